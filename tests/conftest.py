@@ -1,0 +1,57 @@
+"""Shared fixtures: the real backbone (loaded once per session) and the fake one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from unspin.analyzers.base import analyzer_class
+from unspin.config import load_config
+from unspin.model import Analysis, Document
+from unspin.nlp import Backbone, FakeBackbone, SpacyBackbone
+from unspin.pipeline import Pipeline
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def backbone() -> Backbone:
+    """spaCy en_core_web_sm + MiniLM, loaded once for the whole test session."""
+    return SpacyBackbone()
+
+
+@pytest.fixture(scope="session")
+def fake_backbone() -> Backbone:
+    return FakeBackbone()
+
+
+def assert_anchored(analysis: Analysis) -> None:
+    """The anchoring invariant: every finding's text is exactly text[start:end]."""
+    text = analysis.document.text
+    for f in analysis.findings:
+        assert 0 <= f.start <= f.end <= len(text), f
+        assert text[f.start : f.end] == f.text, f
+        assert 0.0 <= f.score <= 1.0, f
+        assert f.explanation.rule, f
+
+
+@pytest.fixture(scope="session")
+def run(backbone: Backbone) -> Callable[..., Analysis]:
+    """``run(text, "sources", "claims", **meta)``: analyse with the real backbone."""
+    pipelines: dict[tuple[str, ...], Pipeline] = {}
+
+    def _run(text: str, *analyzers: str, **meta: object) -> Analysis:
+        names: Sequence[str] = analyzers or load_config().analyzers
+        key = tuple(names)
+        if key not in pipelines:
+            objs = [analyzer_class(n)(**load_config().options_for(n)) for n in names]
+            pipelines[key] = Pipeline(load_config(analyzers=list(names)), backbone=backbone,
+                                      analyzers=objs)
+        analysis = pipelines[key].analyze(Document(text, **meta))  # type: ignore[arg-type]
+        assert_anchored(analysis)
+        assert not analysis.failures, analysis.failures
+        return analysis
+
+    return _run
