@@ -19,11 +19,6 @@ _PIPELINES: dict[Config, Pipeline] = {}
 
 def _pipeline(config: Config | str | Path | Mapping[str, Any] | None) -> Pipeline:
     cfg = load_config(config)
-    try:
-        key_hashable = hash(cfg)
-    except TypeError:  # pragma: no cover
-        return Pipeline(cfg)
-    del key_hashable
     if cfg not in _PIPELINES:
         _PIPELINES[cfg] = Pipeline(cfg)
     return _PIPELINES[cfg]

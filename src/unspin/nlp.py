@@ -240,7 +240,7 @@ def load_encoder(path: str) -> Any:
             raise MissingExtraError("sentence-transformers", "nlp") from exc
         try:
             model = SentenceTransformer(path, device="cpu", local_files_only=True)
-        except Exception as exc:  # noqa: BLE001 - any loader failure is a model error
+        except Exception as exc:
             raise ModelError(
                 f"cannot load the sentence encoder at {path!r}: {exc}",
                 hint="set [models] embeddings to a local sentence-transformers folder",
@@ -304,7 +304,9 @@ class SpacyBackbone:
                 last -= 1
             if first < last:
                 sentences.append(
-                    Sentence(doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text), first, last)
+                    Sentence(
+                        doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text), first, last
+                    )
                 )
         entities = tuple(
             Entity(e.start_char, e.end_char, e.label_, e.text, e.start, e.end) for e in doc.ents
@@ -343,7 +345,9 @@ class FakeBackbone:
             word = m.group()
             pos = "PUNCT" if not word[0].isalnum() else ("NUM" if word[0].isdigit() else "X")
             tokens.append(
-                Token(len(tokens), m.start(), m.end(), word, word.lower(), pos, pos, "", len(tokens))
+                Token(
+                    len(tokens), m.start(), m.end(), word, word.lower(), pos, pos, "", len(tokens)
+                )
             )
         sentences: list[Sentence] = []
         cursor = 0

@@ -29,7 +29,6 @@ def make_backbone(config: Config) -> Backbone:
 def check_order(analyzers: Sequence[type[Analyzer] | Analyzer]) -> None:
     """Raise :class:`DependencyError` unless each analyzer's requirements come earlier."""
     available = set(BACKBONE_PRODUCES)
-    seen: dict[str, str] = {}
     for a in analyzers:
         for need in a.requires:
             if need not in available:
@@ -44,7 +43,6 @@ def check_order(analyzers: Sequence[type[Analyzer] | Analyzer]) -> None:
                     hint=hint,
                 )
         available.update(a.produces)
-        seen[a.name] = a.name
 
 
 def _providers() -> dict[str, tuple[str, ...]]:
@@ -98,7 +96,9 @@ class Pipeline:
         """Analyse one document."""
         return next(iter(self.analyze_many([document])))
 
-    def analyze_many(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis]:
+    def analyze_many(
+        self, documents: Iterable[Document], batch_size: int = 16
+    ) -> Iterator[Analysis]:
         """Analyse documents lazily, parsing them in batches."""
         batch: list[Document] = []
         for doc in documents:
@@ -114,12 +114,12 @@ class Pipeline:
             parsed: list[Parsed | Exception] = list(
                 self.backbone.parse_many([d.text for d in docs])
             )
-        except Exception:  # noqa: BLE001 - fall back to one at a time to isolate the culprit
+        except Exception:
             parsed = []
             for d in docs:
                 try:
                     parsed.append(self.backbone.parse(d.text))
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     parsed.append(exc)
         for doc, p in zip(docs, parsed, strict=True):
             yield self._run_one(doc, p)
@@ -137,7 +137,7 @@ class Pipeline:
                 embeddings = self.backbone.embed(
                     [doc.text[s.start : s.end] for s in parsed.sentences]
                 )
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 failures.append(_failure("embeddings", exc))
                 unavailable.add("embeddings")
         findings: list[Finding] = []
@@ -159,7 +159,7 @@ class Pipeline:
                 result = analyzer.run(ctx)
                 ids = {f.id for f in findings}
                 new = [f for f in result.findings if f.id not in ids]
-            except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
+            except Exception as exc:
                 log.warning("analyzer %s failed on %s: %s", analyzer.name, doc.id, exc)
                 failures.append(_failure(analyzer.name, exc))
                 unavailable.update(analyzer.produces)

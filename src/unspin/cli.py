@@ -1,0 +1,358 @@
+"""The ``unspin`` command line: a thin layer over the library, and the only place that prints.
+
+Exit codes (also in ``unspin --help`` and the README):
+
+====  ===========================================================================
+0     every input was read and every analyzer ran
+1     some inputs could not be read, or an analyzer failed on some document
+      (everything else was still analysed and written)
+2     usage or configuration error (unknown option, bad config file, bad pipeline)
+3     environment error (a model or an optional package is missing)
+130   interrupted (reports already written are kept)
+====  ===========================================================================
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from unspin import __version__
+from unspin.errors import (
+    ConfigError,
+    InputError,
+    MissingExtraError,
+    ModelError,
+    PipelineError,
+    UnspinError,
+)
+from unspin.model import Analysis, Document
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+EXIT_ENVIRONMENT = 3
+EXIT_INTERRUPTED = 130
+
+FORMATS = ("json", "html", "md")
+
+EPILOG = """\
+exit codes:
+  0    every input was read and every analyzer ran
+  1    some inputs could not be read, or an analyzer failed on some document
+  2    usage or configuration error
+  3    a model or an optional package is missing
+  130  interrupted (reports already written are kept)
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"unspin: error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _formats(value: str) -> list[str]:
+    out = []
+    for part in value.split(","):
+        part = part.strip().lower()
+        if part == "markdown":
+            part = "md"
+        if part not in FORMATS:
+            raise argparse.ArgumentTypeError(
+                f"unknown format {part!r}; choose from {', '.join(FORMATS)}"
+            )
+        out.append(part)
+    return out
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="unspin",
+        description="Audit news and opinion articles: sources, quotes, certainty and claims, "
+        "every finding anchored to the exact characters it is about.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"unspin {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-vv: debug)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser(
+        "analyze",
+        help="analyse articles and write reports",
+        description="Analyse articles (text, Markdown, HTML, JSON Lines, directories, '-' for "
+        "stdin) and write JSON, HTML or Markdown reports.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or '-' (stdin)")
+    p.add_argument(
+        "-f",
+        "--format",
+        type=_formats,
+        action="extend",
+        dest="formats",
+        metavar="FORMAT",
+        help="json, html or md; repeat or comma-separate for several (default: md on a "
+        "terminal without --output, else json)",
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="DIR", help="write one report per document here"
+    )
+    p.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
+    p.add_argument(
+        "--analyzers", metavar="NAMES", help="comma-separated analyzers to run (overrides config)"
+    )
+    p.add_argument(
+        "--backbone", choices=("spacy", "fake"), help="NLP backbone ('fake': no models, rules only)"
+    )
+    p.add_argument(
+        "--max-bytes", type=_positive_int, metavar="N", help="refuse inputs larger than N bytes"
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on stderr (auto: when several inputs and stderr is a terminal)",
+    )
+    p.set_defaults(func=cmd_analyze)
+
+    a = sub.add_parser("analyzers", help="list the available analyzers")
+    a.set_defaults(func=cmd_analyzers)
+
+    c = sub.add_parser("config", help="print the default configuration (TOML)")
+    c.set_defaults(func=cmd_config)
+
+    s = sub.add_parser("schema", help="print the JSON Schema of the analysis output")
+    s.set_defaults(func=cmd_schema)
+    return parser
+
+
+# ----------------------------------------------------------------------------------------
+
+
+def _echo(text: str = "", *, err: bool = False) -> None:
+    stream: TextIO = sys.stderr if err else sys.stdout
+    stream.write(text + "\n")
+
+
+def cmd_analyzers(args: argparse.Namespace) -> int:
+    from unspin.analyzers import analyzer_class, available_analyzers
+
+    for name in available_analyzers():
+        cls = analyzer_class(name)
+        doc = (cls.__doc__ or "").strip().splitlines()
+        _echo(f"{name} {cls.version}: {doc[0] if doc else ''}")
+        _echo(f"    requires: {', '.join(cls.requires) or '-'}")
+        _echo(f"    produces: {', '.join(cls.produces) or '-'}")
+    return EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    sys.stdout.write(resources.files("unspin").joinpath("default.toml").read_text("utf-8"))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from unspin.report import schema
+
+    _echo(json.dumps(schema(), indent=2))
+    return EXIT_OK
+
+
+def _progress(args: argparse.Namespace, several: bool) -> bool:
+    if args.quiet or args.progress == "never":
+        return False
+    if args.progress == "always":
+        return True
+    return several and sys.stderr.isatty()
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from unspin.config import load_config
+    from unspin.ingest import load_paths
+    from unspin.pipeline import Pipeline
+    from unspin.report import render_html, render_json, render_markdown, report_path
+
+    overrides: dict[str, Any] = {}
+    if args.analyzers is not None:
+        overrides["analyzers"] = args.analyzers
+    if args.backbone:
+        overrides["backbone"] = args.backbone
+    if args.max_bytes:
+        overrides["max_bytes"] = args.max_bytes
+    config = load_config(args.config, **overrides)
+    pipeline = Pipeline(config)
+
+    to_stdout = args.output is None
+    formats: list[str] = args.formats or (["md"] if to_stdout and sys.stdout.isatty() else ["json"])
+    formats = list(dict.fromkeys(formats))
+    if to_stdout and len(formats) > 1:
+        raise ConfigError("several formats need --output DIR")
+    if args.output is not None:
+        try:
+            args.output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"cannot create output folder {args.output}: {exc}") from None
+
+    several = len(args.paths) > 1 or any(p != "-" and Path(p).is_dir() for p in args.paths)
+    errors: list[InputError] = []
+    rows: list[dict[str, Any]] = []
+    written: list[Path] = []
+    stdout_html = 0
+
+    def documents() -> Iterator[Document]:
+        for item in load_paths(args.paths, max_bytes=config.max_bytes):
+            if isinstance(item, InputError):
+                errors.append(item)
+                logging.getLogger("unspin").debug("input error: %s", item)
+            else:
+                yield item
+
+    bar = None
+    if _progress(args, several):
+        from tqdm import tqdm
+
+        bar = tqdm(desc="analysing", unit="doc", file=sys.stderr, dynamic_ncols=True)
+    try:
+        for analysis in pipeline.analyze_many(documents()):
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix(errors=len(errors), refresh=False)
+            rows.append(_summary_row(analysis))
+            if to_stdout:
+                fmt = formats[0]
+                if fmt == "json":
+                    _echo(render_json(analysis, indent=None if several else 2))
+                elif fmt == "md":
+                    _echo(render_markdown(analysis))
+                else:
+                    stdout_html += 1
+                    if stdout_html > 1:
+                        raise ConfigError("several HTML reports need --output DIR")
+                    _echo(render_html(analysis))
+            else:
+                for fmt in formats:
+                    path = report_path(analysis, args.output, fmt)
+                    render = {"json": render_json, "html": render_html, "md": render_markdown}[fmt]
+                    _write_atomic(path, render(analysis))
+                    written.append(path)
+    finally:
+        if bar is not None:
+            bar.close()
+
+    failed_docs = [r for r in rows if r["failures"]]
+    if not args.quiet and (several or not to_stdout):
+        if rows:
+            _echo(_summary_table(rows), err=to_stdout)
+        if written:
+            _echo(f"wrote {len(written)} report file(s) to {args.output}", err=to_stdout)
+    if errors or failed_docs:
+        _echo(
+            f"unspin: {len(errors)} input(s) could not be read, "
+            f"{len(failed_docs)} document(s) had analyzer failures:",
+            err=True,
+        )
+        for e in errors:
+            _echo(f"  {e}", err=True)
+        for r in failed_docs:
+            for message in r["failed"]:
+                _echo(f"  {r['where']}: {message}", err=True)
+        return EXIT_PARTIAL
+    if not rows:
+        _echo("unspin: no documents to analyse", err=True)
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def _summary_row(analysis: Analysis) -> dict[str, Any]:
+    """What the end-of-run summary needs, without holding the document's text."""
+    doc = analysis.document
+    sources = analysis.summaries.get("sources", {})
+    claims = analysis.summaries.get("claims", {})
+    kinds = analysis.kinds
+    return {
+        "name": doc.title or Path(doc.source or doc.id).name,
+        "quotes": kinds.get("quote", 0) + kinds.get("attribution", 0),
+        "anonymous": sources.get("share_anonymous"),
+        "hedges": kinds.get("hedge", 0),
+        "boosters": kinds.get("booster", 0),
+        "checkworthy": claims.get("checkworthy", 0),
+        "failures": len(analysis.failures),
+        "failed": [f"{f.analyzer}: {f.message}" for f in analysis.failures],
+        "where": doc.source or doc.id,
+    }
+
+
+def _summary_table(rows: list[dict[str, Any]]) -> str:
+    header = f"{'document':<40} {'quotes':>6} {'anon':>5} {'hedge':>5} {'boost':>5} {'claims':>6}"
+    lines = [header, "-" * len(header)]
+    for r in rows:
+        name = r["name"] if len(r["name"]) <= 40 else r["name"][:37] + "..."
+        anon = "-" if r["anonymous"] is None else f"{r['anonymous']:.0%}"
+        lines.append(
+            f"{name:<40} {r['quotes']:>6} {anon:>5} {r['hedges']:>5} {r['boosters']:>5} "
+            f"{r['checkworthy']:>6}"
+        )
+    lines.append(f"{len(rows)} document(s) analysed; 'claims' counts check-worthy sentences.")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="unspin: %(levelname)s: %(message)s")
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except (ConfigError, PipelineError) as exc:
+        _echo(f"unspin: error: {exc}", err=True)
+        return EXIT_USAGE
+    except (ModelError, MissingExtraError) as exc:
+        _echo(f"unspin: error: {exc}", err=True)
+        return EXIT_ENVIRONMENT
+    except UnspinError as exc:
+        _echo(f"unspin: error: {exc}", err=True)
+        return EXIT_PARTIAL
+    except KeyboardInterrupt:
+        _echo("unspin: interrupted; reports already written are kept", err=True)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,294 @@
+"""Ingestion: files, directories, JSON Lines corpora and stdin become :class:`Document` s.
+
+Loaders yield either a :class:`~unspin.model.Document` or the
+:class:`~unspin.errors.InputError` that stopped one input, so a batch goes on past a bad
+file or line and the caller decides how to report it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from unspin.errors import (
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    MalformedRecordError,
+    UnsupportedInputError,
+)
+from unspin.ingest.decode import decode_bytes, normalise_text
+from unspin.ingest.html import declared_charset, html_to_text, looks_like_html
+from unspin.ingest.markdown import markdown_to_text
+from unspin.model import Document
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "TEXT_SUFFIXES",
+    "load_bytes",
+    "load_path",
+    "load_paths",
+    "load_stream",
+    "load_text",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
+PLAIN_SUFFIXES = {".txt", ".text", ""}
+#: Suffixes picked up when walking a directory.
+TEXT_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | JSONL_SUFFIXES | PLAIN_SUFFIXES
+
+_META_FIELDS = ("title", "url", "outlet", "author", "published", "language")
+_TEXT_FIELDS = ("text", "body", "content")
+_DATE_FIELDS = ("published", "date", "publication_date", "published_at")
+
+
+Loaded = Document | InputError
+
+
+def _normalise_date(value: Any) -> str | None:
+    """An ISO 8601 date (or date-time) string, or None when it cannot be read."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            from dateutil import parser as dateparser
+
+            parsed = dateparser.parse(text)
+        except (ImportError, ValueError, OverflowError):
+            log.warning("ignoring unreadable publication date %r", text)
+            return None
+    if parsed.hour == parsed.minute == parsed.second == 0 and len(text) <= 10:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _document(text: str, meta: Mapping[str, Any], source: str | None) -> Document:
+    if not text.strip():
+        raise EmptyInputError("no text", source=source)
+    published = next((meta[k] for k in _DATE_FIELDS if meta.get(k)), None)
+    return Document(
+        text=text,
+        title=_str_or_none(meta.get("title")),
+        url=_str_or_none(meta.get("url")),
+        outlet=_str_or_none(meta.get("outlet")),
+        author=_author(meta.get("author")),
+        published=_normalise_date(published),
+        language=_str_or_none(meta.get("language") or meta.get("lang")) or "en",
+        source=source,
+    )
+
+
+def _str_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _author(value: Any) -> str | None:
+    if isinstance(value, (list, tuple)):
+        return _str_or_none(", ".join(str(v) for v in value))
+    return _str_or_none(value)
+
+
+def load_text(
+    text: str, *, max_bytes: int = DEFAULT_MAX_BYTES, source: str | None = None, **meta: Any
+) -> Document:
+    """A document from a text given directly (raises :class:`InputError` if unusable)."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise InputTooLargeError(
+            f"input is {size:,} bytes, over the limit of {max_bytes:,}",
+            source=source,
+            hint="raise [ingest] max_bytes or --max-bytes",
+        )
+    unknown = set(meta) - set(_META_FIELDS) - {"date"}
+    if unknown:
+        raise TypeError(f"unknown metadata field(s): {', '.join(sorted(unknown))}")
+    return _document(normalise_text(text), meta, source)
+
+
+def _sniff_kind(text: str, suffix: str) -> str:
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if looks_like_html(text):
+        return "html"
+    return "text"
+
+
+def load_bytes(
+    data: bytes, *, source: str | None, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Loaded]:
+    """Documents from the bytes of one file (several for JSON Lines)."""
+    kind = "jsonl" if suffix in JSONL_SUFFIXES else None
+    if kind == "jsonl":
+        yield from _load_jsonl(io.BytesIO(data), source=source, max_bytes=max_bytes)
+        return
+    if len(data) > max_bytes:
+        yield InputTooLargeError(
+            f"{len(data):,} bytes, over the limit of {max_bytes:,}",
+            source=source,
+            hint="raise [ingest] max_bytes or --max-bytes",
+        )
+        return
+    try:
+        declared = declared_charset(data) if suffix in HTML_SUFFIXES else None
+        text = decode_bytes(data, source=source, declared=declared)
+        kind = _sniff_kind(text, suffix)
+        if kind == "jsonl":
+            yield from _load_jsonl(io.BytesIO(data), source=source, max_bytes=max_bytes)
+            return
+        if kind == "html":
+            body, meta = html_to_text(text, source=source)
+        elif kind == "markdown":
+            body, meta = markdown_to_text(text)
+        else:
+            body, meta = text.strip("\n"), {}
+        yield _document(body, meta, source)
+    except InputError as exc:
+        yield exc
+
+
+def _load_jsonl(stream: IO[bytes], *, source: str | None, max_bytes: int) -> Iterator[Loaded]:
+    seen_any = False
+    for lineno, raw in enumerate(stream, start=1):
+        where = f"{source}:{lineno}" if source else f"line {lineno}"
+        if not raw.strip():
+            continue
+        seen_any = True
+        if len(raw) > max_bytes:
+            yield InputTooLargeError(
+                f"record is {len(raw):,} bytes, over the limit of {max_bytes:,}", source=where
+            )
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            yield MalformedRecordError("record is not UTF-8", source=where)
+            continue
+        except json.JSONDecodeError as exc:
+            yield MalformedRecordError(f"malformed JSON line ({exc.msg})", source=where)
+            continue
+        if not isinstance(record, dict):
+            yield MalformedRecordError("record is not a JSON object", source=where)
+            continue
+        field = next((f for f in _TEXT_FIELDS if f in record), None)
+        text = record.get(field) if field else None
+        if not isinstance(text, str):
+            yield MalformedRecordError(
+                "record has no string field 'text'",
+                source=where,
+                hint='each line needs {"text": "..."} plus optional title, url, author, published',
+            )
+            continue
+        try:
+            yield _document(normalise_text(text).strip("\n"), record, where)
+        except InputError as exc:
+            yield exc
+    if not seen_any:
+        yield EmptyInputError("no records", source=source)
+
+
+def load_stream(
+    stream: IO[bytes], *, source: str = "<stdin>", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Loaded]:
+    """Documents from a byte stream (stdin): text, Markdown-less plain text, HTML or JSON Lines."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes and not data.lstrip().startswith(b"{"):
+        yield InputTooLargeError(
+            f"more than {max_bytes:,} bytes", source=source, hint="raise --max-bytes"
+        )
+        return
+    if data.lstrip().startswith(b"{"):
+        rest = stream.read()
+        yield from _load_jsonl(io.BytesIO(data + rest), source=source, max_bytes=max_bytes)
+        return
+    yield from load_bytes(data, source=source, max_bytes=max_bytes)
+
+
+def load_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Loaded]:
+    """Documents from one path: a file, a directory (recursively) or ``-`` for stdin."""
+    if str(path) == "-":
+        yield from load_stream(sys.stdin.buffer, max_bytes=max_bytes)
+        return
+    path = Path(path)
+    if path.is_dir():
+        yield from _walk(path, max_bytes=max_bytes)
+        return
+    source = str(path)
+    if not path.exists():
+        yield UnsupportedInputError("no such file or directory", source=source)
+        return
+    if not path.is_file():
+        yield UnsupportedInputError("not a regular file", source=source)
+        return
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as fh:
+                yield from _load_jsonl(fh, source=source, max_bytes=max_bytes)
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield InputTooLargeError(
+                f"{size:,} bytes, over the limit of {max_bytes:,}",
+                source=source,
+                hint="raise [ingest] max_bytes or --max-bytes",
+            )
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield UnsupportedInputError(f"cannot read: {exc.strerror or exc}", source=source)
+        return
+    yield from load_bytes(data, source=source, suffix=suffix, max_bytes=max_bytes)
+
+
+def _walk(root: Path, *, max_bytes: int) -> Iterator[Loaded]:
+    found = False
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            p = Path(dirpath) / name
+            if p.suffix.lower() not in TEXT_SUFFIXES:
+                log.debug("skipping %s: not a text, Markdown, HTML or JSON Lines file", p)
+                continue
+            found = True
+            yield from load_path(p, max_bytes=max_bytes)
+    if not found:
+        yield EmptyInputError(
+            "directory holds no .txt, .md, .html or .jsonl files", source=str(root)
+        )
+
+
+def load_paths(
+    paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Loaded]:
+    """Documents from several paths, in order."""
+    for p in paths:
+        yield from load_path(p, max_bytes=max_bytes)

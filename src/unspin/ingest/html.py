@@ -1,0 +1,100 @@
+"""HTML to article text and metadata, through trafilatura (boilerplate and comments left out)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from unspin.errors import EmptyInputError, InputError, MissingExtraError
+
+__all__ = ["html_to_text", "looks_like_html"]
+
+log = logging.getLogger(__name__)
+
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|meta|title|div|p)\b",
+    re.I | re.S,
+)
+_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:2048]))
+
+
+def declared_charset(data: bytes) -> str | None:
+    m = _CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def _mark_blockquotes(tree: Any) -> None:
+    """Prefix block-quote paragraphs with ``> `` so the marker survives extraction."""
+    for bq in tree.iter("blockquote"):
+        paras = [p for p in bq.iter("p")] or [bq]
+        for p in paras:
+            p.text = "> " + (p.text or "").lstrip()
+
+
+def _fallback_text(tree: Any) -> str:
+    """Paragraph text of the page without scripts, navigation, headers, footers and forms."""
+    for bad in tree.xpath(
+        "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//template"
+        "|//*[contains(concat(' ', normalize-space(@class), ' '), ' comments ')]"
+        "|//*[@id='comments']"
+    ):
+        bad.getparent().remove(bad) if bad.getparent() is not None else None
+    blocks = tree.xpath("//h1|//h2|//h3|//p|//li|//blockquote[not(.//p)]|//pre")
+    parts = [" ".join(b.text_content().split()) for b in blocks]
+    if not parts:
+        body = tree.find(".//body")
+        parts = [" ".join((body if body is not None else tree).text_content().split())]
+    return "\n\n".join(p for p in parts if p)
+
+
+def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str, str]]:
+    """Return the main text of an HTML page and its metadata (title, author, date, url, outlet)."""
+    try:
+        import trafilatura
+        from lxml import html as lxml_html
+    except ImportError as exc:
+        raise MissingExtraError("trafilatura", "html") from exc
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except Exception as exc:
+        raise InputError(f"cannot parse HTML: {exc}", source=source) from None
+    _mark_blockquotes(tree)
+    meta: dict[str, str] = {}
+    text = ""
+    try:
+        doc: Any = trafilatura.bare_extraction(
+            tree, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as exc:
+        log.warning("%s: trafilatura failed (%s); using the fallback extractor", source, exc)
+        doc = None
+    if doc is not None:
+        text = doc.text or ""
+        for key, value in (
+            ("title", doc.title),
+            ("author", doc.author),
+            ("date", doc.date),
+            ("url", doc.url),
+            ("outlet", doc.sitename or doc.hostname),
+        ):
+            if value:
+                meta[key] = str(value)
+    if len(text.strip()) < 40:
+        fallback = _fallback_text(lxml_html.document_fromstring(html))
+        if len(fallback.strip()) > len(text.strip()):
+            text = fallback
+        if "title" not in meta:
+            titles = tree.xpath("//title/text()")
+            if titles and titles[0].strip():
+                meta["title"] = " ".join(titles[0].split())
+    else:
+        # trafilatura's plain text puts one paragraph per line: make paragraphs visible
+        text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+    if not text.strip():
+        raise EmptyInputError("no article text found in the HTML", source=source)
+    return text, meta
