@@ -228,6 +228,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
     written: list[Path] = []
     stdout_html = 0
+    last: Analysis | None = None
 
     def documents() -> Iterator[Document]:
         for item in load_paths(args.paths, max_bytes=config.max_bytes):
@@ -248,6 +249,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 bar.update(1)
                 bar.set_postfix(errors=len(errors), refresh=False)
             rows.append(_summary_row(analysis))
+            last = analysis
             if to_stdout:
                 fmt = formats[0]
                 if fmt == "json":
@@ -271,7 +273,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     failed_docs = [r for r in rows if r["failures"]]
     if not args.quiet and (several or not to_stdout):
-        if rows:
+        if len(rows) == 1 and last is not None and not to_stdout:
+            _echo(render_markdown(last))
+        elif rows:
             _echo(_summary_table(rows), err=to_stdout)
         if written:
             _echo(f"wrote {len(written)} report file(s) to {args.output}", err=to_stdout)

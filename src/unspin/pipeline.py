@@ -8,7 +8,13 @@ from typing import Any
 
 import numpy as np
 
-from unspin.analyzers.base import BACKBONE_PRODUCES, Analyzer, Context, analyzer_class
+from unspin.analyzers.base import (
+    BACKBONE_PRODUCES,
+    Analyzer,
+    Context,
+    analyzer_class,
+    available_analyzers,
+)
 from unspin.config import Config, load_config
 from unspin.errors import DependencyError, UnspinError
 from unspin.model import Analysis, AnalyzerFailure, AnalyzerRun, Document, Finding
@@ -46,13 +52,12 @@ def check_order(analyzers: Sequence[type[Analyzer] | Analyzer]) -> None:
 
 
 def _providers() -> dict[str, tuple[str, ...]]:
-    from unspin.analyzers.base import BUILTIN_ANALYZERS
-
+    """Which analyzer produces what, for the hint of a dependency error."""
     out = {}
-    for name in BUILTIN_ANALYZERS:
+    for name in available_analyzers():
         try:
             out[name] = analyzer_class(name).produces
-        except UnspinError:  # pragma: no cover - a broken built-in
+        except (UnspinError, ImportError):  # pragma: no cover - a broken plugin
             continue
     return out
 

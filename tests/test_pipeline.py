@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import pytest
+
+from unspin.analyzers import Analyzer, AnalyzerResult, Context, register
+from unspin.config import load_config
+from unspin.errors import ConfigError, DependencyError, UnknownAnalyzerError
+from unspin.model import Document, Explanation
+from unspin.nlp import FakeBackbone
+from unspin.pipeline import Pipeline, check_order
+
+
+@register("test-capitals")
+class Capitals(Analyzer):
+    """Marks capitalised words."""
+
+    produces = ("capital",)
+
+    def run(self, ctx: Context) -> AnalyzerResult:
+        found = [
+            self.finding(ctx, t.start, t.end, kind="capital", label="cap", score=0.5,
+                         explanation=Explanation("test.capital", cues=(t.text,)))
+            for t in ctx.parsed.tokens
+            if t.text[:1].isupper()
+        ]
+        return AnalyzerResult(tuple(found), {"count": len(found)})
+
+
+@register("test-boom")
+class Boom(Analyzer):
+    """Fails on documents that contain 'boom'."""
+
+    requires = ("parse", "capital")
+    produces = ("bang",)
+
+    def run(self, ctx: Context) -> AnalyzerResult:
+        if "boom" in ctx.text:
+            raise RuntimeError("exploded on purpose")
+        first = ctx.of_kind("capital")[:1]
+        return AnalyzerResult(
+            tuple(
+                self.finding(ctx, f.start, f.end, kind="bang", label="x", score=1.0,
+                             explanation=Explanation("test.bang"))
+                for f in first
+            )
+        )
+
+
+@register("test-after-boom")
+class AfterBoom(Analyzer):
+    """Needs what test-boom produces."""
+
+    requires = ("bang",)
+    produces = ("after",)
+
+    def run(self, ctx: Context) -> AnalyzerResult:
+        return AnalyzerResult()
+
+
+def _pipeline(*names: str) -> Pipeline:
+    return Pipeline(load_config(analyzers=list(names), backbone="fake"))
+
+
+def test_order_is_checked_before_any_text_runs() -> None:
+    with pytest.raises(DependencyError, match="requires 'capital'") as info:
+        _pipeline("test-boom", "test-capitals")
+    assert "test-capitals" in str(info.value)  # the hint names the analyzer to put first
+
+
+def test_builtin_order_check_explains_what_to_do() -> None:
+    from unspin.analyzers import analyzer_class
+
+    check_order([analyzer_class("test-capitals"), analyzer_class("test-boom")])
+    with pytest.raises(DependencyError):
+        check_order([analyzer_class("test-after-boom")])
+
+
+def test_unknown_analyzer_lists_the_known_ones() -> None:
+    with pytest.raises(UnknownAnalyzerError, match="available: .*sources"):
+        _pipeline("no-such-analyzer")
+
+
+def test_unknown_analyzer_option_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown option"):
+        Pipeline(
+            load_config(
+                {"pipeline": {"analyzers": ["test-capitals"], "backbone": "fake"},
+                 "analyzers": {"test-capitals": {"colour": "red"}}}
+            )
+        )
+
+
+def test_one_failing_analyzer_is_recorded_and_the_batch_goes_on() -> None:
+    pipeline = _pipeline("test-capitals", "test-boom", "test-after-boom")
+    docs = [Document("Alpha went boom."), Document("Beta is fine.")]
+    first, second = list(pipeline.analyze_many(docs))
+    assert [f.analyzer for f in first.failures] == ["test-boom", "test-after-boom"]
+    assert first.failures[0].error == "RuntimeError"
+    assert "exploded on purpose" in first.failures[0].message
+    assert first.failures[1].error == "Skipped"
+    assert first.kinds == {"capital": 1}  # the analyzer before the failure still counts
+    assert second.ok
+    assert second.kinds == {"bang": 1, "capital": 1}
+    assert second.summaries["test-capitals"]["count"] == 1
+
+
+def test_backbone_failure_is_recorded_per_document() -> None:
+    class Flaky(FakeBackbone):
+        def parse(self, text: str):  # type: ignore[no-untyped-def]
+            if "poison" in text:
+                raise ValueError("cannot parse")
+            return super().parse(text)
+
+        def parse_many(self, texts):  # type: ignore[no-untyped-def]
+            return [self.parse(t) for t in texts]
+
+    pipeline = Pipeline(load_config(analyzers=["test-capitals"], backbone="fake"), backbone=Flaky())
+    bad, good = list(pipeline.analyze_many([Document("A poison pill."), Document("Fine Text.")]))
+    assert [f.analyzer for f in bad.failures] == ["backbone", "test-capitals"]
+    assert good.ok and good.kinds == {"capital": 2}
+
+
+def test_fake_backbone_reading() -> None:
+    parsed = FakeBackbone().parse('He left. "She stayed," said Anna Berg. 3 cats.')
+    texts = [parsed.text[s.start : s.end] for s in parsed.sentences]
+    assert texts == ["He left.", '"She stayed," said Anna Berg.', "3 cats."]
+    assert [e.text for e in parsed.entities if e.label == "PERSON"] == ["Anna Berg"]
+    assert FakeBackbone().embed(["a b", "a b"]).shape == (2, 384)
