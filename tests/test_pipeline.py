@@ -18,8 +18,15 @@ class Capitals(Analyzer):
 
     def run(self, ctx: Context) -> AnalyzerResult:
         found = [
-            self.finding(ctx, t.start, t.end, kind="capital", label="cap", score=0.5,
-                         explanation=Explanation("test.capital", cues=(t.text,)))
+            self.finding(
+                ctx,
+                t.start,
+                t.end,
+                kind="capital",
+                label="cap",
+                score=0.5,
+                explanation=Explanation("test.capital", cues=(t.text,)),
+            )
             for t in ctx.parsed.tokens
             if t.text[:1].isupper()
         ]
@@ -39,8 +46,15 @@ class Boom(Analyzer):
         first = ctx.of_kind("capital")[:1]
         return AnalyzerResult(
             tuple(
-                self.finding(ctx, f.start, f.end, kind="bang", label="x", score=1.0,
-                             explanation=Explanation("test.bang"))
+                self.finding(
+                    ctx,
+                    f.start,
+                    f.end,
+                    kind="bang",
+                    label="x",
+                    score=1.0,
+                    explanation=Explanation("test.bang"),
+                )
                 for f in first
             )
         )
@@ -76,7 +90,7 @@ def test_builtin_order_check_explains_what_to_do() -> None:
 
 
 def test_unknown_analyzer_lists_the_known_ones() -> None:
-    with pytest.raises(UnknownAnalyzerError, match="available: .*sources"):
+    with pytest.raises(UnknownAnalyzerError, match=r"available: .*sources"):
         _pipeline("no-such-analyzer")
 
 
@@ -84,8 +98,10 @@ def test_unknown_analyzer_option_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="unknown option"):
         Pipeline(
             load_config(
-                {"pipeline": {"analyzers": ["test-capitals"], "backbone": "fake"},
-                 "analyzers": {"test-capitals": {"colour": "red"}}}
+                {
+                    "pipeline": {"analyzers": ["test-capitals"], "backbone": "fake"},
+                    "analyzers": {"test-capitals": {"colour": "red"}},
+                }
             )
         )
 

@@ -77,7 +77,7 @@ def _normalise_date(value: Any) -> str | None:
         except (ImportError, ValueError, OverflowError):
             log.warning("ignoring unreadable publication date %r", text)
             return None
-    if parsed.hour == parsed.minute == parsed.second == 0 and len(text) <= 10:
+    if parsed.hour == parsed.minute == parsed.second == 0 and ":" not in text:
         return parsed.date().isoformat()
     return parsed.isoformat()
 
