@@ -8,7 +8,6 @@ The public API is exactly ``__all__``::
         print(finding.kind, finding.label, finding.text, finding.explanation.rule)
 """
 
-from __future__ import annotations
 
 __version__ = "0.1.0"
 
