@@ -1,0 +1,1 @@
+"""Evaluation against annotated corpora (the PTC propaganda corpus: :mod:`unspin.eval.ptc`)."""
