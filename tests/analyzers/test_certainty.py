@@ -1,0 +1,287 @@
+"""The certainty analyzer: hedges, boosters and vague attributions, with the real parse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from unspin.analyzers.certainty import CertaintyAnalyzer
+from unspin.config import load_config
+from unspin.errors import ConfigError
+from unspin.model import Analysis, Document, Finding
+from unspin.nlp import Backbone
+from unspin.pipeline import Pipeline
+
+Run = Callable[..., Analysis]
+
+
+def cues(analysis: Analysis, kind: str | None = None) -> list[Finding]:
+    kinds = (kind,) if kind else ("hedge", "booster", "vague_attribution")
+    return analysis.by_kind(*kinds)
+
+
+def texts(analysis: Analysis, kind: str) -> list[str]:
+    return [f.text for f in analysis.by_kind(kind)]
+
+
+def one(analysis: Analysis, kind: str, text: str) -> Finding:
+    found = [f for f in analysis.by_kind(kind) if f.text == text]
+    assert len(found) == 1, (text, [(f.kind, f.text) for f in cues(analysis)])
+    return found[0]
+
+
+# -- hedges ---------------------------------------------------------------------------
+
+
+def test_epistemic_adverbs_are_hedges_spanning_the_word(run: Run) -> None:
+    a = run(
+        "The minister allegedly took the money. He reportedly fled to Torvane, "
+        "and perhaps he never meant to return.",
+        "certainty",
+    )
+    assert texts(a, "hedge") == ["allegedly", "reportedly", "perhaps"]
+    f = one(a, "hedge", "allegedly")
+    assert f.label == "epistemic_adverb"
+    assert f.score >= 0.9
+    assert f.explanation.rule == "hedge.lexicon"
+    assert f.explanation.cues == ("allegedly",)
+    assert f.explanation.detail
+
+
+def test_reporting_and_appearance_hedges(run: Run) -> None:
+    a = run(
+        "It is believed the mayor resigned. The suspect is said to have fled. "
+        "The council appears to have ignored the warning. It seems the plan failed.",
+        "certainty",
+    )
+    labels = {f.text: f.label for f in a.by_kind("hedge")}
+    assert labels["It is believed"] == "reporting_hedge"
+    assert labels["is said to"] == "reporting_hedge"
+    assert labels["appears to"] == "appearance"
+    assert labels["It seems"] == "appearance"
+
+
+def test_appear_in_its_literal_sense_is_not_a_hedge(run: Run) -> None:
+    a = run(
+        "She appeared in court on Tuesday. The singer appeared to the crowd at dusk.",
+        "certainty",
+    )
+    assert a.by_kind("hedge") == []
+
+
+def test_epistemic_adjective_only_before_a_noun(run: Run) -> None:
+    a = run("The alleged bribe was never found. He was suspected by nobody.", "certainty")
+    assert texts(a, "hedge") == ["alleged"]
+    assert one(a, "hedge", "alleged").label == "epistemic_adjective"
+
+
+def test_may_modal_versus_may_the_month(run: Run) -> None:
+    a = run("The minister may have lied about the vote on May 5.", "certainty")
+    hedges = a.by_kind("hedge")
+    assert [h.text for h in hedges] == ["may have"]
+    assert hedges[0].label == "modal"
+    assert hedges[0].score >= 0.85
+    month = a.document.text.index("May 5")
+    assert all(not (h.start <= month < h.end) for h in hedges)
+
+
+def test_permission_may_scores_low(run: Run) -> None:
+    a = run("You may enter the hall now. The dam might fail.", "certainty")
+    may = one(a, "hedge", "may")
+    might = one(a, "hedge", "might")
+    assert may.score <= 0.3
+    assert might.score >= 0.7
+
+
+def test_could_of_ability_is_not_a_hedge_but_could_have_is(run: Run) -> None:
+    a = run(
+        "She could not attend the meeting. The fire could have been set deliberately.", "certainty"
+    )
+    assert texts(a, "hedge") == ["could have"]
+
+
+# -- boosters -------------------------------------------------------------------------
+
+
+def test_certainty_adverbs_and_emphatic_phrases(run: Run) -> None:
+    a = run(
+        "Obviously the report is a fraud. Beyond any doubt, it is plain that the council lied. "
+        "The figures were undeniably wrong.",
+        "certainty",
+    )
+    labels = {f.text: f.label for f in a.by_kind("booster")}
+    assert labels["Obviously"] == "certainty_adverb"
+    assert labels["undeniably"] == "certainty_adverb"
+    assert labels["Beyond any doubt"] == "emphatic_phrase"
+    assert labels["it is plain that"] == "emphatic_phrase"
+    assert a.by_kind("hedge") == []
+
+
+def test_clearly_as_manner_adverb_is_not_a_booster(run: Run) -> None:
+    a = run(
+        "He spoke clearly to the crowd. Clearly, the plan failed. The plan clearly failed.",
+        "certainty",
+    )
+    boosters = a.by_kind("booster")
+    assert [b.text for b in boosters] == ["Clearly", "clearly"]
+    second = a.document.text.index("The plan clearly") + len("The plan ")
+    assert boosters[1].start == second
+
+
+def test_negated_and_idiomatic_boosters_do_not_fire(run: Run) -> None:
+    a = run("It was not clearly stated. They walked on slowly but surely.", "certainty")
+    assert a.by_kind("booster") == []
+
+
+def test_everyone_knows_is_common_knowledge_booster(run: Run) -> None:
+    a = run("As everyone knows, the vote was rigged.", "certainty")
+    f = one(a, "booster", "As everyone knows")
+    assert f.label == "common_knowledge"
+
+
+def test_all_caps_emphasis_versus_acronyms(run: Run) -> None:
+    a = run(
+        "This report is TOTALLY FALSE and NATO knows it. The FBI and the USA said nothing. "
+        "The Velmoran Rail Authority (VRA) said trains were NOT late.",
+        "certainty",
+    )
+    caps = [f for f in a.by_kind("booster") if f.label == "all_caps"]
+    assert [f.text for f in caps] == ["TOTALLY FALSE", "NOT"]
+    assert caps[0].score >= 0.85
+    assert caps[0].explanation.rule == "booster.all-caps"
+
+
+def test_whole_text_in_capitals_is_not_reported_as_emphasis(run: Run) -> None:
+    a = run(
+        "CITY COUNCIL APPROVES NEW BUDGET FOR SCHOOLS AND ROADS AFTER LONG DEBATE IN TORVANE",
+        "certainty",
+    )
+    assert [f for f in a.by_kind("booster") if f.label == "all_caps"] == []
+
+
+def test_intensifiers_score_below_certainty_adverbs(run: Run) -> None:
+    a = run("The claim is absolutely wrong and obviously invented.", "certainty")
+    absolutely = one(a, "booster", "absolutely")
+    obviously = one(a, "booster", "obviously")
+    assert absolutely.label == "intensifier"
+    assert absolutely.score < obviously.score
+
+
+# -- vague attributions ---------------------------------------------------------------
+
+
+def test_vague_crowd_and_expert_attributions(run: Run) -> None:
+    a = run(
+        "Many people say the election was stolen. Experts believe the dam will fail. "
+        "Critics say the plan is flawed. Studies show the drug works.",
+        "certainty",
+    )
+    labels = {f.text: f.label for f in a.by_kind("vague_attribution")}
+    assert labels == {
+        "Many people say": "vague_crowd",
+        "Experts believe": "vague_expert",
+        "Critics say": "vague_crowd",
+        "Studies show": "vague_research",
+    }
+    assert all(f.score >= 0.8 for f in a.by_kind("vague_attribution"))
+
+
+def test_anonymous_sources(run: Run) -> None:
+    a = run(
+        "People familiar with the matter said the deal collapsed. "
+        "Sources close to the minister said he would resign. "
+        "According to experts, the bridge is unsafe.",
+        "certainty",
+    )
+    found = {f.text: (f.label, f.score) for f in a.by_kind("vague_attribution")}
+    assert found["People familiar with the matter said"] == ("vague_source", 0.9)
+    assert found["Sources close to the minister said"][0] == "vague_source"
+    assert found["According to experts"][0] == "vague_expert"
+
+
+def test_named_groups_are_not_vague(run: Run) -> None:
+    a = run(
+        "Experts at Halden University say the dam is safe. "
+        "Ilse Maren, an economist, said prices would fall.",
+        "certainty",
+    )
+    assert a.by_kind("vague_attribution") == []
+
+
+def test_institutional_and_anaphoric_groups_score_lower(run: Run) -> None:
+    a = run(
+        "Velmoran officials said the border was closed. The experts believe the levee held.",
+        "certainty",
+    )
+    scores = {f.text: f.score for f in a.by_kind("vague_attribution")}
+    assert scores["Velmoran officials said"] <= 0.55
+    assert scores["The experts believe"] <= 0.55
+
+
+def test_widely_believed(run: Run) -> None:
+    a = run("It is widely believed that the mayor knew.", "certainty")
+    f = one(a, "vague_attribution", "widely believed")
+    assert f.label == "vague_crowd"
+
+
+# -- summary --------------------------------------------------------------------------
+
+
+def test_summary_counts_rates_and_assertive_balance(run: Run) -> None:
+    text = (
+        "Obviously the plan failed. It was undeniably a fraud, and beyond any doubt the "
+        "minister lied. Experts believe it may have cost millions."
+    )
+    a = run(text, "certainty")
+    s = a.summaries["certainty"]
+    assert s["hedges"] == 1
+    assert s["boosters"] == 3
+    assert s["vague_attributions"] == 1
+    words = sum(1 for w in text.replace(",", " ").replace(".", " ").split())
+    assert s["per_1000_words"]["boosters"] == pytest.approx(3000 / words, rel=0.02)
+    assert s["balance"] == "assertive"
+    assert s["balance_basis"] == {"hedges": 1, "boosters": 3}
+
+
+def test_summary_hedged_and_sparse(run: Run) -> None:
+    hedged = run(
+        "The mayor allegedly resigned. He reportedly fled, and perhaps he may have taken files.",
+        "certainty",
+    )
+    assert hedged.summaries["certainty"]["balance"] == "hedged"
+    plain = run("The council met on Tuesday and approved the budget.", "certainty")
+    s = plain.summaries["certainty"]
+    assert cues(plain) == []
+    assert s["balance"] == "sparse"
+    assert s["per_1000_words"] == {"hedges": 0.0, "boosters": 0.0, "vague_attributions": 0.0}
+
+
+def test_low_score_cues_do_not_tip_the_balance(run: Run) -> None:
+    a = run("You may enter. You may sit. You may leave. Obviously it rained.", "certainty")
+    s = a.summaries["certainty"]
+    assert s["hedges"] == 3
+    assert s["balance_basis"]["hedges"] == 0
+    assert s["balance"] == "sparse"
+
+
+# -- contract -------------------------------------------------------------------------
+
+
+def test_contract_and_options() -> None:
+    assert CertaintyAnalyzer.requires == ("parse",)
+    assert set(CertaintyAnalyzer.produces) == {"hedge", "booster", "vague_attribution"}
+    with pytest.raises(ConfigError):
+        CertaintyAnalyzer(strictness=2)
+
+
+def test_runs_without_a_parse_on_the_fake_backbone(fake_backbone: Backbone) -> None:
+    pipe = Pipeline(
+        load_config(analyzers=["certainty"]),
+        backbone=fake_backbone,
+        analyzers=[CertaintyAnalyzer()],
+    )
+    a = pipe.analyze(Document("The minister allegedly lied. It is TOTALLY FALSE, obviously."))
+    assert a.ok
+    assert {f.text for f in a.by_kind("hedge")} == {"allegedly"}
+    assert {"TOTALLY FALSE", "obviously"} <= {f.text for f in a.by_kind("booster")}

@@ -1,0 +1,496 @@
+"""The claims analyzer: check-worthiness, claim types, quantities and dates (real parse)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
+from unspin.analyzers.claims import WEIGHTS, ClaimsAnalyzer
+from unspin.config import load_config
+from unspin.errors import ConfigError
+from unspin.model import Analysis, Document, Explanation, Finding
+from unspin.nlp import Backbone
+from unspin.pipeline import Pipeline
+
+Run = Callable[..., Analysis]
+PUB = "2024-03-07"  # a Thursday
+
+
+def claim_of(analysis: Analysis, start_text: str) -> Finding:
+    found = [f for f in analysis.by_kind("claim") if f.text.startswith(start_text)]
+    assert len(found) == 1, (start_text, [f.text for f in analysis.by_kind("claim")])
+    return found[0]
+
+
+def only(analysis: Analysis, kind: str) -> Finding:
+    found = analysis.by_kind(kind)
+    assert len(found) == 1, [(f.kind, f.text) for f in found]
+    return found[0]
+
+
+# -- check-worthiness -----------------------------------------------------------------
+
+
+def test_statistic_with_source_scores_high(run: Run) -> None:
+    a = run("Unemployment rose to 7.2% in March, the statistics office said.", "claims")
+    c = only(a, "claim")
+    assert c.label == "numeric"
+    assert set(c.attributes["types"]) == {"numeric", "temporal"}
+    assert c.score >= 0.8
+    assert c.attributes["checkworthiness"] == c.score
+    assert c.attributes["checkworthy"] is True
+    features = c.attributes["features"]
+    assert features["bias"] == WEIGHTS["bias"]
+    assert features["quantity"] == WEIGHTS["quantity"]
+    assert features["reporting_verb"] == WEIGHTS["reporting_verb"]
+    assert c.explanation.rule == "claims.baseline-linear"
+    assert "7.2%" in c.explanation.cues
+    qty, date = only(a, "quantity"), only(a, "date")
+    assert c.related("quantity") == [qty.id]
+    assert c.related("date") == [date.id]
+
+
+def test_pure_opinion_scores_low(run: Run) -> None:
+    a = run("This is a disgrace and everyone knows it.", "claims")
+    c = only(a, "claim")
+    assert c.score < 0.5
+    assert c.label == "opinion"
+    assert c.attributes["checkworthy"] is False
+    assert c.attributes["features"]["universal"] < 0
+    assert c.attributes["features"]["subjective"] < 0
+
+
+def test_first_person_opinion_outweighs_a_plain_statement(run: Run) -> None:
+    a = run("I think the council wasted the money. The council spent the money.", "claims")
+    opinion = claim_of(a, "I think")
+    fact = claim_of(a, "The council spent")
+    assert opinion.score < fact.score
+    assert "opinion" in opinion.attributes["types"]
+    assert opinion.attributes["features"]["opinion_marker"] == WEIGHTS["opinion_marker"]
+
+
+def test_features_sum_to_the_score(run: Run) -> None:
+    import math
+
+    a = run("Police said the Rivermark Front was behind the bombing in Velmora.", "claims")
+    c = only(a, "claim")
+    z = sum(c.attributes["features"].values())
+    assert c.score == pytest.approx(1 / (1 + math.exp(-z)), abs=1e-3)
+
+
+def test_questions_imperatives_and_fragments_score_low(run: Run) -> None:
+    a = run(
+        "Why did the council hide the report? Share this before it is deleted! Shocking. "
+        "The council closed 14 schools in 2023, the ministry said.",
+        "claims",
+    )
+    question = claim_of(a, "Why did")
+    command = claim_of(a, "Share this")
+    fragment = claim_of(a, "Shocking")
+    fact = claim_of(a, "The council closed")
+    assert "question" in question.attributes["features"]
+    assert "imperative" in command.attributes["features"]
+    assert "short" in fragment.attributes["features"]
+    for low in (question, command, fragment):
+        assert low.score < 0.3
+        assert low.score < fact.score
+    assert fact.score >= 0.8
+
+
+def test_every_sentence_gets_a_claim_and_the_summary_ranks_them(run: Run) -> None:
+    text = (
+        "The budget grew by $2 million in 2023, the treasurer said. What a joke. "
+        "The storm caused flooding across Velmora. I think it is a disgrace. "
+        "Prices will rise next year. The mayor spoke."
+    )
+    a = run(text, "claims")
+    claims = a.by_kind("claim")
+    assert len(claims) == 6
+    s = a.summaries["claims"]
+    assert s["sentences"] == 6
+    assert s["threshold"] == 0.5
+    assert s["checkworthy"] == sum(1 for c in claims if c.score >= 0.5)
+    assert sum(s["by_type"].values()) == 6
+    assert s["quantities"] == len(a.by_kind("quantity"))
+    assert s["dates"] == len(a.by_kind("date"))
+    top = [a.get(i) for i in s["top"]]
+    assert len(top) == 5
+    assert [c.score for c in top] == sorted((c.score for c in top), reverse=True)
+    assert top[0].text.startswith("The budget grew")
+    assert "I think it is a disgrace." not in [c.text for c in top]
+
+
+def test_threshold_option(backbone: Backbone) -> None:
+    text = "The storm caused flooding across Velmora."
+    strict = Pipeline(
+        load_config(analyzers=["claims"]),
+        backbone=backbone,
+        analyzers=[ClaimsAnalyzer(threshold=0.95)],
+    ).analyze(Document(text))
+    c = only(strict, "claim")
+    assert c.score < 0.95
+    assert c.attributes["checkworthy"] is False
+    assert strict.summaries["claims"]["checkworthy"] == 0
+    assert strict.summaries["claims"]["threshold"] == 0.95
+
+
+@pytest.mark.parametrize("bad", [1.5, -0.1, "high", True])
+def test_bad_threshold_is_a_config_error(bad: Any) -> None:
+    with pytest.raises(ConfigError):
+        ClaimsAnalyzer(threshold=bad)
+
+
+def test_unknown_option_is_a_config_error() -> None:
+    with pytest.raises(ConfigError):
+        ClaimsAnalyzer(cutoff=0.3)
+
+
+# -- claim types ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "event"),
+    [
+        (
+            "Police said the Rivermark Front was behind the bombing.",
+            "the Rivermark Front",
+            "the bombing",
+        ),
+        ("The attack was carried out by the Nordvik cell.", "the Nordvik cell", "The attack"),
+        ("The mayor is responsible for the delays.", "The mayor", "the delays"),
+        (
+            "The Orlen Brigade claimed responsibility for the ambush.",
+            "The Orlen Brigade",
+            "the ambush",
+        ),
+        ("Officials blamed the Nordvik cell for the blast.", "the Nordvik cell", "the blast"),
+        ("The fire was blamed on faulty wiring.", "faulty wiring", "The fire"),
+    ],
+)
+def test_responsibility_claims_with_actor_and_event(
+    run: Run, text: str, actor: str, event: str
+) -> None:
+    a = run(text, "claims")
+    c = only(a, "claim")
+    assert c.label == "responsibility"
+    for slot, expected in (("actor", actor), ("event", event)):
+        got = c.attributes[slot]
+        assert got["text"] == expected
+        assert text[got["start"] : got["end"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The garden is behind the house.",
+        "She led the team to victory.",
+        "The committee carried on with the meeting.",
+    ],
+)
+def test_responsibility_and_causal_near_misses(run: Run, text: str) -> None:
+    c = only(run(text, "claims"), "claim")
+    assert not {"responsibility", "causal"} & set(c.attributes["types"])
+    assert "actor" not in c.attributes
+    assert "cause" not in c.attributes
+
+
+@pytest.mark.parametrize(
+    ("text", "cause", "effect"),
+    [
+        ("The storm caused flooding across Velmora.", "The storm", "flooding"),
+        ("Prices rose because demand surged.", "demand surged", "Prices rose"),
+        ("Due to the flooding, roads closed.", "the flooding", "roads closed"),
+        ("The strike led to shortages.", "The strike", "shortages"),
+    ],
+)
+def test_causal_claims_with_cause_and_effect(run: Run, text: str, cause: str, effect: str) -> None:
+    c = only(run(text, "claims"), "claim")
+    assert c.label == "causal"
+    assert c.attributes["cause"]["text"] == cause
+    assert c.attributes["effect"]["text"] == effect
+
+
+def test_prediction_and_the_noun_will(run: Run) -> None:
+    a = run("Prices will rise, analysts predict. The will was read aloud.", "claims")
+    assert claim_of(a, "Prices will").label == "prediction"
+    assert "prediction" not in claim_of(a, "The will").attributes["types"]
+
+
+def test_quotation_from_quote_marks_but_not_scare_quotes(run: Run) -> None:
+    a = run(
+        '"We have repaired every bridge in the district," the mayor said. '
+        'The so-called "experts" disagree.',
+        "claims",
+    )
+    quoted = claim_of(a, '"We have')
+    scare = claim_of(a, "The so-called")
+    assert "quotation" in quoted.attributes["types"]
+    assert "quotation" not in scare.attributes["types"]
+
+
+@register("_test_quote_provider")
+class _QuoteProvider(Analyzer):
+    """Stands in for the sources analyzer: marks an indirect quote, with no quote marks."""
+
+    requires = ("parse",)
+    produces = ("quote",)
+
+    def run(self, ctx: Context) -> AnalyzerResult:
+        start = ctx.text.index("the bridge")
+        end = ctx.text.index(".", start)
+        return AnalyzerResult(
+            (
+                self.finding(
+                    ctx, start, end, kind="quote", label="indirect", score=0.9,
+                    explanation=Explanation(rule="test.quote"),
+                ),
+            )
+        )  # fmt: skip
+
+
+def test_quotation_uses_quote_findings_of_earlier_analyzers(run: Run) -> None:
+    text = "The mayor promised that the bridge would reopen within weeks. The river rose."
+    a = run(text, "_test_quote_provider", "claims")
+    assert "quotation" in claim_of(a, "The mayor").attributes["types"]
+    assert "quotation" not in claim_of(a, "The river").attributes["types"]
+    alone = run(text, "claims")
+    assert "quotation" not in claim_of(alone, "The mayor").attributes["types"]
+
+
+def test_primary_label_priority(run: Run) -> None:
+    a = run(
+        '"This is a disgrace," the senator said. Inflation will reach 4% next year.',
+        "claims",
+    )
+    quoted_opinion = claim_of(a, '"This is')
+    assert quoted_opinion.label == "opinion"
+    assert {"opinion", "quotation"} <= set(quoted_opinion.attributes["types"])
+    forecast = claim_of(a, "Inflation")
+    assert forecast.label == "prediction"
+    assert {"prediction", "numeric", "temporal"} <= set(forecast.attributes["types"])
+
+
+def test_plain_sentence_is_other(run: Run) -> None:
+    c = only(run("The garden is behind the house.", "claims"), "claim")
+    assert c.label == "other"
+    assert list(c.attributes["types"]) == ["other"]
+
+
+# -- quantities -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "value", "unit", "qualifier"),
+    [
+        (
+            "The firm lost $4.5 million last year.",
+            "$4.5 million",
+            "money",
+            4_500_000.0,
+            "USD",
+            None,
+        ),
+        ("The fund holds €2.5m in cash.", "€2.5m", "money", 2_500_000.0, "EUR", None),
+        ("The scheme cost £3bn so far.", "£3bn", "money", 3e9, "GBP", None),
+        (
+            "Nearly 5,000 euros went missing.",
+            "Nearly 5,000 euros",
+            "money",
+            5000.0,
+            "EUR",
+            "at_most",
+        ),
+        ("Inflation hit 7.2% in the region.", "7.2%", "percent", 7.2, "%", None),
+        ("Turnout was 64 per cent here.", "64 per cent", "percent", 64.0, "%", None),
+        ("The flood killed 62 people.", "62 people", "count", 62.0, "people", None),
+        (
+            "About 300 soldiers crossed over.",
+            "About 300 soldiers",
+            "count",
+            300.0,
+            "soldier",
+            "about",
+        ),
+        ("Two million people fled the war.", "Two million people", "count", 2e6, "people", None),
+        (
+            "More than 40 tonnes were seized.",
+            "More than 40 tonnes",
+            "measure",
+            40.0,
+            "t",
+            "at_least",
+        ),
+        ("The pipeline runs 3,000 km north.", "3,000 km", "measure", 3000.0, "km", None),
+        ("He lost two-thirds of his savings.", "two-thirds", "other", 0.6667, "fraction", None),
+        ("A dozen were arrested.", "A dozen", "other", 12.0, None, None),
+    ],
+)
+def test_quantity_normalisation(
+    run: Run,
+    text: str,
+    span: str,
+    label: str,
+    value: float,
+    unit: str | None,
+    qualifier: str | None,
+) -> None:
+    q = only(run(text, "claims"), "quantity")
+    assert q.text == span
+    assert q.label == label
+    assert q.attributes["value"] == pytest.approx(value, rel=1e-4)
+    assert q.attributes["unit"] == unit
+    assert q.attributes["qualifier"] == qualifier
+    assert q.attributes["approximate"] is (qualifier is not None)
+
+
+def test_quantity_range_and_vague_magnitude(run: Run) -> None:
+    a = run("Between 300-400 people marched. Dozens of protesters were hurt.", "claims")
+    ranged, vague = a.by_kind("quantity")
+    assert ranged.text == "300-400 people"
+    assert ranged.attributes["value"] == 300.0
+    assert ranged.attributes["value_max"] == 400.0
+    assert vague.text == "Dozens of protesters"
+    assert vague.attributes["qualifier"] == "at_least"
+    assert vague.attributes["approximate"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The COVID-19 wave ended.",
+        "It was the 21st attempt.",
+        "The 5G masts went up.",
+        "One of them left early.",
+        "The vote is on May 5.",
+        "Officials met in 2019.",
+        "The talks lasted three years.",
+    ],
+)
+def test_quantity_near_misses(run: Run, text: str) -> None:
+    assert run(text, "claims").by_kind("quantity") == []
+
+
+# -- dates ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "iso", "granularity"),
+    [
+        ("The law passed on March 5, 2024.", "March 5, 2024", "date", "2024-03-05", "day"),
+        ("The law passed on 5 March 2024.", "5 March 2024", "date", "2024-03-05", "day"),
+        ("The law passed on 2024-03-05.", "2024-03-05", "date", "2024-03-05", "day"),
+        ("The law passed in March 2024.", "March 2024", "date", "2024-03", "month"),
+        ("The law passed in 2019.", "2019", "date", "2019", "year"),
+        ("The law passed on 25/03/2024.", "25/03/2024", "date", "2024-03-25", "day"),
+        ("The blast came at 3 p.m. sharp.", "3 p.m.", "time", "15:00", "minute"),
+        ("The blast came at 14:30 GMT.", "14:30 GMT", "time", "14:30Z", "minute"),
+        (
+            "The blast came on March 5, 2024 at 10:15.",
+            "March 5, 2024 at 10:15",
+            "datetime",
+            "2024-03-05T10:15",
+            "minute",
+        ),
+        ("The strike lasted for three years.", "three years", "duration", "P3Y", "year"),
+        ("A 10-day curfew began.", "10-day", "duration", "P10D", "day"),
+    ],
+)
+def test_absolute_dates_times_and_durations(
+    run: Run, text: str, span: str, label: str, iso: str, granularity: str
+) -> None:
+    d = only(run(text, "claims"), "date")
+    assert d.text == span
+    assert d.label == label
+    assert d.attributes["iso"] == iso
+    assert d.attributes["granularity"] == granularity
+    assert d.attributes["resolved_relative_to"] is None
+
+
+def test_ambiguous_numeric_date_is_not_resolved(run: Run) -> None:
+    d = only(run("The law passed on 05/03/2024.", "claims"), "date")
+    assert d.attributes["iso"] is None
+    assert d.attributes["ambiguous"] is True
+    assert d.score < 0.7
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "iso", "granularity"),
+    [
+        ("The mayor resigned yesterday.", "yesterday", "2024-03-06", "day"),
+        ("The mayor resigned on Monday.", "Monday", "2024-03-04", "day"),
+        ("The mayor will resign on Monday.", "Monday", "2024-03-11", "day"),
+        ("The mayor resigned last week.", "last week", "2024-W09", "week"),
+        ("The mayor resigned two days ago.", "two days ago", "2024-03-05", "day"),
+        ("The mayor resigned last year.", "last year", "2023", "year"),
+        ("The mayor resigns next month.", "next month", "2024-04", "month"),
+        ("The mayor resigned on March 1.", "March 1", "2024-03-01", "day"),
+    ],
+)
+def test_relative_dates_resolve_against_the_publication_date(
+    run: Run, text: str, span: str, iso: str, granularity: str
+) -> None:
+    d = only(run(text, "claims", published=PUB), "date")
+    assert d.text == span
+    assert d.attributes["iso"] == iso
+    assert d.attributes["granularity"] == granularity
+    assert d.attributes["resolved_relative_to"] == PUB
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor resigned yesterday.",
+        "The mayor resigned on Monday.",
+        "The mayor resigned last week.",
+    ],
+)
+def test_relative_dates_without_publication_date_stay_unresolved(run: Run, text: str) -> None:
+    d = only(run(text, "claims"), "date")
+    assert d.label == "relative"
+    assert d.attributes["iso"] is None
+    assert d.attributes["resolved_relative_to"] is None
+    assert "publication date" in d.explanation.detail
+
+
+def test_publication_timestamp_is_accepted(run: Run) -> None:
+    d = only(
+        run("The mayor resigned yesterday.", "claims", published="2024-03-07T09:30:00Z"), "date"
+    )
+    assert d.attributes["iso"] == "2024-03-06"
+    assert d.attributes["resolved_relative_to"] == "2024-03-07"
+
+
+def test_may_the_modal_is_not_a_date_but_may_the_month_is(run: Run) -> None:
+    modal = run("Officials may delay the vote.", "claims")
+    assert modal.by_kind("date") == []
+    month = run("The vote is in May.", "claims", published=PUB)
+    d = only(month, "date")
+    assert d.text == "May"
+    assert d.attributes["iso"] == "2024-05"
+    assert d.attributes["granularity"] == "month"
+
+
+def test_frequencies_and_ages_are_not_durations(run: Run) -> None:
+    a = run("The board meets once a year. A 45-year-old man was held.", "claims")
+    assert [d for d in a.by_kind("date") if d.label == "duration"] == []
+    age = only(a, "quantity")
+    assert age.text == "45-year-old"
+    assert age.attributes["unit"] == "years_old"
+
+
+# -- robustness -----------------------------------------------------------------------
+
+
+def test_runs_on_the_fake_backbone(fake_backbone: Backbone) -> None:
+    pipe = Pipeline(
+        load_config(analyzers=["claims"]),
+        backbone=fake_backbone,
+        analyzers=[ClaimsAnalyzer()],
+    )
+    a = pipe.analyze(Document("Unemployment rose to 7.2% in 2023. What now?"))
+    assert a.ok
+    assert len(a.by_kind("claim")) == 2
+    assert only(a, "quantity").text == "7.2%"
