@@ -1,0 +1,93 @@
+"""Reports: a self-contained HTML page, a Markdown summary, JSON and its schema.
+
+::
+
+    from unspin.report import render_html, write_report
+    path = write_report(analysis, Path("reports"), "html")
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePath
+
+from unspin.errors import ConfigError
+from unspin.model import Analysis
+from unspin.report._common import slug
+from unspin.report.html import render_html
+from unspin.report.jsonout import render_json, schema, validate
+from unspin.report.markdown import render_batch_summary, render_markdown
+
+__all__ = [
+    "FORMATS",
+    "render_batch_summary",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "report_filename",
+    "schema",
+    "validate",
+    "write_report",
+]
+
+log = logging.getLogger(__name__)
+
+#: Report formats and their file extensions (``markdown`` is an alias of ``md``).
+FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "markdown": ".md", "json": ".json"}
+
+
+def report_filename(analysis: Analysis, fmt: str) -> str:
+    """``<slug of source file name or title>-<doc id>.<ext>``: safe on every file system."""
+    ext = _extension(fmt)
+    doc = analysis.document
+    base = ""
+    if doc.source and doc.source.strip() not in ("-", ""):
+        name = PurePath(doc.source.replace("\\", "/")).name
+        base = slug(name.rsplit(".", 1)[0] if "." in name[1:] else name)
+    if not base and doc.title:
+        base = slug(doc.title)
+    doc_id = slug(doc.id, 40) or "document"
+    return f"{base}-{doc_id}{ext}" if base else f"{doc_id}{ext}"
+
+
+def _extension(fmt: str) -> str:
+    try:
+        return FORMATS[fmt.lower()]
+    except KeyError:
+        raise ConfigError(
+            f"unknown report format {fmt!r}", hint="use html, md or json"
+        ) from None
+
+
+def write_report(
+    analysis: Analysis, out_dir: Path, fmt: str, *, links: Mapping[str, str] | None = None
+) -> Path:
+    """Write one report into ``out_dir`` (created if needed) and return its path.
+
+    The file is written atomically (a temporary file renamed into place).
+    """
+    name = report_filename(analysis, fmt)
+    kind = FORMATS[fmt.lower()]
+    if kind == ".html":
+        content = render_html(analysis, links=links)
+    elif kind == ".md":
+        content = render_markdown(analysis)
+    else:
+        content = render_json(analysis)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / name
+    fd, tmp = tempfile.mkstemp(prefix=".unspin-", suffix=kind, dir=out_dir)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    log.info("wrote %s", path)
+    return path
