@@ -101,6 +101,16 @@ def test_could_of_ability_is_not_a_hedge_but_could_have_is(run: Run) -> None:
     assert texts(a, "hedge") == ["could have"]
 
 
+def test_probability_and_uncertainty_phrases_are_hedges(run: Run) -> None:
+    a = run(
+        "The dam is likely to fail. It is unclear whether the mayor knew. "
+        "It is not clear that he lied.",
+        "certainty",
+    )
+    assert texts(a, "hedge") == ["is likely to", "It is unclear whether", "It is not clear that"]
+    assert a.by_kind("booster") == []  # "not clear" must not read as "it is clear that"
+
+
 # -- boosters -------------------------------------------------------------------------
 
 
@@ -217,6 +227,14 @@ def test_institutional_and_anaphoric_groups_score_lower(run: Run) -> None:
     scores = {f.text: f.score for f in a.by_kind("vague_attribution")}
     assert scores["Velmoran officials said"] <= 0.55
     assert scores["The experts believe"] <= 0.55
+
+
+def test_unnamed_report_of_a_known_kind_scores_lower_than_studies_show(run: Run) -> None:
+    a = run(
+        "According to a police report, the fire spread. Studies show it was arson.", "certainty"
+    )
+    scores = {f.text: f.score for f in a.by_kind("vague_attribution")}
+    assert scores["According to a police report"] < scores["Studies show"]
 
 
 def test_widely_believed(run: Run) -> None:

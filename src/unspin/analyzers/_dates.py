@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from unspin.analyzers._claims_spans import SpanIndex
 from unspin.nlp import Parsed
 
 __all__ = ["DateMatch", "find_dates", "parse_published"]
@@ -690,12 +691,12 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
                 candidates.append(found)
     candidates.sort(key=lambda d: (-(d.end - d.start), -d.score, d.start))
     chosen: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()
     for c in candidates:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if any(i in taken for i in range(c.start, c.end)):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken.update(range(c.start, c.end))
     chosen.sort(key=lambda d: d.start)
     chosen = _merge_datetimes(text, chosen)
     extra = _entity_dates(parsed, chosen)
@@ -704,10 +705,11 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
 
 def _entity_dates(parsed: Parsed, chosen: Sequence[DateMatch]) -> list[DateMatch]:
     out: list[DateMatch] = []
+    covered = SpanIndex((c.start, c.end) for c in chosen)
     for e in parsed.entities:
         if e.label not in ("DATE", "TIME"):
             continue
-        if any(e.start < c.end and c.start < e.end for c in chosen):
+        if covered.overlaps(e.start, e.end):
             continue
         if _ENTITY_SKIP.search(e.text.strip()) or not _TIME_WORD.search(e.text):
             continue

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from unspin.analyzers._claims_spans import SpanIndex
 from unspin.nlp import Parsed, Token
 
 __all__ = ["QuantityMatch", "find_quantities", "words_to_number"]
@@ -72,6 +73,7 @@ _WORD = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_ONES}))?|{_UNIT_WORDS}|{_SCALE_WORDS})"
 _AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
 _WORDS = rf"(?:(?:an?|one)\s+(?=(?:{_SCALE_WORDS})\b))?{_WORD}(?:(?:{_AND}|[\s-]+){_WORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS_START = r"(?<![\w.,:/])"
 _FRAC_NUM = rf"a|one|{_ONES}"
 _FRAC_DEN = "|".join(sorted(_DENOMS, key=len, reverse=True))
 
@@ -83,15 +85,15 @@ _CORE = re.compile(
   | (?P<dozen>\b(?:an?|one)\s+dozen\b)
   | (?P<vague>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds
                  |thousands|millions|billions)\b(?=\s+(?:of\b|more\b|[a-z])))
-  | (?P<digits>(?<![\w.,])(?:{_DIGITS}))
+  | (?P<digits>{_DIGITS_START}(?:{_DIGITS}))
   | (?P<words>\b{_WORDS}\b)
     """,
     re.I | re.X,
 )
 
 _CURRENCY_PREFIX = re.compile(
-    r"(?P<cur>US\$|U\.S\.\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₽|₩|₺|₦"
-    r"|(?:USD|EUR|GBP|JPY|CNY|INR|RUB|CHF|CAD|AUD|Rs\.?)\s?)$"
+    r"(?P<cur>(?:US\$|U\.S\.\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₽|₩|₺|₦"
+    r"|USD|EUR|GBP|JPY|CNY|INR|RUB|CHF|CAD|AUD|Rs\.?)\s?)$"
 )
 _CURRENCY_SIGNS = {
     "US$": "USD", "U.S.$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
@@ -231,10 +233,10 @@ class _QuantityScanner:
     def __init__(self, text: str, parsed: Parsed, exclude: Sequence[tuple[int, int]]) -> None:
         self.text = text
         self.parsed = parsed
-        self.exclude = sorted(exclude)
+        self.exclude = SpanIndex(exclude)
 
     def _excluded(self, start: int, end: int) -> bool:
-        return any(start < e and s < end for s, e in self.exclude)
+        return self.exclude.overlaps(start, end)
 
     def _token(self, char: int) -> Token | None:
         k = self.parsed.token_at(char)
@@ -452,6 +454,8 @@ class _QuantityScanner:
         if k + 1 < len(toks):
             candidates.append(toks[k + 1])
         for t in candidates:
+            if not t.text.replace("-", "").isalpha():
+                continue
             if t.pos != "NOUN" and not (t.pos == "PROPN" and t.ent_type == "NORP"):
                 continue
             between = toks[k + 1 : t.i]

@@ -161,6 +161,16 @@ _PHRASES: tuple[tuple[re.Pattern[str], str, str, float], ...] = (
         "hedge", "reporting_hedge", 0.8,
     ),
     (
+        re.compile(
+            r"\b(?:is|are|was|were|seems?|seemed|appears?)\s+(?:quite\s+|very\s+|highly\s+|most\s+)?"
+            r"(?:likely|unlikely)\s+to\b"
+            r"|\bit\s+(?:is|was)\s+(?:possible|likely|probable|conceivable|plausible|unclear|"
+            r"not\s+clear|uncertain)\s+(?:that|whether|if)\b",
+            _I,
+        ),
+        "hedge", "epistemic_adjective", 0.75,
+    ),
+    (
         re.compile(r"\bit\s+(?:appears|appeared|seems|seemed|would\s+seem|would\s+appear)\b", _I),
         "hedge", "appearance", 0.85,
     ),
@@ -422,6 +432,8 @@ def _booster_word(parsed: Parsed, t: Token) -> _Cue | None:
 
 def _modal(parsed: Parsed, t: Token) -> _Cue | None:
     low = t.lower
+    if parsed.has_parse and t.dep != "aux":
+        return None  # no verb to modify: a name, a fragment, a mis-tag
     nxt = _next(parsed, t)
     nxt2 = _next(parsed, t, 2)
     # skip an adverb or negation between modal and verb ("may well have", "might not be")
@@ -651,6 +663,8 @@ def _vague_cue(
             cue_words.append(verb.text)
     if group == "vague_research" and t.tag == "NN" and not dets & _VAGUE_DETS:
         score = min(score, 0.6)
+    elif group == "vague_research" and any(c.dep == "compound" for c in pre):
+        score = min(score, 0.7)  # "a police report": the kind of source is known, not which
     return _Cue(start, end, "vague_attribution", group, score, "vague.parse", detail)
 
 
@@ -684,7 +698,7 @@ def _caps_cues(parsed: Parsed) -> list[_Cue]:
 
     def flush() -> None:
         if run:
-            cue = _caps_run(parsed, run, defined)
+            cue = _caps_run(parsed, run, defined, len(words))
             if cue is not None:
                 out.append(cue)
             run.clear()
@@ -725,7 +739,7 @@ def _caps_class(t: Token, defined: set[str]) -> str:
     return "unknown"
 
 
-def _caps_run(parsed: Parsed, run: list[Token], defined: set[str]) -> _Cue | None:
+def _caps_run(parsed: Parsed, run: list[Token], defined: set[str], total_words: int) -> _Cue | None:
     classes = [_caps_class(t, defined) for t in run]
     # trim acronyms at the edges: "the FBI" is not emphasis, "FBI LIED" is from LIED on
     while classes and classes[0] == "acronym":
@@ -748,7 +762,6 @@ def _caps_run(parsed: Parsed, run: list[Token], defined: set[str]) -> _Cue | Non
         score = 0.5
     else:
         return None
-    words = [t for t in parsed.tokens if any(ch.isalpha() for ch in t.text)]
     sentence = parsed.sentence_of(run[0].start)
     if sentence is not None:
         sent_words = [
@@ -757,11 +770,10 @@ def _caps_run(parsed: Parsed, run: list[Token], defined: set[str]) -> _Cue | Non
         if (
             len(sent_words) >= 4
             and all(_CAPS_TOKEN.match(t.text) for t in sent_words)
-            and len(words) > len(sent_words)
+            and total_words > len(sent_words)
         ):
-            score = min(
-                score, 0.6
-            )  # a whole line in capitals: a headline style as often as shouting
+            # a whole line in capitals: a headline style as often as shouting
+            score = min(score, 0.6)
     return _Cue(
         run[0].start, run[-1].end, "booster", "all_caps", score, "booster.all-caps",
         "Words written in capitals for emphasis (not acronyms).",
@@ -775,10 +787,13 @@ def _caps_run(parsed: Parsed, run: list[Token], defined: set[str]) -> _Cue | Non
 def _dedupe(cues: Iterable[_Cue]) -> list[_Cue]:
     """Within a kind, keep the longest of overlapping cues (then the highest score)."""
     ordered = sorted(cues, key=lambda c: (-(c.end - c.start), -c.score, c.start))
+    taken: dict[str, set[int]] = {}
     kept: list[_Cue] = []
     for c in ordered:
-        if any(k.kind == c.kind and c.start < k.end and k.start < c.end for k in kept):
+        chars = taken.setdefault(c.kind, set())
+        if any(i in chars for i in range(c.start, c.end)):
             continue
+        chars.update(range(c.start, c.end))
         kept.append(c)
     return sorted(kept, key=lambda c: (c.start, c.end))
 

@@ -44,6 +44,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from unspin.analyzers._claims_spans import SpanIndex
 from unspin.analyzers._dates import DateMatch, find_dates, parse_published
 from unspin.analyzers._quantities import QuantityMatch, find_quantities
 from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
@@ -212,8 +213,13 @@ class ClaimsAnalyzer(Analyzer):
         date_findings = [self._date_finding(ctx, d) for d in dates]
         qty_findings = [self._quantity_finding(ctx, q) for q in quantities]
 
-        quotes = _quote_spans(ctx)
-        attributions = [(f.start, f.end) for f in ctx.of_kind("attribution")]
+        quotes = SpanIndex(_quote_spans(ctx))
+        attributions = SpanIndex((f.start, f.end) for f in ctx.of_kind("attribution"))
+        ents = sorted(
+            (e for e in parsed.entities if e.label in _ENTITY_LABELS and not _is_shouting(e.text)),
+            key=lambda e: e.start,
+        )
+        ent_starts = [e.start for e in ents]
         sentences = list(parsed.sentences)
         starts = [s.start for s in sentences]
         per_sentence: dict[int, list[Finding]] = {}
@@ -225,7 +231,10 @@ class ClaimsAnalyzer(Analyzer):
         claims: list[Finding] = []
         for k, sentence in enumerate(sentences):
             inside = sorted(per_sentence.get(k, []), key=lambda f: f.start)
-            claims.append(self._claim(ctx, sentence, inside, quotes, attributions))
+            lo = bisect.bisect_left(ent_starts, sentence.start)
+            hi = bisect.bisect_left(ent_starts, sentence.end)
+            names = {e.text for e in ents[lo:hi] if e.end <= sentence.end}
+            claims.append(self._claim(ctx, sentence, inside, names, quotes, attributions))
 
         ranked = sorted(claims, key=lambda f: (-f.score, f.start))
         by_type: dict[str, int] = {}
@@ -300,8 +309,9 @@ class ClaimsAnalyzer(Analyzer):
         ctx: Context,
         sentence: Sentence,
         inside: Sequence[Finding],
-        quotes: Sequence[tuple[int, int]],
-        attributions: Sequence[tuple[int, int]],
+        ents: set[str],
+        quotes: SpanIndex,
+        attributions: SpanIndex,
     ) -> Finding:
         parsed = ctx.parsed
         text = ctx.text
@@ -320,16 +330,11 @@ class ClaimsAnalyzer(Analyzer):
             st.types.add("temporal")
             st.add("date", cue=dates[0].text)
 
-        ents = {
-            e.text
-            for e in parsed.entities_in(sentence.start, sentence.end)
-            if e.label in _ENTITY_LABELS and not _is_shouting(e.text)
-        }
         if ents:
             st.add("named_entity", len(ents), cue=sorted(ents)[0])
 
         _reporting(parsed, toks, s_text, sentence, attributions, st)
-        if any(s < sentence.end and sentence.start < e for s, e in quotes):
+        if quotes.overlaps(sentence.start, sentence.end):
             st.types.add("quotation")
             st.add("quotation")
         _responsibility(parsed, toks, sentence, st)
@@ -403,14 +408,14 @@ def _reporting(
     toks: Sequence[Token],
     s_text: str,
     sentence: Sentence,
-    attributions: Sequence[tuple[int, int]],
+    attributions: SpanIndex,
     st: _Slots,
 ) -> None:
     m = _ACCORDING_RE.search(s_text)
     if m:
         st.add("reporting_verb", cue=m.group())
         return
-    if any(s < sentence.end and sentence.start < e for s, e in attributions):
+    if attributions.overlaps(sentence.start, sentence.end):
         st.add("reporting_verb")
         return
     for t in toks:
