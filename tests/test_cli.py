@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from unspin.model import Analysis
+from unspin.model import Analysis, content_id
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
@@ -81,9 +81,13 @@ def test_several_documents_to_stdout_are_json_lines() -> None:
 
 
 def test_stdin() -> None:
-    result = unspin("analyze", "-", "-f", "md", stdin=b"The mayor said the bridge will reopen.")
+    text = "The mayor said the bridge will reopen."
+    result = unspin("analyze", "-", "-f", "md", stdin=text.encode())
     assert result.returncode == 0, result.stderr
-    assert "<stdin>" in result.stdout
+    assert "stdin" in result.stdout
+    assert content_id(text) in result.stdout
+    result = unspin("analyze", "-", "-f", "json", stdin=b'{"text": "A."}\n{"text": "B."}\n')
+    assert [Analysis.from_json(x).document.text for x in result.stdout.splitlines()] == ["A.", "B."]
 
 
 @pytest.mark.parametrize(

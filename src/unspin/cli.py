@@ -190,17 +190,11 @@ def _progress(args: argparse.Namespace, several: bool) -> bool:
     return several and sys.stderr.isatty()
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def cmd_analyze(args: argparse.Namespace) -> int:
     from unspin.config import load_config
     from unspin.ingest import load_paths
     from unspin.pipeline import Pipeline
-    from unspin.report import render_html, render_json, render_markdown, report_path
+    from unspin.report import render_html, render_json, render_markdown, write_report
 
     overrides: dict[str, Any] = {}
     if args.analyzers is not None:
@@ -223,7 +217,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise ConfigError(f"cannot create output folder {args.output}: {exc}") from None
 
-    several = len(args.paths) > 1 or any(p != "-" and Path(p).is_dir() for p in args.paths)
+    several = len(args.paths) > 1 or any(_may_hold_several(p) for p in args.paths)
     errors: list[InputError] = []
     rows: list[dict[str, Any]] = []
     written: list[Path] = []
@@ -253,7 +247,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             if to_stdout:
                 fmt = formats[0]
                 if fmt == "json":
-                    _echo(render_json(analysis, indent=None if several else 2))
+                    sys.stdout.write(render_json(analysis, indent=None if several else 2))
                 elif fmt == "md":
                     _echo(render_markdown(analysis))
                 else:
@@ -263,10 +257,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     _echo(render_html(analysis))
             else:
                 for fmt in formats:
-                    path = report_path(analysis, args.output, fmt)
-                    render = {"json": render_json, "html": render_html, "md": render_markdown}[fmt]
-                    _write_atomic(path, render(analysis))
-                    written.append(path)
+                    written.append(write_report(analysis, args.output, fmt))
     finally:
         if bar is not None:
             bar.close()
@@ -295,6 +286,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         _echo("unspin: no documents to analyse", err=True)
         return EXIT_PARTIAL
     return EXIT_OK
+
+
+def _may_hold_several(path: str) -> bool:
+    """A directory, a JSON Lines file or stdin may hold several documents."""
+    from unspin.ingest import JSONL_SUFFIXES
+
+    return path == "-" or Path(path).is_dir() or Path(path).suffix.lower() in JSONL_SUFFIXES
 
 
 def _summary_row(analysis: Analysis) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from unspin.model import Document
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "JSONL_SUFFIXES",
     "TEXT_SUFFIXES",
     "load_bytes",
     "load_path",
