@@ -1,0 +1,407 @@
+"""Finding direct quotations in raw text: quotation marks of every common style, block quotes.
+
+This module only looks at characters, so it works the same whatever the NLP backbone.
+It pairs opening and closing marks paragraph by paragraph, tells apostrophes
+(``don't``, ``James's``, ``the '90s``) and inch marks (``a 6" pipe``) from quotation
+marks, follows the convention that a quotation running over several paragraphs
+re-opens (without closing) at the start of each paragraph, and reads ``> `` prefixed
+lines (what the ingesters keep of HTML and Markdown block quotes) as block quotes.
+Deciding which quotations are real (not scare quotes) is the analyzer's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["QuoteSpan", "find_quotes", "paragraph_spans"]
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: ``[start, end)`` includes the marks, ``[inner_start, inner_end)`` does not."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    style: str
+    open_mark: str
+    close_mark: str
+    closed: bool = True
+    paragraphs: int = 1
+    parent: int | None = None  # index (in the returned list) of an enclosing quotation
+
+    @property
+    def is_block(self) -> bool:
+        return self.style == "block"
+
+
+_BLANK_SPLIT = re.compile(r"\n[ \t]*\n\s*")
+_LINE_SPLIT = re.compile(r"\n\s*")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraph offsets: blank-line separated, or one per line where no blank line exists."""
+    splitter = _BLANK_SPLIT if _BLANK_SPLIT.search(text) else _LINE_SPLIT
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in splitter.finditer(text):
+        _add_trimmed(text, pos, m.start(), spans)
+        pos = m.end()
+    _add_trimmed(text, pos, len(text), spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))
+
+
+# ----------------------------------------------------------------------------------------
+# Mark classification
+
+_LEFT_OPEN_CONTEXT = set("([{<—–-/'‘“\"«»‹›„‚") | {"\u00a0"}
+_RIGHT_CLOSE_CONTEXT = set(".,;:!?)]}>—–-…'’\"”»«‹›")
+_YEAR_RE = re.compile(r"\d\d(?:s\b|\b)")
+_ELISION_RE = re.compile(r"(?:em|til|cause|cos|tis|twas|n|bout|round|cuz|nuff|kay)\b", re.I)
+_WORD_RE = re.compile(r"[\w’'-]+")
+_PARA_OPENERS = set("\"“„‟«»‹›'‘‚")
+
+
+def _left_is_boundary(text: str, i: int, lo: int) -> bool:
+    return i <= lo or text[i - 1].isspace() or text[i - 1] in _LEFT_OPEN_CONTEXT
+
+
+def _right_is_boundary(text: str, i: int, hi: int) -> bool:
+    return i + 1 >= hi or text[i + 1].isspace() or text[i + 1] in _RIGHT_CLOSE_CONTEXT
+
+
+@dataclass
+class _Mark:
+    pos: int
+    char: str
+    can_open: bool
+    can_close: bool
+    weak_close: bool = False
+
+
+def _straight_double(text: str, i: int, lo: int, hi: int) -> _Mark | None:
+    left_b = _left_is_boundary(text, i, lo)
+    right_b = _right_is_boundary(text, i, hi)
+    if left_b and right_b:
+        return None if i > lo and i + 1 < hi else _Mark(i, '"', i == lo, i + 1 >= hi)
+    if left_b:
+        return _Mark(i, '"', True, False)
+    if right_b:
+        # 6" or 12" followed by a word or a dimension: an inch mark, not a quotation mark
+        if text[i - 1].isdigit():
+            after = text[i + 1 : i + 3]
+            if not after or after[0] in "-x×" or (after[0] == " " and after[1:2].isalnum()):
+                return _Mark(i, '"', False, False)
+        return _Mark(i, '"', False, True)
+    return _Mark(i, '"', False, True)  # word"word: can only close a pending quotation
+
+
+def _single(text: str, i: int, lo: int, hi: int, char: str) -> _Mark | None:
+    """Classify ``'``, ``‘`` or ``’``; ``None`` for apostrophes."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    if prev.isalnum() and nxt.isalnum():
+        return None  # don't, O'Neil, James's
+    left_b = _left_is_boundary(text, i, lo)
+    right_b = _right_is_boundary(text, i, hi)
+    if left_b and not right_b:
+        rest = text[i + 1 : i + 6]
+        if _YEAR_RE.match(rest) or _ELISION_RE.match(rest):
+            return None  # the '90s, 'em, 'til
+        if char == "’" and not prev.isspace() and i > lo:
+            return None
+        return _Mark(i, char, True, False)
+    if right_b and not left_b:
+        if char == "‘":
+            return None
+        weak = prev in "sSzZ" and (nxt == " " and text[i + 2 : i + 3].isalnum())
+        return _Mark(i, char, False, True, weak)
+    return None
+
+
+_DOUBLE_CURLY_CLOSERS = {"“": "”", "„": "“”", "‟": "”"}
+_GUILLEMET_CLOSERS = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
+_SINGLE_CURLY_CLOSERS = {"‘": "’", "‚": "‘’"}
+
+_STYLE = {
+    '"': "straight-double",
+    "“": "curly-double",
+    "‟": "curly-double",
+    "”": "curly-double",
+    "„": "low-double",
+    "«": "guillemets",
+    "»": "guillemets",
+    "‹": "guillemets",
+    "›": "guillemets",
+    "'": "straight-single",
+    "‘": "curly-single",
+    "’": "curly-single",
+    "‚": "low-single",
+}
+
+_FAMILY_CHARS = {
+    "straight-double": '"',
+    "curly-double": "“”„‟",
+    "guillemets": "«»‹›",
+    "straight-single": "'",
+    "curly-single": "‘’‚",
+}
+#: Families in priority order: when two quotations cross, the earlier family wins.
+_FAMILY_ORDER = ("curly-double", "straight-double", "guillemets", "curly-single", "straight-single")
+
+
+_FAMILY_RE = {f: re.compile("[" + re.escape(c) + "]") for f, c in _FAMILY_CHARS.items()}
+
+
+def _marks(family: str, text: str, lo: int, hi: int) -> list[_Mark]:
+    out: list[_Mark] = []
+    for found in _FAMILY_RE[family].finditer(text, lo, hi):
+        i = found.start()
+        c = text[i]
+        m: _Mark | None
+        if family == "straight-double":
+            m = _straight_double(text, i, lo, hi)
+        elif c == "‚":
+            m = _Mark(i, c, True, False)
+        elif family in ("straight-single", "curly-single"):
+            m = _single(text, i, lo, hi, c)
+        elif family == "curly-double":
+            if c in "“„‟":
+                m = _Mark(i, c, True, c == "“")
+            else:  # ”: a closer; sloppy texts also open with it
+                opens = _left_is_boundary(text, i, lo) and not _right_is_boundary(text, i, hi)
+                m = _Mark(i, c, opens, True)
+        else:  # guillemets: the first one seen sets the direction
+            m = _Mark(i, c, True, True)
+        if m is not None and (m.can_open or m.can_close):
+            out.append(m)
+    return out
+
+
+def _closes(family: str, opener: _Mark, mark: _Mark) -> bool:
+    if not mark.can_close:
+        return False
+    if family == "curly-double":
+        return mark.char in _DOUBLE_CURLY_CLOSERS.get(opener.char, "”")
+    if family == "guillemets":
+        return mark.char == _GUILLEMET_CLOSERS[opener.char]
+    if family == "curly-single":
+        return mark.char in _SINGLE_CURLY_CLOSERS.get(opener.char, "’")
+    return True
+
+
+def _pair_family(
+    family: str, text: str, paragraphs: list[tuple[int, int]], blocks: list[tuple[int, int, int]]
+) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    pending: _Mark | None = None  # an opener carried over paragraphs
+    pending_paras = 0
+    for k, (lo, hi) in enumerate(paragraphs):
+        content_lo = _block_content_start(text, lo, hi, blocks)
+        marks = _marks(family, text, content_lo, hi)
+        weak: _Mark | None = None
+        first_opener_consumed = False
+        if pending is not None:
+            # the convention: a quotation re-opens at each new paragraph it runs into
+            if marks and marks[0].pos == content_lo and marks[0].can_open:
+                first_opener_consumed = True
+                pending_paras += 1
+            else:
+                out.extend(_unclosed(family, text, pending, paragraphs[k - 1][1], pending_paras))
+                pending = None
+        for idx, m in enumerate(marks):
+            if idx == 0 and first_opener_consumed:
+                continue
+            if pending is not None and _closes(family, pending, m):
+                if m.weak_close:
+                    weak = weak or m
+                    continue
+                out.append(_span(family, pending, m, pending_paras))
+                pending, weak = None, None
+            elif m.can_open:
+                if pending is not None and weak is not None:
+                    out.append(_span(family, pending, weak, pending_paras))
+                elif pending is not None and pending_paras > 1:
+                    out.extend(_unclosed(family, text, pending, m.pos, pending_paras))
+                pending, weak, pending_paras = m, None, 1
+        if pending is not None and weak is not None:
+            out.append(_span(family, pending, weak, pending_paras))
+            pending = None
+        nxt = paragraphs[k + 1][0] if k + 1 < len(paragraphs) else None
+        if pending is not None and (nxt is None or text[nxt] not in _PARA_OPENERS):
+            out.extend(_unclosed(family, text, pending, hi, pending_paras))
+            pending = None
+    return out
+
+
+def _block_content_start(text: str, lo: int, hi: int, blocks: list[tuple[int, int, int]]) -> int:
+    """Skip a leading ``>`` marker so a quotation mark after it counts as paragraph-initial."""
+    for b_start, b_end, _ in blocks:
+        if b_start <= lo < b_end:
+            i = lo
+            while i < hi and text[i] in "> \t":
+                i += 1
+            return i
+    return lo
+
+
+def _span(family: str, opener: _Mark, closer: _Mark, paras: int) -> QuoteSpan:
+    return QuoteSpan(
+        start=opener.pos,
+        end=closer.pos + 1,
+        inner_start=opener.pos + 1,
+        inner_end=closer.pos,
+        style=_STYLE.get(opener.char, family),
+        open_mark=opener.char,
+        close_mark=closer.char,
+        closed=True,
+        paragraphs=paras,
+    )
+
+
+def _unclosed(family: str, text: str, opener: _Mark, end: int, paras: int) -> list[QuoteSpan]:
+    """A quotation never closed: kept only when it opens a paragraph or follows a colon."""
+    before = text[: opener.pos].rstrip(" \t>")
+    starts_para = not before or before.endswith("\n")
+    after_colon = before.endswith(":")
+    inner = text[opener.pos + 1 : end]
+    if not (starts_para or after_colon) or len(_WORD_RE.findall(inner)) < 4:
+        return []
+    return [
+        QuoteSpan(
+            start=opener.pos,
+            end=end,
+            inner_start=opener.pos + 1,
+            inner_end=end,
+            style=_STYLE.get(opener.char, family),
+            open_mark=opener.char,
+            close_mark="",
+            closed=False,
+            paragraphs=paras,
+        )
+    ]
+
+
+# ----------------------------------------------------------------------------------------
+# Block quotes
+
+_BLOCK_LINE = re.compile(r"^[ \t]*>[ \t]?(.*)$", re.M)
+_INDENTED_PARA = re.compile(r"\A(?:(?:    |\t)[^\n]*\S[^\n]*(?:\n|\Z))+\Z")
+
+
+def _block_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """``(start, end, paragraphs)`` of ``>`` blocks and of indented blocks after a colon."""
+    blocks: list[tuple[int, int, int]] = []
+    cur: list[int] | None = None  # [start, end, paragraphs]
+    for m in _BLOCK_LINE.finditer(text):
+        marker = text.index(">", m.start())
+        content_end = m.start(1) + len(m.group(1).rstrip())
+        if cur is not None and not text[cur[1] : m.start()].strip():
+            cur[1] = max(cur[1], content_end)
+            if "\n\n" in text[cur[1] : m.start()] or not m.group(1).strip():
+                cur[2] += 1
+            continue
+        if cur is not None:
+            blocks.append((cur[0], cur[1], cur[2]))
+        cur = [marker, max(content_end, marker + 1), 1]
+    if cur is not None:
+        blocks.append((cur[0], cur[1], cur[2]))
+    # indented paragraphs introduced by a colon
+    for k in range(1, len(paragraphs)):
+        lo, hi = paragraphs[k]
+        line_start = text.rfind("\n", 0, lo) + 1
+        if not text[paragraphs[k - 1][0] : paragraphs[k - 1][1]].endswith(":"):
+            continue
+        if _INDENTED_PARA.match(text[line_start:hi] + "\n") and text[lo] != ">":
+            blocks.append((lo, hi, 1))
+    return [b for b in sorted(blocks) if len(_WORD_RE.findall(text[b[0] : b[1]])) >= 3]
+
+
+# ----------------------------------------------------------------------------------------
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Every quotation in ``text``, in text order, nested ones pointing at their parent."""
+    paragraphs = paragraph_spans(text)
+    blocks = _block_quotes(text, paragraphs)
+    accepted: list[QuoteSpan] = []
+    for family in _FAMILY_ORDER:
+        if not any(c in text for c in _FAMILY_CHARS[family]):
+            continue
+        for q in _pair_family(family, text, paragraphs, blocks):
+            if q.inner_end <= q.inner_start or not text[q.inner_start : q.inner_end].strip():
+                continue
+            if any(_crosses(q.start, q.end, a.start, a.end) for a in accepted):
+                continue
+            accepted.append(q)
+    for b_start, b_end, paras in blocks:
+        # a block whose whole content is one quotation is one quotation: the block
+        content = _strip_block(text, b_start, b_end)
+        accepted = [
+            q
+            for q in accepted
+            if not (b_start <= q.start and q.end <= b_end and _covers(text, q, content))
+        ]
+        if any(_crosses(b_start, b_end, a.start, a.end) for a in accepted):
+            continue
+        inner_start = b_start + 1 if text[b_start] == ">" else b_start
+        while inner_start < b_end and text[inner_start] in " \t":
+            inner_start += 1
+        accepted.append(
+            QuoteSpan(b_start, b_end, inner_start, b_end, "block", ">", "", True, paras)
+        )
+    accepted.sort(key=lambda q: (q.start, -q.end))
+    out: list[QuoteSpan] = []
+    stack: list[int] = []
+    for q in accepted:
+        while stack and out[stack[-1]].end <= q.start:
+            stack.pop()
+        parent = stack[-1] if stack and out[stack[-1]].end >= q.end else None
+        out.append(_with_parent(q, parent))
+        stack.append(len(out) - 1)
+    return out
+
+
+def _with_parent(q: QuoteSpan, parent: int | None) -> QuoteSpan:
+    return QuoteSpan(
+        q.start,
+        q.end,
+        q.inner_start,
+        q.inner_end,
+        q.style,
+        q.open_mark,
+        q.close_mark,
+        q.closed,
+        q.paragraphs,
+        parent,
+    )
+
+
+def _crosses(a0: int, a1: int, b0: int, b1: int) -> bool:
+    """True when the spans overlap without one containing the other."""
+    return a0 < b1 and b0 < a1 and not (a0 <= b0 and b1 <= a1) and not (b0 <= a0 and a1 <= b1)
+
+
+def _strip_block(text: str, start: int, end: int) -> str:
+    return " ".join(
+        line.strip().lstrip(">").strip() for line in text[start:end].split("\n")
+    ).strip()
+
+
+def _covers(text: str, q: QuoteSpan, block_content: str) -> bool:
+    quoted = " ".join(
+        line.strip().lstrip(">").strip() for line in text[q.start : q.end].split("\n")
+    ).strip()
+    rest = block_content.replace(quoted, "", 1) if quoted else block_content
+    return len(_WORD_RE.findall(rest)) <= 4 and len(quoted) >= 0.6 * len(block_content)
