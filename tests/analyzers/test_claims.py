@@ -168,6 +168,8 @@ def test_unknown_option_is_a_config_error() -> None:
         ),
         ("Officials blamed the Nordvik cell for the blast.", "the Nordvik cell", "the blast"),
         ("The fire was blamed on faulty wiring.", "faulty wiring", "The fire"),
+        ("The militia staged the attack.", "The militia", "the attack"),
+        ("The Halvard Group bankrolled the riots.", "The Halvard Group", "the riots"),
     ],
 )
 def test_responsibility_claims_with_actor_and_event(
@@ -188,6 +190,8 @@ def test_responsibility_claims_with_actor_and_event(
         "The garden is behind the house.",
         "She led the team to victory.",
         "The committee carried on with the meeting.",
+        "The troupe staged a play.",
+        "The council funded the school.",
     ],
 )
 def test_responsibility_and_causal_near_misses(run: Run, text: str) -> None:
@@ -271,6 +275,19 @@ def test_primary_label_priority(run: Run) -> None:
     forecast = claim_of(a, "Inflation")
     assert forecast.label == "prediction"
     assert {"prediction", "numeric", "temporal"} <= set(forecast.attributes["types"])
+
+
+def test_sweeping_appeal_does_not_bury_the_accusation_it_wraps(run: Run) -> None:
+    a = run(
+        "Everybody knows the Halvard Group bankrolled the riots. "
+        "This is a disgrace and everyone knows it.",
+        "claims",
+    )
+    accusation = claim_of(a, "Everybody knows")
+    assert accusation.label == "responsibility"
+    assert accusation.attributes["actor"]["text"] == "the Halvard Group"
+    assert accusation.score >= 0.5
+    assert claim_of(a, "This is a disgrace").score < 0.2
 
 
 def test_plain_sentence_is_other(run: Run) -> None:
@@ -384,6 +401,14 @@ def test_quantity_near_misses(run: Run, text: str) -> None:
         ("The law passed on 2024-03-05.", "2024-03-05", "date", "2024-03-05", "day"),
         ("The law passed in March 2024.", "March 2024", "date", "2024-03", "month"),
         ("The law passed in 2019.", "2019", "date", "2019", "year"),
+        (
+            "Turnout fell between 2019 and 2023.",
+            "between 2019 and 2023",
+            "date",
+            "2019/2023",
+            "year",
+        ),
+        ("The boom of the 1990s ended.", "the 1990s", "date", "1990/1999", "decade"),
         ("The law passed on 25/03/2024.", "25/03/2024", "date", "2024-03-25", "day"),
         ("The blast came at 3 p.m. sharp.", "3 p.m.", "time", "15:00", "minute"),
         ("The blast came at 14:30 GMT.", "14:30 GMT", "time", "14:30Z", "minute"),

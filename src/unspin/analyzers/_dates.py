@@ -109,6 +109,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "year_range",
         re.compile(
             r"(?<![\w$£€.,-])(?P<y1>1[6-9]\d\d|20\d\d)\s?[-–]\s?(?P<y2>1[6-9]\d\d|20\d\d|\d\d)\b"
+            r"|\b(?:[Bb]etween|[Ff]rom)\s+(?P<y3>1[6-9]\d\d|20\d\d)\s+(?:and|to|until|till)\s+"
+            r"(?P<y4>1[6-9]\d\d|20\d\d)\b"
         ),
     ),
     (
@@ -430,8 +432,8 @@ class _Scanner:
         )
 
     def _h_year_range(self, m: re.Match[str]) -> DateMatch | None:
-        y1 = int(m["y1"])
-        y2s = m["y2"]
+        y1 = int(m["y1"] or m["y3"])
+        y2s = m["y2"] or m["y4"]
         y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
         if y2 <= y1 or y2 - y1 > 100:
             return None

@@ -78,7 +78,7 @@ WEIGHTS: dict[str, float] = {
     "factual_past": 0.4,  # main clause in the past (or present perfect) with a subject: an event
     "opinion_marker": -1.5,  # "I think", "in my view": the speaker's own opinion
     "subjective": -0.6,  # each evaluative word ("disgrace", "pathetic") (up to 2)
-    "universal": -0.6,  # "everyone knows", "nobody believes": sweeping and uncheckable
+    "universal": -0.3,  # "everyone knows": sweeping; mild, as it often wraps a checkable claim
     "normative": -0.6,  # "should", "must", "ought to": what ought to be, not what is
     "question": -1.2,  # a question asserts nothing
     "imperative": -1.0,  # a command asserts nothing
@@ -162,13 +162,22 @@ _EVENT_NOUNS = frozenset(
         "explosion raid strike scheme fraud scandal operation protest riot unrest violence crash "
         "outage breach cyberattack disinformation smear move decision push effort massacre "
         "shooting poisoning kidnapping abduction sabotage disappearance death rumour rumor wave "
-        "theft robbery crime attempt killings arson ambush incursion invasion offensive"
+        "theft robbery crime attempt killings arson ambush incursion invasion offensive "
+        "atrocity abuse offence offense genocide crackdown purge cover-up coverup riots"
     )
 )
+#: en_core_web_sm lemmatizer slips on verbs this module looks for ("staged" -> "stag").
+_MISLEMMAS = {"stag": "stage"}
+#: Verbs that pin a deed on an actor whatever their object ("masterminded the plan") ...
+_RESP_VERBS_ANY = frozenset(
+    _words("orchestrate mastermind perpetrate instigate incite bankroll plot")
+)
+#: ... and verbs that do so only when the object names a deed ("staged the attack", not
+#: "staged a play"; "funded the riots", not "funded the school").
 _RESP_VERBS = frozenset(
     _words(
-        "orchestrate mastermind perpetrate commit stage order plot organise organize engineer "
-        "sponsor"
+        "stage order organise organize engineer sponsor fund finance carry orchestrate mastermind "
+        "perpetrate instigate incite bankroll commit plot"
     )
 )
 
@@ -476,7 +485,9 @@ def _responsibility(parsed: Parsed, toks: Sequence[Token], sentence: Sentence, s
     if not parsed.has_parse:
         return
     for t in toks:
-        lemma = t.lemma.lower()
+        lemma = (
+            _MISLEMMAS.get(t.lemma.lower(), t.lemma.lower()) if t.pos == "VERB" else t.lemma.lower()
+        )
         actor: Token | None = None
         event: Token | None = None
         cue = t.text
@@ -520,15 +531,17 @@ def _responsibility(parsed: Parsed, toks: Sequence[Token], sentence: Sentence, s
             else:
                 actor = _child(parsed, t.i, "dobj")
             event = _pobj(parsed, t.i, "of")
-        elif t.pos == "VERB" and (
-            lemma in _RESP_VERBS or (lemma == "carry" and _child(parsed, t.i, "prt", lower="out"))
-        ):
+        elif t.pos == "VERB" and lemma in _RESP_VERBS:
+            if lemma == "carry" and _child(parsed, t.i, "prt", lower="out") is None:
+                continue
             if _child(parsed, t.i, "auxpass") is not None:
                 actor = _pobj(parsed, t.i, "by")
                 event = _child(parsed, t.i, "nsubjpass")
             else:
                 actor = _child(parsed, t.i, "nsubj")
                 event = _child(parsed, t.i, "dobj")
+            if event is not None and lemma not in _RESP_VERBS_ANY and not _eventish(event):
+                continue  # "staged a play", "funded the school"
             cue = f"{t.text} out" if lemma == "carry" else t.text
         else:
             continue
