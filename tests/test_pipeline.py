@@ -142,3 +142,14 @@ def test_fake_backbone_reading() -> None:
     assert texts == ["He left.", '"She stayed," said Anna Berg.', "3 cats."]
     assert [e.text for e in parsed.entities if e.label == "PERSON"] == ["Anna Berg"]
     assert FakeBackbone().embed(["a b", "a b"]).shape == (2, 384)
+
+
+def test_process_returns_sentences_and_embeddings_on_request() -> None:
+    pipeline = _pipeline("test-capitals")
+    doc = Document("First one here. Second one there.")
+    (plain,) = list(pipeline.process([doc]))
+    assert plain.embeddings is None
+    assert [doc.text[s:e] for s, e in plain.sentences] == ["First one here.", "Second one there."]
+    (embedded,) = list(pipeline.process([doc], embed_sentences=True))
+    assert embedded.embeddings is not None and embedded.embeddings.shape == (2, 384)
+    assert embedded.analysis == plain.analysis

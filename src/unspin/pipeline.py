@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -20,9 +21,19 @@ from unspin.errors import DependencyError, UnspinError
 from unspin.model import Analysis, AnalyzerFailure, AnalyzerRun, Document, Finding
 from unspin.nlp import Backbone, FakeBackbone, Parsed, SpacyBackbone
 
-__all__ = ["Pipeline", "check_order", "make_backbone"]
+__all__ = ["Pipeline", "Processed", "check_order", "make_backbone"]
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Processed:
+    """An analysis with the sentence offsets the backbone found and, if asked for,
+    one embedding per sentence (rows in sentence order)."""
+
+    analysis: Analysis
+    sentences: tuple[tuple[int, int], ...]
+    embeddings: np.ndarray | None = field(default=None, compare=False)
 
 
 def make_backbone(config: Config) -> Backbone:
@@ -105,16 +116,28 @@ class Pipeline:
         self, documents: Iterable[Document], batch_size: int = 16
     ) -> Iterator[Analysis]:
         """Analyse documents lazily, parsing them in batches."""
+        for processed in self.process(documents, batch_size=batch_size):
+            yield processed.analysis
+
+    def process(
+        self,
+        documents: Iterable[Document],
+        *,
+        batch_size: int = 16,
+        embed_sentences: bool = False,
+    ) -> Iterator[Processed]:
+        """Like :meth:`analyze_many`, also returning sentence offsets and, when
+        ``embed_sentences`` is set, their embeddings (for stores and search)."""
         batch: list[Document] = []
         for doc in documents:
             batch.append(doc)
             if len(batch) >= batch_size:
-                yield from self._run_batch(batch)
+                yield from self._run_batch(batch, embed_sentences)
                 batch = []
         if batch:
-            yield from self._run_batch(batch)
+            yield from self._run_batch(batch, embed_sentences)
 
-    def _run_batch(self, docs: list[Document]) -> Iterator[Analysis]:
+    def _run_batch(self, docs: list[Document], embed: bool) -> Iterator[Processed]:
         try:
             parsed: list[Parsed | Exception] = list(
                 self.backbone.parse_many([d.text for d in docs])
@@ -127,9 +150,9 @@ class Pipeline:
                 except Exception as exc:
                     parsed.append(exc)
         for doc, p in zip(docs, parsed, strict=True):
-            yield self._run_one(doc, p)
+            yield self._run_one(doc, p, embed)
 
-    def _run_one(self, doc: Document, parsed: Parsed | Exception) -> Analysis:
+    def _run_one(self, doc: Document, parsed: Parsed | Exception, embed: bool) -> Processed:
         failures: list[AnalyzerFailure] = []
         unavailable: set[str] = set()
         if isinstance(parsed, Exception):
@@ -137,7 +160,7 @@ class Pipeline:
             unavailable.update(BACKBONE_PRODUCES)
             parsed = Parsed(doc.text, (), (), (), has_parse=False, model="none")
         embeddings: np.ndarray | None = None
-        if self.needs_embeddings and "embeddings" not in unavailable:
+        if (embed or self.needs_embeddings) and "embeddings" not in unavailable:
             try:
                 embeddings = self.backbone.embed(
                     [doc.text[s.start : s.end] for s in parsed.sentences]
@@ -174,10 +197,12 @@ class Pipeline:
                 summaries[analyzer.name] = result.summary
         runs = tuple(AnalyzerRun(a.name, a.version) for a in self.analyzers)
         try:
-            return Analysis(doc, tuple(findings), summaries, tuple(failures), runs)
+            analysis = Analysis(doc, tuple(findings), summaries, tuple(failures), runs)
         except UnspinError as exc:  # an analyzer produced an unanchored finding
             failures.append(_failure("pipeline", exc))
-            return Analysis(doc, (), {}, tuple(failures), runs)
+            analysis = Analysis(doc, (), {}, tuple(failures), runs)
+        sentences = tuple((s.start, s.end) for s in parsed.sentences)
+        return Processed(analysis, sentences, embeddings)
 
 
 def _failure(name: str, exc: BaseException) -> AnalyzerFailure:
