@@ -268,6 +268,13 @@ def test_summary_hedged_and_sparse(run: Run) -> None:
         "certainty",
     )
     assert hedged.summaries["certainty"]["balance"] == "hedged"
+    balanced = run(
+        "The mayor allegedly resigned and perhaps fled. "
+        "Obviously the books were undeniably cooked.",
+        "certainty",
+    )
+    assert balanced.summaries["certainty"]["balance_basis"] == {"hedges": 2, "boosters": 2}
+    assert balanced.summaries["certainty"]["balance"] == "balanced"
     plain = run("The council met on Tuesday and approved the budget.", "certainty")
     s = plain.summaries["certainty"]
     assert cues(plain) == []

@@ -488,6 +488,18 @@ def test_publication_timestamp_is_accepted(run: Run) -> None:
     assert d.attributes["resolved_relative_to"] == "2024-03-07"
 
 
+@pytest.mark.parametrize("published", ["not a date", "2024-02-30", ""])
+def test_unreadable_publication_date_counts_as_unknown(run: Run, published: str) -> None:
+    d = only(run("The mayor resigned yesterday.", "claims", published=published), "date")
+    assert d.attributes["iso"] is None
+    assert d.attributes["resolved_relative_to"] is None
+
+
+def test_impossible_numeric_dates_are_not_dates(run: Run) -> None:
+    a = run("Codes 31/31/2024 and 00/00/2024 were printed.", "claims")
+    assert a.by_kind("date") == []
+
+
 def test_may_the_modal_is_not_a_date_but_may_the_month_is(run: Run) -> None:
     modal = run("Officials may delay the vote.", "claims")
     assert modal.by_kind("date") == []

@@ -419,8 +419,8 @@ class _Scanner:
             ambiguous = True
             day, month = 0, 0
         if ambiguous:
-            if a > 31 or b > 31:
-                return None
+            if a > 12 or b > 12 or a == 0 or b == 0:
+                return None  # not a date at all
             return DateMatch(
                 m.start(), m.end(), "date", None, "day", False, "date.numeric", 0.6, ambiguous=True
             )

@@ -8,8 +8,10 @@ Kinds and labels
 ----------------
 ``hedge`` (the writer or source holds back from full commitment)
     ``epistemic_adverb``     allegedly, reportedly, apparently, perhaps, probably, ...
-    ``epistemic_adjective``  alleged, purported, apparent, suspected, so-called, ...
-    ``modal``                may / might (spaCy tag MD), could have, could be
+    ``epistemic_adjective``  alleged, purported, apparent, suspected, so-called, ...;
+                             is likely to, it is unclear whether, it is possible that
+    ``modal``                may / might (spaCy tag MD, auxiliary of a verb), could have,
+                             could be
     ``reporting_hedge``      it is believed, is said to, unconfirmed reports, ...
     ``appearance``           appears to, seems to, it seems that, seems unlikely
     ``personal_hedge``       I think, I believe, I suspect, I guess
