@@ -52,3 +52,18 @@ def test_a_missing_model_says_what_to_do() -> None:
     assert "pip install" in str(info.value) and "\n" not in str(info.value)
     with pytest.raises(ModelError, match="sentence encoder"):
         SpacyBackbone(embeddings="/nonexistent/encoder").embed(["Text."])
+
+
+def test_lookups_by_offset() -> None:
+    from unspin.nlp import FakeBackbone
+
+    text = "Anna Berg met Tom Kade. Then Lars Vik left Oslo City. End."
+    parsed = FakeBackbone().parse(text)
+    assert [e.text for e in parsed.entities_in(0, 23)] == ["Anna Berg", "Tom Kade"]
+    assert [e.text for e in parsed.entities_in(0, 12)] == ["Anna Berg"]
+    sentence = parsed.sentence_of(text.index("Lars"))
+    assert sentence is not None and text[sentence.start : sentence.end].endswith("Oslo City.")
+    assert parsed.sentence_of(len(text) + 5) is None
+    k = parsed.token_at(text.index("Kade") + 1)
+    assert k is not None and parsed.tokens[k].text == "Kade"
+    assert [t.text for t in parsed.tokens_in(14, 22)] == ["Tom", "Kade"]

@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -117,17 +117,32 @@ class Parsed:
 
     def sentence_of(self, char: int) -> Sentence | None:
         """The sentence containing character ``char``."""
-        starts = [s.start for s in self.sentences]
-        k = bisect_right(starts, char) - 1
+        k = bisect_right(self._sentence_starts, char) - 1
         if k >= 0 and char < self.sentences[k].end:
             return self.sentences[k]
         return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _entity_starts(self) -> list[int]:
+        return [e.start for e in self.entities]
 
     def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
         return self.tokens[sentence.first : sentence.last]
 
     def entities_in(self, start: int, end: int) -> tuple[Entity, ...]:
-        return tuple(e for e in self.entities if e.start >= start and e.end <= end)
+        """The entities lying wholly within ``[start, end)``."""
+        lo = bisect_left(self._entity_starts, start)
+        out = []
+        for e in self.entities[lo:]:
+            if e.start >= end:
+                break
+            if e.end <= end:
+                out.append(e)
+        return tuple(out)
 
     def children(self, i: int) -> list[Token]:
         """Syntactic children of token ``i``."""
