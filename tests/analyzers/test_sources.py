@@ -280,6 +280,57 @@ def test_adding_that_inherits_the_subject(run: Run) -> None:
     assert speaker_of(a, att).id == speaker_of(a, q).id
 
 
+def test_two_speakers_in_one_sentence_do_not_swallow_each_other(run: Run) -> None:
+    text = "Ada Brenner said the plan was fair, while Tomas Varga said it was doomed."
+    a = sources(run, text)
+    brenner, varga = attributions(a)
+    assert brenner.text == "the plan was fair"
+    assert brenner.attributes["speaker"] == "Ada Brenner"
+    assert varga.text == "it was doomed"
+    assert varga.attributes["speaker"] == "Tomas Varga"
+    assert varga.related("quoted_by") == []  # not hearsay: Varga speaks for himself
+
+
+def test_attribution_after_the_content(run: Run) -> None:
+    text = "The reform failed, the Valley Gazette reported. Prices rose, Ada Brenner said."
+    gazette, brenner = attributions(sources(run, text))
+    assert gazette.text == "The reform failed"
+    assert gazette.label == "media_outlet"
+    assert brenner.text == "Prices rose"
+    assert brenner.attributes["speaker"] == "Ada Brenner"
+
+
+def test_dateline_is_not_part_of_the_reported_content(run: Run) -> None:
+    text = "WESTBY — The harbour will close next year, officials said."
+    att = only(attributions(sources(run, text)))
+    assert att.text == "The harbour will close next year"
+    assert att.label == "anonymous"
+
+
+def test_denying_a_noun_phrase_scores_lower_than_a_reported_clause(run: Run) -> None:
+    text = "Tomas Varga denied the report. Tomas Varga denied that he had resigned."
+    noun, clause = attributions(sources(run, text))
+    assert noun.text == "the report"
+    assert clause.text == "he had resigned"
+    assert noun.score < clause.score
+
+
+def test_dash_signature_after_a_quote(run: Run) -> None:
+    text = '"We will rebuild the bridge before the winter." — Tomas Varga, mayor of Westby'
+    q = only(quotes(sources(run, text)))
+    assert q.attributes["speaker"] == "Tomas Varga"
+    assert q.attributes["role"] == "mayor of Westby"
+    assert q.attributes["speaker_link"] == "signature"
+
+
+def test_document_quoted_directly(run: Run) -> None:
+    text = 'The audit states: "Catches fell by a third in two years."'
+    a = sources(run, text)
+    q = only(quotes(a))
+    assert q.label == "document"
+    assert speaker_of(a, q).text == "The audit"
+
+
 # ----------------------------------------------------------------------------------------
 # Source types
 
@@ -448,6 +499,20 @@ def test_pronoun_it_resolves_to_an_organisation(run: Run) -> None:
     att = only(attributions(sources(run, text)))
     assert att.attributes["speaker"] == "Norvian Fisheries Authority"
     assert att.label == "named_organisation"
+
+
+def test_plural_pronoun_resolves_to_an_unnamed_group(run: Run) -> None:
+    text = "Officials at the port said the ship had left. They added that no cargo was lost."
+    a = sources(run, text)
+    _, second = attributions(a)
+    sp = speaker_of(a, second)
+    assert sp.text == "They"
+    assert sp.label == "anonymous"
+    assert sp.attributes["resolved_from"] == "pronoun"
+    assert text[sp.attributes["antecedent_start"] : sp.attributes["antecedent_end"]] == (
+        "Officials at the port"
+    )
+    assert second.label == "anonymous"
 
 
 def test_pronoun_without_antecedent_stays_unresolved_and_honest(run: Run) -> None:

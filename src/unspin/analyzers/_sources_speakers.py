@@ -92,6 +92,26 @@ _PERSON_HEADS = (TITLE_WORDS | PERSON_NOUNS | REPRESENTATIVE_NOUNS) - {
     "vice",
     "prime",
 }
+_PERSON_SUFFIXES = (
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ist",
+    "ists",
+    "ian",
+    "ians",
+    "ant",
+    "ants",
+    "ent",
+    "ents",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "ee",
+    "ees",
+)
 _TITLE_HONORIFICS = frozenset({"dr", "dr.", "prof", "prof.", "professor"})
 _PLURAL_PRONOUN_HEADS = frozenset({"many", "some", "others", "several", "few", "both", "all"})
 
@@ -202,9 +222,7 @@ def _gender_of(words: list[str]) -> str | None:
 # Classification of common-noun phrases
 
 
-def classify_words(
-    words: list[str], head: str, *, has_owner_name: bool = False
-) -> tuple[str, str, float, list[str]]:
+def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[str]]:
     """``(source_type, rule, score, cues)`` for an unnamed noun phrase with head ``head``."""
     text = " ".join(words)
     low_words = [w.lower() for w in words]
@@ -234,6 +252,9 @@ def classify_words(
         return "named_organisation", "speaker.organisation", 0.65, [head]
     if head in _PLURAL_PRONOUN_HEADS or head in ("someone", "somebody", "everyone", "everybody"):
         return "anonymous", "speaker.unnamed-person", 0.55, [head]
+    if head.endswith(_PERSON_SUFFIXES) and len(head) > 4:
+        # "backbencher", "lobbyist", "strategists": most likely an unnamed person
+        return "anonymous", "speaker.unnamed-person", 0.6, [head]
     return "anonymous", "speaker.unknown-noun", 0.4, [head]
 
 
@@ -524,9 +545,13 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
             ix.entity_at(c.i) for c in ix.kids(h.i, "appos")
         ]
         ent = next((e for e in ents if e is not None), None)
+        proper = [c for c in toks[lo : h.i] if c.pos == "PROPN"]
         if ent is not None:
             name, entity_type = " ".join(_strip_the(ent.text.split())), "outlet"
             score = 0.85
+        elif proper:  # "the Kestrel Wire news agency"
+            name, entity_type = _span_text(parsed, proper[0].i, proper[-1].i), "outlet"
+            score = 0.8
     elif source_type == "anonymous" and owner is not None and owner.name:
         affiliation = owner.name
     elif source_type == "named_organisation" and rule == "speaker.organisation":
@@ -537,7 +562,7 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     if source_type == "anonymous" and rule == "speaker.unnamed-person":
         # an unnamed "senior official": keep the description as the role, not as a name
         described = [t for t in toks[lo : hi + 1] if t.dep not in ("det", "nummod", "punct")]
-        if len(described) >= 2:
+        if len(described) >= 2 or (described and head in TITLE_WORDS):
             role = _role_text(_span_text(parsed, described[0].i, described[-1].i))
     return Mention(
         toks[lo].start,
@@ -586,13 +611,15 @@ def _owner(ix: ParseIndex, t: Token) -> Mention | None:
 _COMMON_NOUNS = (
     PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | MEDIA_NOUNS | SOCIAL_NOUNS | VAGUE_SOURCE_NOUNS
 )
-_CAP_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|de|van|von|the|for|and|[A-Z][\w’'.-]*))*")
 
 
 def mention_from_span(text: str, start: int, end: int) -> Mention | None:
     """Classify the phrase ``text[start:end]`` without a parse (FakeBackbone, fallbacks)."""
     phrase = text[start:end]
     stripped = phrase.strip(" ,;:")
+    last = stripped.rsplit(" ", 1)[-1].lower()
+    if stripped.endswith(".") and len(last) > 3 and last not in HONORIFICS:
+        stripped = stripped[:-1]  # "asked Berg." : the full stop ends the sentence
     if not stripped:
         return None
     start += phrase.index(stripped)
@@ -787,14 +814,16 @@ class Resolver:
         if not m.name or m.kind != "name":
             return
         words = m.name.split()
-        if m.entity_type == "person" and len(words) == 1:
+        if len(words) == 1 and not (m.entity_type != "person" and words[0].isupper()):
+            # a surname ("Lund") maps to the full name; the recogniser's label (it often
+            # takes a lone surname for an organisation) gives way to the earlier person
             target = words[0].lower()
             for k in reversed(self.before(m.start)):
                 kw = k.name.split()
                 if k.entity_type == "person" and len(kw) >= 2 and kw[-1].lower() == target:
                     self._alias(m, k)
                     return
-        elif m.entity_type in ("organisation", "outlet") and len(words) == 1 and words[0].isupper():
+        if m.entity_type in ("organisation", "outlet") and len(words) == 1 and words[0].isupper():
             for k in reversed(self.before(m.start)):
                 if (
                     k.entity_type in ("organisation", "outlet")
@@ -806,6 +835,7 @@ class Resolver:
     def _alias(self, m: Mention, k: _Known) -> None:
         m.name = k.name
         m.resolved_from = "alias"
+        m.rule = "speaker.alias"
         m.antecedent = (k.start, k.end)
         m.role = m.role or k.role
         m.score = min(m.score, 0.85)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -92,6 +92,12 @@ _MEDIUM_NOUNS = frozenset(
         "memo",
         "filing",
     }
+)
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’/-]{2,40}?(?:\s*\([^)]{1,30}\))?\s*[—–-]+\s*")
+_DASH_SIGNATURE = re.compile(
+    r"[ \t]*[—–]\s*(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"(?:,\s*(?P<role>[^\n.;]{2,60}))?\s*(?:$|\n|[.;])",
+    re.M,
 )
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[\"'“‘«]?[A-Z])")
 _TERMINATOR = re.compile(r"[.!?]")
@@ -191,6 +197,7 @@ class _Run:
         self.para_starts = [p[0] for p in self.paragraphs]
         self.speaker_findings: dict[tuple[int, int, str], Finding] = {}
         self.scare_quotes = 0
+        self._object_content = False
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -199,14 +206,6 @@ class _Run:
 
     def paragraph_at(self, pos: int) -> int:
         return max(0, bisect_right(self.para_starts, pos) - 1)
-
-    def quote_at(self, pos: int, quotes: list[QuoteSpan]) -> int | None:
-        for k, q in enumerate(quotes):
-            if q.parent is None and q.start <= pos < q.end:
-                return k
-            if q.start > pos:
-                break
-        return None
 
     # -- main ------------------------------------------------------------------------
 
@@ -234,14 +233,14 @@ class _Run:
             link = links.get(k)
             if link is None:
                 continue
-            f = self._quote_finding(q, link, quote_findings, quotes)
+            f = self._quote_finding(q, link, quote_findings)
             if f is None:
                 continue
             quote_findings[k] = f
             findings.append(f)
             records.append(("quote", f.label, f.attributes.get("speaker")))
         for e in events:
-            f = self._attribution_finding(e, quotes, links)
+            f = self._attribution_finding(e, links)
             if f is not None:
                 findings.append(f)
                 records.append(("attribution", f.label, f.attributes.get("speaker")))
@@ -425,7 +424,10 @@ class _Run:
             or speaker.source_type not in ("document", "named_organisation", "media_outlet")
         ):
             return None
+        self._object_content = False
         content = None if info.quote_only else self._content(t, info, construction)
+        if self._object_content:
+            score = min(score, 0.65)  # "denied the report": a noun phrase, not a proposition
         if construction == "passive" and content is None:
             return None
         lo, hi = ix.subtree(t.i)
@@ -435,7 +437,7 @@ class _Run:
             anchor_lo, anchor_hi = min(anchor_lo, speaker.start), max(anchor_hi, speaker.end)
         if subject_start is not None:
             anchor_lo = min(anchor_lo, subject_start)
-        medium, medium_cue = self._medium(t, speaker)
+        medium, medium_cue = self._medium(t)
         e = Event(
             (t.start, t.end),
             t.text,
@@ -521,6 +523,7 @@ class _Run:
                 return self._token_span(lo, hi)
         if not comps and info.content == "object":
             comps = [c for c in ix.kids(t.i, "dobj", "xcomp") if c.pos != "PRON"]
+            self._object_content = bool(comps)
         if not comps and info.lemma == "warn":
             comps = [
                 o
@@ -543,6 +546,14 @@ class _Run:
                 return None  # a misparse: another verb of saying is not reported content
             while lo < hi and toks[lo].lower in _CONTENT_MARKS and toks[lo].dep == "mark":
                 lo += 1
+            # "X said A, while Y said B": Y's clause is not part of X's content
+            for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
+                if d.i > c.i and self._has_own_speech(d.i):
+                    hi = min(hi, ix.subtree(d.i)[0] - 1)
+            while hi > lo and (
+                toks[hi].dep in ("cc", "mark", "punct") or toks[hi].lower in ("while", "but")
+            ):
+                hi -= 1
             return self._token_span(lo, hi)
         if t.dep == "parataxis" and t.head != t.i:
             h_lo, h_hi = ix.subtree(t.head)
@@ -553,6 +564,16 @@ class _Run:
                 return self._token_span(h_lo, v_lo - 1)
             return self._token_span(h_lo, h_hi)
         return None
+
+    def _has_own_speech(self, i: int) -> bool:
+        """True when the subtree of token ``i`` holds a verb of saying with its own subject."""
+        assert self.ix is not None
+        ix = self.ix
+        lo, hi = ix.subtree(i)
+        for t in self.parsed.tokens[lo : hi + 1]:
+            if t.pos == "VERB" and t.lower in VERB_FORMS and ix.kids(t.i, "nsubj"):
+                return True
+        return False
 
     def _token_span(self, lo: int, hi: int) -> tuple[int, int] | None:
         toks = self.parsed.tokens
@@ -568,6 +589,9 @@ class _Run:
 
     def _trim_chars(self, start: int, end: int) -> tuple[int, int] | None:
         text = self.text
+        dateline = _DATELINE.match(text, start, end)
+        if dateline:
+            start = dateline.end()
         while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
             start += 1
         end = self._trim_end(start, end)
@@ -586,7 +610,7 @@ class _Run:
             return None
         return (start, end)
 
-    def _medium(self, t: Token, speaker: Mention | None) -> tuple[str | None, str | None]:
+    def _medium(self, t: Token) -> tuple[str | None, str | None]:
         """ "wrote on Facebook", "in a post", "tweeted": the statement came from social media."""
         assert self.ix is not None
         ix = self.ix
@@ -708,6 +732,11 @@ class _Run:
                 content = self._trim_chars(ve + that.end(), sent_end)
             elif lemma != "tell" and not _PREP_NEXT.match(rest):
                 content = self._trim_chars(ve, sent_end)
+            if content is None and not rest.strip(" .!?\n"):
+                # "The reform failed, the Valley Gazette reported."
+                lead = text[sent_start : speaker.start].rstrip()
+                if lead.endswith(","):
+                    content = self._trim_chars(sent_start, sent_start + len(lead) - 1)
         anchor = (min(speaker.start, vs), max(speaker.end, ve))
         return Event(
             (vs, ve),
@@ -763,10 +792,15 @@ class _Run:
         items: list[tuple[int, int, Mention | _Known]] = []
         for m in mentions:
             items.append((m.start, 1, m))
-        mention_spans = [(m.start, m.end) for m in mentions]
+        covered = sorted((m.start, m.end) for m in mentions)
+        covered_starts = [c[0] for c in covered]
         for k in self._entity_knowns():
-            if not any(a <= k.start < b or k.start <= a < k.end for a, b in mention_spans):
-                items.append((k.start, 0, k))
+            j = bisect_right(covered_starts, k.start) - 1
+            if j >= 0 and covered[j][1] > k.start:
+                continue  # inside a speaker mention, which carries more
+            if j + 1 < len(covered) and covered[j + 1][0] < k.end:
+                continue
+            items.append((k.start, 0, k))
         items.sort(key=lambda x: (x[0], x[1]))
         done: set[int] = set()
         for _, _, item in items:
@@ -827,30 +861,33 @@ class _Run:
 
     def _hearsay(self, events: list[Event]) -> None:
         """An event reported inside another's content is quoted by the outer speaker."""
-        spans = [(e.content, e) for e in events if e.content is not None and e.speaker is not None]
+        ordered = sorted(
+            (
+                (e.content[0], e.content[1], n)
+                for n, e in enumerate(events)
+                if e.content is not None and e.speaker is not None
+            ),
+        )
+        starts = [c[0] for c in ordered]
         for e in events:
             if e.outer is not None:
                 continue
-            best: Event | None = None
-            for content, outer in spans:
-                if outer is e or content is None:
-                    continue
-                if (
-                    content[0] <= e.cue[0]
-                    and e.cue[1] <= content[1]
-                    and (
-                        best is None or (best.content is not None and content[0] >= best.content[0])
-                    )
-                ):
-                    best = outer
+            best: tuple[int, int, int] | None = None
+            j = bisect_right(starts, e.cue[0]) - 1
+            while j >= 0 and ordered[j][0] >= e.cue[0] - 3000:
+                c0, c1, n = ordered[j]
+                if events[n] is not e and c1 >= e.cue[1] and (best is None or c0 > best[0]):
+                    best = ordered[j]
+                j -= 1
             if best is not None:
-                e.outer = best.speaker
+                e.outer = events[best[2]].speaker
 
     # -- quotes ----------------------------------------------------------------------
 
     def _link_quotes(self, quotes: list[QuoteSpan], events: list[Event]) -> dict[int, _QuoteLink]:
         links: dict[int, _QuoteLink] = {}
         outside = [e for e in events if e.in_quote is None and e.construction != "reportedly"]
+        starts = [e.cue[0] for e in outside]
         last_by_para: dict[int, _QuoteLink] = {}
         # the last speech in each paragraph: (position, speaker, outer, medium)
         last_para_speaker: dict[int, tuple[int, Mention, Mention | None, str | None]] = {}
@@ -867,10 +904,14 @@ class _Run:
             if q.parent is not None:
                 links[k] = self._link_nested(q, events, links.get(q.parent))
                 continue
-            link = self._link_one(q, outside)
+            lo = bisect_left(starts, q.start - 600)
+            hi = bisect_right(starts, q.end + 400)
+            link = self._link_one(q, outside[lo:hi])
             p = self.paragraph_at(q.start)
             if link.event is None and q.is_block:
                 link = self._link_block(q, outside)
+            if link.event is None and link.speaker is None:
+                link = self._link_dash(q, link)
             if link.event is None and link.speaker is None:
                 prev = last_by_para.get(p)
                 if prev is not None and prev.speaker is not None:
@@ -934,11 +975,12 @@ class _Run:
             elif e.cue[1] <= q.start:
                 gap = text[e.anchor[1] : q.start]
                 if len(gap) <= 160 and not _TERMINATOR.search(_strip_quotes(gap)):
-                    if any(o.start >= e.anchor[1] and o.end <= q.start for o in self.top_quotes):
-                        continue
+                    k = bisect_left(self.top_quote_starts, e.anchor[1])
+                    if k < len(self.top_quotes) and self.top_quotes[k].end <= q.start:
+                        continue  # another quotation stands between them
                     contained = self.has_parse and e.reach[0] <= q.start < e.reach[1]
-                    short = len(gap.strip()) <= 2 or gap.rstrip().endswith((":", ","))
-                    if short:
+                    tight = len(gap.strip()) <= 2 or gap.rstrip().endswith((":", ","))
+                    if tight:
                         cand = (1, len(gap), e, "before")
                     elif contained or not self.has_parse:
                         cand = (2, len(gap), e, "contained")
@@ -983,6 +1025,18 @@ class _Run:
                     e = cands[-1]
                     return _QuoteLink(e, "before", 0.85, e.speaker, e.outer, e.medium)
         return _QuoteLink(None, None, 1.0)
+
+    def _link_dash(self, q: QuoteSpan, link: _QuoteLink) -> _QuoteLink:
+        """'"We will rebuild." — Tomas Varga, mayor': a dash signature after the quotation."""
+        m = _DASH_SIGNATURE.match(self.text, q.end)
+        if m is None:
+            return link
+        sp = mention_from_span(self.text, m.start("who"), m.end("who"))
+        if sp is None or sp.kind != "name":
+            return link
+        if m.group("role"):
+            sp.role = sp.role or _plain_role(m.group("role"))
+        return _QuoteLink(None, "signature", 0.8, sp, None, None)
 
     def _link_colon(self, q: QuoteSpan, link: _QuoteLink) -> _QuoteLink:
         """ "Lund was blunt: "We are finished."": the subject of the clause before the colon."""
@@ -1053,11 +1107,7 @@ class _Run:
         return f
 
     def _quote_finding(
-        self,
-        q: QuoteSpan,
-        link: _QuoteLink,
-        done: dict[int, Finding],
-        quotes: list[QuoteSpan],
+        self, q: QuoteSpan, link: _QuoteLink, done: dict[int, Finding]
     ) -> Finding | None:
         text = self.text
         inner = text[q.inner_start : q.inner_end]
@@ -1177,9 +1227,7 @@ class _Run:
             return "drop"
         return "short"
 
-    def _attribution_finding(
-        self, e: Event, quotes: list[QuoteSpan], links: dict[int, _QuoteLink]
-    ) -> Finding | None:
+    def _attribution_finding(self, e: Event, links: dict[int, _QuoteLink]) -> Finding | None:
         if e.content is None:
             return None
         text = self.text
@@ -1213,7 +1261,7 @@ class _Run:
         source_type = speaker.source_type if speaker is not None else "unattributed"
         if e.medium == "social_media" and source_type != "unattributed":
             source_type = "social_media"
-        if speaker is not None and speaker.kind == "pronoun" and speaker.name is None:
+        if speaker is not None and speaker.kind == "pronoun" and speaker.antecedent is None:
             source_type = "unattributed"
         info = e.info
         relations: list[Relation] = []
@@ -1333,10 +1381,6 @@ _INVERTED_SUBJECT = re.compile(
     r"(?:,\s*(?P<role>[^,.;\"“”]{2,80}))?"
 )
 _QUOTE_AHEAD = re.compile(r"[^.!?\"“«]{0,80}?[:,]?\s*[\"“«‘']")
-_CONTENT_AFTER = re.compile(
-    r"(?:\s+(?:to\s+)?(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+(?:newspaper|radio|broadcaster|channel)?)?"
-    r"(?:\s+(?:on|in|at|during)\s+[^,:;]{1,40}?)?\s*,?\s+(?P<that>that\s+)?(?P<content>\S)"
-)
 _MATE = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
 
 
