@@ -270,6 +270,13 @@ def test_stance_on_a_direct_quote(run: Run) -> None:
     assert q.attributes["stance"] == "loaded"
 
 
+def test_before_adding_that_inherits_the_subject(run: Run) -> None:
+    text = '"We are done," Ada Brenner said, before adding that she would return.'
+    att = only(attributions(sources(run, text)))
+    assert att.text == "she would return"
+    assert att.attributes["speaker"] == "Ada Brenner"
+
+
 def test_adding_that_inherits_the_subject(run: Run) -> None:
     text = '"We have nothing to hide," Ada Brenner said, adding that the audit would be public.'
     a = sources(run, text)
@@ -458,6 +465,16 @@ def test_passive_quoted_by_outlet(run: Run) -> None:
     att = only(attributions(a))
     assert att.attributes["speaker"] == "Anna Berg"
     assert a.get(only_id(att.related("quoted_by"))).attributes["name"] == "Kestrel Times"
+
+
+def test_citing_makes_the_cited_source_the_speaker_and_the_outlet_the_carrier(run: Run) -> None:
+    text = "The Harbor Times reported, citing two officials, that the deal was dead."
+    a = sources(run, text)
+    att = only(attributions(a))
+    assert att.text == "the deal was dead"
+    assert att.label == "anonymous"
+    assert speaker_of(a, att).text == "two officials"
+    assert a.get(only_id(att.related("quoted_by"))).attributes["name"] == "Harbor Times"
 
 
 def test_reported_speech_inside_reported_speech(run: Run) -> None:
@@ -749,6 +766,53 @@ def test_fallback_without_parse_still_finds_quotes_and_reported_speech(run_fake:
 def test_fallback_near_misses(run_fake: Run) -> None:
     a = run_fake('The said property was sold. The so-called "reform" failed. He said nothing.')
     assert quotes(a) == [] and attributions(a) == []
+
+
+def test_random_quote_soup_never_breaks_the_analyzer(run_fake: Run) -> None:
+    """Stray marks, unclosed quotes and broken sentences: findings stay anchored and linked."""
+    import random
+
+    pieces = [
+        '"',
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "„",
+        "‹",
+        ">",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "—",
+        "said",
+        "Maria Lund",
+        "according to",
+        "officials",
+        "she",
+        "told",
+        "quoted",
+        "as saying",
+        "that",
+        '6"',
+        "'90s",
+        "don't",
+        "reportedly",
+        "wrote on Facebook",
+        "NFA",
+    ]
+    rng = random.Random(7)
+    for _ in range(150):
+        words = [rng.choice(pieces) for _ in range(rng.randint(0, 40))]
+        text = "".join(w + rng.choice(["", " ", " "]) for w in words)
+        a = run_fake(text)  # raises if the analysis is invalid (unanchored, dangling links)
+        ids = [f.id for f in a.findings]
+        assert len(ids) == len(set(ids))
 
 
 # ----------------------------------------------------------------------------------------

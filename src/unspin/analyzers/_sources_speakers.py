@@ -616,11 +616,11 @@ _COMMON_NOUNS = (
 def mention_from_span(text: str, start: int, end: int) -> Mention | None:
     """Classify the phrase ``text[start:end]`` without a parse (FakeBackbone, fallbacks)."""
     phrase = text[start:end]
-    stripped = phrase.strip(" ,;:")
+    stripped = phrase.strip(" ,;:\n\t\r\u00a0")
     last = stripped.rsplit(" ", 1)[-1].lower()
     if stripped.endswith(".") and len(last) > 3 and last not in HONORIFICS:
         stripped = stripped[:-1]  # "asked Berg." : the full stop ends the sentence
-    if not stripped:
+    if not any(ch.isalnum() for ch in stripped):
         return None
     start += phrase.index(stripped)
     end = start + len(stripped)

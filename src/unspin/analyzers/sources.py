@@ -69,7 +69,9 @@ _PLATFORM_CUE = re.compile(
     r"\b(?:twitter|facebook|instagram|tiktok|telegram|youtube|reddit|linkedin|threads|"
     r"bluesky|mastodon|weibo|wechat|vkontakte|snapchat|whatsapp|social media|"
     r"(?:a|her|his|their|its|the) (?:social[- ]media |online |viral |widely shared )?"
-    r"(?:post|tweet|video|livestream|thread|reel|story)|(?:on|via) x)\b",
+    r"(?:post|tweet|thread|reel)|(?:online|viral|social[- ]media) (?:video|livestream|clip)|"
+    r"(?:video|clip|livestream) (?:posted|shared|uploaded|streamed)|"
+    r"(?:on|via) (?-i:X)(?![\w-]))\b",
     re.I,
 )
 _MEDIUM_NOUNS = frozenset(
@@ -239,9 +241,11 @@ class _Run:
             quote_findings[k] = f
             findings.append(f)
             records.append(("quote", f.label, f.attributes.get("speaker")))
+        seen_ids = {f.id for f in findings}
         for e in events:
             f = self._attribution_finding(e, links)
-            if f is not None:
+            if f is not None and f.id not in seen_ids:  # two verbs, one reported clause
+                seen_ids.add(f.id)
                 findings.append(f)
                 records.append(("attribution", f.label, f.attributes.get("speaker")))
         findings.extend(self.speaker_findings.values())
@@ -293,6 +297,9 @@ class _Run:
                 head.outer, head.speaker = head.speaker, cited
                 head.construction = "citing"
                 head.cues.append("citing")
+                if head.content is None and head.info is not None:
+                    # "reported, citing two officials, that ...": the clause hangs on "citing"
+                    head.content = self._content(t, head.info, "verb")
         with_verbs = {e.sentence for e in events}
         for t in reportedly:
             s = ix.sentence_of[t.i]
@@ -505,6 +512,9 @@ class _Run:
             return self._subject(head, depth + 1)
         if t.dep in ("relcl", "acl") and head.pos in ("NOUN", "PROPN", "PRON"):
             return head, False
+        if t.dep == "pcomp" and head.pos == "ADP" and head.head != head.i:
+            # "..., Lund said, before adding that ..."
+            return self._subject(toks[head.head], depth + 1)
         return None, False
 
     def _content(self, t: Token, info: VerbInfo, construction: str) -> tuple[int, int] | None:
