@@ -77,6 +77,7 @@ def test_every_quotation_style_is_found_with_its_speaker(
     assert q.attributes["stance"] == "neutral"
     assert q.attributes["multi_sentence"] is False
     assert q.explanation.rule == f"quote.{style}"
+    assert q.explanation.model == "spacy:en_core_web_sm"
     assert q.score >= 0.75
     sp = speaker_of(a, q)
     assert sp.kind == "speaker" and sp.text == "Maria Lund" and sp.label == "named_person"
@@ -170,6 +171,28 @@ def test_speaker_named_before_the_quote(run: Run) -> None:
     assert q.attributes["speaker"] == "Tomas Varga"
     assert q.attributes["verb"] == "tell"
     assert q.attributes["speaker_link"] == "before"
+
+
+def test_headline_and_colon_introductions(run: Run) -> None:
+    text = (
+        'Defence Minister Anna Berg: "We will not resign"\n\n'
+        "The minister spoke in Westby on Monday. "
+        'Tomas Varga was blunt: "We are finished with this government."'
+    )
+    a = sources(run, text)
+    headline, blunt = quotes(a)
+    assert headline.attributes["speaker"] == "Anna Berg"
+    assert headline.attributes["role"] == "Defence Minister"
+    assert headline.attributes["speaker_link"] == "colon"
+    assert blunt.attributes["speaker"] == "Tomas Varga"
+    assert blunt.attributes["speaker_link"] == "colon"
+    assert blunt.score < 0.7  # inferred from the clause, not from a verb of saying
+
+
+def test_quote_never_takes_its_speaker_from_the_next_paragraph(run: Run) -> None:
+    text = '"The harbour must stay open for the boats"\n\nTomas Varga spoke at noon.'
+    q = only(quotes(sources(run, text)))
+    assert q.label == "unattributed"
 
 
 def test_nested_quote_is_hearsay_inside_the_outer_quote(run: Run) -> None:
@@ -761,6 +784,7 @@ def test_fallback_without_parse_still_finds_quotes_and_reported_speech(run_fake:
     assert talks.label == "anonymous"
     assert talks.text == "the talks collapsed"
     assert all(f.score <= 0.85 for f in attributions(a))
+    assert all(f.explanation.model is None for f in a.findings)  # no statistical model
 
 
 def test_fallback_near_misses(run_fake: Run) -> None:

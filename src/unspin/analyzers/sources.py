@@ -200,6 +200,8 @@ class _Run:
         self.speaker_findings: dict[tuple[int, int, str], Finding] = {}
         self.scare_quotes = 0
         self._object_content = False
+        #: the statistical model behind the parse, named in explanations (None without one)
+        self.model = (ctx.parsed.model or "parse") if self.has_parse else None
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -225,6 +227,7 @@ class _Run:
         events.sort(key=lambda e: e.cue)
         for e in events:
             e.in_quote = self._top_quote_index(e.cue[0])
+        self.knowns = list(self._entity_knowns())
         self._resolve(events)
         self._hearsay(events)
         links = self._link_quotes(quotes, events)
@@ -804,7 +807,7 @@ class _Run:
             items.append((m.start, 1, m))
         covered = sorted((m.start, m.end) for m in mentions)
         covered_starts = [c[0] for c in covered]
-        for k in self._entity_knowns():
+        for k in self.knowns:
             j = bisect_right(covered_starts, k.start) - 1
             if j >= 0 and covered[j][1] > k.start:
                 continue  # inside a speaker mention, which carries more
@@ -969,6 +972,8 @@ class _Run:
             cand: tuple[int, int, Event, str] | None = None
             if e.cue[0] >= q.end:
                 gap = text[q.end : e.anchor[0]]
+                if "\n" in gap:
+                    continue  # never across a line or paragraph break
                 if len(gap) <= 4 and _GAP_AFTER.fullmatch(gap):
                     if tail_ok or (
                         not short and (e.content is None or _overlaps(e.content, (q.start, q.end)))
@@ -984,6 +989,8 @@ class _Run:
                     cand = (2, e.cue[0] - q.end, e, "contained")
             elif e.cue[1] <= q.start:
                 gap = text[e.anchor[1] : q.start]
+                if "\n" in gap and not gap.rstrip().endswith(":"):
+                    continue  # a new line or paragraph only after "said:"
                 if len(gap) <= 160 and not _TERMINATOR.search(_strip_quotes(gap)):
                     k = bisect_left(self.top_quote_starts, e.anchor[1])
                     if k < len(self.top_quotes) and self.top_quotes[k].end <= q.start:
@@ -1049,29 +1056,34 @@ class _Run:
         return _QuoteLink(None, "signature", 0.8, sp, None, None)
 
     def _link_colon(self, q: QuoteSpan, link: _QuoteLink) -> _QuoteLink:
-        """ "Lund was blunt: "We are finished."": the subject of the clause before the colon."""
+        """'Lund was blunt: "We are finished."' or the headline 'Anna Berg: "No"'."""
         text = self.text
-        before = text[max(0, q.start - 200) : q.start].rstrip()
-        if not before.endswith(":") or not self.has_parse or self.ix is None:
+        head = text[: q.start].rstrip(" \t")
+        if not head.endswith(":"):
             return link
-        colon = q.start - (len(text[: q.start]) - len(text[: q.start].rstrip())) - 1
-        s = self.sentence_at(colon)
-        sent = self.parsed.sentences[s] if self.parsed.sentences else None
-        if sent is None:
+        colon = len(head) - 1
+        sents = self.parsed.sentences
+        sent_start = sents[self.sentence_at(colon)].start if sents else 0
+        m: Mention | None = None
+        if self.ix is not None and sents:
+            for t in self.parsed.sentence_tokens(sents[self.sentence_at(colon)]):
+                if t.start >= colon:
+                    break
+                if t.dep == "nsubj" and t.pos in ("PROPN", "NOUN"):
+                    m = mention_from_token(self.ix, t)
+                    break
+        if m is None:
+            label_start = max(text.rfind("\n", 0, colon) + 1, sent_start)
+            if 1 <= len(text[label_start:colon].split()) <= 6:
+                m = mention_from_span(text, label_start, colon)
+        if m is None or m.kind == "pronoun" or m.rule == "speaker.unknown-noun":
             return link
-        for t in self.parsed.sentence_tokens(sent):
-            if t.start >= colon:
-                break
-            if t.dep == "nsubj" and t.pos in ("PROPN", "NOUN", "PRON"):
-                m = mention_from_token(self.ix, t)
-                if m is not None and m.kind != "pronoun" and m.rule != "speaker.unknown-noun":
-                    res = Resolver(self.ctx.document.author)
-                    for k in self._entity_knowns():
-                        if k.start < m.start:
-                            res.add(k)
-                    res.canonical(m)
-                    return _QuoteLink(None, "colon", 0.6, m, None, None)
-        return link
+        resolver = Resolver(self.ctx.document.author)
+        for k in self.knowns:
+            if k.start < m.start:
+                resolver.add(k)
+        resolver.canonical(m)
+        return _QuoteLink(None, "colon", 0.6, m, None, None)
 
     # -- findings --------------------------------------------------------------------
 
@@ -1110,7 +1122,7 @@ class _Run:
             kind="speaker",
             label=m.source_type,
             score=m.score,
-            explanation=Explanation(rule=m.rule, cues=cues, detail=detail),
+            explanation=Explanation(rule=m.rule, cues=cues, detail=detail, model=self.model),
             attributes=attributes,
         )
         self.speaker_findings[key] = f
@@ -1138,6 +1150,8 @@ class _Run:
                 frag_cap = 0.45 if weak else 0.6
             elif link.how != "after":
                 shortness = "drop"
+        if shortness == "title":
+            return None  # a quoted title ("Northern Lights") is not a quotation
         if shortness == "drop":
             self.scare_quotes += 1
             return None
@@ -1216,17 +1230,19 @@ class _Run:
             kind="quote",
             label=source_type,
             score=score,
-            explanation=Explanation(rule=f"quote.{q.style}", cues=tuple(cues), detail=detail),
+            explanation=Explanation(
+                rule=f"quote.{q.style}", cues=tuple(cues), detail=detail, model=self.model
+            ),
             attributes=attributes,
             relations=relations,
         )
 
     def _shortness(self, q: QuoteSpan, inner: str, words: list[str]) -> str | None:
-        """``None``: a full quotation; ``"drop"``: a scare quote or a title; else ``"short"``."""
+        """``None``: a full quotation; ``"title"``; ``"drop"``: a scare quote; else ``"short"``."""
         if q.is_block:
             return None
         if _is_title(words, inner) and not inner.rstrip().endswith((",", ".", "!", "?")):
-            return "drop"
+            return "title"
         if len(words) > self.max_scare:
             return None
         stripped = inner.strip()
@@ -1318,7 +1334,7 @@ class _Run:
             kind="attribution",
             label=source_type,
             score=score,
-            explanation=Explanation(rule=rule, cues=tuple(e.cues), detail=detail),
+            explanation=Explanation(rule=rule, cues=tuple(e.cues), detail=detail, model=self.model),
             attributes=attributes,
             relations=relations,
         )
