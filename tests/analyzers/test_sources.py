@@ -583,6 +583,13 @@ def test_role_and_title_are_separated_from_the_name(run: Run) -> None:
     assert vasko.attributes["role"] == "spokesman for the Norvian Fisheries Authority"
 
 
+def test_affiliation_of_a_named_person(run: Run) -> None:
+    a = sources(run, "Peter Vasko of the Norvian Fisheries Authority said quotas would fall.")
+    att = only(attributions(a))
+    assert att.label == "named_person"
+    assert speaker_of(a, att).attributes["affiliation"] == "Norvian Fisheries Authority"
+
+
 def test_surname_maps_to_the_full_name_seen_earlier(run: Run) -> None:
     text = (
         "Maria Lund, the ministry spokeswoman, arrived late. "
@@ -721,6 +728,19 @@ def test_source_profile(run: Run) -> None:
     assert top[1] == {"name": "Peter Vasko", "type": "named_person", "count": 1}
     assert len(top) == 2
     assert summary["scare_quotes"] == 1
+
+
+def test_partial_quote_inside_reported_speech_counts_once(run: Run) -> None:
+    a = sources(run, 'Greta Solberg insisted that the plan was "on track" and fully funded.')
+    att = only(attributions(a))
+    q = only(quotes(a))
+    assert q.attributes["fragment"] is True
+    assert att.start <= q.start and q.end <= att.end
+    summary = a.summaries["sources"]
+    assert summary["total"] == 1
+    assert list(summary["top_speakers"]) == [
+        {"name": "Greta Solberg", "type": "named_person", "count": 1}
+    ]
 
 
 def test_empty_profile(run: Run) -> None:

@@ -460,6 +460,15 @@ def _named_mention(
     end = toks[ent.last - 1].end
     if h.i >= ent.last and entity_type == "outlet":
         end = h.end  # "the Daily Harbor newspaper"
+    affiliation: str | None = None
+    if entity_type == "person":
+        # "Peter Vasko of the Norvian Fisheries Authority"
+        for p in ix.kids(h.i, "prep"):
+            if p.lower in ("of", "from", "at", "with"):
+                for o in ix.kids(p.i, "pobj"):
+                    org = ix.entity_at(o.i)
+                    if org is not None and org.label in _ORG_LABELS - {"GPE", "LOC"}:
+                        affiliation = " ".join(_strip_the(org.text.split()))
     return Mention(
         start,
         end,
@@ -474,6 +483,7 @@ def _named_mention(
         gender=gender,
         is_subject=h.dep.startswith("nsubj"),
         head_word=h.lower,
+        affiliation=affiliation,
     )
 
 

@@ -231,27 +231,25 @@ class _Run:
         self._resolve(events)
         self._hearsay(events)
         links = self._link_quotes(quotes, events)
-        findings: list[Finding] = []
-        records: list[tuple[str, str, str | None]] = []  # (kind, source type, speaker name)
         quote_findings: dict[int, Finding] = {}
         for k, q in enumerate(quotes):
             link = links.get(k)
             if link is None:
                 continue
             f = self._quote_finding(q, link, quote_findings)
-            if f is None:
-                continue
-            quote_findings[k] = f
-            findings.append(f)
-            records.append(("quote", f.label, f.attributes.get("speaker")))
-        seen_ids = {f.id for f in findings}
+            if f is not None:
+                quote_findings[k] = f
+        attribution_findings: dict[str, Finding] = {}
         for e in events:
             f = self._attribution_finding(e, links)
-            if f is not None and f.id not in seen_ids:  # two verbs, one reported clause
-                seen_ids.add(f.id)
-                findings.append(f)
-                records.append(("attribution", f.label, f.attributes.get("speaker")))
-        findings.extend(self.speaker_findings.values())
+            if f is not None and f.id not in attribution_findings:  # two verbs, one clause
+                attribution_findings[f.id] = f
+        records = _profile_records(list(quote_findings.values()), attribution_findings.values())
+        findings = [
+            *quote_findings.values(),
+            *attribution_findings.values(),
+            *self.speaker_findings.values(),
+        ]
         return AnalyzerResult(tuple(findings), self._summary(records))
 
     def _top_quote_index(self, pos: int) -> int | None:
@@ -1408,6 +1406,29 @@ _INVERTED_SUBJECT = re.compile(
 )
 _QUOTE_AHEAD = re.compile(r"[^.!?\"“«]{0,80}?[:,]?\s*[\"“«‘']")
 _MATE = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
+
+
+def _profile_records(
+    quotes: list[Finding], attributions: Iterable[Finding]
+) -> list[tuple[str, str, str | None]]:
+    """``(kind, source type, speaker)`` per statement for the profile.
+
+    A partial quotation inside reported speech of the same speaker ("Solberg insisted the
+    plan was "on track"") is one statement, counted once, as the attribution.
+    """
+    atts = sorted(attributions, key=lambda f: f.start)
+    records: list[tuple[str, str, str | None]] = []
+    for q in quotes:
+        speaker = q.attributes.get("speaker")
+        if q.attributes.get("fragment") and any(
+            a.start <= q.start and q.end <= a.end and a.attributes.get("speaker") == speaker
+            for a in atts
+            if a.start <= q.start
+        ):
+            continue
+        records.append(("quote", q.label, speaker))
+    records.extend(("attribution", a.label, a.attributes.get("speaker")) for a in atts)
+    return records
 
 
 def _plain_role(text: str) -> str | None:
