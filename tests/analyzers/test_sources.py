@@ -83,6 +83,24 @@ def test_every_quotation_style_is_found_with_its_speaker(
     assert sp.kind == "speaker" and sp.text == "Maria Lund" and sp.label == "named_person"
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("“We won the vote,“ said Maria Lund.", "“We won the vote,“"),  # wrong closing mark
+        ('"We won" , said Maria Lund.', '"We won"'),  # stray space before the comma
+        ('"We won the vote",said Maria Lund.', '"We won the vote"'),  # logical punctuation
+        ('"WE WON THE VOTE," SAID MARIA LUND.', '"WE WON THE VOTE,"'),  # shouting
+    ],
+)
+def test_sloppy_typography_still_yields_the_quote_and_speaker(
+    run: Run, text: str, quoted: str
+) -> None:
+    q = only(quotes(sources(run, text)))
+    assert q.text == quoted
+    assert q.attributes["speaker"] in ("Maria Lund", "MARIA LUND")
+    assert q.attributes["speaker_link"] == "after"
+
+
 def test_quote_running_over_several_sentences_is_one_quote(run: Run) -> None:
     text = "“The plan is dead. Nobody will save it. Not now,” said Peter Vasko."
     q = only(quotes(sources(run, text)))

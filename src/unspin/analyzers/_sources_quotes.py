@@ -88,6 +88,7 @@ class _Mark:
     can_open: bool
     can_close: bool
     weak_close: bool = False
+    closing_context: bool = False  # text before it, a space or punctuation after it
 
 
 def _straight_double(text: str, i: int, lo: int, hi: int) -> _Mark | None:
@@ -178,7 +179,8 @@ def _marks(family: str, text: str, lo: int, hi: int) -> list[_Mark]:
             m = _single(text, i, lo, hi, c)
         elif family == "curly-double":
             if c in "“„‟":
-                m = _Mark(i, c, True, c == "“")
+                ctx = not _left_is_boundary(text, i, lo) and _right_is_boundary(text, i, hi)
+                m = _Mark(i, c, True, c == "“", closing_context=ctx)
             else:  # ”: a closer; sloppy texts also open with it
                 opens = _left_is_boundary(text, i, lo) and not _right_is_boundary(text, i, hi)
                 m = _Mark(i, c, opens, True)
@@ -193,6 +195,8 @@ def _closes(family: str, opener: _Mark, mark: _Mark) -> bool:
     if not mark.can_close:
         return False
     if family == "curly-double":
+        if mark.char == "“" and opener.char == "“":
+            return mark.closing_context  # sloppy typing: “We won,“ said Lund
         return mark.char in _DOUBLE_CURLY_CLOSERS.get(opener.char, "”")
     if family == "guillemets":
         return mark.char == _GUILLEMET_CLOSERS[opener.char]

@@ -960,7 +960,9 @@ class _Run:
         text = self.text
         best: tuple[int, int, Event, str] | None = None
         inner = text[q.inner_start : q.inner_end].rstrip()
-        tail_ok = (bool(inner) and inner[-1] in _CLOSE_PUNCT) or text[q.end : q.end + 1] == ","
+        tail_ok = (bool(inner) and inner[-1] in _CLOSE_PUNCT) or text[q.end : q.end + 3].lstrip(
+            " "
+        ).startswith((",", "—", "–"))
         short = len(_WORDS.findall(inner)) <= self.max_scare
         for e in events:
             if e.construction == "passive" or e.speaker is None:
