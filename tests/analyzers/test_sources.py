@@ -699,6 +699,9 @@ def test_scare_quotes_are_counted_not_reported(run: Run) -> None:
         "The claims were false and the reports were late.",
         "She declined to say where the money went.",
         "Mahmoud added salt to the soup.",
+        "That said, the plan is fair.",
+        "Having said that, Lund left the room.",
+        "Needless to say, the port closed.",
     ],
 )
 def test_near_misses_produce_no_attribution(run: Run, text: str) -> None:
@@ -826,7 +829,10 @@ def test_fallback_without_parse_still_finds_quotes_and_reported_speech(run_fake:
 
 
 def test_fallback_near_misses(run_fake: Run) -> None:
-    a = run_fake('The said property was sold. The so-called "reform" failed. He said nothing.')
+    a = run_fake(
+        'The said property was sold. The so-called "reform" failed. He said nothing. '
+        "Having said that, Lund left. That said, the plan is fair."
+    )
     assert quotes(a) == [] and attributions(a) == []
 
 

@@ -618,6 +618,15 @@ def _owner(ix: ParseIndex, t: Token) -> Mention | None:
 # ----------------------------------------------------------------------------------------
 # Mentions from plain words (no parse)
 
+_NOT_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        """this that these those there here what which who whom whose when where why how if
+        but and or so then also yet still needless suffice let as it its what's nothing
+        everything anything something all none much more most less he she they we i you
+        one""",
+    )
+)
 _COMMON_NOUNS = (
     PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | MEDIA_NOUNS | SOCIAL_NOUNS | VAGUE_SOURCE_NOUNS
 )
@@ -647,6 +656,10 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
             plural=low in ("they", "we"),
         )
     bare = _strip_the(words)
+    if len(bare) == 1 and (
+        bare[0].lower() in _NOT_NAMES or bare[0].lower().endswith(("ing", "ly"))
+    ):
+        return None  # "Having said that", "This says", "Frankly said"
     if len(bare) == 1 and bare[0].lower() in _COMMON_NOUNS:
         bare = []  # "Critics said", "Police said": a capitalised common noun
     if bare and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in bare):

@@ -23,7 +23,18 @@ Findings (all anchored in the document text):
 Quotations and attributions link to their speaker (relation ``speaker``) and, for
 hearsay ("the agency quoted Vasko as saying ..."), to the outer source (``quoted_by``).
 A statement made in a social-media post is labelled ``social_media`` while its speaker
-keeps their own type. The summary is the article's source profile.
+keeps their own type.
+
+Scare quotes and titles are not quotations: a short quoted phrase (``max_scare_words``
+words or fewer) that no speaker is tied to by syntax ('the so-called "reform"', 'the
+"experts"') yields no finding and is only counted; one woven into a speaker's sentence
+('Lund called the plan "a disaster"') is a ``fragment`` with a modest score.
+
+The summary is the article's source profile: ``counts_by_type`` (every source type,
+zeros included), ``total`` statements (quotes and attributions; a fragment inside the
+same speaker's reported speech counts once), ``quotes``, ``attributions``,
+``share_anonymous``, ``top_speakers`` (name, type, count; ``top_speakers`` option, 10)
+and ``scare_quotes``.
 
 The analyzer reads spaCy's dependency parse when there is one and falls back to
 patterns over words when there is none (``FakeBackbone``).
@@ -179,7 +190,14 @@ class SourcesAnalyzer(Analyzer):
     options: ClassVar[dict[str, Any]] = {"max_scare_words": 3, "top_speakers": 10}
 
     def run(self, ctx: Context) -> AnalyzerResult:
-        return _Run(self, ctx).go()
+        result = _Run(self, ctx).go()
+        log.debug(
+            "sources: %d findings on %s (%s statements)",
+            len(result.findings),
+            ctx.document.id,
+            result.summary.get("total"),
+        )
+        return result
 
 
 class _Run:
@@ -386,10 +404,8 @@ class _Run:
             return None
         if ix.kids(t.i, "neg"):
             return None
-        if t.dep == "xcomp" and VERB_FORMS.get(toks[t.head].lower, toks[t.head].lemma) in _REFUSALS:
-            return None
         if t.dep == "xcomp" and toks[t.head].lemma in _REFUSALS:
-            return None
+            return None  # "declined to say"
         # "X quoted Y as saying": the carrier verb is handled from "saying"
         if lemma in ("quote", "cite") and any(
             p.lower == "as" and ix.kids(p.i, "pcomp") for p in ix.kids(t.i, "prep")
@@ -420,11 +436,11 @@ class _Run:
                     construction, score = "passive", 0.7
             elif subj is not None:
                 speaker = mention_from_token(ix, subj)
+                if speaker is None:
+                    return None  # "That said, ...", "This says a lot"
                 subj_lo = toks[ix.subtree(subj.i)[0]].start
                 if subj.i < t.i and t.start - subj_lo < 200:
                     subject_start = subj_lo
-                if speaker is None and subj.lower not in ("it", "this", "that"):
-                    return None
             else:
                 return None
         if info.doc_only and (
