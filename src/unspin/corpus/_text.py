@@ -1,0 +1,326 @@
+"""Text helpers shared by the corpus comparisons: words, stems, anchors, sentences.
+
+Everything here reads an :class:`~unspin.model.Analysis` (text and findings) only: the
+parse is not stored with an analysis, so the comparisons work on what a store keeps.
+The word lists are generic English (function words, verbs of dying, arresting and
+paying, kinds of event such as "flood" or "crash", kinds of occasion such as "press
+conference"); no topic, person, place or event is named anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from unspin.analyzers._sources_lexicon import ORG_NOUNS, TITLE_WORDS, VERB_FORMS
+from unspin.model import Analysis, Finding
+
+__all__ = [
+    "EVENT_NOUNS",
+    "GENERIC_PERSON_UNITS",
+    "OCCASION_NOUNS",
+    "Anchor",
+    "Word",
+    "anchors_in",
+    "event_nouns_in",
+    "normalise_quote",
+    "parse_when",
+    "proper_words",
+    "sentence_spans",
+    "stem",
+    "word_set",
+    "words",
+]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as one string (easier to read and extend than a literal)."""
+    return frozenset(text.split())
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word with its offsets in the document text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of ``text[start:end]`` with document offsets."""
+    end = len(text) if end is None else end
+    return [
+        Word(m.start() + start, m.end() + start, m.group())
+        for m in _WORD_RE.finditer(text[start:end])
+    ]
+
+
+def stem(word: str) -> str:
+    """A crude, deterministic stem: enough to equate "floods", "flooding" and "flood"."""
+    w = word.lower().replace("’", "'")
+    for suffix in ("'s", "s'"):
+        if w.endswith(suffix):
+            w = w[: -len(suffix)] if suffix == "'s" else w[:-1]
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # "stopp(ed)" -> "stop"
+        w = w[:-1]
+    return w
+
+
+STOPWORDS: frozenset[str] = word_set(
+    """
+    a an the and or but nor so yet if then than that this these those there here of in on
+    at to from by for with without within into onto over under about above below after
+    before during since until while as per via among amid between against across through
+    throughout around near is are was were be been being am has have had having do does did
+    will would shall should can could may might must not no it its it's they them their he
+    him his she her we us our you your i me my who whom whose which what when where why how
+    all any both each few more most other some such only own same too very just also again
+    still even ever now once up down out off away back new old said says say told according
+    one two three four five six seven eight nine ten least last first next many much several
+    """
+)
+
+#: Capitalised words that are not names: days, months, titles and generic nouns.
+_NOT_NAMES: frozenset[str] = (
+    word_set(
+        """
+        monday tuesday wednesday thursday friday saturday sunday january february march april
+        may june july august september october november december today yesterday tomorrow
+        mr mrs ms dr st north south east west northern southern eastern western central
+        national international federal regional local city state province county district
+        region river bay lake mount island islands street road avenue square bridge airport
+        port station hospital university school ministry department office agency police
+        government council court army navy police party
+        """
+    )
+    | STOPWORDS
+    | TITLE_WORDS
+    | ORG_NOUNS
+)
+
+#: Kinds of event (generic types, never a particular event): two mentions naming
+#: disjoint kinds ("fire" vs "flood") are about different events.
+EVENT_NOUNS: frozenset[str] = frozenset(
+    stem(w)
+    for w in word_set("""
+    attack attacks bombing bombings blast blasts explosion explosions fire fires blaze wildfire
+    flood floods flooding earthquake quake storm storms hurricane typhoon cyclone tornado
+    landslide landslides mudslide avalanche tsunami eruption drought heatwave crash crashes
+    collision derailment shipwreck sinking capsizing shooting shootings stabbing stabbings
+    riot riots protest protests demonstration demonstrations strike strikes raid raids clash
+    clashes fighting battle siege ambush massacre assault airstrike airstrikes shelling
+    collapse outbreak epidemic pandemic stampede poisoning kidnapping hijacking robbery heist
+    election elections referendum trial hearing auction sale merger takeover bailout
+    """)
+)
+
+#: Kinds of occasion on which something is said.
+OCCASION_NOUNS: dict[str, str] = {
+    stem(w): w
+    for w in word_set("""
+    conference briefing interview speech statement rally visit trip tour summit meeting
+    hearing debate podcast broadcast post tweet video letter email ceremony session sidelines
+    address appearance event forum parliament press
+    """)
+}
+
+#: Units that count people without saying which people.
+GENERIC_PERSON_UNITS: frozenset[str] = word_set(
+    "people person persons individual individuals human humans"
+)
+
+
+# -- sentences ---------------------------------------------------------------------------
+
+_SENT_END_RE = re.compile(r"(?<=[.!?])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9])|\n\s*\n")
+
+
+def sentence_spans(analysis: Analysis) -> list[tuple[int, int]]:
+    """Sentence offsets: the ``claim`` findings (one per sentence) when the claims
+    analyzer ran, else a split on terminal punctuation and blank lines."""
+    claims = sorted((f.start, f.end) for f in analysis.by_kind("claim"))
+    if claims:
+        return claims
+    text = analysis.document.text
+    out: list[tuple[int, int]] = []
+    cursor = 0
+    for b in [m.start() for m in _SENT_END_RE.finditer(text)] + [len(text)]:
+        chunk = text[cursor:b]
+        s = cursor + len(chunk) - len(chunk.lstrip())
+        e = cursor + len(chunk.rstrip())
+        if s < e:
+            out.append((s, e))
+        cursor = b
+    return out
+
+
+def sentence_of(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The sentence span containing ``start`` (the spans joined when ``end`` runs over)."""
+    first = last = None
+    for s, e in spans:
+        if s <= start < e or (first is None and start < s):
+            first = (s, e) if first is None else first
+        if first is not None and s < end:
+            last = (s, e)
+    if first is None:
+        return (start, end)
+    return (min(first[0], start), max((last or first)[1], end))
+
+
+# -- names ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A name-like word in a sentence (a place, an organisation, a person)."""
+
+    key: str  # normalised: lower-cased, possessive removed
+    text: str
+    start: int
+    end: int
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def norm_name(text: str) -> str:
+    """A name as a key: lower-cased, possessive removed, spacing collapsed."""
+    return " ".join(_strip_possessive(text.strip()).lower().replace("’", "'").split())
+
+
+def _capitalised(word: Word) -> bool:
+    return word.text[:1].isupper() and (
+        len(word.text) > 1 and (word.text[1:2].islower() or word.text.isupper())
+    )
+
+
+def proper_words(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """Lower-cased words written capitalised somewhere other than at a sentence start
+    and never written in lower case: the document's own evidence that they are names."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    starts = {s for s, _ in spans}
+    for w in words(text):
+        key = norm_name(w.text)
+        if w.text[:1].islower():
+            lower.add(key)
+        elif _capitalised(w) and w.start not in starts and not _after_opening(text, w.start):
+            capital.add(key)
+    return frozenset(capital - lower)
+
+
+def _after_opening(text: str, start: int) -> bool:
+    """True when the word opens a quotation or a line (its capital proves nothing)."""
+    before = text[max(0, start - 2) : start].rstrip(" ")
+    return not before or before[-1:] in '"“‘«\n(>:'
+
+
+def anchors_in(
+    text: str,
+    start: int,
+    end: int,
+    proper: frozenset[str],
+    exclude: Iterable[tuple[int, int]] = (),
+) -> list[Anchor]:
+    """Name-like words in ``text[start:end]``, outside the ``exclude`` spans.
+
+    A capitalised word counts when it is not a generic word (days, titles, "City") and
+    either stands mid-sentence or is known from elsewhere in the document as a name.
+    """
+    skip = list(exclude)
+    out: list[Anchor] = []
+    seen: set[str] = set()
+    for w in words(text, start, end):
+        if not _capitalised(w) or len(w.text) < 2:
+            continue
+        key = norm_name(w.text)
+        if key in _NOT_NAMES or key in seen or any(s <= w.start < e for s, e in skip):
+            continue
+        opening = w.start == start or _after_opening(text, w.start)
+        if opening and key not in proper:
+            continue
+        seen.add(key)
+        out.append(Anchor(key, _strip_possessive(w.text), w.start, w.end))
+    return out
+
+
+def event_nouns_in(ws: Iterable[Word]) -> frozenset[str]:
+    """Stems of the generic event kinds named among ``ws``."""
+    return frozenset(s for w in ws if (s := stem(w.text)) in EVENT_NOUNS)
+
+
+def is_reporting(word: str) -> bool:
+    """A verb of saying ("said", "told", "announced")."""
+    return word.lower() in VERB_FORMS
+
+
+# -- quotations ------------------------------------------------------------------------
+
+_QUOTE_MARKS = re.compile(r"[\"“”„‟«»‹›「」『』]|(?<!\w)['‘’]|['‘’](?!\w)")
+_PUNCT = re.compile(r"[^\w\s']+")
+
+
+def normalise_quote(text: str) -> str:
+    """Lower-case words of a quotation: marks, punctuation and spacing dropped."""
+    t = _QUOTE_MARKS.sub(" ", text.replace("’", "'")).lower()
+    t = _PUNCT.sub(" ", t)
+    return " ".join(t.split())
+
+
+# -- dates ------------------------------------------------------------------------------
+
+
+def parse_when(value: str | None) -> datetime | date | None:
+    """An ISO date or date-time (a publication date, a resolved date); ``None`` if unreadable."""
+    if not value:
+        return None
+    v = value.strip()
+    try:
+        if len(v) > 10:
+            return datetime.fromisoformat(v.replace("Z", "+00:00")).replace(tzinfo=None)
+        return date.fromisoformat(v[:10])
+    except ValueError:
+        return None
+
+
+def later(a: str | None, b: str | None) -> int:
+    """1 when ``a`` is later than ``b``, -1 when earlier, 0 when equal or unknown.
+
+    A bare date and a date-time on the same day are not ordered.
+    """
+    wa, wb = parse_when(a), parse_when(b)
+    if wa is None or wb is None:
+        return 0
+    if isinstance(wa, datetime) and isinstance(wb, datetime):
+        return (wa > wb) - (wa < wb)
+    da = wa.date() if isinstance(wa, datetime) else wa
+    db = wb.date() if isinstance(wb, datetime) else wb
+    return (da > db) - (da < db)
+
+
+def finding_spans(findings: Iterable[Finding]) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in findings]

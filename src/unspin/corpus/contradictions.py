@@ -1,0 +1,331 @@
+"""Contradictions within a document and across a corpus, by slot.
+
+:func:`find_contradictions` groups slots by their blocking keys (never all pairs over a
+corpus) and compares within each group with :func:`compare_slots`, which a store can
+also call directly on candidate pairs it fetched by key.
+
+Two slots are about the same thing when they share a predicate and a counted unit
+(quantities), a predicate (dates) or a full name (roles); across documents they must
+also share a name-like word of their sentences, and neither may name a kind of event
+the other lacks ("fire" vs "flood"). Values are then compared:
+
+* quantities that can both hold are ``compatible``: a part and its total (a narrower
+  counted noun, or "including", "of whom"), an approximate or bounded value and a value
+  within its reach ("about 60" and 62, "more than 60" and 65), a rounded and an exact
+  figure ("1,200" and 1,187); a figure given as an update ("rose to", "now") or a larger
+  count dated later is an ``update``; anything else is a ``contradiction``;
+* dates: a coarser date containing the other is ``compatible``; different days are a
+  ``contradiction``;
+* roles: different roles of one person ``differ`` (both can be true at different times);
+  a role contained in the other ("minister" and "interior minister") is not linked.
+
+Identical values are agreement and are not linked. A link's score is the confidence that
+both spans fill the same slot (shared names and event kinds raise it, dates resolved
+against a publication date lower it); its kind says how the values relate.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from unspin.corpus._text import later, norm_name
+from unspin.corpus.model import DateSlot, Link, QuantitySlot, RoleSlot, Slot
+from unspin.model import Explanation
+
+__all__ = ["compare_slots", "find_contradictions", "group_slots"]
+
+log = logging.getLogger(__name__)
+
+_KIND_ORDER = {"contradiction": 0, "update": 1, "differs": 2, "compatible": 3}
+
+
+def group_slots(slots: Iterable[Slot]) -> dict[str, list[Slot]]:
+    """Slots by blocking key (a slot appears under each of its keys)."""
+    groups: dict[str, list[Slot]] = defaultdict(list)
+    for s in slots:
+        for k in s.keys:
+            groups[k].append(s)
+    return dict(groups)
+
+
+def find_contradictions(slots: Iterable[Slot], *, max_group: int = 300) -> list[Link]:
+    """Links between slots that share a blocking key: contradictions, compatible values,
+    updates and differing roles, most consequential first.
+
+    A group larger than ``max_group`` (a very common name) is ordered by publication
+    date and each slot is compared with the ``max_group`` slots before it only, so the
+    work stays linear in the corpus size.
+    """
+    seen: set[tuple[str, str]] = set()
+    links: dict[str, Link] = {}
+    for key, group in group_slots(slots).items():
+        if len(group) < 2:
+            continue
+        if len(group) > max_group:
+            log.info("slot group %s has %d members; comparing within a window", key, len(group))
+            group = sorted(group, key=lambda s: (s.published or "", s.doc_id, s.start))
+        for j in range(1, len(group)):
+            for i in range(max(0, j - max_group), j):
+                a, b = group[i], group[j]
+                pair = (a.uid, b.uid) if a.uid < b.uid else (b.uid, a.uid)
+                if pair in seen or a.uid == b.uid:
+                    continue
+                seen.add(pair)
+                link = compare_slots(a, b)
+                if link is not None:
+                    links.setdefault(link.id, link)
+    return sorted(
+        links.values(),
+        key=lambda lk: (_KIND_ORDER.get(lk.kind, 9), -lk.score, lk.a.doc_id, lk.a.start),
+    )
+
+
+def compare_slots(a: Slot, b: Slot) -> Link | None:
+    """The link between two slots, or ``None`` when they are not about the same thing
+    or agree."""
+    if a.uid == b.uid or type(a) is not type(b):
+        return None
+    if a.doc_id == b.doc_id and a.sentence_start == b.sentence_start and a.kind != "role":
+        return None  # "70 people, including 12 children": one sentence, one statement
+    a, b = _ordered(a, b)
+    if isinstance(a, QuantitySlot) and isinstance(b, QuantitySlot):
+        return _quantities(a, b)
+    if isinstance(a, DateSlot) and isinstance(b, DateSlot):
+        return _dates(a, b)
+    if isinstance(a, RoleSlot) and isinstance(b, RoleSlot):
+        return _roles(a, b)
+    return None
+
+
+def _ordered(a: Slot, b: Slot) -> tuple[Slot, Slot]:
+    """Earlier publication first; within a document, text order."""
+    c = later(a.published, b.published)
+    if c > 0 or (c == 0 and (a.doc_id, a.start) > (b.doc_id, b.start)):
+        return b, a
+    return a, b
+
+
+# -- matching --------------------------------------------------------------------------
+
+
+def _match(a: Slot, b: Slot) -> tuple[list[str], list[str]] | None:
+    """(shared names, shared event kinds) when two slots can be about the same event."""
+    names_b = {norm_name(x): x for x in b.anchors}
+    shared = [x for x in a.anchors if norm_name(x) in names_b]
+    if a.doc_id != b.doc_id and not shared:
+        return None
+    if a.doc_id == b.doc_id and not shared and a.anchors and b.anchors:
+        return None  # one article, two places or parties: two events
+    events = sorted(set(a.events) & set(b.events))
+    if a.events and b.events and not events:
+        return None  # "fire" here, "flood" there
+    return shared, events
+
+
+def _confidence(a: Slot, b: Slot, shared: Sequence[str], events: Sequence[str]) -> float:
+    score = 0.5 + 0.15 * min(2, len(shared)) + (0.1 if events else 0.0)
+    if a.doc_id == b.doc_id:
+        score += 0.15
+    return min(0.95, score)
+
+
+def _link(
+    kind: str,
+    a: Slot,
+    b: Slot,
+    score: float,
+    rule: str,
+    detail: str,
+    slot: dict[str, str],
+    differs: Sequence[str],
+) -> Link:
+    return Link(
+        kind=kind,
+        a=a.side(),
+        b=b.side(),
+        score=max(0.05, min(1.0, score)),
+        explanation=Explanation(rule=rule, cues=(a.text, b.text), detail=detail),
+        slot={k: v for k, v in slot.items() if v},
+        differs=tuple(differs),
+    )
+
+
+def _where(a: Slot, b: Slot) -> str:
+    return "in the same document" if a.doc_id == b.doc_id else "in two documents"
+
+
+# -- quantities ------------------------------------------------------------------------
+
+
+def _step(v: float) -> float:
+    """The rounding step a written value shows: 60 -> 10, 1200 -> 100, 4.5 -> 0.1."""
+    if v == 0 or not math.isfinite(v):
+        return 1.0
+    exp = Decimal(repr(abs(v))).normalize().as_tuple().exponent
+    return 10.0 ** int(exp) if isinstance(exp, int) else 1.0
+
+
+def _interval(s: QuantitySlot) -> tuple[float, float]:
+    v = s.value
+    if s.value_max is not None:
+        return (min(v, s.value_max), max(v, s.value_max))
+    if s.qualifier == "about":
+        tol = max(0.1 * abs(v), _step(v) / 2)
+        return (v - tol, v + tol)
+    if s.qualifier == "at_least":
+        return (v, math.inf)
+    if s.qualifier == "at_most":
+        return (-math.inf if v < 0 else 0.0, v)
+    return (v, v)
+
+
+def _rounds_to(exact: QuantitySlot, rounded: QuantitySlot) -> bool:
+    """``rounded`` is ``exact`` written with fewer figures (steps of 100 or more)."""
+    step = _step(rounded.value)
+    if step < 100 or step <= _step(exact.value) or exact.qualifier or rounded.qualifier:
+        return False
+    q = (Decimal(repr(exact.value)) / Decimal(repr(step))).quantize(
+        Decimal(1), rounding=ROUND_HALF_UP
+    )
+    return float(q) * step == rounded.value
+
+
+def _shown(s: QuantitySlot) -> str:
+    v = f"{s.value:,.4f}".rstrip("0").rstrip(".")
+    if s.value_max is not None:
+        v += "–" + f"{s.value_max:,.4f}".rstrip("0").rstrip(".")
+    qual = {"about": "about ", "at_least": "at least ", "at_most": "at most "}.get(
+        s.qualifier or "", ""
+    )
+    return f"{qual}{v}"
+
+
+def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
+    if (a.predicate, a.unit_class) != (b.predicate, b.unit_class):
+        return None
+    if a.noun and b.noun and a.noun != b.noun:
+        return None  # "12 children" and "30 soldiers": different things counted
+    m = _match(a, b)
+    if m is None:
+        return None
+    shared, events = m
+    score = _confidence(a, b, shared, events)
+    preds = " / ".join(dict.fromkeys((a.predicate_text.lower(), b.predicate_text.lower())))
+    slot = {
+        "entity": ", ".join(shared),
+        "event": ", ".join(events),
+        "quantity": f"{a.predicate} ({preds})",
+        "unit": a.unit_class if a.unit_class != "none" else "",
+    }
+    head = (
+        f"Same slot {_where(a, b)} ({'; '.join(f'{k} {v}' for k, v in slot.items() if v)}): "
+        f"{_shown(a)} vs {_shown(b)}"
+    )
+
+    def link(kind: str, rule: str, why: str, differs: Sequence[str] = ("value",)) -> Link:
+        return _link(kind, a, b, score, f"quantity.{rule}", f"{head}; {why}.", slot, differs)
+
+    a_part = bool(a.part) or (bool(a.noun) and not b.noun)
+    b_part = bool(b.part) or (bool(b.noun) and not a.noun)
+    if a_part != b_part:
+        part, total = (a, b) if a_part else (b, a)
+        cue = part.part or f"the narrower noun {part.noun!r}"
+        if _interval(part)[0] <= _interval(total)[1]:
+            return link(
+                "compatible",
+                "part-of-total",
+                f"{_shown(part)} is a part of the total ({cue}), not a rival figure",
+            )
+        return link("contradiction", "part-exceeds-total",
+                    f"the part ({cue}) is larger than the total")  # fmt: skip
+    ia, ib = _interval(a), _interval(b)
+    if ia == ib and a.value == b.value:
+        return None  # agreement
+    if ia[0] <= ib[1] and ib[0] <= ia[1]:
+        quals = {a.qualifier, b.qualifier} - {None}
+        rule = (
+            "approximate" if "about" in quals
+            else "bound" if quals else "range"
+        )  # fmt: skip
+        return link("compatible", rule, "the values overlap once the qualifier or range is "
+                    "taken into account")  # fmt: skip
+    if _rounds_to(a, b) or _rounds_to(b, a):
+        return link("compatible", "rounding", "one figure is the other rounded")
+    for u, o in ((b, a), (a, b)):
+        if u.update and not o.update and later(u.as_of, o.as_of) >= 0:
+            return link("update", "update-cue",
+                        f"{_shown(u)} is given as an update ({u.update!r})")  # fmt: skip
+    c = later(b.as_of, a.as_of)
+    counting = a.unit_class not in ("%", "percent") and a.predicate != "pay"
+    if counting and c != 0:
+        new, old = (b, a) if c > 0 else (a, b)
+        if new.value > old.value:
+            return link(
+                "update",
+                "later-larger-count",
+                f"the larger count is dated later ({new.as_of} vs {old.as_of})",
+            )
+    return link("contradiction", "different-values",
+                "the values differ and no qualifier, rounding, part-of cue or update explains "
+                "it")  # fmt: skip
+
+
+# -- dates ------------------------------------------------------------------------------
+
+
+def _dates(a: DateSlot, b: DateSlot) -> Link | None:
+    if a.predicate != b.predicate or a.iso == b.iso:
+        return None
+    if a.subject and b.subject and a.subject != b.subject:
+        return None  # "the bridge collapsed" and "the dam collapsed"
+    m = _match(a, b)
+    if m is None:
+        return None
+    shared, events = m
+    score = _confidence(a, b, shared, events) - (0.15 if a.relative or b.relative else 0.0)
+    slot = {
+        "entity": ", ".join(shared),
+        "event": " ".join(x for x in (a.subject, a.predicate_text.lower()) if x),
+        "date": f"{a.iso} / {b.iso}",
+    }
+    detail = (
+        f"Same event {_where(a, b)} ({slot['event']}; {slot['entity'] or 'same document'}) "
+        f"dated {a.iso} and {b.iso}"
+    )
+    if a.relative or b.relative:
+        detail += " (a relative date was resolved against the publication date)"
+    short, long_ = (a, b) if len(a.iso) < len(b.iso) else (b, a)
+    if long_.iso.startswith(short.iso):
+        return _link("compatible", a, b, score, "date.coarser",
+                     f"{detail}; the coarser date contains the other.", slot, ())  # fmt: skip
+    return _link("contradiction", a, b, score, "date.different-dates",
+                 f"{detail}; the dates differ.", slot, ("date",))  # fmt: skip
+
+
+# -- roles -----------------------------------------------------------------------------
+
+
+def _role_words(role: str) -> frozenset[str]:
+    skip = {"the", "a", "an", "of", "its", "their", "his", "her"}
+    return frozenset(w for w in (norm_name(x) for x in role.replace("-", " ").split())
+                     if w not in skip)  # fmt: skip
+
+
+def _roles(a: RoleSlot, b: RoleSlot) -> Link | None:
+    if norm_name(a.name) != norm_name(b.name):
+        return None
+    wa, wb = _role_words(a.role), _role_words(b.role)
+    if not wa or not wb or wa <= wb or wb <= wa:
+        return None  # the same role, or one names it more fully
+    score = 0.75 if a.doc_id == b.doc_id else 0.65
+    slot = {"person": a.name, "role": f"{a.role} / {b.role}"}
+    return _link(
+        "differs", a, b, score, "role.different-roles",
+        f"{a.name} is called {a.role!r} and {b.role!r} {_where(a, b)}; both can be true "
+        "at different times.",
+        slot, ("role",),
+    )  # fmt: skip

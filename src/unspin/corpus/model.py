@@ -1,0 +1,260 @@
+"""Cross-document records: slots (what a sentence asserts, keyed for blocking) and links.
+
+All classes are frozen and round-trip through plain JSON (``to_dict`` / ``from_dict``),
+so a store can keep slots per document and links per pair of documents.
+
+A :class:`Link` joins two anchored spans (:class:`Side`: document id, offsets, covered
+text, publication date and outlet) and says why: ``kind`` is one of :data:`LINK_KINDS`,
+``slot`` names what was matched (entity, event, quantity, unit, person, quote ...),
+``differs`` what differs (a value, a date, a role, the wording, the speaker, the
+occasion), and ``explanation`` the rule that decided, in words. A link never says
+which side is right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType
+from typing import Any, ClassVar, TypeAlias
+
+from unspin.errors import SchemaError
+from unspin.model import JSON, Explanation
+
+__all__ = [
+    "LINK_KINDS",
+    "DateSlot",
+    "Link",
+    "QuantitySlot",
+    "RoleSlot",
+    "Side",
+    "Slot",
+    "slot_from_dict",
+]
+
+#: What a link says about its two spans.
+#: ``contradiction``: the same slot with values that cannot both hold;
+#: ``compatible``: different values that can both hold (a part and its total, a rounded
+#: and an exact figure, a bound and a value within it, a coarser date);
+#: ``update``: a later or explicitly updated figure; ``differs``: the same person with
+#: different roles (both can be true at different times); ``quote_drift``: the same
+#: quotation with other wording, speaker or occasion; ``propagation``: a near-duplicate
+#: passage in another document, side ``a`` being the earlier.
+LINK_KINDS: tuple[str, ...] = (
+    "contradiction",
+    "compatible",
+    "update",
+    "differs",
+    "quote_drift",
+    "propagation",
+)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One end of a link: an anchored span of one document.
+
+    ``start``/``end`` cover the compared span (a value, a date, a role mention, a
+    quotation, a passage); ``context_start``/``context_end`` its sentence.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    published: str | None = None
+    outlet: str | None = None
+    context_start: int = -1
+    context_end: int = -1
+    finding_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad offsets {self.start}..{self.end}")
+        if self.context_start < 0:
+            object.__setattr__(self, "context_start", self.start)
+        if self.context_end < 0:
+            object.__setattr__(self, "context_end", self.end)
+
+    def to_dict(self) -> dict[str, JSON]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, JSON]) -> Side:
+        try:
+            return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+        except (TypeError, ValueError) as exc:
+            raise SchemaError(f"invalid link side: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two spans, in one document or two, and what relates them."""
+
+    kind: str
+    a: Side
+    b: Side
+    score: float
+    explanation: Explanation
+    slot: Mapping[str, str] = field(default_factory=dict, hash=False)
+    differs: tuple[str, ...] = ()
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in LINK_KINDS:
+            raise ValueError(f"unknown link kind {self.kind!r}")
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"score must be in [0, 1], got {self.score}")
+        object.__setattr__(self, "score", round(float(self.score), 4))
+        object.__setattr__(
+            self, "slot", MappingProxyType({str(k): str(v) for k, v in self.slot.items()})
+        )
+        object.__setattr__(self, "differs", tuple(self.differs))
+        if not self.id:
+            ends = sorted(f"{s.doc_id}:{s.start}:{s.end}" for s in (self.a, self.b))
+            digest = hashlib.sha1("\x1f".join((self.kind, *ends)).encode()).hexdigest()
+            object.__setattr__(self, "id", f"{self.kind}-{digest[:12]}")
+
+    @property
+    def doc_ids(self) -> tuple[str, str]:
+        return (self.a.doc_id, self.b.doc_id)
+
+    def involves(self, doc_id: str) -> bool:
+        return doc_id in self.doc_ids
+
+    def to_dict(self) -> dict[str, JSON]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "score": self.score,
+            "slot": dict(self.slot),
+            "differs": list(self.differs),
+            "explanation": self.explanation.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, JSON]) -> Link:
+        try:
+            return cls(
+                kind=data["kind"],
+                a=Side.from_dict(data["a"]),
+                b=Side.from_dict(data["b"]),
+                score=data["score"],
+                explanation=Explanation.from_dict(data["explanation"]),
+                slot=data.get("slot") or {},
+                differs=tuple(data.get("differs") or ()),
+                id=data.get("id") or "",
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SchemaError(f"invalid link object: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class _SlotBase:
+    """What every slot carries: where it is, when and where it was published, how to
+    block it (``keys``) and what it is about (``anchors``: names in its sentence;
+    ``events``: stems of generic event kinds such as "flood")."""
+
+    kind: ClassVar[str] = ""
+
+    doc_id: str
+    finding_id: str
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    published: str | None
+    outlet: str | None
+    keys: tuple[str, ...]
+    anchors: tuple[str, ...]
+    events: tuple[str, ...]
+
+    @property
+    def uid(self) -> str:
+        """Unique within a corpus: the document and the span."""
+        return f"{self.doc_id}:{self.kind}:{self.start}:{self.end}"
+
+    def side(self) -> Side:
+        return Side(
+            self.doc_id, self.start, self.end, self.text, self.published, self.outlet,
+            self.sentence_start, self.sentence_end, self.finding_id,
+        )  # fmt: skip
+
+    def to_dict(self) -> dict[str, JSON]:
+        out: dict[str, JSON] = {"kind": self.kind}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            out[f.name] = list(v) if isinstance(v, tuple) else v
+        return out
+
+
+@dataclass(frozen=True)
+class QuantitySlot(_SlotBase):
+    """A number and what it counts: ``predicate`` is the class of what happened
+    ("die", "arrest", "pay", or a stem such as "destroy"), ``unit_class`` what is counted
+    ("person", "USD", "home"), ``noun`` the counted noun as written ("children")."""
+
+    kind: ClassVar[str] = "quantity"
+
+    value: float
+    value_max: float | None
+    unit: str | None
+    unit_class: str
+    noun: str | None
+    predicate: str
+    predicate_text: str
+    qualifier: str | None
+    part: str | None  # the cue making this a part of a total ("including", "of whom")
+    update: str | None  # the cue making this an updated figure ("rose to", "now")
+    as_of: str | None  # the date the figure refers to: its sentence's date, else published
+
+
+@dataclass(frozen=True)
+class DateSlot(_SlotBase):
+    """A resolved date and the event it dates (``predicate`` stem, ``subject`` noun)."""
+
+    kind: ClassVar[str] = "date"
+
+    iso: str
+    granularity: str
+    predicate: str
+    predicate_text: str
+    subject: str | None
+    relative: bool  # resolved against the publication date
+
+
+@dataclass(frozen=True)
+class RoleSlot(_SlotBase):
+    """A person named with a role or title."""
+
+    kind: ClassVar[str] = "role"
+
+    name: str
+    role: str
+    source: str  # "speaker" (the sources analyzer) or "apposition"
+
+
+Slot: TypeAlias = QuantitySlot | DateSlot | RoleSlot
+
+_SLOT_CLASSES: dict[str, type[QuantitySlot] | type[DateSlot] | type[RoleSlot]] = {
+    c.kind: c for c in (QuantitySlot, DateSlot, RoleSlot)
+}
+
+
+def slot_from_dict(data: Mapping[str, Any]) -> Slot:
+    """Load a slot written by ``to_dict``."""
+    cls = _SLOT_CLASSES.get(str(data.get("kind")))
+    if cls is None:
+        raise SchemaError(f"unknown slot kind {data.get('kind')!r}")
+    try:
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            v = data[f.name]
+            values[f.name] = tuple(v) if isinstance(v, list) else v
+        return cls(**values)
+    except (KeyError, TypeError) as exc:
+        raise SchemaError(f"invalid {cls.kind} slot: missing or bad field {exc}") from exc

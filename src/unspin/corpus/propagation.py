@@ -1,0 +1,175 @@
+"""Propagation: near-duplicate passages across documents (copy-paste between outlets).
+
+Sentences with at least ``min_words`` words outside quotation marks (quotations are
+repeated honestly; a quotation's drift is :mod:`unspin.corpus.quotes`' business) are
+normalised and indexed with MinHash LSH over word trigrams; candidate pairs in
+different documents are scored with rapidfuzz's ratio, and pairs at or above
+``min_similarity`` (0..100) are kept. Consecutive matching sentences of two documents
+are merged into one passage. Each ``propagation`` link puts the earlier publication on
+side ``a``, so the first appearance is visible; undated documents come last.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from unspin.corpus._fuzzy import LshIndex, fuzz, shingles, when_key
+from unspin.corpus._text import normalise_quote, sentence_spans, words
+from unspin.corpus.model import Link, Side
+from unspin.model import Analysis, Explanation
+
+__all__ = ["Passage", "PassageIndex", "find_propagation", "passages"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One sentence of one document, normalised for comparison."""
+
+    doc_id: str
+    index: int  # sentence number in the document
+    start: int
+    end: int
+    text: str
+    norm: str
+    published: str | None
+    outlet: str | None
+    tail: str = ""  # the text between this sentence and the next (usually spacing)
+
+
+def passages(analysis: Analysis, *, min_words: int = 8) -> list[Passage]:
+    """The sentences of a document worth comparing (enough words outside quotations)."""
+    doc = analysis.document
+    quotes = [(f.start, f.end) for f in analysis.by_kind("quote")]
+    out: list[Passage] = []
+    spans = sentence_spans(analysis)
+    for k, (s, e) in enumerate(spans):
+        own = [w for w in words(doc.text, s, e) if not any(a <= w.start < b for a, b in quotes)]
+        if len(own) < min_words:
+            continue
+        text = doc.text[s:e]
+        tail = doc.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
+        out.append(Passage(doc.id, k, s, e, text, normalise_quote(text), doc.published,
+                           doc.outlet, tail))  # fmt: skip
+    return out
+
+
+class PassageIndex:
+    """An incremental index of sentences; :meth:`links` merges and orders the matches."""
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.5,
+        min_similarity: float = 88.0,
+        min_words: int = 8,
+        num_perm: int = 128,
+    ) -> None:
+        self.min_similarity = min_similarity
+        self.min_words = min_words
+        self._lsh = LshIndex(threshold, num_perm)
+        self._items: list[Passage] = []
+        self._seen: set[tuple[str, int]] = set()
+        # (doc x, doc y) -> [(sentence index in x, in y, similarity)], x < y by item order
+        self._pairs: dict[tuple[str, str], list[tuple[int, int, float]]] = defaultdict(list)
+        self._by_key: dict[tuple[str, int], Passage] = {}
+
+    def add(self, analysis: Analysis) -> None:
+        self.add_passages(passages(analysis, min_words=self.min_words))
+
+    def add_passages(self, items: Iterable[Passage]) -> None:
+        ratio = fuzz().ratio
+        for p in items:
+            if (p.doc_id, p.index) in self._seen:
+                continue
+            self._seen.add((p.doc_id, p.index))
+            self._by_key[(p.doc_id, p.index)] = p
+            k = len(self._items)
+            self._items.append(p)
+            for c in self._lsh.add(str(k), shingles(p.norm.split(), (3,))):
+                q = self._items[int(c)]
+                if q.doc_id == p.doc_id:
+                    continue
+                sim = float(ratio(q.norm, p.norm))
+                if sim >= self.min_similarity:
+                    self._pairs[(q.doc_id, p.doc_id)].append((q.index, p.index, sim))
+
+    def links(self) -> list[Link]:
+        """One ``propagation`` link per run of consecutive matching sentences."""
+        out: list[Link] = []
+        for (dx, dy), matches in self._pairs.items():
+            for run in _runs(sorted(matches)):
+                out.append(self._link(dx, dy, run))
+        out.sort(key=lambda lk: (when_key(lk.a.published), lk.a.doc_id, lk.a.start,
+                                 lk.b.doc_id))  # fmt: skip
+        log.debug("passage index: %d sentences, %d propagation links", len(self._items),
+                  len(out))  # fmt: skip
+        return out
+
+    def _link(self, dx: str, dy: str, run: list[tuple[int, int, float]]) -> Link:
+        def side(doc_id: str, first: int, last: int) -> Side:
+            parts = [self._by_key[(doc_id, i)] for i in range(first, last + 1)]
+            text = "".join(p.text + p.tail for p in parts[:-1]) + parts[-1].text
+            p, q = parts[0], parts[-1]
+            return Side(doc_id, p.start, q.end, text, p.published, p.outlet)
+
+        x = side(dx, run[0][0], run[-1][0])
+        y = side(dy, run[0][1], run[-1][1])
+        a, b = (x, y) if (when_key(x.published), dx) <= (when_key(y.published), dy) else (y, x)
+        sim = sum(r[2] for r in run) / len(run)
+        verbatim = all(r[2] >= 99.5 for r in run)
+        n = len(run)
+        first = f"{a.outlet or a.doc_id}" + (f" ({a.published})" if a.published else "")
+        then = f"{b.outlet or b.doc_id}" + (f" ({b.published})" if b.published else "")
+        same_outlet = bool(a.outlet) and a.outlet == b.outlet
+        detail = (
+            f"{n} sentence{'s' if n > 1 else ''} {'verbatim' if verbatim else 'near-identical'} "
+            f"(similarity {sim:.0f}/100) in {first} and {then}"
+            + ("; both from the same outlet" if same_outlet else "")
+            + (f"; first seen in {first}" if when_key(a.published) < when_key(b.published)
+               else "; the order of publication is unknown")
+            + "."
+        )  # fmt: skip
+        return Link(
+            kind="propagation",
+            a=a,
+            b=b,
+            score=min(1.0, sim / 100),
+            explanation=Explanation(
+                rule="propagation.verbatim" if verbatim else "propagation.near-duplicate",
+                cues=(),
+                detail=detail,
+            ),
+            slot={"sentences": str(n), "similarity": f"{sim:.0f}",
+                  "outlets": " / ".join(dict.fromkeys(o for o in (a.outlet, b.outlet) if o))},
+        )  # fmt: skip
+
+
+def _runs(matches: list[tuple[int, int, float]]) -> list[list[tuple[int, int, float]]]:
+    """Split sorted (i, j, sim) matches into runs where both indices step by one."""
+    runs: list[list[tuple[int, int, float]]] = []
+    for m in matches:
+        if runs and m[0] == runs[-1][-1][0] + 1 and m[1] == runs[-1][-1][1] + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def find_propagation(
+    analyses: Iterable[Analysis],
+    *,
+    threshold: float = 0.5,
+    min_similarity: float = 88.0,
+    min_words: int = 8,
+) -> list[Link]:
+    """``propagation`` links between the documents (see the module docstring)."""
+    index = PassageIndex(threshold=threshold, min_similarity=min_similarity,
+                         min_words=min_words)  # fmt: skip
+    for a in analyses:
+        index.add(a)
+    return index.links()

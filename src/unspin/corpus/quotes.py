@@ -1,0 +1,375 @@
+"""Quote drift: one quotation across documents, with its wording, speaker and occasion.
+
+Each ``quote`` finding of the ``sources`` analyzer becomes a :class:`QuoteMention`: the
+quotation normalised (case, punctuation, quotation marks and spacing dropped), its
+speaker (the canonical name the analyzer resolved), and its occasion, read from the
+quotation's sentence outside the quotation: resolved dates, name-like words (places,
+organisations) and occasion nouns ("press conference", "visit", "interview").
+
+:class:`QuoteIndex` finds candidates with MinHash LSH over word unigrams and bigrams,
+scores them with rapidfuzz, and groups mentions of one quotation into
+:class:`QuoteCluster` objects ordered by publication date, so the earliest appearance
+comes first. Each later appearance is linked to the earliest one it matches directly;
+the link is a ``quote_drift`` when the wording drifted or the speaker or the occasion
+differs (a quotation repeated word for word, by the same speaker, on the same occasion
+is not linked). Wording is ``identical`` (ratio >= 97), ``partial`` (one quotes a part of
+the other) or ``drifted`` (similar, but altered).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from unspin.corpus._fuzzy import LshIndex, fuzz, shingles, when_key
+from unspin.corpus._text import (
+    OCCASION_NOUNS,
+    Word,
+    anchors_in,
+    norm_name,
+    normalise_quote,
+    proper_words,
+    sentence_of,
+    sentence_spans,
+    stem,
+    words,
+)
+from unspin.corpus.model import Link, Side
+from unspin.errors import SchemaError
+from unspin.model import JSON, Analysis, Explanation
+
+__all__ = [
+    "QuoteCluster",
+    "QuoteIndex",
+    "QuoteMention",
+    "compare_wording",
+    "find_quote_drift",
+    "quote_clusters",
+    "quote_mentions",
+]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    """One quotation in one document, with what is needed to compare it elsewhere."""
+
+    doc_id: str
+    finding_id: str
+    start: int
+    end: int
+    text: str
+    norm: str
+    speaker: str | None
+    published: str | None
+    outlet: str | None
+    sentence_start: int
+    sentence_end: int
+    dates: tuple[str, ...]
+    places: tuple[str, ...]
+    settings: tuple[str, ...]
+
+    @property
+    def uid(self) -> str:
+        return f"{self.doc_id}:{self.start}:{self.end}"
+
+    def side(self) -> Side:
+        return Side(
+            self.doc_id, self.start, self.end, self.text, self.published, self.outlet,
+            self.sentence_start, self.sentence_end, self.finding_id,
+        )  # fmt: skip
+
+    def occasion(self) -> str:
+        parts = [" ".join(self.settings), *self.places, *self.dates]
+        parts = [p for p in parts if p]
+        return ", ".join(parts) or "not stated"
+
+    def to_dict(self) -> dict[str, JSON]:
+        out: dict[str, JSON] = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            out[f.name] = list(v) if isinstance(v, tuple) else v
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, JSON]) -> QuoteMention:
+        try:
+            values: dict[str, Any] = {
+                f.name: tuple(data[f.name]) if isinstance(data[f.name], list) else data[f.name]
+                for f in fields(cls)
+            }
+            return cls(**values)
+        except (KeyError, TypeError) as exc:
+            raise SchemaError(f"invalid quote mention: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class QuoteCluster:
+    """The mentions of one quotation, earliest publication first."""
+
+    mentions: tuple[QuoteMention, ...]
+
+    @property
+    def first(self) -> QuoteMention:
+        return self.mentions[0]
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.doc_id for m in self.mentions))
+
+
+def quote_mentions(analysis: Analysis, *, min_words: int = 5) -> list[QuoteMention]:
+    """The quotations of one analysed document with at least ``min_words`` words."""
+    text = analysis.document.text
+    spans = sentence_spans(analysis)
+    proper = proper_words(text, spans)
+    speakers = {f.id: f for f in analysis.by_kind("speaker")}
+    speaker_spans = [(f.start, f.end) for f in speakers.values()]
+    quotes = analysis.by_kind("quote")
+    quote_spans = [(f.start, f.end) for f in quotes]
+    dates = analysis.by_kind("date")
+    out: list[QuoteMention] = []
+    for q in quotes:
+        norm = normalise_quote(q.text)
+        if len(norm.split()) < min_words:
+            continue
+        s, e = sentence_of(spans, q.start, q.end)
+        speaker = q.attributes.get("speaker")
+        if not isinstance(speaker, str):
+            linked = [speakers[t] for t in q.related("speaker") if t in speakers]
+            name = linked[0].attributes.get("name") if linked else None
+            speaker = name if isinstance(name, str) else None
+        outside = [*quote_spans, *speaker_spans]
+        iso = sorted({
+            str(d.attributes["iso"])[:10] for d in dates
+            if s <= d.start < e and not q.start <= d.start < q.end
+            and isinstance(d.attributes.get("iso"), str) and d.label != "duration"
+        })  # fmt: skip
+        ws = words(text, s, e)
+        places = [a.text for a in anchors_in(text, s, e, proper, outside) if _located(ws, a.start)]
+        settings = [
+            OCCASION_NOUNS[st] for w in words(text, s, e)
+            if (st := stem(w.text)) in OCCASION_NOUNS and not any(a <= w.start < b for a, b in
+                                                                     quote_spans)
+        ]  # fmt: skip
+        out.append(
+            QuoteMention(
+                doc_id=analysis.document.id, finding_id=q.id, start=q.start, end=q.end,
+                text=q.text, norm=norm, speaker=speaker, published=analysis.document.published,
+                outlet=analysis.document.outlet, sentence_start=s, sentence_end=e,
+                dates=tuple(iso), places=tuple(dict.fromkeys(places)),
+                settings=tuple(dict.fromkeys(settings)),
+            )
+        )  # fmt: skip
+    return out
+
+
+_LOCATIVE = frozenset(("in", "at", "to", "near", "inside", "outside", "visiting"))
+
+
+def _located(ws: list[Word], start: int) -> bool:
+    """True when the name at ``start`` follows a locative preposition ("in Tessaly",
+    "a trip to the Ostrava"): a place of the occasion, not an affiliation ("of")."""
+    k = next((i for i, w in enumerate(ws) if w.start == start), 0)
+    prev = [w.lower for w in ws[max(0, k - 2) : k]]
+    if prev and prev[-1] == "the":
+        prev = prev[:-1]
+    return bool(prev) and prev[-1] in _LOCATIVE
+
+
+def compare_wording(a: str, b: str) -> tuple[str, float] | None:
+    """How two normalised quotations relate: ("identical" | "partial" | "drifted",
+    similarity 0..100), or ``None`` when they are not the same quotation."""
+    f = fuzz()
+    ratio = float(f.ratio(a, b))
+    if ratio >= 97:
+        return ("identical", ratio)
+    short, long_ = sorted((a, b), key=len)
+    partial = float(f.partial_ratio(short, long_))
+    if partial >= 97 and len(short) <= 0.9 * len(long_):
+        return ("partial", partial)
+    if max(ratio, float(f.token_sort_ratio(a, b))) >= 75:
+        return ("drifted", ratio)
+    shared = set(a.split()) & set(b.split())
+    token_set = float(f.token_set_ratio(a, b))
+    if token_set >= 85 and len(shared) >= 5:
+        return ("drifted", token_set)
+    return None
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool | None:
+    if not a or not b:
+        return None  # unknown on one side: nothing to compare
+    ta, tb = set(norm_name(a).split()), set(norm_name(b).split())
+    return ta <= tb or tb <= ta
+
+
+def _disjoint_dates(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return False
+    return not any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
+def _disjoint(a: Iterable[str], b: Iterable[str]) -> bool:
+    sa, sb = {norm_name(x) for x in a}, {norm_name(x) for x in b}
+    return bool(sa) and bool(sb) and not sa & sb
+
+
+def _drift_link(first: QuoteMention, later_: QuoteMention, wording: str, sim: float) -> Link | None:
+    differs: list[str] = []
+    notes: list[str] = []
+    if wording == "drifted":
+        differs.append("wording")
+        notes.append(f"the wording drifted (similarity {sim:.0f}/100)")
+    elif wording == "partial":
+        notes.append("one quotes a part of the other")
+    same = _same_speaker(first.speaker, later_.speaker)
+    if same is False:
+        differs.append("speaker")
+        notes.append(f"the speaker differs: {first.speaker} vs {later_.speaker}")
+    occasion = [
+        what for what, x, y in (
+            ("date", first.dates, later_.dates), ("place", first.places, later_.places),
+            ("setting", first.settings, later_.settings),
+        )
+        if (_disjoint_dates(x, y) if what == "date" else _disjoint(x, y))
+    ]  # fmt: skip
+    if occasion:
+        differs.append("occasion")
+        notes.append(
+            f"the occasion differs ({', '.join(occasion)}): {first.occasion()} vs "
+            f"{later_.occasion()}"
+        )
+    if not differs:
+        return None
+    where = first.outlet or first.doc_id
+    when = f" on {first.published}" if first.published else ""
+    score = 0.5 + 0.1 * len(differs) + (sim - 75) / 250
+    return Link(
+        kind="quote_drift",
+        a=first.side(),
+        b=later_.side(),
+        score=min(0.95, max(0.05, score)),
+        explanation=Explanation(
+            rule=f"quote.{'-'.join(differs)}",
+            cues=(first.text, later_.text),
+            detail=(
+                f"The same quotation ({wording} wording), first seen in {where}{when}; "
+                + "; ".join(notes)
+                + "."
+            ),
+        ),
+        slot={
+            "quote": first.norm[:120],
+            "speaker": " / ".join(dict.fromkeys(x for x in (first.speaker, later_.speaker) if x)),
+            "occasion": f"{first.occasion()} / {later_.occasion()}",
+            "wording": wording,
+        },
+        differs=tuple(differs),
+    )
+
+
+class QuoteIndex:
+    """An incremental index of quotations: add documents, read clusters and links.
+
+    ``threshold`` is the LSH Jaccard threshold on unigram and bigram shingles for a
+    candidate pair; candidates are then scored with :func:`compare_wording`.
+    """
+
+    def __init__(self, *, threshold: float = 0.3, min_words: int = 5, num_perm: int = 128) -> None:
+        self.min_words = min_words
+        self._lsh = LshIndex(threshold, num_perm)
+        self._mentions: list[QuoteMention] = []
+        self._uids: set[str] = set()
+        self._edges: dict[tuple[int, int], tuple[str, float]] = {}
+        self._parent: list[int] = []
+
+    def add(self, analysis: Analysis) -> None:
+        self.add_mentions(quote_mentions(analysis, min_words=self.min_words))
+
+    def add_mentions(self, mentions: Iterable[QuoteMention]) -> None:
+        for m in mentions:
+            if m.uid in self._uids:
+                continue
+            k = len(self._mentions)
+            self._mentions.append(m)
+            self._uids.add(m.uid)
+            self._parent.append(k)
+            tokens = m.norm.split()
+            for c in self._lsh.add(str(k), shingles(tokens, (1, 2))):
+                j = int(c)
+                if self._mentions[j].doc_id == m.doc_id:
+                    continue
+                got = compare_wording(self._mentions[j].norm, m.norm)
+                if got is not None:
+                    self._edges[(j, k)] = got
+                    self._union(j, k)
+
+    def _find(self, i: int) -> int:
+        while self._parent[i] != i:
+            self._parent[i] = self._parent[self._parent[i]]
+            i = self._parent[i]
+        return i
+
+    def _union(self, i: int, j: int) -> None:
+        ri, rj = self._find(i), self._find(j)
+        if ri != rj:
+            self._parent[max(ri, rj)] = min(ri, rj)
+
+    def _groups(self) -> list[list[int]]:
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self._mentions)):
+            groups.setdefault(self._find(i), []).append(i)
+        out = [g for g in groups.values() if len(g) > 1]
+        for g in out:
+            g.sort(key=self._order)
+        out.sort(key=lambda g: self._order(g[0]))
+        return out
+
+    def _order(self, i: int) -> tuple[tuple[int, str], str, int]:
+        m = self._mentions[i]
+        return (when_key(m.published), m.doc_id, m.start)
+
+    def clusters(self) -> list[QuoteCluster]:
+        """Quotations seen in more than one document, each ordered by publication."""
+        return [QuoteCluster(tuple(self._mentions[i] for i in g)) for g in self._groups()]
+
+    def links(self) -> list[Link]:
+        """``quote_drift`` links: each later mention against the earliest it matches."""
+        out: list[Link] = []
+        for g in self._groups():
+            for pos, k in enumerate(g[1:], start=1):
+                for j in g[:pos]:
+                    edge = self._edges.get((min(j, k), max(j, k)))
+                    if edge is None:
+                        continue
+                    link = _drift_link(self._mentions[j], self._mentions[k], *edge)
+                    if link is not None:
+                        out.append(link)
+                    break
+        log.debug("quote index: %d mentions, %d drift links", len(self._mentions), len(out))
+        return out
+
+
+def _index(analyses: Iterable[Analysis], threshold: float, min_words: int) -> QuoteIndex:
+    index = QuoteIndex(threshold=threshold, min_words=min_words)
+    for a in analyses:
+        index.add(a)
+    return index
+
+
+def quote_clusters(
+    analyses: Iterable[Analysis], *, threshold: float = 0.3, min_words: int = 5
+) -> list[QuoteCluster]:
+    """Quotations appearing in several documents, earliest appearance first."""
+    return _index(analyses, threshold, min_words).clusters()
+
+
+def find_quote_drift(
+    analyses: Iterable[Analysis], *, threshold: float = 0.3, min_words: int = 5
+) -> list[Link]:
+    """``quote_drift`` links between documents (see the module docstring)."""
+    return _index(analyses, threshold, min_words).links()
