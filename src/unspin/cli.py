@@ -266,7 +266,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if not args.quiet and (several or not to_stdout):
         if len(rows) == 1 and last is not None and not to_stdout:
             _echo(render_markdown(last))
-        elif rows:
+        elif len(rows) > 1:
             _echo(_summary_table(rows), err=to_stdout)
         if written:
             _echo(f"wrote {len(written)} report file(s) to {args.output}", err=to_stdout)
