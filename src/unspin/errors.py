@@ -17,7 +17,9 @@ The tree::
     ├── ModelError                  a model could not be loaded
     ├── MissingExtraError           an optional dependency is not installed
     ├── AnalyzerError               an analyzer raised while analysing one document
-    └── SchemaError                 JSON that does not follow the analysis schema
+    ├── SchemaError                 JSON that does not follow the analysis schema
+    └── StoreError                  a corpus store cannot be opened, migrated, read or written
+        └── StoreMismatchError      the store's embeddings come from another encoder
 
 Each message says what went wrong and, where there is one, what to try next.
 """
@@ -38,6 +40,8 @@ __all__ = [
     "ModelError",
     "PipelineError",
     "SchemaError",
+    "StoreError",
+    "StoreMismatchError",
     "UnknownAnalyzerError",
     "UnspinError",
     "UnsupportedInputError",
@@ -131,3 +135,11 @@ class AnalyzerError(UnspinError):
 
 class SchemaError(UnspinError):
     """A JSON analysis does not follow the unspin analysis schema."""
+
+
+class StoreError(UnspinError):
+    """A corpus store (SQLite file or PostgreSQL database) cannot be opened or used."""
+
+
+class StoreMismatchError(StoreError):
+    """Sentence embeddings from one encoder cannot be searched or mixed with another's."""

@@ -1,0 +1,91 @@
+"""Corpus stores: thousands of analysed articles, searchable by keyword and meaning.
+
+::
+
+    from unspin.store import Filters, ingest, open_store
+
+    with open_store("corpus.db") as store:            # or "postgresql://..."
+        report = ingest(store, ["articles/"])          # analyses and stores, resumable
+        for hit in store.search("water prices", Filters(outlet="example.org")):
+            print(hit.score, hit.document_id, hit.start, hit.end, hit.snippet)
+
+:func:`open_store` picks the backend from the URL: a path or ``sqlite:///path`` gives
+SQLite (:mod:`unspin.store.sqlite`), ``postgresql://...`` PostgreSQL
+(:mod:`unspin.store.postgres`). Both implement :class:`Store` and pass the same tests.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from unspin.errors import ConfigError
+from unspin.store.base import (
+    ErrorRecord,
+    Filters,
+    Hit,
+    HitFinding,
+    Link,
+    SearchMode,
+    Store,
+    StoredFinding,
+    StoreStats,
+    encoder_name,
+)
+from unspin.store.ingest import IngestReport, count_inputs, ingest
+
+__all__ = [
+    "DEFAULT_DB",
+    "ENV_VAR",
+    "ErrorRecord",
+    "Filters",
+    "Hit",
+    "HitFinding",
+    "IngestReport",
+    "Link",
+    "SearchMode",
+    "Store",
+    "StoreStats",
+    "StoredFinding",
+    "count_inputs",
+    "default_url",
+    "encoder_name",
+    "ingest",
+    "open_store",
+]
+
+#: The store used when neither ``--db`` nor ``UNSPIN_DB`` names one.
+DEFAULT_DB = "unspin.db"
+#: The environment variable naming the default store.
+ENV_VAR = "UNSPIN_DB"
+
+
+def default_url() -> str:
+    """``$UNSPIN_DB`` if set, else ``unspin.db`` in the current folder."""
+    return os.environ.get(ENV_VAR) or DEFAULT_DB
+
+
+def open_store(url: str | Path | None = None, *, create: bool = True) -> Store:
+    """Open (and migrate) a store: a path or ``sqlite:///path`` for SQLite,
+    ``postgresql://...`` for PostgreSQL. With ``create=False`` a SQLite file that does
+    not exist yet is an error instead of a new store."""
+    text = str(url) if url is not None else default_url()
+    if text.startswith(("postgresql://", "postgres://")):
+        from unspin.store.postgres import PostgresStore
+
+        return PostgresStore(text, create=create)
+    if text.startswith("sqlite:"):
+        if not text.startswith("sqlite:///"):
+            raise ConfigError(f"bad SQLite URL {text!r}; write sqlite:///path/to/file.db")
+        text = text[len("sqlite:///") :] or ""
+        if not text:
+            raise ConfigError("the SQLite URL names no file")
+    elif "://" in text:
+        scheme = text.split("://", 1)[0]
+        raise ConfigError(
+            f"unsupported store URL scheme {scheme!r}; use a file path, sqlite:///PATH or "
+            "postgresql://..."
+        )
+    from unspin.store.sqlite import SQLiteStore
+
+    return SQLiteStore(text, create=create)

@@ -1,0 +1,486 @@
+"""The SQL both backends share: plain tables, written and read with portable statements.
+
+:class:`SQLStore` implements the :class:`~unspin.store.base.Store` interface for any
+DB-API connection whose SQL accepts ``?`` placeholders (the PostgreSQL backend
+translates them). Each backend adds its connection, its migrations, how it allocates
+keys, how it writes the search indexes of sentences (FTS5 + sqlite-vec, or tsvector +
+pgvector) and the two rankings of a search.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from abc import abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from unspin.errors import StoreError
+from unspin.store.base import (
+    ErrorRecord,
+    Filters,
+    Link,
+    Store,
+    StoredFinding,
+    StoreStats,
+    finding_from_row,
+)
+from unspin.store.rows import DocumentRows, SentenceRow
+
+__all__ = ["Migration", "SQLStore", "now"]
+
+log = logging.getLogger(__name__)
+
+#: Ids per ``IN (...)`` list: far below every backend's limit on parameters.
+CHUNK = 500
+
+
+def now() -> str:
+    """The current UTC time, ISO 8601, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of a backend's schema: applied once, recorded in ``schema_migrations``."""
+
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+@dataclass(frozen=True)
+class NewSentence:
+    """A sentence row about to be written, with its allocated id."""
+
+    id: int
+    doc: int
+    outlet_id: int
+    day: int
+    row: SentenceRow
+
+
+class SQLStore(Store):
+    """Portable SQL over a DB-API connection; see the module docstring."""
+
+    MIGRATIONS: tuple[Migration, ...]
+
+    # -- the dialect's part ----------------------------------------------------------
+
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement; return a cursor."""
+
+    @abstractmethod
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
+    @abstractmethod
+    def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """Rows of a query, fetched a batch at a time (never all at once)."""
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[None]:
+        """A write transaction (committed on success, rolled back on error)."""
+
+    @abstractmethod
+    def _new_keys(self, table: str, n: int) -> list[int]:
+        """``n`` fresh primary keys of ``documents`` or ``sentences`` (inside a write
+        transaction)."""
+
+    @abstractmethod
+    def _insert_sentences(self, rows: Sequence[NewSentence]) -> None:
+        """Write sentences with their embeddings and search-index entries."""
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """A query whose result is small by construction (counts, a chunk of ids)."""
+        return list(self._execute(sql, params).fetchall())
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self._execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def _migrate(self) -> None:
+        """Apply the migrations this store lacks, each in its own transaction."""
+        self._execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        latest = self.MIGRATIONS[-1].version
+        with self._transaction():
+            self._lock_migrations()
+            current = self._one("SELECT max(version) FROM schema_migrations") or 0
+            if current > latest:
+                raise StoreError(
+                    f"{self.url} is at schema version {current}; this unspin knows up to {latest}",
+                    hint="upgrade unspin",
+                )
+            for m in self.MIGRATIONS:
+                if m.version <= current:
+                    continue
+                log.info("store %s: migration %d (%s)", self.url, m.version, m.description)
+                for statement in m.statements:
+                    self._execute(statement)
+                self._execute(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                    (m.version, now()),
+                )
+
+    def _lock_migrations(self) -> None:
+        """Keep a second process from migrating at the same time (SQLite's write
+        transaction already does)."""
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._one("SELECT max(version) FROM schema_migrations") or 0)
+
+    def migrations(self) -> list[tuple[int, str]]:
+        """The applied migrations: (version, applied_at)."""
+        return [
+            (int(v), str(t))
+            for v, t in self._all("SELECT version, applied_at FROM schema_migrations ORDER BY 1")
+        ]
+
+    def get_meta(self, key: str) -> str | None:
+        value = self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if value is None else str(value)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._transaction():
+            self._execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for chunk in _chunks(wanted):
+            rows = self._all(f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk)
+            found.update(str(r[0]) for r in rows)
+        return found
+
+    def _outlet_ids(self, names: Iterable[str]) -> dict[str, int]:
+        wanted = sorted(set(names))
+        if not wanted:
+            return {}
+        self._executemany(
+            "INSERT INTO outlets (name) VALUES (?) ON CONFLICT (name) DO NOTHING",
+            [(n,) for n in wanted],
+        )
+        out: dict[str, int] = {}
+        for chunk in _chunks(wanted):
+            rows = self._all(
+                f"SELECT name, id FROM outlets WHERE name IN ({_marks(len(chunk))})", chunk
+            )
+            out.update((str(n), int(i)) for n, i in rows)
+        return out
+
+    def _outlet_id(self, name: str) -> int:
+        """The id of an outlet name; -1 (matching nothing) if the store has none such."""
+        value = self._one("SELECT id FROM outlets WHERE name = ?", (name,))
+        return -1 if value is None else int(value)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def write(self, docs: Sequence[DocumentRows], errors: Sequence[ErrorRecord] = ()) -> int:
+        stamp = now()
+        with self._transaction():
+            present = self.existing(d.document.id for d in docs)
+            new: list[DocumentRows] = []
+            for d in docs:
+                if d.document.id not in present:
+                    present.add(d.document.id)
+                    new.append(d)
+            if new:
+                self._write_documents(new, stamp)
+            if errors:
+                self._executemany(
+                    "INSERT INTO errors (source, error, message, document_id, recorded_at) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, error, message) DO NOTHING",
+                    [(e.source, e.error, e.message, e.document_id, stamp) for e in errors],
+                )
+        return len(new)
+
+    def _write_documents(self, docs: Sequence[DocumentRows], stamp: str) -> None:
+        outlets = self._outlet_ids(d.document.outlet for d in docs if d.document.outlet)
+        keys = self._new_keys("documents", len(docs))
+        sentence_ids = iter(self._new_keys("sentences", sum(len(d.sentences) for d in docs)))
+        doc_rows = []
+        finding_rows = []
+        sentences: list[NewSentence] = []
+        tags: list[tuple[str, int]] = []
+        for key, d in zip(keys, docs, strict=True):
+            doc = d.document
+            outlet_id = outlets.get(doc.outlet, 0) if doc.outlet else 0
+            doc_rows.append(
+                (
+                    key,
+                    doc.id,
+                    doc.title,
+                    doc.url,
+                    outlet_id,
+                    doc.author,
+                    doc.published,
+                    d.day,
+                    doc.language,
+                    doc.source,
+                    doc.text,
+                    d.analysis_json,
+                    len(d.sentences),
+                    len(d.findings),
+                    d.failures,
+                    sum(1 for s in d.sentences if s.embedding is not None),
+                    stamp,
+                )
+            )
+            for fr in d.findings:
+                f = fr.finding
+                finding_rows.append(
+                    (
+                        key,
+                        f.id,
+                        f.kind,
+                        f.label,
+                        f.start,
+                        f.end,
+                        f.score,
+                        f.analyzer,
+                        f.analyzer_version,
+                        f.text,
+                        fr.attributes_json,
+                        fr.explanation_json,
+                        fr.relations_json,
+                        fr.sent_first,
+                        fr.sent_last,
+                        fr.speaker,
+                        fr.source_type,
+                    )
+                )
+            for s in d.sentences:
+                sid = next(sentence_ids)
+                sentences.append(NewSentence(sid, key, outlet_id, d.day, s))
+                tags.extend((tag, sid) for tag in s.tags)
+        self._executemany(
+            "INSERT INTO documents (key, id, title, url, outlet_id, author, published, day, "
+            "language, source, text, analysis, sentences, findings, failures, embedded, "
+            f"ingested_at) VALUES ({_marks(17)})",
+            doc_rows,
+        )
+        self._executemany(
+            "INSERT INTO findings (doc, fid, kind, label, start_char, end_char, score, "
+            "analyzer, analyzer_version, text, attributes, explanation, relations, "
+            f"sent_first, sent_last, speaker, source_type) VALUES ({_marks(17)})",
+            finding_rows,
+        )
+        self._insert_sentences(sentences)
+        self._executemany("INSERT INTO sentence_tags (tag, sentence) VALUES (?, ?)", tags)
+        sources = sorted({d.document.source for d in docs if d.document.source})
+        for chunk in _chunks(sources):
+            # an input that failed before and is stored now is no longer an error
+            self._execute(
+                f"DELETE FROM errors WHERE document_id IS NULL AND source IN "
+                f"({_marks(len(chunk))})",
+                chunk,
+            )
+
+    # -- reading -----------------------------------------------------------------------
+
+    def _document_filter(self, filters: Filters) -> tuple[str, list[Any]]:
+        """``WHERE`` conditions on documents ``d`` (always true when empty)."""
+        where = ["1 = 1"]
+        params: list[Any] = []
+        if filters.outlet is not None:
+            where.append("d.outlet_id = ?")
+            params.append(self._outlet_id(filters.outlet))
+        lo, hi = filters.days
+        if lo is not None:
+            where.append("d.day >= ?")
+            params.append(lo)
+        if hi is not None:
+            where.append("d.day > 0 AND d.day <= ?")
+            params.append(hi)
+        for tag in filters.tags:
+            where.append(
+                "d.key IN (SELECT s.doc FROM sentence_tags t JOIN sentences s "
+                "ON s.id = t.sentence WHERE t.tag = ?)"
+            )
+            params.append(tag)
+        return " AND ".join(where), params
+
+    def _sentence_filter(self, filters: Filters, alias: str = "s") -> tuple[list[str], list[Any]]:
+        """Conditions on sentences (``alias``): denormalised outlet and day, and tags."""
+        where: list[str] = []
+        params: list[Any] = []
+        if filters.outlet is not None:
+            where.append(f"{alias}.outlet_id = ?")
+            params.append(self._outlet_id(filters.outlet))
+        lo, hi = filters.days
+        if lo is not None:
+            where.append(f"{alias}.day >= ?")
+            params.append(lo)
+        if hi is not None:
+            where.append(f"{alias}.day > 0 AND {alias}.day <= ?")
+            params.append(hi)
+        for tag in filters.tags:
+            where.append(f"{alias}.id IN (SELECT sentence FROM sentence_tags WHERE tag = ?)")
+            params.append(tag)
+        return where, params
+
+    def _analysis_json(self, document_id: str) -> str | None:
+        value = self._one("SELECT analysis FROM documents WHERE id = ?", (document_id,))
+        return None if value is None else str(value)
+
+    def _stream_analysis_json(self, filters: Filters) -> Iterator[str]:
+        where, params = self._document_filter(filters)
+        for (text,) in self._stream(
+            f"SELECT d.analysis FROM documents d WHERE {where} ORDER BY d.key", params
+        ):
+            yield str(text)
+
+    def _stream_findings(
+        self, kind: str | None, label: str | None, filters: Filters
+    ) -> Iterator[StoredFinding]:
+        where, params = self._document_filter(filters)
+        if kind is not None:
+            where += " AND f.kind = ?"
+            params.append(kind)
+        if label is not None:
+            where += " AND f.label = ?"
+            params.append(label)
+        sql = (
+            "SELECT d.id, d.title, o.name, d.published, f.fid, f.kind, f.label, f.start_char, "
+            "f.end_char, f.text, f.score, f.analyzer, f.analyzer_version, f.attributes, "
+            "f.explanation, f.relations FROM findings f JOIN documents d ON d.key = f.doc "
+            f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE {where} "
+            "ORDER BY f.doc, f.start_char, f.end_char DESC, f.kind, f.fid"
+        )
+        for row in self._stream(sql, params):
+            yield StoredFinding(row[0], row[1], row[2], row[3], finding_from_row(*row[4:]))
+
+    def add_links(self, links: Iterable[Link]) -> int:
+        rows = [
+            (
+                link.kind,
+                link.source_document,
+                link.source_finding,
+                link.target_document,
+                link.target_finding,
+                float(link.score),
+                json.dumps(dict(link.attributes), ensure_ascii=False, sort_keys=True),
+            )
+            for link in links
+        ]
+        stamp = now()
+        with self._transaction():
+            before = int(self._one("SELECT count(*) FROM links") or 0)
+            self._executemany(
+                "INSERT INTO links (kind, source_document, source_finding, target_document, "
+                "target_finding, score, attributes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (kind, source_document, source_finding, target_document, "
+                "target_finding) DO NOTHING",
+                [(*r, stamp) for r in rows],
+            )
+            return int(self._one("SELECT count(*) FROM links") or 0) - before
+
+    def iter_links(
+        self, kind: str | None = None, *, document_id: str | None = None
+    ) -> Iterator[Link]:
+        where = ["1 = 1"]
+        params: list[Any] = []
+        if kind is not None:
+            where.append("kind = ?")
+            params.append(kind)
+        if document_id is not None:
+            where.append("(source_document = ? OR target_document = ?)")
+            params.extend([document_id, document_id])
+        for row in self._stream(
+            "SELECT kind, source_document, source_finding, target_document, target_finding, "
+            f"score, attributes FROM links WHERE {' AND '.join(where)} ORDER BY id",
+            params,
+        ):
+            yield Link(
+                str(row[0]),
+                str(row[1]),
+                str(row[2]),
+                str(row[3]),
+                str(row[4]),
+                float(row[5]),
+                json.loads(row[6]),
+            )
+
+    def iter_errors(self) -> Iterator[ErrorRecord]:
+        for source, error, message, doc_id, at in self._stream(
+            "SELECT source, error, message, document_id, recorded_at FROM errors ORDER BY id"
+        ):
+            yield ErrorRecord(source, error, message, doc_id, at)
+
+    def stats(self, *, top_outlets: int | None = None) -> StoreStats:
+        documents, sentences, findings = self._all(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), "
+            "(SELECT count(*) FROM findings)"
+        )[0]
+        by_kind = self._all("SELECT kind, count(*) FROM findings GROUP BY kind ORDER BY kind")
+        limit = f" LIMIT {int(top_outlets)}" if top_outlets else ""
+        outlets = self._all(
+            "SELECT coalesce(o.name, '(none)'), count(*) FROM documents d "
+            "LEFT JOIN outlets o ON o.id = d.outlet_id GROUP BY 1 ORDER BY 2 DESC, 1" + limit
+        )
+        return StoreStats(
+            backend=self.backend,
+            url=self.url,
+            schema_version=self.schema_version,
+            encoder=self.encoder,
+            documents=int(documents),
+            sentences=int(sentences),
+            embedded_sentences=self._embedded_count(),
+            findings=int(findings),
+            findings_by_kind={str(k): int(n) for k, n in by_kind},
+            outlets=tuple((str(n), int(c)) for n, c in outlets),
+            errors=int(self._one("SELECT count(*) FROM errors") or 0),
+        )
+
+    def _embedded_count(self) -> int:
+        return int(self._one("SELECT coalesce(sum(embedded), 0) FROM documents") or 0)
+
+    def _hit_rows(self, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        out: dict[int, tuple[Any, ...]] = {}
+        for chunk in _chunks(list(ids)):
+            rows = self._all(
+                "SELECT s.id, d.id, d.title, o.name, d.published, d.source, s.idx, "
+                "s.start_char, s.end_char, s.text, d.key FROM sentences s "
+                "JOIN documents d ON d.key = s.doc LEFT JOIN outlets o ON o.id = d.outlet_id "
+                f"WHERE s.id IN ({_marks(len(chunk))})",
+                chunk,
+            )
+            out.update((int(r[0]), tuple(r[1:])) for r in rows)
+        return out
+
+    def _findings_for(
+        self, doc_keys: Sequence[int]
+    ) -> list[tuple[int, str, str, str, float, int, int]]:
+        out: list[tuple[int, str, str, str, float, int, int]] = []
+        for chunk in _chunks(list(doc_keys)):
+            out.extend(
+                (int(r[0]), str(r[1]), str(r[2]), str(r[3]), float(r[4]), int(r[5]), int(r[6]))
+                for r in self._all(
+                    "SELECT doc, fid, kind, label, score, sent_first, sent_last FROM findings "
+                    f"WHERE doc IN ({_marks(len(chunk))}) ORDER BY doc, start_char, key",
+                    chunk,
+                )
+            )
+        return out

@@ -1,0 +1,313 @@
+"""The SQLite backend (the default): one file, FTS5 for keywords, sqlite-vec for vectors.
+
+Extensions: sqlite-vec is a loadable extension, and some Python builds (this project's
+CI among them) ship a ``sqlite3`` module without ``enable_load_extension``. The backend
+then uses ``pysqlite3`` (the ``pysqlite3-binary`` wheel, a recent SQLite with FTS5 and
+extension loading), installed by the ``store`` extra.
+
+Vector search: every sentence embedding is kept as float32 in ``sentences.embedding``
+and, as a 384-bit sign sketch against fixed random hyperplanes (SimHash), in the vec0
+table ``sentence_vec``. A query first takes the nearest sketches by Hamming distance in
+sqlite-vec (a brute-force scan of 48 bytes a sentence, with the outlet and date filters
+applied inside the scan as vec0 metadata columns, and finding filters as a ``rowid IN``
+constraint), then re-ranks those candidates by exact cosine similarity.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from unspin.errors import MissingExtraError, StoreError
+from unspin.nlp import EMBEDDING_DIM
+from unspin.store._sql import Migration, NewSentence, SQLStore
+from unspin.store.base import Filters, not_found
+from unspin.store.rows import SKETCH_BITS, sketch
+
+__all__ = ["SQLiteStore", "sqlite_module"]
+
+log = logging.getLogger(__name__)
+
+#: Sketch candidates fetched per wanted result before exact re-ranking.
+OVERSAMPLE = 4
+#: sqlite-vec's upper bound on k.
+MAX_K = 4096
+
+MIGRATIONS = (
+    Migration(
+        1,
+        "documents, findings, sentences, FTS5 and sqlite-vec indexes, errors, meta",
+        (
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE outlets (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+            """CREATE TABLE documents (
+                key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, url TEXT,
+                outlet_id INTEGER NOT NULL DEFAULT 0, author TEXT, published TEXT,
+                day INTEGER NOT NULL DEFAULT 0, language TEXT, source TEXT, text TEXT NOT NULL,
+                analysis TEXT NOT NULL, sentences INTEGER NOT NULL, findings INTEGER NOT NULL,
+                failures INTEGER NOT NULL, embedded INTEGER NOT NULL,
+                ingested_at TEXT NOT NULL)""",
+            "CREATE INDEX documents_outlet ON documents (outlet_id)",
+            "CREATE INDEX documents_day ON documents (day)",
+            """CREATE TABLE findings (
+                key INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents (key),
+                fid TEXT NOT NULL, kind TEXT NOT NULL, label TEXT NOT NULL,
+                start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, score REAL NOT NULL,
+                analyzer TEXT NOT NULL, analyzer_version TEXT NOT NULL, text TEXT NOT NULL,
+                attributes TEXT NOT NULL, explanation TEXT NOT NULL, relations TEXT NOT NULL,
+                sent_first INTEGER NOT NULL, sent_last INTEGER NOT NULL, speaker TEXT,
+                source_type TEXT, UNIQUE (doc, fid))""",
+            "CREATE INDEX findings_kind ON findings (kind, label)",
+            """CREATE TABLE sentences (
+                id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents (key),
+                idx INTEGER NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+                text TEXT NOT NULL, outlet_id INTEGER NOT NULL, day INTEGER NOT NULL,
+                embedding BLOB, UNIQUE (doc, idx))""",
+            """CREATE TABLE sentence_tags (
+                tag TEXT NOT NULL, sentence INTEGER NOT NULL, PRIMARY KEY (tag, sentence)
+            ) WITHOUT ROWID""",
+            "CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='sentences', "
+            "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
+            f"CREATE VIRTUAL TABLE sentence_vec USING vec0(sketch bit[{SKETCH_BITS}], "
+            "outlet_id integer, day integer)",
+            """CREATE TABLE errors (
+                id INTEGER PRIMARY KEY, source TEXT NOT NULL, error TEXT NOT NULL,
+                message TEXT NOT NULL, document_id TEXT, recorded_at TEXT NOT NULL,
+                UNIQUE (source, error, message))""",
+        ),
+    ),
+    Migration(
+        2,
+        "links between findings of different documents (contradictions, quote drift)",
+        (
+            """CREATE TABLE links (
+                id INTEGER PRIMARY KEY, kind TEXT NOT NULL, source_document TEXT NOT NULL,
+                source_finding TEXT NOT NULL, target_document TEXT NOT NULL,
+                target_finding TEXT NOT NULL, score REAL NOT NULL, attributes TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                UNIQUE (kind, source_document, source_finding, target_document, target_finding))""",
+            "CREATE INDEX links_target ON links (target_document)",
+        ),
+    ),
+)
+
+
+def sqlite_module() -> ModuleType:
+    """A DB-API SQLite module that can load extensions: ``sqlite3`` if this Python's can,
+    else ``pysqlite3`` (the ``pysqlite3-binary`` wheel)."""
+    if hasattr(sqlite3.Connection, "enable_load_extension"):
+        return sqlite3
+    try:
+        module = importlib.import_module("pysqlite3.dbapi2")
+    except ImportError as exc:
+        raise MissingExtraError("pysqlite3-binary", "store") from exc
+    log.debug("this Python's sqlite3 cannot load extensions; using pysqlite3")
+    return module
+
+
+def _load_vec(conn: Any) -> None:
+    try:
+        sqlite_vec = importlib.import_module("sqlite_vec")
+    except ImportError as exc:
+        raise MissingExtraError("sqlite-vec", "store") from exc
+    conn.enable_load_extension(True)
+    try:
+        sqlite_vec.load(conn)
+    finally:
+        conn.enable_load_extension(False)
+
+
+class SQLiteStore(SQLStore):
+    """A store in one SQLite file (WAL mode: readers never wait for the writer)."""
+
+    backend = "sqlite"
+    MIGRATIONS = MIGRATIONS
+    SCHEMA_VERSION = MIGRATIONS[-1].version
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        path = Path(path)
+        super().__init__(str(path))
+        if not create and not path.is_file():
+            raise not_found(self.url)
+        if path.parent and not path.parent.is_dir():
+            raise StoreError(f"cannot create {path}: folder {path.parent} does not exist")
+        module = sqlite_module()
+        self._db = module
+        try:
+            self._conn = module.connect(str(path), isolation_level=None, timeout=60)
+        except module.Error as exc:
+            raise StoreError(f"cannot open {path}: {exc}") from None
+        self._depth = 0
+        try:
+            _load_vec(self._conn)
+            for pragma in (
+                "journal_mode = WAL",
+                "synchronous = NORMAL",
+                "foreign_keys = ON",
+                "mmap_size = 268435456",
+                "cache_size = -65536",
+            ):
+                self._conn.execute(f"PRAGMA {pragma}")
+            self._migrate()
+        except module.DatabaseError as exc:
+            self._conn.close()
+            raise StoreError(f"{path} is not a usable unspin store: {exc}") from None
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # -- dialect -----------------------------------------------------------------------
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._conn.execute(sql, tuple(params))
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._conn.executemany(sql, rows)
+
+    def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        cursor = self._conn.execute(sql, tuple(params))
+        try:
+            while batch := cursor.fetchmany(256):
+                yield from batch
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self._conn.execute("COMMIT")
+
+    def _new_keys(self, table: str, n: int) -> list[int]:
+        column = {"documents": "key", "sentences": "id"}[table]
+        start = int(self._one(f"SELECT coalesce(max({column}), 0) FROM {table}")) + 1
+        return list(range(start, start + n))
+
+    def _insert_sentences(self, rows: Sequence[NewSentence]) -> None:
+        self._executemany(
+            "INSERT INTO sentences (id, doc, idx, start_char, end_char, text, outlet_id, day, "
+            "embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    r.id,
+                    r.doc,
+                    r.row.idx,
+                    r.row.start,
+                    r.row.end,
+                    r.row.text,
+                    r.outlet_id,
+                    r.day,
+                    None
+                    if r.row.embedding is None
+                    else np.asarray(r.row.embedding, dtype=np.float32).tobytes(),
+                )
+                for r in rows
+            ],
+        )
+        self._executemany(
+            "INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)",
+            [(r.id, r.row.text) for r in rows],
+        )
+        embedded = [r for r in rows if r.row.embedding is not None]
+        if embedded:
+            sketches = sketch(np.stack([r.row.embedding for r in embedded]))  # type: ignore[misc]
+            self._executemany(
+                "INSERT INTO sentence_vec (rowid, sketch, outlet_id, day) "
+                "VALUES (?, vec_bit(?), ?, ?)",
+                [
+                    (r.id, s.tobytes(), r.outlet_id, r.day)
+                    for r, s in zip(embedded, sketches, strict=True)
+                ],
+            )
+
+    # -- search ------------------------------------------------------------------------
+
+    def _keyword(
+        self, terms: Sequence[str], filters: Filters, depth: int
+    ) -> list[tuple[int, float]]:
+        match = " OR ".join(f'"{t}"' for t in terms)
+        where, params = self._sentence_filter(filters)
+        extra = "".join(f" AND {w}" for w in where)
+        rows = self._all(
+            "SELECT s.id, bm25(sentence_fts) AS rank FROM sentence_fts "
+            "JOIN sentences s ON s.id = sentence_fts.rowid "
+            f"WHERE sentence_fts MATCH ?{extra} ORDER BY rank, s.id LIMIT ?",
+            [match, *params, depth],
+        )
+        return [(int(sid), -float(rank)) for sid, rank in rows]
+
+    def _semantic(
+        self, vector: np.ndarray, filters: Filters, depth: int
+    ) -> list[tuple[int, float]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if filters.outlet is not None:
+            where.append("outlet_id = ?")
+            params.append(self._outlet_id(filters.outlet))
+        lo, hi = filters.days
+        if lo is not None:
+            where.append("day >= ?")
+            params.append(lo)
+        if hi is not None:
+            where.extend(["day > 0", "day <= ?"])
+            params.append(hi)
+        if filters.tags:
+            where.append(
+                "rowid IN ("
+                + " INTERSECT ".join(
+                    "SELECT sentence FROM sentence_tags WHERE tag = ?" for _ in filters.tags
+                )
+                + ")"
+            )
+            params.extend(filters.tags)
+        k = min(depth * OVERSAMPLE, MAX_K)
+        extra = "".join(f" AND {w}" for w in where)
+        candidates = [
+            int(r[0])
+            for r in self._all(
+                f"SELECT rowid FROM sentence_vec WHERE sketch MATCH vec_bit(?) AND k = ?{extra}",
+                [sketch(vector)[0].tobytes(), k, *params],
+            )
+        ]
+        if not candidates:
+            return []
+        ids: list[int] = []
+        blobs: list[bytes] = []
+        for sid, blob in self._all(
+            f"SELECT id, embedding FROM sentences WHERE id IN ({', '.join('?' * len(candidates))})",
+            candidates,
+        ):
+            ids.append(int(sid))
+            blobs.append(blob)
+        matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(-1, EMBEDDING_DIM)
+        query = np.asarray(vector, dtype=np.float32)
+        norm = float(np.linalg.norm(query)) or 1.0
+        sims = matrix @ (query / norm)
+        order = sorted(range(len(ids)), key=lambda i: (-float(sims[i]), ids[i]))
+        order = [i for i in order if sims[i] > 0][:depth]
+        return [(ids[i], float(sims[i])) for i in order]
