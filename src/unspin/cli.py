@@ -30,6 +30,7 @@ from unspin.errors import (
     MissingExtraError,
     ModelError,
     PipelineError,
+    StoreError,
     UnspinError,
 )
 from unspin.model import Analysis, Document
@@ -145,7 +146,300 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("schema", help="print the JSON Schema of the analysis output")
     s.set_defaults(func=cmd_schema)
+
+    add_corpus_commands(sub)
     return parser
+
+
+# ----------------------------------------------------------------------------------------
+# unspin corpus ...
+
+
+def _db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="the store: a file path, sqlite:///PATH or postgresql://... (default: "
+        "$UNSPIN_DB, else unspin.db here)",
+    )
+
+
+def _date(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _filter_options(p: argparse.ArgumentParser, *, sentences: bool) -> None:
+    p.add_argument("--outlet", metavar="NAME", help="only documents from this outlet")
+    p.add_argument("--since", type=_date, metavar="DATE", help="published on or after DATE")
+    p.add_argument("--until", type=_date, metavar="DATE", help="published on or before DATE")
+    p.add_argument("--kind", metavar="KIND", help="with a finding of this kind (quote, claim, ...)")
+    if sentences:
+        p.add_argument("--technique", metavar="NAME", help="with a finding of this technique")
+        p.add_argument(
+            "--source-type", metavar="TYPE", help="citing this source type (anonymous, ...)"
+        )
+        p.add_argument("--speaker", metavar="NAME", help="citing this speaker (case-insensitive)")
+        p.add_argument(
+            "--checkworthy", action="store_true", help="only check-worthy claim sentences"
+        )
+
+
+def add_corpus_commands(
+    sub: argparse._SubParsersAction[_Parser],
+) -> argparse._SubParsersAction[_Parser]:
+    """``unspin corpus ...``; returns its subcommands, for more to be added."""
+    corpus = sub.add_parser(
+        "corpus",
+        help="store, search and export many analysed articles",
+        description="A corpus store (SQLite by default, or PostgreSQL) of analysed articles.",
+    )
+    commands = corpus.add_subparsers(dest="corpus_command", metavar="COMMAND", parser_class=_Parser)
+    corpus.set_defaults(func=lambda args: _usage(corpus))
+
+    i = commands.add_parser(
+        "ingest",
+        help="analyse articles and store them (idempotent, resumable)",
+        description="Analyse articles and store documents, findings and sentence embeddings. "
+        "Documents already stored are skipped before analysis, so a rerun resumes.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    i.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or '-' (stdin)")
+    _db_option(i)
+    i.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
+    i.add_argument(
+        "--analyzers", metavar="NAMES", help="comma-separated analyzers to run (overrides config)"
+    )
+    i.add_argument(
+        "--backbone", choices=("spacy", "fake"), help="NLP backbone ('fake': no models, rules only)"
+    )
+    i.add_argument(
+        "--max-bytes", type=_positive_int, metavar="N", help="refuse inputs larger than N bytes"
+    )
+    i.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=64,
+        metavar="N",
+        help="documents written per transaction (default 64)",
+    )
+    i.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    i.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar with rate and ETA on stderr (auto: when stderr is a terminal)",
+    )
+    i.set_defaults(func=cmd_corpus_ingest)
+
+    s = commands.add_parser(
+        "search",
+        help="hybrid keyword + semantic search over stored sentences and claims",
+        description="Rank stored sentences by keyword relevance and embedding similarity, "
+        "fused by reciprocal rank fusion; filters narrow both rankings.",
+    )
+    s.add_argument("query", metavar="QUERY")
+    _db_option(s)
+    _filter_options(s, sentences=True)
+    s.add_argument(
+        "-n", "--limit", type=_positive_int, default=10, metavar="N", help="results (default 10)"
+    )
+    s.add_argument(
+        "--mode",
+        choices=("hybrid", "keyword", "semantic"),
+        default="hybrid",
+        help="rankings to use (default hybrid)",
+    )
+    s.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text, or JSON Lines (one result per line)",
+    )
+    s.set_defaults(func=cmd_corpus_search)
+
+    t = commands.add_parser("stats", help="documents, findings by kind, documents per outlet")
+    _db_option(t)
+    t.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    t.set_defaults(func=cmd_corpus_stats)
+
+    e = commands.add_parser(
+        "export",
+        help="export documents or findings as JSON Lines or CSV",
+        description="documents as JSON Lines are full analyses (they load back with "
+        "unspin.Analysis.from_json); as CSV, metadata and counts. findings: one per line "
+        "or row with the document's metadata.",
+    )
+    _db_option(e)
+    e.add_argument("-f", "--format", choices=("jsonl", "csv"), default="jsonl")
+    e.add_argument("--what", choices=("documents", "findings"), default="documents")
+    e.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    _filter_options(e, sentences=False)
+    e.set_defaults(func=cmd_corpus_export)
+
+    r = commands.add_parser("errors", help="inputs that could not be stored, analyzer failures")
+    _db_option(r)
+    r.set_defaults(func=cmd_corpus_errors)
+    return commands
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return EXIT_USAGE
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+    from unspin.store import open_store
+
+    return open_store(args.db, create=create)
+
+
+def _filters(args: argparse.Namespace) -> Any:
+    from unspin.store import Filters
+
+    return Filters(
+        outlet=args.outlet,
+        since=args.since,
+        until=args.until,
+        kind=args.kind,
+        technique=getattr(args, "technique", None),
+        source_type=getattr(args, "source_type", None),
+        speaker=getattr(args, "speaker", None),
+        checkworthy=getattr(args, "checkworthy", False),
+    )
+
+
+def cmd_corpus_ingest(args: argparse.Namespace) -> int:
+    from unspin.config import load_config
+    from unspin.pipeline import Pipeline
+    from unspin.store import IngestReport, count_inputs, ingest
+    from unspin.store.text import render_errors, render_ingest
+
+    overrides: dict[str, Any] = {}
+    if args.analyzers is not None:
+        overrides["analyzers"] = args.analyzers
+    if args.backbone:
+        overrides["backbone"] = args.backbone
+    if args.max_bytes:
+        overrides["max_bytes"] = args.max_bytes
+    pipeline = Pipeline(load_config(args.config, **overrides))
+    bar = None
+    if not args.quiet and (
+        args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    ):
+        from tqdm import tqdm
+
+        bar = tqdm(
+            total=count_inputs(args.paths),
+            desc="ingesting",
+            unit="doc",
+            file=sys.stderr,
+            dynamic_ncols=True,
+        )
+
+    def progress(report: IngestReport) -> None:
+        if bar is not None:
+            bar.update(report.handled - bar.n)
+            bar.set_postfix(
+                new=report.added + report.pending,
+                skipped=report.skipped,
+                errors=len(report.input_errors),
+                refresh=False,
+            )
+
+    with _open(args, create=True) as store:
+        try:
+            report = ingest(
+                store,
+                args.paths,
+                pipeline=pipeline,
+                batch_size=args.batch_size,
+                on_progress=progress,
+            )
+        except KeyboardInterrupt:
+            if bar is not None:
+                bar.close()
+            _echo(
+                "unspin: interrupted; documents already written are kept, and a rerun "
+                "resumes with the rest",
+                err=True,
+            )
+            return EXIT_INTERRUPTED
+        finally:
+            if bar is not None:
+                bar.close()
+        url = store.url
+    if not args.quiet:
+        _echo(render_ingest(report, url), err=True)
+    if not report.ok:
+        _echo(
+            f"unspin: {len(report.input_errors)} input(s) could not be stored, "
+            f"{len(report.analyzer_failures)} analyzer failure(s) (recorded in the store; "
+            "see 'unspin corpus errors'):",
+            err=True,
+        )
+        for line in render_errors([*report.input_errors, *report.analyzer_failures]):
+            _echo(line, err=True)
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def cmd_corpus_search(args: argparse.Namespace) -> int:
+    from unspin.store.text import render_hits
+
+    with _open(args) as store:
+        hits = store.search(args.query, _filters(args), limit=args.limit, mode=args.mode)
+    if args.format == "json":
+        for hit in hits:
+            _echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+    elif hits:
+        _echo(render_hits(hits))
+    if not hits:
+        _echo("unspin: no results", err=True)
+    return EXIT_OK
+
+
+def cmd_corpus_stats(args: argparse.Namespace) -> int:
+    from unspin.store.text import render_stats
+
+    with _open(args) as store:
+        stats = store.stats()
+    if args.format == "json":
+        _echo(json.dumps(stats.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        _echo(render_stats(stats))
+    return EXIT_OK
+
+
+def cmd_corpus_export(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        if args.output is None:
+            count = store.export(
+                sys.stdout, fmt=args.format, what=args.what, filters=_filters(args)
+            )
+        else:
+            count = store.export_file(
+                args.output, fmt=args.format, what=args.what, filters=_filters(args)
+            )
+    _echo(f"exported {count:,} {args.what}", err=True)
+    return EXIT_OK
+
+
+def cmd_corpus_errors(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        count = 0
+        for error in store.iter_errors():
+            _echo(str(error))
+            count += 1
+    if not count:
+        _echo("unspin: no errors recorded", err=True)
+    return EXIT_OK
 
 
 # ----------------------------------------------------------------------------------------
@@ -338,7 +632,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(args.func(args))
-    except (ConfigError, PipelineError) as exc:
+    except (ConfigError, PipelineError, StoreError) as exc:
         _echo(f"unspin: error: {exc}", err=True)
         return EXIT_USAGE
     except (ModelError, MissingExtraError) as exc:

@@ -10,14 +10,18 @@ that one store only ever holds embeddings from one encoder.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import logging
+import os
 import re
+import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar, Literal, TextIO
 
@@ -702,6 +706,30 @@ class Store(ABC):
                 count += 1
         else:
             raise ConfigError(f"cannot export {what!r}; use documents or findings")
+        return count
+
+    def export_file(
+        self,
+        path: str | Path,
+        *,
+        fmt: ExportFormat = "jsonl",
+        what: ExportWhat = "documents",
+        filters: Filters | None = None,
+    ) -> int:
+        """Like :meth:`export`, into a file that appears whole or not at all."""
+        path = Path(path)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".unspin-", suffix=".tmp", dir=path.parent or ".")
+        except OSError as exc:
+            raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                count = self.export(out, fmt=fmt, what=what, filters=filters)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
         return count
 
 
