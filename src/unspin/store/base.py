@@ -304,8 +304,6 @@ class StoreStats:
 
 def encoder_name(backbone: Backbone) -> str:
     """A name for the sentence encoder of a backbone, recorded in the store."""
-    if isinstance(backbone, FakeBackbone):
-        return "fake"
     if isinstance(backbone, SpacyBackbone):
         return f"sentence-transformers:{backbone.embeddings or 'default'}"
     return str(backbone.name)
