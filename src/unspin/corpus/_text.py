@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from unspin.analyzers._sources_lexicon import ORG_NOUNS, TITLE_WORDS, VERB_FORMS
-from unspin.model import Analysis, Finding
+from unspin.model import Analysis
 
 __all__ = [
     "EVENT_NOUNS",
@@ -27,6 +27,7 @@ __all__ = [
     "event_nouns_in",
     "normalise_quote",
     "parse_when",
+    "person_spans",
     "proper_words",
     "sentence_spans",
     "stem",
@@ -322,5 +323,11 @@ def later(a: str | None, b: str | None) -> int:
     return (da > db) - (da < db)
 
 
-def finding_spans(findings: Iterable[Finding]) -> list[tuple[int, int]]:
-    return [(f.start, f.end) for f in findings]
+def person_spans(analysis: Analysis) -> list[tuple[int, int]]:
+    """Spans of speakers who are people: their names say who spoke, not where or what
+    happened ("police in Oskar Bay" keeps its place)."""
+    return [
+        (f.start, f.end)
+        for f in analysis.by_kind("speaker")
+        if f.label == "named_person" or f.attributes.get("entity_type") == "person"
+    ]

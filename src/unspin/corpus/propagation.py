@@ -1,12 +1,13 @@
 """Propagation: near-duplicate passages across documents (copy-paste between outlets).
 
-Sentences with at least ``min_words`` words outside quotation marks (quotations are
-repeated honestly; a quotation's drift is :mod:`unspin.corpus.quotes`' business) are
-normalised and indexed with MinHash LSH over word trigrams; candidate pairs in
-different documents are scored with rapidfuzz's ratio, and pairs at or above
-``min_similarity`` (0..100) are kept. Consecutive matching sentences of two documents
-are merged into one passage. Each ``propagation`` link puts the earlier publication on
-side ``a``, so the first appearance is visible; undated documents come last.
+Sentences are compared by their words outside quotation marks (quotations are repeated
+honestly; a quotation's drift is :mod:`unspin.corpus.quotes`' business): those with at
+least ``min_words`` such words are normalised and indexed with MinHash LSH over word
+trigrams; candidate pairs in different documents are scored with rapidfuzz's ratio, and
+pairs at or above ``min_similarity`` (0..100) are kept. Consecutive matching sentences
+of two documents are merged into one passage. Each ``propagation`` link puts the
+earlier publication on side ``a``, so the first appearance is visible; undated
+documents come last.
 """
 
 from __future__ import annotations
@@ -42,19 +43,24 @@ class Passage:
 
 
 def passages(analysis: Analysis, *, min_words: int = 8) -> list[Passage]:
-    """The sentences of a document worth comparing (enough words outside quotations)."""
+    """The sentences of a document worth comparing: their words outside quotations
+    (which :mod:`unspin.corpus.quotes` follows) normalised, when there are at least
+    ``min_words`` of them."""
     doc = analysis.document
     quotes = [(f.start, f.end) for f in analysis.by_kind("quote")]
     out: list[Passage] = []
     spans = sentence_spans(analysis)
     for k, (s, e) in enumerate(spans):
-        own = [w for w in words(doc.text, s, e) if not any(a <= w.start < b for a, b in quotes)]
+        own = [
+            w.text for w in words(doc.text, s, e) if not any(a <= w.start < b for a, b in quotes)
+        ]
         if len(own) < min_words:
             continue
-        text = doc.text[s:e]
         tail = doc.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
-        out.append(Passage(doc.id, k, s, e, text, normalise_quote(text), doc.published,
-                           doc.outlet, tail))  # fmt: skip
+        out.append(
+            Passage(doc.id, k, s, e, doc.text[s:e], normalise_quote(" ".join(own)),
+                    doc.published, doc.outlet, tail)
+        )  # fmt: skip
     return out
 
 

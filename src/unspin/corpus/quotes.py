@@ -30,6 +30,7 @@ from unspin.corpus._text import (
     anchors_in,
     norm_name,
     normalise_quote,
+    person_spans,
     proper_words,
     sentence_of,
     sentence_spans,
@@ -127,7 +128,7 @@ def quote_mentions(analysis: Analysis, *, min_words: int = 5) -> list[QuoteMenti
     spans = sentence_spans(analysis)
     proper = proper_words(text, spans)
     speakers = {f.id: f for f in analysis.by_kind("speaker")}
-    speaker_spans = [(f.start, f.end) for f in speakers.values()]
+    speaker_spans = person_spans(analysis)
     quotes = analysis.by_kind("quote")
     quote_spans = [(f.start, f.end) for f in quotes]
     dates = analysis.by_kind("date")

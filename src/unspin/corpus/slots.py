@@ -41,6 +41,7 @@ from unspin.corpus._text import (
     event_nouns_in,
     is_reporting,
     norm_name,
+    person_spans,
     proper_words,
     sentence_spans,
     stem,
@@ -148,7 +149,7 @@ class _Doc:
         self.spans = sentence_spans(analysis)
         self.starts = [s for s, _ in self.spans]
         self.proper = proper_words(self.text, self.spans)
-        self.speakers = [(f.start, f.end) for f in analysis.by_kind("speaker")]
+        self.speakers = person_spans(analysis)
         self.dates = analysis.by_kind("date")
         self._cache: dict[int, _Sentence] = {}
 
@@ -306,7 +307,7 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
         if unit_low not in GENERIC_PERSON_UNITS and unit_low not in PREDICATES:
             noun = unit_low
     elif unit_low:
-        unit_class = stem(unit_low)
+        unit_class = unit_low
         noun = unit_low
     elif predicate in _PERSON_PREDICATES:
         unit_class = "person"
@@ -419,42 +420,56 @@ def _role_key(role: str) -> str:
     return " ".join(w for w in ws if w not in ("the", "a", "an", "of", "its", "their"))
 
 
+_PREPOSITIONS = word_set("of for at in to from with on over under")
+
+
 def _appositions(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, name, role) for "Title Name Name" and "Name Name, a role," mentions."""
+    """(start, end, name, role) for "Title Name Name" ("Interior Minister Ana Vell",
+    "former deputy Ana Vell") and "Name Name, a role," ("Ana Vell, the mayor of X,")."""
     out: list[tuple[int, int, str, str]] = []
     ws = words(text)
+    roleish = TITLE_WORDS | _ROLE_MODIFIERS
     k = 0
-    while k < len(ws):  # runs of capitalised words; titles at the front are the role
+    while k < len(ws):  # runs of capitalised words
         if not ws[k].text[:1].isupper():
             k += 1
             continue
         j = k
-        while j + 1 < len(ws) and ws[j + 1].text[:1].isupper() and \
-                text[ws[j].end : ws[j + 1].start] == " ":  # fmt: skip
+        while (
+            j + 1 < len(ws)
+            and ws[j + 1].text[:1].isupper()
+            and text[ws[j].end : ws[j + 1].start] == " "
+        ):
             j += 1
         run = ws[k : j + 1]
         titles = [i for i, w in enumerate(run) if w.lower in TITLE_WORDS]
-        if titles:
-            last = titles[-1]
-            name = run[last + 1 :]
-            if len(name) >= 2:
-                first = last
-                while first > 0 and run[first - 1].lower in (TITLE_WORDS | _ROLE_MODIFIERS):
-                    first -= 1
-                p = k + first
-                while p > 0 and ws[p - 1].lower in (TITLE_WORDS | _ROLE_MODIFIERS) and \
-                        ws[p - 1].text[:1].islower():  # fmt: skip
-                    p -= 1
-                role = text[ws[p].start : run[last].end]
-                out.append((ws[p].start, name[-1].end, text[name[0].start : name[-1].end], role))
+        last = titles[-1] if titles else -1  # the name follows the last title
+        name = run[last + 1 :]
+        p = k + last if titles else k  # where the role starts, walked leftwards
+        while p > k and ws[p - 1].lower in roleish:
+            p -= 1
+        if p == k or not titles:
+            while (
+                p > 0
+                and ws[p - 1].lower in roleish
+                and ws[p - 1].text[:1].islower()
+                and text[ws[p - 1].end : ws[p].start] == " "
+            ):
+                p -= 1
+        role_end = run[last].end if titles else ws[k - 1].end
+        if len(name) >= 2 and (titles or p < k):
+            role = text[ws[p].start : role_end]
+            out.append((ws[p].start, name[-1].end, text[name[0].start : name[-1].end], role))
         k = j + 1
     for m in _APPOSITION_RE.finditer(text):
-        role = m["role"]
-        head = role.split()[-1].lower() if role.split() else ""
-        if head in TITLE_WORDS:
-            name_words = m["name"].split()
-            while name_words and name_words[0].lower() in TITLE_WORDS:
-                name_words.pop(0)
-            if len(name_words) >= 2:
-                out.append((m.start(), m.end(), " ".join(name_words), role))
+        role_words = m["role"].split()
+        cut = next((i for i, w in enumerate(role_words) if w.lower() in _PREPOSITIONS), None)
+        head_words = role_words[:cut] if cut else role_words
+        if not head_words or head_words[-1].lower() not in TITLE_WORDS:
+            continue
+        name_words = m["name"].split()
+        while name_words and name_words[0].lower() in TITLE_WORDS:
+            name_words.pop(0)
+        if len(name_words) >= 2:
+            out.append((m.start(), m.end(), " ".join(name_words), m["role"]))
     return out
