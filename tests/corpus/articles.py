@@ -43,8 +43,7 @@ FLOOD = (
         "coast",
         "coastalnews.example",
         "2024-03-05",
-        "About 60 people were killed in the Marvale floods, according to the regional "
-        "government.",
+        "About 60 people were killed in the Marvale floods, according to the regional government.",
     ),
     # two days later: an explicit update with a part of the total
     Article(
@@ -146,8 +145,9 @@ COPY_FULL = Article(  # the whole wire paragraph, lightly edited, after an own i
     "copycat.example",
     "2024-04-01T15:30:00",
     "Anxious families waited for news all day.\n\n"
-    + _WIRE.replace("on Sunday", "on Sunday morning").replace("as a precaution", "as a "
-                                                              "precaution, officials said"),
+    + _WIRE.replace("on Sunday", "on Sunday morning").replace(
+        "as a precaution", "as a precaution, officials said"
+    ),
 )
 COPY_ONE = Article(  # one sentence copied a day later
     "copyone",

@@ -129,9 +129,7 @@ def test_within_one_document(analyse: Analyse) -> None:
     assert_sides_anchored(found, {"selfcheck": a})
 
 
-def test_links_are_anchored_and_serialisable(
-    links: list[Link], flood: dict[str, Analysis]
-) -> None:
+def test_links_are_anchored_and_serialisable(links: list[Link], flood: dict[str, Analysis]) -> None:
     assert_sides_anchored(links, flood)
     for lk in links:
         data = json.loads(json.dumps(lk.to_dict()))
@@ -143,7 +141,9 @@ def test_links_are_anchored_and_serialisable(
 def test_blocking_keys_keep_other_events_apart(flood: dict[str, Analysis]) -> None:
     slots = [s for a in flood.values() for s in extract_slots(a)]
     groups = group_slots(slots)
-    crash = next(s for s in slots if s.doc_id == flood["rail"].document.id and s.text == "62 people")
+    crash = next(
+        s for s in slots if s.doc_id == flood["rail"].document.id and s.text == "62 people"
+    )
     for key in crash.keys:
         members = {s.doc_id for s in groups[key]}
         assert members == {crash.doc_id}, key

@@ -122,7 +122,12 @@ def test_updates_need_a_cue_or_a_later_larger_count() -> None:
         "contradiction:quantity.different-values"
     )
     # amounts paid do not grow by themselves
-    paid = {"unit": "USD", "unit_class": "USD", "predicate": "pay", "predicate_text": "paid"}
+    paid: dict[str, Any] = {
+        "unit": "USD",
+        "unit_class": "USD",
+        "predicate": "pay",
+        "predicate_text": "paid",
+    }
     assert kind(q(2e6, **paid), q(3e6, doc="d2", published="2024-03-09", **paid)) == (
         "contradiction:quantity.different-values"
     )
