@@ -65,11 +65,12 @@ def test_input_order_does_not_matter(copied: dict[str, Analysis]) -> None:
 
 def test_quotations_do_not_count_as_copied_words(analyse: Analyse) -> None:
     a = analyse([QUOTE_FAITHFUL])["faithful"]
-    # the sentence is mostly quotation; its own words are compared, not the quotation
-    (p,) = passages(a)
+    # the sentence is mostly quotation; its own words are compared, not the quotation,
+    # and ten words of attribution are too few to tell copying from coincidence
+    assert passages(a) == []
+    (p,) = passages(a, min_words=8)
     assert "rebuild" not in p.norm
     assert p.norm.startswith("interior minister dana kerrow told")
-    assert passages(a, min_words=11) == []
 
 
 def test_same_outlet_is_said(analyse: Analyse) -> None:

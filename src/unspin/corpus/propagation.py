@@ -42,7 +42,7 @@ class Passage:
     tail: str = ""  # the text between this sentence and the next (usually spacing)
 
 
-def passages(analysis: Analysis, *, min_words: int = 8) -> list[Passage]:
+def passages(analysis: Analysis, *, min_words: int = 12) -> list[Passage]:
     """The sentences of a document worth comparing: their words outside quotations
     (which :mod:`unspin.corpus.quotes` follows) normalised, when there are at least
     ``min_words`` of them."""
@@ -72,7 +72,7 @@ class PassageIndex:
         *,
         threshold: float = 0.5,
         min_similarity: float = 88.0,
-        min_words: int = 8,
+        min_words: int = 12,
         num_perm: int = 128,
     ) -> None:
         self.min_similarity = min_similarity
@@ -171,7 +171,7 @@ def find_propagation(
     *,
     threshold: float = 0.5,
     min_similarity: float = 88.0,
-    min_words: int = 8,
+    min_words: int = 12,
 ) -> list[Link]:
     """``propagation`` links between the documents (see the module docstring)."""
     index = PassageIndex(threshold=threshold, min_similarity=min_similarity,
