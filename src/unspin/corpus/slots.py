@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -221,7 +221,7 @@ def _clause(text: str, sent: _Sentence, start: int, end: int) -> tuple[int, int]
 
 
 def _nearest(
-    ws: Sequence[Word], start: int, end: int, lo: int, hi: int, ok: Any
+    ws: Sequence[Word], start: int, end: int, lo: int, hi: int, ok: Callable[[Word], str | None]
 ) -> tuple[Word, str] | None:
     """The word within ``[lo, hi)`` outside ``[start, end)`` nearest to it for which
     ``ok(word)`` gives a value, with that value."""
@@ -349,6 +349,19 @@ def _verbish(w: Word) -> str | None:
     return _lexicon_predicate(w) or _generic_predicate(w)
 
 
+def _subject_word(w: Word) -> str | None:
+    """A lower-case content word: what a dated verb is about ("the bridge collapsed")."""
+    low = w.lower
+    if (
+        w.text[:1].islower()
+        and low not in STOPWORDS
+        and low not in PREDICATES
+        and not _UPDATE_RE.fullmatch(low)
+    ):
+        return low
+    return None
+
+
 def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
     iso = f.attributes.get("iso")
     if f.label not in ("date", "datetime", "relative") or not isinstance(iso, str):
@@ -367,12 +380,7 @@ def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
     if _UPDATE_RE.search(doc.text, lo, hi):
         return None  # "rose to 70 on Tuesday": the date of a count, not of the event
     verb, predicate = hit
-    subject = _nearest(
-        sent.words, verb.start, verb.end, sent.start, verb.start,
-        lambda w: w.lower if (w.text[:1].islower() and w.lower not in STOPWORDS
-                              and not w.text[:1].isdigit() and w.lower not in PREDICATES
-                              and not _UPDATE_RE.fullmatch(w.lower)) else None,
-    )  # fmt: skip
+    subject = _nearest(sent.words, verb.start, verb.end, sent.start, verb.start, _subject_word)
     keys = [f"d|{predicate}|{a.key}" for a in sent.anchors]
     keys.append(f"d|{predicate}|doc:{doc.doc.id}")
     return DateSlot(
