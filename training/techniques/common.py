@@ -146,6 +146,22 @@ def lexicon_hits(text: str) -> list[float]:
     return [float(sum(f" {w} " in low for w in words)) for words in LEXICONS.values()]
 
 
+_STOP_TEXT = (
+    "the a an and or of to in on for with at by from is are was were be been it this that "
+    "as his her their its our we they he she you i not no but so if than then"
+)
+_STOP = frozenset(_STOP_TEXT.split(" "))
+
+
+def _content_repeats(words: list[str], full_norm: str) -> float:
+    """Share of the span's content words that occur at least twice more in the article."""
+    content = [w.lower() for w in words if w.lower() not in _STOP and len(w) > 2]
+    if not content:
+        return 0.0
+    padded = f" {full_norm} "
+    return sum(padded.count(f" {w} ") >= 3 for w in content) / len(content)
+
+
 def cheap_features(article: Article, start: int, end: int) -> list[float]:
     """Span-level surface features (length, repetition, punctuation, case, position, lexicons)."""
     text = article.text
@@ -182,6 +198,9 @@ def cheap_features(article: Article, start: int, end: int) -> list[float]:
         float(span.strip() == line.strip()),
         float("#" in span),
         float(span.count("\n") > 0),
+        float(bool(norm) and norm in normalise(text[:start])),  # said before
+        float(bool(norm) and norm in normalise(text[end:])),  # said again later
+        _content_repeats(words, full),
     ]
     return [float(x) for x in feats] + lexicon_hits(span)
 
@@ -208,7 +227,8 @@ CHEAP_NAMES = [
         "position",
         "in_title",
     ],
-    *["line_fraction", "whole_line", "hashtag", "multi_line"],
+    *["line_fraction", "whole_line", "hashtag", "multi_line", "said_before", "said_later"],
+    "content_repeats",
     *(f"lex_{k}" for k in LEXICONS),
 ]
 

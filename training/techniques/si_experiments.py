@@ -21,7 +21,13 @@ from common import WORK, Data, Timer, load_data, log_result, mean_std
 
 from unspin.eval.ptc import Span, score_si
 
-THRESHOLDS = np.round(np.arange(0.2, 0.71, 0.05), 2)
+#: (low, high) pairs: runs of pieces with p >= low, kept if their best piece has p >= high.
+THRESHOLDS = [
+    (lo, hi)
+    for lo in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
+    for hi in (0.2, 0.3, 0.4, 0.5, 0.6)
+    if hi >= lo
+]
 _TRIM = " \n\t.,:;"
 
 
@@ -49,9 +55,13 @@ def piece_labels(data: Data) -> np.ndarray:
 
 
 def decode(
-    data: Data, aid: str, p_in: np.ndarray, lo: int, hi: int, threshold: float
+    data: Data, aid: str, p_in: np.ndarray, lo: int, hi: int, threshold: float, keep: float = 0.0
 ) -> list[Span]:
-    """Runs of inside pieces (within a sentence) -> character spans widened to whole words."""
+    """Runs of inside pieces (within a sentence) -> character spans widened to whole words.
+
+    A run is the maximal sequence of pieces with ``p_in >= threshold``; it is kept only if
+    one of its pieces reaches ``keep`` (hysteresis).
+    """
     text = data.corpus[aid].text
     starts, ends, sent = data.pieces["start"], data.pieces["end"], data.pieces["sentence"]
     spans: list[Span] = []
@@ -59,6 +69,9 @@ def decode(
 
     def close() -> None:
         if not run:
+            return
+        if max(p_in[i - lo] for i in run) < keep:
+            run.clear()
             return
         s, e = int(starts[run[0]]), int(ends[run[-1]])
         while s > 0 and text[s - 1].isalnum():
@@ -164,9 +177,22 @@ def predict_head(net: Any, X: np.ndarray, sent_ranges: Sequence[tuple[int, int]]
 # -- loop ----------------------------------------------------------------------------------------
 
 
-def run(data: Data, name: str, kind: str, layers: Sequence[int], epochs: int) -> dict[str, Any]:
+def doc_context(data: Data) -> np.ndarray:
+    """Per piece, the mean layer-6 state of its whole article (document context)."""
+    h = data.layer(6)
+    out = np.zeros((len(h), h.shape[1]), np.float32)
+    for lo, hi in data.piece_ranges.values():
+        out[lo:hi] = np.asarray(h[lo:hi], dtype=np.float32).mean(0)
+    return out
+
+
+def run(
+    data: Data, name: str, kind: str, layers: Sequence[int], epochs: int, doc: bool = False
+) -> dict[str, Any]:
     t = Timer()
     X = np.hstack([np.asarray(data.layer(k), dtype=np.float32) for k in layers])
+    if doc:
+        X = np.hstack([X, doc_context(data)])
     y = piece_labels(data)
     print(f"{name}: features {X.shape}, labels O/B/I {np.bincount(y)} ({t():.0f}s)", flush=True)
     ids = [str(a) for a in data.pieces["ids"]]
@@ -197,18 +223,18 @@ def evaluate(data: Data, name: str, p_in: np.ndarray, extra: dict[str, Any]) -> 
     for k in range(5):
         _, test = data.split(k)
         gold = [s for a in test for s in a.si_spans]
-        for ti, th in enumerate(THRESHOLDS):
+        for ti, (th, keep) in enumerate(THRESHOLDS):
             pred: list[Span] = []
             for a in test:
                 lo, hi = data.piece_ranges[a.id]
-                pred += decode(data, a.id, p_in[lo:hi], lo, hi, float(th))
+                pred += decode(data, a.id, p_in[lo:hi], lo, hi, th, keep)
             sc = score_si(pred, gold)
             table[k, ti] = (sc.precision, sc.recall, sc.f1)
     chosen, f1s, ps, rs = [], [], [], []
     for k in range(5):
         others = [j for j in range(5) if j != k]
         ti = int(np.argmax(table[others, :, 2].mean(0)))
-        chosen.append(float(THRESHOLDS[ti]))
+        chosen.append(THRESHOLDS[ti])
         ps.append(table[k, ti, 0])
         rs.append(table[k, ti, 1])
         f1s.append(table[k, ti, 2])
@@ -226,7 +252,11 @@ def evaluate(data: Data, name: str, p_in: np.ndarray, extra: dict[str, Any]) -> 
         "recall": mean_std(rs),
         "thresholds": chosen,
         "by_threshold_mean_f1": dict(
-            zip([str(t) for t in THRESHOLDS], table[:, :, 2].mean(0).round(4).tolist(), strict=True)
+            zip(
+                [f"{a}/{b}" for a, b in THRESHOLDS],
+                table[:, :, 2].mean(0).round(4).tolist(),
+                strict=True,
+            )
         ),
         **extra,
     }
@@ -236,7 +266,9 @@ def evaluate(data: Data, name: str, p_in: np.ndarray, extra: dict[str, Any]) -> 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("models", nargs="+", help="KIND:LAYERS:EPOCHS, e.g. bilstm:6:4, linear:4,6:3")
+    ap.add_argument(
+        "models", nargs="+", help="KIND:LAYERS[+doc]:EPOCHS, e.g. bilstm:6:4, linear:4,6+doc:3"
+    )
     ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args()
     import torch
@@ -244,13 +276,19 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     data = load_data()
     for m in args.models:
-        kind, layers, epochs = m.split(":")
+        if m.startswith("eval="):  # re-score saved probabilities
+            name = m.removeprefix("eval=")
+            evaluate(data, name, np.load(WORK / f"si_pin_{name}.npy"), {"rescored": True})
+            continue
+        kind, spec, epochs = m.split(":")
+        layers, _, extra = spec.partition("+")
         run(
             data,
-            f"si_{kind}_L{layers.replace(',', '')}_e{epochs}",
+            f"si_{kind}_L{layers.replace(',', '')}{'_doc' if extra else ''}_e{epochs}",
             kind,
             [int(x) for x in layers.split(",")],
             int(epochs),
+            doc=extra == "doc",
         )
 
 

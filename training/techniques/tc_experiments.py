@@ -159,12 +159,14 @@ def run(data: Data, name: str, X: np.ndarray, items: list[TCItem], fit: Fit) -> 
     fold_of = np.array([data.folds[i.article_id] for i in items])
     f1s, per_tech, secs = [], {t: [] for t in TECHNIQUES}, []
     gold_all = [s for a in data.corpus.articles for s in a.spans]
+    proba_all = np.zeros((len(items), len(TECHNIQUES)), np.float32)
     for k in range(5):
         t = Timer()
         tr, te = np.nonzero(fold_of != k)[0], np.nonzero(fold_of == k)[0]
         Xtr, ytr = expand([items[i] for i in tr], X[tr])
         proba = fit(Xtr, ytr, X[te])
         secs.append(t())
+        proba_all[te] = proba
         pred = top_k_predictions([items[i] for i in te], proba, TECHNIQUES)
         test_ids = {items[i].article_id for i in te}
         gold = [s for s in gold_all if s.article_id in test_ids]
@@ -186,6 +188,7 @@ def run(data: Data, name: str, X: np.ndarray, items: list[TCItem], fit: Fit) -> 
         "dims": int(X.shape[1]),
     }
     log_result(name, result)
+    np.save(WORK / f"tc_proba_{name.replace(':', '_')}.npy", proba_all)
     return result
 
 
