@@ -58,6 +58,8 @@ def _stem(word: str) -> str:
         return word[:-3]
     if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
         return word[:-2]
+    if len(word) > 3 and word.endswith("e") and not word.endswith("ee"):
+        return word[:-1]  # "vote", "voted", "voting" -> "vot"
     return word
 
 

@@ -1,0 +1,189 @@
+"""The ``factchecks`` analyzer: each claim of an article matched against known fact-checks.
+
+Findings
+--------
+``factcheck`` (at most one per claim sentence, anchored on the sentence)
+    label ``match``; score: the re-ranker's match score of the best fact-check (at least
+    option ``min_score``). attributes: ``publisher``, ``publisher_site``, ``rating`` (as
+    the publisher wrote it), ``rating_score`` (the publisher's numeric scale rescaled to
+    [0, 1], when given), ``review_date``, ``url``, ``claim_reviewed``, ``claimant``,
+    ``similarity`` (cosine of the sentence and the reviewed claim), ``review_id`` and
+    ``matches``: the best ``top`` matches, each with the same fields plus ``score``,
+    ``lexical_rank``, ``semantic_rank`` and ``contributions`` (the re-ranker's logit
+    terms). relations: ``("claim", id)``.
+
+A match means a fact-checker reviewed the same claim; the article may repeat it, rebut it
+or report it. The rating is the publisher's verdict on the claim as they worded it, not
+unspin's verdict on the sentence.
+
+Options: ``path`` (ClaimReview files or directories: JSON-LD pages, Fact Check Tools API
+JSON, CSV; read once), ``min_score`` (0.5), ``top`` (3), ``checkworthy_only`` (false: every
+claim is matched). A matcher over another source (a corpus store) can be given in code
+with :meth:`FactChecksAnalyzer.with_matcher`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+
+from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
+from unspin.errors import ConfigError, ModelError
+from unspin.factchecks.match import FactCheckIndex, FactCheckMatch, FactCheckMatcher
+from unspin.factchecks.parse import load_claimreviews
+from unspin.model import JSON, Explanation, Finding, Relation
+
+__all__ = ["FactChecksAnalyzer"]
+
+log = logging.getLogger(__name__)
+
+
+def _match_dict(m: FactCheckMatch) -> dict[str, JSON]:
+    r = m.review
+    return {
+        "review_id": r.id,
+        "claim_reviewed": r.claim,
+        "claimant": r.claimant,
+        "publisher": r.publisher,
+        "publisher_site": r.publisher_site,
+        "rating": r.rating,
+        "rating_score": r.rating_score,
+        "review_date": r.review_date,
+        "url": r.url,
+        "score": round(m.score, 4),
+        "similarity": None if m.similarity is None else round(m.similarity, 4),
+        "lexical_rank": m.lexical_rank,
+        "semantic_rank": m.semantic_rank,
+        "contributions": {k: round(v, 4) for k, v in m.contributions.items()},
+    }
+
+
+@register("factchecks")
+class FactChecksAnalyzer(Analyzer):
+    """Known fact-checks of the article's claims."""
+
+    version = "0.1.0"
+    requires: ClassVar[tuple[str, ...]] = ("parse", "embeddings", "claim")
+    produces = ("factcheck",)
+    options: ClassVar[Mapping[str, Any]] = {
+        "path": "",
+        "min_score": 0.5,
+        "top": 3,
+        "checkworthy_only": False,
+    }
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        c = self.config
+        if not isinstance(c["path"], (str, list)):
+            raise ConfigError("[analyzers.factchecks] path must be a path or a list of paths")
+        score = c["min_score"]
+        if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 1:
+            raise ConfigError("[analyzers.factchecks] min_score must be a number in [0, 1]")
+        if isinstance(c["top"], bool) or not isinstance(c["top"], int) or c["top"] < 1:
+            raise ConfigError("[analyzers.factchecks] top must be a positive integer")
+        if not isinstance(c["checkworthy_only"], bool):
+            raise ConfigError("[analyzers.factchecks] checkworthy_only must be true or false")
+        self.min_score = float(score)
+        self.top = int(c["top"])
+        self._matcher: FactCheckMatcher | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def with_matcher(cls, matcher: FactCheckMatcher, **options: Any) -> FactChecksAnalyzer:
+        """An analyzer matching against ``matcher``'s source (an index, a store adapter)."""
+        analyzer = cls(**options)
+        analyzer._matcher = matcher
+        return analyzer
+
+    def _matcher_for(self, ctx: Context) -> FactCheckMatcher:
+        with self._lock:
+            if self._matcher is None:
+                paths = self.config["path"]
+                if not paths:
+                    raise ConfigError(
+                        "the factchecks analyzer has no fact-checks to match against",
+                        hint="set [analyzers.factchecks] path to ClaimReview files",
+                    )
+                reviews, errors = load_claimreviews(paths)
+                if errors:
+                    log.warning("%d fact-check records could not be read", len(errors))
+                from unspin.nlp import FakeBackbone, SpacyBackbone
+
+                backbone = FakeBackbone() if ctx.parsed.model == "fake" else SpacyBackbone()
+                index = FactCheckIndex(reviews, embed=backbone.embed)
+                log.info("indexed %d fact-checks", len(index))
+                self._matcher = FactCheckMatcher(index)
+            return self._matcher
+
+    def run(self, ctx: Context) -> AnalyzerResult:
+        matcher = self._matcher_for(ctx)
+        claims = ctx.of_kind("claim")
+        if self.config["checkworthy_only"]:
+            claims = [c for c in claims if c.attributes.get("checkworthy")]
+        starts = {s.start: k for k, s in enumerate(ctx.parsed.sentences)}
+        embeddings = self._claim_embeddings(ctx, claims, starts)
+        texts = [c.text for c in claims]
+        results = matcher.match(texts, embeddings, top=self.top, min_score=self.min_score)
+        findings = [
+            self._finding(ctx, claim, matches)
+            for claim, matches in zip(claims, results, strict=True)
+            if matches
+        ]
+        summary: dict[str, JSON] = {
+            "claims_matched": len(findings),
+            "claims_checked": len(claims),
+            "min_score": self.min_score,
+        }
+        return AnalyzerResult(tuple(findings), summary)
+
+    @staticmethod
+    def _claim_embeddings(
+        ctx: Context, claims: Sequence[Finding], starts: Mapping[int, int]
+    ) -> np.ndarray | None:
+        """The backbone's embedding of each claim's sentence (claims are sentences)."""
+        if ctx.embeddings is None or not claims:
+            return None
+        rows = [starts.get(c.start) for c in claims]
+        if any(r is None for r in rows):
+            raise ModelError("a claim does not start at a sentence of the parse")
+        return np.asarray(ctx.embeddings)[[int(r) for r in rows if r is not None]]
+
+    def _finding(self, ctx: Context, claim: Finding, matches: Sequence[FactCheckMatch]) -> Finding:
+        best = matches[0]
+        r = best.review
+        attrs: dict[str, JSON] = {
+            **{k: v for k, v in _match_dict(best).items() if k != "contributions"},
+            "matches": [_match_dict(m) for m in matches],
+        }
+        rating = f"rated it “{r.rating}”" if r.rating else "gave no rating"
+        when = f" on {r.review_date}" if r.review_date else ""
+        who = r.publisher or r.publisher_site or "A fact-checker"
+        return self.finding(
+            ctx,
+            claim.start,
+            claim.end,
+            kind="factcheck",
+            label="match",
+            score=best.score,
+            explanation=Explanation(
+                rule="factchecks.reranked-match",
+                cues=best.shared_terms[:8],
+                detail=(
+                    f"{who} reviewed “{r.claim}”{when} and {rating}. "
+                    f"Same claim? {best.explanation}."
+                ),
+                model=matcher_name(self._matcher),
+                confidence=round(best.score, 4),
+            ),
+            attributes=attrs,
+            relations=[Relation("claim", claim.id)],
+        )
+
+
+def matcher_name(matcher: FactCheckMatcher | None) -> str | None:
+    return None if matcher is None else matcher.reranker.name
