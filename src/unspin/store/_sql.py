@@ -337,7 +337,11 @@ class SQLStore(Store):
             where.append(f"{alias}.day > 0 AND {alias}.day <= ?")
             params.append(hi)
         for tag in filters.tags:
-            where.append(f"{alias}.id IN (SELECT sentence FROM sentence_tags WHERE tag = ?)")
+            # correlated, so that the query is driven by its search index, not by the tags
+            where.append(
+                "EXISTS (SELECT 1 FROM sentence_tags t "
+                f"WHERE t.tag = ? AND t.sentence = {alias}.id)"
+            )
             params.append(tag)
         return where, params
 

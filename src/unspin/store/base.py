@@ -53,6 +53,8 @@ log = logging.getLogger(__name__)
 
 #: The constant of reciprocal rank fusion: a result at rank r gets 1 / (RRF_K + r).
 RRF_K = 60
+#: A keyword ranking scores at most this many matches (the newest), bounding its cost.
+KEYWORD_CAP = 5000
 
 SearchMode = Literal["hybrid", "keyword", "semantic"]
 ExportFormat = Literal["jsonl", "csv"]
@@ -298,6 +300,8 @@ class StoreStats:
         }
 
 
+_NO_FILTER = Filters()
+
 # ----------------------------------------------------------------------------------------
 # Encoders
 
@@ -459,10 +463,17 @@ class Store(ABC):
         """Counts of documents, sentences and findings (by kind), and per outlet."""
 
     @abstractmethod
-    def _keyword(
-        self, terms: Sequence[str], filters: Filters, depth: int
+    def _keyword_floor(
+        self, terms: Sequence[str], every: bool, filters: Filters, cap: int
+    ) -> int | None:
+        """The id of the ``cap``-th newest sentence matching the terms (all of them if
+        ``every``, else any), or None when fewer match."""
+
+    @abstractmethod
+    def _keyword_ranked(
+        self, terms: Sequence[str], every: bool, filters: Filters, depth: int, floor: int | None
     ) -> list[tuple[int, float]]:
-        """The best ``depth`` sentence ids for any of the terms, with the backend's
+        """The ``depth`` best matching sentences with id >= ``floor``, with the backend's
         relevance (higher is better), best first."""
 
     @abstractmethod
@@ -591,7 +602,7 @@ class Store(ABC):
             raise ConfigError(f"unknown search mode {mode!r}; use hybrid, keyword or semantic")
         filters = filters or Filters()
         terms = query_terms(query)
-        depth = max(2 * limit, 40)
+        depth = max(3 * limit, 30)
         keyword: list[tuple[int, float]] = []
         semantic: list[tuple[int, float]] = []
         if mode != "semantic" and terms:
@@ -602,6 +613,32 @@ class Store(ABC):
                 semantic = self._semantic(vector, filters, depth)
         fused = _fuse([sid for sid, _ in keyword], [sid for sid, _ in semantic])[:limit]
         return self._hits(fused, keyword, semantic, terms)
+
+    def _keyword(
+        self, terms: Sequence[str], filters: Filters, depth: int
+    ) -> list[tuple[int, float]]:
+        """The keyword ranking: sentences with every term first, then sentences with any
+        of the informative terms (those in at most KEYWORD_CAP sentences). Each ranking
+        scores at most the KEYWORD_CAP newest matches, so its cost stays bounded however
+        large the corpus and however common the words."""
+        floor = self._keyword_floor(terms, True, filters, KEYWORD_CAP)
+        ranked = self._keyword_ranked(terms, True, filters, depth, floor)
+        if len(ranked) >= depth or len(terms) == 1:
+            return ranked
+        # informative: in at most KEYWORD_CAP sentences of the whole corpus
+        rare = [
+            t for t in terms if self._keyword_floor([t], False, _NO_FILTER, KEYWORD_CAP) is None
+        ]
+        if rare:
+            floor = None
+        else:
+            rare = list(terms)
+            floor = self._keyword_floor(rare, False, filters, KEYWORD_CAP)
+        seen = {sid for sid, _ in ranked}
+        for sid, score in self._keyword_ranked(rare, False, filters, depth, floor):
+            if sid not in seen and len(ranked) < depth:
+                ranked.append((sid, score))
+        return ranked
 
     def _embed_query(self, query: str, backbone: Backbone | None) -> np.ndarray | None:
         encoder = self.encoder

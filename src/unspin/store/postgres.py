@@ -111,6 +111,11 @@ def display_url(url: str) -> str:
     return _PASSWORD.sub(r"\1***@", url)
 
 
+def _ts_query(terms: Sequence[str], every: bool) -> str:
+    """A tsquery of the words (letters, digits, underscores only), AND- or OR-ed."""
+    return (" & " if every else " | ").join(terms)
+
+
 def _vector(values: np.ndarray) -> str:
     """pgvector's text form of a vector."""
     return json.dumps([round(float(x), 7) for x in values])
@@ -211,16 +216,31 @@ class PostgresStore(SQLStore):
 
     # -- search ------------------------------------------------------------------------
 
-    def _keyword(
-        self, terms: Sequence[str], filters: Filters, depth: int
+    def _keyword_floor(
+        self, terms: Sequence[str], every: bool, filters: Filters, cap: int
+    ) -> int | None:
+        where, params = self._sentence_filter(filters)
+        extra = "".join(f" AND {w}" for w in where)
+        value = self._one(
+            f"SELECT s.id FROM sentences s WHERE s.tsv @@ to_tsquery('english', ?){extra} "
+            "ORDER BY s.id DESC LIMIT 1 OFFSET ?",
+            [_ts_query(terms, every), *params, cap],
+        )
+        return None if value is None else int(value)
+
+    def _keyword_ranked(
+        self, terms: Sequence[str], every: bool, filters: Filters, depth: int, floor: int | None
     ) -> list[tuple[int, float]]:
         where, params = self._sentence_filter(filters)
+        if floor is not None:
+            where.insert(0, "s.id >= ?")
+            params.insert(0, floor)
         extra = "".join(f" AND {w}" for w in where)
         rows = self._all(
             "SELECT s.id, ts_rank(s.tsv, q) AS rank FROM sentences s, "
             f"to_tsquery('english', ?) q WHERE s.tsv @@ q{extra} "
             "ORDER BY rank DESC, s.id LIMIT ?",
-            [" | ".join(terms), *params, depth],
+            [_ts_query(terms, every), *params, depth],
         )
         return [(int(sid), float(rank)) for sid, rank in rows]
 

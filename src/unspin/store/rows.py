@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 #: Bits of the binary sketch of each embedding (random hyperplanes; SimHash).
-SKETCH_BITS = 384
+SKETCH_BITS = 768
 #: Name of the sketch scheme, recorded in a store so that a store and a query agree.
 SKETCH = f"rademacher-{EMBEDDING_DIM}x{SKETCH_BITS}-v1"
 

@@ -37,7 +37,7 @@ __all__ = ["SQLiteStore", "sqlite_module"]
 log = logging.getLogger(__name__)
 
 #: Sketch candidates fetched per wanted result before exact re-ranking.
-OVERSAMPLE = 4
+OVERSAMPLE = 3
 #: sqlite-vec's upper bound on k.
 MAX_K = 4096
 
@@ -111,6 +111,11 @@ def sqlite_module() -> ModuleType:
         raise MissingExtraError("pysqlite3-binary", "store") from exc
     log.debug("this Python's sqlite3 cannot load extensions; using pysqlite3")
     return module
+
+
+def _fts_query(terms: Sequence[str], every: bool) -> str:
+    """An FTS5 query: the words as quoted strings (never operators), AND- or OR-ed."""
+    return (" AND " if every else " OR ").join(f'"{t}"' for t in terms)
 
 
 def _load_vec(conn: Any) -> None:
@@ -247,17 +252,32 @@ class SQLiteStore(SQLStore):
 
     # -- search ------------------------------------------------------------------------
 
-    def _keyword(
-        self, terms: Sequence[str], filters: Filters, depth: int
-    ) -> list[tuple[int, float]]:
-        match = " OR ".join(f'"{t}"' for t in terms)
+    def _keyword_floor(
+        self, terms: Sequence[str], every: bool, filters: Filters, cap: int
+    ) -> int | None:
         where, params = self._sentence_filter(filters)
+        join = " CROSS JOIN sentences s ON s.id = f.rowid" if where else ""
+        extra = "".join(f" AND {w}" for w in where)
+        value = self._one(
+            f"SELECT f.rowid FROM sentence_fts f{join} WHERE f.sentence_fts MATCH ?{extra} "
+            "ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
+            [_fts_query(terms, every), *params, cap],
+        )
+        return None if value is None else int(value)
+
+    def _keyword_ranked(
+        self, terms: Sequence[str], every: bool, filters: Filters, depth: int, floor: int | None
+    ) -> list[tuple[int, float]]:
+        where, params = self._sentence_filter(filters)
+        join = " CROSS JOIN sentences s ON s.id = f.rowid" if where else ""
+        if floor is not None:
+            where.insert(0, "f.rowid >= ?")
+            params.insert(0, floor)
         extra = "".join(f" AND {w}" for w in where)
         rows = self._all(
-            "SELECT s.id, bm25(sentence_fts) AS rank FROM sentence_fts "
-            "JOIN sentences s ON s.id = sentence_fts.rowid "
-            f"WHERE sentence_fts MATCH ?{extra} ORDER BY rank, s.id LIMIT ?",
-            [match, *params, depth],
+            f"SELECT f.rowid, bm25(sentence_fts) AS rank FROM sentence_fts f{join} "
+            f"WHERE f.sentence_fts MATCH ?{extra} ORDER BY rank, f.rowid LIMIT ?",
+            [_fts_query(terms, every), *params, depth],
         )
         return [(int(sid), -float(rank)) for sid, rank in rows]
 
