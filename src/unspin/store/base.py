@@ -53,8 +53,10 @@ log = logging.getLogger(__name__)
 
 #: The constant of reciprocal rank fusion: a result at rank r gets 1 / (RRF_K + r).
 RRF_K = 60
-#: A keyword ranking scores at most this many matches (the newest), bounding its cost.
+#: A keyword ranking scores at most this many matches (the newest), bounding its cost;
+#: with filters, it looks at this many matches before filtering.
 KEYWORD_CAP = 5000
+KEYWORD_CAP_FILTERED = 10000
 
 SearchMode = Literal["hybrid", "keyword", "semantic"]
 ExportFormat = Literal["jsonl", "csv"]
@@ -463,11 +465,9 @@ class Store(ABC):
         """Counts of documents, sentences and findings (by kind), and per outlet."""
 
     @abstractmethod
-    def _keyword_floor(
-        self, terms: Sequence[str], every: bool, filters: Filters, cap: int
-    ) -> int | None:
+    def _keyword_floor(self, terms: Sequence[str], every: bool, cap: int) -> int | None:
         """The id of the ``cap``-th newest sentence matching the terms (all of them if
-        ``every``, else any), or None when fewer match."""
+        ``every``, else any), filters aside; None when fewer match."""
 
     @abstractmethod
     def _keyword_ranked(
@@ -618,24 +618,19 @@ class Store(ABC):
         self, terms: Sequence[str], filters: Filters, depth: int
     ) -> list[tuple[int, float]]:
         """The keyword ranking: sentences with every term first, then sentences with any
-        of the informative terms (those in at most KEYWORD_CAP sentences). Each ranking
-        scores at most the KEYWORD_CAP newest matches, so its cost stays bounded however
+        of the informative terms (those in at most KEYWORD_CAP sentences of the corpus).
+        A ranking scores only the newest KEYWORD_CAP sentences that match (before
+        filters; KEYWORD_CAP_FILTERED with filters), so its cost stays bounded however
         large the corpus and however common the words."""
-        floor = self._keyword_floor(terms, True, filters, KEYWORD_CAP)
+        cap = KEYWORD_CAP_FILTERED if filters != _NO_FILTER else KEYWORD_CAP
+        floor = self._keyword_floor(terms, True, cap)
         ranked = self._keyword_ranked(terms, True, filters, depth, floor)
         if len(ranked) >= depth or len(terms) == 1:
             return ranked
-        # informative: in at most KEYWORD_CAP sentences of the whole corpus
-        rare = [
-            t for t in terms if self._keyword_floor([t], False, _NO_FILTER, KEYWORD_CAP) is None
-        ]
-        if rare:
-            floor = None
-        else:
-            rare = list(terms)
-            floor = self._keyword_floor(rare, False, filters, KEYWORD_CAP)
+        rare = [t for t in terms if self._keyword_floor([t], False, KEYWORD_CAP) is None]
+        floor = None if rare else self._keyword_floor(terms, False, cap)
         seen = {sid for sid, _ in ranked}
-        for sid, score in self._keyword_ranked(rare, False, filters, depth, floor):
+        for sid, score in self._keyword_ranked(rare or terms, False, filters, depth, floor):
             if sid not in seen and len(ranked) < depth:
                 ranked.append((sid, score))
         return ranked

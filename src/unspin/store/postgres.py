@@ -216,15 +216,11 @@ class PostgresStore(SQLStore):
 
     # -- search ------------------------------------------------------------------------
 
-    def _keyword_floor(
-        self, terms: Sequence[str], every: bool, filters: Filters, cap: int
-    ) -> int | None:
-        where, params = self._sentence_filter(filters)
-        extra = "".join(f" AND {w}" for w in where)
+    def _keyword_floor(self, terms: Sequence[str], every: bool, cap: int) -> int | None:
         value = self._one(
-            f"SELECT s.id FROM sentences s WHERE s.tsv @@ to_tsquery('english', ?){extra} "
-            "ORDER BY s.id DESC LIMIT 1 OFFSET ?",
-            [_ts_query(terms, every), *params, cap],
+            "SELECT id FROM sentences WHERE tsv @@ to_tsquery('english', ?) "
+            "ORDER BY id DESC LIMIT 1 OFFSET ?",
+            [_ts_query(terms, every), cap],
         )
         return None if value is None else int(value)
 

@@ -252,16 +252,11 @@ class SQLiteStore(SQLStore):
 
     # -- search ------------------------------------------------------------------------
 
-    def _keyword_floor(
-        self, terms: Sequence[str], every: bool, filters: Filters, cap: int
-    ) -> int | None:
-        where, params = self._sentence_filter(filters)
-        join = " CROSS JOIN sentences s ON s.id = f.rowid" if where else ""
-        extra = "".join(f" AND {w}" for w in where)
+    def _keyword_floor(self, terms: Sequence[str], every: bool, cap: int) -> int | None:
         value = self._one(
-            f"SELECT f.rowid FROM sentence_fts f{join} WHERE f.sentence_fts MATCH ?{extra} "
-            "ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
-            [_fts_query(terms, every), *params, cap],
+            "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ? "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [_fts_query(terms, every), cap],
         )
         return None if value is None else int(value)
 
