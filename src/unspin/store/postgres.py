@@ -246,7 +246,7 @@ class PostgresStore(SQLStore):
         where, params = self._sentence_filter(filters)
         extra = "".join(f" AND {w}" for w in where)
         query = _vector(np.asarray(vector, dtype=np.float32))
-        ef = min(MAX_EF, max(40, depth * (FILTER_OVERSAMPLE if where else 2)))
+        ef = min(MAX_EF, max(100, depth * (FILTER_OVERSAMPLE if where else 4)))
         sql = (
             "SELECT s.id, 1 - (s.embedding <=> ?::vector) FROM sentences s "
             f"WHERE s.embedding IS NOT NULL{extra} ORDER BY {{}} LIMIT ?"
