@@ -31,6 +31,16 @@ def test_every_analyze_option_is_in_the_readme() -> None:
                 assert flag in README, flag
 
 
+def test_every_corpus_command_and_option_is_in_the_readme() -> None:
+    corpus = _subparsers(build_parser())["corpus"]
+    for name, command in _subparsers(corpus).items():
+        assert f"unspin corpus {name}" in README, name
+        for action in command._actions:
+            for flag in action.option_strings:
+                if flag.startswith("--") and flag != "--help":
+                    assert flag in README, f"unspin corpus {name} {flag}"
+
+
 def test_exit_codes_are_documented() -> None:
     for code in (EXIT_PARTIAL, EXIT_USAGE, EXIT_ENVIRONMENT, EXIT_INTERRUPTED):
         assert f"| {code} |" in README
