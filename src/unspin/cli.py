@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from unspin import __version__
+from unspin.config import Config, load_config
 from unspin.errors import (
     ConfigError,
     InputError,
@@ -85,6 +86,32 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _pipeline_options(p: argparse.ArgumentParser) -> None:
+    """The options that configure the analysis, shared by analyze and corpus ingest."""
+    p.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
+    p.add_argument(
+        "--analyzers", metavar="NAMES", help="comma-separated analyzers to run (overrides config)"
+    )
+    p.add_argument(
+        "--backbone", choices=("spacy", "fake"), help="NLP backbone ('fake': no models, rules only)"
+    )
+    p.add_argument(
+        "--max-bytes", type=_positive_int, metavar="N", help="refuse inputs larger than N bytes"
+    )
+
+
+def _pipeline_config(args: argparse.Namespace) -> Config:
+    """The configuration the options of :func:`_pipeline_options` ask for."""
+    overrides: dict[str, Any] = {}
+    if args.analyzers is not None:
+        overrides["analyzers"] = args.analyzers
+    if args.backbone:
+        overrides["backbone"] = args.backbone
+    if args.max_bytes:
+        overrides["max_bytes"] = args.max_bytes
+    return load_config(args.config, **overrides)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="unspin",
@@ -119,16 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-o", "--output", type=Path, metavar="DIR", help="write one report per document here"
     )
-    p.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
-    p.add_argument(
-        "--analyzers", metavar="NAMES", help="comma-separated analyzers to run (overrides config)"
-    )
-    p.add_argument(
-        "--backbone", choices=("spacy", "fake"), help="NLP backbone ('fake': no models, rules only)"
-    )
-    p.add_argument(
-        "--max-bytes", type=_positive_int, metavar="N", help="refuse inputs larger than N bytes"
-    )
+    _pipeline_options(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.add_argument(
         "--progress",
@@ -211,16 +229,7 @@ def add_corpus_commands(
     )
     i.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or '-' (stdin)")
     _db_option(i)
-    i.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
-    i.add_argument(
-        "--analyzers", metavar="NAMES", help="comma-separated analyzers to run (overrides config)"
-    )
-    i.add_argument(
-        "--backbone", choices=("spacy", "fake"), help="NLP backbone ('fake': no models, rules only)"
-    )
-    i.add_argument(
-        "--max-bytes", type=_positive_int, metavar="N", help="refuse inputs larger than N bytes"
-    )
+    _pipeline_options(i)
     i.add_argument(
         "--batch-size",
         type=_positive_int,
@@ -316,19 +325,11 @@ def _filters(args: argparse.Namespace) -> Any:
 
 
 def cmd_corpus_ingest(args: argparse.Namespace) -> int:
-    from unspin.config import load_config
     from unspin.pipeline import Pipeline
     from unspin.store import IngestReport, count_inputs, ingest
     from unspin.store.text import render_errors, render_ingest
 
-    overrides: dict[str, Any] = {}
-    if args.analyzers is not None:
-        overrides["analyzers"] = args.analyzers
-    if args.backbone:
-        overrides["backbone"] = args.backbone
-    if args.max_bytes:
-        overrides["max_bytes"] = args.max_bytes
-    pipeline = Pipeline(load_config(args.config, **overrides))
+    pipeline = Pipeline(_pipeline_config(args))
     bar = None
     if not args.quiet and (
         args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
@@ -485,19 +486,11 @@ def _progress(args: argparse.Namespace, several: bool) -> bool:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from unspin.config import load_config
     from unspin.ingest import load_paths
     from unspin.pipeline import Pipeline
     from unspin.report import render_html, render_json, render_markdown, write_report
 
-    overrides: dict[str, Any] = {}
-    if args.analyzers is not None:
-        overrides["analyzers"] = args.analyzers
-    if args.backbone:
-        overrides["backbone"] = args.backbone
-    if args.max_bytes:
-        overrides["max_bytes"] = args.max_bytes
-    config = load_config(args.config, **overrides)
+    config = _pipeline_config(args)
     pipeline = Pipeline(config)
 
     to_stdout = args.output is None

@@ -300,47 +300,41 @@ class SQLStore(Store):
 
     # -- reading -----------------------------------------------------------------------
 
-    def _document_filter(self, filters: Filters) -> tuple[str, list[Any]]:
-        """``WHERE`` conditions on documents ``d`` (always true when empty)."""
-        where = ["1 = 1"]
+    def _scope(self, filters: Filters, prefix: str) -> tuple[list[str], list[Any]]:
+        """Conditions on the outlet and the publication day (columns ``{prefix}outlet_id``
+        and ``{prefix}day`` of documents or sentences)."""
+        where: list[str] = []
         params: list[Any] = []
         if filters.outlet is not None:
-            where.append("d.outlet_id = ?")
+            where.append(f"{prefix}outlet_id = ?")
             params.append(self._outlet_id(filters.outlet))
         lo, hi = filters.days
         if lo is not None:
-            where.append("d.day >= ?")
+            where.append(f"{prefix}day >= ?")
             params.append(lo)
         if hi is not None:
-            where.append("d.day > 0 AND d.day <= ?")
+            where.extend([f"{prefix}day > 0", f"{prefix}day <= ?"])
             params.append(hi)
+        return where, params
+
+    def _document_filter(self, filters: Filters) -> tuple[str, list[Any]]:
+        """``WHERE`` conditions on documents ``d`` (always true when empty)."""
+        where, params = self._scope(filters, "d.")
         for tag in filters.tags:
             where.append(
                 "d.key IN (SELECT s.doc FROM sentence_tags t JOIN sentences s "
                 "ON s.id = t.sentence WHERE t.tag = ?)"
             )
             params.append(tag)
-        return " AND ".join(where), params
+        return " AND ".join(["1 = 1", *where]), params
 
-    def _sentence_filter(self, filters: Filters, alias: str = "s") -> tuple[list[str], list[Any]]:
-        """Conditions on sentences (``alias``): denormalised outlet and day, and tags."""
-        where: list[str] = []
-        params: list[Any] = []
-        if filters.outlet is not None:
-            where.append(f"{alias}.outlet_id = ?")
-            params.append(self._outlet_id(filters.outlet))
-        lo, hi = filters.days
-        if lo is not None:
-            where.append(f"{alias}.day >= ?")
-            params.append(lo)
-        if hi is not None:
-            where.append(f"{alias}.day > 0 AND {alias}.day <= ?")
-            params.append(hi)
+    def _sentence_filter(self, filters: Filters) -> tuple[list[str], list[Any]]:
+        """Conditions on sentences ``s``: denormalised outlet and day, and tags."""
+        where, params = self._scope(filters, "s.")
         for tag in filters.tags:
             # correlated, so that the query is driven by its search index, not by the tags
             where.append(
-                "EXISTS (SELECT 1 FROM sentence_tags t "
-                f"WHERE t.tag = ? AND t.sentence = {alias}.id)"
+                "EXISTS (SELECT 1 FROM sentence_tags t WHERE t.tag = ? AND t.sentence = s.id)"
             )
             params.append(tag)
         return where, params

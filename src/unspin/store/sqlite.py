@@ -279,18 +279,7 @@ class SQLiteStore(SQLStore):
     def _semantic(
         self, vector: np.ndarray, filters: Filters, depth: int
     ) -> list[tuple[int, float]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if filters.outlet is not None:
-            where.append("outlet_id = ?")
-            params.append(self._outlet_id(filters.outlet))
-        lo, hi = filters.days
-        if lo is not None:
-            where.append("day >= ?")
-            params.append(lo)
-        if hi is not None:
-            where.extend(["day > 0", "day <= ?"])
-            params.append(hi)
+        where, params = self._scope(filters, "")  # vec0 metadata columns
         if filters.tags:
             where.append(
                 "rowid IN ("
