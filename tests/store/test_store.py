@@ -346,3 +346,16 @@ def test_bad_urls_and_dates_are_one_line_errors(tmp_path: Path) -> None:
     with open_store(f"sqlite:///{tmp_path / 'u.db'}") as store:
         assert store.backend == "sqlite"
     assert (tmp_path / "u.db").is_file()
+
+
+def test_links_can_be_written_while_analyses_stream(store: Store, pipeline: Pipeline) -> None:
+    docs = [
+        Document(f"Report {i} from Velby. Officials said the ferry was late.") for i in range(600)
+    ]
+    assert ingest(store, docs, pipeline=pipeline, batch_size=100).added == 300
+    added = 0
+    for analysis in store.iter_analyses():  # more rows than one fetch of the cursor
+        link = Link("drift", analysis.document.id, "a", docs[0].id, "b", 0.5)
+        added += store.add_links([link])
+    assert added == 300
+    assert sum(1 for _ in store.iter_links("drift")) == 300
