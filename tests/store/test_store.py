@@ -350,7 +350,7 @@ def test_bad_urls_and_dates_are_one_line_errors(tmp_path: Path) -> None:
 
 def test_links_can_be_written_while_analyses_stream(store: Store, pipeline: Pipeline) -> None:
     docs = [
-        Document(f"Report {i} from Velby. Officials said the ferry was late.") for i in range(600)
+        Document(f"Report {i} from Velby. Officials said the ferry was late.") for i in range(300)
     ]
     assert ingest(store, docs, pipeline=pipeline, batch_size=100).added == 300
     added = 0
