@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test test-fast lint typecheck bench chromium clean
+.PHONY: install demo test test-fast lint typecheck bench bench-store chromium clean
 
 # torch is installed first, pinned to the CPU build, so that nothing pulls CUDA wheels.
 $(STAMP): pyproject.toml
@@ -35,6 +35,10 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/pipeline_speed.py
+
+## Corpus store: ingest rate and search latency at 10k and 100k sentences, SQLite and PostgreSQL.
+bench-store: install
+	nice $(BIN)/python bench/store_bench.py --json bench/results/store.json
 
 ## Debian's Chromium for the HTML report tests (never a downloaded browser).
 chromium:
