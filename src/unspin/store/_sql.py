@@ -30,7 +30,7 @@ from unspin.store.base import (
 )
 from unspin.store.rows import DocumentRows, SentenceRow
 
-__all__ = ["Migration", "SQLStore", "now"]
+__all__ = ["Migration", "SQLStore", "chunks", "marks", "now"]
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +52,12 @@ class Migration:
     statements: tuple[str, ...]
 
 
-def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
 
-def _marks(n: int) -> str:
+def marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
@@ -169,8 +169,8 @@ class SQLStore(Store):
     def existing(self, ids: Iterable[str]) -> set[str]:
         wanted = list(dict.fromkeys(ids))
         found: set[str] = set()
-        for chunk in _chunks(wanted):
-            rows = self._all(f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk)
+        for chunk in chunks(wanted):
+            rows = self._all(f"SELECT id FROM documents WHERE id IN ({marks(len(chunk))})", chunk)
             found.update(str(r[0]) for r in rows)
         return found
 
@@ -183,9 +183,9 @@ class SQLStore(Store):
             [(n,) for n in wanted],
         )
         out: dict[str, int] = {}
-        for chunk in _chunks(wanted):
+        for chunk in chunks(wanted):
             rows = self._all(
-                f"SELECT name, id FROM outlets WHERE name IN ({_marks(len(chunk))})", chunk
+                f"SELECT name, id FROM outlets WHERE name IN ({marks(len(chunk))})", chunk
             )
             out.update((str(n), int(i)) for n, i in rows)
         return out
@@ -278,23 +278,22 @@ class SQLStore(Store):
         self._executemany(
             "INSERT INTO documents (key, id, title, url, outlet_id, author, published, day, "
             "language, source, text, analysis, sentences, findings, failures, embedded, "
-            f"ingested_at) VALUES ({_marks(17)})",
+            f"ingested_at) VALUES ({marks(17)})",
             doc_rows,
         )
         self._executemany(
             "INSERT INTO findings (doc, fid, kind, label, start_char, end_char, score, "
             "analyzer, analyzer_version, text, attributes, explanation, relations, "
-            f"sent_first, sent_last, speaker, source_type) VALUES ({_marks(17)})",
+            f"sent_first, sent_last, speaker, source_type) VALUES ({marks(17)})",
             finding_rows,
         )
         self._insert_sentences(sentences)
         self._executemany("INSERT INTO sentence_tags (tag, sentence) VALUES (?, ?)", tags)
         sources = sorted({d.document.source for d in docs if d.document.source})
-        for chunk in _chunks(sources):
+        for chunk in chunks(sources):
             # an input that failed before and is stored now is no longer an error
             self._execute(
-                f"DELETE FROM errors WHERE document_id IS NULL AND source IN "
-                f"({_marks(len(chunk))})",
+                f"DELETE FROM errors WHERE document_id IS NULL AND source IN ({marks(len(chunk))})",
                 chunk,
             )
 
@@ -457,28 +456,30 @@ class SQLStore(Store):
 
     def _hit_rows(self, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         out: dict[int, tuple[Any, ...]] = {}
-        for chunk in _chunks(list(ids)):
+        for chunk in chunks(list(ids)):
             rows = self._all(
                 "SELECT s.id, d.id, d.title, o.name, d.published, d.source, s.idx, "
                 "s.start_char, s.end_char, s.text, d.key FROM sentences s "
                 "JOIN documents d ON d.key = s.doc LEFT JOIN outlets o ON o.id = d.outlet_id "
-                f"WHERE s.id IN ({_marks(len(chunk))})",
+                f"WHERE s.id IN ({marks(len(chunk))})",
                 chunk,
             )
             out.update((int(r[0]), tuple(r[1:])) for r in rows)
         return out
 
     def _findings_for(
-        self, doc_keys: Sequence[int]
+        self, sentences: Sequence[tuple[int, int]]
     ) -> list[tuple[int, str, str, str, float, int, int]]:
         out: list[tuple[int, str, str, str, float, int, int]] = []
-        for chunk in _chunks(list(doc_keys)):
+        for chunk in chunks(list(sentences), 100):
+            where = " OR ".join(["(doc = ? AND sent_first <= ? AND sent_last >= ?)"] * len(chunk))
+            params = [v for doc, idx in chunk for v in (doc, idx, idx)]
             out.extend(
                 (int(r[0]), str(r[1]), str(r[2]), str(r[3]), float(r[4]), int(r[5]), int(r[6]))
                 for r in self._all(
                     "SELECT doc, fid, kind, label, score, sent_first, sent_last FROM findings "
-                    f"WHERE doc IN ({_marks(len(chunk))}) ORDER BY doc, start_char, key",
-                    chunk,
+                    f"WHERE {where} ORDER BY doc, start_char, key",
+                    params,
                 )
             )
         return out

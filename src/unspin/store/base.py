@@ -18,7 +18,7 @@ import os
 import re
 import tempfile
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,8 +55,8 @@ log = logging.getLogger(__name__)
 RRF_K = 60
 #: A keyword ranking scores at most this many matches (the newest), bounding its cost;
 #: with filters, it looks at this many matches before filtering.
-KEYWORD_CAP = 5000
-KEYWORD_CAP_FILTERED = 10000
+KEYWORD_CAP = 2000
+KEYWORD_CAP_FILTERED = 5000
 
 SearchMode = Literal["hybrid", "keyword", "semantic"]
 ExportFormat = Literal["jsonl", "csv"]
@@ -303,6 +303,8 @@ class StoreStats:
 
 
 _NO_FILTER = Filters()
+#: Sentence ids with a score, best first.
+_Ranking = list[tuple[int, float]]
 
 # ----------------------------------------------------------------------------------------
 # Encoders
@@ -489,10 +491,10 @@ class Store(ABC):
 
     @abstractmethod
     def _findings_for(
-        self, doc_keys: Sequence[int]
+        self, sentences: Sequence[tuple[int, int]]
     ) -> list[tuple[int, str, str, str, float, int, int]]:
-        """Findings of these documents: (document key, id, kind, label, score, first
-        sentence, last sentence)."""
+        """Findings overlapping these sentences (document key, sentence index): (document
+        key, id, kind, label, score, first sentence, last sentence)."""
 
     # -- shared ----------------------------------------------------------------------
 
@@ -603,16 +605,27 @@ class Store(ABC):
         filters = filters or Filters()
         terms = query_terms(query)
         depth = max(3 * limit, 30)
-        keyword: list[tuple[int, float]] = []
-        semantic: list[tuple[int, float]] = []
-        if mode != "semantic" and terms:
-            keyword = self._keyword(terms, filters, depth)
-        if mode != "keyword" and query.strip():
+
+        def keyword_ranking() -> list[tuple[int, float]]:
+            if mode == "semantic" or not terms:
+                return []
+            return self._keyword(terms, filters, depth)
+
+        def semantic_ranking() -> list[tuple[int, float]]:
+            if mode == "keyword" or not query.strip():
+                return []
             vector = self._embed_query(query, backbone)
-            if vector is not None:
-                semantic = self._semantic(vector, filters, depth)
+            return [] if vector is None else self._semantic(vector, filters, depth)
+
+        keyword, semantic = self._rankings(keyword_ranking, semantic_ranking)
         fused = _fuse([sid for sid, _ in keyword], [sid for sid, _ in semantic])[:limit]
         return self._hits(fused, keyword, semantic, terms)
+
+    def _rankings(
+        self, keyword: Callable[[], _Ranking], semantic: Callable[[], _Ranking]
+    ) -> tuple[_Ranking, _Ranking]:
+        """Run both rankings (a backend may run them side by side)."""
+        return keyword(), semantic()
 
     def _keyword(
         self, terms: Sequence[str], filters: Filters, depth: int
@@ -663,9 +676,9 @@ class Store(ABC):
         k_rank = {sid: (i, s) for i, (sid, s) in enumerate(keyword, start=1)}
         s_rank = {sid: (i, s) for i, (sid, s) in enumerate(semantic, start=1)}
         rows = self._hit_rows([sid for sid, _ in fused])
-        keys = sorted({row[9] for row in rows.values()})
+        spans = sorted({(row[9], row[5]) for row in rows.values()})
         by_doc: dict[int, list[tuple[int, str, str, str, float, int, int]]] = {}
-        for f in self._findings_for(keys):
+        for f in self._findings_for(spans):
             by_doc.setdefault(f[0], []).append(f)
         hits = []
         for sid, score in fused:

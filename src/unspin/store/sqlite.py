@@ -18,7 +18,9 @@ from __future__ import annotations
 import importlib
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -28,7 +30,7 @@ import numpy as np
 
 from unspin.errors import MissingExtraError, StoreError
 from unspin.nlp import EMBEDDING_DIM
-from unspin.store._sql import Migration, NewSentence, SQLStore
+from unspin.store._sql import Migration, NewSentence, SQLStore, chunks, marks
 from unspin.store.base import Filters, not_found
 from unspin.store.rows import SKETCH_BITS, sketch
 
@@ -40,6 +42,8 @@ log = logging.getLogger(__name__)
 OVERSAMPLE = 3
 #: sqlite-vec's upper bound on k.
 MAX_K = 4096
+#: Finding filters that leave at most this many sentences rank them all exactly.
+EXACT_MAX = 4000
 
 MIGRATIONS = (
     Migration(
@@ -118,6 +122,11 @@ def _fts_query(terms: Sequence[str], every: bool) -> str:
     return (" AND " if every else " OR ").join(f'"{t}"' for t in terms)
 
 
+def _tune(conn: Any) -> None:
+    for pragma in ("synchronous = NORMAL", "mmap_size = 268435456", "cache_size = -65536"):
+        conn.execute(f"PRAGMA {pragma}")
+
+
 def _load_vec(conn: Any) -> None:
     try:
         sqlite_vec = importlib.import_module("sqlite_vec")
@@ -146,21 +155,19 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"cannot create {path}: folder {path.parent} does not exist")
         module = sqlite_module()
         self._db = module
+        self._path = path
         try:
             self._conn = module.connect(str(path), isolation_level=None, timeout=60)
         except module.Error as exc:
             raise StoreError(f"cannot open {path}: {exc}") from None
         self._depth = 0
+        self._local = threading.local()
+        self._pool: ThreadPoolExecutor | None = None
         try:
             _load_vec(self._conn)
-            for pragma in (
-                "journal_mode = WAL",
-                "synchronous = NORMAL",
-                "foreign_keys = ON",
-                "mmap_size = 268435456",
-                "cache_size = -65536",
-            ):
-                self._conn.execute(f"PRAGMA {pragma}")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            _tune(self._conn)
+            self._conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except module.DatabaseError as exc:
             self._conn.close()
@@ -170,18 +177,60 @@ class SQLiteStore(SQLStore):
             raise
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.submit(self._close_reader).result()
+            self._pool.shutdown()
+            self._pool = None
         self._conn.close()
+
+    # -- a second, read-only connection, for the semantic ranking ---------------------
+
+    def _rankings(
+        self,
+        keyword: Callable[[], list[tuple[int, float]]],
+        semantic: Callable[[], list[tuple[int, float]]],
+    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        """Both rankings side by side: the semantic one in a worker thread on its own
+        read-only connection (SQLite releases the GIL while a query runs; WAL lets the
+        two connections read at once)."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="unspin-store-reader")
+        future = self._pool.submit(self._as_reader, semantic)
+        try:
+            first = keyword()
+        finally:
+            second = future.result()
+        return first, second
+
+    def _as_reader(self, job: Callable[[], list[tuple[int, float]]]) -> list[tuple[int, float]]:
+        if getattr(self._local, "reader", None) is None:
+            reader = self._db.connect(str(self._path), isolation_level=None, timeout=60)
+            _load_vec(reader)
+            _tune(reader)
+            reader.execute("PRAGMA query_only = ON")
+            self._local.reader = reader
+        return job()
+
+    def _close_reader(self) -> None:
+        reader = getattr(self._local, "reader", None)
+        if reader is not None:
+            reader.close()
+            self._local.reader = None
+
+    def _connection(self) -> Any:
+        """The reader in the worker thread, else the main connection."""
+        return getattr(self._local, "reader", None) or self._conn
 
     # -- dialect -----------------------------------------------------------------------
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self._conn.execute(sql, tuple(params))
+        return self._connection().execute(sql, tuple(params))
 
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self._conn.executemany(sql, rows)
 
     def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
-        cursor = self._conn.execute(sql, tuple(params))
+        cursor = self._connection().execute(sql, tuple(params))
         try:
             while batch := cursor.fetchmany(256):
                 yield from batch
@@ -281,13 +330,17 @@ class SQLiteStore(SQLStore):
     ) -> list[tuple[int, float]]:
         where, params = self._scope(filters, "")  # vec0 metadata columns
         if filters.tags:
-            where.append(
-                "rowid IN ("
-                + " INTERSECT ".join(
-                    "SELECT sentence FROM sentence_tags WHERE tag = ?" for _ in filters.tags
-                )
-                + ")"
+            tagged = " INTERSECT ".join(
+                "SELECT sentence FROM sentence_tags WHERE tag = ?" for _ in filters.tags
             )
+            few = [
+                int(r[0]) for r in self._all(f"{tagged} LIMIT ?", [*filters.tags, EXACT_MAX + 1])
+            ]
+            if len(few) <= EXACT_MAX:
+                # few sentences have such findings: rank them all exactly
+                scope, scope_params = self._scope(filters, "s.")
+                return self._rescore(vector, few, scope, scope_params, depth)
+            where.append(f"rowid IN ({tagged})")
             params.extend(filters.tags)
         k = min(depth * OVERSAMPLE, MAX_K)
         extra = "".join(f" AND {w}" for w in where)
@@ -298,16 +351,30 @@ class SQLiteStore(SQLStore):
                 [sketch(vector)[0].tobytes(), k, *params],
             )
         ]
-        if not candidates:
-            return []
+        return self._rescore(vector, candidates, [], [], depth)
+
+    def _rescore(
+        self,
+        vector: np.ndarray,
+        candidates: Sequence[int],
+        where: Sequence[str],
+        params: Sequence[Any],
+        depth: int,
+    ) -> list[tuple[int, float]]:
+        """The candidates (meeting the conditions on ``s``) ranked by exact cosine."""
         ids: list[int] = []
         blobs: list[bytes] = []
-        for sid, blob in self._all(
-            f"SELECT id, embedding FROM sentences WHERE id IN ({', '.join('?' * len(candidates))})",
-            candidates,
-        ):
-            ids.append(int(sid))
-            blobs.append(blob)
+        extra = "".join(f" AND {w}" for w in where)
+        for chunk in chunks(list(candidates)):
+            for sid, blob in self._all(
+                f"SELECT s.id, s.embedding FROM sentences s WHERE s.id IN ({marks(len(chunk))}) "
+                f"AND s.embedding IS NOT NULL{extra}",
+                [*chunk, *params],
+            ):
+                ids.append(int(sid))
+                blobs.append(blob)
+        if not ids:
+            return []
         matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(-1, EMBEDDING_DIM)
         query = np.asarray(vector, dtype=np.float32)
         norm = float(np.linalg.norm(query)) or 1.0
