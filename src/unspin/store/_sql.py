@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from abc import abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -76,6 +78,8 @@ class SQLStore(Store):
     """Portable SQL over a DB-API connection; see the module docstring."""
 
     MIGRATIONS: tuple[Migration, ...]
+    #: The main connection (writes, and reads outside the worker thread).
+    _conn: Any
 
     # -- the dialect's part ----------------------------------------------------------
 
@@ -102,6 +106,55 @@ class SQLStore(Store):
     @abstractmethod
     def _insert_sentences(self, rows: Sequence[NewSentence]) -> None:
         """Write sentences with their embeddings and search-index entries."""
+
+    @abstractmethod
+    def _open_reader(self) -> Any:
+        """A second connection, read-only where the backend allows, for the worker thread."""
+
+    # -- a second connection, for the semantic ranking ---------------------------------
+
+    _pool: ThreadPoolExecutor | None = None
+    _local: threading.local | None = None
+
+    def _rankings(
+        self,
+        keyword: Callable[[], list[tuple[int, float]]],
+        semantic: Callable[[], list[tuple[int, float]]],
+    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        """Both rankings side by side: the semantic one in a worker thread on a second
+        connection (the drivers release the GIL while a query runs)."""
+        if self._pool is None:
+            self._local = threading.local()
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="unspin-store-reader")
+        future = self._pool.submit(self._as_reader, semantic)
+        try:
+            first = keyword()
+        finally:
+            second = future.result()
+        return first, second
+
+    def _as_reader(self, job: Callable[[], list[tuple[int, float]]]) -> list[tuple[int, float]]:
+        assert self._local is not None
+        if getattr(self._local, "conn", None) is None:
+            self._local.conn = self._open_reader()
+        return job()
+
+    def _close_readers(self) -> None:
+        if self._pool is None:
+            return
+
+        def close() -> None:
+            conn = getattr(self._local, "conn", None)
+            if conn is not None:
+                conn.close()
+
+        self._pool.submit(close).result()
+        self._pool.shutdown()
+        self._pool = None
+
+    def _connection(self) -> Any:
+        """The worker thread's connection in the worker thread, else the main one."""
+        return getattr(self._local, "conn", None) or self._conn
 
     # -- helpers ---------------------------------------------------------------------
 

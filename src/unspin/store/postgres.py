@@ -135,6 +135,7 @@ class PostgresStore(SQLStore):
         except ImportError as exc:
             raise MissingExtraError("psycopg", "postgres") from exc
         self._psycopg = psycopg
+        self._dsn = url
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
@@ -153,7 +154,11 @@ class PostgresStore(SQLStore):
             raise
 
     def close(self) -> None:
+        self._close_readers()
         self._conn.close()
+
+    def _open_reader(self) -> Any:
+        return self._psycopg.connect(self._dsn, autocommit=True)
 
     # -- dialect -----------------------------------------------------------------------
 
@@ -162,7 +167,7 @@ class PostgresStore(SQLStore):
         return sql.replace("?", "%s")
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self._conn.execute(self._sql(sql), tuple(params))
+        return self._connection().execute(self._sql(sql), tuple(params))
 
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = list(rows)
@@ -172,8 +177,8 @@ class PostgresStore(SQLStore):
 
     def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
         with (
-            self._conn.transaction(),
-            self._conn.cursor(name=f"unspin_stream_{next(self._names)}") as cur,
+            self._connection().transaction(),
+            self._connection().cursor(name=f"unspin_stream_{next(self._names)}") as cur,
         ):
             cur.itersize = 500
             cur.execute(self._sql(sql), tuple(params))
@@ -181,7 +186,7 @@ class PostgresStore(SQLStore):
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        with self._conn.transaction():
+        with self._connection().transaction():
             yield
 
     def _lock_migrations(self) -> None:

@@ -18,9 +18,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sqlite3
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -161,8 +159,6 @@ class SQLiteStore(SQLStore):
         except module.Error as exc:
             raise StoreError(f"cannot open {path}: {exc}") from None
         self._depth = 0
-        self._local = threading.local()
-        self._pool: ThreadPoolExecutor | None = None
         try:
             _load_vec(self._conn)
             self._conn.execute("PRAGMA journal_mode = WAL")
@@ -177,49 +173,15 @@ class SQLiteStore(SQLStore):
             raise
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.submit(self._close_reader).result()
-            self._pool.shutdown()
-            self._pool = None
+        self._close_readers()
         self._conn.close()
 
-    # -- a second, read-only connection, for the semantic ranking ---------------------
-
-    def _rankings(
-        self,
-        keyword: Callable[[], list[tuple[int, float]]],
-        semantic: Callable[[], list[tuple[int, float]]],
-    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
-        """Both rankings side by side: the semantic one in a worker thread on its own
-        read-only connection (SQLite releases the GIL while a query runs; WAL lets the
-        two connections read at once)."""
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(1, thread_name_prefix="unspin-store-reader")
-        future = self._pool.submit(self._as_reader, semantic)
-        try:
-            first = keyword()
-        finally:
-            second = future.result()
-        return first, second
-
-    def _as_reader(self, job: Callable[[], list[tuple[int, float]]]) -> list[tuple[int, float]]:
-        if getattr(self._local, "reader", None) is None:
-            reader = self._db.connect(str(self._path), isolation_level=None, timeout=60)
-            _load_vec(reader)
-            _tune(reader)
-            reader.execute("PRAGMA query_only = ON")
-            self._local.reader = reader
-        return job()
-
-    def _close_reader(self) -> None:
-        reader = getattr(self._local, "reader", None)
-        if reader is not None:
-            reader.close()
-            self._local.reader = None
-
-    def _connection(self) -> Any:
-        """The reader in the worker thread, else the main connection."""
-        return getattr(self._local, "reader", None) or self._conn
+    def _open_reader(self) -> Any:
+        reader = self._db.connect(str(self._path), isolation_level=None, timeout=60)
+        _load_vec(reader)
+        _tune(reader)
+        reader.execute("PRAGMA query_only = ON")
+        return reader
 
     # -- dialect -----------------------------------------------------------------------
 
