@@ -7,13 +7,15 @@ claims; MRR is over the returned ranking of ``--depth`` claims).
 
     .venv/bin/python bench/claim_retrieval.py                 # dev, the re-ranked matcher
     .venv/bin/python bench/claim_retrieval.py --split train --method all
-    .venv/bin/python bench/claim_retrieval.py --fit           # refit the re-ranker on train
+    .venv/bin/python bench/claim_retrieval.py --fit --write   # refit both models on train
 
 Methods: ``bm25`` (lexical only), ``dense`` (MiniLM cosine, claim or headline), ``rrf``
 (the two fused by reciprocal rank: the first stage), ``rerank`` (the shipped matcher:
-first stage, then :data:`unspin.factchecks.match.RERANKER`). ``--fit`` fits the
-re-ranker's logistic weights on the training tweets (model selection by 5-fold
-cross-validation over training tweets; dev is never used) and prints them.
+first stage, then the ranker of ``unspin/models/factchecks/matcher.json``; also prints
+how the verifier's score separates right from wrong top matches). ``--fit`` fits the
+ranker and the verifier on the training tweets (model selection by 5-fold
+cross-validation over training tweets; dev is never used); ``--fit --write`` writes
+``matcher.json``.
 
 Data are read from ``../shared/data/claim-retrieval`` (or ``--data``); embeddings are
 cached in ``--cache`` (default ``/tmp/cw-work/cr``), never in the repository. Every
@@ -25,10 +27,14 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import json
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -37,17 +43,25 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from unspin.factchecks import ClaimReview  # noqa: E402
 from unspin.factchecks.match import (  # noqa: E402
-    RERANKER,
+    FEATURES,
+    MODEL_PATH,
     Candidate,
     FactCheckIndex,
     FactCheckMatcher,
-    Reranker,
+    LinearScorer,
+    MatchModel,
+    pair_features,
 )
-from unspin.factchecks.text import clean_text  # noqa: E402
+from unspin.factchecks.text import clean_text, terms  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "claim-retrieval"
 CACHE = Path("/tmp/cw-work/cr")
 METHODS = ("bm25", "dense", "rrf", "rerank")
+VERSION = "1.0.0"
+#: Features the verifier may use: they do not depend on the other candidates.
+ABSOLUTE = FEATURES[:7]
+#: Wrong candidates per training tweet the verifier learns from (the ranker's top ones).
+NEGATIVES = 3
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -140,19 +154,17 @@ class Setup:
         return self.index.candidates(self.queries[q], self.qemb[q], depth)
 
 
-def run(
-    setup: Setup, method: str, depth: int, reranker: Reranker = RERANKER
-) -> dict[str, list[str]]:
+def run(setup: Setup, method: str, depth: int, model: MatchModel | None = None) -> Runs:
+    """Ranked verified-claim ids per tweet, and for ``rerank`` the verifier's scores."""
     runs: dict[str, list[str]] = {}
+    scores: dict[str, list[float]] = {}
     index = setup.index
-    matcher = FactCheckMatcher(index, reranker=reranker, depth=depth)
+    matcher = FactCheckMatcher(index, model=model, depth=depth)
     for q in setup.qids:
         text, emb = setup.queries[q], setup.qemb[q]
         if method == "bm25":
-            from unspin.factchecks.text import terms
-
-            scores = index.bm25.scores(terms(text))
-            order = np.argsort(-scores, kind="stable")[:depth]
+            lex = index.bm25.scores(terms(text))
+            order = np.argsort(-lex, kind="stable")[:depth]
         elif method == "dense":
             assert index.embeddings is not None and index.title_embeddings is not None
             sims = np.maximum(index.embeddings @ emb, index.title_embeddings @ emb)
@@ -163,13 +175,51 @@ def run(
         else:
             ranked = matcher.rerank(text, index.candidates(text, emb, depth))
             runs[q] = [m.review.id for m in ranked]
+            scores[q] = [m.score for m in ranked]
             continue
         runs[q] = [index.reviews[int(i)].id for i in order]
-    return runs
+    return Runs(runs, scores)
+
+
+@dataclass
+class Runs:
+    ranked: dict[str, list[str]]
+    scores: dict[str, list[float]]
+
+
+def verification(
+    setup: Setup, depth: int, model: MatchModel | None = None, threshold: float = 0.5
+) -> dict[str, float]:
+    """How the verifier's score of the top-ranked claim separates right from wrong.
+
+    ``shown``: share of tweets whose top match scores >= ``threshold``;
+    ``shown_correct``: share of those top matches that are a gold claim;
+    ``no_gold_shown``: the same tweets with their gold claims removed from the collection
+    (as for a claim no one fact-checked, the nearest near-misses left): the share still
+    shown a match (false matches, though some near-misses review the same story).
+    """
+    matcher = FactCheckMatcher(setup.index, model=model, depth=depth)
+    shown = correct = false_shown = 0
+    for q in setup.qids:
+        text, emb = setup.queries[q], setup.qemb[q]
+        cands = setup.index.candidates(text, emb, depth + 5)
+        ranked = matcher.rerank(text, cands[:depth])
+        if ranked and ranked[0].score >= threshold:
+            shown += 1
+            correct += ranked[0].review.id in setup.qrels[q]
+        rest = [c for c in cands if c.review.id not in setup.qrels[q]][:depth]
+        ranked = matcher.rerank(text, rest)
+        false_shown += bool(ranked and ranked[0].score >= threshold)
+    n = len(setup.qids)
+    return {
+        "shown": shown / n,
+        "shown_correct": correct / max(1, shown),
+        "no_gold_shown": false_shown / n,
+    }
 
 
 # ----------------------------------------------------------------------------------------
-# fitting the re-ranker
+# fitting the ranker and the verifier
 
 
 def pair_table(
@@ -177,65 +227,135 @@ def pair_table(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[list[str]]]:
     """Feature rows of every (training tweet, candidate) pair, labels, query numbers."""
     rows, labels, groups, ids = [], [], [], []
+    stats = setup.index.stats
     for n, q in enumerate(setup.qids):
         cands = setup.candidates(q, depth)
         ids.append([c.review.id for c in cands])
-        for c in cands:
-            values, _ = RERANKER.features(setup.queries[q], c, setup.index.idf)
-            rows.append([values[f] for f in Reranker.FEATURES])
+        for c, (values, _) in zip(
+            cands, pair_features(setup.queries[q], cands, stats), strict=True
+        ):
+            rows.append([values[f] for f in FEATURES])
             labels.append(int(c.review.id in setup.qrels[q]))
             groups.append(n)
     return np.asarray(rows), np.asarray(labels), np.asarray(groups), ids
 
 
-def fit(setup: Setup, depth: int, folds: int = 5, seed: int = 13) -> Reranker:
+def _linear(model: Any, names: Sequence[str], name: str) -> LinearScorer:
+    """A fitted StandardScaler + LogisticRegression as raw-feature weights."""
+    scaler, lr = model[0], model[1]
+    w = lr.coef_[0] / scaler.scale_
+    bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
+    weights = {"bias": round(bias, 5)}
+    for f, v in zip(names, w, strict=True):
+        weights[f] = round(float(v), 5)
+    return LinearScorer(name, weights)
+
+
+def fit(
+    setup: Setup, depth: int, folds: int = 5, seed: int = 13
+) -> tuple[MatchModel, dict[str, Any]]:
+    """Ranker: all features, C and class weighting chosen by 5-fold MAP@5 over training
+    tweets. Verifier: the absolute features only, unweighted (a probability), C chosen by
+    5-fold log-loss."""
     from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
 
     t0 = time.perf_counter()
     X, y, g, ids = pair_table(setup, depth)
     print(f"  {len(y)} pairs ({int(y.sum())} relevant) in {time.perf_counter() - t0:.0f}s")
-    rng = np.random.default_rng(seed)
-    fold_of = rng.permutation(len(setup.qids)) % folds
+    fold_of = np.random.default_rng(seed).permutation(len(setup.qids)) % folds
+    absolute = [i for i, f in enumerate(FEATURES) if f in ABSOLUTE]
 
-    def evaluate(make: Callable[[], LogisticRegression]) -> float:
+    def make(c: float, cw: str | None) -> Any:
+        return make_pipeline(
+            StandardScaler(), LogisticRegression(C=c, class_weight=cw, max_iter=3000)
+        )
+
+    def cv_map(c: float, cw: str | None) -> float:
         aps = []
         for f in range(folds):
-            tr = fold_of[g] != f
-            model = make().fit(X[tr], y[tr])
+            model = make(c, cw).fit(X[fold_of[g] != f], y[fold_of[g] != f])
             for n in np.nonzero(fold_of == f)[0]:
                 rows = g == n
                 if not rows.any():
                     aps.append(0.0)
                     continue
-                p = model.decision_function(X[rows])
-                order = np.argsort(-p, kind="stable")
+                order = np.argsort(-model.predict_proba(X[rows])[:, 1], kind="stable")
                 ranked = [ids[n][i] for i in order]
                 aps.append(average_precision(ranked, setup.qrels[setup.qids[n]], 5))
         return float(np.mean(aps))
 
-    best = None
-    for c in (0.1, 1.0, 10.0, 100.0):
-        for cw in (None, "balanced"):
-            score = evaluate(
-                lambda c=c, cw=cw: LogisticRegression(C=c, class_weight=cw, max_iter=2000)
-            )
-            print(f"  C={c:g} class_weight={cw}: 5-fold train MAP@5 {score:.4f}")
-            if best is None or score > best[0]:
-                best = (score, c, cw)
-    assert best is not None
-    _, c, cw = best
-    model = LogisticRegression(C=c, class_weight=cw, max_iter=2000).fit(X, y)
-    weights = {"bias": round(float(model.intercept_[0]), 4)}
-    for f, w in zip(Reranker.FEATURES, model.coef_[0], strict=True):
-        weights[f] = round(float(w), 4)
-    print(f"chosen C={c:g} class_weight={cw}; weights for unspin/factchecks/match.py:")
-    print("RERANKER = Reranker(")
-    print("    {")
-    for k, v in weights.items():
-        print(f'        "{k}": {v},')
-    print("    }")
-    print(")")
-    return Reranker(weights)
+    def cv_logloss(c: float, keep: np.ndarray) -> float:
+        p = np.zeros(len(y))
+        for f in range(folds):
+            tr, te = (fold_of[g] != f) & keep, (fold_of[g] == f) & keep
+            model = make(c, None).fit(X[tr][:, absolute], y[tr])
+            p[te] = model.predict_proba(X[te][:, absolute])[:, 1]
+        return float(log_loss(y[keep], p[keep]))
+
+    grid = [(c, cw) for c in (0.01, 0.1, 1.0, 10.0) for cw in (None, "balanced")]
+    ranked_grid = []
+    for c, cw in grid:
+        score = cv_map(c, cw)
+        ranked_grid.append((score, c, cw))
+        print(f"  ranker C={c:g} class_weight={cw}: 5-fold train MAP@5 {score:.4f}")
+    best_map, rc, rcw = max(ranked_grid, key=lambda t: t[0])
+    ranker_model = make(rc, rcw).fit(X, y)
+    ranker = _linear(ranker_model, FEATURES, "factcheck-ranker")
+    # The verifier decides whether the top of a ranking is shown, so it learns from the
+    # gold claims against the hardest wrong ones: the ranker's top NEGATIVES non-gold
+    # candidates of each tweet (what stays on top when the gold claim is missing).
+    rank_p = ranker_model.predict_proba(X)[:, 1]
+    keep = y == 1
+    for n in range(len(setup.qids)):
+        rows = np.nonzero((g == n) & (y == 0))[0]
+        keep[rows[np.argsort(-rank_p[rows], kind="stable")[:NEGATIVES]]] = True
+    print(
+        f"  verifier: {int(y[keep].sum())} gold vs {int((~y[keep].astype(bool)).sum())} top wrong"
+    )
+    losses = []
+    for c in (0.01, 0.1, 1.0, 10.0):
+        loss = cv_logloss(c, keep)
+        losses.append((loss, c))
+        print(f"  verifier C={c:g}: 5-fold train log-loss {loss:.4f}")
+    best_loss, vc = min(losses)
+    names = [FEATURES[i] for i in absolute]
+    verifier_model = make(vc, None).fit(X[keep][:, absolute], y[keep])
+    verifier = _linear(verifier_model, names, "factcheck-verifier")
+    info = {
+        "ranker": {"C": rc, "class_weight": rcw, "cv5_train_map@5": round(best_map, 4)},
+        "verifier": {
+            "C": vc,
+            "cv5_train_log_loss": round(best_loss, 4),
+            "negatives_per_tweet": NEGATIVES,
+        },
+        "pairs": len(y),
+        "relevant_in_candidates": int(y.sum()),
+        "depth": depth,
+    }
+    return MatchModel(ranker, verifier, VERSION), info
+
+
+def write_model(model: MatchModel, info: dict[str, Any], train: dict[str, float]) -> Path:
+    data = {
+        **model.to_dict(),
+        "trained": date.today().isoformat(),
+        "data": "CLEF CheckThat! 2020 Task 2 English, train split (800 tweets vs 10,375 "
+        "Snopes verified claims)",
+        "features": list(FEATURES),
+        "absolute_features": list(ABSOLUTE),
+        "fit": info,
+        "train_metrics": {k: round(v, 4) for k, v in train.items()},
+    }
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    return MODEL_PATH
+
+
+def fmt(m: dict[str, float]) -> str:
+    return "  ".join(f"{k} {v:.4f}" for k, v in m.items())
 
 
 def main() -> None:
@@ -244,30 +364,35 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=("train", "dev"))
     ap.add_argument("--method", default="rerank", choices=(*METHODS, "all"))
     ap.add_argument("--depth", type=int, default=50, help="candidates re-ranked (and MRR depth)")
-    ap.add_argument("--fit", action="store_true", help="fit the re-ranker on train and print it")
+    ap.add_argument("--fit", action="store_true", help="fit the ranker and verifier on train")
+    ap.add_argument("--write", action="store_true", help="with --fit: write matcher.json")
     ap.add_argument("--cache", type=Path, default=CACHE)
     ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args()
 
     if args.fit:
-        print("fitting the re-ranker on the training tweets")
-        reranker = fit(Setup(args.data, "train", args.cache, args.threads), args.depth)
+        print("fitting the ranker and the verifier on the training tweets")
         setup = Setup(args.data, "train", args.cache, args.threads)
-        m = metrics(run(setup, "rerank", args.depth, reranker), setup.qrels)
-        print("train (fitted on it): " + "  ".join(f"{k} {v:.4f}" for k, v in m.items()))
+        model, info = fit(setup, args.depth)
+        m = metrics(run(setup, "rerank", args.depth, model).ranked, setup.qrels)
+        print(f"train (fitted on it): {fmt(m)}")
+        print(f"  ranker: {dict(model.ranker.weights)}")
+        print(f"  verifier: {dict(model.verifier.weights)}")
+        if args.write:
+            print(f"wrote {write_model(model, info, m)}")
         return
 
     setup = Setup(args.data, args.split, args.cache, args.threads)
     print(f"{args.split}: {len(setup.qids)} tweets, {len(setup.reviews)} verified claims")
     for method in METHODS if args.method == "all" else (args.method,):
         t0 = time.perf_counter()
-        m = metrics(run(setup, method, args.depth), setup.qrels)
+        m = metrics(run(setup, method, args.depth).ranked, setup.qrels)
         ms = 1000 * (time.perf_counter() - t0) / len(setup.qids)
-        print(
-            f"{method:7s} "
-            + "  ".join(f"{k} {v:.4f}" for k, v in m.items())
-            + f"  ({ms:.0f} ms/query)"
-        )
+        print(f"{method:7s} {fmt(m)}  ({ms:.0f} ms/query)")
+        if method == "rerank":
+            print(
+                f"verifier (score >= 0.5 on the top match): {fmt(verification(setup, args.depth))}"
+            )
 
 
 if __name__ == "__main__":

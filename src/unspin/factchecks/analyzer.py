@@ -3,14 +3,15 @@
 Findings
 --------
 ``factcheck`` (at most one per claim sentence, anchored on the sentence)
-    label ``match``; score: the re-ranker's match score of the best fact-check (at least
-    option ``min_score``). attributes: ``publisher``, ``publisher_site``, ``rating`` (as
-    the publisher wrote it), ``rating_score`` (the publisher's numeric scale rescaled to
-    [0, 1], when given), ``review_date``, ``url``, ``claim_reviewed``, ``claimant``,
-    ``similarity`` (cosine of the sentence and the reviewed claim), ``review_id`` and
-    ``matches``: the best ``top`` matches, each with the same fields plus ``score``,
-    ``lexical_rank``, ``semantic_rank`` and ``contributions`` (the re-ranker's logit
-    terms). relations: ``("claim", id)``.
+    label ``match``; score: the verifier's probability that the best-ranked fact-check
+    reviews the same claim (at least option ``min_score``). attributes: ``publisher``,
+    ``publisher_site``, ``rating`` (as the publisher wrote it), ``rating_score`` (the
+    publisher's numeric scale rescaled to [0, 1], when given), ``review_date``, ``url``,
+    ``claim_reviewed``, ``claimant``, ``similarity`` (cosine of the sentence and the
+    reviewed claim), ``review_id``, ``rank_score`` and ``matches``: the best ``top``
+    matches in the ranker's order, each with the same fields plus ``lexical_rank``,
+    ``semantic_rank`` and ``contributions`` (the verifier's logit terms).
+    relations: ``("claim", id)``.
 
 A match means a fact-checker reviewed the same claim; the article may repeat it, rebut it
 or report it. The rating is the publisher's verdict on the claim as they worded it, not
@@ -55,6 +56,7 @@ def _match_dict(m: FactCheckMatch) -> dict[str, JSON]:
         "review_date": r.review_date,
         "url": r.url,
         "score": round(m.score, 4),
+        "rank_score": round(m.rank_score, 4),
         "similarity": None if m.similarity is None else round(m.similarity, 4),
         "lexical_rank": m.lexical_rank,
         "semantic_rank": m.semantic_rank,
@@ -186,4 +188,4 @@ class FactChecksAnalyzer(Analyzer):
 
 
 def matcher_name(matcher: FactCheckMatcher | None) -> str | None:
-    return None if matcher is None else matcher.reranker.name
+    return None if matcher is None else matcher.model.label

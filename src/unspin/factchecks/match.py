@@ -1,18 +1,27 @@
-"""Match claims against known fact-checks: retrieve candidates, then re-rank them.
+"""Match claims against known fact-checks: retrieve candidates, rank them, verify the best.
 
-Two stages, both explainable:
+Three steps, each explainable:
 
 1. **Candidates**: a lexical ranking (BM25 over the reviewed claim and the review's
    headline) and a semantic ranking (cosine of all-MiniLM-L6-v2 embeddings, the backbone's
    encoder), fused by reciprocal rank. :class:`FactCheckIndex` does this over an in-memory
-   list of :class:`ClaimReview`; a corpus store can do the same with its own full-text and
-   vector search and hand the matcher its :class:`Candidate` s instead (see
+   list of :class:`ClaimReview`; a corpus store can run its own full-text and vector search
+   and hand the matcher :class:`Candidate` s instead (see :class:`CandidateSource` and
    :meth:`FactCheckMatcher.rerank`).
-2. **Re-ranking**: a small logistic model (:data:`RERANKER`, weights fitted on the
-   CheckThat! 2020 Task 2 training tweets by ``bench/claim_retrieval.py --fit``) over
-   features anyone can recompute: the cosine similarities, the reciprocal ranks of both
-   rankings, IDF-weighted word overlap, and agreement of numbers and names. Its output is
-   the match score in [0, 1], and each match carries the contribution of every feature.
+2. **Ranking**: a logistic model over pair features (:func:`pair_features`) that include
+   where each candidate stands against the others (its similarity and BM25 below the
+   best, its first-stage ranks). It orders the candidates; it is what
+   ``bench/claim_retrieval.py`` measures (MAP@k, MRR).
+3. **Verification**: a second logistic model over the *absolute* features only (cosines,
+   IDF-weighted word overlap, numbers and names) gives each candidate its ``score``, the
+   probability that it reviews the same claim. A ranking always has a first candidate,
+   even for a sentence no one has fact-checked; the verifier's score does not depend on
+   the other candidates, so a threshold on it (``min_score``) decides what is shown.
+
+Both models are fitted on the CheckThat! 2020 Task 2 training tweets by
+``bench/claim_retrieval.py --fit --write`` and shipped in
+``unspin/models/factchecks/matcher.json`` (a dozen weights each; see the MODEL_CARD.md
+there). Every match carries each feature's contribution to both logits.
 
 A match says that a fact-check *is about the same claim*; it says nothing about whether
 the article repeats, rebuts or merely mentions it. The publisher's rating is shown as the
@@ -21,32 +30,44 @@ publisher wrote it.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
 import numpy as np
 
+from unspin.errors import ModelError
 from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.text import BM25, clean_text, names, numbers, terms
 
 __all__ = [
-    "RERANKER",
+    "FEATURES",
+    "FLAT_STATS",
+    "MODEL_PATH",
     "RRF_K",
     "Candidate",
     "CandidateSource",
     "FactCheckIndex",
     "FactCheckMatch",
     "FactCheckMatcher",
-    "Reranker",
+    "LinearScorer",
+    "MatchModel",
+    "TermStats",
+    "pair_features",
 ]
 
 log = logging.getLogger(__name__)
 
 #: Reciprocal rank fusion constant (as the corpus store uses).
 RRF_K = 60
+
+#: The shipped ranker and verifier weights.
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "factchecks" / "matcher.json"
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 
@@ -66,7 +87,6 @@ class Candidate:
     semantic_rank: int | None = None
     similarity: float | None = None
     title_similarity: float | None = None
-    embedding: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
 class CandidateSource(Protocol):
@@ -77,14 +97,21 @@ class CandidateSource(Protocol):
 
 @dataclass(frozen=True)
 class FactCheckMatch:
-    """A fact-check matched to a claim: the review, the match score and why."""
+    """A fact-check matched to a claim: the review, the verifier's score and why.
+
+    ``score`` is the verifier's probability that the review is about the same claim;
+    ``rank_score`` the ranker's, which orders the matches of one claim;
+    ``contributions``/``rank_contributions`` each feature's share of the two logits.
+    """
 
     review: ClaimReview
     score: float
+    rank_score: float
     similarity: float | None
     lexical_rank: int | None
     semantic_rank: int | None
     contributions: Mapping[str, float]
+    rank_contributions: Mapping[str, float] = field(default_factory=dict)
     shared_terms: tuple[str, ...] = ()
 
     @property
@@ -99,21 +126,23 @@ class FactCheckMatch:
         shared = f"; shared words: {', '.join(self.shared_terms[:6])}" if self.shared_terms else ""
         return f"match {self.score:.2f} ({sim}{why}){shared}"
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             **self.review.to_dict(),
             "score": round(self.score, 4),
+            "rank_score": round(self.rank_score, 4),
             "similarity": None if self.similarity is None else round(self.similarity, 4),
             "lexical_rank": self.lexical_rank,
             "semantic_rank": self.semantic_rank,
             "contributions": {k: round(v, 4) for k, v in self.contributions.items()},
+            "rank_contributions": {k: round(v, 4) for k, v in self.rank_contributions.items()},
             "shared_terms": list(self.shared_terms),
             "explanation": self.explanation,
         }
 
 
 # ----------------------------------------------------------------------------------------
-# the re-ranker
+# features
 
 
 def _inv_rank(rank: int | None) -> float:
@@ -121,80 +150,152 @@ def _inv_rank(rank: int | None) -> float:
 
 
 @dataclass(frozen=True)
-class Reranker:
-    """A logistic model over transparent pair features; ``weights`` include ``bias``."""
+class TermStats:
+    """Collection statistics for lexical features: ``idf(term)`` (of :func:`terms`
+    output) and the average length of an indexed text in terms (BM25's ``avgdl``)."""
 
-    weights: Mapping[str, float]
-    name: str = "factcheck-reranker"
+    idf: Callable[[str], float]
+    avgdl: float
+    k1: float = 1.2
+    b: float = 0.75
 
-    FEATURES = (
-        "similarity",
-        "title_similarity",
-        "semantic_rank",
-        "lexical_rank",
-        "overlap",
-        "coverage",
-        "numbers_shared",
-        "numbers_missing",
-        "names_shared",
-    )
+    def bm25(self, query: set[str], doc: Sequence[str]) -> float:
+        tf: dict[str, int] = {}
+        for t in doc:
+            if t in query:
+                tf[t] = tf.get(t, 0) + 1
+        norm = self.k1 * (1 - self.b + self.b * len(doc) / (self.avgdl or 1.0))
+        return sum(self.idf(t) * n * (self.k1 + 1) / (n + norm) for t, n in tf.items())
 
-    def features(
-        self, query: str, candidate: Candidate, idf: Callable[[str], float]
-    ) -> tuple[dict[str, float], tuple[str, ...]]:
-        """The feature values of one (query, candidate) pair and the shared words."""
-        review = candidate.review
-        q_terms = set(terms(query))
-        c_terms = set(terms(review.index_text))
-        shared = q_terms & c_terms
-        w_shared = sum(idf(t) for t in shared)
-        w_query = sum(idf(t) for t in q_terms) or 1.0
-        w_cand = sum(idf(t) for t in set(terms(review.claim))) or 1.0
-        q_nums = numbers(query)
+
+#: Statistics for a source that has none: every term weighs the same.
+FLAT_STATS = TermStats(idf=lambda _t: 1.0, avgdl=12.0)
+
+#: Pair features, in a fixed order. Absolute ones depend on the query and one candidate;
+#: relative ones on where the candidate stands among the others.
+FEATURES: tuple[str, ...] = (
+    "similarity",  # cosine of the query and the reviewed claim
+    "title_similarity",  # cosine of the query and the review headline (else = similarity)
+    "overlap",  # IDF-weighted share of the query's words found in the claim or headline
+    "coverage",  # IDF-weighted share of the claim's words found in the query
+    "numbers_shared",  # 1 if a number written in the claim is in the query too
+    "numbers_missing",  # 1 if a number written in the claim is not in the query
+    "names_shared",  # 1 if a capitalised name of the claim or headline is in the query
+    "similarity_gap",  # relative: similarity minus the best similarity among the candidates
+    "bm25_gap",  # relative: BM25 / the best BM25 among the candidates, minus 1
+    "semantic_rank",  # relative: 1/log2(1 + rank) in the vector ranking, minus 1 (-1 absent)
+    "lexical_rank",  # relative: the same in the keyword ranking
+)
+
+
+def pair_features(
+    query: str, candidates: Sequence[Candidate], stats: TermStats
+) -> list[tuple[dict[str, float], tuple[str, ...]]]:
+    """:data:`FEATURES` of each candidate for ``query``, and the words they share (rarest
+    first). Relative features are 0 for the candidate that is best on them."""
+    idf = stats.idf
+    q_terms = set(terms(query))
+    w_query = sum(idf(t) for t in q_terms) or 1.0
+    q_nums = numbers(query)
+    q_names = names(query)
+    sims = [c.similarity if c.similarity is not None else 0.0 for c in candidates]
+    best_sim = max(sims, default=0.0)
+    texts = [terms(c.review.index_text) for c in candidates]
+    bm25 = [stats.bm25(q_terms, t) for t in texts]
+    best_bm25 = max(bm25, default=0.0) or 1.0
+    out = []
+    for c, sim, c_text, bm in zip(candidates, sims, texts, bm25, strict=True):
+        review = c.review
+        claim_terms = set(terms(review.claim))
+        shared = q_terms & set(c_text)
         c_nums = numbers(review.claim)
-        q_names = names(query)
-        c_names = names(review.index_text)
-        sim = candidate.similarity if candidate.similarity is not None else 0.0
-        title = candidate.title_similarity if candidate.title_similarity is not None else sim
         values = {
             "similarity": sim,
-            "title_similarity": title,
-            "semantic_rank": _inv_rank(candidate.semantic_rank),
-            "lexical_rank": _inv_rank(candidate.lexical_rank),
-            "overlap": w_shared / w_query,
-            "coverage": sum(idf(t) for t in shared & set(terms(review.claim))) / w_cand,
-            "numbers_shared": float(len(q_nums & c_nums) > 0),
+            "title_similarity": c.title_similarity if c.title_similarity is not None else sim,
+            "overlap": sum(idf(t) for t in shared) / w_query,
+            "coverage": sum(idf(t) for t in shared & claim_terms)
+            / (sum(idf(t) for t in claim_terms) or 1.0),
+            "numbers_shared": float(bool(q_nums & c_nums)),
             "numbers_missing": float(bool(c_nums - q_nums)),
-            "names_shared": float(len(q_names & c_names) > 0),
+            "names_shared": float(bool(q_names & names(review.index_text))),
+            "similarity_gap": sim - best_sim,
+            "bm25_gap": bm / best_bm25 - 1.0,
+            "semantic_rank": _inv_rank(c.semantic_rank) - 1.0,
+            "lexical_rank": _inv_rank(c.lexical_rank) - 1.0,
         }
-        order = sorted(shared, key=lambda t: -idf(t))
-        return values, tuple(order)
+        out.append((values, tuple(sorted(shared, key=lambda t: (-idf(t), t)))))
+    return out
+
+
+# ----------------------------------------------------------------------------------------
+# the two models
+
+
+@dataclass(frozen=True)
+class LinearScorer:
+    """A logistic model over named features; ``weights`` include ``bias`` and multiply
+    the raw feature values (absent features weigh 0)."""
+
+    name: str
+    weights: Mapping[str, float]
 
     def score(self, values: Mapping[str, float]) -> tuple[float, dict[str, float]]:
-        """The match probability and each feature's contribution to its logit."""
+        """The probability and each feature's contribution to the logit."""
         contributions = {"bias": float(self.weights.get("bias", 0.0))}
         for k, v in values.items():
-            contributions[k] = float(self.weights.get(k, 0.0)) * v
+            w = self.weights.get(k)
+            if w is not None:
+                contributions[k] = float(w) * v
         z = sum(contributions.values())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), contributions
 
 
-#: Weights fitted by ``bench/claim_retrieval.py --fit`` on the CheckThat! 2020 Task 2
-#: training tweets (features standardised away: these multiply the raw values).
-RERANKER = Reranker(
-    {
-        "bias": -6.0,
-        "similarity": 6.0,
-        "title_similarity": 2.0,
-        "semantic_rank": 1.0,
-        "lexical_rank": 1.0,
-        "overlap": 2.0,
-        "coverage": 2.0,
-        "numbers_shared": 0.5,
-        "numbers_missing": -0.5,
-        "names_shared": 0.5,
-    }
-)
+@dataclass(frozen=True)
+class MatchModel:
+    """The ranker and the verifier, loaded from a ``matcher.json``."""
+
+    ranker: LinearScorer
+    verifier: LinearScorer
+    version: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"factcheck-matcher@{self.version}" if self.version else "factcheck-matcher"
+
+    @classmethod
+    def load(cls, path: Path | str = MODEL_PATH) -> MatchModel:
+        """Read (once per path) a matcher JSON; :class:`ModelError` if unusable."""
+        key = str(Path(path).resolve())
+        with _LOCK:
+            if key not in _MODELS:
+                _MODELS[key] = cls._read(Path(path))
+            return _MODELS[key]
+
+    @classmethod
+    def _read(cls, path: Path) -> MatchModel:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            scorers = []
+            for part in ("ranker", "verifier"):
+                weights = {str(k): float(v) for k, v in data[part]["weights"].items()}
+                unknown = sorted(set(weights) - {"bias", *FEATURES})
+                if unknown:
+                    raise ValueError(f"unknown {part} features {', '.join(unknown)}")
+                scorers.append(LinearScorer(f"factcheck-{part}", weights))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"cannot load the fact-check matcher {str(path)!r}: {exc}") from exc
+        return cls(scorers[0], scorers[1], str(data.get("version", "")))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "ranker": {"weights": dict(self.ranker.weights)},
+            "verifier": {"weights": dict(self.verifier.weights)},
+        }
+
+
+_MODELS: dict[str, MatchModel] = {}
+_LOCK = threading.Lock()
 
 
 # ----------------------------------------------------------------------------------------
@@ -237,8 +338,10 @@ class FactCheckIndex:
     def __len__(self) -> int:
         return len(self.reviews)
 
-    def idf(self, term: str) -> float:
-        return self.bm25.idf(term)
+    @property
+    def stats(self) -> TermStats:
+        """IDF and average length of the indexed texts, for the re-ranker."""
+        return TermStats(self.bm25.idf, self.bm25.avgdl or 1.0, self.bm25.k1, self.bm25.b)
 
     def candidates(self, text: str, embedding: np.ndarray | None, k: int = 50) -> list[Candidate]:
         """The top ``k`` reviews by reciprocal-rank fusion of BM25 and cosine rankings."""
@@ -296,8 +399,9 @@ class FactCheckMatcher:
     ``source`` supplies first-stage candidates (a :class:`FactCheckIndex`, or a store
     adapter implementing :class:`CandidateSource`); ``embed`` embeds query texts when
     their embeddings are not given (use the backbone's, so query and fact-check vectors
-    come from the same encoder); ``idf`` weights words for the overlap features (the
-    index's BM25 IDF by default; a store passes its own, or gets a flat 1.0).
+    come from the same encoder); ``stats`` gives the word weights of the lexical
+    features (the index's by default; a store passes its own, else every word weighs
+    the same); ``model`` the ranker and verifier (the shipped ones by default).
     """
 
     def __init__(
@@ -305,34 +409,39 @@ class FactCheckMatcher:
         source: CandidateSource,
         *,
         embed: Embedder | None = None,
-        reranker: Reranker = RERANKER,
-        idf: Callable[[str], float] | None = None,
+        model: MatchModel | None = None,
+        stats: TermStats | None = None,
         depth: int = 50,
     ) -> None:
         self.source = source
         self.embed = embed if embed is not None else getattr(source, "embed", None)
-        self.reranker = reranker
-        self.idf = idf or getattr(source, "idf", None) or (lambda _t: 1.0)
+        self.model = model or MatchModel.load()
+        self.stats: TermStats = stats or getattr(source, "stats", None) or FLAT_STATS
         self.depth = depth
 
     def rerank(self, text: str, candidates: Sequence[Candidate]) -> list[FactCheckMatch]:
-        """Score first-stage candidates for ``text``, best first."""
+        """Rank and score first-stage candidates for ``text``, best first."""
         out = []
-        for c in candidates:
-            values, shared = self.reranker.features(text, c, self.idf)
-            score, contributions = self.reranker.score(values)
+        text = clean_text(text)
+        for c, (values, shared) in zip(
+            candidates, pair_features(text, candidates, self.stats), strict=True
+        ):
+            rank_score, rank_contributions = self.model.ranker.score(values)
+            score, contributions = self.model.verifier.score(values)
             out.append(
                 FactCheckMatch(
                     c.review,
                     score,
+                    rank_score,
                     c.similarity,
                     c.lexical_rank,
                     c.semantic_rank,
                     contributions,
+                    rank_contributions,
                     shared,
                 )
             )
-        out.sort(key=lambda m: (-m.score, m.review.id))
+        out.sort(key=lambda m: (-m.rank_score, m.review.id))
         return out
 
     def match(
@@ -343,12 +452,13 @@ class FactCheckMatcher:
         top: int = 3,
         min_score: float = 0.0,
     ) -> list[list[FactCheckMatch]]:
-        """For each text, its best ``top`` matches scoring at least ``min_score``."""
+        """For each text, its best ``top`` matches (ranker order) whose verifier score is
+        at least ``min_score``."""
         if embeddings is None and self.embed is not None and texts:
             embeddings = self.embed([clean_text(t) for t in texts])
         out = []
         for k, text in enumerate(texts):
             emb = None if embeddings is None else embeddings[k]
-            ranked = self.rerank(text, self.source.candidates(text, emb, self.depth))
+            ranked = self.rerank(text, self.source.candidates(clean_text(text), emb, self.depth))
             out.append([m for m in ranked if m.score >= min_score][:top])
         return out

@@ -1,0 +1,197 @@
+"""Matching claims against known fact-checks (invented ClaimReviews, the real encoder)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from unspin.analyzers.claims import ClaimsAnalyzer
+from unspin.config import load_config
+from unspin.errors import ConfigError
+from unspin.factchecks import (
+    Candidate,
+    ClaimReview,
+    FactCheckIndex,
+    FactCheckMatcher,
+    MatchModel,
+    load_claimreviews,
+)
+from unspin.factchecks.analyzer import FactChecksAnalyzer
+from unspin.model import Document
+from unspin.nlp import Backbone
+from unspin.pipeline import Pipeline
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DAM = "https://checkers.example/velmora-dam"
+
+
+@pytest.fixture(scope="module")
+def index(backbone: Backbone) -> FactCheckIndex:
+    reviews, errors = load_claimreviews(FIXTURES)
+    assert not errors
+    return FactCheckIndex(reviews, embed=backbone.embed)
+
+
+def test_a_paraphrased_claim_finds_its_review(index: FactCheckIndex) -> None:
+    matcher = FactCheckMatcher(index)
+    (matches,) = matcher.match(
+        ["Mayor Ilsa Varn told voters the Velmora dam can hold 3 billion litres of water."]
+    )
+    best = matches[0]
+    assert best.review.url == DAM
+    assert best.score >= 0.5
+    assert best.review.publisher == "Example Checks"
+    assert best.review.rating == "False"
+    assert best.review.review_date == "2024-02-03"
+    assert best.similarity is not None and best.similarity > 0.6
+    assert "velmora" in best.shared_terms
+    assert best.explanation.startswith(f"match {best.score:.2f}")
+    z = sum(best.contributions.values())
+    assert best.score == pytest.approx(1 / (1 + math.exp(-z)))
+
+
+def test_unrelated_sentences_find_nothing(index: FactCheckIndex) -> None:
+    matcher = FactCheckMatcher(index)
+    results = matcher.match(
+        [
+            "The school choir sang at the spring festival on Saturday.",
+            "Tessel's museum reopened after a long renovation.",
+        ],
+        min_score=0.5,
+    )
+    assert results == [[], []]
+    # without a threshold the ranking still lists candidates, with low scores
+    (ranked,) = matcher.match(["The school choir sang at the spring festival."], top=5)
+    assert ranked and all(m.score < 0.5 for m in ranked)
+
+
+def test_number_disagreement_lowers_the_score(index: FactCheckIndex) -> None:
+    matcher = FactCheckMatcher(index)
+    same, other = matcher.match(
+        [
+            "The harbour city of Tessel banned bicycles in 2019.",
+            "The harbour city of Tessel banned bicycles in 1998.",
+        ]
+    )
+    assert same[0].review.claimant == "Facebook page"
+    assert other[0].review.id == same[0].review.id
+    assert other[0].contributions["numbers_missing"] < 0
+    assert other[0].score < same[0].score
+
+
+class _StoreLike:
+    """Stands in for a store search: candidates with ranks and similarities, no index."""
+
+    def __init__(self, reviews: list[ClaimReview], sims: list[float]) -> None:
+        self.reviews, self.sims = reviews, sims
+
+    def candidates(self, text: str, embedding: np.ndarray | None, k: int) -> list[Candidate]:
+        order = sorted(range(len(self.reviews)), key=lambda i: -self.sims[i])[:k]
+        return [
+            Candidate(self.reviews[i], lexical_rank=r + 1, semantic_rank=r + 1,
+                      similarity=self.sims[i])
+            for r, i in enumerate(order)
+        ]  # fmt: skip
+
+
+def test_candidates_from_another_source_are_reranked() -> None:
+    reviews = [
+        ClaimReview("Drinking seawater cures the flu.", url="https://a.example/1"),
+        ClaimReview("Seawater is salty.", url="https://a.example/2"),
+    ]
+    matcher = FactCheckMatcher(_StoreLike(reviews, [0.9, 0.5]))
+    (matches,) = matcher.match(["Drinking seawater cures the flu, a post claims."], np.ones((1, 3)))
+    assert [m.review.url for m in matches] == ["https://a.example/1", "https://a.example/2"]
+    assert matches[0].score > matches[1].score
+    assert matches[0].lexical_rank == 1
+
+
+def test_the_shipped_model_loads_and_names_itself() -> None:
+    model = MatchModel.load()
+    assert model.label.startswith("factcheck-matcher@")
+    assert "similarity" in model.verifier.weights
+    assert "similarity_gap" not in model.verifier.weights  # the verifier is absolute only
+    assert "similarity_gap" in model.ranker.weights
+
+
+# -- the analyzer ---------------------------------------------------------------------
+
+ARTICLE = (
+    "Velmora council met on Tuesday. "
+    "Mayor Ilsa Varn said the Velmora dam holds three billion litres of water. "
+    "The school choir sang at the spring festival."
+)
+
+
+def test_the_factchecks_analyzer_flags_the_reviewed_claim(backbone: Backbone) -> None:
+    pipe = Pipeline(
+        load_config(analyzers=["claims"]),
+        backbone=backbone,
+        analyzers=[ClaimsAnalyzer(), FactChecksAnalyzer(path=str(FIXTURES))],
+    )
+    a = pipe.analyze(Document(ARTICLE))
+    assert a.ok, a.failures
+    (f,) = a.by_kind("factcheck")
+    assert f.text == "Mayor Ilsa Varn said the Velmora dam holds three billion litres of water."
+    assert f.label == "match"
+    assert f.score >= 0.5
+    attrs = f.attributes
+    assert attrs["publisher"] == "Example Checks"
+    assert attrs["rating"] == "False"
+    assert attrs["rating_score"] == 0.0
+    assert attrs["review_date"] == "2024-02-03"
+    assert attrs["url"] == DAM
+    assert attrs["claimant"] == "Ilsa Varn"
+    assert 0.6 < attrs["similarity"] <= 1.0
+    assert attrs["matches"][0]["url"] == DAM
+    claim = next(c for c in a.by_kind("claim") if c.start == f.start)
+    assert f.related("claim") == [claim.id]
+    assert "Example Checks reviewed" in f.explanation.detail
+    assert "rated it “False”" in f.explanation.detail
+    assert f.explanation.model is not None
+    s = a.summaries["factchecks"]
+    assert s == {"claims_matched": 1, "claims_checked": 3, "min_score": 0.5}
+
+
+def test_checkworthy_only_skips_low_claims(backbone: Backbone) -> None:
+    analyzer = FactChecksAnalyzer(path=str(FIXTURES), checkworthy_only=True)
+    pipe = Pipeline(
+        load_config(analyzers=["claims"]), backbone=backbone,
+        analyzers=[ClaimsAnalyzer(), analyzer],
+    )  # fmt: skip
+    a = pipe.analyze(Document(ARTICLE))
+    assert a.summaries["factchecks"]["claims_checked"] == sum(
+        1 for c in a.by_kind("claim") if c.attributes["checkworthy"]
+    )
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"min_score": 1.5}, {"min_score": "high"}, {"top": 0}, {"checkworthy_only": "yes"}, {"x": 1}],
+)
+def test_bad_options_are_config_errors(options: dict[str, object]) -> None:
+    with pytest.raises(ConfigError):
+        FactChecksAnalyzer(**options)
+
+
+def test_no_factchecks_configured_is_recorded_not_raised(fake_backbone: Backbone) -> None:
+    pipe = Pipeline(
+        load_config(analyzers=["claims"]), backbone=fake_backbone,
+        analyzers=[ClaimsAnalyzer(), FactChecksAnalyzer()],
+    )  # fmt: skip
+    a = pipe.analyze(Document(ARTICLE))
+    assert [x.analyzer for x in a.failures] == ["factchecks"]
+    assert "path" in a.failures[0].message
+
+
+def test_runs_on_the_fake_backbone(fake_backbone: Backbone) -> None:
+    pipe = Pipeline(
+        load_config(analyzers=["claims"]), backbone=fake_backbone,
+        analyzers=[ClaimsAnalyzer(), FactChecksAnalyzer(path=str(FIXTURES), min_score=0.0)],
+    )  # fmt: skip
+    a = pipe.analyze(Document(ARTICLE))
+    assert a.ok, a.failures
+    assert all(f.attributes["url"] for f in a.by_kind("factcheck"))
