@@ -51,13 +51,21 @@ def test_sketches_keep_near_vectors_near() -> None:
     assert np.array_equal(sketch(base), sketch(base * 5))  # scale does not matter
 
 
-def test_broad_finding_filters_go_through_sqlite_vec(
-    tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(kind="claim", outlet="lindholm-post.example"),
+        Filters(outlet="lindholm-post.example"),
+        Filters(since="2024-05-01"),
+    ],
+    ids=["finding", "outlet", "date"],
+)
+def test_broad_filters_go_through_sqlite_vec_with_the_same_results(
+    tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch, filters: Filters
 ) -> None:
     with open_store(tmp_path / "s.db") as store:
         ingest(store, ARTICLES, pipeline=pipeline)
-        filters = Filters(kind="claim", outlet="lindholm-post.example")
-        exact = store.search("euros schools rates", filters, mode="semantic")
-        monkeypatch.setattr(backend, "EXACT_MAX", 0)
-        sketched = store.search("euros schools rates", filters, mode="semantic")
+        exact = store.search("euros schools rates bridge", filters, mode="semantic")
+        monkeypatch.setattr(backend, "EXACT_MAX", 0)  # as if the filters left many
+        sketched = store.search("euros schools rates bridge", filters, mode="semantic")
         assert exact and [h.text for h in sketched] == [h.text for h in exact]

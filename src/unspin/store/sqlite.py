@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 OVERSAMPLE = 3
 #: sqlite-vec's upper bound on k.
 MAX_K = 4096
-#: Finding filters that leave at most this many sentences rank them all exactly.
+#: Filters that leave at most this many sentences rank them all exactly.
 EXACT_MAX = 4000
 
 MIGRATIONS = (
@@ -291,6 +291,24 @@ class SQLiteStore(SQLStore):
         self, vector: np.ndarray, filters: Filters, depth: int
     ) -> list[tuple[int, float]]:
         where, params = self._scope(filters, "")  # vec0 metadata columns
+        if where and not filters.tags:
+            scope, scope_params = self._scope(filters, "d.")
+            condition = " AND ".join(scope)
+            held = self._one(
+                f"SELECT coalesce(sum(d.embedded), 0) FROM documents d WHERE {condition}",
+                scope_params,
+            )
+            if int(held) <= EXACT_MAX:
+                # the outlet or dates leave few sentences: rank them all exactly
+                few = [
+                    int(r[0])
+                    for r in self._all(
+                        "SELECT s.id FROM sentences s WHERE s.doc IN "
+                        f"(SELECT d.key FROM documents d WHERE {condition})",
+                        scope_params,
+                    )
+                ]
+                return self._rescore(vector, few, [], [], depth)
         if filters.tags:
             tagged = " INTERSECT ".join(
                 "SELECT sentence FROM sentence_tags WHERE tag = ?" for _ in filters.tags
