@@ -100,6 +100,16 @@ def _pipeline_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _progress_options(p: argparse.ArgumentParser, auto: str) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help=f"progress bar with rate and ETA on stderr (auto: {auto})",
+    )
+
+
 def _pipeline_config(args: argparse.Namespace) -> Config:
     """The configuration the options of :func:`_pipeline_options` ask for."""
     overrides: dict[str, Any] = {}
@@ -147,13 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="DIR", help="write one report per document here"
     )
     _pipeline_options(p)
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
-    p.add_argument(
-        "--progress",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="progress bar on stderr (auto: when several inputs and stderr is a terminal)",
-    )
+    _progress_options(p, "when several inputs and stderr is a terminal")
     p.set_defaults(func=cmd_analyze)
 
     a = sub.add_parser("analyzers", help="list the available analyzers")
@@ -237,13 +241,7 @@ def add_corpus_commands(
         metavar="N",
         help="documents written per transaction (default 64)",
     )
-    i.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
-    i.add_argument(
-        "--progress",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="progress bar with rate and ETA on stderr (auto: when stderr is a terminal)",
-    )
+    _progress_options(i, "when stderr is a terminal")
     i.set_defaults(func=cmd_corpus_ingest)
 
     s = commands.add_parser(

@@ -19,7 +19,7 @@ import re
 import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -132,13 +132,7 @@ class ErrorRecord:
     recorded_at: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "error": self.error,
-            "message": self.message,
-            "document_id": self.document_id,
-            "recorded_at": self.recorded_at,
-        }
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def __str__(self) -> str:
         return f"{self.source}: {self.error}: {self.message}"
@@ -179,12 +173,7 @@ class Link:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "kind": self.kind,
-            "source_document": self.source_document,
-            "source_finding": self.source_finding,
-            "target_document": self.target_document,
-            "target_finding": self.target_finding,
-            "score": self.score,
+            **{f.name: getattr(self, f.name) for f in fields(self)},
             "attributes": dict(self.attributes),
         }
 
