@@ -213,6 +213,9 @@ def main() -> None:
         "tok6": lambda: np.hstack([token_features(data, items, [6]), cheap]),
         "tok46": lambda: np.hstack([token_features(data, items, [4, 6]), cheap]),
         "tok346": lambda: np.hstack([token_features(data, items, [3, 4, 6]), cheap]),
+        "tok46sent": lambda: np.hstack(
+            [token_features(data, items, [4, 6]), span_text_embeddings(data, items), cheap]
+        ),
         "tok6sent": lambda: np.hstack(
             [token_features(data, items, [6]), span_text_embeddings(data, items), cheap]
         ),
