@@ -8,11 +8,18 @@ Findings
     ``quotation`` > ``temporal`` > ``other``. (Who-did-it and why-it-happened claims are
     the most consequential to check; a prediction cannot be checked yet, so it is named
     before the numbers it contains; an opinion quoted or dated is still an opinion.)
-    score = ``checkworthiness``: a transparent baseline, the logistic function of a
-    hand-set linear sum over the features in :data:`WEIGHTS`.
+    score = ``checkworthiness``. By default (option ``model = "default"``) a trained
+    logistic head (:class:`CheckworthinessHead`, ``unspin/models/checkworthiness/``,
+    see its MODEL_CARD.md) over the sentence's MiniLM embedding and the counts of the
+    transparent features below; its logit is ``bias + sentence_embedding + sum of
+    feature contributions``, the threshold chosen in training folded into the bias so
+    that 0.5 is the trained decision point. ``model = "baseline"`` (and the fake
+    backbone, which has no real embeddings) uses the hand-set weights of
+    :data:`WEIGHTS` instead; a path to another head JSON loads that head.
     attributes: ``types`` (every type that applies), ``checkworthiness``,
     ``checkworthy`` (score >= option ``threshold``), ``features`` ({feature:
-    contribution}, bias included, so the sum is visible), ``actor``/``event`` slots for
+    contribution to the logit}, bias and, for the model, ``sentence_embedding``
+    included, so the sum is visible), ``actor``/``event`` slots for
     responsibility and ``cause``/``effect`` slots for causal claims ({"text", "start",
     "end"}, when the parse yields them).
     relations: ``("quantity", id)`` and ``("date", id)`` for what the sentence contains.
@@ -32,27 +39,40 @@ Quotation: a sentence overlapping a ``quote`` finding of an earlier analyzer (th
 with at least three words (so scare quotes around one word do not count).
 
 Summary: ``{"sentences", "checkworthy", "by_type" (counts of primary labels),
-"threshold", "top" (ids of the five most check-worthy claims), "quantities", "dates"}``.
+"threshold", "top" (ids of the five most check-worthy claims), "quantities", "dates",
+"model" (the head's name and version, or "baseline")}``.
 """
 
 from __future__ import annotations
 
 import bisect
+import json
+import logging
 import math
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
 from typing import Any, ClassVar
+
+import numpy as np
 
 from unspin.analyzers._claims_spans import SpanIndex
 from unspin.analyzers._dates import DateMatch, find_dates, parse_published
 from unspin.analyzers._quantities import QuantityMatch, find_quantities
 from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
-from unspin.errors import ConfigError
+from unspin.errors import ConfigError, ModelError
 from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.nlp import Parsed, Sentence, Token
 
-__all__ = ["TYPE_PRIORITY", "WEIGHTS", "ClaimsAnalyzer"]
+__all__ = ["DEFAULT_HEAD", "TYPE_PRIORITY", "WEIGHTS", "CheckworthinessHead", "ClaimsAnalyzer"]
+
+log = logging.getLogger(__name__)
+
+#: The shipped check-worthiness head (trained by training/checkworthiness/train.py).
+DEFAULT_HEAD = Path(__file__).resolve().parents[1] / "models" / "checkworthiness" / "head.json"
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -196,14 +216,140 @@ class _Slots:
             self.cues.append(cue)
 
 
+_NGRAM_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def ngram_counts(text: str) -> dict[str, int]:
+    """Lower-cased word unigrams and bigrams of ``text`` (words of two or more word
+    characters), counted: the tokenisation the head's TF-IDF part was trained with."""
+    words = _NGRAM_TOKEN.findall(text.lower())
+    counts: dict[str, int] = {}
+    for gram in (*words, *(f"{a} {b}" for a, b in pairwise(words))):
+        counts[gram] = counts.get(gram, 0) + 1
+    return counts
+
+
+@dataclass(frozen=True)
+class CheckworthinessHead:
+    """A trained logistic check-worthiness head over frozen backbone features.
+
+    ``logit = bias + w_embedding . embedding + sum of w_ngram . tfidf(ngram)
+    + w_features . counts``: ``embedding`` is the backbone's L2-normalised sentence
+    embedding; ``tfidf`` the L2-normalised TF-IDF vector (sublinear term frequency) of the
+    sentence's word unigrams and bigrams over the head's vocabulary; ``counts`` the
+    counts of the transparent features named in ``features`` (as this analyzer finds
+    them). The training threshold is already folded into ``bias``.
+    """
+
+    name: str
+    version: str
+    features: tuple[str, ...]
+    bias: float
+    w_features: np.ndarray = field(repr=False, compare=False)
+    w_embedding: np.ndarray = field(repr=False, compare=False)
+    ngrams: Mapping[str, tuple[float, float]] = field(default_factory=dict, repr=False)
+    threshold: float = 0.5
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    @classmethod
+    def load(cls, path: Path | str) -> CheckworthinessHead:
+        """Read a head JSON (cached per path); :class:`ModelError` if unusable."""
+        key = str(Path(path).resolve())
+        with _HEAD_LOCK:
+            if key not in _HEADS:
+                _HEADS[key] = cls._read(Path(path))
+            return _HEADS[key]
+
+    @classmethod
+    def _read(cls, path: Path) -> CheckworthinessHead:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            features = tuple(str(f) for f in data["features"])
+            unknown = [f for f in features if f not in WEIGHTS]
+            if unknown:
+                raise ValueError(f"unknown features {', '.join(unknown)}")
+            head = cls(
+                name=str(data["name"]),
+                version=str(data["version"]),
+                features=features,
+                bias=float(data["bias"]),
+                w_features=np.asarray(data["w_features"], dtype=np.float64),
+                w_embedding=np.asarray(data["w_embedding"], dtype=np.float64),
+                ngrams={
+                    str(k): (float(v[0]), float(v[1]))
+                    for k, v in (data.get("ngrams") or {}).items()
+                },
+                threshold=float(data.get("threshold", 0.5)),
+            )
+            if head.w_features.shape != (len(features),) or head.w_embedding.ndim != 1:
+                raise ValueError("weight shapes do not match the feature list")
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            raise ModelError(
+                f"cannot load the check-worthiness head {str(path)!r}: {exc}",
+                hint='set [analyzers.claims] model = "baseline" to use the hand-set weights',
+            ) from exc
+        log.info("loaded check-worthiness head %s from %s", head.label, path)
+        return head
+
+    def ngram_contributions(self, text: str) -> dict[str, float]:
+        """Each vocabulary n-gram of ``text`` and its contribution to the logit."""
+        if not self.ngrams:
+            return {}
+        tfidf: dict[str, float] = {}
+        for gram, n in ngram_counts(text).items():
+            entry = self.ngrams.get(gram)
+            if entry is not None:
+                tfidf[gram] = (1.0 + math.log(n)) * entry[0]
+        norm = math.sqrt(sum(v * v for v in tfidf.values())) or 1.0
+        return {g: self.ngrams[g][1] * v / norm for g, v in tfidf.items()}
+
+    def logit_parts(
+        self, text: str, embedding: np.ndarray, counts: Mapping[str, int]
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """Unrounded contributions to the logit (bias, ``sentence_embedding``, ``words``
+        and each present feature) and the contribution of each n-gram."""
+        if embedding.shape != self.w_embedding.shape:
+            raise ModelError(
+                f"the check-worthiness head expects {self.w_embedding.shape[0]}-dimensional "
+                f"sentence embeddings, got {embedding.shape[0]}",
+                hint="use the all-MiniLM-L6-v2 encoder it was trained on, "
+                'or set [analyzers.claims] model = "baseline"',
+            )
+        grams = self.ngram_contributions(text)
+        out = {"bias": self.bias, "sentence_embedding": float(self.w_embedding @ embedding)}
+        if self.ngrams:
+            out["words"] = sum(grams.values())
+        for name, w in zip(self.features, self.w_features, strict=True):
+            n = counts.get(name, 0)
+            if n:
+                out[name] = float(w) * n
+        return out, grams
+
+    def contributions(
+        self, text: str, embedding: np.ndarray, counts: Mapping[str, int]
+    ) -> tuple[dict[str, float], list[tuple[str, float]]]:
+        """Contributions to the logit rounded for display, and the n-grams that pushed
+        hardest towards check-worthy (at most five, largest first)."""
+        parts, grams = self.logit_parts(text, embedding, counts)
+        top = sorted(((g, v) for g, v in grams.items() if v > 0), key=lambda gv: -gv[1])[:5]
+        return {k: round(v, 4) for k, v in parts.items()}, top
+
+
+_HEADS: dict[str, CheckworthinessHead] = {}
+_HEAD_LOCK = threading.Lock()
+
+
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
     """One scored, typed claim per sentence, plus quantity and date findings."""
 
-    version = "0.1.0"
-    requires = ("parse",)
+    version = "0.2.0"
+    requires: ClassVar[tuple[str, ...]] = ("parse", "embeddings")
     produces = ("claim", "quantity", "date")
-    options: ClassVar[Mapping[str, Any]] = {"threshold": 0.5}
+    options: ClassVar[Mapping[str, Any]] = {"threshold": 0.5, "model": "default"}
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -213,6 +359,17 @@ class ClaimsAnalyzer(Analyzer):
         if not 0.0 <= float(threshold) <= 1.0:
             raise ConfigError("[analyzers.claims] threshold must be between 0 and 1")
         self.threshold = float(threshold)
+        model = self.config["model"]
+        if not isinstance(model, str) or not model.strip():
+            raise ConfigError(
+                '[analyzers.claims] model must be "default", "baseline" or a path to a head JSON'
+            )
+        self.head: CheckworthinessHead | None = None
+        if model == "baseline":
+            # the hand-set weights need no embeddings: do not make the pipeline compute them
+            self.__dict__["requires"] = ("parse",)
+        else:
+            self.head = CheckworthinessHead.load(DEFAULT_HEAD if model == "default" else model)
 
     def run(self, ctx: Context) -> AnalyzerResult:
         text, parsed = ctx.text, ctx.parsed
@@ -237,13 +394,17 @@ class ClaimsAnalyzer(Analyzer):
             if k >= 0:
                 per_sentence.setdefault(k, []).append(f)
 
+        head = self._head_for(ctx)
         claims: list[Finding] = []
         for k, sentence in enumerate(sentences):
             inside = sorted(per_sentence.get(k, []), key=lambda f: f.start)
             lo = bisect.bisect_left(ent_starts, sentence.start)
             hi = bisect.bisect_left(ent_starts, sentence.end)
             names = {e.text for e in ents[lo:hi] if e.end <= sentence.end}
-            claims.append(self._claim(ctx, sentence, inside, names, quotes, attributions))
+            embedding = None if head is None or ctx.embeddings is None else ctx.embeddings[k]
+            claims.append(
+                self._claim(ctx, sentence, inside, names, quotes, attributions, head, embedding)
+            )
 
         ranked = sorted(claims, key=lambda f: (-f.score, f.start))
         by_type: dict[str, int] = {}
@@ -257,8 +418,23 @@ class ClaimsAnalyzer(Analyzer):
             "top": [c.id for c in ranked[:5]],
             "quantities": len(qty_findings),
             "dates": len(date_findings),
+            "model": head.label if head is not None else "baseline",
         }
         return AnalyzerResult((*claims, *qty_findings, *date_findings), summary)
+
+    def _head_for(self, ctx: Context) -> CheckworthinessHead | None:
+        """The trained head, unless there are no real sentence embeddings to feed it."""
+        if self.head is None:
+            return None
+        if ctx.parsed.model == "fake" or ctx.embeddings is None:
+            log.debug("no real sentence embeddings: check-worthiness by the baseline weights")
+            return None
+        if len(ctx.embeddings) != len(ctx.parsed.sentences):
+            raise ModelError(
+                f"{len(ctx.embeddings)} sentence embeddings for "
+                f"{len(ctx.parsed.sentences)} sentences"
+            )
+        return self.head
 
     # -- quantity and date findings ------------------------------------------------------
 
@@ -321,6 +497,8 @@ class ClaimsAnalyzer(Analyzer):
         ents: set[str],
         quotes: SpanIndex,
         attributions: SpanIndex,
+        head: CheckworthinessHead | None = None,
+        embedding: np.ndarray | None = None,
     ) -> Finding:
         parsed = ctx.parsed
         text = ctx.text
@@ -359,11 +537,17 @@ class ClaimsAnalyzer(Analyzer):
         label = next((t for t in TYPE_PRIORITY if t in st.types), "other")
         types = [t for t in TYPE_PRIORITY if t in st.types] or ["other"]
 
-        contributions: dict[str, float] = {"bias": WEIGHTS["bias"]}
-        for feature, n in st.counts.items():
-            contributions[feature] = round(WEIGHTS[feature] * n, 4)
+        top_words: list[tuple[str, float]] = []
+        if head is not None and embedding is not None:
+            contributions, top_words = head.contributions(s_text, embedding, st.counts)
+            rule = "claims.checkworthiness-model"
+        else:
+            contributions = {"bias": WEIGHTS["bias"]}
+            for feature, n in st.counts.items():
+                contributions[feature] = round(WEIGHTS[feature] * n, 4)
+            rule = "claims.baseline-linear"
         z = sum(contributions.values())
-        score = round(1.0 / (1.0 + math.exp(-z)), 4)
+        score = round(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))), 4)
         top = sorted(
             (kv for kv in contributions.items() if kv[0] != "bias"), key=lambda kv: -abs(kv[1])
         )[:4]
@@ -376,18 +560,34 @@ class ClaimsAnalyzer(Analyzer):
             **st.slots,
         }
         relations = [Relation(f.kind, f.id) for f in inside]
-        return self.finding(
-            ctx, sentence.start, sentence.end, kind="claim", label=label, score=score,
-            explanation=Explanation(
-                rule="claims.baseline-linear",
+        if head is not None and embedding is not None:
+            words = ", ".join(f"'{g}' {v:+.2f}" for g, v in top_words[:3])
+            cues = list(st.cues[:5])
+            cues += [g for g, _ in top_words if g not in cues][: 8 - len(cues)]
+            explanation = Explanation(
+                rule=rule,
+                cues=tuple(cues),
+                detail=(
+                    f"Check-worthiness {score:.2f} from the trained model {head.label}: "
+                    f"logistic({z:+.2f}) = bias {contributions['bias']:+.2f} + {why}"
+                    + (f"; words for: {words}" if words else "")
+                    + "."
+                ),
+                model=head.label,
+                confidence=round(max(score, 1.0 - score), 4),
+            )
+        else:
+            explanation = Explanation(
+                rule=rule,
                 cues=tuple(st.cues[:8]),
                 detail=(
                     f"Check-worthiness {score:.2f} = logistic(sum of feature weights "
                     f"{z:+.2f}; bias {WEIGHTS['bias']:+.2f}; {why})."
                 ),
-            ),
-            attributes=attrs,
-            relations=relations,
+            )
+        return self.finding(
+            ctx, sentence.start, sentence.end, kind="claim", label=label, score=score,
+            explanation=explanation, attributes=attrs, relations=relations,
         )  # fmt: skip
 
 
