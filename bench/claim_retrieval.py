@@ -390,9 +390,9 @@ def main() -> None:
         ms = 1000 * (time.perf_counter() - t0) / len(setup.qids)
         print(f"{method:7s} {fmt(m)}  ({ms:.0f} ms/query)")
         if method == "rerank":
-            print(
-                f"verifier (score >= 0.5 on the top match): {fmt(verification(setup, args.depth))}"
-            )
+            for t in (0.3, 0.5):
+                v = verification(setup, args.depth, threshold=t)
+                print(f"verifier, top match score >= {t}: {fmt(v)}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ import math
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -188,6 +189,20 @@ FEATURES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=65_536)
+def _review_side(
+    index_text: str, claim: str
+) -> tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]]:
+    """A review's indexed terms, claim terms, claim numbers and names (cached: the same
+    reviews come back as candidates for many queries)."""
+    return (
+        tuple(terms(index_text)),
+        frozenset(terms(claim)),
+        frozenset(numbers(claim)),
+        frozenset(names(index_text)),
+    )
+
+
 def pair_features(
     query: str, candidates: Sequence[Candidate], stats: TermStats
 ) -> list[tuple[dict[str, float], tuple[str, ...]]]:
@@ -200,15 +215,13 @@ def pair_features(
     q_names = names(query)
     sims = [c.similarity if c.similarity is not None else 0.0 for c in candidates]
     best_sim = max(sims, default=0.0)
-    texts = [terms(c.review.index_text) for c in candidates]
-    bm25 = [stats.bm25(q_terms, t) for t in texts]
+    sides = [_review_side(c.review.index_text, c.review.claim) for c in candidates]
+    bm25 = [stats.bm25(q_terms, side[0]) for side in sides]
     best_bm25 = max(bm25, default=0.0) or 1.0
     out = []
-    for c, sim, c_text, bm in zip(candidates, sims, texts, bm25, strict=True):
-        review = c.review
-        claim_terms = set(terms(review.claim))
+    for c, sim, side, bm in zip(candidates, sims, sides, bm25, strict=True):
+        c_text, claim_terms, c_nums, c_names = side
         shared = q_terms & set(c_text)
-        c_nums = numbers(review.claim)
         values = {
             "similarity": sim,
             "title_similarity": c.title_similarity if c.title_similarity is not None else sim,
@@ -217,7 +230,7 @@ def pair_features(
             / (sum(idf(t) for t in claim_terms) or 1.0),
             "numbers_shared": float(bool(q_nums & c_nums)),
             "numbers_missing": float(bool(c_nums - q_nums)),
-            "names_shared": float(bool(q_names & names(review.index_text))),
+            "names_shared": float(bool(q_names & c_names)),
             "similarity_gap": sim - best_sim,
             "bm25_gap": bm / best_bm25 - 1.0,
             "semantic_rank": _inv_rank(c.semantic_rank) - 1.0,
