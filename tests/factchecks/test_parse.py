@@ -263,3 +263,15 @@ def test_ids_are_stable_and_records_round_trip() -> None:
     assert ClaimReview.from_dict(a.to_dict()) == a
     with pytest.raises(ValueError):
         ClaimReview(claim="  ")
+
+
+def test_script_tags_in_other_spellings_are_read() -> None:
+    body = json.dumps(REVIEW_LD)
+    for tag in (
+        "<script type='application/ld+json; charset=utf-8'>",
+        '<script id="ld" data-x="1" TYPE="application/ld+json">',
+        "<script type=application/ld+json>",
+    ):
+        html = f"<html><head>{tag}{body}</script></head></html>"
+        assert len(reviews(list(parse_html(html)))) == 1, tag
+    assert errors(list(parse_html('<script type="text/javascript">{"@type": 1}</script>')))

@@ -199,7 +199,7 @@ GRID: dict[str, list[tuple[str, str, float]]] = {
 def experiments(work: Path, which: list[str]) -> None:
     d = load_data(work)
     for w in which:
-        for kind, head, c in GRID[w]:
+        for kind, head, c in GRID.get(w, []):
             evaluate(
                 d, f"{head} C/alpha={c:g} [{kind}]", kind, lambda h=head, c=c: make_model(h, c)
             )

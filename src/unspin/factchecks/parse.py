@@ -80,7 +80,7 @@ CSV_SUFFIXES = frozenset((".csv", ".tsv"))
 SUFFIXES = HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
 
 _LD_SCRIPT = re.compile(
-    r"<script\b[^>]*\btype\s*=\s*(['\"]?)application/ld\+json\1[^>]*>(.*?)</script\s*>",
+    r"<script\b[^>]*\btype\s*=\s*['\"]?\s*application/ld\+json\b[^>]*>(?P<body>.*?)</script\s*>",
     re.I | re.S,
 )
 _MAX_DEPTH = 40
@@ -372,7 +372,7 @@ def parse_html(html: str, *, source: str | None = None) -> Iterator[Loaded]:
     """
     found = False
     for k, m in enumerate(_LD_SCRIPT.finditer(html)):
-        block = _clean_ld_block(m.group(2))
+        block = _clean_ld_block(m.group("body"))
         if not block:
             continue
         where = f"{source} ld+json block {k + 1}" if source else f"ld+json block {k + 1}"
