@@ -610,6 +610,10 @@ class Store(ABC):
         fused = _fuse([sid for sid, _ in keyword], [sid for sid, _ in semantic])[:limit]
         return self._hits(fused, keyword, semantic, terms)
 
+    def _is_rare(self, term: str, cap: int) -> bool:
+        """Whether at most ``cap`` sentences hold the term."""
+        return self._keyword_floor([term], False, cap) is None
+
     def _rankings(
         self, keyword: Callable[[], _Ranking], semantic: Callable[[], _Ranking]
     ) -> tuple[_Ranking, _Ranking]:
@@ -629,7 +633,7 @@ class Store(ABC):
         ranked = self._keyword_ranked(terms, True, filters, depth, floor)
         if len(ranked) >= depth or len(terms) == 1:
             return ranked
-        rare = [t for t in terms if self._keyword_floor([t], False, KEYWORD_CAP) is None]
+        rare = [t for t in terms if self._is_rare(t, KEYWORD_CAP)]
         floor = None if rare else self._keyword_floor(terms, False, cap)
         seen = {sid for sid, _ in ranked}
         for sid, score in self._keyword_ranked(rare or terms, False, filters, depth, floor):

@@ -229,6 +229,19 @@ class PostgresStore(SQLStore):
         )
         return None if value is None else int(value)
 
+    def _is_rare(self, term: str, cap: int) -> bool:
+        # through the GIN index, stopping after cap + 1 matches (the planner would rather
+        # walk the primary key backwards, through the whole table for a rare term)
+        with self._transaction():
+            self._execute("SELECT set_config('enable_indexscan', 'off', true)")
+            self._execute("SELECT set_config('enable_seqscan', 'off', true)")
+            held = self._one(
+                "SELECT count(*) FROM (SELECT 1 FROM sentences "
+                "WHERE tsv @@ to_tsquery('english', ?) LIMIT ?) m",
+                [_ts_query([term], False), cap + 1],
+            )
+        return int(held or 0) <= cap
+
     def _keyword_ranked(
         self, terms: Sequence[str], every: bool, filters: Filters, depth: int, floor: int | None
     ) -> list[tuple[int, float]]:
