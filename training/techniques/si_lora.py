@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 from common import WORK, Data, Timer, load_data
-from si_experiments import THRESHOLDS, decode, evaluate, piece_labels
+from si_experiments import THRESHOLDS, decode, doc_context, evaluate, piece_labels
 
 from unspin.eval.ptc import score_si
 
@@ -42,18 +42,22 @@ def build(args: argparse.Namespace) -> Any:
                 self, r=args.rank, targets=args.targets.split(","), layers=range(6 - K)
             )
             self.drop = torch.nn.Dropout(0.1)
+            dim = 384 * (3 if args.concat else 1)
             self.rnn = (
-                torch.nn.LSTM(384, 128, batch_first=True, bidirectional=True)
+                torch.nn.LSTM(dim, 128, batch_first=True, bidirectional=True)
                 if args.head == "bilstm"
                 else None
             )
-            self.out = torch.nn.Linear(256 if self.rnn is not None else 384, 3)
+            self.out = torch.nn.Linear(256 if self.rnn is not None else dim, 3)
 
-        def forward(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        def forward(self, x: torch.Tensor, mask: torch.Tensor, doc: torch.Tensor) -> torch.Tensor:
             ext = (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
+            h = x
             for layer in self.encoder.layer:
                 out = layer(h, attention_mask=ext)
                 h = out[0] if isinstance(out, tuple) else out
+            if args.concat:  # adapted top states + the branch's input + document context
+                h = torch.cat([h, x, doc], -1)
             h = self.drop(h)
             if self.rnn is not None:
                 h, _ = self.rnn(h)
@@ -63,19 +67,21 @@ def build(args: argparse.Namespace) -> Any:
     return Tagger()
 
 
-def batch(X: np.ndarray, y: np.ndarray | None, ranges: list[tuple[int, int]]) -> Any:
+def batch(X: np.ndarray, D: np.ndarray, y: np.ndarray | None, ranges: list[tuple[int, int]]) -> Any:
     import torch
 
     width = max(b - a for a, b in ranges)
     xb = torch.zeros((len(ranges), width, X.shape[1]))
+    db = torch.zeros((len(ranges), width, D.shape[1]))
     mb = torch.zeros((len(ranges), width), dtype=torch.long)
     yb = torch.full((len(ranges), width), -100, dtype=torch.long)
     for r, (a, b) in enumerate(ranges):
         xb[r, : b - a] = torch.from_numpy(np.asarray(X[a:b], dtype=np.float32))
+        db[r, : b - a] = torch.from_numpy(D[a:b])
         mb[r, : b - a] = 1
         if y is not None:
             yb[r, : b - a] = torch.from_numpy(y[a:b])
-    return xb, mb, yb
+    return xb, mb, yb, db
 
 
 def main() -> None:
@@ -86,6 +92,7 @@ def main() -> None:
     ap.add_argument("--targets", default="q,v,f1,f2")
     ap.add_argument("--head", default="linear", choices=["linear", "bilstm"])
     ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--concat", action="store_true", help="head also reads layer K + doc")
     ap.add_argument("--folds", default="0,1,2,3,4")
     ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args()
@@ -94,10 +101,11 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     name = (
         f"si_lora_from{args.from_layer}_r{args.rank}_{args.targets.replace(',', '')}"
-        f"_{args.head}_e{args.epochs}"
+        f"_{args.head}{'_cat' if args.concat else ''}_e{args.epochs}"
     )
     data: Data = load_data()
     X = data.layer(args.from_layer)
+    D = doc_context(data) if args.concat else np.zeros((len(X), 0), np.float32)
     y = piece_labels(data)
     ids = [str(a) for a in data.pieces["ids"]]
     fold_of_article = np.array([data.folds[a] for a in ids])
@@ -128,8 +136,9 @@ def main() -> None:
         for _ in range(args.epochs):
             net.train()
             for bi in rng.permutation(len(batches)):
-                xb, mb, yb = batch(X, y, [tr[i] for i in batches[bi]])
-                loss = torch.nn.functional.cross_entropy(net(xb, mb).reshape(-1, 3), yb.reshape(-1))
+                xb, mb, yb, db = batch(X, D, y, [tr[i] for i in batches[bi]])
+                logits = net(xb, mb, db)
+                loss = torch.nn.functional.cross_entropy(logits.reshape(-1, 3), yb.reshape(-1))
                 opt.zero_grad()
                 loss.backward()
                 opt.step()
@@ -138,8 +147,8 @@ def main() -> None:
         with torch.no_grad():
             for b in range(0, len(te), 64):
                 rs = te[b : b + 64]
-                xb, mb, _ = batch(X, None, rs)
-                probs = torch.softmax(net(xb, mb), -1).numpy()
+                xb, mb, _, db = batch(X, D, None, rs)
+                probs = torch.softmax(net(xb, mb, db), -1).numpy()
                 for r, (s, e) in enumerate(rs):
                     p_in[s:e] = probs[r, : e - s, 1] + probs[r, : e - s, 2]
         secs.append(t())
