@@ -581,7 +581,7 @@ def load_claimreviews(
     errors: list[ClaimReviewError] = []
     for item in iter_claimreviews(paths):
         if isinstance(item, ClaimReviewError):
-            log.warning("%s", item)
+            log.debug("%s", item)
             errors.append(item)
         else:
             reviews.setdefault(item.id, item)
