@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import assert_anchored
 from unspin.config import load_config
 from unspin.ingest import load_path
 from unspin.model import Analysis, Document
 from unspin.nlp import Backbone
 from unspin.pipeline import Pipeline
 
-from tests.conftest import assert_anchored
-
 ROOT = Path(__file__).parents[1]
-FIXTURE_FILES = sorted((ROOT / "tests" / "fixtures" / "articles").iterdir()) + [
-    ROOT / "examples" / "article.md"
+FIXTURE_FILES = [
+    *sorted((ROOT / "tests" / "fixtures" / "articles").iterdir()),
+    ROOT / "examples" / "article.md",
 ]
 
 
