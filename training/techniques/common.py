@@ -8,6 +8,7 @@ that call :func:`log_result` (which appends to ``/tmp/ptc-work/results.jsonl``).
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import re
 import time
@@ -23,7 +24,7 @@ from unspin.eval.ptc import Article, Corpus, Span, load_corpus
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_PTC = HERE.parents[2] / "shared" / "data" / "ptc"
-WORK = Path("/tmp/ptc-work")
+WORK = Path(os.environ.get("PTC_WORK", "/tmp/ptc-work"))  # scratch, never the repo
 FOLDS = HERE / "folds.json"
 
 
