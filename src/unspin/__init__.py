@@ -16,6 +16,7 @@ from unspin.config import Config, load_config
 from unspin.errors import (
     AnalyzerError,
     BinaryInputError,
+    ClaimReviewError,
     ConfigError,
     DecodingError,
     DependencyError,
@@ -52,6 +53,7 @@ __all__ = [
     "AnalyzerFailure",
     "AnalyzerRun",
     "BinaryInputError",
+    "ClaimReviewError",
     "Config",
     "ConfigError",
     "DecodingError",

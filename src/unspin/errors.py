@@ -13,7 +13,8 @@ The tree::
     │   ├── InputTooLargeError      over ``ingest.max_bytes``
     │   ├── DecodingError           no encoding decodes it cleanly
     │   ├── MalformedRecordError    a JSON Lines record that is not valid
-    │   └── UnsupportedInputError   a path that is neither file, directory nor "-"
+    │   ├── UnsupportedInputError   a path that is neither file, directory nor "-"
+    │   └── ClaimReviewError        a fact-check file or record that is not a ClaimReview
     ├── ModelError                  a model could not be loaded
     ├── MissingExtraError           an optional dependency is not installed
     ├── AnalyzerError               an analyzer raised while analysing one document
@@ -29,6 +30,7 @@ from __future__ import annotations
 __all__ = [
     "AnalyzerError",
     "BinaryInputError",
+    "ClaimReviewError",
     "ConfigError",
     "DecodingError",
     "DependencyError",
@@ -111,6 +113,10 @@ class MalformedRecordError(InputError):
 
 class UnsupportedInputError(InputError):
     """The path does not exist or is not a file, directory or ``-``."""
+
+
+class ClaimReviewError(InputError):
+    """One fact-check input (a file, a record, a row) cannot be read as a ClaimReview."""
 
 
 class ModelError(UnspinError):

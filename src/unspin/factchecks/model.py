@@ -7,13 +7,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from unspin.errors import InputError
+from unspin.errors import ClaimReviewError
 
 __all__ = ["ClaimReview", "ClaimReviewError"]
-
-
-class ClaimReviewError(InputError):
-    """One fact-check input (a file, a record, a row) cannot be read as a ClaimReview."""
 
 
 @dataclass(frozen=True)
