@@ -170,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_schema)
 
     add_corpus_commands(sub)
+    add_technique_commands(sub)
     return parser
 
 
@@ -439,6 +440,268 @@ def cmd_corpus_errors(args: argparse.Namespace) -> int:
     if not count:
         _echo("unspin: no errors recorded", err=True)
     return EXIT_OK
+
+
+# ----------------------------------------------------------------------------------------
+# unspin eval ptc, unspin techniques import/export
+
+
+def add_technique_commands(sub: Any) -> None:
+    ev = sub.add_parser("eval", help="score unspin on public benchmarks")
+    benches = ev.add_subparsers(dest="benchmark", metavar="BENCHMARK", parser_class=_Parser)
+    ev.set_defaults(func=lambda a: _usage(ev))
+    p = benches.add_parser(
+        "ptc",
+        help="propaganda techniques (SemEval-2020 Task 11): SI, TC and FLC scores",
+        description="Score the techniques analyzer (or a label file given with --pred) on "
+        "PTC articles with the official SI / TC scorers of SemEval-2020 Task 11 and the "
+        "NLP4IF-2019 FLC scorer.",
+    )
+    p.add_argument(
+        "--data", type=Path, required=True, metavar="DIR", help="a PTC folder (train-articles/...)"
+    )
+    p.add_argument(
+        "--ids",
+        metavar="IDS",
+        help="article ids: comma-separated, a file with one per line, or 'all' (default: the "
+        "articles the shipped model was not trained on)",
+    )
+    p.add_argument(
+        "--pred",
+        type=Path,
+        metavar="FILE",
+        help="score this PTC label file instead of running the analyzer",
+    )
+    p.add_argument(
+        "--task",
+        choices=("all", "si", "tc", "flc"),
+        default="all",
+        help="which scores to report (default: all that apply)",
+    )
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", dest="out_format", help="output"
+    )
+    p.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
+    p.add_argument(
+        "--backbone", choices=("spacy", "fake"), help="NLP backbone ('fake': no models, rules only)"
+    )
+    p.set_defaults(func=cmd_eval_ptc)
+
+    tech = sub.add_parser("techniques", help="PTC label files: export findings, import labels")
+    tcmd = tech.add_subparsers(dest="techniques_command", metavar="COMMAND", parser_class=_Parser)
+    tech.set_defaults(func=lambda a: _usage(tech))
+    x = tcmd.add_parser(
+        "export",
+        help="analyse articles and write their technique spans as PTC labels",
+        description="Analyse articles and write their technique findings in the PTC label "
+        "format (article id, technique, start, end; tab-separated). The article id is NNN "
+        "for a file named articleNNN.txt, else the document id.",
+    )
+    x.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or '-' (stdin)")
+    x.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write the labels here (default: stdout)"
+    )
+    x.add_argument(
+        "--si", action="store_true", help="SI format: spans only, overlapping spans merged"
+    )
+    _pipeline_options(x)
+    x.set_defaults(func=cmd_techniques_export)
+    m = tcmd.add_parser(
+        "import",
+        help="load PTC label files as technique findings and write reports",
+        description="Read PTC label files (gold or another system's) as technique findings of "
+        "their articles and write one report per article.",
+    )
+    m.add_argument("labels", nargs="+", type=Path, metavar="LABELS", help="label files")
+    m.add_argument(
+        "--articles", type=Path, required=True, metavar="DIR", help="folder of articleNNN.txt"
+    )
+    m.add_argument(
+        "-f",
+        "--format",
+        type=_formats,
+        action="extend",
+        dest="formats",
+        metavar="FORMAT",
+        help="json, html or md; repeat or comma-separate (default: html)",
+    )
+    m.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="DIR", help="write reports here"
+    )
+    m.set_defaults(func=cmd_techniques_import)
+
+
+def _ptc_ids(spec: str | None, corpus: Any) -> list[str]:
+    if spec is None:
+        from unspin.eval.techniques import held_out_ids
+
+        ids = held_out_ids()
+        if not ids:
+            _echo("unspin: the model lists no held-out articles; scoring all of them", err=True)
+            return list(corpus.ids)
+        return [i for i in ids if i in set(corpus.ids)]
+    if spec == "all":
+        return list(corpus.ids)
+    path = Path(spec)
+    if path.is_file():
+        try:
+            raw = path.read_text(encoding="utf-8").split()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read the id list {path}: {exc}") from None
+    else:
+        raw = [i.strip() for i in spec.split(",") if i.strip()]
+    wanted = [i.removeprefix("article") for i in raw]
+    unknown = sorted(set(wanted) - set(corpus.ids))
+    if unknown:
+        raise ConfigError(f"unknown PTC article id(s): {', '.join(unknown[:5])}")
+    return wanted
+
+
+def _score_table(name: str, score: Any, per_technique: bool) -> str:
+    lines = [
+        f"{name}: F1 {score.f1:.4f}  precision {score.precision:.4f}  recall "
+        f"{score.recall:.4f}  ({score.n_pred} predicted, {score.n_gold} gold)"
+    ]
+    if per_technique and score.per_technique:
+        lines.append(f"  {'technique':<38} {'P':>6} {'R':>6} {'F1':>6} {'pred':>5} {'gold':>5}")
+        for t, sc in sorted(score.per_technique.items(), key=lambda kv: -kv[1].n_gold):
+            lines.append(
+                f"  {t:<38} {sc.precision:>6.3f} {sc.recall:>6.3f} {sc.f1:>6.3f} "
+                f"{sc.n_pred:>5} {sc.n_gold:>5}"
+            )
+    return "\n".join(lines)
+
+
+def cmd_eval_ptc(args: argparse.Namespace) -> int:
+    from unspin.eval import ptc
+
+    try:
+        corpus = ptc.load_corpus(args.data)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot load the PTC folder {args.data}: {exc}") from None
+    articles = corpus.subset(_ptc_ids(args.ids, corpus))
+    if args.pred is not None:
+        try:
+            pred = ptc.read_labels(args.pred)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise InputError(f"cannot read {args.pred}: {exc}") from None
+        wanted = {a.id for a in articles}
+        pred = [s for s in pred if s.article_id in wanted]
+        labelled = [s for s in pred if s.technique]
+        result = ptc.Evaluation(
+            len(articles),
+            ptc.score_si([s.unlabelled() for s in pred], [s for a in articles for s in a.si_spans]),
+            ptc.score_flc(labelled, [s for a in articles for s in a.spans], corpus.techniques),
+            ptc.score_tc(labelled, [s for a in articles for s in a.spans], corpus.techniques)
+            if labelled
+            else None,
+        )
+    else:
+        from unspin.eval.techniques import evaluation_system
+
+        overrides: dict[str, Any] = {"analyzers": "techniques"}
+        if args.backbone:
+            overrides["backbone"] = args.backbone
+        detect, classify = evaluation_system(load_config(args.config, **overrides))
+        result = ptc.evaluate(articles, detect, classify, techniques=corpus.techniques)
+    shown = {"si": result.si, "tc": result.tc, "flc": result.flc}
+    if args.task != "all":
+        shown = {args.task: shown[args.task]}
+    if args.out_format == "json":
+        full = result.as_dict()
+        _echo(json.dumps({"articles": result.articles, **{k: full[k] for k in shown}}, indent=2))
+        return EXIT_OK
+    _echo(f"PTC: {result.articles} article(s) from {args.data}")
+    names = {"si": "SI (spans)", "tc": "TC (gold spans)", "flc": "FLC (span and technique)"}
+    for key, score in shown.items():
+        if score is None:
+            _echo(f"{names[key]}: not scored (no technique labels)")
+        else:
+            _echo(_score_table(names[key], score, per_technique=key != "si"))
+    return EXIT_OK
+
+
+def cmd_techniques_export(args: argparse.Namespace) -> int:
+    from unspin.eval import ptc
+    from unspin.ingest import load_paths
+    from unspin.pipeline import Pipeline
+    from unspin.report import write_text_atomic
+
+    config = _pipeline_config(args)
+    pipeline = Pipeline(config)
+    if "technique" not in {k for a in pipeline.analyzers for k in a.produces}:
+        raise ConfigError("no analyzer in this pipeline produces techniques: add 'techniques'")
+    errors: list[InputError] = []
+
+    def documents() -> Iterator[Document]:
+        for item in load_paths(args.paths, max_bytes=config.max_bytes):
+            if isinstance(item, InputError):
+                errors.append(item)
+            else:
+                yield item
+
+    spans: list[Any] = []
+    failures = 0
+    for analysis in pipeline.analyze_many(documents()):
+        failures += bool(analysis.failures)
+        found = ptc.spans_from_analysis(analysis)
+        if args.si:
+            aid = ptc.article_id_for(analysis.document)
+            merged = ptc.merge_overlapping((s.start, s.end) for s in found)
+            spans.extend(ptc.Span(aid, a, b) for a, b in merged)
+        else:
+            spans.extend(found)
+    text = ptc.format_labels(spans)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(args.output, text)
+        _echo(f"wrote {len(spans)} span(s) to {args.output}", err=True)
+    for e in errors:
+        _echo(f"unspin: {e}", err=True)
+    return EXIT_PARTIAL if errors or failures else EXIT_OK
+
+
+def cmd_techniques_import(args: argparse.Namespace) -> int:
+    from collections import defaultdict
+
+    from unspin.eval import ptc
+    from unspin.report import write_report
+
+    by_article: defaultdict[str, list[Any]] = defaultdict(list)
+    for path in args.labels:
+        try:
+            spans = ptc.read_labels(path)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise InputError(f"cannot read {path}: {exc}") from None
+        for s in spans:
+            by_article[s.article_id].append(s)
+    formats = list(dict.fromkeys(args.formats or ["html"]))
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create output folder {args.output}: {exc}") from None
+    problems: list[str] = []
+    written = 0
+    for aid, spans in sorted(by_article.items()):
+        path = args.articles / f"article{aid}.txt"
+        try:
+            text = ptc.read_article(path)
+            analysis = ptc.analysis_from_labels(ptc.article_document(ptc.Article(aid, text)), spans)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            problems.append(f"article {aid}: {exc}")
+            continue
+        for fmt in formats:
+            write_report(analysis, args.output, fmt)
+            written += 1
+    _echo(
+        f"wrote {written} report file(s) for {len(by_article) - len(problems)} article(s) "
+        f"to {args.output}",
+        err=True,
+    )
+    for p in problems:
+        _echo(f"unspin: {p}", err=True)
+    return EXIT_PARTIAL if problems else EXIT_OK
 
 
 # ----------------------------------------------------------------------------------------

@@ -33,18 +33,28 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+
+from unspin.model import Analysis, Document, Explanation, Finding
+
+#: The finding kind technique spans have, whoever made them.
+TECHNIQUE_KIND = "technique"
 
 __all__ = [
     "TECHNIQUES",
     "Article",
     "Corpus",
+    "Evaluation",
     "Score",
     "Span",
+    "analysis_from_labels",
+    "article_document",
+    "article_id_for",
     "article_id_from_path",
+    "evaluate",
     "format_labels",
     "load_corpus",
     "merge_overlapping",
@@ -55,6 +65,7 @@ __all__ = [
     "score_flc",
     "score_si",
     "score_tc",
+    "spans_from_analysis",
     "write_labels",
 ]
 
@@ -407,3 +418,120 @@ def score_tc(
     total_hits = sum(hits.values())
     tp, tg = sum(n_pred.values()), sum(n_gold.values())
     return Score(*_prf(total_hits, tp, total_hits, tg), tp, tg, MappingProxyType(per))
+
+
+# ----------------------------------------------------------------------------------------
+# Findings <-> PTC labels
+
+
+def article_document(article: Article) -> Document:
+    """A PTC article as a :class:`Document` whose source name carries the article id."""
+    title = article.text.split("\n", 1)[0].strip() or None
+    return Document(article.text, title=title, source=f"article{article.id}.txt")
+
+
+def article_id_for(document: Document) -> str:
+    """The PTC id of a document: ``NNN`` from a source named ``articleNNN...``, else its id."""
+    if document.source:
+        m = _ARTICLE_ID_RE.match(Path(document.source.replace("\\", "/")).name)
+        if m:
+            return m.group(1)
+    return document.id
+
+
+def spans_from_analysis(analysis: Analysis, article_id: str | None = None) -> list[Span]:
+    """The technique findings of an analysis as labelled PTC spans (sorted, no empty spans)."""
+    aid = article_id or article_id_for(analysis.document)
+    return sorted(
+        Span(aid, f.start, f.end, f.label)
+        for f in analysis.by_kind(TECHNIQUE_KIND)
+        if f.end > f.start
+    )
+
+
+def analysis_from_labels(
+    document: Document, spans: Iterable[Span], *, analyzer: str = "ptc-labels"
+) -> Analysis:
+    """Label-file spans as ``technique`` findings of ``document`` (gold or another system's).
+
+    Spans without a technique (SI files) get the label ``propaganda``. A span that does not
+    fit the document raises :class:`ValueError` naming it.
+    """
+    findings: dict[str, Finding] = {}
+    for s in spans:
+        if s.end > len(document.text):
+            raise ValueError(
+                f"span {s.start}..{s.end} of article {s.article_id} does not fit the text "
+                f"(length {len(document.text)}): is it the right article?"
+            )
+        label = s.technique or "propaganda"
+        f = Finding.anchored(
+            document,
+            s.start,
+            s.end,
+            kind=TECHNIQUE_KIND,
+            label=label,
+            score=1.0,
+            analyzer=analyzer,
+            analyzer_version="1",
+            explanation=Explanation(
+                rule="labels.file", detail=f"{label} as given in a PTC label file"
+            ),
+        )
+        findings[f.id] = f
+    return Analysis(document, tuple(findings.values()))
+
+
+# ----------------------------------------------------------------------------------------
+# End-to-end evaluation of a system
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """SI, FLC and (when the system can label given spans) TC scores over some articles."""
+
+    articles: int
+    si: Score
+    flc: Score
+    tc: Score | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        def full(score: Score | None) -> dict[str, object] | None:
+            if score is None:
+                return None
+            return {
+                **score.as_dict(),
+                "per_technique": {t: s.as_dict() for t, s in score.per_technique.items()},
+            }
+
+        return {
+            "articles": self.articles,
+            "si": full(self.si),
+            "flc": full(self.flc),
+            "tc": full(self.tc),
+        }
+
+
+def evaluate(
+    articles: Iterable[Article],
+    detect: Callable[[Sequence[Article]], Sequence[Sequence[Span]]],
+    classify: Callable[[Sequence[Article]], Sequence[Sequence[Span]]] | None = None,
+    *,
+    techniques: Sequence[str] = TECHNIQUES,
+) -> Evaluation:
+    """Score a system on ``articles``: ``detect`` finds labelled spans in each article (SI
+    and FLC are scored on them); ``classify``, when given, labels each article's *gold* TC
+    spans (one label per gold instance, the official TC setting)."""
+    arts = list(articles)
+    predicted = [s for spans in detect(arts) for s in spans]
+    gold_si = [s for a in arts for s in a.si_spans]
+    gold_tc = [s for a in arts for s in a.spans]
+    tc = None
+    if classify is not None:
+        tc = score_tc([s for spans in classify(arts) for s in spans], gold_tc, techniques)
+    return Evaluation(
+        len(arts),
+        score_si([s.unlabelled() for s in predicted], gold_si),
+        score_flc([s for s in predicted if s.technique], gold_tc, techniques),
+        tc,
+    )

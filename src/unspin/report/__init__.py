@@ -31,6 +31,7 @@ __all__ = [
     "schema",
     "validate",
     "write_report",
+    "write_text_atomic",
 ]
 
 log = logging.getLogger(__name__)
@@ -57,9 +58,7 @@ def _extension(fmt: str) -> str:
     try:
         return FORMATS[fmt.lower()]
     except KeyError:
-        raise ConfigError(
-            f"unknown report format {fmt!r}", hint="use html, md or json"
-        ) from None
+        raise ConfigError(f"unknown report format {fmt!r}", hint="use html, md or json") from None
 
 
 def write_report(
@@ -77,10 +76,17 @@ def write_report(
         content = render_markdown(analysis)
     else:
         content = render_json(analysis)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fd, tmp = tempfile.mkstemp(prefix=".unspin-", suffix=kind, dir=out_dir)
+    path = write_text_atomic(Path(out_dir) / name, content)
+    log.info("wrote %s", path)
+    return path
+
+
+def write_text_atomic(path: Path, content: str) -> Path:
+    """Write ``content`` to ``path`` through a temporary file renamed into place, so a
+    reader never sees half a file and an interrupted run leaves the old one intact."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".unspin-", suffix=path.suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
@@ -89,5 +95,4 @@ def write_report(
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    log.info("wrote %s", path)
     return path

@@ -1,0 +1,74 @@
+"""The shipped ``techniques`` analyzer as a system the PTC scorers can evaluate.
+
+:func:`evaluation_system` turns a pipeline configuration into the two callables
+:func:`unspin.eval.ptc.evaluate` needs: ``detect`` (run the pipeline on articles, keep the
+technique findings as labelled spans: SI and FLC) and ``classify`` (label the gold spans of
+each article: TC, the shared task's setting where spans are given).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from importlib import resources
+
+from unspin.config import Config
+from unspin.eval.ptc import Article, Span, article_document, spans_from_analysis
+
+__all__ = ["evaluation_system", "held_out_ids"]
+
+log = logging.getLogger(__name__)
+
+Predict = Callable[[Sequence[Article]], list[list[Span]]]
+
+
+def held_out_ids() -> list[str]:
+    """The PTC articles the shipped model was *not* trained on (its model config lists them)."""
+    try:
+        path = resources.files("unspin").joinpath("models/techniques/config.json")
+        config = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(i) for i in config.get("held_out_articles", [])]
+
+
+def evaluation_system(config: Config) -> tuple[Predict, Predict | None]:
+    """``(detect, classify)`` for the pipeline ``config`` describes (``classify`` is None
+    when its techniques analyzer cannot label given spans)."""
+    from unspin.pipeline import Pipeline
+
+    pipeline = Pipeline(config)
+
+    def detect(articles: Sequence[Article]) -> list[list[Span]]:
+        out = []
+        for article, analysis in zip(
+            articles, pipeline.analyze_many(article_document(a) for a in articles), strict=True
+        ):
+            for failure in analysis.failures:
+                log.warning(
+                    "article %s: %s failed: %s", article.id, failure.analyzer, failure.message
+                )
+            out.append(spans_from_analysis(analysis, article.id))
+        return out
+
+    classify_spans = getattr(pipeline, "classify_techniques", None)
+    if classify_spans is None:
+        return detect, None
+
+    def classify(articles: Sequence[Article]) -> list[list[Span]]:
+        out = []
+        for article in articles:
+            spans = article.spans
+            distinct = sorted({(s.start, s.end) for s in spans})
+            wanted = {key: sum(1 for s in spans if (s.start, s.end) == key) for key in distinct}
+            ranked = classify_spans(article_document(article), distinct)
+            labelled = [
+                Span(article.id, start, end, technique)
+                for (start, end), techniques in zip(distinct, ranked, strict=True)
+                for technique in techniques[: wanted[(start, end)]]
+            ]
+            out.append(labelled)
+        return out
+
+    return detect, classify
