@@ -55,7 +55,7 @@ def test_no_raw_html_survives(analysis: Analysis) -> None:
 def test_tables_keep_their_columns_despite_pipes(analysis: Analysis) -> None:
     md = render_markdown(analysis)
     tables = _tables(md)
-    assert len(tables) == 2  # counts by kind, sources
+    assert len(tables) == 3  # counts by kind, sources, techniques
     for table in tables:
         width = len(_cells(table[0]))
         assert all(len(_cells(line)) == width for line in table), table

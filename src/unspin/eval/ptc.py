@@ -479,7 +479,10 @@ def analysis_from_labels(
             ),
         )
         findings[f.id] = f
-    return Analysis(document, tuple(findings.values()))
+    bare = Analysis(document, tuple(findings.values()))
+    from unspin.report._common import technique_counts
+
+    return Analysis(document, bare.findings, summaries={analyzer: technique_counts(bare)})
 
 
 # ----------------------------------------------------------------------------------------

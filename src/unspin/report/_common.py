@@ -19,6 +19,7 @@ from unspin.model import Analysis, Finding
 
 __all__ = [
     "CLAIM_KIND",
+    "TECHNIQUE_KIND",
     "SourceRow",
     "certainty_counts",
     "checkworthy_claims",
@@ -33,10 +34,12 @@ __all__ = [
     "slug",
     "source_rows",
     "summary",
+    "technique_counts",
     "word_count",
 ]
 
 CLAIM_KIND = "claim"
+TECHNIQUE_KIND = "technique"
 _WORD_RE = re.compile(r"\w+")
 _DEFAULT_THRESHOLD = 0.5
 
@@ -82,6 +85,30 @@ def display_title(analysis: Analysis) -> str:
 
 def word_count(analysis: Analysis) -> int:
     return len(_WORD_RE.findall(analysis.document.text))
+
+
+def technique_counts(analysis: Analysis) -> dict[str, Any]:
+    """Technique spans per label (most frequent first), their total, the word count and the
+    density per 1,000 words, read off the findings themselves (so imported label files get
+    them too)."""
+    counts: dict[str, int] = {}
+    for f in analysis.findings:
+        if f.kind == TECHNIQUE_KIND:
+            counts[f.label] = counts.get(f.label, 0) + 1
+    words = word_count(analysis)
+    total = sum(counts.values())
+
+    def density(n: int) -> float:
+        return round(n * 1000 / words, 2) if words else 0.0
+
+    ordered = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return {
+        "counts": ordered,
+        "total": total,
+        "words": words,
+        "per_1000_words": density(total),
+        "density": {label: density(n) for label, n in ordered.items()},
+    }
 
 
 def claim_threshold(analysis: Analysis) -> float:

@@ -23,6 +23,7 @@ from unspin.report._common import (
     one_line,
     share_anonymous,
     source_rows,
+    technique_counts,
     word_count,
 )
 
@@ -108,6 +109,19 @@ def render_markdown(analysis: Analysis, *, max_claims: int = 10) -> str:
                          f"(score {f.score:.2f}, chars {f.start}–{f.end})")
         if len(top) > max_claims:
             lines.append(f"\n… and {len(top) - max_claims} more.")
+        lines.append("")
+
+    techniques = technique_counts(analysis)
+    if techniques["total"]:
+        lines += ["## Persuasion techniques", "",
+                  f"{techniques['total']} span(s) in {techniques['words']} words: "
+                  f"{fmt_num(techniques['per_1000_words'])} per 1,000 words.", ""]
+        lines.append(_table(
+            ["Technique", "Spans", "Per 1,000 words"],
+            ([md_escape(label), str(n), fmt_num(techniques["density"][label])]
+             for label, n in techniques["counts"].items()),
+            right=[1, 2],
+        ))
         lines.append("")
 
     if analysis.summaries.get("certainty") is not None or any(
