@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from unspin.errors import ModelError
-from unspin.nlp import Backbone, SpacyBackbone, load_spacy
+from unspin.nlp import Backbone, SpacyBackbone, TokenStates, load_spacy
 
 
 def test_parse_offsets_index_the_text(backbone: Backbone) -> None:
@@ -67,3 +67,60 @@ def test_lookups_by_offset() -> None:
     k = parsed.token_at(text.index("Kade") + 1)
     assert k is not None and parsed.tokens[k].text == "Kade"
     assert [t.text for t in parsed.tokens_in(14, 22)] == ["Tom", "Kade"]
+
+
+def _states(backbone: Backbone, text: str) -> tuple[list[str], TokenStates]:
+    parsed = backbone.parse(text)
+    texts = [text[s.start : s.end] for s in parsed.sentences]
+    return texts, backbone.token_states(texts, [s.start for s in parsed.sentences])
+
+
+TEXT = "Officials said the bridge was closed!\n\nIt will reopen, they claim, on Friday."
+
+
+def test_token_states_keep_embeddings_and_offsets(backbone: Backbone) -> None:
+    texts, states = _states(backbone, TEXT)
+    n = len(states.starts)
+    assert states.layers[4].shape == states.layers[6].shape == (n, 384)
+    assert states.layers[6].dtype == np.float16
+    # the same pass gives exactly the sentence embeddings of embed()
+    assert np.allclose(states.embeddings, backbone.embed(texts), atol=1e-5)
+    # one segment per sentence, [CLS] and [SEP] at its ends
+    assert states.segments.tolist() == [[0, 9], [9, n]]
+    assert states.starts[0] == states.starts[8] == states.starts[-1] == -1
+    pieces = [TEXT[s:e] for s, e in zip(states.starts, states.ends, strict=True) if s >= 0]
+    assert pieces[:7] == ["Officials", "said", "the", "bridge", "was", "closed", "!"]
+    assert "".join(pieces[7:]) == "Itwillreopen,theyclaim,onFriday."
+    assert [TEXT[states.starts[i] : states.ends[i]] for i in states.pieces_in(10, 18)] == [
+        "said",
+        "the",
+    ]
+    assert states.sentence.tolist() == [0] * 9 + [1] * (n - 9)
+
+
+def test_long_sentences_are_windowed_not_truncated(backbone: Backbone) -> None:
+    text = "Short one. " + " ".join(["alpha"] * 300) + " omega."
+    texts, states = _states(backbone, text)
+    assert len(texts) == 2
+    assert states.segment_sentence.tolist() == [0, 1, 1]
+    assert _text_of(text, states, -3) == "omega"  # the tail got states
+    assert states.segments[1, 1] - states.segments[1, 0] == 256
+    # the embedding of a windowed sentence is the truncated one, as before
+    assert np.allclose(states.embeddings, backbone.embed(texts), atol=1e-5)
+
+
+def _text_of(text: str, states: TokenStates, i: int) -> str:
+    return text[states.starts[i] : states.ends[i]]
+
+
+def test_fake_token_states_are_deterministic_and_shaped() -> None:
+    from unspin.nlp import FakeBackbone
+
+    texts, a = _states(FakeBackbone(), TEXT)
+    _, b = _states(FakeBackbone(), TEXT)
+    assert np.array_equal(a.layers[4], b.layers[4]) and a.layers[4].shape == (len(a.starts), 384)
+    assert not np.array_equal(a.layers[4], a.layers[6])
+    assert np.array_equal(a.embeddings, FakeBackbone().embed(texts))
+    pieces = [(s, e) for s, e in zip(a.starts, a.ends, strict=True) if s >= 0]
+    assert all(TEXT[s:e].strip() == TEXT[s:e] and e > s for s, e in pieces)
+    assert FakeBackbone().token_states([], []).layers[6].shape == (0, 384)

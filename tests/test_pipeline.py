@@ -153,3 +153,35 @@ def test_process_returns_sentences_and_embeddings_on_request() -> None:
     (embedded,) = list(pipeline.process([doc], embed_sentences=True))
     assert embedded.embeddings is not None and embedded.embeddings.shape == (2, 384)
     assert embedded.analysis == plain.analysis
+
+
+@register("test-states")
+class StatesProbe(Analyzer):
+    """Reports how many word pieces the backbone's token states hold."""
+
+    requires = ("parse", "token_states")
+    produces = ("pieces",)
+
+    def run(self, ctx: Context) -> AnalyzerResult:
+        assert ctx.token_states is not None and ctx.embeddings is not None
+        return AnalyzerResult((), {"pieces": len(ctx.token_states.starts)})
+
+
+def test_token_states_are_computed_only_when_required() -> None:
+    class Counting(FakeBackbone):
+        calls = 0
+
+        def token_states(self, texts, starts):  # type: ignore[no-untyped-def]
+            Counting.calls += 1
+            return super().token_states(texts, starts)
+
+    doc = Document("Two words. Three more words.")
+    config = load_config(analyzers=["test-capitals"], backbone="fake")
+    Pipeline(config, backbone=Counting()).analyze(doc)
+    assert Counting.calls == 0
+    config = load_config(analyzers=["test-states"], backbone="fake")
+    (processed,) = list(Pipeline(config, backbone=Counting()).process([doc]))
+    assert Counting.calls == 1
+    # [CLS] Two words . [SEP] [CLS] Three more words . [SEP]
+    assert processed.analysis.summaries["test-states"]["pieces"] == 5 + 6
+    assert processed.embeddings is not None and processed.embeddings.shape == (2, 384)

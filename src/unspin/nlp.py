@@ -32,11 +32,16 @@ __all__ = [
     "Sentence",
     "SpacyBackbone",
     "Token",
+    "TokenStates",
 ]
 
 log = logging.getLogger(__name__)
 
 EMBEDDING_DIM = 384
+#: Hidden layers of MiniLM kept per word piece in :class:`TokenStates` (6 is the output).
+STATE_LAYERS = (4, 6)
+#: Word pieces per encoder pass, [CLS] and [SEP] included (longer sentences are windowed).
+MAX_PIECES = 256
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,67 @@ class Parsed:
         return sum(1 for t in self.tokens if t.pos not in ("PUNCT", "SPACE") and t.text.strip())
 
 
+@dataclass(frozen=True)
+class TokenStates:
+    """Per-word-piece hidden states of the backbone's own sentence pass (one per document).
+
+    Pieces of all sentences are concatenated in sentence order. Each encoder pass (a
+    *segment*: a whole sentence, or a window of a sentence longer than
+    :data:`MAX_PIECES`) starts with [CLS] and ends with [SEP], whose offsets are -1.
+    ``embeddings`` are the sentence embeddings :meth:`Backbone.embed` gives, from the
+    same pass (for a windowed sentence: from its first window, as truncation would).
+    """
+
+    starts: np.ndarray  # (n,) int32 document character offsets; -1 for [CLS]/[SEP]
+    ends: np.ndarray  # (n,) int32
+    segments: np.ndarray  # (k, 2) int64 piece ranges [first, last) of each encoder pass
+    segment_sentence: np.ndarray  # (k,) int32 sentence index of each segment
+    layers: dict[int, np.ndarray]  # layer -> (n, 384) float16, for layer in STATE_LAYERS
+    embeddings: np.ndarray  # (sentences, 384) float32, L2-normalised
+
+    @property
+    def sentence(self) -> np.ndarray:
+        """Per piece, the index of its sentence."""
+        lengths = self.segments[:, 1] - self.segments[:, 0]
+        return np.repeat(self.segment_sentence, lengths).astype(np.int32)
+
+    def pieces_in(self, start: int, end: int) -> np.ndarray:
+        """Indices of the (non-special) pieces overlapping characters ``[start, end)``."""
+        mask = (self.starts >= 0) & (self.starts < end) & (self.ends > start)
+        return np.nonzero(mask)[0]
+
+
+def _empty_states(n_sentences: int = 0) -> TokenStates:
+    return TokenStates(
+        np.zeros(0, np.int32),
+        np.zeros(0, np.int32),
+        np.zeros((0, 2), np.int64),
+        np.zeros(0, np.int32),
+        {k: np.zeros((0, EMBEDDING_DIM), np.float16) for k in STATE_LAYERS},
+        np.zeros((n_sentences, EMBEDDING_DIM), np.float32),
+    )
+
+
+def _assemble(
+    offsets: list[np.ndarray],
+    segment_sentence: list[int],
+    layers: dict[int, list[np.ndarray]],
+    embeddings: np.ndarray,
+) -> TokenStates:
+    """Build :class:`TokenStates` from per-segment ``(pieces, 2)`` offsets and states."""
+    lengths = np.array([len(o) for o in offsets], np.int64)
+    bounds = np.concatenate([[0], np.cumsum(lengths)])
+    both = np.concatenate(offsets).astype(np.int32)
+    return TokenStates(
+        both[:, 0].copy(),
+        both[:, 1].copy(),
+        np.stack([bounds[:-1], bounds[1:]], 1),
+        np.array(segment_sentence, np.int32),
+        {k: np.concatenate(v).astype(np.float16) for k, v in layers.items()},
+        embeddings,
+    )
+
+
 @runtime_checkable
 class Backbone(Protocol):
     """What the pipeline needs from an NLP backbone."""
@@ -183,6 +249,11 @@ class Backbone(Protocol):
     def parse_many(self, texts: Sequence[str]) -> list[Parsed]: ...
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def token_states(self, texts: Sequence[str], starts: Sequence[int]) -> TokenStates:
+        """Encode sentences ``texts`` (found at document offsets ``starts``) once, keeping
+        their embeddings and per-piece states."""
+        ...
 
 
 # ----------------------------------------------------------------------------------------
@@ -321,6 +392,56 @@ class SpacyBackbone:
         )
         return np.asarray(vectors, dtype=np.float32)
 
+    def token_states(self, texts: Sequence[str], starts: Sequence[int]) -> TokenStates:
+        if not texts:
+            return _empty_states()
+        import torch
+
+        encoder = load_encoder(self.embeddings or default_embedding_path())
+        tokenizer, model = encoder.tokenizer, encoder[0].auto_model
+        # one segment per sentence, or per window of a long one; first windows first
+        segments: list[tuple[int, list[int], np.ndarray]] = []  # (sentence, ids, offsets)
+        first_window: set[int] = set()
+        body = MAX_PIECES - 2
+        for si, (text, start) in enumerate(zip(texts, starts, strict=True)):
+            stripped = text.strip()  # as sentence-transformers does
+            base = start + len(text) - len(text.lstrip())
+            enc = tokenizer(stripped, add_special_tokens=False, return_offsets_mapping=True)
+            ids, offs = enc["input_ids"], np.asarray(enc["offset_mapping"], np.int64)
+            offs = offs.reshape(-1, 2) + base
+            first_window.add(len(segments))
+            for w in range(0, max(1, len(ids)), body):
+                segments.append((si, ids[w : w + body], offs[w : w + body]))
+        cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
+        order = sorted(range(len(segments)), key=lambda i: -len(segments[i][1]))
+        outputs: dict[int, dict[int, np.ndarray]] = {}
+        embeddings = np.zeros((len(texts), EMBEDDING_DIM), np.float32)
+        with torch.inference_mode():
+            for b in range(0, len(order), 64):
+                batch = order[b : b + 64]
+                width = len(segments[batch[0]][1]) + 2
+                ids_t = torch.zeros((len(batch), width), dtype=torch.long)
+                mask = torch.zeros((len(batch), width), dtype=torch.long)
+                for r, i in enumerate(batch):
+                    row = [cls, *segments[i][1], sep]
+                    ids_t[r, : len(row)] = torch.tensor(row)
+                    mask[r, : len(row)] = 1
+                out = model(input_ids=ids_t, attention_mask=mask, output_hidden_states=True)
+                hidden = {k: out.hidden_states[k] for k in STATE_LAYERS}
+                m = mask.unsqueeze(-1).to(hidden[6].dtype)
+                pooled = (hidden[6] * m).sum(1) / m.sum(1).clamp(min=1e-9)
+                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+                arrays = {k: h.numpy() for k, h in hidden.items()}
+                for r, i in enumerate(batch):
+                    n = len(segments[i][1]) + 2
+                    outputs[i] = {k: a[r, :n].astype(np.float16) for k, a in arrays.items()}
+                    if i in first_window:  # what truncating the sentence would embed
+                        embeddings[segments[i][0]] = pooled[r]
+        special = np.array([[-1, -1]], np.int64)
+        offsets = [np.concatenate([special, offs, special]) for _, _, offs in segments]
+        layers = {k: [outputs[i][k] for i in range(len(segments))] for k in STATE_LAYERS}
+        return _assemble(offsets, [seg[0] for seg in segments], layers, embeddings)
+
     def _convert(self, doc: Any) -> Parsed:
         tokens = tuple(
             Token(
@@ -429,3 +550,23 @@ class FakeBackbone:
             if norm:
                 out[row] /= norm
         return out
+
+    def token_states(self, texts: Sequence[str], starts: Sequence[int]) -> TokenStates:
+        """Word and punctuation pieces with hashed states (same shapes as the real ones)."""
+        if not texts:
+            return _empty_states()
+        offsets = []
+        layers: dict[int, list[np.ndarray]] = {k: [] for k in STATE_LAYERS}
+        for text, start in zip(texts, starts, strict=True):
+            found = list(_TOKEN_RE.finditer(text))
+            spans = [(m.start() + start, m.end() + start) for m in found]
+            offsets.append(np.array([(-1, -1), *spans, (-1, -1)], np.int64))
+            words = ["[CLS]", *(m.group().lower() for m in found), "[SEP]"]
+            for k in STATE_LAYERS:
+                layers[k].append(np.stack([_hashed_vector(f"{k}:{w}") for w in words]))
+        return _assemble(offsets, list(range(len(texts))), layers, self.embed(texts))
+
+
+def _hashed_vector(key: str) -> np.ndarray:
+    seed = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
+    return np.random.default_rng(seed).standard_normal(EMBEDDING_DIM).astype(np.float16)

@@ -19,7 +19,7 @@ from unspin.analyzers.base import (
 from unspin.config import Config, load_config
 from unspin.errors import DependencyError, UnspinError
 from unspin.model import Analysis, AnalyzerFailure, AnalyzerRun, Document, Finding
-from unspin.nlp import Backbone, FakeBackbone, Parsed, SpacyBackbone
+from unspin.nlp import Backbone, FakeBackbone, Parsed, SpacyBackbone, TokenStates
 
 __all__ = ["Pipeline", "Processed", "check_order", "make_backbone"]
 
@@ -98,6 +98,7 @@ class Pipeline:
         check_order(analyzers)
         self.analyzers: tuple[Analyzer, ...] = tuple(analyzers)
         self.needs_embeddings = any("embeddings" in a.requires for a in self.analyzers)
+        self.needs_states = any("token_states" in a.requires for a in self.analyzers)
 
     @classmethod
     def from_config(cls, source: Any = None, **overrides: Any) -> Pipeline:
@@ -160,7 +161,22 @@ class Pipeline:
             unavailable.update(BACKBONE_PRODUCES)
             parsed = Parsed(doc.text, (), (), (), has_parse=False, model="none")
         embeddings: np.ndarray | None = None
-        if (embed or self.needs_embeddings) and "embeddings" not in unavailable:
+        states: TokenStates | None = None
+        if self.needs_states and "token_states" not in unavailable:
+            try:  # one encoder pass gives the states and the sentence embeddings
+                states = self.backbone.token_states(
+                    [doc.text[s.start : s.end] for s in parsed.sentences],
+                    [s.start for s in parsed.sentences],
+                )
+                embeddings = states.embeddings
+            except Exception as exc:
+                failures.append(_failure("token_states", exc))
+                unavailable.add("token_states")
+        if (
+            embeddings is None
+            and (embed or self.needs_embeddings)
+            and "embeddings" not in unavailable
+        ):
             try:
                 embeddings = self.backbone.embed(
                     [doc.text[s.start : s.end] for s in parsed.sentences]
@@ -182,7 +198,7 @@ class Pipeline:
                 )
                 unavailable.update(analyzer.produces)
                 continue
-            ctx = Context(doc, parsed, tuple(findings), embeddings)
+            ctx = Context(doc, parsed, tuple(findings), embeddings, states)
             try:
                 result = analyzer.run(ctx)
                 ids = {f.id for f in findings}

@@ -1,9 +1,10 @@
 """The analyzer contract: what an analyzer reads, what it returns, how it is registered.
 
 An analyzer is pure: it receives a :class:`Context` (the document, the backbone's parse,
-optional sentence embeddings and the findings of the analyzers that ran before it) and
-returns an :class:`AnalyzerResult` (new findings and a per-document summary). It keeps
-no per-document state between calls; heavy models are loaded lazily, once.
+optional sentence embeddings and word-piece states, and the findings of the analyzers
+that ran before it) and returns an :class:`AnalyzerResult` (new findings and a
+per-document summary). It keeps no per-document state between calls; heavy models are
+loaded lazily, once.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import numpy as np
 
 from unspin.errors import ConfigError, UnknownAnalyzerError
 from unspin.model import JSON, Document, Explanation, Finding, Relation
-from unspin.nlp import Parsed
+from unspin.nlp import Parsed, TokenStates
 
 __all__ = [
     "BUILTIN_ANALYZERS",
@@ -31,7 +32,9 @@ __all__ = [
 ]
 
 #: Artefacts the pipeline itself provides (from the backbone) before any analyzer runs.
-BACKBONE_PRODUCES = ("parse", "embeddings")
+#: ``token_states`` (per-word-piece MiniLM states, :class:`~unspin.nlp.TokenStates`) is
+#: computed only when some analyzer requires it.
+BACKBONE_PRODUCES = ("parse", "embeddings", "token_states")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Context:
     parsed: Parsed
     findings: tuple[Finding, ...] = ()
     embeddings: np.ndarray | None = field(default=None, compare=False)
+    token_states: TokenStates | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:
@@ -127,6 +131,7 @@ BUILTIN_ANALYZERS: dict[str, str] = {
     "sources": "unspin.analyzers.sources",
     "certainty": "unspin.analyzers.certainty",
     "claims": "unspin.analyzers.claims",
+    "factchecks": "unspin.factchecks.analyzer",
 }
 
 
