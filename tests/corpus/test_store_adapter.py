@@ -25,11 +25,15 @@ def test_links_round_trip_through_the_store(analyse: Analyse, tmp_path: Path) ->
     analyses = analyse([*FLOOD, *QUOTES, WIRE, COPY_ONE])
     with open_store(tmp_path / "corpus.db") as store:
         store.add(Processed(a, tuple(sentence_spans(a)), None) for a in analyses.values())
-        counts = link_store(store)
+        run = link_store(store)
+        counts = run.links
+        assert run.documents == run.pending == len(analyses)
         assert counts["contradiction"] == 2
         assert counts["quote_drift"] == 2
         assert counts["propagation"] >= 1
-        assert link_store(store) == counts  # computed again, stored once
+        assert link_store(store).documents == 0  # incremental: nothing left to link
+        assert len(list(store.iter_links())) == sum(counts.values())
+        assert link_store(store, rebuild=True).links == counts  # recomputed, stored once
         assert len(list(store.iter_links())) == sum(counts.values())
         harbour = analyses["harbour"].document.id
         report = store_report(store, harbour)

@@ -6,6 +6,7 @@ Both packages come with the ``corpus`` extra; a missing one raises
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from unspin.corpus._text import parse_when
 from unspin.errors import MissingExtraError
 
-__all__ = ["LshIndex", "fuzz", "shingles", "when_key"]
+__all__ = ["BandHasher", "LshIndex", "fuzz", "shingles", "when_key"]
 
 
 def fuzz() -> Any:
@@ -57,6 +58,36 @@ class LshIndex:
         found = [str(k) for k in self._lsh.query(m)]
         self._lsh.insert(key, m)
         return found
+
+
+class BandHasher:
+    """The LSH band keys of a shingle set, for an index kept in a database table.
+
+    The MinHash and the banding (``b`` bands of ``r`` rows, chosen by datasketch for
+    ``threshold`` and ``num_perm``) are those of :class:`LshIndex`: two sets are
+    candidates when they share a key. A key is ``"<band>:<12 hex digits>"``.
+    """
+
+    def __init__(self, threshold: float, num_perm: int = 128, seed: int = 1) -> None:
+        try:
+            from datasketch import MinHash, MinHashLSH
+        except ImportError as exc:  # pragma: no cover - exercised only without the extra
+            raise MissingExtraError("datasketch", "corpus") from exc
+        self._minhash = MinHash
+        self._ranges: list[tuple[int, int]] = list(
+            MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
+        )
+        self._num_perm = num_perm
+        self._seed = seed
+
+    def keys(self, items: Iterable[str]) -> tuple[str, ...]:
+        m = self._minhash(num_perm=self._num_perm, seed=self._seed)
+        m.update_batch([s.encode("utf-8") for s in items])
+        values = m.hashvalues
+        return tuple(
+            f"{i}:{hashlib.blake2b(values[s:e].tobytes(), digest_size=6).hexdigest()}"
+            for i, (s, e) in enumerate(self._ranges)
+        )
 
 
 def when_key(published: str | None) -> tuple[int, str]:

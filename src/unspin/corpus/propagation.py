@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
 
 from unspin.corpus._fuzzy import LshIndex, fuzz, shingles, when_key
 from unspin.corpus._text import normalise_quote, sentence_spans, words
 from unspin.corpus.model import Link, Side
-from unspin.model import Analysis, Explanation
+from unspin.errors import SchemaError
+from unspin.model import JSON, Analysis, Explanation
 
-__all__ = ["Passage", "PassageIndex", "find_propagation", "passages"]
+__all__ = ["Passage", "PassageIndex", "find_propagation", "passage_link", "passages"]
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,16 @@ class Passage:
     published: str | None
     outlet: str | None
     tail: str = ""  # the text between this sentence and the next (usually spacing)
+
+    def to_dict(self) -> dict[str, JSON]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, JSON]) -> Passage:
+        try:
+            return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+        except TypeError as exc:
+            raise SchemaError(f"invalid passage: {exc}") from exc
 
 
 def passages(analysis: Analysis, *, min_words: int = 12) -> list[Passage]:
@@ -109,50 +120,59 @@ class PassageIndex:
         out: list[Link] = []
         for (dx, dy), matches in self._pairs.items():
             for run in _runs(sorted(matches)):
-                out.append(self._link(dx, dy, run))
+                out.append(passage_link(self._by_key, dx, dy, run))
         out.sort(key=lambda lk: (when_key(lk.a.published), lk.a.doc_id, lk.a.start,
                                  lk.b.doc_id))  # fmt: skip
         log.debug("passage index: %d sentences, %d propagation links", len(self._items),
                   len(out))  # fmt: skip
         return out
 
-    def _link(self, dx: str, dy: str, run: list[tuple[int, int, float]]) -> Link:
-        def side(doc_id: str, first: int, last: int) -> Side:
-            parts = [self._by_key[(doc_id, i)] for i in range(first, last + 1)]
-            text = "".join(p.text + p.tail for p in parts[:-1]) + parts[-1].text
-            p, q = parts[0], parts[-1]
-            return Side(doc_id, p.start, q.end, text, p.published, p.outlet)
 
-        x = side(dx, run[0][0], run[-1][0])
-        y = side(dy, run[0][1], run[-1][1])
-        a, b = (x, y) if (when_key(x.published), dx) <= (when_key(y.published), dy) else (y, x)
-        sim = sum(r[2] for r in run) / len(run)
-        verbatim = all(r[2] >= 99.5 for r in run)
-        n = len(run)
-        first = f"{a.outlet or a.doc_id}" + (f" ({a.published})" if a.published else "")
-        then = f"{b.outlet or b.doc_id}" + (f" ({b.published})" if b.published else "")
-        same_outlet = bool(a.outlet) and a.outlet == b.outlet
-        detail = (
-            f"{n} sentence{'s' if n > 1 else ''} {'verbatim' if verbatim else 'near-identical'} "
-            f"(similarity {sim:.0f}/100) in {first} and {then}"
-            + ("; both from the same outlet" if same_outlet else "")
-            + (f"; first seen in {first}" if when_key(a.published) < when_key(b.published)
-               else "; the order of publication is unknown")
-            + "."
-        )  # fmt: skip
-        return Link(
-            kind="propagation",
-            a=a,
-            b=b,
-            score=min(1.0, sim / 100),
-            explanation=Explanation(
-                rule="propagation.verbatim" if verbatim else "propagation.near-duplicate",
-                cues=(),
-                detail=detail,
-            ),
-            slot={"sentences": str(n), "similarity": f"{sim:.0f}",
-                  "outlets": " / ".join(dict.fromkeys(o for o in (a.outlet, b.outlet) if o))},
-        )  # fmt: skip
+def passage_link(
+    by_key: Mapping[tuple[str, int], Passage],
+    dx: str,
+    dy: str,
+    run: list[tuple[int, int, float]],
+) -> Link:
+    """The ``propagation`` link of a run of matching sentences (sentence ``i`` of ``dx``,
+    ``j`` of ``dy``, similarity); the earlier publication goes on side ``a``."""
+
+    def side(doc_id: str, first: int, last: int) -> Side:
+        parts = [by_key[(doc_id, i)] for i in range(first, last + 1)]
+        text = "".join(p.text + p.tail for p in parts[:-1]) + parts[-1].text
+        p, q = parts[0], parts[-1]
+        return Side(doc_id, p.start, q.end, text, p.published, p.outlet)
+
+    x = side(dx, run[0][0], run[-1][0])
+    y = side(dy, run[0][1], run[-1][1])
+    a, b = (x, y) if (when_key(x.published), dx) <= (when_key(y.published), dy) else (y, x)
+    sim = sum(r[2] for r in run) / len(run)
+    verbatim = all(r[2] >= 99.5 for r in run)
+    n = len(run)
+    first = f"{a.outlet or a.doc_id}" + (f" ({a.published})" if a.published else "")
+    then = f"{b.outlet or b.doc_id}" + (f" ({b.published})" if b.published else "")
+    same_outlet = bool(a.outlet) and a.outlet == b.outlet
+    detail = (
+        f"{n} sentence{'s' if n > 1 else ''} {'verbatim' if verbatim else 'near-identical'} "
+        f"(similarity {sim:.0f}/100) in {first} and {then}"
+        + ("; both from the same outlet" if same_outlet else "")
+        + (f"; first seen in {first}" if when_key(a.published) < when_key(b.published)
+           else "; the order of publication is unknown")
+        + "."
+    )  # fmt: skip
+    return Link(
+        kind="propagation",
+        a=a,
+        b=b,
+        score=min(1.0, sim / 100),
+        explanation=Explanation(
+            rule="propagation.verbatim" if verbatim else "propagation.near-duplicate",
+            cues=(),
+            detail=detail,
+        ),
+        slot={"sentences": str(n), "similarity": f"{sim:.0f}",
+              "outlets": " / ".join(dict.fromkeys(o for o in (a.outlet, b.outlet) if o))},
+    )  # fmt: skip
 
 
 def _runs(matches: list[tuple[int, int, float]]) -> list[list[tuple[int, int, float]]]:

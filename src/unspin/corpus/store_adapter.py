@@ -6,47 +6,79 @@
     from unspin.corpus.store_adapter import link_store, store_report
 
     with open_store("corpus.db") as store:
-        counts = link_store(store)                 # {"contradiction": 3, "quote_drift": 1, ...}
+        run = link_store(store)                    # only the documents not linked yet
+        print(run.documents, run.links)            # 12, {"contradiction": 3, ...}
         report = store_report(store, doc_id)       # the links one document's report shows
+
+**Incremental, from tables.** Each document is compared once, when it is first linked,
+against what the store already holds, and then indexed for the documents that come
+after it. The index lives in the store (schema version 5): ``corpus_items`` (one row
+per slot, quotation or passage, with its JSON), ``corpus_keys`` (blocking keys: slot
+keys, and MinHash LSH band hashes of quotations and passages) and ``corpus_indexed``
+(which documents are done, per comparison). For a new document, the candidates are the
+items sharing one of its keys (at most ``max_group`` per key), fetched with one indexed
+query per key; nothing but the current batch of documents is held in memory, so the
+memory needed does not grow with the store. Documents are linked earliest publication
+first; a batch is written in one transaction (its index rows, its links, and the marks
+saying it is done), so an interrupted run loses at most one batch and a rerun goes on.
 
 A :class:`~unspin.corpus.model.Link` is kept in the store's ``links`` table as a
 :class:`unspin.store.Link`: kind, the two documents, the two findings (a span with no
 finding, such as a propagated passage or a role given in apposition, is named
 ``span:START-END``), the score, and the whole corpus link as its attributes, so it
 reads back unchanged.
-
-:func:`link_store` streams the stored analyses once, in ingestion order: slots are
-kept in memory (a few small records per document) and compared by blocking key;
-quotations and sentences go into in-memory MinHash LSH indexes. That suits stores of
-tens of thousands of documents; beyond that the indexes belong in the store (see
-docs/corpus.md).
 """
 
 from __future__ import annotations
 
+import json
 import logging
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from unspin.corpus.contradictions import find_contradictions
-from unspin.corpus.model import Link, Side, Slot
-from unspin.corpus.propagation import PassageIndex
-from unspin.corpus.quotes import QuoteIndex
+from unspin.corpus._fuzzy import BandHasher, fuzz, shingles, when_key
+from unspin.corpus.contradictions import compare_slots, find_contradictions
+from unspin.corpus.model import LINK_KINDS, Link, Side, slot_from_dict
+from unspin.corpus.propagation import Passage, _runs, passage_link, passages
+from unspin.corpus.quotes import QuoteMention, _drift_link, compare_wording, quote_mentions
 from unspin.corpus.report import DocumentReport, document_report
 from unspin.corpus.slots import extract_slots
 from unspin.errors import SchemaError
+from unspin.model import Analysis
 
 if TYPE_CHECKING:
-    from unspin.store import Filters, Store
     from unspin.store import Link as StoreLink
+    from unspin.store import Store
 
-__all__ = ["from_store_link", "link_store", "store_links", "store_report", "to_store_link"]
+__all__ = [
+    "ALL",
+    "LinkRun",
+    "from_store_link",
+    "iter_corpus_links",
+    "link_store",
+    "store_links",
+    "store_report",
+    "to_store_link",
+]
 
 log = logging.getLogger(__name__)
 
-#: What :func:`link_store` can compute.
-ALL = ("contradictions", "quotes", "propagation")
+#: What :func:`link_store` can compute, and the index space each one keeps.
+SPACES: dict[str, str] = {"contradictions": "slot", "quotes": "quote", "propagation": "passage"}
+ALL = tuple(SPACES)
+#: The link kinds each comparison writes.
+KINDS: dict[str, tuple[str, ...]] = {
+    "contradictions": ("contradiction", "compatible", "update", "differs"),
+    "quotes": ("quote_drift",),
+    "propagation": ("propagation",),
+}
+
+# The same thresholds as the in-memory QuoteIndex and PassageIndex.
+_QUOTE_THRESHOLD = 0.3
+_PASSAGE_THRESHOLD = 0.5
+_MIN_SIMILARITY = 88.0
 
 
 def _finding_ref(side: Side) -> str:
@@ -80,48 +112,220 @@ def from_store_link(record: StoreLink) -> Link | None:
         return None
 
 
+@dataclass
+class LinkRun:
+    """What one :func:`link_store` call did: documents linked, new links by kind."""
+
+    documents: int = 0
+    links: dict[str, int] = field(default_factory=dict)
+    pending: int = 0  # documents that were waiting when the run started
+
+    @property
+    def total(self) -> int:
+        return sum(self.links.values())
+
+
+def _order(m: QuoteMention) -> tuple[tuple[int, str], str, int]:
+    return (when_key(m.published), m.doc_id, m.start)
+
+
+class _Batch:
+    """One batch of documents being linked: the candidates fetched from the store for
+    its keys (cached for the batch), the items it adds (visible to the documents after
+    it in the batch) and the links it finds."""
+
+    def __init__(self, store: Store, max_group: int) -> None:
+        self.store = store
+        self.max_group = max_group
+        self.items: list[Any] = []  # CorpusItem
+        self.indexed: list[tuple[str, str]] = []
+        self.links: dict[str, Link] = {}
+        self._fetched: dict[tuple[str, str], list[tuple[str, Any]]] = {}
+        self._parsed: dict[int, Any] = {}
+        self._local: dict[tuple[str, str], list[tuple[str, Any]]] = defaultdict(list)
+
+    def candidates(
+        self, space: str, keys: Iterable[str], parse: Callable[[dict[str, Any]], Any], *,
+        newest: bool = True,
+    ) -> list[tuple[str, Any]]:  # fmt: skip
+        """(document id, object) of the items under any of ``keys``, each once."""
+        out: dict[int, tuple[str, Any]] = {}
+        for key in keys:
+            got = self._fetched.get((space, key))
+            if got is None:
+                got = []
+                for item, doc, payload in self.store.corpus_candidates(
+                    space, key, self.max_group, newest=newest
+                ):
+                    obj = self._parsed.get(item)
+                    if obj is None:
+                        obj = self._parsed[item] = parse(json.loads(payload))
+                    got.append((doc, obj))
+                self._fetched[(space, key)] = got
+            for doc, obj in [*got, *self._local.get((space, key), ())]:
+                out.setdefault(id(obj), (doc, obj))
+        return list(out.values())
+
+    def add(self, space: str, doc_id: str, keys: tuple[str, ...], obj: Any, payload: str) -> None:
+        from unspin.store.base import CorpusItem
+
+        self.items.append(CorpusItem(space, doc_id, keys, payload))
+        for key in keys:
+            self._local[(space, key)].append((doc_id, obj))
+
+    def link(self, link: Link | None) -> None:
+        if link is not None:
+            self.links.setdefault(link.id, link)
+
+
+class _Linker:
+    def __init__(self, store: Store, wanted: set[str], max_group: int, max_sources: int) -> None:
+        self.store = store
+        self.wanted = wanted
+        self.max_group = max_group
+        self.max_sources = max_sources
+        self.quote_bands = BandHasher(_QUOTE_THRESHOLD) if "quotes" in wanted else None
+        self.passage_bands = BandHasher(_PASSAGE_THRESHOLD) if "propagation" in wanted else None
+        self.ratio = fuzz().ratio if wanted & {"quotes", "propagation"} else None
+
+    def document(self, batch: _Batch, analysis: Analysis, what: Iterable[str]) -> None:
+        doc_id = analysis.document.id
+        for name in what:
+            getattr(self, f"_{name}")(batch, analysis)
+            batch.indexed.append((doc_id, SPACES[name]))
+
+    def _contradictions(self, batch: _Batch, analysis: Analysis) -> None:
+        slots = extract_slots(analysis)
+        for link in find_contradictions(slots, max_group=self.max_group):  # within it
+            batch.link(link)
+        seen: set[tuple[str, str]] = set()
+        for s in slots:
+            keys = tuple(k for k in s.keys if "|doc:" not in k)  # only this document has those
+            for doc, other in batch.candidates("slot", keys, slot_from_dict):
+                if doc == s.doc_id or (other.uid, s.uid) in seen:
+                    continue
+                seen.add((other.uid, s.uid))
+                batch.link(compare_slots(other, s))
+        for s in slots:
+            keys = tuple(k for k in s.keys if "|doc:" not in k)
+            if keys:
+                batch.add("slot", s.doc_id, keys, s, json.dumps(s.to_dict(), ensure_ascii=False))
+
+    def _quotes(self, batch: _Batch, analysis: Analysis) -> None:
+        assert self.quote_bands is not None
+        mentions = quote_mentions(analysis)
+        keyed = [(m, self.quote_bands.keys(shingles(m.norm.split(), (1, 2)))) for m in mentions]
+        for m, keys in keyed:
+            matches: list[tuple[QuoteMention, tuple[str, float]]] = []
+            for doc, other in batch.candidates("quote", keys, QuoteMention.from_dict,
+                                               newest=False):  # fmt: skip
+                if doc == m.doc_id:
+                    continue
+                got = compare_wording(other.norm, m.norm)
+                if got is not None:
+                    matches.append((other, got))
+            earlier = [(o, g) for o, g in matches if _order(o) < _order(m)]
+            if earlier:  # linked to the earliest appearance it matches
+                first, got = min(earlier, key=lambda og: _order(og[0]))
+                batch.link(_drift_link(first, m, *got))
+            for other, got in matches:  # came earlier than mentions already linked
+                if _order(other) > _order(m):
+                    batch.link(_drift_link(m, other, *got))
+        for m, keys in keyed:
+            batch.add("quote", m.doc_id, keys, m, json.dumps(m.to_dict(), ensure_ascii=False))
+
+    def _propagation(self, batch: _Batch, analysis: Analysis) -> None:
+        assert self.passage_bands is not None and self.ratio is not None
+        own = passages(analysis)
+        keyed = [(p, self.passage_bands.keys(shingles(p.norm.split(), (3,)))) for p in own]
+        pairs: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+        by_key: dict[tuple[str, int], Passage] = {(p.doc_id, p.index): p for p in own}
+        for p, keys in keyed:
+            for doc, other in batch.candidates("passage", keys, Passage.from_dict,
+                                               newest=False):  # fmt: skip
+                if doc == p.doc_id:
+                    continue
+                sim = float(self.ratio(other.norm, p.norm))
+                if sim >= _MIN_SIMILARITY:
+                    pairs[doc].append((other.index, p.index, sim))
+                    by_key[(doc, other.index)] = other
+        sources = sorted(pairs, key=lambda d: (when_key(by_key[(d, pairs[d][0][0])].published), d))
+        if len(sources) > self.max_sources:
+            log.info("%s repeats passages of %d documents; linking the %d earliest",
+                     analysis.document.id, len(sources), self.max_sources)  # fmt: skip
+        for doc in sources[: self.max_sources]:
+            for run in _runs(sorted(pairs[doc])):
+                batch.link(passage_link(by_key, doc, analysis.document.id, run))
+        for p, keys in keyed:
+            batch.add("passage", p.doc_id, keys, p, json.dumps(p.to_dict(), ensure_ascii=False))
+
+
 def link_store(
     store: Store,
     *,
-    filters: Filters | None = None,
     what: Iterable[str] = ALL,
     max_group: int = 300,
-) -> dict[str, int]:
-    """Compare the stored documents and store the links; return the new links by kind."""
+    max_sources: int = 20,
+    batch_size: int = 100,
+    rebuild: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> LinkRun:
+    """Link the stored documents not linked yet (all of them with ``rebuild``) and
+    store the new links; return what was done.
+
+    ``what`` picks comparisons among :data:`ALL`. ``max_group`` bounds the candidates
+    fetched per blocking key (a very common name or a boilerplate sentence);
+    ``max_sources`` the documents a new document's passages are linked to (the earliest
+    published). ``on_progress(done, total)`` is called after each batch.
+    """
     wanted = set(what)
     unknown = wanted - set(ALL)
     if unknown:
         raise ValueError(f"unknown comparison(s) {sorted(unknown)}; choose from {ALL}")
-    slots: list[Slot] = []
-    quotes = QuoteIndex() if "quotes" in wanted else None
-    passages = PassageIndex() if "propagation" in wanted else None
-    n = 0
-    for analysis in store.iter_analyses(filters):
-        n += 1
-        if "contradictions" in wanted:
-            slots.extend(extract_slots(analysis))
-        if quotes is not None:
-            quotes.add(analysis)
-        if passages is not None:
-            passages.add(analysis)
-    links: list[Link] = []
-    if "contradictions" in wanted:
-        links.extend(find_contradictions(slots, max_group=max_group))
-    if quotes is not None:
-        links.extend(quotes.links())
-    if passages is not None:
-        links.extend(passages.links())
-    added = store.add_links(to_store_link(lk) for lk in links)
-    log.info("compared %d documents: %d links (%d new)", n, len(links), added)
-    return dict(Counter(lk.kind for lk in links))
+    names = [n for n in ALL if n in wanted]
+    if rebuild:
+        store.clear_corpus([SPACES[n] for n in names], [k for n in names for k in KINDS[n]])
+    todo: dict[str, list[str]] = {}
+    for name in names:
+        for doc_id in store.corpus_pending(SPACES[name]):
+            todo.setdefault(doc_id, []).append(name)
+    run = LinkRun(pending=len(todo))
+    if not todo:
+        return run
+    linker = _Linker(store, wanted, max_group, max_sources)
+    counts: Counter[str] = Counter()
+    doc_ids = list(todo)
+    for start in range(0, len(doc_ids), batch_size):
+        batch = _Batch(store, max_group)
+        for doc_id in doc_ids[start : start + batch_size]:
+            linker.document(batch, store.get_analysis(doc_id), todo[doc_id])
+        new = list(batch.links.values())
+        store.write_corpus(batch.items, batch.indexed, [to_store_link(lk) for lk in new])
+        counts.update(lk.kind for lk in new)
+        run.documents += len(doc_ids[start : start + batch_size])
+        if on_progress is not None:
+            on_progress(run.documents, len(doc_ids))
+    run.links = {k: counts[k] for k in LINK_KINDS if counts[k]}
+    log.info("linked %d documents: %d links", run.documents, run.total)
+    return run
+
+
+def iter_corpus_links(
+    store: Store, kinds: Iterable[str] | None = None, *, document_id: str | None = None
+) -> Iterator[Link]:
+    """The corpus links in the store, kind by kind (in ``kinds`` order, default
+    :data:`~unspin.corpus.model.LINK_KINDS`), each kind in the order found, optionally
+    only those touching one document."""
+    for kind in kinds or LINK_KINDS:
+        for record in store.iter_links(kind, document_id=document_id):
+            link = from_store_link(record)
+            if link is not None:
+                yield link
 
 
 def store_links(store: Store, doc_id: str, kind: str | None = None) -> Iterator[Link]:
     """The corpus links stored for one document (either side)."""
-    for record in store.iter_links(kind, document_id=doc_id):
-        link = from_store_link(record)
-        if link is not None:
-            yield link
+    return iter_corpus_links(store, None if kind is None else [kind], document_id=doc_id)
 
 
 def store_report(store: Store, doc_id: str) -> DocumentReport:

@@ -22,6 +22,7 @@ from typing import Any
 
 from unspin.errors import StoreError
 from unspin.store.base import (
+    CorpusItem,
     ErrorRecord,
     Filters,
     Link,
@@ -30,6 +31,7 @@ from unspin.store.base import (
     StoreStats,
     finding_from_row,
 )
+from unspin.store.factchecks import SQLFactChecks
 from unspin.store.rows import DocumentRows, SentenceRow
 
 __all__ = ["Migration", "SQLStore", "chunks", "marks", "now"]
@@ -74,7 +76,7 @@ class NewSentence:
     row: SentenceRow
 
 
-class SQLStore(Store):
+class SQLStore(SQLFactChecks, Store):
     """Portable SQL over a DB-API connection; see the module docstring."""
 
     MIGRATIONS: tuple[Migration, ...]
@@ -175,14 +177,15 @@ class SQLStore(Store):
         latest = self.MIGRATIONS[-1].version
         with self._transaction():
             self._lock_migrations()
-            current = self._one("SELECT max(version) FROM schema_migrations") or 0
+            applied = {int(v) for (v,) in self._all("SELECT version FROM schema_migrations")}
+            current = max(applied, default=0)
             if current > latest:
                 raise StoreError(
                     f"{self.url} is at schema version {current}; this unspin knows up to {latest}",
                     hint="upgrade unspin",
                 )
-            for m in self.MIGRATIONS:
-                if m.version <= current:
+            for m in self.MIGRATIONS:  # by number, not by maximum: versions may have gaps
+                if m.version in applied:
                     continue
                 log.info("store %s: migration %d (%s)", self.url, m.version, m.description)
                 for statement in m.statements:
@@ -446,6 +449,66 @@ class SQLStore(Store):
                 [(*r, stamp) for r in rows],
             )
             return int(self._one("SELECT count(*) FROM links") or 0) - before
+
+    def corpus_pending(self, space: str) -> list[str]:
+        return [
+            str(row[0])
+            for row in self._stream(
+                "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM corpus_indexed c "
+                "WHERE c.document_id = d.id AND c.space = ?) "
+                "ORDER BY d.day = 0, d.day, d.published, d.key",
+                (space,),
+            )
+        ]
+
+    def corpus_candidates(
+        self, space: str, key: str, limit: int, *, newest: bool = True
+    ) -> list[tuple[int, str, str]]:
+        return [
+            (int(item), str(doc), str(payload))
+            for item, doc, payload in self._all(
+                "SELECT i.id, i.document_id, i.payload FROM corpus_keys k "
+                "JOIN corpus_items i ON i.id = k.item WHERE k.space = ? AND k.key = ? "
+                f"ORDER BY k.item {'DESC' if newest else 'ASC'} LIMIT ?",
+                (space, key, limit),
+            )
+        ]
+
+    def write_corpus(
+        self,
+        items: Sequence[CorpusItem],
+        indexed: Sequence[tuple[str, str]],
+        links: Iterable[Link] = (),
+    ) -> int:
+        stamp = now()
+        with self._transaction():
+            ids = self._new_keys("corpus_items", len(items))
+            self._executemany(
+                "INSERT INTO corpus_items (id, space, document_id, payload) VALUES (?, ?, ?, ?)",
+                [
+                    (i, it.space, it.document_id, it.payload)
+                    for i, it in zip(ids, items, strict=True)
+                ],
+            )
+            self._executemany(
+                "INSERT INTO corpus_keys (space, key, item) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [(it.space, k, i) for i, it in zip(ids, items, strict=True) for k in set(it.keys)],
+            )
+            self._executemany(
+                "INSERT INTO corpus_indexed (document_id, space, indexed_at) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [(doc, space, stamp) for doc, space in indexed],
+            )
+            return self.add_links(links)
+
+    def clear_corpus(self, spaces: Sequence[str], link_kinds: Sequence[str]) -> None:
+        with self._transaction():
+            for space in spaces:
+                for table in ("corpus_keys", "corpus_items", "corpus_indexed"):
+                    self._execute(f"DELETE FROM {table} WHERE space = ?", (space,))
+            for kind in link_kinds:
+                self._execute("DELETE FROM links WHERE kind = ?", (kind,))
 
     def iter_links(
         self, kind: str | None = None, *, document_id: str | None = None

@@ -31,6 +31,7 @@ from unspin.errors import ConfigError, StoreError, StoreMismatchError
 from unspin.model import Analysis, Document, Explanation, Finding, Relation
 from unspin.nlp import Backbone, FakeBackbone, SpacyBackbone
 from unspin.pipeline import Processed
+from unspin.store.factchecks import FactCheckStore
 from unspin.store.rows import SKETCH, DocumentRows, day_number, prepare
 
 __all__ = [
@@ -176,6 +177,18 @@ class Link:
             **{f.name: getattr(self, f.name) for f in fields(self)},
             "attributes": dict(self.attributes),
         }
+
+
+@dataclass(frozen=True)
+class CorpusItem:
+    """One record of the corpus comparison index (see :mod:`unspin.corpus.store_adapter`):
+    a slot, a quotation or a passage of one document (``space``), the blocking keys it is
+    found by, and its JSON ``payload``."""
+
+    space: str
+    document_id: str
+    keys: tuple[str, ...]
+    payload: str
 
 
 @dataclass(frozen=True)
@@ -381,7 +394,7 @@ def _fuse(*rankings: Sequence[int]) -> list[tuple[int, float]]:
 # ----------------------------------------------------------------------------------------
 
 
-class Store(ABC):
+class Store(FactCheckStore, ABC):
     """A corpus of analysed documents. Use as a context manager, or call :meth:`close`.
 
     Open one with :func:`unspin.store.open_store`. Writes go through :meth:`add`, one
@@ -446,6 +459,33 @@ class Store(ABC):
         self, kind: str | None = None, *, document_id: str | None = None
     ) -> Iterator[Link]:
         """Stored links, of a kind and touching a document (either end), if given."""
+
+    @abstractmethod
+    def corpus_pending(self, space: str) -> list[str]:
+        """Ids of the documents not yet in the corpus index ``space``: earliest
+        publication first (undated last), then in ingestion order."""
+
+    @abstractmethod
+    def corpus_candidates(
+        self, space: str, key: str, limit: int, *, newest: bool = True
+    ) -> list[tuple[int, str, str]]:
+        """(item id, document id, payload) of the ``limit`` newest (or oldest) items
+        indexed under ``key`` in ``space``."""
+
+    @abstractmethod
+    def write_corpus(
+        self,
+        items: Sequence[CorpusItem],
+        indexed: Sequence[tuple[str, str]],
+        links: Iterable[Link] = (),
+    ) -> int:
+        """One transaction: index ``items``, mark the (document id, space) pairs of
+        ``indexed`` as done, store ``links``; return how many links were new."""
+
+    @abstractmethod
+    def clear_corpus(self, spaces: Sequence[str], link_kinds: Sequence[str]) -> None:
+        """Empty the corpus index of ``spaces`` and delete the links of ``link_kinds``
+        (one transaction)."""
 
     @abstractmethod
     def iter_errors(self) -> Iterator[ErrorRecord]:

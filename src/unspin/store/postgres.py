@@ -26,6 +26,8 @@ import numpy as np
 
 from unspin.errors import MissingExtraError, StoreError
 from unspin.nlp import EMBEDDING_DIM
+from unspin.store import evidence as _evidence
+from unspin.store import factchecks as _factchecks
 from unspin.store._sql import Migration, NewSentence, SQLStore
 from unspin.store.base import Filters, not_found
 
@@ -96,6 +98,25 @@ MIGRATIONS = (
                 attributes TEXT NOT NULL, created_at TEXT NOT NULL,
                 UNIQUE (kind, source_document, source_finding, target_document, target_finding))""",
             "CREATE INDEX links_target ON links (target_document)",
+        ),
+    ),
+    Migration(_factchecks.VERSION, _factchecks.DESCRIPTION, _factchecks.POSTGRES_STATEMENTS),
+    Migration(_evidence.VERSION, _evidence.DESCRIPTION, _evidence.POSTGRES_STATEMENTS),
+    Migration(
+        5,
+        "corpus comparison index: slots, quotations and passages by blocking key",
+        (
+            """CREATE TABLE corpus_items (
+                id BIGSERIAL PRIMARY KEY, space TEXT NOT NULL, document_id TEXT NOT NULL,
+                payload TEXT NOT NULL)""",
+            "CREATE INDEX corpus_items_document ON corpus_items (document_id)",
+            """CREATE TABLE corpus_keys (
+                space TEXT NOT NULL, key TEXT NOT NULL, item BIGINT NOT NULL,
+                PRIMARY KEY (space, key, item))""",
+            """CREATE TABLE corpus_indexed (
+                document_id TEXT NOT NULL, space TEXT NOT NULL, indexed_at TEXT NOT NULL,
+                PRIMARY KEY (document_id, space))""",
+            "CREATE INDEX links_source ON links (source_document)",
         ),
     ),
 )
@@ -195,7 +216,11 @@ class PostgresStore(SQLStore):
     def _new_keys(self, table: str, n: int) -> list[int]:
         if n == 0:
             return []
-        sequence = {"documents": "documents_key_seq", "sentences": "sentences_id_seq"}[table]
+        sequence = {
+            "documents": "documents_key_seq",
+            "sentences": "sentences_id_seq",
+            "corpus_items": "corpus_items_id_seq",
+        }[table]
         rows = self._all(f"SELECT nextval('{sequence}') FROM generate_series(1, ?)", (n,))
         return [int(r[0]) for r in rows]
 

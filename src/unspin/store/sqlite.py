@@ -28,6 +28,8 @@ import numpy as np
 
 from unspin.errors import MissingExtraError, StoreError
 from unspin.nlp import EMBEDDING_DIM
+from unspin.store import evidence as _evidence
+from unspin.store import factchecks as _factchecks
 from unspin.store._sql import Migration, NewSentence, SQLStore, chunks, marks
 from unspin.store.base import Filters, not_found
 from unspin.store.rows import SKETCH_BITS, sketch
@@ -97,6 +99,25 @@ MIGRATIONS = (
                 created_at TEXT NOT NULL,
                 UNIQUE (kind, source_document, source_finding, target_document, target_finding))""",
             "CREATE INDEX links_target ON links (target_document)",
+        ),
+    ),
+    Migration(_factchecks.VERSION, _factchecks.DESCRIPTION, _factchecks.SQLITE_STATEMENTS),
+    Migration(_evidence.VERSION, _evidence.DESCRIPTION, _evidence.SQLITE_STATEMENTS),
+    Migration(
+        5,
+        "corpus comparison index: slots, quotations and passages by blocking key",
+        (
+            """CREATE TABLE corpus_items (
+                id INTEGER PRIMARY KEY, space TEXT NOT NULL, document_id TEXT NOT NULL,
+                payload TEXT NOT NULL)""",
+            "CREATE INDEX corpus_items_document ON corpus_items (document_id)",
+            """CREATE TABLE corpus_keys (
+                space TEXT NOT NULL, key TEXT NOT NULL, item INTEGER NOT NULL,
+                PRIMARY KEY (space, key, item)) WITHOUT ROWID""",
+            """CREATE TABLE corpus_indexed (
+                document_id TEXT NOT NULL, space TEXT NOT NULL, indexed_at TEXT NOT NULL,
+                PRIMARY KEY (document_id, space))""",
+            "CREATE INDEX links_source ON links (source_document)",
         ),
     ),
 )
@@ -220,7 +241,7 @@ class SQLiteStore(SQLStore):
         self._conn.execute("COMMIT")
 
     def _new_keys(self, table: str, n: int) -> list[int]:
-        column = {"documents": "key", "sentences": "id"}[table]
+        column = {"documents": "key", "sentences": "id", "corpus_items": "id"}[table]
         start = int(self._one(f"SELECT coalesce(max({column}), 0) FROM {table}")) + 1
         return list(range(start, start + n))
 
