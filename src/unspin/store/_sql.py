@@ -31,7 +31,6 @@ from unspin.store.base import (
     StoreStats,
     finding_from_row,
 )
-from unspin.store.factchecks import SQLFactChecks
 from unspin.store.rows import DocumentRows, SentenceRow
 
 __all__ = ["Migration", "SQLStore", "chunks", "marks", "now"]
@@ -76,7 +75,7 @@ class NewSentence:
     row: SentenceRow
 
 
-class SQLStore(SQLFactChecks, Store):
+class SQLStore(Store):
     """Portable SQL over a DB-API connection; see the module docstring."""
 
     MIGRATIONS: tuple[Migration, ...]
