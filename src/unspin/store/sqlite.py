@@ -28,6 +28,7 @@ import numpy as np
 
 from unspin.errors import MissingExtraError, StoreError
 from unspin.nlp import EMBEDDING_DIM
+from unspin.store import evidence as _evidence
 from unspin.store._sql import Migration, NewSentence, SQLStore, chunks, marks
 from unspin.store.base import Filters, not_found
 from unspin.store.rows import SKETCH_BITS, sketch
@@ -99,6 +100,7 @@ MIGRATIONS = (
             "CREATE INDEX links_target ON links (target_document)",
         ),
     ),
+    Migration(_evidence.VERSION, _evidence.DESCRIPTION, _evidence.SQLITE_STATEMENTS),
     Migration(
         5,
         "corpus comparison index: slots, quotations and passages by blocking key",
