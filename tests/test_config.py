@@ -10,10 +10,11 @@ from unspin.errors import ConfigError
 
 def test_defaults() -> None:
     config = load_config()
-    assert config.analyzers == ("sources", "certainty", "claims")
+    assert config.analyzers == ("sources", "certainty", "claims", "factchecks")
     assert config.backbone == "spacy"
     assert config.max_bytes == 5_000_000
     assert config.options_for("claims") == {"threshold": 0.5}
+    assert config.options_for("factchecks")["path"] == config.options_for("factchecks")["db"] == ""
 
 
 def test_toml_file_overrides_defaults(tmp_path: Path) -> None:

@@ -294,6 +294,7 @@ def add_corpus_commands(
     r = commands.add_parser("errors", help="inputs that could not be stored, analyzer failures")
     _db_option(r)
     r.set_defaults(func=cmd_corpus_errors)
+    _add_link_commands(commands)
     return commands
 
 
@@ -439,6 +440,354 @@ def cmd_corpus_errors(args: argparse.Namespace) -> int:
             count += 1
     if not count:
         _echo("unspin: no errors recorded", err=True)
+    return EXIT_OK
+
+
+# -- unspin corpus link / contradictions / quotes / propagation / report ----------------
+
+_CONTRADICTION_KINDS = ("contradiction", "compatible", "update", "differs")
+_DRIFTS = ("wording", "speaker", "occasion")
+_VIEW_KINDS = {
+    "contradictions": _CONTRADICTION_KINDS,
+    "quotes": ("quote_drift",),
+    "propagation": ("propagation",),
+}
+
+
+def _choices(allowed: Sequence[str], what: str) -> Any:
+    """An argparse type: comma-separated values, each one of ``allowed``."""
+
+    def parse(value: str) -> list[str]:
+        out = [v.strip().lower() for v in value.split(",") if v.strip()]
+        for v in out:
+            if v not in allowed:
+                raise argparse.ArgumentTypeError(
+                    f"unknown {what} {v!r}; choose from {', '.join(allowed)}"
+                )
+        return out
+
+    return parse
+
+
+def _score(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return number
+
+
+def _link_list_options(p: argparse.ArgumentParser) -> None:
+    _db_option(p)
+    p.add_argument("--document", metavar="ID", help="only links involving this document")
+    p.add_argument(
+        "--min-score", type=_score, default=0.0, metavar="X", help="only links scoring X or more"
+    )
+    p.add_argument("-n", "--limit", type=_positive_int, metavar="N", help="at most N links")
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "jsonl", "csv", "json"),
+        default="text",
+        help="text blocks (default), JSON Lines, CSV or one JSON array",
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    p.add_argument(
+        "--no-link",
+        action="store_true",
+        help="read the stored links only (by default, documents not compared yet are "
+        "compared first)",
+    )
+
+
+def _add_link_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    from unspin.corpus.store_adapter import ALL
+
+    k = commands.add_parser(
+        "link",
+        help="compare the stored documents not compared yet (contradictions, quotes, passages)",
+        description="Compare each stored document not linked yet with the documents already "
+        "linked (blocking keys and MinHash LSH bands kept in the store) and store the links. "
+        "Incremental: a rerun compares only new documents.",
+    )
+    _db_option(k)
+    k.add_argument(
+        "--what",
+        type=_choices(ALL, "comparison"),
+        action="extend",
+        metavar="NAMES",
+        help="contradictions, quotes, propagation; repeat or comma-separate (default: all)",
+    )
+    k.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="drop the comparison index and the links it made, then link every document "
+        "again, earliest publication first",
+    )
+    k.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=100,
+        metavar="N",
+        help="documents per transaction (default 100)",
+    )
+    _progress_options(k, "when stderr is a terminal")
+    k.set_defaults(func=cmd_corpus_link)
+
+    c = commands.add_parser(
+        "contradictions",
+        help="list values that differ across (or within) documents: the same slot, other values",
+        description="Links between two spans that fill the same slot (entity, event, "
+        "quantity, unit; an event's date; a person's role): contradiction, compatible "
+        "(a part and its total, a rounded figure, a bound), update (a later or updated "
+        "figure) or differs (two roles of one person).",
+    )
+    _link_list_options(c)
+    c.add_argument(
+        "--kind",
+        type=_choices(_CONTRADICTION_KINDS, "kind"),
+        action="extend",
+        dest="kinds",
+        metavar="KIND",
+        help="contradiction, compatible, update, differs; repeat or comma-separate "
+        "(default: all four, contradictions first)",
+    )
+    c.set_defaults(func=cmd_corpus_links, view="contradictions")
+
+    q = commands.add_parser(
+        "quotes",
+        help="list quotations that drifted: other wording, another speaker or occasion",
+        description="One quotation in several documents, each later appearance linked to "
+        "the earliest it matches, when its wording, speaker or occasion differs.",
+    )
+    _link_list_options(q)
+    q.add_argument(
+        "--drift",
+        type=_choices(_DRIFTS, "drift"),
+        action="extend",
+        metavar="WHAT",
+        help="wording, speaker, occasion: only quotations where one of these differs",
+    )
+    q.set_defaults(func=cmd_corpus_links, view="quotes")
+
+    g = commands.add_parser(
+        "propagation",
+        help="list near-duplicate passages across documents, the earlier publication first",
+        description="Passages (runs of sentences) repeated near verbatim in another "
+        "document; side A is the earlier publication.",
+    )
+    _link_list_options(g)
+    g.set_defaults(func=cmd_corpus_links, view="propagation")
+
+    r = commands.add_parser(
+        "report",
+        help="write stored documents' reports with their corpus links (HTML, Markdown, JSON)",
+        description="Write one report per document with a section listing its "
+        "contradictions, drifted quotes and propagated passages, linking to the other "
+        "documents' reports in the same folder.",
+    )
+    r.add_argument("ids", nargs="*", metavar="ID", help="document ids")
+    r.add_argument("--all", action="store_true", help="every stored document")
+    _db_option(r)
+    r.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="write here")
+    r.add_argument(
+        "-f",
+        "--format",
+        type=_formats,
+        action="extend",
+        dest="formats",
+        metavar="FORMAT",
+        help="html (default), md or json; repeat or comma-separate",
+    )
+    r.add_argument(
+        "--linked",
+        action="store_true",
+        help="also write the reports of the documents the given ones link to",
+    )
+    r.add_argument(
+        "--no-link", action="store_true", help="do not compare documents not compared yet"
+    )
+    r.set_defaults(func=cmd_corpus_report)
+
+
+def _link_pending(
+    args: argparse.Namespace, store: Any, *, what: Sequence[str] | None = None
+) -> None:
+    """Compare the documents not compared yet (``link_store``), with a progress bar."""
+    from unspin.corpus.store_adapter import ALL, link_store
+    from unspin.corpus.text import render_run
+
+    bar = None
+    quiet = getattr(args, "quiet", False)
+    progress = getattr(args, "progress", "auto")
+    if not quiet and (progress == "always" or (progress == "auto" and sys.stderr.isatty())):
+        from tqdm import tqdm
+
+        bar = tqdm(desc="linking", unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+    def step(done: int, total: int) -> None:
+        if bar is not None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+    try:
+        run = link_store(
+            store,
+            what=what or ALL,
+            rebuild=getattr(args, "rebuild", False),
+            batch_size=getattr(args, "batch_size", 100),
+            on_progress=step,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    if run.documents and not quiet:
+        _echo(render_run(run, store.url), err=True)
+
+
+def cmd_corpus_link(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        try:
+            _link_pending(args, store, what=args.what)
+        except KeyboardInterrupt:
+            _echo(
+                "unspin: interrupted; the documents already linked are kept, and a rerun "
+                "goes on with the rest",
+                err=True,
+            )
+            return EXIT_INTERRUPTED
+        total = sum(1 for _ in store.iter_links())
+    if not args.quiet:
+        _echo(f"{total:,} link(s) stored", err=True)
+    return EXIT_OK
+
+
+def _checked_document(store: Any, doc_id: str | None) -> str | None:
+    if doc_id is not None and not store.has_document(doc_id):
+        raise StoreError(f"no document {doc_id!r} in {store.url}")
+    return doc_id
+
+
+def cmd_corpus_links(args: argparse.Namespace) -> int:
+    """``unspin corpus contradictions``, ``quotes`` and ``propagation``."""
+    import csv
+    from functools import lru_cache
+
+    from unspin.corpus.store_adapter import iter_corpus_links
+    from unspin.corpus.text import COLUMNS, in_context, link_row, render_link
+
+    view: str = args.view
+    kinds = list(dict.fromkeys(getattr(args, "kinds", None) or _VIEW_KINDS[view]))
+    drift = set(getattr(args, "drift", None) or ())
+    out: TextIO = sys.stdout
+    count = 0
+    with _open(args) as store:
+
+        @lru_cache(maxsize=64)
+        def text_of(doc_id: str) -> str | None:
+            try:
+                return str(store.get_analysis(doc_id).document.text)
+            except KeyError:
+                return None
+
+        def context(side: Any) -> str | None:
+            text = text_of(side.doc_id)
+            return None if text is None else in_context(side, text)
+
+        document = _checked_document(store, args.document)
+        if not args.no_link:
+            _link_pending(args, store)
+        if args.output is not None:
+            try:
+                out = args.output.open("w", encoding="utf-8", newline="")
+            except OSError as exc:
+                raise ConfigError(f"cannot write {args.output}: {exc}") from None
+        try:
+            writer = None
+            if args.format == "csv":
+                writer = csv.DictWriter(out, fieldnames=COLUMNS[view])
+                writer.writeheader()
+            elif args.format == "json":
+                out.write("[")
+            for link in iter_corpus_links(store, kinds, document_id=document):
+                if link.score < args.min_score or (drift and not drift & set(link.differs)):
+                    continue
+                if args.limit is not None and count >= args.limit:
+                    break
+                if writer is not None:
+                    writer.writerow(link_row(link, view))
+                elif args.format == "jsonl":
+                    out.write(json.dumps(link.to_dict(), ensure_ascii=False) + "\n")
+                elif args.format == "json":
+                    out.write(
+                        ("," if count else "")
+                        + "\n  "
+                        + json.dumps(link.to_dict(), ensure_ascii=False)
+                    )
+                else:
+                    block = render_link(link, view, context=context)
+                    out.write(("\n" if count else "") + block + "\n")
+                count += 1
+            if args.format == "json":
+                out.write("\n]\n" if count else "]\n")
+        finally:
+            if out is not sys.stdout:
+                out.close()
+    if not count:
+        _echo(f"unspin: no {view} links", err=True)
+    elif args.output is not None:
+        _echo(f"wrote {count:,} link(s) to {args.output}", err=True)
+    return EXIT_OK
+
+
+def cmd_corpus_report(args: argparse.Namespace) -> int:
+    from unspin.corpus.store_adapter import store_report
+    from unspin.report import corpus_json_name, report_filename, write_report
+
+    if bool(args.ids) == bool(args.all):
+        raise ConfigError("give document ids or --all (not both)")
+    formats = list(dict.fromkeys(args.formats or ["html"]))
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create output folder {args.output}: {exc}") from None
+    written = 0
+    with _open(args) as store:
+        ids = list(dict.fromkeys(args.ids))
+        for doc_id in ids:
+            _checked_document(store, doc_id)
+        if not args.no_link:
+            _link_pending(args, store)
+        if args.linked:
+            for doc_id in list(ids):
+                ids.extend(store_report(store, doc_id).other_documents)
+            ids = list(dict.fromkeys(ids))
+        wanted = None if args.all else set(ids)
+        names: dict[tuple[str, str], str] = {}
+
+        def name(doc_id: str, fmt: str) -> str:
+            """The file name of a document's report (read from the store once)."""
+            if (doc_id, fmt) not in names:
+                found = report_filename(store.get_analysis(doc_id), fmt)
+                names[(doc_id, fmt)] = corpus_json_name(found) if fmt == "json" else found
+            return names[(doc_id, fmt)]
+
+        analyses = store.iter_analyses() if args.all else map(store.get_analysis, ids)
+        for analysis in analyses:
+            corpus = store_report(store, analysis.document.id)
+            for fmt in formats:
+                links = {
+                    other: name(other, fmt)
+                    for other in corpus.other_documents
+                    if wanted is None
+                    or other in wanted
+                    or (args.output / name(other, fmt)).is_file()
+                }
+                write_report(analysis, args.output, fmt, links=links, corpus=corpus)
+                written += 1
+    _echo(f"wrote {written:,} report file(s) to {args.output}", err=True)
     return EXIT_OK
 
 

@@ -153,7 +153,12 @@ def test_the_factchecks_analyzer_flags_the_reviewed_claim(backbone: Backbone) ->
     assert "rated it “False”" in f.explanation.detail
     assert f.explanation.model is not None
     s = a.summaries["factchecks"]
-    assert s == {"claims_matched": 1, "claims_checked": 3, "min_score": 0.5}
+    assert s == {
+        "factchecks_loaded": 5,
+        "claims_matched": 1,
+        "claims_checked": 3,
+        "min_score": 0.5,
+    }
 
 
 def test_checkworthy_only_skips_low_claims(backbone: Backbone) -> None:
@@ -177,14 +182,21 @@ def test_bad_options_are_config_errors(options: dict[str, object]) -> None:
         FactChecksAnalyzer(**options)
 
 
-def test_no_factchecks_configured_is_recorded_not_raised(fake_backbone: Backbone) -> None:
+def test_with_no_factchecks_configured_the_step_is_a_harmless_no_op(
+    fake_backbone: Backbone,
+) -> None:
+    analyzer = FactChecksAnalyzer()
+    assert "embeddings" not in analyzer.requires  # costs the pipeline nothing
     pipe = Pipeline(
         load_config(analyzers=["claims"]), backbone=fake_backbone,
-        analyzers=[ClaimsAnalyzer(), FactChecksAnalyzer()],
+        analyzers=[ClaimsAnalyzer(), analyzer],
     )  # fmt: skip
     a = pipe.analyze(Document(ARTICLE))
-    assert [x.analyzer for x in a.failures] == ["factchecks"]
-    assert "path" in a.failures[0].message
+    assert a.ok, a.failures
+    assert a.by_kind("factcheck") == ()
+    summary = a.summaries["factchecks"]
+    assert summary["factchecks_loaded"] == 0
+    assert "no fact-checks loaded" in str(summary["note"])
 
 
 def test_runs_on_the_fake_backbone(fake_backbone: Backbone) -> None:

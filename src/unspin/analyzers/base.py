@@ -132,6 +132,7 @@ BUILTIN_ANALYZERS: dict[str, str] = {
     "certainty": "unspin.analyzers.certainty",
     "claims": "unspin.analyzers.claims",
     "factchecks": "unspin.factchecks.analyzer",
+    "factchecks": "unspin.factchecks.analyzer",
 }
 
 

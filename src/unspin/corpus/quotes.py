@@ -268,6 +268,7 @@ def _drift_link(first: QuoteMention, later_: QuoteMention, wording: str, sim: fl
             "speaker": " / ".join(dict.fromkeys(x for x in (first.speaker, later_.speaker) if x)),
             "occasion": f"{first.occasion()} / {later_.occasion()}",
             "wording": wording,
+            "similarity": f"{sim:.0f}",
         },
         differs=tuple(differs),
     )

@@ -18,9 +18,16 @@ or report it. The rating is the publisher's verdict on the claim as they worded 
 unspin's verdict on the sentence.
 
 Options: ``path`` (ClaimReview files or directories: JSON-LD pages, Fact Check Tools API
-JSON, CSV; read once), ``min_score`` (0.5), ``top`` (3), ``checkworthy_only`` (false: every
-claim is matched). A matcher over another source (a corpus store) can be given in code
-with :meth:`FactChecksAnalyzer.with_matcher`.
+JSON, CSV; read once), ``db`` (a store URL: the fact-checks imported there with
+``unspin factchecks import``, matched with the same retrieval and re-ranker; ``unspin
+analyze --db URL`` sets it), ``min_score`` (0.5), ``top`` (3), ``checkworthy_only``
+(false: every claim is matched). With neither ``path`` nor ``db`` the analyzer does
+nothing (no findings; its summary says no fact-checks are loaded), so it can stay in the
+default pipeline at no cost. A matcher over another source can be given in code with
+:meth:`FactChecksAnalyzer.with_matcher`.
+
+With ``db``, the claims are embedded by the store's encoder (the one its fact-checks
+were embedded with), not taken from the pipeline's embeddings.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ import numpy as np
 from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
 from unspin.errors import ConfigError, ModelError
 from unspin.factchecks.match import FactCheckIndex, FactCheckMatch, FactCheckMatcher
+from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.parse import load_claimreviews
 from unspin.model import JSON, Explanation, Finding, Relation
 
@@ -73,6 +81,7 @@ class FactChecksAnalyzer(Analyzer):
     produces = ("factcheck",)
     options: ClassVar[Mapping[str, Any]] = {
         "path": "",
+        "db": "",
         "min_score": 0.5,
         "top": 3,
         "checkworthy_only": False,
@@ -83,6 +92,8 @@ class FactChecksAnalyzer(Analyzer):
         c = self.config
         if not isinstance(c["path"], (str, list)):
             raise ConfigError("[analyzers.factchecks] path must be a path or a list of paths")
+        if not isinstance(c["db"], str):
+            raise ConfigError("[analyzers.factchecks] db must be a store URL (a string)")
         score = c["min_score"]
         if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 1:
             raise ConfigError("[analyzers.factchecks] min_score must be a number in [0, 1]")
@@ -94,41 +105,69 @@ class FactChecksAnalyzer(Analyzer):
         self.top = int(c["top"])
         self._matcher: FactCheckMatcher | None = None
         self._lock = threading.Lock()
+        self._uses_store = bool(c["db"])
+        self._configured = bool(c["path"]) or self._uses_store
+        if not self._configured or self._uses_store:
+            # nothing to match, or claims embedded by the store's encoder: the pipeline
+            # need not embed sentences for this analyzer
+            self.__dict__["requires"] = ("parse", "claim")
 
     @classmethod
     def with_matcher(cls, matcher: FactCheckMatcher, **options: Any) -> FactChecksAnalyzer:
         """An analyzer matching against ``matcher``'s source (an index, a store adapter)."""
         analyzer = cls(**options)
         analyzer._matcher = matcher
+        analyzer._configured = True
+        analyzer.__dict__.pop("requires", None)
         return analyzer
 
     def _matcher_for(self, ctx: Context) -> FactCheckMatcher:
         with self._lock:
             if self._matcher is None:
-                paths = self.config["path"]
-                if not paths:
-                    raise ConfigError(
-                        "the factchecks analyzer has no fact-checks to match against",
-                        hint="set [analyzers.factchecks] path to ClaimReview files",
-                    )
-                reviews, errors = load_claimreviews(paths)
-                if errors:
-                    log.warning("%d fact-check records could not be read", len(errors))
-                from unspin.nlp import FakeBackbone, SpacyBackbone
-
-                backbone = FakeBackbone() if ctx.parsed.model == "fake" else SpacyBackbone()
-                index = FactCheckIndex(reviews, embed=backbone.embed)
-                log.info("indexed %d fact-checks", len(index))
-                self._matcher = FactCheckMatcher(index)
+                self._matcher = self._load(ctx)
             return self._matcher
 
+    def _load(self, ctx: Context) -> FactCheckMatcher:
+        paths = self.config["path"]
+        reviews: list[ClaimReview] = []
+        if paths:
+            reviews, errors = load_claimreviews(paths)
+            if errors:
+                log.warning("%d fact-check records could not be read", len(errors))
+        if self._uses_store:
+            from unspin.factchecks.stored import index_from_store
+            from unspin.store import open_store
+
+            with open_store(self.config["db"], create=False) as store:
+                index, embed = index_from_store(store, reviews)
+            log.info("indexed %d fact-checks from %s", len(index), self.config["db"])
+            return FactCheckMatcher(index, embed=embed)
+        from unspin.nlp import FakeBackbone, SpacyBackbone
+
+        backbone = FakeBackbone() if ctx.parsed.model == "fake" else SpacyBackbone()
+        index = FactCheckIndex(reviews, embed=backbone.embed)
+        log.info("indexed %d fact-checks", len(index))
+        return FactCheckMatcher(index)
+
     def run(self, ctx: Context) -> AnalyzerResult:
+        if not self._configured:
+            return AnalyzerResult(
+                (),
+                {
+                    "factchecks_loaded": 0,
+                    "claims_matched": 0,
+                    "note": "no fact-checks loaded: set [analyzers.factchecks] path or db, "
+                    "or run unspin analyze --db URL after unspin factchecks import",
+                },
+            )
         matcher = self._matcher_for(ctx)
         claims = ctx.of_kind("claim")
         if self.config["checkworthy_only"]:
             claims = [c for c in claims if c.attributes.get("checkworthy")]
-        starts = {s.start: k for k, s in enumerate(ctx.parsed.sentences)}
-        embeddings = self._claim_embeddings(ctx, claims, starts)
+        embeddings = None
+        if not self._uses_store:
+            starts = {s.start: k for k, s in enumerate(ctx.parsed.sentences)}
+            embeddings = self._claim_embeddings(ctx, claims, starts)
         texts = [c.text for c in claims]
         results = matcher.match(texts, embeddings, top=self.top, min_score=self.min_score)
         findings = [
@@ -137,6 +176,7 @@ class FactChecksAnalyzer(Analyzer):
             if matches
         ]
         summary: dict[str, JSON] = {
+            "factchecks_loaded": len(getattr(matcher.source, "reviews", ())),
             "claims_matched": len(findings),
             "claims_checked": len(claims),
             "min_score": self.min_score,

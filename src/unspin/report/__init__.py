@@ -8,11 +8,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from unspin.errors import ConfigError
 from unspin.model import Analysis
@@ -21,8 +23,12 @@ from unspin.report.html import render_html
 from unspin.report.jsonout import render_json, schema, validate
 from unspin.report.markdown import render_batch_summary, render_markdown
 
+if TYPE_CHECKING:
+    from unspin.corpus.report import DocumentReport
+
 __all__ = [
     "FORMATS",
+    "corpus_json_name",
     "render_batch_summary",
     "render_html",
     "render_json",
@@ -61,19 +67,37 @@ def _extension(fmt: str) -> str:
         raise ConfigError(f"unknown report format {fmt!r}", hint="use html, md or json") from None
 
 
+def corpus_json_name(name: str) -> str:
+    """The file name of a document's corpus section in JSON, next to its ``name`` report."""
+    return name.removesuffix(".json") + ".corpus.json"
+
+
 def write_report(
-    analysis: Analysis, out_dir: Path, fmt: str, *, links: Mapping[str, str] | None = None
+    analysis: Analysis,
+    out_dir: Path,
+    fmt: str,
+    *,
+    links: Mapping[str, str] | None = None,
+    corpus: DocumentReport | None = None,
 ) -> Path:
     """Write one report into ``out_dir`` (created if needed) and return its path.
 
+    With ``corpus`` (:func:`unspin.corpus.document_report`), HTML and Markdown reports
+    get the section "Across the corpus", linking other documents through ``links``; in
+    JSON, whose schema is the analysis', the section goes to its own file
+    (:func:`corpus_json_name`): the document's links and the other reports' names.
     The file is written atomically (a temporary file renamed into place).
     """
     name = report_filename(analysis, fmt)
     kind = FORMATS[fmt.lower()]
     if kind == ".html":
-        content = render_html(analysis, links=links)
+        content = render_html(analysis, links=links, corpus=corpus)
     elif kind == ".md":
-        content = render_markdown(analysis)
+        content = render_markdown(analysis, links=links, corpus=corpus)
+    elif corpus is not None:
+        name = corpus_json_name(name)
+        data = {**corpus.to_dict(), "reports": dict(links or {})}
+        content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         content = render_json(analysis)
     path = write_text_atomic(Path(out_dir) / name, content)

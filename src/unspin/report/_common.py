@@ -19,6 +19,7 @@ from unspin.model import Analysis, Finding
 
 __all__ = [
     "CLAIM_KIND",
+    "CORPUS_TITLES",
     "TECHNIQUE_KIND",
     "SourceRow",
     "certainty_counts",
@@ -153,8 +154,11 @@ def certainty_counts(analysis: Analysis) -> dict[str, Any]:
     """Hedges, boosters, vague attributions (counted from findings) and the summary balance."""
     s = summary(analysis, "certainty")
     out: dict[str, Any] = {}
-    for kind, key in (("hedge", "hedges"), ("booster", "boosters"),
-                      ("vague_attribution", "vague_attributions")):
+    for kind, key in (
+        ("hedge", "hedges"),
+        ("booster", "boosters"),
+        ("vague_attribution", "vague_attributions"),
+    ):
         found = len(analysis.by_kind(kind))
         given = number(s.get(key))
         out[key] = int(given) if given is not None and not found else found
@@ -199,8 +203,9 @@ def source_rows(analysis: Analysis) -> list[SourceRow]:
             row = rows[key] = SourceRow(key[0], key[1], "", 0, "", f)
         row.count += 1
         row.role = row.role or _str_attr(f, "role")
-        if not row.example or (f.kind == "quote" and row.first is not None
-                               and row.first.kind != "quote"):
+        if not row.example or (
+            f.kind == "quote" and row.first is not None and row.first.kind != "quote"
+        ):
             row.example = one_line(f.text, 200)
             row.first = f
     if not rows:
@@ -210,8 +215,10 @@ def source_rows(analysis: Analysis) -> list[SourceRow]:
                 continue
             who, what = item.get("name"), item.get("type")
             count = number(item.get("count"))
-            key = (one_line(who) if isinstance(who, str) else "(unknown)",
-                   one_line(what) if isinstance(what, str) else "")
+            key = (
+                one_line(who) if isinstance(who, str) else "(unknown)",
+                one_line(what) if isinstance(what, str) else "",
+            )
             rows[key] = SourceRow(key[0], key[1], "", int(count or 0), "", None)
     return sorted(rows.values(), key=lambda r: (-r.count, r.speaker.lower()))
 
@@ -221,3 +228,14 @@ def slug(text: str, limit: int = 60) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return s[:limit].rstrip("-")
+
+
+#: Section titles of the corpus link kinds.
+CORPUS_TITLES: dict[str, str] = {
+    "contradiction": "Contradictions",
+    "compatible": "Compatible values",
+    "update": "Updates",
+    "differs": "Differing roles",
+    "quote_drift": "Drifted quotations",
+    "propagation": "Propagated passages",
+}

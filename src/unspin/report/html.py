@@ -27,12 +27,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from unspin.model import Analysis, Finding
 from unspin.report._common import (
     CLAIM_KIND,
+    CORPUS_TITLES,
     TECHNIQUE_KIND,
     certainty_counts,
     checkworthy_claims,
@@ -50,6 +51,9 @@ from unspin.report._common import (
 )
 
 __all__ = ["KIND_STYLES", "render_html", "safe_href"]
+
+if TYPE_CHECKING:
+    from unspin.corpus.report import DocumentReport
 
 log = logging.getLogger(__name__)
 
@@ -122,8 +126,16 @@ _UNKNOWN_AFTER = "technique"
 
 #: Order of the groups in the findings panel.
 _PANEL_ORDER = (
-    CLAIM_KIND, "quote", "attribution", "speaker", "technique", "vague_attribution",
-    "hedge", "booster", "quantity", "date",
+    CLAIM_KIND,
+    "quote",
+    "attribution",
+    "speaker",
+    "technique",
+    "vague_attribution",
+    "hedge",
+    "booster",
+    "quantity",
+    "date",
 )
 
 _LANG_RE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
@@ -213,8 +225,7 @@ def _layer_css(layers: Sequence[_Layer]) -> str:
     for layer in layers:
         rules.append(f"mark.{layer.cls}{{{layer.style.css}}}")
         rules.append(
-            f"#text.hide-{layer.cls} mark.{layer.cls}"
-            "{background:none;text-decoration:none;}"
+            f"#text.hide-{layer.cls} mark.{layer.cls}{{background:none;text-decoration:none;}}"
         )
     return "\n".join(rules)
 
@@ -266,9 +277,7 @@ def _segments(
         yield 0, 0, [], anchors[0]
 
 
-def _render_text(
-    analysis: Analysis, layer_of: Sequence[_Layer], titles: Sequence[str]
-) -> str:
+def _render_text(analysis: Analysis, layer_of: Sequence[_Layer], titles: Sequence[str]) -> str:
     text = analysis.document.text
     findings = analysis.findings
     # escaped once per finding, not once per segment it covers
@@ -315,15 +324,20 @@ def _meta_row(name: str, value_html: str) -> str:
 def _header(analysis: Analysis) -> str:
     doc = analysis.document
     rows = []
-    for name, value in (("Outlet", doc.outlet), ("Author", doc.author),
-                        ("Published", doc.published)):
+    for name, value in (
+        ("Outlet", doc.outlet),
+        ("Author", doc.author),
+        ("Published", doc.published),
+    ):
         if value:
             rows.append(_meta_row(name, _e(one_line(value))))
     if doc.url:
         href = safe_href(doc.url)
         if href:
-            link = (f'<a href="{_e(href)}" rel="noopener noreferrer nofollow" '
-                    f'target="_blank">{_e(doc.url)}</a>')
+            link = (
+                f'<a href="{_e(href)}" rel="noopener noreferrer nofollow" '
+                f'target="_blank">{_e(doc.url)}</a>'
+            )
         else:
             link = f'<span class="url">{_e(doc.url)}</span> <em>(not a web link)</em>'
         rows.append(_meta_row("URL", link))
@@ -363,8 +377,10 @@ def _failures(analysis: Analysis) -> str:
 def _chip(label: str, value: str, cls: str = "", swatch: str = "") -> str:
     sw = f'<mark class="sw {swatch}"> </mark>' if swatch else ""
     extra = f" {cls}" if cls else ""
-    return (f'<li class="chip{extra}">{sw}<span class="k">{_e(label)}</span> '
-            f'<span class="v">{value}</span></li>')
+    return (
+        f'<li class="chip{extra}">{sw}<span class="k">{_e(label)}</span> '
+        f'<span class="v">{value}</span></li>'
+    )
 
 
 def _strip(analysis: Analysis, layers: Mapping[str, _Layer]) -> str:
@@ -385,15 +401,17 @@ def _strip(analysis: Analysis, layers: Mapping[str, _Layer]) -> str:
         bal = c["balance"]
         if bal is not None:
             num = number(bal)
-            chips.append(_chip("certainty balance",
-                               _e(f"{num:+.2f}" if num is not None else bal), "key"))
+            chips.append(
+                _chip("certainty balance", _e(f"{num:+.2f}" if num is not None else bal), "key")
+            )
     for kind, count in analysis.kinds.items():
         layer = layers.get(kind) or layers.get(CLAIM_OTHER)
         chips.append(_chip(kind, _e(count), "kind", layer.cls if layer else ""))
     techniques = technique_counts(analysis)
     if techniques["total"]:
-        chips.append(_chip("techniques per 1,000 words",
-                           _e(fmt_num(techniques["per_1000_words"])), "key"))
+        chips.append(
+            _chip("techniques per 1,000 words", _e(fmt_num(techniques["per_1000_words"])), "key")
+        )
     if analysis.failures:
         chips.append(_chip("failures", _e(len(analysis.failures)), "warn"))
     return f'<section class="strip" aria-label="Summary"><ul>{"".join(chips)}</ul></section>'
@@ -439,9 +457,7 @@ def _panel(analysis: Analysis, layers: Mapping[str, _Layer], layer_of: Sequence[
     for key in order:
         layer = layers[key]
         idx = groups[key]
-        entries = "".join(
-            f"<li>{_finding_button(i, analysis.findings[i])}</li>" for i in idx
-        )
+        entries = "".join(f"<li>{_finding_button(i, analysis.findings[i])}</li>" for i in idx)
         is_open = " open" if layer.style.shown and len(idx) <= 200 else ""
         parts.append(
             f'<details class="group"{is_open}><summary>'
@@ -468,8 +484,10 @@ def _sources_table(analysis: Analysis) -> str:
     for r in rows:
         example = _e(r.example) if r.example else "—"
         if r.first is not None and r.first.id in index:
-            example = (f'<button type="button" class="fi quote-link" '
-                       f'data-fi="{index[r.first.id]}">{example}</button>')
+            example = (
+                f'<button type="button" class="fi quote-link" '
+                f'data-fi="{index[r.first.id]}">{example}</button>'
+            )
         body.append(
             f"<tr><td>{_e(r.speaker)}</td><td>{_e(r.type)}</td><td>{_e(r.role) or '—'}</td>"
             f'<td class="num">{r.count}</td><td>{example}</td></tr>'
@@ -491,15 +509,17 @@ def _claims_list(analysis: Analysis, limit: int = 10) -> str:
     for f in claims[:limit]:
         types = ", ".join(claim_types(f))
         items.append(
-            f"<li>{_finding_button(index[f.id], f)}"
-            f'<span class="types">{_e(types)}</span></li>'
+            f'<li>{_finding_button(index[f.id], f)}<span class="types">{_e(types)}</span></li>'
         )
-    more = (f"<p>… and {len(claims) - limit} more in the findings panel.</p>"
-            if len(claims) > limit else "")
+    more = (
+        f"<p>… and {len(claims) - limit} more in the findings panel.</p>"
+        if len(claims) > limit
+        else ""
+    )
     return (
         '<section id="claims" class="block">'
         f"<h2>Most check-worthy claims</h2>"
-        f"<p class=\"hint\">Threshold {fmt_num(claim_threshold(analysis))}; "
+        f'<p class="hint">Threshold {fmt_num(claim_threshold(analysis))}; '
         f"{len(claims)} check-worthy.</p>"
         f'<ol class="claims">{"".join(items)}</ol>{more}</section>'
     )
@@ -515,14 +535,14 @@ def _techniques_block(analysis: Analysis) -> str:
         if f.kind == TECHNIQUE_KIND:
             first.setdefault(f.label, f)
     rows = "".join(
-        f"<tr><th>{_e(label)}</th><td class=\"num\">{n}</td>"
-        f"<td class=\"num\">{_e(fmt_num(t['density'][label]))}</td>"
+        f'<tr><th>{_e(label)}</th><td class="num">{n}</td>'
+        f'<td class="num">{_e(fmt_num(t["density"][label]))}</td>'
         f"<td>{_finding_button(index[first[label].id], first[label])}</td></tr>"
         for label, n in t["counts"].items()
     )
     return (
         '<section id="techniques" class="block"><h2>Persuasion techniques</h2>'
-        f"<p class=\"hint\">{t['total']} span(s) in {t['words']} words: "
+        f'<p class="hint">{t["total"]} span(s) in {t["words"]} words: '
         f"{_e(fmt_num(t['per_1000_words']))} per 1,000 words. A span is a prompt to read "
         "closely, not a verdict.</p>"
         '<table class="grid"><thead><tr><th>technique</th><th>spans</th>'
@@ -554,8 +574,9 @@ def _value(value: Any, depth: int = 0) -> str:
                 "<tr>" + "".join(f"<td>{_value(v.get(c), depth + 1)}</td>" for c in cols) + "</tr>"
                 for v in value
             )
-            return (f'<table class="grid"><thead><tr>{head}</tr></thead>'
-                    f"<tbody>{body}</tbody></table>")
+            return (
+                f'<table class="grid"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+            )
         return ", ".join(_value(v, depth + 1) for v in value)
     if value is None:
         return "—"
@@ -590,11 +611,66 @@ def _related(analysis: Analysis, links: Mapping[str, str]) -> str:
     return f'<nav id="related" class="block"><h2>Other reports</h2><ul>{"".join(items)}</ul></nav>'
 
 
+_POSITION = {
+    "same-document": "this document",
+    "earlier": "published earlier",
+    "later": "published later",
+    "undated": "order unknown",
+}
+
+
+def _corpus(report: DocumentReport, links: Mapping[str, str]) -> str:
+    """The links involving this document (see :mod:`unspin.corpus.report`), each with the
+    other document's report linked when ``links`` has it."""
+    if not report.entries:
+        return ""
+    counts = ", ".join(f"{n} {CORPUS_TITLES.get(k, k).lower()}" for k, n in report.counts().items())
+    parts = [
+        '<section id="corpus" class="block"><h2>Across the corpus</h2>'
+        f"<p>{_e(counts)}. A link joins a span of this document and a span of another "
+        "(or of this one) and says what they were matched on; it never says which side "
+        "is right.</p>"
+    ]
+    for kind, entries in report.by_kind().items():
+        rows = []
+        for e in entries:
+            other = e.other
+            if e.position == "same-document":
+                doc = "this document"
+            else:
+                href = safe_href(links.get(other.doc_id), allow_relative=True)
+                label = f"<code>{_e(other.doc_id)}</code>"
+                doc = f'<a href="{_e(href)}">{label}</a>' if href else label
+            meta = " · ".join(_e(x) for x in (other.outlet, other.published) if x)
+            slot = "; ".join(f"{_e(k)}: {_e(v)}" for k, v in e.link.slot.items() if v)
+            differs = f"<br>differs: {_e(', '.join(e.link.differs))}" if e.link.differs else ""
+            rows.append(
+                f"<tr><td><q>{_e(e.this.text)}</q><br><small>chars {e.this.start}–{e.this.end}"
+                f"</small></td><td>{doc} <small>{meta} · {_e(_POSITION.get(e.position, ''))}"
+                f"</small><br><q>{_e(other.text)}</q><br><small>chars {other.start}–{other.end}"
+                f"</small></td><td>{slot}{differs}</td><td><code>{_e(e.link.explanation.rule)}"
+                f'</code> <span class="num">{e.link.score:.2f}</span><br>'
+                f"{_e(e.link.explanation.detail)}</td></tr>"
+            )
+        parts.append(
+            f'<h3>{_e(CORPUS_TITLES.get(kind, kind))} ({len(entries)})</h3><table class="corpus">'
+            "<thead><tr><th>Here</th><th>Elsewhere</th><th>Matched on</th><th>Why</th></tr>"
+            f"</thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def _json_for_script(data: Any) -> str:
     """JSON safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` survive."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _data(analysis: Analysis, layer_of: Sequence[_Layer], links: Mapping[str, str]) -> str:
@@ -606,13 +682,11 @@ def _data(analysis: Analysis, layer_of: Sequence[_Layer], links: Mapping[str, st
             d["text"] = f.text[: _DATA_TEXT_LIMIT - 1] + "…"
         d["layer"] = layer_of[i].cls
         d["relations"] = [
-            {"role": r.role, "target": r.target, "index": index.get(r.target)}
-            for r in f.relations
+            {"role": r.role, "target": r.target, "index": index.get(r.target)} for r in f.relations
         ]
         items.append(d)
     safe_links = {
-        k: href for k, v in links.items()
-        if (href := safe_href(v, allow_relative=True)) is not None
+        k: href for k, v in links.items() if (href := safe_href(v, allow_relative=True)) is not None
     }
     return _json_for_script({"findings": items, "links": safe_links})
 
@@ -625,11 +699,19 @@ def _csp(script: str) -> str:
     )
 
 
-def render_html(analysis: Analysis, *, links: Mapping[str, str] | None = None) -> str:
+def render_html(
+    analysis: Analysis,
+    *,
+    links: Mapping[str, str] | None = None,
+    corpus: DocumentReport | None = None,
+) -> str:
     """The analysis as one self-contained HTML page.
 
     ``links`` maps document ids to URLs (usually relative paths) of other reports; they
-    are listed, and attribute values naming one of those ids become links.
+    are listed, and attribute values naming one of those ids become links. ``corpus``
+    (:func:`unspin.corpus.document_report`) adds the section "Across the corpus": the
+    contradictions, drifted quotations and propagated passages involving this document,
+    each linked to the other document's report when ``links`` has it.
     """
     links = dict(links or {})
     css, js = _asset_pair()
@@ -646,8 +728,12 @@ def render_html(analysis: Analysis, *, links: Mapping[str, str] | None = None) -
     hidden = " ".join(f"hide-{layer.cls}" for layer in ordered_layers if not layer.style.shown)
     lang = analysis.document.language if _LANG_RE.match(analysis.document.language) else "und"
     title = display_title(analysis)
-    log.debug("rendering %d findings in %d layers for %s", len(findings), len(layers),
-              analysis.document.id)
+    log.debug(
+        "rendering %d findings in %d layers for %s",
+        len(findings),
+        len(layers),
+        analysis.document.id,
+    )
     body = (
         _header(analysis)
         + _failures(analysis)
@@ -663,6 +749,7 @@ def render_html(analysis: Analysis, *, links: Mapping[str, str] | None = None) -
         + _claims_list(analysis)
         + _techniques_block(analysis)
         + _summaries(analysis)
+        + (_corpus(corpus, links) if corpus is not None else "")
         + _related(analysis, links)
         + '<footer class="foot">Generated by unspin '
         + f"{_e(analysis.unspin_version)} · schema {_e(analysis.schema_version)} · "

@@ -31,6 +31,7 @@ from unspin.store.base import (
     StoreStats,
     finding_from_row,
 )
+from unspin.store.factchecks import SQLFactChecks
 from unspin.store.rows import DocumentRows, SentenceRow
 
 __all__ = ["Migration", "SQLStore", "chunks", "marks", "now"]
@@ -75,7 +76,7 @@ class NewSentence:
     row: SentenceRow
 
 
-class SQLStore(Store):
+class SQLStore(SQLFactChecks, Store):
     """Portable SQL over a DB-API connection; see the module docstring."""
 
     MIGRATIONS: tuple[Migration, ...]

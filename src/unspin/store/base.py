@@ -31,6 +31,7 @@ from unspin.errors import ConfigError, StoreError, StoreMismatchError
 from unspin.model import Analysis, Document, Explanation, Finding, Relation
 from unspin.nlp import Backbone, FakeBackbone, SpacyBackbone
 from unspin.pipeline import Processed
+from unspin.store.factchecks import FactCheckStore
 from unspin.store.rows import SKETCH, DocumentRows, day_number, prepare
 
 __all__ = [
@@ -393,7 +394,7 @@ def _fuse(*rankings: Sequence[int]) -> list[tuple[int, float]]:
 # ----------------------------------------------------------------------------------------
 
 
-class Store(ABC):
+class Store(FactCheckStore, ABC):
     """A corpus of analysed documents. Use as a context manager, or call :meth:`close`.
 
     Open one with :func:`unspin.store.open_store`. Writes go through :meth:`add`, one

@@ -29,6 +29,7 @@ import numpy as np
 from unspin.errors import MissingExtraError, StoreError
 from unspin.nlp import EMBEDDING_DIM
 from unspin.store import evidence as _evidence
+from unspin.store import factchecks as _factchecks
 from unspin.store._sql import Migration, NewSentence, SQLStore, chunks, marks
 from unspin.store.base import Filters, not_found
 from unspin.store.rows import SKETCH_BITS, sketch
@@ -100,6 +101,7 @@ MIGRATIONS = (
             "CREATE INDEX links_target ON links (target_document)",
         ),
     ),
+    Migration(_factchecks.VERSION, _factchecks.DESCRIPTION, _factchecks.SQLITE_STATEMENTS),
     Migration(_evidence.VERSION, _evidence.DESCRIPTION, _evidence.SQLITE_STATEMENTS),
     Migration(
         5,
