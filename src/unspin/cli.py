@@ -171,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_corpus_commands(sub)
     add_technique_commands(sub)
+    add_evidence_commands(sub)
     return parser
 
 
@@ -1051,6 +1052,129 @@ def cmd_techniques_import(args: argparse.Namespace) -> int:
     for p in problems:
         _echo(f"unspin: {p}", err=True)
     return EXIT_PARTIAL if problems else EXIT_OK
+
+
+# ----------------------------------------------------------------------------------------
+# unspin evidence ...
+
+
+def add_evidence_commands(sub: Any) -> None:
+    """``unspin evidence add`` and ``unspin evidence search``."""
+    ev = sub.add_parser(
+        "evidence",
+        help="index trusted documents as evidence passages for verdicts",
+        description="An evidence store (the tables of store migration 4): trusted documents "
+        "split into passages with offsets, a full-text index and MiniLM embeddings. The "
+        "verdicts analyzer ([analyzers.verdicts] db = URL) retrieves them for each claim.",
+    )
+    commands = ev.add_subparsers(dest="evidence_command", metavar="COMMAND", parser_class=_Parser)
+    ev.set_defaults(func=lambda args: _usage(ev))
+
+    a = commands.add_parser(
+        "add",
+        help="index trusted documents as passages (idempotent)",
+        description="Split documents (text, Markdown, HTML, JSON Lines) into passages of up "
+        "to two sentences and store them with offsets, a full-text index and embeddings. "
+        "A document already stored (same text) is skipped; a file that cannot be read is "
+        "reported in one line and the rest goes on.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    a.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or '-' (stdin)")
+    _db_option(a)
+    _evidence_backbone_options(a)
+    a.add_argument(
+        "--max-bytes", type=_positive_int, metavar="N", help="refuse inputs larger than N bytes"
+    )
+    a.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=32,
+        metavar="N",
+        help="documents parsed, embedded and written per transaction (default 32)",
+    )
+    a.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    a.set_defaults(func=cmd_evidence_add)
+
+    s = commands.add_parser(
+        "search",
+        help="the evidence passages a claim would be checked against",
+        description="Rank stored evidence passages for a claim: keyword and embedding "
+        "rankings fused by reciprocal rank fusion, with the cosine similarity of each.",
+    )
+    s.add_argument("claim", metavar="CLAIM")
+    _db_option(s)
+    _evidence_backbone_options(s)
+    s.add_argument(
+        "-n", "--limit", type=_positive_int, default=5, metavar="N", help="passages (default 5)"
+    )
+    s.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    s.set_defaults(func=cmd_evidence_search)
+
+
+def _evidence_backbone_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
+    p.add_argument(
+        "--backbone", choices=("spacy", "fake"), help="NLP backbone ('fake': no models, rules only)"
+    )
+
+
+def _evidence_index(args: argparse.Namespace, store: Any) -> Any:
+    from unspin.evidence import EvidenceIndex
+    from unspin.pipeline import make_backbone
+
+    overrides: dict[str, Any] = {"backbone": args.backbone} if args.backbone else {}
+    return EvidenceIndex(store, make_backbone(load_config(args.config, **overrides)))
+
+
+def cmd_evidence_add(args: argparse.Namespace) -> int:
+    with _open(args, create=True) as store:
+        index = _evidence_index(args, store)
+        report = index.add(
+            args.paths,
+            batch_size=args.batch_size,
+            max_bytes=args.max_bytes or load_config(args.config).max_bytes,
+        )
+        docs, passages = index.counts()
+        url = store.url
+    if not args.quiet:
+        _echo(
+            f"evidence: {report.added} document(s) added ({report.passages} passages), "
+            f"{report.skipped} already stored, {len(report.errors)} error(s) in "
+            f"{report.seconds:.1f}s; {url} holds {docs} document(s), {passages} passage(s)",
+            err=True,
+        )
+    for error in report.errors:
+        _echo(f"unspin: {error}", err=True)
+    return EXIT_PARTIAL if report.errors else EXIT_OK
+
+
+def cmd_evidence_search(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        hits = _evidence_index(args, store).search(args.claim, limit=args.limit)
+    for n, h in enumerate(hits, start=1):
+        p = h.passage
+        if args.format == "json":
+            record = {
+                "document_id": p.document_id,
+                "title": p.title,
+                "source": p.source,
+                "url": p.url,
+                "start": p.start,
+                "end": p.end,
+                "text": p.text,
+                "score": round(h.score, 6),
+                "similarity": round(h.similarity, 4),
+                "keyword_rank": h.keyword_rank,
+                "semantic_rank": h.semantic_rank,
+            }
+            _echo(json.dumps(record, ensure_ascii=False))
+            continue
+        where = " ".join(x for x in (p.title, p.source or p.url) if x)
+        span = f"{p.document_id} [{p.start}:{p.end}]"
+        _echo(f"{n:>2}. {h.score:.4f} cos {h.similarity:.3f}  {span}  {where}")
+        _echo(f"    {' '.join(p.text.split())}")
+    return EXIT_OK
 
 
 # ----------------------------------------------------------------------------------------

@@ -133,6 +133,7 @@ BUILTIN_ANALYZERS: dict[str, str] = {
     "claims": "unspin.analyzers.claims",
     "factchecks": "unspin.factchecks.analyzer",
     "factchecks": "unspin.factchecks.analyzer",
+    "verdicts": "unspin.evidence.analyzer",
 }
 
 

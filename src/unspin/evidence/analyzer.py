@@ -1,0 +1,273 @@
+"""The ``verdicts`` analyzer: each check-worthy claim weighed against stored evidence.
+
+Findings
+--------
+``verdict`` (one per check-worthy claim, anchored on the claim's sentence)
+    label and attribute ``verdict``: ``supported`` | ``refuted`` | ``mixed`` |
+    ``not verified``. For each claim the analyzer retrieves the ``top`` best passages of
+    the evidence store (hybrid keyword + vector search, :class:`EvidenceIndex`), keeps
+    those whose cosine similarity to the claim is at least ``min_similarity`` (passages
+    overlapping a better one of the same document are dropped), classifies the stance of
+    each (:class:`~unspin.evidence.stance.StanceModel`) and aggregates the stances with
+    the rule of :mod:`unspin.evidence.verdict` (written out in the explanation).
+    attributes: ``verdict``; ``passages``: the passages the verdict rests on (those whose
+    stance counted), each with ``document_id``, ``title``, ``source``, ``url``, ``start``
+    and ``end`` (offsets in the evidence document), ``text``, ``stance``,
+    ``stance_score``, ``probabilities``, ``retrieval_score`` (reciprocal-rank fusion),
+    ``similarity``; ``retrieved`` (passages classified), ``support_weight``,
+    ``refute_weight``. score: for supported / refuted / mixed, the share of the counted
+    stance weight on the larger side times the mean stance probability of that side's
+    passages; 0 for ``not verified``. relations: ``("claim", claim_id)``.
+
+Without an evidence store (option ``db`` empty), or when no passage passes the
+thresholds, every check-worthy claim gets ``not verified`` with no passages: unspin
+never rules on a claim without citing passages.
+
+Options: ``db`` (store URL or path; empty: no store), ``top`` (5), ``min_similarity``
+(0.4), ``min_stance`` (0.5), ``ratio`` (2.0), ``checkworthy_only`` (true), ``model``
+(a stance model folder; empty: the shipped one).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+
+from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
+from unspin.errors import ConfigError, ModelError, StoreMismatchError
+from unspin.evidence.index import EvidenceIndex, RetrievedPassage
+from unspin.evidence.stance import DEFAULT_MODEL, StanceModel, StancePrediction
+from unspin.evidence.verdict import VERDICTS, Aggregate, aggregate
+from unspin.model import JSON, Explanation, Finding, Relation
+from unspin.nlp import FakeBackbone
+
+__all__ = ["VerdictsAnalyzer"]
+
+log = logging.getLogger(__name__)
+
+
+def _number(value: Any, name: str, lo: float, hi: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
+        raise ConfigError(f"[analyzers.verdicts] {name} must be a number in [{lo:g}, {hi:g}]")
+    return float(value)
+
+
+def _overlaps(a: RetrievedPassage, b: RetrievedPassage) -> bool:
+    pa, pb = a.passage, b.passage
+    return pa.document_id == pb.document_id and pa.start < pb.end and pb.start < pa.end
+
+
+@register("verdicts")
+class VerdictsAnalyzer(Analyzer):
+    """Evidence-backed verdicts on check-worthy claims (never without cited passages)."""
+
+    version = "0.1.0"
+    requires: ClassVar[tuple[str, ...]] = ("parse", "embeddings", "claim")
+    produces = ("verdict",)
+    options: ClassVar[Mapping[str, Any]] = {
+        "db": "",
+        "top": 5,
+        "min_similarity": 0.4,
+        "min_stance": 0.5,
+        "ratio": 2.0,
+        "checkworthy_only": True,
+        "model": "",
+    }
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        c = self.config
+        if not isinstance(c["db"], str):
+            raise ConfigError("[analyzers.verdicts] db must be a store URL or path")
+        if isinstance(c["top"], bool) or not isinstance(c["top"], int) or c["top"] < 1:
+            raise ConfigError("[analyzers.verdicts] top must be a positive integer")
+        self.min_similarity = _number(c["min_similarity"], "min_similarity", -1, 1)
+        self.min_stance = _number(c["min_stance"], "min_stance", 0, 1)
+        self.ratio = _number(c["ratio"], "ratio", 1, 1000)
+        if not isinstance(c["checkworthy_only"], bool):
+            raise ConfigError("[analyzers.verdicts] checkworthy_only must be true or false")
+        if not isinstance(c["model"], str):
+            raise ConfigError("[analyzers.verdicts] model must be a folder path")
+        self.top = int(c["top"])
+        self._index: EvidenceIndex | None = None
+        self._model: StanceModel | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def with_index(cls, index: EvidenceIndex, **options: Any) -> VerdictsAnalyzer:
+        """An analyzer reading evidence from an open index (its store stays the caller's)."""
+        analyzer = cls(**options)
+        analyzer._index = index
+        return analyzer
+
+    # -- lazy resources ----------------------------------------------------------------
+
+    def _model_for(self) -> StanceModel:
+        with self._lock:
+            if self._model is None:
+                self._model = StanceModel.load(self.config["model"] or DEFAULT_MODEL)
+            return self._model
+
+    def _index_for(self, ctx: Context) -> EvidenceIndex | None:
+        with self._lock:
+            if self._index is None and self.config["db"]:
+                from unspin.store import open_store
+
+                store = open_store(self.config["db"], create=False)
+                self._index = EvidenceIndex(store, FakeBackbone())
+            index = self._index
+        if index is not None:
+            encoder = index.store.encoder
+            fake = ctx.parsed.model == "fake"
+            if encoder is not None and (encoder == "fake") != fake:
+                raise StoreMismatchError(
+                    f"the evidence in {index.store.url} was embedded by {encoder!r}, "
+                    f"this document by the {ctx.parsed.model!r} backbone",
+                    hint="analyse with the backbone the evidence was added with",
+                )
+        return index
+
+    # -- analysis ----------------------------------------------------------------------
+
+    def run(self, ctx: Context) -> AnalyzerResult:
+        claims = ctx.of_kind("claim")
+        if self.config["checkworthy_only"]:
+            claims = [c for c in claims if c.attributes.get("checkworthy")]
+        index = self._index_for(ctx) if claims else None
+        counts = dict.fromkeys(VERDICTS, 0)
+        findings = []
+        vectors = self._claim_vectors(ctx, claims) if index is not None else None
+        for k, claim in enumerate(claims):
+            if index is None or vectors is None:
+                found: list[RetrievedPassage] = []
+            else:
+                found = self._retrieve(index, claim.text, vectors[k])
+            finding = self._verdict(ctx, claim, vectors, k, found)
+            counts[str(finding.attributes["verdict"])] += 1
+            findings.append(finding)
+        summary: dict[str, JSON] = {
+            "claims_checked": len(claims),
+            **{v.replace(" ", "_"): n for v, n in counts.items()},
+            "evidence": None if index is None else index.store.url,
+            "model": self._model.label if self._model is not None else None,
+        }
+        return AnalyzerResult(tuple(findings), summary)
+
+    @staticmethod
+    def _claim_vectors(ctx: Context, claims: Sequence[Finding]) -> np.ndarray | None:
+        """The backbone's embedding of each claim's sentence (claims are sentences)."""
+        if ctx.embeddings is None or not claims:
+            return None
+        starts = {s.start: k for k, s in enumerate(ctx.parsed.sentences)}
+        rows = [starts.get(c.start) for c in claims]
+        if any(r is None for r in rows):
+            raise ModelError("a claim does not start at a sentence of the parse")
+        return np.asarray(ctx.embeddings, dtype=np.float32)[[int(r) for r in rows if r is not None]]
+
+    def _retrieve(
+        self, index: EvidenceIndex, text: str, vector: np.ndarray
+    ) -> list[RetrievedPassage]:
+        kept: list[RetrievedPassage] = []
+        for hit in index.search(text, limit=3 * self.top, vector=vector):
+            if hit.similarity < self.min_similarity or hit.embedding is None:
+                continue
+            if any(_overlaps(hit, k) for k in kept):
+                continue
+            kept.append(hit)
+            if len(kept) >= self.top:
+                break
+        return kept
+
+    def _verdict(
+        self,
+        ctx: Context,
+        claim: Finding,
+        vectors: np.ndarray | None,
+        k: int,
+        found: Sequence[RetrievedPassage],
+    ) -> Finding:
+        stances: list[StancePrediction] = []
+        if found and vectors is not None:
+            model = self._model_for()
+            u = np.repeat(vectors[k : k + 1], len(found), axis=0)
+            v = np.stack([np.asarray(h.embedding, dtype=np.float32) for h in found])
+            stances = model.predict(
+                [claim.text] * len(found), [h.passage.text for h in found], u, v
+            )
+        agg = aggregate(
+            [(s.stance, s.score) for s in stances], min_stance=self.min_stance, ratio=self.ratio
+        )
+        passages: list[JSON] = [self._passage(found[i], stances[i]) for i in agg.counted]
+        score = self._score(agg, stances)
+        detail = agg.rule(self.min_stance, self.ratio)
+        if not found:
+            detail = (
+                "no evidence store is configured"
+                if self._index is None
+                else f"no stored passage is similar enough to the claim "
+                f"(cosine >= {self.min_similarity:g})"
+            ) + "; the claim is not verified"
+        elif agg.verdict != "not verified":
+            cited = "; ".join(
+                f"{found[i].passage.document_id}[{found[i].passage.start}:"
+                f"{found[i].passage.end}] {stances[i].stance} {stances[i].score:.2f}"
+                for i in agg.counted
+            )
+            detail = f"{detail} (of {len(found)} passages retrieved). Cited: {cited}"
+        else:
+            detail = f"{detail} (of {len(found)} passages retrieved)"
+        return self.finding(
+            ctx,
+            claim.start,
+            claim.end,
+            kind="verdict",
+            label=agg.verdict,
+            score=score,
+            explanation=Explanation(
+                rule="verdicts.stance-aggregation",
+                cues=tuple(found[i].passage.document_id for i in agg.counted),
+                detail=detail,
+                model=self._model.label if self._model is not None and stances else None,
+                confidence=score,
+            ),
+            attributes={
+                "verdict": agg.verdict,
+                "passages": passages,
+                "retrieved": len(found),
+                "support_weight": round(agg.support_weight, 4),
+                "refute_weight": round(agg.refute_weight, 4),
+            },
+            relations=[Relation("claim", claim.id)],
+        )
+
+    @staticmethod
+    def _passage(hit: RetrievedPassage, stance: StancePrediction) -> dict[str, JSON]:
+        p = hit.passage
+        return {
+            "document_id": p.document_id,
+            "title": p.title,
+            "source": p.source,
+            "url": p.url,
+            "start": p.start,
+            "end": p.end,
+            "text": p.text,
+            "stance": stance.stance,
+            "stance_score": round(stance.score, 4),
+            "probabilities": dict(stance.probabilities),
+            "retrieval_score": round(hit.score, 6),
+            "similarity": round(hit.similarity, 4),
+        }
+
+    @staticmethod
+    def _score(agg: Aggregate, stances: Sequence[StancePrediction]) -> float:
+        if agg.verdict == "not verified":
+            return 0.0
+        total = agg.support_weight + agg.refute_weight
+        side = "supports" if agg.support_weight >= agg.refute_weight else "refutes"
+        probs = [stances[i].score for i in agg.counted if stances[i].stance == side]
+        share = max(agg.support_weight, agg.refute_weight) / total
+        return round(share * float(np.mean(probs)), 4)
