@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 
 from tests.corpus.articles import FLOOD, QUOTES, SELF_CONTRADICTING
 from tests.corpus.conftest import Analyse
 from unspin.corpus import (
     LINK_KINDS,
+    DocumentReport,
+    Link,
+    Side,
     document_report,
     extract_slots,
     find_contradictions,
     find_quote_drift,
 )
+from unspin.model import Analysis, Document, Explanation
+from unspin.report import render_html, render_markdown
 
 
 def test_links_seen_from_one_document(analyse: Analyse) -> None:
@@ -58,3 +64,56 @@ def test_quote_drift_in_the_report(analyse: Analyse) -> None:
     assert entry.position == "earlier"  # the first appearance is the other side
     assert entry.other.doc_id == quoted["first"].document.id
     assert document_report("no-such-document", links).entries == ()
+
+
+def _hostile_report() -> tuple[Analysis, DocumentReport]:
+    """A document and a contradiction with markup and a script in every text field."""
+    here = Document(
+        '<b>Officials</b> said 40 people "<script>alert(1)</script>" left.', outlet="a&b"
+    )
+    there = Document(
+        "Officials said 55 people left.", outlet="<i>other</i>", published="2024-05-03"
+    )
+    a = Side(here.id, 21, 23, "40", here.published, here.outlet, 0, len(here.text))
+    b = Side(there.id, 15, 17, "55", there.published, there.outlet, 0, len(there.text))
+    link = Link(
+        "contradiction", a, b, 0.8,
+        Explanation(rule="quantity.different-values", cues=("40", "55"),
+                    detail="40 vs 55 <img src=x onerror=alert(2)>"),
+        slot={"entity": "<Officials>", "quantity": "leave (left)", "unit": "person"},
+        differs=("value",),
+    )  # fmt: skip
+    return Analysis(here), document_report(here.id, [link])
+
+
+def test_the_html_section_lists_links_escaped_with_relative_links() -> None:
+    analysis, report = _hostile_report()
+    other = report.entries[0].other.doc_id
+    page = render_html(analysis, links={other: f"other {other}.html"}, corpus=report)
+    section = page.split('<section id="corpus"')[1].split("</section>")[0]
+    assert "Contradictions (1)" in section and "1 contradictions" in section
+    assert f'<a href="other {other}.html"><code>{other}</code></a>' not in section  # spaces refused
+    page = render_html(analysis, links={other: f"r/{other}.html"}, corpus=report)
+    section = page.split('<section id="corpus"')[1].split("</section>")[0]
+    assert f'<a href="r/{other}.html"><code>{other}</code></a>' in section
+    assert "&lt;img src=x onerror=alert(2)&gt;" in section and "<img" not in section
+    assert "&lt;i&gt;other&lt;/i&gt;" in section and "&lt;Officials&gt;" in section
+    assert "entity: &lt;Officials&gt;" in section and "differs: value" in section
+    evil = render_html(analysis, links={other: "javascript:alert(3)"}, corpus=report)
+    assert "javascript:" not in evil.split('<section id="corpus"')[1].split("</section>")[0]
+    assert '<section id="corpus"' not in render_html(analysis)
+
+
+def test_the_markdown_section_escapes_and_links() -> None:
+    analysis, report = _hostile_report()
+    other = report.entries[0].other.doc_id
+    md = render_markdown(analysis, links={other: f"r/{other}.md"}, corpus=report)
+    section = md.split("## Across the corpus")[1]
+    assert "### Contradictions (1)" in section and f"[{other}](r/{other}.md)" in section
+    assert "\\<img" in section and not re.search(r"(?<!\\)<img", section)
+    assert (
+        render_markdown(analysis, corpus=document_report(analysis.document.id, [])).count(
+            "Across the corpus"
+        )
+        == 0
+    )

@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
-from tests.corpus.articles import COPY_ONE, FLOOD, QUOTES, WIRE
+from tests.corpus.articles import (
+    COPY_ONE,
+    FLOOD,
+    PROPAGATION,
+    QUOTES,
+    SELF_CONTRADICTING,
+    WIRE,
+)
 from tests.corpus.conftest import Analyse
-from unspin.corpus import document_report, extract_slots, find_contradictions, find_propagation
+from tests.store.conftest import pg_server, pg_url  # noqa: F401 (PostgreSQL fixtures)
+from unspin.corpus import (
+    document_report,
+    extract_slots,
+    find_contradictions,
+    find_propagation,
+    find_quote_drift,
+)
 from unspin.corpus._text import sentence_spans
 from unspin.corpus.store_adapter import (
     from_store_link,
+    iter_corpus_links,
     link_store,
     store_report,
     to_store_link,
 )
+from unspin.model import Analysis
 from unspin.pipeline import Processed
 from unspin.store import Link as StoreLink
 from unspin.store import open_store
@@ -58,3 +75,62 @@ def test_store_records_name_spans_without_findings(analyse: Analyse) -> None:
 def test_unknown_comparison_is_refused(tmp_path: Path) -> None:
     with open_store(tmp_path / "corpus.db") as store, pytest.raises(ValueError):
         link_store(store, what=["telepathy"])
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "corpus.db")
+    url: str = request.getfixturevalue("pg_url")
+    return url
+
+
+def _expected(analyses: Iterable[Analysis]) -> set[str]:
+    every = list(analyses)
+    links = find_contradictions(s for a in every for s in extract_slots(a))
+    links += find_quote_drift(every) + find_propagation(every)
+    return {lk.id for lk in links}
+
+
+def test_linking_one_document_at_a_time_equals_linking_all_at_once(
+    analyse: Analyse, store_url: str
+) -> None:
+    analyses = analyse([*FLOOD, *QUOTES, *PROPAGATION, SELF_CONTRADICTING])
+    in_date_order = sorted(analyses.values(), key=lambda a: str(a.document.published))
+    with open_store(store_url) as store:
+        for a in in_date_order:  # as news arrives: each run compares only the new document
+            store.add([Processed(a, tuple(sentence_spans(a)), None)])
+            assert link_store(store, batch_size=1).documents == 1
+        got = {lk.id for lk in iter_corpus_links(store)}
+        assert got == _expected(analyses.values())
+        assert store.schema_version >= 5
+
+
+def test_documents_arriving_out_of_order(analyse: Analyse, tmp_path: Path) -> None:
+    analyses = analyse([*FLOOD, *QUOTES, *PROPAGATION, SELF_CONTRADICTING])
+    newest_first = sorted(analyses.values(), key=lambda a: str(a.document.published))[::-1]
+    with open_store(tmp_path / "c.db") as store:
+        for a in newest_first:
+            store.add([Processed(a, tuple(sentence_spans(a)), None)])
+            link_store(store)
+        got = {lk.id: lk for lk in iter_corpus_links(store)}
+        expected = _expected(analyses.values())
+        # contradictions and propagation do not depend on the order; a quotation first
+        # seen later than its copies is linked to each of them as well
+        assert {i for i, lk in got.items() if lk.kind != "quote_drift"} == {
+            i for i in expected if not i.startswith("quote_drift")
+        }
+        assert {i for i in expected if i.startswith("quote_drift")} <= set(got)
+        rebuilt = link_store(store, rebuild=True)  # in publication order: as all at once
+        assert rebuilt.documents == len(analyses)
+        assert {lk.id for lk in iter_corpus_links(store)} == expected
+
+
+def test_candidates_per_key_are_bounded(analyse: Analyse, tmp_path: Path) -> None:
+    analyses = analyse(FLOOD)
+    with open_store(tmp_path / "c.db") as store:
+        store.add(Processed(a, tuple(sentence_spans(a)), None) for a in analyses.values())
+        link_store(store, what=["contradictions"], max_group=1)
+        few = len(list(iter_corpus_links(store)))
+        link_store(store, what=["contradictions"], rebuild=True)
+        assert 0 < few < len(list(iter_corpus_links(store)))

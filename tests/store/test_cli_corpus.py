@@ -5,13 +5,17 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.corpus.articles import FLOOD, PROPAGATION, QUOTES, SELF_CONTRADICTING, Article
 from unspin.model import Analysis
 from unspin.store import open_store
 
@@ -148,3 +152,193 @@ def test_a_store_refuses_embeddings_from_another_encoder(db: Path, tmp_path: Pat
     result = subprocess.run([*argv, "--backbone", "spacy"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "holds embeddings from 'fake'" in result.stderr
+
+
+# -- corpus links: link, contradictions, quotes, propagation, report --------------------
+
+
+def _write_articles(path: Path, articles: Iterable[Article]) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for a in articles:
+            row = {"text": a.text, "published": a.published, "outlet": a.outlet, "title": a.name}
+            fh.write(json.dumps(row) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A store of the multi-article fixtures of tests/corpus (fake backbone), linked
+    incrementally in two runs; returns the store and the article name -> document id."""
+    folder = tmp_path_factory.mktemp("linked")
+    db = folder / "corpus.db"
+    first = _write_articles(folder / "first.jsonl", [*FLOOD, *QUOTES])
+    rest = _write_articles(folder / "rest.jsonl", [*PROPAGATION, SELF_CONTRADICTING])
+    assert corpus("ingest", first, "--db", db, "--analyzers", "sources,claims").returncode == 0
+    run = corpus("link", "--db", db)
+    assert run.returncode == 0, run.stderr
+    assert "linked 12 new document(s)" in run.stderr and "contradiction" in run.stderr
+    assert corpus("ingest", rest, "--db", db, "--analyzers", "sources,claims").returncode == 0
+    again = corpus("link", "--db", db)  # only the 5 new documents are compared
+    assert "linked 5 new document(s)" in again.stderr and "propagation" in again.stderr
+    with open_store(db) as store:
+        ids = {a.document.title or "": a.document.id for a in store.iter_analyses()}
+    return db, ids
+
+
+def _jsonl(result: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_contradictions_list_both_sides_the_slot_and_why(
+    linked: tuple[Path, dict[str, str]],
+) -> None:
+    db, ids = linked
+    text = corpus("contradictions", "--db", db, "--kind", "contradiction")
+    assert text.returncode == 0, text.stderr
+    assert "The floods in Marvale killed [65] people" in text.stdout  # the sentence, span marked
+    assert "[62] people were killed" in text.stdout
+    assert "slot: entity Marvale; event flood; quantity die (killed); unit person" in text.stdout
+    assert "why: Same slot in two documents" in text.stdout
+    rows = _jsonl(corpus("contradictions", "--db", db, "-f", "jsonl"))
+    kinds = [r["kind"] for r in rows]
+    assert set(kinds) == {"contradiction", "compatible", "update", "differs"}
+    assert kinds == sorted(kinds, key=["contradiction", "compatible", "update", "differs"].index)
+    with open_store(db) as store:
+        for r in rows:
+            for side in (r["a"], r["b"]):
+                doc = store.get_analysis(side["doc_id"]).document
+                assert doc.text[side["start"] : side["end"]] == side["text"]
+    # near-misses: the same toll for a train crash, the 70 including 12 children, "about 60"
+    rail = ids["rail"]
+    assert not [
+        r
+        for r in rows
+        if r["kind"] == "contradiction" and rail in (r["a"]["doc_id"], r["b"]["doc_id"])
+    ]
+    coast = ids["coast"]
+    assert {r["kind"] for r in rows if coast in (r["a"]["doc_id"], r["b"]["doc_id"])} == {
+        "compatible",  # about 60: 62 and 65 are within reach
+        "update",  # 70 and 74, reported later
+    }
+    ledger = [r for r in rows if ids["ledger"] in (r["a"]["doc_id"], r["b"]["doc_id"])]
+    assert ledger and {r["kind"] for r in ledger} <= {"update", "compatible"}
+
+
+def test_contradiction_filters_and_formats(
+    linked: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    db, ids = linked
+    updates = _jsonl(corpus("contradictions", "--db", db, "--kind", "update", "-f", "jsonl"))
+    assert updates and {r["kind"] for r in updates} == {"update"}
+    mine = _jsonl(
+        corpus("contradictions", "--db", db, "--document", ids["selfcheck"], "-f", "jsonl")
+    )
+    assert mine and all(r["a"]["doc_id"] == r["b"]["doc_id"] == ids["selfcheck"] for r in mine)
+    assert {r["kind"] for r in mine} == {"contradiction", "differs"}
+    strong = _jsonl(corpus("contradictions", "--db", db, "--min-score", "0.8", "-f", "jsonl"))
+    assert strong and all(r["score"] >= 0.8 for r in strong)
+    assert len(_jsonl(corpus("contradictions", "--db", db, "-n", "2", "-f", "jsonl"))) == 2
+    out = tmp_path / "c.csv"
+    written = corpus("contradictions", "--db", db, "-f", "csv", "-o", out)
+    assert written.returncode == 0 and "wrote" in written.stderr and written.stdout == ""
+    rows = list(csv.DictReader(out.read_text("utf-8").splitlines()))
+    assert len(rows) == len(_jsonl(corpus("contradictions", "--db", db, "-f", "jsonl")))
+    first = rows[0]
+    assert first["kind"] == "contradiction" and first["unit"] == "person"
+    assert first["a_text"] and first["b_document"] and first["explanation"] and first["rule"]
+    array = json.loads(corpus("contradictions", "--db", db, "-f", "json", "-n", "3").stdout)
+    assert len(array) == 3 and array[0]["kind"] == "contradiction"
+
+
+def test_quotes_and_propagation(linked: tuple[Path, dict[str, str]]) -> None:
+    db, ids = linked
+    drift = _jsonl(corpus("quotes", "--db", db, "-f", "jsonl"))
+    later = {r["b"]["doc_id"]: r for r in drift}
+    assert set(later) == {ids["reworded"], ids["misattributed"]}  # not the faithful copy
+    assert all(r["a"]["doc_id"] == ids["first"] for r in drift)  # linked to the first appearance
+    assert later[ids["reworded"]]["differs"] == ["wording", "occasion"]
+    assert later[ids["misattributed"]]["slot"]["similarity"] == "100"
+    speaker = _jsonl(corpus("quotes", "--db", db, "--drift", "speaker", "-f", "jsonl"))
+    assert [r["b"]["doc_id"] for r in speaker] == [ids["misattributed"]]
+    copies = _jsonl(corpus("propagation", "--db", db, "-f", "jsonl"))
+    assert {r["b"]["doc_id"] for r in copies} == {ids["copyfull"], ids["copyone"]}
+    assert all(r["a"]["published"] < r["b"]["published"] for r in copies)  # earlier side first
+    from_wire = {r["b"]["doc_id"] for r in copies if r["a"]["doc_id"] == ids["wire"]}
+    assert from_wire == {ids["copyfull"], ids["copyone"]}  # the first appearance is visible
+    assert ids["ownwords"] not in {r["b"]["doc_id"] for r in copies}
+    text = corpus("propagation", "--db", db).stdout
+    assert "first seen in wireservice.example" in text
+
+
+def test_link_is_incremental_and_rebuild_recomputes(
+    linked: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    db, _ = linked
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    before = len(_jsonl(corpus("contradictions", "--db", copy, "-f", "jsonl")))
+    nothing = corpus("link", "--db", copy)
+    assert (
+        nothing.returncode == 0
+        and "linked" not in nothing.stderr
+        and "link(s) stored" in nothing.stderr
+    )
+    rebuilt = corpus("link", "--db", copy, "--rebuild", "--what", "contradictions")
+    assert "linked 17 new document(s)" in rebuilt.stderr
+    assert len(_jsonl(corpus("contradictions", "--db", copy, "-f", "jsonl"))) == before
+
+
+def test_link_commands_fail_in_one_line(
+    linked: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    db, _ = linked
+    for args, message in (
+        (("contradictions", "--db", db, "--document", "nope"), "no document 'nope'"),
+        (("contradictions", "--db", db, "--kind", "bogus"), "unknown kind 'bogus'"),
+        (("quotes", "--db", db, "--drift", "tone"), "unknown drift 'tone'"),
+        (("contradictions", "--db", db, "--min-score", "2"), "between 0 and 1"),
+        (("link", "--db", db, "--what", "telepathy"), "unknown comparison"),
+        (("report", "--db", db, "-o", tmp_path), "document ids or --all"),
+        (("quotes", "--db", tmp_path / "none.db"), "no unspin store"),
+    ):
+        result = corpus(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_no_link_reads_only_what_is_stored(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    articles = _write_articles(tmp_path / "a.jsonl", FLOOD[:2])
+    assert corpus("ingest", articles, "--db", db, "--analyzers", "sources,claims").returncode == 0
+    unread = corpus("contradictions", "--db", db, "--no-link")
+    assert unread.stdout == "" and "no contradictions links" in unread.stderr
+    read = corpus("contradictions", "--db", db)  # links the two documents first
+    assert "linked 2 new document(s)" in read.stderr and "[65]" in read.stdout
+
+
+def test_reports_link_to_each_other(linked: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    db, ids = linked
+    out = tmp_path / "reports"
+    one = corpus("report", ids["harbour"], "--db", db, "-o", out, "-f", "html,md,json")
+    assert one.returncode == 0, one.stderr
+    (page,) = out.glob("*.html")
+    html = page.read_text("utf-8")
+    assert '<section id="corpus"' in html and "Contradictions (" in html
+    assert "<a href=" not in html.split('<section id="corpus"')[1].split("</section>")[0]
+    with_linked = corpus("report", ids["harbour"], "--linked", "--db", db, "-o", out)
+    assert with_linked.returncode == 0, with_linked.stderr
+    html = page.read_text("utf-8")
+    section = html.split('<section id="corpus"')[1].split("</section>")[0]
+    targets = set(re.findall(r'<a href="([^"]+)"', section))
+    assert targets and all((out / t).is_file() for t in targets)  # relative, and there
+    valley = next(out.glob(f"*{ids['valley']}.html")).name
+    assert valley in targets
+    back = (out / valley).read_text("utf-8")
+    assert page.name in back  # the other report links back
+    md = next(out.glob("*.md")).read_text("utf-8")
+    assert "## Across the corpus" in md and "### Contradictions" in md
+    side = json.loads(next(out.glob("*.corpus.json")).read_text("utf-8"))
+    assert side["doc_id"] == ids["harbour"] and side["counts"]["contradiction"] >= 2
+    every = corpus("report", "--all", "--db", db, "-o", tmp_path / "all")
+    assert "wrote 17 report file(s)" in every.stderr

@@ -161,8 +161,11 @@ class _Batch:
                     if obj is None:
                         obj = self._parsed[item] = parse(json.loads(payload))
                     got.append((doc, obj))
-                self._fetched[(space, key)] = got
-            for doc, obj in [*got, *self._local.get((space, key), ())]:
+                self._fetched[(space, key)] = got[::-1] if newest else got  # oldest first
+            # the batch's own items are the newest; at most max_group per key in all
+            group = [*self._fetched[(space, key)], *self._local.get((space, key), ())]
+            group = group[-self.max_group :] if newest else group[: self.max_group]
+            for doc, obj in group:
                 out.setdefault(id(obj), (doc, obj))
         return list(out.values())
 
