@@ -156,6 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-o", "--output", type=Path, metavar="DIR", help="write one report per document here"
     )
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="a store with imported fact-checks (and evidence) to match claims against: sets "
+        "the db option of the analyzers that read a store",
+    )
     _pipeline_options(p)
     _progress_options(p, "when several inputs and stderr is a terminal")
     p.set_defaults(func=cmd_analyze)
@@ -172,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_corpus_commands(sub)
     add_technique_commands(sub)
     add_evidence_commands(sub)
+    add_factcheck_commands(sub)
     return parser
 
 
@@ -297,6 +304,216 @@ def add_corpus_commands(
     r.set_defaults(func=cmd_corpus_errors)
     _add_link_commands(commands)
     return commands
+
+
+# ----------------------------------------------------------------------------------------
+# unspin factchecks ... / unspin claims
+
+
+def add_factcheck_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``unspin factchecks import|search`` and ``unspin claims``."""
+    fc = sub.add_parser(
+        "factchecks",
+        help="import published fact-checks (ClaimReview) into a store, search them",
+        description="Known fact-checks: schema.org ClaimReview records that claims are "
+        "matched against (unspin analyze --db URL).",
+    )
+    commands = fc.add_subparsers(dest="factchecks_command", metavar="COMMAND", parser_class=_Parser)
+    fc.set_defaults(func=lambda args: _usage(fc))
+    i = commands.add_parser(
+        "import",
+        help="import ClaimReview files (JSON-LD pages, Fact Check Tools API JSON, CSV)",
+        description="Read ClaimReview records from files and directories and store them with "
+        "embeddings of the reviewed claims; a review already stored is skipped, so a rerun "
+        "adds nothing. Unreadable files and records are reported one per line; the rest is "
+        "imported.",
+    )
+    i.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    _db_option(i)
+    i.add_argument(
+        "--backbone",
+        choices=("spacy", "fake"),
+        help="encoder of the claims (default: the store's, else spacy = MiniLM)",
+    )
+    i.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    i.set_defaults(func=cmd_factchecks_import)
+    s = commands.add_parser(
+        "search",
+        help="keyword search over the imported fact-checks",
+        description="Full-text search over the claims and headlines of imported fact-checks.",
+    )
+    s.add_argument("query", metavar="QUERY")
+    _db_option(s)
+    s.add_argument(
+        "-n", "--limit", type=_positive_int, default=10, metavar="N", help="results (default 10)"
+    )
+    s.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    s.set_defaults(func=cmd_factchecks_search)
+
+    c = sub.add_parser(
+        "claims",
+        help="list the claims of articles: check-worthiness, fact-check matches, verdict",
+        description="Analyse articles and list their claims ranked by check-worthiness, with "
+        "matching published fact-checks and the evidence verdict ('not verified' without "
+        "cited evidence).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    c.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or '-' (stdin)")
+    c.add_argument(
+        "-f",
+        "--format",
+        choices=("table", "json", "jsonl", "csv"),
+        default="table",
+        help="table (default), JSON (one object per document), JSON Lines or CSV (one "
+        "claim per line or row)",
+    )
+    c.add_argument("--checkworthy", action="store_true", help="only check-worthy claims")
+    c.add_argument(
+        "--db",
+        metavar="URL",
+        help="a store with imported fact-checks (and evidence) to match the claims against",
+    )
+    _pipeline_options(c)
+    c.set_defaults(func=cmd_claims)
+
+
+def _with_store(config: Config, url: str | None) -> Config:
+    """The config with ``db = url`` for every configured analyzer that reads a store."""
+    if not url:
+        return config
+    from unspin.analyzers import analyzer_class
+
+    options = {k: dict(v) for k, v in config.analyzer_options.items()}
+    readers = [n for n in config.analyzers if "db" in analyzer_class(n).options]
+    if not readers:
+        raise ConfigError(
+            "--db: none of the configured analyzers reads a store",
+            hint="add factchecks to [pipeline] analyzers or --analyzers",
+        )
+    for name in readers:
+        options.setdefault(name, {})["db"] = url
+    return config.replace(analyzer_options=options)
+
+
+def cmd_factchecks_import(args: argparse.Namespace) -> int:
+    from unspin.factchecks.stored import import_factchecks
+    from unspin.nlp import Backbone, FakeBackbone, SpacyBackbone
+
+    backbone: Backbone | None = None
+    if args.backbone == "fake":
+        backbone = FakeBackbone()
+    elif args.backbone == "spacy":
+        backbone = SpacyBackbone()
+    with _open(args, create=True) as store:
+        report = import_factchecks(store, args.paths, backbone=backbone)
+        total = store.factcheck_count()
+        url = store.url
+    for error in report.errors:
+        _echo(f"unspin: {error}", err=True)
+    if not args.quiet:
+        _echo(
+            f"imported {report.added:,} new fact-check(s) into {url} ({report.read:,} read, "
+            f"{report.already:,} already stored, {len(report.errors):,} error(s); "
+            f"{total:,} in the store)",
+            err=True,
+        )
+    return EXIT_OK if report.ok else EXIT_PARTIAL
+
+
+def cmd_factchecks_search(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        found = store.search_factchecks(args.query, args.limit)
+    for review, score in found:
+        if args.format == "json":
+            _echo(json.dumps({**review.to_dict(), "score": round(score, 6)}, ensure_ascii=False))
+        else:
+            who = review.publisher or review.publisher_site or "?"
+            rating = f"“{review.rating}”" if review.rating else "no rating"
+            _echo(f"{score:8.3f}  {who}: {rating} {review.review_date or ''}".rstrip())
+            _echo(f"          {review.claim}")
+            if review.url:
+                _echo(f"          {review.url}")
+    if not found:
+        _echo("unspin: no results", err=True)
+    return EXIT_OK
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    import csv
+
+    from unspin.ingest import load_paths
+    from unspin.pipeline import Pipeline
+    from unspin.report.claims import CSV_COLUMNS, claim_rows
+
+    config = _with_store(_pipeline_config(args), args.db)
+    pipeline = Pipeline(config)
+    errors: list[InputError] = []
+    failed: list[str] = []
+
+    def documents() -> Iterator[Document]:
+        for item in load_paths(args.paths, max_bytes=config.max_bytes):
+            if isinstance(item, InputError):
+                errors.append(item)
+            else:
+                yield item
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    if args.format == "csv":
+        writer.writeheader()
+    count = 0
+    for analysis in pipeline.analyze_many(documents()):
+        count += 1
+        doc = analysis.document
+        name = doc.source or doc.id
+        failed.extend(f"{name}: {f.analyzer}: {f.message}" for f in analysis.failures)
+        rows = claim_rows(analysis, checkworthy_only=args.checkworthy)
+        if args.format == "json":
+            record = {
+                "document": {"id": doc.id, "source": doc.source, "title": doc.title},
+                "claims": [r.to_dict() for r in rows],
+            }
+            _echo(json.dumps(record, ensure_ascii=False, indent=2))
+        elif args.format == "jsonl":
+            for rank, r in enumerate(rows, 1):
+                _echo(
+                    json.dumps(
+                        {"document": doc.id, "rank": rank, **r.to_dict()}, ensure_ascii=False
+                    )
+                )
+        elif args.format == "csv":
+            for rank, r in enumerate(rows, 1):
+                writer.writerow(r.csv_row(doc.id, rank))
+        else:
+            if count > 1:
+                _echo()
+            _echo(_claims_table(doc.title or name, rows))
+    for e in errors:
+        _echo(f"unspin: {e}", err=True)
+    for message in failed:
+        _echo(f"unspin: {message}", err=True)
+    if not count:
+        _echo("unspin: no documents to analyse", err=True)
+    return EXIT_PARTIAL if errors or failed or not count else EXIT_OK
+
+
+def _claims_table(title: str, rows: Sequence[Any]) -> str:
+    lines = [f"{title}: {len(rows)} claim(s), most check-worthy first"]
+    lines.append(f"{'#':>3} {'score':>5} {'cw':>3}  {'verdict':<13} claim")
+    for rank, r in enumerate(rows, 1):
+        text = " ".join(r.text.split())
+        text = text if len(text) <= 90 else text[:87] + "..."
+        cw = "yes" if r.checkworthy else "-"
+        lines.append(f"{rank:>3} {r.score:>5.2f} {cw:>3}  {r.verdict:<13} {text}")
+        for m in r.matches:
+            rating = f"“{m.rating}”" if m.rating else "no rating"
+            sim = "" if m.similarity is None else f", similarity {m.similarity:.2f}"
+            when = f" ({m.review_date})" if m.review_date else ""
+            who = m.publisher or "?"
+            lines.append(f"{'':>14}fact-check: {who} {rating}{when}{sim} {m.url or ''}".rstrip())
+        if r.passages:
+            lines.append(f"{'':>14}evidence: {len(r.passages)} cited passage(s)")
+    return "\n".join(lines)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -1224,7 +1441,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from unspin.pipeline import Pipeline
     from unspin.report import render_html, render_json, render_markdown, write_report
 
-    config = _pipeline_config(args)
+    config = _with_store(_pipeline_config(args), args.db)
     pipeline = Pipeline(config)
 
     to_stdout = args.output is None

@@ -38,7 +38,6 @@ from unspin.report._common import (
     certainty_counts,
     checkworthy_claims,
     claim_threshold,
-    claim_types,
     display_title,
     fmt_num,
     is_checkworthy,
@@ -49,6 +48,7 @@ from unspin.report._common import (
     technique_counts,
     word_count,
 )
+from unspin.report.claims import NOT_VERIFIED, ClaimRow, claim_rows
 
 __all__ = ["KIND_STYLES", "render_html", "safe_href"]
 
@@ -500,28 +500,83 @@ def _sources_table(analysis: Analysis) -> str:
     )
 
 
-def _claims_list(analysis: Analysis, limit: int = 10) -> str:
-    claims = checkworthy_claims(analysis)
-    if not claims:
+def _claim_matches(row: ClaimRow) -> str:
+    if not row.matches:
+        return '<span class="none">none found</span>'
+    items = []
+    for m in row.matches:
+        who = _e(m.publisher or "a fact-checker")
+        href = safe_href(m.url)
+        if href is not None:
+            who = f'<a href="{_e(href)}" rel="noopener noreferrer">{who}</a>'
+        rating = f"“{_e(m.rating)}”" if m.rating else "no rating"
+        when = f" ({_e(m.review_date)})" if m.review_date else ""
+        sim = "" if m.similarity is None else f" · similarity {m.similarity:.2f}"
+        score = "" if m.score is None else f" · match {m.score:.2f}"
+        reviewed = (
+            f'<span class="reviewed">{_e(m.claim_reviewed)}</span>' if m.claim_reviewed else ""
+        )
+        items.append(f"<li>{who}: {rating}{when}{sim}{score}{reviewed}</li>")
+    return f'<ul class="matches">{"".join(items)}</ul>'
+
+
+def _claim_verdict(row: ClaimRow) -> str:
+    cls = row.verdict.replace(" ", "-")
+    badge = f'<span class="verdict v-{_e(cls)}">{_e(row.verdict)}</span>'
+    if not row.passages:
+        return badge
+    cited = []
+    for p in row.passages:
+        where = f"{p.get('document_id', '?')}[{p.get('start', '?')}:{p.get('end', '?')}]"
+        stance = p.get("stance", "")
+        prob = p.get("stance_score")
+        prob_text = f" {prob:.2f}" if isinstance(prob, (int, float)) else ""
+        text = one_line(str(p.get("text", "")), 160)
+        cited.append(
+            f"<li><code>{_e(where)}</code> {_e(stance)}{_e(prob_text)}: "
+            f'<span class="passage">{_e(text)}</span></li>'
+        )
+    return f'{badge}<ol class="passages">{"".join(cited)}</ol>'
+
+
+def _claims_list(analysis: Analysis, limit: int = 20) -> str:
+    """The claims panel: claims ranked by check-worthiness, with the published
+    fact-checks matched to each and the evidence verdict (not verified without one)."""
+    rows = [
+        r for r in claim_rows(analysis) if r.checkworthy or r.matches or r.verdict != NOT_VERIFIED
+    ]
+    if not rows:
         return ""
     index = {f.id: i for i, f in enumerate(analysis.findings)}
-    items = []
-    for f in claims[:limit]:
-        types = ", ".join(claim_types(f))
-        items.append(
-            f'<li>{_finding_button(index[f.id], f)}<span class="types">{_e(types)}</span></li>'
+    body = []
+    for rank, r in enumerate(rows[:limit], 1):
+        claim = index.get(r.id)
+        text = _e(one_line(r.text, 200))
+        if claim is not None:
+            text = f'<button type="button" class="fi claim-link" data-fi="{claim}">{text}</button>'
+        cw = "check-worthy" if r.checkworthy else "below threshold"
+        body.append(
+            f'<tr><td class="num">{rank}</td><td>{text}<span class="types">{_e(r.type)} · '
+            f"{cw}</span></td>"
+            f'<td class="num">{r.score:.2f}</td><td>{_claim_matches(r)}</td>'
+            f"<td>{_claim_verdict(r)}</td></tr>"
         )
+    checkworthy = sum(1 for r in rows if r.checkworthy)
     more = (
-        f"<p>… and {len(claims) - limit} more in the findings panel.</p>"
-        if len(claims) > limit
-        else ""
+        f"<p>… and {len(rows) - limit} more in the findings panel.</p>" if len(rows) > limit else ""
     )
     return (
         '<section id="claims" class="block">'
-        f"<h2>Most check-worthy claims</h2>"
-        f'<p class="hint">Threshold {fmt_num(claim_threshold(analysis))}; '
-        f"{len(claims)} check-worthy.</p>"
-        f'<ol class="claims">{"".join(items)}</ol>{more}</section>'
+        "<h2>Claims</h2>"
+        f'<p class="hint">Ranked by check-worthiness (threshold '
+        f"{fmt_num(claim_threshold(analysis))}; {checkworthy} check-worthy). A fact-check "
+        "match means a fact-checker reviewed the same claim; the rating is the publisher's, "
+        "as published. A verdict cites the evidence passages it rests on; without them the "
+        "claim is <em>not verified</em>.</p>"
+        '<table class="grid claims"><thead><tr><th class="num">#</th><th>claim</th>'
+        '<th class="num">check-worthiness</th><th>published fact-checks</th>'
+        "<th>verdict</th></tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>{more}</section>"
     )
 
 

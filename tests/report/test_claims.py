@@ -1,0 +1,156 @@
+"""The claims table (claim rows) and the claims panel of the HTML report.
+
+The analysis is made by hand: three claims, a fact-check match on one, a supported, a
+refuted and a passage-less verdict, so that each verdict path is seen without models.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from unspin.model import JSON, Analysis, Document, Explanation, Finding, Relation
+from unspin.report import render_html
+from unspin.report.claims import NOT_VERIFIED, claim_rows
+
+TEXT = (
+    "The Velmora dam holds three billion litres of water. "
+    "Harbour fees rose by 40 percent in 2023. "
+    "Nobody enjoys the long winter. "
+    "The ferry to Orlen carries 900 passengers."
+)
+DOC = Document(TEXT, title="Velmora notes")
+
+
+def _at(needle: str) -> tuple[int, int]:
+    start = TEXT.index(needle)
+    return start, start + len(needle)
+
+
+def _finding(
+    needle: str,
+    kind: str,
+    label: str,
+    score: float,
+    attributes: dict[str, JSON],
+    relations: tuple[Relation, ...] = (),
+) -> Finding:
+    start, end = _at(needle)
+    return Finding.anchored(
+        DOC, start, end, kind=kind, label=label, score=score, analyzer=kind + "s",
+        analyzer_version="0", explanation=Explanation(rule=f"test.{kind}", detail="why"),
+        attributes=attributes, relations=relations,
+    )  # fmt: skip
+
+
+DAM = "The Velmora dam holds three billion litres of water."
+FEES = "Harbour fees rose by 40 percent in 2023."
+WINTER = "Nobody enjoys the long winter."
+FERRY = "The ferry to Orlen carries 900 passengers."
+
+CLAIMS = {
+    s: _finding(s, "claim", label, score, {"checkworthy": score >= 0.5})
+    for s, label, score in (
+        (DAM, "numeric", 0.81),
+        (FEES, "numeric", 0.92),
+        (WINTER, "opinion", 0.12),
+        (FERRY, "numeric", 0.55),
+    )
+}
+MATCH: dict[str, JSON] = {
+    "publisher": "Example <b>Checks</b>",
+    "rating": "False",
+    "review_date": "2024-02-03",
+    "url": "https://checkers.example/velmora-dam",
+    "similarity": 0.83,
+    "score": 0.93,
+    "claim_reviewed": "The Velmora dam holds 3 billion litres.",
+}
+PASSAGE: dict[str, JSON] = {
+    "document_id": "stats-2023",
+    "start": 10,
+    "end": 80,
+    "text": "Port statistics: harbour fees increased 40% over 2023.",
+    "stance": "supports",
+    "stance_score": 0.91,
+}
+
+
+def _verdict(claim: str, verdict: str, passages: list[JSON]) -> Finding:
+    return _finding(
+        claim, "verdict", verdict, 0.8 if passages else 0.0,
+        {"verdict": verdict, "passages": passages},
+        (Relation("claim", CLAIMS[claim].id),),
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def analysis() -> Analysis:
+    factcheck = _finding(
+        DAM, "factcheck", "match", 0.93,
+        {**MATCH, "matches": [MATCH, {**MATCH, "url": "javascript:alert(1)", "publisher": "Z"}]},
+        (Relation("claim", CLAIMS[DAM].id),),
+    )  # fmt: skip
+    refuting = {**PASSAGE, "stance": "refutes", "document_id": "ferry-log"}
+    return Analysis(
+        DOC,
+        findings=(
+            *CLAIMS.values(),
+            factcheck,
+            _verdict(FEES, "supported", [PASSAGE]),
+            _verdict(FERRY, "refuted", [refuting]),
+            _verdict(DAM, "supported", []),  # no passage cited: never a verdict
+        ),
+        summaries={"claims": {"threshold": 0.5}},
+    )
+
+
+def test_rows_are_ranked_by_checkworthiness_with_matches_and_verdicts(
+    analysis: Analysis,
+) -> None:
+    rows = claim_rows(analysis)
+    assert [r.text for r in rows] == [FEES, DAM, FERRY, WINTER]
+    fees, dam, ferry, winter = rows
+    assert fees.verdict == "supported" and fees.passages[0]["document_id"] == "stats-2023"
+    assert ferry.verdict == "refuted"
+    assert dam.verdict == NOT_VERIFIED and dam.verdict_score is None
+    assert winter.verdict == NOT_VERIFIED and not winter.matches and not winter.checkworthy
+    best = dam.matches[0]
+    assert (best.publisher, best.rating, best.review_date) == (
+        "Example <b>Checks</b>",
+        "False",
+        "2024-02-03",
+    )
+    assert best.url == MATCH["url"] and best.similarity == 0.83
+    assert len(dam.matches) == 2
+    assert [r.text for r in claim_rows(analysis, checkworthy_only=True)] == [FEES, DAM, FERRY]
+
+
+def test_rows_serialise_for_json_and_csv(analysis: Analysis) -> None:
+    dam = next(r for r in claim_rows(analysis) if r.text == DAM)
+    data = dam.to_dict()
+    assert data["verdict"] == NOT_VERIFIED and data["passages"] == []
+    assert data["matches"][0]["publisher"] == "Example <b>Checks</b>"
+    row = dam.csv_row("doc", 2)
+    assert row["match_url"] == MATCH["url"] and row["matches"] == 2 and row["rank"] == 2
+
+
+def test_the_claims_panel_lists_claims_matches_and_verdicts(analysis: Analysis) -> None:
+    html = render_html(analysis)
+    panel = re.search(r'<section id="claims".*?</section>', html, re.S)
+    assert panel is not None
+    section = panel.group(0)
+    rows = re.findall(r"<tr>(.*?)</tr>", section, re.S)[1:]
+    text = [re.sub(r"<[^>]+>", " ", r) for r in rows]
+    # check-worthy claims and claims with a match or verdict, most check-worthy first
+    assert [FEES in t for t in text] == [True, False, False]
+    assert DAM in text[1] and FERRY in text[2]
+    assert all(WINTER not in t for t in text)
+    assert "supported" in text[0] and "stats-2023[10:80]" in text[0]
+    assert "refuted" in text[2]
+    assert "not verified" in text[1]
+    assert "“False” (2024-02-03)" in rows[1] and "similarity 0.83" in rows[1]
+    assert 'href="https://checkers.example/velmora-dam"' in rows[1]
+    assert "Example &lt;b&gt;Checks&lt;/b&gt;" in rows[1] and "<b>Checks" not in rows[1]
+    assert "javascript:" not in section  # an unsafe URL is shown, never linked
