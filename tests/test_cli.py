@@ -44,7 +44,13 @@ def test_json_to_stdout_loads_back() -> None:
     assert result.returncode == 0, result.stderr
     analysis = Analysis.from_json(result.stdout)
     assert analysis.document.text.startswith("Water rates")
-    assert {a.name for a in analysis.analyzers} == {"sources", "certainty", "claims", "factchecks"}
+    assert {a.name for a in analysis.analyzers} == {
+        "sources",
+        "certainty",
+        "claims",
+        "factchecks",
+        "outlets",
+    }
 
 
 def test_every_format_written_to_a_folder(tmp_path: Path) -> None:
@@ -172,7 +178,7 @@ def test_existing_reports_survive_a_failed_run(tmp_path: Path) -> None:
 def test_listing_commands() -> None:
     listing = unspin("analyzers")
     assert listing.returncode == 0
-    for name in ("sources", "certainty", "claims", "factchecks"):
+    for name in ("sources", "certainty", "claims", "factchecks", "outlets"):
         assert f"\n{name} " in "\n" + listing.stdout
     config = unspin("config")
     assert tomllib.loads(config.stdout)["pipeline"]["analyzers"] == [
@@ -180,6 +186,7 @@ def test_listing_commands() -> None:
         "certainty",
         "claims",
         "factchecks",
+        "outlets",
     ]
     schema = json.loads(unspin("schema").stdout)
     assert schema["type"] == "object"

@@ -132,7 +132,7 @@ BUILTIN_ANALYZERS: dict[str, str] = {
     "certainty": "unspin.analyzers.certainty",
     "claims": "unspin.analyzers.claims",
     "factchecks": "unspin.factchecks.analyzer",
-    "factchecks": "unspin.factchecks.analyzer",
+    "outlets": "unspin.outlets.analyzer",
     "verdicts": "unspin.evidence.analyzer",
 }
 

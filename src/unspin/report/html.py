@@ -580,6 +580,58 @@ def _claims_list(analysis: Analysis, limit: int = 20) -> str:
     )
 
 
+def _rating_items(ratings: Any) -> str:
+    if not isinstance(ratings, (list, tuple)) or not ratings:
+        return '<span class="none">none</span>'
+    items = []
+    for r in ratings:
+        if not isinstance(r, Mapping):
+            continue
+        skip = {"source", "dataset", "year", "scale", "reference"}
+        values = ", ".join(f"{k} {v}" for k, v in r.items() if k not in skip)
+        year = f" ({r.get('year')})" if r.get("year") else ""
+        items.append(
+            f'<li title="{_e(r.get("dataset", ""))}: {_e(r.get("scale", ""))}">'
+            f"<strong>{_e(r.get('source', '?'))}</strong>{_e(year)}: {_e(values)}</li>"
+        )
+    return f'<ul class="ratings">{"".join(items)}</ul>'
+
+
+def _outlets_block(analysis: Analysis) -> str:
+    """Published ratings of the document's outlet and of the outlets it cites, each with
+    its source and year (never combined)."""
+    summary = analysis.summaries.get("outlets", {})
+    cited = analysis.by_kind("outlet")
+    own = summary.get("document_domain")
+    if not cited and not own:
+        return ""
+    index = {f.id: i for i, f in enumerate(analysis.findings)}
+    rows = []
+    if own:
+        rows.append(
+            f"<tr><td>{_e(own)}</td><td>this document (its URL)</td>"
+            f"<td>{_rating_items(summary.get('document_ratings'))}</td></tr>"
+        )
+    seen: set[str] = set()
+    for f in cited:
+        domain = str(f.attributes.get("domain", ""))
+        if domain in seen:
+            continue
+        seen.add(domain)
+        how = f"{_e(f.label)}: {_finding_button(index[f.id], f)}" if f.id in index else _e(f.label)
+        rows.append(
+            f"<tr><td>{_e(domain)}</td><td>{how}</td>"
+            f"<td>{_rating_items(f.attributes.get('ratings'))}</td></tr>"
+        )
+    return (
+        '<section id="outlets" class="block"><h2>Outlet ratings</h2>'
+        '<p class="hint">Published ratings, each with its source and year, shown side by side '
+        "as published; unspin combines none of them into a score.</p>"
+        '<table class="grid outlets"><thead><tr><th>outlet</th><th>cited as</th>'
+        f"<th>ratings</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
 def _techniques_block(analysis: Analysis) -> str:
     t = technique_counts(analysis)
     if not t["total"]:
@@ -803,6 +855,7 @@ def render_html(
         + _sources_table(analysis)
         + _claims_list(analysis)
         + _techniques_block(analysis)
+        + _outlets_block(analysis)
         + _summaries(analysis)
         + (_corpus(corpus, links) if corpus is not None else "")
         + _related(analysis, links)
