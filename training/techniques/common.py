@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from unspin.analyzers import _techniques_features as _features
 from unspin.eval.ptc import Article, Corpus, Span, load_corpus
 
 HERE = Path(__file__).resolve().parent
@@ -89,149 +89,20 @@ def load_data(ptc: Path = DEFAULT_PTC, work: Path = WORK) -> Data:
     return Data(load_corpus(ptc), load_folds(), work)
 
 
-# -- cheap, hand-made features ------------------------------------------------------------
+# -- cheap, hand-made features (the analyzer's own, so training and inference agree) ------
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-_LEXICON_TEXT: dict[str, str] = {
-    "flag": (
-        "america|american|americans|nation|national|patriot|patriots|patriotic|country|"
-        "homeland|our people|freedom|flag|citizens|we the people|great again|"
-        "our country|our nation|sovereignty"
-    ),
-    "fear": (
-        "threat|danger|dangerous|destroy|destruction|kill|killed|terror|terrorist|"
-        "terrorists|attack|invasion|invade|collapse|crisis|war|death|die|chaos|"
-        "catastrophe|disaster|fear|risk|deadly"
-    ),
-    "doubt": (
-        "alleged|allegedly|so-called|claim|claims|claimed|question|questions|supposedly|"
-        "really|whether|doubt|why|how can|credible"
-    ),
-    "authority": (
-        "said|according to|expert|experts|professor|study|studies|scientist|scientists|"
-        "report|official|officials|dr.|told|says"
-    ),
-    "bandwagon": (
-        "everyone|everybody|all|nobody|majority|hitler|nazi|nazis|fascist|communist|"
-        "stalin|people know|most people"
-    ),
-    "blackwhite": ("either|or|only|no choice|no alternative|must|never|always|nothing|the only"),
-    "causal": (
-        "because|therefore|cause|caused|causes|lead to|leads to|result|due to|so|thus|"
-        "consequence|responsible|blame"
-    ),
-    "cliche": (
-        "it is what it is|period|end of story|enough|nothing to see|that's it|"
-        "let's move on|move on|so be it|no matter"
-    ),
-    "whatabout": (
-        "what about|hypocrite|hypocrisy|hypocritical|double standard|but|instead|while|yet"
-    ),
-    "loaded": (
-        "outrageous|disgusting|shocking|horrible|evil|corrupt|radical|insane|crazy|"
-        "absurd|ridiculous|stupid|idiot|disaster|massive|huge|devastating|brutal|"
-        "vicious|hate|hateful|liar|lies|fake|hoax|treason|traitor|thug|thugs|savage|"
-        "globalist|elite|elites|leftist|leftists|libtard|snowflake|propaganda"
-    ),
-}
-LEXICONS: dict[str, tuple[str, ...]] = {k: tuple(v.split("|")) for k, v in _LEXICON_TEXT.items()}
-
-
-def normalise(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+LEXICONS = _features.LEXICONS
+CHEAP_NAMES = list(_features.CHEAP_NAMES)
+normalise = _features.normalise
 
 
 def lexicon_hits(text: str) -> list[float]:
-    low = " " + normalise(text) + " "
-    return [float(sum(f" {w} " in low for w in words)) for words in LEXICONS.values()]
-
-
-_STOP_TEXT = (
-    "the a an and or of to in on for with at by from is are was were be been it this that "
-    "as his her their its our we they he she you i not no but so if than then"
-)
-_STOP = frozenset(_STOP_TEXT.split(" "))
-
-
-def _content_repeats(words: list[str], full_norm: str) -> float:
-    """Share of the span's content words that occur at least twice more in the article."""
-    content = [w.lower() for w in words if w.lower() not in _STOP and len(w) > 2]
-    if not content:
-        return 0.0
-    padded = f" {full_norm} "
-    return sum(padded.count(f" {w} ") >= 3 for w in content) / len(content)
+    return [float(len(v)) for v in _features.lexicon_words(text).values()]
 
 
 def cheap_features(article: Article, start: int, end: int) -> list[float]:
     """Span-level surface features (length, repetition, punctuation, case, position, lexicons)."""
-    text = article.text
-    span = text[start:end]
-    words = _WORD.findall(span)
-    norm = normalise(span)
-    full = normalise(text)
-    occurrences = full.count(norm) if norm else 0
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end]
-    after = text[end : end + 2]
-    caps = [w for w in words if w.isupper() and len(w) > 1]
-    feats = [
-        np.log1p(len(span)),
-        np.log1p(len(words)),
-        float(len(words) <= 2),
-        float(len(words) >= 10),
-        float(occurrences),
-        float(occurrences >= 2),
-        np.log1p(occurrences),
-        float("!" in span),
-        float("!" in after),
-        float("?" in span),
-        float("?" in after),
-        float(any(q in span for q in '"“”')),
-        float(any(q in text[max(0, start - 2) : start] for q in "\"“”'‘")),
-        len(caps) / max(1, len(words)),
-        float(bool(words) and all(w[:1].isupper() for w in words)),
-        start / max(1, len(text)),
-        float(line_start == 0),  # the title
-        (end - start) / max(1, len(line)),
-        float(span.strip() == line.strip()),
-        float("#" in span),
-        float(span.count("\n") > 0),
-        float(bool(norm) and norm in normalise(text[:start])),  # said before
-        float(bool(norm) and norm in normalise(text[end:])),  # said again later
-        _content_repeats(words, full),
-    ]
-    return [float(x) for x in feats] + lexicon_hits(span)
-
-
-CHEAP_NAMES = [
-    *[
-        "log_chars",
-        "log_words",
-        "short",
-        "long",
-        "occurrences",
-        "repeated",
-        "log_occ",
-        "excl_in",
-        "excl_after",
-    ],
-    *[
-        "q_in",
-        "q_after",
-        "quote_in",
-        "quote_before",
-        "caps_ratio",
-        "title_case",
-        "position",
-        "in_title",
-    ],
-    *["line_fraction", "whole_line", "hashtag", "multi_line", "said_before", "said_later"],
-    "content_repeats",
-    *(f"lex_{k}" for k in LEXICONS),
-]
+    return _features.cheap_features(article.text, start, end)
 
 
 # -- TC instances ------------------------------------------------------------------------

@@ -1,0 +1,232 @@
+"""Features of the ``techniques`` analyzer, shared with its training script.
+
+Everything the heads read is computed here from the backbone's :class:`TokenStates` and
+the text, so ``training/techniques/train.py`` and the analyzer cannot drift apart:
+
+* :func:`si_inputs`: per word piece, layer 4 ⊕ layer 6 ⊕ the document's mean layer 6;
+* :func:`decode`: tagger probabilities to character spans (hysteresis, whole words);
+* :func:`span_vectors`: per span, mean and max of its pieces' layer 4 and 6 states and the
+  embedding of its sentence(s), followed by :func:`cheap_features` (repetition,
+  punctuation, case, position, lexicon hits).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from unspin.nlp import EMBEDDING_DIM, STATE_LAYERS, TokenStates
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+_LEXICON_TEXT: dict[str, str] = {
+    "flag": (
+        "america|american|americans|nation|national|patriot|patriots|patriotic|country|"
+        "homeland|our people|freedom|flag|citizens|we the people|great again|"
+        "our country|our nation|sovereignty"
+    ),
+    "fear": (
+        "threat|danger|dangerous|destroy|destruction|kill|killed|terror|terrorist|"
+        "terrorists|attack|invasion|invade|collapse|crisis|war|death|die|chaos|"
+        "catastrophe|disaster|fear|risk|deadly"
+    ),
+    "doubt": (
+        "alleged|allegedly|so-called|claim|claims|claimed|question|questions|supposedly|"
+        "really|whether|doubt|why|how can|credible"
+    ),
+    "authority": (
+        "said|according to|expert|experts|professor|study|studies|scientist|scientists|"
+        "report|official|officials|dr.|told|says"
+    ),
+    "bandwagon": (
+        "everyone|everybody|all|nobody|majority|hitler|nazi|nazis|fascist|communist|"
+        "stalin|people know|most people"
+    ),
+    "blackwhite": ("either|or|only|no choice|no alternative|must|never|always|nothing|the only"),
+    "causal": (
+        "because|therefore|cause|caused|causes|lead to|leads to|result|due to|so|thus|"
+        "consequence|responsible|blame"
+    ),
+    "cliche": (
+        "it is what it is|period|end of story|enough|nothing to see|that's it|"
+        "let's move on|move on|so be it|no matter"
+    ),
+    "whatabout": (
+        "what about|hypocrite|hypocrisy|hypocritical|double standard|but|instead|while|yet"
+    ),
+    "loaded": (
+        "outrageous|disgusting|shocking|horrible|evil|corrupt|radical|insane|crazy|"
+        "absurd|ridiculous|stupid|idiot|disaster|massive|huge|devastating|brutal|"
+        "vicious|hate|hateful|liar|lies|fake|hoax|treason|traitor|thug|thugs|savage|"
+        "globalist|elite|elites|leftist|leftists|libtard|snowflake|propaganda"
+    ),
+}
+#: Small hand-written cue lexicons (features and explanation cues, not detectors).
+LEXICONS: dict[str, tuple[str, ...]] = {k: tuple(v.split("|")) for k, v in _LEXICON_TEXT.items()}
+
+_STOP_WORDS = (
+    "the a an and or of to in on for with at by from is are was were be been it this that "
+    "as his her their its our we they he she you i not no but so if than then"
+)
+_STOP = frozenset(_STOP_WORDS.split(" "))
+#: Characters the official checker rejects at span boundaries.
+_TRIM = " \n\t.,:;"
+
+
+def normalise(text: str) -> str:
+    """Lower-cased words joined by single spaces (for repetition and lexicon matching)."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def lexicon_words(text: str) -> dict[str, list[str]]:
+    """Per lexicon, the entries found in ``text`` (whole words)."""
+    low = " " + normalise(text) + " "
+    return {k: [w for w in words if f" {w} " in low] for k, words in LEXICONS.items()}
+
+
+def _content_repeats(words: list[str], full_norm: str) -> float:
+    """Share of the span's content words that occur at least twice more in the text."""
+    content = [w.lower() for w in words if w.lower() not in _STOP and len(w) > 2]
+    if not content:
+        return 0.0
+    padded = f" {full_norm} "
+    return sum(padded.count(f" {w} ") >= 3 for w in content) / len(content)
+
+
+CHEAP_NAMES: tuple[str, ...] = (
+    "log_chars",
+    "log_words",
+    "short",
+    "long",
+    "occurrences",
+    "repeated",
+    "log_occ",
+    "excl_in",
+    "excl_after",
+    "q_in",
+    "q_after",
+    "quote_in",
+    "quote_before",
+    "caps_ratio",
+    "title_case",
+    "position",
+    "in_title",
+    "line_fraction",
+    "whole_line",
+    "hashtag",
+    "multi_line",
+    "said_before",
+    "said_later",
+    "content_repeats",
+    *(f"lex_{k}" for k in LEXICONS),
+)
+
+
+def cheap_features(text: str, start: int, end: int, full_norm: str | None = None) -> list[float]:
+    """Surface features of ``text[start:end]``, in the order of :data:`CHEAP_NAMES`."""
+    span = text[start:end]
+    words = _WORD.findall(span)
+    norm = normalise(span)
+    full = normalise(text) if full_norm is None else full_norm
+    occurrences = full.count(norm) if norm else 0
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    after = text[end : end + 2]
+    caps = [w for w in words if w.isupper() and len(w) > 1]
+    feats = [
+        np.log1p(len(span)),
+        np.log1p(len(words)),
+        float(len(words) <= 2),
+        float(len(words) >= 10),
+        float(occurrences),
+        float(occurrences >= 2),
+        np.log1p(occurrences),
+        float("!" in span),
+        float("!" in after),
+        float("?" in span),
+        float("?" in after),
+        float(any(q in span for q in '"“”')),
+        float(any(q in text[max(0, start - 2) : start] for q in "\"“”'‘")),
+        len(caps) / max(1, len(words)),
+        float(bool(words) and all(w[:1].isupper() for w in words)),
+        start / max(1, len(text)),
+        float(line_start == 0),  # the title
+        (end - start) / max(1, len(line)),
+        float(span.strip() == line.strip()),
+        float("#" in span),
+        float(span.count("\n") > 0),
+        float(bool(norm) and norm in normalise(text[:start])),  # said before
+        float(bool(norm) and norm in normalise(text[end:])),  # said again later
+        _content_repeats(words, full),
+    ]
+    hits = [float(len(v)) for v in lexicon_words(span).values()]
+    return [float(x) for x in feats] + hits
+
+
+# -- word-piece inputs and decoding -------------------------------------------------------
+
+
+def si_inputs(states: TokenStates) -> np.ndarray:
+    """Per piece: layer 4 ⊕ layer 6 ⊕ the document's mean layer-6 state (float32)."""
+    h4 = states.layers[4].astype(np.float32)
+    h6 = states.layers[6].astype(np.float32)
+    doc = h6.mean(0, keepdims=True) if len(h6) else np.zeros((1, EMBEDDING_DIM), np.float32)
+    return np.hstack([h4, h6, np.repeat(doc, len(h6), 0)])
+
+
+def decode(
+    text: str, states: TokenStates, p_in: np.ndarray, low: float, high: float
+) -> list[tuple[int, int, float]]:
+    """Runs of pieces with ``p_in >= low`` inside one segment, kept when a piece reaches
+    ``high``; widened to whole words and trimmed (runs that meet once widened are merged).
+    Returns ``(start, end, mean p_in of the run)``."""
+    out: list[tuple[int, int, float]] = []
+    for first, last in states.segments.tolist():
+        run: list[int] = []
+        for i in [*range(first, last), -1]:
+            if i >= 0 and states.starts[i] >= 0 and p_in[i] >= low:
+                run.append(i)
+                continue
+            if run and max(p_in[j] for j in run) >= high:
+                s, e = int(states.starts[run[0]]), int(states.ends[run[-1]])
+                mean = float(np.mean(p_in[run]))
+                while s > 0 and text[s - 1].isalnum():
+                    s -= 1
+                while e < len(text) and text[e].isalnum():
+                    e += 1
+                while s < e and text[s] in _TRIM:
+                    s += 1
+                while e > s and text[e - 1] in _TRIM:
+                    e -= 1
+                if e > s and out and s < out[-1][1]:  # widened into the previous span
+                    out[-1] = (out[-1][0], max(e, out[-1][1]), max(out[-1][2], mean))
+                elif e > s:
+                    out.append((s, e, mean))
+            run = []
+    return out
+
+
+def span_vectors(text: str, states: TokenStates, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The TC head's input for each ``(start, end)``: pooled states, sentence embedding,
+    cheap features."""
+    full = normalise(text)
+    sentence = states.sentence
+    h = {k: states.layers[k] for k in STATE_LAYERS}
+    dim = EMBEDDING_DIM * (2 * len(STATE_LAYERS) + 1) + len(CHEAP_NAMES)
+    out = np.zeros((len(spans), dim), np.float32)
+    for row, (start, end) in enumerate(spans):
+        idx = states.pieces_in(start, end)
+        parts: list[np.ndarray] = []
+        for k in STATE_LAYERS:
+            v = h[k][idx].astype(np.float32) if len(idx) else np.zeros((1, EMBEDDING_DIM))
+            parts += [v.mean(0), v.max(0)]
+        sids = sorted(set(sentence[idx].tolist()))
+        emb = states.embeddings[sids].mean(0) if sids else np.zeros(EMBEDDING_DIM)
+        parts.append(emb)
+        parts.append(np.asarray(cheap_features(text, start, end, full)))
+        out[row] = np.concatenate(parts)
+    return out
