@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 #: Version of the JSON shape written by :meth:`Analysis.to_dict` (docs/schema/).
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 JSON: TypeAlias = Any
 

@@ -154,3 +154,30 @@ def test_the_claims_panel_lists_claims_matches_and_verdicts(analysis: Analysis) 
     assert 'href="https://checkers.example/velmora-dam"' in rows[1]
     assert "Example &lt;b&gt;Checks&lt;/b&gt;" in rows[1] and "<b>Checks" not in rows[1]
     assert "javascript:" not in section  # an unsafe URL is shown, never linked
+
+
+def test_schema_1_1_checks_the_claim_checking_kinds(analysis: Analysis) -> None:
+    import copy
+
+    from unspin.errors import SchemaError
+    from unspin.report import validate
+
+    data = analysis.to_dict()
+    with pytest.raises(SchemaError, match="passages"):
+        validate(data)  # the fixture's "supported" verdict that cites nothing
+    data["findings"] = [
+        f for f in data["findings"] if f["kind"] != "verdict" or f["attributes"]["passages"]
+    ]
+    validate(data)  # matches, a supported and a refuted verdict with passages
+    bad = copy.deepcopy(data)
+    verdict = next(
+        f for f in bad["findings"] if f["kind"] == "verdict" and f["attributes"]["passages"]
+    )
+    verdict["attributes"]["passages"] = []  # "supported" citing nothing
+    with pytest.raises(SchemaError):
+        validate(bad)
+    bad = copy.deepcopy(data)
+    match = next(f for f in bad["findings"] if f["kind"] == "factcheck")
+    del match["attributes"]["matches"][0]["publisher"]
+    with pytest.raises(SchemaError):
+        validate(bad)

@@ -91,7 +91,7 @@ def _broken(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
         ("findings.0.score", True, "$.findings[0].score", "is not of type 'number'"),
         ("document.text", None, "$.document.text", "is not of type 'string'"),
         ("document.colour", "red", "$.document", "Additional properties are not allowed"),
-        ("schema_version", "2.0", "$.schema_version", "'1.0' was expected"),
+        ("schema_version", "2.0", "$.schema_version", "'1.1' was expected"),
         ("summaries.sources", [1, 2], "$.summaries.sources", "is not of type 'object'"),
         ("failures.0.message", ..., "$.failures[0]", "'message' is a required property"),
         ("findings", ..., "$", "'findings' is a required property"),

@@ -1,4 +1,4 @@
-"""JSON output and its JSON Schema (draft 2020-12, ``schema/analysis-1.0.json``).
+"""JSON output and its JSON Schema (draft 2020-12, ``schema/analysis-1.1.json``).
 
 The schema ships inside the package and, identical, in ``docs/schema/``. Validation
 needs the ``jsonschema`` package, which is imported only when :func:`validate` runs.
@@ -21,7 +21,7 @@ __all__ = ["SCHEMA_FILE", "render_json", "schema", "validate"]
 log = logging.getLogger(__name__)
 
 #: The schema's file name inside the package (``unspin/schema/``) and in ``docs/schema/``.
-SCHEMA_FILE = "analysis-1.0.json"
+SCHEMA_FILE = "analysis-1.1.json"
 
 
 def render_json(analysis: Analysis, *, indent: int | None = 2) -> str:
