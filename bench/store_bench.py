@@ -16,7 +16,12 @@ names; each with an outlet and a 2024 date):
   ``Store.search`` with the query embedded by the store's encoder, in the modes hybrid,
   keyword and semantic, and hybrid with an outlet filter and with a finding filter;
 * semantic recall@10 against an exact cosine ranking of every stored sentence (a
-  result counts when it is at least as similar as the exact 10th, as ties are common).
+  result counts when it is at least as similar as the exact 10th, as ties are common);
+* ``link`` (unless ``--no-link``): ``unspin.corpus.store_adapter.link_store`` over the
+  whole store (contradictions, quote drift, propagation from the tables of schema
+  version 5), in a separate process: documents/s, links found, and that process's peak
+  resident memory, next to the same process's peak when there is nothing to link (the
+  interpreter, unspin and its libraries), so the memory the linking needs shows.
 
 ``--encoder fake`` (default) embeds with the fake backbone's hashed vectors: the store
 does the same work for any 384-dimensional vectors, and no model is needed.
@@ -31,6 +36,7 @@ import argparse
 import json
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -202,6 +208,38 @@ def measure(store: Store, pipeline: Pipeline, n_queries: int) -> dict[str, Any]:
     return out
 
 
+_LINK = """
+import json, resource, sys, time
+from unspin.store import open_store
+from unspin.corpus.store_adapter import link_store
+t = time.perf_counter()
+with open_store(sys.argv[1]) as store:
+    run = link_store(store)
+print(json.dumps({"documents": run.documents, "links": run.links,
+                  "seconds": time.perf_counter() - t,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def link(url: str) -> dict[str, Any]:
+    """Link every stored document in a fresh process, then again (nothing left to link:
+    the baseline memory of that process)."""
+    out = []
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", _LINK, url], capture_output=True, text=True, check=True
+        )
+        out.append(json.loads(done.stdout.splitlines()[-1]))
+    first, idle = out
+    return {
+        "link_docs_per_s": round(first["documents"] / first["seconds"], 1),
+        "link_seconds": round(first["seconds"], 1),
+        "links": first["links"],
+        "link_peak_rss_mb": round(first["peak_rss_mb"]),
+        "link_idle_rss_mb": round(idle["peak_rss_mb"]),
+    }
+
+
 def run(
     backend: str,
     sentences: int,
@@ -209,6 +247,7 @@ def run(
     data: tuple[list[Document], list[Processed], float],
     n_queries: int,
     pg: Any,
+    do_link: bool = True,
 ) -> dict[str, Any]:
     first, rest, analysis_rate = data
     with tempfile.TemporaryDirectory(prefix="unspin-bench-") as tmp:
@@ -228,6 +267,10 @@ def run(
             if backend == "sqlite":
                 result["file_mb"] = round(Path(url).stat().st_size / 1e6, 1)
             result.update(measure(store, pipeline, n_queries))
+        if do_link:
+            result.update(link(url))
+            if backend == "sqlite":
+                result["file_mb_linked"] = round(Path(url).stat().st_size / 1e6, 1)
         if backend != "sqlite":
             pg.psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE);")
     return result
@@ -242,6 +285,7 @@ def main() -> int:
     ap.add_argument("--encoder", choices=("fake", "minilm"), default="fake")
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--no-link", action="store_true", help="skip the corpus linking")
     args = ap.parse_args()
     pg = None
     pg_dir = None
@@ -256,7 +300,7 @@ def main() -> int:
         for n in args.sentences:
             data = analysed(pipeline, n)
             for backend in args.backends:
-                r = run(backend, n, pipeline, data, args.queries, pg)
+                r = run(backend, n, pipeline, data, args.queries, pg, not args.no_link)
                 results.append(r)
                 print(json.dumps(r), flush=True)
     finally:
@@ -279,6 +323,15 @@ def main() -> int:
             f"{r['hybrid + outlet']['p95_ms']:>12}{r['hybrid + kind=quote']['p95_ms']:>10}"
             f"{r['semantic_recall_at_10']!s:>10}"
         )
+    if not args.no_link:
+        print()
+        print(f"{'backend':<11}{'sentences':>10}{'link d/s':>10}{'links':>8}{'peak MB':>9}"
+              f"{'idle MB':>9}")  # fmt: skip
+        for r in results:
+            print(
+                f"{r['backend']:<11}{r['sentences']:>10,}{r['link_docs_per_s']:>10}"
+                f"{sum(r['links'].values()):>8}{r['link_peak_rss_mb']:>9}{r['link_idle_rss_mb']:>9}"
+            )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2))

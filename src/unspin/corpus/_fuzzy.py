@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from unspin.corpus._text import parse_when
@@ -90,6 +91,7 @@ class BandHasher:
         )
 
 
+@lru_cache(maxsize=4096)
 def when_key(published: str | None) -> tuple[int, str]:
     """Sort key putting the earliest publication first and undated ones last."""
     w = parse_when(published)

@@ -79,6 +79,9 @@ KINDS: dict[str, tuple[str, ...]] = {
 _QUOTE_THRESHOLD = 0.3
 _PASSAGE_THRESHOLD = 0.5
 _MIN_SIMILARITY = 88.0
+# A batch is written early when it holds this many links or candidate items.
+_MAX_BATCH_LINKS = 20_000
+_MAX_BATCH_ITEMS = 50_000
 
 
 def _finding_ref(side: Side) -> str:
@@ -180,6 +183,10 @@ class _Batch:
         if link is not None:
             self.links.setdefault(link.id, link)
 
+    def full(self) -> bool:
+        """Enough held in memory: write the batch now, before its document count."""
+        return len(self.links) >= _MAX_BATCH_LINKS or len(self._parsed) >= _MAX_BATCH_ITEMS
+
 
 class _Linker:
     def __init__(self, store: Store, wanted: set[str], max_group: int, max_sources: int) -> None:
@@ -268,7 +275,7 @@ def link_store(
     *,
     what: Iterable[str] = ALL,
     max_group: int = 300,
-    max_sources: int = 20,
+    max_sources: int = 10,
     batch_size: int = 100,
     rebuild: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
@@ -297,17 +304,24 @@ def link_store(
         return run
     linker = _Linker(store, wanted, max_group, max_sources)
     counts: Counter[str] = Counter()
-    doc_ids = list(todo)
-    for start in range(0, len(doc_ids), batch_size):
-        batch = _Batch(store, max_group)
-        for doc_id in doc_ids[start : start + batch_size]:
-            linker.document(batch, store.get_analysis(doc_id), todo[doc_id])
+    batch, size = _Batch(store, max_group), 0
+
+    def flush() -> None:
         new = list(batch.links.values())
         store.write_corpus(batch.items, batch.indexed, [to_store_link(lk) for lk in new])
         counts.update(lk.kind for lk in new)
-        run.documents += len(doc_ids[start : start + batch_size])
+        run.documents += size
         if on_progress is not None:
-            on_progress(run.documents, len(doc_ids))
+            on_progress(run.documents, len(todo))
+
+    for doc_id, what_for in todo.items():
+        linker.document(batch, store.get_analysis(doc_id), what_for)
+        size += 1
+        if size >= batch_size or batch.full():  # memory stays bounded whatever the data
+            flush()
+            batch, size = _Batch(store, max_group), 0
+    if size:
+        flush()
     run.links = {k: counts[k] for k in LINK_KINDS if counts[k]}
     log.info("linked %d documents: %d links", run.documents, run.total)
     return run
