@@ -181,3 +181,20 @@ def test_schema_1_1_checks_the_claim_checking_kinds(analysis: Analysis) -> None:
     del match["attributes"]["matches"][0]["publisher"]
     with pytest.raises(SchemaError):
         validate(bad)
+
+
+def test_the_markdown_report_lists_matches_and_verdicts(analysis: Analysis) -> None:
+    from unspin.report import render_markdown
+
+    md = render_markdown(analysis)
+    section = md.split("## Check-worthy claims", 1)[1].split("\n## ", 1)[0]
+    lines = section.splitlines()
+    fees = next(i for i, line in enumerate(lines) if line.startswith("1. Harbour fees"))
+    assert lines[fees].endswith("verdict: supported)")
+    assert lines[fees + 1].startswith("   - evidence `stats-2023[10:80]` supports:")
+    dam = next(i for i, line in enumerate(lines) if "Velmora dam" in line and line[0].isdigit())
+    assert lines[dam].endswith("verdict: not verified)")
+    assert lines[dam + 1].startswith("   - fact-check: [Example")
+    assert "](https://checkers.example/velmora-dam) rated “False” (2024-02-03)" in lines[dam + 1]
+    assert "<b>" not in lines[dam + 1]
+    assert "javascript:" not in md

@@ -28,6 +28,7 @@ from unspin.report._common import (
     technique_counts,
     word_count,
 )
+from unspin.report.claims import NOT_VERIFIED, ClaimRow, claim_rows
 
 if TYPE_CHECKING:
     from unspin.corpus.report import DocumentReport
@@ -102,6 +103,27 @@ def _corpus(report: DocumentReport, links: Mapping[str, str]) -> list[str]:
                 ]
             )
         out += [_table(["Here", "Elsewhere", "Matched on", "Why"], rows), ""]
+    return out
+
+
+def _claim_details(row: ClaimRow | None) -> list[str]:
+    """Sub-items of a listed claim: its published fact-checks and cited passages."""
+    if row is None:
+        return []
+    out = []
+    for m in row.matches:
+        rating = f"“{md_escape(m.rating)}”" if m.rating else "no rating"
+        when = f" ({md_escape(m.review_date)})" if m.review_date else ""
+        sim = "" if m.similarity is None else f", similarity {m.similarity:.2f}"
+        who = _md_link(md_escape(m.publisher or "a fact-checker"), m.url)
+        out.append(f"   - fact-check: {who} rated {rating}{when}{sim}")
+    for p in row.passages:
+        where = f"{p.get('document_id', '?')}[{p.get('start', '?')}:{p.get('end', '?')}]"
+        where = where.replace("`", "'")
+        out.append(
+            f"   - evidence `{where}` {md_escape(p.get('stance', ''))}: "
+            f"{md_escape(str(p.get('text', '')), 200)}"
+        )
     return out
 
 
@@ -181,12 +203,16 @@ def render_markdown(
             f"(threshold {fmt_num(claim_threshold(analysis))}).",
             "",
         ]
+        by_claim = {r.id: r for r in claim_rows(analysis)}
         for n, f in enumerate(top[:max_claims], 1):
             types = ", ".join(md_escape(t) for t in claim_types(f))
+            row = by_claim.get(f.id)
+            verdict = row.verdict if row is not None else NOT_VERIFIED
             lines.append(
                 f"{n}. {md_escape(f.text, 300)} — *{types}* "
-                f"(score {f.score:.2f}, chars {f.start}–{f.end})"
+                f"(score {f.score:.2f}, chars {f.start}–{f.end}; verdict: {md_escape(verdict)})"
             )
+            lines += _claim_details(row)
         if len(top) > max_claims:
             lines.append(f"\n… and {len(top) - max_claims} more.")
         lines.append("")
