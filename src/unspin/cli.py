@@ -832,8 +832,9 @@ def _add_link_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def _link_pending(
     args: argparse.Namespace, store: Any, *, what: Sequence[str] | None = None
-) -> None:
-    """Compare the documents not compared yet (``link_store``), with a progress bar."""
+) -> int:
+    """Compare the documents not compared yet (``link_store``), with a progress bar;
+    return how many were."""
     from unspin.corpus.store_adapter import ALL, link_store
     from unspin.corpus.text import render_run
 
@@ -863,12 +864,13 @@ def _link_pending(
             bar.close()
     if run.documents and not quiet:
         _echo(render_run(run, store.url), err=True)
+    return int(run.documents)
 
 
 def cmd_corpus_link(args: argparse.Namespace) -> int:
     with _open(args) as store:
         try:
-            _link_pending(args, store, what=args.what)
+            done = _link_pending(args, store, what=args.what)
         except KeyboardInterrupt:
             _echo(
                 "unspin: interrupted; the documents already linked are kept, and a rerun "
@@ -876,9 +878,8 @@ def cmd_corpus_link(args: argparse.Namespace) -> int:
                 err=True,
             )
             return EXIT_INTERRUPTED
-        total = sum(1 for _ in store.iter_links())
-    if not args.quiet:
-        _echo(f"{total:,} link(s) stored", err=True)
+    if not done and not args.quiet:
+        _echo("unspin: every document is linked already (--rebuild to link them again)", err=True)
     return EXIT_OK
 
 
