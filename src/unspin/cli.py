@@ -916,8 +916,8 @@ def cmd_corpus_links(args: argparse.Namespace) -> int:
             return None if text is None else in_context(side, text)
 
         document = _checked_document(store, args.document)
-        if not args.no_link:
-            _link_pending(args, store)
+        if not args.no_link:  # only the comparison this command lists
+            _link_pending(args, store, what=[view])
         if args.output is not None:
             try:
                 out = args.output.open("w", encoding="utf-8", newline="")
