@@ -19,9 +19,9 @@ names; each with an outlet and a 2024 date):
   result counts when it is at least as similar as the exact 10th, as ties are common);
 * ``link`` (unless ``--no-link``): ``unspin.corpus.store_adapter.link_store`` over the
   whole store (contradictions, quote drift, propagation from the tables of schema
-  version 5), in a separate process: documents/s, links found, and that process's peak
-  resident memory, next to the same process's peak when there is nothing to link (the
-  interpreter, unspin and its libraries), so the memory the linking needs shows.
+  version 5), in a separate process: documents/s, links found, and that process's
+  resident memory before linking (interpreter, unspin, libraries, the open store) and
+  at its peak while linking (Linux: the peak is reset just before).
 
 ``--encoder fake`` (default) embeds with the fake backbone's hashed vectors: the store
 does the same work for any 384-dimensional vectors, and no model is needed.
@@ -209,34 +209,61 @@ def measure(store: Store, pipeline: Pipeline, n_queries: int) -> dict[str, Any]:
 
 
 _LINK = """
-import json, resource, sys, time
+import json, resource, sys, threading, time
 from unspin.store import open_store
 from unspin.corpus.store_adapter import link_store
-t = time.perf_counter()
+
+
+def status(field):
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+peak = [0.0]
+
+
+def sample():
+    while True:
+        peak[0] = max(peak[0], status("RssAnon"))
+        time.sleep(0.05)
+
+
 with open_store(sys.argv[1]) as store:
+    try:  # reset the peak (VmHWM) so that it measures the linking alone
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+    before, anon = status("VmRSS"), status("RssAnon")
+    threading.Thread(target=sample, daemon=True).start()
+    t = time.perf_counter()
     run = link_store(store)
-print(json.dumps({"documents": run.documents, "links": run.links,
-                  "seconds": time.perf_counter() - t,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    seconds = time.perf_counter() - t
+    print(json.dumps({"documents": run.documents, "links": run.links, "seconds": seconds,
+                      "rss_before_mb": before, "peak_rss_mb": status("VmHWM"),
+                      "anon_before_mb": anon, "anon_peak_mb": peak[0]}))
 """
 
 
 def link(url: str) -> dict[str, Any]:
-    """Link every stored document in a fresh process, then again (nothing left to link:
-    the baseline memory of that process)."""
-    out = []
-    for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", _LINK, url], capture_output=True, text=True, check=True
-        )
-        out.append(json.loads(done.stdout.splitlines()[-1]))
-    first, idle = out
+    """Link every stored document in a fresh process: documents/s, links, and the
+    process's resident memory before linking (interpreter, unspin, libraries, open
+    store) and at its peak while linking (Linux: VmHWM reset just before)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LINK, url], capture_output=True, text=True, check=True
+    )
+    out = json.loads(done.stdout.splitlines()[-1])
     return {
-        "link_docs_per_s": round(first["documents"] / first["seconds"], 1),
-        "link_seconds": round(first["seconds"], 1),
-        "links": first["links"],
-        "link_peak_rss_mb": round(first["peak_rss_mb"]),
-        "link_idle_rss_mb": round(idle["peak_rss_mb"]),
+        "link_docs_per_s": round(out["documents"] / out["seconds"], 1),
+        "link_seconds": round(out["seconds"], 1),
+        "links": out["links"],
+        "link_rss_before_mb": round(out["rss_before_mb"]),
+        "link_peak_rss_mb": round(out["peak_rss_mb"]),
+        "link_anon_before_mb": round(out["anon_before_mb"]),
+        "link_anon_peak_mb": round(out["anon_peak_mb"]),
     }
 
 
@@ -326,11 +353,11 @@ def main() -> int:
     if not args.no_link:
         print()
         print(f"{'backend':<11}{'sentences':>10}{'link d/s':>10}{'links':>8}{'peak MB':>9}"
-              f"{'idle MB':>9}")  # fmt: skip
+              f"{'before MB':>10}")  # fmt: skip
         for r in results:
             print(
                 f"{r['backend']:<11}{r['sentences']:>10,}{r['link_docs_per_s']:>10}"
-                f"{sum(r['links'].values()):>8}{r['link_peak_rss_mb']:>9}{r['link_idle_rss_mb']:>9}"
+                f"{sum(r['links'].values()):>8}{r['link_peak_rss_mb']:>9}{r['link_rss_before_mb']:>10}"
             )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

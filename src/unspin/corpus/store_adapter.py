@@ -80,8 +80,8 @@ _QUOTE_THRESHOLD = 0.3
 _PASSAGE_THRESHOLD = 0.5
 _MIN_SIMILARITY = 88.0
 # A batch is written early when it holds this many links or candidate items.
-_MAX_BATCH_LINKS = 20_000
-_MAX_BATCH_ITEMS = 50_000
+_MAX_BATCH_LINKS = 5_000
+_MAX_BATCH_ITEMS = 10_000
 
 
 def _finding_ref(side: Side) -> str:
