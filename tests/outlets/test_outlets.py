@@ -103,14 +103,16 @@ TEXT = (
 )
 
 
-def _analyze(text: str, url: str | None = None, path: str = str(RATINGS)):  # type: ignore[no-untyped-def]
+def _analyze(  # type: ignore[no-untyped-def]
+    text: str, url: str | None = None, path: str = str(RATINGS), outlet: str | None = None
+):
     pipe = Pipeline(
         load_config(
             {"pipeline": {"analyzers": ["outlets"], "backbone": "fake"},
              "analyzers": {"outlets": {"path": path}}}
         )
     )  # fmt: skip
-    return pipe.analyze(Document(text, url=url))
+    return pipe.analyze(Document(text, url=url, outlet=outlet))
 
 
 def test_the_analyzer_anchors_each_cited_outlet_and_rates_the_document() -> None:
@@ -140,6 +142,16 @@ def test_the_analyzer_anchors_each_cited_outlet_and_rates_the_document() -> None
     assert len(summary["document_ratings"]) == 4
     assert "dailyslant.example" in summary["outlets_cited"]
     assert "score" not in str(summary["document_ratings"])  # no invented combined score
+
+
+def test_the_document_outlet_from_its_metadata_name_or_domain() -> None:
+    by_name = _analyze("No citations here.", outlet="the harbour times")
+    assert by_name.summaries["outlets"]["document_domain"] == "harbourtimes.example"
+    by_domain = _analyze("No citations here.", outlet="www.dailyslant.example")
+    assert by_domain.summaries["outlets"]["document_domain"] == "dailyslant.example"
+    unknown = _analyze("No citations here.", outlet="Unrated Weekly")
+    assert unknown.summaries["outlets"]["document_domain"] is None
+    assert not unknown.summaries["outlets"]["document_ratings"]
 
 
 def test_without_ratings_the_analyzer_is_a_no_op() -> None:

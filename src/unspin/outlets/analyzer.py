@@ -104,6 +104,12 @@ def find_mentions(
     return out
 
 
+def _name_key(ratings: OutletRatings, name: str) -> str:
+    """The data set's spelling of an outlet name, matched case-insensitively."""
+    wanted = " ".join(name.split()).casefold()
+    return next((n for n in ratings.names if n.casefold() == wanted), name)
+
+
 def _ratings_json(match: DomainMatch | None) -> list[JSON]:
     return [] if match is None else [r.to_dict() for r in match.ratings]
 
@@ -149,8 +155,10 @@ class OutletsAnalyzer(Analyzer):
         ratings = self._load()
         doc = ctx.document
         own = ratings.lookup(doc.url) if doc.url else None
-        if own is None and doc.outlet and "." in doc.outlet:
-            own = ratings.lookup(doc.outlet)
+        if own is None and doc.outlet:
+            # the outlet metadata: a domain ("example.com") or a name ("The Harbour Times")
+            own = ratings.lookup(doc.outlet) if "." in doc.outlet else None
+            own = own or ratings.lookup_name(_name_key(ratings, doc.outlet))
         findings = [
             self._finding(ctx, start, end, kind, match)
             for start, end, kind, match in find_mentions(ctx.text, ratings, self._names)
