@@ -134,3 +134,20 @@ def test_candidates_per_key_are_bounded(analyse: Analyse, tmp_path: Path) -> Non
         few = len(list(iter_corpus_links(store)))
         link_store(store, what=["contradictions"], rebuild=True)
         assert 0 < few < len(list(iter_corpus_links(store)))
+
+
+def test_an_interrupted_run_keeps_whole_batches_and_a_rerun_finishes(
+    analyse: Analyse, tmp_path: Path
+) -> None:
+    analyses = analyse([*FLOOD, *QUOTES, *PROPAGATION, SELF_CONTRADICTING])
+    with open_store(tmp_path / "c.db") as store:
+        store.add(Processed(a, tuple(sentence_spans(a)), None) for a in analyses.values())
+
+        def stop(done: int, total: int) -> None:
+            raise KeyboardInterrupt  # killed right after the first batch was written
+
+        with pytest.raises(KeyboardInterrupt):
+            link_store(store, batch_size=3, on_progress=stop)
+        rest = link_store(store)
+        assert rest.pending == rest.documents == len(analyses) - 3
+        assert {lk.id for lk in iter_corpus_links(store)} == _expected(analyses.values())
