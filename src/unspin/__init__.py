@@ -8,7 +8,6 @@ The public API is exactly ``__all__``::
         print(finding.kind, finding.label, finding.text, finding.explanation.rule)
 """
 
-
 __version__ = "0.1.0"
 
 from unspin.api import analyze, analyze_many
