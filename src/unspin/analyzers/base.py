@@ -131,6 +131,7 @@ BUILTIN_ANALYZERS: dict[str, str] = {
     "sources": "unspin.analyzers.sources",
     "certainty": "unspin.analyzers.certainty",
     "claims": "unspin.analyzers.claims",
+    "techniques": "unspin.analyzers.techniques",
     "factchecks": "unspin.factchecks.analyzer",
     "outlets": "unspin.outlets.analyzer",
     "verdicts": "unspin.evidence.analyzer",

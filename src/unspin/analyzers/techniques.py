@@ -1,0 +1,272 @@
+"""Propaganda techniques: spans that work on the reader, labelled with the 14 techniques
+of SemEval-2020 Task 11 (the Propaganda Techniques Corpus, PTC).
+
+Two stages over the word-piece states of the backbone's own MiniLM pass
+(:class:`~unspin.nlp.TokenStates`, so no second encoder pass):
+
+1. **Span identification**: a BiLSTM tags each word piece inside/outside a span; runs of
+   pieces with P(inside) >= ``span_low`` are kept when one piece reaches ``span_high``,
+   widened to whole words and trimmed of boundary punctuation.
+2. **Technique classification**: a logistic regression over the span's pooled states,
+   its sentence embedding and 34 surface features (repetition, punctuation, case,
+   position, cue lexicons) gives each span its most probable technique, and a second one
+   when that one's probability reaches ``second_label_min`` (spans may carry several
+   techniques, as in the corpus).
+
+Hand-written patterns (a phrase repeated in the document, an exclamation, a short slogan
+line, cue lexicons) measured imprecise as detectors on PTC (``training/techniques/
+EXPERIMENTS.md``, section 2), so they are features of the classifier and the *cues* of
+each finding's explanation, never detectors on their own.
+
+A finding's score is P(span) x P(technique | span): the mean inside probability of its
+pieces times the classifier's probability. Cross-validated quality (5 folds of the 371
+PTC training articles): span F1 0.42, technique micro-F1 on given spans 0.64, both
+together (FLC) 0.19. Expect about one flagged (span, technique) in five to match an
+annotator exactly; a finding is a prompt for a reader, not a verdict.
+
+Summary: ``{"count", "counts": {technique: n}, "words", "per_1000_words",
+"density": {technique: per 1,000 words}, "model"}``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+
+from unspin.analyzers import _techniques_features as feats
+from unspin.analyzers._techniques_model import TechniquesModel, load_model
+from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
+from unspin.errors import DependencyError
+from unspin.eval.ptc import TECHNIQUES
+from unspin.model import JSON, Explanation, Finding
+from unspin.nlp import TokenStates
+
+__all__ = [
+    "DEFINITIONS",
+    "TECHNIQUES",
+    "TechniqueSpan",
+    "TechniquesAnalyzer",
+    "classify_spans",
+    "detect",
+]
+
+KIND = "technique"
+MODEL_LABEL = "techniques BiLSTM+LR over MiniLM states"
+
+#: One-line definitions, in the words of this project (for explanations and reports).
+DEFINITIONS: dict[str, str] = {
+    "Appeal_to_Authority": "a claim presented as true because an authority says so",
+    "Appeal_to_fear-prejudice": "support sought by stirring fear or prejudice",
+    "Bandwagon,Reductio_ad_hitlerum": "do it because everyone does, or reject it because a "
+    "despised group does",
+    "Black-and-White_Fallacy": "two options presented as the only ones",
+    "Causal_Oversimplification": "one cause given for an issue with many",
+    "Doubt": "the credibility of someone or something questioned",
+    "Exaggeration,Minimisation": "something made larger or smaller than it is",
+    "Flag-Waving": "an appeal to group or national pride",
+    "Loaded_Language": "words with strong emotional charge",
+    "Name_Calling,Labeling": "a label meant to make the audience love or hate its target",
+    "Repetition": "the same message repeated to make it stick",
+    "Slogans": "a brief, striking phrase",
+    "Thought-terminating_Cliches": "a stock phrase that discourages further thought",
+    "Whataboutism,Straw_Men,Red_Herring": "an opponent's position distorted, or attention "
+    "diverted to something else",
+}
+
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class TechniqueSpan:
+    """One detected (span, technique) pair; ``ranked`` lists the top techniques."""
+
+    start: int
+    end: int
+    technique: str
+    score: float
+    span_probability: float
+    technique_probability: float
+    ranked: tuple[tuple[str, float], ...]
+
+
+def _model(model: TechniquesModel | str | Path | None) -> TechniquesModel:
+    if isinstance(model, TechniquesModel):
+        return model
+    if model is None or str(model) in ("", "default"):
+        return load_model()
+    return load_model(Path(model))
+
+
+def classify_spans(
+    text: str,
+    states: TokenStates,
+    spans: Sequence[tuple[int, int]],
+    model: TechniquesModel | str | Path | None = None,
+) -> np.ndarray:
+    """Technique probabilities of each ``(start, end)`` span of ``text``: shape
+    ``(len(spans), 14)``, columns in :data:`TECHNIQUES` order."""
+    m = _model(model)
+    proba = m.technique_probabilities(feats.span_vectors(text, states, spans))
+    out = np.zeros((len(spans), len(TECHNIQUES)), np.float32)
+    out[:, [TECHNIQUES.index(c) for c in m.classes]] = proba
+    return out
+
+
+def detect(
+    text: str,
+    states: TokenStates,
+    *,
+    model: TechniquesModel | str | Path | None = None,
+    span_low: float | None = None,
+    span_high: float | None = None,
+    second_label_min: float | None = None,
+    min_score: float = 0.0,
+) -> list[TechniqueSpan]:
+    """Find technique spans in ``text`` from its backbone ``states`` (both stages)."""
+    m = _model(model)
+    decode = m.config["si"]["decode"]
+    low = decode["low"] if span_low is None else span_low
+    high = decode["high"] if span_high is None else span_high
+    second = m.config["tc"]["second_label_min"] if second_label_min is None else second_label_min
+    p_in = m.inside_probability(states, feats.si_inputs(states))
+    spans = feats.decode(text, states, p_in, low, high)
+    proba = classify_spans(text, states, [(s, e) for s, e, _ in spans], m)
+    out = []
+    for (start, end, p_span), p in zip(spans, proba, strict=True):
+        order = np.argsort(-p)
+        ranked = tuple((TECHNIQUES[i], round(float(p[i]), 4)) for i in order[:3])
+        for rank, i in enumerate(order[:2]):
+            if rank and p[i] < second:
+                break
+            score = p_span * float(p[i])
+            if score >= min_score:
+                out.append(
+                    TechniqueSpan(start, end, TECHNIQUES[i], score, p_span, float(p[i]), ranked)
+                )
+    return out
+
+
+def cues(text: str, start: int, end: int) -> list[str]:
+    """The surface patterns found in a span: a reader's reasons, not the detector."""
+    span = text[start:end]
+    found = []
+    lower, needle = text.lower(), span.lower().strip()
+    if len(_WORDS.findall(needle)) >= 2:
+        for m in re.finditer(re.escape(needle), lower):
+            if m.start() != start:
+                found.append(f"also occurs at offset {m.start()}")
+                break
+    if "!" in span or "!" in text[end : end + 2]:
+        found.append("exclamation")
+    words = _WORDS.findall(span)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if 0 < len(words) <= 6 and (span.strip() == line.strip() or "!" in span or "#" in span):
+        found.append("slogan pattern (short, stands alone)")
+    if any(w.isupper() and len(w) > 1 for w in words):
+        found.append("capitals")
+    for lexicon, hits in feats.lexicon_words(span).items():
+        found += [f"{lexicon}: {w}" for w in hits]
+    return found
+
+
+@register("techniques")
+class TechniquesAnalyzer(Analyzer):
+    """Propaganda-technique spans (SemEval-2020 Task 11) with their cues."""
+
+    version = "1.0.0"
+    requires = ("parse", "token_states")
+    produces = (KIND,)
+    options: ClassVar[dict[str, Any]] = {
+        "model": "default",  # "default" (shipped) or a folder written by train.py
+        "min_score": 0.0,  # drop findings scoring below this
+        "span_low": 0.1,  # pieces with P(inside) >= span_low extend a span ...
+        "span_high": 0.3,  # ... kept when one of its pieces reaches span_high
+        "second_label_min": 0.5,  # a span also gets its 2nd technique at this probability
+    }
+
+    @property
+    def model(self) -> TechniquesModel:
+        return _model(self.config["model"])
+
+    def _states(self, ctx: Context) -> TokenStates:
+        if ctx.token_states is None:
+            raise DependencyError(
+                "the techniques analyzer needs the backbone's token states",
+                hint="run it through a Pipeline, which computes them when required",
+            )
+        return ctx.token_states
+
+    def classify_spans(self, ctx: Context, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Technique probabilities for given spans (TC), columns in :data:`TECHNIQUES` order."""
+        return classify_spans(ctx.text, self._states(ctx), spans, self.model)
+
+    def detect(self, ctx: Context) -> list[TechniqueSpan]:
+        return detect(
+            ctx.text,
+            self._states(ctx),
+            model=self.model,
+            span_low=float(self.config["span_low"]),
+            span_high=float(self.config["span_high"]),
+            second_label_min=float(self.config["second_label_min"]),
+            min_score=float(self.config["min_score"]),
+        )
+
+    def run(self, ctx: Context) -> AnalyzerResult:
+        found = self.detect(ctx)
+        findings = [self._finding(ctx, t) for t in found]
+        counts: dict[str, int] = {}
+        for t in found:
+            counts[t.technique] = counts.get(t.technique, 0) + 1
+        words = len(_WORDS.findall(ctx.text))
+
+        def density(n: int) -> float:
+            return round(n * 1000 / words, 2) if words else 0.0
+
+        counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        summary: dict[str, JSON] = {
+            "count": len(found),
+            "counts": dict(counts),
+            "words": words,
+            "per_1000_words": density(len(found)),
+            "density": {k: density(n) for k, n in counts.items()},
+            "model": MODEL_LABEL,
+        }
+        return AnalyzerResult(tuple(findings), summary)
+
+    def _finding(self, ctx: Context, t: TechniqueSpan) -> Finding:
+        found = cues(ctx.text, t.start, t.end)
+        ranked = ", ".join(f"{name} {p:.2f}" for name, p in t.ranked)
+        detail = (
+            f"{t.technique.replace('_', ' ')}: {DEFINITIONS[t.technique]}. Span probability "
+            f"{t.span_probability:.2f} (BiLSTM tagger), technique probability "
+            f"{t.technique_probability:.2f} (top: {ranked})"
+            + (f"; cues: {'; '.join(found)}" if found else "")
+            + "."
+        )
+        return self.finding(
+            ctx,
+            t.start,
+            t.end,
+            kind=KIND,
+            label=t.technique,
+            score=round(t.score, 4),
+            explanation=Explanation(
+                rule="techniques.model",
+                cues=tuple(found),
+                detail=detail,
+                model=MODEL_LABEL,
+                confidence=round(t.score, 4),
+            ),
+            attributes={
+                "span_probability": round(t.span_probability, 4),
+                "technique_probability": round(t.technique_probability, 4),
+                "ranked": [[name, p] for name, p in t.ranked],
+            },
+        )

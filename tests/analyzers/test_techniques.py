@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+from tests.conftest import assert_anchored
+from unspin.analyzers import _techniques_features as feats
+from unspin.analyzers._techniques_model import DEFAULT_DIR
+from unspin.analyzers.base import Context, analyzer_class
+from unspin.analyzers.techniques import (
+    DEFINITIONS,
+    TECHNIQUES,
+    TechniquesAnalyzer,
+    classify_spans,
+    cues,
+    detect,
+)
+from unspin.config import load_config
+from unspin.errors import DependencyError, ModelError
+from unspin.model import Analysis, Document
+from unspin.nlp import Backbone, FakeBackbone
+from unspin.pipeline import Pipeline
+
+TEXT = (
+    "Corrupt elites want to destroy our great nation!\n\n"
+    "The mayor said the budget was approved on Monday. Critics asked why the vote was so "
+    "rushed. Corrupt elites, they said, always win. Make the city great again!"
+)
+
+
+needs_model = pytest.mark.skipif(
+    not (DEFAULT_DIR / "si_tagger.npz").exists(),
+    reason="the techniques model is not trained yet: run training/techniques/train.py",
+)
+
+
+def _ctx(backbone: Backbone, text: str) -> Context:
+    parsed = backbone.parse(text)
+    states = backbone.token_states(
+        [text[s.start : s.end] for s in parsed.sentences], [s.start for s in parsed.sentences]
+    )
+    return Context(Document(text), parsed, (), states.embeddings, states)
+
+
+def test_registered_and_requires_token_states() -> None:
+    assert analyzer_class("techniques") is TechniquesAnalyzer
+    assert "token_states" in TechniquesAnalyzer.requires
+    assert len(TECHNIQUES) == 14 and set(DEFINITIONS) == set(TECHNIQUES)
+
+
+@needs_model
+def test_runs_on_the_fake_backbone(fake_backbone: Backbone) -> None:
+    pipeline = Pipeline(load_config(analyzers=["techniques"]), backbone=fake_backbone)
+    analysis = pipeline.analyze(Document(TEXT))
+    assert not analysis.failures, analysis.failures
+    assert_anchored(analysis)
+    summary = analysis.summaries["techniques"]
+    findings = analysis.by_kind("technique")
+    assert summary["count"] == len(findings)
+    assert sum(summary["counts"].values()) == len(findings)
+    words = len(TEXT.split())
+    assert summary["words"] == words
+    assert summary["per_1000_words"] == round(len(findings) * 1000 / words, 2)
+    for f in findings:
+        assert f.label in TECHNIQUES
+        assert f.explanation.model and f.explanation.confidence == f.score
+        assert DEFINITIONS[f.label] in f.explanation.detail
+        ranked = f.attributes["ranked"]
+        assert ranked[0][1] >= ranked[1][1] >= ranked[2][1]
+
+
+@needs_model
+def test_thresholds_and_min_score_are_options(fake_backbone: Backbone) -> None:
+    ctx = _ctx(fake_backbone, TEXT)
+    every = detect(ctx.text, ctx.token_states, span_low=0.0, span_high=0.0)  # type: ignore[arg-type]
+    assert every  # every run of pieces becomes a span
+    assert not detect(ctx.text, ctx.token_states, span_high=1.01)  # type: ignore[arg-type]
+    assert not TechniquesAnalyzer(min_score=1.0).run(ctx).findings
+    # a second technique only when its probability reaches second_label_min
+    once = detect(ctx.text, ctx.token_states, span_low=0.0, span_high=0.0, second_label_min=1.1)  # type: ignore[arg-type]
+    twice = detect(ctx.text, ctx.token_states, span_low=0.0, span_high=0.0, second_label_min=0.0)  # type: ignore[arg-type]
+    assert len(twice) == 2 * len(once) == 2 * len({(t.start, t.end) for t in once})
+
+
+@needs_model
+def test_classify_spans_gives_a_distribution_per_span(fake_backbone: Backbone) -> None:
+    ctx = _ctx(fake_backbone, TEXT)
+    spans = [(0, 13), (TEXT.index("great"), TEXT.index("great") + 12)]
+    proba = classify_spans(ctx.text, ctx.token_states, spans)  # type: ignore[arg-type]
+    assert proba.shape == (2, 14)
+    assert np.allclose(proba.sum(1), 1.0, atol=1e-5)
+    assert np.array_equal(TechniquesAnalyzer().classify_spans(ctx, spans), proba)
+
+
+@needs_model
+def test_pipeline_ranks_techniques_for_given_spans(fake_backbone: Backbone) -> None:
+    config = load_config(analyzers=["techniques"])
+    ranked = Pipeline(config, backbone=fake_backbone).classify_techniques(
+        Document(TEXT), [(0, 13), (14, 18)]
+    )
+    assert len(ranked) == 2 and all(sorted(r) == sorted(TECHNIQUES) for r in ranked)
+    with pytest.raises(DependencyError, match="no techniques analyzer"):
+        Pipeline(load_config(analyzers=["claims"]), backbone=fake_backbone).classify_techniques(
+            Document(TEXT), [(0, 13)]
+        )
+
+
+@needs_model
+def test_needs_token_states_and_a_model(fake_backbone: Backbone) -> None:
+    parsed = fake_backbone.parse(TEXT)
+    with pytest.raises(DependencyError, match="token states"):
+        TechniquesAnalyzer().run(Context(Document(TEXT), parsed))
+    with pytest.raises(ModelError, match="cannot load the techniques model") as info:
+        TechniquesAnalyzer(model="/nonexistent/techniques").run(_ctx(fake_backbone, TEXT))
+    assert "train.py" in str(info.value.hint)
+
+
+def test_cues_name_the_patterns_in_a_span() -> None:
+    first = TEXT.index("Corrupt elites")
+    second = TEXT.index("Corrupt elites", first + 1)
+    found = cues(TEXT, second, second + len("Corrupt elites"))
+    assert f"also occurs at offset {first}" in found
+    assert "loaded: corrupt" in found and "loaded: elites" in found
+    slogan = TEXT.index("Make the city")
+    found = cues(TEXT, slogan, len(TEXT))
+    assert "exclamation" in found and "slogan pattern (short, stands alone)" in found
+    assert "flag: great again" in found
+    assert cues(TEXT, TEXT.index("budget"), TEXT.index("budget") + 6) == []
+
+
+def test_decode_uses_hysteresis_and_whole_words() -> None:
+    text = "Alpha beta gamma, delta. Epsilon zeta."
+    states = FakeBackbone().token_states(["Alpha beta gamma, delta.", "Epsilon zeta."], [0, 25])
+    # pieces: [CLS] Alpha beta gamma , delta . [SEP] [CLS] Epsilon zeta . [SEP]
+    p = np.array([0, 0.2, 0.5, 0.2, 0.3, 0, 0, 0, 0, 0.2, 0.2, 0.2, 0], np.float32)
+    spans = feats.decode(text, states, p, low=0.1, high=0.3)
+    # the first run reaches 0.3 (kept, trailing comma trimmed); the second never does
+    assert [(text[s:e], round(c, 2)) for s, e, c in spans] == [("Alpha beta gamma", 0.3)]
+
+
+@needs_model
+@pytest.mark.slow
+def test_flags_loaded_language_with_the_real_backbone(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Radical thugs and their corrupt allies are destroying this country!\n\n"
+        "These vicious liars will stop at nothing. Wake up, patriots, before it is too late!"
+    )
+    analysis = run(text, "techniques")
+    labels = {f.label for f in analysis.by_kind("technique")}
+    assert labels & {"Loaded_Language", "Name_Calling,Labeling", "Appeal_to_fear-prejudice"}
+    plain = run("The council met on Tuesday and approved the budget for the library.", "techniques")
+    assert len(plain.by_kind("technique")) < len(analysis.by_kind("technique"))
