@@ -1291,8 +1291,8 @@ def add_evidence_commands(sub: Any) -> None:
     a = commands.add_parser(
         "add",
         help="index trusted documents as passages (idempotent)",
-        description="Split documents (text, Markdown, HTML, JSON Lines) into passages of up "
-        "to two sentences and store them with offsets, a full-text index and embeddings. "
+        description="Split documents (text, Markdown, HTML, JSON Lines) into passages (one "
+        "per sentence) and store them with offsets, a full-text index and embeddings. "
         "A document already stored (same text) is skipped; a file that cannot be read is "
         "reported in one line and the rest goes on.",
         epilog=EPILOG,

@@ -1,6 +1,6 @@
 """Cache the MiniLM embeddings the stance model needs (run once, niced; about 15 minutes).
 
-    nice -n 19 .venv/bin/python training/stance/features.py
+nice -n 19 .venv/bin/python training/stance/features.py
 """
 
 from __future__ import annotations

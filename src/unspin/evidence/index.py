@@ -4,12 +4,13 @@
 ingest layer reads (text, Markdown, HTML, JSON Lines), splits each document into
 *passages* (windows of up to ``window`` consecutive sentences of the backbone's parse,
 one window starting at every sentence, at most ``max_chars`` characters unless one
-sentence is longer) and stores them with their character offsets, a full-text index and
-their MiniLM embeddings, in the tables of store migration 4 (``evidence_documents``,
-``evidence_passages``; SQLite: FTS5 + a sqlite-vec sign sketch, PostgreSQL: tsvector +
-pgvector). A document's id is the hash of its text, so adding a document twice stores it
-once. Documents are parsed, embedded and written a batch at a time (one transaction per
-batch); a file that cannot be read is reported in one line and the batch goes on.
+sentence is longer; by default one sentence each) and stores them with their character
+offsets, a full-text index and their MiniLM embeddings, in the tables of store migration 4
+(``evidence_documents``, ``evidence_passages``; SQLite: FTS5 + a sqlite-vec sign sketch,
+PostgreSQL: tsvector + pgvector). A document's id is the hash of its text, so adding a
+document twice stores it once. Documents are parsed, embedded and written a batch at a time
+(one transaction per batch); a file that cannot be read is reported in one line and the
+batch goes on.
 
 :meth:`EvidenceIndex.search` ranks passages for a claim like the corpus search ranks
 sentences: a keyword ranking (BM25 / ``ts_rank`` over the words of the claim) and a vector
@@ -46,8 +47,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Sentences per passage window, and the longest window (characters) made of several.
-WINDOW = 2
+#: Sentences per passage window (1: one passage per sentence, like the single evidence
+#: sentences the stance model was trained on), and the longest window made of several.
+WINDOW = 1
 MAX_CHARS = 600
 #: Documents parsed, embedded and written per transaction.
 BATCH = 32
@@ -131,12 +133,13 @@ def _error(exc: InputError) -> ErrorRecord:
 class EvidenceIndex:
     """Evidence passages in a store (SQLite or PostgreSQL, migration 4)."""
 
-    def __init__(self, store: Store, backbone: Backbone) -> None:
+    def __init__(self, store: Store, backbone: Backbone, *, window: int = WINDOW) -> None:
         if not isinstance(store, SQLStore) or store.schema_version < 4:
             raise StoreError(f"{store.url} cannot hold evidence (needs store schema 4)")
         self.store: SQLStore = store
         self.backbone = backbone
         self._sqlite = store.backend == "sqlite"
+        self.window = window
 
     # -- writing -----------------------------------------------------------------------
 
@@ -193,7 +196,7 @@ class EvidenceIndex:
         if not fresh:
             return
         parsed = self.backbone.parse_many([d.text for d in fresh])
-        spans = [passage_spans(p) for p in parsed]
+        spans = [passage_spans(p, window=self.window) for p in parsed]
         texts = [d.text[s:e] for d, sp in zip(fresh, spans, strict=True) for s, e in sp]
         vectors = np.asarray(self.backbone.embed(texts), dtype=np.float32)
         stamp = now()

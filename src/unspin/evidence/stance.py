@@ -35,8 +35,10 @@ from unspin.errors import ModelError
 
 __all__ = [
     "DEFAULT_MODEL",
+    "DOCUMENT_FEATURES",
     "LEXICAL_FEATURES",
     "STANCES",
+    "DocumentProfile",
     "Head",
     "StanceModel",
     "StancePrediction",
@@ -258,32 +260,49 @@ DOCUMENT_FEATURES = (
 )
 
 
+@dataclass(frozen=True)
+class DocumentProfile:
+    """What :func:`document_features` needs of a document, computed once per document."""
+
+    sentences: int
+    content: frozenset[str]
+    rates: tuple[float, float, float, float]  # refuting, hedges, negation, supporting per 100
+
+    @classmethod
+    def of(cls, sentences: Sequence[str]) -> DocumentProfile:
+        words = _words(" ".join(sentences))
+        n = max(1, len(words))
+        rates = (
+            100.0 * sum(1 for w in words if w in REFUTING) / n,
+            100.0 * sum(1 for w in words if w in HEDGES) / n,
+            100.0 * sum(1 for w in words if w in NEGATIONS or w.endswith("n't")) / n,
+            100.0 * sum(1 for w in words if w in SUPPORTING) / n,
+        )
+        content = frozenset(_stem(w) for w in words if w not in STOPWORDS)
+        return cls(len(sentences), content, rates)
+
+
 def document_features(
-    claim: str, u: np.ndarray, sentences: Sequence[str], S: np.ndarray
+    claim: str, u: np.ndarray, S: np.ndarray, profile: DocumentProfile
 ) -> list[float]:
-    """Features of a claim (embedding ``u``) against a document's sentences (rows of ``S``)."""
-    if len(sentences) == 0:
+    """Features of a claim (embedding ``u``) against a document: its sentence embeddings
+    (rows of ``S``, in text order) and its :class:`DocumentProfile`."""
+    if profile.sentences == 0 or len(S) == 0:
         return [0.0] * len(DOCUMENT_FEATURES)
     sims = S @ u
     top = np.sort(sims)[::-1]
     centroid = S.mean(axis=0)
     norm = float(np.linalg.norm(centroid)) or 1.0
-    words = _words(" ".join(sentences))
-    n = max(1, len(words))
     cw = {_stem(w) for w in _words(claim) if w not in STOPWORDS}
-    dw = {_stem(w) for w in words if w not in STOPWORDS}
     return [
         float(top[0]),
         float(top[:3].mean()),
         float(sims.mean()),
         float(centroid @ u / norm),
         float(np.mean(sims > 0.5)),
-        len(cw & dw) / max(1, len(cw)),
-        100.0 * sum(1 for w in words if w in REFUTING) / n,
-        100.0 * sum(1 for w in words if w in HEDGES) / n,
-        100.0 * sum(1 for w in words if w in NEGATIONS or w.endswith("n't")) / n,
-        100.0 * sum(1 for w in words if w in SUPPORTING) / n,
-        math.log1p(len(sentences)),
+        len(cw & profile.content) / max(1, len(cw)),
+        *profile.rates,
+        math.log1p(profile.sentences),
         float(sims[0]),
     ]
 
