@@ -449,6 +449,12 @@ def cmd_import(args: argparse.Namespace) -> None:
     np.save(OUT / f"{args.name}.npy", out)
 
 
+def cmd_merge(args: argparse.Namespace) -> None:
+    """Join runs that trained different folds of one configuration (zeros elsewhere)."""
+    parts = [np.load(OUT / f"{n}.npy").astype(np.float32) for n in args.parts]
+    np.save(OUT / f"{args.name}.npy", np.sum(parts, 0).astype(np.float16))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     sub = ap.add_subparsers(required=True)
@@ -471,6 +477,10 @@ def main() -> None:
     ev.add_argument("--folds", default="0,1,2,3,4")
     ev.add_argument("--post", nargs="*", default=[], help="GAP:MINCHARS post-processing")
     ev.set_defaults(func=cmd_eval)
+    mg = sub.add_parser("merge", help="join runs made on different folds")
+    mg.add_argument("name")
+    mg.add_argument("parts", nargs="+")
+    mg.set_defaults(func=cmd_merge)
     im = sub.add_parser("import", help="map P(inside) of another cache onto this one")
     im.add_argument("name")
     im.add_argument("source", help="si_pin_*.npy of si_experiments.py (P(inside) per piece)")
