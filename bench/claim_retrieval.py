@@ -50,6 +50,7 @@ from unspin.factchecks.match import (  # noqa: E402
     FactCheckMatcher,
     LinearScorer,
     MatchModel,
+    QueryEncoder,
     pair_features,
 )
 from unspin.factchecks.text import clean_text, terms  # noqa: E402
@@ -88,9 +89,15 @@ def load(data: Path, split: str) -> tuple[list[ClaimReview], dict[str, str], dic
     return reviews, tweets, qrels
 
 
-def cached_embed(texts: Sequence[str], name: str, cache: Path, threads: int) -> np.ndarray:
-    """The backbone's embeddings of ``texts``, cached by content hash."""
-    digest = hashlib.sha1("\x1e".join(texts).encode()).hexdigest()[:12]
+def cached_embed(
+    texts: Sequence[str], name: str, cache: Path, threads: int, adapter: Path | None = None
+) -> np.ndarray:
+    """The backbone's embeddings of ``texts`` (with ``adapter``: the matcher's query
+    encoder's), cached by content hash."""
+    key = "\x1e".join(texts)
+    if adapter is not None:
+        key += hashlib.sha1(adapter.read_bytes()).hexdigest()
+    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
     path = cache / f"{name}-{digest}.npy"
     if path.exists():
         return np.load(path)
@@ -100,7 +107,8 @@ def cached_embed(texts: Sequence[str], name: str, cache: Path, threads: int) -> 
 
     torch.set_num_threads(threads)
     t0 = time.perf_counter()
-    out = SpacyBackbone().embed(list(texts))
+    encode = SpacyBackbone().embed if adapter is None else QueryEncoder(adapter)
+    out = encode(list(texts))
     print(f"  embedded {len(texts)} {name} texts in {time.perf_counter() - t0:.0f}s", flush=True)
     cache.mkdir(parents=True, exist_ok=True)
     np.save(path, out)
@@ -138,15 +146,32 @@ def metrics(runs: dict[str, list[str]], qrels: dict[str, set[str]]) -> dict[str,
 
 
 class Setup:
-    """Index, queries and their embeddings for one split."""
+    """Index, queries and their embeddings for one split: the claims and headlines by the
+    backbone's MiniLM, the tweets by it or (``adapter``) the matcher's query encoder, or
+    (``queries``) read from a ``.npy`` (one row per tweet, in tweet-id order)."""
 
-    def __init__(self, data: Path, split: str, cache: Path, threads: int) -> None:
+    def __init__(
+        self,
+        data: Path,
+        split: str,
+        cache: Path,
+        threads: int,
+        adapter: Path | None = None,
+        queries: Path | None = None,
+    ) -> None:
         self.reviews, tweets, self.qrels = load(data, split)
         self.qids = sorted(self.qrels)
         self.queries = {q: clean_text(tweets[q]) for q in self.qids}
         emb = cached_embed([r.claim for r in self.reviews], "vclaim", cache, threads)
         temb = cached_embed([r.title or "" for r in self.reviews], "vtitle", cache, threads)
-        qemb = cached_embed([self.queries[q] for q in self.qids], f"tweets-{split}", cache, threads)
+        texts = [self.queries[q] for q in self.qids]
+        if queries is not None:
+            qemb = np.load(queries)
+            assert qemb.shape[0] == len(texts), f"{queries}: {qemb.shape[0]} rows"
+        elif adapter is not None:
+            qemb = cached_embed(texts, f"tweets-{split}-adapted", cache, threads, adapter)
+        else:
+            qemb = cached_embed(texts, f"tweets-{split}", cache, threads)
         self.qemb = {q: qemb[i] for i, q in enumerate(self.qids)}
         self.index = FactCheckIndex(self.reviews, embeddings=emb, title_embeddings=temb)
 
@@ -252,7 +277,7 @@ def _linear(model: Any, names: Sequence[str], name: str) -> LinearScorer:
 
 
 def fit(
-    setup: Setup, depth: int, folds: int = 5, seed: int = 13
+    setup: Setup, depth: int, folds: int = 5, seed: int = 13, adapter: Path | None = None
 ) -> tuple[MatchModel, dict[str, Any]]:
     """Ranker: all features, C and class weighting chosen by 5-fold MAP@5 over training
     tweets. Verifier: the absolute features only, unweighted (a probability), C chosen by
@@ -335,7 +360,7 @@ def fit(
         "relevant_in_candidates": int(y.sum()),
         "depth": depth,
     }
-    return MatchModel(ranker, verifier, VERSION), info
+    return MatchModel(ranker, verifier, VERSION, adapter), info
 
 
 def write_model(model: MatchModel, info: dict[str, Any], train: dict[str, float]) -> Path:
@@ -368,12 +393,28 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="with --fit: write matcher.json")
     ap.add_argument("--cache", type=Path, default=CACHE)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument(
+        "--adapter",
+        default=None,
+        help="query adapter .npz, or 'none' (default: the one matcher.json names)",
+    )
+    ap.add_argument(
+        "--queries",
+        type=Path,
+        default=None,
+        help="with --fit: training-tweet embeddings to use (.npy, e.g. the out-of-fold "
+        "ones of training/factchecks/encoder_lora.py cv)",
+    )
     args = ap.parse_args()
+    if args.adapter is None:
+        adapter = MatchModel.load().query_adapter
+    else:
+        adapter = None if args.adapter == "none" else Path(args.adapter).resolve()
 
     if args.fit:
         print("fitting the ranker and the verifier on the training tweets")
-        setup = Setup(args.data, "train", args.cache, args.threads)
-        model, info = fit(setup, args.depth)
+        setup = Setup(args.data, "train", args.cache, args.threads, adapter, args.queries)
+        model, info = fit(setup, args.depth, adapter=adapter)
         m = metrics(run(setup, "rerank", args.depth, model).ranked, setup.qrels)
         print(f"train (fitted on it): {fmt(m)}")
         print(f"  ranker: {dict(model.ranker.weights)}")
@@ -382,8 +423,9 @@ def main() -> None:
             print(f"wrote {write_model(model, info, m)}")
         return
 
-    setup = Setup(args.data, args.split, args.cache, args.threads)
+    setup = Setup(args.data, args.split, args.cache, args.threads, adapter)
     print(f"{args.split}: {len(setup.qids)} tweets, {len(setup.reviews)} verified claims")
+    print(f"query encoder: {'MiniLM' if adapter is None else f'MiniLM + {adapter.name}'}")
     for method in METHODS if args.method == "all" else (args.method,):
         t0 = time.perf_counter()
         m = metrics(run(setup, method, args.depth).ranked, setup.qrels)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +12,7 @@ import pytest
 
 from unspin.analyzers.claims import ClaimsAnalyzer
 from unspin.config import load_config
-from unspin.errors import ConfigError
+from unspin.errors import ConfigError, ModelError
 from unspin.factchecks import (
     Candidate,
     ClaimReview,
@@ -20,6 +22,7 @@ from unspin.factchecks import (
     load_claimreviews,
 )
 from unspin.factchecks.analyzer import FactChecksAnalyzer
+from unspin.factchecks.match import QueryEncoder
 from unspin.model import Document
 from unspin.nlp import Backbone
 from unspin.pipeline import Pipeline
@@ -207,3 +210,72 @@ def test_runs_on_the_fake_backbone(fake_backbone: Backbone) -> None:
     a = pipe.analyze(Document(ARTICLE))
     assert a.ok, a.failures
     assert all(f.attributes["url"] for f in a.by_kind("factcheck"))
+
+
+# -- the query adapter ----------------------------------------------------------------
+
+
+def _model_with_adapter(adapter: Path) -> MatchModel:
+    shipped = MatchModel.load()
+    return MatchModel(shipped.ranker, shipped.verifier, "test", adapter)
+
+
+def test_a_missing_query_adapter_is_a_model_error_with_a_hint(tmp_path: Path) -> None:
+    encoder = QueryEncoder(tmp_path / "gone.npz")
+    with pytest.raises(ModelError, match="query adapter") as info:
+        encoder(["Drinking seawater cures the flu."])
+    assert info.value.hint is not None and "encoder_lora.py" in info.value.hint
+
+
+def test_the_adapter_is_named_in_the_matcher_json(tmp_path: Path) -> None:
+    model = _model_with_adapter(tmp_path / "my_adapter.npz")
+    path = tmp_path / "matcher.json"
+    path.write_text(json.dumps(model.to_dict()), encoding="utf-8")
+    loaded = MatchModel.load(path)
+    assert loaded.query_adapter == (tmp_path / "my_adapter.npz").resolve()
+    assert MatchModel(model.ranker, model.verifier).to_dict().get("query_encoder") is None
+
+
+def test_queries_use_the_query_encoder_only_over_minilm_embeddings(
+    tmp_path: Path, fake_backbone: Backbone
+) -> None:
+    model = _model_with_adapter(tmp_path / "gone.npz")
+    reviews = [ClaimReview("Drinking seawater cures the flu.", url="https://a.example/1")]
+    fake_index = FactCheckIndex(reviews, embed=fake_backbone.embed)
+    # fact-checks embedded by another encoder: the adapter does not apply
+    assert FactCheckMatcher(fake_index, model=model).query_embed is None
+    calls: list[list[str]] = []
+
+    def query_embed(texts: Sequence[str]) -> np.ndarray:
+        calls.append(list(texts))
+        return np.asarray(fake_backbone.embed(texts))
+
+    matcher = FactCheckMatcher(fake_index, model=model, query_embed=query_embed)
+    (matches,) = matcher.match(["Seawater cures flu, a post says."], np.zeros((1, 3)))
+    assert calls == [["Seawater cures flu, a post says."]]
+    assert matches and matches[0].similarity is not None and matches[0].similarity > 0.0
+
+
+def test_an_adapter_changes_only_the_query_encoders_copy_of_minilm(
+    tmp_path: Path, backbone: Backbone
+) -> None:
+    rng = np.random.default_rng(0)
+    path = tmp_path / "adapter.npz"
+    meta = {"rank": 2, "alpha": 2.0}
+    np.savez(
+        path,
+        meta=np.array(json.dumps(meta)),
+        **{  # type: ignore[arg-type]
+            "layer5.attention.self.value.A": (rng.normal(size=(2, 384)) * 0.05).astype("f2"),
+            "layer5.attention.self.value.B": (rng.normal(size=(384, 2)) * 0.05).astype("f2"),
+        },
+    )
+    texts = ["The Velmora dam can hold 3 billion litres of water.", "Seawater cures the flu."]
+    before = np.asarray(backbone.embed(texts))
+    adapted = QueryEncoder(path)(texts)
+    cosines = np.sum(adapted * before, axis=1)
+    assert np.all(cosines > 0.8) and np.all(cosines < 0.99999)  # moved, not replaced
+    assert np.allclose(np.asarray(backbone.embed(texts)), before)  # the shared one is intact
+    index = FactCheckIndex(load_claimreviews(FIXTURES)[0], embed=backbone.embed)
+    matcher = FactCheckMatcher(index, model=_model_with_adapter(path))
+    assert isinstance(matcher.query_embed, QueryEncoder)

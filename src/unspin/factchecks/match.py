@@ -42,7 +42,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from unspin.errors import ModelError
+from unspin.errors import ModelError, UnspinError
 from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.text import BM25, clean_text, names, numbers, terms
 
@@ -58,6 +58,7 @@ __all__ = [
     "FactCheckMatcher",
     "LinearScorer",
     "MatchModel",
+    "QueryEncoder",
     "TermStats",
     "pair_features",
 ]
@@ -265,11 +266,14 @@ class LinearScorer:
 
 @dataclass(frozen=True)
 class MatchModel:
-    """The ranker and the verifier, loaded from a ``matcher.json``."""
+    """The ranker and the verifier, loaded from a ``matcher.json``; ``query_adapter`` the
+    low-rank adapter file (next to it) that the query encoder its weights were fitted
+    with applies to MiniLM, if any (see :class:`QueryEncoder`)."""
 
     ranker: LinearScorer
     verifier: LinearScorer
     version: str = ""
+    query_adapter: Path | None = None
 
     @property
     def label(self) -> str:
@@ -295,20 +299,122 @@ class MatchModel:
                 if unknown:
                     raise ValueError(f"unknown {part} features {', '.join(unknown)}")
                 scorers.append(LinearScorer(f"factcheck-{part}", weights))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            adapter = (data.get("query_encoder") or {}).get("adapter")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ModelError(f"cannot load the fact-check matcher {str(path)!r}: {exc}") from exc
-        return cls(scorers[0], scorers[1], str(data.get("version", "")))
+        return cls(
+            scorers[0],
+            scorers[1],
+            str(data.get("version", "")),
+            None if not adapter else path.resolve().parent / str(adapter),
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "version": self.version,
             "ranker": {"weights": dict(self.ranker.weights)},
             "verifier": {"weights": dict(self.verifier.weights)},
         }
+        if self.query_adapter is not None:
+            out["query_encoder"] = {"adapter": self.query_adapter.name}
+        return out
 
 
 _MODELS: dict[str, MatchModel] = {}
 _LOCK = threading.Lock()
+
+
+# ----------------------------------------------------------------------------------------
+# the query encoder
+
+
+class QueryEncoder:
+    """MiniLM with the matcher's low-rank adapter: embeds the *queries* (claim sentences).
+
+    The adapter (``encoder_lora.npz``: float16 matrices ``A`` (r x in) and ``B``
+    (out x r) per adapted linear layer, and a JSON ``meta``) was trained so that a claim
+    embedded by the adapted encoder lands near the fact-checks that review it as the
+    *unchanged* MiniLM embeds them: reviewed claims and headlines (in files and stores)
+    keep the backbone's embeddings; only the claims being matched are encoded again, by a
+    private copy of the installed MiniLM whose weights get ``W + (alpha / r) B A``.
+    Loaded on first use; :class:`ModelError` if the adapter or MiniLM is missing.
+    """
+
+    def __init__(self, adapter: Path | str, encoder_path: str | None = None) -> None:
+        self.adapter = Path(adapter)
+        self.encoder_path = encoder_path
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return f"all-MiniLM-L6-v2+{self.adapter.stem}"
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        vectors = self._load().encode(
+            list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                self._model = self._build()
+            return self._model
+
+    def _build(self) -> Any:
+        import copy
+
+        from unspin.nlp import default_embedding_path, load_encoder
+
+        try:
+            with np.load(self.adapter) as npz:
+                meta = json.loads(str(npz["meta"]))
+                deltas = {k: npz[k].astype(np.float32) for k in npz.files if k != "meta"}
+            scale = float(meta["alpha"]) / float(meta["rank"])
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(
+                f"cannot load the fact-check query adapter {str(self.adapter)!r}: {exc}",
+                hint="reinstall unspin, or retrain it with training/factchecks/encoder_lora.py fit",
+            ) from exc
+        import torch
+
+        model = copy.deepcopy(load_encoder(self.encoder_path or default_embedding_path()))
+        bert = model[0].auto_model
+        with torch.no_grad():
+            for key, a in deltas.items():
+                if not key.endswith(".A"):
+                    continue
+                layer, target = key[: -len(".A")].split(".", 1)
+                b = deltas[key[:-1] + "B"]
+                linear = bert.encoder.layer[int(layer.removeprefix("layer"))].get_submodule(target)
+                linear.weight += torch.from_numpy(scale * (b @ a))
+        log.info("loaded the fact-check query adapter %s", self.adapter)
+        return model
+
+
+@lru_cache(maxsize=4)
+def _query_encoder(adapter: Path) -> QueryEncoder:
+    """One (lazily loaded) query encoder per adapter file and process."""
+    return QueryEncoder(adapter)
+
+
+def _is_default_minilm(embed: Embedder | None) -> bool:
+    """Whether ``embed`` is the bound ``embed`` of a spaCy + installed-MiniLM backbone
+    (the encoder the query adapter was trained against)."""
+    from unspin.nlp import SpacyBackbone, default_embedding_path
+
+    owner = getattr(embed, "__self__", None)
+    if not isinstance(owner, SpacyBackbone):
+        return False
+    if owner.embeddings is None:
+        return True
+    try:
+        return Path(owner.embeddings).resolve() == Path(default_embedding_path()).resolve()
+    except UnspinError:
+        return False
 
 
 # ----------------------------------------------------------------------------------------
@@ -415,6 +521,12 @@ class FactCheckMatcher:
     come from the same encoder); ``stats`` gives the word weights of the lexical
     features (the index's by default; a store passes its own, else every word weighs
     the same); ``model`` the ranker and verifier (the shipped ones by default).
+
+    When the model names a query adapter and the fact-checks are embedded by the
+    installed MiniLM (``embed`` is a :class:`~unspin.nlp.SpacyBackbone`'s), queries are
+    embedded by its :class:`QueryEncoder` instead (embeddings passed to :meth:`match`
+    are then ignored); ``query_embed`` sets the query encoder explicitly (``False``:
+    none, queries use ``embed``).
     """
 
     def __init__(
@@ -425,12 +537,22 @@ class FactCheckMatcher:
         model: MatchModel | None = None,
         stats: TermStats | None = None,
         depth: int = 50,
+        query_embed: Embedder | bool | None = None,
     ) -> None:
         self.source = source
         self.embed = embed if embed is not None else getattr(source, "embed", None)
         self.model = model or MatchModel.load()
         self.stats: TermStats = stats or getattr(source, "stats", None) or FLAT_STATS
         self.depth = depth
+        self.query_embed: Embedder | None = None
+        if callable(query_embed):
+            self.query_embed = query_embed
+        elif (
+            query_embed is None
+            and self.model.query_adapter is not None
+            and _is_default_minilm(self.embed)
+        ):
+            self.query_embed = _query_encoder(self.model.query_adapter)
 
     def rerank(self, text: str, candidates: Sequence[Candidate]) -> list[FactCheckMatch]:
         """Rank and score first-stage candidates for ``text``, best first."""
@@ -467,7 +589,9 @@ class FactCheckMatcher:
     ) -> list[list[FactCheckMatch]]:
         """For each text, its best ``top`` matches (ranker order) whose verifier score is
         at least ``min_score``."""
-        if embeddings is None and self.embed is not None and texts:
+        if self.query_embed is not None and texts:
+            embeddings = self.query_embed([clean_text(t) for t in texts])
+        elif embeddings is None and self.embed is not None and texts:
             embeddings = self.embed([clean_text(t) for t in texts])
         out = []
         for k, text in enumerate(texts):
