@@ -284,6 +284,30 @@ def adapter(t: Table, rank: int = 32, steps: int = 150, tau: float = 0.05) -> No
     )
 
 
+#: Out-of-fold LoRA query embeddings of the training tweets (``encoder_lora.py cv --oof``).
+LORA_OOF = Path("/tmp/cw-work/cr-lora/oof-b.npy")
+
+
+def lora(t: Table) -> None:
+    """The LoRA-adapted query's cosine (out of fold) as extra ranker features, next to
+    the frozen ones (the first stage stays frozen)."""
+    oof = np.load(LORA_OOF)
+    E, T = t.setup.index.embeddings, t.setup.index.title_embeddings
+    assert E is not None and T is not None
+    cand, g = np.asarray(t.cand), t.g
+    sim = np.einsum("ij,ij->i", E[cand], oof[g])
+    tsim = np.einsum("ij,ij->i", T[cand], oof[g])
+    mx = np.maximum(sim, tsim)
+    best = np.zeros(len(g))
+    np.maximum.at(best, g, mx)
+    for row, a, b, c in zip(t.rows, sim, mx, mx - best[g], strict=True):
+        row["lora_sim"], row["lora_max"], row["lora_gap"] = a, b, c
+    base = list(FEATURES)
+    print(f"shipped features: {t.cv(t.X(base), logistic()):.4f}", flush=True)
+    for extra in (["lora_sim"], ["lora_gap"], ["lora_sim", "lora_gap"], ["lora_max", "lora_gap"]):
+        print(f"+ {', '.join(extra)}: {t.cv(t.X(base + extra), logistic()):.4f}", flush=True)
+
+
 GROUPS = {
     "features": features,
     "chars": chars,
@@ -293,6 +317,7 @@ GROUPS = {
     "listnet": listnet,
     "bm25": bm25,
     "adapter": adapter,
+    "lora": lora,
 }
 
 
