@@ -13,7 +13,9 @@ element-wise products of query and claim embeddings as features), ``poly`` (pair
 products of the features), ``topk`` (training on the first-stage top 10 / 20 only),
 ``listnet`` (a listwise softmax loss instead of the pointwise one), ``bm25`` (BM25 k1 and
 b of the first stage), ``adapter`` (a low-rank query adapter on MiniLM trained with a
-softmax over claims; dense retrieval MAP@5 before and after). Results are in
+softmax over claims; dense retrieval MAP@5 before and after), ``lora`` (the cosine of
+out-of-fold LoRA-adapted query embeddings from ``encoder_lora.py cv --oof``, read from
+``LORA_OOF``, as extra features). Results are in
 ``training/factchecks/EXPERIMENTS.md``. Embeddings are cached as by the bench.
 """
 
