@@ -58,7 +58,7 @@ def test_runs_on_the_fake_backbone(fake_backbone: Backbone) -> None:
     assert_anchored(analysis)
     summary = analysis.summaries["techniques"]
     findings = analysis.by_kind("technique")
-    assert summary["count"] == len(findings)
+    assert summary["total"] == len(findings)
     assert sum(summary["counts"].values()) == len(findings)
     words = len(TEXT.split())
     assert summary["words"] == words

@@ -24,7 +24,7 @@ PTC training articles): span F1 0.42, technique micro-F1 on given spans 0.64, bo
 together (FLC) 0.19. Expect about one flagged (span, technique) in five to match an
 annotator exactly; a finding is a prompt for a reader, not a verdict.
 
-Summary: ``{"count", "counts": {technique: n}, "words", "per_1000_words",
+Summary: ``{"total", "counts": {technique: n}, "words", "per_1000_words",
 "density": {technique: per 1,000 words}, "model"}``.
 """
 
@@ -231,7 +231,7 @@ class TechniquesAnalyzer(Analyzer):
 
         counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         summary: dict[str, JSON] = {
-            "count": len(found),
+            "total": len(found),
             "counts": dict(counts),
             "words": words,
             "per_1000_words": density(len(found)),
