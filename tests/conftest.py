@@ -47,8 +47,9 @@ def run(backbone: Backbone) -> Callable[..., Analysis]:
         key = tuple(names)
         if key not in pipelines:
             objs = [analyzer_class(n)(**load_config().options_for(n)) for n in names]
-            pipelines[key] = Pipeline(load_config(analyzers=list(names)), backbone=backbone,
-                                      analyzers=objs)
+            pipelines[key] = Pipeline(
+                load_config(analyzers=list(names)), backbone=backbone, analyzers=objs
+            )
         analysis = pipelines[key].analyze(Document(text, **meta))  # type: ignore[arg-type]
         assert_anchored(analysis)
         assert not analysis.failures, analysis.failures

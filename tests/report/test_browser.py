@@ -63,8 +63,7 @@ def browser() -> Iterator[Any]:
 def page(browser: Any, analysis: Analysis, tmp_path: Path) -> Iterator[Any]:
     """The hostile fixture's report, opened from disk; console errors are collected."""
     report = write_report(analysis, tmp_path, "html")
-    context = browser.new_context(viewport={"width": 1366, "height": 800},
-                                  java_script_enabled=True)
+    context = browser.new_context(viewport={"width": 1366, "height": 800}, java_script_enabled=True)
     pg = context.new_page()
     pg.set_default_timeout(10_000)
     errors: list[str] = []
@@ -81,12 +80,17 @@ def page(browser: Any, analysis: Analysis, tmp_path: Path) -> Iterator[Any]:
 
 def _shown(pg: Any, selector: str) -> bool:
     """Whether the first element matching ``selector`` is visibly highlighted."""
-    return bool(pg.eval_on_selector(selector, """el => {
+    return bool(
+        pg.eval_on_selector(
+            selector,
+            """el => {
         const s = getComputedStyle(el);
         const bg = s.backgroundColor;
         return (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent')
             || s.textDecorationLine !== 'none';
-    }"""))
+    }""",
+        )
+    )
 
 
 def test_no_article_script_ran_and_text_is_literal(page: Any, fx: SimpleNamespace) -> None:
@@ -113,10 +117,16 @@ def test_highlights_exist_for_each_kind(page: Any, analysis: Analysis) -> None:
 
 
 def test_other_claims_hidden_by_default(page: Any, analysis: Analysis) -> None:
-    worthy = [i for i, f in enumerate(analysis.findings)
-              if f.kind == "claim" and f.attributes["checkworthy"]]
-    other = [i for i, f in enumerate(analysis.findings)
-             if f.kind == "claim" and not f.attributes["checkworthy"]]
+    worthy = [
+        i
+        for i, f in enumerate(analysis.findings)
+        if f.kind == "claim" and f.attributes["checkworthy"]
+    ]
+    other = [
+        i
+        for i, f in enumerate(analysis.findings)
+        if f.kind == "claim" and not f.attributes["checkworthy"]
+    ]
     assert _shown(page, f'#text mark[data-f~="{worthy[0]}"]')
     selector = f'#text mark[data-f~="{other[0]}"]'
     assert not _shown(page, selector)
@@ -186,11 +196,22 @@ def test_relation_link_selects_the_speaker(page: Any, analysis: Analysis) -> Non
 
 def test_attribute_naming_another_report_becomes_a_link(browser: Any, tmp_path: Path) -> None:
     doc = Document("Alpha Ltd says the figure is wrong.")
-    f = Finding.anchored(doc, 0, 9, kind="contradiction", label="numeric", score=0.7,
-                         analyzer="hand", analyzer_version="1", explanation=Explanation("x"),
-                         attributes={"other_document": "beta0001", "evil": "gamma0002"})
-    html = render_html(Analysis(doc, (f,)), links={"beta0001": "beta-beta0001.html",
-                                                   "gamma0002": "javascript:alert(1)"})
+    f = Finding.anchored(
+        doc,
+        0,
+        9,
+        kind="contradiction",
+        label="numeric",
+        score=0.7,
+        analyzer="hand",
+        analyzer_version="1",
+        explanation=Explanation("x"),
+        attributes={"other_document": "beta0001", "evil": "gamma0002"},
+    )
+    html = render_html(
+        Analysis(doc, (f,)),
+        links={"beta0001": "beta-beta0001.html", "gamma0002": "javascript:alert(1)"},
+    )
     path = tmp_path / "alpha.html"
     path.write_text(html, encoding="utf-8")
     context = browser.new_context()

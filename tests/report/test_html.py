@@ -148,10 +148,13 @@ def test_crossing_spans_share_a_segment(page: Page, analysis: Analysis) -> None:
     text = analysis.document.text
     t1, t2 = analysis.by_kind("technique")
     assert t1.start < t2.start < t1.end < t2.end  # the fixture's spans cross
-    both = [m for m in page.marks if m["data-kind"] == "technique"
-            and len(m["data-finding-ids"].split()) == 2]
+    both = [
+        m
+        for m in page.marks
+        if m["data-kind"] == "technique" and len(m["data-finding-ids"].split()) == 2
+    ]
     assert both and "multi" in both[0]["class"].split()
-    overlap_text = text[t2.start:t1.end]
+    overlap_text = text[t2.start : t1.end]
     pos = text.index(overlap_text)
     i1, i2 = analysis.findings.index(t1), analysis.findings.index(t2)
     assert {i1, i2} <= page.cover[pos]
@@ -179,8 +182,9 @@ def test_zero_length_finding_gets_an_anchor(page: Page, analysis: Analysis) -> N
     assert positions == [marker.start]
 
 
-def test_each_kind_has_a_legend_toggle_and_colour(hostile_html: str, page: Page,
-                                                  analysis: Analysis) -> None:
+def test_each_kind_has_a_legend_toggle_and_colour(
+    hostile_html: str, page: Page, analysis: Analysis
+) -> None:
     layers = {a["data-layer"] for _, a in page.tags if _ == "input" and "data-layer" in a}
     marked = {m["data-layer"] for m in page.marks} | {a["data-layer"] for _, a in page.anchors}
     assert marked <= layers
@@ -202,7 +206,7 @@ def test_unknown_kind_renders_with_fallback_colour(hostile_html: str, page: Page
 
 def test_only_checkworthy_claims_are_shown_by_default(page: Page, analysis: Analysis) -> None:
     article = next(a for t, a in page.tags if a.get("id") == "text")
-    hidden = {c[len("hide-"):] for c in article["class"].split() if c.startswith("hide-")}
+    hidden = {c[len("hide-") :] for c in article["class"].split() if c.startswith("hide-")}
     claim_layers: dict[str, bool] = {}
     for m in page.marks:
         if m["data-kind"] == "claim":
@@ -218,8 +222,9 @@ def test_only_checkworthy_claims_are_shown_by_default(page: Page, analysis: Anal
 # -- escaping and safety ---------------------------------------------------------------
 
 
-def test_hostile_text_and_metadata_render_as_text(page: Page, hostile_html: str,
-                                                  fx: SimpleNamespace) -> None:
+def test_hostile_text_and_metadata_render_as_text(
+    page: Page, hostile_html: str, fx: SimpleNamespace
+) -> None:
     tags = [t for t, _ in page.tags]
     assert "img" not in tags and "b" not in tags
     assert tags.count("script") == 2
@@ -234,6 +239,7 @@ def test_hostile_text_and_metadata_render_as_text(page: Page, hostile_html: str,
 
 def _visible_text(html: str) -> str:
     """All text outside scripts and styles, entity-decoded."""
+
     class T(HTMLParser):
         def __init__(self) -> None:
             super().__init__(convert_charrefs=True)
@@ -255,8 +261,7 @@ def _visible_text(html: str) -> str:
     return "".join(t.out)
 
 
-def test_javascript_url_is_not_a_link(page: Page, hostile_html: str,
-                                      fx: SimpleNamespace) -> None:
+def test_javascript_url_is_not_a_link(page: Page, hostile_html: str, fx: SimpleNamespace) -> None:
     hrefs = page.attr_values("href")
     assert not [h for h in hrefs if "javascript" in h.lower()]
     assert fx.HOSTILE_META["url"] in _visible_text(hostile_html)
@@ -269,8 +274,7 @@ def test_https_url_is_an_escaped_link(clean_analysis: Analysis) -> None:
     assert 'rel="noopener noreferrer nofollow"' in html
 
 
-def test_finding_data_reaches_script_only_as_escaped_json(page: Page,
-                                                          analysis: Analysis) -> None:
+def test_finding_data_reaches_script_only_as_escaped_json(page: Page, analysis: Analysis) -> None:
     raw = next(d for a, d in page.scripts if a.get("type") == "application/json")
     assert not set("<>&") & set(raw)
     data = _json_data(page)
@@ -285,8 +289,11 @@ def test_finding_data_reaches_script_only_as_escaped_json(page: Page,
 
 
 def test_csp_allows_exactly_our_script(page: Page, hostile_html: str) -> None:
-    csp = next(a["content"] for t, a in page.tags
-               if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    csp = next(
+        a["content"]
+        for t, a in page.tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
     assert "default-src 'none'" in csp
     code = [d for a, d in page.scripts if "type" not in a]
     assert len(code) == 1
@@ -318,8 +325,9 @@ def test_no_failures_box_when_all_ran(clean_analysis: Analysis) -> None:
 
 
 def test_panel_lists_every_finding_once(page: Page, analysis: Analysis) -> None:
-    panel = [a["data-fi"] for t, a in page.tags
-             if t == "button" and "fi" in a.get("class", "").split()]
+    panel = [
+        a["data-fi"] for t, a in page.tags if t == "button" and "fi" in a.get("class", "").split()
+    ]
     listed = [int(i) for i in panel]
     # the panel lists each finding; the source table and claims list may repeat some
     assert set(listed) == set(range(len(analysis.findings)))
@@ -329,8 +337,10 @@ def test_source_table(hostile_html: str) -> None:
     table = re.search(r'<section id="sources".*?</section>', hostile_html, re.S)
     assert table is not None
     rows = re.findall(r"<tr>(.*?)</tr>", table.group(0), re.S)
-    cells = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
-             for r in rows[1:]]
+    cells = [
+        [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+        for r in rows[1:]
+    ]
     edda = next(c for c in cells if c[0] == "Edda Pilkvist")
     assert edda[1:4] == ["named_person", "Mayor", "1"]
     assert "will probably reopen by March" in edda[4]
@@ -360,9 +370,15 @@ def test_empty_analysis(empty_analysis: Analysis) -> None:
 
 def test_links_to_other_reports(analysis: Analysis) -> None:
     own = analysis.document.id
-    html = render_html(analysis, links={"0123abcd": "other-0123abcd.html",
-                                        "evil": "javascript:alert(1)",
-                                        "far": "//evil.example/x", own: "self.html"})
+    html = render_html(
+        analysis,
+        links={
+            "0123abcd": "other-0123abcd.html",
+            "evil": "javascript:alert(1)",
+            "far": "//evil.example/x",
+            own: "self.html",
+        },
+    )
     page = Page(html)
     hrefs = page.attr_values("href")
     assert "other-0123abcd.html" in hrefs
@@ -398,10 +414,18 @@ def test_hostile_document_built_by_hand() -> None:
     """A finding label, cue and attribute full of markup, outside the pipeline."""
     text = "Plain <b>words</b> & more"
     doc = Document(text, title="</title><script>alert(1)</script>")
-    f = Finding.anchored(doc, 6, 17, kind="x<y", label='"><script>', score=0.5,
-                         analyzer="hand", analyzer_version="1",
-                         explanation=Explanation("r<1>", cues=("<i>",), detail="a & b"),
-                         attributes={"k": '"><svg onload=alert(1)>'})
+    f = Finding.anchored(
+        doc,
+        6,
+        17,
+        kind="x<y",
+        label='"><script>',
+        score=0.5,
+        analyzer="hand",
+        analyzer_version="1",
+        explanation=Explanation("r<1>", cues=("<i>",), detail="a & b"),
+        attributes={"k": '"><svg onload=alert(1)>'},
+    )
     html = render_html(Analysis(doc, (f,)))
     page = Page(html)
     assert [t for t, _ in page.tags].count("script") == 2

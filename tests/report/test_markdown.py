@@ -63,7 +63,11 @@ def test_tables_keep_their_columns_despite_pipes(analysis: Analysis) -> None:
     assert _cells(sources[0]) == ["Speaker", "Type", "Role", "Count", "Example"]
     rows = {(_cells(r)[0]): _cells(r) for r in sources[2:]}
     assert rows[r'Jon "Pipe\|Man" Rask'] == [
-        r'Jon "Pipe\|Man" Rask', r"named\_person", r"\<b\>reader\</b\>", "1", "the toll was unfair"
+        r'Jon "Pipe\|Man" Rask',
+        r"named\_person",
+        r"\<b\>reader\</b\>",
+        "1",
+        "the toll was unfair",
     ]
     assert rows["Edda Pilkvist"][2:4] == ["Mayor", "1"]
 
@@ -115,23 +119,30 @@ def test_md_escape() -> None:
     assert md_escape("x" * 50, 10) == "x" * 9 + "…"
 
 
-def test_batch_summary(analysis: Analysis, clean_analysis: Analysis,
-                       empty_analysis: Analysis) -> None:
+def test_batch_summary(
+    analysis: Analysis, clean_analysis: Analysis, empty_analysis: Analysis
+) -> None:
     md = render_batch_summary(
         [analysis, clean_analysis, empty_analysis],
-        links={clean_analysis.document.id: "bridge-repairs.html",
-               analysis.document.id: "javascript:alert(1)"},
+        links={
+            clean_analysis.document.id: "bridge-repairs.html",
+            analysis.document.id: "javascript:alert(1)",
+        },
     )
     assert md.startswith("# unspin batch summary: 3 documents\n")
     assert "analyzers failed on 1 document(s)" in md
     (table,) = _tables(md)
     header = _cells(table[0])
     assert header[:3] == ["Document", "Id", "Words"] and header[-3:] == [
-        "Check-worthy", "Anonymous", "Failures"]
+        "Check-worthy",
+        "Anonymous",
+        "Failures",
+    ]
     assert all(len(_cells(line)) == len(header) for line in table)
     rows = [dict(zip(header, _cells(r), strict=True)) for r in table[2:]]
-    assert [r["Id"] for r in rows] == [a.document.id for a in
-                                      (analysis, clean_analysis, empty_analysis)]
+    assert [r["Id"] for r in rows] == [
+        a.document.id for a in (analysis, clean_analysis, empty_analysis)
+    ]
     assert rows[1]["Document"] == "[Bridge repairs](bridge-repairs.html)"
     assert "javascript" not in rows[0]["Document"]
     assert rows[0]["Failures"] == "exploder" and rows[1]["Failures"] == "—"

@@ -38,8 +38,9 @@ def test_schema_returns_a_fresh_copy() -> None:
     assert schema()["title"] == "unspin analysis"
 
 
-def test_generated_analyses_validate(analysis: Analysis, clean_analysis: Analysis,
-                                     empty_analysis: Analysis) -> None:
+def test_generated_analyses_validate(
+    analysis: Analysis, clean_analysis: Analysis, empty_analysis: Analysis
+) -> None:
     for a in (analysis, clean_analysis, empty_analysis):
         validate(json.loads(render_json(a)))
     data = analysis.to_dict()
@@ -82,12 +83,24 @@ def _broken(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
         ("findings.1.score", 2.0, "$.findings[1].score", "greater than the maximum"),
         ("findings.0.start", "3", "$.findings[0].start", "is not of type 'integer'"),
         ("findings.0.end", -1, "$.findings[0].end", "less than the minimum"),
-        ("findings.0.explanation.confidence", 1.5, "$.findings[0].explanation.confidence",
-         "greater than the maximum"),
-        ("findings.0.explanation.cues", "not a list", "$.findings[0].explanation.cues",
-         "is not of type 'array'"),
-        ("findings.0.relations", [{"role": "speaker"}], "$.findings[0].relations[0]",
-         "'target' is a required property"),
+        (
+            "findings.0.explanation.confidence",
+            1.5,
+            "$.findings[0].explanation.confidence",
+            "greater than the maximum",
+        ),
+        (
+            "findings.0.explanation.cues",
+            "not a list",
+            "$.findings[0].explanation.cues",
+            "is not of type 'array'",
+        ),
+        (
+            "findings.0.relations",
+            [{"role": "speaker"}],
+            "$.findings[0].relations[0]",
+            "'target' is a required property",
+        ),
         ("findings.0.score", True, "$.findings[0].score", "is not of type 'number'"),
         ("document.text", None, "$.document.text", "is not of type 'string'"),
         ("document.colour", "red", "$.document", "Additional properties are not allowed"),
@@ -97,8 +110,9 @@ def _broken(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
         ("findings", ..., "$", "'findings' is a required property"),
     ],
 )
-def test_broken_analyses_fail_with_one_line(analysis: Analysis, path: str, value: Any,
-                                            where: str, what: str) -> None:
+def test_broken_analyses_fail_with_one_line(
+    analysis: Analysis, path: str, value: Any, where: str, what: str
+) -> None:
     data = _broken(analysis.to_dict(), path, value)
     with pytest.raises(SchemaError) as info:
         validate(data)
@@ -120,8 +134,7 @@ def test_huge_bad_value_gives_a_short_message(analysis: Analysis) -> None:
     assert len(str(info.value)) < 400
 
 
-def test_round_trip(analysis: Analysis, clean_analysis: Analysis,
-                    empty_analysis: Analysis) -> None:
+def test_round_trip(analysis: Analysis, clean_analysis: Analysis, empty_analysis: Analysis) -> None:
     for a in (analysis, clean_analysis, empty_analysis):
         text = render_json(a)
         assert Analysis.from_json(text) == a
@@ -145,13 +158,15 @@ def test_write_report_all_formats(analysis: Analysis, tmp_path: Path) -> None:
     assert paths["html"].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert paths["md"].read_text(encoding="utf-8").startswith("# ")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        p.name for p in paths.values())  # no temporary files left behind
+        p.name for p in paths.values()
+    )  # no temporary files left behind
 
 
 def test_write_report_names(tmp_path: Path) -> None:
     titled = Analysis(Document("Some text.", title="Élan: a “Quoted” Title!"))
     assert write_report(titled, tmp_path, "markdown").name == (
-        f"elan-a-quoted-title-{titled.document.id}.md")
+        f"elan-a-quoted-title-{titled.document.id}.md"
+    )
     bare = Analysis(Document("Other text.", source="-"))
     assert write_report(bare, tmp_path, "json").name == f"{bare.document.id}.json"
     hostile_id = Analysis(Document("x", id="../../etc/passwd"))

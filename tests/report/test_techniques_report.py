@@ -10,7 +10,7 @@ from unspin.report import render_html, render_json, render_markdown
 from unspin.report._common import technique_counts
 
 LL, NC = "Loaded_Language", "Name_Calling,Labeling"
-# 23 \w+ words (the tag letters count); "disastrous" twice (LL), "clowns" once (NC), and a hostile label text
+# 23 \w+ words (tag letters count): "disastrous" twice (LL), "clowns" once (NC)
 TEXT = (
     "The disastrous plan failed. The clowns on the <b>board</b> voted for it anyway, "
     "and the disastrous result is clear to all."
