@@ -48,6 +48,7 @@ def test_json_to_stdout_loads_back() -> None:
         "sources",
         "certainty",
         "claims",
+        "techniques",
         "factchecks",
         "outlets",
     }
@@ -185,6 +186,7 @@ def test_listing_commands() -> None:
         "sources",
         "certainty",
         "claims",
+        "techniques",
         "factchecks",
         "outlets",
     ]

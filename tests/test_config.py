@@ -10,7 +10,14 @@ from unspin.errors import ConfigError
 
 def test_defaults() -> None:
     config = load_config()
-    assert config.analyzers == ("sources", "certainty", "claims", "factchecks", "outlets")
+    assert config.analyzers == (
+        "sources",
+        "certainty",
+        "claims",
+        "techniques",
+        "factchecks",
+        "outlets",
+    )
     assert config.backbone == "spacy"
     assert config.max_bytes == 5_000_000
     assert config.options_for("claims") == {"threshold": 0.5}
