@@ -1374,13 +1374,7 @@ def cmd_evidence_search(args: argparse.Namespace) -> int:
         p = h.passage
         if args.format == "json":
             record = {
-                "document_id": p.document_id,
-                "title": p.title,
-                "source": p.source,
-                "url": p.url,
-                "start": p.start,
-                "end": p.end,
-                "text": p.text,
+                **p.citation(),
                 "score": round(h.score, 6),
                 "similarity": round(h.similarity, 4),
                 "keyword_rank": h.keyword_rank,

@@ -246,15 +246,8 @@ class VerdictsAnalyzer(Analyzer):
 
     @staticmethod
     def _passage(hit: RetrievedPassage, stance: StancePrediction) -> dict[str, JSON]:
-        p = hit.passage
         return {
-            "document_id": p.document_id,
-            "title": p.title,
-            "source": p.source,
-            "url": p.url,
-            "start": p.start,
-            "end": p.end,
-            "text": p.text,
+            **hit.passage.citation(),
             "stance": stance.stance,
             "stance_score": round(stance.score, 4),
             "probabilities": dict(stance.probabilities),

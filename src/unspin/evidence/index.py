@@ -92,6 +92,18 @@ class Passage:
     end: int
     text: str
 
+    def citation(self) -> dict[str, Any]:
+        """Where the passage stands: its document, offsets and text, as a verdict cites it."""
+        return {
+            "document_id": self.document_id,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
 
 @dataclass(frozen=True)
 class RetrievedPassage:
