@@ -1156,14 +1156,7 @@ def cmd_eval_ptc(args: argparse.Namespace) -> int:
         wanted = {a.id for a in articles}
         pred = [s for s in pred if s.article_id in wanted]
         labelled = [s for s in pred if s.technique]
-        result = ptc.Evaluation(
-            len(articles),
-            ptc.score_si([s.unlabelled() for s in pred], [s for a in articles for s in a.si_spans]),
-            ptc.score_flc(labelled, [s for a in articles for s in a.spans], corpus.techniques),
-            ptc.score_tc(labelled, [s for a in articles for s in a.spans], corpus.techniques)
-            if labelled
-            else None,
-        )
+        result = ptc.score_system(articles, pred, labelled or None, techniques=corpus.techniques)
     else:
         from unspin.eval.techniques import evaluation_system
 

@@ -64,6 +64,7 @@ __all__ = [
     "read_labels",
     "score_flc",
     "score_si",
+    "score_system",
     "score_tc",
     "spans_from_analysis",
     "write_labels",
@@ -527,14 +528,25 @@ def evaluate(
     spans (one label per gold instance, the official TC setting)."""
     arts = list(articles)
     predicted = [s for spans in detect(arts) for s in spans]
-    gold_si = [s for a in arts for s in a.si_spans]
-    gold_tc = [s for a in arts for s in a.spans]
-    tc = None
+    classified = None
     if classify is not None:
-        tc = score_tc([s for spans in classify(arts) for s in spans], gold_tc, techniques)
+        classified = [s for spans in classify(arts) for s in spans]
+    return score_system(arts, predicted, classified, techniques=techniques)
+
+
+def score_system(
+    articles: Sequence[Article],
+    predicted: Sequence[Span],
+    classified: Sequence[Span] | None = None,
+    *,
+    techniques: Sequence[str] = TECHNIQUES,
+) -> Evaluation:
+    """SI and FLC of ``predicted`` spans and, when given, TC of ``classified`` gold spans,
+    against the gold of ``articles``."""
+    gold_tc = [s for a in articles for s in a.spans]
     return Evaluation(
-        len(arts),
-        score_si([s.unlabelled() for s in predicted], gold_si),
+        len(articles),
+        score_si([s.unlabelled() for s in predicted], [s for a in articles for s in a.si_spans]),
         score_flc([s for s in predicted if s.technique], gold_tc, techniques),
-        tc,
+        None if classified is None else score_tc(classified, gold_tc, techniques),
     )
