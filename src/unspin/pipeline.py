@@ -109,27 +109,17 @@ class Pipeline:
     def names(self) -> list[str]:
         return [a.name for a in self.analyzers]
 
-    def classify_techniques(
-        self, document: Document, spans: Sequence[tuple[int, int]]
-    ) -> list[list[str]]:
-        """Rank the 14 techniques for each given ``(start, end)`` span of ``document``
-        (most probable first), with this pipeline's backbone and techniques analyzer."""
-        from unspin.analyzers.techniques import TECHNIQUES, TechniquesAnalyzer
-
-        analyzer = next((a for a in self.analyzers if isinstance(a, TechniquesAnalyzer)), None)
-        if analyzer is None:
-            raise DependencyError(
-                "this pipeline has no techniques analyzer",
-                hint='add "techniques" to [pipeline] analyzers',
-            )
+    def context(self, document: Document) -> Context:
+        """What this pipeline's analyzers would see for ``document`` before any of them
+        runs (parse, and token states or embeddings where an analyzer requires them), for
+        calling an analyzer's own methods directly; a backbone failure raises."""
         parsed = self.backbone.parse(document.text)
-        states = self.backbone.token_states(
-            [document.text[s.start : s.end] for s in parsed.sentences],
-            [s.start for s in parsed.sentences],
-        )
-        ctx = Context(document, parsed, (), states.embeddings, states)
-        proba = analyzer.classify_spans(ctx, spans)
-        return [[TECHNIQUES[i] for i in np.argsort(-p, kind="stable")] for p in proba]
+        texts = [document.text[s.start : s.end] for s in parsed.sentences]
+        if self.needs_states:
+            states = self.backbone.token_states(texts, [s.start for s in parsed.sentences])
+            return Context(document, parsed, (), states.embeddings, states)
+        embeddings = self.backbone.embed(texts) if self.needs_embeddings else None
+        return Context(document, parsed, (), embeddings)
 
     def analyze(self, document: Document) -> Analysis:
         """Analyse one document."""

@@ -19,6 +19,7 @@ from unspin.analyzers.techniques import (
 )
 from unspin.config import load_config
 from unspin.errors import DependencyError, ModelError
+from unspin.eval.techniques import classify_techniques
 from unspin.model import Analysis, Document
 from unspin.nlp import Backbone, FakeBackbone
 from unspin.pipeline import Pipeline
@@ -97,13 +98,15 @@ def test_classify_spans_gives_a_distribution_per_span(fake_backbone: Backbone) -
 @needs_model
 def test_pipeline_ranks_techniques_for_given_spans(fake_backbone: Backbone) -> None:
     config = load_config(analyzers=["techniques"])
-    ranked = Pipeline(config, backbone=fake_backbone).classify_techniques(
-        Document(TEXT), [(0, 13), (14, 18)]
+    ranked = classify_techniques(
+        Pipeline(config, backbone=fake_backbone), Document(TEXT), [(0, 13), (14, 18)]
     )
     assert len(ranked) == 2 and all(sorted(r) == sorted(TECHNIQUES) for r in ranked)
     with pytest.raises(DependencyError, match="no techniques analyzer"):
-        Pipeline(load_config(analyzers=["claims"]), backbone=fake_backbone).classify_techniques(
-            Document(TEXT), [(0, 13)]
+        classify_techniques(
+            Pipeline(load_config(analyzers=["claims"]), backbone=fake_backbone),
+            Document(TEXT),
+            [(0, 13)],
         )
 
 

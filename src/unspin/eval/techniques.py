@@ -12,11 +12,17 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from unspin.config import Config
+from unspin.errors import DependencyError
 from unspin.eval.ptc import Article, Span, article_document, spans_from_analysis
+from unspin.model import Document
 
-__all__ = ["evaluation_system", "held_out_ids"]
+if TYPE_CHECKING:
+    from unspin.pipeline import Pipeline
+
+__all__ = ["classify_techniques", "evaluation_system", "held_out_ids"]
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +37,25 @@ def held_out_ids() -> list[str]:
     except (OSError, ValueError):
         return []
     return [str(i) for i in config.get("held_out_articles", [])]
+
+
+def classify_techniques(
+    pipeline: Pipeline, document: Document, spans: Sequence[tuple[int, int]]
+) -> list[list[str]]:
+    """Rank the 14 techniques for each given ``(start, end)`` span of ``document`` (most
+    probable first), with ``pipeline``'s backbone and techniques analyzer."""
+    import numpy as np
+
+    from unspin.analyzers.techniques import TECHNIQUES, TechniquesAnalyzer
+
+    analyzer = next((a for a in pipeline.analyzers if isinstance(a, TechniquesAnalyzer)), None)
+    if analyzer is None:
+        raise DependencyError(
+            "this pipeline has no techniques analyzer",
+            hint='add "techniques" to [pipeline] analyzers',
+        )
+    proba = analyzer.classify_spans(pipeline.context(document), spans)
+    return [[TECHNIQUES[i] for i in np.argsort(-p, kind="stable")] for p in proba]
 
 
 def evaluation_system(config: Config) -> tuple[Predict, Predict | None]:
@@ -52,8 +77,7 @@ def evaluation_system(config: Config) -> tuple[Predict, Predict | None]:
             out.append(spans_from_analysis(analysis, article.id))
         return out
 
-    classify_spans = getattr(pipeline, "classify_techniques", None)
-    if classify_spans is None:
+    if "techniques" not in pipeline.names:
         return detect, None
 
     def classify(articles: Sequence[Article]) -> list[list[Span]]:
@@ -62,7 +86,7 @@ def evaluation_system(config: Config) -> tuple[Predict, Predict | None]:
             spans = article.spans
             distinct = sorted({(s.start, s.end) for s in spans})
             wanted = {key: sum(1 for s in spans if (s.start, s.end) == key) for key in distinct}
-            ranked = classify_spans(article_document(article), distinct)
+            ranked = classify_techniques(pipeline, article_document(article), distinct)
             labelled = [
                 Span(article.id, start, end, technique)
                 for (start, end), techniques in zip(distinct, ranked, strict=True)
