@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import hashlib
+import itertools
 import json
 import sys
 import time
@@ -44,13 +46,18 @@ sys.path.insert(0, str(ROOT / "src"))
 from unspin.factchecks import ClaimReview  # noqa: E402
 from unspin.factchecks.match import (  # noqa: E402
     FEATURES,
+    LATE_FEATURES,
     MODEL_PATH,
     Candidate,
     FactCheckIndex,
     FactCheckMatcher,
+    LateStage,
     LinearScorer,
     MatchModel,
+    PieceEncoder,
+    Pieces,
     QueryEncoder,
+    late_features,
     pair_features,
 )
 from unspin.factchecks.text import clean_text, terms  # noqa: E402
@@ -63,6 +70,10 @@ VERSION = "1.0.0"
 ABSOLUTE = FEATURES[:7]
 #: Wrong candidates per training tweet the verifier learns from (the ranker's top ones).
 NEGATIVES = 3
+#: Candidates the late-interaction ranker orders again (the first ranker's top ones).
+LATE_DEPTH = 10
+#: Word-piece IDF weights of the late-interaction features, written next to matcher.json.
+IDF_PATH = MODEL_PATH.parent / "piece_idf.npz"
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -113,6 +124,46 @@ def cached_embed(
     cache.mkdir(parents=True, exist_ok=True)
     np.save(path, out)
     return out
+
+
+def cached_pieces(texts: Sequence[str], name: str, cache: Path, threads: int) -> list[Pieces]:
+    """MiniLM word-piece states of ``texts`` (the matcher's :class:`PieceEncoder`), cached
+    by content hash as float16 (``training/factchecks/maxsim.py`` shares the files)."""
+    digest = hashlib.sha1("\x1e".join(texts).encode()).hexdigest()[:12]
+    path = cache / f"pieces-{name}-{digest}.npz"
+    if not path.exists():
+        import torch
+
+        torch.set_num_threads(threads)
+        t0 = time.perf_counter()
+        encoded = PieceEncoder(cache_size=0)(list(texts))
+        print(f"  piece states of {len(texts)} {name} texts in {time.perf_counter() - t0:.0f}s")
+        lengths = [len(i) for _, i in encoded]
+        cache.mkdir(parents=True, exist_ok=True)
+        np.savez(
+            path,
+            ids=np.concatenate([i for _, i in encoded] or [np.zeros(0)]).astype(np.int32),
+            offsets=np.concatenate([[0], np.cumsum(lengths)]),
+            layer6=np.concatenate([h for h, _ in encoded] or [np.zeros((0, 384))]).astype(
+                np.float16
+            ),
+        )
+    with np.load(path) as z:
+        off, ids, h = z["offsets"], z["ids"], z["layer6"]
+    spans = itertools.pairwise(off)
+    return [(h[a:b].astype(np.float32), ids[a:b].astype(np.int64)) for a, b in spans]
+
+
+def piece_idf(*collections: Sequence[Pieces], vocabulary: int = 30_522) -> np.ndarray:
+    """IDF of every MiniLM vocabulary id over the texts of ``collections`` (each text a
+    document, empty ones included): log((n + 1) / (df + 1)) + 1."""
+    df = np.zeros(vocabulary, np.float64)
+    n = 0
+    for texts in collections:
+        for _, ids in texts:
+            df[np.unique(ids)] += 1
+        n += len(texts)
+    return np.log((n + 1) / (df + 1)) + 1.0
 
 
 # ----------------------------------------------------------------------------------------
@@ -174,17 +225,44 @@ class Setup:
             qemb = cached_embed(texts, f"tweets-{split}", cache, threads)
         self.qemb = {q: qemb[i] for i, q in enumerate(self.qids)}
         self.index = FactCheckIndex(self.reviews, embeddings=emb, title_embeddings=temb)
+        self._piece_args = (cache, threads, split)
+        self._pieces: dict[str, Pieces] | None = None
+        self.idf: np.ndarray | None = None
+
+    def pieces(self, texts: Sequence[str]) -> list[Pieces]:
+        """The cached word-piece states of claims, headlines and queries (a
+        :class:`PieceEncoder` stand-in for the matcher); also sets :attr:`idf`, the
+        collection's piece IDF."""
+        if self._pieces is None:
+            cache, threads, split = self._piece_args
+            claims = cached_pieces([r.claim for r in self.reviews], "vclaim", cache, threads)
+            titles = cached_pieces([r.title or "" for r in self.reviews], "vtitle", cache, threads)
+            texts_q = [self.queries[q] for q in self.qids]
+            queries = cached_pieces(texts_q, f"tweets-{split}", cache, threads)
+            self.idf = piece_idf(claims, titles)
+            self._pieces = {}
+            for r, c, t in zip(self.reviews, claims, titles, strict=True):
+                self._pieces[r.claim] = c
+                if r.title:
+                    self._pieces[r.title] = t
+            self._pieces.update(zip(texts_q, queries, strict=True))
+        return [self._pieces[t] for t in texts]
 
     def candidates(self, q: str, depth: int) -> list[Candidate]:
         return self.index.candidates(self.queries[q], self.qemb[q], depth)
 
 
-def run(setup: Setup, method: str, depth: int, model: MatchModel | None = None) -> Runs:
-    """Ranked verified-claim ids per tweet, and for ``rerank`` the verifier's scores."""
+def run(
+    setup: Setup, method: str, depth: int, model: MatchModel | None = None, live: bool = False
+) -> Runs:
+    """Ranked verified-claim ids per tweet, and for ``rerank`` the verifier's scores
+    (``live``: word pieces encoded by MiniLM as the matcher goes, not read from the
+    cache, so that the time per query is the real one)."""
     runs: dict[str, list[str]] = {}
     scores: dict[str, list[float]] = {}
     index = setup.index
-    matcher = FactCheckMatcher(index, model=model, depth=depth)
+    pieces = PieceEncoder() if live else setup.pieces
+    matcher = FactCheckMatcher(index, model=model, depth=depth, pieces=pieces)
     for q in setup.qids:
         text, emb = setup.queries[q], setup.qemb[q]
         if method == "bm25":
@@ -223,7 +301,7 @@ def verification(
     (as for a claim no one fact-checked, the nearest near-misses left): the share still
     shown a match (false matches, though some near-misses review the same story).
     """
-    matcher = FactCheckMatcher(setup.index, model=model, depth=depth)
+    matcher = FactCheckMatcher(setup.index, model=model, depth=depth, pieces=setup.pieces)
     shown = correct = false_shown = 0
     for q in setup.qids:
         text, emb = setup.queries[q], setup.qemb[q]
@@ -276,12 +354,109 @@ def _linear(model: Any, names: Sequence[str], name: str) -> LinearScorer:
     return LinearScorer(name, weights)
 
 
+def _late_table(
+    setup: Setup,
+    idf: np.ndarray,
+    X: np.ndarray,
+    g: np.ndarray,
+    ids: list[list[str]],
+    p: np.ndarray,
+    k: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rows (into ``X``) of each tweet's top ``k`` candidates by ``p``, best first, and
+    their :data:`LATE_FEATURES`."""
+    reviews = {r.id: r for r in setup.reviews}
+    rows_out: list[int] = []
+    late: list[list[float]] = []
+    for n, q in enumerate(setup.qids):
+        rows = np.nonzero(g == n)[0]
+        top = rows[np.argsort(-p[rows], kind="stable")[:k]]
+        chosen = [reviews[ids[n][int(i - rows[0])]] for i in top]
+        titles = [str(r.title) for r in chosen if r.title]
+        enc = setup.pieces([setup.queries[q], *(r.claim for r in chosen), *titles])
+        claims, rest = enc[1 : 1 + len(chosen)], iter(enc[1 + len(chosen) :])
+        docs = [(c, next(rest) if r.title else None) for c, r in zip(claims, chosen, strict=True)]
+        for v in late_features(enc[0], docs, idf):
+            late.append([v[f] for f in LATE_FEATURES])
+        rows_out.extend(top)
+    return np.asarray(rows_out), np.asarray(late)
+
+
+def fit_late(
+    setup: Setup,
+    X: np.ndarray,
+    y: np.ndarray,
+    g: np.ndarray,
+    ids: list[list[str]],
+    make: Any,
+    ranker: tuple[float, str | None],
+    k: int = LATE_DEPTH,
+    folds: int = 5,
+    seed: int = 13,
+) -> tuple[LinearScorer, dict[str, Any]]:
+    """The late-interaction ranker over the first ranker's top ``k``: C and class
+    weighting chosen by the 5-fold MAP@5 of the two-stage ranking (both stages fitted in
+    fold, the second on the in-fold top ``k``), then fitted on all training tweets."""
+    setup.pieces([])
+    assert setup.idf is not None
+    idf = setup.idf
+    fold_of = np.random.default_rng(seed).permutation(len(setup.qids)) % folds
+    t0 = time.perf_counter()
+    per_fold = []
+    for f in range(folds):
+        tr = fold_of[g] != f
+        first = make(*ranker).fit(X[tr], y[tr])
+        pa = first.predict_proba(X)[:, 1]
+        rows, late = _late_table(setup, idf, X, g, ids, pa, k)
+        per_fold.append((pa, rows, np.hstack([X[rows], late])))
+    print(f"  late features of the top {k}, 5 folds, in {time.perf_counter() - t0:.0f}s")
+
+    by_fold: dict[tuple[float, str | None], list[float]] = {}
+
+    def cv_map(c: float, cw: str | None) -> float:
+        aps: list[float] = []
+        for f, (pa, rows, Xb) in enumerate(per_fold):
+            start = len(aps)
+            tr = fold_of[g[rows]] != f
+            second = make(c, cw).fit(Xb[tr], y[rows][tr])
+            score = pa.copy()
+            score[rows] = 10.0 + second.predict_proba(Xb)[:, 1]
+            for n in np.nonzero(fold_of == f)[0]:
+                r = np.nonzero(g == n)[0]
+                order = np.argsort(-score[r], kind="stable")
+                ranked = [ids[n][i] for i in order]
+                aps.append(average_precision(ranked, setup.qrels[setup.qids[n]], 5))
+            by_fold.setdefault((c, cw), []).append(float(np.mean(aps[start:])))
+        return float(np.mean(aps))
+
+    grid = []
+    for c in (0.01, 0.1, 1.0, 10.0):
+        for cw in (None, "balanced"):
+            score = cv_map(c, cw)
+            grid.append((score, c, cw))
+            print(f"  late ranker C={c:g} class_weight={cw}: 5-fold train MAP@5 {score:.4f}")
+    best, c, cw = max(grid, key=lambda t: t[0])
+    print(f"  late ranker per fold: {' '.join(f'{v:.4f}' for v in by_fold[(c, cw)])}")
+    pa = make(*ranker).fit(X, y).predict_proba(X)[:, 1]
+    rows, late = _late_table(setup, idf, X, g, ids, pa, k)
+    second = make(c, cw).fit(np.hstack([X[rows], late]), y[rows])
+    scorer = _linear(second, (*FEATURES, *LATE_FEATURES), "factcheck-late-ranker")
+    return scorer, {"C": c, "class_weight": cw, "depth": k, "cv5_train_map@5": round(best, 4)}
+
+
 def fit(
-    setup: Setup, depth: int, folds: int = 5, seed: int = 13, adapter: Path | None = None
+    setup: Setup,
+    depth: int,
+    folds: int = 5,
+    seed: int = 13,
+    adapter: Path | None = None,
+    late: bool = True,
 ) -> tuple[MatchModel, dict[str, Any]]:
     """Ranker: all features, C and class weighting chosen by 5-fold MAP@5 over training
     tweets. Verifier: the absolute features only, unweighted (a probability), C chosen by
-    5-fold log-loss."""
+    5-fold log-loss. Late-interaction ranker (``late``): see :func:`fit_late`; its piece
+    IDF weights are written to the cache folder (``--write`` copies them next to
+    matcher.json)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import log_loss
     from sklearn.pipeline import make_pipeline
@@ -298,9 +473,12 @@ def fit(
             StandardScaler(), LogisticRegression(C=c, class_weight=cw, max_iter=3000)
         )
 
+    by_fold: dict[tuple[float, str | None], list[float]] = {}
+
     def cv_map(c: float, cw: str | None) -> float:
-        aps = []
+        aps: list[float] = []
         for f in range(folds):
+            start = len(aps)
             model = make(c, cw).fit(X[fold_of[g] != f], y[fold_of[g] != f])
             for n in np.nonzero(fold_of == f)[0]:
                 rows = g == n
@@ -310,6 +488,7 @@ def fit(
                 order = np.argsort(-model.predict_proba(X[rows])[:, 1], kind="stable")
                 ranked = [ids[n][i] for i in order]
                 aps.append(average_precision(ranked, setup.qrels[setup.qids[n]], 5))
+            by_fold.setdefault((c, cw), []).append(float(np.mean(aps[start:])))
         return float(np.mean(aps))
 
     def cv_logloss(c: float, keep: np.ndarray) -> float:
@@ -327,6 +506,7 @@ def fit(
         ranked_grid.append((score, c, cw))
         print(f"  ranker C={c:g} class_weight={cw}: 5-fold train MAP@5 {score:.4f}")
     best_map, rc, rcw = max(ranked_grid, key=lambda t: t[0])
+    print(f"  ranker per fold: {' '.join(f'{v:.4f}' for v in by_fold[(rc, rcw)])}")
     ranker_model = make(rc, rcw).fit(X, y)
     ranker = _linear(ranker_model, FEATURES, "factcheck-ranker")
     # The verifier decides whether the top of a ranking is shown, so it learns from the
@@ -360,7 +540,14 @@ def fit(
         "relevant_in_candidates": int(y.sum()),
         "depth": depth,
     }
-    return MatchModel(ranker, verifier, VERSION, adapter), info
+    stage = None
+    if late:
+        scorer, info["late_interaction"] = fit_late(setup, X, y, g, ids, make, (rc, rcw))
+        assert setup.idf is not None
+        idf_path = setup._piece_args[0] / IDF_PATH.name
+        np.savez(idf_path, idf=setup.idf.astype(np.float16))
+        stage = LateStage(scorer, LATE_DEPTH, idf_path)
+    return MatchModel(ranker, verifier, VERSION, adapter, stage), info
 
 
 def write_model(model: MatchModel, info: dict[str, Any], train: dict[str, float]) -> Path:
@@ -375,6 +562,11 @@ def write_model(model: MatchModel, info: dict[str, Any], train: dict[str, float]
         "train_metrics": {k: round(v, 4) for k, v in train.items()},
     }
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    if model.late is not None:
+        import shutil
+
+        shutil.copyfile(model.late.idf, IDF_PATH)
+        data["late_interaction"]["idf"] = IDF_PATH.name
     MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     return MODEL_PATH
 
@@ -405,6 +597,17 @@ def main() -> None:
         help="with --fit: training-tweet embeddings to use (.npy, e.g. the out-of-fold "
         "ones of training/factchecks/encoder_lora.py cv)",
     )
+    ap.add_argument(
+        "--no-late",
+        action="store_true",
+        help="without the late-interaction stage (fit: none is fitted; eval: it is skipped)",
+    )
+    ap.add_argument(
+        "--live",
+        action="store_true",
+        help="encode word pieces with MiniLM while matching (the real ms/query) instead of "
+        "reading them from the cache",
+    )
     args = ap.parse_args()
     if args.adapter is None:
         adapter = MatchModel.load().query_adapter
@@ -414,7 +617,7 @@ def main() -> None:
     if args.fit:
         print("fitting the ranker and the verifier on the training tweets")
         setup = Setup(args.data, "train", args.cache, args.threads, adapter, args.queries)
-        model, info = fit(setup, args.depth, adapter=adapter)
+        model, info = fit(setup, args.depth, adapter=adapter, late=not args.no_late)
         m = metrics(run(setup, "rerank", args.depth, model).ranked, setup.qrels)
         print(f"train (fitted on it): {fmt(m)}")
         print(f"  ranker: {dict(model.ranker.weights)}")
@@ -426,14 +629,18 @@ def main() -> None:
     setup = Setup(args.data, args.split, args.cache, args.threads, adapter)
     print(f"{args.split}: {len(setup.qids)} tweets, {len(setup.reviews)} verified claims")
     print(f"query encoder: {'MiniLM' if adapter is None else f'MiniLM + {adapter.name}'}")
+    model = MatchModel.load()
+    if args.no_late:
+        model = dataclasses.replace(model, late=None)
+    print(f"late interaction: {'off' if model.late is None else f'top {model.late.depth}'}")
     for method in METHODS if args.method == "all" else (args.method,):
         t0 = time.perf_counter()
-        m = metrics(run(setup, method, args.depth).ranked, setup.qrels)
+        m = metrics(run(setup, method, args.depth, model, args.live).ranked, setup.qrels)
         ms = 1000 * (time.perf_counter() - t0) / len(setup.qids)
         print(f"{method:7s} {fmt(m)}  ({ms:.0f} ms/query)")
         if method == "rerank":
             for t in (0.3, 0.5):
-                v = verification(setup, args.depth, threshold=t)
+                v = verification(setup, args.depth, model, threshold=t)
                 print(f"verifier, top match score >= {t}: {fmt(v)}")
 
 

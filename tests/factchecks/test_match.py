@@ -22,7 +22,14 @@ from unspin.factchecks import (
     load_claimreviews,
 )
 from unspin.factchecks.analyzer import FactChecksAnalyzer
-from unspin.factchecks.match import QueryEncoder
+from unspin.factchecks.match import (
+    LateStage,
+    LinearScorer,
+    PieceEncoder,
+    Pieces,
+    QueryEncoder,
+    late_features,
+)
 from unspin.model import Document
 from unspin.nlp import Backbone
 from unspin.pipeline import Pipeline
@@ -279,3 +286,124 @@ def test_an_adapter_changes_only_the_query_encoders_copy_of_minilm(
     index = FactCheckIndex(load_claimreviews(FIXTURES)[0], embed=backbone.embed)
     matcher = FactCheckMatcher(index, model=_model_with_adapter(path))
     assert isinstance(matcher.query_embed, QueryEncoder)
+
+
+# -- late interaction -------------------------------------------------------------------
+
+
+def _pieces(*rows: Sequence[float], ids: Sequence[int] | None = None) -> Pieces:
+    h = np.asarray(rows, dtype=np.float32)
+    h /= np.linalg.norm(h, axis=1, keepdims=True)
+    return h, np.asarray(ids if ids is not None else range(len(rows)), dtype=np.int64)
+
+
+def test_late_features_score_the_query_pieces_best_matches() -> None:
+    idf = np.ones(10, np.float32)
+    query = _pieces([1, 0, 0], [0, 1, 0])
+    same = _pieces([0, 1, 0], [1, 0, 0], [0, 0, 1])  # every query piece found
+    half = _pieces([1, 0, 0], [0, 0, 1])  # only the first one
+    headline = _pieces([0, 1, 0])
+    feats = late_features(query, [(same, None), (half, headline)], idf)
+    assert feats[0]["late_title"] == pytest.approx(1.0)  # no headline: the claim's
+    assert feats[0]["late_claim_gap"] == pytest.approx(0.0)  # the best claim
+    assert feats[1]["late_claim_gap"] == pytest.approx(-0.5)
+    assert feats[1]["late_title"] == pytest.approx(0.5)
+    # a rare query piece weighs more: matching it alone scores higher than the common one
+    rare = np.ones(10, np.float32)
+    rare[1] = 9.0
+    (first,) = late_features(query, [(_pieces([1, 0, 0]), None)], rare)
+    (second,) = late_features(query, [(_pieces([0, 1, 0]), None)], rare)
+    assert second["late_title"] == pytest.approx(0.9) and first["late_title"] == pytest.approx(0.1)
+    (empty,) = late_features(query, [((np.zeros((0, 3)), np.zeros(0, np.int64)), None)], idf)
+    assert empty == {"late_title": 0.0, "late_claim_gap": 0.0}
+
+
+def _late_model(tmp_path: Path, depth: int = 2, weight: float = 50.0) -> MatchModel:
+    """The shipped ranker and verifier, and a late stage that only follows late_title."""
+    np.savez(tmp_path / "idf.npz", idf=np.ones(16, np.float16))
+    shipped = MatchModel.load()
+    late = LateStage(
+        LinearScorer("late", {"bias": 0.0, "late_title": weight}), depth, tmp_path / "idf.npz"
+    )
+    return MatchModel(shipped.ranker, shipped.verifier, "test", None, late)
+
+
+def test_the_late_stage_reorders_only_the_rankers_top(tmp_path: Path) -> None:
+    reviews = [
+        ClaimReview("Drinking seawater cures the flu.", url="https://a.example/1"),
+        ClaimReview("Seawater is salty.", url="https://a.example/2"),
+        ClaimReview("Flu season starts early.", url="https://a.example/3"),
+    ]
+    source = _StoreLike(reviews, [0.9, 0.5, 0.3])
+    query = "Drinking seawater cures the flu, a post claims."
+    plain = FactCheckMatcher(source, pieces=False)
+    assert plain.pieces is None
+    (before,) = plain.match([query], np.ones((1, 3)))
+    assert [m.review.url for m in before] == [r.url for r in reviews]
+    encoded: list[list[str]] = []
+
+    def pieces(texts: Sequence[str]) -> list[Pieces]:
+        # the query is one piece; "Seawater is salty." is the only claim sharing it
+        encoded.append(list(texts))
+        return [_pieces([1, 0, 0] if "salty" in t or "post" in t else [0, 1, 0]) for t in texts]
+
+    matcher = FactCheckMatcher(source, model=_late_model(tmp_path), pieces=pieces)
+    (after,) = matcher.match([query], np.ones((1, 3)))
+    assert [m.review.url for m in after] == [reviews[1].url, reviews[0].url, reviews[2].url]
+    assert encoded == [[query, reviews[0].claim, reviews[1].claim]]  # the top 2 only
+    assert after[0].rank_contributions["late_title"] == pytest.approx(50.0)
+    assert "late_title" not in after[2].rank_contributions  # not re-ranked
+    # the verifier's scores (what is shown) do not depend on the late stage
+    assert {m.review.url: m.score for m in after} == {m.review.url: m.score for m in before}
+
+
+def test_the_late_stage_round_trips_through_the_matcher_json(tmp_path: Path) -> None:
+    model = _late_model(tmp_path, depth=7)
+    path = tmp_path / "matcher.json"
+    path.write_text(json.dumps(model.to_dict()), encoding="utf-8")
+    loaded = MatchModel.load(path)
+    assert loaded.late is not None and loaded.late.depth == 7
+    assert loaded.late.idf == (tmp_path / "idf.npz").resolve()
+    assert loaded.late.weights().shape == (16,)
+    data = model.to_dict()
+    data["late_interaction"]["weights"]["no_such_feature"] = 1.0
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelError, match="no_such_feature"):
+        MatchModel._read(path)
+    gone = LateStage(LinearScorer("late", {}), 3, tmp_path / "gone.npz")
+    with pytest.raises(ModelError, match="piece weights"):
+        gone.weights()
+
+
+def test_the_late_stage_runs_only_over_minilm_embeddings(
+    tmp_path: Path, fake_backbone: Backbone
+) -> None:
+    reviews = [ClaimReview("Drinking seawater cures the flu.", url="https://a.example/1")]
+    fake_index = FactCheckIndex(reviews, embed=fake_backbone.embed)
+    assert FactCheckMatcher(fake_index, model=_late_model(tmp_path)).pieces is None
+
+
+def test_the_shipped_late_stage_and_its_piece_encoder(index: FactCheckIndex) -> None:
+    model = MatchModel.load()
+    assert model.late is not None and model.late.depth >= 1
+    assert set(model.late.ranker.weights) >= {"late_title", "late_claim_gap", "similarity_gap"}
+    assert model.late.weights().ndim == 1 and np.all(model.late.weights() > 0)
+    matcher = FactCheckMatcher(index)
+    assert isinstance(matcher.pieces, PieceEncoder)
+    encoder = PieceEncoder()
+    claim = "The Velmora dam can hold 3 billion litres of water."
+    states, ids = encoder([claim])[0]
+    assert states.shape == (len(ids), 384) and len(ids) > 5
+    assert np.allclose(np.linalg.norm(states, axis=1), 1.0, atol=1e-4)
+    assert encoder([claim])[0][0] is states  # cached
+    small = PieceEncoder(cache_size=1)
+    for _ in range(2):  # more texts than the cache holds, repeated
+        got = small([claim, "The school choir sang.", claim])
+        assert [len(i) for _, i in got] == [len(ids), len(got[1][1]), len(ids)]
+    idf = model.late.weights()
+    (close, far) = late_features(
+        encoder(["Velmora's dam holds three billion litres."])[0],
+        [(encoder([claim])[0], None), (encoder(["The school choir sang."])[0], None)],
+        idf,
+    )
+    assert close["late_title"] > far["late_title"] + 0.1

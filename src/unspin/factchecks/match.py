@@ -12,6 +12,11 @@ Three steps, each explainable:
    where each candidate stands against the others (its similarity and BM25 below the
    best, its first-stage ranks). It orders the candidates; it is what
    ``bench/claim_retrieval.py`` measures (MAP@k, MRR).
+   **Late interaction** (optional, when ``matcher.json`` has a ``late_interaction``
+   part): the ranker's top few candidates are ordered again by a second logistic model
+   that adds two ColBERT-style MaxSim scores between the frozen MiniLM word-piece states
+   of the query and of the candidate's claim and headline (:class:`PieceEncoder`,
+   :func:`late_features`; no second encoder, nothing trained in MiniLM).
 3. **Verification**: a second logistic model over the *absolute* features only (cosines,
    IDF-weighted word overlap, numbers and names) gives each candidate its ``score``, the
    probability that it reviews the same claim. A ranking always has a first candidate,
@@ -35,7 +40,7 @@ import logging
 import math
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -49,6 +54,7 @@ from unspin.factchecks.text import BM25, clean_text, names, numbers, terms
 __all__ = [
     "FEATURES",
     "FLAT_STATS",
+    "LATE_FEATURES",
     "MODEL_PATH",
     "RRF_K",
     "Candidate",
@@ -56,10 +62,14 @@ __all__ = [
     "FactCheckIndex",
     "FactCheckMatch",
     "FactCheckMatcher",
+    "LateStage",
     "LinearScorer",
     "MatchModel",
+    "PieceEncoder",
+    "Pieces",
     "QueryEncoder",
     "TermStats",
+    "late_features",
     "pair_features",
 ]
 
@@ -241,8 +251,47 @@ def pair_features(
     return out
 
 
+#: Features the late-interaction stage adds (see :func:`late_features`).
+LATE_FEATURES: tuple[str, ...] = (
+    "late_title",  # IDF-weighted MaxSim of the query's pieces with the headline's (else claim's)
+    "late_claim_gap",  # relative: the same with the claim, minus the best among the re-ranked
+)
+
+#: A text's word pieces: L2-normalised output states (n x 384) and vocabulary ids (n,).
+Pieces = tuple[np.ndarray, np.ndarray]
+PieceSource = Callable[[Sequence[str]], list[Pieces]]
+
+
+def _maxsim(query: Pieces, doc: Pieces, idf: np.ndarray) -> float:
+    """IDF-weighted mean over the query's pieces of their best cosine with a piece of
+    ``doc`` (ColBERT's MaxSim, [CLS]/[SEP] left out); 0 when either side is empty."""
+    (qh, qids), (dh, _) = query, doc
+    if len(qh) == 0 or len(dh) == 0:
+        return 0.0
+    w = idf[np.minimum(qids, len(idf) - 1)]
+    best = (qh @ dh.T).max(axis=1)
+    return float(np.sum(best * w) / (np.sum(w) or 1.0))
+
+
+def late_features(
+    query: Pieces,
+    docs: Sequence[tuple[Pieces, Pieces | None]],
+    idf: np.ndarray,
+) -> list[dict[str, float]]:
+    """:data:`LATE_FEATURES` of each candidate given as (claim pieces, headline pieces or
+    None), for the query's pieces; ``idf`` weighs the query's pieces by vocabulary id."""
+    claim = [_maxsim(query, c, idf) for c, _ in docs]
+    title = [
+        v if t is None else _maxsim(query, t, idf) for v, (_, t) in zip(claim, docs, strict=True)
+    ]
+    best = max(claim, default=0.0)
+    return [
+        {"late_title": t, "late_claim_gap": c - best} for c, t in zip(claim, title, strict=True)
+    ]
+
+
 # ----------------------------------------------------------------------------------------
-# the two models
+# the models
 
 
 @dataclass(frozen=True)
@@ -265,15 +314,45 @@ class LinearScorer:
 
 
 @dataclass(frozen=True)
+class LateStage:
+    """The late-interaction re-ranker: ``ranker`` (over :data:`FEATURES` and
+    :data:`LATE_FEATURES`) orders the first ranker's top ``depth`` candidates again;
+    ``idf`` is the file of word-piece IDF weights (``.npz`` with an ``idf`` array indexed
+    by MiniLM vocabulary id, from the fact-checks it was trained on)."""
+
+    ranker: LinearScorer
+    depth: int
+    idf: Path
+
+    def weights(self) -> np.ndarray:
+        """The IDF array (read once per file)."""
+        return _read_idf(self.idf)
+
+
+@lru_cache(maxsize=4)
+def _read_idf(path: Path) -> np.ndarray:
+    try:
+        with np.load(path) as npz:
+            return np.asarray(npz["idf"], dtype=np.float32)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(
+            f"cannot load the fact-check piece weights {str(path)!r}: {exc}",
+            hint="reinstall unspin, or refit with bench/claim_retrieval.py --fit --write",
+        ) from exc
+
+
+@dataclass(frozen=True)
 class MatchModel:
     """The ranker and the verifier, loaded from a ``matcher.json``; ``query_adapter`` the
     low-rank adapter file (next to it) that the query encoder its weights were fitted
-    with applies to MiniLM, if any (see :class:`QueryEncoder`)."""
+    with applies to MiniLM, if any (see :class:`QueryEncoder`); ``late`` the
+    late-interaction re-ranker of the top candidates, if any."""
 
     ranker: LinearScorer
     verifier: LinearScorer
     version: str = ""
     query_adapter: Path | None = None
+    late: LateStage | None = None
 
     @property
     def label(self) -> str:
@@ -300,6 +379,21 @@ class MatchModel:
                     raise ValueError(f"unknown {part} features {', '.join(unknown)}")
                 scorers.append(LinearScorer(f"factcheck-{part}", weights))
             adapter = (data.get("query_encoder") or {}).get("adapter")
+            late = None
+            if data.get("late_interaction"):
+                part = data["late_interaction"]
+                weights = {str(k): float(v) for k, v in part["weights"].items()}
+                unknown = sorted(set(weights) - {"bias", *FEATURES, *LATE_FEATURES})
+                if unknown:
+                    raise ValueError(f"unknown late_interaction features {', '.join(unknown)}")
+                depth = int(part["depth"])
+                if depth < 1:
+                    raise ValueError("late_interaction depth must be positive")
+                late = LateStage(
+                    LinearScorer("factcheck-late-ranker", weights),
+                    depth,
+                    path.resolve().parent / str(part["idf"]),
+                )
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ModelError(f"cannot load the fact-check matcher {str(path)!r}: {exc}") from exc
         return cls(
@@ -307,6 +401,7 @@ class MatchModel:
             scorers[1],
             str(data.get("version", "")),
             None if not adapter else path.resolve().parent / str(adapter),
+            late,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -317,6 +412,12 @@ class MatchModel:
         }
         if self.query_adapter is not None:
             out["query_encoder"] = {"adapter": self.query_adapter.name}
+        if self.late is not None:
+            out["late_interaction"] = {
+                "weights": dict(self.late.ranker.weights),
+                "depth": self.late.depth,
+                "idf": self.late.idf.name,
+            }
         return out
 
 
@@ -393,6 +494,76 @@ class QueryEncoder:
                 linear.weight += torch.from_numpy(scale * (b @ a))
         log.info("loaded the fact-check query adapter %s", self.adapter)
         return model
+
+
+class PieceEncoder:
+    """Word-piece output states of the installed MiniLM (the backbone's encoder, frozen),
+    for the late-interaction features: one pass per text, [CLS]/[SEP] dropped, each state
+    L2-normalised; the last ``cache_size`` texts are kept (fact-checks come back as
+    candidates for many sentences). Loaded on first use."""
+
+    #: Word pieces kept per text (MiniLM's window, less [CLS] and [SEP]).
+    MAX_PIECES = 254
+
+    def __init__(
+        self, encoder_path: str | None = None, cache_size: int = 4096, layer: int = 6
+    ) -> None:
+        self.encoder_path = encoder_path
+        self.cache_size = cache_size
+        self.layer = layer  # 6: the output; lower: an inner layer's states (experiments)
+        self._cache: dict[str, Pieces] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, texts: Sequence[str]) -> list[Pieces]:
+        with self._lock:
+            todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            if todo:
+                for text, pieces in zip(todo, self._encode(todo), strict=True):
+                    self._cache[text] = pieces
+            out = [self._cache[t] for t in texts]
+            for t in texts:  # most recently used last
+                self._cache[t] = self._cache.pop(t)
+            while len(self._cache) > self.cache_size:
+                self._cache.pop(next(iter(self._cache)))
+            return out
+
+    def _encode(self, texts: Sequence[str]) -> list[Pieces]:
+        import torch
+
+        from unspin.nlp import default_embedding_path, load_encoder
+
+        encoder = load_encoder(self.encoder_path or default_embedding_path())
+        tok, model = encoder.tokenizer, encoder[0].auto_model
+        ids = [
+            tok(t.strip(), add_special_tokens=False)["input_ids"][: self.MAX_PIECES] for t in texts
+        ]
+        out: list[Pieces] = [(np.zeros((0, 384), np.float32), np.zeros(0, np.int64))] * len(ids)
+        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
+        with torch.inference_mode():
+            for b in range(0, len(order), 64):
+                batch = [i for i in order[b : b + 64] if ids[i]]
+                if not batch:
+                    continue
+                width = len(ids[batch[0]]) + 2
+                ids_t = torch.zeros((len(batch), width), dtype=torch.long)
+                mask = torch.zeros((len(batch), width), dtype=torch.long)
+                for r, i in enumerate(batch):
+                    row = [tok.cls_token_id, *ids[i], tok.sep_token_id]
+                    ids_t[r, : len(row)] = torch.tensor(row)
+                    mask[r, : len(row)] = 1
+                states = model(input_ids=ids_t, attention_mask=mask, output_hidden_states=True)
+                hidden = states.hidden_states[self.layer]
+                hidden = torch.nn.functional.normalize(hidden, dim=-1).numpy()
+                for r, i in enumerate(batch):
+                    n = len(ids[i])
+                    out[i] = (hidden[r, 1 : 1 + n].copy(), np.asarray(ids[i], np.int64))
+        return out
+
+
+@lru_cache(maxsize=1)
+def _piece_encoder() -> PieceEncoder:
+    """The process's (lazily loaded) piece encoder over the installed MiniLM."""
+    return PieceEncoder()
 
 
 @lru_cache(maxsize=4)
@@ -527,6 +698,13 @@ class FactCheckMatcher:
     embedded by its :class:`QueryEncoder` instead (embeddings passed to :meth:`match`
     are then ignored); ``query_embed`` sets the query encoder explicitly (``False``:
     none, queries use ``embed``).
+
+    When the model has a late-interaction stage, the ranker's top ``model.late.depth``
+    candidates are ordered again with the MaxSim features of ``pieces`` (word-piece
+    states of the query and the candidates' claims and headlines): by default the
+    installed MiniLM's (:class:`PieceEncoder`), used only when the fact-checks are
+    embedded by it, as for the query adapter; ``pieces`` sets it explicitly (``False``:
+    no late stage).
     """
 
     def __init__(
@@ -538,6 +716,7 @@ class FactCheckMatcher:
         stats: TermStats | None = None,
         depth: int = 50,
         query_embed: Embedder | bool | None = None,
+        pieces: PieceSource | bool | None = None,
     ) -> None:
         self.source = source
         self.embed = embed if embed is not None else getattr(source, "embed", None)
@@ -553,14 +732,19 @@ class FactCheckMatcher:
             and _is_default_minilm(self.embed)
         ):
             self.query_embed = _query_encoder(self.model.query_adapter)
+        self.pieces: PieceSource | None = None
+        if self.model.late is not None:
+            if callable(pieces):
+                self.pieces = pieces
+            elif pieces is None and _is_default_minilm(self.embed):
+                self.pieces = _piece_encoder()
 
     def rerank(self, text: str, candidates: Sequence[Candidate]) -> list[FactCheckMatch]:
         """Rank and score first-stage candidates for ``text``, best first."""
         out = []
         text = clean_text(text)
-        for c, (values, shared) in zip(
-            candidates, pair_features(text, candidates, self.stats), strict=True
-        ):
+        features = pair_features(text, candidates, self.stats)
+        for c, (values, shared) in zip(candidates, features, strict=True):
             rank_score, rank_contributions = self.model.ranker.score(values)
             score, contributions = self.model.verifier.score(values)
             out.append(
@@ -576,6 +760,31 @@ class FactCheckMatcher:
                     shared,
                 )
             )
+        order = sorted(range(len(out)), key=lambda i: (-out[i].rank_score, out[i].review.id))
+        late = self.model.late
+        if late is None or self.pieces is None or not out:
+            return [out[i] for i in order]
+        return self._late(text, late, [(out[i], features[i][0]) for i in order[: late.depth]]) + [
+            out[i] for i in order[late.depth :]
+        ]
+
+    def _late(
+        self, text: str, late: LateStage, top: Sequence[tuple[FactCheckMatch, dict[str, float]]]
+    ) -> list[FactCheckMatch]:
+        """The ranker's top candidates ordered again by the late-interaction ranker (their
+        ``rank_score`` and ``rank_contributions`` are then its own)."""
+        assert self.pieces is not None
+        reviews = [m.review for m, _ in top]
+        titles = [str(r.title) for r in reviews if r.title]
+        encoded = self.pieces([text, *(r.claim for r in reviews), *titles])
+        claims, rest = encoded[1 : 1 + len(reviews)], iter(encoded[1 + len(reviews) :])
+        docs = [(c, next(rest) if r.title else None) for c, r in zip(claims, reviews, strict=True)]
+        out = []
+        for (m, values), extra in zip(
+            top, late_features(encoded[0], docs, late.weights()), strict=True
+        ):
+            rank_score, rank_contributions = late.ranker.score({**values, **extra})
+            out.append(replace(m, rank_score=rank_score, rank_contributions=rank_contributions))
         out.sort(key=lambda m: (-m.rank_score, m.review.id))
         return out
 
