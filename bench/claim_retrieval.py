@@ -635,9 +635,14 @@ def main() -> None:
     print(f"late interaction: {'off' if model.late is None else f'top {model.late.depth}'}")
     for method in METHODS if args.method == "all" else (args.method,):
         t0 = time.perf_counter()
-        m = metrics(run(setup, method, args.depth, model, args.live).ranked, setup.qrels)
+        runs = run(setup, method, args.depth, model, args.live)
         ms = 1000 * (time.perf_counter() - t0) / len(setup.qids)
-        print(f"{method:7s} {fmt(m)}  ({ms:.0f} ms/query)")
+        print(f"{method:7s} {fmt(metrics(runs.ranked, setup.qrels))}  ({ms:.0f} ms/query)")
+        if method == "rerank" and model.late is not None:
+            # the matcher skips the late stage when < 2 of its top candidates are shown
+            k = model.late.depth
+            needed = np.mean([sum(s >= 0.5 for s in runs.scores[q][:k]) >= 2 for q in setup.qids])
+            print(f"late stage needed at min_score 0.5: {needed:.1%} of queries")
         if method == "rerank":
             for t in (0.3, 0.5):
                 v = verification(setup, args.depth, model, threshold=t)

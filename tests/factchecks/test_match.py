@@ -355,6 +355,16 @@ def test_the_late_stage_reorders_only_the_rankers_top(tmp_path: Path) -> None:
     assert "late_title" not in after[2].rank_contributions  # not re-ranked
     # the verifier's scores (what is shown) do not depend on the late stage
     assert {m.review.url: m.score for m in after} == {m.review.url: m.score for m in before}
+    # with fewer than two of the top candidates shown, the late stage cannot change the
+    # result, so it does not run
+    encoded.clear()
+    best = max(before[0].score, before[1].score)
+    assert before[0].score != before[1].score
+    (shown,) = matcher.match([query], np.ones((1, 3)), min_score=best)
+    assert encoded == []
+    assert [m.score for m in shown] == [best]
+    (shown,) = matcher.match([query], np.ones((1, 3)), min_score=min(m.score for m in before))
+    assert len(encoded) == 1 and shown[0].review.url == reviews[1].url
 
 
 def test_the_late_stage_round_trips_through_the_matcher_json(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ MAP@5 over the 800 *training* tweets (the folds of ``bench/claim_retrieval.py --
     nice -n 19 .venv/bin/python training/factchecks/maxsim.py cv      # the 80 variants
     nice -n 19 .venv/bin/python training/factchecks/maxsim.py robust  # 5 sets, 5 splits
     nice -n 19 .venv/bin/python training/factchecks/maxsim.py seeds   # the bench's fit, 5 splits
+    nice -n 19 .venv/bin/python training/factchecks/maxsim.py timing  # ms per query
 
 ``robust`` checks five candidate sets on four more fold splits (seeds 1-4) and as a
 two-stage ranker (the shipped ranker's top 10 / 20 ordered again); ``seeds`` runs the
@@ -262,11 +263,39 @@ def seeds() -> None:
         print(f"seed {seed}: ranker {before:.4f} -> late {after:.4f} ({after - before:+.4f})")
 
 
+def timing() -> None:
+    """CPU time per query of the matcher's re-ranking with and without the late stage
+    (60 training tweets, a fresh :class:`PieceEncoder`, one thread)."""
+    import dataclasses
+
+    import torch
+
+    from unspin.factchecks.match import FactCheckMatcher, MatchModel
+
+    torch.set_num_threads(1)
+    s = cr.Setup(cr.DATA, "train", cr.CACHE, 1)
+    model = MatchModel.load()
+    encoder = PieceEncoder()
+    encoder(["load the encoder first"])
+    late = FactCheckMatcher(s.index, model=model, pieces=encoder)
+    plain = FactCheckMatcher(s.index, model=dataclasses.replace(model, late=None))
+    qids = s.qids[::13][:60]
+    cands = {q: s.candidates(q, 50) for q in qids}
+    for name, matcher in (("ranker only", plain), ("with the late stage", late)):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for q in qids:
+            matcher.rerank(s.queries[q], cands[q])
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(f"{name}: {1000 * cpu / len(qids):.0f} ms CPU, {1000 * wall / len(qids):.0f} ms wall")
+
+
 def main() -> None:
     what = sys.argv[1] if len(sys.argv) > 1 else "cv"
     t0 = time.perf_counter()
     if what == "seeds":
         seeds()
+    elif what == "timing":
+        timing()
     elif what == "cache":
         s = cr.Setup(cr.DATA, "train", cr.CACHE, 1)
         cached_pieces([s.queries[q] for q in s.qids], "tweets-train")

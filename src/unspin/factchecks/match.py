@@ -23,10 +23,11 @@ Three steps, each explainable:
    even for a sentence no one has fact-checked; the verifier's score does not depend on
    the other candidates, so a threshold on it (``min_score``) decides what is shown.
 
-Both models are fitted on the CheckThat! 2020 Task 2 training tweets by
+The three models are fitted on the CheckThat! 2020 Task 2 training tweets by
 ``bench/claim_retrieval.py --fit --write`` and shipped in
-``unspin/models/factchecks/matcher.json`` (a dozen weights each; see the MODEL_CARD.md
-there). Every match carries each feature's contribution to both logits.
+``unspin/models/factchecks/matcher.json`` (a dozen weights each, and the word-piece IDF
+weights in ``piece_idf.npz``; see the MODEL_CARD.md there). Every match carries each
+feature's contribution to both logits.
 
 A match says that a fact-check *is about the same claim*; it says nothing about whether
 the article repeats, rebuts or merely mentions it. The publisher's rating is shown as the
@@ -739,8 +740,16 @@ class FactCheckMatcher:
             elif pieces is None and _is_default_minilm(self.embed):
                 self.pieces = _piece_encoder()
 
-    def rerank(self, text: str, candidates: Sequence[Candidate]) -> list[FactCheckMatch]:
-        """Rank and score first-stage candidates for ``text``, best first."""
+    def rerank(
+        self, text: str, candidates: Sequence[Candidate], *, min_score: float = 0.0
+    ) -> list[FactCheckMatch]:
+        """Rank and score first-stage candidates for ``text``, best first.
+
+        The late-interaction stage (the costly part: MiniLM over the top candidates) runs
+        only when at least two of the ranker's top candidates score ``min_score`` or more:
+        otherwise it could not change which of them reach ``min_score`` nor their order,
+        so a caller that drops matches below ``min_score`` (as :meth:`match` does) gets
+        the same result."""
         out = []
         text = clean_text(text)
         features = pair_features(text, candidates, self.stats)
@@ -762,7 +771,11 @@ class FactCheckMatcher:
             )
         order = sorted(range(len(out)), key=lambda i: (-out[i].rank_score, out[i].review.id))
         late = self.model.late
-        if late is None or self.pieces is None or not out:
+        if (
+            late is None
+            or self.pieces is None
+            or sum(out[i].score >= min_score for i in order[: late.depth]) < 2
+        ):
             return [out[i] for i in order]
         return self._late(text, late, [(out[i], features[i][0]) for i in order[: late.depth]]) + [
             out[i] for i in order[late.depth :]
@@ -805,6 +818,7 @@ class FactCheckMatcher:
         out = []
         for k, text in enumerate(texts):
             emb = None if embeddings is None else embeddings[k]
-            ranked = self.rerank(text, self.source.candidates(clean_text(text), emb, self.depth))
+            candidates = self.source.candidates(clean_text(text), emb, self.depth)
+            ranked = self.rerank(text, candidates, min_score=min_score)
             out.append([m for m in ranked if m.score >= min_score][:top])
         return out
