@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -143,6 +144,17 @@ def test_decode_uses_hysteresis_and_whole_words() -> None:
     assert [(text[s:e], round(c, 2)) for s, e, c in spans] == [("Alpha beta gamma", 0.3)]
 
 
+def test_decode_trims_weak_edges_of_a_run() -> None:
+    text = "Alpha beta gamma, delta. Epsilon zeta."
+    states = FakeBackbone().token_states(["Alpha beta gamma, delta.", "Epsilon zeta."], [0, 25])
+    p = np.array([0, 0.15, 0.8, 0.5, 0.15, 0.15, 0, 0, 0, 0, 0, 0, 0], np.float32)
+    untrimmed = feats.decode(text, states, p, low=0.1, high=0.3)
+    assert [text[s:e] for s, e, _ in untrimmed] == ["Alpha beta gamma, delta"]
+    # edge pieces under half the run's best (0.8) go; the inner ones stay
+    trimmed = feats.decode(text, states, p, low=0.1, high=0.3, trim=0.5)
+    assert [(text[s:e], round(c, 2)) for s, e, c in trimmed] == [("beta gamma", 0.65)]
+
+
 @needs_model
 @pytest.mark.slow
 def test_flags_loaded_language_with_the_real_backbone(run: Callable[..., Analysis]) -> None:
@@ -155,3 +167,44 @@ def test_flags_loaded_language_with_the_real_backbone(run: Callable[..., Analysi
     assert labels & {"Loaded_Language", "Name_Calling,Labeling", "Appeal_to_fear-prejudice"}
     plain = run("The council met on Tuesday and approved the budget for the library.", "techniques")
     assert len(plain.by_kind("technique")) < len(analysis.by_kind("technique"))
+
+
+def test_an_ensemble_averages_its_taggers_and_projects_their_inputs(tmp_path: Path) -> None:
+    import json
+
+    import torch
+
+    from unspin.analyzers._techniques_model import TechniquesModel, _tag, build_tagger
+
+    torch.manual_seed(0)
+    rng = np.random.default_rng(0)
+    raw, small = build_tagger(3 * 384), build_tagger(8)
+    for name, net in (("a.npz", raw), ("b.npz", small)):
+        np.savez(tmp_path / name, **{k: v.numpy() for k, v in net.state_dict().items()})
+    mean, std = rng.normal(size=3 * 384), rng.uniform(0.5, 2, 3 * 384)
+    w = rng.normal(size=(3 * 384, 8)) / 30
+    np.savez(tmp_path / "p.npz", mean=mean, std=std, w=w)
+    np.savez(
+        tmp_path / "tc_head.npz",
+        coef=np.zeros((2, 3)),
+        intercept=np.zeros(2),
+        mean=np.zeros(3),
+        scale=np.ones(3),
+        classes=np.array(TECHNIQUES[:2]),
+    )
+    members = [
+        {"weights": "a.npz", "projection": None},
+        {"weights": "b.npz", "projection": "p.npz"},
+    ]
+    config = {"si": {"input_dim": 3 * 384, "members": members}, "tc": {}}
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    model = TechniquesModel.load(tmp_path)
+    states = FakeBackbone().token_states(["Alpha beta gamma, delta.", "Epsilon zeta."], [0, 25])
+    x = feats.si_inputs(states)
+    raw.eval()
+    small.eval()
+    projected = (((x - mean) / std) @ w).astype(np.float32)
+    expected = (_tag(raw, states, x) + _tag(small, states, projected)) / 2
+    got = model.inside_probability(states, x)
+    assert np.allclose(got, expected, atol=1e-3)
+    assert not np.allclose(got, _tag(raw, states, x), atol=1e-3)

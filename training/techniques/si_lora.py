@@ -38,9 +38,12 @@ def build(args: argparse.Namespace) -> Any:
             super().__init__()
             self.encoder = copy.deepcopy(base.encoder)
             self.encoder.layer = self.encoder.layer[K:]
-            self.params = add_lora(
-                self, r=args.rank, targets=args.targets.split(","), layers=range(6 - K)
-            )
+            if args.full:  # fine-tune the copied layers themselves (no adapters)
+                self.params = list(self.encoder.parameters())
+            else:
+                self.params = add_lora(
+                    self, r=args.rank, targets=args.targets.split(","), layers=range(6 - K)
+                )
             self.drop = torch.nn.Dropout(0.1)
             dim = 384 * (3 if args.concat else 1)
             self.rnn = (
@@ -95,11 +98,14 @@ def main() -> None:
     ap.add_argument("--concat", action="store_true", help="head also reads layer K + doc")
     ap.add_argument("--folds", default="0,1,2,3,4")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--full", action="store_true", help="train the copied layers, no LoRA")
+    ap.add_argument("--seed", type=int, default=-1, help="torch seed (default: the fold)")
+    ap.add_argument("--name", default="", help="also save O/B/I to $PTC_WORK/research/NAME.npy")
     args = ap.parse_args()
     import torch
 
     torch.set_num_threads(args.threads)
-    name = (
+    name = args.name or (
         f"si_lora_from{args.from_layer}_r{args.rank}_{args.targets.replace(',', '')}"
         f"_{args.head}{'_cat' if args.concat else ''}_e{args.epochs}"
     )
@@ -115,11 +121,12 @@ def main() -> None:
     )
     folds = [int(k) for k in args.folds.split(",")]
     p_in = np.zeros(len(y), np.float32)
+    p_obi = np.zeros((len(y), 3), np.float16)
     secs = []
     for k in folds:
         t = Timer()
-        torch.manual_seed(k)
-        rng = np.random.default_rng(k)
+        torch.manual_seed(k if args.seed < 0 else args.seed)
+        rng = np.random.default_rng(k if args.seed < 0 else args.seed)
         net = build(args)
         tr = [r for r, a in zip(ranges, sent_art, strict=True) if fold_of_article[a] != k]
         te = [r for r, a in zip(ranges, sent_art, strict=True) if fold_of_article[a] == k]
@@ -151,6 +158,7 @@ def main() -> None:
                 probs = torch.softmax(net(xb, mb, db), -1).numpy()
                 for r, (s, e) in enumerate(rs):
                     p_in[s:e] = probs[r, : e - s, 1] + probs[r, : e - s, 2]
+                    p_obi[s:e] = probs[r, : e - s]
         secs.append(t())
         _, test = data.split(k)
         gold = [s for a in test for s in a.si_spans]
@@ -162,6 +170,9 @@ def main() -> None:
                 pred += decode(data, a.id, p_in[lo:hi], lo, hi, th, keep)
             best = max(best, (score_si(pred, gold).f1, (th, keep)))
         print(f"  fold {k}: {secs[-1]:.0f}s; best-threshold SI F1 {best[0]:.3f} at {best[1]}")
+        if args.name:
+            (WORK / "research").mkdir(exist_ok=True)
+            np.save(WORK / "research" / f"{args.name}.npy", p_obi)
     np.save(WORK / f"si_pin_{name}.npy", p_in)
     if len(folds) == 5:
         evaluate(data, name, p_in, {"train_seconds_per_fold": float(np.mean(secs))})

@@ -178,12 +178,32 @@ def si_inputs(states: TokenStates) -> np.ndarray:
     return np.hstack([h4, h6, np.repeat(doc, len(h6), 0)])
 
 
+def widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to whole words, then trimmed of boundary characters
+    (spaces, newlines, ``.,:;``) that the official PTC checker rejects at span edges."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
 def decode(
-    text: str, states: TokenStates, p_in: np.ndarray, low: float, high: float
+    text: str,
+    states: TokenStates,
+    p_in: np.ndarray,
+    low: float,
+    high: float,
+    trim: float = 0.0,
 ) -> list[tuple[int, int, float]]:
     """Runs of pieces with ``p_in >= low`` inside one segment, kept when a piece reaches
-    ``high``; widened to whole words and trimmed (runs that meet once widened are merged).
-    Returns ``(start, end, mean p_in of the run)``."""
+    ``high``; the run's edge pieces under ``trim`` x its best piece are dropped; then
+    widened to whole words and trimmed of boundary characters (runs that meet once
+    widened are merged). Returns ``(start, end, mean p_in of the run)``."""
     out: list[tuple[int, int, float]] = []
     for first, last in states.segments.tolist():
         run: list[int] = []
@@ -191,17 +211,16 @@ def decode(
             if i >= 0 and states.starts[i] >= 0 and p_in[i] >= low:
                 run.append(i)
                 continue
-            if run and max(p_in[j] for j in run) >= high:
-                s, e = int(states.starts[run[0]]), int(states.ends[run[-1]])
-                mean = float(np.mean(p_in[run]))
-                while s > 0 and text[s - 1].isalnum():
-                    s -= 1
-                while e < len(text) and text[e].isalnum():
-                    e += 1
-                while s < e and text[s] in _TRIM:
-                    s += 1
-                while e > s and text[e - 1] in _TRIM:
-                    e -= 1
+            best = max((float(p_in[j]) for j in run), default=0.0)
+            if run and best >= high:
+                a, b = 0, len(run)
+                while a < b and p_in[run[a]] < trim * best:
+                    a += 1
+                while b > a and p_in[run[b - 1]] < trim * best:
+                    b -= 1
+                kept = run[a:b]
+                s, e = widen(text, int(states.starts[kept[0]]), int(states.ends[kept[-1]]))
+                mean = float(np.mean(p_in[kept]))
                 if e > s and out and s < out[-1][1]:  # widened into the previous span
                     out[-1] = (out[-1][0], max(e, out[-1][1]), max(out[-1][2], mean))
                 elif e > s:

@@ -1,6 +1,7 @@
-"""The trained heads of the ``techniques`` analyzer: a BiLSTM span tagger and a
-logistic-regression technique classifier, loaded once per process from a folder holding
-``config.json``, ``si_tagger.npz`` (float16 weights) and ``tc_head.npz``."""
+"""The trained heads of the ``techniques`` analyzer: an ensemble of BiLSTM span taggers
+and a logistic-regression technique classifier, loaded once per process from a folder
+holding ``config.json``, the taggers' float16 weights (``si_tagger*.npz``, some reading
+a PCA projection of their input stored in ``si_pca.npz``) and ``tc_head.npz``."""
 
 from __future__ import annotations
 
@@ -38,12 +39,50 @@ def build_tagger(input_dim: int) -> Any:
     return Tagger()
 
 
+@dataclass(frozen=True)
+class TaggerMember:
+    """One tagger of the SI ensemble and the projection of its input, if any:
+    ``((x - mean) / std) @ W``."""
+
+    tagger: Any
+    projection: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def inputs(self, x: np.ndarray) -> np.ndarray:
+        if self.projection is None:
+            return x
+        mean, std, w = self.projection
+        out: np.ndarray = ((x - mean) / std) @ w
+        return out.astype(np.float32)
+
+
+def _load_members(path: Path, si: dict[str, Any]) -> tuple[TaggerMember, ...]:
+    """The taggers named in ``config["si"]["members"]`` (one ``si_tagger.npz`` if none)."""
+    import torch
+
+    specs = si.get("members") or [{"weights": "si_tagger.npz", "projection": None}]
+    members = []
+    for spec in specs:
+        weights = np.load(path / spec["weights"])
+        projection = None
+        if spec.get("projection"):
+            z = np.load(path / spec["projection"])
+            projection = tuple(z[k].astype(np.float32) for k in ("mean", "std", "w"))
+        dim = projection[2].shape[1] if projection else int(si["input_dim"])
+        tagger = build_tagger(dim)
+        tagger.load_state_dict(
+            {k: torch.from_numpy(weights[k].astype(np.float32)) for k in weights.files}
+        )
+        tagger.eval()
+        members.append(TaggerMember(tagger, projection))
+    return tuple(members)
+
+
 @dataclass
 class TechniquesModel:
     """Both heads and their configuration."""
 
     config: dict[str, Any]
-    tagger: Any
+    taggers: tuple[TaggerMember, ...]
     coef: np.ndarray
     intercept: np.ndarray
     mean: np.ndarray
@@ -54,27 +93,22 @@ class TechniquesModel:
     @classmethod
     def load(cls, path: Path) -> TechniquesModel:
         try:
-            import torch
+            import torch  # noqa: F401  (checked here for the hint; used by the taggers)
         except ImportError as exc:  # pragma: no cover - torch comes with the nlp extra
             raise MissingExtraError("torch", "nlp") from exc
         try:
             config = json.loads((path / "config.json").read_text())
-            weights = np.load(path / "si_tagger.npz")
+            taggers = _load_members(path, config["si"])
             tc = np.load(path / "tc_head.npz")
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, KeyError) as exc:
             raise ModelError(
                 f"cannot load the techniques model at {str(path)!r}: {exc}",
                 hint="set [analyzers.techniques] model to a folder written by "
                 "training/techniques/train.py",
             ) from exc
-        tagger = build_tagger(int(config["si"]["input_dim"]))
-        tagger.load_state_dict(
-            {k: torch.from_numpy(weights[k].astype(np.float32)) for k in weights.files}
-        )
-        tagger.eval()
         return cls(
             config,
-            tagger,
+            taggers,
             tc["coef"].astype(np.float32),
             tc["intercept"].astype(np.float32),
             tc["mean"].astype(np.float32),
@@ -84,28 +118,14 @@ class TechniquesModel:
         )
 
     def inside_probability(self, states: TokenStates, inputs: np.ndarray) -> np.ndarray:
-        """P(inside a span) = P(B) + P(I) per word piece, each segment tagged on its own."""
-        import torch
-        from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
-
+        """P(inside a span) = P(B) + P(I) per word piece, averaged over the ensemble's
+        taggers; each segment tagged on its own."""
         p_in = np.zeros(len(inputs), np.float32)
-        segs = states.segments.tolist()
-        if not segs:
+        if not len(states.segments) or not self.taggers:
             return p_in
-        with torch.inference_mode():
-            for b in range(0, len(segs), 64):
-                batch = segs[b : b + 64]
-                lengths = [e - s for s, e in batch]
-                x = torch.zeros((len(batch), max(lengths), inputs.shape[1]))
-                for r, (s, e) in enumerate(batch):
-                    x[r, : e - s] = torch.from_numpy(inputs[s:e])
-                packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
-                h, _ = self.tagger.rnn(packed)
-                h, _ = pad_packed_sequence(h, batch_first=True)
-                probs = torch.softmax(self.tagger.out(h), -1).numpy()
-                for r, (s, e) in enumerate(batch):
-                    p_in[s:e] = probs[r, : e - s, 1] + probs[r, : e - s, 2]
-        return p_in
+        for member in self.taggers:
+            p_in += _tag(member.tagger, states, member.inputs(inputs))
+        return p_in / len(self.taggers)
 
     def technique_probabilities(self, features: np.ndarray) -> np.ndarray:
         """Softmax of the logistic regression over standardised span features."""
@@ -116,6 +136,29 @@ class TechniquesModel:
         e = np.exp(z)
         out: np.ndarray = e / e.sum(1, keepdims=True)
         return out
+
+
+def _tag(tagger: Any, states: TokenStates, inputs: np.ndarray) -> np.ndarray:
+    """One tagger's P(B) + P(I) per piece, segments batched and packed."""
+    import torch
+    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+    p_in = np.zeros(len(inputs), np.float32)
+    segs = states.segments.tolist()
+    with torch.inference_mode():
+        for b in range(0, len(segs), 64):
+            batch = segs[b : b + 64]
+            lengths = [e - s for s, e in batch]
+            x = torch.zeros((len(batch), max(lengths), inputs.shape[1]))
+            for r, (s, e) in enumerate(batch):
+                x[r, : e - s] = torch.from_numpy(inputs[s:e])
+            packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+            h, _ = tagger.rnn(packed)
+            h, _ = pad_packed_sequence(h, batch_first=True)
+            probs = torch.softmax(tagger.out(h), -1).numpy()
+            for r, (s, e) in enumerate(batch):
+                p_in[s:e] = probs[r, : e - s, 1] + probs[r, : e - s, 2]
+    return p_in
 
 
 _LOCK = threading.Lock()

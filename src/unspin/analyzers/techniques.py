@@ -134,7 +134,7 @@ def detect(
     high = decode["high"] if span_high is None else span_high
     second = m.config["tc"]["second_label_min"] if second_label_min is None else second_label_min
     p_in = m.inside_probability(states, feats.si_inputs(states))
-    spans = feats.decode(text, states, p_in, low, high)
+    spans = feats.decode(text, states, p_in, low, high, float(decode.get("trim", 0.0)))
     proba = classify_spans(text, states, [(s, e) for s, e, _ in spans], m)
     out = []
     for (start, end, p_span), p in zip(spans, proba, strict=True):
