@@ -180,7 +180,7 @@ def cues(text: str, start: int, end: int) -> list[str]:
 class TechniquesAnalyzer(Analyzer):
     """Propaganda-technique spans (SemEval-2020 Task 11) with their cues."""
 
-    version = "1.0.0"
+    version = "1.1.0"  # 1.1: five-tagger SI ensemble, trimmed decoding
     requires = ("parse", "token_states")
     produces = (KIND,)
     options: ClassVar[dict[str, Any]] = {
