@@ -57,8 +57,8 @@ from unspin.factchecks.match import (  # noqa: E402
     PieceEncoder,
     Pieces,
     QueryEncoder,
-    late_features,
     pair_features,
+    review_late_features,
 )
 from unspin.factchecks.text import clean_text, terms  # noqa: E402
 
@@ -372,11 +372,7 @@ def _late_table(
         rows = np.nonzero(g == n)[0]
         top = rows[np.argsort(-p[rows], kind="stable")[:k]]
         chosen = [reviews[ids[n][int(i - rows[0])]] for i in top]
-        titles = [str(r.title) for r in chosen if r.title]
-        enc = setup.pieces([setup.queries[q], *(r.claim for r in chosen), *titles])
-        claims, rest = enc[1 : 1 + len(chosen)], iter(enc[1 + len(chosen) :])
-        docs = [(c, next(rest) if r.title else None) for c, r in zip(claims, chosen, strict=True)]
-        for v in late_features(enc[0], docs, idf):
+        for v in review_late_features(setup.pieces, setup.queries[q], chosen, idf):
             late.append([v[f] for f in LATE_FEATURES])
         rows_out.extend(top)
     return np.asarray(rows_out), np.asarray(late)

@@ -15,7 +15,7 @@ import os
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol, runtime_checkable
@@ -365,6 +365,34 @@ def load_encoder(path: str) -> Any:
         return model
 
 
+def forward_pieces(
+    encoder: Any, rows: Sequence[Sequence[int]], layers: Sequence[int], batch_size: int = 64
+) -> Iterator[tuple[list[int], dict[int, Any], Any]]:
+    """Run ``encoder`` (a loaded sentence-transformers MiniLM) over each row of word-piece
+    ids wrapped in [CLS] ... [SEP], longest rows first, ``batch_size`` rows per pass.
+
+    Yields ``(row indices, {layer: hidden states (batch, width, 384)}, attention mask)``
+    per batch (torch tensors; row ``r`` of the batch is ``rows[indices[r]]``, its
+    ``len + 2`` first positions real). Runs under ``torch.inference_mode``."""
+    import torch
+
+    tokenizer, model = encoder.tokenizer, encoder[0].auto_model
+    cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
+    order = sorted(range(len(rows)), key=lambda i: -len(rows[i]))
+    with torch.inference_mode():
+        for b in range(0, len(order), batch_size):
+            batch = order[b : b + batch_size]
+            width = len(rows[batch[0]]) + 2
+            ids_t = torch.zeros((len(batch), width), dtype=torch.long)
+            mask = torch.zeros((len(batch), width), dtype=torch.long)
+            for r, i in enumerate(batch):
+                row = [cls, *rows[i], sep]
+                ids_t[r, : len(row)] = torch.tensor(row)
+                mask[r, : len(row)] = 1
+            out = model(input_ids=ids_t, attention_mask=mask, output_hidden_states=True)
+            yield batch, {k: out.hidden_states[k] for k in layers}, mask
+
+
 class SpacyBackbone:
     """spaCy for the parse, a sentence-transformers model for embeddings; both lazy."""
 
@@ -398,7 +426,7 @@ class SpacyBackbone:
         import torch
 
         encoder = load_encoder(self.embeddings or default_embedding_path())
-        tokenizer, model = encoder.tokenizer, encoder[0].auto_model
+        tokenizer = encoder.tokenizer
         # one segment per sentence, or per window of a long one; first windows first
         segments: list[tuple[int, list[int], np.ndarray]] = []  # (sentence, ids, offsets)
         first_window: set[int] = set()
@@ -412,31 +440,19 @@ class SpacyBackbone:
             first_window.add(len(segments))
             for w in range(0, max(1, len(ids)), body):
                 segments.append((si, ids[w : w + body], offs[w : w + body]))
-        cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
-        order = sorted(range(len(segments)), key=lambda i: -len(segments[i][1]))
         outputs: dict[int, dict[int, np.ndarray]] = {}
         embeddings = np.zeros((len(texts), EMBEDDING_DIM), np.float32)
-        with torch.inference_mode():
-            for b in range(0, len(order), 64):
-                batch = order[b : b + 64]
-                width = len(segments[batch[0]][1]) + 2
-                ids_t = torch.zeros((len(batch), width), dtype=torch.long)
-                mask = torch.zeros((len(batch), width), dtype=torch.long)
-                for r, i in enumerate(batch):
-                    row = [cls, *segments[i][1], sep]
-                    ids_t[r, : len(row)] = torch.tensor(row)
-                    mask[r, : len(row)] = 1
-                out = model(input_ids=ids_t, attention_mask=mask, output_hidden_states=True)
-                hidden = {k: out.hidden_states[k] for k in STATE_LAYERS}
-                m = mask.unsqueeze(-1).to(hidden[6].dtype)
-                pooled = (hidden[6] * m).sum(1) / m.sum(1).clamp(min=1e-9)
-                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
-                arrays = {k: h.numpy() for k, h in hidden.items()}
-                for r, i in enumerate(batch):
-                    n = len(segments[i][1]) + 2
-                    outputs[i] = {k: a[r, :n].astype(np.float16) for k, a in arrays.items()}
-                    if i in first_window:  # what truncating the sentence would embed
-                        embeddings[segments[i][0]] = pooled[r]
+        rows = [seg[1] for seg in segments]
+        for batch, hidden, mask in forward_pieces(encoder, rows, STATE_LAYERS):
+            m = mask.unsqueeze(-1).to(hidden[6].dtype)
+            pooled = (hidden[6] * m).sum(1) / m.sum(1).clamp(min=1e-9)
+            pooled = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+            arrays = {k: h.numpy() for k, h in hidden.items()}
+            for r, i in enumerate(batch):
+                n = len(rows[i]) + 2
+                outputs[i] = {k: a[r, :n].astype(np.float16) for k, a in arrays.items()}
+                if i in first_window:  # what truncating the sentence would embed
+                    embeddings[segments[i][0]] = pooled[r]
         special = np.array([[-1, -1]], np.int64)
         offsets = [np.concatenate([special, offs, special]) for _, _, offs in segments]
         layers = {k: [outputs[i][k] for i in range(len(segments))] for k in STATE_LAYERS}

@@ -72,6 +72,7 @@ __all__ = [
     "TermStats",
     "late_features",
     "pair_features",
+    "review_late_features",
 ]
 
 log = logging.getLogger(__name__)
@@ -289,6 +290,18 @@ def late_features(
     return [
         {"late_title": t, "late_claim_gap": c - best} for c, t in zip(claim, title, strict=True)
     ]
+
+
+def review_late_features(
+    pieces: PieceSource, text: str, reviews: Sequence[ClaimReview], idf: np.ndarray
+) -> list[dict[str, float]]:
+    """:func:`late_features` of each review for ``text``, their word pieces (the query's,
+    each claim's and each headline's) taken from ``pieces`` in one call."""
+    titles = [str(r.title) for r in reviews if r.title]
+    encoded = pieces([text, *(r.claim for r in reviews), *titles])
+    claims, rest = encoded[1 : 1 + len(reviews)], iter(encoded[1 + len(reviews) :])
+    docs = [(c, next(rest) if r.title else None) for c, r in zip(claims, reviews, strict=True)]
+    return late_features(encoded[0], docs, idf)
 
 
 # ----------------------------------------------------------------------------------------
@@ -531,33 +544,20 @@ class PieceEncoder:
     def _encode(self, texts: Sequence[str]) -> list[Pieces]:
         import torch
 
-        from unspin.nlp import default_embedding_path, load_encoder
+        from unspin.nlp import default_embedding_path, forward_pieces, load_encoder
 
         encoder = load_encoder(self.encoder_path or default_embedding_path())
-        tok, model = encoder.tokenizer, encoder[0].auto_model
+        tok = encoder.tokenizer
         ids = [
             tok(t.strip(), add_special_tokens=False)["input_ids"][: self.MAX_PIECES] for t in texts
         ]
         out: list[Pieces] = [(np.zeros((0, 384), np.float32), np.zeros(0, np.int64))] * len(ids)
-        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
-        with torch.inference_mode():
-            for b in range(0, len(order), 64):
-                batch = [i for i in order[b : b + 64] if ids[i]]
-                if not batch:
-                    continue
-                width = len(ids[batch[0]]) + 2
-                ids_t = torch.zeros((len(batch), width), dtype=torch.long)
-                mask = torch.zeros((len(batch), width), dtype=torch.long)
-                for r, i in enumerate(batch):
-                    row = [tok.cls_token_id, *ids[i], tok.sep_token_id]
-                    ids_t[r, : len(row)] = torch.tensor(row)
-                    mask[r, : len(row)] = 1
-                states = model(input_ids=ids_t, attention_mask=mask, output_hidden_states=True)
-                hidden = states.hidden_states[self.layer]
-                hidden = torch.nn.functional.normalize(hidden, dim=-1).numpy()
-                for r, i in enumerate(batch):
-                    n = len(ids[i])
-                    out[i] = (hidden[r, 1 : 1 + n].copy(), np.asarray(ids[i], np.int64))
+        kept = [i for i in range(len(ids)) if ids[i]]
+        for batch, hidden, _ in forward_pieces(encoder, [ids[i] for i in kept], (self.layer,)):
+            states = torch.nn.functional.normalize(hidden[self.layer], dim=-1).numpy()
+            for r, j in enumerate(batch):
+                i = kept[j]
+                out[i] = (states[r, 1 : 1 + len(ids[i])].copy(), np.asarray(ids[i], np.int64))
         return out
 
 
@@ -788,13 +788,9 @@ class FactCheckMatcher:
         ``rank_score`` and ``rank_contributions`` are then its own)."""
         assert self.pieces is not None
         reviews = [m.review for m, _ in top]
-        titles = [str(r.title) for r in reviews if r.title]
-        encoded = self.pieces([text, *(r.claim for r in reviews), *titles])
-        claims, rest = encoded[1 : 1 + len(reviews)], iter(encoded[1 + len(reviews) :])
-        docs = [(c, next(rest) if r.title else None) for c, r in zip(claims, reviews, strict=True)]
         out = []
         for (m, values), extra in zip(
-            top, late_features(encoded[0], docs, late.weights()), strict=True
+            top, review_late_features(self.pieces, text, reviews, late.weights()), strict=True
         ):
             rank_score, rank_contributions = late.ranker.score({**values, **extra})
             out.append(replace(m, rank_score=rank_score, rank_contributions=rank_contributions))
