@@ -167,16 +167,17 @@ def train_taggers(
 
     X, y, ranges = si_matrix(articles, states)
     members: list[dict[str, Any]] = []
-    pca: tuple[np.ndarray, ...] | None = None
+    projected: np.ndarray | None = None  # fitted and projected once, for every PCA member
     for name, use_pca, seed in SI_MEMBERS:
         t = time.perf_counter()
-        if use_pca and pca is None:
+        if use_pca and projected is None:
             pca = fit_pca(X, np.arange(len(X)), PCA_DIMS, PCA_SEED)
             np.savez_compressed(
                 out / "si_pca.npz",
                 **{k: v.astype(np.float32) for k, v in zip(("mean", "std", "w"), pca, strict=True)},
             )
-        inputs = project(X, *pca) if use_pca and pca is not None else X
+            projected = project(X, *pca)
+        inputs = projected if use_pca and projected is not None else X
         np.savez_compressed(out / name, **train_tagger(inputs, y, ranges, seed))
         members.append({"weights": name, "projection": "si_pca.npz" if use_pca else None})
         print(f"  SI tagger {name}: {time.perf_counter() - t:.0f}s", flush=True)

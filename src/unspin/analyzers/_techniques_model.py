@@ -60,13 +60,18 @@ def _load_members(path: Path, si: dict[str, Any]) -> tuple[TaggerMember, ...]:
     import torch
 
     specs = si.get("members") or [{"weights": "si_tagger.npz", "projection": None}]
+    projections: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     members = []
     for spec in specs:
         weights = np.load(path / spec["weights"])
         projection = None
-        if spec.get("projection"):
-            z = np.load(path / spec["projection"])
-            projection = tuple(z[k].astype(np.float32) for k in ("mean", "std", "w"))
+        if spec.get("projection"):  # one shared (same object) per file: projected once
+            name = str(spec["projection"])
+            if name not in projections:
+                z = np.load(path / name)
+                mean, std, w = (z[k].astype(np.float32) for k in ("mean", "std", "w"))
+                projections[name] = (mean, std, w)
+            projection = projections[name]
         dim = projection[2].shape[1] if projection else int(si["input_dim"])
         tagger = build_tagger(dim)
         tagger.load_state_dict(
@@ -123,8 +128,12 @@ class TechniquesModel:
         p_in = np.zeros(len(inputs), np.float32)
         if not len(states.segments) or not self.taggers:
             return p_in
+        projected: dict[int, np.ndarray] = {}  # members sharing a projection share its result
         for member in self.taggers:
-            p_in += _tag(member.tagger, states, member.inputs(inputs))
+            key = id(member.projection)
+            if key not in projected:
+                projected[key] = member.inputs(inputs)
+            p_in += _tag(member.tagger, states, projected[key])
         return p_in / len(self.taggers)
 
     def technique_probabilities(self, features: np.ndarray) -> np.ndarray:
