@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from common import WORK, Data, Timer, load_data, log_result, mean_std
 
+from unspin.analyzers._techniques_features import widen
 from unspin.eval.ptc import Span, score_si
 
 #: (low, high) pairs: runs of pieces with p >= low, kept if their best piece has p >= high.
@@ -28,7 +29,6 @@ THRESHOLDS = [
     for hi in (0.2, 0.3, 0.4, 0.5, 0.6)
     if hi >= lo
 ]
-_TRIM = " \n\t.,:;"
 
 
 def piece_labels(data: Data) -> np.ndarray:
@@ -73,15 +73,7 @@ def decode(
         if max(p_in[i - lo] for i in run) < keep:
             run.clear()
             return
-        s, e = int(starts[run[0]]), int(ends[run[-1]])
-        while s > 0 and text[s - 1].isalnum():
-            s -= 1
-        while e < len(text) and text[e].isalnum():
-            e += 1
-        while s < e and text[s] in _TRIM:
-            s += 1
-        while e > s and text[e - 1] in _TRIM:
-            e -= 1
+        s, e = widen(text, int(starts[run[0]]), int(ends[run[-1]]))
         if e > s:
             spans.append(Span(aid, s, e))
         run.clear()
