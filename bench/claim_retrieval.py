@@ -11,7 +11,7 @@ claims; MRR is over the returned ranking of ``--depth`` claims).
 
 Methods: ``bm25`` (lexical only), ``dense`` (MiniLM cosine, claim or headline), ``rrf``
 (the two fused by reciprocal rank: the first stage), ``rerank`` (the shipped matcher:
-first stage, then the ranker of ``unspin/models/factchecks/matcher.json``; also prints
+first stage, then the ranker of ``unspin/factchecks/artifacts/matcher.json``; also prints
 how the verifier's score separates right from wrong top matches). ``--fit`` fits the
 ranker and the verifier on the training tweets (model selection by 5-fold
 cross-validation over training tweets; dev is never used); ``--fit --write`` writes

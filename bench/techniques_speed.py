@@ -46,10 +46,10 @@ def main() -> None:
     args = ap.parse_args()
     import torch
 
-    from unspin.analyzers.base import Context
-    from unspin.analyzers.techniques import TechniquesAnalyzer
-    from unspin.eval.ptc import article_document, load_corpus
+    from unspin.analyzer import Context
     from unspin.nlp import SpacyBackbone
+    from unspin.techniques.analyzer import TechniquesAnalyzer
+    from unspin.techniques.ptc import article_document, load_corpus
 
     torch.set_num_threads(args.threads)
     ids = json.loads((ROOT / "training" / "techniques" / "gate.json").read_text())["articles"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from unspin.analyzers.base import analyzer_class
+from unspin.analyzer import analyzer_class
 from unspin.config import load_config
 from unspin.model import Analysis, Document
 from unspin.nlp import Backbone, FakeBackbone, SpacyBackbone

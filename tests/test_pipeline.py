@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from unspin.analyzers import Analyzer, AnalyzerResult, Context, register
+from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.config import load_config
 from unspin.errors import ConfigError, DependencyError, UnknownAnalyzerError
 from unspin.model import Document, Explanation
@@ -82,7 +82,7 @@ def test_order_is_checked_before_any_text_runs() -> None:
 
 
 def test_builtin_order_check_explains_what_to_do() -> None:
-    from unspin.analyzers import analyzer_class
+    from unspin.analyzer import analyzer_class
 
     check_order([analyzer_class("test-capitals"), analyzer_class("test-boom")])
     with pytest.raises(DependencyError):

@@ -382,10 +382,11 @@ def _with_store(config: Config, url: str | None) -> Config:
     """The config with ``db = url`` for every configured analyzer that reads a store."""
     if not url:
         return config
-    from unspin.analyzers import analyzer_class
+    from unspin.analyzer import analyzer_class
+    from unspin.options import option_docs
 
     options = {k: dict(v) for k, v in config.analyzer_options.items()}
-    readers = [n for n in config.analyzers if "db" in analyzer_class(n).options]
+    readers = [n for n in config.analyzers if "db" in option_docs(analyzer_class(n).Options)]
     if not readers:
         raise ConfigError(
             "--db: none of the configured analyzers reads a store",
@@ -1101,7 +1102,7 @@ def add_technique_commands(sub: Any) -> None:
 
 def _ptc_ids(spec: str | None, corpus: Any) -> list[str]:
     if spec is None:
-        from unspin.eval.techniques import held_out_ids
+        from unspin.techniques.evaluate import held_out_ids
 
         ids = held_out_ids()
         if not ids:
@@ -1141,7 +1142,7 @@ def _score_table(name: str, score: Any, per_technique: bool) -> str:
 
 
 def cmd_eval_ptc(args: argparse.Namespace) -> int:
-    from unspin.eval import ptc
+    from unspin.techniques import ptc
 
     try:
         corpus = ptc.load_corpus(args.data)
@@ -1158,7 +1159,7 @@ def cmd_eval_ptc(args: argparse.Namespace) -> int:
         labelled = [s for s in pred if s.technique]
         result = ptc.score_system(articles, pred, labelled or None, techniques=corpus.techniques)
     else:
-        from unspin.eval.techniques import evaluation_system
+        from unspin.techniques.evaluate import evaluation_system
 
         overrides: dict[str, Any] = {"analyzers": "techniques"}
         if args.backbone:
@@ -1183,10 +1184,10 @@ def cmd_eval_ptc(args: argparse.Namespace) -> int:
 
 
 def cmd_techniques_export(args: argparse.Namespace) -> int:
-    from unspin.eval import ptc
     from unspin.ingest import load_paths
     from unspin.pipeline import Pipeline
     from unspin.report import write_text_atomic
+    from unspin.techniques import ptc
 
     config = _pipeline_config(args)
     pipeline = Pipeline(config)
@@ -1226,8 +1227,8 @@ def cmd_techniques_export(args: argparse.Namespace) -> int:
 def cmd_techniques_import(args: argparse.Namespace) -> int:
     from collections import defaultdict
 
-    from unspin.eval import ptc
     from unspin.report import write_report
+    from unspin.techniques import ptc
 
     by_article: defaultdict[str, list[Any]] = defaultdict(list)
     for path in args.labels:
@@ -1391,7 +1392,7 @@ def _echo(text: str = "", *, err: bool = False) -> None:
 
 
 def cmd_analyzers(args: argparse.Namespace) -> int:
-    from unspin.analyzers import analyzer_class, available_analyzers
+    from unspin.analyzer import analyzer_class, available_analyzers
 
     for name in available_analyzers():
         cls = analyzer_class(name)

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from unspin.analyzers.base import (
+from unspin.analyzer import (
     BACKBONE_PRODUCES,
     Analyzer,
     Context,
@@ -43,7 +43,7 @@ def make_backbone(config: Config) -> Backbone:
     return SpacyBackbone(config.spacy_model, config.embeddings or None)
 
 
-def check_order(analyzers: Sequence[type[Analyzer] | Analyzer]) -> None:
+def check_order(analyzers: Sequence[type[Analyzer[Any]] | Analyzer[Any]]) -> None:
     """Raise :class:`DependencyError` unless each analyzer's requirements come earlier."""
     available = set(BACKBONE_PRODUCES)
     for a in analyzers:
@@ -86,7 +86,7 @@ class Pipeline:
         config: Config | None = None,
         *,
         backbone: Backbone | None = None,
-        analyzers: Sequence[Analyzer] | None = None,
+        analyzers: Sequence[Analyzer[Any]] | None = None,
     ) -> None:
         self.config = config or load_config()
         self.backbone = backbone or make_backbone(self.config)
@@ -96,7 +96,7 @@ class Pipeline:
                 for name in self.config.analyzers
             ]
         check_order(analyzers)
-        self.analyzers: tuple[Analyzer, ...] = tuple(analyzers)
+        self.analyzers: tuple[Analyzer[Any], ...] = tuple(analyzers)
         self.needs_embeddings = any("embeddings" in a.requires for a in self.analyzers)
         self.needs_states = any("token_states" in a.requires for a in self.analyzers)
 

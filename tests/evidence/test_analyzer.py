@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import assert_anchored
 from tests.evidence.conftest import ARTICLE, EVIDENCE
-from unspin.analyzers.base import Context, analyzer_class
+from unspin.analyzer import Context, analyzer_class
 from unspin.config import load_config
 from unspin.errors import ConfigError, StoreMismatchError
 from unspin.evidence import EvidenceIndex

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from unspin.analyzers.claims import ClaimsAnalyzer
+from unspin.claims.analyzer import ClaimsAnalyzer
 from unspin.config import load_config
 from unspin.errors import ConfigError, ModelError
 from unspin.factchecks import (

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from unspin.analyzers.base import Analyzer, AnalyzerResult, Context
+from unspin.analyzer import Analyzer, AnalyzerResult, Context
 from unspin.model import Analysis, Document, Explanation, Finding, Relation
 from unspin.nlp import FakeBackbone
 from unspin.pipeline import Pipeline

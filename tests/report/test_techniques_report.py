@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from unspin.eval import ptc
 from unspin.model import Document
 from unspin.report import render_html, render_json, render_markdown
 from unspin.report._common import technique_counts
+from unspin.techniques import ptc
 
 LL, NC = "Loaded_Language", "Name_Calling,Labeling"
 # 23 \w+ words (tag letters count): "disastrous" twice (LL), "clowns" once (NC)

@@ -12,9 +12,9 @@ predictions, never chosen on dev-test.
 ``--write`` fits the shipped configuration (logistic regression, C=1, balanced classes,
 over TF-IDF of word uni- and bigrams (min_df 3, 5,000 terms) + the L2-normalised MiniLM
 sentence embedding + the claims analyzer's transparent feature counts) on all of train
-and writes ``src/unspin/models/checkworthiness/head.json``, with the threshold folded
+and writes ``src/unspin/claims/artifacts/head.json``, with the threshold folded
 into the bias (score 0.5 = the chosen threshold). It then checks that the analyzer's own
-implementation (:class:`unspin.analyzers.claims.CheckworthinessHead`) reproduces the
+implementation (:class:`unspin.claims.analyzer.CheckworthinessHead`) reproduces the
 fitted model's decisions on dev-test.
 """
 
@@ -48,7 +48,7 @@ from common import (  # noqa: E402
     load_split,
 )
 
-OUT = ROOT / "src" / "unspin" / "models" / "checkworthiness"
+OUT = ROOT / "src" / "unspin" / "claims" / "artifacts"
 SEED = 13
 #: Baseline features left out of the shipped head: "quotation" marks 0.7% of the debate
 #: sentences (mostly rhetorical quoting) but a large share of news sentences, so a weight
@@ -57,7 +57,7 @@ EXCLUDED = ("quotation",)
 
 
 def baseline_names() -> list[str]:
-    from unspin.analyzers.claims import WEIGHTS
+    from unspin.claims.analyzer import WEIGHTS
 
     return [k for k in WEIGHTS if k != "bias"]
 
@@ -216,7 +216,7 @@ def experiments(work: Path, which: list[str]) -> None:
 
 def write(work: Path, c: float, min_df: int, max_features: int) -> None:
     """Fit the shipped head on all of train, write it, and check the analyzer's copy."""
-    from unspin.analyzers.claims import CheckworthinessHead
+    from unspin.claims.analyzer import CheckworthinessHead
 
     d = load_data(work)
     all_names = baseline_names()

@@ -26,7 +26,7 @@ from collections.abc import Callable
 import numpy as np
 from common import DEFAULT_PTC
 
-from unspin.eval.ptc import load_corpus
+from unspin.techniques.ptc import load_corpus
 
 
 def best_of(fn: Callable[[], object], repeat: int = 3) -> float:

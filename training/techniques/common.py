@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from unspin.analyzers import _techniques_features as _features
-from unspin.eval.ptc import Article, Corpus, Span, load_corpus
+from unspin.techniques import features as _features
+from unspin.techniques.ptc import Article, Corpus, Span, load_corpus
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_PTC = HERE.parents[2] / "shared" / "data" / "ptc"

@@ -22,7 +22,7 @@ from common import WORK, TCItem, Timer, load_data, log_result, mean_std, tc_item
 from si_experiments import decode
 from tc_experiments import cheap_matrix, expand, fit_lr, token_features
 
-from unspin.eval.ptc import TECHNIQUES, Span, score_flc, score_si
+from unspin.techniques.ptc import TECHNIQUES, Span, score_flc, score_si
 
 
 def main() -> None:

@@ -49,8 +49,8 @@ def main() -> None:
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    from unspin.eval.ptc import load_corpus
     from unspin.nlp import SpacyBackbone, default_embedding_path
+    from unspin.techniques.ptc import load_corpus
 
     torch.set_num_threads(args.threads)
     args.work.mkdir(parents=True, exist_ok=True)

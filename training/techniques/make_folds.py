@@ -14,7 +14,7 @@ import json
 import random
 from pathlib import Path
 
-from unspin.eval.ptc import load_corpus
+from unspin.techniques.ptc import load_corpus
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_PTC = HERE.parents[2] / "shared" / "data" / "ptc"

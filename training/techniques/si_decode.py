@@ -11,7 +11,7 @@ may be split where P(inside) dips under ``valley`` x the run's best piece, or wh
 piece's P(B) reaches ``b_split``; a part is kept when its best piece reaches ``high``;
 its edge pieces under ``trim`` x its best piece are dropped; it is widened to whole
 words and trimmed of boundary punctuation, as the analyzer does
-(``unspin.analyzers._techniques_features.decode`` and ``widen``). Every combination of the grids is
+(``unspin.techniques.features.decode`` and ``widen``). Every combination of the grids is
 scored on every fold; the setting of test fold k is the one with the best mean F1 on
 the other four folds, and the script prints the resulting SI F1 (mean ± sample std)
 and the best fixed settings.
@@ -27,8 +27,8 @@ import numpy as np
 from common import load_data, log_result, mean_std
 from si_research import OUT
 
-from unspin.analyzers._techniques_features import widen
-from unspin.eval.ptc import Span, score_si
+from unspin.techniques.features import widen
+from unspin.techniques.ptc import Span, score_si
 
 
 def floats(text: str) -> tuple[float, ...]:

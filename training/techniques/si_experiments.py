@@ -5,7 +5,7 @@
 Each sentence's word pieces (as the backbone encodes them) are tagged O/B/I by a light head
 over frozen hidden states; pieces whose probability of being inside a span exceeds a
 threshold are joined into runs, widened to whole words, trimmed of boundary punctuation
-and scored with :func:`unspin.eval.ptc.score_si` against the SI gold of the test fold.
+and scored with :func:`unspin.techniques.ptc.score_si` against the SI gold of the test fold.
 The threshold for fold k is the one that maximises SI F1 on the other four folds' test
 predictions (so no fold picks its own threshold). Probabilities go to /tmp/ptc-work.
 """
@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 from common import WORK, Data, Timer, load_data, log_result, mean_std
 
-from unspin.analyzers._techniques_features import widen
-from unspin.eval.ptc import Span, score_si
+from unspin.techniques.features import widen
+from unspin.techniques.ptc import Span, score_si
 
 #: (low, high) pairs: runs of pieces with p >= low, kept if their best piece has p >= high.
 THRESHOLDS = [

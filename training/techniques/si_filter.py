@@ -22,7 +22,7 @@ import numpy as np
 from common import WORK, Data, Timer, cheap_features, load_data, log_result, mean_std
 from si_experiments import decode
 
-from unspin.eval.ptc import Span, score_si
+from unspin.techniques.ptc import Span, score_si
 
 CANDIDATE = (0.1, 0.2)
 KEEP = np.round(np.arange(0.15, 0.66, 0.05), 2)

@@ -20,7 +20,7 @@ import numpy as np
 from common import WORK, Data, Timer, load_data
 from si_experiments import THRESHOLDS, decode, doc_context, evaluate, piece_labels
 
-from unspin.eval.ptc import score_si
+from unspin.techniques.ptc import score_si
 
 
 def build(args: argparse.Namespace) -> Any:

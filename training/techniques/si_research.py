@@ -37,7 +37,7 @@ import numpy as np
 from common import LEXICONS, WORK, Data, Timer, load_data, log_result, mean_std
 from si_experiments import THRESHOLDS, decode, piece_labels, predict_head
 
-from unspin.eval.ptc import Span, score_si
+from unspin.techniques.ptc import Span, score_si
 
 OUT = WORK / "research"
 _WORDRE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*")

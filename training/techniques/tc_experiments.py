@@ -3,7 +3,7 @@
     nice -n 19 .venv/bin/python training/techniques/tc_experiments.py majority cheap lr_sent ...
 
 Each model is trained on four folds and scored on the fifth with the official-style TC
-scorer (:func:`unspin.eval.ptc.score_tc`); a span with k gold techniques gets the model's
+scorer (:func:`unspin.techniques.ptc.score_tc`); a span with k gold techniques gets the model's
 k most probable techniques. Prints fold-level micro-F1, mean ± std, per-technique F1 and
 timings, and appends them to /tmp/ptc-work/results.jsonl.
 """
@@ -30,7 +30,7 @@ from common import (
     top_k_predictions,
 )
 
-from unspin.eval.ptc import TECHNIQUES, score_tc
+from unspin.techniques.ptc import TECHNIQUES, score_tc
 
 # -- features ------------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from common import (
     top_k_predictions,
 )
 
-from unspin.eval.ptc import TECHNIQUES, score_tc
+from unspin.techniques.ptc import TECHNIQUES, score_tc
 
 
 def encode_inputs(data: Data, items: list[TCItem], tok: Any, context: bool) -> list[dict[str, Any]]:

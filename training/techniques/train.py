@@ -1,4 +1,4 @@
-"""Train the shipped ``techniques`` heads and write them to ``src/unspin/models/techniques``.
+"""Train the shipped ``techniques`` heads and write them to ``src/unspin/techniques/artifacts``.
 
     OPENBLAS_NUM_THREADS=2 nice -n 19 .venv/bin/python training/techniques/train.py \
         [--ptc ../shared/data/ptc] [--work /tmp/ptc-work/states] [--threads 2] [--fresh]
@@ -16,12 +16,12 @@ states of the backbone's own sentence pass (no weights of the encoder are saved)
   backbone embedding of its sentence(s) and 34 cheap surface features.
 
 Features come from :class:`unspin.nlp.SpacyBackbone` (``parse_many`` then
-``token_states``) and :mod:`unspin.analyzers._techniques_features`: exactly what the
+``token_states``) and :mod:`unspin.techniques.features`: exactly what the
 analyzer computes at inference. They are cached in ``--work`` (never the repository).
 
 Training uses every PTC training article except the fixed gate split (``gate.json``: 25
 articles drawn with a fixed seed from fold 0 of ``folds.json``), which the quality gate
-``tests/analyzers/test_techniques_quality.py`` scores the shipped model on. After
+``tests/techniques/test_techniques_quality.py`` scores the shipped model on. After
 training, the script scores the gate with the shipped inference code and writes
 ``si_tagger*.npz``, ``si_pca.npz``, ``tc_head.npz``, ``config.json`` and ``MODEL_CARD.md``.
 """
@@ -40,12 +40,20 @@ from typing import Any
 import numpy as np
 from common import DEFAULT_PTC, FOLDS, WORK, load_folds, tc_items
 
-from unspin.analyzers import _techniques_features as feats
-from unspin.eval.ptc import TECHNIQUES, Article, Span, load_corpus, score_flc, score_si, score_tc
 from unspin.nlp import TokenStates
+from unspin.techniques import features as feats
+from unspin.techniques.ptc import (
+    TECHNIQUES,
+    Article,
+    Span,
+    load_corpus,
+    score_flc,
+    score_si,
+    score_tc,
+)
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE.parents[1] / "src" / "unspin" / "models" / "techniques"
+OUT = HERE.parents[1] / "src" / "unspin" / "techniques" / "artifacts"
 GATE = HERE / "gate.json"
 GATE_SIZE, GATE_SEED, GATE_FOLD = 25, 2020, 0
 #: Decoding (low, high, trim), chosen by cross-validation (EXPERIMENTS.md, section 8).
@@ -216,7 +224,7 @@ def train_classifier(
 
 def score_gate(out: Path, gate: list[Article], states: dict[str, TokenStates]) -> dict[str, Any]:
     """SI, TC (gold spans) and FLC on the gate articles with the shipped inference code."""
-    from unspin.analyzers import _techniques_model as tm
+    from unspin.techniques import tagger as tm
 
     model = tm.TechniquesModel.load(out)
     pred_si: list[Span] = []
@@ -284,7 +292,7 @@ CARD = """# Model card: techniques (propaganda-technique spans)
 * **Gate** ({n_gate} held-out articles, this model, the analyzer's own inference code):
   SI F1 {si:.3f} (P {si_p:.3f}, R {si_r:.3f}), TC micro-F1 {tc:.3f}, FLC F1 {flc:.3f}
   ({flc2:.3f} when a span also gets its second technique at probability >= {second}).
-  `tests/analyzers/test_techniques_quality.py` pins floors under these.
+  `tests/techniques/test_techniques_quality.py` pins floors under these.
 * **Decoding**: runs of pieces with P(inside) >= {low} kept when one reaches {high},
   edge pieces under {trim} x the run's best dropped (chosen by cross-validation), widened
   to words, boundary punctuation trimmed.

@@ -31,7 +31,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from unspin.analyzers._sources_lexicon import TITLE_WORDS
 from unspin.corpus._text import (
     GENERIC_PERSON_UNITS,
     STOPWORDS,
@@ -50,6 +49,7 @@ from unspin.corpus._text import (
 )
 from unspin.corpus.model import DateSlot, QuantitySlot, RoleSlot, Slot
 from unspin.model import Analysis, Finding
+from unspin.sources.lexicon import TITLE_WORDS
 
 __all__ = ["PREDICATES", "extract_slots"]
 

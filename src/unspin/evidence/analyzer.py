@@ -32,28 +32,24 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import numpy as np
 
-from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
-from unspin.errors import ConfigError, ModelError, StoreMismatchError
+from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
+from unspin.errors import ModelError, StoreMismatchError
 from unspin.evidence.index import EvidenceIndex, RetrievedPassage
 from unspin.evidence.stance import DEFAULT_MODEL, StanceModel, StancePrediction
 from unspin.evidence.verdict import VERDICTS, Aggregate, aggregate
 from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.nlp import FakeBackbone
+from unspin.options import option
 
 __all__ = ["VerdictsAnalyzer"]
 
 log = logging.getLogger(__name__)
-
-
-def _number(value: Any, name: str, lo: float, hi: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
-        raise ConfigError(f"[analyzers.verdicts] {name} must be a number in [{lo:g}, {hi:g}]")
-    return float(value)
 
 
 def _overlaps(a: RetrievedPassage, b: RetrievedPassage) -> bool:
@@ -61,38 +57,49 @@ def _overlaps(a: RetrievedPassage, b: RetrievedPassage) -> bool:
     return pa.document_id == pb.document_id and pa.start < pb.end and pb.start < pa.end
 
 
+@dataclass(frozen=True)
+class VerdictsOptions:
+    """Options of the ``verdicts`` analyzer."""
+
+    db: str = option("", "The store holding evidence passages (`unspin evidence add`).")
+    top: int = option(5, "Passages retrieved per claim.")
+    min_similarity: float = option(
+        0.4, "A passage is considered when its cosine similarity to the claim is at least this."
+    )
+    min_stance: float = option(
+        0.5, "A passage counts for or against a claim when the stance model is this sure."
+    )
+    ratio: float = option(
+        2.0, "One side must outweigh the other by this factor for supported / refuted."
+    )
+    checkworthy_only: bool = option(True, "Give verdicts on check-worthy claims only.")
+    model: str = option("", "A stance model folder; empty: the shipped one.")
+
+    def check(self) -> str | None:
+        if self.top < 1:
+            return "top must be a positive integer"
+        for name, lo, hi in (("min_similarity", -1, 1), ("min_stance", 0, 1), ("ratio", 1, 1000)):
+            if not lo <= getattr(self, name) <= hi:
+                return f"{name} must be a number in [{lo:g}, {hi:g}]"
+        return None
+
+
 @register("verdicts")
-class VerdictsAnalyzer(Analyzer):
+class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
     """Evidence-backed verdicts on check-worthy claims (never without cited passages)."""
 
     version = "0.1.0"
     requires: ClassVar[tuple[str, ...]] = ("parse", "embeddings", "claim")
     produces = ("verdict",)
-    options: ClassVar[Mapping[str, Any]] = {
-        "db": "",
-        "top": 5,
-        "min_similarity": 0.4,
-        "min_stance": 0.5,
-        "ratio": 2.0,
-        "checkworthy_only": True,
-        "model": "",
-    }
+    Options = VerdictsOptions
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        c = self.config
-        if not isinstance(c["db"], str):
-            raise ConfigError("[analyzers.verdicts] db must be a store URL or path")
-        if isinstance(c["top"], bool) or not isinstance(c["top"], int) or c["top"] < 1:
-            raise ConfigError("[analyzers.verdicts] top must be a positive integer")
-        self.min_similarity = _number(c["min_similarity"], "min_similarity", -1, 1)
-        self.min_stance = _number(c["min_stance"], "min_stance", 0, 1)
-        self.ratio = _number(c["ratio"], "ratio", 1, 1000)
-        if not isinstance(c["checkworthy_only"], bool):
-            raise ConfigError("[analyzers.verdicts] checkworthy_only must be true or false")
-        if not isinstance(c["model"], str):
-            raise ConfigError("[analyzers.verdicts] model must be a folder path")
-        self.top = int(c["top"])
+    def __init__(self, options: VerdictsOptions | None = None, /, **values: Any) -> None:
+        super().__init__(options, **values)
+        c = self.options
+        self.min_similarity = c.min_similarity
+        self.min_stance = c.min_stance
+        self.ratio = c.ratio
+        self.top = c.top
         self._index: EvidenceIndex | None = None
         self._model: StanceModel | None = None
         self._lock = threading.Lock()
@@ -109,15 +116,15 @@ class VerdictsAnalyzer(Analyzer):
     def _model_for(self) -> StanceModel:
         with self._lock:
             if self._model is None:
-                self._model = StanceModel.load(self.config["model"] or DEFAULT_MODEL)
+                self._model = StanceModel.load(self.options.model or DEFAULT_MODEL)
             return self._model
 
     def _index_for(self, ctx: Context) -> EvidenceIndex | None:
         with self._lock:
-            if self._index is None and self.config["db"]:
+            if self._index is None and self.options.db:
                 from unspin.store import open_store
 
-                store = open_store(self.config["db"], create=False)
+                store = open_store(self.options.db, create=False)
                 self._index = EvidenceIndex(store, FakeBackbone())
             index = self._index
         if index is not None:
@@ -135,7 +142,7 @@ class VerdictsAnalyzer(Analyzer):
 
     def run(self, ctx: Context) -> AnalyzerResult:
         claims = ctx.of_kind("claim")
-        if self.config["checkworthy_only"]:
+        if self.options.checkworthy_only:
             claims = [c for c in claims if c.attributes.get("checkworthy")]
         index = self._index_for(ctx) if claims else None
         counts = dict.fromkeys(VERDICTS, 0)

@@ -11,7 +11,7 @@ shared backbone (all-MiniLM-L6-v2, L2-normalised):
 
 The head is a standardisation followed by a multilayer perceptron (a logistic
 regression when it has no hidden layer), stored as ``stance.npz`` + ``stance.json`` in
-``unspin/models/stance/`` and run with numpy only (scikit-learn is needed to train it,
+``unspin/evidence/artifacts/`` and run with numpy only (scikit-learn is needed to train it,
 never to use it). The shipped head predicts ``supports`` / ``refutes`` /
 ``not_enough_info``; the artifact may also hold the FNC-1 four-way head
 (agree / disagree / discuss / unrelated) over the same pair features plus
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: The shipped stance model (trained by training/stance/train.py).
-DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "stance"
+DEFAULT_MODEL = Path(__file__).resolve().parent / "artifacts"
 
 #: The three stances of the shipped head, in output order.
 STANCES = ("supports", "refutes", "not_enough_info")

@@ -35,16 +35,18 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import numpy as np
 
-from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
-from unspin.errors import ConfigError, ModelError
+from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
+from unspin.errors import ModelError
 from unspin.factchecks.match import FactCheckIndex, FactCheckMatch, FactCheckMatcher
 from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.parse import load_claimreviews
 from unspin.model import JSON, Explanation, Finding, Relation
+from unspin.options import option
 
 __all__ = ["FactChecksAnalyzer"]
 
@@ -72,41 +74,52 @@ def _match_dict(m: FactCheckMatch) -> dict[str, JSON]:
     }
 
 
+@dataclass(frozen=True)
+class FactChecksOptions:
+    """Options of the ``factchecks`` analyzer."""
+
+    path: str | tuple[str, ...] = option(
+        "",
+        "Known fact-checks to match every claim against: ClaimReview files or directories\n"
+        "(JSON-LD pages, Fact Check Tools API JSON, CSV) in `path`, and/or a store URL in `db`\n"
+        "holding fact-checks imported with `unspin factchecks import` (`unspin analyze --db URL`\n"
+        "sets it). With neither, the step does nothing.",
+    )
+    db: str = option("", "A store URL holding imported fact-checks (see path).")
+    min_score: float = option(
+        0.5,
+        "A match is shown when the verifier's probability that the review is about the same\n"
+        "claim is at least this.",
+    )
+    top: int = option(3, "Matches kept per claim.")
+    checkworthy_only: bool = option(False, "Match only check-worthy claims.")
+
+    def check(self) -> str | None:
+        if not 0 <= self.min_score <= 1:
+            return "min_score must be a number in [0, 1]"
+        if self.top < 1:
+            return "top must be a positive integer"
+        return None
+
+
 @register("factchecks")
-class FactChecksAnalyzer(Analyzer):
+class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
     """Known fact-checks of the article's claims."""
 
     version = "0.1.0"
     requires: ClassVar[tuple[str, ...]] = ("parse", "embeddings", "claim")
     produces = ("factcheck",)
-    options: ClassVar[Mapping[str, Any]] = {
-        "path": "",
-        "db": "",
-        "min_score": 0.5,
-        "top": 3,
-        "checkworthy_only": False,
-    }
+    Options = FactChecksOptions
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        c = self.config
-        if not isinstance(c["path"], (str, list)):
-            raise ConfigError("[analyzers.factchecks] path must be a path or a list of paths")
-        if not isinstance(c["db"], str):
-            raise ConfigError("[analyzers.factchecks] db must be a store URL (a string)")
-        score = c["min_score"]
-        if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 1:
-            raise ConfigError("[analyzers.factchecks] min_score must be a number in [0, 1]")
-        if isinstance(c["top"], bool) or not isinstance(c["top"], int) or c["top"] < 1:
-            raise ConfigError("[analyzers.factchecks] top must be a positive integer")
-        if not isinstance(c["checkworthy_only"], bool):
-            raise ConfigError("[analyzers.factchecks] checkworthy_only must be true or false")
-        self.min_score = float(score)
-        self.top = int(c["top"])
+    def __init__(self, options: FactChecksOptions | None = None, /, **values: Any) -> None:
+        super().__init__(options, **values)
+        c = self.options
+        self.min_score = c.min_score
+        self.top = c.top
         self._matcher: FactCheckMatcher | None = None
         self._lock = threading.Lock()
-        self._uses_store = bool(c["db"])
-        self._configured = bool(c["path"]) or self._uses_store
+        self._uses_store = bool(c.db)
+        self._configured = bool(c.path) or self._uses_store
         if not self._configured or self._uses_store:
             # nothing to match, or claims embedded by the store's encoder: the pipeline
             # need not embed sentences for this analyzer
@@ -128,7 +141,7 @@ class FactChecksAnalyzer(Analyzer):
             return self._matcher
 
     def _load(self, ctx: Context) -> FactCheckMatcher:
-        paths = self.config["path"]
+        paths = self.options.path
         reviews: list[ClaimReview] = []
         if paths:
             reviews, errors = load_claimreviews(paths)
@@ -138,9 +151,9 @@ class FactChecksAnalyzer(Analyzer):
             from unspin.factchecks.stored import index_from_store
             from unspin.store import open_store
 
-            with open_store(self.config["db"], create=False) as store:
+            with open_store(self.options.db, create=False) as store:
                 index, embed = index_from_store(store, reviews)
-            log.info("indexed %d fact-checks from %s", len(index), self.config["db"])
+            log.info("indexed %d fact-checks from %s", len(index), self.options.db)
             return FactCheckMatcher(index, embed=embed)
         from unspin.nlp import FakeBackbone, SpacyBackbone
 
@@ -162,7 +175,7 @@ class FactChecksAnalyzer(Analyzer):
             )
         matcher = self._matcher_for(ctx)
         claims = ctx.of_kind("claim")
-        if self.config["checkworthy_only"]:
+        if self.options.checkworthy_only:
             claims = [c for c in claims if c.attributes.get("checkworthy")]
         embeddings = None
         if not self._uses_store:

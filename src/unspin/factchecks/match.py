@@ -25,7 +25,7 @@ Three steps, each explainable:
 
 The three models are fitted on the CheckThat! 2020 Task 2 training tweets by
 ``bench/claim_retrieval.py --fit --write`` and shipped in
-``unspin/models/factchecks/matcher.json`` (a dozen weights each, and the word-piece IDF
+``unspin/factchecks/artifacts/matcher.json`` (a dozen weights each, and the word-piece IDF
 weights in ``piece_idf.npz``; see the MODEL_CARD.md there). Every match carries each
 feature's contribution to both logits.
 
@@ -81,7 +81,7 @@ log = logging.getLogger(__name__)
 RRF_K = 60
 
 #: The shipped ranker and verifier weights.
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "factchecks" / "matcher.json"
+MODEL_PATH = Path(__file__).resolve().parent / "artifacts" / "matcher.json"
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
-from unspin.errors import ConfigError
+from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.model import JSON, Explanation, Finding
+from unspin.options import option
 from unspin.outlets.ratings import DomainMatch, OutletRatings, load
 
 __all__ = ["OutletsAnalyzer", "find_mentions"]
@@ -114,19 +114,29 @@ def _ratings_json(match: DomainMatch | None) -> list[JSON]:
     return [] if match is None else [r.to_dict() for r in match.ratings]
 
 
+@dataclass(frozen=True)
+class OutletsOptions:
+    """Options of the ``outlets`` analyzer."""
+
+    path: str = option(
+        "",
+        "The domain-ratings data set folder (lin2023/, baly-mbfc/,\n"
+        "lasser-misinformation-domains/; "
+        "not shipped with unspin, see docs/claims.md). Empty: the step does nothing.",
+    )
+
+
 @register("outlets")
-class OutletsAnalyzer(Analyzer):
+class OutletsAnalyzer(Analyzer[OutletsOptions]):
     """Published ratings of the document's outlet and of the outlets it cites."""
 
     version = "0.1.0"
     requires: ClassVar[tuple[str, ...]] = ("parse",)
     produces = ("outlet",)
-    options: ClassVar[Mapping[str, Any]] = {"path": ""}
+    Options = OutletsOptions
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        if not isinstance(self.config["path"], str):
-            raise ConfigError("[analyzers.outlets] path must be a folder path")
+    def __init__(self, options: OutletsOptions | None = None, /, **values: Any) -> None:
+        super().__init__(options, **values)
         self._ratings: OutletRatings | None = None
         self._names: re.Pattern[str] | None = None
         self._lock = threading.Lock()
@@ -141,12 +151,12 @@ class OutletsAnalyzer(Analyzer):
     def _load(self) -> OutletRatings:
         with self._lock:
             if self._ratings is None:
-                self._ratings = load(self.config["path"])
+                self._ratings = load(self.options.path)
                 self._names = _names_pattern(list(self._ratings.names))
             return self._ratings
 
     def run(self, ctx: Context) -> AnalyzerResult:
-        if not self.config["path"] and self._ratings is None:
+        if not self.options.path and self._ratings is None:
             return AnalyzerResult(
                 (),
                 {"note": "no outlet ratings loaded: set [analyzers.outlets] path to the "

@@ -54,13 +54,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
 
-from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
+from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.model import Explanation, Finding
 from unspin.nlp import Parsed, Token
+from unspin.options import NoOptions
 
 __all__ = ["CertaintyAnalyzer"]
 
@@ -318,13 +318,12 @@ class _Cue:
 
 
 @register("certainty")
-class CertaintyAnalyzer(Analyzer):
+class CertaintyAnalyzer(Analyzer[NoOptions]):
     """Hedges, boosters and vague attributions as spans (see the module docstring)."""
 
     version = "0.1.0"
     requires = ("parse",)
     produces = ("hedge", "booster", "vague_attribution")
-    options: ClassVar[Mapping[str, Any]] = {}
 
     def run(self, ctx: Context) -> AnalyzerResult:
         parsed = ctx.parsed

@@ -16,7 +16,7 @@ import numpy as np
 from unspin.errors import MissingExtraError, ModelError
 from unspin.nlp import TokenStates
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "techniques"
+DEFAULT_DIR = Path(__file__).resolve().parent / "artifacts"
 HIDDEN = 128
 
 

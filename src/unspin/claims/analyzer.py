@@ -9,7 +9,7 @@ Findings
     the most consequential to check; a prediction cannot be checked yet, so it is named
     before the numbers it contains; an opinion quoted or dated is still an opinion.)
     score = ``checkworthiness``. By default (option ``model = "default"``) a trained
-    logistic head (:class:`CheckworthinessHead`, ``unspin/models/checkworthiness/``,
+    logistic head (:class:`CheckworthinessHead`, ``unspin/claims/artifacts/``,
     see its MODEL_CARD.md) over the sentence's MiniLM embedding and the counts of the
     transparent features below; its logit is ``bias + sentence_embedding + sum of
     feature contributions``, the threshold chosen in training folded into the bias so
@@ -59,20 +59,21 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from unspin.analyzers._claims_spans import SpanIndex
-from unspin.analyzers._dates import DateMatch, find_dates, parse_published
-from unspin.analyzers._quantities import QuantityMatch, find_quantities
-from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
-from unspin.errors import ConfigError, ModelError
+from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
+from unspin.claims.dates import DateMatch, find_dates, parse_published
+from unspin.claims.quantities import QuantityMatch, find_quantities
+from unspin.claims.spans import SpanIndex
+from unspin.errors import ModelError
 from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.nlp import Parsed, Sentence, Token
+from unspin.options import option
 
 __all__ = ["DEFAULT_HEAD", "TYPE_PRIORITY", "WEIGHTS", "CheckworthinessHead", "ClaimsAnalyzer"]
 
 log = logging.getLogger(__name__)
 
 #: The shipped check-worthiness head (trained by training/checkworthiness/train.py).
-DEFAULT_HEAD = Path(__file__).resolve().parents[1] / "models" / "checkworthiness" / "head.json"
+DEFAULT_HEAD = Path(__file__).resolve().parent / "artifacts" / "head.json"
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -342,28 +343,38 @@ _HEADS: dict[str, CheckworthinessHead] = {}
 _HEAD_LOCK = threading.Lock()
 
 
+@dataclass(frozen=True)
+class ClaimsOptions:
+    """Options of the ``claims`` analyzer."""
+
+    threshold: float = option(0.5, "Sentences scoring at least this are flagged check-worthy.")
+    model: str = option(
+        "default",
+        '"default" (the shipped check-worthiness head), "baseline" (hand-set weights, no\n'
+        "embeddings) or a path to a head JSON written by training/checkworthiness/train.py.",
+    )
+
+    def check(self) -> str | None:
+        if not 0.0 <= self.threshold <= 1.0:
+            return "threshold must be between 0 and 1"
+        if not self.model.strip():
+            return 'model must be "default", "baseline" or a path to a head JSON'
+        return None
+
+
 @register("claims")
-class ClaimsAnalyzer(Analyzer):
+class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
     """One scored, typed claim per sentence, plus quantity and date findings."""
 
     version = "0.2.0"
     requires: ClassVar[tuple[str, ...]] = ("parse", "embeddings")
     produces = ("claim", "quantity", "date")
-    options: ClassVar[Mapping[str, Any]] = {"threshold": 0.5, "model": "default"}
+    Options = ClaimsOptions
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        threshold = self.config["threshold"]
-        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
-            raise ConfigError("[analyzers.claims] threshold must be a number")
-        if not 0.0 <= float(threshold) <= 1.0:
-            raise ConfigError("[analyzers.claims] threshold must be between 0 and 1")
-        self.threshold = float(threshold)
-        model = self.config["model"]
-        if not isinstance(model, str) or not model.strip():
-            raise ConfigError(
-                '[analyzers.claims] model must be "default", "baseline" or a path to a head JSON'
-            )
+    def __init__(self, options: ClaimsOptions | None = None, /, **values: Any) -> None:
+        super().__init__(options, **values)
+        self.threshold = self.options.threshold
+        model = self.options.model
         self.head: CheckworthinessHead | None = None
         if model == "baseline":
             # the hand-set weights need no embeddings: do not make the pipeline compute them

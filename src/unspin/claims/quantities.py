@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from unspin.analyzers._claims_spans import SpanIndex
+from unspin.claims.spans import SpanIndex
 from unspin.nlp import Parsed, Token
 
 __all__ = ["QuantityMatch", "find_quantities", "words_to_number"]

@@ -13,12 +13,12 @@ from collections.abc import Callable
 import pytest
 
 from tests.conftest import assert_anchored
-from unspin.analyzers._sources_quotes import find_quotes
-from unspin.analyzers.base import analyzer_class
+from unspin.analyzer import analyzer_class
 from unspin.config import load_config
 from unspin.model import Analysis, Document, Finding
 from unspin.nlp import Backbone
 from unspin.pipeline import Pipeline
+from unspin.sources.quotes import find_quotes
 
 Run = Callable[..., Analysis]
 
@@ -896,7 +896,7 @@ def test_long_article_is_fast(fake_backbone: Backbone) -> None:
     )
     text = paragraph * 150  # about 50,000 characters, 1,500 sentences
     parsed = fake_backbone.parse(text)
-    from unspin.analyzers.base import Context
+    from unspin.analyzer import Context
 
     analyzer = analyzer_class("sources")()
     started = time.perf_counter()

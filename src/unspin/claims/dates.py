@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from unspin.analyzers._claims_spans import SpanIndex
+from unspin.claims.spans import SpanIndex
 from unspin.nlp import Parsed
 
 __all__ = ["DateMatch", "find_dates", "parse_published"]

@@ -7,10 +7,14 @@ import numpy as np
 import pytest
 
 from tests.conftest import assert_anchored
-from unspin.analyzers import _techniques_features as feats
-from unspin.analyzers._techniques_model import DEFAULT_DIR
-from unspin.analyzers.base import Context, analyzer_class
-from unspin.analyzers.techniques import (
+from unspin.analyzer import Context, analyzer_class
+from unspin.config import load_config
+from unspin.errors import DependencyError, ModelError
+from unspin.model import Analysis, Document
+from unspin.nlp import Backbone, FakeBackbone
+from unspin.pipeline import Pipeline
+from unspin.techniques import features as feats
+from unspin.techniques.analyzer import (
     DEFINITIONS,
     TECHNIQUES,
     TechniquesAnalyzer,
@@ -18,12 +22,8 @@ from unspin.analyzers.techniques import (
     cues,
     detect,
 )
-from unspin.config import load_config
-from unspin.errors import DependencyError, ModelError
-from unspin.eval.techniques import classify_techniques
-from unspin.model import Analysis, Document
-from unspin.nlp import Backbone, FakeBackbone
-from unspin.pipeline import Pipeline
+from unspin.techniques.evaluate import classify_techniques
+from unspin.techniques.tagger import DEFAULT_DIR
 
 TEXT = (
     "Corrupt elites want to destroy our great nation!\n\n"
@@ -174,7 +174,7 @@ def test_an_ensemble_averages_its_taggers_and_projects_their_inputs(tmp_path: Pa
 
     import torch
 
-    from unspin.analyzers._techniques_model import TechniquesModel, _tag, build_tagger
+    from unspin.techniques.tagger import TechniquesModel, _tag, build_tagger
 
     torch.manual_seed(0)
     rng = np.random.default_rng(0)

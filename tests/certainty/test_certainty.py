@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from unspin.analyzers.certainty import CertaintyAnalyzer
+from unspin.certainty.analyzer import CertaintyAnalyzer
 from unspin.config import load_config
 from unspin.errors import ConfigError
 from unspin.model import Analysis, Document, Finding

@@ -48,9 +48,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from unspin.analyzers._sources_lexicon import (
+from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
+from unspin.model import JSON, Explanation, Finding, Relation
+from unspin.nlp import Parsed, Token
+from unspin.options import option
+from unspin.sources.lexicon import (
     PARTICLE_VERBS,
     SCARE_PREFIXES,
     SOCIAL_NOUNS,
@@ -58,8 +62,8 @@ from unspin.analyzers._sources_lexicon import (
     VERBS,
     VerbInfo,
 )
-from unspin.analyzers._sources_quotes import QuoteSpan, find_quotes, paragraph_spans
-from unspin.analyzers._sources_speakers import (
+from unspin.sources.quotes import QuoteSpan, find_quotes, paragraph_spans
+from unspin.sources.speakers import (
     SOURCE_TYPES,
     Mention,
     ParseIndex,
@@ -68,9 +72,6 @@ from unspin.analyzers._sources_speakers import (
     mention_from_span,
     mention_from_token,
 )
-from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
-from unspin.model import JSON, Explanation, Finding, Relation
-from unspin.nlp import Parsed, Token
 
 __all__ = ["SourcesAnalyzer"]
 
@@ -180,14 +181,24 @@ class _QuoteLink:
     medium: str | None = None
 
 
+@dataclass(frozen=True)
+class SourcesOptions:
+    """Options of the ``sources`` analyzer."""
+
+    max_scare_words: int = option(
+        3, "A quotation of at most this many words, with no speaker, is a scare quote."
+    )
+    top_speakers: int = option(10, "Speakers listed in the per-article source profile.")
+
+
 @register("sources")
-class SourcesAnalyzer(Analyzer):
+class SourcesAnalyzer(Analyzer[SourcesOptions]):
     """Direct quotes, indirect speech, their speakers, source types and the article's profile."""
 
     version = "1.0.0"
     requires: ClassVar[tuple[str, ...]] = ("parse",)
     produces: ClassVar[tuple[str, ...]] = ("quote", "attribution", "speaker")
-    options: ClassVar[dict[str, Any]] = {"max_scare_words": 3, "top_speakers": 10}
+    Options = SourcesOptions
 
     def run(self, ctx: Context) -> AnalyzerResult:
         result = _Run(self, ctx).go()
@@ -210,8 +221,8 @@ class _Run:
         self.parsed: Parsed = ctx.parsed
         self.has_parse = ctx.parsed.has_parse and bool(ctx.parsed.tokens)
         self.ix = ParseIndex(ctx.parsed) if self.has_parse else None
-        self.max_scare = int(analyzer.config.get("max_scare_words", 3))
-        self.top_n = int(analyzer.config.get("top_speakers", 10))
+        self.max_scare = analyzer.options.max_scare_words
+        self.top_n = analyzer.options.top_speakers
         self.sent_starts = [s.start for s in self.parsed.sentences]
         self.paragraphs = paragraph_spans(self.text)
         self.para_starts = [p[0] for p in self.paragraphs]

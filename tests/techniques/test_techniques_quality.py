@@ -16,11 +16,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from unspin.analyzers._techniques_model import DEFAULT_DIR
-from unspin.analyzers.base import Context
-from unspin.analyzers.techniques import TECHNIQUES, TechniquesAnalyzer
-from unspin.eval.ptc import Span, article_document, load_corpus, score_flc, score_si, score_tc
+from unspin.analyzer import Context
 from unspin.nlp import Backbone
+from unspin.techniques.analyzer import TECHNIQUES, TechniquesAnalyzer
+from unspin.techniques.ptc import Span, article_document, load_corpus, score_flc, score_si, score_tc
+from unspin.techniques.tagger import DEFAULT_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 PTC = ROOT.parent / "shared" / "data" / "ptc"

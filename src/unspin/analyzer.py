@@ -13,28 +13,36 @@ import importlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypeVar
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any, ClassVar, Generic, TypeVar
 
 import numpy as np
 
-from unspin.errors import ConfigError, UnknownAnalyzerError
+from unspin.errors import UnknownAnalyzerError
+from unspin.features import features
 from unspin.model import JSON, Document, Explanation, Finding, Relation
 from unspin.nlp import Parsed, TokenStates
+from unspin.options import NoOptions, build_options
 
 __all__ = [
-    "BUILTIN_ANALYZERS",
+    "ENTRY_POINT_GROUP",
     "Analyzer",
     "AnalyzerResult",
     "Context",
     "analyzer_class",
     "available_analyzers",
+    "builtin_analyzers",
     "register",
+    "registered",
+    "restore_registry",
 ]
 
 #: Artefacts the pipeline itself provides (from the backbone) before any analyzer runs.
 #: ``token_states`` (per-word-piece MiniLM states, :class:`~unspin.nlp.TokenStates`) is
 #: computed only when some analyzer requires it.
 BACKBONE_PRODUCES = ("parse", "embeddings", "token_states")
+
+OptionsT = TypeVar("OptionsT")
 
 
 @dataclass(frozen=True)
@@ -64,30 +72,30 @@ class AnalyzerResult:
     summary: Mapping[str, JSON] = field(default_factory=dict)
 
 
-class Analyzer(ABC):
+class Analyzer(ABC, Generic[OptionsT]):
     """Base class for analyzers.
 
     Subclasses set ``name``, ``version``, ``requires`` (artefacts or finding kinds that
-    must be produced before it runs: ``"parse"``, ``"embeddings"``, ``"quote"``, ...) and
-    ``produces`` (the finding kinds it emits), and implement :meth:`run`. Options come
-    from the ``[analyzers.NAME]`` table of the config; unknown options are an error.
+    must be produced before it runs: ``"parse"``, ``"embeddings"``, ``"quote"``, ...),
+    ``produces`` (the finding kinds it emits) and ``Options`` (a frozen dataclass of typed
+    options, see :mod:`unspin.options`), and implement :meth:`run`. Options come from the
+    ``[analyzers.NAME]`` table of the config; unknown or ill-typed options are an error.
     """
 
     name: ClassVar[str]
     version: ClassVar[str] = "0.1.0"
     requires: ClassVar[tuple[str, ...]] = ("parse",)
     produces: ClassVar[tuple[str, ...]] = ()
-    options: ClassVar[Mapping[str, Any]] = {}
+    Options: ClassVar[type[Any]] = NoOptions
 
-    def __init__(self, **options: Any) -> None:
-        unknown = sorted(set(options) - set(self.options))
-        if unknown:
-            known = ", ".join(sorted(self.options)) or "none"
-            raise ConfigError(
-                f"unknown option(s) {', '.join(unknown)} for analyzer {self.name!r}",
-                hint=f"known options: {known}",
-            )
-        self.config: dict[str, Any] = {**self.options, **options}
+    def __init__(self, options: OptionsT | None = None, /, **values: Any) -> None:
+        if options is not None and values:
+            raise TypeError("pass an options object or keyword options, not both")
+        if options is None:
+            options = build_options(self.Options, values, self.name)
+        elif not isinstance(options, self.Options):
+            raise TypeError(f"{self.name} takes {self.Options.__name__}")
+        self.options: OptionsT = options
 
     @abstractmethod
     def run(self, ctx: Context) -> AnalyzerResult:
@@ -122,20 +130,22 @@ class Analyzer(ABC):
         )
 
 
-A = TypeVar("A", bound=type[Analyzer])
+A = TypeVar("A", bound=type[Analyzer[Any]])
 
-_REGISTRY: dict[str, type[Analyzer]] = {}
+#: The entry-point group third-party analyzers register under (``name = "pkg.mod:Class"``).
+ENTRY_POINT_GROUP = "unspin.analyzers"
 
-#: Built-in analyzers, imported on first use so that an unused one costs nothing.
-BUILTIN_ANALYZERS: dict[str, str] = {
-    "sources": "unspin.analyzers.sources",
-    "certainty": "unspin.analyzers.certainty",
-    "claims": "unspin.analyzers.claims",
-    "techniques": "unspin.analyzers.techniques",
-    "factchecks": "unspin.factchecks.analyzer",
-    "outlets": "unspin.outlets.analyzer",
-    "verdicts": "unspin.evidence.analyzer",
-}
+_REGISTRY: dict[str, type[Analyzer[Any]]] = {}
+
+
+def builtin_analyzers() -> dict[str, str]:
+    """Built-in analyzer names and the modules that register them (imported on first
+    use, so that an unused analyzer costs nothing)."""
+    return {name: module for f in features() for name, module in f.analyzers.items()}
+
+
+def _entry_points() -> dict[str, EntryPoint]:
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
 def register(name: str) -> Callable[[A], A]:
@@ -149,15 +159,46 @@ def register(name: str) -> Callable[[A], A]:
     return wrap
 
 
+def registered() -> dict[str, type[Analyzer[Any]]]:
+    """The analyzers registered so far by name (a copy; tests restore it with
+    :func:`restore_registry`)."""
+    return dict(_REGISTRY)
+
+
+def restore_registry(saved: dict[str, type[Analyzer[Any]]]) -> None:
+    """Put the registry back as :func:`registered` returned it."""
+    _REGISTRY.clear()
+    _REGISTRY.update(saved)
+
+
 def available_analyzers() -> list[str]:
-    """Names of every registered or built-in analyzer."""
-    return sorted(set(_REGISTRY) | set(BUILTIN_ANALYZERS))
+    """Names of every registered, built-in or plugged-in analyzer."""
+    return sorted(set(_REGISTRY) | set(builtin_analyzers()) | set(_entry_points()))
 
 
-def analyzer_class(name: str) -> type[Analyzer]:
-    """The analyzer class registered under ``name``, importing a built-in if needed."""
-    if name not in _REGISTRY and name in BUILTIN_ANALYZERS:
-        importlib.import_module(BUILTIN_ANALYZERS[name])
+def analyzer_class(name: str) -> type[Analyzer[Any]]:
+    """The analyzer class registered under ``name``: a built-in is imported on first
+    use, a plugin loaded from its entry point."""
+    if name not in _REGISTRY:
+        builtin = builtin_analyzers()
+        if name in builtin:
+            importlib.import_module(builtin[name])
+        else:
+            ep = _entry_points().get(name)
+            if ep is not None:
+                try:
+                    cls = ep.load()
+                except Exception as exc:
+                    raise UnknownAnalyzerError(
+                        f"the plugin analyzer {name!r} ({ep.value}) cannot be loaded: {exc}",
+                        hint="reinstall the package that provides it",
+                    ) from None
+                if not (isinstance(cls, type) and issubclass(cls, Analyzer)):
+                    raise UnknownAnalyzerError(
+                        f"the plugin entry point {name!r} ({ep.value}) is not an Analyzer class"
+                    )
+                cls.name = name
+                _REGISTRY[name] = cls
     try:
         return _REGISTRY[name]
     except KeyError:

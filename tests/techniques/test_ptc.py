@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from unspin.eval.ptc import (
+from unspin.techniques.ptc import (
     TECHNIQUES,
     Span,
     article_id_from_path,

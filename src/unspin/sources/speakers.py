@@ -15,7 +15,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from unspin.analyzers._sources_lexicon import (
+from unspin.nlp import Entity, Parsed, Token
+from unspin.sources.lexicon import (
     ANONYMITY_RE,
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
@@ -36,7 +37,6 @@ from unspin.analyzers._sources_lexicon import (
     TITLE_WORDS,
     VAGUE_SOURCE_NOUNS,
 )
-from unspin.nlp import Entity, Parsed, Token
 
 __all__ = [
     "NAMED_TYPES",

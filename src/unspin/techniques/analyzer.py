@@ -34,17 +34,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
 
 import numpy as np
 
-from unspin.analyzers import _techniques_features as feats
-from unspin.analyzers._techniques_model import TechniquesModel, load_model
-from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
+from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.errors import DependencyError
-from unspin.eval.ptc import TECHNIQUES
 from unspin.model import JSON, Explanation, Finding
 from unspin.nlp import TokenStates
+from unspin.options import option
+from unspin.techniques import features as feats
+from unspin.techniques.ptc import TECHNIQUES
+from unspin.techniques.tagger import TechniquesModel, load_model
 
 __all__ = [
     "DEFINITIONS",
@@ -176,24 +176,40 @@ def cues(text: str, start: int, end: int) -> list[str]:
     return found
 
 
+@dataclass(frozen=True)
+class TechniquesOptions:
+    """Options of the ``techniques`` analyzer."""
+
+    model: str = option(
+        "default",
+        '"default" (the shipped model) or a folder written by training/techniques/train.py.',
+    )
+    min_score: float = option(
+        0.0, "Drop technique findings scoring below this (score = P(span) x P(technique))."
+    )
+    span_low: float = option(
+        0.1,
+        "Span decoding: pieces with P(inside) >= span_low extend a span, kept when one of\n"
+        "them reaches span_high.",
+    )
+    span_high: float = option(0.3, "See span_low.")
+    second_label_min: float = option(
+        0.5, "A span also gets its second most probable technique at this probability."
+    )
+
+
 @register("techniques")
-class TechniquesAnalyzer(Analyzer):
+class TechniquesAnalyzer(Analyzer[TechniquesOptions]):
     """Propaganda-technique spans (SemEval-2020 Task 11) with their cues."""
 
     version = "1.1.0"  # 1.1: five-tagger SI ensemble, trimmed decoding
     requires = ("parse", "token_states")
     produces = (KIND,)
-    options: ClassVar[dict[str, Any]] = {
-        "model": "default",  # "default" (shipped) or a folder written by train.py
-        "min_score": 0.0,  # drop findings scoring below this
-        "span_low": 0.1,  # pieces with P(inside) >= span_low extend a span ...
-        "span_high": 0.3,  # ... kept when one of its pieces reaches span_high
-        "second_label_min": 0.5,  # a span also gets its 2nd technique at this probability
-    }
+    Options = TechniquesOptions
 
     @property
     def model(self) -> TechniquesModel:
-        return _model(self.config["model"])
+        return _model(self.options.model)
 
     def _states(self, ctx: Context) -> TokenStates:
         if ctx.token_states is None:
@@ -212,10 +228,10 @@ class TechniquesAnalyzer(Analyzer):
             ctx.text,
             self._states(ctx),
             model=self.model,
-            span_low=float(self.config["span_low"]),
-            span_high=float(self.config["span_high"]),
-            second_label_min=float(self.config["second_label_min"]),
-            min_score=float(self.config["min_score"]),
+            span_low=self.options.span_low,
+            span_high=self.options.span_high,
+            second_label_min=self.options.second_label_min,
+            min_score=self.options.min_score,
         )
 
     def run(self, ctx: Context) -> AnalyzerResult:

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from unspin.analyzers.base import Analyzer, AnalyzerResult, Context, register
-from unspin.analyzers.claims import DEFAULT_HEAD, WEIGHTS, CheckworthinessHead, ClaimsAnalyzer
+from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
+from unspin.claims.analyzer import DEFAULT_HEAD, WEIGHTS, CheckworthinessHead, ClaimsAnalyzer
 from unspin.config import load_config
 from unspin.errors import ConfigError, ModelError
 from unspin.model import Analysis, Document, Explanation, Finding

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from unspin.cli import main
-from unspin.eval import ptc
 from unspin.model import Document
+from unspin.techniques import ptc
 
 LL, NC = "Loaded_Language", "Name_Calling,Labeling"
 TEXT_1 = "A title\n\nThe reckless plan is a disaster.\nThe clowns voted again.\n"

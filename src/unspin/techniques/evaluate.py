@@ -1,7 +1,7 @@
 """The shipped ``techniques`` analyzer as a system the PTC scorers can evaluate.
 
 :func:`evaluation_system` turns a pipeline configuration into the two callables
-:func:`unspin.eval.ptc.evaluate` needs: ``detect`` (run the pipeline on articles, keep the
+:func:`unspin.techniques.ptc.evaluate` needs: ``detect`` (run the pipeline on articles, keep the
 technique findings as labelled spans: SI and FLC) and ``classify`` (label the gold spans of
 each article: TC, the shared task's setting where spans are given).
 """
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from unspin.config import Config
 from unspin.errors import DependencyError
-from unspin.eval.ptc import Article, Span, article_document, spans_from_analysis
 from unspin.model import Document
+from unspin.techniques.ptc import Article, Span, article_document, spans_from_analysis
 
 if TYPE_CHECKING:
     from unspin.pipeline import Pipeline
@@ -32,7 +32,7 @@ Predict = Callable[[Sequence[Article]], list[list[Span]]]
 def held_out_ids() -> list[str]:
     """The PTC articles the shipped model was *not* trained on (its model config lists them)."""
     try:
-        path = resources.files("unspin").joinpath("models/techniques/config.json")
+        path = resources.files("unspin").joinpath("techniques/artifacts/config.json")
         config = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return []
@@ -46,7 +46,7 @@ def classify_techniques(
     probable first), with ``pipeline``'s backbone and techniques analyzer."""
     import numpy as np
 
-    from unspin.analyzers.techniques import TECHNIQUES, TechniquesAnalyzer
+    from unspin.techniques.analyzer import TECHNIQUES, TechniquesAnalyzer
 
     analyzer = next((a for a in pipeline.analyzers if isinstance(a, TechniquesAnalyzer)), None)
     if analyzer is None:

@@ -1,1 +1,0 @@
-"""Evaluation against annotated corpora (the PTC propaganda corpus: :mod:`unspin.eval.ptc`)."""
