@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from unspin.lexicon import ORG_NOUNS, TITLE_WORDS, VERB_FORMS
 from unspin.model import Analysis
-from unspin.sources.lexicon import ORG_NOUNS, TITLE_WORDS, VERB_FORMS
 
 __all__ = [
     "EVENT_NOUNS",

@@ -48,8 +48,8 @@ from unspin.corpus._text import (
     words,
 )
 from unspin.corpus.model import DateSlot, QuantitySlot, RoleSlot, Slot
+from unspin.lexicon import TITLE_WORDS
 from unspin.model import Analysis, Finding
-from unspin.sources.lexicon import TITLE_WORDS
 
 __all__ = ["PREDICATES", "extract_slots"]
 
