@@ -35,14 +35,20 @@ class Feature:
 
 #: One line per feature; the order is the order of report sections and store migrations.
 BUILTIN_FEATURES: tuple[Feature, ...] = (
-    Feature("sources", {"sources": "unspin.sources.analyzer"}),
-    Feature("certainty", {"certainty": "unspin.certainty.analyzer"}),
-    Feature("claims", {"claims": "unspin.claims.analyzer"}),
-    Feature("techniques", {"techniques": "unspin.techniques.analyzer"}),
+    Feature("sources", {"sources": "unspin.sources.analyzer"}, report="unspin.sources.report"),
+    Feature(
+        "certainty", {"certainty": "unspin.certainty.analyzer"}, report="unspin.certainty.report"
+    ),
+    Feature("claims", {"claims": "unspin.claims.analyzer"}, report="unspin.claims.report"),
+    Feature(
+        "techniques",
+        {"techniques": "unspin.techniques.analyzer"},
+        report="unspin.techniques.report",
+    ),
     Feature("factchecks", {"factchecks": "unspin.factchecks.analyzer"}),
-    Feature("outlets", {"outlets": "unspin.outlets.analyzer"}),
+    Feature("outlets", {"outlets": "unspin.outlets.analyzer"}, report="unspin.outlets.report"),
     Feature("evidence", {"verdicts": "unspin.evidence.analyzer"}),
-    Feature("corpus"),
+    Feature("corpus", report="unspin.corpus.report"),
 )
 
 

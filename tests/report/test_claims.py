@@ -10,9 +10,9 @@ import re
 
 import pytest
 
+from unspin.claims.report import NOT_VERIFIED, claim_rows
 from unspin.model import JSON, Analysis, Document, Explanation, Finding, Relation
 from unspin.report import render_html
-from unspin.report.claims import NOT_VERIFIED, claim_rows
 
 TEXT = (
     "The Velmora dam holds three billion litres of water. "

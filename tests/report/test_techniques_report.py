@@ -6,8 +6,8 @@ import json
 
 from unspin.model import Document
 from unspin.report import render_html, render_json, render_markdown
-from unspin.report._common import technique_counts
 from unspin.techniques import ptc
+from unspin.techniques.report import technique_counts
 
 LL, NC = "Loaded_Language", "Name_Calling,Labeling"
 # 23 \w+ words (tag letters count): "disastrous" twice (LL), "clowns" once (NC)

@@ -3,19 +3,40 @@
 :func:`document_report` turns the corpus links into entries seen from one document
 (``this`` side, ``other`` side), grouped by kind, with the ids of the other documents
 so a renderer can link to their reports (``render_html(analysis, links={doc_id:
-url})``). Pure data; rendering is the report package's business.
+url}, corpus=report)``). :class:`CorpusSection` renders it as the section "Across the
+corpus" of the HTML and Markdown reports when the caller passes one (``corpus=``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from unspin.corpus._fuzzy import when_key
 from unspin.corpus.model import LINK_KINDS, Link, Side
 from unspin.model import JSON
+from unspin.report.htmlkit import esc, safe_href
+from unspin.report.markdown import md_escape, md_link, md_table
+from unspin.report.sections import APPENDIX, ReportContext, Section
 
-__all__ = ["DocumentReport", "ReportEntry", "document_report"]
+__all__ = [
+    "CORPUS_TITLES",
+    "SECTIONS",
+    "CorpusSection",
+    "DocumentReport",
+    "ReportEntry",
+    "document_report",
+]
+
+#: Section titles of the corpus link kinds.
+CORPUS_TITLES: dict[str, str] = {
+    "contradiction": "Contradictions",
+    "compatible": "Compatible values",
+    "update": "Updates",
+    "differs": "Differing roles",
+    "quote_drift": "Drifted quotations",
+    "propagation": "Propagated passages",
+}
 
 
 @dataclass(frozen=True)
@@ -106,3 +127,104 @@ def document_report(doc_id: str, links: Iterable[Link]) -> DocumentReport:
     order = {k: i for i, k in enumerate(LINK_KINDS)}
     entries.sort(key=lambda e: (order.get(e.link.kind, 99), -e.link.score, e.this.start))
     return DocumentReport(doc_id, tuple(entries))
+
+
+_POSITION = {
+    "same-document": "this document",
+    "earlier": "published earlier",
+    "later": "published later",
+    "undated": "order unknown",
+}
+
+
+def _html(report: DocumentReport, links: Mapping[str, str]) -> str:
+    """The links involving this document (see :mod:`unspin.corpus.report`), each with the
+    other document's report linked when ``links`` has it."""
+    if not report.entries:
+        return ""
+    counts = ", ".join(f"{n} {CORPUS_TITLES.get(k, k).lower()}" for k, n in report.counts().items())
+    parts = [
+        '<section id="corpus" class="block"><h2>Across the corpus</h2>'
+        f"<p>{esc(counts)}. A link joins a span of this document and a span of another "
+        "(or of this one) and says what they were matched on; it never says which side "
+        "is right.</p>"
+    ]
+    for kind, entries in report.by_kind().items():
+        rows = []
+        for e in entries:
+            other = e.other
+            if e.position == "same-document":
+                doc = "this document"
+            else:
+                href = safe_href(links.get(other.doc_id), allow_relative=True)
+                label = f"<code>{esc(other.doc_id)}</code>"
+                doc = f'<a href="{esc(href)}">{label}</a>' if href else label
+            meta = " · ".join(esc(x) for x in (other.outlet, other.published) if x)
+            slot = "; ".join(f"{esc(k)}: {esc(v)}" for k, v in e.link.slot.items() if v)
+            differs = f"<br>differs: {esc(', '.join(e.link.differs))}" if e.link.differs else ""
+            rows.append(
+                f"<tr><td><q>{esc(e.this.text)}</q><br><small>chars {e.this.start}–{e.this.end}"
+                f"</small></td><td>{doc} <small>{meta} · {esc(_POSITION.get(e.position, ''))}"
+                f"</small><br><q>{esc(other.text)}</q><br><small>chars {other.start}–{other.end}"
+                f"</small></td><td>{slot}{differs}</td><td><code>{esc(e.link.explanation.rule)}"
+                f'</code> <span class="num">{e.link.score:.2f}</span><br>'
+                f"{esc(e.link.explanation.detail)}</td></tr>"
+            )
+        parts.append(
+            f'<h3>{esc(CORPUS_TITLES.get(kind, kind))} ({len(entries)})</h3><table class="corpus">'
+            "<thead><tr><th>Here</th><th>Elsewhere</th><th>Matched on</th><th>Why</th></tr>"
+            f"</thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _markdown(report: DocumentReport, links: Mapping[str, str]) -> list[str]:
+    """The section "Across the corpus": one table per link kind."""
+    if not report.entries:
+        return []
+    out = ["## Across the corpus", ""]
+    for kind, entries in report.by_kind().items():
+        out += [f"### {CORPUS_TITLES.get(kind, kind)} ({len(entries)})", ""]
+        rows = []
+        for e in entries:
+            other = e.other
+            if e.position == "same-document":
+                doc = "this document"
+            else:
+                doc = md_link(md_escape(other.doc_id), links.get(other.doc_id))
+                doc += " " + md_escape(" · ".join(x for x in (other.outlet, other.published) if x))
+            slot = "; ".join(f"{k}: {v}" for k, v in e.link.slot.items() if v)
+            rows.append(
+                [
+                    f"{md_escape(e.this.text, 120)} ({e.this.start}–{e.this.end})",
+                    f"{doc}: {md_escape(other.text, 120)} ({other.start}–{other.end})",
+                    md_escape(slot, 200),
+                    f"{md_escape(e.link.explanation.detail, 400)} "
+                    f"(`{md_escape(e.link.explanation.rule)}`, {e.link.score:.2f})",
+                ]
+            )
+        out += [md_table(["Here", "Elsewhere", "Matched on", "Why"], rows), ""]
+    return out
+
+
+class CorpusSection(Section):
+    """The section "Across the corpus": the links of ``extras["corpus"]`` (a
+    :class:`DocumentReport`), the other documents' reports linked through the links."""
+
+    name = "corpus"
+    title = "Across the corpus"
+    slot = APPENDIX
+
+    def applies(self, ctx: ReportContext) -> bool:
+        report = ctx.extras.get("corpus")
+        return isinstance(report, DocumentReport) and bool(report.entries)
+
+    def html(self, ctx: ReportContext) -> str:
+        return _html(ctx.extras["corpus"], ctx.links)
+
+    def markdown(self, ctx: ReportContext) -> str:
+        return "\n".join(_markdown(ctx.extras["corpus"], ctx.links))
+
+
+SECTIONS = (CorpusSection(),)

@@ -1,5 +1,9 @@
 """Reports: a self-contained HTML page, a Markdown summary, JSON and its schema.
 
+The core renders what every analysis has; each feature adds its sections
+(:mod:`unspin.report.sections`, ``report`` in :mod:`unspin.features`). The core imports
+no feature.
+
 ::
 
     from unspin.report import render_html, write_report
@@ -14,17 +18,14 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
 
 from unspin.errors import ConfigError
 from unspin.model import Analysis
-from unspin.report._common import slug
+from unspin.report.common import slug
 from unspin.report.html import render_html
 from unspin.report.jsonout import render_json, schema, validate
 from unspin.report.markdown import render_batch_summary, render_markdown
-
-if TYPE_CHECKING:
-    from unspin.corpus.report import DocumentReport
+from unspin.report.sections import SectionData
 
 __all__ = [
     "FORMATS",
@@ -78,7 +79,7 @@ def write_report(
     fmt: str,
     *,
     links: Mapping[str, str] | None = None,
-    corpus: DocumentReport | None = None,
+    corpus: SectionData | None = None,
 ) -> Path:
     """Write one report into ``out_dir`` (created if needed) and return its path.
 

@@ -44,6 +44,7 @@ from unspin.nlp import TokenStates
 from unspin.options import option
 from unspin.techniques import features as feats
 from unspin.techniques.ptc import TECHNIQUES
+from unspin.techniques.report import count_techniques
 from unspin.techniques.tagger import TechniquesModel, load_model
 
 __all__ = [
@@ -237,23 +238,8 @@ class TechniquesAnalyzer(Analyzer[TechniquesOptions]):
     def run(self, ctx: Context) -> AnalyzerResult:
         found = self.detect(ctx)
         findings = [self._finding(ctx, t) for t in found]
-        counts: dict[str, int] = {}
-        for t in found:
-            counts[t.technique] = counts.get(t.technique, 0) + 1
-        words = len(_WORDS.findall(ctx.text))
-
-        def density(n: int) -> float:
-            return round(n * 1000 / words, 2) if words else 0.0
-
-        counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        summary: dict[str, JSON] = {
-            "total": len(found),
-            "counts": dict(counts),
-            "words": words,
-            "per_1000_words": density(len(found)),
-            "density": {k: density(n) for k, n in counts.items()},
-            "model": MODEL_LABEL,
-        }
+        figures = count_techniques((t.technique for t in found), ctx.text)
+        summary: dict[str, JSON] = {"total": figures.pop("total"), **figures, "model": MODEL_LABEL}
         return AnalyzerResult(tuple(findings), summary)
 
     def _finding(self, ctx: Context, t: TechniqueSpan) -> Finding:

@@ -481,7 +481,7 @@ def analysis_from_labels(
         )
         findings[f.id] = f
     bare = Analysis(document, tuple(findings.values()))
-    from unspin.report._common import technique_counts
+    from unspin.techniques.report import technique_counts
 
     return Analysis(document, bare.findings, summaries={analyzer: technique_counts(bare)})
 

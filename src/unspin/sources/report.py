@@ -1,0 +1,140 @@
+"""The sources feature in the reports: who is quoted or reported, how often.
+
+The table is read from the ``quote`` and ``attribution`` findings (their ``speaker``,
+``role`` and ``source_type`` attributes, or the linked ``speaker`` finding); when there
+are none, from the ``top_speakers`` of the sources summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from unspin.model import Analysis, Finding
+from unspin.report.common import number, one_line, share_anonymous, summary
+from unspin.report.htmlkit import esc
+from unspin.report.markdown import md_escape, md_table
+from unspin.report.sections import ReportContext, Section
+
+__all__ = ["SECTIONS", "SourceRow", "SourcesSection", "source_rows"]
+
+
+@dataclass
+class SourceRow:
+    """One line of the source table: who is quoted or reported, how often."""
+
+    speaker: str
+    type: str
+    role: str
+    count: int
+    example: str
+    first: Finding | None
+
+
+def _str_attr(finding: Finding, key: str) -> str:
+    value = finding.attributes.get(key)
+    return one_line(value) if isinstance(value, str) else ""
+
+
+def source_rows(analysis: Analysis) -> list[SourceRow]:
+    """Speakers of quotes and reported content, most frequent first.
+
+    Read from the ``quote`` and ``attribution`` findings (their ``speaker``, ``role`` and
+    ``source_type`` attributes, or the linked ``speaker`` finding); when there are none,
+    from the ``top_speakers`` of the sources summary.
+    """
+    by_id = {f.id: f for f in analysis.findings}
+    rows: dict[tuple[str, str], SourceRow] = {}
+    for f in analysis.by_kind("quote", "attribution"):
+        speaker_f = next((by_id[t] for t in f.related("speaker") if t in by_id), None)
+        name = _str_attr(f, "speaker") or (one_line(speaker_f.text) if speaker_f else "")
+        stype = _str_attr(f, "source_type") or (speaker_f.label if speaker_f else "")
+        key = (name or "(unnamed)", stype or "unattributed")
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = SourceRow(key[0], key[1], "", 0, "", f)
+        row.count += 1
+        row.role = row.role or _str_attr(f, "role")
+        if not row.example or (
+            f.kind == "quote" and row.first is not None and row.first.kind != "quote"
+        ):
+            row.example = one_line(f.text, 200)
+            row.first = f
+    if not rows:
+        top = summary(analysis, "sources").get("top_speakers")
+        for item in top if isinstance(top, (list, tuple)) else ():
+            if not isinstance(item, Mapping):
+                continue
+            who, what = item.get("name"), item.get("type")
+            count = number(item.get("count"))
+            key = (
+                one_line(who) if isinstance(who, str) else "(unknown)",
+                one_line(what) if isinstance(what, str) else "",
+            )
+            rows[key] = SourceRow(key[0], key[1], "", int(count or 0), "", None)
+    return sorted(rows.values(), key=lambda r: (-r.count, r.speaker.lower()))
+
+
+class SourcesSection(Section):
+    """The source table (HTML) and the section "Sources" (Markdown)."""
+
+    name = "sources"
+    title = "Sources"
+
+    def html(self, ctx: ReportContext) -> str:
+        rows = source_rows(ctx.analysis)
+        if not rows:
+            return ""
+        index = ctx.index
+        body = []
+        for r in rows:
+            example = esc(r.example) if r.example else "—"
+            if r.first is not None and r.first.id in index:
+                example = (
+                    f'<button type="button" class="fi quote-link" '
+                    f'data-fi="{index[r.first.id]}">{example}</button>'
+                )
+            body.append(
+                f"<tr><td>{esc(r.speaker)}</td><td>{esc(r.type)}</td><td>{esc(r.role) or '—'}</td>"
+                f'<td class="num">{r.count}</td><td>{example}</td></tr>'
+            )
+        return (
+            '<section id="sources" class="block"><h2>Sources</h2>'
+            '<table class="sources"><thead><tr><th>Speaker</th><th>Type</th><th>Role</th>'
+            '<th class="num">Count</th><th>Example</th></tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table></section>"
+        )
+
+    def markdown(self, ctx: ReportContext) -> str:
+        analysis = ctx.analysis
+        lines: list[str] = []
+        rows = source_rows(analysis)
+        if rows or analysis.summaries.get("sources") is not None:
+            lines += ["## Sources", ""]
+            share = share_anonymous(analysis)
+            if share is not None:
+                lines += [f"Anonymous sources: {share * 100:.0f}%", ""]
+            if rows:
+                lines.append(
+                    md_table(
+                        ["Speaker", "Type", "Role", "Count", "Example"],
+                        (
+                            [
+                                md_escape(r.speaker),
+                                md_escape(r.type),
+                                md_escape(r.role) or "—",
+                                str(r.count),
+                                md_escape(r.example, 120) or "—",
+                            ]
+                            for r in rows
+                        ),
+                        right=[3],
+                    )
+                )
+            else:
+                lines.append("No quoted or reported sources.")
+            lines.append("")
+        return "\n".join(lines)
+
+
+SECTIONS = (SourcesSection(),)

@@ -1,0 +1,111 @@
+"""The techniques feature in the reports: spans per technique and their density.
+
+:func:`count_techniques` is the one computation of the figures, shared by the analyzer's
+summary, the summaries of imported PTC label files (:func:`unspin.techniques.ptc.
+analysis_from_labels`) and the reports, which read them off the findings themselves
+(:func:`technique_counts`), so imported label files get them too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from unspin.model import Analysis, Finding
+from unspin.report.common import count_words, fmt_num
+from unspin.report.htmlkit import esc, finding_button
+from unspin.report.markdown import md_escape, md_table
+from unspin.report.sections import Chip, ReportContext, Section
+
+__all__ = ["SECTIONS", "TechniquesSection", "count_techniques", "technique_counts"]
+
+KIND = "technique"
+
+
+def count_techniques(labels: Iterable[str], text: str) -> dict[str, Any]:
+    """Spans per technique (most frequent first, then by name), their total, the words of
+    ``text`` and the density per 1,000 words, overall and per technique (2 decimals)."""
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    words = count_words(text)
+    total = sum(counts.values())
+
+    def density(n: int) -> float:
+        return round(n * 1000 / words, 2) if words else 0.0
+
+    ordered = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return {
+        "counts": ordered,
+        "total": total,
+        "words": words,
+        "per_1000_words": density(total),
+        "density": {label: density(n) for label, n in ordered.items()},
+    }
+
+
+def technique_counts(analysis: Analysis) -> dict[str, Any]:
+    """:func:`count_techniques` of the analysis' ``technique`` findings."""
+    labels = (f.label for f in analysis.findings if f.kind == KIND)
+    return count_techniques(labels, analysis.document.text)
+
+
+class TechniquesSection(Section):
+    """The section "Persuasion techniques" and the density in the summary strip."""
+
+    name = "techniques"
+    title = "Persuasion techniques"
+
+    def applies(self, ctx: ReportContext) -> bool:
+        return any(f.kind == KIND for f in ctx.analysis.findings)
+
+    def chips(self, ctx: ReportContext) -> Sequence[Chip]:
+        t = technique_counts(ctx.analysis)
+        return [Chip("techniques per 1,000 words", esc(fmt_num(t["per_1000_words"])), "key")]
+
+    def html(self, ctx: ReportContext) -> str:
+        t = technique_counts(ctx.analysis)
+        index = ctx.index
+        first: dict[str, Finding] = {}
+        for f in ctx.analysis.findings:
+            if f.kind == KIND:
+                first.setdefault(f.label, f)
+        rows = "".join(
+            f'<tr><th>{esc(label)}</th><td class="num">{n}</td>'
+            f'<td class="num">{esc(fmt_num(t["density"][label]))}</td>'
+            f"<td>{finding_button(index[first[label].id], first[label])}</td></tr>"
+            for label, n in t["counts"].items()
+        )
+        return (
+            '<section id="techniques" class="block"><h2>Persuasion techniques</h2>'
+            f'<p class="hint">{t["total"]} span(s) in {t["words"]} words: '
+            f"{esc(fmt_num(t['per_1000_words']))} per 1,000 words. A span is a prompt to read "
+            "closely, not a verdict.</p>"
+            '<table class="grid"><thead><tr><th>technique</th><th>spans</th>'
+            "<th>per 1,000 words</th><th>first</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></section>"
+        )
+
+    def markdown(self, ctx: ReportContext) -> str:
+        t = technique_counts(ctx.analysis)
+        table = md_table(
+            ["Technique", "Spans", "Per 1,000 words"],
+            (
+                [md_escape(label), str(n), fmt_num(t["density"][label])]
+                for label, n in t["counts"].items()
+            ),
+            right=[1, 2],
+        )
+        lines = [
+            "## Persuasion techniques",
+            "",
+            f"{t['total']} span(s) in {t['words']} words: "
+            f"{fmt_num(t['per_1000_words'])} per 1,000 words.",
+            "",
+            table,
+            "",
+        ]
+        return "\n".join(lines)
+
+
+SECTIONS = (TechniquesSection(),)
