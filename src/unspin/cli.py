@@ -445,7 +445,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
     from unspin.ingest import load_paths
     from unspin.pipeline import Pipeline
-    from unspin.report.claims import CSV_COLUMNS, claim_rows
+    from unspin.claims.report import CSV_COLUMNS, claim_rows
 
     config = _with_store(_pipeline_config(args), args.db)
     pipeline = Pipeline(config)
