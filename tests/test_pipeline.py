@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
+from unspin.analyzer import Analyzer, AnalyzerResult, Context, Services, register
 from unspin.config import load_config
-from unspin.errors import ConfigError, DependencyError, UnknownAnalyzerError
+from unspin.errors import ConfigError, DependencyError, PipelineError, UnknownAnalyzerError
 from unspin.model import Document, Explanation
 from unspin.nlp import FakeBackbone
 from unspin.pipeline import Pipeline, check_order
@@ -185,3 +187,60 @@ def test_token_states_are_computed_only_when_required() -> None:
     # [CLS] Two words . [SEP] [CLS] Three more words . [SEP]
     assert processed.analysis.summaries["test-states"]["pieces"] == 5 + 6
     assert processed.embeddings is not None and processed.embeddings.shape == (2, 384)
+
+
+# -- shared services ----------------------------------------------------------------------
+
+
+class _Closable:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_services_open_each_store_once_and_close_them() -> None:
+    opened: list[str] = []
+
+    def open_store(url: str) -> _Closable:
+        opened.append(url)
+        return _Closable(url)
+
+    services = Services(FakeBackbone(), open_store=open_store)
+    a, b = services.store("one.db"), services.store("two.db")
+    assert services.store("one.db") is a and opened == ["one.db", "two.db"]
+    assert services.shared("thing", lambda: [1]) is services.shared("thing", lambda: [2])
+    services.close()
+    assert a.closed and b.closed
+    assert services.store("one.db") is not a  # reopened on next use
+
+
+def test_a_context_without_a_pipeline_says_how_to_get_one() -> None:
+    ctx = Context(Document("Text."), FakeBackbone().parse("Text."))
+    with pytest.raises(PipelineError, match=r"Pipeline\.context"):
+        ctx.services.backbone  # noqa: B018
+
+
+@register("test-store")
+class StoreProbe(Analyzer):
+    """Reads the store named by the document's source through the pipeline's services."""
+
+    def run(self, ctx: Context) -> AnalyzerResult:
+        store = ctx.services.store(str(ctx.document.source))
+        return AnalyzerResult((), {"store": id(store), "encoder": store.encoder})
+
+
+def test_the_pipeline_shares_its_stores_and_closes_them(tmp_path: Path) -> None:
+    from unspin.store import open_store
+
+    db = str(tmp_path / "s.db")
+    open_store(db).close()
+    with _pipeline("test-store") as pipeline:
+        docs = [Document("One.", source=db), Document("Two.", source=db)]
+        first, second = pipeline.analyze_many(docs)
+        assert first.summaries["test-store"]["store"] == second.summaries["test-store"]["store"]
+        store = pipeline.services.store(db)
+    with pytest.raises(Exception):  # noqa: B017 - the closed connection refuses
+        store.get_meta("encoder")

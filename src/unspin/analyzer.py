@@ -1,27 +1,28 @@
 """The analyzer contract: what an analyzer reads, what it returns, how it is registered.
 
 An analyzer is pure: it receives a :class:`Context` (the document, the backbone's parse,
-optional sentence embeddings and word-piece states, and the findings of the analyzers
-that ran before it) and returns an :class:`AnalyzerResult` (new findings and a
-per-document summary). It keeps no per-document state between calls; heavy models are
-loaded lazily, once.
+optional sentence embeddings and word-piece states, the findings of the analyzers that
+ran before it, and the pipeline's shared :class:`Services`) and returns an
+:class:`AnalyzerResult` (new findings and a per-document summary). It keeps no
+per-document state between calls; heavy models are loaded lazily, once.
 """
 
 from __future__ import annotations
 
 import importlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any, ClassVar, Generic, TypeVar
 
 import numpy as np
 
-from unspin.errors import UnknownAnalyzerError
+from unspin.cache import Once
+from unspin.errors import PipelineError, UnknownAnalyzerError
 from unspin.features import features
 from unspin.model import JSON, Document, Explanation, Finding, Relation
-from unspin.nlp import Parsed, TokenStates
+from unspin.nlp import Backbone, Parsed, TokenStates
 from unspin.options import NoOptions, build_options
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Analyzer",
     "AnalyzerResult",
     "Context",
+    "Services",
     "analyzer_class",
     "available_analyzers",
     "builtin_analyzers",
@@ -43,17 +45,89 @@ __all__ = [
 BACKBONE_PRODUCES = ("parse", "embeddings", "token_states")
 
 OptionsT = TypeVar("OptionsT")
+T = TypeVar("T")
+
+#: The module whose ``open_store(url, create=False)`` :meth:`Services.store` calls by
+#: default (by name: the kernel does not import the store layer built on it).
+STORE_MODULE = "unspin.store"
+
+
+class Services:
+    """What the analyzers of one pipeline share, reached through ``ctx.services``.
+
+    - :attr:`backbone`: the pipeline's backbone (the configured spaCy model and sentence
+      encoder, each loaded once per process), for an analyzer that must parse or embed
+      other texts than the document (fact-checks, evidence) as the document was;
+    - :meth:`store`: a corpus store by URL, opened once per pipeline;
+    - :meth:`shared`: any other resource built once per pipeline.
+
+    :meth:`close` (called by :meth:`Pipeline.close <unspin.pipeline.Pipeline.close>`)
+    closes the stores and every shared resource that has a ``close()``.
+    """
+
+    def __init__(
+        self,
+        backbone: Backbone | None = None,
+        *,
+        open_store: Callable[[str], Any] | None = None,
+    ) -> None:
+        self._backbone = backbone
+        self._open_store = open_store
+        self._resources: Once[Hashable, Any] = Once()
+
+    @property
+    def backbone(self) -> Backbone:
+        if self._backbone is None:
+            raise PipelineError(
+                "this context was built without a pipeline, so it has no backbone",
+                hint="get one with Pipeline.context(document)",
+            )
+        return self._backbone
+
+    def shared(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The resource under ``key``, made by ``make()`` on first use (thread-safe)."""
+        value: T = self._resources.get(key, make)
+        return value
+
+    def store(self, url: str) -> Any:
+        """The existing store at ``url`` (a :class:`unspin.store.Store`), opened on first
+        use and kept open until :meth:`close`."""
+        return self.shared(("store", str(url)), lambda: self._opener()(str(url)))
+
+    def _opener(self) -> Callable[[str], Any]:
+        if self._open_store is not None:
+            return self._open_store
+        module = importlib.import_module(STORE_MODULE)
+
+        def open_existing(url: str) -> Any:
+            return module.open_store(url, create=False)
+
+        return open_existing
+
+    def close(self) -> None:
+        """Close every store and shared resource (newest first); they reopen on next use."""
+        failed: Exception | None = None
+        for resource in reversed(self._resources.clear()):
+            close = getattr(resource, "close", None)
+            try:
+                if callable(close):
+                    close()
+            except Exception as exc:  # close the others, then raise the first failure
+                failed = failed or exc
+        if failed is not None:
+            raise failed
 
 
 @dataclass(frozen=True)
 class Context:
-    """Everything an analyzer may read about one document."""
+    """Everything an analyzer may read about one document, and the pipeline's services."""
 
     document: Document
     parsed: Parsed
     findings: tuple[Finding, ...] = ()
     embeddings: np.ndarray | None = field(default=None, compare=False)
     token_states: TokenStates | None = field(default=None, compare=False)
+    services: Services = field(default_factory=Services, compare=False, repr=False)
 
     @property
     def text(self) -> str:

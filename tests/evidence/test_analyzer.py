@@ -14,14 +14,14 @@ import pytest
 
 from tests.conftest import assert_anchored
 from tests.evidence.conftest import ARTICLE, EVIDENCE
-from unspin.analyzer import Context, analyzer_class
+from unspin.analyzer import Context, Services, analyzer_class
 from unspin.config import load_config
 from unspin.errors import ConfigError, StoreMismatchError
 from unspin.evidence import EvidenceIndex
 from unspin.evidence.analyzer import VerdictsAnalyzer
 from unspin.ingest import load_path
 from unspin.model import Analysis, Document, Finding
-from unspin.nlp import Backbone, FakeBackbone
+from unspin.nlp import Backbone, FakeBackbone, SpacyBackbone
 from unspin.pipeline import Pipeline
 from unspin.store import open_store
 
@@ -112,8 +112,9 @@ def test_a_store_of_another_encoder_is_refused(tmp_path: Path) -> None:
         EvidenceIndex(store, FakeBackbone()).add([EVIDENCE])
     doc = Document("A claim.")
     parsed = replace(FakeBackbone().parse(doc.text), model="spacy:en_core_web_sm")
+    services = Services(SpacyBackbone())  # the document's encoder (loaded only if used)
     with pytest.raises(StoreMismatchError):
-        VerdictsAnalyzer(db=db)._index_for(Context(doc, parsed))
+        VerdictsAnalyzer(db=db)._index_for(Context(doc, parsed, services=services))
 
 
 @pytest.mark.parametrize(

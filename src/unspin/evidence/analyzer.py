@@ -25,7 +25,9 @@ never rules on a claim without citing passages.
 
 Options: ``db`` (store URL or path; empty: no store), ``top`` (5), ``min_similarity``
 (0.4), ``min_stance`` (0.5), ``ratio`` (2.0), ``checkworthy_only`` (true), ``model``
-(a stance model folder; empty: the shipped one).
+(a stance model folder; empty: the shipped one). The store is opened through the
+pipeline's services (once per pipeline, closed with it); its embeddings must come from
+the pipeline backbone's encoder.
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ from unspin.evidence.index import EvidenceIndex, RetrievedPassage
 from unspin.evidence.stance import DEFAULT_MODEL, StanceModel, StancePrediction
 from unspin.evidence.verdict import VERDICTS, Aggregate, aggregate
 from unspin.model import JSON, Explanation, Finding, Relation
-from unspin.nlp import FakeBackbone
 from unspin.options import option
+from unspin.store import encoder_name
 
 __all__ = ["VerdictsAnalyzer"]
 
@@ -120,20 +122,20 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
             return self._model
 
     def _index_for(self, ctx: Context) -> EvidenceIndex | None:
-        with self._lock:
-            if self._index is None and self.options.db:
-                from unspin.store import open_store
-
-                store = open_store(self.options.db, create=False)
-                self._index = EvidenceIndex(store, FakeBackbone())
-            index = self._index
+        """The evidence index given to :meth:`with_index`, or the one over the ``db`` store
+        (shared by the pipeline); refused when its embeddings come from another encoder."""
+        index = self._index
+        if index is None and self.options.db:
+            db, services = self.options.db, ctx.services
+            index = services.shared(
+                ("evidence", db), lambda: EvidenceIndex(services.store(db), services.backbone)
+            )
         if index is not None:
-            encoder = index.store.encoder
-            fake = ctx.parsed.model == "fake"
-            if encoder is not None and (encoder == "fake") != fake:
+            encoder, ours = index.store.encoder, encoder_name(ctx.services.backbone)
+            if encoder is not None and encoder != ours:
                 raise StoreMismatchError(
                     f"the evidence in {index.store.url} was embedded by {encoder!r}, "
-                    f"this document by the {ctx.parsed.model!r} backbone",
+                    f"this document by {ours!r}",
                     hint="analyse with the backbone the evidence was added with",
                 )
         return index
@@ -153,7 +155,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
                 found: list[RetrievedPassage] = []
             else:
                 found = self._retrieve(index, claim.text, vectors[k])
-            finding = self._verdict(ctx, claim, vectors, k, found)
+            finding = self._verdict(ctx, claim, vectors, k, found, stored=index is not None)
             counts[str(finding.attributes["verdict"])] += 1
             findings.append(finding)
         summary: dict[str, JSON] = {
@@ -196,6 +198,8 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         vectors: np.ndarray | None,
         k: int,
         found: Sequence[RetrievedPassage],
+        *,
+        stored: bool,
     ) -> Finding:
         stances: list[StancePrediction] = []
         if found and vectors is not None:
@@ -214,7 +218,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         if not found:
             detail = (
                 "no evidence store is configured"
-                if self._index is None
+                if not stored
                 else f"no stored passage is similar enough to the claim "
                 f"(cosine >= {self.min_similarity:g})"
             ) + "; the claim is not verified"

@@ -24,13 +24,13 @@ import itertools
 import json
 import math
 import re
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from unspin.cache import Once, per_path
 from unspin.errors import ModelError
 
 __all__ = [
@@ -385,8 +385,7 @@ class StancePrediction:
     probabilities: Mapping[str, float]
 
 
-_LOCK = threading.Lock()
-_MODELS: dict[str, StanceModel] = {}
+_MODELS: Once[str, StanceModel] = Once()
 
 
 @dataclass(frozen=True)
@@ -407,11 +406,7 @@ class StanceModel:
     @classmethod
     def load(cls, folder: Path | str = DEFAULT_MODEL) -> StanceModel:
         """Read ``stance.json`` + ``stance.npz`` from a folder (cached per folder)."""
-        key = str(Path(folder).resolve())
-        with _LOCK:
-            if key not in _MODELS:
-                _MODELS[key] = cls._read(Path(folder))
-            return _MODELS[key]
+        return per_path(_MODELS, folder, cls._read)
 
     @classmethod
     def _read(cls, folder: Path) -> StanceModel:

@@ -6,13 +6,13 @@ a PCA projection of their input stored in ``si_pca.npz``) and ``tc_head.npz``.""
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from unspin.cache import Once
 from unspin.errors import MissingExtraError, ModelError
 from unspin.nlp import TokenStates
 
@@ -170,14 +170,10 @@ def _tag(tagger: Any, states: TokenStates, inputs: np.ndarray) -> np.ndarray:
     return p_in
 
 
-_LOCK = threading.Lock()
-_CACHE: dict[Path, TechniquesModel] = {}
+_MODELS: Once[Path, TechniquesModel] = Once()
 
 
 def load_model(path: Path | None = None) -> TechniquesModel:
     """The model in ``path`` (default: the shipped one), loaded once per process."""
     key = (path or DEFAULT_DIR).resolve()
-    with _LOCK:
-        if key not in _CACHE:
-            _CACHE[key] = TechniquesModel.load(key)
-        return _CACHE[key]
+    return _MODELS.get(key, lambda: TechniquesModel.load(key))
