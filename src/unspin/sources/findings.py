@@ -1,0 +1,310 @@
+"""The findings of the sources analyzer: quotations, reported speech and their speakers.
+
+:func:`quote_finding` turns a linked quotation into a ``quote`` finding (or counts it as a
+scare quote, or drops a quoted title); :func:`attribution_finding` turns a reporting
+event's content into an ``attribution`` finding; both link to the ``speaker`` finding
+that :func:`speaker_finding` makes once per mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unspin.model import JSON, Explanation, Finding, Relation
+from unspin.sources.lexicon import SCARE_PREFIXES
+from unspin.sources.linking import QuoteLink
+from unspin.sources.quotes import QuoteSpan
+from unspin.sources.speakers import Mention
+from unspin.sources.state import DETS_BEFORE, LAST_WORD, TERMINATOR, WORDS, Event, RunState
+
+__all__ = ["attribution_finding", "quote_finding", "speaker_finding"]
+
+_SENT_BREAK = re.compile(r"[.!?]\s+(?=[\"'“‘«]?[A-Z])")
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+_STYLE_WORDS = {
+    "straight-double": "straight double quotation marks",
+    "curly-double": "curly double quotation marks",
+    "low-double": "low-high double quotation marks",
+    "guillemets": "guillemets",
+    "straight-single": "straight single quotation marks",
+    "curly-single": "curly single quotation marks",
+    "low-single": "low-high single quotation marks",
+    "block": "a block quote",
+}
+_TYPE_WORDS = {
+    "named_person": "a named person",
+    "named_organisation": "a named organisation",
+    "media_outlet": "a media outlet",
+    "anonymous": "an unnamed source",
+    "social_media": "a social-media post",
+    "document": "a document or report",
+    "unattributed": "no identifiable source",
+}
+
+
+def speaker_finding(st: RunState, m: Mention) -> Finding:
+    """The ``speaker`` finding of mention ``m``, made once per mention and source type."""
+    key = (m.start, m.end, m.source_type)
+    found = st.speaker_findings.get(key)
+    if found is not None:
+        return found
+    attributes: dict[str, JSON] = {
+        "name": m.name,
+        "role": m.role,
+        "resolved_from": m.resolved_from,
+        "antecedent_start": m.antecedent[0] if m.antecedent else None,
+        "antecedent_end": m.antecedent[1] if m.antecedent else None,
+        "entity_type": m.entity_type,
+        "affiliation": m.affiliation,
+    }
+    mention_text = st.text[m.start : m.end]
+    if m.kind == "pronoun":
+        detail = (
+            f'The pronoun "{mention_text}" is read as {m.name}, the nearest fitting antecedent.'
+            if m.name
+            else f'The pronoun "{mention_text}" has no fitting antecedent in the text.'
+        )
+    elif m.resolved_from == "alias" and m.name:
+        detail = f'"{mention_text}" is read as {m.name}, named earlier in the text.'
+    else:
+        detail = f'"{mention_text}" is {_TYPE_WORDS[m.source_type]}' + (
+            f" ({m.role})." if m.role else "."
+        )
+    cues = tuple(dict.fromkeys([*(c for c in m.cues if c)]))
+    f = st.a.finding(
+        st.ctx,
+        m.start,
+        m.end,
+        kind="speaker",
+        label=m.source_type,
+        score=m.score,
+        explanation=Explanation(rule=m.rule, cues=cues, detail=detail, model=st.model),
+        attributes=attributes,
+    )
+    st.speaker_findings[key] = f
+    return f
+
+
+def quote_finding(
+    st: RunState, q: QuoteSpan, link: QuoteLink, done: dict[int, Finding]
+) -> Finding | None:
+    """The ``quote`` finding of ``q``; ``None`` for a title, a scare quote or an empty one."""
+    text = st.text
+    inner = text[q.inner_start : q.inner_end]
+    words = WORDS.findall(inner)
+    if not words:
+        return None
+    shortness = _shortness(st, q, inner, words)
+    speaker = link.speaker
+    e = link.event
+    frag_flag = False
+    frag_cap = 1.0
+    if shortness == "short":
+        if link.how in ("before", "contained") and speaker is not None:
+            # a partial quotation woven into the writer's sentence
+            frag_flag = True
+            prev = LAST_WORD.search(st.text[max(0, q.start - 30) : q.start])
+            weak = prev is not None and prev.group(1).lower() in DETS_BEFORE | _POSSESSIVES
+            frag_cap = 0.45 if weak else 0.6
+        elif link.how != "after":
+            shortness = "drop"
+    if shortness == "title":
+        return None  # a quoted title ("Northern Lights") is not a quotation
+    if shortness == "drop":
+        st.scare_quotes += 1
+        return None
+    source_type = speaker.source_type if speaker is not None else "unattributed"
+    if link.medium == "social_media" and source_type != "unattributed":
+        source_type = "social_media"
+    base = 0.95 if q.closed else 0.45
+    if q.style in ("straight-single", "curly-single"):
+        base -= 0.07
+    if q.is_block:
+        base = 0.85
+    if speaker is not None:
+        score = base * link.factor * (0.55 + 0.45 * speaker.score)
+    elif link.how == "nested":
+        score = base * 0.5
+    else:
+        score = base * 0.75
+    score = min(score, frag_cap)
+    verb = e.lemma if e is not None and link.how in ("after", "before", "contained") else None
+    info = e.info if verb is not None and e is not None else None
+    relations: list[Relation] = []
+    if speaker is not None:
+        relations.append(Relation("speaker", speaker_finding(st, speaker).id))
+    if link.outer is not None and link.outer is not speaker:
+        relations.append(Relation("quoted_by", speaker_finding(st, link.outer).id))
+    elif link.how == "nested" and q.parent is not None and q.parent in done:
+        relations.append(Relation("quoted_by", done[q.parent].id))
+    multi = q.paragraphs > 1 or bool(_SENT_BREAK.search(inner.strip()))
+    attributes: dict[str, JSON] = {
+        "style": q.style,
+        "speaker": speaker.name if speaker is not None else None,
+        "role": speaker.role if speaker is not None else None,
+        "source_type": source_type,
+        "verb": verb,
+        "stance": info.stance if info is not None else None,
+        "verb_class": info.verb_class if info is not None else None,
+        "multi_sentence": multi,
+        "paragraphs": q.paragraphs,
+        "closed": q.closed,
+        "fragment": frag_flag,
+        "nested": q.parent is not None,
+        "speaker_link": link.how,
+        "medium": link.medium,
+        "via": link.outer.name if link.outer is not None else None,
+    }
+    cues = [q.open_mark + q.close_mark]
+    if e is not None and verb is not None:
+        cues.extend(e.cues)
+    if speaker is not None and speaker.kind == "pronoun":
+        cues.append(text[speaker.start : speaker.end])
+    who = (
+        f"attributed to {speaker.name or text[speaker.start : speaker.end]}"
+        if speaker is not None
+        else "with no identifiable speaker"
+    )
+    how = {
+        "after": "named right after it",
+        "before": "named right before it",
+        "contained": "the subject of the reporting verb around it",
+        "continuation": "carried over from the previous quotation in the paragraph",
+        "previous-paragraph": "carried over from the previous paragraph",
+        "colon": "the subject of the clause introducing it",
+        "signature": "signed at the end of the block",
+        "nested": "inside another quotation",
+    }.get(link.how or "", "")
+    detail = f"Direct quotation in {_STYLE_WORDS.get(q.style, q.style)} {who}"
+    detail += f" ({how})." if how and speaker is not None else "."
+    if verb is not None and info is not None and info.stance == "loaded":
+        detail += (
+            f' The reporting verb "{e.cue_text if e else verb}" is loaded ({info.verb_class}).'
+        )
+    return st.a.finding(
+        st.ctx,
+        q.start,
+        q.end,
+        kind="quote",
+        label=source_type,
+        score=score,
+        explanation=Explanation(
+            rule=f"quote.{q.style}", cues=tuple(cues), detail=detail, model=st.model
+        ),
+        attributes=attributes,
+        relations=relations,
+    )
+
+
+def _shortness(st: RunState, q: QuoteSpan, inner: str, words: list[str]) -> str | None:
+    """``None``: a full quotation; ``"title"``; ``"drop"``: a scare quote; else ``"short"``."""
+    if q.is_block:
+        return None
+    if _is_title(words, inner) and not inner.rstrip().endswith((",", ".", "!", "?")):
+        return "title"
+    if len(words) > st.max_scare:
+        return None
+    stripped = inner.strip()
+    if stripped and stripped[-1] in ".!?…" and stripped[0].isupper():
+        return None  # "No." / "Never again!": a complete utterance
+    before = st.text[max(0, q.start - 40) : q.start].lower().rstrip()
+    if any(before.endswith(prefix) for prefix in SCARE_PREFIXES):
+        return "drop"
+    return "short"
+
+
+def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> Finding | None:
+    """The ``attribution`` finding of event ``e``'s content, unless a quotation carries it."""
+    if e.content is None:
+        return None
+    text = st.text
+    c0, c1 = e.content
+    clen = max(1, c1 - c0)
+    if e.in_quote is not None:
+        parent = st.quote_index(e.in_quote)
+        carriers = [q for q in st.quotes if q.parent == parent]
+    else:
+        carriers = st.top_quotes
+    for q in carriers:
+        if q.end <= c0:
+            continue
+        if q.start >= c1:
+            break
+        inter = min(q.end, c1) - max(q.start, c0)
+        if inter >= 0.8 * clen:
+            return None  # the quotation itself carries it
+    speaker = e.speaker
+    outer = e.outer
+    score = e.score
+    if e.in_quote is not None:
+        # reported speech inside a quotation: only a named inner speaker is kept
+        if speaker is None or speaker.kind != "name":
+            return None
+        link = links.get(st.quote_index(e.in_quote))
+        outer = link.speaker if link is not None else None
+        score = min(score, 0.6)
+    if speaker is not None:
+        score *= 0.55 + 0.45 * speaker.score
+    source_type = speaker.source_type if speaker is not None else "unattributed"
+    if e.medium == "social_media" and source_type != "unattributed":
+        source_type = "social_media"
+    if speaker is not None and speaker.kind == "pronoun" and speaker.antecedent is None:
+        source_type = "unattributed"
+    info = e.info
+    relations: list[Relation] = []
+    if speaker is not None:
+        relations.append(Relation("speaker", speaker_finding(st, speaker).id))
+    if outer is not None and outer is not speaker:
+        relations.append(Relation("quoted_by", speaker_finding(st, outer).id))
+    content = text[c0:c1]
+    attributes: dict[str, JSON] = {
+        "style": "indirect",
+        "construction": e.construction,
+        "speaker": speaker.name if speaker is not None else None,
+        "role": speaker.role if speaker is not None else None,
+        "source_type": source_type,
+        "verb": e.lemma,
+        "stance": info.stance if info is not None else None,
+        "verb_class": info.verb_class if info is not None else None,
+        "multi_sentence": bool(_SENT_BREAK.search(content)),
+        "medium": e.medium,
+        "via": outer.name if outer is not None else None,
+    }
+    who = (
+        speaker.name or text[speaker.start : speaker.end]
+        if speaker is not None
+        else "nobody in particular"
+    )
+    detail = {
+        "according-to": f'Reported content attributed with "according to" to {who}.',
+        "as-saying": f"Hearsay: {who} as quoted by "
+        f"{outer.name if outer is not None and outer.name else 'another source'}.",
+        "passive": f'Reported with an impersonal passive ("{e.cue_text}"): no source is given.',
+        "reportedly": 'Marked "reportedly" with no source given.',
+        "citing": f"Reported content citing {who}.",
+    }.get(e.construction, f'Reported speech attributed to {who} ("{e.cue_text}").')
+    if info is not None and info.stance == "loaded":
+        detail += f' The reporting verb "{e.cue_text}" is loaded ({info.verb_class}).'
+    rule = "attribution.in-quote" if e.in_quote is not None else f"attribution.{e.construction}"
+    if not st.has_parse:
+        rule += ".pattern"
+    return st.a.finding(
+        st.ctx,
+        c0,
+        c1,
+        kind="attribution",
+        label=source_type,
+        score=score,
+        explanation=Explanation(rule=rule, cues=tuple(e.cues), detail=detail, model=st.model),
+        attributes=attributes,
+        relations=relations,
+    )
+
+
+def _is_title(words: list[str], inner: str) -> bool:
+    """ "Northern Lights" / "The Long Night": a title in quotes, not a quotation."""
+    if len(words) < 2 or len(words) > 8 or TERMINATOR.search(inner.strip()[-1:] or ""):
+        return False
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "by"}
+    return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()

@@ -1,0 +1,251 @@
+"""Which speaker each quotation belongs to.
+
+:func:`link_quotes` ties every quotation to a reporting event next to it ("after",
+"before", "contained"), or else to a block's signature, a dash signature, the previous
+quotation of the paragraph ("continuation"), the previous paragraph or the clause before
+a colon. A nested quotation is linked inside its parent.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from unspin.sources.mentions import mention_from_token
+from unspin.sources.plain_mentions import mention_from_span
+from unspin.sources.quotes import QuoteSpan
+from unspin.sources.resolver import Resolver
+from unspin.sources.speakers import Mention
+from unspin.sources.state import TERMINATOR, WORDS, Event, RunState, plain_role
+
+__all__ = ["QuoteLink", "link_quotes"]
+
+_DASH_SIGNATURE = re.compile(
+    r"[ \t]*[—–]\s*(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"(?:,\s*(?P<role>[^\n.;]{2,60}))?\s*(?:$|\n|[.;])",
+    re.M,
+)
+_GAP_AFTER = re.compile(r"[\s,;:—–-]*")
+_CLOSE_PUNCT = set(",?!—–-…:;")
+_SIGNATURE = re.compile(r"(?:^|\n)[ \t>]*[—–-]{1,2}\s*(?P<who>[^\n]{2,120})\s*\Z")
+_HANDLE = re.compile(r"@\w{2,}")
+
+
+@dataclass
+class QuoteLink:
+    """How a quotation was tied to its speaker (``how``) and the confidence factor."""
+
+    event: Event | None
+    how: str | None
+    factor: float
+    speaker: Mention | None = None
+    outer: Mention | None = None
+    medium: str | None = None
+
+
+def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> dict[int, QuoteLink]:
+    """How each quotation (by index in ``quotes``) is tied to its speaker."""
+    links: dict[int, QuoteLink] = {}
+    outside = [e for e in events if e.in_quote is None and e.construction != "reportedly"]
+    starts = [e.cue[0] for e in outside]
+    last_by_para: dict[int, QuoteLink] = {}
+    # the last speech in each paragraph: (position, speaker, outer, medium)
+    last_para_speaker: dict[int, tuple[int, Mention, Mention | None, str | None]] = {}
+
+    def note(pos: int, sp: Mention, outer: Mention | None, medium: str | None) -> None:
+        p = st.paragraph_at(pos)
+        if p not in last_para_speaker or last_para_speaker[p][0] < pos:
+            last_para_speaker[p] = (pos, sp, outer, medium)
+
+    for e in outside:
+        if e.speaker is not None:
+            note(e.cue[0], e.speaker, e.outer, e.medium)
+    for k, q in enumerate(quotes):
+        if q.parent is not None:
+            links[k] = _link_nested(st, q, events, links.get(q.parent))
+            continue
+        lo = bisect_left(starts, q.start - 600)
+        hi = bisect_right(starts, q.end + 400)
+        link = _link_one(st, q, outside[lo:hi])
+        p = st.paragraph_at(q.start)
+        if link.event is None and q.is_block:
+            link = _link_block(st, q, outside)
+        if link.event is None and link.speaker is None:
+            link = _link_dash(st, q, link)
+        if link.event is None and link.speaker is None:
+            prev = last_by_para.get(p)
+            if prev is not None and prev.speaker is not None:
+                link = QuoteLink(
+                    prev.event, "continuation", 0.75, prev.speaker, prev.outer, prev.medium
+                )
+            elif (
+                _starts_paragraph(st, q, p)
+                and _ends_paragraph_speech(st, p - 1, last_para_speaker.get(p - 1))
+                and not any(st.paragraph_at(e.cue[0]) == p for e in outside)
+            ):
+                _, sp, outer, medium = last_para_speaker[p - 1]
+                link = QuoteLink(None, "previous-paragraph", 0.55, sp, outer, medium)
+        if link.event is None and link.speaker is None:
+            link = _link_colon(st, q, link)
+        links[k] = link
+        if link.speaker is not None:
+            last_by_para[p] = link
+            note(q.end - 1, link.speaker, link.outer, link.medium)
+    return links
+
+
+def _ends_paragraph_speech(
+    st: RunState, p: int, last: tuple[int, Mention, Mention | None, str | None] | None
+) -> bool:
+    """True when paragraph ``p``'s last sentence holds its last attributed speech."""
+    if p < 0 or last is None or not st.paragraphs:
+        return False
+    return st.sentence_at(last[0]) >= st.sentence_at(st.paragraphs[p][1] - 1)
+
+
+def _starts_paragraph(st: RunState, q: QuoteSpan, p: int) -> bool:
+    lo = st.paragraphs[p][0] if st.paragraphs else 0
+    return not st.text[lo : q.start].strip(" \t>")
+
+
+def _link_one(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
+    text = st.text
+    best: tuple[int, int, Event, str] | None = None
+    inner = text[q.inner_start : q.inner_end].rstrip()
+    tail_ok = (bool(inner) and inner[-1] in _CLOSE_PUNCT) or text[q.end : q.end + 3].lstrip(
+        " "
+    ).startswith((",", "—", "–"))
+    short = len(WORDS.findall(inner)) <= st.max_scare
+    for e in events:
+        if e.construction == "passive" or e.speaker is None:
+            continue
+        if e.speaker.start < q.end and q.start < e.speaker.end:
+            continue  # the speaker cannot be inside the quotation
+        cand: tuple[int, int, Event, str] | None = None
+        if e.cue[0] >= q.end:
+            gap = text[q.end : e.anchor[0]]
+            if "\n" in gap:
+                continue  # never across a line or paragraph break
+            if len(gap) <= 4 and _GAP_AFTER.fullmatch(gap):
+                if tail_ok or (
+                    not short and (e.content is None or _overlaps(e.content, (q.start, q.end)))
+                ):
+                    cand = (0, len(gap), e, "after")
+            elif (
+                st.has_parse
+                and e.token is not None
+                and e.reach[0] <= q.start
+                and not TERMINATOR.search(_strip_quotes(text[q.end : e.anchor[0]]))
+                and e.cue[0] - q.end < 200
+            ):
+                cand = (2, e.cue[0] - q.end, e, "contained")
+        elif e.cue[1] <= q.start:
+            gap = text[e.anchor[1] : q.start]
+            if "\n" in gap and not gap.rstrip().endswith(":"):
+                continue  # a new line or paragraph only after "said:"
+            if len(gap) <= 160 and not TERMINATOR.search(_strip_quotes(gap)):
+                k = bisect_left(st.top_quote_starts, e.anchor[1])
+                if k < len(st.top_quotes) and st.top_quotes[k].end <= q.start:
+                    continue  # another quotation stands between them
+                contained = st.has_parse and e.reach[0] <= q.start < e.reach[1]
+                tight = len(gap.strip()) <= 2 or gap.rstrip().endswith((":", ","))
+                if tight:
+                    cand = (1, len(gap), e, "before")
+                elif contained or not st.has_parse:
+                    cand = (2, len(gap), e, "contained")
+        if cand is not None and (best is None or cand[:2] < best[:2]):
+            best = cand
+    if best is None:
+        return QuoteLink(None, None, 1.0)
+    e, how = best[2], best[3]
+    factor = {"after": 0.95, "before": 0.9, "contained": 0.8}[how]
+    return QuoteLink(e, how, factor, e.speaker, e.outer, e.medium)
+
+
+def _link_nested(
+    st: RunState, q: QuoteSpan, events: list[Event], parent: QuoteLink | None
+) -> QuoteLink:
+    inside = [
+        e
+        for e in events
+        if e.in_quote is not None and e.speaker is not None and e.speaker.kind == "name"
+    ]
+    link = _link_one(st, q, inside)
+    outer = parent.speaker if parent is not None else None
+    if link.event is not None:
+        return QuoteLink(link.event, link.how, 0.6, link.speaker, outer, link.medium)
+    return QuoteLink(None, "nested", 0.5, None, outer, None)
+
+
+def _link_block(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
+    text = st.text
+    sig = _SIGNATURE.search(text, q.inner_start, q.end)
+    if sig is not None:
+        who = sig.group("who")
+        cut = re.split(r"\s*[(,]|\s+on\s+|\s+\d", who, maxsplit=1)[0]
+        m = mention_from_span(text, sig.start("who"), sig.start("who") + len(cut))
+        if m is not None:
+            medium = "social_media" if _HANDLE.search(who) else None
+            return QuoteLink(None, "signature", 0.8, m, None, medium)
+    p = st.paragraph_at(q.start)
+    if p > 0:
+        prev_lo, prev_hi = st.paragraphs[p - 1]
+        if text[prev_lo:prev_hi].rstrip().endswith(":"):
+            cands = [e for e in events if prev_lo <= e.cue[0] < prev_hi and e.speaker]
+            if cands:
+                e = cands[-1]
+                return QuoteLink(e, "before", 0.85, e.speaker, e.outer, e.medium)
+    return QuoteLink(None, None, 1.0)
+
+
+def _link_dash(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
+    """'"We will rebuild." — Tomas Varga, mayor': a dash signature after the quotation."""
+    m = _DASH_SIGNATURE.match(st.text, q.end)
+    if m is None:
+        return link
+    sp = mention_from_span(st.text, m.start("who"), m.end("who"))
+    if sp is None or sp.kind != "name":
+        return link
+    if m.group("role"):
+        sp.role = sp.role or plain_role(m.group("role"))
+    return QuoteLink(None, "signature", 0.8, sp, None, None)
+
+
+def _link_colon(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
+    """'Lund was blunt: "We are finished."' or the headline 'Anna Berg: "No"'."""
+    text = st.text
+    head = text[: q.start].rstrip(" \t")
+    if not head.endswith(":"):
+        return link
+    colon = len(head) - 1
+    sents = st.parsed.sentences
+    sent_start = sents[st.sentence_at(colon)].start if sents else 0
+    m: Mention | None = None
+    if st.ix is not None and sents:
+        for t in st.parsed.sentence_tokens(sents[st.sentence_at(colon)]):
+            if t.start >= colon:
+                break
+            if t.dep == "nsubj" and t.pos in ("PROPN", "NOUN"):
+                m = mention_from_token(st.ix, t)
+                break
+    if m is None:
+        label_start = max(text.rfind("\n", 0, colon) + 1, sent_start)
+        if 1 <= len(text[label_start:colon].split()) <= 6:
+            m = mention_from_span(text, label_start, colon)
+    if m is None or m.kind == "pronoun" or m.rule == "speaker.unknown-noun":
+        return link
+    resolver = Resolver(st.ctx.document.author)
+    for k in st.knowns:
+        if k.start < m.start:
+            resolver.add(k)
+    resolver.canonical(m)
+    return QuoteLink(None, "colon", 0.6, m, None, None)
+
+
+def _strip_quotes(s: str) -> str:
+    return re.sub(r"[\"“”«»][^\"“”«»]*[\"“”«»]", " ", s)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

@@ -1,0 +1,382 @@
+"""Speaker mentions from the dependency parse: who is the subject of "said", and what is it.
+
+:class:`ParseIndex` gives token-level lookups over one document's parse;
+:func:`mention_from_token` builds the :class:`~unspin.sources.speakers.Mention` headed by
+a token: a named entity (with the role around it: "ministry spokeswoman Maria Lund"), a
+common-noun phrase ("a senior official", "the ministry's spokeswoman") or a pronoun.
+"""
+
+from __future__ import annotations
+
+from unspin.nlp import Entity, Parsed, Token
+from unspin.sources.lexicon import (
+    HONORIFICS,
+    MEDIA_MODIFIERS,
+    MEDIA_NOUNS,
+    OUTLET_WORDS,
+    PRONOUNS,
+    REPRESENTATIVE_NOUNS,
+    TITLE_WORDS,
+)
+from unspin.sources.speakers import (
+    DETS,
+    PERSON_HEADS,
+    PLURAL_PRONOUN_HEADS,
+    TITLE_HONORIFICS,
+    Mention,
+    classify_words,
+    gender_of,
+    is_plural,
+    org_name_cue,
+    outlet_name_cue,
+    role_text,
+    split_person_name,
+    strip_the,
+)
+
+__all__ = ["ParseIndex", "mention_from_token", "span_text"]
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "LOC"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
+_EDGE_PUNCT = frozenset(",;:—–-()[]\"'“”‘’«»")
+
+
+class ParseIndex:
+    """Token-level lookups over a :class:`Parsed` built once per document."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self.parsed = parsed
+        n = len(parsed.tokens)
+        self.entity_of: list[int] = [-1] * n
+        for k, e in enumerate(parsed.entities):
+            for i in range(e.first, min(e.last, n)):
+                self.entity_of[i] = k
+        self.sentence_of: list[int] = [0] * n
+        for k, s in enumerate(parsed.sentences):
+            for i in range(s.first, min(s.last, n)):
+                self.sentence_of[i] = k
+        self.children: dict[int, list[Token]] = {}
+        for t in parsed.tokens:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t)
+
+    def kids(self, i: int, *deps: str) -> list[Token]:
+        return [c for c in self.children.get(i, ()) if not deps or c.dep in deps]
+
+    def subtree(self, i: int) -> tuple[int, int]:
+        """Token index range ``[lo, hi]`` of the subtree of ``i`` (inclusive)."""
+        lo = hi = i
+        stack = [i]
+        seen = 0
+        while stack and seen < 400:
+            j = stack.pop()
+            seen += 1
+            lo, hi = min(lo, j), max(hi, j)
+            stack.extend(c.i for c in self.children.get(j, ()))
+        return lo, hi
+
+    def entity_at(self, i: int) -> Entity | None:
+        k = self.entity_of[i] if 0 <= i < len(self.entity_of) else -1
+        return self.parsed.entities[k] if k >= 0 else None
+
+    def trimmed(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """Shrink the inclusive token range ``[lo, hi]`` past punctuation at either end."""
+        toks = self.parsed.tokens
+        while lo <= hi and (toks[lo].text in _EDGE_PUNCT or not toks[lo].text.strip()):
+            lo += 1
+        while hi >= lo and (toks[hi].text in _EDGE_PUNCT or not toks[hi].text.strip()):
+            hi -= 1
+        return (lo, hi) if lo <= hi else None
+
+
+def span_text(parsed: Parsed, lo: int, hi: int) -> str:
+    """The text of the inclusive token range ``[lo, hi]``."""
+    return parsed.text[parsed.tokens[lo].start : parsed.tokens[hi].end]
+
+
+def mention_from_token(ix: ParseIndex, h: Token, *, person_hint: bool = False) -> Mention | None:
+    """The speaker mention headed by token ``h`` (a subject, agent or object of "to")."""
+    parsed = ix.parsed
+    toks = parsed.tokens
+    low = h.lower
+    if not any(ch.isalnum() for ch in h.text):
+        return None
+    if low in PRONOUNS and h.pos == "PRON":
+        return Mention(
+            h.start,
+            h.end,
+            "unattributed",
+            kind="pronoun",
+            head_word=low,
+            rule="speaker.pronoun",
+            plural=low in ("they", "we"),
+            is_subject=h.dep.startswith("nsubj"),
+        )
+    if h.pos in ("PRON", "DET") and low not in PLURAL_PRONOUN_HEADS | {
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+        "one",
+    }:
+        return None
+    ent = ix.entity_at(h.i)
+    if ent is not None and ent.label not in _NAME_LABELS:
+        ent = None
+    if ent is None and h.pos == "PROPN":
+        # a proper noun the recogniser missed: take the run of proper nouns around it
+        lo = hi = h.i
+        while lo - 1 >= 0 and toks[lo - 1].pos == "PROPN" and toks[lo - 1].head in (h.i, lo):
+            lo -= 1
+        while hi + 1 < len(toks) and toks[hi + 1].pos == "PROPN" and toks[hi + 1].head == h.i:
+            hi += 1
+        ent = Entity(toks[lo].start, toks[hi].end, "", span_text(parsed, lo, hi), lo, hi + 1)
+    sub = ix.subtree(h.i)
+    if ent is not None:
+        return _named_mention(ix, h, ent, sub, person_hint)
+    return _noun_mention(ix, h, sub)
+
+
+def _named_mention(
+    ix: ParseIndex, h: Token, ent: Entity, sub: tuple[int, int], person_hint: bool
+) -> Mention:
+    parsed = ix.parsed
+    toks = parsed.tokens
+    words = ent.text.split()
+    # left modifiers outside the entity: "ministry spokeswoman Maria Lund"
+    role_left = ""
+    honorific_gender: str | None = None
+    anchor_lo = ent.first
+    lo = sub[0]
+    if lo < ent.first:
+        left = [t for t in toks[lo : ent.first] if t.dep not in ("punct",)]
+        while left and (left[0].lower in DETS or left[0].dep in ("det", "poss", "case")):
+            left = left[1:]
+        honorific = [t for t in left if t.lower in HONORIFICS and t.lower not in TITLE_HONORIFICS]
+        if honorific:
+            honorific_gender = HONORIFICS[honorific[-1].lower] or None
+            person_hint = True
+        left_role = [t for t in left if t not in honorific]
+        if left and all(
+            t.dep in ("compound", "amod", "nmod", "poss", "case", "nummod") for t in left
+        ):
+            if left_role:
+                role_left = span_text(parsed, left_role[0].i, left_role[-1].i)
+                person_hint = person_hint or left_role[-1].lower in PERSON_HEADS
+            anchor_lo = left[0].i
+    role_right = ""
+    name_heads = {ent.first + k for k in range(ent.last - ent.first)} | {h.i}
+    for j in name_heads:
+        for c in ix.kids(j, "appos"):
+            a_lo, a_hi = ix.subtree(c.i)
+            if a_lo == a_hi and (toks[a_lo].pos in ("NUM", "PROPN") or toks[a_lo].text.isupper()):
+                continue  # "Lund, 54," / "the Authority (NFA)": an age or an acronym
+            role_right = span_text(parsed, a_lo, a_hi)
+            break
+    label = ent.label
+    outlet_cue = outlet_name_cue(words)
+    org_cue = org_name_cue(strip_the(words))
+    # a media noun right after the name: "the Daily Harbor newspaper"
+    if h.i >= ent.last and h.lower in MEDIA_NOUNS:
+        outlet_cue = outlet_cue or h.lower
+    for c in ix.kids(h.i, "appos", "compound"):
+        if c.lower in MEDIA_NOUNS and (c.lower not in ("agency", "press") or role_right):
+            outlet_cue = outlet_cue or c.lower
+    if role_right and outlet_cue is None:
+        role_words = role_right.lower().split()
+        if (
+            role_words
+            and role_words[-1] in MEDIA_NOUNS
+            and (
+                role_words[-1] not in ("agency", "press", "media", "journal")
+                or set(role_words) & MEDIA_MODIFIERS
+            )
+        ):
+            outlet_cue = role_words[-1]
+    cues: list[str] = []
+    gender: str | None = None
+    if (outlet_cue is not None and label != "PERSON") or (outlet_cue in OUTLET_WORDS):
+        source_type, entity_type, rule = "media_outlet", "outlet", "speaker.media-outlet"
+        name_words = strip_the(words)
+        cues.append(outlet_cue or "")
+        score = 0.85
+    elif (label in _ORG_LABELS and not (person_hint and outlet_cue is None)) or org_cue:
+        source_type, entity_type, rule = (
+            "named_organisation",
+            "organisation",
+            "speaker.organisation",
+        )
+        name_words = strip_the(words)
+        score = 0.85 if label in _ORG_LABELS else 0.7
+        if org_cue:
+            cues.append(org_cue)
+    else:
+        name_words, titles, gender = split_person_name(words)
+        if titles:
+            role_left = " ".join([role_left, *titles]).strip()
+        source_type, entity_type, rule = "named_person", "person", "speaker.named-person"
+        score = 0.9 if label == "PERSON" else 0.75 if person_hint else 0.6
+    gender = gender or honorific_gender or gender_of((role_left + " " + role_right).split())
+    if role_left and not role_right and entity_type == "person":
+        gender = gender or gender_of(role_left.split())
+    role = "; ".join(r for r in (role_text(role_left), role_text(role_right)) if r) or None
+    start = toks[anchor_lo].start
+    end = toks[ent.last - 1].end
+    if h.i >= ent.last and entity_type == "outlet":
+        end = h.end  # "the Daily Harbor newspaper"
+    affiliation: str | None = None
+    if entity_type == "person":
+        # "Peter Vasko of the Norvian Fisheries Authority"
+        for p in ix.kids(h.i, "prep"):
+            if p.lower in ("of", "from", "at", "with"):
+                for o in ix.kids(p.i, "pobj"):
+                    org = ix.entity_at(o.i)
+                    if org is not None and org.label in _ORG_LABELS - {"GPE", "LOC"}:
+                        affiliation = " ".join(strip_the(org.text.split()))
+    return Mention(
+        start,
+        end,
+        source_type,
+        name=" ".join(name_words) or ent.text,
+        role=role,
+        kind="name",
+        entity_type=entity_type,
+        cues=cues,
+        score=score,
+        rule=rule,
+        gender=gender,
+        is_subject=h.dep.startswith("nsubj"),
+        head_word=h.lower,
+        affiliation=affiliation,
+    )
+
+
+def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | None:
+    parsed = ix.parsed
+    toks = parsed.tokens
+    lo, hi = sub
+    if hi - lo > 24:  # a very long phrase: keep the head and what precedes it
+        hi = h.i
+        for c in ix.kids(h.i, "prep", "amod", "acl", "relcl"):
+            if c.i > h.i:
+                hi = max(hi, min(ix.subtree(c.i)[1], h.i + 18))
+    trimmed = ix.trimmed(lo, hi)
+    if trimmed is None:
+        return None
+    lo, hi = trimmed
+    words = [t.text for t in toks[lo : hi + 1]]
+    # the owner: "the ministry's spokeswoman", "a spokesman for the Fisheries Authority"
+    owner: Mention | None = None
+    for c in ix.kids(h.i, "poss"):
+        owner = _owner(ix, c)
+    if owner is None:
+        for p in ix.kids(h.i, "prep"):
+            if p.lower in ("for", "of", "at", "from", "with", "by", "in"):
+                for o in ix.kids(p.i, "pobj"):
+                    owner = _owner(ix, o)
+            if owner is not None:
+                break
+    # "the chairwoman, Ingrid Holm,": the name in apposition is the speaker
+    for c in ix.kids(h.i, "appos"):
+        ent = ix.entity_at(c.i)
+        personal = h.lower in PERSON_HEADS
+        if (ent is not None and (ent.label == "PERSON" or personal)) or (
+            c.pos == "PROPN" and ent is None
+        ):
+            named = mention_from_token(ix, c, person_hint=personal)
+            if named is not None and named.kind == "name":
+                role_lo = lo
+                while role_lo < h.i and toks[role_lo].lower in DETS:
+                    role_lo += 1
+                head_role = role_text(span_text(parsed, role_lo, h.i))
+                named.role = "; ".join(r for r in (head_role, named.role) if r) or None
+                named.gender = named.gender or gender_of(words)
+                named.is_subject = h.dep.startswith("nsubj")
+                return named
+    compounds = [c for c in ix.kids(h.i, "compound") if c.i < h.i]
+    media_mod = any(c.lower in MEDIA_MODIFIERS for c in compounds)
+    head = h.lower if h.pos != "PROPN" else h.lemma.lower()
+    source_type, rule, score, cues = classify_words(words, head)
+    if media_mod and head in MEDIA_NOUNS | {"agency", "service", "site", "outlet"}:
+        source_type, rule, score, cues = "media_outlet", "speaker.media-outlet", 0.8, [head]
+    name: str | None = None
+    role: str | None = None
+    entity_type: str | None = None
+    affiliation: str | None = None
+    if source_type == "anonymous" and rule == "speaker.anonymous":
+        if owner is not None and owner.name:
+            affiliation = owner.name
+    elif head in REPRESENTATIVE_NOUNS and owner is not None and owner.name:
+        # a spokesperson speaks for the organisation (or person) they represent
+        source_type, rule = owner.source_type, "speaker.representative"
+        name, entity_type, role, score = owner.name, owner.entity_type, h.text, 0.8
+        cues = [h.text]
+    elif source_type in ("document", "social_media") and owner is not None and owner.name:
+        affiliation = owner.name
+        name = owner.name
+    elif source_type == "media_outlet":
+        ents = [ix.entity_at(c.i) for c in compounds] + [
+            ix.entity_at(c.i) for c in ix.kids(h.i, "appos")
+        ]
+        ent = next((e for e in ents if e is not None), None)
+        proper = [c for c in toks[lo : h.i] if c.pos == "PROPN"]
+        if ent is not None:
+            name, entity_type = " ".join(strip_the(ent.text.split())), "outlet"
+            score = 0.85
+        elif proper:  # "the Kestrel Wire news agency"
+            name, entity_type = span_text(parsed, proper[0].i, proper[-1].i), "outlet"
+            score = 0.8
+    elif source_type == "anonymous" and owner is not None and owner.name:
+        affiliation = owner.name
+    elif source_type == "named_organisation" and rule == "speaker.organisation":
+        entity_type = "organisation"
+        name = _generic_name(words, h)
+    definite = toks[lo].lower == "the" or any(c.dep == "poss" for c in ix.kids(h.i))
+    gender = gender_of(words)
+    if source_type == "anonymous" and rule == "speaker.unnamed-person":
+        # an unnamed "senior official": keep the description as the role, not as a name
+        described = [t for t in toks[lo : hi + 1] if t.dep not in ("det", "nummod", "punct")]
+        if len(described) >= 2 or (described and head in TITLE_WORDS):
+            role = role_text(span_text(parsed, described[0].i, described[-1].i))
+    return Mention(
+        toks[lo].start,
+        toks[hi].end,
+        source_type,
+        name=name,
+        role=role,
+        kind="noun",
+        entity_type=entity_type,
+        cues=cues,
+        score=score,
+        rule=rule,
+        gender=gender,
+        plural=is_plural(h.text),
+        is_subject=h.dep.startswith("nsubj"),
+        head_word=head,
+        affiliation=affiliation,
+        definite=definite,
+    )
+
+
+def _generic_name(words: list[str], h: Token) -> str:
+    """The phrase up to the head in lower case ("the ministry", "police"); acronyms kept."""
+    out: list[str] = []
+    for w in words:
+        out.append(w if w.isupper() and len(w) > 1 else w.lower())
+        if w == h.text:
+            break
+    return " ".join(out)
+
+
+def _owner(ix: ParseIndex, t: Token) -> Mention | None:
+    if t.pos == "PRON":
+        return None
+    m = mention_from_token(ix, t)
+    if m is None or m.kind == "pronoun":
+        return None
+    if m.name is None and m.source_type == "named_organisation":
+        m.name = _generic_name([x.text for x in ix.parsed.tokens[ix.subtree(t.i)[0] : t.i + 1]], t)
+    return m
+
+
+# ----------------------------------------------------------------------------------------

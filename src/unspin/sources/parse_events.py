@@ -1,0 +1,430 @@
+"""Reporting events from the dependency parse: verbs of saying, "according to", hearsay.
+
+:func:`parse_events` finds every verb of saying with its speaker (subject, passive agent
+or the inner source of "X quoted Y as saying"), its reported content (the clause, or the
+object of verbs such as "denied"), the medium ("wrote on Facebook") and an outlet it was
+told to; "citing" re-assigns the speaker and "reportedly" marks a sentence with no source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unspin.nlp import Token
+from unspin.sources.lexicon import PARTICLE_VERBS, SOCIAL_NOUNS, VERB_FORMS, VERBS, VerbInfo
+from unspin.sources.mentions import mention_from_token
+from unspin.sources.speakers import Mention
+from unspin.sources.state import DETS_BEFORE, Event, RunState
+
+__all__ = ["parse_events"]
+
+_PLATFORM_CUE = re.compile(
+    r"\b(?:twitter|facebook|instagram|tiktok|telegram|youtube|reddit|linkedin|threads|"
+    r"bluesky|mastodon|weibo|wechat|vkontakte|snapchat|whatsapp|social media|"
+    r"(?:a|her|his|their|its|the) (?:social[- ]media |online |viral |widely shared )?"
+    r"(?:post|tweet|thread|reel)|(?:online|viral|social[- ]media) (?:video|livestream|clip)|"
+    r"(?:video|clip|livestream) (?:posted|shared|uploaded|streamed)|"
+    r"(?:on|via) (?-i:X)(?![\w-]))\b",
+    re.I,
+)
+_MEDIUM_NOUNS = frozenset(
+    {
+        "statement",
+        "interview",
+        "letter",
+        "email",
+        "press",
+        "conference",
+        "briefing",
+        "speech",
+        "post",
+        "tweet",
+        "video",
+        "message",
+        "podcast",
+        "broadcast",
+        "note",
+        "memo",
+        "filing",
+    }
+)
+_CONTENT_MARKS = frozenset({"that", "whether", "if"})
+_REFUSALS = frozenset({"decline", "refuse", "fail", "forbid"})
+_HEARSAY_CARRIERS = frozenset({"quote", "cite", "report", "describe"})
+
+
+def parse_events(st: RunState) -> list[Event]:
+    """Every reporting event the dependency parse shows (verbs of saying, "according to")."""
+    assert st.ix is not None
+    ix = st.ix
+    toks = st.parsed.tokens
+    events: list[Event] = []
+    by_token: dict[int, Event] = {}
+    citing: list[Token] = []
+    reportedly: list[Token] = []
+    for t in toks:
+        low = t.lower
+        if low == "according" and t.i + 1 < len(toks) and toks[t.i + 1].lower == "to":
+            e = _according_event(st, t)
+            if e is not None:
+                events.append(e)
+            continue
+        if low == "citing" and t.tag == "VBG":
+            citing.append(t)
+            continue
+        if low == "reportedly":
+            reportedly.append(t)
+            continue
+        lemma = VERB_FORMS.get(low)
+        if lemma is None or t.pos != "VERB":
+            continue
+        e = _verb_event(st, t, lemma)
+        if e is not None:
+            events.append(e)
+            by_token[t.i] = e
+    for t in citing:
+        head = by_token.get(t.head)
+        objs = ix.kids(t.i, "dobj")
+        if head is None or not objs:
+            continue
+        cited = mention_from_token(ix, objs[0])
+        if cited is not None:
+            head.outer, head.speaker = head.speaker, cited
+            head.construction = "citing"
+            head.cues.append("citing")
+            if head.content is None and head.info is not None:
+                # "reported, citing two officials, that ...": the clause hangs on "citing"
+                head.content = _content(st, t, head.info, "verb")[0]
+    with_verbs = {e.sentence for e in events}
+    for t in reportedly:
+        s = ix.sentence_of[t.i]
+        if s in with_verbs:
+            continue
+        sent = st.parsed.sentences[s]
+        span = st.trim_chars(sent.start, sent.end)
+        if span is None:
+            continue
+        events.append(
+            Event(
+                (t.start, t.end),
+                t.text,
+                None,
+                None,
+                None,
+                span,
+                "reportedly",
+                0.6,
+                s,
+                (t.start, t.end),
+                (sent.start, sent.end),
+                cues=[t.text],
+            )
+        )
+    return events
+
+
+def _according_event(st: RunState, t: Token) -> Event | None:
+    assert st.ix is not None
+    ix = st.ix
+    toks = st.parsed.tokens
+    to = toks[t.i + 1]
+    objs = ix.kids(to.i, "pobj")
+    if not objs:
+        return None
+    speaker = mention_from_token(ix, objs[0])
+    lo, hi = ix.subtree(t.i)
+    lo = min(lo, t.i)
+    hi = max(hi, ix.subtree(to.i)[1])
+    s = ix.sentence_of[t.i]
+    sent = st.parsed.sentences[s]
+    p_start, p_end = toks[lo].start, toks[hi].end
+    if p_start <= sent.start + 1:
+        content = st.trim_chars(p_end, sent.end)
+    elif p_end >= st.trim_end(sent.start, sent.end) - 1:
+        content = st.trim_chars(sent.start, p_start)
+    else:
+        content = st.trim_chars(sent.start, sent.end)
+    e = Event(
+        (t.start, to.end),
+        "according to",
+        None,
+        None,
+        speaker,
+        content,
+        "according-to",
+        0.9,
+        s,
+        (t.start, p_end),
+        (sent.start, sent.end),
+        token=t.i,
+        cues=["according to"],
+    )
+    return e
+
+
+def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
+    assert st.ix is not None
+    ix = st.ix
+    toks = st.parsed.tokens
+    info = VERBS[lemma]
+    if t.dep == "amod" or t.tag == "JJ":
+        return None
+    if (
+        t.i > 0
+        and toks[t.i - 1].lower in DETS_BEFORE
+        and t.tag in ("VBN", "VBD", "JJ")
+        and not ix.kids(t.i, "nsubj", "nsubjpass", "ccomp")
+    ):
+        return None  # "the said property"
+    if lemma in PARTICLE_VERBS and not any(
+        c.lower == PARTICLE_VERBS[lemma] for c in ix.kids(t.i, "prt")
+    ):
+        return None
+    if ix.kids(t.i, "neg"):
+        return None
+    if t.dep == "xcomp" and toks[t.head].lemma in _REFUSALS:
+        return None  # "declined to say"
+    # "X quoted Y as saying": the carrier verb is handled from "saying"
+    if lemma in ("quote", "cite") and any(
+        p.lower == "as" and ix.kids(p.i, "pcomp") for p in ix.kids(t.i, "prep")
+    ):
+        return None
+    s = ix.sentence_of[t.i]
+    cues = [t.text]
+    construction = "verb"
+    speaker: Mention | None = None
+    outer: Mention | None = None
+    score = 0.9
+    subject_start: int | None = None
+    carrier = _as_saying_carrier(st, t)
+    if carrier is not None:
+        construction = "as-saying"
+        inner_tok, outer_tok = _carrier_roles(st, carrier)
+        speaker = mention_from_token(ix, inner_tok) if inner_tok is not None else None
+        outer = mention_from_token(ix, outer_tok) if outer_tok is not None else None
+        cues = [carrier.text, "as", t.text]
+        score = 0.85
+    else:
+        subj, passive = _subject(st, t, 0)
+        if passive:
+            agents = [o for a in ix.kids(t.i, "agent") for o in ix.kids(a.i, "pobj")]
+            if agents:
+                speaker = mention_from_token(ix, agents[0])
+            else:
+                construction, score = "passive", 0.7
+        elif subj is not None:
+            speaker = mention_from_token(ix, subj)
+            if speaker is None:
+                return None  # "That said, ...", "This says a lot"
+            subj_lo = toks[ix.subtree(subj.i)[0]].start
+            if subj.i < t.i and t.start - subj_lo < 200:
+                subject_start = subj_lo
+        else:
+            return None
+    if info.doc_only and (
+        speaker is None
+        or speaker.source_type not in ("document", "named_organisation", "media_outlet")
+    ):
+        return None
+    content, as_object = (None, False) if info.quote_only else _content(st, t, info, construction)
+    if as_object:
+        score = min(score, 0.65)  # "denied the report": a noun phrase, not a proposition
+    if construction == "passive" and content is None:
+        return None
+    lo, hi = ix.subtree(t.i)
+    reach = (toks[lo].start, toks[hi].end)
+    anchor_lo, anchor_hi = t.start, t.end
+    if speaker is not None and abs(speaker.start - t.start) < 200:
+        anchor_lo, anchor_hi = min(anchor_lo, speaker.start), max(anchor_hi, speaker.end)
+    if subject_start is not None:
+        anchor_lo = min(anchor_lo, subject_start)
+    medium, medium_cue = _medium(st, t)
+    e = Event(
+        (t.start, t.end),
+        t.text,
+        lemma,
+        info,
+        speaker,
+        content,
+        construction,
+        score,
+        s,
+        (anchor_lo, anchor_hi),
+        reach,
+        outer=outer,
+        medium=medium,
+        medium_cue=medium_cue,
+        token=t.i,
+        quote_only=info.quote_only,
+        cues=cues,
+    )
+    if outer is None:
+        e.outer = _outlet_recipient(st, t)
+    if any(c.lower in ("would", "could", "might", "may") for c in ix.kids(t.i, "aux")):
+        e.score *= 0.6
+    return e
+
+
+def _as_saying_carrier(st: RunState, t: Token) -> Token | None:
+    toks = st.parsed.tokens
+    if t.dep != "pcomp" or t.head == t.i:
+        return None
+    as_tok = toks[t.head]
+    if as_tok.lower != "as" or as_tok.head == as_tok.i:
+        return None
+    carrier = toks[as_tok.head]
+    if VERB_FORMS.get(carrier.lower) in _HEARSAY_CARRIERS:
+        return carrier
+    return None
+
+
+def _carrier_roles(st: RunState, carrier: Token) -> tuple[Token | None, Token | None]:
+    assert st.ix is not None
+    ix = st.ix
+    inner = next(iter(ix.kids(carrier.i, "dobj", "nsubjpass")), None)
+    outer = next(iter(ix.kids(carrier.i, "nsubj")), None)
+    if outer is None:
+        outer = next((o for a in ix.kids(carrier.i, "agent") for o in ix.kids(a.i, "pobj")), None)
+    return inner, outer
+
+
+def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
+    assert st.ix is not None
+    ix = st.ix
+    toks = st.parsed.tokens
+    for c in ix.kids(t.i, "nsubj", "nsubjpass", "csubj"):
+        if not any(ch.isalnum() for ch in c.text):
+            continue  # a quotation mark the tagger took for a noun
+        if c.lower in ("who", "which", "that") and t.dep == "relcl" and t.head != t.i:
+            return toks[t.head], False  # "Lund, who added: ..."
+        return c, c.dep == "nsubjpass"
+    if depth >= 3 or t.head == t.i:
+        return None, False
+    head = toks[t.head]
+    if t.dep == "conj" or (t.dep in ("xcomp", "advcl") and head.pos in ("VERB", "AUX")):
+        if t.dep == "advcl" and t.tag not in ("VBG", "VBN") and not ix.kids(t.i, "mark"):
+            return _subject(st, head, depth + 1)
+        return _subject(st, head, depth + 1)
+    if t.dep in ("relcl", "acl") and head.pos in ("NOUN", "PROPN", "PRON"):
+        return head, False
+    if t.dep == "pcomp" and head.pos == "ADP" and head.head != head.i:
+        # "..., Lund said, before adding that ..."
+        return _subject(st, toks[head.head], depth + 1)
+    return None, False
+
+
+def _content(
+    st: RunState, t: Token, info: VerbInfo, construction: str
+) -> tuple[tuple[int, int] | None, bool]:
+    """The reported content of the verb ``t``, and whether it is a direct object."""
+    assert st.ix is not None
+    ix = st.ix
+    toks = st.parsed.tokens
+    comps = ix.kids(t.i, "ccomp")
+    as_object = False
+    if not comps and construction == "passive":
+        comps = ix.kids(t.i, "xcomp")
+        if comps:
+            subj = ix.kids(t.i, "nsubjpass")
+            lo = min(ix.subtree(comps[0].i)[0], *(ix.subtree(s.i)[0] for s in subj))
+            hi = ix.subtree(comps[0].i)[1]
+            if subj and subj[0].lower in ("it",):
+                return None, False
+            return st.token_span(lo, hi), False
+    if not comps and info.content == "object":
+        comps = [c for c in ix.kids(t.i, "dobj", "xcomp") if c.pos != "PRON"]
+        as_object = bool(comps)
+    if not comps and info.lemma == "warn":
+        comps = [
+            o
+            for p in ix.kids(t.i, "prep")
+            if p.lower in ("of", "about")
+            for o in ix.kids(p.i, "pobj")
+        ]
+    if not comps:
+        # "said in a statement that ...": spaCy hangs the clause on the noun
+        for p in ix.kids(t.i, "prep"):
+            for o in ix.kids(p.i, "pobj"):
+                for c in ix.kids(o.i, "relcl", "acl", "ccomp"):
+                    if any(m.dep == "mark" and m.lower == "that" for m in ix.kids(c.i)):
+                        comps = [c]
+    if comps:
+        after = [c for c in comps if c.i > t.i]
+        c = after[0] if after else comps[-1]
+        lo, hi = ix.subtree(c.i)
+        if c.i == lo and c.lower in VERB_FORMS:
+            return None, as_object  # a misparse: another verb of saying is not reported content
+        while lo < hi and toks[lo].lower in _CONTENT_MARKS and toks[lo].dep == "mark":
+            lo += 1
+        # "X said A, while Y said B": Y's clause is not part of X's content
+        for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
+            if d.i > c.i and _has_own_speech(st, d.i):
+                hi = min(hi, ix.subtree(d.i)[0] - 1)
+        while hi > lo and (
+            toks[hi].dep in ("cc", "mark", "punct") or toks[hi].lower in ("while", "but")
+        ):
+            hi -= 1
+        return st.token_span(lo, hi), as_object
+    if t.dep == "parataxis" and t.head != t.i:
+        h_lo, h_hi = ix.subtree(t.head)
+        v_lo, v_hi = ix.subtree(t.i)
+        if v_lo <= h_lo:
+            return st.token_span(v_hi + 1, h_hi), as_object
+        if v_hi >= h_hi:
+            return st.token_span(h_lo, v_lo - 1), as_object
+        return st.token_span(h_lo, h_hi), as_object
+    return None, as_object
+
+
+def _has_own_speech(st: RunState, i: int) -> bool:
+    """True when the subtree of token ``i`` holds a verb of saying with its own subject."""
+    assert st.ix is not None
+    ix = st.ix
+    lo, hi = ix.subtree(i)
+    for t in st.parsed.tokens[lo : hi + 1]:
+        if t.pos == "VERB" and t.lower in VERB_FORMS and ix.kids(t.i, "nsubj"):
+            return True
+    return False
+
+
+def _medium(st: RunState, t: Token) -> tuple[str | None, str | None]:
+    """ "wrote on Facebook", "in a post", "tweeted": the statement came from social media."""
+    assert st.ix is not None
+    ix = st.ix
+    if VERB_FORMS.get(t.lower) == "tweet":
+        return "social_media", t.text
+    for p in ix.kids(t.i, "prep"):
+        if p.lower not in ("on", "in", "via", "through"):
+            continue
+        lo, hi = ix.subtree(p.i)
+        phrase = st.text[st.parsed.tokens[lo].start : st.parsed.tokens[hi].end]
+        m = _PLATFORM_CUE.search(phrase)
+        if m:
+            return "social_media", phrase
+        for o in ix.kids(p.i, "pobj"):
+            if o.lower in SOCIAL_NOUNS and o.lower not in ("comment", "comments", "message"):
+                return "social_media", phrase
+            if o.lower in _MEDIUM_NOUNS:
+                return o.lower, phrase
+    return None, None
+
+
+def _outlet_recipient(st: RunState, t: Token) -> Mention | None:
+    """ "told the Daily Harbor newspaper", "in an interview with Kestrel TV": via an outlet."""
+    assert st.ix is not None
+    ix = st.ix
+    objs = list(ix.kids(t.i, "dobj", "dative"))
+    for p in ix.kids(t.i, "prep"):
+        if p.lower in ("to", "with"):
+            objs.extend(ix.kids(p.i, "pobj"))
+        if p.lower == "in":
+            for o in ix.kids(p.i, "pobj"):
+                for p2 in ix.kids(o.i, "prep"):
+                    if p2.lower in ("with", "to"):
+                        objs.extend(ix.kids(p2.i, "pobj"))
+    for o in objs:
+        m = mention_from_token(ix, o)
+        if m is not None and m.source_type == "media_outlet":
+            m.is_subject = False
+            return m
+    return None

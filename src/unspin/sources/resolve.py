@@ -1,0 +1,125 @@
+"""Who the speakers of the reporting events are, and who quoted whom.
+
+:func:`resolve_speakers` gives every speaker its canonical name (surnames, role nouns and
+pronouns resolved against what the text named before, in text order);
+:func:`entity_knowns` lists the named entities that can be antecedents;
+:func:`link_hearsay` marks an event reported inside another's content as quoted by the
+outer speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from unspin.sources.mentions import mention_from_token
+from unspin.sources.plain_mentions import mention_from_span
+from unspin.sources.resolver import Known, Resolver
+from unspin.sources.speakers import Mention
+from unspin.sources.state import Event, RunState
+
+__all__ = ["entity_knowns", "link_hearsay", "resolve_speakers"]
+
+
+def resolve_speakers(st: RunState, events: list[Event]) -> None:
+    """Canonical names, role aliases and pronouns, in text order."""
+    resolver = Resolver(st.ctx.document.author)
+    mentions: list[Mention] = []
+    for e in events:
+        for m in (e.speaker, e.outer):
+            if m is not None:
+                mentions.append(m)
+    items: list[tuple[int, int, Mention | Known]] = []
+    for m in mentions:
+        items.append((m.start, 1, m))
+    covered = sorted((m.start, m.end) for m in mentions)
+    covered_starts = [c[0] for c in covered]
+    for k in st.knowns:
+        j = bisect_right(covered_starts, k.start) - 1
+        if j >= 0 and covered[j][1] > k.start:
+            continue  # inside a speaker mention, which carries more
+        if j + 1 < len(covered) and covered[j + 1][0] < k.end:
+            continue
+        items.append((k.start, 0, k))
+    items.sort(key=lambda x: (x[0], x[1]))
+    done: set[int] = set()
+    for _, _, item in items:
+        if isinstance(item, Known):
+            resolver.add(item)
+            continue
+        if id(item) in done:
+            continue
+        done.add(id(item))
+        s = st.sentence_at(item.start)
+        if item.kind == "pronoun":
+            if st.top_quote_index(item.start) is None:
+                resolver.pronoun(item, s)
+        elif item.kind == "name":
+            resolver.canonical(item)
+        else:
+            resolver.definite_noun(item)
+        if item.kind != "pronoun":
+            resolver.add_mention(item, s)
+
+
+def entity_knowns(st: RunState) -> Iterable[Known]:
+    """Named entities as antecedent candidates (persons, organisations, outlets)."""
+    toks = st.parsed.tokens
+    sents = st.parsed.sentences
+    for e in st.parsed.entities:
+        if st.has_parse and e.label not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        if st.top_quote_index(e.start) is not None:
+            continue
+        s = st.sentence_at(e.start)
+        if st.ix is not None and e.first < len(toks):
+            root = next(
+                (
+                    toks[i]
+                    for i in range(e.first, min(e.last, len(toks)))
+                    if not e.first <= toks[i].head < e.last or toks[i].head == i
+                ),
+                toks[e.first],
+            )
+            m = mention_from_token(st.ix, root)
+            is_subject = root.dep.startswith("nsubj")
+        else:
+            m = mention_from_span(st.text, e.start, e.end)
+            is_subject = bool(sents) and not st.text[sents[s].start : e.start].strip()
+        if m is None or not m.name or m.entity_type is None:
+            continue
+        yield Known(
+            e.start,
+            e.end,
+            m.name,
+            m.entity_type,
+            m.source_type,
+            is_subject,
+            s,
+            m.role,
+            m.gender,
+        )
+
+
+def link_hearsay(events: list[Event]) -> None:
+    """An event reported inside another's content is quoted by the outer speaker."""
+    ordered = sorted(
+        (
+            (e.content[0], e.content[1], n)
+            for n, e in enumerate(events)
+            if e.content is not None and e.speaker is not None
+        ),
+    )
+    starts = [c[0] for c in ordered]
+    for e in events:
+        if e.outer is not None:
+            continue
+        best: tuple[int, int, int] | None = None
+        j = bisect_right(starts, e.cue[0]) - 1
+        while j >= 0 and ordered[j][0] >= e.cue[0] - 3000:
+            c0, c1, n = ordered[j]
+            if events[n] is not e and c1 >= e.cue[1] and (best is None or c0 > best[0]):
+                best = ordered[j]
+            j -= 1
+        if best is not None:
+            e.outer = events[best[2]].speaker
