@@ -7,7 +7,6 @@ is anchored in the text.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
@@ -884,10 +883,10 @@ def test_random_quote_soup_never_breaks_the_analyzer(run_fake: Run) -> None:
 
 
 # ----------------------------------------------------------------------------------------
-# Speed
+# Long articles (the timing is measured by bench/sources_speed.py)
 
 
-def test_long_article_is_fast(fake_backbone: Backbone) -> None:
+def test_long_article_links_every_quote(fake_backbone: Backbone) -> None:
     paragraph = (
         '"We will not back down," said Maria Lund, the ministry spokeswoman. '
         "Lund said that the plan was fair. According to officials, the talks collapsed. "
@@ -899,8 +898,5 @@ def test_long_article_is_fast(fake_backbone: Backbone) -> None:
     from unspin.analyzer import Context
 
     analyzer = analyzer_class("sources")()
-    started = time.perf_counter()
     result = analyzer.run(Context(Document(text), parsed))
-    elapsed = time.perf_counter() - started
     assert len([f for f in result.findings if f.kind == "quote"]) == 150
-    assert elapsed < 5.0, elapsed
