@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from unspin.config import load_config
+from unspin.config import default_config_text, load_config
 from unspin.errors import ConfigError
 
 
@@ -20,7 +23,7 @@ def test_defaults() -> None:
     )
     assert config.backbone == "spacy"
     assert config.max_bytes == 5_000_000
-    assert config.options_for("claims") == {"threshold": 0.5}
+    assert config.options_for("claims") == {"threshold": 0.5, "model": "default"}
     assert config.options_for("factchecks")["path"] == config.options_for("factchecks")["db"] == ""
 
 
@@ -67,3 +70,54 @@ def test_overrides() -> None:
     assert config.backbone == "fake"
     with pytest.raises(ConfigError):
         load_config(nonsense=1)
+
+
+def test_the_shipped_default_toml_is_generated_from_the_options() -> None:
+    shipped = resources.files("unspin").joinpath("default.toml").read_text(encoding="utf-8")
+    assert shipped == default_config_text(), "regenerate: unspin config > src/unspin/default.toml"
+    assert "[analyzers.sources]\n# A quotation" in shipped  # every option after its doc
+    assert '\n# Not in the default pipeline: add "verdicts"' in shipped
+
+
+def test_unspin_config_prints_the_generated_defaults() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "unspin", "config"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert out.stdout == default_config_text()
+
+
+def _load(tmp_path: Path, toml: str) -> ConfigError:
+    path = tmp_path / "c.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert "\n" not in str(info.value)
+    return info.value
+
+
+def test_an_ill_typed_analyzer_option_names_the_option_and_what_it_allows(
+    tmp_path: Path,
+) -> None:
+    error = _load(tmp_path, '[analyzers.claims]\nthreshold = "high"\n')
+    assert str(error) == (
+        "option 'threshold' of analyzer 'claims' must be a number, not 'high' "
+        "(set [analyzers.claims] threshold = 0.5)"
+    )
+    error = _load(tmp_path, "[analyzers.factchecks]\ncheckworthy_only = 1\n")
+    assert "'checkworthy_only'" in str(error) and "true or false" in str(error)
+
+
+def test_an_unknown_analyzer_option_names_the_known_ones(tmp_path: Path) -> None:
+    error = _load(tmp_path, "[analyzers.claims]\ntreshold = 0.7\n")
+    assert str(error) == (
+        "unknown option(s) treshold for analyzer 'claims' (known options: model, threshold)"
+    )
+
+
+def test_a_table_for_no_analyzer_is_an_error(tmp_path: Path) -> None:
+    error = _load(tmp_path, "[analyzers.claim]\nthreshold = 0.7\n")
+    assert "[analyzers.claim]" in str(error) and "available:" in str(error)

@@ -120,8 +120,8 @@ class OutletsOptions:
 
     path: str = option(
         "",
-        "The domain-ratings data set folder (lin2023/, baly-mbfc/,\n"
-        "lasser-misinformation-domains/; "
+        "The domain-ratings data set folder (lin2023/, baly-mbfc/, "
+        "lasser-misinformation-domains/;\n"
         "not shipped with unspin, see docs/claims.md). Empty: the step does nothing.",
     )
 
@@ -140,13 +140,6 @@ class OutletsAnalyzer(Analyzer[OutletsOptions]):
         self._ratings: OutletRatings | None = None
         self._names: re.Pattern[str] | None = None
         self._lock = threading.Lock()
-
-    @classmethod
-    def with_ratings(cls, ratings: OutletRatings) -> OutletsAnalyzer:
-        analyzer = cls(path=str(ratings.folder))
-        analyzer._ratings = ratings
-        analyzer._names = _names_pattern(list(ratings.names))
-        return analyzer
 
     def _load(self) -> OutletRatings:
         with self._lock:
