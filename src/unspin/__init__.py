@@ -13,7 +13,6 @@ __version__ = "0.1.0"
 from unspin.api import analyze, analyze_many
 from unspin.config import Config, load_config
 from unspin.errors import (
-    AnalyzerError,
     BinaryInputError,
     ClaimReviewError,
     ConfigError,
@@ -48,7 +47,6 @@ from unspin.pipeline import Pipeline
 __all__ = [
     "SCHEMA_VERSION",
     "Analysis",
-    "AnalyzerError",
     "AnalyzerFailure",
     "AnalyzerRun",
     "BinaryInputError",

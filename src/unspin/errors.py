@@ -17,7 +17,6 @@ The tree::
     │   └── ClaimReviewError        a fact-check file or record that is not a ClaimReview
     ├── ModelError                  a model could not be loaded
     ├── MissingExtraError           an optional dependency is not installed
-    ├── AnalyzerError               an analyzer raised while analysing one document
     ├── SchemaError                 JSON that does not follow the analysis schema
     └── StoreError                  a corpus store cannot be opened, migrated, read or written
         └── StoreMismatchError      the store's embeddings come from another encoder
@@ -28,7 +27,6 @@ Each message says what went wrong and, where there is one, what to try next.
 from __future__ import annotations
 
 __all__ = [
-    "AnalyzerError",
     "BinaryInputError",
     "ClaimReviewError",
     "ConfigError",
@@ -133,10 +131,6 @@ class MissingExtraError(UnspinError):
             f"this feature needs the optional package {package!r}",
             hint=f"pip install 'unspin[{extra}]'",
         )
-
-
-class AnalyzerError(UnspinError):
-    """An analyzer failed on one document; recorded on that document's analysis."""
 
 
 class SchemaError(UnspinError):
