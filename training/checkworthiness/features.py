@@ -8,7 +8,7 @@ As the analyzer sees a sentence at inference:
 * ``layers_{split}.npy``: mean-pooled hidden states of every layer (0 = word-piece
   embeddings ... 6 = output), float16 ``(n, 7, 384)``: for experiments only;
 * ``base_{split}.npy``: counts of the claims analyzer's transparent baseline features
-  (the order of ``unspin.claims.analyzer.WEIGHTS`` without ``bias``), from the claims
+  (the order of ``unspin.claims.head.WEIGHTS`` without ``bias``), from the claims
   analyzer run on the spaCy parse of the sentence (a text spaCy splits in several
   sentences gets the capped sum of their counts).
 
@@ -29,7 +29,8 @@ from common import DEVTEST, TRAIN, WORK, load_split
 def baseline_counts(texts: list[str]) -> np.ndarray:
     """Per text, the counts of the baseline features the claims analyzer finds."""
     from unspin.analyzer import Context
-    from unspin.claims.analyzer import _CAPS, WEIGHTS, ClaimsAnalyzer
+    from unspin.claims.analyzer import ClaimsAnalyzer
+    from unspin.claims.head import CAPS, WEIGHTS
     from unspin.model import Document
     from unspin.nlp import SpacyBackbone
 
@@ -51,7 +52,7 @@ def baseline_counts(texts: list[str]) -> np.ndarray:
                     if name != "bias":
                         counts[name] = counts.get(name, 0.0) + value / WEIGHTS[name]
             for name, n in counts.items():
-                out[lo + j, names.index(name)] = min(round(n), _CAPS.get(name, 1))
+                out[lo + j, names.index(name)] = min(round(n), CAPS.get(name, 1))
         print(f"  parsed {min(lo + step, len(texts))}/{len(texts)}", flush=True)
     return out
 

@@ -14,7 +14,7 @@ over TF-IDF of word uni- and bigrams (min_df 3, 5,000 terms) + the L2-normalised
 sentence embedding + the claims analyzer's transparent feature counts) on all of train
 and writes ``src/unspin/claims/artifacts/head.json``, with the threshold folded
 into the bias (score 0.5 = the chosen threshold). It then checks that the analyzer's own
-implementation (:class:`unspin.claims.analyzer.CheckworthinessHead`) reproduces the
+implementation (:class:`unspin.claims.head.CheckworthinessHead`) reproduces the
 fitted model's decisions on dev-test.
 """
 
@@ -57,7 +57,7 @@ EXCLUDED = ("quotation",)
 
 
 def baseline_names() -> list[str]:
-    from unspin.claims.analyzer import WEIGHTS
+    from unspin.claims.head import WEIGHTS
 
     return [k for k in WEIGHTS if k != "bias"]
 
@@ -216,7 +216,7 @@ def experiments(work: Path, which: list[str]) -> None:
 
 def write(work: Path, c: float, min_df: int, max_features: int) -> None:
     """Fit the shipped head on all of train, write it, and check the analyzer's copy."""
-    from unspin.claims.analyzer import CheckworthinessHead
+    from unspin.claims.head import CheckworthinessHead
 
     d = load_data(work)
     all_names = baseline_names()

@@ -1,0 +1,197 @@
+"""The word tables and patterns that :mod:`unspin.claims.dates` matches dates with."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+SMALL_NUMBERS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "a": 1, "an": 1, "a couple of": 2, "half a": 0, "half an": 0,
+}  # fmt: skip
+
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NUMW = (
+    r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty"
+)
+_UNIT = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)"
+
+# Each pattern is (name, compiled regex); all are tried, overlaps keep the longest.
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "iso",
+        re.compile(
+            r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+            r"(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?"
+            r"(?P<tz>Z|[+-][0-2]\d:?[0-5]\d)?)?(?![\w/-])"
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<day>{_DAY})\b"
+            rf"(?!\s*(?:%|percent|per\s+cent|[:.]\d))(?:,?\s+(?P<year>\d{{4}})\b)?"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?"
+            rf"(?P<mon>{_MONTH})(?![\w])(?:,?\s+(?P<year>\d{{4}})\b)?"
+        ),
+    ),
+    ("my", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
+    (
+        "month",
+        re.compile(
+            r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|"
+            r"[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f)\s+)?"
+            rf"(?P<mon>{_MONTH_FULL})\b"
+        ),
+    ),
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+            r"(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)"
+        ),
+    ),
+    (
+        "year_range",
+        re.compile(
+            r"(?<![\w$£€.,-])(?P<y1>1[6-9]\d\d|20\d\d)\s?[-–]\s?(?P<y2>1[6-9]\d\d|20\d\d|\d\d)\b"
+            r"|\b(?:[Bb]etween|[Ff]rom)\s+(?P<y3>1[6-9]\d\d|20\d\d)\s+(?:and|to|until|till)\s+"
+            r"(?P<y4>1[6-9]\d\d|20\d\d)\b"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"(?:\b(?P<pre>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Bb]efore|"
+            r"[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hrough|[Tt]o|[Tt]he|[Ss]ummer|"
+            r"[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\s+)?"
+            r"(?<![\w$£€.,-])(?P<year>1[6-9]\d\d|20\d\d)\b(?![,.]\d|\s*(?:%|percent|per\s+cent))"
+        ),
+    ),
+    (
+        "century",
+        re.compile(r"\b(?:the\s+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+century\b", re.I),
+    ),
+    (
+        "decade",
+        re.compile(r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b|\b[Tt]he\s+'(?P<short>[3-9]0)s\b"),
+    ),
+    (
+        "time12",
+        re.compile(
+            r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.|[ap]\.m\b|[ap]m\b)"
+            r"(?:\s+(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time))?"
+        ),
+    ),
+    (
+        "time24",
+        re.compile(
+            r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
+            r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time|hrs|h\b))?"
+        ),
+    ),
+    ("timeword", re.compile(r"\b(?:at\s+)?(?P<w>noon|midday|midnight)\b", re.I)),
+    (
+        "relword",
+        re.compile(
+            r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
+            r"yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|"
+            r"last\s+night|yesterday\s+(?:morning|afternoon|evening))\b",
+            re.I,
+        ),
+    ),
+    (
+        "relweekday",
+        re.compile(
+            rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+)?"
+            rf"(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"
+        ),
+    ),
+    (
+        "relunit",
+        re.compile(
+            r"\b(?:(?P<when>earlier|later)\s+)?(?P<mod>last|next|this|past|coming|previous|current)"
+            r"\s+(?P<unit>week|weekend|month|year|decade)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            rf"\b(?P<n>{_NUMW}|an?|a\s+couple\s+of|a\s+few|several|some)\s+(?P<unit>{_UNIT})\s+ago\b",
+            re.I,
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            rf"(?<![\w.,])(?P<n>{_NUMW}|an?|half\s+an?)[\s-](?P<unit>{_UNIT})\b"
+            r"(?!-old|\s+old|\s+ago|\s+(?:later|earlier|before|after)\b)",
+            re.I,
+        ),
+    ),
+)
+
+FUTURE_RE = re.compile(r"\b(?:will|shall|going\s+to|'ll|next|upcoming|scheduled)\b", re.I)
+PUB_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+UNIT_CODE = {
+    "second": ("S", True, 1),
+    "minute": ("M", True, 1),
+    "hour": ("H", True, 1),
+    "day": ("D", False, 1),
+    "week": ("W", False, 1),
+    "fortnight": ("W", False, 2),
+    "month": ("M", False, 1),
+    "year": ("Y", False, 1),
+    "decade": ("Y", False, 10),
+    "century": ("Y", False, 100),
+}
+DURATION_CONTEXT = re.compile(
+    r"\b(?:for|over|within|during|lasted|lasting|took|taking|spent|after|in|nearly|almost|"
+    r"about|around|than|least|just|up\s+to|some)\s+$",
+    re.I,
+)
+NOT_DURATION_BEFORE = re.compile(r"\b(?:per|once|twice|times|every)\s+$", re.I)
+
+ENTITY_SKIP = re.compile(
+    r"^(?:annual|annually|daily|weekly|monthly|yearly|quarterly|\d+|the\s+day|a\s+day|"
+    r"one\s+day|some\s+day|the\s+year|the\s+years?)$|year-old|years?\s+old|-year\b",
+    re.I,
+)
+TIME_WORD = re.compile(
+    r"\b(?:centur|decade|year|month|week|day|night|morning|afternoon|evening|spring|summer|"
+    r"autumn|fall|winter|season|quarter|hour|minute|era|period|dawn|dusk|"
+    r"(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    re.I,
+)
+RELATIVE_HINT = re.compile(
+    r"\b(?:this|last|next|past|recent|recently|ago|coming|previous|earlier|later|current|"
+    r"now|today|yesterday|tomorrow)\b",
+    re.I,
+)

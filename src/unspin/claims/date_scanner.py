@@ -1,0 +1,434 @@
+"""The scanner behind :func:`unspin.claims.dates.find_dates`: one handler per pattern of
+:mod:`unspin.claims.date_patterns`, each turning a match into a :class:`DateMatch`
+(conventions in :mod:`unspin.claims.dates`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from unspin.claims.date_patterns import (
+    DURATION_CONTEXT,
+    FUTURE_RE,
+    MONTHS,
+    NOT_DURATION_BEFORE,
+    SMALL_NUMBERS,
+    UNIT_CODE,
+    WEEKDAYS,
+)
+from unspin.nlp import Parsed
+
+__all__ = ["DateMatch", "DateScanner"]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date, time or duration expression found in a text."""
+
+    start: int
+    end: int
+    label: str  # "date" | "time" | "datetime" | "relative" | "duration"
+    iso: str | None
+    granularity: str
+    relative: bool
+    rule: str
+    score: float
+    ambiguous: bool = False
+    timezone: str | None = None
+    #: the publication date (ISO) this expression was resolved against, if any
+    relative_to: str | None = None
+    #: True when the expression can only be resolved against a publication date
+    needs_publication: bool = False
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _unit_key(unit: str) -> str:
+    u = unit.lower()
+    if u.startswith("centur"):
+        return "century"
+    return u[:-1] if u.endswith("s") else u
+
+
+def _small_number(word: str) -> float | None:
+    w = " ".join(word.lower().split())
+    if w in SMALL_NUMBERS:
+        return float(SMALL_NUMBERS[w]) if not w.startswith("half") else 0.5
+    try:
+        return float(w)
+    except ValueError:
+        return None
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _shift_months(d: date, months: int) -> tuple[int, int]:
+    total = d.year * 12 + d.month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def _relative_month_year(pub: date, month: int, mod: str) -> int:
+    """The year of "last/next/this <month>" published on ``pub``."""
+    year = pub.year
+    if mod == "last":
+        year -= 1 if month >= pub.month else 0
+    elif mod == "next":
+        year += 1 if month <= pub.month else 0
+    return year
+
+
+def _day_month_order(a: int, b: int, sep: str) -> tuple[int, int] | None:
+    """(day, month) of the numeric date "a/b/y" or "a.b.y"; None when either order fits."""
+    if sep == "." or a > 12 >= b:
+        return a, b
+    if b > 12 >= a:
+        return b, a
+    if a == b:
+        return a, b
+    return None
+
+
+def _weekday_date(pub: date, wd: int, mod: str, future: bool) -> date:
+    """The date of "[last|next|this|on] <weekday>" published on ``pub`` (see the
+    conventions in :mod:`unspin.claims.dates`)."""
+    back = (pub.weekday() - wd) % 7
+    fwd = (wd - pub.weekday()) % 7
+    if mod in ("last", "past"):
+        return pub - timedelta(days=back or 7)
+    if mod == "next":
+        return pub + timedelta(days=fwd or 7)
+    if mod in ("this", "coming") or future:
+        return pub + timedelta(days=fwd)
+    return pub - timedelta(days=back)
+
+
+def _relative_unit_iso(p: date, mod: str, unit: str, step: int) -> str | None:
+    """ISO of "last/next/this/past <week|weekend|month|year|decade>" published on ``p``."""
+    if mod == "past":
+        span = {"week": timedelta(days=7), "weekend": timedelta(days=7)}.get(unit)
+        if span is not None:
+            return f"{(p - span).isoformat()}/{p.isoformat()}"
+        if unit == "month":
+            y, mo = _shift_months(p, -1)
+            back = _safe_date(y, mo, min(p.day, 28)) or p
+            return f"{back.isoformat()}/{p.isoformat()}"
+        if unit == "year":
+            back = _safe_date(p.year - 1, p.month, min(p.day, 28)) or p
+            return f"{back.isoformat()}/{p.isoformat()}"
+        return None
+    if unit in ("week", "weekend"):
+        return _iso_week(p + timedelta(weeks=step))
+    if unit == "month":
+        y, mo = _shift_months(p, step)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "year":
+        return f"{p.year + step:04d}"
+    if unit == "decade":
+        d0 = (p.year // 10 + step) * 10
+        return f"{d0:04d}/{d0 + 9:04d}"
+    return None
+
+
+def _ago_iso(p: date, k: int, unit: str, gran: str) -> tuple[str | None, str]:
+    """ISO and granularity of "<k> <unit>s ago" published on ``p``."""
+    if unit in ("second", "minute", "hour", "day"):
+        days = {"day": k}.get(unit, 0 if unit != "hour" else k // 24)
+        return (p - timedelta(days=days)).isoformat(), gran
+    if unit in ("week", "fortnight"):
+        return _iso_week(p - timedelta(weeks=k * (2 if unit == "fortnight" else 1))), "week"
+    if unit == "month":
+        y, mo = _shift_months(p, -k)
+        return f"{y:04d}-{mo:02d}", gran
+    if unit in ("year", "decade", "century"):
+        years = k * {"year": 1, "decade": 10, "century": 100}[unit]
+        return f"{p.year - years:04d}", "year"
+    return None, gran
+
+
+class DateScanner:
+    """Matches every pattern over one text and turns each match into a DateMatch."""
+
+    def __init__(self, text: str, parsed: Parsed, published: date | None) -> None:
+        self.text = text
+        self.parsed = parsed
+        self.pub = published
+        self.pub_iso = published.isoformat() if published else None
+        self._sent_starts = [s.start for s in parsed.sentences]
+
+    # -- helpers --------------------------------------------------------------------
+
+    def _token_tag(self, char: int) -> str:
+        k = self.parsed.token_at(char)
+        return self.parsed.tokens[k].tag if k is not None else ""
+
+    def _token_ent(self, char: int) -> str:
+        k = self.parsed.token_at(char)
+        return self.parsed.tokens[k].ent_type if k is not None else ""
+
+    def _sentence_text(self, char: int) -> str:
+        for s in self.parsed.sentences:
+            if s.start <= char < s.end:
+                return self.text[s.start : s.end]
+        return self.text[max(0, char - 200) : char + 200]
+
+    def _future(self, char: int) -> bool:
+        return bool(FUTURE_RE.search(self._sentence_text(char)))
+
+    def _rel(
+        self, start: int, end: int, rule: str, iso: str | None, gran: str, score: float
+    ) -> DateMatch:
+        rel = self.pub_iso if iso else None
+        return DateMatch(
+            start, end, "relative", iso, gran, True, rule, score,
+            relative_to=rel, needs_publication=True,
+        )  # fmt: skip
+
+    # -- handlers -------------------------------------------------------------------
+
+    def handle(self, name: str, m: re.Match[str]) -> DateMatch | None:
+        handler: Callable[[re.Match[str]], DateMatch | None] = getattr(self, f"_h_{name}")
+        return handler(m)
+
+    def _h_iso(self, m: re.Match[str]) -> DateMatch | None:
+        d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d is None:
+            return None
+        if m["H"]:
+            t = f"{m['H']}:{m['M']}" + (f":{m['S']}" if m["S"] else "")
+            iso = f"{d.isoformat()}T{t}{m['tz'] or ''}"
+            gran = "second" if m["S"] else "minute"
+            return DateMatch(m.start(), m.end(), "datetime", iso, gran, False, "date.iso", 0.97)
+        return DateMatch(m.start(), m.end(), "date", d.isoformat(), "day", False, "date.iso", 0.97)
+
+    def _month_ok(self, m: re.Match[str]) -> bool:
+        """False for "may" the modal and for months that are people's names."""
+        pos = m.start("mon")
+        if m["mon"] == "May" and self._token_tag(pos) == "MD":
+            return False
+        return self._token_ent(pos) not in ("PERSON", "ORG")
+
+    def _day_month(self, m: re.Match[str], rule: str) -> DateMatch | None:
+        if not self._month_ok(m):
+            return None
+        month = MONTHS[m["mon"].rstrip(".").lower()]
+        day = int(re.sub(r"\D", "", m["day"]))
+        if m["year"]:
+            d = _safe_date(int(m["year"]), month, day)
+            if d is None:
+                return None
+            return DateMatch(m.start(), m.end(), "date", d.isoformat(), "day", False, rule, 0.95)
+        if _safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 passes
+            return None
+        d = _safe_date(self.pub.year, month, day) if self.pub else None
+        iso = d.isoformat() if d else None
+        rel = self.pub_iso if iso else None
+        return DateMatch(
+            m.start(), m.end(), "date", iso, "day", False, rule, 0.9,
+            relative_to=rel, needs_publication=True,
+        )  # fmt: skip
+
+    def _h_mdy(self, m: re.Match[str]) -> DateMatch | None:
+        return self._day_month(m, "date.month-day")
+
+    def _h_dmy(self, m: re.Match[str]) -> DateMatch | None:
+        return self._day_month(m, "date.day-month")
+
+    def _h_my(self, m: re.Match[str]) -> DateMatch | None:
+        if not self._month_ok(m):
+            return None
+        month = MONTHS[m["mon"].rstrip(".").lower()]
+        iso = f"{int(m['year']):04d}-{month:02d}"
+        return DateMatch(m.start(), m.end(), "date", iso, "month", False, "date.month-year", 0.95)
+
+    def _h_month(self, m: re.Match[str]) -> DateMatch | None:
+        mod = (m["mod"] or "").lower().rstrip("-")
+        if m["mon"] == "May" and not mod:
+            return None  # a bare capitalised "May" is too often the modal or a name
+        if not self._month_ok(m):
+            return None
+        month = MONTHS[m["mon"].lower()]
+        start = (
+            m.start("mon")
+            if mod not in ("last", "next", "this", "early", "late", "mid")
+            else m.start()
+        )
+        iso: str | None = None
+        if mod in ("last", "next", "this"):
+            if self.pub:
+                iso = f"{_relative_month_year(self.pub, month, mod):04d}-{month:02d}"
+            return self._rel(start, m.end(), "date.relative-month", iso, "month", 0.85)
+        if self.pub:
+            iso = f"{self.pub.year:04d}-{month:02d}"
+        return DateMatch(
+            start, m.end(), "date", iso, "month", False, "date.month", 0.8,
+            relative_to=self.pub_iso if iso else None, needs_publication=True,
+        )  # fmt: skip
+
+    def _h_numeric(self, m: re.Match[str]) -> DateMatch | None:
+        a, b = int(m["a"]), int(m["b"])
+        y = int(m["y"])
+        if len(m["y"]) == 2:
+            y += 2000 if y < 50 else 1900
+        order = _day_month_order(a, b, m["sep"])
+        if order is None:
+            if a > 12 or b > 12 or a == 0 or b == 0:
+                return None  # not a date at all
+            return DateMatch(
+                m.start(), m.end(), "date", None, "day", False, "date.numeric", 0.6, ambiguous=True
+            )
+        day, month = order
+        d = _safe_date(y, month, day)
+        if d is None:
+            return None
+        return DateMatch(
+            m.start(), m.end(), "date", d.isoformat(), "day", False, "date.numeric", 0.85
+        )
+
+    def _h_year_range(self, m: re.Match[str]) -> DateMatch | None:
+        y1 = int(m["y1"] or m["y3"])
+        y2s = m["y2"] or m["y4"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if y2 <= y1 or y2 - y1 > 100:
+            return None
+        iso = f"{y1:04d}/{y2:04d}"
+        return DateMatch(m.start(), m.end(), "date", iso, "year", False, "date.year-range", 0.85)
+
+    def _h_year(self, m: re.Match[str]) -> DateMatch | None:
+        pos = m.start("year")
+        ent = self._token_ent(pos)
+        pre = (m["pre"] or "").lower()
+        if ent in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and not pre:
+            return None
+        after = self.text[m.end() : m.end() + 30]
+        if re.match(r"\s*(?:people|persons|[a-z]+s\b)", after) and pre in ("", "the"):
+            k = self.parsed.token_at(pos)
+            nxt = (
+                self.parsed.tokens[k + 1]
+                if k is not None and k + 1 < len(self.parsed.tokens)
+                else None
+            )
+            if nxt is not None and nxt.tag == "NNS" and ent != "DATE":
+                return None  # "1999 people": a count
+        if pre and pre != "the":
+            score, start = 0.9, pos
+        elif ent == "DATE":
+            score, start = 0.8, pos
+        elif pre == "the":
+            score, start = 0.7, pos
+        else:
+            return None
+        return DateMatch(start, m.end(), "date", m["year"], "year", False, "date.year", score)
+
+    def _h_century(self, m: re.Match[str]) -> DateMatch | None:
+        n = int(m["n"])
+        iso = f"{(n - 1) * 100 + 1:04d}/{n * 100:04d}"
+        return DateMatch(m.start(), m.end(), "date", iso, "century", False, "date.century", 0.85)
+
+    def _h_decade(self, m: re.Match[str]) -> DateMatch | None:
+        y = int(m["dec"]) if m["dec"] else 1900 + int(m["short"])
+        return DateMatch(
+            m.start(), m.end(), "date", f"{y:04d}/{y + 9:04d}", "decade", False, "date.decade", 0.85
+        )
+
+    def _time(
+        self, m: re.Match[str], hour: int, minute: int, second: int | None, rule: str
+    ) -> DateMatch:
+        iso = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
+        tz = m.groupdict().get("tz")
+        tz = tz if tz and tz not in ("hrs", "h") else None
+        if tz in ("GMT", "UTC"):
+            iso += "Z"
+        gran = "second" if second is not None else "minute"
+        return DateMatch(m.start(), m.end(), "time", iso, gran, False, rule, 0.9, timezone=tz)
+
+    def _h_time12(self, m: re.Match[str]) -> DateMatch | None:
+        h = int(m["h"]) % 12
+        if m["ampm"].lower().startswith("p"):
+            h += 12
+        return self._time(m, h, int(m["m"] or 0), None, "time.12h")
+
+    def _h_time24(self, m: re.Match[str]) -> DateMatch | None:
+        before = self.text[max(0, m.start() - 12) : m.start()]
+        if re.search(r"(?:score|won|lost|beat|ratio|verse|chapter)\s*$", before, re.I):
+            return None
+        sec = int(m["s"]) if m["s"] else None
+        return self._time(m, int(m["h"]), int(m["m"]), sec, "time.24h")
+
+    def _h_timeword(self, m: re.Match[str]) -> DateMatch | None:
+        w = m["w"].lower()
+        iso = "00:00" if w == "midnight" else "12:00"
+        return DateMatch(m.start("w"), m.end(), "time", iso, "minute", False, "time.word", 0.8)
+
+    def _h_relword(self, m: re.Match[str]) -> DateMatch | None:
+        w = " ".join(m["w"].lower().split())
+        offsets = {
+            "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+            "yesterday": -1, "last night": -1, "yesterday morning": -1,
+            "yesterday afternoon": -1, "yesterday evening": -1, "tomorrow": 1,
+            "the day before yesterday": -2, "the day after tomorrow": 2,
+        }  # fmt: skip
+        iso = (self.pub + timedelta(days=offsets[w])).isoformat() if self.pub else None
+        score = 0.7 if w == "today" else 0.9
+        return self._rel(m.start(), m.end(), "date.relative-word", iso, "day", score)
+
+    def _h_relweekday(self, m: re.Match[str]) -> DateMatch | None:
+        mod = (m["mod"] or "").lower()
+        wd = WEEKDAYS[m["wd"].lower()]
+        start = m.start() if mod in ("last", "next", "this", "coming", "past") else m.start("wd")
+        iso: str | None = None
+        if self.pub:
+            future = mod not in ("last", "past", "next", "this", "coming") and self._future(
+                m.start()
+            )
+            iso = _weekday_date(self.pub, wd, mod, future).isoformat()
+        return self._rel(start, m.end(), "date.relative-weekday", iso, "day", 0.85)
+
+    def _h_relunit(self, m: re.Match[str]) -> DateMatch | None:
+        mod = m["mod"].lower()
+        unit = m["unit"].lower()
+        gran = "week" if unit == "weekend" else unit
+        step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(mod, 0)
+        iso = _relative_unit_iso(self.pub, mod, unit, step) if self.pub is not None else None
+        return self._rel(m.start(), m.end(), "date.relative-unit", iso, gran, 0.85)
+
+    def _h_ago(self, m: re.Match[str]) -> DateMatch | None:
+        n = _small_number(m["n"])
+        unit = _unit_key(m["unit"])
+        gran = {"second": "day", "minute": "day", "hour": "day"}.get(unit, unit)
+        iso: str | None = None
+        if self.pub and n is not None and n == int(n):
+            iso, gran = _ago_iso(self.pub, int(n), unit, gran)
+        score = 0.9 if n is not None else 0.6
+        return self._rel(m.start(), m.end(), "date.ago", iso, gran, score)
+
+    def _h_duration(self, m: re.Match[str]) -> DateMatch | None:
+        n_text = m["n"].lower()
+        n = _small_number(n_text)
+        if n is None:
+            return None
+        before = self.text[max(0, m.start() - 30) : m.start()]
+        if NOT_DURATION_BEFORE.search(before):
+            return None  # "once a year", "per day": a frequency
+        vague_article = n_text in ("a", "an")
+        if vague_article and not DURATION_CONTEXT.search(before):
+            return None
+        unit = _unit_key(m["unit"])
+        code, is_time, mult = UNIT_CODE[unit]
+        value = n * mult
+        iso = f"PT{_fmt_num(value)}{code}" if is_time else f"P{_fmt_num(value)}{code}"
+        score = 0.75 if vague_article else 0.85
+        return DateMatch(m.start(), m.end(), "duration", iso, unit, False, "date.duration", score)

@@ -1,0 +1,183 @@
+"""The check-worthiness head of the ``claims`` analyzer and its transparent baseline.
+
+:data:`WEIGHTS` are the hand-set weights of the baseline (``model = "baseline"``, and the
+fake backbone); :class:`CheckworthinessHead` is the trained logistic head shipped in
+``unspin/claims/artifacts/`` (see its MODEL_CARD.md; trained by
+training/checkworthiness/train.py), loaded once per path.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+
+from unspin.errors import ModelError
+
+__all__ = ["CAPS", "DEFAULT_HEAD", "WEIGHTS", "CheckworthinessHead", "ngram_counts"]
+
+log = logging.getLogger(__name__)
+
+#: The shipped check-worthiness head (trained by training/checkworthiness/train.py).
+DEFAULT_HEAD = Path(__file__).resolve().parent / "artifacts" / "head.json"
+
+#: The transparent baseline: feature -> weight. The check-worthiness score is
+#: ``1 / (1 + exp(-(sum of weight x count)))``; counted features are capped (see CAPS).
+WEIGHTS: dict[str, float] = {
+    "bias": -1.2,  # a sentence with nothing check-worthy in it leans towards "not worth it"
+    "quantity": 1.4,  # a number with a unit, currency or counted noun: checkable at the source
+    "extra_quantity": 0.3,  # each further quantity (up to 2): more figures, more to verify
+    "date": 0.5,  # a date, time or duration anchors the claim to a checkable moment
+    "named_entity": 0.35,  # each distinct named person, organisation or place (up to 3)
+    "reporting_verb": 0.6,  # "said", "according to", "announced": a sourced statement of fact
+    "quotation": 0.4,  # direct speech: at least the wording can be checked
+    "responsibility": 1.2,  # "X was behind / carried out / is responsible for Y"
+    "causal": 0.8,  # "X caused / led to Y", "because", "due to": a causal claim
+    "prediction": 0.3,  # a forecast: checkable later, and worth flagging now
+    "comparative": 0.4,  # comparatives and superlatives ("highest", "more than ever")
+    "change_verb": 0.5,  # "rose", "fell", "doubled": a claimed trend
+    "factual_past": 0.4,  # main clause in the past (or present perfect) with a subject: an event
+    "opinion_marker": -1.5,  # "I think", "in my view": the speaker's own opinion
+    "subjective": -0.6,  # each evaluative word ("disgrace", "pathetic") (up to 2)
+    "universal": -0.3,  # "everyone knows": sweeping; mild, as it often wraps a checkable claim
+    "normative": -0.6,  # "should", "must", "ought to": what ought to be, not what is
+    "question": -1.2,  # a question asserts nothing
+    "imperative": -1.0,  # a command asserts nothing
+    "short": -0.6,  # fewer than five words: rarely a complete claim
+}
+#: Counted features and the most each may count (the others count at most once).
+CAPS: dict[str, int] = {"extra_quantity": 2, "named_entity": 3, "subjective": 2}
+
+
+_NGRAM_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def ngram_counts(text: str) -> dict[str, int]:
+    """Lower-cased word unigrams and bigrams of ``text`` (words of two or more word
+    characters), counted: the tokenisation the head's TF-IDF part was trained with."""
+    words = _NGRAM_TOKEN.findall(text.lower())
+    counts: dict[str, int] = {}
+    for gram in (*words, *(f"{a} {b}" for a, b in pairwise(words))):
+        counts[gram] = counts.get(gram, 0) + 1
+    return counts
+
+
+@dataclass(frozen=True)
+class CheckworthinessHead:
+    """A trained logistic check-worthiness head over frozen backbone features.
+
+    ``logit = bias + w_embedding . embedding + sum of w_ngram . tfidf(ngram)
+    + w_features . counts``: ``embedding`` is the backbone's L2-normalised sentence
+    embedding; ``tfidf`` the L2-normalised TF-IDF vector (sublinear term frequency) of the
+    sentence's word unigrams and bigrams over the head's vocabulary; ``counts`` the
+    counts of the transparent features named in ``features`` (as this analyzer finds
+    them). The training threshold is already folded into ``bias``.
+    """
+
+    name: str
+    version: str
+    features: tuple[str, ...]
+    bias: float
+    w_features: np.ndarray = field(repr=False, compare=False)
+    w_embedding: np.ndarray = field(repr=False, compare=False)
+    ngrams: Mapping[str, tuple[float, float]] = field(default_factory=dict, repr=False)
+    threshold: float = 0.5
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    @classmethod
+    def load(cls, path: Path | str) -> CheckworthinessHead:
+        """Read a head JSON (cached per path); :class:`ModelError` if unusable."""
+        key = str(Path(path).resolve())
+        with _HEAD_LOCK:
+            if key not in _HEADS:
+                _HEADS[key] = cls._read(Path(path))
+            return _HEADS[key]
+
+    @classmethod
+    def _read(cls, path: Path) -> CheckworthinessHead:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            features = tuple(str(f) for f in data["features"])
+            unknown = [f for f in features if f not in WEIGHTS]
+            if unknown:
+                raise ValueError(f"unknown features {', '.join(unknown)}")
+            head = cls(
+                name=str(data["name"]),
+                version=str(data["version"]),
+                features=features,
+                bias=float(data["bias"]),
+                w_features=np.asarray(data["w_features"], dtype=np.float64),
+                w_embedding=np.asarray(data["w_embedding"], dtype=np.float64),
+                ngrams={
+                    str(k): (float(v[0]), float(v[1]))
+                    for k, v in (data.get("ngrams") or {}).items()
+                },
+                threshold=float(data.get("threshold", 0.5)),
+            )
+            if head.w_features.shape != (len(features),) or head.w_embedding.ndim != 1:
+                raise ValueError("weight shapes do not match the feature list")
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            raise ModelError(
+                f"cannot load the check-worthiness head {str(path)!r}: {exc}",
+                hint='set [analyzers.claims] model = "baseline" to use the hand-set weights',
+            ) from exc
+        log.info("loaded check-worthiness head %s from %s", head.label, path)
+        return head
+
+    def ngram_contributions(self, text: str) -> dict[str, float]:
+        """Each vocabulary n-gram of ``text`` and its contribution to the logit."""
+        if not self.ngrams:
+            return {}
+        tfidf: dict[str, float] = {}
+        for gram, n in ngram_counts(text).items():
+            entry = self.ngrams.get(gram)
+            if entry is not None:
+                tfidf[gram] = (1.0 + math.log(n)) * entry[0]
+        norm = math.sqrt(sum(v * v for v in tfidf.values())) or 1.0
+        return {g: self.ngrams[g][1] * v / norm for g, v in tfidf.items()}
+
+    def logit_parts(
+        self, text: str, embedding: np.ndarray, counts: Mapping[str, int]
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """Unrounded contributions to the logit (bias, ``sentence_embedding``, ``words``
+        and each present feature) and the contribution of each n-gram."""
+        if embedding.shape != self.w_embedding.shape:
+            raise ModelError(
+                f"the check-worthiness head expects {self.w_embedding.shape[0]}-dimensional "
+                f"sentence embeddings, got {embedding.shape[0]}",
+                hint="use the all-MiniLM-L6-v2 encoder it was trained on, "
+                'or set [analyzers.claims] model = "baseline"',
+            )
+        grams = self.ngram_contributions(text)
+        out = {"bias": self.bias, "sentence_embedding": float(self.w_embedding @ embedding)}
+        if self.ngrams:
+            out["words"] = sum(grams.values())
+        for name, w in zip(self.features, self.w_features, strict=True):
+            n = counts.get(name, 0)
+            if n:
+                out[name] = float(w) * n
+        return out, grams
+
+    def contributions(
+        self, text: str, embedding: np.ndarray, counts: Mapping[str, int]
+    ) -> tuple[dict[str, float], list[tuple[str, float]]]:
+        """Contributions to the logit rounded for display, and the n-grams that pushed
+        hardest towards check-worthy (at most five, largest first)."""
+        parts, grams = self.logit_parts(text, embedding, counts)
+        top = sorted(((g, v) for g, v in grams.items() if v > 0), key=lambda gv: -gv[1])[:5]
+        return {k: round(v, 4) for k, v in parts.items()}, top
+
+
+_HEADS: dict[str, CheckworthinessHead] = {}
+_HEAD_LOCK = threading.Lock()

@@ -1,0 +1,96 @@
+"""Word lists and patterns of the ``claims`` analyzer's claim-type rules (:mod:`.types`)."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as one string (easier to read and extend than a list literal)."""
+    return tuple(text.split())
+
+
+#: Entity labels that name someone or something (a claim about them can be checked).
+ENTITY_LABELS = frozenset(
+    ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
+)
+REPORTING = frozenset(
+    _words(
+        "say tell state report announce confirm claim add note explain write declare insist deny "
+        "admit estimate reveal disclose publish predict warn testify acknowledge allege assert "
+        "argue stress told"
+    )
+)
+EVIDENCE_SUBJECTS = frozenset(
+    _words(
+        "study report survey poll data analysis research investigation audit review figure "
+        "record statistic census inquiry"
+    )
+)
+CHANGE_VERBS = frozenset(
+    _words(
+        "rise fall increase decrease double triple halve drop decline grow surge plunge climb jump "
+        "soar slump shrink rocket tumble spike dip slide cut raise reduce treble quadruple"
+    )
+)
+SUBJECTIVE = frozenset(
+    _words("""
+    disgrace disgraceful shameful shame outrageous ridiculous absurd pathetic stupid idiotic
+    insane crazy evil wicked terrible horrible awful appalling disgusting despicable
+    deplorable vile wonderful brilliant fantastic amazing incredible magnificent glorious
+    heroic cowardly incompetent hypocritical hypocrite nonsense rubbish garbage farce travesty
+    scandalous unacceptable inexcusable unforgivable sickening laughable pitiful lousy
+    dreadful superb excellent outstanding shocking idiot idiots moron morons clown clowns
+    joke pathetically disgracefully shamefully
+    """)
+)
+OPINION_RE = re.compile(
+    r"(?<![\w'’])(?:I|we|We)\s+(?:really\s+|honestly\s+|strongly\s+|firmly\s+|personally\s+)?"
+    r"(?:think|believe|feel|reckon|suspect|guess|am\s+convinced|'m\s+convinced|am\s+sure|'m\s+sure)\b"
+    r"|\b(?:[Ii]n\s+(?:my|our)\s+(?:view|opinion|judge?ment|book)|[Tt]o\s+my\s+mind|[Pp]ersonally|"
+    r"[Ff]rankly|[Ii]f\s+you\s+ask\s+me|[Ii]t\s+seems\s+to\s+me|IMHO)\b"
+)
+UNIVERSAL_RE = re.compile(
+    r"\b(?:everyone|everybody|nobody|no\s+one|we\s+all|all\s+of\s+us)\s+"
+    r"(?:knows?|agrees?|believes?|sees?|understands?|can\s+see|wants?)\b",
+    re.I,
+)
+ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.I)
+PREDICTION_RE = re.compile(
+    r"\b(?:going\s+to|(?:is|are|was|were)\s+(?:expected|set|poised|likely|due|projected|forecast)\s+to|"
+    r"on\s+track\s+to|forecasts?|predicts?|predicted|projects?\s+that|projections?)\b",
+    re.I,
+)
+CAUSAL_CONNECTIVE_RE = re.compile(
+    r"\b(?:therefore|consequently|as\s+a\s+result|as\s+a\s+consequence|hence|thus)\b", re.I
+)
+QUOTE_SPANS = re.compile(
+    r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"|«[^»]{1,3000}»|„[^“”]{1,3000}[“”]|‘(?:[^’]|’(?=\w))+’(?!\w)"
+)
+CAUSAL_VERBS = frozenset(
+    _words("cause trigger spark fuel provoke prompt produce create")
+)  # with a direct object
+EVENT_NOUNS = frozenset(
+    _words(
+        "attack bombing plot leak hack campaign coup killing murder assassination fire blast "
+        "explosion raid strike scheme fraud scandal operation protest riot unrest violence crash "
+        "outage breach cyberattack disinformation smear move decision push effort massacre "
+        "shooting poisoning kidnapping abduction sabotage disappearance death rumour rumor wave "
+        "theft robbery crime attempt killings arson ambush incursion invasion offensive "
+        "atrocity abuse offence offense genocide crackdown purge cover-up coverup riots"
+    )
+)
+#: en_core_web_sm lemmatizer slips on verbs this module looks for ("staged" -> "stag").
+MISLEMMAS = {"stag": "stage"}
+#: Verbs that pin a deed on an actor whatever their object ("masterminded the plan") ...
+RESP_VERBS_ANY = frozenset(
+    _words("orchestrate mastermind perpetrate instigate incite bankroll plot")
+)
+#: ... and verbs that do so only when the object names a deed ("staged the attack", not
+#: "staged a play"; "funded the riots", not "funded the school").
+RESP_VERBS = frozenset(
+    _words(
+        "stage order organise organize engineer sponsor fund finance carry orchestrate mastermind "
+        "perpetrate instigate incite bankroll commit plot"
+    )
+)
