@@ -1,19 +1,29 @@
-"""Shared fixtures: the real backbone (loaded once per session) and the fake one."""
+"""Shared fixtures: the real backbone (loaded once per session) and the fake one; the
+analyzer registry put back after every test."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
-from unspin.analyzer import analyzer_class
+from unspin.analyzer import analyzer_class, registered, restore_registry
 from unspin.config import load_config
 from unspin.model import Analysis, Document
 from unspin.nlp import Backbone, FakeBackbone, SpacyBackbone
 from unspin.pipeline import Pipeline
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _analyzer_registry() -> Iterator[None]:
+    """Analyzers a test registers (``@register`` in its body, plugins it loads) do not
+    outlive it; those registered when a test module is imported stay."""
+    saved = registered()
+    yield
+    restore_registry(saved)
 
 
 @pytest.fixture(scope="session")

@@ -83,6 +83,15 @@ def test_order_is_checked_before_any_text_runs() -> None:
     assert "test-capitals" in str(info.value)  # the hint names the analyzer to put first
 
 
+def test_a_missing_provider_names_the_analyzer_to_add() -> None:
+    with pytest.raises(DependencyError, match="requires 'claim'") as info:
+        _pipeline("sources", "factchecks")
+    assert "add 'claims' before 'factchecks' in [pipeline] analyzers" in str(info.value)
+    with pytest.raises(DependencyError) as info:
+        _pipeline("test-after-boom", "test-capitals", "test-boom")
+    assert "put 'test-boom' before 'test-after-boom'" in str(info.value)
+
+
 def test_builtin_order_check_explains_what_to_do() -> None:
     from unspin.analyzer import analyzer_class
 
@@ -244,3 +253,11 @@ def test_the_pipeline_shares_its_stores_and_closes_them(tmp_path: Path) -> None:
         store = pipeline.services.store(db)
     with pytest.raises(Exception):  # noqa: B017 - the closed connection refuses
         store.get_meta("encoder")
+
+
+def test_a_builtin_is_found_again_after_the_registry_is_put_back() -> None:
+    from unspin.analyzer import analyzer_class, restore_registry
+
+    cls = analyzer_class("outlets")
+    restore_registry({})  # as the autouse fixture does after a test that imported it
+    assert analyzer_class("outlets") is cls

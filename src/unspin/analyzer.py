@@ -256,7 +256,11 @@ def analyzer_class(name: str) -> type[Analyzer[Any]]:
     if name not in _REGISTRY:
         builtin = builtin_analyzers()
         if name in builtin:
-            importlib.import_module(builtin[name])
+            module = importlib.import_module(builtin[name])
+            for cls in vars(module).values():  # registered on import, or by an earlier one
+                ours = isinstance(cls, type) and issubclass(cls, Analyzer)
+                if ours and cls.__dict__.get("name") == name:
+                    _REGISTRY.setdefault(name, cls)
         else:
             ep = _entry_points().get(name)
             if ep is not None:

@@ -87,17 +87,20 @@ def backbone_for_encoder(name: str | None, config: Config | None = None) -> Back
 
 
 def check_order(analyzers: Sequence[type[Analyzer[Any]] | Analyzer[Any]]) -> None:
-    """Raise :class:`DependencyError` unless each analyzer's requirements come earlier."""
+    """Raise :class:`DependencyError` unless each analyzer's requirements come earlier;
+    the hint names the analyzer that produces what is missing (to add, or to move up)."""
     available = set(BACKBONE_PRODUCES)
+    names = [a.name for a in analyzers]
     for a in analyzers:
         for need in a.requires:
             if need not in available:
                 providers = [name for name, kinds in _providers().items() if need in kinds]
-                hint = (
-                    f"put {providers[0]!r} before {a.name!r} in [pipeline] analyzers"
-                    if providers
-                    else "no known analyzer produces it"
-                )
+                if not providers:
+                    hint = "no known analyzer produces it"
+                else:
+                    first = next((p for p in providers if p in names), providers[0])
+                    verb = "put" if first in names else "add"
+                    hint = f"{verb} {first!r} before {a.name!r} in [pipeline] analyzers"
                 raise DependencyError(
                     f"analyzer {a.name!r} requires {need!r}, which no earlier step produces",
                     hint=hint,
