@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -33,6 +33,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "JSONL_SUFFIXES",
     "TEXT_SUFFIXES",
+    "iter_documents",
     "load_bytes",
     "load_path",
     "load_paths",
@@ -293,3 +294,28 @@ def load_paths(
     """Documents from several paths, in order."""
     for p in paths:
         yield from load_path(p, max_bytes=max_bytes)
+
+
+def iter_documents(
+    items: Iterable[Path | str | Document | InputError],
+    *,
+    on_error: Callable[[InputError], None],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Document]:
+    """The documents of ``items``, in order: paths (``"-"``: stdin) are loaded, documents
+    pass through, and every :class:`~unspin.errors.InputError` (given or met while
+    loading) goes to ``on_error`` while the batch goes on.
+
+    ``on_error`` may raise to stop at the first error instead.
+    """
+    for item in items:
+        loaded = (
+            (item,)
+            if isinstance(item, (Document, InputError))
+            else load_path(item, max_bytes=max_bytes)
+        )
+        for found in loaded:
+            if isinstance(found, InputError):
+                on_error(found)
+            else:
+                yield found
