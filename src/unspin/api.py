@@ -1,31 +1,18 @@
-"""The library entry points behind :func:`unspin.analyze`."""
+"""The library entry points behind :func:`unspin.analyze`: through :mod:`unspin.app`, so
+they share its pipeline cache (one pipeline per configuration and process)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from unspin.config import Config, load_config
-from unspin.errors import InputError
+from unspin.app.analyze import analyze_input
+from unspin.app.pipelines import load_pipeline
+from unspin.config import Config
 from unspin.model import Analysis, Document
-from unspin.pipeline import Pipeline
 
 __all__ = ["analyze", "analyze_many"]
-
-_PIPELINES: dict[Config, Pipeline] = {}
-
-
-def _pipeline(config: Config | str | Path | Mapping[str, Any] | None) -> Pipeline:
-    cfg = load_config(config)
-    if cfg not in _PIPELINES:
-        _PIPELINES[cfg] = Pipeline(cfg)
-    return _PIPELINES[cfg]
-
-
-def _looks_like_path(value: str) -> bool:
-    return len(value) < 4096 and "\n" not in value and os.path.isfile(value)
 
 
 def analyze(
@@ -38,22 +25,7 @@ def analyze(
     ``metadata`` (``title``, ``url``, ``outlet``, ``author``, ``published``) applies to
     a text given directly. Raises :class:`~unspin.errors.InputError` for unusable input.
     """
-    from unspin.ingest import load_path, load_text
-
-    pipeline = _pipeline(config)
-    if isinstance(text_or_path, Document):
-        document = text_or_path
-    elif isinstance(text_or_path, Path) or _looks_like_path(text_or_path):
-        docs = list(load_path(Path(text_or_path), max_bytes=pipeline.config.max_bytes))
-        if not docs:
-            raise InputError("no document found", source=str(text_or_path))
-        first = docs[0]
-        if isinstance(first, InputError):
-            raise first
-        document = first
-    else:
-        document = load_text(text_or_path, max_bytes=pipeline.config.max_bytes, **metadata)
-    return pipeline.analyze(document)
+    return analyze_input(text_or_path, config, **metadata)
 
 
 def analyze_many(
@@ -61,4 +33,4 @@ def analyze_many(
     config: Config | str | Path | Mapping[str, Any] | None = None,
 ) -> Iterator[Analysis]:
     """Analyse documents lazily with one pipeline."""
-    return _pipeline(config).analyze_many(documents)
+    return load_pipeline(config).analyze_many(documents)

@@ -1,0 +1,114 @@
+"""Analysing documents: inputs to analyses, with the inputs that could not be read and
+the analyzer failures collected as data."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from unspin.app.pipelines import ConfigSource, load_pipeline
+from unspin.app.progress import Progress, ProgressEvent, notify
+from unspin.errors import InputError
+from unspin.ingest import JSONL_SUFFIXES, iter_documents, load_text
+from unspin.model import Analysis, Document
+
+__all__ = [
+    "AnalyzeRun",
+    "Input",
+    "analyze_input",
+    "analyze_paths",
+    "may_hold_several",
+]
+
+log = logging.getLogger("unspin")
+
+#: What can be analysed: a path (``"-"``: stdin), a document, or a loader's error.
+Input = Path | str | Document | InputError
+
+
+@dataclass
+class AnalyzeRun:
+    """A lazy run: iterate :attr:`analyses`; :attr:`errors` (inputs that could not be
+    read) and :attr:`failures` (one line per analyzer failure) fill up as it goes."""
+
+    analyses: Iterator[Analysis]
+    errors: list[InputError] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    count: int = 0
+    failed_documents: int = 0
+
+
+def analyze_paths(
+    inputs: Iterable[Input],
+    config: ConfigSource = None,
+    *,
+    on_progress: Progress | None = None,
+) -> AnalyzeRun:
+    """Analyse files, directories, ``"-"`` (stdin) or documents with the cached pipeline
+    of ``config`` (built now, so a bad configuration fails before any input is read)."""
+    pipeline = load_pipeline(config)
+    errors: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        errors.append(error)
+        log.debug("input error: %s", error)
+
+    documents = iter_documents(inputs, on_error=on_error, max_bytes=pipeline.config.max_bytes)
+    run = AnalyzeRun(iter(()), errors)
+
+    def analyses() -> Iterator[Analysis]:
+        for analysis in pipeline.analyze_many(documents):
+            run.count += 1
+            if analysis.failures:
+                run.failed_documents += 1
+                where = analysis.document.source or analysis.document.id
+                run.failures.extend(
+                    f"{where}: {f.analyzer}: {f.message}" for f in analysis.failures
+                )
+            notify(
+                on_progress, ProgressEvent("analysing", run.count, None, {"errors": len(errors)})
+            )
+            yield analysis
+
+    run.analyses = analyses()
+    return run
+
+
+def may_hold_several(path: str) -> bool:
+    """A directory, a JSON Lines file or stdin may hold several documents."""
+    return path == "-" or Path(path).is_dir() or Path(path).suffix.lower() in JSONL_SUFFIXES
+
+
+def _looks_like_path(value: str) -> bool:
+    return len(value) < 4096 and "\n" not in value and os.path.isfile(value)
+
+
+def analyze_input(
+    text_or_path: str | Path | Document, config: ConfigSource = None, **metadata: Any
+) -> Analysis:
+    """Analyse one article: a text, a path to a file (its first document) or a Document.
+
+    ``metadata`` applies to a text given directly. Raises
+    :class:`~unspin.errors.InputError` for unusable input.
+    """
+    pipeline = load_pipeline(config)
+    max_bytes = pipeline.config.max_bytes
+    if isinstance(text_or_path, Document):
+        document = text_or_path
+    elif isinstance(text_or_path, Path) or _looks_like_path(text_or_path):
+        path = Path(text_or_path)
+        first = next(iter_documents([path], on_error=_raise, max_bytes=max_bytes), None)
+        if first is None:
+            raise InputError("no document found", source=str(text_or_path))
+        document = first
+    else:
+        document = load_text(text_or_path, max_bytes=max_bytes, **metadata)
+    return pipeline.analyze(document)
+
+
+def _raise(error: InputError) -> None:
+    raise error

@@ -1,0 +1,50 @@
+"""Published fact-checks (ClaimReview): import them into a store, search them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from unspin.app.corpus import opened_store
+from unspin.factchecks.model import ClaimReview
+from unspin.factchecks.stored import ImportReport, import_factchecks
+from unspin.nlp import Backbone, FakeBackbone, SpacyBackbone
+from unspin.pipeline import backbone_for_encoder
+
+__all__ = ["FactcheckImport", "import_factcheck_files", "search_factchecks"]
+
+
+@dataclass(frozen=True)
+class FactcheckImport:
+    """What an import did, how many fact-checks the store now holds, and its URL."""
+
+    report: ImportReport
+    total: int
+    url: str
+
+
+def import_factcheck_files(
+    db: str | Path | None, paths: Sequence[str | Path], *, backbone: str | None = None
+) -> FactcheckImport:
+    """Import the ClaimReviews of files and directories (JSON-LD pages, Fact Check Tools
+    API JSON, CSV); a review already stored is skipped. ``backbone`` ("spacy" or "fake")
+    encodes the claims (default: the store's encoder, else spacy)."""
+    encoder: Backbone | None = None
+    if backbone == "fake":
+        encoder = FakeBackbone()
+    elif backbone == "spacy":
+        encoder = SpacyBackbone()
+    with opened_store(db, create=True) as store:
+        encoder = encoder or backbone_for_encoder(store.encoder)
+        report = import_factchecks(store, paths, backbone=encoder)
+        return FactcheckImport(report, store.factchecks.count(), store.url)
+
+
+def search_factchecks(
+    db: str | Path | None, query: str, *, limit: int = 10
+) -> list[tuple[ClaimReview, float]]:
+    """Full-text search over the claims and headlines of the imported fact-checks."""
+    with opened_store(db) as store:
+        found: list[tuple[ClaimReview, float]] = store.factchecks.search(query, limit)
+        return found

@@ -1,0 +1,67 @@
+"""Configuration and pipelines: loaded once per process, one pipeline per configuration."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from unspin.analyzer import analyzer_class
+from unspin.config import Config, load_config
+from unspin.errors import ConfigError
+from unspin.options import option_docs
+from unspin.pipeline import Pipeline
+
+__all__ = ["ConfigSource", "load_pipeline", "pipeline_config", "with_store"]
+
+#: What a configuration may be given as: a Config, a TOML path, a mapping or None
+#: (the defaults).
+ConfigSource = Config | str | Path | Mapping[str, Any] | None
+
+_PIPELINES: dict[Config, Pipeline] = {}
+
+
+def load_pipeline(config: ConfigSource = None) -> Pipeline:
+    """The pipeline of ``config``, built (models loaded, order checked) on first use and
+    kept for the rest of the process."""
+    cfg = load_config(config)
+    if cfg not in _PIPELINES:
+        _PIPELINES[cfg] = Pipeline(cfg)
+    return _PIPELINES[cfg]
+
+
+def pipeline_config(
+    path: str | Path | None = None,
+    *,
+    analyzers: str | None = None,
+    backbone: str | None = None,
+    max_bytes: int | None = None,
+    db: str | None = None,
+) -> Config:
+    """The configuration of a TOML file (or the defaults) with a front end's overrides:
+    analyzers to run, the backbone, the input size limit, and a store for the analyzers
+    that read one (:func:`with_store`)."""
+    overrides: dict[str, Any] = {}
+    if analyzers is not None:
+        overrides["analyzers"] = analyzers
+    if backbone:
+        overrides["backbone"] = backbone
+    if max_bytes:
+        overrides["max_bytes"] = max_bytes
+    return with_store(load_config(path, **overrides), db)
+
+
+def with_store(config: Config, url: str | None) -> Config:
+    """The config with ``db = url`` for every configured analyzer that reads a store."""
+    if not url:
+        return config
+    options = {k: dict(v) for k, v in config.analyzer_options.items()}
+    readers = [n for n in config.analyzers if "db" in option_docs(analyzer_class(n).Options)]
+    if not readers:
+        raise ConfigError(
+            "--db: none of the configured analyzers reads a store",
+            hint="add factchecks to [pipeline] analyzers or --analyzers",
+        )
+    for name in readers:
+        options.setdefault(name, {})["db"] = url
+    return config.replace(analyzer_options=options)
