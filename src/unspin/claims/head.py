@@ -12,7 +12,6 @@ import json
 import logging
 import math
 import re
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from unspin.cache import Once, per_path
 from unspin.errors import ModelError
 
 __all__ = ["CAPS", "DEFAULT_HEAD", "WEIGHTS", "CheckworthinessHead", "ngram_counts"]
@@ -98,11 +98,7 @@ class CheckworthinessHead:
     @classmethod
     def load(cls, path: Path | str) -> CheckworthinessHead:
         """Read a head JSON (cached per path); :class:`ModelError` if unusable."""
-        key = str(Path(path).resolve())
-        with _HEAD_LOCK:
-            if key not in _HEADS:
-                _HEADS[key] = cls._read(Path(path))
-            return _HEADS[key]
+        return per_path(_HEADS, path, cls._read)
 
     @classmethod
     def _read(cls, path: Path) -> CheckworthinessHead:
@@ -179,5 +175,4 @@ class CheckworthinessHead:
         return {k: round(v, 4) for k, v in parts.items()}, top
 
 
-_HEADS: dict[str, CheckworthinessHead] = {}
-_HEAD_LOCK = threading.Lock()
+_HEADS: Once[str, CheckworthinessHead] = Once()

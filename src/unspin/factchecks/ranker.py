@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from unspin.cache import Once, per_path
 from unspin.errors import ModelError
 from unspin.factchecks.candidate import Candidate
 from unspin.factchecks.model import ClaimReview
@@ -207,10 +207,12 @@ class LateStage:
 
     def weights(self) -> np.ndarray:
         """The IDF array (read once per file)."""
-        return _read_idf(self.idf)
+        return per_path(_IDF, self.idf, _read_idf)
 
 
-@lru_cache(maxsize=4)
+_IDF: Once[str, np.ndarray] = Once()
+
+
 def _read_idf(path: Path) -> np.ndarray:
     try:
         with np.load(path) as npz:
@@ -242,11 +244,7 @@ class MatchModel:
     @classmethod
     def load(cls, path: Path | str = MODEL_PATH) -> MatchModel:
         """Read (once per path) a matcher JSON; :class:`ModelError` if unusable."""
-        key = str(Path(path).resolve())
-        with _LOCK:
-            if key not in _MODELS:
-                _MODELS[key] = cls._read(Path(path))
-            return _MODELS[key]
+        return per_path(_MODELS, path, cls._read)
 
     @classmethod
     def _read(cls, path: Path) -> MatchModel:
@@ -302,5 +300,4 @@ class MatchModel:
         return out
 
 
-_MODELS: dict[str, MatchModel] = {}
-_LOCK = threading.Lock()
+_MODELS: Once[str, MatchModel] = Once()

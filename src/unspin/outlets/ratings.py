@@ -31,13 +31,13 @@ from __future__ import annotations
 import csv
 import logging
 import re
-import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from unspin.cache import Once, per_path
 from unspin.errors import ConfigError
 
 __all__ = [
@@ -398,14 +398,9 @@ class OutletRatings:
         return self._by_domain.keys()
 
 
-_CACHE: dict[str, OutletRatings] = {}
-_LOCK = threading.Lock()
+_RATINGS: Once[str, OutletRatings] = Once()
 
 
 def load(folder: Path | str) -> OutletRatings:
     """The ratings of a folder, read once per process."""
-    key = str(Path(folder).resolve())
-    with _LOCK:
-        if key not in _CACHE:
-            _CACHE[key] = OutletRatings(folder)
-        return _CACHE[key]
+    return per_path(_RATINGS, folder, OutletRatings)
