@@ -47,7 +47,7 @@ from unspin.evidence.stance import DEFAULT_MODEL, StanceModel, StancePrediction
 from unspin.evidence.verdict import VERDICTS, Aggregate, aggregate
 from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.options import option
-from unspin.store import encoder_name
+from unspin.pipeline import encoder_name
 
 __all__ = ["VerdictsAnalyzer"]
 
