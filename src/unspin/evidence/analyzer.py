@@ -33,7 +33,6 @@ the pipeline backbone's encoder.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -104,7 +103,6 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         self.top = c.top
         self._index: EvidenceIndex | None = None
         self._model: StanceModel | None = None
-        self._lock = threading.Lock()
 
     @classmethod
     def with_index(cls, index: EvidenceIndex, **options: Any) -> VerdictsAnalyzer:
@@ -116,10 +114,9 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
     # -- lazy resources ----------------------------------------------------------------
 
     def _model_for(self) -> StanceModel:
-        with self._lock:
-            if self._model is None:
-                self._model = StanceModel.load(self.options.model or DEFAULT_MODEL)
-            return self._model
+        """The stance model (loaded once per process and folder; named in the summary)."""
+        self._model = StanceModel.load(self.options.model or DEFAULT_MODEL)
+        return self._model
 
     def _index_for(self, ctx: Context) -> EvidenceIndex | None:
         """The evidence index given to :meth:`with_index`, or the one over the ``db`` store

@@ -25,11 +25,11 @@ nothing and says so in its summary.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
+from unspin.cache import Once
 from unspin.model import JSON, Explanation, Finding
 from unspin.options import option
 from unspin.outlets.ratings import DomainMatch, OutletRatings, load
@@ -137,25 +137,25 @@ class OutletsAnalyzer(Analyzer[OutletsOptions]):
 
     def __init__(self, options: OutletsOptions | None = None, /, **values: Any) -> None:
         super().__init__(options, **values)
-        self._ratings: OutletRatings | None = None
-        self._names: re.Pattern[str] | None = None
-        self._lock = threading.Lock()
+        self._loaded: Once[str, tuple[OutletRatings, re.Pattern[str] | None]] = Once()
 
-    def _load(self) -> OutletRatings:
-        with self._lock:
-            if self._ratings is None:
-                self._ratings = load(self.options.path)
-                self._names = _names_pattern(list(self._ratings.names))
-            return self._ratings
+    def _load(self) -> tuple[OutletRatings, re.Pattern[str] | None]:
+        """The ratings (shared by the process) and the pattern of their outlet names."""
+
+        def read() -> tuple[OutletRatings, re.Pattern[str] | None]:
+            ratings = load(self.options.path)
+            return ratings, _names_pattern(list(ratings.names))
+
+        return self._loaded.get(self.options.path, read)
 
     def run(self, ctx: Context) -> AnalyzerResult:
-        if not self.options.path and self._ratings is None:
+        if not self.options.path:
             return AnalyzerResult(
                 (),
                 {"note": "no outlet ratings loaded: set [analyzers.outlets] path to the "
                  "domain-ratings data set folder"},
             )  # fmt: skip
-        ratings = self._load()
+        ratings, names = self._load()
         doc = ctx.document
         own = ratings.lookup(doc.url) if doc.url else None
         if own is None and doc.outlet:
@@ -164,7 +164,7 @@ class OutletsAnalyzer(Analyzer[OutletsOptions]):
             own = own or ratings.lookup_name(_name_key(ratings, doc.outlet))
         findings = [
             self._finding(ctx, start, end, kind, match)
-            for start, end, kind, match in find_mentions(ctx.text, ratings, self._names)
+            for start, end, kind, match in find_mentions(ctx.text, ratings, names)
         ]
         cited = sorted(
             {f.attributes["domain"] for f in findings if isinstance(f.attributes["domain"], str)}
