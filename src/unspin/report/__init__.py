@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 
 from unspin.errors import ConfigError
+from unspin.files import write_atomic
 from unspin.model import Analysis
 from unspin.report.common import slug
 from unspin.report.html import render_html
@@ -38,7 +37,6 @@ __all__ = [
     "schema",
     "validate",
     "write_report",
-    "write_text_atomic",
 ]
 
 log = logging.getLogger(__name__)
@@ -101,23 +99,8 @@ def write_report(
         content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         content = render_json(analysis)
-    path = write_text_atomic(Path(out_dir) / name, content)
+    path = Path(out_dir) / name
+    with write_atomic(path) as fh:  # a reader never sees half a report
+        fh.write(content)
     log.info("wrote %s", path)
-    return path
-
-
-def write_text_atomic(path: Path, content: str) -> Path:
-    """Write ``content`` to ``path`` through a temporary file renamed into place, so a
-    reader never sees half a file and an interrupted run leaves the old one intact."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".unspin-", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return path

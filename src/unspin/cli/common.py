@@ -1,0 +1,260 @@
+"""What every command module shares: the parser class, option types and groups, the
+progress bar, and the one way of printing."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from unspin import app
+
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction["Parser"]
+else:
+    Commands = argparse._SubParsersAction
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+EXIT_ENVIRONMENT = 3
+EXIT_INTERRUPTED = 130
+
+FORMATS = ("json", "html", "md")
+
+EPILOG = """\
+exit codes:
+  0    every input was read and every analyzer ran
+  1    some inputs could not be read, or an analyzer failed on some document
+  2    usage or configuration error
+  3    a model or an optional package is missing
+  130  interrupted (reports already written are kept)
+"""
+
+#: ``add_parser`` keywords of commands that show the exit codes.
+WITH_EPILOG: dict[str, Any] = {
+    "epilog": EPILOG,
+    "formatter_class": argparse.RawDescriptionHelpFormatter,
+}
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"unspin: error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def echo(text: str = "", *, err: bool = False) -> None:
+    stream: TextIO = sys.stderr if err else sys.stdout
+    stream.write(text + "\n")
+
+
+def group(sub: Commands, name: str, dest: str, metavar: str = "COMMAND", **kwargs: Any) -> Commands:
+    """A command with sub-commands (``unspin corpus ...``); alone, it prints its help."""
+    parser = sub.add_parser(name, **kwargs)
+    commands = parser.add_subparsers(dest=dest, metavar=metavar, parser_class=Parser)
+    parser.set_defaults(func=lambda args: usage(parser))
+    return commands
+
+
+def usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return EXIT_USAGE
+
+
+# -- option types ----------------------------------------------------------------------
+
+
+def formats(value: str) -> list[str]:
+    out = []
+    for part in value.split(","):
+        part = part.strip().lower()
+        if part == "markdown":
+            part = "md"
+        if part not in FORMATS:
+            raise argparse.ArgumentTypeError(
+                f"unknown format {part!r}; choose from {', '.join(FORMATS)}"
+            )
+        out.append(part)
+    return out
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return number
+
+
+def iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def score(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return number
+
+
+def choices(allowed: Sequence[str], what: str) -> Callable[[str], list[str]]:
+    """An argparse type: comma-separated values, each one of ``allowed``."""
+
+    def parse(value: str) -> list[str]:
+        out = [v.strip().lower() for v in value.split(",") if v.strip()]
+        for v in out:
+            if v not in allowed:
+                raise argparse.ArgumentTypeError(
+                    f"unknown {what} {v!r}; choose from {', '.join(allowed)}"
+                )
+        return out
+
+    return parse
+
+
+# -- option groups ---------------------------------------------------------------------
+
+
+def paths_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or '-' (stdin)")
+
+
+def report_formats_option(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument(
+        "-f",
+        "--format",
+        type=formats,
+        action="extend",
+        dest="formats",
+        metavar="FORMAT",
+        help=help,
+    )
+
+
+def config_backbone_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
+    p.add_argument(
+        "--backbone", choices=("spacy", "fake"), help="NLP backbone ('fake': no models, rules only)"
+    )
+
+
+def max_bytes_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--max-bytes", type=positive_int, metavar="N", help="refuse inputs larger than N bytes"
+    )
+
+
+def pipeline_options(p: argparse.ArgumentParser) -> None:
+    """The options that configure the analysis, shared by analyze and corpus ingest."""
+    p.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
+    p.add_argument(
+        "--analyzers", metavar="NAMES", help="comma-separated analyzers to run (overrides config)"
+    )
+    p.add_argument(
+        "--backbone", choices=("spacy", "fake"), help="NLP backbone ('fake': no models, rules only)"
+    )
+    max_bytes_option(p)
+
+
+def pipeline_config(args: argparse.Namespace, db: str | None = None) -> app.Config:
+    """The configuration the options of :func:`pipeline_options` ask for."""
+    return app.pipeline_config(
+        args.config,
+        analyzers=args.analyzers,
+        backbone=args.backbone,
+        max_bytes=args.max_bytes,
+        db=db,
+    )
+
+
+def db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="the store: a file path, sqlite:///PATH or postgresql://... (default: "
+        "$UNSPIN_DB, else unspin.db here)",
+    )
+
+
+def limit_option(p: argparse.ArgumentParser, default: int, what: str) -> None:
+    p.add_argument(
+        "-n",
+        "--limit",
+        type=positive_int,
+        default=default,
+        metavar="N",
+        help=f"{what} (default {default})",
+    )
+
+
+def batch_size_option(p: argparse.ArgumentParser, default: int, what: str) -> None:
+    p.add_argument(
+        "--batch-size",
+        type=positive_int,
+        default=default,
+        metavar="N",
+        help=f"{what} (default {default})",
+    )
+
+
+def progress_options(p: argparse.ArgumentParser, auto: str) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help=f"progress bar with rate and ETA on stderr (auto: {auto})",
+    )
+
+
+# -- progress --------------------------------------------------------------------------
+
+
+def wants_progress(args: argparse.Namespace, several: bool = True) -> bool:
+    """Whether ``-q`` / ``--progress`` (absent: auto) ask for a bar; ``auto`` shows it
+    when ``several`` inputs are expected and stderr is a terminal."""
+    progress = getattr(args, "progress", "auto")
+    if getattr(args, "quiet", False) or progress == "never":
+        return False
+    if progress == "always":
+        return True
+    return several and sys.stderr.isatty()
+
+
+@contextlib.contextmanager
+def progress_bar(enabled: bool, desc: str) -> Iterator[app.Progress | None]:
+    """A tqdm bar on stderr that renders :class:`unspin.app.ProgressEvent` s (None when
+    not ``enabled``); closed when the block ends, however it ends."""
+    if not enabled:
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(desc=desc, unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+    def show(event: app.ProgressEvent) -> None:
+        if event.total is not None and bar.total != event.total:
+            bar.total = event.total
+        bar.update(event.done - bar.n)
+        if event.counts:
+            bar.set_postfix(dict(sorted(event.counts.items())), refresh=False)  # as keywords
+
+    try:
+        yield show
+    finally:
+        bar.close()

@@ -1,0 +1,201 @@
+"""``unspin corpus ingest|search|stats|export|errors`` (the link commands: links.py)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from unspin import app
+from unspin.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    WITH_EPILOG,
+    Commands,
+    batch_size_option,
+    db_option,
+    echo,
+    group,
+    iso_date,
+    limit_option,
+    paths_argument,
+    pipeline_config,
+    pipeline_options,
+    progress_bar,
+    progress_options,
+    wants_progress,
+)
+from unspin.cli.links import add_link_commands
+
+
+def filter_options(p: argparse.ArgumentParser, *, sentences: bool) -> None:
+    p.add_argument("--outlet", metavar="NAME", help="only documents from this outlet")
+    p.add_argument("--since", type=iso_date, metavar="DATE", help="published on or after DATE")
+    p.add_argument("--until", type=iso_date, metavar="DATE", help="published on or before DATE")
+    p.add_argument("--kind", metavar="KIND", help="with a finding of this kind (quote, claim, ...)")
+    if sentences:
+        p.add_argument("--technique", metavar="NAME", help="with a finding of this technique")
+        p.add_argument(
+            "--source-type", metavar="TYPE", help="citing this source type (anonymous, ...)"
+        )
+        p.add_argument("--speaker", metavar="NAME", help="citing this speaker (case-insensitive)")
+        p.add_argument(
+            "--checkworthy", action="store_true", help="only check-worthy claim sentences"
+        )
+
+
+def filters(args: argparse.Namespace) -> app.Filters:
+    return app.Filters(
+        outlet=args.outlet,
+        since=args.since,
+        until=args.until,
+        kind=args.kind,
+        technique=getattr(args, "technique", None),
+        source_type=getattr(args, "source_type", None),
+        speaker=getattr(args, "speaker", None),
+        checkworthy=getattr(args, "checkworthy", False),
+    )
+
+
+def add_corpus_commands(sub: Commands) -> Commands:
+    """``unspin corpus ...``; returns its subcommands, for more to be added."""
+    commands = group(
+        sub,
+        "corpus",
+        "corpus_command",
+        help="store, search and export many analysed articles",
+        description="A corpus store (SQLite by default, or PostgreSQL) of analysed articles.",
+    )
+    i = commands.add_parser(
+        "ingest",
+        help="analyse articles and store them (idempotent, resumable)",
+        description="Analyse articles and store documents, findings and sentence embeddings. "
+        "Documents already stored are skipped before analysis, so a rerun resumes.",
+        **WITH_EPILOG,
+    )
+    paths_argument(i)
+    db_option(i)
+    pipeline_options(i)
+    batch_size_option(i, 64, "documents written per transaction")
+    progress_options(i, "when stderr is a terminal")
+    i.set_defaults(func=cmd_corpus_ingest)
+
+    s = commands.add_parser(
+        "search",
+        help="hybrid keyword + semantic search over stored sentences and claims",
+        description="Rank stored sentences by keyword relevance and embedding similarity, "
+        "fused by reciprocal rank fusion; filters narrow both rankings.",
+    )
+    s.add_argument("query", metavar="QUERY")
+    db_option(s)
+    filter_options(s, sentences=True)
+    limit_option(s, 10, "results")
+    s.add_argument(
+        "--mode",
+        choices=("hybrid", "keyword", "semantic"),
+        default="hybrid",
+        help="rankings to use (default hybrid)",
+    )
+    s.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text, or JSON Lines (one result per line)",
+    )
+    s.set_defaults(func=cmd_corpus_search)
+
+    t = commands.add_parser("stats", help="documents, findings by kind, documents per outlet")
+    db_option(t)
+    t.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    t.set_defaults(func=cmd_corpus_stats)
+
+    e = commands.add_parser(
+        "export",
+        help="export documents or findings as JSON Lines or CSV",
+        description="documents as JSON Lines are full analyses (they load back with "
+        "unspin.Analysis.from_json); as CSV, metadata and counts. findings: one per line "
+        "or row with the document's metadata.",
+    )
+    db_option(e)
+    e.add_argument("-f", "--format", choices=("jsonl", "csv"), default="jsonl")
+    e.add_argument("--what", choices=("documents", "findings"), default="documents")
+    e.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    filter_options(e, sentences=False)
+    e.set_defaults(func=cmd_corpus_export)
+
+    r = commands.add_parser("errors", help="inputs that could not be stored, analyzer failures")
+    db_option(r)
+    r.set_defaults(func=cmd_corpus_errors)
+    add_link_commands(commands)
+    return commands
+
+
+def cmd_corpus_ingest(args: argparse.Namespace) -> int:
+    config = pipeline_config(args)
+    app.load_pipeline(config)
+    try:
+        with progress_bar(wants_progress(args), "ingesting") as on_progress:
+            result = app.ingest_paths(
+                args.db, args.paths, config, batch_size=args.batch_size, on_progress=on_progress
+            )
+    except KeyboardInterrupt:
+        echo(
+            "unspin: interrupted; documents already written are kept, and a rerun "
+            "resumes with the rest",
+            err=True,
+        )
+        return EXIT_INTERRUPTED
+    report = result.report
+    if not args.quiet:
+        echo(app.render_ingest(report, result.url), err=True)
+    if not report.ok:
+        echo(
+            f"unspin: {len(report.input_errors)} input(s) could not be stored, "
+            f"{len(report.analyzer_failures)} analyzer failure(s) (recorded in the store; "
+            "see 'unspin corpus errors'):",
+            err=True,
+        )
+        for line in app.render_errors([*report.input_errors, *report.analyzer_failures]):
+            echo(line, err=True)
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def cmd_corpus_search(args: argparse.Namespace) -> int:
+    hits = app.search_corpus(args.db, args.query, filters(args), limit=args.limit, mode=args.mode)
+    if args.format == "json":
+        for hit in hits:
+            echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+    elif hits:
+        echo(app.render_hits(hits))
+    if not hits:
+        echo("unspin: no results", err=True)
+    return EXIT_OK
+
+
+def cmd_corpus_stats(args: argparse.Namespace) -> int:
+    stats = app.corpus_stats(args.db)
+    if args.format == "json":
+        echo(json.dumps(stats.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        echo(app.render_stats(stats))
+    return EXIT_OK
+
+
+def cmd_corpus_export(args: argparse.Namespace) -> int:
+    out = sys.stdout if args.output is None else args.output
+    count = app.export_corpus(args.db, out, fmt=args.format, what=args.what, filters=filters(args))
+    echo(f"exported {count:,} {args.what}", err=True)
+    return EXIT_OK
+
+
+def cmd_corpus_errors(args: argparse.Namespace) -> int:
+    errors = app.corpus_errors(args.db)
+    for error in errors:
+        echo(str(error))
+    if not errors:
+        echo("unspin: no errors recorded", err=True)
+    return EXIT_OK
