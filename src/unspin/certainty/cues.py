@@ -1,0 +1,499 @@
+"""The cue finders of the ``certainty`` analyzer: lexicon words and modals, set phrases,
+vague attributions from the parse and all-caps emphasis, each yielding :class:`Cue` spans
+(rules and scores documented in :mod:`unspin.certainty.analyzer`)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from unspin.certainty.lexicon import (
+    ANAPHORIC_DETS,
+    ATTR_VERBS,
+    BOOSTER_WORDS,
+    CAPS_TOKEN,
+    COMMON_WORDS,
+    DEFINED_ACRONYM,
+    ENGLISH_ENDING,
+    GROUPS,
+    HEDGE_ADJ_NEEDS_AMOD,
+    HEDGE_WORDS,
+    MANNER_PRONE,
+    NAME_ENTS,
+    NEGATORS,
+    PHRASES,
+    SHORT_EMPHASIS,
+    VAGUE_DETS,
+)
+from unspin.nlp import Parsed, Token
+
+__all__ = ["Cue", "caps_cues", "dedupe", "phrase_cues", "token_cues", "vague_cues"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue span: the finding it becomes, before overlapping cues are merged."""
+
+    start: int
+    end: int
+    kind: str
+    label: str
+    score: float
+    rule: str
+    detail: str
+
+
+# ----------------------------------------------------------------------------------------
+# single tokens: lexicon adverbs/adjectives and modals
+
+
+def token_cues(parsed: Parsed) -> Iterator[Cue]:
+    """Hedge and booster words of the lexicon, epistemic modals, "appears to"/"seems to"."""
+    toks = parsed.tokens
+    for t in toks:
+        low = t.lower
+        if low in HEDGE_WORDS:
+            cue = _hedge_word(parsed, t)
+            if cue:
+                yield cue
+        elif low in BOOSTER_WORDS:
+            cue = _booster_word(parsed, t)
+            if cue:
+                yield cue
+        elif low in ("may", "might", "could") and t.tag == "MD":
+            cue = _modal(parsed, t)
+            if cue:
+                yield cue
+        elif low in ("appear", "appears", "appeared", "seem", "seems", "seemed"):
+            cue = _appearance(parsed, t)
+            if cue:
+                yield cue
+
+
+def _prev_word(parsed: Parsed, t: Token) -> Token | None:
+    j = t.i - 1
+    while j >= 0 and parsed.tokens[j].pos == "PUNCT" and parsed.tokens[j].text in ("-", "–"):
+        j -= 1
+    return parsed.tokens[j] if j >= 0 else None
+
+
+def _next(parsed: Parsed, t: Token, k: int = 1) -> Token | None:
+    j = t.i + k
+    return parsed.tokens[j] if j < len(parsed.tokens) else None
+
+
+def _hedge_word(parsed: Parsed, t: Token) -> Cue | None:
+    label, score = HEDGE_WORDS[t.lower]
+    if t.lower in HEDGE_ADJ_NEEDS_AMOD and parsed.has_parse and t.dep not in ("amod", "compound"):
+        return None  # "he was suspected of fraud", "it is apparent": not a pre-noun hedge
+    return Cue(
+        t.start, t.end, "hedge", label, score, "hedge.lexicon",
+        f"'{t.text}' marks the statement as unconfirmed or uncertain.",
+    )  # fmt: skip
+
+
+def _booster_word(parsed: Parsed, t: Token) -> Cue | None:
+    label, score = BOOSTER_WORDS[t.lower]
+    prev = _prev_word(parsed, t)
+    if prev is not None and prev.lower in NEGATORS:
+        return None  # "not clearly", "not necessarily": negated certainty is no booster
+    if t.lower in MANNER_PRONE and parsed.has_parse:
+        if prev is not None and prev.lower in ("but", "and") and t.lower == "surely":
+            return None  # "slowly but surely"
+        head = parsed.tokens[t.head]
+        nxt = _next(parsed, t)
+        after_verb = head.i < t.i and head.pos == "VERB" and head.lemma not in ("be", "have")
+        if after_verb:
+            if nxt is not None and nxt.lower == "that":
+                score = min(score, 0.6)  # "show clearly that": likely still a booster
+            else:
+                return None  # "he spoke clearly": manner
+        if t.dep == "conj":
+            return None
+    if label == "intensifier" and parsed.has_parse:
+        head = parsed.tokens[t.head]
+        if head.pos not in ("ADJ", "VERB", "ADV", "AUX", "NOUN") and t.dep != "advmod":
+            score = min(score, 0.4)
+    kind_detail = (
+        "an intensifier that amplifies what follows."
+        if label == "intensifier"
+        else "an adverb that asserts certainty instead of showing evidence."
+    )
+    return Cue(
+        t.start, t.end, "booster", label, score, "booster.lexicon", f"'{t.text}' is {kind_detail}"
+    )  # fmt: skip
+
+
+def _modal(parsed: Parsed, t: Token) -> Cue | None:
+    low = t.lower
+    if parsed.has_parse and t.dep != "aux":
+        return None  # no verb to modify: a name, a fragment, a mis-tag
+    nxt = _next(parsed, t)
+    nxt2 = _next(parsed, t, 2)
+    # skip an adverb or negation between modal and verb ("may well have", "might not be")
+    if nxt is not None and nxt.pos in ("ADV", "PART") and nxt2 is not None:
+        nxt, nxt2 = nxt2, _next(parsed, t, 3)
+    perfect = nxt is not None and nxt.lower == "have" and nxt2 is not None and nxt2.tag == "VBN"
+    be = nxt is not None and nxt.lower == "be"
+    end = t.end
+    if perfect and nxt is not None:
+        end = nxt.end
+    if low == "could":
+        if perfect:
+            score = 0.75
+        elif be:
+            score = 0.6
+        else:
+            return None  # ability or past: "could not attend"
+    elif perfect:
+        score = 0.9
+    elif be:
+        score = 0.8 if low == "might" else 0.75
+    else:
+        score = 0.75 if low == "might" else 0.6
+    if low in ("may", "might") and _permission(parsed, t):
+        score = 0.3
+    what = "a possibility, not a fact" if score > 0.3 else "possibly permission rather than doubt"
+    return Cue(
+        t.start, end, "hedge", "modal", score, "hedge.modal", f"The modal '{t.text}' marks {what}."
+    )
+
+
+def _permission(parsed: Parsed, t: Token) -> bool:
+    """'you may enter', 'May I ask?': the modal grants or asks permission."""
+    subj = (
+        [c for c in parsed.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
+        if parsed.has_parse
+        else []
+    )
+    if any(c.lower in ("you", "i") and c.i > t.i for c in subj):
+        return True  # inverted: "May I ...", "may you ..."
+    return any(c.lower == "you" for c in subj)
+
+
+def _appearance(parsed: Parsed, t: Token) -> Cue | None:
+    nxt = _next(parsed, t)
+    if nxt is None:
+        return None
+    prev = _prev_word(parsed, t)
+    if prev is not None and prev.lower == "it":
+        return None  # covered by the "it appears" phrase
+    if nxt.lower == "to" and nxt.tag == "TO":
+        end, score = nxt.end, 0.85
+    elif nxt.lower == "that":
+        end, score = nxt.end, 0.8
+    elif parsed.has_parse and nxt.pos == "ADJ" and nxt.dep in ("acomp", "oprd"):
+        end, score = t.end, 0.6  # "seems unlikely"
+    elif nxt.lower in ("likely", "unlikely", "certain"):
+        end, score = t.end, 0.6
+    else:
+        return None  # "appeared in court", "appeared to the crowd"
+    return Cue(
+        t.start, end, "hedge", "appearance", score, "hedge.appearance",
+        f"'{t.text}' reports an impression rather than an established fact.",
+    )  # fmt: skip
+
+
+# ----------------------------------------------------------------------------------------
+# phrases
+
+
+def phrase_cues(text: str) -> Iterator[Cue]:
+    """The set phrases of :data:`PHRASES` (regular expressions over the raw text)."""
+    for pattern, kind, label, score in PHRASES:
+        for m in pattern.finditer(text):
+            rule = f"{kind}.phrase"
+            if kind == "hedge":
+                detail = "A set phrase that distances the writer from the statement."
+            elif kind == "booster":
+                detail = "A set phrase that insists on certainty instead of showing evidence."
+            else:
+                detail = "A claim pinned on an unnamed or unspecified group."
+            if label == "emphatic_phrase" and m.group().lower().startswith("no doubt"):
+                before = text[max(0, m.start() - 12) : m.start()].lower()
+                if re.search(r"\b(?:is|be|was|there)\s+$", before):
+                    continue  # the "there is no doubt" pattern covers it
+            yield Cue(m.start(), m.end(), kind, label, score, rule, detail)
+
+
+# ----------------------------------------------------------------------------------------
+# vague attributions from the parse
+
+
+def vague_cues(parsed: Parsed) -> Iterator[Cue]:
+    """Claims pinned on an unnamed group ("experts say", "according to sources")."""
+    if not parsed.has_parse:
+        return
+    toks = parsed.tokens
+    for t in toks:
+        group = _group_of(t)
+        if group is None:
+            continue
+        head = toks[t.head]
+        via_according = (
+            t.dep == "pobj"
+            and head.lower == "to"
+            and head.i > 0
+            and toks[head.i - 1].lower == "according"
+        )
+        via_verb = (
+            t.dep in ("nsubj", "nsubjpass") and head.lemma in ATTR_VERBS and head.pos == "VERB"
+        )
+        familiar = t.lemma.lower() in ("people", "person", "source") and any(
+            c.lower in ("familiar", "close", "briefed") for c in parsed.children(t.i)
+        )
+        if not (via_according or via_verb or familiar):
+            continue
+        if group == "vague_research" and via_verb and head.lemma not in (
+            "show", "suggest", "find", "indicate", "say", "claim", "reveal", "warn", "estimate",
+        ):  # fmt: skip
+            continue
+        if t.lemma.lower() == "person" and not familiar:
+            continue
+        if t.lower in ("others", "some", "many", "most", "few", "several") and t.pos not in (
+            "PRON", "DET", "ADJ", "NOUN",
+        ):  # fmt: skip
+            continue
+        cue = _vague_cue(parsed, t, group, head if via_verb else None, via_according, familiar)
+        if cue is not None:
+            yield cue
+
+
+def _group_of(t: Token) -> str | None:
+    low = t.lower
+    if low in (
+        "people",
+        "others",
+        "many",
+        "some",
+        "most",
+        "few",
+        "several",
+        "everyone",
+        "everybody",
+    ):
+        return "vague_crowd"
+    lemma = t.lemma.lower()
+    group = GROUPS.get(lemma) or GROUPS.get(low)
+    if group is None:
+        return None
+    if t.pos not in ("NOUN", "PRON", "ADJ", "DET"):
+        return None
+    return group
+
+
+def _vague_cue(
+    parsed: Parsed,
+    t: Token,
+    group: str,
+    verb: Token | None,
+    via_according: bool,
+    familiar: bool,
+) -> Cue | None:
+    toks = parsed.tokens
+    kids = parsed.children(t.i)
+    pre = [
+        c
+        for c in kids
+        if c.i < t.i
+        and c.dep in ("det", "amod", "compound", "nummod", "poss", "quantmod", "advmod")
+    ]
+    post = [c for c in kids if c.i > t.i and c.dep in ("amod", "acl", "prep")]
+    score = 0.85
+    detail = "A claim attributed to an unnamed group, so a reader cannot check who said it."
+    # anything named in the noun phrase makes the attribution (partly) checkable
+    pre_named = any(
+        toks[j].ent_type in NAME_ENTS or toks[j].pos == "PROPN"
+        for c in pre
+        for j in range(_subtree_lo(parsed, c.i), c.i + 1)
+    )
+    post_named = False
+    for c in post:
+        lo, hi = _subtree_tokens(parsed, c.i)
+        if any(toks[j].ent_type in NAME_ENTS or toks[j].pos == "PROPN" for j in range(lo, hi + 1)):
+            post_named = True
+    if pre_named:
+        if group in ("vague_source", "vague_crowd"):
+            score = 0.5
+            detail = "Attributed to an unnamed member of a named group or institution."
+        else:
+            return None
+    if post_named:
+        if group == "vague_source" and any(
+            c.lower in ("close", "familiar", "briefed") for c in post
+        ):
+            pass  # "sources close to <name>" are still anonymous
+        elif group == "vague_source":
+            score = min(score, 0.55)
+        else:
+            return None  # "experts at Halden University", "a study by the Orlen Institute"
+    dets = {c.lower for c in pre if c.dep in ("det", "poss", "amod", "nummod")}
+    if dets & ANAPHORIC_DETS and not familiar:
+        score = min(score, 0.5)
+        detail = "A group introduced earlier or only loosely identified; check who it is."
+    elif group == "vague_crowd" and t.lower == "people" and not dets & VAGUE_DETS and not familiar:
+        score = min(score, 0.6)
+    if familiar:
+        score = max(score, 0.9) if not post_named or group == "vague_source" else score
+        group = "vague_source"
+    # span: the noun phrase (with "familiar with ..."/"close to ..." modifiers), plus the verb
+    lo = min([t.i, *(_subtree_lo(parsed, c.i) for c in pre)])
+    hi = t.i
+    for c in post:
+        if c.lower in ("familiar", "close", "briefed") or (familiar and c.dep == "prep"):
+            _, h = _subtree_tokens(parsed, c.i)
+            if h - t.i <= 8:
+                hi = max(hi, h)
+    start, end = toks[lo].start, toks[hi].end
+    cue_words = [t.text]
+    if via_according and lo > 1:
+        start = toks[t.head - 1].start
+    if verb is not None:
+        if 0 < verb.i - hi <= 3 and all(
+            toks[j].pos in ("AUX", "ADV", "PART") for j in range(hi + 1, verb.i)
+        ):
+            end = verb.end
+            cue_words.append(verb.text)
+        elif 0 < lo - verb.i <= 2:
+            start = verb.start
+            cue_words.append(verb.text)
+    if group == "vague_research" and t.tag == "NN" and not dets & VAGUE_DETS:
+        score = min(score, 0.6)
+    elif group == "vague_research" and any(c.dep == "compound" for c in pre):
+        score = min(score, 0.7)  # "a police report": the kind of source is known, not which
+    return Cue(start, end, "vague_attribution", group, score, "vague.parse", detail)
+
+
+def _subtree_tokens(parsed: Parsed, i: int) -> tuple[int, int]:
+    s, e = parsed.subtree_span(i)
+    lo = parsed.token_at(s)
+    hi = parsed.token_at(e - 1)
+    return (lo if lo is not None else i), (hi if hi is not None else i)
+
+
+def _subtree_lo(parsed: Parsed, i: int) -> int:
+    return _subtree_tokens(parsed, i)[0]
+
+
+# ----------------------------------------------------------------------------------------
+# all-caps emphasis
+
+
+def caps_cues(parsed: Parsed) -> list[Cue]:
+    """Runs of words in capitals written for emphasis (acronyms left out)."""
+    toks = parsed.tokens
+    words = [t for t in toks if any(ch.isalpha() for ch in t.text)]
+    if not words:
+        return []
+    caps = [t for t in words if CAPS_TOKEN.match(t.text)]
+    if len(caps) > 0.4 * len(words) and len(words) > 8:
+        log.debug("text mostly in capitals; all-caps emphasis not reported")
+        return []
+    defined = set(DEFINED_ACRONYM.findall(parsed.text))
+    out: list[Cue] = []
+    run: list[Token] = []
+
+    def flush() -> None:
+        if run:
+            cue = _caps_run(parsed, run, defined, len(words))
+            if cue is not None:
+                out.append(cue)
+            run.clear()
+
+    for t in toks:
+        if CAPS_TOKEN.match(t.text):
+            if run and not _adjacent(parsed, run[-1], t):
+                flush()
+            run.append(t)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _adjacent(parsed: Parsed, a: Token, b: Token) -> bool:
+    gap = parsed.text[a.end : b.start]
+    return gap.strip() == "" and len(gap) <= 2
+
+
+def _caps_class(t: Token, defined: set[str]) -> str:
+    """'emphasis' (a word), 'acronym', or 'unknown'."""
+    word = t.text.upper().replace("’", "'")
+    low = word.lower()
+    if word in defined:
+        return "acronym"
+    letters = sum(ch.isalpha() for ch in word)
+    if low in COMMON_WORDS or word in ("N'T",):
+        return "emphasis" if letters >= 3 or low in SHORT_EMPHASIS else "function"
+    if letters <= 4:
+        return "acronym"
+    if ENGLISH_ENDING.search(word):
+        return "emphasis"
+    if t.pos in ("VERB", "AUX", "ADJ", "ADV", "PART", "DET", "PRON", "ADP", "CCONJ", "SCONJ"):
+        return "emphasis"
+    if t.ent_type in NAME_ENTS or t.pos == "PROPN":
+        return "acronym"
+    return "unknown"
+
+
+def _caps_run(parsed: Parsed, run: list[Token], defined: set[str], total_words: int) -> Cue | None:
+    classes = [_caps_class(t, defined) for t in run]
+    # trim acronyms at the edges: "the FBI" is not emphasis, "FBI LIED" is from LIED on
+    while classes and classes[0] == "acronym":
+        classes.pop(0)
+        run = run[1:]
+    while classes and classes[-1] == "acronym":
+        classes.pop()
+        run = run[:-1]
+    if not run:
+        return None
+    strong = classes.count("emphasis")
+    weak = classes.count("unknown")
+    if len(run) >= 2 and strong >= 1:
+        score = 0.9
+    elif len(run) >= 2 and (weak >= 1 or classes.count("function") >= 2):
+        score = 0.7
+    elif strong == 1:
+        score = 0.8
+    elif weak == 1:
+        score = 0.5
+    else:
+        return None
+    sentence = parsed.sentence_of(run[0].start)
+    if sentence is not None:
+        sent_words = [
+            t for t in parsed.sentence_tokens(sentence) if any(ch.isalpha() for ch in t.text)
+        ]
+        if (
+            len(sent_words) >= 4
+            and all(CAPS_TOKEN.match(t.text) for t in sent_words)
+            and total_words > len(sent_words)
+        ):
+            # a whole line in capitals: a headline style as often as shouting
+            score = min(score, 0.6)
+    return Cue(
+        run[0].start, run[-1].end, "booster", "all_caps", score, "booster.all-caps",
+        "Words written in capitals for emphasis (not acronyms).",
+    )  # fmt: skip
+
+
+# ----------------------------------------------------------------------------------------
+# merging
+
+
+def dedupe(cues: Iterable[Cue]) -> list[Cue]:
+    """Within a kind, keep the longest of overlapping cues (then the highest score)."""
+    ordered = sorted(cues, key=lambda c: (-(c.end - c.start), -c.score, c.start))
+    taken: dict[str, set[int]] = {}
+    kept: list[Cue] = []
+    for c in ordered:
+        chars = taken.setdefault(c.kind, set())
+        if any(i in chars for i in range(c.start, c.end)):
+            continue
+        chars.update(range(c.start, c.end))
+        kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end))

@@ -1,0 +1,241 @@
+"""The word lists and set phrases of the ``certainty`` analyzer (:mod:`.analyzer`, where
+the labels and scores are documented; the rules that use them are in :mod:`.cues`)."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as one string (easier to read and extend than a list literal)."""
+    return tuple(text.split())
+
+
+# -- lexicons: word -> (label, score) --------------------------------------------------
+
+HEDGE_WORDS: dict[str, tuple[str, float]] = {
+    "allegedly": ("epistemic_adverb", 0.95),
+    "reportedly": ("epistemic_adverb", 0.95),
+    "purportedly": ("epistemic_adverb", 0.95),
+    "supposedly": ("epistemic_adverb", 0.9),
+    "reputedly": ("epistemic_adverb", 0.9),
+    "ostensibly": ("epistemic_adverb", 0.85),
+    "seemingly": ("epistemic_adverb", 0.85),
+    "presumably": ("epistemic_adverb", 0.85),
+    "possibly": ("epistemic_adverb", 0.85),
+    "perhaps": ("epistemic_adverb", 0.85),
+    "conceivably": ("epistemic_adverb", 0.85),
+    "maybe": ("epistemic_adverb", 0.8),
+    "probably": ("epistemic_adverb", 0.8),
+    "arguably": ("epistemic_adverb", 0.8),
+    "plausibly": ("epistemic_adverb", 0.8),
+    "apparently": ("epistemic_adverb", 0.8),
+    "potentially": ("epistemic_adverb", 0.6),
+    "alleged": ("epistemic_adjective", 0.9),
+    "purported": ("epistemic_adjective", 0.9),
+    "supposed": ("epistemic_adjective", 0.6),
+    "apparent": ("epistemic_adjective", 0.6),
+    "suspected": ("epistemic_adjective", 0.65),
+    "so-called": ("epistemic_adjective", 0.7),
+    "unconfirmed": ("reporting_hedge", 0.9),
+    "unverified": ("reporting_hedge", 0.9),
+}
+#: Adjectives only count before a noun (amod); "he was suspected" is a verb.
+HEDGE_ADJ_NEEDS_AMOD = frozenset(("alleged", "purported", "supposed", "apparent", "suspected"))
+
+BOOSTER_WORDS: dict[str, tuple[str, float]] = {
+    "undeniably": ("certainty_adverb", 0.95),
+    "undoubtedly": ("certainty_adverb", 0.95),
+    "unquestionably": ("certainty_adverb", 0.95),
+    "indisputably": ("certainty_adverb", 0.95),
+    "incontrovertibly": ("certainty_adverb", 0.95),
+    "irrefutably": ("certainty_adverb", 0.95),
+    "indubitably": ("certainty_adverb", 0.95),
+    "doubtless": ("certainty_adverb", 0.9),
+    "obviously": ("certainty_adverb", 0.9),
+    "definitely": ("certainty_adverb", 0.85),
+    "clearly": ("certainty_adverb", 0.85),
+    "certainly": ("certainty_adverb", 0.8),
+    "plainly": ("certainty_adverb", 0.8),
+    "evidently": ("certainty_adverb", 0.75),
+    "surely": ("certainty_adverb", 0.7),
+    "absolutely": ("intensifier", 0.6),
+    "utterly": ("intensifier", 0.6),
+    "totally": ("intensifier", 0.55),
+    "unbelievably": ("intensifier", 0.55),
+    "incredibly": ("intensifier", 0.5),
+    "truly": ("intensifier", 0.5),
+    "completely": ("intensifier", 0.45),
+    "entirely": ("intensifier", 0.45),
+    "thoroughly": ("intensifier", 0.45),
+    "extremely": ("intensifier", 0.45),
+    "literally": ("intensifier", 0.4),
+}
+#: Adverbs that are manner adverbs when they follow the verb they modify.
+MANNER_PRONE = frozenset(("clearly", "plainly", "surely", "certainly", "evidently"))
+NEGATORS = frozenset(("not", "n't", "never", "hardly", "scarcely"))
+
+# -- phrases: (regex, kind, label, score) ---------------------------------------------
+
+_I = re.IGNORECASE
+PHRASES: tuple[tuple[re.Pattern[str], str, str, float], ...] = (
+    (
+        re.compile(
+            r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:believed|thought|said|claimed|alleged|"
+            r"rumou?red|reported|understood|suspected|feared)\b",
+            _I,
+        ),
+        "hedge", "reporting_hedge", 0.85,
+    ),
+    (
+        re.compile(
+            r"\b(?:is|are|was|were)\s+(?:said|believed|thought|alleged|reported|rumou?red|"
+            r"understood|suspected|claimed|presumed|reputed)\s+to\b",
+            _I,
+        ),
+        "hedge", "reporting_hedge", 0.85,
+    ),
+    (
+        re.compile(
+            r"\b(?:cannot|can\s*not|can't|could\s+not)\s+be\s+(?:ruled\s+out|excluded)\b", _I
+        ),
+        "hedge", "reporting_hedge", 0.8,
+    ),
+    (
+        re.compile(
+            r"\b(?:is|are|was|were|seems?|seemed|appears?)\s+(?:quite\s+|very\s+|highly\s+|most\s+)?"
+            r"(?:likely|unlikely)\s+to\b"
+            r"|\bit\s+(?:is|was)\s+(?:possible|likely|probable|conceivable|plausible|unclear|"
+            r"not\s+clear|uncertain)\s+(?:that|whether|if)\b",
+            _I,
+        ),
+        "hedge", "epistemic_adjective", 0.75,
+    ),
+    (
+        re.compile(r"\bit\s+(?:appears|appeared|seems|seemed|would\s+seem|would\s+appear)\b", _I),
+        "hedge", "appearance", 0.85,
+    ),
+    (
+        re.compile(
+            r"(?<![\w'’])I\s+(?:think|believe|suspect|guess|reckon|suppose|imagine)\b"
+            r"|\bwe\s+(?:think|believe|suspect|suppose)\b",
+        ),
+        "hedge", "personal_hedge", 0.6,
+    ),
+    (
+        re.compile(
+            r"\bbeyond\s+(?:any|all|a|reasonable|a\s+reasonable|the\s+shadow\s+of\s+a)\s+doubt\b"
+            r"|\bwithout\s+(?:a|any)\s+(?:shadow\s+of\s+(?:a\s+)?)?doubt\b"
+            r"|\bbeyond\s+(?:dispute|question)\b",
+            _I,
+        ),
+        "booster", "emphatic_phrase", 0.9,
+    ),
+    (
+        re.compile(
+            r"\bit\s+is\s+(?:plain|clear|obvious|evident|undeniable|indisputable|certain|"
+            r"beyond\s+dispute|a\s+fact|crystal\s+clear|abundantly\s+clear|self-evident)\s+that\b",
+            _I,
+        ),
+        "booster", "emphatic_phrase", 0.9,
+    ),
+    (
+        re.compile(
+            r"\bthere\s+(?:is|can\s+be)\s+(?:no|little)\s+(?:doubt|question)\b"
+            r"|\bmake\s+no\s+mistake\b|\bit\s+goes\s+without\s+saying\b|\bneedless\s+to\s+say\b"
+            r"|\blet\s+(?:me|us)\s+be\s+(?:clear|very\s+clear)\b|\blet's\s+be\s+clear\b"
+            r"|\bno\s+doubt\b|\bthe\s+(?:simple\s+)?(?:fact|truth|reality)\s+(?:of\s+the\s+matter\s+)?is\b",
+            _I,
+        ),
+        "booster", "emphatic_phrase", 0.8,
+    ),
+    (re.compile(r"\bof\s+course\b", _I), "booster", "emphatic_phrase", 0.55),
+    (
+        re.compile(
+            r"\b(?:as\s+)?(?:everyone|everybody|we\s+all|all\s+of\s+us)\s+(?:knows?|now\s+knows?)\b"
+            r"|\bit\s+is\s+(?:well|widely|common)\s*(?:-\s*)?(?:known|knowledge)\b",
+            _I,
+        ),
+        "booster", "common_knowledge", 0.85,
+    ),
+    (
+        re.compile(
+            r"\b(?:widely|commonly|generally|often|frequently)\s+(?:believed|thought|held|reported|"
+            r"said|claimed|accepted|assumed|rumou?red)\b",
+            _I,
+        ),
+        "vague_attribution", "vague_crowd", 0.8,
+    ),
+    (
+        re.compile(
+            r"\bthere\s+are\s+(?:those|some|many)\s+who\s+(?:say|believe|think|argue|claim)\b",
+            _I,
+        ),
+        "vague_attribution", "vague_crowd", 0.85,
+    ),
+    (
+        re.compile(r"\brumou?rs?\s+(?:has\s+it|have\s+it|suggests?|says?|claims?|persist)\b", _I),
+        "vague_attribution", "vague_rumour", 0.85,
+    ),
+)  # fmt: skip
+
+# -- vague attribution: groups and verbs ----------------------------------------------
+
+GROUPS: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            "people many some others several few most everyone everybody critics critic observers "
+            "commentators pundits skeptics sceptics opponents supporters folks"
+        ),
+        "vague_crowd",
+    ),
+    **dict.fromkeys(
+        _words(
+            "expert scientist analyst researcher economist doctor specialist scholar academic "
+            "historian physician epidemiologist strategist"
+        ),
+        "vague_expert",
+    ),
+    **dict.fromkeys(
+        _words("source insider official aide diplomat spokesperson spokesman spokeswoman person"),
+        "vague_source",
+    ),
+    **dict.fromkeys(_words("study research survey poll report rumour rumor"), "vague_research"),
+}
+ATTR_VERBS = frozenset(
+    _words(
+        "say believe think claim argue suggest warn agree contend insist note estimate fear "
+        "predict tell report show find indicate maintain allege consider feel speculate worry "
+        "assert reckon acknowledge confirm reveal concede point"
+    )
+)
+VAGUE_DETS = frozenset(_words("many some most several numerous various a an one other few certain"))
+ANAPHORIC_DETS = frozenset(_words("the these those this that his her their its our"))
+NAME_ENTS = frozenset(("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"))
+
+# -- all caps -------------------------------------------------------------------------
+
+CAPS_TOKEN = re.compile(r"^[A-Z]{2,}(?:['’][A-Z]+)?$|^N['’]T$")
+DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&.]{1,9})\)")
+ENGLISH_ENDING = re.compile(
+    r"(?:LY|ING|ED|NESS|TION|SION|MENT|ABLE|IBLE|FUL|LESS|OUS|IVE|EST|IEST)$"
+)
+#: Common English words: in capitals they are emphasis, not acronyms.
+COMMON_WORDS = frozenset(
+    _words(
+        """
+    not no never ever all every any nothing none nobody everyone must will would should is
+    are was were be been being the and or but this that these those it he she they we you
+    do does did don't doesn't didn't can't won't isn't aren't wasn't have has had can may
+    very so too only just now still real really true truth false fake lie lies liar lying
+    big huge massive total fraud rigged wrong right good bad best worst evil stop wake up
+    out yes why how what who our your their his her its my me him them one more most less
+    least much many again here there then than because if when where before after over
+    under about against hoax scam crime crimes criminal corrupt disgrace shame danger
+    dangerous warning alert urgent breaking read share love hate free war dead death kill
+    killed killing illegal traitor traitors enemy enemies people everything anything also
+    even ALL already immediately now today tonight forever
+    """.lower()
+    )
+)
+SHORT_EMPHASIS = frozenset(_words("not no never all must yes lie lies now only ever war big bad"))
