@@ -143,9 +143,7 @@ def fill(
 def exact_top(store: Store, vector: np.ndarray, k: int) -> list[float]:
     """Exact cosine similarities of the top k stored sentences, read in chunks."""
     best: list[tuple[float, int]] = []
-    rows = store._stream(  # type: ignore[attr-defined]
-        "SELECT id, embedding FROM sentences WHERE embedding IS NOT NULL"
-    )
+    rows = store.sql.stream("SELECT id, embedding FROM sentences WHERE embedding IS NOT NULL")
     ids: list[int] = []
     vecs: list[np.ndarray] = []
 
@@ -174,7 +172,7 @@ def exact_top(store: Store, vector: np.ndarray, k: int) -> list[float]:
 def measure(store: Store, pipeline: Pipeline, n_queries: int) -> dict[str, Any]:
     qs = queries(n_queries)
     for q in qs[:10]:  # warm-up: caches, the encoder
-        store.search(q)
+        store.search(q, backbone=pipeline.backbone)
     out: dict[str, Any] = {}
     cases: list[tuple[str, str, Filters | None]] = [
         ("hybrid", "hybrid", None),
@@ -187,7 +185,7 @@ def measure(store: Store, pipeline: Pipeline, n_queries: int) -> dict[str, Any]:
         times = []
         for q in qs:
             t0 = time.perf_counter()
-            store.search(q, filters, limit=10, mode=mode)  # type: ignore[arg-type]
+            store.search(q, filters, limit=10, mode=mode, backbone=pipeline.backbone)  # type: ignore[arg-type]
             times.append((time.perf_counter() - t0) * 1000)
         out[name] = {
             "p50_ms": round(percentile(times, 50), 1),
@@ -200,7 +198,7 @@ def measure(store: Store, pipeline: Pipeline, n_queries: int) -> dict[str, Any]:
         want = exact_top(store, vector, 10)
         if not want or want[-1] <= 0:
             continue
-        got = store.search(q, limit=10, mode="semantic")
+        got = store.search(q, limit=10, mode="semantic", backbone=pipeline.backbone)
         # ties are common: a result counts when it is as similar as the exact 10th
         good = sum(1 for h in got if (h.similarity or 0.0) >= want[-1] - 1e-5)
         recall.append(good / len(want))

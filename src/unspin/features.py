@@ -4,7 +4,8 @@ A feature is a package under ``unspin/`` (``unspin.claims``, ``unspin.factchecks
 It declares, as dotted module names so that nothing is imported until needed:
 
 - ``analyzers``: analyzer name -> module that registers it (``@register(name)``);
-- ``tables``: a module with ``MIGRATIONS`` (its store tables, see :mod:`unspin.store`);
+- ``tables``: a module with ``MIGRATIONS`` (its store tables) and ``REPOSITORIES``
+  (attribute name -> class built over the store's SQL access), see :mod:`unspin.store`;
 - ``report``: a module with ``SECTIONS`` (its report fragments, see :mod:`unspin.report`).
 
 Removing a feature is deleting its folder and its line in :data:`BUILTIN_FEATURES`.
@@ -45,10 +46,14 @@ BUILTIN_FEATURES: tuple[Feature, ...] = (
         {"techniques": "unspin.techniques.analyzer"},
         report="unspin.techniques.report",
     ),
-    Feature("factchecks", {"factchecks": "unspin.factchecks.analyzer"}),
+    Feature(
+        "factchecks",
+        {"factchecks": "unspin.factchecks.analyzer"},
+        tables="unspin.factchecks.tables",
+    ),
     Feature("outlets", {"outlets": "unspin.outlets.analyzer"}, report="unspin.outlets.report"),
-    Feature("evidence", {"verdicts": "unspin.evidence.analyzer"}),
-    Feature("corpus", report="unspin.corpus.report"),
+    Feature("evidence", {"verdicts": "unspin.evidence.analyzer"}, tables="unspin.evidence.tables"),
+    Feature("corpus", tables="unspin.corpus.tables", report="unspin.corpus.report"),
 )
 
 

@@ -34,10 +34,11 @@ from unspin.corpus.store_adapter import (
 )
 from unspin.model import Analysis
 from unspin.pipeline import Processed
-from unspin.store import Link as StoreLink
+from unspin.store import StoredLink as StoreLink
 from unspin.store import open_store
 
 
+@pytest.mark.slow
 def test_links_round_trip_through_the_store(analyse: Analyse, tmp_path: Path) -> None:
     analyses = analyse([*FLOOD, *QUOTES, WIRE, COPY_ONE])
     with open_store(tmp_path / "corpus.db") as store:
@@ -61,6 +62,7 @@ def test_links_round_trip_through_the_store(analyse: Analyse, tmp_path: Path) ->
     assert report.counts()["contradiction"] == 2
 
 
+@pytest.mark.slow
 def test_store_records_name_spans_without_findings(analyse: Analyse) -> None:
     analyses = analyse([WIRE, COPY_ONE])
     (link,) = find_propagation(analyses.values())
@@ -92,6 +94,7 @@ def _expected(analyses: Iterable[Analysis]) -> set[str]:
     return {lk.id for lk in links}
 
 
+@pytest.mark.slow
 def test_linking_one_document_at_a_time_equals_linking_all_at_once(
     analyse: Analyse, store_url: str
 ) -> None:
@@ -106,6 +109,7 @@ def test_linking_one_document_at_a_time_equals_linking_all_at_once(
         assert store.schema_version >= 5
 
 
+@pytest.mark.slow
 def test_documents_arriving_out_of_order(analyse: Analyse, tmp_path: Path) -> None:
     analyses = analyse([*FLOOD, *QUOTES, *PROPAGATION, SELF_CONTRADICTING])
     newest_first = sorted(analyses.values(), key=lambda a: str(a.document.published))[::-1]
@@ -126,6 +130,7 @@ def test_documents_arriving_out_of_order(analyse: Analyse, tmp_path: Path) -> No
         assert {lk.id for lk in iter_corpus_links(store)} == expected
 
 
+@pytest.mark.slow
 def test_candidates_per_key_are_bounded(analyse: Analyse, tmp_path: Path) -> None:
     analyses = analyse(FLOOD)
     with open_store(tmp_path / "c.db") as store:
@@ -136,6 +141,7 @@ def test_candidates_per_key_are_bounded(analyse: Analyse, tmp_path: Path) -> Non
         assert 0 < few < len(list(iter_corpus_links(store)))
 
 
+@pytest.mark.slow
 def test_an_interrupted_run_keeps_whole_batches_and_a_rerun_finishes(
     analyse: Analyse, tmp_path: Path
 ) -> None:

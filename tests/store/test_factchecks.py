@@ -28,9 +28,9 @@ ARTICLE = (
 
 
 def test_migration_3_creates_the_factcheck_tables(store: Store) -> None:
-    versions = [v for v, _ in store.migrations()]  # type: ignore[attr-defined]
+    versions = [v for v, _ in store.migrations()]
     assert 3 in versions
-    assert store.factcheck_count() == 0
+    assert store.factchecks.count() == 0
 
 
 def test_import_is_idempotent_and_keeps_every_field(store: Store) -> None:
@@ -39,8 +39,8 @@ def test_import_is_idempotent_and_keeps_every_field(store: Store) -> None:
     assert first.ok and first.read == first.added == 5
     again = import_factchecks(store, FIXTURES, backbone=fake)
     assert again.added == 0 and again.already == 5
-    assert store.factcheck_count() == 5
-    rows = {r.review.url: r for r in store.iter_factchecks()}
+    assert store.factchecks.count() == 5
+    rows = {r.review.url: r for r in store.factchecks.iter()}
     dam = rows[DAM]
     assert dam.review.publisher == "Example Checks"
     assert dam.review.rating == "False"
@@ -75,11 +75,11 @@ def test_bad_files_are_one_line_errors_and_the_rest_is_imported(
 
 def test_full_text_search_over_claims_and_headlines(store: Store) -> None:
     import_factchecks(store, FIXTURES, backbone=FakeBackbone())
-    found = store.search_factchecks("dams holding water")  # stemmed by the backend
+    found = store.factchecks.search("dams holding water")  # stemmed by the backend
     assert found and found[0][0].url == DAM
     assert found[0][1] > 0
-    assert store.search_factchecks("zzyzx") == []
-    assert store.search_factchecks("") == []
+    assert store.factchecks.search("zzyzx") == []
+    assert store.factchecks.search("") == []
 
 
 def test_another_encoder_is_refused(store: Store, tmp_path: Path) -> None:
@@ -94,13 +94,13 @@ def test_another_encoder_is_refused(store: Store, tmp_path: Path) -> None:
     new.write_text("claim,url\nThe Orvik bridge was built in six days.,https://b.example/o\n")
     with pytest.raises(StoreMismatchError):
         import_factchecks(store, new, backbone=Other())
-    assert store.factcheck_count() == 5
+    assert store.factchecks.count() == 5
 
 
 def test_the_stored_index_matches_like_the_files(store: Store) -> None:
     fake = FakeBackbone()
     import_factchecks(store, FIXTURES, backbone=fake)
-    index, embed = index_from_store(store)
+    index, embed = index_from_store(store, backbone=fake)
     assert len(index) == 5 and embed is not None
     matcher = FactCheckMatcher(index, embed=embed)
     (matches,) = matcher.match(

@@ -11,12 +11,15 @@ import numpy as np
 import pytest
 
 from unspin.errors import MissingExtraError
+from unspin.nlp import FakeBackbone
 from unspin.pipeline import Pipeline
 from unspin.store import Filters, ingest, open_store
 from unspin.store import sqlite as backend
 from unspin.store.rows import SKETCH_BITS, sketch
 
 from .articles import ARTICLES
+
+FAKE = FakeBackbone()
 
 
 def test_falls_back_to_pysqlite3_when_sqlite3_cannot_load_extensions(
@@ -65,7 +68,9 @@ def test_broad_filters_go_through_sqlite_vec_with_the_same_results(
 ) -> None:
     with open_store(tmp_path / "s.db") as store:
         ingest(store, ARTICLES, pipeline=pipeline)
-        exact = store.search("euros schools rates bridge", filters, mode="semantic")
+        exact = store.search("euros schools rates bridge", filters, mode="semantic", backbone=FAKE)
         monkeypatch.setattr(backend, "EXACT_MAX", 0)  # as if the filters left many
-        sketched = store.search("euros schools rates bridge", filters, mode="semantic")
+        sketched = store.search(
+            "euros schools rates bridge", filters, mode="semantic", backbone=FAKE
+        )
         assert exact and [h.text for h in sketched] == [h.text for h in exact]

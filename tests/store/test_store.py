@@ -14,9 +14,12 @@ from unspin.errors import ConfigError, StoreError, StoreMismatchError
 from unspin.model import Analysis, Document, Explanation, Finding
 from unspin.nlp import FakeBackbone
 from unspin.pipeline import Pipeline, Processed
-from unspin.store import ErrorRecord, Filters, Link, Store, ingest, open_store
+from unspin.store import ErrorRecord, Filters, Store, StoredLink, ingest, open_store
+from unspin.store.schema import latest_version, schema_migrations
 
 from .articles import ARTICLES, BRIDGE, FERRY, HARBOUR, SCHOOL
+
+FAKE = FakeBackbone()
 
 
 def _fill(store: Store, pipeline: Pipeline) -> None:
@@ -33,17 +36,15 @@ def _hit_ids(hits: list) -> list[str]:  # type: ignore[type-arg]
 
 def test_migrations_are_recorded_once(store_url: str) -> None:
     with open_store(store_url) as store:
-        first = store.migrations()  # type: ignore[attr-defined]
-        assert [v for v, _ in first] == [m.version for m in type(store).MIGRATIONS]  # type: ignore[attr-defined]
-        assert store.schema_version == type(store).SCHEMA_VERSION >= 5
+        first = store.migrations()
+        assert [v for v, _ in first] == [m.version for m in schema_migrations()]
+        assert store.schema_version == latest_version() >= 5
     with open_store(store_url) as store:
-        assert store.migrations() == first  # type: ignore[attr-defined]
+        assert store.migrations() == first
 
 
 def test_a_store_from_a_newer_unspin_is_refused(store: Store, store_url: str) -> None:
-    store._execute(  # type: ignore[attr-defined]
-        "INSERT INTO schema_migrations (version, applied_at) VALUES (99, 'later')"
-    )
+    store.sql.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (99, 'later')")
     store.close()
     with pytest.raises(StoreError, match="schema version 99"):
         open_store(store_url)
@@ -179,7 +180,9 @@ def test_errors_are_recorded_once_and_cleared_when_the_input_is_stored(
 
 def test_links_are_stored_once(store: Store, pipeline: Pipeline) -> None:
     _fill(store, pipeline)
-    link = Link("contradiction", HARBOUR.id, "claim-0-x", SCHOOL.id, "claim-0-y", 0.75, {"a": 1})
+    link = StoredLink(
+        "contradiction", HARBOUR.id, "claim-0-x", SCHOOL.id, "claim-0-y", 0.75, {"a": 1}
+    )
     assert store.add_links([link, link]) == 1
     assert store.add_links([link]) == 0
     assert list(store.iter_links("contradiction")) == [link]
@@ -192,7 +195,7 @@ def test_links_are_stored_once(store: Store, pipeline: Pipeline) -> None:
 
 def test_hybrid_search_finds_the_sentence_and_explains_it(store: Store, pipeline: Pipeline) -> None:
     _fill(store, pipeline)
-    hits = store.search("water rates rise", limit=5)
+    hits = store.search("water rates rise", limit=5, backbone=FAKE)
     top = hits[0]
     assert top.document_id == HARBOUR.id
     assert HARBOUR.text[top.start : top.end] == top.text
@@ -210,41 +213,41 @@ def test_hybrid_search_finds_the_sentence_and_explains_it(store: Store, pipeline
 
 def test_search_modes_use_one_ranking_each(store: Store, pipeline: Pipeline) -> None:
     _fill(store, pipeline)
-    keyword = store.search("ferry storm", mode="keyword")
+    keyword = store.search("ferry storm", mode="keyword", backbone=FAKE)
     assert keyword[0].document_id == FERRY.id
     assert all(h.semantic_rank is None for h in keyword)
-    semantic = store.search("ferry storm", mode="semantic")
+    semantic = store.search("ferry storm", mode="semantic", backbone=FAKE)
     assert semantic[0].document_id == FERRY.id
     assert all(h.keyword_rank is None for h in semantic)
     with pytest.raises(ConfigError):
-        store.search("ferry", mode="fuzzy")  # type: ignore[arg-type]
-    assert store.search("ferry", limit=0) == []
-    assert store.search("zeppelin", mode="keyword") == []
+        store.search("ferry", mode="fuzzy", backbone=FAKE)  # type: ignore[arg-type]
+    assert store.search("ferry", limit=0, backbone=FAKE) == []
+    assert store.search("zeppelin", mode="keyword", backbone=FAKE) == []
 
 
 def test_search_filters_narrow_both_rankings(store: Store, pipeline: Pipeline) -> None:
     _fill(store, pipeline)
     query = "euros million costs"
-    assert set(_hit_ids(store.search(query))) >= {BRIDGE.id, SCHOOL.id}
-    by_outlet = store.search(query, Filters(outlet="lindholm-post.example"))
+    assert set(_hit_ids(store.search(query, backbone=FAKE))) >= {BRIDGE.id, SCHOOL.id}
+    by_outlet = store.search(query, Filters(outlet="lindholm-post.example"), backbone=FAKE)
     assert by_outlet and set(_hit_ids(by_outlet)) <= {HARBOUR.id, SCHOOL.id}
-    by_date = store.search(query, Filters(since="2024-05-01", until="2024-05-31"))
+    by_date = store.search(query, Filters(since="2024-05-01", until="2024-05-31"), backbone=FAKE)
     assert by_date and set(_hit_ids(by_date)) == {BRIDGE.id}
-    assert store.search(query, Filters(outlet="nobody.example")) == []
+    assert store.search(query, Filters(outlet="nobody.example"), backbone=FAKE) == []
 
 
 def test_search_filters_on_findings(store: Store, pipeline: Pipeline) -> None:
     _fill(store, pipeline)
-    quoted = store.search("said", Filters(kind="quote"))
+    quoted = store.search("said", Filters(kind="quote"), backbone=FAKE)
     assert quoted and all(any(f.kind == "quote" for f in h.findings) for h in quoted)
-    by_speaker = store.search("traffic reporters", Filters(speaker="tomas BERG"))
+    by_speaker = store.search("traffic reporters", Filters(speaker="tomas BERG"), backbone=FAKE)
     assert by_speaker and _hit_ids(by_speaker) == [BRIDGE.id] * len(by_speaker)
-    anonymous = store.search("council increase", Filters(source_type="anonymous"))
+    anonymous = store.search("council increase", Filters(source_type="anonymous"), backbone=FAKE)
     assert anonymous and anonymous[0].text.startswith("Critics say")
-    checkworthy = store.search("rates euros", Filters(checkworthy=True))
+    checkworthy = store.search("rates euros", Filters(checkworthy=True), backbone=FAKE)
     assert checkworthy
     assert all(any(f.kind == "claim" for f in h.findings) for h in checkworthy)
-    both = store.search("no choice", Filters(kind="quote", speaker="Ana Vik"))
+    both = store.search("no choice", Filters(kind="quote", speaker="Ana Vik"), backbone=FAKE)
     assert both and {h.document_id for h in both} == {HARBOUR.id}
 
 
@@ -265,9 +268,9 @@ def test_technique_filter(store: Store, pipeline: Pipeline) -> None:
     analysis = Analysis(doc, (*processed.analysis.findings, technique))
     store.bind_encoder("fake")
     store.add([Processed(analysis, processed.sentences, processed.embeddings)])
-    hits = store.search("scheme vote", Filters(technique="loaded_language"))
+    hits = store.search("scheme vote", Filters(technique="loaded_language"), backbone=FAKE)
     assert [h.text for h in hits] == ["Their reckless scheme will ruin us."]
-    assert store.search("scheme vote", Filters(technique="flag_waving")) == []
+    assert store.search("scheme vote", Filters(technique="flag_waving"), backbone=FAKE) == []
 
 
 def test_sentences_without_embeddings_are_still_found_by_keyword(
@@ -277,7 +280,7 @@ def test_sentences_without_embeddings_are_still_found_by_keyword(
     store.bind_encoder("fake")
     store.add([Processed(processed.analysis, processed.sentences, None)])
     assert store.stats().embedded_sentences == 0
-    hits = store.search("ferry")
+    hits = store.search("ferry", backbone=FAKE)
     assert [h.document_id for h in hits] == [FERRY.id]
     assert hits[0].semantic_rank is None
 
@@ -355,7 +358,7 @@ def test_links_can_be_written_while_analyses_stream(store: Store, pipeline: Pipe
     assert ingest(store, docs, pipeline=pipeline, batch_size=100).added == 300
     added = 0
     for analysis in store.iter_analyses():  # more rows than one fetch of the cursor
-        link = Link("drift", analysis.document.id, "a", docs[0].id, "b", 0.5)
+        link = StoredLink("drift", analysis.document.id, "a", docs[0].id, "b", 0.5)
         added += store.add_links([link])
     assert added == 300
     assert sum(1 for _ in store.iter_links("drift")) == 300

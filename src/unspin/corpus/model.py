@@ -120,9 +120,6 @@ class Link:
     def doc_ids(self) -> tuple[str, str]:
         return (self.a.doc_id, self.b.doc_id)
 
-    def involves(self, doc_id: str) -> bool:
-        return doc_id in self.doc_ids
-
     def to_dict(self) -> dict[str, JSON]:
         return {
             "id": self.id,

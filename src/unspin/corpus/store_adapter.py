@@ -22,11 +22,12 @@ memory needed does not grow with the store. Documents are linked earliest public
 first; a batch is written in one transaction (its index rows, its links, and the marks
 saying it is done), so an interrupted run loses at most one batch and a rerun goes on.
 
-A :class:`~unspin.corpus.model.Link` is kept in the store's ``links`` table as a
-:class:`unspin.store.Link`: kind, the two documents, the two findings (a span with no
-finding, such as a propagated passage or a role given in apposition, is named
-``span:START-END``), the score, and the whole corpus link as its attributes, so it
-reads back unchanged.
+The index tables are read and written through ``store.corpus``
+(:class:`unspin.corpus.tables.CorpusIndexTable`). A :class:`~unspin.corpus.model.Link` is
+kept in the store's ``links`` table as a :class:`unspin.store.StoredLink`: kind, the two
+documents, the two findings (a span with no finding, such as a propagated passage or a
+role given in apposition, is named ``span:START-END``), the score, and the whole corpus
+link as its attributes, so it reads back unchanged.
 """
 
 from __future__ import annotations
@@ -45,11 +46,12 @@ from unspin.corpus.propagation import Passage, _runs, passage_link, passages
 from unspin.corpus.quotes import QuoteMention, _drift_link, compare_wording, quote_mentions
 from unspin.corpus.report import DocumentReport, document_report
 from unspin.corpus.slots import extract_slots
+from unspin.corpus.tables import CorpusIndexTable, CorpusItem
 from unspin.errors import SchemaError
 from unspin.model import Analysis
+from unspin.store import StoredLink
 
 if TYPE_CHECKING:
-    from unspin.store import Link as StoreLink
     from unspin.store import Store
 
 __all__ = [
@@ -88,11 +90,9 @@ def _finding_ref(side: Side) -> str:
     return side.finding_id or f"span:{side.start}-{side.end}"
 
 
-def to_store_link(link: Link) -> StoreLink:
+def to_store_link(link: Link) -> StoredLink:
     """The store's record of a corpus link (the whole link kept in its attributes)."""
-    from unspin.store import Link as StoreLink
-
-    return StoreLink(
+    return StoredLink(
         kind=link.kind,
         source_document=link.a.doc_id,
         source_finding=_finding_ref(link.a),
@@ -103,7 +103,7 @@ def to_store_link(link: Link) -> StoreLink:
     )
 
 
-def from_store_link(record: StoreLink) -> Link | None:
+def from_store_link(record: StoredLink) -> Link | None:
     """The corpus link a store record holds; ``None`` for a record another tool wrote."""
     attrs = record.attributes
     if not isinstance(attrs, dict) or "a" not in attrs or "b" not in attrs:
@@ -137,10 +137,10 @@ class _Batch:
     its keys (cached for the batch), the items it adds (visible to the documents after
     it in the batch) and the links it finds."""
 
-    def __init__(self, store: Store, max_group: int) -> None:
-        self.store = store
+    def __init__(self, table: CorpusIndexTable, max_group: int) -> None:
+        self.table = table
         self.max_group = max_group
-        self.items: list[Any] = []  # CorpusItem
+        self.items: list[CorpusItem] = []
         self.indexed: list[tuple[str, str]] = []
         self.links: dict[str, Link] = {}
         self._fetched: dict[tuple[str, str], list[tuple[str, Any]]] = {}
@@ -157,7 +157,7 @@ class _Batch:
             got = self._fetched.get((space, key))
             if got is None:
                 got = []
-                for item, doc, payload in self.store.corpus_candidates(
+                for item, doc, payload in self.table.candidates(
                     space, key, self.max_group, newest=newest
                 ):
                     obj = self._parsed.get(item)
@@ -173,8 +173,6 @@ class _Batch:
         return list(out.values())
 
     def add(self, space: str, doc_id: str, keys: tuple[str, ...], obj: Any, payload: str) -> None:
-        from unspin.store.base import CorpusItem
-
         self.items.append(CorpusItem(space, doc_id, keys, payload))
         for key in keys:
             self._local[(space, key)].append((doc_id, obj))
@@ -189,8 +187,7 @@ class _Batch:
 
 
 class _Linker:
-    def __init__(self, store: Store, wanted: set[str], max_group: int, max_sources: int) -> None:
-        self.store = store
+    def __init__(self, wanted: set[str], max_group: int, max_sources: int) -> None:
         self.wanted = wanted
         self.max_group = max_group
         self.max_sources = max_sources
@@ -293,22 +290,23 @@ def link_store(
     if unknown:
         raise ValueError(f"unknown comparison(s) {sorted(unknown)}; choose from {ALL}")
     names = [n for n in ALL if n in wanted]
+    table: CorpusIndexTable = store.corpus
     if rebuild:
-        store.clear_corpus([SPACES[n] for n in names], [k for n in names for k in KINDS[n]])
+        table.clear([SPACES[n] for n in names], [k for n in names for k in KINDS[n]])
     todo: dict[str, list[str]] = {}
     for name in names:
-        for doc_id in store.corpus_pending(SPACES[name]):
+        for doc_id in table.pending(SPACES[name]):
             todo.setdefault(doc_id, []).append(name)
     run = LinkRun(pending=len(todo))
     if not todo:
         return run
-    linker = _Linker(store, wanted, max_group, max_sources)
+    linker = _Linker(wanted, max_group, max_sources)
     counts: Counter[str] = Counter()
-    batch, size = _Batch(store, max_group), 0
+    batch, size = _Batch(table, max_group), 0
 
     def flush() -> None:
         new = list(batch.links.values())
-        store.write_corpus(batch.items, batch.indexed, [to_store_link(lk) for lk in new])
+        table.write(batch.items, batch.indexed, [to_store_link(lk) for lk in new])
         counts.update(lk.kind for lk in new)
         run.documents += size
         if on_progress is not None:
@@ -319,7 +317,7 @@ def link_store(
         size += 1
         if size >= batch_size or batch.full():  # memory stays bounded whatever the data
             flush()
-            batch, size = _Batch(store, max_group), 0
+            batch, size = _Batch(table, max_group), 0
     if size:
         flush()
     run.links = {k: counts[k] for k in LINK_KINDS if counts[k]}

@@ -21,7 +21,7 @@
 
 from __future__ import annotations
 
-from unspin.evidence.index import AddReport, EvidenceIndex, Passage, RetrievedPassage
+from unspin.evidence.index import AddReport, EvidenceIndex, EvidencePassage, RetrievedPassage
 from unspin.evidence.stance import STANCES, StanceModel, StancePrediction
 from unspin.evidence.verdict import VERDICTS, Aggregate, aggregate
 
@@ -31,7 +31,7 @@ __all__ = [
     "AddReport",
     "Aggregate",
     "EvidenceIndex",
-    "Passage",
+    "EvidencePassage",
     "RetrievedPassage",
     "StanceModel",
     "StancePrediction",

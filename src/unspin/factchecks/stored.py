@@ -2,23 +2,27 @@
 
 ::
 
+    from unspin.pipeline import backbone_for_encoder
     from unspin.store import open_store
     from unspin.factchecks.stored import import_factchecks, index_from_store
 
     with open_store("corpus.db") as store:
-        report = import_factchecks(store, ["reviews/"])   # idempotent
-        index, embed = index_from_store(store)            # for FactCheckMatcher
+        backbone = backbone_for_encoder(store.encoder)    # the store's encoder, or the default
+        report = import_factchecks(store, ["reviews/"], backbone=backbone)   # idempotent
+        index, embed = index_from_store(store, backbone=backbone)  # for FactCheckMatcher
 
 :func:`import_factchecks` reads every file with :func:`unspin.factchecks.iter_claimreviews`
 (one :class:`~unspin.errors.ClaimReviewError` per unreadable file or record, the rest goes
-on), embeds the claims and headlines that are not stored yet with the store's encoder and
-writes them in batches (:meth:`unspin.store.Store.add_factchecks`). A review already
+on), embeds the claims and headlines that are not stored yet with the caller's backbone
+(which must be the store's encoder) and writes them in batches
+(``store.factchecks``, :class:`unspin.factchecks.tables.FactCheckTable`). A review already
 stored (same URL and claim) is skipped before it is embedded.
 
 :func:`index_from_store` loads the stored reviews and their embeddings into a
 :class:`~unspin.factchecks.match.FactCheckIndex`, so that the store is matched with the
 same BM25 + MiniLM retrieval and the same re-ranker as files are (nothing is embedded
-again; queries must be embedded by the returned encoder, the store's).
+again; queries must be embedded by the returned encoder, the caller's backbone, which
+must be the store's).
 """
 
 from __future__ import annotations
@@ -31,10 +35,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from unspin.errors import ClaimReviewError
+from unspin.errors import ClaimReviewError, StoreMismatchError
 from unspin.factchecks.match import Embedder, FactCheckIndex
 from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.parse import iter_claimreviews
+from unspin.factchecks.tables import FactCheckTable
+from unspin.pipeline import encoder_name
 
 if TYPE_CHECKING:
     from unspin.nlp import Backbone
@@ -80,33 +86,23 @@ def _embed_reviews(
     return claims, titles
 
 
-def _store_backbone(store: Store, backbone: Backbone | None) -> Backbone:
-    from unspin.nlp import SpacyBackbone
-    from unspin.store.base import backbone_for_encoder, encoder_name
-
-    if backbone is None:
-        backbone = backbone_for_encoder(store.encoder) if store.encoder else SpacyBackbone()
-    store.bind_encoder(encoder_name(backbone))
-    return backbone
-
-
 def import_factchecks(
     store: Store,
     paths: Path | str | Iterable[Path | str],
     *,
-    backbone: Backbone | None = None,
+    backbone: Backbone,
     batch_size: int = 256,
     on_progress: Callable[[ImportReport], None] | None = None,
 ) -> ImportReport:
     """Import the ClaimReviews of files and directories into ``store``.
 
-    ``backbone`` embeds claims and headlines (default: the store's encoder, else the
-    default spaCy + MiniLM backbone); a store holding embeddings from another encoder
-    refuses it (:class:`~unspin.errors.StoreMismatchError`). Bad files and records are
-    reported in :attr:`ImportReport.errors`; everything else is imported.
+    ``backbone`` embeds claims and headlines; a store holding embeddings from another
+    encoder refuses it (:class:`~unspin.errors.StoreMismatchError`). Bad files and records
+    are reported in :attr:`ImportReport.errors`; everything else is imported.
     """
     report = ImportReport()
-    bound: Backbone | None = None
+    table: FactCheckTable = store.factchecks
+    bound = False
     batch: dict[str, ClaimReview] = {}
 
     def flush() -> None:
@@ -115,14 +111,15 @@ def import_factchecks(
             return
         reviews = list(batch.values())
         batch.clear()
-        present = store.factchecks_present(r.id for r in reviews)
+        present = table.present(r.id for r in reviews)
         new = [r for r in reviews if r.id not in present]
         report.already += len(reviews) - len(new)
         if new:
-            if bound is None:
-                bound = _store_backbone(store, backbone)
-            claims, titles = _embed_reviews(bound.embed, new)
-            added = store.add_factchecks(new, claims, titles)
+            if not bound:
+                store.bind_encoder(encoder_name(backbone))
+                bound = True
+            claims, titles = _embed_reviews(backbone.embed, new)
+            added = table.add(new, claims, titles)
             report.added += added
             report.already += len(new) - added
         if on_progress is not None:
@@ -145,30 +142,32 @@ def import_factchecks(
 
 
 def index_from_store(
-    store: Store, extra: Sequence[ClaimReview] = ()
+    store: Store, extra: Sequence[ClaimReview] = (), *, backbone: Backbone
 ) -> tuple[FactCheckIndex, Embedder | None]:
     """An in-memory index of the store's reviews (with their stored embeddings) and
-    ``extra`` reviews (embedded now), and the embedder queries must use (the store's
-    encoder; None when nothing is embedded)."""
-    from unspin.store.base import backbone_for_encoder
-
+    ``extra`` reviews (embedded now), and the embedder queries must use: ``backbone``'s,
+    which must be the store's encoder (:class:`~unspin.errors.StoreMismatchError`
+    otherwise); None when nothing is embedded."""
+    if store.encoder is not None and encoder_name(backbone) != store.encoder:
+        raise StoreMismatchError(
+            f"the fact-checks in {store.url} were embedded by {store.encoder!r}, "
+            f"not {encoder_name(backbone)!r}",
+            hint="match with the backbone the fact-checks were imported with",
+        )
+    table: FactCheckTable = store.factchecks
     reviews: list[ClaimReview] = []
     claims: list[np.ndarray | None] = []
     titles: list[np.ndarray | None] = []
     seen: set[str] = set()
-    for row in store.iter_factchecks():
+    for row in table.iter():
         seen.add(row.review.id)
         reviews.append(row.review)
         claims.append(row.embedding)
         titles.append(row.title_embedding)
     extra = [r for r in dict((r.id, r) for r in extra).values() if r.id not in seen]
     embed: Embedder | None = None
-    if store.encoder is not None:
-        embed = backbone_for_encoder(store.encoder).embed
-    elif extra:
-        from unspin.nlp import SpacyBackbone
-
-        embed = SpacyBackbone().embed
+    if store.encoder is not None or extra:
+        embed = backbone.embed
     if not reviews and not extra:
         return FactCheckIndex([]), embed
     dim = next((len(v) for v in claims if v is not None), None)

@@ -12,6 +12,11 @@
 :func:`open_store` picks the backend from the URL: a path or ``sqlite:///path`` gives
 SQLite (:mod:`unspin.store.sqlite`), ``postgresql://...`` PostgreSQL
 (:mod:`unspin.store.postgres`). Both implement :class:`Store` and pass the same tests.
+
+Every store is read and written through its public SQL access, ``store.sql``
+(:class:`unspin.store.sql.SQLAccess`); the features' tables are migrations and
+repositories of their own (``store.factchecks``, ``store.evidence``, ``store.corpus``),
+see :mod:`unspin.store.schema`.
 """
 
 from __future__ import annotations
@@ -20,33 +25,38 @@ import os
 from pathlib import Path
 
 from unspin.errors import ConfigError
-from unspin.store.base import (
+from unspin.pipeline import encoder_name
+from unspin.store.base import SearchMode, Store
+from unspin.store.export import ExportFormat, ExportWhat
+from unspin.store.ingest import IngestReport, count_inputs, ingest
+from unspin.store.records import (
     ErrorRecord,
     Filters,
     Hit,
     HitFinding,
-    Link,
-    SearchMode,
-    Store,
     StoredFinding,
+    StoredLink,
     StoreStats,
-    encoder_name,
 )
-from unspin.store.ingest import IngestReport, count_inputs, ingest
+from unspin.store.sql import Migration, SQLAccess
 
 __all__ = [
     "DEFAULT_DB",
     "ENV_VAR",
     "ErrorRecord",
+    "ExportFormat",
+    "ExportWhat",
     "Filters",
     "Hit",
     "HitFinding",
     "IngestReport",
-    "Link",
+    "Migration",
+    "SQLAccess",
     "SearchMode",
     "Store",
     "StoreStats",
     "StoredFinding",
+    "StoredLink",
     "count_inputs",
     "default_url",
     "encoder_name",

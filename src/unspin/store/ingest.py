@@ -20,8 +20,9 @@ from unspin.config import Config, load_config
 from unspin.errors import InputError, UnspinError
 from unspin.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, load_path
 from unspin.model import Document
-from unspin.pipeline import Pipeline, Processed
-from unspin.store.base import ErrorRecord, Store, encoder_name
+from unspin.pipeline import Pipeline, Processed, encoder_name
+from unspin.store.base import Store
+from unspin.store.records import ErrorRecord
 from unspin.store.rows import DocumentRows, prepare
 
 __all__ = ["IngestReport", "count_inputs", "ingest"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from unspin.store.base import ErrorRecord, Hit, StoreStats
 from unspin.store.ingest import IngestReport
+from unspin.store.records import ErrorRecord, Hit, StoreStats
 
-__all__ = ["render_hits", "render_ingest", "render_stats"]
+__all__ = ["render_errors", "render_hits", "render_ingest", "render_stats"]
 
 
 def render_hits(hits: Sequence[Hit]) -> str:
@@ -60,4 +60,5 @@ def render_ingest(report: IngestReport, url: str) -> str:
 
 
 def render_errors(errors: Iterable[ErrorRecord]) -> list[str]:
+    """One indented line per error."""
     return [f"  {e}" for e in errors]

@@ -1,0 +1,145 @@
+"""The corpus comparison index in a store: the tables of schema migration 5 and their
+repository, ``store.corpus``.
+
+``corpus_items`` holds one row per slot, quotation or passage of a linked document (its
+*space*: ``slot``, ``quote`` or ``passage``; the document id; its JSON), ``corpus_keys``
+the blocking keys each item is found by, and ``corpus_indexed`` which documents are done,
+per space. :class:`CorpusIndexTable` reads and writes them through the store's public
+SQL access, and writes the links found with them into the store's ``links`` table in the
+same transaction. What goes in them is :mod:`unspin.corpus.store_adapter`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from unspin.store import StoredLink
+from unspin.store.links import add_links
+from unspin.store.sql import Migration, SQLAccess, now
+
+__all__ = ["MIGRATIONS", "REPOSITORIES", "CorpusIndexTable", "CorpusItem"]
+
+#: The corpus comparison index: migration 5 of every store.
+MIGRATIONS = (
+    Migration(
+        5,
+        "corpus comparison index: slots, quotations and passages by blocking key",
+        sqlite=(
+            """CREATE TABLE corpus_items (
+                id INTEGER PRIMARY KEY, space TEXT NOT NULL, document_id TEXT NOT NULL,
+                payload TEXT NOT NULL)""",
+            "CREATE INDEX corpus_items_document ON corpus_items (document_id)",
+            """CREATE TABLE corpus_keys (
+                space TEXT NOT NULL, key TEXT NOT NULL, item INTEGER NOT NULL,
+                PRIMARY KEY (space, key, item)) WITHOUT ROWID""",
+            """CREATE TABLE corpus_indexed (
+                document_id TEXT NOT NULL, space TEXT NOT NULL, indexed_at TEXT NOT NULL,
+                PRIMARY KEY (document_id, space))""",
+            "CREATE INDEX links_source ON links (source_document)",
+        ),
+        postgresql=(
+            """CREATE TABLE corpus_items (
+                id BIGSERIAL PRIMARY KEY, space TEXT NOT NULL, document_id TEXT NOT NULL,
+                payload TEXT NOT NULL)""",
+            "CREATE INDEX corpus_items_document ON corpus_items (document_id)",
+            """CREATE TABLE corpus_keys (
+                space TEXT NOT NULL, key TEXT NOT NULL, item BIGINT NOT NULL,
+                PRIMARY KEY (space, key, item))""",
+            """CREATE TABLE corpus_indexed (
+                document_id TEXT NOT NULL, space TEXT NOT NULL, indexed_at TEXT NOT NULL,
+                PRIMARY KEY (document_id, space))""",
+            "CREATE INDEX links_source ON links (source_document)",
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class CorpusItem:
+    """One record of the corpus comparison index: a slot, a quotation or a passage of one
+    document (``space``), the blocking keys it is found by, and its JSON ``payload``."""
+
+    space: str
+    document_id: str
+    keys: tuple[str, ...]
+    payload: str
+
+
+class CorpusIndexTable:
+    """The corpus comparison index of one store (``store.corpus``)."""
+
+    def __init__(self, sql: SQLAccess) -> None:
+        self.sql = sql
+
+    def pending(self, space: str) -> list[str]:
+        """Ids of the documents not yet in the index ``space``: earliest publication
+        first (undated last), then in ingestion order."""
+        return [
+            str(row[0])
+            for row in self.sql.stream(
+                "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM corpus_indexed c "
+                "WHERE c.document_id = d.id AND c.space = ?) "
+                "ORDER BY d.day = 0, d.day, d.published, d.key",
+                (space,),
+            )
+        ]
+
+    def candidates(
+        self, space: str, key: str, limit: int, *, newest: bool = True
+    ) -> list[tuple[int, str, str]]:
+        """(item id, document id, payload) of the ``limit`` newest (or oldest) items
+        indexed under ``key`` in ``space``."""
+        return [
+            (int(item), str(doc), str(payload))
+            for item, doc, payload in self.sql.all(
+                "SELECT i.id, i.document_id, i.payload FROM corpus_keys k "
+                "JOIN corpus_items i ON i.id = k.item WHERE k.space = ? AND k.key = ? "
+                f"ORDER BY k.item {'DESC' if newest else 'ASC'} LIMIT ?",
+                (space, key, limit),
+            )
+        ]
+
+    def write(
+        self,
+        items: Sequence[CorpusItem],
+        indexed: Sequence[tuple[str, str]],
+        links: Iterable[StoredLink] = (),
+    ) -> int:
+        """One transaction: index ``items``, mark the (document id, space) pairs of
+        ``indexed`` as done, store ``links``; return how many links were new."""
+        stamp = now()
+        with self.sql.transaction():
+            ids = self.sql.new_keys("corpus_items", "id", len(items))
+            self.sql.executemany(
+                "INSERT INTO corpus_items (id, space, document_id, payload) VALUES (?, ?, ?, ?)",
+                [
+                    (i, it.space, it.document_id, it.payload)
+                    for i, it in zip(ids, items, strict=True)
+                ],
+            )
+            self.sql.executemany(
+                "INSERT INTO corpus_keys (space, key, item) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [(it.space, k, i) for i, it in zip(ids, items, strict=True) for k in set(it.keys)],
+            )
+            self.sql.executemany(
+                "INSERT INTO corpus_indexed (document_id, space, indexed_at) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [(doc, space, stamp) for doc, space in indexed],
+            )
+            return add_links(self.sql, links)
+
+    def clear(self, spaces: Sequence[str], link_kinds: Sequence[str]) -> None:
+        """Empty the index of ``spaces`` and delete the links of ``link_kinds`` (one
+        transaction)."""
+        with self.sql.transaction():
+            for space in spaces:
+                for table in ("corpus_keys", "corpus_items", "corpus_indexed"):
+                    self.sql.execute(f"DELETE FROM {table} WHERE space = ?", (space,))
+            for kind in link_kinds:
+                self.sql.execute("DELETE FROM links WHERE kind = ?", (kind,))
+
+
+#: The repositories this feature adds to every store, by attribute name.
+REPOSITORIES = {"corpus": CorpusIndexTable}

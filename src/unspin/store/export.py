@@ -1,0 +1,166 @@
+"""Exports: stored documents (JSON Lines: one full analysis per line; CSV: metadata and
+counts) and findings (one per line or row, with their document's metadata), to a stream
+or to a file that appears whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+from unspin.errors import ConfigError, StoreError
+from unspin.model import Analysis
+from unspin.store.records import StoredFinding
+
+__all__ = [
+    "DOCUMENT_COLUMNS",
+    "FINDING_COLUMNS",
+    "ExportFormat",
+    "ExportWhat",
+    "export_documents",
+    "export_findings",
+    "export_to_file",
+]
+
+ExportFormat = Literal["jsonl", "csv"]
+ExportWhat = Literal["documents", "findings"]
+
+
+def export_documents(out: TextIO, fmt: ExportFormat, analyses: Iterable[Analysis]) -> int:
+    """Write analyses to ``out`` (a JSON line each, or a CSV row of metadata and counts);
+    return how many were written."""
+    writer = _Writer(out, fmt, DOCUMENT_COLUMNS)
+    count = 0
+    for analysis in analyses:
+        if fmt == "jsonl":
+            writer.line(analysis.to_dict())
+        else:
+            writer.row(_document_row(analysis))
+        count += 1
+    return count
+
+
+def export_findings(out: TextIO, fmt: ExportFormat, findings: Iterable[StoredFinding]) -> int:
+    """Write findings with their document's metadata to ``out``; return how many."""
+    writer = _Writer(out, fmt, FINDING_COLUMNS)
+    count = 0
+    for sf in findings:
+        if fmt == "jsonl":
+            writer.line(sf.to_dict())
+        else:
+            writer.row(_finding_row(sf))
+        count += 1
+    return count
+
+
+def export_to_file(path: str | Path, write: Callable[[TextIO], int]) -> int:
+    """Run ``write`` on a temporary file next to ``path`` and move it into place only
+    when it succeeds; return what ``write`` returned."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".unspin-", suffix=".tmp", dir=path.parent or ".")
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            count = write(out)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return count
+
+
+DOCUMENT_COLUMNS = (
+    "id",
+    "title",
+    "url",
+    "outlet",
+    "author",
+    "published",
+    "language",
+    "source",
+    "findings",
+    "failures",
+    "words",
+)
+FINDING_COLUMNS = (
+    "document_id",
+    "outlet",
+    "published",
+    "title",
+    "id",
+    "kind",
+    "label",
+    "start",
+    "end",
+    "score",
+    "analyzer",
+    "text",
+    "rule",
+    "speaker",
+    "source_type",
+)
+
+
+class _Writer:
+    def __init__(self, out: TextIO, fmt: ExportFormat, columns: Sequence[str]) -> None:
+        if fmt not in ("jsonl", "csv"):
+            raise ConfigError(f"unknown export format {fmt!r}; use jsonl or csv")
+        self.out = out
+        self.csv = csv.DictWriter(out, fieldnames=list(columns)) if fmt == "csv" else None
+        if self.csv is not None:
+            self.csv.writeheader()
+
+    def line(self, record: Mapping[str, Any]) -> None:
+        self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def row(self, record: Mapping[str, Any]) -> None:
+        assert self.csv is not None
+        self.csv.writerow(record)
+
+
+def _document_row(analysis: Analysis) -> dict[str, Any]:
+    doc = analysis.document
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "url": doc.url,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "published": doc.published,
+        "language": doc.language,
+        "source": doc.source,
+        "findings": len(analysis.findings),
+        "failures": len(analysis.failures),
+        "words": len(doc.text.split()),
+    }
+
+
+def _finding_row(sf: StoredFinding) -> dict[str, Any]:
+    f = sf.finding
+    attrs = f.attributes
+    speaker = attrs.get("name") if f.kind == "speaker" else attrs.get("speaker")
+    return {
+        "document_id": sf.document_id,
+        "outlet": sf.outlet,
+        "published": sf.published,
+        "title": sf.title,
+        "id": f.id,
+        "kind": f.kind,
+        "label": f.label,
+        "start": f.start,
+        "end": f.end,
+        "score": f.score,
+        "analyzer": f.analyzer,
+        "text": f.text,
+        "rule": f.explanation.rule,
+        "speaker": speaker if isinstance(speaker, str) else None,
+        "source_type": attrs.get("source_type") or (f.label if f.kind == "speaker" else None),
+    }
