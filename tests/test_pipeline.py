@@ -261,3 +261,20 @@ def test_a_builtin_is_found_again_after_the_registry_is_put_back() -> None:
     cls = analyzer_class("outlets")
     restore_registry({})  # as the autouse fixture does after a test that imported it
     assert analyzer_class("outlets") is cls
+
+
+def test_factchecks_from_files_are_embedded_by_the_pipeline_backbone() -> None:
+    from tests.factchecks.test_match import FIXTURES as FACTCHECKS
+
+    class Counting(FakeBackbone):
+        texts = 0
+
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            Counting.texts += len(texts)
+            return super().embed(texts)
+
+    config = load_config(analyzers=["claims", "factchecks"], backbone="fake")
+    config = config.replace(analyzer_options={"factchecks": {"path": str(FACTCHECKS)}})
+    analysis = Pipeline(config, backbone=Counting()).analyze(Document("The dam holds water."))
+    assert analysis.ok, analysis.failures
+    assert Counting.texts > 1  # the reviews as well as the document's sentence

@@ -27,13 +27,14 @@ default pipeline at no cost. A matcher over another source can be given in code 
 :meth:`FactChecksAnalyzer.with_matcher`.
 
 With ``db``, the claims are embedded by the store's encoder (the one its fact-checks
-were embedded with), not taken from the pipeline's embeddings.
+were embedded with), not taken from the pipeline's embeddings; the store is opened
+through the pipeline's services (once per pipeline). Fact-checks read from ``path`` are
+embedded by the pipeline's backbone (its configured sentence encoder).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -41,6 +42,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
+from unspin.cache import Once
 from unspin.errors import ModelError
 from unspin.factchecks.match import FactCheckIndex, FactCheckMatch, FactCheckMatcher
 from unspin.factchecks.model import ClaimReview
@@ -117,7 +119,7 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
         self.min_score = c.min_score
         self.top = c.top
         self._matcher: FactCheckMatcher | None = None
-        self._lock = threading.Lock()
+        self._loaded: Once[str, FactCheckMatcher] = Once()
         self._uses_store = bool(c.db)
         self._configured = bool(c.path) or self._uses_store
         if not self._configured or self._uses_store:
@@ -135,10 +137,10 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
         return analyzer
 
     def _matcher_for(self, ctx: Context) -> FactCheckMatcher:
-        with self._lock:
-            if self._matcher is None:
-                self._matcher = self._load(ctx)
-            return self._matcher
+        """The matcher given to :meth:`with_matcher`, or the one built on first use."""
+        if self._matcher is None:
+            self._matcher = self._loaded.get("matcher", lambda: self._load(ctx))
+        return self._matcher
 
     def _load(self, ctx: Context) -> FactCheckMatcher:
         paths = self.options.path
@@ -149,16 +151,16 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
                 log.warning("%d fact-check records could not be read", len(errors))
         if self._uses_store:
             from unspin.factchecks.stored import index_from_store
-            from unspin.store import open_store
+            from unspin.pipeline import backbone_for_encoder, encoder_name
 
-            with open_store(self.options.db, create=False) as store:
-                index, embed = index_from_store(store, reviews)
+            store = ctx.services.store(self.options.db)
+            backbone = ctx.services.backbone  # the pipeline's, unless the store has another
+            if store.encoder not in (None, encoder_name(backbone)):
+                backbone = backbone_for_encoder(store.encoder)
+            index, embed = index_from_store(store, reviews, backbone=backbone)
             log.info("indexed %d fact-checks from %s", len(index), self.options.db)
             return FactCheckMatcher(index, embed=embed)
-        from unspin.nlp import FakeBackbone, SpacyBackbone
-
-        backbone = FakeBackbone() if ctx.parsed.model == "fake" else SpacyBackbone()
-        index = FactCheckIndex(reviews, embed=backbone.embed)
+        index = FactCheckIndex(reviews, embed=ctx.services.backbone.embed)
         log.info("indexed %d fact-checks", len(index))
         return FactCheckMatcher(index)
 
