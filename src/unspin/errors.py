@@ -4,7 +4,7 @@ The tree::
 
     UnspinError                     base of everything below; ``str(e)`` is one line
     ├── ConfigError                 bad TOML, unknown option, bad value
-    ├── PipelineError               the analyzer graph cannot run
+    ├── PipelineError               the analyzer graph cannot run, or a context has no pipeline
     │   ├── UnknownAnalyzerError    a name no analyzer is registered under
     │   └── DependencyError         an analyzer needs what no earlier one produces
     ├── InputError                  one input cannot become a document
@@ -68,7 +68,8 @@ class ConfigError(UnspinError):
 
 
 class PipelineError(UnspinError):
-    """The configured analyzers cannot form a pipeline."""
+    """The configured analyzers cannot form a pipeline (or an analyzer reached for the
+    pipeline's services from a context built without one)."""
 
 
 class UnknownAnalyzerError(PipelineError):
