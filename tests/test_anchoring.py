@@ -26,6 +26,7 @@ def pipeline(backbone: Backbone) -> Pipeline:
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
+@pytest.mark.slow
 def test_every_finding_is_anchored(pipeline: Pipeline, path: Path) -> None:
     docs = [d for d in load_path(path) if isinstance(d, Document)]
     assert docs

@@ -195,6 +195,7 @@ def test_listing_commands() -> None:
     assert unspin("--version").stdout.startswith("unspin ")
 
 
+@pytest.mark.slow
 def test_real_backbone_end_to_end(tmp_path: Path) -> None:
     """The demo path: real spaCy, HTML and JSON written, a summary printed."""
     result = unspin(

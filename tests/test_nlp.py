@@ -7,6 +7,7 @@ from unspin.errors import ModelError
 from unspin.nlp import Backbone, SpacyBackbone, TokenStates, load_spacy
 
 
+@pytest.mark.slow
 def test_parse_offsets_index_the_text(backbone: Backbone) -> None:
     text = "Ministry spokeswoman Maria Lund said on Monday that 62 people died.  It is sad."
     parsed = backbone.parse(text)
@@ -21,6 +22,7 @@ def test_parse_offsets_index_the_text(backbone: Backbone) -> None:
     assert parsed.tokens[[t.text for t in parsed.tokens].index("Lund")].head == said.i
 
 
+@pytest.mark.slow
 def test_blank_lines_always_end_a_sentence(backbone: Backbone) -> None:
     text = "Bridge row deepens\n\nThe city closed the bridge.\n\n> We will reopen it.\n> Soon."
     parsed = backbone.parse(text)
@@ -32,10 +34,12 @@ def test_blank_lines_always_end_a_sentence(backbone: Backbone) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_models_load_once() -> None:
     assert load_spacy("en_core_web_sm") is load_spacy("en_core_web_sm")
 
 
+@pytest.mark.slow
 def test_embeddings_are_normalised_and_meaningful(backbone: Backbone) -> None:
     vectors = backbone.embed(
         ["The bridge was closed.", "The bridge has been shut.", "Bananas are yellow."]
@@ -46,6 +50,7 @@ def test_embeddings_are_normalised_and_meaningful(backbone: Backbone) -> None:
     assert backbone.embed([]).shape == (0, 384)
 
 
+@pytest.mark.slow
 def test_a_missing_model_says_what_to_do() -> None:
     with pytest.raises(ModelError, match="cannot load spaCy model") as info:
         SpacyBackbone("no_such_model_xyz").parse("Text.")
@@ -78,6 +83,7 @@ def _states(backbone: Backbone, text: str) -> tuple[list[str], TokenStates]:
 TEXT = "Officials said the bridge was closed!\n\nIt will reopen, they claim, on Friday."
 
 
+@pytest.mark.slow
 def test_token_states_keep_embeddings_and_offsets(backbone: Backbone) -> None:
     texts, states = _states(backbone, TEXT)
     n = len(states.starts)
@@ -98,6 +104,7 @@ def test_token_states_keep_embeddings_and_offsets(backbone: Backbone) -> None:
     assert states.sentence.tolist() == [0] * 9 + [1] * (n - 9)
 
 
+@pytest.mark.slow
 def test_long_sentences_are_windowed_not_truncated(backbone: Backbone) -> None:
     text = "Short one. " + " ".join(["alpha"] * 300) + " omega."
     texts, states = _states(backbone, text)

@@ -34,6 +34,7 @@ def one(analysis: Analysis, kind: str, text: str) -> Finding:
 # -- hedges ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_epistemic_adverbs_are_hedges_spanning_the_word(run: Run) -> None:
     a = run(
         "The minister allegedly took the money. He reportedly fled to Torvane, "
@@ -49,6 +50,7 @@ def test_epistemic_adverbs_are_hedges_spanning_the_word(run: Run) -> None:
     assert f.explanation.detail
 
 
+@pytest.mark.slow
 def test_reporting_and_appearance_hedges(run: Run) -> None:
     a = run(
         "It is believed the mayor resigned. The suspect is said to have fled. "
@@ -62,6 +64,7 @@ def test_reporting_and_appearance_hedges(run: Run) -> None:
     assert labels["It seems"] == "appearance"
 
 
+@pytest.mark.slow
 def test_appear_in_its_literal_sense_is_not_a_hedge(run: Run) -> None:
     a = run(
         "She appeared in court on Tuesday. The singer appeared to the crowd at dusk.",
@@ -70,12 +73,14 @@ def test_appear_in_its_literal_sense_is_not_a_hedge(run: Run) -> None:
     assert a.by_kind("hedge") == []
 
 
+@pytest.mark.slow
 def test_epistemic_adjective_only_before_a_noun(run: Run) -> None:
     a = run("The alleged bribe was never found. He was suspected by nobody.", "certainty")
     assert texts(a, "hedge") == ["alleged"]
     assert one(a, "hedge", "alleged").label == "epistemic_adjective"
 
 
+@pytest.mark.slow
 def test_may_modal_versus_may_the_month(run: Run) -> None:
     a = run("The minister may have lied about the vote on May 5.", "certainty")
     hedges = a.by_kind("hedge")
@@ -86,6 +91,7 @@ def test_may_modal_versus_may_the_month(run: Run) -> None:
     assert all(not (h.start <= month < h.end) for h in hedges)
 
 
+@pytest.mark.slow
 def test_permission_may_scores_low(run: Run) -> None:
     a = run("You may enter the hall now. The dam might fail.", "certainty")
     may = one(a, "hedge", "may")
@@ -94,6 +100,7 @@ def test_permission_may_scores_low(run: Run) -> None:
     assert might.score >= 0.7
 
 
+@pytest.mark.slow
 def test_could_of_ability_is_not_a_hedge_but_could_have_is(run: Run) -> None:
     a = run(
         "She could not attend the meeting. The fire could have been set deliberately.", "certainty"
@@ -101,6 +108,7 @@ def test_could_of_ability_is_not_a_hedge_but_could_have_is(run: Run) -> None:
     assert texts(a, "hedge") == ["could have"]
 
 
+@pytest.mark.slow
 def test_probability_and_uncertainty_phrases_are_hedges(run: Run) -> None:
     a = run(
         "The dam is likely to fail. It is unclear whether the mayor knew. "
@@ -114,6 +122,7 @@ def test_probability_and_uncertainty_phrases_are_hedges(run: Run) -> None:
 # -- boosters -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_certainty_adverbs_and_emphatic_phrases(run: Run) -> None:
     a = run(
         "Obviously the report is a fraud. Beyond any doubt, it is plain that the council lied. "
@@ -128,6 +137,7 @@ def test_certainty_adverbs_and_emphatic_phrases(run: Run) -> None:
     assert a.by_kind("hedge") == []
 
 
+@pytest.mark.slow
 def test_clearly_as_manner_adverb_is_not_a_booster(run: Run) -> None:
     a = run(
         "He spoke clearly to the crowd. Clearly, the plan failed. The plan clearly failed.",
@@ -139,17 +149,20 @@ def test_clearly_as_manner_adverb_is_not_a_booster(run: Run) -> None:
     assert boosters[1].start == second
 
 
+@pytest.mark.slow
 def test_negated_and_idiomatic_boosters_do_not_fire(run: Run) -> None:
     a = run("It was not clearly stated. They walked on slowly but surely.", "certainty")
     assert a.by_kind("booster") == []
 
 
+@pytest.mark.slow
 def test_everyone_knows_is_common_knowledge_booster(run: Run) -> None:
     a = run("As everyone knows, the vote was rigged.", "certainty")
     f = one(a, "booster", "As everyone knows")
     assert f.label == "common_knowledge"
 
 
+@pytest.mark.slow
 def test_all_caps_emphasis_versus_acronyms(run: Run) -> None:
     a = run(
         "This report is TOTALLY FALSE and NATO knows it. The FBI and the USA said nothing. "
@@ -162,6 +175,7 @@ def test_all_caps_emphasis_versus_acronyms(run: Run) -> None:
     assert caps[0].explanation.rule == "booster.all-caps"
 
 
+@pytest.mark.slow
 def test_whole_text_in_capitals_is_not_reported_as_emphasis(run: Run) -> None:
     a = run(
         "CITY COUNCIL APPROVES NEW BUDGET FOR SCHOOLS AND ROADS AFTER LONG DEBATE IN TORVANE",
@@ -170,6 +184,7 @@ def test_whole_text_in_capitals_is_not_reported_as_emphasis(run: Run) -> None:
     assert [f for f in a.by_kind("booster") if f.label == "all_caps"] == []
 
 
+@pytest.mark.slow
 def test_intensifiers_score_below_certainty_adverbs(run: Run) -> None:
     a = run("The claim is absolutely wrong and obviously invented.", "certainty")
     absolutely = one(a, "booster", "absolutely")
@@ -181,6 +196,7 @@ def test_intensifiers_score_below_certainty_adverbs(run: Run) -> None:
 # -- vague attributions ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_vague_crowd_and_expert_attributions(run: Run) -> None:
     a = run(
         "Many people say the election was stolen. Experts believe the dam will fail. "
@@ -197,6 +213,7 @@ def test_vague_crowd_and_expert_attributions(run: Run) -> None:
     assert all(f.score >= 0.8 for f in a.by_kind("vague_attribution"))
 
 
+@pytest.mark.slow
 def test_anonymous_sources(run: Run) -> None:
     a = run(
         "People familiar with the matter said the deal collapsed. "
@@ -210,6 +227,7 @@ def test_anonymous_sources(run: Run) -> None:
     assert found["According to experts"][0] == "vague_expert"
 
 
+@pytest.mark.slow
 def test_named_groups_are_not_vague(run: Run) -> None:
     a = run(
         "Experts at Halden University say the dam is safe. "
@@ -219,6 +237,7 @@ def test_named_groups_are_not_vague(run: Run) -> None:
     assert a.by_kind("vague_attribution") == []
 
 
+@pytest.mark.slow
 def test_institutional_and_anaphoric_groups_score_lower(run: Run) -> None:
     a = run(
         "Velmoran officials said the border was closed. The experts believe the levee held.",
@@ -229,6 +248,7 @@ def test_institutional_and_anaphoric_groups_score_lower(run: Run) -> None:
     assert scores["The experts believe"] <= 0.55
 
 
+@pytest.mark.slow
 def test_unnamed_report_of_a_known_kind_scores_lower_than_studies_show(run: Run) -> None:
     a = run(
         "According to a police report, the fire spread. Studies show it was arson.", "certainty"
@@ -237,6 +257,7 @@ def test_unnamed_report_of_a_known_kind_scores_lower_than_studies_show(run: Run)
     assert scores["According to a police report"] < scores["Studies show"]
 
 
+@pytest.mark.slow
 def test_widely_believed(run: Run) -> None:
     a = run("It is widely believed that the mayor knew.", "certainty")
     f = one(a, "vague_attribution", "widely believed")
@@ -246,6 +267,7 @@ def test_widely_believed(run: Run) -> None:
 # -- summary --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_summary_counts_rates_and_assertive_balance(run: Run) -> None:
     text = (
         "Obviously the plan failed. It was undeniably a fraud, and beyond any doubt the "
@@ -262,6 +284,7 @@ def test_summary_counts_rates_and_assertive_balance(run: Run) -> None:
     assert s["balance_basis"] == {"hedges": 1, "boosters": 3}
 
 
+@pytest.mark.slow
 def test_summary_hedged_and_sparse(run: Run) -> None:
     hedged = run(
         "The mayor allegedly resigned. He reportedly fled, and perhaps he may have taken files.",
@@ -282,6 +305,7 @@ def test_summary_hedged_and_sparse(run: Run) -> None:
     assert s["per_1000_words"] == {"hedges": 0.0, "boosters": 0.0, "vague_attributions": 0.0}
 
 
+@pytest.mark.slow
 def test_low_score_cues_do_not_tip_the_balance(run: Run) -> None:
     a = run("You may enter. You may sit. You may leave. Obviously it rained.", "certainty")
     s = a.summaries["certainty"]

@@ -52,6 +52,7 @@ def run_baseline(backbone: Backbone) -> Run:
     return _run
 
 
+@pytest.mark.slow
 def test_statistic_with_source_scores_high(run: Run) -> None:
     a = run("Unemployment rose to 7.2% in March, the statistics office said.", "claims")
     c = only(a, "claim")
@@ -74,6 +75,7 @@ def test_statistic_with_source_scores_high(run: Run) -> None:
     assert c.related("date") == [date.id]
 
 
+@pytest.mark.slow
 def test_pure_opinion_scores_low(run: Run) -> None:
     a = run("This is a disgrace and everyone knows it.", "claims")
     c = only(a, "claim")
@@ -85,6 +87,7 @@ def test_pure_opinion_scores_low(run: Run) -> None:
     assert c.explanation.confidence is not None and c.explanation.confidence > 0.5
 
 
+@pytest.mark.slow
 def test_first_person_opinion_outweighs_a_plain_statement(run: Run) -> None:
     a = run("I think the council wasted the money. The council spent the money.", "claims")
     opinion = claim_of(a, "I think")
@@ -95,6 +98,7 @@ def test_first_person_opinion_outweighs_a_plain_statement(run: Run) -> None:
     assert opinion.attributes["features"]["opinion_marker"] < 0
 
 
+@pytest.mark.slow
 def test_numeric_factual_claims_score_high_and_opinions_low(run: Run) -> None:
     text = (
         "Crime in the city fell by 12 percent last year, according to police figures. "
@@ -111,6 +115,7 @@ def test_numeric_factual_claims_score_high_and_opinions_low(run: Run) -> None:
         assert claim_of(a, start).attributes["checkworthy"] is False
 
 
+@pytest.mark.slow
 def test_contributions_sum_to_the_score(run: Run) -> None:
     import math
 
@@ -120,6 +125,7 @@ def test_contributions_sum_to_the_score(run: Run) -> None:
     assert c.score == pytest.approx(1 / (1 + math.exp(-z)), abs=1e-3)
 
 
+@pytest.mark.slow
 def test_questions_imperatives_and_fragments_score_low(run: Run) -> None:
     a = run(
         "Why did the council hide the report? Share this before it is deleted! Shocking. "
@@ -139,6 +145,7 @@ def test_questions_imperatives_and_fragments_score_low(run: Run) -> None:
     assert fact.score >= 0.8
 
 
+@pytest.mark.slow
 def test_every_sentence_gets_a_claim_and_the_summary_ranks_them(run: Run) -> None:
     text = (
         "The budget grew by $2 million in 2023, the treasurer said. What a joke. "
@@ -162,6 +169,7 @@ def test_every_sentence_gets_a_claim_and_the_summary_ranks_them(run: Run) -> Non
     assert "I think it is a disgrace." not in [c.text for c in top]
 
 
+@pytest.mark.slow
 def test_threshold_option(backbone: Backbone) -> None:
     text = "The storm caused flooding across Velmora."
     strict = Pipeline(
@@ -218,6 +226,7 @@ def test_baseline_needs_no_embeddings() -> None:
     assert ClaimsAnalyzer().requires == ("parse", "embeddings")
 
 
+@pytest.mark.slow
 def test_baseline_statistic_with_source(run_baseline: Run) -> None:
     a = run_baseline("Unemployment rose to 7.2% in March, the statistics office said.")
     c = only(a, "claim")
@@ -231,6 +240,7 @@ def test_baseline_statistic_with_source(run_baseline: Run) -> None:
     assert a.summaries["claims"]["model"] == "baseline"
 
 
+@pytest.mark.slow
 def test_baseline_features_sum_to_the_score(run_baseline: Run) -> None:
     import math
 
@@ -242,6 +252,7 @@ def test_baseline_features_sum_to_the_score(run_baseline: Run) -> None:
     assert opinion.attributes["features"]["opinion_marker"] == WEIGHTS["opinion_marker"]
 
 
+@pytest.mark.slow
 def test_baseline_sweeping_appeal_does_not_bury_the_accusation_it_wraps(
     run_baseline: Run,
 ) -> None:
@@ -280,6 +291,7 @@ def test_baseline_sweeping_appeal_does_not_bury_the_accusation_it_wraps(
         ("The Halvard Group bankrolled the riots.", "The Halvard Group", "the riots"),
     ],
 )
+@pytest.mark.slow
 def test_responsibility_claims_with_actor_and_event(
     run: Run, text: str, actor: str, event: str
 ) -> None:
@@ -302,6 +314,7 @@ def test_responsibility_claims_with_actor_and_event(
         "The council funded the school.",
     ],
 )
+@pytest.mark.slow
 def test_responsibility_and_causal_near_misses(run: Run, text: str) -> None:
     c = only(run(text, "claims"), "claim")
     assert not {"responsibility", "causal"} & set(c.attributes["types"])
@@ -318,6 +331,7 @@ def test_responsibility_and_causal_near_misses(run: Run, text: str) -> None:
         ("The strike led to shortages.", "The strike", "shortages"),
     ],
 )
+@pytest.mark.slow
 def test_causal_claims_with_cause_and_effect(run: Run, text: str, cause: str, effect: str) -> None:
     c = only(run(text, "claims"), "claim")
     assert c.label == "causal"
@@ -325,12 +339,14 @@ def test_causal_claims_with_cause_and_effect(run: Run, text: str, cause: str, ef
     assert c.attributes["effect"]["text"] == effect
 
 
+@pytest.mark.slow
 def test_prediction_and_the_noun_will(run: Run) -> None:
     a = run("Prices will rise, analysts predict. The will was read aloud.", "claims")
     assert claim_of(a, "Prices will").label == "prediction"
     assert "prediction" not in claim_of(a, "The will").attributes["types"]
 
 
+@pytest.mark.slow
 def test_quotation_from_quote_marks_but_not_scare_quotes(run: Run) -> None:
     a = run(
         '"We have repaired every bridge in the district," the mayor said. '
@@ -363,6 +379,7 @@ class _QuoteProvider(Analyzer):
         )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_quotation_uses_quote_findings_of_earlier_analyzers(run: Run) -> None:
     text = "The mayor promised that the bridge would reopen within weeks. The river rose."
     a = run(text, "_test_quote_provider", "claims")
@@ -372,6 +389,7 @@ def test_quotation_uses_quote_findings_of_earlier_analyzers(run: Run) -> None:
     assert "quotation" not in claim_of(alone, "The mayor").attributes["types"]
 
 
+@pytest.mark.slow
 def test_primary_label_priority(run: Run) -> None:
     a = run(
         '"This is a disgrace," the senator said. Inflation will reach 4% next year.',
@@ -385,6 +403,7 @@ def test_primary_label_priority(run: Run) -> None:
     assert {"prediction", "numeric", "temporal"} <= set(forecast.attributes["types"])
 
 
+@pytest.mark.slow
 def test_plain_sentence_is_other(run: Run) -> None:
     c = only(run("The garden is behind the house.", "claims"), "claim")
     assert c.label == "other"
@@ -440,6 +459,7 @@ def test_plain_sentence_is_other(run: Run) -> None:
         ("A dozen were arrested.", "A dozen", "other", 12.0, None, None),
     ],
 )
+@pytest.mark.slow
 def test_quantity_normalisation(
     run: Run,
     text: str,
@@ -458,6 +478,7 @@ def test_quantity_normalisation(
     assert q.attributes["approximate"] is (qualifier is not None)
 
 
+@pytest.mark.slow
 def test_quantity_range_and_vague_magnitude(run: Run) -> None:
     a = run("Between 300-400 people marched. Dozens of protesters were hurt.", "claims")
     ranged, vague = a.by_kind("quantity")
@@ -481,6 +502,7 @@ def test_quantity_range_and_vague_magnitude(run: Run) -> None:
         "The talks lasted three years.",
     ],
 )
+@pytest.mark.slow
 def test_quantity_near_misses(run: Run, text: str) -> None:
     assert run(text, "claims").by_kind("quantity") == []
 
@@ -518,6 +540,7 @@ def test_quantity_near_misses(run: Run, text: str) -> None:
         ("A 10-day curfew began.", "10-day", "duration", "P10D", "day"),
     ],
 )
+@pytest.mark.slow
 def test_absolute_dates_times_and_durations(
     run: Run, text: str, span: str, label: str, iso: str, granularity: str
 ) -> None:
@@ -529,6 +552,7 @@ def test_absolute_dates_times_and_durations(
     assert d.attributes["resolved_relative_to"] is None
 
 
+@pytest.mark.slow
 def test_ambiguous_numeric_date_is_not_resolved(run: Run) -> None:
     d = only(run("The law passed on 05/03/2024.", "claims"), "date")
     assert d.attributes["iso"] is None
@@ -549,6 +573,7 @@ def test_ambiguous_numeric_date_is_not_resolved(run: Run) -> None:
         ("The mayor resigned on March 1.", "March 1", "2024-03-01", "day"),
     ],
 )
+@pytest.mark.slow
 def test_relative_dates_resolve_against_the_publication_date(
     run: Run, text: str, span: str, iso: str, granularity: str
 ) -> None:
@@ -567,6 +592,7 @@ def test_relative_dates_resolve_against_the_publication_date(
         "The mayor resigned last week.",
     ],
 )
+@pytest.mark.slow
 def test_relative_dates_without_publication_date_stay_unresolved(run: Run, text: str) -> None:
     d = only(run(text, "claims"), "date")
     assert d.label == "relative"
@@ -575,6 +601,7 @@ def test_relative_dates_without_publication_date_stay_unresolved(run: Run, text:
     assert "publication date" in d.explanation.detail
 
 
+@pytest.mark.slow
 def test_publication_timestamp_is_accepted(run: Run) -> None:
     d = only(
         run("The mayor resigned yesterday.", "claims", published="2024-03-07T09:30:00Z"), "date"
@@ -584,17 +611,20 @@ def test_publication_timestamp_is_accepted(run: Run) -> None:
 
 
 @pytest.mark.parametrize("published", ["not a date", "2024-02-30", ""])
+@pytest.mark.slow
 def test_unreadable_publication_date_counts_as_unknown(run: Run, published: str) -> None:
     d = only(run("The mayor resigned yesterday.", "claims", published=published), "date")
     assert d.attributes["iso"] is None
     assert d.attributes["resolved_relative_to"] is None
 
 
+@pytest.mark.slow
 def test_impossible_numeric_dates_are_not_dates(run: Run) -> None:
     a = run("Codes 31/31/2024 and 00/00/2024 were printed.", "claims")
     assert a.by_kind("date") == []
 
 
+@pytest.mark.slow
 def test_may_the_modal_is_not_a_date_but_may_the_month_is(run: Run) -> None:
     modal = run("Officials may delay the vote.", "claims")
     assert modal.by_kind("date") == []
@@ -605,6 +635,7 @@ def test_may_the_modal_is_not_a_date_but_may_the_month_is(run: Run) -> None:
     assert d.attributes["granularity"] == "month"
 
 
+@pytest.mark.slow
 def test_frequencies_and_ages_are_not_durations(run: Run) -> None:
     a = run("The board meets once a year. A 45-year-old man was held.", "claims")
     assert [d for d in a.by_kind("date") if d.label == "duration"] == []

@@ -11,6 +11,8 @@ from tests.corpus.conftest import Analyse, assert_sides_anchored
 from unspin.corpus import Link, extract_slots, find_contradictions, group_slots
 from unspin.model import Analysis
 
+pytestmark = pytest.mark.slow  # needs the real NLP models
+
 
 @pytest.fixture(scope="module")
 def flood(analyse: Analyse) -> dict[str, Analysis]:

@@ -9,6 +9,8 @@ from tests.corpus.conftest import Analyse, assert_sides_anchored
 from unspin.corpus import Link, PassageIndex, find_propagation, passages
 from unspin.model import Analysis
 
+pytestmark = pytest.mark.slow  # needs the real NLP models
+
 
 @pytest.fixture(scope="module")
 def copied(analyse: Analyse) -> dict[str, Analysis]:

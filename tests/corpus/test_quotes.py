@@ -28,6 +28,7 @@ def name_of(quoted: dict[str, Analysis], doc_id: str) -> str:
     return next(n for n, a in quoted.items() if a.document.id == doc_id)
 
 
+@pytest.mark.slow
 def test_one_quotation_is_one_cluster_in_publication_order(quoted: dict[str, Analysis]) -> None:
     clusters = quote_clusters(quoted.values())
     assert len(clusters) == 1
@@ -38,6 +39,7 @@ def test_one_quotation_is_one_cluster_in_publication_order(quoted: dict[str, Ana
     assert quoted["unrelated"].document.id not in clusters[0].doc_ids
 
 
+@pytest.mark.slow
 def test_drift_links(quoted: dict[str, Analysis]) -> None:
     links = find_quote_drift(quoted.values())
     got = {(name_of(quoted, lk.a.doc_id), name_of(quoted, lk.b.doc_id)): lk for lk in links}
@@ -62,12 +64,14 @@ def test_drift_links(quoted: dict[str, Analysis]) -> None:
         assert json.loads(json.dumps(lk.to_dict()))["kind"] == "quote_drift"
 
 
+@pytest.mark.slow
 def test_input_order_does_not_matter(quoted: dict[str, Analysis]) -> None:
     forward = {lk.id for lk in find_quote_drift(quoted.values())}
     backward = {lk.id for lk in find_quote_drift(reversed(list(quoted.values())))}
     assert forward == backward
 
 
+@pytest.mark.slow
 def test_mentions_carry_speaker_and_occasion(quoted: dict[str, Analysis]) -> None:
     (m,) = quote_mentions(quoted["first"])
     assert m.norm == "we will rebuild every bridge and every road in this province"
@@ -81,6 +85,7 @@ def test_mentions_carry_speaker_and_occasion(quoted: dict[str, Analysis]) -> Non
     assert [x.norm for x in quote_mentions(quoted["short"], min_words=2)] == ["a disgrace"]
 
 
+@pytest.mark.slow
 def test_one_document_is_not_compared_with_itself(quoted: dict[str, Analysis]) -> None:
     index = QuoteIndex()
     index.add(quoted["first"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from tests.corpus.articles import FLOOD, QUOTES, SELF_CONTRADICTING
 from tests.corpus.conftest import Analyse
 from unspin.corpus import (
@@ -21,6 +23,7 @@ from unspin.model import Analysis, Document, Explanation
 from unspin.report import render_html, render_markdown
 
 
+@pytest.mark.slow
 def test_links_seen_from_one_document(analyse: Analyse) -> None:
     flood = analyse(FLOOD)
     links = find_contradictions(s for a in flood.values() for s in extract_slots(a))
@@ -45,6 +48,7 @@ def test_links_seen_from_one_document(analyse: Analyse) -> None:
     assert data["entries"][0]["this"]["doc_id"] == courier
 
 
+@pytest.mark.slow
 def test_a_link_within_one_document_appears_once(analyse: Analyse) -> None:
     a = analyse([SELF_CONTRADICTING])["selfcheck"]
     links = find_contradictions(extract_slots(a))
@@ -54,6 +58,7 @@ def test_a_link_within_one_document_appears_once(analyse: Analyse) -> None:
     assert report.other_documents == ()
 
 
+@pytest.mark.slow
 def test_quote_drift_in_the_report(analyse: Analyse) -> None:
     quoted = analyse(QUOTES)
     links = find_quote_drift(quoted.values())

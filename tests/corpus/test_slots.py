@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from unspin.corpus import DateSlot, QuantitySlot, RoleSlot, extract_slots
 from unspin.model import Analysis
+
+pytestmark = pytest.mark.slow  # needs the real NLP models
 
 Run = Callable[..., Analysis]
 

@@ -45,6 +45,7 @@ def index(backbone: Backbone) -> FactCheckIndex:
     return FactCheckIndex(reviews, embed=backbone.embed)
 
 
+@pytest.mark.slow
 def test_a_paraphrased_claim_finds_its_review(index: FactCheckIndex) -> None:
     matcher = FactCheckMatcher(index)
     (matches,) = matcher.match(
@@ -63,6 +64,7 @@ def test_a_paraphrased_claim_finds_its_review(index: FactCheckIndex) -> None:
     assert best.score == pytest.approx(1 / (1 + math.exp(-z)))
 
 
+@pytest.mark.slow
 def test_unrelated_sentences_find_nothing(index: FactCheckIndex) -> None:
     matcher = FactCheckMatcher(index)
     results = matcher.match(
@@ -78,6 +80,7 @@ def test_unrelated_sentences_find_nothing(index: FactCheckIndex) -> None:
     assert ranked and all(m.score < 0.5 for m in ranked)
 
 
+@pytest.mark.slow
 def test_number_disagreement_lowers_the_score(index: FactCheckIndex) -> None:
     matcher = FactCheckMatcher(index)
     same, other = matcher.match(
@@ -136,6 +139,7 @@ ARTICLE = (
 )
 
 
+@pytest.mark.slow
 def test_the_factchecks_analyzer_flags_the_reviewed_claim(backbone: Backbone) -> None:
     pipe = Pipeline(
         load_config(analyzers=["claims"]),
@@ -171,6 +175,7 @@ def test_the_factchecks_analyzer_flags_the_reviewed_claim(backbone: Backbone) ->
     }
 
 
+@pytest.mark.slow
 def test_checkworthy_only_skips_low_claims(backbone: Backbone) -> None:
     analyzer = FactChecksAnalyzer(path=str(FIXTURES), checkworthy_only=True)
     pipe = Pipeline(
@@ -263,6 +268,7 @@ def test_queries_use_the_query_encoder_only_over_minilm_embeddings(
     assert matches and matches[0].similarity is not None and matches[0].similarity > 0.0
 
 
+@pytest.mark.slow
 def test_an_adapter_changes_only_the_query_encoders_copy_of_minilm(
     tmp_path: Path, backbone: Backbone
 ) -> None:
@@ -393,6 +399,7 @@ def test_the_late_stage_runs_only_over_minilm_embeddings(
     assert FactCheckMatcher(fake_index, model=_late_model(tmp_path)).pieces is None
 
 
+@pytest.mark.slow
 def test_the_shipped_late_stage_and_its_piece_encoder(index: FactCheckIndex) -> None:
     model = MatchModel.load()
     assert model.late is not None and model.late.depth >= 1

@@ -61,6 +61,7 @@ def only(items: list[Finding]) -> Finding:
         ("„", "“", "low-double"),
     ],
 )
+@pytest.mark.slow
 def test_every_quotation_style_is_found_with_its_speaker(
     run: Run, opening: str, closing: str, style: str
 ) -> None:
@@ -91,6 +92,7 @@ def test_every_quotation_style_is_found_with_its_speaker(
         ('"WE WON THE VOTE," SAID MARIA LUND.', '"WE WON THE VOTE,"'),  # shouting
     ],
 )
+@pytest.mark.slow
 def test_sloppy_typography_still_yields_the_quote_and_speaker(
     run: Run, text: str, quoted: str
 ) -> None:
@@ -100,6 +102,7 @@ def test_sloppy_typography_still_yields_the_quote_and_speaker(
     assert q.attributes["speaker_link"] == "after"
 
 
+@pytest.mark.slow
 def test_quote_running_over_several_sentences_is_one_quote(run: Run) -> None:
     text = "“The plan is dead. Nobody will save it. Not now,” said Peter Vasko."
     q = only(quotes(sources(run, text)))
@@ -108,6 +111,7 @@ def test_quote_running_over_several_sentences_is_one_quote(run: Run) -> None:
     assert q.attributes["speaker"] == "Peter Vasko"
 
 
+@pytest.mark.slow
 def test_quote_running_over_paragraphs_follows_the_reopening_convention(run: Run) -> None:
     text = (
         '"We have warned the council for years about the harbour wall," said Ada Brenner.\n\n'
@@ -128,6 +132,7 @@ def test_quote_running_over_paragraphs_follows_the_reopening_convention(run: Run
     assert second.score < found[0].score
 
 
+@pytest.mark.slow
 def test_block_quote_introduced_by_a_social_media_post(run: Run) -> None:
     text = (
         "In a post on Telegram, the mayor Karin Olsen wrote:\n\n"
@@ -147,6 +152,7 @@ def test_block_quote_introduced_by_a_social_media_post(run: Run) -> None:
     assert speaker_of(a, q).label == "named_person"
 
 
+@pytest.mark.slow
 def test_block_quote_signed_at_the_end(run: Run) -> None:
     text = (
         "The statement was posted at noon.\n\n"
@@ -160,6 +166,7 @@ def test_block_quote_signed_at_the_end(run: Run) -> None:
     assert q.attributes["speaker_link"] == "signature"
 
 
+@pytest.mark.slow
 def test_quote_without_any_speaker_is_unattributed(run: Run) -> None:
     text = 'The ferry has not run for a week.\n\n"This cannot go on for much longer."'
     a = sources(run, text)
@@ -171,6 +178,7 @@ def test_quote_without_any_speaker_is_unattributed(run: Run) -> None:
     assert a.summaries["sources"]["counts_by_type"]["unattributed"] == 1
 
 
+@pytest.mark.slow
 def test_continuation_of_an_interrupted_quote(run: Run) -> None:
     text = '"We are not there yet," Tom Ekdahl said. "But we are close."'
     a = sources(run, text)
@@ -182,6 +190,7 @@ def test_continuation_of_an_interrupted_quote(run: Run) -> None:
     assert speaker_of(a, first).id == speaker_of(a, second).id
 
 
+@pytest.mark.slow
 def test_speaker_named_before_the_quote(run: Run) -> None:
     text = 'Tomas Varga told the council on Monday: "The bridge will be rebuilt."'
     q = only(quotes(sources(run, text)))
@@ -190,6 +199,7 @@ def test_speaker_named_before_the_quote(run: Run) -> None:
     assert q.attributes["speaker_link"] == "before"
 
 
+@pytest.mark.slow
 def test_headline_and_colon_introductions(run: Run) -> None:
     text = (
         'Defence Minister Anna Berg: "We will not resign"\n\n'
@@ -206,12 +216,14 @@ def test_headline_and_colon_introductions(run: Run) -> None:
     assert blunt.score < 0.7  # inferred from the clause, not from a verb of saying
 
 
+@pytest.mark.slow
 def test_quote_never_takes_its_speaker_from_the_next_paragraph(run: Run) -> None:
     text = '"The harbour must stay open for the boats"\n\nTomas Varga spoke at noon.'
     q = only(quotes(sources(run, text)))
     assert q.label == "unattributed"
 
 
+@pytest.mark.slow
 def test_nested_quote_is_hearsay_inside_the_outer_quote(run: Run) -> None:
     text = "\"Vasko told me 'the whole plan is finished now' and walked out,\" Ada Brenner said."
     a = sources(run, text)
@@ -232,6 +244,7 @@ def only_id(ids: list[str]) -> str:
 # Indirect speech
 
 
+@pytest.mark.slow
 def test_said_that_covers_the_reported_clause_only(run: Run) -> None:
     text = "Maria Lund said that the ferry would run again on Monday."
     a = sources(run, text)
@@ -259,6 +272,7 @@ def test_said_that_covers_the_reported_clause_only(run: Run) -> None:
         ),
     ],
 )
+@pytest.mark.slow
 def test_according_to_attributes_the_rest_of_the_sentence(
     run: Run, text: str, content: str
 ) -> None:
@@ -273,6 +287,7 @@ def test_according_to_attributes_the_rest_of_the_sentence(
     assert "according to" in att.explanation.cues
 
 
+@pytest.mark.slow
 def test_told_someone_that(run: Run) -> None:
     text = "Ada Brenner told the council that the harbour wall was unsafe."
     att = only(attributions(sources(run, text)))
@@ -292,6 +307,7 @@ def test_told_someone_that(run: Run) -> None:
         ("boasted", "boast", "loaded", "emotive"),
     ],
 )
+@pytest.mark.slow
 def test_stance_of_the_reporting_verb(
     run: Run, verb: str, lemma: str, stance: str, verb_class: str
 ) -> None:
@@ -304,12 +320,14 @@ def test_stance_of_the_reporting_verb(
     assert ("loaded" in att.explanation.detail) is (stance == "loaded")
 
 
+@pytest.mark.slow
 def test_stance_on_a_direct_quote(run: Run) -> None:
     q = only(quotes(sources(run, '"It was a mistake," admitted Jonas Fiske.')))
     assert q.attributes["verb"] == "admit"
     assert q.attributes["stance"] == "loaded"
 
 
+@pytest.mark.slow
 def test_before_adding_that_inherits_the_subject(run: Run) -> None:
     text = '"We are done," Ada Brenner said, before adding that she would return.'
     att = only(attributions(sources(run, text)))
@@ -317,6 +335,7 @@ def test_before_adding_that_inherits_the_subject(run: Run) -> None:
     assert att.attributes["speaker"] == "Ada Brenner"
 
 
+@pytest.mark.slow
 def test_adding_that_inherits_the_subject(run: Run) -> None:
     text = '"We have nothing to hide," Ada Brenner said, adding that the audit would be public.'
     a = sources(run, text)
@@ -327,6 +346,7 @@ def test_adding_that_inherits_the_subject(run: Run) -> None:
     assert speaker_of(a, att).id == speaker_of(a, q).id
 
 
+@pytest.mark.slow
 def test_two_speakers_in_one_sentence_do_not_swallow_each_other(run: Run) -> None:
     text = "Ada Brenner said the plan was fair, while Tomas Varga said it was doomed."
     a = sources(run, text)
@@ -338,6 +358,7 @@ def test_two_speakers_in_one_sentence_do_not_swallow_each_other(run: Run) -> Non
     assert varga.related("quoted_by") == []  # not hearsay: Varga speaks for himself
 
 
+@pytest.mark.slow
 def test_attribution_after_the_content(run: Run) -> None:
     text = "The reform failed, the Valley Gazette reported. Prices rose, Ada Brenner said."
     gazette, brenner = attributions(sources(run, text))
@@ -347,6 +368,7 @@ def test_attribution_after_the_content(run: Run) -> None:
     assert brenner.attributes["speaker"] == "Ada Brenner"
 
 
+@pytest.mark.slow
 def test_dateline_is_not_part_of_the_reported_content(run: Run) -> None:
     text = "WESTBY — The harbour will close next year, officials said."
     att = only(attributions(sources(run, text)))
@@ -354,6 +376,7 @@ def test_dateline_is_not_part_of_the_reported_content(run: Run) -> None:
     assert att.label == "anonymous"
 
 
+@pytest.mark.slow
 def test_denying_a_noun_phrase_scores_lower_than_a_reported_clause(run: Run) -> None:
     text = "Tomas Varga denied the report. Tomas Varga denied that he had resigned."
     noun, clause = attributions(sources(run, text))
@@ -362,6 +385,7 @@ def test_denying_a_noun_phrase_scores_lower_than_a_reported_clause(run: Run) -> 
     assert noun.score < clause.score
 
 
+@pytest.mark.slow
 def test_dash_signature_after_a_quote(run: Run) -> None:
     text = '"We will rebuild the bridge before the winter." — Tomas Varga, mayor of Westby'
     q = only(quotes(sources(run, text)))
@@ -370,6 +394,7 @@ def test_dash_signature_after_a_quote(run: Run) -> None:
     assert q.attributes["speaker_link"] == "signature"
 
 
+@pytest.mark.slow
 def test_document_quoted_directly(run: Run) -> None:
     text = 'The audit states: "Catches fell by a third in two years."'
     a = sources(run, text)
@@ -382,6 +407,7 @@ def test_document_quoted_directly(run: Run) -> None:
 # Source types
 
 
+@pytest.mark.slow
 def test_named_organisation_and_media_outlet(run: Run) -> None:
     text = (
         "The Norvian Fisheries Authority said the quotas would be cut. "
@@ -411,6 +437,7 @@ def test_named_organisation_and_media_outlet(run: Run) -> None:
         ),
     ],
 )
+@pytest.mark.slow
 def test_anonymous_sources(run: Run, text: str, cue: str) -> None:
     a = sources(run, text)
     att = only(attributions(a))
@@ -422,6 +449,7 @@ def test_anonymous_sources(run: Run, text: str, cue: str) -> None:
     assert a.summaries["sources"]["share_anonymous"] == 1.0
 
 
+@pytest.mark.slow
 def test_social_media_sources(run: Run) -> None:
     text = (
         "Peter Vasko tweeted that the vote had been stolen. "
@@ -437,6 +465,7 @@ def test_social_media_sources(run: Run) -> None:
     assert speaker_of(a, post).label == "social_media"
 
 
+@pytest.mark.slow
 def test_document_sources(run: Run) -> None:
     text = (
         "A report by the ministry found that catches fell. "
@@ -449,6 +478,7 @@ def test_document_sources(run: Run) -> None:
     assert docs.text == "the firm paid two million crowns"
 
 
+@pytest.mark.slow
 def test_unattributed_reported_speech(run: Run) -> None:
     text = "It is claimed that the dam will burst. The minister reportedly resigned."
     a = sources(run, text)
@@ -462,6 +492,7 @@ def test_unattributed_reported_speech(run: Run) -> None:
     assert reportedly.score <= 0.6
 
 
+@pytest.mark.slow
 def test_spokesperson_speaks_for_the_organisation(run: Run) -> None:
     text = "A spokeswoman for the Norvian Fisheries Authority said the figures were wrong."
     a = sources(run, text)
@@ -471,6 +502,7 @@ def test_spokesperson_speaks_for_the_organisation(run: Run) -> None:
     assert att.attributes["role"] == "spokeswoman"
 
 
+@pytest.mark.slow
 def test_outlet_recognised_from_a_media_noun_not_a_list(run: Run) -> None:
     text = '"We will not back down," Maria Lund told the Daily Kestrel newspaper.'
     a = sources(run, text)
@@ -485,6 +517,7 @@ def test_outlet_recognised_from_a_media_noun_not_a_list(run: Run) -> None:
 # Hearsay
 
 
+@pytest.mark.slow
 def test_agency_quoted_someone_as_saying(run: Run) -> None:
     text = "The Norvian News Agency quoted Peter Vasko as saying the deal was dead."
     a = sources(run, text)
@@ -499,6 +532,7 @@ def test_agency_quoted_someone_as_saying(run: Run) -> None:
     assert outer.text == "The Norvian News Agency" and outer.label == "media_outlet"
 
 
+@pytest.mark.slow
 def test_passive_quoted_by_outlet(run: Run) -> None:
     text = "Anna Berg was quoted by the Kestrel Times as saying the vote was rigged."
     a = sources(run, text)
@@ -507,6 +541,7 @@ def test_passive_quoted_by_outlet(run: Run) -> None:
     assert a.get(only_id(att.related("quoted_by"))).attributes["name"] == "Kestrel Times"
 
 
+@pytest.mark.slow
 def test_citing_makes_the_cited_source_the_speaker_and_the_outlet_the_carrier(run: Run) -> None:
     text = "The Harbor Times reported, citing two officials, that the deal was dead."
     a = sources(run, text)
@@ -517,6 +552,7 @@ def test_citing_makes_the_cited_source_the_speaker_and_the_outlet_the_carrier(ru
     assert a.get(only_id(att.related("quoted_by"))).attributes["name"] == "Harbor Times"
 
 
+@pytest.mark.slow
 def test_reported_speech_inside_reported_speech(run: Run) -> None:
     text = "According to the Valley Gazette, Tomas Varga said the bridge was unsafe."
     a = sources(run, text)
@@ -529,6 +565,7 @@ def test_reported_speech_inside_reported_speech(run: Run) -> None:
 # Speakers: pronouns, aliases, roles
 
 
+@pytest.mark.slow
 def test_pronoun_speaker_resolved_to_the_nearest_antecedent(run: Run) -> None:
     text = "Anna Berg opened the session on Monday. She said the talks had been productive."
     a = sources(run, text)
@@ -544,6 +581,7 @@ def test_pronoun_speaker_resolved_to_the_nearest_antecedent(run: Run) -> None:
     assert att.label == "named_person"
 
 
+@pytest.mark.slow
 def test_pronoun_gender_from_honorifics_picks_the_fitting_antecedent(run: Run) -> None:
     text = "Ms Lund met Mr Vasko in the harbour office. He said the deal was dead."
     a = sources(run, text)
@@ -551,6 +589,7 @@ def test_pronoun_gender_from_honorifics_picks_the_fitting_antecedent(run: Run) -
     assert att.attributes["speaker"] == "Vasko"
 
 
+@pytest.mark.slow
 def test_pronoun_it_resolves_to_an_organisation(run: Run) -> None:
     text = "The Norvian Fisheries Authority published new quotas. It said the cuts were temporary."
     att = only(attributions(sources(run, text)))
@@ -558,6 +597,7 @@ def test_pronoun_it_resolves_to_an_organisation(run: Run) -> None:
     assert att.label == "named_organisation"
 
 
+@pytest.mark.slow
 def test_plural_pronoun_resolves_to_an_unnamed_group(run: Run) -> None:
     text = "Officials at the port said the ship had left. They added that no cargo was lost."
     a = sources(run, text)
@@ -572,6 +612,7 @@ def test_plural_pronoun_resolves_to_an_unnamed_group(run: Run) -> None:
     assert second.label == "anonymous"
 
 
+@pytest.mark.slow
 def test_pronoun_without_antecedent_stays_unresolved_and_honest(run: Run) -> None:
     a = sources(run, "She said the ferry would not run.")
     att = only(attributions(a))
@@ -582,6 +623,7 @@ def test_pronoun_without_antecedent_stays_unresolved_and_honest(run: Run) -> Non
     assert sp.score < 0.5
 
 
+@pytest.mark.slow
 def test_role_and_title_are_separated_from_the_name(run: Run) -> None:
     text = (
         '"We will not back down," ministry spokeswoman Maria Lund said. '
@@ -600,6 +642,7 @@ def test_role_and_title_are_separated_from_the_name(run: Run) -> None:
     assert vasko.attributes["role"] == "spokesman for the Norvian Fisheries Authority"
 
 
+@pytest.mark.slow
 def test_affiliation_of_a_named_person(run: Run) -> None:
     a = sources(run, "Peter Vasko of the Norvian Fisheries Authority said quotas would fall.")
     att = only(attributions(a))
@@ -607,6 +650,7 @@ def test_affiliation_of_a_named_person(run: Run) -> None:
     assert speaker_of(a, att).attributes["affiliation"] == "Norvian Fisheries Authority"
 
 
+@pytest.mark.slow
 def test_surname_maps_to_the_full_name_seen_earlier(run: Run) -> None:
     text = (
         "Maria Lund, the ministry spokeswoman, arrived late. "
@@ -626,6 +670,7 @@ def test_surname_maps_to_the_full_name_seen_earlier(run: Run) -> None:
     assert vasko.attributes["speaker"] == "Vasko"  # never named in full: kept as written
 
 
+@pytest.mark.slow
 def test_acronym_and_definite_noun_map_to_the_organisation(run: Run) -> None:
     text = (
         '"We are concerned," the Norvian Fisheries Authority (NFA) said. '
@@ -638,6 +683,7 @@ def test_acronym_and_definite_noun_map_to_the_organisation(run: Run) -> None:
     assert {f.text for f in aliases} == {"NFA", "The authority"}
 
 
+@pytest.mark.slow
 def test_definite_role_noun_maps_to_the_named_holder(run: Run) -> None:
     text = (
         "Maria Lund, the ministry spokeswoman, spoke to reporters. "
@@ -652,6 +698,7 @@ def test_definite_role_noun_maps_to_the_named_holder(run: Run) -> None:
 # Partial quotes and near-misses
 
 
+@pytest.mark.slow
 def test_partial_quote_is_a_fragment_with_a_modest_score(run: Run) -> None:
     a = sources(run, 'Ada Brenner called the plan "a disaster".')
     q = only(quotes(a))
@@ -660,6 +707,7 @@ def test_partial_quote_is_a_fragment_with_a_modest_score(run: Run) -> None:
     assert q.score <= 0.6
 
 
+@pytest.mark.slow
 def test_short_reply_with_its_speaker_is_a_full_quote(run: Run) -> None:
     q = only(quotes(sources(run, '"Nonsense," Ada Brenner said.')))
     assert q.attributes["fragment"] is False
@@ -677,12 +725,14 @@ def test_short_reply_with_its_speaker_is_a_full_quote(run: Run) -> None:
         'Workers fitted a 6" pipe and a 4" valve to the 12"-wide drain.',
     ],
 )
+@pytest.mark.slow
 def test_near_misses_produce_no_quote(run: Run, text: str) -> None:
     a = sources(run, text)
     assert quotes(a) == []
     assert attributions(a) == []
 
 
+@pytest.mark.slow
 def test_scare_quotes_are_counted_not_reported(run: Run) -> None:
     a = sources(run, 'The so-called "reform" and the "experts" who wrote it were praised.')
     assert quotes(a) == []
@@ -703,6 +753,7 @@ def test_scare_quotes_are_counted_not_reported(run: Run) -> None:
         "Needless to say, the port closed.",
     ],
 )
+@pytest.mark.slow
 def test_near_misses_produce_no_attribution(run: Run, text: str) -> None:
     assert attributions(sources(run, text)) == []
 
@@ -716,6 +767,7 @@ def test_apostrophes_never_pair_into_quotes() -> None:
 # The source profile
 
 
+@pytest.mark.slow
 def test_source_profile(run: Run) -> None:
     text = (
         '"The plan is fair," said Maria Lund. Lund added that the ferry would run. '
@@ -750,6 +802,7 @@ def test_source_profile(run: Run) -> None:
     assert summary["scare_quotes"] == 1
 
 
+@pytest.mark.slow
 def test_partial_quote_inside_reported_speech_counts_once(run: Run) -> None:
     a = sources(run, 'Greta Solberg insisted that the plan was "on track" and fully funded.')
     att = only(attributions(a))
@@ -763,6 +816,7 @@ def test_partial_quote_inside_reported_speech_counts_once(run: Run) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_empty_profile(run: Run) -> None:
     a = sources(run, "The ferry runs twice a day in summer.")
     summary = a.summaries["sources"]
@@ -772,6 +826,7 @@ def test_empty_profile(run: Run) -> None:
     assert list(summary["top_speakers"]) == []
 
 
+@pytest.mark.slow
 def test_every_relation_points_at_a_speaker_finding(run: Run) -> None:
     text = (
         "According to the Valley Gazette, Tomas Varga said the bridge was unsafe. "
