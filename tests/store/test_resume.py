@@ -151,7 +151,7 @@ def test_sigkill_mid_ingest_then_rerun_stores_everything_once(
         )
         assert g.findings_by_kind == w.findings_by_kind
         tags = "SELECT count(*) FROM sentence_tags"
-        assert got._one(tags) == want._one(tags)  # type: ignore[attr-defined]
+        assert got.sql.one(tags) == want.sql.one(tags)
         # every document is searchable, none twice
         for i in (0, ARTICLES // 2, ARTICLES - 1):
             hits = got.search(f"Report number {i} from", mode="keyword", limit=3)
