@@ -24,9 +24,10 @@ demo: install
 test: install chromium
 	$(BIN)/python -m pytest -q
 
-## The suite without the browser and model-heavy tests.
+## The suite without the browser and model-heavy tests; a test that imports spaCy or
+## sentence-transformers without the slow marker fails (tests/model_guard.py).
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not browser and not slow"
+	$(BIN)/python -m pytest -q -m "not browser and not slow" -p tests.model_guard
 
 lint: install
 	$(BIN)/ruff check src tests bench training
