@@ -205,6 +205,16 @@ def layer_violations(edges: Iterable[Edge]) -> list[Edge]:
     ]
 
 
+def app_violations(edges: Iterable[Edge]) -> list[Edge]:
+    """The application layer importing a front end (``cli``, ``api``, ``__main__``, the
+    root): front ends call the application, never the other way round."""
+    return [
+        e
+        for e in _cross(edges)
+        if package(e.source) == "app" and package(e.target) in UPPER - {"app"}
+    ]
+
+
 def unplaced(sources: Mapping[str, str]) -> list[str]:
     """Packages in no layer: a new one must be placed here (and in docs/architecture.md)."""
     layers = KERNEL | INFRASTRUCTURE | FEATURES | UPPER
@@ -293,6 +303,10 @@ def test_features_import_no_other_feature_nor_front_end() -> None:
     _fail_on("a feature importing another feature or app/cli/api", feature_violations(EDGES))
 
 
+def test_the_application_imports_no_front_end() -> None:
+    _fail_on("unspin.app importing cli/api/__main__/unspin", app_violations(EDGES))
+
+
 def test_no_private_name_imported_across_packages() -> None:
     _fail_on("private names (_x) imported across packages", private_violations(EDGES))
 
@@ -317,7 +331,8 @@ def test_no_class_over_300_lines() -> None:
 SYNTHETIC = {
     "unspin/__init__.py": "__version__ = '0'\nfrom unspin.api import analyze\n",
     "unspin/api.py": "from unspin.app import analyze\n",
-    "unspin/app/__init__.py": "from unspin.claims import run\n",
+    "unspin/app/__init__.py": "from unspin.claims import run\nimport unspin.__main__\n",
+    "unspin/__main__.py": "",
     "unspin/model.py": (
         "def version():\n    from unspin import __version__\n    return __version__\n"
     ),
@@ -385,6 +400,7 @@ def test_the_checker_finds_each_breach_of_a_synthetic_tree() -> None:
         "unspin.claims.analyzer -> unspin.sources._x (y)",
     }
     assert _pairs(cli_violations(edges)) == {"unspin.cli -> unspin.store"}
+    assert _pairs(app_violations(edges)) == {"unspin.app -> unspin.__main__"}
 
 
 def test_the_checker_passes_a_clean_tree_and_counts_lines() -> None:
@@ -403,6 +419,7 @@ def test_the_checker_passes_a_clean_tree_and_counts_lines() -> None:
         feature_violations,
         private_violations,
         cli_violations,
+        app_violations,
     ):
         assert check(edges) == [], check.__name__
     body = "    x = 1\n" * (MAX_CLASS_LINES - 1)
