@@ -19,8 +19,6 @@ import pytest
 from unspin.model import Analysis, Document, Explanation, Finding
 from unspin.report import render_html, write_report
 
-pytestmark = pytest.mark.browser
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -93,6 +91,7 @@ def _shown(pg: Any, selector: str) -> bool:
     )
 
 
+@pytest.mark.browser
 def test_no_article_script_ran_and_text_is_literal(page: Any, fx: SimpleNamespace) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
     text = page.inner_text("#text")
@@ -104,6 +103,7 @@ def test_no_article_script_ran_and_text_is_literal(page: Any, fx: SimpleNamespac
     assert all(u.startswith("file://") for u in page.requests)  # nothing fetched
 
 
+@pytest.mark.browser
 def test_highlights_exist_for_each_kind(page: Any, analysis: Analysis) -> None:
     for kind in analysis.kinds:
         if kind == "marker":  # zero-length: an anchor, nothing to colour
@@ -116,6 +116,7 @@ def test_highlights_exist_for_each_kind(page: Any, analysis: Analysis) -> None:
         assert _shown(page, f'#text mark[data-kind="{kind}"]'), kind
 
 
+@pytest.mark.browser
 def test_other_claims_hidden_by_default(page: Any, analysis: Analysis) -> None:
     worthy = [
         i
@@ -135,6 +136,7 @@ def test_other_claims_hidden_by_default(page: Any, analysis: Analysis) -> None:
     assert _shown(page, selector)
 
 
+@pytest.mark.browser
 def test_legend_toggle_hides_and_shows_a_kind(page: Any) -> None:
     selector = '#text mark[data-kind="hedge"]'
     layer = page.get_attribute(selector, "data-layer")
@@ -146,6 +148,7 @@ def test_legend_toggle_hides_and_shows_a_kind(page: Any) -> None:
     assert _shown(page, selector)
 
 
+@pytest.mark.browser
 def test_clicking_a_mark_shows_its_explanation(page: Any, analysis: Analysis) -> None:
     hedge = analysis.by_kind("hedge")[0]
     page.click('#text mark[data-kind="hedge"]')
@@ -160,6 +163,7 @@ def test_clicking_a_mark_shows_its_explanation(page: Any, analysis: Analysis) ->
     assert page.locator(f'#findings .fi.active[data-fi="{index}"]').count() == 1
 
 
+@pytest.mark.browser
 def test_hidden_layers_are_not_explained(page: Any) -> None:
     layer = page.get_attribute('#text mark[data-kind="hedge"]', "data-layer")
     page.uncheck(f'input[data-layer="{layer}"]')
@@ -168,6 +172,7 @@ def test_hidden_layers_are_not_explained(page: Any) -> None:
     assert "hedge" not in kinds and "quote" in kinds
 
 
+@pytest.mark.browser
 def test_hostile_attributes_shown_as_text(page: Any) -> None:
     page.click('#text mark[data-kind="mystery_kind"]')
     card = page.locator("#details-body .card").nth(0).inner_text()
@@ -177,6 +182,7 @@ def test_hostile_attributes_shown_as_text(page: Any) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
 
 
+@pytest.mark.browser
 def test_panel_entry_scrolls_to_and_flashes_its_span(page: Any, analysis: Analysis) -> None:
     booster = analysis.by_kind("booster")[0]
     index = analysis.findings.index(booster)
@@ -187,6 +193,7 @@ def test_panel_entry_scrolls_to_and_flashes_its_span(page: Any, analysis: Analys
     assert booster.explanation.rule in page.inner_text("#details-body")
 
 
+@pytest.mark.browser
 def test_relation_link_selects_the_speaker(page: Any, analysis: Analysis) -> None:
     page.click('#text mark[data-kind="quote"]')
     page.locator("#details-body .card").nth(0).locator("button.rel").click()
@@ -194,6 +201,7 @@ def test_relation_link_selects_the_speaker(page: Any, analysis: Analysis) -> Non
     assert "speaker" in first and "Edda Pilkvist" in first
 
 
+@pytest.mark.browser
 def test_attribute_naming_another_report_becomes_a_link(browser: Any, tmp_path: Path) -> None:
     doc = Document("Alpha Ltd says the figure is wrong.")
     f = Finding.anchored(
