@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +30,7 @@ import numpy as np
 
 from unspin.errors import InputError, StoreError
 from unspin.evidence.tables import EvidencePassage, EvidenceTable, PassageRow
-from unspin.ingest import DEFAULT_MAX_BYTES, load_path
+from unspin.ingest import DEFAULT_MAX_BYTES, iter_documents
 from unspin.model import Document
 from unspin.nlp import Backbone, Parsed
 from unspin.pipeline import encoder_name
@@ -152,11 +152,11 @@ class EvidenceIndex:
             if on_progress is not None:
                 on_progress(report)
 
-        for item in self._loaded(items, max_bytes):
-            if isinstance(item, InputError):
-                report.errors.append(_error(item))
-                log.debug("evidence input error: %s", item)
-                continue
+        def on_error(item: InputError) -> None:
+            report.errors.append(_error(item))
+            log.debug("evidence input error: %s", item)
+
+        for item in iter_documents(items, on_error=on_error, max_bytes=max_bytes):
             if item.id in seen:
                 report.skipped += 1
                 continue
@@ -166,14 +166,6 @@ class EvidenceIndex:
                 flush()
         flush()
         return report
-
-    @staticmethod
-    def _loaded(items: Iterable[Item], max_bytes: int) -> Iterator[Document | InputError]:
-        for item in items:
-            if isinstance(item, (Document, InputError)):
-                yield item
-            else:
-                yield from load_path(item, max_bytes=max_bytes)
 
     def _write(self, docs: Sequence[Document], report: AddReport) -> None:
         table = self.table

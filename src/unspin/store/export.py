@@ -4,16 +4,14 @@ or to a file that appears whole or not at all."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from unspin.errors import ConfigError, StoreError
+from unspin.files import write_atomic
 from unspin.model import Analysis
 from unspin.store.records import StoredFinding
 
@@ -59,22 +57,17 @@ def export_findings(out: TextIO, fmt: ExportFormat, findings: Iterable[StoredFin
 
 
 def export_to_file(path: str | Path, write: Callable[[TextIO], int]) -> int:
-    """Run ``write`` on a temporary file next to ``path`` and move it into place only
-    when it succeeds; return what ``write`` returned."""
-    path = Path(path)
+    """Run ``write`` on a file that appears at ``path`` whole, only when it succeeds
+    (:func:`unspin.files.write_atomic`); return what ``write`` returned."""
+    opened = False
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".unspin-", suffix=".tmp", dir=path.parent or ".")
+        with write_atomic(path, newline="", make_parents=False) as out:
+            opened = True
+            return write(out)
     except OSError as exc:
+        if opened:
+            raise
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            count = write(out)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return count
 
 
 DOCUMENT_COLUMNS = (

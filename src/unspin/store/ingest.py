@@ -18,7 +18,7 @@ from pathlib import Path
 
 from unspin.config import Config, load_config
 from unspin.errors import InputError, UnspinError
-from unspin.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, load_path
+from unspin.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, iter_documents
 from unspin.model import Document
 from unspin.pipeline import Pipeline, Processed, encoder_name
 from unspin.store.base import Store
@@ -129,12 +129,12 @@ def ingest(
         if on_progress is not None:
             on_progress(report)
 
-    def loaded() -> Iterator[Document | InputError]:
-        for item in items:
-            if isinstance(item, (Document, InputError)):
-                yield item
-            else:
-                yield from load_path(item, max_bytes=max_bytes)
+    def on_error(item: InputError) -> None:
+        error = _error(item)
+        log.debug("input error: %s", error)
+        report.input_errors.append(error)
+        pending_errors.append(error)
+        progress()
 
     def fresh(chunk: list[Document]) -> Iterator[Document]:
         known = store.existing(d.id for d in chunk)
@@ -148,14 +148,7 @@ def ingest(
 
     def documents() -> Iterator[Document]:
         chunk: list[Document] = []
-        for item in loaded():
-            if isinstance(item, InputError):
-                error = _error(item)
-                log.debug("input error: %s", error)
-                report.input_errors.append(error)
-                pending_errors.append(error)
-                progress()
-                continue
+        for item in iter_documents(items, on_error=on_error, max_bytes=max_bytes):
             chunk.append(item)
             if len(chunk) >= batch_size:
                 yield from fresh(chunk)
