@@ -8,7 +8,7 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, Literal, TextIO, TypeVar
 
 from unspin.errors import ConfigError, StoreError
 from unspin.files import write_atomic
@@ -25,6 +25,8 @@ __all__ = [
     "export_to_file",
 ]
 
+T = TypeVar("T")
+
 ExportFormat = Literal["jsonl", "csv"]
 ExportWhat = Literal["documents", "findings"]
 
@@ -32,26 +34,29 @@ ExportWhat = Literal["documents", "findings"]
 def export_documents(out: TextIO, fmt: ExportFormat, analyses: Iterable[Analysis]) -> int:
     """Write analyses to ``out`` (a JSON line each, or a CSV row of metadata and counts);
     return how many were written."""
-    writer = _Writer(out, fmt, DOCUMENT_COLUMNS)
-    count = 0
-    for analysis in analyses:
-        if fmt == "jsonl":
-            writer.line(analysis.to_dict())
-        else:
-            writer.row(_document_row(analysis))
-        count += 1
-    return count
+    return _export(out, fmt, DOCUMENT_COLUMNS, analyses, Analysis.to_dict, _document_row)
 
 
 def export_findings(out: TextIO, fmt: ExportFormat, findings: Iterable[StoredFinding]) -> int:
     """Write findings with their document's metadata to ``out``; return how many."""
-    writer = _Writer(out, fmt, FINDING_COLUMNS)
+    return _export(out, fmt, FINDING_COLUMNS, findings, StoredFinding.to_dict, _finding_row)
+
+
+def _export(
+    out: TextIO,
+    fmt: ExportFormat,
+    columns: Sequence[str],
+    records: Iterable[T],
+    line: Callable[[T], Mapping[str, Any]],
+    row: Callable[[T], Mapping[str, Any]],
+) -> int:
+    writer = _Writer(out, fmt, columns)
     count = 0
-    for sf in findings:
+    for record in records:
         if fmt == "jsonl":
-            writer.line(sf.to_dict())
+            writer.line(line(record))
         else:
-            writer.row(_finding_row(sf))
+            writer.row(row(record))
         count += 1
     return count
 
