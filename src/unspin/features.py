@@ -4,8 +4,9 @@ A feature is a package under ``unspin/`` (``unspin.claims``, ``unspin.factchecks
 It declares, as dotted module names so that nothing is imported until needed:
 
 - ``analyzers``: analyzer name -> module that registers it (``@register(name)``);
-- ``tables``: a module with ``MIGRATIONS`` (its store tables) and ``REPOSITORIES``
-  (attribute name -> class built over the store's SQL access), see :mod:`unspin.store`;
+- ``tables``: a module with ``MIGRATIONS`` (its store tables; its repositories, classes
+  built over the store's SQL access, are reached with ``store.repository(cls)``), see
+  :mod:`unspin.store`;
 - ``report``: a module with ``SECTIONS`` (its report fragments, see :mod:`unspin.report`).
 
 Removing a feature is deleting its folder and its line in :data:`BUILTIN_FEATURES`.

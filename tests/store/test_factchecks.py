@@ -13,6 +13,7 @@ from unspin.errors import ClaimReviewError, StoreMismatchError
 from unspin.factchecks import FactCheckMatcher
 from unspin.factchecks.analyzer import FactChecksAnalyzer
 from unspin.factchecks.stored import import_factchecks, index_from_store
+from unspin.factchecks.tables import FactCheckTable
 from unspin.model import Document
 from unspin.nlp import FakeBackbone
 from unspin.pipeline import Pipeline
@@ -30,7 +31,7 @@ ARTICLE = (
 def test_migration_3_creates_the_factcheck_tables(store: Store) -> None:
     versions = [v for v, _ in store.migrations()]
     assert 3 in versions
-    assert store.factchecks.count() == 0
+    assert store.repository(FactCheckTable).count() == 0
 
 
 def test_import_is_idempotent_and_keeps_every_field(store: Store) -> None:
@@ -39,8 +40,8 @@ def test_import_is_idempotent_and_keeps_every_field(store: Store) -> None:
     assert first.ok and first.read == first.added == 5
     again = import_factchecks(store, FIXTURES, backbone=fake)
     assert again.added == 0 and again.already == 5
-    assert store.factchecks.count() == 5
-    rows = {r.review.url: r for r in store.factchecks.iter()}
+    assert store.repository(FactCheckTable).count() == 5
+    rows = {r.review.url: r for r in store.repository(FactCheckTable).iter()}
     dam = rows[DAM]
     assert dam.review.publisher == "Example Checks"
     assert dam.review.rating == "False"
@@ -75,11 +76,11 @@ def test_bad_files_are_one_line_errors_and_the_rest_is_imported(
 
 def test_full_text_search_over_claims_and_headlines(store: Store) -> None:
     import_factchecks(store, FIXTURES, backbone=FakeBackbone())
-    found = store.factchecks.search("dams holding water")  # stemmed by the backend
+    found = store.repository(FactCheckTable).search("dams holding water")  # stemmed by the backend
     assert found and found[0][0].url == DAM
     assert found[0][1] > 0
-    assert store.factchecks.search("zzyzx") == []
-    assert store.factchecks.search("") == []
+    assert store.repository(FactCheckTable).search("zzyzx") == []
+    assert store.repository(FactCheckTable).search("") == []
 
 
 def test_another_encoder_is_refused(store: Store, tmp_path: Path) -> None:
@@ -94,7 +95,7 @@ def test_another_encoder_is_refused(store: Store, tmp_path: Path) -> None:
     new.write_text("claim,url\nThe Orvik bridge was built in six days.,https://b.example/o\n")
     with pytest.raises(StoreMismatchError):
         import_factchecks(store, new, backbone=Other())
-    assert store.factchecks.count() == 5
+    assert store.repository(FactCheckTable).count() == 5
 
 
 def test_the_stored_index_matches_like_the_files(store: Store) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from unspin.app.corpus import opened_store
 from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.stored import ImportReport, import_factchecks
+from unspin.factchecks.tables import FactCheckTable
 from unspin.nlp import Backbone, FakeBackbone, SpacyBackbone
 from unspin.pipeline import backbone_for_encoder
 
@@ -38,7 +39,7 @@ def import_factcheck_files(
     with opened_store(db, create=True) as store:
         encoder = encoder or backbone_for_encoder(store.encoder)
         report = import_factchecks(store, paths, backbone=encoder)
-        return FactcheckImport(report, store.factchecks.count(), store.url)
+        return FactcheckImport(report, store.repository(FactCheckTable).count(), store.url)
 
 
 def search_factchecks(
@@ -46,5 +47,7 @@ def search_factchecks(
 ) -> list[tuple[ClaimReview, float]]:
     """Full-text search over the claims and headlines of the imported fact-checks."""
     with opened_store(db) as store:
-        found: list[tuple[ClaimReview, float]] = store.factchecks.search(query, limit)
+        found: list[tuple[ClaimReview, float]] = store.repository(FactCheckTable).search(
+            query, limit
+        )
         return found

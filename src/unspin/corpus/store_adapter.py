@@ -22,7 +22,7 @@ memory needed does not grow with the store. Documents are linked earliest public
 first; a batch is written in one transaction (its index rows, its links, and the marks
 saying it is done), so an interrupted run loses at most one batch and a rerun goes on.
 
-The index tables are read and written through ``store.corpus``
+The index tables are read and written through ``store.repository(CorpusIndexTable)``
 (:class:`unspin.corpus.tables.CorpusIndexTable`). A :class:`~unspin.corpus.model.Link` is
 kept in the store's ``links`` table as a :class:`unspin.store.StoredLink`: kind, the two
 documents, the two findings (a span with no finding, such as a propagated passage or a
@@ -290,7 +290,7 @@ def link_store(
     if unknown:
         raise ValueError(f"unknown comparison(s) {sorted(unknown)}; choose from {ALL}")
     names = [n for n in ALL if n in wanted]
-    table: CorpusIndexTable = store.corpus
+    table = store.repository(CorpusIndexTable)
     if rebuild:
         table.clear([SPACES[n] for n in names], [k for n in names for k in KINDS[n]])
     todo: dict[str, list[str]] = {}

@@ -1,5 +1,5 @@
 """The corpus comparison index in a store: the tables of schema migration 5 and their
-repository, ``store.corpus``.
+repository, ``store.repository(...)``.
 
 ``corpus_items`` holds one row per slot, quotation or passage of a linked document (its
 *space*: ``slot``, ``quote`` or ``passage``; the document id; its JSON), ``corpus_keys``
@@ -18,7 +18,7 @@ from unspin.store import StoredLink
 from unspin.store.links import add_links
 from unspin.store.sql import Migration, SQLAccess, now
 
-__all__ = ["MIGRATIONS", "REPOSITORIES", "CorpusIndexTable", "CorpusItem"]
+__all__ = ["MIGRATIONS", "CorpusIndexTable", "CorpusItem"]
 
 #: The corpus comparison index: migration 5 of every store.
 MIGRATIONS = (
@@ -67,7 +67,7 @@ class CorpusItem:
 
 
 class CorpusIndexTable:
-    """The corpus comparison index of one store (``store.corpus``)."""
+    """The corpus comparison index of one store (``store.repository(...)``)."""
 
     def __init__(self, sql: SQLAccess) -> None:
         self.sql = sql
@@ -139,7 +139,3 @@ class CorpusIndexTable:
                     self.sql.execute(f"DELETE FROM {table} WHERE space = ?", (space,))
             for kind in link_kinds:
                 self.sql.execute("DELETE FROM links WHERE kind = ?", (kind,))
-
-
-#: The repositories this feature adds to every store, by attribute name.
-REPOSITORIES = {"corpus": CorpusIndexTable}

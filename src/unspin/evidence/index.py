@@ -117,13 +117,13 @@ def _error(exc: InputError) -> ErrorRecord:
 
 class EvidenceIndex:
     """Evidence passages in a store (SQLite or PostgreSQL, migration 4), embedded by
-    ``backbone``; the rows are read and written through ``store.evidence``."""
+    ``backbone``; the rows are read and written through ``store.repository(EvidenceTable)``."""
 
     def __init__(self, store: Store, backbone: Backbone, *, window: int = WINDOW) -> None:
         if store.schema_version < 4:
             raise StoreError(f"{store.url} cannot hold evidence (needs store schema 4)")
         self.store = store
-        self.table: EvidenceTable = store.evidence
+        self.table = store.repository(EvidenceTable)
         self.backbone = backbone
         self.window = window
 

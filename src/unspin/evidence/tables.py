@@ -1,5 +1,5 @@
 """Evidence passages in a store: the tables of schema migration 4 and their repository,
-``store.evidence``.
+``store.repository(...)``.
 
 ``evidence_documents`` holds the trusted documents added with ``unspin evidence add`` (id:
 the hash of the text, so a document is stored once; title, URL, outlet, date, source
@@ -24,7 +24,7 @@ from unspin.nlp import EMBEDDING_DIM
 from unspin.store.rows import SKETCH_BITS, sketch
 from unspin.store.sql import Migration, SQLAccess, chunks, marks
 
-__all__ = ["MIGRATIONS", "REPOSITORIES", "EvidencePassage", "EvidenceTable", "PassageRow"]
+__all__ = ["MIGRATIONS", "EvidencePassage", "EvidenceTable", "PassageRow"]
 
 #: sqlite-vec sketch candidates per wanted result before exact re-ranking.
 OVERSAMPLE = 4
@@ -95,7 +95,7 @@ class EvidencePassage:
 
 
 class EvidenceTable:
-    """The evidence documents and passages of one store (``store.evidence``)."""
+    """The evidence documents and passages of one store (``store.repository(...)``)."""
 
     def __init__(self, sql: SQLAccess) -> None:
         self.sql = sql
@@ -225,7 +225,3 @@ class EvidenceTable:
 def _as_vector(v: np.ndarray | None) -> np.ndarray | None:
     """An embedding of the expected size (None for anything else)."""
     return v if v is not None and v.shape == (EMBEDDING_DIM,) else None
-
-
-#: The repositories this feature adds to every store, by attribute name.
-REPOSITORIES = {"evidence": EvidenceTable}

@@ -15,7 +15,7 @@
 (one :class:`~unspin.errors.ClaimReviewError` per unreadable file or record, the rest goes
 on), embeds the claims and headlines that are not stored yet with the caller's backbone
 (which must be the store's encoder) and writes them in batches
-(``store.factchecks``, :class:`unspin.factchecks.tables.FactCheckTable`). A review already
+(``store.repository(FactCheckTable)``). A review already
 stored (same URL and claim) is skipped before it is embedded.
 
 :func:`index_from_store` loads the stored reviews and their embeddings into a
@@ -101,7 +101,7 @@ def import_factchecks(
     are reported in :attr:`ImportReport.errors`; everything else is imported.
     """
     report = ImportReport()
-    table: FactCheckTable = store.factchecks
+    table = store.repository(FactCheckTable)
     bound = False
     batch: dict[str, ClaimReview] = {}
 
@@ -154,7 +154,7 @@ def index_from_store(
             f"not {encoder_name(backbone)!r}",
             hint="match with the backbone the fact-checks were imported with",
         )
-    table: FactCheckTable = store.factchecks
+    table = store.repository(FactCheckTable)
     reviews: list[ClaimReview] = []
     claims: list[np.ndarray | None] = []
     titles: list[np.ndarray | None] = []

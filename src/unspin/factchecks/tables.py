@@ -1,5 +1,5 @@
 """Known fact-checks in a store: the ``factchecks`` table (schema migration 3) and its
-repository, ``store.factchecks``.
+repository, ``store.repository(...)``.
 
 One row per schema.org ClaimReview (:class:`unspin.factchecks.ClaimReview`): the review's
 fields, the embedding of the reviewed claim and of the review's headline (float32 in
@@ -29,7 +29,6 @@ from unspin.store.sql import Migration, SQLAccess, marks, now
 __all__ = [
     "FACTCHECK_COLUMNS",
     "MIGRATIONS",
-    "REPOSITORIES",
     "FactCheckTable",
     "StoredFactCheck",
 ]
@@ -103,7 +102,7 @@ def _review(row: Sequence[Any]) -> ClaimReview:
 
 
 class FactCheckTable:
-    """The stored fact-checks of one store (``store.factchecks``)."""
+    """The stored fact-checks of one store (``store.repository(...)``)."""
 
     def __init__(self, sql: SQLAccess) -> None:
         self.sql = sql
@@ -211,7 +210,3 @@ class FactCheckTable:
             params = [" OR ".join(f'"{w}"' for w in words), limit]
         n = len(FACTCHECK_COLUMNS)
         return [(_review(row[:n]), float(row[n])) for row in self.sql.all(sql, params)]
-
-
-#: The repositories this feature adds to every store, by attribute name.
-REPOSITORIES = {"factchecks": FactCheckTable}

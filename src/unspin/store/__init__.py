@@ -15,8 +15,8 @@ SQLite (:mod:`unspin.store.sqlite`), ``postgresql://...`` PostgreSQL
 
 Every store is read and written through its public SQL access, ``store.sql``
 (:class:`unspin.store.sql.SQLAccess`); the features' tables are migrations and
-repositories of their own (``store.factchecks``, ``store.evidence``, ``store.corpus``),
-see :mod:`unspin.store.schema`.
+repositories of their own (``store.repository(FactCheckTable)``), see
+:mod:`unspin.store.schema`.
 """
 
 from __future__ import annotations

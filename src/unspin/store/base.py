@@ -9,9 +9,9 @@ search (reciprocal rank fusion of a keyword ranking and a vector ranking, see
 embeddings from one encoder.
 
 Features add their tables and the repositories that read and write them (see
-:mod:`unspin.store.schema`): a store exposes each repository as an attribute
-(``store.factchecks``, ``store.evidence``, ``store.corpus``), built on first use over
-the store's public SQL access, :attr:`Store.sql`.
+:mod:`unspin.store.schema`): ``store.repository(FactCheckTable)`` builds one over the
+store's public SQL access, :attr:`Store.sql`, on first use (typed, and the store core
+never imports the feature).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, ClassVar, Literal, TextIO
+from typing import Any, ClassVar, Literal, TextIO, TypeVar
 
 import numpy as np
 
@@ -40,12 +40,13 @@ from unspin.store.links import add_links, iter_links
 from unspin.store.ranking import fuse, make_hits, query_terms
 from unspin.store.records import ErrorRecord, Filters, Hit, StoredFinding, StoredLink, StoreStats
 from unspin.store.rows import SKETCH, DocumentRows, prepare
-from unspin.store.schema import repositories
 from unspin.store.sql import SQLAccess
 
 __all__ = ["KEYWORD_CAP", "KEYWORD_CAP_FILTERED", "SearchMode", "Store"]
 
 log = logging.getLogger(__name__)
+
+R = TypeVar("R")
 
 #: A keyword ranking scores at most this many matches (the newest), bounding its cost;
 #: with filters, it looks at this many matches before filtering.
@@ -172,17 +173,15 @@ class Store(ABC):
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.url}>"
 
-    def __getattr__(self, name: str) -> Any:
-        """A feature's repository (``store.factchecks``, ...), built over :attr:`sql` on
-        first use and kept."""
-        if name.startswith("_") or name == "sql":
-            raise AttributeError(name)
-        factory = repositories().get(name)
-        if factory is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        repository = factory(self.sql)
-        setattr(self, name, repository)
-        return repository
+    def repository(self, cls: Callable[[SQLAccess], R]) -> R:
+        """A feature's repository over this store's tables (``store.repository(FactCheckTable)``),
+        built over :attr:`sql` on first use and kept: typed, and the store core never
+        imports the feature."""
+        repositories: dict[Any, Any] = self.__dict__.setdefault("_repositories", {})
+        if cls not in repositories:
+            repositories[cls] = cls(self.sql)
+        found: R = repositories[cls]
+        return found
 
     @property
     def encoder(self) -> str | None:

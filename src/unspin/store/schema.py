@@ -9,16 +9,13 @@ comparison index: 5). :func:`migrate` applies every migration a store lacks, by 
 number (versions may have gaps, and a store may hold versions added out of order), each
 once, in one transaction; a store written by a newer unspin is refused.
 
-The same ``tables`` modules name their ``REPOSITORIES``: the classes, built over the
-store's :class:`~unspin.store.sql.SQLAccess`, that a store exposes as attributes
-(``store.factchecks``, ``store.evidence``, ``store.corpus``).
+The same modules define repositories, classes built over the store's
+:class:`~unspin.store.sql.SQLAccess` and reached with ``store.repository(cls)``.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import Any
 
 from unspin.errors import StoreError
 from unspin.features import feature_modules
@@ -30,7 +27,6 @@ __all__ = [
     "CORE_MIGRATIONS",
     "latest_version",
     "migrate",
-    "repositories",
     "schema_migrations",
 ]
 
@@ -201,12 +197,3 @@ def migrate(sql: SQLAccess, url: str) -> None:
                 "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                 (m.version, now()),
             )
-
-
-def repositories() -> dict[str, Callable[[SQLAccess], Any]]:
-    """The features' repositories: store attribute name -> class built over the store's
-    SQL access."""
-    out: dict[str, Callable[[SQLAccess], Any]] = {}
-    for module in feature_modules("tables"):
-        out.update(getattr(module, "REPOSITORIES", {}))
-    return out
