@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from unspin.app.corpus import opened_store
+from unspin.config import load_config
 from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.stored import ImportReport, import_factchecks
 from unspin.factchecks.tables import FactCheckTable
-from unspin.nlp import Backbone, FakeBackbone, SpacyBackbone
-from unspin.pipeline import backbone_for_encoder
+from unspin.pipeline import backbone_for_encoder, make_backbone
 
 __all__ = ["FactcheckImport", "import_factcheck_files", "search_factchecks"]
 
@@ -26,18 +26,22 @@ class FactcheckImport:
 
 
 def import_factcheck_files(
-    db: str | Path | None, paths: Sequence[str | Path], *, backbone: str | None = None
+    db: str | Path | None,
+    paths: Sequence[str | Path],
+    *,
+    backbone: str | None = None,
+    config: str | Path | None = None,
 ) -> FactcheckImport:
     """Import the ClaimReviews of files and directories (JSON-LD pages, Fact Check Tools
-    API JSON, CSV); a review already stored is skipped. ``backbone`` ("spacy" or "fake")
-    encodes the claims (default: the store's encoder, else spacy)."""
-    encoder: Backbone | None = None
-    if backbone == "fake":
-        encoder = FakeBackbone()
-    elif backbone == "spacy":
-        encoder = SpacyBackbone()
+    API JSON, CSV); a review already stored is skipped. The claims are encoded by the
+    store's encoder; in a store without one, by the backbone of ``config`` (its
+    ``[models]`` embeddings), ``backbone`` ("spacy" or "fake") overriding its kind."""
+    settings = load_config(config, **({"backbone": backbone} if backbone else {}))
     with opened_store(db, create=True) as store:
-        encoder = encoder or backbone_for_encoder(store.encoder)
+        if backbone is None or store.encoder is None:
+            encoder = backbone_for_encoder(store.encoder, settings)
+        else:
+            encoder = make_backbone(settings)
         report = import_factchecks(store, paths, backbone=encoder)
         return FactcheckImport(report, store.repository(FactCheckTable).count(), store.url)
 

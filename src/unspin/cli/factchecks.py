@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from unspin import app
 from unspin.cli.common import (
@@ -38,9 +39,12 @@ def add_factcheck_commands(sub: Commands) -> None:
     i.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     db_option(i)
     i.add_argument(
+        "-c", "--config", type=Path, metavar="FILE", help="a TOML config file ([models])"
+    )
+    i.add_argument(
         "--backbone",
         choices=("spacy", "fake"),
-        help="encoder of the claims (default: the store's, else spacy = MiniLM)",
+        help="encoder of the claims (default: the store's, else the config's = MiniLM)",
     )
     i.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     i.set_defaults(func=cmd_factchecks_import)
@@ -57,7 +61,9 @@ def add_factcheck_commands(sub: Commands) -> None:
 
 
 def cmd_factchecks_import(args: argparse.Namespace) -> int:
-    result = app.import_factcheck_files(args.db, args.paths, backbone=args.backbone)
+    result = app.import_factcheck_files(
+        args.db, args.paths, backbone=args.backbone, config=args.config
+    )
     report = result.report
     for error in report.errors:
         echo(f"unspin: {error}", err=True)
