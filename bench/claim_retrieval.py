@@ -60,7 +60,7 @@ from unspin.factchecks.match import (  # noqa: E402
     pair_features,
     review_late_features,
 )
-from unspin.factchecks.text import clean_text, terms  # noqa: E402
+from unspin.factchecks.terms import clean_text, terms  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "claim-retrieval"
 CACHE = Path("/tmp/cw-work/cr")

@@ -24,7 +24,6 @@ from unspin.corpus import (
     find_propagation,
     find_quote_drift,
 )
-from unspin.corpus._text import sentence_spans
 from unspin.corpus.store_adapter import (
     from_store_link,
     iter_corpus_links,
@@ -32,6 +31,7 @@ from unspin.corpus.store_adapter import (
     store_report,
     to_store_link,
 )
+from unspin.corpus.words import sentence_spans
 from unspin.model import Analysis
 from unspin.pipeline import Processed
 from unspin.store import StoredLink as StoreLink

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import claim_retrieval as cr  # noqa: E402
 
 from unspin.factchecks.match import FEATURES, pair_features  # noqa: E402
-from unspin.factchecks.text import BM25, terms  # noqa: E402
+from unspin.factchecks.terms import BM25, terms  # noqa: E402
 
 SIG = re.compile(r"\s*[—–-]\s*[^—–]*\(@\w+\)\s*\w+ \d{1,2}, \d{4}\s*$")
 FOLDS, SEED = 5, 13

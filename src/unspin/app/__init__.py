@@ -60,8 +60,8 @@ if TYPE_CHECKING:
     )
     from unspin.config import Config
     from unspin.corpus.store_adapter import LinkRun
-    from unspin.corpus.text import COLUMNS as LINK_COLUMNS
-    from unspin.corpus.text import link_row, render_link, render_run
+    from unspin.corpus.views import COLUMNS as LINK_COLUMNS
+    from unspin.corpus.views import link_row, render_link, render_run
     from unspin.model import Analysis, Document
     from unspin.store import ErrorRecord, Filters, Hit, StoreStats
     from unspin.store.render import render_errors, render_hits, render_ingest, render_stats
@@ -155,7 +155,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "Filters": ("unspin.store", "Filters"),
     "Hit": ("unspin.store", "Hit"),
     "IngestResult": ("unspin.app.corpus", "IngestResult"),
-    "LINK_COLUMNS": ("unspin.corpus.text", "COLUMNS"),
+    "LINK_COLUMNS": ("unspin.corpus.views", "COLUMNS"),
     "LabelExport": ("unspin.app.techniques", "LabelExport"),
     "LabelImport": ("unspin.app.techniques", "LabelImport"),
     "LinkListing": ("unspin.app.links", "LinkListing"),
@@ -182,7 +182,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "import_technique_labels": ("unspin.app.techniques", "import_technique_labels"),
     "ingest_paths": ("unspin.app.corpus", "ingest_paths"),
     "link_corpus": ("unspin.app.links", "link_corpus"),
-    "link_row": ("unspin.corpus.text", "link_row"),
+    "link_row": ("unspin.corpus.views", "link_row"),
     "list_analyzers": ("unspin.app.meta", "list_analyzers"),
     "list_claims": ("unspin.app.claims", "list_claims"),
     "list_links": ("unspin.app.links", "list_links"),
@@ -193,8 +193,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "render_errors": ("unspin.store.render", "render_errors"),
     "render_hits": ("unspin.store.render", "render_hits"),
     "render_ingest": ("unspin.store.render", "render_ingest"),
-    "render_link": ("unspin.corpus.text", "render_link"),
-    "render_run": ("unspin.corpus.text", "render_run"),
+    "render_link": ("unspin.corpus.views", "render_link"),
+    "render_run": ("unspin.corpus.views", "render_run"),
     "render_stats": ("unspin.store.render", "render_stats"),
     "search_corpus": ("unspin.app.corpus", "search_corpus"),
     "search_evidence": ("unspin.app.evidence", "search_evidence"),

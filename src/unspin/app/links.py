@@ -13,7 +13,7 @@ from unspin.app.corpus import checked_document, opened_store
 from unspin.app.progress import Progress, ProgressEvent, notify
 from unspin.corpus.model import Link, Side
 from unspin.corpus.store_adapter import ALL, LinkRun, iter_corpus_links, link_store, store_report
-from unspin.corpus.text import in_context
+from unspin.corpus.views import in_context
 from unspin.errors import ConfigError
 from unspin.model import Analysis
 from unspin.report import corpus_json_name, report_filename, write_report

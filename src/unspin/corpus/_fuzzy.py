@@ -12,7 +12,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from unspin.corpus._text import parse_when
+from unspin.corpus.words import parse_when
 from unspin.errors import MissingExtraError
 
 __all__ = ["BandHasher", "LshIndex", "fuzz", "shingles", "when_key"]

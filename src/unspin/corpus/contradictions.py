@@ -32,8 +32,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from unspin.corpus._text import later, norm_name
 from unspin.corpus.model import DateSlot, Link, QuantitySlot, RoleSlot, Slot
+from unspin.corpus.words import later, norm_name
 from unspin.model import Explanation
 
 __all__ = ["compare_slots", "find_contradictions", "group_slots"]

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from unspin.corpus._fuzzy import LshIndex, fuzz, shingles, when_key
-from unspin.corpus._text import normalise_quote, sentence_spans, words
 from unspin.corpus.model import Link, Side
+from unspin.corpus.words import normalise_quote, sentence_spans, words
 from unspin.errors import SchemaError
 from unspin.model import JSON, Analysis, Explanation
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from unspin.corpus._fuzzy import LshIndex, fuzz, shingles, when_key
-from unspin.corpus._text import (
+from unspin.corpus.model import Link, Side
+from unspin.corpus.words import (
     OCCASION_NOUNS,
     Word,
     anchors_in,
@@ -37,7 +38,6 @@ from unspin.corpus._text import (
     stem,
     words,
 )
-from unspin.corpus.model import Link, Side
 from unspin.errors import SchemaError
 from unspin.model import JSON, Analysis, Explanation
 

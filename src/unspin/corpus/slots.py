@@ -31,7 +31,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from unspin.corpus._text import (
+from unspin.corpus.model import DateSlot, QuantitySlot, RoleSlot, Slot
+from unspin.corpus.words import (
     GENERIC_PERSON_UNITS,
     STOPWORDS,
     Anchor,
@@ -47,7 +48,6 @@ from unspin.corpus._text import (
     word_set,
     words,
 )
-from unspin.corpus.model import DateSlot, QuantitySlot, RoleSlot, Slot
 from unspin.lexicon import TITLE_WORDS
 from unspin.model import Analysis, Finding
 

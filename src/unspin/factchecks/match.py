@@ -72,7 +72,7 @@ from unspin.factchecks.ranker import (
     pair_features,
     review_late_features,
 )
-from unspin.factchecks.text import BM25, clean_text, terms
+from unspin.factchecks.terms import BM25, clean_text, terms
 
 __all__ = [
     "FEATURES",

@@ -17,7 +17,7 @@ from unspin.cache import Once, per_path
 from unspin.errors import ModelError
 from unspin.factchecks.candidate import Candidate
 from unspin.factchecks.model import ClaimReview
-from unspin.factchecks.text import names, numbers, terms
+from unspin.factchecks.terms import names, numbers, terms
 
 #: The shipped ranker and verifier weights.
 MODEL_PATH = Path(__file__).resolve().parent / "artifacts" / "matcher.json"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unspin.factchecks.text import BM25, clean_text, names, numbers, terms
+from unspin.factchecks.terms import BM25, clean_text, names, numbers, terms
 
 
 def test_clean_text_drops_links_and_splits_hashtags() -> None:
