@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from unspin.errors import ConfigError, UnknownAnalyzerError
+from unspin.features import default_analyzers
 
 __all__ = ["DEFAULT_ANALYZERS", "Config", "default_config_text", "load_config"]
 
-#: The analyzers of the default pipeline, in the order they run.
-DEFAULT_ANALYZERS = ("sources", "certainty", "claims", "techniques", "factchecks", "outlets")
+#: The analyzers of the default pipeline, in the order they run (from the feature table).
+DEFAULT_ANALYZERS = default_analyzers()
 
 _HEADER = """\
 # unspin's default configuration. Copy it, change what you need, and pass it with

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
 
-__all__ = ["BUILTIN_FEATURES", "Feature", "feature_modules", "features"]
+__all__ = ["BUILTIN_FEATURES", "Feature", "default_analyzers", "feature_modules", "features"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class Feature:
     analyzers: Mapping[str, str] = field(default_factory=dict)
     tables: str | None = None
     report: str | None = None
+    #: whether its analyzers join the default pipeline (in the order of this table)
+    default: bool = True
 
 
 #: One line per feature; the order is the order of report sections and store migrations.
@@ -53,7 +55,12 @@ BUILTIN_FEATURES: tuple[Feature, ...] = (
         tables="unspin.factchecks.tables",
     ),
     Feature("outlets", {"outlets": "unspin.outlets.analyzer"}, report="unspin.outlets.report"),
-    Feature("evidence", {"verdicts": "unspin.evidence.analyzer"}, tables="unspin.evidence.tables"),
+    Feature(
+        "evidence",
+        {"verdicts": "unspin.evidence.analyzer"},
+        tables="unspin.evidence.tables",
+        default=False,  # needs an evidence store: `unspin evidence add`
+    ),
     Feature("corpus", tables="unspin.corpus.tables", report="unspin.corpus.report"),
 )
 
@@ -61,6 +68,11 @@ BUILTIN_FEATURES: tuple[Feature, ...] = (
 def features() -> tuple[Feature, ...]:
     """The built-in features, in order."""
     return BUILTIN_FEATURES
+
+
+def default_analyzers() -> tuple[str, ...]:
+    """The analyzers of the default pipeline, in the order they run."""
+    return tuple(name for f in BUILTIN_FEATURES if f.default for name in f.analyzers)
 
 
 def feature_modules(kind: str) -> list[ModuleType]:
