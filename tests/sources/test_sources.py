@@ -938,6 +938,24 @@ def test_random_quote_soup_never_breaks_the_analyzer(run_fake: Run) -> None:
 
 
 # ----------------------------------------------------------------------------------------
+# Sentences that once crashed the analyzer (bench/sources_robustness.py runs it over the
+# shared corpora and reports every failure)
+
+
+@pytest.mark.slow
+def test_passive_verb_with_a_clausal_complement_and_no_passive_subject_of_its_own(
+    run: Run,
+) -> None:
+    # "said" inherits "The mill" from "sold" through the conjunction and has no
+    # passive subject of its own: the reported content is its open complement
+    a = sources(run, "The mill was sold and was said to be empty.")
+    att = only(attributions(a))
+    assert att.text == "to be empty"
+    assert att.label == "unattributed"
+    assert att.attributes["construction"] == "passive"
+
+
+# ----------------------------------------------------------------------------------------
 # Long articles (the timing is measured by bench/sources_speed.py)
 
 

@@ -325,8 +325,10 @@ def _content(
     if not comps and construction == "passive":
         comps = ix.kids(t.i, "xcomp")
         if comps:
+            # the verb's own passive subject, when it has one ("X was said to ..."); a
+            # subject inherited through a conjunction is not part of the content
             subj = ix.kids(t.i, "nsubjpass")
-            lo = min(ix.subtree(comps[0].i)[0], *(ix.subtree(s.i)[0] for s in subj))
+            lo = min([ix.subtree(comps[0].i)[0], *(ix.subtree(s.i)[0] for s in subj)])
             hi = ix.subtree(comps[0].i)[1]
             if subj and subj[0].lower in ("it",):
                 return None, False
