@@ -151,7 +151,8 @@ class Analyzer(ABC, Generic[OptionsT]):
 
     Subclasses set ``name``, ``version``, ``requires`` (artefacts or finding kinds that
     must be produced before it runs: ``"parse"``, ``"embeddings"``, ``"quote"``, ...),
-    ``produces`` (the finding kinds it emits) and ``Options`` (a frozen dataclass of typed
+    ``produces`` (the finding kinds it emits), ``languages`` (the languages it reads;
+    None, the default: any) and ``Options`` (a frozen dataclass of typed
     options, see :mod:`unspin.options`), and implement :meth:`run`. Options come from the
     ``[analyzers.NAME]`` table of the config; unknown or ill-typed options are an error.
     """
@@ -161,6 +162,9 @@ class Analyzer(ABC, Generic[OptionsT]):
     requires: ClassVar[tuple[str, ...]] = ("parse",)
     produces: ClassVar[tuple[str, ...]] = ()
     Options: ClassVar[type[Any]] = NoOptions
+    #: ISO 639-1 codes of the languages it reads (None: any); the pipeline skips it on a
+    #: document in another language (see :mod:`unspin.language`).
+    languages: ClassVar[tuple[str, ...] | None] = None
 
     def __init__(self, options: OptionsT | None = None, /, **values: Any) -> None:
         if options is not None and values:

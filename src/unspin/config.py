@@ -37,6 +37,10 @@ _HEADER = """\
 analyzers = {analyzers}
 # "spacy" (spaCy + MiniLM) or "fake" (rule-based stand-in, for tests and dry runs).
 backbone = "spacy"
+# The language of every document, as an ISO 639-1 code ("de"); empty: detect each
+# document's language (metadata such as <html lang> counts when it is not "en").
+# Analyzers that read only English skip documents in another language.
+language = ""
 
 [models]
 # A spaCy package name or a path to a spaCy model folder.
@@ -50,7 +54,7 @@ max_bytes = 5_000_000
 """
 
 _SECTIONS = {
-    "pipeline": {"analyzers", "backbone"},
+    "pipeline": {"analyzers", "backbone", "language"},
     "models": {"spacy", "embeddings"},
     "ingest": {"max_bytes"},
     "analyzers": None,  # free-form: one table per analyzer, checked by the analyzer
@@ -106,6 +110,7 @@ class Config:
 
     analyzers: tuple[str, ...]
     backbone: str = "spacy"
+    language: str = ""
     spacy_model: str = "en_core_web_sm"
     embeddings: str = ""
     max_bytes: int = 5_000_000
@@ -125,8 +130,8 @@ def load_config(
 ) -> Config:
     """Load a config from a TOML path, a mapping shaped like the TOML, or the defaults.
 
-    Keyword overrides: ``analyzers``, ``backbone``, ``spacy_model``, ``embeddings``,
-    ``max_bytes``.
+    Keyword overrides: ``analyzers``, ``backbone``, ``language``, ``spacy_model``,
+    ``embeddings``, ``max_bytes``.
     """
     if isinstance(source, Config):
         return source.replace(**overrides) if overrides else source
@@ -175,6 +180,13 @@ def load_config(
     backbone = overrides.pop("backbone", pipeline["backbone"])
     if backbone not in ("spacy", "fake"):
         raise ConfigError(f"unknown backbone {backbone!r}", hint='use "spacy" or "fake"')
+    language = overrides.pop("language", pipeline.get("language", ""))
+    if not isinstance(language, str):
+        raise ConfigError("[pipeline] language must be a language code or empty")
+    if language.strip():
+        from unspin.language import given
+
+        language = given(language).code
     max_bytes = overrides.pop("max_bytes", ingest["max_bytes"])
     if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes <= 0:
         raise ConfigError("[ingest] max_bytes must be a positive integer")
@@ -186,6 +198,7 @@ def load_config(
     config = Config(
         analyzers=tuple(analyzers),
         backbone=backbone,
+        language=language.strip(),
         spacy_model=str(overrides.pop("spacy_model", models["spacy"])),
         embeddings=str(overrides.pop("embeddings", models["embeddings"])),
         max_bytes=max_bytes,

@@ -6,6 +6,7 @@ analyzers open): close it with :meth:`Pipeline.close` or use it as a context man
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,8 @@ from unspin.analyzer import (
     available_analyzers,
 )
 from unspin.config import Config, load_config
-from unspin.errors import DependencyError, UnspinError
+from unspin.errors import DependencyError, MissingExtraError, UnspinError
+from unspin.language import UNDETERMINED, Language, detect, given, reads
 from unspin.model import Analysis, AnalyzerFailure, AnalyzerRun, Document, Finding
 from unspin.nlp import Backbone, FakeBackbone, Parsed, SpacyBackbone, TokenStates
 
@@ -146,6 +148,7 @@ class Pipeline:
         self.analyzers: tuple[Analyzer[Any], ...] = tuple(analyzers)
         self.needs_embeddings = any("embeddings" in a.requires for a in self.analyzers)
         self.needs_states = any("token_states" in a.requires for a in self.analyzers)
+        self._no_detector = False
 
     def close(self) -> None:
         """Close what the analyzers opened through the services (stores); the pipeline
@@ -223,7 +226,29 @@ class Pipeline:
         for doc, p in zip(docs, parsed, strict=True):
             yield self._run_one(doc, p, embed)
 
+    def language(self, doc: Document) -> Language:
+        """The language ``doc`` is analysed as: the configured ``[pipeline] language``,
+        else the document's own when it is not the default ``en``, else detected (``und``
+        when too short, or when the ``lang`` extra is missing: every analyzer runs)."""
+        if self.config.language:
+            return given(self.config.language)
+        if doc.language and doc.language != "en":
+            try:
+                return given(doc.language)
+            except UnspinError:
+                pass  # metadata that is no language code: detect instead
+        if not self._no_detector:
+            try:
+                return detect(doc.text)
+            except MissingExtraError as exc:
+                self._no_detector = True
+                log.warning("language detection is off: %s (%s)", exc.message, exc.hint)
+        return Language(UNDETERMINED, "undetermined", 0.0)
+
     def _run_one(self, doc: Document, parsed: Parsed | Exception, embed: bool) -> Processed:
+        lang = self.language(doc)
+        if lang.code not in (UNDETERMINED, doc.language):
+            doc = dataclasses.replace(doc, language=lang.code)
         failures: list[AnalyzerFailure] = []
         unavailable: set[str] = set()
         if isinstance(parsed, Exception):
@@ -256,7 +281,13 @@ class Pipeline:
                 unavailable.add("embeddings")
         findings: list[Finding] = []
         summaries: dict[str, Any] = {}
+        skipped: list[str] = []  # cannot read the language, or needs what those produce
+        off_language: set[str] = set()
         for analyzer in self.analyzers:
+            if not reads(analyzer.languages, lang.code) or off_language & set(analyzer.requires):
+                skipped.append(analyzer.name)
+                off_language.update(analyzer.produces)
+                continue
             missing = [r for r in analyzer.requires if r in unavailable]
             if missing:
                 failures.append(
@@ -281,6 +312,8 @@ class Pipeline:
             findings.extend(new)
             if result.summary:
                 summaries[analyzer.name] = result.summary
+        if lang.code not in ("en", UNDETERMINED):
+            summaries = {"language": {**lang.to_dict(), "skipped": skipped}, **summaries}
         runs = tuple(AnalyzerRun(a.name, a.version) for a in self.analyzers)
         try:
             analysis = Analysis(doc, tuple(findings), summaries, tuple(failures), runs)

@@ -14,6 +14,7 @@ from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.app.progress import Progress, ProgressEvent, notify
 from unspin.errors import InputError
 from unspin.ingest import JSONL_SUFFIXES, iter_documents, load_text
+from unspin.language import skipped_line
 from unspin.model import Analysis, Document
 
 __all__ = [
@@ -33,11 +34,13 @@ Input = Path | str | Document | InputError
 @dataclass
 class AnalyzeRun:
     """A lazy run: iterate :attr:`analyses`; :attr:`errors` (inputs that could not be
-    read) and :attr:`failures` (one line per analyzer failure) fill up as it goes."""
+    read), :attr:`failures` (one line per analyzer failure) and :attr:`languages` (one
+    line per document not in English, naming the analyzers skipped) fill up as it goes."""
 
     analyses: Iterator[Analysis]
     errors: list[InputError] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
     count: int = 0
     failed_documents: int = 0
 
@@ -69,6 +72,9 @@ def analyze_paths(
                 run.failures.extend(
                     f"{where}: {f.analyzer}: {f.message}" for f in analysis.failures
                 )
+            note = skipped_line(analysis)
+            if note:
+                run.languages.append(note)
             notify(
                 on_progress, ProgressEvent("analysing", run.count, None, {"errors": len(errors)})
             )

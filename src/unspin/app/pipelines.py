@@ -35,17 +35,20 @@ def pipeline_config(
     *,
     analyzers: str | None = None,
     backbone: str | None = None,
+    language: str | None = None,
     max_bytes: int | None = None,
     db: str | None = None,
 ) -> Config:
     """The configuration of a TOML file (or the defaults) with a front end's overrides:
-    analyzers to run, the backbone, the input size limit, and a store for the analyzers
-    that read one (:func:`with_store`)."""
+    analyzers to run, the backbone, the documents' language, the input size limit, and a
+    store for the analyzers that read one (:func:`with_store`)."""
     overrides: dict[str, Any] = {}
     if analyzers is not None:
         overrides["analyzers"] = analyzers
     if backbone:
         overrides["backbone"] = backbone
+    if language:
+        overrides["language"] = language
     if max_bytes:
         overrides["max_bytes"] = max_bytes
     return with_store(load_config(path, **overrides), db)

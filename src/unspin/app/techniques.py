@@ -88,7 +88,8 @@ def evaluate_ptc(
             articles, predicted, labelled or None, techniques=corpus.techniques
         )
     else:
-        cfg = pipeline_config(config, analyzers="techniques", backbone=backbone)
+        # the PTC articles are English: no language detection that could skip one
+        cfg = pipeline_config(config, analyzers="techniques", backbone=backbone, language="en")
         detect, classify = evaluation_system(cfg)
         result = ptc.evaluate(articles, detect, classify, techniques=corpus.techniques)
     return PtcRun(result, data, tuple(warnings))

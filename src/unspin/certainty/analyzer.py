@@ -67,6 +67,7 @@ class CertaintyAnalyzer(Analyzer[NoOptions]):
     version = "0.1.0"
     requires = ("parse",)
     produces = ("hedge", "booster", "vague_attribution")
+    languages = ("en",)
 
     def run(self, ctx: Context) -> AnalyzerResult:
         parsed = ctx.parsed

@@ -97,6 +97,7 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
     version = "0.2.0"
     requires: ClassVar[tuple[str, ...]] = ("parse", "embeddings")
     produces = ("claim", "quantity", "date")
+    languages = ("en",)
     Options = ClaimsOptions
 
     def __init__(self, options: ClaimsOptions | None = None, /, **values: Any) -> None:

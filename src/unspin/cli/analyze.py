@@ -102,6 +102,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             echo(_summary_table(rows), err=to_stdout)
         if written:
             echo(f"wrote {len(written)} report file(s) to {args.output}", err=to_stdout)
+    for line in run.languages:
+        echo(f"unspin: {line} (--language en to force)", err=True)
     if run.errors or run.failures:
         echo(
             f"unspin: {len(run.errors)} input(s) could not be read, "

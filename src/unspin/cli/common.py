@@ -168,6 +168,12 @@ def pipeline_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--backbone", choices=("spacy", "fake"), help="NLP backbone ('fake': no models, rules only)"
     )
+    p.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the documents' language as an ISO 639-1 code (e.g. en, de), instead of "
+        "detecting each one's; English-only analyzers skip other languages",
+    )
     max_bytes_option(p)
 
 
@@ -177,6 +183,7 @@ def pipeline_config(args: argparse.Namespace, db: str | None = None) -> app.Conf
         args.config,
         analyzers=args.analyzers,
         backbone=args.backbone,
+        language=args.language,
         max_bytes=args.max_bytes,
         db=db,
     )

@@ -35,6 +35,7 @@ def filter_options(p: argparse.ArgumentParser, *, sentences: bool) -> None:
     p.add_argument("--since", type=iso_date, metavar="DATE", help="published on or after DATE")
     p.add_argument("--until", type=iso_date, metavar="DATE", help="published on or before DATE")
     p.add_argument("--kind", metavar="KIND", help="with a finding of this kind (quote, claim, ...)")
+    p.add_argument("--language", metavar="CODE", help="only documents in this language (de, ...)")
     if sentences:
         p.add_argument("--technique", metavar="NAME", help="with a finding of this technique")
         p.add_argument(
@@ -52,6 +53,7 @@ def filters(args: argparse.Namespace) -> app.Filters:
         since=args.since,
         until=args.until,
         kind=args.kind,
+        language=args.language,
         technique=getattr(args, "technique", None),
         source_type=getattr(args, "source_type", None),
         speaker=getattr(args, "speaker", None),
@@ -151,6 +153,8 @@ def cmd_corpus_ingest(args: argparse.Namespace) -> int:
     report = result.report
     if not args.quiet:
         echo(app.render_ingest(report, result.url), err=True)
+    for line in report.languages:
+        echo(f"unspin: {line} (--language en to force)", err=True)
     if not report.ok:
         echo(
             f"unspin: {len(report.input_errors)} input(s) could not be stored, "

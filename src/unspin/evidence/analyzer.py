@@ -92,6 +92,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
     version = "0.1.0"
     requires: ClassVar[tuple[str, ...]] = ("parse", "embeddings", "claim")
     produces = ("verdict",)
+    languages = ("en",)
     Options = VerdictsOptions
 
     def __init__(self, options: VerdictsOptions | None = None, /, **values: Any) -> None:

@@ -111,6 +111,7 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
     version = "0.1.0"
     requires: ClassVar[tuple[str, ...]] = ("parse", "embeddings", "claim")
     produces = ("factcheck",)
+    languages = ("en",)
     Options = FactChecksOptions
 
     def __init__(self, options: FactChecksOptions | None = None, /, **values: Any) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "display_title",
     "fmt_num",
     "is_checkworthy",
+    "language_note",
     "number",
     "one_line",
     "share_anonymous",
@@ -65,6 +66,26 @@ def summary(analysis: Analysis, name: str) -> Mapping[str, Any]:
     """The summary an analyzer wrote, or an empty mapping when absent or not a mapping."""
     value = analysis.summaries.get(name)
     return value if isinstance(value, Mapping) else {}
+
+
+def language_note(analysis: Analysis) -> str | None:
+    """What the pipeline's language note (``summaries["language"]``) says, in a sentence:
+    the document's language and the analyzers skipped because they read only English;
+    None for a document in English."""
+    note = summary(analysis, "language")
+    if not note:
+        return None
+    how = [str(note.get("code")), str(note.get("source") or "detected")]
+    confidence = number(note.get("confidence"))
+    if note.get("source") != "given" and confidence is not None:
+        how.append(f"confidence {fmt_num(confidence)}")
+    skipped = [str(s) for s in note.get("skipped") or ()]
+    tail = (
+        f"English-only analyzers were skipped: {', '.join(skipped)}"
+        if skipped
+        else "no analyzer was skipped"
+    )
+    return f"This document is in {note.get('name')} ({', '.join(how)}); {tail}."
 
 
 def display_title(analysis: Analysis) -> str:

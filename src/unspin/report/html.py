@@ -143,6 +143,7 @@ def render_html(
     chips = [c for s in sections if s.applies(ctx) for c in s.chips(ctx)]
     body = (
         parts.header(analysis)
+        + parts.language(analysis)
         + parts.failures(analysis)
         + parts.strip(analysis, layers, chips)
         + parts.legend(ordered_layers, counts)

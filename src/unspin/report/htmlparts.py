@@ -14,6 +14,7 @@ from unspin.report.common import (
     checkworthy_claims,
     display_title,
     fmt_num,
+    language_note,
     number,
     one_line,
     share_anonymous,
@@ -23,7 +24,16 @@ from unspin.report.highlight import CLAIM_OTHER, Layer
 from unspin.report.htmlkit import esc, finding_button, safe_href
 from unspin.report.sections import Chip
 
-__all__ = ["failures", "header", "legend", "panel", "related", "strip", "summaries"]
+__all__ = [
+    "failures",
+    "header",
+    "language",
+    "legend",
+    "panel",
+    "related",
+    "strip",
+    "summaries",
+]
 
 #: Order of the groups in the findings panel.
 _PANEL_ORDER = (
@@ -79,6 +89,15 @@ def header(analysis: Analysis) -> str:
         f'<dl class="meta">{"".join(rows)}</dl>'
         "</header>"
     )
+
+
+def language(analysis: Analysis) -> str:
+    """A note naming the document's language and the analyzers skipped for it (empty for
+    a document in English)."""
+    note = language_note(analysis)
+    if not note:
+        return ""
+    return f'<section class="failures language" role="note"><p>{esc(note)}</p></section>'
 
 
 def failures(analysis: Analysis) -> str:

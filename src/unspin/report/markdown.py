@@ -16,6 +16,7 @@ from unspin.report.common import (
     CLAIM_KIND,
     checkworthy_claims,
     display_title,
+    language_note,
     one_line,
     share_anonymous,
     word_count,
@@ -105,6 +106,9 @@ def render_markdown(
         runs = ", ".join(f"{a.name} {a.version}" for a in analysis.analyzers)
         lines.append(f"- **Analyzers:** {md_escape(runs)}")
     lines.append("")
+    note = language_note(analysis)
+    if note:
+        lines += [f"> **Language:** {md_escape(note)}", ""]
     lines += _failures(analysis)
 
     lines += ["## Findings by kind", ""]

@@ -79,6 +79,7 @@ class SourcesAnalyzer(Analyzer[SourcesOptions]):
     version = "1.0.0"
     requires: ClassVar[tuple[str, ...]] = ("parse",)
     produces: ClassVar[tuple[str, ...]] = ("quote", "attribution", "speaker")
+    languages: ClassVar[tuple[str, ...] | None] = ("en",)
     Options = SourcesOptions
 
     def run(self, ctx: Context) -> AnalyzerResult:

@@ -19,6 +19,7 @@ from pathlib import Path
 from unspin.config import Config, load_config
 from unspin.errors import InputError, UnspinError
 from unspin.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, iter_documents
+from unspin.language import skipped_line
 from unspin.model import Document
 from unspin.pipeline import Pipeline, Processed, encoder_name
 from unspin.store.base import Store
@@ -43,6 +44,8 @@ class IngestReport:
     skipped: int = 0
     input_errors: list[ErrorRecord] = field(default_factory=list)
     analyzer_failures: list[ErrorRecord] = field(default_factory=list)
+    #: One line per document not in English, naming the analyzers skipped for it.
+    languages: list[str] = field(default_factory=list)
     seconds: float = 0.0
     #: Analysed documents waiting for their batch to be written.
     pending: int = 0
@@ -184,6 +187,9 @@ def ingest(
             in_flight.discard(doc.id)
             progress()
             continue
+        note = skipped_line(processed.analysis)
+        if note:
+            report.languages.append(note)
         for failure in processed.analysis.failures:
             error = ErrorRecord(
                 where, failure.error, f"{failure.analyzer}: {failure.message}", doc.id

@@ -40,7 +40,8 @@ class Filters:
     """Restrictions on what a search, an iteration or an export returns.
 
     ``outlet``, ``since`` and ``until`` (inclusive ``YYYY-MM-DD`` dates of publication;
-    documents without a date never match a date filter) apply to documents. The rest
+    documents without a date never match a date filter) and ``language`` (an ISO 639-1
+    code, as the pipeline recorded it) apply to documents. The rest
     apply to sentences: a sentence matches when findings overlapping it have the kind,
     the technique (a ``technique`` finding's label), the source type, the speaker (the
     name the sources analyzer resolved, case-insensitive) and, with ``checkworthy``, a
@@ -55,8 +56,11 @@ class Filters:
     source_type: str | None = None
     speaker: str | None = None
     checkworthy: bool = False
+    language: str | None = None
 
     def __post_init__(self) -> None:
+        if self.language is not None:
+            object.__setattr__(self, "language", self.language.strip().lower())
         object.__setattr__(self, "since", _check_date(self.since, "since"))
         object.__setattr__(self, "until", _check_date(self.until, "until"))
 

@@ -242,8 +242,9 @@ class SQLiteStore(SQLStore):
         self, vector: np.ndarray, filters: Filters, depth: int
     ) -> list[tuple[int, float]]:
         where, params = self._scope(filters, "")  # vec0 metadata columns
-        if where and not filters.tags:
-            scope, scope_params = self._scope(filters, "d.")
+        language, language_params = self._language_filter(filters)  # checked on rescoring
+        if (where or language) and not filters.tags:
+            scope, scope_params = self._document_scope(filters)
             condition = " AND ".join(scope)
             held = self.sql.one(
                 f"SELECT coalesce(sum(d.embedded), 0) FROM documents d WHERE {condition}",
@@ -270,7 +271,9 @@ class SQLiteStore(SQLStore):
             if len(few) <= EXACT_MAX:
                 # few sentences have such findings: rank them all exactly
                 scope, scope_params = self._scope(filters, "s.")
-                return self._rescore(vector, few, scope, scope_params, depth)
+                return self._rescore(
+                    vector, few, scope + language, scope_params + language_params, depth
+                )
             where.append(f"rowid IN ({tagged})")
             params.extend(filters.tags)
         k = min(depth * OVERSAMPLE, MAX_K)
@@ -282,7 +285,7 @@ class SQLiteStore(SQLStore):
                 [sketch(vector)[0].tobytes(), k, *params],
             )
         ]
-        return self._rescore(vector, candidates, [], [], depth)
+        return self._rescore(vector, candidates, language, language_params, depth)
 
     def _rescore(
         self,

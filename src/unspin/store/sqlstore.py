@@ -196,9 +196,23 @@ class SQLStore(Store):
             params.append(hi)
         return where, params
 
+    def _document_scope(self, filters: Filters) -> tuple[list[str], list[Any]]:
+        """Conditions on documents ``d``: outlet, publication day and language."""
+        where, params = self._scope(filters, "d.")
+        if filters.language:
+            where.append("d.language = ?")
+            params.append(filters.language)
+        return where, params
+
+    def _language_filter(self, filters: Filters) -> tuple[list[str], list[Any]]:
+        """The condition on sentences ``s`` that their document is in the language."""
+        if not filters.language:
+            return [], []
+        return ["s.doc IN (SELECT d.key FROM documents d WHERE d.language = ?)"], [filters.language]
+
     def _document_filter(self, filters: Filters) -> tuple[str, list[Any]]:
         """``WHERE`` conditions on documents ``d`` (always true when empty)."""
-        where, params = self._scope(filters, "d.")
+        where, params = self._document_scope(filters)
         for tag in filters.tags:
             where.append(
                 "d.key IN (SELECT s.doc FROM sentence_tags t JOIN sentences s "
@@ -208,8 +222,12 @@ class SQLStore(Store):
         return " AND ".join(["1 = 1", *where]), params
 
     def _sentence_filter(self, filters: Filters) -> tuple[list[str], list[Any]]:
-        """Conditions on sentences ``s``: denormalised outlet and day, and tags."""
+        """Conditions on sentences ``s``: denormalised outlet and day, their document's
+        language, and tags."""
         where, params = self._scope(filters, "s.")
+        language, language_params = self._language_filter(filters)
+        where += language
+        params += language_params
         for tag in filters.tags:
             # correlated, so that the query is driven by its search index, not by the tags
             where.append(

@@ -206,6 +206,7 @@ class TechniquesAnalyzer(Analyzer[TechniquesOptions]):
     version = "1.1.0"  # 1.1: five-tagger SI ensemble, trimmed decoding
     requires = ("parse", "token_states")
     produces = (KIND,)
+    languages = ("en",)
     Options = TechniquesOptions
 
     @property
