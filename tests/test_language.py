@@ -215,3 +215,10 @@ def test_cli_names_the_language_and_skipped_analyzers(tmp_path: Path) -> None:
 
     bad = unspin("analyze", path, "--language", "german!")
     assert bad.returncode == 2 and "language code" in bad.stderr
+
+
+def test_one_short_sentence_is_undetermined_not_a_guess() -> None:
+    # the trigram models read this English line as Norwegian (0.97): too short to tell
+    found = detect('"It was a mistake," admitted Jonas Fiske.')
+    assert found.code == UNDETERMINED
+    assert reads(("en",), found.code)  # so the English-only analyzers still run

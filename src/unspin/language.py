@@ -5,8 +5,11 @@ The detector (``lingua-language-detector``, the ``lang`` extra) knows a fixed se
 added to a process, where the high-accuracy models of the same languages take about
 550 MB; articles are long enough for it). It is built once per process, on first use.
 
-A text too short to tell (fewer than :data:`MIN_LETTERS` letters) is ``und``
-(undetermined), which :func:`reads` treats as readable by every analyzer.
+Precision first: a text too short to tell (fewer than :data:`MIN_LETTERS` letters: the
+trigram models misread single sentences, one short English sentence came out Norwegian at
+0.97) or one whose best language scores under :data:`MIN_CONFIDENCE` is ``und``
+(undetermined), which :func:`reads` treats as readable by every analyzer, so no analyzer
+is skipped on a guess.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from unspin.model import JSON, Analysis
 
 __all__ = [
     "LANGUAGES",
+    "MIN_CONFIDENCE",
     "MIN_LETTERS",
     "UNDETERMINED",
     "Language",
@@ -62,7 +66,9 @@ LANGUAGES: dict[str, str] = {
 #: The code of a text whose language cannot be told (too short, or no letters).
 UNDETERMINED = "und"
 #: Texts with fewer letters than this are :data:`UNDETERMINED`.
-MIN_LETTERS = 20
+MIN_LETTERS = 100
+#: A detected language scoring under this is :data:`UNDETERMINED`.
+MIN_CONFIDENCE = 0.9
 #: Only the start of a long text is read (enough to tell its language).
 MAX_CHARS = 3000
 
@@ -151,5 +157,7 @@ def detect(text: str) -> Language:
     if not values:
         return Language(UNDETERMINED, language_name(UNDETERMINED), 0.0)
     best = values[0]
+    if float(best.value) < MIN_CONFIDENCE:
+        return Language(UNDETERMINED, language_name(UNDETERMINED), float(best.value))
     code = best.language.iso_code_639_1.name.lower()
     return Language(code, language_name(code), float(best.value))
