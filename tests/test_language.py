@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from unspin.config import default_config_text, load_config
 from unspin.errors import ConfigError, MissingExtraError
 from unspin.language import LANGUAGES, UNDETERMINED, detect, given, reads
 from unspin.model import Analysis, Document
+from unspin.nlp import FakeBackbone, TokenStates
 from unspin.pipeline import Pipeline
 from unspin.report import render_html, render_json, render_markdown
 
@@ -222,3 +224,19 @@ def test_one_short_sentence_is_undetermined_not_a_guess() -> None:
     found = detect('"It was a mistake," admitted Jonas Fiske.')
     assert found.code == UNDETERMINED
     assert reads(("en",), found.code)  # so the English-only analyzers still run
+
+
+def test_no_encoder_pass_for_a_document_no_analyzer_reads() -> None:
+    class Counting(FakeBackbone):
+        calls = 0
+
+        def token_states(self, texts: Sequence[str], starts: Sequence[int]) -> TokenStates:
+            Counting.calls += 1
+            return super().token_states(texts, starts)
+
+    with Pipeline(load_config(backbone="fake"), backbone=Counting()) as pipeline:
+        german = pipeline.analyze(Document(GERMAN))
+        assert Counting.calls == 0
+        assert "techniques" in german.summaries["language"]["skipped"]
+        pipeline.analyze(Document(ENGLISH))
+        assert Counting.calls == 1

@@ -245,10 +245,28 @@ class Pipeline:
                 log.warning("language detection is off: %s (%s)", exc.message, exc.hint)
         return Language(UNDETERMINED, "undetermined", 0.0)
 
+    def _readers(self, code: str) -> tuple[list[Analyzer[Any]], list[str]]:
+        """The analyzers that read language ``code``, and the names of those skipped (they
+        cannot read it, or need what a skipped one produces)."""
+        active: list[Analyzer[Any]] = []
+        skipped: list[str] = []
+        off_language: set[str] = set()
+        for analyzer in self.analyzers:
+            if not reads(analyzer.languages, code) or off_language & set(analyzer.requires):
+                skipped.append(analyzer.name)
+                off_language.update(analyzer.produces)
+            else:
+                active.append(analyzer)
+        return active, skipped
+
     def _run_one(self, doc: Document, parsed: Parsed | Exception, embed: bool) -> Processed:
         lang = self.language(doc)
         if lang.code not in (UNDETERMINED, doc.language):
             doc = dataclasses.replace(doc, language=lang.code)
+        active, skipped = self._readers(lang.code)
+        # the encoder runs only for analyzers that will read this document (and the store)
+        needs_states = any("token_states" in a.requires for a in active)
+        needs_embeddings = any("embeddings" in a.requires for a in active)
         failures: list[AnalyzerFailure] = []
         unavailable: set[str] = set()
         if isinstance(parsed, Exception):
@@ -257,7 +275,7 @@ class Pipeline:
             parsed = Parsed(doc.text, (), (), (), has_parse=False, model="none")
         embeddings: np.ndarray | None = None
         states: TokenStates | None = None
-        if self.needs_states and "token_states" not in unavailable:
+        if needs_states and "token_states" not in unavailable:
             try:  # one encoder pass gives the states and the sentence embeddings
                 states = self.backbone.token_states(
                     [doc.text[s.start : s.end] for s in parsed.sentences],
@@ -267,11 +285,7 @@ class Pipeline:
             except Exception as exc:
                 failures.append(_failure("token_states", exc))
                 unavailable.add("token_states")
-        if (
-            embeddings is None
-            and (embed or self.needs_embeddings)
-            and "embeddings" not in unavailable
-        ):
+        if embeddings is None and (embed or needs_embeddings) and "embeddings" not in unavailable:
             try:
                 embeddings = self.backbone.embed(
                     [doc.text[s.start : s.end] for s in parsed.sentences]
@@ -281,13 +295,7 @@ class Pipeline:
                 unavailable.add("embeddings")
         findings: list[Finding] = []
         summaries: dict[str, Any] = {}
-        skipped: list[str] = []  # cannot read the language, or needs what those produce
-        off_language: set[str] = set()
-        for analyzer in self.analyzers:
-            if not reads(analyzer.languages, lang.code) or off_language & set(analyzer.requires):
-                skipped.append(analyzer.name)
-                off_language.update(analyzer.produces)
-                continue
+        for analyzer in active:
             missing = [r for r in analyzer.requires if r in unavailable]
             if missing:
                 failures.append(
