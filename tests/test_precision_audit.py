@@ -1,0 +1,298 @@
+"""bench/precision_audit.py: Wilson intervals, anchors, seeded sampling and scoring, on
+small hand-made inputs (no models, no PTC data)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "precision_audit", ROOT / "bench" / "precision_audit.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["precision_audit"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+pa = _load()
+
+TEXT = (
+    'Harbour fees rose again. The mayor, Ana Vik, said on Monday that "the port will '
+    'close by May". Officials said 300 jobs may go. The port will close, Vik said.'
+)
+
+
+# -- Wilson interval -----------------------------------------------------------------------
+
+
+def test_wilson_matches_the_published_interval() -> None:
+    lo, hi = pa.wilson(8, 10)
+    assert (round(lo, 3), round(hi, 3)) == (0.490, 0.943)
+
+
+def test_wilson_at_the_edges_and_symmetry() -> None:
+    lo, hi = pa.wilson(40, 40)
+    assert hi == 1.0 and lo == pytest.approx(0.9124, abs=1e-4)
+    assert pa.wilson(0, 40)[0] == 0.0
+    assert pa.wilson(0, 0) == (0.0, 1.0)
+    lo, hi = pa.wilson(13, 40)
+    lo2, hi2 = pa.wilson(27, 40)
+    assert lo == pytest.approx(1 - hi2) and hi == pytest.approx(1 - lo2)
+    assert lo < 13 / 40 < hi
+
+
+# -- anchors -------------------------------------------------------------------------------
+
+
+def test_anchor_holds_no_text_and_rematches_in_place() -> None:
+    start = TEXT.index("may go")
+    anchor = pa.make_anchor(TEXT, start, start + 6)
+    assert "may" not in json.dumps(anchor)
+    assert pa.rematch(anchor, TEXT, start) == (start, start + 6, "context")
+
+
+def test_anchor_rematches_after_an_offset_shift() -> None:
+    start = TEXT.index("300 jobs")
+    anchor = pa.make_anchor(TEXT, start, start + 8)
+    shifted = "HEADLINE\n\n" + TEXT
+    assert pa.rematch(anchor, shifted, start) == (start + 10, start + 18, "context")
+
+
+def test_anchor_context_picks_the_right_one_of_two_equal_spans() -> None:
+    second = TEXT.index("The port will close")
+    first = TEXT.index("the port will close")
+    assert first < second
+    anchor = pa.make_anchor(TEXT.lower(), second, second + 19)
+    # the same words occur twice; the context says which, even far from the hint
+    assert pa.rematch(anchor, "x" * 7 + TEXT.lower(), 0) == (second + 7, second + 26, "context")
+
+
+def test_anchor_survives_a_changed_context_and_reports_it() -> None:
+    start = TEXT.index("Officials")
+    anchor = pa.make_anchor(TEXT, start, start + 9)
+    changed = TEXT.replace('by May". ', 'by June". ').replace(" 300 jobs", " 400 jobs")
+    found = pa.rematch(anchor, changed, start)
+    assert found is not None and found[2] == "text only"
+    assert changed[found[0] : found[1]] == "Officials"
+    assert pa.rematch(anchor, TEXT.replace("Officials", "Others"), start) is None
+
+
+# -- findings to items ---------------------------------------------------------------------
+
+
+def _finding(kind: str, label: str, start: int, end: int, **attrs: Any) -> dict[str, Any]:
+    relations = attrs.pop("relations", [])
+    return {
+        "id": f"{kind}-{start}-{label}",
+        "kind": kind,
+        "label": label,
+        "start": start,
+        "end": end,
+        "score": 0.9,
+        "analyzer": "x",
+        "analyzer_version": "1",
+        "explanation": {"rule": f"{kind}.rule"},
+        "attributes": attrs,
+        "relations": relations,
+    }
+
+
+def test_audit_kinds_follow_what_the_report_shows() -> None:
+    assert pa.audit_kinds(_finding("claim", "numeric", 0, 5, checkworthy=False)) == []
+    assert pa.audit_kinds(_finding("claim", "numeric", 0, 5, checkworthy=True)) == ["claim"]
+    assert pa.audit_kinds(_finding("claim", "responsibility", 0, 5, checkworthy=True)) == [
+        "claim",
+        "responsibility",
+    ]
+    assert pa.audit_kinds(_finding("speaker", "anonymous", 0, 5)) == ["anonymous"]
+    assert pa.audit_kinds(_finding("speaker", "named_person", 0, 5)) == ["speaker"]
+    assert pa.audit_kinds(_finding("attribution", "anonymous", 0, 5)) == ["anonymous"]
+    assert pa.audit_kinds(_finding("attribution", "named_person", 0, 5)) == []
+    assert pa.audit_kinds(_finding("quantity", "count", 0, 5)) == ["number"]
+    assert pa.audit_kinds(_finding("technique", "Doubt", 0, 5)) == ["technique:Doubt"]
+    assert pa.audit_kinds(_finding("technique", "Doubt", 0, 5, shown=False)) == []
+
+
+def test_pool_items_store_offsets_and_hashes_but_no_article_text() -> None:
+    name = TEXT.index("Ana Vik")
+    sp = _finding("speaker", "named_person", name, name + 7, name="Ana Vik", role="mayor")
+    q0 = TEXT.index('"the port')
+    quote = _finding(
+        "quote",
+        "named_person",
+        q0,
+        TEXT.index('May"') + 4,
+        source_type="named_person",
+        relations=[{"role": "speaker", "target": sp["id"]}],
+    )
+    analysis = {"document": {"text": TEXT}, "findings": [sp, quote]}
+    items = pa.pool_items(analysis, "123")
+    assert [i["kind"] for i in items] == ["speaker", "quote"]
+    dumped = json.dumps(items)
+    for words in ("Ana Vik", "mayor", "port will", "Harbour"):
+        assert words not in dumped
+    said = items[1]["asserts"]["speaker"]
+    assert said["span"] == [name, name + 7] and said["name"] == [name, name + 7]
+    assert TEXT[slice(*said["role"])] == "mayor"
+    words, other = pa.claim_words(items[1], TEXT, 0)
+    assert "«Ana Vik»" in words and other == [name, name + 7]
+    shown = pa.marked(TEXT, items[1]["start"], items[1]["end"], other)
+    assert '⟨Ana Vik⟩, said on Monday that ⟦"the port will close by May"⟧' in shown
+
+
+# -- sampling ------------------------------------------------------------------------------
+
+
+def _pool(articles: int = 3, per_article: int = 10, kind: str = "hedge") -> list[dict[str, Any]]:
+    return [
+        {
+            "article": f"a{a}",
+            "kind": kind,
+            "label": "modal",
+            "start": 10 * k,
+            "end": 10 * k + 3,
+            "finding": f"f{a}-{k}",
+        }
+        for a in range(articles)
+        for k in range(per_article)
+    ]
+
+
+def test_sampling_is_seeded_and_ignores_the_order_of_the_pool() -> None:
+    pool = _pool() + _pool(kind="date")
+    shuffled = list(pool)
+    random.Random(5).shuffle(shuffled)
+    one = pa.draw(pool, ["date", "hedge"], 12, seed=7)
+    assert one == pa.draw(shuffled, ["hedge", "date"], 12, seed=7)
+    assert one != pa.draw(pool, ["date", "hedge"], 12, seed=8)
+    # rows sorted: kind in report order, then article and offsets; ids numbered per kind
+    assert [r["kind"] for r in one] == ["hedge"] * 12 + ["date"] * 12
+    hedges = one[:12]
+    assert hedges == sorted(hedges, key=lambda r: (r["article"], r["start"]))
+    assert [r["id"] for r in hedges][:2] == ["hedge/01", "hedge/02"]
+
+
+def test_sampling_spreads_over_articles_and_marks_a_blind_quarter() -> None:
+    rows = pa.draw(_pool(articles=4, per_article=30), ["hedge"], 40, seed=1)
+    assert len(rows) == 40
+    assert {a: sum(r["article"] == a for r in rows) for a in ("a0", "a1", "a2", "a3")} == {
+        "a0": 10,
+        "a1": 10,
+        "a2": 10,
+        "a3": 10,
+    }
+    assert sum(r["blind"] for r in rows) == 10
+    big = pa.draw(_pool(articles=10, per_article=10), ["hedge"], 60, seed=1)
+    assert sum(r["blind"] for r in big) == 15  # a quarter of 60
+    small = pa.draw(_pool(articles=2, per_article=3), ["hedge"], 40, seed=1)
+    assert len(small) == 6 and all(r["blind"] for r in small)  # too few: all, all blind
+
+
+def test_further_articles_are_the_shortest_prefix_that_fills_every_kind() -> None:
+    full = {k: 40 for k in pa.FIXED_KINDS}
+    base = Counter({**full, "responsibility": 30, "booster": 39})
+    extra = [
+        Counter(responsibility=4),
+        Counter(booster=2, responsibility=3),
+        Counter(),
+        Counter(responsibility=9),
+    ]
+    assert pa.enough(base, extra, 40) == 4
+    assert pa.enough(base, extra[:3], 40) is None
+    assert pa.enough(Counter(full), extra, 40) == 0
+    assert pa.chunks(["a", "b", "c", "d", "e"], 2) == [["a", "c", "e"], ["b", "d"]]
+    assert pa.chunks(["a"], 3) == [["a"]]
+
+
+def test_top_techniques_by_count_then_name() -> None:
+    items = [{"kind": f"technique:{t}"} for t in "AABBBCDDE"] + [{"kind": "quote"}] * 9
+    assert pa.top_techniques(items, 3) == ["technique:B", "technique:A", "technique:D"]
+
+
+# -- scoring -------------------------------------------------------------------------------
+
+
+def _sample() -> list[dict[str, Any]]:
+    return [{"id": f"hedge/{k:02d}", "kind": "hedge", "blind": k <= 4} for k in range(1, 11)] + [
+        {"id": f"date/{k:02d}", "kind": "date", "blind": k <= 2} for k in range(1, 5)
+    ]
+
+
+def _verdicts(pattern: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    names = {"c": "correct", "w": "wrong", "u": "unsure"}
+    return {
+        i: {"id": i, "verdict": names[v], "reason": "r"} for i, v in zip(ids, pattern, strict=False)
+    }
+
+
+def test_score_counts_unsure_as_wrong_and_reports_agreement() -> None:
+    sample = _sample()
+    ids = [r["id"] for r in sample]
+    a = _verdicts("cccccccwwu" + "ccwc", ids)
+    b = _verdicts(
+        "cccw" + "cw", ["hedge/01", "hedge/02", "hedge/03", "hedge/04", "date/01", "date/02"]
+    )
+    result = pa.score(sample, a, b)
+    hedge = result["kinds"]["hedge"]
+    assert (hedge["judged"], hedge["correct"], hedge["unsure"]) == (10, 7, 1)
+    assert hedge["precision"] == pytest.approx(0.7)
+    assert hedge["wilson95"] == pytest.approx(list(pa.wilson(7, 10)))
+    assert hedge["agreement"]["percent"] == pytest.approx(75.0)
+    # reader A said correct to all four: agreement no better than chance
+    assert hedge["agreement"]["kappa"] == pytest.approx(0.0)
+    # both kinds together: A = c c c c c c, B = c c c w c w -> 4/6 agree
+    assert result["agreement"]["percent"] == pytest.approx(100 * 4 / 6)
+    assert result["missing_a"] == [] and result["missing_b"] == []
+    table = pa.markdown_table(result)
+    assert "| hedge | 10 | 7 | 0.70 | 0.40-0.89 | 4, 75 %, 0.00 | experimental |" in table
+    assert "| date | 4 | 3 | 0.75 |" in table
+
+
+def test_cohen_kappa_known_value() -> None:
+    a = [True] * 20 + [False] * 5 + [True] * 10 + [False] * 15
+    b = [True] * 20 + [True] * 5 + [False] * 10 + [False] * 15
+    # po = 0.7, pe = 0.6 * 0.5 + 0.4 * 0.5 = 0.5 -> kappa 0.4
+    assert pa.cohen_kappa(a, b) == pytest.approx(0.4)
+    assert pa.cohen_kappa([True] * 3, [True] * 3) is None  # chance agreement is 1
+
+
+def test_score_command_lists_missing_judgements_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample = _sample()
+    path = tmp_path / "sample.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in sample))
+    a = _verdicts("c" * 13, [r["id"] for r in sample][:13])
+    (tmp_path / "judgments-A.jsonl").write_text("".join(json.dumps(v) + "\n" for v in a.values()))
+    assert pa.main(["score", "--sample", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "A date/04" in err and "B hedge/01" in err
+    b = _verdicts("c" * 6, [r["id"] for r in sample if r["blind"]])
+    (tmp_path / "judgments-B.jsonl").write_text("".join(json.dumps(v) + "\n" for v in b.values()))
+    a["date/04"] = {"id": "date/04", "verdict": "wrong", "reason": "not a date"}
+    (tmp_path / "judgments-A.jsonl").write_text("".join(json.dumps(v) + "\n" for v in a.values()))
+    assert pa.main(["score", "--sample", str(path)]) == 0
+
+
+def test_judgements_are_checked() -> None:
+    ids = {"hedge/01"}
+    with pytest.raises(SystemExit, match="verdict"):
+        pa.check_judgments([{"id": "hedge/01", "verdict": "maybe", "reason": "r"}], ids, "f")
+    with pytest.raises(SystemExit, match="unknown"):
+        pa.check_judgments([{"id": "hedge/02", "verdict": "wrong", "reason": "r"}], ids, "f")
+    with pytest.raises(SystemExit, match="one non-empty line"):
+        pa.check_judgments([{"id": "hedge/01", "verdict": "wrong", "reason": ""}], ids, "f")
