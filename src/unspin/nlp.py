@@ -23,7 +23,7 @@ import numpy as np
 
 from unspin.cache import Once
 from unspin.errors import MissingExtraError, ModelError
-from unspin.segment import add_paragraph_breaks, rule_spans
+from unspin.segment import add_paragraph_breaks, find_blocks, rule_spans, sentence_spans
 
 __all__ = [
     "Backbone",
@@ -68,12 +68,15 @@ class Token:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence: character offsets and the token index range ``[first, last)``."""
+    """A sentence: character offsets, the token index range ``[first, last)`` and its block."""
 
     start: int
     end: int
     first: int
     last: int
+    #: The kind of block it is (:data:`unspin.segment.BLOCK_KINDS`): a title, heading,
+    #: dateline, byline or caption is one sentence of its own, outside the body.
+    block: str = "paragraph"
 
 
 @dataclass(frozen=True)
@@ -456,27 +459,22 @@ class SpacyBackbone:
             )
             for t in doc
         )
-        sentences = []
+        proposed = []
         for s in doc.sents:
-            # trim surrounding whitespace so sentence offsets cover text only
-            first, last = s.start, s.end
-            while first < last and doc[first].is_space:
+            first = s.start
+            while first < s.end - 1 and doc[first].is_space:
                 first += 1
-            while last > first and doc[last - 1].is_space:
-                last -= 1
-            if first < last:
-                sentences.append(
-                    Sentence(
-                        doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text), first, last
-                    )
-                )
+            proposed.append(doc[first].idx)
+        blocks = doc.user_data.get("unspin_blocks") or find_blocks(doc.text)
+        spans = sentence_spans(doc.text, blocks, proposed)
+        sentences = _sentences(spans, [t.start for t in tokens])
         entities = tuple(
             Entity(e.start_char, e.end_char, e.label_, e.text, e.start, e.end) for e in doc.ents
         )
         return Parsed(
             text=doc.text,
             tokens=tokens,
-            sentences=tuple(sentences),
+            sentences=sentences,
             entities=entities,
             has_parse=True,
             model=self.name,
@@ -511,21 +509,18 @@ class FakeBackbone:
                     len(tokens), m.start(), m.end(), word, word.lower(), pos, pos, "", len(tokens)
                 )
             )
-        sentences: list[Sentence] = []
         starts = [t.start for t in tokens]
-        for s, e in rule_spans(text):
-            sentences.append(
-                Sentence(s, e, bisect_right(starts, s - 1), bisect_right(starts, e - 1))
-            )
+        sentences = _sentences(rule_spans(text), starts)
+        first_words = {s.start for s in sentences}
         entities: list[Entity] = []
         for m in _CAP_SEQ_RE.finditer(text):
             first = bisect_right(starts, m.start() - 1)
             last = bisect_right(starts, m.end() - 1)
-            if any(m.start() == s.start for s in sentences) and last - first == 1:
+            if m.start() in first_words and last - first == 1:
                 continue
             label = "PERSON" if last - first >= 2 else "ORG"
             entities.append(Entity(m.start(), m.end(), label, m.group(), first, last))
-        return Parsed(text, tuple(tokens), tuple(sentences), tuple(entities), False, self.name)
+        return Parsed(text, tuple(tokens), sentences, tuple(entities), False, self.name)
 
     def parse_many(self, texts: Sequence[str]) -> list[Parsed]:
         return [self.parse(t) for t in texts]
@@ -555,6 +550,14 @@ class FakeBackbone:
             for k in STATE_LAYERS:
                 layers[k].append(np.stack([_hashed_vector(f"{k}:{w}") for w in words]))
         return _assemble(offsets, list(range(len(texts))), layers, self.embed(texts))
+
+
+def _sentences(spans: Sequence[tuple[int, int, str]], starts: list[int]) -> tuple[Sentence, ...]:
+    """Sentences from ``(start, end, block)`` spans, with the range of tokens inside."""
+    return tuple(
+        Sentence(s, e, bisect_left(starts, s), bisect_left(starts, e), block)
+        for s, e, block in spans
+    )
 
 
 def _hashed_vector(key: str) -> np.ndarray:

@@ -1,34 +1,367 @@
 """Text structure and sentence boundaries, shared by every backbone.
 
-:func:`add_paragraph_breaks` adds a spaCy component that fixes boundaries before the
-parser runs (spaCy's parser keeps boundaries that are already set); :func:`rule_spans` is
-the rule-based splitter of the model-free backbone.
+A text is first cut into *blocks* (:func:`find_blocks`): the title, headings, datelines,
+bylines, captions, list items (without their marker) and paragraphs. A block never
+shares a sentence with another block, and only body blocks (:data:`BODY`: paragraphs and
+list items) are split into sentences; every other block is one sentence of its own kind.
+One paragraph per line is honoured, unless the text is hard-wrapped (many lines go on in
+lower case). Only the first body paragraph may open with a dateline ("PARIS (AP) —").
+
+Inside a body block a sentence may start only where :func:`can_start` allows it: after
+whitespace that follows terminal punctuation, never before a lower-case word or a closing
+quote or bracket, never after a title abbreviation (``Mr.``), an initial (``J. R.``), a
+clock time's ``a.m.`` before a time zone, a month abbreviation before a day, or
+``No.`` before a number. The model-free backbone splits at every allowed place
+(:func:`rule_spans`); spaCy's parser chooses among the allowed places
+(:func:`add_paragraph_breaks` marks them before the parser runs, the sure ones forced, and
+:func:`sentence_spans` re-checks its choice). Everything here is linear in the text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
-__all__ = ["add_paragraph_breaks", "paragraph_breaks", "rule_spans"]
+__all__ = [
+    "BLOCK_KINDS",
+    "BODY",
+    "Block",
+    "add_paragraph_breaks",
+    "can_start",
+    "find_blocks",
+    "paragraph_breaks",
+    "rule_spans",
+    "sentence_spans",
+    "start_strength",
+]
 
-_SENT_END_RE = re.compile(r"(?<=[.!?])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9])|\n\s*\n")
+#: Every block kind; a sentence carries the kind of its block.
+BLOCK_KINDS = ("title", "heading", "dateline", "byline", "caption", "list_item", "paragraph")
+#: The blocks that make the article's body (split into sentences, read as claims).
+BODY = frozenset({"paragraph", "list_item"})
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block ``[start, end)`` of the text (no surrounding whitespace) and its kind."""
+
+    start: int
+    end: int
+    kind: str
+
+
+# -- blocks ------------------------------------------------------------------------------
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+_LIST_ITEM = re.compile(r"(?:[-*•‣▪◦·]|\d{1,3}[.)])[ \t]+\S")
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+\S")
+_SMALL_WORDS = _words(
+    "a an and at by de del der for in la le of on the to van von with staff writer writers"
+    " reporter reporters correspondent editor contributor senior special chief political"
+    " foreign national news"
+)
+_BYLINE = re.compile(r"By[ \t]+[A-Z][^\n]*")
+_CAPTION_HEAD = re.compile(
+    r"\(?(?:photo(?:graph)?s?|image|picture|pictured|caption|illustration|video|graphic"
+    r"|credit|file photo)\b[ \t]*(?:[:|/—–-]|by\b|credits?\b|courtesy\b)",
+    re.I,
+)
+_CAPTION_TAIL = re.compile(
+    r"\((?:[^()\n]*\b(?:Photo|Photos|Photograph|Image|Images|Getty|Shutterstock|Pool)\b[^()\n]*)\)"
+    r"[ \t]*\Z"
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"
+_MIXED_PLACE = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
+_REGION = r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){0,2})?"
+_DAY = rf"(?:,?[ \t]*{_MONTH}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?)?"
+_AGENCY = r"(?:[ \t]*\([A-Z][A-Za-z&.’' /-]{1,30}\))?"
+#: A dateline opening a paragraph ("WASHINGTON (Reuters) - ", "Geneva - "), its dash kept.
+_DATELINE = re.compile(
+    rf"(?:{_CAPS_PLACE}{_REGION}{_DAY}{_AGENCY}[ \t]*(?:--|[—–-])"
+    rf"|[A-Z]{{3}}[A-Z .'’-]*:"
+    rf"|{_MIXED_PLACE}{_REGION}{_DAY}{_AGENCY}[ \t]+(?:--|[—–-]))"
+    r"(?=[ \t]+[\"“‘'(]?[A-Z0-9])"
+)
+_DATELINE_ALONE = re.compile(
+    rf"(?:{_CAPS_PLACE}|{_MIXED_PLACE}){_REGION}{_DAY}{_AGENCY}[ \t]*(?:--|[—–-])?[ \t]*\Z"
+)
+#: A sentence ending inside a line ("Rates rose. Why?"): not a heading.
+_INNER_END = re.compile(r"[.!?…][\"'”’)]*\s+\S")
+_CLOSERS = "\"'”’»)]}"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line without its surrounding whitespace; blank: empty."""
+    out = []
+    for m in re.finditer(r"[^\n]*", text):
+        if m.start() and text[m.start() - 1] != "\n":
+            continue  # the empty match at a newline's end
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def _headline_like(line: str, words: int, ends: str = ".,;:…") -> bool:
+    """Short, starting like a sentence, not ending with one of ``ends``."""
+    if _MD_HEADING.match(line):
+        return True
+    if len(line) > 12 * words or len(line.split()) > words:
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"):
+        return False
+    core = line.rstrip(_CLOSERS)
+    if not core or core[-1] in ends:
+        return False
+    if any(can_start(line, m.end() - 1, 0, len(line)) for m in _INNER_END.finditer(core)):
+        return False  # two sentences
+    return any(c.isalpha() for c in line)
+
+
+def _byline(line: str) -> bool:
+    if not _BYLINE.match(line) or line.rstrip(_CLOSERS)[-1] in ".!?:;" or len(line) > 120:
+        return False
+    for word in re.findall(r"[^\s,|•/&()-]+", line[2:]):
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in _SMALL_WORDS):
+            return False
+    return True
+
+
+def _kind(line: str, first: bool) -> str:
+    """The kind of a one-line unit (a paragraph of several lines is a paragraph)."""
+    if _LIST_ITEM.match(line):
+        return "list_item"
+    if _byline(line):
+        return "byline"
+    if _CAPTION_HEAD.match(line) or _CAPTION_TAIL.search(line):
+        return "caption"
+    if _DATELINE_ALONE.match(line) and line[-1] in "—–-)":
+        return "dateline"
+    if first and _headline_like(line, 25):
+        return "title"
+    if _headline_like(line, 15, ".,;:…?!"):  # a question in the body is body
+        return "heading"
+    return "paragraph"
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether single line breaks inside paragraphs are mostly wraps of running text."""
+    breaks = lower = 0
+    for (s0, e0), (s1, e1) in pairwise(lines):
+        if s0 < e0 and s1 < e1:
+            breaks += 1
+            lower += text[s1].islower()
+    return lower >= 2 and lower >= 0.3 * breaks
+
+
+def find_blocks(text: str) -> tuple[Block, ...]:
+    """The blocks of ``text`` in order (see the module docstring)."""
+    lines = _lines(text)
+    wrapped = _hard_wrapped(text, lines)
+    units: list[tuple[int, int, bool]] = []  # (start, end, several lines)
+    prev_blank = True
+    for s, e in lines:
+        if s == e:
+            prev_blank = True
+            continue
+        starts_unit = (
+            prev_blank
+            or _LIST_ITEM.match(text, s) is not None
+            or text[s] == ">"
+            or (not wrapped and not text[s].islower())
+        )
+        if starts_unit or not units:
+            units.append((s, e, False))
+        else:
+            units[-1] = (units[-1][0], e, True)
+        prev_blank = False
+    blocks: list[Block] = []
+    seen_body = False
+    for k, (s, e, several) in enumerate(units):
+        line = text[s:e]
+        kind = "paragraph" if several or len(units) == 1 else _kind(line, k == 0)
+        if kind == "paragraph" and not seen_body:
+            m = _DATELINE.match(text, s, e)
+            if m:
+                blocks.append(Block(s, m.end(), "dateline"))
+                s = m.end() + len(text[m.end() : e]) - len(text[m.end() : e].lstrip())
+        if kind == "list_item" and (item := _LIST_ITEM.match(text, s)):
+            s = item.end() - 1  # the item's words, without its marker
+        seen_body = seen_body or kind in BODY
+        blocks.append(Block(s, e, kind))
+    return tuple(blocks)
+
+
+# -- sentence starts ---------------------------------------------------------------------
+
+#: Abbreviations after which a sentence never starts.
+_NEVER_FINAL = _words(
+    "mr mrs ms messrs dr prof sen sens rep reps gov gen lt col maj sgt capt cmdr adm cpl pvt"
+    " rev hon pres supt insp det st mt ft vs v e.g i.e cf viz approx fig figs vol pp ch art"
+    " nos"
+)
+#: Abbreviations after which a sentence never starts when a number follows.
+_BEFORE_NUMBER = _words("no jan feb mar apr jun jul aug sep sept oct nov dec p para sec")
+_TIME_ZONES = _words(
+    "est edt et cst cdt ct mst mdt mt pst pdt pt gmt utc bst cet cest ist jst aest aedt akst hst"
+)
+#: Words that follow "U.S." or "U.K." inside a name ("the U.S. Senate").
+_AFTER_COUNTRY = _words(
+    "senate house congress army navy air marine marines coast department embassy government"
+    " attorney attorneys court supreme president secretary treasury census border postal"
+    " military forces officials intelligence ambassador special capitol chamber dollar"
+    " economy election open government ministry parliament foreign home prime health"
+)
+_OPENERS = "([{“‘«—–-"
+
+
+def _word_before(text: str, lo: int, p: int) -> tuple[str, bool]:
+    """The word that ends before ``p``, past whitespace and closing quotes or brackets
+    (``"Stop." ”`` gives ``"Stop.``), and whether any closing mark was passed."""
+    e = p
+    while e > lo and (text[e - 1].isspace() or text[e - 1] in _CLOSERS):
+        e -= 1
+    s = e
+    while s > lo and not text[s - 1].isspace():
+        s -= 1
+    return text[s:e], e < p and any(not ch.isspace() for ch in text[e:p])
+
+
+def _word_at(text: str, p: int, hi: int) -> str:
+    e = p
+    while e < hi and not text[e].isspace():
+        e += 1
+    return text[p:e]
+
+
+def _closing(text: str, p: int, lo: int) -> bool:
+    """Whether the mark at ``p`` closes something (or is punctuation that never opens)."""
+    c = text[p]
+    if c in "”’»)]},.;:!?%…":
+        return True
+    if c in "\"'":  # after a word, or alone before a space: closing
+        if p > lo and not text[p - 1].isspace() and text[p - 1] not in _OPENERS:
+            return True
+        return p + 1 >= len(text) or text[p + 1].isspace()
+    return False
+
+
+def can_start(text: str, p: int, lo: int, hi: int) -> bool:
+    """Whether a sentence may start at ``p`` inside the body block ``[lo, hi)``."""
+    return start_strength(text, p, lo, hi) > 0
+
+
+def start_strength(text: str, p: int, lo: int, hi: int) -> int:
+    """0 where a sentence cannot start at ``p`` inside the body block ``[lo, hi)``, 2
+    where one surely starts (after "!", "?" or an ellipsis, or "a.m." that ends a
+    sentence), 1 where one may (a full stop: a parser decides)."""
+    if p <= lo:
+        return 2
+    if not text[p - 1].isspace() or p >= hi:
+        return 0
+    nxt = _word_at(text, p, hi).lstrip("\"'“‘([")
+    if text[p].islower() or nxt[:1].islower() or _closing(text, p, lo):
+        return 0
+    core, closed = _word_before(text, lo, p)
+    if not core or core[-1] not in ".!?…":
+        return 0
+    if closed:
+        return 1  # a full stop, "!" or "?" inside closing quotes or brackets
+    if core[-1] != "." or core.endswith(".."):
+        return 2  # "!", "?", an ellipsis
+    stem = core[:-1].lstrip("\"'“‘([")
+    low = stem.lower()
+    if low in _NEVER_FINAL or (low in _BEFORE_NUMBER and nxt[:1].isdigit()):
+        return 0
+    if len(stem) == 1 and stem.isupper() and nxt[:1].isupper():
+        return 0  # an initial: "John F. Kennedy"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", stem):  # "U.S", "a.m"
+        head = nxt.rstrip(".,;:!?").lower()
+        if low in ("a.m", "p.m"):
+            return 0 if head in _TIME_ZONES else 2
+        return 0 if head in _AFTER_COUNTRY else 1
+    return 1
+
+
+def _starts_of_blocks(blocks: Sequence[Block]) -> list[int]:
+    return [b.start for b in blocks]
+
+
+def sentence_spans(
+    text: str, blocks: Sequence[Block], proposed: Iterable[int]
+) -> list[tuple[int, int, str]]:
+    """Sentences ``(start, end, block kind)``: every block start, and the ``proposed``
+    starts that :func:`can_start` allows inside body blocks. A piece without a letter or
+    digit joins the sentence before it in its block, or is dropped."""
+    bstarts = _starts_of_blocks(blocks)
+    cuts: list[set[int]] = [set() for _ in blocks]
+    for p in proposed:
+        k = bisect_right(bstarts, p) - 1
+        block = blocks[k] if k >= 0 else None
+        if block and block.kind in BODY and can_start(text, p, block.start, block.end):
+            cuts[k].add(p)
+    out: list[tuple[int, int, str]] = []
+    for block, inner in zip(blocks, cuts, strict=True):
+        points = [block.start, *sorted(inner - {block.start}), block.end]
+        first = len(out)
+        for s, e in pairwise(points):
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if any(ch.isalnum() for ch in text[s:e]):
+                out.append((s, e, block.kind))
+            elif len(out) > first:  # stray marks join the sentence before them
+                out[-1] = (out[-1][0], e, block.kind)
+    return out
+
+
+def rule_spans(text: str) -> list[tuple[int, int, str]]:
+    """The rule-based sentences of ``text``: every place :func:`can_start` allows."""
+    blocks = find_blocks(text)
+    proposed = (m.start() for m in re.finditer(r"(?<=\s)\S", text))
+    return sentence_spans(text, blocks, proposed)
+
+
+# -- spaCy -------------------------------------------------------------------------------
 
 
 def paragraph_breaks(doc: Any) -> Any:
-    """Start a sentence after every blank line: headlines and paragraphs never merge.
+    """Mark, before spaCy's parser runs, where sentences must and must not start.
 
-    spaCy's parser keeps boundaries that are already set, so this runs before it.
+    Every block start opens a sentence; no token inside a title, heading, dateline,
+    byline or caption does; inside body blocks a token may open one only where
+    :func:`can_start` allows it (the parser keeps boundaries that are already set).
     """
-    last = len(doc) - 1
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            nxt = doc[token.i + 1]
-            if "\n\n" in token.text:
-                nxt.is_sent_start = True
-            if nxt.text == ">" and nxt.i < last:  # a block-quote marker opens its sentence
-                nxt.is_sent_start = True
-                doc[nxt.i + 1].is_sent_start = False
+    text = doc.text
+    blocks = find_blocks(text)
+    doc.user_data["unspin_blocks"] = blocks
+    k = 0
+    for token in doc:
+        p = token.idx
+        while k < len(blocks) and blocks[k].end <= p:
+            k += 1
+        if k == len(blocks) or p < blocks[k].start:
+            continue  # whitespace between blocks
+        block = blocks[k]
+        strength = start_strength(text, p, block.start, block.end) if block.kind in BODY else 0
+        if p == block.start or strength == 2:
+            token.is_sent_start = True
+        elif strength == 0:
+            token.is_sent_start = False
     return doc
 
 
@@ -42,18 +375,3 @@ def add_paragraph_breaks(nlp: Any) -> None:
     if name not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(name, before=before) if before else nlp.add_pipe(name, first=True)
-
-
-def rule_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` by terminal punctuation and blank lines, trimmed."""
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    bounds = [m.start() for m in _SENT_END_RE.finditer(text)] + [len(text)]
-    for b in bounds:
-        chunk = text[cursor:b]
-        lead = len(chunk) - len(chunk.lstrip())
-        s, e = cursor + lead, cursor + len(chunk.rstrip())
-        if s < e:
-            spans.append((s, e))
-        cursor = b
-    return spans

@@ -65,6 +65,7 @@ from unspin.errors import ModelError
 from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.nlp import Sentence
 from unspin.options import option
+from unspin.segment import BODY
 
 __all__ = ["DEFAULT_HEAD", "TYPE_PRIORITY", "WEIGHTS", "CheckworthinessHead", "ClaimsAnalyzer"]
 
@@ -137,6 +138,8 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
         head = self._head_for(ctx)
         claims: list[Finding] = []
         for k, sentence in enumerate(sentences):
+            if sentence.block not in BODY:  # a title, heading, dateline, byline or caption
+                continue
             inside = sorted(per_sentence.get(k, []), key=lambda f: f.start)
             lo = bisect.bisect_left(ent_starts, sentence.start)
             hi = bisect.bisect_left(ent_starts, sentence.end)
