@@ -15,11 +15,12 @@ stratified sample of ``--per-kind`` findings of every audited kind:
   from; a technique with fewer findings there than ``--per-kind`` is taken whole (and
   the run says so);
 - then, for the kinds not learned from PTC (sources, certainty, claims, dates, numbers:
-  rules, or models trained on other data), further PTC articles in a seeded order: the
-  shortest run of them after which each of those kinds has ``--per-kind`` candidates
-  (so the pool depends on the commit and the seed only, not on how many articles were
-  read at a time). The techniques analyzer does not run on them (it would only make
-  findings that are never audited; no other analyzer reads them).
+  rules, or models trained on other data), further PTC articles in a seeded order: each
+  such kind takes the shortest run of them after which it has ``--per-kind`` candidates
+  (none when the gate articles suffice; so the pool depends on the commit and the seed
+  only, not on how many articles were read at a time). The techniques analyzer does not
+  run on them (it would only make findings that are never audited; no other analyzer
+  reads them). An analyzer failure on an article is listed in the notes.
 
 Audited kinds: ``quote``, ``speaker`` (speaker findings other than anonymous ones),
 ``anonymous`` (speaker and attribution findings whose source type is anonymous),
@@ -547,9 +548,8 @@ def analyze_articles(articles: Sequence[str], out: Path, skip: Sequence[str] = (
     todo = [a for a in articles if not (out / f"{a}.json").is_file()]
     docs = (Document(ptc_text(a), source=f"ptc/article{a}.txt") for a in todo)
     for article, analysis in zip(todo, unspin.analyze_many(docs, config), strict=True):
-        if analysis.failures:
-            lines = "; ".join(f"{f.analyzer}: {f.error}: {f.message}" for f in analysis.failures)
-            raise SystemExit(f"article {article}: analyzer failure: {lines}")
+        for f in analysis.failures:  # kept in the analysis and listed in the sample's notes
+            print(f"  article {article}: {f.analyzer} failed: {f.error}", file=sys.stderr)
         tmp = out / f"{article}.json.tmp"
         tmp.write_text(json.dumps(analysis.to_dict(), ensure_ascii=False), encoding="utf-8")
         tmp.replace(out / f"{article}.json")
@@ -588,16 +588,23 @@ def chunks(articles: Sequence[str], n: int) -> list[list[str]]:
     return [list(articles[k::n]) for k in range(n) if articles[k::n]]
 
 
-def enough(base: Counter[str], extra: Sequence[Counter[str]], per_kind: int) -> int | None:
-    """The fewest further articles (a prefix of ``extra``) after which every kind of
-    :data:`FIXED_KINDS` has ``per_kind`` candidates; ``None`` if these do not suffice."""
-    total = Counter(base)
-    for n in range(len(extra) + 1):
-        if n:
-            total.update(extra[n - 1])
-        if all(total[k] >= per_kind for k in FIXED_KINDS):
-            return n
-    return None
+def further_needed(
+    base: Counter[str], extra: Sequence[Counter[str]], per_kind: int
+) -> dict[str, int | None]:
+    """For every kind of :data:`FIXED_KINDS`, the fewest further articles (a prefix of
+    ``extra``) after which it has ``per_kind`` candidates; ``None`` if these do not
+    suffice."""
+    out: dict[str, int | None] = {}
+    for kind in FIXED_KINDS:
+        total = base[kind]
+        out[kind] = 0 if total >= per_kind else None
+        for n, counts in enumerate(extra, 1):
+            if out[kind] is not None:
+                break
+            total += counts[kind]
+            if total >= per_kind:
+                out[kind] = n
+    return out
 
 
 def sample_command(args: argparse.Namespace) -> int:
@@ -612,11 +619,21 @@ def sample_command(args: argparse.Namespace) -> int:
 
     # the gate articles (every kind) and a first run of further ones, side by side
     read = min(args.first_extra, len(extra))
-    parts = chunks(extra[:read], max(1, args.jobs - 1))
-    run_articles(tree, [(gate, ()), *((p, SKIP_EXTRA) for p in parts)])
+    gate_parts = chunks(gate, max(1, args.jobs // 2))
+    parts = chunks(extra[:read], max(1, args.jobs - len(gate_parts)))
+    run_articles(tree, [*((p, ()) for p in gate_parts), *((p, SKIP_EXTRA) for p in parts)])
     items: list[dict[str, Any]] = []
+    failures: list[str] = []
+
+    def pooled(article: str, analysis: Mapping[str, Any]) -> list[dict[str, Any]]:
+        failures.extend(
+            f"article {article}: {f['analyzer']} failed: {f['error']}: {f['message']}"
+            for f in analysis.get("failures") or ()
+        )
+        return pool_items(analysis, article)
+
     for article, analysis in zip(gate, load_analyses(tree, gate), strict=True):
-        items += pool_items(analysis, article)
+        items += pooled(article, analysis)
     techniques = top_techniques(items)
     items = [i for i in items if not i["kind"].startswith(TECHNIQUE) or i["kind"] in techniques]
     base = Counter(i["kind"] for i in items)
@@ -624,23 +641,27 @@ def sample_command(args: argparse.Namespace) -> int:
     while True:
         analyses = load_analyses(tree, extra[len(further) : read], SKIP_EXTRA)
         for article, analysis in zip(extra[len(further) : read], analyses, strict=True):
-            further.append([i for i in pool_items(analysis, article) if i["kind"] in FIXED_KINDS])
-        n = enough(base, [Counter(i["kind"] for i in f) for f in further], args.per_kind)
-        if n is not None or read >= len(extra):
+            further.append([i for i in pooled(article, analysis) if i["kind"] in FIXED_KINDS])
+        needed = further_needed(
+            base, [Counter(i["kind"] for i in f) for f in further], args.per_kind
+        )
+        if None not in needed.values() or read >= len(extra):
             break
         more = extra[read : read + args.batch]
         print(f"{read} further articles were not enough: {len(more)} more", file=sys.stderr)
-        run_articles(tree, [(p, SKIP_EXTRA) for p in chunks(more, max(1, args.jobs - 1))])
+        run_articles(tree, [(p, SKIP_EXTRA) for p in chunks(more, max(1, args.jobs))])
         read += len(more)
-    used_extra = extra[: len(further) if n is None else n]
-    for f in further[: len(used_extra)]:
-        items += f
+    # each kind: the gate articles and the shortest run of further ones that fills it
+    used = {k: len(further) if n is None else n for k, n in needed.items()}
+    for k, f in enumerate(further):
+        items += [i for i in f if k < used[i["kind"]]]
+    used_extra = extra[: max(used.values(), default=0)]
 
     pool = Counter(i["kind"] for i in items)
     kinds = [*FIXED_KINDS, *techniques]
     notes = [
         f"{k}: only {pool[k]} candidates (all taken)" for k in kinds if pool[k] < args.per_kind
-    ]
+    ] + sorted(set(failures))
     rows = draw(items, kinds, args.per_kind, args.seed)
     for row in rows:
         row.pop("finding", None)  # the finding id repeats kind and offsets
@@ -652,6 +673,7 @@ def sample_command(args: argparse.Namespace) -> int:
         "command": " ".join(["python bench/precision_audit.py", *sys.argv[1:]]),
         "gate_articles": gate,
         "extra_articles": used_extra,
+        "extra_articles_per_kind": used,
         "techniques": techniques,
         "pool": dict(sorted(pool.items(), key=lambda kv: kind_order(kv[0]))),
         "sampled": dict(Counter(r["kind"] for r in rows)),

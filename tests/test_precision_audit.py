@@ -202,7 +202,7 @@ def test_sampling_spreads_over_articles_and_marks_a_blind_quarter() -> None:
     assert len(small) == 6 and all(r["blind"] for r in small)  # too few: all, all blind
 
 
-def test_further_articles_are_the_shortest_prefix_that_fills_every_kind() -> None:
+def test_further_articles_are_the_shortest_prefix_that_fills_each_kind() -> None:
     full = {k: 40 for k in pa.FIXED_KINDS}
     base = Counter({**full, "responsibility": 30, "booster": 39})
     extra = [
@@ -211,9 +211,9 @@ def test_further_articles_are_the_shortest_prefix_that_fills_every_kind() -> Non
         Counter(),
         Counter(responsibility=9),
     ]
-    assert pa.enough(base, extra, 40) == 4
-    assert pa.enough(base, extra[:3], 40) is None
-    assert pa.enough(Counter(full), extra, 40) == 0
+    needed = pa.further_needed(base, extra, 40)
+    assert needed["booster"] == 2 and needed["responsibility"] == 4 and needed["quote"] == 0
+    assert pa.further_needed(base, extra[:3], 40)["responsibility"] is None
     assert pa.chunks(["a", "b", "c", "d", "e"], 2) == [["a", "c", "e"], ["b", "d"]]
     assert pa.chunks(["a"], 3) == [["a"]]
 
