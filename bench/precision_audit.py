@@ -896,7 +896,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("--per-kind", type=int, default=40)
     s.add_argument("--at", default="HEAD", help="the commit whose pipeline runs")
     s.add_argument("--out", type=Path, default=SAMPLE)
-    s.add_argument("--jobs", type=int, default=3, help="analysis processes at a time")
+    s.add_argument("--jobs", type=int, default=4, help="analysis processes at a time")
     s.add_argument("--first-extra", type=int, default=120, help="further articles read at once")
     s.add_argument("--batch", type=int, default=20, help="further articles read after those")
     s.add_argument("--max-extra", type=int, default=346, help="at most this many non-gate articles")
