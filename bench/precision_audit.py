@@ -2,7 +2,8 @@
 
     python bench/precision_audit.py sample --seed 12 --per-kind 40 [--at HEAD]
     python bench/precision_audit.py show --reader A|B --kind KIND [--start i --count n]
-    python bench/precision_audit.py score [--markdown]
+    python bench/precision_audit.py judge --reader A|B < lines   # "ID VERDICT REASON" a line
+    python bench/precision_audit.py score [--json]
 
 ``sample`` exports the source tree of one commit (``--at``, default ``HEAD``; so a sample
 is drawn from committed code, never from someone's half-edited working tree), runs the
@@ -49,10 +50,13 @@ Judgements are JSON Lines, ``bench/audit/judgments-A.jsonl`` (every item) and
 ``judgments-B.jsonl`` (the blind quarter): ``{"id", "verdict": "correct" | "wrong" |
 "unsure", "reason": one line, no article text}``.
 
+``judge`` adds ``ID VERDICT REASON`` lines from stdin (verdict ``c``/``w``/``u`` for
+short) to the reader's file, checked against the sample (reader B: blind items only).
+
 ``score`` prints precision per kind from reader A's verdicts (``unsure`` counts as
 wrong), its count and 95 % Wilson interval, and reader agreement on the blind quarter
-(percent agreement and Cohen's kappa, on correct vs not correct); ``--markdown`` prints
-the table for the README. It exits 1 when an item lacks a judgement (A for every item, B
+(percent agreement and Cohen's kappa, on correct vs not correct) as the table for the
+README (``--json``: the figures). It exits 1 when an item lacks a judgement (A for every item, B
 for the blind quarter), listing them.
 """
 
@@ -866,6 +870,41 @@ def show_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def judge_lines(lines: Iterable[str]) -> list[dict[str, str]]:
+    """``ID VERDICT REASON`` lines (verdict ``correct``/``wrong``/``unsure`` or ``c``/``w``/
+    ``u``; blank lines and ``#`` comments skipped) as judgement rows."""
+    short = {v[0]: v for v in VERDICTS}
+    rows = []
+    for line in lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.strip().split(maxsplit=2)
+        if len(parts) < 3:
+            raise SystemExit(f"not 'ID VERDICT REASON': {line.strip()!r}")
+        rid, verdict, reason = parts
+        rows.append({"id": rid, "verdict": short.get(verdict, verdict), "reason": reason})
+    return rows
+
+
+def judge_command(args: argparse.Namespace) -> int:
+    """Add (or replace) judgements read from stdin in the reader's file, checked."""
+    sample = read_jsonl(args.sample)
+    allowed = {r["id"] for r in sample if args.reader == "A" or r.get("blind")}
+    path = args.sample.with_name(f"judgments-{args.reader}.jsonl")
+    old = read_jsonl(path) if path.is_file() else []
+    new = check_judgments(judge_lines(sys.stdin), allowed, "stdin")
+    kept = check_judgments([r for r in old if r["id"] not in new], allowed, str(path))
+    order = {r["id"]: k for k, r in enumerate(sample)}
+    rows = sorted([*kept.values(), *new.values()], key=lambda r: order[r["id"]])
+    text = "".join(
+        json.dumps({"id": r["id"], "verdict": r["verdict"], "reason": r["reason"]}) + "\n"
+        for r in rows
+    )
+    path.write_text(text, encoding="utf-8")
+    print(f"{len(new)} judgements recorded; {path} has {len(rows)} of {len(allowed)}")
+    return 0
+
+
 def score_command(args: argparse.Namespace) -> int:
     sample = read_jsonl(args.sample)
     ids = {r["id"] for r in sample}
@@ -906,6 +945,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     w.add_argument("--start", type=int, default=0)
     w.add_argument("--count", type=int, default=0, help="0: all")
     w.add_argument("--sample", type=Path, default=SAMPLE)
+    j = sub.add_parser("judge", help="record 'ID VERDICT REASON' lines from stdin")
+    j.add_argument("--reader", choices=("A", "B"), required=True)
+    j.add_argument("--sample", type=Path, default=SAMPLE)
     c = sub.add_parser("score", help="precision per kind and reader agreement")
     c.add_argument("--sample", type=Path, default=SAMPLE)
     c.add_argument("--json", action="store_true")
@@ -920,6 +962,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return show_command(args)
     if args.command == "score":
         return score_command(args)
+    if args.command == "judge":
+        return judge_command(args)
     analyze_articles(args.articles, args.out, args.skip)
     return 0
 

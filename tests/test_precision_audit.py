@@ -4,6 +4,7 @@ small hand-made inputs (no models, no PTC data)."""
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import random
 import sys
@@ -296,3 +297,27 @@ def test_judgements_are_checked() -> None:
         pa.check_judgments([{"id": "hedge/02", "verdict": "wrong", "reason": "r"}], ids, "f")
     with pytest.raises(SystemExit, match="one non-empty line"):
         pa.check_judgments([{"id": "hedge/01", "verdict": "wrong", "reason": ""}], ids, "f")
+
+
+def test_judge_records_lines_and_keeps_reader_b_to_the_blind_quarter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "sample.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in _sample()))
+
+    def judge(reader: str, lines: str) -> list[dict[str, Any]]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
+        assert pa.main(["judge", "--reader", reader, "--sample", str(path)]) == 0
+        return pa.read_jsonl(tmp_path / f"judgments-{reader}.jsonl")
+
+    rows = judge("A", "date/02 w a weekday, not resolved\n# comment\nhedge/01 c epistemic modal\n")
+    assert [(r["id"], r["verdict"]) for r in rows] == [
+        ("hedge/01", "correct"),
+        ("date/02", "wrong"),
+    ]
+    rows = judge("A", "date/02 unsure cannot tell from the context\n")
+    assert [r["verdict"] for r in rows] == ["correct", "unsure"]
+    assert judge("B", "hedge/04 c fine\n")[0]["id"] == "hedge/04"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("hedge/05 c not blind\n"))
+    with pytest.raises(SystemExit, match="unknown item id"):
+        pa.main(["judge", "--reader", "B", "--sample", str(path)])
