@@ -564,3 +564,10 @@ def test_claims_are_read_only_in_the_body(fake_backbone: Backbone) -> None:
         "Wages fell 2%.",
     ]
     assert analysis.summaries["claims"]["sentences"] == 3
+
+
+def test_a_text_of_marks_only_still_has_its_sentences() -> None:
+    """Analyzers index sentences by position: a non-empty text never has none."""
+    assert [(s, e) for s, e, _ in rule_spans('"')] == [(0, 1)]
+    assert [(s, e) for s, e, _ in rule_spans("***\n\n***")] == [(0, 3), (5, 8)]
+    assert [(s, e) for s, e, _ in rule_spans("Hi.\n\n***")] == [(0, 3)]

@@ -307,7 +307,8 @@ def sentence_spans(
 ) -> list[tuple[int, int, str]]:
     """Sentences ``(start, end, block kind)``: every block start, and the ``proposed``
     starts that :func:`can_start` allows inside body blocks. A piece without a letter or
-    digit joins the sentence before it in its block, or is dropped."""
+    digit joins the sentence before it in its block, or is dropped (unless the whole text
+    is such pieces)."""
     bstarts = _starts_of_blocks(blocks)
     cuts: list[set[int]] = [set() for _ in blocks]
     for p in proposed:
@@ -316,6 +317,7 @@ def sentence_spans(
         if block and block.kind in BODY and can_start(text, p, block.start, block.end):
             cuts[k].add(p)
     out: list[tuple[int, int, str]] = []
+    marks: list[tuple[int, int, str]] = []  # pieces without a letter or digit
     for block, inner in zip(blocks, cuts, strict=True):
         points = [block.start, *sorted(inner - {block.start}), block.end]
         first = len(out)
@@ -326,7 +328,9 @@ def sentence_spans(
                 out.append((s, e, block.kind))
             elif len(out) > first:  # stray marks join the sentence before them
                 out[-1] = (out[-1][0], e, block.kind)
-    return out
+            elif s < e:
+                marks.append((s, e, block.kind))
+    return out or marks  # a text of marks only keeps them: no text is without sentences
 
 
 def rule_spans(text: str) -> list[tuple[int, int, str]]:
