@@ -515,16 +515,25 @@ def git(*args: str) -> str:
     ).stdout.strip()
 
 
+GATE = "training/techniques/gate.json"
+
+
+def tree_key(commit: str) -> str:
+    """What the analyses depend on: the git objects of ``src/`` and the gate list at
+    ``commit`` (so a commit that changes neither reuses the cached analyses)."""
+    return sha(git("rev-parse", f"{commit}:src") + git("rev-parse", f"{commit}:{GATE}"))
+
+
 def export_tree(commit: str) -> Path:
-    """``src/`` and ``training/techniques/gate.json`` of ``commit``, under the cache."""
-    folder = CACHE / commit[:12] / "tree"
+    """``src/`` and the gate list of ``commit``, under the cache."""
+    folder = CACHE / tree_key(commit) / "tree"
     if (folder / "src" / "unspin").is_dir():
         return folder
     folder.mkdir(parents=True, exist_ok=True)
     archive = folder.parent / "tree.tar"
     with archive.open("wb") as out:
         subprocess.run(
-            ["git", "archive", commit, "src", "training/techniques/gate.json"],
+            ["git", "archive", commit, "src", GATE],
             cwd=ROOT, check=True, stdout=out,
         )  # fmt: skip
     with tarfile.open(archive) as tar:
@@ -614,12 +623,12 @@ def further_needed(
 def sample_command(args: argparse.Namespace) -> int:
     commit = git("rev-parse", args.at)
     tree = export_tree(commit)
-    gate = json.loads((tree / "training" / "techniques" / "gate.json").read_text())["articles"]
+    print(f"commit {commit}, cache {tree.parent}", file=sys.stderr)
+    gate = json.loads((tree / GATE).read_text())["articles"]
     every = sorted(p.stem.removeprefix("article") for p in PTC_ARTICLES.glob("article*.txt"))
     extra = sorted(set(every) - set(gate))
     random.Random(f"{args.seed}:articles").shuffle(extra)
     extra = extra[: args.max_extra]
-    print(f"commit {commit}; gate articles {len(gate)}", file=sys.stderr)
 
     # the gate articles (every kind) and a first run of further ones, side by side
     read = min(args.first_extra, len(extra))
@@ -672,6 +681,7 @@ def sample_command(args: argparse.Namespace) -> int:
     write_rows(args.out, rows, {"commit": commit})
     meta = {
         "commit": commit,
+        "src_tree": git("rev-parse", f"{commit}:src"),
         "seed": args.seed,
         "per_kind": args.per_kind,
         "command": " ".join(["python bench/precision_audit.py", *sys.argv[1:]]),
