@@ -632,7 +632,7 @@ def sample_command(args: argparse.Namespace) -> int:
 
     # the gate articles (every kind) and a first run of further ones, side by side
     read = min(args.first_extra, len(extra))
-    gate_parts = chunks(gate, max(1, args.jobs // 2))
+    gate_parts = chunks(gate, max(1, args.jobs // 4))  # ~1/4 of the work: 25 of ~145
     parts = chunks(extra[:read], max(1, args.jobs - len(gate_parts)))
     run_articles(tree, [*((p, ()) for p in gate_parts), *((p, SKIP_EXTRA) for p in parts)])
     items: list[dict[str, Any]] = []
@@ -945,8 +945,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("--per-kind", type=int, default=40)
     s.add_argument("--at", default="HEAD", help="the commit whose pipeline runs")
     s.add_argument("--out", type=Path, default=SAMPLE)
-    s.add_argument("--jobs", type=int, default=4, help="analysis processes at a time")
-    s.add_argument("--first-extra", type=int, default=120, help="further articles read at once")
+    s.add_argument("--jobs", type=int, default=5, help="analysis processes at a time")
+    s.add_argument("--first-extra", type=int, default=140, help="further articles read at once")
     s.add_argument("--batch", type=int, default=20, help="further articles read after those")
     s.add_argument("--max-extra", type=int, default=346, help="at most this many non-gate articles")
     w = sub.add_parser("show", help="print items for a reader")
