@@ -135,6 +135,8 @@ def rematch(anchor: Mapping[str, Any], text: str, hint: int = 0) -> tuple[int, i
     ``"text only"`` when only the span's own hash does (the nearest to ``hint`` wins
     among equals)."""
     n = int(anchor["length"])
+    if anchor == make_anchor(text, hint, hint + n):
+        return hint, hint + n, "context"  # unmoved
     best: tuple[int, int, int] | None = None  # (-quality, distance, start)
     for p in range(0, len(text) - n + 1):
         if sha(text[p : p + n]) != anchor["text"]:
