@@ -66,7 +66,7 @@ def test_statistic_with_source_scores_high(run: Run) -> None:
     assert features["quantity"] > 0
     assert c.explanation.rule == "claims.checkworthiness-model"
     assert c.explanation.model == a.summaries["claims"]["model"]
-    assert c.explanation.model.startswith("checkworthiness-")
+    assert (c.explanation.model or "").startswith("checkworthiness-")
     assert c.explanation.confidence == pytest.approx(c.score, abs=1e-3)
     assert "7.2%" in c.explanation.cues
     assert "trained model" in c.explanation.detail
@@ -360,7 +360,7 @@ def test_quotation_from_quote_marks_but_not_scare_quotes(run: Run) -> None:
 
 
 @register("_test_quote_provider")
-class _QuoteProvider(Analyzer):
+class _QuoteProvider(Analyzer[Any]):
     """Stands in for the sources analyzer: marks an indirect quote, with no quote marks."""
 
     requires = ("parse",)

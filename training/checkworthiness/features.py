@@ -12,18 +12,26 @@ As the analyzer sees a sentence at inference:
   analyzer run on the spaCy parse of the sentence (a text spaCy splits in several
   sentences gets the capped sum of their counts).
 
-    nice -n 19 .venv/bin/python training/checkworthiness/features.py
+* ``--ptc``: the same for every sentence of the shared PTC articles
+  (``../shared/data/ptc/train-articles``) as the default pipeline segments them (the
+  ``sources`` analyzer, then ``claims``): ``emb_ptc.npy``, ``base_ptc.npy`` and
+  ``ptc_article.npy`` (the article of each sentence), to measure the share of news
+  sentences a head would flag (no labels; never used to fit anything).
+
+    nice -n 10 .venv/bin/python training/checkworthiness/features.py --work /tmp/h3-work
+    nice -n 10 .venv/bin/python training/checkworthiness/features.py --work /tmp/h3-work --ptc
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import time
 from pathlib import Path
 
 import numpy as np
-from common import DEVTEST, TRAIN, WORK, load_split
+from common import DATA, DEVTEST, TRAIN, WORK, load_split
 
 
 def baseline_counts(texts: list[str]) -> np.ndarray:
@@ -55,6 +63,49 @@ def baseline_counts(texts: list[str]) -> np.ndarray:
                 out[lo + j, names.index(name)] = min(round(n), CAPS.get(name, 1))
         print(f"  parsed {min(lo + step, len(texts))}/{len(texts)}", flush=True)
     return out
+
+
+def ptc_features(work: Path, limit: int | None = None) -> None:
+    """Embeddings and baseline counts of every sentence of the PTC articles, as the
+    ``sources`` + ``claims`` pipeline segments and counts them."""
+    from unspin.analyzer import analyzer_class
+    from unspin.claims.head import CAPS, WEIGHTS
+    from unspin.config import load_config
+    from unspin.model import Document
+    from unspin.nlp import SpacyBackbone
+    from unspin.pipeline import Pipeline
+
+    folder = DATA.parent / "ptc" / "train-articles"
+    files = sorted(folder.glob("*.txt"))[:limit]
+    if not files:
+        raise SystemExit(f"no PTC articles under {folder}")
+    names = [k for k in WEIGHTS if k != "bias"]
+    backbone = SpacyBackbone()
+    pipeline = Pipeline(
+        load_config(analyzers=["sources", "claims"]),
+        backbone=backbone,
+        analyzers=[analyzer_class("sources")(), analyzer_class("claims")(model="baseline")],
+    )
+    docs = (Document(f.read_text(encoding="utf-8"), source=f.name) for f in files)
+    texts: list[str] = []
+    rows: list[np.ndarray] = []
+    article: list[int] = []
+    for a, analysis in enumerate(pipeline.analyze_many(docs)):
+        if analysis.failures:
+            raise SystemExit(f"{files[a].name}: {analysis.failures[0]}")
+        for f in sorted(analysis.by_kind("claim"), key=lambda f: f.start):
+            row = np.zeros(len(names), dtype=np.float32)
+            for name, value in f.attributes["features"].items():
+                if name != "bias":
+                    row[names.index(name)] = min(round(value / WEIGHTS[name]), CAPS.get(name, 1))
+            texts.append(analysis.document.text[f.start : f.end])
+            rows.append(row)
+            article.append(a)
+    print(f"ptc: {len(files)} articles, {len(texts)} sentences; embedding", flush=True)
+    np.save(work / "emb_ptc.npy", backbone.embed(texts).astype(np.float32))
+    np.save(work / "base_ptc.npy", np.vstack(rows))
+    np.save(work / "ptc_article.npy", np.asarray(article, dtype=np.int64))
+    (work / "ptc_texts.json").write_text(json.dumps(texts), "utf-8")
 
 
 def layer_means(texts: list[str], batch: int = 64) -> tuple[np.ndarray, np.ndarray]:
@@ -94,6 +145,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--work", type=Path, default=WORK)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--ptc", action="store_true", help="the PTC sentences only")
+    ap.add_argument("--limit", type=int, default=None, help="--ptc: the first N articles")
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -104,6 +157,9 @@ def main() -> None:
 
     torch.set_num_threads(args.threads)
     args.work.mkdir(parents=True, exist_ok=True)
+    if args.ptc:
+        ptc_features(args.work, args.limit)
+        return
     for tag, name in (("devtest", DEVTEST), ("train", TRAIN)):
         split = load_split(name)
         t0 = time.perf_counter()

@@ -10,10 +10,13 @@ Findings
     before the numbers it contains; an opinion quoted or dated is still an opinion.)
     score = ``checkworthiness``. By default (option ``model = "default"``) a trained
     logistic head (:class:`CheckworthinessHead`, ``unspin/claims/artifacts/``,
-    see its MODEL_CARD.md) over the sentence's MiniLM embedding and the counts of the
-    transparent features below; its logit is ``bias + sentence_embedding + sum of
-    feature contributions``, the threshold chosen in training folded into the bias so
-    that 0.5 is the trained decision point. ``model = "baseline"`` (and the fake
+    see its MODEL_CARD.md) over the sentence's MiniLM embedding, its word n-grams and
+    the counts of the transparent features below; its logit is ``bias +
+    sentence_embedding + words + sum of feature contributions``, calibrated, so the
+    score is the probability that the sentence is check-worthy (out-of-fold
+    calibration error under 0.01 on the training debates). The default ``threshold``
+    0.5 flags about 38 % of the sentences of news articles (PTC; the threshold that
+    maximises cross-validated F1, 0.37, would flag 47 %). ``model = "baseline"`` (and the fake
     backbone, which has no real embeddings) uses the hand-set weights of
     :data:`WEIGHTS` instead; a path to another head JSON loads that head.
     attributes: ``types`` (every type that applies), ``checkworthiness``,

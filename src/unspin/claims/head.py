@@ -79,7 +79,9 @@ class CheckworthinessHead:
     embedding; ``tfidf`` the L2-normalised TF-IDF vector (sublinear term frequency) of the
     sentence's word unigrams and bigrams over the head's vocabulary; ``counts`` the
     counts of the transparent features named in ``features`` (as this analyzer finds
-    them). The training threshold is already folded into ``bias``.
+    them). The head is calibrated (Platt scaling on out-of-fold logits, folded into the
+    weights), so ``sigmoid(logit)`` is the probability that the sentence is check-worthy;
+    ``threshold`` is the decision point chosen in training.
     """
 
     name: str

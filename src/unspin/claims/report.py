@@ -313,8 +313,10 @@ def _claims_list(ctx: ReportContext, limit: int = 20) -> str:
     return (
         '<section id="claims" class="block">'
         "<h2>Claims</h2>"
-        f'<p class="hint">Ranked by check-worthiness (threshold '
-        f"{fmt_num(claim_threshold(analysis))}; {checkworthy} check-worthy). A fact-check "
+        f'<p class="hint">Ranked by check-worthiness, the calibrated probability that the '
+        "sentence states a fact worth checking; flagged check-worthy from "
+        f"{fmt_num(claim_threshold(analysis))} ({checkworthy} of "
+        f"{len(analysis.by_kind(CLAIM_KIND))} sentences). A fact-check "
         "match means a fact-checker reviewed the same claim; the rating is the publisher's, "
         "as published. A verdict cites the evidence passages it rests on; without them the "
         "claim is <em>not verified</em>.</p>"
@@ -366,7 +368,8 @@ class ClaimsSection(Section):
                 "## Check-worthy claims",
                 "",
                 f"{len(top)} of {len(claims)} sentences are check-worthy "
-                f"(threshold {fmt_num(claim_threshold(analysis))}).",
+                f"(threshold {fmt_num(claim_threshold(analysis))}), ranked by score: the "
+                "calibrated probability that the sentence states a fact worth checking.",
                 "",
             ]
             by_claim = {r.id: r for r in claim_rows(analysis)}
