@@ -11,12 +11,9 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import assert_anchored
 from unspin.analyzer import analyzer_class
-from unspin.config import load_config
 from unspin.model import Analysis, Document, Finding
 from unspin.nlp import Backbone
-from unspin.pipeline import Pipeline
 from unspin.sources.quotes import find_quotes
 
 Run = Callable[..., Analysis]
@@ -618,8 +615,8 @@ def test_pronoun_without_antecedent_stays_unresolved_and_honest(run: Run) -> Non
     att = only(attributions(a))
     sp = speaker_of(a, att)
     assert sp.attributes["name"] is None
-    assert sp.label == "unattributed"
-    assert att.label == "unattributed"
+    assert sp.label == "unresolved"
+    assert att.label == "unresolved"
     assert sp.score < 0.5
 
 
@@ -788,10 +785,13 @@ def test_source_profile(run: Run) -> None:
     assert set(counts) == {
         "named_person",
         "named_organisation",
+        "government",
         "media_outlet",
+        "group",
+        "document",
         "anonymous",
         "social_media",
-        "document",
+        "unresolved",
         "unattributed",
     }
     assert summary["share_anonymous"] == pytest.approx(0.2)
@@ -841,25 +841,7 @@ def test_every_relation_points_at_a_speaker_finding(run: Run) -> None:
 
 
 # ----------------------------------------------------------------------------------------
-# Without a dependency parse
-
-
-@pytest.fixture(scope="module")
-def run_fake(fake_backbone: Backbone) -> Run:
-    analyzer = analyzer_class("sources")()
-    pipeline = Pipeline(
-        load_config(analyzers=["sources"], backbone="fake"),
-        backbone=fake_backbone,
-        analyzers=[analyzer],
-    )
-
-    def _run(text: str) -> Analysis:
-        a = pipeline.analyze(Document(text))
-        assert not a.failures, a.failures
-        assert_anchored(a)
-        return a
-
-    return _run
+# Without a dependency parse (the ``run_fake`` fixture of conftest.py)
 
 
 def test_fallback_without_parse_still_finds_quotes_and_reported_speech(run_fake: Run) -> None:

@@ -39,7 +39,10 @@ def filter_options(p: argparse.ArgumentParser, *, sentences: bool) -> None:
     if sentences:
         p.add_argument("--technique", metavar="NAME", help="with a finding of this technique")
         p.add_argument(
-            "--source-type", metavar="TYPE", help="citing this source type (anonymous, ...)"
+            "--source-type",
+            metavar="TYPE",
+            help="citing this source type (named_person, government, group, document, "
+            "anonymous, unresolved, ...)",
         )
         p.add_argument("--speaker", metavar="NAME", help="citing this speaker (case-insensitive)")
         p.add_argument(

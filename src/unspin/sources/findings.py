@@ -14,12 +14,14 @@ from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.sources.lexicon import SCARE_PREFIXES
 from unspin.sources.linking import QuoteLink
 from unspin.sources.quotes import QuoteSpan
-from unspin.sources.speakers import Mention
+from unspin.sources.speakers import TYPE_WORDS, Mention, noun_reason
 from unspin.sources.state import DETS_BEFORE, LAST_WORD, TERMINATOR, WORDS, Event, RunState
 
 __all__ = ["attribution_finding", "quote_finding", "speaker_finding"]
 
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[\"'“‘«]?[A-Z])")
+#: Source types that name nobody: a social-media medium does not relabel them.
+_NOBODY = frozenset({"unattributed", "unresolved"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 _STYLE_WORDS = {
@@ -32,19 +34,11 @@ _STYLE_WORDS = {
     "low-single": "low-high single quotation marks",
     "block": "a block quote",
 }
-_TYPE_WORDS = {
-    "named_person": "a named person",
-    "named_organisation": "a named organisation",
-    "media_outlet": "a media outlet",
-    "anonymous": "an unnamed source",
-    "social_media": "a social-media post",
-    "document": "a document or report",
-    "unattributed": "no identifiable source",
-}
 
 
 def speaker_finding(st: RunState, m: Mention) -> Finding:
     """The ``speaker`` finding of mention ``m``, made once per mention and source type."""
+    _one_line(st.text, m)
     key = (m.start, m.end, m.source_type)
     found = st.speaker_findings.get(key)
     if found is not None:
@@ -59,18 +53,20 @@ def speaker_finding(st: RunState, m: Mention) -> Finding:
         "affiliation": m.affiliation,
     }
     mention_text = st.text[m.start : m.end]
+    reason = m.reason or noun_reason(m.rule, m.cues)
+    attributes["type_reason"] = reason or None
     if m.kind == "pronoun":
-        detail = (
-            f'The pronoun "{mention_text}" is read as {m.name}, the nearest fitting antecedent.'
-            if m.name
-            else f'The pronoun "{mention_text}" has no fitting antecedent in the text.'
-        )
+        if m.source_type == "unresolved":
+            detail = f'The pronoun "{mention_text}" is unresolved: {reason}.'
+        else:
+            who = m.name or (f'the unnamed source "{m.role}"' if m.role else "an unnamed source")
+            detail = f'The pronoun "{mention_text}" is read as {who} ({reason}).'
     elif m.resolved_from == "alias" and m.name:
-        detail = f'"{mention_text}" is read as {m.name}, named earlier in the text.'
+        detail = f'"{mention_text}" is read as {m.name}, named earlier in the text ({reason}).'
     else:
-        detail = f'"{mention_text}" is {_TYPE_WORDS[m.source_type]}' + (
-            f" ({m.role})." if m.role else "."
-        )
+        detail = f'"{mention_text}" is {TYPE_WORDS[m.source_type]}'
+        detail += f" ({reason})" if reason else ""
+        detail += f"; role: {m.role}." if m.role else "."
     cues = tuple(dict.fromkeys([*(c for c in m.cues if c)]))
     f = st.a.finding(
         st.ctx,
@@ -84,6 +80,20 @@ def speaker_finding(st: RunState, m: Mention) -> Finding:
     )
     st.speaker_findings[key] = f
     return f
+
+
+def _one_line(text: str, m: Mention) -> None:
+    """A speaker span never runs across a line break: keep its last non-empty line."""
+    span = text[m.start : m.end]
+    if "\n" not in span:
+        return
+    offset = m.start
+    for line in span.split("\n"):
+        if line.strip():
+            lo = offset + len(line) - len(line.lstrip())
+            hi = offset + len(line.rstrip())
+            m.start, m.end = lo, hi
+        offset += len(line) + 1
 
 
 def quote_finding(
@@ -115,7 +125,7 @@ def quote_finding(
         st.scare_quotes += 1
         return None
     source_type = speaker.source_type if speaker is not None else "unattributed"
-    if link.medium == "social_media" and source_type != "unattributed":
+    if link.medium == "social_media" and source_type not in _NOBODY:
         source_type = "social_media"
     base = 0.95 if q.closed else 0.45
     if q.style in ("straight-single", "curly-single"):
@@ -247,10 +257,8 @@ def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> 
     if speaker is not None:
         score *= 0.55 + 0.45 * speaker.score
     source_type = speaker.source_type if speaker is not None else "unattributed"
-    if e.medium == "social_media" and source_type != "unattributed":
+    if e.medium == "social_media" and source_type not in _NOBODY:
         source_type = "social_media"
-    if speaker is not None and speaker.kind == "pronoun" and speaker.antecedent is None:
-        source_type = "unattributed"
     info = e.info
     relations: list[Relation] = []
     if speaker is not None:

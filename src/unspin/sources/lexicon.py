@@ -5,8 +5,9 @@ The reporting verbs, titles and organisation nouns are shared English word lists
 
 Everything here is generic English vocabulary (verbs of saying, kinds of people,
 institutions, documents and media); no real person, outlet or event is named. The only
-proper names are a few social-media platforms, which act as cue words the same way
-"newspaper" or "broadcaster" do.
+proper names are a few social-media platforms, reference works ("Wikipedia") and seats of
+government ("the Kremlin"), which act as cue words the same way "newspaper",
+"dictionary" or "ministry" do.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ __all__ = [
     "ANONYMITY_RE",
     "DOCUMENT_NOUNS",
     "FEMALE_WORDS",
+    "GOVERNMENT_NAME_WORDS",
+    "GOVERNMENT_NOUNS",
+    "GOVERNMENT_SEATS",
+    "GROUP_NOUNS",
     "HONORIFICS",
     "MALE_WORDS",
     "MEDIA_NOUNS",
@@ -44,9 +49,13 @@ __all__ = [
     "PERSON_NOUNS",
     "PLATFORMS",
     "PRONOUNS",
+    "REFERENCE_NAME_WORDS",
+    "REFERENCE_WORKS",
     "REPRESENTATIVE_NOUNS",
     "SCARE_PREFIXES",
     "SOCIAL_NOUNS",
+    "SOURCE_VERBS",
+    "SOURCE_VERB_FORMS",
     "TITLE_WORDS",
     "VAGUE_SOURCE_NOUNS",
     "VERBS",
@@ -132,7 +141,10 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
         email emails e-mail e-mails minutes audit assessment dossier file files cable cables
         notice order decree draft findings investigation inquiry review testimony affidavit
         submission brief briefing note notes leaflet manifesto budget forecast estimate
-        estimates guidance guidelines directive resolution text
+        estimates guidance guidelines directive resolution text dictionary dictionaries
+        encyclopedia encyclopedias encyclopaedia encyclopaedias glossary thesaurus lexicon
+        almanac textbook textbooks handbook manual book books constitution charter treaty
+        website websites webpage wiki blog entry definition definitions
         """
     )
 )
@@ -165,7 +177,7 @@ MEDIA_NOUNS: Final[frozenset[str]] = frozenset(
         """
         newspaper newspapers broadcaster broadcasters network networks channel channels
         station stations outlet outlets magazine magazines tabloid tabloids daily dailies
-        weekly weeklies newswire wire website websites publication publications newsroom
+        weekly weeklies newswire wire publication publications newsroom
         broadsheet press media journal journals gazette agency
         """
     )
@@ -210,6 +222,68 @@ ORG_NAME_WORDS: Final[frozenset[str]] = frozenset(
         """
     )
 )
+
+#: Common nouns for a state speaking: "the government said", "the ministry warned".
+GOVERNMENT_NOUNS: Final[frozenset[str]] = frozenset(
+    _words(
+        """
+        government governments ministry ministries administration cabinet embassy embassies
+        consulate presidency kremlin regime junta
+        """
+    )
+)
+
+#: Words inside a proper name that make it a government body ("Ministry of Health",
+#: "the Justice Department").
+GOVERNMENT_NAME_WORDS: Final[frozenset[str]] = frozenset(
+    _words(
+        """
+        ministry government administration cabinet embassy consulate presidency department
+        kremlin
+        """
+    )
+)
+
+#: Seats of government named for the government itself (cue words, like platforms).
+GOVERNMENT_SEATS: Final[frozenset[str]] = frozenset(
+    {"kremlin", "white house", "pentagon", "downing street", "elysee", "élysée"}
+)
+
+#: Collective political and social labels: a group of people, never one person.
+GROUP_NOUNS: Final[frozenset[str]] = frozenset(
+    _words(
+        """
+        left right far-left far-right alt-right left-wing right-wing liberals
+        conservatives progressives leftists rightists socialists communists democrats
+        republicans libertarians nationalists populists globalists centrists moderates
+        establishment elite elites tories labourites greens
+        """
+    )
+)
+
+#: Reference works quoted for definitions and facts (cue words, like platforms).
+REFERENCE_WORKS: Final[frozenset[str]] = frozenset(
+    {"merriam-webster", "webster", "webster's", "wikipedia", "britannica", "dictionary.com"}
+)
+
+#: Words inside a proper name that make it a reference work ("Oxford English Dictionary").
+REFERENCE_NAME_WORDS: Final[frozenset[str]] = frozenset(
+    _words(
+        """
+        dictionary encyclopedia encyclopaedia encyclopædia thesaurus almanac glossary lexicon
+        wiki
+        """
+    )
+)
+
+#: Verbs only a document or body "says" with ("the dictionary defines X as '...'"): they
+#: tie a direct quotation to a reference work, never reported speech to a person.
+SOURCE_VERBS: Final[dict[str, VerbInfo]] = {
+    "define": VerbInfo("define", "neutral", "neutral", doc_only=True, quote_only=True),
+}
+SOURCE_VERB_FORMS: Final[dict[str, str]] = {
+    form: "define" for form in ("define", "defines", "defined", "defining")
+}
 
 #: Bare sources that name nobody: "reports say", "rumours have it".
 VAGUE_SOURCE_NOUNS: Final[frozenset[str]] = frozenset(

@@ -16,7 +16,7 @@ from unspin.sources.mentions import mention_from_token
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.quotes import QuoteSpan
 from unspin.sources.resolver import Resolver
-from unspin.sources.speakers import Mention
+from unspin.sources.speakers import Mention, is_role_phrase
 from unspin.sources.state import TERMINATOR, WORDS, Event, RunState, plain_role
 
 __all__ = ["QuoteLink", "link_quotes"]
@@ -184,7 +184,7 @@ def _link_block(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
     if sig is not None:
         who = sig.group("who")
         cut = re.split(r"\s*[(,]|\s+on\s+|\s+\d", who, maxsplit=1)[0]
-        m = mention_from_span(text, sig.start("who"), sig.start("who") + len(cut))
+        m = mention_from_span(text, sig.start("who"), sig.start("who") + len(cut), side="start")
         if m is not None:
             medium = "social_media" if _HANDLE.search(who) else None
             return QuoteLink(None, "signature", 0.8, m, None, medium)
@@ -204,11 +204,12 @@ def _link_dash(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
     m = _DASH_SIGNATURE.match(st.text, q.end)
     if m is None:
         return link
-    sp = mention_from_span(st.text, m.start("who"), m.end("who"))
+    sp = mention_from_span(st.text, m.start("who"), m.end("who"), side="start")
     if sp is None or sp.kind != "name":
         return link
-    if m.group("role"):
-        sp.role = sp.role or plain_role(m.group("role"))
+    role = m.group("role")
+    if role and sp.entity_type == "person" and is_role_phrase(role):
+        sp.role = sp.role or plain_role(role)
     return QuoteLink(None, "signature", 0.8, sp, None, None)
 
 

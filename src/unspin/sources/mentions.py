@@ -19,6 +19,7 @@ from unspin.sources.lexicon import (
     TITLE_WORDS,
 )
 from unspin.sources.speakers import (
+    COMMON_SOURCE_NOUNS,
     DETS,
     PERSON_HEADS,
     PLURAL_PRONOUN_HEADS,
@@ -26,9 +27,15 @@ from unspin.sources.speakers import (
     Mention,
     classify_words,
     gender_of,
+    government_name_cue,
+    group_name_cue,
     is_plural,
+    is_role_phrase,
+    noun_reason,
     org_name_cue,
     outlet_name_cue,
+    platform_name,
+    reference_name_cue,
     role_text,
     split_person_name,
     strip_the,
@@ -36,7 +43,9 @@ from unspin.sources.speakers import (
 
 __all__ = ["ParseIndex", "mention_from_token", "span_text"]
 
-_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "LOC"})
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "LOC", "LAW"}
+)
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
 _EDGE_PUNCT = frozenset(",;:—–-()[]\"'“”‘’«»")
 
@@ -79,6 +88,20 @@ class ParseIndex:
         k = self.entity_of[i] if 0 <= i < len(self.entity_of) else -1
         return self.parsed.entities[k] if k >= 0 else None
 
+    def on_line(self, i: int, lo: int, hi: int) -> tuple[int, int]:
+        """The inclusive token range ``[lo, hi]`` cut to the line of token ``i``: a speaker
+        never runs across a line break (a heading, a dateline line)."""
+        toks = self.parsed.tokens
+        text = self.parsed.text
+        line_lo = text.rfind("\n", 0, toks[i].start) + 1
+        nl = text.find("\n", toks[i].end)
+        line_hi = len(text) if nl < 0 else nl
+        while lo < i and toks[lo].start < line_lo:
+            lo += 1
+        while hi > i and toks[hi].end > line_hi:
+            hi -= 1
+        return lo, hi
+
     def trimmed(self, lo: int, hi: int) -> tuple[int, int] | None:
         """Shrink the inclusive token range ``[lo, hi]`` past punctuation at either end."""
         toks = self.parsed.tokens
@@ -94,23 +117,37 @@ def span_text(parsed: Parsed, lo: int, hi: int) -> str:
     return parsed.text[parsed.tokens[lo].start : parsed.tokens[hi].end]
 
 
-def mention_from_token(ix: ParseIndex, h: Token, *, person_hint: bool = False) -> Mention | None:
-    """The speaker mention headed by token ``h`` (a subject, agent or object of "to")."""
+def mention_from_token(
+    ix: ParseIndex, h: Token, *, person_hint: bool = False, cue: int | None = None
+) -> Mention | None:
+    """The speaker mention headed by token ``h`` (a subject, agent or object of "to");
+    ``cue`` is the reporting verb's token, never part of the mention."""
+    m = _mention(ix, h, person_hint, cue)
+    if m is not None:
+        m.main_subject = h.dep.startswith("nsubj") and ix.parsed.tokens[h.head].dep == "ROOT"
+    return m
+
+
+def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Mention | None:
     parsed = ix.parsed
     toks = parsed.tokens
     low = h.lower
     if not any(ch.isalnum() for ch in h.text):
         return None
+    if cue is not None and _heading_above(parsed.text, h.start, toks[cue].start):
+        # a head on a heading line above the verb: the speaker is the phrase on the verb's line
+        return _on_cue_line(ix, h, cue, person_hint)
     if low in PRONOUNS and h.pos == "PRON":
         return Mention(
             h.start,
             h.end,
-            "unattributed",
+            "unresolved",
             kind="pronoun",
             head_word=low,
             rule="speaker.pronoun",
             plural=low in ("they", "we"),
             is_subject=h.dep.startswith("nsubj"),
+            reason=f"pronoun {low}",
         )
     if h.pos in ("PRON", "DET") and low not in PLURAL_PRONOUN_HEADS | {
         "someone",
@@ -123,7 +160,7 @@ def mention_from_token(ix: ParseIndex, h: Token, *, person_hint: bool = False) -
     ent = ix.entity_at(h.i)
     if ent is not None and ent.label not in _NAME_LABELS:
         ent = None
-    if ent is None and h.pos == "PROPN":
+    if ent is None and h.pos == "PROPN" and not _common_noun(toks, h):
         # a proper noun the recogniser missed: take the run of proper nouns around it
         lo = hi = h.i
         while lo - 1 >= 0 and toks[lo - 1].pos == "PROPN" and toks[lo - 1].head in (h.i, lo):
@@ -131,10 +168,71 @@ def mention_from_token(ix: ParseIndex, h: Token, *, person_hint: bool = False) -
         while hi + 1 < len(toks) and toks[hi + 1].pos == "PROPN" and toks[hi + 1].head == h.i:
             hi += 1
         ent = Entity(toks[lo].start, toks[hi].end, "", span_text(parsed, lo, hi), lo, hi + 1)
-    sub = ix.subtree(h.i)
+    if ent is not None and "\n" in ent.text:
+        # an entity run across a heading line: keep the part on the head's line
+        lo, hi = ix.on_line(h.i, ent.first, ent.last - 1)
+        ent = Entity(toks[lo].start, toks[hi].end, ent.label, span_text(parsed, lo, hi), lo, hi + 1)
+    sub = ix.on_line(h.i, *ix.subtree(h.i))
+    if cue is not None and sub[0] <= cue <= sub[1]:
+        sub = _without_cue(ix, h, sub, cue)
     if ent is not None:
         return _named_mention(ix, h, ent, sub, person_hint)
     return _noun_mention(ix, h, sub)
+
+
+def _common_noun(toks: tuple[Token, ...] | list[Token], h: Token) -> bool:
+    """A capitalised common noun the tagger took for a name ("another Tweet by ...")."""
+    alone = not (h.i > 0 and toks[h.i - 1].pos == "PROPN") and not (
+        h.i + 1 < len(toks) and toks[h.i + 1].pos == "PROPN"
+    )
+    return alone and h.lower in COMMON_SOURCE_NOUNS
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos)
+
+
+def _heading_above(text: str, head: int, cue: int) -> bool:
+    """True when ``head`` lies on a line above ``cue``'s that reads as a heading (short,
+    no closing punctuation), not as a sentence running over a line break."""
+    line_start = _line_of(text, head)
+    if line_start == _line_of(text, cue):
+        return False
+    end = text.find("\n", head)
+    line = text[line_start + 1 : end if end >= 0 else len(text)].strip()
+    return len(line.split()) <= 14 and not line.endswith((".", ",", ";", "!", "?", ":", "—"))
+
+
+def _on_cue_line(ix: ParseIndex, h: Token, cue: int, person_hint: bool) -> Mention | None:
+    """The mention headed by the top token of ``h``'s subtree on the line of ``cue``."""
+    text = ix.parsed.text
+    toks = ix.parsed.tokens
+    line = _line_of(text, toks[cue].start)
+    lo, hi = ix.subtree(h.i)
+    on_line = [
+        t
+        for t in toks[lo : hi + 1]
+        if _line_of(text, t.start) == line and t.pos in ("NOUN", "PROPN", "PRON") and t.i != cue
+    ]
+    inside = {t.i for t in on_line}
+    top = next((t for t in on_line if t.head not in inside), None)
+    if top is None or top.i == h.i:
+        return None
+    return mention_from_token(ix, top, person_hint=person_hint, cue=cue)
+
+
+def _without_cue(ix: ParseIndex, h: Token, sub: tuple[int, int], cue: int) -> tuple[int, int]:
+    """``sub`` without the dependent of ``h`` that holds the reporting verb ``cue``
+    ("officials who said ...": the clause is not part of the speaker)."""
+    lo, hi = sub
+    for c in ix.kids(h.i):
+        c_lo, c_hi = ix.subtree(c.i)
+        if c_lo <= cue <= c_hi:
+            if c.i > h.i:
+                hi = min(hi, c_lo - 1)
+            else:
+                lo = max(lo, c_hi + 1)
+    return lo, max(lo, hi)
 
 
 def _named_mention(
@@ -160,18 +258,22 @@ def _named_mention(
         if left and all(
             t.dep in ("compound", "amod", "nmod", "poss", "case", "nummod") for t in left
         ):
-            if left_role:
-                role_left = span_text(parsed, left_role[0].i, left_role[-1].i)
+            left_text = span_text(parsed, left_role[0].i, left_role[-1].i) if left_role else ""
+            proper = bool(left_role) and all(t.pos == "PROPN" for t in left_role)
+            if left_text and (left_role[-1].pos in ("NOUN", "PROPN") or is_role_phrase(left_text)):
+                role_left = left_text
                 person_hint = person_hint or left_role[-1].lower in PERSON_HEADS
-            anchor_lo = left[0].i
+            if role_left or proper or not left_role:
+                anchor_lo = left[0].i
     role_right = ""
     name_heads = {ent.first + k for k in range(ent.last - ent.first)} | {h.i}
     for j in name_heads:
         for c in ix.kids(j, "appos"):
-            a_lo, a_hi = ix.subtree(c.i)
+            a_lo, a_hi = ix.on_line(c.i, *ix.subtree(c.i))
             if a_lo == a_hi and (toks[a_lo].pos in ("NUM", "PROPN") or toks[a_lo].text.isupper()):
                 continue  # "Lund, 54," / "the Authority (NFA)": an age or an acronym
-            role_right = span_text(parsed, a_lo, a_hi)
+            if is_role_phrase(span_text(parsed, a_lo, a_hi)):
+                role_right = span_text(parsed, a_lo, a_hi)
             break
     label = ent.label
     outlet_cue = outlet_name_cue(words)
@@ -195,27 +297,91 @@ def _named_mention(
             outlet_cue = role_words[-1]
     cues: list[str] = []
     gender: str | None = None
-    if (outlet_cue is not None and label != "PERSON") or (outlet_cue in OUTLET_WORDS):
+    bare = strip_the(words)
+    name_words = bare
+    reference = reference_name_cue(words)
+    government = government_name_cue(words)
+    group = group_name_cue(words)
+    platform = platform_name(words)
+    _, own_titles, own_gender = split_person_name(words)
+    person_hint = (
+        person_hint
+        or bool(own_titles)
+        or own_gender is not None
+        or (len(bare) == 1 and bare[0].lower() in TITLE_WORDS | set(HONORIFICS))
+    )
+    the_before = not role_left and (
+        (ent.first > 0 and toks[ent.first - 1].lower == "the") or words[0].lower() == "the"
+    )
+    ner = f"NER {label}" if label else ""
+    if reference is not None and not (label == "PERSON" and person_hint):
+        source_type, entity_type, rule = "document", "document", "speaker.document"
+        reason, score = f"lexicon: reference work ({reference})", 0.85
+        cues.append(reference)
+    elif (outlet_cue is not None and label != "PERSON") or (outlet_cue in OUTLET_WORDS):
         source_type, entity_type, rule = "media_outlet", "outlet", "speaker.media-outlet"
-        name_words = strip_the(words)
+        reason, score = f"lexicon: outlet ({outlet_cue})", 0.85
         cues.append(outlet_cue or "")
-        score = 0.85
-    elif (label in _ORG_LABELS and not (person_hint and outlet_cue is None)) or org_cue:
+    elif government is not None and not person_hint:
+        source_type, entity_type, rule = "government", "government", "speaker.government"
+        reason, score = f"lexicon: government ({government})", 0.85
+        cues.append(government)
+    elif label == "GPE" and not person_hint:
+        source_type, entity_type, rule = "government", "government", "speaker.government"
+        reason, score = "NER GPE (a country, state or city speaks through its government)", 0.8
+    elif ((label == "NORP" and org_cue is None) or group is not None) and not person_hint:
+        source_type, entity_type, rule = "group", "group", "speaker.group"
+        reason = f"lexicon: political group ({group})" if group else "NER NORP (a group of people)"
+        score = 0.75
+    elif label in ("WORK_OF_ART", "LAW") and not person_hint:
+        source_type, entity_type, rule = "document", "document", "speaker.document"
+        reason, score = f"NER {label}", 0.75
+    elif platform is not None and not person_hint:
         source_type, entity_type, rule = (
             "named_organisation",
             "organisation",
             "speaker.organisation",
         )
-        name_words = strip_the(words)
+        reason, score = f"lexicon: platform ({platform}), a company", 0.75
+    elif (
+        (label in _ORG_LABELS and not (person_hint and outlet_cue is None))
+        or org_cue
+        or (label in ("", "PERSON", "PRODUCT") and the_before and not person_hint)
+    ):
+        source_type, entity_type, rule = (
+            "named_organisation",
+            "organisation",
+            "speaker.organisation",
+        )
         score = 0.85 if label in _ORG_LABELS else 0.7
         if org_cue:
             cues.append(org_cue)
+            reason = f"organisation word in the name ({org_cue})"
+        elif label in _ORG_LABELS:
+            reason = ner
+        else:
+            reason = '"the" before a name: not a person'
+            score = 0.6
     else:
         name_words, titles, gender = split_person_name(words)
         if titles:
             role_left = " ".join([role_left, *titles]).strip()
         source_type, entity_type, rule = "named_person", "person", "speaker.named-person"
         score = 0.9 if label == "PERSON" else 0.75 if person_hint else 0.6
+        if label == "PERSON":
+            reason = ner
+        elif person_hint:
+            reason = "title or honorific before the name"
+        else:
+            reason = "proper noun with no entity label, taken as a person"
+    if entity_type != "person":
+        # only a person (or a body in apposition: "Acme, a drone maker") has a role; proper
+        # nouns before the name are part of it ("Oxford" + "English Dictionary")
+        if anchor_lo < ent.first and all(t.pos == "PROPN" for t in toks[anchor_lo : ent.first]):
+            name_words = strip_the(span_text(parsed, anchor_lo, ent.last - 1).split())
+        role_left = ""
+        if entity_type == "document":
+            role_right = ""
     gender = gender or honorific_gender or gender_of((role_left + " " + role_right).split())
     if role_left and not role_right and entity_type == "person":
         gender = gender or gender_of(role_left.split())
@@ -248,6 +414,8 @@ def _named_mention(
         is_subject=h.dep.startswith("nsubj"),
         head_word=h.lower,
         affiliation=affiliation,
+        plural=entity_type == "group",
+        reason=reason,
     )
 
 
@@ -297,8 +465,9 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     media_mod = any(c.lower in MEDIA_MODIFIERS for c in compounds)
     head = h.lower if h.pos != "PROPN" else h.lemma.lower()
     source_type, rule, score, cues = classify_words(words, head)
-    if media_mod and head in MEDIA_NOUNS | {"agency", "service", "site", "outlet"}:
+    if media_mod and head in MEDIA_NOUNS | {"agency", "service", "site", "website", "outlet"}:
         source_type, rule, score, cues = "media_outlet", "speaker.media-outlet", 0.8, [head]
+    reason = noun_reason(rule, cues)
     name: str | None = None
     role: str | None = None
     entity_type: str | None = None
@@ -311,6 +480,7 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         source_type, rule = owner.source_type, "speaker.representative"
         name, entity_type, role, score = owner.name, owner.entity_type, h.text, 0.8
         cues = [h.text]
+        reason = f"{h.text} for {owner.name}" + (f" ({owner.reason})" if owner.reason else "")
     elif source_type in ("document", "social_media") and owner is not None and owner.name:
         affiliation = owner.name
         name = owner.name
@@ -330,6 +500,9 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         affiliation = owner.name
     elif source_type == "named_organisation" and rule == "speaker.organisation":
         entity_type = "organisation"
+        name = _generic_name(words, h)
+    elif source_type in ("government", "group"):
+        entity_type = source_type
         name = _generic_name(words, h)
     definite = toks[lo].lower == "the" or any(c.dep == "poss" for c in ix.kids(h.i))
     gender = gender_of(words)
@@ -355,6 +528,7 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         head_word=head,
         affiliation=affiliation,
         definite=definite,
+        reason=reason,
     )
 
 

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 
 from unspin.nlp import Token
-from unspin.sources.lexicon import PARTICLE_VERBS, SOCIAL_NOUNS, VERB_FORMS, VERBS, VerbInfo
+from unspin.sources.lexicon import (
+    PARTICLE_VERBS,
+    SOCIAL_NOUNS,
+    SOURCE_VERB_FORMS,
+    SOURCE_VERBS,
+    VERB_FORMS,
+    VERBS,
+    VerbInfo,
+)
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.speakers import Mention
 from unspin.sources.state import DETS_BEFORE, Event, RunState
@@ -75,7 +83,7 @@ def parse_events(st: RunState) -> list[Event]:
         if low == "reportedly":
             reportedly.append(t)
             continue
-        lemma = VERB_FORMS.get(low)
+        lemma = VERB_FORMS.get(low) or SOURCE_VERB_FORMS.get(low)
         if lemma is None or t.pos != "VERB":
             continue
         e = _verb_event(st, t, lemma)
@@ -166,7 +174,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     assert st.ix is not None
     ix = st.ix
     toks = st.parsed.tokens
-    info = VERBS[lemma]
+    info = VERBS.get(lemma) or SOURCE_VERBS[lemma]
     if t.dep == "amod" or t.tag == "JJ":
         return None
     if (
@@ -209,11 +217,11 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         if passive:
             agents = [o for a in ix.kids(t.i, "agent") for o in ix.kids(a.i, "pobj")]
             if agents:
-                speaker = mention_from_token(ix, agents[0])
+                speaker = mention_from_token(ix, agents[0], cue=t.i)
             else:
                 construction, score = "passive", 0.7
         elif subj is not None:
-            speaker = mention_from_token(ix, subj)
+            speaker = mention_from_token(ix, subj, cue=t.i)
             if speaker is None:
                 return None  # "That said, ...", "This says a lot"
             subj_lo = toks[ix.subtree(subj.i)[0]].start
@@ -223,7 +231,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
             return None
     if info.doc_only and (
         speaker is None
-        or speaker.source_type not in ("document", "named_organisation", "media_outlet")
+        or speaker.source_type
+        not in ("document", "named_organisation", "media_outlet", "government")
     ):
         return None
     content, as_object = (None, False) if info.quote_only else _content(st, t, info, construction)
@@ -292,7 +301,10 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
     assert st.ix is not None
     ix = st.ix
     toks = st.parsed.tokens
-    for c in ix.kids(t.i, "nsubj", "nsubjpass", "csubj"):
+    # two subjects is a misparse ("the Agency (IAEA) Director General Amano admitted"):
+    # the one nearest before the verb is its subject
+    kids = ix.kids(t.i, "nsubj", "nsubjpass", "csubj")
+    for c in sorted(kids, key=lambda c: (c.i > t.i, abs(t.i - c.i))):
         if not any(ch.isalnum() for ch in c.text):
             continue  # a quotation mark the tagger took for a noun
         if c.lower in ("who", "which", "that") and t.dep == "relcl" and t.head != t.i:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from unspin.sources.lexicon import PARTICLE_VERBS, VERB_FORMS, VERBS
+from unspin.sources.lexicon import PARTICLE_VERBS, SOURCE_VERBS, VERB_FORMS, VERBS
 from unspin.sources.plain_mentions import mention_from_span
-from unspin.sources.speakers import Mention
+from unspin.sources.speakers import Mention, is_role_phrase
 from unspin.sources.state import DETS_BEFORE, LAST_WORD, Event, RunState, plain_role
 
 __all__ = ["pattern_events"]
@@ -44,6 +44,10 @@ _INVERTED_SUBJECT = re.compile(
     r"(?:(?:[a-z]+\s+){0,3}[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
     r"(?:,\s*(?P<role>[^,.;\"“”]{2,80}))?"
 )
+_DEFINES = re.compile(
+    r"(?P<who>\b(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]+"
+    r"(?P<verb>defines|defined)\b(?=[^.!?\n\"“]{1,80}?\bas\b[^.!?\n\"“]{0,20}[\"“])"
+)
 _QUOTE_AHEAD = re.compile(r"[^.!?\"“«]{0,80}?[:,]?\s*[\"“«‘']")
 
 
@@ -58,6 +62,10 @@ def pattern_events(st: RunState, quote_links_only: bool = False) -> list[Event]:
         if lemma is None:
             continue
         e = _regex_verb_event(st, m.start(), m.end(), lemma, quote_links_only)
+        if e is not None:
+            events.append(e)
+    for m in _DEFINES.finditer(text):
+        e = _definition(st, m)
         if e is not None:
             events.append(e)
     if not quote_links_only:
@@ -88,9 +96,15 @@ def _regex_verb_event(
         # inverted: '"...," said Maria Lund, the mayor of Westby'
         inv = _INVERTED_SUBJECT.match(text, ve)
         if inv:
-            speaker = mention_from_span(text, inv.start("who"), inv.end("who"))
-            if speaker is not None and inv.group("role") and speaker.kind == "name":
-                speaker.role = speaker.role or plain_role(inv.group("role"))
+            speaker = mention_from_span(text, inv.start("who"), inv.end("who"), side="start")
+            role = inv.group("role")
+            if (
+                speaker is not None
+                and role
+                and speaker.entity_type == "person"
+                and is_role_phrase(role)
+            ):
+                speaker.role = speaker.role or plain_role(role)
     else:
         seg_start = vs - len(before)
         for q in st.top_quotes:
@@ -152,9 +166,35 @@ def _regex_verb_event(
     )
 
 
+def _definition(st: RunState, m: re.Match[str]) -> Event | None:
+    """'Merriam-Webster defines gaslighting as "..."': a reference work quoted for a
+    definition (whatever the tagger made of "defines")."""
+    speaker = mention_from_span(st.text, m.start("who"), m.end("who"))
+    if speaker is None or speaker.source_type != "document":
+        return None
+    s = st.sentence_at(m.start())
+    sent = st.parsed.sentences[s] if st.parsed.sentences else None
+    reach = (sent.start, sent.end) if sent else (0, len(st.text))
+    return Event(
+        (m.start("verb"), m.end("verb")),
+        m.group("verb"),
+        "define",
+        SOURCE_VERBS["define"],
+        speaker,
+        None,
+        "verb",
+        0.75,
+        s,
+        (speaker.start, m.end("verb")),
+        reach,
+        quote_only=True,
+        cues=[m.group("verb")],
+    )
+
+
 def _regex_according(st: RunState, m: re.Match[str]) -> Event | None:
     text = st.text
-    speaker = mention_from_span(text, m.start("who"), m.end("who"))
+    speaker = mention_from_span(text, m.start("who"), m.end("who"), side="start")
     s = st.sentence_at(m.start())
     sent = st.parsed.sentences[s] if st.parsed.sentences else None
     sent_start, sent_end = (sent.start, sent.end) if sent else (0, len(text))
@@ -183,10 +223,17 @@ def _merge_appos(
 ) -> Mention | None:
     """ "the chairwoman, Ingrid Holm," / "Ingrid Holm, the chairwoman,": name plus role."""
     if other is not None and other.kind == "name" and (speaker is None or speaker.kind != "name"):
-        other.role = other.role or plain_role(who)
+        if other.entity_type == "person" and is_role_phrase(who):
+            other.role = other.role or plain_role(who)
         if speaker is not None:
             other.start = min(other.start, speaker.start)
         return other
-    if speaker is not None and speaker.kind == "name" and not speaker.role:
+    if (
+        speaker is not None
+        and speaker.kind == "name"
+        and not speaker.role
+        and speaker.entity_type == "person"
+        and is_role_phrase(appos)
+    ):
         speaker.role = plain_role(appos)
     return speaker

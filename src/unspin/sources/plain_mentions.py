@@ -10,24 +10,24 @@ from __future__ import annotations
 import re
 
 from unspin.sources.lexicon import (
-    DOCUMENT_NOUNS,
     HONORIFICS,
-    MEDIA_NOUNS,
-    ORG_NOUNS,
-    PERSON_NOUNS,
     PRONOUNS,
-    SOCIAL_NOUNS,
-    VAGUE_SOURCE_NOUNS,
 )
 from unspin.sources.speakers import (
+    COMMON_SOURCE_NOUNS,
     DETS,
     SMALL_WORDS,
     Mention,
     classify_words,
     gender_of,
+    government_name_cue,
+    group_name_cue,
     is_plural,
+    noun_reason,
     org_name_cue,
     outlet_name_cue,
+    platform_name,
+    reference_name_cue,
     role_text,
     split_person_name,
     strip_the,
@@ -44,13 +44,19 @@ _NOT_NAMES = frozenset(
         one""",
     )
 )
-_COMMON_NOUNS = (
-    PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | MEDIA_NOUNS | SOCIAL_NOUNS | VAGUE_SOURCE_NOUNS
-)
 
 
-def mention_from_span(text: str, start: int, end: int) -> Mention | None:
-    """Classify the phrase ``text[start:end]`` without a parse (FakeBackbone, fallbacks)."""
+def mention_from_span(text: str, start: int, end: int, *, side: str = "end") -> Mention | None:
+    """Classify the phrase ``text[start:end]`` without a parse (FakeBackbone, fallbacks).
+
+    A phrase across a line break keeps only its line at ``side`` ("end": the line next to
+    a reporting verb after it; "start": the line right after a verb or a dash)."""
+    nl_first, nl_last = text.find("\n", start, end), text.rfind("\n", start, end)
+    if nl_first >= 0 and text[start:nl_first].strip() and text[nl_last + 1 : end].strip():
+        if side == "end":
+            start = nl_last + 1
+        else:
+            end = nl_first
     phrase = text[start:end]
     stripped = phrase.strip(" ,;:\n\t\r\u00a0")
     last = stripped.rsplit(" ", 1)[-1].lower()
@@ -66,19 +72,23 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
         return Mention(
             start,
             end,
-            "unattributed",
+            "unresolved",
             kind="pronoun",
             head_word=low,
             rule="speaker.pronoun",
             plural=low in ("they", "we"),
+            reason=f"pronoun {low}",
         )
     bare = strip_the(words)
     if len(bare) == 1 and (
         bare[0].lower() in _NOT_NAMES or bare[0].lower().endswith(("ing", "ly"))
     ):
         return None  # "Having said that", "This says", "Frankly said"
-    if len(bare) == 1 and bare[0].lower() in _COMMON_NOUNS:
+    if len(bare) == 1 and bare[0].lower() in COMMON_SOURCE_NOUNS:
         bare = []  # "Critics said", "Police said": a capitalised common noun
+    typed = _typed_name(start, end, bare) if bare else None
+    if typed is not None:
+        return typed
     if bare and all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in bare):
         outlet = outlet_name_cue(bare)
         org = org_name_cue(bare)
@@ -93,6 +103,7 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
                 cues=[outlet],
                 score=0.75,
                 rule="speaker.media-outlet",
+                reason=f"lexicon: outlet ({outlet})",
             )
         if org:
             return Mention(
@@ -105,6 +116,7 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
                 cues=[org],
                 score=0.7,
                 rule="speaker.organisation",
+                reason=f"organisation word in the name ({org})",
             )
         name_words, titles, gender = split_person_name(words)
         return Mention(
@@ -118,6 +130,9 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
             score=0.7,
             rule="speaker.named-person",
             gender=gender,
+            reason="title before the name"
+            if titles or gender
+            else "capitalised name, taken as a person",
         )
     # a role before a name: "ministry spokeswoman Maria Lund"
     m = re.search(r"(?:\b[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)+$", stripped)
@@ -133,8 +148,8 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
     source_type, rule, score, cues = classify_words(words, head)
     name = None
     entity_type = None
-    if source_type == "named_organisation":
-        entity_type = "organisation"
+    if source_type in ("named_organisation", "government", "group"):
+        entity_type = "organisation" if source_type == "named_organisation" else source_type
         name = " ".join(w.lower() if w.lower() in DETS else w for w in words)
     return Mention(
         start,
@@ -150,6 +165,45 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
         head_word=head.lower(),
         definite=words[0].lower() == "the",
         gender=gender_of(words),
+        reason=noun_reason(rule, cues),
+    )
+
+
+def _typed_name(start: int, end: int, bare: list[str]) -> Mention | None:
+    """A name typed by the lexicon alone: a reference work, a seat or body of government,
+    a political group or a platform ("Wikipedia", "the Ministry of Health", "Democrats")."""
+    reference = reference_name_cue(bare)
+    government = government_name_cue(bare) if bare[0][:1].isupper() else None
+    group = group_name_cue(bare)
+    platform = platform_name(bare)
+    if reference is not None:
+        source_type, entity_type, cue, what = "document", "document", reference, "reference work"
+    elif government is not None:
+        source_type, entity_type, cue, what = "government", "government", government, "government"
+    elif group is not None:
+        source_type, entity_type, cue, what = "group", "group", group, "political group"
+    elif platform is not None:
+        source_type, entity_type, cue = "named_organisation", "organisation", platform
+        what = "platform, a company"
+    else:
+        return None
+    name = bare
+    for k, w in enumerate(bare):
+        if w.endswith(("'s", "’s")) and k < len(bare) - 1:
+            name = [*bare[:k], w[:-2]]  # "Merriam-Webster's definition": the work's name
+            break
+    return Mention(
+        start,
+        end,
+        source_type,
+        name=" ".join(name),
+        kind="name",
+        entity_type=entity_type,
+        cues=[cue],
+        score=0.7,
+        rule="speaker." + source_type.replace("named_", ""),
+        plural=source_type == "group",
+        reason=f"lexicon: {what} ({cue})",
     )
 
 

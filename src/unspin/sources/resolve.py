@@ -12,10 +12,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.resolver import Known, Resolver
-from unspin.sources.speakers import Mention
+from unspin.sources.speakers import PERSON_HEADS, Mention
 from unspin.sources.state import Event, RunState
 
 __all__ = ["entity_knowns", "link_hearsay", "resolve_speakers"]
@@ -41,6 +42,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
         if j + 1 < len(covered) and covered[j + 1][0] < k.end:
             continue
         items.append((k.start, 0, k))
+    items.extend((m.start, 1, m) for m in _subject_people(st, covered))
     items.sort(key=lambda x: (x[0], x[1]))
     done: set[int] = set()
     for _, _, item in items:
@@ -53,13 +55,52 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
         s = st.sentence_at(item.start)
         if item.kind == "pronoun":
             if st.top_quote_index(item.start) is None:
-                resolver.pronoun(item, s)
+                chosen = resolver.pronoun(item, s)
+                if chosen is not None:
+                    who = chosen.name or '"' + _short(st.text[chosen.start : chosen.end]) + '"'
+                    item.reason = (
+                        f"pronoun {item.head_word} -> {who} (sentence {chosen.sentence + 1})"
+                    )
+            else:
+                item.reason = f"pronoun {item.head_word} inside a quotation: not resolved"
         elif item.kind == "name":
             resolver.canonical(item)
         else:
             resolver.definite_noun(item)
         if item.kind != "pronoun":
             resolver.add_mention(item, s)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: Person nouns too vague to be an antecedent ("this one", "many", "others").
+_NOT_PEOPLE = frozenset(
+    {"one", "many", "some", "several", "others", "someone", "somebody", "figure", "figures"}
+)
+
+
+def _subject_people(st: RunState, covered: list[tuple[int, int]]) -> list[Mention]:
+    """Unnamed people who are the subject of a clause ("A city spokesman declined ...",
+    "the officer"): antecedents a later pronoun may stand for, so it never skips back
+    past them to a name further away. Not speakers themselves (no findings)."""
+    if st.ix is None:
+        return []
+    ix = st.ix
+    out: list[Mention] = []
+    for t in st.parsed.tokens:
+        if not t.dep.startswith("nsubj") or t.pos != "NOUN" or ix.entity_at(t.i) is not None:
+            continue
+        if any(a <= t.start < b for a, b in covered) or st.top_quote_index(t.start) is not None:
+            continue
+        if t.lower in _NOT_PEOPLE or (t.lower not in PERSON_NOUNS and t.lower not in PERSON_HEADS):
+            continue  # only a known kind of person ("spokesman", "officials", "the nominee")
+        m = mention_from_token(ix, t)
+        if m is not None and m.kind == "noun" and m.rule == "speaker.unnamed-person":
+            out.append(m)
+    return out
 
 
 def entity_knowns(st: RunState) -> Iterable[Known]:
@@ -81,11 +122,17 @@ def entity_knowns(st: RunState) -> Iterable[Known]:
                 ),
                 toks[e.first],
             )
+            if e.label != "PERSON" and (
+                root.dep in ("amod", "compound", "nmod") or root.pos == "ADJ"
+            ):
+                continue  # "Russian officials", "the FBI director": a modifier, not a referent
             m = mention_from_token(st.ix, root)
             is_subject = root.dep.startswith("nsubj")
+            main = is_subject and toks[root.head].dep == "ROOT"
         else:
             m = mention_from_span(st.text, e.start, e.end)
             is_subject = bool(sents) and not st.text[sents[s].start : e.start].strip()
+            main = is_subject
         if m is None or not m.name or m.entity_type is None:
             continue
         yield Known(
@@ -98,6 +145,7 @@ def entity_knowns(st: RunState) -> Iterable[Known]:
             s,
             m.role,
             m.gender,
+            main_subject=main,
         )
 
 

@@ -18,6 +18,25 @@ from unspin.sources.speakers import Mention, acronym
 
 __all__ = ["Known", "Resolver"]
 
+_UNNAMED_PEOPLE = frozenset({"speaker.unnamed-person", "speaker.anonymous"})
+_ANTECEDENT_TYPES = frozenset(
+    {"person", "organisation", "outlet", "government", "group", "document"}
+)
+#: What each pronoun can stand for (entity types of its antecedent).
+_COMPATIBLE = {
+    "male": frozenset({"person"}),
+    "female": frozenset({"person"}),
+    "thing": frozenset({"organisation", "outlet", "government", "document"}),
+    "plural": frozenset({"group", "organisation", "outlet"}),
+}
+_SOURCE_OF = {
+    "person": "named_person",
+    "outlet": "media_outlet",
+    "government": "government",
+    "group": "group",
+    "document": "document",
+}
+
 
 @dataclass
 class Known:
@@ -26,12 +45,18 @@ class Known:
     start: int
     end: int
     name: str
-    entity_type: str  # "person" | "organisation" | "outlet" | "group" (unnamed, plural)
+    #: "person" (named, or unnamed with ``name`` ""), "organisation", "outlet",
+    #: "government", "document" or "group" (a political label, or unnamed and plural)
+    entity_type: str
     source_type: str
     is_subject: bool
     sentence: int
     role: str | None
     gender: str | None = None
+    #: the body an unnamed spokesperson speaks for ("a spokeswoman for the ministry")
+    speaks_for: str | None = None
+    #: the subject of the sentence's main clause (preferred over a subordinate subject)
+    main_subject: bool = False
 
 
 class Resolver:
@@ -49,20 +74,54 @@ class Resolver:
 
     def add(self, k: Known) -> None:
         pos = bisect_left(self._starts, k.start)
-        if pos < len(self._starts) and self._starts[pos] == k.start:
-            return
+        j = pos
+        while j < len(self._starts) and self._starts[j] == k.start:
+            if self.known[j].entity_type == k.entity_type:
+                return
+            j += 1
         self._starts.insert(pos, k.start)
         self.known.insert(pos, k)
         if k.gender and k.entity_type == "person":
             self.gender.setdefault(k.name, k.gender)
 
     def add_mention(self, m: Mention, sentence: int) -> None:
-        if m.source_type == "anonymous" and m.plural and m.kind == "noun":
+        if m.rule == "speaker.representative" and m.name:
+            # "a spokeswoman for the ministry": a person (she) speaking for a body (it)
             self.add(
-                Known(m.start, m.end, "", "group", m.source_type, m.is_subject, sentence, m.role)
+                Known(
+                    m.start,
+                    m.end,
+                    "",
+                    "person",
+                    m.source_type,
+                    m.is_subject,
+                    sentence,
+                    m.role,
+                    m.gender,
+                    speaks_for=m.name,
+                    main_subject=m.main_subject,
+                )
+            )
+        if m.source_type == "anonymous" and m.kind == "noun" and m.rule in _UNNAMED_PEOPLE:
+            # an unnamed "city spokesman" (or "officials") is an antecedent too: a pronoun
+            # after it never skips back to a name further away
+            kind = "group" if m.plural else "person"
+            self.add(
+                Known(
+                    m.start,
+                    m.end,
+                    "",
+                    kind,
+                    m.source_type,
+                    m.is_subject,
+                    sentence,
+                    m.role,
+                    m.gender,
+                    main_subject=m.main_subject,
+                )
             )
             return
-        if m.name and m.entity_type in ("person", "organisation", "outlet"):
+        if m.name and m.entity_type in _ANTECEDENT_TYPES:
             self.add(
                 Known(
                     m.start,
@@ -73,6 +132,7 @@ class Resolver:
                     m.is_subject,
                     sentence,
                     m.role,
+                    main_subject=m.main_subject,
                 )
             )
             if m.gender and m.entity_type == "person":
@@ -97,12 +157,10 @@ class Resolver:
                 if k.entity_type == "person" and len(kw) >= 2 and kw[-1].lower() == target:
                     self._alias(m, k)
                     return
-        if m.entity_type in ("organisation", "outlet") and len(words) == 1 and words[0].isupper():
+        bodies = ("organisation", "outlet", "government")
+        if m.entity_type in bodies and len(words) == 1 and words[0].isupper():
             for k in reversed(self.before(m.start)):
-                if (
-                    k.entity_type in ("organisation", "outlet")
-                    and acronym(k.name.split()) == words[0]
-                ):
+                if k.entity_type in bodies and acronym(k.name.split()) == words[0]:
                     self._alias(m, k)
                     return
 
@@ -113,12 +171,9 @@ class Resolver:
         m.antecedent = (k.start, k.end)
         m.role = m.role or k.role
         m.score = min(m.score, 0.85)
-        if k.entity_type == "outlet":
-            m.source_type, m.entity_type = "media_outlet", "outlet"
-        elif k.entity_type == "person":
-            m.source_type, m.entity_type = "named_person", "person"
-        else:
-            m.source_type, m.entity_type = "named_organisation", "organisation"
+        m.entity_type = k.entity_type if k.entity_type in _SOURCE_OF else "organisation"
+        m.source_type = _SOURCE_OF.get(m.entity_type, "named_organisation")
+        m.reason = f"{m.reason}; the same as {k.name}" if m.reason else f"the same as {k.name}"
 
     def definite_noun(self, m: Mention) -> None:
         """ "the spokeswoman" / "the authority": the named holder of that role or name."""
@@ -129,26 +184,38 @@ class Resolver:
             head in REPRESENTATIVE_NOUNS and m.name is None
         ):
             for k in reversed(self.before(m.start)[-30:]):
-                if k.entity_type == "person" and k.role and head in k.role.lower().split():
+                if (
+                    k.entity_type == "person"
+                    and k.name
+                    and k.role
+                    and head in k.role.lower().split()
+                ):
                     m.name, m.role = k.name, k.role
                     m.source_type, m.entity_type = "named_person", "person"
                     m.resolved_from, m.antecedent = "alias", (k.start, k.end)
                     m.score = 0.65
                     m.rule = "speaker.role-alias"
+                    m.reason = f"the {head} named earlier: {k.name}"
                     return
-        if m.source_type == "named_organisation" and m.rule == "speaker.organisation":
+        if m.source_type in ("named_organisation", "government") and m.rule in (
+            "speaker.organisation",
+            "speaker.government",
+        ):
             for k in reversed(self.before(m.start)[-30:]):
-                if k.entity_type == "organisation" and head in k.name.lower().split():
+                if k.entity_type == m.entity_type and head in k.name.lower().split():
                     m.name = k.name
                     m.resolved_from, m.antecedent = "alias", (k.start, k.end)
                     m.score = 0.7
                     m.rule = "speaker.name-alias"
+                    m.reason = f"the {head} named earlier: {k.name}"
                     return
 
     # -- pronouns ------------------------------------------------------------------
 
-    def pronoun(self, m: Mention, sentence: int) -> None:
-        """Resolve a pronoun speaker to the nearest fitting antecedent, or leave it open."""
+    def pronoun(self, m: Mention, sentence: int) -> Known | None:
+        """Resolve a pronoun speaker to the nearest compatible antecedent (returned), or
+        leave it ``unresolved``: he/she need a person, it an organisation, outlet,
+        government or document, they a group or a body; within three sentences."""
         low = m.head_word
         want = PRONOUNS.get(low)
         m.resolved_from = "pronoun"
@@ -156,42 +223,50 @@ class Resolver:
             if self.author:
                 m.name, m.source_type, m.entity_type = self.author, "named_person", "person"
                 m.score, m.rule = 0.6, "speaker.author"
+                m.reason = f"pronoun {low} -> the author, {self.author}"
             else:
+                m.source_type = "unresolved"
                 m.score, m.rule = 0.4, "speaker.first-person"
-            return
+                m.reason = f"pronoun {low}: the first person, and the author is not given"
+            return None
+        allowed = _COMPATIBLE.get(want or "", frozenset())
         candidates: list[Known] = []
         for k in reversed(self.before(m.start)):
             if sentence - k.sentence > 3:
                 break
+            if k.entity_type not in allowed:
+                continue
             if want in ("male", "female"):
-                if k.entity_type != "person":
-                    continue
-                g = self.gender.get(k.name)
+                g = self.gender.get(k.name) if k.name else k.gender
                 if g and g != want:
                     continue
-            elif want == "thing":
-                if k.entity_type not in ("organisation", "outlet"):
-                    continue
-            elif (want == "plural" and k.entity_type == "person") or (
-                want != "plural" and k.entity_type == "group"
-            ):
-                continue
             candidates.append(k)
         if not candidates:
+            m.source_type = "unresolved"
             m.score, m.rule = 0.35, "speaker.pronoun-unresolved"
-            return
+            m.reason = f"pronoun {low}: no compatible named mention before it"
+            return None
         # the nearest sentence holding a candidate; its subject if it has one
         nearest_sentence = candidates[0].sentence
         pool = [k for k in candidates if k.sentence == nearest_sentence]
-        chosen = next((k for k in pool if k.is_subject), pool[0])
-        rivals = {k.name for k in candidates if sentence - k.sentence <= 1} - {chosen.name}
-        m.name = chosen.name or None
+        chosen = next(
+            (k for k in pool if k.main_subject),
+            next((k for k in pool if k.is_subject), pool[0]),
+        )
+        rivals = {_key(k) for k in candidates if sentence - k.sentence <= 1} - {_key(chosen)}
+        m.name = chosen.name or chosen.speaks_for or None
         m.source_type = chosen.source_type
         m.entity_type = chosen.entity_type
         m.antecedent = (chosen.start, chosen.end)
         m.role = chosen.role
         m.score = 0.75 if not rivals else 0.5
-        if want in ("male", "female") and self.gender.get(chosen.name) == want:
+        if want in ("male", "female") and chosen.name and self.gender.get(chosen.name) == want:
             m.score = 0.8 if not rivals else 0.65
-        if want in ("male", "female"):
+        if want in ("male", "female") and chosen.name:
             self.gender.setdefault(chosen.name, want)
+        return chosen
+
+
+def _key(k: Known) -> tuple[str, int]:
+    """Who a candidate is: its name, or its position when unnamed."""
+    return (k.name, -1) if k.name else ("", k.start)

@@ -3,10 +3,9 @@
 A :class:`Mention` is one noun phrase (or pronoun) that says or writes something. This
 module holds the mention record and the word-level classification shared by both ways
 of finding mentions (:mod:`~unspin.sources.mentions` from the dependency parse,
-:mod:`~unspin.sources.plain_mentions` from plain words): source types (named person,
-named organisation, media outlet, anonymous, social media, document, unattributed),
-roles and titles told apart from names, genders and plurals. Later references are
-resolved in :mod:`~unspin.sources.resolver`.
+:mod:`~unspin.sources.plain_mentions` from plain words): source types (:data:`SOURCE_TYPES`,
+each with the reason it was given), roles and titles told apart from names, genders and
+plurals. Later references are resolved in :mod:`~unspin.sources.resolver`.
 """
 
 from __future__ import annotations
@@ -18,6 +17,10 @@ from unspin.sources.lexicon import (
     ANONYMITY_RE,
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
+    GOVERNMENT_NAME_WORDS,
+    GOVERNMENT_NOUNS,
+    GOVERNMENT_SEATS,
+    GROUP_NOUNS,
     HONORIFICS,
     MALE_WORDS,
     MEDIA_MODIFIERS,
@@ -29,6 +32,8 @@ from unspin.sources.lexicon import (
     OUTLET_WORDS,
     PERSON_NOUNS,
     PLATFORMS,
+    REFERENCE_NAME_WORDS,
+    REFERENCE_WORKS,
     REPRESENTATIVE_NOUNS,
     SOCIAL_NOUNS,
     TITLE_WORDS,
@@ -36,6 +41,7 @@ from unspin.sources.lexicon import (
 )
 
 __all__ = [
+    "COMMON_SOURCE_NOUNS",
     "DETS",
     "NAMED_TYPES",
     "PERSON_HEADS",
@@ -43,28 +49,52 @@ __all__ = [
     "SMALL_WORDS",
     "SOURCE_TYPES",
     "TITLE_HONORIFICS",
+    "TYPE_WORDS",
     "Mention",
     "acronym",
     "classify_words",
     "gender_of",
+    "government_name_cue",
+    "group_name_cue",
     "is_plural",
+    "is_role_phrase",
+    "noun_reason",
     "org_name_cue",
     "outlet_name_cue",
+    "platform_name",
+    "reference_name_cue",
     "role_text",
     "split_person_name",
     "strip_the",
 ]
 
+#: Every source type, in the order the profile lists them.
 SOURCE_TYPES = (
     "named_person",
     "named_organisation",
+    "government",
     "media_outlet",
+    "group",
+    "document",
     "anonymous",
     "social_media",
-    "document",
+    "unresolved",
     "unattributed",
 )
-NAMED_TYPES = frozenset({"named_person", "named_organisation", "media_outlet"})
+#: What each source type means, in words (explanations, docs).
+TYPE_WORDS = {
+    "named_person": "a named person",
+    "named_organisation": "a named organisation",
+    "government": "a government, country or state body",
+    "media_outlet": "a media outlet",
+    "group": "a group of people named collectively (a party's members, a political camp)",
+    "document": "a document or publication (a report, a dictionary, a website)",
+    "anonymous": "an unnamed source",
+    "social_media": "a social-media post",
+    "unresolved": "a pronoun whose antecedent is not found",
+    "unattributed": "no identifiable source",
+}
+NAMED_TYPES = frozenset({"named_person", "named_organisation", "media_outlet", "government"})
 
 DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*|\d[\w.,]*")
@@ -120,6 +150,12 @@ TITLE_HONORIFICS = frozenset({"dr", "dr.", "prof", "prof.", "professor"})
 PLURAL_PRONOUN_HEADS = frozenset({"many", "some", "others", "several", "few", "both", "all"})
 
 
+#: Common nouns for sources: capitalised, they are still not names ("Critics said").
+COMMON_SOURCE_NOUNS = (
+    PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | MEDIA_NOUNS | SOCIAL_NOUNS | VAGUE_SOURCE_NOUNS
+)
+
+
 @dataclass
 class Mention:
     """A speaker mention. ``start``/``end`` anchor the speaker finding."""
@@ -142,6 +178,10 @@ class Mention:
     head_word: str = ""
     affiliation: str | None = None
     definite: bool = False
+    #: why the mention has its source type ("NER PERSON", "lexicon: outlet (news)")
+    reason: str = ""
+    #: the subject of its sentence's main clause
+    main_subject: bool = False
 
     @property
     def key(self) -> tuple[int, int]:
@@ -208,6 +248,45 @@ def org_name_cue(words: list[str]) -> str | None:
     return None
 
 
+def government_name_cue(words: list[str]) -> str | None:
+    """The word that makes a proper name a government body's ("Ministry", "Kremlin")."""
+    low = [w.lower().strip(".,") for w in strip_the(words)]
+    joined = " ".join(low)
+    if joined in GOVERNMENT_SEATS:
+        return joined
+    for w, lw in zip(strip_the(words), low, strict=True):
+        if lw in GOVERNMENT_NAME_WORDS and w[:1].isupper():
+            return w
+    return None
+
+
+def reference_name_cue(words: list[str]) -> str | None:
+    """The word that makes a proper name a reference work's ("Dictionary", "Wikipedia")."""
+    low = [w.lower().strip(".,") for w in strip_the(words)]
+    for w in low:
+        if w in REFERENCE_WORKS or w in REFERENCE_NAME_WORDS:
+            return w
+        if w.endswith(("'s", "’s")) and w[:-2] in REFERENCE_WORKS:
+            return w[:-2]
+    return None
+
+
+def group_name_cue(words: list[str]) -> str | None:
+    """A collective political label ("Democrats", "the left"), if ``words`` is one."""
+    bare = [w.lower() for w in strip_the(words)]
+    if len(bare) == 1 and bare[0] in GROUP_NOUNS:
+        return bare[0]
+    if len(bare) == 2 and bare[0] in ("far", "radical", "hard") and bare[1] in GROUP_NOUNS:
+        return " ".join(bare)
+    return None
+
+
+def platform_name(words: list[str]) -> str | None:
+    """A social-media platform named on its own ("Twitter"): a company, not a person."""
+    bare = [w.lower() for w in strip_the(words)]
+    return bare[0] if len(bare) == 1 and bare[0] in PLATFORMS else None
+
+
 def acronym(words: list[str]) -> str | None:
     """The acronym of a name of two or more capitalised words ("NFA"), if any."""
     caps = [w for w in strip_the(words) if w[:1].isupper() and w.lower() not in SMALL_WORDS]
@@ -243,6 +322,8 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
     if head in SOCIAL_NOUNS and (platform or head in ("tweet", "tweets", "post", "posts")):
         cues = [head] + ([platform.group(0)] if platform else [])
         return "social_media", "speaker.social-media", 0.85, cues
+    if head in ("website", "websites", "site", "sites") and set(low_words) & MEDIA_MODIFIERS:
+        return "media_outlet", "speaker.media-outlet", 0.8, [head]
     if head in DOCUMENT_NOUNS:
         return "document", "speaker.document", 0.85, [head]
     if head in SOCIAL_NOUNS:
@@ -255,6 +336,11 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
         return "media_outlet", "speaker.media-outlet", 0.8, [head]
     if head in PERSON_NOUNS:
         return "anonymous", "speaker.unnamed-person", 0.75, [head]
+    if head in GOVERNMENT_NOUNS or " ".join(strip_the(low_words)) in GOVERNMENT_SEATS:
+        return "government", "speaker.government", 0.7, [head]
+    group = group_name_cue(words)
+    if group is not None:
+        return "group", "speaker.group", 0.7, [group]
     if head in ORG_NOUNS:
         return "named_organisation", "speaker.organisation", 0.65, [head]
     if head in PLURAL_PRONOUN_HEADS or head in ("someone", "somebody", "everyone", "everybody"):
@@ -263,6 +349,63 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
         # "backbencher", "lobbyist", "strategists": most likely an unnamed person
         return "anonymous", "speaker.unnamed-person", 0.6, [head]
     return "anonymous", "speaker.unknown-noun", 0.4, [head]
+
+
+_RULE_REASONS = {
+    "speaker.anonymous": "anonymity cue",
+    "speaker.vague": "vague source noun",
+    "speaker.social-media": "lexicon: social-media post",
+    "speaker.document": "lexicon: document or publication",
+    "speaker.media-outlet": "lexicon: outlet",
+    "speaker.unnamed-person": "unnamed person",
+    "speaker.government": "lexicon: government",
+    "speaker.group": "lexicon: political or social group",
+    "speaker.organisation": "lexicon: organisation",
+    "speaker.unknown-noun": "common noun not in the lexicon, taken as an unnamed source",
+}
+
+
+def noun_reason(rule: str, cues: list[str]) -> str:
+    """Why a common-noun phrase has its source type ("lexicon: outlet (newspaper)")."""
+    base = _RULE_REASONS.get(rule, "")
+    cue = next((c for c in cues if c), None)
+    return f"{base} ({cue})" if base and cue else base
+
+
+_ROLE_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "former"})
+_NOT_ROLE_STARTS = frozenset(
+    re.findall(
+        r"\S+",
+        """who which that when where while as after before in on at to for from with by
+        during and but or because if although though adding saying according last this
+        next yesterday today tonight earlier later also then however too now still monday
+        tuesday wednesday thursday friday saturday sunday both all each either neither
+        himself herself themselves""",
+    )
+)
+_ING_TITLES = frozenset({"acting", "managing", "outgoing", "ruling", "leading", "presiding"})
+
+
+def is_role_phrase(phrase: str) -> bool:
+    """True when ``phrase`` can be a role in apposition ("the mayor of Westby", "a former
+    banker", "Fox News host", "accused assassin"), not a clause, a participle or a time
+    ("defining gaslighting", "speaking to reporters", "who said ...", "on Monday", "54")."""
+    if any(c in phrase for c in '"“”«»'):
+        return False  # a quotation is not a role
+    words = [w.strip(",;:()'‘’") for w in phrase.split()]
+    low = [w.lower() for w in words if w]
+    if not low or not low[0][:1].isalpha():
+        return False
+    first = low[0]
+    if first in _NOT_ROLE_STARTS:
+        return False
+    if first in _ROLE_STARTS or any(w in PERSON_HEADS or w in PERSON_NOUNS for w in low):
+        return True
+    if first.endswith("ing") and first not in _ING_TITLES:
+        return False  # "speaking to reporters", "defining gaslighting"
+    if first.endswith("ed") and (len(low) == 1 or low[1] in _NOT_ROLE_STARTS | DETS):
+        return False  # "based in Oslo", "quoted by the agency"
+    return len(low) <= 10
 
 
 def is_plural(head_word: str) -> bool:

@@ -1,0 +1,272 @@
+"""Speakers right or honestly unknown (issue #12, point 3).
+
+The speaker of a quotation is the one its cue verb links; every speaker is typed (person,
+organisation, government, outlet, group, document, anonymous, unresolved) with the
+reason shown; a role comes only from an apposition or a title; a pronoun resolves to the
+last compatible mention before it or stays ``unresolved``; a speaker span never crosses a
+line break and never holds the reporting verb. Every fixture is invented text (the few
+real names are reference works, platforms and countries the lexicon and NER type).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.sources.test_sources import sources, speaker_of
+from unspin.model import Analysis, Finding
+from unspin.report import schema
+from unspin.sources.speakers import SOURCE_TYPES, TYPE_WORDS
+
+Run = Callable[..., Analysis]
+
+
+def one(a: Analysis, kind: str) -> Finding:
+    found = a.by_kind(kind)
+    assert len(found) == 1, [(f.kind, f.text) for f in a.findings]
+    return found[0]
+
+
+def test_every_source_type_has_words_and_is_in_the_schema() -> None:
+    assert set(TYPE_WORDS) == set(SOURCE_TYPES)
+    assert {"government", "group", "unresolved"} <= set(SOURCE_TYPES)
+    assert schema()["$defs"]["source_type"]["enum"] == list(SOURCE_TYPES)
+
+
+# ----------------------------------------------------------------------------------------
+# Pronouns: the last compatible mention, or unresolved
+
+
+@pytest.mark.slow
+def test_pronoun_never_skips_an_unnamed_official_for_a_name_further_back(run: Run) -> None:
+    """The bug: '"...," he said' after an unnamed official went to the lead-in's name."""
+    text = (
+        "Mayor Lena Holm opened the meeting. A city spokesman said the budget was late. "
+        'He added: "We will fix it soon."'
+    )
+    a = sources(run, text)
+    q = one(a, "quote")
+    sp = speaker_of(a, q)
+    assert sp.text == "He"
+    assert q.attributes["speaker"] != "Lena Holm"
+    assert q.label == sp.label == "anonymous"
+    assert sp.attributes["role"] == "city spokesman"
+    start, end = sp.attributes["antecedent_start"], sp.attributes["antecedent_end"]
+    assert text[start:end] == "A city spokesman"
+    assert sp.attributes["type_reason"] == 'pronoun he -> "A city spokesman" (sentence 2)'
+
+
+@pytest.mark.slow
+def test_pronoun_takes_the_nearest_person_not_the_lead_in(run: Run) -> None:
+    text = (
+        "Interior Minister Tomas Varga spoke on Monday. Later, Police Chief Anna Berg "
+        'visited the harbour.\n\n"We will restore order," she said.'
+    )
+    a = sources(run, text)
+    q = one(a, "quote")
+    assert q.attributes["speaker"] == "Anna Berg"
+    assert q.attributes["role"] == "Police Chief"
+    sp = speaker_of(a, q)
+    assert sp.attributes["type_reason"] == "pronoun she -> Anna Berg (sentence 2)"
+    assert "Anna Berg" in sp.explanation.detail
+
+
+@pytest.mark.slow
+def test_a_spokeswoman_pronoun_speaks_for_her_organisation(run: Run) -> None:
+    text = (
+        "A spokeswoman for the Norvian Fisheries Authority said the quota was final. "
+        'She added: "There will be no exceptions."'
+    )
+    a = sources(run, text)
+    q = one(a, "quote")
+    assert q.attributes["speaker"] == "Norvian Fisheries Authority"
+    assert q.label == "named_organisation"
+    assert q.attributes["role"] == "spokeswoman"
+
+
+@pytest.mark.slow
+def test_pronoun_without_any_antecedent_is_unresolved_not_guessed(run: Run) -> None:
+    a = sources(run, '"We will win this case," he said.')
+    q = one(a, "quote")
+    sp = speaker_of(a, q)
+    assert q.label == sp.label == "unresolved"
+    assert q.attributes["speaker"] is None and sp.attributes["name"] is None
+    assert sp.attributes["type_reason"] == "pronoun he: no compatible named mention before it"
+    assert "unresolved" in sp.explanation.detail
+    assert a.summaries["sources"]["counts_by_type"]["unresolved"] == 1
+
+
+@pytest.mark.slow
+def test_he_needs_a_person_an_organisation_does_not_fit(run: Run) -> None:
+    text = "The Norvian Fisheries Authority published quotas. He said the cuts were temporary."
+    a = sources(run, text)
+    att = one(a, "attribution")
+    assert att.label == "unresolved"
+    assert att.attributes["speaker"] is None
+
+
+@pytest.mark.slow
+def test_they_resolves_to_a_political_group(run: Run) -> None:
+    a = sources(run, "Democrats met on Tuesday. They said the bill would fail.")
+    att = one(a, "attribution")
+    assert att.label == "group"
+    assert att.attributes["speaker"] == "Democrats"
+    assert speaker_of(a, att).attributes["type_reason"] == "pronoun they -> Democrats (sentence 1)"
+
+
+@pytest.mark.slow
+def test_an_adjective_is_never_an_antecedent(run: Run) -> None:
+    text = "Russian officials said the talks had failed. They added that no date was set."
+    a = sources(run, text)
+    second = a.by_kind("attribution")[1]
+    assert second.label == "anonymous"
+    assert second.attributes["role"] == "Russian officials"
+    assert second.attributes["speaker"] is None
+
+
+# ----------------------------------------------------------------------------------------
+# Types with their reasons
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Merriam-Webster defines gaslighting as "manipulation of a person over a long time."',
+        '"Manipulation of a person over a long time," says Merriam-Webster, defining gaslighting.',
+        'According to Merriam-Webster, gaslighting is "manipulation of a person over time."',
+    ],
+)
+def test_a_dictionary_is_a_document_with_no_role(run: Run, text: str) -> None:
+    """The bug: a dictionary typed as a person, with the defined phrase as its role."""
+    a = sources(run, text)
+    q = one(a, "quote")
+    assert q.attributes["speaker"] == "Merriam-Webster"
+    assert q.label == "document"
+    assert q.attributes["role"] is None
+    sp = speaker_of(a, q)
+    assert sp.label == "document" and sp.attributes["role"] is None
+    assert sp.attributes["type_reason"] == "lexicon: reference work (merriam-webster)"
+
+
+@pytest.mark.slow
+def test_a_common_noun_dictionary_and_a_website_are_documents(run: Run) -> None:
+    a = sources(run, "The website said the product was safe. The dictionary says it is rare.")
+    assert [f.label for f in a.by_kind("speaker")] == ["document", "document"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Democrats said the bill would hurt workers.", "Democrats"),
+        ("Republicans claimed the election was unfair.", "Republicans"),
+        ("The left argued that the tax was unfair.", "the left"),
+        ("Conservatives said the plan would fail.", "Conservatives"),
+    ],
+)
+def test_a_political_label_is_a_group_not_a_person(run: Run, text: str, speaker: str) -> None:
+    a = sources(run, text)
+    att = one(a, "attribution")
+    assert att.label == "group"
+    assert att.attributes["speaker"] == speaker
+    sp = speaker_of(a, att)
+    assert sp.attributes["entity_type"] == "group"
+    assert sp.attributes["role"] is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label", "reason"),
+    [
+        ("Russia said the talks had failed.", "government", "NER GPE"),
+        ("The Kremlin said the talks had failed.", "government", "lexicon: government"),
+        ("The ministry said the plan was sound.", "government", "lexicon: government"),
+        ("Twitter said the outage was fixed.", "named_organisation", "lexicon: platform"),
+        ("Amnesty International said the trial was unfair.", "named_organisation", "NER ORG"),
+        ("The Valley Courier reported that the bridge was closed.", "media_outlet", "outlet"),
+        ("Maria Lund said the plan was fair.", "named_person", "NER PERSON"),
+        ("The Bible says the meek shall inherit the earth.", "document", "NER WORK_OF_ART"),
+        ("Officials said the bridge was closed.", "anonymous", "unnamed person"),
+    ],
+)
+def test_each_type_shows_its_reason(run: Run, text: str, label: str, reason: str) -> None:
+    a = sources(run, text)
+    att = one(a, "attribution")
+    sp = speaker_of(a, att)
+    assert att.label == sp.label == label
+    assert reason in sp.attributes["type_reason"]
+    assert sp.attributes["type_reason"] in sp.explanation.detail
+    assert TYPE_WORDS[label] in sp.explanation.detail
+
+
+@pytest.mark.slow
+def test_an_organisation_named_with_the_is_not_a_person(run: Run) -> None:
+    a = sources(run, "The Harbor Hill said the plan was sound.")
+    att = one(a, "attribution")
+    assert att.label != "named_person"
+
+
+# ----------------------------------------------------------------------------------------
+# Roles and spans
+
+
+@pytest.mark.slow
+def test_role_only_from_an_apposition_or_title(run: Run) -> None:
+    a = sources(run, '"The plan is fair," said Maria Lund, speaking to reporters.')
+    assert one(a, "quote").attributes["role"] is None
+    a = sources(run, '"The plan is fair," said Maria Lund, the mayor of Westby.')
+    assert one(a, "quote").attributes["role"] == "mayor of Westby"
+    a = sources(run, "Senator Anna Berg said the bill would pass.")
+    assert one(a, "attribution").attributes["role"] == "Senator"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Breaking: Storm hits coast\nOfficials said the bridge was closed.", "Officials"),
+        (
+            "LATEST UPDATE\nPolice Chief Anna Berg said the road would reopen.",
+            "Police Chief Anna Berg",
+        ),
+        ("Harbour news\n\nMaria Lund said the ferry would run.", "Maria Lund"),
+    ],
+)
+def test_speaker_span_never_swallows_a_heading_line(run: Run, text: str, speaker: str) -> None:
+    a = sources(run, text)
+    sp = speaker_of(a, one(a, "attribution"))
+    assert sp.text == speaker
+    assert "\n" not in sp.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are officials who say the plan is dead.",
+        "Residents who said the water was unsafe were ignored.",
+    ],
+)
+def test_speaker_span_never_holds_the_reporting_verb(run: Run, text: str) -> None:
+    a = sources(run, text)
+    for sp in a.by_kind("speaker"):
+        assert " say" not in sp.text and " said" not in sp.text, sp.text
+
+
+# ----------------------------------------------------------------------------------------
+# Without a parse
+
+
+def test_fallback_types_groups_references_and_skips_headings(
+    run_fake: Callable[[str], Analysis],
+) -> None:
+    a = run_fake("Democrats said that the bill would fail.")
+    assert one(a, "attribution").label == "group"
+    a = run_fake('"A false statement made on purpose," says Wikipedia, defining the word.')
+    q = one(a, "quote")
+    assert q.label == "document" and q.attributes["role"] is None
+    a = run_fake("Harbour News Today\nMaria Lund said that the ferry would run.")
+    sp = speaker_of(a, one(a, "attribution"))
+    assert sp.text == "Maria Lund"
