@@ -17,8 +17,16 @@ Findings (all anchored in the document text):
 ``speaker``
     The speaker mention (a pronoun speaker is anchored on the pronoun); ``label`` is the
     speaker's own source type; attributes ``name`` (canonical: a surname or pronoun is
-    mapped to the full name), ``role``, ``resolved_from`` ("pronoun" / "alias" / null),
-    ``antecedent_start`` / ``antecedent_end``, ``entity_type`` and ``affiliation``.
+    mapped to the full name), ``role`` (only from an apposition or a title),
+    ``resolved_from`` ("pronoun" / "alias" / null), ``antecedent_start`` /
+    ``antecedent_end``, ``entity_type``, ``affiliation`` and ``type_reason`` (why it has
+    its type: "NER PERSON", "lexicon: outlet (news)", "pronoun he -> Ana Vik (sentence 3)").
+
+Source types (``speakers.SOURCE_TYPES``): ``named_person``, ``named_organisation``,
+``government`` (a country, state or government body), ``media_outlet``, ``group`` (a
+political or social label: "Democrats", "the left"), ``document`` (a report, a
+dictionary, a website), ``anonymous``, ``social_media``, ``unresolved`` (a pronoun with
+no compatible mention before it: never guessed) and ``unattributed`` (no source at all).
 
 Quotations and attributions link to their speaker (relation ``speaker``) and, for
 hearsay ("the agency quoted Vasko as saying ..."), to the outer source (``quoted_by``).
