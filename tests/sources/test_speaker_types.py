@@ -270,3 +270,5 @@ def test_fallback_types_groups_references_and_skips_headings(
     a = run_fake("Harbour News Today\nMaria Lund said that the ferry would run.")
     sp = speaker_of(a, one(a, "attribution"))
     assert sp.text == "Maria Lund"
+    a = run_fake("People who say the plan failed argue that it was doomed.")
+    assert [sp.text for sp in a.by_kind("speaker")] == ["People"]

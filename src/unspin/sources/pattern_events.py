@@ -11,8 +11,8 @@ import re
 
 from unspin.sources.lexicon import PARTICLE_VERBS, SOURCE_VERBS, VERB_FORMS, VERBS
 from unspin.sources.plain_mentions import mention_from_span
-from unspin.sources.speakers import Mention, is_role_phrase
-from unspin.sources.state import DETS_BEFORE, LAST_WORD, Event, RunState, plain_role
+from unspin.sources.speakers import COMMON_SOURCE_NOUNS, Mention, is_role_phrase
+from unspin.sources.state import DETS_BEFORE, LAST_WORD, WORDS, Event, RunState, plain_role
 
 __all__ = ["pattern_events"]
 
@@ -122,6 +122,8 @@ def _regex_verb_event(
                 speaker = _merge_appos(speaker, other, sm.group("who"), sm.group("appos"))
             if speaker is not None and speaker.rule == "speaker.unknown-noun":
                 speaker = None
+            if speaker is not None and _holds_cue_verb(text[speaker.start : speaker.end]):
+                speaker = None  # "people who say ... argue": a speaker never holds a cue verb
     if speaker is None:
         return None
     if quote_links_only:
@@ -190,6 +192,13 @@ def _definition(st: RunState, m: re.Match[str]) -> Event | None:
         quote_only=True,
         cues=[m.group("verb")],
     )
+
+
+def _holds_cue_verb(phrase: str) -> bool:
+    """True when a reporting verb stands inside ``phrase`` (not its last word, not a noun
+    such as "report")."""
+    words = [w.lower() for w in WORDS.findall(phrase)][:-1]
+    return any(w in VERB_FORMS and w not in COMMON_SOURCE_NOUNS for w in words)
 
 
 def _regex_according(st: RunState, m: re.Match[str]) -> Event | None:

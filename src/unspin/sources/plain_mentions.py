@@ -62,6 +62,8 @@ def mention_from_span(text: str, start: int, end: int, *, side: str = "end") -> 
     last = stripped.rsplit(" ", 1)[-1].lower()
     if stripped.endswith(".") and len(last) > 3 and last not in HONORIFICS:
         stripped = stripped[:-1]  # "asked Berg." : the full stop ends the sentence
+    if " " in stripped and last in ("who", "which", "that"):
+        stripped = stripped.rsplit(" ", 1)[0].rstrip(" ,")  # "People who say": People
     if not any(ch.isalnum() for ch in stripped):
         return None
     start += phrase.index(stripped)
