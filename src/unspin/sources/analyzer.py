@@ -52,12 +52,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.model import Finding
 from unspin.options import option
 from unspin.sources.findings import attribution_finding, quote_finding
+from unspin.sources.learned_findings import learned_attributions
 from unspin.sources.linking import link_quotes
 from unspin.sources.parse_events import parse_events
 from unspin.sources.pattern_events import pattern_events
@@ -78,6 +79,14 @@ class SourcesOptions:
         3, "A quotation of at most this many words, with no speaker, is a scare quote."
     )
     top_speakers: int = option(10, "Speakers listed in the per-article source profile.")
+    extractor: Literal["rules", "rules+learned"] = option(
+        "rules",
+        "Attribution extraction: the rules alone, or also the learned tagger's contents\n"
+        "that overlap none of theirs (rule attribution.learned; see the model card).",
+    )
+    attribution_model: str = option(
+        "", "Folder of the learned attribution model (empty: the shipped one)."
+    )
 
 
 @register("sources")
@@ -134,6 +143,11 @@ def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
         f = attribution_finding(st, e, links)
         if f is not None and f.id not in attribution_findings:  # two verbs, one clause
             attribution_findings[f.id] = f
+    if analyzer.options.extractor == "rules+learned":
+        found = [*quote_findings.values(), *attribution_findings.values()]
+        found += st.speaker_findings.values()
+        model = analyzer.options.attribution_model
+        attribution_findings.update((f.id, f) for f in learned_attributions(st, found, model))
     records = profile_records(list(quote_findings.values()), attribution_findings.values())
     findings = [
         *quote_findings.values(),
