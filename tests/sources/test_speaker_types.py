@@ -70,6 +70,7 @@ def test_pronoun_takes_the_nearest_person_not_the_lead_in(run: Run) -> None:
     sp = speaker_of(a, q)
     assert sp.attributes["type_reason"] == "pronoun she -> Anna Berg (sentence 2)"
     assert "Anna Berg" in sp.explanation.detail
+    assert "Speaker: pronoun she -> Anna Berg (sentence 2)." in q.explanation.detail
 
 
 @pytest.mark.slow
@@ -94,6 +95,7 @@ def test_pronoun_without_any_antecedent_is_unresolved_not_guessed(run: Run) -> N
     assert q.attributes["speaker"] is None and sp.attributes["name"] is None
     assert sp.attributes["type_reason"] == "pronoun he: no compatible named mention before it"
     assert "unresolved" in sp.explanation.detail
+    assert "no compatible named mention" in q.explanation.detail
     assert a.summaries["sources"]["counts_by_type"]["unresolved"] == 1
 
 

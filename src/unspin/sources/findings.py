@@ -188,6 +188,8 @@ def quote_finding(
     }.get(link.how or "", "")
     detail = f"Direct quotation in {_STYLE_WORDS.get(q.style, q.style)} {who}"
     detail += f" ({how})." if how and speaker is not None else "."
+    if speaker is not None and speaker.kind == "pronoun" and speaker.reason:
+        detail += f" Speaker: {speaker.reason}."
     if verb is not None and info is not None and info.stance == "loaded":
         detail += (
             f' The reporting verb "{e.cue_text if e else verb}" is loaded ({info.verb_class}).'
@@ -292,6 +294,8 @@ def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> 
         "reportedly": 'Marked "reportedly" with no source given.',
         "citing": f"Reported content citing {who}.",
     }.get(e.construction, f'Reported speech attributed to {who} ("{e.cue_text}").')
+    if speaker is not None and speaker.kind == "pronoun" and speaker.reason:
+        detail += f" Speaker: {speaker.reason}."
     if info is not None and info.stance == "loaded":
         detail += f' The reporting verb "{e.cue_text}" is loaded ({info.verb_class}).'
     rule = "attribution.in-quote" if e.in_quote is not None else f"attribution.{e.construction}"
