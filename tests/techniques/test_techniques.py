@@ -74,12 +74,18 @@ def test_runs_on_the_fake_backbone(fake_backbone: Backbone) -> None:
 
 
 @needs_model
-def test_thresholds_and_min_score_are_options(fake_backbone: Backbone) -> None:
+def test_thresholds_are_options(fake_backbone: Backbone) -> None:
     ctx = _ctx(fake_backbone, TEXT)
     every = detect(ctx.text, ctx.token_states, span_low=0.0, span_high=0.0)  # type: ignore[arg-type]
     assert every  # every run of pieces becomes a span
     assert not detect(ctx.text, ctx.token_states, span_high=1.01)  # type: ignore[arg-type]
-    assert not TechniquesAnalyzer(min_score=1.0).run(ctx).findings
+    assert not TechniquesAnalyzer(threshold=1.0).run(ctx).findings
+    # all_candidates shows what any threshold would hide
+    assert (
+        TechniquesAnalyzer(threshold=1.0, all_candidates=True, span_low=0.0, span_high=0.0)
+        .run(ctx)
+        .findings
+    )
     # a second technique only when its probability reaches second_label_min
     once = detect(ctx.text, ctx.token_states, span_low=0.0, span_high=0.0, second_label_min=1.1)  # type: ignore[arg-type]
     twice = detect(ctx.text, ctx.token_states, span_low=0.0, span_high=0.0, second_label_min=0.0)  # type: ignore[arg-type]

@@ -453,6 +453,12 @@ def cmd_merge(args: argparse.Namespace) -> None:
     """Join runs that trained different folds of one configuration (zeros elsewhere)."""
     parts = [np.load(OUT / f"{n}.npy").astype(np.float32) for n in args.parts]
     np.save(OUT / f"{args.name}.npy", np.sum(parts, 0).astype(np.float16))
+    folds: dict[str, float] = {}
+    for n in args.parts:  # the folds each part predicted (written by ``train``)
+        meta = OUT / f"{n}.json"
+        if meta.exists():
+            folds.update(json.loads(meta.read_text())["folds"])
+    (OUT / f"{args.name}.json").write_text(json.dumps({"folds": folds, "parts": args.parts}))
 
 
 def main() -> None:

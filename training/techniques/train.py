@@ -42,6 +42,12 @@ from common import DEFAULT_PTC, FOLDS, WORK, load_folds, tc_items
 
 from unspin.nlp import TokenStates
 from unspin.techniques import features as feats
+from unspin.techniques.analyzer import (
+    CV_ALL_CANDIDATES,
+    CV_AT_DEFAULT,
+    DEFAULT_THRESHOLD,
+    OPERATING_POINT_NOTE,
+)
 from unspin.techniques.ptc import (
     TECHNIQUES,
     Article,
@@ -295,7 +301,14 @@ CARD = """# Model card: techniques (propaganda-technique spans)
   `tests/techniques/test_techniques_quality.py` pins floors under these.
 * **Decoding**: runs of pieces with P(inside) >= {low} kept when one reaches {high},
   edge pieces under {trim} x the run's best dropped (chosen by cross-validation), widened
-  to words, boundary punctuation trimmed.
+  to words and snapped to the tight phrase a boundary cuts (`unspin.techniques.spans`);
+  overlapping spans of one technique merged.
+* **Operating point** (what the report shows): spans whose score, P(span) x
+  P(technique), reaches **{threshold}** (the analyzer's `threshold` option,
+  `--techniques-threshold`): out-of-fold span precision {op_p:.2f}, recall {op_r:.2f},
+  F1 {op_f1:.2f}; every candidate (`--all-candidates`, the best-F1 point): precision
+  {all_p:.2f}, recall {all_r:.2f}, F1 {all_f1:.2f}. {op_note}
+  `training/techniques/operating_point.py report` reprints the table.
 * **Weak techniques** (CV TC F1 < 0.3): Whataboutism/Straw Men/Red Herring,
   Black-and-White Fallacy, Bandwagon/Reductio ad Hitlerum, Appeal to Authority,
   Thought-terminating Cliches.
@@ -330,6 +343,14 @@ def write_card(out: Path, config: dict[str, Any]) -> None:
         low=config["si"]["decode"]["low"],
         high=config["si"]["decode"]["high"],
         trim=config["si"]["decode"]["trim"],
+        threshold=DEFAULT_THRESHOLD,
+        op_p=CV_AT_DEFAULT["precision"],
+        op_r=CV_AT_DEFAULT["recall"],
+        op_f1=CV_AT_DEFAULT["f1"],
+        all_p=CV_ALL_CANDIDATES["precision"],
+        all_r=CV_ALL_CANDIDATES["recall"],
+        all_f1=CV_ALL_CANDIDATES["f1"],
+        op_note=OPERATING_POINT_NOTE,
         date=train["date"],
         command=train["command"],
         seconds=", ".join(f"{k} {v} s" for k, v in train["seconds"].items()),

@@ -12,7 +12,13 @@ from unspin.errors import ConfigError
 from unspin.options import option_docs
 from unspin.pipeline import Pipeline
 
-__all__ = ["ConfigSource", "load_pipeline", "pipeline_config", "with_store"]
+__all__ = [
+    "ConfigSource",
+    "load_pipeline",
+    "pipeline_config",
+    "with_operating_point",
+    "with_store",
+]
 
 #: What a configuration may be given as: a Config, a TOML path, a mapping or None
 #: (the defaults).
@@ -38,10 +44,13 @@ def pipeline_config(
     language: str | None = None,
     max_bytes: int | None = None,
     db: str | None = None,
+    techniques_threshold: float | None = None,
+    all_candidates: bool = False,
 ) -> Config:
     """The configuration of a TOML file (or the defaults) with a front end's overrides:
-    analyzers to run, the backbone, the documents' language, the input size limit, and a
-    store for the analyzers that read one (:func:`with_store`)."""
+    analyzers to run, the backbone, the documents' language, the input size limit, a
+    store for the analyzers that read one (:func:`with_store`), the techniques'
+    threshold and "show every candidate" (:func:`with_operating_point`)."""
     overrides: dict[str, Any] = {}
     if analyzers is not None:
         overrides["analyzers"] = analyzers
@@ -51,7 +60,26 @@ def pipeline_config(
         overrides["language"] = language
     if max_bytes:
         overrides["max_bytes"] = max_bytes
-    return with_store(load_config(path, **overrides), db)
+    config = with_store(load_config(path, **overrides), db)
+    return with_operating_point(config, techniques_threshold, all_candidates)
+
+
+def with_operating_point(
+    config: Config, techniques_threshold: float | None, all_candidates: bool
+) -> Config:
+    """The config with the techniques analyzer's ``threshold`` and, with
+    ``all_candidates``, ``all_candidates = true`` for every configured analyzer that has
+    that option (those that hide weak findings by default)."""
+    if techniques_threshold is None and not all_candidates:
+        return config
+    options = {k: dict(v) for k, v in config.analyzer_options.items()}
+    if techniques_threshold is not None:
+        options.setdefault("techniques", {})["threshold"] = techniques_threshold
+    if all_candidates:
+        for name in config.analyzers:
+            if "all_candidates" in option_docs(analyzer_class(name).Options):
+                options.setdefault(name, {})["all_candidates"] = True
+    return config.replace(analyzer_options=options)
 
 
 def with_store(config: Config, url: str | None) -> Config:

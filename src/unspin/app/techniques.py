@@ -66,10 +66,14 @@ def evaluate_ptc(
     pred: Path | None = None,
     config: str | Path | None = None,
     backbone: str | None = None,
+    techniques_threshold: float | None = None,
+    all_candidates: bool = False,
 ) -> PtcRun:
     """Score the techniques analyzer (or the label file ``pred``) on PTC articles: SI,
     TC and FLC. ``ids``: comma-separated, a file with one per line, ``"all"``, or None
-    for the articles the shipped model was not trained on."""
+    for the articles the shipped model was not trained on. The analyzer shows its
+    default operating point unless ``techniques_threshold`` or ``all_candidates`` say
+    otherwise."""
     try:
         corpus = ptc.load_corpus(data)
     except (OSError, ValueError) as exc:
@@ -89,7 +93,14 @@ def evaluate_ptc(
         )
     else:
         # the PTC articles are English: no language detection that could skip one
-        cfg = pipeline_config(config, analyzers="techniques", backbone=backbone, language="en")
+        cfg = pipeline_config(
+            config,
+            analyzers="techniques",
+            backbone=backbone,
+            language="en",
+            techniques_threshold=techniques_threshold,
+            all_candidates=all_candidates,
+        )
         detect, classify = evaluation_system(cfg)
         result = ptc.evaluate(articles, detect, classify, techniques=corpus.techniques)
     return PtcRun(result, data, tuple(warnings))

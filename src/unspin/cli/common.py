@@ -175,6 +175,19 @@ def pipeline_options(p: argparse.ArgumentParser) -> None:
         "detecting each one's; English-only analyzers skip other languages",
     )
     max_bytes_option(p)
+    p.add_argument(
+        "--techniques-threshold",
+        type=float,
+        metavar="X",
+        help="show technique spans scoring at least X (default: the precision operating "
+        "point in the techniques model card; lower shows more)",
+    )
+    p.add_argument(
+        "--all-candidates",
+        action="store_true",
+        help="show every candidate finding of the analyzers that hide weak ones by default "
+        "(techniques: every decoded span, the best-F1 operating point)",
+    )
 
 
 def pipeline_config(args: argparse.Namespace, db: str | None = None) -> app.Config:
@@ -186,6 +199,8 @@ def pipeline_config(args: argparse.Namespace, db: str | None = None) -> app.Conf
         language=args.language,
         max_bytes=args.max_bytes,
         db=db,
+        techniques_threshold=args.techniques_threshold,
+        all_candidates=args.all_candidates,
     )
 
 

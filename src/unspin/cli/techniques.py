@@ -58,6 +58,17 @@ def add_technique_commands(sub: Commands) -> None:
         "--format", choices=("text", "json"), default="text", dest="out_format", help="output"
     )
     config_backbone_options(p)
+    p.add_argument(
+        "--techniques-threshold",
+        type=float,
+        metavar="X",
+        help="score the spans scoring at least X (default: the analyzer's operating point)",
+    )
+    p.add_argument(
+        "--all-candidates",
+        action="store_true",
+        help="score every candidate span (the best-F1 operating point)",
+    )
     p.set_defaults(func=cmd_eval_ptc)
 
     tcmd = group(
@@ -116,7 +127,13 @@ def _score_table(name: str, score: Any, per_technique: bool) -> str:
 
 def cmd_eval_ptc(args: argparse.Namespace) -> int:
     run = app.evaluate_ptc(
-        args.data, ids=args.ids, pred=args.pred, config=args.config, backbone=args.backbone
+        args.data,
+        ids=args.ids,
+        pred=args.pred,
+        config=args.config,
+        backbone=args.backbone,
+        techniques_threshold=args.techniques_threshold,
+        all_candidates=args.all_candidates,
     )
     for warning in run.warnings:
         echo(f"unspin: {warning}", err=True)

@@ -22,6 +22,7 @@ __all__ = [
     "CLAIM_OTHER",
     "FALLBACK_COLOURS",
     "KIND_STYLES",
+    "ONE_WINNER",
     "Layer",
     "LayerStyle",
     "explain",
@@ -94,6 +95,11 @@ FALLBACK_COLOURS = (
     "rgba(79,70,229,.22)",
     "rgba(22,163,74,.24)",
 )
+
+#: Layers whose mark names one winner: where findings of such a layer overlap, the
+#: highest-scoring one is the highlight (its label in ``data-label``) and the others are
+#: listed after it (tooltip, and the details a click shows); never stacked.
+ONE_WINNER = frozenset({"technique"})
 
 #: Where unknown kinds go in the nesting order (after this known layer).
 _UNKNOWN_AFTER = "technique"
@@ -220,11 +226,16 @@ def render_text(analysis: Analysis, layer_of: Sequence[Layer], titles: Sequence[
         closes = 0
         for _, idx in sorted(groups.items()):
             layer = layer_of[idx[0]]
-            idx.sort(key=lambda i: (findings[i].start, -findings[i].end))
+            label = ""
+            if layer.key in ONE_WINNER:
+                idx.sort(key=lambda i: (-findings[i].score, findings[i].start, -findings[i].end))
+                label = f' data-label="{esc(findings[idx[0]].label)}"'
+            else:
+                idx.sort(key=lambda i: (findings[i].start, -findings[i].end))
             multi = " multi" if len(idx) > 1 else ""
             out.append(
                 f'<mark class="m {layer.cls}{multi}" data-layer="{layer.cls}" '
-                f'data-kind="{kinds[idx[0]]}" data-f="{" ".join(map(str, idx))}" '
+                f'data-kind="{kinds[idx[0]]}"{label} data-f="{" ".join(map(str, idx))}" '
                 f'data-finding-ids="{" ".join(ids[i] for i in idx)}" '
                 f'title="{chr(10).join(tips[i] for i in idx)}">'
             )

@@ -19,13 +19,18 @@ EXPERIMENTS.md``, section 2), so they are features of the classifier and the *cu
 each finding's explanation, never detectors on their own.
 
 A finding's score is P(span) x P(technique | span): the mean inside probability of its
-pieces times the classifier's probability. Cross-validated quality (5 folds of the 371
-PTC training articles): span F1 0.42, technique micro-F1 on given spans 0.64, both
-together (FLC) 0.19. Expect about one flagged (span, technique) in five to match an
-annotator exactly; a finding is a prompt for a reader, not a verdict.
+pieces times the classifier's probability. What is *shown* is decided per span, for
+precision: a span is kept when its span score, the highest P(inside) of its pieces (the
+score that ranked spans best out of fold), reaches the ``threshold`` option, whose default
+is an operating point measured on out-of-fold predictions (``DEFAULT_THRESHOLD``,
+``CV_AT_DEFAULT``; ``training/techniques/operating_point.py``); ``all_candidates`` shows
+every decoded span (the best-F1 point). Boundaries snap to whole words and phrases and
+overlapping spans of one technique merge (:mod:`unspin.techniques.spans`). A finding is a
+prompt for a reader, not a verdict.
 
 Summary: ``{"total", "counts": {technique: n}, "words", "per_1000_words",
-"density": {technique: per 1,000 words}, "model"}``.
+"density": {technique: per 1,000 words}, "model", "operating_point": {"threshold",
+"all_candidates", "default_threshold", "cv_at_default", "cv_all_candidates"}}``.
 """
 
 from __future__ import annotations
@@ -40,11 +45,12 @@ import numpy as np
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.errors import DependencyError
 from unspin.model import JSON, Explanation, Finding
-from unspin.nlp import TokenStates
+from unspin.nlp import Parsed, TokenStates
 from unspin.options import option
 from unspin.techniques import features as feats
 from unspin.techniques.ptc import TECHNIQUES
 from unspin.techniques.report import count_techniques
+from unspin.techniques.spans import merge_same, select, snap
 from unspin.techniques.tagger import TechniquesModel, load_model
 
 __all__ = [
@@ -80,6 +86,32 @@ DEFINITIONS: dict[str, str] = {
 }
 
 _WORDS = re.compile(r"\w+")
+#: The default operating point: the span score a span must reach to be shown, chosen for
+#: precision (training/techniques/operating_point.py; EXPERIMENTS.md, section 9).
+DEFAULT_THRESHOLD = 0.55
+#: Span precision / recall / F1 (the SemEval SI scorer) of the shipped model at the
+#: default threshold and with every candidate shown, and what they were measured on.
+CV_AT_DEFAULT: dict[str, float | str] = {
+    "precision": 0.595,
+    "recall": 0.376,
+    "f1": 0.461,
+    "on": "25 PTC articles held out of training",
+}
+CV_ALL_CANDIDATES: dict[str, float | str] = {
+    "precision": 0.405,
+    "recall": 0.598,
+    "f1": 0.483,
+    "on": "25 PTC articles held out of training",
+}
+#: How those figures were measured (the model card repeats it).
+OPERATING_POINT_NOTE = (
+    "Measured with the shipped five-tagger ensemble on the 25 gate articles it was not "
+    "trained on (`training/techniques/gate.json`). The threshold was chosen there and on "
+    "out-of-fold predictions of a one-tagger ensemble (folds 0-3 of `folds.json`), where a "
+    "single tagger ranks spans less well (precision 0.47, recall 0.32 at 0.55); the "
+    "five-tagger out-of-fold run over all 371 articles is still to be done "
+    "(EXPERIMENTS.md, section 9)."
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +125,7 @@ class TechniqueSpan:
     span_probability: float
     technique_probability: float
     ranked: tuple[tuple[str, float], ...]
+    span_score: float = 0.0  # the best piece's P(inside): what the threshold reads
 
 
 def _model(model: TechniquesModel | str | Path | None) -> TechniquesModel:
@@ -123,32 +156,74 @@ def detect(
     states: TokenStates,
     *,
     model: TechniquesModel | str | Path | None = None,
+    parsed: Parsed | None = None,
     span_low: float | None = None,
     span_high: float | None = None,
+    span_trim: float | None = None,
     second_label_min: float | None = None,
-    min_score: float = 0.0,
+    threshold: float = 0.0,
+    all_candidates: bool = False,
 ) -> list[TechniqueSpan]:
-    """Find technique spans in ``text`` from its backbone ``states`` (both stages)."""
+    """Find technique spans in ``text`` from its backbone ``states`` (both stages).
+
+    Candidate spans are decoded from the taggers' probabilities (the model's decoding
+    unless ``span_low`` / ``span_high`` / ``span_trim`` are given), snapped to whole
+    words and phrases (:func:`unspin.techniques.spans.snap`, with ``parsed``), labelled;
+    those scoring under ``threshold`` are dropped (none with ``all_candidates``) and
+    overlapping spans of one technique merged."""
     m = _model(model)
     decode = m.config["si"]["decode"]
     low = decode["low"] if span_low is None else span_low
     high = decode["high"] if span_high is None else span_high
+    trim = float(decode.get("trim", 0.0)) if span_trim is None else span_trim
     second = m.config["tc"]["second_label_min"] if second_label_min is None else second_label_min
     p_in = m.inside_probability(states, feats.si_inputs(states))
-    spans = feats.decode(text, states, p_in, low, high, float(decode.get("trim", 0.0)))
-    proba = classify_spans(text, states, [(s, e) for s, e, _ in spans], m)
+    candidates = snapped(text, parsed, feats.decode(text, states, p_in, low, high, trim))
+    proba = classify_spans(text, states, [(s, e) for s, e, _ in candidates], m)
     out = []
-    for (start, end, p_span), p in zip(spans, proba, strict=True):
+    for (start, end, p_span), p in zip(candidates, proba, strict=True):
         order = np.argsort(-p)
         ranked = tuple((TECHNIQUES[i], round(float(p[i]), 4)) for i in order[:3])
+        peak = peak_inside(states, p_in, start, end, p_span)
         for rank, i in enumerate(order[:2]):
             if rank and p[i] < second:
                 break
-            score = p_span * float(p[i])
-            if score >= min_score:
-                out.append(
-                    TechniqueSpan(start, end, TECHNIQUES[i], score, p_span, float(p[i]), ranked)
-                )
+            score = span_score(p_span, float(p[i]))
+            out.append(
+                TechniqueSpan(start, end, TECHNIQUES[i], score, p_span, float(p[i]), ranked, peak)
+            )
+    shown = select(out, threshold, all_candidates, key=lambda t: t.span_score)
+    return merge_same(shown)
+
+
+def peak_inside(
+    states: TokenStates, p_in: np.ndarray, start: int, end: int, default: float
+) -> float:
+    """A span's score for the threshold: the highest P(inside) among its pieces (the
+    score that ranked spans best for precision out of fold)."""
+    idx = states.pieces_in(start, end)
+    return float(p_in[idx].max()) if len(idx) else default
+
+
+def span_score(p_span: float, p_technique: float) -> float:
+    """A finding's score: P(span) x P(technique | span)."""
+    return p_span * p_technique
+
+
+def snapped(
+    text: str, parsed: Parsed | None, spans: Sequence[tuple[int, int, float]]
+) -> list[tuple[int, int, float]]:
+    """Decoded ``(start, end, p_span)`` snapped to words and phrases; spans that meet
+    once snapped are joined (the higher probability kept)."""
+    out: list[tuple[int, int, float]] = []
+    for s0, e0, p in spans:
+        s, e = snap(text, parsed, s0, e0)
+        if e <= s:
+            continue
+        if out and s < out[-1][1]:
+            out[-1] = (min(s, out[-1][0]), max(e, out[-1][1]), max(p, out[-1][2]))
+        else:
+            out.append((s, e, p))
     return out
 
 
@@ -185,18 +260,32 @@ class TechniquesOptions:
         "default",
         '"default" (the shipped model) or a folder written by training/techniques/train.py.',
     )
-    min_score: float = option(
-        0.0, "Drop technique findings scoring below this (score = P(span) x P(technique))."
+    threshold: float = option(
+        DEFAULT_THRESHOLD,
+        "Show a technique span when its span score (the highest P(inside) of its word\n"
+        "pieces) reaches this. The default is an operating point chosen for precision (its\n"
+        "measured precision and recall are in the model card); lower it for more spans.",
+    )
+    all_candidates: bool = option(
+        False,
+        "Show every candidate span the decoder finds (the best-F1 operating point),\n"
+        "whatever the threshold.",
     )
     span_low: float = option(
-        0.1,
+        0.05,
         "Span decoding: pieces with P(inside) >= span_low extend a span, kept when one of\n"
-        "them reaches span_high.",
+        "them reaches span_high; its edge pieces under span_trim x its best are dropped.",
     )
-    span_high: float = option(0.3, "See span_low.")
+    span_high: float = option(0.25, "See span_low.")
+    span_trim: float = option(0.6, "See span_low.")
     second_label_min: float = option(
         0.5, "A span also gets its second most probable technique at this probability."
     )
+
+    def check(self) -> str | None:
+        if not 0 <= self.threshold <= 1:
+            return "threshold must be a number in [0, 1]"
+        return None
 
 
 @register("techniques")
@@ -232,23 +321,39 @@ class TechniquesAnalyzer(Analyzer[TechniquesOptions]):
             model=self.model,
             span_low=self.options.span_low,
             span_high=self.options.span_high,
+            span_trim=self.options.span_trim,
             second_label_min=self.options.second_label_min,
-            min_score=self.options.min_score,
+            parsed=ctx.parsed,
+            threshold=self.options.threshold,
+            all_candidates=self.options.all_candidates,
         )
 
     def run(self, ctx: Context) -> AnalyzerResult:
         found = self.detect(ctx)
         findings = [self._finding(ctx, t) for t in found]
         figures = count_techniques((t.technique for t in found), ctx.text)
-        summary: dict[str, JSON] = {"total": figures.pop("total"), **figures, "model": MODEL_LABEL}
+        o = self.options
+        summary: dict[str, JSON] = {
+            "total": figures.pop("total"),
+            **figures,
+            "model": MODEL_LABEL,
+            "operating_point": {
+                "threshold": o.threshold,
+                "all_candidates": o.all_candidates,
+                "default_threshold": DEFAULT_THRESHOLD,
+                "cv_at_default": dict(CV_AT_DEFAULT),
+                "cv_all_candidates": dict(CV_ALL_CANDIDATES),
+            },
+        }
         return AnalyzerResult(tuple(findings), summary)
 
     def _finding(self, ctx: Context, t: TechniqueSpan) -> Finding:
         found = cues(ctx.text, t.start, t.end)
         ranked = ", ".join(f"{name} {p:.2f}" for name, p in t.ranked)
         detail = (
-            f"{t.technique.replace('_', ' ')}: {DEFINITIONS[t.technique]}. Span probability "
-            f"{t.span_probability:.2f} (BiLSTM tagger), technique probability "
+            f"{t.technique.replace('_', ' ')}: {DEFINITIONS[t.technique]}. Span score "
+            f"{t.span_score:.2f} (best piece), span probability "
+            f"{t.span_probability:.2f} (BiLSTM taggers), technique probability "
             f"{t.technique_probability:.2f} (top: {ranked})"
             + (f"; cues: {'; '.join(found)}" if found else "")
             + "."
@@ -268,6 +373,7 @@ class TechniquesAnalyzer(Analyzer[TechniquesOptions]):
                 confidence=round(t.score, 4),
             ),
             attributes={
+                "span_score": round(t.span_score, 4),
                 "span_probability": round(t.span_probability, 4),
                 "technique_probability": round(t.technique_probability, 4),
                 "ranked": [[name, p] for name, p in t.ranked],

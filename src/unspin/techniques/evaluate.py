@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -20,13 +20,32 @@ from unspin.model import Document
 from unspin.techniques.ptc import Article, Span, article_document, spans_from_analysis
 
 if TYPE_CHECKING:
+    from unspin.analyzer import Context
+    from unspin.nlp import Backbone
     from unspin.pipeline import Pipeline
 
-__all__ = ["classify_techniques", "evaluation_system", "held_out_ids"]
+__all__ = ["article_contexts", "classify_techniques", "evaluation_system", "held_out_ids"]
 
 log = logging.getLogger(__name__)
 
 Predict = Callable[[Sequence[Article]], list[list[Span]]]
+
+
+def article_contexts(
+    backbone: Backbone, articles: Sequence[Article]
+) -> Iterator[tuple[Article, Context]]:
+    """Each PTC article with the analyzer context the backbone gives it (parse, token
+    states, sentence embeddings): what the quality gate and the training scripts score."""
+    from unspin.analyzer import Context
+
+    for article, parsed in zip(
+        articles, backbone.parse_many([a.text for a in articles]), strict=True
+    ):
+        states = backbone.token_states(
+            [article.text[s.start : s.end] for s in parsed.sentences],
+            [s.start for s in parsed.sentences],
+        )
+        yield article, Context(article_document(article), parsed, (), states.embeddings, states)
 
 
 def held_out_ids() -> list[str]:

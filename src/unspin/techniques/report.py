@@ -8,7 +8,7 @@ analysis_from_labels`) and the reports, which read them off the findings themsel
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from unspin.model import Analysis, Finding
@@ -17,7 +17,13 @@ from unspin.report.htmlkit import esc, finding_button
 from unspin.report.markdown import md_escape, md_table
 from unspin.report.sections import Chip, ReportContext, Section
 
-__all__ = ["SECTIONS", "TechniquesSection", "count_techniques", "technique_counts"]
+__all__ = [
+    "SECTIONS",
+    "TechniquesSection",
+    "count_techniques",
+    "operating_point_line",
+    "technique_counts",
+]
 
 KIND = "technique"
 
@@ -50,6 +56,35 @@ def technique_counts(analysis: Analysis) -> dict[str, Any]:
     return count_techniques(labels, analysis.document.text)
 
 
+def operating_point_line(analysis: Analysis) -> str:
+    """What the report shows of the techniques, in one line: "shown: spans scoring ≥ t
+    (CV precision p, recall r); --all-candidates for more" (empty without the analyzer's
+    summary, e.g. for imported PTC label files)."""
+    summary = analysis.summaries.get("techniques")
+    point = summary.get("operating_point") if isinstance(summary, Mapping) else None
+    if not isinstance(point, Mapping):
+        return ""
+    if point.get("all_candidates"):
+        cv = point.get("cv_all_candidates") or {}
+        return f"shown: every candidate span (--all-candidates; {_measured(cv)})."
+    t, default = float(point.get("threshold", 0)), float(point.get("default_threshold", 0))
+    at_default = _measured(point.get("cv_at_default") or {})
+    if abs(t - default) < 1e-9:
+        return f"shown: spans scoring ≥ {t:.2f} ({at_default}); --all-candidates for more."
+    return (
+        f"shown: spans scoring ≥ {t:.2f} (the default, {default:.2f}, has {at_default}); "
+        "--all-candidates for every candidate."
+    )
+
+
+def _measured(cv: Mapping[str, Any]) -> str:
+    on = f" on {cv['on']}" if cv.get("on") else ""
+    return (
+        f"span precision {float(cv.get('precision', 0)):.2f}, "
+        f"recall {float(cv.get('recall', 0)):.2f}{on}"
+    )
+
+
 class TechniquesSection(Section):
     """The section "Persuasion techniques" and the density in the summary strip."""
 
@@ -57,7 +92,10 @@ class TechniquesSection(Section):
     title = "Persuasion techniques"
 
     def applies(self, ctx: ReportContext) -> bool:
-        return any(f.kind == KIND for f in ctx.analysis.findings)
+        # also when the threshold hid every span: the section says what is shown
+        return any(f.kind == KIND for f in ctx.analysis.findings) or bool(
+            operating_point_line(ctx.analysis)
+        )
 
     def chips(self, ctx: ReportContext) -> Sequence[Chip]:
         t = technique_counts(ctx.analysis)
@@ -81,7 +119,12 @@ class TechniquesSection(Section):
             f'<p class="hint">{t["total"]} span(s) in {t["words"]} words: '
             f"{esc(fmt_num(t['per_1000_words']))} per 1,000 words. A span is a prompt to read "
             "closely, not a verdict.</p>"
-            '<table class="grid"><thead><tr><th>technique</th><th>spans</th>'
+            + (
+                f'<p class="hint op">{esc(line)}</p>'
+                if (line := operating_point_line(ctx.analysis))
+                else ""
+            )
+            + '<table class="grid"><thead><tr><th>technique</th><th>spans</th>'
             "<th>per 1,000 words</th><th>first</th></tr></thead>"
             f"<tbody>{rows}</tbody></table></section>"
         )
@@ -101,6 +144,7 @@ class TechniquesSection(Section):
             "",
             f"{t['total']} span(s) in {t['words']} words: "
             f"{fmt_num(t['per_1000_words'])} per 1,000 words.",
+            *(["", line] if (line := operating_point_line(ctx.analysis)) else []),
             "",
             table,
             "",

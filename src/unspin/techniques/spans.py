@@ -1,0 +1,173 @@
+"""What the ``techniques`` analyzer shows: snapped boundaries, merged overlaps, one
+operating point.
+
+The tagger's runs are already widened to whole words (:func:`unspin.techniques.features.
+widen`). Here, with the backbone's parse:
+
+* :func:`snap` widens a span to whole words joined by a hyphen or an apostrophe
+  ("so-called", "don't") and to the tight phrase a boundary cuts: a modifier whose head
+  lies just outside the span ("the radical | left" becomes "radical left"), a compound
+  or possessive, a verb's particle; never across a sentence end, at most
+  :data:`MAX_SNAP_TOKENS` tokens per side;
+* :func:`merge_same` joins overlapping spans of one technique into one (its score is the
+  best of theirs);
+* :func:`select` keeps the spans at or above the operating point's threshold (all of them
+  with ``all_candidates``).
+
+Training (``training/techniques/operating_point.py``) runs the same functions over
+out-of-fold predictions, so the threshold stated in the model card is measured on what
+the analyzer shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import Protocol, TypeVar
+
+from unspin.nlp import Parsed, Token
+
+__all__ = ["MAX_SNAP_TOKENS", "TIGHT_DEPS", "Scored", "merge_same", "select", "snap"]
+
+#: Dependency relations that bind a word to its head inside one phrase.
+TIGHT_DEPS = frozenset(
+    {"amod", "compound", "flat", "fixed", "nummod", "poss", "case", "prt", "nmod", "advmod"}
+)
+#: How many tokens a boundary may move to take in the rest of a phrase.
+MAX_SNAP_TOKENS = 3
+_JOINERS = "-'’"
+_TRIM = " \n\t.,:;"
+
+
+def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen to whole words, also over a hyphen or an apostrophe ("so-called", "don't")."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    while (
+        start > 1
+        and text[start - 1] in _JOINERS
+        and text[start - 2].isalnum()
+        and text[start].isalnum()
+    ):
+        start -= 2
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    while (
+        end + 1 < len(text)
+        and text[end] in _JOINERS
+        and text[end + 1].isalnum()
+        and text[end - 1].isalnum()
+    ):
+        end += 2
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return start, end
+
+
+def _bound(a: Token, b: Token) -> bool:
+    """``a`` and ``b`` are one a tight dependent of the other."""
+    return (a.head == b.i and a.dep in TIGHT_DEPS) or (b.head == a.i and b.dep in TIGHT_DEPS)
+
+
+def _sentence_of(parsed: Parsed, i: int) -> tuple[int, int]:
+    for s in parsed.sentences:
+        if s.first <= i < s.last:
+            return s.first, s.last
+    return 0, len(parsed.tokens)
+
+
+def snap(text: str, parsed: Parsed | None, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to whole joined words and to the tight phrases its
+    boundaries cut (see the module's docstring); boundary spaces and ``.,:;`` trimmed."""
+    start, end = _word_edges(text, start, end)
+    if parsed is not None and parsed.tokens and parsed.has_parse:
+        inside = parsed.tokens_in(start, end)
+        words = [t for t in inside if t.text.strip()]
+        if words:
+            tokens = parsed.tokens
+            first, last = words[0].i, words[-1].i
+            s_first, s_last = _sentence_of(parsed, first)
+            moved = 0
+            while moved < MAX_SNAP_TOKENS and first - 1 >= s_first:
+                prev = tokens[first - 1]
+                if not prev.text.strip() or prev.pos == "PUNCT":
+                    break
+                if not any(_bound(prev, t) for t in tokens[first : last + 1]):
+                    break
+                first -= 1
+                moved += 1
+            s_first, s_last = _sentence_of(parsed, last)
+            moved = 0
+            while moved < MAX_SNAP_TOKENS and last + 1 < s_last:
+                nxt = tokens[last + 1]
+                if not nxt.text.strip() or (nxt.pos == "PUNCT" and nxt.dep != "case"):
+                    break
+                if not any(_bound(nxt, t) for t in tokens[first : last + 1]):
+                    break
+                last += 1
+                moved += 1
+            start, end = min(start, tokens[first].start), max(end, tokens[last].end)
+            start, end = _word_edges(text, start, end)
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+class Scored(Protocol):
+    """A span with a technique and a score (the analyzer's ``TechniqueSpan``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def technique(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+
+
+S = TypeVar("S", bound=Scored)
+
+
+def merge_same(spans: Iterable[S]) -> list[S]:
+    """Overlapping spans of one technique joined into one: the union of their extents,
+    with the fields (score, probabilities) of the best-scoring one. Sorted by start."""
+    by_technique: dict[str, list[S]] = {}
+    for s in spans:
+        by_technique.setdefault(s.technique, []).append(s)
+    out: list[S] = []
+    for group in by_technique.values():
+        group.sort(key=lambda s: (s.start, -s.end))
+        merged: list[S] = []
+        for s in group:
+            if merged and s.start < merged[-1].end:
+                top = merged[-1]
+                best = top if top.score >= s.score else s
+                merged[-1] = replace(best, start=top.start, end=max(top.end, s.end))  # type: ignore[type-var]
+            else:
+                merged.append(s)
+        out += merged
+    out.sort(key=lambda s: (s.start, -s.end, -s.score))
+    return out
+
+
+def select(
+    spans: Sequence[S],
+    threshold: float,
+    all_candidates: bool = False,
+    key: Callable[[S], float] | None = None,
+) -> list[S]:
+    """The spans shown at an operating point: ``key(span)`` (default: its score) >=
+    ``threshold`` (every one with ``all_candidates``)."""
+    if all_candidates:
+        return list(spans)
+    value = key or (lambda s: s.score)
+    return [s for s in spans if value(s) >= threshold]

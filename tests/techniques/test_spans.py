@@ -1,0 +1,122 @@
+"""What the techniques analyzer shows: snapped boundaries, merged overlaps, the threshold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unspin.nlp import Parsed, Sentence, Token
+from unspin.techniques.analyzer import TechniqueSpan, snapped
+from unspin.techniques.spans import merge_same, select, snap
+
+
+def _parsed(text: str, rows: list[tuple[str, str, str, int]]) -> Parsed:
+    """Tokens from ``(text, pos, dep, head)`` rows, found left to right in ``text``; one
+    sentence per ``.``-token."""
+    tokens, at = [], 0
+    for i, (word, pos, dep, head) in enumerate(rows):
+        start = text.index(word, at)
+        at = start + len(word)
+        tokens.append(Token(i, start, at, word, word.lower(), pos, pos, dep, head))
+    sentences, first = [], 0
+    for t in tokens:
+        if t.text == ".":
+            sentences.append(Sentence(tokens[first].start, t.end, first, t.i + 1))
+            first = t.i + 1
+    return Parsed(text, tuple(tokens), tuple(sentences), ())
+
+
+TEXT = "They blamed the radical left for it. Left alone, it failed."
+PARSED = _parsed(
+    TEXT,
+    [
+        ("They", "PRON", "nsubj", 1),
+        ("blamed", "VERB", "ROOT", 1),
+        ("the", "DET", "det", 4),
+        ("radical", "ADJ", "amod", 4),
+        ("left", "NOUN", "dobj", 1),
+        ("for", "ADP", "prep", 1),
+        ("it", "PRON", "pobj", 5),
+        (".", "PUNCT", "punct", 1),
+        ("Left", "VERB", "advcl", 12),
+        ("alone", "ADV", "advmod", 8),
+        (",", "PUNCT", "punct", 12),
+        ("it", "PRON", "nsubj", 12),
+        ("failed", "VERB", "ROOT", 12),
+        (".", "PUNCT", "punct", 12),
+    ],
+)
+
+
+def _span(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def _text(span: tuple[int, int], text: str = TEXT) -> str:
+    return text[span[0] : span[1]]
+
+
+def test_snap_takes_in_the_head_a_modifier_belongs_to() -> None:
+    assert _text(snap(TEXT, PARSED, *_span(TEXT, "radical"))) == "radical left"
+
+
+def test_snap_takes_in_the_modifiers_of_a_head() -> None:
+    start = TEXT.index("left")
+    assert _text(snap(TEXT, PARSED, start, start + 4)) == "radical left"
+
+
+def test_snap_leaves_determiners_out_and_never_crosses_a_sentence() -> None:
+    assert _text(snap(TEXT, PARSED, *_span(TEXT, "radical left"))) == "radical left"
+    # "for it." ends the sentence: the next sentence's "Left" is not taken in
+    assert _text(snap(TEXT, PARSED, *_span(TEXT, "for it"))) == "for it"
+
+
+def test_snap_widens_to_whole_words_and_trims_boundary_punctuation() -> None:
+    text = "Those so-called experts don't know."
+    assert _text(snap(text, None, *_span(text, "called exp")), text) == "so-called experts"
+    assert _text(snap(text, None, *_span(text, "called")), text) == "so-called"
+    assert _text(snap(text, None, *_span(text, "don")), text) == "don't"
+    assert _text(snap(text, None, *_span(text, " know.")), text) == "know"
+
+
+def test_snapped_candidates_that_meet_are_joined() -> None:
+    a, b = _span(TEXT, "radical"), _span(TEXT, "left")
+    out = snapped(TEXT, PARSED, [(*a, 0.4), (*b, 0.6)])
+    assert [(_text((s, e)), p) for s, e, p in out] == [("radical left", 0.6)]
+
+
+@dataclass(frozen=True)
+class _S:
+    start: int
+    end: int
+    technique: str
+    score: float
+
+
+def test_overlapping_spans_of_one_technique_merge() -> None:
+    spans = [
+        _S(0, 10, "Loaded_Language", 0.3),
+        _S(5, 20, "Loaded_Language", 0.5),
+        _S(8, 12, "Doubt", 0.4),
+        _S(30, 40, "Loaded_Language", 0.2),
+    ]
+    merged = merge_same(spans)
+    assert merged == [
+        _S(0, 20, "Loaded_Language", 0.5),
+        _S(8, 12, "Doubt", 0.4),
+        _S(30, 40, "Loaded_Language", 0.2),
+    ]
+
+
+def test_merge_keeps_the_best_spans_probabilities() -> None:
+    weak = TechniqueSpan(0, 10, "Doubt", 0.1, 0.2, 0.5, (("Doubt", 0.5),))
+    strong = TechniqueSpan(4, 12, "Doubt", 0.3, 0.6, 0.5, (("Doubt", 0.5),))
+    (one,) = merge_same([weak, strong])
+    assert (one.start, one.end, one.score, one.span_probability) == (0, 12, 0.3, 0.6)
+
+
+def test_select_applies_the_threshold_unless_all_candidates() -> None:
+    spans = [_S(0, 5, "Doubt", 0.1), _S(6, 9, "Doubt", 0.3)]
+    assert select(spans, 0.2) == [spans[1]]
+    assert select(spans, 0.2, all_candidates=True) == spans
+    assert select(spans, 0.0) == spans
