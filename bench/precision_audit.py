@@ -476,9 +476,9 @@ def _fmt(x: float | None, digits: int = 2) -> str:
 def markdown_table(result: Mapping[str, Any]) -> str:
     """The README table: precision per kind with count, Wilson interval and agreement."""
     lines = [
-        "| kind | judged | correct | precision | 95 % Wilson | blind B: n, agreement, kappa "
-        "| shown as |",
-        "|---|---:|---:|---:|---|---|---|",
+        "| kind | judged | correct | unsure | precision | 95 % Wilson "
+        "| blind B: n, agreement, kappa | issue rule (0.8) |",
+        "|---|---:|---:|---:|---:|---|---|---|",
     ]
     for kind, k in result["kinds"].items():
         lo, hi = k["wilson95"]
@@ -489,10 +489,12 @@ def markdown_table(result: Mapping[str, Any]) -> str:
             else "pending"
         )
         p = k["precision"]
-        status = "n/a" if p is None else ("experimental" if p < EXPERIMENTAL_BELOW else "default")
+        status = (
+            "n/a" if p is None else ("under: experimental" if p < EXPERIMENTAL_BELOW else "meets")
+        )
         lines.append(
             f"| {kind.replace(TECHNIQUE, 'technique: ').replace('_', ' ')} | {k['judged']} | "
-            f"{k['correct']} | {_fmt(p)} | {lo:.2f}-{hi:.2f} | {blind} | {status} |"
+            f"{k['correct']} | {k['unsure']} | {_fmt(p)} | {lo:.2f}-{hi:.2f} | {blind} | {status} |"
         )
     ag = result["agreement"]
     lines.append("")

@@ -259,8 +259,10 @@ def test_score_counts_unsure_as_wrong_and_reports_agreement() -> None:
     assert result["agreement"]["percent"] == pytest.approx(100 * 4 / 6)
     assert result["missing_a"] == [] and result["missing_b"] == []
     table = pa.markdown_table(result)
-    assert "| hedge | 10 | 7 | 0.70 | 0.40-0.89 | 4, 75 %, 0.00 | experimental |" in table
-    assert "| date | 4 | 3 | 0.75 |" in table
+    assert (
+        "| hedge | 10 | 7 | 1 | 0.70 | 0.40-0.89 | 4, 75 %, 0.00 | under: experimental |" in table
+    )
+    assert "| date | 4 | 3 | 0 | 0.75 |" in table
 
 
 def test_cohen_kappa_known_value() -> None:
