@@ -70,6 +70,11 @@ def page(browser: Any, analysis: Analysis, tmp_path: Path) -> Iterator[Any]:
     requests: list[str] = []
     pg.on("request", lambda r: requests.append(r.url))
     pg.goto(report.as_uri())
+    # Experimental layers (audited precision under 0.8) start switched off; these tests
+    # exercise every layer, so they switch them on as a reader would.
+    for box in pg.locator("nav.legend label").all():
+        if "(experimental)" in box.inner_text() and "other claim" not in box.inner_text():
+            box.locator("input").check()
     pg.errors = errors
     pg.requests = requests
     yield pg
@@ -114,6 +119,26 @@ def test_highlights_exist_for_each_kind(page: Any, analysis: Analysis) -> None:
         if kind == "claim":
             continue
         assert _shown(page, f'#text mark[data-kind="{kind}"]'), kind
+
+
+@pytest.mark.browser
+def test_experimental_layers_start_switched_off(
+    browser: Any, analysis: Analysis, tmp_path: Path
+) -> None:
+    report = write_report(analysis, tmp_path, "html")
+    pg = browser.new_page()
+    try:
+        pg.goto(report.as_uri())
+        quote = pg.locator("nav.legend label", has_text="quote")
+        assert "(experimental)" in quote.inner_text()
+        assert "audited precision" in (quote.get_attribute("title") or "")
+        assert not quote.locator("input").is_checked()
+        assert not _shown(pg, '#text mark[data-kind="quote"]')
+        date = pg.locator("nav.legend label", has_text="date")
+        assert "(experimental)" not in date.inner_text()
+        assert _shown(pg, '#text mark[data-kind="date"]')
+    finally:
+        pg.close()
 
 
 @pytest.mark.browser
@@ -184,7 +209,8 @@ def test_hostile_attributes_shown_as_text(page: Any) -> None:
 
 @pytest.mark.browser
 def test_panel_entry_scrolls_to_and_flashes_its_span(page: Any, analysis: Analysis) -> None:
-    booster = analysis.by_kind("booster")[0]
+    # a layer shown by default (its panel group is open): dates are audited over 0.8
+    booster = (analysis.by_kind("date") or analysis.by_kind("quantity"))[0]
     index = analysis.findings.index(booster)
     page.click(f'#findings .fi[data-fi="{index}"]')
     mark = f'#text mark[data-f~="{index}"]'

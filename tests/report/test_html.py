@@ -204,7 +204,7 @@ def test_unknown_kind_renders_with_fallback_colour(hostile_html: str, page: Page
     assert "&lt;b&gt;bold label&lt;/b&gt;" in hostile_html  # its label, escaped, in the panel
 
 
-def test_only_checkworthy_claims_are_shown_by_default(page: Page, analysis: Analysis) -> None:
+def test_claim_layers_are_off_by_default(page: Page, analysis: Analysis) -> None:
     article = next(a for t, a in page.tags if a.get("id") == "text")
     hidden = {c[len("hide-") :] for c in article["class"].split() if c.startswith("hide-")}
     claim_layers: dict[str, bool] = {}
@@ -213,10 +213,20 @@ def test_only_checkworthy_claims_are_shown_by_default(page: Page, analysis: Anal
             f = analysis.findings[int(m["data-f"].split()[0])]
             claim_layers[m["data-layer"]] = bool(f.attributes["checkworthy"])
     assert len(claim_layers) == 2  # check-worthy and other claims are separate layers
-    for layer, worthy in claim_layers.items():
+    for layer in claim_layers:
         box = next(a for t, a in page.tags if t == "input" and a.get("data-layer") == layer)
-        assert (layer in hidden) is not worthy
-        assert ("checked" in box) is worthy
+        # other claims are never shown by default; check-worthy claims are experimental
+        # (audited precision under 0.8, unspin.report.audited), so off by default too
+        assert layer in hidden
+        assert "checked" not in box
+
+
+def test_experimental_layers_say_why_they_are_off(hostile_html: str) -> None:
+    legend = hostile_html[hostile_html.index('<nav class="legend"') :]
+    legend = legend[: legend.index("</nav>")]
+    assert "quote (experimental)" in legend
+    assert "audited precision 0.57 (23 of 40" in legend
+    assert "date (experimental)" not in legend
 
 
 # -- escaping and safety ---------------------------------------------------------------

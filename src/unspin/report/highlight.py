@@ -11,10 +11,11 @@ the embedded JSON data), and a ``title`` with the findings' explanations.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from unspin.model import Analysis, Finding
+from unspin.report.audited import audit_for
 from unspin.report.common import CLAIM_KIND, is_checkworthy, one_line
 from unspin.report.htmlkit import esc
 
@@ -144,8 +145,29 @@ def layers_for(keys: set[str]) -> dict[str, Layer]:
             colour = FALLBACK_COLOURS[unknown.index(key) % len(FALLBACK_COLOURS)]
             style = LayerStyle(key, _bg(colour), "a kind this report version does not know")
         kind = CLAIM_KIND if key == CLAIM_OTHER else key
-        out[key] = Layer(i, key, kind, style)
+        out[key] = Layer(i, key, kind, _audited_style(key, style))
     return out
+
+
+#: Layers of the default pipeline that the precision audit did not sample: experimental.
+UNAUDITED = frozenset({"attribution", "vague_attribution"})
+
+
+def _audited_style(key: str, style: LayerStyle) -> LayerStyle:
+    """The style with the audit's verdict: an experimental layer is off by default, and its
+    legend says so with the audited precision."""
+    audit = audit_for(key)
+    if audit is not None and not audit.experimental:
+        return replace(style, description=f"{style.description}; {audit.describe()}")
+    if audit is None and key not in UNAUDITED:
+        return style
+    why = audit.describe() if audit is not None else "not audited yet; experimental, off by default"
+    return replace(
+        style,
+        name=f"{style.name} (experimental)",
+        description=f"{style.description}; {why}",
+        shown=False,
+    )
 
 
 def layer_css(layers: Sequence[Layer]) -> str:

@@ -1,0 +1,43 @@
+"""The report's audited-precision table matches the committed precision audit."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from unspin.report.audited import AUDITED, LAYER_KINDS, MIN_PRECISION, audit_for
+from unspin.report.highlight import layers_for
+
+AUDIT = Path(__file__).resolve().parents[2] / "bench" / "audit"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = (AUDIT / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_table_is_the_audit_of_reader_a() -> None:
+    kind = {r["id"]: r["kind"] for r in _rows("sample.jsonl")}
+    judged: Counter[str] = Counter()
+    correct: Counter[str] = Counter()
+    for r in _rows("judgments-A.jsonl"):
+        judged[kind[r["id"]]] += 1
+        correct[kind[r["id"]]] += r["verdict"] == "correct"
+    assert set(AUDITED) == set(LAYER_KINDS)
+    for layer, kinds in LAYER_KINDS.items():
+        audit = AUDITED[layer]
+        assert audit.judged == sum(judged[k] for k in kinds), layer
+        assert audit.correct == sum(correct[k] for k in kinds), layer
+
+
+def test_layers_under_the_floor_are_off_and_say_why() -> None:
+    layers = layers_for({"quote", "date", "attribution", "mystery"})
+    quote = audit_for("quote")
+    assert quote is not None and quote.precision < MIN_PRECISION
+    assert not layers["quote"].style.shown
+    assert layers["quote"].style.name == "quote (experimental)"
+    assert "audited precision 0.57" in layers["quote"].style.description
+    assert layers["date"].style.shown and "experimental" not in layers["date"].style.name
+    assert not layers["attribution"].style.shown  # not audited: experimental
+    assert layers["mystery"].style.shown  # kinds outside the default pipeline: unchanged
