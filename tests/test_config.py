@@ -23,7 +23,11 @@ def test_defaults() -> None:
     )
     assert config.backbone == "spacy"
     assert config.max_bytes == 5_000_000
-    assert config.options_for("claims") == {"threshold": 0.5, "model": "default"}
+    assert config.options_for("claims") == {
+        "threshold": 0.5,
+        "model": "default",
+        "entity_dates": False,
+    }
     assert config.options_for("factchecks")["path"] == config.options_for("factchecks")["db"] == ""
 
 
@@ -114,7 +118,8 @@ def test_an_ill_typed_analyzer_option_names_the_option_and_what_it_allows(
 def test_an_unknown_analyzer_option_names_the_known_ones(tmp_path: Path) -> None:
     error = _load(tmp_path, "[analyzers.claims]\ntreshold = 0.7\n")
     assert str(error) == (
-        "unknown option(s) treshold for analyzer 'claims' (known options: model, threshold)"
+        "unknown option(s) treshold for analyzer 'claims' "
+        "(known options: entity_dates, model, threshold)"
     )
 
 
