@@ -118,3 +118,11 @@ def test_unknown_extractor_is_rejected() -> None:
 
     with pytest.raises(ConfigError, match="extractor"):
         analyzer_class("sources")(extractor="neural")
+
+
+def test_the_shipped_model_loads_with_its_selected_configuration() -> None:
+    from unspin.sources.learned import load_extractor
+
+    model = load_extractor()
+    assert model.config["mode"] == "add-sourced"  # chosen by publisher CV (MODEL_CARD.md)
+    assert len(model.threshold) == 3 and all(0 < t < 1 for t in model.threshold)

@@ -2,7 +2,7 @@
 
     nice -n 10 python training/attribution/encode.py            # parse + encode once
     nice -n 10 python training/attribution/train.py [--cache /tmp/h5-work/cache]
-        [--work /tmp/h5-work] [--out src/unspin/sources/artifacts/attribution]
+        [--work /tmp/h5-work] [--out src/unspin/sources/artifacts]
         [--epochs 6] [--no-final]
 
 Reads the cache ``encode.py`` wrote (spaCy parse, MiniLM word-piece states, the rules'
@@ -260,7 +260,7 @@ def main() -> int:
     ap.add_argument(
         "--out",
         type=Path,
-        default=ROOT / "src" / "unspin" / "sources" / "artifacts" / "attribution",
+        default=ROOT / "src" / "unspin" / "sources" / "artifacts",
     )
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--kind", choices=("conv", "lstm"), default="conv")
@@ -269,6 +269,9 @@ def main() -> int:
         "--per-publisher", type=int, default=None, help="train on at most N texts per publisher"
     )
     ap.add_argument("--no-final", action="store_true")
+    ap.add_argument("--modes", nargs="+", default=["add-sourced", "add"])
+    ap.add_argument("--source-thresholds", type=float, nargs="+", default=[0.45, 0.6])
+    ap.add_argument("--content-thresholds", type=float, nargs="+", default=[0.6, 0.75])
     ap.add_argument("--limit", type=int, default=None, help="first N texts per publisher")
     args = ap.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -336,13 +339,12 @@ def main() -> int:
     rules_scores = fold_scores(docs, [p["rules"] for p in prepared], folds)
     show("rules (the sources analyzer today), publisher CV on train", rules_scores)
     floor = {k: rules_scores["strict"][k]["precision"] for k in ("content", "source")}
-    grid = (0.3, 0.45, 0.6)
     best: tuple[float, Any, Any] | None = None
     results = []
-    configs = [("learned", (0.45, 0.3, 0.45))] + [
+    configs = [
         (mode, (t_src, 0.3, t_con))
-        for mode in ("add", "add-sourced")
-        for t_src, t_con in itertools.product(grid, grid)
+        for mode in args.modes
+        for t_src, t_con in itertools.product(args.source_thresholds, args.content_thresholds)
     ]
     for mode, threshold in configs:
         preds = [

@@ -10,7 +10,7 @@ within a paragraph (so a content may cross sentences) with O / B / I for each ro
 each content to a source: the source nearest the content's cue (the nearest cue in its
 sentence), else the source the rules gave an overlapping content, else none.
 
-The weights, the projection and the thresholds live in ``artifacts/attribution/``,
+The weights, the projection and the thresholds live in ``artifacts/``,
 written by ``training/attribution/train.py`` (model card beside them).
 """
 
@@ -44,7 +44,7 @@ __all__ = [
     "windows",
 ]
 
-DEFAULT_DIR = Path(__file__).resolve().parent / "artifacts" / "attribution"
+DEFAULT_DIR = Path(__file__).resolve().parent / "artifacts"
 #: Tags: O, then B and I for each role.
 ROLE_TAGS = ("source", "cue", "content")
 N_TAGS = 1 + 2 * len(ROLE_TAGS)
