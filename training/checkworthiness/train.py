@@ -360,6 +360,7 @@ GRID: dict[str, list[Config]] = {
     ],
     "d": [Config("layers46+base"), Config("tfidf", C=1.0)],
     "e": [Config("tfidf+emb+base", min_df=20, max_features=None)],
+    "f": [Config("tfidf+layers46+base")],
 }
 
 
