@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import replace
 
 from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
@@ -43,6 +44,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
             continue
         items.append((k.start, 0, k))
     items.extend((m.start, 1, m) for m in _subject_people(st, covered))
+    items.extend((m.start, 1, m) for m in _subject_pronouns(st, covered))
     items.sort(key=lambda x: (x[0], x[1]))
     done: set[int] = set()
     for _, _, item in items:
@@ -61,6 +63,12 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                     item.reason = (
                         f"pronoun {item.head_word} -> {who} (sentence {chosen.sentence + 1})"
                     )
+                    if item.is_subject:
+                        # a resolved subject pronoun carries its referent on: "He said
+                        # that he admired Mr. Berg, though he said ..." stays with He
+                        resolver.add(replace(chosen, start=item.start, end=item.end,
+                                             is_subject=True, sentence=s,
+                                             main_subject=item.main_subject))  # fmt: skip
             else:
                 item.reason = f"pronoun {item.head_word} inside a quotation: not resolved"
         elif item.kind == "name":
@@ -99,6 +107,24 @@ def _subject_people(st: RunState, covered: list[tuple[int, int]]) -> list[Mentio
             continue  # only a known kind of person ("spokesman", "officials", "the nominee")
         m = mention_from_token(ix, t)
         if m is not None and m.kind == "noun" and m.rule == "speaker.unnamed-person":
+            out.append(m)
+    return out
+
+
+def _subject_pronouns(st: RunState, covered: list[tuple[int, int]]) -> list[Mention]:
+    """Subject pronouns outside quotations that no speaker mention holds ("He reaffirmed
+    ..."): resolved in turn like a speaker's pronoun, so that a later pronoun of the
+    same clause chain follows them instead of a name they mention. No findings."""
+    if st.ix is None:
+        return []
+    out: list[Mention] = []
+    for t in st.parsed.tokens:
+        if t.pos != "PRON" or not t.dep.startswith("nsubj") or t.lower not in ("he", "she"):
+            continue
+        if any(a <= t.start < b for a, b in covered) or st.top_quote_index(t.start) is not None:
+            continue
+        m = mention_from_token(st.ix, t)
+        if m is not None and m.kind == "pronoun":
             out.append(m)
     return out
 
