@@ -176,6 +176,17 @@ def test_all_caps_emphasis_versus_acronyms(run: Run) -> None:
 
 
 @pytest.mark.slow
+def test_capitals_opening_a_line_or_in_a_heading_are_layout_not_emphasis(run: Run) -> None:
+    a = run(
+        "MARKET NEWS\n\nTORVANE - The council met on Monday.\n"
+        "THE MAYOR said the plan was fine, and the critics were TOTALLY WRONG.",
+        "certainty",
+    )
+    caps = [f.text for f in a.by_kind("booster") if f.label == "all_caps"]
+    assert caps == ["TOTALLY WRONG"]
+
+
+@pytest.mark.slow
 def test_whole_text_in_capitals_is_not_reported_as_emphasis(run: Run) -> None:
     a = run(
         "CITY COUNCIL APPROVES NEW BUDGET FOR SCHOOLS AND ROADS AFTER LONG DEBATE IN TORVANE",
