@@ -6,8 +6,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from unspin.model import Analysis, Document, Explanation, Finding
 from unspin.report.audited import AUDITED, LAYER_KINDS, MIN_PRECISION, audit_for
 from unspin.report.highlight import layers_for
+from unspin.report.markdown import render_markdown
 
 AUDIT = Path(__file__).resolve().parents[2] / "bench" / "audit"
 
@@ -41,3 +43,17 @@ def test_layers_under_the_floor_are_off_and_say_why() -> None:
     assert layers["date"].style.shown and "experimental" not in layers["date"].style.name
     assert not layers["attribution"].style.shown  # not audited: experimental
     assert layers["mystery"].style.shown  # kinds outside the default pipeline: unchanged
+
+
+def test_markdown_names_each_kinds_audited_precision() -> None:
+    doc = Document("Ana Vik said it rained on 3 May 2024.")
+
+    def finding(kind: str, start: int, end: int) -> Finding:
+        return Finding.anchored(
+            doc, start, end, kind=kind, label=kind, score=0.9, analyzer="t",
+            analyzer_version="1", explanation=Explanation(rule="t"),
+        )  # fmt: skip
+
+    md = render_markdown(Analysis(doc, (finding("quote", 0, 7), finding("date", 26, 36))))
+    assert "| quote | 1 | 0.57 (23/40), experimental |" in md
+    assert "| date | 1 | 0.80 (32/40) |" in md

@@ -15,7 +15,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["AUDITED", "AUDIT_COMMIT", "LAYER_KINDS", "MIN_PRECISION", "Audit", "audit_for"]
+__all__ = [
+    "AUDITED",
+    "AUDIT_COMMIT",
+    "LAYER_KINDS",
+    "MIN_PRECISION",
+    "UNAUDITED",
+    "Audit",
+    "audit_for",
+]
+
+#: Kinds of the default pipeline that the precision audit did not sample: experimental.
+UNAUDITED = frozenset({"attribution", "vague_attribution"})
 
 #: A layer is shown by default only at or above this audited precision.
 MIN_PRECISION = 0.8

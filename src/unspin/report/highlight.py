@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from unspin.model import Analysis, Finding
-from unspin.report.audited import audit_for
+from unspin.report.audited import UNAUDITED, audit_for
 from unspin.report.common import CLAIM_KIND, is_checkworthy, one_line
 from unspin.report.htmlkit import esc
 
@@ -147,10 +147,6 @@ def layers_for(keys: set[str]) -> dict[str, Layer]:
         kind = CLAIM_KIND if key == CLAIM_OTHER else key
         out[key] = Layer(i, key, kind, _audited_style(key, style))
     return out
-
-
-#: Layers of the default pipeline that the precision audit did not sample: experimental.
-UNAUDITED = frozenset({"attribution", "vague_attribution"})
 
 
 def _audited_style(key: str, style: LayerStyle) -> LayerStyle:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from unspin.model import Analysis
+from unspin.report.audited import UNAUDITED, audit_for
 from unspin.report.common import (
     CLAIM_KIND,
     checkworthy_claims,
@@ -116,7 +117,9 @@ def render_markdown(
     if kinds:
         lines.append(
             md_table(
-                ["Kind", "Count"], [[md_escape(k), str(n)] for k, n in kinds.items()], right=[1]
+                ["Kind", "Count", "Audited precision"],
+                [[md_escape(k), str(n), _audited(k)] for k, n in kinds.items()],
+                right=[1],
             )
         )
     else:
@@ -125,6 +128,16 @@ def render_markdown(
     lines += render_sections(sections, ctx, BLOCKS, "markdown")
     lines += render_sections(sections, ctx, APPENDIX, "markdown")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _audited(kind: str) -> str:
+    """The kind's audited precision, and "experimental" under the floor (see
+    :mod:`unspin.report.audited`)."""
+    audit = audit_for(kind)
+    if audit is None:
+        return "experimental (not audited)" if kind in UNAUDITED else "—"
+    text = f"{audit.precision:.2f} ({audit.correct}/{audit.judged})"
+    return f"{text}, experimental" if audit.experimental else text
 
 
 def render_batch_summary(
