@@ -468,17 +468,13 @@ def _caps_run(parsed: Parsed, run: list[Token], defined: set[str], total_words: 
     if sentence is not None:
         if sentence.block not in BODY:
             return None  # a heading, dateline, byline or caption set in capitals: layout
-        first = next(
-            (t for t in parsed.sentence_tokens(sentence) if any(ch.isalpha() for ch in t.text)),
-            None,
-        )
-        if first is not None and first.start == run[0].start:
-            # capitals opening a sentence: a dateline ("ROME -") or a newspaper lead-in
-            # style as often as emphasis (precision audit: 6 of 7 capital runs were layout)
-            return None
         sent_words = [
             t for t in parsed.sentence_tokens(sentence) if any(ch.isalpha() for ch in t.text)
         ]
+        if sent_words and sent_words[0].start == run[0].start:
+            # capitals opening a sentence: a dateline ("ROME -") or a newspaper lead-in
+            # style as often as emphasis (precision audit: 6 of 7 capital runs were layout)
+            return None
         if (
             len(sent_words) >= 4
             and all(CAPS_TOKEN.match(t.text) for t in sent_words)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import accumulate
 
 from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
@@ -43,8 +44,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
         if j + 1 < len(covered) and covered[j + 1][0] < k.end:
             continue
         items.append((k.start, 0, k))
-    items.extend((m.start, 1, m) for m in _subject_people(st, covered))
-    items.extend((m.start, 1, m) for m in _subject_pronouns(st, covered))
+    items.extend((m.start, 1, m) for m in _subject_antecedents(st, covered))
     items.sort(key=lambda x: (x[0], x[1]))
     done: set[int] = set()
     for _, _, item in items:
@@ -90,41 +90,41 @@ _NOT_PEOPLE = frozenset(
 )
 
 
-def _subject_people(st: RunState, covered: list[tuple[int, int]]) -> list[Mention]:
-    """Unnamed people who are the subject of a clause ("A city spokesman declined ...",
-    "the officer"): antecedents a later pronoun may stand for, so it never skips back
-    past them to a name further away. Not speakers themselves (no findings)."""
+def _subject_antecedents(st: RunState, covered: list[tuple[int, int]]) -> list[Mention]:
+    """Subjects no speaker mention holds, outside quotations, that a later pronoun may
+    stand for (not speakers themselves: no findings):
+
+    - unnamed people ("A city spokesman declined ...", "the officer"), so a pronoun never
+      skips back past them to a name further away;
+    - the pronouns he and she ("He reaffirmed ..."), resolved in turn like a speaker's
+      pronoun, so a later pronoun of the same chain follows them instead of a name they
+      mention.
+    """
     if st.ix is None:
         return []
     ix = st.ix
+    starts = [a for a, _ in covered]
+    reach = list(accumulate((b for _, b in covered), max))  # furthest end so far
     out: list[Mention] = []
     for t in st.parsed.tokens:
-        if not t.dep.startswith("nsubj") or t.pos != "NOUN" or ix.entity_at(t.i) is not None:
+        if not t.dep.startswith("nsubj"):
             continue
-        if any(a <= t.start < b for a, b in covered) or st.top_quote_index(t.start) is not None:
+        if t.pos == "NOUN":
+            if ix.entity_at(t.i) is not None or t.lower in _NOT_PEOPLE:
+                continue
+            if t.lower not in PERSON_NOUNS and t.lower not in PERSON_HEADS:
+                continue  # only a known kind of person ("spokesman", "officials", "the nominee")
+        elif t.pos != "PRON" or t.lower not in ("he", "she"):
             continue
-        if t.lower in _NOT_PEOPLE or (t.lower not in PERSON_NOUNS and t.lower not in PERSON_HEADS):
-            continue  # only a known kind of person ("spokesman", "officials", "the nominee")
+        j = bisect_right(starts, t.start) - 1
+        if (j >= 0 and reach[j] > t.start) or st.top_quote_index(t.start) is not None:
+            continue
         m = mention_from_token(ix, t)
-        if m is not None and m.kind == "noun" and m.rule == "speaker.unnamed-person":
-            out.append(m)
-    return out
-
-
-def _subject_pronouns(st: RunState, covered: list[tuple[int, int]]) -> list[Mention]:
-    """Subject pronouns outside quotations that no speaker mention holds ("He reaffirmed
-    ..."): resolved in turn like a speaker's pronoun, so that a later pronoun of the
-    same clause chain follows them instead of a name they mention. No findings."""
-    if st.ix is None:
-        return []
-    out: list[Mention] = []
-    for t in st.parsed.tokens:
-        if t.pos != "PRON" or not t.dep.startswith("nsubj") or t.lower not in ("he", "she"):
+        if m is None:
             continue
-        if any(a <= t.start < b for a, b in covered) or st.top_quote_index(t.start) is not None:
-            continue
-        m = mention_from_token(st.ix, t)
-        if m is not None and m.kind == "pronoun":
+        if (m.kind == "noun" and m.rule == "speaker.unnamed-person") or (
+            t.pos == "PRON" and m.kind == "pronoun"
+        ):
             out.append(m)
     return out
 
