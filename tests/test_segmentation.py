@@ -327,6 +327,16 @@ CASES: list[tuple[str, str, Expected]] = [
         ["John F. Kennedy spoke.", "Then he left."],
     ),
     (
+        "letter-name-ends-a-sentence",
+        "The council chose Plan B. The vote was close.",
+        ["The council chose Plan B.", "The vote was close."],
+    ),
+    (
+        "street-abbreviation-ends-a-sentence",
+        "The shop is on Main St. The owner opened it in May. St. Louis lies north.",
+        ["The shop is on Main St.", "The owner opened it in May.", "St. Louis lies north."],
+    ),
+    (
         "several-initials",
         "J. R. Tolkien wrote it. Few read it.",
         ["J. R. Tolkien wrote it.", "Few read it."],

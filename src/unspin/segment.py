@@ -228,6 +228,14 @@ _AFTER_COUNTRY = _words(
     " economy election open government ministry parliament foreign home prime health"
 )
 _OPENERS = "([{“‘«—–-"
+#: Words that open sentences but never follow a street abbreviation or an initial inside a
+#: name: "Plan B. The ..." and "Main St. The ..." end a sentence, "St. Louis" does not.
+_SENTENCE_OPENERS = _words(
+    "the a an this that these those it its he she they we i you there here but and so yet"
+    " then when while if after before however meanwhile still"
+)
+#: Abbreviations that may end a sentence before one of :data:`_SENTENCE_OPENERS`.
+_FINAL_BEFORE_OPENER = _words("st")
 
 
 def _word_before(text: str, lo: int, p: int) -> tuple[str, bool]:
@@ -286,10 +294,13 @@ def start_strength(text: str, p: int, lo: int, hi: int) -> int:
         return 2  # "!", "?", an ellipsis
     stem = core[:-1].lstrip("\"'“‘([")
     low = stem.lower()
+    opener = nxt.rstrip(".,;:!?").lower() in _SENTENCE_OPENERS
+    if low in _FINAL_BEFORE_OPENER and opener:
+        return 1  # "Main St. The ..."
     if low in _NEVER_FINAL or (low in _BEFORE_NUMBER and nxt[:1].isdigit()):
         return 0
-    if len(stem) == 1 and stem.isupper() and nxt[:1].isupper():
-        return 0  # an initial: "John F. Kennedy"
+    if len(stem) == 1 and stem.isupper() and nxt[:1].isupper() and not opener:
+        return 0  # an initial: "John F. Kennedy" (but "Plan B. The ...")
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", stem):  # "U.S", "a.m"
         head = nxt.rstrip(".,;:!?").lower()
         if low in ("a.m", "p.m"):
