@@ -274,3 +274,70 @@ def test_fallback_types_groups_references_and_skips_headings(
     assert sp.text == "Maria Lund"
     a = run_fake("People who say the plan failed argue that it was doomed.")
     assert [sp.text for sp in a.by_kind("speaker")] == ["People"]
+
+
+# ----------------------------------------------------------------------------------------
+# Anonymous means unnamed: a definite description points at someone identifiable
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Bishop Anna Ries wrote to the parish on Monday. The bishop said the letter was clear.",
+            "Anna Ries",
+        ),
+        ("Pope Leo visited the town. The pope said the visit was short.", "Pope Leo"),
+    ],
+)
+def test_a_definite_role_noun_is_the_named_holder_of_that_title(
+    run: Run, text: str, name: str
+) -> None:
+    a = sources(run, text)
+    sp = speaker_of(a, one(a, "attribution"))
+    assert (sp.label, sp.attributes["name"]) == ("named_person", name)
+    assert sp.explanation.rule == "speaker.role-alias"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bishop said the letter was clear.",
+        "This nominee said the law was clear.",
+        "The ex-sailor is alleging that he was treated unfairly.",
+    ],
+)
+def test_a_definite_description_nobody_named_is_unresolved_not_anonymous(
+    run: Run, text: str
+) -> None:
+    a = sources(run, text)
+    att = one(a, "attribution")
+    sp = speaker_of(a, att)
+    assert att.label == sp.label == "unresolved"
+    assert "definite description" in sp.attributes["type_reason"]
+    assert not [f for f in a.findings if f.label == "anonymous"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An official said the bridge was closed.",
+        "Officials said the bridge was closed.",
+        "The official, who spoke on condition of anonymity, said the bridge was closed.",
+    ],
+)
+def test_unnamed_or_self_declared_anonymous_sources_stay_anonymous(run: Run, text: str) -> None:
+    a = sources(run, text)
+    att = one(a, "attribution")
+    assert att.label == speaker_of(a, att).label == "anonymous"
+
+
+@pytest.mark.slow
+def test_an_acronym_speaker_is_a_named_organisation(run: Run) -> None:
+    a = sources(run, "The agency was created in 2003. ICE reports that 300 people were detained.")
+    sp = speaker_of(a, one(a, "attribution"))
+    assert (sp.label, sp.attributes["name"]) == ("named_organisation", "ICE")
+    assert "acronym" in sp.attributes["type_reason"]

@@ -501,10 +501,13 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     elif source_type == "named_organisation" and rule == "speaker.organisation":
         entity_type = "organisation"
         name = _generic_name(words, h)
+    elif rule == "speaker.acronym":
+        entity_type, name = "organisation", cues[0]
     elif source_type in ("government", "group"):
         entity_type = source_type
         name = _generic_name(words, h)
-    definite = toks[lo].lower == "the" or any(c.dep == "poss" for c in ix.kids(h.i))
+    pointing = toks[lo].lower in ("the", "this", "that", "these", "those")
+    definite = pointing or any(c.dep == "poss" for c in ix.kids(h.i))
     gender = gender_of(words)
     if source_type == "anonymous" and rule == "speaker.unnamed-person":
         # an unnamed "senior official": keep the description as the role, not as a name
@@ -528,6 +531,7 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         head_word=head,
         affiliation=affiliation,
         definite=definite,
+        pointing=pointing,
         reason=reason,
     )
 

@@ -19,6 +19,8 @@ from unspin.sources.speakers import Mention, acronym
 __all__ = ["Known", "Resolver"]
 
 _UNNAMED_PEOPLE = frozenset({"speaker.unnamed-person", "speaker.anonymous"})
+#: Rules of common nouns that may stand for a person named elsewhere ("the bishop").
+_PERSON_LIKE = frozenset({"speaker.unnamed-person", "speaker.unknown-noun"})
 _ANTECEDENT_TYPES = frozenset(
     {"person", "organisation", "outlet", "government", "group", "document"}
 )
@@ -180,15 +182,14 @@ class Resolver:
         if m.kind != "noun" or not m.definite or not m.head_word or (m.name and m.resolved_from):
             return
         head = m.head_word
-        if (m.source_type in ("anonymous",) and m.rule in ("speaker.unnamed-person",)) or (
+        if (m.source_type == "anonymous" and m.rule in _PERSON_LIKE) or (
             head in REPRESENTATIVE_NOUNS and m.name is None
         ):
             for k in reversed(self.before(m.start)[-30:]):
                 if (
                     k.entity_type == "person"
                     and k.name
-                    and k.role
-                    and head in k.role.lower().split()
+                    and head in f"{k.role or ''} {k.name}".lower().split()
                 ):
                     m.name, m.role = k.name, k.role
                     m.source_type, m.entity_type = "named_person", "person"
@@ -209,6 +210,11 @@ class Resolver:
                     m.rule = "speaker.name-alias"
                     m.reason = f"the {head} named earlier: {k.name}"
                     return
+        if m.source_type == "anonymous" and m.pointing and m.rule in _PERSON_LIKE:
+            # "the pope", "the three bishops", "this nominee": someone identifiable that
+            # the text does not tie to a name here; not an anonymous source
+            m.source_type, m.rule = "unresolved", "speaker.definite-unresolved"
+            m.reason = f'a definite description; nobody named before it is called "{head}"'
 
     # -- pronouns ------------------------------------------------------------------
 

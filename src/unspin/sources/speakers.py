@@ -91,7 +91,7 @@ TYPE_WORDS = {
     "document": "a document or publication (a report, a dictionary, a website)",
     "anonymous": "an unnamed source",
     "social_media": "a social-media post",
-    "unresolved": "a pronoun whose antecedent is not found",
+    "unresolved": "a pronoun or a definite description whose referent is not found",
     "unattributed": "no identifiable source",
 }
 NAMED_TYPES = frozenset({"named_person", "named_organisation", "media_outlet", "government"})
@@ -178,6 +178,9 @@ class Mention:
     head_word: str = ""
     affiliation: str | None = None
     definite: bool = False
+    #: opens with "the", "this", "that", "these" or "those" (a definite description that
+    #: points at someone identifiable, unlike "a spokesman" or "officials")
+    pointing: bool = False
     #: why the mention has its source type ("NER PERSON", "lexicon: outlet (news)")
     reason: str = ""
     #: the subject of its sentence's main clause
@@ -316,6 +319,9 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
     head = head.lower()
     if anon:
         return "anonymous", "speaker.anonymous", 0.9, [anon.group(0)]
+    bare = strip_the(words)
+    if len(bare) == 1 and bare[0].isalpha() and bare[0].isupper() and 2 <= len(bare[0]) <= 6:
+        return "named_organisation", "speaker.acronym", 0.6, [bare[0]]
     if head in VAGUE_SOURCE_NOUNS:
         return "unattributed", "speaker.vague", 0.6, [head]
     platform = _PLATFORM_RE.search(text)
@@ -353,6 +359,8 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
 
 _RULE_REASONS = {
     "speaker.anonymous": "anonymity cue",
+    "speaker.acronym": "an acronym: a named organisation",
+    "speaker.definite-unresolved": "a definite description that names no one the text named before",
     "speaker.vague": "vague source noun",
     "speaker.social-media": "lexicon: social-media post",
     "speaker.document": "lexicon: document or publication",
