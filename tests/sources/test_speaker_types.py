@@ -341,3 +341,13 @@ def test_an_acronym_speaker_is_a_named_organisation(run: Run) -> None:
     sp = speaker_of(a, one(a, "attribution"))
     assert (sp.label, sp.attributes["name"]) == ("named_organisation", "ICE")
     assert "acronym" in sp.attributes["type_reason"]
+
+
+@pytest.mark.slow
+def test_a_surname_the_tagger_takes_for_a_noun_is_a_named_person(run: Run) -> None:
+    """spaCy tags "O’Gorman" (curly apostrophe) as a common noun; the "-man" ending made it
+    an unnamed person."""
+    text = "Brian O’Gorman said the plan was weak. But O’Gorman said more was needed."
+    a = sources(run, text)
+    labels = {(f.text, f.label) for f in a.by_kind("speaker")}
+    assert labels == {("Brian O’Gorman", "named_person"), ("O’Gorman", "named_person")}

@@ -8,6 +8,8 @@ common-noun phrase ("a senior official", "the ministry's spokeswoman") or a pron
 
 from __future__ import annotations
 
+import re
+
 from unspin.nlp import Entity, Parsed, Token
 from unspin.sources.lexicon import (
     HONORIFICS,
@@ -160,7 +162,9 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     ent = ix.entity_at(h.i)
     if ent is not None and ent.label not in _NAME_LABELS:
         ent = None
-    if ent is None and h.pos == "PROPN" and not _common_noun(toks, h):
+    if ent is None and (
+        (h.pos == "PROPN" and not _common_noun(toks, h)) or _IRISH_SCOTTISH.fullmatch(h.text)
+    ):
         # a proper noun the recogniser missed: take the run of proper nouns around it
         lo = hi = h.i
         while lo - 1 >= 0 and toks[lo - 1].pos == "PROPN" and toks[lo - 1].head in (h.i, lo):
@@ -178,6 +182,10 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     if ent is not None:
         return _named_mention(ix, h, ent, sub, person_hint)
     return _noun_mention(ix, h, sub)
+
+
+#: Surnames the tagger often takes for common nouns ("O’Gorman", "D'Souza", "McKay").
+_IRISH_SCOTTISH = re.compile(r"(?:[A-Z][a-z]?[’'][A-Z]|Ma?c[A-Z])[a-z]+(?:-[A-Z][a-z]+)?")
 
 
 def _common_noun(toks: tuple[Token, ...] | list[Token], h: Token) -> bool:
