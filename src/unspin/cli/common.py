@@ -186,7 +186,8 @@ def pipeline_options(p: argparse.ArgumentParser) -> None:
         "--all-candidates",
         action="store_true",
         help="show every candidate finding of the analyzers that hide weak ones by default "
-        "(techniques: every decoded span, the best-F1 operating point)",
+        "(techniques: every decoded span, the best-F1 operating point; sources: weak "
+        "partial quotes)",
     )
 
 

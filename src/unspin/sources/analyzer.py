@@ -79,6 +79,15 @@ class SourcesOptions:
         3, "A quotation of at most this many words, with no speaker, is a scare quote."
     )
     top_speakers: int = option(10, "Speakers listed in the per-article source profile.")
+    min_quote_score: float = option(
+        0.5,
+        "Report a partial quotation (a few quoted words woven into the writer's sentence)\n"
+        "when its score reaches this. The default leaves out those after 'the', 'a' or a\n"
+        "possessive (score 0.45): mostly terms and scare quotes, per the precision audit.",
+    )
+    all_candidates: bool = option(
+        False, "Report every quotation, also partial ones scored under min_quote_score."
+    )
     extractor: Literal["rules", "rules+learned"] = option(
         "rules",
         "Attribution extraction: the rules alone, or also the learned tagger's contents\n"
@@ -155,4 +164,5 @@ def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
         *st.speaker_findings.values(),
     ]
     summary = source_profile(records, top_n=st.top_n, scare_quotes=st.scare_quotes)
+    summary["quotes_under_min_score"] = st.weak_quotes
     return AnalyzerResult(tuple(findings), summary)

@@ -22,6 +22,12 @@ __all__ = ["attribution_finding", "quote_finding", "speaker_finding"]
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[\"'“‘«]?[A-Z])")
 #: Source types that name nobody: a social-media medium does not relabel them.
 _NOBODY = frozenset({"unattributed", "unresolved"})
+#: A work named right before a quotation: what follows is its title ("the book "...,"").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:book|novel|article|story|headline|film|movie|song|album|report|essay|column|"
+    r"op-ed|piece|poem|series|documentary|paper|study|titled|entitled)[,:]?\s*$",
+    re.IGNORECASE,
+)
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 _STYLE_WORDS = {
@@ -105,7 +111,7 @@ def quote_finding(
     words = WORDS.findall(inner)
     if not words:
         return None
-    shortness = _shortness(st, q, inner, words)
+    shortness = _shortness(st, q, inner, words, link.how)
     speaker = link.speaker
     e = link.event
     frag_flag = False
@@ -139,6 +145,10 @@ def quote_finding(
     else:
         score = base * 0.75
     score = min(score, frag_cap)
+    options = st.a.options
+    if frag_flag and score < options.min_quote_score and not options.all_candidates:
+        st.weak_quotes += 1
+        return None
     verb = e.lemma if e is not None and link.how in ("after", "before", "contained") else None
     info = e.info if verb is not None and e is not None else None
     relations: list[Relation] = []
@@ -209,11 +219,22 @@ def quote_finding(
     )
 
 
-def _shortness(st: RunState, q: QuoteSpan, inner: str, words: list[str]) -> str | None:
-    """``None``: a full quotation; ``"title"``; ``"drop"``: a scare quote; else ``"short"``."""
+def _shortness(
+    st: RunState, q: QuoteSpan, inner: str, words: list[str], how: str | None
+) -> str | None:
+    """``None``: a full quotation; ``"title"``; ``"drop"``: a scare quote; else ``"short"``.
+
+    A title-case phrase is a title ("Northern Lights"), also with the comma that American
+    style puts inside the marks ('his book "The Long Night," published ...'), unless a
+    speaker is named right after it ('"We Will Win," she said')."""
     if q.is_block:
         return None
-    if _is_title(words, inner) and not inner.rstrip().endswith((",", ".", "!", "?")):
+    end = inner.rstrip()
+    if _is_title(words, inner) and (
+        not end.endswith((",", ".", "!", "?"))
+        or (end.endswith(",") and how != "after")
+        or _TITLE_BEFORE.search(st.text[max(0, q.start - 30) : q.start])
+    ):
         return "title"
     if len(words) > st.max_scare:
         return None
@@ -319,4 +340,6 @@ def _is_title(words: list[str], inner: str) -> bool:
     if len(words) < 2 or len(words) > 8 or TERMINATOR.search(inner.strip()[-1:] or ""):
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "by"}
-    return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words) and (
+        words[0][:1].isupper()
+    )

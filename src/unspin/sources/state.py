@@ -89,6 +89,8 @@ class RunState:
         self.para_starts = [p[0] for p in self.paragraphs]
         self.speaker_findings: dict[tuple[int, int, str], Finding] = {}
         self.scare_quotes = 0
+        #: quotations scored under the ``min_quote_score`` option, not reported
+        self.weak_quotes = 0
         #: the statistical model behind the parse, named in explanations (None without one)
         self.model = (ctx.parsed.model or "parse") if self.has_parse else None
         self.quotes = find_quotes(self.text)
