@@ -341,6 +341,8 @@ def test_an_acronym_speaker_is_a_named_organisation(run: Run) -> None:
     sp = speaker_of(a, one(a, "attribution"))
     assert (sp.label, sp.attributes["name"]) == ("named_organisation", "ICE")
     assert "acronym" in sp.attributes["type_reason"]
+    a = sources(run, "The CEO said the case was closed.")
+    assert speaker_of(a, one(a, "attribution")).label != "named_organisation"
 
 
 @pytest.mark.slow

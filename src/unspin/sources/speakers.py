@@ -311,6 +311,10 @@ def gender_of(words: list[str]) -> str | None:
 # Classification of common-noun phrases
 
 
+#: Acronyms of a person's title ("the AG said"), not of an organisation.
+_TITLE_ACRONYMS = frozenset({"PM", "DA", "MP", "VP", "CEO", "CFO", "COO", "CTO", "GM", "SG"})
+
+
 def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[str]]:
     """``(source_type, rule, score, cues)`` for an unnamed noun phrase with head ``head``."""
     text = " ".join(words)
@@ -320,7 +324,13 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
     if anon:
         return "anonymous", "speaker.anonymous", 0.9, [anon.group(0)]
     bare = strip_the(words)
-    if len(bare) == 1 and bare[0].isalpha() and bare[0].isupper() and 2 <= len(bare[0]) <= 6:
+    if (
+        len(bare) == 1
+        and bare[0].isalpha()
+        and bare[0].isupper()
+        and 2 <= len(bare[0]) <= 6
+        and bare[0] not in _TITLE_ACRONYMS
+    ):
         return "named_organisation", "speaker.acronym", 0.6, [bare[0]]
     if head in VAGUE_SOURCE_NOUNS:
         return "unattributed", "speaker.vague", 0.6, [head]
