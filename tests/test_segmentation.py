@@ -158,6 +158,15 @@ CASES: list[tuple[str, str, Expected]] = [
         [D("NEW YORK, Oct. 5 (AP) —"), "Stocks fell.", "Bonds rose."],
     ),
     (
+        "dateline-dash-without-space",
+        "Bridge closes\n\nBERN, February 2, 2018 (ValleyNews) —Her deputy said it was late.",
+        [
+            T("Bridge closes"),
+            D("BERN, February 2, 2018 (ValleyNews) —"),
+            "Her deputy said it was late.",
+        ],
+    ),
+    (
         "dateline-on-its-own-line",
         "Bridge closes\n\nWASHINGTON —\n\nThe bridge closed on Monday.",
         [T("Bridge closes"), D("WASHINGTON —"), "The bridge closed on Monday."],

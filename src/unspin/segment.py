@@ -92,7 +92,8 @@ _DATELINE = re.compile(
     rf"(?:{_CAPS_PLACE}{_REGION}{_DAY}{_AGENCY}[ \t]*(?:--|[—–-])"
     rf"|[A-Z]{{3}}[A-Z .'’-]*:"
     rf"|{_MIXED_PLACE}{_REGION}{_DAY}{_AGENCY}[ \t]+(?:--|[—–-]))"
-    r"(?=[ \t]+[\"“‘'(]?[A-Z0-9])"
+    # the text goes on after a space, or right after an em or en dash ("(AP) —The ...")
+    r"(?=[ \t]+[\"“‘'(]?[A-Z0-9]|(?<=[—–])[\"“‘'(]?[A-Z0-9])"
 )
 _DATELINE_ALONE = re.compile(
     rf"(?:{_CAPS_PLACE}|{_MIXED_PLACE}){_REGION}{_DAY}{_AGENCY}[ \t]*(?:--|[—–-])?[ \t]*\Z"
