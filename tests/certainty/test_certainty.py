@@ -94,10 +94,35 @@ def test_may_modal_versus_may_the_month(run: Run) -> None:
 @pytest.mark.slow
 def test_permission_may_scores_low(run: Run) -> None:
     a = run("You may enter the hall now. The dam might fail.", "certainty")
-    may = one(a, "hedge", "may")
-    might = one(a, "hedge", "might")
-    assert may.score <= 0.3
-    assert might.score >= 0.7
+    assert texts(a, "hedge") == ["might"]  # permission is under the default min_score
+    assert one(a, "hedge", "might").score >= 0.7
+
+
+def candidates(backbone: Backbone, text: str) -> Analysis:
+    pipe = Pipeline(
+        load_config(analyzers=["certainty"]),
+        backbone=backbone,
+        analyzers=[CertaintyAnalyzer(all_candidates=True)],
+    )
+    return pipe.analyze(Document(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("You may enter the hall now.", "permission"),
+        ("Absurd as it may sound, the dam held.", "concession"),
+        ("Asked what the cost might be, she paused.", "question"),
+    ],
+)
+def test_modals_that_do_not_doubt_score_low_and_show_only_as_candidates(
+    run: Run, backbone: Backbone, text: str, why: str
+) -> None:
+    assert texts(run(text, "certainty"), "hedge") == []
+    (hedge,) = candidates(backbone, text).by_kind("hedge")
+    assert hedge.score <= 0.3
+    assert why in hedge.explanation.detail
 
 
 @pytest.mark.slow
@@ -317,8 +342,8 @@ def test_summary_hedged_and_sparse(run: Run) -> None:
 
 
 @pytest.mark.slow
-def test_low_score_cues_do_not_tip_the_balance(run: Run) -> None:
-    a = run("You may enter. You may sit. You may leave. Obviously it rained.", "certainty")
+def test_low_score_cues_do_not_tip_the_balance(backbone: Backbone) -> None:
+    a = candidates(backbone, "You may enter. You may sit. You may leave. Obviously it rained.")
     s = a.summaries["certainty"]
     assert s["hedges"] == 3
     assert s["balance_basis"]["hedges"] == 0

@@ -30,7 +30,9 @@ Kinds and labels
 
 Ambiguity handling
     "may"/"might" count only when spaCy tags them MD, so "May 5" (the month) never fires;
-    "you may enter" and "May I ask" (permission) score 0.3; "may have"/"might have" +
+    "you may enter" and "May I ask" (permission), "strange as it may sound"
+    (concession) and "asked what it might be" (a question) score 0.3 and are not reported
+    under the default ``min_score`` (0.5); "may have"/"might have" +
     participle (epistemic) score highest. "clearly", "plainly" and "surely" after the
     verb they modify are manner adverbs ("he spoke clearly", "slowly but surely") and do
     not fire; a negated booster ("not clearly") does not fire. All-caps words count as
@@ -52,22 +54,38 @@ r <= 0.35 -> ``"hedged"``, else ``"balanced"``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.certainty.cues import Cue, caps_cues, dedupe, phrase_cues, token_cues, vague_cues
 from unspin.model import Explanation, Finding
-from unspin.options import NoOptions
+from unspin.options import option
 
 __all__ = ["CertaintyAnalyzer"]
 
 
+@dataclass(frozen=True)
+class CertaintyOptions:
+    """Options of the ``certainty`` analyzer."""
+
+    min_score: float = option(
+        0.5,
+        "Report a cue when its score reaches this (the cues the balance counts). Below\n"
+        "0.5: modals that grant permission ('you may opt out'), concede ('strange as it\n"
+        "may sound') or sit in a question, and weak intensifiers.",
+    )
+    all_candidates: bool = option(False, "Report every cue, also those under min_score.")
+
+
 @register("certainty")
-class CertaintyAnalyzer(Analyzer[NoOptions]):
+class CertaintyAnalyzer(Analyzer[CertaintyOptions]):
     """Hedges, boosters and vague attributions as spans (see the module docstring)."""
 
-    version = "0.1.0"
+    version = "0.2.0"
     requires = ("parse",)
     produces = ("hedge", "booster", "vague_attribution")
     languages = ("en",)
+    Options = CertaintyOptions
 
     def run(self, ctx: Context) -> AnalyzerResult:
         parsed = ctx.parsed
@@ -77,6 +95,8 @@ class CertaintyAnalyzer(Analyzer[NoOptions]):
         cues.extend(vague_cues(parsed))
         cues.extend(caps_cues(parsed))
         kept = dedupe(cues)
+        if not self.options.all_candidates:
+            kept = [c for c in kept if c.score >= self.options.min_score]
         findings = [self._finding(ctx, c) for c in kept]
         return AnalyzerResult(tuple(findings), _summary(findings, parsed.word_count))
 

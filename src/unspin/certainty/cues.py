@@ -156,11 +156,36 @@ def _modal(parsed: Parsed, t: Token) -> Cue | None:
         score = 0.8 if low == "might" else 0.75
     else:
         score = 0.75 if low == "might" else 0.6
+    what = "a possibility, not a fact"
     if low in ("may", "might") and _permission(parsed, t):
-        score = 0.3
-    what = "a possibility, not a fact" if score > 0.3 else "possibly permission rather than doubt"
+        score, what = 0.3, "possibly permission rather than doubt"
+    elif _concessive(parsed, t):
+        score, what = 0.3, "a concession ('strange as it may sound') rather than doubt"
+    elif _indirect_question(parsed, t):
+        score, what = 0.3, "a possibility inside a question, not a hedged claim"
     return Cue(
         t.start, end, "hedge", "modal", score, "hedge.modal", f"The modal '{t.text}' marks {what}."
+    )
+
+
+def _concessive(parsed: Parsed, t: Token) -> bool:
+    """'Absurd as it may sound': "as" + pronoun + modal concedes, it does not doubt."""
+    prev = _prev_word(parsed, t)
+    before = _prev_word(parsed, prev) if prev is not None else None
+    return (
+        prev is not None
+        and before is not None
+        and prev.lower in ("it", "this", "that", "they", "he", "she")
+        and before.lower == "as"
+    )
+
+
+def _indirect_question(parsed: Parsed, t: Token) -> bool:
+    """'Asked what the appeal might be': the modal sits in a wh-clause, asking, not hedging."""
+    if not parsed.has_parse:
+        return False
+    return any(
+        c.lower in ("what", "how", "whether", "why") and c.i < t.i for c in parsed.children(t.head)
     )
 
 

@@ -187,7 +187,7 @@ def pipeline_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="show every candidate finding of the analyzers that hide weak ones by default "
         "(techniques: every decoded span, the best-F1 operating point; sources: weak "
-        "partial quotes)",
+        "partial quotes; certainty: cues scored under 0.5)",
     )
 
 
