@@ -288,7 +288,8 @@ def test_fallback_types_groups_references_and_skips_headings(
             "Bishop Anna Ries wrote to the parish on Monday. The bishop said the letter was clear.",
             "Anna Ries",
         ),
-        ("Pope Leo visited the town. The pope said the visit was short.", "Pope Leo"),
+        ("Pope Leo visited the town. The pope said the visit was short.", "Leo"),
+        ("Pope Leo visited the town. Later the Pope said the visit was short.", "Leo"),
     ],
 )
 def test_a_definite_role_noun_is_the_named_holder_of_that_title(
@@ -305,6 +306,7 @@ def test_a_definite_role_noun_is_the_named_holder_of_that_title(
     "text",
     [
         "The bishop said the letter was clear.",
+        "The Pope said the letter was clear.",
         "This nominee said the law was clear.",
         "The ex-sailor is alleging that he was treated unfairly.",
     ],

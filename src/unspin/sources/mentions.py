@@ -163,7 +163,8 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     if ent is not None and ent.label not in _NAME_LABELS:
         ent = None
     if ent is None and (
-        (h.pos == "PROPN" and not _common_noun(toks, h)) or _IRISH_SCOTTISH.fullmatch(h.text)
+        (h.pos == "PROPN" and not _common_noun(toks, h) and not _bare_title(toks, h))
+        or _IRISH_SCOTTISH.fullmatch(h.text)
     ):
         # a proper noun the recogniser missed: take the run of proper nouns around it
         lo = hi = h.i
@@ -186,6 +187,14 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
 
 #: Surnames the tagger often takes for common nouns ("O’Gorman", "D'Souza", "McKay").
 _IRISH_SCOTTISH = re.compile(r"(?:[A-Z][a-z]?[’'][A-Z]|Ma?c[A-Z])[a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _bare_title(toks: tuple[Token, ...] | list[Token], h: Token) -> bool:
+    """ "the Pope", "the President": a capitalised title with no name, a role noun."""
+    alone = not (h.i > 0 and toks[h.i - 1].pos == "PROPN") and not (
+        h.i + 1 < len(toks) and toks[h.i + 1].pos == "PROPN"
+    )
+    return alone and h.lower in PERSON_HEADS
 
 
 def _common_noun(toks: tuple[Token, ...] | list[Token], h: Token) -> bool:
