@@ -500,11 +500,21 @@ def test_quantity_range_and_vague_magnitude(run: Run) -> None:
         "The vote is on May 5.",
         "Officials met in 2019.",
         "The talks lasted three years.",
+        "The church has zero tolerance for abuse.",
+        "The 2015 appointment was criticised.",
     ],
 )
 @pytest.mark.slow
 def test_quantity_near_misses(run: Run, text: str) -> None:
     assert run(text, "claims").by_kind("quantity") == []
+
+
+@pytest.mark.slow
+def test_a_count_of_a_singular_noun_needs_a_real_number(run: Run) -> None:
+    """'zero tolerance' and 'the 2015 appointment' count nothing; these do."""
+    a = run("Zero deaths were reported. He sent an eight-page letter.", "claims")
+    found = {(q.text, q.attributes["unit"], q.attributes["value"]) for q in a.by_kind("quantity")}
+    assert found == {("Zero deaths", "death", 0.0), ("eight-page", "page", 8.0)}
 
 
 # -- dates ----------------------------------------------------------------------------

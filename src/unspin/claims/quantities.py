@@ -173,6 +173,7 @@ _MEASURE_WORD_RE = re.compile(
     re.I,
 )
 _OF = re.compile(r"\s+of\s+(?=\w)", re.I)
+_YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 _AGE = re.compile(r"-year-old\b|\s+years?\s+old\b", re.I)
 _TIME_NOUNS = frozenset(
     _words("second minute hour day week fortnight month year decade century night morning weekend")
@@ -361,10 +362,16 @@ class _QuantityScanner:
             noun_end, noun = self._counted_noun(m.end() if kind != "digits" else end)
             if noun == "__time__":
                 return None  # "three years": a duration, left to the date extractor
+            if (
+                noun
+                and self._singular_after(noun_end)
+                and (value == 0 or (kind == "digits" and _YEAR.fullmatch(core)))
+            ):
+                return None  # "zero tolerance", "the 2015 appointment": no count
             if noun:
                 label, unit, score, end = "count", noun, 0.85, noun_end
         if label == "other" and unit is None:
-            if kind == "digits" and value_max is None and re.fullmatch(r"1[6-9]\d\d|20\d\d", core):
+            if kind == "digits" and value_max is None and _YEAR.fullmatch(core):
                 return None  # a bare year
             if kind == "words" and value < 10:
                 return None  # "two of them": too small to matter, too often not a claim
@@ -439,6 +446,15 @@ class _QuantityScanner:
                 toks[j].end,
             )
         return label, None, score, end
+
+    def _singular_after(self, noun_end: int) -> bool:
+        """Whether the counted noun ending at ``noun_end`` is singular and not joined to the
+        number by a hyphen ("eight-page letter" counts pages; "2015 appointment" does not)."""
+        k = self.parsed.token_at(noun_end - 1)
+        if k is None:
+            return False
+        t = self.parsed.tokens[k]
+        return t.tag == "NN" and "-" not in self.text[max(0, t.start - 2) : t.start]
 
     def _counted_noun(self, end: int) -> tuple[int, str | None]:
         """The noun a number counts ("62 people", "3,000 armed soldiers"), from the parse."""
