@@ -185,6 +185,7 @@ def test_a_political_label_is_a_group_not_a_person(run: Run, text: str, speaker:
         ("Russia said the talks had failed.", "government", "NER GPE"),
         ("The Kremlin said the talks had failed.", "government", "lexicon: government"),
         ("The ministry said the plan was sound.", "government", "lexicon: government"),
+        ("The Justice Ministry said the plan was sound.", "government", "lexicon: government"),
         ("Twitter said the outage was fixed.", "named_organisation", "lexicon: platform"),
         ("Amnesty International said the trial was unfair.", "named_organisation", "NER ORG"),
         ("The Valley Courier reported that the bridge was closed.", "media_outlet", "outlet"),

@@ -15,6 +15,7 @@ from unspin.sources.lexicon import (
     HONORIFICS,
     MEDIA_MODIFIERS,
     MEDIA_NOUNS,
+    ORG_NAME_WORDS,
     OUTLET_WORDS,
     PRONOUNS,
     REPRESENTATIVE_NOUNS,
@@ -321,9 +322,11 @@ def _named_mention(
     group = group_name_cue(words)
     platform = platform_name(words)
     _, own_titles, own_gender = split_person_name(words)
+    # "Justice Ministry", "Interior Ministry": a title word inside an institution's name
+    institution = bool(bare) and bare[-1].lower() in ORG_NAME_WORDS
     person_hint = (
         person_hint
-        or bool(own_titles)
+        or (bool(own_titles) and not institution)
         or own_gender is not None
         or (len(bare) == 1 and bare[0].lower() in TITLE_WORDS | set(HONORIFICS))
     )
