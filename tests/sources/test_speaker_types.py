@@ -356,3 +356,12 @@ def test_a_surname_the_tagger_takes_for_a_noun_is_a_named_person(run: Run) -> No
     a = sources(run, text)
     labels = {(f.text, f.label) for f in a.by_kind("speaker")}
     assert labels == {("Brian O’Gorman", "named_person"), ("O’Gorman", "named_person")}
+
+
+@pytest.mark.slow
+def test_a_generic_name_keeps_the_capitals_of_a_nationality(run: Run) -> None:
+    a = sources(run, "Brazilian police say the man was arrested in Florida.")
+    sp = speaker_of(a, one(a, "attribution"))
+    assert sp.attributes["name"] == "Brazilian police"
+    a = sources(run, "The ministry said the plan was sound.")
+    assert speaker_of(a, one(a, "attribution")).attributes["name"] == "the ministry"

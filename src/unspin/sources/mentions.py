@@ -9,6 +9,7 @@ common-noun phrase ("a senior official", "the ministry's spokeswoman") or a pron
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from unspin.nlp import Entity, Parsed, Token
 from unspin.sources.lexicon import (
@@ -188,6 +189,10 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
 
 #: Surnames the tagger often takes for common nouns ("O’Gorman", "D'Souza", "McKay").
 _IRISH_SCOTTISH = re.compile(r"(?:[A-Z][a-z]?[’'][A-Z]|Ma?c[A-Z])[a-z]+(?:-[A-Z][a-z]+)?")
+
+
+#: Entity types whose words keep their capitals in a generic name.
+_NAMED_ENTS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
 
 
 def _bare_title(toks: tuple[Token, ...] | list[Token], h: Token) -> bool:
@@ -520,12 +525,12 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         affiliation = owner.name
     elif source_type == "named_organisation" and rule == "speaker.organisation":
         entity_type = "organisation"
-        name = _generic_name(words, h)
+        name = _generic_name(toks[lo : hi + 1], h)
     elif rule == "speaker.acronym":
         entity_type, name = "organisation", cues[0]
     elif source_type in ("government", "group"):
         entity_type = source_type
-        name = _generic_name(words, h)
+        name = _generic_name(toks[lo : hi + 1], h)
     pointing = toks[lo].lower in ("the", "this", "that", "these", "those")
     definite = pointing or any(c.dep == "poss" for c in ix.kids(h.i))
     gender = gender_of(words)
@@ -556,12 +561,15 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     )
 
 
-def _generic_name(words: list[str], h: Token) -> str:
-    """The phrase up to the head in lower case ("the ministry", "police"); acronyms kept."""
+def _generic_name(toks: Sequence[Token], h: Token) -> str:
+    """The phrase up to the head in lower case ("the ministry", "police"); acronyms, proper
+    nouns and nationality words keep their capitals ("Brazilian police")."""
     out: list[str] = []
-    for w in words:
-        out.append(w if w.isupper() and len(w) > 1 else w.lower())
-        if w == h.text:
+    for t in toks:
+        w = t.text
+        keep = (w.isupper() and len(w) > 1) or t.pos == "PROPN" or t.ent_type in _NAMED_ENTS
+        out.append(w if keep else w.lower())
+        if t.i == h.i:
             break
     return " ".join(out)
 
@@ -573,7 +581,7 @@ def _owner(ix: ParseIndex, t: Token) -> Mention | None:
     if m is None or m.kind == "pronoun":
         return None
     if m.name is None and m.source_type == "named_organisation":
-        m.name = _generic_name([x.text for x in ix.parsed.tokens[ix.subtree(t.i)[0] : t.i + 1]], t)
+        m.name = _generic_name(ix.parsed.tokens[ix.subtree(t.i)[0] : t.i + 1], t)
     return m
 
 
