@@ -24,7 +24,9 @@ Findings
     contribution to the logit}, bias and, for the model, ``sentence_embedding``
     included, so the sum is visible), ``actor``/``event`` slots for
     responsibility and ``cause``/``effect`` slots for causal claims ({"text", "start",
-    "end"}, when the parse yields them).
+    "end"}, when the parse yields them), ``frame`` (the claim's slots: predicate,
+    polarity and its cues, modality, actors, places, quantities with what each counts,
+    dates resolved against the publication date; :mod:`unspin.claims.frames`).
     relations: ``("quantity", id)`` and ``("date", id)`` for what the sentence contains.
 ``quantity``
     label ``money`` | ``percent`` | ``count`` | ``measure`` | ``other``; attributes
@@ -59,6 +61,7 @@ import numpy as np
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.claims.dates import DateMatch, find_dates, parse_published
+from unspin.claims.frames import claim_frame, with_frame
 from unspin.claims.head import DEFAULT_HEAD, WEIGHTS, CheckworthinessHead
 from unspin.claims.lexicon import ENTITY_LABELS
 from unspin.claims.quantities import QuantityMatch, find_quantities
@@ -137,6 +140,7 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
         )
         ent_starts = [e.start for e in ents]
         sentences = list(parsed.sentences)
+        sentence_at = {s.start: s for s in sentences}
         starts = [s.start for s in sentences]
         per_sentence: dict[int, list[Finding]] = {}
         for f in (*qty_findings, *date_findings):
@@ -158,6 +162,10 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
                 self._claim(ctx, sentence, inside, names, quotes, attributions, head, embedding)
             )
 
+        claims = [
+            with_frame(c, claim_frame(parsed, sentence_at[c.start], quantities, dates), text)
+            for c in claims
+        ]
         ranked = sorted(claims, key=lambda f: (-f.score, f.start))
         by_type: dict[str, int] = {}
         for c in claims:

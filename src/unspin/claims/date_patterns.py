@@ -157,7 +157,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
-FUTURE_RE = re.compile(r"\b(?:will|shall|going\s+to|'ll|next|upcoming|scheduled)\b", re.I)
+FUTURE_RE = re.compile(
+    r"\b(?:will|shall|going\s+to|'ll|next|upcoming|scheduled\s+(?:to|for))\b", re.I
+)
 PUB_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 UNIT_CODE = {
     "second": ("S", True, 1),

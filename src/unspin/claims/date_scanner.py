@@ -111,8 +111,10 @@ def _weekday_date(pub: date, wd: int, mod: str, future: bool) -> date:
         return pub - timedelta(days=back or 7)
     if mod == "next":
         return pub + timedelta(days=fwd or 7)
-    if mod in ("this", "coming") or future:
+    if mod in ("this", "coming"):
         return pub + timedelta(days=fwd)
+    if future:
+        return pub + timedelta(days=fwd or 7)
     return pub - timedelta(days=back)
 
 
@@ -159,6 +161,12 @@ def _ago_iso(p: date, k: int, unit: str, gran: str) -> tuple[str | None, str]:
     return None, gran
 
 
+#: Auxiliaries that put a clause in the future ("wo" is "won't" split by the tokenizer).
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
+#: Verbs whose complement is in the future ("due to", "set to", "expected to").
+_FUTURE_HEADS = frozenset({"go", "schedule", "expect", "set", "due", "plan", "intend"})
+
+
 class DateScanner:
     """Matches every pattern over one text and turns each match into a DateMatch."""
 
@@ -186,7 +194,31 @@ class DateScanner:
         return self.text[max(0, char - 200) : char + 200]
 
     def _future(self, char: int) -> bool:
-        return bool(FUTURE_RE.search(self._sentence_text(char)))
+        """Whether the clause of the expression at ``char`` speaks of the future: the verb
+        it hangs on has "will", "would", "shall" or "'ll", or is what someone is "going",
+        "due", "scheduled", "expected" or "set" to do. Without a parse, any such word in
+        the sentence."""
+        parsed = self.parsed
+        k = parsed.token_at(char)
+        if not parsed.has_parse or k is None:
+            return bool(FUTURE_RE.search(self._sentence_text(char)))
+        toks = parsed.tokens
+        t = toks[k]
+        for _ in range(6):  # up to the verb the date phrase hangs on
+            if t.pos in ("VERB", "AUX") or t.head == t.i:
+                break
+            t = toks[t.head]
+        for _ in range(3):  # "is expected to vote on Thursday": the verb above counts too
+            if any(
+                c.dep in ("aux", "auxpass") and c.lower in _FUTURE_AUX for c in parsed.children(t.i)
+            ):
+                return True
+            if t.dep != "xcomp" or t.head == t.i:
+                return False
+            t = toks[t.head]
+            if t.lemma.lower() in _FUTURE_HEADS:
+                return True
+        return False
 
     def _rel(
         self, start: int, end: int, rule: str, iso: str | None, gran: str, score: float
@@ -234,6 +266,8 @@ class DateScanner:
         if _safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 passes
             return None
         d = _safe_date(self.pub.year, month, day) if self.pub else None
+        if d is not None and self.pub is not None and d < self.pub and self._future(m.start()):
+            d = _safe_date(self.pub.year + 1, month, day)  # "will rise from January 1"
         iso = d.isoformat() if d else None
         rel = self.pub_iso if iso else None
         return DateMatch(

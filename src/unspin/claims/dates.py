@@ -15,11 +15,12 @@ small set of precompiled patterns (tried together, longest match wins) and retur
 * durations ("for three years", "a 10-year plan") become ISO durations ("P3Y").
 
 Conventions for relative dates, all relative to the publication date P:
-"on Monday" is the latest Monday on or before P, or the next on or after P when the
-sentence is in the future tense; "last Monday" is strictly before P, "next Monday"
-strictly after; "last March" is the latest March before P's month; "in March" is
-March of P's year; "last week" is the ISO week before P's; "the past week" is the
-interval from P minus one week to P.
+"on Monday" is the latest Monday on or before P, or the next one after P when its clause
+is in the future tense ("will", "would", "is due to" ...); a year-less "January 1" is in
+P's year, or the next year when it has passed and the clause is in the future tense;
+"last Monday" is strictly before P, "next Monday" strictly after; "last March" is the
+latest March before P's month; "in March" is March of P's year; "last week" is the ISO
+week before P's; "the past week" is the interval from P minus one week to P.
 """
 
 from __future__ import annotations

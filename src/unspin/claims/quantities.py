@@ -173,6 +173,7 @@ _MEASURE_WORD_RE = re.compile(
     re.I,
 )
 _OF = re.compile(r"\s+of\s+(?=\w)", re.I)
+_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 _AGE = re.compile(r"-year-old\b|\s+years?\s+old\b", re.I)
 _TIME_NOUNS = frozenset(
@@ -284,13 +285,20 @@ class _QuantityScanner:
             value = _number(core)
         elif kind == "words":
             tok = self._token(start)
-            if tok is None or (tok.tag != "CD" and tok.lower not in ("a", "an")):
-                return None  # "one of them", "no one": not a number
+            percent_after = re.match(r"\s+(?:per\s?cent|percent)\b", text[end : end + 12], re.I)
+            if tok is None or (
+                tok.tag != "CD" and tok.lower not in ("a", "an") and not percent_after
+            ):
+                return None  # "one of them", "no one": not a number ("Sixty percent" is)
             value = words_to_number(core)
         elif kind == "frac":
             num_word, den = re.split(r"[\s-]+", core.lower())
             num = 1 if num_word in ("a", "one") else _UNITS_W[num_word]
-            if num_word == "a" and not re.match(r"\s+of\b", text[end : end + 4]):
+            if (
+                num_word == "a"
+                and not re.match(r"\s+of\b", text[end : end + 4])
+                and not re.search(r"\bby\s+$", text[max(0, start - 4) : start])
+            ):
                 return None  # "a third" alone is usually an ordinal ("a third term")
             if den in ("half", "halves") and num_word != "one":
                 return None  # "a half", "two halves": not a share of anything
@@ -356,6 +364,8 @@ class _QuantityScanner:
             age = _AGE.match(text, end)
             if age:
                 label, unit, score, end = "other", "years_old", 0.8, age.end()
+            elif _AGED.search(text[max(0, start - 8) : start]):
+                label, unit, score = "other", "years_old", 0.8  # "aged 66", "aged two"
         if unit is None and label == "other" and kind in ("vague", "dozen", "half"):
             label, unit, score, end = self._of_noun(end, label, score)
         if unit is None and label == "other":
@@ -476,7 +486,9 @@ class _QuantityScanner:
                 continue
             between = toks[k + 1 : t.i]
             if any(
-                b.pos in ("PUNCT", "VERB", "ADP", "CCONJ", "DET") and b.tag != "HYPH"
+                b.pos in ("PUNCT", "VERB", "ADP", "CCONJ", "DET")
+                and b.tag != "HYPH"
+                and not (b.pos == "VERB" and b.dep == "amod")  # "85 scheduled flights"
                 for b in between
             ):
                 continue

@@ -1,0 +1,525 @@
+"""Claim frames: what a claim says, slot by slot.
+
+One shared reading of a claim sentence, for the report and for whatever compares claims
+(fact-check matching, stance, verdicts, contradictions): the *predicate* (the lemma of the
+main verb of the proposition: for "Police said that 12 people were killed", ``kill``),
+its *polarity*, *modality*, *actors*, *places*, *quantities* (with what each counts) and
+*dates* (resolved against the publication date by :mod:`.dates`, else left relative).
+Everything comes from the parse and the analyzer's own quantity and date matches; no
+model is involved, so every slot says which words decided it.
+
+Polarity is that of the main proposition: ``negative`` when it is negated ("not",
+"n't", "never", "no longer"; "no one", "nobody", "nothing", "none" or "no" + noun as its
+subject or object; "without") or denied ("denied that", "rejected claims that", "failed
+to", "refused to"). Each cue flips the polarity once, so "did not deny" is positive. A
+negation inside a relative clause, an apposition or another subordinate detail leaves the
+proposition standing; "not only ... but also" and "nothing short of" are not negations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from unspin.claims.date_scanner import DateMatch
+from unspin.claims.lexicon import REPORTING
+from unspin.claims.quantities import QuantityMatch
+from unspin.model import JSON, Finding
+from unspin.nlp import Parsed, Sentence, Token
+
+__all__ = ["COUNTS", "Frame", "FrameDate", "FrameQuantity", "claim_frame", "with_frame"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: What a quantity can count (the ``counts`` of :class:`FrameQuantity`).
+COUNTS = (
+    "killed",
+    "injured",
+    "arrested",
+    "people",
+    "money",
+    "age",
+    "distance",
+    "duration",
+    "percent",
+    "other",
+)
+_KILLED_VERBS = _words("kill die slay murder execute perish massacre shoot behead drown starve")
+_KILLED_WORDS = _words("dead death deaths fatality fatalities killed body bodies")
+_INJURED_VERBS = _words("injure wound hurt hospitalize hospitalise maim treat")
+_INJURED_WORDS = _words("injured wounded hurt injury injuries casualty casualties")
+_ARRESTED_VERBS = _words("arrest detain jail imprison apprehend")
+_ARRESTED_WORDS = _words("arrested detained arrest arrests detention detentions")
+_PEOPLE_NOUNS = _words("""
+    people person persons man men woman women child children resident residents civilian
+    civilians protester protesters demonstrator demonstrators worker workers student
+    students soldier soldiers officer officers passenger passengers migrant migrants
+    refugee refugees patient patients voter voters member members fan fans employee
+    employees citizen citizens victim victims suspect suspects teenager teenagers adult
+    adults pupil pupils troops police journalist journalists doctor doctors nurse nurses
+    prisoner prisoners inmate inmates tourist tourists visitor visitors spectator
+    spectators participant participants staff individual individuals family families
+    miner miners climber climbers cyclist cyclists pedestrian pedestrians driver drivers
+    hiker hikers farmer farmers pilot pilots firefighter firefighters rescuer rescuers
+    swimmer swimmers runner runners player players athlete athletes fisherman fishermen
+    sailor sailors crew commuter commuters shopper shoppers teacher teachers guard guards
+    militant militants rebel rebels gunman gunmen attacker attackers hostage hostages
+    detainee detainees survivor survivors casualty casualties other others
+    """)
+_DISTANCE_UNITS = _words(
+    "km kilometre kilometres kilometer kilometers m metre metres meter meters mile miles "
+    "yard yards foot feet mi ft yd nmi"
+)
+_DENIAL_VERBS = _words("deny reject dismiss refute disprove")
+#: Verbs that report a proposition: the claims lexicon's and those of findings ("an audit
+#: found that ...").
+_REPORTING = REPORTING | _words("find show conclude suggest indicate")
+_FAILURE_VERBS = _words("fail refuse decline")
+_NEGATIVE_PRONOUNS = _words("nobody nothing none noone no-one neither")
+_MODALS = {
+    "may": "possible",
+    "might": "possible",
+    "could": "possible",
+    "will": "future",
+    "shall": "future",
+    "'ll": "future",
+    "would": "conditional",
+    "should": "obligation",
+    "must": "obligation",
+}
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative", "oprd"})
+_DURATION_RE = re.compile(r"P(?:(\d+(?:\.\d+)?)([YMWD]))|PT(\d+(?:\.\d+)?)([HMS])")
+_DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
+
+
+@dataclass(frozen=True)
+class FrameQuantity:
+    """A quantity of the claim and what it counts (one of :data:`COUNTS`)."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    counts: str
+    cue: str | None = None  # the word that says what is counted ("killed", "wounded")
+
+
+@dataclass(frozen=True)
+class FrameDate:
+    """A date or time of the claim; ``iso`` is ``None`` while it cannot be resolved."""
+
+    start: int
+    end: int
+    iso: str | None
+    relative: bool
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The slots of one claim (see the module docstring)."""
+
+    predicate: str | None
+    polarity: str  # "positive" | "negative"
+    negation_cues: tuple[str, ...]
+    modality: str  # "asserted" | "possible" | "future" | "conditional" | "obligation" | "question"
+    modal_cue: str | None
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    quantities: tuple[FrameQuantity, ...]
+    dates: tuple[FrameDate, ...]
+
+    def to_json(self, text: str) -> dict[str, JSON]:
+        """The frame as JSON, quantities and dates with their offsets and covered text."""
+        return {
+            "predicate": self.predicate,
+            "polarity": self.polarity,
+            "negation_cues": list(self.negation_cues),
+            "modality": self.modality,
+            "modal_cue": self.modal_cue,
+            "actors": list(self.actors),
+            "places": list(self.places),
+            "quantities": [
+                {
+                    "start": q.start,
+                    "end": q.end,
+                    "text": text[q.start : q.end],
+                    "value": q.value,
+                    "unit": q.unit,
+                    "counts": q.counts,
+                    "cue": q.cue,
+                }
+                for q in self.quantities
+            ],
+            "dates": [
+                {
+                    "start": d.start,
+                    "end": d.end,
+                    "text": text[d.start : d.end],
+                    "iso": d.iso,
+                    "relative": d.relative,
+                }
+                for d in self.dates
+            ],
+        }
+
+
+def claim_frame(
+    parsed: Parsed,
+    sentence: Sentence,
+    quantities: Sequence[QuantityMatch],
+    dates: Sequence[DateMatch],
+) -> Frame:
+    """The frame of ``sentence`` from its parse and the quantity and date matches in it."""
+    toks = parsed.tokens[sentence.first : sentence.last]
+    root = next((t for t in toks if t.dep == "ROOT" or t.head == t.i), None)
+    inside_q = [q for q in quantities if sentence.start <= q.start < sentence.end]
+    inside_d = [d for d in dates if sentence.start <= d.start < sentence.end]
+    if root is None:
+        return Frame(
+            None, "positive", (), "asserted", None, (), _places(parsed, sentence),
+            tuple(_elided(parsed.text, [_quantity(parsed, q) for q in inside_q])),
+            tuple(_dates(inside_d)),
+        )  # fmt: skip
+    predicate, report, flips = _proposition(parsed, root)
+    flips.extend(_negations(parsed, predicate))
+    modality, modal_cue = _modality(parsed, predicate, sentence)
+    polarity = "negative" if len(flips) % 2 else "positive"
+    return Frame(
+        predicate=predicate.lemma.lower() if predicate.pos in ("VERB", "AUX") else predicate.lemma,
+        polarity=polarity,
+        negation_cues=tuple(flips),
+        modality=modality,
+        modal_cue=modal_cue,
+        actors=_actors(parsed, report or predicate, sentence),
+        places=_places(parsed, sentence),
+        quantities=tuple(_elided(parsed.text, [_quantity(parsed, q) for q in inside_q]))
+        + tuple(_durations(inside_d, inside_q)),
+        dates=tuple(_dates(inside_d)),
+    )
+
+
+def with_frame(claim: Finding, frame: Frame, text: str) -> Finding:
+    """``claim`` with its frame as the ``frame`` attribute."""
+    return replace(claim, attributes={**claim.attributes, "frame": frame.to_json(text)})
+
+
+# -- the proposition and its polarity ------------------------------------------------------
+
+
+def _children(parsed: Parsed, t: Token) -> list[Token]:
+    return parsed.children(t.i)
+
+
+def _proposition(parsed: Parsed, root: Token) -> tuple[Token, Token | None, list[str]]:
+    """``(predicate, reporting verb, flips)``: "X said that Y" reads Y; "X denied that Y"
+    and "X failed to Y" flip Y's polarity (unless themselves negated)."""
+    flips: list[str] = []
+    report: Token | None = None
+    head = root
+    for _ in range(3):  # "police said the minister denied that ..." goes two levels down
+        lemma = head.lemma.lower()
+        kids = _children(parsed, head)
+        comp = next((c for c in kids if c.dep == "ccomp"), None)
+        xcomp = next((c for c in kids if c.dep == "xcomp" and c.pos in ("VERB", "AUX")), None)
+        if lemma in _REPORTING | _DENIAL_VERBS and comp is not None:
+            if lemma in _DENIAL_VERBS:
+                flips.append(head.text)
+                flips.extend(_negations(parsed, head))
+            else:  # "nobody claimed that ...": no one asserts it
+                flips.extend(
+                    c.text for c in kids if c.dep == "nsubj" and c.lower in _NEGATIVE_PRONOUNS
+                )
+            report = report or head
+            head = comp
+        elif lemma in _FAILURE_VERBS and xcomp is not None:
+            flips.append(f"{head.text} to" if _to_before(parsed, xcomp) else head.text)
+            flips.extend(_negations(parsed, head))
+            head = xcomp
+        elif lemma in _DENIAL_VERBS and any(
+            c.dep == "dobj" and c.lemma.lower() in ("claim", "report", "allegation", "suggestion")
+            for c in kids
+        ):
+            # "rejected claims that X": X hangs off the object noun
+            noun = next(c for c in kids if c.dep == "dobj")
+            inner = next((c for c in _children(parsed, noun) if c.dep in ("acl", "ccomp")), None)
+            flips.append(head.text)
+            flips.extend(_negations(parsed, head))
+            report = report or head
+            if inner is None:
+                break
+            head = inner
+        else:
+            if lemma in _REPORTING and head is root:
+                # "None of the miners were hurt, the company said": the parser often hangs
+                # the fronted clause's negative subject on the reporting verb
+                first = next((c for c in kids if c.i < head.i and c.dep in ("dep", "nsubj")), None)
+                if first is not None and first.lower in _NEGATIVE_PRONOUNS and first.dep == "dep":
+                    flips.append(first.text)
+            break
+    return _finite(parsed, head), report, flips
+
+
+def _finite(parsed: Parsed, verb: Token) -> Token:
+    """ "the bridge, closed since March, won't reopen": the parser can make the participle
+    the head and the finite verb its conjunct; the finite verb carries the claim."""
+    kids = _children(parsed, verb)
+    if verb.tag != "VBN" or any(c.dep in ("aux", "auxpass") for c in kids):
+        return verb
+    for c in kids:
+        if c.dep == "conj" and any(a.dep in ("aux", "neg") for a in _children(parsed, c)):
+            return c
+    return verb
+
+
+def _to_before(parsed: Parsed, t: Token) -> bool:
+    return t.i > 0 and parsed.tokens[t.i - 1].lower == "to"
+
+
+def _negations(parsed: Parsed, verb: Token) -> list[str]:
+    """The cues that negate ``verb``'s own clause (not its subordinate clauses)."""
+    toks = parsed.tokens
+    out: list[str] = []
+    kids = _children(parsed, verb)
+    for c in kids:
+        nxt = toks[c.i + 1] if c.i + 1 < len(toks) else None
+        if c.dep == "neg":
+            if nxt is not None and nxt.lower == "only":
+                continue  # "not only ... but also"
+            out.append(c.text)
+        elif c.dep == "advmod" and c.lower == "longer" and c.i > 0 and toks[c.i - 1].lower == "no":
+            out.append("no longer")
+        elif c.dep == "advmod" and c.lower == "never":
+            out.append(c.text)
+        elif c.dep in _ARGUMENTS or c.dep == "prep":
+            cue = _negative_argument(parsed, c)
+            if cue is not None:
+                out.append(cue)
+        if c.dep == "prep" and c.lower == "without":
+            out.append(c.text)
+    return out
+
+
+def _negative_argument(parsed: Parsed, arg: Token) -> str | None:
+    """ "no one", "nobody", "none of", "no evidence" as a subject or object."""
+    toks = parsed.tokens
+    if arg.dep == "prep":
+        # "by no one", "to nobody"
+        for o in _children(parsed, arg):
+            if o.dep == "pobj":
+                return _negative_argument(parsed, o)
+        return None
+    nxt = toks[arg.i + 1] if arg.i + 1 < len(toks) else None
+    if arg.lower in _NEGATIVE_PRONOUNS:
+        if arg.lower == "nothing" and nxt is not None and nxt.lower == "short":
+            return None  # "nothing short of"
+        return arg.text
+    for d in _children(parsed, arg):
+        if d.dep in ("det", "neg") and d.lower == "no" and arg.lower != "doubt":
+            return f"no {arg.text}"  # ("there is no doubt that ..." affirms)
+    return None
+
+
+def _modality(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, str | None]:
+    toks = parsed.tokens
+    for c in _children(parsed, verb):
+        if c.dep == "aux" and c.lower in _MODALS:
+            return _MODALS[c.lower], c.text
+        if c.dep == "aux" and c.lower in ("going", "gon") and c.i + 1 < len(toks):
+            return "future", c.text
+    last = parsed.text[sentence.start : sentence.end].rstrip().rstrip("\"'”’)")
+    if last.endswith("?"):
+        return "question", "?"
+    return "asserted", None
+
+
+# -- actors and places ---------------------------------------------------------------------
+
+
+def _phrase(parsed: Parsed, head: Token) -> str:
+    """A noun phrase: the head and its left modifiers, plus a name in apposition."""
+    toks = parsed.tokens
+    lo = head.i
+    while lo - 1 >= 0 and toks[lo - 1].head == head.i and toks[lo - 1].dep != "punct":
+        lo -= 1
+    while (
+        lo - 1 >= 0
+        and toks[lo - 1].dep in ("compound", "amod", "det", "poss", "nmod")
+        and (toks[lo - 1].head in range(lo, head.i + 1))
+    ):
+        lo -= 1
+    hi = head.i
+    while (
+        hi + 1 < len(toks)
+        and toks[hi + 1].head == head.i
+        and toks[hi + 1].dep
+        in (
+            "compound",
+            "flat",
+        )
+    ):
+        hi += 1
+    return parsed.text[toks[lo].start : toks[hi].end]
+
+
+def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
+    """Who does or says the main thing: the reporting verb's or the predicate's subject,
+    the agent of a passive, or the source of "according to"."""
+    out: list[str] = []
+    for c in _children(parsed, verb):
+        if c.dep == "nsubj":
+            out.append(_phrase(parsed, c))
+        elif c.dep == "agent":
+            out.extend(_phrase(parsed, o) for o in _children(parsed, c) if o.dep == "pobj")
+    if not out:
+        toks = parsed.tokens[sentence.first : sentence.last]
+        for t in toks:
+            if t.lower == "according" and t.i + 1 < len(parsed.tokens):
+                to = parsed.tokens[t.i + 1]
+                out.extend(_phrase(parsed, o) for o in _children(parsed, to) if o.dep == "pobj")
+                break
+    return tuple(dict.fromkeys(out))
+
+
+def _places(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
+    found = [
+        e.text
+        for e in parsed.entities
+        if e.label in ("GPE", "LOC", "FAC") and sentence.start <= e.start < sentence.end
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+# -- quantities and dates --------------------------------------------------------------------
+
+
+def _quantity(parsed: Parsed, q: QuantityMatch) -> FrameQuantity:
+    unit = q.unit
+    if q.label == "money":
+        return FrameQuantity(q.start, q.end, q.value, unit, "money")
+    if q.label == "percent" or unit in ("percent", "%"):
+        return FrameQuantity(q.start, q.end, q.value, "percent", "percent")
+    if unit in ("fraction", "percentage_point"):
+        return FrameQuantity(q.start, q.end, q.value, unit, "percent")  # "by a fifth"
+    if unit == "years_old":
+        return FrameQuantity(q.start, q.end, q.value, unit, "age")
+    if unit is not None and unit.lower() in _DISTANCE_UNITS:
+        return FrameQuantity(q.start, q.end, q.value, unit, "distance")
+    if unit is None and _apposed_age(parsed, q):
+        return FrameQuantity(q.start, q.end, q.value, "years_old", "age")  # "Ann Roe, 62,"
+    counts, cue = _event_of(parsed, q)
+    if unit in ("other", "others") and (counts is not None or q.label == "count"):
+        unit = "people"  # "wounded nine others"
+    if counts is None:
+        low = (unit or "").lower()
+        counts = "people" if low in _PEOPLE_NOUNS or f"{low}s" in _PEOPLE_NOUNS else "other"
+    return FrameQuantity(q.start, q.end, q.value, unit, counts, cue)
+
+
+def _apposed_age(parsed: Parsed, q: QuantityMatch) -> bool:
+    """A whole number between commas right after a person's name: "Alma Reyes, 62, said"."""
+    text = parsed.text
+    before, after = text[max(0, q.start - 2) : q.start], text[q.end : q.end + 1]
+    if before != ", " or after != "," or not 0 < q.value < 130 or q.value != int(q.value):
+        return False
+    k = parsed.token_at(q.start - 3)
+    return k is not None and parsed.tokens[k].ent_type == "PERSON"
+
+
+_LINK = re.compile(r"\b(?:to|and|or|of|against|versus|vs)\b", re.IGNORECASE)
+
+
+def _elided(text: str, found: list[FrameQuantity]) -> list[FrameQuantity]:
+    """A bare number takes the counted noun of a count it is paired with: "31 votes to
+    12", "three people were killed and 11 injured", "61 of the 120 seats"."""
+    out = list(found)
+    for i, q in enumerate(out):
+        if q.unit is not None or q.counts not in ("other", "killed", "injured", "arrested"):
+            continue
+        near = [(abs(j - i), j) for j, o in enumerate(out) if j != i and o.unit is not None]
+        for _, j in sorted(near):
+            o = out[j]
+            gap = text[min(q.end, o.end) : max(q.start, o.start)]
+            if len(gap.split()) <= 4 and _LINK.search(gap) and o.counts not in _MEASURES:
+                counts = q.counts if q.cue else o.counts
+                out[i] = replace(q, unit=o.unit, counts=counts)
+                break
+    return out
+
+
+_MEASURES = frozenset({"money", "age", "distance", "duration", "percent"})
+
+
+def _event_of(parsed: Parsed, q: QuantityMatch) -> tuple[str | None, str | None]:
+    """ "killed" / "injured" / "arrested" when the counted noun (or the number) is the
+    subject or object of such a verb, or is modified by such a word ("12 dead")."""
+    k = parsed.token_at(q.end - 1)
+    if k is None:
+        return None, None
+    toks = parsed.tokens
+    noun = toks[k]
+    words = [noun, *_children(parsed, noun)]
+    node = noun
+    while node.dep in ("conj", "appos") and node.head != node.i:
+        node = toks[node.head]  # "a pedestrian and two cyclists were killed"
+        words.append(node)
+    if node.head != node.i:
+        head = toks[node.head]
+        words.append(head)
+        if head.dep in ("prep", "agent") and head.head != head.i:
+            words.append(toks[head.head])  # "the deaths of 12 people", "killed by"
+    # "12 people were killed", "killed 12 people", "12 dead", "left 30 wounded"
+    for w in words:
+        lemma, low = w.lemma.lower(), w.lower
+        if lemma in _KILLED_VERBS or low in _KILLED_WORDS:
+            return "killed", w.text
+        if lemma in _INJURED_VERBS or low in _INJURED_WORDS:
+            return "injured", w.text
+        if lemma in _ARRESTED_VERBS or low in _ARRESTED_WORDS:
+            return "arrested", w.text
+    for c in _children(parsed, toks[node.head]) if node.head != node.i else []:
+        if c.dep in ("acomp", "oprd", "xcomp") and (
+            c.lower in _KILLED_WORDS | _INJURED_WORDS | _ARRESTED_WORDS
+        ):
+            low = c.lower
+            kind = (
+                "killed"
+                if low in _KILLED_WORDS
+                else "injured"
+                if low in _INJURED_WORDS
+                else "arrested"
+            )
+            return kind, c.text
+    return None, None
+
+
+def _durations(
+    dates: Sequence[DateMatch], quantities: Sequence[QuantityMatch]
+) -> list[FrameQuantity]:
+    out = []
+    for d in dates:
+        if d.label != "duration" or not d.iso:
+            continue
+        m = _DURATION_RE.fullmatch(d.iso)
+        if not m:
+            continue
+        if m.group(1):
+            value, unit = float(m.group(1)), _DURATION_UNITS[m.group(2)]
+        else:
+            value, unit = float(m.group(3)), _TIME_UNITS[m.group(4)]
+        if any(q.start < d.end and d.start < q.end for q in quantities):
+            continue
+        out.append(FrameQuantity(d.start, d.end, value, unit, "duration"))
+    return out
+
+
+def _dates(dates: Sequence[DateMatch]) -> list[FrameDate]:
+    return [
+        FrameDate(d.start, d.end, d.iso, d.relative)
+        for d in dates
+        if d.label != "duration" and d.rule != "date.entity"
+    ]

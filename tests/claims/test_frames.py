@@ -1,0 +1,105 @@
+"""Claim frames (issue #13, point 1): polarity, quantities and what they count, dates.
+
+Every fixture is a sentence written for this file; the labelled set under
+``tests/data/claim_frames`` measures the same code at scale (test_frames_quality.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from unspin.model import Analysis
+
+Run = Callable[..., Analysis]
+
+
+def frame(run: Run, text: str, published: str | None = None) -> dict[str, Any]:
+    (claim,) = run(text, "claims", published=published).by_kind("claim")
+    return dict(claim.attributes["frame"])  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("The minister denied that troops had been deployed to the border.", "negative"),
+        ("The company did not deny that it paid the consultants.", "positive"),
+        ("No one was injured when the bus overturned.", "negative"),
+        ("The council failed to approve the budget.", "negative"),
+        ("The man, who had no criminal record, was jailed.", "positive"),
+        ("Not only did prices rise, but wages also fell.", "positive"),
+        ("Rescuers found nothing short of a miracle.", "positive"),
+        ("Officials said there was no doubt that turnout rose.", "positive"),
+        ("None of the miners trapped after the collapse were hurt, the company said.", "negative"),
+        ("The plant no longer makes engines.", "negative"),
+    ],
+)
+def test_polarity_of_the_main_proposition(run: Run, text: str, polarity: str) -> None:
+    assert frame(run, text)["polarity"] == polarity
+
+
+@pytest.mark.slow
+def test_a_reported_claim_reads_the_reported_proposition(run: Run) -> None:
+    f = frame(
+        run, "Police said on Wednesday that 12 people were killed in the blast.", "2024-03-08"
+    )
+    assert (f["predicate"], f["polarity"], list(f["actors"])) == ("kill", "positive", ["Police"])
+    assert [(q["text"], q["value"], q["unit"], q["counts"]) for q in f["quantities"]] == [
+        ("12 people", 12.0, "people", "killed")
+    ]
+    assert [(d["text"], d["iso"]) for d in f["dates"]] == [("Wednesday", "2024-03-06")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The storm left 30 dead and 200 injured.", [("30", "killed"), ("200", "injured")]),
+        ("Officials arrested 40 protesters.", [("40 protesters", "arrested")]),
+        (
+            "Three people were killed and 11 injured.",
+            [("Three people", "killed"), ("11", "injured")],
+        ),
+        ("A 45-year-old man was arrested.", [("45-year-old", "age")]),
+        ("The runner covered 42 kilometres.", [("42 kilometres", "distance")]),
+        ("Unemployment rose by 2 percent.", [("2 percent", "percent")]),
+        ("The firm paid $3.5 million in fines.", [("$3.5 million", "money")]),
+        (
+            "Floods killed 40 people and destroyed 1,500 houses.",
+            [("40 people", "killed"), ("1,500 houses", "other")],
+        ),
+        ("The motion passed by 31 votes to 12.", [("31 votes", "other"), ("12", "other")]),
+    ],
+)
+def test_what_each_quantity_counts(run: Run, text: str, want: list[tuple[str, str]]) -> None:
+    got = [(q["text"], q["counts"]) for q in frame(run, text)["quantities"]]
+    assert got == want
+
+
+@pytest.mark.slow
+def test_an_elided_noun_is_shared_and_a_duration_is_a_quantity(run: Run) -> None:
+    f = frame(run, "The motion passed by 31 votes to 12, and he was jailed for three years.")
+    units = [(q["text"], q["unit"]) for q in f["quantities"]]
+    assert units == [("31 votes", "vote"), ("12", "vote"), ("three years", "year")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "iso"),
+    [
+        ("The plant will close on Friday.", "2024-01-10", "2024-01-12"),
+        ("The plant closed on Friday.", "2024-01-10", "2024-01-05"),
+        ("The committee will vote on Wednesday.", "2024-01-10", "2024-01-17"),
+        ("The mayor said on Monday that fees would rise next year.", "2024-01-10", "2024-01-08"),
+        ("Fares will rise from January 1, the authority said.", "2024-11-20", "2025-01-01"),
+        ("The plant will close on Friday.", None, None),
+    ],
+)
+def test_dates_resolve_by_the_tense_of_their_own_clause(
+    run: Run, text: str, published: str | None, iso: str | None
+) -> None:
+    (date,) = [d for d in frame(run, text, published)["dates"] if d["text"] != "next year"]
+    assert date["iso"] == iso
