@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from unspin.model import Analysis
+from unspin.nlp import Backbone
 
 Run = Callable[..., Analysis]
 
@@ -103,3 +104,45 @@ def test_dates_resolve_by_the_tense_of_their_own_clause(
 ) -> None:
     (date,) = [d for d in frame(run, text, published)["dates"] if d["text"] != "next year"]
     assert date["iso"] == iso
+
+
+def test_a_frame_reads_in_one_line() -> None:
+    from unspin.claims.report import frame_line
+
+    frame = {
+        "predicate": "deploy",
+        "polarity": "negative",
+        "negation_cues": ("denied",),
+        "modality": "asserted",
+        "quantities": ({"text": "12 people", "counts": "killed"},),
+        "dates": ({"text": "Wednesday", "iso": "2024-03-06"}, {"text": "Friday", "iso": None}),
+        "actors": ("The minister",),
+        "places": (),
+    }
+    assert frame_line(frame) == (
+        "deploy · negative (denied) · 12 people: killed · Wednesday = 2024-03-06 · "
+        "Friday (unresolved) · actors: The minister"
+    )
+    assert frame_line(None) is None
+
+
+@pytest.mark.slow
+def test_reports_and_claim_rows_show_the_frame(backbone: Backbone) -> None:
+    from unspin.claims.analyzer import ClaimsAnalyzer
+    from unspin.claims.report import claim_rows
+    from unspin.config import Config
+    from unspin.model import Document
+    from unspin.pipeline import Pipeline
+    from unspin.report import render_html, render_markdown
+
+    text = "The minister denied on Monday that 40 soldiers had been killed near Lyon."
+    claims = ClaimsAnalyzer(threshold=0.0)  # every claim listed
+    pipeline = Pipeline(Config(analyzers=("claims",)), backbone=backbone, analyzers=[claims])
+    a = pipeline.analyze(Document(text, published="2024-03-08"))
+    (row,) = claim_rows(a)
+    assert row.to_dict()["frame"]["polarity"] == "negative"
+    line = row.csv_row("doc", 1)["frame"]
+    assert line.startswith("kill · negative (denied) · 40 soldiers: killed")
+    assert "Monday = 2024-03-04" in line
+    assert f"frame: {line}" in render_markdown(a)
+    assert "frame: kill · negative (denied)" in render_html(a)

@@ -65,6 +65,7 @@ CSV_COLUMNS = (
     "match_url",
     "match_similarity",
     "match_score",
+    "frame",
 )
 
 
@@ -128,6 +129,7 @@ class ClaimRow:
     verdict_score: float | None = None
     verdict_detail: str | None = None
     passages: tuple[Mapping[str, Any], ...] = field(default=(), hash=False)
+    frame: Mapping[str, Any] | None = field(default=None, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -143,6 +145,7 @@ class ClaimRow:
             "verdict_score": self.verdict_score,
             "verdict_detail": self.verdict_detail,
             "passages": [dict(p) for p in self.passages],
+            "frame": _plain(self.frame),
         }
 
     def csv_row(self, document: str, rank: int) -> dict[str, Any]:
@@ -166,7 +169,38 @@ class ClaimRow:
             "match_url": best.url if best else None,
             "match_similarity": best.similarity if best else None,
             "match_score": best.score if best else None,
+            "frame": frame_line(self.frame),
         }
+
+
+def _plain(value: Any) -> Any:
+    """Frozen attribute values (tuples, read-only mappings) as plain JSON values."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def frame_line(frame: Mapping[str, Any] | None) -> str | None:
+    """A claim's frame in one line: "kill · negative (denied) · 12 people: killed ·
+    Wednesday = 2024-03-06 · actors: Police · places: Lyon"."""
+    if not frame:
+        return None
+    parts = [str(frame.get("predicate") or "?")]
+    cues = ", ".join(str(c) for c in frame.get("negation_cues") or ())
+    parts.append(f"{frame.get('polarity')} ({cues})" if cues else str(frame.get("polarity")))
+    if frame.get("modality") not in (None, "asserted"):
+        parts.append(f"{frame.get('modality')} ({frame.get('modal_cue')})")
+    for q in frame.get("quantities") or ():
+        parts.append(f"{q.get('text')}: {q.get('counts')}")
+    for d in frame.get("dates") or ():
+        iso = d.get("iso")
+        parts.append(f"{d.get('text')} = {iso}" if iso else f"{d.get('text')} (unresolved)")
+    for slot in ("actors", "places"):
+        if frame.get(slot):
+            parts.append(f"{slot}: " + ", ".join(str(x) for x in frame[slot]))
+    return " · ".join(parts)
 
 
 def _related(findings: Sequence[Finding], kind: str) -> dict[str, Finding]:
@@ -228,6 +262,7 @@ def claim_rows(analysis: Analysis, *, checkworthy_only: bool = False) -> list[Cl
                 verdict_score=None if v is None or verdict == NOT_VERIFIED else v.score,
                 verdict_detail=None if v is None else v.explanation.detail,
                 passages=passages,
+                frame=frame if isinstance(frame := c.attributes.get("frame"), Mapping) else None,
             )
         )
     rows.sort(key=lambda r: (-r.score, r.start))
@@ -300,9 +335,11 @@ def _claims_list(ctx: ReportContext, limit: int = 20) -> str:
         if claim is not None:
             text = f'<button type="button" class="fi claim-link" data-fi="{claim}">{text}</button>'
         cw = "check-worthy" if r.checkworthy else "below threshold"
+        line = frame_line(r.frame)
+        frame = f'<span class="types frame">frame: {esc(line)}</span>' if line else ""
         body.append(
             f'<tr><td class="num">{rank}</td><td>{text}<span class="types">{esc(r.type)} · '
-            f"{cw}</span></td>"
+            f"{cw}</span>{frame}</td>"
             f'<td class="num">{r.score:.2f}</td><td>{_claim_matches(r)}</td>'
             f"<td>{_claim_verdict(r)}</td></tr>"
         )
@@ -332,6 +369,9 @@ def _claim_details(row: ClaimRow | None) -> list[str]:
     if row is None:
         return []
     out = []
+    line = frame_line(row.frame)
+    if line:
+        out.append(f"   - frame: {md_escape(line)}")
     for m in row.matches:
         rating = f"“{md_escape(m.rating)}”" if m.rating else "no rating"
         when = f" ({md_escape(m.review_date)})" if m.review_date else ""
