@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.model import Finding
@@ -88,10 +88,11 @@ class SourcesOptions:
     all_candidates: bool = option(
         False, "Report every quotation, also partial ones scored under min_quote_score."
     )
-    extractor: Literal["rules", "rules+learned"] = option(
+    extractor: Literal["rules", "learned"] = option(
         "rules",
-        "Attribution extraction: the rules alone, or also the learned tagger's contents\n"
-        "that overlap none of theirs (rule attribution.learned; see the model card).",
+        "Attribution extraction: the rules alone, or the learned tagger deciding which\n"
+        "contents there are (rule findings it confirms are kept, contents it adds are\n"
+        "attribution.learned; PolNeAR's conventions; see the model card).",
     )
     attribution_model: str = option(
         "", "Folder of the learned attribution model (empty: the shipped one)."
@@ -107,6 +108,12 @@ class SourcesAnalyzer(Analyzer[SourcesOptions]):
     produces: ClassVar[tuple[str, ...]] = ("quote", "attribution", "speaker")
     languages: ClassVar[tuple[str, ...] | None] = ("en",)
     Options = SourcesOptions
+
+    def __init__(self, options: SourcesOptions | None = None, /, **values: Any) -> None:
+        super().__init__(options, **values)
+        if self.options.extractor == "learned":
+            # the tagger reads the layer-4 word-piece states of the backbone's sentence pass
+            self.__dict__["requires"] = ("parse", "token_states")
 
     def run(self, ctx: Context) -> AnalyzerResult:
         result = _analyze(self, ctx)
@@ -152,17 +159,16 @@ def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
         f = attribution_finding(st, e, links)
         if f is not None and f.id not in attribution_findings:  # two verbs, one clause
             attribution_findings[f.id] = f
-    if analyzer.options.extractor == "rules+learned":
-        found = [*quote_findings.values(), *attribution_findings.values()]
-        found += st.speaker_findings.values()
+    statements = [*quote_findings.values(), *attribution_findings.values()]
+    speakers = list(st.speaker_findings.values())
+    if analyzer.options.extractor == "learned":
         model = analyzer.options.attribution_model
-        attribution_findings.update((f.id, f) for f in learned_attributions(st, found, model))
-    records = profile_records(list(quote_findings.values()), attribution_findings.values())
-    findings = [
-        *quote_findings.values(),
-        *attribution_findings.values(),
-        *st.speaker_findings.values(),
-    ]
+        statements, speakers = learned_attributions(st, statements, model)
+    records = profile_records(
+        [f for f in statements if f.kind == "quote"],
+        [f for f in statements if f.kind == "attribution"],
+    )
+    findings = [*statements, *speakers]
     summary = source_profile(records, top_n=st.top_n, scare_quotes=st.scare_quotes)
     summary["quotes_under_min_score"] = st.weak_quotes
     return AnalyzerResult(tuple(findings), summary)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -34,6 +35,7 @@ __all__ = [
     "Span",
     "findings_extraction",
     "gold_extraction",
+    "jaccard",
     "load_split",
     "publisher",
     "read_ann",
@@ -193,7 +195,9 @@ def gold_extraction(doc: Annotated) -> Extraction:
 
 def findings_extraction(text: str, findings: Iterable[Finding]) -> Extraction:
     """What the ``sources`` analyzer found, as an :class:`Extraction`: every ``quote`` and
-    ``attribution`` is a content; the ``speaker`` it links to is its source (a relation);
+    ``attribution`` is a content (made of its ``pieces`` attribute when it has one; a
+    quotation ``part_of`` a reported content is not a content of its own); the
+    ``speaker`` it links to is its source (a relation);
     its cue is the occurrence of its reporting word (an explanation cue that is not a pair
     of quotation marks) nearest to the content, within 150 characters."""
     found = list(findings)
@@ -202,7 +206,14 @@ def findings_extraction(text: str, findings: Iterable[Finding]) -> Extraction:
     for f in found:
         if f.kind not in ("quote", "attribution") or f.end <= f.start:
             continue
-        content = Span.of(f.start, f.end)
+        if any(rel.role == "part_of" for rel in f.relations):
+            continue  # a quotation inside a reported content is part of that content
+        pieces = f.attributes.get("pieces")
+        content = (
+            Span(tuple((int(a), int(b)) for a, b in pieces))
+            if isinstance(pieces, (list, tuple)) and pieces
+            else Span.of(f.start, f.end)
+        )
         source = None
         for rel in f.relations:
             target = by_id.get(rel.target)
@@ -226,6 +237,7 @@ def _cue(text: str, start: int, end: int, cues: Sequence[str]) -> Span | None:
     return best[1] if best is not None else None
 
 
+@lru_cache(maxsize=100_000)
 def _words(text: str, span: Span) -> frozenset[int]:
     """Start offsets of the word tokens overlapping ``span``."""
     out: set[int] = set()
@@ -239,6 +251,16 @@ def _words(text: str, span: Span) -> frozenset[int]:
 
 def _overlap(x: Span, y: Span) -> bool:
     return any(a < d and c < b for a, b in x.pieces for c, d in y.pieces)
+
+
+def jaccard(text: str, x: Span, y: Span) -> float:
+    """Word-token Jaccard of two spans (1.0 for two overlapping spans without words, 0.0
+    for two disjoint ones)."""
+    wx, wy = _words(text, x), _words(text, y)
+    union = len(wx | wy)
+    if union == 0:
+        return 1.0 if _overlap(x, y) else 0.0
+    return len(wx & wy) / union
 
 
 def spans_match(text: str, x: Span, y: Span, how: str = "strict") -> bool:
