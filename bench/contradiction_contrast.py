@@ -1,0 +1,161 @@
+"""Contradiction links on the team's contrast set (issue #13, point 5).
+
+    python bench/contradiction_contrast.py [--data tests/data/contradictions] [--work DIR]
+        [--json] [--errors]
+
+Ingests every article of ``documents.jsonl`` into one corpus store (``unspin corpus
+ingest``), links them (``unspin corpus contradictions`` and ``unspin corpus quotes``) and
+compares the links with the labelled pairs of ``pairs.jsonl``. A link *hits* a pair when
+its two spans fall inside the pair's two statements (either order). Precision: of the
+links reported as contradictions (and quote drift), those that hit a ``conflict`` pair;
+any other link (one hitting an ``update``, ``restatement`` or ``unrelated`` pair, or no
+pair at all) counts against it. Recall: of the ``conflict`` pairs, those hit by a
+contradiction link. Updates are scored the same way against ``update`` pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "contradictions"
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise SystemExit(f"missing {path}")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _cli(args: list[str]) -> str:
+    from unspin.cli import main as cli
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli(args)
+    if code not in (0, 1):
+        raise SystemExit(f"unspin {' '.join(args[:2])} failed ({code})")
+    return out.getvalue()
+
+
+def statement_spans(
+    documents: Mapping[str, Mapping[str, Any]], pairs: Sequence[Mapping[str, Any]]
+) -> list[tuple[tuple[str, int, int], tuple[str, int, int]]]:
+    out = []
+    for p in pairs:
+        sides = []
+        for side in (p["a"], p["b"]):
+            text = documents[side["doc"]]["text"]
+            i = text.find(side["text"])
+            if i < 0:
+                raise SystemExit(f"{p['id']}: statement not in document {side['doc']}")
+            sides.append((side["doc"], i, i + len(side["text"])))
+        out.append((sides[0], sides[1]))
+    return out
+
+
+def _inside(span: tuple[str, int, int], doc: str, start: int, end: int) -> bool:
+    return span[0] == doc and start < span[2] and span[1] < end
+
+
+def hit(link: Mapping[str, Any], spans: tuple[tuple[str, int, int], tuple[str, int, int]]) -> bool:
+    a, b = link["a"], link["b"]
+    sa, sb = spans
+    forward = _inside(sa, a["doc"], a["start"], a["end"]) and _inside(
+        sb, b["doc"], b["start"], b["end"]
+    )
+    back = _inside(sb, a["doc"], a["start"], a["end"]) and _inside(
+        sa, b["doc"], b["start"], b["end"]
+    )
+    return forward or back
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--work", type=Path, default=None, help="where the store goes (default: temp)")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--errors", action="store_true")
+    args = ap.parse_args(argv)
+    documents = {d["id"]: d for d in read_jsonl(args.data / "documents.jsonl")}
+    pairs = read_jsonl(args.data / "pairs.jsonl")
+    spans = statement_spans(documents, pairs)
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="unspin-contradictions-"))
+    work.mkdir(parents=True, exist_ok=True)
+    docs = work / "documents.jsonl"
+    fields = ("id", "title", "url", "outlet", "published", "text")
+    docs.write_text(
+        "".join(json.dumps({k: d[k] for k in fields if k in d}) + "\n" for d in documents.values()),
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{work / 'corpus.db'}"
+    _cli(["corpus", "ingest", "--db", db, "-q", str(docs)])
+    stored = {}  # store id -> our id, by URL
+    by_url = {d["url"]: k for k, d in documents.items()}
+    for line in _cli(["corpus", "export", "--db", db]).splitlines():
+        doc = json.loads(line)["document"]
+        stored[doc["id"]] = by_url[doc["url"]]
+    links = []
+    for command in ("contradictions", "quotes"):
+        for link in json.loads(_cli(["corpus", command, "--db", db, "-f", "json"]) or "[]"):
+            for side in ("a", "b"):
+                link[side]["doc"] = stored.get(link[side]["doc_id"], "?")
+            link["command"] = command
+            links.append(link)
+
+    def score(kinds: set[str], label: str) -> dict[str, Any]:
+        shown = [ln for ln in links if ln["kind"] in kinds]
+        gold = [i for i, p in enumerate(pairs) if p["label"] == label]
+        right = [ln for ln in shown if any(hit(ln, spans[i]) for i in gold)]
+        found = [i for i in gold if any(hit(ln, spans[i]) for ln in shown)]
+        return {
+            "links": len(shown),
+            "precision": len(right) / len(shown) if shown else None,
+            "pairs": len(gold),
+            "recall": len(found) / len(gold) if gold else None,
+            "_wrong": [ln for ln in shown if ln not in right],
+            "_missed": [pairs[i] for i in gold if i not in found],
+        }
+
+    conflicts = score({"contradiction", "differs", "quote_drift"}, "conflict")
+    updates = score({"update"}, "update")
+    summary = {
+        "documents": len(documents),
+        "pairs": len(pairs),
+        "links": len(links),
+        "kinds": sorted({ln["kind"] for ln in links}),
+        "conflicts": {k: v for k, v in conflicts.items() if not k.startswith("_")},
+        "updates": {k: v for k, v in updates.items() if not k.startswith("_")},
+    }
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        c, u = summary["conflicts"], summary["updates"]
+        fmt = lambda x: "-" if x is None else f"{x:.3f}"  # noqa: E731
+        print(
+            f"{len(documents)} documents, {len(pairs)} labelled pairs, {len(links)} links "
+            f"({', '.join(summary['kinds'])}); conflicts: precision {fmt(c['precision'])} "
+            f"of {c['links']} links, recall {fmt(c['recall'])} of {c['pairs']} pairs; "
+            f"updates: precision {fmt(u['precision'])} of {u['links']}, "
+            f"recall {fmt(u['recall'])} of {u['pairs']}"
+        )
+    if args.errors:
+        for ln in conflicts["_wrong"]:
+            a, b = ln["a"], ln["b"]
+            print(f"wrong {ln['kind']}: {a['doc']} {a['text']!r} / {b['doc']} {b['text']!r}")
+        for p in conflicts["_missed"]:
+            print(f"missed {p['id']} ({p['slot']}): {p['a']['text']!r} / {p['b']['text']!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
