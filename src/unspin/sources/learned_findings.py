@@ -77,6 +77,13 @@ def learned_attributions(
             replace(part, relations=(*part.relations, Relation("part_of", added[enclosing].id)))
         )
     out.sort(key=lambda f: (f.start, f.end))
+    # a link to a statement not reported (a dropped outer quotation) goes with it
+    known = {f.id for f in out} | {f.id for f in st.speaker_findings.values()}
+    out = [
+        f if all(r.target in known for r in f.relations)
+        else replace(f, relations=tuple(r for r in f.relations if r.target in known))
+        for f in out
+    ]  # fmt: skip
     linked = {r.target for f in out for r in f.relations}
     return out, [f for f in st.speaker_findings.values() if f.id in linked]
 
