@@ -24,7 +24,7 @@ def test_defaults() -> None:
     assert config.backbone == "spacy"
     assert config.max_bytes == 5_000_000
     assert config.options_for("claims") == {
-        "threshold": 0.5,
+        "threshold": 0.65,
         "model": "default",
         "entity_dates": False,
     }
@@ -109,7 +109,7 @@ def test_an_ill_typed_analyzer_option_names_the_option_and_what_it_allows(
     error = _load(tmp_path, '[analyzers.claims]\nthreshold = "high"\n')
     assert str(error) == (
         "option 'threshold' of analyzer 'claims' must be a number, not 'high' "
-        "(set [analyzers.claims] threshold = 0.5)"
+        "(set [analyzers.claims] threshold = 0.65)"
     )
     error = _load(tmp_path, "[analyzers.factchecks]\ncheckworthy_only = 1\n")
     assert "'checkworthy_only'" in str(error) and "true or false" in str(error)

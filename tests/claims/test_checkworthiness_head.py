@@ -1,5 +1,5 @@
-"""The shipped check-worthiness head: calibrated, its default threshold, its documented
-numbers (no models loaded)."""
+"""The shipped check-worthiness head: calibrated, its default threshold, its adapter, its
+documented numbers (no encoder loaded)."""
 
 from __future__ import annotations
 
@@ -57,3 +57,20 @@ def test_the_model_card_states_the_shipped_numbers() -> None:
     for (lo, _, n, mp, ob), row in zip(rows, table, strict=True):
         assert (float(lo), int(n.replace(",", ""))) == (row[0], row[2])
         assert abs(float(mp) - row[3]) < 1.1e-3 and abs(float(ob) - row[4]) < 1.1e-3
+
+
+def test_the_shipped_head_stacks_a_small_adapter_on_the_token_state_pass() -> None:
+    head = CheckworthinessHead.load(DEFAULT_HEAD)
+    assert head.adapter is not None
+    assert head.adapter.path.parent == DEFAULT_HEAD.parent
+    assert head.adapter.path.stat().st_size < 8_000_000
+    assert head.adapter.w_pool.shape == head.w_embedding.shape
+    assert "token_states" in ClaimsAnalyzer().requires
+    card = CARD.read_text(encoding="utf-8")
+    assert head.adapter.path.name in card
+
+
+def test_the_logistic_fallback_is_calibrated_too() -> None:
+    metrics = shipped()["metrics_logistic"]
+    assert isinstance(metrics, dict)
+    assert metrics["lobo_ece"] <= 0.05

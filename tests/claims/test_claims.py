@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
-from unspin.claims.analyzer import DEFAULT_HEAD, WEIGHTS, CheckworthinessHead, ClaimsAnalyzer
+from unspin.claims.analyzer import (
+    DEFAULT_HEAD,
+    WEIGHTS,
+    CheckworthinessHead,
+    ClaimsAnalyzer,
+    ClaimsOptions,
+)
 from unspin.config import load_config
 from unspin.errors import ConfigError, ModelError
 from unspin.model import Analysis, Document, Explanation, Finding
@@ -157,8 +163,8 @@ def test_every_sentence_gets_a_claim_and_the_summary_ranks_them(run: Run) -> Non
     assert len(claims) == 6
     s = a.summaries["claims"]
     assert s["sentences"] == 6
-    assert s["threshold"] == 0.5
-    assert s["checkworthy"] == sum(1 for c in claims if c.score >= 0.5)
+    assert s["threshold"] == ClaimsOptions().threshold == 0.65
+    assert s["checkworthy"] == sum(1 for c in claims if c.score >= 0.65)
     assert sum(s["by_type"].values()) == 6
     assert s["quantities"] == len(a.by_kind("quantity"))
     assert s["dates"] == len(a.by_kind("date"))
@@ -223,7 +229,7 @@ def test_the_shipped_head_is_small_and_documented() -> None:
 
 def test_baseline_needs_no_embeddings() -> None:
     assert ClaimsAnalyzer(model="baseline").requires == ("parse",)
-    assert ClaimsAnalyzer().requires == ("parse", "embeddings")
+    assert ClaimsAnalyzer().requires == ("parse", "embeddings", "token_states")
 
 
 @pytest.mark.slow

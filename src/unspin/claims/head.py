@@ -3,7 +3,10 @@
 :data:`WEIGHTS` are the hand-set weights of the baseline (``model = "baseline"``, and the
 fake backbone); :class:`CheckworthinessHead` is the trained logistic head shipped in
 ``unspin/claims/artifacts/`` (see its MODEL_CARD.md; trained by
-training/checkworthiness/train.py), loaded once per path.
+training/checkworthiness/train.py and adapter.py), loaded once per path. A head may carry
+an :class:`AdapterPart`: fine-tuned copies of MiniLM's top layers run on the backbone's
+token-state pass, whose pooled output adds an ``adapter`` term to the logit (stacked
+with the logistic part); without those token states the logistic part scores alone.
 """
 
 from __future__ import annotations
@@ -20,9 +23,17 @@ from pathlib import Path
 import numpy as np
 
 from unspin.cache import Once, per_path
-from unspin.errors import ModelError
+from unspin.errors import MissingExtraError, ModelError
+from unspin.nlp import TokenStates
 
-__all__ = ["CAPS", "DEFAULT_HEAD", "WEIGHTS", "CheckworthinessHead", "ngram_counts"]
+__all__ = [
+    "CAPS",
+    "DEFAULT_HEAD",
+    "WEIGHTS",
+    "AdapterPart",
+    "CheckworthinessHead",
+    "ngram_counts",
+]
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +82,42 @@ def ngram_counts(text: str) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
+class AdapterPart:
+    """The adapter part of a stacked head: fine-tuned copies of MiniLM layers 5-6
+    (:class:`unspin.adapters.TopLayers`, weights in ``path``) run on the layer-4 states of
+    the backbone's sentence pass; the mean of their output over a sentence's pieces,
+    dotted with ``w_pool``, is the ``adapter`` contribution to the logit. With it the
+    logistic part is scaled by ``lr_scale`` and the bias is ``bias`` (the stacking weights
+    and the calibration folded in)."""
+
+    path: Path
+    w_pool: np.ndarray = field(repr=False, compare=False)
+    lr_scale: float
+    bias: float
+
+    def pooled(self, states: TokenStates, n_sentences: int) -> np.ndarray | None:
+        """Per sentence, the mean adapted state of its pieces (``(n_sentences, 384)``), or
+        None when ``states`` lack the layer the adapter reads or do not cover the
+        sentences."""
+        try:
+            from unspin.adapters import INPUT_LAYER, TopLayers
+        except ImportError as exc:  # pragma: no cover - torch comes with the nlp extra
+            raise MissingExtraError("torch", "nlp") from exc
+        layer = states.layers.get(INPUT_LAYER)
+        if layer is None or layer.shape[1] != self.w_pool.shape[0] or not len(states.starts):
+            return None
+        sentence = states.sentence
+        if int(sentence.max()) >= n_sentences:
+            return None
+        count = np.bincount(sentence, minlength=n_sentences).astype(np.float64)
+        if (count == 0).any():
+            return None
+        out = np.zeros((n_sentences, layer.shape[1]), np.float64)
+        np.add.at(out, sentence, TopLayers.load(self.path).run(states))
+        return out / count[:, None]
+
+
+@dataclass(frozen=True)
 class CheckworthinessHead:
     """A trained logistic check-worthiness head over frozen backbone features.
 
@@ -81,7 +128,10 @@ class CheckworthinessHead:
     counts of the transparent features named in ``features`` (as this analyzer finds
     them). The head is calibrated (Platt scaling on out-of-fold logits, folded into the
     weights), so ``sigmoid(logit)`` is the probability that the sentence is check-worthy;
-    ``threshold`` is the decision point chosen in training.
+    ``threshold`` is the decision point chosen in training. With an ``adapter``, given a
+    sentence's pooled adapter state, ``logit = adapter.bias + adapter.lr_scale x (the
+    logistic terms) + adapter.w_pool . pooled`` (stacked and calibrated in training);
+    without one (or without the pooled state) the logistic logit alone, calibrated too.
     """
 
     name: str
@@ -92,6 +142,7 @@ class CheckworthinessHead:
     w_embedding: np.ndarray = field(repr=False, compare=False)
     ngrams: Mapping[str, tuple[float, float]] = field(default_factory=dict, repr=False)
     threshold: float = 0.5
+    adapter: AdapterPart | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -122,6 +173,7 @@ class CheckworthinessHead:
                     for k, v in (data.get("ngrams") or {}).items()
                 },
                 threshold=float(data.get("threshold", 0.5)),
+                adapter=_adapter_part(path, data.get("adapter")),
             )
             if head.w_features.shape != (len(features),) or head.w_embedding.ndim != 1:
                 raise ValueError("weight shapes do not match the feature list")
@@ -146,10 +198,15 @@ class CheckworthinessHead:
         return {g: self.ngrams[g][1] * v / norm for g, v in tfidf.items()}
 
     def logit_parts(
-        self, text: str, embedding: np.ndarray, counts: Mapping[str, int]
+        self,
+        text: str,
+        embedding: np.ndarray,
+        counts: Mapping[str, int],
+        pooled: np.ndarray | None = None,
     ) -> tuple[dict[str, float], dict[str, float]]:
-        """Unrounded contributions to the logit (bias, ``sentence_embedding``, ``words``
-        and each present feature) and the contribution of each n-gram."""
+        """Unrounded contributions to the logit (bias, ``sentence_embedding``, ``words``,
+        each present feature and, given the sentence's ``pooled`` adapter state and a head
+        with an adapter, ``adapter``) and the contribution of each n-gram."""
         if embedding.shape != self.w_embedding.shape:
             raise ModelError(
                 f"the check-worthiness head expects {self.w_embedding.shape[0]}-dimensional "
@@ -165,16 +222,41 @@ class CheckworthinessHead:
             n = counts.get(name, 0)
             if n:
                 out[name] = float(w) * n
+        if self.adapter is not None and pooled is not None:
+            scale = self.adapter.lr_scale
+            out = {k: v * scale for k, v in out.items()}
+            grams = {g: v * scale for g, v in grams.items()}
+            out["bias"] = self.adapter.bias
+            out["adapter"] = float(self.adapter.w_pool @ pooled)
         return out, grams
 
     def contributions(
-        self, text: str, embedding: np.ndarray, counts: Mapping[str, int]
+        self,
+        text: str,
+        embedding: np.ndarray,
+        counts: Mapping[str, int],
+        pooled: np.ndarray | None = None,
     ) -> tuple[dict[str, float], list[tuple[str, float]]]:
         """Contributions to the logit rounded for display, and the n-grams that pushed
         hardest towards check-worthy (at most five, largest first)."""
-        parts, grams = self.logit_parts(text, embedding, counts)
+        parts, grams = self.logit_parts(text, embedding, counts, pooled)
         top = sorted(((g, v) for g, v in grams.items() if v > 0), key=lambda gv: -gv[1])[:5]
         return {k: round(v, 4) for k, v in parts.items()}, top
+
+
+def _adapter_part(path: Path, data: object) -> AdapterPart | None:
+    """The ``adapter`` entry of a head JSON (weights file relative to the JSON)."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise ValueError("adapter must be an object")
+    w_pool = np.asarray(data["w_pool"], dtype=np.float64)
+    if w_pool.ndim != 1:
+        raise ValueError("adapter w_pool must be a vector")
+    weights = path.parent / str(data["weights"])
+    if not weights.is_file():
+        raise ValueError(f"adapter weights not found: {weights}")
+    return AdapterPart(weights, w_pool, float(data["lr_scale"]), float(data["bias"]))
 
 
 _HEADS: Once[str, CheckworthinessHead] = Once()
