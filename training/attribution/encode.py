@@ -1,6 +1,6 @@
 """Parse and encode PolNeAR once, caching what training reads (not shipped).
 
-    nice -n 10 python training/attribution/encode.py [--polnear DIR] [--out /tmp/h5-work/cache]
+    nice -n 10 python training/attribution/encode.py [--polnear DIR] [--out /tmp/attr-work/cache]
         [--splits train dev] [--limit N]
 
 Texts are taken one publisher after another in turn (``--limit`` keeps a balanced sample).
@@ -36,7 +36,7 @@ def _round_robin(files: list[Path]) -> list[Path]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
-    ap.add_argument("--out", type=Path, default=Path("/tmp/h5-work/cache"))
+    ap.add_argument("--out", type=Path, default=Path("/tmp/attr-work/cache"))
     ap.add_argument("--splits", nargs="+", default=["train", "dev"])
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args()
