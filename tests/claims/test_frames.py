@@ -146,3 +146,21 @@ def test_reports_and_claim_rows_show_the_frame(backbone: Backbone) -> None:
     assert "Monday = 2024-03-04" in line
     assert f"frame: {line}" in render_markdown(a)
     assert "frame: kill · negative (denied)" in render_html(a)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "The city's health department said that 12 people were injured.",
+            ["The city's health department"],
+        ),
+        ("This was what the mayor promised.", []),
+        ("The bridge was closed by the county council.", ["the county council"]),
+    ],
+)
+def test_actors_are_whole_noun_phrases_and_never_a_bare_this(
+    run: Run, text: str, actors: list[str]
+) -> None:
+    assert list(frame(run, text)["actors"]) == actors

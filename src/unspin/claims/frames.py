@@ -341,29 +341,23 @@ def _modality(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, str
 
 
 def _phrase(parsed: Parsed, head: Token) -> str:
-    """A noun phrase: the head and its left modifiers, plus a name in apposition."""
+    """A noun phrase: the head with its left modifiers (their whole subtrees: "The Pope's
+    claim") and the compound or flat names right after it."""
     toks = parsed.tokens
-    lo = head.i
-    while lo - 1 >= 0 and toks[lo - 1].head == head.i and toks[lo - 1].dep != "punct":
-        lo -= 1
-    while (
-        lo - 1 >= 0
-        and toks[lo - 1].dep in ("compound", "amod", "det", "poss", "nmod")
-        and (toks[lo - 1].head in range(lo, head.i + 1))
-    ):
-        lo -= 1
+    start = head.start
+    for c in _children(parsed, head):
+        if c.i < head.i and c.dep in _LEFT_MODIFIERS:
+            start = min(start, parsed.subtree_span(c.i)[0])
     hi = head.i
-    while (
-        hi + 1 < len(toks)
-        and toks[hi + 1].head == head.i
-        and toks[hi + 1].dep
-        in (
-            "compound",
-            "flat",
-        )
-    ):
+    while hi + 1 < len(toks) and toks[hi + 1].head == head.i and toks[hi + 1].dep in _NAME_PARTS:
         hi += 1
-    return parsed.text[toks[lo].start : toks[hi].end]
+    return parsed.text[start : toks[hi].end]
+
+
+_LEFT_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod"})
+_NAME_PARTS = frozenset({"compound", "flat"})
+#: Subjects that stand for something said before, not an actor ("This was ...").
+_NOT_ACTORS = frozenset({"it", "this", "that", "these", "those", "there", "which", "what"})
 
 
 def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
@@ -371,7 +365,7 @@ def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
     the agent of a passive, or the source of "according to"."""
     out: list[str] = []
     for c in _children(parsed, verb):
-        if c.dep == "nsubj":
+        if c.dep == "nsubj" and c.lower not in _NOT_ACTORS:
             out.append(_phrase(parsed, c))
         elif c.dep == "agent":
             out.extend(_phrase(parsed, o) for o in _children(parsed, c) if o.dep == "pobj")
