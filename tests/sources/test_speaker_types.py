@@ -365,3 +365,10 @@ def test_a_generic_name_keeps_the_capitals_of_a_nationality(run: Run) -> None:
     assert sp.attributes["name"] == "Brazilian police"
     a = sources(run, "The ministry said the plan was sound.")
     assert speaker_of(a, one(a, "attribution")).attributes["name"] == "the ministry"
+
+
+def test_a_role_is_never_a_clause() -> None:
+    from unspin.sources.speakers import role_text
+
+    assert role_text("in Argentina before he became Pope") is None
+    assert role_text("the deputy mayor of Chur") == "deputy mayor of Chur"

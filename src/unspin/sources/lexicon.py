@@ -311,7 +311,7 @@ MALE_WORDS: Final[frozenset[str]] = frozenset(
         """
         mr mr. sir spokesman chairman businessman congressman councilman alderman actor
         father husband brother son king prince lord duke baron count uncle nephew
-        grandfather boyfriend he
+        grandfather boyfriend he pope cardinal patriarch ayatollah sheikh emir sultan emperor
         """
     )
 )
@@ -320,7 +320,7 @@ FEMALE_WORDS: Final[frozenset[str]] = frozenset(
         """
         ms ms. mrs mrs. miss dame spokeswoman chairwoman businesswoman congresswoman
         councilwoman actress mother wife sister daughter queen princess lady duchess
-        baroness countess aunt niece grandmother girlfriend she
+        baroness countess aunt niece grandmother girlfriend she empress
         """
     )
 )

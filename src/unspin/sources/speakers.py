@@ -441,4 +441,14 @@ def role_text(words: str) -> str | None:
     parts = words.split()
     while parts and parts[0].lower() in DETS:
         parts = parts[1:]
+    if parts and (
+        parts[0].lower() in _NOT_ROLE_STARTS or _CLAUSE_WORDS & {p.lower() for p in parts}
+    ):
+        return None  # "in Argentina before he became Pope": a clause, not a role
     return " ".join(parts) or None
+
+
+#: Words that make a phrase a clause rather than a role ("before he became ...").
+_CLAUSE_WORDS = frozenset(
+    {"he", "she", "they", "it", "we", "i", "became", "become", "was", "were", "is", "are"}
+)
