@@ -16,7 +16,7 @@ import pytest
 from unspin import app
 from unspin.config import load_config
 from unspin.model import Document
-from unspin.nlp import FakeBackbone, SpacyBackbone
+from unspin.nlp import FakeBackbone, SpacyBackbone, TokenStates
 from unspin.pipeline import Pipeline
 from unspin.store import open_store
 
@@ -36,7 +36,12 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str | None, list[str]]]
         seen.append((self.embeddings, list(texts)))
         return fake.embed(texts)
 
+    def token_states(self: SpacyBackbone, texts: list[str], starts: list[int]) -> TokenStates:
+        seen.append((self.embeddings, list(texts)))  # the sentence pass embeds too
+        return fake.token_states(texts, starts)
+
     monkeypatch.setattr(SpacyBackbone, "embed", embed)
+    monkeypatch.setattr(SpacyBackbone, "token_states", token_states)
     monkeypatch.setattr(SpacyBackbone, "parse", lambda self, text: fake.parse(text))
     monkeypatch.setattr(SpacyBackbone, "parse_many", lambda self, texts: fake.parse_many(texts))
     return seen
