@@ -28,11 +28,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "contradictions"
 
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    if not path.is_file():
-        raise SystemExit(f"missing {path}")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from verdict_contrast import read_jsonl  # noqa: E402  (one reader for the contrast sets)
 
 
 def _cli(args: list[str]) -> str:

@@ -179,12 +179,10 @@ def claim_frame(
     root = next((t for t in toks if t.dep == "ROOT" or t.head == t.i), None)
     inside_q = [q for q in quantities if sentence.start <= q.start < sentence.end]
     inside_d = [d for d in dates if sentence.start <= d.start < sentence.end]
+    counted = tuple(_elided(parsed.text, [_quantity(parsed, q) for q in inside_q]))
+    places, found_dates = _places(parsed, sentence), tuple(_dates(inside_d))
     if root is None:
-        return Frame(
-            None, "positive", (), "asserted", None, (), _places(parsed, sentence),
-            tuple(_elided(parsed.text, [_quantity(parsed, q) for q in inside_q])),
-            tuple(_dates(inside_d)),
-        )  # fmt: skip
+        return Frame(None, "positive", (), "asserted", None, (), places, counted, found_dates)
     predicate, report, flips = _proposition(parsed, root)
     flips.extend(_negations(parsed, predicate))
     modality, modal_cue = _modality(parsed, predicate, sentence)
@@ -196,10 +194,9 @@ def claim_frame(
         modality=modality,
         modal_cue=modal_cue,
         actors=_actors(parsed, report or predicate, sentence),
-        places=_places(parsed, sentence),
-        quantities=tuple(_elided(parsed.text, [_quantity(parsed, q) for q in inside_q]))
-        + tuple(_durations(inside_d, inside_q)),
-        dates=tuple(_dates(inside_d)),
+        places=places,
+        quantities=counted + tuple(_durations(inside_d, inside_q)),
+        dates=found_dates,
     )
 
 
