@@ -49,5 +49,5 @@ def test_batches_pad_each_segment_and_mask_the_rest(fake_backbone: Backbone) -> 
 
 
 def test_missing_weights_name_the_file(tmp_path: Path) -> None:
-    with pytest.raises(ModelError, match="adapter weights not found: .*nowhere.npz"):
+    with pytest.raises(ModelError, match=r"adapter weights not found: .*nowhere\.npz"):
         TopLayers.load(tmp_path / "nowhere.npz")

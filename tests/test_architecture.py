@@ -32,7 +32,7 @@ KERNEL = frozenset(
     | {"lexicon", "files", "cache", "language", "segment", "adapters"}
 )
 STORE_CORE, REPORT_CORE, INGEST = "store", "report", "ingest"
-INFRASTRUCTURE = frozenset({STORE_CORE, REPORT_CORE, INGEST})
+INFRASTRUCTURE = frozenset({STORE_CORE, REPORT_CORE, INGEST, "frames"})
 FEATURES = frozenset(
     {"sources", "certainty", "claims", "techniques", "factchecks", "evidence", "corpus"}
     | {"outlets"}

@@ -29,7 +29,7 @@ Findings
     responsibility and ``cause``/``effect`` slots for causal claims ({"text", "start",
     "end"}, when the parse yields them), ``frame`` (the claim's slots: predicate,
     polarity and its cues, modality, actors, places, quantities with what each counts,
-    dates resolved against the publication date; :mod:`unspin.claims.frames`).
+    dates resolved against the publication date; :mod:`unspin.frames.frame`).
     relations: ``("quantity", id)`` and ``("date", id)`` for what the sentence contains.
 ``quantity``
     label ``money`` | ``percent`` | ``count`` | ``measure`` | ``other``; attributes
@@ -63,14 +63,14 @@ from typing import Any, ClassVar
 import numpy as np
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
-from unspin.claims.dates import DateMatch, find_dates, parse_published
-from unspin.claims.frames import claim_frame, with_frame
 from unspin.claims.head import DEFAULT_HEAD, WEIGHTS, CheckworthinessHead
 from unspin.claims.lexicon import ENTITY_LABELS
-from unspin.claims.quantities import QuantityMatch, find_quantities
-from unspin.claims.spans import SpanIndex
 from unspin.claims.types import TYPE_PRIORITY, is_shouting, quote_spans, sentence_features
 from unspin.errors import ModelError
+from unspin.frames.dates import DateMatch, find_dates, parse_published
+from unspin.frames.frame import claim_frame, with_frame
+from unspin.frames.quantities import QuantityMatch, find_quantities
+from unspin.frames.spans import SpanIndex
 from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.nlp import Sentence
 from unspin.options import option

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from unspin.frames.lexicon import REPORTING as REPORTING
+
 
 def _words(text: str) -> tuple[str, ...]:
     """A word list written as one string (easier to read and extend than a list literal)."""
@@ -13,13 +15,6 @@ def _words(text: str) -> tuple[str, ...]:
 #: Entity labels that name someone or something (a claim about them can be checked).
 ENTITY_LABELS = frozenset(
     ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
-)
-REPORTING = frozenset(
-    _words(
-        "say tell state report announce confirm claim add note explain write declare insist deny "
-        "admit estimate reveal disclose publish predict warn testify acknowledge allege assert "
-        "argue stress told"
-    )
 )
 EVIDENCE_SUBJECTS = frozenset(
     _words(

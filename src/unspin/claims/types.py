@@ -30,7 +30,7 @@ from unspin.claims.lexicon import (
     SUBJECTIVE,
     UNIVERSAL_RE,
 )
-from unspin.claims.spans import SpanIndex
+from unspin.frames.spans import SpanIndex
 from unspin.model import JSON, Finding
 from unspin.nlp import Parsed, Sentence, Token
 

@@ -1,6 +1,6 @@
-"""The scanner behind :func:`unspin.claims.dates.find_dates`: one handler per pattern of
-:mod:`unspin.claims.date_patterns`, each turning a match into a :class:`DateMatch`
-(conventions in :mod:`unspin.claims.dates`)."""
+"""The scanner behind :func:`unspin.frames.dates.find_dates`: one handler per pattern of
+:mod:`unspin.frames.date_patterns`, each turning a match into a :class:`DateMatch`
+(conventions in :mod:`unspin.frames.dates`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from unspin.claims.date_patterns import (
+from unspin.frames.date_patterns import (
     DURATION_CONTEXT,
     FUTURE_RE,
     MONTHS,
@@ -104,7 +104,7 @@ def _day_month_order(a: int, b: int, sep: str) -> tuple[int, int] | None:
 
 def _weekday_date(pub: date, wd: int, mod: str, future: bool) -> date:
     """The date of "[last|next|this|on] <weekday>" published on ``pub`` (see the
-    conventions in :mod:`unspin.claims.dates`)."""
+    conventions in :mod:`unspin.frames.dates`)."""
     back = (pub.weekday() - wd) % 7
     fwd = (wd - pub.weekday()) % 7
     if mod in ("last", "past"):

@@ -1,4 +1,4 @@
-"""The word tables and patterns that :mod:`unspin.claims.dates` matches dates with."""
+"""The word tables and patterns that :mod:`unspin.frames.dates` matches dates with."""
 
 from __future__ import annotations
 

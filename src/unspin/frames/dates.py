@@ -29,9 +29,9 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from unspin.claims.date_patterns import ENTITY_SKIP, PATTERNS, PUB_RE, RELATIVE_HINT, TIME_WORD
-from unspin.claims.date_scanner import DateMatch, DateScanner
-from unspin.claims.spans import SpanIndex
+from unspin.frames.date_patterns import ENTITY_SKIP, PATTERNS, PUB_RE, RELATIVE_HINT, TIME_WORD
+from unspin.frames.date_scanner import DateMatch, DateScanner
+from unspin.frames.spans import SpanIndex
 from unspin.nlp import Parsed
 
 __all__ = ["DateMatch", "find_dates", "parse_published"]

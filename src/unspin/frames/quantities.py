@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from unspin.claims.spans import SpanIndex
+from unspin.frames.spans import SpanIndex
 from unspin.nlp import Parsed, Token
 
 __all__ = ["QuantityMatch", "find_quantities", "words_to_number"]

@@ -22,9 +22,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from unspin.claims.date_scanner import DateMatch
-from unspin.claims.lexicon import REPORTING
-from unspin.claims.quantities import QuantityMatch
+from unspin.frames.date_scanner import DateMatch
+from unspin.frames.lexicon import REPORTING
+from unspin.frames.quantities import QuantityMatch
 from unspin.model import JSON, Finding
 from unspin.nlp import Parsed, Sentence, Token
 

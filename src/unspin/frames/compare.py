@@ -1,0 +1,220 @@
+"""Which slots of two frames agree and which differ.
+
+:func:`compare_frames` takes two frames as JSON (:meth:`Frame.to_json
+<unspin.frames.frame.Frame.to_json>`, the form stored with every claim) and checks each
+slot that both of them fill; a slot only one of them fills is not checked (a fact-check
+that gives no date neither agrees nor differs with a dated claim). Rules:
+
+* **polarity**: ``positive`` against ``negative`` differs (the cues are shown);
+* **number**: quantities that count the same thing (``killed``, ``money`` in the same
+  currency, ``percent``, ...) are compared; the slot agrees when some pair of them holds
+  the same value (within :data:`TOLERANCE`, or within :data:`ROUND_TOLERANCE` when one of
+  the two is a round figure such as "1,200" or "3 million") and differs when none does;
+* **date**: resolved dates (ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) agree when one
+  contains the other ("2021" and "2021-03-04") and differ when none does; dates left
+  relative are not compared;
+* **actor**: the name-like words (capitalised, not sentence-initial function words) of
+  the actors: differs when both frames name actors and no name word is shared.
+
+A :class:`SlotCheck` says what each side holds, so a report can say in one line which
+slots agreed and which differed (:func:`describe_checks`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "ROUND_TOLERANCE",
+    "SLOTS",
+    "TOLERANCE",
+    "SlotCheck",
+    "compare_frames",
+    "describe_checks",
+    "same_value",
+]
+
+#: The slots compared, in the order they are reported.
+SLOTS = ("polarity", "number", "date", "actor")
+#: Relative difference under which two values are the same figure.
+TOLERANCE = 0.005
+#: ... when one of them is a round figure (its last two significant digits are zeros).
+ROUND_TOLERANCE = 0.05
+
+#: Words that start actor phrases but name no one.
+_FUNCTION = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "some",
+        "many",
+        "most",
+        "all",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class SlotCheck:
+    """One slot of two frames: ``agrees`` and what each side holds (``a``, ``b``)."""
+
+    slot: str
+    agrees: bool
+    a: str
+    b: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"slot": self.slot, "agrees": self.agrees, "a": self.a, "b": self.b}
+
+
+def compare_frames(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[SlotCheck]:
+    """The checks of every slot both frames fill, in :data:`SLOTS` order."""
+    checks = [_polarity(a, b), _number(a, b), _date(a, b), _actor(a, b)]
+    return [c for c in checks if c is not None]
+
+
+def describe_checks(checks: Sequence[SlotCheck], a_name: str = "a", b_name: str = "b") -> str:
+    """One line: ``"agree: polarity, date; differ: number (a: 12 killed; b: 21 killed)"``."""
+    same = [c.slot for c in checks if c.agrees]
+    other = [f"{c.slot} ({a_name}: {c.a}; {b_name}: {c.b})" for c in checks if not c.agrees]
+    parts = []
+    if same:
+        parts.append("agree: " + ", ".join(same))
+    if other:
+        parts.append("differ: " + ", ".join(other))
+    return "; ".join(parts) if parts else "no slot to compare"
+
+
+# -- polarity ---------------------------------------------------------------------------------
+
+
+def _polarity(a: Mapping[str, Any], b: Mapping[str, Any]) -> SlotCheck | None:
+    pa, pb = a.get("polarity"), b.get("polarity")
+    if pa not in ("positive", "negative") or pb not in ("positive", "negative"):
+        return None
+    return SlotCheck("polarity", pa == pb, _polarity_text(a), _polarity_text(b))
+
+
+def _polarity_text(frame: Mapping[str, Any]) -> str:
+    cues = [str(c) for c in frame.get("negation_cues") or ()]
+    return f"{frame['polarity']} ({', '.join(cues)})" if cues else str(frame["polarity"])
+
+
+# -- numbers ----------------------------------------------------------------------------------
+
+
+def _kind(q: Mapping[str, Any]) -> str:
+    counts = str(q.get("counts") or "other")
+    if counts in ("money", "other", "distance", "duration"):
+        return f"{counts}:{q.get('unit') or ''}"
+    return counts
+
+
+def _round(value: float) -> bool:
+    if value == 0 or not math.isfinite(value):
+        return False
+    digits = f"{abs(value):.0f}".rstrip("0")
+    zeros = len(f"{abs(value):.0f}") - len(digits)
+    return (value == int(value) and zeros >= 2) or _scaled_round(value)
+
+
+def _scaled_round(value: float) -> bool:
+    """3.5 million or 1.2 billion written with a scale word: round at the scale."""
+    for scale in (1e9, 1e6, 1e3):
+        if abs(value) >= scale:
+            return float(abs(value) / scale * 10).is_integer()
+    return False
+
+
+def same_value(x: float, y: float) -> bool:
+    """``x`` and ``y`` are the same figure (exactly, or one rounds the other)."""
+    if x == y:
+        return True
+    if not (math.isfinite(x) and math.isfinite(y)):
+        return False
+    scale = max(abs(x), abs(y))
+    tolerance = ROUND_TOLERANCE if _round(x) or _round(y) else TOLERANCE
+    return abs(x - y) <= tolerance * scale
+
+
+def _quantity_text(q: Mapping[str, Any]) -> str:
+    text = str(q.get("text") or q.get("value"))
+    counts = str(q.get("counts") or "")
+    return f"{text} ({counts})" if counts and counts != "other" else text
+
+
+def _number(a: Mapping[str, Any], b: Mapping[str, Any]) -> SlotCheck | None:
+    qa = [q for q in a.get("quantities") or () if q.get("value") is not None]
+    qb = [q for q in b.get("quantities") or () if q.get("value") is not None]
+    pairs = [(x, y) for x in qa for y in qb if _kind(x) == _kind(y)]
+    if not pairs:
+        return None
+    for x, y in pairs:
+        if same_value(float(x["value"]), float(y["value"])):
+            return SlotCheck("number", True, _quantity_text(x), _quantity_text(y))
+    x, y = pairs[0]
+    return SlotCheck("number", False, _quantity_text(x), _quantity_text(y))
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+
+def _isos(frame: Mapping[str, Any]) -> list[tuple[str, str]]:
+    return [
+        (str(d["iso"]), str(d.get("text") or d["iso"]))
+        for d in frame.get("dates") or ()
+        if d.get("iso") and not d.get("relative") and str(d["iso"])[:4].isdigit()
+    ]
+
+
+def _date_part(iso: str) -> str:
+    """The calendar part of an ISO value (drops a time, keeps YYYY, YYYY-MM, YYYY-MM-DD)."""
+    return iso.split("T")[0].split("/")[0]
+
+
+def _date(a: Mapping[str, Any], b: Mapping[str, Any]) -> SlotCheck | None:
+    da, db = _isos(a), _isos(b)
+    if not da or not db:
+        return None
+    for (x, tx), (y, ty) in ((p, q) for p in da for q in db):
+        x, y = _date_part(x), _date_part(y)
+        if x.startswith(y) or y.startswith(x):
+            return SlotCheck("date", True, tx, ty)
+    return SlotCheck("date", False, da[0][1], db[0][1])
+
+
+# -- actors -----------------------------------------------------------------------------------
+
+
+def _names(frame: Mapping[str, Any]) -> set[str]:
+    out: set[str] = set()
+    for actor in frame.get("actors") or ():
+        for word in str(actor).replace("'s", "").replace("’s", "").split():
+            word = word.strip(".,;:\"'()")
+            if word[:1].isupper() and word.lower() not in _FUNCTION and len(word) > 1:
+                out.add(word.lower())
+    return out
+
+
+def _actor(a: Mapping[str, Any], b: Mapping[str, Any]) -> SlotCheck | None:
+    na, nb = _names(a), _names(b)
+    if not na or not nb:
+        return None
+    text_a = "; ".join(str(x) for x in a.get("actors") or ())
+    text_b = "; ".join(str(x) for x in b.get("actors") or ())
+    return SlotCheck("actor", bool(na & nb), text_a, text_b)
