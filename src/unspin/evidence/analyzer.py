@@ -32,6 +32,7 @@ the pipeline backbone's encoder.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,9 +42,18 @@ import numpy as np
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.errors import ModelError, StoreMismatchError
+from unspin.evidence.frame_checks import (
+    PassageCheck,
+    PassageReader,
+    Reading,
+    check_passage,
+    read_sentence,
+    title_words,
+)
 from unspin.evidence.index import EvidenceIndex, RetrievedPassage
-from unspin.evidence.stance import DEFAULT_MODEL, StanceModel, StancePrediction
-from unspin.evidence.verdict import VERDICTS, Aggregate, aggregate
+from unspin.evidence.stance import DEFAULT_MODEL, STANCES, StanceModel, StancePrediction
+from unspin.evidence.verdict import VERDICTS, Aggregate, aggregate, combine
+from unspin.frames import parse_published, sentence_frames
 from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.options import option
 from unspin.pipeline import encoder_name
@@ -51,6 +61,10 @@ from unspin.pipeline import encoder_name
 __all__ = ["VerdictsAnalyzer"]
 
 log = logging.getLogger(__name__)
+
+
+RULES = ("frames", "stance")
+STANCE_MODELS = ("pair", "cross", "none")
 
 
 def _overlaps(a: RetrievedPassage, b: RetrievedPassage) -> bool:
@@ -75,10 +89,24 @@ class VerdictsOptions:
     )
     checkworthy_only: bool = option(True, "Give verdicts on check-worthy claims only.")
     model: str = option("", "A stance model folder; empty: the shipped one.")
+    rule: str = option(
+        "frames",
+        "How passages become a verdict: `frames` (slot checks and coverage, the stance model "
+        "as one signal) or `stance` (the stance model alone, min_stance and ratio).",
+    )
+    stance_model: str = option(
+        "pair",
+        "The stance model: `pair` (the head over two embeddings), `cross` (the cross-encoder, "
+        "when its artifact is installed) or `none` (frame checks only).",
+    )
 
     def check(self) -> str | None:
         if self.top < 1:
             return "top must be a positive integer"
+        if self.rule not in RULES:
+            return f"rule must be one of {', '.join(RULES)}"
+        if self.stance_model not in STANCE_MODELS:
+            return f"stance_model must be one of {', '.join(STANCE_MODELS)}"
         for name, lo, hi in (("min_similarity", -1, 1), ("min_stance", 0, 1), ("ratio", 1, 1000)):
             if not lo <= getattr(self, name) <= hi:
                 return f"{name} must be a number in [{lo:g}, {hi:g}]"
@@ -104,6 +132,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         self.top = c.top
         self._index: EvidenceIndex | None = None
         self._model: StanceModel | None = None
+        self._reader: PassageReader | None = None
 
     @classmethod
     def with_index(cls, index: EvidenceIndex, **options: Any) -> VerdictsAnalyzer:
@@ -189,6 +218,58 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
                 break
         return kept
 
+    def _stances(
+        self, claim: Finding, vectors: np.ndarray | None, k: int, found: Sequence[RetrievedPassage]
+    ) -> list[StancePrediction]:
+        """The stance model's reading of each passage ([] without one)."""
+        kind = "pair" if self.options.rule == "stance" else self.options.stance_model
+        if not found or kind == "none":
+            return []
+        if kind == "cross":
+            cross = self._cross_for()
+            rows = cross.predict([(claim.text, h.passage.text) for h in found])
+            return [_prediction(row) for row in np.asarray(rows, dtype=np.float64)]
+        if vectors is None:
+            return []
+        model = self._model_for()
+        u = np.repeat(vectors[k : k + 1], len(found), axis=0)
+        v = np.stack([np.asarray(h.embedding, dtype=np.float32) for h in found])
+        return model.predict([claim.text] * len(found), [h.passage.text for h in found], u, v)
+
+    def _frame_checks(
+        self,
+        ctx: Context,
+        claim: Finding,
+        found: Sequence[RetrievedPassage],
+        stances: Sequence[StancePrediction],
+    ) -> list[PassageCheck]:
+        if self._reader is None or self._reader.backbone is not ctx.services.backbone:
+            self._reader = PassageReader(ctx.services.backbone)
+        readings = self._reader.read([h.passage for h in found])
+        mine = self._claim_reading(ctx, claim)
+        return [
+            check_passage(
+                mine,
+                reading,
+                title_words(hit.passage.title),
+                supports=stances[i].probabilities.get("supports", 0.0) if stances else 0.0,
+            )
+            for i, (hit, reading) in enumerate(zip(found, readings, strict=True))
+        ]
+
+    @staticmethod
+    def _claim_reading(ctx: Context, claim: Finding) -> Reading:
+        sentence = ctx.parsed.sentence_of(claim.start)
+        if sentence is None:
+            return Reading(())
+        frame = claim.attributes.get("frame")
+        if not isinstance(frame, dict):
+            k = ctx.parsed.sentences.index(sentence)
+            published = parse_published(ctx.document.published)
+            frame = sentence_frames(ctx.parsed, published)[k].to_json(ctx.parsed.text)
+        tokens = ctx.parsed.tokens[sentence.first : sentence.last]
+        return Reading((read_sentence(tokens, frame),))
+
     def _verdict(
         self,
         ctx: Context,
@@ -199,20 +280,27 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         *,
         stored: bool,
     ) -> Finding:
-        stances: list[StancePrediction] = []
-        if found and vectors is not None:
-            model = self._model_for()
-            u = np.repeat(vectors[k : k + 1], len(found), axis=0)
-            v = np.stack([np.asarray(h.embedding, dtype=np.float32) for h in found])
-            stances = model.predict(
-                [claim.text] * len(found), [h.passage.text for h in found], u, v
+        stances = self._stances(claim, vectors, k, found)
+        checks: list[PassageCheck] = []
+        if self.options.rule == "frames":
+            checks = self._frame_checks(ctx, claim, found, stances) if found else []
+            agg = combine(
+                [(c.stance, c.about) for c in checks],
+                ratio=self.ratio,
             )
-        agg = aggregate(
-            [(s.stance, s.score) for s in stances], min_stance=self.min_stance, ratio=self.ratio
-        )
-        passages: list[JSON] = [self._passage(found[i], stances[i]) for i in agg.counted]
-        score = self._score(agg, stances)
-        detail = agg.rule(self.min_stance, self.ratio)
+            detail = agg.frame_rule(self.ratio)
+            rule = "verdicts.frame-checks"
+        else:
+            agg = aggregate(
+                [(s.stance, s.score) for s in stances], min_stance=self.min_stance, ratio=self.ratio
+            )
+            detail = agg.rule(self.min_stance, self.ratio)
+            rule = "verdicts.stance-aggregation"
+        passages: list[JSON] = [
+            self._passage(found[i], stances[i] if stances else None, checks[i] if checks else None)
+            for i in agg.counted
+        ]
+        score = self._score(agg, [c.about for c in checks] or [s.score for s in stances])
         if not found:
             detail = (
                 "no evidence store is configured"
@@ -221,14 +309,11 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
                 f"(cosine >= {self.min_similarity:g})"
             ) + "; the claim is not verified"
         elif agg.verdict != "not verified":
-            cited = "; ".join(
-                f"{found[i].passage.document_id}[{found[i].passage.start}:"
-                f"{found[i].passage.end}] {stances[i].stance} {stances[i].score:.2f}"
-                for i in agg.counted
-            )
+            cited = "; ".join(self._cite(found[i], stances, checks, i) for i in agg.counted)
             detail = f"{detail} (of {len(found)} passages retrieved). Cited: {cited}"
         else:
             detail = f"{detail} (of {len(found)} passages retrieved)"
+        model = self._model_label() if stances else None
         return self.finding(
             ctx,
             claim.start,
@@ -237,16 +322,29 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
             label=agg.verdict,
             score=score,
             explanation=Explanation(
-                rule="verdicts.stance-aggregation",
+                rule=rule,
                 cues=tuple(found[i].passage.document_id for i in agg.counted),
                 detail=detail,
-                model=self._model.label if self._model is not None and stances else None,
+                model=model,
                 confidence=score,
             ),
             attributes={
                 "verdict": agg.verdict,
+                "rule": self.options.rule,
                 "passages": passages,
                 "retrieved": len(found),
+                "checked": [
+                    {
+                        "document_id": h.passage.document_id,
+                        "start": h.passage.start,
+                        "end": h.passage.end,
+                        "text": h.passage.text,
+                        "stance": c.stance,
+                        "reason": c.reason,
+                        "agreement": c.line,
+                    }
+                    for h, c in zip(found, checks, strict=False)
+                ],
                 "support_weight": round(agg.support_weight, 4),
                 "refute_weight": round(agg.refute_weight, 4),
             },
@@ -254,22 +352,66 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         )
 
     @staticmethod
-    def _passage(hit: RetrievedPassage, stance: StancePrediction) -> dict[str, JSON]:
-        return {
-            **hit.passage.citation(),
-            "stance": stance.stance,
-            "stance_score": round(stance.score, 4),
-            "probabilities": dict(stance.probabilities),
-            "retrieval_score": round(hit.score, 6),
-            "similarity": round(hit.similarity, 4),
-        }
+    def _cite(
+        hit: RetrievedPassage,
+        stances: Sequence[StancePrediction],
+        checks: Sequence[PassageCheck],
+        i: int,
+    ) -> str:
+        where = f"{hit.passage.document_id}[{hit.passage.start}:{hit.passage.end}]"
+        if checks:
+            c = checks[i]
+            return f"{where} {c.stance} ({c.reason}; {c.line})"
+        return f"{where} {stances[i].stance} {stances[i].score:.2f}"
 
     @staticmethod
-    def _score(agg: Aggregate, stances: Sequence[StancePrediction]) -> float:
-        if agg.verdict == "not verified":
+    def _passage(
+        hit: RetrievedPassage, stance: StancePrediction | None, check: PassageCheck | None
+    ) -> dict[str, JSON]:
+        out: dict[str, JSON] = {**hit.passage.citation()}
+        if check is not None:
+            out.update(
+                stance=check.stance,
+                reason=check.reason,
+                agreement=check.line,
+                checks=[c.to_json() for c in check.checks],
+                coverage=round(check.coverage, 4),
+            )
+        if stance is not None:
+            if check is None:
+                out.update(stance=stance.stance, stance_score=round(stance.score, 4))
+            out["probabilities"] = dict(stance.probabilities)
+        out.update(retrieval_score=round(hit.score, 6), similarity=round(hit.similarity, 4))
+        return out
+
+    @staticmethod
+    def _score(agg: Aggregate, weights: Sequence[float]) -> float:
+        if agg.verdict == "not verified" or not weights:
             return 0.0
         total = agg.support_weight + agg.refute_weight
-        side = "supports" if agg.support_weight >= agg.refute_weight else "refutes"
-        probs = [stances[i].score for i in agg.counted if stances[i].stance == side]
+        side = agg.counted if agg.refute_weight == 0 or agg.support_weight == 0 else None
+        probs = [weights[i] for i in (side or agg.counted)]
         share = max(agg.support_weight, agg.refute_weight) / total
         return round(share * float(np.mean(probs)), 4)
+
+    def _model_label(self) -> str | None:
+        if self.options.stance_model == "cross" and self.options.rule == "frames":
+            return str(self._cross_for().name)
+        return self._model.label if self._model is not None else None
+
+    def _cross_for(self) -> Any:
+        """The cross-encoder stance model (``unspin.evidence.cross``, when installed)."""
+        try:
+            cross = importlib.import_module("unspin.evidence.cross")
+        except ImportError as exc:  # pragma: no cover - shipped with the package
+            raise ModelError("the cross-encoder stance model is not installed") from exc
+        return cross.CrossStance.load(self.options.model or None)
+
+
+def _prediction(row: np.ndarray) -> StancePrediction:
+    k = int(np.argmax(row))
+    return StancePrediction(
+        STANCES[k],
+        float(row[k]),
+        {s: round(float(p), 4) for s, p in zip(STANCES, row, strict=True)},
+    )

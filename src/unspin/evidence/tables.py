@@ -80,6 +80,7 @@ class EvidencePassage:
     start: int
     end: int
     text: str
+    published: str | None = None  # the document's publication date (ISO), if known
 
     def citation(self) -> dict[str, Any]:
         """Where the passage stands: its document, offsets and text, as a verdict cites it."""
@@ -209,13 +210,22 @@ class EvidenceTable:
         for chunk in chunks(list(ids)):
             for r in self.sql.all(
                 "SELECT p.id, d.id, d.title, d.source, d.url, p.idx, p.start_char, p.end_char, "
-                "p.text, p.embedding FROM evidence_passages p JOIN evidence_documents d "
+                "p.text, p.embedding, d.published FROM evidence_passages p "
+                "JOIN evidence_documents d "
                 f"ON d.key = p.doc WHERE p.id IN ({marks(len(chunk))})",
                 chunk,
             ):
                 out[int(r[0])] = (
                     EvidencePassage(
-                        str(r[1]), r[2], r[3], r[4], int(r[5]), int(r[6]), int(r[7]), r[8]
+                        str(r[1]),
+                        r[2],
+                        r[3],
+                        r[4],
+                        int(r[5]),
+                        int(r[6]),
+                        int(r[7]),
+                        r[8],
+                        None if r[10] is None else str(r[10]),
                     ),
                     _as_vector(self.sql.vector_out(r[9])),
                 )

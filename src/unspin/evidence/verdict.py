@@ -1,6 +1,14 @@
-"""How the stances of a claim's passages become a verdict (one transparent rule).
+"""How the stances of a claim's passages become a verdict (transparent rules).
 
-A passage *counts* when its predicted stance is ``supports`` or ``refutes`` with a
+**The frame rule** (:func:`combine`, the default): each passage's stance comes from the
+frame checks of :mod:`unspin.evidence.frame_checks` (it refutes when it is about the
+claim's proposition and differs on a slot, supports when it covers the claim and differs
+on none, else neutral). With ``S`` the summed coverage of the supporting passages and
+``R`` that of the refuting ones: none takes a side: **not verified**; ``S >= ratio * R``:
+**supported**; ``R >= ratio * S``: **refuted**; otherwise **mixed**.
+
+**The stance rule** (:func:`aggregate`, option ``rule = "stance"``, the Climate-FEVER
+evaluation): a passage *counts* when its predicted stance is ``supports`` or ``refutes`` with a
 probability of at least ``min_stance``. With ``S`` the sum of those probabilities over
 the supporting passages and ``R`` over the refuting ones:
 
@@ -15,7 +23,7 @@ are the ones the Climate-FEVER claim-level numbers in the model card were measur
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -25,11 +33,15 @@ __all__ = [
     "VERDICT_TO_CLIMATE_FEVER",
     "Aggregate",
     "aggregate",
+    "combine",
 ]
 
 VERDICTS = ("supported", "refuted", "mixed", "not verified")
 DEFAULT_MIN_STANCE = 0.5
 DEFAULT_RATIO = 2.0
+#: Frame rule: passages less about the claim than the best one by more than this do not
+#: count (one content word in ten).
+MARGIN = 0.1
 
 #: Verdict -> Climate-FEVER claim label (for evaluation: DISPUTED is "mixed").
 VERDICT_TO_CLIMATE_FEVER = {
@@ -51,6 +63,15 @@ class Aggregate:
     refute_weight: float
     counted: tuple[int, ...]  # indexes of the passages that counted
 
+    def frame_rule(self, ratio: float = DEFAULT_RATIO) -> str:
+        """The frame rule, with this verdict's numbers, in one sentence."""
+        head = (
+            f"{self.supporting} passage(s) support the claim (weight {self.support_weight:.2f})"
+            f" and {self.refuting} refute it (about it, one slot differs; weight "
+            f"{self.refute_weight:.2f})"
+        )
+        return self._conclude(head, "no passage settles the claim", ratio)
+
     def rule(self, min_stance: float = DEFAULT_MIN_STANCE, ratio: float = DEFAULT_RATIO) -> str:
         """The rule, with this verdict's numbers, in one sentence."""
         head = (
@@ -58,8 +79,11 @@ class Aggregate:
             f"{self.refuting} refute (weight {self.refute_weight:.2f}) with stance "
             f"probability >= {min_stance:g}"
         )
+        return self._conclude(head, "no passage takes a side", ratio)
+
+    def _conclude(self, head: str, nothing: str, ratio: float) -> str:
         if self.verdict == "not verified":
-            return f"{head}: no passage takes a side, so the claim is not verified"
+            return f"{head}: {nothing}, so the claim is not verified"
         if self.verdict == "mixed":
             return f"{head}: neither side outweighs the other {ratio:g} to 1, so mixed"
         side = "support" if self.verdict == "supported" else "refutation"
@@ -96,3 +120,19 @@ def aggregate(
     else:
         verdict = "mixed"
     return Aggregate(verdict, s_count, r_count, s_weight, r_weight, tuple(counted))
+
+
+def combine(
+    stances: Sequence[tuple[str, float]], *, ratio: float = DEFAULT_RATIO, margin: float = MARGIN
+) -> Aggregate:
+    """The verdict from the frame checks' ``(stance, about)`` pairs: of the passages that
+    take a side, only those about the claim within ``margin`` of the one most about it
+    count (a distractor on a neighbouring proposition does not outvote the passage that
+    states the claim's own), each with its ``about`` as weight."""
+    sided = [w for s, w in stances if s in ("supports", "refutes")]
+    if not sided:
+        return aggregate([])
+    best = max(sided)
+    return aggregate(
+        [(s, w if w >= best - margin else 0.0) for s, w in stances], min_stance=1e-9, ratio=ratio
+    )

@@ -13,6 +13,8 @@ that gives no date neither agrees nor differs with a dated claim). Rules:
 * **date**: resolved dates (ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) agree when one
   contains the other ("2021" and "2021-03-04") and differ when none does; dates left
   relative are not compared;
+  with ``bounds=True`` (verdicts), a qualified figure is a bound: "more than 200" agrees
+  with 214 (and "nearly 50" with 48), "about 200" with anything within 10 %;
 * **actor**: the name-like words (capitalised, not sentence-initial function words) of
   the actors: differs when both frames name actors and no name word is shared.
 
@@ -23,6 +25,7 @@ slots agreed and which differed (:func:`describe_checks`).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +38,7 @@ __all__ = [
     "compare_frames",
     "describe_checks",
     "same_value",
+    "within_bound",
 ]
 
 #: The slots compared, in the order they are reported.
@@ -82,9 +86,12 @@ class SlotCheck:
         return {"slot": self.slot, "agrees": self.agrees, "a": self.a, "b": self.b}
 
 
-def compare_frames(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[SlotCheck]:
-    """The checks of every slot both frames fill, in :data:`SLOTS` order."""
-    checks = [_polarity(a, b), _number(a, b), _date(a, b), _actor(a, b)]
+def compare_frames(
+    a: Mapping[str, Any], b: Mapping[str, Any], *, bounds: bool = False
+) -> list[SlotCheck]:
+    """The checks of every slot both frames fill, in :data:`SLOTS` order (``bounds``: a
+    figure of ``a`` qualified by "more than", "nearly", "about" ... is a bound, not a value)."""
+    checks = [_polarity(a, b), _number(a, b, bounds), _date(a, b), _actor(a, b)]
     return [c for c in checks if c is not None]
 
 
@@ -158,14 +165,37 @@ def _quantity_text(q: Mapping[str, Any]) -> str:
     return f"{text} ({counts})" if counts and counts != "other" else text
 
 
-def _number(a: Mapping[str, Any], b: Mapping[str, Any]) -> SlotCheck | None:
+#: Qualifiers that make a figure a bound (the quantity's text starts with one).
+_AT_LEAST = re.compile(r"(?:more than|over|at least|upwards of|above|in excess of)\s", re.I)
+_AT_MOST = re.compile(
+    r"(?:nearly|almost|up to|less than|fewer than|under|below|as many as|no more than)\s", re.I
+)
+_ABOUT = re.compile(r"(?:about|around|approximately|roughly|some|an estimated|circa)\s", re.I)
+#: Relative difference an "about" figure allows.
+ABOUT_TOLERANCE = 0.1
+
+
+def within_bound(q: Mapping[str, Any], value: float) -> bool:
+    """``value`` is what the qualified quantity ``q`` ("more than 200") allows."""
+    text, bound = str(q.get("text") or ""), float(q["value"])
+    if _AT_LEAST.match(text):
+        return value >= bound
+    if _AT_MOST.match(text):
+        return value <= bound
+    if _ABOUT.match(text):
+        return abs(value - bound) <= ABOUT_TOLERANCE * max(abs(bound), abs(value))
+    return same_value(bound, value)
+
+
+def _number(a: Mapping[str, Any], b: Mapping[str, Any], bounds: bool = False) -> SlotCheck | None:
     qa = [q for q in a.get("quantities") or () if q.get("value") is not None]
     qb = [q for q in b.get("quantities") or () if q.get("value") is not None]
     pairs = [(x, y) for x in qa for y in qb if _kind(x) == _kind(y)]
     if not pairs:
         return None
     for x, y in pairs:
-        if same_value(float(x["value"]), float(y["value"])):
+        agree = within_bound(x, float(y["value"])) if bounds else None
+        if agree or (agree is None and same_value(float(x["value"]), float(y["value"]))):
             return SlotCheck("number", True, _quantity_text(x), _quantity_text(y))
     x, y = pairs[0]
     return SlotCheck("number", False, _quantity_text(x), _quantity_text(y))

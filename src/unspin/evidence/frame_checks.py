@@ -1,0 +1,446 @@
+"""Frame checks: how one evidence passage bears on one claim, slot by slot.
+
+A verdict never rests on a similarity score alone: for each retrieved passage the claim
+and the passage are read the same way (their frames, :mod:`unspin.frames`, and their
+content words) and compared. Two measures and a few slot checks decide:
+
+* **coverage**: the share of the claim's content words (nouns, proper nouns, verbs,
+  adjectives and adverbs; lemmas, compared on their first five letters; numbers and dates
+  left to their own slots) that the passage or its document's title also uses;
+* **slot checks**: :func:`unspin.frames.compare_frames` (polarity, number with the claim's
+  "more than" / "nearly" / "about" read as bounds, date, actor) plus two of this module:
+  **antonym** (the claim uses one side of a pair of opposite words, "rose" / "fell",
+  "approved" / "rejected", "upstream" / "downstream", and the passage the other, never
+  both) and **name** (the claim names someone or somewhere the passage and its title
+  never name, while the passage names someone or somewhere the claim does not: a swapped
+  actor or place; shown as ``place`` when the claim's name is a place). A polarity
+  difference counts only when the two sentences share their predicate or the passage
+  covers the claim (:data:`SUPPORT_COVERAGE`): a negation elsewhere in the passage says
+  nothing about the claim.
+
+:func:`check_passage` turns them into one stance with its reason:
+
+* the passage is **about the claim's proposition** when its coverage, counting the words
+  of a differing slot as covered, is at least :data:`ABOUT_COVERAGE` (half the claim's
+  content words): then any differing slot makes it **refute** ("number differs: claim 38.9
+  per cent; passage 34.2 per cent");
+* it **supports** when nothing differs, it names every name of the claim and it covers at
+  least :data:`SUPPORT_COVERAGE` of the claim's content words (or it is about the claim
+  and the stance model says it supports it);
+* anything else is **neutral** (a distractor on the same topic).
+
+Every stance carries the one line of :func:`unspin.frames.describe_checks` saying which
+slots agreed and which differed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from unspin.evidence.tables import EvidencePassage
+from unspin.frames import (
+    SlotCheck,
+    compare_frames,
+    describe_checks,
+    parse_published,
+    sentence_frames,
+)
+from unspin.nlp import Backbone, Parsed, Token
+
+__all__ = [
+    "ABOUT_COVERAGE",
+    "ANTONYMS",
+    "SUPPORT_COVERAGE",
+    "PassageCheck",
+    "PassageReader",
+    "Reading",
+    "SentenceReading",
+    "check_passage",
+    "read_parsed",
+    "read_sentence",
+    "title_words",
+]
+
+#: A passage is about the claim's proposition when it uses at least this share of the
+#: claim's content words (those of a differing slot counted as used): half.
+ABOUT_COVERAGE = 0.5
+#: A passage that differs on no slot supports the claim when it uses at least this share
+#: of the claim's content words (three in four) and names every name of the claim.
+SUPPORT_COVERAGE = 0.75
+
+#: Pairs of opposite words (lemmas): a claim with one and a passage with the other (and
+#: not the first) state opposite things. General direction and outcome words only.
+ANTONYMS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (a, frozenset(b.split()))
+    for a, b in (
+        ("rise", "fall drop decline decrease cut shrink"),
+        ("increase", "fall drop decline decrease cut reduce lower freeze"),
+        ("raise", "cut lower reduce freeze"),
+        ("grow", "shrink decline fall"),
+        ("gain", "lose loss"),
+        ("win", "lose"),
+        ("accept", "reject refuse decline"),
+        ("approve", "reject defeat refuse"),
+        ("allow", "reject dismiss ban forbid refuse"),
+        ("uphold", "overturn quash"),
+        ("permit", "forbid ban"),
+        ("open", "close shut"),
+        ("reopen", "close shut"),
+        ("create", "cut axe lose"),
+        ("hire", "fire cut"),
+        ("higher", "lower"),
+        ("more", "less fewer"),
+        ("above", "below"),
+        ("upstream", "downstream"),
+        ("succeed", "fail"),
+        ("pass", "fail defeat reject"),
+        ("support", "oppose"),
+        ("praise", "criticise criticize"),
+        ("confirm", "deny"),
+        ("include", "exclude"),
+        ("convict", "acquit clear"),
+        ("guilty", "innocent"),
+        ("buy", "sell"),
+        ("survive", "die"),
+        ("legal", "illegal"),
+        ("best", "worst"),
+        ("highest", "lowest"),
+        ("strengthen", "weaken"),
+        ("expand", "contract shrink"),
+    )
+)
+_OPPOSITES: dict[str, frozenset[str]] = {}
+for _a, _bs in ANTONYMS:
+    _OPPOSITES[_a] = _OPPOSITES.get(_a, frozenset()) | _bs
+    for _b in _bs:
+        _OPPOSITES[_b] = _OPPOSITES.get(_b, frozenset()) | {_a}
+
+_CONTENT = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "ADV"))
+#: Lemmas that carry no content of their own.
+_LIGHT = frozenset(
+    str.split(
+        """be have do say will would can could may might must shall should also still just
+    only even then there here now so very too much many other such more most last next
+    first new per cent percent year day week month time"""
+    )
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _key(lemma: str) -> str:
+    """The form words are compared in: lower case, at most five letters."""
+    w = lemma.lower().replace("’", "'").removesuffix("'s")
+    return w[:5]
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """One sentence: its frame (JSON), content words (each with the clause it stands in),
+    names, places, lemmas and the lemmas of its negated verbs."""
+
+    frame: Mapping[str, Any]
+    words: Mapping[str, int]
+    names: tuple[frozenset[str], ...]  # each name (consecutive proper nouns) as its words
+    places: frozenset[str]
+    lemmas: frozenset[str]
+    negated: frozenset[str]
+    quantity_clauses: tuple[int, ...] = ()
+    date_clauses: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A claim or a passage, sentence by sentence (a claim is one sentence)."""
+
+    sentences: tuple[SentenceReading, ...]
+
+
+def _slot_spans(frame: Mapping[str, Any]) -> list[tuple[int, int]]:
+    spans = [(int(q["start"]), int(q["end"])) for q in frame.get("quantities") or ()]
+    spans += [(int(d["start"]), int(d["end"])) for d in frame.get("dates") or ()]
+    return spans
+
+
+#: Dependencies that start a clause of their own ("X, and Y", "X, which Y", "X after Y").
+_CLAUSE_DEPS = frozenset(("ROOT", "relcl", "advcl"))
+_NEGATIONS = frozenset(("not", "n't", "never", "no"))
+
+
+def _clauses(tokens: Sequence[Token]) -> dict[int, int]:
+    """Token index -> the index of the clause it stands in (coordinated verbs, relative and
+    adverbial clauses each make one)."""
+    by_i = {t.i: t for t in tokens}
+    heads: dict[int, int] = {}
+    out: dict[int, int] = {}
+    for t in tokens:
+        cur, hops = t, 0
+        while hops < 50:
+            verbal = cur.pos in ("VERB", "AUX")
+            if cur.dep in _CLAUSE_DEPS or (cur.dep == "conj" and verbal) or cur.head == cur.i:
+                break
+            if cur.head not in by_i:
+                break
+            cur, hops = by_i[cur.head], hops + 1
+        out[t.i] = heads.setdefault(cur.i, len(heads))
+    return out
+
+
+def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> SentenceReading:
+    """The reading of one sentence's tokens with its frame (JSON)."""
+    spans = _slot_spans(frame)
+    clause = _clauses(tokens)
+    words: dict[str, int] = {}
+    names: list[tuple[int, frozenset[str]]] = []
+    lemmas: set[str] = set()
+    negated: set[str] = set()
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        lemma = t.lemma.lower()
+        lemmas.update((lemma, t.lower))
+        if t.lower in _NEGATIONS and t.dep in ("neg", "advmod") and t.head in by_i:
+            negated.add(by_i[t.head].lemma.lower())
+        if t.pos not in _CONTENT or lemma in _LIGHT or not _WORD.fullmatch(t.text):
+            continue
+        if any(s <= t.start < e for s, e in spans):
+            continue  # numbers and dates have their own slots
+        words.setdefault(_key(t.lemma), clause[t.i])
+        if t.pos == "PROPN" and t.text[:1].isupper():
+            if names and names[-1][0] == t.i - 1:
+                names[-1] = (t.i, names[-1][1] | {_key(t.text)})
+            else:
+                names.append((t.i, frozenset({_key(t.text)})))
+    places = {_key(w) for p in frame.get("places") or () for w in _WORD.findall(str(p))}
+
+    def clause_at(start: int) -> int:
+        return next((clause[t.i] for t in tokens if t.start <= start < t.end), 0)
+
+    flat = frozenset().union(*(n for _, n in names))
+    return SentenceReading(
+        frame,
+        words,
+        tuple(n for _, n in names),
+        frozenset(places) & flat,
+        frozenset(lemmas),
+        frozenset(negated),
+        tuple(clause_at(int(q["start"])) for q in frame.get("quantities") or ()),
+        tuple(clause_at(int(d["start"])) for d in frame.get("dates") or ()),
+    )
+
+
+def read_parsed(
+    parsed: Parsed, frames: Sequence[Mapping[str, Any]], start: int = 0, end: int | None = None
+) -> Reading:
+    """The reading of the sentences of ``parsed`` inside ``[start, end)`` with their frames
+    (JSON, one per sentence of ``parsed``, offsets into ``parsed.text``)."""
+    stop = len(parsed.text) if end is None else end
+    out = []
+    for sentence, frame in zip(parsed.sentences, frames, strict=True):
+        if sentence.end <= start or sentence.start >= stop:
+            continue
+        out.append(read_sentence(parsed.tokens[sentence.first : sentence.last], frame))
+    return Reading(tuple(out))
+
+
+def title_words(title: str | None) -> frozenset[str]:
+    """The words of a document title, in the form content words are compared in."""
+    return frozenset(_key(w) for w in _WORD.findall(title or "") if w.lower() not in _LIGHT)
+
+
+@dataclass(frozen=True)
+class PassageCheck:
+    """How one passage bears on a claim: ``stance`` (supports / refutes / neutral), the
+    ``reason`` in a few words, the slot ``checks``, ``coverage`` (the share of the claim's
+    content the passage states alike) and ``about`` (... states alike or differently)."""
+
+    stance: str
+    reason: str
+    checks: tuple[SlotCheck, ...]
+    coverage: float
+    about: float
+
+    @property
+    def line(self) -> str:
+        """Which slots agreed and which differed, in one line."""
+        return describe_checks(self.checks, "claim", "passage")
+
+
+def _antonym(claim: SentenceReading, passage: SentenceReading) -> SlotCheck | None:
+    for word in sorted(claim.lemmas):
+        for other in sorted(_OPPOSITES.get(word, ())):
+            fresh = word not in passage.lemmas and other not in claim.lemmas
+            if other in passage.lemmas and fresh:
+                return SlotCheck("antonym", False, word, other)
+    return None
+
+
+def _names(
+    claim: SentenceReading, passage: SentenceReading, seen: frozenset[str]
+) -> tuple[SlotCheck | None, frozenset[str]]:
+    """The name check and the claim's names the passage never names (a name is named when
+    one of its words is: "Ruth Ekwueme" by "Ekwueme")."""
+    if not claim.names:
+        return None, frozenset()
+    theirs = frozenset().union(*passage.names)
+    ours = frozenset().union(*claim.names)
+    missing = frozenset().union(*(n for n in claim.names if not n & (seen | theirs)))
+    extra = frozenset().union(*(n for n in passage.names if not n & (ours | set(claim.words))))
+    if not missing:
+        shown = ", ".join(sorted(ours))
+        return SlotCheck("name", True, shown, shown), missing
+    if not extra:
+        return None, missing
+    slot = "place" if missing & claim.places else "name"
+    return SlotCheck(slot, False, ", ".join(sorted(missing)), ", ".join(sorted(extra))), missing
+
+
+_LIGHT_PREDICATES = frozenset(("be", "have", "do"))
+
+
+def _polarity(claim: SentenceReading, passage: SentenceReading, coverage: float) -> bool | None:
+    """Whether the passage states the claim's proposition with the same polarity (None: it
+    does not say): the frames' polarity when they share the predicate, else the negation of
+    the claim's predicate in the passage, else (when the passage covers the claim) the
+    frames' polarity."""
+    pred = str(claim.frame.get("predicate") or "").lower()
+    mine = claim.frame.get("polarity") == "positive"
+    if pred and pred == str(passage.frame.get("predicate") or "").lower():
+        return mine == (passage.frame.get("polarity") == "positive")
+    if pred and pred not in _LIGHT_PREDICATES and pred in passage.lemmas:
+        return mine != (pred in passage.negated)
+    if coverage >= SUPPORT_COVERAGE:
+        return mine == (passage.frame.get("polarity") == "positive")
+    return None
+
+
+def _slot_units(
+    claim: SentenceReading, passage: SentenceReading, slot: str
+) -> list[tuple[int, bool | None]]:
+    """Each claim quantity (or date) with its clause and whether the passage states it
+    alike (True), differently (False) or not at all (None: also when the claim's figure is
+    not the passage's first figure for the same thing but a later one, its comparison)."""
+    items = list(claim.frame.get(slot) or ())
+    clauses = claim.quantity_clauses if slot == "quantities" else claim.date_clauses
+    out: list[tuple[int, bool | None]] = []
+    theirs = list(passage.frame.get(slot) or ())
+    for item, clause in zip(items, clauses, strict=False):
+        said = [
+            c.agrees
+            for other in theirs
+            for c in compare_frames({slot: [item]}, {slot: [other]}, bounds=True)
+        ]
+        if slot == "quantities" and said and not said[0] and any(said):
+            # "612 million, up from 583 million": the claim's figure is only the passage's
+            # comparison, not the figure it states: neither alike nor different
+            out.append((clause, None))
+        else:
+            out.append((clause, any(said) if said else None))
+    return out
+
+
+def _check_sentence(
+    claim: SentenceReading,
+    passage: SentenceReading,
+    title: frozenset[str],
+    supports: float,
+) -> PassageCheck:
+    seen = frozenset(passage.words) | title
+    units: list[tuple[int, bool | None]] = [
+        (clause, True if key in seen else None) for key, clause in claim.words.items()
+    ]
+    units += _slot_units(claim, passage, "quantities") + _slot_units(claim, passage, "dates")
+    n = max(1, len(units))
+    coverage = sum(1 for _, ok in units if ok) / n
+    checks = [
+        c for c in compare_frames(claim.frame, passage.frame, bounds=True) if c.slot != "actor"
+    ]
+    checks = [c for c in checks if c.slot != "polarity"]
+    same = _polarity(claim, passage, coverage)
+    if same is not None:
+        checks.insert(0, SlotCheck("polarity", same, _pol(claim.frame), _pol(passage.frame)))
+    antonym = _antonym(claim, passage)
+    name, missing = _names(claim, passage, seen)
+    differing_words = set(missing if name is not None and not name.agrees else ())
+    if antonym is not None:
+        checks.append(antonym)
+        differing_words.add(_key(antonym.a))
+    if name is not None:
+        checks.append(name)
+    about = (
+        sum(1 for _, ok in units if ok is not None) + len(differing_words & set(claim.words) - seen)
+    ) / n
+    differing = [c.slot for c in checks if not c.agrees]
+    covered = sum(1 for _, ok in units if ok)
+    rest = covered / max(1, n - sum(1 for _, ok in units if ok is False) - len(differing_words))
+    if len(set(differing)) == 1 and rest >= ABOUT_COVERAGE:
+        return PassageCheck("refutes", f"{differing[0]} differs", tuple(checks), coverage, about)
+    slots_said = all(ok for _, ok in units[len(claim.words) :])
+    if not differing and not missing and slots_said:
+        clauses = {c for c, _ in units}
+        each = all(
+            sum(1 for c, ok in units if c == k and ok) >= 0.5 * sum(1 for c, _ in units if c == k)
+            for k in clauses
+        )
+        if coverage >= SUPPORT_COVERAGE and each:
+            return PassageCheck("supports", "covers the claim", tuple(checks), coverage, about)
+        if about >= ABOUT_COVERAGE and supports >= 0.5 and each:
+            return PassageCheck(
+                "supports", "about the claim, stance supports", tuple(checks), coverage, about
+            )
+    reason = "not about the claim" if about < ABOUT_COVERAGE else "does not settle the claim"
+    return PassageCheck("neutral", reason, tuple(checks), coverage, about)
+
+
+def _pol(frame: Mapping[str, Any]) -> str:
+    cues = [str(c) for c in frame.get("negation_cues") or ()]
+    return f"{frame.get('polarity')} ({', '.join(cues)})" if cues else str(frame.get("polarity"))
+
+
+_RANK = {"refutes": 2, "supports": 1, "neutral": 0}
+
+
+def check_passage(
+    claim: Reading,
+    passage: Reading,
+    title: Iterable[str] = (),
+    *,
+    supports: float = 0.0,
+) -> PassageCheck:
+    """How ``passage`` (its sentences, its title's words) bears on ``claim`` (one sentence);
+    ``supports``: the stance model's probability that the passage supports the claim.
+    Of several sentences, the one most about the claim speaks."""
+    heard = frozenset(title)
+    if not claim.sentences or not passage.sentences:
+        return PassageCheck("neutral", "nothing to compare", (), 0.0, 0.0)
+    c = claim.sentences[0]
+    checks = [_check_sentence(c, s, heard, supports) for s in passage.sentences]
+    return max(checks, key=lambda k: (k.about, _RANK[k.stance], k.coverage))
+
+
+class PassageReader:
+    """Passages parsed by the pipeline's backbone and read once (cached per passage)."""
+
+    def __init__(self, backbone: Backbone, *, size: int = 20_000) -> None:
+        self.backbone = backbone
+        self.size = size
+        self._cache: dict[tuple[str, int, int], Reading] = {}
+
+    def read(self, passages: Sequence[EvidencePassage]) -> list[Reading]:
+        """The reading of each passage (the new ones parsed in one batch)."""
+        keys = [(p.document_id, p.start, p.end) for p in passages]
+        new = {k: p for k, p in zip(keys, passages, strict=True) if k not in self._cache}
+        if new:
+            if len(self._cache) + len(new) > self.size:
+                self._cache.clear()
+            todo = list(new.values())
+            for key, p, parsed in zip(
+                new, todo, self.backbone.parse_many([p.text for p in todo]), strict=True
+            ):
+                frames = [
+                    f.to_json(parsed.text)
+                    for f in sentence_frames(parsed, parse_published(p.published))
+                ]
+                self._cache[key] = read_parsed(parsed, frames)
+        return [self._cache[k] for k in keys]
