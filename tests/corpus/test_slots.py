@@ -40,9 +40,14 @@ def test_predicates_from_the_lexicon_and_from_verbs(run: Run) -> None:
     assert (qs["62 deaths"].predicate, qs["62 deaths"].unit_class) == ("die", "person")
 
 
-def test_a_number_tied_to_nothing_that_happened_is_no_slot(run: Run) -> None:
-    assert quantities(run, "The museum has 40 rooms and a garden in Marvale.") == {}
-    assert quantities(run, "The report runs to 40 pages.") == {}
+def test_counted_things_are_keyed_by_what_they_count(run: Run) -> None:
+    # a count of things is a slot even with no event ("40 rooms" and "45 rooms" of one
+    # museum conflict); it is compared only with counts of the same noun
+    rooms = quantities(run, "The museum has 40 rooms and a garden in Marvale.")["40 rooms"]
+    assert (rooms.predicate, rooms.unit_class, rooms.noun) == ("", "room", "room")
+    assert rooms.keys[0] == "q|u:room|marvale"
+    # an age says who someone is, not what happened: never a slot
+    assert quantities(run, "Ana Vell, 62, was arrested in Marvale.").keys() <= {"Ana Vell"}
 
 
 def test_part_and_update_cues(run: Run) -> None:
@@ -57,9 +62,8 @@ def test_part_and_update_cues(run: Run) -> None:
 def test_names_in_the_sentence_are_the_blocking_keys(run: Run) -> None:
     (s,) = quantities(run, "Police in Oskar Bay arrested 14 people, Dana Kerrow said.").values()
     assert s.anchors == ("Oskar",)  # the speaker's name says who spoke, not where
-    assert "q|arrest|person|oskar" in s.keys
+    assert s.keys[0] == "q|arrest|person|oskar"  # the sentence's names first
     assert f"q|arrest|person|doc:{s.doc_id}" in s.keys
-    assert not any("kerrow" in k for k in s.keys)
 
 
 def test_dates_of_events_not_of_statements(run: Run) -> None:
@@ -75,7 +79,7 @@ def test_dates_of_events_not_of_statements(run: Run) -> None:
         ("March 3", "2024-03-03", "collaps", "bridg")
     ]
     assert found[0].relative  # "March 3" needed the publication year
-    assert "d|collaps|marvale" in found[0].keys
+    assert "d|marvale" in found[0].keys
 
 
 def test_roles_from_speakers_and_appositions(run: Run) -> None:
@@ -102,7 +106,7 @@ def test_slots_are_anchored(run: Run) -> None:
         "sources", "claims", published="2024-03-05",
     )  # fmt: skip
     slots = extract_slots(a)
-    assert {s.kind for s in slots} == {"quantity", "date", "role"}
+    assert {s.kind for s in slots} >= {"quantity", "date", "role", "proposition", "place"}
     for s in slots:
         assert a.document.text[s.start : s.end] == s.text
         assert s.sentence_start <= s.start <= s.end <= s.sentence_end

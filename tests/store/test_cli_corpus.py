@@ -202,8 +202,8 @@ def test_contradictions_list_both_sides_the_slot_and_why(
     assert "why: Same slot in two documents" in text.stdout
     rows = _jsonl(corpus("contradictions", "--db", db, "-f", "jsonl"))
     kinds = [r["kind"] for r in rows]
-    assert set(kinds) == {"contradiction", "compatible", "update", "differs"}
-    assert kinds == sorted(kinds, key=["contradiction", "compatible", "update", "differs"].index)
+    assert set(kinds) == {"contradiction", "compatible", "update"}  # roles: compatible
+    assert kinds == sorted(kinds, key=["contradiction", "compatible", "update"].index)
     with open_store(db) as store:
         for r in rows:
             for side in (r["a"], r["b"]):
@@ -235,7 +235,7 @@ def test_contradiction_filters_and_formats(
         corpus("contradictions", "--db", db, "--document", ids["selfcheck"], "-f", "jsonl")
     )
     assert mine and all(r["a"]["doc_id"] == r["b"]["doc_id"] == ids["selfcheck"] for r in mine)
-    assert {r["kind"] for r in mine} == {"contradiction", "differs"}
+    assert {r["kind"] for r in mine} == {"contradiction", "compatible"}
     strong = _jsonl(corpus("contradictions", "--db", db, "--min-score", "0.8", "-f", "jsonl"))
     assert strong and all(r["score"] >= 0.8 for r in strong)
     assert len(_jsonl(corpus("contradictions", "--db", db, "-n", "2", "-f", "jsonl"))) == 2

@@ -32,8 +32,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from unspin.corpus.model import DateSlot, Link, QuantitySlot, RoleSlot, Slot
-from unspin.corpus.words import later, norm_name
+from unspin.corpus.context import shared_names, story
+from unspin.corpus.model import (
+    DateSlot,
+    Link,
+    PlaceSlot,
+    PropositionSlot,
+    QuantitySlot,
+    RoleSlot,
+    Slot,
+)
+from unspin.corpus.words import GENERIC_PERSON_UNITS, later, norm_name
+from unspin.frames import SlotCheck, describe_checks
 from unspin.model import Explanation
 
 __all__ = ["compare_slots", "find_contradictions", "group_slots"]
@@ -98,6 +108,10 @@ def compare_slots(a: Slot, b: Slot) -> Link | None:
         return _dates(a, b)
     if isinstance(a, RoleSlot) and isinstance(b, RoleSlot):
         return _roles(a, b)
+    if isinstance(a, PropositionSlot) and isinstance(b, PropositionSlot):
+        return _propositions(a, b)
+    if isinstance(a, PlaceSlot) and isinstance(b, PlaceSlot):
+        return _places(a, b)
     return None
 
 
@@ -112,22 +126,43 @@ def _ordered(a: Slot, b: Slot) -> tuple[Slot, Slot]:
 # -- matching --------------------------------------------------------------------------
 
 
-def _match(a: Slot, b: Slot) -> tuple[list[str], list[str]] | None:
-    """(shared names, shared event kinds) when two slots can be about the same event."""
-    names_b = {norm_name(x): x for x in b.anchors}
-    shared = [x for x in a.anchors if norm_name(x) in names_b]
-    if a.doc_id != b.doc_id and not shared:
-        return None
-    if a.doc_id == b.doc_id and not shared and a.anchors and b.anchors:
-        return None  # one article, two places or parties: two events
+def _match(
+    a: Slot, b: Slot, exclude: Sequence[str] = ()
+) -> tuple[list[str], list[str], str] | None:
+    """(shared names, shared event kinds, why they are taken as one event) when two slots
+    can be about the same event: the same names in their sentences (or leads), or one
+    story (:mod:`unspin.corpus.context`); never two different kinds of event."""
     events = sorted(set(a.events) & set(b.events))
     if a.events and b.events and not events:
         return None  # "fire" here, "flood" there
-    return shared, events
+    shared = shared_names(a, b, exclude)
+    if a.doc_id == b.doc_id:
+        if not shared and a.anchors and b.anchors:
+            return None  # one article, two places or parties: two events
+        return shared, events, "in one document" + (f", both naming {', '.join(shared)}"
+                                                    if shared else "")  # fmt: skip
+    if shared:
+        return shared, events, f"both name {', '.join(shared)}"
+    told = story(a, b, exclude)
+    if told is None:
+        return None
+    return (
+        told,
+        events,
+        (
+            f"one story: published {a.published} and {b.published}, the documents both name "
+            f"{', '.join(told)}"
+        ),
+    )
+
+
+def _checks(*checks: tuple[str, bool, str, str]) -> str:
+    """The one line of which slots agreed and which differed."""
+    return describe_checks([SlotCheck(n, ok, x, y) for n, ok, x, y in checks])
 
 
 def _confidence(a: Slot, b: Slot, shared: Sequence[str], events: Sequence[str]) -> float:
-    score = 0.5 + 0.15 * min(2, len(shared)) + (0.1 if events else 0.0)
+    score = 0.45 + 0.1 * min(3, len(shared)) + (0.1 if events else 0.0)
     if a.doc_id == b.doc_id:
         score += 0.15
     return min(0.95, score)
@@ -204,33 +239,67 @@ def _shown(s: QuantitySlot) -> str:
     return f"{qual}{v}"
 
 
-def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
-    if (a.predicate, a.unit_class) != (b.predicate, b.unit_class):
+def _same_thing(a: QuantitySlot, b: QuantitySlot) -> str | None:
+    """What both figures count, when they count the same thing: people to whom the same
+    thing happened ("killed", "displaced"), the same counted noun ("fire engines"), or
+    the same currency or measure of the same thing ("the contract", "the water")."""
+    if a.unit_class != b.unit_class:
         return None
-    if a.noun and b.noun and a.noun != b.noun:
-        return None  # "12 children" and "30 soldiers": different things counted
+    if a.unit_class in ("person", "none"):
+        if not a.predicate or a.predicate != b.predicate:
+            return None
+        if a.noun and b.noun and a.noun != b.noun:
+            return None  # "12 children" and "30 soldiers": different things counted
+        return a.predicate
+    if a.noun or b.noun:
+        return a.noun if a.noun == b.noun else None
+    shared = sorted(set(a.nouns) & set(b.nouns))
+    if not shared:
+        return None  # two costs, two distances: of what?
+    return f"{a.unit_class} of {', '.join(shared[:3])}"
+
+
+def _generic(s: QuantitySlot) -> bool:
+    """Counted as "people" in so many words: a narrower noun elsewhere is a part of it."""
+    return s.unit_class == "person" and (s.unit or "").lower() in GENERIC_PERSON_UNITS
+
+
+def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
+    thing = _same_thing(a, b)
+    if thing is None:
+        return None
     m = _match(a, b)
     if m is None:
         return None
-    shared, events = m
+    shared, events, why = m
     score = _confidence(a, b, shared, events)
-    preds = " / ".join(dict.fromkeys((a.predicate_text.lower(), b.predicate_text.lower())))
+    preds = " / ".join(dict.fromkeys(x for x in (a.predicate_text.lower(),
+                                                 b.predicate_text.lower()) if x))  # fmt: skip
     slot = {
         "entity": ", ".join(shared),
         "event": ", ".join(events),
-        "quantity": f"{a.predicate} ({preds})",
+        "quantity": f"{thing}" + (f" ({preds})" if preds else ""),
         "unit": a.unit_class if a.unit_class != "none" else "",
+        "date": f"{a.as_of} / {b.as_of}" if a.as_of != b.as_of else (a.as_of or ""),
+        "same_event": why,
     }
     head = (
-        f"Same slot {_where(a, b)} ({'; '.join(f'{k} {v}' for k, v in slot.items() if v)}): "
-        f"{_shown(a)} vs {_shown(b)}"
+        f"Same slot {_where(a, b)} (count: {thing}; {why}): {_shown(a)} (as of {a.as_of}) vs "
+        f"{_shown(b)} (as of {b.as_of})"
     )
+    when = later(b.as_of, a.as_of)
 
-    def link(kind: str, rule: str, why: str, differs: Sequence[str] = ("value",)) -> Link:
-        return _link(kind, a, b, score, f"quantity.{rule}", f"{head}; {why}.", slot, differs)
+    def link(kind: str, rule: str, text: str, differs: Sequence[str] = ("value",)) -> Link:
+        checks = _checks(
+            ("counted", True, thing, thing),
+            ("date", when == 0, a.as_of or "?", b.as_of or "?"),
+            ("number", "value" not in differs, _shown(a), _shown(b)),
+        )
+        return _link(kind, a, b, score, f"quantity.{rule}", f"{head}; {text}.",
+                     {**slot, "checks": checks}, differs)  # fmt: skip
 
-    a_part = bool(a.part) or (bool(a.noun) and not b.noun)
-    b_part = bool(b.part) or (bool(b.noun) and not a.noun)
+    a_part = bool(a.part) or (bool(a.noun) and not b.noun and _generic(b))
+    b_part = bool(b.part) or (bool(b.noun) and not a.noun and _generic(a))
     if a_part != b_part:
         part, total = (a, b) if a_part else (b, a)
         cue = part.part or f"the narrower noun {part.noun!r}"
@@ -245,6 +314,16 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
     ia, ib = _interval(a), _interval(b)
     if ia == ib and a.value == b.value:
         return None  # agreement
+    if when != 0:
+        new, old = (b, a) if when > 0 else (a, b)
+        trend = "higher" if new.value > old.value else "lower"
+        return link("update", "later-count",
+                    f"the {trend} figure is given for a later date ({new.as_of} vs "
+                    f"{old.as_of}): an update, not a conflict")  # fmt: skip
+    for u, o in ((b, a), (a, b)):
+        if u.update and not o.update and not (u.dated and o.dated):
+            return link("update", "update-cue",
+                        f"{_shown(u)} is given as an update ({u.update!r})")  # fmt: skip
     if ia[0] <= ib[1] and ib[0] <= ia[1]:
         quals = {a.qualifier, b.qualifier} - {None}
         rule = (
@@ -252,58 +331,158 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
             else "bound" if quals else "range"
         )  # fmt: skip
         return link("compatible", rule, "the values overlap once the qualifier or range is "
-                    "taken into account")  # fmt: skip
+                    "taken into account", ())  # fmt: skip
     if _rounds_to(a, b) or _rounds_to(b, a):
-        return link("compatible", "rounding", "one figure is the other rounded")
-    for u, o in ((b, a), (a, b)):
-        if u.update and not o.update and later(u.as_of, o.as_of) >= 0:
-            return link("update", "update-cue",
-                        f"{_shown(u)} is given as an update ({u.update!r})")  # fmt: skip
-    c = later(b.as_of, a.as_of)
-    counting = a.unit_class not in ("%", "percent") and a.predicate != "pay"
-    if counting and c != 0:
-        new, old = (b, a) if c > 0 else (a, b)
-        if new.value > old.value:
-            return link(
-                "update",
-                "later-larger-count",
-                f"the larger count is dated later ({new.as_of} vs {old.as_of})",
-            )
+        return link("compatible", "rounding", "one figure is the other rounded", ())
     return link("contradiction", "different-values",
-                "the values differ and no qualifier, rounding, part-of cue or update explains "
-                "it")  # fmt: skip
+                "the values differ for the same date and no qualifier, rounding, part-of cue "
+                "or update explains it")  # fmt: skip
 
 
 # -- dates ------------------------------------------------------------------------------
 
 
+def _same_word(x: str | None, y: str | None) -> bool:
+    return bool(x and y and (x.startswith(y) or y.startswith(x)))
+
+
+def _contains(x: str, y: str) -> bool:
+    return x.startswith(y) or y.startswith(x)
+
+
 def _dates(a: DateSlot, b: DateSlot) -> Link | None:
-    if a.predicate != b.predicate or a.iso == b.iso:
+    if a.iso == b.iso:
         return None
-    if a.subject and b.subject and a.subject != b.subject:
+    if a.predicate != b.predicate:
+        if not (a.light or b.light):
+            return None  # "ended on Wednesday" and "walked out on Monday": two events
+        if a.light and b.light:
+            if len(set(a.nouns) & set(b.nouns)) < 2:
+                return None  # "the memorial service is planned" / "will be held"
+        elif (b.predicate not in a.nouns) if a.light else (a.predicate not in b.nouns):
+            return None  # "the vote will take place" names what "councillors will vote" do
+    elif not a.light and a.subject and b.subject and not _same_word(a.subject, b.subject):
         return None  # "the bridge collapsed" and "the dam collapsed"
     m = _match(a, b)
     if m is None:
         return None
-    shared, events = m
-    score = _confidence(a, b, shared, events) - (0.15 if a.relative or b.relative else 0.0)
+    shared, events, why = m
+    score = _confidence(a, b, shared, events) - (0.1 if a.relative or b.relative else 0.0)
+    what = " ".join(x for x in (a.subject, a.predicate_text.lower()) if x)
     slot = {
         "entity": ", ".join(shared),
-        "event": " ".join(x for x in (a.subject, a.predicate_text.lower()) if x),
+        "event": what,
         "date": f"{a.iso} / {b.iso}",
+        "same_event": why,
     }
-    detail = (
-        f"Same event {_where(a, b)} ({slot['event']}; {slot['entity'] or 'same document'}) "
-        f"dated {a.iso} and {b.iso}"
-    )
+    detail = f"Same event {_where(a, b)} ({what}; {why}) dated {a.iso} and {b.iso}"
     if a.relative or b.relative:
         detail += " (a relative date was resolved against the publication date)"
-    short, long_ = (a, b) if len(a.iso) < len(b.iso) else (b, a)
-    if long_.iso.startswith(short.iso):
+    coarser = _contains(a.iso, b.iso)
+    slot["checks"] = _checks(
+        ("event", True, what, " ".join(x for x in (b.subject, b.predicate_text.lower()) if x)),
+        ("date", coarser, a.iso, b.iso),
+    )
+    if coarser:
         return _link("compatible", a, b, score, "date.coarser",
                      f"{detail}; the coarser date contains the other.", slot, ())  # fmt: skip
     return _link("contradiction", a, b, score, "date.different-dates",
                  f"{detail}; the dates differ.", slot, ("date",))  # fmt: skip
+
+
+# -- propositions and places ------------------------------------------------------------
+
+
+def _compatible_days(x: str | None, y: str | None) -> bool:
+    return not x or not y or _contains(x, y)
+
+
+def _propositions(a: PropositionSlot, b: PropositionSlot) -> Link | None:
+    if a.predicate != b.predicate or a.positive == b.positive:
+        return None
+    if not _compatible_days(a.iso, b.iso):
+        return None  # resigned on one Monday, did not resign on another
+    if a.events and b.events and not set(a.events) & set(b.events):
+        return None
+    told = story(a, b)
+    shared = sorted(set(_about(a)) & set(_about(b)))
+    if told is None or not shared:
+        return None  # polarity conflicts need one story and the same names
+    score = min(0.9, 0.55 + 0.1 * min(3, len(shared)))
+    why = (
+        f"{'in one document' if a.doc_id == b.doc_id else 'one story'}, both naming "
+        f"{', '.join(shared)}" + (f", on {a.iso or b.iso}" if a.iso or b.iso else "")
+    )
+
+    def said(s: PropositionSlot) -> str:
+        return ("yes" if s.positive else "no") + (f" ({', '.join(s.cues)})" if s.cues else "")
+
+    slot = {
+        "entity": ", ".join(shared),
+        "event": a.predicate,
+        "date": a.iso or b.iso or "",
+        "polarity": f"{said(a)} / {said(b)}",
+        "same_event": why,
+        "checks": _checks(("predicate", True, a.predicate_text, b.predicate_text),
+                          ("date", True, a.iso or "-", b.iso or "-"),
+                          ("polarity", False, said(a), said(b))),
+    }  # fmt: skip
+    detail = (
+        f"Same proposition {_where(a, b)} ({a.predicate}; {why}): one says it happened, "
+        f"the other that it did not ({a.predicate_text!r}: {said(a)}; "
+        f"{b.predicate_text!r}: {said(b)})."
+    )
+    return _link("contradiction", a, b, score, "polarity.opposite", detail, slot, ("polarity",))
+
+
+def _about(s: Slot) -> list[str]:
+    names = {w for x in s.anchors for w in norm_name(x).split()}
+    return sorted(names | set(s.lead))
+
+
+def _place_words(s: PlaceSlot) -> set[str]:
+    return {w for x in (s.place, *s.others) for w in norm_name(x.replace("St.", "")).split()}
+
+
+def _places(a: PlaceSlot, b: PlaceSlot) -> Link | None:
+    if a.place_type != b.place_type or norm_name(a.place) == norm_name(b.place):
+        return None
+    wa, wb = (
+        set(norm_name(a.place.replace("St.", "")).split()),
+        set(norm_name(b.place.replace("St.", "")).split()),
+    )
+    names_a = {w for x in a.anchors for w in norm_name(x).split()}
+    names_b = {w for x in b.anchors for w in norm_name(x).split()}
+    if wa & names_b or wb & names_a:
+        return None  # each sentence names the other's place too
+    if not _compatible_days(a.iso, b.iso):
+        return None
+    events = sorted(set(a.event) & set(b.event))
+    if a.event and b.event and not events:
+        return None
+    if not events and len(set(a.nouns) & set(b.nouns)) < 2:
+        return None  # nothing says the two places locate one event
+    m = _match(a, b, exclude=sorted(_place_words(a) | _place_words(b)))
+    if m is None:
+        return None
+    shared, _, why = m
+    score = _confidence(a, b, shared, events)
+    what = ", ".join(events) or ", ".join(sorted(set(a.nouns) & set(b.nouns))[:3])
+    slot = {
+        "entity": ", ".join(shared),
+        "event": what,
+        "place": f"{a.place} / {b.place}",
+        "date": a.iso or b.iso or "",
+        "same_event": why,
+        "checks": _checks(("event", True, what, what),
+                          *([("date", True, a.iso, b.iso)] if a.iso and b.iso else []),
+                          ("place", False, a.place, b.place)),
+    }  # fmt: skip
+    detail = (
+        f"Same event {_where(a, b)} ({what}; {why}) placed at two different "
+        f"{a.place_type}s: {a.place} and {b.place}."
+    )
+    return _link("contradiction", a, b, score, "place.different-places", detail, slot, ("place",))
 
 
 # -- roles -----------------------------------------------------------------------------
@@ -324,7 +503,7 @@ def _roles(a: RoleSlot, b: RoleSlot) -> Link | None:
     score = 0.75 if a.doc_id == b.doc_id else 0.65
     slot = {"person": a.name, "role": f"{a.role} / {b.role}"}
     return _link(
-        "differs", a, b, score, "role.different-roles",
+        "compatible", a, b, score, "role.different-roles",
         f"{a.name} is called {a.role!r} and {b.role!r} {_where(a, b)}; both can be true "
         "at different times.",
         slot, ("role",),

@@ -26,6 +26,8 @@ __all__ = [
     "LINK_KINDS",
     "DateSlot",
     "Link",
+    "PlaceSlot",
+    "PropositionSlot",
     "QuantitySlot",
     "RoleSlot",
     "Side",
@@ -36,9 +38,10 @@ __all__ = [
 #: What a link says about its two spans.
 #: ``contradiction``: the same slot with values that cannot both hold;
 #: ``compatible``: different values that can both hold (a part and its total, a rounded
-#: and an exact figure, a bound and a value within it, a coarser date);
-#: ``update``: a later or explicitly updated figure; ``differs``: the same person with
-#: different roles (both can be true at different times); ``quote_drift``: the same
+#: and an exact figure, a bound and a value within it, a coarser date,
+#: two roles of one person);
+#: ``update``: a figure for a later date, or explicitly updated; ``differs``: kept for
+#: links stored before roles became ``compatible``; ``quote_drift``: the same
 #: quotation with other wording, speaker or occasion; ``propagation``: a near-duplicate
 #: passage in another document, side ``a`` being the earlier.
 LINK_KINDS: tuple[str, ...] = (
@@ -169,6 +172,10 @@ class _SlotBase:
     keys: tuple[str, ...]
     anchors: tuple[str, ...]
     events: tuple[str, ...]
+    #: name keys of the whole document, and of its headline and lead sentence (what a
+    #: sentence naming nothing itself is taken to be about)
+    context: tuple[str, ...] = field(default=(), kw_only=True)
+    lead: tuple[str, ...] = field(default=(), kw_only=True)
 
     @property
     def uid(self) -> str:
@@ -208,6 +215,9 @@ class QuantitySlot(_SlotBase):
     part: str | None  # the cue making this a part of a total ("including", "of whom")
     update: str | None  # the cue making this an updated figure ("rose to", "now")
     as_of: str | None  # the date the figure refers to: its sentence's date, else published
+    dated: bool = field(default=False, kw_only=True)  # as_of comes from the text
+    counts: str = field(default="other", kw_only=True)  # the frame's counted class
+    nouns: tuple[str, ...] = field(default=(), kw_only=True)  # content-word stems near it
 
 
 @dataclass(frozen=True)
@@ -222,6 +232,9 @@ class DateSlot(_SlotBase):
     predicate_text: str
     subject: str | None
     relative: bool  # resolved against the publication date
+    light: bool = field(default=False, kw_only=True)  # "take place", "be held", "open"
+    nouns: tuple[str, ...] = field(default=(), kw_only=True)  # content-word stems of its clause
+    places: tuple[str, ...] = field(default=(), kw_only=True)  # "in X", "at X" in its clause
 
 
 @dataclass(frozen=True)
@@ -235,10 +248,43 @@ class RoleSlot(_SlotBase):
     source: str  # "speaker" (the sources analyzer) or "apposition"
 
 
-Slot: TypeAlias = QuantitySlot | DateSlot | RoleSlot
+@dataclass(frozen=True)
+class PropositionSlot(_SlotBase):
+    """What a sentence asserts happened, with its polarity: ``predicate`` (a verb stem,
+    "resign"), ``positive`` or not (``cues``: "not", "No one", or the antonym that flips
+    it, "failed" against "passed"), the names taking part (``anchors``), the day it
+    happened (``iso``) and the content-word stems of the sentence (``nouns``)."""
 
-_SLOT_CLASSES: dict[str, type[QuantitySlot] | type[DateSlot] | type[RoleSlot]] = {
-    c.kind: c for c in (QuantitySlot, DateSlot, RoleSlot)
+    kind: ClassVar[str] = "proposition"
+
+    predicate: str
+    predicate_text: str
+    positive: bool
+    cues: tuple[str, ...]
+    iso: str | None
+    nouns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlaceSlot(_SlotBase):
+    """Where something happened: the ``place`` (a name, "Dock Road") of a ``place_type``
+    ("street", "hospital", "town"), the ``event`` classes it locates ("fire", "injure",
+    "summit"), the day (``iso``) and the sentence's other named places (``others``)."""
+
+    kind: ClassVar[str] = "place"
+
+    place: str
+    place_type: str
+    event: tuple[str, ...]
+    iso: str | None
+    others: tuple[str, ...]
+    nouns: tuple[str, ...] = field(default=(), kw_only=True)
+
+
+Slot: TypeAlias = QuantitySlot | DateSlot | RoleSlot | PropositionSlot | PlaceSlot
+
+_SLOT_CLASSES: dict[str, type[Slot]] = {
+    c.kind: c for c in (QuantitySlot, DateSlot, RoleSlot, PropositionSlot, PlaceSlot)
 }
 
 
@@ -250,6 +296,8 @@ def slot_from_dict(data: Mapping[str, Any]) -> Slot:
     try:
         values: dict[str, Any] = {}
         for f in fields(cls):
+            if f.name not in data and f.kw_only:
+                continue  # written before the field existed (an older store): its default
             v = data[f.name]
             values[f.name] = tuple(v) if isinstance(v, list) else v
         return cls(**values)

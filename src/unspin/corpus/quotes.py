@@ -19,16 +19,19 @@ the other) or ``drifted`` (similar, but altered).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from unspin.corpus._fuzzy import LshIndex, fuzz, shingles, when_key
+from unspin.corpus.context import doc_names, story
 from unspin.corpus.model import Link, Side
 from unspin.corpus.words import (
     OCCASION_NOUNS,
     Word,
     anchors_in,
+    content_words,
     norm_name,
     normalise_quote,
     person_spans,
@@ -39,6 +42,7 @@ from unspin.corpus.words import (
     words,
 )
 from unspin.errors import SchemaError
+from unspin.lexicon import TITLE_WORDS
 from unspin.model import JSON, Analysis, Explanation
 
 __all__ = [
@@ -47,8 +51,10 @@ __all__ = [
     "QuoteMention",
     "compare_wording",
     "find_quote_drift",
+    "mention_keys",
     "quote_clusters",
     "quote_mentions",
+    "relate",
 ]
 
 log = logging.getLogger(__name__)
@@ -72,10 +78,24 @@ class QuoteMention:
     dates: tuple[str, ...]
     places: tuple[str, ...]
     settings: tuple[str, ...]
+    #: reported speech ("said the agenda would focus on ..."): its wording is the writer's
+    reported: bool = field(default=False, kw_only=True)
+    #: the document's name keys (:mod:`unspin.corpus.context`)
+    context: tuple[str, ...] = field(default=(), kw_only=True)
+    #: content-word stems of the quotation
+    words: tuple[str, ...] = field(default=(), kw_only=True)
 
     @property
     def uid(self) -> str:
         return f"{self.doc_id}:{self.start}:{self.end}"
+
+    @property
+    def lead(self) -> tuple[str, ...]:
+        return ()
+
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        return ()
 
     def side(self) -> Side:
         return Side(
@@ -101,6 +121,7 @@ class QuoteMention:
             values: dict[str, Any] = {
                 f.name: tuple(data[f.name]) if isinstance(data[f.name], list) else data[f.name]
                 for f in fields(cls)
+                if f.name in data or not f.kw_only  # older stores lack the newer fields
             }
             return cls(**values)
         except (KeyError, TypeError) as exc:
@@ -123,17 +144,26 @@ class QuoteCluster:
 
 
 def quote_mentions(analysis: Analysis, *, min_words: int = 5) -> list[QuoteMention]:
-    """The quotations of one analysed document with at least ``min_words`` words."""
+    """The quotations of one analysed document with at least ``min_words`` words, and
+    the reported speech of named people (``reported``: "Ana Vell said the plan would
+    wait")."""
     text = analysis.document.text
     spans = sentence_spans(analysis)
     proper = proper_words(text, spans)
+    names = doc_names(analysis, spans, proper).names
     speakers = {f.id: f for f in analysis.by_kind("speaker")}
     speaker_spans = person_spans(analysis)
     quotes = analysis.by_kind("quote")
     quote_spans = [(f.start, f.end) for f in quotes]
+    reported = [
+        f for f in analysis.by_kind("attribution")
+        if f.attributes.get("style") == "indirect" and f.label == "named_person"
+        and isinstance(f.attributes.get("speaker"), str)
+        and not any(a < f.end and f.start < b for a, b in quote_spans)
+    ]  # fmt: skip
     dates = analysis.by_kind("date")
     out: list[QuoteMention] = []
-    for q in quotes:
+    for q in [*quotes, *reported]:
         norm = normalise_quote(q.text)
         if len(norm.split()) < min_words:
             continue
@@ -142,7 +172,7 @@ def quote_mentions(analysis: Analysis, *, min_words: int = 5) -> list[QuoteMenti
         if not isinstance(speaker, str):
             linked = [speakers[t] for t in q.related("speaker") if t in speakers]
             name = linked[0].attributes.get("name") if linked else None
-            speaker = name if isinstance(name, str) else None
+            speaker = name if isinstance(name, str) else _named_before(text, s, q.start)
         outside = [*quote_spans, *speaker_spans]
         iso = sorted({
             str(d.attributes["iso"])[:10] for d in dates
@@ -162,10 +192,61 @@ def quote_mentions(analysis: Analysis, *, min_words: int = 5) -> list[QuoteMenti
                 text=q.text, norm=norm, speaker=speaker, published=analysis.document.published,
                 outlet=analysis.document.outlet, sentence_start=s, sentence_end=e,
                 dates=tuple(iso), places=tuple(dict.fromkeys(places)),
-                settings=tuple(dict.fromkeys(settings)),
+                settings=tuple(dict.fromkeys(settings)), reported=q.kind == "attribution",
+                context=names, words=tuple(sorted(content_words(words(q.text)))),
             )
         )  # fmt: skip
     return out
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+
+
+def _named_before(text: str, start: int, end: int) -> str | None:
+    """The first full name (two or more capitalised words, titles dropped) in the
+    sentence before a quotation the analyzer left without a speaker: "Mayor Ada
+    Thorncliff said: ..." gives "Ada Thorncliff"."""
+    for m in _NAME_RUN.finditer(text, start, end):
+        ws = m.group().split()
+        titles = [i for i, w in enumerate(ws) if w.lower() in TITLE_WORDS]
+        name = ws[titles[-1] + 1 :] if titles else ws
+        if len(name) >= 2:
+            return " ".join(name)
+    return None
+
+
+def mention_keys(m: QuoteMention) -> tuple[str, ...]:
+    """Blocking keys besides the wording's LSH bands: the speaker's surname (the same
+    remark in other words) and, for reported speech, its content words."""
+    keys = []
+    if m.speaker:
+        keys.append(f"s|{norm_name(m.speaker).split()[-1]}")
+    if m.reported or len(m.words) <= 8:
+        keys.extend(f"w|{w}" for w in m.words if len(w) > 3)
+    return tuple(keys)
+
+
+def relate(a: QuoteMention, b: QuoteMention) -> tuple[str, float] | None:
+    """How two mentions relate: :func:`compare_wording` for two quotations, and also
+    ``paraphrased`` (the same speaker's remark in one story, on one occasion, in other
+    words sharing a content word) and ``reported`` (reported speech and a quotation, or
+    two reported, with most content words shared: only a different speaker is linked)."""
+    if a.reported or b.reported:
+        shared = set(a.words) & set(b.words)
+        short = min(len(a.words), len(b.words))
+        enough = bool(short) and len(shared) >= 3 and len(shared) >= 0.6 * short
+        if enough and _same_speaker(a.speaker, b.speaker) is False:
+            return ("reported", 100.0 * len(shared) / short)
+        return None
+    got = compare_wording(a.norm, b.norm)
+    if got is not None:
+        return got
+    if not _same_speaker(a.speaker, b.speaker) or _disjoint_dates(a.dates, b.dates):
+        return None
+    shared = set(a.words) & set(b.words)
+    if not shared or story(a, b, exclude=[a.speaker or "", b.speaker or ""]) is None:
+        return None
+    return ("paraphrased", float(fuzz().token_set_ratio(a.norm, b.norm)))
 
 
 _LOCATIVE = frozenset(("in", "at", "to", "near", "inside", "outside", "visiting"))
@@ -225,12 +306,22 @@ def _drift_link(first: QuoteMention, later_: QuoteMention, wording: str, sim: fl
     if wording == "drifted":
         differs.append("wording")
         notes.append(f"the wording drifted (similarity {sim:.0f}/100)")
+    elif wording == "paraphrased":
+        differs.append("wording")
+        notes.append(
+            "the same speaker's remark in one story and on one occasion, worded differently "
+            f"(shared words: {', '.join(sorted(set(first.words) & set(later_.words))[:4])})"
+        )
     elif wording == "partial":
         notes.append("one quotes a part of the other")
+    elif wording == "reported":
+        notes.append("one is reported speech with the same content words")
     same = _same_speaker(first.speaker, later_.speaker)
     if same is False:
         differs.append("speaker")
         notes.append(f"the speaker differs: {first.speaker} vs {later_.speaker}")
+    if wording == "reported" and same is not False:
+        return None  # reported speech is the writer's wording: only the speaker can differ
     occasion = [
         what for what, x, y in (
             ("date", first.dates, later_.dates), ("place", first.places, later_.places),
@@ -288,6 +379,8 @@ class QuoteIndex:
         self._uids: set[str] = set()
         self._edges: dict[tuple[int, int], tuple[str, float]] = {}
         self._parent: list[int] = []
+        self._keyed: dict[str, list[int]] = {}
+        self.max_group = 300
 
     def add(self, analysis: Analysis) -> None:
         self.add_mentions(quote_mentions(analysis, min_words=self.min_words))
@@ -301,11 +394,14 @@ class QuoteIndex:
             self._uids.add(m.uid)
             self._parent.append(k)
             tokens = m.norm.split()
-            for c in self._lsh.add(str(k), shingles(tokens, (1, 2))):
-                j = int(c)
-                if self._mentions[j].doc_id == m.doc_id:
+            found = {int(c) for c in self._lsh.add(str(k), shingles(tokens, (1, 2)))}
+            for key in mention_keys(m):
+                found.update(self._keyed.setdefault(key, [])[-self.max_group :])
+                self._keyed[key].append(k)
+            for j in sorted(found):
+                if j == k or self._mentions[j].doc_id == m.doc_id:
                     continue
-                got = compare_wording(self._mentions[j].norm, m.norm)
+                got = relate(self._mentions[j], m)
                 if got is not None:
                     self._edges[(j, k)] = got
                     self._union(j, k)

@@ -27,20 +27,23 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from unspin.corpus.model import DateSlot, QuantitySlot, RoleSlot, Slot
+from unspin.corpus.context import doc_names
+from unspin.corpus.events import event_slots
+from unspin.corpus.model import DateSlot, QuantitySlot, Slot
+from unspin.corpus.roles import role_slots
 from unspin.corpus.words import (
     GENERIC_PERSON_UNITS,
     STOPWORDS,
     Anchor,
     Word,
     anchors_in,
+    content_words,
     event_nouns_in,
     is_reporting,
-    norm_name,
     person_spans,
     proper_words,
     sentence_spans,
@@ -48,7 +51,6 @@ from unspin.corpus.words import (
     word_set,
     words,
 )
-from unspin.lexicon import TITLE_WORDS
 from unspin.model import Analysis, Finding
 
 __all__ = ["PREDICATES", "extract_slots"]
@@ -79,17 +81,19 @@ PREDICATES: dict[str, str] = _lex(
         "pay": "pay paid paying pays payment payments fine fined fines spend spent spending "
         "cost costs costing award awarded compensation donate donated donation",
         "vote": "vote votes voted ballot ballots",
+        "strike": "strike strikes striking striker strikers walkout walkouts",
     }
 )
 #: Lexicon entries that are nouns: they name a count, not an event a date could date.
 _NOUN_FORMS = word_set(
     """death deaths fatality fatalities toll lives injury injuries wounds casualty casualties
     arrests detention detentions custody evacuation evacuations charges indictment payment
-    payments fines costs compensation donation votes ballot ballots"""
+    payments fines costs compensation donation votes ballot ballots strike strikes striker
+    strikers walkout walkouts"""
 )
 #: Predicates whose counts are people even when no noun says so ("the toll rose to 70").
 _PERSON_PREDICATES = frozenset(
-    ("die", "injure", "casualty", "arrest", "missing", "displace", "rescue", "charge")
+    ("die", "injure", "casualty", "arrest", "missing", "displace", "rescue", "charge", "strike")
 )
 #: Counted nouns that are people (besides the generic "people").
 _PERSON_UNITS = GENERIC_PERSON_UNITS | word_set(
@@ -119,14 +123,27 @@ _PART_RE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _DATE_ISO = re.compile(r"^(\d{4}-\d{2}(?:-\d{2})?)(?:T.*)?$")
-_ROLE_MODIFIERS = word_set(
-    "former acting interim then ex outgoing incoming deputy vice chief senior junior "
-    "assistant associate principal regional local"
+
+#: Phrases that name a predicate class in more than one word.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bwalk(?:ed|s|ing)?\s+out\b", re.I), "strike"),
+    (
+        re.compile(
+            r"\b(?:forced|driven|moved|fled|evacuated)\s+(?:out\s+)?(?:of|from)\s+"
+            r"(?:their|his|her|the)?\s*homes?\b",
+            re.I,
+        ),
+        "displace",
+    ),
 )
-_APPOSITION_RE = re.compile(
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+),\s+(?:the|a|an)\s+(?P<role>[^,.;:()\n]{2,80}?)"
-    r"(?=[,.;:)])"
+#: Verbs that only say an event is scheduled or takes place: the event is their subject.
+LIGHT_VERBS = word_set(
+    "take hold plan schedule set due expect open begin start happen occur be have go "
+    "place held planned scheduled opened begun started"
 )
+#: At most this many name keys per slot (its sentence's names first, then the lead's).
+_MAX_KEYS = 16
+_SAYING_RE = re.compile(r"\b(?:said|says|told|announced|added|reported|confirmed)\s+(?:on\s+)?$")
 
 
 @dataclass
@@ -137,6 +154,7 @@ class _Sentence:
     anchors: list[Anchor]
     events: tuple[str, ...]
     dates: list[Finding]
+    frame: dict[str, Any]
 
 
 class _Doc:
@@ -151,6 +169,14 @@ class _Doc:
         self.proper = proper_words(self.text, self.spans)
         self.speakers = person_spans(analysis)
         self.dates = analysis.by_kind("date")
+        self.quantities = analysis.by_kind("quantity")
+        self.quotes = analysis.by_kind("quote")
+        self.names = doc_names(analysis, self.spans, self.proper)
+        self.frames: dict[int, dict[str, Any]] = {}
+        for c in analysis.by_kind("claim"):
+            frame = c.attributes.get("frame")
+            if isinstance(frame, Mapping):
+                self.frames[c.start] = dict(frame)
         self._cache: dict[int, _Sentence] = {}
 
     def sentence(self, char: int) -> _Sentence:
@@ -163,6 +189,7 @@ class _Doc:
                 anchors_in(self.text, s, e, self.proper, self.speakers),
                 tuple(sorted(event_nouns_in(ws))),
                 [d for d in self.dates if s <= d.start < e],
+                self.frames.get(s, {}),
             )  # fmt: skip
         return self._cache[k]
 
@@ -182,7 +209,31 @@ class _Doc:
             "keys": tuple(keys),
             "anchors": tuple(a.text for a in sent.anchors),
             "events": sent.events,
+            "context": self.names.names,
+            "lead": self.names.lead,
         }
+
+    predicates = PREDICATES
+
+    def dates_of(self, sent: _Sentence) -> list[tuple[int, str]]:
+        """(offset, ISO) of the sentence's dates, not durations or dates of saying."""
+        out = []
+        for d in sent.dates:
+            iso = _iso(d)
+            if iso is not None and not self.said_on(sent, d):
+                out.append((d.start, iso))
+        return out
+
+    def said_on(self, sent: _Sentence, d: Finding) -> bool:
+        """The date of a statement: "said on Thursday", "said Thursday"."""
+        return bool(_SAYING_RE.search(self.text[max(sent.start, d.start - 20) : d.start]))
+
+    def keys(self, prefix: str, sent: _Sentence) -> list[str]:
+        """Blocking keys: ``prefix|name`` per name of the sentence (of the lead when the
+        sentence names nothing), and ``prefix|doc:<id>`` for this document."""
+        names = dict.fromkeys([*(a.key for a in sent.anchors), *self.names.lead, *self.names.names])
+        keyed = list(names)[:_MAX_KEYS]
+        return [*(f"{prefix}|{n}" for n in keyed), f"{prefix}|doc:{self.doc.id}"]
 
 
 def extract_slots(analysis: Analysis) -> list[Slot]:
@@ -202,7 +253,8 @@ def extract_slots(analysis: Analysis) -> list[Slot]:
         d = _date_slot(doc, f)
         if d is not None:
             out.append(d)
-    out.extend(_role_slots(doc))
+    out.extend(role_slots(doc))
+    out.extend(event_slots(doc, analysis))
     out.sort(key=lambda s: (s.start, s.kind))
     log.debug("document %s: %d slots", doc.doc.id, len(out))
     return out
@@ -242,6 +294,10 @@ def _lexicon_predicate(w: Word) -> str | None:
     return PREDICATES.get(w.lower)
 
 
+def _lexicon_verb(w: Word) -> str | None:
+    return None if w.lower in _NOUN_FORMS else _lexicon_predicate(w)
+
+
 def _generic_predicate(w: Word) -> str | None:
     low = w.lower
     if (
@@ -256,11 +312,26 @@ def _generic_predicate(w: Word) -> str | None:
     return None
 
 
+def _phrase_predicate(text: str, lo: int, hi: int, at: int) -> tuple[str, str] | None:
+    """A predicate class named by a phrase in ``text[lo:hi]`` ("walked out"), nearest
+    to ``at``."""
+    best: tuple[int, str, str] | None = None
+    for pattern, cls in _PHRASES:
+        for m in pattern.finditer(text, lo, hi):
+            dist = abs(m.start() - at)
+            if best is None or dist < best[0]:
+                best = (dist, cls, m.group())
+    return (best[1], best[2]) if best else None
+
+
 def _predicate(text: str, sent: _Sentence, f: Finding, unit: str | None) -> tuple[str, str] | None:
     """(predicate class or stem, the word as written) for a quantity, or ``None``."""
     if unit and unit.lower() in PREDICATES:  # "62 deaths", "14 arrests"
         return PREDICATES[unit.lower()], unit
     lo, hi = _clause(text, sent, f.start, f.end)
+    phrase = _phrase_predicate(text, lo, hi, f.start)
+    if phrase:
+        return phrase
     for a, b, ok in (
         (lo, hi, _lexicon_predicate),
         (sent.start, sent.end, _lexicon_predicate),
@@ -272,19 +343,57 @@ def _predicate(text: str, sent: _Sentence, f: Finding, unit: str | None) -> tupl
     return None
 
 
-def _as_of(sent: _Sentence, published: str | None) -> str | None:
+def _iso(d: Finding) -> str | None:
+    iso = d.attributes.get("iso")
+    if d.label == "duration" or not isinstance(iso, str):
+        return None
+    m = re.match(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?", iso)
+    return m.group() if m else None
+
+
+def _as_of(doc: _Doc, sent: _Sentence, f: Finding) -> tuple[str | None, bool]:
+    """The date a figure refers to and whether the text gives it: a date in the figure's
+    own clause; else a date of its sentence that is not another figure's ("rose to 12 on
+    Friday"; not "said on Thursday"); else the publication date."""
+    own = _clause(doc.text, sent, f.start, f.end)
+    others = [
+        _clause(doc.text, sent, q.start, q.end)
+        for q in doc.quantities
+        if q.id != f.id and sent.start <= q.start < sent.end
+    ]
+    sentence_wide: str | None = None
     for d in sent.dates:
-        iso = d.attributes.get("iso")
-        if isinstance(iso, str) and d.attributes.get("granularity") in (
-            "day",
-            "minute",
-            "second",
-            "hour",
-        ):
-            m = _DATE_ISO.match(iso)
-            if m and len(m.group(1)) == 10:
-                return m.group(1)
-    return published
+        iso = _iso(d)
+        if iso is None or doc.said_on(sent, d):
+            continue
+        if own[0] <= d.start < own[1]:
+            return iso, True
+        if sentence_wide is None and not any(lo <= d.start < hi for lo, hi in others):
+            sentence_wide = iso
+    if sentence_wide is not None:
+        return sentence_wide, True
+    return doc.doc.published, False
+
+
+_FROM_COUNTS = {"killed": "die", "injured": "injure", "arrested": "arrest"}
+
+
+def _frame_quantity(sent: _Sentence, f: Finding) -> dict[str, Any]:
+    for q in sent.frame.get("quantities") or ():
+        if isinstance(q, Mapping) and q.get("start") == f.start:
+            return dict(q)
+    return {}
+
+
+def _apposed(text: str, f: Finding) -> bool:
+    """A bare whole number between commas after a word: "Ana Vell, 62, said" (an age)."""
+    return (
+        text[max(0, f.start - 2) : f.start] == ", "
+        and text[f.end : f.end + 1] == ","
+        and text[max(0, f.start - 3) : f.start - 2].isalpha()
+        and f.text.isdigit()
+        and int(f.text) < 130
+    )
 
 
 def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
@@ -293,12 +402,26 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
     unit = attrs.get("unit") if isinstance(attrs.get("unit"), str) else None
+    if any(q.start <= f.start < q.end for q in doc.quotes):
+        return None  # "Not one crane will move": a figure of speech in a quotation
     sent = doc.sentence(f.start)
+    fq = _frame_quantity(sent, f)
+    counts = str(fq.get("counts") or "other")
+    if counts == "age" or unit == "years_old" or (unit is None and _apposed(doc.text, f)):
+        return None  # an age says who someone is, not what happened
+    if unit in ("other", "others") and fq.get("unit") == "people":
+        unit = "people"  # "eleven others"
     pred = _predicate(doc.text, sent, f, unit)
-    if pred is None:
-        return None
-    predicate, predicate_text = pred
+    if pred is None and counts in _FROM_COUNTS:
+        pred = (_FROM_COUNTS[counts], str(fq.get("cue") or counts))
     unit_low = unit.lower() if unit else None
+    specific = bool(unit_low) and not (
+        unit_low in _PERSON_UNITS or unit_low in PREDICATES or f.label in ("money", "percent",
+                                                                            "measure")
+    )  # fmt: skip
+    if pred is None and not specific:
+        return None
+    predicate, predicate_text = pred or ("", "")
     noun: str | None = None
     if f.label == "money" or f.label == "percent" or f.label == "measure":
         unit_class = unit or f.label
@@ -319,10 +442,17 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
     update = _UPDATE_RE.search(before) or _UPDATE_RE.search(doc.text, f.end, hi)
     qualifier = attrs.get("qualifier")
     value_max = attrs.get("value_max")
-    keys = [f"q|{predicate}|{unit_class}|{a.key}" for a in sent.anchors]
-    keys.append(f"q|{predicate}|{unit_class}|doc:{doc.doc.id}")
+    if unit_class == "person" or not (specific or f.label in ("money", "measure")):
+        prefix = f"q|{predicate}|{unit_class}"
+    else:
+        prefix = f"q|u:{unit_class}"  # a thing or a measure: the unit says what is counted
+    as_of, dated = _as_of(doc, sent, f)
+    nouns = content_words(w for w in sent.words if lo <= w.start < hi)
     return QuantitySlot(
-        **doc.base(f.id, f.start, f.end, sent, keys),
+        **doc.base(f.id, f.start, f.end, sent, doc.keys(prefix, sent)),
+        dated=dated,
+        counts=counts,
+        nouns=tuple(sorted(nouns)),
         value=float(value),
         value_max=float(value_max) if isinstance(value_max, (int, float)) else None,
         unit=unit,
@@ -333,7 +463,7 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
         qualifier=qualifier if isinstance(qualifier, str) else None,
         part=" ".join(part.group().split()[:3]) if part else None,
         update=" ".join(update.group().split()) if update else None,
-        as_of=_as_of(sent, doc.doc.published),
+        as_of=as_of,
     )
 
 
@@ -350,16 +480,36 @@ def _verbish(w: Word) -> str | None:
 
 
 def _subject_word(w: Word) -> str | None:
-    """A lower-case content word: what a dated verb is about ("the bridge collapsed")."""
+    """A content word: what a dated verb is about ("the bridge collapsed", "Brackenford
+    Academy will reopen")."""
     low = w.lower
     if (
-        w.text[:1].islower()
-        and low not in STOPWORDS
+        low not in STOPWORDS
         and low not in PREDICATES
+        and low not in LIGHT_VERBS
+        and not low.isdigit()
         and not _UPDATE_RE.fullmatch(low)
     ):
         return low
     return None
+
+
+_PREPOSITION_WORDS = word_set("in at on of for from to with by near into over under")
+
+
+def _not_after(sent: _Sentence) -> Callable[[Word], str | None]:
+    """:func:`_subject_word`, skipping the object of a preposition ("the bridge in
+    Marvale collapsed": the bridge)."""
+    before = {w.start: p.lower for p, w in zip(sent.words, sent.words[1:], strict=False)}
+
+    def ok(w: Word) -> str | None:
+        return None if before.get(w.start) in _PREPOSITION_WORDS else _subject_word(w)
+
+    return ok
+
+
+def _in_quote(doc: _Doc, at: int) -> bool:
+    return any(q.start <= at < q.end for q in doc.quotes)
 
 
 def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
@@ -367,117 +517,52 @@ def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
     if f.label not in ("date", "datetime", "relative") or not isinstance(iso, str):
         return None
     m = _DATE_ISO.match(iso)
-    if not m:
-        return None
+    if not m or _in_quote(doc, f.start):
+        return None  # unresolved, or a date inside a quotation (a forecast, a promise)
     day = m.group(1)
     sent = doc.sentence(f.start)
     lo, hi = _clause(doc.text, sent, f.start, f.end)
-    hit = _nearest(sent.words, f.start, f.end, lo, hi, _verbish) or _nearest(
-        sent.words, f.start, f.end, sent.start, sent.end, _verbish
+    hit = _nearest(sent.words, f.start, f.end, lo, hi, _verbish)
+    if hit is not None and hit[1] == "say":
+        return None  # the date of a statement, not of an event
+    if _UPDATE_RE.search(doc.text, lo, hi) or re.search(
+        r"\bby\s+$", doc.text[max(lo, f.start - 4) : f.start], re.I
+    ):
+        return None  # "rose to 70 on Tuesday", "by Monday": the date of a count
+    framed_ = sent.frame.get("predicate")
+    if hit is None and not (isinstance(framed_, str) and framed_):
+        hit = _nearest(sent.words, f.start, f.end, sent.start, sent.end, _verbish)
+        if hit is not None and hit[1] == "say":
+            return None
+    lexical = _nearest(sent.words, f.start, f.end, lo, hi, _lexicon_verb)
+    framed = sent.frame.get("predicate")
+    verb: Word | None
+    if lexical is not None:
+        verb, predicate = lexical
+    elif isinstance(framed, str) and framed and not is_reporting(framed):
+        predicate = stem(framed)
+        verb = next((w for w in sent.words if stem(w.text) == predicate), None)
+    elif hit is not None:
+        verb, predicate = hit
+    else:
+        return None  # nothing dated
+    light = predicate in LIGHT_VERBS or (isinstance(framed, str) and framed in LIGHT_VERBS
+                                        and lexical is None)  # fmt: skip
+    subject = (
+        _nearest(sent.words, verb.start, verb.end, sent.start, verb.start, _not_after(sent))
+        if verb is not None
+        else None
     )
-    if hit is None or hit[1] == "say":
-        return None  # nothing dated, or the date of a statement, not of an event
-    if _UPDATE_RE.search(doc.text, lo, hi):
-        return None  # "rose to 70 on Tuesday": the date of a count, not of the event
-    verb, predicate = hit
-    subject = _nearest(sent.words, verb.start, verb.end, sent.start, verb.start, _subject_word)
-    keys = [f"d|{predicate}|{a.key}" for a in sent.anchors]
-    keys.append(f"d|{predicate}|doc:{doc.doc.id}")
+    nouns = content_words(w for w in sent.words if lo <= w.start < hi and not
+                          f.start <= w.start < f.end)  # fmt: skip
     return DateSlot(
-        **doc.base(f.id, f.start, f.end, sent, keys),
+        **doc.base(f.id, f.start, f.end, sent, doc.keys("d", sent)),
         iso=day,
         granularity="day" if len(day) == 10 else "month",
         predicate=predicate,
-        predicate_text=verb.text,
+        predicate_text=verb.text if verb is not None else str(framed),
         subject=stem(subject[1]) if subject else None,
         relative=bool(f.attributes.get("resolved_relative_to")),
+        light=light,
+        nouns=tuple(sorted(nouns - {predicate})),
     )
-
-
-# -- roles -----------------------------------------------------------------------------
-
-
-def _role_slots(doc: _Doc) -> list[RoleSlot]:
-    out: list[RoleSlot] = []
-    seen: set[tuple[str, str]] = set()
-
-    def add(f: Finding | None, start: int, end: int, name: str, role: str, source: str) -> None:
-        role = " ".join(role.split()).strip(" ,")
-        key = (norm_name(name), _role_key(role))
-        if len(key[0].split()) < 2 or not key[1] or key in seen:
-            return
-        seen.add(key)
-        sent = doc.sentence(start)
-        base = doc.base(f.id if f else "", start, end, sent, [f"r|{key[0]}"])
-        base["anchors"] = (name,)
-        base["events"] = ()
-        out.append(RoleSlot(**base, name=name, role=role, source=source))
-
-    for f in doc.analysis.by_kind("speaker"):
-        name, role = f.attributes.get("name"), f.attributes.get("role")
-        if isinstance(name, str) and isinstance(role, str):
-            add(f, f.start, f.end, name, role, "speaker")
-    for start, end, name, role in _appositions(doc.text):
-        add(None, start, end, name, role, "apposition")
-    return out
-
-
-def _role_key(role: str) -> str:
-    """A role as a key: lower-case words without articles and possessives."""
-    ws = [norm_name(w) for w in re.findall(r"[\w’'-]+", role)]
-    return " ".join(w for w in ws if w not in ("the", "a", "an", "of", "its", "their"))
-
-
-_PREPOSITIONS = word_set("of for at in to from with on over under")
-
-
-def _appositions(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, name, role) for "Title Name Name" ("Interior Minister Ana Vell",
-    "former deputy Ana Vell") and "Name Name, a role," ("Ana Vell, the mayor of X,")."""
-    out: list[tuple[int, int, str, str]] = []
-    ws = words(text)
-    roleish = TITLE_WORDS | _ROLE_MODIFIERS
-    k = 0
-    while k < len(ws):  # runs of capitalised words
-        if not ws[k].text[:1].isupper():
-            k += 1
-            continue
-        j = k
-        while (
-            j + 1 < len(ws)
-            and ws[j + 1].text[:1].isupper()
-            and text[ws[j].end : ws[j + 1].start] == " "
-        ):
-            j += 1
-        run = ws[k : j + 1]
-        titles = [i for i, w in enumerate(run) if w.lower in TITLE_WORDS]
-        last = titles[-1] if titles else -1  # the name follows the last title
-        name = run[last + 1 :]
-        p = k + last if titles else k  # where the role starts, walked leftwards
-        while p > k and ws[p - 1].lower in roleish:
-            p -= 1
-        if p == k or not titles:
-            while (
-                p > 0
-                and ws[p - 1].lower in roleish
-                and ws[p - 1].text[:1].islower()
-                and text[ws[p - 1].end : ws[p].start] == " "
-            ):
-                p -= 1
-        role_end = run[last].end if titles else ws[k - 1].end
-        if len(name) >= 2 and (titles or p < k):
-            role = text[ws[p].start : role_end]
-            out.append((ws[p].start, name[-1].end, text[name[0].start : name[-1].end], role))
-        k = j + 1
-    for m in _APPOSITION_RE.finditer(text):
-        role_words = m["role"].split()
-        cut = next((i for i, w in enumerate(role_words) if w.lower() in _PREPOSITIONS), None)
-        head_words = role_words[:cut] if cut else role_words
-        if not head_words or head_words[-1].lower() not in TITLE_WORDS:
-            continue
-        name_words = m["name"].split()
-        while name_words and name_words[0].lower() in TITLE_WORDS:
-            name_words.pop(0)
-        if len(name_words) >= 2:
-            out.append((m.start(), m.end(), " ".join(name_words), m["role"]))
-    return out

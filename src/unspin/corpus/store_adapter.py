@@ -43,7 +43,7 @@ from unspin.corpus._fuzzy import BandHasher, fuzz, shingles, when_key
 from unspin.corpus.contradictions import compare_slots, find_contradictions
 from unspin.corpus.model import LINK_KINDS, Link, Side, slot_from_dict
 from unspin.corpus.propagation import Passage, _runs, passage_link, passages
-from unspin.corpus.quotes import QuoteMention, _drift_link, compare_wording, quote_mentions
+from unspin.corpus.quotes import QuoteMention, _drift_link, mention_keys, quote_mentions, relate
 from unspin.corpus.report import DocumentReport, document_report
 from unspin.corpus.slots import extract_slots
 from unspin.corpus.tables import CorpusIndexTable, CorpusItem
@@ -221,14 +221,17 @@ class _Linker:
     def _quotes(self, batch: _Batch, analysis: Analysis) -> None:
         assert self.quote_bands is not None
         mentions = quote_mentions(analysis)
-        keyed = [(m, self.quote_bands.keys(shingles(m.norm.split(), (1, 2)))) for m in mentions]
+        keyed = [
+            (m, (*self.quote_bands.keys(shingles(m.norm.split(), (1, 2))), *mention_keys(m)))
+            for m in mentions
+        ]
         for m, keys in keyed:
             matches: list[tuple[QuoteMention, tuple[str, float]]] = []
             for doc, other in batch.candidates("quote", keys, QuoteMention.from_dict,
                                                newest=False):  # fmt: skip
                 if doc == m.doc_id:
                     continue
-                got = compare_wording(other.norm, m.norm)
+                got = relate(other, m)
                 if got is not None:
                     matches.append((other, got))
             earlier = [(o, g) for o, g in matches if _order(o) < _order(m)]

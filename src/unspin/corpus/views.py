@@ -2,7 +2,8 @@
 does the printing) and for exports.
 
 Three views, one per command: ``contradictions`` (slot: entity, event, quantity, unit,
-date, person, role), ``quotes`` (quote, speaker, occasion, wording, similarity) and
+date, place, polarity, person, role; why the two are taken as the same event; which slots
+agreed and which differed), ``quotes`` (quote, speaker, occasion, wording, similarity) and
 ``propagation`` (sentences, similarity, outlets). Every row carries both sides
 (document id, outlet, publication date, offsets, covered text), the kind, the score,
 the rule, what differs and the explanation.
@@ -20,7 +21,19 @@ __all__ = ["COLUMNS", "SLOT_FIELDS", "in_context", "link_row", "render_link", "r
 
 #: The slot fields each view shows, in order.
 SLOT_FIELDS: dict[str, tuple[str, ...]] = {
-    "contradictions": ("entity", "event", "quantity", "unit", "date", "person", "role"),
+    "contradictions": (
+        "entity",
+        "event",
+        "quantity",
+        "unit",
+        "date",
+        "place",
+        "polarity",
+        "person",
+        "role",
+        "same_event",
+        "checks",
+    ),
     "quotes": ("quote", "speaker", "occasion", "wording", "similarity"),
     "propagation": ("sentences", "similarity", "outlets"),
 }
@@ -87,8 +100,12 @@ def _side(label: str, side: Side, width: int, context: Callable[[Side], str | No
     return f"  {label}  {side.doc_id} [{side.start}:{side.end}]  {where}\n     {shown}"
 
 
+#: Slot fields shown on lines of their own.
+_OWN_LINES = {"same_event": "same event", "checks": "slots"}
+
+
 def _slot(slot: Mapping[str, str], view: str) -> str:
-    parts = [f"{k} {slot[k]}" for k in SLOT_FIELDS[view] if slot.get(k)]
+    parts = [f"{k} {slot[k]}" for k in SLOT_FIELDS[view] if slot.get(k) and k not in _OWN_LINES]
     return "; ".join(parts)
 
 
@@ -111,6 +128,9 @@ def render_link(
     slot = _slot(link.slot, view)
     if slot:
         lines.append(f"  slot: {_one_line(slot, width)}")
+    for key, label in _OWN_LINES.items():
+        if link.slot.get(key):
+            lines.append(f"  {label}: {_one_line(link.slot[key], width)}")
     why = textwrap.fill(
         link.explanation.detail, width=width, initial_indent="  why: ", subsequent_indent="       "
     )

@@ -24,6 +24,8 @@ __all__ = [
     "Anchor",
     "Word",
     "anchors_in",
+    "content_words",
+    "days_apart",
     "event_nouns_in",
     "normalise_quote",
     "parse_when",
@@ -225,13 +227,27 @@ def proper_words(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
     capital: set[str] = set()
     lower: set[str] = set()
     starts = {s for s, _ in spans}
-    for w in words(text):
+    ws = words(text)
+    for k, w in enumerate(ws):
         key = norm_name(w.text)
         if w.text[:1].islower():
             lower.add(key)
         elif _capitalised(w) and w.start not in starts and not _after_opening(text, w.start):
             capital.add(key)
+        elif _capitalised(w) and k + 1 < len(ws) and _starts_name(text, w, ws[k + 1]):
+            capital.add(key)  # "Brackenford Academy will ...": a name opening a sentence
     return frozenset(capital - lower)
+
+
+def _starts_name(text: str, w: Word, nxt: Word) -> bool:
+    """``w`` opens a sentence and a capitalised non-title word follows it directly."""
+    return (
+        text[w.end : nxt.start] == " "
+        and _capitalised(nxt)
+        and nxt.lower not in TITLE_WORDS
+        and w.lower not in TITLE_WORDS
+        and w.lower not in STOPWORDS
+    )
 
 
 def _after_opening(text: str, start: int) -> bool:
@@ -269,9 +285,49 @@ def anchors_in(
     return out
 
 
+#: Event kinds that name one kind of event ("a fire" and "the blaze").
+_EVENT_SYNONYMS: dict[str, str] = {
+    stem(w): stem(head)
+    for head, forms in (
+        ("fire", "blaze wildfire"),
+        ("explosion", "blast"),
+        ("earthquake", "quake"),
+        ("crash", "collision"),
+        ("strike", "walkout"),
+    )
+    for w in forms.split()
+}
+
+
 def event_nouns_in(ws: Iterable[Word]) -> frozenset[str]:
-    """Stems of the generic event kinds named among ``ws``."""
-    return frozenset(s for w in ws if (s := stem(w.text)) in EVENT_NOUNS)
+    """Stems of the generic event kinds named among ``ws`` (synonyms as one kind)."""
+    return frozenset(_EVENT_SYNONYMS.get(s, s) for w in ws if (s := stem(w.text)) in EVENT_NOUNS)
+
+
+#: Words that say nothing about what a statement is about.
+_NOT_CONTENT = STOPWORDS | word_set(
+    """
+    million billion thousand hundred dollars dollar euros euro pounds percent per cent
+    people person number total figure figures day days week weeks month months year years
+    hour hours minute minutes morning afternoon evening night time times about around
+    roughly nearly almost some further more less than least other others another later
+    earlier already yet since still being made make makes put puts get got going gone
+    """
+)
+
+
+def content_words(ws: Iterable[Word]) -> frozenset[str]:
+    """Stems of the lower-case content words among ``ws`` (not function words, reporting
+    verbs, units of time or money, or numbers written as words)."""
+    return frozenset(
+        stem(w.text)
+        for w in ws
+        if w.text[:1].islower()
+        and len(w.text) > 2
+        and w.lower not in _NOT_CONTENT
+        and not w.text.isdigit()
+        and not is_reporting(w.lower)
+    )
 
 
 def is_reporting(word: str) -> bool:
@@ -315,12 +371,50 @@ def later(a: str | None, b: str | None) -> int:
     """
     wa, wb = parse_when(a), parse_when(b)
     if wa is None or wb is None:
-        return 0
+        return _later_partial(a, b)
     if isinstance(wa, datetime) and isinstance(wb, datetime):
         return (wa > wb) - (wa < wb)
     da = wa.date() if isinstance(wa, datetime) else wa
     db = wb.date() if isinstance(wb, datetime) else wb
     return (da > db) - (da < db)
+
+
+_PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def _bounds(value: str | None) -> tuple[str, str] | None:
+    """The first and last day an ISO year, month or day covers, as "YYYY-MM-DD"."""
+    m = _PARTIAL_RE.match(value.strip()) if value else None
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    if d:
+        return (f"{y}-{mo}-{d}",) * 2
+    if mo:
+        return (f"{y}-{mo}-01", f"{y}-{mo}-31")
+    return (f"{y}-01-01", f"{y}-12-31")
+
+
+def _later_partial(a: str | None, b: str | None) -> int:
+    """:func:`later` for a year or a month: ordered only when the spans do not overlap."""
+    ba, bb = _bounds(a), _bounds(b)
+    if ba is None or bb is None:
+        return 0
+    if ba[0] > bb[1]:
+        return 1
+    if ba[1] < bb[0]:
+        return -1
+    return 0
+
+
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO dates (or date-times); ``None`` when either is unreadable."""
+    wa, wb = parse_when(a), parse_when(b)
+    if wa is None or wb is None:
+        return None
+    da = wa.date() if isinstance(wa, datetime) else wa
+    db = wb.date() if isinstance(wb, datetime) else wb
+    return abs((da - db).days)
 
 
 def person_spans(analysis: Analysis) -> list[tuple[int, int]]:

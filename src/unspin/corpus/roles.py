@@ -1,0 +1,114 @@
+"""Role slots: a person named with a role or title.
+
+The ``speaker`` findings of the sources analyzer, and appositions ("Interior Minister
+Ana Vell", "Ana Vell, a former deputy,"). Two roles of one person can both hold: they are
+linked as ``compatible``, never as a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from unspin.corpus.model import RoleSlot
+from unspin.corpus.words import norm_name, word_set, words
+from unspin.lexicon import TITLE_WORDS
+from unspin.model import Finding
+
+__all__ = ["role_slots"]
+
+_ROLE_MODIFIERS = word_set(
+    "former acting interim then ex outgoing incoming deputy vice chief senior junior "
+    "assistant associate principal regional local"
+)
+_APPOSITION_RE = re.compile(
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+),\s+(?:the|a|an)\s+(?P<role>[^,.;:()\n]{2,80}?)"
+    r"(?=[,.;:)])"
+)
+
+
+def role_slots(doc: Any) -> list[RoleSlot]:
+    """Role slots of one document (``doc``: the slot extractor's per-document cache)."""
+    out: list[RoleSlot] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(f: Finding | None, start: int, end: int, name: str, role: str, source: str) -> None:
+        role = " ".join(role.split()).strip(" ,")
+        key = (norm_name(name), _role_key(role))
+        if len(key[0].split()) < 2 or not key[1] or key in seen:
+            return
+        seen.add(key)
+        sent = doc.sentence(start)
+        base = doc.base(f.id if f else "", start, end, sent, [f"r|{key[0]}"])
+        base["anchors"] = (name,)
+        base["events"] = ()
+        out.append(RoleSlot(**base, name=name, role=role, source=source))
+
+    for f in doc.analysis.by_kind("speaker"):
+        name, role = f.attributes.get("name"), f.attributes.get("role")
+        if isinstance(name, str) and isinstance(role, str):
+            add(f, f.start, f.end, name, role, "speaker")
+    for start, end, name, role in _appositions(doc.text):
+        add(None, start, end, name, role, "apposition")
+    return out
+
+
+def _role_key(role: str) -> str:
+    """A role as a key: lower-case words without articles and possessives."""
+    ws = [norm_name(w) for w in re.findall(r"[\w’'-]+", role)]
+    return " ".join(w for w in ws if w not in ("the", "a", "an", "of", "its", "their"))
+
+
+_PREPOSITIONS = word_set("of for at in to from with on over under")
+
+
+def _appositions(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, role) for "Title Name Name" ("Interior Minister Ana Vell",
+    "former deputy Ana Vell") and "Name Name, a role," ("Ana Vell, the mayor of X,")."""
+    out: list[tuple[int, int, str, str]] = []
+    ws = words(text)
+    roleish = TITLE_WORDS | _ROLE_MODIFIERS
+    k = 0
+    while k < len(ws):  # runs of capitalised words
+        if not ws[k].text[:1].isupper():
+            k += 1
+            continue
+        j = k
+        while (
+            j + 1 < len(ws)
+            and ws[j + 1].text[:1].isupper()
+            and text[ws[j].end : ws[j + 1].start] == " "
+        ):
+            j += 1
+        run = ws[k : j + 1]
+        titles = [i for i, w in enumerate(run) if w.lower in TITLE_WORDS]
+        last = titles[-1] if titles else -1  # the name follows the last title
+        name = run[last + 1 :]
+        p = k + last if titles else k  # where the role starts, walked leftwards
+        while p > k and ws[p - 1].lower in roleish:
+            p -= 1
+        if p == k or not titles:
+            while (
+                p > 0
+                and ws[p - 1].lower in roleish
+                and ws[p - 1].text[:1].islower()
+                and text[ws[p - 1].end : ws[p].start] == " "
+            ):
+                p -= 1
+        role_end = run[last].end if titles else ws[k - 1].end
+        if len(name) >= 2 and (titles or p < k):
+            role = text[ws[p].start : role_end]
+            out.append((ws[p].start, name[-1].end, text[name[0].start : name[-1].end], role))
+        k = j + 1
+    for m in _APPOSITION_RE.finditer(text):
+        role_words = m["role"].split()
+        cut = next((i for i, w in enumerate(role_words) if w.lower() in _PREPOSITIONS), None)
+        head_words = role_words[:cut] if cut else role_words
+        if not head_words or head_words[-1].lower() not in TITLE_WORDS:
+            continue
+        name_words = m["name"].split()
+        while name_words and name_words[0].lower() in TITLE_WORDS:
+            name_words.pop(0)
+        if len(name_words) >= 2:
+            out.append((m.start(), m.end(), " ".join(name_words), m["role"]))
+    return out
