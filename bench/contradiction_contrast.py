@@ -1,7 +1,7 @@
 """Contradiction links on the team's contrast set (issue #13, point 5).
 
     python bench/contradiction_contrast.py [--data tests/data/contradictions] [--work DIR]
-        [--json] [--errors]
+        [--json] [--errors] [--details]
 
 Ingests every article of ``documents.jsonl`` into one corpus store (``unspin corpus
 ingest``), links them (``unspin corpus contradictions`` and ``unspin corpus quotes``) and
@@ -21,6 +21,7 @@ import io
 import json
 import sys
 import tempfile
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -80,8 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--work", type=Path, default=None, help="where the store goes (default: temp)")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="list wrong links and missed pairs")
+    ap.add_argument("--details", action="store_true",
+                    help="recall by slot, within vs across documents, links by rule")  # fmt: skip
     args = ap.parse_args(argv)
+    started = time.perf_counter()
     documents = {d["id"]: d for d in read_jsonl(args.data / "documents.jsonl")}
     pairs = read_jsonl(args.data / "pairs.jsonl")
     spans = statement_spans(documents, pairs)
@@ -114,14 +118,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         gold = [i for i, p in enumerate(pairs) if p["label"] == label]
         right = [ln for ln in shown if any(hit(ln, spans[i]) for i in gold)]
         found = [i for i in gold if any(hit(ln, spans[i]) for ln in shown)]
+
+        def within(ln: Mapping[str, Any]) -> bool:
+            return bool(ln["a"]["doc"] == ln["b"]["doc"])
+
+        def share(num: int, den: int) -> float | None:
+            return num / den if den else None
+
+        by_slot: dict[str, dict[str, Any]] = {}
+        for slot in sorted({pairs[i]["slot"] for i in gold}):
+            mine = [i for i in gold if pairs[i]["slot"] == slot]
+            got = [i for i in mine if i in found]
+            by_slot[slot] = {"pairs": len(mine), "found": len(got),
+                             "recall": share(len(got), len(mine))}  # fmt: skip
+        where: dict[str, dict[str, Any]] = {}
+        for name, inside in (("within", True), ("across", False)):
+            mine = [i for i in gold if (pairs[i]["a"]["doc"] == pairs[i]["b"]["doc"]) == inside]
+            got = [i for i in mine if i in found]
+            links_here = [ln for ln in shown if within(ln) == inside]
+            right_here = [ln for ln in links_here if ln in right]
+            where[name] = {
+                "links": len(links_here),
+                "precision": share(len(right_here), len(links_here)),
+                "pairs": len(mine),
+                "recall": share(len(got), len(mine)),
+            }
+        rules: dict[str, dict[str, int]] = {}
+        for ln in shown:
+            r = rules.setdefault(ln["explanation"]["rule"], {"links": 0, "right": 0})
+            r["links"] += 1
+            r["right"] += ln in right
         return {
             "links": len(shown),
-            "precision": len(right) / len(shown) if shown else None,
+            "precision": share(len(right), len(shown)),
             "pairs": len(gold),
-            "recall": len(found) / len(gold) if gold else None,
+            "recall": share(len(found), len(gold)),
+            "by_slot": by_slot,
+            "within_across": where,
+            "by_rule": rules,
             "_wrong": [ln for ln in shown if ln not in right],
             "_missed": [pairs[i] for i in gold if i not in found],
         }
+
+    def labels(ln: Mapping[str, Any]) -> str:
+        got = [f"{p['id']} {p['label']}" for p, sp in zip(pairs, spans, strict=True)
+               if hit(ln, sp)]  # fmt: skip
+        return ", ".join(got) or "no labelled pair"
 
     conflicts = score({"contradiction", "differs", "quote_drift"}, "conflict")
     updates = score({"update"}, "update")
@@ -132,6 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "kinds": sorted({ln["kind"] for ln in links}),
         "conflicts": {k: v for k, v in conflicts.items() if not k.startswith("_")},
         "updates": {k: v for k, v in updates.items() if not k.startswith("_")},
+        "seconds": round(time.perf_counter() - started, 1),
     }
     if args.json:
         print(json.dumps(summary, indent=2))
@@ -145,10 +188,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"updates: precision {fmt(u['precision'])} of {u['links']}, "
             f"recall {fmt(u['recall'])} of {u['pairs']}"
         )
+    if args.details and not args.json:
+        for name in ("conflicts", "updates"):
+            part = summary[name]
+            print(f"{name}:")
+            for slot, v in part["by_slot"].items():
+                print(f"  slot {slot:9} recall {v['found']}/{v['pairs']}")
+            for w, v in part["within_across"].items():
+                p_, r_ = v["precision"], v["recall"]
+                print(f"  {w:7} links {v['links']:3} precision "
+                      f"{'-' if p_ is None else f'{p_:.3f}'}  pairs {v['pairs']:3} recall "
+                      f"{'-' if r_ is None else f'{r_:.3f}'}")  # fmt: skip
+            for rule, v in sorted(part["by_rule"].items()):
+                print(f"  rule {rule:32} {v['right']}/{v['links']} right")
     if args.errors:
-        for ln in conflicts["_wrong"]:
+        for ln in [*conflicts["_wrong"], *updates["_wrong"]]:
             a, b = ln["a"], ln["b"]
-            print(f"wrong {ln['kind']}: {a['doc']} {a['text']!r} / {b['doc']} {b['text']!r}")
+            print(f"wrong {ln['kind']} ({ln['explanation']['rule']}; {labels(ln)}): "
+                  f"{a['doc']} {a['text']!r} / {b['doc']} {b['text']!r}")  # fmt: skip
         for p in conflicts["_missed"]:
             print(f"missed {p['id']} ({p['slot']}): {p['a']['text']!r} / {p['b']['text']!r}")
     return 0

@@ -157,3 +157,25 @@ def test_an_interrupted_run_keeps_whole_batches_and_a_rerun_finishes(
         rest = link_store(store)
         assert rest.pending == rest.documents == len(analyses) - 3
         assert {lk.id for lk in iter_corpus_links(store)} == _expected(analyses.values())
+
+
+@pytest.mark.slow
+def test_an_index_written_by_an_older_extractor_is_re_extracted(
+    analyse: Analyse, tmp_path: Path
+) -> None:
+    analyses = analyse([*FLOOD, *QUOTES])
+    with open_store(tmp_path / "corpus.db") as store:
+        store.add(Processed(a, tuple(sentence_spans(a)), None) for a in analyses.values())
+        first = link_store(store).links
+        before = {lk.id for lk in iter_corpus_links(store)}
+        # what an older unspin wrote: slots without their document's names, other keys
+        store.sql.execute(
+            "UPDATE corpus_items SET payload = REPLACE(payload, '\"context\":', '\"old\":') "
+            "WHERE space = 'slot'"
+        )
+        store.sql.execute("UPDATE corpus_keys SET key = 'old|' || key WHERE space = 'slot'")
+        again = link_store(store)
+        assert again.documents == len(analyses)  # every document, contradictions only
+        assert again.links == {k: n for k, n in first.items() if k != "quote_drift"}
+        assert {lk.id for lk in iter_corpus_links(store)} == before
+        assert link_store(store).documents == 0  # and then up to date

@@ -10,6 +10,10 @@
         print(run.documents, run.links)            # 12, {"contradiction": 3, ...}
         report = store_report(store, doc_id)       # the links one document's report shows
 
+**Stores indexed by an older unspin** (before slots carried their document's names and
+quotations their content words) are re-extracted on the next link run, comparison by
+comparison (:data:`CURRENT`): the analyses are in the store, so nothing is lost.
+
 **Incremental, from tables.** Each document is compared once, when it is first linked,
 against what the store already holds, and then indexed for the documents that come
 after it. The index lives in the store (schema version 5): ``corpus_items`` (one row
@@ -76,6 +80,11 @@ KINDS: dict[str, tuple[str, ...]] = {
     "quotes": ("quote_drift",),
     "propagation": ("propagation",),
 }
+
+#: What every item written by this version holds in its JSON, per comparison: a store
+#: whose items lack it was indexed by an older extractor (other keys, fewer fields), and
+#: the next link run re-extracts that comparison's index and links from the analyses.
+CURRENT: dict[str, str] = {"contradictions": '"context":', "quotes": '"words":'}
 
 # The same thresholds as the in-memory QuoteIndex and PassageIndex.
 _QUOTE_THRESHOLD = 0.3
@@ -296,6 +305,12 @@ def link_store(
     table = store.repository(CorpusIndexTable)
     if rebuild:
         table.clear([SPACES[n] for n in names], [k for n in names for k in KINDS[n]])
+    else:
+        old = [n for n in names if n in CURRENT and table.stale(SPACES[n], CURRENT[n])]
+        if old:  # written by an older extractor: its keys no longer meet the new ones
+            log.warning("re-extracting the %s index of %s (written by an older unspin)",
+                        "/".join(old), store.url)  # fmt: skip
+            table.clear([SPACES[n] for n in old], [k for n in old for k in KINDS[n]])
     todo: dict[str, list[str]] = {}
     for name in names:
         for doc_id in table.pending(SPACES[name]):

@@ -130,6 +130,15 @@ class CorpusIndexTable:
             )
             return add_links(self.sql, links)
 
+    def stale(self, space: str, marker: str) -> bool:
+        """True when an item of ``space`` was written without ``marker`` in its JSON (by
+        an older extractor, whose keys and fields the comparisons no longer use)."""
+        row = self.sql.one(
+            "SELECT 1 FROM corpus_items WHERE space = ? AND payload NOT LIKE ? LIMIT 1",
+            (space, f"%{marker}%"),
+        )
+        return row is not None
+
     def clear(self, spaces: Sequence[str], link_kinds: Sequence[str]) -> None:
         """Empty the index of ``spaces`` and delete the links of ``link_kinds`` (one
         transaction)."""
