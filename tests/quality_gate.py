@@ -28,17 +28,18 @@ def require_files(paths: Iterable[Path], what: str, hint: str) -> None:
         pytest.fail(f"{what} cannot run: missing {', '.join(missing)} ({hint})", pytrace=False)
 
 
-def run_bench(script: Path, args: Sequence[str], tmp_path: Path) -> Any:
+def run_bench(script: Path, args: Sequence[str], tmp_path: Path, cache: Path | None = None) -> Any:
     """Run ``script`` with ``args`` from the repository root, cold (its embedding cache a
-    fresh folder under ``tmp_path``; ``--threads`` up to 4), and return the JSON it wrote
-    (``--json``). Its stdout is printed, so ``pytest -s`` shows it."""
+    fresh folder under ``tmp_path``, unless ``cache`` names one; ``--threads`` up to 4),
+    and return the JSON it wrote (``--json``). Its stdout is printed, so ``pytest -s``
+    shows it."""
     out = tmp_path / "scores.json"
     command = [
         sys.executable,
         str(script),
         *args,
         "--cache",
-        str(tmp_path / "cache"),
+        str(cache or tmp_path / "cache"),
         "--json",
         str(out),
         "--threads",

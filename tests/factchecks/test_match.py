@@ -21,7 +21,7 @@ from unspin.factchecks import (
     MatchModel,
     load_claimreviews,
 )
-from unspin.factchecks.analyzer import FactChecksAnalyzer
+from unspin.factchecks.analyzer import DEFAULT_MIN_SCORE, FactChecksAnalyzer
 from unspin.factchecks.match import (
     LateStage,
     LinearScorer,
@@ -170,8 +170,9 @@ def test_the_factchecks_analyzer_flags_the_reviewed_claim(backbone: Backbone) ->
     assert s == {
         "factchecks_loaded": 5,
         "claims_matched": 1,
+        "claims_related_only": 0,
         "claims_checked": 3,
-        "min_score": 0.5,
+        "min_score": DEFAULT_MIN_SCORE,
     }
 
 

@@ -88,6 +88,10 @@ class ClaimMatch:
     similarity: float | None
     score: float | None
     claim_reviewed: str | None = None
+    #: "related, but differs: ..." when the frames differ in a slot (not a match)
+    differs: str | None = None
+    #: which slots of the two frames agreed and which differed, in one line
+    frame_check: str | None = None
 
     @classmethod
     def from_attributes(cls, m: Mapping[str, Any]) -> ClaimMatch:
@@ -99,6 +103,8 @@ class ClaimMatch:
             similarity=_float(m.get("similarity")),
             score=_float(m.get("score")),
             claim_reviewed=_str(m.get("claim_reviewed")),
+            differs=_str(m.get("differs")),
+            frame_check=_str(m.get("frame_check")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,6 +116,8 @@ class ClaimMatch:
             "similarity": self.similarity,
             "score": self.score,
             "claim_reviewed": self.claim_reviewed,
+            "differs": self.differs,
+            "frame_check": self.frame_check,
         }
 
 
@@ -130,6 +138,8 @@ class ClaimRow:
     verdict_detail: str | None = None
     passages: tuple[Mapping[str, Any], ...] = field(default=(), hash=False)
     frame: Mapping[str, Any] | None = field(default=None, hash=False)
+    #: fact-checks of a related claim whose frame differs (each with ``differs``)
+    related: tuple[ClaimMatch, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -146,6 +156,7 @@ class ClaimRow:
             "verdict_detail": self.verdict_detail,
             "passages": [dict(p) for p in self.passages],
             "frame": _plain(self.frame),
+            "related": [m.to_dict() for m in self.related],
         }
 
     def csv_row(self, document: str, rank: int) -> dict[str, Any]:
@@ -217,12 +228,19 @@ def _related(findings: Sequence[Finding], kind: str) -> dict[str, Finding]:
 
 
 def _matches(f: Finding | None) -> tuple[ClaimMatch, ...]:
-    if f is None:
+    if f is None or f.label == "related":  # related fact-checks only: no match
         return ()
     listed = f.attributes.get("matches")
     if isinstance(listed, (list, tuple)) and listed:
         return tuple(ClaimMatch.from_attributes(m) for m in listed if isinstance(m, Mapping))
     return (ClaimMatch.from_attributes(f.attributes),)
+
+
+def _related_matches(f: Finding | None) -> tuple[ClaimMatch, ...]:
+    listed = None if f is None else f.attributes.get("related")
+    if not isinstance(listed, (list, tuple)):
+        return ()
+    return tuple(ClaimMatch.from_attributes(m) for m in listed if isinstance(m, Mapping))
 
 
 def claim_rows(analysis: Analysis, *, checkworthy_only: bool = False) -> list[ClaimRow]:
@@ -258,6 +276,7 @@ def claim_rows(analysis: Analysis, *, checkworthy_only: bool = False) -> list[Cl
                 checkworthy=checkworthy,
                 type=c.label,
                 matches=_matches(factchecks.get(c.id)),
+                related=_related_matches(factchecks.get(c.id)),
                 verdict=verdict,
                 verdict_score=None if v is None or verdict == NOT_VERIFIED else v.score,
                 verdict_detail=None if v is None else v.explanation.detail,
@@ -280,8 +299,14 @@ def claim_types(finding: Finding) -> list[str]:
 
 
 def _claim_matches(row: ClaimRow) -> str:
+    related = [
+        f"<li>{esc(m.publisher or 'a fact-checker')}: {esc(m.differs or '')}"
+        f'<span class="reviewed">{esc(m.claim_reviewed or "")}</span></li>'
+        for m in row.related
+    ]
+    related_list = f'<ul class="matches related">{"".join(related)}</ul>' if related else ""
     if not row.matches:
-        return '<span class="none">none found</span>'
+        return f'<span class="none">none found</span>{related_list}'
     items = []
     for m in row.matches:
         who = esc(m.publisher or "a fact-checker")
@@ -296,7 +321,7 @@ def _claim_matches(row: ClaimRow) -> str:
             f'<span class="reviewed">{esc(m.claim_reviewed)}</span>' if m.claim_reviewed else ""
         )
         items.append(f"<li>{who}: {rating}{when}{sim}{score}{reviewed}</li>")
-    return f'<ul class="matches">{"".join(items)}</ul>'
+    return f'<ul class="matches">{"".join(items)}</ul>{related_list}'
 
 
 #: Said next to every supported / refuted / mixed verdict while verdicts stay under the
@@ -332,7 +357,9 @@ def _claims_list(ctx: ReportContext, limit: int = 20) -> str:
     fact-checks matched to each and the evidence verdict (not verified without one)."""
     analysis = ctx.analysis
     rows = [
-        r for r in claim_rows(analysis) if r.checkworthy or r.matches or r.verdict != NOT_VERIFIED
+        r
+        for r in claim_rows(analysis)
+        if r.checkworthy or r.matches or r.related or r.verdict != NOT_VERIFIED
     ]
     if not rows:
         return ""
@@ -387,6 +414,9 @@ def _claim_details(row: ClaimRow | None) -> list[str]:
         sim = "" if m.similarity is None else f", similarity {m.similarity:.2f}"
         who = md_link(md_escape(m.publisher or "a fact-checker"), m.url)
         out.append(f"   - fact-check: {who} rated {rating}{when}{sim}")
+    for m in row.related:
+        who = md_link(md_escape(m.publisher or "a fact-checker"), m.url)
+        out.append(f"   - fact-check of a related claim: {who}: {md_escape(m.differs or '')}")
     for p in row.passages:
         where = f"{p.get('document_id', '?')}[{p.get('start', '?')}:{p.get('end', '?')}]"
         where = where.replace("`", "'")

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from unspin.factchecks.model import ClaimReview
+from unspin.frames import SlotCheck
 
 __all__ = ["RRF_K", "Candidate", "CandidateSource", "Embedder", "FactCheckMatch"]
 
@@ -47,7 +48,10 @@ class FactCheckMatch:
 
     ``score`` is the verifier's probability that the review is about the same claim;
     ``rank_score`` the ranker's, which orders the matches of one claim;
-    ``contributions``/``rank_contributions`` each feature's share of the two logits.
+    ``contributions``/``rank_contributions`` each feature's share of the two logits;
+    ``checks`` the frame checks of the claim against the reviewed claim (when the matcher
+    checks frames) and ``differs`` the "related, but differs: ..." line when a slot
+    differs: such a fact-check is related to the claim, not a match.
     """
 
     review: ClaimReview
@@ -59,6 +63,8 @@ class FactCheckMatch:
     contributions: Mapping[str, float]
     rank_contributions: Mapping[str, float] = field(default_factory=dict)
     shared_terms: tuple[str, ...] = ()
+    checks: tuple[SlotCheck, ...] = ()
+    differs: str | None = None
 
     @property
     def explanation(self) -> str:
@@ -84,4 +90,6 @@ class FactCheckMatch:
             "rank_contributions": {k: round(v, 4) for k, v in self.rank_contributions.items()},
             "shared_terms": list(self.shared_terms),
             "explanation": self.explanation,
+            "checks": [c.to_json() for c in self.checks],
+            "differs": self.differs,
         }

@@ -56,6 +56,7 @@ from unspin.factchecks.encoders import (
     piece_encoder,
     query_encoder,
 )
+from unspin.factchecks.framecheck import ClaimSide, FrameChecks, FrameReader, differs_line
 from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.ranker import (
     FEATURES,
@@ -217,6 +218,12 @@ class FactCheckMatcher:
     installed MiniLM's (:class:`PieceEncoder`), used only when the fact-checks are
     embedded by it, as for the query adapter; ``pieces`` sets it explicitly (``False``:
     no late stage).
+
+    With ``frames`` (a :class:`FrameReader` over the backbone's parser) and the claims'
+    sides given to :meth:`match`, every fact-check that would be shown is checked frame
+    against frame (``frame_checks``, :mod:`unspin.factchecks.framecheck`): one whose
+    number, date, polarity or actor differs comes back with ``differs`` set (related, not
+    a match).
     """
 
     def __init__(
@@ -229,8 +236,12 @@ class FactCheckMatcher:
         depth: int = 50,
         query_embed: Embedder | bool | None = None,
         pieces: PieceSource | bool | None = None,
+        frames: FrameReader | None = None,
+        frame_checks: FrameChecks | None = None,
     ) -> None:
         self.source = source
+        self.frames = frames
+        self.frame_checks = frame_checks or FrameChecks()
         self.embed = embed if embed is not None else getattr(source, "embed", None)
         self.model = model or MatchModel.load()
         self.stats: TermStats = stats or getattr(source, "stats", None) or FLAT_STATS
@@ -315,9 +326,12 @@ class FactCheckMatcher:
         *,
         top: int = 3,
         min_score: float = 0.0,
+        sides: Sequence[ClaimSide] | None = None,
     ) -> list[list[FactCheckMatch]]:
         """For each text, its best ``top`` matches (ranker order) whose verifier score is
-        at least ``min_score``."""
+        at least ``min_score``; with ``sides`` (one per text: :func:`read_side
+        <unspin.factchecks.framecheck.read_side>`) and :attr:`frames`, each checked frame
+        against frame (``differs`` set on those that are only related)."""
         if self.query_embed is not None and texts:
             embeddings = self.query_embed([clean_text(t) for t in texts])
         elif embeddings is None and self.embed is not None and texts:
@@ -327,5 +341,19 @@ class FactCheckMatcher:
             emb = None if embeddings is None else embeddings[k]
             candidates = self.source.candidates(clean_text(text), emb, self.depth)
             ranked = self.rerank(text, candidates, min_score=min_score)
-            out.append([m for m in ranked if m.score >= min_score][:top])
+            shown = [m for m in ranked if m.score >= min_score][:top]
+            if sides is not None and self.frames is not None and shown:
+                shown = self.check(sides[k], shown)
+            out.append(shown)
+        return out
+
+    def check(self, side: ClaimSide, matches: Sequence[FactCheckMatch]) -> list[FactCheckMatch]:
+        """``matches`` with their frame checks against the claim's ``side`` (the reviewed
+        claims parsed by :attr:`frames` on first use)."""
+        assert self.frames is not None
+        rules = self.frame_checks
+        out = []
+        for m, other in zip(matches, self.frames.sides([m.review for m in matches]), strict=True):
+            checks = rules.check(side, other)
+            out.append(replace(m, checks=tuple(checks), differs=differs_line(checks, rules.slots)))
         return out

@@ -1,0 +1,178 @@
+"""Matching that checks the frame: a fact-check whose number, date, polarity or actor
+differs from the claim's is related, not a match (issue #13 point 4)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pytest
+
+from unspin.factchecks import ClaimReview, FactCheckIndex, FactCheckMatcher
+from unspin.factchecks.framecheck import (
+    ClaimSide,
+    FrameChecks,
+    FrameReader,
+    check_sides,
+    differs_line,
+    read_side,
+)
+from unspin.nlp import Parsed, SpacyBackbone
+
+
+@pytest.fixture(scope="module")
+def backbone() -> SpacyBackbone:
+    return SpacyBackbone()
+
+
+def side(backbone: SpacyBackbone, text: str, published: date | None = None) -> ClaimSide:
+    return read_side(backbone.parse(text), published)
+
+
+def verdicts(backbone: SpacyBackbone, article: str, factcheck: str) -> dict[str, bool]:
+    checks = check_sides(side(backbone, article), side(backbone, factcheck))
+    return {c.slot: c.agrees for c in checks}
+
+
+def test_a_changed_number_differs_and_the_same_number_agrees(backbone: SpacyBackbone) -> None:
+    claim = "The city council spent $4 million on the new stadium."
+    assert (
+        verdicts(backbone, "The city council spent $9 million on the new stadium.", claim)["number"]
+        is False
+    )
+    assert verdicts(backbone, "Council spent 4 million dollars on a stadium!", claim).get(
+        "number", True
+    )
+
+
+def test_another_year_differs_but_another_day_of_the_same_year_agrees(
+    backbone: SpacyBackbone,
+) -> None:
+    claim = "The bridge collapsed in March 2016."
+    assert verdicts(backbone, "The bridge collapsed in March 2012.", claim)["date"] is False
+    assert verdicts(backbone, "The bridge collapsed on 3 March 2016.", claim)["date"] is True
+
+
+def test_an_inserted_negation_differs(backbone: SpacyBackbone) -> None:
+    claim = "The governor signed the bill banning plastic bags."
+    article = "The governor did not sign the bill banning plastic bags."
+    assert verdicts(backbone, article, claim)["polarity"] is False
+    assert verdicts(backbone, claim, claim)["polarity"] is True
+
+
+def test_a_negation_in_a_sentence_worded_otherwise_is_not_compared(
+    backbone: SpacyBackbone,
+) -> None:
+    checks = check_sides(
+        side(backbone, "Nothing to see here."),
+        side(backbone, "The governor signed the bill banning plastic bags."),
+    )
+    assert "polarity" not in {c.slot for c in checks}
+
+
+def test_another_speaker_differs_but_a_shorter_name_agrees(backbone: SpacyBackbone) -> None:
+    claim = "Senator Maria Ortiz said the plant would close in June."
+    other = verdicts(backbone, "Governor Tom Becker said the plant would close in June.", claim)
+    assert other["actor"] is False
+    assert verdicts(backbone, "Ortiz said the plant would close in June.", claim)["actor"] is True
+
+
+def test_the_line_says_what_each_side_holds(backbone: SpacyBackbone) -> None:
+    claim = "The city council spent $4 million on the new stadium."
+    checks = check_sides(
+        side(backbone, "The city council spent $9 million on the new stadium."),
+        side(backbone, claim),
+    )
+    line = differs_line(checks)
+    assert line is not None
+    assert line.startswith("related, but differs: number: fact-check says $4 million")
+    assert "article says $9 million" in line
+    assert line.endswith("differ: number)")
+    assert differs_line(checks, slots=("date",)) is None
+
+
+def test_the_reader_parses_each_claim_once(backbone: SpacyBackbone) -> None:
+    calls: list[int] = []
+
+    def parse_many(texts: Sequence[str]) -> list[Parsed]:
+        calls.append(len(texts))
+        return backbone.parse_many(texts)
+
+    reader = FrameReader(parse_many)
+    review = ClaimReview(claim="The dam holds three billion litres.", id="r1")
+    first = reader.sides([review])
+    again = reader.sides([review, review])
+    assert calls == [1]
+    assert again[0] is first[0]
+
+
+def test_the_matcher_marks_a_fact_check_that_differs(backbone: SpacyBackbone) -> None:
+    reviews = [
+        ClaimReview(
+            claim="The mayor spent $4 million on the new stadium.", publisher="Check", id="a"
+        ),
+    ]
+    matcher = FactCheckMatcher(
+        FactCheckIndex(reviews),
+        frames=FrameReader(backbone.parse_many),
+        frame_checks=FrameChecks(),
+        pieces=False,
+    )
+    texts = [
+        "The mayor spent $4 million on the new stadium.",
+        "The mayor spent $9 million on the new stadium.",
+    ]
+    sides = [side(backbone, t) for t in texts]
+    same, changed = matcher.match(texts, top=3, min_score=0.0, sides=sides)
+    assert same and same[0].differs is None and same[0].checks
+    assert changed and changed[0].differs is not None
+    assert changed[0].differs == (
+        "related, but differs: number: fact-check says $4 million (money), article says "
+        "$9 million (money) (agree: polarity; differ: number)"
+    )
+    # without sides, nothing is checked (as before)
+    plain = matcher.match(texts, top=3, min_score=0.0)
+    assert all(m.differs is None and not m.checks for ms in plain for m in ms)
+
+
+@pytest.mark.slow
+def test_the_analyzer_lists_a_fact_check_that_differs_as_related(
+    backbone: SpacyBackbone,
+) -> None:
+    from pathlib import Path
+
+    from unspin.claims.analyzer import ClaimsAnalyzer
+    from unspin.claims.report import claim_rows
+    from unspin.config import load_config
+    from unspin.factchecks.analyzer import FactChecksAnalyzer
+    from unspin.model import Document
+    from unspin.pipeline import Pipeline
+
+    fixtures = Path(__file__).parent / "fixtures"
+    pipe = Pipeline(
+        load_config(analyzers=["claims"]),
+        backbone=backbone,
+        analyzers=[ClaimsAnalyzer(), FactChecksAnalyzer(path=str(fixtures))],
+    )
+    same = pipe.analyze(
+        Document("Mayor Ilsa Varn said the Velmora dam holds three billion litres of water.")
+    )
+    (f,) = same.by_kind("factcheck")
+    assert f.label == "match"
+    assert "differ" not in f.attributes["frame_check"]
+    assert "Frames: agree:" in f.explanation.detail
+
+    changed = pipe.analyze(
+        Document("Mayor Ilsa Varn said the Velmora dam holds nine billion litres of water.")
+    )
+    (f,) = changed.by_kind("factcheck")
+    assert f.label == "related"
+    assert not f.attributes["matches"]
+    (related,) = [m for m in f.attributes["related"] if "velmora" in str(m["url"])]
+    assert str(related["differs"]).startswith(
+        "related, but differs: number: fact-check says three billion litres"
+    )
+    assert "article says nine billion litres" in str(related["differs"])
+    (row,) = [r for r in claim_rows(changed) if r.related]
+    assert row.matches == ()
+    assert row.related[0].differs == related["differs"]
