@@ -7,27 +7,39 @@ Findings
     ``not verified``. For each claim the analyzer retrieves the ``top`` best passages of
     the evidence store (hybrid keyword + vector search, :class:`EvidenceIndex`), keeps
     those whose cosine similarity to the claim is at least ``min_similarity`` (passages
-    overlapping a better one of the same document are dropped), classifies the stance of
-    each (:class:`~unspin.evidence.stance.StanceModel`) and aggregates the stances with
-    the rule of :mod:`unspin.evidence.verdict` (written out in the explanation).
-    attributes: ``verdict``; ``passages``: the passages the verdict rests on (those whose
-    stance counted), each with ``document_id``, ``title``, ``source``, ``url``, ``start``
-    and ``end`` (offsets in the evidence document), ``text``, ``stance``,
-    ``stance_score``, ``probabilities``, ``retrieval_score`` (reciprocal-rank fusion),
-    ``similarity``; ``retrieved`` (passages classified), ``support_weight``,
+    overlapping a better one of the same document are dropped) and weighs them:
+
+    * ``rule = "frames"`` (the default): each passage is parsed by the pipeline's backbone
+      (once per passage, cached), read into frames (:mod:`unspin.frames`) and checked
+      against the claim's frame slot by slot (:mod:`unspin.evidence.frame_checks`: it
+      refutes when it is about the claim and one slot differs, supports when it states
+      the claim and differs on none); :func:`~unspin.evidence.verdict.combine` makes the
+      verdict;
+    * ``rule = "stance"``: the stance model alone (min_stance, ratio;
+      :func:`~unspin.evidence.verdict.aggregate`), as evaluated on Climate-FEVER.
+
+    attributes: ``verdict``; ``rule``; ``passages``: the passages the verdict rests on,
+    each with ``document_id``, ``title``, ``source``, ``url``, ``start`` and ``end``
+    (offsets in the evidence document), ``text``, ``stance``, and with the frame rule
+    ``reason`` ("number differs"), ``agreement`` (one line: which slots agreed and which
+    differed), ``checks`` (each slot with both values) and ``coverage``; with a stance
+    model ``probabilities``; ``retrieval_score`` (reciprocal-rank fusion), ``similarity``;
+    ``checked``: every retrieved passage with its stance, reason, agreement line,
+    coverage and about (frame rule); ``retrieved``, ``support_weight``,
     ``refute_weight``. score: for supported / refuted / mixed, the share of the counted
-    stance weight on the larger side times the mean stance probability of that side's
-    passages; 0 for ``not verified``. relations: ``("claim", claim_id)``.
+    weight on the larger side times the mean weight of the counted passages; 0 for
+    ``not verified``. relations: ``("claim", claim_id)``.
 
 Without an evidence store (option ``db`` empty), or when no passage passes the
 thresholds, every check-worthy claim gets ``not verified`` with no passages: unspin
 never rules on a claim without citing passages.
 
-Options: ``db`` (store URL or path; empty: no store), ``top`` (5), ``min_similarity``
-(0.4), ``min_stance`` (0.5), ``ratio`` (2.0), ``checkworthy_only`` (true), ``model``
-(a stance model folder; empty: the shipped one). The store is opened through the
-pipeline's services (once per pipeline, closed with it); its embeddings must come from
-the pipeline backbone's encoder.
+Options: ``db`` (store URL or path; empty: no store), ``top`` (10), ``min_similarity``
+(0.3), ``rule`` (``frames``), ``synonyms`` (true), ``stance_model`` (``none``; ``pair``,
+``cross``), ``min_stance`` (0.5) and ``ratio`` (2.0), ``checkworthy_only`` (true),
+``model`` (a stance model folder; empty: the shipped one). The store is opened through
+the pipeline's services (once per pipeline, closed with it); its embeddings must come
+from the pipeline backbone's encoder.
 """
 
 from __future__ import annotations
@@ -52,6 +64,7 @@ from unspin.evidence.frame_checks import (
 )
 from unspin.evidence.index import EvidenceIndex, RetrievedPassage
 from unspin.evidence.stance import DEFAULT_MODEL, STANCES, StanceModel, StancePrediction
+from unspin.evidence.synonyms import WordMatcher
 from unspin.evidence.verdict import VERDICTS, Aggregate, aggregate, combine
 from unspin.frames import parse_published, sentence_frames
 from unspin.model import JSON, Explanation, Finding, Relation
@@ -77,9 +90,9 @@ class VerdictsOptions:
     """Options of the ``verdicts`` analyzer."""
 
     db: str = option("", "The store holding evidence passages (`unspin evidence add`).")
-    top: int = option(5, "Passages retrieved per claim.")
+    top: int = option(10, "Passages retrieved per claim.")
     min_similarity: float = option(
-        0.4, "A passage is considered when its cosine similarity to the claim is at least this."
+        0.3, "A passage is considered when its cosine similarity to the claim is at least this."
     )
     min_stance: float = option(
         0.5, "A passage counts for or against a claim when the stance model is this sure."
@@ -94,8 +107,11 @@ class VerdictsOptions:
         "How passages become a verdict: `frames` (slot checks and coverage, the stance model "
         "as one signal) or `stance` (the stance model alone, min_stance and ratio).",
     )
+    synonyms: bool = option(
+        True, "Count a claim word as stated when the passage has a near word (word embeddings)."
+    )
     stance_model: str = option(
-        "pair",
+        "none",
         "The stance model: `pair` (the head over two embeddings), `cross` (the cross-encoder, "
         "when its artifact is installed) or `none` (frame checks only).",
     )
@@ -133,6 +149,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         self._index: EvidenceIndex | None = None
         self._model: StanceModel | None = None
         self._reader: PassageReader | None = None
+        self._matcher: WordMatcher | None = None
 
     @classmethod
     def with_index(cls, index: EvidenceIndex, **options: Any) -> VerdictsAnalyzer:
@@ -245,6 +262,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
     ) -> list[PassageCheck]:
         if self._reader is None or self._reader.backbone is not ctx.services.backbone:
             self._reader = PassageReader(ctx.services.backbone)
+            self._matcher = WordMatcher(ctx.services.backbone)
         readings = self._reader.read([h.passage for h in found])
         mine = self._claim_reading(ctx, claim)
         return [
@@ -253,6 +271,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
                 reading,
                 title_words(hit.passage.title),
                 supports=stances[i].probabilities.get("supports", 0.0) if stances else 0.0,
+                matcher=self._matcher if self.options.synonyms else None,
             )
             for i, (hit, reading) in enumerate(zip(found, readings, strict=True))
         ]
@@ -342,6 +361,8 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
                         "stance": c.stance,
                         "reason": c.reason,
                         "agreement": c.line,
+                        "coverage": round(c.coverage, 3),
+                        "about": round(c.about, 3),
                     }
                     for h, c in zip(found, checks, strict=False)
                 ],

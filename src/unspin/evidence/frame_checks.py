@@ -37,9 +37,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from unspin.evidence.synonyms import WordMatcher
 from unspin.evidence.tables import EvidencePassage
 from unspin.frames import (
     SlotCheck,
@@ -143,10 +144,14 @@ class SentenceReading:
 
     frame: Mapping[str, Any]
     words: Mapping[str, int]
-    names: tuple[frozenset[str], ...]  # each name (consecutive proper nouns) as its words
+    names: tuple[tuple[str, ...], ...]  # each name (consecutive proper nouns) as its words
     places: frozenset[str]
     lemmas: frozenset[str]
     negated: frozenset[str]
+    denied: frozenset[str] = frozenset()  # words after "rather than", "instead of"
+    forms: Mapping[str, str] = field(default_factory=dict)  # key -> lemma (not names)
+    #: lemmas of the words that can state a direction or outcome (not nouns or names)
+    doing: frozenset[str] = frozenset()
     quantity_clauses: tuple[int, ...] = ()
     date_clauses: tuple[int, ...] = ()
 
@@ -188,18 +193,37 @@ def _clauses(tokens: Sequence[Token]) -> dict[int, int]:
     return out
 
 
+def _denied(tokens: Sequence[Token]) -> frozenset[str]:
+    """The content words a sentence sets aside: "over rostering rather than pay" -> pay."""
+    out: set[str] = set()
+    for k in range(len(tokens) - 1):
+        pair = f"{tokens[k].lower} {tokens[k + 1].lower}"
+        if pair not in ("rather than", "instead of"):
+            continue
+        for t in tokens[k + 2 :]:
+            if t.pos == "PUNCT" or t.dep in ("cc", "mark"):
+                break
+            if t.pos in _CONTENT:
+                out.add(_key(t.lemma))
+    return frozenset(out)
+
+
 def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> SentenceReading:
     """The reading of one sentence's tokens with its frame (JSON)."""
     spans = _slot_spans(frame)
     clause = _clauses(tokens)
     words: dict[str, int] = {}
-    names: list[tuple[int, frozenset[str]]] = []
+    names: list[tuple[int, tuple[str, ...]]] = []
     lemmas: set[str] = set()
+    doing: set[str] = set()
     negated: set[str] = set()
+    forms: dict[str, str] = {}
     by_i = {t.i: t for t in tokens}
     for t in tokens:
         lemma = t.lemma.lower()
         lemmas.update((lemma, t.lower))
+        if t.pos in ("VERB", "ADJ", "ADV", "ADP"):
+            doing.update((lemma, t.lower))
         if t.lower in _NEGATIONS and t.dep in ("neg", "advmod") and t.head in by_i:
             negated.add(by_i[t.head].lemma.lower())
         if t.pos not in _CONTENT or lemma in _LIGHT or not _WORD.fullmatch(t.text):
@@ -207,17 +231,19 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         if any(s <= t.start < e for s, e in spans):
             continue  # numbers and dates have their own slots
         words.setdefault(_key(t.lemma), clause[t.i])
+        if t.pos != "PROPN":
+            forms.setdefault(_key(t.lemma), lemma)
         if t.pos == "PROPN" and t.text[:1].isupper():
             if names and names[-1][0] == t.i - 1:
-                names[-1] = (t.i, names[-1][1] | {_key(t.text)})
+                names[-1] = (t.i, (*names[-1][1], _key(t.text)))
             else:
-                names.append((t.i, frozenset({_key(t.text)})))
+                names.append((t.i, (_key(t.text),)))
     places = {_key(w) for p in frame.get("places") or () for w in _WORD.findall(str(p))}
 
     def clause_at(start: int) -> int:
         return next((clause[t.i] for t in tokens if t.start <= start < t.end), 0)
 
-    flat = frozenset().union(*(n for _, n in names))
+    flat = frozenset(w for _, n in names for w in n)
     return SentenceReading(
         frame,
         words,
@@ -225,6 +251,9 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         frozenset(places) & flat,
         frozenset(lemmas),
         frozenset(negated),
+        _denied(tokens),
+        forms,
+        frozenset(doing),
         tuple(clause_at(int(q["start"])) for q in frame.get("quantities") or ()),
         tuple(clause_at(int(d["start"])) for d in frame.get("dates") or ()),
     )
@@ -268,32 +297,34 @@ class PassageCheck:
 
 
 def _antonym(claim: SentenceReading, passage: SentenceReading) -> SlotCheck | None:
-    for word in sorted(claim.lemmas):
+    for word in sorted(claim.doing):
         for other in sorted(_OPPOSITES.get(word, ())):
             fresh = word not in passage.lemmas and other not in claim.lemmas
-            if other in passage.lemmas and fresh:
+            if other in passage.doing and fresh:
                 return SlotCheck("antonym", False, word, other)
     return None
 
 
 def _names(
-    claim: SentenceReading, passage: SentenceReading, seen: frozenset[str]
-) -> tuple[SlotCheck | None, frozenset[str]]:
+    claim: SentenceReading, passage: SentenceReading
+) -> tuple[SlotCheck | None, list[tuple[str, ...]]]:
     """The name check and the claim's names the passage never names (a name is named when
-    one of its words is: "Ruth Ekwueme" by "Ekwueme")."""
+    its first or last word is: "Ruth Ekwueme" by "Ekwueme", "Calderon Biologics" by
+    "Calderon")."""
     if not claim.names:
-        return None, frozenset()
-    theirs = frozenset().union(*passage.names)
-    ours = frozenset().union(*claim.names)
-    missing = frozenset().union(*(n for n in claim.names if not n & (seen | theirs)))
-    extra = frozenset().union(*(n for n in passage.names if not n & (ours | set(claim.words))))
+        return None, []
+    theirs = frozenset(passage.words) | {w for n in passage.names for w in n}
+    ours = frozenset(claim.words) | {w for n in claim.names for w in n}
+    missing = [n for n in claim.names if n[0] not in theirs and n[-1] not in theirs]
+    extra = [n for n in passage.names if not set(n) & ours]
     if not missing:
-        shown = ", ".join(sorted(ours))
+        shown = "; ".join(" ".join(n) for n in claim.names)
         return SlotCheck("name", True, shown, shown), missing
     if not extra:
         return None, missing
-    slot = "place" if missing & claim.places else "name"
-    return SlotCheck(slot, False, ", ".join(sorted(missing)), ", ".join(sorted(extra))), missing
+    slot = "place" if any(set(n) & claim.places for n in missing) else "name"
+    text_a = "; ".join(" ".join(n) for n in missing)
+    return SlotCheck(slot, False, text_a, "; ".join(" ".join(n) for n in extra)), missing
 
 
 _LIGHT_PREDICATES = frozenset(("be", "have", "do"))
@@ -340,52 +371,75 @@ def _slot_units(
     return out
 
 
+def _share(units: Sequence[tuple[int, bool | None]], clause: int | None = None) -> float:
+    """The share of the units (of one clause) the passage states alike."""
+    mine = [ok for c, ok in units if clause is None or c == clause]
+    return sum(1 for ok in mine if ok) / len(mine) if mine else 1.0
+
+
 def _check_sentence(
     claim: SentenceReading,
     passage: SentenceReading,
     title: frozenset[str],
     supports: float,
+    matcher: WordMatcher | None,
 ) -> PassageCheck:
     seen = frozenset(passage.words) | title
+    antonym = _antonym(claim, passage)
+    if matcher is not None:
+        unseen = {k: w for k, w in claim.forms.items() if k not in seen and k in claim.words}
+        if antonym is not None:
+            unseen.pop(_key(antonym.a), None)
+        seen |= set(matcher.matches(unseen, passage.forms.values()))
+    name, missing = _names(claim, passage)
+    gone = {w for n in missing for w in n}
+    words = [(key, clause) for key, clause in claim.words.items()]
     units: list[tuple[int, bool | None]] = [
-        (clause, True if key in seen else None) for key, clause in claim.words.items()
+        (clause, True if key in seen and key not in gone else None) for key, clause in words
     ]
     units += _slot_units(claim, passage, "quantities") + _slot_units(claim, passage, "dates")
     n = max(1, len(units))
-    coverage = sum(1 for _, ok in units if ok) / n
+    coverage = _share(units)
     checks = [
-        c for c in compare_frames(claim.frame, passage.frame, bounds=True) if c.slot != "actor"
+        c
+        for c in compare_frames(claim.frame, passage.frame, bounds=True)
+        if c.slot not in ("actor", "polarity")
     ]
-    checks = [c for c in checks if c.slot != "polarity"]
     same = _polarity(claim, passage, coverage)
-    if same is not None:
+    denied = sorted(set(claim.words) & passage.denied)
+    if denied:
+        checks.insert(0, SlotCheck("polarity", False, denied[0], f"not {denied[0]}"))
+    elif same is not None:
         checks.insert(0, SlotCheck("polarity", same, _pol(claim.frame), _pol(passage.frame)))
-    antonym = _antonym(claim, passage)
-    name, missing = _names(claim, passage, seen)
-    differing_words = set(missing if name is not None and not name.agrees else ())
+    differing_words = set(gone if name is not None and not name.agrees else ())
     if antonym is not None:
         checks.append(antonym)
         differing_words.add(_key(antonym.a))
     if name is not None:
         checks.append(name)
-    about = (
-        sum(1 for _, ok in units if ok is not None) + len(differing_words & set(claim.words) - seen)
-    ) / n
+    if name is not None and not name.agrees:
+        # a swapped name counts where the rest of its clause is stated alike
+        clauses = {claim.words.get(w) for w in gone} - {None}
+        rest_units = [
+            (c, ok) for (key, c), (_, ok) in zip(words, units, strict=False) if key not in gone
+        ]
+        if not any(_share(rest_units, c) >= ABOUT_COVERAGE for c in clauses if c is not None):
+            checks.remove(name)
+    stated_or_not = sum(1 for _, ok in units if ok is not None)
+    about = min(1.0, (stated_or_not + len(differing_words & set(claim.words))) / n)
     differing = [c.slot for c in checks if not c.agrees]
     covered = sum(1 for _, ok in units if ok)
     rest = covered / max(1, n - sum(1 for _, ok in units if ok is False) - len(differing_words))
     if len(set(differing)) == 1 and rest >= ABOUT_COVERAGE:
         return PassageCheck("refutes", f"{differing[0]} differs", tuple(checks), coverage, about)
-    slots_said = all(ok for _, ok in units[len(claim.words) :])
+    slots_said = all(ok for _, ok in units[len(words) :])
+    predicate = _key(str(claim.frame.get("predicate") or ""))
+    stated = not predicate or predicate in _LIGHT_PREDICATES or predicate in seen
     if not differing and not missing and slots_said:
-        clauses = {c for c, _ in units}
-        each = all(
-            sum(1 for c, ok in units if c == k and ok) >= 0.5 * sum(1 for c, _ in units if c == k)
-            for k in clauses
-        )
+        each = all(_share(units, k) >= 0.5 for k in {c for c, _ in units})
         if coverage >= SUPPORT_COVERAGE and each:
             return PassageCheck("supports", "covers the claim", tuple(checks), coverage, about)
-        if about >= ABOUT_COVERAGE and supports >= 0.5 and each:
+        if about >= ABOUT_COVERAGE and supports >= 0.5 and each and stated:
             return PassageCheck(
                 "supports", "about the claim, stance supports", tuple(checks), coverage, about
             )
@@ -407,15 +461,17 @@ def check_passage(
     title: Iterable[str] = (),
     *,
     supports: float = 0.0,
+    matcher: WordMatcher | None = None,
 ) -> PassageCheck:
     """How ``passage`` (its sentences, its title's words) bears on ``claim`` (one sentence);
-    ``supports``: the stance model's probability that the passage supports the claim.
+    ``supports``: the stance model's probability that the passage supports the claim;
+    ``matcher``: counts a claim word as stated when the passage has a near word.
     Of several sentences, the one most about the claim speaks."""
     heard = frozenset(title)
     if not claim.sentences or not passage.sentences:
         return PassageCheck("neutral", "nothing to compare", (), 0.0, 0.0)
     c = claim.sentences[0]
-    checks = [_check_sentence(c, s, heard, supports) for s in passage.sentences]
+    checks = [_check_sentence(c, s, heard, supports, matcher) for s in passage.sentences]
     return max(checks, key=lambda k: (k.about, _RANK[k.stance], k.coverage))
 
 
