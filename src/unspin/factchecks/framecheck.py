@@ -17,10 +17,14 @@ slot and does not state the fact-check's value anywhere.
   :func:`unspin.frames.compare_frames`);
 * **polarity**: the polarity of the article sentence that shares most content words with
   the fact-check against that of the fact-check's sentence, only when they share at
-  least ``min_overlap`` content words (a rebuttal worded otherwise is not compared);
-* **actor**: the proper-noun words of the actors (who does or says the main thing): the
-  slot differs when none of the fact-check's appears anywhere in the article and none of
-  the article's anywhere in the fact-check.
+  least ``min_overlap`` content words (2; a rebuttal worded otherwise is not compared);
+* **actor** (``actor_mode="entity_all"``, the default): the named agents (people,
+  organisations, @handles): the slot differs when none of the fact-check's is mentioned
+  anywhere in the article while the article's sentence closest to the fact-check names
+  one the fact-check never mentions. Other modes: ``"frame"`` (the proper nouns of the
+  frames' actors, who does or says the main thing), ``"entity"`` (any one fact-check
+  agent missing), ``"entity_role"`` (a missing and an extra agent in the same role),
+  ``"both_role"`` (frame, else role).
 
 Every check says what each side holds (:class:`~unspin.frames.SlotCheck`, ``a`` the
 article's, ``b`` the fact-check's), so a differing fact-check is shown as "related, but
@@ -343,8 +347,8 @@ def check_sides(
     factcheck: ClaimSide,
     *,
     date_level: str = "year",
-    min_overlap: int = 3,
-    actor_mode: str = "frame",
+    min_overlap: int = 2,
+    actor_mode: str = "entity_all",
     same_predicate: bool = False,
 ) -> list[SlotCheck]:
     """The checks of every slot both sides fill (``a``: the article's, ``b``: the
@@ -423,8 +427,8 @@ class FrameChecks:
 
     slots: tuple[str, ...] = DEFAULT_SLOTS
     date_level: str = "year"
-    min_overlap: int = 3
-    actor_mode: str = "frame"
+    min_overlap: int = 2
+    actor_mode: str = "entity_all"
     same_predicate: bool = False
 
     def check(self, article: ClaimSide, factcheck: ClaimSide) -> list[SlotCheck]:

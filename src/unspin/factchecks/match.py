@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -196,6 +196,15 @@ def _dim(embeddings: np.ndarray | None) -> int:
 # the matcher
 
 
+@dataclass(frozen=True)
+class _Ranked:
+    """A query's candidates in the first ranker's order, with their feature values."""
+
+    text: str
+    matches: list[FactCheckMatch]
+    values: list[dict[str, float]]
+
+
 class FactCheckMatcher:
     """Finds the fact-checks that review the same claim as a given text.
 
@@ -272,6 +281,10 @@ class FactCheckMatcher:
         otherwise it could not change which of them reach ``min_score`` nor their order,
         so a caller that drops matches below ``min_score`` (as :meth:`match` does) gets
         the same result."""
+        return self._finish(self._first(text, candidates), min_score)
+
+    def _first(self, text: str, candidates: Sequence[Candidate]) -> _Ranked:
+        """The ranker's order and the verifier's scores of ``candidates``."""
         out = []
         text = clean_text(text)
         features = pair_features(text, candidates, self.stats)
@@ -292,16 +305,41 @@ class FactCheckMatcher:
                 )
             )
         order = sorted(range(len(out)), key=lambda i: (-out[i].rank_score, out[i].review.id))
+        return _Ranked(text, [out[i] for i in order], [features[i][0] for i in order])
+
+    def _needs_late(self, ranked: _Ranked, min_score: float) -> bool:
         late = self.model.late
-        if (
-            late is None
-            or self.pieces is None
-            or sum(out[i].score >= min_score for i in order[: late.depth]) < 2
-        ):
-            return [out[i] for i in order]
-        return self._late(text, late, [(out[i], features[i][0]) for i in order[: late.depth]]) + [
-            out[i] for i in order[late.depth :]
-        ]
+        return (
+            late is not None
+            and self.pieces is not None
+            and sum(m.score >= min_score for m in ranked.matches[: late.depth]) >= 2
+        )
+
+    def _finish(self, ranked: _Ranked, min_score: float) -> list[FactCheckMatch]:
+        """The first ranking, its top ordered again by the late stage when it is needed."""
+        late = self.model.late
+        if late is None or not self._needs_late(ranked, min_score):
+            return list(ranked.matches)
+        top = list(zip(ranked.matches[: late.depth], ranked.values, strict=False))
+        return self._late(ranked.text, late, top) + list(ranked.matches[late.depth :])
+
+    def _prefetch(self, ranked: Sequence[_Ranked], min_score: float) -> None:
+        """Encode in one batched pass the word pieces the late stage will read for all of
+        ``ranked`` (a :class:`PieceEncoder` keeps them), rather than query by query."""
+        late = self.model.late
+        if late is None or not isinstance(self.pieces, PieceEncoder):
+            return
+        texts: list[str] = []
+        for r in ranked:
+            if self._needs_late(r, min_score):
+                reviews = [m.review for m in r.matches[: late.depth]]
+                texts += [
+                    r.text,
+                    *(m.claim for m in reviews),
+                    *(str(m.title) for m in reviews if m.title),
+                ]
+        if texts:
+            self.pieces(list(dict.fromkeys(texts))[: self.pieces.cache_size])
 
     def _late(
         self, text: str, late: LateStage, top: Sequence[tuple[FactCheckMatch, dict[str, float]]]
@@ -336,11 +374,15 @@ class FactCheckMatcher:
             embeddings = self.query_embed([clean_text(t) for t in texts])
         elif embeddings is None and self.embed is not None and texts:
             embeddings = self.embed([clean_text(t) for t in texts])
-        out = []
+        firsts = []
         for k, text in enumerate(texts):
             emb = None if embeddings is None else embeddings[k]
             candidates = self.source.candidates(clean_text(text), emb, self.depth)
-            ranked = self.rerank(text, candidates, min_score=min_score)
+            firsts.append(self._first(text, candidates))
+        self._prefetch(firsts, min_score)
+        out = []
+        for k, first in enumerate(firsts):
+            ranked = self._finish(first, min_score)
             shown = [m for m in ranked if m.score >= min_score][:top]
             if sides is not None and self.frames is not None and shown:
                 shown = self.check(sides[k], shown)
