@@ -167,6 +167,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     conflicts = score({"contradiction", "differs", "quote_drift"}, "conflict")
     updates = score({"update"}, "update")
+    restatements = score({"restatement"}, "restatement")
+    unrelated = [i for i, p in enumerate(pairs) if p["label"] == "unrelated"]
+    linked_unrelated = sorted(
+        {pairs[i]["id"] for i in unrelated for ln in links
+         if ln["kind"] != "propagation" and hit(ln, spans[i])}
+    )  # fmt: skip
     summary = {
         "documents": len(documents),
         "pairs": len(pairs),
@@ -174,6 +180,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "kinds": sorted({ln["kind"] for ln in links}),
         "conflicts": {k: v for k, v in conflicts.items() if not k.startswith("_")},
         "updates": {k: v for k, v in updates.items() if not k.startswith("_")},
+        "restatements": {k: v for k, v in restatements.items() if not k.startswith("_")},
+        "unrelated_pairs": len(unrelated),
+        "unrelated_linked": linked_unrelated,
         "seconds": round(time.perf_counter() - started, 1),
     }
     if args.json:
@@ -186,9 +195,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"({', '.join(summary['kinds'])}); conflicts: precision {fmt(c['precision'])} "
             f"of {c['links']} links, recall {fmt(c['recall'])} of {c['pairs']} pairs; "
             f"updates: precision {fmt(u['precision'])} of {u['links']}, "
-            f"recall {fmt(u['recall'])} of {u['pairs']}"
+            f"recall {fmt(u['recall'])} of {u['pairs']}; "
+            f"unrelated pairs linked (any kind): {len(linked_unrelated)} of {len(unrelated)}"
         )
     if args.details and not args.json:
+        r = summary["restatements"]
+        print(
+            f"restatements: precision {fmt(r['precision'])} of {r['links']} links, "
+            f"recall {fmt(r['recall'])} of {r['pairs']} pairs (figures and dates only)"
+        )
+        if linked_unrelated:
+            print(f"unrelated pairs linked: {', '.join(linked_unrelated)}")
         for name in ("conflicts", "updates"):
             part = summary[name]
             print(f"{name}:")

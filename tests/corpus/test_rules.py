@@ -72,8 +72,13 @@ def test_exact_values_that_differ_contradict() -> None:
     assert kind(q(62), q(65, doc="d2")) == "contradiction:quantity.different-values"
 
 
-def test_agreement_is_not_linked() -> None:
-    assert kind(q(62), q(62, doc="d2")) == "none"
+def test_agreement_is_a_restatement() -> None:
+    assert kind(q(62), q(62, doc="d2")) == "restatement:quantity.same-value"
+    link = compare_slots(q(62), q(62, doc="d2"))
+    assert link is not None and not link.differs
+    assert link.slot["checks"] == "agree: counted, date, number"
+    # the same figure for another event is nothing
+    assert kind(q(62), q(62, doc="d2", anchors=("Dorvin",))) == "none"
 
 
 @pytest.mark.parametrize(
@@ -172,7 +177,7 @@ def test_dates() -> None:
         "contradiction:date.different-dates"
     )
     assert kind(d("2024-03"), d("2024-03-04", doc="d2")) == "compatible:date.coarser"
-    assert kind(d("2024-03-03"), d("2024-03-03", doc="d2")) == "none"
+    assert kind(d("2024-03-03"), d("2024-03-03", doc="d2")) == "restatement:date.same-date"
     assert kind(d("2024-03-03"), d("2024-03-09", doc="d2", subject="dam")) == "none"
     sure = compare_slots(d("2024-03-03"), d("2024-03-04", doc="d2"))
     relative = compare_slots(d("2024-03-03"), d("2024-03-04", doc="d2", relative=True))

@@ -202,8 +202,10 @@ def test_contradictions_list_both_sides_the_slot_and_why(
     assert "why: Same slot in two documents" in text.stdout
     rows = _jsonl(corpus("contradictions", "--db", db, "-f", "jsonl"))
     kinds = [r["kind"] for r in rows]
-    assert set(kinds) == {"contradiction", "compatible", "update"}  # roles: compatible
-    assert kinds == sorted(kinds, key=["contradiction", "compatible", "update"].index)
+    assert set(kinds) == {"contradiction", "compatible", "update", "restatement"}
+    assert kinds == sorted(
+        kinds, key=["contradiction", "compatible", "update", "restatement"].index
+    )
     with open_store(db) as store:
         for r in rows:
             for side in (r["a"], r["b"]):

@@ -34,7 +34,7 @@ __all__ = [
 
 #: The comparisons a link run can make.
 COMPARISONS: tuple[str, ...] = tuple(ALL)
-CONTRADICTION_KINDS = ("contradiction", "compatible", "update", "differs")
+CONTRADICTION_KINDS = ("contradiction", "compatible", "update", "restatement", "differs")
 DRIFTS = ("wording", "speaker", "occasion")
 #: The link kinds each listing shows.
 VIEW_KINDS: dict[str, tuple[str, ...]] = {

@@ -50,7 +50,7 @@ __all__ = ["compare_slots", "find_contradictions", "group_slots"]
 
 log = logging.getLogger(__name__)
 
-_KIND_ORDER = {"contradiction": 0, "update": 1, "differs": 2, "compatible": 3}
+_KIND_ORDER = {"contradiction": 0, "update": 1, "differs": 2, "compatible": 3, "restatement": 4}
 
 
 def group_slots(slots: Iterable[Slot]) -> dict[str, list[Slot]]:
@@ -312,8 +312,8 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
         return link("contradiction", "part-exceeds-total",
                     f"the part ({cue}) is larger than the total")  # fmt: skip
     ia, ib = _interval(a), _interval(b)
-    if ia == ib and a.value == b.value:
-        return None  # agreement
+    if a.value == b.value and a.value_max == b.value_max:
+        return link("restatement", "same-value", "the same figure: a restatement", ())
     if when != 0:
         new, old = (b, a) if when > 0 else (a, b)
         trend = "higher" if new.value > old.value else "lower"
@@ -351,8 +351,6 @@ def _contains(x: str, y: str) -> bool:
 
 
 def _dates(a: DateSlot, b: DateSlot) -> Link | None:
-    if a.iso == b.iso:
-        return None
     if a.predicate != b.predicate:
         if not (a.light or b.light):
             return None  # "ended on Wednesday" and "walked out on Monday": two events
@@ -378,6 +376,10 @@ def _dates(a: DateSlot, b: DateSlot) -> Link | None:
     detail = f"Same event {_where(a, b)} ({what}; {why}) dated {a.iso} and {b.iso}"
     if a.relative or b.relative:
         detail += " (a relative date was resolved against the publication date)"
+    if a.iso == b.iso:
+        slot["checks"] = _checks(("event", True, what, what), ("date", True, a.iso, b.iso))
+        return _link("restatement", a, b, score, "date.same-date",
+                     f"{detail}; the same date: a restatement.", slot, ())  # fmt: skip
     coarser = _contains(a.iso, b.iso)
     slot["checks"] = _checks(
         ("event", True, what, " ".join(x for x in (b.subject, b.predicate_text.lower()) if x)),
@@ -440,10 +442,6 @@ def _about(s: Slot) -> list[str]:
     return sorted(names | set(s.lead))
 
 
-def _place_words(s: PlaceSlot) -> set[str]:
-    return {w for x in (s.place, *s.others) for w in norm_name(x.replace("St.", "")).split()}
-
-
 def _places(a: PlaceSlot, b: PlaceSlot) -> Link | None:
     if a.place_type != b.place_type or norm_name(a.place) == norm_name(b.place):
         return None
@@ -462,7 +460,7 @@ def _places(a: PlaceSlot, b: PlaceSlot) -> Link | None:
         return None
     if not events and len(set(a.nouns) & set(b.nouns)) < 2:
         return None  # nothing says the two places locate one event
-    m = _match(a, b, exclude=sorted(_place_words(a) | _place_words(b)))
+    m = _match(a, b, exclude=sorted(wa | wb))  # the places themselves are no evidence
     if m is None:
         return None
     shared, _, why = m

@@ -39,7 +39,6 @@ ANTONYMS: dict[str, tuple[str, bool]] = {
         ("approve", "approve approved approves", "reject rejected rejects"),
         ("convict", "convicted", "acquitted cleared"),
         ("confirm", "confirmed confirms", "denied denies"),
-        ("survive", "survived survives", "died"),
     )
     for forms, positive in ((pos, True), (neg, False))
     for form in forms.split()
@@ -68,10 +67,15 @@ _NOMINAL = re.compile(r"\b([A-Z][\w-]+)['’]s\s+([a-z]+(?:ation|ment))\b")
 
 
 def _days(sentence_dates: list[tuple[int, str]], at: int) -> str | None:
-    """The day nearest to ``at`` among the sentence's dates (not the dates of saying)."""
+    """The date of what is said at ``at``: the first of the sentence's dates after it
+    ("passed its inspection in March"), else the nearest before it; dates of saying are
+    not among them."""
     if not sentence_dates:
         return None
-    return min(sentence_dates, key=lambda d: abs(d[0] - at))[1]
+    after = [d for d in sentence_dates if d[0] >= at]
+    if after:
+        return min(after)[1]
+    return max(sentence_dates)[1]
 
 
 def event_slots(doc: Any, analysis: Any) -> list[Slot]:

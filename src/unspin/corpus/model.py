@@ -40,7 +40,8 @@ __all__ = [
 #: ``compatible``: different values that can both hold (a part and its total, a rounded
 #: and an exact figure, a bound and a value within it, a coarser date,
 #: two roles of one person);
-#: ``update``: a figure for a later date, or explicitly updated; ``differs``: kept for
+#: ``update``: a figure for a later date, or explicitly updated; ``restatement``: the
+#: same slot with the same value (a figure or a date repeated); ``differs``: kept for
 #: links stored before roles became ``compatible``; ``quote_drift``: the same
 #: quotation with other wording, speaker or occasion; ``propagation``: a near-duplicate
 #: passage in another document, side ``a`` being the earlier.
@@ -48,6 +49,7 @@ LINK_KINDS: tuple[str, ...] = (
     "contradiction",
     "compatible",
     "update",
+    "restatement",
     "differs",
     "quote_drift",
     "propagation",

@@ -33,6 +33,7 @@ CORPUS_TITLES: dict[str, str] = {
     "contradiction": "Contradictions",
     "compatible": "Compatible values",
     "update": "Updates",
+    "restatement": "Restatements",
     "differs": "Differing roles",
     "quote_drift": "Drifted quotations",
     "propagation": "Propagated passages",

@@ -76,7 +76,7 @@ SPACES: dict[str, str] = {"contradictions": "slot", "quotes": "quote", "propagat
 ALL = tuple(SPACES)
 #: The link kinds each comparison writes.
 KINDS: dict[str, tuple[str, ...]] = {
-    "contradictions": ("contradiction", "compatible", "update", "differs"),
+    "contradictions": ("contradiction", "compatible", "update", "restatement", "differs"),
     "quotes": ("quote_drift",),
     "propagation": ("propagation",),
 }
