@@ -1,7 +1,8 @@
 """Verdicts on the team's contrast set (issue #13, point 3).
 
     python bench/verdict_contrast.py [--data tests/data/verdicts] [--work DIR] [--json] [--errors]
-        [--set analyzers.verdicts.OPTION=VALUE ...] [--dump FILE]
+        [--set OPTION=VALUE ...] [--dump FILE] [--timing [--cold]]
+    python bench/verdict_contrast.py --climate-fever [--limit N] [--set OPTION=VALUE ...]
 
 Stores every passage of ``passages.jsonl`` in one evidence store (each passage a document
 of its own, so a cited passage is known by its id), then runs the ``claims`` and
@@ -11,15 +12,25 @@ with the label: accuracy over the three classes, the confusion table, how many r
 claims were called supported (the issue allows none), and whether a supported or refuted
 verdict cites one of the labelled passages; accuracy per trap type. ``--set`` changes a
 verdicts option (``--set stance_model=none``); ``--dump`` writes each claim's verdict with
-its passages' checks (JSON Lines) for reading errors.
+its passages' checks (JSON Lines) for reading errors. ``--timing`` times the ``verdicts``
+analyzer alone (retrieval, passage parsing and frames, checks) per claim; ``--cold``
+empties its passage and word caches before every claim (every passage parsed anew).
+
+``--climate-fever`` runs the same frame rule (no store: each claim against its own five
+evidence sentences, the article name as title) over ``../shared/data/climate-fever`` and
+reports claim-level macro-F1 with the DISPUTED claims left out (supported / refuted / not
+verified against SUPPORTS / REFUTES / NOT_ENOUGH_INFO; "mixed" counts as wrong), the
+figure the stance model card gives for the stance rule.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -49,6 +60,91 @@ def _plain(value: Any) -> Any:
     return dict(value) if isinstance(value, Mapping) else list(value)
 
 
+def _time_verdicts(timings: list[float], *, cold: bool) -> None:
+    """Record the wall time of every ``verdicts`` run (one claim per document here)."""
+    from unspin.evidence.analyzer import VerdictsAnalyzer
+
+    run = VerdictsAnalyzer.run
+
+    def timed(self: VerdictsAnalyzer, ctx: Any) -> Any:
+        if cold:
+            for cache in (self._reader, self._matcher):
+                if cache is not None:
+                    cache.clear()
+        start = time.perf_counter()
+        try:
+            return run(self, ctx)
+        finally:
+            timings.append(time.perf_counter() - start)
+
+    VerdictsAnalyzer.run = timed  # type: ignore[method-assign]
+
+
+def _macro_f1(pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> float:
+    scores = []
+    for label in labels:
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        fp = sum(1 for g, p in pairs if g != label and p == label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores)
+
+
+def climate_fever(args: argparse.Namespace) -> int:
+    """The frame rule over Climate-FEVER's claims and their five evidences each."""
+    from unspin.evidence.frame_checks import (
+        PassageReader,
+        Reading,
+        check_passage,
+        read_parsed,
+        title_words,
+    )
+    from unspin.evidence.synonyms import WordMatcher
+    from unspin.evidence.tables import EvidencePassage
+    from unspin.evidence.verdict import VERDICT_TO_CLIMATE_FEVER, combine
+    from unspin.frames import sentence_frames
+    from unspin.nlp import SpacyBackbone
+
+    path = ROOT.parent / "shared" / "data" / "climate-fever" / "climate-fever-train.jsonl"
+    rows = [r for r in read_jsonl(path) if r["claim_label"] != "DISPUTED"]
+    rows = rows[: args.limit] if args.limit else rows
+    options = {k: _value(v) for k, v in (item.partition("=")[::2] for item in args.set)}
+    backbone = SpacyBackbone()
+    reader = PassageReader(backbone)
+    matcher = WordMatcher(backbone) if options.get("synonyms", True) else None
+    claims = backbone.parse_many([r["claim"] for r in rows])
+    pairs: list[tuple[str, str]] = []
+    counts: Counter[tuple[str, str]] = Counter()
+    start = time.perf_counter()
+    for row, parsed in zip(rows, claims, strict=True):
+        frames = [f.to_json(parsed.text) for f in sentence_frames(parsed)]
+        claim = read_parsed(parsed, frames)
+        claim = Reading(claim.sentences[:1])
+        found = [
+            EvidencePassage(e["evidence_id"], e.get("article"), None, None, 0, 0, 0, e["evidence"])
+            for e in row["evidences"]
+        ]
+        checks = [
+            check_passage(claim, reading, title_words(p.title), matcher=matcher)
+            for p, reading in zip(found, reader.read(found), strict=True)
+        ]
+        verdict = combine([(c.stance, c.about) for c in checks]).verdict
+        predicted = VERDICT_TO_CLIMATE_FEVER[verdict]
+        pairs.append((row["claim_label"], predicted))
+        counts[(row["claim_label"], predicted)] += 1
+    seconds = time.perf_counter() - start
+    labels = ("SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO")
+    summary = {
+        "claims": len(rows),
+        "claim_macro_f1_3": round(_macro_f1(pairs, labels), 4),
+        "accuracy": round(sum(g == p for g, p in pairs) / len(pairs), 4),
+        "confusion": {f"{g} -> {p}": n for (g, p), n in sorted(counts.items())},
+        "seconds_per_claim": round(seconds / len(rows), 4),
+    }
+    print(json.dumps(summary, indent=2))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
@@ -57,7 +153,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--set", action="append", default=[], help="a verdicts option: NAME=VALUE")
     ap.add_argument("--dump", type=Path, default=None, help="each claim's verdict (JSON Lines)")
+    ap.add_argument("--timing", action="store_true", help="seconds per claim of the analyzer")
+    ap.add_argument("--cold", action="store_true", help="with --timing: no cache between claims")
+    ap.add_argument("--climate-fever", action="store_true", help="the frame rule on Climate-FEVER")
+    ap.add_argument("--limit", type=int, default=0, help="Climate-FEVER claims (0: all)")
     args = ap.parse_args(argv)
+    if args.climate_fever:
+        return climate_fever(args)
+    timings: list[float] = []
+    if args.timing:
+        _time_verdicts(timings, cold=args.cold)
     passages = read_jsonl(args.data / "passages.jsonl")
     claims = read_jsonl(args.data / "claims.jsonl")
 
@@ -140,6 +245,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "confusion": {f"{g} -> {p}": v for (g, p), v in sorted(confusion.items())},
         "by_trap": by_trap,
     }
+    if timings:
+        summary["seconds_per_claim"] = {
+            "mean": round(statistics.mean(timings), 4),
+            "median": round(statistics.median(timings), 4),
+            "p90": round(sorted(timings)[int(0.9 * (len(timings) - 1))], 4),
+            "cold": args.cold,
+        }
     if args.dump is not None:
         lines = "".join(json.dumps(d, default=_plain) + "\n" for d in dump)
         args.dump.write_text(lines, encoding="utf-8")
@@ -155,6 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for g in VERDICTS:
             print(f"  {g:>12}: " + ", ".join(str(confusion[(g, p)]) for p in VERDICTS))
         print("by trap: " + ", ".join(f"{t} {v}" for t, v in by_trap.items()))
+        if timings:
+            print(f"verdicts analyzer, seconds per claim: {summary['seconds_per_claim']}")
     if args.errors:
         print("\n".join(errors))
     return 0

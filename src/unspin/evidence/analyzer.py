@@ -265,6 +265,10 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
             self._matcher = WordMatcher(ctx.services.backbone)
         readings = self._reader.read([h.passage for h in found])
         mine = self._claim_reading(ctx, claim)
+        if self._matcher is not None and self.options.synonyms:
+            self._matcher.prepare(
+                [w for r in (mine, *readings) for s in r.sentences for w in s.forms.values()]
+            )
         return [
             check_passage(
                 mine,

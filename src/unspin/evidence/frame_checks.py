@@ -500,3 +500,7 @@ class PassageReader:
                 ]
                 self._cache[key] = read_parsed(parsed, frames)
         return [self._cache[k] for k in keys]
+
+    def clear(self) -> None:
+        """Forget every passage read so far."""
+        self._cache.clear()

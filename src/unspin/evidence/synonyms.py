@@ -29,6 +29,14 @@ class WordMatcher:
         self.size = size
         self._vectors: dict[str, np.ndarray] = {}
 
+    def clear(self) -> None:
+        """Forget every word vector computed so far."""
+        self._vectors.clear()
+
+    def prepare(self, words: Iterable[str]) -> None:
+        """Embed these words now, in one batch (what :meth:`matches` will ask for)."""
+        self._embed(words)
+
     def _embed(self, words: Iterable[str]) -> None:
         new = sorted({w for w in words if w not in self._vectors})
         if not new:
