@@ -2,7 +2,7 @@
 
 The evidence and the article are short texts written for these tests
 (``fixtures/evidence``, ``fixtures/article.txt``); the real backbone and the shipped
-stance model decide, on both store backends.
+frame rule (the default) decides, on both store backends; the stance rule is still there.
 """
 
 from __future__ import annotations
@@ -64,14 +64,22 @@ def test_supported_refuted_and_not_verified(store_url: str, backbone: Backbone) 
     assert docs[best["document_id"]].text[best["start"] : best["end"]] == best["text"]
     assert "4 million euros" in best["text"]
     assert best["source"].endswith("library-budget.md")
-    assert 0 < best["stance_score"] <= 1 and best["retrieval_score"] > 0
+    assert 0 < best["coverage"] <= 1 and best["retrieval_score"] > 0
+    # one line says which slots agreed (the amount) and none differed
+    assert "number" in best["agreement"] and "differ" not in best["agreement"]
     assert best["document_id"] in supported.explanation.detail
     assert "outweighs" in supported.explanation.detail
+    assert supported.explanation.rule == "verdicts.frame-checks"
     assert supported.score > 0
 
     refuted = verdict_on(analysis, REFUTED)
     assert refuted.label == "refuted"
-    assert any(p["stance"] == "refutes" for p in refuted.attributes["passages"])
+    against = [p for p in refuted.attributes["passages"] if p["stance"] == "refutes"]
+    # "Reports that nitrate levels ... rose ... are false": about the claim, and it says
+    # the opposite (the polarity slot differs; the line shows both sides)
+    [false] = [p for p in against if "are false" in p["text"]]
+    assert false["reason"] == "polarity differs"
+    assert "differ: polarity (claim: positive; passage: negative (false))" in false["agreement"]
     for p in refuted.attributes["passages"]:
         assert docs[p["document_id"]].text[p["start"] : p["end"]] == p["text"]
         assert str(docs[p["document_id"]].source).endswith("river-report.txt")

@@ -154,6 +154,8 @@ class SentenceReading:
     doing: frozenset[str] = frozenset()
     quantity_clauses: tuple[int, ...] = ()
     date_clauses: tuple[int, ...] = ()
+    #: the word that calls the sentence's own content false ("Reports that X are false")
+    denies: str = ""
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,26 @@ def _denied(tokens: Sequence[Token]) -> frozenset[str]:
     return frozenset(out)
 
 
+#: Words that call a reported proposition false.
+_FALSITY = frozenset(
+    ["false", "untrue", "wrong", "incorrect", "baseless", "unfounded", "groundless", "fake"]
+)
+
+
+def _falsity(tokens: Sequence[Token]) -> str:
+    """ "Reports that X are false", "It is untrue that X": the falsity word, else ""."""
+    root = next((t for t in tokens if t.dep == "ROOT"), None)
+    if root is None:
+        return ""
+    kids = [t for t in tokens if t.head == root.i and t.i != root.i]
+    word = next(
+        (t for t in kids if t.dep in ("acomp", "attr") and t.lemma.lower() in _FALSITY), None
+    )
+    said = any(t.dep in ("ccomp", "acl", "relcl") and t.pos in ("VERB", "AUX") for t in tokens)
+    negated = any(t.dep == "neg" for t in kids)
+    return word.text if word is not None and said and not negated else ""
+
+
 def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> SentenceReading:
     """The reading of one sentence's tokens with its frame (JSON)."""
     spans = _slot_spans(frame)
@@ -256,6 +278,7 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         frozenset(doing),
         tuple(clause_at(int(q["start"])) for q in frame.get("quantities") or ()),
         tuple(clause_at(int(d["start"])) for d in frame.get("dates") or ()),
+        denies=_falsity(tokens),
     )
 
 
@@ -337,12 +360,13 @@ def _polarity(claim: SentenceReading, passage: SentenceReading, coverage: float)
     frames' polarity."""
     pred = str(claim.frame.get("predicate") or "").lower()
     mine = claim.frame.get("polarity") == "positive"
+    theirs = (passage.frame.get("polarity") == "positive") != bool(passage.denies)
     if pred and pred == str(passage.frame.get("predicate") or "").lower():
-        return mine == (passage.frame.get("polarity") == "positive")
+        return mine == theirs
     if pred and pred not in _LIGHT_PREDICATES and pred in passage.lemmas:
-        return mine != (pred in passage.negated)
+        return mine != ((pred in passage.negated) != bool(passage.denies))
     if coverage >= SUPPORT_COVERAGE:
-        return mine == (passage.frame.get("polarity") == "positive")
+        return mine == theirs
     return None
 
 
@@ -410,7 +434,8 @@ def _check_sentence(
     if denied:
         checks.insert(0, SlotCheck("polarity", False, denied[0], f"not {denied[0]}"))
     elif same is not None:
-        checks.insert(0, SlotCheck("polarity", same, _pol(claim.frame), _pol(passage.frame)))
+        theirs = f"negative ({passage.denies})" if passage.denies else _pol(passage.frame)
+        checks.insert(0, SlotCheck("polarity", same, _pol(claim.frame), theirs))
     differing_words = set(gone if name is not None and not name.agrees else ())
     if antonym is not None:
         checks.append(antonym)
