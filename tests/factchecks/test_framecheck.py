@@ -147,6 +147,7 @@ def test_the_analyzer_lists_a_fact_check_that_differs_as_related(
     from unspin.factchecks.analyzer import FactChecksAnalyzer
     from unspin.model import Document
     from unspin.pipeline import Pipeline
+    from unspin.report import render_html, render_markdown
 
     fixtures = Path(__file__).parent / "fixtures"
     pipe = Pipeline(
@@ -176,3 +177,8 @@ def test_the_analyzer_lists_a_fact_check_that_differs_as_related(
     (row,) = [r for r in claim_rows(changed) if r.related]
     assert row.matches == ()
     assert row.related[0].differs == related["differs"]
+    assert row.to_dict()["related"][0]["differs"] == related["differs"]
+    html = render_html(changed)
+    assert "related, but differs: number: fact-check says three billion litres" in html
+    assert row.checkworthy
+    assert "fact-check of a related claim: [Example Checks]" in render_markdown(changed)
