@@ -144,10 +144,11 @@ def test_the_analyzer_lists_a_fact_check_that_differs_as_related(
     from unspin.claims.analyzer import ClaimsAnalyzer
     from unspin.claims.report import claim_rows
     from unspin.config import load_config
+    from unspin.errors import SchemaError
     from unspin.factchecks.analyzer import FactChecksAnalyzer
     from unspin.model import Document
     from unspin.pipeline import Pipeline
-    from unspin.report import render_html, render_markdown
+    from unspin.report import render_html, render_markdown, validate
 
     fixtures = Path(__file__).parent / "fixtures"
     pipe = Pipeline(
@@ -181,4 +182,10 @@ def test_the_analyzer_lists_a_fact_check_that_differs_as_related(
     html = render_html(changed)
     assert "related, but differs: number: fact-check says three billion litres" in html
     assert row.checkworthy
+    validate(same.to_dict())
+    validate(changed.to_dict())  # a related finding may have no matches; a match may not
+    data = changed.to_dict()
+    next(x for x in data["findings"] if x["kind"] == "factcheck")["label"] = "match"
+    with pytest.raises(SchemaError, match="matches"):
+        validate(data)
     assert "fact-check of a related claim: [Example Checks]" in render_markdown(changed)
