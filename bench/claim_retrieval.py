@@ -51,6 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from unspin.factchecks import ClaimReview  # noqa: E402
+from unspin.factchecks.analyzer import DEFAULT_MIN_SCORE  # noqa: E402
 from unspin.factchecks.match import (  # noqa: E402
     FEATURES,
     LATE_FEATURES,
@@ -660,7 +661,7 @@ def main() -> None:
             needed = np.mean([sum(s >= 0.5 for s in runs.scores[q][:k]) >= 2 for q in setup.qids])
             print(f"late stage needed at min_score 0.5: {needed:.1%} of queries")
         if method == "rerank" and not args.no_verify:
-            for t in (0.3, 0.5):
+            for t in (DEFAULT_MIN_SCORE, 0.3, 0.5):
                 v = verification(setup, args.depth, model, threshold=t)
                 print(f"verifier, top match score >= {t}: {fmt(v)}")
     if args.json is not None:
