@@ -189,3 +189,37 @@ def test_the_analyzer_lists_a_fact_check_that_differs_as_related(
     with pytest.raises(SchemaError, match="matches"):
         validate(data)
     assert "fact-check of a related claim: [Example Checks]" in render_markdown(changed)
+
+
+def test_a_claim_without_a_frame_attribute_is_read_from_its_sentence(
+    backbone: SpacyBackbone,
+) -> None:
+    from dataclasses import replace
+    from types import SimpleNamespace
+    from typing import Any
+
+    from unspin.claims.analyzer import ClaimsAnalyzer
+    from unspin.config import load_config
+    from unspin.factchecks.analyzer import FactChecksAnalyzer
+    from unspin.model import Document
+    from unspin.pipeline import Pipeline
+
+    text = "The council met on Tuesday. The council spent $9 million on the stadium."
+    pipe = Pipeline(
+        load_config(analyzers=["claims"]), backbone=backbone, analyzers=[ClaimsAnalyzer()]
+    )
+    claims = pipe.analyze(Document(text)).by_kind("claim")
+    bare = [replace(c, attributes={}) for c in claims]
+    ctx: Any = SimpleNamespace(document=Document(text), parsed=backbone.parse(text))
+    with_frames = FactChecksAnalyzer._sides(ctx, claims)
+    without = FactChecksAnalyzer._sides(ctx, bare)
+
+    def slots(sides: list[ClaimSide]) -> list[tuple[object, ...]]:
+        return [
+            (f["predicate"], f["polarity"], tuple(q["value"] for q in f["quantities"]))
+            for side in sides
+            for f in side.frames
+        ]
+
+    assert slots(without) == slots(with_frames)
+    assert without[1].frames[0]["quantities"][0]["counts"] == "money"

@@ -57,7 +57,7 @@ from unspin.factchecks.framecheck import ClaimSide, FrameChecks, FrameReader, re
 from unspin.factchecks.match import FactCheckIndex, FactCheckMatch, FactCheckMatcher
 from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.parse import load_claimreviews
-from unspin.frames import describe_checks, parse_published
+from unspin.frames import describe_checks, parse_published, sentence_frames
 from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.options import option
 
@@ -234,7 +234,7 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
                 backbone = ctx.services.backbone
                 key = f"{type(backbone).__name__}:{getattr(backbone, 'name', '')}"
                 matcher.frames = _readers.get(key, lambda: FrameReader(backbone.parse_many))
-            sides = [self._side(ctx, c) for c in claims]
+            sides = self._sides(ctx, claims)
         results = matcher.match(
             texts, embeddings, top=self.top, min_score=self.min_score, sides=sides
         )
@@ -265,13 +265,27 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
         return np.asarray(ctx.embeddings)[[int(r) for r in rows if r is not None]]
 
     @staticmethod
-    def _side(ctx: Context, claim: Finding) -> ClaimSide:
-        """The claim as the frame checks read it (its ``frame`` attribute when the claims
-        analyzer gave one)."""
-        frame = claim.attributes.get("frame")
+    def _sides(ctx: Context, claims: Sequence[Finding]) -> list[ClaimSide]:
+        """The claims as the frame checks read them: each claim's ``frame`` attribute (the
+        claims analyzer gives one), else the frame of its sentence, read once for the
+        whole document."""
         published = parse_published(ctx.document.published)
-        frames = [frame] if isinstance(frame, Mapping) else None
-        return read_side(ctx.parsed, published, span=(claim.start, claim.end), frames=frames)
+        parsed = ctx.parsed
+        by_start: dict[int, dict[str, JSON]] = {}
+        if any(not isinstance(c.attributes.get("frame"), Mapping) for c in claims):
+            frames = sentence_frames(parsed, published)
+            by_start = {
+                s.start: f.to_json(parsed.text)
+                for s, f in zip(parsed.sentences, frames, strict=True)
+            }
+        out = []
+        for c in claims:
+            frame = c.attributes.get("frame")
+            if not isinstance(frame, Mapping):
+                frame = by_start.get(c.start)
+            listed = [frame] if isinstance(frame, Mapping) else []
+            out.append(read_side(parsed, published, span=(c.start, c.end), frames=listed))
+        return out
 
     def _finding(self, ctx: Context, claim: Finding, found: Sequence[FactCheckMatch]) -> Finding:
         matches = [m for m in found if not m.differs]
