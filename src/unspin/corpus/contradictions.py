@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from unspin.corpus.context import shared_names, story
+from unspin.corpus.events import ANTONYMS
 from unspin.corpus.model import (
     DateSlot,
     Link,
@@ -42,13 +43,19 @@ from unspin.corpus.model import (
     RoleSlot,
     Slot,
 )
-from unspin.corpus.words import GENERIC_PERSON_UNITS, later, norm_name
+from unspin.corpus.words import GENERIC_PERSON_UNITS, days_apart, later, norm_name, stem
 from unspin.frames import SlotCheck, describe_checks
 from unspin.model import Explanation
 
 __all__ = ["compare_slots", "find_contradictions", "group_slots"]
 
 log = logging.getLogger(__name__)
+
+#: Within one document, two statements naming nothing in common are compared only when
+#: their sentences start at most this many characters apart (the next sentence or two).
+NEARBY = 400
+#: Two dates more than this many days apart are two events, not one event dated twice.
+DATE_SPAN = 62
 
 _KIND_ORDER = {"contradiction": 0, "update": 1, "differs": 2, "compatible": 3, "restatement": 4}
 
@@ -139,6 +146,8 @@ def _match(
     if a.doc_id == b.doc_id:
         if not shared and a.anchors and b.anchors:
             return None  # one article, two places or parties: two events
+        if not shared and abs(a.sentence_start - b.sentence_start) > NEARBY:
+            return None  # far apart in a long article, naming nothing in common
         return shared, events, "in one document" + (f", both naming {', '.join(shared)}"
                                                     if shared else "")  # fmt: skip
     if shared:
@@ -252,11 +261,29 @@ def _same_thing(a: QuantitySlot, b: QuantitySlot) -> str | None:
             return None  # "12 children" and "30 soldiers": different things counted
         return a.predicate
     if a.noun or b.noun:
-        return a.noun if a.noun == b.noun else None
+        if a.noun != b.noun:
+            return None
+        noun = stem(a.noun or "")
+        around = sorted((set(a.nouns) & set(b.nouns)) - {noun})
+        if not around:
+            return None  # "a 100-page report" and "a one-page letter": pages of what?
+        return f"{a.noun} ({', '.join(around[:2])})"
     shared = sorted(set(a.nouns) & set(b.nouns))
-    if not shared:
+    money = a.unit_class.isupper() and len(a.unit_class) == 3  # a currency code
+    if len(shared) < (2 if money else 1):
         return None  # two costs, two distances: of what?
     return f"{a.unit_class} of {', '.join(shared[:3])}"
+
+
+#: Outcome classes counted in people (the slot extractor's lexicon).
+OUTCOMES = frozenset(
+    ("die", "injure", "casualty", "arrest", "missing", "displace", "rescue", "charge", "strike")
+)
+_SHARES = frozenset(("%", "percent", "fraction", "percentage_point"))
+
+
+def _own_names(s: Slot) -> set[str]:
+    return {w for x in s.anchors for w in norm_name(x).split()}
 
 
 def _generic(s: QuantitySlot) -> bool:
@@ -268,10 +295,17 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
     thing = _same_thing(a, b)
     if thing is None:
         return None
+    if a.doc_id == b.doc_id and not (
+        a.unit_class == "person" and a.predicate in OUTCOMES
+        and abs(a.sentence_start - b.sentence_start) <= NEARBY
+    ):  # fmt: skip
+        return None  # one article compares many figures; only nearby tolls and the like
     m = _match(a, b)
     if m is None:
         return None
     shared, events, why = m
+    if a.unit_class in _SHARES and not _own_names(a) & _own_names(b):
+        return None  # "a third" and "half": shares of what? the sentences must say
     score = _confidence(a, b, shared, events)
     preds = " / ".join(dict.fromkeys(x for x in (a.predicate_text.lower(),
                                                  b.predicate_text.lower()) if x))  # fmt: skip
@@ -359,11 +393,18 @@ def _dates(a: DateSlot, b: DateSlot) -> Link | None:
                 return None  # "the memorial service is planned" / "will be held"
         elif (b.predicate not in a.nouns) if a.light else (a.predicate not in b.nouns):
             return None  # "the vote will take place" names what "councillors will vote" do
-    elif not a.light and a.subject and b.subject and not _same_word(a.subject, b.subject):
-        return None  # "the bridge collapsed" and "the dam collapsed"
+        elif not (b.once if a.light else a.once):
+            return None  # ... and they will do it once: a plan, not something done again
+    elif not a.light and not _same_word(a.subject, b.subject):
+        return None  # "the bridge collapsed" and "the dam collapsed": who did it must match
+    elif not a.light and not (a.once and b.once):
+        return None  # "criticized on Tuesday", "criticized on Friday": done more than once
+    apart = days_apart(a.iso, b.iso)
+    if apart is not None and apart > DATE_SPAN:
+        return None  # years apart: two events
     m = _match(a, b)
-    if m is None:
-        return None
+    if m is None or (a.doc_id != b.doc_id and m[2].startswith("one story")):
+        return None  # a date conflict needs a name of the statements themselves
     shared, events, why = m
     score = _confidence(a, b, shared, events) - (0.1 if a.relative or b.relative else 0.0)
     what = " ".join(x for x in (a.subject, a.predicate_text.lower()) if x)
@@ -407,9 +448,17 @@ def _propositions(a: PropositionSlot, b: PropositionSlot) -> Link | None:
     if a.events and b.events and not set(a.events) & set(b.events):
         return None
     told = story(a, b)
-    shared = sorted(set(_about(a)) & set(_about(b)))
+    shared = sorted(_own_names(a) & _own_names(b))
     if told is None or not shared:
-        return None  # polarity conflicts need one story and the same names
+        return None  # polarity conflicts need one story and a name of both sentences
+    if a.predicate_text.lower() in ANTONYMS and not set(a.nouns) & set(b.nouns):
+        return None  # "failed missile tests" and "passed resolutions": passed what?
+    who_a, who_b = _actor_names(a.actors), _actor_names(b.actors)
+    if who_a and who_b and not who_a & who_b:
+        return None  # "the campaign did not respond" and "Biden responded": two actors
+    undated = not (a.iso and b.iso)
+    if undated and (a.doc_id == b.doc_id or a.published != b.published):
+        return None  # undated: only two reports of one day, in one story
     score = min(0.9, 0.55 + 0.1 * min(3, len(shared)))
     why = (
         f"{'in one document' if a.doc_id == b.doc_id else 'one story'}, both naming "
@@ -437,6 +486,17 @@ def _propositions(a: PropositionSlot, b: PropositionSlot) -> Link | None:
     return _link("contradiction", a, b, score, "polarity.opposite", detail, slot, ("polarity",))
 
 
+def _actor_names(actors: Sequence[str]) -> set[str]:
+    """The capitalised words of actor phrases, lower-cased ("The Trump campaign": trump)."""
+    skip = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "mr", "mrs", "ms"}
+    return {
+        norm_name(w.strip(".,;:\"'()"))
+        for x in actors
+        for w in x.split()
+        if w[:1].isupper() and norm_name(w.strip(".,;:\"'()")) not in skip
+    }
+
+
 def _about(s: Slot) -> list[str]:
     names = {w for x in s.anchors for w in norm_name(x).split()}
     return sorted(names | set(s.lead))
@@ -458,8 +518,12 @@ def _places(a: PlaceSlot, b: PlaceSlot) -> Link | None:
     events = sorted(set(a.event) & set(b.event))
     if a.event and b.event and not events:
         return None
-    if not events and len(set(a.nouns) & set(b.nouns)) < 2:
+    if not events and len(set(a.nouns) & set(b.nouns)) < 3:
         return None  # nothing says the two places locate one event
+    if a.place_type == "place" and not (a.iso and a.iso == b.iso):
+        return None  # two towns or countries: only for one event on one named day
+    if a.doc_id == b.doc_id and not set(_about(a)) & set(_about(b)) - wa - wb:
+        return None
     m = _match(a, b, exclude=sorted(wa | wb))  # the places themselves are no evidence
     if m is None:
         return None

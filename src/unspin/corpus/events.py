@@ -57,7 +57,11 @@ PLACE_TYPES: dict[str, str] = {
     )
     for w in ws.split()
 }
-_LIGHT = word_set("be have take hold make do get go come say")
+#: Predicates too general to say what happened ("seems", "has", "did").
+_LIGHT = word_set(
+    "be have take hold make do get go come say seem appear become remain look feel want "
+    "need know think believe see use give put keep let try"
+)
 _NOT_ASSERTED = frozenset({"possible", "conditional", "question", "future", "obligation"})
 _LOCATED = re.compile(
     r"\b(?:in|at|on|to|into|near|outside)\s+(?:the\s+)?"
@@ -99,6 +103,8 @@ def _propositions(doc: Any, sent: Any) -> list[PropositionSlot]:
     dates = doc.dates_of(sent)
     nouns = tuple(sorted(content_words(sent.words)))
     found: list[tuple[int, int, str, str, bool, tuple[str, ...]]] = []
+    actors = tuple(str(x) for x in frame.get("actors") or ())
+    owners: dict[int, tuple[str, ...]] = {}
     predicate = frame.get("predicate")
     if isinstance(predicate, str) and predicate.lower() not in _LIGHT:
         verb = next((w for w in sent.words if stem(w.text) == stem(predicate)), None)
@@ -109,22 +115,26 @@ def _propositions(doc: Any, sent: Any) -> list[PropositionSlot]:
             text_of = verb.text if verb else predicate
             found.append((lo, hi, stem(predicate), text_of, frame.get("polarity") != "negative",
                           cues))  # fmt: skip
-    for w in sent.words:
+    objects: dict[int, tuple[str, ...]] = {}
+    for k, w in enumerate(sent.words):
         hit = ANTONYMS.get(w.lower)
         if hit and not re.match(r"\s+to\b", text[w.end : w.end + 4]):  # not "failed to"
             found.append((w.start, w.end, hit[0], w.text, hit[1], (w.text,) if not hit[1] else ()))
+            objects[w.start] = tuple(sorted(content_words(sent.words[k + 1 : k + 6])))
     for m in _NOMINAL.finditer(text, sent.start, sent.end):
         noun = m.group(2)
         verb_form = noun[:-5] if noun.endswith("ation") else noun[:-4]
         if len(verb_form) > 3:
             found.append((m.start(2), m.end(2), stem(verb_form), noun, True, ()))
+            owners[m.start(2)] = (m.group(1),)
     out = []
     for lo, hi, pred, shown, positive, cues in found:
         out.append(
             PropositionSlot(
                 **doc.base("", lo, hi, sent, doc.keys(f"p|{pred}", sent)),
                 predicate=pred, predicate_text=shown, positive=positive, cues=cues,
-                iso=_days(dates, lo), nouns=nouns,
+                iso=_days(dates, lo), nouns=objects.get(lo, nouns),
+                actors=owners.get(lo, actors),
             )
         )  # fmt: skip
     return out
@@ -138,9 +148,6 @@ def _place_type(name: str) -> str:
 def _events(doc: Any, sent: Any) -> tuple[str, ...]:
     found = set(sent.events)
     found.update(doc.predicates[w.lower] for w in sent.words if w.lower in doc.predicates)
-    predicate = sent.frame.get("predicate")
-    if isinstance(predicate, str) and predicate.lower() not in _LIGHT | {"take", "hold"}:
-        found.add(stem(predicate))
     return tuple(sorted(found))
 
 

@@ -235,6 +235,7 @@ class DateSlot(_SlotBase):
     subject: str | None
     relative: bool  # resolved against the publication date
     light: bool = field(default=False, kw_only=True)  # "take place", "be held", "open"
+    once: bool = field(default=False, kw_only=True)  # planned ("will reopen") or a one-off outcome
     nouns: tuple[str, ...] = field(default=(), kw_only=True)  # content-word stems of its clause
     places: tuple[str, ...] = field(default=(), kw_only=True)  # "in X", "at X" in its clause
 
@@ -265,6 +266,9 @@ class PropositionSlot(_SlotBase):
     cues: tuple[str, ...]
     iso: str | None
     nouns: tuple[str, ...]
+    #: who does it: the frame's actors ("Helena Varga"), or the possessor of a
+    #: nominalisation ("Varga's resignation")
+    actors: tuple[str, ...] = field(default=(), kw_only=True)
 
 
 @dataclass(frozen=True)

@@ -226,15 +226,23 @@ def mention_keys(m: QuoteMention) -> tuple[str, ...]:
     return tuple(keys)
 
 
+#: rapidfuzz ratio from which two quotations of one speaker in one story are one remark
+#: reworded; from PARAPHRASE_SAME_DAY when both are said on the same named day.
+PARAPHRASE = 50.0
+PARAPHRASE_SAME_DAY = 40.0
+
+
 def relate(a: QuoteMention, b: QuoteMention) -> tuple[str, float] | None:
     """How two mentions relate: :func:`compare_wording` for two quotations, and also
-    ``paraphrased`` (the same speaker's remark in one story, on one occasion, in other
-    words sharing a content word) and ``reported`` (reported speech and a quotation, or
-    two reported, with most content words shared: only a different speaker is linked)."""
+    ``paraphrased`` (the same speaker's remark in one story in other words sharing a
+    content word, similar enough: :data:`PARAPHRASE`, or :data:`PARAPHRASE_SAME_DAY`
+    when both were said on the same named day) and ``reported`` (reported speech and a
+    quotation, or two reported, sharing four content words and three quarters of the
+    shorter's: only a different speaker is linked)."""
     if a.reported or b.reported:
         shared = set(a.words) & set(b.words)
         short = min(len(a.words), len(b.words))
-        enough = bool(short) and len(shared) >= 3 and len(shared) >= 0.6 * short
+        enough = bool(short) and len(shared) >= 4 and len(shared) >= 0.75 * short
         if enough and _same_speaker(a.speaker, b.speaker) is False:
             return ("reported", 100.0 * len(shared) / short)
         return None
@@ -246,7 +254,11 @@ def relate(a: QuoteMention, b: QuoteMention) -> tuple[str, float] | None:
     shared = set(a.words) & set(b.words)
     if not shared or story(a, b, exclude=[a.speaker or "", b.speaker or ""]) is None:
         return None
-    return ("paraphrased", float(fuzz().token_set_ratio(a.norm, b.norm)))
+    sim = float(fuzz().ratio(a.norm, b.norm))
+    same_day = bool(a.dates and b.dates and set(a.dates) & set(b.dates))
+    if sim < (PARAPHRASE_SAME_DAY if same_day else PARAPHRASE):
+        return None  # two remarks of one speaker, not one remark twice
+    return ("paraphrased", sim)
 
 
 _LOCATIVE = frozenset(("in", "at", "to", "near", "inside", "outside", "visiting"))

@@ -138,11 +138,16 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 #: Verbs that only say an event is scheduled or takes place: the event is their subject.
 LIGHT_VERBS = word_set(
-    "take hold plan schedule set due expect open begin start happen occur be have go "
-    "place held planned scheduled opened begun started"
+    "take hold plan schedule due open begin start happen occur place held planned "
+    "scheduled opened begun started"
+)
+#: Predicates that date no event ("there *are* unknowns on Sunday").
+_NOT_EVENTS = word_set(
+    "be have do seem appear become remain look feel want need know think believe see use "
+    "give put keep let try get make come go say"
 )
 #: At most this many name keys per slot (its sentence's names first, then the lead's).
-_MAX_KEYS = 16
+_MAX_KEYS = 8
 _SAYING_RE = re.compile(r"\b(?:said|says|told|announced|added|reported|confirmed)\s+(?:on\s+)?$")
 
 
@@ -216,11 +221,13 @@ class _Doc:
     predicates = PREDICATES
 
     def dates_of(self, sent: _Sentence) -> list[tuple[int, str]]:
-        """(offset, ISO) of the sentence's dates, not durations or dates of saying."""
+        """(offset, ISO) of the sentence's dates, not durations, dates of saying or
+        starting points ("since Monday")."""
         out = []
         for d in sent.dates:
             iso = _iso(d)
-            if iso is not None and not self.said_on(sent, d):
+            since = re.search(r"\bsince\s+(?:the\s+)?$", self.text[max(0, d.start - 10) : d.start])
+            if iso is not None and not self.said_on(sent, d) and not since:
                 out.append((d.start, iso))
         return out
 
@@ -539,13 +546,21 @@ def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
     verb: Word | None
     if lexical is not None:
         verb, predicate = lexical
-    elif isinstance(framed, str) and framed and not is_reporting(framed):
+    elif (
+        isinstance(framed, str)
+        and len(framed) > 2
+        and framed.isalpha()
+        and framed.lower() not in STOPWORDS
+        and not is_reporting(framed)
+    ):  # the parse's main verb (a rule-based parse may give none worth the name)
         predicate = stem(framed)
         verb = next((w for w in sent.words if stem(w.text) == predicate), None)
     elif hit is not None:
         verb, predicate = hit
     else:
         return None  # nothing dated
+    if predicate in _NOT_EVENTS or f.text.lower() in ("today", "tonight", "now"):
+        return None  # "there are ...", "today is ...": no event to date
     light = predicate in LIGHT_VERBS or (isinstance(framed, str) and framed in LIGHT_VERBS
                                         and lexical is None)  # fmt: skip
     subject = (
@@ -564,5 +579,10 @@ def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
         subject=stem(subject[1]) if subject else None,
         relative=bool(f.attributes.get("resolved_relative_to")),
         light=light,
+        once=(
+            sent.frame.get("modality") == "future"
+            or predicate in _PERSON_PREDICATES
+            or bool(subject and subject[0].text[:1].islower())  # "the bridge collapsed"
+        ),
         nouns=tuple(sorted(nouns - {predicate})),
     )
