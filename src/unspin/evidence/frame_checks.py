@@ -144,7 +144,8 @@ class SentenceReading:
 
     frame: Mapping[str, Any]
     words: Mapping[str, int]
-    names: tuple[tuple[str, ...], ...]  # each name (consecutive proper nouns) as its words
+    #: each name (consecutive proper nouns) as its distinctive words ("River Ousel": ousel)
+    names: tuple[tuple[str, ...], ...]
     places: frozenset[str]
     lemmas: frozenset[str]
     negated: frozenset[str]
@@ -265,11 +266,13 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
     def clause_at(start: int) -> int:
         return next((clause[t.i] for t in tokens if t.start <= start < t.end), 0)
 
-    flat = frozenset(w for _, n in names for w in n)
+    handles = [tuple(w for w in n if w not in _GENERIC_NAMES) for _, n in names]
+    handles = [h for h in handles if h]
+    flat = frozenset(w for n in handles for w in n)
     return SentenceReading(
         frame,
         words,
-        tuple(n for _, n in names),
+        tuple(handles),
         frozenset(places) & flat,
         frozenset(lemmas),
         frozenset(negated),
@@ -328,17 +331,29 @@ def _antonym(claim: SentenceReading, passage: SentenceReading) -> SlotCheck | No
     return None
 
 
+#: Words of names that name no one in particular ("the River Ousel", "Dunmore City Council").
+_GENERIC_NAMES = frozenset(
+    _key(w)
+    for w in str.split(
+        """river lake mount st saint mr mrs ms dr lady sir lord city town county district
+    borough council court hall church school street road centre center university college
+    hospital park bridge station primary academy club party company group ltd plc inc
+    national royal new north south east west"""
+    )
+)
+
+
 def _names(
-    claim: SentenceReading, passage: SentenceReading
+    claim: SentenceReading, passage: SentenceReading, title: frozenset[str]
 ) -> tuple[SlotCheck | None, list[tuple[str, ...]]]:
     """The name check and the claim's names the passage never names (a name is named when
-    its first or last word is: "Ruth Ekwueme" by "Ekwueme", "Calderon Biologics" by
-    "Calderon")."""
+    one of its distinctive words is: "Ruth Ekwueme" by "Ekwueme", "Calderon Biologics" by
+    "Calderon", never "Kestrel District Council" by "Dunmore City Council")."""
     if not claim.names:
         return None, []
-    theirs = frozenset(passage.words) | {w for n in passage.names for w in n}
+    theirs = frozenset(passage.words) | {w for n in passage.names for w in n} | title
     ours = frozenset(claim.words) | {w for n in claim.names for w in n}
-    missing = [n for n in claim.names if n[0] not in theirs and n[-1] not in theirs]
+    missing = [n for n in claim.names if not set(n) & theirs]
     extra = [n for n in passage.names if not set(n) & ours]
     if not missing:
         shown = "; ".join(" ".join(n) for n in claim.names)
@@ -375,7 +390,8 @@ def _slot_units(
 ) -> list[tuple[int, bool | None]]:
     """Each claim quantity (or date) with its clause and whether the passage states it
     alike (True), differently (False) or not at all (None: also when the claim's figure is
-    not the passage's first figure for the same thing but a later one, its comparison)."""
+    not the passage's first figure for the same thing but a later one, its comparison; the
+    same for dates)."""
     items = list(claim.frame.get(slot) or ())
     clauses = claim.quantity_clauses if slot == "quantities" else claim.date_clauses
     out: list[tuple[int, bool | None]] = []
@@ -386,13 +402,33 @@ def _slot_units(
             for other in theirs
             for c in compare_frames({slot: [item]}, {slot: [other]}, bounds=True)
         ]
-        if slot == "quantities" and said and not said[0] and any(said):
-            # "612 million, up from 583 million": the claim's figure is only the passage's
-            # comparison, not the figure it states: neither alike nor different
+        if said and not said[0] and any(said):
+            # "612 million, up from 583 million", "evacuated on 11 August ... allowed back on
+            # 13 August": the claim's figure or date is only the passage's second one (a
+            # comparison, another event), not the one it states first: neither alike nor
+            # different
             out.append((clause, None))
         else:
             out.append((clause, any(said) if said else None))
     return out
+
+
+def _actor(claim: SentenceReading, passage: SentenceReading) -> SlotCheck | None:
+    """Who does the main thing, by name: differs when both subjects are named (a name of the
+    sentence) and share no distinctive word ("Kestrel Textiles" / "Dunmore District
+    Council"); a subject without a name ("the company", "bus drivers") is not compared."""
+
+    def named(reading: SentenceReading) -> tuple[str, set[str]]:
+        handles = {w for n in reading.names for w in n}
+        actors = [str(a) for a in reading.frame.get("actors") or ()]
+        words = {_key(w) for a in actors for w in _WORD.findall(a)} & handles
+        return "; ".join(actors), words
+
+    text_a, ours = named(claim)
+    text_b, theirs = named(passage)
+    if not ours or not theirs:
+        return None
+    return SlotCheck("actor", bool(ours & theirs), text_a, text_b)
 
 
 def _share(units: Sequence[tuple[int, bool | None]], clause: int | None = None) -> float:
@@ -410,12 +446,13 @@ def _check_sentence(
 ) -> PassageCheck:
     seen = frozenset(passage.words) | title
     antonym = _antonym(claim, passage)
+    actor = _actor(claim, passage)
     if matcher is not None:
         unseen = {k: w for k, w in claim.forms.items() if k not in seen and k in claim.words}
         if antonym is not None:
             unseen.pop(_key(antonym.a), None)
         seen |= set(matcher.matches(unseen, passage.forms.values()))
-    name, missing = _names(claim, passage)
+    name, missing = _names(claim, passage, title)
     gone = {w for n in missing for w in n}
     words = [(key, clause) for key, clause in claim.words.items()]
     units: list[tuple[int, bool | None]] = [
@@ -442,6 +479,8 @@ def _check_sentence(
         differing_words.add(_key(antonym.a))
     if name is not None:
         checks.append(name)
+    if actor is not None and (name is None or name.agrees or actor.agrees):
+        checks.append(actor)
     if name is not None and not name.agrees:
         # a swapped name counts where the rest of its clause is stated alike
         clauses = {claim.words.get(w) for w in gone} - {None}
@@ -455,14 +494,17 @@ def _check_sentence(
     differing = [c.slot for c in checks if not c.agrees]
     covered = sum(1 for _, ok in units if ok)
     rest = covered / max(1, n - sum(1 for _, ok in units if ok is False) - len(differing_words))
-    if len(set(differing)) == 1 and rest >= ABOUT_COVERAGE:
-        return PassageCheck("refutes", f"{differing[0]} differs", tuple(checks), coverage, about)
-    slots_said = all(ok for _, ok in units[len(words) :])
     predicate = _key(str(claim.frame.get("predicate") or ""))
     stated = not predicate or predicate in _LIGHT_PREDICATES or predicate in seen
+    # a swapped name or actor refutes only a claim about the same event: the claim's
+    # predicate (or a near word) is the passage's too
+    by_name = set(differing) <= {"name", "place", "actor"}
+    if len(set(differing)) == 1 and rest >= ABOUT_COVERAGE and (stated or not by_name):
+        return PassageCheck("refutes", f"{differing[0]} differs", tuple(checks), coverage, about)
+    slots_said = all(ok for _, ok in units[len(words) :])
     if not differing and not missing and slots_said:
         each = all(_share(units, k) >= 0.5 for k in {c for c, _ in units})
-        if coverage >= SUPPORT_COVERAGE and each:
+        if coverage >= SUPPORT_COVERAGE and each and stated:
             return PassageCheck("supports", "covers the claim", tuple(checks), coverage, about)
         if about >= ABOUT_COVERAGE and supports >= 0.5 and each and stated:
             return PassageCheck(

@@ -1,0 +1,208 @@
+"""Frame checks: how one passage bears on a claim, slot by slot, and how passages combine.
+
+The sentences are short texts written for these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+from unspin.evidence.frame_checks import (
+    PassageReader,
+    Reading,
+    check_passage,
+    read_parsed,
+    title_words,
+)
+from unspin.evidence.synonyms import WordMatcher
+from unspin.evidence.tables import EvidencePassage
+from unspin.evidence.verdict import combine
+from unspin.frames import compare_frames, sentence_frames
+from unspin.frames.compare import within_bound
+from unspin.nlp import Backbone, FakeBackbone, Parsed, SpacyBackbone
+
+
+def q(value: float, text: str, counts: str = "other", unit: str | None = "home") -> dict[str, Any]:
+    return {"value": value, "text": text, "counts": counts, "unit": unit}
+
+
+def test_a_qualified_figure_is_a_bound_only_when_asked() -> None:
+    claim = {"quantities": [q(200, "More than 200 homes")]}
+    passage = {"quantities": [q(214, "214 homes")]}
+    [plain] = compare_frames(claim, passage)
+    [bounded] = compare_frames(claim, passage, bounds=True)
+    assert not plain.agrees and bounded.agrees
+    assert within_bound(q(50, "nearly 50 homes"), 48) and not within_bound(q(50, "nearly 50"), 51)
+    assert within_bound(q(200, "about 200"), 210) and not within_bound(q(200, "about 200"), 260)
+    assert within_bound(q(12, "12 homes"), 12) and not within_bound(q(12, "12 homes"), 21)
+
+
+@pytest.mark.parametrize(
+    ("sides", "verdict"),
+    [
+        ([("supports", 1.0), ("refutes", 0.6)], "supported"),  # the distractor is less about it
+        ([("refutes", 0.9), ("supports", 0.5), ("neutral", 1.0)], "refuted"),
+        ([("supports", 0.8), ("refutes", 0.85)], "mixed"),  # both as much about the claim
+        ([("neutral", 1.0), ("neutral", 0.9)], "not verified"),
+        ([], "not verified"),
+    ],
+)
+def test_the_passages_most_about_the_claim_decide(
+    sides: list[tuple[str, float]], verdict: str
+) -> None:
+    agg = combine(sides)
+    assert agg.verdict == verdict
+    assert ("not verified" in agg.frame_rule()) == (verdict == "not verified")
+
+
+def test_title_words_are_compared_like_content_words() -> None:
+    assert title_words("Brightwell Foods to close Halvering plant") >= {"brigh", "close", "halve"}
+    assert title_words(None) == frozenset()
+
+
+class CountingBackbone(FakeBackbone):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parsed: list[str] = []
+        self.embedded: list[str] = []
+
+    def parse_many(self, texts: Sequence[str]) -> list[Parsed]:
+        self.parsed.extend(texts)
+        return super().parse_many(texts)
+
+    def embed(self, texts: Sequence[str]) -> Any:
+        self.embedded.extend(texts)
+        return super().embed(texts)
+
+
+def passage(text: str, doc: str = "d1", published: str | None = "2024-05-02") -> EvidencePassage:
+    return EvidencePassage(doc, "A title", None, None, 0, 0, len(text), text, published)
+
+
+def test_passages_are_parsed_once_and_read_with_their_date() -> None:
+    backbone = CountingBackbone()
+    reader = PassageReader(backbone)
+    a, b = passage("The plant closed on Friday."), passage("It reopened.", doc="d2")
+    first = reader.read([a, b])
+    again = reader.read([b, a])
+    assert backbone.parsed == ["The plant closed on Friday.", "It reopened."]
+    assert again == first[::-1] and all(isinstance(r, Reading) for r in first)
+    reader.clear()
+    reader.read([a])
+    assert len(backbone.parsed) == 3
+
+
+def test_near_words_are_found_and_vectors_cached() -> None:
+    backbone = CountingBackbone()
+    matcher = WordMatcher(backbone)
+    matcher.prepare(["worker", "bus", "staff"])
+    # the fake encoder gives the same word the same vector and other words unrelated ones
+    assert matcher.matches({"worke": "worker"}, ["bus", "worker"]) == {"worke": "worker"}
+    assert matcher.matches({"staff": "staff"}, ["bus"]) == {}
+    assert sorted(backbone.embedded) == ["bus", "staff", "worker"]
+
+
+# -- real parses ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def spacy() -> Backbone:
+    return SpacyBackbone()
+
+
+def reading(backbone: Backbone, text: str) -> Reading:
+    parsed = backbone.parse(text)
+    return read_parsed(parsed, [f.to_json(text) for f in sentence_frames(parsed)])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "evidence", "stance", "reason", "line"),
+    [
+        (
+            "The storm killed 12 people in Harlow.",
+            "The storm killed 21 people in Harlow.",
+            "refutes",
+            "number differs",
+            "differ: number (claim: 12 people (killed); passage: 21 people (killed))",
+        ),
+        (
+            "Someone was injured in the Harlow fire.",
+            "No one was injured in the Harlow fire.",
+            "refutes",
+            "polarity differs",
+            "differ: polarity",
+        ),
+        (
+            "The Harlow bridge reopened on 29 April 2024.",
+            "The Harlow bridge reopened on 6 May 2024.",
+            "refutes",
+            "date differs",
+            "differ: date (claim: 29 April 2024; passage: 6 May 2024)",
+        ),
+        (
+            "The Millbrook council approved the library budget.",
+            "The Millbrook council rejected the library budget.",
+            "refutes",
+            "antonym differs",
+            "differ: antonym (claim: approve; passage: reject)",
+        ),
+        (
+            "The budget was approved by Kestrel District Council.",
+            "The budget was approved by Dunmore City Council.",
+            "refutes",
+            "differs",
+            "differ:",
+        ),
+        (
+            "More than 200 homes in Tessby were flooded.",
+            "In Tessby, 214 homes were flooded.",
+            "supports",
+            "covers the claim",
+            "agree: polarity, number",
+        ),
+        (
+            # half the claim is stated, the other half nowhere: it does not settle it
+            "Crews made 19 rescues by boat in Tessby, and soldiers were called in to help.",
+            "Crews made 19 rescues by boat in Tessby.",
+            "neutral",
+            "",
+            "",
+        ),
+        (
+            "The Tessby mayor opened a new public library.",
+            "The Tessby mayor opened a swimming pool in 2021.",
+            "neutral",
+            "",
+            "",
+        ),
+    ],
+)
+def test_one_passage_against_one_claim(
+    spacy: Backbone, claim: str, evidence: str, stance: str, reason: str, line: str
+) -> None:
+    check = check_passage(reading(spacy, claim), reading(spacy, evidence))
+    assert check.stance == stance, check
+    assert reason in check.reason and line in check.line
+    assert 0 <= check.coverage <= check.about <= 1
+
+
+@pytest.mark.slow
+def test_a_figure_that_is_only_the_passages_comparison_does_not_support(spacy: Backbone) -> None:
+    claim = reading(spacy, "The Ardley plant employs 310 people.")
+    evidence = reading(spacy, "The Ardley plant employs 262 people, down from 310 people in 2020.")
+    assert check_passage(claim, evidence).stance != "supports"
+
+
+@pytest.mark.slow
+def test_a_passage_calling_the_claim_false_refutes_it(spacy: Backbone) -> None:
+    claim = reading(spacy, "Nitrate levels in the Harlow River rose between 2019 and 2023.")
+    evidence = reading(
+        spacy,
+        "Reports that nitrate levels in the Harlow River rose between 2019 and 2023 are false.",
+    )
+    check = check_passage(claim, evidence)
+    assert (check.stance, check.reason) == ("refutes", "polarity differs")
