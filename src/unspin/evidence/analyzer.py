@@ -323,7 +323,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
             self._passage(found[i], stances[i] if stances else None, checks[i] if checks else None)
             for i in agg.counted
         ]
-        score = self._score(agg, [c.about for c in checks] or [s.score for s in stances])
+        score = _score(agg, [c.about for c in checks] or [s.score for s in stances])
         if not found:
             detail = (
                 "no evidence store is configured"
@@ -332,7 +332,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
                 f"(cosine >= {self.min_similarity:g})"
             ) + "; the claim is not verified"
         elif agg.verdict != "not verified":
-            cited = "; ".join(self._cite(found[i], stances, checks, i) for i in agg.counted)
+            cited = "; ".join(_cite(found[i], stances, checks, i) for i in agg.counted)
             detail = f"{detail} (of {len(found)} passages retrieved). Cited: {cited}"
         else:
             detail = f"{detail} (of {len(found)} passages retrieved)"
@@ -377,19 +377,6 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         )
 
     @staticmethod
-    def _cite(
-        hit: RetrievedPassage,
-        stances: Sequence[StancePrediction],
-        checks: Sequence[PassageCheck],
-        i: int,
-    ) -> str:
-        where = f"{hit.passage.document_id}[{hit.passage.start}:{hit.passage.end}]"
-        if checks:
-            c = checks[i]
-            return f"{where} {c.stance} ({c.reason}; {c.line})"
-        return f"{where} {stances[i].stance} {stances[i].score:.2f}"
-
-    @staticmethod
     def _passage(
         hit: RetrievedPassage, stance: StancePrediction | None, check: PassageCheck | None
     ) -> dict[str, JSON]:
@@ -408,16 +395,6 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
             out["probabilities"] = dict(stance.probabilities)
         out.update(retrieval_score=round(hit.score, 6), similarity=round(hit.similarity, 4))
         return out
-
-    @staticmethod
-    def _score(agg: Aggregate, weights: Sequence[float]) -> float:
-        if agg.verdict == "not verified" or not weights:
-            return 0.0
-        total = agg.support_weight + agg.refute_weight
-        side = agg.counted if agg.refute_weight == 0 or agg.support_weight == 0 else None
-        probs = [weights[i] for i in (side or agg.counted)]
-        share = max(agg.support_weight, agg.refute_weight) / total
-        return round(share * float(np.mean(probs)), 4)
 
     def _model_label(self) -> str | None:
         if self.options.stance_model == "cross" and self.options.rule == "frames":
@@ -440,3 +417,26 @@ def _prediction(row: np.ndarray) -> StancePrediction:
         float(row[k]),
         {s: round(float(p), 4) for s, p in zip(STANCES, row, strict=True)},
     )
+
+
+def _cite(
+    hit: RetrievedPassage,
+    stances: Sequence[StancePrediction],
+    checks: Sequence[PassageCheck],
+    i: int,
+) -> str:
+    where = f"{hit.passage.document_id}[{hit.passage.start}:{hit.passage.end}]"
+    if checks:
+        c = checks[i]
+        return f"{where} {c.stance} ({c.reason}; {c.line})"
+    return f"{where} {stances[i].stance} {stances[i].score:.2f}"
+
+
+def _score(agg: Aggregate, weights: Sequence[float]) -> float:
+    if agg.verdict == "not verified" or not weights:
+        return 0.0
+    total = agg.support_weight + agg.refute_weight
+    side = agg.counted if agg.refute_weight == 0 or agg.support_weight == 0 else None
+    probs = [weights[i] for i in (side or agg.counted)]
+    share = max(agg.support_weight, agg.refute_weight) / total
+    return round(share * float(np.mean(probs)), 4)
