@@ -85,7 +85,9 @@ def _hostile_report() -> tuple[Analysis, DocumentReport]:
         "contradiction", a, b, 0.8,
         Explanation(rule="quantity.different-values", cues=("40", "55"),
                     detail="40 vs 55 <img src=x onerror=alert(2)>"),
-        slot={"entity": "<Officials>", "quantity": "leave (left)", "unit": "person"},
+        slot={"entity": "<Officials>", "quantity": "leave (left)", "unit": "person",
+              "same_event": "both name <Officials>",
+              "checks": "agree: counted; differ: number (a: 40; b: 55)"},
         differs=("value",),
     )  # fmt: skip
     return Analysis(here), document_report(here.id, [link])
@@ -104,6 +106,9 @@ def test_the_html_section_lists_links_escaped_with_relative_links() -> None:
     assert "&lt;img src=x onerror=alert(2)&gt;" in section and "<img" not in section
     assert "&lt;i&gt;other&lt;/i&gt;" in section and "&lt;Officials&gt;" in section
     assert "entity: &lt;Officials&gt;" in section and "differs: value" in section
+    # why one event, and which slots agreed, shown with the explanation
+    assert "same event: both name &lt;Officials&gt;" in section
+    assert "slots: agree: counted; differ: number (a: 40; b: 55)" in section
     evil = render_html(analysis, links={other: "javascript:alert(3)"}, corpus=report)
     assert "javascript:" not in evil.split('<section id="corpus"')[1].split("</section>")[0]
     assert '<section id="corpus"' not in render_html(analysis)
@@ -116,6 +121,7 @@ def test_the_markdown_section_escapes_and_links() -> None:
     section = md.split("## Across the corpus")[1]
     assert "### Contradictions (1)" in section and f"[{other}](r/{other}.md)" in section
     assert "\\<img" in section and not re.search(r"(?<!\\)<img", section)
+    assert "Slots: agree: counted; differ: number (a: 40; b: 55)." in section
     assert (
         render_markdown(analysis, corpus=document_report(analysis.document.id, [])).count(
             "Across the corpus"

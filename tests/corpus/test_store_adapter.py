@@ -168,9 +168,9 @@ def test_an_index_written_by_an_older_extractor_is_re_extracted(
         store.add(Processed(a, tuple(sentence_spans(a)), None) for a in analyses.values())
         first = link_store(store).links
         before = {lk.id for lk in iter_corpus_links(store)}
-        # what an older unspin wrote: slots without their document's names, other keys
+        # what an older unspin wrote: slots of an older format, other keys
         store.sql.execute(
-            "UPDATE corpus_items SET payload = REPLACE(payload, '\"context\":', '\"old\":') "
+            "UPDATE corpus_items SET payload = REPLACE(payload, '\"format\": 2', '\"format\": 1') "
             "WHERE space = 'slot'"
         )
         store.sql.execute("UPDATE corpus_keys SET key = 'old|' || key WHERE space = 'slot'")

@@ -35,6 +35,10 @@ __all__ = [
     "slot_from_dict",
 ]
 
+#: The version of the slot extractor's output: a store holding slots of another version
+#: re-extracts them (``unspin.corpus.store_adapter.CURRENT``).
+SLOT_FORMAT = 2
+
 #: What a link says about its two spans.
 #: ``contradiction``: the same slot with values that cannot both hold;
 #: ``compatible``: different values that can both hold (a part and its total, a rounded
@@ -191,7 +195,7 @@ class _SlotBase:
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, JSON]:
-        out: dict[str, JSON] = {"kind": self.kind}
+        out: dict[str, JSON] = {"kind": self.kind, "format": SLOT_FORMAT}
         for f in fields(self):
             v = getattr(self, f.name)
             out[f.name] = list(v) if isinstance(v, tuple) else v

@@ -138,6 +138,10 @@ _POSITION = {
 }
 
 
+#: Slot fields shown with the explanation: why one event, and which slots agreed.
+_OWN = {"same_event": "same event", "checks": "slots"}
+
+
 def _html(report: DocumentReport, links: Mapping[str, str]) -> str:
     """The links involving this document (see :mod:`unspin.corpus.report`), each with the
     other document's report linked when ``links`` has it."""
@@ -161,15 +165,21 @@ def _html(report: DocumentReport, links: Mapping[str, str]) -> str:
                 label = f"<code>{esc(other.doc_id)}</code>"
                 doc = f'<a href="{esc(href)}">{label}</a>' if href else label
             meta = " · ".join(esc(x) for x in (other.outlet, other.published) if x)
-            slot = "; ".join(f"{esc(k)}: {esc(v)}" for k, v in e.link.slot.items() if v)
+            slot = "; ".join(
+                f"{esc(k)}: {esc(v)}" for k, v in e.link.slot.items() if v and k not in _OWN
+            )
             differs = f"<br>differs: {esc(', '.join(e.link.differs))}" if e.link.differs else ""
+            own = "".join(
+                f"<br><small>{esc(label)}: {esc(e.link.slot[k])}</small>"
+                for k, label in _OWN.items() if e.link.slot.get(k)
+            )  # fmt: skip
             rows.append(
                 f"<tr><td><q>{esc(e.this.text)}</q><br><small>chars {e.this.start}–{e.this.end}"
                 f"</small></td><td>{doc} <small>{meta} · {esc(_POSITION.get(e.position, ''))}"
                 f"</small><br><q>{esc(other.text)}</q><br><small>chars {other.start}–{other.end}"
                 f"</small></td><td>{slot}{differs}</td><td><code>{esc(e.link.explanation.rule)}"
                 f'</code> <span class="num">{e.link.score:.2f}</span><br>'
-                f"{esc(e.link.explanation.detail)}</td></tr>"
+                f"{esc(e.link.explanation.detail)}{own}</td></tr>"
             )
         parts.append(
             f'<h3>{esc(CORPUS_TITLES.get(kind, kind))} ({len(entries)})</h3><table class="corpus">'
@@ -195,13 +205,17 @@ def _markdown(report: DocumentReport, links: Mapping[str, str]) -> list[str]:
             else:
                 doc = md_link(md_escape(other.doc_id), links.get(other.doc_id))
                 doc += " " + md_escape(" · ".join(x for x in (other.outlet, other.published) if x))
-            slot = "; ".join(f"{k}: {v}" for k, v in e.link.slot.items() if v)
+            slot = "; ".join(f"{k}: {v}" for k, v in e.link.slot.items() if v and k not in _OWN)
+            own = "".join(
+                f" {label[:1].upper()}{label[1:]}: {e.link.slot[k]}."
+                for k, label in _OWN.items() if e.link.slot.get(k)
+            )  # fmt: skip
             rows.append(
                 [
                     f"{md_escape(e.this.text, 120)} ({e.this.start}–{e.this.end})",
                     f"{doc}: {md_escape(other.text, 120)} ({other.start}–{other.end})",
                     md_escape(slot, 200),
-                    f"{md_escape(e.link.explanation.detail, 400)} "
+                    f"{md_escape(e.link.explanation.detail, 400)}{md_escape(own, 400)} "
                     f"(`{md_escape(e.link.explanation.rule)}`, {e.link.score:.2f})",
                 ]
             )

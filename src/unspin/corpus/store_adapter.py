@@ -10,8 +10,8 @@
         print(run.documents, run.links)            # 12, {"contradiction": 3, ...}
         report = store_report(store, doc_id)       # the links one document's report shows
 
-**Stores indexed by an older unspin** (before slots carried their document's names and
-quotations their content words) are re-extracted on the next link run, comparison by
+**Stores indexed by an older unspin** (slots of an older
+:data:`~unspin.corpus.model.SLOT_FORMAT`, quotations without their content words) are re-extracted on the next link run, comparison by
 comparison (:data:`CURRENT`): the analyses are in the store, so nothing is lost.
 
 **Incremental, from tables.** Each document is compared once, when it is first linked,
@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from unspin.corpus._fuzzy import BandHasher, fuzz, shingles, when_key
 from unspin.corpus.contradictions import compare_slots, find_contradictions
-from unspin.corpus.model import LINK_KINDS, Link, Side, slot_from_dict
+from unspin.corpus.model import LINK_KINDS, SLOT_FORMAT, Link, Side, slot_from_dict
 from unspin.corpus.propagation import Passage, _runs, passage_link, passages
 from unspin.corpus.quotes import QuoteMention, _drift_link, mention_keys, quote_mentions, relate
 from unspin.corpus.report import DocumentReport, document_report
@@ -84,7 +84,7 @@ KINDS: dict[str, tuple[str, ...]] = {
 #: What every item written by this version holds in its JSON, per comparison: a store
 #: whose items lack it was indexed by an older extractor (other keys, fewer fields), and
 #: the next link run re-extracts that comparison's index and links from the analyses.
-CURRENT: dict[str, str] = {"contradictions": '"context":', "quotes": '"words":'}
+CURRENT: dict[str, str] = {"contradictions": f'"format": {SLOT_FORMAT}', "quotes": '"words":'}
 
 # The same thresholds as the in-memory QuoteIndex and PassageIndex.
 _QUOTE_THRESHOLD = 0.3
