@@ -173,7 +173,10 @@ def test_existing_reports_survive_a_failed_run(tmp_path: Path) -> None:
     before = {p.name: p.read_text() for p in tmp_path.iterdir()}
     result = unspin("analyze", BAD / "image.txt", "-o", tmp_path, "-f", "json")
     assert result.returncode == 1
-    assert {p.name: p.read_text() for p in tmp_path.iterdir()} == before
+    after = {p.name: p.read_text() for p in tmp_path.iterdir()}
+    log = after.pop("errors.jsonl")  # the failure is recorded beside the reports
+    assert after == before
+    assert json.loads(log)["source"].endswith("image.txt")
 
 
 def test_listing_commands() -> None:

@@ -17,11 +17,14 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-__all__ = ["write_atomic"]
+__all__ = ["csv_safe", "write_atomic"]
+
+#: First characters that make a spreadsheet read a cell as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @contextlib.contextmanager
@@ -49,3 +52,13 @@ def write_atomic(
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def csv_safe(row: Mapping[str, Any]) -> dict[str, Any]:
+    """``row`` for a CSV file a spreadsheet may open: a text cell starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that it is shown, never
+    run as a formula. Numbers are left alone (``-3`` stays a number)."""
+    return {
+        k: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+        for k, v in row.items()
+    }

@@ -15,7 +15,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from unspin.app.analyze import AnalyzeRun, analyze_input, analyze_paths, may_hold_several
+    from unspin.app.analyze import (
+        AnalyzeRun,
+        analyze_input,
+        analyze_paths,
+        may_hold_several,
+        write_error_log,
+    )
     from unspin.app.claims import CLAIM_CSV_COLUMNS, ClaimRow, DocumentClaims, list_claims
     from unspin.app.corpus import (
         IngestResult,
@@ -132,6 +138,7 @@ __all__ = [
     "version",
     "with_store",
     "write_corpus_reports",
+    "write_error_log",
 ]
 
 #: Where each public name lives: imported on first use, so that ``import unspin`` (whose
@@ -171,6 +178,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "analysis_schema": ("unspin.app.meta", "analysis_schema"),
     "analyze_input": ("unspin.app.analyze", "analyze_input"),
     "analyze_paths": ("unspin.app.analyze", "analyze_paths"),
+    "write_error_log": ("unspin.app.analyze", "write_error_log"),
     "checked_document": ("unspin.app.corpus", "checked_document"),
     "corpus_errors": ("unspin.app.corpus", "corpus_errors"),
     "corpus_stats": ("unspin.app.corpus", "corpus_stats"),

@@ -3,6 +3,7 @@ the analyzer failures collected as data."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,7 @@ from typing import Any
 from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.app.progress import Progress, ProgressEvent, notify
 from unspin.errors import InputError
+from unspin.files import write_atomic
 from unspin.ingest import JSONL_SUFFIXES, iter_documents, load_text
 from unspin.language import skipped_line
 from unspin.model import Analysis, Document
@@ -43,6 +45,20 @@ class AnalyzeRun:
     languages: list[str] = field(default_factory=list)
     count: int = 0
     failed_documents: int = 0
+
+
+def write_error_log(path: Path, run: AnalyzeRun, unwritten: Iterable[str] = ()) -> Path:
+    """Write ``errors.jsonl`` (beside the reports): one JSON line per input that could not
+    be read (its source and error), per analyzer failure and per report that could not be
+    written. Raises :class:`OSError` when the file cannot be written."""
+    lines: list[dict[str, Any]] = [
+        {"kind": type(e).__name__, "source": e.source, "error": str(e)} for e in run.errors
+    ]
+    lines += [{"kind": "AnalyzerFailure", "error": m} for m in run.failures]
+    lines += [{"kind": "WriteError", "error": m} for m in unwritten]
+    with write_atomic(path) as fh:
+        fh.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    return path
 
 
 def analyze_paths(

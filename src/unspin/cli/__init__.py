@@ -36,6 +36,7 @@ from unspin.cli.common import (
     EXIT_PARTIAL,
     EXIT_USAGE,
     Parser,
+    TerminalText,
     echo,
 )
 from unspin.cli.corpus import add_corpus_commands
@@ -92,6 +93,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    stdout = sys.stdout
+    if stdout.isatty() and not isinstance(stdout, TerminalText):
+        sys.stdout = TerminalText(stdout)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout = stdout
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except (ConfigError, PipelineError, StoreError) as exc:

@@ -73,6 +73,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
     written: list[Path] = []
     stdout_html = 0
+    taken: set[str] = set()
+    unwritten: list[str] = []
     last: app.Analysis | None = None
 
     with progress_bar(wants_progress(args, several), "analysing") as on_progress:
@@ -93,7 +95,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     echo(render_html(analysis))
             else:
                 for fmt in formats:
-                    written.append(write_report(analysis, args.output, fmt))
+                    try:
+                        written.append(write_report(analysis, args.output, fmt, taken=taken))
+                    except OSError as exc:  # disk full, permissions: no partial file is left
+                        source = analysis.document.source or analysis.document.id
+                        unwritten.append(
+                            f"{source}: cannot write the {fmt} report: {exc.strerror or exc}"
+                        )
 
     if not args.quiet and (several or not to_stdout):
         if len(rows) == 1 and last is not None and not to_stdout:
@@ -104,16 +112,22 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             echo(f"wrote {len(written)} report file(s) to {args.output}", err=to_stdout)
     for line in run.languages:
         echo(f"unspin: {line} (--language en to force)", err=True)
-    if run.errors or run.failures:
+    if run.errors or run.failures or unwritten:
         echo(
             f"unspin: {len(run.errors)} input(s) could not be read, "
-            f"{run.failed_documents} document(s) had analyzer failures:",
+            f"{run.failed_documents} document(s) had analyzer failures"
+            + (f", {len(unwritten)} report(s) could not be written:" if unwritten else ":"),
             err=True,
         )
         for e in run.errors:
             echo(f"  {e}", err=True)
-        for message in run.failures:
+        for message in [*run.failures, *unwritten]:
             echo(f"  {message}", err=True)
+        if args.output is not None:
+            try:
+                app.write_error_log(args.output / "errors.jsonl", run, unwritten)
+            except OSError as exc:
+                echo(f"unspin: cannot write errors.jsonl: {exc.strerror or exc}", err=True)
         return EXIT_PARTIAL
     if not rows:
         echo("unspin: no documents to analyse", err=True)

@@ -19,6 +19,7 @@ from unspin.cli.common import (
     pipeline_config,
     pipeline_options,
 )
+from unspin.report import csv_safe
 
 
 def add_claims_command(sub: Commands) -> None:
@@ -70,7 +71,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
                 echo(json.dumps(line, ensure_ascii=False))
         elif args.format == "csv":
             for rank, r in enumerate(rows, 1):
-                writer.writerow(r.csv_row(doc.id, rank))
+                writer.writerow(csv_safe(r.csv_row(doc.id, rank)))
         else:
             if run.count > 1:
                 echo()
@@ -98,6 +99,9 @@ def _claims_table(title: str, rows: Sequence[app.ClaimRow]) -> str:
             when = f" ({m.review_date})" if m.review_date else ""
             who = m.publisher or "?"
             lines.append(f"{'':>14}fact-check: {who} {rating}{when}{sim} {m.url or ''}".rstrip())
+        for m in r.related:
+            who = m.publisher or "?"
+            lines.append(f"{'':>14}fact-check of a related claim: {who}: {m.differs}")
         if r.passages:
             lines.append(f"{'':>14}evidence: {len(r.passages)} cited passage(s)")
     return "\n".join(lines)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -50,9 +52,47 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+#: Characters a terminal may run as commands (escape sequences, bells, carriage returns,
+#: C1 controls): never printed from article text. Tab and newline stay.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without terminal control characters."""
+    return _CONTROLS.sub("", text)
+
+
+class TerminalText(io.TextIOBase):
+    """A terminal's text stream that drops control characters from everything written
+    (``main`` puts it in front of a standard output that is a terminal)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._stream.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def buffer(self) -> Any:
+        return self._stream.buffer
+
+
 def echo(text: str = "", *, err: bool = False) -> None:
     stream: TextIO = sys.stderr if err else sys.stdout
-    stream.write(text + "\n")
+    stream.write(printable(text) + "\n")
 
 
 def group(sub: Commands, name: str, dest: str, metavar: str = "COMMAND", **kwargs: Any) -> Commands:

@@ -27,6 +27,7 @@ from unspin.cli.common import (
     wants_progress,
 )
 from unspin.errors import ConfigError
+from unspin.report import csv_safe
 
 
 def _link_list_options(p: argparse.ArgumentParser) -> None:
@@ -225,7 +226,7 @@ def _write_links(out: TextIO, listing: app.LinkListing, view: str, fmt: str) -> 
         out.write("[")
     for link in listing.links:
         if writer is not None:
-            writer.writerow(app.link_row(link, view))
+            writer.writerow(csv_safe(app.link_row(link, view)))
         elif fmt == "jsonl":
             out.write(json.dumps(link.to_dict(), ensure_ascii=False) + "\n")
         elif fmt == "json":

@@ -24,12 +24,16 @@ are not quantities. Time units ("three years") are left to the date extractor.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from unspin.frames.spans import SpanIndex
 from unspin.nlp import Parsed, Token
+
+#: Figures from this size up are not quantities (a digit string, not a count or amount).
+_TOO_LARGE = 1e18
 
 __all__ = ["QuantityMatch", "find_quantities", "words_to_number"]
 
@@ -390,6 +394,11 @@ class _QuantityScanner:
                 return None  # a number inside a name ("Route 66", "Apollo 11")
             if kind == "dozen":
                 score = 0.7
+        if not all(
+            math.isfinite(float(v)) and abs(float(v)) < _TOO_LARGE
+            for v in (value, value_max if value_max is not None else 0)
+        ):
+            return None  # 300 digits: no figure any claim states; not storable as a number
         return QuantityMatch(
             start, end, label, float(value), unit, approximate, qualifier, rule, score,
             float(value_max) if value_max is not None else None,

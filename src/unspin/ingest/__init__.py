@@ -8,7 +8,6 @@ file or line and the caller decides how to report it.
 from __future__ import annotations
 
 import io
-import json
 import logging
 import os
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from unspin.errors import (
+    DecodingError,
     EmptyInputError,
     InputError,
     InputTooLargeError,
@@ -26,6 +26,7 @@ from unspin.errors import (
 )
 from unspin.ingest.decode import decode_bytes, normalise_text
 from unspin.ingest.html import declared_charset, html_to_text, looks_like_html
+from unspin.ingest.lines import bounded_lines, parse_record, surrogate_in
 from unspin.ingest.markdown import markdown_to_text
 from unspin.model import Document
 
@@ -87,6 +88,12 @@ def _normalise_date(value: Any) -> str | None:
 def _document(text: str, meta: Mapping[str, Any], source: str | None) -> Document:
     if not text.strip():
         raise EmptyInputError("no text", source=source)
+    at = surrogate_in(text)
+    if at is not None:
+        raise DecodingError(
+            f"the text holds an unpaired surrogate at character {at} (U+{ord(text[at]):04X})",
+            source=source,
+        )
     published = next((meta[k] for k in _DATE_FIELDS if meta.get(k)), None)
     return Document(
         text=text,
@@ -177,26 +184,14 @@ def load_bytes(
 
 def _load_jsonl(stream: IO[bytes], *, source: str | None, max_bytes: int) -> Iterator[Loaded]:
     seen_any = False
-    for lineno, raw in enumerate(stream, start=1):
-        where = f"{source}:{lineno}" if source else f"line {lineno}"
-        if not raw.strip():
+    for line in bounded_lines(stream, max_bytes):
+        where = f"{source}:{line.number}" if source else f"line {line.number}"
+        if line.data is not None and not line.data.strip():
             continue
         seen_any = True
-        if len(raw) > max_bytes:
-            yield InputTooLargeError(
-                f"record is {len(raw):,} bytes, over the limit of {max_bytes:,}", source=where
-            )
-            continue
-        try:
-            record = json.loads(raw.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            yield MalformedRecordError("record is not UTF-8", source=where)
-            continue
-        except json.JSONDecodeError as exc:
-            yield MalformedRecordError(f"malformed JSON line ({exc.msg})", source=where)
-            continue
-        if not isinstance(record, dict):
-            yield MalformedRecordError("record is not a JSON object", source=where)
+        record = parse_record(line, where, max_bytes)
+        if isinstance(record, InputError):
+            yield record
             continue
         field = next((f for f in _TEXT_FIELDS if f in record), None)
         text = record.get(field) if field else None
@@ -226,10 +221,31 @@ def load_stream(
         )
         return
     if data.lstrip().startswith(b"{"):
-        rest = stream.read()
-        yield from _load_jsonl(io.BytesIO(data + rest), source=source, max_bytes=max_bytes)
+        # JSON Lines: what was read, then the rest of the stream line by line (bounded).
+        head = io.BufferedReader(_Chained(data, stream))
+        yield from _load_jsonl(head, source=source, max_bytes=max_bytes)
         return
     yield from load_bytes(data, source=source, max_bytes=max_bytes)
+
+
+class _Chained(io.RawIOBase):
+    """A raw stream that gives ``head`` first, then the rest of ``tail``."""
+
+    def __init__(self, head: bytes, tail: IO[bytes]) -> None:
+        self._head, self._tail = memoryview(head), tail
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if len(self._head):
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._tail.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def load_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Loaded]:

@@ -41,6 +41,31 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where the zero bytes fall
+    (text that is mostly ASCII or Latin has a zero high byte in every code unit)."""
+    sample = data[:8192]
+    n = len(sample)
+    if n < 8 or b"\x00" not in sample:
+        return None
+
+    def zeros(offset: int, step: int) -> float:
+        column = sample[offset::step]
+        return column.count(0) / max(1, len(column))
+
+    if n % 4 == 0:
+        if min(zeros(1, 4), zeros(2, 4), zeros(3, 4)) > 0.95 and zeros(0, 4) < 0.05:
+            return "utf-32-le"
+        if min(zeros(0, 4), zeros(1, 4), zeros(2, 4)) > 0.95 and zeros(3, 4) < 0.05:
+            return "utf-32-be"
+    if n % 2 == 0:
+        if zeros(1, 2) > 0.6 and zeros(0, 2) < 0.05:
+            return "utf-16-le"
+        if zeros(0, 2) > 0.6 and zeros(1, 2) < 0.05:
+            return "utf-16-be"
+    return None
+
+
 def _looks_binary(data: bytes) -> str | None:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
@@ -55,10 +80,18 @@ def _looks_binary(data: bytes) -> str | None:
     return None
 
 
+def _control_heavy(text: str) -> bool:
+    return (
+        sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK)
+        > 8
+    )
+
+
 def decode_bytes(data: bytes, *, source: str | None = None, declared: str | None = None) -> str:
     """Decode ``data`` to text, detecting the encoding; refuse binary data.
 
-    Order: byte-order mark, then strict UTF-8, then the ``declared`` encoding (an HTML
+    Order: byte-order mark, then UTF-16 / UTF-32 without one (zero-byte pattern), then
+    strict UTF-8, then the ``declared`` encoding (an HTML
     meta charset, say), then charset-normalizer's best guess.
     """
     for bom, encoding in _BOMS:
@@ -69,6 +102,14 @@ def decode_bytes(data: bytes, *, source: str | None = None, declared: str | None
                 raise DecodingError(
                     f"invalid {encoding} text: {exc.reason}", source=source
                 ) from None
+    wide = _wide_encoding(data)
+    if wide:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            text = ""
+        if text and not _control_heavy(text):
+            return normalise_text(text)
     what = _looks_binary(data)
     if what:
         raise BinaryInputError(
@@ -105,9 +146,6 @@ def decode_bytes(data: bytes, *, source: str | None = None, declared: str | None
             hint="convert the file to UTF-8 (iconv -f ENCODING -t UTF-8)",
         )
     text = str(best)
-    if (
-        sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK)
-        > 8
-    ):
+    if _control_heavy(text):
         raise BinaryInputError("looks like binary data, not text", source=source)
     return normalise_text(text)

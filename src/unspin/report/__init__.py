@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePath
 
 from unspin.errors import ConfigError
-from unspin.files import write_atomic
+from unspin.files import csv_safe, write_atomic
 from unspin.model import Analysis
 from unspin.report.common import slug
 from unspin.report.html import render_html
@@ -29,6 +29,7 @@ from unspin.report.sections import SectionData
 __all__ = [
     "FORMATS",
     "corpus_json_name",
+    "csv_safe",
     "render_batch_summary",
     "render_html",
     "render_json",
@@ -66,6 +67,16 @@ def _extension(fmt: str) -> str:
         raise ConfigError(f"unknown report format {fmt!r}", hint="use html, md or json") from None
 
 
+def _unique(name: str, taken: set[str]) -> str:
+    if name not in taken:
+        return name
+    stem, dot, ext = name.partition(".")
+    n = 2
+    while f"{stem}-{n}{dot}{ext}" in taken:
+        n += 1
+    return f"{stem}-{n}{dot}{ext}"
+
+
 def corpus_json_name(name: str) -> str:
     """The file name of a document's corpus section in JSON, next to its ``name`` report."""
     return name.removesuffix(".json") + ".corpus.json"
@@ -78,8 +89,13 @@ def write_report(
     *,
     links: Mapping[str, str] | None = None,
     corpus: SectionData | None = None,
+    taken: set[str] | None = None,
 ) -> Path:
     """Write one report into ``out_dir`` (created if needed) and return its path.
+
+    ``taken`` holds the names already written in this run: a document whose name is
+    among them (the same id twice in one input) gets ``-2``, ``-3``, ... before its
+    extension, never overwriting the other's report; the name used is added.
 
     With ``corpus`` (:func:`unspin.corpus.document_report`), HTML and Markdown reports
     get the section "Across the corpus", linking other documents through ``links``; in
@@ -99,6 +115,9 @@ def write_report(
         content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         content = render_json(analysis)
+    if taken is not None:
+        name = _unique(name, taken)
+        taken.add(name)
     path = Path(out_dir) / name
     with write_atomic(path) as fh:  # a reader never sees half a report
         fh.write(content)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, TextIO, TypeVar
 
 from unspin.errors import ConfigError, StoreError
-from unspin.files import write_atomic
+from unspin.files import csv_safe, write_atomic
 from unspin.model import Analysis
 from unspin.store.records import StoredFinding
 
@@ -121,7 +121,7 @@ class _Writer:
 
     def row(self, record: Mapping[str, Any]) -> None:
         assert self.csv is not None
-        self.csv.writerow(record)
+        self.csv.writerow(csv_safe(record))
 
 
 def _document_row(analysis: Analysis) -> dict[str, Any]:

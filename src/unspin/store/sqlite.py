@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import quote
 
 import numpy as np
 
@@ -30,12 +32,17 @@ from unspin.errors import MissingExtraError, StoreError
 from unspin.nlp import EMBEDDING_DIM
 from unspin.store.records import Filters, not_found
 from unspin.store.rows import sketch
+from unspin.store.schema import latest_version
 from unspin.store.sql import SQLAccess, chunks, marks
 from unspin.store.sqlstore import NewSentence, SQLStore
 
 __all__ = ["SQLiteAccess", "SQLiteStore", "sqlite_module"]
 
 log = logging.getLogger(__name__)
+
+#: SQLite's ``application_id`` of an unspin store ("unsp"), set in every store it writes.
+APPLICATION_ID = 0x756E7370
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 #: Sketch candidates fetched per wanted result before exact re-ranking.
 OVERSAMPLE = 3
@@ -80,6 +87,55 @@ def _load_vec(conn: Any) -> None:
         conn.enable_load_extension(False)
 
 
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write ``path`` (the file, and its folder for the WAL files)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return (not path.exists() or os.access(path, os.W_OK)) and os.access(folder, os.W_OK)
+
+
+def _connect(module: ModuleType, path: Path, read_only: bool) -> Any:
+    if not read_only:
+        return module.connect(str(path), isolation_level=None, timeout=60)
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    try:
+        conn = module.connect(uri, uri=True, isolation_level=None, timeout=60)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except module.Error:  # a WAL store in a read-only folder: no -shm file can be made
+        conn = module.connect(uri + "&immutable=1", uri=True, isolation_level=None, timeout=60)
+    return conn
+
+
+def check_store_file(path: Path) -> None:
+    """Refuse, untouched, a file that is not an unspin store: empty, not SQLite, or another
+    application's SQLite database (its ``application_id``, or tables and no unspin
+    schema). A new file, an empty database and a store of an earlier unspin pass."""
+    if not path.is_file():
+        return
+    hint = "give the path of an unspin store, or a new file name to create one"
+    if path.stat().st_size == 0:
+        raise StoreError(f"{path} is an empty file, not an unspin store", hint=hint)
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if not header.startswith(SQLITE_MAGIC):
+        raise StoreError(f"{path} is not an SQLite database", hint=hint)
+    app_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
+    if app_id == APPLICATION_ID:
+        return
+    if app_id != 0:
+        raise StoreError(
+            f"{path} is another application's database (application_id {app_id:#x})", hint=hint
+        )
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    try:
+        tables = {str(n) for (n,) in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a usable SQLite database: {exc}", hint=hint) from None
+    finally:
+        conn.close()
+    if tables and "schema_migrations" not in tables:
+        raise StoreError(f"{path} is an SQLite database of another application", hint=hint)
+
+
 class SQLiteAccess(SQLAccess):
     """A SQLite file in WAL mode (readers never wait for the writer); transactions are
     ``BEGIN IMMEDIATE`` and nest by depth."""
@@ -87,14 +143,15 @@ class SQLiteAccess(SQLAccess):
     dialect = "sqlite"
     vector_mark = "?"
 
-    def __init__(self, module: ModuleType, path: Path, conn: Any) -> None:
+    def __init__(self, module: ModuleType, path: Path, conn: Any, read_only: bool = False) -> None:
         super().__init__(conn)
         self._db = module
         self._path = path
         self._depth = 0
+        self.read_only = read_only
 
     def open_reader(self) -> Any:
-        reader = self._db.connect(str(self._path), isolation_level=None, timeout=60)
+        reader = _connect(self._db, self._path, self.read_only)
         _load_vec(reader)
         _tune(reader)
         reader.execute("PRAGMA query_only = ON")
@@ -123,6 +180,11 @@ class SQLiteAccess(SQLAccess):
             finally:
                 self._depth -= 1
             return
+        if self.read_only:
+            raise StoreError(
+                f"{self._path} is read-only: this command needs to write to it",
+                hint="make the file and its folder writable, or copy the store",
+            )
         self.conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
@@ -156,24 +218,44 @@ class SQLiteStore(SQLStore):
             raise not_found(self.url)
         if path.parent and not path.parent.is_dir():
             raise StoreError(f"cannot create {path}: folder {path.parent} does not exist")
+        check_store_file(path)
+        read_only = path.is_file() and not _writable(path)
+        if read_only and not path.exists():
+            raise StoreError(f"cannot create {path}: its folder is not writable")
         module = sqlite_module()
         try:
-            conn = module.connect(str(path), isolation_level=None, timeout=60)
+            conn = _connect(module, path, read_only)
         except module.Error as exc:
             raise StoreError(f"cannot open {path}: {exc}") from None
-        self.sql = SQLiteAccess(module, path, conn)
+        self.sql = SQLiteAccess(module, path, conn, read_only)
         try:
             _load_vec(conn)
-            conn.execute("PRAGMA journal_mode = WAL")
             _tune(conn)
-            conn.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
+            if read_only:
+                self._check_schema(path)
+            else:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA foreign_keys = ON")
+                self._migrate()
+                if int(conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
+                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         except module.DatabaseError as exc:
             conn.close()
             raise StoreError(f"{path} is not a usable unspin store: {exc}") from None
         except BaseException:
             conn.close()
             raise
+
+    def _check_schema(self, path: Path) -> None:
+        """A read-only store is used as it is: only when its schema is this unspin's."""
+        have = self.sql.one("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'")
+        current = self.schema_version if have else 0
+        if current != latest_version():
+            raise StoreError(
+                f"{path} is read-only and at schema version {current}; "
+                f"this unspin needs {latest_version()}",
+                hint="open it once with write access to upgrade it",
+            )
 
     def _insert_sentences(self, rows: Sequence[NewSentence]) -> None:
         self.sql.executemany(
