@@ -92,6 +92,23 @@ def test_supported_refuted_and_not_verified(store_url: str, backbone: Backbone) 
     assert summary["supported"] >= 1 and summary["refuted"] >= 1
 
 
+@pytest.mark.slow
+def test_the_stance_rule_is_still_an_option(tmp_path: Path, backbone: Backbone) -> None:
+    db = str(tmp_path / "evidence.db")
+    with open_store(db) as store:
+        EvidenceIndex(store, backbone).add([EVIDENCE])
+    analysis = analyse(backbone, ARTICLE.read_text(), db=db, checkworthy_only=False, rule="stance")
+    supported = verdict_on(analysis, SUPPORTED)
+    assert supported.explanation.rule == "verdicts.stance-aggregation"
+    assert supported.attributes["rule"] == "stance"
+    for p in supported.attributes["passages"]:
+        assert 0 < p["stance_score"] <= 1 and set(p["probabilities"]) == {
+            "supports",
+            "refutes",
+            "not_enough_info",
+        }
+
+
 def test_without_a_store_every_checkworthy_claim_is_not_verified(
     fake_backbone: Backbone,
 ) -> None:
@@ -134,6 +151,8 @@ def test_a_store_of_another_encoder_is_refused(tmp_path: Path) -> None:
         {"ratio": 0.5},
         {"db": 3},
         {"checkworthy_only": "yes"},
+        {"rule": "vibes"},
+        {"stance_model": "huge"},
         {"colour": "blue"},
     ],
 )
