@@ -113,6 +113,14 @@ ANTONYMS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         ("expand", "contract shrink"),
     )
 )
+#: Words of :data:`ANTONYMS` that are verbs whatever the tagger says ("the ban forbids
+#: watering", where a small parser can tag "forbids" a noun); "ban" or "cut" can be nouns.
+_VERBS_ONLY = frozenset(
+    str.split(
+        """forbid allow approve reject accept refuse dismiss uphold overturn quash acquit
+        convict criticise criticize praise oppose confirm deny permit"""
+    )
+)
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _bs in ANTONYMS:
     _OPPOSITES[_a] = _OPPOSITES.get(_a, frozenset()) | _bs
@@ -245,7 +253,7 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
     for t in tokens:
         lemma = t.lemma.lower()
         lemmas.update((lemma, t.lower))
-        if t.pos in ("VERB", "ADJ", "ADV", "ADP"):
+        if t.pos in ("VERB", "ADJ", "ADV", "ADP") or lemma in _VERBS_ONLY:
             doing.update((lemma, t.lower))
         if t.lower in _NEGATIONS and t.dep in ("neg", "advmod") and t.head in by_i:
             negated.add(by_i[t.head].lemma.lower())
