@@ -504,9 +504,10 @@ def _check_sentence(
     rest = covered / max(1, n - sum(1 for _, ok in units if ok is False) - len(differing_words))
     predicate = _key(str(claim.frame.get("predicate") or ""))
     stated = not predicate or predicate in _LIGHT_PREDICATES or predicate in seen
-    # a swapped name or actor refutes only a claim about the same event: the claim's
-    # predicate (or a near word) is the passage's too
-    by_name = set(differing) <= {"name", "place", "actor"}
+    # a swapped name, actor or figure refutes only a claim about the same event: the
+    # claim's predicate (or a near word) is the passage's too ("earn £60,000 a week" is not
+    # refuted by "cost £12.5 million")
+    by_name = set(differing) <= {"name", "place", "actor", "number"}
     if len(set(differing)) == 1 and rest >= ABOUT_COVERAGE and (stated or not by_name):
         return PassageCheck("refutes", f"{differing[0]} differs", tuple(checks), coverage, about)
     slots_said = all(ok for _, ok in units[len(words) :])
