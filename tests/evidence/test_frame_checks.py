@@ -206,3 +206,45 @@ def test_a_passage_calling_the_claim_false_refutes_it(spacy: Backbone) -> None:
     )
     check = check_passage(claim, evidence)
     assert (check.stance, check.reason) == ("refutes", "polarity differs")
+
+
+class FakeCross:
+    name = "fake-cross"
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[str, str]] = []
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> Any:
+        import numpy as np
+
+        self.pairs.extend(pairs)
+        return np.tile(np.array([0.7, 0.2, 0.1]), (len(pairs), 1))
+
+
+def test_the_cross_encoder_is_one_option_of_the_stance_signal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from unspin.evidence.analyzer import VerdictsAnalyzer
+    from unspin.evidence.index import RetrievedPassage
+    from unspin.model import Document, Explanation, Finding
+
+    cross = FakeCross()
+    analyzer = VerdictsAnalyzer(stance_model="cross")
+    monkeypatch.setattr(analyzer, "_cross_for", lambda: cross)
+    claim = Finding.anchored(
+        Document("The claim."),
+        0,
+        9,
+        kind="claim",
+        label="numeric",
+        score=0.9,
+        analyzer="claims",
+        analyzer_version="1",
+        explanation=Explanation("test"),
+    )
+    found = [RetrievedPassage(passage("A passage."), 0.1, 0.5)]
+    [stance] = analyzer._stances(claim, None, 0, found)
+    assert cross.pairs == [("The claim", "A passage.")]
+    assert stance.stance == "supports" and stance.probabilities["refutes"] == 0.2
+    # the default reads no stance model at all
+    assert VerdictsAnalyzer()._stances(claim, None, 0, found) == []
