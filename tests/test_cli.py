@@ -216,3 +216,26 @@ def test_real_backbone_end_to_end(tmp_path: Path) -> None:
     for kind in ("quote", "speaker", "hedge", "booster", "claim", "quantity", "date"):
         assert kinds.get(kind, 0) > 0, kinds
     assert "Harbour bridge closure" in result.stdout  # the summary names the article
+
+
+def test_commands_that_need_no_model_load_none(tmp_path: Path) -> None:
+    """Keyword search, stats and errors read the store only: no spaCy, no torch."""
+    db = tmp_path / "c.db"
+    src = tmp_path / "one.txt"
+    src.write_text("The ferry to Velby was late on Monday, officials said.\n")
+    assert unspin("corpus", "ingest", src, "--db", db, "--backbone", "fake").returncode == 0
+    script = (
+        "import sys\n"
+        "from unspin.cli import main\n"
+        f"db = {str(db)!r}\n"
+        "assert main(['corpus', 'search', 'ferry', '--mode', 'keyword', '--db', db]) == 0\n"
+        "assert main(['corpus', 'stats', '--db', db]) == 0\n"
+        "assert main(['corpus', 'errors', '--db', db]) == 0\n"
+        "heavy = ('torch', 'spacy', 'sentence_transformers', 'transformers')\n"
+        "print('LOADED', [m for m in heavy if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stdout
