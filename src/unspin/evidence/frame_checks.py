@@ -132,8 +132,8 @@ _CONTENT = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "ADV"))
 _LIGHT = frozenset(
     str.split(
         """be have do say will would can could may might must shall should also still just
-    only even then there here now so very too much many other such more most last next
-    first new per cent percent year day week month time"""
+    only even then there here now so very too much many other such more most
+    per cent percent year day week month time"""
     )
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
