@@ -165,6 +165,8 @@ class SentenceReading:
     date_clauses: tuple[int, ...] = ()
     #: the word that calls the sentence's own content false ("Reports that X are false")
     denies: str = ""
+    #: lemmas of its adjectives, adverbs and prepositions ("upstream", "below", "higher")
+    modifiers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,7 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
     names: list[tuple[int, tuple[str, ...]]] = []
     lemmas: set[str] = set()
     doing: set[str] = set()
+    modifiers: set[str] = set()
     negated: set[str] = set()
     forms: dict[str, str] = {}
     by_i = {t.i: t for t in tokens}
@@ -255,6 +258,8 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         lemmas.update((lemma, t.lower))
         if t.pos in ("VERB", "ADJ", "ADV", "ADP") or lemma in _VERBS_ONLY:
             doing.update((lemma, t.lower))
+        if t.pos in ("ADJ", "ADV", "ADP"):
+            modifiers.update((lemma, t.lower))
         if t.lower in _NEGATIONS and t.dep in ("neg", "advmod") and t.head in by_i:
             negated.add(by_i[t.head].lemma.lower())
         if t.pos not in _CONTENT or lemma in _LIGHT or not _WORD.fullmatch(t.text):
@@ -290,6 +295,7 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         tuple(clause_at(int(q["start"])) for q in frame.get("quantities") or ()),
         tuple(clause_at(int(d["start"])) for d in frame.get("dates") or ()),
         denies=_falsity(tokens),
+        modifiers=frozenset(modifiers),
     )
 
 
@@ -460,6 +466,15 @@ def _check_sentence(
         if antonym is not None:
             unseen.pop(_key(antonym.a), None)
         seen |= set(matcher.matches(unseen, passage.forms.values()))
+    predicate = _key(str(claim.frame.get("predicate") or ""))
+    stated = not predicate or predicate in _LIGHT_PREDICATES or predicate in seen
+    if antonym is not None and not (
+        stated or _key(antonym.a) == predicate or antonym.a in claim.modifiers
+    ):
+        # an opposite verb outside the claim's proposition ("... before it was shut" against
+        # "reopened") says nothing about it; the predicate's own opposite or a direction
+        # word ("upstream" / "downstream") does
+        antonym = None
     name, missing = _names(claim, passage, title)
     gone = {w for n in missing for w in n}
     words = [(key, clause) for key, clause in claim.words.items()]
@@ -502,8 +517,6 @@ def _check_sentence(
     differing = [c.slot for c in checks if not c.agrees]
     covered = sum(1 for _, ok in units if ok)
     rest = covered / max(1, n - sum(1 for _, ok in units if ok is False) - len(differing_words))
-    predicate = _key(str(claim.frame.get("predicate") or ""))
-    stated = not predicate or predicate in _LIGHT_PREDICATES or predicate in seen
     # a swapped name, actor or figure refutes only a claim about the same event: the
     # claim's predicate (or a near word) is the passage's too ("earn £60,000 a week" is not
     # refuted by "cost £12.5 million")
