@@ -955,3 +955,25 @@ def test_long_article_links_every_quote(fake_backbone: Backbone) -> None:
     analyzer = analyzer_class("sources")()
     result = analyzer.run(Context(Document(text), parsed))
     assert len([f for f in result.findings if f.kind == "quote"]) == 150
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker", "source_type"),
+    [
+        (
+            "Any business that hides its books admits that it fears an audit.",
+            "Any business that hides its books",
+            "unattributed",
+        ),
+        ("No lawyer will tell you that the scheme is legal.", "No lawyer", "unattributed"),
+        ("A company said the plant in Velby would close.", "A company", "anonymous"),
+        ("The company said the plant in Velby would close.", "The company", "named_organisation"),
+    ],
+)
+def test_generic_and_unnamed_organisations_are_not_named_sources(
+    run: Run, text: str, speaker: str, source_type: str
+) -> None:
+    a = sources(run, text)
+    (found,) = [f for f in a.by_kind("speaker") if f.text == speaker]
+    assert found.label == source_type

@@ -315,6 +315,12 @@ def gender_of(words: list[str]) -> str | None:
 _TITLE_ACRONYMS = frozenset({"PM", "DA", "MP", "VP", "CEO", "CFO", "COO", "CTO", "GM", "SG"})
 
 
+#: Determiners of a generic statement ("any business", "every company", "no lawyer").
+_GENERIC_QUANTIFIERS = frozenset({"any", "every", "each", "no"})
+#: Determiners of an organisation left unnamed ("a company", "some businesses").
+_INDEFINITE = frozenset({"a", "an", "some", "several", "many", "one", "two", "three"})
+
+
 def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[str]]:
     """``(source_type, rule, score, cues)`` for an unnamed noun phrase with head ``head``."""
     text = " ".join(words)
@@ -323,6 +329,10 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
     head = head.lower()
     if anon:
         return "anonymous", "speaker.anonymous", 0.9, [anon.group(0)]
+    if low_words and low_words[0] in _GENERIC_QUANTIFIERS and len(words) > 1:
+        # "Any business that ... admits", "No lawyer will tell you": a generic statement,
+        # nobody's testimony
+        return "unattributed", "speaker.generic", 0.6, [words[0]]
     bare = strip_the(words)
     if (
         len(bare) == 1
@@ -358,6 +368,9 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
     if group is not None:
         return "group", "speaker.group", 0.7, [group]
     if head in ORG_NOUNS:
+        if low_words[0] in _INDEFINITE:
+            # "a company said", "some businesses say": an organisation left unnamed
+            return "anonymous", "speaker.unnamed-organisation", 0.6, [head]
         return "named_organisation", "speaker.organisation", 0.65, [head]
     if head in PLURAL_PRONOUN_HEADS or head in ("someone", "somebody", "everyone", "everybody"):
         return "anonymous", "speaker.unnamed-person", 0.55, [head]
@@ -379,6 +392,8 @@ _RULE_REASONS = {
     "speaker.government": "lexicon: government",
     "speaker.group": "lexicon: political or social group",
     "speaker.organisation": "lexicon: organisation",
+    "speaker.unnamed-organisation": "an organisation left unnamed",
+    "speaker.generic": "a generic subject, nobody's testimony",
     "speaker.unknown-noun": "common noun not in the lexicon, taken as an unnamed source",
 }
 
