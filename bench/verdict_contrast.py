@@ -93,12 +93,12 @@ def _macro_f1(pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> float:
 def climate_fever(args: argparse.Namespace) -> int:
     """The frame rule over Climate-FEVER's claims and their five evidences each."""
     from unspin.evidence.frame_checks import (
-        PassageReader,
         Reading,
         check_passage,
         read_parsed,
         title_words,
     )
+    from unspin.evidence.passages import PassageReader
     from unspin.evidence.synonyms import WordMatcher
     from unspin.evidence.tables import EvidencePassage
     from unspin.evidence.verdict import VERDICT_TO_CLIMATE_FEVER, combine

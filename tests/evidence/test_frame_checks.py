@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from unspin.evidence.frame_checks import (
-    PassageReader,
     Reading,
     check_passage,
     read_parsed,
     title_words,
 )
+from unspin.evidence.passages import PassageReader
 from unspin.evidence.synonyms import WordMatcher
 from unspin.evidence.tables import EvidencePassage
 from unspin.evidence.verdict import combine

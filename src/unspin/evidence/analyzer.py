@@ -56,13 +56,13 @@ from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.errors import ModelError, StoreMismatchError
 from unspin.evidence.frame_checks import (
     PassageCheck,
-    PassageReader,
     Reading,
     check_passage,
     read_sentence,
     title_words,
 )
 from unspin.evidence.index import EvidenceIndex, RetrievedPassage
+from unspin.evidence.passages import PassageReader
 from unspin.evidence.stance import DEFAULT_MODEL, STANCES, StanceModel, StancePrediction
 from unspin.evidence.synonyms import WordMatcher
 from unspin.evidence.verdict import VERDICTS, Aggregate, aggregate, combine

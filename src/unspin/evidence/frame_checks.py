@@ -2,31 +2,33 @@
 
 A verdict never rests on a similarity score alone: for each retrieved passage the claim
 and the passage are read the same way (their frames, :mod:`unspin.frames`, and their
-content words) and compared. Two measures and a few slot checks decide:
+content words) and compared, one passage sentence at a time (the one most about the claim
+speaks):
 
-* **coverage**: the share of the claim's content words (nouns, proper nouns, verbs,
-  adjectives and adverbs; lemmas, compared on their first five letters; numbers and dates
-  left to their own slots) that the passage or its document's title also uses;
-* **slot checks**: :func:`unspin.frames.compare_frames` (polarity, number with the claim's
-  "more than" / "nearly" / "about" read as bounds, date, actor) plus two of this module:
-  **antonym** (the claim uses one side of a pair of opposite words, "rose" / "fell",
-  "approved" / "rejected", "upstream" / "downstream", and the passage the other, never
-  both) and **name** (the claim names someone or somewhere the passage and its title
-  never name, while the passage names someone or somewhere the claim does not: a swapped
-  actor or place; shown as ``place`` when the claim's name is a place). A polarity
-  difference counts only when the two sentences share their predicate or the passage
-  covers the claim (:data:`SUPPORT_COVERAGE`): a negation elsewhere in the passage says
-  nothing about the claim.
+* **units**: the claim's content words (nouns, names, verbs, adjectives, adverbs; lemmas
+  compared on their first five letters; a word also counts when the passage has a near
+  word, :mod:`.synonyms`), each figure and each date; a word is stated when the passage
+  or its document's title uses it, a figure or date when the passage gives the same one
+  (figures with "more than" / "nearly" / "about" as bounds; the claim's figure or date
+  matching only the passage's second one of its kind is neither alike nor different);
+  **coverage** is the share stated alike, **about** the share stated alike or differently;
+* **slots**: polarity (the frames' when they share the predicate, else the negation of the
+  claim's verb in the passage; "Reports that X are false" and "rather than X" negate),
+  number and date (:func:`unspin.frames.compare_frames`), **antonym** (the claim's verb,
+  adjective or adverb against its opposite, :data:`ANTONYMS`; a verb only when it is the
+  predicate or the passage states the predicate), **name** / **place** (a name of the
+  claim that neither the passage nor its title names while the passage names another;
+  names by their distinctive words) and **actor** (the named subjects share no name).
 
 :func:`check_passage` turns them into one stance with its reason:
 
-* the passage is **about the claim's proposition** when its coverage, counting the words
-  of a differing slot as covered, is at least :data:`ABOUT_COVERAGE` (half the claim's
-  content words): then any differing slot makes it **refute** ("number differs: claim 38.9
-  per cent; passage 34.2 per cent");
-* it **supports** when nothing differs, it names every name of the claim and it covers at
-  least :data:`SUPPORT_COVERAGE` of the claim's content words (or it is about the claim
-  and the stance model says it supports it);
+* **refutes** when exactly one kind of slot differs and the passage states at least
+  :data:`ABOUT_COVERAGE` (half) of the rest of the claim alike; a differing name, actor or
+  figure also needs the claim's predicate (or a near word) in the passage: the same event;
+* **supports** when nothing differs, it names every name of the claim, states its
+  predicate, figures and dates, at least :data:`SUPPORT_COVERAGE` (three in four) of its
+  units and half of each of its clauses (or, with a stance model, it is about the claim
+  and the model says it supports it);
 * anything else is **neutral** (a distractor on the same topic).
 
 Every stance carries the one line of :func:`unspin.frames.describe_checks` saying which
@@ -41,22 +43,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.evidence.synonyms import WordMatcher
-from unspin.evidence.tables import EvidencePassage
 from unspin.frames import (
     SlotCheck,
     compare_frames,
     describe_checks,
-    parse_published,
-    sentence_frames,
 )
-from unspin.nlp import Backbone, Parsed, Token
+from unspin.nlp import Parsed, Token
 
 __all__ = [
     "ABOUT_COVERAGE",
     "ANTONYMS",
     "SUPPORT_COVERAGE",
     "PassageCheck",
-    "PassageReader",
     "Reading",
     "SentenceReading",
     "check_passage",
@@ -562,34 +560,3 @@ def check_passage(
     c = claim.sentences[0]
     checks = [_check_sentence(c, s, heard, supports, matcher) for s in passage.sentences]
     return max(checks, key=lambda k: (k.about, _RANK[k.stance], k.coverage))
-
-
-class PassageReader:
-    """Passages parsed by the pipeline's backbone and read once (cached per passage)."""
-
-    def __init__(self, backbone: Backbone, *, size: int = 20_000) -> None:
-        self.backbone = backbone
-        self.size = size
-        self._cache: dict[tuple[str, int, int], Reading] = {}
-
-    def read(self, passages: Sequence[EvidencePassage]) -> list[Reading]:
-        """The reading of each passage (the new ones parsed in one batch)."""
-        keys = [(p.document_id, p.start, p.end) for p in passages]
-        new = {k: p for k, p in zip(keys, passages, strict=True) if k not in self._cache}
-        if new:
-            if len(self._cache) + len(new) > self.size:
-                self._cache.clear()
-            todo = list(new.values())
-            for key, p, parsed in zip(
-                new, todo, self.backbone.parse_many([p.text for p in todo]), strict=True
-            ):
-                frames = [
-                    f.to_json(parsed.text)
-                    for f in sentence_frames(parsed, parse_published(p.published))
-                ]
-                self._cache[key] = read_parsed(parsed, frames)
-        return [self._cache[k] for k in keys]
-
-    def clear(self) -> None:
-        """Forget every passage read so far."""
-        self._cache.clear()
