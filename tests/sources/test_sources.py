@@ -977,3 +977,11 @@ def test_generic_and_unnamed_organisations_are_not_named_sources(
     a = sources(run, text)
     (found,) = [f for f in a.by_kind("speaker") if f.text == speaker]
     assert found.label == source_type
+
+
+@pytest.mark.slow
+def test_an_apposition_naming_a_company_types_the_speaker(run: Run) -> None:
+    a = sources(run, "Velcorp, the shipping company, said there was “great doubt” about the claim.")
+    (speaker,) = a.by_kind("speaker")
+    assert (speaker.text, speaker.label) == ("Velcorp", "named_organisation")
+    assert "apposition" in speaker.attributes["type_reason"]

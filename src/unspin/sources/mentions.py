@@ -40,6 +40,7 @@ from unspin.sources.speakers import (
     outlet_name_cue,
     platform_name,
     reference_name_cue,
+    role_organisation,
     role_text,
     split_person_name,
     strip_the,
@@ -339,6 +340,7 @@ def _named_mention(
         (ent.first > 0 and toks[ent.first - 1].lower == "the") or words[0].lower() == "the"
     )
     ner = f"NER {label}" if label else ""
+    role_org = role_organisation(role_right)
     if reference is not None and not (label == "PERSON" and person_hint):
         source_type, entity_type, rule = "document", "document", "speaker.document"
         reason, score = f"lexicon: reference work ({reference})", 0.85
@@ -347,6 +349,15 @@ def _named_mention(
         source_type, entity_type, rule = "media_outlet", "outlet", "speaker.media-outlet"
         reason, score = f"lexicon: outlet ({outlet_cue})", 0.85
         cues.append(outlet_cue or "")
+    elif role_org is not None and not person_hint:
+        # "Americo, the life insurance company, said": the apposition says what it is
+        source_type, entity_type, rule = (
+            "named_organisation",
+            "organisation",
+            "speaker.organisation",
+        )
+        reason, score = f"apposition: {role_right}", 0.85
+        cues.append(role_org)
     elif government is not None and not person_hint:
         source_type, entity_type, rule = "government", "government", "speaker.government"
         reason, score = f"lexicon: government ({government})", 0.85

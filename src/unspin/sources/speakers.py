@@ -63,6 +63,7 @@ __all__ = [
     "outlet_name_cue",
     "platform_name",
     "reference_name_cue",
+    "role_organisation",
     "role_text",
     "split_person_name",
     "strip_the",
@@ -221,6 +222,46 @@ def split_person_name(words: list[str]) -> tuple[list[str], list[str], str | Non
             break
         words = words[1:]
     return words, titles, gender
+
+
+#: Nouns that, heading an apposition, say a name is a company or another non-state body.
+_COMPANY_NOUNS = frozenset(
+    [
+        "company",
+        "firm",
+        "bank",
+        "insurer",
+        "corporation",
+        "manufacturer",
+        "retailer",
+        "chain",
+        "startup",
+        "charity",
+        "nonprofit",
+        "university",
+        "school",
+        "hospital",
+        "club",
+        "team",
+        "association",
+        "foundation",
+        "institute",
+        "union",
+        "airline",
+        "carrier",
+        "publisher",
+        "developer",
+        "operator",
+        "supplier",
+        "contractor",
+    ]
+)
+
+
+def role_organisation(role: str) -> str | None:
+    """The company noun heading an apposition ("the life insurance company"), if any."""
+    words = role.lower().replace(",", " ").split()
+    return words[-1] if words and words[-1] in _COMPANY_NOUNS else None
 
 
 def outlet_name_cue(words: list[str]) -> str | None:
