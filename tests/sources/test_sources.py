@@ -985,3 +985,12 @@ def test_an_apposition_naming_a_company_types_the_speaker(run: Run) -> None:
     (speaker,) = a.by_kind("speaker")
     assert (speaker.text, speaker.label) == ("Velcorp", "named_organisation")
     assert "apposition" in speaker.attributes["type_reason"]
+
+
+@pytest.mark.slow
+def test_a_speaker_inside_a_relative_clause_starts_after_the_relative_word(run: Run) -> None:
+    a = sources(
+        run,
+        "The bank made a series of transfers, some of which federal auditors say broke the rules.",
+    )
+    assert [f.text for f in a.by_kind("speaker")] == ["federal auditors"]

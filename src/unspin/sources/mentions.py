@@ -33,8 +33,10 @@ from unspin.sources.speakers import (
     gender_of,
     government_name_cue,
     group_name_cue,
+    heading_above,
     is_plural,
     is_role_phrase,
+    line_of,
     noun_reason,
     org_name_cue,
     outlet_name_cue,
@@ -139,7 +141,7 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     low = h.lower
     if not any(ch.isalnum() for ch in h.text):
         return None
-    if cue is not None and _heading_above(parsed.text, h.start, toks[cue].start):
+    if cue is not None and heading_above(parsed.text, h.start, toks[cue].start):
         # a head on a heading line above the verb: the speaker is the phrase on the verb's line
         return _on_cue_line(ix, h, cue, person_hint)
     if low in PRONOUNS and h.pos == "PRON":
@@ -212,31 +214,16 @@ def _common_noun(toks: tuple[Token, ...] | list[Token], h: Token) -> bool:
     return alone and h.lower in COMMON_SOURCE_NOUNS
 
 
-def _line_of(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos)
-
-
-def _heading_above(text: str, head: int, cue: int) -> bool:
-    """True when ``head`` lies on a line above ``cue``'s that reads as a heading (short,
-    no closing punctuation), not as a sentence running over a line break."""
-    line_start = _line_of(text, head)
-    if line_start == _line_of(text, cue):
-        return False
-    end = text.find("\n", head)
-    line = text[line_start + 1 : end if end >= 0 else len(text)].strip()
-    return len(line.split()) <= 14 and not line.endswith((".", ",", ";", "!", "?", ":", "—"))
-
-
 def _on_cue_line(ix: ParseIndex, h: Token, cue: int, person_hint: bool) -> Mention | None:
     """The mention headed by the top token of ``h``'s subtree on the line of ``cue``."""
     text = ix.parsed.text
     toks = ix.parsed.tokens
-    line = _line_of(text, toks[cue].start)
+    line = line_of(text, toks[cue].start)
     lo, hi = ix.subtree(h.i)
     on_line = [
         t
         for t in toks[lo : hi + 1]
-        if _line_of(text, t.start) == line and t.pos in ("NOUN", "PROPN", "PRON") and t.i != cue
+        if line_of(text, t.start) == line and t.pos in ("NOUN", "PROPN", "PRON") and t.i != cue
     ]
     inside = {t.i for t in on_line}
     top = next((t for t in on_line if t.head not in inside), None)
@@ -455,6 +442,9 @@ def _named_mention(
     )
 
 
+_RELATIVE = ("which", "whom", "whose")  # a speaker starts after one: "some of which X say"
+
+
 def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | None:
     parsed = ix.parsed
     toks = parsed.tokens
@@ -468,6 +458,12 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     if trimmed is None:
         return None
     lo, hi = trimmed
+    rel = [t.i + 1 for t in toks[lo:hi] if t.lower in _RELATIVE]  # "some of which X say"
+    if rel and rel[-1] <= h.i:
+        lo = rel[-1]
+    elif rel and h.pos in ("PRON", "DET") and toks[h.i + 1].lower == "of":
+        lo = rel[-1]  # the parser made "some" the subject: the speaker is the noun after
+        h = next((t for t in reversed(toks[lo : hi + 1]) if t.pos in ("NOUN", "PROPN")), h)
     words = [t.text for t in toks[lo : hi + 1]]
     # the owner: "the ministry's spokeswoman", "a spokesman for the Fisheries Authority"
     owner: Mention | None = None

@@ -56,8 +56,10 @@ __all__ = [
     "gender_of",
     "government_name_cue",
     "group_name_cue",
+    "heading_above",
     "is_plural",
     "is_role_phrase",
+    "line_of",
     "noun_reason",
     "org_name_cue",
     "outlet_name_cue",
@@ -256,6 +258,22 @@ _COMPANY_NOUNS = frozenset(
         "contractor",
     ]
 )
+
+
+def line_of(text: str, pos: int) -> int:
+    """The offset of the newline that starts ``pos``'s line (-1 on the first line)."""
+    return text.rfind("\n", 0, pos)
+
+
+def heading_above(text: str, head: int, cue: int) -> bool:
+    """True when ``head`` lies on a line above ``cue``'s that reads as a heading (short,
+    no closing punctuation), not as a sentence running over a line break."""
+    line_start = line_of(text, head)
+    if line_start == line_of(text, cue):
+        return False
+    end = text.find("\n", head)
+    line = text[line_start + 1 : end if end >= 0 else len(text)].strip()
+    return len(line.split()) <= 14 and not line.endswith((".", ",", ";", "!", "?", ":", "—"))
 
 
 def role_organisation(role: str) -> str | None:
