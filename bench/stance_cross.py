@@ -1,0 +1,136 @@
+"""Cross-encoder stance model (unspin.evidence.cross): CV numbers, gate and cost per claim.
+
+    nice -n 10 .venv/bin/python bench/stance_cross.py            # CV numbers (model card)
+    nice -n 10 .venv/bin/python bench/stance_cross.py --gate     # shipped model, gate subset
+    nice -n 10 .venv/bin/python bench/stance_cross.py --speed    # seconds per claim, 10 passages
+
+* **CV** (default): the 3-fold cross-validation of ``training/stance/cross.py`` (Climate-FEVER
+  by claim, FNC-1 by story; see ``cross_data.py``), scored on original pairs only
+  (``cross_metrics.py``). It reuses what ``/tmp/stance-work/cross`` holds and makes what is
+  missing: the layer-4 cache (about 12 min on 2 busy cores), each fold's model (about 15-25
+  min each on one core) and its predictions.
+* **Gate** (``--gate``; ``tests/evidence/test_cross_quality.py``): the shipped artifact as it
+  is, through its runtime (``CrossStance``), on the gate slice of ``cross_data.Item.gate``
+  (1/8 of the Climate-FEVER claims and of the FNC-1 stories, by a seeded hash), which the
+  shipped model was not trained on: its Climate-FEVER pairs and 600 seeded FNC-1 pairs
+  (FNC-1 scores weighted as in the CV).
+* **Speed** (``--speed``): a warm model; 20 Climate-FEVER claims, each with 10 passages (its
+  5 evidence sentences and 5 of the next claim), one ``predict`` call per claim.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training" / "stance"))
+
+from common import load_climate_fever  # noqa: E402
+from cross_metrics import claim_scores, f1s, fnc_relative  # noqa: E402
+
+
+def cv() -> dict[str, object]:
+    import cross
+    from cross_metrics import score_folds
+
+    items = cross.build_items()
+    for shard in range(2):
+        if not any(cross.CROSS.glob("states-*of*.npz")):
+            cross.encode(shard, 2)
+    for fold in range(3):
+        if not (cross.CROSS / f"fold{fold}-pred.npz").exists():
+            cross.train(str(fold))
+    return score_folds(items, cross.CROSS)
+
+
+def gate() -> dict[str, float]:
+    """The shipped model on the gate slice's original pairs (600 seeded FNC-1 ones)."""
+    from cross_data import build_items
+
+    from unspin.evidence.cross import CrossStance
+
+    model = CrossStance.load()
+    items = [it for it in build_items() if it.gate and not it.contrast]
+    cf_items = [it for it in items if it.source == "cf"]
+    fnc_items = [it for it in items if it.source == "fnc"]
+    fnc_items = [fnc_items[k] for k in sorted(random.Random(13).sample(range(len(fnc_items)), 600))]
+    cf = load_climate_fever()
+    p3 = model.predict([(it.claim, it.passage) for it in cf_items])
+    cf_y = np.asarray([it.y3 for it in cf_items])
+    f = f1s(cf_y, p3.argmax(1), 3)
+    claims = np.asarray([cf.pair_claim[it.ref] for it in cf_items])
+    pooled = model.pooled([(it.claim, it.passage) for it in fnc_items])
+    four = model.head_proba(pooled, "fnc").argmax(1)
+    hybrid = np.where(four == 3, 3, model.head_proba(pooled, "stance").argmax(1))
+    y4 = np.asarray([it.y4 for it in fnc_items])
+    w = np.asarray([it.weight for it in fnc_items])
+    return {
+        "cf_pair_macro_f1": float(np.mean(f)),
+        "cf_refutes_f1": f[1],
+        "cf_claim_macro_f1_3": claim_scores(p3, claims, dict(enumerate(cf.claim_labels)))[
+            "claim_macro_f1_3"
+        ],
+        "fnc_relative_verdict_head": fnc_relative(y4, hybrid, w),
+        "fnc_disagree_f1_verdict_head": f1s(y4, hybrid, 4, w)[1],
+        "cf_pairs": len(cf_items),
+        "fnc_pairs": len(fnc_items),
+    }
+
+
+def speed(claims: int = 20) -> dict[str, float]:
+    from unspin.evidence.cross import CrossStance
+
+    model = CrossStance.load()
+    cf = load_climate_fever()
+    ev: dict[int, list[str]] = {}
+    for k, e in zip(cf.pair_claim, cf.evidences, strict=True):
+        ev.setdefault(int(k), []).append(e)
+    model.predict([(cf.claims[0], ev[0][0])])  # warm
+    times = []
+    for k in range(claims):
+        passages = ev[k][:5] + ev[k + 1][:5]
+        t = time.perf_counter()
+        model.predict([(cf.claims[k], p) for p in passages])
+        times.append(time.perf_counter() - t)
+    return {
+        "claims": claims,
+        "mean_s": float(np.mean(times)),
+        "median_s": float(np.median(times)),
+        "max_s": float(np.max(times)),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gate", action="store_true")
+    ap.add_argument("--speed", action="store_true")
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--threads", type=int, default=1, help="torch threads (gate, speed)")
+    ap.add_argument("--cache", type=Path, help="unused: the gate and speed runs cache nothing")
+    args = ap.parse_args()
+    import torch
+
+    torch.set_num_threads(args.threads if args.gate or args.speed else 1)
+    t0 = time.time()
+    if args.gate:
+        out: dict[str, object] = dict(gate())
+    elif args.speed:
+        out = dict(speed())
+    else:
+        out = cv()
+    out["seconds"] = round(time.time() - t0, 1)
+    text = json.dumps(out.get("summary", out), indent=2)
+    print(text)
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
