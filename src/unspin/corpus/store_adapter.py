@@ -11,8 +11,9 @@
         report = store_report(store, doc_id)       # the links one document's report shows
 
 **Stores indexed by an older unspin** (slots of an older
-:data:`~unspin.corpus.model.SLOT_FORMAT`, quotations without their content words) are re-extracted on the next link run, comparison by
-comparison (:data:`CURRENT`): the analyses are in the store, so nothing is lost.
+:data:`~unspin.corpus.model.SLOT_FORMAT`, quotations without their content words) are
+re-extracted on the next link run, comparison by comparison (:data:`CURRENT`): the
+analyses are in the store, so nothing is lost.
 
 **Incremental, from tables.** Each document is compared once, when it is first linked,
 against what the store already holds, and then indexed for the documents that come
