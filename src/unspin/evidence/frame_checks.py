@@ -43,11 +43,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.evidence.synonyms import WordMatcher
-from unspin.frames import (
-    SlotCheck,
-    compare_frames,
-    describe_checks,
-)
+from unspin.frames import SlotCheck, compare_frames, describe_checks
+from unspin.frames.compare import polarity_text
 from unspin.nlp import Parsed, Token
 
 __all__ = [
@@ -492,8 +489,8 @@ def _check_sentence(
     if denied:
         checks.insert(0, SlotCheck("polarity", False, denied[0], f"not {denied[0]}"))
     elif same is not None:
-        theirs = f"negative ({passage.denies})" if passage.denies else _pol(passage.frame)
-        checks.insert(0, SlotCheck("polarity", same, _pol(claim.frame), theirs))
+        theirs = f"negative ({passage.denies})" if passage.denies else polarity_text(passage.frame)
+        checks.insert(0, SlotCheck("polarity", same, polarity_text(claim.frame), theirs))
     differing_words = set(gone if name is not None and not name.agrees else ())
     if antonym is not None:
         checks.append(antonym)
@@ -532,11 +529,6 @@ def _check_sentence(
             )
     reason = "not about the claim" if about < ABOUT_COVERAGE else "does not settle the claim"
     return PassageCheck("neutral", reason, tuple(checks), coverage, about)
-
-
-def _pol(frame: Mapping[str, Any]) -> str:
-    cues = [str(c) for c in frame.get("negation_cues") or ()]
-    return f"{frame.get('polarity')} ({', '.join(cues)})" if cues else str(frame.get("polarity"))
 
 
 _RANK = {"refutes": 2, "supports": 1, "neutral": 0}

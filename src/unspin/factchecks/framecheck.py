@@ -46,7 +46,13 @@ from typing import Any
 from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.terms import terms
 from unspin.frames import SlotCheck, find_dates, find_quantities
-from unspin.frames.compare import same_value
+from unspin.frames.compare import (
+    polarity_text,
+    quantity_kind,
+    quantity_text,
+    resolved_dates,
+    same_value,
+)
 from unspin.frames.frame import claim_frame
 from unspin.nlp import Parsed
 
@@ -226,54 +232,31 @@ def _polarity(
     pa, pb = fa.get("polarity"), fb.get("polarity")
     if pa not in ("positive", "negative") or pb not in ("positive", "negative"):
         return None
-    return SlotCheck("polarity", pa == pb, _polarity_text(fa), _polarity_text(fb))
-
-
-def _polarity_text(frame: Frame) -> str:
-    cues = [str(c) for c in frame.get("negation_cues") or ()]
-    return f"{frame['polarity']} ({', '.join(cues)})" if cues else str(frame["polarity"])
+    return SlotCheck("polarity", pa == pb, polarity_text(fa), polarity_text(fb))
 
 
 def _quantities(side: ClaimSide) -> list[Frame]:
     return [q for f in side.frames for q in f.get("quantities") or () if q.get("value") is not None]
 
 
-def _kind(q: Frame) -> str:
-    counts = str(q.get("counts") or "other")
-    if counts in ("money", "other", "distance", "duration"):
-        return f"{counts}:{q.get('unit') or ''}"
-    return counts
-
-
-def _quantity_text(q: Frame) -> str:
-    text = str(q.get("text") or q.get("value"))
-    counts = str(q.get("counts") or "")
-    return f"{text} ({counts})" if counts and counts != "other" else text
-
-
 def _number(a: ClaimSide, b: ClaimSide) -> SlotCheck | None:
     qa, qb = _quantities(a), _quantities(b)
     differing: tuple[Frame, Frame] | None = None
     for y in qb:
-        peers = [x for x in qa if _kind(x) == _kind(y)]
+        peers = [x for x in qa if quantity_kind(x) == quantity_kind(y)]
         if not peers:
             continue
         same = next((x for x in qa if same_value(float(x["value"]), float(y["value"]))), None)
         if same is not None:
-            return SlotCheck("number", True, _quantity_text(same), _quantity_text(y))
+            return SlotCheck("number", True, quantity_text(same), quantity_text(y))
         differing = differing or (peers[0], y)
     if differing is None:
         return None
-    return SlotCheck("number", False, _quantity_text(differing[0]), _quantity_text(differing[1]))
+    return SlotCheck("number", False, quantity_text(differing[0]), quantity_text(differing[1]))
 
 
 def _dates(side: ClaimSide) -> list[tuple[str, str]]:
-    return [
-        (str(d["iso"]).split("T")[0].split("/")[0], str(d.get("text") or d["iso"]))
-        for f in side.frames
-        for d in f.get("dates") or ()
-        if d.get("iso") and not d.get("relative") and str(d["iso"])[:4].isdigit()
-    ]
+    return [d for f in side.frames for d in resolved_dates(f)]
 
 
 def _date(a: ClaimSide, b: ClaimSide, level: str) -> SlotCheck | None:

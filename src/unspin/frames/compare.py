@@ -37,6 +37,10 @@ __all__ = [
     "SlotCheck",
     "compare_frames",
     "describe_checks",
+    "polarity_text",
+    "quantity_kind",
+    "quantity_text",
+    "resolved_dates",
     "same_value",
     "within_bound",
 ]
@@ -114,10 +118,11 @@ def _polarity(a: Mapping[str, Any], b: Mapping[str, Any]) -> SlotCheck | None:
     pa, pb = a.get("polarity"), b.get("polarity")
     if pa not in ("positive", "negative") or pb not in ("positive", "negative"):
         return None
-    return SlotCheck("polarity", pa == pb, _polarity_text(a), _polarity_text(b))
+    return SlotCheck("polarity", pa == pb, polarity_text(a), polarity_text(b))
 
 
-def _polarity_text(frame: Mapping[str, Any]) -> str:
+def polarity_text(frame: Mapping[str, Any]) -> str:
+    """``"negative (not, never)"``: a frame's polarity with the cues that decided it."""
     cues = [str(c) for c in frame.get("negation_cues") or ()]
     return f"{frame['polarity']} ({', '.join(cues)})" if cues else str(frame["polarity"])
 
@@ -125,7 +130,9 @@ def _polarity_text(frame: Mapping[str, Any]) -> str:
 # -- numbers ----------------------------------------------------------------------------------
 
 
-def _kind(q: Mapping[str, Any]) -> str:
+def quantity_kind(q: Mapping[str, Any]) -> str:
+    """What a quantity counts, with its unit where values only compare within one
+    (money in one currency, distances in one unit)."""
     counts = str(q.get("counts") or "other")
     if counts in ("money", "other", "distance", "duration"):
         return f"{counts}:{q.get('unit') or ''}"
@@ -159,7 +166,8 @@ def same_value(x: float, y: float) -> bool:
     return abs(x - y) <= tolerance * scale
 
 
-def _quantity_text(q: Mapping[str, Any]) -> str:
+def quantity_text(q: Mapping[str, Any]) -> str:
+    """``"12 people (killed)"``: a quantity as written, with what it counts."""
     text = str(q.get("text") or q.get("value"))
     counts = str(q.get("counts") or "")
     return f"{text} ({counts})" if counts and counts != "other" else text
@@ -190,39 +198,35 @@ def within_bound(q: Mapping[str, Any], value: float) -> bool:
 def _number(a: Mapping[str, Any], b: Mapping[str, Any], bounds: bool = False) -> SlotCheck | None:
     qa = [q for q in a.get("quantities") or () if q.get("value") is not None]
     qb = [q for q in b.get("quantities") or () if q.get("value") is not None]
-    pairs = [(x, y) for x in qa for y in qb if _kind(x) == _kind(y)]
+    pairs = [(x, y) for x in qa for y in qb if quantity_kind(x) == quantity_kind(y)]
     if not pairs:
         return None
     for x, y in pairs:
         agree = within_bound(x, float(y["value"])) if bounds else None
         if agree or (agree is None and same_value(float(x["value"]), float(y["value"]))):
-            return SlotCheck("number", True, _quantity_text(x), _quantity_text(y))
+            return SlotCheck("number", True, quantity_text(x), quantity_text(y))
     x, y = pairs[0]
-    return SlotCheck("number", False, _quantity_text(x), _quantity_text(y))
+    return SlotCheck("number", False, quantity_text(x), quantity_text(y))
 
 
 # -- dates ------------------------------------------------------------------------------------
 
 
-def _isos(frame: Mapping[str, Any]) -> list[tuple[str, str]]:
+def resolved_dates(frame: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``(calendar part of the ISO value, text)`` of each date of ``frame`` resolved to a
+    year or finer (YYYY, YYYY-MM or YYYY-MM-DD; a time dropped); relative dates left out."""
     return [
-        (str(d["iso"]), str(d.get("text") or d["iso"]))
+        (str(d["iso"]).split("T")[0].split("/")[0], str(d.get("text") or d["iso"]))
         for d in frame.get("dates") or ()
         if d.get("iso") and not d.get("relative") and str(d["iso"])[:4].isdigit()
     ]
 
 
-def _date_part(iso: str) -> str:
-    """The calendar part of an ISO value (drops a time, keeps YYYY, YYYY-MM, YYYY-MM-DD)."""
-    return iso.split("T")[0].split("/")[0]
-
-
 def _date(a: Mapping[str, Any], b: Mapping[str, Any]) -> SlotCheck | None:
-    da, db = _isos(a), _isos(b)
+    da, db = resolved_dates(a), resolved_dates(b)
     if not da or not db:
         return None
     for (x, tx), (y, ty) in ((p, q) for p in da for q in db):
-        x, y = _date_part(x), _date_part(y)
         if x.startswith(y) or y.startswith(x):
             return SlotCheck("date", True, tx, ty)
     return SlotCheck("date", False, da[0][1], db[0][1])
