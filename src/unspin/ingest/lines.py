@@ -52,7 +52,10 @@ def bounded_lines(stream: IO[bytes], max_bytes: int) -> Iterator[Line]:
 
 
 def _depth(raw: bytes) -> int:
-    """The deepest nesting of ``[`` / ``{`` outside strings (a cheap pre-check)."""
+    """The deepest nesting of ``[`` / ``{`` outside strings; lines with too few brackets to
+    nest that deep (nearly all) are not scanned."""
+    if raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
+        return 0
     depth = deepest = 0
     in_string = escaped = False
     for byte in raw:
