@@ -38,9 +38,11 @@ FEATURES = frozenset(
     | {"outlets"}
 )
 #: The application layer and the front ends above it (``api`` calls ``unspin.app``).
-UPPER = frozenset({"app", "cli", "api", "__main__", ROOT})
+UPPER = frozenset({"app", "cli", "api", "web", "__main__", ROOT})
 #: What a ``cli`` module may import from unspin: the application, the errors, renderers.
-CLI_ALLOWED = frozenset({"app", "errors", "report", "cli"})
+CLI_ALLOWED = frozenset({"app", "errors", "report", "cli", "web"})
+#: What a ``web`` module may import from unspin: the same, less the CLI.
+WEB_ALLOWED = frozenset({"app", "errors", "report", "web"})
 
 MAX_MODULE_LINES = 600
 MAX_CLASS_LINES = 300
@@ -249,6 +251,12 @@ def cli_violations(edges: Iterable[Edge]) -> list[Edge]:
     return [e for e in edges if package(e.source) == "cli" and package(e.target) not in CLI_ALLOWED]
 
 
+def web_violations(edges: Iterable[Edge]) -> list[Edge]:
+    """A ``web`` module importing anything of unspin but the application, the errors, the
+    renderers and other ``web`` modules."""
+    return [e for e in edges if package(e.source) == "web" and package(e.target) not in WEB_ALLOWED]
+
+
 def long_modules(sources: Mapping[str, str]) -> list[str]:
     return [
         f"{path}: {n} lines"
@@ -315,6 +323,13 @@ def test_cli_imports_only_app_errors_and_renderers() -> None:
     _fail_on(
         "cli modules may import only unspin.app, unspin.errors, unspin.report, unspin.cli",
         cli_violations(EDGES),
+    )
+
+
+def test_web_imports_only_app_errors_and_renderers() -> None:
+    _fail_on(
+        "web modules may import only unspin.app, unspin.errors, unspin.report, unspin.web",
+        web_violations(EDGES),
     )
 
 

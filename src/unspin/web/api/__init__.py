@@ -1,0 +1,9 @@
+"""The REST API under ``/api/v1``: one router per resource, gathered in :data:`router`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/v1")
