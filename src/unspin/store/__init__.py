@@ -29,11 +29,23 @@ from unspin.pipeline import encoder_name
 from unspin.store.base import SearchMode, Store
 from unspin.store.export import ExportFormat, ExportWhat
 from unspin.store.ingest import IngestReport, count_inputs, ingest
+from unspin.store.listing import (
+    DOCUMENT_ORDERS,
+    DocumentOrder,
+    document_languages,
+    document_texts,
+    documents_by_id,
+    page_documents,
+    page_findings,
+    page_links,
+)
 from unspin.store.records import (
+    DocumentSummary,
     ErrorRecord,
     Filters,
     Hit,
     HitFinding,
+    Page,
     StoredFinding,
     StoredLink,
     StoreStats,
@@ -42,7 +54,10 @@ from unspin.store.sql import Migration, SQLAccess
 
 __all__ = [
     "DEFAULT_DB",
+    "DOCUMENT_ORDERS",
     "ENV_VAR",
+    "DocumentOrder",
+    "DocumentSummary",
     "ErrorRecord",
     "ExportFormat",
     "ExportWhat",
@@ -51,6 +66,7 @@ __all__ = [
     "HitFinding",
     "IngestReport",
     "Migration",
+    "Page",
     "SQLAccess",
     "SearchMode",
     "Store",
@@ -59,9 +75,15 @@ __all__ = [
     "StoredLink",
     "count_inputs",
     "default_url",
+    "document_languages",
+    "document_texts",
+    "documents_by_id",
     "encoder_name",
     "ingest",
     "open_store",
+    "page_documents",
+    "page_findings",
+    "page_links",
 ]
 
 #: The store used when neither ``--db`` nor ``UNSPIN_DB`` names one.

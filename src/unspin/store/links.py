@@ -6,13 +6,18 @@ call :func:`add_links` inside its own transaction (the corpus index does)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from unspin.store.records import StoredLink
 from unspin.store.sql import SQLAccess, now
 
-__all__ = ["add_links", "iter_links"]
+__all__ = ["LINK_COLUMNS", "add_links", "iter_links", "link_from_row"]
+
+LINK_COLUMNS = (
+    "SELECT kind, source_document, source_finding, target_document, target_finding, "
+    "score, attributes FROM links"
+)
 
 
 def add_links(sql: SQLAccess, links: Iterable[StoredLink]) -> int:
@@ -55,17 +60,18 @@ def iter_links(
     if document_id is not None:
         where.append("(source_document = ? OR target_document = ?)")
         params.extend([document_id, document_id])
-    for row in sql.stream(
-        "SELECT kind, source_document, source_finding, target_document, target_finding, "
-        f"score, attributes FROM links WHERE {' AND '.join(where)} ORDER BY id",
-        params,
-    ):
-        yield StoredLink(
-            str(row[0]),
-            str(row[1]),
-            str(row[2]),
-            str(row[3]),
-            str(row[4]),
-            float(row[5]),
-            json.loads(row[6]),
-        )
+    for row in sql.stream(f"{LINK_COLUMNS} WHERE {' AND '.join(where)} ORDER BY id", params):
+        yield link_from_row(row)
+
+
+def link_from_row(row: Sequence[Any]) -> StoredLink:
+    """A :class:`StoredLink` from a row of ``LINK_COLUMNS``."""
+    return StoredLink(
+        str(row[0]),
+        str(row[1]),
+        str(row[2]),
+        str(row[3]),
+        str(row[4]),
+        float(row[5]),
+        json.loads(row[6]),
+    )

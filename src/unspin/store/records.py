@@ -7,17 +7,19 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from unspin.errors import ConfigError, StoreError
 from unspin.model import Explanation, Finding, Relation
 from unspin.store.rows import day_number
 
 __all__ = [
+    "DocumentSummary",
     "ErrorRecord",
     "Filters",
     "Hit",
     "HitFinding",
+    "Page",
     "StoreStats",
     "StoredFinding",
     "StoredLink",
@@ -123,6 +125,49 @@ class StoredFinding:
             "published": self.published,
             **self.finding.to_dict(),
         }
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A stored document's metadata and counts (no text): a row of a listing."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    language: str | None
+    url: str | None
+    source: str | None
+    sentences: int
+    findings: int
+    ingested_at: str
+    #: Findings per kind (empty when the listing did not ask for them).
+    findings_by_kind: Mapping[str, int] = field(default_factory=dict, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **{f.name: getattr(self, f.name) for f in fields(self)},
+            "findings_by_kind": dict(self.findings_by_kind),
+        }
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a listing: ``items``, and ``total`` matching items in all."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+    @property
+    def next_offset(self) -> int | None:
+        """The offset of the next page (None on the last one)."""
+        following = self.offset + len(self.items)
+        return following if following < self.total and self.items else None
 
 
 @dataclass(frozen=True)

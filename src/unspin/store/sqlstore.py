@@ -26,9 +26,18 @@ from unspin.store.rows import DocumentRows, FindingRow, SentenceRow
 from unspin.store.schema import migrate
 from unspin.store.sql import chunks, marks, now
 
-__all__ = ["NewSentence", "SQLStore"]
+__all__ = ["FINDING_COLUMNS", "NewSentence", "SQLStore"]
 
 log = logging.getLogger(__name__)
+
+
+#: The columns a :class:`StoredFinding` is read from (findings ``f``, documents ``d``).
+FINDING_COLUMNS = (
+    "SELECT d.id, d.title, o.name, d.published, f.fid, f.kind, f.label, f.start_char, "
+    "f.end_char, f.text, f.score, f.analyzer, f.analyzer_version, f.attributes, "
+    "f.explanation, f.relations FROM findings f JOIN documents d ON d.key = f.doc "
+    "LEFT JOIN outlets o ON o.id = d.outlet_id"
+)
 
 
 @dataclass(frozen=True)
@@ -210,7 +219,7 @@ class SQLStore(Store):
             return [], []
         return ["s.doc IN (SELECT d.key FROM documents d WHERE d.language = ?)"], [filters.language]
 
-    def _document_filter(self, filters: Filters) -> tuple[str, list[Any]]:
+    def document_filter(self, filters: Filters) -> tuple[str, list[Any]]:
         """``WHERE`` conditions on documents ``d`` (always true when empty)."""
         where, params = self._document_scope(filters)
         for tag in filters.tags:
@@ -241,7 +250,7 @@ class SQLStore(Store):
         return None if value is None else str(value)
 
     def _stream_analysis_json(self, filters: Filters) -> Iterator[str]:
-        where, params = self._document_filter(filters)
+        where, params = self.document_filter(filters)
         for (text,) in self.sql.stream(
             f"SELECT d.analysis FROM documents d WHERE {where} ORDER BY d.key", params
         ):
@@ -250,7 +259,7 @@ class SQLStore(Store):
     def _stream_findings(
         self, kind: str | None, label: str | None, filters: Filters
     ) -> Iterator[StoredFinding]:
-        where, params = self._document_filter(filters)
+        where, params = self.document_filter(filters)
         if kind is not None:
             where += " AND f.kind = ?"
             params.append(kind)
@@ -258,10 +267,7 @@ class SQLStore(Store):
             where += " AND f.label = ?"
             params.append(label)
         sql = (
-            "SELECT d.id, d.title, o.name, d.published, f.fid, f.kind, f.label, f.start_char, "
-            "f.end_char, f.text, f.score, f.analyzer, f.analyzer_version, f.attributes, "
-            "f.explanation, f.relations FROM findings f JOIN documents d ON d.key = f.doc "
-            f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE {where} "
+            f"{FINDING_COLUMNS} WHERE {where} "
             "ORDER BY f.doc, f.start_char, f.end_char DESC, f.kind, f.fid"
         )
         for row in self.sql.stream(sql, params):

@@ -1,0 +1,115 @@
+"""unspin.app.browse: paged listings, link rows with titles, documents from text or bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unspin import app
+from unspin.corpus.model import Link, Side
+from unspin.corpus.store_adapter import to_store_link
+from unspin.errors import InputError, InputTooLargeError
+from unspin.model import Document, Explanation
+from unspin.store import Filters, open_store
+
+HARBOUR = Document(
+    "Water rates in Lindholm will rise by 12% next year, the finance director Ana Vik "
+    'said on Monday. "We have no choice," Vik told reporters.',
+    title="Water rates to rise in Lindholm",
+    outlet="lindholm-post.example",
+    published="2024-03-04",
+)
+QUAY = Document(
+    "Water rates in Lindholm will rise by 15% next year, council papers show. Ana Vik "
+    "declined to comment.",
+    title="Lindholm rates: papers show bigger rise",
+    outlet="quay-times.example",
+    published="2024-03-06",
+)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    url = str(tmp_path / "corpus.db")
+    pipeline = app.load_pipeline(app.pipeline_config(None, backbone="fake"))
+    with open_store(url) as store:
+        store.add(pipeline.process([HARBOUR, QUAY], embed_sentences=True))
+        a = Side(HARBOUR.id, 37, 40, "12%", context_start=0, context_end=97)
+        b = Side(QUAY.id, 37, 40, "15%", context_start=0, context_end=70)
+        link = Link(
+            "contradiction", a, b, 0.8, Explanation("quantity.differs", detail="12% vs 15%")
+        )
+        store.add_links([to_store_link(link)])
+    return url
+
+
+def test_finding_kinds_are_those_the_built_in_analyzers_produce() -> None:
+    produced = {kind for info in app.list_analyzers() for kind in info.produces}
+    assert set(app.FINDING_KINDS) >= produced
+    assert set(app.FINDING_KINDS) - produced == set()
+
+
+def test_documents_page_and_one_document(db: str) -> None:
+    page = app.list_documents(db, limit=1)
+    assert page.total == 2 and [d.id for d in page.items] == [QUAY.id]
+    assert page.items[0].findings_by_kind
+    assert app.list_documents(db, Filters(outlet=HARBOUR.outlet)).total == 1
+    one = app.get_document(db, HARBOUR.id)
+    assert one is not None and one.title == HARBOUR.title
+    assert sum(one.findings_by_kind.values()) == one.findings
+    assert app.get_document(db, "0" * 16) is None
+    analysis = app.document_analysis(db, HARBOUR.id)
+    assert analysis is not None and analysis.document.id == HARBOUR.id
+    assert app.document_analysis(db, "missing") is None
+
+
+def test_findings_page_carries_the_title(db: str) -> None:
+    page = app.list_findings(db, "quote", limit=5)
+    assert page.total >= 1
+    assert {f.title for f in page.items} <= {HARBOUR.title, QUAY.title}
+
+
+def test_link_rows_show_both_documents_by_title(db: str) -> None:
+    page = app.list_link_rows(db, "contradictions")
+    assert page.total == 1
+    row = page.items[0]
+    assert (row.a.title, row.b.title) == (HARBOUR.title, QUAY.title)
+    assert (row.a.outlet, row.b.published) == (HARBOUR.outlet, QUAY.published)
+    assert row.a.text == "12%" and row.a.context and "12%" in row.a.context
+    assert row.explanation == "12% vs 15%"
+    assert app.list_link_rows(db, "quotes").total == 0
+    assert app.list_link_rows(db, "contradictions", kinds=["update"]).total == 0
+    assert app.list_link_rows(db, "contradictions", document=QUAY.id).total == 1
+
+
+def test_facets(db: str) -> None:
+    facets = app.corpus_facets(db)
+    assert facets.documents == 2
+    assert dict(facets.outlets) == {HARBOUR.outlet: 1, QUAY.outlet: 1}
+    assert facets.languages == (("en", 2),)
+
+
+def test_document_from_text_never_reads_a_path(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not read me")
+    doc = app.document_from_text(str(secret), title="T", published="2024-01-02T10:00:00Z")
+    assert doc.text == str(secret) and doc.title == "T"
+    assert doc.published is not None and doc.published.startswith("2024-01-02")
+    with pytest.raises(InputTooLargeError):
+        app.document_from_text("x" * 101, max_bytes=100)
+    with pytest.raises(InputError):
+        app.document_from_text("   \n ")
+    with pytest.raises(InputError, match="unknown metadata"):
+        app.document_from_text("Some text.", colour="red")
+
+
+def test_document_from_bytes_reads_the_file_as_the_cli_does() -> None:
+    html = b"<html><head><title>Page title</title></head><body><p>Body text here.</p></body></html>"
+    doc = app.document_from_bytes(html, "../../etc/page.html", outlet="example.org")
+    assert doc.text.strip() == "Body text here." and doc.source == "page.html"
+    assert doc.title == "Page title" and doc.outlet == "example.org"
+    with pytest.raises(InputError):
+        app.document_from_bytes(b"\x00\x01\x02binary", "x.txt")
+    with pytest.raises(InputError):
+        app.document_from_bytes(b"", "empty.txt")
