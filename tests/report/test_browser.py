@@ -16,45 +16,15 @@ from typing import Any
 
 import pytest
 
+from tests.browser import chromium_path, launch_browser
 from unspin.model import Analysis, Document, Explanation, Finding
 from unspin.report import render_html, write_report
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set, so this is an error, not a skip)")
-    pytest.skip(reason)
-
-
-def _chromium_path() -> str:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(path):
-        _unavailable("Chromium is not installed (apt-get install -y chromium)")
-    return path
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    path = _chromium_path()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    with launch_browser() as b:
+        yield b
 
 
 @pytest.fixture()
@@ -267,7 +237,7 @@ def test_missing_chromium_skips_locally_and_fails_in_ci(monkeypatch: pytest.Monk
     monkeypatch.setattr(os.path, "exists", lambda path: False)
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception, match="Chromium is not installed"):
-        _chromium_path()
+        chromium_path()
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI is set"):
-        _chromium_path()
+        chromium_path()
