@@ -62,6 +62,7 @@ BUILTIN_FEATURES: tuple[Feature, ...] = (
         default=False,  # needs an evidence store: `unspin evidence add`
     ),
     Feature("corpus", tables="unspin.corpus.tables", report="unspin.corpus.report"),
+    Feature("reviews", tables="unspin.reviews.tables"),
 )
 
 

@@ -75,6 +75,16 @@ if TYPE_CHECKING:
     )
     from unspin.app.pipelines import ConfigSource, load_pipeline, pipeline_config, with_store
     from unspin.app.progress import Progress, ProgressEvent
+    from unspin.app.reviews import (
+        DocumentReviews,
+        ReviewSummary,
+        add_claim_rating,
+        add_review_mark,
+        document_reviews,
+        export_reviews,
+        review_orphans,
+        review_summary,
+    )
     from unspin.app.techniques import (
         LabelExport,
         LabelImport,
@@ -88,6 +98,8 @@ if TYPE_CHECKING:
     from unspin.corpus.views import COLUMNS as LINK_COLUMNS
     from unspin.corpus.views import link_row, render_link, render_run
     from unspin.model import Analysis, Document
+    from unspin.reviews import RATING_SCALE, ReviewError, ReviewState, UnknownTargetError
+    from unspin.reviews import render_summary as render_review_summary
     from unspin.store import (
         DocumentSummary,
         ErrorRecord,
@@ -109,6 +121,7 @@ __all__ = [
     "LINK_COLUMNS",
     "LINK_VIEWS",
     "METADATA_FIELDS",
+    "RATING_SCALE",
     "SOURCE_TYPES",
     "TECHNIQUES",
     "VIEW_KINDS",
@@ -121,6 +134,7 @@ __all__ = [
     "CorpusFacets",
     "Document",
     "DocumentClaims",
+    "DocumentReviews",
     "DocumentSummary",
     "ErrorRecord",
     "EvidenceAdd",
@@ -140,9 +154,15 @@ __all__ = [
     "ProgressEvent",
     "PtcRun",
     "ReportResult",
+    "ReviewError",
+    "ReviewState",
+    "ReviewSummary",
     "StoreStats",
     "StoredFinding",
+    "UnknownTargetError",
+    "add_claim_rating",
     "add_evidence",
+    "add_review_mark",
     "analysis_schema",
     "analyze_input",
     "analyze_paths",
@@ -154,8 +174,10 @@ __all__ = [
     "document_analysis",
     "document_from_bytes",
     "document_from_text",
+    "document_reviews",
     "evaluate_ptc",
     "export_corpus",
+    "export_reviews",
     "export_technique_labels",
     "get_document",
     "import_factcheck_files",
@@ -177,8 +199,11 @@ __all__ = [
     "render_hits",
     "render_ingest",
     "render_link",
+    "render_review_summary",
     "render_run",
     "render_stats",
+    "review_orphans",
+    "review_summary",
     "search_corpus",
     "search_evidence",
     "search_factchecks",
@@ -257,6 +282,19 @@ _WHERE: dict[str, tuple[str, str]] = {
     "version": ("unspin.app.meta", "version"),
     "with_store": ("unspin.app.pipelines", "with_store"),
     "write_corpus_reports": ("unspin.app.links", "write_corpus_reports"),
+    "DocumentReviews": ("unspin.app.reviews", "DocumentReviews"),
+    "ReviewSummary": ("unspin.app.reviews", "ReviewSummary"),
+    "add_claim_rating": ("unspin.app.reviews", "add_claim_rating"),
+    "add_review_mark": ("unspin.app.reviews", "add_review_mark"),
+    "document_reviews": ("unspin.app.reviews", "document_reviews"),
+    "export_reviews": ("unspin.app.reviews", "export_reviews"),
+    "review_orphans": ("unspin.app.reviews", "review_orphans"),
+    "review_summary": ("unspin.app.reviews", "review_summary"),
+    "RATING_SCALE": ("unspin.reviews", "RATING_SCALE"),
+    "ReviewError": ("unspin.reviews", "ReviewError"),
+    "ReviewState": ("unspin.reviews", "ReviewState"),
+    "UnknownTargetError": ("unspin.reviews", "UnknownTargetError"),
+    "render_review_summary": ("unspin.reviews", "render_summary"),
     "CorpusFacets": ("unspin.app.browse", "CorpusFacets"),
     "DOCUMENT_ORDERS": ("unspin.app.browse", "DOCUMENT_ORDERS"),
     "DocumentSummary": ("unspin.store", "DocumentSummary"),
