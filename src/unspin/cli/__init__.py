@@ -14,7 +14,8 @@ Exit codes (also in ``unspin --help`` and the README):
 
 One module per command group: ``analyze``, ``meta`` (analyzers, config, schema),
 ``corpus`` and ``links``, ``techniques`` (eval ptc, techniques export/import),
-``evidence``, ``factchecks``, ``claims``; ``common`` holds what they share.
+``evidence``, ``factchecks``, ``claims``, ``serve`` (the web workbench and REST API);
+``common`` holds what they share.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from unspin.cli.corpus import add_corpus_commands
 from unspin.cli.evidence import add_evidence_commands
 from unspin.cli.factchecks import add_factcheck_commands
 from unspin.cli.meta import add_meta_commands
+from unspin.cli.serve import add_serve_command
 from unspin.cli.techniques import add_technique_commands
 from unspin.errors import (
     ConfigError,
@@ -82,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_evidence_commands(sub)
     add_factcheck_commands(sub)
     add_claims_command(sub)
+    add_serve_command(sub)
     return parser
 
 

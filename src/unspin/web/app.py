@@ -40,9 +40,10 @@ queue and get 503 with `Retry-After` when it is full.
 
 def build_app(settings: ServeSettings) -> FastAPI:
     """Build the app: settings checked (a non-loopback host without a token is a
-    ConfigError, before any model loads), configuration and pipeline loaded now (so the
-    first request does not pay for the models), the analysis worker started, security
-    and error handling installed, routers and static files mounted."""
+    ConfigError, before any model loads), the store created if missing, configuration
+    and pipeline loaded now (so the first request does not pay for the models), the
+    analysis worker started, security and error handling installed, routers and static
+    files mounted."""
     from unspin.web import api, auth, pages, problems, security
     from unspin.web.api import jobs as jobs_api
     from unspin.web.jobs import JobRegistry
@@ -50,6 +51,8 @@ def build_app(settings: ServeSettings) -> FastAPI:
     from unspin.web.state import STATIC, WebState, make_templates
 
     security.check_settings(settings)
+    with unspin_app.opened_store(settings.db, create=True):
+        pass  # the store exists (migrated) before the first request, or the error is now
     config = unspin_app.pipeline_config(settings.config, backbone=settings.backbone)
     unspin_app.load_pipeline(config)
     state = WebState(settings, config, make_templates())

@@ -172,10 +172,11 @@ class JobRegistry:
             with contextlib.suppress(OSError):
                 shutil.rmtree(folder)
         report = result.report
+        shown = {p.name: name for p, name in zip(paths, job.files, strict=True)}
         records = [*report.input_errors, *report.analyzer_failures]
         errors = [
-            {"source": _shown(r.source, folder), "error": r.error,
-             "message": _shown(r.message, folder)}
+            {"source": _shown(r.source, folder, shown), "error": r.error,
+             "message": _shown(r.message, folder, shown)}
             for r in records[:MAX_ERRORS]
         ]  # fmt: skip
         counts = {
@@ -191,6 +192,9 @@ class JobRegistry:
         )  # fmt: skip
 
 
-def _shown(text: str, folder: Path) -> str:
-    """An error text without the server's temporary path (``<upload>/003-a.txt``)."""
-    return text.replace(f"{folder}/", "").replace(str(folder), "<upload>")
+def _shown(text: str, folder: Path, names: dict[str, str]) -> str:
+    """An error text naming the uploaded files as the client named them, without the
+    server's temporary folder."""
+    for safe, name in names.items():
+        text = text.replace(f"{folder}/{safe}", name)
+    return text.replace(str(folder), "<upload>")
