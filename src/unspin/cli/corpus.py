@@ -126,10 +126,28 @@ def add_corpus_commands(sub: Commands) -> Commands:
     )
     db_option(e)
     e.add_argument("-f", "--format", choices=("jsonl", "csv"), default="jsonl")
-    e.add_argument("--what", choices=("documents", "findings"), default="documents")
+    e.add_argument(
+        "--what",
+        choices=("documents", "findings", "reviews"),
+        default="documents",
+        help="documents, findings, or reviews (every review mark and claim rating with its "
+        "anchoring in the current analysis; the filters do not apply)",
+    )
     e.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
     filter_options(e, sentences=False)
     e.set_defaults(func=cmd_corpus_export)
+
+    v = commands.add_parser(
+        "reviews",
+        help="reviewers' marks summed per finding kind: precision, orphans",
+        description="Marks correct and wrong per finding kind and label, and the precision "
+        "they give (the newest mark of a reviewer on a finding counts; orphans, marks no "
+        "current finding holds, are counted apart). --orphans lists those instead.",
+    )
+    db_option(v)
+    v.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    v.add_argument("--orphans", action="store_true", help="list the orphaned marks and ratings")
+    v.set_defaults(func=cmd_corpus_reviews)
 
     r = commands.add_parser("errors", help="inputs that could not be stored, analyzer failures")
     db_option(r)
@@ -194,8 +212,44 @@ def cmd_corpus_stats(args: argparse.Namespace) -> int:
 
 def cmd_corpus_export(args: argparse.Namespace) -> int:
     out = sys.stdout if args.output is None else args.output
+    if args.what == "reviews":
+        count = app.export_reviews(args.db, out, fmt=args.format)
+        echo(f"exported {count:,} review marks and ratings", err=True)
+        return EXIT_OK
     count = app.export_corpus(args.db, out, fmt=args.format, what=args.what, filters=filters(args))
     echo(f"exported {count:,} {args.what}", err=True)
+    return EXIT_OK
+
+
+def cmd_corpus_reviews(args: argparse.Namespace) -> int:
+    if args.orphans:
+        orphans = app.review_orphans(args.db)
+        for state in orphans:
+            if args.format == "json":
+                echo(json.dumps(state.to_dict(), ensure_ascii=False))
+            else:
+                item = state.item
+                echo(
+                    f"{state.type} {item.id} {item.document_id} {item.kind}:{item.label} "
+                    f"[{item.anchor.start}:{item.anchor.end}] {item.reviewer}: "
+                    f"{' '.join(item.anchor.quote.split())[:80]}"
+                )
+        if not orphans:
+            echo("unspin: no orphaned marks", err=True)
+        return EXIT_OK
+    summary = app.review_summary(args.db)
+    if args.format == "json":
+        echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+    elif summary.marks or summary.ratings:
+        echo(app.render_review_summary(summary.kinds))
+        echo(
+            f"{summary.marks:,} mark(s) ({summary.counted:,} counted), {summary.ratings:,} "
+            f"claim rating(s), {summary.orphans:,} orphan(s), "
+            f"{len(summary.reviewers):,} reviewer(s)",
+            err=True,
+        )
+    else:
+        echo("unspin: no review marks yet", err=True)
     return EXIT_OK
 
 
