@@ -263,3 +263,26 @@ def test_validation_lists_allowed_values(web_app: FastAPI) -> None:
         body = _is_problem(c.get("/api/v1/test-literal?mode=bogus"), 422)
     assert body["errors"][0]["allowed"] == ["keyword", "semantic"]
     assert "allowed: keyword, semantic" in body["detail"]
+
+
+def test_forms_without_script_send_the_token_as_a_field(client: TestClient) -> None:
+    token = client.headers.pop("X-CSRF-Token")
+    files = [("files", ("a.txt", b"The mayor said the bridge will reopen."))]
+    ok = client.post("/api/v1/jobs", files=files, data={"csrf_token": token})
+    assert ok.status_code == 202, ok.text
+    assert ok.json()["files"] == ["a.txt"]  # the body replayed whole to the endpoint
+    _is_problem(client.post("/api/v1/jobs", files=files, data={"csrf_token": "0" * 64}), 403)
+    _is_problem(client.post("/api/v1/jobs", files=files), 403)
+
+
+def test_repeated_wrong_logins_get_429(walled_client: TestClient) -> None:
+    csrf = walled_client.get("/api/v1/session").json()["csrf_token"]
+    for _ in range(10):
+        assert (
+            walled_client.post("/login", data={"token": "w" * 20, "csrf_token": csrf}).status_code
+            == 401
+        )
+    answer = walled_client.post("/login", data={"token": TOKEN, "csrf_token": csrf})
+    body = _is_problem(answer, 429)
+    assert "try again" in body["detail"]
+    assert int(answer.headers["retry-after"]) >= 1

@@ -18,7 +18,8 @@ One pure ASGI middleware (:class:`SecurityMiddleware`) runs before any route:
    time. Pages redirect to ``/login``; everything else gets a 401 problem.
 6. **Origin and CSRF** on POST/PUT/PATCH/DELETE (API included): a cross-site
    ``Origin`` (or ``Referer``, ``Sec-Fetch-Site``) is a 403; the ``X-CSRF-Token``
-   header (or a urlencoded form's ``csrf_token`` field) must equal the HMAC of the
+   header (or the ``csrf_token`` field of a form, urlencoded or multipart, so forms work
+   without script) must equal the HMAC of the
    session id, compared with :func:`hmac.compare_digest`. API clients get the cookie and
    the token from ``GET /api/v1/session``.
 7. **Headers** on every response: a strict Content-Security-Policy (no inline script or
@@ -40,7 +41,7 @@ import time
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
@@ -82,6 +83,8 @@ SECURITY_HEADERS = (
     ("referrer-policy", "no-referrer"),
     ("x-frame-options", "DENY"),
 )
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+MAX_FORM_FILES = 1000
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 #: Reachable without the token: the login form, its assets, the session endpoint.
 PUBLIC_PATHS = frozenset({"/login", "/api/v1/session", "/favicon.ico"})
@@ -355,15 +358,13 @@ class SecurityMiddleware:
                 f"the request came from {origin or 'another site'!r}, not from this server",
             )  # fmt: skip
         given = request.headers.get(CSRF_HEADER)
-        ctype = request.headers.get("content-type", "")
-        if given is None and ctype.startswith("application/x-www-form-urlencoded"):
+        ctype = request.headers.get("content-type", "").lower()
+        if given is None and ctype.startswith(FORM_TYPES):
             body = await _read_all(receive, self.settings.max_body)
             if body is None:
                 return _too_large(request, self.settings.max_body)
             request.scope["state"]["replay_body"] = body
-            fields = parse_qs(body.decode("utf-8", "replace"))
-            values = fields.get("csrf_token")
-            given = values[0] if values else None
+            given = await _form_token(request.scope, body)
         if not self.sessions.csrf_ok(session, given):
             return problem_response(
                 request, 403, "CSRF token missing or wrong",
@@ -377,6 +378,26 @@ def _too_large(request: Request, limit: int) -> Response:
     return problem_response(
         request, 413, None, f"the request body is over the limit of {limit:,} bytes"
     )
+
+
+async def _form_token(scope: Scope, body: bytes) -> str | None:
+    """The ``csrf_token`` field of a form body (urlencoded or multipart: forms that work
+    without script), parsed by Starlette from the buffered body."""
+    sent = False
+
+    async def once() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    try:
+        async with Request(scope, once).form(max_files=MAX_FORM_FILES) as form:
+            value = form.get("csrf_token")
+    except Exception:  # a body that is no valid form carries no token
+        return None
+    return value if isinstance(value, str) else None
 
 
 async def _read_all(receive: Receive, limit: int) -> bytes | None:
