@@ -1,4 +1,5 @@
-"""The HTML report in headless Chromium: highlights, toggles, details, and no injected script.
+"""The HTML report in headless Chromium: one highlight layer at a time, the innermost
+finding on click or Enter, keyboard, a 375 px screen, print, and no injected script.
 
 Needs a system Chromium (``apt-get install chromium``) and the playwright package; the
 browser bundled by ``playwright install`` is never used. Without Chromium the tests
@@ -40,11 +41,6 @@ def page(browser: Any, analysis: Analysis, tmp_path: Path) -> Iterator[Any]:
     requests: list[str] = []
     pg.on("request", lambda r: requests.append(r.url))
     pg.goto(report.as_uri())
-    # Experimental layers (audited precision under 0.8) start switched off; these tests
-    # exercise every layer, so they switch them on as a reader would.
-    for box in pg.locator("nav.legend label").all():
-        if "(experimental)" in box.inner_text() and "other claim" not in box.inner_text():
-            box.locator("input").check()
     pg.errors = errors
     pg.requests = requests
     yield pg
@@ -66,6 +62,26 @@ def _shown(pg: Any, selector: str) -> bool:
     )
 
 
+def _layer_of(pg: Any, kind: str) -> str:
+    return str(pg.get_attribute(f'#text [data-kind="{kind}"]', "data-layer"))
+
+
+def _switch_to(pg: Any, kind: str) -> str:
+    """Pick the layer of ``kind`` in the switch, as a reader would; returns its id."""
+    layer = _layer_of(pg, kind)
+    pg.check(f'input[name="unspin-layer"][value="{layer}"]')
+    return layer
+
+
+def _open(browser: Any, html: str, tmp_path: Path, width: int = 1366) -> Any:
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    pg = browser.new_page(viewport={"width": width, "height": 800})
+    pg.set_default_timeout(10_000)
+    pg.goto(path.as_uri())
+    return pg
+
+
 @pytest.mark.browser
 def test_no_article_script_ran_and_text_is_literal(page: Any, fx: SimpleNamespace) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
@@ -79,96 +95,149 @@ def test_no_article_script_ran_and_text_is_literal(page: Any, fx: SimpleNamespac
 
 
 @pytest.mark.browser
-def test_highlights_exist_for_each_kind(page: Any, analysis: Analysis) -> None:
+def test_hostile_text_executes_nothing_in_any_layer(page: Any, analysis: Analysis) -> None:
     for kind in analysis.kinds:
-        if kind == "marker":  # zero-length: an anchor, nothing to colour
-            assert page.locator('#text .anchor[data-kind="marker"]').count() == 1
+        _switch_to(page, kind)
+        for mark in page.locator("#text mark.on").all()[:3]:
+            mark.click()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("#unspin-report img, #unspin-report svg, #details script").count() == 0
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_one_layer_is_shown_at_a_time(page: Any, analysis: Analysis) -> None:
+    # quantities are audited over 0.8 and come first among those in the switch
+    assert _shown(page, '#text mark[data-kind="quantity"]')
+    for kind in ("quote", "hedge", "date", "claim", "technique"):
+        assert not _shown(page, f'#text mark[data-kind="{kind}"]'), kind
+    hedge = _switch_to(page, "hedge")
+    assert _shown(page, '#text mark[data-kind="hedge"]')
+    assert not _shown(page, '#text mark[data-kind="quantity"]')
+    assert not _shown(page, '#text mark[data-kind="quote"]')  # the hedge's quote stays plain
+    visible = page.locator(".legend-item:visible")
+    assert visible.count() == 1 and "hedge" in visible.inner_text()
+    groups = page.locator("#findings .group:visible")
+    assert groups.count() == 1 and groups.get_attribute("data-layer") == hedge
+    assert page.locator('input[name="unspin-layer"]:checked').count() == 1
+    page.check('input[name="unspin-layer"][value=""]')  # none
+    assert page.locator("#text .on").count() == 0
+
+
+@pytest.mark.browser
+def test_every_kind_can_be_shown(page: Any, analysis: Analysis) -> None:
+    for kind in analysis.kinds:
+        _switch_to(page, kind)
+        if kind == "marker":  # zero-length: an anchor, a thin bar
+            anchor = page.locator('#text .anchor[data-kind="marker"]')
+            assert anchor.count() == 1 and "on" in (anchor.get_attribute("class") or "")
             continue
-        marks = page.locator(f'#text mark[data-kind="{kind}"]')
-        assert marks.count() > 0, kind
-        if kind == "claim":
-            continue
+        assert page.locator(f'#text mark.on[data-kind="{kind}"]').count() > 0, kind
         assert _shown(page, f'#text mark[data-kind="{kind}"]'), kind
+        others = page.locator(f'#text mark.on:not([data-kind="{kind}"])')
+        assert others.count() == 0, kind
 
 
 @pytest.mark.browser
-def test_experimental_layers_start_switched_off(
-    browser: Any, analysis: Analysis, tmp_path: Path
-) -> None:
-    report = write_report(analysis, tmp_path, "html")
-    pg = browser.new_page()
-    try:
-        pg.goto(report.as_uri())
-        quote = pg.locator("nav.legend label", has_text="quote")
-        assert "(experimental)" in quote.inner_text()
-        assert "audited precision" in (quote.get_attribute("title") or "")
-        assert not quote.locator("input").is_checked()
-        assert not _shown(pg, '#text mark[data-kind="quote"]')
-        date = pg.locator("nav.legend label", has_text="date")
-        assert "(experimental)" not in date.inner_text()
-        assert _shown(pg, '#text mark[data-kind="date"]')
-    finally:
-        pg.close()
+def test_experimental_layers_start_switched_off(page: Any) -> None:
+    quote = page.locator("fieldset.switch label", has_text="quote")
+    assert "(experimental)" in quote.inner_text()
+    assert "audited precision" in (quote.get_attribute("title") or "")
+    assert not quote.locator("input").is_checked()
+    assert not _shown(page, '#text mark[data-kind="quote"]')
+    quantity = page.locator("fieldset.switch label", has_text="quantity")
+    assert "(experimental)" not in quantity.inner_text()
+    assert quantity.locator("input").is_checked()
 
 
 @pytest.mark.browser
-def test_other_claims_hidden_by_default(page: Any, analysis: Analysis) -> None:
-    worthy = [
-        i
-        for i, f in enumerate(analysis.findings)
-        if f.kind == "claim" and f.attributes["checkworthy"]
-    ]
-    other = [
-        i
-        for i, f in enumerate(analysis.findings)
-        if f.kind == "claim" and not f.attributes["checkworthy"]
-    ]
-    assert _shown(page, f'#text mark[data-f~="{worthy[0]}"]')
-    selector = f'#text mark[data-f~="{other[0]}"]'
-    assert not _shown(page, selector)
-    layer = page.get_attribute(selector, "data-layer")
-    page.check(f'input[data-layer="{layer}"]')
-    assert _shown(page, selector)
+def test_other_claims_are_their_own_layer(page: Any, analysis: Analysis) -> None:
+    claims = [(i, f) for i, f in enumerate(analysis.findings) if f.kind == "claim"]
+    worthy = next(i for i, f in claims if f.attributes["checkworthy"])
+    other = next(i for i, f in claims if not f.attributes["checkworthy"])
+    other_mark = f'#text mark[data-f~="{other}"]'
+    page.check(
+        f'input[name="unspin-layer"][value="{page.get_attribute(other_mark, "data-layer")}"]'
+    )
+    assert _shown(page, other_mark)
+    assert not _shown(page, f'#text mark[data-f~="{worthy}"]')
 
 
 @pytest.mark.browser
-def test_legend_toggle_hides_and_shows_a_kind(page: Any) -> None:
-    selector = '#text mark[data-kind="hedge"]'
-    layer = page.get_attribute(selector, "data-layer")
-    assert _shown(page, selector)
-    page.uncheck(f'input[data-layer="{layer}"]')
-    assert not _shown(page, selector)
-    assert _shown(page, '#text mark[data-kind="quote"]')  # other kinds stay
-    page.check(f'input[data-layer="{layer}"]')
-    assert _shown(page, selector)
-
-
-@pytest.mark.browser
-def test_clicking_a_mark_shows_its_explanation(page: Any, analysis: Analysis) -> None:
+def test_clicking_a_mark_opens_its_finding_with_why(page: Any, analysis: Analysis) -> None:
     hedge = analysis.by_kind("hedge")[0]
+    _switch_to(page, "hedge")
     page.click('#text mark[data-kind="hedge"]')
-    details = page.locator("#details-body .card")
-    assert details.count() >= 3  # the hedge, the quote and the claim around it
-    first = details.nth(0).inner_text()
-    assert "hedge" in first and hedge.label in first and "hedge.lexicon" in first
-    assert "score 0.80" in first and "probably" in first
-    assert "quote" in details.nth(1).inner_text()
+    cards = page.locator("#details-body .card")
+    assert cards.count() == 1  # the hedge only: the quote and claim around it are not shown
+    card = cards.inner_text()
+    assert "hedge" in card and hedge.label in card and "hedge.lexicon" in card
+    assert "score 0.80" in card and "probably" in card
+    assert f"chars {hedge.start}–{hedge.end}" in card
     index = analysis.findings.index(hedge)
     assert "sel" in (page.get_attribute(f'#text mark[data-f~="{index}"]', "class") or "")
     assert page.locator(f'#findings .fi.active[data-fi="{index}"]').count() == 1
 
 
+def _nested() -> Analysis:
+    doc = Document("The plant cut 4 million litres of water use last year.")
+    t = doc.text
+
+    def q(needle: str, score: float) -> Finding:
+        s = t.index(needle)
+        return Finding.anchored(
+            doc, s, s + len(needle), kind="quantity", label=needle.split()[0], score=score,
+            analyzer="hand", analyzer_version="1", explanation=Explanation(f"rule-{needle}"),
+        )  # fmt: skip
+
+    return Analysis(doc, (q("4 million litres of water", 0.9), q("4 million", 0.8)))
+
+
 @pytest.mark.browser
-def test_hidden_layers_are_not_explained(page: Any) -> None:
-    layer = page.get_attribute('#text mark[data-kind="hedge"]', "data-layer")
-    page.uncheck(f'input[data-layer="{layer}"]')
-    page.click('#text mark[data-kind="hedge"]')
-    kinds = page.locator("#details-body .card h3 mark").all_inner_texts()
-    assert "hedge" not in kinds and "quote" in kinds
+def test_click_and_enter_open_the_innermost_finding(browser: Any, tmp_path: Path) -> None:
+    pg = _open(browser, render_html(_nested()), tmp_path)
+    try:
+        pg.click("#text mark.on >> text=million")
+        card = pg.locator("#details-body .card").inner_text()
+        assert "rule-4 million" in card and "rule-4 million litres" not in card
+        also = pg.locator("#details-body .also").inner_text()
+        assert "4 million litres of water" in also  # the outer one, listed
+        pg.click("#text mark.on >> text=litres of water")  # outside the inner span
+        assert "rule-4 million litres of water" in pg.inner_text("#details-body .card")
+        # keyboard: the highlight takes the focus, Enter opens it, Escape closes it
+        pg.keyboard.press("Escape")
+        assert pg.locator("#details-body .card").count() == 1  # kept, but unselected
+        assert pg.locator("#text .sel").count() == 0
+        pg.focus("#text mark.on[tabindex='0']")  # the first highlight: both findings
+        pg.keyboard.press("Enter")
+        card = pg.inner_text("#details-body .card")
+        assert "rule-4 million" in card and "chars 14–23" in card  # the innermost
+        pg.keyboard.press("Tab")  # the next highlight: the outer span only
+        assert pg.evaluate("document.activeElement.textContent") == " litres of water"
+        pg.keyboard.press("Enter")
+        assert "rule-4 million litres of water" in pg.inner_text("#details-body .card")
+    finally:
+        pg.close()
+
+
+@pytest.mark.browser
+def test_focus_is_visible_and_the_skip_link_comes_first(page: Any) -> None:
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    box = page.locator(".skip-links .skip").first.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["y"] >= 0  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#findings-start"
+    page.focus("#text mark.on[tabindex='0']")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+    # highlights of hidden layers are not tab stops
+    assert page.locator("#text mark:not(.on)[tabindex]").count() == 0
 
 
 @pytest.mark.browser
 def test_hostile_attributes_shown_as_text(page: Any) -> None:
+    _switch_to(page, "mystery_kind")
     page.click('#text mark[data-kind="mystery_kind"]')
     card = page.locator("#details-body .card").nth(0).inner_text()
     assert "<img src=x onerror=alert(1)>" in card
@@ -178,23 +247,28 @@ def test_hostile_attributes_shown_as_text(page: Any) -> None:
 
 
 @pytest.mark.browser
-def test_panel_entry_scrolls_to_and_flashes_its_span(page: Any, analysis: Analysis) -> None:
-    # a layer shown by default (its panel group is open): dates are audited over 0.8
-    booster = (analysis.by_kind("date") or analysis.by_kind("quantity"))[0]
-    index = analysis.findings.index(booster)
-    page.click(f'#findings .fi[data-fi="{index}"]')
+def test_a_claim_in_the_findings_shows_its_layer_and_span(page: Any, analysis: Analysis) -> None:
+    button = page.locator("#s-claims button.fi").first
+    index = int(button.get_attribute("data-fi") or "-1")
+    button.click()
     mark = f'#text mark[data-f~="{index}"]'
+    assert "on" in (page.get_attribute(mark, "class") or "")  # its layer switched on
+    layer = page.get_attribute(mark, "data-layer")
+    assert page.is_checked(f'input[name="unspin-layer"][value="{layer}"]')
     cls = page.get_attribute(mark, "class") or ""
     assert "flash" in cls and "sel" in cls
-    assert booster.explanation.rule in page.inner_text("#details-body")
+    claim = analysis.findings[index]
+    assert claim.explanation.rule in page.inner_text("#details-body")
 
 
 @pytest.mark.browser
 def test_relation_link_selects_the_speaker(page: Any, analysis: Analysis) -> None:
+    _switch_to(page, "quote")
     page.click('#text mark[data-kind="quote"]')
     page.locator("#details-body .card").nth(0).locator("button.rel").click()
     first = page.locator("#details-body .card").nth(0).inner_text()
     assert "speaker" in first and "Edda Pilkvist" in first
+    assert _shown(page, '#text mark[data-kind="speaker"]')
 
 
 @pytest.mark.browser
@@ -215,21 +289,65 @@ def test_attribute_naming_another_report_becomes_a_link(browser: Any, tmp_path: 
     html = render_html(
         Analysis(doc, (f,)),
         links={"beta0001": "beta-beta0001.html", "gamma0002": "javascript:alert(1)"},
+        titles={"beta0001": "Beta <i>story</i>"},
     )
-    path = tmp_path / "alpha.html"
-    path.write_text(html, encoding="utf-8")
-    context = browser.new_context()
+    pg = _open(browser, html, tmp_path)
     try:
-        pg = context.new_page()
-        pg.goto(path.as_uri())
         pg.click('#text mark[data-kind="contradiction"]')
         link = pg.locator("#details-body a")
         assert link.count() == 1
-        assert link.inner_text() == "beta0001"
+        assert link.inner_text() == "Beta <i>story</i>"  # by title, as text
         assert link.get_attribute("href") == "beta-beta0001.html"
         assert "gamma0002" in pg.inner_text("#details-body")  # shown, not linked
     finally:
-        context.close()
+        pg.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("which", ["analysis", "clean_analysis"])
+def test_no_horizontal_scroll_on_a_375_px_screen(
+    browser: Any, tmp_path: Path, which: str, request: pytest.FixtureRequest
+) -> None:
+    analysis = request.getfixturevalue(which)
+    pg = _open(browser, render_html(analysis), tmp_path, width=375)
+    try:
+        width = "document.scrollingElement.scrollWidth"
+        assert pg.evaluate(width) <= 375
+        # tables collapse into one block per row, each cell labelled by its column
+        cell = "#s-sources table.sources tbody td"
+        assert pg.eval_on_selector(cell, "el => getComputedStyle(el).display") == "block"
+        assert pg.get_attribute(cell, "data-label") == "Speaker"
+        pg.click("#text mark.on")  # the details open as a sheet at the bottom
+        sheet = pg.locator("#details")
+        assert sheet.is_visible()
+        box = sheet.bounding_box()
+        assert box is not None and box["width"] <= 375
+        assert pg.evaluate(width) <= 375
+        pg.click("#details-close")
+        assert not sheet.is_visible()
+        pg.click("#summaries > summary")  # the summaries' tables scroll inside their box
+        assert pg.evaluate(width) <= 375
+    finally:
+        pg.close()
+
+
+@pytest.mark.browser
+def test_print_shows_every_finding_and_no_control(page: Any, analysis: Analysis) -> None:
+    page.emulate_media(media="print")
+    for selector in (".switch", ".skip-links .skip", "#details", ".toc", ".layers .hint"):
+        assert not page.locator(selector).first.is_visible(), selector
+    groups = page.locator("#findings .group")
+    layers = page.eval_on_selector_all(
+        "#text [data-layer]", "els => new Set(els.map(e => e.dataset.layer)).size"
+    )
+    assert groups.count() == layers
+    for i in range(groups.count()):  # every layer's findings, listed and open
+        assert groups.nth(i).locator("button.fi").first.is_visible()
+    assert page.locator("#summaries .summary").first.is_visible()  # the toggle's content too
+    assert page.locator(".about dl").is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator(".switch").is_visible()
+    assert not page.locator("#summaries .summary").first.is_visible()
 
 
 def test_missing_chromium_skips_locally_and_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from unspin.model import Analysis, Document, Explanation, Finding
-from unspin.report import render_html
+from unspin.report import TEMPLATE_DIR, asset, render_html, report_context
 from unspin.report.html import safe_href
 
 VOID = {"meta", "input", "br", "img", "hr", "link", "wbr", "source", "area", "col", "embed"}
@@ -182,51 +182,105 @@ def test_zero_length_finding_gets_an_anchor(page: Page, analysis: Analysis) -> N
     assert positions == [marker.start]
 
 
-def test_each_kind_has_a_legend_toggle_and_colour(
-    hostile_html: str, page: Page, analysis: Analysis
+def _radios(page: Page) -> dict[str, dict[str, str]]:
+    """The layer switch's options by layer id ("" for "none")."""
+    return {
+        a["data-layer"]: a for t, a in page.tags if t == "input" and a.get("name") == "unspin-layer"
+    }
+
+
+def test_each_layer_has_one_switch_option_and_a_static_colour(
+    page: Page, analysis: Analysis
 ) -> None:
-    layers = {a["data-layer"] for _, a in page.tags if _ == "input" and "data-layer" in a}
+    radios = _radios(page)
     marked = {m["data-layer"] for m in page.marks} | {a["data-layer"] for _, a in page.anchors}
-    assert marked <= layers
+    assert marked | {""} == set(radios)
+    assert [k for k, a in radios.items() if "checked" in a] != []  # one layer starts shown
+    assert len([k for k, a in radios.items() if "checked" in a]) == 1
     kinds_marked = {m["data-kind"] for m in page.marks} | {a["data-kind"] for _, a in page.anchors}
     assert kinds_marked == set(analysis.kinds)
-    for layer in layers:
-        rule = rf"mark\.{layer}\{{[^}}]*(background-color|text-decoration):"
-        assert re.search(rule, hostile_html)
-        assert f"#text.hide-{layer} mark.{layer}" in hostile_html
+    css = asset("report.css")
+    for m in page.marks:  # every colour is a class of the static style sheet (no inline style)
+        colour = next(c for c in m["class"].split() if c.startswith("hl-"))
+        assert re.search(rf"\.{colour}\s*\{{[^}}]*(background-color|text-decoration):", css), colour
+
+
+def test_only_the_default_layer_is_on(page: Page) -> None:
+    """ONE layer at a time: the marks of the checked option, and no other, are "on"."""
+    shown = next(k for k, a in _radios(page).items() if "checked" in a)
+    assert shown
+    for m in page.marks:
+        assert ("on" in m["class"].split()) is (m["data-layer"] == shown)
+    legend = [a for t, a in page.tags if "legend-item" in a.get("class", "").split()]
+    assert [a["data-layer"] for a in legend if "hidden" not in a] == [shown]
 
 
 def test_unknown_kind_renders_with_fallback_colour(hostile_html: str, page: Page) -> None:
     mystery = [m for m in page.marks if m["data-kind"] == "mystery_kind"]
     assert mystery
-    layer = mystery[0]["data-layer"]
-    assert re.search(rf"mark\.{layer}\{{background-color:rgba\(", hostile_html)
+    colour = next(c for c in mystery[0]["class"].split() if c.startswith("hl-"))
+    assert colour in {f"hl-x{n}" for n in range(6)}  # unknown kinds take the fallbacks in turn
+    assert re.search(rf"\.{colour} \{{ background-color: rgba\(", asset("report.css"))
     assert "&lt;b&gt;bold label&lt;/b&gt;" in hostile_html  # its label, escaped, in the panel
 
 
 def test_claim_layers_are_off_by_default(page: Page, analysis: Analysis) -> None:
-    article = next(a for t, a in page.tags if a.get("id") == "text")
-    hidden = {c[len("hide-") :] for c in article["class"].split() if c.startswith("hide-")}
+    radios = _radios(page)
     claim_layers: dict[str, bool] = {}
     for m in page.marks:
         if m["data-kind"] == "claim":
             f = analysis.findings[int(m["data-f"].split()[0])]
             claim_layers[m["data-layer"]] = bool(f.attributes["checkworthy"])
+            assert "on" not in m["class"].split()
     assert len(claim_layers) == 2  # check-worthy and other claims are separate layers
     for layer in claim_layers:
-        box = next(a for t, a in page.tags if t == "input" and a.get("data-layer") == layer)
         # other claims are never shown by default; check-worthy claims are experimental
         # (audited precision under 0.8, unspin.report.audited), so off by default too
-        assert layer in hidden
-        assert "checked" not in box
+        assert "checked" not in radios[layer]
 
 
 def test_experimental_layers_say_why_they_are_off(hostile_html: str) -> None:
-    legend = hostile_html[hostile_html.index('<nav class="legend"') :]
-    legend = legend[: legend.index("</nav>")]
-    assert "quote (experimental)" in legend
-    assert "audited precision 0.57 (23 of 40" in legend
-    assert "date (experimental)" not in legend
+    switch = hostile_html[hostile_html.index('<fieldset class="switch') :]
+    switch = switch[: switch.index("</fieldset>")]
+    assert "quote (experimental)" in switch
+    assert "audited precision 0.57 (23 of 40" in switch
+    assert "date (experimental)" not in switch
+    assert "date" in switch
+
+
+def test_innermost_finding_is_listed_first(page: Page, analysis: Analysis) -> None:
+    """Where findings of one layer nest, a mark names the shortest one first."""
+    for m in page.marks:
+        idx = [int(i) for i in m["data-f"].split()]
+        if len(idx) < 2 or m["data-kind"] == "technique":
+            continue
+        spans = [analysis.findings[i].end - analysis.findings[i].start for i in idx]
+        assert spans == sorted(spans)
+
+
+def test_findings_come_first_then_the_text_then_the_summaries(hostile_html: str) -> None:
+    order = [
+        'id="s-claims"',
+        'id="s-sources"',
+        'id="s-techniques"',
+        'id="reading"',
+        'id="text"',
+        'id="summaries"',
+    ]
+    positions = [hostile_html.index(x) for x in order]
+    assert positions == sorted(positions)
+    assert '<details id="summaries"' in hostile_html  # behind a toggle, closed
+    assert '<details id="summaries" class="block summaries" open' not in hostile_html
+    toc = hostile_html[hostile_html.index('<nav class="toc"') :]
+    toc = toc[: toc.index("</nav>")]
+    assert toc.index("#s-claims") < toc.index("#s-sources") < toc.index("#reading")
+
+
+def test_skip_links_and_focusable_controls(page: Page) -> None:
+    hrefs = [a["href"] for t, a in page.tags if t == "a" and "skip" in a.get("class", "")]
+    assert hrefs == ["#findings-start", "#reading"]
+    ids = {a.get("id") for _, a in page.tags}
+    assert {"findings-start", "reading", "details-close"} <= ids
 
 
 # -- escaping and safety ---------------------------------------------------------------
@@ -309,7 +363,11 @@ def test_csp_allows_exactly_our_script(page: Page, hostile_html: str) -> None:
     assert len(code) == 1
     digest = base64.b64encode(hashlib.sha256(code[0].encode()).digest()).decode()
     assert f"script-src 'sha256-{digest}'" in csp
-    assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert "unsafe-inline" not in csp
+    style = hostile_html.split("<style>", 1)[1].split("</style>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in csp
+    assert not [a for _, a in page.tags if "style" in a]  # no style attribute anywhere
 
 
 def test_report_is_self_contained(page: Page, hostile_html: str) -> None:
@@ -323,7 +381,7 @@ def test_failures_box_escapes_the_message(page: Page, hostile_html: str) -> None
     box = re.search(r'<section class="failures".*?</section>', hostile_html, re.S)
     assert box is not None
     assert "exploder" in box.group(0)
-    assert "&lt;script&gt;alert(&quot;boom&quot;)&lt;/script&gt;" in box.group(0)
+    assert "&lt;script&gt;alert(&#34;boom&#34;)&lt;/script&gt;" in box.group(0)
     assert "1 analyzer failed" in box.group(0)
 
 
@@ -374,7 +432,7 @@ def test_empty_analysis(empty_analysis: Analysis) -> None:
     assert page.article_text == empty_analysis.document.text
     assert not page.marks
     assert "No findings." in html
-    assert 'class="legend"' not in html
+    assert 'class="layers"' not in html and "<fieldset" not in html
     assert _json_data(page)["findings"] == []
 
 
@@ -394,8 +452,39 @@ def test_links_to_other_reports(analysis: Analysis) -> None:
     assert "other-0123abcd.html" in hrefs
     assert "self.html" not in hrefs
     assert not [h for h in hrefs if "javascript" in h or h.startswith("//")]
-    assert _json_data(page)["links"]["0123abcd"] == "other-0123abcd.html"
+    assert _json_data(page)["links"]["0123abcd"] == {"href": "other-0123abcd.html", "title": ""}
     assert "evil" not in _json_data(page)["links"]
+
+
+def test_other_reports_are_shown_by_title(analysis: Analysis) -> None:
+    html = render_html(
+        analysis,
+        links={"0123abcd": "other-0123abcd.html"},
+        titles={"0123abcd": "Bridge <b>reopens</b>"},
+    )
+    related = html[html.index('<nav id="related"') :]
+    related = related[: related.index("</nav>")]
+    assert '<a href="other-0123abcd.html">Bridge &lt;b&gt;reopens&lt;/b&gt;</a>' in related
+    assert _json_data(Page(html))["links"]["0123abcd"]["title"] == "Bridge <b>reopens</b>"
+
+
+def test_body_template_is_shared_and_csp_clean(analysis: Analysis) -> None:
+    """The web includes report/body.html with report_context: no inline script, no
+    style attribute, no event handler; the data block is JSON."""
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=True)
+    body = env.get_template("report/body.html").render(**report_context(analysis))
+    page = Page(body)
+    assert [a.get("type") for a, _ in page.scripts] == ["application/json"]
+    assert not [a for _, a in page.tags if "style" in a]
+    assert not [name for _, a in page.tags for name in a if name.startswith("on")]
+    assert page.article_text == analysis.document.text
+    assert "<html" not in body and "<head>" not in body
+    assert asset("report.js").lstrip().startswith("/*")
+    assert ".unspin-report" in asset("report.css")
+    with pytest.raises(ValueError, match="unknown report asset"):
+        asset("../__init__.py")
 
 
 @pytest.mark.parametrize(

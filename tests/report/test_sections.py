@@ -63,13 +63,14 @@ def test_a_section_renders_in_its_slots_with_the_callers_data(analysis: Analysis
     page = render_html(analysis, extras={"note": "<b>hi</b>"})
     assert page.count("&lt;b&gt;hi&lt;/b&gt;") == 4  # two chips, block, appendix
     blocks, appendix = page.index('id="note-blocks"'), page.index('id="note-appendix"')
-    assert page.index("</main>") < blocks < page.index('id="summaries"') < appendix
+    # findings first: every section before the text, the blocks before the appendix
+    assert blocks < appendix < page.index('id="reading"') < page.index('id="summaries"')
     assert (
         page.index('class="strip"')
         < page.index("note chip blocks")
         < page.index("note chip appendix")
     )
-    assert page.index("note chip appendix") < page.index("</main>")
+    assert page.index("note chip appendix") < page.index('id="reading"')
     md = render_markdown(analysis, extras={"note": "hi"})
     assert (
         md.index("## Findings by kind") < md.index("## Note blocks") < md.index("## Note appendix")

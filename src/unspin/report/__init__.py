@@ -1,5 +1,9 @@
 """Reports: a self-contained HTML page, a Markdown summary, JSON and its schema.
 
+The HTML report is Jinja2 templates under :data:`TEMPLATE_DIR`: ``report/body.html``
+(the body, shared with the web workbench's document page) rendered from
+:func:`report_context`, with the assets :func:`asset` (``report.css``, ``report.js``).
+
 The core renders what every analysis has; each feature adds its sections
 (:mod:`unspin.report.sections`, ``report`` in :mod:`unspin.features`). The core imports
 no feature.
@@ -21,19 +25,23 @@ from unspin.errors import ConfigError
 from unspin.files import csv_safe, write_atomic
 from unspin.model import Analysis
 from unspin.report.common import slug
-from unspin.report.html import render_html
+from unspin.report.html import TEMPLATE_DIR, asset, render_html
 from unspin.report.jsonout import render_json, schema, validate
 from unspin.report.markdown import render_batch_summary, render_markdown
 from unspin.report.sections import SectionData
+from unspin.report.view import report_context
 
 __all__ = [
     "FORMATS",
+    "TEMPLATE_DIR",
+    "asset",
     "corpus_json_name",
     "csv_safe",
     "render_batch_summary",
     "render_html",
     "render_json",
     "render_markdown",
+    "report_context",
     "report_filename",
     "schema",
     "validate",

@@ -1,16 +1,23 @@
-"""The highlighted text of the HTML report: layers, their styles, nested marks.
+"""The highlighted text of the HTML report: layers, their colours, nested marks.
 
 The article text is split at every finding boundary; each segment is wrapped in one
 ``<mark>`` per *layer* that covers it (a layer is a finding kind, except that claims are
 split into check-worthy and other claims), outermost layer first, so overlapping and
 nested spans of any kind render as properly nested HTML. Every mark carries
-``data-kind``, ``data-finding-ids`` (the findings' ids) and ``data-f`` (their indices in
-the embedded JSON data), and a ``title`` with the findings' explanations.
+``data-layer``, ``data-kind``, ``data-finding-ids`` (the findings' ids) and ``data-f``
+(their indices in the embedded JSON data, the innermost finding first), and a ``title``
+with the findings' explanations.
+
+The report shows ONE layer at a time: a mark is coloured only with the class ``on``,
+which the page's script moves to the marks of the layer the reader picks (the default
+layer's marks get it here). Colours are static classes (``hl-<kind>``, ``hl-x0``..
+``hl-x5`` for kinds this report does not know) defined in ``report.css``, so the web
+pages need no inline style.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -24,10 +31,11 @@ __all__ = [
     "FALLBACK_COLOURS",
     "KIND_STYLES",
     "ONE_WINNER",
+    "SWITCH_ORDER",
     "Layer",
     "LayerStyle",
+    "default_layer",
     "explain",
-    "layer_css",
     "layer_key",
     "layers_for",
     "render_text",
@@ -39,62 +47,55 @@ CLAIM_OTHER = "claim:other"
 
 @dataclass(frozen=True)
 class LayerStyle:
-    """How one layer of highlights looks and what the legend calls it."""
+    """How one layer of highlights looks (its colour class in ``report.css``) and what the
+    legend calls it; ``shown``: whether the layer may be the one shown by default."""
 
     name: str
-    css: str
+    colour: str
     description: str = ""
     shown: bool = True
-
-
-def _bg(rgba: str) -> str:
-    return f"background-color:{rgba};"
 
 
 #: Known layers, outermost first: the order of nesting in the text.
 KIND_STYLES: dict[str, LayerStyle] = {
     CLAIM_KIND: LayerStyle(
-        "check-worthy claim",
-        "text-decoration:underline solid rgba(31,41,55,.75);text-decoration-thickness:2px;"
-        "text-underline-offset:.2em;",
-        "a sentence whose claim is worth checking (underlined)",
+        "check-worthy claim", "hl-claim", "a sentence whose claim is worth checking"
     ),
     CLAIM_OTHER: LayerStyle(
         "other claim",
-        "text-decoration:underline dotted rgba(107,114,128,.9);text-decoration-thickness:1px;"
-        "text-underline-offset:.2em;",
+        "hl-claim-other",
         "a sentence below the check-worthiness threshold",
         shown=False,
     ),
-    "technique": LayerStyle(
-        "technique",
-        _bg("rgba(219,39,119,.14)")
-        + "text-decoration:underline wavy rgba(219,39,119,.85);text-decoration-thickness:1px;"
-        "text-underline-offset:.35em;",
-        "a persuasion technique",
-    ),
-    "attribution": LayerStyle(
-        "attribution", _bg("rgba(5,150,105,.17)"), "content reported from a source"
-    ),
-    "quote": LayerStyle("quote", _bg("rgba(37,99,235,.17)"), "a direct quotation"),
-    "speaker": LayerStyle("speaker", _bg("rgba(124,58,237,.24)"), "who is quoted or cited"),
+    "technique": LayerStyle("technique", "hl-technique", "a persuasion technique"),
+    "attribution": LayerStyle("attribution", "hl-attribution", "content reported from a source"),
+    "quote": LayerStyle("quote", "hl-quote", "a direct quotation"),
+    "speaker": LayerStyle("speaker", "hl-speaker", "who is quoted or cited"),
     "vague_attribution": LayerStyle(
-        "vague attribution", _bg("rgba(234,88,12,.30)"), "a source nobody can check"
+        "vague attribution", "hl-vague-attribution", "a source nobody can check"
     ),
-    "hedge": LayerStyle("hedge", _bg("rgba(217,119,6,.32)"), "a word that weakens a claim"),
-    "booster": LayerStyle("booster", _bg("rgba(220,38,38,.26)"), "a word that strengthens a claim"),
-    "quantity": LayerStyle("quantity", _bg("rgba(8,145,178,.22)"), "a number with its unit"),
-    "date": LayerStyle("date", _bg("rgba(101,163,13,.26)"), "a date or time"),
+    "hedge": LayerStyle("hedge", "hl-hedge", "a word that weakens a claim"),
+    "booster": LayerStyle("booster", "hl-booster", "a word that strengthens a claim"),
+    "quantity": LayerStyle("quantity", "hl-quantity", "a number with its unit"),
+    "date": LayerStyle("date", "hl-date", "a date or time"),
 }
 
-#: Colours for kinds this report does not know, in turn.
-FALLBACK_COLOURS = (
-    "rgba(100,116,139,.30)",
-    "rgba(202,138,4,.28)",
-    "rgba(14,165,233,.26)",
-    "rgba(190,18,60,.22)",
-    "rgba(79,70,229,.22)",
-    "rgba(22,163,74,.24)",
+#: Colour classes for kinds this report does not know, in turn.
+FALLBACK_COLOURS = ("hl-x0", "hl-x1", "hl-x2", "hl-x3", "hl-x4", "hl-x5")
+
+#: Order of the layers in the switch (and in the findings list): what a reader checks
+#: first; kinds this report does not know come before the other claims.
+SWITCH_ORDER = (
+    CLAIM_KIND,
+    "quote",
+    "speaker",
+    "attribution",
+    "vague_attribution",
+    "technique",
+    "hedge",
+    "booster",
+    "quantity",
+    "date",
 )
 
 #: Layers whose mark names one winner: where findings of such a layer overlap, the
@@ -119,7 +120,15 @@ class Layer:
 
     @property
     def cls(self) -> str:
+        """The layer's id in the page (``data-layer``)."""
         return f"L{self.index}"
+
+    @property
+    def rank(self) -> int:
+        """Its place in the layer switch (:data:`SWITCH_ORDER`)."""
+        if self.key in SWITCH_ORDER:
+            return SWITCH_ORDER.index(self.key)
+        return len(SWITCH_ORDER) + (1 if self.key == CLAIM_OTHER else 0)
 
 
 def layer_key(f: Finding, threshold: float) -> str:
@@ -129,7 +138,7 @@ def layer_key(f: Finding, threshold: float) -> str:
     return f.kind
 
 
-def layers_for(keys: set[str]) -> dict[str, Layer]:
+def layers_for(keys: Collection[str]) -> dict[str, Layer]:
     """The layers of these keys, known ones in :data:`KIND_STYLES` order, unknown ones in
     fallback colours after the techniques."""
     known = [k for k in KIND_STYLES if k in keys]
@@ -143,10 +152,17 @@ def layers_for(keys: set[str]) -> dict[str, Layer]:
         style = KIND_STYLES.get(key)
         if style is None:
             colour = FALLBACK_COLOURS[unknown.index(key) % len(FALLBACK_COLOURS)]
-            style = LayerStyle(key, _bg(colour), "a kind this report version does not know")
+            style = LayerStyle(key, colour, "a kind this report version does not know")
         kind = CLAIM_KIND if key == CLAIM_OTHER else key
         out[key] = Layer(i, key, kind, _audited_style(key, style))
     return out
+
+
+def default_layer(layers: Mapping[str, Layer]) -> Layer | None:
+    """The layer shown when the report opens: the first in the switch that is not
+    experimental (None when every layer is)."""
+    shown = [layer for layer in layers.values() if layer.style.shown]
+    return min(shown, key=lambda layer: (layer.rank, layer.key)) if shown else None
 
 
 def _audited_style(key: str, style: LayerStyle) -> LayerStyle:
@@ -164,17 +180,6 @@ def _audited_style(key: str, style: LayerStyle) -> LayerStyle:
         description=f"{style.description}; {why}",
         shown=False,
     )
-
-
-def layer_css(layers: Sequence[Layer]) -> str:
-    """The style rules of the layers and of their hidden state."""
-    rules = []
-    for layer in layers:
-        rules.append(f"mark.{layer.cls}{{{layer.style.css}}}")
-        rules.append(
-            f"#text.hide-{layer.cls} mark.{layer.cls}{{background:none;text-decoration:none;}}"
-        )
-    return "\n".join(rules)
 
 
 def explain(f: Finding) -> str:
@@ -220,21 +225,30 @@ def _segments(
         yield 0, 0, [], anchors[0]
 
 
-def render_text(analysis: Analysis, layer_of: Sequence[Layer], titles: Sequence[str]) -> str:
+def render_text(
+    analysis: Analysis,
+    layer_of: Sequence[Layer],
+    titles: Sequence[str],
+    shown: Layer | None = None,
+) -> str:
     """The document's text with every finding marked (``layer_of[i]``: finding i's layer;
-    ``titles[i]``: its tooltip)."""
+    ``titles[i]``: its tooltip; the marks of the layer ``shown`` get the class ``on``)."""
     text = analysis.document.text
     findings = analysis.findings
     # escaped once per finding, not once per segment it covers
     ids = [esc(f.id) for f in findings]
     tips = [esc(t) for t in titles]
     kinds = [esc(f.kind) for f in findings]
+    on = shown.cls if shown is not None else None
     out: list[str] = []
     for a, b, covering, anchors in _segments(text, findings):
         for i in anchors:
+            layer = layer_of[i]
+            state = " on" if layer.cls == on else ""
             out.append(
-                f'<span class="anchor" data-f="{i}" data-layer="{layer_of[i].cls}" '
-                f'data-kind="{kinds[i]}" data-finding-ids="{ids[i]}" title="{tips[i]}"></span>'
+                f'<span class="anchor {layer.style.colour}{state}" data-f="{i}" '
+                f'data-layer="{layer.cls}" data-kind="{kinds[i]}" data-finding-ids="{ids[i]}" '
+                f'title="{tips[i]}"></span>'
             )
         if a == b:
             continue
@@ -248,11 +262,12 @@ def render_text(analysis: Analysis, layer_of: Sequence[Layer], titles: Sequence[
             if layer.key in ONE_WINNER:
                 idx.sort(key=lambda i: (-findings[i].score, findings[i].start, -findings[i].end))
                 label = f' data-label="{esc(findings[idx[0]].label)}"'
-            else:
-                idx.sort(key=lambda i: (findings[i].start, -findings[i].end))
+            else:  # the innermost (shortest) finding first
+                idx.sort(key=lambda i: (findings[i].end - findings[i].start, -findings[i].start))
             multi = " multi" if len(idx) > 1 else ""
+            state = " on" if layer.cls == on else ""
             out.append(
-                f'<mark class="m {layer.cls}{multi}" data-layer="{layer.cls}" '
+                f'<mark class="m {layer.style.colour}{multi}{state}" data-layer="{layer.cls}" '
                 f'data-kind="{kinds[idx[0]]}"{label} data-f="{" ".join(map(str, idx))}" '
                 f'data-finding-ids="{" ".join(ids[i] for i in idx)}" '
                 f'title="{chr(10).join(tips[i] for i in idx)}">'

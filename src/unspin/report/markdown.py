@@ -27,7 +27,7 @@ from unspin.report.sections import (
     BLOCKS,
     registered_sections,
     render_sections,
-    report_context,
+    section_context,
 )
 
 __all__ = ["md_escape", "md_link", "md_table", "render_batch_summary", "render_markdown"]
@@ -88,7 +88,7 @@ def render_markdown(
     check-worthy claims, techniques, certainty; with ``corpus``, the document's links
     across the corpus, other documents' reports linked through ``links``: document id
     -> path or URL). ``extras`` hands data to the sections by name, like ``corpus``."""
-    ctx = report_context(analysis, links, extras, {"max_claims": max_claims}, corpus=corpus)
+    ctx = section_context(analysis, links, extras, {"max_claims": max_claims}, corpus=corpus)
     sections = registered_sections()
     doc = analysis.document
     lines = [f"# {md_escape(display_title(analysis))}", ""]

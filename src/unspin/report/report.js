@@ -1,184 +1,296 @@
-/* unspin HTML report: legend toggles, details on click, panel navigation.
-   Static code shipped with unspin. Finding data is read from the JSON block
-   #unspin-data and only ever inserted with textContent, never as HTML. */
+/* unspin report (static file and web page): one highlight layer at a time, the details of
+   a finding on click or Enter, the findings of the shown layer, tables labelled for small
+   screens, every toggle open for printing. Static code shipped with unspin. Finding data
+   is read from the JSON block #unspin-data and only ever inserted with textContent, never
+   as HTML. */
 (function () {
   "use strict";
-  var dataEl = document.getElementById("unspin-data");
-  var text = document.getElementById("text");
-  var details = document.getElementById("details-body");
-  if (!dataEl || !text || !details) { return; }
-  var data;
-  try { data = JSON.parse(dataEl.textContent); } catch (err) { return; }
-  var findings = data.findings || [];
-  var links = data.links || {};
-  var MAX_QUOTE = 600;
 
-  function el(tag, cls, content) {
-    var node = document.createElement(tag);
-    if (cls) { node.className = cls; }
-    if (content !== undefined && content !== null) { node.textContent = String(content); }
-    return node;
-  }
+  function init() {
+    var root = document.getElementById("unspin-report");
+    var dataEl = document.getElementById("unspin-data");
+    var text = document.getElementById("text");
+    var details = document.getElementById("details");
+    var body = document.getElementById("details-body");
+    if (!root || !dataEl || !text || !details || !body) { return; }
+    var data;
+    try { data = JSON.parse(dataEl.textContent); } catch (err) { return; }
+    var findings = data.findings || [];
+    var links = data.links || {};
+    var closeBtn = document.getElementById("details-close");
+    var MAX_QUOTE = 600;
+    var current = "";
+    var lastMark = null;
 
-  function shorten(s, n) {
-    s = String(s);
-    return s.length > n ? s.slice(0, n - 1) + "\u2026" : s;
-  }
+    function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
-  function isIndex(i) {
-    return typeof i === "number" && i >= 0 && i < findings.length && Math.floor(i) === i;
-  }
-
-  function marksOf(i) {
-    return text.querySelectorAll('[data-f~="' + i + '"]');
-  }
-
-  function layerHidden(layer) {
-    return text.classList.contains("hide-" + layer);
-  }
-
-  /* legend toggles */
-  var boxes = document.querySelectorAll("input[data-layer]");
-  Array.prototype.forEach.call(boxes, function (box) {
-    box.addEventListener("change", function () {
-      text.classList.toggle("hide-" + box.getAttribute("data-layer"), !box.checked);
-    });
-  });
-
-  /* an attribute value: a link when it names another report, else text */
-  function valueNode(v) {
-    if (typeof v === "string" && Object.prototype.hasOwnProperty.call(links, v)) {
-      var a = el("a", "", v);
-      a.setAttribute("href", links[v]);
-      return a;
+    function el(tag, cls, content) {
+      var node = document.createElement(tag);
+      if (cls) { node.className = cls; }
+      if (content !== undefined && content !== null) { node.textContent = String(content); }
+      return node;
     }
-    if (v === null || v === undefined) { return document.createTextNode("\u2014"); }
-    if (typeof v === "object") { return document.createTextNode(JSON.stringify(v)); }
-    return document.createTextNode(String(v));
-  }
 
-  function row(dl, name, node) {
-    dl.appendChild(el("dt", "", name));
-    var dd = el("dd");
-    dd.appendChild(typeof node === "string" ? document.createTextNode(node) : node);
-    dl.appendChild(dd);
-  }
-
-  function card(i) {
-    var f = findings[i];
-    var x = f.explanation || {};
-    var box = el("article", "card");
-    var h = el("h3");
-    var sw = el("mark", "sw " + f.layer, f.kind);
-    h.appendChild(sw);
-    h.appendChild(document.createTextNode(" " + f.label + " "));
-    h.appendChild(el("span", "score", "score " + Number(f.score).toFixed(2)));
-    box.appendChild(h);
-    box.appendChild(el("blockquote", "", shorten(f.text, MAX_QUOTE)));
-    var dl = el("dl");
-    row(dl, "rule", x.rule || "\u2014");
-    if (x.cues && x.cues.length) { row(dl, "cues", x.cues.join(", ")); }
-    if (x.detail) { row(dl, "detail", x.detail); }
-    if (x.model) { row(dl, "model", x.model); }
-    if (x.confidence !== null && x.confidence !== undefined) {
-      row(dl, "confidence", Number(x.confidence).toFixed(2));
+    function shorten(s, n) {
+      s = String(s);
+      return s.length > n ? s.slice(0, n - 1) + "\u2026" : s;
     }
-    row(dl, "analyzer", f.analyzer + " " + f.analyzer_version);
-    row(dl, "offsets", f.start + "\u2013" + f.end);
-    var attrs = f.attributes || {};
-    Object.keys(attrs).forEach(function (k) { row(dl, k, valueNode(attrs[k])); });
-    (f.relations || []).forEach(function (r) {
-      var node;
-      if (isIndex(r.index)) {
-        var t = findings[r.index];
-        node = el("button", "rel", t.kind + ": " + shorten(t.text, 80));
-        node.setAttribute("type", "button");
-        node.setAttribute("data-fi", String(r.index));
-      } else {
-        node = document.createTextNode(r.target);
+
+    function isIndex(i) {
+      return typeof i === "number" && i >= 0 && i < findings.length && Math.floor(i) === i;
+    }
+
+    function marksOf(i) {
+      return text.querySelectorAll('[data-f~="' + i + '"]');
+    }
+
+    /* -- one layer at a time ------------------------------------------------------ */
+    function setLayer(layer) {
+      current = layer || "";
+      clearSelection();
+      each(text.querySelectorAll(".on"), function (n) {
+        n.classList.remove("on");
+        n.removeAttribute("tabindex");
+        n.removeAttribute("role");
+      });
+      var previous = null;
+      if (current) {
+        each(text.querySelectorAll('[data-layer="' + current + '"]'), function (n) {
+          n.classList.add("on");
+          var f = n.getAttribute("data-f");
+          if (f !== previous) { /* one tab stop per run of the same findings */
+            n.setAttribute("tabindex", "0");
+            n.setAttribute("role", "button");
+          }
+          previous = f;
+        });
       }
-      row(dl, r.role, node);
-    });
-    box.appendChild(dl);
-    return box;
-  }
+      each(root.querySelectorAll(".legend-item"), function (p) {
+        p.hidden = p.getAttribute("data-layer") !== current;
+      });
+      each(root.querySelectorAll("#findings .group"), function (g) {
+        g.classList.toggle("current", g.getAttribute("data-layer") === current);
+      });
+      each(root.querySelectorAll('input[name="unspin-layer"]'), function (r) {
+        r.checked = r.value === current;
+      });
+    }
 
-  function clearSelection() {
-    Array.prototype.forEach.call(document.querySelectorAll(".sel"), function (n) {
-      n.classList.remove("sel");
+    each(root.querySelectorAll('input[name="unspin-layer"]'), function (r) {
+      r.addEventListener("change", function () { if (r.checked) { setLayer(r.value); } });
     });
-    Array.prototype.forEach.call(document.querySelectorAll("#findings .fi.active"), function (n) {
-      n.classList.remove("active");
-    });
-  }
 
-  function flash(nodes) {
-    Array.prototype.forEach.call(nodes, function (n) {
-      n.classList.remove("flash");
-      void n.offsetWidth; /* restart the animation */
-      n.classList.add("flash");
-      window.setTimeout(function () { n.classList.remove("flash"); }, 1700);
-    });
-  }
+    /* -- the details of a finding ------------------------------------------------- */
+    function valueNode(v) {
+      if (typeof v === "string" && Object.prototype.hasOwnProperty.call(links, v)) {
+        var link = links[v];
+        var a = el("a", "", link.title || v);
+        a.setAttribute("href", link.href);
+        return a;
+      }
+      if (v === null || v === undefined) { return document.createTextNode("\u2014"); }
+      if (typeof v === "object") { return document.createTextNode(JSON.stringify(v)); }
+      return document.createTextNode(String(v));
+    }
 
-  function show(indices, scroll) {
-    clearSelection();
-    details.textContent = "";
-    indices.forEach(function (i) { details.appendChild(card(i)); });
-    var first = indices[0];
-    var marks = marksOf(first);
-    Array.prototype.forEach.call(marks, function (n) { n.classList.add("sel"); });
-    indices.forEach(function (i) {
-      var entries = document.querySelectorAll('#findings .fi[data-fi="' + i + '"]');
-      Array.prototype.forEach.call(entries, function (b) {
+    function row(dl, name, node) {
+      dl.appendChild(el("dt", "", name));
+      var dd = el("dd");
+      dd.appendChild(typeof node === "string" ? document.createTextNode(node) : node);
+      dl.appendChild(dd);
+    }
+
+    function findingButton(i, cls, label) {
+      var b = el("button", cls, label);
+      b.setAttribute("type", "button");
+      b.setAttribute("data-fi", String(i));
+      return b;
+    }
+
+    function card(i) {
+      var f = findings[i];
+      var x = f.explanation || {};
+      var box = el("article", "card");
+      box.setAttribute("data-card", String(i));
+      var h = el("h4");
+      var sw = el("span", "sw " + (f.colour || ""));
+      sw.setAttribute("aria-hidden", "true");
+      h.appendChild(sw);
+      h.appendChild(el("span", "kind", f.kind));
+      h.appendChild(document.createTextNode(" \u00b7 " + f.label + " "));
+      h.appendChild(el("span", "score", "score " + Number(f.score).toFixed(2)));
+      box.appendChild(h);
+      box.appendChild(el("blockquote", "", shorten(f.text, MAX_QUOTE)));
+      var dl = el("dl");
+      row(dl, "why", x.rule || "\u2014");
+      if (x.cues && x.cues.length) { row(dl, "cues", x.cues.join(", ")); }
+      if (x.detail) { row(dl, "detail", x.detail); }
+      if (x.model) { row(dl, "model", x.model); }
+      if (x.confidence !== null && x.confidence !== undefined) {
+        row(dl, "confidence", Number(x.confidence).toFixed(2));
+      }
+      row(dl, "analyzer", f.analyzer + " " + f.analyzer_version);
+      row(dl, "offsets", "chars " + f.start + "\u2013" + f.end);
+      var attrs = f.attributes || {};
+      Object.keys(attrs).forEach(function (k) { row(dl, k, valueNode(attrs[k])); });
+      (f.relations || []).forEach(function (r) {
+        var node;
+        if (isIndex(r.index)) {
+          var t = findings[r.index];
+          node = findingButton(r.index, "rel", t.kind + ": " + shorten(t.text, 80));
+        } else {
+          node = document.createTextNode(r.target);
+        }
+        row(dl, r.role, node);
+      });
+      box.appendChild(dl);
+      return box;
+    }
+
+    function clearSelection() {
+      each(root.querySelectorAll("#text .sel"), function (n) { n.classList.remove("sel"); });
+      each(root.querySelectorAll(".fi.active"), function (n) { n.classList.remove("active"); });
+    }
+
+    function closeDetails() {
+      clearSelection();
+      details.classList.remove("open");
+      if (closeBtn) { closeBtn.hidden = true; }
+    }
+
+    function flash(nodes) {
+      each(nodes, function (n) {
+        n.classList.remove("flash");
+        void n.offsetWidth; /* restart the animation */
+        n.classList.add("flash");
+        window.setTimeout(function () { n.classList.remove("flash"); }, 1700);
+      });
+    }
+
+    /* indices[0] gets its card; the others covering the same point are listed */
+    function show(indices, scroll) {
+      var first = indices[0];
+      var f = findings[first];
+      if (f.layer && f.layer !== current) { setLayer(f.layer); }
+      clearSelection();
+      body.textContent = "";
+      body.appendChild(card(first));
+      if (indices.length > 1) {
+        var also = el("div", "also");
+        also.appendChild(el("span", "hint", "Also covering this point:"));
+        var ul = el("ul");
+        indices.slice(1).forEach(function (i) {
+          var li = el("li");
+          var t = findings[i];
+          li.appendChild(findingButton(i, "link", t.label + ": " + shorten(t.text, 80)));
+          ul.appendChild(li);
+        });
+        also.appendChild(ul);
+        body.appendChild(also);
+      }
+      details.classList.add("open");
+      if (closeBtn) { closeBtn.hidden = false; }
+      var marks = marksOf(first);
+      each(marks, function (n) { n.classList.add("sel"); });
+      each(root.querySelectorAll('#findings .fi[data-fi="' + first + '"]'), function (b) {
         b.classList.add("active");
         var group = b.closest("details");
         if (group) { group.open = true; }
       });
-    });
-    var active = document.querySelector('#findings .fi[data-fi="' + first + '"]');
-    if (active && active.scrollIntoView) { active.scrollIntoView({ block: "nearest" }); }
-    if (scroll && marks.length) {
-      marks[0].scrollIntoView({ behavior: "smooth", block: "center" });
-      flash(marks);
+      if (scroll && marks.length) {
+        marks[0].scrollIntoView({ behavior: "smooth", block: "center" });
+        flash(marks);
+      }
+      var panel = document.getElementById("panel");
+      if (panel) { panel.scrollTop = 0; }
+      details.scrollTop = 0;
     }
-    details.parentNode.scrollTop = 0;
-  }
 
-  /* click on the text: every visible finding covering that point, innermost first */
-  text.addEventListener("click", function (ev) {
-    var hits = [];
-    for (var n = ev.target; n && n !== text; n = n.parentElement) {
-      var f = n.getAttribute && n.getAttribute("data-f");
-      if (!f || layerHidden(n.getAttribute("data-layer"))) { continue; }
-      f.split(" ").forEach(function (s) {
-        var i = Number(s);
-        if (isIndex(i) && hits.indexOf(i) < 0) { hits.push(i); }
+    /* the innermost shown mark at a point: its findings, the innermost first */
+    function pick(target) {
+      for (var n = target; n && n !== text; n = n.parentElement) {
+        if (n.classList && n.classList.contains("on") && n.getAttribute("data-f")) {
+          var hits = [];
+          n.getAttribute("data-f").split(" ").forEach(function (s) {
+            var i = Number(s);
+            if (isIndex(i) && hits.indexOf(i) < 0) { hits.push(i); }
+          });
+          if (hits.length) { lastMark = n; show(hits, false); }
+          return true;
+        }
+      }
+      return false;
+    }
+
+    text.addEventListener("click", function (ev) { pick(ev.target); });
+    text.addEventListener("keydown", function (ev) {
+      if ((ev.key === "Enter" || ev.key === " ") && pick(ev.target)) { ev.preventDefault(); }
+    });
+
+    /* a finding entry anywhere: panel, claims, sources, techniques, the details */
+    root.addEventListener("click", function (ev) {
+      var b = ev.target && ev.target.closest ? ev.target.closest("[data-fi]") : null;
+      if (!b) { return; }
+      var i = Number(b.getAttribute("data-fi"));
+      if (isIndex(i)) { ev.preventDefault(); show([i], true); }
+    });
+
+    if (closeBtn) {
+      closeBtn.addEventListener("click", function () {
+        closeDetails();
+        if (lastMark && lastMark.focus) { lastMark.focus(); }
       });
     }
-    if (hits.length) { show(hits, false); }
-  });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && details.classList.contains("open")) {
+        closeDetails();
+        if (lastMark && lastMark.focus) { lastMark.focus(); }
+      }
+    });
 
-  /* click on a finding entry anywhere (panel, source table, claims list, details) */
-  document.addEventListener("click", function (ev) {
-    var b = ev.target && ev.target.closest ? ev.target.closest("[data-fi]") : null;
-    if (!b) { return; }
-    var i = Number(b.getAttribute("data-fi"));
-    if (isIndex(i)) { ev.preventDefault(); show([i], true); }
-  });
+    /* tables collapse on small screens: each cell says its column */
+    each(root.querySelectorAll("table"), function (table) {
+      var heads = table.querySelectorAll(":scope > thead > tr > th");
+      if (!heads.length) { return; }
+      each(table.querySelectorAll(":scope > tbody > tr"), function (tr) {
+        each(tr.children, function (cell, k) {
+          if (heads[k] && cell.tagName === "TD" && !cell.hasAttribute("data-label")) {
+            cell.setAttribute("data-label", heads[k].textContent.trim());
+          }
+        });
+      });
+    });
 
-  document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape") { clearSelection(); }
-  });
+    /* printing: every toggle open, then as it was */
+    var closed = [];
+    window.addEventListener("beforeprint", function () {
+      closed = Array.prototype.filter.call(root.querySelectorAll("details"), function (d) {
+        return !d.open;
+      });
+      closed.forEach(function (d) { d.open = true; });
+    });
+    window.addEventListener("afterprint", function () {
+      closed.forEach(function (d) { d.open = false; });
+      closed = [];
+    });
 
-  /* keep the sticky findings panel below the sticky legend, whatever its height */
-  var legend = document.querySelector(".legend");
-  function fitPanel() {
-    var h = legend ? legend.offsetHeight : 0;
-    document.documentElement.style.setProperty("--legend-h", h + "px");
+    /* keep the sticky panel below the sticky layer switch, whatever its height */
+    var layers = root.querySelector(".layers");
+    function fitPanel() {
+      var h = layers ? layers.offsetHeight : 0;
+      root.style.setProperty("--layers-h", h + "px");
+    }
+
+    var checked = root.querySelector('input[name="unspin-layer"]:checked');
+    setLayer(checked ? checked.value : "");
+    root.classList.add("js");
+    fitPanel();
+    window.addEventListener("resize", fitPanel);
   }
-  fitPanel();
-  window.addEventListener("resize", fitPanel);
 
-  document.documentElement.classList.add("js");
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
 })();

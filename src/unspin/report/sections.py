@@ -1,7 +1,7 @@
 """Report sections: the fragments each feature adds to the HTML and Markdown reports.
 
 The report core renders what every analysis has (header, failures, the summary strip,
-the highlighted text, the findings panel, the analyzer summaries, links to other
+the highlighted text, the findings of each layer, the analyzer summaries, links to other
 reports). Everything that belongs to one feature is a :class:`ReportSection` that the
 feature lists in ``SECTIONS`` of its ``report`` module (named in
 :mod:`unspin.features`); :func:`registered_sections` collects them in the order of
@@ -9,9 +9,15 @@ the features there. The core never imports a feature.
 
 A section sits in one of two slots:
 
-- :data:`BLOCKS`: after the highlighted text and its panel (HTML), after the findings
-  by kind (Markdown);
-- :data:`APPENDIX`: after the analyzer summaries (HTML), at the end (Markdown).
+- :data:`BLOCKS`: the findings, before the text (HTML: the claims, sources and
+  techniques sections first, :data:`unspin.report.view.FIRST_SECTIONS`), after the
+  findings by kind (Markdown);
+- :data:`APPENDIX`: after the blocks, still before the text (HTML), at the end
+  (Markdown).
+
+An HTML fragment escapes every value and uses no inline script and no ``style``
+attribute (the web pages' Content-Security-Policy forbids them): classes of
+``report.css`` only.
 
 Data a section needs beyond the analysis (a document's links across a corpus, say)
 is passed by the caller to the renderer and reaches the section as
@@ -52,12 +58,12 @@ __all__ = [
     "SectionData",
     "registered_sections",
     "render_sections",
-    "report_context",
+    "section_context",
 ]
 
-#: The slot after the text and its panel (HTML) or the findings by kind (Markdown).
+#: The findings before the text (HTML) or after the findings by kind (Markdown).
 BLOCKS = "blocks"
-#: The slot after the analyzer summaries (HTML) or at the end (Markdown).
+#: After the blocks (HTML) or at the end (Markdown).
 APPENDIX = "appendix"
 
 
@@ -143,7 +149,7 @@ class Section:
         return ()
 
 
-def report_context(
+def section_context(
     analysis: Analysis,
     links: Mapping[str, str] | None = None,
     extras: Mapping[str, Any] | None = None,
