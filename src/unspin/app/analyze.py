@@ -3,6 +3,7 @@ the analyzer failures collected as data."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -13,6 +14,7 @@ from typing import Any
 
 from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.app.progress import Progress, ProgressEvent, notify
+from unspin.app.workers import check_workers, process_in_workers
 from unspin.errors import InputError
 from unspin.files import write_atomic
 from unspin.ingest import JSONL_SUFFIXES, iter_documents, load_text
@@ -66,9 +68,16 @@ def analyze_paths(
     config: ConfigSource = None,
     *,
     on_progress: Progress | None = None,
+    workers: int = 1,
 ) -> AnalyzeRun:
     """Analyse files, directories, ``"-"`` (stdin) or documents with the cached pipeline
-    of ``config`` (built now, so a bad configuration fails before any input is read)."""
+    of ``config`` (built now, so a bad configuration fails before any input is read).
+
+    With ``workers`` above 1 the documents are analysed in that many processes
+    (:mod:`unspin.app.workers`), each with its own pipeline; analyses still come in input
+    order, and a document whose worker died is one more entry in :attr:`AnalyzeRun.errors`.
+    """
+    check_workers(workers)
     pipeline = load_pipeline(config)
     errors: list[InputError] = []
 
@@ -79,8 +88,23 @@ def analyze_paths(
     documents = iter_documents(inputs, on_error=on_error, max_bytes=pipeline.config.max_bytes)
     run = AnalyzeRun(iter(()), errors)
 
+    def outcomes() -> Iterator[Analysis | InputError]:
+        if workers == 1:
+            yield from pipeline.analyze_many(documents)
+            return
+        with contextlib.closing(process_in_workers(pipeline.config, documents, workers)) as out:
+            for outcome in out:
+                yield outcome[1] if isinstance(outcome, tuple) else outcome.analysis
+
     def analyses() -> Iterator[Analysis]:
-        for analysis in pipeline.analyze_many(documents):
+        for analysis in outcomes():
+            if isinstance(analysis, InputError):
+                on_error(analysis)
+                notify(
+                    on_progress,
+                    ProgressEvent("analysing", run.count, None, {"errors": len(errors)}),
+                )
+                continue
             run.count += 1
             if analysis.failures:
                 run.failed_documents += 1

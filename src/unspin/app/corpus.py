@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
 
 from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.app.progress import Progress, ProgressEvent, notify
+from unspin.app.workers import Outcome, check_workers, process_in_workers
 from unspin.errors import StoreError
+from unspin.model import Document
 from unspin.pipeline import backbone_for_encoder
 from unspin.store import (
     ErrorRecord,
@@ -71,9 +73,16 @@ def ingest_paths(
     *,
     batch_size: int = 64,
     on_progress: Progress | None = None,
+    workers: int = 1,
 ) -> IngestResult:
     """Analyse inputs and store them (documents already stored are skipped, so a rerun
-    resumes). Progress counts inputs handled of those found."""
+    resumes). Progress counts inputs handled of those found.
+
+    With ``workers`` above 1 the documents are analysed in that many processes
+    (:mod:`unspin.app.workers`); this process alone writes the store, in input order. A
+    document whose worker died is recorded as an error (not stored: a rerun retries it).
+    """
+    check_workers(workers)
     pipeline = load_pipeline(config)
     total = count_inputs(paths) if on_progress is not None else None
     notify(on_progress, ProgressEvent("ingesting", 0, total))
@@ -86,10 +95,27 @@ def ingest_paths(
         }
         notify(on_progress, ProgressEvent("ingesting", report.handled, total, counts))
 
-    with opened_store(db, create=True) as store:
-        report = ingest(
-            store, paths, pipeline=pipeline, batch_size=batch_size, on_progress=progress
+    running: list[Generator[Outcome, None, None]] = []
+
+    def in_workers(documents: Iterable[Document]) -> Iterator[Outcome]:
+        running.append(
+            process_in_workers(pipeline.config, documents, workers, embed_sentences=True)
         )
+        return running[-1]
+
+    with opened_store(db, create=True) as store:
+        try:
+            report = ingest(
+                store,
+                paths,
+                pipeline=pipeline,
+                batch_size=batch_size,
+                on_progress=progress,
+                processor=None if workers == 1 else in_workers,
+            )
+        finally:
+            for generator in running:  # stops the workers, also on Ctrl-C
+                generator.close()
         return IngestResult(report, store.url)
 
 

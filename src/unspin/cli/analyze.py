@@ -17,6 +17,7 @@ from unspin.cli.common import (
     paths_argument,
     pipeline_config,
     pipeline_options,
+    positive_int,
     progress_bar,
     progress_options,
     report_formats_option,
@@ -50,6 +51,14 @@ def add_analyze_command(sub: Commands) -> None:
         "the db option of the analyzers that read a store",
     )
     pipeline_options(p)
+    p.add_argument(
+        "--workers",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="analyse in N processes, each loading the models once; reports are still "
+        "written in input order (default 1: this process)",
+    )
     progress_options(p, "when several inputs and stderr is a terminal")
     p.set_defaults(func=cmd_analyze)
 
@@ -78,7 +87,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     last: app.Analysis | None = None
 
     with progress_bar(wants_progress(args, several), "analysing") as on_progress:
-        run = app.analyze_paths(args.paths, config, on_progress=on_progress)
+        run = app.analyze_paths(args.paths, config, on_progress=on_progress, workers=args.workers)
         for analysis in run.analyses:
             rows.append(_summary_row(analysis))
             last = analysis

@@ -23,6 +23,7 @@ from unspin.cli.common import (
     paths_argument,
     pipeline_config,
     pipeline_options,
+    positive_int,
     progress_bar,
     progress_options,
     wants_progress,
@@ -84,6 +85,14 @@ def add_corpus_commands(sub: Commands) -> Commands:
     db_option(i)
     pipeline_options(i)
     batch_size_option(i, 64, "documents written per transaction")
+    i.add_argument(
+        "--workers",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="analyse in N processes, each loading the models once; this process alone "
+        "writes the store, in input order (default 1: this process)",
+    )
     progress_options(i, "when stderr is a terminal")
     i.set_defaults(func=cmd_corpus_ingest)
 
@@ -162,7 +171,12 @@ def cmd_corpus_ingest(args: argparse.Namespace) -> int:
     try:
         with progress_bar(wants_progress(args), "ingesting") as on_progress:
             result = app.ingest_paths(
-                args.db, args.paths, config, batch_size=args.batch_size, on_progress=on_progress
+                args.db,
+                args.paths,
+                config,
+                batch_size=args.batch_size,
+                on_progress=on_progress,
+                workers=args.workers,
             )
     except KeyboardInterrupt:
         echo(

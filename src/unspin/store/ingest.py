@@ -9,6 +9,7 @@ document are recorded in the store's ``errors`` table and returned; the batch go
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import time
@@ -34,6 +35,11 @@ log = logging.getLogger(__name__)
 DEFAULT_BATCH = 64
 
 Item = str | Path | Document | InputError
+
+#: Runs the pipeline over the documents to store, in place of ``pipeline.process`` (e.g.
+#: in worker processes): yields, in input order, each document's Processed with its
+#: sentence embeddings, or the document with the error that left it unanalysed.
+Processor = Callable[[Iterable[Document]], Iterable[Processed | tuple[Document, InputError]]]
 
 
 @dataclass
@@ -110,13 +116,15 @@ def ingest(
     config: Config | str | Path | None = None,
     batch_size: int = DEFAULT_BATCH,
     on_progress: Callable[[IngestReport], None] | None = None,
+    processor: Processor | None = None,
 ) -> IngestReport:
     """Analyse and store documents: paths (files, folders, ``-``), :class:`Document` s, or
     the :class:`InputError` s a loader yielded.
 
     Documents already in the store are skipped before analysis; every ``batch_size``
     analysed documents are written in one transaction. ``on_progress`` is called with
-    the running report after each input.
+    the running report after each input. ``processor`` replaces this process's
+    ``pipeline.process`` (which still names the encoder and the input size limit).
     """
     if pipeline is None:
         pipeline = Pipeline(load_config(config))
@@ -172,20 +180,28 @@ def ingest(
             pending_errors.clear()
             progress()
 
-    processed: Processed
-    for processed in pipeline.process(
-        documents(), batch_size=min(batch_size, 16), embed_sentences=True
-    ):
+    def unstored(error: ErrorRecord) -> None:
+        report.input_errors.append(error)
+        pending_errors.append(error)
+        in_flight.discard(str(error.document_id))
+        progress()
+
+    if processor is None:
+        outcomes: Iterable[Processed | tuple[Document, InputError]] = pipeline.process(
+            documents(), batch_size=min(batch_size, 16), embed_sentences=True
+        )
+    else:
+        outcomes = processor(documents())
+    for processed in outcomes:
+        if isinstance(processed, tuple):
+            unstored(dataclasses.replace(_error(processed[1]), document_id=processed[0].id))
+            continue
         doc = processed.analysis.document
         where = doc.source or doc.id
         try:
             rows = prepare(processed)
         except UnspinError as exc:
-            error = ErrorRecord(where, type(exc).__name__, str(exc), doc.id)
-            report.input_errors.append(error)
-            pending_errors.append(error)
-            in_flight.discard(doc.id)
-            progress()
+            unstored(ErrorRecord(where, type(exc).__name__, str(exc), doc.id))
             continue
         note = skipped_line(processed.analysis)
         if note:
