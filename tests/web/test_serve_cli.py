@@ -11,8 +11,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.web.conftest import free_port
+from fastapi.testclient import TestClient
+from tests.web.conftest import SEED_DOCUMENTS, free_port
 
+from unspin import app
 from unspin.cli import EXIT_ENVIRONMENT, EXIT_USAGE, main
 from unspin.cli.serve import read_token
 from unspin.errors import ConfigError
@@ -99,3 +101,16 @@ def test_serves_on_a_free_port(tmp_path: Path) -> None:
             proc.kill()
             _, err = proc.communicate()
     assert f"serving http://127.0.0.1:{port}/" in err
+
+
+def test_live_server_fixture_answers_on_loopback(live_server: str) -> None:
+    answer = httpx.get(f"{live_server}/api/v1/session", timeout=10)
+    assert answer.status_code == 200
+    assert answer.headers["x-request-id"]
+    rebinding = httpx.get(f"{live_server}/api/v1/session", headers={"Host": "evil.example"})
+    assert rebinding.status_code == 400
+
+
+def test_seeded_store_holds_the_seed_documents(seeded_client: TestClient) -> None:
+    db = seeded_client.app.state.unspin.db
+    assert app.corpus_stats(db).documents == len(SEED_DOCUMENTS)
