@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         list_documents,
         list_findings,
         list_link_rows,
+        store_document,
     )
     from unspin.app.claims import CLAIM_CSV_COLUMNS, ClaimRow, DocumentClaims, list_claims
     from unspin.app.corpus import (
@@ -207,6 +208,7 @@ __all__ = [
     "search_corpus",
     "search_evidence",
     "search_factchecks",
+    "store_document",
     "version",
     "with_store",
     "write_corpus_reports",
@@ -306,6 +308,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "Page": ("unspin.store", "Page"),
     "SOURCE_TYPES": ("unspin.app.browse", "SOURCE_TYPES"),
     "StoredFinding": ("unspin.store", "StoredFinding"),
+    "store_document": ("unspin.app.browse", "store_document"),
     "TECHNIQUES": ("unspin.app.browse", "TECHNIQUES"),
     "corpus_facets": ("unspin.app.browse", "corpus_facets"),
     "document_analysis": ("unspin.app.browse", "document_analysis"),

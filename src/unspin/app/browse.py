@@ -16,6 +16,7 @@ from typing import Any
 
 from unspin.app.corpus import opened_store
 from unspin.app.links import VIEW_KINDS
+from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.corpus.model import Link, Side
 from unspin.corpus.store_adapter import from_store_link
 from unspin.corpus.views import in_context
@@ -33,6 +34,7 @@ from unspin.store import (
     document_languages,
     document_texts,
     documents_by_id,
+    ingest,
     page_documents,
     page_findings,
     page_links,
@@ -57,6 +59,7 @@ __all__ = [
     "list_documents",
     "list_findings",
     "list_link_rows",
+    "store_document",
 ]
 
 #: The finding kinds the built-in analyzers produce (``tests/app/test_browse.py`` checks
@@ -306,3 +309,18 @@ def document_from_bytes(
         merged = {k: v for k, v in {**found, **given}.items() if v is not None}
         return load_text(loaded.text, max_bytes=limit, source=name, **merged)
     raise InputError("the file holds no document", source=name)
+
+
+def store_document(
+    db: str | Path | None, document: Document, config: ConfigSource = None
+) -> tuple[Analysis, bool]:
+    """Analyse a document and store it (with its sentences and their embeddings), as
+    ``unspin corpus ingest`` does; a document already stored (same text) is not analysed
+    again. Returns the stored analysis and whether it was added now."""
+    pipeline = load_pipeline(config)
+    with opened_store(db, create=True) as store:
+        report = ingest(store, [document], pipeline=pipeline)
+        if report.input_errors:
+            first = report.input_errors[0]
+            raise InputError(first.message, source=first.source)
+        return store.get_analysis(document.id), report.added > 0

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from unspin.web.api import reviews
+from unspin.web.api import (
+    analyze,
+    docs,
+    documents,
+    evidence,
+    factchecks,
+    findings,
+    links,
+    reviews,
+    search,
+)
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1")
-router.include_router(reviews.router)
+for _resource in (analyze, documents, findings, search, links, factchecks, evidence, docs, reviews):
+    router.include_router(_resource.router)

@@ -1,0 +1,84 @@
+"""``/api/v1/analyze``: a text (JSON) or an uploaded file in, the analysis JSON out (the
+schema of ``unspin schema``), analysed by the server's one analysis worker; with
+``store=true`` the document is also stored (with its sentences and embeddings)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
+
+from unspin import app as unspin_app
+from unspin.web.api.models import PROBLEMS, AnalyzeRequest, ProblemOut
+from unspin.web.api.params import db_of
+from unspin.web.api.uploads import read_upload
+from unspin.web.queue import get_queue
+from unspin.web.state import get_state
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/analyze", tags=["analyze"])
+
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "the analysis JSON (schema: `unspin schema`); with store=true, "
+        "`Location` names the stored document",
+        "content": {"application/json": {"schema": {"type": "object"}}},
+    },
+    413: {"model": ProblemOut, "description": "the text or file is over the size limit"},
+    **PROBLEMS,
+}
+_STORE = Query(description="also store the document (analysed once; a stored text is kept)")
+
+
+async def _analyze(request: Request, document: unspin_app.Document, store: bool) -> JSONResponse:
+    queue = get_queue(request)
+    if not store:
+        analysis = await queue.analyze(document)
+        return JSONResponse(analysis.to_dict())
+    state = get_state(request)
+    db, config = db_of(request), state.config
+    future = queue.submit(lambda: unspin_app.store_document(db, document, config))
+    stored, added = await asyncio.wrap_future(future)
+    return JSONResponse(
+        stored.to_dict(),
+        status_code=201 if added else 200,
+        headers={"Location": f"/api/v1/documents/{stored.document.id}"},
+    )
+
+
+@router.post("", response_class=JSONResponse, responses={**_RESPONSES, 201: _RESPONSES[200]})
+async def analyze_text(
+    request: Request, body: AnalyzeRequest, store: Annotated[bool, _STORE] = False
+) -> JSONResponse:
+    """Analyse a pasted text with its metadata."""
+    meta = body.model_dump(exclude={"text"}, exclude_none=True)
+    max_bytes = get_state(request).config.max_bytes
+    document = unspin_app.document_from_text(body.text, max_bytes=max_bytes, source="api", **meta)
+    return await _analyze(request, document, store)
+
+
+@router.post("/file", response_class=JSONResponse, responses={**_RESPONSES, 201: _RESPONSES[200]})
+async def analyze_file(
+    request: Request,
+    file: Annotated[UploadFile, File(description="text, Markdown, HTML or JSON Lines")],
+    title: Annotated[str | None, Form(max_length=1000)] = None,
+    url: Annotated[str | None, Form(max_length=2000)] = None,
+    outlet: Annotated[str | None, Form(max_length=200)] = None,
+    author: Annotated[str | None, Form(max_length=500)] = None,
+    published: Annotated[str | None, Form(max_length=64)] = None,
+    language: Annotated[str | None, Form(pattern=r"^[A-Za-z]{2,3}$")] = None,
+    store: Annotated[bool, _STORE] = False,
+) -> JSONResponse:
+    """Analyse an uploaded file (its first document), read as the command line reads
+    files; the form fields override the metadata the file carries."""
+    max_bytes = get_state(request).config.max_bytes
+    data = await read_upload(file, max_bytes)
+    meta = {"title": title, "url": url, "outlet": outlet, "author": author}
+    meta |= {"published": published, "language": language}
+    document = unspin_app.document_from_bytes(
+        data, file.filename or "upload.txt", max_bytes=max_bytes, **meta
+    )
+    return await _analyze(request, document, store)
