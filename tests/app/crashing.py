@@ -25,3 +25,20 @@ class CrashingAnalyzer(Analyzer[Any]):
         if MARKER in ctx.document.text and multiprocessing.parent_process() is not None:
             os._exit(3)
         return AnalyzerResult(())
+
+
+@register("unbuildable-in-worker")
+class UnbuildableAnalyzer(Analyzer[Any]):
+    """Cannot be built in a worker process (as when a model file is missing there)."""
+
+    requires = ("parse",)
+    produces = ()
+    version = "0"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if multiprocessing.parent_process() is not None:
+            raise RuntimeError("no model here")
+        super().__init__(*args, **kwargs)
+
+    def run(self, ctx: Context) -> AnalyzerResult:
+        return AnalyzerResult(())

@@ -14,7 +14,7 @@ import pytest
 from tests.app.crashing import MARKER
 from unspin import app
 from unspin.app.workers import WorkerError, process_in_workers
-from unspin.errors import ConfigError
+from unspin.errors import ConfigError, PipelineError
 from unspin.model import Document
 
 FAKE = {"pipeline": {"backbone": "fake"}}
@@ -143,3 +143,11 @@ def test_a_dying_worker_is_an_error_of_the_run_that_goes_on(tmp_path: Path) -> N
     assert len(run.errors) == 1 and "poison.txt" in str(run.errors[0])
     lines = app.write_error_log(tmp_path / "errors.jsonl", run).read_text().splitlines()
     assert json.loads(lines[0])["kind"] == "WorkerError"
+
+
+def test_a_worker_that_cannot_build_the_pipeline_stops_the_run(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The mayor said 3 roads would close.", encoding="utf-8")
+    config = app.pipeline_config(backbone="fake", analyzers="certainty,unbuildable-in-worker")
+    run = app.analyze_paths([tmp_path], config, workers=2)
+    with pytest.raises(PipelineError, match="could not build the pipeline: no model here"):
+        list(run.analyses)

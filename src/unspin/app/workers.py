@@ -48,7 +48,7 @@ __all__ = ["DEFAULT_CHUNK", "Outcome", "WorkerError", "check_workers", "process_
 log = logging.getLogger("unspin")
 
 #: Documents sent to a worker at a time.
-DEFAULT_CHUNK = 4
+DEFAULT_CHUNK = 2
 #: Chunks handed out per worker beyond the next one to yield (bounds what waits in memory).
 WINDOW = 4
 #: The run stops when workers have died this many times per worker.
