@@ -20,7 +20,7 @@ from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.corpus.model import Link, Side
 from unspin.corpus.store_adapter import from_store_link
 from unspin.corpus.views import in_context
-from unspin.errors import InputError
+from unspin.errors import BinaryInputError, InputError
 from unspin.ingest import DEFAULT_MAX_BYTES, load_bytes, load_text
 from unspin.model import Analysis, Document
 from unspin.sources.speakers import SOURCE_TYPES
@@ -282,12 +282,16 @@ def _metadata(meta: dict[str, Any]) -> dict[str, Any]:
 def document_from_text(
     text: str, *, max_bytes: int | None = None, source: str | None = None, **meta: Any
 ) -> Document:
-    """A document from a pasted text (never read as a path), through the same checks as
-    every input: size limit, control characters and unpaired surrogates refused,
-    whitespace normalised, metadata (:data:`METADATA_FIELDS`) checked; the date read as
+    """A document from a pasted text (never read as a path), through the checks every
+    input gets: the size limit, NUL characters and unpaired surrogates refused, line ends
+    and Unicode normalised, metadata (:data:`METADATA_FIELDS`) checked, the date read as
     ISO 8601. Raises :class:`~unspin.errors.InputError` for unusable input."""
     if not isinstance(text, str):
         raise InputError("the text must be a string", source=source)
+    if "\x00" in text:
+        raise BinaryInputError(
+            "the text holds NUL characters; it looks like binary data", source=source
+        )
     return load_text(
         text, max_bytes=max_bytes or DEFAULT_MAX_BYTES, source=source, **_metadata(meta)
     )

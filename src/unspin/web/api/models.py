@@ -27,10 +27,6 @@ __all__ = [
 
 T = TypeVar("T")
 
-#: The longest pasted text the JSON body accepts (characters); the server's byte limit
-#: (``max_body``) and the ingestion limit (``[ingest] max_bytes``) apply too.
-MAX_TEXT = 5_000_000
-
 
 class ProblemOut(BaseModel):
     """An error (RFC 9457 ``application/problem+json``): every error has this shape."""
@@ -141,7 +137,11 @@ class AnalyzeRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=MAX_TEXT, description="the article's text")
+    text: str = Field(
+        min_length=1,
+        description="the article's text (bounded by the request size limit and the "
+        "ingestion limit, [ingest] max_bytes: 413 over either)",
+    )
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
     outlet: str | None = Field(None, max_length=200)

@@ -1,6 +1,6 @@
 /* The REST API reference: fetches the OpenAPI description and renders its endpoints,
-   parameters, request bodies, responses and schemas. Plain DOM (textContent only, never
-   innerHTML), no third-party code, no inline script (the CSP forbids it). */
+   parameters, request bodies, responses and schemas. Plain DOM (text nodes and
+   textContent only, never markup from strings), no third-party code, no inline script (the CSP forbids it). */
 "use strict";
 
 (function () {
