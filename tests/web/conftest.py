@@ -1,7 +1,8 @@
 """Shared fixtures of the web tests (see docs in WEB.md, contract 5).
 
 - ``web_settings``: loopback settings over a fresh SQLite store in ``tmp_path``, the fake
-  backbone, ``testserver`` (TestClient's Host) allowed.
+  backbone, no warm-up, ``testserver`` (TestClient's Host) allowed; derive others with
+  ``dataclasses.replace(web_settings, queue_size=1)``.
 - ``web_app``: the app of ``web_settings``; ``client``: a TestClient that already holds
   the session cookie and sends its ``X-CSRF-Token`` header.
 - ``seeded_settings`` / ``seeded_client``: the same over a store holding
@@ -15,6 +16,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import shutil
 import socket
@@ -86,12 +88,18 @@ def csrf_client(app: FastAPI, **kwargs: Any) -> Iterator[TestClient]:
         yield client
 
 
+def base_settings() -> ServeSettings:
+    """Test settings (fake backbone, no warm-up, TestClient's Host allowed); replace
+    ``db`` and whatever else a test needs (``dataclasses.replace``)."""
+    return ServeSettings(backbone="fake", allowed_hosts=("testserver",), warm_up=False)
+
+
 @pytest.fixture()
 def web_settings(tmp_path: Path) -> ServeSettings:
     db = str(tmp_path / "web.db")
     with unspin_app.opened_store(db, create=True):
         pass
-    return ServeSettings(db=db, backbone="fake", allowed_hosts=("testserver",))
+    return dataclasses.replace(base_settings(), db=db)
 
 
 @pytest.fixture()
@@ -122,7 +130,7 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def seeded_settings(seeded_db: Path, tmp_path: Path) -> ServeSettings:
     db = tmp_path / "seeded.db"
     shutil.copyfile(seeded_db, db)
-    return ServeSettings(db=str(db), backbone="fake", allowed_hosts=("testserver",))
+    return dataclasses.replace(base_settings(), db=str(db))
 
 
 @pytest.fixture()
@@ -157,6 +165,6 @@ def serve_live(app: FastAPI, port: int | None = None) -> Iterator[str]:
 def live_server(seeded_settings: ServeSettings) -> Iterator[str]:
     """The seeded app on a free port (loopback, no token); yields the base URL."""
     port = free_port()
-    settings = ServeSettings(db=seeded_settings.db, backbone="fake", host="127.0.0.1", port=port)
+    settings = dataclasses.replace(seeded_settings, host="127.0.0.1", port=port, allowed_hosts=())
     with serve_live(create_app(settings), port) as url:
         yield url

@@ -8,6 +8,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -115,9 +116,7 @@ def test_safe_names_keep_the_suffix_and_drop_the_path() -> None:
 
 @pytest.fixture()
 def tiny(web_settings: ServeSettings) -> Iterator[TestClient]:
-    settings = ServeSettings(
-        db=web_settings.db, backbone="fake", allowed_hosts=("testserver",), queue_size=1
-    )
+    settings = replace(web_settings, queue_size=1)
     with csrf_client(create_app(settings)) as c:
         yield c
 

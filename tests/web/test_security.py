@@ -6,6 +6,7 @@ from __future__ import annotations
 import hmac
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -28,13 +29,7 @@ HEADERS = (
 @pytest.fixture()
 def walled(web_settings: ServeSettings) -> FastAPI:
     """A server bound to a non-loopback address, with its token."""
-    settings = ServeSettings(
-        db=web_settings.db,
-        backbone="fake",
-        host="192.0.2.10",
-        token=TOKEN,
-        allowed_hosts=("testserver",),
-    )
+    settings = replace(web_settings, host="192.0.2.10", token=TOKEN)
     return create_app(settings)
 
 
@@ -57,13 +52,13 @@ def _is_problem(response: Any, status: int) -> dict[str, Any]:
 # -- the token wall ----------------------------------------------------------------
 def test_non_loopback_without_token_refuses_to_start(web_settings: ServeSettings) -> None:
     with pytest.raises(ConfigError, match="needs a token") as info:
-        create_app(ServeSettings(db=web_settings.db, backbone="fake", host="0.0.0.0"))
+        create_app(replace(web_settings, host="0.0.0.0"))
     assert "\n" not in str(info.value)
 
 
 def test_short_token_refused(web_settings: ServeSettings) -> None:
     with pytest.raises(ConfigError, match="shorter than"):
-        create_app(ServeSettings(db=web_settings.db, backbone="fake", host="0.0.0.0", token="abc"))
+        create_app(replace(web_settings, host="0.0.0.0", token="abc"))
 
 
 def test_api_needs_the_token(walled_client: TestClient) -> None:
@@ -148,9 +143,7 @@ def test_unknown_host_is_refused(client: TestClient) -> None:
 
 
 def test_allow_host_adds_a_name(web_settings: ServeSettings) -> None:
-    settings = ServeSettings(
-        db=web_settings.db, backbone="fake", allowed_hosts=("testserver", "unspin.lan")
-    )
+    settings = replace(web_settings, allowed_hosts=("testserver", "unspin.lan"))
     with TestClient(create_app(settings)) as c:
         assert c.get("/api/v1/session", headers={"Host": "unspin.lan:8000"}).status_code == 200
 
@@ -189,9 +182,7 @@ def test_security_headers_everywhere(client: TestClient, path: str) -> None:
 
 
 def test_body_over_the_limit_is_413(web_settings: ServeSettings) -> None:
-    settings = ServeSettings(
-        db=web_settings.db, backbone="fake", allowed_hosts=("testserver",), max_body=1000
-    )
+    settings = replace(web_settings, max_body=1000)
     with csrf_client(create_app(settings)) as c:
         big = [("files", ("a.txt", b"x" * 5000))]
         _is_problem(c.post("/api/v1/jobs", files=big), 413)

@@ -111,8 +111,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         queue_size=args.queue_size,
         allowed_hosts=tuple(args.allow_host),
     )
-    app = create_app(settings)
     _log_with_request_ids(RequestIdFilter())
+    app = create_app(settings)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     login = "" if settings.loopback and not settings.token else " (token required)"
     echo(f"unspin: serving http://{shown}:{args.port}/{login}; Ctrl+C stops", err=True)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator
 
 from unspin import app as unspin_app
 from unspin.errors import MissingExtraError
+from unspin.web.queue import AnalysisQueue
 from unspin.web.settings import ServeSettings
 
 try:
@@ -38,16 +40,31 @@ queue and get 503 with `Retry-After` when it is full.
 """
 
 
+#: Analysed once at start, so that every model a first request needs is loaded then.
+WARM_UP_TEXT = (
+    "Warm-up\n\nThe council said on Monday that the bridge will probably reopen in May, "
+    'according to officials. "It is safe," the mayor told reporters.'
+)
+
+
+def warm_up(queue: AnalysisQueue) -> None:
+    """Analyse :data:`WARM_UP_TEXT` on the worker and wait: backbones and models load
+    lazily on first use, and a server should pay for that before its first request."""
+    document = unspin_app.Document(WARM_UP_TEXT, source="warm-up")
+    started = time.perf_counter()
+    queue.submit(lambda: unspin_app.analyze_input(document, queue.config)).result()
+    log.info("models loaded in %.1f s", time.perf_counter() - started)
+
+
 def build_app(settings: ServeSettings) -> FastAPI:
     """Build the app: settings checked (a non-loopback host without a token is a
     ConfigError, before any model loads), the store created if missing, configuration
-    and pipeline loaded now (so the first request does not pay for the models), the
-    analysis worker started, security and error handling installed, routers and static
-    files mounted."""
+    and pipeline loaded now, the analysis worker started and warmed up (:func:`warm_up`:
+    the first request does not pay for the models), security and error handling
+    installed, routers and static files mounted."""
     from unspin.web import api, auth, pages, problems, security
     from unspin.web.api import jobs as jobs_api
     from unspin.web.jobs import JobRegistry
-    from unspin.web.queue import AnalysisQueue
     from unspin.web.state import STATIC, WebState, make_templates
 
     security.check_settings(settings)
@@ -57,6 +74,8 @@ def build_app(settings: ServeSettings) -> FastAPI:
     unspin_app.load_pipeline(config)
     state = WebState(settings, config, make_templates())
     queue = AnalysisQueue(config, queue_size=settings.queue_size)
+    if settings.warm_up:
+        warm_up(queue)
     state.services["queue"] = queue
     state.services["jobs"] = JobRegistry(queue, settings.db)
 

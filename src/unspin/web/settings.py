@@ -29,6 +29,8 @@ class ServeSettings:
     loopback. ``max_body``: the largest request body in bytes. ``queue_size``: analyses
     waiting behind the one analysis worker before requests get 503. ``allowed_hosts``:
     extra Host header values accepted besides the bound host and loopback names.
+    ``warm_up``: analyse a short text at start so that every lazily loaded model is
+    loaded before the first request (tests switch it off to start faster).
     """
 
     db: str | None = None
@@ -40,6 +42,7 @@ class ServeSettings:
     max_body: int = 5 * 1024 * 1024
     queue_size: int = 8
     allowed_hosts: tuple[str, ...] = field(default_factory=tuple)
+    warm_up: bool = True
 
     @property
     def loopback(self) -> bool:
