@@ -12,9 +12,9 @@ model.Anchor`). :func:`locate` looks for the quote in the current text, in three
    so that ``"40%"`` is not pinned on another ``"40%"`` of an edited article;
 3. **fuzzy**: the quote was edited (a typo fixed, a word changed): the best approximate
    match of at least :data:`FUZZY_MIN` (rapidfuzz's ``partial_ratio``, 0-100) near the
-   old offsets, then anywhere. Only for quotes of :data:`FUZZY_MIN_CHARS` characters or
-   more, and only when rapidfuzz is installed (the ``corpus`` extra); without it this
-   step is skipped.
+   old offsets, then (quotes of :data:`LONG_QUOTE` characters or more) anywhere. Only
+   for quotes of :data:`FUZZY_MIN_CHARS` characters or more, and only when rapidfuzz is
+   installed (the ``corpus`` extra); without it this step is skipped.
 
 :func:`attach` then picks the current finding of the mark's kind that covers the located
 span best (overlap over union at least :data:`MIN_OVERLAP`; the same label first). A
@@ -164,7 +164,8 @@ def _fuzzy(text: str, anchor: Anchor) -> Located | None:
     reach = max(2000, 4 * len(quote))
     lo = max(0, anchor.start - reach)
     windows = [(lo, text[lo : anchor.end + reach])]
-    if len(text) <= _FUZZY_WHOLE_TEXT and (lo > 0 or anchor.end + reach < len(text)):
+    far = len(quote) >= LONG_QUOTE and len(text) <= _FUZZY_WHOLE_TEXT
+    if far and (lo > 0 or anchor.end + reach < len(text)):
         windows.append((0, text))
     for offset, window in windows:
         if len(window) < len(quote) // 2:
