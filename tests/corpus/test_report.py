@@ -99,10 +99,15 @@ def test_the_html_section_lists_links_escaped_with_relative_links() -> None:
     page = render_html(analysis, links={other: f"other {other}.html"}, corpus=report)
     section = page.split('<section id="corpus"')[1].split("</section>")[0]
     assert "Contradictions (1)" in section and "1 contradictions" in section
-    assert f'<a href="other {other}.html"><code>{other}</code></a>' not in section  # spaces refused
-    page = render_html(analysis, links={other: f"r/{other}.html"}, corpus=report)
+    assert f'href="other {other}.html"' not in section  # spaces refused
+    assert other not in section and "untitled document" in section  # never a bare id
+    titles = {other: "Officials <b>count</b> 55"}
+    page = render_html(analysis, links={other: f"r/{other}.html"}, corpus=report, titles=titles)
     section = page.split('<section id="corpus"')[1].split("</section>")[0]
-    assert f'<a href="r/{other}.html"><code>{other}</code></a>' in section
+    assert (
+        f'<a href="r/{other}.html"><cite>Officials &lt;b&gt;count&lt;/b&gt; 55</cite></a>'
+        in section
+    )
     assert "&lt;img src=x onerror=alert(2)&gt;" in section and "<img" not in section
     assert "&lt;i&gt;other&lt;/i&gt;" in section and "&lt;Officials&gt;" in section
     assert "entity: &lt;Officials&gt;" in section and "differs: value" in section
@@ -117,9 +122,12 @@ def test_the_html_section_lists_links_escaped_with_relative_links() -> None:
 def test_the_markdown_section_escapes_and_links() -> None:
     analysis, report = _hostile_report()
     other = report.entries[0].other.doc_id
-    md = render_markdown(analysis, links={other: f"r/{other}.md"}, corpus=report)
+    md = render_markdown(
+        analysis, links={other: f"r/{other}.md"}, corpus=report, titles={other: "Count [55]"}
+    )
     section = md.split("## Across the corpus")[1]
-    assert "### Contradictions (1)" in section and f"[{other}](r/{other}.md)" in section
+    assert "### Contradictions (1)" in section and f"[Count \\[55\\]](r/{other}.md)" in section
+    assert f"[{other}]" not in section  # the link names the title, not the id
     assert "\\<img" in section and not re.search(r"(?<!\\)<img", section)
     assert "Slots: agree: counted; differ: number (a: 40; b: 55)." in section
     assert (

@@ -68,7 +68,9 @@ MATCH: dict[str, JSON] = {
     "claim_reviewed": "The Velmora dam holds 3 billion litres.",
 }
 PASSAGE: dict[str, JSON] = {
-    "document_id": "stats-2023",
+    "document_id": "5f3a9c0d2b7e41aa",
+    "title": "Port <i>statistics</i> 2023",
+    "url": "https://stats.example/port",
     "start": 10,
     "end": 80,
     "text": "Port statistics: harbour fees increased 40% over 2023.",
@@ -92,7 +94,7 @@ def analysis() -> Analysis:
         {**MATCH, "matches": [MATCH, {**MATCH, "url": "javascript:alert(1)", "publisher": "Z"}]},
         (Relation("claim", CLAIMS[DAM].id),),
     )  # fmt: skip
-    refuting = {**PASSAGE, "stance": "refutes", "document_id": "ferry-log"}
+    refuting = {**PASSAGE, "stance": "refutes", "document_id": "9e1b", "title": None, "url": None}
     return Analysis(
         DOC,
         findings=(
@@ -112,7 +114,7 @@ def test_rows_are_ranked_by_checkworthiness_with_matches_and_verdicts(
     rows = claim_rows(analysis)
     assert [r.text for r in rows] == [FEES, DAM, FERRY, WINTER]
     fees, dam, ferry, winter = rows
-    assert fees.verdict == "supported" and fees.passages[0]["document_id"] == "stats-2023"
+    assert fees.verdict == "supported" and fees.passages[0]["document_id"] == "5f3a9c0d2b7e41aa"
     assert ferry.verdict == "refuted"
     assert dam.verdict == NOT_VERIFIED and dam.verdict_score is None
     assert winter.verdict == NOT_VERIFIED and not winter.matches and not winter.checkworthy
@@ -147,8 +149,13 @@ def test_the_claims_panel_lists_claims_matches_and_verdicts(analysis: Analysis) 
     assert [FEES in t for t in text] == [True, False, False]
     assert DAM in text[1] and FERRY in text[2]
     assert all(WINTER not in t for t in text)
-    assert "supported" in text[0] and "stats-2023[10:80]" in text[0]
-    assert "refuted" in text[2]
+    # evidence by title (linked), offsets and snippet; never the document's id
+    assert "supported" in text[0] and "chars 10–80" in text[0]
+    assert '<a href="https://stats.example/port" rel="noopener noreferrer">' in rows[0]
+    assert "Port &lt;i&gt;statistics&lt;/i&gt; 2023" in rows[0]
+    assert "harbour fees increased 40% over 2023" in text[0]
+    assert "refuted" in text[2] and "untitled evidence document" in text[2]
+    assert "5f3a9c0d2b7e41aa" not in section and "9e1b" not in section
     assert "not verified" in text[1]
     assert "“False” (2024-02-03)" in rows[1] and "similarity 0.83" in rows[1]
     assert 'href="https://checkers.example/velmora-dam"' in rows[1]
@@ -194,7 +201,11 @@ def test_the_markdown_report_lists_matches_and_verdicts(analysis: Analysis) -> N
         "verdict: supported (experimental: verdicts were right for "
         "0.36 of the team's 180 contrast claims (bench/verdict\\_contrast.py)))"
     )
-    assert lines[fees + 1].startswith("   - evidence `stats-2023[10:80]` supports:")
+    assert lines[fees + 1].startswith(
+        "   - evidence [Port \\<i\\>statistics\\</i\\> 2023](https://stats.example/port) "
+        "(chars 10–80) supports:"
+    )
+    assert "5f3a9c0d2b7e41aa" not in md
     dam = next(i for i, line in enumerate(lines) if "Velmora dam" in line and line[0].isdigit())
     assert lines[dam].endswith("verdict: not verified)")
     assert lines[dam + 1].startswith("   - fact-check: [Example")

@@ -17,6 +17,7 @@ from unspin.corpus.views import in_context
 from unspin.errors import ConfigError
 from unspin.model import Analysis
 from unspin.report import corpus_json_name, report_filename, write_report
+from unspin.report.common import display_title
 from unspin.store import Store
 
 __all__ = [
@@ -184,11 +185,14 @@ def write_corpus_reports(
             wanted_ids = list(dict.fromkeys(wanted_ids))
         wanted = None if every else set(wanted_ids)
         names: dict[tuple[str, str], str] = {}
+        titles: dict[str, str] = {}  # other documents are shown by title, never by id
 
         def name(doc_id: str, fmt: str) -> str:
             """The file name of a document's report (read from the store once)."""
             if (doc_id, fmt) not in names:
-                found = report_filename(store.get_analysis(doc_id), fmt)
+                other = store.get_analysis(doc_id)
+                titles[doc_id] = display_title(other)
+                found = report_filename(other, fmt)
                 names[(doc_id, fmt)] = corpus_json_name(found) if fmt == "json" else found
             return names[(doc_id, fmt)]
 
@@ -203,6 +207,6 @@ def write_corpus_reports(
                     for other in corpus.other_documents
                     if wanted is None or other in wanted or (output / name(other, fmt)).is_file()
                 }
-                write_report(analysis, output, fmt, links=links, corpus=corpus)
+                write_report(analysis, output, fmt, links=links, corpus=corpus, titles=titles)
                 written += 1
         return ReportResult(written, run, store.url)

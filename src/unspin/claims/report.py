@@ -40,6 +40,8 @@ __all__ = [
     "ClaimsSection",
     "claim_rows",
     "claim_types",
+    "passage_at",
+    "passage_title",
 ]
 
 #: The verdict of a claim no evidence was weighed for.
@@ -340,16 +342,34 @@ def _claim_verdict(row: ClaimRow) -> str:
     badge += f' <span class="types">({esc(VERDICT_CAUTION)})</span>'
     cited = []
     for p in row.passages:
-        where = f"{p.get('document_id', '?')}[{p.get('start', '?')}:{p.get('end', '?')}]"
+        title = esc(passage_title(p))
+        href = safe_href(p.get("url") if isinstance(p.get("url"), str) else None)
+        if href is not None:
+            title = f'<a href="{esc(href)}" rel="noopener noreferrer">{title}</a>'
         stance = p.get("stance", "")
         prob = p.get("stance_score")
         prob_text = f" {prob:.2f}" if isinstance(prob, (int, float)) else ""
         text = one_line(str(p.get("text", "")), 160)
         cited.append(
-            f"<li><code>{esc(where)}</code> {esc(stance)}{esc(prob_text)}: "
-            f'<span class="passage">{esc(text)}</span></li>'
+            f'<li><span class="passage-title">{title}</span> <small>{esc(passage_at(p))}'
+            f"</small> {esc(stance)}{esc(prob_text)}: "
+            f'<q class="passage">{esc(text)}</q></li>'
         )
     return f'{badge}<ol class="passages">{"".join(cited)}</ol>'
+
+
+def passage_title(p: Mapping[str, Any]) -> str:
+    """An evidence passage's document by its title (else its source), never its id."""
+    for key in ("title", "source"):
+        value = p.get(key)
+        if isinstance(value, str) and value.strip():
+            return one_line(value, 120)
+    return "untitled evidence document"
+
+
+def passage_at(p: Mapping[str, Any]) -> str:
+    """Where a passage sits in its document: "chars 10–80"."""
+    return f"chars {p.get('start', '?')}–{p.get('end', '?')}"
 
 
 def _claims_list(ctx: ReportContext, limit: int = 20) -> str:
@@ -418,11 +438,10 @@ def _claim_details(row: ClaimRow | None) -> list[str]:
         who = md_link(md_escape(m.publisher or "a fact-checker"), m.url)
         out.append(f"   - fact-check of a related claim: {who}: {md_escape(m.differs or '')}")
     for p in row.passages:
-        where = f"{p.get('document_id', '?')}[{p.get('start', '?')}:{p.get('end', '?')}]"
-        where = where.replace("`", "'")
+        url = p.get("url") if isinstance(p.get("url"), str) else None
         out.append(
-            f"   - evidence `{where}` {md_escape(p.get('stance', ''))}: "
-            f"{md_escape(str(p.get('text', '')), 200)}"
+            f"   - evidence {md_link(md_escape(passage_title(p)), url)} ({passage_at(p)}) "
+            f"{md_escape(p.get('stance', ''))}: {md_escape(str(p.get('text', '')), 200)}"
         )
     return out
 

@@ -2,9 +2,10 @@
 
 :func:`document_report` turns the corpus links into entries seen from one document
 (``this`` side, ``other`` side), grouped by kind, with the ids of the other documents
-so a renderer can link to their reports (``render_html(analysis, links={doc_id:
-url}, corpus=report)``). :class:`CorpusSection` renders it as the section "Across the
-corpus" of the HTML and Markdown reports when the caller passes one (``corpus=``).
+so a renderer can link to their reports by title (``render_html(analysis, links={doc_id:
+url}, titles={doc_id: title}, corpus=report)``; a document is never shown by its id).
+:class:`CorpusSection` renders it as the section "Across the corpus" of the HTML and
+Markdown reports when the caller passes one (``corpus=``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ __all__ = [
     "DocumentReport",
     "ReportEntry",
     "document_report",
+    "other_title",
 ]
 
 #: Section titles of the corpus link kinds.
@@ -142,9 +144,22 @@ _POSITION = {
 _OWN = {"same_event": "same event", "checks": "slots"}
 
 
-def _html(report: DocumentReport, links: Mapping[str, str]) -> str:
+def other_title(doc_id: str, titles: Mapping[str, str]) -> str:
+    """The other document's title (``titles``: id -> title), never its bare id."""
+    title = titles.get(doc_id)
+    return (
+        " ".join(title.split()) if isinstance(title, str) and title.strip() else "untitled document"
+    )
+
+
+def _titles(ctx: ReportContext) -> Mapping[str, str]:
+    titles = ctx.extras.get("titles")
+    return titles if isinstance(titles, Mapping) else {}
+
+
+def _html(report: DocumentReport, links: Mapping[str, str], titles: Mapping[str, str]) -> str:
     """The links involving this document (see :mod:`unspin.corpus.report`), each with the
-    other document's report linked when ``links`` has it."""
+    other document's report linked by its title when ``links`` has it."""
     if not report.entries:
         return ""
     counts = ", ".join(f"{n} {CORPUS_TITLES.get(k, k).lower()}" for k, n in report.counts().items())
@@ -162,7 +177,7 @@ def _html(report: DocumentReport, links: Mapping[str, str]) -> str:
                 doc = "this document"
             else:
                 href = safe_href(links.get(other.doc_id), allow_relative=True)
-                label = f"<code>{esc(other.doc_id)}</code>"
+                label = f"<cite>{esc(other_title(other.doc_id, titles))}</cite>"
                 doc = f'<a href="{esc(href)}">{label}</a>' if href else label
             meta = " · ".join(esc(x) for x in (other.outlet, other.published) if x)
             slot = "; ".join(
@@ -190,7 +205,9 @@ def _html(report: DocumentReport, links: Mapping[str, str]) -> str:
     return "".join(parts)
 
 
-def _markdown(report: DocumentReport, links: Mapping[str, str]) -> list[str]:
+def _markdown(
+    report: DocumentReport, links: Mapping[str, str], titles: Mapping[str, str]
+) -> list[str]:
     """The section "Across the corpus": one table per link kind."""
     if not report.entries:
         return []
@@ -203,7 +220,7 @@ def _markdown(report: DocumentReport, links: Mapping[str, str]) -> list[str]:
             if e.position == "same-document":
                 doc = "this document"
             else:
-                doc = md_link(md_escape(other.doc_id), links.get(other.doc_id))
+                doc = md_link(md_escape(other_title(other.doc_id, titles)), links.get(other.doc_id))
                 doc += " " + md_escape(" · ".join(x for x in (other.outlet, other.published) if x))
             slot = "; ".join(f"{k}: {v}" for k, v in e.link.slot.items() if v and k not in _OWN)
             own = "".join(
@@ -236,10 +253,10 @@ class CorpusSection(Section):
         return isinstance(report, DocumentReport) and bool(report.entries)
 
     def html(self, ctx: ReportContext) -> str:
-        return _html(ctx.extras["corpus"], ctx.links)
+        return _html(ctx.extras["corpus"], ctx.links, _titles(ctx))
 
     def markdown(self, ctx: ReportContext) -> str:
-        return "\n".join(_markdown(ctx.extras["corpus"], ctx.links))
+        return "\n".join(_markdown(ctx.extras["corpus"], ctx.links, _titles(ctx)))
 
 
 SECTIONS = (CorpusSection(),)

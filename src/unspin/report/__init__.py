@@ -98,6 +98,7 @@ def write_report(
     links: Mapping[str, str] | None = None,
     corpus: SectionData | None = None,
     taken: set[str] | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> Path:
     """Write one report into ``out_dir`` (created if needed) and return its path.
 
@@ -106,7 +107,8 @@ def write_report(
     extension, never overwriting the other's report; the name used is added.
 
     With ``corpus`` (:func:`unspin.corpus.document_report`), HTML and Markdown reports
-    get the section "Across the corpus", linking other documents through ``links``; in
+    get the section "Across the corpus", linking other documents through ``links`` by
+    their ``titles`` (document id -> title); in
     JSON, whose schema is the analysis', the section goes to its own file
     (:func:`corpus_json_name`): the document's links and the other reports' names.
     The file is written atomically (a temporary file renamed into place).
@@ -114,9 +116,9 @@ def write_report(
     name = report_filename(analysis, fmt)
     kind = FORMATS[fmt.lower()]
     if kind == ".html":
-        content = render_html(analysis, links=links, corpus=corpus)
+        content = render_html(analysis, links=links, corpus=corpus, titles=titles)
     elif kind == ".md":
-        content = render_markdown(analysis, links=links, corpus=corpus)
+        content = render_markdown(analysis, links=links, corpus=corpus, titles=titles)
     elif corpus is not None:
         name = corpus_json_name(name)
         data = {**corpus.to_dict(), "reports": dict(links or {})}

@@ -19,7 +19,6 @@ from unspin.report.common import (
     share_anonymous,
     word_count,
 )
-from unspin.report.highlight import CLAIM_OTHER, Layer
 from unspin.report.htmlkit import esc
 from unspin.report.sections import Chip
 
@@ -30,11 +29,10 @@ def _chip(label: str, value: str | Markup, cls: str = "", swatch: str = "") -> d
     return {"label": label, "value": value, "cls": cls, "swatch": swatch}
 
 
-def strip_chips(
-    analysis: Analysis, layers: Mapping[str, Layer], extra: Sequence[Chip] = ()
-) -> list[dict[str, Any]]:
-    """The summary strip: words, key figures, counts by kind, then the sections' ``extra``
-    chips and the failures (``value``: text, or Markup from a section)."""
+def strip_chips(analysis: Analysis, extra: Sequence[Chip] = ()) -> list[dict[str, Any]]:
+    """The summary strip: words, key figures, then the sections' ``extra`` chips and the
+    failures (``value``: text, or Markup from a section). The counts by kind are in the
+    layer switch."""
     chips = [_chip("words", str(word_count(analysis)))]
     claims = analysis.by_kind(CLAIM_KIND)
     if claims:
@@ -55,9 +53,6 @@ def strip_chips(
             chips.append(
                 _chip("certainty balance", f"{num:+.2f}" if num is not None else str(bal), "key")
             )
-    for kind, count in analysis.kinds.items():
-        layer = layers.get(kind) or layers.get(CLAIM_OTHER)
-        chips.append(_chip(kind, str(count), "kind", layer.style.colour if layer else ""))
     chips += [_chip(c.label, Markup(c.value_html), c.cls) for c in extra]
     if analysis.failures:
         chips.append(_chip("failures", str(len(analysis.failures)), "warn"))

@@ -83,12 +83,16 @@ def render_markdown(
     links: Mapping[str, str] | None = None,
     corpus: object | None = None,
     extras: Mapping[str, Any] | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> str:
     """A Markdown summary: metadata, counts by kind, then the features' sections (sources,
     check-worthy claims, techniques, certainty; with ``corpus``, the document's links
     across the corpus, other documents' reports linked through ``links``: document id
-    -> path or URL). ``extras`` hands data to the sections by name, like ``corpus``."""
-    ctx = section_context(analysis, links, extras, {"max_claims": max_claims}, corpus=corpus)
+    -> path or URL, by their ``titles``: document id -> title). ``extras`` hands data to
+    the sections by name, like ``corpus``."""
+    ctx = section_context(
+        analysis, links, extras, {"max_claims": max_claims}, corpus=corpus, titles=titles
+    )
     sections = registered_sections()
     doc = analysis.document
     lines = [f"# {md_escape(display_title(analysis))}", ""]

@@ -221,7 +221,7 @@ def report_context(
             {"analyzer": f.analyzer, "error": f.error, "message": f.message}
             for f in analysis.failures
         ],
-        "chips": strip_chips(analysis, layers, chips),
+        "chips": strip_chips(analysis, chips),
         "sections": blocks,
         "layers": layer_rows,
         "default_layer": shown.cls if shown is not None else "",
