@@ -151,3 +151,22 @@ def test_marking_needs_the_csrf_header(seeded_client: TestClient, doc: unspin_ap
     )
     problem(r, 403)
     assert seeded_client.get(f"/api/v1/documents/{doc.document.id}/reviews").json()["marks"] == []
+
+
+def test_the_sessions_login_name_wins_over_a_sent_name() -> None:
+    from types import SimpleNamespace
+
+    from starlette.requests import Request
+
+    from unspin.web.api.reviews import login_name, reviewer_of
+
+    def request(session: object) -> Request:
+        return Request({"type": "http", "headers": [], "state": {"session": session}})
+
+    named = request(SimpleNamespace(id="s", authenticated=True, name="editor"))
+    assert login_name(named) == "editor"
+    assert reviewer_of(named, "someone", "header") == "editor"
+    anonymous = request(SimpleNamespace(id="s", authenticated=False))
+    assert login_name(anonymous) is None
+    assert reviewer_of(anonymous, "someone", "header") == "someone"
+    assert reviewer_of(anonymous, None, "header") == "header"

@@ -19,7 +19,7 @@ from unspin import app as unspin_app
 from unspin.web.problems import Problem
 from unspin.web.state import get_state
 
-__all__ = ["REVIEWER_HEADER", "router"]
+__all__ = ["REVIEWER_HEADER", "login_name", "reviewer_of", "router"]
 
 router = APIRouter(tags=["reviews"])
 
@@ -146,7 +146,9 @@ def login_name(request: Request) -> str | None:
     return name if isinstance(name, str) and name else None
 
 
-def _reviewer(request: Request, given: str | None, header: str | None) -> str:
+def reviewer_of(request: Request, given: str | None, header: str | None) -> str:
+    """The session's login name, else the name in the body, else the header's (checked
+    by the application layer)."""
     return login_name(request) or given or header or ""
 
 
@@ -180,7 +182,7 @@ def add_mark(
         document_id,
         body.finding_id,
         body.verdict,
-        reviewer=_reviewer(request, body.reviewer, x_unspin_reviewer),
+        reviewer=reviewer_of(request, body.reviewer, x_unspin_reviewer),
         note=body.note,
     )
 
@@ -205,7 +207,7 @@ def add_rating(
         document_id,
         body.finding_id,
         body.scale,
-        reviewer=_reviewer(request, body.reviewer, x_unspin_reviewer),
+        reviewer=reviewer_of(request, body.reviewer, x_unspin_reviewer),
         rating=body.rating,
         note=body.note,
     )
