@@ -1,0 +1,69 @@
+"""Links between documents: contradictions (and the other slot comparisons), drifted
+quotes and propagated passages, each side shown by its document's title, outlet and
+date, the compared span marked in its sentence."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, get_args
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from unspin import app as unspin_app
+from unspin.errors import UnspinError
+from unspin.web.pages.common import PAGE_SIZE, Pager, db_of, render
+
+__all__ = ["context_parts", "router"]
+
+router = APIRouter(include_in_schema=False)
+
+View = Literal["contradictions", "quotes", "propagation"]
+Kind = Literal["", "contradiction", "compatible", "update", "restatement", "differs"]
+VIEW_TITLES = {
+    "contradictions": "Contradictions and other comparisons",
+    "quotes": "Quote drift",
+    "propagation": "Propagated passages",
+}
+
+
+def context_parts(text: str | None, context: str | None) -> tuple[str, str, str]:
+    """A side's sentence cut around its span (``before``, ``span``, ``after``); the
+    sentence marks the span in [brackets] (:func:`unspin.app.browse.list_link_rows`)."""
+    span = " ".join((text or "").split())
+    if context:
+        at = context.find(f"[{span}]")
+        if at >= 0:
+            return context[:at], span, context[at + len(span) + 2 :]
+    return "", span, ""
+
+
+@router.get("/links", response_class=HTMLResponse)
+def links(
+    request: Request,
+    view: View = "contradictions",
+    kind: Kind = "",
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> HTMLResponse:
+    """One page of a link listing."""
+    params: dict[str, str] = {"view": view, "kind": kind}
+    values: dict[str, Any] = {
+        "params": params,
+        "views": VIEW_TITLES,
+        "kinds": [k for k in get_args(Kind) if k],
+        "parts": context_parts,
+        "rows": [],
+    }
+    try:
+        found = unspin_app.list_link_rows(
+            db_of(request),
+            view,
+            kinds=[kind] if kind else None,
+            limit=PAGE_SIZE,
+            offset=offset,
+        )
+    except UnspinError as exc:  # no store yet, or one that cannot be read
+        values["error"] = str(exc)
+        return render(request, "links.html", active="links", **values)
+    values["rows"] = found.items
+    values["pager"] = Pager("/links", params, offset, PAGE_SIZE, len(found.items), found.total)
+    return render(request, "links.html", active="links", **values)

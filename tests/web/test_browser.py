@@ -1,0 +1,235 @@
+"""The workbench in headless Chromium against a live server on a free loopback port:
+paste and analyse, search, filters, an ingest job followed to the end (server-sent
+events, then polling), the token wall, and hostile article text that must execute
+nothing. Every request to a host other than the server is aborted and recorded; each
+test fails if one was attempted.
+
+Uses Debian's Chromium through tests/browser.py (skips without it, fails under CI) and
+the seeded store of tests/web/conftest.py.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from tests.browser import launch_browser
+from tests.web.conftest import free_port, serve_live
+
+from unspin.web import ServeSettings, create_app
+
+pytestmark = pytest.mark.browser
+
+LOOPBACK = {"127.0.0.1", "localhost"}
+#: Collects Content-Security-Policy violations in every document (runs before the page's
+#: scripts; an escaped payload needs no CSP to be blocked, so there must be none).
+WATCH = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__csp.push(e.violatedDirective + " " + e.blockedURI);
+});
+"""
+
+#: Payloads that set window.__pwned (or load an outside image) if they ever run.
+HOSTILE_TEXT = (
+    "Hostile sample\n\n"
+    "The mayor said the plan is <script>window.__pwned = 1</script> very good. "
+    'Critics claimed <img src="http://evil.example/p.png" onerror="window.__pwned = 2"> '
+    "that it clearly failed. "
+    '"It was <a href="javascript:window.__pwned = 3">click me</a>," the spokesperson said. '
+    "Officials reportedly wrote javascript:window.__pwned=4 in [a link](javascript:alert(4)). "
+    '<svg onload="window.__pwned = 5"></svg> <iframe src="javascript:window.__pwned=6"></iframe>'
+)
+HOSTILE_TITLE = '<script>window.__pwned = 7</script><img src=x onerror="window.__pwned = 8">'
+HOSTILE_URL = "javascript:window.__pwned = 9"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launch_browser() as b:
+        yield b
+
+
+class Page:
+    """A browser page bound to a live server, recording console errors and the requests
+    that tried to leave loopback."""
+
+    def __init__(self, chromium: Any, base: str, width: int = 1280) -> None:
+        self.base = base
+        self.outside: list[str] = []
+        self.console: list[str] = []
+        self.context = chromium.new_context(viewport={"width": width, "height": 900})
+        self.context.route("**/*", self._route)
+        self.context.add_init_script(WATCH)
+        self.pg = self.context.new_page()
+        self.pg.set_default_timeout(30_000)
+        self.pg.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
+        self.pg.on("pageerror", lambda e: self.console.append(str(e)))
+
+    def _route(self, route: Any) -> None:
+        if urlsplit(route.request.url).hostname in LOOPBACK:
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def goto(self, path: str) -> Any:
+        return self.pg.goto(self.base + path)
+
+    def assert_inert(self) -> None:
+        """Nothing ran, nothing needed the CSP, nothing left loopback."""
+        assert self.pg.evaluate("window.__pwned") is None
+        assert self.pg.evaluate("window.__csp") == []
+        assert self.pg.locator('[href^="javascript:" i], [src^="javascript:" i]').count() == 0
+        assert not [m for m in self.console if "Content Security Policy" in m]
+        assert self.outside == []
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture()
+def page(browser: Any, live_server: str) -> Iterator[Page]:
+    p = Page(browser, live_server)
+    yield p
+    p.close()
+    assert p.outside == [], f"requests left loopback: {p.outside}"
+
+
+def test_paste_and_analyse_shows_highlights(page: Page) -> None:
+    page.goto("/")
+    page.pg.fill(
+        "#text", 'The council said the bridge "may reopen soon," Mayor Ana Ruiz told reporters.'
+    )
+    page.pg.fill("#title", "Bridge note")
+    page.pg.click("#paste-form button[type=submit]")
+    page.pg.wait_for_url("**/analyses/**")
+    assert "Bridge note" in page.pg.locator("h1").first.inner_text()
+    marks = page.pg.locator("main mark")
+    assert marks.count() > 0
+    assert page.console == []
+    page.assert_inert()
+
+
+def test_search_returns_a_hit(page: Page) -> None:
+    page.goto("/corpus")
+    page.pg.fill("#q", "rust")
+    page.pg.select_option("#mode", "keyword")
+    page.pg.press("#q", "Enter")
+    page.pg.wait_for_url("**/corpus?**")
+    results = page.pg.locator("#results li")
+    assert results.count() >= 1
+    assert "Bridge repairs delayed" in results.first.inner_text()
+    results.first.locator("a.title").click()
+    page.pg.wait_for_url("**/documents/**")
+    assert "Bridge repairs delayed" in page.pg.locator("h1").first.inner_text()
+
+
+def test_a_filter_narrows_the_list(page: Page) -> None:
+    page.goto("/corpus")
+    rows = page.pg.locator("#documents tbody tr")
+    assert rows.count() == 3
+    page.pg.select_option("#outlet", "Valley Courier")
+    page.pg.click("form[role=search] button[type=submit]")
+    page.pg.wait_for_url("**outlet=Valley+Courier**")
+    assert rows.count() == 1
+    assert "Bridge repairs delayed" in rows.first.inner_text()
+    page.goto("/corpus?since=2026-04-01")
+    assert rows.count() == 2
+
+
+def _ingest(page: Page, files: list[dict[str, Any]]) -> Any:
+    page.goto("/jobs")
+    page.pg.set_input_files("#job-files", files=files)
+    page.pg.click("#job-form button[type=submit]")
+    job = page.pg.locator("#jobs .job").first
+    job.locator(".status").wait_for()
+    page.pg.wait_for_selector('#jobs .job[data-status="done"]', timeout=60_000)
+    return job
+
+
+def _md(name: str, title: str, body: str) -> dict[str, Any]:
+    text = f"---\ntitle: {title}\noutlet: Test Wire\n---\n\n{body}\n"
+    return {"name": name, "mimeType": "text/markdown", "buffer": text.encode()}
+
+
+def test_an_ingest_job_shows_progress_to_done(page: Page) -> None:
+    files = [
+        _md("a.md", "Harbour ferry returns", "The harbour ferry returned to service on Tuesday."),
+        _md("b.md", "Ferry fares rise", "Ferry fares will rise by 10 percent, officials said."),
+    ]
+    job = _ingest(page, files)
+    assert "2 of 2" in job.inner_text()
+    bar = job.locator("progress")
+    assert bar.get_attribute("value") == bar.get_attribute("max") or bar.evaluate(
+        "b => b.value === b.max"
+    )
+    page.goto("/corpus?q=ferry&mode=keyword")
+    assert "Harbour ferry returns" in page.pg.locator("#results").inner_text()
+
+
+def test_job_progress_falls_back_to_polling(page: Page) -> None:
+    page.context.route("**/events", lambda route: route.abort())
+    job = _ingest(page, [_md("c.md", "Tram line opens", "The new tram line opened today.")])
+    assert "1 of 1" in job.inner_text()
+
+
+def test_token_wall_redirects_to_login(browser: Any, seeded_settings: ServeSettings) -> None:
+    token = "a-long-test-token-0123456789"
+    port = free_port()
+    settings = ServeSettings(
+        db=seeded_settings.db, backbone="fake", host="127.0.0.1", port=port, token=token
+    )
+    with serve_live(create_app(settings), port) as base:
+        page = Page(browser, base)
+        try:
+            page.goto("/corpus")
+            page.pg.wait_for_url("**/login**")
+            page.pg.fill("#token", "wrong-token-wrong-token")
+            page.pg.click("form[action='/login'] button[type=submit]")
+            assert "/login" in page.pg.url
+            page.pg.fill("#token", token)
+            page.pg.click("form[action='/login'] button[type=submit]")
+            page.pg.wait_for_url("**/corpus")
+            assert page.pg.locator("#documents tbody tr").count() == 3
+            assert page.outside == []
+        finally:
+            page.close()
+
+
+def test_hostile_article_text_executes_nothing(page: Page, tmp_path: Path) -> None:
+    page.goto("/")
+    page.pg.fill("#text", HOSTILE_TEXT)
+    page.pg.fill("#title", HOSTILE_TITLE)
+    page.pg.fill("#url", HOSTILE_URL)
+    page.pg.click("#paste-form button[type=submit]")
+    page.pg.wait_for_url("**/analyses/**")
+    assert "<script>window.__pwned = 7</script>" in page.pg.locator("h1").first.inner_text()
+    assert "window.__pwned = 1" in page.pg.locator("main").inner_text()
+    for mark in page.pg.locator("main mark").all()[:10]:
+        mark.click()
+    page.assert_inert()
+
+    record = {
+        "title": HOSTILE_TITLE,
+        "url": HOSTILE_URL,
+        "outlet": "<b>Evil</b>",
+        "text": HOSTILE_TEXT,
+    }
+    line = json.dumps(record).encode()
+    _ingest(page, [{"name": "evil.jsonl", "mimeType": "application/json", "buffer": line}])
+    page.assert_inert()
+    page.goto("/corpus")
+    link = page.pg.locator("#documents a", has_text="window.__pwned = 7")
+    assert link.count() == 1
+    page.assert_inert()
+    link.click()
+    page.pg.wait_for_url("**/documents/**")
+    page.assert_inert()
+    page.goto("/corpus?q=spokesperson&mode=keyword")
+    assert page.pg.locator("#results li").count() >= 1
+    page.assert_inert()
