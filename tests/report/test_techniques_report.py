@@ -65,3 +65,14 @@ def test_json_carries_the_summary_of_imported_labels() -> None:
     data = json.loads(render_json(_analysis()))  # type: ignore[arg-type]
     summary = data["summaries"]["ptc-labels"]
     assert summary["counts"] == {LL: 2, NC: 1} and summary["per_1000_words"] == 130.43
+
+
+def test_a_threshold_that_hid_every_span_says_so_without_an_empty_table() -> None:
+    from unspin.model import Analysis
+
+    point = {"threshold": 0.55, "default_threshold": 0.55, "cv_at_default": {"precision": 0.59}}
+    analysis = Analysis(
+        Document("Plain words here."), summaries={"techniques": {"operating_point": point}}
+    )
+    block = render_html(analysis).split('id="techniques"', 1)[1].split("</section>", 1)[0]
+    assert "shown: spans scoring ≥ 0.55" in block and "<table" not in block

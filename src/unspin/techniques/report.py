@@ -124,9 +124,14 @@ class TechniquesSection(Section):
                 if (line := operating_point_line(ctx.analysis))
                 else ""
             )
-            + '<table class="grid"><thead><tr><th>technique</th><th>spans</th>'
-            "<th>per 1,000 words</th><th>first</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table></section>"
+            + (
+                '<table class="grid"><thead><tr><th>technique</th><th>spans</th>'
+                "<th>per 1,000 words</th><th>first</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table>"
+                if rows
+                else ""
+            )
+            + "</section>"
         )
 
     def markdown(self, ctx: ReportContext) -> str:
