@@ -41,6 +41,11 @@ backbone = "spacy"
 # document's language (metadata such as <html lang> counts when it is not "en").
 # Analyzers that read only English skip documents in another language.
 language = ""
+# Texts longer than this many characters are analysed in overlapping windows (so time
+# and memory grow linearly with the text); 0: never. Findings are kept from the window
+# whose middle part holds them; the windows overlap by about window_overlap characters.
+window_chars = 50_000
+window_overlap = 4_000
 
 [models]
 # A spaCy package name or a path to a spaCy model folder.
@@ -54,7 +59,7 @@ max_bytes = 5_000_000
 """
 
 _SECTIONS = {
-    "pipeline": {"analyzers", "backbone", "language"},
+    "pipeline": {"analyzers", "backbone", "language", "window_chars", "window_overlap"},
     "models": {"spacy", "embeddings"},
     "ingest": {"max_bytes"},
     "analyzers": None,  # free-form: one table per analyzer, checked by the analyzer
@@ -114,6 +119,8 @@ class Config:
     spacy_model: str = "en_core_web_sm"
     embeddings: str = ""
     max_bytes: int = 5_000_000
+    window_chars: int = 50_000
+    window_overlap: int = 4_000
     analyzer_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
 
     def options_for(self, name: str) -> dict[str, Any]:
@@ -131,7 +138,7 @@ def load_config(
     """Load a config from a TOML path, a mapping shaped like the TOML, or the defaults.
 
     Keyword overrides: ``analyzers``, ``backbone``, ``language``, ``spacy_model``,
-    ``embeddings``, ``max_bytes``.
+    ``embeddings``, ``max_bytes``, ``window_chars``, ``window_overlap``.
     """
     if isinstance(source, Config):
         return source.replace(**overrides) if overrides else source
@@ -190,6 +197,15 @@ def load_config(
     max_bytes = overrides.pop("max_bytes", ingest["max_bytes"])
     if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes <= 0:
         raise ConfigError("[ingest] max_bytes must be a positive integer")
+    window_chars = overrides.pop("window_chars", pipeline.get("window_chars", 50_000))
+    window_overlap = overrides.pop("window_overlap", pipeline.get("window_overlap", 4_000))
+    for key, value in (("window_chars", window_chars), ("window_overlap", window_overlap)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ConfigError(f"[pipeline] {key} must be a non-negative integer")
+    if window_chars and window_chars < 4 * window_overlap:
+        raise ConfigError(
+            "[pipeline] window_chars must be at least 4 x window_overlap (or 0: no windows)"
+        )
     options = data.get("analyzers", {})
     for name, table in options.items():
         if not isinstance(table, Mapping):
@@ -202,6 +218,8 @@ def load_config(
         spacy_model=str(overrides.pop("spacy_model", models["spacy"])),
         embeddings=str(overrides.pop("embeddings", models["embeddings"])),
         max_bytes=max_bytes,
+        window_chars=window_chars,
+        window_overlap=window_overlap,
         analyzer_options={k: dict(v) for k, v in options.items()},
     )
     if overrides:

@@ -28,6 +28,7 @@ from unspin.errors import DependencyError, MissingExtraError, UnspinError
 from unspin.language import UNDETERMINED, Language, detect, given, reads
 from unspin.model import Analysis, AnalyzerFailure, AnalyzerRun, Document, Finding
 from unspin.nlp import Backbone, FakeBackbone, Parsed, SpacyBackbone, TokenStates
+from unspin.windows import WindowResult, merge, plan_windows
 
 __all__ = [
     "Pipeline",
@@ -212,6 +213,11 @@ class Pipeline:
             yield from self._run_batch(batch, embed_sentences)
 
     def _run_batch(self, docs: list[Document], embed: bool) -> Iterator[Processed]:
+        size, overlap = self.config.window_chars, self.config.window_overlap
+        if any(size and len(d.text) > size for d in docs):
+            for doc in docs:
+                yield self._run_windows(doc, embed, size, overlap)
+            return
         try:
             parsed: list[Parsed | Exception] = list(
                 self.backbone.parse_many([d.text for d in docs])
@@ -225,6 +231,29 @@ class Pipeline:
                     parsed.append(exc)
         for doc, p in zip(docs, parsed, strict=True):
             yield self._run_one(doc, p, embed)
+
+    def _run_windows(self, doc: Document, embed: bool, size: int, overlap: int) -> Processed:
+        """``doc`` analysed window by window (:mod:`unspin.windows`), one result."""
+        plan = plan_windows(doc.text, size, overlap)
+        if len(plan) == 1:
+            parsed: Parsed | Exception
+            try:
+                parsed = self.backbone.parse(doc.text)
+            except Exception as exc:
+                parsed = exc
+            return self._run_one(doc, parsed, embed)
+        results: list[WindowResult] = []
+        for window in plan:
+            part = dataclasses.replace(doc, text=doc.text[window.start : window.end])
+            try:
+                parsed = self.backbone.parse(part.text)
+            except Exception as exc:
+                parsed = exc
+            done = self._run_one(part, parsed, embed)
+            results.append(WindowResult(done.analysis, done.sentences, done.embeddings))
+        log.info("%s: %d characters analysed in %d windows", doc.id, len(doc.text), len(plan))
+        merged = merge(doc, plan, results)
+        return Processed(merged.analysis, merged.sentences, merged.embeddings)
 
     def language(self, doc: Document) -> Language:
         """The language ``doc`` is analysed as: the configured ``[pipeline] language``,

@@ -54,7 +54,7 @@ def test_pronoun_never_skips_an_unnamed_official_for_a_name_further_back(run: Ru
     assert sp.attributes["role"] == "city spokesman"
     start, end = sp.attributes["antecedent_start"], sp.attributes["antecedent_end"]
     assert text[start:end] == "A city spokesman"
-    assert sp.attributes["type_reason"] == 'pronoun he -> "A city spokesman" (sentence 2)'
+    assert sp.attributes["type_reason"] == 'pronoun he -> "A city spokesman" (previous sentence)'
 
 
 @pytest.mark.slow
@@ -68,9 +68,9 @@ def test_pronoun_takes_the_nearest_person_not_the_lead_in(run: Run) -> None:
     assert q.attributes["speaker"] == "Anna Berg"
     assert q.attributes["role"] == "Police Chief"
     sp = speaker_of(a, q)
-    assert sp.attributes["type_reason"] == "pronoun she -> Anna Berg (sentence 2)"
+    assert sp.attributes["type_reason"] == "pronoun she -> Anna Berg (previous sentence)"
     assert "Anna Berg" in sp.explanation.detail
-    assert "Speaker: pronoun she -> Anna Berg (sentence 2)." in q.explanation.detail
+    assert "Speaker: pronoun she -> Anna Berg (previous sentence)." in q.explanation.detail
 
 
 @pytest.mark.slow
@@ -114,7 +114,10 @@ def test_they_resolves_to_a_political_group(run: Run) -> None:
     att = one(a, "attribution")
     assert att.label == "group"
     assert att.attributes["speaker"] == "Democrats"
-    assert speaker_of(a, att).attributes["type_reason"] == "pronoun they -> Democrats (sentence 1)"
+    assert (
+        speaker_of(a, att).attributes["type_reason"]
+        == "pronoun they -> Democrats (previous sentence)"
+    )
 
 
 @pytest.mark.slow

@@ -20,7 +20,7 @@ Findings (all anchored in the document text):
     mapped to the full name), ``role`` (only from an apposition or a title),
     ``resolved_from`` ("pronoun" / "alias" / null), ``antecedent_start`` /
     ``antecedent_end``, ``entity_type``, ``affiliation`` and ``type_reason`` (why it has
-    its type: "NER PERSON", "lexicon: outlet (news)", "pronoun he -> Ana Vik (sentence 3)").
+    its type: "NER PERSON", "lexicon: outlet (news)", "pronoun he -> Ana Vik (previous sentence)").
 
 Source types (``speakers.SOURCE_TYPES``): ``named_person``, ``named_organisation``,
 ``government`` (a country, state or government body), ``media_outlet``, ``group`` (a

@@ -60,9 +60,8 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 chosen = resolver.pronoun(item, s)
                 if chosen is not None:
                     who = chosen.name or '"' + _short(st.text[chosen.start : chosen.end]) + '"'
-                    item.reason = (
-                        f"pronoun {item.head_word} -> {who} (sentence {chosen.sentence + 1})"
-                    )
+                    where = _distance(s - chosen.sentence)
+                    item.reason = f"pronoun {item.head_word} -> {who} ({where})"
                     if item.is_subject:
                         # a resolved subject pronoun carries its referent on: "He said
                         # that he admired Mr. Berg, though he said ..." stays with He
@@ -197,3 +196,13 @@ def link_hearsay(events: list[Event]) -> None:
             j -= 1
         if best is not None:
             e.outer = events[best[2]].speaker
+
+
+def _distance(sentences: int) -> str:
+    """Where a referent was named, counted back from the pronoun (so the same wherever
+    the text starts: a window of a long document reads like the whole)."""
+    if sentences <= 0:
+        return "same sentence"
+    if sentences == 1:
+        return "previous sentence"
+    return f"{sentences} sentences earlier"
