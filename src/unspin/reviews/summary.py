@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from unspin.model import JSON, Analysis
+from unspin.report.audited import audit_for
 from unspin.reviews.anchoring import Anchoring, anchor_in
 from unspin.reviews.model import Mark, Rating
 
@@ -130,8 +131,15 @@ class KindSummary:
         """``correct / (correct + wrong)``; None without anchored marks."""
         return None if self.judged == 0 else self.correct / self.judged
 
+    @property
+    def audited(self) -> float | None:
+        """The kind's precision in unspin's own audit (:mod:`unspin.report.audited`), for
+        comparison; None for a label row or a kind the audit did not sample."""
+        audit = audit_for(self.kind) if self.label == "*" else None
+        return None if audit is None else audit.precision
+
     def to_dict(self) -> dict[str, JSON]:
-        p = self.precision
+        p, audited = self.precision, self.audited
         return {
             "kind": self.kind,
             "label": self.label,
@@ -140,6 +148,7 @@ class KindSummary:
             "wrong": self.wrong,
             "precision": None if p is None else round(p, 4),
             "orphans": self.orphans,
+            "audited_precision": None if audited is None else round(audited, 4),
         }
 
 
@@ -202,16 +211,18 @@ def export_row(state: ReviewState) -> dict[str, Any]:
 
 
 def render_summary(kinds: Iterable[KindSummary]) -> str:
-    """Aligned lines: kind and label, marks, correct, wrong, precision, orphans."""
+    """Aligned lines: kind and label, marks, correct, wrong, precision, orphans, and the
+    kind's precision in unspin's own audit."""
     lines = [
         f"{'kind':<16} {'label':<28} {'marks':>6} {'correct':>8} {'wrong':>6} "
-        f"{'precision':>9} {'orphans':>8}"
+        f"{'precision':>9} {'orphans':>8} {'audited':>8}"
     ]
     for k in kinds:
         p = "-" if k.precision is None else f"{k.precision:.3f}"
+        audited = "" if k.audited is None else f"{k.audited:.3f}"
         label = "(all)" if k.label == "*" else k.label
         lines.append(
             f"{k.kind:<16} {label:<28} {k.judged:>6} {k.correct:>8} {k.wrong:>6} {p:>9} "
-            f"{k.orphans:>8}"
+            f"{k.orphans:>8} {audited:>8}"
         )
     return "\n".join(lines)

@@ -122,6 +122,9 @@ class KindOut(BaseModel):
     wrong: int
     precision: float | None = Field(description="correct / (correct + wrong); null without marks")
     orphans: int
+    audited_precision: float | None = Field(
+        description="the kind's precision in unspin's own audit (label * rows), to compare"
+    )
 
 
 class SummaryOut(BaseModel):
