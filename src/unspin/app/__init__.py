@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         list_documents,
         list_findings,
         list_link_rows,
+        search_sentences,
         store_document,
     )
     from unspin.app.claims import CLAIM_CSV_COLUMNS, ClaimRow, DocumentClaims, list_claims
@@ -208,6 +209,7 @@ __all__ = [
     "search_corpus",
     "search_evidence",
     "search_factchecks",
+    "search_sentences",
     "store_document",
     "version",
     "with_store",
@@ -308,6 +310,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "Page": ("unspin.store", "Page"),
     "SOURCE_TYPES": ("unspin.app.browse", "SOURCE_TYPES"),
     "StoredFinding": ("unspin.store", "StoredFinding"),
+    "search_sentences": ("unspin.app.browse", "search_sentences"),
     "store_document": ("unspin.app.browse", "store_document"),
     "TECHNIQUES": ("unspin.app.browse", "TECHNIQUES"),
     "corpus_facets": ("unspin.app.browse", "corpus_facets"),

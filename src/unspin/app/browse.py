@@ -11,25 +11,31 @@ Every listing is a :class:`~unspin.store.Page` (``items``, ``total``, ``limit``,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from unspin.app.corpus import opened_store
 from unspin.app.links import VIEW_KINDS
 from unspin.app.pipelines import ConfigSource, load_pipeline
+from unspin.config import Config
 from unspin.corpus.model import Link, Side
 from unspin.corpus.store_adapter import from_store_link
 from unspin.corpus.views import in_context
 from unspin.errors import BinaryInputError, InputError
 from unspin.ingest import DEFAULT_MAX_BYTES, load_bytes, load_text
 from unspin.model import Analysis, Document
+from unspin.nlp import Backbone
+from unspin.pipeline import backbone_for_encoder
 from unspin.sources.speakers import SOURCE_TYPES
 from unspin.store import (
     DOCUMENT_ORDERS,
     DocumentOrder,
     DocumentSummary,
     Filters,
+    Hit,
     Page,
+    SearchMode,
     StoredFinding,
     document_languages,
     document_texts,
@@ -59,6 +65,7 @@ __all__ = [
     "list_documents",
     "list_findings",
     "list_link_rows",
+    "search_sentences",
     "store_document",
 ]
 
@@ -137,6 +144,33 @@ def list_findings(
     id, title, outlet and date; newest documents first."""
     with opened_store(db) as store:
         return page_findings(store, kind, label=label, filters=filters, limit=limit, offset=offset)
+
+
+@lru_cache(maxsize=8)
+def _query_backbone(encoder: str | None, config: Config | None) -> Backbone:
+    """The backbone that embeds queries as the store's encoder did (built once per
+    encoder and configuration; the models themselves are loaded once per process)."""
+    return backbone_for_encoder(encoder, config)
+
+
+def search_sentences(
+    db: str | Path | None,
+    query: str,
+    filters: Filters | None = None,
+    *,
+    limit: int = 10,
+    mode: SearchMode = "hybrid",
+    config: Config | None = None,
+) -> list[Hit]:
+    """Stored sentences ranked for ``query`` (keyword, semantic or both fused), the query
+    embedded by the store's encoder set up from ``config`` (a server's configuration,
+    read once, instead of the defaults read at every call)."""
+    with opened_store(db) as store:
+        encoder = store.encoder
+        backbone = (
+            None if mode == "keyword" or encoder is None else _query_backbone(encoder, config)
+        )
+        return store.search(query, filters or Filters(), limit=limit, mode=mode, backbone=backbone)
 
 
 @dataclass(frozen=True)

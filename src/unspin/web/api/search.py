@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from unspin import app as unspin_app
 from unspin.web.api.models import PROBLEMS, SearchOut
 from unspin.web.api.params import corpus_filters, db_of
+from unspin.web.state import get_state
 
 __all__ = ["router"]
 
@@ -29,5 +30,8 @@ def search(
 ) -> dict[str, Any]:
     """Sentences (claims included) ranked for ``q``, each with its document, offsets, a
     snippet, the findings overlapping it and why it ranks where it does."""
-    hits = unspin_app.search_corpus(db_of(request), q, filters, limit=limit, mode=mode)
+    config = get_state(request).config
+    hits = unspin_app.search_sentences(
+        db_of(request), q, filters, limit=limit, mode=mode, config=config
+    )
     return {"query": q, "mode": mode, "items": [h.to_dict() for h in hits]}
