@@ -1,7 +1,8 @@
 """Marking a finding in headless Chromium against a live server: set a name once, open a
-finding, mark it wrong with a note, rate a claim; the marks are stored, listed, and still
-there (with the name) after a reload. Uses Debian's Chromium through tests/browser.py
-(skips without it, fails under CI) and web-core's seeded ``live_server``."""
+finding, mark it wrong with a note (hostile HTML, shown as text), rate a claim; the marks
+are stored, listed, and still there (with the name) after a reload. Uses Debian's Chromium
+through tests/browser.py (skips without it, fails under CI) and web-core's seeded
+``live_server``."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from unspin import app as unspin_app
 from unspin.web import ServeSettings
 
 pytestmark = pytest.mark.browser
+
+#: A note that would run if it were ever inserted as HTML.
+NOTE = '<img src=x onerror="window.__pwned = 1"> the vote was 6 to 3'
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +61,7 @@ def test_mark_a_finding_and_rate_a_claim(
         return tools
 
     tools = open_finding()
-    tools.locator("textarea").fill("the vote was 6 to 3")
+    tools.locator("textarea").fill(NOTE)
     tools.locator('button[data-verdict="wrong"]').click()
     page.wait_for_function(
         "() => document.querySelector('[data-review-status]').textContent === 'Marked wrong.'"
@@ -73,7 +77,7 @@ def test_mark_a_finding_and_rate_a_claim(
     stored = unspin_app.document_reviews(seeded_settings.db, doc_id)
     (mark,) = stored.marks
     assert mark.item.to_dict()["verdict"] == "wrong" and mark.item.reviewer == "Ana Ruiz"
-    assert mark.item.note == "the vote was 6 to 3" and mark.anchoring.finding is not None
+    assert mark.item.note == NOTE and mark.anchoring.finding is not None
     (rating,) = stored.ratings
     assert rating.item.to_dict()["rating"] == "Misleading"
 
@@ -84,5 +88,7 @@ def test_mark_a_finding_and_rate_a_claim(
     assert page.text_content("#review [data-review-who] strong") == "Ana Ruiz"
     tools = open_finding()
     assert tools.locator("[data-review-marks] li").count() == 2
+    assert NOTE in page.text_content("#review [data-review-list]")  # shown as text
+    assert page.evaluate("window.__pwned") is None
     assert errors == []
     context.close()
