@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test test-fast lint typecheck bench bench-store chromium clean
+.PHONY: install demo test test-fast lint typecheck bench bench-store chromium screenshot clean
 
 # torch is installed first, pinned to the CPU build, so that nothing pulls CUDA wheels.
 $(STAMP): pyproject.toml
@@ -40,6 +40,11 @@ bench: install
 ## Corpus store: ingest rate and search latency at 10k and 100k sentences, SQLite and PostgreSQL.
 bench-store: install
 	nice $(BIN)/python bench/store_bench.py --json bench/results/store.json
+
+## docs/screenshot.png: `unspin serve` on a free port with a temporary store, examples/article.md
+## analysed through the page in Debian's Chromium (run on purpose, not by the tests).
+screenshot: install chromium
+	$(BIN)/python scripts/screenshot.py --out docs/screenshot.png
 
 ## Debian's Chromium for the HTML report tests (never a downloaded browser).
 chromium:
