@@ -73,6 +73,10 @@
       });
       each(root.querySelectorAll('input[name="unspin-layer"]'), function (r) {
         r.checked = r.value === current;
+        var bar = r.closest(".switch");
+        if (r.checked && bar && bar.scrollWidth > bar.clientWidth) { /* a one-row switch */
+          bar.scrollLeft = Math.max(0, r.parentElement.offsetLeft - bar.offsetLeft - 24);
+        }
       });
     }
 
