@@ -304,6 +304,35 @@ def test_attribute_naming_another_report_becomes_a_link(browser: Any, tmp_path: 
 
 
 @pytest.mark.browser
+def test_cited_passages_are_shown_by_title_and_offsets(browser: Any, tmp_path: Path) -> None:
+    doc = Document("Harbour fees rose by 40 percent in 2023.")
+    passage = {
+        "document_id": "5f3a9c0d2b7e41aa",
+        "title": "Port <b>statistics</b>",
+        "start": 10,
+        "end": 80,
+        "text": "Harbour fees increased 40% <img src=x onerror=window.__pwned=1>.",
+        "stance": "supports",
+    }
+    f = Finding.anchored(
+        doc, 0, len(doc.text), kind="verdict", label="supported", score=0.8, analyzer="hand",
+        analyzer_version="1", explanation=Explanation("verdict.frame"),
+        attributes={"verdict": "supported", "passages": [passage]},
+    )  # fmt: skip
+    pg = _open(browser, render_html(Analysis(doc, (f,))), tmp_path)
+    try:
+        pg.click("#text mark.on")
+        cited = pg.locator("#details-body ul.cited li").inner_text()
+        assert cited.startswith("Port <b>statistics</b> chars 10–80 · supports:")
+        assert "Harbour fees increased 40% <img" in cited
+        assert "5f3a9c0d2b7e41aa" not in pg.inner_text("#details-body")
+        assert pg.locator("#details-body img").count() == 0
+        assert pg.evaluate("typeof window.__pwned") == "undefined"
+    finally:
+        pg.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("which", ["analysis", "clean_analysis"])
 def test_no_horizontal_scroll_on_a_375_px_screen(
     browser: Any, tmp_path: Path, which: str, request: pytest.FixtureRequest

@@ -93,8 +93,36 @@
         return a;
       }
       if (v === null || v === undefined) { return document.createTextNode("\u2014"); }
+      if (Array.isArray(v) && v.length && v.every(cited)) {
+        var ul = el("ul", "cited");
+        v.forEach(function (o) { var li = el("li"); li.appendChild(citedNode(o)); ul.appendChild(li); });
+        return ul;
+      }
+      if (cited(v)) { return citedNode(v); }
       if (typeof v === "object") { return document.createTextNode(JSON.stringify(v)); }
       return document.createTextNode(String(v));
+    }
+
+    /* a passage, a fact-check or another document: by its title and snippet with its
+       offsets, never by its id */
+    function cited(o) {
+      return o !== null && typeof o === "object" && !Array.isArray(o) &&
+        (typeof o.text === "string" || typeof o.claim_reviewed === "string");
+    }
+
+    function citedNode(o) {
+      var span = el("span", "cite");
+      var name = o.title || o.publisher || o.source;
+      span.appendChild(el("strong", "", name || "untitled document"));
+      if (typeof o.start === "number" && typeof o.end === "number") {
+        span.appendChild(el("small", "", " chars " + o.start + "\u2013" + o.end));
+      }
+      ["stance", "rating", "verdict", "reason"].forEach(function (k) {
+        if (typeof o[k] === "string" && o[k]) { span.appendChild(document.createTextNode(" \u00b7 " + o[k])); }
+      });
+      span.appendChild(document.createTextNode(": "));
+      span.appendChild(el("q", "", shorten(o.text || o.claim_reviewed, 240)));
+      return span;
     }
 
     function row(dl, name, node) {
