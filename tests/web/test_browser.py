@@ -20,6 +20,7 @@ import pytest
 from tests.browser import launch_browser
 from tests.web.conftest import free_port, serve_live
 
+from unspin import app as unspin_app
 from unspin.web import ServeSettings, create_app
 
 pytestmark = pytest.mark.browser
@@ -233,3 +234,75 @@ def test_hostile_article_text_executes_nothing(page: Page, tmp_path: Path) -> No
     page.goto("/corpus?q=spokesperson&mode=keyword")
     assert page.pg.locator("#results li").count() >= 1
     page.assert_inert()
+
+
+#: A fourth document that restates the first one's quote with other wording.
+DRIFTED = {
+    "title": "Bridge repairs to cost 9 million, city says",
+    "outlet": "Metro Daily",
+    "published": "2026-04-12",
+    "text": "Bridge repairs to cost 9 million, city says\n\n"
+    "The city council voted 5 to 4 on Monday to repair the old river bridge. "
+    '"The bridge will reopen in June," said Mayor Ana Ruiz. '
+    "Repairs will cost 9 million dollars, according to the city budget office.",
+}
+
+
+@pytest.fixture()
+def linked_server(seeded_settings: ServeSettings, tmp_path: Path) -> Iterator[str]:
+    """The seeded store plus :data:`DRIFTED`, compared (links stored), served live."""
+    source = tmp_path / "drifted.jsonl"
+    source.write_text(json.dumps(DRIFTED) + "\n", encoding="utf-8")
+    config = unspin_app.pipeline_config(backbone="fake")
+    unspin_app.ingest_paths(seeded_settings.db, [source], config)
+    unspin_app.link_corpus(seeded_settings.db)
+    port = free_port()
+    settings = ServeSettings(db=seeded_settings.db, backbone="fake", port=port)
+    with serve_live(create_app(settings), port) as url:
+        yield url
+
+
+def test_links_show_titles_dates_and_outlets(browser: Any, linked_server: str) -> None:
+    page = Page(browser, linked_server)
+    try:
+        page.goto("/links?view=quotes")
+        pair = page.pg.locator("article.pair").first
+        text = pair.inner_text()
+        for shown in ("Council approves the river bridge repairs", DRIFTED["title"]):
+            assert shown in text
+        assert "Metro Daily" in text and "2026-04-12" in text
+        assert "reopen in June" in pair.locator("mark").last.inner_text()
+        pair.get_by_role("link", name=DRIFTED["title"]).click()
+        page.pg.wait_for_url("**/documents/**")
+        links = page.pg.locator(".doc-links")
+        assert "Council approves the river bridge repairs" in links.inner_text()
+        assert "This document" in links.inner_text()
+        page.assert_inert()
+    finally:
+        page.close()
+
+
+def test_pages_fit_a_phone_and_work_by_keyboard(browser: Any, live_server: str) -> None:
+    page = Page(browser, live_server, width=375)
+    try:
+        page.goto("/")
+        page.pg.keyboard.press("Tab")
+        assert page.pg.evaluate("document.activeElement.textContent") == "Skip to content"
+        page.pg.keyboard.press("Enter")
+        assert page.pg.evaluate("document.activeElement.id") == "main"
+        page.pg.fill("#text", "Officials said the bridge may reopen in May.")
+        page.pg.focus("#text")
+        page.pg.keyboard.press("Tab")
+        page.pg.keyboard.press("Tab")
+        page.pg.keyboard.press("Tab")
+        page.pg.keyboard.press("Enter")
+        page.pg.wait_for_url("**/analyses/**")
+        paths = ["/corpus", "/corpus?q=bridge&mode=keyword", "/links", "/factchecks?q=bridge"]
+        paths += ["/evidence", "/jobs", urlsplit(page.pg.url).path]
+        for path in paths:
+            page.goto(path)
+            width = page.pg.evaluate("document.documentElement.scrollWidth")
+            assert width <= 375, f"{path} is {width} px wide at 375"
+        page.assert_inert()
+    finally:
+        page.close()
