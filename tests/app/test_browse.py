@@ -9,7 +9,7 @@ import pytest
 from unspin import app
 from unspin.corpus.model import Link, Side
 from unspin.corpus.store_adapter import to_store_link
-from unspin.errors import InputError, InputTooLargeError
+from unspin.errors import InputError, InputTooLargeError, StoreError
 from unspin.model import Document, Explanation
 from unspin.store import Filters, open_store
 
@@ -113,3 +113,19 @@ def test_document_from_bytes_reads_the_file_as_the_cli_does() -> None:
         app.document_from_bytes(b"\x00\x01\x02binary", "x.txt")
     with pytest.raises(InputError):
         app.document_from_bytes(b"", "empty.txt")
+
+
+def test_kept_open_readers_see_later_writes(db: str) -> None:
+    assert app.list_documents(db).total == 2  # opens and keeps a reader
+    third = Document("A third article about the harbour fees, written later.", title="Third")
+    pipeline = app.load_pipeline(app.pipeline_config(None, backbone="fake"))
+    with open_store(db) as store:
+        store.add(pipeline.process([third], embed_sentences=True))
+    assert app.list_documents(db).total == 3
+    assert app.get_document(db, third.id) is not None
+
+
+def test_a_reader_of_a_missing_store_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError):
+        app.list_documents(str(tmp_path / "missing.db"))
+    assert not (tmp_path / "missing.db").exists()

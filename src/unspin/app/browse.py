@@ -18,6 +18,7 @@ from typing import Any
 from unspin.app.corpus import opened_store
 from unspin.app.links import VIEW_KINDS
 from unspin.app.pipelines import ConfigSource, load_pipeline
+from unspin.app.readers import reading
 from unspin.config import Config
 from unspin.corpus.model import Link, Side
 from unspin.corpus.store_adapter import from_store_link
@@ -103,13 +104,13 @@ def list_documents(
 ) -> Page[DocumentSummary]:
     """One page of the stored documents matching ``filters`` (and whose title holds
     ``title``), each with its findings per kind; ``total`` counts every match."""
-    with opened_store(db) as store:
+    with reading(db) as store:
         return page_documents(store, filters, limit=limit, offset=offset, order=order, title=title)
 
 
 def get_document(db: str | Path | None, document_id: str) -> DocumentSummary | None:
     """A stored document's metadata and findings per kind (None if the store has none)."""
-    with opened_store(db) as store:
+    with reading(db) as store:
         found = documents_by_id(store, [document_id]).get(document_id)
         if found is None:
             return None
@@ -124,7 +125,7 @@ def get_document(db: str | Path | None, document_id: str) -> DocumentSummary | N
 
 def document_analysis(db: str | Path | None, document_id: str) -> Analysis | None:
     """The analysis stored for a document (None if the store has none)."""
-    with opened_store(db) as store:
+    with reading(db) as store:
         try:
             return store.get_analysis(document_id)
         except KeyError:
@@ -142,7 +143,7 @@ def list_findings(
 ) -> Page[StoredFinding]:
     """One page of stored findings (of a kind and label, if given) with their document's
     id, title, outlet and date; newest documents first."""
-    with opened_store(db) as store:
+    with reading(db) as store:
         return page_findings(store, kind, label=label, filters=filters, limit=limit, offset=offset)
 
 
@@ -165,7 +166,7 @@ def search_sentences(
     """Stored sentences ranked for ``query`` (keyword, semantic or both fused), the query
     embedded by the store's encoder set up from ``config`` (a server's configuration,
     read once, instead of the defaults read at every call)."""
-    with opened_store(db) as store:
+    with reading(db) as store:
         encoder = store.encoder
         backbone = (
             None if mode == "keyword" or encoder is None else _query_backbone(encoder, config)
@@ -234,7 +235,7 @@ def list_link_rows(
     read as stored: run ``link_corpus`` (``unspin corpus link``) to compare new ones."""
     allowed = VIEW_KINDS[view]
     wanted = [k for k in kinds if k in allowed] if kinds else list(allowed)
-    with opened_store(db) as store:
+    with reading(db) as store:
         page = page_links(
             store, wanted, document_id=document, min_score=min_score, limit=limit, offset=offset
         )
@@ -295,7 +296,7 @@ class CorpusFacets:
 
 def corpus_facets(db: str | Path | None, *, top_outlets: int = 200) -> CorpusFacets:
     """The outlets (the ``top_outlets`` largest), languages and finding kinds of a store."""
-    with opened_store(db) as store:
+    with reading(db) as store:
         stats = store.stats(top_outlets=top_outlets)
         languages = document_languages(store)
     return CorpusFacets(
