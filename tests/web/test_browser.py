@@ -282,7 +282,7 @@ def test_links_show_titles_dates_and_outlets(browser: Any, linked_server: str) -
         page.close()
 
 
-def test_pages_fit_a_phone_and_work_by_keyboard(browser: Any, live_server: str) -> None:
+def test_pages_fit_a_phone_print_and_work_by_keyboard(browser: Any, live_server: str) -> None:
     page = Page(browser, live_server, width=375)
     try:
         page.goto("/")
@@ -303,6 +303,54 @@ def test_pages_fit_a_phone_and_work_by_keyboard(browser: Any, live_server: str) 
             page.goto(path)
             width = page.pg.evaluate("document.documentElement.scrollWidth")
             assert width <= 375, f"{path} is {width} px wide at 375"
+        page.pg.emulate_media(media="print")
+        assert not page.pg.locator("header.site").is_visible()
+        assert page.pg.locator("main h1").first.is_visible()
         page.assert_inert()
     finally:
         page.close()
+
+
+def test_a_file_is_analysed_and_a_bad_one_explained(page: Page) -> None:
+    page.goto("/")
+    note = _md("note.md", "Ferry note", 'The ferry "will run again in May," officials said.')
+    page.pg.set_input_files("#file", files=[note])
+    page.pg.click("#file-form button[type=submit]")
+    page.pg.wait_for_url("**/analyses/**")
+    assert "Ferry note" in page.pg.locator("h1").first.inner_text()
+    page.goto("/")
+    binary = {"name": "x.txt", "mimeType": "text/plain", "buffer": b"\x00\x01\x02" * 200}
+    page.pg.set_input_files("#file", files=[binary])
+    page.pg.click("#file-form button[type=submit]")
+    alert = page.pg.locator("#file-form [data-result]")
+    alert.wait_for(state="visible")
+    assert alert.inner_text().strip()
+    assert page.pg.locator("#file-form button").is_enabled()
+    page.assert_inert()
+
+
+def test_factchecks_are_imported_from_the_page(page: Page) -> None:
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://checkers.example/ferry",
+        "claimReviewed": 'The ferry carries <img src=x onerror="window.__pwned = 10"> 900 cars.',
+        "headline": "No, the ferry does not carry 900 cars",
+        "datePublished": "2026-02-03",
+        "author": {"@type": "Organization", "name": "Example Checks"},
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+    }
+    page.goto("/factchecks")
+    upload = {
+        "name": "ferry.json",
+        "mimeType": "application/json",
+        "buffer": json.dumps(review).encode(),
+    }
+    page.pg.set_input_files("#fc-files", files=[upload])
+    page.pg.click("form[data-api-upload] button[type=submit]")
+    page.pg.locator("[data-result]", has_text="Done").wait_for(timeout=60_000)
+    assert "added 1" in page.pg.locator("[data-result]").inner_text()
+    page.goto("/factchecks?q=ferry+cars")
+    result = page.pg.locator("#results li").first
+    assert "onerror" in result.inner_text() and "False" in result.inner_text()
+    page.assert_inert()
