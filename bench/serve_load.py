@@ -22,11 +22,12 @@ all 1,000 documents.
 (the real models unless ``--backbone fake``); once it answers, ``--clients`` httpx async
 clients (each with its session cookie and CSRF header) loop for ``--seconds``: each
 request is a keyword search (40 %), a semantic search (40 %) or an analysis of the first
-1,500 characters of a PTC article not in the store (20 %). A 503 (analysis queue full)
-is counted apart and its client waits ``min(Retry-After, 2 s)``; an error is any other
-5xx, a timeout (30 s), a transport error or a wrong answer (a search result without the
-fields and offsets it must have, a keyword hit holding none of the query's words, an
-analysis of another text).
+1,500 characters of a PTC article not in the store (20 %; ``--analyze-share``). Before
+that, 20 searches of each mode one at a time give the idle latency (the floor). A 503
+(analysis queue full) is counted apart and its client waits ``min(Retry-After, 2 s)``;
+an error is any other 5xx, a timeout (30 s), a transport error or a wrong answer (a
+search result without the fields and offsets it must have, a keyword hit holding none of
+the query's words, an analysis of another text).
 
 **The report**: requests/s, per kind the count and p50/p95 latency (ms, of the answered
 requests), 503s, errors, the machine's load average before and after, and the targets:
@@ -270,14 +271,20 @@ def wrong_answer(kind: str, request: dict[str, Any], body: Any) -> str | None:
 
 
 async def client_loop(
-    base: str, deadline: float, rng: random.Random, texts: list[str], results: Results
+    base: str,
+    deadline: float,
+    rng: random.Random,
+    texts: list[str],
+    results: Results,
+    analyze_share: float = 0.2,
 ) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
         token = (await client.get("/api/v1/session")).json()["csrf_token"]
         client.headers["X-CSRF-Token"] = token
         while time.monotonic() < deadline:
             roll = rng.random()
-            kind = "keyword" if roll < 0.4 else "semantic" if roll < 0.8 else "analyze"
+            search = (1 - analyze_share) / 2
+            kind = "keyword" if roll < search else "semantic" if roll < 2 * search else "analyze"
             started = time.perf_counter()
             request: dict[str, Any]
             try:
@@ -311,14 +318,34 @@ async def client_loop(
             results.latencies[kind].append(elapsed)
 
 
-async def drive(base: str, clients: int, seconds: float, texts: list[str]) -> tuple[Results, float]:
+async def drive(
+    base: str, clients: int, seconds: float, texts: list[str], analyze_share: float
+) -> tuple[Results, float]:
     results = Results()
     started = time.monotonic()
     deadline = started + seconds
     await asyncio.gather(
-        *(client_loop(base, deadline, random.Random(i), texts, results) for i in range(clients))
+        *(
+            client_loop(base, deadline, random.Random(i), texts, results, analyze_share)
+            for i in range(clients)
+        )
     )
     return results, time.monotonic() - started
+
+
+async def idle_latency(base: str, rounds: int = 20) -> dict[str, float | None]:
+    """p50 of one request at a time (no other load): the floor under the load figures."""
+    out: dict[str, float | None] = {}
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        for kind, queries in (("keyword", KEYWORD_QUERIES), ("semantic", SEMANTIC_QUERIES)):
+            times = []
+            for i in range(rounds):
+                params: dict[str, str | int] = {"q": queries[i % len(queries)], "mode": kind}
+                started = time.perf_counter()
+                (await client.get("/api/v1/search", params=params)).raise_for_status()
+                times.append((time.perf_counter() - started) * 1000)
+            out[f"{kind}_p50_ms"] = percentile(times[2:], 50)
+    return out
 
 
 def percentile(values: list[float], q: int) -> float | None:
@@ -373,6 +400,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--backbone", choices=["spacy", "fake"], default="spacy")
     parser.add_argument("--queue-size", type=int, default=8)
+    parser.add_argument("--analyze-share", type=float, default=0.2, help="share of analyses")
     parser.add_argument("--json", type=Path, help="also write the report here")
     args = parser.parse_args()
     load_before = os.getloadavg()
@@ -386,12 +414,16 @@ def main() -> None:
         started = time.monotonic()
         wait_ready(base, server)
         ready_s = time.monotonic() - started
-        results, wall = asyncio.run(drive(base, args.clients, args.seconds, texts))
+        idle = asyncio.run(idle_latency(base))
+        run = drive(base, args.clients, args.seconds, texts, args.analyze_share)
+        results, wall = asyncio.run(run)
     finally:
         stop_server(server)
     out = {
         "store": built,
         "server_ready_s": round(ready_s, 1),
+        "idle_latency": idle,
+        "analyze_share": args.analyze_share,
         "clients": args.clients,
         "backbone": args.backbone,
         "queue_size": args.queue_size,

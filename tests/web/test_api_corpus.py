@@ -96,9 +96,8 @@ def test_one_document_with_findings_and_its_analysis(seeded_client: TestClient) 
     for finding in detail["findings"]:
         assert detail["text"][finding["start"] : finding["end"]] == finding["text"]
     analysis = seeded_client.get(f"/api/v1/documents/{doc['id']}/analysis").json()
-    assert analysis["schema_version"] == unspin_app.analysis_schema()["properties"][
-        "schema_version"
-    ].get("const", analysis["schema_version"])
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(analysis, unspin_app.analysis_schema())
     assert analysis["document"]["id"] == doc["id"]
     assert len(analysis["findings"]) == len(detail["findings"])
 
