@@ -212,3 +212,20 @@ def test_bad_link_parameters(seeded_client: TestClient) -> None:
     ]
     problem(seeded_client.get("/api/v1/links?min_score=2"), 422)
     problem(seeded_client.get("/api/v1/links?document=" + "0" * 16), 404)
+
+
+HOSTILE = ['"', "(", "NOT bridge", "bridge OR", "br*", "NEAR(a b)", "a:b", "\x00", "😀", "x" * 999]
+
+
+def test_hostile_query_strings_never_fail(seeded_client: TestClient) -> None:
+    for q in HOSTILE:
+        for mode in ("keyword", "semantic", "hybrid"):
+            response = seeded_client.get("/api/v1/search", params={"q": q, "mode": mode})
+            assert response.status_code in (200, 422), (q, mode, response.text[:200])
+        for path, key in (("/api/v1/documents", "title"), ("/api/v1/findings", "speaker")):
+            assert seeded_client.get(path, params={key: q[:200]}).status_code in (200, 422)
+        assert seeded_client.get("/api/v1/factchecks", params={"q": q}).status_code == 200
+        assert seeded_client.get("/api/v1/links", params={"document": q[:128]}).status_code in (
+            404,
+            422,
+        )
