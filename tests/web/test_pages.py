@@ -27,6 +27,9 @@ def test_corpus_lists_filters_and_searches(seeded_client: TestClient) -> None:
     assert listing.count("/documents/") == 3
     narrowed = seeded_client.get("/corpus?outlet=Valley+Courier", headers=HTML).text
     assert narrowed.count("/documents/") == 1
+    by_title = seeded_client.get("/corpus?order=title", headers=HTML).text
+    assert by_title.index("Bridge repairs delayed") < by_title.index("School lunches get")
+    assert by_title.index("Council approves") < by_title.index("School lunches get")
     found = seeded_client.get("/corpus?q=rust&mode=keyword", headers=HTML).text
     assert "Bridge repairs delayed, officials say" in found
 

@@ -11,8 +11,8 @@ from fastapi.responses import HTMLResponse
 from unspin import app as unspin_app
 from unspin.errors import UnspinError
 from unspin.web.pages.common import PAGE_SIZE, Pager, db_of, render
-from unspin.web.pages.reports import report_values
 from unspin.web.pages.links import context_parts
+from unspin.web.pages.reports import report_values
 from unspin.web.problems import Problem
 
 __all__ = ["router"]
@@ -23,6 +23,7 @@ router = APIRouter(include_in_schema=False)
 LINKS_SHOWN = 50
 
 SearchMode = Literal["keyword", "semantic", "hybrid"]
+Order = Literal["published", "ingested", "title"]
 
 
 def _filters(outlet: str, language: str, since: str, until: str) -> unspin_app.Filters:
@@ -47,6 +48,7 @@ def corpus(
     language: Annotated[str, Query(max_length=20)] = "",
     since: Annotated[str, Query(max_length=10)] = "",
     until: Annotated[str, Query(max_length=10)] = "",
+    order: Order = "published",
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> HTMLResponse:
     """The document list, or the sentences that match ``q``."""
@@ -57,6 +59,7 @@ def corpus(
         "language": language,
         "since": since,
         "until": until,
+        "order": "" if q or order == "published" else order,
     }
     db = db_of(request)
     values: dict[str, Any] = {"params": params, "hits": None, "documents": None}
@@ -76,7 +79,9 @@ def corpus(
             values["hits"] = hits[:PAGE_SIZE]
             total = offset + len(hits)
         else:
-            listing = unspin_app.list_documents(db, filters, limit=PAGE_SIZE, offset=offset)
+            listing = unspin_app.list_documents(
+                db, filters, limit=PAGE_SIZE, offset=offset, order=order
+            )
             values["documents"] = listing.items
             total = listing.total
     except UnspinError as exc:  # no store yet, or one that cannot be read
