@@ -250,12 +250,11 @@ DRIFTED = {
 
 @pytest.fixture()
 def linked_server(seeded_settings: ServeSettings, tmp_path: Path) -> Iterator[str]:
-    """The seeded store plus :data:`DRIFTED`, compared (links stored), served live."""
+    """The seeded store plus :data:`DRIFTED` (not compared yet), served live."""
     source = tmp_path / "drifted.jsonl"
     source.write_text(json.dumps(DRIFTED) + "\n", encoding="utf-8")
     config = unspin_app.pipeline_config(backbone="fake")
     unspin_app.ingest_paths(seeded_settings.db, [source], config)
-    unspin_app.link_corpus(seeded_settings.db)
     port = free_port()
     settings = ServeSettings(db=seeded_settings.db, backbone="fake", port=port)
     with serve_live(create_app(settings), port) as url:
@@ -266,6 +265,9 @@ def test_links_show_titles_dates_and_outlets(browser: Any, linked_server: str) -
     page = Page(browser, linked_server)
     try:
         page.goto("/links?view=quotes")
+        assert page.pg.locator("article.pair").count() == 0
+        page.pg.get_by_role("button", name="Compare new documents").click()
+        page.pg.wait_for_url("**compared=4**")
         pair = page.pg.locator("article.pair").first
         text = pair.inner_text()
         for shown in ("Council approves the river bridge repairs", DRIFTED["title"]):

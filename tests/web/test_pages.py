@@ -95,3 +95,13 @@ def test_context_parts_cut_around_the_span() -> None:
         '" soon',
     )
     assert context_parts("x", None) == ("", "x", "")
+
+
+def test_links_page_compares_new_documents(seeded_client: TestClient) -> None:
+    response = seeded_client.post("/links/compare", data={"view": "quotes"}, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/links?view=quotes&compared=3&found=")
+    page = seeded_client.get(response.headers["location"], headers=HTML).text
+    assert "Compared 3 documents" in page
+    again = seeded_client.post("/links/compare", data={"view": "quotes"}, follow_redirects=False)
+    assert "compared=0" in again.headers["location"]

@@ -4,14 +4,17 @@ date, the compared span marked in its sentence."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any, Literal, get_args
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from unspin import app as unspin_app
 from unspin.errors import UnspinError
 from unspin.web.pages.common import PAGE_SIZE, Pager, db_of, render
+from unspin.web.queue import get_queue
 
 __all__ = ["context_parts", "router"]
 
@@ -43,18 +46,23 @@ def links(
     view: View = "contradictions",
     kind: Kind = "",
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    compared: Annotated[int | None, Query(ge=0)] = None,
+    found: Annotated[int | None, Query(ge=0)] = None,
 ) -> HTMLResponse:
-    """One page of a link listing."""
+    """One page of a link listing (``compared``/``found``: what the last comparison
+    run from this page did)."""
     params: dict[str, str] = {"view": view, "kind": kind}
     values: dict[str, Any] = {
         "params": params,
+        "compared": compared,
+        "found": found,
         "views": VIEW_TITLES,
         "kinds": [k for k in get_args(Kind) if k],
         "parts": context_parts,
         "rows": [],
     }
     try:
-        found = unspin_app.list_link_rows(
+        listing = unspin_app.list_link_rows(
             db_of(request),
             view,
             kinds=[kind] if kind else None,
@@ -64,6 +72,19 @@ def links(
     except UnspinError as exc:  # no store yet, or one that cannot be read
         values["error"] = str(exc)
         return render(request, "links.html", active="links", **values)
-    values["rows"] = found.items
-    values["pager"] = Pager("/links", params, offset, PAGE_SIZE, len(found.items), found.total)
+    values["rows"] = listing.items
+    values["pager"] = Pager("/links", params, offset, PAGE_SIZE, len(listing.items), listing.total)
     return render(request, "links.html", active="links", **values)
+
+
+@router.post("/links/compare", response_class=RedirectResponse)
+async def compare(
+    request: Request, view: Annotated[View, Form()] = "contradictions"
+) -> RedirectResponse:
+    """Compare the stored documents not compared yet (incremental, on the analysis
+    worker after the waiting analyses), then show the listing with what was found."""
+    db = db_of(request)
+    future = get_queue(request).submit_job(lambda: unspin_app.link_corpus(db))
+    result = await asyncio.wrap_future(future)
+    query = urlencode({"view": view, "compared": result.run.documents, "found": result.run.total})
+    return RedirectResponse(f"/links?{query}", status_code=303)
