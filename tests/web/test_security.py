@@ -277,3 +277,12 @@ def test_repeated_wrong_logins_get_429(walled_client: TestClient) -> None:
     body = _is_problem(answer, 429)
     assert "try again" in body["detail"]
     assert int(answer.headers["retry-after"]) >= 1
+
+
+def test_session_survives_a_malformed_neighbour_cookie(client: TestClient) -> None:
+    value = client.cookies[security.SESSION_COOKIE]
+    client.cookies.clear()
+    files = [("files", ("a.txt", b"The mayor said the bridge will reopen."))]
+    cookie = f'theme="dark; x=[1,2]; {security.SESSION_COOKIE}={value}'
+    answer = client.post("/api/v1/jobs", files=files, headers={"Cookie": cookie})
+    assert answer.status_code == 202, answer.text

@@ -33,6 +33,9 @@ log = logging.getLogger("unspin.web")
 JobStatus = Literal["queued", "running", "done", "failed"]
 KEEP_JOBS = 100
 MAX_FILES = 200
+#: Documents parsed together in a job: an analysis that arrives during a job waits for
+#: at most one such batch (bigger batches ingest faster, smaller ones answer sooner).
+INGEST_BATCH = 4
 #: Errors kept per job (the count goes on past it).
 MAX_ERRORS = 100
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -160,7 +163,7 @@ class JobRegistry:
         try:
             result = unspin_app.ingest_paths(
                 self.db, [str(p) for p in paths], self.queue.config,
-                batch_size=8, on_progress=progress,
+                batch_size=INGEST_BATCH, on_progress=progress,
             )  # fmt: skip
         except Exception as exc:
             log.warning("job %s failed: %s", job.id, exc)

@@ -8,9 +8,10 @@ with ``Retry-After``, counted apart from errors in :meth:`AnalysisQueue.stats`).
 How analyses and ingestion jobs share the worker: analyses always go first. A job is
 started only when no analysis waits, and while it runs, its progress callback (called
 after every document the ingestion handles) runs the analyses that arrived meanwhile
-before the next document. So a single analysis waits at most for one document of a job,
-never for the whole job, and a job is never starved: it moves one document at a time
-between bursts of analyses.
+before the next document. The ingestion parses documents in batches of
+:data:`unspin.web.jobs.INGEST_BATCH` (4), so a single analysis waits at most for one such
+batch of a job, never for the whole job, and a job is never starved: it moves on between
+bursts of analyses.
 """
 
 from __future__ import annotations

@@ -39,12 +39,12 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
-from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unspin.errors import ConfigError
@@ -312,13 +312,8 @@ class SecurityMiddleware:
         return None
 
     def _session(self, scope: Scope) -> Session:
-        cookies = SimpleCookie()
-        try:
-            cookies.load(_header(scope, b"cookie") or "")
-        except Exception:  # a malformed Cookie header is no session
-            cookies = SimpleCookie()
-        morsel = cookies.get(SESSION_COOKIE)
-        session = self.sessions.parse(morsel.value if morsel else None)
+        cookies = cookie_parser(_header(scope, b"cookie") or "")  # lenient, as browsers
+        session = self.sessions.parse(cookies.get(SESSION_COOKIE))
         if session is None:
             session = self.sessions.new()
             scope["state"]["new_session"] = True
