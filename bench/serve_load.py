@@ -27,7 +27,8 @@ that, 20 searches of each mode one at a time give the idle latency (the floor). 
 (analysis queue full) is counted apart and its client waits ``min(Retry-After, 2 s)``;
 an error is any other 5xx, a timeout (30 s), a transport error or a wrong answer (a
 search result without the fields and offsets it must have, a keyword hit holding none of
-the query's words, an analysis of another text).
+the query's words, an analysis of another text than the one sent, line ends and Unicode
+normalised as the ingestion does).
 
 **The report**: requests/s, per kind the count and p50/p95 latency (ms, of the answered
 requests), 503s, errors, the machine's load average before and after, and the targets:
@@ -59,6 +60,7 @@ import httpx
 import numpy as np
 
 from unspin.config import load_config
+from unspin.ingest.decode import normalise_text
 from unspin.model import Analysis, Document
 from unspin.pipeline import Pipeline, Processed, encoder_name
 from unspin.store import open_store
@@ -254,7 +256,7 @@ def _words(query: str) -> list[str]:
 def wrong_answer(kind: str, request: dict[str, Any], body: Any) -> str | None:
     """Why a 200 answer is wrong (None when it is right)."""
     if kind == "analyze":
-        if body.get("document", {}).get("text") != request["text"]:
+        if body.get("document", {}).get("text") != normalise_text(request["text"]):
             return "analysis of another text"
         return None if isinstance(body.get("findings"), list) else "no findings list"
     items = body.get("items")
