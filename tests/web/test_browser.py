@@ -358,3 +358,20 @@ def test_factchecks_are_imported_from_the_page(page: Page) -> None:
     result = page.pg.locator("#results li").first
     assert "onerror" in result.inner_text() and "False" in result.inner_text()
     page.assert_inert()
+
+
+def test_evidence_is_added_from_the_page_and_found(page: Page) -> None:
+    page.goto("/evidence")
+    doc = _md(
+        "audit.md",
+        "Ferry audit <script>window.__pwned = 11</script>",
+        "The audit found that the harbour ferry carried 640 cars a day in 2025.",
+    )
+    page.pg.set_input_files("#ev-files", files=[doc])
+    page.pg.click("form[data-api-upload] button[type=submit]")
+    page.pg.locator("[data-result]", has_text="Done").wait_for(timeout=60_000)
+    page.goto("/evidence?q=ferry+cars+a+day")
+    result = page.pg.locator("#results li").first
+    assert "640 cars a day" in result.inner_text()
+    assert "<script>" in result.locator(".title").inner_text()
+    page.assert_inert()
