@@ -13,7 +13,14 @@ import logging
 import os
 from pathlib import Path
 
-from unspin.cli.common import EXIT_OK, Commands, config_backbone_options, db_option, echo
+from unspin.cli.common import (
+    EXIT_OK,
+    Commands,
+    config_backbone_options,
+    db_option,
+    echo,
+    positive_int,
+)
 from unspin.errors import ConfigError, MissingExtraError
 
 __all__ = ["add_serve_command", "cmd_serve", "read_token"]
@@ -47,14 +54,14 @@ def add_serve_command(sub: Commands) -> None:
     )
     s.add_argument(
         "--max-body",
-        type=int,
+        type=positive_int,
         default=5 * 1024 * 1024,
         metavar="BYTES",
         help="largest request body (default 5 MiB)",
     )
     s.add_argument(
         "--queue-size",
-        type=int,
+        type=positive_int,
         default=8,
         metavar="N",
         help="analyses that may wait for the worker before requests get 503 (default 8)",

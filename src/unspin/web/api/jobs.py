@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -53,15 +54,19 @@ async def create_job(
     registry = get_jobs(request)
     folder = registry.folder()
     paths, names = [], []
-    for index, upload in enumerate(files):
-        name = upload.filename or f"upload-{index}"
-        path = folder / safe_name(name, index)
-        with path.open("xb") as out:
-            while chunk := await upload.read(1 << 16):
-                out.write(chunk)
-        await upload.close()
-        paths.append(path)
-        names.append(name)
+    try:
+        for index, upload in enumerate(files):
+            name = upload.filename or f"upload-{index}"
+            path = folder / safe_name(name, index)
+            with path.open("xb") as out:
+                while chunk := await upload.read(1 << 16):
+                    out.write(chunk)
+            await upload.close()
+            paths.append(path)
+            names.append(name)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return registry.start_ingest(folder, paths, names).to_dict()
 
 
