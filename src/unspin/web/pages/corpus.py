@@ -21,6 +21,8 @@ router = APIRouter(include_in_schema=False)
 
 #: Links of each kind shown on a document's page.
 LINKS_SHOWN = 50
+#: Search results reachable by paging (a search ranks its first results only).
+MAX_HITS = 500
 
 SearchMode = Literal["keyword", "semantic", "hybrid"]
 Order = Literal["published", "ingested", "title"]
@@ -74,8 +76,8 @@ def corpus(
         values["languages"] = [code for code, _ in facets.languages]
         if q.strip():
             hits = unspin_app.search_corpus(
-                db, q, filters, limit=offset + PAGE_SIZE + 1, mode=mode
-            )[offset:]
+                db, q, filters, limit=min(offset + PAGE_SIZE, MAX_HITS) + 1, mode=mode
+            )[offset:MAX_HITS]
             values["hits"] = hits[:PAGE_SIZE]
             total = offset + len(hits)
         else:
