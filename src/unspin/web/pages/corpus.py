@@ -105,6 +105,13 @@ def document(request: Request, doc_id: Annotated[str, Path(max_length=200)]) -> 
         view: unspin_app.list_link_rows(db, view, document=doc_id, limit=LINKS_SHOWN)
         for view in ("contradictions", "quotes")
     }
+    titles = {
+        end.document_id: end.title
+        for page in links.values()
+        for row in page.items
+        for end in (row.a, row.b)
+        if end.title and end.document_id != doc_id
+    }
     return render(
         request,
         "report.html",
@@ -112,5 +119,5 @@ def document(request: Request, doc_id: Annotated[str, Path(max_length=200)]) -> 
         doc_links=links,
         this_document=doc_id,
         parts=context_parts,
-        **report_values(analysis),
+        **report_values(analysis, titles),
     )
