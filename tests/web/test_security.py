@@ -286,3 +286,9 @@ def test_session_survives_a_malformed_neighbour_cookie(client: TestClient) -> No
     cookie = f'theme="dark; x=[1,2]; {security.SESSION_COOKIE}={value}'
     answer = client.post("/api/v1/jobs", files=files, headers={"Cookie": cookie})
     assert answer.status_code == 202, answer.text
+
+
+def test_pages_and_api_are_not_cached_but_assets_may_be(client: TestClient) -> None:
+    assert client.get("/api/v1/session").headers["cache-control"] == "no-store"
+    assert client.get("/login").headers["cache-control"] == "no-store"
+    assert client.get("/static/app.css").headers.get("cache-control") != "no-store"

@@ -24,7 +24,8 @@ One pure ASGI middleware (:class:`SecurityMiddleware`) runs before any route:
    the token from ``GET /api/v1/session``.
 7. **Headers** on every response: a strict Content-Security-Policy (no inline script or
    style), ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-referrer``,
-   ``X-Frame-Options: DENY``.
+   ``X-Frame-Options: DENY``, same-origin opener and resource policies, and
+   ``Cache-Control: no-store`` except on static assets.
 
 Unexpected exceptions become 500 problems here too, so they carry the same headers.
 """
@@ -82,6 +83,8 @@ SECURITY_HEADERS = (
     ("x-content-type-options", "nosniff"),
     ("referrer-policy", "no-referrer"),
     ("x-frame-options", "DENY"),
+    ("cross-origin-opener-policy", "same-origin"),
+    ("cross-origin-resource-policy", "same-origin"),
 )
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 MAX_FORM_FILES = 1000
@@ -253,6 +256,10 @@ class SecurityMiddleware:
                 ]
                 headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS]
                 headers.append((b"x-request-id", rid.encode()))
+                if not scope["path"].startswith(PUBLIC_PREFIXES) and not any(
+                    k.lower() == b"cache-control" for k, _ in headers
+                ):  # pages hold a CSRF token and API answers may be private: never cached
+                    headers.append((b"cache-control", b"no-store"))
                 cookie = self._cookie(scope)
                 if cookie:
                     headers.append((b"set-cookie", cookie.encode("latin-1")))
