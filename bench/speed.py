@@ -7,11 +7,15 @@
   sentence; timed from process start to exit (model loading included), and its
   steady-state rate after loading;
 * **unspin**: the whole ``unspin analyze DIR -o OUT -f json -q`` command (the default
-  pipeline, JSON reports written), timed from process start to exit.
+  pipeline, JSON reports written), timed from process start to exit;
+* **unspin with workers**: the same command with ``--workers N`` (``--workers``, default
+  2; 0 skips it), its process tree sampled every 0.2 s: each worker's own peak RSS (the
+  kernel's high-water mark, ``VmHWM``), the parent's, and the peak of their sum.
 
-Both read the same PTC training articles (the first ``--articles`` by name). It prints
-articles/s of each, their ratio (the issue's target: unspin >= 0.8 x the plain pass in one
-process), and each process's peak RSS. Workers (``--workers``) are not there yet.
+All read the same PTC training articles (the first ``--articles`` by name). It prints
+articles/s of each, the ratios to the plain pass (the issue's targets: unspin >= 0.8 x the
+plain pass in one process, >= 1.4 x with two workers, <= 1 GB per worker), each process's
+peak RSS and the load average before and after (the machine may be shared).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ptc"
@@ -89,10 +94,74 @@ def unspin_analyze(folder: Path, out: Path) -> dict[str, float]:
     return {"wall_s": time.perf_counter() - start, "peak_rss_mb": peak}
 
 
+def _hwm_mb(pid: int) -> float:
+    """A process's peak RSS so far (MB), from /proc; 0 once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _run_tree(cmd: list[str], what: str) -> dict[str, Any]:
+    """Run ``cmd``, sampling its process tree: seconds, the parent's and each worker's
+    peak RSS (MB), and the peak of the tree's summed RSS."""
+    import psutil
+
+    start = time.perf_counter()
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    root = psutil.Process(proc.pid)
+    peaks: dict[int, float] = {}
+    workers: set[int] = set()
+    total = 0.0
+    while proc.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            break
+        current = 0.0
+        for p in tree:
+            try:
+                current += p.memory_info().rss / 2**20
+                if p.pid != root.pid and "spawn_main" in " ".join(p.cmdline()):
+                    workers.add(p.pid)
+            except psutil.Error:
+                continue
+            peaks[p.pid] = max(peaks.get(p.pid, 0.0), _hwm_mb(p.pid))
+        total = max(total, current)
+        time.sleep(0.2)
+    _, err = proc.communicate()
+    if proc.returncode:
+        raise SystemExit(f"bench/speed.py: {what} failed:\n{err.decode()[-2000:]}")
+    return {
+        "wall_s": time.perf_counter() - start,
+        "parent_peak_rss_mb": peaks.get(root.pid, 0.0),
+        "worker_peak_rss_mb": sorted((peaks[w] for w in workers), reverse=True),
+        "tree_peak_rss_mb": total,
+    }
+
+
+def unspin_workers(folder: Path, out: Path, workers: int) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "unspin", "analyze", str(folder), "-o", str(out), "-f", "json"]
+    return _run_tree([*cmd, "-q", "--workers", str(workers)], f"unspin --workers {workers}")
+
+
+def _loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=50)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--workers", type=int, default=2, help="workers of the third run (0: none)")
     ap.add_argument("--json", type=Path, help="also write the results here")
     args = ap.parse_args()
     files = sorted((args.data / "train-articles").glob("article*.txt"))[: args.articles]
@@ -105,24 +174,43 @@ def main() -> int:
         folder.mkdir()
         for p in files:
             shutil.copy(p, folder / p.name)
+        load_before = _loadavg()
         plain = plain_pass(files)
         ours = unspin_analyze(folder, Path(tmp) / "out")
+        many = unspin_workers(folder, Path(tmp) / "out-w", args.workers) if args.workers else {}
+        load_after = _loadavg()
     n = len(files)
     rows = {
         "plain pass (whole process)": (plain["wall_s"], plain["peak_rss_mb"]),
         "plain pass (after loading)": (plain["run_s"], plain["peak_rss_mb"]),
         "unspin analyze (whole command)": (ours["wall_s"], ours["peak_rss_mb"]),
     }
+    if many:
+        rows[f"unspin --workers {args.workers} (whole)"] = (
+            many["wall_s"],
+            max([many["parent_peak_rss_mb"], *many["worker_peak_rss_mb"]]),
+        )
     print(f"{n} PTC articles, {words:,} words ({words / n:.0f} per article)")
-    print(f"{'':<32} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}")
+    print(f"load average before {load_before}, after {load_after}")
+    print(f"{'':<34} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}")
     for name, (seconds, rss) in rows.items():
-        print(f"{name:<32} {seconds:>8.1f} {n / seconds:>11.2f} {rss:>12.0f}")
+        print(f"{name:<34} {seconds:>8.1f} {n / seconds:>11.2f} {rss:>12.0f}")
     ratio = plain["wall_s"] / ours["wall_s"]
     print(f"unspin / plain pass (whole processes): {ratio:.2f} x  (target >= 0.8)")
-    if args.json:
-        args.json.write_text(
-            json.dumps({"articles": n, "words": words, "plain": plain, "unspin": ours}, indent=2)
+    if many:
+        ratio = plain["wall_s"] / many["wall_s"]
+        per_worker = ", ".join(f"{mb:.0f}" for mb in many["worker_peak_rss_mb"])
+        print(f"unspin --workers {args.workers} / plain pass: {ratio:.2f} x  (target >= 1.4)")
+        print(
+            f"  peak RSS per worker: {per_worker} MB (target <= 1,024); parent "
+            f"{many['parent_peak_rss_mb']:.0f} MB; whole tree at its peak "
+            f"{many['tree_peak_rss_mb']:.0f} MB"
         )
+    if args.json:
+        results = {"articles": n, "words": words, "plain": plain, "unspin": ours}
+        results |= {"workers": args.workers, "unspin_workers": many}
+        results |= {"loadavg_before": load_before, "loadavg_after": load_after}
+        args.json.write_text(json.dumps(results, indent=2))
     return 0
 
 
