@@ -10,8 +10,9 @@ from typing import Literal, TextIO
 
 from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.app.progress import Progress, ProgressEvent, notify
+from unspin.app.ray_engine import check_engine, process_on_ray, ray_session
 from unspin.app.workers import Outcome, check_workers, process_in_workers
-from unspin.errors import StoreError
+from unspin.errors import ConfigError, StoreError
 from unspin.model import Document
 from unspin.pipeline import backbone_for_encoder
 from unspin.store import (
@@ -73,7 +74,9 @@ def ingest_paths(
     *,
     batch_size: int = 64,
     on_progress: Progress | None = None,
-    workers: int = 1,
+    workers: int | None = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> IngestResult:
     """Analyse inputs and store them (documents already stored are skipped, so a rerun
     resumes). Progress counts inputs handled of those found.
@@ -81,8 +84,29 @@ def ingest_paths(
     With ``workers`` above 1 the documents are analysed in that many processes
     (:mod:`unspin.app.workers`); this process alone writes the store, in input order. A
     document whose worker died is recorded as an error (not stored: a rerun retries it).
+    With ``engine="ray"`` they are analysed by Ray actors (:mod:`unspin.app.ray_engine`;
+    ``workers`` of them, default one per CPU of the cluster at ``address``, or of a local
+    cluster of ``workers`` CPUs started for the run); this process still writes the store.
     """
-    check_workers(workers)
+    check_engine(engine)
+    check_workers(workers or 1)
+    if address and engine != "ray":
+        raise ConfigError("--address needs --engine ray", hint="add --engine ray")
+    if engine == "ray":
+        with ray_session(address, workers) as cpus:
+            return _ingest(db, paths, config, batch_size, on_progress, workers or cpus, True)
+    return _ingest(db, paths, config, batch_size, on_progress, workers or 1, False)
+
+
+def _ingest(
+    db: str | Path | None,
+    paths: Sequence[str | Path],
+    config: ConfigSource,
+    batch_size: int,
+    on_progress: Progress | None,
+    workers: int,
+    on_ray: bool,
+) -> IngestResult:
     pipeline = load_pipeline(config)
     total = count_inputs(paths) if on_progress is not None else None
     notify(on_progress, ProgressEvent("ingesting", 0, total))
@@ -98,9 +122,12 @@ def ingest_paths(
     running: list[Generator[Outcome, None, None]] = []
 
     def in_workers(documents: Iterable[Document]) -> Iterator[Outcome]:
-        running.append(
-            process_in_workers(pipeline.config, documents, workers, embed_sentences=True)
-        )
+        if on_ray:
+            running.append(process_on_ray(pipeline.config, documents, workers))
+        else:
+            running.append(
+                process_in_workers(pipeline.config, documents, workers, embed_sentences=True)
+            )
         return running[-1]
 
     with opened_store(db, create=True) as store:
@@ -111,7 +138,7 @@ def ingest_paths(
                 pipeline=pipeline,
                 batch_size=batch_size,
                 on_progress=progress,
-                processor=None if workers == 1 else in_workers,
+                processor=None if workers == 1 and not on_ray else in_workers,
             )
         finally:
             for generator in running:  # stops the workers, also on Ctrl-C

@@ -88,10 +88,21 @@ def add_corpus_commands(sub: Commands) -> Commands:
     i.add_argument(
         "--workers",
         type=positive_int,
-        default=1,
         metavar="N",
         help="analyse in N processes, each loading the models once; this process alone "
-        "writes the store, in input order (default 1: this process)",
+        "writes the store, in input order (default 1: this process; with --engine ray, "
+        "N actors, default one per CPU of the cluster)",
+    )
+    i.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local processes, or Ray Data actors (the ray extra; default local)",
+    )
+    i.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="with --engine ray: the Ray cluster to connect to (default: start a local one)",
     )
     progress_options(i, "when stderr is a terminal")
     i.set_defaults(func=cmd_corpus_ingest)
@@ -177,6 +188,8 @@ def cmd_corpus_ingest(args: argparse.Namespace) -> int:
                 batch_size=args.batch_size,
                 on_progress=on_progress,
                 workers=args.workers,
+                engine=args.engine,
+                address=args.address,
             )
     except KeyboardInterrupt:
         echo(
