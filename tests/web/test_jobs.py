@@ -132,9 +132,10 @@ def test_full_queue_is_503_with_retry_after(tiny: TestClient) -> None:
         assert int(full.headers["retry-after"]) >= 1
         body = full.json()
         assert body["retry_after"] == int(full.headers["retry-after"])
-        stats = tiny.app.state.unspin.services["queue"].stats()
-        assert stats.rejected == 1
-        assert stats.failed == 0  # refusals are counted apart from errors
+        stats = tiny.get("/api/v1/queue").json()
+        assert stats["rejected"] == 1
+        assert stats["failed"] == 0  # refusals are counted apart from errors
+        assert stats["jobs_waiting"] == 1
     finally:
         gate.set()
     assert _wait_done(tiny, waiting.json()["id"])["status"] == "done"

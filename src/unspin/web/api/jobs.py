@@ -1,9 +1,10 @@
 """``/api/v1/jobs``: ingestion jobs from uploaded files, their status, and their progress
-as server-sent events."""
+as server-sent events; ``/api/v1/queue``: what the analysis worker has done."""
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import shutil
 from collections.abc import AsyncIterator
@@ -14,6 +15,7 @@ from fastapi.responses import StreamingResponse
 
 from unspin.web.jobs import MAX_FILES, JobRegistry, safe_name
 from unspin.web.problems import Problem
+from unspin.web.queue import get_queue
 
 __all__ = ["router"]
 
@@ -68,6 +70,13 @@ async def create_job(
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return registry.start_ingest(folder, paths, names).to_dict()
+
+
+@router.get("/queue", summary="The analysis worker: done, failed, refused, waiting")
+def queue_stats(request: Request) -> dict[str, Any]:
+    """Analyses run and failed, requests refused with 503 (counted apart from errors),
+    jobs run, what waits now, and the mean seconds per analysis."""
+    return dataclasses.asdict(get_queue(request).stats())
 
 
 @router.get("/jobs", summary="List jobs, newest first")
