@@ -198,3 +198,10 @@ def test_analyses_go_before_jobs_and_between_a_jobs_documents() -> None:
         gate.set()
         resume.set()
         queue.close()
+
+
+def test_the_server_warms_up_on_the_worker(web_settings: ServeSettings) -> None:
+    app = create_app(replace(web_settings, warm_up=True))
+    stats = app.state.unspin.services["queue"].stats()
+    assert stats.analyses == 1  # models loaded before the first request
+    app.state.unspin.services["queue"].close()

@@ -292,3 +292,10 @@ def test_pages_and_api_are_not_cached_but_assets_may_be(client: TestClient) -> N
     assert client.get("/api/v1/session").headers["cache-control"] == "no-store"
     assert client.get("/login").headers["cache-control"] == "no-store"
     assert client.get("/static/app.css").headers.get("cache-control") != "no-store"
+
+
+def test_html_error_page_escapes_the_path(client: TestClient) -> None:
+    response = client.get("/x/<script>alert(1)</script>", headers={"Accept": "text/html"})
+    assert response.status_code == 404
+    assert "<script>" not in response.text
+    assert "&lt;script&gt;" in response.text
