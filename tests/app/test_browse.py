@@ -129,3 +129,40 @@ def test_a_reader_of_a_missing_store_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         app.list_documents(str(tmp_path / "missing.db"))
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_readers_are_bounded_and_closed_with_their_thread(db: str, tmp_path: Path) -> None:
+    import threading
+
+    from unspin.app import readers
+
+    readers.close_readers()  # this thread's readers of earlier tests
+    before = readers.open_readers()
+
+    def read() -> None:
+        assert app.list_documents(db).total == 2
+
+    gate = threading.Barrier(readers.MAX_OPEN + 4)
+    kept: list[int] = []
+
+    def together() -> None:
+        gate.wait()
+        read()
+        gate.wait()  # every thread has read and still runs: its stores are kept
+        kept.append(readers.open_readers())
+        gate.wait()
+
+    threads = [threading.Thread(target=together) for _ in range(readers.MAX_OPEN + 4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    import gc
+
+    gc.collect()
+    assert max(kept) == max(before, readers.MAX_OPEN)  # the rest were closed after reading
+    assert readers.open_readers() == before  # every thread ended: its stores are closed
+    read()
+    assert readers.open_readers() == before + 1
+    readers.close_readers()
+    assert readers.open_readers() == before
