@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -151,3 +153,36 @@ def test_a_worker_that_cannot_build_the_pipeline_stops_the_run(tmp_path: Path) -
     run = app.analyze_paths([tmp_path], config, workers=2)
     with pytest.raises(PipelineError, match="could not build the pipeline: no model here"):
         list(run.analyses)
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")
+def test_ctrl_c_stops_every_worker(tmp_path: Path) -> None:
+    records = [{"text": f"Story {i}: the mayor said {i} roads would close."} for i in range(3000)]
+    (tmp_path / "many.jsonl").write_text("\n".join(map(json.dumps, records)), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["analyze", tmp_path / "many.jsonl", "--backbone", "fake", "-f", "json", "-o", out]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "unspin", *map(str, argv), "-q", "--workers", "2"],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 240
+        while not (out.exists() and any(out.iterdir())) and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.communicate()[1]
+            time.sleep(0.2)
+        os.killpg(proc.pid, signal.SIGINT)  # what the terminal sends every process
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    time.sleep(0.5)
+    left = subprocess.run(
+        ["ps", "-o", "stat=", "-g", str(proc.pid)], capture_output=True, text=True
+    )
+    assert all(s.startswith("Z") for s in left.stdout.split()), left.stdout  # none running
+    assert len(list(out.iterdir())) < 3000

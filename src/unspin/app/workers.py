@@ -15,7 +15,8 @@ out of memory) a fresh one takes its place and the documents it held are retried
 a time, so that only the document that kills a worker alone is lost, as a
 :class:`WorkerError` whose one line names it; when workers keep dying the run stops with
 a :class:`~unspin.errors.PipelineError`. Workers ignore SIGINT: Ctrl-C reaches the parent,
-which stops them all (so does closing the generator).
+which stops them all (so does closing the generator). As with any ``spawn`` pool, a
+script that starts workers needs the ``if __name__ == "__main__":`` guard.
 """
 
 from __future__ import annotations
