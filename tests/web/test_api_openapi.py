@@ -45,6 +45,10 @@ def test_every_endpoint_is_described_with_typed_responses(spec: dict[str, Any]) 
             assert "422" in operation["responses"], (path, method)
     schemas = spec["components"]["schemas"]
     assert {"DocumentOut", "StoredFindingOut", "LinkOut", "HitOut", "ProblemOut"} <= set(schemas)
+    for path in ("/api/v1/analyze", "/api/v1/documents/{document_id}/analysis"):
+        method = "post" if path.endswith("analyze") else "get"
+        ok = paths[path][method]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert ok == {"$ref": "#/components/schemas/AnalysisOut"}
     listing = paths["/api/v1/documents"]["get"]
     limit = next(p for p in listing["parameters"] if p["name"] == "limit")
     assert limit["schema"]["minimum"] == 1 and limit["schema"]["maximum"] == 200

@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
 from unspin import app as unspin_app
-from unspin.web.api.models import PROBLEMS, AnalyzeRequest, ProblemOut
+from unspin.web.api.models import PROBLEMS, AnalysisOut, AnalyzeRequest, ProblemOut
 from unspin.web.api.params import db_of
 from unspin.web.api.uploads import read_upload
 from unspin.web.queue import get_queue
@@ -25,7 +25,7 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "the analysis JSON (schema: `unspin schema`); with store=true, "
         "`Location` names the stored document",
-        "content": {"application/json": {"schema": {"type": "object"}}},
+        "model": AnalysisOut,
     },
     413: {"model": ProblemOut, "description": "the text or file is over the size limit"},
     **PROBLEMS,

@@ -12,6 +12,7 @@ from unspin import app as unspin_app
 from unspin.web.api.models import (
     NOT_FOUND,
     PROBLEMS,
+    AnalysisOut,
     DocumentDetail,
     DocumentOut,
     FacetsOut,
@@ -68,7 +69,7 @@ def get_document(request: Request, document_id: str) -> dict[str, Any]:
 @router.get(
     "/{document_id}/analysis",
     responses={
-        200: {"description": "the analysis JSON, the schema of `unspin schema`"},
+        200: {"model": AnalysisOut, "description": "the analysis JSON (`unspin schema`)"},
         **NOT_FOUND,
     },
 )

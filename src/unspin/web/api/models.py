@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "AnalysisOut",
     "AnalyzeRequest",
     "DocumentDetail",
     "DocumentOut",
@@ -104,6 +105,44 @@ class FindingOut(BaseModel):
     explanation: ExplanationOut
     attributes: dict[str, Any]
     relations: list[dict[str, str]]
+
+
+class DocumentIn(BaseModel):
+    """The analysed document as the analysis JSON holds it."""
+
+    id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    author: str | None
+    published: str | None
+    language: str
+    source: str | None
+    text: str
+
+
+class AnalyzerRunOut(BaseModel):
+    name: str
+    version: str
+
+
+class FailureOut(BaseModel):
+    analyzer: str
+    error: str = Field(description="the exception type, or 'Skipped'")
+    message: str
+
+
+class AnalysisOut(BaseModel):
+    """An analysis, exactly as ``unspin analyze --format json`` writes it; the full JSON
+    Schema is ``unspin schema`` (``schema/analysis-1.1.json``)."""
+
+    schema_version: str
+    unspin_version: str
+    document: DocumentIn
+    analyzers: list[AnalyzerRunOut]
+    findings: list[FindingOut]
+    summaries: dict[str, dict[str, Any]]
+    failures: list[FailureOut]
 
 
 class StoredFindingOut(FindingOut):
