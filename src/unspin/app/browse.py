@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from unspin.app.batching import BatchedBackbone
 from unspin.app.corpus import opened_store
 from unspin.app.links import VIEW_KINDS
 from unspin.app.pipelines import ConfigSource, load_pipeline
@@ -26,7 +27,7 @@ from unspin.corpus.views import in_context
 from unspin.errors import BinaryInputError, InputError
 from unspin.ingest import DEFAULT_MAX_BYTES, load_bytes, load_text
 from unspin.model import Analysis, Document
-from unspin.nlp import Backbone
+from unspin.nlp import Backbone, SpacyBackbone
 from unspin.pipeline import backbone_for_encoder
 from unspin.sources.speakers import SOURCE_TYPES
 from unspin.store import (
@@ -150,8 +151,13 @@ def list_findings(
 @lru_cache(maxsize=8)
 def _query_backbone(encoder: str | None, config: Config | None) -> Backbone:
     """The backbone that embeds queries as the store's encoder did (built once per
-    encoder and configuration; the models themselves are loaded once per process)."""
-    return backbone_for_encoder(encoder, config)
+    encoder and configuration; the models themselves are loaded once per process). The
+    real encoder embeds the queries of concurrent searches together
+    (:mod:`unspin.app.batching`)."""
+    backbone = backbone_for_encoder(encoder, config)
+    if isinstance(backbone, SpacyBackbone):
+        return BatchedBackbone(backbone.spacy_model, backbone.embeddings)
+    return backbone
 
 
 def search_sentences(
