@@ -64,6 +64,7 @@ SEGMENT = 4096
 
 
 def _ray() -> Any:
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")  # read when Ray is imported
     try:
         import ray
         import ray.data
@@ -87,7 +88,6 @@ def ray_session(address: str | None = None, num_cpus: int | None = None) -> Iter
     ray = _ray()
     for name in ("ray", "ray.data"):  # Ray's own progress lines stay out of ours
         logging.getLogger(name).setLevel(logging.ERROR)
-    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     started = False
     if not ray.is_initialized():
         kwargs: dict[str, Any] = {
@@ -97,7 +97,8 @@ def ray_session(address: str | None = None, num_cpus: int | None = None) -> Iter
         }
         if address:
             kwargs["address"] = address
-        else:
+        else:  # "local": a new cluster, never one that `ray start` left running here
+            kwargs["address"] = "local"
             kwargs["num_cpus"] = num_cpus or len(os.sched_getaffinity(0))
         try:
             ray.init(**kwargs)
