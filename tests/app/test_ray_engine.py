@@ -39,6 +39,7 @@ def ray_cluster() -> Iterator[None]:
 
     assert not ray.is_initialized()
     ray.init(
+        address="local",  # a new cluster, whatever `ray start` left on this machine
         num_cpus=2,
         include_dashboard=False,
         log_to_driver=False,
