@@ -25,6 +25,7 @@ from unspin.corpus.model import Link, Side
 from unspin.corpus.store_adapter import from_store_link
 from unspin.corpus.views import in_context
 from unspin.errors import BinaryInputError, InputError
+from unspin.evidence import EvidenceIndex, RetrievedPassage
 from unspin.ingest import DEFAULT_MAX_BYTES, load_bytes, load_text
 from unspin.model import Analysis, Document
 from unspin.nlp import Backbone, SpacyBackbone
@@ -63,6 +64,7 @@ __all__ = [
     "document_analysis",
     "document_from_bytes",
     "document_from_text",
+    "find_evidence",
     "get_document",
     "list_documents",
     "list_findings",
@@ -178,6 +180,17 @@ def search_sentences(
             None if mode == "keyword" or encoder is None else _query_backbone(encoder, config)
         )
         return store.search(query, filters or Filters(), limit=limit, mode=mode, backbone=backbone)
+
+
+def find_evidence(
+    db: str | Path | None, claim: str, *, limit: int = 5, config: Config | None = None
+) -> list[RetrievedPassage]:
+    """The stored evidence passages ranked for ``claim`` (keyword and embedding rankings
+    fused), the claim embedded as :func:`search_sentences` embeds queries (the store's
+    encoder, set up once from ``config``; concurrent claims share passes)."""
+    with reading(db) as store:
+        backbone = _query_backbone(store.encoder, config)
+        return EvidenceIndex(store, backbone).search(claim, limit=limit)
 
 
 @dataclass(frozen=True)

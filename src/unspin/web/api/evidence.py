@@ -27,10 +27,8 @@ def search_evidence(
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> list[dict[str, Any]]:
     """The stored passages ranked for a claim (keyword and embedding rankings fused)."""
-    settings = get_state(request).settings
-    found = unspin_app.search_evidence(
-        db_of(request), q, config=settings.config, backbone=settings.backbone, limit=limit
-    )
+    config = get_state(request).config
+    found = unspin_app.find_evidence(db_of(request), q, limit=limit, config=config)
     return [
         {
             "document_id": p.passage.document_id,
