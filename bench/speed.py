@@ -15,7 +15,8 @@
 All read the same PTC training articles (the first ``--articles`` by name). It prints
 articles/s of each, the ratios to the plain pass (the issue's targets: unspin >= 0.8 x the
 plain pass in one process, >= 1.4 x with two workers, <= 1 GB per worker), each process's
-peak RSS and the load average before and after (the machine may be shared).
+peak RSS, the CPU seconds each run's processes used (the work done, which a busy machine
+does not change much) and the load average before and after (the machine may be shared).
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +80,19 @@ def _run(cmd: list[str], what: str) -> tuple[str, float]:
     if out.returncode:
         raise SystemExit(f"bench/speed.py: {what} failed:\n{out.stderr[-2000:]}")
     return out.stdout, int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
+def _cpu_s() -> float:
+    """CPU seconds (user + system) of every finished child and grandchild so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _with_cpu(run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """``run``'s results with the CPU seconds its processes used (whatever the load)."""
+    before = _cpu_s()
+    out = run()
+    return {**out, "cpu_s": _cpu_s() - before}
 
 
 def plain_pass(files: list[Path]) -> dict[str, float]:
@@ -175,26 +191,30 @@ def main() -> int:
         for p in files:
             shutil.copy(p, folder / p.name)
         load_before = _loadavg()
-        plain = plain_pass(files)
-        ours = unspin_analyze(folder, Path(tmp) / "out")
-        many = unspin_workers(folder, Path(tmp) / "out-w", args.workers) if args.workers else {}
+        plain = _with_cpu(lambda: plain_pass(files))
+        ours = _with_cpu(lambda: unspin_analyze(folder, Path(tmp) / "out"))
+        many = {}
+        if args.workers:
+            many = _with_cpu(lambda: unspin_workers(folder, Path(tmp) / "out-w", args.workers))
         load_after = _loadavg()
     n = len(files)
+    nan = float("nan")
     rows = {
-        "plain pass (whole process)": (plain["wall_s"], plain["peak_rss_mb"]),
-        "plain pass (after loading)": (plain["run_s"], plain["peak_rss_mb"]),
-        "unspin analyze (whole command)": (ours["wall_s"], ours["peak_rss_mb"]),
+        "plain pass (whole process)": (plain["wall_s"], plain["peak_rss_mb"], plain["cpu_s"]),
+        "plain pass (after loading)": (plain["run_s"], plain["peak_rss_mb"], nan),
+        "unspin analyze (whole command)": (ours["wall_s"], ours["peak_rss_mb"], ours["cpu_s"]),
     }
     if many:
         rows[f"unspin --workers {args.workers} (whole)"] = (
             many["wall_s"],
             max([many["parent_peak_rss_mb"], *many["worker_peak_rss_mb"]]),
+            many["cpu_s"],
         )
     print(f"{n} PTC articles, {words:,} words ({words / n:.0f} per article)")
     print(f"load average before {load_before}, after {load_after}")
-    print(f"{'':<34} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}")
-    for name, (seconds, rss) in rows.items():
-        print(f"{name:<34} {seconds:>8.1f} {n / seconds:>11.2f} {rss:>12.0f}")
+    print(f"{'':<34} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12} {'CPU s':>7}")
+    for name, (seconds, rss, cpu) in rows.items():
+        print(f"{name:<34} {seconds:>8.1f} {n / seconds:>11.2f} {rss:>12.0f} {cpu:>7.1f}")
     ratio = plain["wall_s"] / ours["wall_s"]
     print(f"unspin / plain pass (whole processes): {ratio:.2f} x  (target >= 0.8)")
     if many:
