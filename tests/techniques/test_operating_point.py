@@ -97,7 +97,8 @@ def test_reports_state_the_operating_point(fake_backbone: Backbone) -> None:
     at = _analyze(fake_backbone, threshold=DEFAULT_THRESHOLD)
     line = operating_point_line(at)
     assert line.startswith(f"shown: spans scoring ≥ {DEFAULT_THRESHOLD:.2f} (span precision")
-    assert line.endswith("--all-candidates for more.")
+    assert "--all-candidates for more." in line
+    assert "the number beside a span is its mean probability" in line
     assert line in render_markdown(at)
     assert line in render_html(at)  # no characters to escape in it
 

@@ -54,7 +54,7 @@ class Audit:
         status = "experimental, off by default" if self.experimental else "shown by default"
         return (
             f"audited precision {self.precision:.2f} ({self.correct} of {self.judged} "
-            f"findings judged right at {AUDIT_COMMIT}; {status})"
+            f"findings judged right, audit of commit {AUDIT_COMMIT}; {status})"
         )
 
 

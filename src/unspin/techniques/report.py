@@ -66,15 +66,26 @@ def operating_point_line(analysis: Analysis) -> str:
         return ""
     if point.get("all_candidates"):
         cv = point.get("cv_all_candidates") or {}
-        return f"shown: every candidate span (--all-candidates; {_measured(cv)})."
+        return f"shown: every candidate span (--all-candidates; {_measured(cv)}).{_NUMBERS}"
     t, default = float(point.get("threshold", 0)), float(point.get("default_threshold", 0))
     at_default = _measured(point.get("cv_at_default") or {})
     if abs(t - default) < 1e-9:
-        return f"shown: spans scoring ≥ {t:.2f} ({at_default}); --all-candidates for more."
+        return (
+            f"shown: spans scoring ≥ {t:.2f} ({at_default}); --all-candidates for more." + _NUMBERS
+        )
     return (
         f"shown: spans scoring ≥ {t:.2f} (the default, {default:.2f}, has {at_default}); "
-        "--all-candidates for every candidate."
+        f"--all-candidates for every candidate.{_NUMBERS}"
     )
+
+
+#: What the threshold reads and what the number beside a span is: they differ. (No
+#: apostrophe or other character HTML would escape: the line is matched in reports.)
+_NUMBERS = (
+    " The score the threshold reads is the highest probability of one of the word"
+    " pieces of the span to lie in a technique; the number beside a span is its mean probability"
+    " times the probability of its technique."
+)
 
 
 def _measured(cv: Mapping[str, Any]) -> str:
