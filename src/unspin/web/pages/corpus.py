@@ -14,6 +14,7 @@ from unspin.web.pages.common import PAGE_SIZE, Pager, db_of, render
 from unspin.web.pages.links import context_parts
 from unspin.web.pages.reports import report_values
 from unspin.web.problems import Problem
+from unspin.web.state import get_state
 
 __all__ = ["router"]
 
@@ -75,8 +76,13 @@ def corpus(
         values["outlets"] = [name for name, _ in facets.outlets]
         values["languages"] = [code for code, _ in facets.languages]
         if q.strip():
-            hits = unspin_app.search_corpus(
-                db, q, filters, limit=min(offset + PAGE_SIZE, MAX_HITS) + 1, mode=mode
+            hits = unspin_app.search_sentences(  # its own encoder copy, not the worker's
+                db,
+                q,
+                filters,
+                limit=min(offset + PAGE_SIZE, MAX_HITS) + 1,
+                mode=mode,
+                config=get_state(request).config,
             )[offset:MAX_HITS]
             values["hits"] = hits[:PAGE_SIZE]
             total = offset + len(hits)

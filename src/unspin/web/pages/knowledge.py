@@ -36,12 +36,11 @@ def factchecks(request: Request, q: Annotated[str, Query(max_length=500)] = "") 
 @router.get("/evidence", response_class=HTMLResponse)
 def evidence(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
     """Search the evidence passages for a claim; add trusted documents."""
-    settings = get_state(request).settings
     values: dict[str, Any] = {"q": q, "results": None}
     try:
-        if q.strip():
-            values["results"] = unspin_app.search_evidence(
-                db_of(request), q, config=settings.config, backbone=settings.backbone, limit=LIMIT
+        if q.strip():  # the query encoder of the API's search, never the worker's
+            values["results"] = unspin_app.find_evidence(
+                db_of(request), q, config=get_state(request).config, limit=LIMIT
             )
     except UnspinError as exc:
         values["error"] = str(exc)
