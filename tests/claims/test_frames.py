@@ -158,6 +158,8 @@ def test_reports_and_claim_rows_show_the_frame(backbone: Backbone) -> None:
         ),
         ("This was what the mayor promised.", []),
         ("The bridge was closed by the county council.", ["the county council"]),
+        ("Yesterday, 84% of people in the valley had no water.", []),  # an amount, not an actor
+        ("A majority of voters backed the plan.", []),
     ],
 )
 def test_actors_are_whole_noun_phrases_and_never_a_bare_this(

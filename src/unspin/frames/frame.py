@@ -355,6 +355,14 @@ _LEFT_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod"
 _NAME_PARTS = frozenset({"compound", "flat"})
 #: Subjects that stand for something said before, not an actor ("This was ...").
 _NOT_ACTORS = frozenset({"it", "this", "that", "these", "those", "there", "which", "what"})
+#: Subject heads that are amounts, not actors ("84% of people had no power").
+_AMOUNTS = frozenset({"%", "percent", "per cent", "percentage", "share", "number", "majority"})
+
+
+def _is_actor(parsed: Parsed, head: Token) -> bool:
+    if head.lower in _NOT_ACTORS or head.lower in _AMOUNTS or head.pos == "NUM":
+        return False
+    return not _phrase(parsed, head)[:1].isdigit()
 
 
 def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
@@ -362,7 +370,7 @@ def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
     the agent of a passive, or the source of "according to"."""
     out: list[str] = []
     for c in _children(parsed, verb):
-        if c.dep == "nsubj" and c.lower not in _NOT_ACTORS:
+        if c.dep == "nsubj" and _is_actor(parsed, c):
             out.append(_phrase(parsed, c))
         elif c.dep == "agent":
             out.extend(_phrase(parsed, o) for o in _children(parsed, c) if o.dep == "pobj")
