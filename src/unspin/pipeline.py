@@ -223,37 +223,31 @@ class Pipeline:
                 self.backbone.parse_many([d.text for d in docs])
             )
         except Exception:
-            parsed = []
-            for d in docs:
-                try:
-                    parsed.append(self.backbone.parse(d.text))
-                except Exception as exc:
-                    parsed.append(exc)
+            parsed = [self._parse(d.text) for d in docs]
         for doc, p in zip(docs, parsed, strict=True):
             yield self._run_one(doc, p, embed)
 
     def _run_windows(self, doc: Document, embed: bool, size: int, overlap: int) -> Processed:
         """``doc`` analysed window by window (:mod:`unspin.windows`), one result."""
         plan = plan_windows(doc.text, size, overlap)
-        if len(plan) == 1:
-            parsed: Parsed | Exception
-            try:
-                parsed = self.backbone.parse(doc.text)
-            except Exception as exc:
-                parsed = exc
-            return self._run_one(doc, parsed, embed)
+        if len(plan) == 1:  # a short document in a batch with a long one
+            return self._run_one(doc, self._parse(doc.text), embed)
         results: list[WindowResult] = []
         for window in plan:
             part = dataclasses.replace(doc, text=doc.text[window.start : window.end])
-            try:
-                parsed = self.backbone.parse(part.text)
-            except Exception as exc:
-                parsed = exc
-            done = self._run_one(part, parsed, embed)
+            done = self._run_one(part, self._parse(part.text), embed)
             results.append(WindowResult(done.analysis, done.sentences, done.embeddings))
         log.info("%s: %d characters analysed in %d windows", doc.id, len(doc.text), len(plan))
         merged = merge(doc, plan, results)
         return Processed(merged.analysis, merged.sentences, merged.embeddings)
+
+    def _parse(self, text: str) -> Parsed | Exception:
+        """The backbone's parse of ``text``, or the exception it raised (recorded as the
+        document's backbone failure by :meth:`_run_one`)."""
+        try:
+            return self.backbone.parse(text)
+        except Exception as exc:
+            return exc
 
     def language(self, doc: Document) -> Language:
         """The language ``doc`` is analysed as: the configured ``[pipeline] language``,
