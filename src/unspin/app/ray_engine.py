@@ -39,7 +39,14 @@ import numpy as np
 
 from unspin.analyzer import Analyzer, register
 from unspin.app.pipelines import load_pipeline
-from unspin.app.workers import Outcome, WorkerError, _dumps, _one_line, _plugins, _process
+from unspin.app.workers import (
+    Outcome,
+    WorkerError,
+    one_line,
+    pickled,
+    plugin_classes,
+    process_batch,
+)
 from unspin.config import Config
 from unspin.errors import ConfigError, MissingExtraError, PipelineError
 from unspin.model import Document
@@ -104,7 +111,7 @@ def ray_session(address: str | None = None, num_cpus: int | None = None) -> Iter
             ray.init(**kwargs)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             where = f"the Ray cluster at {address}" if address else "a local Ray cluster"
-            raise PipelineError(f"cannot start or reach {where}: {_one_line(exc)}") from None
+            raise PipelineError(f"cannot start or reach {where}: {one_line(exc)}") from None
         started = True
     try:
         yield max(1, int(ray.cluster_resources().get("CPU", 1)))
@@ -125,10 +132,10 @@ class _Actor:
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         documents = [pickle.loads(blob) for blob in batch["doc"]]
-        results = _process(self.pipeline, documents, True)
+        results = process_batch(self.pipeline, documents, True)
         out = np.empty(len(results), dtype=object)
         for i, result in enumerate(results):
-            out[i] = _dumps(result)
+            out[i] = pickled(result)
         return {"i": batch["i"], "out": out}
 
 
@@ -139,7 +146,7 @@ def _mapped(ray: Any, config: Config, rows: list[dict[str, Any]], actors: int, b
         warnings.simplefilter("ignore", DeprecationWarning)
         return ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
             _Actor,
-            fn_constructor_args=(config, _plugins(config)),
+            fn_constructor_args=(config, plugin_classes(config)),
             batch_size=batch,
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=min(actors, blocks)),
@@ -162,7 +169,7 @@ def _segment(
     context.execution_options.preserve_order = True
     context.enable_progress_bars = False
     try:
-        rows = [{"i": i, "doc": _dumps(d)} for i, d in enumerate(documents)]
+        rows = [{"i": i, "doc": pickled(d)} for i, d in enumerate(documents)]
         for row in _mapped(ray, config, rows, actors, batch).iter_rows():
             document = documents[int(row["i"])]
             result = pickle.loads(row["out"])
@@ -175,7 +182,7 @@ def _segment(
         if isinstance(exc, PipelineError | WorkerError):
             raise
         raise PipelineError(
-            f"the Ray engine failed on a segment of {len(documents)} document(s): {_one_line(exc)}",
+            f"the Ray engine failed on a segment of {len(documents)} document(s): {one_line(exc)}",
             hint="documents written before are kept; rerun to resume",
         ) from None
     finally:

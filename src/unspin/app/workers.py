@@ -46,7 +46,17 @@ from unspin.errors import ConfigError, InputError, PipelineError
 from unspin.model import Document
 from unspin.pipeline import Pipeline, Processed
 
-__all__ = ["DEFAULT_CHUNK", "Outcome", "WorkerError", "check_workers", "process_in_workers"]
+__all__ = [
+    "DEFAULT_CHUNK",
+    "Outcome",
+    "WorkerError",
+    "check_workers",
+    "one_line",
+    "pickled",
+    "plugin_classes",
+    "process_batch",
+    "process_in_workers",
+]
 
 log = logging.getLogger("unspin")
 
@@ -94,7 +104,8 @@ _DISPATCH = copyreg.dispatch_table.copy()
 _DISPATCH[MappingProxyType] = _reduce_proxy
 
 
-def _dumps(value: object) -> bytes:
+def pickled(value: object) -> bytes:
+    """``value`` pickled for another process (read-only mappings travel as dicts)."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _DISPATCH
@@ -102,7 +113,8 @@ def _dumps(value: object) -> bytes:
     return buffer.getvalue()
 
 
-def _one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> str:
+    """An exception as one line of at most 500 characters, for error records."""
     return (" ".join(str(exc).split()) or type(exc).__name__)[:500]
 
 
@@ -129,7 +141,7 @@ def _serve(
             register(name)(cls)
         pipeline = load_pipeline(config)
     except Exception as exc:
-        conn.send_bytes(_dumps(("fatal", _one_line(exc))))
+        conn.send_bytes(pickled(("fatal", one_line(exc))))
         return
     trim = _heap_trimmer()
     with pipeline:  # closes the stores its analyzers opened
@@ -141,7 +153,7 @@ def _serve(
             if job is None:
                 return
             documents, embed = job
-            conn.send_bytes(_dumps(("done", _process(pipeline, documents, embed))))
+            conn.send_bytes(pickled(("done", process_batch(pipeline, documents, embed))))
             trim()
 
 
@@ -157,7 +169,9 @@ def _heap_trimmer() -> Callable[[], object]:
     return lambda: malloc_trim(0)
 
 
-def _process(pipeline: Pipeline, documents: list[Document], embed: bool) -> list[Processed | str]:
+def process_batch(
+    pipeline: Pipeline, documents: list[Document], embed: bool
+) -> list[Processed | str]:
     """Each document's Processed (embeddings only when asked for), or the one-line error
     the pipeline raised on it."""
     out: list[Processed | str]
@@ -170,7 +184,7 @@ def _process(pipeline: Pipeline, documents: list[Document], embed: bool) -> list
                 out.extend(pipeline.process([document], embed_sentences=embed))
             except Exception as exc:
                 log.warning("pipeline failed on %s: %s", document.id, exc)
-                out.append(_one_line(exc))
+                out.append(one_line(exc))
     if embed:
         return out
     return [o if isinstance(o, str) else dataclasses.replace(o, embeddings=None) for o in out]
@@ -196,7 +210,7 @@ class _Worker:
     held: _Chunk | None = None
 
 
-def _plugins(config: Config) -> dict[str, type[Analyzer[Any]]]:
+def plugin_classes(config: Config) -> dict[str, type[Analyzer[Any]]]:
     """The configured analyzers that are not built in: registered in each worker too
     (their classes travel by module and name)."""
     builtin = builtin_analyzers()
@@ -231,7 +245,7 @@ class _Pool:
         self.config = config
         self.size = size
         self.embed = embed
-        self.plugins = _plugins(config)
+        self.plugins = plugin_classes(config)
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
         self.started = 0
@@ -256,7 +270,7 @@ class _Pool:
                 process.start()
         except (pickle.PicklingError, AttributeError, TypeError) as exc:
             raise PipelineError(
-                f"the pipeline cannot be sent to worker processes: {_one_line(exc)}",
+                f"the pipeline cannot be sent to worker processes: {one_line(exc)}",
                 hint="define plugin analyzers at module level, or use --workers 1",
             ) from None
         finally:
@@ -274,7 +288,7 @@ class _Pool:
     def _give(self, worker: _Worker, chunk: _Chunk) -> None:
         worker.held = chunk
         with contextlib.suppress(OSError):  # a worker that is gone: _collect tells
-            worker.conn.send_bytes(_dumps((chunk.documents, self.embed)))
+            worker.conn.send_bytes(pickled((chunk.documents, self.embed)))
 
     def run(self, documents: Iterable[Document], chunk_size: int) -> Iterator[Outcome]:
         source = iter(documents)
@@ -378,7 +392,7 @@ class _Pool:
         for worker in self.workers:
             try:
                 if worker.held is None:
-                    worker.conn.send_bytes(_dumps(None))
+                    worker.conn.send_bytes(pickled(None))
                 else:
                     worker.process.terminate()
             except OSError:
