@@ -1,7 +1,7 @@
 """Verdicts on the team's contrast set (issue #13, point 3).
 
     python bench/verdict_contrast.py [--data tests/data/verdicts] [--work DIR] [--json] [--errors]
-        [--set OPTION=VALUE ...] [--dump FILE] [--timing [--cold]]
+        [--set OPTION=VALUE ...] [--dump FILE] [--timing [--cold]] [--half dev|check]
     python bench/verdict_contrast.py --climate-fever [--limit N] [--set OPTION=VALUE ...]
 
 Stores every passage of ``passages.jsonl`` in one evidence store (each passage a document
@@ -10,7 +10,12 @@ of its own, so a cited passage is known by its id), then runs the ``claims`` and
 publication date; every claim is checked, check-worthy or not) and compares the verdict
 with the label: accuracy over the three classes, the confusion table, how many refuted
 claims were called supported (the issue allows none), and whether a supported or refuted
-verdict cites one of the labelled passages; accuracy per trap type. ``--set`` changes a
+verdict cites one of the labelled passages; accuracy per trap type and per half.
+
+**Halves**: every claim falls in the ``dev`` or the ``check`` half by a seeded hash of its
+id (:func:`half`, SHA-256 of ``"unspin-verdicts-13:<id>"``, even: dev), fixed before the
+verdict rules were tuned on the dev half only; ``--half dev`` runs one half (the store
+still holds all the passages). ``--set`` changes a
 verdicts option (``--set stance_model=none``); ``--dump`` writes each claim's verdict with
 its passages' checks (JSON Lines) for reading errors. ``--timing`` times the ``verdicts``
 analyzer alone (retrieval, passage parsing and frames, checks) per claim; ``--cold``
@@ -26,6 +31,7 @@ figure the stance model card gives for the stance rule.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import statistics
 import sys
@@ -39,6 +45,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "verdicts"
 VERDICTS = ("supported", "refuted", "not verified")
+HALVES = ("dev", "check")
+
+
+def half(claim_id: str) -> str:
+    """The half a claim belongs to: ``dev`` (tuned on) or ``check`` (held out)."""
+    digest = hashlib.sha256(f"unspin-verdicts-13:{claim_id}".encode()).hexdigest()
+    return "dev" if int(digest, 16) % 2 == 0 else "check"
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -157,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--cold", action="store_true", help="with --timing: no cache between claims")
     ap.add_argument("--climate-fever", action="store_true", help="the frame rule on Climate-FEVER")
     ap.add_argument("--limit", type=int, default=0, help="Climate-FEVER claims (0: all)")
+    ap.add_argument("--half", choices=HALVES, default=None, help="run one half of the claims")
     args = ap.parse_args(argv)
     if args.climate_fever:
         return climate_fever(args)
@@ -165,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _time_verdicts(timings, cold=args.cold)
     passages = read_jsonl(args.data / "passages.jsonl")
     claims = read_jsonl(args.data / "claims.jsonl")
+    if args.half:
+        claims = [c for c in claims if half(c["id"]) == args.half]
 
     import unspin
     from unspin.model import Document
@@ -191,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     documents = [Document(c["text"], published=c.get("published"), id=c["id"]) for c in claims]
     confusion: Counter[tuple[str, str]] = Counter()
     traps: Counter[tuple[str, bool]] = Counter()
+    halves: Counter[tuple[str, bool]] = Counter()
+    refuted_supported: Counter[str] = Counter()
     dump = []
     cited_ok = cited_n = 0
     errors = []
@@ -209,6 +227,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 verdict = "not verified"  # never a verdict without cited passages
         confusion[(case["verdict"], verdict)] += 1
         traps[(case["trap"], verdict == case["verdict"])] += 1
+        halves[(half(case["id"]), verdict == case["verdict"])] += 1
+        if case["verdict"] == "refuted" and verdict == "supported":
+            refuted_supported[half(case["id"])] += 1
         if args.dump is not None:
             dump.append(
                 {
@@ -229,7 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             cited_ok += bool(cited & set(case["evidence"]))
         if verdict != case["verdict"]:
             errors.append(
-                f"{case['id']} want {case['verdict']} got {verdict} [{case['trap']}] {case['text']}"
+                f"{case['id']} ({half(case['id'])}) want {case['verdict']} got {verdict} "
+                f"[{case['trap']}] {case['text']}"
             )
     n = sum(confusion.values())
     right = sum(v for (g, p), v in confusion.items() if g == p)
@@ -244,6 +266,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "right_verdicts_citing_labelled_evidence": f"{cited_ok}/{cited_n}",
         "confusion": {f"{g} -> {p}": v for (g, p), v in sorted(confusion.items())},
         "by_trap": by_trap,
+        "by_half": {
+            h: {
+                "claims": halves[(h, True)] + halves[(h, False)],
+                "accuracy": round(
+                    halves[(h, True)] / max(1, halves[(h, True)] + halves[(h, False)]), 4
+                ),
+                "refuted_called_supported": refuted_supported[h],
+            }
+            for h in HALVES
+            if halves[(h, True)] + halves[(h, False)]
+        },
     }
     if timings:
         summary["seconds_per_claim"] = {
@@ -267,6 +300,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for g in VERDICTS:
             print(f"  {g:>12}: " + ", ".join(str(confusion[(g, p)]) for p in VERDICTS))
         print("by trap: " + ", ".join(f"{t} {v}" for t, v in by_trap.items()))
+        print(
+            "by half: "
+            + "; ".join(
+                f"{h} {v['accuracy']:.3f} of {v['claims']} ({v['refuted_called_supported']} "
+                "refuted called supported)"
+                for h, v in summary["by_half"].items()
+            )
+        )
         if timings:
             print(f"verdicts analyzer, seconds per claim: {summary['seconds_per_claim']}")
     if args.errors:
