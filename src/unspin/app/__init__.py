@@ -76,6 +76,7 @@ if TYPE_CHECKING:
         list_analyzers,
         version,
     )
+    from unspin.app.outlets import outlet_profiles
     from unspin.app.pipelines import ConfigSource, load_pipeline, pipeline_config, with_store
     from unspin.app.progress import Progress, ProgressEvent
     from unspin.app.reviews import (
@@ -101,6 +102,9 @@ if TYPE_CHECKING:
     from unspin.corpus.views import COLUMNS as LINK_COLUMNS
     from unspin.corpus.views import link_row, render_link, render_run
     from unspin.model import Analysis, Document
+    from unspin.outlets.profile import OutletProfile, OutletProfiles, UnknownOutletError
+    from unspin.outlets.render import rate_rows as outlet_rate_rows
+    from unspin.outlets.render import render_outlet, render_outlets
     from unspin.reviews import RATING_SCALE, ReviewError, ReviewState, UnknownTargetError
     from unspin.reviews import render_summary as render_review_summary
     from unspin.store import (
@@ -152,6 +156,8 @@ __all__ = [
     "LinkResult",
     "LinkRow",
     "LinkRun",
+    "OutletProfile",
+    "OutletProfiles",
     "Page",
     "Progress",
     "ProgressEvent",
@@ -162,6 +168,7 @@ __all__ = [
     "ReviewSummary",
     "StoreStats",
     "StoredFinding",
+    "UnknownOutletError",
     "UnknownTargetError",
     "add_claim_rating",
     "add_evidence",
@@ -198,11 +205,15 @@ __all__ = [
     "load_pipeline",
     "may_hold_several",
     "opened_store",
+    "outlet_profiles",
+    "outlet_rate_rows",
     "pipeline_config",
     "render_errors",
     "render_hits",
     "render_ingest",
     "render_link",
+    "render_outlet",
+    "render_outlets",
     "render_review_summary",
     "render_run",
     "render_stats",
@@ -324,6 +335,13 @@ _WHERE: dict[str, tuple[str, str]] = {
     "list_documents": ("unspin.app.browse", "list_documents"),
     "list_findings": ("unspin.app.browse", "list_findings"),
     "list_link_rows": ("unspin.app.browse", "list_link_rows"),
+    "OutletProfile": ("unspin.outlets.profile", "OutletProfile"),
+    "OutletProfiles": ("unspin.outlets.profile", "OutletProfiles"),
+    "UnknownOutletError": ("unspin.outlets.profile", "UnknownOutletError"),
+    "outlet_profiles": ("unspin.app.outlets", "outlet_profiles"),
+    "outlet_rate_rows": ("unspin.outlets.render", "rate_rows"),
+    "render_outlet": ("unspin.outlets.render", "render_outlet"),
+    "render_outlets": ("unspin.outlets.render", "render_outlets"),
 }
 
 

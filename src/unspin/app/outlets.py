@@ -1,0 +1,43 @@
+"""Outlet profiles over a store (``unspin corpus outlets``, the web's ``/outlets``):
+:func:`outlet_profiles` reads the store and the published ratings configured for the
+``outlets`` analyzer; the computation is :mod:`unspin.outlets.profile`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unspin.app.pipelines import ConfigSource
+from unspin.app.readers import reading
+from unspin.config import load_config
+from unspin.outlets.profile import RESAMPLES, SEED, OutletProfiles
+from unspin.outlets.profile import outlet_profiles as profiles_of
+from unspin.outlets.ratings import OutletRatings, load
+
+__all__ = ["outlet_profiles", "ratings_folder"]
+
+
+def ratings_folder(config: ConfigSource = None, ratings: str | Path | None = None) -> str:
+    """The ``domain-ratings`` folder: ``ratings`` if given, else the configured
+    ``[analyzers.outlets] path`` (empty: none)."""
+    if ratings:
+        return str(ratings)
+    return str(load_config(config).options_for("outlets").get("path") or "")
+
+
+def outlet_profiles(
+    db: str | Path | None,
+    name: str | None = None,
+    *,
+    config: ConfigSource = None,
+    ratings: str | Path | None = None,
+    resamples: int = RESAMPLES,
+    seed: int = SEED,
+) -> OutletProfiles:
+    """The profiles of every outlet of the store at ``db`` (largest first), or of the
+    outlet ``name`` alone (``UnknownOutletError`` when no document has it), each with the
+    published ratings of the folder ``ratings`` (default: the one configured for the
+    ``outlets`` analyzer; none configured, none shown)."""
+    folder = ratings_folder(config, ratings)
+    loaded: OutletRatings | None = load(folder) if folder else None
+    with reading(db) as store:
+        return profiles_of(store.sql, name, ratings=loaded, resamples=resamples, seed=seed)
