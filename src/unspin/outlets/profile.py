@@ -35,8 +35,6 @@ rest on too little text to compare outlets.
 
 from __future__ import annotations
 
-import json
-import re
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -47,6 +45,15 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from unspin.errors import UnspinError
+from unspin.outlets.counts import (
+    ANONYMOUS_TYPES,
+    NARRATIVE_TABLES,
+    TECHNIQUE,
+    DocumentCounts,
+    count_words,
+    narratives_carried,
+    read_counts,
+)
 from unspin.outlets.ratings import DomainMatch, OutletRatings, normalise_host
 from unspin.store.sql import SQLAccess
 
@@ -73,20 +80,10 @@ SEED = 16
 SMALL_SAMPLE = 10
 #: The confidence of the intervals.
 CONFIDENCE = 0.95
-#: Source types of a quotation whose source the reader cannot check.
-ANONYMOUS_TYPES = ("anonymous", "unresolved")
-
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’-]\w+)*")
 
 
 class UnknownOutletError(UnspinError):
     """No stored document has this outlet."""
-
-
-def count_words(text: str) -> int:
-    """Words of ``text``: runs of letters and digits joined by an apostrophe or hyphen
-    (``don't``, ``well-known``), and numbers with their decimal or thousands marks."""
-    return sum(1 for _ in _WORD.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -203,147 +200,6 @@ class OutletProfiles:
         }
 
 
-# -- reading the store --------------------------------------------------------------------
-
-
-@dataclass
-class _Counts:
-    """Per document (rows in id order): words and the counts every rate is made of."""
-
-    keys: list[int] = field(default_factory=list)
-    outlets: list[str] = field(default_factory=list)
-    urls: list[str | None] = field(default_factory=list)
-    published: list[str | None] = field(default_factory=list)
-    words: list[int] = field(default_factory=list)
-    columns: dict[str, dict[int, int]] = field(default_factory=dict)
-    ratings: dict[int, Counter[str]] = field(default_factory=dict)
-
-    def add(self, column: str, doc: int, n: int = 1) -> None:
-        found = self.columns.setdefault(column, {})
-        found[doc] = found.get(doc, 0) + n
-
-    def matrix(self, columns: Sequence[str]) -> np.ndarray:
-        """Documents x ``columns`` counts (float64)."""
-        row = {k: i for i, k in enumerate(self.keys)}
-        out = np.zeros((len(self.keys), len(columns)), dtype=np.float64)
-        for j, column in enumerate(columns):
-            for doc, n in self.columns.get(column, {}).items():
-                if doc in row:
-                    out[row[doc], j] = n
-        return out
-
-
-_TECH = "technique:"
-
-
-def _read(sql: SQLAccess) -> _Counts:
-    counts = _Counts()
-    for key, outlet, url, published, text in sql.stream(
-        "SELECT d.key, o.name, d.url, d.published, d.text FROM documents d "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id ORDER BY d.id"
-    ):
-        counts.keys.append(int(key))
-        counts.outlets.append(str(outlet) if outlet else "")
-        counts.urls.append(url)
-        counts.published.append(published)
-        counts.words.append(count_words(str(text)))
-    marks = ", ".join("?" * len(ANONYMOUS_TYPES))
-    for doc, kind, label, anonymous, n in sql.all(
-        "SELECT doc, kind, label, "
-        f"CASE WHEN source_type IN ({marks}) THEN 1 ELSE 0 END, count(*) FROM findings "
-        "WHERE kind IN ('technique', 'hedge', 'booster', 'quote') GROUP BY 1, 2, 3, 4",
-        ANONYMOUS_TYPES,
-    ):
-        doc, n = int(doc), int(n)
-        if kind == "technique":
-            counts.add("techniques", doc, n)
-            counts.add(_TECH + str(label), doc, n)
-        elif kind == "quote":
-            counts.add("quotes", doc, n)
-            if anonymous:
-                counts.add("anonymous_quotes", doc, n)
-        else:
-            counts.add(str(kind) + "s", doc, n)
-    for doc, kind, label, attributes in sql.stream(
-        "SELECT doc, kind, label, attributes FROM findings WHERE kind IN ('claim', 'factcheck')"
-    ):
-        values = _attributes(attributes)
-        if kind == "claim":
-            if values.get("checkworthy") is True:
-                counts.add("checkworthy", int(doc))
-        elif label == "match":
-            counts.add("factchecked", int(doc))
-            rating = values.get("rating")
-            rating = " ".join(str(rating).split()) if rating else "(no rating)"
-            counts.ratings.setdefault(int(doc), Counter())[rating] += 1
-    return counts
-
-
-def _attributes(text: Any) -> Mapping[str, Any]:
-    try:
-        values = json.loads(text) if text else {}
-    except (TypeError, ValueError):
-        return {}
-    return values if isinstance(values, dict) else {}
-
-
-def _table_exists(sql: SQLAccess, table: str) -> bool:
-    if sql.dialect == "sqlite":
-        query = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
-    else:
-        query = "SELECT count(*) FROM information_schema.tables WHERE table_name = ?"
-    return bool(sql.one(query, (table,)))
-
-
-#: Tables that may hold the narratives of stored documents, most specific first: the
-#: narratives feature's claims (``narrative_claims``: ``narrative``, ``document_id``), or
-#: a plain ``narratives`` table.
-NARRATIVE_TABLES = ("narrative_claims", "narratives")
-
-
-def narratives_carried(sql: SQLAccess, document_keys: Sequence[int]) -> int | None:
-    """The hook for narratives (#16 point 1): how many distinct narratives the documents
-    with these store keys carry, or None when the store holds no narratives (no table,
-    or an empty one: ``unspin corpus narratives`` has not run).
-
-    It reads the first table of :data:`NARRATIVE_TABLES` holding rows, through SQL only,
-    when that table has a narrative column (``narrative_id``, ``narrative``, or ``id`` in
-    ``narratives``) beside a document column (``doc``: the store's document key, or
-    ``document_id``: the document id); any other layout gives None, so a profile never
-    guesses."""
-    table = next(
-        (
-            t
-            for t in NARRATIVE_TABLES
-            if _table_exists(sql, t)
-            and sql.one(f"SELECT count(*) FROM (SELECT 1 FROM {t} LIMIT 1) x")
-        ),
-        None,
-    )
-    if table is None or not document_keys:
-        return None
-    cursor = sql.execute(f"SELECT * FROM {table} WHERE 1 = 0")
-    columns = {str(d[0]).lower() for d in cursor.description or ()}
-    names = ("narrative_id", "narrative") + (("id",) if table == "narratives" else ())
-    narrative = next((c for c in names if c in columns), None)
-    if narrative is None or not {"doc", "document_id"} & columns:
-        return None
-    found: set[Any] = set()
-    keys = list(document_keys)
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
-        if "doc" in columns:
-            query = f"SELECT DISTINCT {narrative} FROM {table} WHERE doc IN ({marks})"
-        else:
-            query = (
-                f"SELECT DISTINCT n.{narrative} FROM {table} n JOIN documents d "
-                f"ON d.id = n.document_id WHERE d.key IN ({marks})"
-            )
-        found.update(r[0] for r in sql.all(query, chunk))
-    return len(found)
-
-
 # -- rates and their intervals -------------------------------------------------------------
 
 
@@ -454,7 +310,7 @@ def outlet_profiles(
     outlet ``name`` alone (exact, else the one outlet matching it in any case;
     :class:`UnknownOutletError` if none). ``ratings``: published ratings to show beside
     each profile (None: none shown, with a note)."""
-    counts = _read(sql)
+    counts = read_counts(sql)
     sizes = Counter(o for o in counts.outlets if o)
     if name is not None:
         wanted = name if name in sizes else _by_case(name, sizes)
@@ -468,7 +324,7 @@ def outlet_profiles(
         chosen = [wanted]
     else:
         chosen = sorted(sizes, key=lambda o: (-sizes[o], o))
-    techniques = sorted(c[len(_TECH) :] for c in counts.columns if c.startswith(_TECH))
+    techniques = sorted(c[len(TECHNIQUE) :] for c in counts.columns if c.startswith(TECHNIQUE))
     columns = [
         "documents",
         "words",
@@ -479,13 +335,15 @@ def outlet_profiles(
         "anonymous_quotes",
         "checkworthy",
         "factchecked",
-        *(_TECH + t for t in techniques),
+        *(TECHNIQUE + t for t in techniques),
     ]
     matrix = counts.matrix(columns)
     matrix[:, 0] = 1.0
     matrix[:, 1] = counts.words
     statistics = {k: _Statistic(k, "words", 1000.0) for k in _PER_WORDS}
-    statistics.update({_TECH + t: _Statistic(_TECH + t, "words", 1000.0) for t in techniques})
+    statistics.update(
+        {TECHNIQUE + t: _Statistic(TECHNIQUE + t, "words", 1000.0) for t in techniques}
+    )
     statistics["anonymous_quotes"] = _Statistic("anonymous_quotes", "quotes")
     statistics["checkworthy"] = _Statistic("checkworthy", "documents")
     statistics["factchecked"] = _Statistic("factchecked", "documents")
@@ -495,9 +353,12 @@ def outlet_profiles(
         k: _value(float(totals[index[s.numerator]]), float(totals[index[s.denominator]]), s.scale)
         for k, s in statistics.items()
     }
+    rows_of: dict[str, list[int]] = {}
+    for i, o in enumerate(counts.outlets):
+        rows_of.setdefault(o, []).append(i)
     profiles = []
     for outlet in chosen:
-        rows = [i for i, o in enumerate(counts.outlets) if o == outlet]
+        rows = rows_of[outlet]
         rates = _rates(matrix[rows], columns, statistics, corpus, _seed(outlet, seed), resamples)
         profiles.append(_profile(outlet, rows, counts, rates, techniques, ratings, sql, narratives))
     notes = []
@@ -527,7 +388,7 @@ def _by_case(name: str, outlets: Iterable[str]) -> str | None:
 def _profile(
     outlet: str,
     rows: Sequence[int],
-    counts: _Counts,
+    counts: DocumentCounts,
     rates: Mapping[str, Rate],
     techniques: Sequence[str],
     ratings: OutletRatings | None,
@@ -550,7 +411,7 @@ def _profile(
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
         techniques=rates["techniques"],
-        by_technique={t: rates[_TECH + t] for t in techniques},
+        by_technique={t: rates[TECHNIQUE + t] for t in techniques},
         quotes=int(sum(counts.columns.get("quotes", {}).get(k, 0) for k in keys)),
         anonymous_quotes=rates["anonymous_quotes"],
         hedges=rates["hedges"],
