@@ -63,6 +63,7 @@ BUILTIN_FEATURES: tuple[Feature, ...] = (
     ),
     Feature("corpus", tables="unspin.corpus.tables", report="unspin.corpus.report"),
     Feature("reviews", tables="unspin.reviews.tables"),
+    Feature("narratives", tables="unspin.narratives.tables"),
 )
 
 

@@ -76,6 +76,12 @@ if TYPE_CHECKING:
         list_analyzers,
         version,
     )
+    from unspin.app.narratives import (
+        NarrativeListing,
+        NarrativeParams,
+        cluster_narratives,
+        list_narratives,
+    )
     from unspin.app.outlets import outlet_profiles
     from unspin.app.pipelines import ConfigSource, load_pipeline, pipeline_config, with_store
     from unspin.app.progress import Progress, ProgressEvent
@@ -102,6 +108,7 @@ if TYPE_CHECKING:
     from unspin.corpus.views import COLUMNS as LINK_COLUMNS
     from unspin.corpus.views import link_row, render_link, render_run
     from unspin.model import Analysis, Document
+    from unspin.narratives import render as render_narratives
     from unspin.outlets.profile import OutletProfile, OutletProfiles, UnknownOutletError
     from unspin.outlets.render import rate_rows as outlet_rate_rows
     from unspin.outlets.render import render_outlet, render_outlets
@@ -156,6 +163,8 @@ __all__ = [
     "LinkResult",
     "LinkRow",
     "LinkRun",
+    "NarrativeListing",
+    "NarrativeParams",
     "OutletProfile",
     "OutletProfiles",
     "Page",
@@ -177,6 +186,7 @@ __all__ = [
     "analyze_input",
     "analyze_paths",
     "checked_document",
+    "cluster_narratives",
     "corpus_errors",
     "corpus_facets",
     "corpus_stats",
@@ -202,6 +212,7 @@ __all__ = [
     "list_findings",
     "list_link_rows",
     "list_links",
+    "list_narratives",
     "load_pipeline",
     "may_hold_several",
     "opened_store",
@@ -212,6 +223,7 @@ __all__ = [
     "render_hits",
     "render_ingest",
     "render_link",
+    "render_narratives",
     "render_outlet",
     "render_outlets",
     "render_review_summary",
@@ -335,6 +347,11 @@ _WHERE: dict[str, tuple[str, str]] = {
     "list_documents": ("unspin.app.browse", "list_documents"),
     "list_findings": ("unspin.app.browse", "list_findings"),
     "list_link_rows": ("unspin.app.browse", "list_link_rows"),
+    "NarrativeListing": ("unspin.app.narratives", "NarrativeListing"),
+    "NarrativeParams": ("unspin.app.narratives", "NarrativeParams"),
+    "cluster_narratives": ("unspin.app.narratives", "cluster_narratives"),
+    "list_narratives": ("unspin.app.narratives", "list_narratives"),
+    "render_narratives": ("unspin.narratives", "render"),
     "OutletProfile": ("unspin.outlets.profile", "OutletProfile"),
     "OutletProfiles": ("unspin.outlets.profile", "OutletProfiles"),
     "UnknownOutletError": ("unspin.outlets.profile", "UnknownOutletError"),

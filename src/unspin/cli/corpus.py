@@ -29,6 +29,7 @@ from unspin.cli.common import (
     wants_progress,
 )
 from unspin.cli.links import add_link_commands
+from unspin.cli.narratives import add_narrative_commands
 from unspin.cli.outlets import add_outlets_command
 
 
@@ -174,6 +175,7 @@ def add_corpus_commands(sub: Commands) -> Commands:
     db_option(r)
     r.set_defaults(func=cmd_corpus_errors)
     add_link_commands(commands)
+    add_narrative_commands(commands)
     add_outlets_command(commands)
     return commands
 

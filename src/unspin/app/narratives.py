@@ -1,0 +1,66 @@
+"""Stories and narratives of a corpus store: cluster the new documents, list the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from unspin.app.corpus import opened_store
+from unspin.narratives import (
+    ClusterRun,
+    NarrativeTable,
+    Params,
+    Period,
+    Story,
+    stories,
+    update,
+)
+
+__all__ = ["NarrativeListing", "NarrativeParams", "cluster_narratives", "list_narratives"]
+
+#: The clustering's thresholds (``unspin corpus narratives --story-threshold`` ...).
+NarrativeParams = Params
+
+
+@dataclass(frozen=True)
+class NarrativeListing:
+    """The stories of a store (largest first), what the run that preceded the listing
+    did (None when nothing was clustered), and how many documents still wait."""
+
+    stories: list[Story]
+    run: ClusterRun | None
+    waiting: int
+
+    def to_list(self) -> list[dict[str, object]]:
+        return [s.to_dict() for s in self.stories]
+
+
+def cluster_narratives(
+    db: str | Path | None, params: Params | None = None, *, rebuild: bool = False
+) -> ClusterRun:
+    """Place the documents of ``db`` not clustered yet into its stories and narratives."""
+    with opened_store(db) as store:
+        return update(store, params, rebuild=rebuild)
+
+
+def list_narratives(
+    db: str | Path | None,
+    params: Params | None = None,
+    *,
+    cluster: bool = True,
+    rebuild: bool = False,
+    period: Period = "day",
+    min_documents: int = 1,
+    story: int | None = None,
+) -> NarrativeListing:
+    """The stories and narratives of ``db``, after clustering its new documents (unless
+    ``cluster`` is false: then only what earlier runs placed). Stories and narratives the
+    clustering run made are marked new."""
+    with opened_store(db) as store:
+        run = update(store, params, rebuild=rebuild) if cluster else None
+        table = store.repository(NarrativeTable)
+        since = None if run is None else run.run - 1
+        found = stories(
+            table, period=period, min_documents=min_documents, story=story, since_run=since
+        )
+        return NarrativeListing(found, run, table.waiting())

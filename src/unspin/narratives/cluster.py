@@ -1,0 +1,258 @@
+"""Online (leader) clustering of documents into stories and of claims into narratives.
+
+Documents arrive one at a time, in a fixed order (the store's ingestion order). Each one
+is compared with the stories already made: its score for a story is
+
+    ``link * cos(document, story centroid) + (1 - link) * max cos(document, member)``
+
+(centroid linkage at ``link = 1``, single linkage to the members at ``link = 0``). It
+joins the best story when that score reaches ``story_threshold``, else it starts a new
+one. Then each of its claims is compared, the same way, with the narratives of its story
+that have the same polarity (so "X did it" and "X did not do it" are two sides of one
+story, never one narrative), and joins the best one from ``narrative_threshold`` on, or
+starts a new narrative.
+
+Nothing already placed moves: a new document changes only the story and narratives it
+joins (their centroid sums and members). So clustering documents in one run or in many,
+in batches of any size, gives the same clusters as long as they arrive in the same order.
+Centroids are kept as float64 sums, members as the float32 vectors the store holds, so a
+state written to the store and read back scores exactly like the one kept in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = [
+    "ClaimInput",
+    "ClaimPlace",
+    "DocumentInput",
+    "DocumentPlace",
+    "Group",
+    "Params",
+    "Space",
+    "State",
+]
+
+
+@dataclass(frozen=True)
+class Params:
+    """The clustering's thresholds (chosen by cross-validation in ``bench/narratives.py``)."""
+
+    story_threshold: float = 0.55
+    story_link: float = 0.5
+    narrative_threshold: float = 0.7
+    narrative_link: float = 0.5
+    #: claims of one document taking part at most (the most check-worthy)
+    max_claims: int = 5
+    #: claims under this check-worthiness take part only as their document's first claim
+    min_checkworthiness: float = 0.5
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {
+            "story_threshold": self.story_threshold,
+            "story_link": self.story_link,
+            "narrative_threshold": self.narrative_threshold,
+            "narrative_link": self.narrative_link,
+            "max_claims": self.max_claims,
+            "min_checkworthiness": self.min_checkworthiness,
+        }
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    """A claim (or, without the claims analyzer, a sentence) of an arriving document."""
+
+    finding_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str
+    checkworthiness: float
+    polarity: str
+    vector: np.ndarray  # float32, L2-normalised
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    """An arriving document: its vector (the normalised mean of its sentences') and the
+    claims that take part."""
+
+    document_id: str
+    seq: int
+    vector: np.ndarray
+    claims: tuple[ClaimInput, ...]
+
+
+@dataclass(frozen=True)
+class ClaimPlace:
+    claim: ClaimInput
+    narrative: int
+    similarity: float  # to the narrative it joined (1.0 for the claim that started it)
+
+
+@dataclass(frozen=True)
+class DocumentPlace:
+    document: DocumentInput
+    story: int
+    similarity: float
+    claims: tuple[ClaimPlace, ...]
+
+
+class _Rows:
+    """A growable float32 matrix of unit vectors with one owner id per row."""
+
+    def __init__(self, dim: int) -> None:
+        self.data = np.zeros((16, dim), np.float32)
+        self.owner = np.zeros(16, np.int64)
+        self.n = 0
+
+    def add(self, vector: np.ndarray, owner: int) -> None:
+        if self.n == len(self.data):
+            self.data = np.concatenate([self.data, np.zeros_like(self.data)])
+            self.owner = np.concatenate([self.owner, np.zeros_like(self.owner)])
+        self.data[self.n] = vector
+        self.owner[self.n] = owner
+        self.n += 1
+
+
+@dataclass
+class Group:
+    """A story or a narrative: its id, the sum of its members' vectors, their count, and
+    (narratives) its story and polarity."""
+
+    id: int
+    total: np.ndarray  # float64 sum of the members' vectors
+    size: int
+    story: int = 0
+    polarity: str = ""
+
+    def centroid(self) -> np.ndarray:
+        norm = float(np.linalg.norm(self.total))
+        return (self.total / norm if norm else self.total).astype(np.float32)
+
+
+@dataclass
+class Space:
+    """The groups of one level (stories, or the narratives of every story) and the
+    vectors of their members, scored together."""
+
+    dim: int
+    link: float
+    groups: dict[int, Group] = field(default_factory=dict)
+    next_id: int = 1
+    _members: _Rows | None = None
+    _index: dict[int, int] = field(default_factory=dict)  # group id -> row of _centroids
+    _ids: list[int] = field(default_factory=list)
+    _centroids: _Rows | None = None
+
+    def __post_init__(self) -> None:
+        self._members = _Rows(self.dim)
+        self._centroids = _Rows(self.dim)
+
+    def load_group(self, group: Group) -> None:
+        self.groups[group.id] = group
+        self.next_id = max(self.next_id, group.id + 1)
+        self._set_centroid(group)
+
+    def load_member(self, group: int, vector: np.ndarray) -> None:
+        assert self._members is not None
+        self._members.add(np.asarray(vector, np.float32), group)
+
+    def _set_centroid(self, group: Group) -> None:
+        assert self._centroids is not None
+        row = self._index.get(group.id)
+        if row is None:
+            self._index[group.id] = self._centroids.n
+            self._ids.append(group.id)
+            self._centroids.add(group.centroid(), group.id)
+        else:
+            self._centroids.data[row] = group.centroid()
+
+    def best(self, vector: np.ndarray, allowed: Sequence[int] | None = None) -> tuple[int, float]:
+        """The best group for ``vector`` (among ``allowed`` ids when given) and its
+        score; (0, -inf) when there is none."""
+        assert self._centroids is not None and self._members is not None
+        n = self._centroids.n
+        if n == 0 or (allowed is not None and not allowed):
+            return 0, float("-inf")
+        central = self._centroids.data[:n] @ vector
+        nearest = np.full(n, -1.0, np.float32)
+        if self._members.n and self.link < 1.0:
+            sims = self._members.data[: self._members.n] @ vector
+            rows = np.fromiter(
+                (self._index[int(o)] for o in self._members.owner[: self._members.n]),
+                np.int64,
+                self._members.n,
+            )
+            np.maximum.at(nearest, rows, sims)
+        scores = self.link * central.astype(np.float64) + (1 - self.link) * nearest
+        if allowed is not None:
+            mask = np.full(n, False)
+            mask[[self._index[g] for g in allowed]] = True
+            scores = np.where(mask, scores, -np.inf)
+        row = int(np.argmax(scores))  # ties: the oldest group
+        return self._ids[row], float(scores[row])
+
+    def add(self, group_id: int | None, vector: np.ndarray, **new: object) -> Group:
+        """Add ``vector`` to the group ``group_id``, or to a new group (``new`` sets its
+        story and polarity)."""
+        if group_id is None:
+            group = Group(self.next_id, np.zeros(self.dim, np.float64), 0, **new)  # type: ignore[arg-type]
+            self.groups[group.id] = group
+            self.next_id += 1
+        else:
+            group = self.groups[group_id]
+        group.total = group.total + vector.astype(np.float64)
+        group.size += 1
+        self._set_centroid(group)
+        self.load_member(group.id, vector)
+        return group
+
+
+@dataclass
+class State:
+    """Stories and narratives so far; :meth:`place` adds one arriving document."""
+
+    params: Params
+    dim: int
+    stories: Space = field(init=False)
+    narratives: Space = field(init=False)
+    _by_story: dict[tuple[int, str], list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.stories = Space(self.dim, self.params.story_link)
+        self.narratives = Space(self.dim, self.params.narrative_link)
+
+    def load_narrative(self, group: Group) -> None:
+        self.narratives.load_group(group)
+        self._by_story.setdefault((group.story, group.polarity), []).append(group.id)
+
+    def place(self, doc: DocumentInput) -> DocumentPlace:
+        """Put ``doc`` in a story and its claims in narratives; return where they went."""
+        p = self.params
+        story_id, score = self.stories.best(doc.vector)
+        if score < p.story_threshold:
+            story = self.stories.add(None, doc.vector)
+            score = 1.0
+        else:
+            story = self.stories.add(story_id, doc.vector)
+        places = []
+        for claim in doc.claims:
+            side = (story.id, claim.polarity)
+            allowed = self._by_story.get(side, [])
+            found, sim = self.narratives.best(claim.vector, allowed)
+            if sim < p.narrative_threshold:
+                group = self.narratives.add(
+                    None, claim.vector, story=story.id, polarity=claim.polarity
+                )
+                self._by_story.setdefault(side, []).append(group.id)
+                sim = 1.0
+            else:
+                group = self.narratives.add(found, claim.vector)
+            places.append(ClaimPlace(claim, group.id, round(sim, 6)))
+        return DocumentPlace(doc, story.id, round(score, 6), tuple(places))
