@@ -12,6 +12,7 @@ from unspin.web.api import (
     factchecks,
     findings,
     links,
+    outlets,
     reviews,
     search,
 )
@@ -19,5 +20,16 @@ from unspin.web.api import (
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1")
-for _resource in (analyze, documents, findings, search, links, factchecks, evidence, docs, reviews):
+for _resource in (
+    analyze,
+    documents,
+    findings,
+    search,
+    links,
+    outlets,
+    factchecks,
+    evidence,
+    docs,
+    reviews,
+):
     router.include_router(_resource.router)
