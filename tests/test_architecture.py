@@ -32,7 +32,7 @@ KERNEL = frozenset(
     | {"lexicon", "files", "cache", "language", "segment", "adapters", "windows"}
 )
 STORE_CORE, REPORT_CORE, INGEST = "store", "report", "ingest"
-INFRASTRUCTURE = frozenset({STORE_CORE, REPORT_CORE, INGEST, "frames"})
+INFRASTRUCTURE = frozenset({STORE_CORE, REPORT_CORE, INGEST, "frames", "exports"})
 FEATURES = frozenset(
     {"sources", "certainty", "claims", "techniques", "factchecks", "evidence", "corpus"}
     | {"outlets", "reviews", "narratives"}

@@ -56,6 +56,12 @@ if TYPE_CHECKING:
         search_corpus,
     )
     from unspin.app.evidence import EvidenceAdd, add_evidence, search_evidence
+    from unspin.app.exports import (
+        STANDARD_FORMATS,
+        ExportCount,
+        export_claimreviews,
+        export_findings_as,
+    )
     from unspin.app.factchecks import FactcheckImport, import_factcheck_files, search_factchecks
     from unspin.app.links import (
         COMPARISONS,
@@ -137,6 +143,7 @@ __all__ = [
     "METADATA_FIELDS",
     "RATING_SCALE",
     "SOURCE_TYPES",
+    "STANDARD_FORMATS",
     "TECHNIQUES",
     "VIEW_KINDS",
     "Analysis",
@@ -152,6 +159,7 @@ __all__ = [
     "DocumentSummary",
     "ErrorRecord",
     "EvidenceAdd",
+    "ExportCount",
     "FactcheckImport",
     "Filters",
     "Hit",
@@ -196,7 +204,9 @@ __all__ = [
     "document_from_text",
     "document_reviews",
     "evaluate_ptc",
+    "export_claimreviews",
     "export_corpus",
+    "export_findings_as",
     "export_reviews",
     "export_technique_labels",
     "find_evidence",
@@ -317,6 +327,10 @@ _WHERE: dict[str, tuple[str, str]] = {
     "add_review_mark": ("unspin.app.reviews", "add_review_mark"),
     "document_reviews": ("unspin.app.reviews", "document_reviews"),
     "export_reviews": ("unspin.app.reviews", "export_reviews"),
+    "ExportCount": ("unspin.app.exports", "ExportCount"),
+    "STANDARD_FORMATS": ("unspin.app.exports", "STANDARD_FORMATS"),
+    "export_claimreviews": ("unspin.app.exports", "export_claimreviews"),
+    "export_findings_as": ("unspin.app.exports", "export_findings_as"),
     "review_orphans": ("unspin.app.reviews", "review_orphans"),
     "review_summary": ("unspin.app.reviews", "review_summary"),
     "RATING_SCALE": ("unspin.reviews", "RATING_SCALE"),

@@ -28,6 +28,12 @@ from unspin.cli.common import (
     progress_options,
     wants_progress,
 )
+from unspin.cli.exports import (
+    STANDARD_FORMATS,
+    add_standard_export_options,
+    cmd_standard_export,
+    reject_standard_options,
+)
 from unspin.cli.links import add_link_commands
 from unspin.cli.narratives import add_narrative_commands
 from unspin.cli.outlets import add_outlets_command
@@ -141,13 +147,17 @@ def add_corpus_commands(sub: Commands) -> Commands:
 
     e = commands.add_parser(
         "export",
-        help="export documents or findings as JSON Lines or CSV",
+        help="export documents or findings as JSON Lines or CSV, or findings in standard "
+        "formats (W3C Web Annotation, brat, Label Studio, Parquet, ClaimReview)",
         description="documents as JSON Lines are full analyses (they load back with "
         "unspin.Analysis.from_json); as CSV, metadata and counts. findings: one per line "
-        "or row with the document's metadata.",
+        "or row with the document's metadata. Standard formats of findings: webannotation "
+        "(W3C JSON-LD), labelstudio (tasks with predictions), brat and parquet (folders: "
+        "-o DIR), claimreview (a reviewer's own claim ratings: --reviewer ORG); see "
+        "docs/exports.md.",
     )
     db_option(e)
-    e.add_argument("-f", "--format", choices=("jsonl", "csv"), default="jsonl")
+    e.add_argument("-f", "--format", choices=("jsonl", "csv", *STANDARD_FORMATS), default="jsonl")
     e.add_argument(
         "--what",
         choices=("documents", "findings", "reviews"),
@@ -155,8 +165,15 @@ def add_corpus_commands(sub: Commands) -> Commands:
         help="documents, findings, or reviews (every review mark and claim rating with its "
         "anchoring in the current analysis; the filters do not apply)",
     )
-    e.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    e.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write here, not stdout (brat, parquet: a folder)",
+    )
     filter_options(e, sentences=False)
+    add_standard_export_options(e)
     e.set_defaults(func=cmd_corpus_export)
 
     v = commands.add_parser(
@@ -242,6 +259,9 @@ def cmd_corpus_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_corpus_export(args: argparse.Namespace) -> int:
+    if args.format in STANDARD_FORMATS:
+        return cmd_standard_export(args, filters(args))
+    reject_standard_options(args)
     out = sys.stdout if args.output is None else args.output
     if args.what == "reviews":
         count = app.export_reviews(args.db, out, fmt=args.format)

@@ -1,0 +1,127 @@
+"""Standard exports of stored findings (``corpus export --what findings -f FORMAT``):
+W3C Web Annotation, brat standoff, Label Studio tasks, Parquet tables
+(:mod:`unspin.exports`), and ClaimReview of a reviewer's own claim ratings
+(:mod:`unspin.reviews.claimreview`)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from unspin.app.corpus import checked_document, opened_store
+from unspin.errors import ConfigError, StoreError
+from unspin.exports import DIRECTORY_FORMATS, FINDING_FORMATS, Selection, annotated
+from unspin.exports.brat import write_brat
+from unspin.exports.labelstudio import write_labelstudio
+from unspin.exports.parquet import write_parquet
+from unspin.exports.webannotation import write_webannotation
+from unspin.files import write_atomic
+from unspin.model import Document
+from unspin.reviews import Rating, ReviewTable, check_reviewer, review_states
+from unspin.reviews.claimreview import claim_review, write_claimreviews
+from unspin.store import Filters
+
+__all__ = [
+    "DIRECTORY_FORMATS",
+    "STANDARD_FORMATS",
+    "ExportCount",
+    "export_claimreviews",
+    "export_findings_as",
+]
+
+#: Every format of this module: the finding formats and ``claimreview``.
+STANDARD_FORMATS: tuple[str, ...] = (*FINDING_FORMATS, "claimreview")
+
+
+@dataclass(frozen=True)
+class ExportCount:
+    """What an export wrote: documents and findings (claim reviews for ClaimReview)."""
+
+    documents: int
+    findings: int
+
+
+@contextlib.contextmanager
+def _stream(out: TextIO | Path) -> Iterator[TextIO]:
+    if isinstance(out, Path):
+        try:
+            with write_atomic(out, make_parents=False) as fh:
+                yield fh
+        except FileNotFoundError as exc:
+            raise StoreError(f"cannot write {out}: {exc.strerror or exc}") from None
+    else:
+        yield out
+
+
+def export_findings_as(
+    db: str | Path | None,
+    out: TextIO | Path | None,
+    fmt: str,
+    *,
+    filters: Filters | None = None,
+    label: str | None = None,
+    document: str | None = None,
+) -> ExportCount:
+    """Export the selected stored findings as ``fmt`` (one of
+    :data:`unspin.exports.FINDING_FORMATS`): to a stream or a file (``webannotation``,
+    ``labelstudio``), or into the folder ``out`` (``brat``, ``parquet``: required)."""
+    if fmt not in FINDING_FORMATS:
+        raise ConfigError(
+            f"unknown findings format {fmt!r}; use one of {', '.join(STANDARD_FORMATS)}"
+        )
+    if fmt in DIRECTORY_FORMATS and not isinstance(out, Path):
+        raise ConfigError(f"-f {fmt} writes a folder of files: give it with -o DIR")
+    if isinstance(out, Path) and fmt in DIRECTORY_FORMATS and out.is_file():
+        raise ConfigError(f"-f {fmt} writes a folder of files; {out} is a file")
+    selection = Selection(filters or Filters(), label, document)
+    with opened_store(db) as store, contextlib.closing(annotated(store, selection)) as items:
+        checked_document(store, document)
+        if fmt == "brat":
+            assert isinstance(out, Path)
+            brat = write_brat(out, items)
+            return ExportCount(brat.documents, brat.findings)
+        if fmt == "parquet":
+            assert isinstance(out, Path)
+            rows = write_parquet(out, store, items).rows
+            return ExportCount(rows["documents"], rows["findings"])
+        write = write_webannotation if fmt == "webannotation" else write_labelstudio
+        with _stream(sys.stdout if out is None else out) as fh:
+            docs, findings = write(fh, items)
+        return ExportCount(docs, findings)
+
+
+def export_claimreviews(
+    db: str | Path | None, out: TextIO | Path | None, *, reviewer: str | None
+) -> ExportCount:
+    """The claims ``reviewer`` rated, as ClaimReview JSON-LD by the organization of that
+    name (the newest rating of each claim; no other claim, no invented rating).
+    ``reviewer`` is required: a one-line :class:`ConfigError` without it."""
+    if not reviewer or not reviewer.strip():
+        raise ConfigError(
+            "-f claimreview exports one reviewer's own ratings: name them with --reviewer ORG"
+        )
+    organization = check_reviewer(reviewer)
+    reviews = []
+    documents: set[str] = set()
+    with opened_store(db) as store:
+        by_doc: dict[str, list[Rating]] = {}
+        for rating in store.repository(ReviewTable).ratings():
+            if rating.reviewer.casefold() == organization.casefold():
+                by_doc.setdefault(rating.document_id, []).append(rating)
+        for doc_id, ratings in by_doc.items():
+            try:
+                analysis = store.get_analysis(doc_id)
+            except KeyError:
+                analysis = None
+            doc: Document | None = None if analysis is None else analysis.document
+            for state in review_states(analysis, ratings):
+                if state.counted and isinstance(state.item, Rating):
+                    reviews.append(claim_review(state.item, doc, organization))
+                    documents.add(doc_id)
+    with _stream(sys.stdout if out is None else out) as fh:
+        count = write_claimreviews(fh, reviews)
+    return ExportCount(len(documents), count)
