@@ -36,6 +36,10 @@ def frame(run: Run, text: str, published: str | None = None) -> dict[str, Any]:
         ("Officials said there was no doubt that turnout rose.", "positive"),
         ("None of the miners trapped after the collapse were hurt, the company said.", "negative"),
         ("The plant no longer makes engines.", "negative"),
+        # "without" after "be" describes a state (lacking power); it does not deny the
+        # predicate, so "are without" and "are in the dark" read alike
+        ("About 10 percent of residents are without electricity on Tuesday.", "positive"),
+        ("The suspect was released without charge.", "negative"),
     ],
 )
 def test_polarity_of_the_main_proposition(run: Run, text: str, polarity: str) -> None:
@@ -160,9 +164,21 @@ def test_reports_and_claim_rows_show_the_frame(backbone: Backbone) -> None:
         ("The bridge was closed by the county council.", ["the county council"]),
         ("Yesterday, 84% of people in the valley had no water.", []),  # an amount, not an actor
         ("A majority of voters backed the plan.", []),
+        # a demonstrative phrase about the text's own news is no actor
+        ("This news comes a day after the mayor resigned.", []),
+        ("These developments follow a week of protests.", []),
+        ("This company built the new bridge.", ["This company"]),
     ],
 )
 def test_actors_are_whole_noun_phrases_and_never_a_bare_this(
     run: Run, text: str, actors: list[str]
 ) -> None:
     assert list(frame(run, text)["actors"]) == actors
+
+
+@pytest.mark.slow
+def test_an_age_is_a_quantity_labelled_age(run: Run) -> None:
+    """The bug: "the 84-year-old head of the club" was a quantity labelled "other"."""
+    a = run("Ada Brenner, the 71-year-old head of the club, resigned.", "claims")
+    (age,) = a.by_kind("quantity")
+    assert (age.text, age.label, age.attributes["unit"]) == ("71-year-old", "age", "years_old")

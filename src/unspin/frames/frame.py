@@ -10,10 +10,12 @@ model is involved, so every slot says which words decided it.
 
 Polarity is that of the main proposition: ``negative`` when it is negated ("not",
 "n't", "never", "no longer"; "no one", "nobody", "nothing", "none" or "no" + noun as its
-subject or object; "without") or denied ("denied that", "rejected claims that", "failed
-to", "refused to"). Each cue flips the polarity once, so "did not deny" is positive. A
-negation inside a relative clause, an apposition or another subordinate detail leaves the
-proposition standing; "not only ... but also" and "nothing short of" are not negations.
+subject or object; "without" on an event: "released without charge", but not on "be":
+"are without power" describes a state) or denied ("denied that", "rejected claims
+that", "failed to", "refused to"). Each cue flips the polarity once, so "did not deny"
+is positive. A negation inside a relative clause, an apposition or another subordinate
+detail leaves the proposition standing; "not only ... but also" and "nothing short of"
+are not negations; "this news", "these developments" (the story itself) are no actors.
 """
 
 from __future__ import annotations
@@ -296,7 +298,9 @@ def _negations(parsed: Parsed, verb: Token) -> list[str]:
             cue = _negative_argument(parsed, c)
             if cue is not None:
                 out.append(cue)
-        if c.dep == "prep" and c.lower == "without":
+        if c.dep == "prep" and c.lower == "without" and verb.lemma.lower() != "be":
+            # "released without charge" denies part of the event; "are without power"
+            # only describes a state (the same claim as "are in the dark")
             out.append(c.text)
     return out
 
@@ -359,8 +363,21 @@ _NOT_ACTORS = frozenset({"it", "this", "that", "these", "those", "there", "which
 _AMOUNTS = frozenset({"%", "percent", "per cent", "percentage", "share", "number", "majority"})
 
 
+#: Nouns for the news itself ("This news comes a day after ..."): with a demonstrative,
+#: a phrase about the text's own story, not an actor.
+_DISCOURSE_NOUNS = frozenset(
+    {"news", "development", "developments", "story", "revelation", "revelations", "latest"}
+    | {"update", "episode", "incident", "situation", "move", "announcement", "article"}
+)
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
+
+
 def _is_actor(parsed: Parsed, head: Token) -> bool:
     if head.lower in _NOT_ACTORS or head.lower in _AMOUNTS or head.pos == "NUM":
+        return False
+    if head.lower in _DISCOURSE_NOUNS and any(
+        c.dep == "det" and c.lower in _DEMONSTRATIVES for c in _children(parsed, head)
+    ):
         return False
     return not _phrase(parsed, head)[:1].isdigit()
 

@@ -195,7 +195,7 @@ class QuantityMatch:
 
     start: int
     end: int
-    label: str  # "money" | "percent" | "count" | "measure" | "other"
+    label: str  # "money" | "percent" | "count" | "measure" | "age" | "other"
     value: float
     unit: str | None
     approximate: bool
@@ -367,9 +367,9 @@ class _QuantityScanner:
         if label == "other" and unit is None:
             age = _AGE.match(text, end)
             if age:
-                label, unit, score, end = "other", "years_old", 0.8, age.end()
+                label, unit, score, end = "age", "years_old", 0.8, age.end()
             elif _AGED.search(text[max(0, start - 8) : start]):
-                label, unit, score = "other", "years_old", 0.8  # "aged 66", "aged two"
+                label, unit, score = "age", "years_old", 0.8  # "aged 66", "aged two"
         if unit is None and label == "other" and kind in ("vague", "dozen", "half"):
             label, unit, score, end = self._of_noun(end, label, score)
         if unit is None and label == "other":
