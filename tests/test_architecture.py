@@ -29,7 +29,7 @@ ROOT = "unspin"
 #: The kernel (``cache``: the process-wide model cache the kernel itself loads through).
 KERNEL = frozenset(
     {"errors", "model", "config", "options", "analyzer", "features", "pipeline", "nlp"}
-    | {"lexicon", "files", "cache", "language", "segment", "adapters", "windows"}
+    | {"lexicon", "files", "cache", "language", "segment", "adapters", "windows", "encoder"}
 )
 STORE_CORE, REPORT_CORE, INGEST = "store", "report", "ingest"
 INFRASTRUCTURE = frozenset({STORE_CORE, REPORT_CORE, INGEST, "frames", "exports"})

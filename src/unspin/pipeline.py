@@ -34,7 +34,9 @@ __all__ = [
     "Pipeline",
     "Processed",
     "backbone_for_encoder",
+    "canonical_encoder",
     "check_order",
+    "encoder_hint",
     "encoder_name",
     "make_backbone",
 ]
@@ -56,15 +58,40 @@ def make_backbone(config: Config) -> Backbone:
     """The backbone a config asks for (models load lazily, on first use)."""
     if config.backbone == "fake":
         return FakeBackbone()
-    return SpacyBackbone(config.spacy_model, config.embeddings or None)
+    return SpacyBackbone(
+        config.spacy_model,
+        config.embeddings or None,
+        encoder=config.encoder or None,
+        encoder_cache=config.encoder_cache,
+    )
+
+
+_ST = "sentence-transformers:"
 
 
 def encoder_name(backbone: Backbone) -> str:
     """The name of a backbone's sentence encoder, as a store records it: ``fake``, or
-    ``sentence-transformers:<path>`` (``default``: the packaged MiniLM)."""
+    ``sentence-transformers:<path>@<runtime>`` (path ``default``: the packaged MiniLM;
+    runtime ``onnx-int8`` or ``torch-fp32``)."""
     if isinstance(backbone, SpacyBackbone):
-        return f"sentence-transformers:{backbone.embeddings or 'default'}"
+        return f"{_ST}{backbone.embeddings or 'default'}@{backbone.encoder}"
     return str(backbone.name)
+
+
+def canonical_encoder(name: str | None) -> str | None:
+    """A stored encoder name as :func:`encoder_name` writes it today: names recorded
+    before the runtime was part of them (no ``@``) were PyTorch float32."""
+    if name and name.startswith(_ST) and "@" not in name:
+        return f"{name}@torch-fp32"
+    return name
+
+
+def encoder_hint(stored: str) -> str:
+    """What to do when a store's embeddings come from the encoder ``stored``."""
+    name = canonical_encoder(stored) or ""
+    runtime = name.rsplit("@", 1)[1] if name.startswith(_ST) else ""
+    keep = f'[models] encoder = "{runtime}" in a --config file' if runtime else "its encoder"
+    return f"use {keep} to work with it, or ingest into a new --db to re-embed"
 
 
 def backbone_for_encoder(name: str | None, config: Config | None = None) -> Backbone:
@@ -73,15 +100,17 @@ def backbone_for_encoder(name: str | None, config: Config | None = None) -> Back
     from unspin.errors import StoreMismatchError
 
     config = config or load_config()
-    prefix = "sentence-transformers:"
+    name = canonical_encoder(name)
     if name is None:
         return make_backbone(config)
     if name == "fake":
         return make_backbone(config.replace(backbone="fake"))
-    if name.startswith(prefix):
-        path = name[len(prefix) :]
+    if name.startswith(_ST):
+        path, runtime = name[len(_ST) :].rsplit("@", 1)
         return make_backbone(
-            config.replace(backbone="spacy", embeddings="" if path == "default" else path)
+            config.replace(
+                backbone="spacy", embeddings="" if path == "default" else path, encoder=runtime
+            )
         )
     raise StoreMismatchError(
         f"the store's embeddings come from {name!r}, which unspin cannot rebuild",

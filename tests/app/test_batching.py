@@ -55,7 +55,9 @@ def test_a_lone_caller_and_a_failing_pass() -> None:
 
 def test_the_batched_backbone_is_the_same_encoder() -> None:
     backbone = BatchedBackbone("en_core_web_sm", None)
-    assert encoder_name(backbone) == "sentence-transformers:default"
+    assert encoder_name(backbone) == f"sentence-transformers:default@{backbone.encoder}"
+    fp32 = BatchedBackbone("en_core_web_sm", None, "torch-fp32")
+    assert encoder_name(fp32) == "sentence-transformers:default@torch-fp32"
 
 
 @pytest.mark.slow

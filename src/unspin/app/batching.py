@@ -9,7 +9,8 @@ waits :attr:`QueryBatcher.window` seconds for others, embeds every waiting query
 next pass. :class:`BatchedBackbone` is the real backbone with its one-text ``embed``
 going through a batcher (an encoder's output does not depend on the batch beyond
 floating-point noise, so search results are the same). It embeds with its own copy of
-the sentence encoder (about 90 MB), used by one pass at a time: a Hugging Face fast
+the sentence encoder (:func:`unspin.nlp.encoder_copy`: the ONNX session shared, or
+about 90 MB of PyTorch model), used by one pass at a time: a Hugging Face fast
 tokenizer is not safe to call from two threads at once, and the pipeline's copy is busy
 on the analysis worker.
 """
@@ -17,7 +18,6 @@ on the analysis worker.
 from __future__ import annotations
 
 import concurrent.futures
-import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -25,8 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from unspin.errors import MissingExtraError, ModelError
-from unspin.nlp import SpacyBackbone, default_embedding_path
+from unspin.nlp import SpacyBackbone, default_embedding_path, encoder_copy
 
 __all__ = ["BatchedBackbone", "QueryBatcher"]
 
@@ -86,8 +85,8 @@ class QueryBatcher:
 class BatchedBackbone(SpacyBackbone):
     """The real backbone whose one-query embeddings share passes (:class:`QueryBatcher`)."""
 
-    def __init__(self, spacy_model: str = "en_core_web_sm", embeddings: str | None = None) -> None:
-        super().__init__(spacy_model, embeddings)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # SpacyBackbone's
+        super().__init__(*args, **kwargs)
         self.batcher = QueryBatcher(self._embed_own)
         self._encoder: Any = None
         self._loading = threading.Lock()
@@ -100,28 +99,11 @@ class BatchedBackbone(SpacyBackbone):
 
     def _embed_own(self, texts: Sequence[str]) -> np.ndarray:
         """Embed with this backbone's own encoder (one batcher pass at a time)."""
-        vectors = self._own_encoder().encode(
-            list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        return np.asarray(self._own_encoder().embed(texts), dtype=np.float32)
 
     def _own_encoder(self) -> Any:
         with self._loading:
             if self._encoder is None:
-                self._encoder = _load_copy(self.embeddings or default_embedding_path())
+                path = self.embeddings or default_embedding_path()
+                self._encoder = encoder_copy(path, self.encoder, self.encoder_cache)
             return self._encoder
-
-
-def _load_copy(path: str) -> Any:
-    """A copy of the sentence encoder at ``path`` of its own (offline, on the CPU)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    try:
-        from sentence_transformers import SentenceTransformer
-    except ImportError as exc:
-        raise MissingExtraError("sentence-transformers", "nlp") from exc
-    try:
-        return SentenceTransformer(path, device="cpu", local_files_only=True)
-    except Exception as exc:
-        raise ModelError(f"cannot load the sentence encoder at {path!r}: {exc}") from exc

@@ -158,7 +158,9 @@ def _query_backbone(encoder: str | None, config: Config | None) -> Backbone:
     (:mod:`unspin.app.batching`)."""
     backbone = backbone_for_encoder(encoder, config)
     if isinstance(backbone, SpacyBackbone):
-        return BatchedBackbone(backbone.spacy_model, backbone.embeddings)
+        return BatchedBackbone(
+            backbone.spacy_model, backbone.embeddings, backbone.encoder, backbone.encoder_cache
+        )
     return backbone
 
 

@@ -28,7 +28,7 @@ import numpy as np
 from unspin.errors import ConfigError, StoreMismatchError
 from unspin.model import Analysis, Document
 from unspin.nlp import Backbone
-from unspin.pipeline import Processed, encoder_name
+from unspin.pipeline import Processed, canonical_encoder, encoder_hint, encoder_name
 from unspin.store.export import (
     ExportFormat,
     ExportWhat,
@@ -185,8 +185,9 @@ class Store(ABC):
 
     @property
     def encoder(self) -> str | None:
-        """The sentence encoder the store's embeddings come from (None before any)."""
-        return self.get_meta("encoder")
+        """The sentence encoder the store's embeddings come from (None before any), as
+        :func:`~unspin.pipeline.encoder_name` writes it."""
+        return canonical_encoder(self.get_meta("encoder"))
 
     def bind_encoder(self, name: str) -> None:
         """Record the encoder on first use; refuse another one afterwards."""
@@ -199,8 +200,7 @@ class Store(ABC):
             raise StoreMismatchError(
                 f"{self.url} holds embeddings from {current!r}, not {name!r}; "
                 "embeddings of two encoders cannot be mixed or compared",
-                hint="use the backbone and [models] embeddings the store was built with, "
-                "or another --db",
+                hint=encoder_hint(current),
             )
         sketch = self.get_meta("sketch")
         if sketch not in (None, SKETCH):
@@ -389,7 +389,7 @@ def _embed_query(store: Store, query: str, backbone: Backbone | None) -> np.ndar
         raise StoreMismatchError(
             f"{store.url} holds embeddings from {encoder!r}; the query would be embedded "
             f"by {encoder_name(backbone)!r}",
-            hint="search with the backbone the store was built with",
+            hint=encoder_hint(encoder),
         )
     vector: np.ndarray = np.asarray(backbone.embed([query]), dtype=np.float32)[0]
     return vector
