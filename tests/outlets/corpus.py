@@ -132,14 +132,15 @@ class MarkerAnalyzer(Analyzer[Any]):
         return AnalyzerResult(tuple(found))
 
 
-def build_store(folder: Path) -> Path:
-    """The corpus ingested into a SQLite store in ``folder`` (fake backbone)."""
+def build_store(folder: Path, url: str | None = None) -> Path:
+    """The corpus ingested (fake backbone) into the store at ``url``, by default a SQLite
+    store in ``folder``; returns the store's path (or URL)."""
     source = folder / "outlets.jsonl"
     source.write_text("".join(json.dumps(d) + "\n" for d in documents()), encoding="utf-8")
-    db = folder / "outlets.db"
+    db = Path(url) if url else folder / "outlets.db"
     config = app.pipeline_config(
         backbone="fake", analyzers="sources,certainty,claims,test-outlet-markers"
     )
-    result = app.ingest_paths(str(db), [source], config)
+    result = app.ingest_paths(url or str(db), [source], config)
     assert result.report.added == len(documents()), result.report
     return db

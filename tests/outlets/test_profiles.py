@@ -188,3 +188,13 @@ def test_unknown_outlet_is_one_line_and_fails(db: Path, capsys: pytest.CaptureFi
     assert code != 0 and captured.out == ""
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("unspin: error: no outlet 'Nowhere News'")
+
+
+def test_postgresql_gives_the_same_profiles(
+    pg_url: str, tmp_path: Path, profiles: OutletProfiles
+) -> None:
+    build_store(tmp_path, pg_url)
+    assert app.outlet_profiles(pg_url, ratings=RATINGS).to_dict() == profiles.to_dict()
+    with open_store(pg_url) as store:
+        rows = store.sql.all("SELECT key FROM documents ORDER BY key")
+        assert narratives_carried(store.sql, [int(k) for (k,) in rows]) is None
