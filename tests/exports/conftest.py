@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.conftest import pg_server, pg_url, store_url
 from unspin.cli import main
 from unspin.config import load_config
 from unspin.model import Document, Finding
 from unspin.pipeline import Pipeline
 from unspin.store import StoredLink, ingest, open_store
+
+__all__ = ["DOCUMENTS", "FINDINGS", "export", "fill", "pg_server", "pg_url", "store_url", "stored"]
 
 #: Invented outlets and events. The second article holds a character outside the Basic
 #: Multilingual Plane (offsets are code points, not UTF-16 units), the first a paragraph
@@ -62,27 +65,32 @@ def export_pipeline() -> Pipeline:
     return Pipeline(load_config(backbone="fake"))
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, export_pipeline: Pipeline) -> Path:
-    """The store: four documents, their findings and sentences, and one link."""
-    path = tmp_path_factory.mktemp("exports") / "corpus.db"
-    with open_store(path) as store:
-        ingest(store, list(DOCUMENTS), pipeline=export_pipeline)
+def fill(url: str | Path, pipeline: Pipeline) -> None:
+    """Store the four documents (findings, sentences) and one link between two claims."""
+    with open_store(url) as store:
+        ingest(store, list(DOCUMENTS), pipeline=pipeline)
         first, second = (store.get_analysis(d.id) for d in DOCUMENTS[:2])
         a = next(f for f in first.findings if f.kind == "claim")
         b = next(f for f in second.findings if f.kind == "claim")
         store.add_links(
             [StoredLink("contradiction", first.document.id, a.id, second.document.id, b.id, 0.7)]
         )
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, export_pipeline: Pipeline) -> Path:
+    """A SQLite store holding the four documents and the link."""
+    path = tmp_path_factory.mktemp("exports") / "corpus.db"
+    fill(path, export_pipeline)
     return path
 
 
-def stored(db: Path) -> dict[str, tuple[str, list[Finding]]]:
+def stored(db: str | Path) -> dict[str, tuple[str, list[Finding]]]:
     """Every stored document's text and findings, by document id."""
     with open_store(db) as store:
         return {a.document.id: (a.document.text, list(a.findings)) for a in store.iter_analyses()}
 
 
-def export(db: Path, fmt: str, *args: str) -> int:
+def export(db: str | Path, fmt: str, *args: str) -> int:
     """``unspin corpus export --what findings -f FMT ARGS --db DB`` through the real CLI."""
     return main(["corpus", "export", "--what", "findings", "-f", fmt, *args, "--db", str(db)])
