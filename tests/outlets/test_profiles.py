@@ -22,6 +22,7 @@ from tests.outlets.corpus import (
     VALLEY_QUOTES,
     VALLEY_WORDS,
     build_store,
+    harbour_document,
 )
 from unspin import app
 from unspin.cli import main
@@ -98,11 +99,25 @@ def test_intervals_hold_the_estimate_and_repeat(db: Path, profiles: OutletProfil
     harbour = by_name(profiles)[HARBOUR].hedges
     assert harbour.low is not None and harbour.high is not None and harbour.value is not None
     assert harbour.low < harbour.value < harbour.high  # documents differ: a real interval
-    again = app.outlet_profiles(db, ratings=RATINGS)
-    assert again.to_dict() == profiles.to_dict()
+    with open_store(db) as store:  # computed afresh (app.outlet_profiles keeps results)
+        first, again = outlet_profiles(store.sql), outlet_profiles(store.sql)
+    assert again.to_dict() == first.to_dict()
+    assert first.outlets[0].hedges == profiles.outlets[0].hedges
     # the same interval for an outlet shown alone as in the listing
     alone = app.outlet_profiles(db, HARBOUR, ratings=RATINGS)
     assert alone.outlets[0].to_dict() == by_name(profiles)[HARBOUR].to_dict()
+
+
+def test_kept_profiles_follow_the_store(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(db, copy)
+    before = app.outlet_profiles(copy, HARBOUR)
+    assert app.outlet_profiles(copy, HARBOUR) is before  # unchanged store: kept
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps(harbour_document(11)) + "\n", encoding="utf-8")
+    app.ingest_paths(str(copy), [extra], app.pipeline_config(backbone="fake"))
+    after = app.outlet_profiles(copy, HARBOUR)
+    assert (before.outlets[0].documents, after.outlets[0].documents) == (11, 12)
 
 
 def test_small_samples_are_flagged(profiles: OutletProfiles) -> None:

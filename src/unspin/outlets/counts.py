@@ -24,6 +24,7 @@ __all__ = [
     "count_words",
     "narratives_carried",
     "read_counts",
+    "store_state",
 ]
 
 #: Source types of a quotation whose source the reader cannot check.
@@ -35,7 +36,7 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’-]\w+)*")
 def count_words(text: str) -> int:
     """Words of ``text``: runs of letters and digits joined by an apostrophe or hyphen
     (``don't``, ``well-known``), and numbers with their decimal or thousands marks."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 @dataclass
@@ -98,8 +99,12 @@ def read_counts(sql: SQLAccess) -> DocumentCounts:
                 counts.add("anonymous_quotes", doc, n)
         else:
             counts.add(str(kind) + "s", doc, n)
+    # claims: only those whose attributes may say check-worthy (as json.dumps writes them,
+    # with either separator) are parsed, to be sure
     for doc, kind, label, attributes in sql.stream(
-        "SELECT doc, kind, label, attributes FROM findings WHERE kind IN ('claim', 'factcheck')"
+        "SELECT doc, kind, label, attributes FROM findings WHERE (kind = 'claim' AND "
+        "(attributes LIKE ? OR attributes LIKE ?)) OR kind = 'factcheck'",
+        ('%"checkworthy": true%', '%"checkworthy":true%'),
     ):
         values = _attributes(attributes)
         if kind == "claim":
@@ -176,3 +181,20 @@ def narratives_carried(sql: SQLAccess, document_keys: Sequence[int]) -> int | No
             )
         found.update(r[0] for r in sql.all(query, chunk))
     return len(found)
+
+
+def store_state(sql: SQLAccess) -> tuple[Any, ...]:
+    """What outlet profiles depend on, in a few cheap queries: the count and the largest
+    key of documents and of findings (a new or re-analysed document changes them), and
+    the rows of each narratives table. Profiles computed at an equal state are equal."""
+    state: list[Any] = list(
+        sql.all(
+            "SELECT (SELECT count(*) FROM documents), (SELECT max(key) FROM documents), "
+            "(SELECT count(*) FROM findings), (SELECT max(key) FROM findings)"
+        )[0]
+    )
+    for table in NARRATIVE_TABLES:
+        state.append(
+            sql.one(f"SELECT count(*) FROM {table}") if _table_exists(sql, table) else None
+        )
+    return tuple(state)
