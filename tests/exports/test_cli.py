@@ -74,3 +74,17 @@ def test_a_missing_parent_folder(
 ) -> None:
     assert export(db, "webannotation", "-o", str(tmp_path / "nope" / "a.jsonld")) == 2
     assert _error(capsys).startswith("unspin: error: cannot write ")
+
+
+@pytest.mark.parametrize("fmt", ["webannotation", "brat", "parquet"])
+def test_an_output_that_cannot_be_written(
+    db: Path, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file over a folder (webannotation), a folder under a file (brat, parquet)."""
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file").write_text("")
+    target = tmp_path / "folder" if fmt == "webannotation" else tmp_path / "file" / "out"
+    assert export(db, fmt, "-o", str(target)) == 2
+    assert _error(capsys).startswith(f"unspin: error: cannot write {target}: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "folder"]
+    assert list((tmp_path / "folder").iterdir()) == []

@@ -46,15 +46,25 @@ class ExportCount:
 
 
 @contextlib.contextmanager
-def _stream(out: TextIO | Path) -> Iterator[TextIO]:
+def _writing(out: TextIO | Path | None) -> Iterator[None]:
+    """OSErrors of writing to the file or folder ``out`` as one-line StoreErrors (a
+    stream's, such as a closed pipe, go on to the front end)."""
+    try:
+        yield
+    except OSError as exc:
+        if not isinstance(out, Path):
+            raise
+        raise StoreError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
+@contextlib.contextmanager
+def _stream(out: TextIO | Path | None) -> Iterator[TextIO]:
+    """``out`` (stdout when None), or a file there that appears whole or not at all."""
     if isinstance(out, Path):
-        try:
-            with write_atomic(out, make_parents=False) as fh:
-                yield fh
-        except FileNotFoundError as exc:
-            raise StoreError(f"cannot write {out}: {exc.strerror or exc}") from None
+        with write_atomic(out, make_parents=False) as fh:
+            yield fh
     else:
-        yield out
+        yield sys.stdout if out is None else out
 
 
 def export_findings_as(
@@ -78,7 +88,11 @@ def export_findings_as(
     if isinstance(out, Path) and fmt in DIRECTORY_FORMATS and out.is_file():
         raise ConfigError(f"-f {fmt} writes a folder of files; {out} is a file")
     selection = Selection(filters or Filters(), label, document)
-    with opened_store(db) as store, contextlib.closing(annotated(store, selection)) as items:
+    with (
+        opened_store(db) as store,
+        contextlib.closing(annotated(store, selection)) as items,
+        _writing(out),
+    ):
         checked_document(store, document)
         if fmt == "brat":
             assert isinstance(out, Path)
@@ -89,7 +103,7 @@ def export_findings_as(
             rows = write_parquet(out, store, items).rows
             return ExportCount(rows["documents"], rows["findings"])
         write = write_webannotation if fmt == "webannotation" else write_labelstudio
-        with _stream(sys.stdout if out is None else out) as fh:
+        with _stream(out) as fh:
             docs, findings = write(fh, items)
         return ExportCount(docs, findings)
 
@@ -122,6 +136,6 @@ def export_claimreviews(
                 if state.counted and isinstance(state.item, Rating):
                     reviews.append(claim_review(state.item, doc, organization))
                     documents.add(doc_id)
-    with _stream(sys.stdout if out is None else out) as fh:
+    with _writing(out), _stream(out) as fh:
         count = write_claimreviews(fh, reviews)
     return ExportCount(len(documents), count)
