@@ -116,6 +116,11 @@ def cached_embed(
     key = "\x1e".join(texts)
     if adapter is not None:
         key += hashlib.sha1(adapter.read_bytes()).hexdigest()
+    else:  # the backbone's encoder runtime (onnx-int8, torch-fp32) changes the vectors
+        from unspin.nlp import SpacyBackbone
+
+        if SpacyBackbone().encoder != "torch-fp32":  # fp32 keeps the older caches' names
+            key += SpacyBackbone().encoder
     digest = hashlib.sha1(key.encode()).hexdigest()[:12]
     path = cache / f"{name}-{digest}.npy"
     if path.exists():

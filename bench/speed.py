@@ -10,7 +10,12 @@
   pipeline, JSON reports written), timed from process start to exit;
 * **unspin with workers**: the same command with ``--workers N`` (``--workers``, default
   2; 0 skips it), its process tree sampled every 0.2 s: each worker's own peak RSS (the
-  kernel's high-water mark, ``VmHWM``), the parent's, and the peak of their sum.
+  kernel's high-water mark, ``VmHWM``), the parent's, and the peak of their sum;
+* each **sentence encoder** of ``--encoders`` (default ``onnx-int8``; ``onnx-int8,torch-fp32``
+  compares them) runs the one-process command (``$UNSPIN_ENCODER``); workers use the first;
+* **per-analyzer cost**: the default pipeline in a process of its own over the first
+  ``--profile`` articles (default 10; 0 skips it), CPU seconds of the spaCy parse, the
+  encoder pass and each analyzer (after one warm-up article), per encoder.
 
 All read the same PTC training articles (the first ``--articles`` by name). It prints
 articles/s of each, the ratios to the plain pass (the issue's targets: unspin >= 0.8 x the
@@ -60,6 +65,37 @@ print(json.dumps({"load_s": loaded - t0, "run_s": done - loaded, "sentences": se
 """
 
 
+PROFILE = """
+import json, sys, time
+from collections import defaultdict
+from unspin.model import Document
+from unspin.pipeline import Pipeline
+cost = defaultdict(float)
+def timed(name, fn):
+    def run(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            cost[name] += time.process_time() - start
+    return run
+pipeline = Pipeline()
+backbone = pipeline.backbone
+for method, name in (("parse", "spaCy parse"), ("parse_many", "spaCy parse"),
+                     ("token_states", "encoder pass"), ("embed", "encoder pass")):
+    setattr(backbone, method, timed(name, getattr(backbone, method)))
+for analyzer in pipeline.analyzers:
+    analyzer.run = timed(analyzer.name, analyzer.run)
+docs = [Document(open(p, encoding="utf-8").read()) for p in sys.argv[1:]]
+list(pipeline.analyze_many(docs[:1]))  # loads every model
+cost.clear()
+start = time.process_time()
+list(pipeline.analyze_many(docs[1:]))
+cost["total"] = time.process_time() - start
+print(json.dumps(cost))
+"""
+
+
 #: Runs a command and prints its peak RSS (KiB) last on stderr: each process's own peak.
 _WRAP = (
     "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
@@ -68,14 +104,19 @@ _WRAP = (
 )
 
 
-def _run(cmd: list[str], what: str) -> tuple[str, float]:
+def _env(encoder: str = "") -> dict[str, str]:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    return {**env, "UNSPIN_ENCODER": encoder} if encoder else env
+
+
+def _run(cmd: list[str], what: str, encoder: str = "") -> tuple[str, float]:
     """``cmd``'s standard output and its peak RSS in MB; exits with its error if it fails."""
     out = subprocess.run(
         [sys.executable, "-c", _WRAP, *cmd],
         check=False,
         capture_output=True,
         text=True,
-        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+        env=_env(encoder),
     )
     if out.returncode:
         raise SystemExit(f"bench/speed.py: {what} failed:\n{out.stderr[-2000:]}")
@@ -103,11 +144,18 @@ def plain_pass(files: list[Path]) -> dict[str, float]:
     return {"wall_s": wall, **inner, "peak_rss_mb": peak}
 
 
-def unspin_analyze(folder: Path, out: Path) -> dict[str, float]:
+def unspin_analyze(folder: Path, out: Path, encoder: str) -> dict[str, float]:
     start = time.perf_counter()
     cmd = [sys.executable, "-m", "unspin", "analyze", str(folder), "-o", str(out), "-f", "json"]
-    _, peak = _run([*cmd, "-q"], "unspin analyze")
+    _, peak = _run([*cmd, "-q"], f"unspin analyze ({encoder})", encoder)
     return {"wall_s": time.perf_counter() - start, "peak_rss_mb": peak}
+
+
+def per_analyzer(files: list[Path], encoder: str) -> dict[str, float]:
+    """CPU seconds of each stage of the default pipeline (see ``PROFILE``)."""
+    stdout, _ = _run([sys.executable, "-c", PROFILE, *map(str, files)], "profile", encoder)
+    cost: dict[str, float] = json.loads(stdout.strip().splitlines()[-1])
+    return cost
 
 
 def _hwm_mb(pid: int) -> float:
@@ -122,13 +170,12 @@ def _hwm_mb(pid: int) -> float:
     return 0.0
 
 
-def _run_tree(cmd: list[str], what: str) -> dict[str, Any]:
+def _run_tree(cmd: list[str], what: str, env: dict[str, str]) -> dict[str, Any]:
     """Run ``cmd``, sampling its process tree: seconds, the parent's and each worker's
     peak RSS (MB), and the peak of the tree's summed RSS."""
     import psutil
 
     start = time.perf_counter()
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     root = psutil.Process(proc.pid)
     peaks: dict[int, float] = {}
@@ -161,9 +208,10 @@ def _run_tree(cmd: list[str], what: str) -> dict[str, Any]:
     }
 
 
-def unspin_workers(folder: Path, out: Path, workers: int) -> dict[str, Any]:
+def unspin_workers(folder: Path, out: Path, workers: int, encoder: str) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "unspin", "analyze", str(folder), "-o", str(out), "-f", "json"]
-    return _run_tree([*cmd, "-q", "--workers", str(workers)], f"unspin --workers {workers}")
+    what = f"unspin --workers {workers}"
+    return _run_tree([*cmd, "-q", "--workers", str(workers)], what, _env(encoder))
 
 
 def _loadavg() -> str:
@@ -179,7 +227,14 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--workers", type=int, default=2, help="workers of the third run (0: none)")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument(
+        "--encoders",
+        default="onnx-int8",
+        help="sentence encoders to time unspin with, comma-separated (onnx-int8, torch-fp32)",
+    )
+    ap.add_argument("--profile", type=int, default=10, help="articles of the per-analyzer run")
     args = ap.parse_args()
+    encoders = [e.strip() for e in args.encoders.split(",") if e.strip()]
     files = sorted((args.data / "train-articles").glob("article*.txt"))[: args.articles]
     if not files:
         print(f"bench/speed.py: no PTC articles under {args.data}/train-articles", file=sys.stderr)
@@ -190,33 +245,43 @@ def main() -> int:
         folder.mkdir()
         for p in files:
             shutil.copy(p, folder / p.name)
-        load_before = _loadavg()
+        loads = [_loadavg()]
         plain = _with_cpu(lambda: plain_pass(files))
-        ours = _with_cpu(lambda: unspin_analyze(folder, Path(tmp) / "out"))
+        loads.append(_loadavg())
+        runs: dict[str, dict[str, Any]] = {}
+        for e in encoders:
+            runs[e] = _with_cpu(lambda e=e: unspin_analyze(folder, Path(tmp) / f"out-{e}", e))
+            loads.append(_loadavg())
         many = {}
         if args.workers:
-            many = _with_cpu(lambda: unspin_workers(folder, Path(tmp) / "out-w", args.workers))
-        load_after = _loadavg()
+            out = Path(tmp) / "out-w"
+            many = _with_cpu(lambda: unspin_workers(folder, out, args.workers, encoders[0]))
+            loads.append(_loadavg())
+        profiles = {e: per_analyzer(files[: args.profile], e) for e in encoders if args.profile}
+        load_before, load_after = loads[0], loads[-1]
     n = len(files)
     nan = float("nan")
     rows = {
         "plain pass (whole process)": (plain["wall_s"], plain["peak_rss_mb"], plain["cpu_s"]),
         "plain pass (after loading)": (plain["run_s"], plain["peak_rss_mb"], nan),
-        "unspin analyze (whole command)": (ours["wall_s"], ours["peak_rss_mb"], ours["cpu_s"]),
     }
+    for e, ours in runs.items():
+        rows[f"unspin analyze ({e})"] = (ours["wall_s"], ours["peak_rss_mb"], ours["cpu_s"])
     if many:
-        rows[f"unspin --workers {args.workers} (whole)"] = (
+        rows[f"unspin --workers {args.workers} ({encoders[0]})"] = (
             many["wall_s"],
             max([many["parent_peak_rss_mb"], *many["worker_peak_rss_mb"]]),
             many["cpu_s"],
         )
     print(f"{n} PTC articles, {words:,} words ({words / n:.0f} per article)")
-    print(f"load average before {load_before}, after {load_after}")
+    print(f"load average (1, 5, 15 min) after each run: {' | '.join(loads)}")
     print(f"{'':<34} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12} {'CPU s':>7}")
     for name, (seconds, rss, cpu) in rows.items():
         print(f"{name:<34} {seconds:>8.1f} {n / seconds:>11.2f} {rss:>12.0f} {cpu:>7.1f}")
-    ratio = plain["wall_s"] / ours["wall_s"]
-    print(f"unspin / plain pass (whole processes): {ratio:.2f} x  (target >= 0.8)")
+    for e, ours in runs.items():
+        ratio = plain["wall_s"] / ours["wall_s"]
+        by_cpu = plain["cpu_s"] / ours["cpu_s"]
+        print(f"unspin ({e}) / plain pass: {ratio:.2f} x wall, {by_cpu:.2f} x CPU (target >= 0.8)")
     if many:
         ratio = plain["wall_s"] / many["wall_s"]
         per_worker = ", ".join(f"{mb:.0f}" for mb in many["worker_peak_rss_mb"])
@@ -226,8 +291,15 @@ def main() -> int:
             f"{many['parent_peak_rss_mb']:.0f} MB; whole tree at its peak "
             f"{many['tree_peak_rss_mb']:.0f} MB"
         )
+    for e, cost in profiles.items():
+        total = cost.pop("total")
+        print(f"per-analyzer CPU s over {args.profile - 1} articles ({e}; total {total:.1f}):")
+        for stage, sec in sorted(cost.items(), key=lambda kv: -kv[1]):
+            print(f"  {stage:<22} {sec:>7.2f}  {sec / total:>6.1%}")
+        cost["total"] = total
     if args.json:
-        results = {"articles": n, "words": words, "plain": plain, "unspin": ours}
+        results = {"articles": n, "words": words, "plain": plain, "unspin": runs}
+        results |= {"per_analyzer_cpu_s": profiles}
         results |= {"workers": args.workers, "unspin_workers": many}
         results |= {"loadavg_before": load_before, "loadavg_after": load_after}
         args.json.write_text(json.dumps(results, indent=2))
