@@ -6,15 +6,18 @@ tests/outlets/corpus.py."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
 from tests.outlets.corpus import HARBOUR, SLANT, VALLEY, build_store
 from tests.web.conftest import base_settings, csrf_client
 
+from unspin import app as unspin_app
 from unspin.web import create_app
 
 
@@ -109,3 +112,23 @@ def test_empty_store_says_how_to_fill_it(client: TestClient) -> None:
     assert page.status_code == 200
     assert "No stored document names its outlet yet" in page.text
     assert client.get("/api/v1/outlets").json()["total"] == 0
+
+
+def test_hostile_outlet_name_is_escaped(tmp_path: Path) -> None:
+    hostile = '<script>alert(1)</script>"&'
+    source = tmp_path / "hostile.jsonl"
+    source.write_text(
+        json.dumps({"outlet": hostile, "text": "The ferry will possibly start soon."}) + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "hostile.db"
+    unspin_app.ingest_paths(str(db), [source], unspin_app.pipeline_config(backbone="fake"))
+    settings = dataclasses.replace(base_settings(), db=str(db))
+    with csrf_client(create_app(settings)) as c:
+        for path in ("/outlets", "/outlets/" + quote(hostile, safe="")):
+            page = c.get(path)
+            assert page.status_code == 200, path
+            assert "<script>alert" not in page.text
+            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+        api = c.get("/api/v1/outlets/" + quote(hostile, safe=""))  # a name with a slash
+        assert api.status_code == 200 and api.json()["outlet"]["name"] == hostile

@@ -113,7 +113,7 @@ def list_outlets(request: Request, page: Annotated[Paging, Depends(paging)]) -> 
     }
 
 
-@router.get("/{name}", response_model=OutletDetailOut, responses=NOT_FOUND)
+@router.get("/{name:path}", response_model=OutletDetailOut, responses=NOT_FOUND)
 def get_outlet(request: Request, name: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """One outlet by name (exact, or the one outlet of that name in any case)."""
     try:

@@ -185,7 +185,7 @@ def outlets(request: Request, offset: Annotated[int, Query(ge=0, le=100_000)] = 
     return render(request, "outlets.html", active="outlets", **values)
 
 
-@router.get("/outlets/{name}", response_class=HTMLResponse)
+@router.get("/outlets/{name:path}", response_class=HTMLResponse)
 def outlet(request: Request, name: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
     """One outlet: its rates against the corpus average, techniques by name, fact-check
     ratings and published ratings."""
