@@ -114,3 +114,14 @@ def test_the_loader_serves_only_the_vendored_context() -> None:
     assert "TextQuoteSelector" in context_document()["@context"]
     with pytest.raises(ConfigError):
         offline_loader("https://schema.org")
+
+
+def test_the_export_is_rdf(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """pyld turns it into N-Quads: every IRI is well formed, two selectors per finding."""
+    assert export(db, "webannotation") == 0
+    doc = json.loads(capsys.readouterr().out)
+    quads = jsonld.to_rdf(doc, {"format": "application/n-quads", "documentLoader": offline_loader})
+    lines = quads.splitlines()
+    assert sum(f"<{OA}hasSelector>" in line for line in lines) == 2 * FINDINGS
+    assert sum(f"<{OA}hasTarget>" in line for line in lines) == FINDINGS
+    assert sum(line.endswith(f"<{OA}Annotation> .") for line in lines) == FINDINGS
