@@ -197,3 +197,16 @@ def test_int8_agrees_with_fp32(int8_cache: str) -> None:
     copy = enc.encoder_copy(path, "onnx-int8", int8_cache)
     assert copy.session is int8.sentence_encoder().session
     np.testing.assert_allclose(copy.embed(SENTENCES), b, atol=1e-6)
+
+
+def test_prebuild_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = _fake_model(tmp_path / "model")
+    monkeypatch.setattr(enc, "_export", lambda path, dest, layers: dest.write_bytes(b"fp32"))
+    monkeypatch.setattr(enc, "_quantize", lambda src, dest: dest.write_bytes(b"int8"))
+    assert enc.main(["--model", str(model), "--cache", str(tmp_path / "c")]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed == str(enc.built_path(model, STATE_LAYERS, tmp_path / "c"))
+    assert enc.main(["--model", str(tmp_path / "none"), "--cache", str(tmp_path / "c")]) == 3
+    assert "config.json missing" in capsys.readouterr().out

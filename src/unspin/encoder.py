@@ -12,7 +12,8 @@ and its weights quantized to int8 by ONNX Runtime's dynamic quantization (per ou
 channel: per-tensor scales lose too much, sentence cosine ~0.95 instead of ~0.99 with
 float32). The result (~23 MB) goes to :func:`cache_root` under a name made from the model folder's
 fingerprint, so a changed model is rebuilt; the build holds a lock file and renames a
-finished file into place, so two processes never see or write half a model.
+finished file into place, so two processes never see or write half a model. Build it
+ahead (a server image, a batch job) with ``python -m unspin.encoder [--cache DIR]``.
 
 Kernel module: imports no feature. onnxruntime and onnx come with the ``nlp`` extra.
 """
@@ -470,3 +471,28 @@ def encoder_copy(path: str, kind: str, cache: str = "") -> Any:
     if check_kind(kind) == "torch-fp32":
         return TorchEncoder(_read_encoder(path))
     return sentence_encoder(path, kind, cache).copy()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m unspin.encoder [--cache DIR] [--model PATH]``: build the int8 encoder now
+    (a prebuilt one is kept) and print where it is."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m unspin.encoder", description="Build the int8 ONNX sentence encoder."
+    )
+    parser.add_argument("--cache", default="", help="the cache folder ([models] encoder_cache)")
+    parser.add_argument("--model", default="", help="a sentence-transformers folder")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    try:
+        path = build(args.model or default_embedding_path(), STATE_LAYERS, args.cache)
+    except (ModelError, MissingExtraError) as exc:
+        print(f"error: {exc}")
+        return 3
+    print(path)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
