@@ -44,6 +44,29 @@ def _cli(args: list[str]) -> str:
     return out.getvalue()
 
 
+def ingest_set(
+    documents: Mapping[str, Mapping[str, Any]], work: Path
+) -> tuple[str, dict[str, str]]:
+    """Write a set's documents (our id -> {"url", "text", ...}) as JSON Lines under
+    ``work`` and ingest them into a SQLite store there through the command line (the
+    default pipeline); returns the store's URL and store id -> our id (matched by URL)."""
+    work.mkdir(parents=True, exist_ok=True)
+    docs = work / "documents.jsonl"
+    fields = ("id", "title", "url", "outlet", "published", "text")
+    docs.write_text(
+        "".join(json.dumps({k: d[k] for k in fields if k in d}) + "\n" for d in documents.values()),
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{work / 'corpus.db'}"
+    _cli(["corpus", "ingest", "--db", db, "-q", str(docs)])
+    stored = {}  # store id -> our id, by URL
+    by_url = {d["url"]: k for k, d in documents.items()}
+    for line in _cli(["corpus", "export", "--db", db]).splitlines():
+        doc = json.loads(line)["document"]
+        stored[doc["id"]] = by_url[doc["url"]]
+    return db, stored
+
+
 def statement_spans(
     documents: Mapping[str, Mapping[str, Any]], pairs: Sequence[Mapping[str, Any]]
 ) -> list[tuple[tuple[str, int, int], tuple[str, int, int]]]:
@@ -91,20 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     spans = statement_spans(documents, pairs)
 
     work = args.work or Path(tempfile.mkdtemp(prefix="unspin-contradictions-"))
-    work.mkdir(parents=True, exist_ok=True)
-    docs = work / "documents.jsonl"
-    fields = ("id", "title", "url", "outlet", "published", "text")
-    docs.write_text(
-        "".join(json.dumps({k: d[k] for k in fields if k in d}) + "\n" for d in documents.values()),
-        encoding="utf-8",
-    )
-    db = f"sqlite:///{work / 'corpus.db'}"
-    _cli(["corpus", "ingest", "--db", db, "-q", str(docs)])
-    stored = {}  # store id -> our id, by URL
-    by_url = {d["url"]: k for k, d in documents.items()}
-    for line in _cli(["corpus", "export", "--db", db]).splitlines():
-        doc = json.loads(line)["document"]
-        stored[doc["id"]] = by_url[doc["url"]]
+    db, stored = ingest_set(documents, work)
     links = []
     for command in ("contradictions", "quotes"):
         for link in json.loads(_cli(["corpus", command, "--db", db, "-f", "json"]) or "[]"):

@@ -35,7 +35,7 @@ STORE_CORE, REPORT_CORE, INGEST = "store", "report", "ingest"
 INFRASTRUCTURE = frozenset({STORE_CORE, REPORT_CORE, INGEST, "frames", "exports"})
 FEATURES = frozenset(
     {"sources", "certainty", "claims", "techniques", "factchecks", "evidence", "corpus"}
-    | {"outlets", "reviews", "narratives"}
+    | {"outlets", "reviews", "timelines", "narratives"}
 )
 #: The application layer and the front ends above it (``api`` calls ``unspin.app``).
 UPPER = frozenset({"app", "cli", "api", "web", "__main__", ROOT})

@@ -51,6 +51,7 @@ def test_json_to_stdout_loads_back() -> None:
         "techniques",
         "factchecks",
         "outlets",
+        "timelines",
     }
 
 
@@ -192,6 +193,7 @@ def test_listing_commands() -> None:
         "techniques",
         "factchecks",
         "outlets",
+        "timelines",
     ]
     schema = json.loads(unspin("schema").stdout)
     assert schema["type"] == "object"

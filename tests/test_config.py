@@ -20,6 +20,7 @@ def test_defaults() -> None:
         "techniques",
         "factchecks",
         "outlets",
+        "timelines",
     )
     assert config.backbone == "spacy"
     assert config.max_bytes == 5_000_000

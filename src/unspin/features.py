@@ -56,6 +56,9 @@ BUILTIN_FEATURES: tuple[Feature, ...] = (
     ),
     Feature("outlets", {"outlets": "unspin.outlets.analyzer"}, report="unspin.outlets.report"),
     Feature(
+        "timelines", {"timelines": "unspin.timelines.analyzer"}, report="unspin.timelines.report"
+    ),
+    Feature(
         "evidence",
         {"verdicts": "unspin.evidence.analyzer"},
         tables="unspin.evidence.tables",

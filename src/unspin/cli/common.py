@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from unspin import app
+from unspin.errors import ConfigError
 
 if TYPE_CHECKING:
     Commands = argparse._SubParsersAction["Parser"]
@@ -321,3 +322,18 @@ def progress_bar(enabled: bool, desc: str) -> Iterator[app.Progress | None]:
         yield show
     finally:
         bar.close()
+
+
+@contextlib.contextmanager
+def output_stream(path: Path | None) -> Iterator[TextIO]:
+    """``path`` opened for writing text (UTF-8, CSV-safe newlines), closed afterwards; stdout
+    when None. A file that cannot be opened is a one-line :class:`ConfigError`."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        out = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc}") from None
+    with out:
+        yield out

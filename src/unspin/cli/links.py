@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import csv
 import json
-import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -19,6 +18,7 @@ from unspin.cli.common import (
     choices,
     db_option,
     echo,
+    output_stream,
     positive_int,
     progress_bar,
     progress_options,
@@ -26,7 +26,6 @@ from unspin.cli.common import (
     score,
     wants_progress,
 )
-from unspin.errors import ConfigError
 from unspin.report import csv_safe
 
 
@@ -198,17 +197,8 @@ def cmd_corpus_links(args: argparse.Namespace) -> int:
                 )
             )
         _show_run(args, listing.run, listing.url)
-        out: TextIO = sys.stdout
-        if args.output is not None:
-            try:
-                out = args.output.open("w", encoding="utf-8", newline="")
-            except OSError as exc:
-                raise ConfigError(f"cannot write {args.output}: {exc}") from None
-        try:
+        with output_stream(args.output) as out:
             count = _write_links(out, listing, view, args.format)
-        finally:
-            if out is not sys.stdout:
-                out.close()
     if not count:
         echo(f"unspin: no {view} links", err=True)
     elif args.output is not None:

@@ -1,0 +1,190 @@
+"""Dated events of one document, read from its claims' frames.
+
+Every ``claim`` finding carries its sentence's frame (``attributes["frame"]``,
+:mod:`unspin.frames.frame`): predicate, polarity, modality, actors and the dates of the
+sentence, resolved against the publication date where they could be. A *dated event* is
+one date of one claim sentence, with what the frame says happened (its predicate and
+actors) and where the date is written (its anchor: the offsets of the date expression).
+
+Dates the frames leave unresolved stay unresolved (``iso`` None, shown as written: "on
+Saturday" in a text without a publication date). Expressions relative to the event told
+before ("two days later", "three days earlier", "the next day"), which the frames do not
+read, are resolved here against the nearest earlier event of the same document whose date
+is precise enough (a day for days and weeks, a month for months); when that event has no
+date either, they stay relative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from unspin.model import JSON, Analysis, Finding
+from unspin.timelines.dates import PRECISIONS, Interval, after_event, interval, shifted
+
+__all__ = ["DatedEvent", "document_events", "events_in"]
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """One date of one claim sentence, with what the sentence says happened."""
+
+    document_id: str
+    claim_id: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    start: int  # the date expression's offsets in the document text
+    end: int
+    date_text: str
+    iso: str | None  # the calendar ISO date (YYYY[-MM[-DD]], YYYY-Www or A/B); None: relative
+    precision: str  # "day" | "week" | "month" | "year" | "range" | "relative"
+    relative: bool  # written relative to the publication date or to another event
+    resolved_against: str | None  # "publication 2025-03-14" | "event 2025-03-12" | None
+    predicate: str | None
+    actors: tuple[str, ...]
+    polarity: str
+    modality: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+    @property
+    def interval(self) -> Interval | None:
+        return interval(self.iso)
+
+    @property
+    def what(self) -> str:
+        """ "Edwin Tarrow: say" (actors and predicate), or the sentence when the frame has
+        neither."""
+        who = "; ".join(self.actors)
+        negated = "not " if self.polarity == "negative" else ""
+        pred = f"{negated}{self.predicate}" if self.predicate else ""
+        return f"{who}: {pred}" if who and pred else (pred or who or self.sentence[:80])
+
+    def to_dict(self) -> dict[str, JSON]:
+        return {
+            "document_id": self.document_id,
+            "claim_id": self.claim_id,
+            "sentence": {"start": self.sentence_start, "end": self.sentence_end,
+                         "text": self.sentence},
+            "anchor": {"start": self.start, "end": self.end, "text": self.date_text},
+            "date": self.iso,
+            "precision": self.precision,
+            "relative": self.relative,
+            "resolved_against": self.resolved_against,
+            "what": self.what,
+            "predicate": self.predicate,
+            "actors": list(self.actors),
+            "polarity": self.polarity,
+            "modality": self.modality,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+        }  # fmt: skip
+
+
+def _frame_dates(frame: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [d for d in frame.get("dates") or () if isinstance(d, Mapping)]
+
+
+def _is_time_only(iso: str | None) -> bool:
+    return bool(iso) and not str(iso)[:4].isdigit()
+
+
+def events_in(
+    text: str,
+    claims: Iterable[Finding],
+    *,
+    document_id: str = "",
+    published: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+) -> list[DatedEvent]:
+    """The dated events of ``claims`` (``claim`` findings with a ``frame`` attribute) of
+    a document whose text is ``text``, in text order."""
+    out: list[DatedEvent] = []
+    meta = {"title": title, "outlet": outlet, "published": published}
+    for claim in sorted(claims, key=lambda f: f.start):
+        frame = claim.attributes.get("frame")
+        if not isinstance(frame, Mapping):
+            continue
+        found: list[tuple[int, int, str | None, bool, str | None]] = []
+        for d in _frame_dates(frame):
+            iso = d.get("iso")
+            iso = str(iso) if iso else None
+            if _is_time_only(iso):
+                continue  # "at 3 p.m." alone: a time, not a date
+            relative = bool(d.get("relative"))
+            against = f"publication {published[:10]}" if relative and iso and published else None
+            found.append((int(d["start"]), int(d["end"]), iso, relative, against))
+        taken = [(s, e) for s, e, *_ in found]
+        for off in after_event(text, claim.start, claim.end):
+            if any(s < off.end and off.start < e for s, e in taken):
+                continue
+            iso, against = _resolve_offset(out, found, off)
+            found.append((off.start, off.end, iso, True, against))
+        for start, end, iso, relative, against in sorted(found):
+            span = interval(iso)
+            out.append(
+                DatedEvent(
+                    document_id=document_id,
+                    claim_id=claim.id,
+                    sentence_start=claim.start,
+                    sentence_end=claim.end,
+                    sentence=text[claim.start : claim.end],
+                    start=start,
+                    end=end,
+                    date_text=text[start:end],
+                    iso=span.iso if span else None,
+                    precision=span.precision if span else "relative",
+                    relative=relative,
+                    resolved_against=against if span else None,
+                    predicate=_str(frame.get("predicate")),
+                    actors=tuple(str(a) for a in frame.get("actors") or ()),
+                    polarity=str(frame.get("polarity") or "positive"),
+                    modality=str(frame.get("modality") or "asserted"),
+                    **meta,
+                )
+            )
+    return out
+
+
+def _str(value: Any) -> str | None:
+    return str(value) if value else None
+
+
+def _resolve_offset(
+    before: Sequence[DatedEvent],
+    here: Sequence[tuple[int, int, str | None, bool, str | None]],
+    off: Any,
+) -> tuple[str | None, str | None]:
+    """``off`` resolved against the nearest earlier date precise enough (same sentence
+    first, then earlier events); unresolved when that date is itself unresolved."""
+    need = PRECISIONS.index(off.needs)
+    earlier = [(s, iso) for s, _, iso, _, _ in here if s < off.start]
+    earlier.sort(reverse=True)
+    candidates = [iso for _, iso in earlier] + [e.iso for e in reversed(before)]
+    for iso in candidates:
+        span = interval(iso)
+        if span is None:
+            if iso is None:
+                return None, None  # the event before has no date: this one stays relative
+            continue
+        if span.precision != "range" and PRECISIONS.index(span.precision) <= need:
+            return shifted(span, off), f"event {span.iso}"
+    return None, None
+
+
+def document_events(analysis: Analysis) -> list[DatedEvent]:
+    """The dated events of an analysis (its ``claim`` findings' frames), in text order."""
+    doc = analysis.document
+    return events_in(
+        doc.text,
+        analysis.by_kind("claim"),
+        document_id=doc.id,
+        published=doc.published,
+        title=doc.title,
+        outlet=doc.outlet,
+    )

@@ -1,0 +1,72 @@
+"""Dated events of a document, merged across documents, ordered, conflicts flagged."""
+
+from __future__ import annotations
+
+from unspin.model import Analysis
+from unspin.timelines import build_timeline, document_events
+
+
+def test_events_carry_resolved_dates_with_their_anchors(analyses: dict[str, Analysis]) -> None:
+    a = analyses["first"]
+    events = document_events(a)
+    text = a.document.text
+    by_text = {e.date_text: e for e in events}
+    assert set(by_text) == {"Wednesday", "Two days later", "June 12"}, by_text
+    for e in events:
+        assert text[e.start : e.end] == e.date_text
+        assert e.sentence_start <= e.start < e.end <= e.sentence_end
+    wednesday = by_text["Wednesday"]
+    assert (wednesday.iso, wednesday.precision) == ("2025-06-04", "day")
+    assert wednesday.resolved_against == "publication 2025-06-06"
+    assert wednesday.predicate == "walk" and wednesday.relative
+    later = by_text["Two days later"]
+    assert later.iso == "2025-06-06" and later.resolved_against == "event 2025-06-04"
+    assert by_text["June 12"].iso == "2025-06-12"
+
+
+def test_without_a_publication_date_relative_dates_stay_relative(
+    analyses: dict[str, Analysis],
+) -> None:
+    events = {e.date_text: e for e in document_events(analyses["undated"])}
+    assert events["Saturday"].iso is None and events["Saturday"].precision == "relative"
+    assert (events["May 2021"].iso, events["May 2021"].precision) == ("2021-05", "month")
+    timeline = build_timeline(events.values())
+    assert [e.first.date_text for e in timeline.undated] == ["Saturday"]
+
+
+def test_mentions_merge_across_documents_and_conflicting_dates_are_flagged(
+    analyses: dict[str, Analysis],
+) -> None:
+    events = [e for name in ("first", "second", "third") for e in document_events(analyses[name])]
+    timeline = build_timeline(events)
+    ids = {a.document.id: name for name, a in analyses.items()}
+    by_date = {(e.iso, tuple(sorted(ids[d] for d in e.documents))): e for e in timeline.dated}
+    # the crossings cancelled: "two days later" (first) and "on Friday" (second), one event
+    cancelled = by_date[("2025-06-06", ("first", "second"))]
+    assert not cancelled.conflict and len(cancelled.mentions) == 2
+    # the meeting: June 12 (first), June 13 (second), Thursday = June 12 (third)
+    meeting = next(e for e in timeline.dated if e.conflict)
+    assert sorted(ids[d] for d in meeting.documents) == ["first", "second", "third"]
+    assert meeting.iso == "2025-06-12"
+    assert [d for d, _ in meeting.dates] == ["2025-06-12", "2025-06-13"]
+    assert "2025-06-13" in meeting.conflict_note
+    assert len(timeline.conflicts) == 1
+
+
+def test_events_are_ordered_by_date(analyses: dict[str, Analysis]) -> None:
+    events = [e for a in analyses.values() for e in document_events(a)]
+    timeline = build_timeline(events)
+    firsts = [e.interval.first for e in timeline.dated if e.interval is not None]
+    assert firsts == sorted(firsts) and len(firsts) == len(timeline.dated)
+    assert [e.iso for e in timeline.dated][:2] == ["2021-05", "2025-06-04"]
+    assert timeline.dated[-1].iso == "2025-06-14"  # crossings resumed on Saturday
+
+
+def test_the_analyzer_puts_the_timeline_in_the_json_output(analyses: dict[str, Analysis]) -> None:
+    a = analyses["first"]
+    summary = a.summaries["timelines"]
+    dates = [e["date"] for e in summary["events"]]
+    assert dates == ["2025-06-04", "2025-06-06", "2025-06-12"]
+    anchor = summary["events"][1]["mentions"][0]["anchor"]
+    assert a.document.text[anchor["start"] : anchor["end"]] == "Two days later"
+    assert Analysis.from_json(a.to_json()).summaries["timelines"] == summary
