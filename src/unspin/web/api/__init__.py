@@ -15,6 +15,7 @@ from unspin.web.api import (
     outlets,
     reviews,
     search,
+    timelines,
 )
 
 __all__ = ["router"]
@@ -27,6 +28,7 @@ for _resource in (
     search,
     links,
     outlets,
+    timelines,
     factchecks,
     evidence,
     docs,
