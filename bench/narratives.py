@@ -289,18 +289,22 @@ def _folds(gold: Mapping[str, str], k: int = 3) -> list[set[str]]:
 
 
 STORY_GRID = {
-    "story_threshold": [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
+    "story_threshold": [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
     "story_link": [0.0, 0.5, 1.0],
+    "story_lexical": [0.0, 0.3, 0.5],
 }
 NARRATIVE_GRID = {
-    "narrative_threshold": [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85],
+    "narrative_threshold": [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7],
     "narrative_link": [0.0, 0.5, 1.0],
+    "narrative_lexical": [0.0, 0.3, 0.5],
 }
 
 
 def _grid(grid: Mapping[str, list[float]]) -> list[dict[str, Any]]:
-    (a, xs), (b, ys) = grid.items()
-    return [{a: x, b: y} for x in xs for y in ys]
+    import itertools
+
+    keys = list(grid)
+    return [dict(zip(keys, values, strict=True)) for values in itertools.product(*grid.values())]
 
 
 def cross_validate(

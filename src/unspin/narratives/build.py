@@ -32,6 +32,7 @@ from unspin.narratives.cluster import (
     State,
 )
 from unspin.narratives.tables import NarrativeTable, PendingDocument
+from unspin.narratives.terms import Vocabulary, terms
 from unspin.nlp import EMBEDDING_DIM
 from unspin.store import Store
 
@@ -79,6 +80,7 @@ def _claim_inputs(doc: PendingDocument, params: Params) -> list[ClaimInput]:
                 checkworthiness=float(score) if isinstance(score, (int, float)) else 0.0,
                 polarity=str(polarity or "positive"),
                 vector=_unit(vector),
+                terms=terms(text),
             )
         )
     if not doc.claims:  # stored without the claims analyzer: the first sentence
@@ -87,7 +89,7 @@ def _claim_inputs(doc: PendingDocument, params: Params) -> list[ClaimInput]:
             out.append(
                 ClaimInput(
                     f"span:{start}-{end}", idx, start, end, text, "sentence", 0.0, "positive",
-                    _unit(doc.sentences[idx]),
+                    _unit(doc.sentences[idx]), terms(text),
                 )
             )  # fmt: skip
     return out
@@ -108,12 +110,14 @@ def document_input(doc: PendingDocument, params: Params) -> DocumentInput | None
     if not kept and ranked:
         kept = ranked[:1]
     kept.sort(key=lambda c: c.start)
-    return DocumentInput(doc.document_id, doc.seq, vector, tuple(kept))
+    words = tuple(w for i in sorted(doc.texts) for w in terms(doc.texts[i][2]))
+    return DocumentInput(doc.document_id, doc.seq, vector, tuple(kept), words)
 
 
 def load_state(table: NarrativeTable, params: Params) -> State:
     """The clusters a store holds, ready to place new documents."""
-    state = State(params, EMBEDDING_DIM)
+    df, documents = table.vocabulary()
+    state = State(params, EMBEDDING_DIM, Vocabulary(df, documents))
     for story in table.stories():
         state.stories.load_group(story)
     for group in table.groups():
@@ -160,8 +164,9 @@ def update(
         for doc in pending:
             inp = document_input(doc, params)
             if inp is None:  # nothing to compare: a story of its own, no claims
+                words = tuple(w for i in sorted(doc.texts) for w in terms(doc.texts[i][2]))
                 inp = DocumentInput(
-                    doc.document_id, doc.seq, np.zeros(EMBEDDING_DIM, np.float32), ()
+                    doc.document_id, doc.seq, np.zeros(EMBEDDING_DIM, np.float32), (), words
                 )
                 result.skipped += 1
             before_s, before_n = state.stories.next_id, state.narratives.next_id

@@ -3,9 +3,12 @@
 Documents arrive one at a time, in a fixed order (the store's ingestion order). Each one
 is compared with the stories already made: its score for a story is
 
-    ``link * cos(document, story centroid) + (1 - link) * max cos(document, member)``
+    ``(1 - lexical) * meaning + lexical * cos(tf-idf of its words, tf-idf of the story's)``
 
-(centroid linkage at ``link = 1``, single linkage to the members at ``link = 0``). It
+where ``meaning = link * cos(document, story centroid) + (1 - link) * max cos(document,
+member)`` (centroid linkage at ``link = 1``, single linkage to the members at ``link =
+0``) over the sentence embeddings, and the words' document frequencies are those of the
+documents placed before it (:mod:`unspin.narratives.terms`). It
 joins the best story when that score reaches ``story_threshold``, else it starts a new
 one. Then each of its claims is compared, the same way, with the narratives of its story
 that have the same polarity (so "X did it" and "X did not do it" are two sides of one
@@ -21,10 +24,13 @@ state written to the store and read back scores exactly like the one kept in mem
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from unspin.narratives.terms import Vocabulary, cosine
 
 __all__ = [
     "ClaimInput",
@@ -42,10 +48,12 @@ __all__ = [
 class Params:
     """The clustering's thresholds (chosen by cross-validation in ``bench/narratives.py``)."""
 
-    story_threshold: float = 0.55
+    story_threshold: float = 0.5
     story_link: float = 0.5
-    narrative_threshold: float = 0.7
-    narrative_link: float = 0.5
+    story_lexical: float = 0.0
+    narrative_threshold: float = 0.5
+    narrative_link: float = 0.0
+    narrative_lexical: float = 0.0
     #: claims of one document taking part at most (the most check-worthy)
     max_claims: int = 5
     #: claims under this check-worthiness take part only as their document's first claim
@@ -55,8 +63,10 @@ class Params:
         return {
             "story_threshold": self.story_threshold,
             "story_link": self.story_link,
+            "story_lexical": self.story_lexical,
             "narrative_threshold": self.narrative_threshold,
             "narrative_link": self.narrative_link,
+            "narrative_lexical": self.narrative_lexical,
             "max_claims": self.max_claims,
             "min_checkworthiness": self.min_checkworthiness,
         }
@@ -75,6 +85,7 @@ class ClaimInput:
     checkworthiness: float
     polarity: str
     vector: np.ndarray  # float32, L2-normalised
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,7 @@ class DocumentInput:
     seq: int
     vector: np.ndarray
     claims: tuple[ClaimInput, ...]
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,14 +134,15 @@ class _Rows:
 
 @dataclass
 class Group:
-    """A story or a narrative: its id, the sum of its members' vectors, their count, and
-    (narratives) its story and polarity."""
+    """A story or a narrative: its id, the sum of its members' vectors, their count, the
+    counts of their words, and (narratives) its story and polarity."""
 
     id: int
     total: np.ndarray  # float64 sum of the members' vectors
     size: int
     story: int = 0
     polarity: str = ""
+    terms: Counter[str] = field(default_factory=Counter)
 
     def centroid(self) -> np.ndarray:
         norm = float(np.linalg.norm(self.total))
@@ -143,12 +156,15 @@ class Space:
 
     dim: int
     link: float
+    lexical: float = 0.0
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
     groups: dict[int, Group] = field(default_factory=dict)
     next_id: int = 1
     _members: _Rows | None = None
     _index: dict[int, int] = field(default_factory=dict)  # group id -> row of _centroids
     _ids: list[int] = field(default_factory=list)
     _centroids: _Rows | None = None
+    _holding: dict[str, set[int]] = field(default_factory=dict)  # word -> group ids
 
     def __post_init__(self) -> None:
         self._members = _Rows(self.dim)
@@ -158,6 +174,8 @@ class Space:
         self.groups[group.id] = group
         self.next_id = max(self.next_id, group.id + 1)
         self._set_centroid(group)
+        for w in group.terms:
+            self._holding.setdefault(w, set()).add(group.id)
 
     def load_member(self, group: int, vector: np.ndarray) -> None:
         assert self._members is not None
@@ -173,9 +191,14 @@ class Space:
         else:
             self._centroids.data[row] = group.centroid()
 
-    def best(self, vector: np.ndarray, allowed: Sequence[int] | None = None) -> tuple[int, float]:
-        """The best group for ``vector`` (among ``allowed`` ids when given) and its
-        score; (0, -inf) when there is none."""
+    def best(
+        self,
+        vector: np.ndarray,
+        words: Sequence[str] = (),
+        allowed: Sequence[int] | None = None,
+    ) -> tuple[int, float]:
+        """The best group for ``vector`` and ``words`` (among ``allowed`` ids when given)
+        and its score; (0, -inf) when there is none."""
         assert self._centroids is not None and self._members is not None
         n = self._centroids.n
         if n == 0 or (allowed is not None and not allowed):
@@ -191,6 +214,9 @@ class Space:
             )
             np.maximum.at(nearest, rows, sims)
         scores = self.link * central.astype(np.float64) + (1 - self.link) * nearest
+        if self.lexical > 0:
+            lexical = self._lexical(words, n, allowed)
+            scores = (1 - self.lexical) * scores + self.lexical * lexical
         if allowed is not None:
             mask = np.full(n, False)
             mask[[self._index[g] for g in allowed]] = True
@@ -198,7 +224,20 @@ class Space:
         row = int(np.argmax(scores))  # ties: the oldest group
         return self._ids[row], float(scores[row])
 
-    def add(self, group_id: int | None, vector: np.ndarray, **new: object) -> Group:
+    def _lexical(self, words: Sequence[str], n: int, allowed: Sequence[int] | None) -> np.ndarray:
+        """The tf-idf cosine of ``words`` with each group's words (0 sharing none)."""
+        out = np.zeros(n, np.float64)
+        query = self.vocabulary.weights(Counter(words))
+        near = {g for w in query for g in self._holding.get(w, ())}
+        if allowed is not None:
+            near &= set(allowed)
+        for g in sorted(near):
+            out[self._index[g]] = cosine(query, self.vocabulary.weights(self.groups[g].terms))
+        return out
+
+    def add(
+        self, group_id: int | None, vector: np.ndarray, words: Sequence[str] = (), **new: object
+    ) -> Group:
         """Add ``vector`` to the group ``group_id``, or to a new group (``new`` sets its
         story and polarity)."""
         if group_id is None:
@@ -209,6 +248,9 @@ class Space:
             group = self.groups[group_id]
         group.total = group.total + vector.astype(np.float64)
         group.size += 1
+        group.terms.update(words)
+        for w in set(words):
+            self._holding.setdefault(w, set()).add(group.id)
         self._set_centroid(group)
         self.load_member(group.id, vector)
         return group
@@ -220,13 +262,15 @@ class State:
 
     params: Params
     dim: int
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
     stories: Space = field(init=False)
     narratives: Space = field(init=False)
     _by_story: dict[tuple[int, str], list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.stories = Space(self.dim, self.params.story_link)
-        self.narratives = Space(self.dim, self.params.narrative_link)
+        p, vocabulary = self.params, self.vocabulary
+        self.stories = Space(self.dim, p.story_link, p.story_lexical, vocabulary)
+        self.narratives = Space(self.dim, p.narrative_link, p.narrative_lexical, vocabulary)
 
     def load_narrative(self, group: Group) -> None:
         self.narratives.load_group(group)
@@ -235,24 +279,25 @@ class State:
     def place(self, doc: DocumentInput) -> DocumentPlace:
         """Put ``doc`` in a story and its claims in narratives; return where they went."""
         p = self.params
-        story_id, score = self.stories.best(doc.vector)
+        story_id, score = self.stories.best(doc.vector, doc.terms)
         if score < p.story_threshold:
-            story = self.stories.add(None, doc.vector)
+            story = self.stories.add(None, doc.vector, doc.terms)
             score = 1.0
         else:
-            story = self.stories.add(story_id, doc.vector)
+            story = self.stories.add(story_id, doc.vector, doc.terms)
         places = []
         for claim in doc.claims:
             side = (story.id, claim.polarity)
             allowed = self._by_story.get(side, [])
-            found, sim = self.narratives.best(claim.vector, allowed)
+            found, sim = self.narratives.best(claim.vector, claim.terms, allowed)
             if sim < p.narrative_threshold:
                 group = self.narratives.add(
-                    None, claim.vector, story=story.id, polarity=claim.polarity
+                    None, claim.vector, claim.terms, story=story.id, polarity=claim.polarity
                 )
                 self._by_story.setdefault(side, []).append(group.id)
                 sim = 1.0
             else:
-                group = self.narratives.add(found, claim.vector)
+                group = self.narratives.add(found, claim.vector, claim.terms)
             places.append(ClaimPlace(claim, group.id, round(sim, 6)))
+        self.vocabulary.add(doc.terms)
         return DocumentPlace(doc, story.id, round(score, 6), tuple(places))

@@ -3,15 +3,18 @@ repository, ``store.repository(NarrativeTable)``.
 
 ``narrative_stories`` and ``narrative_groups`` (the narratives) hold each cluster's
 centroid as the float64 sum of its members' vectors and their count;
-``narrative_documents`` says which story each clustered document joined (with its vector,
-float32), ``narrative_claims`` which narrative each of its claims joined (with the
-claim's text, offsets, check-worthiness, polarity and vector); ``narrative_runs`` one row
+and the counts of their words (JSON); ``narrative_documents`` says which story each
+clustered document joined (with its vector, float32), ``narrative_claims`` which narrative
+each of its claims joined (with the claim's text, offsets, check-worthiness, polarity and
+vector); ``narrative_terms`` the document frequency of each word; ``narrative_runs`` one row
 per clustering run (what it added), for ``unspin corpus watch``. A document absent from
 ``narrative_documents`` is waiting to be clustered.
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,11 +31,11 @@ def _statements(key: str, big: str, blob: str, real: str) -> tuple[str, ...]:
     return (
         f"""CREATE TABLE narrative_stories (
             id {big} PRIMARY KEY, total {blob} NOT NULL, size INTEGER NOT NULL,
-            created_at TEXT NOT NULL, run INTEGER NOT NULL)""",
+            terms TEXT NOT NULL, created_at TEXT NOT NULL, run INTEGER NOT NULL)""",
         f"""CREATE TABLE narrative_groups (
             id {big} PRIMARY KEY, story {big} NOT NULL, polarity TEXT NOT NULL,
-            total {blob} NOT NULL, size INTEGER NOT NULL, created_at TEXT NOT NULL,
-            run INTEGER NOT NULL)""",
+            total {blob} NOT NULL, size INTEGER NOT NULL, terms TEXT NOT NULL,
+            created_at TEXT NOT NULL, run INTEGER NOT NULL)""",
         "CREATE INDEX narrative_groups_story ON narrative_groups (story)",
         f"""CREATE TABLE narrative_documents (
             document_id TEXT PRIMARY KEY, seq {big} NOT NULL, story {big} NOT NULL,
@@ -46,6 +49,7 @@ def _statements(key: str, big: str, blob: str, real: str) -> tuple[str, ...]:
             similarity {real} NOT NULL, vector {blob} NOT NULL, run INTEGER NOT NULL)""",
         "CREATE INDEX narrative_claims_narrative ON narrative_claims (narrative)",
         "CREATE INDEX narrative_claims_document ON narrative_claims (document_id)",
+        "CREATE TABLE narrative_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL)",
         f"""CREATE TABLE narrative_runs (
             id {big} PRIMARY KEY, params TEXT NOT NULL, started_at TEXT NOT NULL,
             documents INTEGER NOT NULL, stories INTEGER NOT NULL,
@@ -70,6 +74,10 @@ def _f64(value: Any) -> np.ndarray:
 
 def _f32(value: Any) -> np.ndarray:
     return np.frombuffer(bytes(value), dtype=np.float32).copy()
+
+
+def _words(counts: Counter[str]) -> str:
+    return json.dumps(dict(sorted(counts.items())), ensure_ascii=False)
 
 
 def _bytes(vector: np.ndarray, dtype: type) -> bytes:
@@ -134,16 +142,24 @@ class NarrativeTable:
     # -- reading the clustering state ---------------------------------------------------
 
     def stories(self) -> Iterator[Group]:
-        for sid, total, size in self.sql.stream(
-            "SELECT id, total, size FROM narrative_stories ORDER BY id"
+        for sid, total, size, words in self.sql.stream(
+            "SELECT id, total, size, terms FROM narrative_stories ORDER BY id"
         ):
-            yield Group(int(sid), _f64(total), int(size))
+            yield Group(int(sid), _f64(total), int(size), terms=Counter(json.loads(words)))
 
     def groups(self) -> Iterator[Group]:
-        for gid, story, polarity, total, size in self.sql.stream(
-            "SELECT id, story, polarity, total, size FROM narrative_groups ORDER BY id"
+        for gid, story, polarity, total, size, words in self.sql.stream(
+            "SELECT id, story, polarity, total, size, terms FROM narrative_groups ORDER BY id"
         ):
-            yield Group(int(gid), _f64(total), int(size), int(story), str(polarity))
+            yield Group(
+                int(gid), _f64(total), int(size), int(story), str(polarity),
+                Counter(json.loads(words)),
+            )  # fmt: skip
+
+    def vocabulary(self) -> tuple[dict[str, int], int]:
+        """The document frequency of each word, and the documents counted."""
+        df = {str(t): int(n) for t, n in self.sql.stream("SELECT term, df FROM narrative_terms")}
+        return df, int(self.sql.one("SELECT COUNT(*) FROM narrative_documents") or 0)
 
     def document_vectors(self) -> Iterator[tuple[int, np.ndarray]]:
         """(story, vector) of every clustered document, in arrival order."""
@@ -245,19 +261,31 @@ class NarrativeTable:
                 (len(places), len(new_stories), len(new_narratives), run),
             )
             self.sql.executemany(
-                "INSERT INTO narrative_stories (id, total, size, created_at, run) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET total = excluded.total, "
-                "size = excluded.size",
-                [(g.id, _bytes(g.total, np.float64), g.size, stamp, run) for g in stories],
+                "INSERT INTO narrative_stories (id, total, size, terms, created_at, run) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "total = excluded.total, size = excluded.size, terms = excluded.terms",
+                [
+                    (g.id, _bytes(g.total, np.float64), g.size, _words(g.terms), stamp, run)
+                    for g in stories
+                ],
             )
             self.sql.executemany(
-                "INSERT INTO narrative_groups (id, story, polarity, total, size, created_at, "
-                "run) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                "total = excluded.total, size = excluded.size",
+                "INSERT INTO narrative_groups (id, story, polarity, total, size, terms, "
+                "created_at, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+                "SET total = excluded.total, size = excluded.size, terms = excluded.terms",
                 [
-                    (g.id, g.story, g.polarity, _bytes(g.total, np.float64), g.size, stamp, run)
+                    (g.id, g.story, g.polarity, _bytes(g.total, np.float64), g.size,
+                     _words(g.terms), stamp, run)
                     for g in narratives
                 ],
+            )  # fmt: skip
+            df: Counter[str] = Counter()
+            for p in places:
+                df.update(set(p.document.terms))
+            self.sql.executemany(
+                "INSERT INTO narrative_terms (term, df) VALUES (?, ?) ON CONFLICT (term) "
+                "DO UPDATE SET df = narrative_terms.df + excluded.df",
+                sorted(df.items()),
             )
             self.sql.executemany(
                 "INSERT INTO narrative_documents (document_id, seq, story, similarity, vector, "
@@ -291,6 +319,7 @@ class NarrativeTable:
                 "narrative_documents",
                 "narrative_groups",
                 "narrative_stories",
+                "narrative_terms",
                 "narrative_runs",
             ):
                 self.sql.execute(f"DELETE FROM {table}")

@@ -10,10 +10,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from unspin.web.pages import analyse, assets, corpus, jobs, knowledge, links, outlets, timelines
+from unspin.web.pages import (
+    analyse,
+    assets,
+    corpus,
+    jobs,
+    knowledge,
+    links,
+    narratives,
+    outlets,
+    timelines,
+)
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
-for _module in (analyse, corpus, links, outlets, timelines, knowledge, jobs, assets):
+for _module in (analyse, corpus, links, narratives, outlets, timelines, knowledge, jobs, assets):
     router.include_router(_module.router)
