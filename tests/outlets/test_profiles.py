@@ -213,3 +213,19 @@ def test_postgresql_gives_the_same_profiles(
     with open_store(pg_url) as store:
         rows = store.sql.all("SELECT key FROM documents ORDER BY key")
         assert narratives_carried(store.sql, [int(k) for (k,) in rows]) is None
+
+
+def test_narratives_of_the_narratives_command(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(db, copy)
+    assert main(["corpus", "narratives", "--db", str(copy)]) == 0
+    carried = {p.name: p.narratives for p in app.outlet_profiles(copy).outlets}
+    with open_store(copy) as store:
+        for name in (HARBOUR, VALLEY, SLANT):
+            stored = store.sql.one(
+                "SELECT count(DISTINCT n.narrative) FROM narrative_claims n "
+                "JOIN documents d ON d.id = n.document_id JOIN outlets o ON o.id = d.outlet_id "
+                "WHERE o.name = ?",
+                (name,),
+            )
+            assert carried[name] == stored and stored >= 1, name
