@@ -368,7 +368,9 @@ def outlet_profiles(
             "domain-ratings data set folder"
         )
     if profiles and profiles[0].narratives is None:
-        notes.append("narratives carried: not counted (the store holds no narratives yet)")
+        notes.append(
+            "narratives carried: not counted (no narratives stored: run 'unspin corpus narratives')"
+        )
     return OutletProfiles(
         tuple(profiles),
         len(counts.keys),
