@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -229,3 +231,19 @@ def test_narratives_of_the_narratives_command(db: Path, tmp_path: Path) -> None:
                 (name,),
             )
             assert carried[name] == stored and stored >= 1, name
+
+
+def test_outlets_command_loads_no_model(db: Path) -> None:
+    """Profiles read the store only: no spaCy, no torch, no encoder."""
+    script = (
+        "import sys\n"
+        "from unspin.cli import main\n"
+        f"assert main(['corpus', 'outlets', '--db', {str(db)!r}, '-f', 'json']) == 0\n"
+        "heavy = ('torch', 'spacy', 'sentence_transformers', 'transformers', 'onnxruntime')\n"
+        "print('LOADED', [m for m in heavy if m in sys.modules], file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stderr
