@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from unspin.model import Analysis
 from unspin.timelines import build_timeline, document_events
 
@@ -70,3 +72,11 @@ def test_the_analyzer_puts_the_timeline_in_the_json_output(analyses: dict[str, A
     anchor = summary["events"][1]["mentions"][0]["anchor"]
     assert a.document.text[anchor["start"] : anchor["end"]] == "Two days later"
     assert Analysis.from_json(a.to_json()).summaries["timelines"] == summary
+
+
+def test_copies_of_a_text_merge_into_the_same_events(analyses: dict[str, Analysis]) -> None:
+    one = document_events(analyses["first"])
+    copies = [replace(e, document_id=f"copy-{k}") for k in range(300) for e in one]
+    timeline = build_timeline(copies)
+    assert len(timeline.events) == len(one)
+    assert all(len(e.documents) == 300 and not e.conflict for e in timeline.events)

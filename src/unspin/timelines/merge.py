@@ -204,19 +204,33 @@ class Timeline:
         }
 
 
-def _candidates(mentions: Sequence[DatedEvent]) -> list[tuple[int, int]]:
-    """Pairs of mentions that share at least two content words (every pair
-    :func:`same_event` can accept), found through an index of words."""
+#: A word in more mentions than this (and than :data:`COMMON_SHARE` of them) does not
+#: propose pairs by itself (pairs sharing rarer words still meet).
+COMMON_COUNT = 200
+COMMON_SHARE = 0.05
+
+
+def _candidates(mentions: Sequence[DatedEvent], ids: Sequence[int]) -> list[tuple[int, int]]:
+    """Pairs of ``ids`` (positions in ``mentions``) that share at least two content words
+    (every pair :func:`same_event` can accept, less those sharing only very common
+    words), found through an index of words."""
     index: dict[str, list[int]] = {}
-    for i, m in enumerate(mentions):
-        for w in _words(m):
+    for i in ids:
+        for w in _words(mentions[i]):
             index.setdefault(w, []).append(i)
+    common = max(COMMON_COUNT, int(COMMON_SHARE * len(ids)))
     shared: Counter[tuple[int, int]] = Counter()
-    for ids in index.values():
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                shared[(ids[x], ids[y])] += 1
+    for group in index.values():
+        if len(group) > common:
+            continue
+        for x in range(len(group)):
+            for y in range(x + 1, len(group)):
+                shared[(group[x], group[y])] += 1
     return sorted(pair for pair, n in shared.items() if n >= 2)
+
+
+def _signature(m: DatedEvent) -> tuple[object, ...]:
+    return (_words(m), m.iso, m.predicate, m.polarity, tuple(_frame(m)["actors"]))
 
 
 def _groups(mentions: Sequence[DatedEvent]) -> list[list[int]]:
@@ -228,7 +242,16 @@ def _groups(mentions: Sequence[DatedEvent]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for i, j in _candidates(mentions):
+    # copies (a syndicated sentence, the same date): one of them stands for the others
+    same: dict[tuple[object, ...], list[int]] = {}
+    for i, m in enumerate(mentions):
+        same.setdefault(_signature(m), []).append(i)
+    for copies in same.values():
+        first = copies[0]
+        for j in copies[1:]:
+            if same_event(mentions[first], mentions[j]):
+                parent[find(j)] = find(first)
+    for i, j in _candidates(mentions, [c[0] for c in same.values()]):
         if find(i) != find(j) and same_event(mentions[i], mentions[j]):
             parent[find(j)] = find(i)
     out: dict[int, list[int]] = {}
