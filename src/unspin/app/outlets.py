@@ -18,7 +18,7 @@ from unspin.app.pipelines import ConfigSource
 from unspin.app.readers import reading
 from unspin.config import load_config
 from unspin.outlets.counts import store_state
-from unspin.outlets.profile import RESAMPLES, SEED, OutletProfiles
+from unspin.outlets.profile import RESAMPLES, SEED, OutletProfiles, UnknownOutletError
 from unspin.outlets.profile import outlet_profiles as profiles_of
 from unspin.outlets.ratings import OutletRatings, load
 
@@ -60,7 +60,13 @@ def outlet_profiles(
             if found is not None:
                 _KEPT.move_to_end(key)
                 return found
-        profiles = profiles_of(store.sql, name, ratings=loaded, resamples=resamples, seed=seed)
+        unknown: UnknownOutletError | None = None
+        try:
+            profiles = profiles_of(store.sql, name, ratings=loaded, resamples=resamples, seed=seed)
+        except UnknownOutletError as exc:  # the store is fine: keep it open for the next read
+            unknown = exc
+    if unknown is not None:
+        raise unknown
     with _LOCK:
         _KEPT[key] = profiles
         while len(_KEPT) > KEPT:
