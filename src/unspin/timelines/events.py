@@ -56,12 +56,14 @@ class DatedEvent:
 
     @property
     def what(self) -> str:
-        """ "Edwin Tarrow: say" (actors and predicate), or the sentence when the frame has
-        neither."""
+        """ "Edwin Tarrow: say" (the frame's actors and predicate), or the sentence (at most
+        80 characters) when the frame names no actor or no predicate."""
         who = "; ".join(self.actors)
         negated = "not " if self.polarity == "negative" else ""
-        pred = f"{negated}{self.predicate}" if self.predicate else ""
-        return f"{who}: {pred}" if who and pred else (pred or who or self.sentence[:80])
+        if who and self.predicate:
+            return f"{who}: {negated}{self.predicate}"
+        text = " ".join(self.sentence.split())
+        return text if len(text) <= 80 else text[:79].rstrip() + "…"
 
     def to_dict(self) -> dict[str, JSON]:
         return {

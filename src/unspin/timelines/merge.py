@@ -162,7 +162,8 @@ class TimelineEvent:
     def conflict_note(self) -> str:
         if not self.conflict:
             return ""
-        parts = [f"{d} ({', '.join(docs)})" for d, docs in self.dates]
+        names = {m.document_id: m.title or m.outlet or m.document_id[:12] for m in self.mentions}
+        parts = [f"{d} ({', '.join(names.get(x, x) for x in docs)})" for d, docs in self.dates]
         return "conflicting dates: " + " vs ".join(parts)
 
     def to_dict(self) -> dict[str, JSON]:

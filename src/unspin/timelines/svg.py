@@ -103,22 +103,24 @@ def render_svg(timeline: Timeline, *, title: str = "Timeline") -> str:
         *_axis(timeline.dated),
     ]
     y = _AXIS_Y + 44
-    bottom = y - 14 + ROW * max(len(timeline.dated), 1)
-    body.append(f'<line x1="{_LEFT - 10}" y1="{y - 14}" x2="{_LEFT - 10}" '
-                f'y2="{bottom}" stroke="#d1d5db"/>')  # fmt: skip
+    rows: list[str] = []
     for e in timeline.dated:
         when = e.iso if e.precision == "day" else f"{e.iso} ({e.precision})"
-        rows, h = _row(e, y, str(when))
-        body.extend(rows)
+        drawn, h = _row(e, y, str(when))
+        rows.extend(drawn)
         y += h
+    if timeline.dated:  # the spine, drawn under the rows' dots
+        body.append(f'<line x1="{_LEFT - 10}" y1="{_AXIS_Y + 30}" x2="{_LEFT - 10}" '
+                    f'y2="{y - ROW}" stroke="#d1d5db"/>')  # fmt: skip
+    body.extend(rows)
     if timeline.undated:
         y += 8
         body.append(f'<text x="20" y="{y}" font-size="12" font-weight="bold" fill="{_MUTED}">'
                     "Not dated (relative, nothing to resolve them against)</text>")  # fmt: skip
         y += ROW
         for e in timeline.undated:
-            rows, h = _row(e, y, f"“{_short(e.first.date_text, 18)}”")
-            body.extend(rows)
+            drawn, h = _row(e, y, f"“{_short(e.first.date_text, 18)}”")
+            body.extend(drawn)
             y += h
     height = y + 6
     return (
