@@ -12,6 +12,7 @@ import pytest
 
 from tests.store.test_upgrade import unspin
 from tests.timelines.conftest import TEXTS
+from unspin.app import timelines
 
 #: A text whose sentence would run as a spreadsheet formula if written as is.
 FORMULA = ("2025-06-20", '=HYPERLINK("http://x.example") was posted on June 18, 2025.')
@@ -92,3 +93,16 @@ def test_text_output(db: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "conflicting dates: 2025-06-12" in result.stdout
     assert '"Saturday" (relative)' in result.stdout
+
+
+def test_the_timeline_of_a_set_of_sentences(db: Path) -> None:
+    """What a narrative calls: the timeline of its claims' sentences only."""
+    every = timelines.corpus_timeline(str(db))
+    (conflict,) = every.conflicts
+    spans = [(m.document_id, m.sentence_start, m.sentence_end) for m in conflict.mentions]
+    narrowed = timelines.corpus_timeline(str(db), spans=spans)
+    assert len(narrowed.events) == 1 and narrowed.events[0].conflict
+    docs = sorted({m.document_id for m in conflict.mentions})
+    some = timelines.corpus_timeline(str(db), documents=docs)
+    assert {m.document_id for e in some.events for m in e.mentions} == set(docs)
+    assert len(some.events) < len(every.events)
