@@ -126,10 +126,17 @@ def climate_fever(args: argparse.Namespace) -> int:
     reader = PassageReader(backbone)
     matcher = WordMatcher(backbone) if options.get("synonyms", True) else None
     claims = backbone.parse_many([r["claim"] for r in rows])
+    import numpy as np
+
+    def unit(texts: list[str]) -> Any:
+        v = np.asarray(backbone.embed(texts), dtype=np.float32)
+        return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+
+    claim_vectors = unit([r["claim"] for r in rows])
     pairs: list[tuple[str, str]] = []
     counts: Counter[tuple[str, str]] = Counter()
     start = time.perf_counter()
-    for row, parsed in zip(rows, claims, strict=True):
+    for row, parsed, vector in zip(rows, claims, claim_vectors, strict=True):
         frames = [f.to_json(parsed.text) for f in sentence_frames(parsed)]
         claim = read_parsed(parsed, frames)
         claim = Reading(claim.sentences[:1])
@@ -137,9 +144,12 @@ def climate_fever(args: argparse.Namespace) -> int:
             EvidencePassage(e["evidence_id"], e.get("article"), None, None, 0, 0, 0, e["evidence"])
             for e in row["evidences"]
         ]
+        cosines = unit([p.text for p in found]) @ vector
         checks = [
-            check_passage(claim, reading, title_words(p.title), matcher=matcher)
-            for p, reading in zip(found, reader.read(found), strict=True)
+            check_passage(
+                claim, reading, title_words(p.title), matcher=matcher, similarity=float(cos)
+            )
+            for p, reading, cos in zip(found, reader.read(found), cosines, strict=True)
         ]
         verdict = combine([(c.stance, c.about) for c in checks]).verdict
         predicted = VERDICT_TO_CLIMATE_FEVER[verdict]
@@ -194,11 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             row["published"] = p.get("published")
             out.write(json.dumps(row) + "\n")
     db = f"sqlite:///{work / 'evidence.db'}"
-    from unspin.cli import main as cli
+    from unspin.app.evidence import add_evidence
 
-    code = cli(["evidence", "add", "--db", db, "-q", str(docs)])
-    if code:
-        raise SystemExit(f"unspin evidence add failed ({code})")
+    added = add_evidence(db, [docs])
+    if not added.report.ok or not added.passages:
+        raise SystemExit(f"adding the evidence failed: {added.report.errors[:3]}")
     options: dict[str, Any] = {"db": db, "checkworthy_only": False}
     for item in args.set:
         name, _, value = item.partition("=")
@@ -259,6 +269,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         t: f"{traps[(t, True)]}/{traps[(t, True)] + traps[(t, False)]}"
         for t in sorted({t for t, _ in traps})
     }
+    by_half: dict[str, dict[str, Any]] = {
+        h: {
+            "claims": halves[(h, True)] + halves[(h, False)],
+            "accuracy": round(
+                halves[(h, True)] / max(1, sum(halves[(h, x)] for x in (True, False))), 4
+            ),
+            "refuted_called_supported": refuted_supported[h],
+        }
+        for h in HALVES
+        if halves[(h, True)] + halves[(h, False)]
+    }
     summary = {
         "claims": n,
         "accuracy": right / n,
@@ -266,17 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "right_verdicts_citing_labelled_evidence": f"{cited_ok}/{cited_n}",
         "confusion": {f"{g} -> {p}": v for (g, p), v in sorted(confusion.items())},
         "by_trap": by_trap,
-        "by_half": {
-            h: {
-                "claims": halves[(h, True)] + halves[(h, False)],
-                "accuracy": round(
-                    halves[(h, True)] / max(1, halves[(h, True)] + halves[(h, False)]), 4
-                ),
-                "refuted_called_supported": refuted_supported[h],
-            }
-            for h in HALVES
-            if halves[(h, True)] + halves[(h, False)]
-        },
+        "by_half": by_half,
     }
     if timings:
         summary["seconds_per_claim"] = {
@@ -305,7 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             + "; ".join(
                 f"{h} {v['accuracy']:.3f} of {v['claims']} ({v['refuted_called_supported']} "
                 "refuted called supported)"
-                for h, v in summary["by_half"].items()
+                for h, v in by_half.items()
             )
         )
         if timings:

@@ -276,6 +276,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
                 title_words(hit.passage.title),
                 supports=stances[i].probabilities.get("supports", 0.0) if stances else 0.0,
                 matcher=self._matcher if self.options.synonyms else None,
+                similarity=hit.similarity,
             )
             for i, (hit, reading) in enumerate(zip(found, readings, strict=True))
         ]

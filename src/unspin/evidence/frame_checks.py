@@ -37,24 +37,35 @@ slots agreed and which differed.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from unspin.evidence.synonyms import WordMatcher
+from unspin.evidence.opposites import ANTONYMS, OPPOSITES
+from unspin.evidence.reading import (
+    WORD,
+    Reading,
+    SentenceReading,
+    read_parsed,
+    read_sentence,
+    title_words,
+    word_key,
+)
+from unspin.evidence.synonyms import WordMatcher, same_sense
 from unspin.frames import SlotCheck, compare_frames, describe_checks
 from unspin.frames.compare import polarity_text
-from unspin.nlp import Parsed, Token
 
 __all__ = [
     "ABOUT_COVERAGE",
     "ANTONYMS",
+    "PARAPHRASE_SIMILARITY",
     "SUPPORT_COVERAGE",
+    "Facts",
     "PassageCheck",
     "Reading",
     "SentenceReading",
     "check_passage",
+    "decide",
     "read_parsed",
     "read_sentence",
     "title_words",
@@ -66,251 +77,38 @@ ABOUT_COVERAGE = 0.5
 #: A passage that differs on no slot supports the claim when it uses at least this share
 #: of the claim's content words (three in four) and names every name of the claim.
 SUPPORT_COVERAGE = 0.75
-
-#: Pairs of opposite words (lemmas): a claim with one and a passage with the other (and
-#: not the first) state opposite things. General direction and outcome words only.
-ANTONYMS: tuple[tuple[str, frozenset[str]], ...] = tuple(
-    (a, frozenset(b.split()))
-    for a, b in (
-        ("rise", "fall drop decline decrease cut shrink"),
-        ("increase", "fall drop decline decrease cut reduce lower freeze"),
-        ("raise", "cut lower reduce freeze"),
-        ("grow", "shrink decline fall"),
-        ("gain", "lose loss"),
-        ("win", "lose"),
-        ("accept", "reject refuse decline"),
-        ("approve", "reject defeat refuse"),
-        ("allow", "reject dismiss ban forbid refuse"),
-        ("uphold", "overturn quash"),
-        ("permit", "forbid ban"),
-        ("open", "close shut"),
-        ("reopen", "close shut"),
-        ("create", "cut axe lose"),
-        ("hire", "fire cut"),
-        ("higher", "lower"),
-        ("more", "less fewer"),
-        ("above", "below"),
-        ("upstream", "downstream"),
-        ("succeed", "fail"),
-        ("pass", "fail defeat reject"),
-        ("support", "oppose"),
-        ("praise", "criticise criticize"),
-        ("confirm", "deny"),
-        ("include", "exclude"),
-        ("convict", "acquit clear"),
-        ("guilty", "innocent"),
-        ("buy", "sell"),
-        ("survive", "die"),
-        ("legal", "illegal"),
-        ("best", "worst"),
-        ("highest", "lowest"),
-        ("strengthen", "weaken"),
-        ("expand", "contract shrink"),
-    )
-)
-#: Words of :data:`ANTONYMS` that are verbs whatever the tagger says ("the ban forbids
-#: watering", where a small parser can tag "forbids" a noun); "ban" or "cut" can be nouns.
-_VERBS_ONLY = frozenset(
-    str.split(
-        """forbid allow approve reject accept refuse dismiss uphold overturn quash acquit
-        convict criticise criticize praise oppose confirm deny permit"""
-    )
-)
-_OPPOSITES: dict[str, frozenset[str]] = {}
-for _a, _bs in ANTONYMS:
-    _OPPOSITES[_a] = _OPPOSITES.get(_a, frozenset()) | _bs
-    for _b in _bs:
-        _OPPOSITES[_b] = _OPPOSITES.get(_b, frozenset()) | {_a}
-
-_CONTENT = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "ADV"))
-#: Lemmas that carry no content of their own.
-_LIGHT = frozenset(
-    str.split(
-        """be have do say will would can could may might must shall should also still just
-    only even then there here now so very too much many other such more most
-    per cent percent year day week month time"""
-    )
-)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-def _key(lemma: str) -> str:
-    """The form words are compared in: lower case, at most five letters."""
-    w = lemma.lower().replace("’", "'").removesuffix("'s")
-    return w[:5]
+#: A passage sentence restates the claim in other words when nothing differs, it names
+#: every name, states the predicate (or a verb of its sense: "turned down" / "rejected"),
+#: every figure and date, at least :data:`ABOUT_COVERAGE` of the claim's words and half of
+#: each clause, and the cosine of the two sentences' embeddings is at least this.
+PARAPHRASE_SIMILARITY = 0.7
 
 
 @dataclass(frozen=True)
-class SentenceReading:
-    """One sentence: its frame (JSON), content words (each with the clause it stands in),
-    names, places, lemmas and the lemmas of its negated verbs."""
+class Facts:
+    """What the rule (:func:`decide`) reads of one passage sentence against the claim."""
 
-    frame: Mapping[str, Any]
-    words: Mapping[str, int]
-    #: each name (consecutive proper nouns) as its distinctive words ("River Ousel": ousel)
-    names: tuple[tuple[str, ...], ...]
-    places: frozenset[str]
-    lemmas: frozenset[str]
-    negated: frozenset[str]
-    denied: frozenset[str] = frozenset()  # words after "rather than", "instead of"
-    forms: Mapping[str, str] = field(default_factory=dict)  # key -> lemma (not names)
-    #: lemmas of the words that can state a direction or outcome (not nouns or names)
-    doing: frozenset[str] = frozenset()
-    quantity_clauses: tuple[int, ...] = ()
-    date_clauses: tuple[int, ...] = ()
-    #: the word that calls the sentence's own content false ("Reports that X are false")
-    denies: str = ""
-    #: lemmas of its adjectives, adverbs and prepositions ("upstream", "below", "higher")
-    modifiers: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A claim or a passage, sentence by sentence (a claim is one sentence)."""
-
-    sentences: tuple[SentenceReading, ...]
-
-
-def _slot_spans(frame: Mapping[str, Any]) -> list[tuple[int, int]]:
-    spans = [(int(q["start"]), int(q["end"])) for q in frame.get("quantities") or ()]
-    spans += [(int(d["start"]), int(d["end"])) for d in frame.get("dates") or ()]
-    return spans
-
-
-#: Dependencies that start a clause of their own ("X, and Y", "X, which Y", "X after Y").
-_CLAUSE_DEPS = frozenset(("ROOT", "relcl", "advcl"))
-_NEGATIONS = frozenset(("not", "n't", "never", "no"))
-
-
-def _clauses(tokens: Sequence[Token]) -> dict[int, int]:
-    """Token index -> the index of the clause it stands in (coordinated verbs, relative and
-    adverbial clauses each make one)."""
-    by_i = {t.i: t for t in tokens}
-    heads: dict[int, int] = {}
-    out: dict[int, int] = {}
-    for t in tokens:
-        cur, hops = t, 0
-        while hops < 50:
-            verbal = cur.pos in ("VERB", "AUX")
-            if cur.dep in _CLAUSE_DEPS or (cur.dep == "conj" and verbal) or cur.head == cur.i:
-                break
-            if cur.head not in by_i:
-                break
-            cur, hops = by_i[cur.head], hops + 1
-        out[t.i] = heads.setdefault(cur.i, len(heads))
-    return out
-
-
-def _denied(tokens: Sequence[Token]) -> frozenset[str]:
-    """The content words a sentence sets aside: "over rostering rather than pay" -> pay."""
-    out: set[str] = set()
-    for k in range(len(tokens) - 1):
-        pair = f"{tokens[k].lower} {tokens[k + 1].lower}"
-        if pair not in ("rather than", "instead of"):
-            continue
-        for t in tokens[k + 2 :]:
-            if t.pos == "PUNCT" or t.dep in ("cc", "mark"):
-                break
-            if t.pos in _CONTENT:
-                out.add(_key(t.lemma))
-    return frozenset(out)
-
-
-#: Words that call a reported proposition false.
-_FALSITY = frozenset(
-    ["false", "untrue", "wrong", "incorrect", "baseless", "unfounded", "groundless", "fake"]
-)
-
-
-def _falsity(tokens: Sequence[Token]) -> str:
-    """ "Reports that X are false", "It is untrue that X": the falsity word, else ""."""
-    root = next((t for t in tokens if t.dep == "ROOT"), None)
-    if root is None:
-        return ""
-    kids = [t for t in tokens if t.head == root.i and t.i != root.i]
-    word = next(
-        (t for t in kids if t.dep in ("acomp", "attr") and t.lemma.lower() in _FALSITY), None
-    )
-    said = any(t.dep in ("ccomp", "acl", "relcl") and t.pos in ("VERB", "AUX") for t in tokens)
-    negated = any(t.dep == "neg" for t in kids)
-    return word.text if word is not None and said and not negated else ""
-
-
-def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> SentenceReading:
-    """The reading of one sentence's tokens with its frame (JSON)."""
-    spans = _slot_spans(frame)
-    clause = _clauses(tokens)
-    words: dict[str, int] = {}
-    names: list[tuple[int, tuple[str, ...]]] = []
-    lemmas: set[str] = set()
-    doing: set[str] = set()
-    modifiers: set[str] = set()
-    negated: set[str] = set()
-    forms: dict[str, str] = {}
-    by_i = {t.i: t for t in tokens}
-    for t in tokens:
-        lemma = t.lemma.lower()
-        lemmas.update((lemma, t.lower))
-        if t.pos in ("VERB", "ADJ", "ADV", "ADP") or lemma in _VERBS_ONLY:
-            doing.update((lemma, t.lower))
-        if t.pos in ("ADJ", "ADV", "ADP"):
-            modifiers.update((lemma, t.lower))
-        if t.lower in _NEGATIONS and t.dep in ("neg", "advmod") and t.head in by_i:
-            negated.add(by_i[t.head].lemma.lower())
-        if t.pos not in _CONTENT or lemma in _LIGHT or not _WORD.fullmatch(t.text):
-            continue
-        if any(s <= t.start < e for s, e in spans):
-            continue  # numbers and dates have their own slots
-        words.setdefault(_key(t.lemma), clause[t.i])
-        if t.pos != "PROPN":
-            forms.setdefault(_key(t.lemma), lemma)
-        if t.pos == "PROPN" and t.text[:1].isupper():
-            if names and names[-1][0] == t.i - 1:
-                names[-1] = (t.i, (*names[-1][1], _key(t.text)))
-            else:
-                names.append((t.i, (_key(t.text),)))
-    places = {_key(w) for p in frame.get("places") or () for w in _WORD.findall(str(p))}
-
-    def clause_at(start: int) -> int:
-        return next((clause[t.i] for t in tokens if t.start <= start < t.end), 0)
-
-    handles = [tuple(w for w in n if w not in _GENERIC_NAMES) for _, n in names]
-    handles = [h for h in handles if h]
-    flat = frozenset(w for n in handles for w in n)
-    return SentenceReading(
-        frame,
-        words,
-        tuple(handles),
-        frozenset(places) & flat,
-        frozenset(lemmas),
-        frozenset(negated),
-        _denied(tokens),
-        forms,
-        frozenset(doing),
-        tuple(clause_at(int(q["start"])) for q in frame.get("quantities") or ()),
-        tuple(clause_at(int(d["start"])) for d in frame.get("dates") or ()),
-        denies=_falsity(tokens),
-        modifiers=frozenset(modifiers),
-    )
-
-
-def read_parsed(
-    parsed: Parsed, frames: Sequence[Mapping[str, Any]], start: int = 0, end: int | None = None
-) -> Reading:
-    """The reading of the sentences of ``parsed`` inside ``[start, end)`` with their frames
-    (JSON, one per sentence of ``parsed``, offsets into ``parsed.text``)."""
-    stop = len(parsed.text) if end is None else end
-    out = []
-    for sentence, frame in zip(parsed.sentences, frames, strict=True):
-        if sentence.end <= start or sentence.start >= stop:
-            continue
-        out.append(read_sentence(parsed.tokens[sentence.first : sentence.last], frame))
-    return Reading(tuple(out))
-
-
-def title_words(title: str | None) -> frozenset[str]:
-    """The words of a document title, in the form content words are compared in."""
-    return frozenset(_key(w) for w in _WORD.findall(title or "") if w.lower() not in _LIGHT)
+    #: the kinds of slot that differ ("number", "antonym", ...), in order
+    differing: tuple[str, ...]
+    #: the share of the claim's units stated alike / stated alike or differently
+    coverage: float
+    about: float
+    #: the share stated alike of the claim's units outside the differing slots
+    rest: float
+    #: the claim's predicate (or a near word) is stated (a light one, "be", "have", always)
+    stated: bool
+    #: every name of the claim is named (by the passage or its title)
+    named: bool
+    #: every figure and date of the claim is stated alike
+    slots_said: bool
+    #: at least half of each clause of the claim is stated
+    each_clause: bool
+    #: the cosine of the claim's and the passage's sentence embeddings (None: not given)
+    similarity: float | None = None
+    #: the stance model's probability that the passage supports the claim (0: no model)
+    supports: float = 0.0
+    #: the claim's predicate is a light verb ("be", "have", "do") or missing
+    light: bool = False
 
 
 @dataclass(frozen=True)
@@ -324,6 +122,7 @@ class PassageCheck:
     checks: tuple[SlotCheck, ...]
     coverage: float
     about: float
+    facts: Facts | None = None
 
     @property
     def line(self) -> str:
@@ -333,23 +132,15 @@ class PassageCheck:
 
 def _antonym(claim: SentenceReading, passage: SentenceReading) -> SlotCheck | None:
     for word in sorted(claim.doing):
-        for other in sorted(_OPPOSITES.get(word, ())):
+        for other in sorted(OPPOSITES.get(word, ())):
             fresh = word not in passage.lemmas and other not in claim.lemmas
             if other in passage.doing and fresh:
                 return SlotCheck("antonym", False, word, other)
     return None
 
 
-#: Words of names that name no one in particular ("the River Ousel", "Dunmore City Council").
-_GENERIC_NAMES = frozenset(
-    _key(w)
-    for w in str.split(
-        """river lake mount st saint mr mrs ms dr lady sir lord city town county district
-    borough council court hall church school street road centre center university college
-    hospital park bridge station primary academy club party company group ltd plc inc
-    national royal new north south east west"""
-    )
-)
+def _is_code(name: tuple[str, ...]) -> bool:
+    return any(ch.isdigit() for w in name for ch in w)
 
 
 def _names(
@@ -364,6 +155,9 @@ def _names(
     ours = frozenset(claim.words) | {w for n in claim.names for w in n}
     missing = [n for n in claim.names if not set(n) & theirs]
     extra = [n for n in passage.names if not set(n) & ours]
+    # a code ("CB-214") is swapped only for another code, a name for another name
+    codes = {_is_code(n) for n in missing}
+    extra = [n for n in extra if _is_code(n) in codes]
     if not missing:
         shown = "; ".join(" ".join(n) for n in claim.names)
         return SlotCheck("name", True, shown, shown), missing
@@ -394,48 +188,142 @@ def _polarity(claim: SentenceReading, passage: SentenceReading, coverage: float)
     return None
 
 
+def _aligned(claim: SentenceReading, passage: SentenceReading, clause: int) -> int | None:
+    """The passage clause that states most of the claim's clause ``clause`` (None: none or
+    a tie): "evacuated on 11 August; residents were allowed to return on 13 August" gives a
+    claim about the evacuation the first clause's date."""
+    keys = [k for k, c in claim.words.items() if c == clause]
+    score: dict[int, int] = {}
+    for k in keys:
+        if k in passage.words:
+            score[passage.words[k]] = score.get(passage.words[k], 0) + 1
+    if not score:
+        return None
+    ranked = sorted(score.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    return max(score, key=lambda c: score[c])
+
+
+def _exact(x: Any, y: Any) -> bool:
+    """Two figures are the same value (not one rounding the other)."""
+    try:
+        a, b = float(x), float(y)
+    except (TypeError, ValueError):
+        return False
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b))
+
+
 def _slot_units(
     claim: SentenceReading, passage: SentenceReading, slot: str
-) -> list[tuple[int, bool | None]]:
+) -> tuple[list[tuple[int, bool | None]], SlotCheck | None]:
     """Each claim quantity (or date) with its clause and whether the passage states it
-    alike (True), differently (False) or not at all (None: also when the claim's figure is
-    not the passage's first figure for the same thing but a later one, its comparison; the
-    same for dates)."""
+    alike (True), differently (False) or not at all (None), and the slot's check.
+
+    The claim's figure is compared with the passage's figures that hang from the same verb
+    ("evacuated on 11 August"), else those of the clause that states the claim's clause,
+    else all of them, a bare passage number ("came third
+    with 6,230") taking the claim's unit when none of the claim's kind is there. A figure
+    that is only the passage's second one for the same thing is neither alike nor
+    different, unless the passage gives it as the comparison ("£612 million, up from £583
+    million", "31 ..., compared with 97"): then the claim states the comparison as the
+    figure, and differs from the passage's first one."""
+    name = "number" if slot == "quantities" else "date"
     items = list(claim.frame.get(slot) or ())
     clauses = claim.quantity_clauses if slot == "quantities" else claim.date_clauses
-    out: list[tuple[int, bool | None]] = []
     theirs = list(passage.frame.get(slot) or ())
-    for item, clause in zip(items, clauses, strict=False):
+    their_clauses = passage.quantity_clauses if slot == "quantities" else passage.date_clauses
+    marks = passage.baselines if slot == "quantities" else ()
+    if slot == "dates":
+        # a date of the passage's comparison figure is another time, not the claim's
+        theirs = [
+            d if not (j < len(passage.date_baselines) and passage.date_baselines[j]) else {}
+            for j, d in enumerate(theirs)
+        ]
+    mine_marks = claim.baselines if slot == "quantities" else ()
+    verbs = claim.quantity_verbs if slot == "quantities" else claim.date_verbs
+    their_verbs = passage.quantity_verbs if slot == "quantities" else passage.date_verbs
+    out: list[tuple[int, bool | None]] = []
+    agreed: SlotCheck | None = None
+    differed: SlotCheck | None = None
+    for k, (item, clause) in enumerate(zip(items, clauses, strict=False)):
+        verb = verbs[k] if k < len(verbs) else ""
+        where = _aligned(claim, passage, clause)
+        pool = [
+            (j, other)
+            for j, other in enumerate(theirs)
+            if verb and j < len(their_verbs) and their_verbs[j] == verb
+        ]
+        pool = pool or [
+            (j, other)
+            for j, other in enumerate(theirs)
+            if where is None or (j < len(their_clauses) and their_clauses[j] == where)
+        ]
+        pool = [(j, other) for j, other in pool or enumerate(theirs) if other]
         said = [
-            c.agrees
-            for other in theirs
+            (j, c)
+            for j, other in pool
             for c in compare_frames({slot: [item]}, {slot: [other]}, bounds=True)
         ]
-        if said and not said[0] and any(said):
-            # "612 million, up from 583 million", "evacuated on 11 August ... allowed back on
-            # 13 August": the claim's figure or date is only the passage's second one (a
-            # comparison, another event), not the one it states first: neither alike nor
-            # different
-            out.append((clause, None))
-        else:
-            out.append((clause, any(said) if said else None))
-    return out
+        if not said and slot == "quantities":
+            bare = [
+                (j, {**other, "counts": item.get("counts"), "unit": item.get("unit")})
+                for j, other in pool
+                if not other.get("unit") and (other.get("counts") or "other") == "other"
+            ]
+            said = [
+                (j, c)
+                for j, other in bare
+                for c in compare_frames({slot: [item]}, {slot: [other]}, bounds=True)
+            ]
+            if not any(c.agrees for _, c in said):
+                said = []  # a bare number that is not the claim's says nothing against it
+        values = {j: other.get("value") for j, other in pool}
+        if slot == "quantities" and any(
+            c.agrees and _exact(item.get("value"), values.get(j)) for j, c in said
+        ):
+            # "£612 million, up from £583 million": 612 is near enough to a round 583 to
+            # pass for it, but the passage gives 583 itself: only that one agrees
+            said = [
+                (j, c if _exact(item.get("value"), values.get(j)) else replace(c, agrees=False))
+                for j, c in said
+            ]
+        result: bool | None = any(c.agrees for _, c in said) if said else None
+        check = next((c for _, c in said if c.agrees), said[0][1] if said else None)
+        if said and not said[0][1].agrees and result:
+            compared = all(j < len(marks) and marks[j] for j, c in said if c.agrees)
+            if compared and not (k < len(mine_marks) and mine_marks[k]):
+                result, check = False, said[0][1]
+            elif slot == "dates":
+                result, check = None, None
+        out.append((clause, result))
+        if check is not None and not check.agrees and differed is None:
+            differed = check
+        elif check is not None and check.agrees and agreed is None:
+            agreed = check
+    found = differed or agreed
+    return out, None if found is None else SlotCheck(name, found.agrees, found.a, found.b)
 
 
 def _actor(claim: SentenceReading, passage: SentenceReading) -> SlotCheck | None:
     """Who does the main thing, by name: differs when both subjects are named (a name of the
     sentence) and share no distinctive word ("Kestrel Textiles" / "Dunmore District
-    Council"); a subject without a name ("the company", "bus drivers") is not compared."""
+    Council") and the passage names the claim's subject nowhere else either (in "Dunraven
+    signed Okafor for £18 million, rising to £21 million" Okafor is there, and in "Holloway
+    Academy has been judged outstanding by the Inspectorate" the subject is the claim's);
+    a subject without a name ("the company", "bus drivers") is not compared."""
 
     def named(reading: SentenceReading) -> tuple[str, set[str]]:
         handles = {w for n in reading.names for w in n}
         actors = [str(a) for a in reading.frame.get("actors") or ()]
-        words = {_key(w) for a in actors for w in _WORD.findall(a)} & handles
+        words = {word_key(w) for a in actors for w in WORD.findall(a)} & handles
         return "; ".join(actors), words
 
     text_a, ours = named(claim)
     text_b, theirs = named(passage)
     if not ours or not theirs:
+        return None
+    if not ours & theirs and ours & {w for n in passage.names for w in n}:
         return None
     return SlotCheck("actor", bool(ours & theirs), text_a, text_b)
 
@@ -446,12 +334,21 @@ def _share(units: Sequence[tuple[int, bool | None]], clause: int | None = None) 
     return sum(1 for ok in mine if ok) / len(mine) if mine else 1.0
 
 
+def _same_sense(lemma: str, claim: SentenceReading, passage: SentenceReading) -> str:
+    """The passage's verb of the same sense as the claim's predicate ("rejected" for
+    "turned down"; :func:`~unspin.evidence.synonyms.same_sense`), else ""."""
+    mine = {lemma} | {p for p in claim.phrasal if p.split(" ", 1)[0] == lemma}
+    theirs = sorted(passage.doing | passage.phrasal)
+    return next((v for v in theirs for m in mine if same_sense(m, v)), "")
+
+
 def _check_sentence(
     claim: SentenceReading,
     passage: SentenceReading,
     title: frozenset[str],
     supports: float,
     matcher: WordMatcher | None,
+    similarity: float | None = None,
 ) -> PassageCheck:
     seen = frozenset(passage.words) | title
     antonym = _antonym(claim, passage)
@@ -459,12 +356,17 @@ def _check_sentence(
     if matcher is not None:
         unseen = {k: w for k, w in claim.forms.items() if k not in seen and k in claim.words}
         if antonym is not None:
-            unseen.pop(_key(antonym.a), None)
+            unseen.pop(word_key(antonym.a), None)
         seen |= set(matcher.matches(unseen, passage.forms.values()))
-    predicate = _key(str(claim.frame.get("predicate") or ""))
-    stated = not predicate or predicate in _LIGHT_PREDICATES or predicate in seen
+    predicate = word_key(str(claim.frame.get("predicate") or ""))
+    lemma = str(claim.frame.get("predicate") or "").lower()
+    light = lemma in {"", *_LIGHT_PREDICATES}
+    sense = "" if light or predicate in seen else _same_sense(lemma, claim, passage)
+    if sense:
+        seen |= {predicate}
+    stated = light or predicate in seen
     if antonym is not None and not (
-        stated or _key(antonym.a) == predicate or antonym.a in claim.modifiers
+        stated or word_key(antonym.a) == predicate or antonym.a in claim.modifiers
     ):
         # an opposite verb outside the claim's proposition ("... before it was shut" against
         # "reopened") says nothing about it; the predicate's own opposite or a direction
@@ -476,14 +378,13 @@ def _check_sentence(
     units: list[tuple[int, bool | None]] = [
         (clause, True if key in seen and key not in gone else None) for key, clause in words
     ]
-    units += _slot_units(claim, passage, "quantities") + _slot_units(claim, passage, "dates")
+    checks: list[SlotCheck] = []
+    for slot in ("quantities", "dates"):
+        more, check = _slot_units(claim, passage, slot)
+        units += more
+        checks += [check] if check is not None else []
     n = max(1, len(units))
     coverage = _share(units)
-    checks = [
-        c
-        for c in compare_frames(claim.frame, passage.frame, bounds=True)
-        if c.slot not in ("actor", "polarity")
-    ]
     same = _polarity(claim, passage, coverage)
     denied = sorted(set(claim.words) & passage.denied)
     if denied:
@@ -494,7 +395,7 @@ def _check_sentence(
     differing_words = set(gone if name is not None and not name.agrees else ())
     if antonym is not None:
         checks.append(antonym)
-        differing_words.add(_key(antonym.a))
+        differing_words.add(word_key(antonym.a))
     if name is not None:
         checks.append(name)
     if actor is not None and (name is None or name.agrees or actor.agrees):
@@ -509,26 +410,48 @@ def _check_sentence(
             checks.remove(name)
     stated_or_not = sum(1 for _, ok in units if ok is not None)
     about = min(1.0, (stated_or_not + len(differing_words & set(claim.words))) / n)
-    differing = [c.slot for c in checks if not c.agrees]
     covered = sum(1 for _, ok in units if ok)
-    rest = covered / max(1, n - sum(1 for _, ok in units if ok is False) - len(differing_words))
+    facts = Facts(
+        differing=tuple(c.slot for c in checks if not c.agrees),
+        coverage=coverage,
+        about=about,
+        rest=covered / max(1, n - sum(1 for _, ok in units if ok is False) - len(differing_words)),
+        stated=stated,
+        named=not missing,
+        slots_said=all(ok for _, ok in units[len(words) :]),
+        each_clause=all(_share(units, k) >= 0.5 for k in {c for c, _ in units}),
+        similarity=similarity,
+        supports=supports,
+        light=light,
+    )
+    stance, reason = decide(facts)
+    return PassageCheck(stance, reason, tuple(checks), coverage, about, facts)
+
+
+def decide(facts: Facts) -> tuple[str, str]:
+    """The passage's stance and its reason from the facts of one sentence."""
+    differing = facts.differing
     # a swapped name, actor or figure refutes only a claim about the same event: the
     # claim's predicate (or a near word) is the passage's too ("earn £60,000 a week" is not
     # refuted by "cost £12.5 million")
     by_name = set(differing) <= {"name", "place", "actor", "number"}
-    if len(set(differing)) == 1 and rest >= ABOUT_COVERAGE and (stated or not by_name):
-        return PassageCheck("refutes", f"{differing[0]} differs", tuple(checks), coverage, about)
-    slots_said = all(ok for _, ok in units[len(words) :])
-    if not differing and not missing and slots_said:
-        each = all(_share(units, k) >= 0.5 for k in {c for c, _ in units})
-        if coverage >= SUPPORT_COVERAGE and each and stated:
-            return PassageCheck("supports", "covers the claim", tuple(checks), coverage, about)
-        if about >= ABOUT_COVERAGE and supports >= 0.5 and each and stated:
-            return PassageCheck(
-                "supports", "about the claim, stance supports", tuple(checks), coverage, about
-            )
-    reason = "not about the claim" if about < ABOUT_COVERAGE else "does not settle the claim"
-    return PassageCheck("neutral", reason, tuple(checks), coverage, about)
+    # ... and a swapped name or subject only where that event is more than "is" or "has"
+    # ("Ferrisport's council tax is the highest" is not about Ardley's)
+    who = set(differing) <= {"name", "actor"} and facts.light
+    same_event = (facts.stated and not who) or not by_name
+    if len(set(differing)) == 1 and facts.rest >= ABOUT_COVERAGE and same_event:
+        return "refutes", f"{differing[0]} differs"
+    agreed = not differing and facts.named and facts.slots_said and facts.each_clause
+    if agreed and facts.stated and facts.coverage >= SUPPORT_COVERAGE:
+        return "supports", "covers the claim"
+    close = facts.similarity is not None and facts.similarity >= PARAPHRASE_SIMILARITY
+    if agreed and facts.stated and close and facts.coverage >= ABOUT_COVERAGE:
+        return "supports", f"restates the claim (cosine {facts.similarity:.2f})"
+    if agreed and facts.stated and facts.about >= ABOUT_COVERAGE and facts.supports >= 0.5:
+        return "supports", "about the claim, stance supports"
+    if facts.about < ABOUT_COVERAGE:
+        return "neutral", "not about the claim"
+    return "neutral", "does not settle the claim"
 
 
 _RANK = {"refutes": 2, "supports": 1, "neutral": 0}
@@ -541,6 +464,7 @@ def check_passage(
     *,
     supports: float = 0.0,
     matcher: WordMatcher | None = None,
+    similarity: float | None = None,
 ) -> PassageCheck:
     """How ``passage`` (its sentences, its title's words) bears on ``claim`` (one sentence);
     ``supports``: the stance model's probability that the passage supports the claim;
@@ -550,5 +474,7 @@ def check_passage(
     if not claim.sentences or not passage.sentences:
         return PassageCheck("neutral", "nothing to compare", (), 0.0, 0.0)
     c = claim.sentences[0]
-    checks = [_check_sentence(c, s, heard, supports, matcher) for s in passage.sentences]
+    checks = [
+        _check_sentence(c, s, heard, supports, matcher, similarity) for s in passage.sentences
+    ]
     return max(checks, key=lambda k: (k.about, _RANK[k.stance], k.coverage))

@@ -4,6 +4,11 @@ the cosine of their embeddings is at least :data:`NEAR` (0.6: on the shared Mini
 synonyms and inflections score 0.6-0.9, while opposites such as "praised" / "criticised"
 or "rose" / "fell" and words of one topic such as "flood" / "fire" stay under it).
 Vectors are cached per word for the life of the matcher.
+
+Single-word embeddings miss many verbs of one sense ("commend" / "praise" score 0.33,
+"turn down" / "reject" 0.40, under "rise" / "fall" at 0.52), so the verbs that carry a
+claim also go through :data:`VERB_SENSES`, a short general list of common news verbs
+(phrasal verbs as "turn down") grouped by sense: :func:`same_sense`.
 """
 
 from __future__ import annotations
@@ -14,10 +19,83 @@ import numpy as np
 
 from unspin.nlp import Backbone
 
-__all__ = ["NEAR", "WordMatcher"]
+__all__ = ["NEAR", "VERB_SENSES", "WordMatcher", "same_sense"]
 
 #: Cosine of two single-word embeddings at which the words count as the same.
 NEAR = 0.6
+
+
+#: Common verbs (lemmas; phrasal verbs with their particle) grouped by one sense each. A
+#: verb may stand in two groups ("decline" an offer, numbers "decline"); no group holds
+#: opposites.
+VERB_SENSES: tuple[frozenset[str], ...] = tuple(
+    frozenset(g.split(", "))
+    for g in (
+        "say, tell, state, claim, assert, report, add",
+        "reject, turn down, dismiss, refuse, decline, throw out, rebuff, vote down",
+        "approve, pass, adopt, endorse, agree, back, vote through, sign off",
+        "praise, commend, hail, applaud, laud, welcome",
+        "criticise, criticize, condemn, attack, blast, slam, censure",
+        "rescue, save, pull, evacuate, lift",
+        "spend, put, invest, allocate, commit, pour",
+        "keep, hold, maintain, retain, freeze, preserve",
+        "rise, climb, increase, grow, go up, jump, soar, surge",
+        "fall, drop, decline, decrease, go down, sink, slump, slide",
+        "publish, appear, print, release, come out",
+        "blame, point to, cite, attribute",
+        "finish, come, end up, place",
+        "ask, request, call for, seek, demand, apply",
+        "begin, start, launch, commence, kick off, get under way",
+        "end, finish, stop, conclude, halt, wind up",
+        "buy, purchase, acquire, take over",
+        "hire, employ, recruit, take on",
+        "sign, recruit, land",
+        "cut, reduce, lower, slash, trim",
+        "raise, increase, hike, lift, put up",
+        "take, draw, withdraw",
+        "receive, get, obtain, collect",
+        "win, secure, clinch",
+        "help, assist, aid, support",
+        "announce, unveil, reveal, declare, confirm",
+        "delay, postpone, put off, push back, hold up",
+        "cancel, scrap, axe, abandon, call off",
+        "leave, quit, resign, step down, depart",
+        "appoint, name, nominate, install",
+        "fine, penalise, penalize",
+        "ban, prohibit, forbid, bar, outlaw",
+        "allow, permit, let, authorise, authorize",
+        "warn, caution, alert",
+        "show, find, reveal, indicate, suggest",
+        "injure, hurt, wound",
+        "die, perish",
+        "kill, slay",
+        "arrest, detain, hold",
+        "charge, accuse, indict",
+        "build, construct, erect",
+        "close, shut, shut down, close down",
+        "damage, harm",
+        "destroy, wreck, demolish, flatten",
+        "count, tally",
+        "visit, inspect, tour",
+        "pay, fund, finance, subsidise, subsidize, spend",
+        "estimate, put, reckon",
+        "reach, hit, attain",
+        "lose, shed",
+        "open, inaugurate",
+        "move, relocate, transfer, shift",
+        "judge, rate, assess, grade",
+    )
+)
+_SENSES: dict[str, frozenset[str]] = {}
+for _group in VERB_SENSES:
+    for _verb in _group:
+        _SENSES[_verb] = _SENSES.get(_verb, frozenset()) | _group
+
+
+def same_sense(a: str, b: str) -> bool:
+    """Whether verbs ``a`` and ``b`` (lemmas, "turn down") stand in one group of
+    :data:`VERB_SENSES` (or are the same verb)."""
+    return a == b or b in _SENSES.get(a, frozenset())
 
 
 class WordMatcher:

@@ -1,0 +1,295 @@
+"""How a claim or an evidence passage is read for the frame checks
+(:mod:`unspin.evidence.frame_checks`): sentence by sentence, its frame (JSON), content
+words (lemmas compared on their first five letters, a final "e" dropped: :func:`word_key`)
+with the clause each stands in, names by their distinctive words (codes such as "CB-214"
+too), places, negated verbs, words set aside ("rather than X"), a falsity word ("Reports
+that X are false"), the verb each figure and date hangs from and whether a figure is given
+as a comparison ("up from 583")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from unspin.evidence.opposites import VERBS_ONLY
+from unspin.nlp import Parsed, Token
+
+__all__ = [
+    "GENERIC_NAMES",
+    "WORD",
+    "Reading",
+    "SentenceReading",
+    "read_parsed",
+    "read_sentence",
+    "title_words",
+    "word_key",
+]
+
+_CONTENT = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "ADV"))
+#: Lemmas that carry no content of their own.
+_LIGHT = frozenset(
+    str.split(
+        """be have do say will would can could may might must shall should also still just
+    only even then there here now so very too much many other such more most
+    per cent percent year day week month time"""
+    )
+)
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: A code name: capital letters then digits ("CB-214", "A380", "M25").
+_CODE = re.compile(r"[A-Z][A-Za-z]*-?\d[\dA-Za-z-]*")
+
+
+def word_key(lemma: str) -> str:
+    """The form words are compared in: lower case, at most five letters."""
+    w = lemma.lower().replace("’", "'").removesuffix("'s")
+    # a final e dropped first: "fine" and the lemma "fin" a small tagger gives "fined"
+    return (w[:-1] if len(w) > 3 and w.endswith("e") else w)[:5]
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """One sentence: its frame (JSON), content words (each with the clause it stands in),
+    names, places, lemmas and the lemmas of its negated verbs."""
+
+    frame: Mapping[str, Any]
+    words: Mapping[str, int]
+    #: each name (consecutive proper nouns) as its distinctive words ("River Ousel": ousel)
+    names: tuple[tuple[str, ...], ...]
+    places: frozenset[str]
+    lemmas: frozenset[str]
+    negated: frozenset[str]
+    denied: frozenset[str] = frozenset()  # words after "rather than", "instead of"
+    forms: Mapping[str, str] = field(default_factory=dict)  # key -> lemma (not names)
+    #: lemmas of the words that can state a direction or outcome (not nouns or names)
+    doing: frozenset[str] = frozenset()
+    quantity_clauses: tuple[int, ...] = ()
+    date_clauses: tuple[int, ...] = ()
+    #: whether each quantity is given as a comparison ("up from 583", "compared with 97")
+    baselines: tuple[bool, ...] = ()
+    #: phrasal verbs as "turn down" (verb lemma and particle)
+    phrasal: frozenset[str] = frozenset()
+    #: whether each date belongs to a comparison figure ("down from 38.9 per cent at the
+    #: previous election in 2020")
+    date_baselines: tuple[bool, ...] = ()
+    #: the verb each quantity (date) hangs from, as compared ("evacu" for "evacuated on 11
+    #: August"; "" when none)
+    quantity_verbs: tuple[str, ...] = ()
+    date_verbs: tuple[str, ...] = ()
+    #: the word that calls the sentence's own content false ("Reports that X are false")
+    denies: str = ""
+    #: lemmas of its adjectives, adverbs and prepositions ("upstream", "below", "higher")
+    modifiers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A claim or a passage, sentence by sentence (a claim is one sentence)."""
+
+    sentences: tuple[SentenceReading, ...]
+
+
+def _slot_spans(frame: Mapping[str, Any]) -> list[tuple[int, int]]:
+    spans = [(int(q["start"]), int(q["end"])) for q in frame.get("quantities") or ()]
+    spans += [(int(d["start"]), int(d["end"])) for d in frame.get("dates") or ()]
+    return spans
+
+
+#: Dependencies that start a clause of their own ("X, and Y", "X, which Y", "X after Y").
+_CLAUSE_DEPS = frozenset(("ROOT", "relcl", "advcl"))
+_NEGATIONS = frozenset(("not", "n't", "never", "no"))
+
+
+def _clauses(tokens: Sequence[Token]) -> dict[int, int]:
+    """Token index -> the index of the clause it stands in (coordinated verbs, relative and
+    adverbial clauses each make one)."""
+    by_i = {t.i: t for t in tokens}
+    heads: dict[int, int] = {}
+    out: dict[int, int] = {}
+    for t in tokens:
+        cur, hops = t, 0
+        while hops < 50:
+            verbal = cur.pos in ("VERB", "AUX")
+            if cur.dep in _CLAUSE_DEPS or (cur.dep == "conj" and verbal) or cur.head == cur.i:
+                break
+            if cur.head not in by_i:
+                break
+            cur, hops = by_i[cur.head], hops + 1
+        out[t.i] = heads.setdefault(cur.i, len(heads))
+    return out
+
+
+def _denied(tokens: Sequence[Token]) -> frozenset[str]:
+    """The content words a sentence sets aside: "over rostering rather than pay" -> pay."""
+    out: set[str] = set()
+    for k in range(len(tokens) - 1):
+        pair = f"{tokens[k].lower} {tokens[k + 1].lower}"
+        if pair not in ("rather than", "instead of"):
+            continue
+        for t in tokens[k + 2 :]:
+            if t.pos == "PUNCT" or t.dep in ("cc", "mark"):
+                break
+            if t.pos in _CONTENT:
+                out.add(word_key(t.lemma))
+    return frozenset(out)
+
+
+#: Words that call a reported proposition false.
+_FALSITY = frozenset(
+    ["false", "untrue", "wrong", "incorrect", "baseless", "unfounded", "groundless", "fake"]
+)
+
+
+def _falsity(tokens: Sequence[Token]) -> str:
+    """ "Reports that X are false", "It is untrue that X": the falsity word, else ""."""
+    root = next((t for t in tokens if t.dep == "ROOT"), None)
+    if root is None:
+        return ""
+    kids = [t for t in tokens if t.head == root.i and t.i != root.i]
+    word = next(
+        (t for t in kids if t.dep in ("acomp", "attr") and t.lemma.lower() in _FALSITY), None
+    )
+    said = any(t.dep in ("ccomp", "acl", "relcl") and t.pos in ("VERB", "AUX") for t in tokens)
+    negated = any(t.dep == "neg" for t in kids)
+    return word.text if word is not None and said and not negated else ""
+
+
+def _baseline(tokens: Sequence[Token], start: int) -> bool:
+    """Whether the quantity at ``start`` is given as a comparison: in a phrase opened by
+    "from", "than", "versus" or "compared with / to" ("up from 583", "compared with an
+    average of 71")."""
+    before = [t for t in tokens if t.end <= start][-6:]
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        if t.lower in ("from", "than", "versus"):
+            return True
+        if t.lower in ("with", "to") and k > 0 and before[k - 1].lower == "compared":
+            return True
+        if t.pos in ("PUNCT", "VERB", "AUX", "CCONJ", "SCONJ"):
+            return False
+    return False
+
+
+def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> SentenceReading:
+    """The reading of one sentence's tokens with its frame (JSON)."""
+    spans = _slot_spans(frame)
+    clause = _clauses(tokens)
+    words: dict[str, int] = {}
+    names: list[tuple[int, tuple[str, ...]]] = []
+    lemmas: set[str] = set()
+    doing: set[str] = set()
+    modifiers: set[str] = set()
+    negated: set[str] = set()
+    forms: dict[str, str] = {}
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        lemma = t.lemma.lower()
+        lemmas.update((lemma, t.lower))
+        if t.pos in ("VERB", "ADJ", "ADV", "ADP") or lemma in VERBS_ONLY:
+            doing.update((lemma, t.lower))
+        if t.pos in ("ADJ", "ADV", "ADP"):
+            modifiers.update((lemma, t.lower))
+        if t.lower in _NEGATIONS and t.dep in ("neg", "advmod") and t.head in by_i:
+            negated.add(by_i[t.head].lemma.lower())
+        if any(s <= t.start < e for s, e in spans):
+            continue  # numbers and dates have their own slots
+        if _CODE.fullmatch(t.text):
+            # a product or model code ("CB-214", "A380") names one thing
+            words.setdefault(t.lower, clause[t.i])
+            names.append((t.i, (t.lower,)))
+            continue
+        if t.pos not in _CONTENT or lemma in _LIGHT or not WORD.fullmatch(t.text):
+            continue
+        words.setdefault(word_key(t.lemma), clause[t.i])
+        if t.pos != "PROPN":
+            forms.setdefault(word_key(t.lemma), lemma)
+        if t.pos == "PROPN" and t.text[:1].isupper():
+            if names and names[-1][0] == t.i - 1:
+                names[-1] = (t.i, (*names[-1][1], word_key(t.text)))
+            else:
+                names.append((t.i, (word_key(t.text),)))
+    places = {word_key(w) for p in frame.get("places") or () for w in WORD.findall(str(p))}
+
+    def clause_at(start: int) -> int:
+        return next((clause[t.i] for t in tokens if t.start <= start < t.end), 0)
+
+    # a comparison figure's phrase runs to the next punctuation ("down from 38.9 per cent at
+    # the previous election in 2020")
+    compared = []
+    for q in frame.get("quantities") or ():
+        if _baseline(tokens, int(q["start"])):
+            stop = next(
+                (t.start for t in tokens if t.start >= int(q["end"]) and t.pos == "PUNCT"),
+                tokens[-1].end if tokens else 0,
+            )
+            compared.append((int(q["start"]), stop))
+
+    def verb_at(start: int) -> str:
+        cur = next((t for t in tokens if t.start <= start < t.end), None)
+        for _ in range(50):
+            if cur is None or cur.pos == "VERB":
+                break
+            cur = by_i.get(cur.head) if cur.head != cur.i else None
+        return word_key(cur.lemma) if cur is not None else ""
+
+    handles = [tuple(w for w in n if w not in GENERIC_NAMES) for _, n in names]
+    handles = [h for h in handles if h]
+    flat = frozenset(w for n in handles for w in n)
+    return SentenceReading(
+        frame,
+        words,
+        tuple(handles),
+        frozenset(places) & flat,
+        frozenset(lemmas),
+        frozenset(negated),
+        _denied(tokens),
+        forms,
+        frozenset(doing),
+        tuple(clause_at(int(q["start"])) for q in frame.get("quantities") or ()),
+        tuple(clause_at(int(d["start"])) for d in frame.get("dates") or ()),
+        denies=_falsity(tokens),
+        modifiers=frozenset(modifiers),
+        baselines=tuple(_baseline(tokens, int(q["start"])) for q in frame.get("quantities") or ()),
+        quantity_verbs=tuple(verb_at(int(q["start"])) for q in frame.get("quantities") or ()),
+        date_verbs=tuple(verb_at(int(d["start"])) for d in frame.get("dates") or ()),
+        phrasal=frozenset(
+            f"{by_i[t.head].lemma.lower()} {t.lower}"
+            for t in tokens
+            if t.dep == "prt" and t.head in by_i
+        ),
+        date_baselines=tuple(
+            any(a <= int(d["start"]) < b for a, b in compared) for d in frame.get("dates") or ()
+        ),
+    )
+
+
+def read_parsed(
+    parsed: Parsed, frames: Sequence[Mapping[str, Any]], start: int = 0, end: int | None = None
+) -> Reading:
+    """The reading of the sentences of ``parsed`` inside ``[start, end)`` with their frames
+    (JSON, one per sentence of ``parsed``, offsets into ``parsed.text``)."""
+    stop = len(parsed.text) if end is None else end
+    out = []
+    for sentence, frame in zip(parsed.sentences, frames, strict=True):
+        if sentence.end <= start or sentence.start >= stop:
+            continue
+        out.append(read_sentence(parsed.tokens[sentence.first : sentence.last], frame))
+    return Reading(tuple(out))
+
+
+def title_words(title: str | None) -> frozenset[str]:
+    """The words of a document title, in the form content words are compared in."""
+    return frozenset(word_key(w) for w in WORD.findall(title or "") if w.lower() not in _LIGHT)
+
+
+#: Words of names that name no one in particular ("the River Ousel", "Dunmore City Council").
+GENERIC_NAMES = frozenset(
+    word_key(w)
+    for w in str.split(
+        """river lake mount st saint mr mrs ms dr lady sir lord city town county district
+    borough council court hall church school street road centre center university college
+    hospital park bridge station primary academy club party company group ltd plc inc
+    national royal new north south east west"""
+    )
+)
