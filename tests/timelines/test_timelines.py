@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from unspin.model import Analysis
@@ -80,3 +81,31 @@ def test_copies_of_a_text_merge_into_the_same_events(analyses: dict[str, Analysi
     timeline = build_timeline(copies)
     assert len(timeline.events) == len(one)
     assert all(len(e.documents) == 300 and not e.conflict for e in timeline.events)
+
+
+def test_updates_bounds_and_report_dates_are_not_conflicts(run: Callable[..., Analysis]) -> None:
+    texts = [
+        ("2025-06-06", "Six people were killed on Wednesday when the Ashby footbridge in "
+         "Tallowmere collapsed. By Friday, forty volunteers had joined the search for the "
+         "victims of the Ashby footbridge in Tallowmere."),
+        ("2025-06-09", "The number of people killed in the collapse of the Ashby footbridge in "
+         "Tallowmere rose to nine on Saturday. Forty volunteers joined the search for the "
+         "victims of the Ashby footbridge in Tallowmere on Thursday."),
+        ("2025-06-10", "The Tallowmere regatta will open on June 20 on the river Ashby, "
+         "organisers said on Monday."),
+        ("2025-06-10", "The Tallowmere regatta on the river Ashby will open on June 27, a club "
+         "official said on Monday."),
+    ]  # fmt: skip
+    events = [
+        e
+        for published, text in texts
+        for e in document_events(run(text, "sources", "claims", published=published))
+    ]
+    by_text = {e.date_text: e for e in events}
+    assert by_text["Friday"].bound and not by_text["Thursday"].bound
+    assert all(e.reported for e in events if e.date_text == "Monday")
+    timeline = build_timeline(events)
+    (conflict,) = timeline.conflicts  # the regatta's opening: 20 or 27 June
+    assert [d for d, _ in conflict.dates] == ["2025-06-20", "2025-06-27"]
+    rose = next(e for e in timeline.events if any(m.date_text == "Saturday" for m in e.mentions))
+    assert len(rose.mentions) == 1  # the toll rising is not the collapse

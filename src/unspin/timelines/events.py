@@ -16,6 +16,7 @@ date either, they stay relative.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +50,10 @@ class DatedEvent:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    #: "by Wednesday", "until 2026", "since 2019": a bound of the event, not its date
+    bound: bool = False
+    #: "..., officials said on Monday": when it was said, beside the event's own date
+    reported: bool = False
 
     @property
     def interval(self) -> Interval | None:
@@ -75,6 +80,8 @@ class DatedEvent:
             "date": self.iso,
             "precision": self.precision,
             "relative": self.relative,
+            "bound": self.bound,
+            "reported": self.reported,
             "resolved_against": self.resolved_against,
             "what": self.what,
             "predicate": self.predicate,
@@ -142,6 +149,9 @@ def events_in(
                     iso=span.iso if span else None,
                     precision=span.precision if span else "relative",
                     relative=relative,
+                    bound=_is_bound(text, start, end),
+                    reported=len(found) > 1
+                    and bool(_REPORTED.search(text[max(0, start - 40) : start])),
                     resolved_against=against if span else None,
                     predicate=_str(frame.get("predicate")),
                     actors=tuple(str(a) for a in frame.get("actors") or ()),
@@ -151,6 +161,28 @@ def events_in(
                 )
             )
     return out
+
+
+#: Words that make a date a bound ("by Wednesday"), just before the date or starting it.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:by|until|till|before|since|as of|no later than|not before)\s+$", re.IGNORECASE
+)
+_BOUND_START = re.compile(r"(?:by|until|till|before|since|as of)\b", re.IGNORECASE)
+
+
+#: A reporting verb just before a date ("said on Monday", "told reporters on Friday").
+_REPORTED = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|added|stated|wrote)"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_bound(text: str, start: int, end: int) -> bool:
+    return bool(
+        _BOUND_BEFORE.search(text[max(0, start - 16) : start])
+        or _BOUND_START.match(text[start:end])
+    )
 
 
 def _str(value: Any) -> str | None:

@@ -11,7 +11,11 @@ their sentences say the same thing in similar words:
   content words of at least :data:`OTHER_DATE_JACCARD` and at least
   :data:`OTHER_DATE_SHARED` of them in common, the predicate of one among the words of
   the other ("will vote on the plan" / "approved the plan by 14 votes"): close enough
-  wording that two different dates for it are a conflict, not two events.
+  wording that two different dates for it are a conflict, not two events; when both have
+  a predicate, each must be among the other's words ("the toll rose to 12 on Friday" is
+  not "six were killed on Wednesday"), and a date that is a bound ("by Wednesday",
+  "since 2019") or the day a statement was made beside the event's own date ("will open on
+  April 16, officials said on Monday") never merges at another date nor conflicts.
 
 Mentions are grouped by single link (a mention joins every group it matches, which then
 merge). An event's date is the one most of its mentions give (ties: the more precise,
@@ -63,7 +67,8 @@ _STOP = frozenset(
     morning afternoon night monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     one two three four five six seven eight nine ten first second new since until up out
-    all some any more most other such only own same so very just now still set due""".split()  # noqa: SIM905
+    all some any more most other such only own same so very just now still set due take
+    takes took taken place hold holds held happen happened occur occurred""".split()  # noqa: SIM905
 )
 
 
@@ -124,8 +129,13 @@ def same_event(a: DatedEvent, b: DatedEvent) -> bool:
         same_pred = bool(a.predicate) and a.predicate == b.predicate
         overlap = len(shared) / min(len(wa), len(wb))
         return len(shared) >= 2 and (overlap >= SAME_DATE_OVERLAP or same_pred)
+    if a.bound or b.bound or a.reported or b.reported:
+        return False  # "by Wednesday, 1,900 had joined": a later count, not another date
     pa, pb = _predicate(a), _predicate(b)
-    told = (pa is not None and pa in wb) or (pb is not None and pb in wa)
+    if pa is not None and pb is not None:
+        told = pa == pb or (pa in wb and pb in wa)  # "rose to 12 on Friday" is not "killed"
+    else:
+        told = (pa is not None and pa in wb) or (pb is not None and pb in wa)
     similar = len(shared) / len(wa | wb) >= OTHER_DATE_JACCARD
     return told and len(shared) >= OTHER_DATE_SHARED and similar
 
@@ -268,20 +278,22 @@ def _rank(precision: str) -> int:
 def _event(mentions: list[DatedEvent]) -> TimelineEvent:
     spans = [(m, m.interval) for m in mentions]
     dated = [(m, s) for m, s in spans if s is not None]
-    votes = Counter(s.iso for _, s in dated)
+    # a bound ("by Friday") or the day it was said ("officials said on Monday") is not the
+    # event's own date: the others decide it, when there are others
+    own = [(m, s) for m, s in dated if not (m.bound or m.reported)] or dated
+    votes = Counter(s.iso for _, s in own)
     # a coarser date that holds a finer one votes for it ("in February", "18 February")
-    for _, s in dated:
-        for _, t in dated:
+    for _, s in own:
+        for _, t in own:
             if s.iso != t.iso and contains(s, t):
                 votes[t.iso] += 1
     best: Interval | None = None
-    if dated:
-        best = min(
-            (s for _, s in dated), key=lambda s: (-votes[s.iso], _rank(s.precision), s.first)
-        )
-    conflict = any(not (contains(s, t) or contains(t, s)) for _, s in dated for _, t in dated)
+    if own:
+        best = min((s for _, s in own), key=lambda s: (-votes[s.iso], _rank(s.precision), s.first))
+    exact = [s for m, s in dated if not (m.bound or m.reported)]
+    conflict = any(not (contains(s, t) or contains(t, s)) for s in exact for t in exact)
     by_date: dict[str, list[str]] = {}
-    for m, s in dated:
+    for m, s in own:
         docs = by_date.setdefault(s.iso, [])
         if m.document_id not in docs:
             docs.append(m.document_id)
