@@ -144,6 +144,57 @@ def score(
     }
 
 
+def _timeline(db: str, ours: Mapping[str, str]) -> dict[str, Any]:
+    """``unspin corpus timeline -f json`` with each mention's ``doc`` set to our id."""
+    timeline: dict[str, Any] = json.loads(_cli(["corpus", "timeline", "--db", db, "-f", "json"]))
+    for e in [*timeline["events"], *timeline["undated"]]:
+        for m in e["mentions"]:
+            m["doc"] = ours.get(m["document_id"], "?")
+    return timeline
+
+
+def date_pairs(data: Path, work: Path) -> dict[str, Any]:
+    """The date-slot pairs of a contradiction set (``documents.jsonl`` + ``pairs.jsonl``,
+    e.g. tests/data/contradictions): its texts ingested into a store of their own, a pair
+    is *found* when a timeline event holds a mention of both statements, and a conflict
+    pair is *flagged* when that event is flagged; flagged events holding no labelled date
+    conflict are counted apart (``other_flags``)."""
+    documents = {d["id"]: d for d in read_jsonl(data / "documents.jsonl")}
+    pairs = [p for p in read_jsonl(data / "pairs.jsonl") if p["slot"] == "date"]
+    db, ours = ingest_set(documents, work)
+    timeline = _timeline(db, ours)
+    order = [*timeline["events"], *timeline["undated"]]
+
+    def holders(side: Mapping[str, Any]) -> set[str]:
+        text = documents[side["doc"]]["text"]
+        start = text.index(side["text"])
+        end = start + len(side["text"])
+        return {
+            e["id"]
+            for e in order
+            for m in e["mentions"]
+            if m["doc"] == side["doc"] and m["anchor"]["start"] < end and start < m["anchor"]["end"]
+        }
+
+    flagged_ids = {e["id"] for e in order if e["conflict"]}
+    out: dict[str, Any] = {"documents": len(documents)}
+    explained: set[str] = set()
+    for label in ("conflict", "restatement"):
+        mine = [p for p in pairs if p["label"] == label]
+        found = flagged = 0
+        for p in mine:
+            common = holders(p["a"]) & holders(p["b"])
+            found += bool(common)
+            flagged += bool(common & flagged_ids)
+            if label == "conflict":
+                explained |= common
+        out[label] = {"pairs": len(mine), "same_event": found, "flagged": flagged}
+    others = [e for e in order if e["conflict"] and e["id"] not in explained]
+    out["other_flags"] = len(others)
+    out["_other_flags"] = [e["conflict_note"] for e in others]
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
@@ -154,6 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="accepted for the quality gates; unused")
     ap.add_argument("--threads", type=int, help="accepted for the quality gates; unused")
     ap.add_argument("--errors", action="store_true", help="list wrong dates and pairs")
+    ap.add_argument(
+        "--date-pairs", type=Path, metavar="DIR",
+        help="also score the date-slot pairs of a contradiction set (tests/data/contradictions)",
+    )  # fmt: skip
     args = ap.parse_args(argv)
     started = time.perf_counter()
     documents = {d["id"]: d for d in read_jsonl(args.data / "documents.jsonl")}
@@ -162,11 +217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     work = args.work or Path(tempfile.mkdtemp(prefix="unspin-timelines-"))
     db, ours = ingest_set(documents, work)
-    timeline = json.loads(_cli(["corpus", "timeline", "--db", db, "-f", "json"]))
-    for e in [*timeline["events"], *timeline["undated"]]:
-        for m in e["mentions"]:
-            m["doc"] = ours.get(m["document_id"], "?")
-    result = score(documents, mentions, events, timeline)
+    result = score(documents, mentions, events, _timeline(db, ours))
+    if args.date_pairs is not None:
+        pairs = date_pairs(args.date_pairs, work / "date-pairs")
+        result["date_pairs"] = {k: v for k, v in pairs.items() if not k.startswith("_")}
+        result["_other_flags"] = pairs["_other_flags"]
     result["seconds"] = round(time.perf_counter() - started, 1)
     shown = {k: v for k, v in result.items() if not k.startswith("_")}
     if args.errors:
@@ -186,9 +241,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"precision {mg['precision']}, recall {mg['recall']}; conflicts flagged "
             f"{c['flagged']}/{c['gold']}, false flags {c['false_flags']}; {result['seconds']} s"
         )
+        if "date_pairs" in result:
+            dp = result["date_pairs"]
+            print(
+                f"date pairs of {args.date_pairs} ({dp['documents']} documents): conflicts "
+                f"flagged {dp['conflict']['flagged']}/{dp['conflict']['pairs']} (in one event "
+                f"{dp['conflict']['same_event']}); restatements in one event "
+                f"{dp['restatement']['same_event']}/{dp['restatement']['pairs']}; other "
+                f"events flagged {dp['other_flags']}"
+            )
         if args.errors:
-            for k in ("_wrong", "_bad_pairs", "_false_flags"):
-                for item in result[k]:
+            for k in ("_wrong", "_bad_pairs", "_false_flags", "_other_flags"):
+                for item in result.get(k, ()):
                     print(f"  {k[1:]}: {item}")
     return 0
 
