@@ -375,3 +375,110 @@ def test_a_role_is_never_a_clause() -> None:
 
     assert role_text("in Argentina before he became Pope") is None
     assert role_text("the deputy mayor of Chur") == "deputy mayor of Chur"
+
+
+# ----------------------------------------------------------------------------------------
+# Seen on held-back PTC articles: events, officials of a named body, posts and blogs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remembrance Week, the annual festival, said in a statement that tickets were gone.",
+        "Founders’ Day, the movement's gathering, said that it was sold out.",
+        "The Harbour Festival said the concert would go ahead.",
+    ],
+)
+def test_an_event_is_never_a_person(run: Run, text: str) -> None:
+    """The bug: an event's name ("... Day") typed as a named person."""
+    a = sources(run, text)
+    sp = speaker_of(a, one(a, "attribution"))
+    assert sp.label == "named_organisation"
+    assert "event's name" in sp.attributes["type_reason"]
+
+
+@pytest.mark.slow
+def test_a_pronoun_never_resolves_to_an_event(run: Run) -> None:
+    text = (
+        "Dana Miller attended the speech. In an essay, she said that she had attended "
+        "Founders’ Day celebrations for years. “They were kind to me,” she said."
+    )
+    a = sources(run, text)
+    assert {f.attributes["name"] for f in a.by_kind("speaker")} == {"Dana Miller"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label", "name", "role"),
+    [
+        (
+            "Pentagon officials said the drill would go ahead.",
+            "government",
+            "Pentagon",
+            "officials",
+        ),
+        (
+            "Immigration and Customs Enforcement (ICE) officials said 20 people were held.",
+            "named_organisation",
+            "Immigration and Customs Enforcement",
+            "officials",
+        ),
+        (
+            "Officials at the Harbor Authority said the port would reopen.",
+            "named_organisation",
+            "Harbor Authority",
+            "officials",
+        ),
+        (
+            "On Monday, senior Kestrel Bank executives said the merger was off.",
+            "named_organisation",
+            "Kestrel Bank",
+            "senior executives",
+        ),
+    ],
+)
+def test_officials_of_a_named_body_speak_for_it(
+    run: Run, text: str, label: str, name: str, role: str
+) -> None:
+    """The bug: "ICE officials" counted as an anonymous source."""
+    a = sources(run, text)
+    att = one(a, "attribution")
+    sp = speaker_of(a, att)
+    assert att.label == sp.label == label
+    assert (sp.attributes["name"], sp.attributes["role"]) == (name, role)
+    assert sp.explanation.rule == "speaker.officials"
+    assert f"of {name}" in sp.attributes["type_reason"]
+    assert a.summaries["sources"]["share_anonymous"] == 0.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Pentagon official said the drill would go ahead.",
+        "Two Pentagon officials said the drill would go ahead.",
+        "Pentagon officials who spoke on condition of anonymity said the drill would go ahead.",
+        "Officials at the port said the ship had left.",
+    ],
+)
+def test_unnamed_individuals_of_a_body_stay_anonymous(run: Run, text: str) -> None:
+    a = sources(run, text)
+    att = one(a, "attribution")
+    assert att.label == speaker_of(a, att).label == "anonymous"
+
+
+@pytest.mark.slow
+def test_they_after_officials_of_a_body_is_that_body(run: Run) -> None:
+    text = "Pentagon officials said the drill would go ahead. They added that it was routine."
+    a = sources(run, text)
+    second = a.by_kind("attribution")[1]
+    assert (second.label, second.attributes["speaker"]) == ("government", "Pentagon")
+
+
+@pytest.mark.slow
+def test_a_blog_post_is_not_social_media(run: Run) -> None:
+    a = sources(run, "The photographer Ali Karim, in a 2012 blog post, said that he was a fan.")
+    att = one(a, "attribution")
+    assert att.label == "named_person"
+    assert att.attributes["medium"] == "blog"

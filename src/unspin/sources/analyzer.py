@@ -30,8 +30,10 @@ no compatible mention before it: never guessed) and ``unattributed`` (no source 
 
 Quotations and attributions link to their speaker (relation ``speaker``) and, for
 hearsay ("the agency quoted Vasko as saying ..."), to the outer source (``quoted_by``).
-A statement made in a social-media post is labelled ``social_media`` while its speaker
-keeps their own type.
+A statement keeps its speaker's type: a person who tweets is a person, and the
+statement's ``medium`` attribute says ``social_media`` ("tweeted", "wrote on Facebook", a
+handle); ``social_media`` as a type is kept for a post or an account that speaks itself
+("a widely shared post claimed ...").
 
 Scare quotes and titles are not quotations: a short quoted phrase (``max_scare_words``
 words or fewer) that no speaker is tied to by syntax ('the so-called "reform"', 'the

@@ -20,8 +20,6 @@ from unspin.sources.state import DETS_BEFORE, LAST_WORD, TERMINATOR, WORDS, Even
 __all__ = ["attribution_finding", "quote_finding", "speaker_finding"]
 
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[\"'“‘«]?[A-Z])")
-#: Source types that name nobody: a social-media medium does not relabel them.
-_NOBODY = frozenset({"unattributed", "unresolved"})
 #: A work named right before a quotation: what follows is its title ("the book "...,"").
 _TITLE_BEFORE = re.compile(
     r"\b(?:book|novel|article|story|headline|film|movie|song|album|report|essay|column|"
@@ -130,9 +128,8 @@ def quote_finding(
     if shortness == "drop":
         st.scare_quotes += 1
         return None
+    # the speaker's own type: a person who tweets stays a person (``medium`` says where)
     source_type = speaker.source_type if speaker is not None else "unattributed"
-    if link.medium == "social_media" and source_type not in _NOBODY:
-        source_type = "social_media"
     base = 0.95 if q.closed else 0.45
     if q.style in ("straight-single", "curly-single"):
         base -= 0.07
@@ -279,9 +276,8 @@ def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> 
         score = min(score, 0.6)
     if speaker is not None:
         score *= 0.55 + 0.45 * speaker.score
+    # the speaker's own type: a person who tweets stays a person (``medium`` says where)
     source_type = speaker.source_type if speaker is not None else "unattributed"
-    if e.medium == "social_media" and source_type not in _NOBODY:
-        source_type = "social_media"
     info = e.info
     relations: list[Relation] = []
     if speaker is not None:

@@ -32,6 +32,7 @@ def _words(text: str) -> list[str]:
 __all__ = [
     "ANONYMITY_RE",
     "DOCUMENT_NOUNS",
+    "EVENT_NAME_WORDS",
     "FEMALE_WORDS",
     "GOVERNMENT_NAME_WORDS",
     "GOVERNMENT_NOUNS",
@@ -40,6 +41,7 @@ __all__ = [
     "HONORIFICS",
     "MALE_WORDS",
     "MEDIA_NOUNS",
+    "OFFICIAL_NOUNS",
     "ORG_NAME_WORDS",
     "ORG_NOUNS",
     "OUTLET_FIRST_WORDS",
@@ -101,6 +103,22 @@ REPRESENTATIVE_NOUNS: Final[frozenset[str]] = frozenset(
         """
     )
 )
+
+#: Last words of an event's name ("Remembrance Day", "the Harbour Festival"): an event
+#: is no person; when it "says" something, its organisers do.
+EVENT_NAME_WORDS: Final[frozenset[str]] = frozenset(
+    _words(
+        """
+        day days week weekend festival games olympics paralympics summit conference
+        convention expo fair parade marathon cup championship championships awards
+        carnival gala jubilee celebration celebrations
+        """
+    )
+)
+
+#: People who speak for a body as its officers: "Pentagon officials", "officials of the
+#: Harbor Authority" are that body's voice, an identified source.
+OFFICIAL_NOUNS: Final[frozenset[str]] = frozenset(_words("official officials executive executives"))
 
 #: Unnamed people: heads that make a speaker anonymous when no name is attached.
 PERSON_NOUNS: Final[frozenset[str]] = frozenset(

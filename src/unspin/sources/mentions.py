@@ -1,9 +1,9 @@
 """Speaker mentions from the dependency parse: who is the subject of "said", and what is it.
 
-:class:`ParseIndex` gives token-level lookups over one document's parse;
-:func:`mention_from_token` builds the :class:`~unspin.sources.speakers.Mention` headed by
-a token: a named entity (with the role around it: "ministry spokeswoman Maria Lund"), a
-common-noun phrase ("a senior official", "the ministry's spokeswoman") or a pronoun.
+:func:`mention_from_token` (over a :class:`~unspin.sources.parse_index.ParseIndex`)
+builds the :class:`~unspin.sources.speakers.Mention` headed by a token: a named entity
+(with the role around it: "ministry spokeswoman Maria Lund"), a common-noun phrase ("a
+senior official", "the ministry's spokeswoman") or a pronoun.
 """
 
 from __future__ import annotations
@@ -11,17 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from unspin.nlp import Entity, Parsed, Token
+from unspin.nlp import Entity, Token
 from unspin.sources.lexicon import (
+    EVENT_NAME_WORDS,
     HONORIFICS,
     MEDIA_MODIFIERS,
     MEDIA_NOUNS,
+    OFFICIAL_NOUNS,
     ORG_NAME_WORDS,
     OUTLET_WORDS,
     PRONOUNS,
     REPRESENTATIVE_NOUNS,
     TITLE_WORDS,
 )
+from unspin.sources.parse_index import ParseIndex, span_text
 from unspin.sources.speakers import (
     COMMON_SOURCE_NOUNS,
     DETS,
@@ -30,6 +33,7 @@ from unspin.sources.speakers import (
     TITLE_HONORIFICS,
     Mention,
     classify_words,
+    event_name_cue,
     gender_of,
     government_name_cue,
     group_name_cue,
@@ -38,6 +42,7 @@ from unspin.sources.speakers import (
     is_role_phrase,
     line_of,
     noun_reason,
+    officials_of,
     org_name_cue,
     outlet_name_cue,
     platform_name,
@@ -51,77 +56,9 @@ from unspin.sources.speakers import (
 __all__ = ["ParseIndex", "mention_from_token", "span_text"]
 
 _NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "LOC", "LAW"}
+    {"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "LOC", "LAW", "EVENT"}
 )
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
-_EDGE_PUNCT = frozenset(",;:—–-()[]\"'“”‘’«»")
-
-
-class ParseIndex:
-    """Token-level lookups over a :class:`Parsed` built once per document."""
-
-    def __init__(self, parsed: Parsed) -> None:
-        self.parsed = parsed
-        n = len(parsed.tokens)
-        self.entity_of: list[int] = [-1] * n
-        for k, e in enumerate(parsed.entities):
-            for i in range(e.first, min(e.last, n)):
-                self.entity_of[i] = k
-        self.sentence_of: list[int] = [0] * n
-        for k, s in enumerate(parsed.sentences):
-            for i in range(s.first, min(s.last, n)):
-                self.sentence_of[i] = k
-        self.children: dict[int, list[Token]] = {}
-        for t in parsed.tokens:
-            if t.head != t.i:
-                self.children.setdefault(t.head, []).append(t)
-
-    def kids(self, i: int, *deps: str) -> list[Token]:
-        return [c for c in self.children.get(i, ()) if not deps or c.dep in deps]
-
-    def subtree(self, i: int) -> tuple[int, int]:
-        """Token index range ``[lo, hi]`` of the subtree of ``i`` (inclusive)."""
-        lo = hi = i
-        stack = [i]
-        seen = 0
-        while stack and seen < 400:
-            j = stack.pop()
-            seen += 1
-            lo, hi = min(lo, j), max(hi, j)
-            stack.extend(c.i for c in self.children.get(j, ()))
-        return lo, hi
-
-    def entity_at(self, i: int) -> Entity | None:
-        k = self.entity_of[i] if 0 <= i < len(self.entity_of) else -1
-        return self.parsed.entities[k] if k >= 0 else None
-
-    def on_line(self, i: int, lo: int, hi: int) -> tuple[int, int]:
-        """The inclusive token range ``[lo, hi]`` cut to the line of token ``i``: a speaker
-        never runs across a line break (a heading, a dateline line)."""
-        toks = self.parsed.tokens
-        text = self.parsed.text
-        line_lo = text.rfind("\n", 0, toks[i].start) + 1
-        nl = text.find("\n", toks[i].end)
-        line_hi = len(text) if nl < 0 else nl
-        while lo < i and toks[lo].start < line_lo:
-            lo += 1
-        while hi > i and toks[hi].end > line_hi:
-            hi -= 1
-        return lo, hi
-
-    def trimmed(self, lo: int, hi: int) -> tuple[int, int] | None:
-        """Shrink the inclusive token range ``[lo, hi]`` past punctuation at either end."""
-        toks = self.parsed.tokens
-        while lo <= hi and (toks[lo].text in _EDGE_PUNCT or not toks[lo].text.strip()):
-            lo += 1
-        while hi >= lo and (toks[hi].text in _EDGE_PUNCT or not toks[hi].text.strip()):
-            hi -= 1
-        return (lo, hi) if lo <= hi else None
-
-
-def span_text(parsed: Parsed, lo: int, hi: int) -> str:
-    """The text of the inclusive token range ``[lo, hi]``."""
-    return parsed.text[parsed.tokens[lo].start : parsed.tokens[hi].end]
 
 
 def mention_from_token(
@@ -173,8 +110,12 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     ):
         # a proper noun the recogniser missed: take the run of proper nouns around it
         lo = hi = h.i
-        while lo - 1 >= 0 and toks[lo - 1].pos == "PROPN" and toks[lo - 1].head in (h.i, lo):
-            lo -= 1
+        sub_lo = ix.subtree(h.i)[0]
+        while lo - 1 >= sub_lo and (
+            toks[lo - 1].pos == "PROPN"
+            or (toks[lo - 1].lower in _NAME_JOINERS and toks[max(lo - 2, 0)].pos == "PROPN")
+        ):
+            lo -= 1  # "Immigration and Customs Enforcement"
         while hi + 1 < len(toks) and toks[hi + 1].pos == "PROPN" and toks[hi + 1].head == h.i:
             hi += 1
         ent = Entity(toks[lo].start, toks[hi].end, "", span_text(parsed, lo, hi), lo, hi + 1)
@@ -193,6 +134,9 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
 #: Surnames the tagger often takes for common nouns ("O’Gorman", "D'Souza", "McKay").
 _IRISH_SCOTTISH = re.compile(r"(?:[A-Z][a-z]?[’'][A-Z]|Ma?c[A-Z])[a-z]+(?:-[A-Z][a-z]+)?")
 
+
+#: Words inside a proper name of several parts ("Customs and Border Protection").
+_NAME_JOINERS = frozenset({"and", "&", "of"})
 
 #: Entity types whose words keep their capitals in a generic name.
 _NAMED_ENTS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
@@ -277,18 +221,23 @@ def _named_mention(
             if role_left or proper or not left_role:
                 anchor_lo = left[0].i
     role_right = ""
+    label = ent.label
+    acronym_of: str | None = None
     name_heads = {ent.first + k for k in range(ent.last - ent.first)} | {h.i}
     for j in name_heads:
         for c in ix.kids(j, "appos"):
-            a_lo, a_hi = ix.on_line(c.i, *ix.subtree(c.i))
+            a_lo, a_hi = ix.trimmed(*ix.on_line(c.i, *ix.subtree(c.i))) or (c.i, c.i)
             if a_lo == a_hi and (toks[a_lo].pos in ("NUM", "PROPN") or toks[a_lo].text.isupper()):
+                if toks[a_lo].text.isupper() and toks[a_lo].text.isalpha() and label != "PERSON":
+                    acronym_of = toks[a_lo].text  # "the Authority (NFA)": an organisation
                 continue  # "Lund, 54," / "the Authority (NFA)": an age or an acronym
             if is_role_phrase(span_text(parsed, a_lo, a_hi)):
                 role_right = span_text(parsed, a_lo, a_hi)
             break
-    label = ent.label
     outlet_cue = outlet_name_cue(words)
-    org_cue = org_name_cue(strip_the(words))
+    org_cue = org_name_cue(strip_the(words)) or acronym_of
+    if org_cue is None and label != "PERSON" and "and" in words[1:-1]:
+        org_cue = "and"  # a name of two parts joined by "and" is no person's
     # a media noun right after the name: "the Daily Harbor newspaper"
     if h.i >= ent.last and h.lower in MEDIA_NOUNS:
         outlet_cue = outlet_cue or h.lower
@@ -314,6 +263,7 @@ def _named_mention(
     government = government_name_cue(words)
     group = group_name_cue(words)
     platform = platform_name(words)
+    event = "EVENT" if label == "EVENT" else event_name_cue(words, label == "PERSON")
     _, own_titles, own_gender = split_person_name(words)
     # "Justice Ministry", "Interior Ministry": a title word inside an institution's name
     institution = bool(bare) and bare[-1].lower() in ORG_NAME_WORDS
@@ -345,6 +295,11 @@ def _named_mention(
         )
         reason, score = f"apposition: {role_right}", 0.85
         cues.append(role_org)
+    elif event is not None and label != "GPE" and not person_hint:
+        # "Founders' Day said": an event is no person; its organisers speak for it
+        source_type, entity_type, rule = "named_organisation", "organisation", "speaker.event"
+        reason, score = f"an event's name ({event}), spoken for by its organisers", 0.6
+        cues.append(event)
     elif government is not None and not person_hint:
         source_type, entity_type, rule = "government", "government", "speaker.government"
         reason, score = f"lexicon: government ({government})", 0.85
@@ -476,6 +431,9 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
                     owner = _owner(ix, o)
             if owner is not None:
                 break
+    if owner is None and h.lower in OFFICIAL_NOUNS:  # "Pentagon officials", "ICE officials"
+        props = [c for c in ix.kids(h.i, "compound", "nmod") if c.i < h.i and c.pos == "PROPN"]
+        owner = _owner(ix, props[-1]) if props else None
     # "the chairwoman, Ingrid Holm,": the name in apposition is the speaker
     for c in ix.kids(h.i, "appos"):
         ent = ix.entity_at(c.i)
@@ -504,7 +462,17 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     role: str | None = None
     entity_type: str | None = None
     affiliation: str | None = None
-    if source_type == "anonymous" and rule == "speaker.anonymous":
+    if (
+        h.lower in EVENT_NAME_WORDS
+        and h.text[:1].isupper()
+        and any(t.text[:1].isupper() and t.lower not in DETS for t in toks[lo : h.i])
+    ):
+        # "Founders' Day, the gathering, said": an event's name the tagger took for nouns
+        hi, source_type, rule, score, cues = h.i, "named_organisation", "speaker.event", 0.6, []
+        entity_type = "organisation"
+        name = " ".join(strip_the(span_text(parsed, lo, h.i).split()))
+        reason = f"an event's name ({h.lower}), spoken for by its organisers"
+    elif source_type == "anonymous" and rule == "speaker.anonymous":
         if owner is not None and owner.name:
             affiliation = owner.name
     elif head in REPRESENTATIVE_NOUNS and owner is not None and owner.name:
@@ -513,6 +481,13 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         name, entity_type, role, score = owner.name, owner.entity_type, h.text, 0.8
         cues = [h.text]
         reason = f"{h.text} for {owner.name}" + (f" ({owner.reason})" if owner.reason else "")
+    elif (officials := officials_of(owner, h.lower, words)) is not None:
+        # "ICE officials said": the organisation speaks through its officers
+        source_type, rule, reason = officials
+        assert owner is not None
+        name, entity_type, score, cues = owner.name, owner.entity_type, 0.8, [h.text]
+        kept = [c.text for c in ix.kids(h.i, "amod") if c.i < h.i] + [h.text]
+        role = " ".join(kept).lower()  # "senior Pentagon officials": "senior officials"
     elif source_type in ("document", "social_media") and owner is not None and owner.name:
         affiliation = owner.name
         name = owner.name
@@ -530,6 +505,8 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
             score = 0.8
     elif source_type == "anonymous" and owner is not None and owner.name:
         affiliation = owner.name
+        if owner.kind == "name":  # "a Pentagon official": unnamed, of a named body
+            reason = f"{reason}, of {owner.name}"
     elif source_type == "named_organisation" and rule == "speaker.organisation":
         entity_type = "organisation"
         name = _generic_name(toks[lo : hi + 1], h)

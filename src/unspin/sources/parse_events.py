@@ -56,6 +56,8 @@ _MEDIUM_NOUNS = frozenset(
         "filing",
     }
 )
+#: Modifiers that make a "post" a publication's ("a blog post", "a newsletter post").
+_PUBLICATION_MODIFIERS = frozenset({"blog", "website", "web", "newsletter", "substack"})
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
 _REFUSALS = frozenset({"decline", "refuse", "fail", "forbid"})
 _HEARSAY_CARRIERS = frozenset({"quote", "cite", "report", "describe"})
@@ -416,6 +418,8 @@ def _medium(st: RunState, t: Token) -> tuple[str | None, str | None]:
         if m:
             return "social_media", phrase
         for o in ix.kids(p.i, "pobj"):
+            if any(c.lower in _PUBLICATION_MODIFIERS for c in ix.kids(o.i)):
+                return "blog", phrase  # "in a 2012 blog post": a publication, not social media
             if o.lower in SOCIAL_NOUNS and o.lower not in ("comment", "comments", "message"):
                 return "social_media", phrase
             if o.lower in _MEDIUM_NOUNS:

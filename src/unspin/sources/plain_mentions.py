@@ -19,6 +19,7 @@ from unspin.sources.speakers import (
     SMALL_WORDS,
     Mention,
     classify_words,
+    event_name_cue,
     gender_of,
     government_name_cue,
     group_name_cue,
@@ -178,6 +179,7 @@ def _typed_name(start: int, end: int, bare: list[str]) -> Mention | None:
     government = government_name_cue(bare) if bare[0][:1].isupper() else None
     group = group_name_cue(bare)
     platform = platform_name(bare)
+    event = event_name_cue(bare)
     if reference is not None:
         source_type, entity_type, cue, what = "document", "document", reference, "reference work"
     elif government is not None:
@@ -187,6 +189,9 @@ def _typed_name(start: int, end: int, bare: list[str]) -> Mention | None:
     elif platform is not None:
         source_type, entity_type, cue = "named_organisation", "organisation", platform
         what = "platform, a company"
+    elif event is not None:
+        source_type, entity_type, cue = "named_organisation", "organisation", event
+        what = "an event's name, spoken for by its organisers"
     else:
         return None
     name = bare

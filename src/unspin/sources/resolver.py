@@ -104,6 +104,22 @@ class Resolver:
                     main_subject=m.main_subject,
                 )
             )
+        if m.rule == "speaker.officials" and m.name:
+            # "Pentagon officials": people (they) speaking for a named body (it, below)
+            self.add(
+                Known(
+                    m.start,
+                    m.end,
+                    "",
+                    "group",
+                    m.source_type,
+                    m.is_subject,
+                    sentence,
+                    m.role,
+                    speaks_for=m.name,
+                    main_subject=m.main_subject,
+                )
+            )
         if m.source_type == "anonymous" and m.kind == "noun" and m.rule in _UNNAMED_PEOPLE:
             # an unnamed "city spokesman" (or "officials") is an antecedent too: a pronoun
             # after it never skips back to a name further away

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from unspin.sources.lexicon import (
     ANONYMITY_RE,
     DOCUMENT_NOUNS,
+    EVENT_NAME_WORDS,
     FEMALE_WORDS,
     GOVERNMENT_NAME_WORDS,
     GOVERNMENT_NOUNS,
@@ -25,6 +26,7 @@ from unspin.sources.lexicon import (
     MALE_WORDS,
     MEDIA_MODIFIERS,
     MEDIA_NOUNS,
+    OFFICIAL_NOUNS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
     OUTLET_FIRST_WORDS,
@@ -53,6 +55,7 @@ __all__ = [
     "Mention",
     "acronym",
     "classify_words",
+    "event_name_cue",
     "gender_of",
     "government_name_cue",
     "group_name_cue",
@@ -61,6 +64,7 @@ __all__ = [
     "is_role_phrase",
     "line_of",
     "noun_reason",
+    "officials_of",
     "org_name_cue",
     "outlet_name_cue",
     "platform_name",
@@ -333,6 +337,24 @@ def reference_name_cue(words: list[str]) -> str | None:
     return None
 
 
+#: Event words that are also surnames ("Doris Day"): an event only with a possessive
+#: inside the name ("Founders' Day") when the recogniser says PERSON.
+_SURNAME_LIKE = frozenset({"day", "days", "week", "weeks", "fair", "gala", "cup"})
+
+
+def event_name_cue(words: list[str], person: bool = False) -> str | None:
+    """The last word of an event's name ("Founders' Day", "Harbour Festival"), if any;
+    ``person``: the recogniser called the name a person's."""
+    bare = strip_the(words)
+    if len(bare) < 2 or not bare[-1][:1].isupper():
+        return None
+    last = bare[-1].lower().rstrip(".,")
+    if last not in EVENT_NAME_WORDS:
+        return None
+    possessive = any(w.endswith(("'s", "’s", "s'", "s’")) for w in bare[:-1])
+    return None if person and last in _SURNAME_LIKE and not possessive else last
+
+
 def group_name_cue(words: list[str]) -> str | None:
     """A collective political label ("Democrats", "the left"), if ``words`` is one."""
     bare = [w.lower() for w in strip_the(words)]
@@ -437,6 +459,28 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
         # "backbencher", "lobbyist", "strategists": most likely an unnamed person
         return "anonymous", "speaker.unnamed-person", 0.6, [head]
     return "anonymous", "speaker.unknown-noun", 0.4, [head]
+
+
+#: Words that count officials one by one ("two officials"): individuals, not a body's voice.
+_COUNTING = frozenset({"a", "an", "one", "two", "three", "four", "several", "some", "few"})
+_COUNTING |= {"many", "other", "another", "various", "numerous", "multiple"}
+
+
+def officials_of(owner: Mention | None, head: str, words: list[str]) -> tuple[str, str, str] | None:
+    """``(source_type, rule, reason)`` when ``words`` (headed by ``head``) are the officials
+    of a named body speaking as that body ("Pentagon officials", "officials of the Harbor
+    Authority"): the body's type. ``None`` for officials counted one by one ("two
+    officials", "a Pentagon official": unnamed individuals, anonymous) or of no named body
+    ("officials at the port")."""
+    if owner is None or owner.kind != "name" or not owner.name or head not in OFFICIAL_NOUNS:
+        return None
+    if owner.source_type not in ("named_organisation", "government", "media_outlet"):
+        return None
+    low = {w.lower() for w in words}
+    if not is_plural(head) or low & _COUNTING or any(w[:1].isdigit() for w in words):
+        return None
+    why = f"{head} of {owner.name}, a named {owner.entity_type or 'organisation'}"
+    return owner.source_type, "speaker.officials", f"{why}: its institutional voice"
 
 
 _RULE_REASONS = {

@@ -18,7 +18,7 @@ from unspin.analyzer import Analyzer, Context
 from unspin.model import Finding
 from unspin.nlp import Parsed
 from unspin.sources.lexicon import VerbInfo
-from unspin.sources.mentions import ParseIndex
+from unspin.sources.parse_index import ParseIndex
 from unspin.sources.quotes import find_quotes, paragraph_spans
 from unspin.sources.resolver import Known
 from unspin.sources.speakers import Mention

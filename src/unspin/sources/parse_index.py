@@ -1,0 +1,77 @@
+"""Token-level lookups over one document's dependency parse, shared by the sources
+analyzer's parse-based steps (:mod:`~unspin.sources.mentions` and the events)."""
+
+from __future__ import annotations
+
+from unspin.nlp import Entity, Parsed, Token
+
+__all__ = ["ParseIndex", "span_text"]
+
+_EDGE_PUNCT = frozenset(",;:—–-()[]\"'“”‘’«»")
+
+
+class ParseIndex:
+    """Token-level lookups over a :class:`Parsed` built once per document."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self.parsed = parsed
+        n = len(parsed.tokens)
+        self.entity_of: list[int] = [-1] * n
+        for k, e in enumerate(parsed.entities):
+            for i in range(e.first, min(e.last, n)):
+                self.entity_of[i] = k
+        self.sentence_of: list[int] = [0] * n
+        for k, s in enumerate(parsed.sentences):
+            for i in range(s.first, min(s.last, n)):
+                self.sentence_of[i] = k
+        self.children: dict[int, list[Token]] = {}
+        for t in parsed.tokens:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t)
+
+    def kids(self, i: int, *deps: str) -> list[Token]:
+        return [c for c in self.children.get(i, ()) if not deps or c.dep in deps]
+
+    def subtree(self, i: int) -> tuple[int, int]:
+        """Token index range ``[lo, hi]`` of the subtree of ``i`` (inclusive)."""
+        lo = hi = i
+        stack = [i]
+        seen = 0
+        while stack and seen < 400:
+            j = stack.pop()
+            seen += 1
+            lo, hi = min(lo, j), max(hi, j)
+            stack.extend(c.i for c in self.children.get(j, ()))
+        return lo, hi
+
+    def entity_at(self, i: int) -> Entity | None:
+        k = self.entity_of[i] if 0 <= i < len(self.entity_of) else -1
+        return self.parsed.entities[k] if k >= 0 else None
+
+    def on_line(self, i: int, lo: int, hi: int) -> tuple[int, int]:
+        """The inclusive token range ``[lo, hi]`` cut to the line of token ``i``: a speaker
+        never runs across a line break (a heading, a dateline line)."""
+        toks = self.parsed.tokens
+        text = self.parsed.text
+        line_lo = text.rfind("\n", 0, toks[i].start) + 1
+        nl = text.find("\n", toks[i].end)
+        line_hi = len(text) if nl < 0 else nl
+        while lo < i and toks[lo].start < line_lo:
+            lo += 1
+        while hi > i and toks[hi].end > line_hi:
+            hi -= 1
+        return lo, hi
+
+    def trimmed(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """Shrink the inclusive token range ``[lo, hi]`` past punctuation at either end."""
+        toks = self.parsed.tokens
+        while lo <= hi and (toks[lo].text in _EDGE_PUNCT or not toks[lo].text.strip()):
+            lo += 1
+        while hi >= lo and (toks[hi].text in _EDGE_PUNCT or not toks[hi].text.strip()):
+            hi -= 1
+        return (lo, hi) if lo <= hi else None
+
+
+def span_text(parsed: Parsed, lo: int, hi: int) -> str:
+    """The text of the inclusive token range ``[lo, hi]``."""
+    return parsed.text[parsed.tokens[lo].start : parsed.tokens[hi].end]
