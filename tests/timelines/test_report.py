@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+import unspin
 from unspin.model import Analysis, Document
 from unspin.report import render_html, render_markdown
 from unspin.report.sections import ReportContext
+from unspin.timelines import document_events
 from unspin.timelines.report import TimelineSection
 
 
@@ -34,3 +36,23 @@ def test_no_section_without_dated_claims() -> None:
     plain = Analysis(document=Document("No date here at all."))
     assert not TimelineSection().applies(ReportContext(plain))
     assert '<section id="timeline"' not in render_html(plain)
+
+
+def test_a_text_analysed_in_windows_gets_its_whole_timeline() -> None:
+    para = "The Tallowmere ferry left on Monday. The harbour board met on Tuesday.\n\n"
+    text = para * 60 + "Crews walked out on Wednesday.\n"
+    config = {
+        "pipeline": {
+            "backbone": "fake",
+            "analyzers": ["sources", "claims", "timelines"],
+            "window_chars": 1600,
+            "window_overlap": 400,
+        }
+    }
+    analysis = unspin.analyze(Document(text, published="2025-06-06"), config)
+    assert "windows" in analysis.summaries
+    events = document_events(analysis)
+    assert {e.iso for e in events} == {"2025-06-02", "2025-06-03", "2025-06-04"}
+    assert all(text[e.start : e.end] == e.date_text for e in events)
+    md = render_markdown(analysis)
+    assert "2025-06-04" in md[md.index("## Timeline") :]
