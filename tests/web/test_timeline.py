@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -51,3 +52,24 @@ def test_timeline_page_filters_by_document(seeded_client: TestClient) -> None:
     assert "Timeline: " in page.text
     missing = seeded_client.get("/timeline", params={"document": "nope"})
     assert missing.status_code == 404 and "no document" in missing.text
+
+
+@pytest.mark.browser
+def test_timeline_page_in_a_browser_breaks_no_policy(live_server: str) -> None:
+    from tests.browser import launch_browser
+    from tests.web.test_browser import Page
+
+    with launch_browser() as browser:
+        page = Page(browser, live_server)
+        try:
+            page.goto("/timeline")
+            assert page.pg.locator("svg.timeline-chart").count() == 1
+            assert page.pg.locator("svg.timeline-chart circle").count() >= 3
+            page.pg.select_option("#document", index=1)
+            page.pg.click("form.filters button[type=submit]")
+            page.pg.wait_for_url("**/timeline?document=*")
+            assert page.pg.locator("h1").inner_text() == "Timeline"
+            page.assert_inert()
+            assert page.console == []
+        finally:
+            page.close()
