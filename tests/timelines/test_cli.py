@@ -106,3 +106,14 @@ def test_the_timeline_of_a_set_of_sentences(db: Path) -> None:
     some = timelines.corpus_timeline(str(db), documents=docs)
     assert {m.document_id for e in some.events for m in e.mentions} == set(docs)
     assert len(some.events) < len(every.events)
+
+
+def test_filters_narrow_the_documents(db: Path) -> None:
+    titles = {
+        m["title"]
+        for e in _timeline(db, "--outlet", "third.example")["events"]
+        for m in e["mentions"]
+    }
+    assert titles == {"third"}
+    later = _timeline(db, "--since", "2025-06-10")
+    assert {m["title"] for e in later["events"] for m in e["mentions"]} == {"third", "formula"}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from unspin import app
 from unspin.app import timelines
-from unspin.cli.common import EXIT_OK, Commands, db_option, echo, output_stream
+from unspin.cli.common import EXIT_OK, Commands, db_option, echo, iso_date, output_stream
 
 
 def add_timeline_command(commands: Commands) -> None:
@@ -21,6 +22,9 @@ def add_timeline_command(commands: Commands) -> None:
     )
     db_option(t)
     t.add_argument("--document", metavar="ID", help="only this stored document")
+    t.add_argument("--outlet", metavar="NAME", help="only documents from this outlet")
+    t.add_argument("--since", type=iso_date, metavar="DATE", help="published on or after DATE")
+    t.add_argument("--until", type=iso_date, metavar="DATE", help="published on or before DATE")
     t.add_argument(
         "-f", "--format", choices=timelines.TIMELINE_FORMATS, default="text",
         help="text (default), json (one object: events, undated, conflicts) or csv (one "
@@ -31,7 +35,8 @@ def add_timeline_command(commands: Commands) -> None:
 
 
 def cmd_corpus_timeline(args: argparse.Namespace) -> int:
-    timeline = timelines.corpus_timeline(args.db, document=args.document)
+    filters = app.Filters(outlet=args.outlet, since=args.since, until=args.until)
+    timeline = timelines.corpus_timeline(args.db, document=args.document, filters=filters)
     with output_stream(args.output) as out:
         count = timelines.write_timeline(out, timeline, args.format)
     if not count:
