@@ -244,6 +244,17 @@ def test_a_restatement_in_other_words_supports_only_with_a_close_embedding(
     assert (close.stance, close.reason) == ("supports", "restates the claim (cosine 0.80)")
 
 
+@pytest.mark.slow
+def test_a_stopped_proposal_negates_what_it_proposed(spacy: Backbone) -> None:
+    claim = reading(spacy, "The Selby council reopened the two libraries in Marton.")
+    evidence = reading(
+        spacy, "An amendment to reopen two libraries in Marton was defeated by the Selby council."
+    )
+    check = check_passage(claim, evidence)
+    assert (check.stance, check.reason) == ("refutes", "polarity differs"), check
+    assert "negative (reopen: negated)" in check.line
+
+
 def test_the_rule_reads_the_facts() -> None:
     agreed = Facts((), 0.6, 0.6, 0.6, True, True, True, True, similarity=0.8)
     assert decide(agreed)[0] == "supports"

@@ -350,7 +350,7 @@ def _check_sentence(
     matcher: WordMatcher | None,
     similarity: float | None = None,
 ) -> PassageCheck:
-    seen = frozenset(passage.words) | title
+    seen = frozenset(passage.words) | passage.counted | title
     antonym = _antonym(claim, passage)
     actor = _actor(claim, passage)
     if matcher is not None:
@@ -391,6 +391,9 @@ def _check_sentence(
         checks.insert(0, SlotCheck("polarity", False, denied[0], f"not {denied[0]}"))
     elif same is not None:
         theirs = f"negative ({passage.denies})" if passage.denies else polarity_text(passage.frame)
+        pred = str(claim.frame.get("predicate") or "").lower()
+        if not same and pred in passage.negated and passage.frame.get("polarity") == "positive":
+            theirs = f"negative ({pred}: negated)"
         checks.insert(0, SlotCheck("polarity", same, polarity_text(claim.frame), theirs))
     differing_words = set(gone if name is not None and not name.agrees else ())
     if antonym is not None:

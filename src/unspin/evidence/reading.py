@@ -68,6 +68,8 @@ class SentenceReading:
     date_clauses: tuple[int, ...] = ()
     #: whether each quantity is given as a comparison ("up from 583", "compared with 97")
     baselines: tuple[bool, ...] = ()
+    #: the nouns that figures count ("two libraries": libra), stated like words
+    counted: frozenset[str] = frozenset()
     #: phrasal verbs as "turn down" (verb lemma and particle)
     phrasal: frozenset[str] = frozenset()
     #: whether each date belongs to a comparison figure ("down from 38.9 per cent at the
@@ -153,6 +155,30 @@ def _falsity(tokens: Sequence[Token]) -> str:
     said = any(t.dep in ("ccomp", "acl", "relcl") and t.pos in ("VERB", "AUX") for t in tokens)
     negated = any(t.dep == "neg" for t in kids)
     return word.text if word is not None and said and not negated else ""
+
+
+#: Verbs that stop a proposal: "an amendment to reopen the libraries was defeated".
+_THWARTING = frozenset(
+    str.split("""defeat reject block withdraw drop scrap abandon veto overturn quash shelve""")
+)
+
+
+def _thwarted(tokens: Sequence[Token]) -> frozenset[str]:
+    """The verbs of proposals a sentence says were stopped ("an amendment to reopen two
+    libraries was defeated", "the council rejected a plan to close the pool": reopen,
+    close): they are negated."""
+    out: set[str] = set()
+    for t in tokens:
+        if t.pos != "VERB" or t.lemma.lower() not in _THWARTING:
+            continue
+        for noun in tokens:
+            if noun.head != t.i or noun.dep not in ("nsubjpass", "dobj", "nsubj"):
+                continue
+            for verb in tokens:
+                infinitive = any(a.head == verb.i and a.dep == "aux" for a in tokens)
+                if verb.head == noun.i and verb.dep == "acl" and infinitive:
+                    out.add(verb.lemma.lower())
+    return frozenset(out)
 
 
 def _baseline(tokens: Sequence[Token], start: int) -> bool:
@@ -242,7 +268,7 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         tuple(handles),
         frozenset(places) & flat,
         frozenset(lemmas),
-        frozenset(negated),
+        frozenset(negated | _thwarted(tokens)),
         _denied(tokens),
         forms,
         frozenset(doing),
@@ -253,6 +279,13 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         baselines=tuple(_baseline(tokens, int(q["start"])) for q in frame.get("quantities") or ()),
         quantity_verbs=tuple(verb_at(int(q["start"])) for q in frame.get("quantities") or ()),
         date_verbs=tuple(verb_at(int(d["start"])) for d in frame.get("dates") or ()),
+        counted=frozenset(
+            word_key(t.lemma)
+            for t in tokens
+            if t.pos == "NOUN"
+            and any(a <= t.start < b for a, b in spans)
+            and WORD.fullmatch(t.text)
+        ),
         phrasal=frozenset(
             f"{by_i[t.head].lemma.lower()} {t.lower}"
             for t in tokens
