@@ -89,7 +89,7 @@ def test_the_store_and_its_fact_check_index_use_the_configured_encoder(
     imported = app.import_factcheck_files(db, [REVIEWS], config=config_file)
     assert imported.report.added == 2
     with open_store(db) as store:
-        assert store.encoder == f"sentence-transformers:{CUSTOM}"
+        assert store.encoder == f"sentence-transformers:{CUSTOM}@{SpacyBackbone().encoder}"
     assert REVIEWED in _embedded(calls)
     assert {path for path, _ in calls} == {CUSTOM}
 
