@@ -95,7 +95,7 @@ _NUMBERS = {
 }  # fmt: skip
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 _AFTER = re.compile(
-    rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+"
+    rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|fortnight|month|year)s?\s+"
     r"(?P<dir>later|afterwards|after|earlier|before)\b"
     r"|\b[Tt]he\s+(?P<which>next|following|previous|preceding)\s+"
     r"(?P<unit2>day|morning|afternoon|evening|night|week|month|year)\b"
@@ -130,6 +130,8 @@ def after_event(text: str, start: int = 0, end: int | None = None) -> list[Event
             n = int(word) if word.isdigit() else _NUMBERS[word]
             sign = 1 if m["dir"].lower() in ("later", "afterwards", "after") else -1
             unit = m["unit"].lower()
+            if unit == "fortnight":
+                n, unit = 2 * n, "week"
         elif m["which"]:
             n, sign = 1, 1 if m["which"].lower() in ("next", "following") else -1
             unit2 = m["unit2"].lower()

@@ -95,9 +95,17 @@ def _words(event: DatedEvent) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 1)
 
 
+#: Verbs of intention or expectation: the event is their complement ("officials expect to
+#: reopen the road": reopen), so they do not name it.
+_INTENT = frozenset(
+    {"be", "have", "expect", "plan", "hope", "intend", "aim", "want", "seek", "try"}
+    | {"promise", "schedule", "propose", "prepare", "threaten"}
+)
+
+
 def _predicate(event: DatedEvent) -> str | None:
-    p = event.predicate
-    return _stem(p) if p and p.lower() not in _STOP and p.lower() not in ("be", "have") else None
+    p = (event.predicate or "").lower()
+    return _stem(p) if p and p not in _STOP and p not in _INTENT else None
 
 
 def _frame(event: DatedEvent) -> dict[str, Any]:
