@@ -42,6 +42,8 @@ def test_offsets_from_the_event_before() -> None:
     months = after_event("six months later")
     assert march is not None and shifted(march, months[0]) == "2025-09"
     assert after_event("the day before yesterday") == []  # the frames read that one
+    assert after_event("It reopened on Monday, a week after it closed.") == []
+    assert [o.amount for o in after_event("It closed. Two days after, it reopened.")] == [2]
     (fortnight,) = after_event("A fortnight later, it rained.")
     assert fortnight.amount == 2 and fortnight.unit == "week"
     assert shifted(wednesday, fortnight) == "2025-03-26"

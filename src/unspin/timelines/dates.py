@@ -96,7 +96,9 @@ _NUMBERS = {
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 _AFTER = re.compile(
     rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|fortnight|month|year)s?\s+"
-    r"(?P<dir>later|afterwards|after|earlier|before)\b"
+    # "after"/"before" only at the end of a clause: "a week after it closed" places the
+    # event it is in against another one, it gives no date of its own
+    r"(?P<dir>later|afterwards|earlier|(?:after|before)(?=\s*(?:[,.;:!?]|$)))\b"
     r"|\b[Tt]he\s+(?P<which>next|following|previous|preceding)\s+"
     r"(?P<unit2>day|morning|afternoon|evening|night|week|month|year)\b"
     r"|\b[Tt]he\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>before|after)\b"
