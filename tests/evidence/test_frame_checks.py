@@ -212,6 +212,21 @@ def test_one_passage_against_one_claim(
             "differ: date",
         ),
         (
+            # the comparison figure hangs from "compared", not from the claim's verb
+            "In the Selby trial, 90 patients were admitted to hospital.",
+            "In the Selby trial, 25 patients were admitted to hospital, compared with 90 in "
+            "the placebo group.",
+            "refutes",
+            "differ: number (claim: 90 patients (people); passage: 25 patients (people))",
+        ),
+        (
+            # "up from X" says it rose from X
+            "Marton Primary rose from 'good' to 'outstanding'.",
+            "Marton Primary has been judged 'outstanding', up from 'good' in 2021.",
+            "supports",
+            "agree: polarity",
+        ),
+        (
             # a later figure that is not a comparison states the figure too
             "The fee could rise to £9 million.",
             "The club paid a fee of £7 million, rising to £9 million with bonuses.",

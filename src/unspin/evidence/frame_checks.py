@@ -254,6 +254,19 @@ def _slot_units(
             for j, other in enumerate(theirs)
             if verb and j < len(their_verbs) and their_verbs[j] == verb
         ]
+        # ... with the comparison figures of their clause ("31 were admitted, compared with
+        # 97": 97 hangs from "compared")
+        near = {their_clauses[j] for j, _ in pool if j < len(their_clauses)}
+        pool += [
+            (j, other)
+            for j, other in enumerate(theirs)
+            if pool
+            and j < len(marks)
+            and marks[j]
+            and (j, other) not in pool
+            and j < len(their_clauses)
+            and their_clauses[j] in near
+        ]
         pool = pool or [
             (j, other)
             for j, other in enumerate(theirs)

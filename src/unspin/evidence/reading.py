@@ -157,6 +157,8 @@ def _falsity(tokens: Sequence[Token]) -> str:
     return word.text if word is not None and said and not negated else ""
 
 
+#: "up from X" says a thing rose from X, "down from X" that it fell.
+_MOVED = {"up": "rise", "down": "fall"}
 #: Verbs that stop a proposal: "an amendment to reopen the libraries was defeated".
 _THWARTING = frozenset(
     str.split("""defeat reject block withdraw drop scrap abandon veto overturn quash shelve""")
@@ -212,6 +214,9 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
     for t in tokens:
         lemma = t.lemma.lower()
         lemmas.update((lemma, t.lower))
+        after = by_i.get(t.i + 1)
+        if t.lower in _MOVED and after is not None and after.lower == "from":
+            doing.add(_MOVED[t.lower])  # "up from 'requires improvement'": it rose
         if t.pos in ("VERB", "ADJ", "ADV", "ADP") or lemma in VERBS_ONLY:
             doing.update((lemma, t.lower))
         if t.pos in ("ADJ", "ADV", "ADP"):
