@@ -73,3 +73,14 @@ def test_timeline_page_in_a_browser_breaks_no_policy(live_server: str) -> None:
             assert page.console == []
         finally:
             page.close()
+
+
+def test_a_long_timeline_is_cut_with_a_note(
+    seeded_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unspin.web.pages import timelines as page
+
+    monkeypatch.setattr(page, "EVENTS_SHOWN", 2)
+    html = seeded_client.get("/timeline").text
+    assert "The 2 earliest of" in html
+    assert html.count('class="tl-event') == 2

@@ -4,6 +4,7 @@ can be picked to see its own."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -21,6 +22,8 @@ router = APIRouter(include_in_schema=False)
 
 #: Documents offered in the picker.
 DOCUMENTS_LISTED = 200
+#: Events drawn and listed (the earliest; the API and the CLI give every one).
+EVENTS_SHOWN = 400
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -42,6 +45,11 @@ def timeline_page(
     for d in listed:
         if document and d.id == document:
             title = f"Timeline: {d.title or d.id}"
+    total = len(timeline.events) if timeline else 0
+    if timeline is not None and total > EVENTS_SHOWN:
+        dated = timeline.dated[:EVENTS_SHOWN]
+        undated = timeline.undated[: max(0, EVENTS_SHOWN - len(dated))]
+        timeline = dataclasses.replace(timeline, dated=dated, undated=undated)
     # the renderer escapes every text it draws
     svg = Markup(timelines.timeline_svg(timeline, title=title)) if timeline else None
     return render(
@@ -53,5 +61,6 @@ def timeline_page(
         documents=listed,
         document=document,
         error=error,
+        total=total,
         status_code=404 if error and document else 200,
     )
