@@ -8,7 +8,7 @@ import unspin
 from unspin.model import Analysis, Document
 from unspin.report import render_html, render_markdown
 from unspin.report.sections import ReportContext
-from unspin.timelines import document_events
+from unspin.timelines import DatedEvent, build_timeline, document_events, render_svg
 from unspin.timelines.report import TimelineSection
 
 
@@ -56,3 +56,29 @@ def test_a_text_analysed_in_windows_gets_its_whole_timeline() -> None:
     assert all(text[e.start : e.end] == e.date_text for e in events)
     md = render_markdown(analysis)
     assert "2025-06-04" in md[md.index("## Timeline") :]
+
+
+def test_the_chart_escapes_hostile_text() -> None:
+    hostile = 'Riot on Monday <script>alert(1)</script> "x" & <img src=x onerror=alert(2)>.'
+    event = DatedEvent(
+        document_id="d",
+        claim_id="c",
+        sentence_start=0,
+        sentence_end=len(hostile),
+        sentence=hostile,
+        start=9,
+        end=15,
+        date_text="Monday",
+        iso="2025-06-02",
+        precision="day",
+        relative=True,
+        resolved_against=None,
+        predicate="riot",
+        actors=(),
+        polarity="positive",
+        modality="asserted",
+        title="<b>t</b>",
+    )
+    svg = render_svg(build_timeline([event]), title="<script>t</script>")
+    assert "<script" not in svg and "<img" not in svg and "<b>" not in svg
+    assert "&lt;script&gt;" in svg
