@@ -109,6 +109,8 @@ if TYPE_CHECKING:
         export_technique_labels,
         import_technique_labels,
     )
+    from unspin.app.watch import WatchReport
+    from unspin.app.watch import watch as watch_corpus
     from unspin.config import Config
     from unspin.corpus.store_adapter import LinkRun
     from unspin.corpus.views import COLUMNS as LINK_COLUMNS
@@ -187,6 +189,7 @@ __all__ = [
     "StoredFinding",
     "UnknownOutletError",
     "UnknownTargetError",
+    "WatchReport",
     "add_claim_rating",
     "add_evidence",
     "add_review_mark",
@@ -247,6 +250,7 @@ __all__ = [
     "search_sentences",
     "store_document",
     "version",
+    "watch_corpus",
     "with_store",
     "write_corpus_reports",
     "write_error_log",
@@ -366,6 +370,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "cluster_narratives": ("unspin.app.narratives", "cluster_narratives"),
     "list_narratives": ("unspin.app.narratives", "list_narratives"),
     "render_narratives": ("unspin.narratives", "render"),
+    "WatchReport": ("unspin.app.watch", "WatchReport"),
+    "watch_corpus": ("unspin.app.watch", "watch"),
     "OutletProfile": ("unspin.outlets.profile", "OutletProfile"),
     "OutletProfiles": ("unspin.outlets.profile", "OutletProfiles"),
     "UnknownOutletError": ("unspin.outlets.profile", "UnknownOutletError"),

@@ -38,6 +38,7 @@ from unspin.cli.links import add_link_commands
 from unspin.cli.narratives import add_narrative_commands
 from unspin.cli.outlets import add_outlets_command
 from unspin.cli.timelines import add_timeline_command
+from unspin.cli.watch import add_watch_command
 
 
 def filter_options(p: argparse.ArgumentParser, *, sentences: bool) -> None:
@@ -194,6 +195,7 @@ def add_corpus_commands(sub: Commands) -> Commands:
     r.set_defaults(func=cmd_corpus_errors)
     add_link_commands(commands)
     add_narrative_commands(commands)
+    add_watch_command(commands)
     add_outlets_command(commands)
     add_timeline_command(commands)
     return commands

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -52,6 +52,7 @@ class ClusterRun:
     new_stories: list[int] = field(default_factory=list)
     new_narratives: list[int] = field(default_factory=list)
     skipped: int = 0  # documents without any embedded sentence
+    document_ids: list[str] = field(default_factory=list)  # placed, in arrival order
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -110,6 +111,9 @@ def document_input(doc: PendingDocument, params: Params) -> DocumentInput | None
     if not kept and ranked:
         kept = ranked[:1]
     kept.sort(key=lambda c: c.start)
+    if params.claim_context > 0:
+        w = params.claim_context
+        kept = [replace(c, vector=_unit((1 - w) * c.vector + w * vector)) for c in kept]
     words = tuple(w for i in sorted(doc.texts) for w in terms(doc.texts[i][2]))
     return DocumentInput(doc.document_id, doc.seq, vector, tuple(kept), words)
 
@@ -186,6 +190,7 @@ def update(
             new_n,
         )
         result.documents += len(places)
+        result.document_ids.extend(p.document.document_id for p in places)
         result.claims += sum(len(p.claims) for p in places)
         result.new_stories.extend(sorted(new_s))
         result.new_narratives.extend(sorted(new_n))

@@ -56,6 +56,8 @@ class Params:
     narrative_threshold: float = 0.5
     narrative_link: float = 1.0
     narrative_lexical: float = 0.0
+    #: weight of the document's vector in each claim's (its context; 0: the sentence alone)
+    claim_context: float = 0.0
     #: claims of one document taking part at most (the most check-worthy)
     max_claims: int = 5
     #: claims under this check-worthiness take part only as their document's first claim
@@ -69,6 +71,7 @@ class Params:
             "narrative_threshold": self.narrative_threshold,
             "narrative_link": self.narrative_link,
             "narrative_lexical": self.narrative_lexical,
+            "claim_context": self.claim_context,
             "max_claims": self.max_claims,
             "min_checkworthiness": self.min_checkworthiness,
         }

@@ -357,6 +357,17 @@ class NarrativeTable:
             )
         ]  # fmt: skip
 
+    def added(self, run: int) -> dict[int, int]:
+        """Claims each narrative gained in ``run``."""
+        return {
+            int(n): int(c)
+            for n, c in self.sql.all(
+                "SELECT narrative, COUNT(*) FROM narrative_claims WHERE run = ? "
+                "GROUP BY narrative",
+                (run,),
+            )
+        }
+
     def story_runs(self) -> dict[int, int]:
         return {int(i): int(r) for i, r in self.sql.all("SELECT id, run FROM narrative_stories")}
 

@@ -1,0 +1,230 @@
+"""Monitoring a folder or a feed (``unspin corpus watch``): ingest what is new, link and
+cluster it, report new narratives, fast-growing ones and new contradictions.
+
+A cycle (:func:`watch_once`) finds the inputs it has not seen: in a folder, the files
+(of the kinds ``corpus ingest`` reads) that are new or changed since the last cycle (size
+and modification time); in a JSON Lines feed, the complete lines appended since the last
+cycle (a feed that shrank was replaced: read again from its start). What it saw is kept
+in the store's ``meta`` table (``watch:<absolute path>``), so a later cycle, in this
+process or another, goes on from there. It ingests them, compares the new documents with
+the stored ones (contradictions and the other comparisons, :func:`unspin.app.link_corpus`)
+and places them in stories and narratives (:func:`unspin.narratives.update`), then
+reports what the cycle added. :func:`watch` repeats cycles every ``interval`` seconds.
+
+A narrative is *fast-growing* in a cycle when it gained at least :data:`GROWING_MIN`
+claims and at least as many as it had before (it at least doubled).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from unspin.app.corpus import ingest_paths, opened_store
+from unspin.app.links import link_corpus
+from unspin.app.pipelines import ConfigSource
+from unspin.errors import ConfigError
+from unspin.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES
+from unspin.narratives import NarrativeTable, Params, stories, update
+
+__all__ = ["GROWING_MIN", "WatchReport", "watch", "watch_once"]
+
+#: Claims a narrative must gain in one cycle to count as fast-growing.
+GROWING_MIN = 2
+
+
+@dataclass
+class WatchReport:
+    """What one cycle found and added."""
+
+    source: str
+    inputs: list[str] = field(default_factory=list)
+    documents: int = 0
+    errors: list[str] = field(default_factory=list)
+    new_narratives: list[dict[str, Any]] = field(default_factory=list)
+    growing: list[dict[str, Any]] = field(default_factory=list)
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "inputs": self.inputs,
+            "documents": self.documents,
+            "errors": self.errors,
+            "new_narratives": self.new_narratives,
+            "growing": self.growing,
+            "contradictions": self.contradictions,
+        }
+
+    def render(self) -> str:
+        lines = [
+            f"{self.source}: {len(self.inputs)} new input(s), {self.documents} new document(s), "
+            f"{len(self.new_narratives)} new narrative(s), {len(self.growing)} fast-growing, "
+            f"{len(self.contradictions)} new contradiction(s)"
+        ]
+        for n in self.new_narratives:
+            lines.append(f"  new narrative {n['id']} (story {n['story']}): “{n['name']}”")
+        for n in self.growing:
+            lines.append(
+                f"  growing narrative {n['id']}: +{n['added']} claim(s), {n['claims']} in all: "
+                f"“{n['name']}”"
+            )
+        for c in self.contradictions:
+            lines.append(f"  contradiction: “{c['source_text']}” ≠ “{c['target_text']}”")
+        lines.extend(f"  error: {e}" for e in self.errors)
+        return "\n".join(lines)
+
+
+def _key(source: Path) -> str:
+    return f"watch:{source.resolve()}"
+
+
+def _is_feed(source: Path) -> bool:
+    return source.is_file() and source.suffix.lower() in JSONL_SUFFIXES
+
+
+def _folder_inputs(source: Path, seen: dict[str, Any]) -> tuple[list[Path], dict[str, Any]]:
+    files = sorted(
+        p
+        for p in source.rglob("*")
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in TEXT_SUFFIXES
+    )
+    now: dict[str, Any] = {}
+    new = []
+    for p in files:
+        stat = p.stat()
+        name = str(p.relative_to(source))
+        now[name] = [stat.st_size, stat.st_mtime_ns]
+        if seen.get(name) != now[name]:
+            new.append(p)
+    new.sort(key=lambda p: (p.stat().st_mtime_ns, str(p)))  # arrival order
+    return new, {"files": {**seen, **now}}
+
+
+def _feed_lines(source: Path, seen: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
+    offset = int(seen.get("offset", 0))
+    size = source.stat().st_size
+    if size < offset:  # replaced by a shorter file: read again
+        offset = 0
+    with source.open("rb") as f:
+        f.seek(offset)
+        data = f.read()
+    complete = data[: data.rfind(b"\n") + 1]  # a line still being written waits
+    return complete, {"offset": offset + len(complete)}
+
+
+def _narrative_rows(table: NarrativeTable, run: int) -> tuple[list[Any], list[Any]]:
+    added = table.added(run)
+    if not added:
+        return [], []
+    new_ids = {n for n, r in table.narrative_runs().items() if r == run}
+    fresh, growing = [], []
+    for story in stories(table):
+        for n in story.narratives:
+            if n.id not in added:
+                continue
+            row = {"id": n.id, "story": n.story, "name": n.name, "claims": len(n.claims)}
+            gained = added[n.id]
+            if n.id in new_ids:
+                fresh.append(row)
+            elif gained >= GROWING_MIN and gained >= len(n.claims) - gained:
+                growing.append({**row, "added": gained})
+    return fresh, growing
+
+
+def _contradictions(store: Any, documents: list[str]) -> list[dict[str, Any]]:
+    out: dict[tuple[str, ...], dict[str, Any]] = {}
+    for doc in documents:
+        for link in store.iter_links("contradiction", document_id=doc):
+            key = (link.source_document, link.source_finding, link.target_document,
+                   link.target_finding)  # fmt: skip
+            a, b = link.attributes.get("a", {}), link.attributes.get("b", {})
+            out.setdefault(
+                key,
+                {
+                    "source_document": link.source_document,
+                    "target_document": link.target_document,
+                    "score": link.score,
+                    "source_text": a.get("text") if isinstance(a, dict) else None,
+                    "target_text": b.get("text") if isinstance(b, dict) else None,
+                },
+            )
+    return list(out.values())
+
+
+def watch_once(
+    db: str | Path | None,
+    source: str | Path,
+    config: ConfigSource = None,
+    *,
+    params: Params | None = None,
+) -> WatchReport:
+    """One cycle over ``source`` (a folder or a JSON Lines feed); see the module doc."""
+    path = Path(source)
+    if not path.exists():
+        raise ConfigError(f"{path} does not exist", hint="watch a folder or a .jsonl feed")
+    if not path.is_dir() and not _is_feed(path):
+        raise ConfigError(f"{path} is neither a folder nor a JSON Lines feed (.jsonl)")
+    report = WatchReport(str(path))
+    with opened_store(db, create=True) as store:
+        raw = store.get_meta(_key(path))
+    seen: dict[str, Any] = json.loads(raw) if raw else {}
+    tmp: str | None = None
+    try:
+        if path.is_dir():
+            files, state = _folder_inputs(path, seen.get("files", {}))
+            inputs: list[str | Path] = list(files)
+            report.inputs = [str(p) for p in files]
+        else:
+            data, state = _feed_lines(path, seen)
+            inputs = []
+            if data:
+                fd, tmp = tempfile.mkstemp(suffix=".jsonl")
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                inputs = [tmp]
+                lines = data.count(b"\n")
+                report.inputs = [f"{path} ({lines} line(s))"]
+        if inputs:
+            result = ingest_paths(db, inputs, config)
+            report.errors = [str(e) for e in result.report.input_errors]
+            report.errors += [str(e) for e in result.report.analyzer_failures]
+    finally:
+        if tmp is not None:
+            os.unlink(tmp)
+    link_corpus(db, what=["contradictions"])
+    with opened_store(db) as store:
+        run = update(store, params)
+        report.documents = run.documents
+        if run.documents:
+            table = store.repository(NarrativeTable)
+            report.new_narratives, report.growing = _narrative_rows(table, run.run)
+            report.contradictions = _contradictions(store, run.document_ids)
+        store.set_meta(_key(path), json.dumps(state, sort_keys=True))
+    return report
+
+
+def watch(
+    db: str | Path | None,
+    source: str | Path,
+    config: ConfigSource = None,
+    *,
+    interval: float = 60.0,
+    on_report: Callable[[WatchReport], None],
+    cycles: int | None = None,
+    params: Params | None = None,
+) -> None:
+    """Run :func:`watch_once` every ``interval`` seconds (``cycles`` times, or until
+    interrupted), passing each report to ``on_report``."""
+    done = 0
+    while cycles is None or done < cycles:
+        on_report(watch_once(db, source, config, params=params))
+        done += 1
+        if cycles is None or done < cycles:
+            time.sleep(interval)

@@ -1,0 +1,67 @@
+"""``unspin corpus watch DIR|FEED.jsonl``: ingest what appears, report what is new."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from unspin import app
+from unspin.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    Commands,
+    db_option,
+    echo,
+    pipeline_config,
+    pipeline_options,
+)
+
+
+def add_watch_command(commands: Commands) -> None:
+    w = commands.add_parser(
+        "watch",
+        help="ingest new files of a folder or new lines of a feed; report new narratives, "
+        "fast-growing ones and new contradictions",
+        description="Poll a folder (new or changed files) or a JSON Lines feed (appended "
+        "lines); ingest what is new, compare it with the stored documents and place it in "
+        "stories and narratives, then report what the cycle added: new narratives, "
+        "narratives that at least doubled (by 2 claims or more), new contradictions. What "
+        "was seen is kept in the store, so the next run goes on from there.",
+    )
+    w.add_argument("source", metavar="DIR|FEED.jsonl")
+    db_option(w)
+    pipeline_options(w)
+    w.add_argument("--once", action="store_true", help="one cycle, then exit")
+    w.add_argument(
+        "--interval", type=float, default=60.0, metavar="S",
+        help="seconds between cycles (default 60)",
+    )  # fmt: skip
+    w.add_argument(
+        "-f", "--format", choices=("text", "json"), default="text",
+        help="text, or one JSON object per cycle (JSON Lines)",
+    )  # fmt: skip
+    w.set_defaults(func=cmd_corpus_watch)
+
+
+def cmd_corpus_watch(args: argparse.Namespace) -> int:
+    config = pipeline_config(args)
+
+    def show(report: app.WatchReport) -> None:
+        if args.format == "json":
+            echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        else:
+            echo(report.render())
+
+    try:
+        app.watch_corpus(
+            args.db,
+            args.source,
+            config,
+            interval=args.interval,
+            on_report=show,
+            cycles=1 if args.once else None,
+        )
+    except KeyboardInterrupt:
+        echo("unspin: stopped watching; what was ingested is kept", err=True)
+        return EXIT_INTERRUPTED
+    return EXIT_OK
