@@ -167,6 +167,20 @@ CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
+        "dateline-after-an-editors-note-list-and-byline",
+        "Ferry fares rise\n(Updates with the union's reply)\n* Fares up from May\n"
+        "By Jane Doe\nOSLO, March 3 (Reuters) - Fares rose. The union objected.",
+        [
+            T("Ferry fares rise"),
+            "(Updates with the union's reply)",
+            L("Fares up from May"),
+            B("By Jane Doe"),
+            D("OSLO, March 3 (Reuters) -"),
+            "Fares rose.",
+            "The union objected.",
+        ],
+    ),
+    (
         "dateline-on-its-own-line",
         "Bridge closes\n\nWASHINGTON —\n\nThe bridge closed on Monday.",
         [T("Bridge closes"), D("WASHINGTON —"), "The bridge closed on Monday."],

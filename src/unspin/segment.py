@@ -5,7 +5,8 @@ bylines, captions, list items (without their marker) and paragraphs. A block nev
 shares a sentence with another block, and only body blocks (:data:`BODY`: paragraphs and
 list items) are split into sentences; every other block is one sentence of its own kind.
 One paragraph per line is honoured, unless the text is hard-wrapped (many lines go on in
-lower case). Only the first body paragraph may open with a dateline ("PARIS (AP) —").
+lower case). Only the first body paragraph (list items and editors' notes in parentheses before it
+do not count) may open with a dateline ("PARIS (AP) —").
 
 Inside a body block a sentence may start only where :func:`can_start` allows it: after
 whitespace that follows terminal punctuation, never before a lower-case word or a closing
@@ -203,7 +204,10 @@ def find_blocks(text: str) -> tuple[Block, ...]:
                 s = m.end() + len(text[m.end() : e]) - len(text[m.end() : e].lstrip())
         if kind == "list_item" and (item := _LIST_ITEM.match(text, s)):
             s = item.end() - 1  # the item's words, without its marker
-        seen_body = seen_body or kind in BODY
+        # an editor's note in parentheses ("(Updates with ...)") and summary bullets come
+        # before the body's first paragraph
+        note = line.startswith("(") and line.rstrip().endswith(")")
+        seen_body = seen_body or (kind == "paragraph" and not note)
         blocks.append(Block(s, e, kind))
     return tuple(blocks)
 
