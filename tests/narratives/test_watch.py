@@ -1,6 +1,7 @@
 """``unspin corpus watch`` (issue #16, point 5) on the invented corpus: a JSON Lines feed
-read in two cycles (the second reports the narratives that doubled and the new denial),
-and a folder whose files are ingested once each."""
+read in two cycles (the second reports the narratives that doubled, the new denial and a
+new contradiction on the number of injured), and a folder whose files are ingested once
+each."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ import pytest
 
 from tests.narratives.corpus import ARTICLES, write_feed
 from unspin.cli import main
+
+#: A sixth fire article, counting the injured differently from the first.
+COUNT = "Five workers were hurt in the fire at the Velmar chemical plant on Tuesday."
 
 
 def _watch(db: Path, source: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
@@ -32,14 +36,24 @@ def test_a_feed_in_two_cycles(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     write_feed(rest, tuple(a[0] for a in ARTICLES[2:]))
     with feed.open("a", encoding="utf-8") as f:
         f.write(rest.read_text(encoding="utf-8"))
+        f.write(
+            json.dumps({"text": COUNT, "outlet": "coast-post.example", "published": "2025-03-05"})
+        )
+        f.write("\n")
         f.write('{"text": "A line still being wri')  # incomplete: waits for its end
     second = _watch(db, feed, capsys)
-    assert second["documents"] == 5
+    assert second["documents"] == 6
     growing = {n["name"] for n in second["growing"]}
     assert any("caused the" in name for name in growing), second["growing"]
     assert any("Lindqvist" in name for name in growing), second["growing"]
     assert any("did not cause" in n["name"] for n in second["new_narratives"])
-    assert isinstance(second["contradictions"], list)
+    conflicts = second["contradictions"]  # three workers hurt (two articles), or five?
+    assert len(conflicts) == 2
+    for c in conflicts:
+        assert {c["source_text"].lower(), c["target_text"].lower()} == {
+            "three workers",
+            "five workers",
+        }
     assert _watch(db, feed, capsys)["documents"] == 0  # nothing new since
 
 
