@@ -2,7 +2,8 @@
 
 :func:`link_quotes` ties every quotation to a reporting event next to it ("after",
 "before", "contained"), or else to a block's signature, a dash signature, the previous
-quotation of the paragraph ("continuation"), the previous paragraph or the clause before
+quotation of the paragraph in the same or the previous sentence ("continuation"), the
+previous paragraph or the clause before
 a colon. A nested quotation is linked inside its parent.
 """
 
@@ -50,6 +51,7 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
     outside = [e for e in events if e.in_quote is None and e.construction != "reportedly"]
     starts = [e.cue[0] for e in outside]
     last_by_para: dict[int, QuoteLink] = {}
+    last_end: dict[int, int] = {}  # where the paragraph's last linked quotation ends
     # the last speech in each paragraph: (position, speaker, outer, medium)
     last_para_speaker: dict[int, tuple[int, Mention, Mention | None, str | None]] = {}
 
@@ -75,7 +77,10 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
             link = _link_dash(st, q, link)
         if link.event is None and link.speaker is None:
             prev = last_by_para.get(p)
-            if prev is not None and prev.speaker is not None:
+            # carried over only to the sentence of the last quotation or the next one
+            # (a paragraph may be a whole article written one sentence per line)
+            near = st.sentence_at(q.start) - st.sentence_at(last_end.get(p, -1)) <= 1
+            if prev is not None and prev.speaker is not None and near:
                 link = QuoteLink(
                     prev.event, "continuation", 0.75, prev.speaker, prev.outer, prev.medium
                 )
@@ -91,6 +96,7 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
         links[k] = link
         if link.speaker is not None:
             last_by_para[p] = link
+            last_end[p] = q.end - 1
             note(q.end - 1, link.speaker, link.outer, link.medium)
     return links
 
