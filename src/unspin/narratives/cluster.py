@@ -121,7 +121,8 @@ class DocumentPlace:
 
 
 class _Rows:
-    """A growable float32 matrix of unit vectors with one owner id per row."""
+    """A growable float32 matrix of unit vectors with one owner per row (for members: the
+    row of their group's centroid)."""
 
     def __init__(self, dim: int) -> None:
         self.data = np.zeros((16, dim), np.float32)
@@ -170,6 +171,7 @@ class Space:
     _ids: list[int] = field(default_factory=list)
     _centroids: _Rows | None = None
     _holding: dict[str, set[int]] = field(default_factory=dict)  # word -> group ids
+    _rows_of: dict[int, list[int]] = field(default_factory=dict)  # centroid row -> members
 
     def __post_init__(self) -> None:
         self._members = _Rows(self.dim)
@@ -184,7 +186,9 @@ class Space:
 
     def load_member(self, group: int, vector: np.ndarray) -> None:
         assert self._members is not None
-        self._members.add(np.asarray(vector, np.float32), group)
+        row = self._index[group]
+        self._rows_of.setdefault(row, []).append(self._members.n)
+        self._members.add(np.asarray(vector, np.float32), row)
 
     def _set_centroid(self, group: Group) -> None:
         assert self._centroids is not None
@@ -202,32 +206,35 @@ class Space:
         words: Sequence[str] = (),
         allowed: Sequence[int] | None = None,
     ) -> tuple[int, float]:
-        """The best group for ``vector`` and ``words`` (among ``allowed`` ids when given)
-        and its score; (0, -inf) when there is none."""
+        """The best group for ``vector`` and ``words`` (among ``allowed`` ids when given:
+        only those are scored) and its score; (0, -inf) when there is none."""
         assert self._centroids is not None and self._members is not None
         n = self._centroids.n
         if n == 0 or (allowed is not None and not allowed):
             return 0, float("-inf")
-        central = self._centroids.data[:n] @ vector
+        rows = (
+            np.arange(n, dtype=np.int64)
+            if allowed is None
+            else np.asarray(sorted(self._index[g] for g in allowed), np.int64)
+        )
+        central = self._centroids.data[rows] @ vector
         nearest = np.full(n, -1.0, np.float32)
         if self._members.n and self.link < 1.0:
-            sims = self._members.data[: self._members.n] @ vector
-            rows = np.fromiter(
-                (self._index[int(o)] for o in self._members.owner[: self._members.n]),
-                np.int64,
-                self._members.n,
-            )
-            np.maximum.at(nearest, rows, sims)
-        scores = self.link * central.astype(np.float64) + (1 - self.link) * nearest
+            if allowed is None:
+                members = np.arange(self._members.n, dtype=np.int64)
+            else:
+                members = np.asarray(
+                    [m for r in rows.tolist() for m in self._rows_of.get(r, ())], np.int64
+                )
+            if len(members):
+                sims = self._members.data[members] @ vector
+                np.maximum.at(nearest, self._members.owner[members], sims)
+        scores = self.link * central.astype(np.float64) + (1 - self.link) * nearest[rows]
         if self.lexical > 0:
-            lexical = self._lexical(words, n, allowed)
+            lexical = self._lexical(words, n, allowed)[rows]
             scores = (1 - self.lexical) * scores + self.lexical * lexical
-        if allowed is not None:
-            mask = np.full(n, False)
-            mask[[self._index[g] for g in allowed]] = True
-            scores = np.where(mask, scores, -np.inf)
-        row = int(np.argmax(scores))  # ties: the oldest group
-        return self._ids[row], float(scores[row])
+        at = int(np.argmax(scores))  # ties: the oldest group
+        return self._ids[int(rows[at])], float(scores[at])
 
     def _lexical(self, words: Sequence[str], n: int, allowed: Sequence[int] | None) -> np.ndarray:
         """The tf-idf cosine of ``words`` with each group's words (0 sharing none)."""

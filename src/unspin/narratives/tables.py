@@ -362,8 +362,7 @@ class NarrativeTable:
         return {
             int(n): int(c)
             for n, c in self.sql.all(
-                "SELECT narrative, COUNT(*) FROM narrative_claims WHERE run = ? "
-                "GROUP BY narrative",
+                "SELECT narrative, COUNT(*) FROM narrative_claims WHERE run = ? GROUP BY narrative",
                 (run,),
             )
         }
