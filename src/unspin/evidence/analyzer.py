@@ -25,7 +25,7 @@ Findings
     differed), ``checks`` (each slot with both values) and ``coverage``; with a stance
     model ``probabilities``; ``retrieval_score`` (reciprocal-rank fusion), ``similarity``;
     ``checked``: every retrieved passage with its stance, reason, agreement line,
-    coverage and about (frame rule); ``retrieved``, ``support_weight``,
+    coverage, about and similarity (frame rule); ``retrieved``, ``support_weight``,
     ``refute_weight``. score: for supported / refuted / mixed, the share of the counted
     weight on the larger side times the mean weight of the counted passages; 0 for
     ``not verified``. relations: ``("claim", claim_id)``.
@@ -368,6 +368,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
                         "agreement": c.line,
                         "coverage": round(c.coverage, 3),
                         "about": round(c.about, 3),
+                        "similarity": round(h.similarity, 4),
                     }
                     for h, c in zip(found, checks, strict=False)
                 ],

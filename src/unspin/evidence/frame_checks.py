@@ -1,34 +1,45 @@
 """Frame checks: how one evidence passage bears on one claim, slot by slot.
 
 A verdict never rests on a similarity score alone: for each retrieved passage the claim
-and the passage are read the same way (their frames, :mod:`unspin.frames`, and their
-content words) and compared, one passage sentence at a time (the one most about the claim
-speaks):
+and the passage are read the same way (:mod:`.reading`: their frames, :mod:`unspin.frames`,
+and their content words) and compared, one passage sentence at a time (the one most about
+the claim speaks):
 
-* **units**: the claim's content words (nouns, names, verbs, adjectives, adverbs; lemmas
-  compared on their first five letters; a word also counts when the passage has a near
-  word, :mod:`.synonyms`), each figure and each date; a word is stated when the passage
-  or its document's title uses it, a figure or date when the passage gives the same one
-  (figures with "more than" / "nearly" / "about" as bounds; the claim's figure or date
-  matching only the passage's second one of its kind is neither alike nor different);
-  **coverage** is the share stated alike, **about** the share stated alike or differently;
+* **units**: the claim's content words (nouns, names, codes such as "CB-214", verbs,
+  adjectives, adverbs; lemmas compared on their first five letters; a word also counts
+  when the passage has a near word, :mod:`.synonyms`), each figure and each date; a word is
+  stated when the passage or its document's title uses it (a noun a passage figure counts,
+  "two libraries", too), the predicate also by a verb of its sense
+  (:func:`~unspin.evidence.synonyms.same_sense`: "turned down" / "rejected"; "up from X"
+  reads "rose"); a figure or date is compared with the passage's that hang from the same
+  verb (else those of the clause that states the claim's, else all): alike when the
+  passage gives the same one (figures with "more than" / "nearly" / "about" as bounds, a
+  bare "came third with 6,230" as the claim's unit), different when it gives another, or
+  when the claim's figure is the passage's comparison ("£612 million, up from £583
+  million"; the comparison's dates are another time); **coverage** is the share stated
+  alike, **about** the share stated alike or differently;
 * **slots**: polarity (the frames' when they share the predicate, else the negation of the
-  claim's verb in the passage; "Reports that X are false" and "rather than X" negate),
-  number and date (:func:`unspin.frames.compare_frames`), **antonym** (the claim's verb,
-  adjective or adverb against its opposite, :data:`ANTONYMS`; a verb only when it is the
-  predicate or the passage states the predicate), **name** / **place** (a name of the
-  claim that neither the passage nor its title names while the passage names another;
-  names by their distinctive words) and **actor** (the named subjects share no name).
+  claim's verb in the passage; "Reports that X are false", "rather than X" and "an
+  amendment to X was defeated" negate), number and date (above), **antonym** (the
+  claim's verb, adjective or adverb against its opposite, :data:`ANTONYMS`; a verb only
+  when it is the predicate or the passage states the predicate), **name** / **place** (a
+  name of the claim that neither the passage nor its title names while the passage names
+  another of its kind, a code for a code; names by their distinctive words) and **actor**
+  (the named subjects share no name and the passage names the claim's nowhere).
 
-:func:`check_passage` turns them into one stance with its reason:
+:func:`check_passage` collects these as :class:`Facts` and :func:`decide` turns them into
+one stance with its reason:
 
 * **refutes** when exactly one kind of slot differs and the passage states at least
   :data:`ABOUT_COVERAGE` (half) of the rest of the claim alike; a differing name, actor or
-  figure also needs the claim's predicate (or a near word) in the passage: the same event;
+  figure also needs the claim's predicate (or a verb of its sense) in the passage: the
+  same event; a swapped name or subject, a predicate other than "be", "have", "do";
 * **supports** when nothing differs, it names every name of the claim, states its
-  predicate, figures and dates, at least :data:`SUPPORT_COVERAGE` (three in four) of its
-  units and half of each of its clauses (or, with a stance model, it is about the claim
-  and the model says it supports it);
+  predicate, figures and dates, half of each of its clauses, and at least
+  :data:`SUPPORT_COVERAGE` (three in four) of its units ("covers the claim"), or at least
+  half of them with a sentence cosine of at least :data:`PARAPHRASE_SIMILARITY`
+  ("restates the claim"), or (with a stance model) half of them and the model says it
+  supports it;
 * anything else is **neutral** (a distractor on the same topic).
 
 Every stance carries the one line of :func:`unspin.frames.describe_checks` saying which
