@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.narratives.corpus import ARTICLES, write_feed
+from unspin import app
 from unspin.cli import main
 
 #: A sixth fire article, counting the injured differently from the first.
@@ -54,6 +55,9 @@ def test_a_feed_in_two_cycles(tmp_path: Path, capsys: pytest.CaptureFixture[str]
             "three workers",
             "five workers",
         }
+    latest = app.latest_changes(db).to_dict()  # what the web page shows
+    assert latest["documents"] == 6 and latest["contradictions"] == conflicts
+    assert latest["growing"] == second["growing"]
     assert _watch(db, feed, capsys)["documents"] == 0  # nothing new since
 
 

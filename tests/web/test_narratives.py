@@ -44,6 +44,7 @@ def test_cluster_from_the_page_then_read_stories(narratives_client: TestClient) 
     html = done.text
     assert "Clustered 7 documents: 2 new stories" in html
     assert "not clustered yet" not in html
+    assert "Latest run (run 1): 7 documents" in html and "New narrative" in html
     assert html.count('<li id="story-') == 2  # both stories have two documents or more
     assert html.count("<svg") >= 2 and 'class="bar"' in html
     assert 'class="side negative"' in html  # the denial, a narrative of its own

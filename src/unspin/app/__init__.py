@@ -109,7 +109,7 @@ if TYPE_CHECKING:
         export_technique_labels,
         import_technique_labels,
     )
-    from unspin.app.watch import WatchReport
+    from unspin.app.watch import WatchReport, latest_changes
     from unspin.app.watch import watch as watch_corpus
     from unspin.config import Config
     from unspin.corpus.store_adapter import LinkRun
@@ -217,6 +217,7 @@ __all__ = [
     "import_factcheck_files",
     "import_technique_labels",
     "ingest_paths",
+    "latest_changes",
     "link_corpus",
     "link_row",
     "list_analyzers",
@@ -371,6 +372,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "list_narratives": ("unspin.app.narratives", "list_narratives"),
     "render_narratives": ("unspin.narratives", "render"),
     "WatchReport": ("unspin.app.watch", "WatchReport"),
+    "latest_changes": ("unspin.app.watch", "latest_changes"),
     "watch_corpus": ("unspin.app.watch", "watch"),
     "OutletProfile": ("unspin.outlets.profile", "OutletProfile"),
     "OutletProfiles": ("unspin.outlets.profile", "OutletProfiles"),

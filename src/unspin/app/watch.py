@@ -33,7 +33,7 @@ from unspin.errors import ConfigError
 from unspin.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES
 from unspin.narratives import NarrativeTable, Params, stories, update
 
-__all__ = ["GROWING_MIN", "WatchReport", "watch", "watch_once"]
+__all__ = ["GROWING_MIN", "WatchReport", "latest_changes", "watch", "watch_once"]
 
 #: Claims a narrative must gain in one cycle to count as fast-growing.
 GROWING_MIN = 2
@@ -208,6 +208,22 @@ def watch_once(
             report.contradictions = _contradictions(store, run.document_ids)
         store.set_meta(_key(path), json.dumps(state, sort_keys=True))
     return report
+
+
+def latest_changes(db: str | Path | None) -> WatchReport:
+    """What the store's latest clustering run added (by ``corpus watch``, ``corpus
+    narratives`` or the web page): its documents, new and fast-growing narratives, the
+    contradictions touching its documents."""
+    with opened_store(db) as store:
+        table = store.repository(NarrativeTable)
+        run = table.last_run()
+        report = WatchReport(f"run {run}" if run else "no run yet")
+        if run:
+            documents = table.run_documents(run)
+            report.documents = len(documents)
+            report.new_narratives, report.growing = _narrative_rows(table, run)
+            report.contradictions = _contradictions(store, documents)
+        return report
 
 
 def watch(

@@ -367,6 +367,15 @@ class NarrativeTable:
             )
         }
 
+    def run_documents(self, run: int) -> list[str]:
+        """The documents placed by ``run``, in arrival order."""
+        return [
+            str(d)
+            for (d,) in self.sql.all(
+                "SELECT document_id FROM narrative_documents WHERE run = ? ORDER BY seq", (run,)
+            )
+        ]
+
     def story_runs(self) -> dict[int, int]:
         return {int(i): int(r) for i, r in self.sql.all("SELECT id, run FROM narrative_stories")}
 

@@ -1,7 +1,9 @@
 """Stories and narratives (``/narratives``): each story with its narratives, their
 counts, and how each grew, drawn as inline SVG bars on the server (no script; colours
 from classes of ``static/narratives.css``, as the CSP forbids inline style). A button
-clusters the documents stored since the last run (on the analysis worker)."""
+clusters the documents stored since the last run (on the analysis worker); what the
+latest run added (new and fast-growing narratives, new contradictions) is listed first,
+as ``unspin corpus watch`` reports it."""
 
 from __future__ import annotations
 
@@ -119,6 +121,7 @@ def narratives(
         values["error"] = str(exc)
         return render(request, "narratives.html", active="narratives", **values)
     found = listing.to_list()
+    values["changes"] = unspin_app.latest_changes(db_of(request))
     values.update(
         stories=found[offset : offset + STORIES],
         total=len(found),
