@@ -341,7 +341,8 @@ def render(found: Sequence[Story], *, claims: int = 3) -> str:
                 f"claim(s) in {len(n.documents)} document(s): “{_short(n.name)}”"
             )
             seen = f"{n.first_seen} → {n.last_seen}" if n.first_seen else "undated"
-            lines.append(f"      seen {seen}; growth: {_counts(dict(n.growth)) or '-'}")
+            recent = _counts(dict(n.growth[-8:])) or "-"
+            lines.append(f"      seen {seen}; growth: {'… ' if len(n.growth) > 8 else ''}{recent}")
             if n.outlets:
                 lines.append(f"      outlets: {_counts(n.outlets)}")
             if n.techniques:
