@@ -33,6 +33,8 @@ import numpy as np
 from unspin.narratives.terms import Vocabulary, cosine
 
 __all__ = [
+    "PROFILE",
+    "QUERY_WORDS",
     "ClaimInput",
     "ClaimPlace",
     "DocumentInput",
@@ -42,6 +44,12 @@ __all__ = [
     "Space",
     "State",
 ]
+
+
+#: Words of a story or narrative its lexical similarity is computed on (its most frequent).
+PROFILE = 128
+#: A document is compared lexically with the groups holding one of its heaviest words.
+QUERY_WORDS = 32
 
 
 @dataclass(frozen=True)
@@ -172,6 +180,7 @@ class Space:
     _centroids: _Rows | None = None
     _holding: dict[str, set[int]] = field(default_factory=dict)  # word -> group ids
     _rows_of: dict[int, list[int]] = field(default_factory=dict)  # centroid row -> members
+    _profiles: dict[int, dict[str, int]] = field(default_factory=dict)  # group -> top words
 
     def __post_init__(self) -> None:
         self._members = _Rows(self.dim)
@@ -236,15 +245,27 @@ class Space:
         at = int(np.argmax(scores))  # ties: the oldest group
         return self._ids[int(rows[at])], float(scores[at])
 
+    def _profile(self, group: Group) -> dict[str, int]:
+        """The group's :data:`PROFILE` most frequent words (ties by word), cached until
+        the group changes."""
+        found = self._profiles.get(group.id)
+        if found is None:
+            top = sorted(group.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE]
+            found = self._profiles[group.id] = dict(top)
+        return found
+
     def _lexical(self, words: Sequence[str], n: int, allowed: Sequence[int] | None) -> np.ndarray:
-        """The tf-idf cosine of ``words`` with each group's words (0 sharing none)."""
+        """The tf-idf cosine of ``words`` with each group's profile, for the groups
+        holding one of the :data:`QUERY_WORDS` heaviest of ``words`` (0 for the others)."""
         out = np.zeros(n, np.float64)
         query = self.vocabulary.weights(Counter(words))
-        near = {g for w in query for g in self._holding.get(w, ())}
+        heaviest = sorted(query, key=lambda w: (-query[w], w))[:QUERY_WORDS]
+        near = {g for w in heaviest for g in self._holding.get(w, ())}
         if allowed is not None:
             near &= set(allowed)
         for g in sorted(near):
-            out[self._index[g]] = cosine(query, self.vocabulary.weights(self.groups[g].terms))
+            profile = self.vocabulary.weights(self._profile(self.groups[g]))
+            out[self._index[g]] = cosine(query, profile)
         return out
 
     def add(
@@ -261,6 +282,7 @@ class Space:
         group.total = group.total + vector.astype(np.float64)
         group.size += 1
         group.terms.update(words)
+        self._profiles.pop(group.id, None)
         for w in set(words):
             self._holding.setdefault(w, set()).add(group.id)
         self._set_centroid(group)
