@@ -380,6 +380,11 @@ def test_a_role_is_never_a_clause() -> None:
 
     assert role_text("in Argentina before he became Pope") is None
     assert role_text("the deputy mayor of Chur") == "deputy mayor of Chur"
+    assert role_text("a spokeswoman for Mr. Vik") == "spokeswoman for Mr. Vik"
+    assert role_text("an anarchist who hopes for a world without borders") == "anarchist"
+    # an apposition closed by a dash runs into the sentence; an acronym is no role
+    assert role_text("(NRA)—the agency's journal for rules—published the letter") is None
+    assert role_text("the CEO") == "CEO"
 
 
 # ----------------------------------------------------------------------------------------
@@ -471,3 +476,124 @@ def test_a_blog_post_is_not_social_media(run: Run) -> None:
     att = one(a, "attribution")
     assert att.label == "named_person"
     assert att.attributes["medium"] == "blog"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Katie Moss, a spokeswoman for Mr. Vik, said on Friday that the plan was fair.",
+            "Katie Moss",
+            "spokeswoman for Mr. Vik",  # the role was cut at "Mr."
+        ),
+        (
+            "Mr. Wilson, an avowed anarchist who hopes for a world without borders, said "
+            "the law was void.",
+            "Wilson",
+            "avowed anarchist",  # not the relative clause
+        ),
+        (
+            "The new foreign secretary of Norvia, Ida Lind, said that the police would act.",
+            "Ida Lind",
+            "new foreign secretary of Norvia",  # the name after an "of" phrase
+        ),
+    ],
+)
+def test_roles_from_appositions_and_names_after_them(
+    run: Run, text: str, name: str, role: str
+) -> None:
+    sp = speaker_of(a := sources(run, text), one(a, "attribution"))
+    assert (sp.label, sp.attributes["name"], sp.attributes["role"]) == ("named_person", name, role)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker", "label", "name"),
+    [
+        (
+            "St. Thomas Aquinas says in his Summa that faith comes first.",
+            "St. Thomas Aquinas",
+            "named_person",
+            "St. Thomas Aquinas",
+        ),
+        (
+            '"The count was fair," Lund said, according to NBC Bay Area.',
+            "NBC Bay Area",
+            "media_outlet",
+            "NBC Bay Area",
+        ),
+        (
+            "According to new remarks from a senior Norvian official, the plan failed.",
+            "a senior Norvian official",
+            "anonymous",
+            None,
+        ),
+        (
+            "According to Kestrel News, Vasko’s federal lawsuit alleges that the fine was unfair.",
+            "Vasko’s federal lawsuit",
+            "document",
+            "Vasko’s lawsuit",
+        ),
+        (
+            "Even the attorney for the Daily Harbor said the case was weak.",
+            "the attorney for the Daily Harbor",
+            "unresolved",
+            None,
+        ),
+    ],
+)
+def test_speaker_types_seen_on_held_back_articles(
+    run: Run, text: str, speaker: str, label: str, name: str | None
+) -> None:
+    a = sources(run, text)
+    sp = next(f for f in a.by_kind("speaker") if f.text == speaker)
+    assert (sp.label, sp.attributes["name"]) == (label, name)
+
+
+@pytest.mark.slow
+def test_a_message_without_a_platform_is_no_social_media(run: Run) -> None:
+    a = sources(run, "The alliance got a message saying that the raid was near.")
+    assert [f.label for f in a.findings if f.kind == "speaker"] == ["document"]
+
+
+@pytest.mark.slow
+def test_a_surname_the_tagger_takes_for_a_common_noun_is_the_person_named_before(
+    run: Run,
+) -> None:
+    text = (
+        "Bishop Athanasius Schneider signed it. "
+        "“This is contrary to the faith,” Schneider further told reporters."
+    )
+    a = sources(run, text)
+    q = one(a, "quote")
+    assert (q.label, q.attributes["speaker"]) == ("named_person", "Athanasius Schneider")
+
+
+@pytest.mark.slow
+def test_a_plural_noun_before_a_name_is_not_its_role(run: Run) -> None:
+    text = "James Bacon, a lawyer, spoke first. Later, Hadeed told reporters Bacon had lied."
+    a = sources(run, text)
+    assert all(f.attributes["role"] != "reporters" for f in a.by_kind("speaker"))
+
+
+@pytest.mark.slow
+def test_the_object_of_prompt_is_the_speaker_of_its_infinitive(run: Run) -> None:
+    """The bug: "politicians prompting the principal, X, to announce that ..." credited the
+    announcement to the unnamed politicians."""
+    text = (
+        "The campaign sparked outrage among groups and politicians prompting Westby "
+        "principal, Ada Holm, to announce that the school would act."
+    )
+    att = one(sources(run, text), "attribution")
+    assert (att.label, att.attributes["speaker"]) == ("named_person", "Ada Holm")
+
+
+@pytest.mark.slow
+def test_a_title_acronym_is_the_holder_named_before_not_an_organisation(run: Run) -> None:
+    text = (
+        "Norvian Inspector General Ida Horwood testified on Monday. "
+        "The IG also said her team focused on the emails."
+    )
+    sp = speaker_of(a := sources(run, text), one(a, "attribution"))
+    assert (sp.label, sp.attributes["name"]) == ("named_person", "Ida Horwood")

@@ -92,6 +92,9 @@ HONORIFICS: Final[dict[str, str]] = {
     "prof": "",
     "prof.": "",
     "professor": "",
+    "excellency": "",
+    "eminence": "",
+    "holiness": "",
 }
 
 #: Heads that speak *for* somebody: "a spokeswoman for the ministry" is the ministry.
@@ -223,6 +226,8 @@ OUTLET_FIRST_WORDS: Final[frozenset[str]] = frozenset({"daily", "weekly", "radio
 #: Any word inside a name that makes it an outlet ("Norvian News Agency").
 OUTLET_WORDS: Final[frozenset[str]] = frozenset(
     {"news", "tv", "television", "radio", "broadcasting", "newspaper", "gazette", "herald"}
+    # broadcasters known by their letters ("NBC Bay Area", "RT")
+    | {"nbc", "cbs", "cnn", "bbc", "msnbc", "pbs", "npr", "cnbc", "itv", "rt"}
 )
 
 #: Words inside a proper name that make it an organisation, not a person.
@@ -264,7 +269,7 @@ GOVERNMENT_NAME_WORDS: Final[frozenset[str]] = frozenset(
 
 #: Seats of government named for the government itself (cue words, like platforms).
 GOVERNMENT_SEATS: Final[frozenset[str]] = frozenset(
-    {"kremlin", "white house", "pentagon", "downing street", "elysee", "élysée"}
+    {"kremlin", "white house", "pentagon", "downing street", "elysee", "élysée", "holy see"}
 )
 
 #: Collective political and social labels: a group of people, never one person.

@@ -9,7 +9,6 @@ senior official", "the ministry's spokeswoman") or a pronoun.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from unspin.nlp import Entity, Token
 from unspin.sources.lexicon import (
@@ -24,12 +23,13 @@ from unspin.sources.lexicon import (
     REPRESENTATIVE_NOUNS,
     TITLE_WORDS,
 )
-from unspin.sources.parse_index import ParseIndex, span_text
+from unspin.sources.parse_index import ParseIndex, generic_name, span_text
 from unspin.sources.speakers import (
     COMMON_SOURCE_NOUNS,
     DETS,
     PERSON_HEADS,
     PLURAL_PRONOUN_HEADS,
+    TITLE_ACRONYMS,
     TITLE_HONORIFICS,
     Mention,
     classify_words,
@@ -102,8 +102,8 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     }:
         return None
     ent = ix.entity_at(h.i)
-    if ent is not None and ent.label not in _NAME_LABELS:
-        ent = None
+    if ent is not None and (ent.label not in _NAME_LABELS or ent.text in TITLE_ACRONYMS):
+        ent = None  # "the IG": a title, not a name
     if ent is None and (
         (h.pos == "PROPN" and not _common_noun(toks, h) and not _bare_title(toks, h))
         or _IRISH_SCOTTISH.fullmatch(h.text)
@@ -137,9 +137,6 @@ _IRISH_SCOTTISH = re.compile(r"(?:[A-Z][a-z]?[’'][A-Z]|Ma?c[A-Z])[a-z]+(?:-[A-
 
 #: Words inside a proper name of several parts ("Customs and Border Protection").
 _NAME_JOINERS = frozenset({"and", "&", "of"})
-
-#: Entity types whose words keep their capitals in a generic name.
-_NAMED_ENTS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
 
 
 def _bare_title(toks: tuple[Token, ...] | list[Token], h: Token) -> bool:
@@ -215,7 +212,12 @@ def _named_mention(
         ):
             left_text = span_text(parsed, left_role[0].i, left_role[-1].i) if left_role else ""
             proper = bool(left_role) and all(t.pos == "PROPN" for t in left_role)
-            if left_text and (left_role[-1].pos in ("NOUN", "PROPN") or is_role_phrase(left_text)):
+            plural = left_role[-1].tag in ("NNS", "NNPS") if left_role else False
+            if (
+                left_text
+                and not plural  # "told reporters Bacon": not Bacon's role
+                and (left_role[-1].pos in ("NOUN", "PROPN") or is_role_phrase(left_text))
+            ):
                 role_left = left_text
                 person_hint = person_hint or left_role[-1].lower in PERSON_HEADS
             if role_left or proper or not left_role:
@@ -265,6 +267,11 @@ def _named_mention(
     platform = platform_name(words)
     event = "EVENT" if label == "EVENT" else event_name_cue(words, label == "PERSON")
     _, own_titles, own_gender = split_person_name(words)
+    if org_cue is None:
+        # "St. Thomas Aquinas", "O’Malley": a saint or an Irish surname, though NER says ORG
+        saint = len(bare) >= 2 and bare[0].lower() in ("st.", "st", "saint") and label != "GPE"
+        irish = [w for w in words if w.lower() not in DETS]  # not "McDonald’s"
+        person_hint = person_hint or saint or bool(_IRISH_SCOTTISH.fullmatch(" ".join(irish)))
     # "Justice Ministry", "Interior Ministry": a title word inside an institution's name
     institution = bool(bare) and bare[-1].lower() in ORG_NAME_WORDS
     person_hint = (
@@ -398,6 +405,8 @@ def _named_mention(
 
 
 _RELATIVE = ("which", "whom", "whose")  # a speaker starts after one: "some of which X say"
+#: Nouns for someone's words: "remarks from X" are X's.
+_SPEECH_NOUNS = frozenset({"remarks", "comments", "words", "testimony", "quotes"})
 
 
 def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | None:
@@ -413,6 +422,18 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     if trimmed is None:
         return None
     lo, hi = trimmed
+    while lo < h.i and toks[lo].dep == "advmod" and toks[lo].head == h.i:
+        lo += 1  # "Even the attorney": the adverb is not part of the speaker
+    if h.lower in _SPEECH_NOUNS:  # "according to remarks from a senior official": the official
+        for o in (
+            o
+            for p in ix.kids(h.i, "prep")
+            if p.lower in ("from", "by")
+            for o in ix.kids(p.i, "pobj")
+        ):
+            said = mention_from_token(ix, o)
+            if said is not None:
+                return said
     rel = [t.i + 1 for t in toks[lo:hi] if t.lower in _RELATIVE]  # "some of which X say"
     if rel and rel[-1] <= h.i:
         lo = rel[-1]
@@ -434,8 +455,18 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     if owner is None and h.lower in OFFICIAL_NOUNS:  # "Pentagon officials", "ICE officials"
         props = [c for c in ix.kids(h.i, "compound", "nmod") if c.i < h.i and c.pos == "PROPN"]
         owner = _owner(ix, props[-1]) if props else None
-    # "the chairwoman, Ingrid Holm,": the name in apposition is the speaker
-    for c in ix.kids(h.i, "appos"):
+    # "the chairwoman, Ingrid Holm,": the name in apposition is the speaker (also after an
+    # "of" phrase: "the foreign secretary of Norvia, Ida Lind")
+    of_names = [
+        (a, ix.subtree(a.i)[0] - 1)
+        for p in ix.kids(h.i, "prep")
+        if p.lower == "of" and h.lower in PERSON_HEADS
+        for o in ix.kids(p.i, "pobj")
+        for a in ix.kids(o.i, "appos")
+        if (e := ix.entity_at(a.i)) is not None and e.label == "PERSON"
+    ]
+    appos = [(c, ix.subtree(c.i)[0] - 1) for c in ix.kids(h.i, "appos") if c.i > h.i]
+    for c, role_hi in appos + of_names:
         ent = ix.entity_at(c.i)
         personal = h.lower in PERSON_HEADS
         if (ent is not None and (ent.label == "PERSON" or personal)) or (
@@ -446,7 +477,7 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
                 role_lo = lo
                 while role_lo < h.i and toks[role_lo].lower in DETS:
                     role_lo += 1
-                head_role = role_text(span_text(parsed, role_lo, h.i))
+                head_role = role_text(span_text(parsed, role_lo, max(role_lo, role_hi)))
                 named.role = "; ".join(r for r in (head_role, named.role) if r) or None
                 named.gender = named.gender or gender_of(words)
                 named.is_subject = h.dep.startswith("nsubj")
@@ -490,7 +521,7 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         role = " ".join(kept).lower()  # "senior Pentagon officials": "senior officials"
     elif source_type in ("document", "social_media") and owner is not None and owner.name:
         affiliation = owner.name
-        name = owner.name
+        name = f"{owner.name}’s {h.lower}"  # "Saucier’s lawsuit", not Saucier typed a document
     elif source_type == "media_outlet":
         ents = [ix.entity_at(c.i) for c in compounds] + [
             ix.entity_at(c.i) for c in ix.kids(h.i, "appos")
@@ -509,12 +540,12 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
             reason = f"{reason}, of {owner.name}"
     elif source_type == "named_organisation" and rule == "speaker.organisation":
         entity_type = "organisation"
-        name = _generic_name(toks[lo : hi + 1], h)
+        name = generic_name(toks[lo : hi + 1], h)
     elif rule == "speaker.acronym":
         entity_type, name = "organisation", cues[0]
     elif source_type in ("government", "group"):
         entity_type = source_type
-        name = _generic_name(toks[lo : hi + 1], h)
+        name = generic_name(toks[lo : hi + 1], h)
     pointing = toks[lo].lower in ("the", "this", "that", "these", "those")
     definite = pointing or any(c.dep == "poss" for c in ix.kids(h.i))
     gender = gender_of(words)
@@ -545,19 +576,6 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     )
 
 
-def _generic_name(toks: Sequence[Token], h: Token) -> str:
-    """The phrase up to the head in lower case ("the ministry", "police"); acronyms, proper
-    nouns and nationality words keep their capitals ("Brazilian police")."""
-    out: list[str] = []
-    for t in toks:
-        w = t.text
-        keep = (w.isupper() and len(w) > 1) or t.pos == "PROPN" or t.ent_type in _NAMED_ENTS
-        out.append(w if keep else w.lower())
-        if t.i == h.i:
-            break
-    return " ".join(out)
-
-
 def _owner(ix: ParseIndex, t: Token) -> Mention | None:
     if t.pos == "PRON":
         return None
@@ -565,7 +583,7 @@ def _owner(ix: ParseIndex, t: Token) -> Mention | None:
     if m is None or m.kind == "pronoun":
         return None
     if m.name is None and m.source_type == "named_organisation":
-        m.name = _generic_name(ix.parsed.tokens[ix.subtree(t.i)[0] : t.i + 1], t)
+        m.name = generic_name(ix.parsed.tokens[ix.subtree(t.i)[0] : t.i + 1], t)
     return m
 
 

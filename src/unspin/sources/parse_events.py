@@ -59,6 +59,11 @@ _MEDIUM_NOUNS = frozenset(
 #: Modifiers that make a "post" a publication's ("a blog post", "a newsletter post").
 _PUBLICATION_MODIFIERS = frozenset({"blog", "website", "web", "newsletter", "substack"})
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
+#: Verbs whose subject, not object, does the infinitive ("promised voters to ...").
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
+#: Verbs whose object does the infinitive ("prompting the principal to announce ...").
+_OBJECT_CONTROL = frozenset({"prompt", "ask", "urge", "force", "lead", "push", "press"})
+_OBJECT_CONTROL |= {"pressure", "encourage", "compel", "order", "invite", "tell", "get"}
 _REFUSALS = frozenset({"decline", "refuse", "fail", "forbid"})
 _HEARSAY_CARRIERS = frozenset({"quote", "cite", "report", "describe"})
 
@@ -315,6 +320,13 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
     if depth >= 3 or t.head == t.i:
         return None, False
     head = toks[t.head]
+    obj = [c for c in ix.kids(head.i, "dobj") if c.i < t.i and c.pos in ("NOUN", "PROPN")]
+    control = head.lemma.lower()
+    if obj and (
+        (t.dep == "xcomp" and control not in _SUBJECT_CONTROL)
+        or (t.dep == "advcl" and control in _OBJECT_CONTROL and ix.kids(t.i, "aux"))
+    ):
+        return obj[-1], False  # "prompting the principal to announce": the principal
     if t.dep == "conj" or (t.dep in ("xcomp", "advcl") and head.pos in ("VERB", "AUX")):
         if t.dep == "advcl" and t.tag not in ("VBG", "VBN") and not ix.kids(t.i, "mark"):
             return _subject(st, head, depth + 1)

@@ -3,9 +3,11 @@ analyzer's parse-based steps (:mod:`~unspin.sources.mentions` and the events).""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from unspin.nlp import Entity, Parsed, Token
 
-__all__ = ["ParseIndex", "span_text"]
+__all__ = ["ParseIndex", "generic_name", "span_text"]
 
 _EDGE_PUNCT = frozenset(",;:—–-()[]\"'“”‘’«»")
 
@@ -75,3 +77,25 @@ class ParseIndex:
 def span_text(parsed: Parsed, lo: int, hi: int) -> str:
     """The text of the inclusive token range ``[lo, hi]``."""
     return parsed.text[parsed.tokens[lo].start : parsed.tokens[hi].end]
+
+
+#: Entity types whose words keep their capitals in a generic name.
+_NAMED_ENTS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
+
+
+def generic_name(toks: Sequence[Token], h: Token) -> str:
+    """The phrase up to the head in lower case ("the ministry", "police"); acronyms, proper
+    nouns and nationality words keep their capitals ("Brazilian police"), and the words
+    their spacing ("Puerto Rico’s government")."""
+    out: list[str] = []
+    prev_end: int | None = None
+    for t in toks:
+        w = t.text
+        keep = (w.isupper() and len(w) > 1) or t.pos == "PROPN" or t.ent_type in _NAMED_ENTS
+        if prev_end is not None and t.start > prev_end:
+            out.append(" ")
+        out.append(w if keep else w.lower())
+        prev_end = t.end
+        if t.i == h.i:
+            break
+    return "".join(out)

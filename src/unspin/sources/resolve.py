@@ -72,9 +72,10 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 item.reason = f"pronoun {item.head_word} inside a quotation: not resolved"
         elif item.kind == "name":
             resolver.canonical(item)
-        else:
+        elif not resolver.surname_noun(item, st.text[item.start : item.end]):
             resolver.definite_noun(item)
-        if item.kind != "pronoun":
+        if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
+            # a speaker inside a quotation is no antecedent outside it (as for entities)
             resolver.add_mention(item, s)
 
 

@@ -182,6 +182,22 @@ class Resolver:
                     self._alias(m, k)
                     return
 
+    def surname_noun(self, m: Mention, text: str) -> bool:
+        """ "Schneider told ...", "King said": a capitalised word the tagger took for a
+        common noun is the surname of a person named before (sets the alias)."""
+        if m.rule not in ("speaker.unnamed-person", "speaker.unknown-noun"):
+            return False
+        if not text[:1].isupper() or not text.isalpha():
+            return False
+        for k in reversed(self.before(m.start)):
+            kw = k.name.split()
+            if k.entity_type == "person" and len(kw) >= 2 and kw[-1] == text:
+                m.kind = "name"
+                self._alias(m, k)
+                m.reason = f"a surname: the same as {k.name}"
+                return True
+        return False
+
     def _alias(self, m: Mention, k: Known) -> None:
         m.name = k.name
         m.resolved_from = "alias"
@@ -202,10 +218,15 @@ class Resolver:
             head in REPRESENTATIVE_NOUNS and m.name is None
         ):
             for k in reversed(self.before(m.start)[-30:]):
+                said = f"{k.role or ''} {k.name}"
+                initials = "".join(w[0] for w in (k.role or "").split() if w[:1].isupper())
                 if (
                     k.entity_type == "person"
                     and k.name
-                    and head in f"{k.role or ''} {k.name}".lower().split()
+                    and (
+                        head in said.lower().split()
+                        or (len(head) >= 2 and initials.endswith(head.upper()))
+                    )  # "the IG": the "DOJ Inspector General" named before
                 ):
                     m.name, m.role = k.name, k.role
                     m.source_type, m.entity_type = "named_person", "person"

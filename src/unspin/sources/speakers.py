@@ -50,6 +50,7 @@ __all__ = [
     "PLURAL_PRONOUN_HEADS",
     "SMALL_WORDS",
     "SOURCE_TYPES",
+    "TITLE_ACRONYMS",
     "TITLE_HONORIFICS",
     "TYPE_WORDS",
     "Mention",
@@ -111,7 +112,7 @@ _PLATFORM_RE = re.compile(
     r"social network|(?:her|his|their|its) (?:official )?(?:account|channel|page|feed))\b|@\w{2,}",
     re.I,
 )
-PERSON_HEADS = (TITLE_WORDS | PERSON_NOUNS | REPRESENTATIVE_NOUNS) - {
+PERSON_HEADS = (TITLE_WORDS | PERSON_NOUNS | REPRESENTATIVE_NOUNS | {"ig", "ag", "dg"}) - {
     "state",
     "home",
     "party",
@@ -392,8 +393,12 @@ def gender_of(words: list[str]) -> str | None:
 # Classification of common-noun phrases
 
 
+#: Social-media nouns that name a post even without a platform ("a widely shared post").
+_POST_NOUNS = frozenset({"post", "posts", "tweet", "tweets", "thread", "reel", "reels"})
+
 #: Acronyms of a person's title ("the AG said"), not of an organisation.
-_TITLE_ACRONYMS = frozenset({"PM", "DA", "MP", "VP", "CEO", "CFO", "COO", "CTO", "GM", "SG"})
+TITLE_ACRONYMS = frozenset({"PM", "DA", "MP", "VP", "CEO", "CFO", "COO", "CTO", "GM", "SG"})
+TITLE_ACRONYMS |= {"IG", "AG", "DG"}  # inspector, attorney, director general
 
 
 #: Determiners of a generic statement ("any business", "every company", "no lawyer").
@@ -420,7 +425,7 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
         and bare[0].isalpha()
         and bare[0].isupper()
         and 2 <= len(bare[0]) <= 6
-        and bare[0] not in _TITLE_ACRONYMS
+        and bare[0] not in TITLE_ACRONYMS
     ):
         return "named_organisation", "speaker.acronym", 0.6, [bare[0]]
     if head in VAGUE_SOURCE_NOUNS:
@@ -433,8 +438,10 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
         return "media_outlet", "speaker.media-outlet", 0.8, [head]
     if head in DOCUMENT_NOUNS:
         return "document", "speaker.document", 0.85, [head]
-    if head in SOCIAL_NOUNS:
+    if head in _POST_NOUNS:
         return "social_media", "speaker.social-media", 0.6, [head]
+    if head in SOCIAL_NOUNS:  # "a message", "a video": social media only with a platform
+        return "document", "speaker.document", 0.6, [head]
     if head in MEDIA_NOUNS:
         if head in ("agency", "wire", "media", "press", "journal") and not (
             set(low_words) & MEDIA_MODIFIERS
@@ -550,12 +557,20 @@ def is_plural(head_word: str) -> bool:
     return (low.endswith("s") and not low.endswith("ss")) or low in ("people", "police", "staff")
 
 
-_SENTENCE_CUT = re.compile(r"\.\s+(?=[A-Z])")
+#: A sentence break, not after an abbreviation ("a spokeswoman for Mr. Vik").
+_SENTENCE_CUT = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<![A-Z])\.\s+(?=[A-Z])"
+)
+#: A relative clause inside an apposition: the role ends before it ("an anarchist who ...").
+_RELATIVE_CUT = re.compile(r",?\s+(?:who|whom|whose|which)\s.*$", re.S)
 
 
 def role_text(words: str) -> str | None:
     """A role phrase cut at a sentence break, without edge punctuation or determiners."""
-    words = _SENTENCE_CUT.split(words, maxsplit=1)[0].strip(" ,;:.")
+    words = _SENTENCE_CUT.split(words, maxsplit=1)[0]
+    words = _RELATIVE_CUT.sub("", words)
+    words = re.split(r"[—–]|\s-\s", words, maxsplit=1)[0].strip(" ,;:.")  # "X—the organ—said"
     parts = words.split()
     while parts and parts[0].lower() in DETS:
         parts = parts[1:]
@@ -563,7 +578,12 @@ def role_text(words: str) -> str | None:
         parts[0].lower() in _NOT_ROLE_STARTS or _CLAUSE_WORDS & {p.lower() for p in parts}
     ):
         return None  # "in Argentina before he became Pope": a clause, not a role
+    if len(parts) > _ROLE_WORDS or (len(parts) == 1 and parts[0].startswith("(")):
+        return None  # a role is a short phrase; a long one is a misparsed clause
     return " ".join(parts) or None
+
+
+_ROLE_WORDS = 14
 
 
 #: Words that make a phrase a clause rather than a role ("before he became ...").
