@@ -37,6 +37,7 @@ from unspin.errors import MissingExtraError, ModelError
 from unspin.segment import add_paragraph_breaks, find_blocks, rule_spans, sentence_spans
 
 __all__ = [
+    "STATE_LAYERS",
     "Backbone",
     "Entity",
     "FakeBackbone",
