@@ -536,6 +536,12 @@ def test_roles_from_appositions_and_names_after_them(
             "Vasko’s lawsuit",
         ),
         (
+            "According to an English translation published by Kestrel Wire, the envoy quit.",
+            "an English translation published by Kestrel Wire",
+            "document",
+            None,
+        ),
+        (
             "Even the attorney for the Daily Harbor said the case was weak.",
             "the attorney for the Daily Harbor",
             "unresolved",

@@ -163,6 +163,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
         notice order decree draft findings investigation inquiry review testimony affidavit
         submission brief briefing note notes leaflet manifesto budget forecast estimate
         estimates guidance guidelines directive resolution text dictionary dictionaries
+        translation translations
         encyclopedia encyclopedias encyclopaedia encyclopaedias glossary thesaurus lexicon
         almanac textbook textbooks handbook manual book books constitution charter treaty
         website websites webpage wiki blog entry definition definitions
