@@ -603,3 +603,11 @@ def test_a_title_acronym_is_the_holder_named_before_not_an_organisation(run: Run
     )
     sp = speaker_of(a := sources(run, text), one(a, "attribution"))
     assert (sp.label, sp.attributes["name"]) == ("named_person", "Ida Horwood")
+
+
+@pytest.mark.slow
+def test_a_misattached_who_clause_belongs_to_the_noun_before_it(run: Run) -> None:
+    """The bug: "X spoke with Y as well, who said ..." credited Y's words to X."""
+    text = "Reporter Dan Arroyo spoke with Juan Cruz as well, who said he was frustrated."
+    att = one(sources(run, text), "attribution")
+    assert att.attributes["speaker"] == "Juan Cruz"

@@ -316,6 +316,14 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
             continue  # a quotation mark the tagger took for a noun
         if c.lower in ("who", "which", "that") and t.dep == "relcl" and t.head != t.i:
             return toks[t.head], False  # "Lund, who added: ..."
+        if c.lower == "who" and c.i > 0:
+            # "spoke with Cruz as well, who said": a misattached relative clause belongs to
+            # the noun right before its "who"
+            j = c.i - 1
+            while j > 0 and toks[j].pos in ("PUNCT", "ADV"):
+                j -= 1
+            if toks[j].pos in ("PROPN", "NOUN"):
+                return toks[j], False
         return c, c.dep == "nsubjpass"
     if depth >= 3 or t.head == t.i:
         return None, False
