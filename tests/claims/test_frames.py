@@ -36,9 +36,9 @@ def frame(run: Run, text: str, published: str | None = None) -> dict[str, Any]:
         ("Officials said there was no doubt that turnout rose.", "positive"),
         ("None of the miners trapped after the collapse were hurt, the company said.", "negative"),
         ("The plant no longer makes engines.", "negative"),
-        # "without" after "be" describes a state (lacking power); it does not deny the
-        # predicate, so "are without" and "are in the dark" read alike
-        ("About 10 percent of residents are without electricity on Tuesday.", "positive"),
+        # "are without" reads negative, as the team's labelled set has it (c013), so a
+        # claim that residents have electricity and one that they are without it differ
+        ("About 10 percent of residents are without electricity on Tuesday.", "negative"),
         ("The suspect was released without charge.", "negative"),
     ],
 )

@@ -25,7 +25,7 @@ TEXT = (
     'Its members promised to "protect the harbour at any cost."\n'
     "Fees rose every year after that.\n"
     '"Fees do not matter," the shippers keep hearing.\n'
-    "Her new pamphlet is titled \"Harbours That Float.\"\n"
+    'Her new pamphlet is titled "Harbours That Float."\n'
 )
 
 

@@ -10,12 +10,13 @@ model is involved, so every slot says which words decided it.
 
 Polarity is that of the main proposition: ``negative`` when it is negated ("not",
 "n't", "never", "no longer"; "no one", "nobody", "nothing", "none" or "no" + noun as its
-subject or object; "without" on an event: "released without charge", but not on "be":
-"are without power" describes a state) or denied ("denied that", "rejected claims
-that", "failed to", "refused to"). Each cue flips the polarity once, so "did not deny"
-is positive. A negation inside a relative clause, an apposition or another subordinate
-detail leaves the proposition standing; "not only ... but also" and "nothing short of"
-are not negations; "this news", "these developments" (the story itself) are no actors.
+subject or object; "without": "released without charge", "are without power", as the
+team's labelled set reads it, so "have power" and "are without power" differ) or
+denied ("denied that", "rejected claims that", "failed to", "refused to"). Each cue
+flips the polarity once, so "did not deny" is positive. A negation inside a relative
+clause, an apposition or another subordinate detail leaves the proposition standing;
+"not only ... but also" and "nothing short of" are not negations; "this news", "these
+developments" (the story itself) are no actors.
 """
 
 from __future__ import annotations
@@ -298,9 +299,7 @@ def _negations(parsed: Parsed, verb: Token) -> list[str]:
             cue = _negative_argument(parsed, c)
             if cue is not None:
                 out.append(cue)
-        if c.dep == "prep" and c.lower == "without" and verb.lemma.lower() != "be":
-            # "released without charge" denies part of the event; "are without power"
-            # only describes a state (the same claim as "are in the dark")
+        if c.dep == "prep" and c.lower == "without":
             out.append(c.text)
     return out
 
