@@ -87,6 +87,7 @@ if TYPE_CHECKING:
         NarrativeParams,
         cluster_narratives,
         list_narratives,
+        stories_json,
     )
     from unspin.app.outlets import outlet_profiles
     from unspin.app.pipelines import ConfigSource, load_pipeline, pipeline_config, with_store
@@ -250,6 +251,7 @@ __all__ = [
     "search_factchecks",
     "search_sentences",
     "store_document",
+    "stories_json",
     "version",
     "watch_corpus",
     "with_store",
@@ -370,6 +372,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "NarrativeParams": ("unspin.app.narratives", "NarrativeParams"),
     "cluster_narratives": ("unspin.app.narratives", "cluster_narratives"),
     "list_narratives": ("unspin.app.narratives", "list_narratives"),
+    "stories_json": ("unspin.app.narratives", "stories_json"),
     "render_narratives": ("unspin.narratives", "render"),
     "WatchReport": ("unspin.app.watch", "WatchReport"),
     "latest_changes": ("unspin.app.watch", "latest_changes"),

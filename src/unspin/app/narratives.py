@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from unspin.app.corpus import opened_store
+from unspin.app.timelines import compact_timeline, narrative_timelines
 from unspin.narratives import (
     ClusterRun,
     NarrativeTable,
@@ -16,7 +19,13 @@ from unspin.narratives import (
     update,
 )
 
-__all__ = ["NarrativeListing", "NarrativeParams", "cluster_narratives", "list_narratives"]
+__all__ = [
+    "NarrativeListing",
+    "NarrativeParams",
+    "cluster_narratives",
+    "list_narratives",
+    "stories_json",
+]
 
 #: The clustering's thresholds (``unspin corpus narratives --story-threshold`` ...).
 NarrativeParams = Params
@@ -64,3 +73,23 @@ def list_narratives(
             table, period=period, min_documents=min_documents, story=story, since_run=since
         )
         return NarrativeListing(found, run, table.waiting())
+
+
+def stories_json(
+    db: str | Path | None, found: Sequence[Story], *, timelines: bool = False
+) -> list[dict[str, Any]]:
+    """``found`` as the JSON of ``unspin corpus narratives -f json``; with ``timelines``,
+    each narrative with its ``timeline``: the dated events its claims tell
+    (:func:`~unspin.app.timelines.compact_timeline`), each document read once."""
+    out = [s.to_dict() for s in found]
+    if timelines:
+        spans = {
+            n.id: [(c.document_id, c.start, c.end) for c in n.claims]
+            for s in found
+            for n in s.narratives
+        }
+        built = narrative_timelines(db, spans)
+        for story in out:
+            for narrative in story["narratives"]:
+                narrative["timeline"] = compact_timeline(built[narrative["id"]])
+    return out

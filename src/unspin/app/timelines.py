@@ -2,7 +2,9 @@
 
 :func:`corpus_timeline` reads the claims' frames stored with each analysis (no table of
 its own) and hands them to :mod:`unspin.timelines`. Its ``documents`` and ``spans``
-narrow it to a set of documents or of sentences (a narrative's claims, a search's hits).
+narrow it to a set of documents or of sentences (a narrative's claims, a search's hits);
+:func:`timeline_for` reads those of a narrative or a story from the narratives' tables,
+:func:`narrative_timelines` many narratives' at once.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from unspin.app.readers import reading
-from unspin.errors import ConfigError, StoreError
+from unspin.errors import ConfigError, StoreError, UnspinError
 from unspin.files import csv_safe
-from unspin.model import Analysis
+from unspin.model import JSON, Analysis
+from unspin.narratives import NarrativeTable
 from unspin.store import Filters
 from unspin.timelines import (
     CSV_COLUMNS,
@@ -33,8 +36,12 @@ __all__ = [
     "TIMELINE_FORMATS",
     "Timeline",
     "TimelineFormat",
+    "UnknownNarrativeError",
     "analysis_timeline",
+    "compact_timeline",
     "corpus_timeline",
+    "narrative_timelines",
+    "timeline_for",
     "timeline_of",
     "timeline_svg",
     "write_timeline",
@@ -58,13 +65,16 @@ def _selected(
     ]
 
 
+def _by_document(spans: Iterable[Span]) -> dict[str, list[tuple[int, int]]]:
+    by_doc: dict[str, list[tuple[int, int]]] = {}
+    for doc, start, end in spans:
+        by_doc.setdefault(doc, []).append((start, end))
+    return by_doc
+
+
 def timeline_of(analyses: Iterable[Analysis], spans: Iterable[Span] | None = None) -> Timeline:
     """The timeline of ``analyses`` (only the sentences overlapping ``spans`` when given)."""
-    by_doc: dict[str, list[tuple[int, int]]] | None = None
-    if spans is not None:
-        by_doc = {}
-        for doc, start, end in spans:
-            by_doc.setdefault(doc, []).append((start, end))
+    by_doc = None if spans is None else _by_document(spans)
     events: list[DatedEvent] = []
     for analysis in analyses:
         if by_doc is not None and analysis.document.id not in by_doc:
@@ -104,6 +114,79 @@ def corpus_timeline(
             except KeyError:
                 raise StoreError(f"no document {doc_id!r} in {store.url}") from None
         return timeline_of(analyses, span_list)
+
+
+class UnknownNarrativeError(UnspinError):
+    """No narrative (or story) of this id in the store."""
+
+
+def timeline_for(
+    db: str | Path | None,
+    *,
+    document: str | None = None,
+    narrative: int | None = None,
+    story: int | None = None,
+    filters: Filters | None = None,
+) -> Timeline:
+    """The timeline of one narrative (the events its claims' sentences tell), else of one
+    story (its documents'), else :func:`corpus_timeline` of ``document`` or ``filters``.
+    Raises :class:`UnknownNarrativeError` for an id the store has no narrative or story
+    of."""
+    if narrative is None and story is None:
+        return corpus_timeline(db, document=document, filters=filters)
+    with reading(db) as store:
+        table = store.repository(NarrativeTable)
+        if narrative is not None:
+            spans = table.narrative_spans(narrative)
+            documents = list(dict.fromkeys(doc for doc, _, _ in spans))
+            what = f"narrative {narrative}"
+        else:
+            spans, documents = None, table.story_documents(story or 0)
+            what = f"story {story}"
+        if not documents:
+            raise UnknownNarrativeError(f"no {what} in {store.url}")
+    return corpus_timeline(db, documents=documents, spans=spans)
+
+
+def narrative_timelines(
+    db: str | Path | None, spans: Mapping[int, Iterable[Span]]
+) -> dict[int, Timeline]:
+    """The timeline of each narrative (id -> its claims' spans), each document's events
+    read once; documents the store no longer holds are left out."""
+    by_narrative = {nid: _by_document(s) for nid, s in spans.items()}
+    wanted = dict.fromkeys(d for by_doc in by_narrative.values() for d in by_doc)
+    events: dict[str, list[DatedEvent]] = {}
+    with reading(db) as store:
+        for doc_id in wanted:
+            try:
+                events[doc_id] = document_events(store.get_analysis(doc_id))
+            except KeyError:
+                continue
+    return {
+        nid: build_timeline(
+            e for doc_id in by_doc for e in _selected(events.get(doc_id, []), by_doc)
+        )
+        for nid, by_doc in by_narrative.items()
+    }
+
+
+def compact_timeline(timeline: Timeline) -> list[dict[str, JSON]]:
+    """The dated events of ``timeline``, compact: date, precision, what happened, whether
+    its mentions give conflicting dates (and which), and where each date is written."""
+    return [
+        {
+            "date": e.iso,
+            "precision": e.precision,
+            "what": e.what,
+            "conflict": e.conflict,
+            "conflict_note": e.conflict_note or None,
+            "mentions": [
+                {"document_id": m.document_id, "start": m.start, "end": m.end, "text": m.date_text}
+                for m in e.mentions
+            ],
+        }
+        for e in timeline.dated
+    ]
 
 
 def timeline_svg(timeline: Timeline, *, title: str = "Timeline") -> str:

@@ -23,13 +23,18 @@ def add_narrative_commands(commands: Commands) -> None:
     db_option(n)
     n.add_argument(
         "-f", "--format", choices=("text", "json"), default="text",
-        help="text (default) or one JSON array of stories",
+        help="text (default) or one JSON array of stories (each narrative with its timeline)",
     )  # fmt: skip
     n.add_argument(
         "--min-documents", type=positive_int, default=1, metavar="N",
         help="only stories of at least N documents (default 1)",
     )  # fmt: skip
     n.add_argument("--story", type=int, metavar="ID", help="only this story")
+    n.add_argument(
+        "--no-timelines", action="store_true",
+        help="leave out each narrative's timeline from -f json (the dated events its claims "
+        "tell: date, precision, what, where each date is written; conflicts flagged)",
+    )  # fmt: skip
     n.add_argument("-n", "--limit", type=positive_int, metavar="N", help="at most N stories")
     n.add_argument(
         "--period", choices=("day", "week"), default="day",
@@ -73,7 +78,8 @@ def cmd_corpus_narratives(args: argparse.Namespace) -> int:
     )
     found = listing.stories[: args.limit] if args.limit else listing.stories
     if args.format == "json":
-        echo(json.dumps([s.to_dict() for s in found], indent=2, ensure_ascii=False))
+        data = app.stories_json(args.db, found, timelines=not args.no_timelines)
+        echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif found:
         echo(app.render_narratives(found))
     run = listing.run

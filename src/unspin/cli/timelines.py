@@ -21,7 +21,16 @@ def add_timeline_command(commands: Commands) -> None:
         "ordered by date; an event given incompatible dates is flagged.",
     )
     db_option(t)
-    t.add_argument("--document", metavar="ID", help="only this stored document")
+    which = t.add_mutually_exclusive_group()
+    which.add_argument("--document", metavar="ID", help="only this stored document")
+    which.add_argument(
+        "--narrative", type=int, metavar="ID",
+        help="only the events its claims tell (ids of 'unspin corpus narratives')",
+    )  # fmt: skip
+    which.add_argument(
+        "--story", type=int, metavar="ID",
+        help="only the documents of this story (ids of 'unspin corpus narratives')",
+    )  # fmt: skip
     t.add_argument("--outlet", metavar="NAME", help="only documents from this outlet")
     t.add_argument("--since", type=iso_date, metavar="DATE", help="published on or after DATE")
     t.add_argument("--until", type=iso_date, metavar="DATE", help="published on or before DATE")
@@ -35,8 +44,13 @@ def add_timeline_command(commands: Commands) -> None:
 
 
 def cmd_corpus_timeline(args: argparse.Namespace) -> int:
-    filters = app.Filters(outlet=args.outlet, since=args.since, until=args.until)
-    timeline = timelines.corpus_timeline(args.db, document=args.document, filters=filters)
+    timeline = timelines.timeline_for(
+        args.db,
+        document=args.document,
+        narrative=args.narrative,
+        story=args.story,
+        filters=app.Filters(outlet=args.outlet, since=args.since, until=args.until),
+    )
     with output_stream(args.output) as out:
         count = timelines.write_timeline(out, timeline, args.format)
     if not count:

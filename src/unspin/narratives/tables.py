@@ -357,6 +357,28 @@ class NarrativeTable:
             )
         ]  # fmt: skip
 
+    def narrative_spans(self, narrative: int) -> list[tuple[str, int, int]]:
+        """(document, start, end) of each claim of ``narrative``, in arrival order (none:
+        the store has no such narrative)."""
+        return [
+            (str(d), int(s), int(e))
+            for d, s, e in self.sql.all(
+                "SELECT document_id, start_char, end_char FROM narrative_claims "
+                "WHERE narrative = ? ORDER BY id",
+                (narrative,),
+            )
+        ]
+
+    def story_documents(self, story: int) -> list[str]:
+        """The documents of ``story``, in arrival order (none: no such story)."""
+        return [
+            str(d)
+            for (d,) in self.sql.all(
+                "SELECT document_id FROM narrative_documents WHERE story = ? ORDER BY seq",
+                (story,),
+            )
+        ]
+
     def added(self, run: int) -> dict[int, int]:
         """Claims each narrative gained in ``run``."""
         return {

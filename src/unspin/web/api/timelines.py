@@ -1,6 +1,7 @@
 """``/api/v1/timeline``: the dated events of the stored documents (``unspin corpus
 timeline -f json``), merged across documents, ordered, conflicting dates flagged; one
-document with ``document=ID`` (an unknown one is a 404 problem)."""
+document with ``document=ID``, one narrative's with ``narrative=ID``, one story's with
+``story=ID`` (an unknown one is a 404 problem)."""
 
 from __future__ import annotations
 
@@ -40,10 +41,20 @@ def get_timeline(
     document: Annotated[
         str | None, Query(max_length=MAX_ID, description="only this stored document")
     ] = None,
+    narrative: Annotated[
+        int | None, Query(ge=0, description="only the events this narrative's claims tell")
+    ] = None,
+    story: Annotated[int | None, Query(ge=0, description="only this story's documents")] = None,
 ) -> dict[str, Any]:
-    """The corpus timeline, or one document's."""
+    """The corpus timeline, or one document's, narrative's or story's."""
     try:
-        timeline = timelines.corpus_timeline(db_of(request), document=document)
+        timeline = timelines.timeline_for(
+            db_of(request), document=document, narrative=narrative, story=story
+        )
+    except timelines.UnknownNarrativeError:
+        if narrative is not None:
+            raise not_found("narrative", str(narrative)) from None
+        raise not_found("story", str(story)) from None
     except StoreError:
         if document is None:
             raise

@@ -1,11 +1,13 @@
 """The timeline page (``/timeline``): the dated events of the stored documents as a chart
 (inline SVG drawn on the server: no script, no style attribute) and a table; a document
-can be picked to see its own."""
+can be picked to see its own; ``narrative=ID`` and ``story=ID`` (linked from
+``/narratives``) show one narrative's or one story's."""
 
 from __future__ import annotations
 
 import dataclasses
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -28,20 +30,29 @@ EVENTS_SHOWN = 400
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(
-    request: Request, document: Annotated[str | None, Query(max_length=128)] = None
+    request: Request,
+    document: Annotated[str | None, Query(max_length=128)] = None,
+    narrative: Annotated[int | None, Query(ge=0)] = None,
+    story: Annotated[int | None, Query(ge=0)] = None,
 ) -> HTMLResponse:
     db = db_of(request)
     document = document or None
     error = None
     try:
-        timeline = timelines.corpus_timeline(db, document=document)
-    except StoreError as exc:
+        timeline = timelines.timeline_for(db, document=document, narrative=narrative, story=story)
+    except (StoreError, timelines.UnknownNarrativeError) as exc:
         timeline, error = None, str(exc)
     try:
         listed = unspin_app.list_documents(db, limit=DOCUMENTS_LISTED).items
     except StoreError:
         listed = []
     title = "Timeline of the corpus"
+    if narrative is not None:
+        title, document = f"Timeline: narrative {narrative}", None
+    elif story is not None:
+        title, document = f"Timeline: story {story}", None
+    chosen = {"narrative": narrative, "story": story, "document": document}
+    query = urlencode({k: v for k, v in chosen.items() if v is not None})
     for d in listed:
         if document and d.id == document:
             title = f"Timeline: {d.title or d.id}"
@@ -62,5 +73,9 @@ def timeline_page(
         document=document,
         error=error,
         total=total,
-        status_code=404 if error and document else 200,
+        heading=title if narrative is not None or story is not None else None,
+        query=query,
+        status_code=404
+        if error and (document or narrative is not None or story is not None)
+        else 200,
     )
