@@ -37,7 +37,7 @@ SPANISH = (
     "El alcalde dijo el martes que el nuevo puente costará 40 millones de euros. "
     "Los críticos afirman que el ayuntamiento no ha explicado de dónde sale el dinero."
 )
-ENGLISH_ONLY = ("sources", "certainty", "claims", "techniques", "factchecks")
+ENGLISH_ONLY = ("sources", "certainty", "claims", "techniques", "factchecks", "timelines")
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +199,7 @@ def test_cli_names_the_language_and_skipped_analyzers(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert (
         f"unspin: {path} is in German (de): skipped sources, certainty, claims, techniques, "
-        "factchecks (--language en to force)"
+        "factchecks, timelines (--language en to force)"
     ) in out.stderr
     data = json.loads(out.stdout)
     assert data["summaries"]["language"]["code"] == "de"

@@ -75,7 +75,7 @@ def test_cli_ingest_and_search_by_language(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert (
         f"unspin: {folder / 'hafen.txt'} is in German (de): skipped sources, certainty, "
-        "claims, techniques, factchecks (--language en to force)"
+        "claims, techniques, factchecks, timelines (--language en to force)"
     ) in out.stderr
     assert "harbour.txt is in" not in out.stderr
     hits = corpus("search", "Wasserpreise", "--db", db, "--language", "de", "-f", "json")

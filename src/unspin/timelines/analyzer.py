@@ -37,6 +37,7 @@ class TimelinesAnalyzer(Analyzer[NoOptions]):
 
     version = "0.1.0"
     requires: ClassVar[tuple[str, ...]] = ("claim",)
+    languages = ("en",)  # reads the English claim frames
     produces = ()
 
     def run(self, ctx: Context) -> AnalyzerResult:
