@@ -300,7 +300,8 @@ def test_pages_fit_a_phone_print_and_work_by_keyboard(browser: Any, live_server:
         page.pg.keyboard.press("Enter")
         page.pg.wait_for_url("**/analyses/**")
         paths = ["/corpus", "/corpus?q=bridge&mode=keyword", "/links", "/factchecks?q=bridge"]
-        paths += ["/evidence", "/jobs", urlsplit(page.pg.url).path]
+        paths += ["/evidence", "/jobs", "/outlets", "/timeline", "/narratives"]
+        paths.append(urlsplit(page.pg.url).path)
         page.goto("/corpus")
         paths.append(page.pg.locator("#documents a").first.get_attribute("href"))
         for path in paths:
