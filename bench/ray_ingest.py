@@ -64,7 +64,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from speed import DEFAULT_DATA, _loadavg, plain_pass
 
 from unspin.app.pipelines import load_pipeline
-from unspin.app.workers import _dumps
+from unspin.app.workers import pickled as pickle_result
 from unspin.ingest import iter_documents
 from unspin.pipeline import Processed, encoder_name
 from unspin.store import open_store
@@ -102,7 +102,7 @@ def analyse(files: list[Path]) -> tuple[list[Processed], list[float], dict[str, 
         start = time.perf_counter()
         results.extend(pipeline.process([doc], embed_sentences=True))
         seconds.append(time.perf_counter() - start)
-    blobs = [_dumps(r) for r in results]
+    blobs = [pickle_result(r) for r in results]
     start = time.perf_counter()
     for blob in blobs:
         pickle.loads(blob)
