@@ -69,6 +69,10 @@ def test_a_reported_claim_reads_the_reported_proposition(run: Run) -> None:
             [("Three people", "killed"), ("11", "injured")],
         ),
         ("A 45-year-old man was arrested.", [("45-year-old", "age")]),
+        # an apposed age after a title or a noun of people, not only after a name
+        ("The prime minister, 54, said the vote was close.", [("54", "age")]),
+        ("The welder, 38, was hurt in the blast.", [("38", "age")]),
+        ("Ines Varga, 61, was hurt in the blast.", [("61", "age")]),
         ("The runner covered 42 kilometres.", [("42 kilometres", "distance")]),
         ("Unemployment rose by 2 percent.", [("2 percent", "percent")]),
         ("The firm paid $3.5 million in fines.", [("$3.5 million", "money")]),
@@ -182,3 +186,19 @@ def test_an_age_is_a_quantity_labelled_age(run: Run) -> None:
     a = run("Ada Brenner, the 71-year-old head of the club, resigned.", "claims")
     (age,) = a.by_kind("quantity")
     assert (age.text, age.label, age.attributes["unit"]) == ("71-year-old", "age", "years_old")
+
+
+@pytest.mark.slow
+def test_an_apposed_age_after_a_title_is_a_quantity_labelled_age(run: Run) -> None:
+    """The bug: "the prime minister, 54, said" gave a quantity labelled "other" (the
+    frame's own age reading only knew names)."""
+    a = run("The prime minister, 54, said the vote was close.", "claims")
+    (age,) = a.by_kind("quantity")
+    assert (age.text, age.label, age.attributes["unit"]) == ("54", "age", "years_old")
+    assert [q["counts"] for q in frame(run, a.document.text)["quantities"]] == ["age"]
+
+
+@pytest.mark.slow
+def test_a_number_between_commas_that_is_no_age_stays_a_number(run: Run) -> None:
+    a = run("In the end, 54, not 60, voted for the plan.", "claims")
+    assert "age" not in {q.label for q in a.by_kind("quantity")}

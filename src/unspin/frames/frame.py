@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from unspin.frames.date_scanner import DateMatch
-from unspin.frames.lexicon import REPORTING
+from unspin.frames.lexicon import PEOPLE_NOUNS, REPORTING
 from unspin.frames.quantities import QuantityMatch
 from unspin.model import JSON, Finding
 from unspin.nlp import Parsed, Sentence, Token
@@ -57,22 +57,6 @@ _INJURED_VERBS = _words("injure wound hurt hospitalize hospitalise maim treat")
 _INJURED_WORDS = _words("injured wounded hurt injury injuries casualty casualties")
 _ARRESTED_VERBS = _words("arrest detain jail imprison apprehend")
 _ARRESTED_WORDS = _words("arrested detained arrest arrests detention detentions")
-_PEOPLE_NOUNS = _words("""
-    people person persons man men woman women child children resident residents civilian
-    civilians protester protesters demonstrator demonstrators worker workers student
-    students soldier soldiers officer officers passenger passengers migrant migrants
-    refugee refugees patient patients voter voters member members fan fans employee
-    employees citizen citizens victim victims suspect suspects teenager teenagers adult
-    adults pupil pupils troops police journalist journalists doctor doctors nurse nurses
-    prisoner prisoners inmate inmates tourist tourists visitor visitors spectator
-    spectators participant participants staff individual individuals family families
-    miner miners climber climbers cyclist cyclists pedestrian pedestrians driver drivers
-    hiker hikers farmer farmers pilot pilots firefighter firefighters rescuer rescuers
-    swimmer swimmers runner runners player players athlete athletes fisherman fishermen
-    sailor sailors crew commuter commuters shopper shoppers teacher teachers guard guards
-    militant militants rebel rebels gunman gunmen attacker attackers hostage hostages
-    detainee detainees survivor survivors casualty casualties other others
-    """)
 _DISTANCE_UNITS = _words(
     "km kilometre kilometres kilometer kilometers m metre metres meter meters mile miles "
     "yard yards foot feet mi ft yd nmi"
@@ -424,25 +408,13 @@ def _quantity(parsed: Parsed, q: QuantityMatch) -> FrameQuantity:
         return FrameQuantity(q.start, q.end, q.value, unit, "age")
     if unit is not None and unit.lower() in _DISTANCE_UNITS:
         return FrameQuantity(q.start, q.end, q.value, unit, "distance")
-    if unit is None and _apposed_age(parsed, q):
-        return FrameQuantity(q.start, q.end, q.value, "years_old", "age")  # "Ann Roe, 62,"
     counts, cue = _event_of(parsed, q)
     if unit in ("other", "others") and (counts is not None or q.label == "count"):
         unit = "people"  # "wounded nine others"
     if counts is None:
         low = (unit or "").lower()
-        counts = "people" if low in _PEOPLE_NOUNS or f"{low}s" in _PEOPLE_NOUNS else "other"
+        counts = "people" if low in PEOPLE_NOUNS or f"{low}s" in PEOPLE_NOUNS else "other"
     return FrameQuantity(q.start, q.end, q.value, unit, counts, cue)
-
-
-def _apposed_age(parsed: Parsed, q: QuantityMatch) -> bool:
-    """A whole number between commas right after a person's name: "Alma Reyes, 62, said"."""
-    text = parsed.text
-    before, after = text[max(0, q.start - 2) : q.start], text[q.end : q.end + 1]
-    if before != ", " or after != "," or not 0 < q.value < 130 or q.value != int(q.value):
-        return False
-    k = parsed.token_at(q.start - 3)
-    return k is not None and parsed.tokens[k].ent_type == "PERSON"
 
 
 _LINK = re.compile(r"\b(?:to|and|or|of|against|versus|vs)\b", re.IGNORECASE)

@@ -8,8 +8,9 @@ vague magnitudes "dozens of") and extends it leftwards over a currency sign ("$"
 measure ("km", "tonnes", "°C") or, from the parse, the counted noun ("62 people").
 
 Labels: ``money`` (a currency), ``percent`` (``%`` or percentage points), ``measure``
-(a physical unit), ``count`` (a counted noun), ``other`` (a bare number, a fraction, an
-age). Values are floats: "$4.5 million" -> 4500000.0 USD, "two-thirds" -> 0.6667
+(a physical unit), ``count`` (a counted noun), ``age`` ("62-year-old", "aged 62", a whole
+number between commas after a person: "the minister, 54, said"), ``other`` (a bare number,
+a fraction). Values are floats: "$4.5 million" -> 4500000.0 USD, "two-thirds" -> 0.6667
 "fraction", "dozens" -> 24.0 with qualifier ``at_least``.
 
 Qualifiers: ``about`` ("about", "around", "roughly", "some", "an estimated"),
@@ -29,7 +30,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from unspin.frames.lexicon import PEOPLE_NOUNS
 from unspin.frames.spans import SpanIndex
+from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Parsed, Token
 
 #: Figures from this size up are not quantities (a digit string, not a count or amount).
@@ -368,8 +371,10 @@ class _QuantityScanner:
             age = _AGE.match(text, end)
             if age:
                 label, unit, score, end = "age", "years_old", 0.8, age.end()
-            elif _AGED.search(text[max(0, start - 8) : start]):
-                label, unit, score = "age", "years_old", 0.8  # "aged 66", "aged two"
+            elif _AGED.search(text[max(0, start - 8) : start]) or self._apposed_age(
+                start, end, value, kind
+            ):
+                label, unit, score = "age", "years_old", 0.8  # "aged 66", "Ann Roe, 62,"
         if unit is None and label == "other" and kind in ("vague", "dozen", "half"):
             label, unit, score, end = self._of_noun(end, label, score)
         if unit is None and label == "other":
@@ -465,6 +470,30 @@ class _QuantityScanner:
                 toks[j].end,
             )
         return label, None, score, end
+
+    def _apposed_age(self, start: int, end: int, value: float, kind: str) -> bool:
+        """A whole number between commas right after a person: "Alma Reyes, 62, said", "the
+        prime minister, 54, said", "a miner, 34, was hurt" (a name, a title or a noun of
+        people, or a noun the parser hangs the number on as an apposition)."""
+        text = self.text
+        if kind != "digits" or text[max(0, start - 2) : start] + text[end : end + 1] != ", ,":
+            return False
+        if not (0 < value < 130 and value == int(value)):
+            return False
+        k = self.parsed.token_at(start - 3)
+        if k is None:
+            return False
+        head = self.parsed.tokens[k]
+        if head.ent_type == "PERSON":
+            return True
+        lemma = head.lemma.lower()
+        if head.pos == "NOUN" and (lemma in TITLE_WORDS or lemma in PEOPLE_NOUNS):
+            return True
+        num = self._token(start)
+        if num is None or num.dep != "appos" or num.head != head.i:
+            return False
+        # a name the tagger missed counts when it reads the number as an age (a DATE)
+        return head.pos == "NOUN" or (head.pos == "PROPN" and num.ent_type == "DATE")
 
     def _singular_after(self, noun_end: int) -> bool:
         """Whether the counted noun ending at ``noun_end`` is singular and not joined to the
