@@ -31,7 +31,7 @@ from datetime import date
 
 from unspin.frames.date_patterns import ENTITY_SKIP, PATTERNS, PUB_RE, RELATIVE_HINT, TIME_WORD
 from unspin.frames.date_scanner import DateMatch, DateScanner
-from unspin.frames.spans import SpanIndex
+from unspin.frames.spans import SpanIndex, web_spans
 from unspin.nlp import Parsed
 
 __all__ = ["DateMatch", "find_dates", "parse_published"]
@@ -105,11 +105,16 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
     and a low score (rule ``date.entity``), so nothing the parser saw is lost.
     """
     scanner = DateScanner(text, parsed, published)
+    web = SpanIndex(web_spans(text))  # "example.com/2024/05/12/story" holds no date
     candidates: list[DateMatch] = []
     for name, pattern in PATTERNS:
         for m in pattern.finditer(text):
             found = scanner.handle(name, m)
-            if found is not None and found.end > found.start:
+            if (
+                found is not None
+                and found.end > found.start
+                and not web.overlaps(found.start, found.end)
+            ):
                 candidates.append(found)
     candidates.sort(key=lambda d: (-(d.end - d.start), -d.score, d.start))
     chosen: list[DateMatch] = []
@@ -121,7 +126,7 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
         taken.update(range(c.start, c.end))
     chosen.sort(key=lambda d: d.start)
     chosen = _merge_datetimes(text, chosen)
-    extra = _entity_dates(parsed, chosen)
+    extra = [d for d in _entity_dates(parsed, chosen) if not web.overlaps(d.start, d.end)]
     return sorted(chosen + extra, key=lambda d: d.start)
 
 

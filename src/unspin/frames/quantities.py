@@ -19,8 +19,9 @@ Qualifiers: ``about`` ("about", "around", "roughly", "some", "an estimated"),
 magnitudes, make ``approximate`` true.
 
 Years ("2019"), ordinals ("21st"), numbers glued to letters ("5G", "COVID-19"), numbers
-inside names ("Route 66" when spaCy tags it as a facility) and anything inside a date span
-are not quantities. Time units ("three years") are left to the date extractor.
+inside names ("Route 66" when spaCy tags it as a facility) and anything inside a date span,
+a URL or an e-mail address ("example.com/news/2024/05/12345-story") are not quantities.
+Time units ("three years") are left to the date extractor.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from unspin.frames.lexicon import PEOPLE_NOUNS
-from unspin.frames.spans import SpanIndex
+from unspin.frames.spans import SpanIndex, web_spans
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Parsed, Token
 
@@ -242,7 +243,7 @@ class _QuantityScanner:
     def __init__(self, text: str, parsed: Parsed, exclude: Sequence[tuple[int, int]]) -> None:
         self.text = text
         self.parsed = parsed
-        self.exclude = SpanIndex(exclude)
+        self.exclude = SpanIndex([*exclude, *web_spans(text)])
 
     def _excluded(self, start: int, end: int) -> bool:
         return self.exclude.overlaps(start, end)
@@ -542,5 +543,6 @@ class _QuantityScanner:
 def find_quantities(
     text: str, parsed: Parsed, exclude: Sequence[tuple[int, int]] = ()
 ) -> list[QuantityMatch]:
-    """Every quantity in ``text`` outside the ``exclude`` spans (dates), in text order."""
+    """Every quantity in ``text`` outside the ``exclude`` spans (dates) and web addresses,
+    in text order."""
     return _QuantityScanner(text, parsed, exclude).scan()
