@@ -1,7 +1,8 @@
-"""``corpus ingest --engine ray`` (#14 point 3): a local Ray cluster of 2 CPUs started
-here; a Ray ingest stores the same documents, findings, sentences and errors as a plain
-one; a rerun skips everything before any actor starts; the missing extra and a stray
-``--address`` are one-line errors; Ray leaves no process behind."""
+"""``corpus ingest --engine ray`` and ``corpus link --engine ray`` (#14 point 3): a local
+Ray cluster of 2 CPUs started here; a Ray ingest stores the same documents, findings,
+sentences and errors as a plain one, a Ray link run the same links; a rerun skips
+everything before any actor starts; the missing extra and a stray ``--address`` are
+one-line errors; Ray leaves no process behind."""
 
 from __future__ import annotations
 
@@ -97,9 +98,49 @@ def test_a_ray_ingest_stores_what_a_plain_ingest_stores(ray_cluster: None, tmp_p
         assert Counter(store.stats().findings_by_kind) == Counter(stats.findings_by_kind)
 
 
+def _wire_copies(folder: Path) -> Path:
+    """Six invented reports of one fire: differing tolls, copied sentences."""
+    folder.mkdir()
+    for i in range(1, 7):
+        (folder / f"r{i}.txt").write_text(
+            f"Report {i} from the coast.\n\nThe mayor said {10 * i} people were killed in "
+            "the fire in Harbourville on Monday, officials said.\n\nThe fire started in a "
+            "warehouse near the old port and spread quickly through the narrow streets.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def _links(db: Path) -> set[tuple[str, str, str, float]]:
+    with open_store(db) as store:
+        return {
+            (lk.kind, lk.source_document, lk.target_document, round(lk.score, 6))
+            for lk in store.iter_links()
+        }
+
+
+def test_corpus_link_on_ray_stores_the_links_of_a_local_run(
+    ray_cluster: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs = _wire_copies(tmp_path / "in")
+    for name in ("local", "ray"):
+        app.ingest_paths(tmp_path / f"{name}.db", [inputs], _config())
+    assert main(["corpus", "link", "--db", str(tmp_path / "local.db"), "-q"]) == 0
+    code = main(["corpus", "link", "--db", str(tmp_path / "ray.db"), "--engine", "ray", "-q"])
+    assert code == 0, capsys.readouterr().err
+    links = _links(tmp_path / "ray.db")
+    assert links == _links(tmp_path / "local.db")
+    kinds = Counter(kind for kind, *_ in links)
+    assert kinds["contradiction"] >= 5 and kinds["propagation"] >= 5  # tolls differ, copies
+    again = app.link_corpus(tmp_path / "ray.db", engine="ray")  # incremental: nothing left
+    assert again.run.documents == 0
+
+
 def test_address_needs_the_ray_engine(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="--engine ray"):
         app.ingest_paths(tmp_path / "x.db", [tmp_path], _config(), address="127.0.0.1:6379")
+    with pytest.raises(ConfigError, match="--engine ray"):
+        app.link_corpus(tmp_path / "x.db", address="127.0.0.1:6379")
 
 
 def test_without_ray_the_install_hint(
@@ -114,3 +155,7 @@ def test_without_ray_the_install_hint(
     assert code == 3
     assert "unspin[ray]" in capsys.readouterr().err
     assert not db.exists()
+    app.ingest_paths(db, [_wire_copies(tmp_path / "in")], _config())
+    code = main(["corpus", "link", "--db", str(db), "--engine", "ray", "-q"])
+    assert code == 3
+    assert "unspin[ray]" in capsys.readouterr().err

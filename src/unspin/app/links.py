@@ -11,7 +11,10 @@ from pathlib import Path
 
 from unspin.app.corpus import checked_document, opened_store
 from unspin.app.progress import Progress, ProgressEvent, notify
+from unspin.app.ray_engine import check_engine, ray_map, ray_session
+from unspin.app.workers import check_workers
 from unspin.corpus.model import Link, Side
+from unspin.corpus.sharding import Mapper
 from unspin.corpus.store_adapter import ALL, LinkRun, iter_corpus_links, link_store, store_report
 from unspin.corpus.views import in_context
 from unspin.errors import ConfigError
@@ -60,12 +63,20 @@ def _link_pending(
     rebuild: bool = False,
     batch_size: int = 100,
     on_progress: Progress | None = None,
+    mapper: Mapper | None = None,
+    shards: int = 1,
 ) -> LinkRun:
     def step(done: int, total: int) -> None:
         notify(on_progress, ProgressEvent("linking", done, total))
 
     return link_store(
-        store, what=what or ALL, rebuild=rebuild, batch_size=batch_size, on_progress=step
+        store,
+        what=what or ALL,
+        rebuild=rebuild,
+        batch_size=batch_size,
+        on_progress=step,
+        mapper=mapper,
+        shards=shards,
     )
 
 
@@ -76,13 +87,33 @@ def link_corpus(
     rebuild: bool = False,
     batch_size: int = 100,
     on_progress: Progress | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    workers: int | None = None,
 ) -> LinkResult:
     """Compare the stored documents not compared yet (every one with ``rebuild``) and
-    store the links (incremental: a rerun compares only new documents)."""
+    store the links (incremental: a rerun compares only new documents).
+
+    With ``engine="ray"`` the comparisons are sharded by blocking key and run as Ray
+    tasks (:mod:`unspin.corpus.sharding`, :func:`~unspin.app.ray_engine.ray_map`) on the
+    cluster at ``address`` or on a local one of ``workers`` CPUs started for the run;
+    this process alone reads and writes the store. The links are those of a local run.
+    """
+    check_engine(engine)
+    check_workers(workers or 1)
+    if address and engine != "ray":
+        raise ConfigError("--address needs --engine ray", hint="add --engine ray")
     with opened_store(db) as store:
-        run = _link_pending(
-            store, what=what, rebuild=rebuild, batch_size=batch_size, on_progress=on_progress
-        )
+        if engine == "ray":
+            with ray_session(address, workers) as cpus:
+                run = _link_pending(
+                    store, what=what, rebuild=rebuild, batch_size=batch_size,
+                    on_progress=on_progress, mapper=ray_map, shards=4 * (workers or cpus),
+                )  # fmt: skip
+        else:
+            run = _link_pending(
+                store, what=what, rebuild=rebuild, batch_size=batch_size, on_progress=on_progress
+            )
         return LinkResult(run, store.url)
 
 

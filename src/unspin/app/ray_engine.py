@@ -31,7 +31,7 @@ import logging
 import os
 import pickle
 import warnings
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -57,6 +57,7 @@ __all__ = [
     "SEGMENT",
     "check_engine",
     "process_on_ray",
+    "ray_map",
     "ray_session",
 ]
 
@@ -158,16 +159,33 @@ def _mapped(ray: Any, config: Config, rows: list[dict[str, Any]], actors: int, b
         )
 
 
-def _segment(
-    ray: Any, config: Config, documents: list[Document], actors: int, batch: int
-) -> Iterator[Outcome]:
-    """One Ray dataset over ``documents``; their outcomes in input order."""
+@contextlib.contextmanager
+def _ordered(ray: Any) -> Iterator[None]:
+    """Ray Data keeping the input order, without its progress bars, for a while."""
     with warnings.catch_warnings():  # Ray's own deprecated settings, read on first use
         warnings.simplefilter("ignore", DeprecationWarning)
         context = ray.data.DataContext.get_current()
     preserve, progress = context.execution_options.preserve_order, context.enable_progress_bars
     context.execution_options.preserve_order = True
     context.enable_progress_bars = False
+    try:
+        yield
+    finally:
+        context.execution_options.preserve_order = preserve
+        context.enable_progress_bars = progress
+
+
+def _segment(
+    ray: Any, config: Config, documents: list[Document], actors: int, batch: int
+) -> Iterator[Outcome]:
+    """One Ray dataset over ``documents``; their outcomes in input order."""
+    with _ordered(ray):
+        yield from _segment_rows(ray, config, documents, actors, batch)
+
+
+def _segment_rows(
+    ray: Any, config: Config, documents: list[Document], actors: int, batch: int
+) -> Iterator[Outcome]:
     try:
         rows = [{"i": i, "doc": pickled(d)} for i, d in enumerate(documents)]
         for row in _mapped(ray, config, rows, actors, batch).iter_rows():
@@ -185,9 +203,6 @@ def _segment(
             f"the Ray engine failed on a segment of {len(documents)} document(s): {one_line(exc)}",
             hint="documents written before are kept; rerun to resume",
         ) from None
-    finally:
-        context.execution_options.preserve_order = preserve
-        context.enable_progress_bars = progress
 
 
 def process_on_ray(
@@ -207,3 +222,42 @@ def process_on_ray(
     source = iter(documents)
     while chunk := list(islice(source, max(1, segment))):
         yield from _segment(ray, config, chunk, max(1, actors), max(1, batch_size))
+
+
+class _Apply:
+    """A Ray Data batch function: ``fn`` on each pickled item of the batch."""
+
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        self.fn = fn
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        out = np.empty(len(batch["x"]), dtype=object)
+        for i, blob in enumerate(batch["x"]):
+            out[i] = pickled(self.fn(pickle.loads(blob)))
+        return {"i": batch["i"], "out": out}
+
+
+def ray_map(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    """``fn`` over ``items`` as Ray Data tasks (one item per task, as many at once as the
+    cluster has CPUs; Ray initialised: :func:`ray_session`), the results in input order:
+    the mapper of ``corpus link --engine ray`` (:mod:`unspin.corpus.sharding`). A failure
+    is a one-line :class:`~unspin.errors.PipelineError`."""
+    ray = _ray()
+    if not ray.is_initialized():
+        raise PipelineError("Ray is not initialised", hint="run inside ray_session()")
+    if not items:
+        return []
+    rows = [{"i": i, "x": pickled(x)} for i, x in enumerate(items)]
+    try:
+        with _ordered(ray), warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dataset = ray.data.from_items(rows, override_num_blocks=len(rows)).map_batches(
+                _Apply(fn), batch_size=1, batch_format="numpy", num_cpus=1
+            )
+            return [pickle.loads(row["out"]) for row in dataset.iter_rows()]
+    except Exception as exc:
+        raise PipelineError(
+            f"the Ray engine failed on {len(rows)} task(s) of {getattr(fn, '__name__', fn)}: "
+            f"{one_line(exc)}",
+            hint="links written before are kept; rerun to resume",
+        ) from None

@@ -337,3 +337,19 @@ def output_stream(path: Path | None) -> Iterator[TextIO]:
         raise ConfigError(f"cannot write {path}: {exc}") from None
     with out:
         yield out
+
+
+def engine_options(p: argparse.ArgumentParser, workers_help: str) -> None:
+    """``--workers N``, ``--engine local|ray`` and ``--address ADDR``."""
+    p.add_argument("--workers", type=positive_int, metavar="N", help=workers_help)
+    p.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="this machine, or Ray Data on a Ray cluster (the ray extra; default local)",
+    )
+    p.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="with --engine ray: the Ray cluster to connect to (default: start a local one)",
+    )

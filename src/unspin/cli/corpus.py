@@ -17,13 +17,13 @@ from unspin.cli.common import (
     batch_size_option,
     db_option,
     echo,
+    engine_options,
     group,
     iso_date,
     limit_option,
     paths_argument,
     pipeline_config,
     pipeline_options,
-    positive_int,
     progress_bar,
     progress_options,
     wants_progress,
@@ -95,24 +95,11 @@ def add_corpus_commands(sub: Commands) -> Commands:
     db_option(i)
     pipeline_options(i)
     batch_size_option(i, 64, "documents written per transaction")
-    i.add_argument(
-        "--workers",
-        type=positive_int,
-        metavar="N",
-        help="analyse in N processes, each loading the models once; this process alone "
+    engine_options(
+        i,
+        "analyse in N processes, each loading the models once; this process alone "
         "writes the store, in input order (default 1: this process; with --engine ray, "
         "N actors, default one per CPU of the cluster)",
-    )
-    i.add_argument(
-        "--engine",
-        choices=("local", "ray"),
-        default="local",
-        help="local processes, or Ray Data actors (the ray extra; default local)",
-    )
-    i.add_argument(
-        "--address",
-        metavar="ADDR",
-        help="with --engine ray: the Ray cluster to connect to (default: start a local one)",
     )
     progress_options(i, "when stderr is a terminal")
     i.set_defaults(func=cmd_corpus_ingest)

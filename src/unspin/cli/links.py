@@ -18,6 +18,7 @@ from unspin.cli.common import (
     choices,
     db_option,
     echo,
+    engine_options,
     output_stream,
     positive_int,
     progress_bar,
@@ -75,6 +76,11 @@ def add_link_commands(commands: Commands) -> None:
         "again, earliest publication first",
     )
     batch_size_option(k, 100, "documents per transaction")
+    engine_options(
+        k,
+        "with --engine ray: the CPUs of the local cluster started for the run (default: "
+        "this machine's); the comparisons are sharded by blocking key, four shards per CPU",
+    )
     progress_options(k, "when stderr is a terminal")
     k.set_defaults(func=cmd_corpus_link)
 
@@ -160,6 +166,9 @@ def cmd_corpus_link(args: argparse.Namespace) -> int:
                 rebuild=args.rebuild,
                 batch_size=args.batch_size,
                 on_progress=on_progress,
+                engine=args.engine,
+                address=args.address,
+                workers=args.workers,
             )
     except KeyboardInterrupt:
         echo(

@@ -44,13 +44,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from unspin.corpus._fuzzy import BandHasher, fuzz, shingles, when_key
-from unspin.corpus.contradictions import compare_slots, find_contradictions
+from unspin.corpus.comparing import (
+    ALL,
+    KINDS,
+    SPACES,
+    Comparer,
+    Keyed,
+    passage_links,
+    quote_links,
+)
 from unspin.corpus.model import LINK_KINDS, SLOT_FORMAT, Link, Side, slot_from_dict
-from unspin.corpus.propagation import Passage, _runs, passage_link, passages
-from unspin.corpus.quotes import QuoteMention, _drift_link, mention_keys, quote_mentions, relate
+from unspin.corpus.propagation import Passage
+from unspin.corpus.quotes import QuoteMention
 from unspin.corpus.report import DocumentReport, document_report
-from unspin.corpus.slots import extract_slots
+from unspin.corpus.sharding import Mapper, link_sharded
 from unspin.corpus.tables import CorpusIndexTable, CorpusItem
 from unspin.errors import SchemaError
 from unspin.model import Analysis
@@ -72,25 +79,11 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: What :func:`link_store` can compute, and the index space each one keeps.
-SPACES: dict[str, str] = {"contradictions": "slot", "quotes": "quote", "propagation": "passage"}
-ALL = tuple(SPACES)
-#: The link kinds each comparison writes.
-KINDS: dict[str, tuple[str, ...]] = {
-    "contradictions": ("contradiction", "compatible", "update", "restatement", "differs"),
-    "quotes": ("quote_drift",),
-    "propagation": ("propagation",),
-}
-
 #: What every item written by this version holds in its JSON, per comparison: a store
 #: whose items lack it was indexed by an older extractor (other keys, fewer fields), and
 #: the next link run re-extracts that comparison's index and links from the analyses.
 CURRENT: dict[str, str] = {"contradictions": f'"format": {SLOT_FORMAT}', "quotes": '"words":'}
 
-# The same thresholds as the in-memory QuoteIndex and PassageIndex.
-_QUOTE_THRESHOLD = 0.3
-_PASSAGE_THRESHOLD = 0.5
-_MIN_SIMILARITY = 88.0
 # A batch is written early when it holds this many links or candidate items.
 _MAX_BATCH_LINKS = 5_000
 _MAX_BATCH_ITEMS = 10_000
@@ -136,10 +129,6 @@ class LinkRun:
     @property
     def total(self) -> int:
         return sum(self.links.values())
-
-
-def _order(m: QuoteMention) -> tuple[tuple[int, str], str, int]:
-    return (when_key(m.published), m.doc_id, m.start)
 
 
 class _Batch:
@@ -197,87 +186,61 @@ class _Batch:
 
 
 class _Linker:
+    """Links each document, in turn, with the items indexed before it."""
+
     def __init__(self, wanted: set[str], max_group: int, max_sources: int) -> None:
-        self.wanted = wanted
-        self.max_group = max_group
+        self.comparer = Comparer(wanted, max_group)
         self.max_sources = max_sources
-        self.quote_bands = BandHasher(_QUOTE_THRESHOLD) if "quotes" in wanted else None
-        self.passage_bands = BandHasher(_PASSAGE_THRESHOLD) if "propagation" in wanted else None
-        self.ratio = fuzz().ratio if wanted & {"quotes", "propagation"} else None
 
     def document(self, batch: _Batch, analysis: Analysis, what: Iterable[str]) -> None:
         doc_id = analysis.document.id
         for name in what:
-            getattr(self, f"_{name}")(batch, analysis)
-            batch.indexed.append((doc_id, SPACES[name]))
+            own, keyed = self.comparer.items(analysis, name)
+            for link in own:
+                batch.link(link)
+            space = SPACES[name]
+            getattr(self, f"_{space}")(batch, keyed)
+            for k in keyed:
+                batch.add(space, doc_id, k.keys, k.obj, k.payload())
+            batch.indexed.append((doc_id, space))
 
-    def _contradictions(self, batch: _Batch, analysis: Analysis) -> None:
-        slots = extract_slots(analysis)
-        for link in find_contradictions(slots, max_group=self.max_group):  # within it
-            batch.link(link)
+    def _slot(self, batch: _Batch, keyed: list[Keyed]) -> None:
         seen: set[tuple[str, str]] = set()
-        for s in slots:
-            keys = tuple(k for k in s.keys if "|doc:" not in k)  # only this document has those
-            for doc, other in batch.candidates("slot", keys, slot_from_dict):
-                if doc == s.doc_id or (other.uid, s.uid) in seen:
+        for k in keyed:
+            for doc, other in batch.candidates("slot", k.keys, slot_from_dict):
+                if doc == k.doc_id or (other.uid, k.obj.uid) in seen:
                     continue
-                seen.add((other.uid, s.uid))
-                batch.link(compare_slots(other, s))
-        for s in slots:
-            keys = tuple(k for k in s.keys if "|doc:" not in k)
-            if keys:
-                batch.add("slot", s.doc_id, keys, s, json.dumps(s.to_dict(), ensure_ascii=False))
+                seen.add((other.uid, k.obj.uid))
+                batch.link(self.comparer.compare("slot", other, k.obj))
 
-    def _quotes(self, batch: _Batch, analysis: Analysis) -> None:
-        assert self.quote_bands is not None
-        mentions = quote_mentions(analysis)
-        keyed = [
-            (m, (*self.quote_bands.keys(shingles(m.norm.split(), (1, 2))), *mention_keys(m)))
-            for m in mentions
-        ]
-        for m, keys in keyed:
-            matches: list[tuple[QuoteMention, tuple[str, float]]] = []
-            for doc, other in batch.candidates("quote", keys, QuoteMention.from_dict,
+    def _quote(self, batch: _Batch, keyed: list[Keyed]) -> None:
+        for k in keyed:
+            matches: list[tuple[QuoteMention, Any]] = []
+            for doc, other in batch.candidates("quote", k.keys, QuoteMention.from_dict,
                                                newest=False):  # fmt: skip
-                if doc == m.doc_id:
-                    continue
-                got = relate(other, m)
-                if got is not None:
-                    matches.append((other, got))
-            earlier = [(o, g) for o, g in matches if _order(o) < _order(m)]
-            if earlier:  # linked to the earliest appearance it matches
-                first, got = min(earlier, key=lambda og: _order(og[0]))
-                batch.link(_drift_link(first, m, *got))
-            for other, got in matches:  # came earlier than mentions already linked
-                if _order(other) > _order(m):
-                    batch.link(_drift_link(m, other, *got))
-        for m, keys in keyed:
-            batch.add("quote", m.doc_id, keys, m, json.dumps(m.to_dict(), ensure_ascii=False))
+                if doc != k.doc_id:
+                    got = self.comparer.compare("quote", other, k.obj)
+                    if got is not None:
+                        matches.append((other, got))
+            for link in quote_links(k.obj, matches):
+                batch.link(link)
 
-    def _propagation(self, batch: _Batch, analysis: Analysis) -> None:
-        assert self.passage_bands is not None and self.ratio is not None
-        own = passages(analysis)
-        keyed = [(p, self.passage_bands.keys(shingles(p.norm.split(), (3,)))) for p in own]
+    def _passage(self, batch: _Batch, keyed: list[Keyed]) -> None:
+        if not keyed:
+            return
         pairs: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
-        by_key: dict[tuple[str, int], Passage] = {(p.doc_id, p.index): p for p in own}
-        for p, keys in keyed:
-            for doc, other in batch.candidates("passage", keys, Passage.from_dict,
+        by_key: dict[tuple[str, int], Passage] = {(k.doc_id, k.obj.index): k.obj for k in keyed}
+        for k in keyed:
+            for doc, other in batch.candidates("passage", k.keys, Passage.from_dict,
                                                newest=False):  # fmt: skip
-                if doc == p.doc_id:
+                if doc == k.doc_id:
                     continue
-                sim = float(self.ratio(other.norm, p.norm))
-                if sim >= _MIN_SIMILARITY:
-                    pairs[doc].append((other.index, p.index, sim))
+                sim = self.comparer.compare("passage", other, k.obj)
+                if sim is not None:
+                    pairs[doc].append((other.index, k.obj.index, sim))
                     by_key[(doc, other.index)] = other
-        sources = sorted(pairs, key=lambda d: (when_key(by_key[(d, pairs[d][0][0])].published), d))
-        if len(sources) > self.max_sources:
-            log.info("%s repeats passages of %d documents; linking the %d earliest",
-                     analysis.document.id, len(sources), self.max_sources)  # fmt: skip
-        for doc in sources[: self.max_sources]:
-            for run in _runs(sorted(pairs[doc])):
-                batch.link(passage_link(by_key, doc, analysis.document.id, run))
-        for p, keys in keyed:
-            batch.add("passage", p.doc_id, keys, p, json.dumps(p.to_dict(), ensure_ascii=False))
+        for link in passage_links(keyed[0].doc_id, pairs, by_key, self.max_sources):
+            batch.link(link)
 
 
 def link_store(
@@ -289,6 +252,9 @@ def link_store(
     batch_size: int = 100,
     rebuild: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
+    mapper: Mapper | None = None,
+    shards: int = 1,
+    segment: int = 2000,
 ) -> LinkRun:
     """Link the stored documents not linked yet (all of them with ``rebuild``) and
     store the new links; return what was done.
@@ -296,7 +262,9 @@ def link_store(
     ``what`` picks comparisons among :data:`ALL`. ``max_group`` bounds the candidates
     fetched per blocking key (a very common name or a boilerplate sentence);
     ``max_sources`` the documents a new document's passages are linked to (the earliest
-    published). ``on_progress(done, total)`` is called after each batch.
+    published). ``on_progress(done, total)`` is called after each batch. With a
+    ``mapper`` the comparisons run sharded by blocking key in ``shards`` pieces, a
+    ``segment`` of documents at a time (:mod:`unspin.corpus.sharding`): the same links.
     """
     wanted = set(what)
     unknown = wanted - set(ALL)
@@ -319,8 +287,17 @@ def link_store(
     run = LinkRun(pending=len(todo))
     if not todo:
         return run
+    if mapper is not None:
+        run.documents, counts = link_sharded(
+            table, todo, store.get_analysis, to_store_link, wanted=names, mapper=mapper,
+            shards=shards, max_group=max_group, max_sources=max_sources,
+            batch_size=batch_size, segment=segment, on_progress=on_progress,
+        )  # fmt: skip
+        run.links = {k: counts[k] for k in LINK_KINDS if counts[k]}
+        log.info("linked %d documents in %d shards: %d links", run.documents, shards, run.total)
+        return run
     linker = _Linker(wanted, max_group, max_sources)
-    counts: Counter[str] = Counter()
+    counts = Counter[str]()
     batch, size = _Batch(table, max_group), 0
 
     def flush() -> None:
