@@ -498,6 +498,19 @@ def test_a_blog_post_is_not_social_media(run: Run) -> None:
             "Ida Lind",
             "new foreign secretary of Norvia",  # the name after an "of" phrase
         ),
+        # a hyphened role was cut at the hyphen ("co"), and its institute made the
+        # person an organisation
+        (
+            "Ines Varga, co-director of the Wenlow Institute, said the study was flawed.",
+            "Ines Varga",
+            "co-director of the Wenlow Institute",
+        ),
+        ("Co-founder Ines Varga said the study was flawed.", "Ines Varga", "Co-founder"),
+        (
+            "The study was flawed, said Ines Varga, the institute's vice-chair.",
+            "Ines Varga",
+            "institute's vice-chair",
+        ),
     ],
 )
 def test_roles_from_appositions_and_names_after_them(

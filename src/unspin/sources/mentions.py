@@ -47,6 +47,7 @@ from unspin.sources.speakers import (
     outlet_name_cue,
     platform_name,
     reference_name_cue,
+    role_head,
     role_organisation,
     role_text,
     split_person_name,
@@ -197,9 +198,10 @@ def _named_mention(
     role_left = ""
     honorific_gender: str | None = None
     anchor_lo = ent.first
-    lo = sub[0]
+    lo = ix.hyphen_joined(sub[0], sub[0])[0]  # "Co-founder Ines Varga"
     if lo < ent.first:
         left = [t for t in toks[lo : ent.first] if t.dep not in ("punct",)]
+        glued = {t.i for t in left if t.i + 1 < ent.first and ix.hyphen_joined(t.i, t.i)[1] > t.i}
         while left and (left[0].lower in DETS or left[0].dep in ("det", "poss", "case")):
             left = left[1:]
         honorific = [t for t in left if t.lower in HONORIFICS and t.lower not in TITLE_HONORIFICS]
@@ -208,7 +210,10 @@ def _named_mention(
             person_hint = True
         left_role = [t for t in left if t not in honorific]
         if left and all(
-            t.dep in ("compound", "amod", "nmod", "poss", "case", "nummod") for t in left
+            t.dep in ("compound", "amod", "nmod", "poss", "case", "nummod")
+            or t.i in glued
+            or t.i - 1 in glued
+            for t in left
         ):
             left_text = span_text(parsed, left_role[0].i, left_role[-1].i) if left_role else ""
             proper = bool(left_role) and all(t.pos == "PROPN" for t in left_role)
@@ -228,7 +233,10 @@ def _named_mention(
     name_heads = {ent.first + k for k in range(ent.last - ent.first)} | {h.i}
     for j in name_heads:
         for c in ix.kids(j, "appos"):
-            a_lo, a_hi = ix.trimmed(*ix.on_line(c.i, *ix.subtree(c.i))) or (c.i, c.i)
+            a_lo, a_hi = ix.trimmed(*ix.on_line(c.i, *ix.hyphen_joined(*ix.subtree(c.i)))) or (
+                c.i,
+                c.i,
+            )
             if a_lo == a_hi and (toks[a_lo].pos in ("NUM", "PROPN") or toks[a_lo].text.isupper()):
                 if toks[a_lo].text.isupper() and toks[a_lo].text.isalpha() and label != "PERSON":
                     acronym_of = toks[a_lo].text  # "the Authority (NFA)": an organisation
@@ -279,6 +287,7 @@ def _named_mention(
         or (bool(own_titles) and not institution)
         or own_gender is not None
         or (len(bare) == 1 and bare[0].lower() in TITLE_WORDS | set(HONORIFICS))
+        or (bool(role_right) and org_cue is None and role_head(role_right) in PERSON_HEADS)
     )
     the_before = not role_left and (
         (ent.first > 0 and toks[ent.first - 1].lower == "the") or words[0].lower() == "the"
@@ -356,7 +365,7 @@ def _named_mention(
         if label == "PERSON":
             reason = ner
         elif person_hint:
-            reason = "title or honorific before the name"
+            reason = "a title or honorific before the name or a role in apposition"
         else:
             reason = "proper noun with no entity label, taken as a person"
     if entity_type != "person":

@@ -64,6 +64,23 @@ class ParseIndex:
             hi -= 1
         return lo, hi
 
+    def hyphen_joined(self, lo: int, hi: int) -> tuple[int, int]:
+        """The inclusive range ``[lo, hi]`` grown over words glued to it by a hyphen, which
+        the parser may hang apart ("co" + "-" + "director of the institute")."""
+        toks = self.parsed.tokens
+        n = len(toks)
+
+        def glued(a: int, b: int) -> bool:  # "a-b": a hyphen token touching both words
+            return toks[a + 1].text in ("-", "\u2010", "\u2011") and (
+                toks[a].end == toks[a + 1].start and toks[a + 1].end == toks[b].start
+            )
+
+        while hi + 2 < n and glued(hi, hi + 2) and toks[hi + 2].text.isalpha():
+            hi = max(hi + 2, self.subtree(hi + 2)[1])
+        while lo - 2 >= 0 and glued(lo - 2, lo) and toks[lo - 2].text.isalpha():
+            lo -= 2
+        return lo, hi
+
     def trimmed(self, lo: int, hi: int) -> tuple[int, int] | None:
         """Shrink the inclusive token range ``[lo, hi]`` past punctuation at either end."""
         toks = self.parsed.tokens

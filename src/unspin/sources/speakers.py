@@ -40,6 +40,7 @@ from unspin.sources.lexicon import (
     SOCIAL_NOUNS,
     TITLE_WORDS,
     VAGUE_SOURCE_NOUNS,
+    _words,
 )
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "outlet_name_cue",
     "platform_name",
     "reference_name_cue",
+    "role_head",
     "role_organisation",
     "role_text",
     "split_person_name",
@@ -233,35 +235,13 @@ def split_person_name(words: list[str]) -> tuple[list[str], list[str], str | Non
 
 #: Nouns that, heading an apposition, say a name is a company or another non-state body.
 _COMPANY_NOUNS = frozenset(
-    [
-        "company",
-        "firm",
-        "bank",
-        "insurer",
-        "corporation",
-        "manufacturer",
-        "retailer",
-        "chain",
-        "startup",
-        "charity",
-        "nonprofit",
-        "university",
-        "school",
-        "hospital",
-        "club",
-        "team",
-        "association",
-        "foundation",
-        "institute",
-        "union",
-        "airline",
-        "carrier",
-        "publisher",
-        "developer",
-        "operator",
-        "supplier",
-        "contractor",
-    ]
+    _words(
+        """
+    company firm bank insurer corporation manufacturer retailer chain startup charity
+    nonprofit university school hospital club team association foundation institute union
+    airline carrier publisher developer operator supplier contractor
+    """
+    )
 )
 
 
@@ -281,10 +261,25 @@ def heading_above(text: str, head: int, cue: int) -> bool:
     return len(line.split()) <= 14 and not line.endswith((".", ",", ";", "!", "?", ":", "—"))
 
 
+#: Words that end the head of a role ("co-director | of the institute").
+_ROLE_HEAD_END = frozenset({"of", "at", "for", "in", "with", "from", "on", "to", "who", "and"})
+
+
+def role_head(role: str) -> str | None:
+    """The head noun of a role phrase in lower case, the part after a hyphen for a hyphened
+    one: "director" of "the co-director of the Wenlow Institute"."""
+    words: list[str] = []
+    for w in role.lower().replace(",", " ").split():
+        if w in _ROLE_HEAD_END:
+            break
+        words.append(w)
+    return words[-1].rsplit("-", 1)[-1] if words else None
+
+
 def role_organisation(role: str) -> str | None:
     """The company noun heading an apposition ("the life insurance company"), if any."""
-    words = role.lower().replace(",", " ").split()
-    return words[-1] if words and words[-1] in _COMPANY_NOUNS else None
+    head = role_head(role)
+    return head if head in _COMPANY_NOUNS else None
 
 
 def outlet_name_cue(words: list[str]) -> str | None:
