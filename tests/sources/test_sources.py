@@ -750,6 +750,10 @@ def test_scare_quotes_are_counted_not_reported(run: Run) -> None:
         "That said, the plan is fair.",
         "Having said that, Lund left the room.",
         "Needless to say, the port closed.",
+        # a question asks, it reports nothing (seen on a real article)
+        "The question now is: will the Senate confirm one who has never run a clinic?",
+        "Will the board confirm that the plant is closing?",
+        "Did the minister say that taxes would rise?",
     ],
 )
 @pytest.mark.slow

@@ -195,7 +195,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         c.lower == PARTICLE_VERBS[lemma] for c in ix.kids(t.i, "prt")
     ):
         return None
-    if ix.kids(t.i, "neg"):
+    if ix.kids(t.i, "neg") or _asked(st, t):
         return None
     if t.dep == "xcomp" and toks[t.head].lemma in _REFUSALS:
         return None  # "declined to say"
@@ -279,6 +279,20 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     if any(c.lower in ("would", "could", "might", "may") for c in ix.kids(t.i, "aux")):
         e.score *= 0.6
     return e
+
+
+def _asked(st: RunState, t: Token) -> bool:
+    """A question, not a report: an auxiliary before the verb's subject and a question mark
+    ending the clause ("will the Senate confirm one who ...?", "did she say that ...?")."""
+    assert st.ix is not None
+    ix = st.ix
+    aux = ix.kids(t.i, "aux", "auxpass")
+    subj = ix.kids(t.i, "nsubj", "nsubjpass")
+    if not aux or not subj or not aux[0].i < subj[0].i < t.i:
+        return False
+    sent = st.parsed.sentences[ix.sentence_of[t.i]]
+    stop = re.search(r"[.?!]", st.parsed.text[t.end : sent.end])
+    return stop is not None and stop.group() == "?"
 
 
 def _as_saying_carrier(st: RunState, t: Token) -> Token | None:
