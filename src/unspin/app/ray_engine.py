@@ -89,6 +89,25 @@ def check_engine(engine: str) -> str:
 
 
 @contextlib.contextmanager
+def _native_stderr_muted() -> Iterator[None]:
+    """File descriptor 2 sent to /dev/null for a while: Ray's native core prints a line
+    there when it starts ("Set ray log level ..."), whatever the log level asked for.
+    Python errors still reach the caller as exceptions."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr to mute
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+@contextlib.contextmanager
 def ray_session(address: str | None = None, num_cpus: int | None = None) -> Iterator[int]:
     """Ray ready for work: already initialised in this process (left as it is), connected
     to the cluster at ``address``, or a local cluster of ``num_cpus`` CPUs (default: this
@@ -109,7 +128,8 @@ def ray_session(address: str | None = None, num_cpus: int | None = None) -> Iter
             kwargs["address"] = "local"
             kwargs["num_cpus"] = num_cpus or len(os.sched_getaffinity(0))
         try:
-            ray.init(**kwargs)
+            with _native_stderr_muted():
+                ray.init(**kwargs)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             where = f"the Ray cluster at {address}" if address else "a local Ray cluster"
             raise PipelineError(f"cannot start or reach {where}: {one_line(exc)}") from None
@@ -238,8 +258,8 @@ class _Apply:
 
 
 def ray_map(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
-    """``fn`` over ``items`` as Ray Data tasks (one item per task, as many at once as the
-    cluster has CPUs; Ray initialised: :func:`ray_session`), the results in input order:
+    """``fn`` over ``items`` as Ray Data tasks (about four per CPU of the cluster, each a
+    run of items; Ray initialised: :func:`ray_session`), the results in input order:
     the mapper of ``corpus link --engine ray`` (:mod:`unspin.corpus.sharding`). A failure
     is a one-line :class:`~unspin.errors.PipelineError`."""
     ray = _ray()
@@ -251,7 +271,9 @@ def ray_map(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
     try:
         with _ordered(ray), warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            dataset = ray.data.from_items(rows, override_num_blocks=len(rows)).map_batches(
+            cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+            blocks = min(len(rows), 4 * cpus)  # a few tasks per CPU, each a run of items
+            dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
                 _Apply(fn), batch_size=1, batch_format="numpy", num_cpus=1
             )
             return [pickle.loads(row["out"]) for row in dataset.iter_rows()]

@@ -267,7 +267,7 @@ def link_sharded(
     max_group: int = 300,
     max_sources: int = 10,
     batch_size: int = 100,
-    segment: int = 2000,
+    segment: int = 500,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, Counter[str]]:
     """Link the documents of ``todo`` (id -> comparisons, in linking order; ``analysis``

@@ -254,7 +254,7 @@ def link_store(
     on_progress: Callable[[int, int], None] | None = None,
     mapper: Mapper | None = None,
     shards: int = 1,
-    segment: int = 2000,
+    segment: int = 500,
 ) -> LinkRun:
     """Link the stored documents not linked yet (all of them with ``rebuild``) and
     store the new links; return what was done.
