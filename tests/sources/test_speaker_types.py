@@ -624,3 +624,27 @@ def test_a_misattached_who_clause_belongs_to_the_noun_before_it(run: Run) -> Non
     text = "Reporter Dan Arroyo spoke with Juan Cruz as well, who said he was frustrated."
     att = one(sources(run, text), "attribution")
     assert att.attributes["speaker"] == "Juan Cruz"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to the Word of God, the meek will be rewarded.", "the Word of God"),
+        ("According to God's Word, the meek will be rewarded.", "God's Word"),
+        ("According to the Epistle of Arvid, faith needs works.", "the Epistle of Arvid"),
+        ("According to Scripture, the meek will be rewarded.", "Scripture"),
+    ],
+)
+def test_a_work_cited_by_its_title_is_a_document(run: Run, text: str, speaker: str) -> None:
+    """The bug: "according to the Word of God" was typed as a person on a real article
+    (here a vague rumour, "word"); a scripture or book is cited as a document."""
+    a = sources(run, text)
+    sp = next(f for f in a.by_kind("speaker") if f.text == speaker)
+    assert sp.label == "document", sp.attributes["type_reason"]
+
+
+@pytest.mark.slow
+def test_a_bank_or_a_mayor_of_a_place_is_no_work_title(run: Run) -> None:
+    a = sources(run, "According to the Bank of Norvia, rates will rise.")
+    assert one(a, "speaker").label == "named_organisation"

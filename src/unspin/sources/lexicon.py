@@ -166,7 +166,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
         translation translations
         encyclopedia encyclopedias encyclopaedia encyclopaedias glossary thesaurus lexicon
         almanac textbook textbooks handbook manual book books constitution charter treaty
-        website websites webpage wiki blog entry definition definitions
+        website websites webpage wiki blog entry definition definitions scripture scriptures
         """
     )
 )

@@ -42,6 +42,7 @@ from unspin.sources.lexicon import (
     VAGUE_SOURCE_NOUNS,
     _words,
 )
+from unspin.sources.works import work_title_cue
 
 __all__ = [
     "COMMON_SOURCE_NOUNS",
@@ -76,6 +77,7 @@ __all__ = [
     "role_text",
     "split_person_name",
     "strip_the",
+    "work_title_cue",
 ]
 
 #: Every source type, in the order the profile lists them.
@@ -323,14 +325,15 @@ def government_name_cue(words: list[str]) -> str | None:
 
 
 def reference_name_cue(words: list[str]) -> str | None:
-    """The word that makes a proper name a reference work's ("Dictionary", "Wikipedia")."""
+    """The word that makes a proper name a reference work's ("Dictionary", "Wikipedia") or
+    a work's title ("the Epistle of James"), if any."""
     low = [w.lower().strip(".,") for w in strip_the(words)]
     for w in low:
         if w in REFERENCE_WORKS or w in REFERENCE_NAME_WORDS:
             return w
         if w.endswith(("'s", "’s")) and w[:-2] in REFERENCE_WORKS:
             return w[:-2]
-    return None
+    return work_title_cue(words)
 
 
 #: Event words that are also surnames ("Doris Day"): an event only with a possessive
@@ -423,6 +426,9 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
         and bare[0] not in TITLE_ACRONYMS
     ):
         return "named_organisation", "speaker.acronym", 0.6, [bare[0]]
+    title = work_title_cue(words)
+    if title is not None:  # "the Word of God": a work cited, not a rumour
+        return "document", "speaker.work-title", 0.75, [title]
     if head in VAGUE_SOURCE_NOUNS:
         return "unattributed", "speaker.vague", 0.6, [head]
     platform = _PLATFORM_RE.search(text)
@@ -492,6 +498,7 @@ _RULE_REASONS = {
     "speaker.vague": "vague source noun",
     "speaker.social-media": "lexicon: social-media post",
     "speaker.document": "lexicon: document or publication",
+    "speaker.work-title": "the title of a work",
     "speaker.media-outlet": "lexicon: outlet",
     "speaker.unnamed-person": "unnamed person",
     "speaker.government": "lexicon: government",
