@@ -587,6 +587,17 @@ def test_ambiguous_numeric_date_is_not_resolved(run: Run) -> None:
         ("The mayor resigned last year.", "last year", "2023", "year"),
         ("The mayor resigns next month.", "next month", "2024-04", "month"),
         ("The mayor resigned on March 1.", "March 1", "2024-03-01", "day"),
+        # "a week ago" counts days back as "two days ago" does (it was an ISO week)
+        ("The mayor resigned a week ago.", "a week ago", "2024-02-29", "day"),
+        ("The mayor resigned two weeks ago.", "two weeks ago", "2024-02-22", "day"),
+        # a day of the month alone: the latest such day, or the next in the future tense
+        ("The mayor resigned on the 5th.", "the 5th", "2024-03-05", "day"),
+        ("The mayor resigned on the 20th.", "the 20th", "2024-02-20", "day"),
+        ("The mayor will resign on the 20th.", "the 20th", "2024-03-20", "day"),
+        # the reporting verb is past: its Friday is past, though the clause says "will"
+        ("The mayor said on Friday she will resign.", "Friday", "2024-03-01", "day"),
+        ("The mayor said on Friday that she will resign.", "Friday", "2024-03-01", "day"),
+        ("The mayor said she will resign on Friday.", "Friday", "2024-03-08", "day"),
     ],
 )
 @pytest.mark.slow
@@ -615,6 +626,12 @@ def test_relative_dates_without_publication_date_stay_unresolved(run: Run, text:
     assert d.attributes["iso"] is None
     assert d.attributes["resolved_relative_to"] is None
     assert "publication date" in d.explanation.detail
+
+
+@pytest.mark.slow
+def test_an_ordinal_before_a_noun_is_no_day_of_the_month(run: Run) -> None:
+    a = run("The mayor works on the 20th floor.", "claims", published=PUB)
+    assert a.by_kind("date") == []
 
 
 @pytest.mark.slow

@@ -133,6 +133,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "on the 20th": a day of the month alone ("the 20th of May" is dmy, longer)
+        "dayonly",
+        re.compile(
+            r"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Bb]efore|[Aa]fter)\s+"
+            r"(?P<the>the)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?![\w-])"
+        ),
+    ),
+    (
         "relunit",
         re.compile(
             r"\b(?:(?P<when>earlier|later)\s+)?(?P<mod>last|next|this|past|coming|previous|current)"

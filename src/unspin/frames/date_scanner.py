@@ -118,6 +118,19 @@ def _weekday_date(pub: date, wd: int, mod: str, future: bool) -> date:
     return pub - timedelta(days=back)
 
 
+def _day_of_month(pub: date, day: int, future: bool) -> date | None:
+    """The date of "on the <day>th" published on ``pub``: the latest such day on or before
+    ``pub``, or the first on or after it when the clause is in the future tense (as "on
+    Monday" is resolved)."""
+    step = 1 if future else -1
+    for k in range(3):  # "the 31st" skips a month that has no 31st
+        y, mo = _shift_months(pub, step * k)
+        d = _safe_date(y, mo, day)
+        if d is not None and (d >= pub if future else d <= pub):
+            return d
+    return None
+
+
 def _relative_unit_iso(p: date, mod: str, unit: str, step: int) -> str | None:
     """ISO of "last/next/this/past <week|weekend|month|year|decade>" published on ``p``."""
     if mod == "past":
@@ -151,7 +164,8 @@ def _ago_iso(p: date, k: int, unit: str, gran: str) -> tuple[str | None, str]:
         days = {"day": k}.get(unit, 0 if unit != "hour" else k // 24)
         return (p - timedelta(days=days)).isoformat(), gran
     if unit in ("week", "fortnight"):
-        return _iso_week(p - timedelta(weeks=k * (2 if unit == "fortnight" else 1))), "week"
+        # a count of days back, like "two days ago": "a week ago" is the day 7 days before
+        return (p - timedelta(weeks=k * (2 if unit == "fortnight" else 1))).isoformat(), "day"
     if unit == "month":
         y, mo = _shift_months(p, -k)
         return f"{y:04d}-{mo:02d}", gran
@@ -165,6 +179,10 @@ def _ago_iso(p: date, k: int, unit: str, gran: str) -> tuple[str | None, str]:
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
 #: Verbs whose complement is in the future ("due to", "set to", "expected to").
 _FUTURE_HEADS = frozenset({"go", "schedule", "expect", "set", "due", "plan", "intend"})
+
+
+#: Dependents that open a clause: a date before them belongs to the verb above the clause.
+_CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 
 
 class DateScanner:
@@ -208,6 +226,12 @@ class DateScanner:
             if t.pos in ("VERB", "AUX") or t.head == t.i:
                 break
             t = toks[t.head]
+        if t.dep == "ccomp" and t.head != t.i and toks[t.head].i < k:
+            # "said on Friday (that) it will close": a date before the subject or "that"
+            # of a reported clause is the reporting verb's, whatever the parser hung it on
+            opens = [c.i for c in parsed.children(t.i) if c.dep in _CLAUSE_OPENERS]
+            if opens and k < min(opens):
+                t = toks[t.head]
         for _ in range(3):  # "is expected to vote on Thursday": the verb above counts too
             if any(
                 c.dep in ("aux", "auxpass") and c.lower in _FUTURE_AUX for c in parsed.children(t.i)
@@ -430,6 +454,18 @@ class DateScanner:
             )
             iso = _weekday_date(self.pub, wd, mod, future).isoformat()
         return self._rel(start, m.end(), "date.relative-weekday", iso, "day", 0.85)
+
+    def _h_dayonly(self, m: re.Match[str]) -> DateMatch | None:
+        nxt = re.match(r"\s+(?=\w)", self.text[m.end() : m.end() + 3])
+        if nxt is not None:
+            k = self.parsed.token_at(m.end() + nxt.end())
+            if k is not None and self.parsed.tokens[k].pos in ("NOUN", "PROPN", "ADJ", "NUM"):
+                return None  # "on the 20th floor", "by the 3rd quarter": an ordinal
+        iso: str | None = None
+        if self.pub:
+            found = _day_of_month(self.pub, int(m["day"]), self._future(m.start("the")))
+            iso = found.isoformat() if found else None
+        return self._rel(m.start("the"), m.end(), "date.day-of-month", iso, "day", 0.75)
 
     def _h_relunit(self, m: re.Match[str]) -> DateMatch | None:
         mod = m["mod"].lower()

@@ -20,7 +20,8 @@ is in the future tense ("will", "would", "is due to" ...); a year-less "January 
 P's year, or the next year when it has passed and the clause is in the future tense;
 "last Monday" is strictly before P, "next Monday" strictly after; "last March" is the
 latest March before P's month; "in March" is March of P's year; "last week" is the ISO
-week before P's; "the past week" is the interval from P minus one week to P.
+week before P's; "the past week" is the interval from P minus one week to P; "a week ago"
+and "two weeks ago" count days back, as "two days ago" does (P minus 7 or 14 days).
 """
 
 from __future__ import annotations
