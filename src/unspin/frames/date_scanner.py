@@ -185,6 +185,35 @@ _FUTURE_HEADS = frozenset({"go", "schedule", "expect", "set", "due", "plan", "in
 _CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 
 
+def _future_clause(parsed: Parsed, k: int) -> bool:
+    """Whether the clause of token ``k`` speaks of the future: the verb it hangs on has
+    "will", "would", "shall" or "'ll", or is what someone is "going", "due", "scheduled",
+    "expected" or "set" to do."""
+    toks = parsed.tokens
+    t = toks[k]
+    for _ in range(6):  # up to the verb the date phrase hangs on
+        if t.pos in ("VERB", "AUX") or t.head == t.i:
+            break
+        t = toks[t.head]
+    if t.dep == "ccomp" and t.head != t.i and toks[t.head].i < k:
+        # "said on Friday (that) it will close": a date before the subject or "that"
+        # of a reported clause is the reporting verb's, whatever the parser hung it on
+        opens = [c.i for c in parsed.children(t.i) if c.dep in _CLAUSE_OPENERS]
+        if opens and k < min(opens):
+            t = toks[t.head]
+    for _ in range(3):  # "is expected to vote on Thursday": the verb above counts too
+        if any(
+            c.dep in ("aux", "auxpass") and c.lower in _FUTURE_AUX for c in parsed.children(t.i)
+        ):
+            return True
+        if t.dep != "xcomp" or t.head == t.i:
+            return False
+        t = toks[t.head]
+        if t.lemma.lower() in _FUTURE_HEADS:
+            return True
+    return False
+
+
 class DateScanner:
     """Matches every pattern over one text and turns each match into a DateMatch."""
 
@@ -212,37 +241,12 @@ class DateScanner:
         return self.text[max(0, char - 200) : char + 200]
 
     def _future(self, char: int) -> bool:
-        """Whether the clause of the expression at ``char`` speaks of the future: the verb
-        it hangs on has "will", "would", "shall" or "'ll", or is what someone is "going",
-        "due", "scheduled", "expected" or "set" to do. Without a parse, any such word in
-        the sentence."""
-        parsed = self.parsed
-        k = parsed.token_at(char)
-        if not parsed.has_parse or k is None:
+        """Whether the clause of the expression at ``char`` speaks of the future
+        (:func:`_future_clause`); without a parse, any future word in the sentence."""
+        k = self.parsed.token_at(char)
+        if not self.parsed.has_parse or k is None:
             return bool(FUTURE_RE.search(self._sentence_text(char)))
-        toks = parsed.tokens
-        t = toks[k]
-        for _ in range(6):  # up to the verb the date phrase hangs on
-            if t.pos in ("VERB", "AUX") or t.head == t.i:
-                break
-            t = toks[t.head]
-        if t.dep == "ccomp" and t.head != t.i and toks[t.head].i < k:
-            # "said on Friday (that) it will close": a date before the subject or "that"
-            # of a reported clause is the reporting verb's, whatever the parser hung it on
-            opens = [c.i for c in parsed.children(t.i) if c.dep in _CLAUSE_OPENERS]
-            if opens and k < min(opens):
-                t = toks[t.head]
-        for _ in range(3):  # "is expected to vote on Thursday": the verb above counts too
-            if any(
-                c.dep in ("aux", "auxpass") and c.lower in _FUTURE_AUX for c in parsed.children(t.i)
-            ):
-                return True
-            if t.dep != "xcomp" or t.head == t.i:
-                return False
-            t = toks[t.head]
-            if t.lemma.lower() in _FUTURE_HEADS:
-                return True
-        return False
+        return _future_clause(self.parsed, k)
 
     def _rel(
         self, start: int, end: int, rule: str, iso: str | None, gran: str, score: float
