@@ -503,13 +503,30 @@ def test_spokesperson_speaks_for_the_organisation(run: Run) -> None:
 
 @pytest.mark.slow
 def test_outlet_recognised_from_a_media_noun_not_a_list(run: Run) -> None:
+    """The outlet a speaker talks to is the channel (``via``), never a speaker: "told Fox
+    News" was shown as a speaker on a real article."""
     text = '"We will not back down," Maria Lund told the Daily Kestrel newspaper.'
     a = sources(run, text)
     q = only(quotes(a))
     assert q.attributes["via"] == "Daily Kestrel"
-    outlet = a.get(only_id(q.related("quoted_by")))
-    assert outlet.label == "media_outlet"
-    assert outlet.attributes["name"] == "Daily Kestrel"
+    assert q.related("quoted_by") == []
+    assert [f.text for f in a.by_kind("speaker")] == ["Maria Lund"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Brandt told Kestrel News on Sunday that the bridge would reopen.",
+        "Ivo Brandt said in an interview with Kestrel News that the bridge would reopen.",
+    ],
+)
+def test_an_outlet_spoken_to_is_never_a_speaker(run: Run, text: str) -> None:
+    a = sources(run, text)
+    att = only(attributions(a))
+    assert att.attributes["speaker"] == "Ivo Brandt"
+    assert att.attributes["via"] == "Kestrel News" and att.related("quoted_by") == []
+    assert "media_outlet" not in {f.label for f in a.by_kind("speaker")}
 
 
 # ----------------------------------------------------------------------------------------

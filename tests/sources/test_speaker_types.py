@@ -648,3 +648,11 @@ def test_a_work_cited_by_its_title_is_a_document(run: Run, text: str, speaker: s
 def test_a_bank_or_a_mayor_of_a_place_is_no_work_title(run: Run) -> None:
     a = sources(run, "According to the Bank of Norvia, rates will rise.")
     assert one(a, "speaker").label == "named_organisation"
+
+
+@pytest.mark.slow
+def test_capitals_of_a_title_case_heading_make_no_person(run: Run) -> None:
+    """The bug: "New Audit Report" in a title-case headline was a person (a proper noun
+    with no entity label); its head noun decides, as it does in running text."""
+    a = sources(run, "New Audit Report Says Harbor Plan Was Late\n\nThe audit came out on Monday.")
+    assert one(a, "speaker").label == "document"

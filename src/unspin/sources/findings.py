@@ -151,7 +151,7 @@ def quote_finding(
     relations: list[Relation] = []
     if speaker is not None:
         relations.append(Relation("speaker", speaker_finding(st, speaker).id))
-    if link.outer is not None and link.outer is not speaker:
+    if link.outer is not None and link.outer is not speaker and not link.outer.addressee:
         relations.append(Relation("quoted_by", speaker_finding(st, link.outer).id))
     elif link.how == "nested" and q.parent is not None and q.parent in done:
         relations.append(Relation("quoted_by", done[q.parent].id))
@@ -282,7 +282,8 @@ def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> 
     relations: list[Relation] = []
     if speaker is not None:
         relations.append(Relation("speaker", speaker_finding(st, speaker).id))
-    if outer is not None and outer is not speaker:
+    if outer is not None and outer is not speaker and not outer.addressee:
+        # an outlet spoken to ("told Kestrel News") carries the words; it says nothing
         relations.append(Relation("quoted_by", speaker_finding(st, outer).id))
     content = text[c0:c1]
     attributes: dict[str, JSON] = {

@@ -106,7 +106,7 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     if ent is not None and (ent.label not in _NAME_LABELS or ent.text in TITLE_ACRONYMS):
         ent = None  # "the IG": a title, not a name
     if ent is None and (
-        (h.pos == "PROPN" and not _common_noun(toks, h) and not _bare_title(toks, h))
+        (h.pos == "PROPN" and not _common_noun(ix, h) and not _bare_title(toks, h))
         or _IRISH_SCOTTISH.fullmatch(h.text)
     ):
         # a proper noun the recogniser missed: take the run of proper nouns around it
@@ -148,11 +148,16 @@ def _bare_title(toks: tuple[Token, ...] | list[Token], h: Token) -> bool:
     return alone and h.lower in PERSON_HEADS
 
 
-def _common_noun(toks: tuple[Token, ...] | list[Token], h: Token) -> bool:
-    """A capitalised common noun the tagger took for a name ("another Tweet by ...")."""
-    alone = not (h.i > 0 and toks[h.i - 1].pos == "PROPN") and not (
-        h.i + 1 < len(toks) and toks[h.i + 1].pos == "PROPN"
-    )
+_ORGANISATION = ("named_organisation", "organisation", "speaker.organisation")
+
+
+def _common_noun(ix: ParseIndex, h: Token) -> bool:
+    """A capitalised common noun the tagger took for a name ("another Tweet by ..."), also
+    among other capitals in a title-case heading ("New Audit Report Says ...")."""
+    toks = ix.parsed.tokens
+    heading = ix.parsed.sentences[ix.sentence_of[h.i]].block in ("title", "heading")
+    alone = heading or not (h.i > 0 and toks[h.i - 1].pos == "PROPN")
+    alone = alone and (heading or not (h.i + 1 < len(toks) and toks[h.i + 1].pos == "PROPN"))
     return alone and h.lower in COMMON_SOURCE_NOUNS
 
 
@@ -304,11 +309,7 @@ def _named_mention(
         cues.append(outlet_cue or "")
     elif role_org is not None and not person_hint:
         # "Americo, the life insurance company, said": the apposition says what it is
-        source_type, entity_type, rule = (
-            "named_organisation",
-            "organisation",
-            "speaker.organisation",
-        )
+        source_type, entity_type, rule = _ORGANISATION
         reason, score = f"apposition: {role_right}", 0.85
         cues.append(role_org)
     elif event is not None and label != "GPE" and not person_hint:
@@ -331,22 +332,14 @@ def _named_mention(
         source_type, entity_type, rule = "document", "document", "speaker.document"
         reason, score = f"NER {label}", 0.75
     elif platform is not None and not person_hint:
-        source_type, entity_type, rule = (
-            "named_organisation",
-            "organisation",
-            "speaker.organisation",
-        )
+        source_type, entity_type, rule = _ORGANISATION
         reason, score = f"lexicon: platform ({platform}), a company", 0.75
     elif (
         (label in _ORG_LABELS and not (person_hint and outlet_cue is None))
         or org_cue
         or (label in ("", "PERSON", "PRODUCT") and the_before and not person_hint)
     ):
-        source_type, entity_type, rule = (
-            "named_organisation",
-            "organisation",
-            "speaker.organisation",
-        )
+        source_type, entity_type, rule = _ORGANISATION
         score = 0.85 if label in _ORG_LABELS else 0.7
         if org_cue:
             cues.append(org_cue)

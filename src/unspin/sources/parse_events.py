@@ -477,6 +477,6 @@ def _outlet_recipient(st: RunState, t: Token) -> Mention | None:
     for o in objs:
         m = mention_from_token(ix, o)
         if m is not None and m.source_type == "media_outlet":
-            m.is_subject = False
+            m.is_subject, m.addressee = False, True
             return m
     return None

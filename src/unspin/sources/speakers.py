@@ -187,6 +187,8 @@ class Mention:
     gender: str | None = None
     plural: bool = False
     is_subject: bool = True
+    #: an outlet spoken to ("told Kestrel News"): the channel, never a speaker finding
+    addressee: bool = False
     head_word: str = ""
     affiliation: str | None = None
     definite: bool = False
