@@ -514,19 +514,13 @@ def test_outlet_recognised_from_a_media_noun_not_a_list(run: Run) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ivo Brandt told Kestrel News on Sunday that the bridge would reopen.",
-        "Ivo Brandt said in an interview with Kestrel News that the bridge would reopen.",
-    ],
-)
-def test_an_outlet_spoken_to_is_never_a_speaker(run: Run, text: str) -> None:
-    a = sources(run, text)
-    att = only(attributions(a))
-    assert att.attributes["speaker"] == "Ivo Brandt"
-    assert att.attributes["via"] == "Kestrel News" and att.related("quoted_by") == []
-    assert "media_outlet" not in {f.label for f in a.by_kind("speaker")}
+def test_an_outlet_spoken_to_is_never_a_speaker(run: Run) -> None:
+    for verb in ("told Kestrel News on Sunday", "said in an interview with Kestrel News"):
+        a = sources(run, f"Ivo Brandt {verb} that the bridge would reopen.")
+        att = only(attributions(a))
+        assert att.attributes["speaker"] == "Ivo Brandt"
+        assert att.attributes["via"] == "Kestrel News" and att.related("quoted_by") == []
+        assert "media_outlet" not in {f.label for f in a.by_kind("speaker")}
 
 
 # ----------------------------------------------------------------------------------------
