@@ -772,6 +772,15 @@ def test_near_misses_produce_no_attribution(run: Run, text: str) -> None:
     assert attributions(sources(run, text)) == []
 
 
+@pytest.mark.slow
+def test_a_person_confirmed_in_office_is_no_reported_content(run: Run) -> None:
+    """ "The Senate confirmed Ann Roe" reports nothing; "confirmed the figures" does."""
+    a = sources(run, "The Senate confirmed Ann Roe as a judge, aides said.")
+    assert [f.attributes["verb"] for f in attributions(a)] == ["say"]
+    a = sources(run, "Aides said the ministry confirmed the figures.")
+    assert {f.attributes["verb"] for f in attributions(a)} == {"say", "confirm"}
+
+
 def test_apostrophes_never_pair_into_quotes() -> None:
     text = "Rock 'n' roll isn't dead, the '80s aren't over and O'Neil's band agrees."
     assert find_quotes(text) == []

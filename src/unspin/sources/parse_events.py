@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Token
 from unspin.sources.lexicon import (
     PARTICLE_VERBS,
@@ -382,7 +383,7 @@ def _content(
                 return None, False
             return st.token_span(lo, hi), False
     if not comps and info.content == "object":
-        comps = [c for c in ix.kids(t.i, "dobj", "xcomp") if c.pos != "PRON"]
+        comps = [c for c in ix.kids(t.i, "dobj", "xcomp") if c.pos != "PRON" and not _person(c)]
         as_object = bool(comps)
     if not comps and info.lemma == "warn":
         comps = [
@@ -424,6 +425,16 @@ def _content(
             return st.token_span(h_lo, v_lo - 1), as_object
         return st.token_span(h_lo, h_hi), as_object
     return None, as_object
+
+
+#: Objects that are people, not propositions ("confirmed the nominee", "confirm one who").
+_PERSON_OBJECTS = frozenset({"one", "someone", "somebody", "nominee", "appointee", "candidate"})
+
+
+def _person(t: Token) -> bool:
+    """A person as a verb's object: "the Senate confirmed Ann Roe" reports nothing."""
+    low = t.lemma.lower()
+    return t.ent_type == "PERSON" or low in _PERSON_OBJECTS or low in TITLE_WORDS
 
 
 def _has_own_speech(st: RunState, i: int) -> bool:
