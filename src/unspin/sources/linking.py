@@ -134,6 +134,8 @@ def _link_one(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
             if "\n" in gap:
                 continue  # never across a line or paragraph break
             if len(gap) <= 4 and _GAP_AFTER.fullmatch(gap):
+                if inner.endswith(".") and st.sentence_at(e.cue[0]) > st.sentence_at(q.end - 1):
+                    continue  # '... "X." Senator Y asked Z ...': a new sentence, not a tag
                 if tail_ok or (
                     not short and (e.content is None or _overlaps(e.content, (q.start, q.end)))
                 ):

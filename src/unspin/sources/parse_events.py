@@ -57,6 +57,8 @@ _MEDIUM_NOUNS = frozenset(
         "filing",
     }
 )
+#: Auxiliaries of speech that has not happened ("may declare"; "would" is reported future).
+_HYPOTHETICAL = frozenset({"may", "might", "could", "should"})
 #: Modifiers that make a "post" a publication's ("a blog post", "a newsletter post").
 _PUBLICATION_MODIFIERS = frozenset({"blog", "website", "web", "newsletter", "substack"})
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
@@ -196,7 +198,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         c.lower == PARTICLE_VERBS[lemma] for c in ix.kids(t.i, "prt")
     ):
         return None
-    if ix.kids(t.i, "neg") or _asked(st, t):
+    if ix.kids(t.i, "neg") or _asked(st, t) or _hypothetical(st, t):
         return None
     if t.dep == "xcomp" and toks[t.head].lemma in _REFUSALS:
         return None  # "declined to say"
@@ -294,6 +296,19 @@ def _asked(st: RunState, t: Token) -> bool:
     sent = st.parsed.sentences[ix.sentence_of[t.i]]
     stop = re.search(r"[.?!]", st.parsed.text[t.end : sent.end])
     return stop is not None and stop.group() == "?"
+
+
+def _hypothetical(st: RunState, t: Token) -> bool:
+    """Speech that has not happened: under "may", "might", "could" or "should" (also
+    through a verb it is conjoined with: "may come forward one day and declare ..."), or
+    an infinitive naming what a noun is for ("a subpoena for X to testify", "the right to
+    say")."""
+    assert st.ix is not None
+    ix = st.ix
+    verbs = [t, st.parsed.tokens[t.head]] if t.dep == "conj" else [t]
+    if any(c.lower in _HYPOTHETICAL for v in verbs for c in ix.kids(v.i, "aux")):
+        return True
+    return t.dep in ("acl", "relcl") and any(c.lower == "to" for c in ix.kids(t.i, "aux"))
 
 
 def _as_saying_carrier(st: RunState, t: Token) -> Token | None:

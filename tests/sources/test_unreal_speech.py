@@ -1,0 +1,51 @@
+"""Speech that did not happen, and a quotation ending a sentence, get no speaker they
+did not earn (issue #12 point 3; seen on held-back PTC articles). Invented fixtures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.sources.test_sources import quotes, sources
+from unspin.model import Analysis, Finding
+
+Run = Callable[..., Analysis]
+
+
+def _speaker(f: Finding) -> object:
+    return f.attributes.get("speaker")
+
+
+def test_an_infinitive_naming_what_a_summons_is_for_is_not_speech(run: Run) -> None:
+    a = sources(
+        run,
+        "Senator Ana Ruiz said the panel would issue a summons for Marek Olsen to testify "
+        '"next month."',
+    )
+    (q,) = quotes(a)
+    assert _speaker(q) == "Ana Ruiz"  # the one who said it, not the one to testify
+
+
+def test_what_someone_may_declare_one_day_is_not_a_quotation_of_theirs(run: Run) -> None:
+    a = sources(
+        run,
+        "We cannot rule out that the governor, Tom Brandt, may come forward one day and "
+        'declare "a state of emergency" for the whole valley.',
+    )
+    assert all(_speaker(q) != "Tom Brandt" for q in quotes(a))
+    assert not any(f.attributes.get("speaker") == "Tom Brandt" for f in a.by_kind("attribution"))
+
+
+def test_a_quotation_ending_its_sentence_is_not_tagged_by_the_next_one(run: Run) -> None:
+    a = sources(
+        run,
+        'Reed said Vance and Cole had exchanged "tens of thousands of texts." Ohio Rep. Lia '
+        "Vale asked Reed when his team had discovered the message about the plan.",
+    )
+    (q,) = quotes(a)
+    assert _speaker(q) == "Reed"
+
+
+def test_a_tag_after_a_comma_still_names_the_speaker(run: Run) -> None:
+    a = sources(run, '"We have exchanged thousands of texts," Lia Vale said on Monday.')
+    (q,) = quotes(a)
+    assert _speaker(q) == "Lia Vale"
