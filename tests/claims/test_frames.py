@@ -172,6 +172,10 @@ def test_reports_and_claim_rows_show_the_frame(backbone: Backbone) -> None:
         ("This news comes a day after the mayor resigned.", []),
         ("These developments follow a week of protests.", []),
         ("This company built the new bridge.", ["This company"]),
+        # "the fact is that ...": a framing noun before "is", not an actor
+        ("The fact is that the council spent the money on roads.", []),
+        ("The problem is that the mayor never signed the order.", []),
+        ("The problem forced the mayor to close the bridge.", ["The problem"]),
     ],
 )
 def test_actors_are_whole_noun_phrases_and_never_a_bare_this(

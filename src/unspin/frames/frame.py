@@ -365,12 +365,24 @@ def _is_actor(parsed: Parsed, head: Token) -> bool:
     return not _phrase(parsed, head)[:1].isdigit()
 
 
+#: Nouns that frame what follows "is" ("The fact is that ...", "The problem is ...").
+_FRAMING_NOUNS = frozenset(
+    {"fact", "truth", "point", "problem", "reality", "question", "issue", "thing", "trouble"}
+    | {"irony", "answer", "reason", "result", "bottom", "upshot", "catch", "danger"}
+)
+
+
+def _framing(verb: Token, subject: Token) -> bool:
+    """``subject`` frames the clause after "is" ("The fact is that ..."): no actor."""
+    return verb.lemma == "be" and subject.lower in _FRAMING_NOUNS
+
+
 def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
     """Who does or says the main thing: the reporting verb's or the predicate's subject,
     the agent of a passive, or the source of "according to"."""
     out: list[str] = []
     for c in _children(parsed, verb):
-        if c.dep == "nsubj" and _is_actor(parsed, c):
+        if c.dep == "nsubj" and _is_actor(parsed, c) and not _framing(verb, c):
             out.append(_phrase(parsed, c))
         elif c.dep == "agent":
             out.extend(_phrase(parsed, o) for o in _children(parsed, c) if o.dep == "pobj")
