@@ -13,7 +13,9 @@ document's predicted narrative is the narrative of its first listed claim in the
 ``unspin corpus narratives`` (the most check-worthy of its claims in that narrative's
 story). Scored with pairwise precision, recall and F1 over same-narrative document pairs.
 
-Each score is printed beside the all-singletons and all-in-one baselines.
+Each score is printed beside the all-singletons and all-in-one baselines. The narratives'
+pair model (``unspin.narratives.pairs``) and its threshold are fitted and chosen on the
+``cr-tune`` store by ``training/narratives/pair_weights.py``.
 
 Splits (nothing outside ``../shared/data``): FNC-1 stories are split by story (a seeded
 shuffle of the components: 60 % tuning, 40 % held out); claim retrieval uses its train
@@ -299,6 +301,9 @@ STORY_GRID = {
     "story_link": [0.0, 0.5],
     "story_lexical": [0.5, 0.7],
 }
+#: Narratives: with the pair model (the default, ``Params.narrative_weights``) link and
+#: lexical weight are not used; its weights and threshold come from
+#: ``training/narratives/pair_weights.py`` (3-fold CV over the same train tweets).
 NARRATIVE_GRID = {
     "narrative_threshold": [0.4, 0.45, 0.5, 0.55],
     "narrative_link": [0.0, 1.0],

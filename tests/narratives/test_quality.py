@@ -5,11 +5,12 @@
 FNC-1 stories (40 % of the stories, split by story) as one-sentence headline documents,
 and the claim-retrieval dev tweets with their verified claims and as many distractor
 claims, each ingested (claims analyzer) in a fixed arrival order, then clustered from
-nothing with the shipped defaults. Measured: FNC-1 B-cubed F1 0.9246, V-measure 0.9672;
-claims pairwise F1 0.6114 (the issue asks 0.80: not met); FLOORS sit 0.01-0.02 under. The
-all-singletons and all-in-one baselines are checked to stay far below. The gate fails,
-never skips, when the data are missing or a score drops. A few minutes (about 1,200
-short documents analysed with the real models).
+nothing with the shipped defaults. Measured (int8 encoder): FNC-1 B-cubed F1 0.9174,
+V-measure 0.9643; claims pairwise F1 0.6782 (P 0.908, R 0.541) with the pair model
+(``unspin.narratives.pairs``; 0.6074 with the cosine alone on the same stores; the issue
+asks 0.80: not met); FLOORS sit under. The all-singletons and all-in-one baselines are
+checked to stay far below. The gate fails, never skips, when the data are missing or a
+score drops. About a minute (about 1,200 short documents analysed with the real models).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import pytest
 from tests.quality_gate import ROOT, assert_floors, require_files, run_bench
 
 DATA = ROOT.parent / "shared" / "data"
-FLOORS = {"fnc1 B-cubed F1": 0.91, "fnc1 V-measure": 0.95, "claims pairwise F1": 0.60}
+FLOORS = {"fnc1 B-cubed F1": 0.91, "fnc1 V-measure": 0.95, "claims pairwise F1": 0.66}
 
 
 @pytest.mark.slow

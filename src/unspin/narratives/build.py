@@ -11,7 +11,11 @@ responsibility statements, the ``max_claims`` most check-worthy; a document none
 whose claims qualifies takes part with its most check-worthy one, so a one-sentence
 document (a headline, a post) always does. A document stored without the claims analyzer
 takes part with its first sentence (polarity unknown: "positive"). A document's vector is
-the normalised mean of its sentences' embeddings.
+the normalised mean of its sentences' embeddings. A short document (``post_chars``: a post,
+a headline, a note) is read whole: its most check-worthy claim takes part with the
+document's vector (and, when it is the only claim taking part, with the document's words;
+its other claims with their own), so a post whose most check-worthy sentence is a
+signature or a fragment is still compared by what it says.
 """
 
 from __future__ import annotations
@@ -111,10 +115,14 @@ def document_input(doc: PendingDocument, params: Params) -> DocumentInput | None
     if not kept and ranked:
         kept = ranked[:1]
     kept.sort(key=lambda c: c.start)
-    if params.claim_context > 0:
+    words = tuple(w for i in sorted(doc.texts) for w in terms(doc.texts[i][2]))
+    if kept and sum(len(t[2]) for t in doc.texts.values()) <= params.post_chars:
+        main = min(kept, key=lambda c: (-c.checkworthiness, c.start))
+        whole = words if len(kept) == 1 else main.terms
+        kept = [replace(c, vector=vector, terms=whole) if c is main else c for c in kept]
+    elif params.claim_context > 0:
         w = params.claim_context
         kept = [replace(c, vector=_unit((1 - w) * c.vector + w * vector)) for c in kept]
-    words = tuple(w for i in sorted(doc.texts) for w in terms(doc.texts[i][2]))
     return DocumentInput(doc.document_id, doc.seq, vector, tuple(kept), words)
 
 

@@ -13,7 +13,11 @@ joins the best story when that score reaches ``story_threshold``, else it starts
 one. Then each of its claims is compared, the same way, with the narratives of its story
 that have the same polarity (so "X did it" and "X did not do it" are two sides of one
 story, never one narrative), and joins the best one from ``narrative_threshold`` on, or
-starts a new narrative.
+starts a new narrative. With ``narrative_weights`` (the default) a claim's score for a
+narrative is instead the probability of a small logistic pair model over
+:data:`~unspin.narratives.pairs.PAIR_FEATURES` (centroid and nearest-member cosines, tf-idf
+cosine, IDF-weighted word overlap both ways; :meth:`Space.features`), fitted on CheckThat!
+2020 train tweets (``training/narratives/pair_weights.py``).
 
 Nothing already placed moves: a new document changes only the story and narratives it
 joins (their centroid sums and members). So clustering documents in one run or in many,
@@ -30,6 +34,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from unspin.narratives.pairs import NARRATIVE_WEIGHTS, PAIR_FEATURES, pair_probability
 from unspin.narratives.terms import Vocabulary, cosine
 
 __all__ = [
@@ -70,8 +75,14 @@ class Params:
     max_claims: int = 5
     #: claims under this check-worthiness take part only as their document's first claim
     min_checkworthiness: float = 0.5
+    #: a document of at most this many characters (a post, a headline) is read whole: its
+    #: most check-worthy claim takes part with the document's vector (and words, when it
+    #: is the only claim taking part; 0: never)
+    post_chars: int = 1000
+    #: the pair model's intercept and weights (``()``: the claim's similarity alone)
+    narrative_weights: tuple[float, ...] = NARRATIVE_WEIGHTS
 
-    def to_dict(self) -> dict[str, float | int]:
+    def to_dict(self) -> dict[str, float | int | list[float]]:
         return {
             "story_threshold": self.story_threshold,
             "story_link": self.story_link,
@@ -82,6 +93,8 @@ class Params:
             "claim_context": self.claim_context,
             "max_claims": self.max_claims,
             "min_checkworthiness": self.min_checkworthiness,
+            "post_chars": self.post_chars,
+            "narrative_weights": list(self.narrative_weights),
         }
 
 
@@ -245,6 +258,39 @@ class Space:
         at = int(np.argmax(scores))  # ties: the oldest group
         return self._ids[int(rows[at])], float(scores[at])
 
+    def features(
+        self, vector: np.ndarray, words: Sequence[str], allowed: Sequence[int]
+    ) -> tuple[list[int], np.ndarray]:
+        """The ``allowed`` groups (ids, in row order) and their pair features with
+        ``vector`` and ``words`` (:data:`~unspin.narratives.pairs.PAIR_FEATURES`, one row
+        each)."""
+        assert self._centroids is not None and self._members is not None
+        if self._centroids.n == 0 or not allowed:
+            return [], np.zeros((0, len(PAIR_FEATURES)), np.float64)
+        rows = np.asarray(sorted(self._index[g] for g in allowed), np.int64)
+        central = self._centroids.data[rows] @ vector
+        nearest = np.full(self._centroids.n, -1.0, np.float64)
+        members = np.asarray([m for r in rows.tolist() for m in self._rows_of.get(r, ())], np.int64)
+        if len(members):
+            sims = (self._members.data[members] @ vector).astype(np.float64)
+            np.maximum.at(nearest, self._members.owner[members], sims)
+        lexical = self._lexical(words, self._centroids.n, allowed)
+        idf = self.vocabulary.idf
+        query = {w: idf(w) for w in set(words)}
+        mass = sum(query.values()) or 1.0
+        out = np.zeros((len(rows), len(PAIR_FEATURES)), np.float64)
+        for k, row in enumerate(rows.tolist()):
+            profile = {w: idf(w) for w in self._profile(self.groups[self._ids[row]])}
+            shared = query.keys() & profile.keys()
+            out[k] = (
+                central[k],
+                nearest[row],
+                lexical[row],
+                sum(query[w] for w in shared) / mass,
+                sum(profile[w] for w in shared) / (sum(profile.values()) or 1.0),
+            )
+        return [self._ids[r] for r in rows.tolist()], out
+
     def _profile(self, group: Group) -> dict[str, int]:
         """The group's :data:`PROFILE` most frequent words (ties by word), cached until
         the group changes."""
@@ -310,28 +356,50 @@ class State:
         self.narratives.load_group(group)
         self._by_story.setdefault((group.story, group.polarity), []).append(group.id)
 
+    def narratives_of(self, story: int, polarity: str) -> list[int]:
+        """The narratives of ``story`` with ``polarity`` (a claim may join one of them)."""
+        return list(self._by_story.get((story, polarity), []))
+
+    def _narrative(self, claim: ClaimInput, allowed: Sequence[int]) -> tuple[int, float]:
+        """The best narrative of ``allowed`` for ``claim`` and its score."""
+        weights = self.params.narrative_weights
+        if not weights:
+            return self.narratives.best(claim.vector, claim.terms, allowed)
+        ids, features = self.narratives.features(claim.vector, claim.terms, allowed)
+        if not ids:
+            return 0, float("-inf")
+        scores = pair_probability(features, weights)
+        at = int(np.argmax(scores))  # ties: the oldest narrative
+        return ids[at], float(scores[at])
+
+    def join_story(self, doc: DocumentInput) -> tuple[Group, float]:
+        """Put ``doc`` in its best story, or a new one under ``story_threshold``; the
+        story and the score (1.0 for a new story)."""
+        story_id, score = self.stories.best(doc.vector, doc.terms)
+        if score < self.params.story_threshold:
+            return self.stories.add(None, doc.vector, doc.terms), 1.0
+        return self.stories.add(story_id, doc.vector, doc.terms), score
+
+    def join(self, claim: ClaimInput, story: int, narrative: int | None) -> Group:
+        """Add ``claim`` to ``narrative``, or (None) to a new narrative of ``story``."""
+        if narrative is not None:
+            return self.narratives.add(narrative, claim.vector, claim.terms)
+        group = self.narratives.add(
+            None, claim.vector, claim.terms, story=story, polarity=claim.polarity
+        )
+        self._by_story.setdefault((story, claim.polarity), []).append(group.id)
+        return group
+
     def place(self, doc: DocumentInput) -> DocumentPlace:
         """Put ``doc`` in a story and its claims in narratives; return where they went."""
-        p = self.params
-        story_id, score = self.stories.best(doc.vector, doc.terms)
-        if score < p.story_threshold:
-            story = self.stories.add(None, doc.vector, doc.terms)
-            score = 1.0
-        else:
-            story = self.stories.add(story_id, doc.vector, doc.terms)
+        story, score = self.join_story(doc)
         places = []
         for claim in doc.claims:
-            side = (story.id, claim.polarity)
-            allowed = self._by_story.get(side, [])
-            found, sim = self.narratives.best(claim.vector, claim.terms, allowed)
-            if sim < p.narrative_threshold:
-                group = self.narratives.add(
-                    None, claim.vector, claim.terms, story=story.id, polarity=claim.polarity
-                )
-                self._by_story.setdefault(side, []).append(group.id)
-                sim = 1.0
+            found, sim = self._narrative(claim, self.narratives_of(story.id, claim.polarity))
+            if sim < self.params.narrative_threshold:
+                group, sim = self.join(claim, story.id, None), 1.0
             else:
-                group = self.narratives.add(found, claim.vector, claim.terms)
+                group = self.join(claim, story.id, found)
             places.append(ClaimPlace(claim, group.id, round(sim, 6)))
         self.vocabulary.add(doc.terms)
         return DocumentPlace(doc, story.id, round(score, 6), tuple(places))

@@ -63,6 +63,10 @@ class Vocabulary:
         self.df.update(set(words))
         self.documents += 1
 
+    def idf(self, word: str) -> float:
+        """The inverse document frequency of ``word`` (0 for a word in every document)."""
+        return math.log((self.documents + 1) / (self.df.get(word, 0) + 1))
+
     def weights(self, counts: Mapping[str, int | float]) -> dict[str, float]:
         """The unit tf-idf vector of term ``counts``."""
         n = self.documents
