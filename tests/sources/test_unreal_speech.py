@@ -1,5 +1,6 @@
 """Speech that did not happen, and a quotation ending a sentence, get no speaker they
-did not earn (issue #12 point 3; seen on held-back PTC articles). Invented fixtures."""
+did not earn; an "As X said, ..." clause gives its speaker to the clause it introduces
+(issue #12 point 3; seen on held-back PTC articles). Invented fixtures."""
 
 from __future__ import annotations
 
@@ -49,3 +50,16 @@ def test_a_tag_after_a_comma_still_names_the_speaker(run: Run) -> None:
     a = sources(run, '"We have exchanged thousands of texts," Lia Vale said on Monday.')
     (q,) = quotes(a)
     assert _speaker(q) == "Lia Vale"
+
+
+def test_an_as_clause_speaks_for_the_clause_it_introduces(run: Run) -> None:
+    a = sources(run, 'As Minister Ana Ruiz said on Monday, the bridge is "safe for every lorry."')
+    (q,) = quotes(a)
+    assert _speaker(q) == "Ana Ruiz"
+    a = sources(
+        run,
+        "Peter Vance left the building on Tuesday. As his lawyer told reporters, Vance had "
+        '"played by the rules," but the inquiry went on.',
+    )
+    (q,) = quotes(a)
+    assert q.attributes["source_type"] == "anonymous"  # his lawyer: named nowhere

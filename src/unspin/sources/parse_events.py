@@ -251,6 +251,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     if construction == "passive" and content is None:
         return None
     lo, hi = ix.subtree(t.i)
+    if t.dep == "advcl" and any(c.lower == "as" for c in ix.kids(t.i, "mark")):
+        lo, hi = ix.subtree(t.head)  # "As his lawyer told reporters, X had ...": the clause
     reach = (toks[lo].start, toks[hi].end)
     anchor_lo, anchor_hi = t.start, t.end
     if speaker is not None and abs(speaker.start - t.start) < 200:
