@@ -506,6 +506,12 @@ def test_a_blog_post_is_not_social_media(run: Run) -> None:
             "co-director of the Wenlow Institute",
         ),
         ("Co-founder Ines Varga said the study was flawed.", "Ines Varga", "Co-founder"),
+        # the tagger's PERSON was "Pell" alone: "Ana" was the role ("Ana; co")
+        (
+            "Ana Pell, co-director of the Wenlow Institute, said the study was flawed.",
+            "Ana Pell",
+            "co-director of the Wenlow Institute",
+        ),
         (
             "The study was flawed, said Ines Varga, the institute's vice-chair.",
             "Ines Varga",

@@ -198,6 +198,7 @@ def _named_mention(
 ) -> Mention:
     parsed = ix.parsed
     toks = parsed.tokens
+    ent = ix.with_first_name(ent)  # "Ana" + PERSON "Pell": a first name the tagger left out
     words = ent.text.split()
     # left modifiers outside the entity: "ministry spokeswoman Maria Lund"
     role_left = ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from unspin.nlp import Entity, Parsed, Token
+from unspin.sources.lexicon import HONORIFICS, TITLE_WORDS
 
 __all__ = ["ParseIndex", "generic_name", "span_text"]
 
@@ -80,6 +81,23 @@ class ParseIndex:
         while lo - 2 >= 0 and glued(lo - 2, lo) and toks[lo - 2].text.isalpha():
             lo -= 2
         return lo, hi
+
+    def with_first_name(self, ent: Entity) -> Entity:
+        """A one-word PERSON entity grown over the capitalised proper noun the tagger left
+        out of it ("Ana" before "Pell"); not over a title or honorific ("Senator", "Dr"),
+        an abbreviation or a plural, nor before a name of two words ("Rival Ann Roe")."""
+        toks = self.parsed.tokens
+        if ent.label != "PERSON" or ent.first == 0 or ent.last - ent.first != 1:
+            return ent
+        p = toks[ent.first - 1]
+        low = p.lower
+        if p.tag != "NNP" or p.ent_type or p.dep != "compound" or not p.text.isalpha():
+            return ent
+        if not p.text.istitle() or low in TITLE_WORDS or low in HONORIFICS:
+            return ent
+        return Entity(
+            p.start, ent.end, ent.label, self.parsed.text[p.start : ent.end], p.i, ent.last
+        )
 
     def trimmed(self, lo: int, hi: int) -> tuple[int, int] | None:
         """Shrink the inclusive token range ``[lo, hi]`` past punctuation at either end."""
