@@ -57,7 +57,7 @@ def add_narrative_commands(commands: Commands) -> None:
     n.add_argument(
         "--narrative-threshold", type=score, default=defaults.narrative_threshold,
         metavar="X",
-        help=f"a claim joins a narrative from this similarity on (default "
+        help=f"a claim joins a narrative from this pair-model probability on (default "
         f"{defaults.narrative_threshold})",
     )  # fmt: skip
     n.set_defaults(func=cmd_corpus_narratives)
