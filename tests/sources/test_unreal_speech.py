@@ -63,3 +63,13 @@ def test_an_as_clause_speaks_for_the_clause_it_introduces(run: Run) -> None:
     )
     (q,) = quotes(a)
     assert q.attributes["source_type"] == "anonymous"  # his lawyer: named nowhere
+
+
+def test_a_rescript_or_a_bulletin_speaks_as_a_document(run: Run) -> None:
+    for text in (
+        "The rescript declares that the new rules apply to every parish in the region.",
+        "The bulletin says that the road will stay closed until the end of the month.",
+    ):
+        a = sources(run, text)
+        types = {f.attributes.get("source_type") for f in a.by_kind("attribution")}
+        assert types == {"document"}, (text, types)

@@ -167,6 +167,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
         encyclopedia encyclopedias encyclopaedia encyclopaedias glossary thesaurus lexicon
         almanac textbook textbooks handbook manual book books constitution charter treaty
         website websites webpage wiki blog entry definition definitions scripture scriptures
+        rescript rescripts bulletin bulletins circular circulars gazette proclamation
         """
     )
 )
