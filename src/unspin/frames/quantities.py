@@ -117,6 +117,8 @@ _QUALIFIER = re.compile(
     r"\s+$",
     re.I,
 )
+#: Qualifier words that can also be prepositions ("worried about two ...").
+_PREPOSITIONS = frozenset({"about", "around", "over", "under", "some"})
 _QUALIFIER_KIND = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
     "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
@@ -252,6 +254,12 @@ class _QuantityScanner:
         k = self.parsed.token_at(char)
         return self.parsed.tokens[k] if k is not None else None
 
+    def _preposition(self, char: int) -> bool:
+        """The word at ``char`` heads a prepositional phrase ("curious about two agents",
+        "ruled over two seats"): no qualifier of the number."""
+        t = self._token(char)
+        return t is not None and t.dep == "prep" and t.lower in _PREPOSITIONS
+
     def scan(self) -> list[QuantityMatch]:
         out: list[QuantityMatch] = []
         pos = 0
@@ -335,7 +343,7 @@ class _QuantityScanner:
             currency = _CURRENCY_SIGNS.get(sign.upper(), sign.upper())
             start -= len(cm.group())
         qm = _QUALIFIER.search(text[max(0, start - 24) : start])
-        if qm and kind != "vague":
+        if qm and kind != "vague" and not self._preposition(start - len(qm.group())):
             q = " ".join(qm["q"].lower().split())
             qualifier = _QUALIFIER_KIND.get(q, "at_least")
             approximate = True
