@@ -24,6 +24,22 @@ def test_an_infinitive_naming_what_a_summons_is_for_is_not_speech(run: Run) -> N
     )
     (q,) = quotes(a)
     assert _speaker(q) == "Ana Ruiz"  # the one who said it, not the one to testify
+    a = sources(
+        run,
+        "Rep. Ana Ruiz said the committee would issue a subpoena for Marek Olsen to testify "
+        "\u201cnext week.\u201d",
+    )
+    (q,) = quotes(a)
+    assert _speaker(q) == "Ana Ruiz"  # not the committee that "would" ask for testimony
+
+
+def test_would_with_a_narrative_adverb_tells_what_was_said(run: Run) -> None:
+    a = sources(
+        run,
+        'Years later, Ana Ruiz would often say that the bridge was "the best thing we ever built."',
+    )
+    (q,) = quotes(a)
+    assert _speaker(q) == "Ana Ruiz"
 
 
 def test_what_someone_may_declare_one_day_is_not_a_quotation_of_theirs(run: Run) -> None:

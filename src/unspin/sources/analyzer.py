@@ -62,7 +62,7 @@ from unspin.options import option
 from unspin.sources.findings import attribution_finding, quote_finding
 from unspin.sources.learned_findings import learned_attributions
 from unspin.sources.linking import link_quotes
-from unspin.sources.parse_events import parse_events
+from unspin.sources.parse_events import parse_events, unreal_cues
 from unspin.sources.pattern_events import pattern_events
 from unspin.sources.profile import profile_records, source_profile
 from unspin.sources.resolve import entity_knowns, link_hearsay, resolve_speakers
@@ -139,7 +139,7 @@ def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
     quotes = st.quotes
     events = parse_events(st) if st.has_parse else pattern_events(st)
     if st.has_parse:
-        covered = {e.cue for e in events}
+        covered = {e.cue for e in events} | unreal_cues(st)
         events.extend(e for e in pattern_events(st, quote_links_only=True) if e.cue not in covered)
     events.sort(key=lambda e: e.cue)
     for e in events:

@@ -25,7 +25,7 @@ from unspin.sources.mentions import mention_from_token
 from unspin.sources.speakers import Mention
 from unspin.sources.state import DETS_BEFORE, Event, RunState
 
-__all__ = ["parse_events"]
+__all__ = ["asked", "parse_events", "unreal_cues"]
 
 _PLATFORM_CUE = re.compile(
     r"\b(?:twitter|facebook|instagram|tiktok|telegram|youtube|reddit|linkedin|threads|"
@@ -57,8 +57,10 @@ _MEDIUM_NOUNS = frozenset(
         "filing",
     }
 )
-#: Auxiliaries of speech that has not happened ("may declare"; "would" is reported future).
+#: Auxiliaries of speech that has not happened ("may declare"; "would" below).
 _HYPOTHETICAL = frozenset({"may", "might", "could", "should"})
+#: Adverbs that make "would" tell what happened ("she would later say ...").
+_NARRATIVE_ADVERBS = frozenset({"later", "often", "always", "once", "repeatedly", "then"})
 #: Modifiers that make a "post" a publication's ("a blog post", "a newsletter post").
 _PUBLICATION_MODIFIERS = frozenset({"blog", "website", "web", "newsletter", "substack"})
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
@@ -198,7 +200,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         c.lower == PARTICLE_VERBS[lemma] for c in ix.kids(t.i, "prt")
     ):
         return None
-    if ix.kids(t.i, "neg") or _asked(st, t) or _hypothetical(st, t):
+    if ix.kids(t.i, "neg") or asked(st, t) or _hypothetical(st, t):
         return None
     if t.dep == "xcomp" and toks[t.head].lemma in _REFUSALS:
         return None  # "declined to say"
@@ -286,7 +288,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     return e
 
 
-def _asked(st: RunState, t: Token) -> bool:
+def asked(st: RunState, t: Token) -> bool:
     """A question, not a report: an auxiliary before the verb's subject and a question mark
     ending the clause ("will the Senate confirm one who ...?", "did she say that ...?")."""
     assert st.ix is not None
@@ -300,17 +302,40 @@ def _asked(st: RunState, t: Token) -> bool:
     return stop is not None and stop.group() == "?"
 
 
+def unreal_cues(st: RunState) -> set[tuple[int, int]]:
+    """The verbs of saying the parse shows as speech that has not happened (or a
+    question): the patterns must not take them as reporting events either."""
+    assert st.ix is not None
+    out = set()
+    for t in st.parsed.tokens:
+        lemma = VERB_FORMS.get(t.lower) or SOURCE_VERB_FORMS.get(t.lower)
+        if lemma is not None and t.pos == "VERB" and (asked(st, t) or _hypothetical(st, t)):
+            out.add((t.start, t.end))
+    return out
+
+
 def _hypothetical(st: RunState, t: Token) -> bool:
-    """Speech that has not happened: under "may", "might", "could" or "should" (also
-    through a verb it is conjoined with: "may come forward one day and declare ..."), or
+    """Speech that has not happened: under "may", "might", "could", "should" or "would"
+    (also through the verb it is conjoined with or hangs on: "may come forward one day and
+    declare ...", "would issue a subpoena ... to testify"), or
     an infinitive naming what a noun is for ("a subpoena for X to testify", "the right to
     say")."""
     assert st.ix is not None
     ix = st.ix
-    verbs = [t, st.parsed.tokens[t.head]] if t.dep == "conj" else [t]
+    verbs = [t, st.parsed.tokens[t.head]] if t.dep in ("conj", "advcl", "xcomp") else [t]
     if any(c.lower in _HYPOTHETICAL for v in verbs for c in ix.kids(v.i, "aux")):
         return True
-    return t.dep in ("acl", "relcl") and any(c.lower == "to" for c in ix.kids(t.i, "aux"))
+    if any(c.lower == "would" for v in verbs for c in ix.kids(v.i, "aux")) and not any(
+        c.lower in _NARRATIVE_ADVERBS for c in ix.kids(t.i, "advmod")
+    ):
+        return True  # "said the panel would issue ...": not yet; "would later say": told
+    if not any(c.lower == "to" for c in ix.kids(t.i, "aux")) or t.dep == "ROOT":
+        return False
+    return (
+        t.dep in ("acl", "relcl")
+        or st.parsed.tokens[t.head].pos in ("NOUN", "PROPN")
+        or any(c.lower == "for" for c in ix.kids(t.i, "mark"))  # "for X to testify"
+    )
 
 
 def _as_saying_carrier(st: RunState, t: Token) -> Token | None:
