@@ -241,6 +241,29 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def _apposed_age(text: str, parsed: Parsed, start: int, end: int, value: float) -> bool:
+    """A whole number between commas right after a person: "Alma Reyes, 62, said", "the
+    prime minister, 54, said", "a miner, 34, was hurt" (a name, a title or a noun of
+    people, or a noun the parser hangs the number on as an apposition)."""
+    if text[max(0, start - 2) : start] + text[end : end + 1] != ", ,":
+        return False
+    if not (0 < value < 130 and value == int(value)):
+        return False
+    k, n = parsed.token_at(start - 3), parsed.token_at(start)
+    if k is None or n is None:
+        return False
+    head, num = parsed.tokens[k], parsed.tokens[n]
+    if head.ent_type == "PERSON":
+        return True
+    lemma = head.lemma.lower()
+    if head.pos == "NOUN" and (lemma in TITLE_WORDS or lemma in PEOPLE_NOUNS):
+        return True
+    if num.dep != "appos" or num.head != head.i:
+        return False
+    # a name the tagger missed counts when it reads the number as an age (a DATE)
+    return head.pos == "NOUN" or (head.pos == "PROPN" and num.ent_type == "DATE")
+
+
 class _QuantityScanner:
     def __init__(self, text: str, parsed: Parsed, exclude: Sequence[tuple[int, int]]) -> None:
         self.text = text
@@ -380,8 +403,8 @@ class _QuantityScanner:
             age = _AGE.match(text, end)
             if age:
                 label, unit, score, end = "age", "years_old", 0.8, age.end()
-            elif _AGED.search(text[max(0, start - 8) : start]) or self._apposed_age(
-                start, end, value, kind
+            elif _AGED.search(text[max(0, start - 8) : start]) or (
+                kind == "digits" and _apposed_age(text, self.parsed, start, end, value)
             ):
                 label, unit, score = "age", "years_old", 0.8  # "aged 66", "Ann Roe, 62,"
         if unit is None and label == "other" and kind in ("vague", "dozen", "half"):
@@ -479,30 +502,6 @@ class _QuantityScanner:
                 toks[j].end,
             )
         return label, None, score, end
-
-    def _apposed_age(self, start: int, end: int, value: float, kind: str) -> bool:
-        """A whole number between commas right after a person: "Alma Reyes, 62, said", "the
-        prime minister, 54, said", "a miner, 34, was hurt" (a name, a title or a noun of
-        people, or a noun the parser hangs the number on as an apposition)."""
-        text = self.text
-        if kind != "digits" or text[max(0, start - 2) : start] + text[end : end + 1] != ", ,":
-            return False
-        if not (0 < value < 130 and value == int(value)):
-            return False
-        k = self.parsed.token_at(start - 3)
-        if k is None:
-            return False
-        head = self.parsed.tokens[k]
-        if head.ent_type == "PERSON":
-            return True
-        lemma = head.lemma.lower()
-        if head.pos == "NOUN" and (lemma in TITLE_WORDS or lemma in PEOPLE_NOUNS):
-            return True
-        num = self._token(start)
-        if num is None or num.dep != "appos" or num.head != head.i:
-            return False
-        # a name the tagger missed counts when it reads the number as an age (a DATE)
-        return head.pos == "NOUN" or (head.pos == "PROPN" and num.ent_type == "DATE")
 
     def _singular_after(self, noun_end: int) -> bool:
         """Whether the counted noun ending at ``noun_end`` is singular and not joined to the
