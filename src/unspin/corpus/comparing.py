@@ -67,12 +67,16 @@ _MIN_SIMILARITY = 88.0
 
 @dataclass(frozen=True)
 class Keyed:
-    """One item of a document in an index space, with the blocking keys it is found by."""
+    """One item of a document in an index space, with the blocking keys it is found by
+    (each once)."""
 
     space: str
     doc_id: str
     obj: Any
     keys: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", tuple(dict.fromkeys(self.keys)))
 
     def payload(self) -> str:
         return json.dumps(self.obj.to_dict(), ensure_ascii=False)

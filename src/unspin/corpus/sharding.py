@@ -96,7 +96,7 @@ def extract(job: ExtractJob) -> DocItems:
     for name in job.what:
         own, keyed = comparer.items(job.analysis, name)
         links += own
-        items += [(k.space, tuple(dict.fromkeys(k.keys)), k.payload()) for k in keyed]
+        items += [(k.space, k.keys, k.payload()) for k in keyed]
     return DocItems(job.analysis.document.id, job.what, tuple(links), tuple(items))
 
 
