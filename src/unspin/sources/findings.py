@@ -337,6 +337,7 @@ def _is_title(words: list[str], inner: str) -> bool:
     if len(words) < 2 or len(words) > 8 or TERMINATOR.search(inner.strip()[-1:] or ""):
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "by"}
+    small |= {"about", "from", "into", "over", "under", "against", "between", "without"}
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words) and (
         words[0][:1].isupper()
     )

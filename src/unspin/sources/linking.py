@@ -28,6 +28,10 @@ _DASH_SIGNATURE = re.compile(
     re.M,
 )
 _GAP_AFTER = re.compile(r"[\s,;:—–-]*")
+_QUESTION_LEMMAS = frozenset({"ask", "question", "inquire", "query", "quiz"})
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whose|whom)\b[^,]*\Z", re.I)
+_ABOUT = re.compile(r"\b(?:about|over|regarding|concerning|on)\b", re.I)
+_ASKED_CLAUSE = re.compile(r"\b(?:whether|if|why|how|what|when|where|who|which|that)\b", re.I)
 _CLOSE_PUNCT = set(",?!—–-…:;")
 _SIGNATURE = re.compile(r"(?:^|\n)[ \t>]*[—–-]{1,2}\s*(?P<who>[^\n]{2,120})\s*\Z")
 _HANDLE = re.compile(r"@\w{2,}")
@@ -146,6 +150,7 @@ def _link_one(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
                 and e.reach[0] <= q.start
                 and not TERMINATOR.search(_strip_quotes(text[q.end : e.anchor[0]]))
                 and e.cue[0] - q.end < 200
+                and not _in_relative_clause(st, e, q)
             ):
                 cand = (2, e.cue[0] - q.end, e, "contained")
         elif e.cue[1] <= q.start:
@@ -160,6 +165,8 @@ def _link_one(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
                 tight = len(gap.strip()) <= 2 or gap.rstrip().endswith((":", ","))
                 if tight:
                     cand = (1, len(gap), e, "before")
+                elif short and _asked_about(e, gap):
+                    continue  # 'asked Y about the switch of "X"': a phrase mentioned, not said
                 elif contained or not st.has_parse:
                     cand = (2, len(gap), e, "contained")
         if cand is not None and (best is None or cand[:2] < best[:2]):
@@ -169,6 +176,38 @@ def _link_one(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
     e, how = best[2], best[3]
     factor = {"after": 0.95, "before": 0.9, "contained": 0.8}[how]
     return QuoteLink(e, how, factor, e.speaker, e.outer, e.medium)
+
+
+def _in_relative_clause(st: RunState, e: Event, q: QuoteSpan) -> bool:
+    """The quotation sits in a relative clause before the verb ('the chapter, which says
+    that ... "X" ..., is now declared "Y" by the ministry'): that clause's words, not
+    the later speaker's."""
+    text = st.text
+    opened = _RELATIVE_OPEN.search(text[st.sent_starts[st.sentence_at(q.start)] : q.start])
+    if opened is not None and "," in text[q.end : e.cue[0]]:
+        return True  # ", which ... "X" ..., is declared": also where the parse errs
+    if st.ix is None or e.token is None:
+        return False
+    toks = st.parsed.tokens
+    i = bisect_left(toks, q.inner_start, key=lambda t: t.start)
+    for _ in range(60):
+        if i >= len(toks) or i == e.token or toks[i].head == i:
+            return False
+        if toks[i].dep in ("relcl", "acl"):
+            return True
+        i = toks[i].head
+    return False
+
+
+def _asked_about(e: Event, gap: str) -> bool:
+    """A short quotation in what a question is about, after a verb of asking: the topic
+    ("asked the minister about the switch of "X" in the memo"), not the asker's words
+    (unlike 'asked whether the plan was "X"')."""
+    return (
+        e.lemma in _QUESTION_LEMMAS
+        and _ABOUT.search(gap) is not None
+        and _ASKED_CLAUSE.search(gap) is None
+    )
 
 
 def _link_nested(

@@ -217,7 +217,9 @@ class Resolver:
         if (m.source_type == "anonymous" and m.rule in _PERSON_LIKE) or (
             head in REPRESENTATIVE_NOUNS and m.name is None
         ):
-            for k in reversed(self.before(m.start)[-30:]):
+            # nearest first; a title ("the pope") reaches back past the last 30 entities
+            # of a long text to the one person named with it
+            for k in reversed(self.before(m.start)):
                 said = f"{k.role or ''} {k.name}"
                 initials = "".join(w[0] for w in (k.role or "").split() if w[:1].isupper())
                 if (

@@ -1,0 +1,79 @@
+"""Findings a fact-checker read as wrong on held-back PTC articles (issue #12 point 3),
+each reproduced on an invented fixture: a title named by a definite description far
+back in a long text, a phrase mentioned as the topic of a question, a document's title
+in quotation marks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.sources.test_sources import attributions, quotes, sources
+from unspin.model import Analysis
+
+Run = Callable[..., Analysis]
+
+_NAMES = [
+    "Ana Ruiz", "Marek Olsen", "Tom Brandt", "Lia Vale", "Piet Varga", "Lena Holt",
+    "Omar Diallo", "Sara Berg", "Ivo Kral", "Nina Petrova", "Jonas Lind", "Eva Moreau",
+    "Karl Weiss", "Rita Soto", "Paul Dumont", "Hana Novak", "Luis Ortega", "Mia Jensen",
+]  # fmt: skip
+
+
+def test_a_title_resolves_to_its_holder_named_long_before(run: Run) -> None:
+    meetings = " ".join(
+        f"{a} met {b} at the Velmora Rowing Club and the Orvel Museum."
+        for a, b in zip(_NAMES[::2], _NAMES[1::2], strict=True)
+    )
+    a = sources(
+        run,
+        f"Pope Clement visited the harbour town of Velmora on Sunday. {meetings} "
+        'Yet the pope said the parish was "a light for the whole valley."',
+    )
+    (q,) = quotes(a)
+    assert q.attributes["speaker"] == "Clement"
+    assert q.attributes["source_type"] == "named_person"
+
+
+def test_a_phrase_asked_about_is_not_the_askers_quotation(run: Run) -> None:
+    a = sources(
+        run,
+        'Senator Lena Holt asked the minister, Piet Varga, about the switch of "quite '
+        'careless" for "gross neglect" in the memo.',
+    )
+    assert not any(q.attributes.get("speaker") == "Lena Holt" for q in quotes(a))
+    # what was asked in a clause stays the asker's
+    a = sources(run, 'Senator Lena Holt asked whether the bridge plan was "a reckless gamble."')
+    assert [q.attributes["speaker"] for q in quotes(a)] == ["Lena Holt"]
+
+
+def test_a_documents_title_in_quotation_marks_is_not_a_quotation(run: Run) -> None:
+    a = sources(
+        run,
+        "Archbishop Ivo Kral, head of the diocese of Velmora, yesterday added his signature "
+        'to the "Declaration of Lasting Principles about Civic Duty," raising the number of '
+        "signers to twelve, the Velmora Herald has learned.",
+    )
+    assert quotes(a) == []
+    assert all(f.attributes.get("speaker") != "Ivo Kral" for f in attributions(a))
+
+
+def test_a_scare_quote_in_a_relative_clause_is_not_the_passive_agents(run: Run) -> None:
+    a = sources(
+        run,
+        'So the fourth chapter, which says that tenants can keep their flats when "hard '
+        'circumstances" make it difficult to pay, is now declared "lawful" by the Ministry '
+        "of Housing.",
+    )
+    (q,) = [q for q in quotes(a) if "circumstances" in q.text]
+    assert q.attributes.get("speaker") != "Ministry of Housing"
+    a = sources(
+        run,
+        "Hence Chapter Four, which proposes that tenants living in arrears can be blameless "
+        'and thus be allowed to keep their flats when "hard circumstances" make it difficult '
+        'to pay their rent, is now declared "lawful" by the Ministry of Justice.',
+    )
+    assert all(
+        q.attributes.get("speaker") != "Ministry of Justice"
+        for q in quotes(a)
+        if "circumstances" in q.text
+    )
