@@ -46,6 +46,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
         items.append((k.start, 0, k))
     items.extend((m.start, 1, m) for m in _subject_antecedents(st, covered))
     items.sort(key=lambda x: (x[0], x[1]))
+    told = {id(e.speaker) for e in events if e.speaker is not None and e.content is not None}
     done: set[int] = set()
     for _, _, item in items:
         if isinstance(item, Known):
@@ -76,7 +77,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
             resolver.definite_noun(item)
         if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
             # a speaker inside a quotation is no antecedent outside it (as for entities)
-            resolver.add_mention(item, s)
+            resolver.add_mention(item, s, spoke=id(item) in told)
 
 
 def _short(text: str, limit: int = 60) -> str:

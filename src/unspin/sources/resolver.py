@@ -59,6 +59,8 @@ class Known:
     speaks_for: str | None = None
     #: the subject of the sentence's main clause (preferred over a subordinate subject)
     main_subject: bool = False
+    #: the speaker of a reporting event with content ("Olsen, who said that ...")
+    spoke: bool = False
 
 
 class Resolver:
@@ -79,6 +81,7 @@ class Resolver:
         j = pos
         while j < len(self._starts) and self._starts[j] == k.start:
             if self.known[j].entity_type == k.entity_type:
+                self.known[j].spoke |= k.spoke
                 return
             j += 1
         self._starts.insert(pos, k.start)
@@ -86,7 +89,7 @@ class Resolver:
         if k.gender and k.entity_type == "person":
             self.gender.setdefault(k.name, k.gender)
 
-    def add_mention(self, m: Mention, sentence: int) -> None:
+    def add_mention(self, m: Mention, sentence: int, *, spoke: bool = False) -> None:
         if m.rule == "speaker.representative" and m.name:
             # "a spokeswoman for the ministry": a person (she) speaking for a body (it)
             self.add(
@@ -151,6 +154,7 @@ class Resolver:
                     sentence,
                     m.role,
                     main_subject=m.main_subject,
+                    spoke=spoke,
                 )
             )
             if m.gender and m.entity_type == "person":
@@ -294,6 +298,9 @@ class Resolver:
         # the nearest sentence holding a candidate; its subject if it has one
         nearest_sentence = candidates[0].sentence
         pool = [k for k in candidates if k.sentence == nearest_sentence]
+        if not any(k.main_subject and k.spoke for k in pool):
+            # "A spoke with B, who said that ... . He said ...": the one who told goes on
+            pool = [k for k in pool if k.spoke and k.entity_type == "person"] or pool
         chosen = next(
             (k for k in pool if k.main_subject),
             next((k for k in pool if k.is_subject), pool[0]),
