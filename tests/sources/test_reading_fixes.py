@@ -80,19 +80,21 @@ def test_a_scare_quote_in_a_relative_clause_is_not_the_passive_agents(run: Run) 
 
 
 def test_he_said_goes_on_with_the_one_who_told_not_the_one_who_listened(run: Run) -> None:
-    a = sources(
-        run,
+    told = (
         "Reporter Tom Brandt spoke with farmer Paul Dumont as well, who said he was "
         '"deeply upset" when the plan was announced. He\'d warned about three officials who '
-        "had ignored the floods, he said, but the mayor mattered most to him.",
+        "had ignored the floods, he said, but the mayor mattered most to him."
     )
-    (e,) = [f for f in attributions(a) if "officials" in f.text]
-    assert e.attributes["speaker"] == "Paul Dumont"
+    assert _speaker_of(run, told, "officials") == "Paul Dumont"
     # the main subject who told something keeps the pronoun
-    a = sources(
-        run,
+    told = (
         "Tom Brandt told farmer Paul Dumont that the dam would hold. He said the "
-        "engineers had checked it twice.",
+        "engineers had checked it twice."
     )
-    (e,) = [f for f in attributions(a) if "engineers" in f.text]
-    assert e.attributes["speaker"] == "Tom Brandt"
+    assert _speaker_of(run, told, "engineers") == "Tom Brandt"
+
+
+def _speaker_of(run: Run, text: str, word: str) -> object:
+    """The speaker of the one attribution whose content holds ``word``."""
+    (e,) = [f for f in attributions(sources(run, text)) if word in f.text]
+    return e.attributes["speaker"]
