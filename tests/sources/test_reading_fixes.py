@@ -98,3 +98,13 @@ def _speaker_of(run: Run, text: str, word: str) -> object:
     """The speaker of the one attribution whose content holds ``word``."""
     (e,) = [f for f in attributions(sources(run, text)) if word in f.text]
     return e.attributes["speaker"]
+
+
+def test_a_part_of_a_document_is_a_document_with_no_role(run: Run) -> None:
+    for text in (
+        "Hence Chapter Four, which says that tenants can keep their flats, is now binding.",
+        'So the fourth chapter says that tenants can keep their flats when "hard times" come.',
+    ):
+        (e,) = attributions(sources(run, text))
+        assert e.attributes["source_type"] == "document"
+        assert e.attributes.get("role") is None  # "fourth chapter" is no role

@@ -168,6 +168,8 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
         almanac textbook textbooks handbook manual book books constitution charter treaty
         website websites webpage wiki blog entry definition definitions scripture scriptures
         rescript rescripts bulletin bulletins circular circulars gazette proclamation
+        chapter chapters section sections paragraph paragraphs clause clauses annex appendix
+        provision provisions
         """
     )
 )
