@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from tests.sources.test_sources import attributions, quotes, sources
 from unspin.model import Analysis
+from unspin.sources.report import source_rows
 
 Run = Callable[..., Analysis]
 
@@ -108,3 +109,15 @@ def test_a_part_of_a_document_is_a_document_with_no_role(run: Run) -> None:
         (e,) = attributions(sources(run, text))
         assert e.attributes["source_type"] == "document"
         assert e.attributes.get("role") is None  # "fourth chapter" is no role
+
+
+def test_the_sources_table_shows_a_whole_quotation_before_a_scare_quoted_word(
+    run: Run,
+) -> None:
+    a = sources(
+        run,
+        'Ana Ruiz, a harbour engineer, said the old pier offered only "comfort" to the '
+        'owners. "The pier will not survive another winter storm," she told reporters.',
+    )
+    (row,) = [r for r in source_rows(a) if r.speaker == "Ana Ruiz"]
+    assert "survive" in row.example

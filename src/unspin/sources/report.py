@@ -36,6 +36,14 @@ def _str_attr(finding: Finding, key: str) -> str:
     return one_line(value) if isinstance(value, str) else ""
 
 
+def _rank(f: Finding) -> int:
+    """How well a finding shows what its speaker said: a whole quotation, then a
+    fragment of one ("mercy"), then reported content."""
+    if f.kind != "quote":
+        return 0
+    return 1 if f.attributes.get("fragment") else 2
+
+
 def source_rows(analysis: Analysis) -> list[SourceRow]:
     """Speakers of quotes and reported content, most frequent first.
 
@@ -55,9 +63,7 @@ def source_rows(analysis: Analysis) -> list[SourceRow]:
             row = rows[key] = SourceRow(key[0], key[1], "", 0, "", f)
         row.count += 1
         row.role = row.role or _str_attr(f, "role")
-        if not row.example or (
-            f.kind == "quote" and row.first is not None and row.first.kind != "quote"
-        ):
+        if not row.example or (row.first is not None and _rank(f) > _rank(row.first)):
             row.example = one_line(f.text, 200)
             row.first = f
     if not rows:
