@@ -89,3 +89,12 @@ def test_a_rescript_or_a_bulletin_speaks_as_a_document(run: Run) -> None:
         a = sources(run, text)
         types = {f.attributes.get("source_type") for f in a.by_kind("attribution")}
         assert types == {"document"}, (text, types)
+
+
+def test_a_past_verb_joined_to_a_would_clause_is_still_told(run: Run) -> None:
+    a = sources(
+        run,
+        'Ana Ruiz "would have to ask" if her team interviewed any officials at the ministry '
+        'but said "not the minister herself."',
+    )
+    assert [_speaker(q) for q in quotes(a)] == ["Ana Ruiz", "Ana Ruiz"]

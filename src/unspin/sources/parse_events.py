@@ -322,7 +322,8 @@ def _hypothetical(st: RunState, t: Token) -> bool:
     say")."""
     assert st.ix is not None
     ix = st.ix
-    verbs = [t, st.parsed.tokens[t.head]] if t.dep in ("conj", "advcl", "xcomp") else [t]
+    inherits = t.dep in ("conj", "advcl", "xcomp") and t.tag == "VB"  # "... and declare"
+    verbs = [t, st.parsed.tokens[t.head]] if inherits else [t]
     if any(c.lower in _HYPOTHETICAL for v in verbs for c in ix.kids(v.i, "aux")):
         return True
     if any(c.lower == "would" for v in verbs for c in ix.kids(v.i, "aux")) and not any(
