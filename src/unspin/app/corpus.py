@@ -11,8 +11,8 @@ from typing import Literal, TextIO
 from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.app.progress import Progress, ProgressEvent, notify
 from unspin.app.ray_engine import check_engine, process_on_ray, ray_session
-from unspin.app.workers import Outcome, check_workers, process_in_workers
-from unspin.errors import ConfigError, StoreError
+from unspin.app.workers import Outcome, process_in_workers
+from unspin.errors import StoreError
 from unspin.model import Document
 from unspin.pipeline import backbone_for_encoder
 from unspin.store import (
@@ -88,10 +88,7 @@ def ingest_paths(
     ``workers`` of them, default one per CPU of the cluster at ``address``, or of a local
     cluster of ``workers`` CPUs started for the run); this process still writes the store.
     """
-    check_engine(engine)
-    check_workers(workers or 1)
-    if address and engine != "ray":
-        raise ConfigError("--address needs --engine ray", hint="add --engine ray")
+    check_engine(engine, workers, address)
     if engine == "ray":
         with ray_session(address, workers) as cpus:
             return _ingest(db, paths, config, batch_size, on_progress, workers or cpus, True)

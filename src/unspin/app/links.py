@@ -12,7 +12,6 @@ from pathlib import Path
 from unspin.app.corpus import checked_document, opened_store
 from unspin.app.progress import Progress, ProgressEvent, notify
 from unspin.app.ray_engine import check_engine, ray_map, ray_session
-from unspin.app.workers import check_workers
 from unspin.corpus.model import Link, Side
 from unspin.corpus.sharding import Mapper
 from unspin.corpus.store_adapter import ALL, LinkRun, iter_corpus_links, link_store, store_report
@@ -99,21 +98,16 @@ def link_corpus(
     cluster at ``address`` or on a local one of ``workers`` CPUs started for the run;
     this process alone reads and writes the store. The links are those of a local run.
     """
-    check_engine(engine)
-    check_workers(workers or 1)
-    if address and engine != "ray":
-        raise ConfigError("--address needs --engine ray", hint="add --engine ray")
-    with opened_store(db) as store:
+    check_engine(engine, workers, address)
+    with opened_store(db) as store, contextlib.ExitStack() as stack:
+        mapper, shards = None, 1
         if engine == "ray":
-            with ray_session(address, workers) as cpus:
-                run = _link_pending(
-                    store, what=what, rebuild=rebuild, batch_size=batch_size,
-                    on_progress=on_progress, mapper=ray_map, shards=4 * (workers or cpus),
-                )  # fmt: skip
-        else:
-            run = _link_pending(
-                store, what=what, rebuild=rebuild, batch_size=batch_size, on_progress=on_progress
-            )
+            cpus = stack.enter_context(ray_session(address, workers))
+            mapper, shards = ray_map, 4 * (workers or cpus)
+        run = _link_pending(
+            store, what=what, rebuild=rebuild, batch_size=batch_size, on_progress=on_progress,
+            mapper=mapper, shards=shards,
+        )  # fmt: skip
         return LinkResult(run, store.url)
 
 

@@ -42,6 +42,7 @@ from unspin.app.pipelines import load_pipeline
 from unspin.app.workers import (
     Outcome,
     WorkerError,
+    check_workers,
     one_line,
     pickled,
     plugin_classes,
@@ -81,10 +82,14 @@ def _ray() -> Any:
     return ray
 
 
-def check_engine(engine: str) -> str:
-    """``engine`` when it is one of :data:`ENGINES`; else a one-line ConfigError."""
+def check_engine(engine: str, workers: int | None = None, address: str | None = None) -> str:
+    """``engine`` when it is one of :data:`ENGINES`, ``workers`` (if given) a valid count
+    and ``address`` given only with the Ray engine; else a one-line ConfigError."""
     if engine not in ENGINES:
         raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    check_workers(workers or 1)
+    if address and engine != "ray":
+        raise ConfigError("--address needs --engine ray", hint="add --engine ray")
     return engine
 
 
@@ -199,23 +204,17 @@ def _segment(
     ray: Any, config: Config, documents: list[Document], actors: int, batch: int
 ) -> Iterator[Outcome]:
     """One Ray dataset over ``documents``; their outcomes in input order."""
-    with _ordered(ray):
-        yield from _segment_rows(ray, config, documents, actors, batch)
-
-
-def _segment_rows(
-    ray: Any, config: Config, documents: list[Document], actors: int, batch: int
-) -> Iterator[Outcome]:
     try:
         rows = [{"i": i, "doc": pickled(d)} for i, d in enumerate(documents)]
-        for row in _mapped(ray, config, rows, actors, batch).iter_rows():
-            document = documents[int(row["i"])]
-            result = pickle.loads(row["out"])
-            if isinstance(result, str):
-                where = document.source or document.id
-                yield document, WorkerError(f"the pipeline failed: {result}", source=where)
-            else:
-                yield result
+        with _ordered(ray):
+            for row in _mapped(ray, config, rows, actors, batch).iter_rows():
+                document = documents[int(row["i"])]
+                result = pickle.loads(row["out"])
+                if isinstance(result, str):
+                    where = document.source or document.id
+                    yield document, WorkerError(f"the pipeline failed: {result}", source=where)
+                else:
+                    yield result
     except Exception as exc:
         if isinstance(exc, PipelineError | WorkerError):
             raise
