@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,13 +153,16 @@ def quote_links(m: QuoteMention, matches: Sequence[tuple[QuoteMention, Any]]) ->
 
 
 def passage_links(
-    doc_id: str,
-    pairs: Mapping[str, list[tuple[int, int, float]]],
-    by_key: Mapping[tuple[str, int], Passage],
-    max_sources: int,
+    doc_id: str, matches: Iterable[tuple[Passage, Passage, float]], max_sources: int
 ) -> list[Link]:
-    """The propagation links of document ``doc_id`` from its passage matches (per other
-    document: (its sentence, ours, similarity)), to the ``max_sources`` earliest."""
+    """The propagation links of document ``doc_id`` from its passage matches (its
+    passage, an earlier one, their similarity), to the ``max_sources`` earliest documents."""
+    pairs: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+    by_key: dict[tuple[str, int], Passage] = {}
+    for new, other, sim in matches:
+        pairs[other.doc_id].append((other.index, new.index, sim))
+        by_key[(doc_id, new.index)] = new
+        by_key[(other.doc_id, other.index)] = other
     sources = sorted(pairs, key=lambda d: (when_key(by_key[(d, pairs[d][0][0])].published), d))
     if len(sources) > max_sources:
         log.info("%s repeats passages of %d documents; linking the %d earliest",

@@ -227,25 +227,24 @@ class _Segment:
         """Step 4: the links of the segment's document ``pos``."""
         d = self.docs[pos]
         out = list(d.links)
-        pairs: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
-        by_key: dict[tuple[str, int], Any] = {}
+        passages: list[tuple[Any, Any, float]] = []
         for token, (space, _, payload) in zip(self.tokens[pos], d.items, strict=True):
-            found = matches.get(token, {})
+            found = matches.get(token)
+            if not found:
+                continue
             if space == "slot":
                 out += found.values()
                 continue
             new = PARSE[space](json.loads(payload))
-            others = {o: PARSE[space](json.loads(self.entries[o].payload)) for o in found}
+            others = [
+                (PARSE[space](json.loads(self.entries[o].payload)), v) for o, v in found.items()
+            ]
             if space == "quote":
-                out += quote_links(new, [(others[o], got) for o, got in found.items()])
-                continue
-            by_key[(d.doc_id, new.index)] = new
-            for o, sim in found.items():
-                other = others[o]
-                pairs[other.doc_id].append((other.index, new.index, sim))
-                by_key[(other.doc_id, other.index)] = other
-        if pairs:
-            out += passage_links(d.doc_id, pairs, by_key, max_sources)
+                out += quote_links(new, others)
+            else:
+                passages += [(new, other, sim) for other, sim in others]
+        if passages:
+            out += passage_links(d.doc_id, passages, max_sources)
         return out
 
 
@@ -281,11 +280,13 @@ def link_sharded(
         for found in mapper(compare_shard, seg.shards(max(1, shards), names, max_group)):
             for token, other, value in found:
                 matches[token].setdefault(other, value)
-        for start in range(0, len(ids), max(1, batch_size)):
+        step = max(1, batch_size)
+        for start in range(0, len(ids), step):
             items: list[CorpusItem] = []
             indexed: list[tuple[str, str]] = []
             links: dict[str, Link] = {}
-            for pos in range(start, min(len(ids), start + max(1, batch_size))):
+            batch = range(start, min(len(ids), start + step))
+            for pos in batch:
                 d = seg.docs[pos]
                 items += [CorpusItem(s, d.doc_id, k, p) for s, k, p in d.items]
                 indexed += [(d.doc_id, SPACES[n]) for n in d.what]
@@ -293,7 +294,7 @@ def link_sharded(
                     links.setdefault(link.id, link)
             table.write(items, indexed, [to_record(lk) for lk in links.values()])
             counts.update(lk.kind for lk in links.values())
-            done += min(len(ids), start + max(1, batch_size)) - start
+            done += len(batch)
             if on_progress is not None:
                 on_progress(done, len(todo))
     return done, counts

@@ -226,21 +226,17 @@ class _Linker:
                 batch.link(link)
 
     def _passage(self, batch: _Batch, keyed: list[Keyed]) -> None:
-        if not keyed:
-            return
-        pairs: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
-        by_key: dict[tuple[str, int], Passage] = {(k.doc_id, k.obj.index): k.obj for k in keyed}
+        matches: list[tuple[Passage, Passage, float]] = []
         for k in keyed:
             for doc, other in batch.candidates("passage", k.keys, Passage.from_dict,
                                                newest=False):  # fmt: skip
-                if doc == k.doc_id:
-                    continue
-                sim = self.comparer.compare("passage", other, k.obj)
-                if sim is not None:
-                    pairs[doc].append((other.index, k.obj.index, sim))
-                    by_key[(doc, other.index)] = other
-        for link in passage_links(keyed[0].doc_id, pairs, by_key, self.max_sources):
-            batch.link(link)
+                if doc != k.doc_id:
+                    sim = self.comparer.compare("passage", other, k.obj)
+                    if sim is not None:
+                        matches.append((k.obj, other, sim))
+        if matches:
+            for link in passage_links(keyed[0].doc_id, matches, self.max_sources):
+                batch.link(link)
 
 
 def link_store(
