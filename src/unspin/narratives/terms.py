@@ -69,12 +69,7 @@ class Vocabulary:
 
     def weights(self, counts: Mapping[str, int | float]) -> dict[str, float]:
         """The unit tf-idf vector of term ``counts``."""
-        n = self.documents
-        vec = {
-            w: (1.0 + math.log(c)) * math.log((n + 1) / (self.df.get(w, 0) + 1)) + 0.0
-            for w, c in counts.items()
-            if c > 0
-        }
+        vec = {w: (1.0 + math.log(c)) * self.idf(w) + 0.0 for w, c in counts.items() if c > 0}
         norm = math.sqrt(sum(v * v for v in vec.values()))
         return {w: v / norm for w, v in vec.items()} if norm else {}
 
