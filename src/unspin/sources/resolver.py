@@ -223,17 +223,15 @@ class Resolver:
         ):
             # nearest first; a title ("the pope") reaches back past the last 30 entities
             # of a long text to the one person named with it
-            for k in reversed(self.before(m.start)):
+            for i in range(bisect_left(self._starts, m.start) - 1, -1, -1):
+                k = self.known[i]
+                if k.entity_type != "person" or not k.name:
+                    continue  # the cheap test first: this scan may cover a long text
                 said = f"{k.role or ''} {k.name}"
                 initials = "".join(w[0] for w in (k.role or "").split() if w[:1].isupper())
-                if (
-                    k.entity_type == "person"
-                    and k.name
-                    and (
-                        head in said.lower().split()
-                        or (len(head) >= 2 and initials.endswith(head.upper()))
-                    )  # "the IG": the "DOJ Inspector General" named before
-                ):
+                if head in said.lower().split() or (
+                    len(head) >= 2 and initials.endswith(head.upper())
+                ):  # "the IG": the "DOJ Inspector General" named before
                     m.name, m.role = k.name, k.role
                     m.source_type, m.entity_type = "named_person", "person"
                     m.resolved_from, m.antecedent = "alias", (k.start, k.end)
