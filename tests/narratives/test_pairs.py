@@ -9,6 +9,7 @@ import json
 import numpy as np
 import pytest
 
+from unspin.errors import ConfigError
 from unspin.narratives.build import document_input
 from unspin.narratives.cluster import ClaimInput, Params, Space, State
 from unspin.narratives.pairs import NARRATIVE_WEIGHTS, PAIR_FEATURES, pair_probability
@@ -60,7 +61,7 @@ def test_the_pair_model_ranks_the_same_claim_first_and_above_the_threshold() -> 
 
 
 def test_pair_weights_must_match_the_features() -> None:
-    with pytest.raises(ValueError, match="pair weights"):
+    with pytest.raises(ConfigError, match="narrative_weights has 2 numbers; the pair model needs"):
         pair_probability(np.zeros((2, len(PAIR_FEATURES))), (0.0, 1.0))
 
 

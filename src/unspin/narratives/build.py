@@ -141,6 +141,29 @@ def load_state(table: NarrativeTable, params: Params) -> State:
     return state
 
 
+def _differing(held: str, wanted: dict[str, Any]) -> str:
+    """The parameters of a store's first run that differ from ``wanted``, as
+    ``name: held -> wanted`` (long lists shortened)."""
+
+    def short(value: Any) -> str:
+        text = json.dumps(value)
+        return text if len(text) <= 40 else text[:37] + "..."
+
+    try:
+        first = json.loads(held)
+    except ValueError:
+        return "unreadable parameters"
+    if not isinstance(first, dict):
+        return "unreadable parameters"
+    names = sorted(set(first) | set(wanted))
+    diffs = [
+        f"{n}: {short(first.get(n))} -> {short(wanted.get(n))}"
+        for n in names
+        if first.get(n) != wanted.get(n)
+    ]
+    return "; ".join(diffs) or "same values, other encoding"
+
+
 def update(
     store: Store,
     params: Params | None = None,
@@ -159,7 +182,8 @@ def update(
     held = table.params()
     if held is not None and held != wanted:
         raise StoreError(
-            f"the narratives of {store.url} were clustered with other parameters ({held})",
+            f"the narratives of {store.url} were clustered with other parameters "
+            f"({_differing(held, params.to_dict())})",
             hint="use the same options, or --rebuild to cluster the whole store again",
         )
     state = load_state(table, params)

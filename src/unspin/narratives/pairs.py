@@ -17,6 +17,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from unspin.errors import ConfigError
+
 __all__ = ["NARRATIVE_WEIGHTS", "PAIR_FEATURES", "pair_probability"]
 
 #: The features of a (claim, narrative) pair, in the order of the weights.
@@ -36,6 +38,11 @@ def pair_probability(features: np.ndarray, weights: Sequence[float]) -> np.ndarr
     """The probability of each row of ``features`` under the intercept and weights."""
     w = np.asarray(weights, np.float64)
     if len(w) != features.shape[1] + 1:
-        raise ValueError(f"{len(w)} pair weights for {features.shape[1]} features")
+        raise ConfigError(
+            f"narrative_weights has {len(w)} numbers; the pair model needs "
+            f"{features.shape[1] + 1} (an intercept and one weight per feature of "
+            f"{', '.join(PAIR_FEATURES)})",
+            hint="give the full list of weights, or () for the claim's similarity alone",
+        )
     z = np.clip(features @ w[1:] + w[0], -50.0, 50.0)
     return np.asarray(1.0 / (1.0 + np.exp(-z)), np.float64)
