@@ -21,14 +21,19 @@ def test_tasks_validate_with_label_studio_types(
 ) -> None:
     out = tmp_path / "tasks.json"
     assert export(db, "labelstudio", "-o", str(out)) == 0
-    assert f"exported {FINDINGS} findings of 4 documents (labelstudio)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"exported {FINDINGS} findings of 4 documents (labelstudio)" in err
+    written = tmp_path / "tasks.label_config.xml"
+    assert f"labeling configuration: {written}" in err
     tasks = json.loads(out.read_text(encoding="utf-8"))
     expected = stored(db)
     assert len(tasks) == len(expected) == 4
     labels: dict[str, set[str]] = {}
     for f in (f for _, fs in expected.values() for f in fs):
         labels.setdefault(f.kind, set()).add(f.label)
-    interface = LabelInterface(label_config(labels))
+    # the configuration written beside the tasks is the one that fits them
+    assert written.read_text(encoding="utf-8") == label_config(labels)
+    interface = LabelInterface(written.read_text(encoding="utf-8"))
     regions = 0
     for task in tasks:
         TaskValue.model_validate(task)

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
         ExportCount,
         export_claimreviews,
         export_findings_as,
+        label_config_path,
     )
     from unspin.app.factchecks import FactcheckImport, import_factcheck_files, search_factchecks
     from unspin.app.links import (
@@ -218,6 +219,7 @@ __all__ = [
     "import_factcheck_files",
     "import_technique_labels",
     "ingest_paths",
+    "label_config_path",
     "latest_changes",
     "link_corpus",
     "link_row",
@@ -338,6 +340,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "STANDARD_FORMATS": ("unspin.app.exports", "STANDARD_FORMATS"),
     "export_claimreviews": ("unspin.app.exports", "export_claimreviews"),
     "export_findings_as": ("unspin.app.exports", "export_findings_as"),
+    "label_config_path": ("unspin.app.exports", "label_config_path"),
     "review_orphans": ("unspin.app.reviews", "review_orphans"),
     "review_summary": ("unspin.app.reviews", "review_summary"),
     "RATING_SCALE": ("unspin.reviews", "RATING_SCALE"),

@@ -16,7 +16,7 @@ from unspin.app.corpus import checked_document, opened_store
 from unspin.errors import ConfigError, StoreError
 from unspin.exports import DIRECTORY_FORMATS, FINDING_FORMATS, Selection, annotated
 from unspin.exports.brat import write_brat
-from unspin.exports.labelstudio import write_labelstudio
+from unspin.exports.labelstudio import config_path, label_config, write_labelstudio
 from unspin.exports.parquet import write_parquet
 from unspin.exports.webannotation import write_webannotation
 from unspin.files import write_atomic
@@ -31,10 +31,16 @@ __all__ = [
     "ExportCount",
     "export_claimreviews",
     "export_findings_as",
+    "label_config_path",
 ]
 
 #: Every format of this module: the finding formats and ``claimreview``.
 STANDARD_FORMATS: tuple[str, ...] = (*FINDING_FORMATS, "claimreview")
+
+
+def label_config_path(tasks: Path) -> Path:
+    """Where ``-f labelstudio -o tasks`` writes the labeling configuration of its tasks."""
+    return config_path(tasks)
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,8 @@ def export_findings_as(
 ) -> ExportCount:
     """Export the selected stored findings as ``fmt`` (one of
     :data:`unspin.exports.FINDING_FORMATS`): to a stream or a file (``webannotation``,
-    ``labelstudio``), or into the folder ``out`` (``brat``, ``parquet``: required)."""
+    ``labelstudio``, with its labeling configuration beside a file), or into the folder
+    ``out`` (``brat``, ``parquet``: required)."""
     if fmt not in FINDING_FORMATS:
         raise ConfigError(
             f"unknown findings format {fmt!r}; use one of {', '.join(STANDARD_FORMATS)}"
@@ -102,9 +109,16 @@ def export_findings_as(
             assert isinstance(out, Path)
             rows = write_parquet(out, store, items).rows
             return ExportCount(rows["documents"], rows["findings"])
-        write = write_webannotation if fmt == "webannotation" else write_labelstudio
+        if fmt == "webannotation":
+            with _stream(out) as fh:
+                docs, findings = write_webannotation(fh, items)
+            return ExportCount(docs, findings)
+        labels: dict[str, set[str]] = {}
         with _stream(out) as fh:
-            docs, findings = write(fh, items)
+            docs, findings = write_labelstudio(fh, items, labels)
+        if isinstance(out, Path):
+            with write_atomic(config_path(out), make_parents=False) as fh:
+                fh.write(label_config(labels))
         return ExportCount(docs, findings)
 
 

@@ -69,4 +69,6 @@ def cmd_standard_export(args: argparse.Namespace, filters: app.Filters) -> int:
         f"exported {count.findings:,} findings of {count.documents:,} documents ({fmt})",
         err=True,
     )
+    if fmt == "labelstudio" and args.output is not None:
+        echo(f"labeling configuration: {app.label_config_path(args.output)}", err=True)
     return EXIT_OK

@@ -15,21 +15,30 @@ Each finding kind is one ``<Labels>`` control named after the kind (so findings 
 kinds may overlap), its label the finding's label; offsets are Unicode code points
 (``text[start:end]``), as Label Studio stores them. The prediction's score is the mean of
 its findings' scores. :func:`label_config` gives the labeling configuration that fits
-the export (``unspin corpus export ... -f labelstudio`` writes none: paste it in the
-project's settings).
+the export; ``unspin corpus export ... -f labelstudio -o tasks.json`` writes it beside the
+tasks as ``tasks.label_config.xml`` (:func:`config_path`), to paste into the project's
+settings before importing the tasks.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any, TextIO
 from xml.sax.saxutils import quoteattr
 
 from unspin.exports.select import Annotated, generator_name, why
 from unspin.model import Document, Finding
 
-__all__ = ["TEXT_NAME", "label_config", "region", "task", "write_labelstudio"]
+__all__ = [
+    "TEXT_NAME",
+    "config_path",
+    "label_config",
+    "region",
+    "task",
+    "write_labelstudio",
+]
 
 #: The name of the ``<Text>`` object every region points to.
 TEXT_NAME = "text"
@@ -73,18 +82,29 @@ def task(document: Document, findings: Iterable[Finding]) -> dict[str, Any]:
     }
 
 
-def write_labelstudio(out: TextIO, documents: Iterable[Annotated]) -> tuple[int, int]:
+def write_labelstudio(
+    out: TextIO, documents: Iterable[Annotated], labels: dict[str, set[str]] | None = None
+) -> tuple[int, int]:
     """Write the tasks to ``out`` as a JSON array, streamed one task per line; return how
-    many tasks and regions were written."""
+    many tasks and regions were written. ``labels``, when given, collects the labels
+    written by kind (for :func:`label_config`)."""
     out.write("[")
     tasks = regions = 0
     for item in documents:
+        if labels is not None:
+            for f in item.findings:
+                labels.setdefault(f.kind, set()).add(f.label)
         out.write(",\n" if tasks else "\n")
         out.write(json.dumps(task(item.document, item.findings), ensure_ascii=False))
         tasks += 1
         regions += len(item.findings)
     out.write("\n]\n")
     return tasks, regions
+
+
+def config_path(tasks: Path) -> Path:
+    """Where the labeling configuration of the tasks file ``tasks`` is written."""
+    return tasks.with_name(f"{tasks.stem}.label_config.xml")
 
 
 def label_config(labels: Mapping[str, Iterable[str]]) -> str:
