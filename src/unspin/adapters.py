@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 import torch
+from numpy.typing import NDArray
 from torch import nn
 
 from unspin.cache import Once, per_path
@@ -166,7 +167,7 @@ class TopLayersModule(nn.Module):
 
 def segment_batches(
     states: TokenStates, batch_size: int = 32
-) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+) -> Iterator[tuple[list[int], NDArray[Any], NDArray[Any]]]:
     """Padded batches of the pass's layer-4 segments, longest first:
     ``(segment indices, x (batch, width, 384) float32, mask (batch, width) int64)``."""
     layer = states.layers[INPUT_LAYER]
@@ -203,7 +204,7 @@ class TopLayers:
 
         return per_path(_LOADED, path, read)
 
-    def run(self, states: TokenStates, batch_size: int = 32) -> np.ndarray:
+    def run(self, states: TokenStates, batch_size: int = 32) -> NDArray[Any]:
         """The adapted top-layer state of every piece of ``states`` (``(n, 384)`` float32,
         in the order of ``states.starts``)."""
         out = np.zeros((len(states.starts), EMBEDDING_DIM), np.float32)

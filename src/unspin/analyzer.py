@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any, ClassVar, Generic, TypeVar
 
-import numpy as np
+from numpy.typing import NDArray
 
 from unspin.cache import Once
 from unspin.errors import PipelineError, UnknownAnalyzerError
@@ -125,7 +125,7 @@ class Context:
     document: Document
     parsed: Parsed
     findings: tuple[Finding, ...] = ()
-    embeddings: np.ndarray | None = field(default=None, compare=False)
+    embeddings: NDArray[Any] | None = field(default=None, compare=False)
     token_states: TokenStates | None = field(default=None, compare=False)
     services: Services = field(default_factory=Services, compare=False, repr=False)
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.cache import Once
 from unspin.errors import MissingExtraError, ModelError
@@ -297,7 +298,7 @@ class OnnxEncoder:
 
     def forward(
         self, rows: Sequence[Sequence[int]], layers: Sequence[int], batch_size: int = 1
-    ) -> Iterator[tuple[list[int], dict[int, np.ndarray], np.ndarray]]:
+    ) -> Iterator[tuple[list[int], dict[int, NDArray[Any]], NDArray[Any]]]:
         """For each batch of ``rows`` (word-piece ids without [CLS]/[SEP]), longest
         first: ``(row indices, {layer: (batch, width, 384) float32}, mask)``.
 
@@ -328,7 +329,7 @@ class OnnxEncoder:
         enc = self.tokenizer([t.strip() for t in texts], add_special_tokens=False)
         return [list(ids[: self.max_pieces - 2]) for ids in enc["input_ids"]]
 
-    def embed(self, texts: Sequence[str], batch_size: int = 1) -> np.ndarray:
+    def embed(self, texts: Sequence[str], batch_size: int = 1) -> NDArray[Any]:
         """L2-normalised mean-pooled output states, one row per text."""
         out = np.zeros((len(texts), _WIDTH), np.float32)
         if not texts:
@@ -339,12 +340,12 @@ class OnnxEncoder:
         return out
 
 
-def mean_pool(states: np.ndarray, mask: np.ndarray) -> np.ndarray:
+def mean_pool(states: NDArray[Any], mask: NDArray[Any]) -> NDArray[Any]:
     """Masked mean of ``states`` (batch, width, dim) over real pieces, L2-normalised."""
     m = mask[..., None].astype(np.float32)
     pooled = (states * m).sum(1) / np.maximum(m.sum(1), 1e-9)
     norm = np.linalg.norm(pooled, axis=1, keepdims=True)
-    result: np.ndarray = (pooled / np.maximum(norm, 1e-12)).astype(np.float32)
+    result: NDArray[Any] = (pooled / np.maximum(norm, 1e-12)).astype(np.float32)
     return result
 
 
@@ -439,11 +440,11 @@ class TorchEncoder:
 
     def forward(
         self, rows: Sequence[Sequence[int]], layers: Sequence[int], batch_size: int = 64
-    ) -> Iterator[tuple[list[int], dict[int, np.ndarray], np.ndarray]]:
+    ) -> Iterator[tuple[list[int], dict[int, NDArray[Any]], NDArray[Any]]]:
         for batch, hidden, mask in forward_pieces(self.model, rows, layers, batch_size):
             yield batch, {k: h.numpy() for k, h in hidden.items()}, mask.numpy()
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str]) -> NDArray[Any]:
         vectors = self.model.encode(
             list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False
         )

@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.cache import Once
 from unspin.encoder import (
@@ -207,20 +208,20 @@ class TokenStates:
     same pass (for a windowed sentence: from its first window, as truncation would).
     """
 
-    starts: np.ndarray  # (n,) int32 document character offsets; -1 for [CLS]/[SEP]
-    ends: np.ndarray  # (n,) int32
-    segments: np.ndarray  # (k, 2) int64 piece ranges [first, last) of each encoder pass
-    segment_sentence: np.ndarray  # (k,) int32 sentence index of each segment
-    layers: dict[int, np.ndarray]  # layer -> (n, 384) float16, for layer in STATE_LAYERS
-    embeddings: np.ndarray  # (sentences, 384) float32, L2-normalised
+    starts: NDArray[Any]  # (n,) int32 document character offsets; -1 for [CLS]/[SEP]
+    ends: NDArray[Any]  # (n,) int32
+    segments: NDArray[Any]  # (k, 2) int64 piece ranges [first, last) of each encoder pass
+    segment_sentence: NDArray[Any]  # (k,) int32 sentence index of each segment
+    layers: dict[int, NDArray[Any]]  # layer -> (n, 384) float16, for layer in STATE_LAYERS
+    embeddings: NDArray[Any]  # (sentences, 384) float32, L2-normalised
 
     @property
-    def sentence(self) -> np.ndarray:
+    def sentence(self) -> NDArray[Any]:
         """Per piece, the index of its sentence."""
         lengths = self.segments[:, 1] - self.segments[:, 0]
         return np.repeat(self.segment_sentence, lengths).astype(np.int32)
 
-    def pieces_in(self, start: int, end: int) -> np.ndarray:
+    def pieces_in(self, start: int, end: int) -> NDArray[Any]:
         """Indices of the (non-special) pieces overlapping characters ``[start, end)``."""
         mask = (self.starts >= 0) & (self.starts < end) & (self.ends > start)
         return np.nonzero(mask)[0]
@@ -238,10 +239,10 @@ def _empty_states(n_sentences: int = 0) -> TokenStates:
 
 
 def _assemble(
-    offsets: list[np.ndarray],
+    offsets: list[NDArray[Any]],
     segment_sentence: list[int],
-    layers: dict[int, list[np.ndarray]],
-    embeddings: np.ndarray,
+    layers: dict[int, list[NDArray[Any]]],
+    embeddings: NDArray[Any],
 ) -> TokenStates:
     """Build :class:`TokenStates` from per-segment ``(pieces, 2)`` offsets and states."""
     lengths = np.array([len(o) for o in offsets], np.int64)
@@ -275,7 +276,7 @@ class Backbone(Protocol):
 
     def parse_many(self, texts: Sequence[str]) -> list[Parsed]: ...
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+    def embed(self, texts: Sequence[str]) -> NDArray[Any]: ...
 
     def token_states(self, texts: Sequence[str], starts: Sequence[int]) -> TokenStates:
         """Encode sentences ``texts`` (found at document offsets ``starts``) once, keeping
@@ -364,7 +365,7 @@ class SpacyBackbone:
         nlp = load_spacy(self.spacy_model)
         return [self._convert(doc) for doc in nlp.pipe(texts, batch_size=16)]
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str]) -> NDArray[Any]:
         if not texts:
             return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         return np.asarray(self.sentence_encoder().embed(texts), dtype=np.float32)
@@ -375,7 +376,7 @@ class SpacyBackbone:
         encoder = self.sentence_encoder()
         tokenizer = encoder.tokenizer
         # one segment per sentence, or per window of a long one; first windows first
-        segments: list[tuple[int, list[int], np.ndarray]] = []  # (sentence, ids, offsets)
+        segments: list[tuple[int, list[int], NDArray[Any]]] = []  # (sentence, ids, offsets)
         first_window: set[int] = set()
         body = MAX_PIECES - 2
         for si, (text, start) in enumerate(zip(texts, starts, strict=True)):
@@ -387,7 +388,7 @@ class SpacyBackbone:
             first_window.add(len(segments))
             for w in range(0, max(1, len(ids)), body):
                 segments.append((si, ids[w : w + body], offs[w : w + body]))
-        outputs: dict[int, dict[int, np.ndarray]] = {}
+        outputs: dict[int, dict[int, NDArray[Any]]] = {}
         embeddings = np.zeros((len(texts), EMBEDDING_DIM), np.float32)
         rows = [seg[1] for seg in segments]
         for batch, hidden, mask in encoder.forward(rows, STATE_LAYERS):
@@ -485,7 +486,7 @@ class FakeBackbone:
     def parse_many(self, texts: Sequence[str]) -> list[Parsed]:
         return [self.parse(t) for t in texts]
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str]) -> NDArray[Any]:
         out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in re.findall(r"\w+", text.lower()):
@@ -501,7 +502,7 @@ class FakeBackbone:
         if not texts:
             return _empty_states()
         offsets = []
-        layers: dict[int, list[np.ndarray]] = {k: [] for k in STATE_LAYERS}
+        layers: dict[int, list[NDArray[Any]]] = {k: [] for k in STATE_LAYERS}
         for text, start in zip(texts, starts, strict=True):
             found = list(_TOKEN_RE.finditer(text))
             spans = [(m.start() + start, m.end() + start) for m in found]
@@ -520,6 +521,6 @@ def _sentences(spans: Sequence[tuple[int, int, str]], starts: list[int]) -> tupl
     )
 
 
-def _hashed_vector(key: str) -> np.ndarray:
+def _hashed_vector(key: str) -> NDArray[Any]:
     seed = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
     return np.random.default_rng(seed).standard_normal(EMBEDDING_DIM).astype(np.float16)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
-import numpy as np
+from numpy.typing import NDArray
 
 from unspin.analyzer import (
     BACKBONE_PRODUCES,
@@ -51,7 +51,7 @@ class Processed:
 
     analysis: Analysis
     sentences: tuple[tuple[int, int], ...]
-    embeddings: np.ndarray | None = field(default=None, compare=False)
+    embeddings: NDArray[Any] | None = field(default=None, compare=False)
 
 
 def make_backbone(config: Config) -> Backbone:
@@ -325,7 +325,7 @@ class Pipeline:
             failures.append(_failure("backbone", parsed))
             unavailable.update(BACKBONE_PRODUCES)
             parsed = Parsed(doc.text, (), (), (), has_parse=False, model="none")
-        embeddings: np.ndarray | None = None
+        embeddings: NDArray[Any] | None = None
         states: TokenStates | None = None
         if needs_states and "token_states" not in unavailable:
             try:  # one encoder pass gives the states and the sentence embeddings

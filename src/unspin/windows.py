@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.model import Analysis, AnalyzerFailure, Document, Finding, Relation
 
@@ -55,7 +56,7 @@ class WindowResult:
 
     analysis: Analysis
     sentences: tuple[tuple[int, int], ...]
-    embeddings: np.ndarray | None = None
+    embeddings: NDArray[Any] | None = None
 
 
 def _cut(text: str, lo: int, hi: int) -> int:
@@ -204,7 +205,7 @@ def merge(
     summaries: list[Mapping[str, Any]] = []
     failures: list[AnalyzerFailure] = []
     sentences: list[tuple[int, int]] = []
-    rows: list[np.ndarray] = []
+    rows: list[NDArray[Any]] = []
     for window, result in zip(windows, results, strict=True):
         ids = {
             f.id: Finding.make_id(

@@ -24,12 +24,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.nlp import SpacyBackbone, default_embedding_path, encoder_copy
 
 __all__ = ["BatchedBackbone", "QueryBatcher"]
 
-Embed = Callable[[Sequence[str]], np.ndarray]
+Embed = Callable[[Sequence[str]], NDArray[Any]]
 
 
 class QueryBatcher:
@@ -40,13 +41,13 @@ class QueryBatcher:
         self.window = window
         self.max_batch = max_batch
         self._cond = threading.Condition()
-        self._pending: list[tuple[str, concurrent.futures.Future[np.ndarray]]] = []
+        self._pending: list[tuple[str, concurrent.futures.Future[NDArray[Any]]]] = []
         self._running = False
         self.passes = 0
 
-    def embed_one(self, text: str) -> np.ndarray:
+    def embed_one(self, text: str) -> NDArray[Any]:
         """The embedding of ``text``, made in a pass shared with concurrent callers."""
-        future: concurrent.futures.Future[np.ndarray] = concurrent.futures.Future()
+        future: concurrent.futures.Future[NDArray[Any]] = concurrent.futures.Future()
         with self._cond:
             self._pending.append((text, future))
         while not future.done():
@@ -91,13 +92,13 @@ class BatchedBackbone(SpacyBackbone):
         self._encoder: Any = None
         self._loading = threading.Lock()
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str]) -> NDArray[Any]:
         if len(texts) != 1:
             return super().embed(texts)
         vector = self.batcher.embed_one(texts[0])
         return np.asarray(vector, dtype=np.float32)[None, :]
 
-    def _embed_own(self, texts: Sequence[str]) -> np.ndarray:
+    def _embed_own(self, texts: Sequence[str]) -> NDArray[Any]:
         """Embed with this backbone's own encoder (one batcher pass at a time)."""
         return np.asarray(self._own_encoder().embed(texts), dtype=np.float32)
 

@@ -36,6 +36,7 @@ from itertools import islice
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.analyzer import Analyzer, register
 from unspin.app.pipelines import load_pipeline
@@ -156,7 +157,7 @@ class _Actor:
             register(name)(cls)
         self.pipeline = load_pipeline(config)
 
-    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    def __call__(self, batch: dict[str, NDArray[Any]]) -> dict[str, NDArray[Any]]:
         documents = [pickle.loads(blob) for blob in batch["doc"]]
         results = process_batch(self.pipeline, documents, True)
         out = np.empty(len(results), dtype=object)
@@ -249,7 +250,7 @@ class _Apply:
     def __init__(self, fn: Callable[[Any], Any]) -> None:
         self.fn = fn
 
-    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    def __call__(self, batch: dict[str, NDArray[Any]]) -> dict[str, NDArray[Any]]:
         out = np.empty(len(batch["x"]), dtype=object)
         for i, blob in enumerate(batch["x"]):
             out[i] = pickled(self.fn(pickle.loads(blob)))

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.cache import Once
@@ -255,7 +256,7 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
     @staticmethod
     def _claim_embeddings(
         ctx: Context, claims: Sequence[Finding], starts: Mapping[int, int]
-    ) -> np.ndarray | None:
+    ) -> NDArray[Any] | None:
         """The backbone's embedding of each claim's sentence (claims are sentences)."""
         if ctx.embeddings is None or not claims:
             return None

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import numpy as np
+from numpy.typing import NDArray
 
 from unspin.factchecks.model import ClaimReview
 from unspin.frames import SlotCheck
@@ -16,7 +16,7 @@ __all__ = ["RRF_K", "Candidate", "CandidateSource", "Embedder", "FactCheckMatch"
 #: Reciprocal rank fusion constant (as the corpus store uses).
 RRF_K = 60
 
-Embedder = Callable[[Sequence[str]], np.ndarray]
+Embedder = Callable[[Sequence[str]], NDArray[Any]]
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Candidate:
 class CandidateSource(Protocol):
     """Anything that returns first-stage candidates for a query (an index, a store)."""
 
-    def candidates(self, text: str, embedding: np.ndarray | None, k: int) -> list[Candidate]: ...
+    def candidates(self, text: str, embedding: NDArray[Any] | None, k: int) -> list[Candidate]: ...
 
 
 @dataclass(frozen=True)

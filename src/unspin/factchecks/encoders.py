@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.errors import ModelError, UnspinError
 from unspin.factchecks.candidate import Embedder
@@ -47,7 +48,7 @@ class QueryEncoder:
     def name(self) -> str:
         return f"all-MiniLM-L6-v2+{self.adapter.stem}"
 
-    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+    def __call__(self, texts: Sequence[str]) -> NDArray[Any]:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         vectors = self._load().encode(

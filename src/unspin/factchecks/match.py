@@ -39,8 +39,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.factchecks.candidate import (
     RRF_K,
@@ -119,8 +121,8 @@ class FactCheckIndex:
         reviews: Sequence[ClaimReview],
         *,
         embed: Embedder | None = None,
-        embeddings: np.ndarray | None = None,
-        title_embeddings: np.ndarray | None = None,
+        embeddings: NDArray[Any] | None = None,
+        title_embeddings: NDArray[Any] | None = None,
     ) -> None:
         self.reviews = list(reviews)
         self.embed = embed
@@ -146,7 +148,7 @@ class FactCheckIndex:
         """IDF and average length of the indexed texts, for the re-ranker."""
         return TermStats(self.bm25.idf, self.bm25.avgdl or 1.0, self.bm25.k1, self.bm25.b)
 
-    def candidates(self, text: str, embedding: np.ndarray | None, k: int = 50) -> list[Candidate]:
+    def candidates(self, text: str, embedding: NDArray[Any] | None, k: int = 50) -> list[Candidate]:
         """The top ``k`` reviews by reciprocal-rank fusion of BM25 and cosine rankings."""
         if not self.reviews:
             return []
@@ -155,8 +157,8 @@ class FactCheckIndex:
         lex = self.bm25.scores(terms(text))
         lex_order = [int(i) for i in np.argsort(-lex, kind="stable")[:depth] if lex[i] > 0]
         lex_rank = {i: r + 1 for r, i in enumerate(lex_order)}
-        sims: np.ndarray | None = None
-        title_sims: np.ndarray | None = None
+        sims: NDArray[Any] | None = None
+        title_sims: NDArray[Any] | None = None
         sem_rank: dict[int, int] = {}
         if embedding is not None and self.embeddings is not None:
             sims = self.embeddings @ embedding
@@ -188,7 +190,7 @@ class FactCheckIndex:
         ]
 
 
-def _dim(embeddings: np.ndarray | None) -> int:
+def _dim(embeddings: NDArray[Any] | None) -> int:
     return 384 if embeddings is None else int(embeddings.shape[1])
 
 
@@ -360,7 +362,7 @@ class FactCheckMatcher:
     def match(
         self,
         texts: Sequence[str],
-        embeddings: np.ndarray | None = None,
+        embeddings: NDArray[Any] | None = None,
         *,
         top: int = 3,
         min_score: float = 0.0,

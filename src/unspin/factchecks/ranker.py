@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.cache import Once, per_path
 from unspin.errors import ModelError
@@ -127,11 +128,11 @@ LATE_FEATURES: tuple[str, ...] = (
 )
 
 #: A text's word pieces: L2-normalised output states (n x 384) and vocabulary ids (n,).
-Pieces = tuple[np.ndarray, np.ndarray]
+Pieces = tuple[NDArray[Any], NDArray[Any]]
 PieceSource = Callable[[Sequence[str]], list[Pieces]]
 
 
-def _maxsim(query: Pieces, doc: Pieces, idf: np.ndarray) -> float:
+def _maxsim(query: Pieces, doc: Pieces, idf: NDArray[Any]) -> float:
     """IDF-weighted mean over the query's pieces of their best cosine with a piece of
     ``doc`` (ColBERT's MaxSim, [CLS]/[SEP] left out); 0 when either side is empty."""
     (qh, qids), (dh, _) = query, doc
@@ -145,7 +146,7 @@ def _maxsim(query: Pieces, doc: Pieces, idf: np.ndarray) -> float:
 def late_features(
     query: Pieces,
     docs: Sequence[tuple[Pieces, Pieces | None]],
-    idf: np.ndarray,
+    idf: NDArray[Any],
 ) -> list[dict[str, float]]:
     """:data:`LATE_FEATURES` of each candidate given as (claim pieces, headline pieces or
     None), for the query's pieces; ``idf`` weighs the query's pieces by vocabulary id."""
@@ -160,7 +161,7 @@ def late_features(
 
 
 def review_late_features(
-    pieces: PieceSource, text: str, reviews: Sequence[ClaimReview], idf: np.ndarray
+    pieces: PieceSource, text: str, reviews: Sequence[ClaimReview], idf: NDArray[Any]
 ) -> list[dict[str, float]]:
     """:func:`late_features` of each review for ``text``, their word pieces (the query's,
     each claim's and each headline's) taken from ``pieces`` in one call."""
@@ -205,15 +206,15 @@ class LateStage:
     depth: int
     idf: Path
 
-    def weights(self) -> np.ndarray:
+    def weights(self) -> NDArray[Any]:
         """The IDF array (read once per file)."""
         return per_path(_IDF, self.idf, _read_idf)
 
 
-_IDF: Once[str, np.ndarray] = Once()
+_IDF: Once[str, NDArray[Any]] = Once()
 
 
-def _read_idf(path: Path) -> np.ndarray:
+def _read_idf(path: Path) -> NDArray[Any]:
     try:
         with np.load(path) as npz:
             return np.asarray(npz["idf"], dtype=np.float32)

@@ -31,9 +31,10 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.errors import ClaimReviewError, StoreMismatchError
 from unspin.factchecks.match import Embedder, FactCheckIndex
@@ -76,7 +77,7 @@ class ImportReport:
 
 def _embed_reviews(
     embed: Embedder, reviews: Sequence[ClaimReview]
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[NDArray[Any], NDArray[Any]]:
     """Embeddings of the claims and of the headlines (zero rows: no headline)."""
     claims = np.asarray(embed([r.claim for r in reviews]), dtype=np.float32)
     titles = np.zeros_like(claims)
@@ -156,8 +157,8 @@ def index_from_store(
         )
     table = store.repository(FactCheckTable)
     reviews: list[ClaimReview] = []
-    claims: list[np.ndarray | None] = []
-    titles: list[np.ndarray | None] = []
+    claims: list[NDArray[Any] | None] = []
+    titles: list[NDArray[Any] | None] = []
     seen: set[str] = set()
     for row in table.iter():
         seen.add(row.review.id)

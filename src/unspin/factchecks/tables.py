@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.factchecks.model import ClaimReview
 from unspin.store.ranking import query_terms
@@ -89,8 +90,8 @@ class StoredFactCheck:
     """A stored review with its embeddings (None: not embedded, or no headline)."""
 
     review: ClaimReview
-    embedding: np.ndarray | None = None
-    title_embedding: np.ndarray | None = None
+    embedding: NDArray[Any] | None = None
+    title_embedding: NDArray[Any] | None = None
 
 
 def _row(review: ClaimReview) -> list[Any]:
@@ -108,7 +109,7 @@ class FactCheckTable:
         self.sql = sql
         self._pg = sql.dialect == "postgresql"
 
-    def _vector(self, vector: np.ndarray | None) -> Any:
+    def _vector(self, vector: NDArray[Any] | None) -> Any:
         """A vector parameter; None for a missing or all-zero vector."""
         if vector is None or not np.any(vector):
             return None
@@ -121,8 +122,8 @@ class FactCheckTable:
     def add(
         self,
         reviews: Sequence[ClaimReview],
-        embeddings: np.ndarray | None = None,
-        title_embeddings: np.ndarray | None = None,
+        embeddings: NDArray[Any] | None = None,
+        title_embeddings: NDArray[Any] | None = None,
     ) -> int:
         """Store reviews (one transaction); a review whose id is stored already is
         skipped. ``embeddings``: one row per review (of ``claim``); ``title_embeddings``:

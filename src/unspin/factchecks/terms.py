@@ -6,8 +6,10 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 __all__ = ["BM25", "clean_text", "names", "numbers", "terms"]
 
@@ -115,7 +117,7 @@ class BM25:
         df = len(self.postings.get(term, ()))
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
-    def scores(self, query: Iterable[str]) -> np.ndarray:
+    def scores(self, query: Iterable[str]) -> NDArray[Any]:
         """BM25 score of every document for the query terms (repeats count once)."""
         out = np.zeros(self.n, dtype=np.float64)
         for term in set(query):

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.errors import StoreError
 from unspin.narratives.cluster import (
@@ -59,7 +60,7 @@ class ClusterRun:
     document_ids: list[str] = field(default_factory=list)  # placed, in arrival order
 
 
-def _unit(v: np.ndarray) -> np.ndarray:
+def _unit(v: NDArray[Any]) -> NDArray[Any]:
     norm = float(np.linalg.norm(v))
     return (v / norm if norm else v).astype(np.float32)
 

@@ -31,8 +31,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.narratives.pairs import NARRATIVE_WEIGHTS, PAIR_FEATURES, pair_probability
 from unspin.narratives.terms import Vocabulary, cosine
@@ -110,7 +112,7 @@ class ClaimInput:
     label: str
     checkworthiness: float
     polarity: str
-    vector: np.ndarray  # float32, L2-normalised
+    vector: NDArray[Any]  # float32, L2-normalised
     terms: tuple[str, ...] = ()
 
 
@@ -121,7 +123,7 @@ class DocumentInput:
 
     document_id: str
     seq: int
-    vector: np.ndarray
+    vector: NDArray[Any]
     claims: tuple[ClaimInput, ...]
     terms: tuple[str, ...] = ()
 
@@ -146,11 +148,11 @@ class _Rows:
     row of their group's centroid)."""
 
     def __init__(self, dim: int) -> None:
-        self.data = np.zeros((16, dim), np.float32)
-        self.owner = np.zeros(16, np.int64)
+        self.data: NDArray[np.float32] = np.zeros((16, dim), np.float32)
+        self.owner: NDArray[np.int64] = np.zeros(16, np.int64)
         self.n = 0
 
-    def add(self, vector: np.ndarray, owner: int) -> None:
+    def add(self, vector: NDArray[Any], owner: int) -> None:
         if self.n == len(self.data):
             self.data = np.concatenate([self.data, np.zeros_like(self.data)])
             self.owner = np.concatenate([self.owner, np.zeros_like(self.owner)])
@@ -165,13 +167,13 @@ class Group:
     counts of their words, and (narratives) its story and polarity."""
 
     id: int
-    total: np.ndarray  # float64 sum of the members' vectors
+    total: NDArray[Any]  # float64 sum of the members' vectors
     size: int
     story: int = 0
     polarity: str = ""
     terms: Counter[str] = field(default_factory=Counter)
 
-    def centroid(self) -> np.ndarray:
+    def centroid(self) -> NDArray[Any]:
         norm = float(np.linalg.norm(self.total))
         return (self.total / norm if norm else self.total).astype(np.float32)
 
@@ -206,7 +208,7 @@ class Space:
         for w in group.terms:
             self._holding.setdefault(w, set()).add(group.id)
 
-    def load_member(self, group: int, vector: np.ndarray) -> None:
+    def load_member(self, group: int, vector: NDArray[Any]) -> None:
         assert self._members is not None
         row = self._index[group]
         self._rows_of.setdefault(row, []).append(self._members.n)
@@ -224,7 +226,7 @@ class Space:
 
     def best(
         self,
-        vector: np.ndarray,
+        vector: NDArray[Any],
         words: Sequence[str] = (),
         allowed: Sequence[int] | None = None,
     ) -> tuple[int, float]:
@@ -242,6 +244,7 @@ class Space:
         central = self._centroids.data[rows] @ vector
         nearest = np.full(n, -1.0, np.float32)
         if self._members.n and self.link < 1.0:
+            members: NDArray[np.int64]
             if allowed is None:
                 members = np.arange(self._members.n, dtype=np.int64)
             else:
@@ -259,8 +262,8 @@ class Space:
         return self._ids[int(rows[at])], float(scores[at])
 
     def features(
-        self, vector: np.ndarray, words: Sequence[str], allowed: Sequence[int]
-    ) -> tuple[list[int], np.ndarray]:
+        self, vector: NDArray[Any], words: Sequence[str], allowed: Sequence[int]
+    ) -> tuple[list[int], NDArray[Any]]:
         """The ``allowed`` groups (ids, in row order) and their pair features with
         ``vector`` and ``words`` (:data:`~unspin.narratives.pairs.PAIR_FEATURES`, one row
         each)."""
@@ -300,7 +303,7 @@ class Space:
             found = self._profiles[group.id] = dict(top)
         return found
 
-    def _lexical(self, words: Sequence[str], n: int, allowed: Sequence[int] | None) -> np.ndarray:
+    def _lexical(self, words: Sequence[str], n: int, allowed: Sequence[int] | None) -> NDArray[Any]:
         """The tf-idf cosine of ``words`` with each group's profile, for the groups
         holding one of the :data:`QUERY_WORDS` heaviest of ``words`` (0 for the others)."""
         out = np.zeros(n, np.float64)
@@ -315,7 +318,7 @@ class Space:
         return out
 
     def add(
-        self, group_id: int | None, vector: np.ndarray, words: Sequence[str] = (), **new: object
+        self, group_id: int | None, vector: NDArray[Any], words: Sequence[str] = (), **new: object
     ) -> Group:
         """Add ``vector`` to the group ``group_id``, or to a new group (``new`` sets its
         story and polarity)."""

@@ -14,8 +14,10 @@ chosen by 3-fold cross-validation of the whole online clustering over those twee
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.errors import ConfigError
 
@@ -34,7 +36,7 @@ PAIR_FEATURES: tuple[str, ...] = (
 NARRATIVE_WEIGHTS: tuple[float, ...] = (-6.714, 4.6116, 3.4383, 4.8595, 2.7057, 3.6779)
 
 
-def pair_probability(features: np.ndarray, weights: Sequence[float]) -> np.ndarray:
+def pair_probability(features: NDArray[Any], weights: Sequence[float]) -> NDArray[Any]:
     """The probability of each row of ``features`` under the intercept and weights."""
     w = np.asarray(weights, np.float64)
     if len(w) != features.shape[1] + 1:

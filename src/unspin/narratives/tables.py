@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.narratives.cluster import DocumentPlace, Group
 from unspin.store.sql import Migration, SQLAccess, chunks, marks, now
@@ -68,11 +69,11 @@ MIGRATIONS = (
 )
 
 
-def _f64(value: Any) -> np.ndarray:
+def _f64(value: Any) -> NDArray[Any]:
     return np.frombuffer(bytes(value), dtype=np.float64).copy()
 
 
-def _f32(value: Any) -> np.ndarray:
+def _f32(value: Any) -> NDArray[Any]:
     return np.frombuffer(bytes(value), dtype=np.float32).copy()
 
 
@@ -80,7 +81,7 @@ def _words(counts: Counter[str]) -> str:
     return json.dumps(dict(sorted(counts.items())), ensure_ascii=False)
 
 
-def _bytes(vector: np.ndarray, dtype: type) -> bytes:
+def _bytes(vector: NDArray[Any], dtype: type) -> bytes:
     return np.asarray(vector, dtype=dtype).tobytes()
 
 
@@ -92,7 +93,7 @@ class PendingDocument:
 
     seq: int
     document_id: str
-    sentences: dict[int, np.ndarray]
+    sentences: dict[int, NDArray[Any]]
     texts: dict[int, tuple[int, int, str]]
     claims: tuple[tuple[str, str, int, int, str, str, int], ...]
 
@@ -129,7 +130,7 @@ class ClaimRecord:
     checkworthiness: float
     polarity: str
     similarity: float
-    vector: np.ndarray
+    vector: NDArray[Any]
     run: int
 
 
@@ -161,14 +162,14 @@ class NarrativeTable:
         df = {str(t): int(n) for t, n in self.sql.stream("SELECT term, df FROM narrative_terms")}
         return df, int(self.sql.one("SELECT COUNT(*) FROM narrative_documents") or 0)
 
-    def document_vectors(self) -> Iterator[tuple[int, np.ndarray]]:
+    def document_vectors(self) -> Iterator[tuple[int, NDArray[Any]]]:
         """(story, vector) of every clustered document, in arrival order."""
         for story, vector in self.sql.stream(
             "SELECT story, vector FROM narrative_documents ORDER BY seq"
         ):
             yield int(story), _f32(vector)
 
-    def claim_vectors(self) -> Iterator[tuple[int, np.ndarray]]:
+    def claim_vectors(self) -> Iterator[tuple[int, NDArray[Any]]]:
         """(narrative, vector) of every clustered claim, in arrival order."""
         for narrative, vector in self.sql.stream(
             "SELECT narrative, vector FROM narrative_claims ORDER BY id"
@@ -206,7 +207,7 @@ class NarrativeTable:
         if not heads:
             return []
         keys = [int(k) for k, _ in heads]
-        sentences: dict[int, dict[int, np.ndarray]] = {k: {} for k in keys}
+        sentences: dict[int, dict[int, NDArray[Any]]] = {k: {} for k in keys}
         texts: dict[int, dict[int, tuple[int, int, str]]] = {k: {} for k in keys}
         claims: dict[int, list[tuple[str, str, int, int, str, str, int]]] = {k: [] for k in keys}
         for chunk in chunks(keys):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.store.sql import SQLAccess
 
@@ -55,7 +56,7 @@ class DocumentCounts:
         found = self.columns.setdefault(column, {})
         found[doc] = found.get(doc, 0) + n
 
-    def matrix(self, columns: Sequence[str]) -> np.ndarray:
+    def matrix(self, columns: Sequence[str]) -> NDArray[Any]:
         """Documents x ``columns`` counts (float64)."""
         row = {k: i for i, k in enumerate(self.keys)}
         out = np.zeros((len(self.keys), len(columns)), dtype=np.float64)

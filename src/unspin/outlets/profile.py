@@ -43,6 +43,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.errors import UnspinError
 from unspin.outlets.counts import (
@@ -217,7 +218,7 @@ def _value(num: float, den: float, scale: float) -> float | None:
     return None if den <= 0 else num / den * scale
 
 
-def _resampled_totals(counts: np.ndarray, seed: int, resamples: int) -> np.ndarray:
+def _resampled_totals(counts: NDArray[Any], seed: int, resamples: int) -> NDArray[Any]:
     """Column totals of ``resamples`` resamples of the rows (with replacement):
     resamples x columns, from multinomial row weights drawn in blocks."""
     n = counts.shape[0]
@@ -234,7 +235,7 @@ def _resampled_totals(counts: np.ndarray, seed: int, resamples: int) -> np.ndarr
 
 
 def _rates(
-    counts: np.ndarray,
+    counts: NDArray[Any],
     columns: Sequence[str],
     statistics: Mapping[str, _Statistic],
     corpus: Mapping[str, float | None],

@@ -24,6 +24,7 @@ from types import TracebackType
 from typing import Any, ClassVar, Literal, TextIO, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.errors import ConfigError, StoreMismatchError
 from unspin.model import Analysis, Document
@@ -141,7 +142,7 @@ class Store(ABC):
 
     @abstractmethod
     def _semantic(
-        self, vector: np.ndarray, filters: Filters, depth: int
+        self, vector: NDArray[Any], filters: Filters, depth: int
     ) -> list[tuple[int, float]]:
         """The ``depth`` sentence ids nearest the vector, with cosine similarity."""
 
@@ -374,7 +375,7 @@ def _keyword_ranking(
     return ranked
 
 
-def _embed_query(store: Store, query: str, backbone: Backbone | None) -> np.ndarray | None:
+def _embed_query(store: Store, query: str, backbone: Backbone | None) -> NDArray[Any] | None:
     encoder = store.encoder
     if encoder is None:
         log.info("%s holds no embeddings; semantic search skipped", store.url)
@@ -391,5 +392,5 @@ def _embed_query(store: Store, query: str, backbone: Backbone | None) -> np.ndar
             f"by {encoder_name(backbone)!r}",
             hint=encoder_hint(encoder),
         )
-    vector: np.ndarray = np.asarray(backbone.embed([query]), dtype=np.float32)[0]
+    vector: NDArray[Any] = np.asarray(backbone.embed([query]), dtype=np.float32)[0]
     return vector

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.errors import MissingExtraError, StoreError
 from unspin.store.records import Filters, not_found
@@ -54,7 +55,7 @@ def _ts_query(terms: Sequence[str], every: bool) -> str:
     return (" & " if every else " | ").join(terms)
 
 
-def _vector(values: np.ndarray) -> str:
+def _vector(values: NDArray[Any]) -> str:
     """pgvector's text form of a vector."""
     return json.dumps([round(float(x), 7) for x in values])
 
@@ -108,7 +109,7 @@ class PostgresAccess(SQLAccess):
         rows = self.all(f"SELECT nextval('{table}_{column}_seq') FROM generate_series(1, ?)", (n,))
         return [int(r[0]) for r in rows]
 
-    def vector_in(self, vector: np.ndarray) -> Any:
+    def vector_in(self, vector: NDArray[Any]) -> Any:
         return _vector(vector)
 
 
@@ -200,7 +201,7 @@ class PostgresStore(SQLStore):
         return [(int(sid), float(rank)) for sid, rank in rows]
 
     def _semantic(
-        self, vector: np.ndarray, filters: Filters, depth: int
+        self, vector: NDArray[Any], filters: Filters, depth: int
     ) -> list[tuple[int, float]]:
         where, params = self._sentence_filter(filters)
         extra = "".join(f" AND {w}" for w in where)

@@ -15,8 +15,10 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.errors import StoreError
 from unspin.model import Document, Finding
@@ -72,7 +74,7 @@ class SentenceRow:
     start: int
     end: int
     text: str
-    embedding: np.ndarray | None
+    embedding: NDArray[Any] | None
     tags: tuple[str, ...]
 
 
@@ -186,7 +188,7 @@ def prepare(processed: Processed) -> DocumentRows:
     )
 
 
-def _hyperplanes() -> np.ndarray:
+def _hyperplanes() -> NDArray[Any]:
     """A fixed EMBEDDING_DIM x SKETCH_BITS matrix of +-1, derived from a hash (not an RNG
     whose stream could change between numpy versions)."""
     need = EMBEDDING_DIM * SKETCH_BITS
@@ -199,15 +201,15 @@ def _hyperplanes() -> np.ndarray:
     return (bits.astype(np.float32) * 2.0 - 1.0).reshape(EMBEDDING_DIM, SKETCH_BITS)
 
 
-_PLANES: np.ndarray | None = None
+_PLANES: NDArray[Any] | None = None
 
 
-def sketch(vectors: np.ndarray) -> np.ndarray:
+def sketch(vectors: NDArray[Any]) -> NDArray[Any]:
     """Binary sketches (one row of ``SKETCH_BITS / 8`` bytes per vector): the sign of the
     vector against each random hyperplane, so Hamming distance tracks the angle."""
     global _PLANES
     if _PLANES is None:
         _PLANES = _hyperplanes()
     matrix = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
-    packed: np.ndarray = np.packbits(matrix @ _PLANES > 0, axis=1, bitorder="little")
+    packed: NDArray[Any] = np.packbits(matrix @ _PLANES > 0, axis=1, bitorder="little")
     return packed

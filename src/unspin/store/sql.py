@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar, Literal, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 __all__ = ["CHUNK", "Dialect", "Migration", "SQLAccess", "chunks", "marks", "now"]
 
@@ -111,7 +112,7 @@ class SQLAccess(ABC):
         a write transaction)."""
 
     @abstractmethod
-    def vector_in(self, vector: np.ndarray) -> Any:
+    def vector_in(self, vector: NDArray[Any]) -> Any:
         """A vector as the parameter of a vector column (see :attr:`vector_mark`)."""
 
     @abstractmethod
@@ -145,7 +146,7 @@ class SQLAccess(ABC):
         return found
 
     @staticmethod
-    def vector_out(value: Any) -> np.ndarray | None:
+    def vector_out(value: Any) -> NDArray[Any] | None:
         """A vector column's value (float32 bytes, pgvector's text, an array) as float32."""
         if value is None:
             return None

@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import quote
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.errors import MissingExtraError, StoreError
 from unspin.nlp import EMBEDDING_DIM
@@ -202,7 +203,7 @@ class SQLiteAccess(SQLAccess):
         start = int(self.one(f"SELECT coalesce(max({column}), 0) FROM {table}")) + 1
         return list(range(start, start + n))
 
-    def vector_in(self, vector: np.ndarray) -> Any:
+    def vector_in(self, vector: NDArray[Any]) -> Any:
         return np.asarray(vector, dtype=np.float32).tobytes()
 
 
@@ -321,7 +322,7 @@ class SQLiteStore(SQLStore):
         return [(int(sid), -float(rank)) for sid, rank in rows]
 
     def _semantic(
-        self, vector: np.ndarray, filters: Filters, depth: int
+        self, vector: NDArray[Any], filters: Filters, depth: int
     ) -> list[tuple[int, float]]:
         where, params = self._scope(filters, "")  # vec0 metadata columns
         language, language_params = self._language_filter(filters)  # checked on rescoring
@@ -371,7 +372,7 @@ class SQLiteStore(SQLStore):
 
     def _rescore(
         self,
-        vector: np.ndarray,
+        vector: NDArray[Any],
         candidates: Sequence[int],
         where: Sequence[str],
         params: Sequence[Any],
