@@ -121,3 +121,18 @@ def test_the_sources_table_shows_a_whole_quotation_before_a_scare_quoted_word(
     )
     (row,) = [r for r in source_rows(a) if r.speaker == "Ana Ruiz"]
     assert "survive" in row.example
+
+
+def test_a_word_named_in_a_reported_clause_is_no_quotation_of_the_reporter(run: Run) -> None:
+    a = sources(
+        run,
+        "Judge Lena Holt observed that the order used 'intent' rather than 'purpose', "
+        'and that the bill used the word "shall".',
+    )
+    assert quotes(a) == []
+    assert [f.attributes["speaker"] for f in attributions(a)] == ["Lena Holt"]
+    # a phrase the reporter's clause quotes as speech stays theirs
+    a = sources(run, 'Holt noted that the memo used "intent" and said it was "plainly unlawful."')
+    assert [(q.text, q.attributes["speaker"]) for q in quotes(a)] == [
+        ('"plainly unlawful."', "Holt")
+    ]

@@ -32,6 +32,16 @@ _QUESTION_LEMMAS = frozenset({"ask", "question", "inquire", "query", "quiz"})
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whose|whom)\b[^,]*\Z", re.I)
 _ABOUT = re.compile(r"\b(?:about|over|regarding|concerning|on)\b", re.I)
 _ASKED_CLAUSE = re.compile(r"\b(?:whether|if|why|how|what|when|where|who|which|that)\b", re.I)
+# a word named, not said: 'used "intent"', 'the word "shall"', 'the term "X" rather than "Y"'
+_MENTION_CUE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:word|term|phrase|expression|label|wording|adjective|noun|verb)s?"
+    r"|\b(?:used|uses|using|employed|employs|employing))\s*,?\s*\Z",
+    re.I,
+)
+_MENTION_JOIN = re.compile(
+    r"\s*,?\s*(?:and|or|nor|rather than|instead of|not|over|for)?\s*\Z", re.I
+)
 _CLOSE_PUNCT = set(",?!—–-…:;")
 _SIGNATURE = re.compile(r"(?:^|\n)[ \t>]*[—–-]{1,2}\s*(?P<who>[^\n]{2,120})\s*\Z")
 _HANDLE = re.compile(r"@\w{2,}")
@@ -70,6 +80,9 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
     for k, q in enumerate(quotes):
         if q.parent is not None:
             links[k] = _link_nested(st, q, events, links.get(q.parent))
+            continue
+        if _mentioned(st, q, quotes[k - 1] if k and links[k - 1].how == "mention" else None):
+            links[k] = QuoteLink(None, "mention", 1.0)
             continue
         lo = bisect_left(starts, q.start - 600)
         hi = bisect_right(starts, q.end + 400)
@@ -197,6 +210,28 @@ def _in_relative_clause(st: RunState, e: Event, q: QuoteSpan) -> bool:
             return True
         i = toks[i].head
     return False
+
+
+def _mentioned(st: RunState, q: QuoteSpan, prev_mention: QuoteSpan | None) -> bool:
+    """A word named, not said: one quoted word after 'used', or a short quotation after
+    'the word' / 'the term' ('the order used "intent"', 'the bill used the word "shall"'),
+    or one joined to such a mention ('"intent" rather than "purpose"'). Nobody's speech:
+    the reporting verb around it says who observed the wording, not who wrote it."""
+    inner = st.text[q.inner_start : q.inner_end].strip(" ,.")
+    words = WORDS.findall(inner)
+    if not words or len(words) > min(3, st.max_scare):
+        return False
+    lo = st.sent_starts[st.sentence_at(q.start)] if st.sent_starts else 0
+    before = st.text[max(lo, q.start - 80) : q.start]
+    if prev_mention is not None and prev_mention.end >= lo:
+        gap = st.text[prev_mention.end : q.start]
+        if len(gap) <= 14 and _MENTION_JOIN.fullmatch(gap):
+            return True
+    cue = _MENTION_CUE.search(before)
+    if cue is None:
+        return False
+    bare_verb = cue.group(0).strip(" ,").lower().startswith(("used", "uses", "using", "employ"))
+    return not bare_verb or len(words) == 1
 
 
 def _asked_about(e: Event, gap: str) -> bool:
