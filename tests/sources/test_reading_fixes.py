@@ -136,3 +136,17 @@ def test_a_word_named_in_a_reported_clause_is_no_quotation_of_the_reporter(run: 
     assert [(q.text, q.attributes["speaker"]) for q in quotes(a)] == [
         ('"plainly unlawful."', "Holt")
     ]
+
+
+def test_what_an_unnamed_warning_was_about_is_no_reported_speech(run: Run) -> None:
+    a = sources(
+        run, "Hours before the public was warned about the raids, some shops got a head start."
+    )
+    assert attributions(a) == []
+    # warned of something by a named speaker, or warned that ...: reported speech
+    a = sources(run, "The union warned of a strike in May.")
+    assert [(f.text, f.attributes["speaker"]) for f in attributions(a)] == [
+        ("a strike in May", "the union")
+    ]
+    a = sources(run, "Residents were warned that the river would flood.")
+    assert [f.text for f in attributions(a)] == ["the river would flood"]

@@ -428,7 +428,9 @@ def _content(
     if not comps and info.content == "object":
         comps = [c for c in ix.kids(t.i, "dobj", "xcomp") if c.pos != "PRON" and not _person(c)]
         as_object = bool(comps)
-    if not comps and info.lemma == "warn":
+    if not comps and info.lemma == "warn" and (construction != "passive" or ix.kids(t.i, "agent")):
+        # "X warned of a strike"; but in "the public was warned about the raids" the
+        # raids are what the warning was about, said by nobody the sentence names
         comps = [
             o
             for p in ix.kids(t.i, "prep")
