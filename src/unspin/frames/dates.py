@@ -32,7 +32,7 @@ from datetime import date
 
 from unspin.frames.date_patterns import ENTITY_SKIP, PATTERNS, PUB_RE, RELATIVE_HINT, TIME_WORD
 from unspin.frames.date_scanner import DateMatch, DateScanner
-from unspin.frames.spans import SpanIndex, web_spans
+from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.nlp import Parsed
 
 __all__ = ["DateMatch", "find_dates", "parse_published"]
@@ -106,7 +106,8 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
     and a low score (rule ``date.entity``), so nothing the parser saw is lost.
     """
     scanner = DateScanner(text, parsed, published)
-    web = SpanIndex(web_spans(text))  # "example.com/2024/05/12/story" holds no date
+    # "example.com/2024/05/12/story" and "Proverbs 6:17" hold no date or time
+    web = SpanIndex([*web_spans(text), *reference_spans(text)])
     candidates: list[DateMatch] = []
     for name, pattern in PATTERNS:
         for m in pattern.finditer(text):

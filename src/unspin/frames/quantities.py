@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from unspin.frames.lexicon import PEOPLE_NOUNS
-from unspin.frames.spans import SpanIndex, web_spans
+from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Parsed, Token
 
@@ -268,7 +268,7 @@ class _QuantityScanner:
     def __init__(self, text: str, parsed: Parsed, exclude: Sequence[tuple[int, int]]) -> None:
         self.text = text
         self.parsed = parsed
-        self.exclude = SpanIndex([*exclude, *web_spans(text)])
+        self.exclude = SpanIndex([*exclude, *web_spans(text), *reference_spans(text)])
 
     def _excluded(self, start: int, end: int) -> bool:
         return self.exclude.overlaps(start, end)

@@ -1,5 +1,7 @@
 """A sorted index of character spans answering "does anything overlap [s, e)?" in O(log n),
-and the spans of web addresses (URLs and e-mail addresses), where no date or quantity is read."""
+and the spans where no date or quantity is read: web addresses (URLs and e-mail
+addresses) and chapter-and-verse references ("Proverbs 6:17", "2 Corinthians 7:10",
+"Acts 17:6; 20:13")."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import re
 from collections.abc import Iterable
 from itertools import accumulate
 
-__all__ = ["SpanIndex", "web_spans"]
+__all__ = ["SpanIndex", "reference_spans", "web_spans"]
 
 _TLD = r"(?:com|org|net|gov|edu|mil|int|info|biz|news|io|co|tv|uk|us|eu|de|fr|ru|cn|in|au|ca)"
 _WEB = re.compile(
@@ -30,6 +32,40 @@ def web_spans(text: str) -> list[tuple[int, int]]:
         while end > m.start() and text[end - 1] in ".,;:!?)]}\"'\u201d\u2019":
             end -= 1
         out.append((m.start(), end))
+    return out
+
+
+_VERSE = r"\d{1,3}:\d{1,3}(?:[-\u2013]\d{1,3})?"
+#: A capitalised name (a book or a title, with an optional volume number before it), then
+#: chapter:verse, and more chapter:verse after ";" or ",".
+_REFERENCE = re.compile(
+    rf"(?<![\w.:])(?:[1-3]\s)?(?P<name>[A-Z][a-z]+)\.?\s(?:{_VERSE})"
+    rf"(?:\s?[;,]\s?(?:[1-3]\s)?(?:[A-Z][a-z]+\.?\s)?{_VERSE})*(?![\d:])"
+)
+#: What a clock time follows: a reference is never named by one of these words.
+_TIME_CONTEXT_WORDS = """january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+    thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun at by from to
+    until till before after around about since on between and or noon midnight today
+    tonight tomorrow yesterday morning evening afternoon night time kickoff doors deadline
+    curfew sunrise sunset departs arrives opens closes starts ends"""
+_TIME_CONTEXT = frozenset(_TIME_CONTEXT_WORDS.split())
+#: After a clock time: its half of the day or its time zone.
+_TIME_AFTER = re.compile(
+    r"\s?(?:[ap]\.?m\b|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|CT|local\s+time|hrs|h\b)",
+    re.IGNORECASE,
+)
+
+
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of chapter-and-verse references: a capitalised name that is not a month,
+    a weekday or a word a clock time follows, then chapter:verse (a range or more
+    references may follow), with no half of the day or time zone after it."""
+    out = []
+    for m in _REFERENCE.finditer(text):
+        if m["name"].lower() in _TIME_CONTEXT or _TIME_AFTER.match(text, m.end()):
+            continue
+        out.append((m.start(), m.end()))
     return out
 
 
