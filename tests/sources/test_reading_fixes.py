@@ -150,3 +150,15 @@ def test_what_an_unnamed_warning_was_about_is_no_reported_speech(run: Run) -> No
     ]
     a = sources(run, "Residents were warned that the river would flood.")
     assert [f.text for f in attributions(a)] == ["the river would flood"]
+
+
+def test_an_unnamed_speaker_has_no_role_that_only_repeats_its_words(run: Run) -> None:
+    a = sources(run, "Her lawyer said the appeal would follow. She added that it was filed.")
+    assert [f.attributes["role"] for f in a.by_kind("speaker")] == [None, "Her lawyer"]
+    (row,) = [r for r in source_rows(a) if r.speaker == "Her lawyer"]
+    assert row.role == ""
+    # a role in apposition stays the named speaker's role
+    a = sources(run, "His lawyer, Omar Diallo, said the ruling was wrong.")
+    (att,) = attributions(a)
+    assert (att.attributes["speaker"], att.attributes["role"]) == ("Omar Diallo", "His lawyer")
+

@@ -17,7 +17,7 @@ from unspin.sources.quotes import QuoteSpan
 from unspin.sources.speakers import TYPE_WORDS, Mention, noun_reason
 from unspin.sources.state import DETS_BEFORE, LAST_WORD, TERMINATOR, WORDS, Event, RunState
 
-__all__ = ["attribution_finding", "quote_finding", "speaker_finding"]
+__all__ = ["attribution_finding", "quote_finding", "shown_role", "speaker_finding"]
 
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[\"'“‘«]?[A-Z])")
 #: A work named right before a quotation: what follows is its title ("the book "...,"").
@@ -40,6 +40,19 @@ _STYLE_WORDS = {
 }
 
 
+def shown_role(st: RunState, m: Mention | None) -> str | None:
+    """The role a finding shows for ``m``: none for an unnamed speaker whose role is only
+    its own words again ("his lawyer" is no role of "his lawyer"; a role comes from an
+    apposition or a title). A pronoun keeps the role of the source it stands for."""
+    if m is None or not m.role:
+        return None
+    if m.name is None and m.kind != "pronoun":
+        own = {w.lower() for w in WORDS.findall(st.text[m.start : m.end])}
+        if {w.lower() for w in WORDS.findall(m.role)} <= own:
+            return None
+    return m.role
+
+
 def speaker_finding(st: RunState, m: Mention) -> Finding:
     """The ``speaker`` finding of mention ``m``, made once per mention and source type."""
     _one_line(st.text, m)
@@ -49,7 +62,7 @@ def speaker_finding(st: RunState, m: Mention) -> Finding:
         return found
     attributes: dict[str, JSON] = {
         "name": m.name,
-        "role": m.role,
+        "role": shown_role(st, m),
         "resolved_from": m.resolved_from,
         "antecedent_start": m.antecedent[0] if m.antecedent else None,
         "antecedent_end": m.antecedent[1] if m.antecedent else None,
@@ -70,7 +83,8 @@ def speaker_finding(st: RunState, m: Mention) -> Finding:
     else:
         detail = f'"{mention_text}" is {TYPE_WORDS[m.source_type]}'
         detail += f" ({reason})" if reason else ""
-        detail += f"; role: {m.role}." if m.role else "."
+        role = shown_role(st, m)
+        detail += f"; role: {role}." if role else "."
     cues = tuple(dict.fromkeys([*(c for c in m.cues if c)]))
     f = st.a.finding(
         st.ctx,
@@ -159,7 +173,7 @@ def quote_finding(
     attributes: dict[str, JSON] = {
         "style": q.style,
         "speaker": speaker.name if speaker is not None else None,
-        "role": speaker.role if speaker is not None else None,
+        "role": shown_role(st, speaker),
         "source_type": source_type,
         "verb": verb,
         "stance": info.stance if info is not None else None,
@@ -290,7 +304,7 @@ def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> 
         "style": "indirect",
         "construction": e.construction,
         "speaker": speaker.name if speaker is not None else None,
-        "role": speaker.role if speaker is not None else None,
+        "role": shown_role(st, speaker),
         "source_type": source_type,
         "verb": e.lemma,
         "stance": info.stance if info is not None else None,
