@@ -121,16 +121,35 @@ def load_features(work: Path, tag: str) -> dict[str, np.ndarray]:
     return feats
 
 
+def neighbours(ids: np.ndarray, emb: np.ndarray) -> dict[str, np.ndarray]:
+    """Per sentence, the embedding of the sentence before (``prev``) and after (``next``)
+    it (consecutive ``Sentence_id``s; zeros where that sentence is not in the split), and
+    their mean (``ctx``): the context a news sentence has in its article."""
+    row = {int(i): r for r, i in enumerate(ids)}
+    out = {}
+    for name, step in (("prev", -1), ("next", 1)):
+        m = np.zeros_like(emb)
+        for r, i in enumerate(ids):
+            j = row.get(int(i) + step)
+            if j is not None:
+                m[r] = emb[j]
+        out[name] = m
+    out["ctx"] = (out["prev"] + out["next"]) / 2
+    return out
+
+
 def load_data(work: Path) -> Data:
     train = load_split(TRAIN)
-    return Data(train, load_features(work, "train"), blocks(train.ids, K))
+    feats = load_features(work, "train")
+    feats.update(neighbours(np.asarray(train.ids), feats["emb"]))
+    return Data(train, feats, blocks(train.ids, K))
 
 
 def dense(feats: dict[str, np.ndarray], kind: str) -> np.ndarray | None:
     """The dense part of a feature set (None if it has none)."""
     parts = []
     for part in kind.split("+"):
-        if part in ("emb", "base"):
+        if part in ("emb", "base", "prev", "next", "ctx"):
             parts.append(feats[part])
         elif part.startswith("layers"):  # "layers46": normalised means of those layers
             for k in (int(c) for c in part[len("layers") :]):
@@ -361,6 +380,12 @@ GRID: dict[str, list[Config]] = {
     "d": [Config("layers46+base"), Config("tfidf", C=1.0)],
     "e": [Config("tfidf+emb+base", min_df=20, max_features=None)],
     "f": [Config("tfidf+layers46+base")],
+    # the neighbouring sentences' embeddings (session 11)
+    "g": [
+        Config("tfidf+emb+base"),
+        Config("tfidf+emb+base+ctx"),
+        Config("tfidf+emb+base+prev+next"),
+    ],
 }
 
 
