@@ -133,6 +133,30 @@ CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
+        "a-cited-work-on-its-own-line-is-a-byline",
+        "Talks stall\nThe talks stalled again.\n"
+        "\u201cPort Talks Stall Again,\u201d by Ann Lee, The Harbour Post, June 8, 2018:\n"
+        "The unions walked out.",
+        [
+            T("Talks stall"),
+            "The talks stalled again.",
+            B("\u201cPort Talks Stall Again,\u201d by Ann Lee, The Harbour Post, June 8, 2018:"),
+            "The unions walked out.",
+        ],
+    ),
+    (
+        "a-quote-said-by-someone-is-not-a-cited-work",
+        "Talks stall\nThe talks stalled again.\n"
+        "\u201cWe will not sign,\u201d said by far the loudest union leader.\n"
+        "\u201cWe walked out,\u201d by the account of Ann Lee, was the end of it.",
+        [
+            T("Talks stall"),
+            "The talks stalled again.",
+            "\u201cWe will not sign,\u201d said by far the loudest union leader.",
+            "\u201cWe walked out,\u201d by the account of Ann Lee, was the end of it.",
+        ],
+    ),
+    (
         "by-at-sentence-start-is-not-a-byline",
         "The bridge closed in May.\nBy Friday, the ferry was full.",
         ["The bridge closed in May.", "By Friday, the ferry was full."],

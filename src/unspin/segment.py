@@ -1,7 +1,8 @@
 """Text structure and sentence boundaries, shared by every backbone.
 
 A text is first cut into *blocks* (:func:`find_blocks`): the title, headings, datelines,
-bylines, captions, list items (without their marker) and paragraphs. A block never
+bylines (a cited work's line, '"Title," by Ann Lee, The Post, June 8:', is one too),
+captions, list items (without their marker) and paragraphs. A block never
 shares a sentence with another block, and only body blocks (:data:`BODY`: paragraphs and
 list items) are split into sentences; every other block is one sentence of its own kind.
 One paragraph per line is honoured, unless the text is hard-wrapped (many lines go on in
@@ -144,11 +145,27 @@ def _byline(line: str) -> bool:
     return True
 
 
+#: A cited work on a line of its own: its title in quotation marks, then "by" and its
+#: authors, outlet and date ('"Title," by Ann Lee, The Daily Post, June 8, 2018:').
+_CITATION = re.compile(r"[\"“‘'][^\n\"“”]{3,200}?[,.]?[\"”’'][,.]?[ \t]+by[ \t]+(?=[A-Z])")
+
+
+def _citation(line: str) -> bool:
+    m = _CITATION.match(line)
+    if m is None or len(line) > 250:
+        return False
+    rest = line[m.end() :].rstrip(":")
+    if not rest or rest[-1] in ".!?;" or rest[-1] in _CLOSERS:
+        return False
+    words = re.findall(r"[^\s,|•/&()-]+", rest)
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
 def _kind(line: str, first: bool) -> str:
     """The kind of a one-line unit (a paragraph of several lines is a paragraph)."""
     if _LIST_ITEM.match(line):
         return "list_item"
-    if _byline(line):
+    if _byline(line) or _citation(line):
         return "byline"
     if _CAPTION_HEAD.match(line) or _CAPTION_TAIL.search(line):
         return "caption"
