@@ -162,3 +162,13 @@ def test_an_unnamed_speaker_has_no_role_that_only_repeats_its_words(run: Run) ->
     (att,) = attributions(a)
     assert (att.attributes["speaker"], att.attributes["role"]) == ("Omar Diallo", "His lawyer")
 
+
+def test_a_persons_record_is_evidence_about_them_not_a_document_speaking(run: Run) -> None:
+    for text in (
+        "His record indicates that he was absent for months.",
+        "Her voting record shows that she opposed the bill.",
+    ):
+        a = sources(run, text)
+        assert attributions(a) == [] and a.by_kind("speaker") == [], text
+    a = sources(run, "The court record shows that he was jailed twice.")
+    assert [f.label for f in attributions(a)] == ["document"]

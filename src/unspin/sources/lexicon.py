@@ -151,6 +151,9 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     )
 )
 
+#: Possessive determiners: "his record" is a person's track record, not a document.
+POSSESSIVE_DETS: Final[frozenset[str]] = frozenset({"his", "her", "their", "my", "our", "your"})
+
 #: Documents and reports as sources.
 DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
     _words(

@@ -34,6 +34,7 @@ from unspin.sources.lexicon import (
     OUTLET_WORDS,
     PERSON_NOUNS,
     PLATFORMS,
+    POSSESSIVE_DETS,
     REFERENCE_NAME_WORDS,
     REFERENCE_WORKS,
     REPRESENTATIVE_NOUNS,
@@ -416,9 +417,10 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
     if anon:
         return "anonymous", "speaker.anonymous", 0.9, [anon.group(0)]
     if low_words and low_words[0] in _GENERIC_QUANTIFIERS and len(words) > 1:
-        # "Any business that ... admits", "No lawyer will tell you": a generic statement,
-        # nobody's testimony
+        # "Any business that ... admits", "No lawyer will tell you": nobody's testimony
         return "unattributed", "speaker.generic", 0.6, [words[0]]
+    if head == "record" and low_words[0] in POSSESSIVE_DETS:  # "his record indicates"
+        return "unattributed", "speaker.track-record", 0.5, [" ".join(words)]
     bare = strip_the(words)
     if (
         len(bare) == 1
@@ -508,6 +510,7 @@ _RULE_REASONS = {
     "speaker.organisation": "lexicon: organisation",
     "speaker.unnamed-organisation": "an organisation left unnamed",
     "speaker.generic": "a generic subject, nobody's testimony",
+    "speaker.track-record": "a person's record: evidence about them, not a source",
     "speaker.unknown-noun": "common noun not in the lexicon, taken as an unnamed source",
 }
 
