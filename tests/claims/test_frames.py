@@ -206,3 +206,20 @@ def test_an_apposed_age_after_a_title_is_a_quantity_labelled_age(run: Run) -> No
 def test_a_number_between_commas_that_is_no_age_stays_a_number(run: Run) -> None:
     a = run("In the end, 54, not 60, voted for the plan.", "claims")
     assert "age" not in {q.label for q in a.by_kind("quantity")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ('"We did what was right," Lund said, according to NBC Bay Area.', []),
+        ("A group called Centro Legal de la Raza sent the mayor a list.", []),
+        ("The Russia probe found that the mayor had lied in Paris.", ["Paris"]),
+        ("Refugees fled to a town called Velmora in Ohio.", ["Velmora", "Ohio"]),
+    ],
+)
+def test_a_place_name_that_says_no_place_is_no_place(
+    run: Run, text: str, places: list[str]
+) -> None:
+    """A source after 'according to', the name of a group, the topic of a probe."""
+    assert list(frame(run, text)["places"]) == places
