@@ -223,3 +223,14 @@ def test_a_place_name_that_says_no_place_is_no_place(
 ) -> None:
     """A source after 'according to', the name of a group, the topic of a probe."""
     assert list(frame(run, text)["places"]) == places
+
+
+@pytest.mark.slow
+def test_an_embedded_question_is_no_proposition(run: Run) -> None:
+    """The bug: 'refuses to say how she learned of it' read 'learn', negative."""
+    f = frame(run, "Lund refuses to say how she learned about the raids.")
+    assert (f["predicate"], f["polarity"], list(f["actors"])) == ("say", "negative", ["Lund"])
+    f = frame(run, "The minister did not say why the bridge closed.")
+    assert (f["predicate"], f["polarity"]) == ("say", "negative")
+    f = frame(run, "Police said that 12 people were killed.")
+    assert (f["predicate"], f["polarity"]) == ("kill", "positive")

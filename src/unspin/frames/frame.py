@@ -180,7 +180,8 @@ def claim_frame(
         negation_cues=tuple(flips),
         modality=modality,
         modal_cue=modal_cue,
-        actors=_actors(parsed, report or predicate, sentence),
+        # "X refused to say how ...": the subject of the verb the clause hangs from
+        actors=_actors(parsed, report or predicate, sentence) or _actors(parsed, root, sentence),
         places=places,
         quantities=counted + tuple(_durations(inside_d, inside_q)),
         dates=found_dates,
@@ -210,7 +211,7 @@ def _proposition(parsed: Parsed, root: Token) -> tuple[Token, Token | None, list
         kids = _children(parsed, head)
         comp = next((c for c in kids if c.dep == "ccomp"), None)
         xcomp = next((c for c in kids if c.dep == "xcomp" and c.pos in ("VERB", "AUX")), None)
-        if lemma in _REPORTING | _DENIAL_VERBS and comp is not None:
+        if lemma in _REPORTING | _DENIAL_VERBS and comp is not None and not _question(parsed, comp):
             if lemma in _DENIAL_VERBS:
                 flips.append(head.text)
                 flips.extend(_negations(parsed, head))
@@ -246,6 +247,20 @@ def _proposition(parsed: Parsed, root: Token) -> tuple[Token, Token | None, list
                     flips.append(first.text)
             break
     return _finite(parsed, head), report, flips
+
+
+_WH_ADVERBS = frozenset({"how", "why", "whether", "if", "when", "where"})
+
+
+def _question(parsed: Parsed, comp: Token) -> bool:
+    """``comp`` is an embedded question ("refused to say how she learned of it"): it
+    asserts nothing, so the frame stays at the verb of saying."""
+    return any(
+        (c.dep in ("advmod", "mark") and c.lower in _WH_ADVERBS)
+        or (c.dep in ("dobj", "nsubj") and c.lower in ("what", "who", "whom", "which"))
+        for c in _children(parsed, comp)
+        if c.i < comp.i
+    )
 
 
 def _finite(parsed: Parsed, verb: Token) -> Token:
