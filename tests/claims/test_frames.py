@@ -234,3 +234,11 @@ def test_an_embedded_question_is_no_proposition(run: Run) -> None:
     assert (f["predicate"], f["polarity"]) == ("say", "negative")
     f = frame(run, "Police said that 12 people were killed.")
     assert (f["predicate"], f["polarity"]) == ("kill", "positive")
+
+
+@pytest.mark.slow
+def test_a_name_or_noun_at_the_root_is_no_predicate(run: Run) -> None:
+    """The bug: a verbless line ('... ICE Raids in Oakland ...') gave the predicate 'Raids'."""
+    f = frame(run, "Urgent notice: Harbor Raids in Velmora Sunday 2/25 and Monday 2/26.")
+    assert f["predicate"] is None
+    assert frame(run, "The council failed to approve the budget.")["predicate"] == "approve"

@@ -175,7 +175,7 @@ def claim_frame(
     modality, modal_cue = _modality(parsed, predicate, sentence)
     polarity = "negative" if len(flips) % 2 else "positive"
     return Frame(
-        predicate=predicate.lemma.lower() if predicate.pos in ("VERB", "AUX") else predicate.lemma,
+        predicate=_predicate(predicate),
         polarity=polarity,
         negation_cues=tuple(flips),
         modality=modality,
@@ -186,6 +186,15 @@ def claim_frame(
         quantities=counted + tuple(_durations(inside_d, inside_q)),
         dates=found_dates,
     )
+
+
+def _predicate(t: Token) -> str | None:
+    """The predicate's lemma; none for a name or a noun at the root, which is a verbless
+    line or a misparse ("Credible information ICE Raids in Oakland", a headline whose
+    verb was read as a noun), not a predicate."""
+    if t.pos in ("VERB", "AUX"):
+        return t.lemma.lower()
+    return None if t.pos in ("PROPN", "NOUN", "NUM", "PUNCT", "SYM", "X") else t.lemma
 
 
 def with_frame(claim: Finding, frame: Frame, text: str) -> Finding:
