@@ -318,6 +318,8 @@ def test_responsibility_claims_with_actor_and_event(
         "The committee carried on with the meeting.",
         "The troupe staged a play.",
         "The council funded the school.",
+        # "no thanks to X": in spite of X, not because of it
+        "Police arrested 40 suspects this week, no thanks to the mayor of Velmora.",
     ],
 )
 @pytest.mark.slow

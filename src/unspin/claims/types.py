@@ -351,7 +351,8 @@ def _causal_token(parsed: Parsed, t: Token, sentence: Sentence, st: Slots) -> bo
         nxt is not None
         and t.lower in ("because", "due", "owing", "thanks")
         and nxt.lower in ("of", "to")
-    ):
+        and not (t.lower == "thanks" and t.i > 0 and parsed.tokens[t.i - 1].lower == "no")
+    ):  # "no thanks to the mayor": in spite of her
         pair = (t, nxt)
     if pair is not None:
         obj = _child(parsed, pair[1].i, "pobj") or _child(parsed, pair[0].i, "pobj")
