@@ -176,6 +176,8 @@ def test_reports_and_claim_rows_show_the_frame(backbone: Backbone) -> None:
         ("The fact is that the council spent the money on roads.", []),
         ("The problem is that the mayor never signed the order.", []),
         ("The problem forced the mayor to close the bridge.", ["The problem"]),
+        # a name joined by "and" is whole (it was "Harbor")
+        ("Harbor and Coast Patrol (HCP) arrested 12 people.", ["Harbor and Coast Patrol (HCP)"]),
     ],
 )
 def test_actors_are_whole_noun_phrases_and_never_a_bare_this(

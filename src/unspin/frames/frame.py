@@ -407,7 +407,7 @@ def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
     out: list[str] = []
     for c in _children(parsed, verb):
         if c.dep == "nsubj" and _is_actor(parsed, c) and not _framing(verb, c):
-            out.append(_phrase(parsed, c))
+            out.append(_phrase(parsed, c) + _joined_name(parsed, c))
         elif c.dep == "agent":
             out.extend(_phrase(parsed, o) for o in _children(parsed, c) if o.dep == "pobj")
     if not out:
@@ -418,6 +418,21 @@ def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
                 out.extend(_phrase(parsed, o) for o in _children(parsed, to) if o.dep == "pobj")
                 break
     return tuple(dict.fromkeys(out))
+
+
+def _joined_name(parsed: Parsed, head: Token) -> str:
+    """The rest of a name joined by "and" ("Immigration and Customs Enforcement (ICE)"
+    was the actor "Immigration"): a proper noun's proper-noun conjunct, to its end."""
+    if head.pos != "PROPN":
+        return ""
+    kids = _children(parsed, head)
+    conj = next((c for c in kids if c.dep == "conj" and c.pos == "PROPN"), None)
+    cc = next((c for c in kids if c.dep == "cc" and c.lower == "and"), None)
+    if conj is None or cc is None or not head.i < cc.i < conj.i:
+        return ""
+    end = parsed.subtree_span(conj.i)[1]
+    tail = parsed.text[parsed.tokens[cc.i - 1].end : end]
+    return tail.rstrip(" ,;:-—–") if tail.count("(") == tail.count(")") else tail[: tail.find(" (")]
 
 
 def _places(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
