@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.sources.test_sources import attributions, quotes, sources
+from tests.sources.test_sources import attributions, quotes, sources, speaker_of
 from unspin.model import Analysis
 from unspin.sources.report import source_rows
 
@@ -172,3 +172,14 @@ def test_a_persons_record_is_evidence_about_them_not_a_document_speaking(run: Ru
         assert attributions(a) == [] and a.by_kind("speaker") == [], text
     a = sources(run, "The court record shows that he was jailed twice.")
     assert [f.label for f in attributions(a)] == ["document"]
+
+
+def test_which_never_stands_for_a_person(run: Run) -> None:
+    a = sources(
+        run,
+        "The raids went ahead despite a press release tweeted by Libby Schaaf, the mayor "
+        "of Oakland, which noted that the raids were coming.",
+    )
+    (att,) = attributions(a)
+    assert att.attributes["speaker"] != "Libby Schaaf"
+    assert speaker_of(a, att).text == "a press release"

@@ -373,6 +373,8 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
         if not any(ch.isalnum() for ch in c.text):
             continue  # a quotation mark the tagger took for a noun
         if c.lower in ("who", "which", "that") and t.dep == "relcl" and t.head != t.i:
+            if c.lower == "which" and _person(toks[t.head]):
+                return _thing_above(st, toks[t.head]), False
             return toks[t.head], False  # "Lund, who added: ..."
         if c.lower == "who" and c.i > 0:
             # "spoke with Cruz as well, who said": a misattached relative clause belongs to
@@ -480,6 +482,19 @@ def _person(t: Token) -> bool:
     """A person as a verb's object: "the Senate confirmed Ann Roe" reports nothing."""
     low = t.lemma.lower()
     return t.ent_type == "PERSON" or low in _PERSON_OBJECTS or low in TITLE_WORDS
+
+
+def _thing_above(st: RunState, t: Token) -> Token | None:
+    """The noun a misattached "which" clause belongs to: "which" is never a person ("a
+    release tweeted by Ana Roe, the mayor, which noted ...": the release), else none."""
+    toks = st.parsed.tokens
+    for _ in range(4):
+        if t.head == t.i:
+            return None
+        t = toks[t.head]
+        if t.pos == "NOUN" and not _person(t):
+            return t
+    return None
 
 
 def _has_own_speech(st: RunState, i: int) -> bool:
