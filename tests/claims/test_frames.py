@@ -234,6 +234,8 @@ def test_an_embedded_question_is_no_proposition(run: Run) -> None:
     assert (f["predicate"], f["polarity"], list(f["actors"])) == ("say", "negative", ["Lund"])
     f = frame(run, "The minister did not say why the bridge closed.")
     assert (f["predicate"], f["polarity"]) == ("say", "negative")
+    f = frame(run, "We did not find out who her sources were.")
+    assert (f["predicate"], f["polarity"]) == ("find", "negative")
     f = frame(run, "Police said that 12 people were killed.")
     assert (f["predicate"], f["polarity"]) == ("kill", "positive")
 

@@ -266,7 +266,7 @@ def _question(parsed: Parsed, comp: Token) -> bool:
     asserts nothing, so the frame stays at the verb of saying."""
     return any(
         (c.dep in ("advmod", "mark") and c.lower in _WH_ADVERBS)
-        or (c.dep in ("dobj", "nsubj") and c.lower in ("what", "who", "whom", "which"))
+        or (c.dep in ("dobj", "nsubj", "attr") and c.lower in ("what", "who", "whom", "which"))
         for c in _children(parsed, comp)
         if c.i < comp.i
     )
