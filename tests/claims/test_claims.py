@@ -94,6 +94,17 @@ def test_pure_opinion_scores_low(run: Run) -> None:
 
 
 @pytest.mark.slow
+def test_should_in_an_embedded_question_is_no_opinion(run: Run) -> None:
+    for text, opinion in (
+        ("The union sent the mayor advice on what shops should do in a flood.", False),
+        ("He asked whether the council should resign.", False),
+        ("The council should resign.", True),
+    ):
+        c = only(run(text, "claims"), "claim")
+        assert ("opinion" in c.attributes["types"]) is opinion, text
+
+
+@pytest.mark.slow
 def test_first_person_opinion_outweighs_a_plain_statement(run: Run) -> None:
     a = run("I think the council wasted the money. The council spent the money.", "claims")
     opinion = claim_of(a, "I think")

@@ -368,6 +368,20 @@ def _causal_token(parsed: Parsed, t: Token, sentence: Sentence, st: Slots) -> bo
     return False
 
 
+_WH_WORDS = frozenset({"what", "how", "which", "when", "where", "whether", "who", "whom", "if"})
+
+
+def _in_question(parsed: Parsed, modal: Token) -> bool:
+    """The modal is in an embedded question ("information on what employers should do",
+    "asked whether the council should resign"): it says what was asked, not that it
+    should be."""
+    verb = parsed.tokens[modal.head]
+    if verb.dep not in ("pcomp", "ccomp", "xcomp", "pobj", "dobj"):
+        return False
+    first = parsed.token_at(parsed.subtree_span(verb.i)[0])
+    return first is not None and parsed.tokens[first].lower in _WH_WORDS
+
+
 def _rest(
     parsed: Parsed, sentence: Sentence, cut_start: int, cut_end: int
 ) -> dict[str, JSON] | None:
@@ -419,7 +433,9 @@ def _style(
             st.add("subjective", cue=t.text)
         if t.tag == "MD" and low in ("should", "must", "ought", "shouldn't", "mustn't"):
             nxt = parsed.tokens[t.i + 1] if t.i + 1 < len(parsed.tokens) else None
-            if not (low == "must" and nxt is not None and nxt.lower == "have"):
+            if not (low == "must" and nxt is not None and nxt.lower == "have") and not (
+                _in_question(parsed, t)
+            ):
                 st.add("normative", cue=t.text)
     m = OPINION_RE.search(s_text)
     if m:
