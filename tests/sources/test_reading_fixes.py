@@ -183,3 +183,13 @@ def test_which_never_stands_for_a_person(run: Run) -> None:
     (att,) = attributions(a)
     assert att.attributes["speaker"] != "Libby Schaaf"
     assert speaker_of(a, att).text == "a press release"
+
+
+def test_one_unnamed_source_is_one_row_whatever_its_case(run: Run) -> None:
+    a = sources(
+        run,
+        "Emails reveal that the mayor knew of the raids. According to emails, the shops "
+        "got a warning on Sunday.",
+    )
+    rows = [r for r in source_rows(a) if r.speaker.lower() == "emails"]
+    assert [(r.speaker, r.count) for r in rows] == [("Emails", 2)]

@@ -57,10 +57,11 @@ def source_rows(analysis: Analysis) -> list[SourceRow]:
         speaker_f = next((by_id[t] for t in f.related("speaker") if t in by_id), None)
         name = _str_attr(f, "speaker") or (one_line(speaker_f.text) if speaker_f else "")
         stype = _str_attr(f, "source_type") or (speaker_f.label if speaker_f else "")
-        key = (name or "(unnamed)", stype or "unattributed")
+        # "Emails" opening a sentence and "emails" later are one source
+        key = ((name or "(unnamed)").casefold(), stype or "unattributed")
         row = rows.get(key)
         if row is None:
-            row = rows[key] = SourceRow(key[0], key[1], "", 0, "", f)
+            row = rows[key] = SourceRow(name or "(unnamed)", key[1], "", 0, "", f)
         row.count += 1
         row.role = row.role or _str_attr(f, "role")
         if not row.example or (row.first is not None and _rank(f) > _rank(row.first)):
