@@ -20,7 +20,7 @@ from unspin.evidence.frame_checks import (
     title_words,
 )
 from unspin.evidence.passages import PassageReader
-from unspin.evidence.synonyms import WordMatcher, same_sense
+from unspin.evidence.synonyms import WordMatcher, bases, same_sense
 from unspin.evidence.tables import EvidencePassage
 from unspin.evidence.verdict import combine
 from unspin.frames import compare_frames, sentence_frames
@@ -182,6 +182,38 @@ def reading(backbone: Backbone, text: str) -> Reading:
             "",
             "",
         ),
+        (
+            # a building is not its town: "Selby Town Hall" is not named by "Selby"
+            "The Selby mayoral votes were counted at Selby Town Hall.",
+            "Ann Lowe was elected mayor of Selby after a count at the Marton Leisure Centre.",
+            "refutes",
+            "place differs",
+            "differ: place (claim: selby town hall; passage: marto leisu centr)",
+        ),
+        (
+            # a place ("in Marton") is swapped only for another place, not for a river
+            "Fewer homes were flooded in Marton than in Selby.",
+            "The River Wend flooded homes in Selby.",
+            "neutral",
+            "",
+            "",
+        ),
+        (
+            # the claim's verb by a verb of its sense, with its preposition
+            "The chief executive pointed to rising energy costs.",
+            "The chief executive blamed rising energy costs.",
+            "supports",
+            "covers the claim",
+            "agree: polarity",
+        ),
+        (
+            # a noun made of the claim's verb states it
+            "The closure of the pool was confirmed.",
+            "The council confirmed that the pool will close.",
+            "supports",
+            "covers the claim",
+            "agree: polarity",
+        ),
     ],
 )
 def test_one_passage_against_one_claim(
@@ -283,6 +315,21 @@ def test_the_rule_reads_the_facts() -> None:
 def test_verbs_of_one_sense() -> None:
     assert same_sense("turn down", "reject") and same_sense("commend", "praise")
     assert not same_sense("rise", "fall") and not same_sense("praise", "criticise")
+    assert same_sense("point to", "blame")
+
+
+def test_a_noun_made_of_a_verb_reads_as_the_verb() -> None:
+    assert "close" in bases("closure") and "reduce" in bases("reduction")
+    assert "recruit" in bases("recruitment") and "approve" in bases("approval")
+    assert bases("station") == {"station"} and bases("million") == {"million"}
+
+
+def test_more_of_the_claim_stated_asks_less_of_the_wording() -> None:
+    close = Facts((), 0.7, 0.7, 0.7, True, True, True, True, similarity=0.6)
+    assert decide(close)[0] == "supports"
+    assert decide(replace(close, similarity=0.55))[0] == "neutral"
+    assert decide(replace(close, coverage=0.65))[0] == "neutral"
+    assert decide(replace(close, named=False))[0] == "neutral"
 
 
 @pytest.mark.slow

@@ -2,7 +2,7 @@
 
 Runs ``bench/verdict_contrast.py --json`` cold (a fresh evidence store of all 80 passages,
 then the ``claims`` and ``verdicts`` analyzers at their default settings over all 180
-claims) and fails when accuracy falls under its floor, pinned 0.016 under the value
+claims) and fails when accuracy falls under its floor, pinned 0.01-0.02 under the value
 measured with the same command (on the whole set, and on the held-out check half: the
 claims whose seeded hash puts them outside the half the rules were tuned on,
 ``bench/verdict_contrast.py``'s ``half``), or when any refuted claim is called supported
@@ -25,11 +25,11 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "verdicts"
 BENCH = ROOT / "bench" / "verdict_contrast.py"
 
-# Measured with `bench/verdict_contrast.py --json`: accuracy 0.7778 (140 of 180; dev half
-# 0.7978 of 89, check half 0.7582 of 91), refuted claims called supported 0, right supported
-# / refuted verdicts citing a labelled passage 75 of 82.
-ACCURACY_FLOOR = 0.76
-CHECK_HALF_FLOOR = 0.74
+# Measured with `bench/verdict_contrast.py --json`: accuracy 0.7944 (143 of 180; dev half
+# 0.8202 of 89, check half 0.7692 of 91), refuted claims called supported 0, right supported
+# / refuted verdicts citing a labelled passage 78 of 85.
+ACCURACY_FLOOR = 0.78
+CHECK_HALF_FLOOR = 0.75
 MOST_REFUTED_CALLED_SUPPORTED = 0
 
 pytestmark = pytest.mark.slow

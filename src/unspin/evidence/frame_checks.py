@@ -9,14 +9,18 @@ the claim speaks):
   adjectives, adverbs; lemmas compared on their first five letters; a word also counts
   when the passage has a near word, :mod:`.synonyms`), each figure and each date; a word is
   stated when the passage or its document's title uses it (a noun a passage figure counts,
-  "two libraries", too), the predicate also by a verb of its sense
-  (:func:`~unspin.evidence.synonyms.same_sense`: "turned down" / "rejected"; "up from X"
-  reads "rose"); a figure or date is compared with the passage's that hang from the same
-  verb (else those of the clause that states the claim's, else all): alike when the
+  "two libraries", too; a noun made of a verb stands for the verb, "the closure" / "to
+  close": :func:`~unspin.evidence.synonyms.bases`), the predicate also by a verb of its
+  sense (:func:`~unspin.evidence.synonyms.same_sense`: "turned down" / "rejected", "pointed
+  to" / "blamed"; "up from X" reads "rose"); a figure or date is compared with the
+  passage's that hang from the same verb or one of its sense (else those of the clause
+  that states the claim's, else all): alike when the
   passage gives the same one (figures with "more than" / "nearly" / "about" as bounds, a
   bare "came third with 6,230" as the claim's unit), different when it gives another, or
   when the claim's figure is the passage's comparison ("£612 million, up from £583
-  million"; the comparison's dates are another time); **coverage** is the share stated
+  million"; the comparison's dates are another time), neither when only a later figure of
+  that verb agrees ("by 29 per cent, short of the 50 per cent target" does not state 50
+  per cent); **coverage** is the share stated
   alike, **about** the share stated alike or differently;
 * **slots**: polarity (the frames' when they share the predicate, else the negation of the
   claim's verb in the passage; "Reports that X are false", "rather than X" and "an
@@ -24,8 +28,12 @@ the claim speaks):
   claim's verb, adjective or adverb against its opposite, :data:`ANTONYMS`; a verb only
   when it is the predicate or the passage states the predicate), **name** / **place** (a
   name of the claim that neither the passage nor its title names while the passage names
-  another of its kind, a code for a code; names by their distinctive words) and **actor**
-  (the named subjects share no name and the passage names the claim's nowhere).
+  another of its kind: a code for a code, a name in a place phrase, "in Carden", for
+  another in one, "at Tessby", not for "the River Ousel burst its banks"; names by their
+  distinctive words; a building or site, "Wexmoor Town Hall", whose kind word the passage
+  never uses while it names another, "the Corran Leisure Centre", is another place even
+  though the passage names Wexmoor) and **actor** (the named subjects share no name and
+  the passage names the claim's nowhere).
 
 :func:`check_passage` collects these as :class:`Facts` and :func:`decide` turns them into
 one stance with its reason:
@@ -37,9 +45,10 @@ one stance with its reason:
 * **supports** when nothing differs, it names every name of the claim, states its
   predicate, figures and dates, half of each of its clauses, and at least
   :data:`SUPPORT_COVERAGE` (three in four) of its units ("covers the claim"), or at least
-  half of them with a sentence cosine of at least :data:`PARAPHRASE_SIMILARITY`
-  ("restates the claim"), or (with a stance model) half of them and the model says it
-  supports it;
+  half of them with a sentence cosine of at least :data:`PARAPHRASE_SIMILARITY`, or
+  :data:`CLOSE_COVERAGE` (seven in ten) with a cosine of at least
+  :data:`CLOSE_SIMILARITY` ("restates the claim"), or (with a stance model) half of them
+  and the model says it supports it;
 * anything else is **neutral** (a distractor on the same topic).
 
 Every stance carries the one line of :func:`unspin.frames.describe_checks` saying which
@@ -54,6 +63,7 @@ from typing import Any
 
 from unspin.evidence.opposites import ANTONYMS, OPPOSITES
 from unspin.evidence.reading import (
+    GENERIC_NAMES,
     WORD,
     Reading,
     SentenceReading,
@@ -62,13 +72,15 @@ from unspin.evidence.reading import (
     title_words,
     word_key,
 )
-from unspin.evidence.synonyms import WordMatcher, same_sense
+from unspin.evidence.synonyms import WordMatcher, bases, same_sense, sense_matches
 from unspin.frames import SlotCheck, compare_frames, describe_checks
 from unspin.frames.compare import polarity_text
 
 __all__ = [
     "ABOUT_COVERAGE",
     "ANTONYMS",
+    "CLOSE_COVERAGE",
+    "CLOSE_SIMILARITY",
     "PARAPHRASE_SIMILARITY",
     "SUPPORT_COVERAGE",
     "Facts",
@@ -93,6 +105,11 @@ SUPPORT_COVERAGE = 0.75
 #: every figure and date, at least :data:`ABOUT_COVERAGE` of the claim's words and half of
 #: each clause, and the cosine of the two sentences' embeddings is at least this.
 PARAPHRASE_SIMILARITY = 0.7
+#: ... or when it states at least :data:`CLOSE_COVERAGE` of the claim's words (seven in
+#: ten) and the sentence cosine is at least :data:`CLOSE_SIMILARITY`: the more of the
+#: claim's words a passage states, the less its wording must resemble the claim's.
+CLOSE_COVERAGE = 0.7
+CLOSE_SIMILARITY = 0.6
 
 
 @dataclass(frozen=True)
@@ -154,8 +171,23 @@ def _is_code(name: tuple[str, ...]) -> bool:
     return any(ch.isdigit() for w in name for ch in w)
 
 
+def _other_site(
+    claim: SentenceReading, passage: SentenceReading, theirs: frozenset[str], ours: frozenset[str]
+) -> SlotCheck | None:
+    """A building or site of the claim ("at Wexmoor Town Hall") the passage does not name
+    (nor its kind word, "hall") while it names another ("at the Corran Leisure Centre")."""
+    mine = [n for n, k in claim.sites if k not in theirs]
+    other = [n for n, _ in passage.sites if not (set(n) - GENERIC_NAMES) & ours]
+    if not mine or not other:
+        return None
+    shown = "; ".join(" ".join(n) for n in mine)
+    return SlotCheck("place", False, shown, "; ".join(" ".join(n) for n in other))
+
+
 def _names(
-    claim: SentenceReading, passage: SentenceReading, title: frozenset[str]
+    claim: SentenceReading,
+    passage: SentenceReading,
+    title: frozenset[str],
 ) -> tuple[SlotCheck | None, list[tuple[str, ...]]]:
     """The name check and the claim's names the passage never names (a name is named when
     one of its distinctive words is: "Ruth Ekwueme" by "Ekwueme", "Calderon Biologics" by
@@ -166,9 +198,16 @@ def _names(
     ours = frozenset(claim.words) | {w for n in claim.names for w in n}
     missing = [n for n in claim.names if not set(n) & theirs]
     extra = [n for n in passage.names if not set(n) & ours]
-    # a code ("CB-214") is swapped only for another code, a name for another name
+    site = _other_site(claim, passage, theirs | title, ours)
+    if site is not None:
+        return site, [*missing, *(n for n, k in claim.sites if k not in theirs | title)]
+    # a code ("CB-214") is swapped only for another code, a name for another name, a name
+    # in a place phrase ("in Carden") for another in one ("at Tessby"; not "the River Ousel
+    # burst its banks")
     codes = {_is_code(n) for n in missing}
     extra = [n for n in extra if _is_code(n) in codes]
+    if all(set(n) & claim.located for n in missing):
+        extra = [n for n in extra if set(n) & passage.located]
     if not missing:
         shown = "; ".join(" ".join(n) for n in claim.names)
         return SlotCheck("name", True, shown, shown), missing
@@ -225,6 +264,14 @@ def _exact(x: Any, y: Any) -> bool:
     return abs(a - b) <= 0.005 * max(abs(a), abs(b))
 
 
+def _same_verb(mine: str, theirs: str, claim: SentenceReading, passage: SentenceReading) -> bool:
+    """Whether two verbs (compared forms) are one, or of one sense ("cut" / "reduced")."""
+    if mine == theirs:
+        return True
+    a, b = claim.forms.get(mine), passage.forms.get(theirs)
+    return a is not None and b is not None and same_sense(a, b)
+
+
 def _slot_units(
     claim: SentenceReading, passage: SentenceReading, slot: str
 ) -> tuple[list[tuple[int, bool | None]], SlotCheck | None]:
@@ -263,7 +310,7 @@ def _slot_units(
         pool = [
             (j, other)
             for j, other in enumerate(theirs)
-            if verb and j < len(their_verbs) and their_verbs[j] == verb
+            if verb and j < len(their_verbs) and _same_verb(verb, their_verbs[j], claim, passage)
         ]
         # ... with the comparison figures of their clause ("31 were admitted, compared with
         # 97": 97 hangs from "compared")
@@ -318,7 +365,7 @@ def _slot_units(
             compared = all(j < len(marks) and marks[j] for j, c in said if c.agrees)
             if compared and not (k < len(mine_marks) and mine_marks[k]):
                 result, check = False, said[0][1]
-            elif slot == "dates":
+            else:
                 result, check = None, None
         out.append((clause, result))
         if check is not None and not check.agrees and differed is None:
@@ -359,11 +406,12 @@ def _share(units: Sequence[tuple[int, bool | None]], clause: int | None = None) 
 
 
 def _same_sense(lemma: str, claim: SentenceReading, passage: SentenceReading) -> str:
-    """The passage's verb of the same sense as the claim's predicate ("rejected" for
-    "turned down"; :func:`~unspin.evidence.synonyms.same_sense`), else ""."""
+    """The passage's word of the same sense as the claim's predicate ("rejected" for
+    "turned down", "blamed" for "pointed to", "the closure" for "shut";
+    :func:`~unspin.evidence.synonyms.sense_matches`), else ""."""
     mine = {lemma} | {p for p in claim.phrasal if p.split(" ", 1)[0] == lemma}
-    theirs = sorted(passage.doing | passage.phrasal)
-    return next((v for v in theirs for m in mine if same_sense(m, v)), "")
+    theirs = frozenset(passage.forms.values()) | passage.doing | passage.phrasal
+    return sense_matches({lemma: mine}, theirs).get(lemma, "")
 
 
 def _check_sentence(
@@ -377,14 +425,19 @@ def _check_sentence(
     seen = frozenset(passage.words) | passage.counted | title
     antonym = _antonym(claim, passage)
     actor = _actor(claim, passage)
-    if matcher is not None:
-        unseen = {k: w for k, w in claim.forms.items() if k not in seen and k in claim.words}
-        if antonym is not None:
-            unseen.pop(word_key(antonym.a), None)
-        seen |= set(matcher.matches(unseen, passage.forms.values()))
     predicate = word_key(str(claim.frame.get("predicate") or ""))
     lemma = str(claim.frame.get("predicate") or "").lower()
     light = lemma in {"", *_LIGHT_PREDICATES}
+    unseen = {k: w for k, w in claim.forms.items() if k not in seen and k in claim.words}
+    if antonym is not None:
+        unseen.pop(word_key(antonym.a), None)
+    # a noun made of a verb stands for the verb ("the closure" / "to close" in the title,
+    # "closed" / "its closure")
+    seen |= {word_key(b) for w in passage.forms.values() for b in bases(w)}
+    seen |= {k for k, w in unseen.items() if any(word_key(b) in seen for b in bases(w))}
+    unseen = {k: w for k, w in unseen.items() if k not in seen}
+    if matcher is not None and unseen:
+        seen |= set(matcher.matches(unseen, passage.forms.values()))
     sense = "" if light or predicate in seen else _same_sense(lemma, claim, passage)
     if sense:
         seen |= {predicate}
@@ -471,9 +524,12 @@ def decide(facts: Facts) -> tuple[str, str]:
     agreed = not differing and facts.named and facts.slots_said and facts.each_clause
     if agreed and facts.stated and facts.coverage >= SUPPORT_COVERAGE:
         return "supports", "covers the claim"
-    close = facts.similarity is not None and facts.similarity >= PARAPHRASE_SIMILARITY
-    if agreed and facts.stated and close and facts.coverage >= ABOUT_COVERAGE:
-        return "supports", f"restates the claim (cosine {facts.similarity:.2f})"
+    cosine = -1.0 if facts.similarity is None else facts.similarity
+    close = (cosine >= PARAPHRASE_SIMILARITY and facts.coverage >= ABOUT_COVERAGE) or (
+        cosine >= CLOSE_SIMILARITY and facts.coverage >= CLOSE_COVERAGE
+    )
+    if agreed and facts.stated and close:
+        return "supports", f"restates the claim (cosine {cosine:.2f})"
     if agreed and facts.stated and facts.about >= ABOUT_COVERAGE and facts.supports >= 0.5:
         return "supports", "about the claim, stance supports"
     if facts.about < ABOUT_COVERAGE:

@@ -2,9 +2,11 @@
 (:mod:`unspin.evidence.frame_checks`): sentence by sentence, its frame (JSON), content
 words (lemmas compared on their first five letters, a final "e" dropped: :func:`word_key`)
 with the clause each stands in, names by their distinctive words (codes such as "CB-214"
-too), places, negated verbs, words set aside ("rather than X"), a falsity word ("Reports
-that X are false"), the verb each figure and date hangs from and whether a figure is given
-as a comparison ("up from 583")."""
+too), places, the names that stand in a place phrase ("in Carden"), the names of buildings
+and sites with their kind word ("Wexmoor Town Hall"), negated verbs, phrasal verbs ("turn
+down", "point to"), words set aside ("rather than X"), a falsity word ("Reports that X are
+false"), the verb each figure and date hangs from and whether a figure is given as a
+comparison ("up from 583")."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from unspin.nlp import Parsed, Token
 
 __all__ = [
     "GENERIC_NAMES",
+    "SITE_WORDS",
     "WORD",
     "Reading",
     "SentenceReading",
@@ -70,7 +73,7 @@ class SentenceReading:
     baselines: tuple[bool, ...] = ()
     #: the nouns that figures count ("two libraries": libra), stated like words
     counted: frozenset[str] = frozenset()
-    #: phrasal verbs as "turn down" (verb lemma and particle)
+    #: phrasal verbs as "turn down", "point to" (verb lemma and particle or preposition)
     phrasal: frozenset[str] = frozenset()
     #: whether each date belongs to a comparison figure ("down from 38.9 per cent at the
     #: previous election in 2020")
@@ -83,6 +86,12 @@ class SentenceReading:
     denies: str = ""
     #: lemmas of its adjectives, adverbs and prepositions ("upstream", "below", "higher")
     modifiers: frozenset[str] = frozenset()
+    #: the names of buildings and sites (all their words), each with its kind word
+    #: ("Wexmoor Town Hall": (("wexmo", "town", "hall"), "hall"); :data:`SITE_WORDS`)
+    sites: tuple[tuple[tuple[str, ...], str], ...] = ()
+    #: the distinctive words of the names that stand in a place phrase ("in Carden", "at
+    #: the Tessby gauge", "near the village of Marsby")
+    located: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -199,6 +208,35 @@ def _baseline(tokens: Sequence[Token], start: int) -> bool:
     return False
 
 
+#: Prepositions that place a thing ("in Carden", "from Halvering to Dunmore").
+_PLACING = frozenset(
+    str.split(
+        """in at near from to into through outside inside across around towards toward via
+    off onto along beside within between"""
+    )
+)
+
+
+def _in_place_phrase(token: Token, by_i: Mapping[int, Token]) -> bool:
+    """Whether a name's word stands in a place phrase: the object of a placing preposition,
+    or a word of the phrase's noun ("at the Tessby gauge", "near the village of Marsby")."""
+    cur = token
+    for _ in range(8):
+        head = by_i.get(cur.head)
+        if head is None or head.i == cur.i:
+            return False
+        if cur.dep == "pobj":
+            if head.lower in _PLACING:
+                return True
+            if head.lower != "of" or head.head not in by_i:
+                return False
+            head = by_i[head.head]  # "the village of Marsby": the village's phrase
+        elif cur.dep not in ("compound", "appos", "poss", "case"):
+            return False
+        cur = head
+    return False
+
+
 def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> SentenceReading:
     """The reading of one sentence's tokens with its frame (JSON)."""
     spans = _slot_spans(frame)
@@ -241,6 +279,11 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
             else:
                 names.append((t.i, (word_key(t.text),)))
     places = {word_key(w) for p in frame.get("places") or () for w in WORD.findall(str(p))}
+    located = frozenset(
+        word_key(t.text)
+        for t in tokens
+        if t.pos == "PROPN" and _in_place_phrase(t, by_i) and word_key(t.text) not in GENERIC_NAMES
+    )
 
     def clause_at(start: int) -> int:
         return next((clause[t.i] for t in tokens if t.start <= start < t.end), 0)
@@ -265,6 +308,9 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         return word_key(cur.lemma) if cur is not None else ""
 
     handles = [tuple(w for w in n if w not in GENERIC_NAMES) for _, n in names]
+    sites = tuple(
+        (n, n[-1]) for h, (_, n) in zip(handles, names, strict=True) if h and n[-1] in SITE_WORDS
+    )
     handles = [h for h in handles if h]
     flat = frozenset(w for n in handles for w in n)
     return SentenceReading(
@@ -280,6 +326,8 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         tuple(clause_at(int(q["start"])) for q in frame.get("quantities") or ()),
         tuple(clause_at(int(d["start"])) for d in frame.get("dates") or ()),
         denies=_falsity(tokens),
+        sites=sites,
+        located=located,
         modifiers=frozenset(modifiers),
         baselines=tuple(_baseline(tokens, int(q["start"])) for q in frame.get("quantities") or ()),
         quantity_verbs=tuple(verb_at(int(q["start"])) for q in frame.get("quantities") or ()),
@@ -294,7 +342,8 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         phrasal=frozenset(
             f"{by_i[t.head].lemma.lower()} {t.lower}"
             for t in tokens
-            if t.dep == "prt" and t.head in by_i
+            if t.head in by_i
+            and (t.dep == "prt" or (t.dep == "prep" and by_i[t.head].pos == "VERB"))
         ),
         date_baselines=tuple(
             any(a <= int(d["start"]) < b for a, b in compared) for d in frame.get("dates") or ()
@@ -320,6 +369,17 @@ def title_words(title: str | None) -> frozenset[str]:
     """The words of a document title, in the form content words are compared in."""
     return frozenset(word_key(w) for w in WORD.findall(title or "") if w.lower() not in _LIGHT)
 
+
+#: Words that end the name of a building or site ("Wexmoor Town Hall", "Corran Leisure
+#: Centre"): two such names of one event are two places even when one holds a town's name.
+SITE_WORDS = frozenset(
+    word_key(w)
+    for w in str.split(
+        """hall centre center church school hospital station park bridge street road square
+    stadium ground arena court college university academy library museum theatre airport
+    port harbour market"""
+    )
+)
 
 #: Words of names that name no one in particular ("the River Ousel", "Dunmore City Council").
 GENERIC_NAMES = frozenset(

@@ -8,7 +8,9 @@ Vectors are cached per word for the life of the matcher.
 Single-word embeddings miss many verbs of one sense ("commend" / "praise" score 0.33,
 "turn down" / "reject" 0.40, under "rise" / "fall" at 0.52), so the verbs that carry a
 claim also go through :data:`VERB_SENSES`, a short general list of common news verbs
-(phrasal verbs as "turn down") grouped by sense: :func:`same_sense`.
+(phrasal verbs as "turn down", "point to") grouped by sense: :func:`same_sense`,
+:func:`sense_matches`. A noun made of a verb ("closure", "reduction", "approval",
+"recruitment") reads as the verb too (:func:`bases`, a few general English endings).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import numpy as np
 
 from unspin.nlp import Backbone
 
-__all__ = ["NEAR", "VERB_SENSES", "WordMatcher", "same_sense"]
+__all__ = ["NEAR", "VERB_SENSES", "WordMatcher", "bases", "same_sense", "sense_matches"]
 
 #: Cosine of two single-word embeddings at which the words count as the same.
 NEAR = 0.6
@@ -132,6 +134,43 @@ def same_sense(a: str, b: str) -> bool:
     """Whether verbs ``a`` and ``b`` (lemmas, "turn down") stand in one group of
     :data:`VERB_SENSES` (or are the same verb)."""
     return a == b or b in _SENSES.get(a, frozenset())
+
+
+#: Noun endings that make a noun of a verb ("closure", "reduction", "approval",
+#: "recruitment"), each with what restores the verb and the shortest stem it leaves
+#: ("station" and "million" are not verbs).
+_DERIVED = (
+    ("ment", ("",), 3),
+    ("ure", ("e", ""), 4),
+    ("duction", ("duce",), 2),
+    ("ion", ("e", ""), 5),
+    ("al", ("e", ""), 5),
+)
+
+
+def bases(lemma: str) -> frozenset[str]:
+    """The lemma and the verbs it may derive from ("closure": close; "reduction": reduce;
+    "recruitment": recruit), for :func:`same_sense`."""
+    out = {lemma}
+    for end, adds, shortest in _DERIVED:
+        stem = lemma.removesuffix(end)
+        if stem != lemma and len(stem) >= shortest:
+            out |= {stem + a for a in adds}
+    return frozenset(out)
+
+
+def sense_matches(mine: Mapping[str, Iterable[str]], theirs: Iterable[str]) -> dict[str, str]:
+    """``{key: their word}`` for each of ``mine`` (key -> its lemma and phrasal forms) with
+    a word of its sense among ``theirs`` (lemmas, phrasal verbs): verbs of one group of
+    :data:`VERB_SENSES`, a noun made of a verb read as the verb ("the closure" / "shut")."""
+    pool = [(w, bases(w)) for w in sorted(set(theirs))]
+    out = {}
+    for key, words in mine.items():
+        ours = {b for w in words for b in bases(w)}
+        hit = next((w for w, bs in pool if any(same_sense(a, b) for a in ours for b in bs)), None)
+        if hit is not None:
+            out[key] = hit
+    return out
 
 
 class WordMatcher:
