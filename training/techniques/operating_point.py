@@ -8,9 +8,9 @@ out-of-fold O/B/I probabilities written by ``si_research.py train`` (EXPERIMENTS
 section 8 names the commands; each member is trained 5 times, once per fold of
 ``folds.json``, and predicts the fold it did not see).
 
-``tc`` fits the technique head of each fold (on the other four folds' gold spans, as
-``train.py``'s ``train_classifier`` fits the shipped one) and scores it on the fold's gold
-spans (TC micro-F1), cached in ``$PTC_WORK/tc_heads.npz``. ``build`` averages the members'
+``tc`` fits the technique head of each fold (on the other four folds' gold spans, with
+``train.py``'s ``train_classifier``, as the shipped one) and scores it on the fold's gold
+spans (TC micro-F1), cached in ``$PTC_WORK/tc_heads_v2.npz``. ``build`` averages the members'
 P(inside), decodes every article with the analyzer's own code
 (:func:`unspin.techniques.features.decode`, then :func:`unspin.techniques.analyzer.snapped`:
 whole words and phrases from the cached spaCy parse), labels each candidate with its fold's
@@ -41,11 +41,11 @@ from common import Data, load_data, mean_std, tc_items, top_k_predictions
 from unspin.nlp import TokenStates
 from unspin.techniques import features as feats
 from unspin.techniques.analyzer import TechniqueSpan, snapped, span_score
+from unspin.techniques.head import TechniqueHead
 from unspin.techniques.ptc import TECHNIQUES, Span, score_flc, score_si, score_tc
 from unspin.techniques.spans import merge_same, select
 
 DECODE = (0.05, 0.25, 0.4)  # (low, high, trim), as shipped
-TC_C = 0.003
 SECOND_LABEL = 0.5
 GRID = [round(x, 3) for x in np.arange(0.0, 0.601, 0.01)]
 
@@ -86,60 +86,61 @@ def members_p_in(work: Path, names: list[str]) -> tuple[np.ndarray, list[int]]:
     return out, sorted(folds)
 
 
-def tc_heads(data: Data, states: dict[str, TokenStates]) -> dict[str, np.ndarray]:
-    """The technique head of each fold (trained on the other four folds' gold spans, as
-    ``train.py`` trains the shipped one) and its micro-F1 on the fold's gold spans;
-    cached in ``$PTC_WORK/tc_heads.npz``."""
-    path = data.work / "tc_heads.npz"
+def tc_heads(data: Data, states: dict[str, TokenStates]) -> dict[str, Any]:
+    """The technique head of each fold (trained on the other four folds' gold spans by
+    ``train.py``'s ``train_classifier``, as the shipped one) and its micro-F1 on the
+    fold's gold spans: ``{"heads": {k: TechniqueHead}, "tc_f1": array}``, cached in
+    ``$PTC_WORK/tc_heads_v2.npz``."""
+    from train import train_classifier
+
+    path = data.work / "tc_heads_v2.npz"
     if path.exists():
         z = np.load(path)
-        return {k: z[k] for k in z.files}
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
+        return {
+            "heads": {
+                k: TechniqueHead({n.partition("/")[2]: z[n] for n in z.files if n[0] == str(k)})
+                for k in range(5)
+            },
+            "tc_f1": z["tc_f1"],
+        }
     t0 = time.perf_counter()
     ids = [a.id for a in data.corpus.articles]
-    gold_x: dict[str, np.ndarray] = {}
-    gold_y: dict[str, list[list[str]]] = {}
-    for a in data.corpus.articles:
-        items = tc_items([a])
-        gold_x[a.id] = feats.span_vectors(a.text, states[a.id], [(i.start, i.end) for i in items])
-        gold_y[a.id] = [list(i.labels) for i in items]
-    out: dict[str, np.ndarray] = {}
-    tc_f1 = []
+    arrays: dict[str, np.ndarray] = {}
+    heads, tc_f1 = {}, []
     for k in range(5):
-        train = [a for a in ids if data.folds[a] != k]
-        X = np.vstack([np.repeat(gold_x[a], [len(y) for y in gold_y[a]], 0) for a in train])
-        y = np.array([TECHNIQUES.index(t) for a in train for ys in gold_y[a] for t in ys])
-        scaler = StandardScaler().fit(X)
-        clf = LogisticRegression(C=TC_C, max_iter=2000).fit(scaler.transform(X), y)
-        coef = np.zeros((len(TECHNIQUES), X.shape[1]), np.float32)
-        icpt = np.full(len(TECHNIQUES), -1e4, np.float32)  # a class never seen: never chosen
-        coef[clf.classes_], icpt[clf.classes_] = clf.coef_, clf.intercept_
-        out.update({f"mean{k}": scaler.mean_, f"scale{k}": scaler.scale_})
-        out.update({f"coef{k}": coef, f"intercept{k}": icpt})
+        train = [data.corpus[a] for a in ids if data.folds[a] != k]
+        head = train_classifier(train, states, data.parsed)
+        arrays.update({f"{k}/{n}": v for n, v in head.items()})
+        heads[k] = TechniqueHead(head)
         test = [a for a in ids if data.folds[a] == k]
-        proba = _softmax(out, k, np.vstack([gold_x[a] for a in test]))
-        items = [it for a in test for it in tc_items([data.corpus[a]])]
-        tc_pred = top_k_predictions(items, proba, TECHNIQUES)
-        tc_f1.append(score_tc(tc_pred, [s for a in test for s in data.corpus[a].spans]).f1)
+        pred = []
+        for a in test:
+            items = tc_items([data.corpus[a]])
+            proba = tc_proba(data, states, heads[k], a, [(i.start, i.end) for i in items])
+            pred += top_k_predictions(items, proba, heads[k].classes)
+        tc_f1.append(score_tc(pred, [s for a in test for s in data.corpus[a].spans]).f1)
         print(
             f"fold {k}: TC micro-F1 on gold spans {tc_f1[-1]:.3f} "
             f"({time.perf_counter() - t0:.0f}s)",
             flush=True,
         )
-    out["tc_f1"] = np.array(tc_f1)
-    np.savez(path, **out)
-    return out
+    print(f"TC micro-F1 on gold spans, 5 folds: {mean_std(tc_f1)}", flush=True)
+    np.savez(path, tc_f1=np.array(tc_f1), **arrays)
+    return {"heads": heads, "tc_f1": np.array(tc_f1)}
 
 
-def _softmax(heads: dict[str, np.ndarray], k: int, X: np.ndarray) -> np.ndarray:
-    z = ((X - heads[f"mean{k}"]) / heads[f"scale{k}"]) @ heads[f"coef{k}"].T
-    z = z + heads[f"intercept{k}"]
-    z -= z.max(1, keepdims=True)
-    e = np.exp(z)
-    out: np.ndarray = e / e.sum(1, keepdims=True)
-    return out
+def tc_proba(
+    data: Data,
+    states: dict[str, TokenStates],
+    head: TechniqueHead,
+    aid: str,
+    spans: list[tuple[int, int]],
+) -> np.ndarray:
+    """A fold head's technique probabilities of spans of article ``aid`` (columns in
+    :data:`TECHNIQUES` order, as the head is trained on all of them)."""
+    text = data.corpus[aid].text
+    X = feats.tc_inputs(text, states[aid], spans, data.parsed[aid])
+    return head.probabilities(X, [text[s:e] for s, e in spans])
 
 
 def all_states(data: Data) -> dict[str, TokenStates]:
@@ -151,7 +152,7 @@ def build(
 ) -> None:
     t0 = time.perf_counter()
     p_in, folds = members_p_in(data.work, names)
-    cached = data.work / "tc_heads.npz"
+    cached = data.work / "tc_heads_v2.npz"
     wanted = [
         a for a in data.corpus.articles if cached.exists() is False or data.folds[a.id] in folds
     ]
@@ -170,8 +171,8 @@ def build(
         if not cands:
             continue
         k = data.folds[a.id]
-        V = feats.span_vectors(a.text, states[a.id], [(s, e) for s, e, _ in cands])
-        for (s, e, p), row in zip(cands, _softmax(heads, k, V), strict=True):
+        proba = tc_proba(data, states, heads["heads"][k], a.id, [(s, e) for s, e, _ in cands])
+        for (s, e, p), row in zip(cands, proba, strict=True):
             idx = states[a.id].pieces_in(s, e)
             peak = float(p_in[lo:hi][idx].max()) if len(idx) else p
             rows.append((ai, k, s, e, p, peak))
@@ -308,7 +309,9 @@ def _gate_cells(data: Data, gate: Path, threshold: float, by: str) -> str:
 def report(
     data: Data, z: Any, target_p: float, min_f1: float, grid: list[float], by: str = "max"
 ) -> None:
-    print(f"TC micro-F1 on gold spans (same folds, LR C={TC_C}): {mean_std(z['tc_f1'])}")
+    print(
+        f"TC micro-F1 on gold spans (same folds, the shipped head's design): {mean_std(z['tc_f1'])}"
+    )
     print(
         f"members {'+'.join(z['members'])}, decoding (low, high, trim) {tuple(z['decode'])}, "
         f"{len(z['start'])} candidate spans; folds {z['folds'].tolist()} "

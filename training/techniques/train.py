@@ -12,8 +12,12 @@ states of the backbone's own sentence pass (no weights of the encoder are saved)
   P(B) + P(I) is averaged and decoded with hysteresis (runs of P(inside) >= low kept
   when a piece reaches high), the run's weak edges trimmed (pieces under trim x its
   best), widened to words, boundary punctuation trimmed;
-* TC: a logistic regression (C=0.003) over the span's mean and max layer-4/6 states, the
-  backbone embedding of its sentence(s) and 34 cheap surface features.
+* TC (:class:`unspin.techniques.head.TechniqueHead`): a logistic regression (C=0.003)
+  over the span's mean and max layer-4/6 states, the backbone embedding of its
+  sentence(s), 34 cheap surface features, 86 parse features and the techniques its
+  normalised text carried in other training articles, blended log-linearly (weight 0.85)
+  with a logistic regression (C=10) over TF-IDF word 1-2-grams and char 2-5-grams of the
+  span text. ``--tc-only`` retrains this head alone.
 
 Features come from :class:`unspin.nlp.SpacyBackbone` (``parse_many`` then
 ``token_states``) and :mod:`unspin.techniques.features`: exactly what the
@@ -40,7 +44,7 @@ from typing import Any
 import numpy as np
 from common import DEFAULT_PTC, FOLDS, WORK, load_folds, tc_items
 
-from unspin.nlp import TokenStates
+from unspin.nlp import Parsed, TokenStates
 from unspin.techniques import features as feats
 from unspin.techniques.analyzer import (
     CV_ALL_CANDIDATES,
@@ -76,6 +80,11 @@ PCA_DIMS, PCA_SEED = 256, 0
 #: SI F1 of this ensemble and decoding in 5-fold CV (EXPERIMENTS.md, section 8).
 CV_SI = "0.458 ± 0.035"
 TC_C = 0.003
+#: The technique head's TF-IDF regression and its blend weight (the dense one's share),
+#: the values the inner CV picked most often (EXPERIMENTS.md, section 11).
+TC_TEXT_C, TC_WEIGHT = 10.0, 0.85
+#: TC micro-F1 on gold spans in 5-fold CV (EXPERIMENTS.md, section 11).
+CV_TC = "0.653 ± 0.022 (0.653 ± 0.020 with weight and C chosen inside each fold)"
 SI_EPOCHS = 4
 #: A span also gets its second technique when that one's probability reaches this.
 SECOND_LABEL = 0.5
@@ -98,14 +107,17 @@ def gate_ids(folds: dict[str, int]) -> list[str]:
 
 def backbone_states(
     articles: list[Article], work: Path, fresh: bool, threads: int
-) -> dict[str, TokenStates]:
-    """spaCy sentences then one MiniLM pass per sentence, as the pipeline does; cached."""
-    path = work / "states.pkl"
-    if path.exists() and not fresh:
+) -> tuple[dict[str, TokenStates], dict[str, Parsed]]:
+    """spaCy sentences then one MiniLM pass per sentence, as the pipeline does; cached
+    (the states and the parses)."""
+    path, parsed_path = work / "states.pkl", work / "parsed.pkl"
+    if path.exists() and parsed_path.exists() and not fresh:
         with open(path, "rb") as f:
             cached: dict[str, TokenStates] = pickle.load(f)
-        if all(a.id in cached for a in articles):
-            return cached
+        with open(parsed_path, "rb") as f:
+            cached_parsed: dict[str, Parsed] = pickle.load(f)
+        if all(a.id in cached and a.id in cached_parsed for a in articles):
+            return cached, cached_parsed
     import torch
 
     from unspin.nlp import SpacyBackbone
@@ -113,19 +125,23 @@ def backbone_states(
     torch.set_num_threads(threads)
     backbone = SpacyBackbone()
     t = time.perf_counter()
-    parsed = backbone.parse_many([a.text for a in articles])
+    ids = [a.id for a in articles]
+    parsed = dict(zip(ids, backbone.parse_many([a.text for a in articles]), strict=True))
     print(f"  spaCy: {len(articles)} articles in {time.perf_counter() - t:.0f}s", flush=True)
     t = time.perf_counter()
     out = {}
-    for a, p in zip(articles, parsed, strict=True):
+    for a in articles:
+        sents = parsed[a.id].sentences
         out[a.id] = backbone.token_states(
-            [a.text[s.start : s.end] for s in p.sentences], [s.start for s in p.sentences]
+            [a.text[s.start : s.end] for s in sents], [s.start for s in sents]
         )
     print(f"  MiniLM token states: {time.perf_counter() - t:.0f}s", flush=True)
     work.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as f:
         pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
-    return out
+    with open(parsed_path, "wb") as f:
+        pickle.dump(parsed, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return out, parsed
 
 
 def piece_labels(article: Article, states: TokenStates) -> np.ndarray:
@@ -199,38 +215,87 @@ def train_taggers(
 
 
 def train_classifier(
-    articles: list[Article], states: dict[str, TokenStates]
+    articles: list[Article], states: dict[str, TokenStates], parsed: dict[str, Parsed]
 ) -> dict[str, np.ndarray]:
+    """The technique head (:class:`unspin.techniques.head.TechniqueHead`) on the gold
+    spans of ``articles``: the dense regression over span vectors, parse features and the
+    text lookup (leave-article-out for the training rows), the TF-IDF regression over the
+    span text, their blend weight."""
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
-    rows, labels = [], []
+    from unspin.techniques.head import CHAR_NGRAMS, WORD_NGRAMS, TechniqueHead, hash64
+    from unspin.techniques.head import lookup_rows as lookup
+
+    items = tc_items(articles)
     by_article: dict[str, list[Any]] = {}
-    for it in tc_items(articles):
+    for it in items:
         by_article.setdefault(it.article_id, []).append(it)
-    for a in articles:
-        items = by_article.get(a.id, [])
-        X = feats.span_vectors(a.text, states[a.id], [(i.start, i.end) for i in items])
-        for x, it in zip(X, items, strict=True):
-            for lab in it.labels:  # one row per (span, technique) instance
-                rows.append(x)
-                labels.append(TECHNIQUES.index(lab))
-    Xtr, ytr = np.stack(rows), np.array(labels)
-    print(f"  TC: {Xtr.shape[0]} instances x {Xtr.shape[1]}", flush=True)
-    scaler = StandardScaler().fit(Xtr)
-    clf = LogisticRegression(C=TC_C, max_iter=2000).fit(scaler.transform(Xtr), ytr)
-    return {
+    dense = [
+        feats.tc_inputs(a.text, states[a.id], [(i.start, i.end) for i in its], parsed[a.id])
+        for a in articles
+        if (its := by_article.get(a.id))
+    ]
+    texts = [next(a.text for a in articles if a.id == i.article_id)[i.start : i.end] for i in items]
+    keys = [feats.normalise(t) for t in texts]
+    labels = [[TECHNIQUES.index(t) for t in i.labels] for i in items]
+    ids = [i.article_id for i in items]
+    X = np.hstack([np.vstack(dense), lookup(keys, labels, ids, np.ones(len(items), bool), 14)])
+    rows = np.array([r for r, ls in enumerate(labels) for _ in ls])
+    y = np.array([t for ls in labels for t in ls])  # one row per (span, technique) instance
+    print(f"  TC: {len(y)} instances x {X.shape[1]} dense features", flush=True)
+    scaler = StandardScaler().fit(X[rows])
+    clf = LogisticRegression(C=TC_C, max_iter=3000).fit(scaler.transform(X[rows]), y)
+    word = TfidfVectorizer(ngram_range=WORD_NGRAMS, min_df=2, sublinear_tf=True)
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, min_df=3, sublinear_tf=True)
+    T = hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
+    text_clf = LogisticRegression(C=TC_TEXT_C, max_iter=3000).fit(T[rows], y)
+    if list(clf.classes_) != list(range(14)) or list(text_clf.classes_) != list(range(14)):
+        raise SystemExit("every technique must occur in the training spans")
+    counts: dict[int, np.ndarray] = {}
+    for key, ls in zip(keys, labels, strict=True):
+        c = counts.setdefault(hash64(key), np.zeros(14, np.int32))
+        for t in ls:
+            c[t] += 1
+
+    def hashes(v: Any) -> np.ndarray:
+        vocab = sorted(v.vocabulary_.items(), key=lambda kv: kv[1])
+        return np.array([hash64(g) for g, _ in vocab], np.uint64)
+
+    out = {
+        "classes": np.array(TECHNIQUES),
+        "parse_features": np.array(True),
         "coef": clf.coef_.astype(np.float32),
         "intercept": clf.intercept_.astype(np.float32),
         "mean": scaler.mean_.astype(np.float32),
         "scale": scaler.scale_.astype(np.float32),
-        "classes": np.array([TECHNIQUES[c] for c in clf.classes_]),
+        "weight": np.array(TC_WEIGHT, np.float32),
+        "text_hashes": np.concatenate([hashes(word), hashes(char)]),
+        "text_split": np.array(len(word.vocabulary_)),
+        "text_idf": np.concatenate([word.idf_, char.idf_]).astype(np.float32),
+        "text_coef": text_clf.coef_.astype(np.float16),  # half the size, same ranking
+        "text_intercept": text_clf.intercept_.astype(np.float32),
+        "lookup_hashes": np.array(list(counts), np.uint64),
+        "lookup_counts": np.stack(list(counts.values())),
     }
+    sample = texts[:: max(1, len(texts) // 300)]
+    gap = np.abs(
+        TechniqueHead(out).tfidf(sample)
+        - hstack([word.transform(sample), char.transform(sample)]).toarray()
+    ).max()
+    if gap > 1e-4:
+        raise SystemExit(f"the head's TF-IDF differs from scikit-learn's by {gap}")
+    return out
 
 
-def score_gate(out: Path, gate: list[Article], states: dict[str, TokenStates]) -> dict[str, Any]:
+def score_gate(
+    out: Path, gate: list[Article], states: dict[str, TokenStates], parsed: dict[str, Parsed]
+) -> dict[str, Any]:
     """SI, TC (gold spans) and FLC on the gate articles with the shipped inference code."""
     from unspin.techniques import tagger as tm
+    from unspin.techniques.analyzer import classify_spans
 
     model = tm.TechniquesModel.load(out)
     pred_si: list[Span] = []
@@ -240,9 +305,9 @@ def score_gate(out: Path, gate: list[Article], states: dict[str, TokenStates]) -
         st = states[a.id]
         p_in = model.inside_probability(st, feats.si_inputs(st))
         spans = feats.decode(a.text, st, p_in, *THRESHOLDS)
-        proba = model.technique_probabilities(
-            feats.span_vectors(a.text, st, [(s, e) for s, e, _ in spans])
-        )
+        proba = classify_spans(a.text, st, [(s, e) for s, e, _ in spans], model, parsed[a.id])
+        idx = [TECHNIQUES.index(c) for c in model.classes]  # columns back in model order
+        proba = proba[:, idx]
         for (s, e, _), p in zip(spans, proba, strict=True):
             order = np.argsort(-p)
             pred_si.append(Span(a.id, s, e))
@@ -251,9 +316,8 @@ def score_gate(out: Path, gate: list[Article], states: dict[str, TokenStates]) -
             if p[order[1]] >= SECOND_LABEL:
                 pred_flc["second"].append(Span(a.id, s, e, model.classes[order[1]]))
         items = tc_items([a])
-        proba = model.technique_probabilities(
-            feats.span_vectors(a.text, st, [(i.start, i.end) for i in items])
-        )
+        gold = [(i.start, i.end) for i in items]
+        proba = classify_spans(a.text, st, gold, model, parsed[a.id])[:, idx]
         for it, p in zip(items, proba, strict=True):
             order = np.argsort(-p)
             for r in range(len(it.labels)):
@@ -279,10 +343,15 @@ CARD = """# Model card: techniques (propaganda-technique spans)
   `si_tagger*.npz`, {n_members} BiLSTM (2x128) taggers labelling word pieces O/B/I from
   layer 4, layer 6 and the article's mean layer 6 (one on those 1,152 dims, the others on
   their top 256 principal axes, `si_pca.npz`, with different seeds; P(inside) averaged;
-  {si_kb} kB in all); `tc_head.npz`, a
-  logistic regression (C={C}) over the span's mean and max layer-4/6 states, its
-  sentence embedding and 34 surface features ({tc_kb} kB); `config.json`: thresholds,
-  feature names, lexicons, the held-out articles, timings and the gate scores.
+  {si_kb} kB in all); `tc_head.npz` ({tc_kb} kB), the technique head
+  (`unspin.techniques.head`): a logistic regression (C={C}) over the span's mean and max
+  layer-4/6 states, its sentence embedding, 34 surface features, 86 parse features (POS
+  shares, head word, clause or whole sentence, the words around it) and the techniques
+  its normalised text carried in the training spans, blended log-linearly (weight
+  {weight}) with a logistic regression (C={text_C}) over TF-IDF word 1-2-grams and char
+  2-5-grams of the span text; n-grams and looked-up texts are stored as 64-bit hashes,
+  no training text; `config.json`: thresholds, feature names, lexicons, the held-out
+  articles, timings and the gate scores.
   English news only.
 * **Data**: PTC v2 training split (SemEval-2020 Task 11, `../shared/data/ptc`): 371
   articles, 14 techniques. The shipped heads are trained on {n_train} of them; the other
@@ -293,8 +362,9 @@ CARD = """# Model card: techniques (propaganda-technique spans)
 * **Cross-validation** (5 folds by article, `folds.json`; same design, earlier feature
   cache; `training/techniques/EXPERIMENTS.md`): SI F1 {cv_si} with this ensemble and
   decoding (section 8; a single tagger with plain hysteresis 0.421 ± 0.042), TC
-  micro-F1 on gold spans 0.636 ± 0.025, FLC F1 (span and technique) 0.192 ± 0.028 (the
-  single tagger's spans). Issue targets: TC >= 0.60 and SI >= 0.45.
+  micro-F1 on gold spans {cv_tc} (section 11),
+  FLC F1 (span and technique) 0.192 ± 0.028 (the single tagger's spans). Issue targets:
+  TC >= 0.60 and SI >= 0.45.
 * **Gate** ({n_gate} held-out articles, this model, the analyzer's own inference code):
   SI F1 {si:.3f} (P {si_p:.3f}, R {si_r:.3f}), TC micro-F1 {tc:.3f}, FLC F1 {flc:.3f}
   ({flc2:.3f} when a span also gets its second technique at probability >= {second}).
@@ -331,6 +401,9 @@ def write_card(out: Path, config: dict[str, Any]) -> None:
         cv_si=CV_SI,
         tc_kb=(out / "tc_head.npz").stat().st_size // 1024,
         C=config["tc"]["C"],
+        text_C=config["tc"]["text_C"],
+        weight=config["tc"]["weight"],
+        cv_tc=CV_TC,
         n_train=train["articles"],
         n_gate=train["gate_articles"],
         si=gate["si"]["f1"],
@@ -365,6 +438,11 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--fresh", action="store_true", help="recompute the backbone states")
+    ap.add_argument(
+        "--tc-only",
+        action="store_true",
+        help="retrain the technique head only; keep the SI taggers and their config in --out",
+    )
     args = ap.parse_args()
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     import torch
@@ -376,15 +454,21 @@ def main() -> None:
     gate = set(gate_ids(load_folds()))
     train = [a for a in corpus.articles if a.id not in gate]
     test = [a for a in corpus.articles if a.id in gate]
-    states = backbone_states(list(corpus.articles), args.work, args.fresh, args.threads)
+    states, parsed = backbone_states(list(corpus.articles), args.work, args.fresh, args.threads)
     timings["backbone_features"] = time.perf_counter() - t0
 
     t = time.perf_counter()
     args.out.mkdir(parents=True, exist_ok=True)
-    members = train_taggers(train, states, args.out)
-    timings["si_head"] = time.perf_counter() - t
+    if args.tc_only:
+        old = json.loads((args.out / "config.json").read_text())
+        members = old["si"]["members"]
+        for k in ("backbone_features", "si_head"):  # as when the taggers were trained
+            timings[k] = old["training"]["seconds"][k]
+    else:
+        members = train_taggers(train, states, args.out)
+        timings["si_head"] = time.perf_counter() - t
     t = time.perf_counter()
-    np.savez_compressed(args.out / "tc_head.npz", **train_classifier(train, states))
+    np.savez_compressed(args.out / "tc_head.npz", **train_classifier(train, states, parsed))
     timings["tc_head"] = time.perf_counter() - t
 
     config = {
@@ -400,10 +484,14 @@ def main() -> None:
             "decode": dict(zip(("low", "high", "trim"), THRESHOLDS, strict=True)),
         },
         "tc": {
-            "input": "mean+max of span pieces' layer 4 and 6 states, sentence embedding, cheap",
+            "input": "mean+max of span pieces' layer 4 and 6 states, sentence embedding, "
+            "cheap, parse features, lookup of the span text; blended with TF-IDF of the text",
             "cheap_features": list(feats.CHEAP_NAMES),
+            "parse_features": feats.N_SYNTAX + feats.N_CONTEXT,
             "lexicons": {k: list(v) for k, v in feats.LEXICONS.items()},
             "C": TC_C,
+            "text_C": TC_TEXT_C,
+            "weight": TC_WEIGHT,
             "second_label_min": SECOND_LABEL,
         },
         "held_out_articles": sorted(gate),
@@ -411,13 +499,14 @@ def main() -> None:
             "articles": len(train),
             "gate_articles": len(test),
             "seconds": {k: round(v) for k, v in timings.items()},
-            "command": "python training/techniques/train.py",
+            "command": "python training/techniques/train.py"
+            + (" --tc-only" if args.tc_only else ""),
             "date": time.strftime("%Y-%m-%d"),
         },
     }
     (args.out / "config.json").write_text(json.dumps(config, indent=1) + "\n")
     t = time.perf_counter()
-    gate_scores = score_gate(args.out, test, states)
+    gate_scores = score_gate(args.out, test, states, parsed)
     timings["gate_scoring"] = time.perf_counter() - t
     config["gate"] = gate_scores
     (args.out / "config.json").write_text(json.dumps(config, indent=1) + "\n")

@@ -8,10 +8,12 @@ Two stages over the word-piece states of the backbone's own MiniLM pass
    pieces with P(inside) >= ``span_low`` are kept when one piece reaches ``span_high``,
    widened to whole words and trimmed of boundary punctuation.
 2. **Technique classification**: a logistic regression over the span's pooled states,
-   its sentence embedding and 34 surface features (repetition, punctuation, case,
-   position, cue lexicons) gives each span its most probable technique, and a second one
-   when that one's probability reaches ``second_label_min`` (spans may carry several
-   techniques, as in the corpus).
+   its sentence embedding, 34 surface features (repetition, punctuation, case, position,
+   cue lexicons), its shape in the parse and the techniques its text carried in training,
+   blended with one over TF-IDF n-grams of the span text
+   (:class:`~unspin.techniques.head.TechniqueHead`), gives each span its most probable
+   technique, and a second one when that one's probability reaches ``second_label_min``
+   (spans may carry several techniques, as in the corpus).
 
 Hand-written patterns (a phrase repeated in the document, an exclamation, a short slogan
 line, cue lexicons) measured imprecise as detectors on PTC (``training/techniques/
@@ -141,11 +143,20 @@ def classify_spans(
     states: TokenStates,
     spans: Sequence[tuple[int, int]],
     model: TechniquesModel | str | Path | None = None,
+    parsed: Parsed | None = None,
 ) -> np.ndarray:
     """Technique probabilities of each ``(start, end)`` span of ``text``: shape
-    ``(len(spans), 14)``, columns in :data:`TECHNIQUES` order."""
+    ``(len(spans), 14)``, columns in :data:`TECHNIQUES` order. The shipped head also reads
+    the span's place in the backbone's parse, so it needs ``parsed``
+    (:class:`~unspin.errors.DependencyError` without it)."""
     m = _model(model)
-    proba = m.technique_probabilities(feats.span_vectors(text, states, spans))
+    if m.head.parse_features and parsed is None:
+        raise DependencyError(
+            "the techniques model's technique head needs the backbone's parse",
+            hint="pass parsed= (the analyzer gets it from the pipeline)",
+        )
+    X = feats.tc_inputs(text, states, spans, parsed if m.head.parse_features else None)
+    proba = m.technique_probabilities(X, [text[s:e] for s, e in spans])
     out = np.zeros((len(spans), len(TECHNIQUES)), np.float32)
     out[:, [TECHNIQUES.index(c) for c in m.classes]] = proba
     return out
@@ -179,7 +190,7 @@ def detect(
     second = m.config["tc"]["second_label_min"] if second_label_min is None else second_label_min
     p_in = m.inside_probability(states, feats.si_inputs(states))
     candidates = snapped(text, parsed, feats.decode(text, states, p_in, low, high, trim))
-    proba = classify_spans(text, states, [(s, e) for s, e, _ in candidates], m)
+    proba = classify_spans(text, states, [(s, e) for s, e, _ in candidates], m, parsed)
     out = []
     for (start, end, p_span), p in zip(candidates, proba, strict=True):
         order = np.argsort(-p)
@@ -292,7 +303,7 @@ class TechniquesOptions:
 class TechniquesAnalyzer(Analyzer[TechniquesOptions]):
     """Propaganda-technique spans (SemEval-2020 Task 11) with their cues."""
 
-    version = "1.1.0"  # 1.1: five-tagger SI ensemble, trimmed decoding
+    version = "1.2.0"  # 1.1: five-tagger SI ensemble, trimmed decoding; 1.2: TC head v2
     requires = ("parse", "token_states")
     produces = (KIND,)
     languages = ("en",)
@@ -312,7 +323,7 @@ class TechniquesAnalyzer(Analyzer[TechniquesOptions]):
 
     def classify_spans(self, ctx: Context, spans: Sequence[tuple[int, int]]) -> np.ndarray:
         """Technique probabilities for given spans (TC), columns in :data:`TECHNIQUES` order."""
-        return classify_spans(ctx.text, self._states(ctx), spans, self.model)
+        return classify_spans(ctx.text, self._states(ctx), spans, self.model, ctx.parsed)
 
     def detect(self, ctx: Context) -> list[TechniqueSpan]:
         return detect(

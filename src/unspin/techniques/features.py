@@ -7,17 +7,20 @@ the text, so ``training/techniques/train.py`` and the analyzer cannot drift apar
 * :func:`decode`: tagger probabilities to character spans (hysteresis, whole words);
 * :func:`span_vectors`: per span, mean and max of its pieces' layer 4 and 6 states and the
   embedding of its sentence(s), followed by :func:`cheap_features` (repetition,
-  punctuation, case, position, lexicon hits).
+  punctuation, case, position, lexicon hits);
+* :func:`parse_features`: per span, its shape in the backbone's parse (:func:`syntax_features`)
+  and the words around it (:func:`context_features`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
-from unspin.nlp import EMBEDDING_DIM, STATE_LAYERS, TokenStates
+from unspin.nlp import EMBEDDING_DIM, STATE_LAYERS, Parsed, Token, TokenStates
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -249,3 +252,108 @@ def span_vectors(text: str, states: TokenStates, spans: Sequence[tuple[int, int]
         parts.append(np.asarray(cheap_features(text, start, end, full)))
         out[row] = np.concatenate(parts)
     return out
+
+
+# -- parse features (the technique head) ----------------------------------------------------
+
+POS = ("ADJ", "ADV", "NOUN", "PROPN", "VERB", "AUX", "PRON", "DET", "ADP", "NUM", "PUNCT", "CCONJ")
+DEPS = ("ROOT", "nsubj", "dobj", "pobj", "amod", "attr", "conj", "ccomp", "advcl", "compound")
+ENTS = ("PERSON", "NORP", "ORG", "GPE")
+#: Verbs of saying or naming that may govern a span ("called him a ...").
+SAYING = frozenset(
+    [
+        "say",
+        "claim",
+        "call",
+        "label",
+        "dub",
+        "brand",
+        "describe",
+        "accuse",
+        "tell",
+        "admit",
+        "insist",
+    ]
+)
+N_SYNTAX = 1 + 2 * len(POS) + len(DEPS) + len(ENTS) + 7
+N_CONTEXT = 3 * (len(POS) + 1) + 1
+
+
+def _span_head(tokens: Sequence[Token]) -> Token:
+    """The span's first token whose head lies outside it (or is itself)."""
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head not in ids or t.head == t.i), tokens[0])
+
+
+def syntax_features(parsed: Parsed, start: int, end: int) -> list[float]:
+    """The shape of ``[start, end)`` in the parse: tokens (log), POS shares, its head's POS
+    and relation, entity shares, how many subtrees it covers, whether it is nominal, a
+    clause, a whole sentence, how many sentences it spans, a leading determiner."""
+    toks = parsed.tokens_in(start, end)
+    n = len(toks)
+    if not toks:
+        return [0.0] * N_SYNTAX
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head not in ids or t.head == t.i]
+    head = heads[0]
+    pos = Counter(t.pos for t in toks)
+    sents = [s for s in parsed.sentences if s.start < end and s.end > start]
+    share = (end - start) / (sum(s.end - s.start for s in sents) or 1)
+    has_verb = any(t.pos in ("VERB", "AUX") for t in toks)
+    out = [
+        np.log1p(n),
+        *(pos[p] / n for p in POS),
+        *(float(head.pos == p) for p in POS),
+        *(float(head.dep == d) for d in DEPS),
+        *(sum(t.ent_type == e for t in toks) / n for e in ENTS),
+        float(len(heads)),
+        float(head.pos in ("NOUN", "PROPN", "PRON") and not has_verb),
+        float(has_verb and any(t.dep in ("nsubj", "nsubjpass") for t in toks)),
+        share,
+        float(share >= 0.9),
+        float(len(sents)),
+        float(toks[0].pos == "DET"),
+    ]
+    return [float(x) for x in out]
+
+
+def context_features(parsed: Parsed, start: int, end: int) -> list[float]:
+    """The words around ``[start, end)``: POS of the token before and after it and of the
+    word governing its head from outside (each with a "none" slot), and whether that word
+    is a verb of saying or naming (:data:`SAYING`)."""
+    tokens = parsed.tokens
+    inside = parsed.tokens_in(start, end)
+    gov = None
+    if inside:
+        i, j = inside[0].i - 1, inside[-1].i + 1
+        before = tokens[i] if i >= 0 else None
+        after = tokens[j] if j < len(tokens) else None
+        head = _span_head(inside)
+        if head.head not in {t.i for t in inside}:
+            gov = tokens[head.head]
+    else:
+        before = next((t for t in reversed(tokens) if t.end <= start), None)
+        after = next((t for t in tokens if t.start >= end), None)
+    out: list[float] = []
+    for t in (before, after, gov):
+        out += [float(t is not None and t.pos == p) for p in POS]
+        out.append(float(t is None))
+    out.append(float(gov is not None and gov.lemma.lower() in SAYING))
+    return out
+
+
+def parse_features(parsed: Parsed, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Per span, :func:`syntax_features` then :func:`context_features` (float32)."""
+    out = np.zeros((len(spans), N_SYNTAX + N_CONTEXT), np.float32)
+    for row, (start, end) in enumerate(spans):
+        out[row] = syntax_features(parsed, start, end) + context_features(parsed, start, end)
+    return out
+
+
+def tc_inputs(
+    text: str, states: TokenStates, spans: Sequence[tuple[int, int]], parsed: Parsed | None
+) -> np.ndarray:
+    """The technique head's dense input: :func:`span_vectors`, then :func:`parse_features`
+    when ``parsed`` is given (heads trained with them need it)."""
+    X = span_vectors(text, states, spans)
+    return X if parsed is None else np.hstack([X, parse_features(parsed, spans)])

@@ -1,11 +1,13 @@
 """The trained heads of the ``techniques`` analyzer: an ensemble of BiLSTM span taggers
-and a logistic-regression technique classifier, loaded once per process from a folder
-holding ``config.json``, the taggers' float16 weights (``si_tagger*.npz``, some reading
-a PCA projection of their input stored in ``si_pca.npz``) and ``tc_head.npz``."""
+and the technique classifier (:class:`unspin.techniques.head.TechniqueHead`), loaded once
+per process from a folder holding ``config.json``, the taggers' float16 weights
+(``si_tagger*.npz``, some reading a PCA projection of their input stored in
+``si_pca.npz``) and ``tc_head.npz``."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ import numpy as np
 from unspin.cache import Once
 from unspin.errors import MissingExtraError, ModelError
 from unspin.nlp import TokenStates
+from unspin.techniques.head import TechniqueHead
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "artifacts"
 HIDDEN = 128
@@ -88,12 +91,13 @@ class TechniquesModel:
 
     config: dict[str, Any]
     taggers: tuple[TaggerMember, ...]
-    coef: np.ndarray
-    intercept: np.ndarray
-    mean: np.ndarray
-    scale: np.ndarray
-    classes: tuple[str, ...]
+    head: TechniqueHead
     path: Path
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """The techniques of :meth:`technique_probabilities`' columns, in order."""
+        return self.head.classes
 
     @classmethod
     def load(cls, path: Path) -> TechniquesModel:
@@ -104,23 +108,15 @@ class TechniquesModel:
         try:
             config = json.loads((path / "config.json").read_text())
             taggers = _load_members(path, config["si"])
-            tc = np.load(path / "tc_head.npz")
+            with np.load(path / "tc_head.npz") as z:
+                head = TechniqueHead({k: z[k] for k in z.files})
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(
                 f"cannot load the techniques model at {str(path)!r}: {exc}",
                 hint="set [analyzers.techniques] model to a folder written by "
                 "training/techniques/train.py",
             ) from exc
-        return cls(
-            config,
-            taggers,
-            tc["coef"].astype(np.float32),
-            tc["intercept"].astype(np.float32),
-            tc["mean"].astype(np.float32),
-            tc["scale"].astype(np.float32),
-            tuple(str(c) for c in tc["classes"]),
-            path,
-        )
+        return cls(config, taggers, head, path)
 
     def inside_probability(self, states: TokenStates, inputs: np.ndarray) -> np.ndarray:
         """P(inside a span) = P(B) + P(I) per word piece, averaged over the ensemble's
@@ -136,15 +132,12 @@ class TechniquesModel:
             p_in += _tag(member.tagger, states, projected[key])
         return p_in / len(self.taggers)
 
-    def technique_probabilities(self, features: np.ndarray) -> np.ndarray:
-        """Softmax of the logistic regression over standardised span features."""
-        if not len(features):
-            return np.zeros((0, len(self.classes)), np.float32)
-        z = ((features - self.mean) / self.scale) @ self.coef.T + self.intercept
-        z -= z.max(1, keepdims=True)
-        e = np.exp(z)
-        out: np.ndarray = e / e.sum(1, keepdims=True)
-        return out
+    def technique_probabilities(
+        self, features: np.ndarray, texts: Sequence[str] = ()
+    ) -> np.ndarray:
+        """Technique probabilities of spans from their dense ``features`` and ``texts``
+        (:meth:`TechniqueHead.probabilities`)."""
+        return self.head.probabilities(features, texts)
 
 
 def _tag(tagger: Any, states: TokenStates, inputs: np.ndarray) -> np.ndarray:
