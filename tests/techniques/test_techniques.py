@@ -76,9 +76,9 @@ def test_runs_on_the_fake_backbone(fake_backbone: Backbone) -> None:
 @needs_model
 def test_thresholds_are_options(fake_backbone: Backbone) -> None:
     ctx = _ctx(fake_backbone, TEXT)
-    every = detect(ctx.text, ctx.token_states, span_low=0.0, span_high=0.0)  # type: ignore[arg-type]
+    every = detect(ctx.text, ctx.token_states, parsed=ctx.parsed, span_low=0.0, span_high=0.0)  # type: ignore[arg-type]
     assert every  # every run of pieces becomes a span
-    assert not detect(ctx.text, ctx.token_states, span_high=1.01)  # type: ignore[arg-type]
+    assert not detect(ctx.text, ctx.token_states, parsed=ctx.parsed, span_high=1.01)  # type: ignore[arg-type]
     assert not TechniquesAnalyzer(threshold=1.0).run(ctx).findings
     # all_candidates shows what any threshold would hide
     assert (
@@ -87,8 +87,9 @@ def test_thresholds_are_options(fake_backbone: Backbone) -> None:
         .findings
     )
     # a second technique only when its probability reaches second_label_min
-    once = detect(ctx.text, ctx.token_states, span_low=0.0, span_high=0.0, second_label_min=1.1)  # type: ignore[arg-type]
-    twice = detect(ctx.text, ctx.token_states, span_low=0.0, span_high=0.0, second_label_min=0.0)  # type: ignore[arg-type]
+    kw = {"parsed": ctx.parsed, "span_low": 0.0, "span_high": 0.0}
+    once = detect(ctx.text, ctx.token_states, second_label_min=1.1, **kw)  # type: ignore[arg-type]
+    twice = detect(ctx.text, ctx.token_states, second_label_min=0.0, **kw)  # type: ignore[arg-type]
     assert len(twice) == 2 * len(once) == 2 * len({(t.start, t.end) for t in once})
 
 
@@ -96,10 +97,38 @@ def test_thresholds_are_options(fake_backbone: Backbone) -> None:
 def test_classify_spans_gives_a_distribution_per_span(fake_backbone: Backbone) -> None:
     ctx = _ctx(fake_backbone, TEXT)
     spans = [(0, 13), (TEXT.index("great"), TEXT.index("great") + 12)]
-    proba = classify_spans(ctx.text, ctx.token_states, spans)  # type: ignore[arg-type]
+    proba = classify_spans(ctx.text, ctx.token_states, spans, parsed=ctx.parsed)  # type: ignore[arg-type]
     assert proba.shape == (2, 14)
     assert np.allclose(proba.sum(1), 1.0, atol=1e-5)
     assert np.array_equal(TechniquesAnalyzer().classify_spans(ctx, spans), proba)
+    with pytest.raises(DependencyError, match="parse"):  # the technique head reads the parse
+        classify_spans(ctx.text, ctx.token_states, spans)  # type: ignore[arg-type]
+
+
+def test_the_heads_text_view_is_scikit_learns_tfidf() -> None:
+    from unspin.techniques.head import TechniqueHead, char_ngrams, hash64, word_ngrams
+
+    assert word_ngrams("The so-called  experts' plan") == [
+        "the", "so", "called", "experts", "plan", "the so", "so called", "called experts",
+        "experts plan",
+    ]  # fmt: skip
+    assert char_ngrams("No  way") == [" n", "no", "o ", " no", "no ", " no ", " w", "wa", "ay",
+        "y ", " wa", "way", "ay ", " way", "way ", " way "]  # fmt: skip
+    grams = ["no", "way", " w", "wa"]  # two word n-grams (columns 0, 1), two char n-grams
+    head = TechniqueHead(
+        {
+            "classes": np.array(TECHNIQUES[:2]),
+            "text_hashes": np.array([hash64(g) for g in grams], np.uint64),
+            "text_split": np.array(2),
+            "text_idf": np.array([1.0, 2.0, 1.0, 3.0]),
+        }
+    )
+    row = head.tfidf(["No way, no"])[0]
+    word = np.array([1 + np.log(2), 2.0])  # "no" twice (sublinear tf), "way" once
+    char = np.array([1.0, 3.0])
+    assert np.allclose(
+        row, np.concatenate([word / np.linalg.norm(word), char / np.linalg.norm(char)])
+    )
 
 
 @needs_model
