@@ -193,3 +193,22 @@ def test_one_unnamed_source_is_one_row_whatever_its_case(run: Run) -> None:
     )
     rows = [r for r in source_rows(a) if r.speaker.lower() == "emails"]
     assert [(r.speaker, r.count) for r in rows] == [("Emails", 2)]
+
+
+def test_a_quotation_woven_into_the_next_sentence_is_not_carried_over(run: Run) -> None:
+    a = sources(
+        run,
+        "The Velmora Herald reports that “targeted harbour enforcement operations” led to "
+        "the arrests. "
+        "One of those held is a trader whose “unpaid fines in three ports have grown for "
+        "a decade” and who had been banned twice.\n"
+        '"We will appeal," said Marek Olsen, the trader\'s lawyer. "The fines are unjust."',
+    )
+    by_text = {q.text.strip('"“”'): q for q in quotes(a)}
+    first = by_text["targeted harbour enforcement operations"]
+    assert first.attributes["speaker"] == "Velmora Herald"
+    fines = next(q for t, q in by_text.items() if t.startswith("unpaid fines"))
+    assert fines.attributes["speaker"] is None
+    # a quotation that opens the next sentence still continues the one before
+    unjust = by_text["The fines are unjust."]
+    assert unjust.attributes["speaker_link"] == "continuation"

@@ -96,7 +96,10 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
             prev = last_by_para.get(p)
             # carried over only to the sentence of the last quotation or the next one
             # (a paragraph may be a whole article written one sentence per line)
-            near = st.sentence_at(q.start) - st.sentence_at(last_end.get(p, -1)) <= 1
+            gap = st.sentence_at(q.start) - st.sentence_at(last_end.get(p, -1))
+            # into the next sentence only a quotation that opens it: one woven into the
+            # writer's own clause there ("a gang member whose "..."") is not carried over
+            near = gap == 0 or (gap == 1 and _opens_sentence(st, q))
             if prev is not None and prev.speaker is not None and near:
                 link = QuoteLink(
                     prev.event, "continuation", 0.75, prev.speaker, prev.outer, prev.medium
@@ -116,6 +119,11 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
             last_end[p] = q.end - 1
             note(q.end - 1, link.speaker, link.outer, link.medium)
     return links
+
+
+def _opens_sentence(st: RunState, q: QuoteSpan) -> bool:
+    lo = st.sent_starts[st.sentence_at(q.start)] if st.sent_starts else 0
+    return not st.text[lo : q.start].strip(" \t\n>—–-([")
 
 
 def _ends_paragraph_speech(
