@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.errors import ModelError, StoreMismatchError
@@ -211,7 +212,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         return AnalyzerResult(tuple(findings), summary)
 
     @staticmethod
-    def _claim_vectors(ctx: Context, claims: Sequence[Finding]) -> np.ndarray | None:
+    def _claim_vectors(ctx: Context, claims: Sequence[Finding]) -> NDArray[Any] | None:
         """The backbone's embedding of each claim's sentence (claims are sentences)."""
         if ctx.embeddings is None or not claims:
             return None
@@ -222,7 +223,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         return np.asarray(ctx.embeddings, dtype=np.float32)[[int(r) for r in rows if r is not None]]
 
     def _retrieve(
-        self, index: EvidenceIndex, text: str, vector: np.ndarray
+        self, index: EvidenceIndex, text: str, vector: NDArray[Any]
     ) -> list[RetrievedPassage]:
         kept: list[RetrievedPassage] = []
         for hit in index.search(text, limit=3 * self.top, vector=vector):
@@ -236,7 +237,11 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         return kept
 
     def _stances(
-        self, claim: Finding, vectors: np.ndarray | None, k: int, found: Sequence[RetrievedPassage]
+        self,
+        claim: Finding,
+        vectors: NDArray[Any] | None,
+        k: int,
+        found: Sequence[RetrievedPassage],
     ) -> list[StancePrediction]:
         """The stance model's reading of each passage ([] without one)."""
         kind = "pair" if self.options.rule == "stance" else self.options.stance_model
@@ -298,7 +303,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         self,
         ctx: Context,
         claim: Finding,
-        vectors: np.ndarray | None,
+        vectors: NDArray[Any] | None,
         k: int,
         found: Sequence[RetrievedPassage],
         *,
@@ -412,7 +417,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         return cross.CrossStance.load(self.options.model or None)
 
 
-def _prediction(row: np.ndarray) -> StancePrediction:
+def _prediction(row: NDArray[Any]) -> StancePrediction:
     k = int(np.argmax(row))
     return StancePrediction(
         STANCES[k],

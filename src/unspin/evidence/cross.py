@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.cache import Once
 from unspin.errors import MissingExtraError, ModelError
@@ -139,11 +140,11 @@ def lower_states(
     encoder_path: str | None = None,
     max_pieces: int = MAX_PIECES,
     batch_size: int = 32,
-) -> list[np.ndarray]:
+) -> list[NDArray[Any]]:
     """The layer-4 states of each jointly encoded pair (``(pieces, 384)`` float32 each)."""
     lower = _lower(_encoder_path(encoder_path))
     torch = _torch()
-    out: list[np.ndarray] = [np.zeros((0, 0), np.float32)] * len(claims)
+    out: list[NDArray[Any]] = [np.zeros((0, 0), np.float32)] * len(claims)
     with torch.inference_mode():
         for rows, t in pair_batches(lower.tokenizer, claims, passages, max_pieces, batch_size):
             x = lower.embeddings(input_ids=t["input_ids"], token_type_ids=t["token_type_ids"])
@@ -169,10 +170,10 @@ def pool(states: Any, mask: Any, types: Any) -> Any:
     return torch.cat([states[:, 0], a, b, a * b, (a - b).abs()], dim=1)
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
+def _softmax(z: NDArray[Any]) -> NDArray[Any]:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
-    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
+    out: NDArray[Any] = e / e.sum(axis=1, keepdims=True)
     return out
 
 
@@ -184,7 +185,7 @@ class CrossStance:
     path: Path
     encoder_path: str
     adapter: Any = field(repr=False)
-    heads: dict[str, tuple[np.ndarray, np.ndarray]] = field(repr=False)
+    heads: dict[str, tuple[NDArray[Any], NDArray[Any]]] = field(repr=False)
     config: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -227,7 +228,7 @@ class CrossStance:
         log.info("loaded cross-encoder stance model %s", folder)
         return cls(str(config["name"]), folder, encoder_path, adapter, heads, config)
 
-    def pooled(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
+    def pooled(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32) -> NDArray[Any]:
         """The pooled adapted states of each pair (``(n, 1920)`` float32, see :func:`pool`)."""
         out = np.zeros((len(pairs), POOLED), np.float32)
         if not pairs:
@@ -244,18 +245,18 @@ class CrossStance:
                 out[rows] = pool(h, t["mask"], t["token_type_ids"]).numpy()
         return out
 
-    def head_proba(self, pooled: np.ndarray, head: str = "stance") -> np.ndarray:
+    def head_proba(self, pooled: NDArray[Any], head: str = "stance") -> NDArray[Any]:
         """Probabilities of one head (``stance`` or ``fnc``) from pooled states."""
         w, b = self.heads[head]
         return _softmax(np.asarray(pooled, np.float32) @ w.T + b)
 
-    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> NDArray[Any]:
         """``(n, 3)`` probabilities of each (claim, passage) pair, columns :data:`STANCES`."""
         if not pairs:
             return np.zeros((0, len(STANCES)), np.float32)
         return self.head_proba(self.pooled(pairs), "stance")
 
-    def predict_fnc(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    def predict_fnc(self, pairs: Sequence[tuple[str, str]]) -> NDArray[Any]:
         """``(n, 4)`` probabilities over :data:`FNC_LABELS` (headline, body text) pairs."""
         if not pairs:
             return np.zeros((0, len(FNC_LABELS)), np.float32)

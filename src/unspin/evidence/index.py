@@ -25,8 +25,10 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.errors import InputError, StoreError
 from unspin.evidence.tables import EvidencePassage, EvidenceTable, PassageRow
@@ -87,7 +89,7 @@ class RetrievedPassage:
     similarity: float  # exact cosine similarity of the claim and passage embeddings
     keyword_rank: int | None = None
     semantic_rank: int | None = None
-    embedding: np.ndarray | None = field(default=None, repr=False, compare=False)
+    embedding: NDArray[Any] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -214,7 +216,7 @@ class EvidenceIndex:
         return self.table.counts()
 
     def search(
-        self, query: str, *, limit: int = 5, vector: np.ndarray | None = None
+        self, query: str, *, limit: int = 5, vector: NDArray[Any] | None = None
     ) -> list[RetrievedPassage]:
         """The ``limit`` best passages for a claim (hybrid: keyword + vector, fused).
 

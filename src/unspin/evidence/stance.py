@@ -27,8 +27,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.cache import Once, per_path
 from unspin.errors import ModelError
@@ -209,10 +211,10 @@ def lexical_features(claim: str, passage: str, cosine: float) -> list[float]:
 def pair_features(
     claims: Sequence[str],
     passages: Sequence[str],
-    u: np.ndarray,
-    v: np.ndarray,
+    u: NDArray[Any],
+    v: NDArray[Any],
     blocks: Sequence[str] = ("prod", "absdiff"),
-) -> np.ndarray:
+) -> NDArray[Any]:
     """Feature rows of (claim, passage) pairs: embedding blocks then lexical features.
 
     ``u`` and ``v`` are the L2-normalised embeddings of the claims and the passages (one
@@ -223,7 +225,7 @@ def pair_features(
     v = np.asarray(v, dtype=np.float32)
     if len(claims) != len(passages) or u.shape != v.shape or u.shape[0] != len(claims):
         raise ValueError("claims, passages and their embeddings must be aligned")
-    parts: list[np.ndarray] = []
+    parts: list[NDArray[Any]] = []
     for block in blocks:
         if block == "prod":
             parts.append(u * v)
@@ -283,7 +285,7 @@ class DocumentProfile:
 
 
 def document_features(
-    claim: str, u: np.ndarray, S: np.ndarray, profile: DocumentProfile
+    claim: str, u: NDArray[Any], S: NDArray[Any], profile: DocumentProfile
 ) -> list[float]:
     """Features of a claim (embedding ``u``) against a document: its sentence embeddings
     (rows of ``S``, in text order) and its :class:`DocumentProfile`."""
@@ -316,10 +318,10 @@ class Head:
     """Standardisation then dense layers (ReLU between them, softmax at the end)."""
 
     labels: tuple[str, ...]
-    mean: np.ndarray = field(repr=False, compare=False)
-    scale: np.ndarray = field(repr=False, compare=False)
-    weights: tuple[np.ndarray, ...] = field(repr=False, compare=False)
-    biases: tuple[np.ndarray, ...] = field(repr=False, compare=False)
+    mean: NDArray[Any] = field(repr=False, compare=False)
+    scale: NDArray[Any] = field(repr=False, compare=False)
+    weights: tuple[NDArray[Any], ...] = field(repr=False, compare=False)
+    biases: tuple[NDArray[Any], ...] = field(repr=False, compare=False)
 
     def __post_init__(self) -> None:
         width = self.mean.shape[0]
@@ -334,7 +336,7 @@ class Head:
     def inputs(self) -> int:
         return int(self.mean.shape[0])
 
-    def proba(self, X: np.ndarray) -> np.ndarray:
+    def proba(self, X: NDArray[Any]) -> NDArray[Any]:
         """Class probabilities, one row per input row."""
         h = (np.asarray(X, dtype=np.float64) - self.mean) / self.scale
         last = len(self.weights) - 1
@@ -344,10 +346,10 @@ class Head:
                 h = np.maximum(h, 0.0)
         h = h - h.max(axis=1, keepdims=True)
         e = np.exp(h)
-        out: np.ndarray = e / e.sum(axis=1, keepdims=True)
+        out: NDArray[Any] = e / e.sum(axis=1, keepdims=True)
         return out
 
-    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+    def arrays(self, prefix: str) -> dict[str, NDArray[Any]]:
         """The head as named arrays (for ``np.savez``)."""
         out = {f"{prefix}.mean": self.mean, f"{prefix}.scale": self.scale}
         for k, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
@@ -357,7 +359,7 @@ class Head:
 
     @classmethod
     def from_arrays(
-        cls, arrays: Mapping[str, np.ndarray], prefix: str, labels: Sequence[str]
+        cls, arrays: Mapping[str, NDArray[Any]], prefix: str, labels: Sequence[str]
     ) -> Head:
         weights, biases = [], []
         k = 0
@@ -428,12 +430,12 @@ class StanceModel:
             raise ModelError(f"cannot load the stance model in {str(folder)!r}: {exc}") from exc
 
     def features(
-        self, claims: Sequence[str], passages: Sequence[str], u: np.ndarray, v: np.ndarray
-    ) -> np.ndarray:
+        self, claims: Sequence[str], passages: Sequence[str], u: NDArray[Any], v: NDArray[Any]
+    ) -> NDArray[Any]:
         return pair_features(claims, passages, u, v, self.blocks)
 
     def predict(
-        self, claims: Sequence[str], passages: Sequence[str], u: np.ndarray, v: np.ndarray
+        self, claims: Sequence[str], passages: Sequence[str], u: NDArray[Any], v: NDArray[Any]
     ) -> list[StancePrediction]:
         """The stance of each passage toward its claim (aligned lists and embedding rows)."""
         if not claims:

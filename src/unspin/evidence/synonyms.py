@@ -16,8 +16,10 @@ claim also go through :data:`VERB_SENSES`, a short general list of common news v
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.nlp import Backbone
 
@@ -180,7 +182,7 @@ class WordMatcher:
         self.backbone = backbone
         self.near = near
         self.size = size
-        self._vectors: dict[str, np.ndarray] = {}
+        self._vectors: dict[str, NDArray[Any]] = {}
 
     def clear(self) -> None:
         """Forget every word vector computed so far."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.nlp import EMBEDDING_DIM
 from unspin.store.rows import SKETCH_BITS, sketch
@@ -65,7 +66,7 @@ MIGRATIONS = (
 )
 
 #: A passage to write: (id, document key, index, start, end, text, embedding).
-PassageRow = tuple[int, int, int, int, int, str, np.ndarray]
+PassageRow = tuple[int, int, int, int, int, str, NDArray[Any]]
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ class EvidenceTable:
         )
         return [(int(pid), float(rank)) for pid, rank in rows]
 
-    def semantic(self, vector: np.ndarray, depth: int) -> list[tuple[int, float]]:
+    def semantic(self, vector: NDArray[Any], depth: int) -> list[tuple[int, float]]:
         """The ``depth`` passages nearest ``vector``, with cosine similarity, best first."""
         if not self._sqlite:
             q = self.sql.vector_in(vector)
@@ -204,9 +205,11 @@ class EvidenceTable:
         scored.sort(key=lambda t: (-t[1], t[0]))
         return [(pid, sim) for pid, sim in scored if sim > 0][:depth]
 
-    def passages(self, ids: Sequence[int]) -> dict[int, tuple[EvidencePassage, np.ndarray | None]]:
+    def passages(
+        self, ids: Sequence[int]
+    ) -> dict[int, tuple[EvidencePassage, NDArray[Any] | None]]:
         """The passages with these ids and their embeddings."""
-        out: dict[int, tuple[EvidencePassage, np.ndarray | None]] = {}
+        out: dict[int, tuple[EvidencePassage, NDArray[Any] | None]] = {}
         for chunk in chunks(list(ids)):
             for r in self.sql.all(
                 "SELECT p.id, d.id, d.title, d.source, d.url, p.idx, p.start_char, p.end_char, "
@@ -232,6 +235,6 @@ class EvidenceTable:
         return out
 
 
-def _as_vector(v: np.ndarray | None) -> np.ndarray | None:
+def _as_vector(v: NDArray[Any] | None) -> NDArray[Any] | None:
     """An embedding of the expected size (None for anything else)."""
     return v if v is not None and v.shape == (EMBEDDING_DIM,) else None
