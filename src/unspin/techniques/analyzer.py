@@ -41,8 +41,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.errors import DependencyError
@@ -144,7 +146,7 @@ def classify_spans(
     spans: Sequence[tuple[int, int]],
     model: TechniquesModel | str | Path | None = None,
     parsed: Parsed | None = None,
-) -> np.ndarray:
+) -> NDArray[Any]:
     """Technique probabilities of each ``(start, end)`` span of ``text``: shape
     ``(len(spans), 14)``, columns in :data:`TECHNIQUES` order. The shipped head also reads
     the span's place in the backbone's parse, so it needs ``parsed``
@@ -208,7 +210,7 @@ def detect(
 
 
 def peak_inside(
-    states: TokenStates, p_in: np.ndarray, start: int, end: int, default: float
+    states: TokenStates, p_in: NDArray[Any], start: int, end: int, default: float
 ) -> float:
     """A span's score for the threshold: the highest P(inside) among its pieces (the
     score that ranked spans best for precision out of fold)."""
@@ -321,7 +323,7 @@ class TechniquesAnalyzer(Analyzer[TechniquesOptions]):
             )
         return ctx.token_states
 
-    def classify_spans(self, ctx: Context, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    def classify_spans(self, ctx: Context, spans: Sequence[tuple[int, int]]) -> NDArray[Any]:
         """Technique probabilities for given spans (TC), columns in :data:`TECHNIQUES` order."""
         return classify_spans(ctx.text, self._states(ctx), spans, self.model, ctx.parsed)
 

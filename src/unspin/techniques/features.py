@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.nlp import EMBEDDING_DIM, STATE_LAYERS, Parsed, Token, TokenStates
 
@@ -173,7 +175,7 @@ def cheap_features(text: str, start: int, end: int, full_norm: str | None = None
 # -- word-piece inputs and decoding -------------------------------------------------------
 
 
-def si_inputs(states: TokenStates) -> np.ndarray:
+def si_inputs(states: TokenStates) -> NDArray[Any]:
     """Per piece: layer 4 ⊕ layer 6 ⊕ the document's mean layer-6 state (float32)."""
     h4 = states.layers[4].astype(np.float32)
     h6 = states.layers[6].astype(np.float32)
@@ -198,7 +200,7 @@ def widen(text: str, start: int, end: int) -> tuple[int, int]:
 def decode(
     text: str,
     states: TokenStates,
-    p_in: np.ndarray,
+    p_in: NDArray[Any],
     low: float,
     high: float,
     trim: float = 0.0,
@@ -232,7 +234,7 @@ def decode(
     return out
 
 
-def span_vectors(text: str, states: TokenStates, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+def span_vectors(text: str, states: TokenStates, spans: Sequence[tuple[int, int]]) -> NDArray[Any]:
     """The TC head's input for each ``(start, end)``: pooled states, sentence embedding,
     cheap features."""
     full = normalise(text)
@@ -242,7 +244,7 @@ def span_vectors(text: str, states: TokenStates, spans: Sequence[tuple[int, int]
     out = np.zeros((len(spans), dim), np.float32)
     for row, (start, end) in enumerate(spans):
         idx = states.pieces_in(start, end)
-        parts: list[np.ndarray] = []
+        parts: list[NDArray[Any]] = []
         for k in STATE_LAYERS:
             v = h[k][idx].astype(np.float32) if len(idx) else np.zeros((1, EMBEDDING_DIM))
             parts += [v.mean(0), v.max(0)]
@@ -342,7 +344,7 @@ def context_features(parsed: Parsed, start: int, end: int) -> list[float]:
     return out
 
 
-def parse_features(parsed: Parsed, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+def parse_features(parsed: Parsed, spans: Sequence[tuple[int, int]]) -> NDArray[Any]:
     """Per span, :func:`syntax_features` then :func:`context_features` (float32)."""
     out = np.zeros((len(spans), N_SYNTAX + N_CONTEXT), np.float32)
     for row, (start, end) in enumerate(spans):
@@ -352,7 +354,7 @@ def parse_features(parsed: Parsed, spans: Sequence[tuple[int, int]]) -> np.ndarr
 
 def tc_inputs(
     text: str, states: TokenStates, spans: Sequence[tuple[int, int]], parsed: Parsed | None
-) -> np.ndarray:
+) -> NDArray[Any]:
     """The technique head's dense input: :func:`span_vectors`, then :func:`parse_features`
     when ``parsed`` is given (heads trained with them need it)."""
     X = span_vectors(text, states, spans)

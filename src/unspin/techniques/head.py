@@ -23,8 +23,10 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.techniques.features import normalise
 
@@ -79,9 +81,9 @@ def lookup_rows(
     keys: Sequence[str],
     labels: Sequence[Sequence[int]],
     articles: Sequence[str],
-    known: np.ndarray,
+    known: NDArray[Any],
     n_classes: int,
-) -> np.ndarray:
+) -> NDArray[Any]:
     """Per row, the classes that the ``known`` rows (a boolean mask) with the same key
     carried in *other* articles: shares (``n_classes``) and log(1 + how many)."""
     table: dict[str, dict[str, Counter[int]]] = {}
@@ -104,11 +106,11 @@ def lookup_rows(
 class TechniqueHead:
     """Arrays of a trained head (``tc_head.npz``); see the module docstring."""
 
-    arrays: Mapping[str, np.ndarray]
+    arrays: Mapping[str, NDArray[Any]]
     classes: tuple[str, ...] = field(init=False)
     weight: float = field(init=False)
     _columns: tuple[dict[int, int], dict[int, int]] = field(init=False, repr=False)
-    _lookup: dict[int, np.ndarray] = field(init=False, repr=False)
+    _lookup: dict[int, NDArray[Any]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         a = self.arrays
@@ -129,7 +131,7 @@ class TechniqueHead:
         """Whether the dense regression also reads the span's parse features."""
         return bool(self.arrays["parse_features"]) if "parse_features" in self.arrays else False
 
-    def lookup(self, texts: Sequence[str]) -> np.ndarray:
+    def lookup(self, texts: Sequence[str]) -> NDArray[Any]:
         """Per span, the techniques of the training spans with the same normalised text
         (shares) and log(1 + how many); zeros for a text never seen."""
         n = len(self.classes)
@@ -141,7 +143,7 @@ class TechniqueHead:
                 out[r, n] = np.log1p(counts.sum())
         return out
 
-    def tfidf(self, texts: Sequence[str]) -> np.ndarray:
+    def tfidf(self, texts: Sequence[str]) -> NDArray[Any]:
         """The text view of each span: TF-IDF of its word and char n-grams, each view
         L2-normalised (dense, one row per span)."""
         out = np.zeros((len(texts), len(self.arrays["text_idf"])), np.float32)
@@ -150,7 +152,7 @@ class TechniqueHead:
                 out[r, cols] = values
         return out
 
-    def _tfidf_parts(self, text: str) -> list[tuple[np.ndarray, np.ndarray]]:
+    def _tfidf_parts(self, text: str) -> list[tuple[NDArray[Any], NDArray[Any]]]:
         """The non-zero (columns, values) of ``text``'s word view and char view."""
         idf = self.arrays["text_idf"]
         out = []
@@ -164,7 +166,7 @@ class TechniqueHead:
                 out.append((cols, (v / np.linalg.norm(v)).astype(np.float32)))
         return out
 
-    def _text_logits(self, texts: Sequence[str]) -> np.ndarray:
+    def _text_logits(self, texts: Sequence[str]) -> NDArray[Any]:
         coef = self.arrays["text_coef"]
         z = np.tile(self.arrays["text_intercept"].astype(np.float32), (len(texts), 1))
         for r, text in enumerate(texts):
@@ -172,7 +174,7 @@ class TechniqueHead:
                 z[r] += coef[:, cols].astype(np.float32) @ values
         return z
 
-    def probabilities(self, features: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    def probabilities(self, features: NDArray[Any], texts: Sequence[str]) -> NDArray[Any]:
         """Technique probabilities (columns in :attr:`classes` order) of spans with the
         dense ``features`` and the ``texts``."""
         a = self.arrays
@@ -184,11 +186,11 @@ class TechniqueHead:
         if "text_coef" in a:
             z = self.weight * z + (1 - self.weight) * _log_softmax(self._text_logits(texts))
         e = np.exp(z - z.max(1, keepdims=True))
-        out: np.ndarray = (e / e.sum(1, keepdims=True)).astype(np.float32)
+        out: NDArray[Any] = (e / e.sum(1, keepdims=True)).astype(np.float32)
         return out
 
 
-def _log_softmax(z: np.ndarray) -> np.ndarray:
+def _log_softmax(z: NDArray[Any]) -> NDArray[Any]:
     z = z - z.max(1, keepdims=True)
-    out: np.ndarray = z - np.log(np.exp(z).sum(1, keepdims=True))
+    out: NDArray[Any] = z - np.log(np.exp(z).sum(1, keepdims=True))
     return out

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.cache import Once
 from unspin.errors import MissingExtraError, ModelError
@@ -48,13 +49,13 @@ class TaggerMember:
     ``((x - mean) / std) @ W``."""
 
     tagger: Any
-    projection: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    projection: tuple[NDArray[Any], NDArray[Any], NDArray[Any]] | None = None
 
-    def inputs(self, x: np.ndarray) -> np.ndarray:
+    def inputs(self, x: NDArray[Any]) -> NDArray[Any]:
         if self.projection is None:
             return x
         mean, std, w = self.projection
-        out: np.ndarray = ((x - mean) / std) @ w
+        out: NDArray[Any] = ((x - mean) / std) @ w
         return out.astype(np.float32)
 
 
@@ -63,7 +64,7 @@ def _load_members(path: Path, si: dict[str, Any]) -> tuple[TaggerMember, ...]:
     import torch
 
     specs = si.get("members") or [{"weights": "si_tagger.npz", "projection": None}]
-    projections: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    projections: dict[str, tuple[NDArray[Any], NDArray[Any], NDArray[Any]]] = {}
     members = []
     for spec in specs:
         weights = np.load(path / spec["weights"])
@@ -118,13 +119,13 @@ class TechniquesModel:
             ) from exc
         return cls(config, taggers, head, path)
 
-    def inside_probability(self, states: TokenStates, inputs: np.ndarray) -> np.ndarray:
+    def inside_probability(self, states: TokenStates, inputs: NDArray[Any]) -> NDArray[Any]:
         """P(inside a span) = P(B) + P(I) per word piece, averaged over the ensemble's
         taggers; each segment tagged on its own."""
         p_in = np.zeros(len(inputs), np.float32)
         if not len(states.segments) or not self.taggers:
             return p_in
-        projected: dict[int, np.ndarray] = {}  # members sharing a projection share its result
+        projected: dict[int, NDArray[Any]] = {}  # members sharing a projection share its result
         for member in self.taggers:
             key = id(member.projection)
             if key not in projected:
@@ -133,14 +134,14 @@ class TechniquesModel:
         return p_in / len(self.taggers)
 
     def technique_probabilities(
-        self, features: np.ndarray, texts: Sequence[str] = ()
-    ) -> np.ndarray:
+        self, features: NDArray[Any], texts: Sequence[str] = ()
+    ) -> NDArray[Any]:
         """Technique probabilities of spans from their dense ``features`` and ``texts``
         (:meth:`TechniqueHead.probabilities`)."""
         return self.head.probabilities(features, texts)
 
 
-def _tag(tagger: Any, states: TokenStates, inputs: np.ndarray) -> np.ndarray:
+def _tag(tagger: Any, states: TokenStates, inputs: NDArray[Any]) -> NDArray[Any]:
     """One tagger's P(B) + P(I) per piece, segments batched and packed."""
     import torch
     from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
