@@ -246,3 +246,15 @@ def test_a_name_or_noun_at_the_root_is_no_predicate(run: Run) -> None:
     f = frame(run, "Urgent notice: Harbor Raids in Velmora Sunday 2/25 and Monday 2/26.")
     assert f["predicate"] is None
     assert frame(run, "The council failed to approve the budget.")["predicate"] == "approve"
+
+
+@pytest.mark.slow
+def test_a_persons_name_is_no_place(run: Run) -> None:
+    """A name NER read as a place: a title before it, or a person named in the text."""
+    assert list(frame(run, "Senator Ana Kansas spoke in Topeka.")["places"]) == ["Topeka"]
+    a = run("George Washington led the army. In Washington, he was praised.", "claims")
+    assert [list(c.attributes["frame"]["places"]) for c in a.by_kind("claim")] == [[], []]
+    assert list(frame(run, "Refugees fled from St. Louis to Fort Worth.")["places"]) == [
+        "St. Louis",
+        "Fort Worth",
+    ]

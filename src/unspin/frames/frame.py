@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from unspin.frames.date_scanner import DateMatch
 from unspin.frames.lexicon import PEOPLE_NOUNS, REPORTING
+from unspin.frames.places import places_in
 from unspin.frames.quantities import QuantityMatch
 from unspin.model import JSON, Finding
 from unspin.nlp import Parsed, Sentence, Token
@@ -167,7 +168,7 @@ def claim_frame(
     inside_q = [q for q in quantities if sentence.start <= q.start < sentence.end]
     inside_d = [d for d in dates if sentence.start <= d.start < sentence.end]
     counted = tuple(_elided(parsed.text, [_quantity(parsed, q) for q in inside_q]))
-    places, found_dates = _places(parsed, sentence), tuple(_dates(inside_d))
+    places, found_dates = places_in(parsed, sentence), tuple(_dates(inside_d))
     if root is None:
         return Frame(None, "positive", (), "asserted", None, (), places, counted, found_dates)
     predicate, report, flips = _proposition(parsed, root)
@@ -433,50 +434,6 @@ def _joined_name(parsed: Parsed, head: Token) -> str:
     end = parsed.subtree_span(conj.i)[1]
     tail = parsed.text[parsed.tokens[cc.i - 1].end : end]
     return tail.rstrip(" ,;:-—–") if tail.count("(") == tail.count(")") else tail[: tail.find(" (")]
-
-
-def _places(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
-    found = [
-        e.text
-        for e in parsed.entities
-        if e.label in ("GPE", "LOC", "FAC")
-        and sentence.start <= e.start < sentence.end
-        and not _no_place(parsed, e.first, e.last)
-    ]
-    return tuple(dict.fromkeys(found))
-
-
-#: Nouns a name before them gives the topic of, not the place ("the Russia probe").
-_TOPIC_NOUNS = frozenset(
-    {"probe", "probes", "investigation", "inquiry", "deal", "policy", "sanctions", "talks"}
-    | {"scandal", "dossier", "hearing", "hearings", "question", "issue", "agreement", "accord"}
-)
-_NAMING_VERBS = frozenset({"call", "name", "dub", "label", "title"})
-
-
-def _no_place(parsed: Parsed, first: int, last: int) -> bool:
-    """A place-labelled name that says no place: the source of "according to" ("according
-    to NBC Bay Area"), the name of a thing that is no place ("a group called Centro
-    Legal"), or the topic of a probe or a deal ("the Russia probe")."""
-    toks = parsed.tokens
-    head = next((t for t in toks[first:last] if not first <= t.head < last), None)
-    if head is None or head.head == head.i:
-        return False
-    up = toks[head.head]
-    if head.dep == "pobj" and up.lower == "to" and up.i > 0 and toks[up.i - 1].lower == "according":
-        return True
-    if head.dep in ("compound", "nmod") and up.lower in _TOPIC_NOUNS:
-        return True
-    named = toks[up.head] if head.dep == "oprd" and up.lemma.lower() in _NAMING_VERBS else None
-    return named is not None and named.pos == "NOUN" and named.lower not in _PLACE_NOUNS
-
-
-#: Common nouns for places: "a town called Velmora" names a place.
-_PLACE_NOUNS = frozenset(
-    {"town", "city", "village", "country", "region", "area", "state", "province", "county"}
-    | {"district", "street", "road", "square", "island", "river", "lake", "mountain", "place"}
-    | {"neighbourhood", "neighborhood", "suburb", "port", "valley", "hill", "park", "camp"}
-)
 
 
 # -- quantities and dates --------------------------------------------------------------------

@@ -1,0 +1,85 @@
+"""Places of a claim's frame: the place names of its sentence that say a place.
+
+NER labels a name GPE, LOC or FAC; some of those say no place of the claim: a source
+("according to NBC Bay Area"), the name given to a group ("a group called Centro Legal"),
+the topic of a probe ("the Russia probe") or a person (a title or first name before the
+name, or the name of a person elsewhere in the text).
+"""
+
+from __future__ import annotations
+
+from unspin.lexicon import TITLE_WORDS
+from unspin.nlp import Parsed, Sentence
+
+__all__ = ["places_in"]
+
+
+def places_in(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
+    """The place names of ``sentence`` (NER GPE, LOC, FAC) that say a place."""
+    persons = _person_words(parsed)
+    found = [
+        e.text
+        for e in parsed.entities
+        if e.label in ("GPE", "LOC", "FAC")
+        and sentence.start <= e.start < sentence.end
+        and not _no_place(parsed, e.first, e.last)
+        and not _a_person(parsed, e.first, e.text, persons)
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+#: Nouns a name before them gives the topic of, not the place ("the Russia probe").
+_TOPIC_NOUNS = frozenset(
+    {"probe", "probes", "investigation", "inquiry", "deal", "policy", "sanctions", "talks"}
+    | {"scandal", "dossier", "hearing", "hearings", "question", "issue", "agreement", "accord"}
+)
+_NAMING_VERBS = frozenset({"call", "name", "dub", "label", "title"})
+
+
+def _no_place(parsed: Parsed, first: int, last: int) -> bool:
+    """A place-labelled name that says no place: the source of "according to" ("according
+    to NBC Bay Area"), the name of a thing that is no place ("a group called Centro
+    Legal"), or the topic of a probe or a deal ("the Russia probe")."""
+    toks = parsed.tokens
+    head = next((t for t in toks[first:last] if not first <= t.head < last), None)
+    if head is None or head.head == head.i:
+        return False
+    up = toks[head.head]
+    if head.dep == "pobj" and up.lower == "to" and up.i > 0 and toks[up.i - 1].lower == "according":
+        return True
+    if head.dep in ("compound", "nmod") and up.lower in _TOPIC_NOUNS:
+        return True
+    named = toks[up.head] if head.dep == "oprd" and up.lemma.lower() in _NAMING_VERBS else None
+    return named is not None and named.pos == "NOUN" and named.lower not in _PLACE_NOUNS
+
+
+#: Common nouns for places: "a town called Velmora" names a place.
+_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "country", "region", "area", "state", "province", "county"}
+    | {"district", "street", "road", "square", "island", "river", "lake", "mountain", "place"}
+    | {"neighbourhood", "neighborhood", "suburb", "port", "valley", "hill", "park", "camp"}
+)
+
+
+def _person_words(parsed: Parsed) -> frozenset[str]:
+    """The names of the persons of the text and their last words ("Dwight Eisenhower",
+    "Eisenhower")."""
+    out: set[str] = set()
+    for e in parsed.entities:
+        if e.label == "PERSON":
+            words = e.text.split()
+            out.update({e.text, words[-1]} if words else ())
+    return frozenset(out)
+
+
+def _a_person(parsed: Parsed, first: int, text: str, persons: frozenset[str]) -> bool:
+    """A person's name read as a place: a title before it ("Senator Ana Kansas") or the
+    name of a person of the text ("Eisenhower" after "Dwight Eisenhower")."""
+    if text in persons:
+        return True
+    k = first - 1
+    while k >= 0 and first - k <= 2 and parsed.tokens[k].pos == "PROPN":
+        if parsed.tokens[k].lower.rstrip(".") in TITLE_WORDS:
+            return True
+        k -= 1  # a first name between ("Senator Ana Kansas")
+    return k >= 0 and parsed.tokens[k].lower.rstrip(".") in TITLE_WORDS
