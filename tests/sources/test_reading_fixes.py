@@ -212,3 +212,13 @@ def test_a_quotation_woven_into_the_next_sentence_is_not_carried_over(run: Run) 
     # a quotation that opens the next sentence still continues the one before
     unjust = by_text["The fines are unjust."]
     assert unjust.attributes["speaker_link"] == "continuation"
+
+
+def test_a_headline_verb_read_as_a_noun_is_not_part_of_the_speaker(run: Run) -> None:
+    a = sources(
+        run, "Swiss bishop signs statement saying tax law is unjust\n\nThe law passed in May."
+    )
+    assert [f.text for f in a.by_kind("speaker")] == ["statement"]
+    # in running text (a closing stop) the noun phrase is left as parsed
+    a = sources(run, "UN weapons inspectors said the site was empty.")
+    assert [f.text for f in a.by_kind("speaker")] == ["UN weapons inspectors"]

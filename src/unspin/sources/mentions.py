@@ -421,7 +421,7 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         for c in ix.kids(h.i, "prep", "amod", "acl", "relcl"):
             if c.i > h.i:
                 hi = max(hi, min(ix.subtree(c.i)[1], h.i + 18))
-    trimmed = ix.trimmed(lo, hi)
+    trimmed = ix.trimmed(ix.past_headline_verb(lo, h.i), hi)
     if trimmed is None:
         return None
     lo, hi = trimmed

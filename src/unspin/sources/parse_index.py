@@ -99,6 +99,22 @@ class ParseIndex:
             p.start, ent.end, ent.label, self.parsed.text[p.start : ent.end], p.i, ent.last
         )
 
+    def past_headline_verb(self, lo: int, head: int) -> int:
+        """Where a speaker starts on a headline line (no closing stop): past a verb the
+        tagger read as a plural noun between a noun and a noun ("Swiss bishop signs
+        statement saying ...": the statement, not "Swiss bishop signs statement")."""
+        toks = self.parsed.tokens
+        text = self.parsed.text
+        nl = text.find("\n", toks[head].end)
+        line = text[text.rfind("\n", 0, toks[head].start) + 1 : len(text) if nl < 0 else nl]
+        if not line.strip() or line.rstrip()[-1] in ".!?\"'”’»)":
+            return lo
+        for k in range(head - 1, lo, -1):
+            t, prev, nxt = toks[k], toks[k - 1], toks[k + 1]
+            if t.tag == "NNS" and prev.pos in ("NOUN", "PROPN") and nxt.pos in ("NOUN", "PROPN"):
+                return k + 1
+        return lo
+
     def trimmed(self, lo: int, hi: int) -> tuple[int, int] | None:
         """Shrink the inclusive token range ``[lo, hi]`` past punctuation at either end."""
         toks = self.parsed.tokens
