@@ -214,8 +214,8 @@ def test_a_number_between_commas_that_is_no_age_stays_a_number(run: Run) -> None
 @pytest.mark.parametrize(
     ("text", "places"),
     [
-        ('"We did what was right," Lund said, according to NBC Bay Area.', []),
-        ("A group called Centro Legal de la Raza sent the mayor a list.", []),
+        ('"We did what was right," Lund said, according to KVX Bay Area.', []),
+        ("A group called Centro Vecinal de la Vega sent the mayor a list.", []),
         ("The Russia probe found that the mayor had lied in Paris.", ["Paris"]),
         ("Refugees fled to a town called Velmora in Ohio.", ["Velmora", "Ohio"]),
     ],
@@ -242,7 +242,7 @@ def test_an_embedded_question_is_no_proposition(run: Run) -> None:
 
 @pytest.mark.slow
 def test_a_name_or_noun_at_the_root_is_no_predicate(run: Run) -> None:
-    """The bug: a verbless line ('... ICE Raids in Oakland ...') gave the predicate 'Raids'."""
+    """The bug: a verbless line ('... Harbor Raids in Velmora ...') gave the predicate 'Raids'."""
     f = frame(run, "Urgent notice: Harbor Raids in Velmora Sunday 2/25 and Monday 2/26.")
     assert f["predicate"] is None
     assert frame(run, "The council failed to approve the budget.")["predicate"] == "approve"

@@ -177,11 +177,11 @@ def test_a_persons_record_is_evidence_about_them_not_a_document_speaking(run: Ru
 def test_which_never_stands_for_a_person(run: Run) -> None:
     a = sources(
         run,
-        "The raids went ahead despite a press release tweeted by Libby Schaaf, the mayor "
-        "of Oakland, which noted that the raids were coming.",
+        "The raids went ahead despite a press release tweeted by Maria Lopez, the mayor "
+        "of Velmora, which noted that the raids were coming.",
     )
     (att,) = attributions(a)
-    assert att.attributes["speaker"] != "Libby Schaaf"
+    assert att.attributes["speaker"] != "Maria Lopez"
     assert speaker_of(a, att).text == "a press release"
 
 

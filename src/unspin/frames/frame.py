@@ -191,7 +191,7 @@ def claim_frame(
 
 def _predicate(t: Token) -> str | None:
     """The predicate's lemma; none for a name or a noun at the root, which is a verbless
-    line or a misparse ("Credible information ICE Raids in Oakland", a headline whose
+    line or a misparse ("Urgent notice: Harbor Raids in Velmora", a headline whose
     verb was read as a noun), not a predicate."""
     if t.pos in ("VERB", "AUX"):
         return t.lemma.lower()
@@ -422,8 +422,8 @@ def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
 
 
 def _joined_name(parsed: Parsed, head: Token) -> str:
-    """The rest of a name joined by "and" ("Immigration and Customs Enforcement (ICE)"
-    was the actor "Immigration"): a proper noun's proper-noun conjunct, to its end."""
+    """The rest of a name joined by "and" ("Harbor and Coast Patrol (HCP)"
+    was the actor "Harbor"): a proper noun's proper-noun conjunct, to its end."""
     if head.pos != "PROPN":
         return ""
     kids = _children(parsed, head)

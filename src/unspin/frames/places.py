@@ -1,8 +1,8 @@
 """Places of a claim's frame: the place names of its sentence that say a place.
 
 NER labels a name GPE, LOC or FAC; some of those say no place of the claim: a source
-("according to NBC Bay Area"), the name given to a group ("a group called Centro Legal"),
-the topic of a probe ("the Russia probe") or a person (a title or first name before the
+("according to KVX Bay Area"), the name given to a group ("a group called Centro Vecinal"),
+the topic of a probe ("the Norvia probe") or a person (a title or first name before the
 name, or the name of a person elsewhere in the text).
 """
 
@@ -28,7 +28,7 @@ def places_in(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-#: Nouns a name before them gives the topic of, not the place ("the Russia probe").
+#: Nouns a name before them gives the topic of, not the place ("the Norvia probe").
 _TOPIC_NOUNS = frozenset(
     {"probe", "probes", "investigation", "inquiry", "deal", "policy", "sanctions", "talks"}
     | {"scandal", "dossier", "hearing", "hearings", "question", "issue", "agreement", "accord"}
@@ -38,8 +38,8 @@ _NAMING_VERBS = frozenset({"call", "name", "dub", "label", "title"})
 
 def _no_place(parsed: Parsed, first: int, last: int) -> bool:
     """A place-labelled name that says no place: the source of "according to" ("according
-    to NBC Bay Area"), the name of a thing that is no place ("a group called Centro
-    Legal"), or the topic of a probe or a deal ("the Russia probe")."""
+    to KVX Bay Area"), the name of a thing that is no place ("a group called Centro
+    Vecinal"), or the topic of a probe or a deal ("the Norvia probe")."""
     toks = parsed.tokens
     head = next((t for t in toks[first:last] if not first <= t.head < last), None)
     if head is None or head.head == head.i:
@@ -62,8 +62,8 @@ _PLACE_NOUNS = frozenset(
 
 
 def _person_words(parsed: Parsed) -> frozenset[str]:
-    """The names of the persons of the text and their last words ("Dwight Eisenhower",
-    "Eisenhower")."""
+    """The names of the persons of the text and their last words ("George Washington",
+    "Washington")."""
     out: set[str] = set()
     for e in parsed.entities:
         if e.label == "PERSON":
@@ -74,7 +74,7 @@ def _person_words(parsed: Parsed) -> frozenset[str]:
 
 def _a_person(parsed: Parsed, first: int, text: str, persons: frozenset[str]) -> bool:
     """A person's name read as a place: a title before it ("Senator Ana Kansas") or the
-    name of a person of the text ("Eisenhower" after "Dwight Eisenhower")."""
+    name of a person of the text ("Washington" after "George Washington")."""
     if text in persons:
         return True
     k = first - 1
