@@ -222,3 +222,19 @@ def test_a_headline_verb_read_as_a_noun_is_not_part_of_the_speaker(run: Run) -> 
     # in running text (a closing stop) the noun phrase is left as parsed
     a = sources(run, "UN weapons inspectors said the site was empty.")
     assert [f.text for f in a.by_kind("speaker")] == ["UN weapons inspectors"]
+
+
+def test_a_line_that_introduces_a_statement_attributes_the_next_line(run: Run) -> None:
+    a = sources(
+        run,
+        "The warning did not win her friends.\n"
+        "Harbor Deputy Chief Tomas Berg said in a statement Tuesday,\n"
+        "The decision to publicize her suspicions put my officers at risk.\n"
+        "Our officers will continue to do their duty.",
+    )
+    (att,) = attributions(a)
+    assert att.text == "The decision to publicize her suspicions put my officers at risk"
+    assert att.attributes["speaker"] == "Tomas Berg"
+    # a clause that goes on after the comma is no introduction
+    a = sources(run, "Tomas Berg said the port was closed,\nand the ships waited outside.")
+    assert [f.text for f in attributions(a)] == ["the port was closed"]

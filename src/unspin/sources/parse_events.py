@@ -248,6 +248,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     ):
         return None
     content, as_object = (None, False) if info.quote_only else _content(st, t, info, construction)
+    if content is None and not info.quote_only and construction != "passive":
+        content = _next_line_statement(st, t)
     if as_object:
         score = min(score, 0.65)  # "denied the report": a noun phrase, not a proposition
     if construction == "passive" and content is None:
@@ -482,6 +484,25 @@ def _person(t: Token) -> bool:
     """A person as a verb's object: "the Senate confirmed Ann Roe" reports nothing."""
     low = t.lemma.lower()
     return t.ent_type == "PERSON" or low in _PERSON_OBJECTS or low in TITLE_WORDS
+
+
+def _next_line_statement(st: RunState, t: Token) -> tuple[int, int] | None:
+    """ "X said in a statement Tuesday,\n<the statement>": a line that ends on the verb's
+    clause with a comma or a colon introduces the next line, unquoted, as what was said."""
+    text = st.text
+    nl = text.find("\n", t.end)
+    if nl < 0 or text[t.end : nl].rstrip()[-1:] not in (",", ":"):
+        return None
+    if st.sentence_at(nl - 1) != st.sentence_at(t.start) or not st.ix or t.head != t.i:
+        return None  # the verb heads the line's last sentence
+    lo = nl + 1
+    while lo < len(text) and text[lo] in " \t\n":
+        lo += 1
+    hi = text.find("\n", lo)
+    hi = len(text) if hi < 0 else hi
+    if lo >= hi or text[lo] in "\"“'‘«»>—–-":
+        return None  # a quotation is linked as a quotation
+    return st.trim_chars(lo, hi)
 
 
 def _thing_above(st: RunState, t: Token) -> Token | None:
