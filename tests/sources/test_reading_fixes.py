@@ -238,3 +238,17 @@ def test_a_line_that_introduces_a_statement_attributes_the_next_line(run: Run) -
     # a clause that goes on after the comma is no introduction
     a = sources(run, "Tomas Berg said the port was closed,\nand the ships waited outside.")
     assert [f.text for f in attributions(a)] == ["the port was closed"]
+
+
+def test_a_dash_aside_about_whom_is_the_writers_not_the_speakers(run: Run) -> None:
+    a = sources(
+        run,
+        'The port authority reports that 80 sailors with unpaid fines "remain at large" in '
+        "the area -- an unknown number of whom may have been tipped off by a harbour master "
+        "who betrayed the town.",
+    )
+    (att,) = attributions(a)
+    assert att.text == '80 sailors with unpaid fines "remain at large" in the area'
+    # paired dashes inside the clause stay in it
+    a = sources(run, "Officials said the bridge -- which cost millions -- was unsafe.")
+    assert [f.text for f in attributions(a)] == ["the bridge -- which cost millions -- was unsafe"]

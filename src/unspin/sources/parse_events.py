@@ -460,6 +460,11 @@ def _content(
         for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
             if d.i > c.i and _has_own_speech(st, d.i):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)
+        dashes = [k for k in range(lo + 1, hi) if toks[k].text in ("--", "—", "–")]
+        if len(dashes) == 1 and any(
+            toks[k].lower in ("whom", "which") for k in range(dashes[0] + 1, hi + 1)
+        ):
+            hi = dashes[0] - 1  # "... in the area -- a number of whom ...": the writer's aside
         while hi > lo and (
             toks[hi].dep in ("cc", "mark", "punct") or toks[hi].lower in ("while", "but")
         ):
