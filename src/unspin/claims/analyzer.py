@@ -60,7 +60,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import numpy as np
+from numpy.typing import NDArray
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.claims.head import DEFAULT_HEAD, WEIGHTS, CheckworthinessHead
@@ -268,8 +268,8 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
         quotes: SpanIndex,
         attributions: SpanIndex,
         head: CheckworthinessHead | None = None,
-        embedding: np.ndarray | None = None,
-        pooled: np.ndarray | None = None,
+        embedding: NDArray[Any] | None = None,
+        pooled: NDArray[Any] | None = None,
     ) -> Finding:
         s_text = ctx.text[sentence.start : sentence.end]
         st = sentence_features(ctx.parsed, sentence, s_text, inside, ents, quotes, attributions)

@@ -19,8 +19,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.cache import Once, per_path
 from unspin.errors import MissingExtraError, ModelError
@@ -91,11 +93,11 @@ class AdapterPart:
     and the calibration folded in)."""
 
     path: Path
-    w_pool: np.ndarray = field(repr=False, compare=False)
+    w_pool: NDArray[Any] = field(repr=False, compare=False)
     lr_scale: float
     bias: float
 
-    def pooled(self, states: TokenStates, n_sentences: int) -> np.ndarray | None:
+    def pooled(self, states: TokenStates, n_sentences: int) -> NDArray[Any] | None:
         """Per sentence, the mean adapted state of its pieces (``(n_sentences, 384)``), or
         None when ``states`` lack the layer the adapter reads or do not cover the
         sentences."""
@@ -138,8 +140,8 @@ class CheckworthinessHead:
     version: str
     features: tuple[str, ...]
     bias: float
-    w_features: np.ndarray = field(repr=False, compare=False)
-    w_embedding: np.ndarray = field(repr=False, compare=False)
+    w_features: NDArray[Any] = field(repr=False, compare=False)
+    w_embedding: NDArray[Any] = field(repr=False, compare=False)
     ngrams: Mapping[str, tuple[float, float]] = field(default_factory=dict, repr=False)
     threshold: float = 0.5
     adapter: AdapterPart | None = field(default=None, repr=False, compare=False)
@@ -200,9 +202,9 @@ class CheckworthinessHead:
     def logit_parts(
         self,
         text: str,
-        embedding: np.ndarray,
+        embedding: NDArray[Any],
         counts: Mapping[str, int],
-        pooled: np.ndarray | None = None,
+        pooled: NDArray[Any] | None = None,
     ) -> tuple[dict[str, float], dict[str, float]]:
         """Unrounded contributions to the logit (bias, ``sentence_embedding``, ``words``,
         each present feature and, given the sentence's ``pooled`` adapter state and a head
@@ -233,9 +235,9 @@ class CheckworthinessHead:
     def contributions(
         self,
         text: str,
-        embedding: np.ndarray,
+        embedding: NDArray[Any],
         counts: Mapping[str, int],
-        pooled: np.ndarray | None = None,
+        pooled: NDArray[Any] | None = None,
     ) -> tuple[dict[str, float], list[tuple[str, float]]]:
         """Contributions to the logit rounded for display, and the n-grams that pushed
         hardest towards check-worthy (at most five, largest first)."""

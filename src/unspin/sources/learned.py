@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from unspin.cache import Once
 from unspin.errors import MissingExtraError, ModelError
@@ -117,7 +118,7 @@ _RULE_ROLES = ("source", "cue", "content")
 N_HAND = len(_POS) + len(_DEPS) + 1 + len(_ENTS) + 1 + 14 + 2 * len(_RULE_ROLES)
 
 
-def hand_features(text: str, parsed: Parsed, rules: Extraction) -> np.ndarray:
+def hand_features(text: str, parsed: Parsed, rules: Extraction) -> NDArray[Any]:
     """Per token, ``N_HAND`` features (float32): part of speech, dependency, entity type,
     lexicon and quotation-mark cues, sentence and paragraph starts and the rules' spans
     (inside, and first token of, each role)."""
@@ -183,7 +184,7 @@ def hand_features(text: str, parsed: Parsed, rules: Extraction) -> np.ndarray:
     return out
 
 
-def piece_owners(parsed: Parsed, starts: np.ndarray) -> np.ndarray:
+def piece_owners(parsed: Parsed, starts: NDArray[Any]) -> NDArray[Any]:
     """Per word piece (offsets ``starts``, -1 for [CLS]/[SEP]), the index of the token
     whose characters it starts in, or -1."""
     toks = parsed.tokens
@@ -199,7 +200,7 @@ def piece_owners(parsed: Parsed, starts: np.ndarray) -> np.ndarray:
     return owner
 
 
-def pool_pieces(n_tokens: int, owner: np.ndarray, pieces: np.ndarray) -> np.ndarray:
+def pool_pieces(n_tokens: int, owner: NDArray[Any], pieces: NDArray[Any]) -> NDArray[Any]:
     """Per token, the mean of the vectors of the pieces it owns (``owner`` from
     :func:`piece_owners`); zeros for a token that owns none. ``(n_tokens, dim)`` float32."""
     out = np.zeros((n_tokens, pieces.shape[1]), np.float32)
@@ -303,7 +304,7 @@ class _Run:
 
 
 def _role_runs(
-    probs: np.ndarray, parsed: Parsed, first: int, threshold: Sequence[float], join: int
+    probs: NDArray[Any], parsed: Parsed, first: int, threshold: Sequence[float], join: int
 ) -> dict[str, list[_Run]]:
     """Spans per role from one window's tag probabilities (arg-max tags). A content run
     that opens with an I tag continues the window's previous content when at most
@@ -348,7 +349,7 @@ def _role_runs(
 def decode(
     text: str,
     parsed: Parsed,
-    probs: Sequence[tuple[tuple[int, int], np.ndarray]],
+    probs: Sequence[tuple[tuple[int, int], NDArray[Any]]],
     threshold: Sequence[float],
     rules: Extraction,
     join: int = 8,
@@ -508,16 +509,17 @@ class LearnedExtractor:
 
     def inputs(
         self, parsed: Parsed, states: TokenStates, rules: Extraction, text: str
-    ) -> np.ndarray:
+    ) -> NDArray[Any]:
         """Per token: the mean adapted state of its pieces and its hand features."""
         owner = piece_owners(parsed, states.starts)
         x = pool_pieces(len(parsed.tokens), owner, self.adapter.run(states))
         h = hand_features(text, parsed, rules)
-        return np.concatenate([x, h], axis=1).astype(np.float32)
+        out: NDArray[Any] = np.concatenate([x, h], axis=1).astype(np.float32)
+        return out
 
     def probabilities(
         self, text: str, parsed: Parsed, states: TokenStates, rules: Extraction
-    ) -> list[tuple[tuple[int, int], np.ndarray]]:
+    ) -> list[tuple[tuple[int, int], NDArray[Any]]]:
         import torch
 
         x = self.inputs(parsed, states, rules, text)
