@@ -258,3 +258,22 @@ def test_a_persons_name_is_no_place(run: Run) -> None:
         "St. Louis",
         "Fort Worth",
     ]
+
+
+@pytest.mark.slow
+def test_a_name_apposed_to_a_person_or_a_body_is_no_place(run: Run) -> None:
+    """The bug (a held-back PTC report): NER read a brother's first name and an insurance
+    company as places ('the youngest brother, Jamal, ...', 'Americo, the life insurance
+    company, said ...'), and every later mention of the name with them."""
+    a = run(
+        "When his father died, the youngest brother, Jamal, signed the certificate. "
+        "Jamal sold a house to Ravi for $620,000 in Toledo. "
+        "Americo, the life insurance company, said there was doubt.",
+        "claims",
+    )
+    assert [list(c.attributes["frame"]["places"]) for c in a.by_kind("claim")] == [
+        [],
+        ["Toledo"],
+        [],
+    ]
+    assert list(frame(run, "Ohio, the state where he grew up, voted early.")["places"]) == ["Ohio"]

@@ -2,8 +2,10 @@
 
 NER labels a name GPE, LOC or FAC; some of those say no place of the claim: a source
 ("according to KVX Bay Area"), the name given to a group ("a group called Centro Vecinal"),
-the topic of a probe ("the Norvia probe") or a person (a title or first name before the
-name, or the name of a person elsewhere in the text).
+the topic of a probe ("the Norvia probe"), a person (a title or first name before the
+name, or the name of a person elsewhere in the text) or what an apposition says is no place
+("the youngest brother, Tarek, ..."; "Velco, the insurance company, ..."), wherever the
+name occurs in the text.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ __all__ = ["places_in"]
 
 def places_in(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
     """The place names of ``sentence`` (NER GPE, LOC, FAC) that say a place."""
-    persons = _person_words(parsed)
+    persons = _person_words(parsed) | _apposed_no_place(parsed)
     found = [
         e.text
         for e in parsed.entities
@@ -58,7 +60,34 @@ _PLACE_NOUNS = frozenset(
     {"town", "city", "village", "country", "region", "area", "state", "province", "county"}
     | {"district", "street", "road", "square", "island", "river", "lake", "mountain", "place"}
     | {"neighbourhood", "neighborhood", "suburb", "port", "valley", "hill", "park", "camp"}
+    | {"capital", "nation", "republic", "kingdom", "territory", "continent", "border", "coast"}
+    | {"municipality", "borough", "township", "state", "site", "venue", "airport", "station"}
+    | {"building", "hall", "base", "bridge", "stadium", "hospital", "prison", "home", "land"}
 )
+
+
+def _apposed_no_place(parsed: Parsed) -> frozenset[str]:
+    """Place-labelled names in apposition with a common noun that is no place noun: "the
+    youngest brother, Tarek" or "Velco, the insurance company" name a person or a body,
+    here and wherever else the name occurs."""
+    toks = parsed.tokens
+    appositions: dict[int, list[int]] = {}
+    for t in toks:
+        if t.dep == "appos":
+            appositions.setdefault(t.head, []).append(t.i)
+    out: set[str] = set()
+    for e in parsed.entities:
+        if e.label not in ("GPE", "LOC", "FAC"):
+            continue
+        head = next((t for t in toks[e.first : e.last] if not e.first <= t.head < e.last), None)
+        if head is None:
+            continue
+        nouns = list(appositions.get(head.i, ()))
+        if head.dep == "appos" and head.head != head.i:
+            nouns.append(head.head)
+        if any(toks[k].pos == "NOUN" and toks[k].lemma.lower() not in _PLACE_NOUNS for k in nouns):
+            out.add(e.text)
+    return frozenset(out)
 
 
 def _person_words(parsed: Parsed) -> frozenset[str]:
