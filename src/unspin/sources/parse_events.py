@@ -12,6 +12,7 @@ import re
 
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Token
+from unspin.sources.clause_edges import RECIPIENT_VERBS, past_recipient
 from unspin.sources.lexicon import (
     PARTICLE_VERBS,
     SOCIAL_NOUNS,
@@ -456,6 +457,8 @@ def _content(
             return None, as_object  # a misparse: another verb of saying is not reported content
         while lo < hi and toks[lo].lower in _CONTENT_MARKS and toks[lo].dep == "mark":
             lo += 1
+        if info.lemma in RECIPIENT_VERBS and lo == t.i + 1:
+            lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
         # "X said A, while Y said B": Y's clause is not part of X's content
         for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
             if d.i > c.i and _has_own_speech(st, d.i):

@@ -1,0 +1,38 @@
+"""Where a reported clause begins when the parser hung a word before it on the clause.
+
+:func:`past_recipient` drops the recipient of a verb such as "told" that the parser
+attached to the clause's subject ("told reporters Vale had ...": "reporters" as a
+compound of "Vale"), so the content starts at the subject's own phrase.
+"""
+
+from __future__ import annotations
+
+from unspin.sources.parse_index import ParseIndex
+
+__all__ = ["RECIPIENT_VERBS", "past_recipient"]
+
+#: Verbs of saying whose object is the person told ("told reporters X had ...").
+RECIPIENT_VERBS = frozenset({"tell", "inform", "warn", "caution", "assure", "remind", "promise"})
+
+
+def past_recipient(ix: ParseIndex, clause: int, lo: int) -> int:
+    """The first token of the clause headed by ``clause`` (its subtree starting at ``lo``,
+    right after a verb of :data:`RECIPIENT_VERBS` with no "that") past a recipient: a
+    common noun phrase ("reporters", "the court", "his staff") followed, before the
+    clause's subject, by the start of another noun phrase (a name, a pronoun or a
+    determiner). Two noun phrases in a row cannot be one subject; the first is who was
+    told. ``lo`` when there is no such phrase."""
+    toks = ix.parsed.tokens
+    subj = next(iter(ix.kids(clause, "nsubj", "nsubjpass")), None)
+    if subj is None or subj.i <= lo:
+        return lo
+    k = lo
+    if toks[k].pos == "DET" or toks[k].tag == "PRP$":
+        k += 1  # "the court", "his staff"
+    if k >= subj.i or toks[k].pos != "NOUN":
+        return lo
+    while k < subj.i and toks[k].pos == "NOUN":
+        k += 1
+    if toks[k].pos in ("PROPN", "PRON", "DET") and toks[k].tag not in ("WP", "WDT"):
+        return k  # "Vale", "he", "his father", "the plan": the subject's own phrase
+    return lo
