@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.sources.test_sources import attributions, sources
+from tests.sources.test_sources import attributions, sources, speaker_of
 from unspin.model import Analysis
 
 Run = Callable[..., Analysis]
@@ -23,3 +23,15 @@ def test_the_recipient_of_told_is_not_part_of_the_content(run: Run) -> None:
     # a subject that is a common noun phrase stays whole
     a = sources(run, "Brandt said city officials had threatened to sue him.")
     assert [f.text for f in attributions(a)] == ["city officials had threatened to sue him"]
+
+
+def test_the_head_of_a_reduced_relative_clause_is_not_the_speaker(run: Run) -> None:
+    a = sources(
+        run,
+        "The son wrote that the policy was void, a claim Ortega’s attorney said would have "
+        "cost her the house.",
+    )
+    said = [f for f in attributions(a) if f.text == "would have cost her the house"]
+    (att,) = said
+    assert speaker_of(a, att).text == "Ortega’s attorney"
+    assert att.label == "anonymous"

@@ -2,14 +2,17 @@
 
 :func:`past_recipient` drops the recipient of a verb such as "told" that the parser
 attached to the clause's subject ("told reporters Vale had ...": "reporters" as a
-compound of "Vale"), so the content starts at the subject's own phrase.
+compound of "Vale"), so the content starts at the subject's own phrase;
+:func:`juxtaposed_subject` finds the speaker of a reduced relative clause ("a claim Ann's
+lawyer said would ...") that the parser hung on the clause's head noun.
 """
 
 from __future__ import annotations
 
+from unspin.nlp import Token
 from unspin.sources.parse_index import ParseIndex
 
-__all__ = ["RECIPIENT_VERBS", "past_recipient"]
+__all__ = ["RECIPIENT_VERBS", "juxtaposed_subject", "past_recipient"]
 
 #: Verbs of saying whose object is the person told ("told reporters X had ...").
 RECIPIENT_VERBS = frozenset({"tell", "inform", "warn", "caution", "assure", "remind", "promise"})
@@ -36,3 +39,28 @@ def past_recipient(ix: ParseIndex, clause: int, lo: int) -> int:
     if toks[k].pos in ("PROPN", "PRON", "DET") and toks[k].tag not in ("WP", "WDT"):
         return k  # "Vale", "he", "his father", "the plan": the subject's own phrase
     return lo
+
+
+def juxtaposed_subject(ix: ParseIndex, subj: Token, verb: Token) -> Token:
+    """The speaker of a reduced relative clause the parser read as one subject: in "a
+    claim Ann's lawyer said would ...", "a claim" is what the clause is about, "Ann's
+    lawyer" who said it. A noun phrase led by a possessive that ends right before the
+    verb and follows a noun with no comma is a subject of its own (two noun phrases in a
+    row cannot be one); its head is returned, else ``subj``."""
+    toks = ix.parsed.tokens
+    lo, hi = ix.subtree(subj.i)
+    if hi != verb.i - 1:
+        return subj
+    for p in toks[lo : hi + 1]:
+        if p.dep != "poss" or p.head == subj.i:
+            continue  # the subject's own owner ("a claim Ann's lawyer" as one phrase: cut there)
+        head = toks[p.head]
+        p_lo = ix.subtree(p.i)[0]
+        if (
+            p_lo > lo
+            and toks[p_lo - 1].pos in ("NOUN", "PROPN")
+            and head.pos in ("NOUN", "PROPN")
+            and ix.subtree(head.i)[1] == hi
+        ):
+            return head
+    return subj

@@ -125,6 +125,8 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
         lo, hi = ix.on_line(h.i, ent.first, ent.last - 1)
         ent = Entity(toks[lo].start, toks[hi].end, ent.label, span_text(parsed, lo, hi), lo, hi + 1)
     sub = ix.on_line(h.i, *ix.subtree(h.i))
+    for c in ix.kids(h.i, "poss"):  # "a claim Ann's lawyer said": the phrase starts at the owner
+        sub = (max(sub[0], ix.subtree(c.i)[0]), sub[1])
     if cue is not None and sub[0] <= cue <= sub[1]:
         sub = _without_cue(ix, h, sub, cue)
     if ent is not None:

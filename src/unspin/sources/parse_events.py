@@ -12,7 +12,7 @@ import re
 
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Token
-from unspin.sources.clause_edges import RECIPIENT_VERBS, past_recipient
+from unspin.sources.clause_edges import RECIPIENT_VERBS, juxtaposed_subject, past_recipient
 from unspin.sources.lexicon import (
     PARTICLE_VERBS,
     SOCIAL_NOUNS,
@@ -234,6 +234,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
             else:
                 construction, score = "passive", 0.7
         elif subj is not None:
+            subj = juxtaposed_subject(ix, subj, t)  # "a claim Ann's lawyer said ...": the lawyer
             speaker = mention_from_token(ix, subj, cue=t.i)
             if speaker is None:
                 return None  # "That said, ...", "This says a lot"
