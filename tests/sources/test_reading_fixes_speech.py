@@ -35,3 +35,16 @@ def test_the_head_of_a_reduced_relative_clause_is_not_the_speaker(run: Run) -> N
     (att,) = said
     assert speaker_of(a, att).text == "Ortega’s attorney"
     assert att.label == "anonymous"
+
+
+def test_a_byline_block_holds_no_reported_speech(run: Run) -> None:
+    a = sources(
+        run,
+        "The council met on Monday.\n"
+        "“Velmora Admits To Funding Harbor Smugglers,” by Ana Ruiz, Velmora Herald, "
+        "June 8, 2018:\n"
+        "Officials in Velmora said the port was closed.",
+    )
+    assert [f.text for f in attributions(a)] == ["the port was closed"]
+    assert [f.text for f in a.by_kind("speaker")] == ["Officials in Velmora"]
+    assert a.by_kind("quote") == []

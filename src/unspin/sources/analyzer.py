@@ -128,6 +128,17 @@ class SourcesAnalyzer(Analyzer[SourcesOptions]):
         return result
 
 
+#: Blocks that hold no speech: a byline's or a dateline's quoted title names a work.
+_NO_SPEECH = frozenset({"byline", "dateline"})
+
+
+def _no_speech(st: RunState, pos: int) -> bool:
+    """Whether ``pos`` lies in a byline or dateline block, where nothing is said (the
+    claims analyzer likewise reads only body blocks; titles and headings keep speech)."""
+    sentences = st.parsed.sentences
+    return bool(sentences) and sentences[st.sentence_at(pos)].block in _NO_SPEECH
+
+
 def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
     """One analysis: events, speakers, quotation links, findings and the source profile."""
     st = RunState(
@@ -141,6 +152,7 @@ def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
     if st.has_parse:
         covered = {e.cue for e in events} | unreal_cues(st)
         events.extend(e for e in pattern_events(st, quote_links_only=True) if e.cue not in covered)
+    events = [e for e in events if not _no_speech(st, e.cue[0])]
     events.sort(key=lambda e: e.cue)
     for e in events:
         e.in_quote = st.top_quote_index(e.cue[0])
@@ -151,7 +163,7 @@ def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
     quote_findings: dict[int, Finding] = {}
     for k, q in enumerate(quotes):
         link = links.get(k)
-        if link is None:
+        if link is None or _no_speech(st, q.start):
             continue
         f = quote_finding(st, q, link, quote_findings)
         if f is not None:
