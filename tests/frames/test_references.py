@@ -1,6 +1,7 @@
-"""No date, time or quantity is read inside a chapter-and-verse reference (a real
-article's "(Proverbs 6:17)" gave a clock time and "(2 Corinthians 7:10)" a count of
-Corinthians), while clock times stay times. Fixtures written for this file."""
+"""No date, time or quantity is read inside a chapter-and-verse reference or a name like
+"3-D" (real articles' "(Proverbs 6:17)" gave a clock time, "(2 Corinthians 7:10)" a count
+of Corinthians and "3-D printer" the number 3), while clock times stay times. Fixtures
+written for this file."""
 
 from __future__ import annotations
 
@@ -54,3 +55,14 @@ def test_no_time_or_quantity_inside_a_reference(backbone: Backbone) -> None:
         ("6:15 p.m.", "time"),
         ("21:40", "time"),
     ]
+
+
+@pytest.mark.slow
+def test_a_digit_joined_to_a_letter_is_no_quantity(backbone: Backbone) -> None:
+    """The bug (a held-back PTC report, and the precision audit before it): "3-D-printed
+    guns" and "a 3-D printer" each gave the quantity 3."""
+    text = "They sold 3-D-printed guns, a 3-D printer and 2-D plans to 40 students."
+    parsed = backbone.parse(text)
+    dates = find_dates(text, parsed, date(2025, 5, 14))
+    quantities = find_quantities(text, parsed, [(d.start, d.end) for d in dates])
+    assert [text[q.start : q.end] for q in quantities] == ["40 students"]

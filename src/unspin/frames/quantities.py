@@ -317,6 +317,8 @@ class _QuantityScanner:
         if kind == "digits":
             if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
                 return None  # "COVID-19", "F-16"
+            if re.match(r"-[A-Za-z](?![a-z])", text[end : end + 3]):
+                return None  # "3-D", "2-D printer": a name, not an amount
             if _SKIP_BEFORE.search(text[max(0, start - 10) : start]):
                 return None
             if re.match(r"[:/]\d|\.\d", text[end : end + 2]):
