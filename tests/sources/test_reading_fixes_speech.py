@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.sources.test_sources import attributions, sources, speaker_of
+from tests.sources.test_sources import attributions, quotes, sources, speaker_of
 from unspin.model import Analysis
 
 Run = Callable[..., Analysis]
@@ -48,3 +48,22 @@ def test_a_byline_block_holds_no_reported_speech(run: Run) -> None:
     assert [f.text for f in attributions(a)] == ["the port was closed"]
     assert [f.text for f in a.by_kind("speaker")] == ["Officials in Velmora"]
     assert a.by_kind("quote") == []
+
+
+def test_a_quotation_after_ruled_that_is_the_judges(run: Run) -> None:
+    a = sources(
+        run,
+        "Judge Mara Quist heard the case in May. Later the judge ruled that, “The buyer as "
+        "the owner of the boat has the right to sell it.”",
+    )
+    (q,) = quotes(a)
+    assert q.attributes["speaker"] == "Mara Quist"
+    assert speaker_of(a, q).text == "the judge"
+    # no clause, nothing reported: "ruled out", "ruled the country"
+    a = sources(run, "The court ruled out a new trial. “We are pleased,” a spokesman said.")
+    assert [q.attributes["source_type"] for q in quotes(a)] == ["anonymous"]
+    a = sources(run, "The judge ruled that the policy was void.")
+    assert attributions(a) == []
+    # a few quoted words inside the ruling's clause are not the judge's quotation
+    a = sources(run, 'The court ruled that it could not accept "public order" as a reason.')
+    assert all(q.attributes["speaker"] is None for q in quotes(a))

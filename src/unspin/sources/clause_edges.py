@@ -4,7 +4,8 @@
 attached to the clause's subject ("told reporters Vale had ...": "reporters" as a
 compound of "Vale"), so the content starts at the subject's own phrase;
 :func:`juxtaposed_subject` finds the speaker of a reduced relative clause ("a claim Ann's
-lawyer said would ...") that the parser hung on the clause's head noun.
+lawyer said would ...") that the parser hung on the clause's head noun;
+:func:`quoted_clause` tells a clause that opens with a quotation ("ruled that, “...”").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from unspin.nlp import Token
 from unspin.sources.parse_index import ParseIndex
 
-__all__ = ["RECIPIENT_VERBS", "juxtaposed_subject", "past_recipient"]
+__all__ = ["RECIPIENT_VERBS", "juxtaposed_subject", "past_recipient", "quoted_clause"]
 
 #: Verbs of saying whose object is the person told ("told reporters X had ...").
 RECIPIENT_VERBS = frozenset({"tell", "inform", "warn", "caution", "assure", "remind", "promise"})
@@ -64,3 +65,16 @@ def juxtaposed_subject(ix: ParseIndex, subj: Token, verb: Token) -> Token:
         ):
             return head
     return subj
+
+
+def quoted_clause(ix: ParseIndex, verb: Token) -> bool:
+    """Whether a clause of ``verb`` opens with a quotation mark past "that" and a comma
+    or colon ("the judge ruled that, “The buyer has ...”"): the clause is quoted speech."""
+    toks = ix.parsed.tokens
+    for c in ix.kids(verb.i, "ccomp"):
+        lo, hi = ix.subtree(c.i)
+        while lo < hi and (toks[lo].dep == "mark" or toks[lo].text in (",", ":")):
+            lo += 1
+        if toks[lo].text in ('"', "“", "``"):
+            return True
+    return False

@@ -31,6 +31,7 @@ def _words(text: str) -> list[str]:
 
 __all__ = [
     "ANONYMITY_RE",
+    "CLAUSE_VERBS",
     "DOCUMENT_NOUNS",
     "EVENT_NAME_WORDS",
     "FEMALE_WORDS",
@@ -308,12 +309,19 @@ REFERENCE_NAME_WORDS: Final[frozenset[str]] = frozenset(
 
 #: Verbs only a document or body "says" with ("the dictionary defines X as '...'"): they
 #: tie a direct quotation to a reference work, never reported speech to a person.
+#: "ruled that, '...'" ties a direct quotation to a judge or court (see :data:`CLAUSE_VERBS`);
+#: a clause alone stays the court's decision, not speech.
 SOURCE_VERBS: Final[dict[str, VerbInfo]] = {
     "define": VerbInfo("define", "neutral", "neutral", doc_only=True, quote_only=True),
+    "rule": VerbInfo("rule", "neutral", "neutral", quote_only=True),
 }
 SOURCE_VERB_FORMS: Final[dict[str, str]] = {
-    form: "define" for form in ("define", "defines", "defined", "defining")
+    **{form: "define" for form in ("define", "defines", "defined", "defining")},
+    **{form: "rule" for form in ("rule", "rules", "ruled", "ruling")},
 }
+#: Verbs that report only a clause that opens with a quotation mark: "the judge ruled
+#: that, '...'", not "ruled out a run", "ruled the country" nor "ruled that the law ...".
+CLAUSE_VERBS: Final[frozenset[str]] = frozenset({"rule"})
 
 #: Bare sources that name nobody: "reports say", "rumours have it".
 VAGUE_SOURCE_NOUNS: Final[frozenset[str]] = frozenset(

@@ -12,8 +12,14 @@ import re
 
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Token
-from unspin.sources.clause_edges import RECIPIENT_VERBS, juxtaposed_subject, past_recipient
+from unspin.sources.clause_edges import (
+    RECIPIENT_VERBS,
+    juxtaposed_subject,
+    past_recipient,
+    quoted_clause,
+)
 from unspin.sources.lexicon import (
+    CLAUSE_VERBS,
     PARTICLE_VERBS,
     SOCIAL_NOUNS,
     SOURCE_VERB_FORMS,
@@ -203,6 +209,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         return None
     if ix.kids(t.i, "neg") or asked(st, t) or _hypothetical(st, t):
         return None
+    if lemma in CLAUSE_VERBS and not quoted_clause(ix, t):
+        return None  # "ruled out a run", "ruled that the law ...": no quoted clause, no speech
     if t.dep == "xcomp" and toks[t.head].lemma in _REFUSALS:
         return None  # "declined to say"
     # "X quoted Y as saying": the carrier verb is handled from "saying"
