@@ -18,7 +18,7 @@ __all__ = ["places_in"]
 
 def places_in(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
     """The place names of ``sentence`` (NER GPE, LOC, FAC) that say a place."""
-    persons = _person_words(parsed) | _apposed_no_place(parsed)
+    persons = _not_places(parsed)
     found = [
         e.text
         for e in parsed.entities
@@ -61,9 +61,25 @@ _PLACE_NOUNS = frozenset(
     | {"district", "street", "road", "square", "island", "river", "lake", "mountain", "place"}
     | {"neighbourhood", "neighborhood", "suburb", "port", "valley", "hill", "park", "camp"}
     | {"capital", "nation", "republic", "kingdom", "territory", "continent", "border", "coast"}
-    | {"municipality", "borough", "township", "state", "site", "venue", "airport", "station"}
+    | {"municipality", "borough", "township", "site", "venue", "airport", "station"}
     | {"building", "hall", "base", "bridge", "stadium", "hospital", "prison", "home", "land"}
 )
+
+
+#: The names of the last text read that are no places (:func:`_not_places`): the frames of
+#: one text are read sentence by sentence, and these depend on the whole text.
+_LAST: list[tuple[Parsed, frozenset[str]]] = []
+
+
+def _not_places(parsed: Parsed) -> frozenset[str]:
+    """The names of ``parsed`` that are never places in it (:func:`_person_words`,
+    :func:`_apposed_no_place`), computed once per text."""
+    last = _LAST[0] if _LAST else None  # one read: another thread may replace it
+    if last is not None and last[0] is parsed:
+        return last[1]
+    names = _person_words(parsed) | _apposed_no_place(parsed)
+    _LAST[:] = [(parsed, names)]
+    return names
 
 
 def _apposed_no_place(parsed: Parsed) -> frozenset[str]:
@@ -71,10 +87,6 @@ def _apposed_no_place(parsed: Parsed) -> frozenset[str]:
     youngest brother, Tarek" or "Velco, the insurance company" name a person or a body,
     here and wherever else the name occurs."""
     toks = parsed.tokens
-    appositions: dict[int, list[int]] = {}
-    for t in toks:
-        if t.dep == "appos":
-            appositions.setdefault(t.head, []).append(t.i)
     out: set[str] = set()
     for e in parsed.entities:
         if e.label not in ("GPE", "LOC", "FAC"):
@@ -82,10 +94,10 @@ def _apposed_no_place(parsed: Parsed) -> frozenset[str]:
         head = next((t for t in toks[e.first : e.last] if not e.first <= t.head < e.last), None)
         if head is None:
             continue
-        nouns = list(appositions.get(head.i, ()))
+        nouns = [c for c in parsed.children(head.i) if c.dep == "appos"]
         if head.dep == "appos" and head.head != head.i:
-            nouns.append(head.head)
-        if any(toks[k].pos == "NOUN" and toks[k].lemma.lower() not in _PLACE_NOUNS for k in nouns):
+            nouns.append(toks[head.head])
+        if any(t.pos == "NOUN" and t.lemma.lower() not in _PLACE_NOUNS for t in nouns):
             out.add(e.text)
     return frozenset(out)
 

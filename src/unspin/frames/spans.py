@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from itertools import accumulate
 
+from unspin.frames.date_patterns import MONTHS, WEEKDAYS
+
 __all__ = ["SpanIndex", "reference_spans", "web_spans"]
 
 _TLD = r"(?:com|org|net|gov|edu|mil|int|info|biz|news|io|co|tv|uk|us|eu|de|fr|ru|cn|in|au|ca)"
@@ -42,14 +44,13 @@ _REFERENCE = re.compile(
     rf"(?<![\w.:])(?:[1-3]\s)?(?P<name>[A-Z][a-z]+)\.?\s(?:{_VERSE})"
     rf"(?:\s?[;,]\s?(?:[1-3]\s)?(?:[A-Z][a-z]+\.?\s)?{_VERSE})*(?![\d:])"
 )
-#: What a clock time follows: a reference is never named by one of these words.
-_TIME_CONTEXT_WORDS = """january february march april may june july august september october
-    november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
-    thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun at by from to
-    until till before after around about since on between and or noon midnight today
-    tonight tomorrow yesterday morning evening afternoon night time kickoff doors deadline
-    curfew sunrise sunset departs arrives opens closes starts ends"""
-_TIME_CONTEXT = frozenset(_TIME_CONTEXT_WORDS.split())
+#: What a clock time follows: a reference is never named by a month, a weekday or one of
+#: these words.
+_TIME_CONTEXT_WORDS = """mon tue tues wed thu thurs fri sat sun at by from to until till
+    before after around about since on between and or noon midnight today tonight tomorrow
+    yesterday morning evening afternoon night time kickoff doors deadline curfew sunrise
+    sunset departs arrives opens closes starts ends"""
+_TIME_CONTEXT = frozenset(_TIME_CONTEXT_WORDS.split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 #: After a clock time: its half of the day or its time zone.
 _TIME_AFTER = re.compile(
     r"\s?(?:[ap]\.?m\b|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|CT|local\s+time|hrs|h\b)",
