@@ -122,7 +122,7 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
 
 
 def _opens_sentence(st: RunState, q: QuoteSpan) -> bool:
-    lo = st.sent_starts[st.sentence_at(q.start)] if st.sent_starts else 0
+    lo = st.sentence_start(q.start)
     return not st.text[lo : q.start].strip(" \t\n>—–-([")
 
 
@@ -204,7 +204,7 @@ def _in_relative_clause(st: RunState, e: Event, q: QuoteSpan) -> bool:
     that ... "X" ..., is now declared "Y" by the ministry'): that clause's words, not
     the later speaker's."""
     text = st.text
-    opened = _RELATIVE_OPEN.search(text[st.sent_starts[st.sentence_at(q.start)] : q.start])
+    opened = _RELATIVE_OPEN.search(text[st.sentence_start(q.start) : q.start])
     if opened is not None and "," in text[q.end : e.cue[0]]:
         return True  # ", which ... "X" ..., is declared": also where the parse errs
     if st.ix is None or e.token is None:
@@ -229,7 +229,7 @@ def _mentioned(st: RunState, q: QuoteSpan, prev_mention: QuoteSpan | None) -> bo
     words = WORDS.findall(inner)
     if not words or len(words) > min(3, st.max_scare):
         return False
-    lo = st.sent_starts[st.sentence_at(q.start)] if st.sent_starts else 0
+    lo = st.sentence_start(q.start)
     before = st.text[max(lo, q.start - 80) : q.start]
     if prev_mention is not None and prev_mention.end >= lo:
         gap = st.text[prev_mention.end : q.start]

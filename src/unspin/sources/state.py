@@ -102,6 +102,10 @@ class RunState:
     def sentence_at(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
 
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts (0 without sentences)."""
+        return self.sent_starts[self.sentence_at(pos)] if self.sent_starts else 0
+
     def paragraph_at(self, pos: int) -> int:
         return max(0, bisect_right(self.para_starts, pos) - 1)
 
