@@ -72,6 +72,12 @@ def test_lookups_by_offset() -> None:
     k = parsed.token_at(text.index("Kade") + 1)
     assert k is not None and parsed.tokens[k].text == "Kade"
     assert [t.text for t in parsed.tokens_in(14, 22)] == ["Tom", "Kade"]
+    between = [text[s.start : s.end] for s in parsed.sentences_in(text.index("Kade"), 30)]
+    assert between == ["Anna Berg met Tom Kade.", "Then Lars Vik left Oslo City."]
+    assert [text[s.start : s.end] for s in parsed.sentences_in(len(text) - 2, len(text))] == [
+        "End."
+    ]
+    assert parsed.sentences_in(len(text) + 1, len(text) + 9) == ()
 
 
 def _states(backbone: Backbone, text: str) -> tuple[list[str], TokenStates]:

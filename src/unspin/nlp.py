@@ -148,6 +148,12 @@ class Parsed:
             return self.sentences[k]
         return None
 
+    def sentences_in(self, start: int, end: int) -> tuple[Sentence, ...]:
+        """The sentences overlapping ``[start, end)``."""
+        lo = max(0, bisect_right(self._sentence_starts, start) - 1)
+        hi = bisect_left(self._sentence_starts, end)
+        return tuple(s for s in self.sentences[lo:hi] if s.end > start)
+
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]

@@ -297,9 +297,9 @@ def syntax_features(parsed: Parsed, start: int, end: int) -> list[float]:
         return [0.0] * N_SYNTAX
     ids = {t.i for t in toks}
     heads = [t for t in toks if t.head not in ids or t.head == t.i]
-    head = heads[0]
+    head = heads[0]  # :func:`_span_head`
     pos = Counter(t.pos for t in toks)
-    sents = [s for s in parsed.sentences if s.start < end and s.end > start]
+    sents = parsed.sentences_in(start, end)
     share = (end - start) / (sum(s.end - s.start for s in sents) or 1)
     has_verb = any(t.pos in ("VERB", "AUX") for t in toks)
     out = [
