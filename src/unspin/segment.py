@@ -136,13 +136,18 @@ def _headline_like(line: str, words: int, ends: str = ".,;:…") -> bool:
     return any(c.isalpha() for c in line)
 
 
+def _names_only(words: str) -> bool:
+    """Every word capitalised, a number or a small word of a byline ("of", "staff")."""
+    return all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS
+        for w in re.findall(r"[^\s,|•/&()-]+", words)
+    )
+
+
 def _byline(line: str) -> bool:
     if not _BYLINE.match(line) or line.rstrip(_CLOSERS)[-1] in ".!?:;" or len(line) > 120:
         return False
-    for word in re.findall(r"[^\s,|•/&()-]+", line[2:]):
-        if not (word[0].isupper() or word[0].isdigit() or word.lower() in _SMALL_WORDS):
-            return False
-    return True
+    return _names_only(line[2:])
 
 
 #: A cited work on a line of its own: its title in quotation marks, then "by" and its
@@ -157,8 +162,7 @@ def _citation(line: str) -> bool:
     rest = line[m.end() :].rstrip(":")
     if not rest or rest[-1] in ".!?;" or rest[-1] in _CLOSERS:
         return False
-    words = re.findall(r"[^\s,|•/&()-]+", rest)
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+    return _names_only(rest)
 
 
 def _kind(line: str, first: bool) -> str:
