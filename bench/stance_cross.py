@@ -3,13 +3,16 @@
     nice -n 10 .venv/bin/python bench/stance_cross.py            # CV numbers (model card)
     nice -n 10 .venv/bin/python bench/stance_cross.py --gate     # shipped model, gate subset
     nice -n 10 .venv/bin/python bench/stance_cross.py --speed    # seconds per claim, 10 passages
+    nice -n 10 .venv/bin/python bench/stance_cross.py --plain [--model DIR]  # 10 plain pairs
 
 * **CV** (default): the 3-fold cross-validation of ``training/stance/cross.py`` (Climate-FEVER
   by claim, FNC-1 by story; see ``cross_data.py``), scored on original pairs only
   (``cross_metrics.py``). It reuses what ``/tmp/stance-work/cross`` holds (about 10 s when
   every fold's predictions are there) and makes what is missing, one process: the layer-4
   cache (about 18 min), the frozen layer 5 (about 13 min), each fold's model and
-  predictions (about 6-8 min each on a free core).
+  predictions (about 6-8 min each on a free core). ``--run DIR`` scores instead the fold
+  predictions of a ``training/stance/cross_gpu.py train`` run (layers 3-6 tuned on a GPU;
+  its model is not shipped: see the model card).
 * **Gate** (``--gate``; ``tests/evidence/test_cross_quality.py``): the shipped artifact as it
   is, through its runtime (``CrossStance``), on the gate slice of ``cross_data.Item.gate``
   (1/8 of the Climate-FEVER claims and of the FNC-1 stories, by a seeded hash), which the
@@ -37,7 +40,11 @@ from common import load_climate_fever  # noqa: E402
 from cross_metrics import claim_scores, f1s, fnc_relative  # noqa: E402
 
 
-def cv() -> dict[str, object]:
+def cv(run: Path | None = None) -> dict[str, object]:
+    if run is not None:  # a `cross_gpu.py train` output (the 2.0.0 recipe, not shipped)
+        import cross_gpu
+
+        return cross_gpu.score_run(run, Path("/tmp/stance-work/cross-gpu/folds"))
     import cross
     from cross_metrics import score_folds
 
@@ -85,6 +92,76 @@ def gate() -> dict[str, float]:
     }
 
 
+# (claim, its negation, a passage that states the claim); written for this bench.
+PLAIN = [
+    (
+        "The mayor signed the law in May.",
+        "The mayor did not sign the law in May.",
+        "In May the mayor signed the new law at a public ceremony.",
+    ),
+    (
+        "The company reported a profit last year.",
+        "The company did not report a profit last year.",
+        "Last year the company reported a profit for the first time.",
+    ),
+    (
+        "The team won the final.",
+        "The team did not win the final.",
+        "The team won the final after extra time.",
+    ),
+    (
+        "Prices rose in April.",
+        "Prices did not rise in April.",
+        "Consumer prices rose sharply in April, the statistics office said.",
+    ),
+    (
+        "The river flooded the town.",
+        "The river did not flood the town.",
+        "Heavy rain caused the river to flood the town overnight.",
+    ),
+    (
+        "The minister resigned on Friday.",
+        "The minister did not resign on Friday.",
+        "The minister resigned on Friday after the report was published.",
+    ),
+    (
+        "The vaccine reduces hospital admissions.",
+        "The vaccine does not reduce hospital admissions.",
+        "Studies found the vaccine reduces hospital admissions by half.",
+    ),
+    (
+        "The school closed in 2019.",
+        "The school never closed.",
+        "The school closed in 2019 because too few pupils enrolled.",
+    ),
+    (
+        "Wages have increased this year.",
+        "Wages have not increased this year.",
+        "Wages have increased this year, according to the survey.",
+    ),
+    (
+        "The bridge was built in 1932.",
+        "The bridge was not built in 1932.",
+        "The bridge was built in 1932 and renovated in 1990.",
+    ),
+]
+
+
+def plain(model_path: Path | None) -> dict[str, object]:
+    """Plain restatements read as supports, and their negations as refutes (of 10 each)."""
+    from unspin.evidence.cross import CrossStance
+
+    model = CrossStance.load(model_path)
+    p = model.predict([(c, x) for c, _, x in PLAIN] + [(n, x) for _, n, x in PLAIN])
+    k = len(PLAIN)
+    return {
+        "model": model.name,
+        "restatements_supports": int((p[:k].argmax(1) == 0).sum()),
+        "negations_refutes": int((p[k:].argmax(1) == 1).sum()),
+        "pairs": k,
+    }
+
+
 def speed(claims: int = 20) -> dict[str, float]:
     from unspin.evidence.cross import CrossStance
 
@@ -112,20 +189,25 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gate", action="store_true")
     ap.add_argument("--speed", action="store_true")
+    ap.add_argument("--plain", action="store_true", help="10 plain restatements and negations")
+    ap.add_argument("--model", type=Path, help="--plain: a model folder (default: shipped)")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--run", type=Path, help="CV of a `cross_gpu.py train` output folder instead")
     ap.add_argument("--threads", type=int, default=1, help="torch threads (gate, speed)")
     ap.add_argument("--cache", type=Path, help="unused: the gate and speed runs cache nothing")
     args = ap.parse_args()
     import torch
 
-    torch.set_num_threads(args.threads if args.gate or args.speed else 1)
+    torch.set_num_threads(args.threads if args.gate or args.speed or args.plain else 1)
     t0 = time.time()
     if args.gate:
         out: dict[str, object] = dict(gate())
     elif args.speed:
         out = dict(speed())
+    elif args.plain:
+        out = plain(args.model)
     else:
-        out = cv()
+        out = cv(args.run)
     out["seconds"] = round(time.time() - t0, 1)
     text = json.dumps(out.get("summary", out), indent=2)
     print(text)

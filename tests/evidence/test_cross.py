@@ -48,6 +48,33 @@ def test_loads_once_with_a_name(model: CrossStance) -> None:
     assert CrossStance.load() is model
     assert CrossStance.load(DEFAULT_CROSS_MODEL) is model
     assert model.name == "cross-minilm-l6-top2"
+    assert model.adapter.config["first"] == 5
+
+
+@pytest.mark.parametrize("first", [3, 5])
+def test_the_adapter_says_where_it_starts(tmp_path: Path, first: int) -> None:
+    """An untuned copy of layers ``first..6`` after the lower layers the runtime runs for
+    it must give the whole encoder's top states: the runtime runs exactly ``first - 1``
+    lower layers, whatever the shipped model's count."""
+    import shutil
+
+    import torch
+
+    from unspin.adapters import TopLayersModule
+    from unspin.evidence.cross import pool
+    from unspin.nlp import default_embedding_path, load_encoder
+
+    encoder = load_encoder(default_embedding_path())
+    TopLayersModule.from_encoder(encoder, first=first).save(tmp_path / "adapter.npz")
+    for name in ("config.json", "heads.npz"):
+        shutil.copy(DEFAULT_CROSS_MODEL / name, tmp_path / name)
+    claim, _, passage = PAIRS[0]
+    got = CrossStance.load(tmp_path).pooled([(claim, passage)])
+    enc = encoder.tokenizer(claim, passage, return_tensors="pt")
+    with torch.inference_mode():
+        top = encoder[0].auto_model(**enc).last_hidden_state
+    want = pool(top, enc["attention_mask"], enc["token_type_ids"]).numpy()
+    assert np.allclose(got, want, atol=2e-2), float(np.abs(got - want).max())
 
 
 def test_probabilities_per_pair(model: CrossStance) -> None:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 from common import ROOT, WORK
-from cross_data import FOLDS, SEED, Item, build_items
+from cross_data import FOLDS, SEED, Item, build_items, tokenise
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -134,20 +134,7 @@ def segments(items: list[Item]) -> np.ndarray:
     path = CROSS / "segments.npy"
     if path.exists():
         return np.load(path)
-    from unspin.evidence.cross import pair_tokenizer
-
-    tok = pair_tokenizer()
-    out = np.zeros(len(items), np.int64)
-    for cap in sorted({it.max_pieces for it in items}):
-        idx = [i for i, it in enumerate(items) if it.max_pieces == cap]
-        enc = tok(
-            [items[i].claim for i in idx],
-            [items[i].passage for i in idx],
-            truncation="longest_first",
-            max_length=cap,
-        )
-        for i, types in zip(idx, enc["token_type_ids"], strict=True):
-            out[i] = len(types) - sum(types)
+    _, out = tokenise(items)
     np.save(path, out)
     return out
 

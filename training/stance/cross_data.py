@@ -205,12 +205,39 @@ def contrast(claim: str, passage: str, names: list[str], rng: random.Random) -> 
     return rule, new
 
 
+def tokenise(items: list[Item]) -> tuple[list[list[int]], np.ndarray]:
+    """Each pair's word pieces as the runtime's tokenizer cuts them (``max_pieces`` each,
+    longest segment first) and the length of its first segment ([CLS] claim [SEP])."""
+    from unspin.evidence.cross import pair_tokenizer
+
+    tok = pair_tokenizer()
+    ids: list[list[int]] = [[] for _ in items]
+    seg = np.zeros(len(items), np.int64)
+    for cap in sorted({it.max_pieces for it in items}):
+        idx = [i for i, it in enumerate(items) if it.max_pieces == cap]
+        enc = tok(
+            [items[i].claim for i in idx],
+            [items[i].passage for i in idx],
+            truncation="longest_first",
+            max_length=cap,
+        )
+        for i, pieces, types in zip(idx, enc["input_ids"], enc["token_type_ids"], strict=True):
+            ids[i] = list(pieces)
+            seg[i] = len(types) - sum(types)
+    return ids, seg
+
+
 # ----------------------------------------------------------------------------------------
 # All pairs
 
 
-def build_items() -> list[Item]:
-    """Every pair the cross-encoder is trained or scored on, with its fold (deterministic)."""
+def build_items(
+    discuss_sample: int | None = DISCUSS_SAMPLE, unrelated_sample: int | None = UNRELATED_SAMPLE
+) -> list[Item]:
+    """Every pair the cross-encoder is trained or scored on, with its fold (deterministic).
+
+    ``discuss_sample`` and ``unrelated_sample`` are the FNC-1 discuss and unrelated pairs
+    kept over all folds (``None``: all of them)."""
     rng = random.Random(SEED)
     items: list[Item] = []
     cf = load_climate_fever()
@@ -237,7 +264,12 @@ def build_items() -> list[Item]:
         fh, fb = fold_of[("h", h)][0], fold_of[("b", int(b))][0]
         if fh == fb:
             by_class.setdefault((int(y), fh), []).append(r)
-    sample = {0: None, 1: None, 2: DISCUSS_SAMPLE // FOLDS, 3: UNRELATED_SAMPLE // FOLDS}
+    sample = {
+        0: None,
+        1: None,
+        2: None if discuss_sample is None else discuss_sample // FOLDS,
+        3: None if unrelated_sample is None else unrelated_sample // FOLDS,
+    }
     for (y, f), rows in sorted(by_class.items()):
         n = sample[y]
         chosen = sorted(rng.sample(rows, n)) if n is not None and n < len(rows) else rows

@@ -4,17 +4,18 @@ Unlike :mod:`unspin.evidence.stance` (a head over two separate sentence embeddin
 pair is encoded jointly as ``[CLS] claim [SEP] passage [SEP]`` (token types 0 / 1, at most
 :data:`MAX_PIECES` word pieces, the passage truncated), so attention sees a "not" or a
 changed number in the claim against the passage. The shared MiniLM (all-MiniLM-L6-v2)
-runs its embeddings and its lower four layers unchanged; a fine-tuned copy of layers 5-6
-(an adapter in the sense of :mod:`unspin.adapters`, ``adapter.npz``) runs on their
-layer-4 states; the pooled top states (the [CLS] state, the mean states ``a`` of the claim's
-and ``b`` of the passage's pieces, ``a * b`` and ``|a - b|``) go to two linear heads
-(``heads.npz``):
+runs its embeddings and its lower layers unchanged (four for the shipped model); a
+fine-tuned copy of the layers above them (an adapter in the sense of
+:mod:`unspin.adapters`, ``adapter.npz``, whose ``first`` says where it starts: layer 5
+for the shipped model) runs on their states; the pooled top states (the [CLS] state, the
+mean states ``a`` of the claim's and ``b`` of the passage's pieces, ``a * b`` and
+``|a - b|``) go to two linear heads (``heads.npz``):
 
 * ``stance``: ``supports`` / ``refutes`` / ``not_enough_info`` (:data:`STANCES`), the head
   verdicts use;
 * ``fnc``: agree / disagree / discuss / unrelated, used to score FNC-1 (relatedness).
 
-Trained by ``training/stance/cross.py`` from ``../shared/data``; see
+Trained by ``training/stance/cross.py`` (or ``cross_gpu.py``) from ``../shared/data``; see
 ``artifacts/cross/MODEL_CARD.md``. Torch comes with the ``nlp`` extra and is imported
 only when a model is loaded.
 """
@@ -56,10 +57,11 @@ MAX_PIECES = 128
 FNC_LABELS = ("agree", "disagree", "discuss", "unrelated")
 #: Width of the pooled features the heads read (:func:`pool`).
 POOLED = 5 * 384
-#: Layers of the encoder run unchanged before the adapter.
+#: Layers of the encoder run unchanged before the adapter, unless the adapter says
+#: otherwise (it starts at layer ``config["first"]``).
 LOWER_LAYERS = 4
 
-_LOWER: Once[str, Any] = Once()
+_LOWER: Once[tuple[str, int], Any] = Once()
 _MODELS: Once[str, CrossStance] = Once()
 
 
@@ -86,18 +88,18 @@ class _Lower:
     layers: Any
 
 
-def _lower(encoder_path: str) -> _Lower:
+def _lower(encoder_path: str, layers: int = LOWER_LAYERS) -> _Lower:
     def make() -> _Lower:
         from unspin.adapters import TopLayersModule
         from unspin.nlp import load_encoder
 
         encoder = load_encoder(encoder_path)
         stack = TopLayersModule.from_encoder(encoder, first=1)
-        stack.layers = stack.layers[:LOWER_LAYERS]
+        stack.layers = stack.layers[:layers]
         model = encoder[0].auto_model
         return _Lower(encoder.tokenizer, model.embeddings.eval(), stack.eval())
 
-    lower: _Lower = _LOWER.get(encoder_path, make)
+    lower: _Lower = _LOWER.get((encoder_path, layers), make)
     return lower
 
 
@@ -234,7 +236,7 @@ class CrossStance:
         if not pairs:
             return out
         torch = _torch()
-        lower = _lower(self.encoder_path)
+        lower = _lower(self.encoder_path, int(self.adapter.config["first"]) - 1)
         claims = [c for c, _ in pairs]
         passages = [p for _, p in pairs]
         max_pieces = int(self.config.get("max_pieces", MAX_PIECES))
