@@ -145,6 +145,28 @@ CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
+        "a-copyright-notice-is-a-byline",
+        "Talks stall\nThe unions walked out.\n"
+        "\u00a92018 Harbour Post Inc., All Rights Reserved, Distributed by Tide, LLC.\n"
+        "Copyright 2019 The Tide. All rights reserved.",
+        [
+            T("Talks stall"),
+            "The unions walked out.",
+            B("\u00a92018 Harbour Post Inc., All Rights Reserved, Distributed by Tide, LLC."),
+            B("Copyright 2019 The Tide. All rights reserved."),
+        ],
+    ),
+    (
+        "copyright-inside-a-sentence-is-body",
+        "Talks stall\nThe copyright on the song ran out in 2019, the court said.\n"
+        "Copyright lawyers said the case would go on.",
+        [
+            T("Talks stall"),
+            "The copyright on the song ran out in 2019, the court said.",
+            "Copyright lawyers said the case would go on.",
+        ],
+    ),
+    (
         "a-quote-said-by-someone-is-not-a-cited-work",
         "Talks stall\nThe talks stalled again.\n"
         "\u201cWe will not sign,\u201d said by far the loudest union leader.\n"

@@ -1,7 +1,8 @@
 """Text structure and sentence boundaries, shared by every backbone.
 
 A text is first cut into *blocks* (:func:`find_blocks`): the title, headings, datelines,
-bylines (a cited work's line, '"Title," by Ann Lee, The Post, June 8:', is one too),
+bylines (a cited work's line, '"Title," by Ann Lee, The Post, June 8:', and a copyright
+notice are ones too),
 captions, list items (without their marker) and paragraphs. A block never
 shares a sentence with another block, and only body blocks (:data:`BODY`: paragraphs and
 list items) are split into sentences; every other block is one sentence of its own kind.
@@ -165,11 +166,22 @@ def _citation(line: str) -> bool:
     return _names_only(rest)
 
 
+#: A copyright or distribution notice ("© 2018 The Post, Inc. All Rights Reserved.").
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)[ \t]*(?:©|\(c\))?[ \t]*\d{4}\b", re.I)
+_RESERVED = re.compile(r"\ball rights reserved\b", re.I)
+
+
+def _copyright(line: str) -> bool:
+    return len(line) <= 250 and (
+        _COPYRIGHT.match(line) is not None or _RESERVED.search(line) is not None
+    )
+
+
 def _kind(line: str, first: bool) -> str:
     """The kind of a one-line unit (a paragraph of several lines is a paragraph)."""
     if _LIST_ITEM.match(line):
         return "list_item"
-    if _byline(line) or _citation(line):
+    if _byline(line) or _citation(line) or _copyright(line):
         return "byline"
     if _CAPTION_HEAD.match(line) or _CAPTION_TAIL.search(line):
         return "caption"
