@@ -264,11 +264,34 @@ def _apposed_age(text: str, parsed: Parsed, start: int, end: int, value: float) 
     return head.pos == "NOUN" or (head.pos == "PROPN" and num.ent_type == "DATE")
 
 
+#: The other day of a range next to a date that ends or starts with its day: "Aug. 25-26",
+#: "June 3 to 5", "12-14 May", "3 and 4 June".
+_DAY_AFTER = re.compile(r"[ \t]*(?:[-–]|to|and|or|through)[ \t]*\d{1,2}(?:st|nd|rd|th)?\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]*(?:[-–]|to|and|or)[ \t]*\Z")
+_DAY_LAST = re.compile(r"(?<![\d,])\d{1,2}(?:st|nd|rd|th)?\Z")
+_DAY_FIRST = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?!\w)")
+
+
+def day_ranges(text: str, dates: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other days of day ranges around ``dates`` (a day number, never a quantity)."""
+    out = []
+    for start, end in dates:
+        if _DAY_LAST.search(text, start, end) and (m := _DAY_AFTER.match(text, end)):
+            out.append((end, m.end()))
+        if _DAY_FIRST.match(text, start, end) and (
+            m := _DAY_BEFORE.search(text, max(0, start - 16), start)
+        ):
+            out.append((m.start(), start))
+    return out
+
+
 class _QuantityScanner:
     def __init__(self, text: str, parsed: Parsed, exclude: Sequence[tuple[int, int]]) -> None:
         self.text = text
         self.parsed = parsed
-        self.exclude = SpanIndex([*exclude, *web_spans(text), *reference_spans(text)])
+        self.exclude = SpanIndex(
+            [*exclude, *day_ranges(text, exclude), *web_spans(text), *reference_spans(text)]
+        )
 
     def _excluded(self, start: int, end: int) -> bool:
         return self.exclude.overlaps(start, end)
