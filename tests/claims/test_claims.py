@@ -555,6 +555,8 @@ def test_a_count_of_a_singular_noun_needs_a_real_number(run: Run) -> None:
             "year",
         ),
         ("The boom of the 1990s ended.", "the 1990s", "date", "1990/1999", "decade"),
+        ("A speech given in the 1930's was read.", "the 1930's", "date", "1930/1939", "decade"),
+        ("Songs of the \u201990s came back.", "the \u201990s", "date", "1990/1999", "decade"),
         ("The law passed on 25/03/2024.", "25/03/2024", "date", "2024-03-25", "day"),
         ("The blast came at 3 p.m. sharp.", "3 p.m.", "time", "15:00", "minute"),
         ("The blast came at 14:30 GMT.", "14:30 GMT", "time", "14:30Z", "minute"),

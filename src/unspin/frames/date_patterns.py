@@ -99,7 +99,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "decade",
-        re.compile(r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b|\b[Tt]he\s+'(?P<short>[3-9]0)s\b"),
+        re.compile(
+            r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)['’]?s\b|\b[Tt]he\s+['’](?P<short>[3-9]0)s\b"
+        ),
     ),
     (
         "time12",
