@@ -157,6 +157,30 @@ CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
+        "a-shop-widget-is-a-caption-and-the-sentence-after-it-is-body",
+        "Talks stall\nThe unions walked out.\n"
+        "Harbour Tales: A Hist... Ann Lee Best Price: $2.75 Buy New $7.00 (as of 12:00 EDT - "
+        "Details) The port stayed shut.\n"
+        "It never happened.\u201d Tide Charts: Vol... Ravi Patel Best Price: $1.49 Buy New $3.70 "
+        "(as of 06:30 EDT - Details)\n"
+        "Shoppers can buy new boots for $20 there.",
+        [
+            T("Talks stall"),
+            "The unions walked out.",
+            C(
+                "Harbour Tales: A Hist... Ann Lee Best Price: $2.75 Buy New $7.00 "
+                "(as of 12:00 EDT - Details)"
+            ),
+            "The port stayed shut.",
+            "It never happened.\u201d",
+            C(
+                "Tide Charts: Vol... Ravi Patel Best Price: $1.49 Buy New $3.70 "
+                "(as of 06:30 EDT - Details)"
+            ),
+            "Shoppers can buy new boots for $20 there.",
+        ],
+    ),
+    (
         "copyright-inside-a-sentence-is-body",
         "Talks stall\nThe copyright on the song ran out in 2019, the court said.\n"
         "Copyright lawyers said the case would go on.",

@@ -194,6 +194,46 @@ def _kind(line: str, first: bool) -> str:
     return "paragraph"
 
 
+#: A shop widget scraped with the page: a product's title (often cut with "..."), its
+#: author, then its prices ("No Place to Hi... Ann Lee Best Price: $1.49 Buy New $3.70
+#: (as of 06:30 EDT - Details)"): a caption, never a sentence.
+_SHOP = re.compile(
+    r"(?:[^\n.!?\"”]{1,40}\.\.\.[ \t]+)?(?:[A-Z][\w.'’&-]*[ \t]+){0,8}"
+    r"(?:Best[ \t]+Price:?[ \t]*[$£€][ \t]?\d[\d.,]*[ \t]+)?"
+    r"Buy[ \t]+New:?[ \t]*[$£€][ \t]?\d[\d.,]*"
+    r"(?:[ \t]*\(as[ \t]+of[ \t][^()\n]{0,40}\))?"
+)
+
+
+def _shop_widgets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The shop widgets in a line; one reaches back to the line's start when no sentence
+    ends before it there."""
+    out = []
+    for m in _SHOP.finditer(text, start, end):
+        s = m.start() + len(m.group()) - len(m.group().lstrip())
+        if not re.search(r"[.!?][\"”’']?[ \t]", text[start:s].replace("...", "")):
+            s = start
+        out.append((s, m.end()))
+    return out
+
+
+def _cut_widgets(text: str, units: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool, str]]:
+    """The units with each shop widget made a caption unit of its own, the words before
+    and after it units of their own (kind "" : to be decided)."""
+    out: list[tuple[int, int, bool, str]] = []
+    for s, e, several in units:
+        pos = s
+        for ws, we in _shop_widgets(text, s, e):
+            before = text[pos:ws].rstrip()
+            if before:
+                out.append((pos, pos + len(before), several, ""))
+            out.append((ws, we, False, "caption"))
+            pos = we + len(text[we:e]) - len(text[we:e].lstrip())
+        if pos < e:
+            out.append((pos, e, several, ""))
+    return out
+
+
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """Whether single line breaks inside paragraphs are mostly wraps of running text."""
     breaks = lower = 0
@@ -227,9 +267,9 @@ def find_blocks(text: str) -> tuple[Block, ...]:
         prev_blank = False
     blocks: list[Block] = []
     seen_body = False
-    for k, (s, e, several) in enumerate(units):
+    for k, (s, e, several, forced) in enumerate(_cut_widgets(text, units)):
         line = text[s:e]
-        kind = "paragraph" if several or len(units) == 1 else _kind(line, k == 0)
+        kind = forced or ("paragraph" if several or len(units) == 1 else _kind(line, k == 0))
         if kind == "paragraph" and not seen_body:
             m = _DATELINE.match(text, s, e)
             if m:
