@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import re
 
-from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Token
-from unspin.sources.clause_edges import (
-    RECIPIENT_VERBS,
-    juxtaposed_subject,
-    past_recipient,
-    quoted_clause,
-)
+from unspin.sources.clause_edges import juxtaposed_subject, quoted_clause
+from unspin.sources.contents import next_line_statement, person_object, reported_content
 from unspin.sources.lexicon import (
     CLAUSE_VERBS,
     PARTICLE_VERBS,
@@ -26,7 +21,6 @@ from unspin.sources.lexicon import (
     SOURCE_VERBS,
     VERB_FORMS,
     VERBS,
-    VerbInfo,
 )
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.speakers import Mention
@@ -70,7 +64,6 @@ _HYPOTHETICAL = frozenset({"may", "might", "could", "should"})
 _NARRATIVE_ADVERBS = frozenset({"later", "often", "always", "once", "repeatedly", "then"})
 #: Modifiers that make a "post" a publication's ("a blog post", "a newsletter post").
 _PUBLICATION_MODIFIERS = frozenset({"blog", "website", "web", "newsletter", "substack"})
-_CONTENT_MARKS = frozenset({"that", "whether", "if"})
 #: Verbs whose subject, not object, does the infinitive ("promised voters to ...").
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
 #: Verbs whose object does the infinitive ("prompting the principal to announce ...").
@@ -121,7 +114,7 @@ def parse_events(st: RunState) -> list[Event]:
             head.cues.append("citing")
             if head.content is None and head.info is not None:
                 # "reported, citing two officials, that ...": the clause hangs on "citing"
-                head.content = _content(st, t, head.info, "verb")[0]
+                head.content = reported_content(st, t, head.info, "verb")[0]
     with_verbs = {e.sentence for e in events}
     for t in reportedly:
         s = ix.sentence_of[t.i]
@@ -257,9 +250,11 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         not in ("document", "named_organisation", "media_outlet", "government")
     ):
         return None
-    content, as_object = (None, False) if info.quote_only else _content(st, t, info, construction)
+    content, as_object = (
+        (None, False) if info.quote_only else reported_content(st, t, info, construction)
+    )
     if content is None and not info.quote_only and construction != "passive":
-        content = _next_line_statement(st, t)
+        content = next_line_statement(st, t)
     if as_object:
         score = min(score, 0.65)  # "denied the report": a noun phrase, not a proposition
     if construction == "passive" and content is None:
@@ -385,7 +380,7 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
         if not any(ch.isalnum() for ch in c.text):
             continue  # a quotation mark the tagger took for a noun
         if c.lower in ("who", "which", "that") and t.dep == "relcl" and t.head != t.i:
-            if c.lower == "which" and _person(toks[t.head]):
+            if c.lower == "which" and person_object(toks[t.head]):
                 return _thing_above(st, toks[t.head]), False
             return toks[t.head], False  # "Lund, who added: ..."
         if c.lower == "who" and c.i > 0:
@@ -419,109 +414,6 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _content(
-    st: RunState, t: Token, info: VerbInfo, construction: str
-) -> tuple[tuple[int, int] | None, bool]:
-    """The reported content of the verb ``t``, and whether it is a direct object."""
-    assert st.ix is not None
-    ix = st.ix
-    toks = st.parsed.tokens
-    comps = ix.kids(t.i, "ccomp")
-    as_object = False
-    if not comps and construction == "passive":
-        comps = ix.kids(t.i, "xcomp")
-        if comps:
-            # the verb's own passive subject, when it has one ("X was said to ..."); a
-            # subject inherited through a conjunction is not part of the content
-            subj = ix.kids(t.i, "nsubjpass")
-            lo = min([ix.subtree(comps[0].i)[0], *(ix.subtree(s.i)[0] for s in subj)])
-            hi = ix.subtree(comps[0].i)[1]
-            if subj and subj[0].lower in ("it",):
-                return None, False
-            return st.token_span(lo, hi), False
-    if not comps and info.content == "object":
-        comps = [c for c in ix.kids(t.i, "dobj", "xcomp") if c.pos != "PRON" and not _person(c)]
-        as_object = bool(comps)
-    if not comps and info.lemma == "warn" and (construction != "passive" or ix.kids(t.i, "agent")):
-        # "X warned of a strike"; but in "the public was warned about the raids" the
-        # raids are what the warning was about, said by nobody the sentence names
-        comps = [
-            o
-            for p in ix.kids(t.i, "prep")
-            if p.lower in ("of", "about")
-            for o in ix.kids(p.i, "pobj")
-        ]
-    if not comps:
-        # "said in a statement that ...": spaCy hangs the clause on the noun
-        for p in ix.kids(t.i, "prep"):
-            for o in ix.kids(p.i, "pobj"):
-                for c in ix.kids(o.i, "relcl", "acl", "ccomp"):
-                    if any(m.dep == "mark" and m.lower == "that" for m in ix.kids(c.i)):
-                        comps = [c]
-    if comps:
-        after = [c for c in comps if c.i > t.i]
-        c = after[0] if after else comps[-1]
-        lo, hi = ix.subtree(c.i)
-        if c.i == lo and c.lower in VERB_FORMS:
-            return None, as_object  # a misparse: another verb of saying is not reported content
-        while lo < hi and toks[lo].lower in _CONTENT_MARKS and toks[lo].dep == "mark":
-            lo += 1
-        if info.lemma in RECIPIENT_VERBS and lo == t.i + 1:
-            lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
-        # "X said A, while Y said B": Y's clause is not part of X's content
-        for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
-            if d.i > c.i and _has_own_speech(st, d.i):
-                hi = min(hi, ix.subtree(d.i)[0] - 1)
-        dashes = [k for k in range(lo + 1, hi) if toks[k].text in ("--", "—", "–")]
-        if len(dashes) == 1 and any(
-            toks[k].lower in ("whom", "which") for k in range(dashes[0] + 1, hi + 1)
-        ):
-            hi = dashes[0] - 1  # "... in the area -- a number of whom ...": the writer's aside
-        while hi > lo and (
-            toks[hi].dep in ("cc", "mark", "punct") or toks[hi].lower in ("while", "but")
-        ):
-            hi -= 1
-        return st.token_span(lo, hi), as_object
-    if t.dep == "parataxis" and t.head != t.i:
-        h_lo, h_hi = ix.subtree(t.head)
-        v_lo, v_hi = ix.subtree(t.i)
-        if v_lo <= h_lo:
-            return st.token_span(v_hi + 1, h_hi), as_object
-        if v_hi >= h_hi:
-            return st.token_span(h_lo, v_lo - 1), as_object
-        return st.token_span(h_lo, h_hi), as_object
-    return None, as_object
-
-
-#: Objects that are people, not propositions ("confirmed the nominee", "confirm one who").
-_PERSON_OBJECTS = frozenset({"one", "someone", "somebody", "nominee", "appointee", "candidate"})
-
-
-def _person(t: Token) -> bool:
-    """A person as a verb's object: "the Senate confirmed Ann Roe" reports nothing."""
-    low = t.lemma.lower()
-    return t.ent_type == "PERSON" or low in _PERSON_OBJECTS or low in TITLE_WORDS
-
-
-def _next_line_statement(st: RunState, t: Token) -> tuple[int, int] | None:
-    """ "X said in a statement Tuesday,\n<the statement>": a line that ends on the verb's
-    clause with a comma or a colon introduces the next line, unquoted, as what was said."""
-    text = st.text
-    nl = text.find("\n", t.end)
-    if nl < 0 or text[t.end : nl].rstrip()[-1:] not in (",", ":"):
-        return None
-    if st.sentence_at(nl - 1) != st.sentence_at(t.start) or not st.ix or t.head != t.i:
-        return None  # the verb heads the line's last sentence
-    lo = nl + 1
-    while lo < len(text) and text[lo] in " \t\n":
-        lo += 1
-    hi = text.find("\n", lo)
-    hi = len(text) if hi < 0 else hi
-    if lo >= hi or text[lo] in "\"“'‘«»>—–-":
-        return None  # a quotation is linked as a quotation
-    return st.trim_chars(lo, hi)
-
-
 def _thing_above(st: RunState, t: Token) -> Token | None:
     """The noun a misattached "which" clause belongs to: "which" is never a person ("a
     release tweeted by Ana Roe, the mayor, which noted ...": the release), else none."""
@@ -530,20 +422,9 @@ def _thing_above(st: RunState, t: Token) -> Token | None:
         if t.head == t.i:
             return None
         t = toks[t.head]
-        if t.pos == "NOUN" and not _person(t):
+        if t.pos == "NOUN" and not person_object(t):
             return t
     return None
-
-
-def _has_own_speech(st: RunState, i: int) -> bool:
-    """True when the subtree of token ``i`` holds a verb of saying with its own subject."""
-    assert st.ix is not None
-    ix = st.ix
-    lo, hi = ix.subtree(i)
-    for t in st.parsed.tokens[lo : hi + 1]:
-        if t.pos == "VERB" and t.lower in VERB_FORMS and ix.kids(t.i, "nsubj"):
-            return True
-    return False
 
 
 def _medium(st: RunState, t: Token) -> tuple[str | None, str | None]:

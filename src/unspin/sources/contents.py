@@ -1,0 +1,137 @@
+"""The reported content of a verb of saying, read from the dependency parse.
+
+:func:`reported_content` finds what a verb reports: its clause (past "that" and past a
+recipient of "told"), the object of verbs such as "denied", the clause a parser hung on
+a noun ("said in a statement that ..."), or the clause a parenthetical "said" interrupts;
+another speaker's clause is cut off. :func:`next_line_statement` takes the unquoted line
+after "said in a statement Tuesday,". :func:`person_object` tells a person as a verb's
+object ("confirmed Ann Roe"), which reports nothing.
+"""
+
+from __future__ import annotations
+
+from unspin.lexicon import TITLE_WORDS
+from unspin.nlp import Token
+from unspin.sources.clause_edges import RECIPIENT_VERBS, past_recipient
+from unspin.sources.lexicon import VERB_FORMS, VerbInfo
+from unspin.sources.state import RunState
+
+__all__ = ["next_line_statement", "person_object", "reported_content"]
+
+_CONTENT_MARKS = frozenset({"that", "whether", "if"})
+
+
+def reported_content(
+    st: RunState, t: Token, info: VerbInfo, construction: str
+) -> tuple[tuple[int, int] | None, bool]:
+    """The reported content of the verb ``t``, and whether it is a direct object."""
+    assert st.ix is not None
+    ix = st.ix
+    toks = st.parsed.tokens
+    comps = ix.kids(t.i, "ccomp")
+    as_object = False
+    if not comps and construction == "passive":
+        comps = ix.kids(t.i, "xcomp")
+        if comps:
+            # the verb's own passive subject, when it has one ("X was said to ..."); a
+            # subject inherited through a conjunction is not part of the content
+            subj = ix.kids(t.i, "nsubjpass")
+            lo = min([ix.subtree(comps[0].i)[0], *(ix.subtree(s.i)[0] for s in subj)])
+            hi = ix.subtree(comps[0].i)[1]
+            if subj and subj[0].lower in ("it",):
+                return None, False
+            return st.token_span(lo, hi), False
+    if not comps and info.content == "object":
+        comps = [
+            c for c in ix.kids(t.i, "dobj", "xcomp") if c.pos != "PRON" and not person_object(c)
+        ]
+        as_object = bool(comps)
+    if not comps and info.lemma == "warn" and (construction != "passive" or ix.kids(t.i, "agent")):
+        # "X warned of a strike"; but in "the public was warned about the raids" the
+        # raids are what the warning was about, said by nobody the sentence names
+        comps = [
+            o
+            for p in ix.kids(t.i, "prep")
+            if p.lower in ("of", "about")
+            for o in ix.kids(p.i, "pobj")
+        ]
+    if not comps:
+        # "said in a statement that ...": spaCy hangs the clause on the noun
+        for p in ix.kids(t.i, "prep"):
+            for o in ix.kids(p.i, "pobj"):
+                for c in ix.kids(o.i, "relcl", "acl", "ccomp"):
+                    if any(m.dep == "mark" and m.lower == "that" for m in ix.kids(c.i)):
+                        comps = [c]
+    if comps:
+        after = [c for c in comps if c.i > t.i]
+        c = after[0] if after else comps[-1]
+        lo, hi = ix.subtree(c.i)
+        if c.i == lo and c.lower in VERB_FORMS:
+            return None, as_object  # a misparse: another verb of saying is not reported content
+        while lo < hi and toks[lo].lower in _CONTENT_MARKS and toks[lo].dep == "mark":
+            lo += 1
+        if info.lemma in RECIPIENT_VERBS and lo == t.i + 1:
+            lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
+        # "X said A, while Y said B": Y's clause is not part of X's content
+        for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
+            if d.i > c.i and _has_own_speech(st, d.i):
+                hi = min(hi, ix.subtree(d.i)[0] - 1)
+        dashes = [k for k in range(lo + 1, hi) if toks[k].text in ("--", "—", "–")]
+        if len(dashes) == 1 and any(
+            toks[k].lower in ("whom", "which") for k in range(dashes[0] + 1, hi + 1)
+        ):
+            hi = dashes[0] - 1  # "... in the area -- a number of whom ...": the writer's aside
+        while hi > lo and (
+            toks[hi].dep in ("cc", "mark", "punct") or toks[hi].lower in ("while", "but")
+        ):
+            hi -= 1
+        return st.token_span(lo, hi), as_object
+    if t.dep == "parataxis" and t.head != t.i:
+        h_lo, h_hi = ix.subtree(t.head)
+        v_lo, v_hi = ix.subtree(t.i)
+        if v_lo <= h_lo:
+            return st.token_span(v_hi + 1, h_hi), as_object
+        if v_hi >= h_hi:
+            return st.token_span(h_lo, v_lo - 1), as_object
+        return st.token_span(h_lo, h_hi), as_object
+    return None, as_object
+
+
+#: Objects that are people, not propositions ("confirmed the nominee", "confirm one who").
+_PERSON_OBJECTS = frozenset({"one", "someone", "somebody", "nominee", "appointee", "candidate"})
+
+
+def person_object(t: Token) -> bool:
+    """A person as a verb's object: "the Senate confirmed Ann Roe" reports nothing."""
+    low = t.lemma.lower()
+    return t.ent_type == "PERSON" or low in _PERSON_OBJECTS or low in TITLE_WORDS
+
+
+def next_line_statement(st: RunState, t: Token) -> tuple[int, int] | None:
+    """ "X said in a statement Tuesday,\n<the statement>": a line that ends on the verb's
+    clause with a comma or a colon introduces the next line, unquoted, as what was said."""
+    text = st.text
+    nl = text.find("\n", t.end)
+    if nl < 0 or text[t.end : nl].rstrip()[-1:] not in (",", ":"):
+        return None
+    if st.sentence_at(nl - 1) != st.sentence_at(t.start) or not st.ix or t.head != t.i:
+        return None  # the verb heads the line's last sentence
+    lo = nl + 1
+    while lo < len(text) and text[lo] in " \t\n":
+        lo += 1
+    hi = text.find("\n", lo)
+    hi = len(text) if hi < 0 else hi
+    if lo >= hi or text[lo] in "\"“'‘«»>—–-":
+        return None  # a quotation is linked as a quotation
+    return st.trim_chars(lo, hi)
+
+
+def _has_own_speech(st: RunState, i: int) -> bool:
+    """True when the subtree of token ``i`` holds a verb of saying with its own subject."""
+    assert st.ix is not None
+    ix = st.ix
+    lo, hi = ix.subtree(i)
+    for t in st.parsed.tokens[lo : hi + 1]:
+        if t.pos == "VERB" and t.lower in VERB_FORMS and ix.kids(t.i, "nsubj"):
+            return True
+    return False
