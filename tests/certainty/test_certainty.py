@@ -274,6 +274,19 @@ def test_named_groups_are_not_vague(run: Run) -> None:
 
 
 @pytest.mark.slow
+def test_a_group_with_a_noun_object_states_no_claim(run: Run) -> None:
+    """A verb of saying or thinking that takes only a noun object attributes no claim to
+    the group (both seen as vague attributions in a real article)."""
+    a = run(
+        "We laughed about situations that others might consider too bleak to discuss. "
+        "The abuse came from columnists, many claiming liberal credentials. "
+        "Some claim the vote was rigged.",
+        "certainty",
+    )
+    assert [f.text for f in a.by_kind("vague_attribution")] == ["Some claim"]
+
+
+@pytest.mark.slow
 def test_institutional_and_anaphoric_groups_score_lower(run: Run) -> None:
     a = run(
         "Velmoran officials said the border was closed. The experts believe the levee held.",

@@ -272,6 +272,8 @@ def vague_cues(parsed: Parsed) -> Iterator[Cue]:
         familiar = t.lemma.lower() in ("people", "person", "source") and any(
             c.lower in ("familiar", "close", "briefed") for c in parsed.children(t.i)
         )
+        if via_verb and _object_only(parsed, head):
+            via_verb = False  # "many claiming liberal credentials", "others might consider it"
         if not (via_according or via_verb or familiar):
             continue
         if group == "vague_research" and via_verb and head.lemma not in (
@@ -287,6 +289,18 @@ def vague_cues(parsed: Parsed) -> Iterator[Cue]:
         cue = _vague_cue(parsed, t, group, head if via_verb else None, via_according, familiar)
         if cue is not None:
             yield cue
+
+
+def _object_only(parsed: Parsed, verb: Token) -> bool:
+    """The verb, in a clause under another (a relative or participle clause), takes a noun
+    object and no clause: it states no claim of the group's ("..., many claiming liberal
+    credentials", "situations that others might consider too bleak"). A main verb keeps
+    its cue: the parser often reads a short clause as an object ("Studies show the drug
+    works")."""
+    if verb.dep == "ROOT":
+        return False
+    deps = {c.dep for c in parsed.children(verb.i)}
+    return "dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis"}
 
 
 def _group_of(t: Token) -> str | None:
