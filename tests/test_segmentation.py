@@ -181,6 +181,40 @@ CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
+        "an-embedded-posts-text-and-signature-are-a-caption",
+        "Troops arrive\nThe army sent troops to stop what he called an \u201cinvasion.\u201d "
+        "Troops set up wire at the bridge #Tane pic.twitter.com/8cr3XfH2 \u2014 Ann Lee "
+        "(@AnnNews) November 2, 2018 For now, the soldiers have built fences.\n"
+        "They are at the airport\u201d pic.twitter.com/HZf3Lk \u2014 Ravi Patel (@ravip) "
+        "October 29, 2017\n"
+        "The airport \u2014 the city\u2019s only one \u2014 closed on October 29, 2017.",
+        [
+            T("Troops arrive"),
+            "The army sent troops to stop what he called an \u201cinvasion.\u201d",
+            C(
+                "Troops set up wire at the bridge #Tane pic.twitter.com/8cr3XfH2 \u2014 Ann Lee "
+                "(@AnnNews) November 2, 2018"
+            ),
+            "For now, the soldiers have built fences.",
+            C(
+                "They are at the airport\u201d pic.twitter.com/HZf3Lk \u2014 Ravi Patel (@ravip) "
+                "October 29, 2017"
+            ),
+            "The airport \u2014 the city\u2019s only one \u2014 closed on October 29, 2017.",
+        ],
+    ),
+    (
+        "a-byte-order-mark-or-zero-width-space-opens-no-sentence",
+        "Talks stall\nThe unions walked out.\n\ufeff As talks stalled, the port shut.\u200b\n"
+        "\u200bThe ferry ran.",
+        [
+            T("Talks stall"),
+            "The unions walked out.",
+            "As talks stalled, the port shut.",
+            "The ferry ran.",
+        ],
+    ),
+    (
         "copyright-inside-a-sentence-is-body",
         "Talks stall\nThe copyright on the song ran out in 2019, the court said.\n"
         "Copyright lawyers said the case would go on.",

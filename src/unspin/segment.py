@@ -106,6 +106,15 @@ _INNER_END = re.compile(r"[.!?…][\"'”’)]*\s+\S")
 _CLOSERS = "\"'”’»)]}"
 
 
+#: Characters that print nothing: a byte-order mark left inside a scraped text, zero-width
+#: spaces and joiners. A line is trimmed of them as of whitespace.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+
+
+def _blank(ch: str) -> bool:
+    return ch.isspace() or ch in _INVISIBLE
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every line without its surrounding whitespace; blank: empty."""
     out = []
@@ -113,9 +122,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
         if m.start() and text[m.start() - 1] != "\n":
             continue  # the empty match at a newline's end
         s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
+        while s < e and _blank(text[s]):
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and _blank(text[e - 1]):
             e -= 1
         out.append((s, e))
     return out
@@ -196,34 +205,48 @@ def _kind(line: str, first: bool) -> str:
 
 #: A shop widget scraped with the page: a product's title (often cut with "..."), its
 #: author, then its prices ("No Place to Hi... Ann Lee Best Price: $1.49 Buy New $3.70
-#: (as of 06:30 EDT - Details)"): a caption, never a sentence.
+#: (as of 06:30 EDT - Details)").
 _SHOP = re.compile(
     r"(?:[^\n.!?\"”]{1,40}\.\.\.[ \t]+)?(?:[A-Z][\w.'’&-]*[ \t]+){0,8}"
     r"(?:Best[ \t]+Price:?[ \t]*[$£€][ \t]?\d[\d.,]*[ \t]+)?"
     r"Buy[ \t]+New:?[ \t]*[$£€][ \t]?\d[\d.,]*"
     r"(?:[ \t]*\(as[ \t]+of[ \t][^()\n]{0,40}\))?"
 )
+#: The signature line of an embedded post, after its text: its picture link, its author
+#: and handle, its date ("pic.twitter.com/Ab12 — Ann Lee (@annlee) November 2, 2018").
+_POST = re.compile(
+    r"(?:(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)[ \t]*)?[—–][ \t]*[^()\n—–]{1,60}"
+    rf"\(@\w{{1,15}}\)[ \t]+{_MONTH}[ \t]+\d{{1,2}},[ \t]*\d{{4}}"
+)
+#: A sentence's end inside a line (an ellipsis is none: "Hist... Ann Lee").
+_LINE_SENTENCE_END = re.compile(r"(?<!\.)[.!?](?!\.)[\"”’')\]]*[ \t]+")
 
 
-def _shop_widgets(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The shop widgets in a line; one reaches back to the line's start when no sentence
-    ends before it there."""
-    out = []
-    for m in _SHOP.finditer(text, start, end):
-        s = m.start() + len(m.group()) - len(m.group().lstrip())
-        if not re.search(r"[.!?][\"”’']?[ \t]", text[start:s].replace("...", "")):
-            s = start
-        out.append((s, m.end()))
+def _widgets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The shop widgets and embedded posts' signatures in a line, each reaching back to
+    the end of the last sentence before it on the line (or the line's start): there, the
+    widget's title or the post's text."""
+    found = sorted(
+        (m.start(), m.end()) for rx in (_SHOP, _POST) for m in rx.finditer(text, start, end)
+    )
+    out: list[tuple[int, int]] = []
+    for ms, me in found:
+        if out and ms < out[-1][1]:
+            continue
+        ms += len(text[ms:me]) - len(text[ms:me].lstrip())
+        floor = out[-1][1] if out else start
+        s = max([floor, *(m.end() for m in _LINE_SENTENCE_END.finditer(text, floor, ms))])
+        out.append((s + len(text[s:me]) - len(text[s:me].lstrip()), me))
     return out
 
 
 def _cut_widgets(text: str, units: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool, str]]:
-    """The units with each shop widget made a caption unit of its own, the words before
-    and after it units of their own (kind "" : to be decided)."""
+    """The units with each widget (:func:`_widgets`) made a caption unit of its own, the
+    words before and after it units of their own (kind "": to be decided)."""
     out: list[tuple[int, int, bool, str]] = []
     for s, e, several in units:
         pos = s
-        for ws, we in _shop_widgets(text, s, e):
+        for ws, we in _widgets(text, s, e):
             before = text[pos:ws].rstrip()
             if before:
                 out.append((pos, pos + len(before), several, ""))
