@@ -215,6 +215,18 @@ CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
+        "a-share-bar-is-a-caption",
+        "Talks stall\nThe unions walked out.\n665 SHARES Facebook Twitter\n2.3k shares\n"
+        "Shares fell 3 per cent.",
+        [
+            T("Talks stall"),
+            "The unions walked out.",
+            C("665 SHARES Facebook Twitter"),
+            C("2.3k shares"),
+            "Shares fell 3 per cent.",
+        ],
+    ),
+    (
         "copyright-inside-a-sentence-is-body",
         "Talks stall\nThe copyright on the song ran out in 2019, the court said.\n"
         "Copyright lawyers said the case would go on.",

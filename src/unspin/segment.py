@@ -186,10 +186,20 @@ def _copyright(line: str) -> bool:
     )
 
 
+#: A share bar scraped with the page ("665 SHARES Facebook Twitter").
+_SHARE_BAR = re.compile(
+    r"(?:\d[\d,.]*[kKmM]?[ \t]+)?shares?(?:[ \t]+(?:on[ \t]+)?(?:facebook|twitter|x|pinterest"
+    r"|reddit|linkedin|whatsapp|telegram|email|e-mail|print|tweet|share|[|•·/]))*",
+    re.I,
+)
+
+
 def _kind(line: str, first: bool) -> str:
     """The kind of a one-line unit (a paragraph of several lines is a paragraph)."""
     if _LIST_ITEM.match(line):
         return "list_item"
+    if _SHARE_BAR.fullmatch(line):
+        return "caption"
     if _byline(line) or _citation(line) or _copyright(line):
         return "byline"
     if _CAPTION_HEAD.match(line) or _CAPTION_TAIL.search(line):
