@@ -218,12 +218,19 @@ def test_a_number_between_commas_that_is_no_age_stays_a_number(run: Run) -> None
         ("A group called Centro Vecinal de la Vega sent the mayor a list.", []),
         ("The Russia probe found that the mayor had lied in Paris.", ["Paris"]),
         ("Refugees fled to a town called Velmora in Ohio.", ["Velmora", "Ohio"]),
+        (
+            "Posters translated into Urdu, Pashto and other local languages stayed in Kabul.",
+            ["Kabul"],
+        ),
+        ("The posters were translated into Urdu.", []),
+        ("The posters were sent to Paris, Berlin and other cities.", ["Paris", "Berlin"]),
     ],
 )
 def test_a_place_name_that_says_no_place_is_no_place(
     run: Run, text: str, places: list[str]
 ) -> None:
-    """A source after 'according to', the name of a group, the topic of a probe."""
+    """A source after 'according to', the name of a group, the topic of a probe, a
+    language."""
     assert list(frame(run, text)["places"]) == places
 
 

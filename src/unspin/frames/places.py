@@ -5,7 +5,7 @@ NER labels a name GPE, LOC or FAC; some of those say no place of the claim: a so
 the topic of a probe ("the Norvia probe"), a person (a title or first name before the
 name, or the name of a person elsewhere in the text) or what an apposition says is no place
 ("the youngest brother, Tarek, ..."; "Velco, the insurance company, ..."), wherever the
-name occurs in the text.
+name occurs in the text; a language ("translated into Urdu").
 """
 
 from __future__ import annotations
@@ -51,8 +51,39 @@ def _no_place(parsed: Parsed, first: int, last: int) -> bool:
         return True
     if head.dep in ("compound", "nmod") and up.lower in _TOPIC_NOUNS:
         return True
+    if _a_language(parsed, head.i):
+        return True
     named = toks[up.head] if head.dep == "oprd" and up.lemma.lower() in _NAMING_VERBS else None
     return named is not None and named.pos == "NOUN" and named.lower not in _PLACE_NOUNS
+
+
+_LANGUAGE_NOUNS = frozenset({"language", "dialect", "tongue"})
+
+
+def _a_language(parsed: Parsed, i: int) -> bool:
+    """A name that a text is translated into, or listed with "languages" ("translated into
+    Urdu, Pashto and other local languages"): a language, no place."""
+    toks = parsed.tokens
+    group = {i}
+    k = i
+    while toks[k].dep == "conj" and toks[k].head != k:  # up to the first conjunct
+        k = toks[k].head
+        group.add(k)
+    todo = [k]
+    while todo:  # and down through every conjunct
+        for c in parsed.children(todo.pop()):
+            if c.dep == "conj" and c.i not in group:
+                group.add(c.i)
+                todo.append(c.i)
+    if any(toks[g].lemma.lower() in _LANGUAGE_NOUNS for g in group):
+        return True
+    first = toks[k]
+    up = toks[first.head]
+    return (
+        first.dep == "pobj"
+        and up.lower == "into"
+        and toks[up.head].lemma.lower() in ("translate", "dub")
+    )
 
 
 #: Common nouns for places: "a town called Velmora" names a place.
