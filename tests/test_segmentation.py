@@ -227,6 +227,18 @@ CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
+        "a-number-and-a-dash-open-a-list-item",
+        "Five links\nThese are the links.\n1 \u2013 She ran the fund for six years.\n"
+        "2 \u2014 The fund gave to the foundation.\n3 - 2 was the score.",
+        [
+            T("Five links"),
+            "These are the links.",
+            L("She ran the fund for six years."),
+            L("The fund gave to the foundation."),
+            "3 - 2 was the score.",
+        ],
+    ),
+    (
         "copyright-inside-a-sentence-is-body",
         "Talks stall\nThe copyright on the song ran out in 2019, the court said.\n"
         "Copyright lawyers said the case would go on.",

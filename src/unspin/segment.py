@@ -64,7 +64,7 @@ def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
-_LIST_ITEM = re.compile(r"(?:[-*•‣▪◦·]|\d{1,3}[.)])[ \t]+\S")
+_LIST_ITEM = re.compile(r"(?:[-*•‣▪◦·]|\d{1,3}[.)]|\d{1,3}[ \t]+[–—])[ \t]+\S")
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+\S")
 _SMALL_WORDS = _words(
     "a an and at by de del der for in la le of on the to van von with staff writer writers"
