@@ -22,10 +22,11 @@ RECIPIENT_VERBS = frozenset({"tell", "inform", "warn", "caution", "assure", "rem
 def past_recipient(ix: ParseIndex, clause: int, lo: int) -> int:
     """The first token of the clause headed by ``clause`` (its subtree starting at ``lo``,
     right after a verb of :data:`RECIPIENT_VERBS` with no "that") past a recipient: a
-    common noun phrase ("reporters", "the court", "his staff") followed, before the
-    clause's subject, by the start of another noun phrase (a name, a pronoun or a
-    determiner). Two noun phrases in a row cannot be one subject; the first is who was
-    told. ``lo`` when there is no such phrase."""
+    common noun phrase ("reporters", "the court", "his staff", also after names modifying
+    it: "Senate investigators") followed, before the clause's subject, by the start of
+    another noun phrase (a name, a pronoun or a determiner) or by "that". Two noun
+    phrases in a row cannot be one subject; the first is who was told. ``lo`` when there
+    is no such phrase."""
     toks = ix.parsed.tokens
     subj = next(iter(ix.kids(clause, "nsubj", "nsubjpass")), None)
     if subj is None or subj.i <= lo:
@@ -33,12 +34,16 @@ def past_recipient(ix: ParseIndex, clause: int, lo: int) -> int:
     k = lo
     if toks[k].pos == "DET" or toks[k].tag == "PRP$":
         k += 1  # "the court", "his staff"
+    while k < subj.i and toks[k].pos == "PROPN":
+        k += 1  # "Senate investigators": a name modifying the recipient noun
     if k >= subj.i or toks[k].pos != "NOUN":
         return lo
     while k < subj.i and toks[k].pos == "NOUN":
         k += 1
     if toks[k].pos in ("PROPN", "PRON", "DET") and toks[k].tag not in ("WP", "WDT"):
         return k  # "Vale", "he", "his father", "the plan": the subject's own phrase
+    if toks[k].lower == "that" and toks[k].pos == "SCONJ":
+        return k + 1  # "told Senate investigators that the firm had ...": past "that" too
     return lo
 
 
@@ -67,13 +72,18 @@ def juxtaposed_subject(ix: ParseIndex, subj: Token, verb: Token) -> Token:
     return subj
 
 
-def quoted_clause(ix: ParseIndex, verb: Token) -> bool:
-    """Whether a clause of ``verb`` opens with a quotation mark past "that" and a comma
-    or colon ("the judge ruled that, “The buyer has ...”"): the clause is quoted speech."""
+def quoted_clause(ix: ParseIndex, verb: Token, dep: str = "ccomp") -> bool:
+    """Whether a clause of ``verb`` (its ``dep``: "ccomp", or "xcomp" for 'promised to
+    "..."') opens with a quotation mark past "that" or "to" and a comma or colon ("the
+    judge ruled that, “The buyer has ...”"): the clause is quoted speech."""
     toks = ix.parsed.tokens
-    for c in ix.kids(verb.i, "ccomp"):
+    for c in ix.kids(verb.i, dep):
         lo, hi = ix.subtree(c.i)
-        while lo < hi and (toks[lo].dep == "mark" or toks[lo].text in (",", ":")):
+        while lo < hi and (
+            toks[lo].dep == "mark"
+            or toks[lo].text in (",", ":")
+            or (toks[lo].lower == "to" and toks[lo].dep == "aux")
+        ):
             lo += 1
         if toks[lo].text in ('"', "“", "``"):
             return True

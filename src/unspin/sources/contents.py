@@ -19,6 +19,9 @@ from unspin.sources.state import RunState
 __all__ = ["next_line_statement", "person_object", "reported_content"]
 
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
+#: Relative pronouns: a clause's word before its verb of saying ("which he said ...");
+#: not "what", whose clause is what was said ("what Lund said was true").
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 
 
 def reported_content(
@@ -68,7 +71,9 @@ def reported_content(
         lo, hi = ix.subtree(c.i)
         if c.i == lo and c.lower in VERB_FORMS:
             return None, as_object  # a misparse: another verb of saying is not reported content
-        while lo < hi and toks[lo].lower in _CONTENT_MARKS and toks[lo].dep == "mark":
+        if c.i > t.i and lo < t.i and toks[lo].lower in _RELATIVE_PRONOUNS:
+            lo = t.i + 1  # "letters, which she said she kept": not "which she said"
+        while lo < hi and toks[lo].lower in _CONTENT_MARKS and _marks_clause(toks[lo]):
             lo += 1
         if info.lemma in RECIPIENT_VERBS and lo == t.i + 1:
             lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
@@ -95,6 +100,13 @@ def reported_content(
             return st.token_span(h_lo, v_lo - 1), as_object
         return st.token_span(h_lo, h_hi), as_object
     return None, as_object
+
+
+def _marks_clause(t: Token) -> bool:
+    """ "that" / "whether" / "if" opening a clause, also where the parser made it an object
+    ("told investigators that he had paid": "that" as the object of "paid"), not a
+    subject ("said that was wrong")."""
+    return t.dep == "mark" or t.pos == "SCONJ" or (t.tag == "WDT" and not t.dep.startswith("nsubj"))
 
 
 #: Objects that are people, not propositions ("confirmed the nominee", "confirm one who").

@@ -32,6 +32,7 @@ def _words(text: str) -> list[str]:
 __all__ = [
     "ANONYMITY_RE",
     "CLAUSE_VERBS",
+    "COMMITMENT_VERBS",
     "DOCUMENT_NOUNS",
     "EVENT_NAME_WORDS",
     "FEMALE_WORDS",
@@ -314,14 +315,21 @@ REFERENCE_NAME_WORDS: Final[frozenset[str]] = frozenset(
 SOURCE_VERBS: Final[dict[str, VerbInfo]] = {
     "define": VerbInfo("define", "neutral", "neutral", doc_only=True, quote_only=True),
     "rule": VerbInfo("rule", "neutral", "neutral", quote_only=True),
+    "promise": VerbInfo("promise", "neutral", "neutral", quote_only=True),
+    "pledge": VerbInfo("pledge", "neutral", "neutral", quote_only=True),
 }
 SOURCE_VERB_FORMS: Final[dict[str, str]] = {
     **{form: "define" for form in ("define", "defines", "defined", "defining")},
     **{form: "rule" for form in ("rule", "rules", "ruled", "ruling")},
+    **{form: "promise" for form in ("promise", "promises", "promised", "promising")},
+    **{form: "pledge" for form in ("pledge", "pledges", "pledged", "pledging")},
 }
 #: Verbs that report only a clause that opens with a quotation mark: "the judge ruled
 #: that, '...'", not "ruled out a run", "ruled the country" nor "ruled that the law ...".
 CLAUSE_VERBS: Final[frozenset[str]] = frozenset({"rule"})
+#: Verbs of commitment that report only a quotation as what the subject will do: 'Lund
+#: promised to "take a look at it."' is Lund's quotation; "promised to act" reports nothing.
+COMMITMENT_VERBS: Final[frozenset[str]] = frozenset({"promise", "pledge"})
 
 #: Bare sources that name nobody: "reports say", "rumours have it".
 VAGUE_SOURCE_NOUNS: Final[frozenset[str]] = frozenset(

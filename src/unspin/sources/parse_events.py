@@ -15,6 +15,7 @@ from unspin.sources.clause_edges import juxtaposed_subject, quoted_clause
 from unspin.sources.contents import next_line_statement, person_object, reported_content
 from unspin.sources.lexicon import (
     CLAUSE_VERBS,
+    COMMITMENT_VERBS,
     PARTICLE_VERBS,
     SOCIAL_NOUNS,
     SOURCE_VERB_FORMS,
@@ -23,6 +24,7 @@ from unspin.sources.lexicon import (
     VERBS,
 )
 from unspin.sources.mentions import mention_from_token
+from unspin.sources.sayers import can_speak, headline_sayer, participle_sayer
 from unspin.sources.speakers import Mention
 from unspin.sources.state import DETS_BEFORE, Event, RunState
 
@@ -70,6 +72,8 @@ _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
 _OBJECT_CONTROL = frozenset({"prompt", "ask", "urge", "force", "lead", "push", "press"})
 _OBJECT_CONTROL |= {"pressure", "encourage", "compel", "order", "invite", "tell", "get"}
 _REFUSALS = frozenset({"decline", "refuse", "fail", "forbid"})
+#: Verbs whose subject may be evidence rather than a source ("the evidence suggests").
+_INFERENCE_VERBS = frozenset({"suggest", "show", "indicate"})
 _HEARSAY_CARRIERS = frozenset({"quote", "cite", "report", "describe"})
 
 
@@ -204,6 +208,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         return None
     if lemma in CLAUSE_VERBS and not quoted_clause(ix, t):
         return None  # "ruled out a run", "ruled that the law ...": no quoted clause, no speech
+    if lemma in COMMITMENT_VERBS and not quoted_clause(ix, t, "xcomp"):
+        return None  # "promised to act": speech only with a quotation ('promised to "act"')
     if t.dep == "xcomp" and toks[t.head].lemma in _REFUSALS:
         return None  # "declined to say"
     # "X quoted Y as saying": the carrier verb is handled from "saying"
@@ -218,6 +224,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     outer: Mention | None = None
     score = 0.9
     subject_start: int | None = None
+    mute = False  # a verb of saying with no sayer: no finding, nor one from the patterns
     carrier = _as_saying_carrier(st, t)
     if carrier is not None:
         construction = "as-saying"
@@ -236,14 +243,21 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
                 construction, score = "passive", 0.7
         elif subj is not None:
             subj = juxtaposed_subject(ix, subj, t)  # "a claim Ann's lawyer said ...": the lawyer
-            speaker = mention_from_token(ix, subj, cue=t.i)
+            if t.tag == "VBG" and t.dep == "advcl" and not ix.kids(t.i, "nsubj", "nsubjpass"):
+                # never "The case involves X, ..., saying": the sayer or nobody
+                sayer = participle_sayer(ix, t, subj)
+                mute, subj = sayer is None, sayer or subj
+            speaker = headline_sayer(ix, t, subj) or mention_from_token(ix, subj, cue=t.i)
             if speaker is None:
                 return None  # "That said, ...", "This says a lot"
             subj_lo = toks[ix.subtree(subj.i)[0]].start
-            if subj.i < t.i and t.start - subj_lo < 200:
+            if subj.i < t.i and t.start - subj_lo < 200 and not mute:
                 subject_start = subj_lo
         else:
             return None
+    if mute or (lemma in _INFERENCE_VERBS and not can_speak(speaker)):
+        speaker = None  # "The evidence suggests that ...": an inference, nobody's speech
+        mute = True
     if info.doc_only and (
         speaker is None
         or speaker.source_type
@@ -255,6 +269,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     )
     if content is None and not info.quote_only and construction != "passive":
         content = next_line_statement(st, t)
+    if mute:
+        content = None
     if as_object:
         score = min(score, 0.65)  # "denied the report": a noun phrase, not a proposition
     if construction == "passive" and content is None:
