@@ -498,6 +498,17 @@ CASES: list[tuple[str, str, Expected]] = [
         ["The author, E. B. White, wrote it in 1952."],
     ),
     (
+        "initials-without-spaces-before-a-surname",
+        "The adviser H.R. Castell left in March. The envoy met K.T. Lund. It ended in the "
+        "U.S. Critics said so.",
+        [
+            "The adviser H.R. Castell left in March.",
+            "The envoy met K.T. Lund.",
+            "It ended in the U.S.",
+            "Critics said so.",
+        ],
+    ),
+    (
         "us-before-an-institution",
         "The U.S. Senate voted. It passed.",
         ["The U.S. Senate voted.", "It passed."],

@@ -338,6 +338,8 @@ _AFTER_COUNTRY = _words(
     " military forces officials intelligence ambassador special capitol chamber dollar"
     " economy election open government ministry parliament foreign home prime health"
 )
+#: Initials that name a place or a body, not a person, and may end a sentence.
+_PLACE_INITIALS = _words("u.s u.k u.n e.u d.c l.a n.y u.s.a u.a.e n.j n.z s.f")
 _OPENERS = "([{“‘«—–-"
 #: Words that open sentences but never follow a street abbreviation or an initial inside a
 #: name: "Plan B. The ..." and "Main St. The ..." end a sentence, "St. Louis" does not.
@@ -416,7 +418,12 @@ def start_strength(text: str, p: int, lo: int, hi: int) -> int:
         head = nxt.rstrip(".,;:!?").lower()
         if low in ("a.m", "p.m"):
             return 0 if head in _TIME_ZONES else 2
-        return 0 if head in _AFTER_COUNTRY else 1
+        if head in _AFTER_COUNTRY:
+            return 0
+        if re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]", stem) and low not in _PLACE_INITIALS:
+            # a person's initials before the surname: "H.R. McMaster" (but "the U.S. Critics")
+            return 0 if nxt[:1].isupper() and not opener else 1
+        return 1
     return 1
 
 
