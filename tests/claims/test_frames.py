@@ -223,6 +223,7 @@ def test_a_number_between_commas_that_is_no_age_stays_a_number(run: Run) -> None
             ["Kabul"],
         ),
         ("The posters were translated into Urdu.", []),
+        ("Vikland said the talks in Geneva failed.", ["Geneva"]),
         ("The posters were sent to Paris, Berlin and other cities.", ["Paris", "Berlin"]),
     ],
 )
@@ -253,6 +254,16 @@ def test_a_name_or_noun_at_the_root_is_no_predicate(run: Run) -> None:
     f = frame(run, "Urgent notice: Harbor Raids in Velmora Sunday 2/25 and Monday 2/26.")
     assert f["predicate"] is None
     assert frame(run, "The council failed to approve the budget.")["predicate"] == "approve"
+
+
+@pytest.mark.slow
+def test_a_hyphenated_subject_is_one_actor(run: Run) -> None:
+    """The parser cut 'Her ex-husband' into three subjects: the actors were 'Her ex', '-'
+    and 'husband' on a real article."""
+    assert list(frame(run, "Her ex-husband heads up the new firm.")["actors"]) == ["Her ex-husband"]
+    assert list(frame(run, "The vice-president said it was over.")["actors"]) == [
+        "The vice-president"
+    ]
 
 
 @pytest.mark.slow

@@ -352,6 +352,11 @@ def _modality(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, str
 def _phrase(parsed: Parsed, head: Token) -> str:
     """A noun phrase: the head with its left modifiers (their whole subtrees: "The Pope's
     claim") and the compound or flat names right after it."""
+    start, end = _phrase_span(parsed, head)
+    return parsed.text[start:end]
+
+
+def _phrase_span(parsed: Parsed, head: Token) -> tuple[int, int]:
     toks = parsed.tokens
     start = head.start
     for c in _children(parsed, head):
@@ -360,7 +365,7 @@ def _phrase(parsed: Parsed, head: Token) -> str:
     hi = head.i
     while hi + 1 < len(toks) and toks[hi + 1].head == head.i and toks[hi + 1].dep in _NAME_PARTS:
         hi += 1
-    return parsed.text[start : toks[hi].end]
+    return start, toks[hi].end
 
 
 _LEFT_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod"})
@@ -406,9 +411,10 @@ def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
     """Who does or says the main thing: the reporting verb's or the predicate's subject,
     the agent of a passive, or the source of "according to"."""
     out: list[str] = []
-    for c in _children(parsed, verb):
+    for c, start in _hyphen_joined(parsed, _children(parsed, verb)):
         if c.dep == "nsubj" and _is_actor(parsed, c) and not _framing(verb, c):
-            out.append(_phrase(parsed, c) + _joined_name(parsed, c))
+            phrase = parsed.text[start : _phrase_span(parsed, c)[1]]
+            out.append(phrase + _joined_name(parsed, c))
         elif c.dep == "agent":
             out.extend(_phrase(parsed, o) for o in _children(parsed, c) if o.dep == "pobj")
     if not out:
@@ -419,6 +425,26 @@ def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
                 out.extend(_phrase(parsed, o) for o in _children(parsed, to) if o.dep == "pobj")
                 break
     return tuple(dict.fromkeys(out))
+
+
+def _hyphen_joined(parsed: Parsed, kids: list[Token]) -> list[tuple[Token, int]]:
+    """The children, each with where its phrase starts; subjects that the parser cut at a
+    hyphen ("Her ex-husband" read as three subjects "Her ex", "-", "husband") are one, the
+    last piece, whose phrase starts where the first piece's does."""
+    out: list[tuple[Token, int]] = []
+    for c in kids:
+        if out:
+            prev, prev_start = out[-1]
+            if (
+                c.dep == prev.dep == "nsubj"
+                and c.i == prev.i + 1
+                and prev.end == c.start
+                and (prev.text in "-‐–" or c.text in "-‐–")
+            ):
+                out[-1] = (c, prev_start)
+                continue
+        out.append((c, _phrase_span(parsed, c)[0]))
+    return out
 
 
 def _joined_name(parsed: Parsed, head: Token) -> str:

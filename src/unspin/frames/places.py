@@ -5,12 +5,13 @@ NER labels a name GPE, LOC or FAC; some of those say no place of the claim: a so
 the topic of a probe ("the Norvia probe"), a person (a title or first name before the
 name, or the name of a person elsewhere in the text) or what an apposition says is no place
 ("the youngest brother, Tarek, ..."; "Velco, the insurance company, ..."), wherever the
-name occurs in the text; a language ("translated into Urdu").
+name occurs in the text; a language ("translated into Urdu"); the subject of a verb of
+saying ("McFarland had written that ...").
 """
 
 from __future__ import annotations
 
-from unspin.lexicon import TITLE_WORDS
+from unspin.lexicon import TITLE_WORDS, VERBS
 from unspin.nlp import Parsed, Sentence
 
 __all__ = ["places_in"]
@@ -53,6 +54,8 @@ def _no_place(parsed: Parsed, first: int, last: int) -> bool:
         return True
     if _a_language(parsed, head.i):
         return True
+    if head.dep == "nsubj" and up.lemma.lower() in VERBS:
+        return True  # "Vikland said ...", "McFarland had written that ...": a speaker
     named = toks[up.head] if head.dep == "oprd" and up.lemma.lower() in _NAMING_VERBS else None
     return named is not None and named.pos == "NOUN" and named.lower not in _PLACE_NOUNS
 
