@@ -509,6 +509,20 @@ CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
+        "a-line-cut-after-an-abbreviation-or-initial-goes-on",
+        "Envoy named\nThe rumor that Lund will replace outgoing U.S.\nAmbassador Vik is wrong.\n"
+        "She served under H.\nR. Castell, whose views she shared.\nHe met Mr.\nLund there.\n"
+        "It was built in the U.S.\nCritics said so.",
+        [
+            T("Envoy named"),
+            "The rumor that Lund will replace outgoing U.S.\nAmbassador Vik is wrong.",
+            "She served under H.\nR. Castell, whose views she shared.",
+            "He met Mr.\nLund there.",
+            "It was built in the U.S.",
+            "Critics said so.",
+        ],
+    ),
+    (
         "us-before-an-institution",
         "The U.S. Senate voted. It passed.",
         ["The U.S. Senate voted.", "It passed."],

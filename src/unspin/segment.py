@@ -277,6 +277,14 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return lower >= 2 and lower >= 0.3 * breaks
 
 
+def _cut_at_abbreviation(text: str, unit: tuple[int, int, bool], s: int, e: int) -> bool:
+    """A line break right after an abbreviation or an initial that cannot end a sentence
+    there ("U.S.\nAmbassador", "H.\nR. Castell", "Mr.\nLund"): a scraped text cut
+    inside a sentence, not a new paragraph."""
+    start, end, _ = unit
+    return text[end - 1] == "." and start_strength(text, s, start, e) == 0
+
+
 def find_blocks(text: str) -> tuple[Block, ...]:
     """The blocks of ``text`` in order (see the module docstring)."""
     lines = _lines(text)
@@ -293,6 +301,8 @@ def find_blocks(text: str) -> tuple[Block, ...]:
             or text[s] == ">"
             or (not wrapped and not text[s].islower())
         )
+        if starts_unit and not prev_blank and units and _cut_at_abbreviation(text, units[-1], s, e):
+            starts_unit = False  # "... outgoing U.S.\nAmbassador Lund", "H.\nR. Castell"
         if starts_unit or not units:
             units.append((s, e, False))
         else:
@@ -355,12 +365,12 @@ def _word_before(text: str, lo: int, p: int) -> tuple[str, bool]:
     """The word that ends before ``p``, past whitespace and closing quotes or brackets
     (``"Stop." ”`` gives ``"Stop.``), and whether any closing mark was passed."""
     e = p
-    while e > lo and (text[e - 1].isspace() or text[e - 1] in _CLOSERS):
+    while e > lo and (_blank(text[e - 1]) or text[e - 1] in _CLOSERS):
         e -= 1
     s = e
-    while s > lo and not text[s - 1].isspace():
+    while s > lo and not _blank(text[s - 1]):
         s -= 1
-    return text[s:e], e < p and any(not ch.isspace() for ch in text[e:p])
+    return text[s:e], e < p and any(not _blank(ch) for ch in text[e:p])
 
 
 def _word_at(text: str, p: int, hi: int) -> str:
@@ -393,7 +403,7 @@ def start_strength(text: str, p: int, lo: int, hi: int) -> int:
     sentence), 1 where one may (a full stop: a parser decides)."""
     if p <= lo:
         return 2
-    if not text[p - 1].isspace() or p >= hi:
+    if not _blank(text[p - 1]) or p >= hi:
         return 0
     nxt = _word_at(text, p, hi).lstrip("\"'“‘([")
     if text[p].islower() or nxt[:1].islower() or _closing(text, p, lo):
@@ -451,7 +461,7 @@ def sentence_spans(
         points = [block.start, *sorted(inner - {block.start}), block.end]
         first = len(out)
         for s, e in pairwise(points):
-            while e > s and text[e - 1].isspace():
+            while e > s and _blank(text[e - 1]):
                 e -= 1
             if any(ch.isalnum() for ch in text[s:e]):
                 out.append((s, e, block.kind))
