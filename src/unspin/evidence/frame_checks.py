@@ -23,8 +23,9 @@ the claim speaks):
   per cent); **coverage** is the share stated
   alike, **about** the share stated alike or differently;
 * **slots**: polarity (the frames' when they share the predicate, else the negation of the
-  claim's verb in the passage; "Reports that X are false", "rather than X" and "an
-  amendment to X was defeated" negate), number and date (above), **antonym** (the
+  claim's verb in the passage; "Reports that X are false", "rather than X", "an
+  amendment to X was defeated" and "below the 2007 record" negate), number and date
+  (above), **antonym** (the
   claim's verb, adjective or adverb against its opposite, :data:`ANTONYMS`; a verb only
   when it is the predicate or the passage states the predicate), **name** / **place** (a
   name of the claim that neither the passage nor its title names while the passage names
@@ -33,7 +34,9 @@ the claim speaks):
   distinctive words; a building or site, "Wexmoor Town Hall", whose kind word the passage
   never uses while it names another, "the Corran Leisure Centre", is another place even
   though the passage names Wexmoor) and **actor** (the named subjects share no name and
-  the passage names the claim's nowhere).
+  the passage names the claim's nowhere); a name the passage says by a definite
+  description of its kind ("The results" for "The CB-214 results", "the academy" for
+  "Holloway Academy") while it names no other of its kind counts as named.
 
 :func:`check_passage` collects these as :class:`Facts` and :func:`decide` turns them into
 one stance with its reason:
@@ -47,8 +50,10 @@ one stance with its reason:
   :data:`SUPPORT_COVERAGE` (three in four) of its units ("covers the claim"), or at least
   half of them with a sentence cosine of at least :data:`PARAPHRASE_SIMILARITY`, or
   :data:`CLOSE_COVERAGE` (seven in ten) with a cosine of at least
-  :data:`CLOSE_SIMILARITY` ("restates the claim"), or (with a stance model) half of them
-  and the model says it supports it;
+  :data:`CLOSE_SIMILARITY` ("restates the claim"), or three in four with the predicate
+  said with another verb (neither of known senses or opposites, one of general sense:
+  "used" / "crossed") at a cosine of at least :data:`OTHER_VERB_SIMILARITY`, or (with a stance
+  model) half of them and the model says it supports it;
 * anything else is **neutral** (a distractor on the same topic).
 
 Every stance carries the one line of :func:`unspin.frames.describe_checks` saying which
@@ -72,7 +77,7 @@ from unspin.evidence.reading import (
     title_words,
     word_key,
 )
-from unspin.evidence.synonyms import WordMatcher, bases, same_sense, sense_matches
+from unspin.evidence.synonyms import WordMatcher, bases, may_restate, same_sense, sense_matches
 from unspin.frames import SlotCheck, compare_frames, describe_checks
 from unspin.frames.compare import polarity_text
 
@@ -81,6 +86,7 @@ __all__ = [
     "ANTONYMS",
     "CLOSE_COVERAGE",
     "CLOSE_SIMILARITY",
+    "OTHER_VERB_SIMILARITY",
     "PARAPHRASE_SIMILARITY",
     "SUPPORT_COVERAGE",
     "Facts",
@@ -110,6 +116,11 @@ PARAPHRASE_SIMILARITY = 0.7
 #: claim's words a passage states, the less its wording must resemble the claim's.
 CLOSE_COVERAGE = 0.7
 CLOSE_SIMILARITY = 0.6
+#: A passage sentence that states everything else of the claim alike (at least
+#: :data:`SUPPORT_COVERAGE` of its units, every name, figure and date, each clause) but
+#: says its predicate with another verb ("was treated in hospital" / "was taken to
+#: hospital") restates it when the sentence cosine is at least this.
+OTHER_VERB_SIMILARITY = 0.7
 
 
 @dataclass(frozen=True)
@@ -137,6 +148,9 @@ class Facts:
     supports: float = 0.0
     #: the claim's predicate is a light verb ("be", "have", "do") or missing
     light: bool = False
+    #: the claim's predicate may be said with another verb of the passage (neither is a
+    #: verb of known senses or opposites, one side's is general: ``synonyms.may_restate``)
+    free_verb: bool = False
 
 
 @dataclass(frozen=True)
@@ -212,7 +226,10 @@ def _names(
         shown = "; ".join(" ".join(n) for n in claim.names)
         return SlotCheck("name", True, shown, shown), missing
     if not extra:
-        return None, missing
+        # a name said by a definite description of its kind where the passage names no
+        # other of its kind: "The results" for "The CB-214 results", "the academy" for
+        # "Holloway Academy"
+        return None, [n for n in missing if claim.kinds.get(n, "") not in passage.definite]
     slot = "place" if any(set(n) & claim.places for n in missing) else "name"
     text_a = "; ".join(" ".join(n) for n in missing)
     return SlotCheck(slot, False, text_a, "; ".join(" ".join(n) for n in extra)), missing
@@ -427,7 +444,7 @@ def _check_sentence(
     actor = _actor(claim, passage)
     predicate = word_key(str(claim.frame.get("predicate") or ""))
     lemma = str(claim.frame.get("predicate") or "").lower()
-    light = lemma in {"", *_LIGHT_PREDICATES}
+    light = lemma in {"", *_LIGHT_PREDICATES, *claim.idioms}
     unseen = {k: w for k, w in claim.forms.items() if k not in seen and k in claim.words}
     if antonym is not None:
         unseen.pop(word_key(antonym.a), None)
@@ -438,6 +455,10 @@ def _check_sentence(
     unseen = {k: w for k, w in unseen.items() if k not in seen}
     if matcher is not None and unseen:
         seen |= set(matcher.matches(unseen, passage.forms.values()))
+    # a verb of the claim said by a noun made of a verb of its sense ("before it was shut"
+    # / "before the closure")
+    nouns = [w for w in passage.forms.values() if bases(w) != {w}]
+    seen |= set(sense_matches({k: [w] for k, w in unseen.items() if k not in seen}, nouns))
     sense = "" if light or predicate in seen else _same_sense(lemma, claim, passage)
     if sense:
         seen |= {predicate}
@@ -463,7 +484,8 @@ def _check_sentence(
     n = max(1, len(units))
     coverage = _share(units)
     same = _polarity(claim, passage, coverage)
-    denied = sorted(set(claim.words) & passage.denied)
+    # a word the claim sets aside too ("below the record" in both) is not denied
+    denied = sorted((set(claim.words) & passage.denied) - claim.denied)
     if denied:
         checks.insert(0, SlotCheck("polarity", False, denied[0], f"not {denied[0]}"))
     elif same is not None:
@@ -503,6 +525,9 @@ def _check_sentence(
         similarity=similarity,
         supports=supports,
         light=light,
+        free_verb=may_restate(
+            lemma, str(passage.frame.get("predicate") or ""), passage.doing - claim.lemmas
+        ),
     )
     stance, reason = decide(facts)
     return PassageCheck(stance, reason, tuple(checks), coverage, about, facts)
@@ -530,6 +555,14 @@ def decide(facts: Facts) -> tuple[str, str]:
     )
     if agreed and facts.stated and close:
         return "supports", f"restates the claim (cosine {cosine:.2f})"
+    if (
+        agreed
+        and facts.free_verb
+        and not facts.light
+        and facts.coverage >= SUPPORT_COVERAGE
+        and cosine >= OTHER_VERB_SIMILARITY
+    ):
+        return "supports", f"restates the claim with another verb (cosine {cosine:.2f})"
     if agreed and facts.stated and facts.about >= ABOUT_COVERAGE and facts.supports >= 0.5:
         return "supports", "about the claim, stance supports"
     if facts.about < ABOUT_COVERAGE:

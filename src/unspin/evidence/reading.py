@@ -6,7 +6,9 @@ too), places, the names that stand in a place phrase ("in Carden"), the names of
 and sites with their kind word ("Wexmoor Town Hall"), negated verbs, phrasal verbs ("turn
 down", "point to"), words set aside ("rather than X"), a falsity word ("Reports that X are
 false"), the verb each figure and date hangs from and whether a figure is given as a
-comparison ("up from 583")."""
+comparison ("up from 583"), each name's kind noun ("The CB-214 results": results) and the
+nouns said with a bare "the"; a capitalised plural opening the sentence ("Inspectors
+praised ...") is a common noun, not a name, and "took place" says only that it happened."""
 
 from __future__ import annotations
 
@@ -92,6 +94,14 @@ class SentenceReading:
     #: the distinctive words of the names that stand in a place phrase ("in Carden", "at
     #: the Tessby gauge", "near the village of Marsby")
     located: frozenset[str] = frozenset()
+    #: each name's kind noun: the common noun it modifies ("the CB-214 results": resul) or
+    #: its own last word when that is a kind word ("Holloway Academy": acade)
+    kinds: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    #: the nouns said with "the" and no name or modifier of their own ("The results",
+    #: "the academy"): what a definite description may refer to
+    definite: frozenset[str] = frozenset()
+    #: verbs that say no more than "happen" with their bare object ("took place"): light
+    idioms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -131,9 +141,43 @@ def _clauses(tokens: Sequence[Token]) -> dict[int, int]:
     return out
 
 
-def _denied(tokens: Sequence[Token]) -> frozenset[str]:
-    """The content words a sentence sets aside: "over rostering rather than pay" -> pay."""
+#: Words that put a figure under a mark it did not reach ("peaked at 3.91 metres, below
+#: the 2007 record", "short of the 50 per cent target"); "short" / "shy" with "of".
+_SHORT_OF = frozenset(("below", "short", "shy"))
+
+
+def _fell_short(tokens: Sequence[Token]) -> set[str]:
+    """The mark a sentence says was not reached: the noun (with its compounds) after
+    "below", "short of" or "shy of" when its phrase holds a figure or year ("below the 2007
+    record of 4.05 metres" -> record; not "the path below the bridge")."""
+    by_i = {t.i: t for t in tokens}
     out: set[str] = set()
+    for t in tokens:
+        if t.lower not in _SHORT_OF:
+            continue
+        prep = t if t.lower == "below" else by_i.get(t.i + 1)
+        if prep is None or (prep is not t and prep.lower != "of"):
+            continue
+        for noun in tokens:
+            if noun.head != prep.i or noun.dep != "pobj" or noun.pos not in ("NOUN", "PROPN"):
+                continue
+            inside = {noun.i}
+            for u in tokens:  # the phrase: every token whose heads lead to the noun
+                cur, hops = u, 0
+                while cur.i not in inside and cur.head != cur.i and hops < 20:
+                    cur, hops = by_i.get(cur.head, cur), hops + 1
+                    if cur.i in inside:
+                        inside.add(u.i)
+            if any(by_i[i].pos == "NUM" for i in inside):
+                words = [noun, *(u for u in tokens if u.head == noun.i and u.dep == "compound")]
+                out |= {word_key(u.lemma) for u in words if WORD.fullmatch(u.text)}
+    return out
+
+
+def _denied(tokens: Sequence[Token]) -> frozenset[str]:
+    """The content words a sentence sets aside: "over rostering rather than pay" -> pay;
+    "below the 2007 record" -> record (:func:`_fell_short`)."""
+    out: set[str] = _fell_short(tokens)
     for k in range(len(tokens) - 1):
         pair = f"{tokens[k].lower} {tokens[k + 1].lower}"
         if pair not in ("rather than", "instead of"):
@@ -237,6 +281,41 @@ def _in_place_phrase(token: Token, by_i: Mapping[int, Token]) -> bool:
     return False
 
 
+#: Verb + bare noun idioms that say only that something happened ("the trial took place at
+#: nine clinics"), as verb lemma and noun.
+_HAPPENED = frozenset((("take", "place"),))
+
+
+def _idioms(tokens: Sequence[Token]) -> set[int]:
+    """The token indices of the "took place" idioms of a sentence (verb and noun)."""
+    out: set[int] = set()
+    for t in tokens:
+        for u in tokens:
+            bare = not any(d.head == u.i and d.dep == "det" for d in tokens)
+            pair = (t.lemma.lower(), u.lower)
+            if u.head == t.i and u.dep == "dobj" and bare and pair in _HAPPENED:
+                out |= {t.i, u.i}
+    return out
+
+
+def _capitalised_plural(token: Token, tokens: Sequence[Token]) -> bool:
+    """A plural common noun that a small tagger reads as a name only because it opens the
+    sentence ("Inspectors praised ...", "Residents said ..."): the first word, one word, a
+    lower-case plural ending, no entity type and no name after it."""
+    first = next((t for t in tokens if WORD.fullmatch(t.text)), None)
+    after = next((t for t in tokens if t.i == token.i + 1), None)
+    text = token.text
+    return (
+        first is token
+        and not token.ent_type
+        and (after is None or after.pos != "PROPN")
+        and len(text) > 4
+        and text[1:].islower()
+        and text.endswith("s")
+        and not text.endswith(("ss", "us", "is"))
+    )
+
+
 def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> SentenceReading:
     """The reading of one sentence's tokens with its frame (JSON)."""
     spans = _slot_spans(frame)
@@ -249,6 +328,7 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
     negated: set[str] = set()
     forms: dict[str, str] = {}
     by_i = {t.i: t for t in tokens}
+    idioms = _idioms(tokens)
     for t in tokens:
         lemma = t.lemma.lower()
         lemmas.update((lemma, t.lower))
@@ -270,10 +350,15 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
             continue
         if t.pos not in _CONTENT or lemma in _LIGHT or not WORD.fullmatch(t.text):
             continue
+        if t.i in idioms:
+            continue  # "took place" says only that it happened
         words.setdefault(word_key(t.lemma), clause[t.i])
-        if t.pos != "PROPN":
-            forms.setdefault(word_key(t.lemma), lemma)
-        if t.pos == "PROPN" and t.text[:1].isupper():
+        plain = t.pos != "PROPN" or _capitalised_plural(t, tokens)
+        if plain:
+            forms.setdefault(
+                word_key(t.lemma), lemma.removesuffix("s") if t.pos == "PROPN" else lemma
+            )
+        if not plain and t.text[:1].isupper():
             if names and names[-1][0] == t.i - 1:
                 names[-1] = (t.i, (*names[-1][1], word_key(t.text)))
             else:
@@ -307,6 +392,22 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
             cur = by_i.get(cur.head) if cur.head != cur.i else None
         return word_key(cur.lemma) if cur is not None else ""
 
+    kinds: dict[tuple[str, ...], str] = {}
+    for last, name in names:
+        head = by_i.get(by_i[last].head)
+        handle = tuple(w for w in name if w not in GENERIC_NAMES)
+        modifier = by_i[last].dep in ("compound", "nummod", "nmod", "amod")
+        if modifier and head is not None and head.pos == "NOUN":
+            kinds[handle] = word_key(head.lemma)
+        elif len(name) > 1 and name[-1] in GENERIC_NAMES | SITE_WORDS:
+            kinds[handle] = name[-1]
+    definite = frozenset(
+        word_key(t.lemma)
+        for t in tokens
+        if t.pos == "NOUN"
+        and any(u.head == t.i and u.dep == "det" and u.lower == "the" for u in tokens)
+        and not any(u.head == t.i and u.dep in ("compound", "amod", "nmod", "poss") for u in tokens)
+    )
     handles = [tuple(w for w in n if w not in GENERIC_NAMES) for _, n in names]
     sites = tuple(
         (n, n[-1]) for h, (_, n) in zip(handles, names, strict=True) if h and n[-1] in SITE_WORDS
@@ -328,6 +429,9 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         denies=_falsity(tokens),
         sites=sites,
         located=located,
+        kinds=kinds,
+        idioms=frozenset(by_i[i].lemma.lower() for i in idioms if by_i[i].pos == "VERB"),
+        definite=definite,
         modifiers=frozenset(modifiers),
         baselines=tuple(_baseline(tokens, int(q["start"])) for q in frame.get("quantities") or ()),
         quantity_verbs=tuple(verb_at(int(q["start"])) for q in frame.get("quantities") or ()),

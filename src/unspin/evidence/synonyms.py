@@ -21,9 +21,20 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from unspin.evidence.opposites import OPPOSITES
 from unspin.nlp import Backbone
 
-__all__ = ["NEAR", "VERB_SENSES", "WordMatcher", "bases", "same_sense", "sense_matches"]
+__all__ = [
+    "GENERAL_VERBS",
+    "NEAR",
+    "VERB_SENSES",
+    "WordMatcher",
+    "bases",
+    "has_senses",
+    "may_restate",
+    "same_sense",
+    "sense_matches",
+]
 
 #: Cosine of two single-word embeddings at which the words count as the same.
 NEAR = 0.6
@@ -130,6 +141,28 @@ _SENSES: dict[str, frozenset[str]] = {}
 for _group in VERB_SENSES:
     for _verb in _group:
         _SENSES[_verb] = _SENSES.get(_verb, frozenset()) | _group
+
+
+#: Verbs of a general sense that a more specific verb may say ("used the bridge" /
+#: "crossed the bridge", "was taken to hospital" / "was treated in hospital").
+GENERAL_VERBS = frozenset(("use", "take", "get", "make", "go", "come", "put"))
+
+
+def has_senses(verb: str) -> bool:
+    """Whether ``verb`` (a lemma) stands in a group of :data:`VERB_SENSES`: a verb whose
+    other wordings the list knows."""
+    return verb in _SENSES
+
+
+def may_restate(mine: str, theirs: str, others: Iterable[str]) -> bool:
+    """Whether a claim's predicate ``mine`` may be said with another verb of a passage whose
+    predicate is ``theirs`` and whose words the claim lacks are ``others`` (lemmas): neither
+    predicate is a verb whose senses or opposites the lists know ("hire" said as "lay off"
+    is another event), and one side says it with a verb of general sense
+    (:data:`GENERAL_VERBS`: "used" / "crossed"; "extended" / "ended" are other events)."""
+    theirs = theirs.lower()
+    known = has_senses(mine) or mine in OPPOSITES or theirs in OPPOSITES
+    return not known and (mine in GENERAL_VERBS or bool(GENERAL_VERBS & set(others)))
 
 
 def same_sense(a: str, b: str) -> bool:
