@@ -35,6 +35,21 @@ def test_blank_lines_always_end_a_sentence(backbone: Backbone) -> None:
 
 
 @pytest.mark.slow
+def test_contractions_with_a_typographic_apostrophe_have_their_lemmas(backbone: Backbone) -> None:
+    """The English model lemmatises "’s" as "’" (a claim's predicate was shown as "’")."""
+    text = "He’s sure they’re right, I’m told, we’ve won and it isn’t over; Lund’s car left."
+    got = [(t.text, t.lemma) for t in backbone.parse(text).tokens if "’" in t.text]
+    assert got == [
+        ("’s", "be"),
+        ("’re", "be"),
+        ("’m", "be"),
+        ("’ve", "have"),
+        ("n’t", "not"),
+        ("’s", "’s"),  # the possessive stays
+    ]
+
+
+@pytest.mark.slow
 def test_models_load_once() -> None:
     assert load_spacy("en_core_web_sm") is load_spacy("en_core_web_sm")
 

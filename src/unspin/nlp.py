@@ -416,7 +416,7 @@ class SpacyBackbone:
                 start=t.idx,
                 end=t.idx + len(t.text),
                 text=t.text,
-                lemma=t.lemma_ or t.text.lower(),
+                lemma=_lemma(t.text, t.lemma_, t.pos_),
                 pos=t.pos_,
                 tag=t.tag_,
                 dep=t.dep_,
@@ -517,6 +517,22 @@ class FakeBackbone:
             for k in STATE_LAYERS:
                 layers[k].append(np.stack([_hashed_vector(f"{k}:{w}") for w in words]))
         return _assemble(offsets, list(range(len(texts))), layers, self.embed(texts))
+
+
+#: Lemmas of contractions written with a typographic apostrophe, which the English model
+#: leaves as they are ("’s" -> "’", "’re" -> "’re") where it knows the typewriter ones.
+_CONTRACTIONS = {"’m": "be", "’re": "be", "’ve": "have", "’ll": "will", "’d": "would", "n’t": "not"}
+
+
+def _lemma(text: str, lemma: str, pos: str) -> str:
+    """The parser's lemma, with a contraction written with "’" read as with "'"."""
+    if "’" in text:
+        low = text.lower()
+        if low in _CONTRACTIONS:
+            return _CONTRACTIONS[low]
+        if low == "’s" and pos in ("VERB", "AUX"):
+            return "be"
+    return lemma or text.lower()
 
 
 def _sentences(spans: Sequence[tuple[int, int, str]], starts: list[int]) -> tuple[Sentence, ...]:
