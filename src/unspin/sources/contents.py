@@ -19,6 +19,9 @@ from unspin.sources.state import RunState
 __all__ = ["next_line_statement", "person_object", "reported_content"]
 
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
+#: Verbs whose noun object is a thing taken, not a proposition ("claimed the title"); a
+#: clause or an infinitive is still what they report ("claimed that ...", "claims to be").
+_TAKING_VERBS = frozenset({"claim"})
 #: Relative pronouns: a clause's word before its verb of saying ("which he said ...");
 #: not "what", whose clause is what was said ("what Lund said was true").
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
@@ -45,9 +48,9 @@ def reported_content(
                 return None, False
             return st.token_span(lo, hi), False
     if not comps and info.content == "object":
-        comps = [
-            c for c in ix.kids(t.i, "dobj", "xcomp") if c.pos != "PRON" and not person_object(c)
-        ]
+        # "claimed responsibility", "claiming liberal credentials": a thing taken, no speech
+        deps = ("xcomp",) if info.lemma in _TAKING_VERBS else ("dobj", "xcomp")
+        comps = [c for c in ix.kids(t.i, *deps) if c.pos != "PRON" and not person_object(c)]
         as_object = bool(comps)
     if not comps and info.lemma == "warn" and (construction != "passive" or ix.kids(t.i, "agent")):
         # "X warned of a strike"; but in "the public was warned about the raids" the
@@ -73,8 +76,8 @@ def reported_content(
             return None, as_object  # a misparse: another verb of saying is not reported content
         if c.i > t.i and lo < t.i and toks[lo].lower in _RELATIVE_PRONOUNS:
             lo = t.i + 1  # "letters, which she said she kept": not "which she said"
-        while lo < hi and toks[lo].lower in _CONTENT_MARKS and _marks_clause(toks[lo]):
-            lo += 1
+        if lo < hi and toks[lo].lower in _CONTENT_MARKS and _marks_clause(toks[lo]):
+            lo += 1  # one mark: in "mention that if X, Y" the "if" is part of what was said
         if info.lemma in RECIPIENT_VERBS and lo == t.i + 1:
             lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
         # "X said A, while Y said B": Y's clause is not part of X's content

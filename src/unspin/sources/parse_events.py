@@ -68,6 +68,8 @@ _NARRATIVE_ADVERBS = frozenset({"later", "often", "always", "once", "repeatedly"
 _PUBLICATION_MODIFIERS = frozenset({"blog", "website", "web", "newsletter", "substack"})
 #: Verbs whose subject, not object, does the infinitive ("promised voters to ...").
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
+#: Raising verbs: "the lawyer happened to mention ...": the lawyer mentioned it.
+_SUBJECT_CONTROL |= {"happen", "seem", "appear", "tend", "continue", "begin", "start"}
 #: Verbs whose object does the infinitive ("prompting the principal to announce ...").
 _OBJECT_CONTROL = frozenset({"prompt", "ask", "urge", "force", "lead", "push", "press"})
 _OBJECT_CONTROL |= {"pressure", "encourage", "compel", "order", "invite", "tell", "get"}
