@@ -41,6 +41,62 @@ def pronoun_statement(
     return a, att, sp
 
 
+def test_a_pronoun_after_a_surname_takes_the_full_name(run: Run) -> None:
+    text = (
+        "Dorian Vesk spoke on Friday. The mayor left early.\n\n"
+        "Vesk did not answer. He also said he gave the job to Lane because she was loyal."
+    )
+    a, att, sp = pronoun_statement(run, text, "He", "he gave the job to Lane because she was loyal")
+    assert att.attributes["speaker"] == sp.attributes["name"] == "Dorian Vesk"
+    assert att.label == "named_person"
+    start, end = sp.attributes["antecedent_start"], sp.attributes["antecedent_end"]
+    assert text[start:end] == "Vesk"
+    # with a direct quotation of the full name as well: one row
+    a = sources(run, text + ' "It was fine," Vesk said.')
+    assert rows(a) == ["Dorian Vesk"]
+
+
+def test_a_bare_title_is_the_one_person_holding_it(run: Run) -> None:
+    head = "Pope admits Church has 'long ignored' abuse\n\n"
+    a = sources(run, head + "Pope Ilario on Monday asked the victims for forgiveness.")
+    att = next(f for f in a.by_kind("attribution") if f.text == "Church has 'long ignored' abuse")
+    sp = speaker(a, att)
+    assert sp.text == "Pope"
+    assert (att.label, att.attributes["speaker"], att.attributes["role"]) == (
+        "named_person",
+        "Ilario",
+        "Pope",
+    )
+    assert "Pope" not in rows(a)
+    assert all(f.attributes["speaker"] == "Ilario" for f in a.by_kind("quote"))
+
+
+def test_a_bare_title_nobody_holds_is_an_unnamed_role_not_a_name(run: Run) -> None:
+    a = sources(run, "Pope admits Church has 'long ignored' abuse\n\nThe victims met.")
+    att = next(f for f in a.by_kind("attribution") if f.text == "Church has 'long ignored' abuse")
+    assert (att.label, att.attributes["speaker"], att.attributes["role"]) == (
+        "unresolved",
+        None,
+        "Pope",
+    )
+    assert speaker(a, att).attributes["name"] is None
+    assert rows(a) == []
+
+
+def test_an_evaluative_premodifier_is_no_role(run: Run) -> None:
+    a = sources(
+        run, "She resigned under Islamic apologist H. R. Castell. Castell said it was fair."
+    )
+    (att,) = a.by_kind("attribution")
+    assert (att.attributes["speaker"], att.attributes["role"]) == ("H. R. Castell", None)
+    assert att.text == "it was fair"
+    # a role noun or a title before the name stays the role
+    a = sources(run, "Ministry spokeswoman Maria Lund said the plan was fair.")
+    assert a.by_kind("attribution")[0].attributes["role"] == "Ministry spokeswoman"
+    a = sources(run, "Senator Anna Berg said the bill would pass.")
+    assert a.by_kind("attribution")[0].attributes["role"] == "Senator"
+
+
 def test_a_cue_verb_with_only_a_noun_object_reports_no_speech(run: Run) -> None:
     for text in (
         "The abuse came from columnists, many claiming liberal credentials.",
@@ -71,3 +127,16 @@ def test_the_subject_of_a_raising_verb_is_the_speaker(run: Run) -> None:
     ]
     a = sources(run, "Maria Lund seemed to suggest that the plan would fail.")
     assert said(a) == [("Maria Lund", "the plan would fail", "suggest")]
+
+
+def test_a_pronoun_takes_the_agent_named_before_it_in_its_own_sentence(run: Run) -> None:
+    text = (
+        "Anton Brill wrote the essay last year. In a famous speech given in the 1930s by the "
+        "pastor Oelkers, he said that first they came for the unions."
+    )
+    _, att, sp = pronoun_statement(run, text, "he", "first they came for the unions")
+    assert (att.attributes["speaker"], att.attributes["role"]) == ("Oelkers", "pastor")
+    assert sp.attributes["type_reason"] == "pronoun he -> Oelkers (same sentence)"
+    # a recognised name there as well
+    a = sources(run, text.replace("pastor Oelkers", "pastor Kasimir Oelkers"))
+    assert a.by_kind("attribution")[0].attributes["speaker"] == "Kasimir Oelkers"

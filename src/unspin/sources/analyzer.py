@@ -65,7 +65,7 @@ from unspin.sources.linking import link_quotes
 from unspin.sources.parse_events import parse_events, unreal_cues
 from unspin.sources.pattern_events import pattern_events
 from unspin.sources.profile import profile_records, source_profile
-from unspin.sources.resolve import entity_knowns, link_hearsay, resolve_speakers
+from unspin.sources.resolve import entity_knowns, link_hearsay, resolve_speakers, titled_names
 from unspin.sources.state import RunState
 
 __all__ = ["SourcesAnalyzer"]
@@ -156,7 +156,7 @@ def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
     events.sort(key=lambda e: e.cue)
     for e in events:
         e.in_quote = st.top_quote_index(e.cue[0])
-    st.knowns = list(entity_knowns(st))
+    st.knowns = sorted([*entity_knowns(st), *titled_names(st)], key=lambda k: k.start)
     resolve_speakers(st, events)
     link_hearsay(events)
     links = link_quotes(st, quotes, events)

@@ -43,10 +43,11 @@ _STYLE_WORDS = {
 def shown_role(st: RunState, m: Mention | None) -> str | None:
     """The role a finding shows for ``m``: none for an unnamed speaker whose role is only
     its own words again ("his lawyer" is no role of "his lawyer"; a role comes from an
-    apposition or a title). A pronoun keeps the role of the source it stands for."""
+    apposition or a title). A pronoun keeps the role of the source it stands for, a bare
+    title ("Pope admits ...") its title."""
     if m is None or not m.role:
         return None
-    if m.name is None and m.kind != "pronoun":
+    if m.name is None and m.kind != "pronoun" and m.rule != "speaker.title-unresolved":
         own = {w.lower() for w in WORDS.findall(st.text[m.start : m.end])}
         if {w.lower() for w in WORDS.findall(m.role)} <= own:
             return None

@@ -53,6 +53,7 @@ from unspin.sources.speakers import (
     split_person_name,
     strip_the,
 )
+from unspin.sources.titles import premodifier_role
 
 __all__ = ["ParseIndex", "mention_from_token", "span_text"]
 
@@ -203,7 +204,7 @@ def _named_mention(
     ent = ix.with_first_name(ent)  # "Ana" + PERSON "Pell": a first name the tagger left out
     words = ent.text.split()
     # left modifiers outside the entity: "ministry spokeswoman Maria Lund"
-    role_left = ""
+    role_left, evaluative = "", False
     honorific_gender: str | None = None
     anchor_lo = ent.first
     lo = ix.hyphen_joined(sub[0], sub[0])[0]  # "Co-founder Ines Varga"
@@ -232,6 +233,7 @@ def _named_mention(
                 and (left_role[-1].pos in ("NOUN", "PROPN") or is_role_phrase(left_text))
             ):
                 role_left = left_text
+                evaluative = not premodifier_role(left_role)  # "Islamic apologist H. R. Castell"
                 person_hint = person_hint or left_role[-1].lower in PERSON_HEADS
             if role_left or proper or not left_role:
                 anchor_lo = left[0].i
@@ -375,6 +377,7 @@ def _named_mention(
     gender = gender or honorific_gender or gender_of((role_left + " " + role_right).split())
     if role_left and not role_right and entity_type == "person":
         gender = gender or gender_of(role_left.split())
+    role_left = "" if evaluative else role_left  # a description of the name, no role
     role = "; ".join(r for r in (role_text(role_left), role_text(role_right)) if r) or None
     start = toks[anchor_lo].start
     end = toks[ent.last - 1].end

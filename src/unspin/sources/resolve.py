@@ -20,8 +20,9 @@ from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.resolver import Known, Resolver
 from unspin.sources.speakers import PERSON_HEADS, Mention
 from unspin.sources.state import Event, RunState
+from unspin.sources.titles import TitleHolders, bare_title
 
-__all__ = ["entity_knowns", "link_hearsay", "resolve_speakers"]
+__all__ = ["entity_knowns", "link_hearsay", "resolve_speakers", "titled_names"]
 
 
 def resolve_speakers(st: RunState, events: list[Event]) -> None:
@@ -48,9 +49,10 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
     items.sort(key=lambda x: (x[0], x[1]))
     told = {id(e.speaker) for e in events if e.speaker is not None and e.content is not None}
     done: set[int] = set()
+    holders: TitleHolders | None = None
     for _, _, item in items:
         if isinstance(item, Known):
-            resolver.add(item)
+            resolver.add(resolver.canonical_known(item))
             continue
         if id(item) in done:
             continue
@@ -73,6 +75,10 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 item.reason = f"pronoun {item.head_word} inside a quotation: not resolved"
         elif item.kind == "name":
             resolver.canonical(item)
+            title = bare_title(item)
+            if title is not None:
+                holders = holders or TitleHolders([*st.knowns, *mentions])
+                holders.resolve(item, title)
         elif not resolver.surname_noun(item, st.text[item.start : item.end]):
             resolver.definite_noun(item)
         if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
@@ -174,6 +180,30 @@ def entity_knowns(st: RunState) -> Iterable[Known]:
             m.gender,
             main_subject=main,
         )
+
+
+def titled_names(st: RunState) -> Iterable[Known]:
+    """Proper nouns the recogniser left out that a title or person noun names as a person
+    ("by the pastor Oelkers"): antecedents like the entities, so a pronoun after them in
+    the same sentence never skips back to a name before."""
+    if st.ix is None:
+        return
+    ix = st.ix
+    toks = st.parsed.tokens
+    for t in toks:
+        if t.pos != "PROPN" or t.dep == "compound" or ix.entity_at(t.i) is not None:
+            continue
+        if not any(c.lower in PERSON_HEADS for c in ix.kids(t.i, "compound", "appos")):
+            continue
+        if st.top_quote_index(t.start) is not None:
+            continue
+        m = mention_from_token(ix, t, person_hint=True)
+        if m is None or not m.name or m.entity_type != "person":
+            continue
+        is_subject = t.dep.startswith("nsubj")
+        main = is_subject and toks[t.head].dep == "ROOT"
+        yield Known(t.start, t.end, m.name, "person", m.source_type, is_subject,
+                    st.sentence_at(t.start), m.role, m.gender, main_subject=main)  # fmt: skip
 
 
 def link_hearsay(events: list[Event]) -> None:

@@ -8,7 +8,7 @@ pronouns to the nearest fitting antecedent.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from unspin.sources.lexicon import (
     PRONOUNS,
@@ -185,6 +185,23 @@ class Resolver:
                 if k.entity_type in bodies and acronym(k.name.split()) == words[0]:
                     self._alias(m, k)
                     return
+
+    def canonical_known(self, k: Known) -> Known:
+        """A lone surname entity ("Lund did not answer") under the full name of the person
+        named before with it, so a pronoun resolved to it names one person, one source."""
+        words = k.name.split()
+        if len(words) != 1 or k.entity_type not in ("person", "organisation"):
+            return k
+        if k.entity_type != "person" and words[0].isupper():
+            return k  # an acronym
+        target = words[0].lower()
+        for c in reversed(self.before(k.start)):
+            cw = c.name.split()
+            if c.entity_type == "person" and len(cw) >= 2 and cw[-1].lower() == target:
+                role = k.role or c.role
+                return replace(k, name=c.name, entity_type="person", source_type="named_person",
+                               role=role)  # fmt: skip
+        return k
 
     def surname_noun(self, m: Mention, text: str) -> bool:
         """ "Schneider told ...", "King said": a capitalised word the tagger took for a
