@@ -288,13 +288,15 @@ _HAPPENED = frozenset((("take", "place"),))
 
 def _idioms(tokens: Sequence[Token]) -> set[int]:
     """The token indices of the "took place" idioms of a sentence (verb and noun)."""
+    by_i = {t.i: t for t in tokens}
+    with_det = {t.head for t in tokens if t.dep == "det"}
     out: set[int] = set()
-    for t in tokens:
-        for u in tokens:
-            bare = not any(d.head == u.i and d.dep == "det" for d in tokens)
-            pair = (t.lemma.lower(), u.lower)
-            if u.head == t.i and u.dep == "dobj" and bare and pair in _HAPPENED:
-                out |= {t.i, u.i}
+    for u in tokens:
+        verb = by_i.get(u.head)
+        if u.dep != "dobj" or u.i in with_det or verb is None:
+            continue
+        if (verb.lemma.lower(), u.lower) in _HAPPENED:
+            out |= {verb.i, u.i}
     return out
 
 
@@ -401,12 +403,10 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
             kinds[handle] = word_key(head.lemma)
         elif len(name) > 1 and name[-1] in GENERIC_NAMES | SITE_WORDS:
             kinds[handle] = name[-1]
+    the = {u.head for u in tokens if u.dep == "det" and u.lower == "the"}
+    modified = {u.head for u in tokens if u.dep in ("compound", "amod", "nmod", "poss")}
     definite = frozenset(
-        word_key(t.lemma)
-        for t in tokens
-        if t.pos == "NOUN"
-        and any(u.head == t.i and u.dep == "det" and u.lower == "the" for u in tokens)
-        and not any(u.head == t.i and u.dep in ("compound", "amod", "nmod", "poss") for u in tokens)
+        word_key(t.lemma) for t in tokens if t.pos == "NOUN" and t.i in the - modified
     )
     handles = [tuple(w for w in n if w not in GENERIC_NAMES) for _, n in names]
     sites = tuple(
