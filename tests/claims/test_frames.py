@@ -272,6 +272,8 @@ def test_a_persons_name_is_no_place(run: Run) -> None:
     assert list(frame(run, "Senator Ana Kansas spoke in Topeka.")["places"]) == ["Topeka"]
     a = run("George Washington led the army. In Washington, he was praised.", "claims")
     assert [list(c.attributes["frame"]["places"]) for c in a.by_kind("claim")] == [[], []]
+    a = run("J.D. Carolina wrote it. Lund pushed out Carolina in Paris.", "claims")
+    assert [list(c.attributes["frame"]["places"]) for c in a.by_kind("claim")] == [[], ["Paris"]]
     assert list(frame(run, "Refugees fled from St. Louis to Fort Worth.")["places"]) == [
         "St. Louis",
         "Fort Worth",

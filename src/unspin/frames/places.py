@@ -11,6 +11,8 @@ saying ("McFarland had written that ...").
 
 from __future__ import annotations
 
+import re
+
 from unspin.lexicon import TITLE_WORDS, VERBS
 from unspin.nlp import Parsed, Sentence
 
@@ -138,13 +140,22 @@ def _apposed_no_place(parsed: Parsed) -> frozenset[str]:
 
 def _person_words(parsed: Parsed) -> frozenset[str]:
     """The names of the persons of the text and their last words ("George Washington",
-    "Washington")."""
+    "Washington"), a name after initials counted as a person's."""
     out: set[str] = set()
+    toks = parsed.tokens
     for e in parsed.entities:
-        if e.label == "PERSON":
+        # a person, or a name after initials ("K.T. Moran", the initials in it or not)
+        before = toks[e.first - 1].text if e.first > 0 else ""
+        initials = _INITIALS.fullmatch(before) is not None or (
+            e.last - e.first > 1 and _INITIALS.fullmatch(toks[e.first].text) is not None
+        )
+        if e.label == "PERSON" or initials:
             words = e.text.split()
             out.update({e.text, words[-1]} if words else ())
     return frozenset(out)
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
 def _a_person(parsed: Parsed, first: int, text: str, persons: frozenset[str]) -> bool:
