@@ -14,6 +14,7 @@ from collections.abc import Callable
 from tests.sources.test_sources import sources
 from tests.sources.test_speaker_fixes import said
 from unspin.model import Analysis, Finding
+from unspin.sources.polnear import findings_extraction
 
 Run = Callable[..., Analysis]
 
@@ -127,6 +128,22 @@ def test_the_subject_of_a_raising_verb_is_the_speaker(run: Run) -> None:
     ]
     a = sources(run, "Maria Lund seemed to suggest that the plan would fail.")
     assert said(a) == [("Maria Lund", "the plan would fail", "suggest")]
+
+
+def test_an_inserted_source_and_cue_are_not_content(run: Run) -> None:
+    # only a conjunction before the insertion: the content is what follows it
+    a = sources(run, "Tomas Brill also blasted Vik because, he said, the former mayor ran late.")
+    (att,) = a.by_kind("attribution")
+    assert att.text == "the former mayor ran late"
+    assert att.attributes["pieces"] is None
+    # a subject before it: two pieces around "Lund said"
+    text = "The plan, Maria Lund said, would fail."
+    a = sources(run, text)
+    (att,) = a.by_kind("attribution")
+    assert att.attributes["speaker"] == "Maria Lund"
+    assert [text[p0:p1] for p0, p1 in att.attributes["pieces"]] == ["The plan", "would fail"]
+    (content,) = findings_extraction(text, [att]).spans["content"]
+    assert content.text(text) == "The plan would fail"
 
 
 def test_a_pronoun_takes_the_agent_named_before_it_in_its_own_sentence(run: Run) -> None:

@@ -60,6 +60,7 @@ from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.model import Finding
 from unspin.options import option
 from unspin.sources.findings import attribution_finding, quote_finding
+from unspin.sources.inserts import cut_inserted_sources
 from unspin.sources.learned_findings import learned_attributions
 from unspin.sources.linking import link_quotes
 from unspin.sources.parse_events import parse_events, unreal_cues
@@ -158,6 +159,7 @@ def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
         e.in_quote = st.top_quote_index(e.cue[0])
     st.knowns = sorted([*entity_knowns(st), *titled_names(st)], key=lambda k: k.start)
     resolve_speakers(st, events)
+    cut_inserted_sources(st, events)
     link_hearsay(events)
     links = link_quotes(st, quotes, events)
     quote_findings: dict[int, Finding] = {}

@@ -313,6 +313,7 @@ def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> 
         "multi_sentence": bool(_SENT_BREAK.search(content)),
         "medium": e.medium,
         "via": outer.name if outer is not None else None,
+        "pieces": [[a, b] for a, b in e.pieces] if e.pieces else None,
     }
     who = (
         speaker.name or text[speaker.start : speaker.end]

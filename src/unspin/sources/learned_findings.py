@@ -25,7 +25,7 @@ from unspin.sources.learned import Decision, load_extractor, plan
 from unspin.sources.lexicon import VERB_FORMS, VERBS
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.plain_mentions import mention_from_span
-from unspin.sources.polnear import Span, findings_extraction
+from unspin.sources.polnear import Span, content_span, findings_extraction
 from unspin.sources.speakers import Mention
 from unspin.sources.state import RunState
 
@@ -60,7 +60,7 @@ def learned_attributions(
     )
     by_span: dict[Span, Finding] = {}
     for f in statements:
-        by_span.setdefault(Span.of(f.start, f.end), f)
+        by_span.setdefault(content_span(f), f)
     calib = cfg.get("calibration", (1.0, 0.0))
     out: list[Finding] = []
     added: dict[Span, Finding] = {}

@@ -33,6 +33,7 @@ __all__ = [
     "Counts",
     "Extraction",
     "Span",
+    "content_span",
     "findings_extraction",
     "gold_extraction",
     "jaccard",
@@ -193,6 +194,15 @@ def gold_extraction(doc: Annotated) -> Extraction:
     return gold
 
 
+def content_span(f: Finding) -> Span:
+    """The content of a ``quote`` or ``attribution`` finding: its ``pieces`` when it has
+    them ("The plan" + "would fail" around "Lund said"), else its span."""
+    pieces = f.attributes.get("pieces")
+    if isinstance(pieces, (list, tuple)) and pieces:
+        return Span(tuple((int(a), int(b)) for a, b in pieces))
+    return Span.of(f.start, f.end)
+
+
 def findings_extraction(text: str, findings: Iterable[Finding]) -> Extraction:
     """What the ``sources`` analyzer found, as an :class:`Extraction`: every ``quote`` and
     ``attribution`` is a content (made of its ``pieces`` attribute when it has one; a
@@ -208,12 +218,7 @@ def findings_extraction(text: str, findings: Iterable[Finding]) -> Extraction:
             continue
         if any(rel.role == "part_of" for rel in f.relations):
             continue  # a quotation inside a reported content is part of that content
-        pieces = f.attributes.get("pieces")
-        content = (
-            Span(tuple((int(a), int(b)) for a, b in pieces))
-            if isinstance(pieces, (list, tuple)) and pieces
-            else Span.of(f.start, f.end)
-        )
+        content = content_span(f)
         source = None
         for rel in f.relations:
             target = by_id.get(rel.target)

@@ -68,6 +68,8 @@ class Event:
     token: int | None = None
     quote_only: bool = False
     cues: list[str] = field(default_factory=list)
+    #: a content around an inserted source and cue ("The plan, Lund said, would fail")
+    pieces: list[tuple[int, int]] | None = None
 
 
 class RunState:

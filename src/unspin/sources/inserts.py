@@ -1,0 +1,54 @@
+"""A source and its cue set inside the content they report ("The plan, Lund said, would
+fail"; "because, he said, the mayor ..."): they are not part of what was said.
+
+The content becomes the part after the insertion when the part before it only joins the
+clause on ("because", "and"); otherwise it is two pieces around the insertion (the
+finding spans both, its ``pieces`` attribute holds them, as for the learned extractor).
+"""
+
+from __future__ import annotations
+
+from unspin.sources.state import Event, RunState
+
+__all__ = ["cut_inserted_sources"]
+
+_EDGES = ",—–"
+#: Parts of speech that only join a clause on ("because", "and", "so").
+_JOINERS = frozenset({"CCONJ", "SCONJ", "PUNCT"})
+
+
+def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
+    """Take every event's own speaker and cue out of its content (see the module)."""
+    for e in events:
+        if e.content is None or e.speaker is None:
+            continue
+        c0, c1 = e.content
+        lo, hi = min(e.cue[0], e.speaker.start), max(e.cue[1], e.speaker.end)
+        if not c0 < lo or not hi < c1:
+            continue
+        left = st.text[c0:lo].rstrip()
+        right = st.text[hi:c1].lstrip()
+        if not left or not right or left[-1] not in _EDGES or right[0] not in _EDGES:
+            continue  # not set off by commas or dashes: a clause of its own, not an aside
+        before = _strip(st.text, c0, c0 + len(left) - 1)
+        after = _strip(st.text, c1 - len(right) + 1, c1)
+        if before[0] >= before[1] or after[0] >= after[1]:
+            continue
+        joiner = st.has_parse and all(
+            t.pos in _JOINERS or t.dep in ("cc", "mark")
+            for t in st.parsed.tokens
+            if before[0] <= t.start < before[1]
+        )
+        if joiner:
+            e.content = after
+        else:
+            e.pieces = [before, after]
+
+
+def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``[lo, hi)`` without edge spaces, commas and dashes."""
+    while lo < hi and (text[lo].isspace() or text[lo] in _EDGES):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in _EDGES):
+        hi -= 1
+    return lo, hi
