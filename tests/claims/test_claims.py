@@ -643,6 +643,29 @@ def test_relative_dates_without_publication_date_stay_unresolved(run: Run, text:
     assert "publication date" in d.explanation.detail
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "iso", "anchor"),
+    [
+        ("On Jan. 16, 2017, the court met. On Jan. 17 it ruled.", "Jan. 17", "2017-01-17",
+         "Jan. 16, 2017"),
+        ("Talks began on 30 December 2016. They ended on Jan. 2.", "Jan. 2", "2017-01-02",
+         "30 December 2016"),
+        ("The plant opened in March 2019. It closed on June 4.", "June 4", "2019-06-04",
+         "March 2019"),
+    ],
+)  # fmt: skip
+@pytest.mark.slow
+def test_a_month_and_day_take_the_year_told_before_without_publication_date(
+    run: Run, text: str, span: str, iso: str, anchor: str
+) -> None:
+    dates = {d.text: d for d in run(text, "claims").by_kind("date")}
+    d = dates[span]
+    assert (d.attributes["iso"], d.attributes["resolved_relative_to"]) == (iso, anchor)
+    assert "date told before" in d.explanation.detail
+    lone = only(run("The fair opens on May 5.", "claims"), "date")
+    assert lone.attributes["iso"] is None
+
+
 @pytest.mark.slow
 def test_an_ordinal_before_a_noun_is_no_day_of_the_month(run: Run) -> None:
     a = run("The mayor works on the 20th floor.", "claims", published=PUB)

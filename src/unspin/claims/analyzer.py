@@ -39,7 +39,9 @@ Findings
 ``date``
     label ``date`` | ``time`` | ``datetime`` | ``relative`` | ``duration``; attributes
     ``iso`` (ISO 8601 or None), ``resolved_relative_to`` (the publication date when it
-    was needed to resolve the expression, else None), ``granularity`` and
+    was needed to resolve the expression; for a month and day in a text without one, the
+    words of the date told before whose year it took, rule ``...year-before``; else
+    None), ``granularity`` and
     ``ambiguous`` (e.g. "05/03/2024"). See :mod:`._dates`.
 
 Quotation: a sentence overlapping a ``quote`` finding of an earlier analyzer (the
@@ -241,6 +243,8 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
             attrs["timezone"] = d.timezone
         if d.iso:
             how = f" relative to the publication date {d.relative_to}" if d.relative_to else ""
+            if d.rule.endswith(".year-before"):  # no publication date: a year told before
+                how = f", its year taken from the date told before it, {d.relative_to!r}"
             detail = f"A {d.label} expression, resolved to {d.iso}{how}."
         elif d.ambiguous:
             detail = "A numeric date whose day and month order cannot be told apart."

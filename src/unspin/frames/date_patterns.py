@@ -171,6 +171,14 @@ FUTURE_RE = re.compile(
     r"\b(?:will|shall|going\s+to|'ll|next|upcoming|scheduled\s+(?:to|for))\b", re.I
 )
 PUB_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+#: A date that states its year ("Jan. 16, 2017", "16 January 2017", "January 2017"): a
+#: month and day without one, later in a text without a publication date, takes it.
+YEAR_DATE_RE = re.compile(
+    rf"\b(?P<mon>{_MONTH})\s+(?:{_DAY},?\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b"
+    rf"|\b{_DAY}\s+(?:of\s+)?(?P<mon2>{_MONTH})\s+(?P<year2>(?:1[6-9]|20)\d\d)\b"
+)
+#: How far back (characters) a year is looked for.
+YEAR_DATE_REACH = 1500
 UNIT_CODE = {
     "second": ("S", True, 1),
     "minute": ("M", True, 1),
