@@ -17,8 +17,8 @@ from unspin.frames.date_patterns import (
     SMALL_NUMBERS,
     UNIT_CODE,
     WEEKDAYS,
-    YEAR_DATE_REACH,
     YEAR_DATE_RE,
+    YEAR_DATE_REACH,
 )
 from unspin.nlp import Parsed
 
@@ -319,8 +319,8 @@ class DateScanner:
         month more than half a year before the told one is in the next year ("Dec. 30,
         2016" then "Jan. 2")."""
         found = None
-        for found in YEAR_DATE_RE.finditer(self.text, max(0, at - YEAR_DATE_REACH), at):
-            pass
+        for m in YEAR_DATE_RE.finditer(self.text, max(0, at - YEAR_DATE_REACH), at):
+            found = m
         if found is None:
             return None
         year = int(found["year"] or found["year2"])
