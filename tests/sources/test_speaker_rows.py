@@ -157,3 +157,12 @@ def test_a_pronoun_takes_the_agent_named_before_it_in_its_own_sentence(run: Run)
     # a recognised name there as well
     a = sources(run, text.replace("pastor Oelkers", "pastor Kasimir Oelkers"))
     assert a.by_kind("attribution")[0].attributes["speaker"] == "Kasimir Oelkers"
+
+
+def test_an_inverted_inserted_cue_takes_the_subject_after_it(run: Run) -> None:
+    text = "The plan, said Maria Lund, would fail within a year."
+    a = sources(run, text)
+    (att,) = a.by_kind("attribution")
+    assert (speaker(a, att).text, att.attributes["speaker"]) == ("Maria Lund", "Maria Lund")
+    pieces = [text[p0:p1] for p0, p1 in att.attributes["pieces"]]
+    assert pieces == ["The plan", "would fail within a year"]

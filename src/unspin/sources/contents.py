@@ -97,6 +97,9 @@ def reported_content(
     if t.dep == "parataxis" and t.head != t.i:
         h_lo, h_hi = ix.subtree(t.head)
         v_lo, v_hi = ix.subtree(t.i)
+        subjects = {c.i > t.i for c in ix.kids(t.i, "nsubj")}
+        if subjects == {False, True} and t.i > 0 and toks[t.i - 1].text == ",":
+            v_lo = t.i  # "The plan, said Lund, would fail": "The plan" is the content's
         if v_lo <= h_lo:
             return st.token_span(v_hi + 1, h_hi), as_object
         if v_hi >= h_hi:

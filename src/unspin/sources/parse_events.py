@@ -394,6 +394,10 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
     # two subjects is a misparse ("the Agency (IAEA) Director General Amano admitted"):
     # the one nearest before the verb is its subject
     kids = ix.kids(t.i, "nsubj", "nsubjpass", "csubj")
+    if len(kids) > 1 and t.dep == "parataxis":
+        # "The plan, said Lund, would fail": the subject right after an inserted verb is
+        # its own; the one before belongs to the clause it interrupts
+        kids = [c for c in kids if ix.subtree(c.i)[0] == t.i + 1] or kids
     for c in sorted(kids, key=lambda c: (c.i > t.i, abs(t.i - c.i))):
         if not any(ch.isalnum() for ch in c.text):
             continue  # a quotation mark the tagger took for a noun
