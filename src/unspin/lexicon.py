@@ -222,8 +222,8 @@ TITLE_WORDS: Final[frozenset[str]] = frozenset(
         lieutenant lt. sergeant sgt. admiral commander chief inspector detective officer
         ambassador envoy commissioner chairman chairwoman chair director ceo cfo coo cto
         founder councillor councilman councilwoman alderman deputy mp mep sheriff pastor
-        reverend rev. father bishop archbishop cardinal pope patriarch rabbi imam ayatollah
-        sheikh emir sultan emperor empress king queen prince princess lord
+        reverend rev. father parson vicar priest bishop archbishop cardinal pope patriarch
+        rabbi imam ayatollah sheikh emir sultan emperor empress king queen prince princess lord
         lady baron baroness count countess duke duchess speaker leader spokesman spokeswoman
         spokesperson coach professor dr dr. doctor attorney prosecutor lawyer economist
         analyst editor correspondent reporter minister-president foreign defence defense

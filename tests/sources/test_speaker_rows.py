@@ -157,6 +157,9 @@ def test_a_pronoun_takes_the_agent_named_before_it_in_its_own_sentence(run: Run)
     # a recognised name there as well
     a = sources(run, text.replace("pastor Oelkers", "pastor Kasimir Oelkers"))
     assert a.by_kind("attribution")[0].attributes["speaker"] == "Kasimir Oelkers"
+    # a clergy title written as part of the name ("Parson ..."; NER read it as a body)
+    a = sources(run, text.replace("the pastor Oelkers", "Parson Martin Oelkers"))
+    assert a.by_kind("attribution")[0].attributes["speaker"] == "Martin Oelkers"
 
 
 def test_an_inverted_inserted_cue_takes_the_subject_after_it(run: Run) -> None:
