@@ -181,7 +181,7 @@ CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
-        "an-embedded-posts-text-and-signature-are-a-caption",
+        "an-embedded-posts-signature-is-a-caption-its-text-body",
         "Troops arrive\nThe army sent troops to stop what he called an \u201cinvasion.\u201d "
         "Troops set up wire at the bridge #Tane pic.twitter.com/8cr3XfH2 \u2014 Ann Lee "
         "(@AnnNews) November 2, 2018 For now, the soldiers have built fences.\n"
@@ -191,15 +191,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [
             T("Troops arrive"),
             "The army sent troops to stop what he called an \u201cinvasion.\u201d",
-            C(
-                "Troops set up wire at the bridge #Tane pic.twitter.com/8cr3XfH2 \u2014 Ann Lee "
-                "(@AnnNews) November 2, 2018"
-            ),
+            "Troops set up wire at the bridge #Tane",
+            C("pic.twitter.com/8cr3XfH2 \u2014 Ann Lee (@AnnNews) November 2, 2018"),
             "For now, the soldiers have built fences.",
-            C(
-                "They are at the airport\u201d pic.twitter.com/HZf3Lk \u2014 Ravi Patel (@ravip) "
-                "October 29, 2017"
-            ),
+            "They are at the airport\u201d",
+            C("pic.twitter.com/HZf3Lk \u2014 Ravi Patel (@ravip) October 29, 2017"),
             "The airport \u2014 the city\u2019s only one \u2014 closed on October 29, 2017.",
         ],
     ),
@@ -212,6 +208,15 @@ CASES: list[tuple[str, str, Expected]] = [
             "The unions walked out.",
             "As talks stalled, the port shut.",
             "The ferry ran.",
+        ],
+    ),
+    (
+        "a-text-that-is-one-post-keeps-its-signature",
+        "Floods washed bricks of soap onto the coast pic.twitter.com/Ab12Cd "
+        "\u2014 Tide News (@tidenews) September 10, 2019",
+        [
+            "Floods washed bricks of soap onto the coast pic.twitter.com/Ab12Cd "
+            "\u2014 Tide News (@tidenews) September 10, 2019",
         ],
     ),
     (

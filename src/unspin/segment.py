@@ -222,8 +222,8 @@ _SHOP = re.compile(
     r"Buy[ \t]+New:?[ \t]*[$£€][ \t]?\d[\d.,]*"
     r"(?:[ \t]*\(as[ \t]+of[ \t][^()\n]{0,40}\))?"
 )
-#: The signature line of an embedded post, after its text: its picture link, its author
-#: and handle, its date ("pic.twitter.com/Ab12 — Ann Lee (@annlee) November 2, 2018").
+#: The signature of an embedded post, after its text: its picture link, its author and
+#: handle, its date ("pic.twitter.com/Ab12 — Ann Lee (@annlee) November 2, 2018").
 _POST = re.compile(
     r"(?:(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)[ \t]*)?[—–][ \t]*[^()\n—–]{1,60}"
     rf"\(@\w{{1,15}}\)[ \t]+{_MONTH}[ \t]+\d{{1,2}},[ \t]*\d{{4}}"
@@ -233,37 +233,43 @@ _LINE_SENTENCE_END = re.compile(r"(?<!\.)[.!?](?!\.)[\"”’')\]]*[ \t]+")
 
 
 def _widgets(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The shop widgets and embedded posts' signatures in a line, each reaching back to
-    the end of the last sentence before it on the line (or the line's start): there, the
-    widget's title or the post's text."""
+    """The shop widgets and embedded posts' signatures in a line. A shop widget reaches
+    back to the end of the last sentence before it on the line (or the line's start),
+    over the product's title; a post's signature is only the signature: the post's text
+    is what the post says (a document that is one post keeps its sentence)."""
     found = sorted(
-        (m.start(), m.end()) for rx in (_SHOP, _POST) for m in rx.finditer(text, start, end)
+        (m.start(), m.end(), rx is _SHOP)
+        for rx in (_SHOP, _POST)
+        for m in rx.finditer(text, start, end)
     )
     out: list[tuple[int, int]] = []
-    for ms, me in found:
+    for ms, me, shop in found:
         if out and ms < out[-1][1]:
             continue
         ms += len(text[ms:me]) - len(text[ms:me].lstrip())
         floor = out[-1][1] if out else start
-        s = max([floor, *(m.end() for m in _LINE_SENTENCE_END.finditer(text, floor, ms))])
+        s = ms
+        if shop:  # the product's title reaches back to the sentence before
+            s = max([floor, *(m.end() for m in _LINE_SENTENCE_END.finditer(text, floor, ms))])
         out.append((s + len(text[s:me]) - len(text[s:me].lstrip()), me))
     return out
 
 
 def _cut_widgets(text: str, units: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool, str]]:
-    """The units with each widget (:func:`_widgets`) made a caption unit of its own, the
-    words before and after it units of their own (kind "": to be decided)."""
+    """The units with each widget (:func:`_widgets`) made a caption unit of its own and
+    the words before and after it paragraphs of their own (running text the widget was
+    glued into); a unit without a widget keeps the kind "" (to be decided)."""
     out: list[tuple[int, int, bool, str]] = []
     for s, e, several in units:
-        pos = s
+        pos, rest = s, ""
         for ws, we in _widgets(text, s, e):
             before = text[pos:ws].rstrip()
             if before:
-                out.append((pos, pos + len(before), several, ""))
+                out.append((pos, pos + len(before), several, "paragraph"))
             out.append((ws, we, False, "caption"))
-            pos = we + len(text[we:e]) - len(text[we:e].lstrip())
+            pos, rest = we + len(text[we:e]) - len(text[we:e].lstrip()), "paragraph"
         if pos < e:
-            out.append((pos, e, several, ""))
+            out.append((pos, e, several, rest))
     return out
 
 
@@ -310,7 +316,9 @@ def find_blocks(text: str) -> tuple[Block, ...]:
         prev_blank = False
     blocks: list[Block] = []
     seen_body = False
-    for k, (s, e, several, forced) in enumerate(_cut_widgets(text, units)):
+    # a one-unit text is one post or line as it is (a post's signature is part of it)
+    cut = _cut_widgets(text, units) if len(units) > 1 else [(*u, "") for u in units]
+    for k, (s, e, several, forced) in enumerate(cut):
         line = text[s:e]
         kind = forced or ("paragraph" if several or len(units) == 1 else _kind(line, k == 0))
         if kind == "paragraph" and not seen_body:
