@@ -216,6 +216,21 @@ def _future_clause(parsed: Parsed, k: int) -> bool:
     return False
 
 
+def _year_before(text: str, at: int, month: int) -> tuple[int, str] | None:
+    """The year of the last date before ``at`` that states one ("Jan. 16, 2017" before
+    "Jan. 17"), within :data:`YEAR_DATE_REACH` characters, and that date's words; a month
+    more than half a year before the told one is in the next year ("Dec. 30, 2016" then
+    "Jan. 2")."""
+    found = None
+    for m in YEAR_DATE_RE.finditer(text, max(0, at - YEAR_DATE_REACH), at):
+        found = m
+    if found is None:
+        return None
+    year = int(found["year"] or found["year2"])
+    told = MONTHS[(found["mon"] or found["mon2"]).rstrip(".").lower()]
+    return (year + 1 if month < told - 6 else year), found.group()
+
+
 class DateScanner:
     """Matches every pattern over one text and turns each match into a DateMatch."""
 
@@ -298,7 +313,7 @@ class DateScanner:
         d = _safe_date(self.pub.year, month, day) if self.pub else None
         if d is not None and self.pub is not None and d < self.pub and self._future(m.start()):
             d = _safe_date(self.pub.year + 1, month, day)  # "will rise from January 1"
-        if self.pub is None and (told := self._year_before(m.start(), month)) is not None:
+        if self.pub is None and (told := _year_before(self.text, m.start(), month)) is not None:
             year, anchor = told
             d = _safe_date(year, month, day)
             if d is not None:
@@ -312,20 +327,6 @@ class DateScanner:
             m.start(), m.end(), "date", iso, "day", False, rule, 0.9,
             relative_to=rel, needs_publication=True,
         )  # fmt: skip
-
-    def _year_before(self, at: int, month: int) -> tuple[int, str] | None:
-        """The year of the last date before ``at`` that states one ("Jan. 16, 2017" before
-        "Jan. 17"), within :data:`YEAR_DATE_REACH` characters, and that date's words; a
-        month more than half a year before the told one is in the next year ("Dec. 30,
-        2016" then "Jan. 2")."""
-        found = None
-        for m in YEAR_DATE_RE.finditer(self.text, max(0, at - YEAR_DATE_REACH), at):
-            found = m
-        if found is None:
-            return None
-        year = int(found["year"] or found["year2"])
-        told = MONTHS[(found["mon"] or found["mon2"]).rstrip(".").lower()]
-        return (year + 1 if month < told - 6 else year), found.group()
 
     def _h_mdy(self, m: re.Match[str]) -> DateMatch | None:
         return self._day_month(m, "date.month-day")
