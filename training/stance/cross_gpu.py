@@ -16,7 +16,7 @@ layers 1-2 frozen, on the same pairs, folds, contrast rules and gate slice
 ``pack`` tokenises every pair with the runtime's tokenizer (``unspin.evidence.cross``) and
 writes the token ids, the labels and the frozen encoder (the word-embedding rows the pairs
 use, int8 with a scale per row, and layers 1-6 as :class:`unspin.adapters.TopLayersModule`) so that
-``train`` needs only torch, numpy and ``src/unspin`` (no model hub, no spaCy). ``train``
+``train`` needs only torch, numpy, ``src/unspin`` and this folder (no model hub, no spaCy). ``train``
 fits one model per fold (0, 1, 2) and predicts that fold's pairs, then fits the shipped
 model on every pair outside the quality gate's slice and predicts the slice; it writes the
 predictions and the shipped adapter + heads into ``--out``. ``unpack`` checks that the
@@ -41,13 +41,14 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "src"))
 
+from cross import BATCH, batches, class_weights  # noqa: E402  (numpy only: runs on the GPU host)
+
 NAME = "cross-minilm-l6-top4"
 LOWER = 2  # frozen layers under the tuned ones
 DISCUSS = None  # every FNC-1 discuss pair
 UNRELATED = 12000
 SEED = 13
 EPOCHS = 3
-BATCH = 32
 LR_LAYERS = 4e-5
 LR_HEAD = 5e-4
 WARMUP = 0.06
@@ -171,12 +172,6 @@ class Net:
         return self.stance(h), self.fnc(h)
 
 
-def class_weights(y: np.ndarray, n: int, power: float) -> np.ndarray:
-    counts = np.bincount(y, minlength=n).astype(np.float64)
-    w = (counts.sum() / (n * np.maximum(counts, 1))) ** power
-    return (w / (w * counts).sum() * counts.sum()).astype(np.float32)
-
-
 class Pairs:
     def __init__(self, data: Path) -> None:
         with np.load(data / "pairs.npz") as z:
@@ -202,18 +197,8 @@ class Pairs:
 
 
 def plan(rows: list[int], pairs: Pairs, rng: random.Random, epochs: int) -> list[list[int]]:
-    """Shuffled batches of similar lengths, epoch after epoch."""
-    out: list[list[int]] = []
-    for _ in range(epochs):
-        rs = rows[:]
-        rng.shuffle(rs)
-        batches = []
-        for g in range(0, len(rs), BATCH * 50):
-            group = sorted(rs[g : g + BATCH * 50], key=lambda i: len(pairs.ids[i]))
-            batches += [group[b : b + BATCH] for b in range(0, len(group), BATCH)]
-        rng.shuffle(batches)
-        out += batches
-    return out
+    """Shuffled batches of similar lengths (``cross.batches``), epoch after epoch."""
+    return [b for _ in range(epochs) for b in batches(rows, pairs.ids, rng)]
 
 
 def fit(torch: Any, pairs: Pairs, rows: list[int], args: argparse.Namespace, tag: str) -> Net:
