@@ -15,13 +15,14 @@ layers 1-2 frozen, on the same pairs, folds, contrast rules and gate slice
 (``cross_data.build_items``) but with every FNC-1 discuss pair and 12,000 unrelated ones.
 ``pack`` tokenises every pair with the runtime's tokenizer (``unspin.evidence.cross``) and
 writes the token ids, the labels and the frozen encoder (the word-embedding rows the pairs
-use, int8 with a scale per row, and layers 1-6 as :class:`unspin.adapters.TopLayersModule`) so that
-``train`` needs only torch, numpy, ``src/unspin`` and this folder (no model hub, no spaCy). ``train``
-fits one model per fold (0, 1, 2) and predicts that fold's pairs, then fits the shipped
-model on every pair outside the quality gate's slice and predicts the slice; it writes the
-predictions and the shipped adapter + heads into ``--out``. ``unpack`` checks that the
-pairs are the ones packed, scores the folds with ``cross_metrics`` (original pairs only)
-and, with ``--write``, installs the model in ``src/unspin/evidence/artifacts/cross``.
+use, int8 with a scale per row, and layers 1-6 as
+:class:`unspin.adapters.TopLayersModule`) so that ``train`` needs only torch, numpy,
+``src/unspin`` and this folder (no model hub, no spaCy). ``train`` fits one model per fold
+(0, 1, 2) and predicts that fold's pairs, then fits the shipped model on every pair
+outside the quality gate's slice and predicts the slice; it writes the predictions and the
+shipped adapter + heads into ``--out``. ``unpack`` checks that the pairs are the ones
+packed, scores the folds with ``cross_metrics`` (original pairs only) and, with
+``--write``, installs the model in ``src/unspin/evidence/artifacts/cross``.
 """
 
 from __future__ import annotations
