@@ -115,6 +115,13 @@ def _blank(ch: str) -> bool:
     return ch.isspace() or ch in _INVISIBLE
 
 
+def _past_blanks(text: str, i: int, end: int) -> int:
+    """The first position from ``i`` (before ``end``) that is not whitespace."""
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every line without its surrounding whitespace; blank: empty."""
     out = []
@@ -246,12 +253,12 @@ def _widgets(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for ms, me, shop in found:
         if out and ms < out[-1][1]:
             continue
-        ms += len(text[ms:me]) - len(text[ms:me].lstrip())
+        ms = _past_blanks(text, ms, me)
         floor = out[-1][1] if out else start
         s = ms
         if shop:  # the product's title reaches back to the sentence before
             s = max([floor, *(m.end() for m in _LINE_SENTENCE_END.finditer(text, floor, ms))])
-        out.append((s + len(text[s:me]) - len(text[s:me].lstrip()), me))
+        out.append((_past_blanks(text, s, me), me))
     return out
 
 
@@ -267,7 +274,7 @@ def _cut_widgets(text: str, units: list[tuple[int, int, bool]]) -> list[tuple[in
             if before:
                 out.append((pos, pos + len(before), several, "paragraph"))
             out.append((ws, we, False, "caption"))
-            pos, rest = we + len(text[we:e]) - len(text[we:e].lstrip()), "paragraph"
+            pos, rest = _past_blanks(text, we, e), "paragraph"
         if pos < e:
             out.append((pos, e, several, rest))
     return out
@@ -325,7 +332,7 @@ def find_blocks(text: str) -> tuple[Block, ...]:
             m = _DATELINE.match(text, s, e)
             if m:
                 blocks.append(Block(s, m.end(), "dateline"))
-                s = m.end() + len(text[m.end() : e]) - len(text[m.end() : e].lstrip())
+                s = _past_blanks(text, m.end(), e)
         if kind == "list_item" and (item := _LIST_ITEM.match(text, s)):
             s = item.end() - 1  # the item's words, without its marker
         # an editor's note in parentheses ("(Updates with ...)") and summary bullets come
@@ -439,7 +446,7 @@ def start_strength(text: str, p: int, lo: int, hi: int) -> int:
         if head in _AFTER_COUNTRY:
             return 0
         if re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]", stem) and low not in _PLACE_INITIALS:
-            # a person's initials before the surname: "H.R. McMaster" (but "the U.S. Critics")
+            # a person's initials before the surname: "H.R. Castell" (but "the U.S. Critics")
             return 0 if nxt[:1].isupper() and not opener else 1
         return 1
     return 1
