@@ -173,12 +173,10 @@ class Resolver:
         if len(words) == 1 and not (m.entity_type != "person" and words[0].isupper()):
             # a surname ("Lund") maps to the full name; the recogniser's label (it often
             # takes a lone surname for an organisation) gives way to the earlier person
-            target = words[0].lower()
-            for k in reversed(self.before(m.start)):
-                kw = k.name.split()
-                if k.entity_type == "person" and len(kw) >= 2 and kw[-1].lower() == target:
-                    self._alias(m, k)
-                    return
+            k = self._full_name(m.start, words[0])
+            if k is not None:
+                self._alias(m, k)
+                return
         bodies = ("organisation", "outlet", "government")
         if m.entity_type in bodies and len(words) == 1 and words[0].isupper():
             for k in reversed(self.before(m.start)):
@@ -194,14 +192,21 @@ class Resolver:
             return k
         if k.entity_type != "person" and words[0].isupper():
             return k  # an acronym
-        target = words[0].lower()
-        for c in reversed(self.before(k.start)):
-            cw = c.name.split()
-            if c.entity_type == "person" and len(cw) >= 2 and cw[-1].lower() == target:
-                role = k.role or c.role
-                return replace(k, name=c.name, entity_type="person", source_type="named_person",
-                               role=role)  # fmt: skip
-        return k
+        c = self._full_name(k.start, words[0])
+        if c is None:
+            return k
+        return replace(k, name=c.name, entity_type="person", source_type="named_person",
+                       role=k.role or c.role)  # fmt: skip
+
+    def _full_name(self, pos: int, surname: str) -> Known | None:
+        """The last person named before ``pos`` with two or more words, the last of which
+        is ``surname`` ("Ann Lund" for "Lund")."""
+        target = surname.lower()
+        for k in reversed(self.before(pos)):
+            kw = k.name.split()
+            if k.entity_type == "person" and len(kw) >= 2 and kw[-1].lower() == target:
+                return k
+        return None
 
     def surname_noun(self, m: Mention, text: str) -> bool:
         """ "Schneider told ...", "King said": a capitalised word the tagger took for a
