@@ -457,8 +457,10 @@ def _check_sentence(
         seen |= set(matcher.matches(unseen, passage.forms.values()))
     # a verb of the claim said by a noun made of a verb of its sense ("before it was shut"
     # / "before the closure")
-    nouns = [w for w in passage.forms.values() if bases(w) != {w}]
-    seen |= set(sense_matches({k: [w] for k, w in unseen.items() if k not in seen}, nouns))
+    left = {k: [w] for k, w in unseen.items() if k not in seen}
+    if left:
+        nouns = [w for w in passage.forms.values() if bases(w) != {w}]
+        seen |= set(sense_matches(left, nouns))
     sense = "" if light or predicate in seen else _same_sense(lemma, claim, passage)
     if sense:
         seen |= {predicate}

@@ -161,17 +161,20 @@ def _fell_short(tokens: Sequence[Token]) -> set[str]:
         for noun in tokens:
             if noun.head != prep.i or noun.dep != "pobj" or noun.pos not in ("NOUN", "PROPN"):
                 continue
-            inside = {noun.i}
-            for u in tokens:  # the phrase: every token whose heads lead to the noun
-                cur, hops = u, 0
-                while cur.i not in inside and cur.head != cur.i and hops < 20:
-                    cur, hops = by_i.get(cur.head, cur), hops + 1
-                    if cur.i in inside:
-                        inside.add(u.i)
-            if any(by_i[i].pos == "NUM" for i in inside):
+            if any(u.pos == "NUM" and _leads_to(u, noun.i, by_i) for u in tokens):
                 words = [noun, *(u for u in tokens if u.head == noun.i and u.dep == "compound")]
                 out |= {word_key(u.lemma) for u in words if WORD.fullmatch(u.text)}
     return out
+
+
+def _leads_to(u: Token, target: int, by_i: Mapping[int, Token]) -> bool:
+    """Whether ``u`` is ``target`` or its heads lead to it (within the sentence)."""
+    cur: Token | None = u
+    for _ in range(20):
+        if cur is None or cur.i == target:
+            return cur is not None
+        cur = by_i.get(cur.head) if cur.head != cur.i else None
+    return False
 
 
 def _denied(tokens: Sequence[Token]) -> frozenset[str]:
