@@ -428,9 +428,10 @@ def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
 
 
 def _hyphen_joined(parsed: Parsed, kids: list[Token]) -> list[tuple[Token, int]]:
-    """The children, each with where its phrase starts; subjects that the parser cut at a
-    hyphen ("Her ex-husband" read as three subjects "Her ex", "-", "husband") are one, the
-    last piece, whose phrase starts where the first piece's does."""
+    """The children, each with where its phrase starts (a subject's: others keep their own
+    start, unused); subjects that the parser cut at a hyphen ("Her ex-husband" read as
+    three subjects "Her ex", "-", "husband") are one, the last piece, whose phrase
+    starts where the first piece's does."""
     out: list[tuple[Token, int]] = []
     for c in kids:
         if out:
@@ -443,7 +444,7 @@ def _hyphen_joined(parsed: Parsed, kids: list[Token]) -> list[tuple[Token, int]]
             ):
                 out[-1] = (c, prev_start)
                 continue
-        out.append((c, _phrase_span(parsed, c)[0]))
+        out.append((c, _phrase_span(parsed, c)[0] if c.dep == "nsubj" else c.start))
     return out
 
 
