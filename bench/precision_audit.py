@@ -1,9 +1,10 @@
 """Precision audit of the default report (issue #12, point 7): a seeded sample, judged.
 
-    python bench/precision_audit.py sample --seed 12 --per-kind 40 [--at HEAD]
+    python bench/precision_audit.py sample --seed 12 --per-kind 40 [--at HEAD] [--out PATH]
     python bench/precision_audit.py show --reader A|B --kind KIND [--start i --count n]
     python bench/precision_audit.py judge --reader A|B < lines   # "ID VERDICT REASON" a line
     python bench/precision_audit.py score [--json]
+    (show, judge, score: --sample PATH, default bench/audit/sample.jsonl)
 
 ``sample`` exports the source tree of one commit (``--at``, default ``HEAD``; so a sample
 is drawn from committed code, never from someone's half-edited working tree), runs the
@@ -25,14 +26,17 @@ stratified sample of ``--per-kind`` findings of every audited kind:
 
 Audited kinds: ``quote``, ``speaker`` (speaker findings other than anonymous ones),
 ``anonymous`` (speaker and attribution findings whose source type is anonymous),
-``hedge``, ``booster``, ``claim`` (claims flagged check-worthy: the report shows no
-other), ``responsibility`` (flagged claims whose type is responsibility), ``date``,
-``number`` (quantity findings) and ``technique:<label>`` for the five most frequent
-technique labels on the gate articles. A finding with ``shown: false`` or ``candidate:
-true`` in its attributes is left out (the default report does not show it). Within a
-kind, findings are drawn round-robin over the articles (articles and findings in seeded
-order), so a kind is spread over as many articles as it occurs in; a seeded quarter of
-each kind (at least 10) is marked ``blind`` for the second reader.
+``attribution`` (the other attribution findings: reported content and its source, as the
+report shows them; from round 2), ``hedge``, ``booster``, ``vague_attribution`` (a claim
+pinned on an unnamed group: "critics say", "studies show"; from round 2), ``claim``
+(claims flagged check-worthy: the report shows no other), ``responsibility`` (flagged
+claims whose type is responsibility), ``date``, ``number`` (quantity findings) and
+``technique:<label>`` for the five most frequent technique labels on the gate articles. A
+finding with ``shown: false`` or ``candidate: true`` in its attributes is left out (the
+default report does not show it). Within a kind, findings are drawn round-robin over the
+articles (articles and findings in seeded order), so a kind is spread over as many
+articles as it occurs in; a seeded quarter of each kind (at least 10) is marked ``blind``
+for the second reader.
 
 The sample file holds no article text: offsets, the label, the score, the analyzer and
 its version, what the finding asserts (a speaker, a role, an actor as offsets into the
@@ -46,9 +50,10 @@ notes of the draw.
 of context, the kind, label, what the finding claims and the question to answer; reader
 B sees only the blind quarter and no scores, rules or code details.
 
-Judgements are JSON Lines, ``bench/audit/judgments-A.jsonl`` (every item) and
-``judgments-B.jsonl`` (the blind quarter): ``{"id", "verdict": "correct" | "wrong" |
-"unsure", "reason": one line, no article text}``.
+Judgements are JSON Lines next to the sample (``--sample``, default
+``bench/audit/sample.jsonl``; round 2: ``bench/audit/round2/``), ``judgments-A.jsonl``
+(every item) and ``judgments-B.jsonl`` (the blind quarter): ``{"id", "verdict":
+"correct" | "wrong" | "unsure", "reason": one line, no article text}``.
 
 ``judge`` adds ``ID VERDICT REASON`` lines from stdin (verdict ``c``/``w``/``u`` for
 short) to the reader's file, checked against the sample (reader B: blind items only).
@@ -74,7 +79,7 @@ import sys
 import tarfile
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,8 +95,10 @@ FIXED_KINDS = (
     "quote",
     "speaker",
     "anonymous",
+    "attribution",
     "hedge",
     "booster",
+    "vague_attribution",
     "claim",
     "responsibility",
     "date",
@@ -167,8 +174,8 @@ def audit_kinds(f: Mapping[str, Any]) -> list[str]:
     if kind == "speaker":
         return ["anonymous" if label == "anonymous" else "speaker"]
     if kind == "attribution":
-        return ["anonymous"] if label == "anonymous" else []
-    if kind in ("hedge", "booster", "date"):
+        return ["anonymous" if label == "anonymous" else "attribution"]
+    if kind in ("hedge", "booster", "vague_attribution", "date"):
         return [kind]
     if kind == "quantity":
         return ["number"]
@@ -214,8 +221,21 @@ def asserts(
             out["verb"] = attrs["verb"]
         if attrs.get("fragment"):
             out["fragment"] = True
+        if kind == "attribution":
+            out["content"] = _span(f)  # the reported content is the finding's own span
+            if attrs.get("construction"):
+                out["construction"] = attrs["construction"]
+            if attrs.get("pieces"):
+                out["pieces"] = [[int(a), int(b)] for a, b in attrs["pieces"]]
+            via = next(
+                (r["target"] for r in f.get("relations", ()) if r["role"] == "quoted_by"), None
+            )
+            if via is not None and via in by_id:
+                out["via"] = _speaker(by_id[via], text)
     elif kind == "speaker":
         out.update(_speaker(f, text))
+    elif kind == "vague_attribution":
+        out["group"] = f["label"]
     elif kind == "claim":
         out["checkworthy"] = bool(attrs.get("checkworthy"))
         out["types"] = list(attrs.get("types") or [f["label"]])
@@ -715,11 +735,19 @@ GUIDE = {
     "its source type right, and are the name it resolves to and the role (when shown) right?",
     "anonymous": "Does the marked span stand for (speaker) or is it attributed to "
     "(attribution: the content) a source the text leaves unnamed, and is that right?",
+    "attribution": "Is the marked span content (a statement, a claim) that the text "
+    "reports from a source, with the right boundaries (the content, not the reporting "
+    "clause), AND is the source shown the one the text credits it to (or truly none when "
+    "the text names no source)?",
     "hedge": "Do the marked words hold back from full commitment to the statement here "
     "(epistemic may/might, reportedly, allegedly, appears...)? Not permission or ability, "
     "not a name, not a literal use.",
     "booster": "Do the marked words insist on certainty or add emphasis/intensity to the "
     "statement here, rather than carry plain content?",
+    "vague_attribution": "Do the marked words pin a claim on an unnamed group or unnamed "
+    "sources ('critics say', 'experts believe', 'sources said', 'studies show'), of the "
+    "kind shown? Not a source the text names or identifies, not a group that does not "
+    "carry a claim.",
     "claim": "Is the sentence a factual assertion a fact-checker could verify and might "
     "want to (not an opinion, question, heading, fragment or trivial statement)?",
     "responsibility": "Does the sentence say who did or caused something (an actor made "
@@ -781,6 +809,30 @@ def _speaker_words(text: str, sp: Mapping[str, Any]) -> str:
     return words
 
 
+#: What a vague attribution's label says, in words (src/unspin/certainty/analyzer.py).
+VAGUE_GROUPS = {
+    "vague_crowd": "an unnamed crowd (many people say, some argue, critics say)",
+    "vague_expert": "unnamed experts (experts believe, scientists warn, analysts say)",
+    "vague_source": "unnamed sources (sources said, a senior official)",
+    "vague_research": "unnamed research (studies show, reports say)",
+    "vague_rumour": "rumour (rumours suggest, rumour has it)",
+}
+
+
+def _reported_words(
+    text: str, a: Mapping[str, Any], moved: Callable[[list[int]], list[int]]
+) -> str:
+    """An attribution's reporting verb, pieces and relaying source, in words."""
+    words = ""
+    if "content" in a and a.get("verb"):
+        words += f" (reporting verb: {a['verb']})"
+    if len(a.get("pieces") or ()) > 1:
+        words += f" in {len(a['pieces'])} pieces"
+    if "via" in a:
+        words += ", relayed by " + _piece(text, moved(a["via"]["span"]))
+    return words
+
+
 def claim_words(row: Mapping[str, Any], text: str, shift: int) -> tuple[str, list[int] | None]:
     """What the finding says, in words, and a second span to mark (a speaker, an actor)."""
     a = row["asserts"]
@@ -789,7 +841,7 @@ def claim_words(row: Mapping[str, Any], text: str, shift: int) -> tuple[str, lis
     def moved(span: list[int]) -> list[int]:
         return [span[0] + shift, span[1] + shift]
 
-    if kind in ("quote", "anonymous", "speaker") and ("span" in a or "speaker" in a):
+    if kind in ("quote", "anonymous", "attribution", "speaker") and ("span" in a or "speaker" in a):
         sp = a.get("speaker")
         if kind == "speaker" or (kind == "anonymous" and "span" in a):
             what = "a source of reported speech: " + _speaker_words(
@@ -799,13 +851,18 @@ def claim_words(row: Mapping[str, Any], text: str, shift: int) -> tuple[str, lis
         what = "a direct quotation" if kind == "quote" else "content attributed to a source"
         if a.get("fragment"):
             what += " (a partial quotation)"
+        what += _reported_words(text, a, moved)
         if sp is None:
             return f"{what}; speaker: none found (source type {a['source_type']})", None
         sp = {**sp, "span": moved(sp["span"])}
         return f"{what}; speaker ⟨⟩: {_speaker_words(text, sp)}", sp["span"]
-    if kind in ("quote", "anonymous"):
+    if kind in ("quote", "anonymous", "attribution"):
         what = "a direct quotation" if kind == "quote" else "content attributed to a source"
+        what += _reported_words(text, a, moved)
         return f"{what}; speaker: none found (source type {a.get('source_type')})", None
+    if kind == "vague_attribution":
+        group = VAGUE_GROUPS.get(row["label"], label)
+        return f"a vague attribution: a claim pinned on {group}", None
     if kind == "claim":
         return "a check-worthy factual claim", None
     if kind == "responsibility":
@@ -872,11 +929,9 @@ def show_command(args: argparse.Namespace) -> int:
     print(f"# {args.kind}: {len(rows)} items for reader {args.reader}")
     print(f"# Question: {guide}")
     print("# Verdict: correct | wrong | unsure, with a one-line reason in your own words")
-    print(
-        "# (no article text): bench/audit/judgments-"
-        + args.reader
-        + '.jsonl rows {"id", "verdict", "reason"}.\n'
-    )
+    judgments = args.sample.resolve().with_name(f"judgments-{args.reader}.jsonl")
+    where = judgments.relative_to(ROOT) if judgments.is_relative_to(ROOT) else judgments
+    print(f'# (no article text): {where} rows {{"id", "verdict", "reason"}}.\n')
     texts: dict[str, str] = {}
     for row in rows:
         text = texts.setdefault(row["article"], ptc_text(row["article"]))

@@ -122,7 +122,13 @@ def test_audit_kinds_follow_what_the_report_shows() -> None:
     assert pa.audit_kinds(_finding("speaker", "anonymous", 0, 5)) == ["anonymous"]
     assert pa.audit_kinds(_finding("speaker", "named_person", 0, 5)) == ["speaker"]
     assert pa.audit_kinds(_finding("attribution", "anonymous", 0, 5)) == ["anonymous"]
-    assert pa.audit_kinds(_finding("attribution", "named_person", 0, 5)) == []
+    assert pa.audit_kinds(_finding("attribution", "named_person", 0, 5)) == ["attribution"]
+    assert pa.audit_kinds(_finding("attribution", "unattributed", 0, 5)) == ["attribution"]
+    assert pa.audit_kinds(_finding("attribution", "anonymous", 0, 5, shown=False)) == []
+    assert pa.audit_kinds(_finding("vague_attribution", "vague_expert", 0, 5)) == [
+        "vague_attribution"
+    ]
+    assert pa.audit_kinds(_finding("vague_attribution", "vague_crowd", 0, 5, candidate=True)) == []
     assert pa.audit_kinds(_finding("quantity", "count", 0, 5)) == ["number"]
     assert pa.audit_kinds(_finding("technique", "Doubt", 0, 5)) == ["technique:Doubt"]
     assert pa.audit_kinds(_finding("technique", "Doubt", 0, 5, shown=False)) == []
@@ -153,6 +159,78 @@ def test_pool_items_store_offsets_and_hashes_but_no_article_text() -> None:
     assert "«Ana Vik»" in words and other == [name, name + 7]
     shown = pa.marked(TEXT, items[1]["start"], items[1]["end"], other)
     assert '⟨Ana Vik⟩, said on Monday that ⟦"the port will close by May"⟧' in shown
+
+
+def test_attribution_items_show_content_and_source() -> None:
+    name = TEXT.index("Vik said")
+    sp = _finding("speaker", "named_person", name, name + 3, name="Ana Vik")
+    c0 = TEXT.index("The port will close,")
+    attribution = _finding(
+        "attribution",
+        "named_person",
+        c0,
+        c0 + len("The port will close"),
+        source_type="named_person",
+        verb="say",
+        construction="parenthetical",
+        relations=[{"role": "speaker", "target": sp["id"]}],
+    )
+    v0 = TEXT.index("Officials said")
+    vague = _finding("vague_attribution", "vague_source", v0, v0 + len("Officials said"))
+    analysis = {"document": {"text": TEXT}, "findings": [sp, attribution, vague]}
+    items = pa.pool_items(analysis, "123")
+    assert [i["kind"] for i in items] == ["speaker", "attribution", "vague_attribution"]
+    for words in ("Vik", "port will", "Officials"):
+        assert words not in json.dumps(items)
+    said = items[1]["asserts"]
+    assert said["content"] == [items[1]["start"], items[1]["end"]]
+    assert said["source_type"] == "named_person" and said["speaker"]["span"] == [name, name + 3]
+    words, other = pa.claim_words(items[1], TEXT, 0)
+    assert words.startswith("content attributed to a source (reporting verb: say)")
+    assert "«Ana Vik»" in words and other == [name, name + 3]
+    shown = pa.marked(TEXT, items[1]["start"], items[1]["end"], other)
+    assert "⟦The port will close⟧, ⟨Vik⟩ said." in shown
+    unattributed = {**items[1], "label": "unattributed", "asserts": {"content": [0, 5]}}
+    assert "speaker: none found" in pa.claim_words(unattributed, TEXT, 0)[0]
+    assert items[2]["asserts"] == {"group": "vague_source"}
+    words, other = pa.claim_words(items[2], TEXT, 0)
+    assert words.startswith("a vague attribution: a claim pinned on unnamed sources")
+    assert other is None
+    for kind in ("attribution", "vague_attribution"):
+        assert kind in pa.FIXED_KINDS and kind in pa.GUIDE
+
+
+def test_show_names_the_judgement_file_next_to_the_sample(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    v0 = TEXT.index("Officials said")
+    row = {
+        "id": "vague_attribution/01",
+        "kind": "vague_attribution",
+        "label": "vague_source",
+        "article": "1",
+        "start": v0,
+        "end": v0 + 14,
+        "score": 0.9,
+        "analyzer": "certainty",
+        "analyzer_version": "1",
+        "rule": "vague.parse",
+        "asserts": {"group": "vague_source"},
+        "anchor": pa.make_anchor(TEXT, v0, v0 + 14),
+        "blind": True,
+    }
+    path = tmp_path / "round2" / "sample.jsonl"
+    path.parent.mkdir()
+    path.write_text(json.dumps(row) + "\n")
+    monkeypatch.setattr(pa, "ptc_text", lambda article: TEXT)
+    for reader in ("A", "B"):
+        assert (
+            pa.main(["show", "--reader", reader, "--kind", row["kind"], "--sample", str(path)]) == 0
+        )
+        out = capsys.readouterr().out
+        assert pa.GUIDE["vague_attribution"] in out
+        assert str(path.with_name(f"judgments-{reader}.jsonl")) in out
+        assert "⟦Officials said⟧" in out and ("vague.parse" in out) == (reader == "A")
 
 
 # -- sampling ------------------------------------------------------------------------------
@@ -310,7 +388,8 @@ def test_judge_records_lines_and_keeps_reader_b_to_the_blind_quarter(
     def judge(reader: str, lines: str) -> list[dict[str, Any]]:
         monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
         assert pa.main(["judge", "--reader", reader, "--sample", str(path)]) == 0
-        return pa.read_jsonl(tmp_path / f"judgments-{reader}.jsonl")
+        rows: list[dict[str, Any]] = pa.read_jsonl(tmp_path / f"judgments-{reader}.jsonl")
+        return rows
 
     rows = judge("A", "date/02 w a weekday, not resolved\n# comment\nhedge/01 c epistemic modal\n")
     assert [(r["id"], r["verdict"]) for r in rows] == [
