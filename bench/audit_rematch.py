@@ -27,7 +27,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from precision_audit import (
-    AUDIT,
     GATE,
     ROOT,
     SAMPLE,
@@ -65,7 +64,7 @@ def survivors(
             verdict = verdicts.get(row["id"], "missing")
             key = (int(row["start"]), int(row["end"]), row["kind"], row["label"])
             (kept if key in current.get(row["article"], set()) else gone)[verdict] += 1
-        n = sum(kept.values())
+        n = sum(v for verdict, v in kept.items() if verdict != "missing")  # judged ones
         out[kind] = {
             "items": len(by_kind[kind]),
             "kept": dict(kept),
@@ -87,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not sample:
         print(f"no audited items of kind {', '.join(args.kind)} in {args.sample}", file=sys.stderr)
         return 2
-    verdicts = {r["id"]: r["verdict"] for r in read_jsonl(AUDIT / "judgments-A.jsonl")}
+    judged = args.sample.with_name("judgments-A.jsonl")  # reader A's, next to the sample
+    verdicts = {r["id"]: r["verdict"] for r in read_jsonl(judged)} if judged.is_file() else {}
     gate = gate_articles()
     articles = sorted({r["article"] for r in sample})
     groups = {

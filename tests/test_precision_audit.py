@@ -402,3 +402,28 @@ def test_judge_records_lines_and_keeps_reader_b_to_the_blind_quarter(
     monkeypatch.setattr(sys, "stdin", io.StringIO("hedge/05 c not blind\n"))
     with pytest.raises(SystemExit, match="unknown item id"):
         pa.main(["judge", "--reader", "B", "--sample", str(path)])
+
+
+def test_rematch_precision_counts_judged_items_only() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "audit_rematch", ROOT / "bench" / "audit_rematch.py"
+    )
+    assert spec is not None and spec.loader is not None
+    rematch = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rematch)
+    sample = [
+        {
+            "id": f"hedge/0{k}",
+            "kind": "hedge",
+            "label": "modal",
+            "article": "1",
+            "start": k,
+            "end": k + 1,
+        }
+        for k in range(1, 4)
+    ]
+    current = {"1": {(1, 2, "hedge", "modal"), (2, 3, "hedge", "modal")}}
+    out = rematch.survivors(sample, {"hedge/01": "correct"}, current)["hedge"]
+    assert out["kept"] == {"correct": 1, "missing": 1} and out["gone"] == {"missing": 1}
+    assert out["kept_precision"] == 1.0
+    assert rematch.survivors(sample, {}, current)["hedge"]["kept_precision"] is None
