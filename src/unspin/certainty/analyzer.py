@@ -57,7 +57,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
-from unspin.certainty.cues import Cue, caps_cues, dedupe, phrase_cues, token_cues, vague_cues
+from unspin.certainty.cues import Cue, caps_cues, dedupe, phrase_cues, token_cues
+from unspin.certainty.vague import vague_cues
 from unspin.model import Explanation, Finding
 from unspin.options import option
 

@@ -1,0 +1,182 @@
+"""Vague attributions of the ``certainty`` analyzer: claims pinned on an unnamed group
+("experts say", "according to sources"), found in the parse (rules and scores documented
+in :mod:`unspin.certainty.analyzer`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from unspin.certainty.cues import Cue
+from unspin.certainty.lexicon import ANAPHORIC_DETS, ATTR_VERBS, GROUPS, NAME_ENTS, VAGUE_DETS
+from unspin.nlp import Parsed, Token
+
+__all__ = ["vague_cues"]
+
+
+def vague_cues(parsed: Parsed) -> Iterator[Cue]:
+    """Claims pinned on an unnamed group ("experts say", "according to sources")."""
+    if not parsed.has_parse:
+        return
+    toks = parsed.tokens
+    for t in toks:
+        group = _group_of(t)
+        if group is None:
+            continue
+        head = toks[t.head]
+        via_according = (
+            t.dep == "pobj"
+            and head.lower == "to"
+            and head.i > 0
+            and toks[head.i - 1].lower == "according"
+        )
+        via_verb = (
+            t.dep in ("nsubj", "nsubjpass") and head.lemma in ATTR_VERBS and head.pos == "VERB"
+        )
+        familiar = t.lemma.lower() in ("people", "person", "source") and any(
+            c.lower in ("familiar", "close", "briefed") for c in parsed.children(t.i)
+        )
+        if via_verb and _object_only(parsed, head):
+            via_verb = False  # "many claiming liberal credentials", "others might consider it"
+        if not (via_according or via_verb or familiar):
+            continue
+        if group == "vague_research" and via_verb and head.lemma not in (
+            "show", "suggest", "find", "indicate", "say", "claim", "reveal", "warn", "estimate",
+        ):  # fmt: skip
+            continue
+        if t.lemma.lower() == "person" and not familiar:
+            continue
+        if t.lower in ("others", "some", "many", "most", "few", "several") and t.pos not in (
+            "PRON", "DET", "ADJ", "NOUN",
+        ):  # fmt: skip
+            continue
+        cue = _vague_cue(parsed, t, group, head if via_verb else None, via_according, familiar)
+        if cue is not None:
+            yield cue
+
+
+def _object_only(parsed: Parsed, verb: Token) -> bool:
+    """The verb, in a clause under another (a relative or participle clause), takes a noun
+    object and no clause: it states no claim of the group's ("..., many claiming liberal
+    credentials", "situations that others might consider too bleak"). A main verb keeps
+    its cue: the parser often reads a short clause as an object ("Studies show the drug
+    works")."""
+    if verb.dep == "ROOT":
+        return False
+    deps = {c.dep for c in parsed.children(verb.i)}
+    return "dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis"}
+
+
+def _group_of(t: Token) -> str | None:
+    low = t.lower
+    if low in (
+        "people",
+        "others",
+        "many",
+        "some",
+        "most",
+        "few",
+        "several",
+        "everyone",
+        "everybody",
+    ):
+        return "vague_crowd"
+    lemma = t.lemma.lower()
+    group = GROUPS.get(lemma) or GROUPS.get(low)
+    if group is None:
+        return None
+    if t.pos not in ("NOUN", "PRON", "ADJ", "DET"):
+        return None
+    return group
+
+
+def _vague_cue(
+    parsed: Parsed,
+    t: Token,
+    group: str,
+    verb: Token | None,
+    via_according: bool,
+    familiar: bool,
+) -> Cue | None:
+    toks = parsed.tokens
+    kids = parsed.children(t.i)
+    pre = [
+        c
+        for c in kids
+        if c.i < t.i
+        and c.dep in ("det", "amod", "compound", "nummod", "poss", "quantmod", "advmod")
+    ]
+    post = [c for c in kids if c.i > t.i and c.dep in ("amod", "acl", "prep")]
+    score = 0.85
+    detail = "A claim attributed to an unnamed group, so a reader cannot check who said it."
+    # anything named in the noun phrase makes the attribution (partly) checkable
+    pre_named = any(
+        toks[j].ent_type in NAME_ENTS or toks[j].pos == "PROPN"
+        for c in pre
+        for j in range(_subtree_lo(parsed, c.i), c.i + 1)
+    )
+    post_named = False
+    for c in post:
+        lo, hi = _subtree_tokens(parsed, c.i)
+        if any(toks[j].ent_type in NAME_ENTS or toks[j].pos == "PROPN" for j in range(lo, hi + 1)):
+            post_named = True
+    if pre_named:
+        if group in ("vague_source", "vague_crowd"):
+            score = 0.5
+            detail = "Attributed to an unnamed member of a named group or institution."
+        else:
+            return None
+    if post_named:
+        if group == "vague_source" and any(
+            c.lower in ("close", "familiar", "briefed") for c in post
+        ):
+            pass  # "sources close to <name>" are still anonymous
+        elif group == "vague_source":
+            score = min(score, 0.55)
+        else:
+            return None  # "experts at Halden University", "a study by the Orlen Institute"
+    dets = {c.lower for c in pre if c.dep in ("det", "poss", "amod", "nummod")}
+    if dets & ANAPHORIC_DETS and not familiar:
+        score = min(score, 0.5)
+        detail = "A group introduced earlier or only loosely identified; check who it is."
+    elif group == "vague_crowd" and t.lower == "people" and not dets & VAGUE_DETS and not familiar:
+        score = min(score, 0.6)
+    if familiar:
+        score = max(score, 0.9) if not post_named or group == "vague_source" else score
+        group = "vague_source"
+    # span: the noun phrase (with "familiar with ..."/"close to ..." modifiers), plus the verb
+    lo = min([t.i, *(_subtree_lo(parsed, c.i) for c in pre)])
+    hi = t.i
+    for c in post:
+        if c.lower in ("familiar", "close", "briefed") or (familiar and c.dep == "prep"):
+            _, h = _subtree_tokens(parsed, c.i)
+            if h - t.i <= 8:
+                hi = max(hi, h)
+    start, end = toks[lo].start, toks[hi].end
+    cue_words = [t.text]
+    if via_according and lo > 1:
+        start = toks[t.head - 1].start
+    if verb is not None:
+        if 0 < verb.i - hi <= 3 and all(
+            toks[j].pos in ("AUX", "ADV", "PART") for j in range(hi + 1, verb.i)
+        ):
+            end = verb.end
+            cue_words.append(verb.text)
+        elif 0 < lo - verb.i <= 2:
+            start = verb.start
+            cue_words.append(verb.text)
+    if group == "vague_research" and t.tag == "NN" and not dets & VAGUE_DETS:
+        score = min(score, 0.6)
+    elif group == "vague_research" and any(c.dep == "compound" for c in pre):
+        score = min(score, 0.7)  # "a police report": the kind of source is known, not which
+    return Cue(start, end, "vague_attribution", group, score, "vague.parse", detail)
+
+
+def _subtree_tokens(parsed: Parsed, i: int) -> tuple[int, int]:
+    s, e = parsed.subtree_span(i)
+    lo = parsed.token_at(s)
+    hi = parsed.token_at(e - 1)
+    return (lo if lo is not None else i), (hi if hi is not None else i)
+
+
+def _subtree_lo(parsed: Parsed, i: int) -> int:
+    return _subtree_tokens(parsed, i)[0]
