@@ -1,0 +1,160 @@
+"""The word tables and patterns that :mod:`unspin.frames.quantities` reads quantities with:
+number words, scales, fractions, vague magnitudes, currency signs and words, qualifiers,
+percent and measure units, and the contexts that rule a number out."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as one string (easier to read and extend than a list literal)."""
+    return tuple(text.split())
+
+
+UNITS_W = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS_W = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES_W = {
+    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mn": 1e6, "bn": 1e9, "tn": 1e12, "m": 1e6, "k": 1e3, "b": 1e9,
+}  # fmt: skip
+DENOMS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+#: Vague magnitudes: the value given is the smallest the word allows ("dozens" >= 24).
+VAGUE = {
+    "dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2000.0,
+    "tens of thousands": 20000.0, "hundreds of thousands": 200000.0, "millions": 2e6,
+    "billions": 2e9,
+}  # fmt: skip
+
+UNIT_WORDS = "|".join(sorted(UNITS_W, key=len, reverse=True))
+TENS_WORDS = "|".join(TENS_W)
+ONES = "one|two|three|four|five|six|seven|eight|nine"
+SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+WORD = rf"(?:(?:{TENS_WORDS})(?:-(?:{ONES}))?|{UNIT_WORDS}|{SCALE_WORDS})"
+AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
+WORDS = rf"(?:(?:an?|one)\s+(?=(?:{SCALE_WORDS})\b))?{WORD}(?:(?:{AND}|[\s-]+){WORD})*"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+DIGITS_START = r"(?<![\w.,:/])"
+FRAC_NUM = rf"a|one|{ONES}"
+FRAC_DEN = "|".join(sorted(DENOMS, key=len, reverse=True))
+
+CORE = re.compile(
+    rf"""
+    (?P<frac>\b(?:{FRAC_NUM})[\s-](?:{FRAC_DEN})\b)
+  | (?P<halfof>\bhalf(?=\s+(?:of|the)\b))
+  | (?P<half>\bhalf\s+an?\s+(?:million|billion|trillion|thousand|dozen)\b)
+  | (?P<dozen>\b(?:an?|one)\s+dozen\b)
+  | (?P<vague>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds
+                 |thousands|millions|billions)\b(?=\s+(?:of\b|more\b|[a-z])))
+  | (?P<digits>{DIGITS_START}(?:{DIGITS}))
+  | (?P<words>\b{WORDS}\b)
+    """,
+    re.I | re.X,
+)
+
+CURRENCY_PREFIX = re.compile(
+    r"(?P<cur>(?:US\$|U\.S\.\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₽|₩|₺|₦"
+    r"|USD|EUR|GBP|JPY|CNY|INR|RUB|CHF|CAD|AUD|Rs\.?)\s?)$"
+)
+CURRENCY_SIGNS = {
+    "US$": "USD", "U.S.$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
+    "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "€": "EUR",
+    "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₦": "NGN",
+    "RS": "INR", "RS.": "INR",
+}  # fmt: skip
+QUALIFIER = re.compile(
+    r"\b(?P<q>about|around|approximately|roughly|some|an\s+estimated|estimated|circa|"
+    r"nearly|almost|close\s+to|just\s+under|under|less\s+than|fewer\s+than|up\s+to|at\s+most|"
+    r"no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|more\s+than|over|at\s+least|upwards\s+of|"
+    r"in\s+excess\s+of|just\s+over|well\s+over|no\s+fewer\s+than|no\s+less\s+than|exceeding)"
+    r"\s+$",
+    re.I,
+)
+#: Qualifier words that can also be prepositions ("worried about two ...").
+PREPOSITIONS = frozenset({"about", "around", "over", "under", "some"})
+QUALIFIER_KIND = {
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
+    "nearly": "at_most", "almost": "at_most", "close to": "at_most", "just under": "at_most",
+    "under": "at_most", "less than": "at_most", "fewer than": "at_most", "up to": "at_most",
+    "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
+    "as much as": "at_most",
+}  # fmt: skip  # everything else: at_least
+SCALE_AFTER = re.compile(
+    r"(?P<sp>\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|tn|m|k|b)\b", re.I
+)
+RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|\bto\b)\s*(?P<max>{DIGITS})(?![\w,.]\d)", re.I)
+PERCENT = re.compile(
+    r"(?P<u>\s?%|\s+percent\b|\s+per\s+cent\b|\s+percentage\s+points?\b|\s+points?\b)", re.I
+)
+CURRENCY_WORD = re.compile(
+    r"\s+(?P<u>(?:US\s+|U\.S\.\s+)?dollars|euros?|pounds\s+sterling|sterling|yen|yuan|renminbi|"
+    r"rupees|roubles|rubles|swiss\s+francs|francs|pesos|reais|rand|naira|lira|won|"
+    r"USD|EUR|GBP|JPY|CNY|INR|RUB|CHF|CAD|AUD)\b"
+)
+CURRENCY_WORD_CODES = {
+    "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euro": "EUR",
+    "euros": "EUR", "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rupees": "INR", "roubles": "RUB", "rubles": "RUB",
+    "swiss francs": "CHF", "francs": "franc", "pesos": "peso", "reais": "BRL",
+    "rand": "ZAR", "naira": "NGN", "lira": "TRY", "won": "KRW",
+}  # fmt: skip
+#: Measure units: written form -> canonical unit. Abbreviations are case-sensitive and
+#: may follow the number without a space ("5km"); words need a space.
+MEASURE_ABBR = {
+    "km": "km", "m": "m", "cm": "cm", "mm": "mm", "ft": "ft", "kg": "kg", "lb": "lb",
+    "lbs": "lb", "mph": "mph", "km/h": "km/h", "kph": "km/h", "°C": "°C", "°F": "°F",
+    "GW": "GW", "MW": "MW", "kW": "kW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh",
+    "TWh": "TWh", "km2": "km2", "km²": "km2", "sq km": "km2", "ha": "ha", "bpd": "bbl/d",
+    "mg": "mg", "ml": "ml", "Mt": "Mt", "GB": "GB", "TB": "TB", "MB": "MB",
+}  # fmt: skip
+MEASURE_WORDS = {
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "metres": "m", "meters": "m", "metre": "m", "meter": "m", "centimetres": "cm",
+    "centimeters": "cm", "millimetres": "mm", "millimeters": "mm", "miles": "mi",
+    "mile": "mi", "feet": "ft", "foot": "ft", "inches": "in", "inch": "in", "yards": "yd",
+    "kilograms": "kg", "kilogrammes": "kg", "kilos": "kg", "grams": "g", "grammes": "g",
+    "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "litres": "L", "liters": "L",
+    "litre": "L", "liter": "L", "gallons": "gal", "barrels": "bbl", "barrel": "bbl",
+    "hectares": "ha", "acres": "acre", "square kilometres": "km2", "square kilometers": "km2",
+    "square miles": "mi2", "square metres": "m2", "square meters": "m2",
+    "degrees celsius": "°C", "degrees fahrenheit": "°F", "degrees": "degrees",
+    "megawatts": "MW", "gigawatts": "GW", "kilowatts": "kW", "calories": "kcal",
+    "pounds": "lb", "ounces": "oz", "knots": "kn",
+}  # fmt: skip
+MEASURE_ABBR_RE = re.compile(
+    r"(?P<sp>\s?)(?P<u>"
+    + "|".join(re.escape(u) for u in sorted(MEASURE_ABBR, key=len, reverse=True))
+    + r")(?![\w²])"
+)
+MEASURE_WORD_RE = re.compile(
+    r"(?P<sp>\s+|-)(?P<u>"
+    + "|".join(
+        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(MEASURE_WORDS, key=len, reverse=True)
+    )
+    + r")\b",
+    re.I,
+)
+OF = re.compile(r"\s+of\s+(?=\w)", re.I)
+AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
+YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
+AGE = re.compile(r"-year-old\b|\s+years?\s+old\b", re.I)
+TIME_NOUNS = frozenset(
+    _words("second minute hour day week fortnight month year decade century night morning weekend")
+)
+SKIP_BEFORE = re.compile(
+    r"(?:\bNo\.?|#|\bnumber|\bpage|\bp\.|\bRoute|\bchapter|\bsection)\s*$", re.I
+)
+NAME_ENTS = frozenset(("PERSON", "ORG", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT"))
