@@ -376,7 +376,7 @@ def test_a_generic_name_keeps_the_capitals_of_a_nationality(run: Run) -> None:
 
 
 def test_a_role_is_never_a_clause() -> None:
-    from unspin.sources.speakers import role_text
+    from unspin.sources.roles import role_text
 
     assert role_text("in Argentina before he became Pope") is None
     assert role_text("the deputy mayor of Chur") == "deputy mayor of Chur"

@@ -17,7 +17,8 @@ from unspin.sources.mentions import mention_from_token
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.quotes import QuoteSpan
 from unspin.sources.resolver import Resolver
-from unspin.sources.speakers import Mention, is_role_phrase
+from unspin.sources.roles import is_role_phrase
+from unspin.sources.speakers import Mention
 from unspin.sources.state import TERMINATOR, WORDS, Event, RunState, plain_role
 
 __all__ = ["QuoteLink", "link_quotes"]

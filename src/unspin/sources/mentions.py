@@ -24,6 +24,7 @@ from unspin.sources.lexicon import (
     TITLE_WORDS,
 )
 from unspin.sources.parse_index import ParseIndex, generic_name, span_text
+from unspin.sources.roles import is_role_phrase, role_head, role_organisation, role_text
 from unspin.sources.speakers import (
     COMMON_SOURCE_NOUNS,
     DETS,
@@ -39,7 +40,6 @@ from unspin.sources.speakers import (
     group_name_cue,
     heading_above,
     is_plural,
-    is_role_phrase,
     line_of,
     noun_reason,
     officials_of,
@@ -47,9 +47,6 @@ from unspin.sources.speakers import (
     outlet_name_cue,
     platform_name,
     reference_name_cue,
-    role_head,
-    role_organisation,
-    role_text,
     split_person_name,
     strip_the,
 )

@@ -11,7 +11,8 @@ import re
 
 from unspin.sources.lexicon import PARTICLE_VERBS, SOURCE_VERBS, VERB_FORMS, VERBS
 from unspin.sources.plain_mentions import mention_from_span
-from unspin.sources.speakers import COMMON_SOURCE_NOUNS, Mention, is_role_phrase
+from unspin.sources.roles import is_role_phrase
+from unspin.sources.speakers import COMMON_SOURCE_NOUNS, Mention
 from unspin.sources.state import DETS_BEFORE, LAST_WORD, WORDS, Event, RunState, plain_role
 
 __all__ = ["pattern_events"]

@@ -13,6 +13,7 @@ from unspin.sources.lexicon import (
     HONORIFICS,
     PRONOUNS,
 )
+from unspin.sources.roles import role_text
 from unspin.sources.speakers import (
     COMMON_SOURCE_NOUNS,
     DETS,
@@ -29,7 +30,6 @@ from unspin.sources.speakers import (
     outlet_name_cue,
     platform_name,
     reference_name_cue,
-    role_text,
     split_person_name,
     strip_the,
 )

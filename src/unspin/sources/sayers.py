@@ -16,13 +16,13 @@ from unspin.nlp import Token
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.plain_mentions import mention_from_span
+from unspin.sources.roles import role_text
 from unspin.sources.speakers import (
     PERSON_HEADS,
     Mention,
     classify_words,
     gender_of,
     noun_reason,
-    role_text,
 )
 
 __all__ = ["can_speak", "headline_sayer", "participle_sayer"]
