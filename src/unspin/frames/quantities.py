@@ -19,7 +19,8 @@ Qualifiers: ``about`` ("about", "around", "roughly", "some", "an estimated"),
 magnitudes, make ``approximate`` true.
 
 Years ("2019"), ordinals ("21st"), numbers glued to letters ("5G", "COVID-19"), numbers
-inside names ("Route 66" when spaCy tags it as a facility) and anything inside a date span,
+inside names ("Route 66" when spaCy tags it as a facility; "the 10,000 Women scheme", a
+number running into a capitalised plural in running text) and anything inside a date span,
 a URL or an e-mail address ("example.com/news/2024/05/12345-story") are not quantities.
 Time units ("three years") are left to the date extractor.
 """
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 
 from unspin.frames.lexicon import PEOPLE_NOUNS
 from unspin.frames.quantity_patterns import (
+    ABOUT_VERBS,
     AGE,
     AGED,
     CORE,
@@ -64,6 +66,9 @@ from unspin.frames.quantity_patterns import (
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Parsed, Token
+
+#: A model name in a list before the counted noun: "AK-47", "F-35", "G3", "MQ-9".
+_MODEL = re.compile(r"(?=[A-Za-z-]*\d)[A-Z][A-Za-z]*-?\d+[A-Za-z]*|[A-Z]{2,}(?:-[A-Z0-9]+)?")
 
 #: Figures from this size up are not quantities (a digit string, not a count or amount).
 _TOO_LARGE = 1e18
@@ -178,9 +183,25 @@ class _QuantityScanner:
 
     def _preposition(self, char: int) -> bool:
         """The word at ``char`` heads a prepositional phrase ("curious about two agents",
-        "ruled over two seats"): no qualifier of the number."""
+        "ruled over two seats"): no qualifier of the number. So does "about" right after a
+        verb of speaking or thinking whose object the counted noun is ("testified about
+        three bishops"; "said about 40 people died" keeps its approximation)."""
         t = self._token(char)
-        return t is not None and t.dep == "prep" and t.lower in PREPOSITIONS
+        if t is None or t.lower not in PREPOSITIONS:
+            return False
+        if t.dep == "prep":
+            return True
+        toks = self.parsed.tokens
+        if t.lower != "about" or t.i == 0 or t.i + 1 >= len(toks):
+            return False
+        verb = toks[t.i - 1]
+        noun = toks[toks[t.i + 1].head]
+        return (
+            verb.pos == "VERB"
+            and verb.lemma.lower() in ABOUT_VERBS
+            and noun.head == verb.i
+            and noun.dep in ("dobj", "pobj", "attr", "npadvmod")
+        )
 
     def scan(self) -> list[QuantityMatch]:
         out: list[QuantityMatch] = []
@@ -310,6 +331,8 @@ class _QuantityScanner:
                 label, unit, score = "age", "years_old", 0.8  # "aged 66", "Ann Roe, 62,"
         if unit is None and label == "other" and kind in ("vague", "dozen", "half"):
             label, unit, score, end = self._of_noun(end, label, score)
+        if unit is None and label == "other" and self._in_name(m.start(), end):
+            return None  # "the 10,000 Women programme": a name, no count of women
         if unit is None and label == "other":
             noun_end, noun = self._counted_noun(m.end() if kind != "digits" else end)
             if noun == "__time__":
@@ -390,8 +413,12 @@ class _QuantityScanner:
             return label, None, score, end
         toks = self.parsed.tokens
         j = k
-        while j < len(toks) and j - k < 3 and toks[j].pos == "ADJ":
-            j += 1  # "dozens of armed men"
+        while (
+            j + 1 < len(toks)
+            and j - k < 3
+            and (toks[j].pos == "ADJ" or (toks[j].dep in ("amod", "compound") and toks[j].head > j))
+        ):
+            j += 1  # "dozens of armed men", "millions of manufacturing jobs"
         if j < len(toks) and toks[j].pos == "NOUN":
             lemma = toks[j].lemma.lower()
             if lemma in TIME_NOUNS:
@@ -403,6 +430,24 @@ class _QuantityScanner:
                 toks[j].end,
             )
         return label, None, score, end
+
+    def _in_name(self, start: int, end: int) -> bool:
+        """The number runs into a capitalised plural in running text ("paid by the bank's
+        10,000 Women scheme"): part of a name. Not in a title-case headline (the word
+        before the number is capitalised too), nor before a nationality ("300 Syrians")."""
+        toks = self.parsed.tokens
+        k, j = self.parsed.token_at(start), self.parsed.token_at(end - 1)
+        if k is None or j is None or k == 0 or j + 1 >= len(toks):
+            return False
+        before, after = toks[k - 1], toks[j + 1]
+        return (
+            (before.text[:1].islower() or before.tag == "POS")
+            and after.text.isalpha()
+            and after.text[0].isupper()
+            and not after.text.isupper()
+            and after.ent_type != "NORP"
+            and (after.tag in ("NNS", "NNPS") or after.lower in PEOPLE_NOUNS)
+        )
 
     def _singular_after(self, noun_end: int) -> bool:
         """Whether the counted noun ending at ``noun_end`` is singular and not joined to the
@@ -445,7 +490,30 @@ class _QuantityScanner:
             if lemma in ("person", "people"):
                 lemma = "people"
             return t.end, lemma
-        return end, None
+        return self._after_models(k, end)
+
+    def _after_models(self, k: int, end: int) -> tuple[int, str | None]:
+        """The noun after a list of model names the parser misreads ("40 M-16 and AK-47
+        rifles", "12 F-35, F-16 or A-10 jets"): names with digits or capitals, joined by
+        commas and "and"/"or", then a plural noun (even one tagged as a verb)."""
+        toks = self.parsed.tokens
+        j, names = k + 1, 0
+        while j < len(toks) and j - k <= 8:
+            t = toks[j]
+            if _MODEL.fullmatch(t.text):
+                names += 1
+            elif not (names and (t.text in (",", "/") or t.lower in ("and", "or"))):
+                break
+            j += 1
+        if not names or j >= len(toks) or toks[j - 1].pos in ("PUNCT", "CCONJ"):
+            return end, None
+        t = toks[j]
+        if not (t.text.isalpha() and t.text.islower()):
+            return end, None
+        if not (t.pos == "NOUN" or (t.tag == "VBZ" and t.text.endswith("s"))):
+            return end, None
+        lemma = t.lemma.lower()
+        return (end, "__time__") if lemma in TIME_NOUNS else (t.end, lemma)
 
 
 def find_quantities(

@@ -84,6 +84,14 @@ QUALIFIER = re.compile(
 )
 #: Qualifier words that can also be prepositions ("worried about two ...").
 PREPOSITIONS = frozenset({"about", "around", "over", "under", "some"})
+#: Verbs of speaking and thinking that take "about" as a preposition ("testified about
+#: three bishops", "complained about two fines"), not as an approximation of a count.
+ABOUT_VERBS = frozenset(
+    _words(
+        "talk speak testify complain joke boast brag comment inquire enquire worry care "
+        "wonder dream think argue lie"
+    )
+)
 QUALIFIER_KIND = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
     "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
