@@ -114,6 +114,11 @@ def candidates(backbone: Backbone, text: str) -> Analysis:
         ("You may enter the hall now.", "permission"),
         ("Absurd as it may sound, the dam held.", "concession"),
         ("Asked what the cost might be, she paused.", "question"),
+        ("It is hard to see what a better plan might look like.", "question"),
+        ("While the mayor may be a fan of trains, his record says otherwise.", "concession"),
+        ("The mayor may be a fan of trains, but his record says otherwise.", "concession"),
+        ("The rules set the conditions under which members may vote twice.", "permission"),
+        ("Anyone who breaks the rules may be subject to arrest.", "permission"),
     ],
 )
 def test_modals_that_do_not_doubt_score_low_and_show_only_as_candidates(
@@ -131,6 +136,53 @@ def test_could_of_ability_is_not_a_hedge_but_could_have_is(run: Run) -> None:
         "She could not attend the meeting. The fire could have been set deliberately.", "certainty"
     )
     assert texts(a, "hedge") == ["could have"]
+
+
+@pytest.mark.slow
+def test_negated_could_be_of_an_action_is_ability_or_prohibition(run: Run) -> None:
+    a = run(
+        "The judge ruled that the map could not be published. "
+        "She told me that I could not be using that word in the hall. "
+        "The figure could be higher. That might not be a precise parallel, but it helps.",
+        "certainty",
+    )
+    assert texts(a, "hedge") == ["could", "might"]
+    could = a.document.text.index("could be higher")
+    assert a.by_kind("hedge")[0].start == could
+
+
+@pytest.mark.slow
+def test_could_not_be_sure_is_one_hedge_not_the_modal_alone(run: Run) -> None:
+    a = run("He said the leak began in May, though he couldn't be sure.", "certainty")
+    (hedge,) = a.by_kind("hedge")
+    assert hedge.text == "couldn't be sure"
+    assert hedge.label == "epistemic_adjective"
+
+
+@pytest.mark.slow
+def test_i_believe_of_conviction_is_not_a_hedge(run: Run) -> None:
+    a = run(
+        "I did what I believe was right for the town. We believe in second chances. "
+        "I think the plan failed.",
+        "certainty",
+    )
+    assert texts(a, "hedge") == ["I think"]
+
+
+@pytest.mark.slow
+def test_a_word_standing_alone_as_a_sentence_qualifies_nothing(
+    run: Run, backbone: Backbone
+) -> None:
+    text = (
+        "Should the mayor resign? Yes? No? Maybe? "
+        "The council said the levee seems to be fine. Obviously."
+    )
+    a = run(text, "certainty")
+    assert texts(a, "hedge") == ["seems to"]
+    assert a.by_kind("booster") == []
+    low = {f.text: f.score for f in candidates(backbone, text).by_kind("hedge", "booster")}
+    assert low["Maybe"] < 0.5
+    assert low["Obviously"] < 0.5
 
 
 @pytest.mark.slow
@@ -172,6 +224,29 @@ def test_clearly_as_manner_adverb_is_not_a_booster(run: Run) -> None:
     assert [b.text for b in boosters] == ["Clearly", "clearly"]
     second = a.document.text.index("The plan clearly") + len("The plan ")
     assert boosters[1].start == second
+
+
+@pytest.mark.slow
+def test_clearly_after_a_verb_of_saying_is_manner_even_before_that(run: Run) -> None:
+    a = run(
+        "It must be said clearly that the plan failed. The figures show clearly that it failed.",
+        "certainty",
+    )
+    (booster,) = a.by_kind("booster")
+    assert booster.start == a.document.text.index("clearly that it")
+
+
+@pytest.mark.slow
+def test_the_truth_as_a_plain_subject_is_not_a_booster(run: Run) -> None:
+    a = run(
+        "The truth is the important thing. The truth is indeed out. "
+        "The truth is that the council lied. The fact is, we lost. "
+        "He said the reality is it was the mayor who lied.",
+        "certainty",
+    )
+    boosters = a.by_kind("booster")
+    assert [b.text for b in boosters] == ["The truth is", "The fact is", "the reality is"]
+    assert boosters[0].start == a.document.text.index("The truth is that")
 
 
 @pytest.mark.slow

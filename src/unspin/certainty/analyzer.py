@@ -30,15 +30,25 @@ Kinds and labels
 
 Ambiguity handling
     "may"/"might" count only when spaCy tags them MD, so "May 5" (the month) never fires;
-    "you may enter" and "May I ask" (permission), "strange as it may sound"
-    (concession) and "asked what it might be" (a question) score 0.3 and are not reported
-    under the default ``min_score`` (0.5); "may have"/"might have" +
-    participle (epistemic) score highest. "clearly", "plainly" and "surely" after the
-    verb they modify are manner adverbs ("he spoke clearly", "slowly but surely") and do
-    not fire; a negated booster ("not clearly") does not fire. All-caps words count as
-    emphasis only when they look like words, not acronyms: four letters or fewer and
-    not a common English word -> acronym (NATO, FBI); an entity-tagged noun with no
-    English word ending -> acronym (UNICEF); a whole text mostly in capitals is skipped.
+    "you may enter", "May I ask", "the conditions under which members may vote"
+    (permission), "may be subject to / liable / eligible" (a rule), "strange as it may
+    sound", "while he may be a fan, ...", "he may be a fan, but ..." (concession) and
+    "asked what it might be", "hard to see what it might look like" (a question) score
+    0.3 and are not reported under the default ``min_score`` (0.5); "may have"/"might
+    have" + participle (epistemic) score highest. "could" counts only before "have" or
+    "be", not in "could not be published / be using" (ability, prohibition); "couldn't
+    be sure" is one hedge. "I believe" of a conviction ("what I believe was right",
+    "I believe in") is no hedge. A hedge or booster word that is a sentence by itself
+    ("Maybe?" as a poll answer, a bare "Obviously.") scores 0.4. "clearly", "plainly"
+    and "surely" after the verb they modify are manner adverbs ("he spoke clearly",
+    "slowly but surely", and after a verb of saying even before "that": "it must be said
+    clearly that") and do not fire; a negated booster ("not clearly") does not fire.
+    "The truth is" boosts only as a lead-in ("the truth is (that) we lost"), not as a
+    plain subject ("the truth is the important thing", "the truth is out").
+    All-caps words count as emphasis only when they look like words, not acronyms: four
+    letters or fewer and not a common English word -> acronym (NATO, FBI); an
+    entity-tagged noun with no English word ending -> acronym (UNICEF); a whole text
+    mostly in capitals is skipped.
     A group is a vague attribution only when nothing in its noun phrase names it:
     "experts at Halden University say" does not fire; "Velmoran officials said" scores
     0.5 (an institution, still no person); "the experts" (already introduced) scores 0.5.
@@ -92,7 +102,7 @@ class CertaintyAnalyzer(Analyzer[CertaintyOptions]):
         parsed = ctx.parsed
         cues: list[Cue] = []
         cues.extend(token_cues(parsed))
-        cues.extend(phrase_cues(ctx.text))
+        cues.extend(phrase_cues(ctx.text, parsed))
         cues.extend(vague_cues(parsed))
         cues.extend(caps_cues(parsed))
         kept = dedupe(cues)

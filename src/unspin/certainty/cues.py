@@ -7,13 +7,15 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from unspin.certainty.lexicon import (
     BOOSTER_WORDS,
     CAPS_TOKEN,
     COMMON_WORDS,
+    CONCESSIVE_MARKS,
     DEFINED_ACRONYM,
+    DEONTIC_PREDICATES,
     ENGLISH_ENDING,
     HEDGE_ADJ_NEEDS_AMOD,
     HEDGE_WORDS,
@@ -21,6 +23,7 @@ from unspin.certainty.lexicon import (
     NAME_ENTS,
     NEGATORS,
     PHRASES,
+    SAYING_VERBS,
     SHORT_EMPHASIS,
 )
 from unspin.nlp import Parsed, Token
@@ -53,12 +56,14 @@ def token_cues(parsed: Parsed) -> Iterator[Cue]:
     toks = parsed.tokens
     for t in toks:
         low = t.lower
-        if low in HEDGE_WORDS:
-            cue = _hedge_word(parsed, t)
-            if cue:
-                yield cue
-        elif low in BOOSTER_WORDS:
-            cue = _booster_word(parsed, t)
+        if low in HEDGE_WORDS or low in BOOSTER_WORDS:
+            cue = _hedge_word(parsed, t) if low in HEDGE_WORDS else _booster_word(parsed, t)
+            if cue and _alone(parsed, t):
+                cue = replace(
+                    cue,
+                    score=min(cue.score, 0.4),
+                    detail=f"'{t.text}' stands alone as a sentence: it qualifies no statement.",
+                )
             if cue:
                 yield cue
         elif low in ("may", "might", "could") and t.tag == "MD":
@@ -69,6 +74,15 @@ def token_cues(parsed: Parsed) -> Iterator[Cue]:
             cue = _appearance(parsed, t)
             if cue:
                 yield cue
+
+
+def _alone(parsed: Parsed, t: Token) -> bool:
+    """'Maybe?' as a poll's answer, a bare 'Obviously.': the word is the whole sentence."""
+    sentence = parsed.sentence_of(t.start)
+    if sentence is None:
+        return False
+    words = [w for w in parsed.sentence_tokens(sentence) if any(ch.isalpha() for ch in w.text)]
+    return len(words) == 1
 
 
 def _prev_word(parsed: Parsed, t: Token) -> Token | None:
@@ -105,10 +119,10 @@ def _booster_word(parsed: Parsed, t: Token) -> Cue | None:
         nxt = _next(parsed, t)
         after_verb = head.i < t.i and head.pos == "VERB" and head.lemma not in ("be", "have")
         if after_verb:
-            if nxt is not None and nxt.lower == "that":
+            if nxt is not None and nxt.lower == "that" and head.lemma not in SAYING_VERBS:
                 score = min(score, 0.6)  # "show clearly that": likely still a booster
             else:
-                return None  # "he spoke clearly": manner
+                return None  # "he spoke clearly", "it must be said clearly that": manner
         if t.dep == "conj":
             return None
     if label == "intensifier" and parsed.has_parse:
@@ -136,12 +150,18 @@ def _modal(parsed: Parsed, t: Token) -> Cue | None:
         nxt, nxt2 = nxt2, _next(parsed, t, 3)
     perfect = nxt is not None and nxt.lower == "have" and nxt2 is not None and nxt2.tag == "VBN"
     be = nxt is not None and nxt.lower == "be"
+    first = _next(parsed, t)
+    negated = first is not None and first.lower in NEGATORS
     end = t.end
     if perfect and nxt is not None:
         end = nxt.end
     if low == "could":
         if perfect:
             score = 0.75
+        elif be and nxt2 is not None and nxt2.lower in ("sure", "certain"):
+            return None  # "couldn't be sure": the phrase is the hedge, not the modal
+        elif be and negated and nxt2 is not None and nxt2.tag in ("VBN", "VBG"):
+            return None  # "could not be published", "could not be using": ability, leave
         elif be:
             score = 0.6
         else:
@@ -153,8 +173,8 @@ def _modal(parsed: Parsed, t: Token) -> Cue | None:
     else:
         score = 0.75 if low == "might" else 0.6
     what = "a possibility, not a fact"
-    if low in ("may", "might") and _permission(parsed, t):
-        score, what = 0.3, "possibly permission rather than doubt"
+    if low in ("may", "might") and _permission(parsed, t, nxt2 if be else None):
+        score, what = 0.3, "possibly permission (or liability) rather than doubt"
     elif _concessive(parsed, t):
         score, what = 0.3, "a concession ('strange as it may sound') rather than doubt"
     elif _indirect_question(parsed, t):
@@ -165,33 +185,57 @@ def _modal(parsed: Parsed, t: Token) -> Cue | None:
 
 
 def _concessive(parsed: Parsed, t: Token) -> bool:
-    """'Absurd as it may sound': "as" + pronoun + modal concedes, it does not doubt."""
+    """'Absurd as it may sound': "as" + pronoun + modal concedes, it does not doubt; so
+    does a modal in a "while"/"although" clause ("while he may be a fan, ...") and "may"
+    granting a point that a "but" then overrides ("he may be a fan, but ...")."""
     prev = _prev_word(parsed, t)
     before = _prev_word(parsed, prev) if prev is not None else None
-    return (
+    if (
         prev is not None
         and before is not None
         and prev.lower in ("it", "this", "that", "they", "he", "she")
         and before.lower == "as"
-    )
+    ):
+        return True
+    if not parsed.has_parse:
+        return False
+    kids = parsed.children(t.head)
+    if any(c.dep == "mark" and c.lower in CONCESSIVE_MARKS and c.i < t.i for c in kids):
+        return True
+    return t.lower == "may" and any(c.dep == "cc" and c.lower == "but" and c.i > t.i for c in kids)
 
 
 def _indirect_question(parsed: Parsed, t: Token) -> bool:
-    """'Asked what the appeal might be': the modal sits in a wh-clause, asking, not hedging."""
+    """'Asked what the appeal might be', 'hard to see what an agenda might look like': the
+    modal sits in a wh-clause (the word opens the verb's clause), asking, not hedging."""
     if not parsed.has_parse:
         return False
-    return any(
-        c.lower in ("what", "how", "whether", "why") and c.i < t.i for c in parsed.children(t.head)
-    )
+    wh = ("what", "how", "whether", "why")
+    if any(c.lower in wh and c.i < t.i for c in parsed.children(t.head)):
+        return True
+    head = parsed.tokens[t.head]
+    if head.dep == "ROOT":
+        return False
+    opener = parsed.token_at(parsed.subtree_span(head.i)[0])
+    return opener is not None and opener < t.i and parsed.tokens[opener].lower in wh
 
 
-def _permission(parsed: Parsed, t: Token) -> bool:
-    """'you may enter', 'May I ask?': the modal grants or asks permission."""
-    subj = (
-        [c for c in parsed.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
-        if parsed.has_parse
-        else []
-    )
+def _permission(parsed: Parsed, t: Token, predicate: Token | None) -> bool:
+    """'you may enter', 'May I ask?': the modal grants or asks permission; 'conditions
+    under which members may vote' states a rule; 'may be subject to / liable / eligible'
+    states a liability or entitlement, not a doubt."""
+    if predicate is not None and predicate.lower in DEONTIC_PREDICATES:
+        return True
+    toks = parsed.tokens
+    for j in range(t.i - 1, max(-1, t.i - 13), -1):
+        if toks[j].text in (".", ";", ":", "?", "!"):
+            break
+        under_which = j > 0 and toks[j].lower == "which" and toks[j - 1].lower == "under"
+        if under_which or toks[j].lower == "whereby":
+            return True  # the rule clause of "the conditions under which members may vote"
+    if not parsed.has_parse:
+        return False
+    subj = [c for c in parsed.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
     if any(c.lower in ("you", "i") and c.i > t.i for c in subj):
         return True  # inverted: "May I ...", "may you ..."
     return any(c.lower == "you" for c in subj)
@@ -224,8 +268,9 @@ def _appearance(parsed: Parsed, t: Token) -> Cue | None:
 # phrases
 
 
-def phrase_cues(text: str) -> Iterator[Cue]:
-    """The set phrases of :data:`PHRASES` (regular expressions over the raw text)."""
+def phrase_cues(text: str, parsed: Parsed | None = None) -> Iterator[Cue]:
+    """The set phrases of :data:`PHRASES` (regular expressions over the raw text); with
+    ``parsed``, "the truth is" counts only when a clause follows."""
     for pattern, kind, label, score in PHRASES:
         for m in pattern.finditer(text):
             rule = f"{kind}.phrase"
@@ -239,7 +284,39 @@ def phrase_cues(text: str) -> Iterator[Cue]:
                 before = text[max(0, m.start() - 12) : m.start()].lower()
                 if re.search(r"\b(?:is|be|was|there)\s+$", before):
                     continue  # the "there is no doubt" pattern covers it
+            if label == "emphatic_phrase" and _literal_subject(text, parsed, m.end()):
+                continue
+            if label == "personal_hedge" and _conviction(text, m.start(), m.end()):
+                continue
             yield Cue(m.start(), m.end(), kind, label, score, rule, detail)
+
+
+def _literal_subject(text: str, parsed: Parsed | None, end: int) -> bool:
+    """'The truth is the important thing', 'the truth is out': "the truth" is the subject
+    of what follows, not a lead-in to a claim ("the truth is (that) we lost")."""
+    if not re.search(r"\b(?:fact|truth|reality)\s+is$", text[max(0, end - 40) : end], re.I):
+        return False
+    if re.match(r"\s*(?:that\b|[,:;—–-]|\.\.\.|…)", text[end:]):
+        return False
+    if re.match(r"\s*(?:I|we|you|he|she|it|they|there)\b", text[end:], re.I):
+        return False  # a clause follows: "the reality is it was ..."
+    if parsed is None or not parsed.has_parse:
+        return False
+    i = parsed.token_at(end - 1)
+    if i is None:
+        return False
+    kids = parsed.children(i)
+    if any(c.dep in ("ccomp", "parataxis") for c in kids):
+        return False
+    return any(c.dep in ("attr", "acomp") or c.lower == "out" for c in kids)
+
+
+def _conviction(text: str, start: int, end: int) -> bool:
+    """'I did what I believe was right', 'we believe in': a conviction or a thing believed,
+    not a statement held back."""
+    if re.search(r"\bwhat\s+$", text[max(0, start - 10) : start], re.I):
+        return True
+    return bool(re.match(r"\s+in\b", text[end:]))
 
 
 # ----------------------------------------------------------------------------------------

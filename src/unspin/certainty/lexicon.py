@@ -74,6 +74,16 @@ BOOSTER_WORDS: dict[str, tuple[str, float]] = {
 #: Adverbs that are manner adverbs when they follow the verb they modify.
 MANNER_PRONE = frozenset(("clearly", "plainly", "surely", "certainly", "evidently"))
 NEGATORS = frozenset(("not", "n't", "never", "hardly", "scarcely"))
+#: Verbs of saying: "clearly" after them is how something is said ("said clearly that").
+SAYING_VERBS = frozenset(
+    _words("say state speak talk explain write tell express communicate articulate spell")
+)
+#: After "may be"/"might be": a liability or entitlement under a rule, not a doubt.
+DEONTIC_PREDICATES = frozenset(
+    _words("subject liable eligible entitled exempt punishable permitted allowed required")
+)
+#: Conjunctions whose clause concedes a point ("while he may be a fan, ...").
+CONCESSIVE_MARKS = frozenset(_words("while whilst although though"))
 
 # -- phrases: (regex, kind, label, score) ---------------------------------------------
 
@@ -110,6 +120,10 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str, float], ...] = (
             _I,
         ),
         "hedge", "epistemic_adjective", 0.75,
+    ),
+    (
+        re.compile(r"\b(?:could|can)(?:not|n['’]t|\s+not)\s+be\s+(?:sure|certain)\b", _I),
+        "hedge", "epistemic_adjective", 0.7,
     ),
     (
         re.compile(r"\bit\s+(?:appears|appeared|seems|seemed|would\s+seem|would\s+appear)\b", _I),
