@@ -5,14 +5,14 @@
     nice -n 10 .venv/bin/python bench/stance_cross.py --speed    # seconds per claim, 10 passages
     nice -n 10 .venv/bin/python bench/stance_cross.py --plain [--model DIR]  # 10 plain pairs
 
-* **CV** (default): the 3-fold cross-validation of ``training/stance/cross.py`` (Climate-FEVER
-  by claim, FNC-1 by story; see ``cross_data.py``), scored on original pairs only
+* **CV** (default): the 3-fold cross-validation of 1.0.0, ``training/stance/cross.py``
+  (Climate-FEVER by claim, FNC-1 by story; see ``cross_data.py``), scored on original pairs only
   (``cross_metrics.py``). It reuses what ``/tmp/stance-work/cross`` holds (about 10 s when
   every fold's predictions are there) and makes what is missing, one process: the layer-4
   cache (about 18 min), the frozen layer 5 (about 13 min), each fold's model and
   predictions (about 6-8 min each on a free core). ``--run DIR`` scores instead the fold
-  predictions of a ``training/stance/cross_gpu.py train`` run (layers 3-6 tuned on a GPU;
-  its model is not shipped: see the model card).
+  predictions of a ``training/stance/cross_gpu.py train`` run (the shipped 2.1.0: every
+  layer tuned on a GPU; see the model card).
 * **Gate** (``--gate``; ``tests/evidence/test_cross_quality.py``): the shipped artifact as it
   is, through its runtime (``CrossStance``), on the gate slice of ``cross_data.Item.gate``
   (1/8 of the Climate-FEVER claims and of the FNC-1 stories, by a seeded hash), which the

@@ -1,4 +1,7 @@
-"""Train and cross-validate the cross-encoder stance model (unspin.evidence.cross).
+"""Train and cross-validate the CPU cross-encoder stance model 1.0.0 (unspin.evidence.cross).
+
+The shipped model is 2.1.0, built by ``cross_gpu.py``; this script rebuilds the replaced
+1.0.0 (layer 6 only), whose ``write`` would overwrite it.
 
     cd training/stance
     nice -n 10 ../../.venv/bin/python cross.py encode --shard 0 --shards 2  # and shard 1

@@ -24,6 +24,7 @@ import math
 import random
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -191,9 +192,14 @@ def swap_name(claim: str, passage: str, names: list[str], rng: random.Random) ->
     return None
 
 
-def contrast(claim: str, passage: str, names: list[str], rng: random.Random) -> tuple[str, str]:
+Negator = Callable[[str, random.Random], str]
+
+
+def contrast(
+    claim: str, passage: str, names: list[str], rng: random.Random, negator: Negator = negate
+) -> tuple[str, str]:
     """One refuting variant of a supporting pair's claim: ``(rule, new claim)``."""
-    options = [("negated", negate(claim, rng), 0.4)]
+    options = [("negated", negator(claim, rng), 0.4)]
     for rule, new, weight in (
         ("number", change_number(claim, passage, rng), 0.25),
         ("date", change_year(claim, passage, rng), 0.2),
@@ -232,12 +238,17 @@ def tokenise(items: list[Item]) -> tuple[list[list[int]], np.ndarray]:
 
 
 def build_items(
-    discuss_sample: int | None = DISCUSS_SAMPLE, unrelated_sample: int | None = UNRELATED_SAMPLE
+    discuss_sample: int | None = DISCUSS_SAMPLE,
+    unrelated_sample: int | None = UNRELATED_SAMPLE,
+    negator: Negator = negate,
+    nei_negated_share: float = CF_NEI_NEGATED_SHARE,
 ) -> list[Item]:
     """Every pair the cross-encoder is trained or scored on, with its fold (deterministic).
 
     ``discuss_sample`` and ``unrelated_sample`` are the FNC-1 discuss and unrelated pairs
-    kept over all folds (``None``: all of them)."""
+    kept over all folds (``None``: all of them); ``negator`` flips a claim's polarity for
+    the contrast pairs, and ``nei_negated_share`` of the not-enough-info pairs get a
+    negated copy that keeps the label (``cross_variants`` sets both for 2.x)."""
     rng = random.Random(SEED)
     items: list[Item] = []
     cf = load_climate_fever()
@@ -248,10 +259,10 @@ def build_items(
         g = f"cf:{cf.claim_ids[int(k)]}"
         items.append(Item(claim, ev, int(y), -1, "cf", f, "", i, group=g))
         if y == 0:
-            rule, new = contrast(claim, ev, names, rng)
+            rule, new = contrast(claim, ev, names, rng, negator)
             items.append(Item(new, ev, 1, -1, "cf", f, rule, i, group=g))
-        elif y == 2 and rng.random() < CF_NEI_NEGATED_SHARE:
-            neg = negate(claim, rng)
+        elif y == 2 and rng.random() < nei_negated_share:
+            neg = negator(claim, rng)
             items.append(Item(neg, ev, 2, -1, "cf", f, "negated-nei", i, group=g))
 
     fnc = load_fnc()
@@ -283,6 +294,6 @@ def build_items(
                 Item(h, passage, STANCE_OF_FNC[y], y, "fnc", f, "", r, weight, FNC_MAX_PIECES, g)
             )
             if y == 0 and rng.random() < FNC_CONTRAST_SHARE:
-                rule, new = contrast(h, passage, fnc_names, rng)
+                rule, new = contrast(h, passage, fnc_names, rng, negator)
                 items.append(Item(new, passage, 1, 1, "fnc", f, rule, r, 1.0, FNC_MAX_PIECES, g))
     return items

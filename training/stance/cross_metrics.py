@@ -101,7 +101,7 @@ def score(items: list[Item], rows: np.ndarray, p3: np.ndarray, p4: np.ndarray) -
     rules: dict[str, list[bool]] = {}
     for i, row in zip(it, p3, strict=True):
         if i.contrast:
-            want = 2 if i.contrast == "negated-nei" else 1
+            want = i.y3  # the variant's own label: refutes, or kept (controls, restatements)
             rules.setdefault(f"{i.source}:{i.contrast}", []).append(int(np.argmax(row)) == want)
     out["contrast"] = {k: [len(v), float(np.mean(v))] for k, v in sorted(rules.items())}
     return out
