@@ -240,6 +240,8 @@ class DateScanner:
         self.pub = published
         self.pub_iso = published.isoformat() if published else None
         self._sent_starts = [s.start for s in parsed.sentences]
+        #: Words ruled out as dates (the noun "march"): no parser DATE entity brings them back.
+        self.vetoed: list[tuple[int, int]] = []
 
     # -- helpers --------------------------------------------------------------------
 
@@ -250,6 +252,15 @@ class DateScanner:
     def _token_ent(self, char: int) -> str:
         k = self.parsed.token_at(char)
         return self.parsed.tokens[k].ent_type if k is not None else ""
+
+    def _noun_march(self, char: int) -> bool:
+        """A bare "March" that is a verb's object or has its own determiner ("resumes
+        March to", "a March on City Hall"): the noun march (a month is a time adverbial)."""
+        k = self.parsed.token_at(char)
+        if k is None:
+            return False
+        t = self.parsed.tokens[k]
+        return t.dep == "dobj" or any(c.dep in ("det", "poss") for c in self.parsed.children(k))
 
     def _sentence_text(self, char: int) -> str:
         for s in self.parsed.sentences:
@@ -345,6 +356,9 @@ class DateScanner:
         mod = (m["mod"] or "").lower().rstrip("-")
         if m["mon"] == "May" and not mod:
             return None  # a bare capitalised "May" is too often the modal or a name
+        if m["mon"] == "March" and not mod and self._noun_march(m.start("mon")):
+            self.vetoed.append((m.start("mon"), m.end()))
+            return None  # "Caravan Resumes March to Border": the walk, not the month
         if not self._month_ok(m):
             return None
         month = MONTHS[m["mon"].lower()]

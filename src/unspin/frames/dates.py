@@ -107,7 +107,8 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
     """
     scanner = DateScanner(text, parsed, published)
     # "example.com/2024/05/12/story" and "Proverbs 6:17" hold no date or time
-    web = SpanIndex([*web_spans(text), *reference_spans(text)])
+    web_list = [*web_spans(text), *reference_spans(text)]
+    web = SpanIndex(web_list)
     candidates: list[DateMatch] = []
     for name, pattern in PATTERNS:
         for m in pattern.finditer(text):
@@ -128,7 +129,8 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
         taken.update(range(c.start, c.end))
     chosen.sort(key=lambda d: d.start)
     chosen = _merge_datetimes(text, chosen)
-    extra = [d for d in _entity_dates(parsed, chosen) if not web.overlaps(d.start, d.end)]
+    ruled_out = SpanIndex([*web_list, *scanner.vetoed])
+    extra = [d for d in _entity_dates(parsed, chosen) if not ruled_out.overlaps(d.start, d.end)]
     return sorted(chosen + extra, key=lambda d: d.start)
 
 
