@@ -8,10 +8,10 @@ from pathlib import Path
 
 from unspin.model import Analysis, Document, Explanation, Finding
 from unspin.report.audited import AUDITED, LAYER_KINDS, MIN_PRECISION, audit_for
-from unspin.report.highlight import layers_for
+from unspin.report.highlight import layer_key, layers_for
 from unspin.report.markdown import render_markdown
 
-AUDIT = Path(__file__).resolve().parents[2] / "bench" / "audit"
+AUDIT = Path(__file__).resolve().parents[2] / "bench" / "audit" / "round2"
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -34,15 +34,31 @@ def test_table_is_the_audit_of_reader_a() -> None:
 
 
 def test_layers_under_the_floor_are_off_and_say_why() -> None:
-    layers = layers_for({"quote", "date", "attribution", "mystery"})
-    quote = audit_for("quote")
-    assert quote is not None and quote.precision < MIN_PRECISION
-    assert not layers["quote"].style.shown
-    assert layers["quote"].style.name == "quote (experimental)"
-    assert "audited precision 0.57" in layers["quote"].style.description
-    assert layers["date"].style.shown and "experimental" not in layers["date"].style.name
-    assert not layers["attribution"].style.shown  # not audited: experimental
+    layers = layers_for({"hedge", "quote", "date", "anonymous", "mystery"})
+    hedge = audit_for("hedge")
+    assert hedge is not None and hedge.precision < MIN_PRECISION
+    assert not layers["hedge"].style.shown
+    assert layers["hedge"].style.name == "hedge (experimental)"
+    assert "audited precision 0.78" in layers["hedge"].style.description
+    assert not layers["anonymous"].style.shown  # 0.40: off, apart from named speakers
+    for shown in ("quote", "date"):  # at the floor or above
+        assert layers[shown].style.shown and "experimental" not in layers[shown].style.name
     assert layers["mystery"].style.shown  # kinds outside the default pipeline: unchanged
+
+
+def test_anonymous_sources_are_a_layer_of_their_own() -> None:
+    doc = Document("Officials said the port closed. Ana Vik said it rained.")
+
+    def finding(kind: str, label: str, start: int, end: int) -> Finding:
+        return Finding.anchored(
+            doc, start, end, kind=kind, label=label, score=0.9, analyzer="t",
+            analyzer_version="1", explanation=Explanation(rule="t"),
+        )  # fmt: skip
+
+    assert layer_key(finding("speaker", "anonymous", 0, 9), 0.5) == "anonymous"
+    assert layer_key(finding("attribution", "anonymous", 15, 30), 0.5) == "anonymous"
+    assert layer_key(finding("speaker", "named_person", 32, 39), 0.5) == "speaker"
+    assert layer_key(finding("attribution", "named_person", 45, 54), 0.5) == "attribution"
 
 
 def test_markdown_names_each_kinds_audited_precision() -> None:
@@ -54,6 +70,6 @@ def test_markdown_names_each_kinds_audited_precision() -> None:
             analyzer_version="1", explanation=Explanation(rule="t"),
         )  # fmt: skip
 
-    md = render_markdown(Analysis(doc, (finding("quote", 0, 7), finding("date", 26, 36))))
-    assert "| quote | 1 | 0.57 (23/40), experimental |" in md
-    assert "| date | 1 | 0.80 (32/40) |" in md
+    md = render_markdown(Analysis(doc, (finding("hedge", 0, 7), finding("date", 26, 36))))
+    assert "| hedge | 1 | 0.78 (31/40), experimental |" in md
+    assert "| date | 1 | 0.97 (39/40) |" in md

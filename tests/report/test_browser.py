@@ -107,9 +107,14 @@ def test_hostile_text_executes_nothing_in_any_layer(page: Any, analysis: Analysi
 
 @pytest.mark.browser
 def test_one_layer_is_shown_at_a_time(page: Any, analysis: Analysis) -> None:
-    # quantities are audited over 0.8 and come first among those in the switch
-    assert _shown(page, '#text mark[data-kind="quantity"]')
-    for kind in ("quote", "hedge", "date", "claim", "technique"):
+    # check-worthy claims are audited over 0.8 and come first in the switch
+    worthy = next(
+        i
+        for i, f in enumerate(analysis.findings)
+        if f.kind == "claim" and f.attributes["checkworthy"]
+    )
+    assert _shown(page, f'#text mark[data-f~="{worthy}"]')
+    for kind in ("quote", "hedge", "date", "quantity", "technique"):
         assert not _shown(page, f'#text mark[data-kind="{kind}"]'), kind
     hedge = _switch_to(page, "hedge")
     assert _shown(page, '#text mark[data-kind="hedge"]')
@@ -140,14 +145,16 @@ def test_every_kind_can_be_shown(page: Any, analysis: Analysis) -> None:
 
 @pytest.mark.browser
 def test_experimental_layers_start_switched_off(page: Any) -> None:
-    quote = page.locator("fieldset.switch label", has_text="quote")
-    assert "(experimental)" in quote.inner_text()
-    assert "audited precision" in (quote.get_attribute("title") or "")
-    assert not quote.locator("input").is_checked()
-    assert not _shown(page, '#text mark[data-kind="quote"]')
+    hedge = page.locator("fieldset.switch label", has_text="hedge")
+    assert "(experimental)" in hedge.inner_text()
+    assert "audited precision" in (hedge.get_attribute("title") or "")
+    assert not hedge.locator("input").is_checked()
+    assert not _shown(page, '#text mark[data-kind="hedge"]')
     quantity = page.locator("fieldset.switch label", has_text="quantity")
     assert "(experimental)" not in quantity.inner_text()
-    assert quantity.locator("input").is_checked()
+    claims = page.locator("fieldset.switch label", has_text="check-worthy claim")
+    assert "(experimental)" not in claims.inner_text()
+    assert claims.locator("input").is_checked()
 
 
 @pytest.mark.browser

@@ -224,26 +224,27 @@ def test_unknown_kind_renders_with_fallback_colour(hostile_html: str, page: Page
     assert "&lt;b&gt;bold label&lt;/b&gt;" in hostile_html  # its label, escaped, in the panel
 
 
-def test_claim_layers_are_off_by_default(page: Page, analysis: Analysis) -> None:
+def test_checkworthy_claims_open_the_report(page: Page, analysis: Analysis) -> None:
     radios = _radios(page)
     claim_layers: dict[str, bool] = {}
     for m in page.marks:
         if m["data-kind"] == "claim":
             f = analysis.findings[int(m["data-f"].split()[0])]
-            claim_layers[m["data-layer"]] = bool(f.attributes["checkworthy"])
-            assert "on" not in m["class"].split()
+            worthy = bool(f.attributes["checkworthy"])
+            claim_layers[m["data-layer"]] = worthy
+            assert ("on" in m["class"].split()) is worthy
     assert len(claim_layers) == 2  # check-worthy and other claims are separate layers
-    for layer in claim_layers:
-        # other claims are never shown by default; check-worthy claims are experimental
-        # (audited precision under 0.8, unspin.report.audited), so off by default too
-        assert "checked" not in radios[layer]
+    for layer, worthy in claim_layers.items():
+        # check-worthy claims are audited over 0.8 (unspin.report.audited) and first in
+        # the switch, so the report opens on them; other claims are never shown by default
+        assert ("checked" in radios[layer]) is worthy
 
 
 def test_experimental_layers_say_why_they_are_off(hostile_html: str) -> None:
     switch = hostile_html[hostile_html.index('<fieldset class="switch') :]
     switch = switch[: switch.index("</fieldset>")]
-    assert "quote (experimental)" in switch
-    assert "audited precision 0.57 (23 of 40" in switch
+    assert "hedge (experimental)" in switch
+    assert "audited precision 0.78 (31 of 40" in switch
     assert "date (experimental)" not in switch
     assert "date" in switch
 

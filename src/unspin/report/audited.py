@@ -1,8 +1,9 @@
 """Audited precision of each highlight layer, and which layers are shown by default.
 
-The figures come from the precision audit under ``bench/`` (``bench/audit/``: a seeded
-sample of the default report's findings on PTC articles the models never trained on,
-judged in context by reader A; ``python bench/precision_audit.py score`` prints them).
+The figures come from the precision audit under ``bench/`` (round 2,
+``bench/audit/round2/``: a seeded sample of the default report's findings on PTC articles
+the models never trained on, judged in context by reader A; ``python
+bench/precision_audit.py score --sample bench/audit/round2/sample.jsonl`` prints them).
 ``tests/report/test_audited.py`` recomputes them from the committed judgements, so this
 table cannot drift from the audit.
 
@@ -26,13 +27,13 @@ __all__ = [
 ]
 
 #: Kinds of the default pipeline that the precision audit did not sample: experimental.
-UNAUDITED = frozenset({"attribution", "vague_attribution"})
+UNAUDITED: frozenset[str] = frozenset()
 
 #: A layer is shown by default only at or above this audited precision.
 MIN_PRECISION = 0.8
 
 #: The commit whose default pipeline produced the audited sample.
-AUDIT_COMMIT = "6509343"
+AUDIT_COMMIT = "42b3029"
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,15 @@ class Audit:
 
 
 #: The audit's kinds that make up each highlight layer (``technique`` pools the five
-#: most frequent techniques; ``anonymous`` is audited within ``speaker``'s findings but
-#: reported on its own in the README).
+#: most frequent techniques; ``anonymous`` is the layer of speaker and attribution
+#: findings whose source is anonymous, split from ``speaker`` and ``attribution``).
 LAYER_KINDS: dict[str, tuple[str, ...]] = {
     "claim": ("claim",),
     "quote": ("quote",),
     "speaker": ("speaker",),
+    "anonymous": ("anonymous",),
+    "attribution": ("attribution",),
+    "vague_attribution": ("vague_attribution",),
     "hedge": ("hedge",),
     "booster": ("booster",),
     "quantity": ("number",),
@@ -73,21 +77,24 @@ LAYER_KINDS: dict[str, tuple[str, ...]] = {
         "technique:Loaded_Language",
         "technique:Name_Calling,Labeling",
         "technique:Exaggeration,Minimisation",
-        "technique:Appeal_to_fear-prejudice",
         "technique:Causal_Oversimplification",
+        "technique:Doubt",
     ),
 }
 
 #: Per layer: reader A's correct and judged counts over :data:`LAYER_KINDS`.
 AUDITED: dict[str, Audit] = {
-    "claim": Audit(29, 40),
-    "quote": Audit(23, 40),
-    "speaker": Audit(29, 40),
-    "hedge": Audit(25, 40),
-    "booster": Audit(30, 40),
-    "quantity": Audit(34, 40),
-    "date": Audit(32, 40),
-    "technique": Audit(68, 104),
+    "claim": Audit(34, 40),
+    "quote": Audit(32, 40),
+    "speaker": Audit(36, 40),
+    "anonymous": Audit(16, 40),
+    "attribution": Audit(33, 40),
+    "vague_attribution": Audit(33, 40),
+    "hedge": Audit(31, 40),
+    "booster": Audit(36, 40),
+    "quantity": Audit(36, 40),
+    "date": Audit(39, 40),
+    "technique": Audit(47, 91),
 }
 
 

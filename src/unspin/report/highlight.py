@@ -27,6 +27,7 @@ from unspin.report.common import CLAIM_KIND, is_checkworthy, one_line
 from unspin.report.htmlkit import esc
 
 __all__ = [
+    "ANONYMOUS",
     "CLAIM_OTHER",
     "FALLBACK_COLOURS",
     "KIND_STYLES",
@@ -43,6 +44,11 @@ __all__ = [
 
 #: Layer key of claims that are not check-worthy (hidden by default).
 CLAIM_OTHER = "claim:other"
+
+#: Layer key of speaker and attribution findings whose source is anonymous: audited on
+#: their own (their precision is far from the named sources').
+ANONYMOUS = "anonymous"
+_SOURCE_KINDS = frozenset({"speaker", "attribution"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,9 @@ KIND_STYLES: dict[str, LayerStyle] = {
     "attribution": LayerStyle("attribution", "hl-attribution", "content reported from a source"),
     "quote": LayerStyle("quote", "hl-quote", "a direct quotation"),
     "speaker": LayerStyle("speaker", "hl-speaker", "who is quoted or cited"),
+    ANONYMOUS: LayerStyle(
+        "anonymous source", "hl-speaker", "a source the text does not name, and what it said"
+    ),
     "vague_attribution": LayerStyle(
         "vague attribution", "hl-vague-attribution", "a source nobody can check"
     ),
@@ -90,6 +99,7 @@ SWITCH_ORDER = (
     "quote",
     "speaker",
     "attribution",
+    ANONYMOUS,
     "vague_attribution",
     "technique",
     "hedge",
@@ -132,9 +142,12 @@ class Layer:
 
 
 def layer_key(f: Finding, threshold: float) -> str:
-    """The layer of a finding: its kind, or :data:`CLAIM_OTHER` for a claim below ``threshold``."""
+    """The layer of a finding: its kind, :data:`CLAIM_OTHER` for a claim below ``threshold``
+    or :data:`ANONYMOUS` for a speaker or attribution whose source is anonymous."""
     if f.kind == CLAIM_KIND and not is_checkworthy(f, threshold):
         return CLAIM_OTHER
+    if f.kind in _SOURCE_KINDS and f.label == ANONYMOUS:
+        return ANONYMOUS
     return f.kind
 
 
