@@ -382,6 +382,59 @@ def test_unnamed_report_of_a_known_kind_scores_lower_than_studies_show(run: Run)
 
 
 @pytest.mark.slow
+def test_a_source_named_beside_the_group_or_by_its_publication_is_not_vague(run: Run) -> None:
+    a = run(
+        "As the political scientist Jane Roe said, voters punish chaos. "
+        "An analyst, Piet Marsh, said prices would fall. "
+        "The comet will spin for ages, scientists have reported in a study published in "
+        "Orbital Letters. Analysts say prices will rise.",
+        "certainty",
+    )
+    assert texts(a, "vague_attribution") == ["Analysts say"]
+
+
+@pytest.mark.slow
+def test_one_expert_named_a_few_sentences_later_is_not_vague(run: Run) -> None:
+    lead = "The clinics will not cope, a scientist has warned. Cases rose again this week."
+    named = run(
+        lead + " Dr Ilse Maren, of Halden University, told reporters the wards were full.",
+        "certainty",
+    )
+    assert named.by_kind("vague_attribution") == []
+    assert texts(run(lead, "certainty"), "vague_attribution") == ["a scientist has warned"]
+
+
+@pytest.mark.slow
+def test_the_report_named_before_is_a_known_document(run: Run) -> None:
+    a = run(
+        "The preliminary report indicated the driver was tired. Reports say the road was wet.",
+        "certainty",
+    )
+    assert texts(a, "vague_attribution") == ["Reports say"]
+
+
+@pytest.mark.slow
+def test_groups_that_may_believe_or_live_through_something_hold_no_claim(run: Run) -> None:
+    a = run(
+        "People can believe it or not. Without clean water, many are finding life too hard. "
+        "Many people say the vote was rigged. Many find that the rules changed.",
+        "certainty",
+    )
+    assert texts(a, "vague_attribution") == ["Many people say", "Many find"]
+
+
+@pytest.mark.slow
+def test_the_writers_own_often_said_is_not_a_crowd(run: Run) -> None:
+    a = run(
+        "I've often said the council wastes money. It is often said that the council wastes it.",
+        "certainty",
+    )
+    (f,) = a.by_kind("vague_attribution")
+    assert f.text == "often said"
+    assert f.start == a.document.text.index("often said that")
+
+
+@pytest.mark.slow
 def test_widely_believed(run: Run) -> None:
     a = run("It is widely believed that the mayor knew.", "certainty")
     f = one(a, "vague_attribution", "widely believed")

@@ -52,6 +52,13 @@ Ambiguity handling
     A group is a vague attribution only when nothing in its noun phrase names it:
     "experts at Halden University say" does not fire; "Velmoran officials said" scores
     0.5 (an institution, still no person); "the experts" (already introduced) scores 0.5.
+    Nor is it vague when the source is named after all: beside the noun ("the political
+    scientist Jane Roe said"), by the publication the verb cites ("scientists reported in
+    a study in <Journal>"), or, for one expert ("a scientist has warned"), as a titled
+    expert who is the subject of a reporting verb within the next six sentences; "the
+    report" (one known document) is not vague either. No claim is pinned on a group that
+    "can" believe, on a crowd that "finds" without a clause ("many are finding life too
+    hard"), nor on the writer's own "I've often said".
 
 Summary
 -------

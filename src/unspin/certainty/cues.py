@@ -288,6 +288,8 @@ def phrase_cues(text: str, parsed: Parsed | None = None) -> Iterator[Cue]:
                 continue
             if label == "personal_hedge" and _conviction(text, m.start(), m.end()):
                 continue
+            if kind == "vague_attribution" and _first_person(text, m.start()):
+                continue  # "I've often said": the writer's own word, no unnamed crowd
             yield Cue(m.start(), m.end(), kind, label, score, rule, detail)
 
 
@@ -309,6 +311,11 @@ def _literal_subject(text: str, parsed: Parsed | None, end: int) -> bool:
     if any(c.dep in ("ccomp", "parataxis") for c in kids):
         return False
     return any(c.dep in ("attr", "acomp") or c.lower == "out" for c in kids)
+
+
+def _first_person(text: str, start: int) -> bool:
+    before = text[max(0, start - 16) : start]
+    return bool(re.search(r"(?:\bI|\b[Ww]e)(?:['’](?:ve|d)|\s+(?:have|had))?\s+$", before))
 
 
 def _conviction(text: str, start: int, end: int) -> bool:

@@ -223,6 +223,10 @@ ATTR_VERBS = frozenset(
         "assert reckon acknowledge confirm reveal concede point"
     )
 )
+#: A name with one of these before it is an expert's ("Dr Jane Roe", "Professor Roe").
+EXPERT_TITLES = frozenset(_words("dr doctor prof professor lecturer"))
+#: A cited publication names the source ("reported in a study in <Journal>").
+PUBLICATIONS = frozenset(_words("study journal paper article report survey review"))
 VAGUE_DETS = frozenset(_words("many some most several numerous various a an one other few certain"))
 ANAPHORIC_DETS = frozenset(_words("the these those this that his her their its our"))
 NAME_ENTS = frozenset(("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"))

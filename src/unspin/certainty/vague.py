@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from unspin.certainty.cues import Cue
-from unspin.certainty.lexicon import ANAPHORIC_DETS, ATTR_VERBS, GROUPS, NAME_ENTS, VAGUE_DETS
+from unspin.certainty.lexicon import (
+    ANAPHORIC_DETS,
+    ATTR_VERBS,
+    EXPERT_TITLES,
+    GROUPS,
+    NAME_ENTS,
+    PUBLICATIONS,
+    VAGUE_DETS,
+)
 from unspin.nlp import Parsed, Token
 
 __all__ = ["vague_cues"]
@@ -35,8 +43,8 @@ def vague_cues(parsed: Parsed) -> Iterator[Cue]:
         familiar = t.lemma.lower() in ("people", "person", "source") and any(
             c.lower in ("familiar", "close", "briefed") for c in parsed.children(t.i)
         )
-        if via_verb and _object_only(parsed, head):
-            via_verb = False  # "many claiming liberal credentials", "others might consider it"
+        if via_verb and (_object_only(parsed, head) or _no_claim(parsed, head, group)):
+            via_verb = False  # "many claiming liberal credentials", "people can believe it"
         if not (via_according or via_verb or familiar):
             continue
         if group == "vague_research" and via_verb and head.lemma not in (
@@ -64,6 +72,75 @@ def _object_only(parsed: Parsed, verb: Token) -> bool:
         return False
     deps = {c.dep for c in parsed.children(verb.i)}
     return "dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis"}
+
+
+def _no_claim(parsed: Parsed, verb: Token, group: str) -> bool:
+    """The group is free or able to hold a view, not holding one ("people can believe it
+    or not"), or goes through something ("many are finding life too hard", "some find it
+    hard to cope"): no claim is pinned on it. A crowd "finds" a claim only with a clause
+    ("many find that the rules changed"); experts and studies also find a thing ("a
+    link")."""
+    kids = parsed.children(verb.i)
+    if any(c.dep == "aux" and c.lower in ("can", "ca", "could") for c in kids):
+        return True
+    if verb.lemma != "find":
+        return False
+    if any(c.dep in ("ccomp", "xcomp", "oprd", "acomp") and c.pos == "ADJ" for c in kids):
+        return True
+    return group == "vague_crowd" and not any(
+        c.dep in ("ccomp", "xcomp") and c.pos in ("VERB", "AUX") for c in kids
+    )
+
+
+def _named_beside(parsed: Parsed, t: Token, verb: Token | None) -> bool:
+    """The source is named in the sentence after all: a name set beside the group noun
+    ("the political scientist Jane Roe said", "an analyst, Jane Roe, said"), or the
+    publication the verb cites ("scientists reported in a study in <Journal>")."""
+    toks = parsed.tokens
+    j = t.i + 1
+    if j < len(toks) and toks[j].text == ",":
+        j += 1
+    if j < len(toks) and toks[j].ent_type == "PERSON":
+        return True
+    if any(c.dep == "appos" and c.ent_type == "PERSON" for c in parsed.children(t.i)):
+        return True
+    if verb is None:
+        return False
+    for c in parsed.children(verb.i):
+        if c.dep != "prep":
+            continue
+        lo, hi = _subtree_tokens(parsed, c.i)
+        words = toks[lo : hi + 1]
+        if any(w.lemma.lower() in PUBLICATIONS for w in words) and any(
+            w.pos == "PROPN" or w.ent_type in NAME_ENTS for w in words
+        ):
+            return True
+    return False
+
+
+def _named_later(parsed: Parsed, t: Token, window: int = 6) -> bool:
+    """'..., a scientist has warned.' and, a few sentences on, 'Dr Jane Roe told ...': a
+    lead that names one expert later, as the subject of a reporting verb, with a title
+    or an expert noun beside the name."""
+    here = parsed.sentence_of(t.start)
+    if here is None:
+        return False
+    k = parsed.sentences.index(here)
+    for sentence in parsed.sentences[k + 1 : k + 1 + window]:
+        for n in parsed.sentence_tokens(sentence):
+            if n.ent_type != "PERSON" or n.dep != "nsubj":
+                continue
+            verb = parsed.tokens[n.head]
+            if verb.lemma not in ATTR_VERBS:
+                continue
+            lo, _ = _subtree_tokens(parsed, n.i)
+            if any(
+                w.lower.rstrip(".") in EXPERT_TITLES
+                or GROUPS.get(w.lemma.lower()) == "vague_expert"
+                for w in parsed.tokens[lo : n.i + 1]
+            ):
+                return True
+    return False
 
 
 def _group_of(t: Token) -> str | None:
@@ -134,7 +211,14 @@ def _vague_cue(
             score = min(score, 0.55)
         else:
             return None  # "experts at Halden University", "a study by the Orlen Institute"
+    if _named_beside(parsed, t, verb):
+        return None
     dets = {c.lower for c in pre if c.dep in ("det", "poss", "amod", "nummod")}
+    if group == "vague_research" and t.tag == "NN" and dets & ANAPHORIC_DETS:
+        return None  # "the preliminary report indicated": one known document
+    one_expert = group == "vague_expert" and t.tag == "NN" and dets & {"a", "an", "one"}
+    if one_expert and _named_later(parsed, t):
+        return None  # "a scientist has warned" in a lead that names her below
     if dets & ANAPHORIC_DETS and not familiar:
         score = min(score, 0.5)
         detail = "A group introduced earlier or only loosely identified; check who it is."
