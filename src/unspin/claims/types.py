@@ -30,6 +30,15 @@ from unspin.claims.lexicon import (
     SUBJECTIVE,
     UNIVERSAL_RE,
 )
+from unspin.claims.responsibility import (
+    actor_end,
+    cleft_rebuttal,
+    enabler,
+    habitual,
+    own_conduct,
+    ruled_out,
+    time_phrase,
+)
 from unspin.frames.spans import SpanIndex
 from unspin.model import JSON, Finding
 from unspin.nlp import Parsed, Sentence, Token
@@ -194,10 +203,14 @@ def _child(parsed: Parsed, i: int, *deps: str, lower: str | None = None) -> Toke
 
 
 def _pobj(parsed: Parsed, i: int, prep: str) -> Token | None:
-    p = _child(parsed, i, "prep", "agent", "dative", lower=prep)
-    if p is None:
-        return None
-    return _child(parsed, p.i, "pobj", "pcomp")
+    """The object of token ``i``'s preposition ``prep``; not a time ("For decades, the
+    ministry has blamed X for killing ..." -> "killing ...")."""
+    for p in parsed.children(i):
+        if p.dep in ("prep", "agent", "dative") and p.lower == prep:
+            obj = _child(parsed, p.i, "pobj", "pcomp")
+            if obj is not None and not time_phrase(obj):
+                return obj
+    return None
 
 
 def _responsibility(parsed: Parsed, toks: Sequence[Token], sentence: Sentence, st: Slots) -> None:
@@ -266,11 +279,49 @@ def _responsibility(parsed: Parsed, toks: Sequence[Token], sentence: Sentence, s
             continue
         if actor is None or event is None or actor.lower in ("it", "this", "that", "which", "who"):
             continue
+        slots = _checked_slots(parsed, sentence, t, actor, event)
+        if slots is None:
+            continue
         st.types.add("responsibility")
         st.add("responsibility", cue=cue)
-        st.slots.setdefault("actor", _span(parsed, actor.i, sentence))
-        st.slots.setdefault("event", _span(parsed, event.i, sentence))
+        st.slots.setdefault("actor", slots[0])
+        st.slots.setdefault("event", slots[1])
         return
+
+
+def _checked_slots(
+    parsed: Parsed, sentence: Sentence, cue: Token, actor: Token, event: Token
+) -> tuple[dict[str, JSON], dict[str, JSON]] | None:
+    """The actor and event slots of a responsibility reading after the checks of
+    :mod:`unspin.claims.responsibility`; None when the sentence does not claim it."""
+    if (
+        ruled_out(parsed, cue)
+        or own_conduct(parsed, event)
+        or habitual(parsed, cue, event)
+        or time_phrase(event)
+    ):
+        return None
+    event_slot = _span(parsed, event.i, sentence)
+    enabled = enabler(parsed, cue)
+    if enabled is not None:  # "the officials allowed him to commit the crime"
+        by, verb = enabled
+        if by is None or ruled_out(parsed, verb):
+            return None
+        actor = by
+        got = _chars(parsed, verb.start, min(parsed.subtree_span(cue.i)[1], sentence.end))
+        event_slot = got or event_slot
+    actor_stop = sentence.end
+    cleft = cleft_rebuttal(parsed, sentence, event)
+    if cleft is not None:  # "X was accused of softening it ... it was Y who softened it"
+        actor, rel, verb = cleft
+        got = _chars(parsed, rel.end, min(parsed.subtree_span(verb.i)[1], sentence.end))
+        event_slot = got or event_slot
+        actor_stop = rel.start
+    actor_slot = _span(parsed, actor.i, sentence)
+    cut = actor_end(parsed, actor, min(int(actor_slot["end"]), actor_stop))
+    if cut < int(actor_slot["end"]):  # "rogue guards, not the ruling family"
+        actor_slot = _chars(parsed, int(actor_slot["start"]), cut) or actor_slot
+    return actor_slot, event_slot
 
 
 def _eventish(t: Token) -> bool:

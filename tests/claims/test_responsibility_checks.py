@@ -1,0 +1,97 @@
+"""Responsibility readings the sentence does not claim, and the actor it does name
+(precision audit, round 2): negation and denial, a person's own conduct, routine work,
+a time in the event slot, blame on those who allowed a deed, a cleft that gives the deed
+to someone else, and an actor that carries the party it rules out. Fixtures written for
+this file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from unspin.model import Analysis, Finding
+
+Run = Callable[..., Analysis]
+
+
+def _claim(run: Run, text: str) -> Finding:
+    found = run(text, "claims").by_kind("claim")
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A neighbour says the guard could not have carried out the raid.",
+        "The council denied that its staff carried out the raid.",
+        "The clerk was not responsible for his actions, a second review found.",
+        "Last week the clerk was deemed not responsible for his actions.",
+        "The clerk is responsible for his actions.",
+        "Border officers carry out targeted operations daily across the country.",
+        "The officials were allowed to commit the crime.",
+    ],
+)
+def test_no_responsibility_the_sentence_does_not_claim(run: Run, text: str) -> None:
+    c = _claim(run, text)
+    assert "responsibility" not in c.attributes["types"]
+    assert "actor" not in c.attributes
+    assert "event" not in c.attributes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actor", "event"),
+    [
+        # a time phrase is no event: the deeds are
+        (
+            "For years, the ministry has blamed the Vell cell for killing two guards.",
+            "the Vell cell",
+            "killing two guards",
+        ),
+        # those who allowed the deed are the ones made responsible
+        (
+            "The officials allowed him to commit the crime.",
+            "The officials",
+            "allowed him to commit the crime",
+        ),
+        # the cleft gives the deed to someone else than the one accused
+        (
+            "The judge had been accused of hiding the memo, Ana said, when the truth is "
+            "it was the clerk who hid the memo.",
+            "the clerk",
+            "hid the memo",
+        ),
+        (
+            "The guard was blamed for the leak, but it was the clerk who leaked the file.",
+            "the clerk",
+            "leaked the file",
+        ),
+        # an unrelated cleft changes nothing
+        (
+            "The guard was blamed for the leak, and it was the clerk who resigned.",
+            "The guard",
+            "the leak",
+        ),
+        # the actor stops before the party the sentence rules out
+        (
+            "Ana suggested rogue guards, not the ruling family, may have carried out the killing.",
+            "rogue guards",
+            "the killing",
+        ),
+        # "did not deny" keeps the claim
+        (
+            "The council did not deny that its staff carried out the raid.",
+            "its staff",
+            "the raid",
+        ),
+    ],
+)
+def test_the_actor_the_sentence_names(run: Run, text: str, actor: str, event: str) -> None:
+    c = _claim(run, text)
+    assert c.label == "responsibility"
+    for slot, want in (("actor", actor), ("event", event)):
+        got = c.attributes[slot]
+        assert (got["text"], text[got["start"] : got["end"]]) == (want, want)
