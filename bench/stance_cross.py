@@ -4,6 +4,7 @@
     nice -n 10 .venv/bin/python bench/stance_cross.py --gate     # shipped model, gate subset
     nice -n 10 .venv/bin/python bench/stance_cross.py --speed    # seconds per claim, 10 passages
     nice -n 10 .venv/bin/python bench/stance_cross.py --plain [--model DIR]  # 10 plain pairs
+    nice -n 10 .venv/bin/python bench/stance_cross.py --verdict-pairs dev    # team's pairs
 
 * **CV** (default): the 3-fold cross-validation of 1.0.0, ``training/stance/cross.py``
   (Climate-FEVER by claim, FNC-1 by story; see ``cross_data.py``), scored on original pairs only
@@ -162,6 +163,42 @@ def plain(model_path: Path | None) -> dict[str, object]:
     }
 
 
+def verdict_pairs(model_path: Path | None, which: str = "dev") -> dict[str, object]:
+    """Each claim of the team's verdict contrast set (``tests/data/verdicts``, one half)
+    against its labelled passages: refuted claims' pairs read as supporting, supported
+    claims' pairs read as refuting (argmax)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from verdict_contrast import half
+
+    from unspin.evidence.cross import CrossStance
+
+    data = ROOT / "tests" / "data" / "verdicts"
+    passages = {
+        p["id"]: p["text"]
+        for p in map(json.loads, (data / "passages.jsonl").read_text().splitlines())
+    }
+    claims = [json.loads(line) for line in (data / "claims.jsonl").read_text().splitlines()]
+    rows = [
+        (c["verdict"], c["text"], passages[pid])
+        for c in claims
+        if half(c["id"]) == which
+        for pid in c.get("evidence") or []
+    ]
+    model = CrossStance.load(model_path)
+    p = model.predict([(claim, passage) for _, claim, passage in rows]).argmax(1)
+    verdicts = [v for v, _, _ in rows]
+    refuted = [k for k, v in enumerate(verdicts) if v == "refuted"]
+    supported = [k for k, v in enumerate(verdicts) if v == "supported"]
+    return {
+        "model": model.name,
+        "half": which,
+        "refuted_pairs": len(refuted),
+        "refuted_read_as_supports": int(sum(p[k] == 0 for k in refuted)),
+        "supported_pairs": len(supported),
+        "supported_read_as_refutes": int(sum(p[k] == 1 for k in supported)),
+    }
+
+
 def speed(claims: int = 20) -> dict[str, float]:
     from unspin.evidence.cross import CrossStance
 
@@ -190,6 +227,11 @@ def main() -> None:
     ap.add_argument("--gate", action="store_true")
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--plain", action="store_true", help="10 plain restatements and negations")
+    ap.add_argument(
+        "--verdict-pairs",
+        choices=("dev", "check"),
+        help="the verdict contrast set's labelled pairs of one half, read by the model",
+    )
     ap.add_argument("--model", type=Path, help="--plain: a model folder (default: shipped)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--run", type=Path, help="CV of a `cross_gpu.py train` output folder instead")
@@ -198,7 +240,9 @@ def main() -> None:
     args = ap.parse_args()
     import torch
 
-    torch.set_num_threads(args.threads if args.gate or args.speed or args.plain else 1)
+    torch.set_num_threads(
+        args.threads if args.gate or args.speed or args.plain or args.verdict_pairs else 1
+    )
     t0 = time.time()
     if args.gate:
         out: dict[str, object] = dict(gate())
@@ -206,6 +250,8 @@ def main() -> None:
         out = dict(speed())
     elif args.plain:
         out = plain(args.model)
+    elif args.verdict_pairs:
+        out = verdict_pairs(args.model, args.verdict_pairs)
     else:
         out = cv(args.run)
     out["seconds"] = round(time.time() - t0, 1)
