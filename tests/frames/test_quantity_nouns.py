@@ -37,6 +37,11 @@ Want = list[tuple[str, str, float, str | None, str | None]]
         ),
         # a number that begins a capitalised name counts nothing
         ("Staff paid by the bank's 10,000 Women scheme met the senators.", []),
+        # ... but a capitalised plural no name's head follows is what is counted
+        (
+            "The attack wounded 20 Marines near the base.",
+            [("20 Marines", "count", 20.0, "marines", None)],
+        ),
         # ... in running text; a title-case headline and a nationality still count
         (
             "Floods Kill 30 People in Coastal Towns",

@@ -48,6 +48,7 @@ from unspin.frames.quantity_patterns import (
     MEASURE_WORD_RE,
     MEASURE_WORDS,
     NAME_ENTS,
+    NAME_HEADS,
     OF,
     PERCENT,
     PREPOSITIONS,
@@ -432,14 +433,17 @@ class _QuantityScanner:
         return label, None, score, end
 
     def _in_name(self, start: int, end: int) -> bool:
-        """The number runs into a capitalised plural in running text ("paid by the bank's
-        10,000 Women scheme"): part of a name. Not in a title-case headline (the word
-        before the number is capitalised too), nor before a nationality ("300 Syrians")."""
+        """The number runs into a capitalised plural in running text that a name's head
+        follows ("paid by the bank's 10,000 Women scheme"): part of a name. Not in a
+        title-case headline (the word before the number is capitalised too), nor before a
+        nationality ("300 Syrians"), nor without a head ("20 Marines were hurt")."""
         toks = self.parsed.tokens
         k, j = self.parsed.token_at(start), self.parsed.token_at(end - 1)
-        if k is None or j is None or k == 0 or j + 1 >= len(toks):
+        if k is None or j is None or k == 0 or j + 2 >= len(toks):
             return False
-        before, after = toks[k - 1], toks[j + 1]
+        before, after, head = toks[k - 1], toks[j + 1], toks[j + 2]
+        if not (head.lower in NAME_HEADS or (head.text[:1].isupper() and head.text.isalpha())):
+            return False
         return (
             (before.text[:1].islower() or before.tag == "POS")
             and after.text.isalpha()

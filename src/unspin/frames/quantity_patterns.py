@@ -166,3 +166,11 @@ SKIP_BEFORE = re.compile(
     r"(?:\bNo\.?|#|\bnumber|\bpage|\bp\.|\bRoute|\bchapter|\bsection)\s*$", re.I
 )
 NAME_ENTS = frozenset(("PERSON", "ORG", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT"))
+#: Words that end a name made of a number and a capitalised plural ("the 10,000 Women
+#: scheme"); without one ("20 Marines were hurt") the plural is what is counted.
+NAME_HEADS = frozenset(
+    _words(
+        "programme program scheme project initiative campaign fund foundation prize award "
+        "network movement act bill club challenge plan index list trust"
+    )
+)
