@@ -540,6 +540,9 @@ class DateScanner:
         if vague_article and not DURATION_CONTEXT.search(before):
             return None
         unit = _unit_key(m["unit"])
+        one_day = n_text == "one" and unit == "day" and "-" not in m.group(0)
+        if one_day and not DURATION_CONTEXT.search(before):
+            return None  # "may come forward one day", "One day, she left": no duration
         code, is_time, mult = UNIT_CODE[unit]
         value = n * mult
         iso = f"PT{_fmt_num(value)}{code}" if is_time else f"P{_fmt_num(value)}{code}"
