@@ -24,6 +24,7 @@ PUB = date(2024, 6, 14)
         ("March was wet for the farms.", [("March", "2024-03")]),
         ("The March jobs report was weak.", [("March", "2024-03")]),
         ("The convoy resumed its march in March.", [("March", "2024-03")]),
+        ("She spent March in Spain.", [("March", "2024-03")]),
     ],
 )
 def test_the_noun_march_is_no_month(

@@ -52,6 +52,12 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+#: Words after the noun "march" that say where it goes ("resumes March to the border").
+_MARCH_WAY = frozenset(
+    ("to", "on", "toward", "towards", "through", "across", "against", "from", "into")
+)
+
+
 def _unit_key(unit: str) -> str:
     u = unit.lower()
     if u.startswith("centur"):
@@ -254,13 +260,18 @@ class DateScanner:
         return self.parsed.tokens[k].ent_type if k is not None else ""
 
     def _noun_march(self, char: int) -> bool:
-        """A bare "March" that is a verb's object or has its own determiner ("resumes
-        March to", "a March on City Hall"): the noun march (a month is a time adverbial)."""
+        """A bare "March" that has its own determiner ("a March on City Hall"), or is a
+        verb's object that a preposition of way follows ("resumes March to the Capital"):
+        the noun march. "spent March in Spain" keeps the month."""
         k = self.parsed.token_at(char)
         if k is None:
             return False
         t = self.parsed.tokens[k]
-        return t.dep == "dobj" or any(c.dep in ("det", "poss") for c in self.parsed.children(k))
+        toks = self.parsed.tokens
+        way = k + 1 < len(toks) and toks[k + 1].lower in _MARCH_WAY
+        return (t.dep == "dobj" and way) or any(
+            c.dep in ("det", "poss") for c in self.parsed.children(k)
+        )
 
     def _sentence_text(self, char: int) -> str:
         for s in self.parsed.sentences:
