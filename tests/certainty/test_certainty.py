@@ -163,10 +163,10 @@ def test_could_not_be_sure_is_one_hedge_not_the_modal_alone(run: Run) -> None:
 def test_i_believe_of_conviction_is_not_a_hedge(run: Run) -> None:
     a = run(
         "I did what I believe was right for the town. We believe in second chances. "
-        "I think the plan failed.",
+        "I think the plan failed. She saw what I believe to be a forged letter.",
         "certainty",
     )
-    assert texts(a, "hedge") == ["I think"]
+    assert texts(a, "hedge") == ["I think", "I believe"]
 
 
 @pytest.mark.slow
@@ -175,10 +175,10 @@ def test_a_word_standing_alone_as_a_sentence_qualifies_nothing(
 ) -> None:
     text = (
         "Should the mayor resign? Yes? No? Maybe? "
-        "The council said the levee seems to be fine. Obviously."
+        "The council said the levee seems to be fine. Obviously. Will it hold? Perhaps."
     )
     a = run(text, "certainty")
-    assert texts(a, "hedge") == ["seems to"]
+    assert texts(a, "hedge") == ["seems to", "Perhaps"]
     assert a.by_kind("booster") == []
     low = {f.text: f.score for f in candidates(backbone, text).by_kind("hedge", "booster")}
     assert low["Maybe"] < 0.5

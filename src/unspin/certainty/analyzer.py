@@ -37,9 +37,10 @@ Ambiguity handling
     0.3 and are not reported under the default ``min_score`` (0.5); "may have"/"might
     have" + participle (epistemic) score highest. "could" counts only before "have" or
     "be", not in "could not be published / be using" (ability, prohibition); "couldn't
-    be sure" is one hedge. "I believe" of a conviction ("what I believe was right",
-    "I believe in") is no hedge. A hedge or booster word that is a sentence by itself
-    ("Maybe?" as a poll answer, a bare "Obviously.") scores 0.4. "clearly", "plainly"
+    be sure" is one hedge. "I believe" of a conviction ("did what I believe was right",
+    "I believe in") is no hedge. A booster word that is a sentence by itself (a bare
+    "Obviously.") and a hedge word alone as a question ("Maybe?" as a poll answer)
+    score 0.4; a bare "Perhaps." still hedges. "clearly", "plainly"
     and "surely" after the verb they modify are manner adverbs ("he spoke clearly",
     "slowly but surely", and after a verb of saying even before "that": "it must be said
     clearly that") and do not fire; a negated booster ("not clearly") does not fire.

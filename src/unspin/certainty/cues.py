@@ -58,7 +58,7 @@ def token_cues(parsed: Parsed) -> Iterator[Cue]:
         low = t.lower
         if low in HEDGE_WORDS or low in BOOSTER_WORDS:
             cue = _hedge_word(parsed, t) if low in HEDGE_WORDS else _booster_word(parsed, t)
-            if cue and _alone(parsed, t):
+            if cue and _alone(parsed, t, question=cue.kind == "hedge"):
                 cue = replace(
                     cue,
                     score=min(cue.score, 0.4),
@@ -76,13 +76,16 @@ def token_cues(parsed: Parsed) -> Iterator[Cue]:
                 yield cue
 
 
-def _alone(parsed: Parsed, t: Token) -> bool:
-    """'Maybe?' as a poll's answer, a bare 'Obviously.': the word is the whole sentence."""
+def _alone(parsed: Parsed, t: Token, question: bool) -> bool:
+    """'Maybe?' as a poll's answer, a bare 'Obviously.': the word is the whole sentence.
+    A hedge alone counts only as a question: a bare 'Perhaps.' still hedges what came
+    before it."""
     sentence = parsed.sentence_of(t.start)
     if sentence is None:
         return False
-    words = [w for w in parsed.sentence_tokens(sentence) if any(ch.isalpha() for ch in w.text)]
-    return len(words) == 1
+    toks = parsed.sentence_tokens(sentence)
+    words = [w for w in toks if any(ch.isalpha() for ch in w.text)]
+    return len(words) == 1 and (not question or any(w.text == "?" for w in toks))
 
 
 def _prev_word(parsed: Parsed, t: Token) -> Token | None:
@@ -319,9 +322,11 @@ def _first_person(text: str, start: int) -> bool:
 
 
 def _conviction(text: str, start: int, end: int) -> bool:
-    """'I did what I believe was right', 'we believe in': a conviction or a thing believed,
-    not a statement held back."""
-    if re.search(r"\bwhat\s+$", text[max(0, start - 10) : start], re.I):
+    """'I did what I believe was right', 'we believe in': acting on a conviction, or a
+    thing believed in, not a statement held back ("what I believe to be credible
+    evidence" still hedges)."""
+    before = text[max(0, start - 24) : start]
+    if re.search(r"\b(?:do|does|did|done|doing)\s+what\s+$", before, re.I):
         return True
     return bool(re.match(r"\s+in\b", text[end:]))
 
