@@ -174,7 +174,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
         website websites webpage wiki blog entry definition definitions scripture scriptures
         rescript rescripts bulletin bulletins circular circulars gazette proclamation
         chapter chapters section sections paragraph paragraphs clause clauses annex appendix
-        provision provisions
+        provision provisions petition petitions visitation visitations
         """
     )
 )
@@ -318,11 +318,21 @@ SOURCE_VERBS: Final[dict[str, VerbInfo]] = {
     "promise": VerbInfo("promise", "neutral", "neutral", quote_only=True),
     "pledge": VerbInfo("pledge", "neutral", "neutral", quote_only=True),
 }
+#: Verbs of gushing speech that attribute only a direct quotation ('"...," she gushed').
+_QUOTE_MANNER = ("gush", "rave", "scoff", "sneer", "muse")
+SOURCE_VERBS.update(
+    {lemma: VerbInfo(lemma, "emotive", "loaded", quote_only=True) for lemma in _QUOTE_MANNER}
+)
 SOURCE_VERB_FORMS: Final[dict[str, str]] = {
     **{form: "define" for form in ("define", "defines", "defined", "defining")},
     **{form: "rule" for form in ("rule", "rules", "ruled", "ruling")},
     **{form: "promise" for form in ("promise", "promises", "promised", "promising")},
     **{form: "pledge" for form in ("pledge", "pledges", "pledged", "pledging")},
+    **{form: "gush" for form in ("gush", "gushes", "gushed", "gushing")},
+    **{form: "rave" for form in ("rave", "raves", "raved", "raving")},
+    **{form: "scoff" for form in ("scoff", "scoffs", "scoffed", "scoffing")},
+    **{form: "sneer" for form in ("sneer", "sneers", "sneered", "sneering")},
+    **{form: "muse" for form in ("muse", "muses", "mused", "musing")},
 }
 #: Verbs that report only a clause that opens with a quotation mark: "the judge ruled
 #: that, '...'", not "ruled out a run", "ruled the country" nor "ruled that the law ...".

@@ -24,7 +24,7 @@ from unspin.sources.state import TERMINATOR, WORDS, Event, RunState, plain_role
 __all__ = ["QuoteLink", "link_quotes"]
 
 _DASH_SIGNATURE = re.compile(
-    r"[ \t]*[—–]\s*(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"[ \t]*(?:[—–]\s*|--?[ \t]*(?=[A-Z]))(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
     r"(?:,\s*(?P<role>[^\n.;]{2,60}))?\s*(?:$|\n|[.;])",
     re.M,
 )
@@ -291,7 +291,8 @@ def _link_block(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
 
 
 def _link_dash(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
-    """'"We will rebuild." — Tomas Varga, mayor': a dash signature after the quotation."""
+    """'"We will rebuild." — Tomas Varga, mayor' (or '"..."-Tomas Varga', an epigraph's
+    hyphen): a dash signature after the quotation."""
     m = _DASH_SIGNATURE.match(st.text, q.end)
     if m is None:
         return link

@@ -24,7 +24,7 @@ from unspin.sources.lexicon import (
     VERBS,
 )
 from unspin.sources.mentions import mention_from_token
-from unspin.sources.sayers import can_speak, headline_sayer, participle_sayer
+from unspin.sources.sayers import can_speak, headline_sayer, no_sayer, participle_sayer
 from unspin.sources.speakers import Mention
 from unspin.sources.state import DETS_BEFORE, Event, RunState
 
@@ -158,12 +158,20 @@ def _according_event(st: RunState, t: Token) -> Event | None:
     if not objs:
         return None
     speaker = mention_from_token(ix, objs[0])
+    if speaker is not None and no_sayer(st.text, speaker):
+        return None  # "according to tradition": a standard followed, not a source
     lo, hi = ix.subtree(t.i)
     lo = min(lo, t.i)
     hi = max(hi, ix.subtree(to.i)[1])
     s = ix.sentence_of[t.i]
     sent = st.parsed.sentences[s]
     p_start, p_end = toks[lo].start, toks[hi].end
+    if (
+        sent.start + 1 < p_start
+        and p_end < st.trim_end(sent.start, sent.end) - 1
+        and st.text[sent.start : p_start].rstrip()[-1:] not in (",", "(", "—", "–", "-")
+    ):
+        return None  # "love them according to the charter, ...": in keeping with, no source
     if p_start <= sent.start + 1:
         content = st.trim_chars(p_end, sent.end)
     elif p_end >= st.trim_end(sent.start, sent.end) - 1:
@@ -257,6 +265,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
                 subject_start = subj_lo
         else:
             return None
+    if speaker is not None and no_sayer(st.text, speaker):
+        mute = True  # "This is how one explains that ...", "tradition has declared"
     if mute or (lemma in _INFERENCE_VERBS and not can_speak(speaker)):
         speaker = None  # "The evidence suggests that ...": an inference, nobody's speech
         mute = True

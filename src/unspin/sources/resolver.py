@@ -7,6 +7,7 @@ pronouns to the nearest fitting antecedent.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
@@ -21,6 +22,11 @@ __all__ = ["Known", "Resolver"]
 _UNNAMED_PEOPLE = frozenset({"speaker.unnamed-person", "speaker.anonymous"})
 #: Rules of common nouns that may stand for a person named elsewhere ("the bishop").
 _PERSON_LIKE = frozenset({"speaker.unnamed-person", "speaker.unknown-noun"})
+#: A count of hundreds or more ("58,000 soldiers", "thousands of people"): a crowd that
+#: never speaks as one, so no antecedent for a "they" who says something.
+_CROWD_RE = re.compile(
+    r"\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b|\b(?:hundreds|thousands|millions)\b", re.I
+)
 _ANTECEDENT_TYPES = frozenset(
     {"person", "organisation", "outlet", "government", "group", "document"}
 )
@@ -127,6 +133,8 @@ class Resolver:
             # an unnamed "city spokesman" (or "officials") is an antecedent too: a pronoun
             # after it never skips back to a name further away
             kind = "group" if m.plural else "person"
+            if kind == "group" and _CROWD_RE.search(m.role or ""):
+                return  # "more than 58,000 soldiers died": a count, not a voice for "they"
             self.add(
                 Known(
                     m.start,

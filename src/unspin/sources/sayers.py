@@ -7,12 +7,14 @@ nearest finite clause before it when that one can speak, else nobody.
 :func:`headline_sayer` cuts the speaker of a headline's "..., Says" out of the clause the
 tagger read as one noun phrase ("Governor Signs Statement On Tax Law, Says ...": the
 governor). :func:`can_speak` tells a mention that can say something from a noun the
-lexicon does not know as a source ("the case", "the evidence").
+lexicon does not know as a source ("the case", "the evidence"); :func:`no_sayer` says why
+a subject is nobody at all (the impersonal "one", an abstract noun: "tradition holds").
 """
 
 from __future__ import annotations
 
 from unspin.nlp import Token
+from unspin.sources.lexicon import POSSESSIVE_DETS
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.plain_mentions import mention_from_span
@@ -25,7 +27,7 @@ from unspin.sources.speakers import (
     noun_reason,
 )
 
-__all__ = ["can_speak", "headline_sayer", "participle_sayer"]
+__all__ = ["can_speak", "headline_sayer", "no_sayer", "participle_sayer"]
 
 #: Finite verb tags: a clause of its own with a subject that acts.
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -36,6 +38,30 @@ def can_speak(m: Mention | None) -> bool:
     """Whether ``m`` can say something: not a common noun the lexicon does not know as a
     source ("the case", "the evidence")."""
     return m is not None and m.rule != "speaker.unknown-noun"
+
+
+def no_sayer(text: str, m: Mention) -> str | None:
+    """Why the subject ``m`` of a verb of saying is no source at all, or ``None``:
+
+    - the impersonal "one" ("This is how one explains that ..."): anyone, nobody's speech;
+    - a bare singular noun the lexicon does not know, no person's word ("tradition has
+      always declared", "[emphasis added]"): an abstract standard or the writer's note,
+      not an unnamed person ("his ex-wife contended" is somebody).
+    """
+    words = text[m.start : m.end].split()
+    low = [w.lower().strip(",;:") for w in words]
+    if m.kind == "noun" and low == ["one"]:
+        return 'the impersonal "one"'
+    if m.rule != "speaker.unknown-noun" or len(words) != 1 or not words[0].islower():
+        return None
+    if m.plural and not low[0].endswith(("sis", "ss", "us")):  # "emphasis" is singular
+        return None
+    if gender_of(words) is not None or text[max(0, m.start - 1) : m.start] in ("-", "'"):
+        return None  # "wife", "ex-wife": a person
+    before = text[max(0, m.start - 12) : m.start].split()
+    if before and before[-1].lower() in POSSESSIVE_DETS | {"the", "a", "an", "this", "that"}:
+        return None
+    return f'an abstract noun ("{words[0]}"), not a person'
 
 
 def participle_sayer(ix: ParseIndex, verb: Token, subj: Token) -> Token | None:

@@ -430,6 +430,9 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
         return "named_organisation", "speaker.organisation", 0.65, [head]
     if head in PLURAL_PRONOUN_HEADS or head in ("someone", "somebody", "everyone", "everybody"):
         return "anonymous", "speaker.unnamed-person", 0.55, [head]
+    if len(bare) == 1 and bare[0].isalpha() and bare[0].isupper() and len(bare[0]) > 6:
+        # "GAZETTE COMMENT:", a label in capitals: a name, never an unnamed "-ant" person
+        return "named_organisation", "speaker.capitals-name", 0.55, [bare[0]]
     if head.endswith(_PERSON_SUFFIXES) and len(head) > 4:
         # "backbencher", "lobbyist", "strategists": most likely an unnamed person
         return "anonymous", "speaker.unnamed-person", 0.6, [head]
@@ -461,6 +464,7 @@ def officials_of(owner: Mention | None, head: str, words: list[str]) -> tuple[st
 _RULE_REASONS = {
     "speaker.anonymous": "anonymity cue",
     "speaker.acronym": "an acronym: a named organisation",
+    "speaker.capitals-name": "a word in capitals the lexicon does not know: a name",
     "speaker.definite-unresolved": "a definite description that names no one the text named before",
     "speaker.vague": "vague source noun",
     "speaker.social-media": "lexicon: social-media post",

@@ -1,0 +1,147 @@
+"""Unnamed-sounding speakers the text names a few sentences away.
+
+"A lawyer for the party says ..." and two sentences on "Ann Lund, the party's lawyer,
+...": the description is the named person's role, so the speaker is Ann Lund, not an
+anonymous source. "A senior official said ..." followed at once by "Jens Holm, the deputy
+minister, told ..." is most likely Holm, though the text does not say so: an unresolved
+speaker, not an anonymous one. A description with an anonymity cue ("who asked not to be
+named") is never matched: that rule (``speaker.anonymous``) is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unspin.sources.lexicon import OFFICIAL_NOUNS
+from unspin.sources.resolver import Known
+from unspin.sources.speakers import Mention
+from unspin.sources.state import RunState
+
+__all__ = ["resolve_nearby"]
+
+#: How many sentences before or after a description its named holder may stand.
+REACH = 3
+_UNNAMED = frozenset({"speaker.unnamed-person", "speaker.unknown-noun"})
+#: Words a description and a role share without saying who ("a senior lawyer for the").
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "one"}
+    | {"another", "other", "of", "for", "at", "by", "to", "in", "on", "with", "from"}
+    | {"and", "or", "who", "which", "senior", "top", "former", "chief", "local"}
+)
+
+
+@dataclass(frozen=True)
+class _Person:
+    start: int
+    end: int
+    name: str
+    role: str
+    sentence: int
+
+
+def resolve_nearby(st: RunState, speakers: list[Mention], told: set[int]) -> None:
+    """Give each unnamed singular person description among ``speakers`` the one person
+    named within :data:`REACH` sentences whose role has the description's head noun;
+    failing that, an "official" whose very next sentence opens with a named speaker who
+    reports something (``told``: ids of mentions with reported content) and has a role
+    that fits the description ("a senior Norvian official" ... "Jens Holm, a Norvian
+    deputy minister") is unresolved."""
+    people = _people(st, speakers)
+    for m in speakers:
+        if m.source_type != "anonymous" or m.kind != "noun" or m.rule not in _UNNAMED:
+            continue
+        if m.plural or not m.head_word or st.top_quote_index(m.start) is not None:
+            continue
+        s = st.sentence_at(m.start)
+        head = m.head_word.lower()
+        said = _content_words(st.text[m.start : m.end]) - {head}
+        near = [
+            p
+            for p in people
+            if abs(p.sentence - s) <= REACH
+            and head in _content_words(p.role)
+            and _agrees(said, _content_words(f"{p.role} {p.name}"))
+        ]
+        if len({p.name for p in near}) == 1:
+            p = min(near, key=lambda p: (abs(p.sentence - s), p.start))
+            m.name, m.role = p.name, p.role
+            m.source_type, m.entity_type = "named_person", "person"
+            m.resolved_from, m.antecedent = "alias", (p.start, p.end)
+            m.rule, m.score = "speaker.role-nearby", min(m.score, 0.6)
+            m.reason = f'the {head} named {_where(p.sentence - s)}: {p.name}, "{p.role}"'
+            continue
+        if head in OFFICIAL_NOUNS and not m.definite:
+            nxt = next(
+                (
+                    o
+                    for o in speakers
+                    if o.source_type == "named_person"
+                    and o.kind == "name"
+                    and o.main_subject
+                    and id(o) in told
+                    and o.role
+                    and _agrees(said, _content_words(f"{o.role} {o.name}"))
+                    and st.sentence_at(o.start) == s + 1
+                    and not st.text[_sentence_start(st, o.start) : o.start].strip()
+                ),
+                None,
+            )
+            if nxt is not None and nxt.name:
+                m.source_type, m.rule = "unresolved", "speaker.named-next"
+                m.score = min(m.score, 0.5)
+                m.reason = (
+                    f"an unnamed {head}; the next sentence opens with a named speaker, "
+                    f"{nxt.name}, who may be the same person"
+                )
+
+
+def _content_words(phrase: str) -> set[str]:
+    """The lower-case words of ``phrase`` but function words, without a possessive "'s"."""
+    out = set()
+    for w in phrase.lower().replace("-", " ").split():
+        w = w.strip(",;:.()")
+        w = w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'’")
+        if w and w not in _FUNCTION_WORDS:
+            out.add(w)
+    return out
+
+
+def _agrees(said: set[str], known: set[str]) -> bool:
+    """Whether a description's own words (``said``: "party", "hired") fit the named
+    person's role and name: every description with words of its own shares one (by its
+    first three letters: "Dems'" and "Democratic"); "a lawyer for the city" is not "a
+    lawyer for the plaintiffs"."""
+    if not said:
+        return True
+    return any(a[:3] == b[:3] for a in said for b in known if len(a) >= 3 and len(b) >= 3)
+
+
+def _people(st: RunState, speakers: list[Mention]) -> list[_Person]:
+    """Named people with a role: the recognised entities and the named speakers."""
+    out = [
+        _Person(k.start, k.end, k.name, k.role or "", k.sentence)
+        for k in st.knowns
+        if _named_person(k)
+    ]
+    out.extend(
+        _Person(m.start, m.end, m.name, m.role or "", st.sentence_at(m.start))
+        for m in speakers
+        if m.kind == "name" and m.source_type == "named_person" and m.name and m.role
+    )
+    return out
+
+
+def _named_person(k: Known) -> bool:
+    return k.entity_type == "person" and bool(k.name) and bool(k.role)
+
+
+def _sentence_start(st: RunState, pos: int) -> int:
+    return st.parsed.sentences[st.sentence_at(pos)].start if st.parsed.sentences else 0
+
+
+def _where(sentences: int) -> str:
+    if sentences == 0:
+        return "in the same sentence"
+    side = "after" if sentences > 0 else "before"
+    n = abs(sentences)
+    return f"{n} sentence{'s' if n > 1 else ''} {side}"
