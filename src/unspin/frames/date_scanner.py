@@ -237,6 +237,45 @@ def _year_before(text: str, at: int, month: int) -> tuple[int, str] | None:
     return (year + 1 if month < told - 6 else year), found.group()
 
 
+def _tag_at(parsed: Parsed, char: int) -> str:
+    k = parsed.token_at(char)
+    return parsed.tokens[k].tag if k is not None else ""
+
+
+def _ent_at(parsed: Parsed, char: int) -> str:
+    k = parsed.token_at(char)
+    return parsed.tokens[k].ent_type if k is not None else ""
+
+
+def _noun_march(parsed: Parsed, char: int) -> bool:
+    """A bare "March" that has its own determiner ("a March on City Hall"), or is a
+    verb's object that a preposition of way follows ("resumes March to the Capital"):
+    the noun march. "spent March in Spain" keeps the month."""
+    k = parsed.token_at(char)
+    if k is None:
+        return False
+    toks = parsed.tokens
+    way = k + 1 < len(toks) and toks[k + 1].lower in _MARCH_WAY
+    return (toks[k].dep == "dobj" and way) or any(
+        c.dep in ("det", "poss") for c in parsed.children(k)
+    )
+
+
+def _future_at(text: str, parsed: Parsed, char: int) -> bool:
+    """Whether the clause of the expression at ``char`` speaks of the future
+    (:func:`_future_clause`); without a parse, any future word in its sentence."""
+    k = parsed.token_at(char)
+    if parsed.has_parse and k is not None:
+        return _future_clause(parsed, k)
+    sentence = next((x for x in parsed.sentences if x.start <= char < x.end), None)
+    around = (
+        text[sentence.start : sentence.end]
+        if sentence is not None
+        else text[max(0, char - 200) : char + 200]
+    )
+    return bool(FUTURE_RE.search(around))
+
+
 class DateScanner:
     """Matches every pattern over one text and turns each match into a DateMatch."""
 
@@ -250,42 +289,6 @@ class DateScanner:
         self.vetoed: list[tuple[int, int]] = []
 
     # -- helpers --------------------------------------------------------------------
-
-    def _token_tag(self, char: int) -> str:
-        k = self.parsed.token_at(char)
-        return self.parsed.tokens[k].tag if k is not None else ""
-
-    def _token_ent(self, char: int) -> str:
-        k = self.parsed.token_at(char)
-        return self.parsed.tokens[k].ent_type if k is not None else ""
-
-    def _noun_march(self, char: int) -> bool:
-        """A bare "March" that has its own determiner ("a March on City Hall"), or is a
-        verb's object that a preposition of way follows ("resumes March to the Capital"):
-        the noun march. "spent March in Spain" keeps the month."""
-        k = self.parsed.token_at(char)
-        if k is None:
-            return False
-        t = self.parsed.tokens[k]
-        toks = self.parsed.tokens
-        way = k + 1 < len(toks) and toks[k + 1].lower in _MARCH_WAY
-        return (t.dep == "dobj" and way) or any(
-            c.dep in ("det", "poss") for c in self.parsed.children(k)
-        )
-
-    def _sentence_text(self, char: int) -> str:
-        for s in self.parsed.sentences:
-            if s.start <= char < s.end:
-                return self.text[s.start : s.end]
-        return self.text[max(0, char - 200) : char + 200]
-
-    def _future(self, char: int) -> bool:
-        """Whether the clause of the expression at ``char`` speaks of the future
-        (:func:`_future_clause`); without a parse, any future word in the sentence."""
-        k = self.parsed.token_at(char)
-        if not self.parsed.has_parse or k is None:
-            return bool(FUTURE_RE.search(self._sentence_text(char)))
-        return _future_clause(self.parsed, k)
 
     def _rel(
         self, start: int, end: int, rule: str, iso: str | None, gran: str, score: float
@@ -316,9 +319,9 @@ class DateScanner:
     def _month_ok(self, m: re.Match[str]) -> bool:
         """False for "may" the modal and for months that are people's names."""
         pos = m.start("mon")
-        if m["mon"] == "May" and self._token_tag(pos) == "MD":
+        if m["mon"] == "May" and _tag_at(self.parsed, pos) == "MD":
             return False
-        return self._token_ent(pos) not in ("PERSON", "ORG")
+        return _ent_at(self.parsed, pos) not in ("PERSON", "ORG")
 
     def _day_month(self, m: re.Match[str], rule: str) -> DateMatch | None:
         if not self._month_ok(m):
@@ -333,7 +336,12 @@ class DateScanner:
         if _safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 passes
             return None
         d = _safe_date(self.pub.year, month, day) if self.pub else None
-        if d is not None and self.pub is not None and d < self.pub and self._future(m.start()):
+        if (
+            d is not None
+            and self.pub is not None
+            and d < self.pub
+            and _future_at(self.text, self.parsed, m.start())
+        ):
             d = _safe_date(self.pub.year + 1, month, day)  # "will rise from January 1"
         if self.pub is None and (told := _year_before(self.text, m.start(), month)) is not None:
             year, anchor = told
@@ -367,7 +375,7 @@ class DateScanner:
         mod = (m["mod"] or "").lower().rstrip("-")
         if m["mon"] == "May" and not mod:
             return None  # a bare capitalised "May" is too often the modal or a name
-        if m["mon"] == "March" and not mod and self._noun_march(m.start("mon")):
+        if m["mon"] == "March" and not mod and _noun_march(self.parsed, m.start("mon")):
             self.vetoed.append((m.start("mon"), m.end()))
             return None  # "Caravan Resumes March to Border": the walk, not the month
         if not self._month_ok(m):
@@ -421,7 +429,7 @@ class DateScanner:
 
     def _h_year(self, m: re.Match[str]) -> DateMatch | None:
         pos = m.start("year")
-        ent = self._token_ent(pos)
+        ent = _ent_at(self.parsed, pos)
         pre = (m["pre"] or "").lower()
         if ent in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and not pre:
             return None
@@ -503,8 +511,8 @@ class DateScanner:
         start = m.start() if mod in ("last", "next", "this", "coming", "past") else m.start("wd")
         iso: str | None = None
         if self.pub:
-            future = mod not in ("last", "past", "next", "this", "coming") and self._future(
-                m.start()
+            future = mod not in ("last", "past", "next", "this", "coming") and _future_at(
+                self.text, self.parsed, m.start()
             )
             iso = _weekday_date(self.pub, wd, mod, future).isoformat()
         return self._rel(start, m.end(), "date.relative-weekday", iso, "day", 0.85)
@@ -517,7 +525,9 @@ class DateScanner:
                 return None  # "on the 20th floor", "by the 3rd quarter": an ordinal
         iso: str | None = None
         if self.pub:
-            found = _day_of_month(self.pub, int(m["day"]), self._future(m.start("the")))
+            found = _day_of_month(
+                self.pub, int(m["day"]), _future_at(self.text, self.parsed, m.start("the"))
+            )
             iso = found.isoformat() if found else None
         return self._rel(m.start("the"), m.end(), "date.day-of-month", iso, "day", 0.75)
 

@@ -182,28 +182,6 @@ class _QuantityScanner:
         k = self.parsed.token_at(char)
         return self.parsed.tokens[k] if k is not None else None
 
-    def _preposition(self, char: int) -> bool:
-        """The word at ``char`` heads a prepositional phrase ("curious about two agents",
-        "ruled over two seats"): no qualifier of the number. So does "about" right after a
-        verb of speaking or thinking whose object the counted noun is ("testified about
-        three bishops"; "said about 40 people died" keeps its approximation)."""
-        t = self._token(char)
-        if t is None or t.lower not in PREPOSITIONS:
-            return False
-        if t.dep == "prep":
-            return True
-        toks = self.parsed.tokens
-        if t.lower != "about" or t.i == 0 or t.i + 1 >= len(toks):
-            return False
-        verb = toks[t.i - 1]
-        noun = toks[toks[t.i + 1].head]
-        return (
-            verb.pos == "VERB"
-            and verb.lemma.lower() in ABOUT_VERBS
-            and noun.head == verb.i
-            and noun.dep in ("dobj", "pobj", "attr", "npadvmod")
-        )
-
     def scan(self) -> list[QuantityMatch]:
         out: list[QuantityMatch] = []
         pos = 0
@@ -289,7 +267,7 @@ class _QuantityScanner:
             currency = CURRENCY_SIGNS.get(sign.upper(), sign.upper())
             start -= len(cm.group())
         qm = QUALIFIER.search(text[max(0, start - 24) : start])
-        if qm and kind != "vague" and not self._preposition(start - len(qm.group())):
+        if qm and kind != "vague" and not _preposition(self.parsed, start - len(qm.group())):
             q = " ".join(qm["q"].lower().split())
             qualifier = QUALIFIER_KIND.get(q, "at_least")
             approximate = True
@@ -332,7 +310,7 @@ class _QuantityScanner:
                 label, unit, score = "age", "years_old", 0.8  # "aged 66", "Ann Roe, 62,"
         if unit is None and label == "other" and kind in ("vague", "dozen", "half"):
             label, unit, score, end = self._of_noun(end, label, score)
-        if unit is None and label == "other" and self._in_name(m.start(), end):
+        if unit is None and label == "other" and _in_name(self.parsed, m.start(), end):
             return None  # "the 10,000 Women programme": a name, no count of women
         if unit is None and label == "other":
             noun_end, noun = self._counted_noun(m.end() if kind != "digits" else end)
@@ -432,27 +410,6 @@ class _QuantityScanner:
             )
         return label, None, score, end
 
-    def _in_name(self, start: int, end: int) -> bool:
-        """The number runs into a capitalised plural in running text that a name's head
-        follows ("paid by the bank's 10,000 Women scheme"): part of a name. Not in a
-        title-case headline (the word before the number is capitalised too), nor before a
-        nationality ("300 Syrians"), nor without a head ("20 Marines were hurt")."""
-        toks = self.parsed.tokens
-        k, j = self.parsed.token_at(start), self.parsed.token_at(end - 1)
-        if k is None or j is None or k == 0 or j + 2 >= len(toks):
-            return False
-        before, after, head = toks[k - 1], toks[j + 1], toks[j + 2]
-        if not (head.lower in NAME_HEADS or (head.text[:1].isupper() and head.text.isalpha())):
-            return False
-        return (
-            (before.text[:1].islower() or before.tag == "POS")
-            and after.text.isalpha()
-            and after.text[0].isupper()
-            and not after.text.isupper()
-            and after.ent_type != "NORP"
-            and (after.tag in ("NNS", "NNPS") or after.lower in PEOPLE_NOUNS)
-        )
-
     def _singular_after(self, noun_end: int) -> bool:
         """Whether the counted noun ending at ``noun_end`` is singular and not joined to the
         number by a hyphen ("eight-page letter" counts pages; "2015 appointment" does not)."""
@@ -494,30 +451,77 @@ class _QuantityScanner:
             if lemma in ("person", "people"):
                 lemma = "people"
             return t.end, lemma
-        return self._after_models(k, end)
+        return _after_models(self.parsed, k, end)
 
-    def _after_models(self, k: int, end: int) -> tuple[int, str | None]:
-        """The noun after a list of model names the parser misreads ("40 M-16 and AK-47
-        rifles", "12 F-35, F-16 or A-10 jets"): names with digits or capitals, joined by
-        commas and "and"/"or", then a plural noun (even one tagged as a verb)."""
-        toks = self.parsed.tokens
-        j, names = k + 1, 0
-        while j < len(toks) and j - k <= 8:
-            t = toks[j]
-            if _MODEL.fullmatch(t.text):
-                names += 1
-            elif not (names and (t.text in (",", "/") or t.lower in ("and", "or"))):
-                break
-            j += 1
-        if not names or j >= len(toks) or toks[j - 1].pos in ("PUNCT", "CCONJ"):
-            return end, None
+
+def _preposition(parsed: Parsed, char: int) -> bool:
+    """The word at ``char`` heads a prepositional phrase ("curious about two agents",
+    "ruled over two seats"): no qualifier of the number. So does "about" right after a
+    verb of speaking or thinking whose object the counted noun is ("testified about
+    three bishops"; "said about 40 people died" keeps its approximation)."""
+    k = parsed.token_at(char)
+    t = parsed.tokens[k] if k is not None else None
+    if t is None or t.lower not in PREPOSITIONS:
+        return False
+    if t.dep == "prep":
+        return True
+    toks = parsed.tokens
+    if t.lower != "about" or t.i == 0 or t.i + 1 >= len(toks):
+        return False
+    verb = toks[t.i - 1]
+    noun = toks[toks[t.i + 1].head]
+    return (
+        verb.pos == "VERB"
+        and verb.lemma.lower() in ABOUT_VERBS
+        and noun.head == verb.i
+        and noun.dep in ("dobj", "pobj", "attr", "npadvmod")
+    )
+
+
+def _in_name(parsed: Parsed, start: int, end: int) -> bool:
+    """The number runs into a capitalised plural in running text that a name's head
+    follows ("paid by the bank's 10,000 Women scheme"): part of a name. Not in a
+    title-case headline (the word before the number is capitalised too), nor before a
+    nationality ("300 Syrians"), nor without a head ("20 Marines were hurt")."""
+    toks = parsed.tokens
+    k, j = parsed.token_at(start), parsed.token_at(end - 1)
+    if k is None or j is None or k == 0 or j + 2 >= len(toks):
+        return False
+    before, after, head = toks[k - 1], toks[j + 1], toks[j + 2]
+    if not (head.lower in NAME_HEADS or (head.text[:1].isupper() and head.text.isalpha())):
+        return False
+    return (
+        (before.text[:1].islower() or before.tag == "POS")
+        and after.text.isalpha()
+        and after.text[0].isupper()
+        and not after.text.isupper()
+        and after.ent_type != "NORP"
+        and (after.tag in ("NNS", "NNPS") or after.lower in PEOPLE_NOUNS)
+    )
+
+
+def _after_models(parsed: Parsed, k: int, end: int) -> tuple[int, str | None]:
+    """The noun after a list of model names the parser misreads ("40 M-16 and AK-47
+    rifles", "12 F-35, F-16 or A-10 jets"): names with digits or capitals, joined by
+    commas and "and"/"or", then a plural noun (even one tagged as a verb)."""
+    toks = parsed.tokens
+    j, names = k + 1, 0
+    while j < len(toks) and j - k <= 8:
         t = toks[j]
-        if not (t.text.isalpha() and t.text.islower()):
-            return end, None
-        if not (t.pos == "NOUN" or (t.tag == "VBZ" and t.text.endswith("s"))):
-            return end, None
-        lemma = t.lemma.lower()
-        return (end, "__time__") if lemma in TIME_NOUNS else (t.end, lemma)
+        if _MODEL.fullmatch(t.text):
+            names += 1
+        elif not (names and (t.text in (",", "/") or t.lower in ("and", "or"))):
+            break
+        j += 1
+    if not names or j >= len(toks) or toks[j - 1].pos in ("PUNCT", "CCONJ"):
+        return end, None
+    t = toks[j]
+    if not (t.text.isalpha() and t.text.islower()):
+        return end, None
+    if not (t.pos == "NOUN" or (t.tag == "VBZ" and t.text.endswith("s"))):
+        return end, None
+    lemma = t.lemma.lower()
+    return (end, "__time__") if lemma in TIME_NOUNS else (t.end, lemma)
 
 
 def find_quantities(
