@@ -169,3 +169,21 @@ def test_an_epigraph_signed_with_a_hyphen_and_a_gushing_speaker(run: Run) -> Non
         'of peace every year," she gushed.',
     )
     assert ("she", '"I see the mayor talk of peace every year,"', "named_person") in said(a)
+
+
+def test_a_bare_plural_description_of_people_quoted_next_is_unresolved(run: Run) -> None:
+    a = sources(
+        run,
+        'Whatever the mayor meant, law scholars stressed that the rule is clear. "It is '
+        'plain," said Ann Lund, a professor of law at Westby.',
+    )
+    assert speakers(a)[0] == ("law scholars", "unresolved", None)
+    f = next(f for f in a.by_kind("speaker") if f.text == "law scholars")
+    assert "Ann Lund" in f.explanation.detail
+    # a description whose words fit nobody named after it stays anonymous
+    a = sources(
+        run,
+        'Whatever the mayor meant, critics stressed that the law is unclear. "It is '
+        'plain," said Ann Lund, a professor of law at Westby.',
+    )
+    assert speakers(a)[0] == ("critics", "anonymous", None)

@@ -80,7 +80,8 @@ def speaker_finding(st: RunState, m: Mention) -> Finding:
             who = m.name or (f'the unnamed source "{m.role}"' if m.role else "an unnamed source")
             detail = f'The pronoun "{mention_text}" is read as {who} ({reason}).'
     elif m.resolved_from == "alias" and m.name:
-        detail = f'"{mention_text}" is read as {m.name}, named earlier in the text ({reason}).'
+        when = "later" if m.antecedent and m.antecedent[0] > m.start else "earlier"
+        detail = f'"{mention_text}" is read as {m.name}, named {when} in the text ({reason}).'
     else:
         detail = f'"{mention_text}" is {TYPE_WORDS[m.source_type]}'
         detail += f" ({reason})" if reason else ""

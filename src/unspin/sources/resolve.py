@@ -85,7 +85,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
         if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
             # a speaker inside a quotation is no antecedent outside it (as for entities)
             resolver.add_mention(item, s, spoke=id(item) in told)
-    resolve_nearby(st, mentions, told)
+    resolve_nearby(st, mentions)
     for e in events:
         if e.speaker is not None and _proverbial_they(st.text, e):
             e.speaker = None
