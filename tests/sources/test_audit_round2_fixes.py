@@ -143,7 +143,7 @@ def test_a_label_in_capitals_and_a_petition_are_not_anonymous(run: Run) -> None:
 def test_a_crowd_is_no_antecedent_for_a_speaking_they(run: Run) -> None:
     a = sources(
         run,
-        "More than 58,000 soldiers died in the war. And they're going to tell us that "
+        "More than 58,000 soldiers died fighting rebels. And they're going to tell us that "
         "the clerk just skated across the stage?",
     )
     assert speakers(a) == [("they", "unresolved", None)]

@@ -54,7 +54,8 @@ class Known:
     end: int
     name: str
     #: "person" (named, or unnamed with ``name`` ""), "organisation", "outlet",
-    #: "government", "document" or "group" (a political label, or unnamed and plural)
+    #: "government", "document" or "group" (a political label, or unnamed and plural);
+    #: "crowd" (a count of hundreds or more) is no antecedent and bars its sentence's
     entity_type: str
     source_type: str
     is_subject: bool
@@ -134,7 +135,9 @@ class Resolver:
             # after it never skips back to a name further away
             kind = "group" if m.plural else "person"
             if kind == "group" and _CROWD_RE.search(m.role or ""):
-                return  # "more than 58,000 soldiers died": a count, not a voice for "they"
+                # "more than 58,000 soldiers died": a count, not a voice for "they"; and a
+                # "they" after it stands for no one else of that sentence either
+                kind = "crowd"
             self.add(
                 Known(
                     m.start,
@@ -308,9 +311,12 @@ class Resolver:
             return None
         allowed = _COMPATIBLE.get(want or "", frozenset())
         candidates: list[Known] = []
+        crowds: set[int] = set()
         for k in reversed(self.before(m.start)):
             if sentence - k.sentence > 3:
                 break
+            if k.entity_type == "crowd":
+                crowds.add(k.sentence)
             if k.entity_type not in allowed:
                 continue
             if want in ("male", "female"):
@@ -318,6 +324,8 @@ class Resolver:
                 if g and g != want:
                     continue
             candidates.append(k)
+        if want == "plural" and candidates and candidates[0].sentence in crowds:
+            candidates = []  # "58,000 soldiers died killing rebels. They say ...": nobody
         if not candidates:
             m.source_type = "unresolved"
             m.score, m.rule = 0.35, "speaker.pronoun-unresolved"
