@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from unspin.nlp import Token
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.quotes import QuoteSpan
@@ -316,9 +317,14 @@ def _link_colon(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
     sent_start = sents[st.sentence_at(colon)].start if sents else 0
     m: Mention | None = None
     if st.ix is not None and sents:
-        for t in st.parsed.sentence_tokens(sents[st.sentence_at(colon)]):
-            if t.start >= colon:
-                break
+        before = [
+            t for t in st.parsed.sentence_tokens(sents[st.sentence_at(colon)]) if t.start < colon
+        ]
+        # "..., as expressed by Paul Roe in his Handbook:": the words are the agent's
+        agent = _expressed_by(st, before)
+        if agent is not None:
+            m = mention_from_token(st.ix, agent)
+        for t in before if m is None else ():
             if t.dep == "nsubj" and t.pos in ("PROPN", "NOUN"):
                 m = mention_from_token(st.ix, t)
                 break
@@ -334,6 +340,28 @@ def _link_colon(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
             resolver.add(k)
     resolver.canonical(m)
     return QuoteLink(None, "colon", 0.6, m, None, None)
+
+
+#: Verbs whose passive agent is the author of the words a colon then introduces ("as
+#: expressed by X in his book:", "as put by X:").
+_EXPRESSED = frozenset(
+    ("express", "state", "put", "write", "set", "phrase", "formulate", "word", "articulate")
+)
+
+
+def _expressed_by(st: RunState, before: list[Token]) -> Token | None:
+    """The last name or noun that is the agent of a passive verb of expression in the
+    tokens ``before`` a colon, else None."""
+    toks = st.parsed.tokens
+    found = None
+    for t in before:
+        if t.dep != "pobj" or t.pos not in ("PROPN", "NOUN"):
+            continue
+        by = toks[t.head]
+        verb = toks[by.head] if by.dep == "agent" else None
+        if verb is not None and verb.tag == "VBN" and verb.lemma.lower() in _EXPRESSED:
+            found = t
+    return found
 
 
 def _strip_quotes(s: str) -> str:
