@@ -205,7 +205,7 @@ def quote_finding(
         "contained": "the subject of the reporting verb around it",
         "continuation": "carried over from the previous quotation in the paragraph",
         "previous-paragraph": "carried over from the previous paragraph",
-        "colon": "the subject of the clause introducing it",
+        "colon": "the subject of the clause introducing it, or the agent of its verb of expression",
         "signature": "signed at the end of the block",
         "nested": "inside another quotation",
     }.get(link.how or "", "")
@@ -260,6 +260,18 @@ def _shortness(
     return "short"
 
 
+def _has_verb(st: RunState, start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` holds a verb (a clause, not a bare noun
+    phrase)."""
+    toks = st.parsed.tokens
+    k = st.parsed.token_at(start)
+    while k is not None and k < len(toks) and toks[k].start < end:
+        if toks[k].pos in ("VERB", "AUX"):
+            return True
+        k += 1
+    return False
+
+
 def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> Finding | None:
     """The ``attribution`` finding of event ``e``'s content, unless a quotation carries it."""
     if e.content is None:
@@ -281,6 +293,8 @@ def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> 
         if inter >= 0.8 * clen:
             return None  # the quotation itself carries it
     speaker = e.speaker
+    if speaker is None and not _has_verb(st, c0, c1):
+        return None  # "refute such a declaration": no source, no clause, nothing reported
     outer = e.outer
     score = e.score
     if e.in_quote is not None:
