@@ -136,7 +136,8 @@ def quote_finding(
             frag_flag = True
             prev = LAST_WORD.search(st.text[max(0, q.start - 30) : q.start])
             weak = prev is not None and prev.group(1).lower() in DETS_BEFORE | _POSSESSIVES
-            frag_cap = 0.45 if weak else 0.6
+            # one quoted word is a term the writer points at ('declared "magisterial"')
+            frag_cap = 0.45 if weak or len(words) == 1 else 0.6
         elif link.how != "after":
             shortness = "drop"
     if shortness == "title":
@@ -252,8 +253,12 @@ def _shortness(
     if len(words) > st.max_scare:
         return None
     stripped = inner.strip()
-    if stripped and stripped[-1] in ".!?…" and stripped[0].isupper():
-        return None  # "No." / "Never again!": a complete utterance
+    # a complete utterance: "No." / "Never again!"; not one word woven into the sentence
+    # whose period is the sentence's ('violence against "Zionists."')
+    opens = not st.text[max(0, q.start - 2) : q.start].strip(" \t:")[-1:].isalnum()
+    utterance = bool(stripped) and stripped[-1] in ".!?…" and stripped[0].isupper()
+    if utterance and (len(words) > 1 or opens):
+        return None
     before = st.text[max(0, q.start - 40) : q.start].lower().rstrip()
     if any(before.endswith(prefix) for prefix in SCARE_PREFIXES):
         return "drop"
