@@ -136,8 +136,7 @@ def quote_finding(
             frag_flag = True
             prev = LAST_WORD.search(st.text[max(0, q.start - 30) : q.start])
             weak = prev is not None and prev.group(1).lower() in DETS_BEFORE | _POSSESSIVES
-            # one quoted word is a term the writer points at ('declared "magisterial"')
-            frag_cap = 0.45 if weak or len(words) == 1 else 0.6
+            frag_cap = 0.45 if weak else 0.6
         elif link.how != "after":
             shortness = "drop"
     if shortness == "title":
