@@ -37,6 +37,7 @@ Want = list[tuple[str, str, float, str | None, str | None]]
         ),
         # a number that begins a capitalised name counts nothing
         ("Staff paid by the bank's 10,000 Women scheme met the senators.", []),
+        ("Staff paid by Ann Lee's 10,000 Women and the board met.", []),
         # ... but a capitalised plural no name's head follows is what is counted
         (
             "The attack wounded 20 Marines near the base.",

@@ -482,13 +482,15 @@ def _in_name(parsed: Parsed, start: int, end: int) -> bool:
     """The number runs into a capitalised plural in running text that a name's head
     follows ("paid by the bank's 10,000 Women scheme"): part of a name. Not in a
     title-case headline (the word before the number is capitalised too), nor before a
-    nationality ("300 Syrians"), nor without a head ("20 Marines were hurt")."""
+    nationality ("300 Syrians"), nor without a head or a possessive before it ("20
+    Marines were hurt")."""
     toks = parsed.tokens
     k, j = parsed.token_at(start), parsed.token_at(end - 1)
     if k is None or j is None or k == 0 or j + 2 >= len(toks):
         return False
     before, after, head = toks[k - 1], toks[j + 1], toks[j + 2]
-    if not (head.lower in NAME_HEADS or (head.text[:1].isupper() and head.text.isalpha())):
+    named = head.lower in NAME_HEADS or (head.text[:1].isupper() and head.text.isalpha())
+    if not (named or before.tag == "POS"):  # "paid by Ann Lee's 10,000 Women and ..."
         return False
     return (
         (before.text[:1].islower() or before.tag == "POS")
