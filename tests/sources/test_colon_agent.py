@@ -18,6 +18,15 @@ def test_the_agent_of_expressed_is_the_speaker_after_a_colon(run: Run) -> None:
     assert said(a) == [("Paul Roe", '"In sum, the rule binds everyone."', "named_person")]
 
 
+def test_the_agent_wins_over_a_reporting_verb_before_it(run: Run) -> None:
+    a = sources(
+        run,
+        "Vale was reiterating the old teaching, as expressed by the scholar Paul Roe in his "
+        'Handbook: "In sum, the rule binds everyone."',
+    )
+    assert said(a) == [("Paul Roe", '"In sum, the rule binds everyone."', "named_person")]
+
+
 def test_a_passive_verb_of_another_sense_leaves_the_subject_speaking(run: Run) -> None:
     a = sources(run, 'Vale was blunt about the plan, which was approved by the council: "We quit."')
     assert said(a) == [("Vale", '"We quit."', "named_person")]

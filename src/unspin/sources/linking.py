@@ -88,7 +88,7 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
             continue
         lo = bisect_left(starts, q.start - 600)
         hi = bisect_right(starts, q.end + 400)
-        link = _link_one(st, q, outside[lo:hi])
+        link = _agent_before_colon(st, q, _link_one(st, q, outside[lo:hi]))
         p = st.paragraph_at(q.start)
         if link.event is None and q.is_block:
             link = _link_block(st, q, outside)
@@ -334,12 +334,38 @@ def _link_colon(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
             m = mention_from_span(text, label_start, colon)
     if m is None or m.kind == "pronoun" or m.rule == "speaker.unknown-noun":
         return link
+    return QuoteLink(None, "colon", 0.6, _resolved(st, m), None, None)
+
+
+def _resolved(st: RunState, m: Mention) -> Mention:
+    """``m`` with the full name of the person named before it (``Resolver.canonical``)."""
     resolver = Resolver(st.ctx.document.author)
     for k in st.knowns:
         if k.start < m.start:
             resolver.add(k)
     resolver.canonical(m)
-    return QuoteLink(None, "colon", 0.6, m, None, None)
+    return m
+
+
+def _agent_before_colon(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
+    """'X was repeating the teaching, as expressed by Y in his book: "..."': the words
+    after the colon are Y's, not those of the reporting verb's subject before Y."""
+    e = link.event
+    head = st.text[: q.start].rstrip(" \t")
+    if e is None or link.how != "before" or not head.endswith(":") or st.ix is None:
+        return link
+    sents = st.parsed.sentences
+    colon = len(head) - 1
+    if not sents:
+        return link
+    sentence = sents[st.sentence_at(colon)]
+    agent = _expressed_by(st, [t for t in st.parsed.sentence_tokens(sentence) if t.start < colon])
+    if agent is None or agent.start < e.cue[1]:
+        return link
+    m = mention_from_token(st.ix, agent)
+    if m is None:
+        return link
+    return QuoteLink(None, "colon", 0.6, _resolved(st, m), None, None)
 
 
 #: Verbs whose passive agent is the author of the words a colon then introduces ("as
