@@ -267,13 +267,7 @@ def _shortness(
 def _has_verb(st: RunState, start: int, end: int) -> bool:
     """Whether the text from ``start`` to ``end`` holds a verb (a clause, not a bare noun
     phrase)."""
-    toks = st.parsed.tokens
-    k = st.parsed.token_at(start)
-    while k is not None and k < len(toks) and toks[k].start < end:
-        if toks[k].pos in ("VERB", "AUX"):
-            return True
-        k += 1
-    return False
+    return any(t.pos in ("VERB", "AUX") for t in st.parsed.tokens_in(start, end))
 
 
 def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> Finding | None:

@@ -306,30 +306,37 @@ def _link_dash(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
     return QuoteLink(None, "signature", 0.8, sp, None, None)
 
 
+def _colon_before(text: str, q: QuoteSpan) -> int | None:
+    """Where the colon right before quotation ``q`` is (spaces and tabs between), if any."""
+    k = q.start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k if k >= 0 and text[k] == ":" else None
+
+
+def _tokens_before(st: RunState, colon: int) -> list[Token]:
+    """The tokens of the colon's sentence before it."""
+    sentence = st.parsed.sentences[st.sentence_at(colon)]
+    return [t for t in st.parsed.sentence_tokens(sentence) if t.start < colon]
+
+
 def _link_colon(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
-    """'Lund was blunt: "We are finished."' or the headline 'Anna Berg: "No"'."""
+    """'Lund was blunt: "We are finished."' or the headline 'Anna Berg: "No"'; '...,
+    as expressed by Paul Roe in his Handbook: "..."': the agent's words."""
     text = st.text
-    head = text[: q.start].rstrip(" \t")
-    if not head.endswith(":"):
+    colon = _colon_before(text, q)
+    if colon is None:
         return link
-    colon = len(head) - 1
-    sents = st.parsed.sentences
-    sent_start = sents[st.sentence_at(colon)].start if sents else 0
     m: Mention | None = None
-    if st.ix is not None and sents:
-        before = [
-            t for t in st.parsed.sentence_tokens(sents[st.sentence_at(colon)]) if t.start < colon
-        ]
-        # "..., as expressed by Paul Roe in his Handbook:": the words are the agent's
+    if st.ix is not None and st.parsed.sentences:
+        before = _tokens_before(st, colon)
         agent = _expressed_by(st, before)
-        if agent is not None:
-            m = mention_from_token(st.ix, agent)
-        for t in before if m is None else ():
-            if t.dep == "nsubj" and t.pos in ("PROPN", "NOUN"):
-                m = mention_from_token(st.ix, t)
-                break
+        m = mention_from_token(st.ix, agent) if agent is not None else None
+        subjects = [t for t in before if t.dep == "nsubj" and t.pos in ("PROPN", "NOUN")]
+        if m is None and subjects:
+            m = mention_from_token(st.ix, subjects[0])
     if m is None:
-        label_start = max(text.rfind("\n", 0, colon) + 1, sent_start)
+        label_start = max(text.rfind("\n", 0, colon) + 1, st.sentence_start(colon))
         if 1 <= len(text[label_start:colon].split()) <= 6:
             m = mention_from_span(text, label_start, colon)
     if m is None or m.kind == "pronoun" or m.rule == "speaker.unknown-noun":
@@ -351,15 +358,10 @@ def _agent_before_colon(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLin
     """'X was repeating the teaching, as expressed by Y in his book: "..."': the words
     after the colon are Y's, not those of the reporting verb's subject before Y."""
     e = link.event
-    head = st.text[: q.start].rstrip(" \t")
-    if e is None or link.how != "before" or not head.endswith(":") or st.ix is None:
+    if e is None or link.how != "before" or st.ix is None or not st.parsed.sentences:
         return link
-    sents = st.parsed.sentences
-    colon = len(head) - 1
-    if not sents:
-        return link
-    sentence = sents[st.sentence_at(colon)]
-    agent = _expressed_by(st, [t for t in st.parsed.sentence_tokens(sentence) if t.start < colon])
+    colon = _colon_before(st.text, q)
+    agent = _expressed_by(st, _tokens_before(st, colon)) if colon is not None else None
     if agent is None or agent.start < e.cue[1]:
         return link
     m = mention_from_token(st.ix, agent)

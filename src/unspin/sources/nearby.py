@@ -83,7 +83,7 @@ def resolve_nearby(st: RunState, speakers: list[Mention]) -> None:
                     and o.role
                     and _agrees(said, _content_words(f"{o.role} {o.name}"))
                     and st.sentence_at(o.start) == s + 1
-                    and not st.text[_sentence_start(st, o.start) : o.start].strip()
+                    and not st.text[st.sentence_start(o.start) : o.start].strip()
                 ),
                 None,
             )
@@ -175,10 +175,6 @@ def _people(st: RunState, speakers: list[Mention]) -> list[_Person]:
 
 def _named_person(k: Known) -> bool:
     return k.entity_type == "person" and bool(k.name) and bool(k.role)
-
-
-def _sentence_start(st: RunState, pos: int) -> int:
-    return st.parsed.sentences[st.sentence_at(pos)].start if st.parsed.sentences else 0
 
 
 def _where(sentences: int) -> str:

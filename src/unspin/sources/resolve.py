@@ -87,31 +87,25 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
             resolver.add_mention(item, s, spoke=id(item) in told)
     resolve_nearby(st, mentions)
     for e in events:
-        if e.speaker is not None and _proverbial_they(st.text, e):
+        if e.speaker is not None and _proverbial_they(st, e):
             e.speaker = None
 
 
-def _proverbial_they(text: str, e: Event) -> bool:
+def _proverbial_they(st: RunState, e: Event) -> bool:
     """ "as they say", "They say you should never ...": the "they" of a saying (after
     "as" or "like", or a present "say" opening its sentence whose "they" names no one),
     not a source."""
     m = e.speaker
     if m is None or m.kind != "pronoun" or m.head_word != "they" or e.lemma != "say":
         return False
+    text = st.text
     before = text[max(0, m.start - 6) : m.start].split()
     if before and before[-1].lower() in ("as", "like"):
         return True
     if m.source_type != "unresolved" or e.cue_text.lower() != "say" or e.content is None:
         return False
     # "They say you should ...": opening its sentence, before what it says
-    return not _sentence_before(text, m.start).strip() and e.content[0] > e.cue[1]
-
-
-def _sentence_before(text: str, pos: int) -> str:
-    """The text of ``pos``'s line before it, from the last sentence stop."""
-    line = text[text.rfind("\n", 0, pos) + 1 : pos]
-    stop = max(line.rfind(". "), line.rfind("? "), line.rfind("! "))
-    return line[stop + 2 :] if stop >= 0 else line
+    return not text[st.sentence_start(m.start) : m.start].strip() and e.content[0] > e.cue[1]
 
 
 def _short(text: str, limit: int = 60) -> str:
