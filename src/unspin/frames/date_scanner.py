@@ -267,7 +267,7 @@ def _future_at(text: str, parsed: Parsed, char: int) -> bool:
     k = parsed.token_at(char)
     if parsed.has_parse and k is not None:
         return _future_clause(parsed, k)
-    sentence = next((x for x in parsed.sentences if x.start <= char < x.end), None)
+    sentence = parsed.sentence_of(char)
     around = (
         text[sentence.start : sentence.end]
         if sentence is not None
