@@ -3,61 +3,47 @@
 :func:`mention_from_token` (over a :class:`~unspin.sources.parse_index.ParseIndex`)
 builds the :class:`~unspin.sources.speakers.Mention` headed by a token: a named entity
 (with the role around it: "ministry spokeswoman Maria Lund"), a common-noun phrase ("a
-senior official", "the ministry's spokeswoman") or a pronoun.
+senior official", "the ministry's spokeswoman") or a pronoun; a name's mention and its type
+come from :func:`~unspin.sources.named_mentions.named_mention`.
 """
 
 from __future__ import annotations
 
-import re
-
 from unspin.nlp import Entity, Token
 from unspin.sources.lexicon import (
     EVENT_NAME_WORDS,
-    HONORIFICS,
     MEDIA_MODIFIERS,
     MEDIA_NOUNS,
     OFFICIAL_NOUNS,
-    ORG_NAME_WORDS,
-    OUTLET_WORDS,
     PRONOUNS,
     REPRESENTATIVE_NOUNS,
     TITLE_WORDS,
 )
+from unspin.sources.named_mentions import IRISH_SCOTTISH, named_mention
 from unspin.sources.parse_index import ParseIndex, generic_name, span_text
-from unspin.sources.roles import is_role_phrase, role_head, role_organisation, role_text
+from unspin.sources.roles import role_text
 from unspin.sources.speakers import (
     COMMON_SOURCE_NOUNS,
     DETS,
     PERSON_HEADS,
     PLURAL_PRONOUN_HEADS,
     TITLE_ACRONYMS,
-    TITLE_HONORIFICS,
     Mention,
     classify_words,
-    event_name_cue,
     gender_of,
-    government_name_cue,
-    group_name_cue,
     heading_above,
     is_plural,
     line_of,
     noun_reason,
     officials_of,
-    org_name_cue,
-    outlet_name_cue,
-    platform_name,
-    reference_name_cue,
-    split_person_name,
     strip_the,
 )
-from unspin.sources.titles import premodifier_role
 
 __all__ = ["ParseIndex", "mention_from_token", "span_text"]
 
 _NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "LOC", "LAW", "EVENT"}
 )
-_ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
 
 
 def mention_from_token(
@@ -105,7 +91,7 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
         ent = None  # "the IG": a title, not a name
     if ent is None and (
         (h.pos == "PROPN" and not _common_noun(ix, h) and not _bare_title(toks, h))
-        or _IRISH_SCOTTISH.fullmatch(h.text)
+        or IRISH_SCOTTISH.fullmatch(h.text)
     ):
         # a proper noun the recogniser missed: take the run of proper nouns around it
         lo = hi = h.i
@@ -128,12 +114,8 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     if cue is not None and sub[0] <= cue <= sub[1]:
         sub = _without_cue(ix, h, sub, cue)
     if ent is not None:
-        return _named_mention(ix, h, ent, sub, person_hint)
+        return named_mention(ix, h, ent, sub, person_hint)
     return _noun_mention(ix, h, sub)
-
-
-#: Surnames the tagger often takes for common nouns ("O’Gorman", "D'Souza", "McKay").
-_IRISH_SCOTTISH = re.compile(r"(?:[A-Z][a-z]?[’'][A-Z]|Ma?c[A-Z])[a-z]+(?:-[A-Z][a-z]+)?")
 
 
 #: Words inside a proper name of several parts ("Customs and Border Protection").
@@ -146,9 +128,6 @@ def _bare_title(toks: tuple[Token, ...] | list[Token], h: Token) -> bool:
         h.i + 1 < len(toks) and toks[h.i + 1].pos == "PROPN"
     )
     return alone and h.lower in PERSON_HEADS
-
-
-_ORGANISATION = ("named_organisation", "organisation", "speaker.organisation")
 
 
 def _common_noun(ix: ParseIndex, h: Token) -> bool:
@@ -191,222 +170,6 @@ def _without_cue(ix: ParseIndex, h: Token, sub: tuple[int, int], cue: int) -> tu
             else:
                 lo = max(lo, c_hi + 1)
     return lo, max(lo, hi)
-
-
-def _named_mention(
-    ix: ParseIndex, h: Token, ent: Entity, sub: tuple[int, int], person_hint: bool
-) -> Mention:
-    parsed = ix.parsed
-    toks = parsed.tokens
-    ent = ix.with_first_name(ent)  # "Ana" + PERSON "Pell": a first name the tagger left out
-    words = ent.text.split()
-    # left modifiers outside the entity: "ministry spokeswoman Maria Lund"
-    role_left, evaluative = "", False
-    honorific_gender: str | None = None
-    anchor_lo = ent.first
-    lo = ix.hyphen_joined(sub[0], sub[0])[0]  # "Co-founder Ines Varga"
-    if lo < ent.first:
-        left = [t for t in toks[lo : ent.first] if t.dep not in ("punct",)]
-        glued = {t.i for t in left if t.i + 1 < ent.first and ix.hyphen_joined(t.i, t.i)[1] > t.i}
-        while left and (left[0].lower in DETS or left[0].dep in ("det", "poss", "case")):
-            left = left[1:]
-        honorific = [t for t in left if t.lower in HONORIFICS and t.lower not in TITLE_HONORIFICS]
-        if honorific:
-            honorific_gender = HONORIFICS[honorific[-1].lower] or None
-            person_hint = True
-        left_role = [t for t in left if t not in honorific]
-        if left and all(
-            t.dep in ("compound", "amod", "nmod", "poss", "case", "nummod")
-            or t.i in glued
-            or t.i - 1 in glued
-            for t in left
-        ):
-            left_text = span_text(parsed, left_role[0].i, left_role[-1].i) if left_role else ""
-            proper = bool(left_role) and all(t.pos == "PROPN" for t in left_role)
-            plural = left_role[-1].tag in ("NNS", "NNPS") if left_role else False
-            if (
-                left_text
-                and not plural  # "told reporters Bacon": not Bacon's role
-                and (left_role[-1].pos in ("NOUN", "PROPN") or is_role_phrase(left_text))
-            ):
-                role_left = left_text
-                evaluative = not premodifier_role(left_role)  # "Islamic apologist H. R. Castell"
-                person_hint = person_hint or left_role[-1].lower in PERSON_HEADS
-            if role_left or proper or not left_role:
-                anchor_lo = left[0].i
-    role_right = ""
-    label = ent.label
-    acronym_of: str | None = None
-    name_heads = {ent.first + k for k in range(ent.last - ent.first)} | {h.i}
-    for j in name_heads:
-        for c in ix.kids(j, "appos"):
-            a_lo, a_hi = ix.trimmed(*ix.on_line(c.i, *ix.hyphen_joined(*ix.subtree(c.i)))) or (
-                c.i,
-                c.i,
-            )
-            if a_lo == a_hi and (toks[a_lo].pos in ("NUM", "PROPN") or toks[a_lo].text.isupper()):
-                if toks[a_lo].text.isupper() and toks[a_lo].text.isalpha() and label != "PERSON":
-                    acronym_of = toks[a_lo].text  # "the Authority (NFA)": an organisation
-                continue  # "Lund, 54," / "the Authority (NFA)": an age or an acronym
-            if is_role_phrase(span_text(parsed, a_lo, a_hi)):
-                role_right = span_text(parsed, a_lo, a_hi)
-            break
-    outlet_cue = outlet_name_cue(words)
-    org_cue = org_name_cue(strip_the(words)) or acronym_of
-    if org_cue is None and label != "PERSON" and "and" in words[1:-1]:
-        org_cue = "and"  # a name of two parts joined by "and" is no person's
-    # a media noun right after the name: "the Daily Harbor newspaper"
-    if h.i >= ent.last and h.lower in MEDIA_NOUNS:
-        outlet_cue = outlet_cue or h.lower
-    for c in ix.kids(h.i, "appos", "compound"):
-        if c.lower in MEDIA_NOUNS and (c.lower not in ("agency", "press") or role_right):
-            outlet_cue = outlet_cue or c.lower
-    if role_right and outlet_cue is None:
-        role_words = role_right.lower().split()
-        if (
-            role_words
-            and role_words[-1] in MEDIA_NOUNS
-            and (
-                role_words[-1] not in ("agency", "press", "media", "journal")
-                or set(role_words) & MEDIA_MODIFIERS
-            )
-        ):
-            outlet_cue = role_words[-1]
-    cues: list[str] = []
-    gender: str | None = None
-    bare = strip_the(words)
-    name_words = bare
-    reference = reference_name_cue(words)
-    government = government_name_cue(words)
-    group = group_name_cue(words)
-    platform = platform_name(words)
-    event = "EVENT" if label == "EVENT" else event_name_cue(words, label == "PERSON")
-    _, own_titles, own_gender = split_person_name(words)
-    if org_cue is None:
-        # "St. Thomas Aquinas", "O’Malley": a saint or an Irish surname, though NER says ORG
-        saint = len(bare) >= 2 and bare[0].lower() in ("st.", "st", "saint") and label != "GPE"
-        irish = [w for w in words if w.lower() not in DETS]  # not "McDonald’s"
-        person_hint = person_hint or saint or bool(_IRISH_SCOTTISH.fullmatch(" ".join(irish)))
-    # "Justice Ministry", "Interior Ministry": a title word inside an institution's name
-    institution = bool(bare) and bare[-1].lower() in ORG_NAME_WORDS
-    person_hint = (
-        person_hint
-        or (bool(own_titles) and not institution)
-        or own_gender is not None
-        or (len(bare) == 1 and bare[0].lower() in TITLE_WORDS | set(HONORIFICS))
-        or (bool(role_right) and org_cue is None and role_head(role_right) in PERSON_HEADS)
-    )
-    the_before = not role_left and (
-        (ent.first > 0 and toks[ent.first - 1].lower == "the") or words[0].lower() == "the"
-    )
-    ner = f"NER {label}" if label else ""
-    role_org = role_organisation(role_right)
-    if reference is not None and not (label == "PERSON" and person_hint):
-        source_type, entity_type, rule = "document", "document", "speaker.document"
-        reason, score = f"lexicon: reference work ({reference})", 0.85
-        cues.append(reference)
-    elif (outlet_cue is not None and label != "PERSON") or (outlet_cue in OUTLET_WORDS):
-        source_type, entity_type, rule = "media_outlet", "outlet", "speaker.media-outlet"
-        reason, score = f"lexicon: outlet ({outlet_cue})", 0.85
-        cues.append(outlet_cue or "")
-    elif role_org is not None and not person_hint:
-        # "Americo, the life insurance company, said": the apposition says what it is
-        source_type, entity_type, rule = _ORGANISATION
-        reason, score = f"apposition: {role_right}", 0.85
-        cues.append(role_org)
-    elif event is not None and label != "GPE" and not person_hint:
-        # "Founders' Day said": an event is no person; its organisers speak for it
-        source_type, entity_type, rule = "named_organisation", "organisation", "speaker.event"
-        reason, score = f"an event's name ({event}), spoken for by its organisers", 0.6
-        cues.append(event)
-    elif government is not None and not person_hint:
-        source_type, entity_type, rule = "government", "government", "speaker.government"
-        reason, score = f"lexicon: government ({government})", 0.85
-        cues.append(government)
-    elif label == "GPE" and not person_hint:
-        source_type, entity_type, rule = "government", "government", "speaker.government"
-        reason, score = "NER GPE (a country, state or city speaks through its government)", 0.8
-    elif ((label == "NORP" and org_cue is None) or group is not None) and not person_hint:
-        source_type, entity_type, rule = "group", "group", "speaker.group"
-        reason = f"lexicon: political group ({group})" if group else "NER NORP (a group of people)"
-        score = 0.75
-    elif label in ("WORK_OF_ART", "LAW") and not person_hint:
-        source_type, entity_type, rule = "document", "document", "speaker.document"
-        reason, score = f"NER {label}", 0.75
-    elif platform is not None and not person_hint:
-        source_type, entity_type, rule = _ORGANISATION
-        reason, score = f"lexicon: platform ({platform}), a company", 0.75
-    elif (
-        (label in _ORG_LABELS and not (person_hint and outlet_cue is None))
-        or org_cue
-        or (label in ("", "PERSON", "PRODUCT") and the_before and not person_hint)
-    ):
-        source_type, entity_type, rule = _ORGANISATION
-        score = 0.85 if label in _ORG_LABELS else 0.7
-        if org_cue:
-            cues.append(org_cue)
-            reason = f"organisation word in the name ({org_cue})"
-        elif label in _ORG_LABELS:
-            reason = ner
-        else:
-            reason = '"the" before a name: not a person'
-            score = 0.6
-    else:
-        name_words, titles, gender = split_person_name(words)
-        if titles:
-            role_left = " ".join([role_left, *titles]).strip()
-        source_type, entity_type, rule = "named_person", "person", "speaker.named-person"
-        score = 0.9 if label == "PERSON" else 0.75 if person_hint else 0.6
-        if label == "PERSON":
-            reason = ner
-        elif person_hint:
-            reason = "a title or honorific before the name or a role in apposition"
-        else:
-            reason = "proper noun with no entity label, taken as a person"
-    if entity_type != "person":
-        # only a person (or a body in apposition: "Acme, a drone maker") has a role; proper
-        # nouns before the name are part of it ("Oxford" + "English Dictionary")
-        if anchor_lo < ent.first and all(t.pos == "PROPN" for t in toks[anchor_lo : ent.first]):
-            name_words = strip_the(span_text(parsed, anchor_lo, ent.last - 1).split())
-        role_left = ""
-        if entity_type == "document":
-            role_right = ""
-    gender = gender or honorific_gender or gender_of((role_left + " " + role_right).split())
-    if role_left and not role_right and entity_type == "person":
-        gender = gender or gender_of(role_left.split())
-    role_left = "" if evaluative else role_left  # a description of the name, no role
-    role = "; ".join(r for r in (role_text(role_left), role_text(role_right)) if r) or None
-    start = toks[anchor_lo].start
-    end = toks[ent.last - 1].end
-    if h.i >= ent.last and entity_type == "outlet":
-        end = h.end  # "the Daily Harbor newspaper"
-    affiliation: str | None = None
-    if entity_type == "person":
-        # "Peter Vasko of the Norvian Fisheries Authority"
-        for p in ix.kids(h.i, "prep"):
-            if p.lower in ("of", "from", "at", "with"):
-                for o in ix.kids(p.i, "pobj"):
-                    org = ix.entity_at(o.i)
-                    if org is not None and org.label in _ORG_LABELS - {"GPE", "LOC"}:
-                        affiliation = " ".join(strip_the(org.text.split()))
-    return Mention(
-        start,
-        end,
-        source_type,
-        name=" ".join(name_words) or ent.text,
-        role=role,
-        kind="name",
-        entity_type=entity_type,
-        cues=cues,
-        score=score,
-        rule=rule,
-        gender=gender,
-        is_subject=h.dep.startswith("nsubj"),
-        head_word=h.lower,
-        affiliation=affiliation,
-        plural=entity_type == "group",
-        reason=reason,
-    )
 
 
 _RELATIVE = ("which", "whom", "whose")  # a speaker starts after one: "some of which X say"
