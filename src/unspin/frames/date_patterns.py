@@ -197,6 +197,15 @@ DURATION_CONTEXT = re.compile(
     re.I,
 )
 NOT_DURATION_BEFORE = re.compile(r"\b(?:per|once|twice|times|every)\s+$", re.I)
+#: After a year: a spaced hyphen and a number of one to three digits ("2019 - 40", a score
+#: or two columns of a table), no date by itself; with a word of time before the year
+#: ("the war of 1914 - 18", "in 2019 - 20") it stays a range of years.
+SPACED_PAIR = re.compile(r"\s+-\s*\d{1,3}\b|-\s+\d{1,3}\b")
+PAIR_TIME_BEFORE = re.compile(
+    r"\b(?:in|of|from|since|during|between|until|till|through|by|before|after|early|late|"
+    r"mid|season|seasons|year|years|fiscal|financial|academic|school|war)\s+$",
+    re.I,
+)
 
 ENTITY_SKIP = re.compile(
     r"^(?:annual|annually|daily|weekly|monthly|yearly|quarterly|\d+|the\s+day|a\s+day|"

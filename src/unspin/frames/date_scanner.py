@@ -14,7 +14,9 @@ from unspin.frames.date_patterns import (
     FUTURE_RE,
     MONTHS,
     NOT_DURATION_BEFORE,
+    PAIR_TIME_BEFORE,
     SMALL_NUMBERS,
+    SPACED_PAIR,
     UNIT_CODE,
     WEEKDAYS,
     YEAR_DATE_RE,
@@ -276,6 +278,14 @@ def _future_at(text: str, parsed: Parsed, char: int) -> bool:
     return bool(FUTURE_RE.search(around))
 
 
+def _score_pair(text: str, start: int, end: int) -> bool:
+    """The year at ``start:end`` is the first of a pair joined by a spaced hyphen ("2019 -
+    40": a score, two columns of a table) with no word of time before it."""
+    return bool(SPACED_PAIR.match(text, end)) and not PAIR_TIME_BEFORE.search(
+        text[max(0, start - 16) : start]
+    )
+
+
 class DateScanner:
     """Matches every pattern over one text and turns each match into a DateMatch."""
 
@@ -419,6 +429,8 @@ class DateScanner:
         )
 
     def _h_year_range(self, m: re.Match[str]) -> DateMatch | None:
+        if m["y1"] and _score_pair(self.text, m.start("y1"), m.end("y1")):
+            return None
         y1 = int(m["y1"] or m["y3"])
         y2s = m["y2"] or m["y4"]
         y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
@@ -433,6 +445,8 @@ class DateScanner:
         pre = (m["pre"] or "").lower()
         if ent in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and not pre:
             return None
+        if _score_pair(self.text, m.start(), m.end()):
+            return None  # "2019 - 40"
         after = self.text[m.end() : m.end() + 30]
         if re.match(r"\s*(?:people|persons|[a-z]+s\b)", after) and pre in ("", "the"):
             k = self.parsed.token_at(pos)

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from unspin.frames.lexicon import PEOPLE_NOUNS
 from unspin.frames.quantity_patterns import (
+    ABOUT_TOPIC_VERBS,
     ABOUT_VERBS,
     AGE,
     AGED,
@@ -458,7 +459,9 @@ def _preposition(parsed: Parsed, char: int) -> bool:
     """The word at ``char`` heads a prepositional phrase ("curious about two agents",
     "ruled over two seats"): no qualifier of the number. So does "about" right after a
     verb of speaking or thinking whose object the counted noun is ("testified about
-    three bishops"; "said about 40 people died" keeps its approximation)."""
+    three bishops"; "said about 40 people died" keeps its approximation), or after a
+    verb of writing or reading before a count of people ("wrote about three women";
+    "wrote about 300 letters" and "sold about 40 cars" keep theirs)."""
     k = parsed.token_at(char)
     t = parsed.tokens[k] if k is not None else None
     if t is None or t.lower not in PREPOSITIONS:
@@ -470,9 +473,11 @@ def _preposition(parsed: Parsed, char: int) -> bool:
         return False
     verb = toks[t.i - 1]
     noun = toks[toks[t.i + 1].head]
+    lemma = verb.lemma.lower()
+    people = noun.lower in PEOPLE_NOUNS or noun.ent_type == "NORP"
     return (
         verb.pos == "VERB"
-        and verb.lemma.lower() in ABOUT_VERBS
+        and (lemma in ABOUT_VERBS or (lemma in ABOUT_TOPIC_VERBS and people))
         and noun.head == verb.i
         and noun.dep in ("dobj", "pobj", "attr", "npadvmod")
     )

@@ -89,9 +89,15 @@ PREPOSITIONS = frozenset({"about", "around", "over", "under", "some"})
 ABOUT_VERBS = frozenset(
     _words(
         "talk speak testify complain joke boast brag comment inquire enquire worry care "
-        "wonder dream think argue lie"
+        "wonder dream think argue lie speculate reminisce fret rant rave gossip chat"
     )
 )
+#: Verbs that take "about" for their topic but also a count as their object: "wrote
+#: about 300 letters" wrote some 300 letters (the approximation), "wrote about three
+#: women who fled" wrote on them. One writes, reads or learns no person, so the
+#: preposition is read before a count of people only ("reported about 40 people
+#: missing" keeps its approximation: "report" is not one of them).
+ABOUT_TOPIC_VERBS = frozenset(_words("write read learn"))
 QUALIFIER_KIND = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
     "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
