@@ -14,6 +14,7 @@ from unspin.certainty.lexicon import (
     CAPS_TOKEN,
     COMMON_WORDS,
     CONCESSIVE_MARKS,
+    CONTRASTS,
     DEFINED_ACRONYM,
     DEONTIC_PREDICATES,
     ENGLISH_ENDING,
@@ -189,8 +190,8 @@ def _modal(parsed: Parsed, t: Token) -> Cue | None:
 
 def _concessive(parsed: Parsed, t: Token) -> bool:
     """'Absurd as it may sound': "as" + pronoun + modal concedes, it does not doubt; so
-    does a modal in a "while"/"although" clause ("while he may be a fan, ...") and "may"
-    granting a point that a "but" then overrides ("he may be a fan, but ...")."""
+    does a modal in a "while"/"although" clause ("while he may be a fan, ...") and one
+    granting a point that a contrast after it overrides (:func:`_granted`)."""
     prev = _prev_word(parsed, t)
     before = _prev_word(parsed, prev) if prev is not None else None
     if (
@@ -205,7 +206,37 @@ def _concessive(parsed: Parsed, t: Token) -> bool:
     kids = parsed.children(t.head)
     if any(c.dep == "mark" and c.lower in CONCESSIVE_MARKS and c.i < t.i for c in kids):
         return True
-    return t.lower == "may" and any(c.dep == "cc" and c.lower == "but" and c.i > t.i for c in kids)
+    return _granted(parsed, t) and _contrast_after(parsed, t)
+
+
+def _granted(parsed: Parsed, t: Token) -> bool:
+    """The modal grants a point: "may" ("he may be a fan", "it may well work") or an
+    unnegated "might"/"could" + "be" + what the subject is ("he might be a fan", "it could
+    well be true"; not "could be revised": a possibility of an action). "That might not
+    be a precise parallel, but ..." stays a hedge (the round-2 audit judged one so)."""
+    if t.lower == "may":
+        return True
+    nxt = _next(parsed, t)
+    if t.lower not in ("might", "could") or nxt is None or nxt.lower in NEGATORS:
+        return False
+    if nxt.lower == "well":
+        nxt = _next(parsed, nxt)
+    after = _next(parsed, nxt) if nxt is not None else None
+    return nxt is not None and nxt.lower == "be" and after is not None and after.tag[:2] != "VB"
+
+
+def _contrast_after(parsed: Parsed, t: Token) -> bool:
+    """A "but"/"yet" joins a clause to the modal's verb after it, or a "however" modifies
+    that verb or the clause it opens ("he may be a fan; however, his record ...")."""
+    head = parsed.tokens[t.head]
+    verbs = [head]
+    if head.dep in ("ccomp", "conj") and head.head > head.i:  # "however" parsed as the root's
+        verbs.append(parsed.tokens[head.head])
+    return any(
+        c.i > t.i and c.lower in CONTRASTS and c.dep in ("cc", "advmod")
+        for v in verbs
+        for c in parsed.children(v.i)
+    )
 
 
 def _indirect_question(parsed: Parsed, t: Token) -> bool:

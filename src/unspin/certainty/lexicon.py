@@ -84,6 +84,8 @@ DEONTIC_PREDICATES = frozenset(
 )
 #: Conjunctions whose clause concedes a point ("while he may be a fan, ...").
 CONCESSIVE_MARKS = frozenset(_words("while whilst although though"))
+#: Words of contrast that override a point a modal grants ("he may be a fan, but ...").
+CONTRASTS = frozenset(_words("but yet however"))
 
 # -- phrases: (regex, kind, label, score) ---------------------------------------------
 
