@@ -17,12 +17,18 @@ and where the sentence names a different actor, which one:
 * :func:`enabler`: "the officials allowed him to commit the crime" makes the officials
   responsible for allowing it, not only the one who committed it;
 * :func:`cleft_rebuttal`: "X was accused of softening it ... it was Y who softened it";
+* :func:`rebuttal`: "X was blamed for the leak, but Y leaked the file", "X did not start
+  it; Y did": a later clause set against the event gives the deed to Y ("but he did not
+  carry it out" only takes it from X);
+* :func:`ruled_out_actor`: "Not X but Y ordered it" gives it to Y, "Neither X nor Y
+  ordered it" to no one;
 * :func:`actor_end`: "rogue guards, not the ruling family, carried out ...": the actor
-  stops before the party the sentence rules out.
+  stops before the party the sentence rules out ("X, rather than Y", "X, and not Y").
 """
 
 from __future__ import annotations
 
+from unspin.claims.lexicon import RESP_VERBS
 from unspin.nlp import Parsed, Sentence, Token
 
 __all__ = [
@@ -31,7 +37,9 @@ __all__ = [
     "enabler",
     "habitual",
     "own_conduct",
+    "rebuttal",
     "ruled_out",
+    "ruled_out_actor",
     "time_phrase",
 ]
 
@@ -59,6 +67,16 @@ ROUTINE_WORDS = frozenset(
     )
 )
 _RELATIVE = ("who", "that", "which")
+#: Words that set a later clause against what came before ("..., but Y did it").
+_CONTRAST = frozenset(("but", "yet", ";", "instead", "however", "rather", "actually"))
+#: Subjects that may stand for the accused themselves ("but he did not carry it out").
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", *_RELATIVE))
+#: Adverbs that add a doer rather than replace one ("..., but Y did too").
+_ADDITIVE = frozenset(("too", "also", "well", "again"))
+#: Objects of a verb that stand for the deed already named ("Y did it").
+_PRO_OBJECTS = frozenset(("it", "so", "that", "this"))
+#: Words that open a party the sentence rules out after the actor ("X, rather than Y").
+_RULED_OUT_OPENERS = frozenset(("not", "rather", "instead", "nor"))
 
 
 def _children(parsed: Parsed, i: int, *deps: str) -> list[Token]:
@@ -135,11 +153,7 @@ def cleft_rebuttal(
     pronoun, the verb of its clause). The cleft's verb must be a word of the event (same
     lemma: "softening" / "softened", "the leak" / "leaked"), so an unrelated cleft
     changes nothing."""
-    deeds = {
-        t.lemma.lower()
-        for t in parsed.tokens_in(*parsed.subtree_span(event.i))
-        if t.pos in ("VERB", "NOUN")
-    }
+    deeds = _deeds(parsed, event)
     for t in parsed.sentence_tokens(sentence):
         if t.lower not in _RELATIVE or t.dep != "nsubj" or t.i <= event.i:
             continue
@@ -154,13 +168,83 @@ def cleft_rebuttal(
     return None
 
 
+def _deeds(parsed: Parsed, event: Token) -> set[str]:
+    """The lemmas of the event's verbs and nouns ("softening the report" -> soften, report)."""
+    return {
+        t.lemma.lower()
+        for t in parsed.tokens_in(*parsed.subtree_span(event.i))
+        if t.pos in ("VERB", "NOUN")
+    }
+
+
+def rebuttal(
+    parsed: Parsed, sentence: Sentence, cue: Token, actor: Token, event: Token
+) -> tuple[bool, tuple[Token, Token] | None]:
+    """A clause after the event, set against it ("but", "yet", ";", "instead"), that takes
+    the deed from the actor. One whose verb is a word of the event (or the cue's verb on
+    the same deed, or a bare "did") with another subject gives it to that subject: "X was
+    blamed for the leak, but Y leaked the file", "X did not order the raid; Y did" ->
+    (True, (Y, its verb)). One that negates the deed with a pronoun or the actor as its
+    subject only takes it away: "X was blamed for the raid, but he did not carry it out"
+    -> (True, None). (False, None) otherwise."""
+    deeds = _deeds(parsed, event)
+    after = parsed.subtree_span(event.i)[1]
+    contrast = denied = False
+    for t in parsed.sentence_tokens(sentence):
+        if t.start < after:
+            continue
+        if t.lower in _CONTRAST:
+            contrast = True
+        lemma = t.lemma.lower()
+        if not contrast or t.pos not in ("VERB", "AUX") or t.dep in ("aux", "auxpass"):
+            continue
+        objects = _children(parsed, t.i, "dobj")
+        same = all(o.lower in _PRO_OBJECTS or o.lemma.lower() in deeds for o in objects)
+        if not (lemma in deeds or (lemma in (cue.lemma.lower(), "do", *RESP_VERBS) and same)):
+            continue
+        subjects = _children(parsed, t.i, "nsubj")
+        if not subjects or any(c.lower in _ADDITIVE for c in parsed.children(t.i)):
+            continue  # "but Y did too": another one, not instead
+        own = subjects[0].lower in _PRONOUNS or subjects[0].lemma.lower() == actor.lemma.lower()
+        if _negated(parsed, t.i):
+            denied = denied or own
+        elif not own:
+            return True, (subjects[0], t)
+    return denied, None
+
+
+def ruled_out_actor(parsed: Parsed, actor: Token) -> tuple[bool, Token | None]:
+    """The actor is a party the sentence rules out: "Not X but Y ordered the raid" ->
+    (True, Y: the actor's conjunct or the verb's next subject); "Neither X nor Y ordered
+    it" -> (True, None). "Not only X but also Y" rules no one out."""
+    kids = parsed.children(actor.i)
+    if any(c.dep == "preconj" and c.lower == "neither" for c in kids):
+        return True, None
+    neg = next((c for c in kids if c.dep == "neg" and c.i < actor.i), None)
+    if neg is None or parsed.tokens[neg.i + 1].lower in ("only", "just", "merely", "simply"):
+        return False, None
+    for c in [*kids, *parsed.children(actor.head)]:
+        if c.i > actor.i and c.dep in ("conj", "nsubj", "nsubjpass"):
+            return True, c
+    return True, None
+
+
 def actor_end(parsed: Parsed, actor: Token, end: int) -> int:
     """Where the actor's phrase stops: before a negated alternative it carries ("rogue
-    guards, not the ruling family" -> "rogue guards")."""
+    guards, not the ruling family" -> "rogue guards"; "the clerk, and not the guard";
+    "the guard, rather than the clerk")."""
+    cut = end
     for c in parsed.children(actor.i):
         if c.i <= actor.i:
             continue
         first = parsed.token_at(parsed.subtree_span(c.i)[0])
-        if c.dep == "neg" or (first is not None and parsed.tokens[first].lower == "not"):
-            end = min(end, parsed.subtree_span(c.i)[0])
-    return end
+        opener = first is not None and parsed.tokens[first].lower in _RULED_OUT_OPENERS
+        if c.dep == "neg" or opener:
+            cut = min(cut, parsed.subtree_span(c.i)[0])
+    toks = parsed.tokens_in(actor.start, cut)
+    if cut == end and toks and toks[-1].dep == "cc":  # "Not only X but also Y": both
+        more = [c for c in parsed.children(actor.head) if c.dep == actor.dep and c.i > actor.i]
+        return parsed.subtree_span(more[0].i)[1] if more else end
+    while cut < end and len(toks) > 1 and (toks[-1].pos == "PUNCT" or toks[-1].dep == "cc"):
+        toks = toks[:-1]  # "the clerk, and" -> "the clerk"
+    return toks[-1].end if cut < end and toks else cut

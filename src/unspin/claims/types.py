@@ -36,7 +36,9 @@ from unspin.claims.responsibility import (
     enabler,
     habitual,
     own_conduct,
+    rebuttal,
     ruled_out,
+    ruled_out_actor,
     time_phrase,
 )
 from unspin.frames.spans import SpanIndex
@@ -294,13 +296,17 @@ def _checked_slots(
 ) -> tuple[dict[str, JSON], dict[str, JSON]] | None:
     """The actor and event slots of a responsibility reading after the checks of
     :mod:`unspin.claims.responsibility`; None when the sentence does not claim it."""
+    denied, other = rebuttal(parsed, sentence, cue, actor, event)  # "..., but Y did it"
+    excluded, instead = ruled_out_actor(parsed, actor)  # "Not X but Y did it"
     if (
-        ruled_out(parsed, cue)
+        ((denied or ruled_out(parsed, cue)) and other is None)
+        or (excluded and instead is None)
         or own_conduct(parsed, event)
         or habitual(parsed, cue, event)
         or time_phrase(event)
     ):
         return None
+    actor = instead or actor
     event_slot = _span(parsed, event.i, sentence)
     enabled = enabler(parsed, cue)
     if enabled is not None:  # "the officials allowed him to commit the crime"
@@ -317,9 +323,15 @@ def _checked_slots(
         got = _chars(parsed, rel.end, min(parsed.subtree_span(verb.i)[1], sentence.end))
         event_slot = got or event_slot
         actor_stop = rel.start
+    elif other is not None:  # "X was blamed for the leak, but Y leaked the file"
+        actor, verb = other
+        if verb.lemma.lower() != "do":
+            got = _chars(parsed, verb.start, min(parsed.subtree_span(verb.i)[1], sentence.end))
+            event_slot = got or event_slot
+        actor_stop = verb.start
     actor_slot = _span(parsed, actor.i, sentence)
     cut = actor_end(parsed, actor, min(int(actor_slot["end"]), actor_stop))
-    if cut < int(actor_slot["end"]):  # "rogue guards, not the ruling family"
+    if cut != int(actor_slot["end"]):  # "rogue guards, not the ruling family"
         actor_slot = _chars(parsed, int(actor_slot["start"]), cut) or actor_slot
     return actor_slot, event_slot
 

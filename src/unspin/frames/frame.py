@@ -402,6 +402,13 @@ _FRAMING_NOUNS = frozenset(
 )
 
 
+def _ruled_out(parsed: Parsed, subject: Token) -> bool:
+    """A subject the sentence rules out ("Not the guard, but the clerk, ...", "Neither
+    ... nor"); "not only X but also Y" rules no one out."""
+    k = next((c for c in _children(parsed, subject) if c.lower in ("not", "neither")), None)
+    return k is not None and k.i < subject.i and parsed.tokens[k.i + 1].lower != "only"
+
+
 def _framing(verb: Token, subject: Token) -> bool:
     """``subject`` frames the clause after "is" ("The fact is that ..."): no actor."""
     return verb.lemma == "be" and subject.lower in _FRAMING_NOUNS
@@ -412,7 +419,8 @@ def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
     the agent of a passive, or the source of "according to"."""
     out: list[str] = []
     for c, start in _hyphen_joined(parsed, _children(parsed, verb)):
-        if c.dep == "nsubj" and _is_actor(parsed, c) and not _framing(verb, c):
+        ruled_out = _framing(verb, c) or _ruled_out(parsed, c)  # "The fact is", "Not X but Y"
+        if c.dep == "nsubj" and _is_actor(parsed, c) and not ruled_out:
             phrase = parsed.text[start : _phrase_span(parsed, c)[1]]
             out.append(phrase + _joined_name(parsed, c))
         elif c.dep == "agent":
@@ -449,17 +457,21 @@ def _hyphen_joined(parsed: Parsed, kids: list[Token]) -> list[tuple[Token, int]]
 
 
 def _joined_name(parsed: Parsed, head: Token) -> str:
-    """The rest of a name joined by "and" ("Harbor and Coast Patrol (HCP)"
-    was the actor "Harbor"): a proper noun's proper-noun conjunct, to its end."""
-    if head.pos != "PROPN":
+    """The rest of a subject joined by "and"/"or" ("Lund and Vik signed", "The police and
+    the army"; "Harbor and Coast Patrol (HCP)" was the actor "Harbor"): to the end of the
+    last conjunct's phrase (of a proper noun's proper-noun conjunct: its whole subtree)."""
+    conj = next((c for c in _children(parsed, head) if c.dep == "conj"), None)
+    if conj is None or conj.pos not in ("PROPN", "NOUN", "PRON"):
         return ""
-    kids = _children(parsed, head)
-    conj = next((c for c in kids if c.dep == "conj" and c.pos == "PROPN"), None)
-    cc = next((c for c in kids if c.dep == "cc" and c.lower == "and"), None)
-    if conj is None or cc is None or not head.i < cc.i < conj.i:
+    chain, last = [head, conj], conj
+    while (nxt := next((c for c in _children(parsed, last) if c.dep == "conj"), None)) is not None:
+        chain, last = [*chain, nxt], nxt
+    ccs = [c for t in chain for c in _children(parsed, t) if c.dep == "cc"]
+    if not ccs or any(c.lower not in ("and", "or", "&") for c in ccs) or ccs[0].i < head.i:
         return ""
-    end = parsed.subtree_span(conj.i)[1]
-    tail = parsed.text[parsed.tokens[cc.i - 1].end : end]
+    names = head.pos == conj.pos == "PROPN"
+    end = parsed.subtree_span(conj.i)[1] if names else _phrase_span(parsed, last)[1]
+    tail = parsed.text[_phrase_span(parsed, head)[1] : end]
     return tail.rstrip(" ,;:-—–") if tail.count("(") == tail.count(")") else tail[: tail.find(" (")]
 
 
