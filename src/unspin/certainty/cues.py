@@ -222,18 +222,21 @@ def _granted(parsed: Parsed, t: Token) -> bool:
     if nxt.lower == "well":
         nxt = _next(parsed, nxt)
     after = _next(parsed, nxt) if nxt is not None else None
+    if any(c.dep == "expl" for c in parsed.children(t.head)):
+        return False  # "there could be change": that something may come, no point granted
     return nxt is not None and nxt.lower == "be" and after is not None and after.tag[:2] != "VB"
 
 
 def _contrast_after(parsed: Parsed, t: Token) -> bool:
     """A "but"/"yet" joins a clause to the modal's verb after it, or a "however" modifies
-    that verb or the clause it opens ("he may be a fan; however, his record ...")."""
+    that verb or the clause it opens ("he may be a fan; however, his record ..."); "may
+    not have delivered (yet)" is no contrast."""
     head = parsed.tokens[t.head]
     verbs = [head]
     if head.dep in ("ccomp", "conj") and head.head > head.i:  # "however" parsed as the root's
         verbs.append(parsed.tokens[head.head])
     return any(
-        c.i > t.i and c.lower in CONTRASTS and c.dep in ("cc", "advmod")
+        c.i > t.i and CONTRASTS.get(c.lower) == c.dep  # not the adverb "yet" ("not done yet")
         for v in verbs
         for c in parsed.children(v.i)
     )

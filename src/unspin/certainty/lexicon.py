@@ -84,8 +84,9 @@ DEONTIC_PREDICATES = frozenset(
 )
 #: Conjunctions whose clause concedes a point ("while he may be a fan, ...").
 CONCESSIVE_MARKS = frozenset(_words("while whilst although though"))
-#: Words of contrast that override a point a modal grants ("he may be a fan, but ...").
-CONTRASTS = frozenset(_words("but yet however"))
+#: Words of contrast that override a point a modal grants ("he may be a fan, but ..."),
+#: with the dependency they have as such (the adverb "yet" of "not yet" is none).
+CONTRASTS: dict[str, str] = {"but": "cc", "yet": "cc", "however": "advmod"}
 
 # -- phrases: (regex, kind, label, score) ---------------------------------------------
 
