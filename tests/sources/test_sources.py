@@ -987,11 +987,6 @@ def test_long_article_links_every_quote(fake_backbone: Backbone) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "source_type"),
     [
-        (
-            "Any business that hides its books admits that it fears an audit.",
-            "Any business that hides its books",
-            "unattributed",
-        ),
         ("No lawyer will tell you that the scheme is legal.", "No lawyer", "unattributed"),
         ("A company said the plant in Velby would close.", "A company", "anonymous"),
         ("The company said the plant in Velby would close.", "The company", "named_organisation"),

@@ -82,13 +82,14 @@ def reported_content(
             lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
         # "X said A, while Y said B": Y's clause is not part of X's content
         for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
-            if d.i > c.i and _has_own_speech(st, d.i):
+            if d.i > c.i and (_has_own_speech(st, d.i) or _reporters_verb(st, t, c, d)):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)
         dashes = [k for k in range(lo + 1, hi) if toks[k].text in ("--", "—", "–")]
         if len(dashes) == 1 and any(
             toks[k].lower in ("whom", "which") for k in range(dashes[0] + 1, hi + 1)
         ):
             hi = dashes[0] - 1  # "... in the area -- a number of whom ...": the writer's aside
+        hi = _list_run_on(st, hi)
         while hi > lo and (
             toks[hi].dep in ("cc", "mark", "punct") or toks[hi].lower in ("while", "but")
         ):
@@ -106,6 +107,36 @@ def reported_content(
             return st.token_span(h_lo, v_lo - 1), as_object
         return st.token_span(h_lo, h_hi), as_object
     return None, as_object
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
+
+
+def _list_run_on(st: RunState, hi: int) -> int:
+    """Where a content ending at token ``hi`` ends when it stops after the first item of a
+    list the parse broke off ("police seized 60 AK-47, AR-10 and G3 rifles X had sent to
+    ..."): the end of the sentence, when the next items (like the first, up to "and" or
+    "or") follow a comma and no verb of saying comes after; else ``hi``."""
+    assert st.ix is not None
+    toks = st.parsed.tokens
+    last = st.parsed.sentences[st.ix.sentence_of[hi]].last - 1
+    item = hi - 1 if toks[hi].text == "," else hi  # the subtree may end on the comma
+    first = toks[item]
+    if first.pos not in _NOMINAL or item + 3 > last or toks[item + 1].text != ",":
+        return hi
+    nxt = toks[item + 2]
+    if nxt.pos != first.pos or nxt.ent_type != first.ent_type:
+        return hi  # not another item of the same kind
+    k = item + 2
+    while k < last and k - item <= 8 and (toks[k].pos in _NOMINAL or toks[k].text == ","):
+        k += 1
+    if toks[k].lower not in ("and", "or") or toks[k + 1].pos not in _NOMINAL | {"ADJ", "DET"}:
+        return hi
+    if any(t.lower in VERB_FORMS and t.pos == "VERB" for t in toks[k : last + 1]):
+        return hi  # another statement follows
+    while last > k and toks[last].pos in ("PUNCT", "SPACE"):
+        last -= 1
+    return last
 
 
 def _marks_clause(t: Token) -> bool:
@@ -142,6 +173,27 @@ def next_line_statement(st: RunState, t: Token) -> tuple[int, int] | None:
     if lo >= hi or text[lo] in "\"“'‘«»>—–-":
         return None  # a quotation is linked as a quotation
     return st.trim_chars(lo, hi)
+
+
+#: Present-tense tags: "alleges", "is alleging" (through its auxiliary).
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
+def _reporters_verb(st: RunState, t: Token, c: Token, d: Token) -> bool:
+    """ "X is alleging that he was wronged and cites ...": a present-tense verb with no
+    subject of its own, joined to a past-tense reported clause, goes on with the reporting
+    clause (its tense, its subject), not with what was reported."""
+    assert st.ix is not None
+    ix = st.ix
+    present = t.tag in _PRESENT or any(a.tag in _PRESENT for a in ix.kids(t.i, "aux"))
+    past = c.tag == "VBD" or any(a.tag == "VBD" for a in ix.kids(c.i, "aux", "auxpass"))
+    return (
+        d.dep == "conj"
+        and d.tag in _PRESENT
+        and past
+        and present
+        and not ix.kids(d.i, "nsubj", "nsubjpass")
+    )
 
 
 def _has_own_speech(st: RunState, i: int) -> bool:

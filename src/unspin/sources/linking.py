@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from unspin.nlp import Token
+from unspin.sources.asides import aside_span
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.quotes import QuoteSpan
@@ -184,7 +185,9 @@ def _link_one(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
                 k = bisect_left(st.top_quote_starts, e.anchor[1])
                 if k < len(st.top_quotes) and st.top_quotes[k].end <= q.start:
                     continue  # another quotation stands between them
-                contained = st.has_parse and e.reach[0] <= q.start < e.reach[1]
+                contained = st.has_parse and (
+                    e.reach[0] <= q.start < e.reach[1] or _after_aside(st, e, q)
+                )
                 tight = len(gap.strip()) <= 2 or gap.rstrip().endswith((":", ","))
                 if tight:
                     cand = (1, len(gap), e, "before")
@@ -199,6 +202,20 @@ def _link_one(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
     e, how = best[2], best[3]
     factor = {"after": 0.95, "before": 0.9, "contained": 0.8}[how]
     return QuoteLink(e, how, factor, e.speaker, e.outer, e.medium)
+
+
+def _after_aside(st: RunState, e: Event, q: QuoteSpan) -> bool:
+    """The reporting clause is an aside ("X, the League wrote last year, is "..."") whose
+    speaker stands inside it, and the quotation follows it in the clause it interrupts
+    with no other verb between (not "..., Lund reported, his wife whispered: "..."")."""
+    if st.ix is None or e.token is None or e.speaker is None:
+        return False
+    if len(WORDS.findall(st.text[q.inner_start : q.inner_end])) <= st.max_scare:
+        return False  # a few words: a term the clause uses, not the aside's quotation
+    span = aside_span(st.ix, st.parsed.tokens[e.token])
+    if span is None or e.speaker.start < span[0] or q.start < span[1]:
+        return False
+    return not any(t.pos == "VERB" for t in st.parsed.tokens_in(span[1], q.start))
 
 
 def _in_relative_clause(st: RunState, e: Event, q: QuoteSpan) -> bool:

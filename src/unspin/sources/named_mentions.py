@@ -99,6 +99,9 @@ def named_mention(
                 c.i,
                 c.i,
             )
+            split = ix.entity_at(a_hi)  # "founder of Defense | Distributed": a name cut apart
+            if a_lo < a_hi and split is not None and split.first <= a_hi < split.last - 1:
+                a_hi = split.last - 1
             if a_lo == a_hi and (toks[a_lo].pos in ("NUM", "PROPN") or toks[a_lo].text.isupper()):
                 if toks[a_lo].text.isupper() and toks[a_lo].text.isalpha() and label != "PERSON":
                     acronym_of = toks[a_lo].text  # "the Authority (NFA)": an organisation

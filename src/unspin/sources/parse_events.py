@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from unspin.nlp import Token
+from unspin.sources.asides import aside_subject, subject_after_dash
 from unspin.sources.clause_edges import juxtaposed_subject, quoted_clause
 from unspin.sources.contents import next_line_statement, person_object, reported_content
 from unspin.sources.lexicon import (
@@ -77,6 +78,8 @@ _REFUSALS = frozenset({"decline", "refuse", "fail", "forbid"})
 #: Verbs whose subject may be evidence rather than a source ("the evidence suggests").
 _INFERENCE_VERBS = frozenset({"suggest", "show", "indicate"})
 _HEARSAY_CARRIERS = frozenset({"quote", "cite", "report", "describe"})
+#: Verbs whose clause of a bare infinitive has its own subject ("had a minister come").
+_CAUSATIVES = frozenset({"have", "make", "let", "see", "hear", "watch", "help"})
 
 
 def parse_events(st: RunState) -> list[Event]:
@@ -245,6 +248,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         score = 0.85
     else:
         subj, passive = _subject(st, t, 0)
+        if subj is None and not passive:
+            subj = subject_after_dash(ix, t)  # "As reported in X—a book—Y told Z, ..."
         if passive:
             agents = [o for a in ix.kids(t.i, "agent") for o in ix.kids(a.i, "pobj")]
             if agents:
@@ -253,6 +258,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
                 construction, score = "passive", 0.7
         elif subj is not None:
             subj = juxtaposed_subject(ix, subj, t)  # "a claim Ann's lawyer said ...": the lawyer
+            subj = aside_subject(ix, t, subj)  # "whose name, the League wrote, is ..."
             if t.tag == "VBG" and t.dep == "advcl" and not ix.kids(t.i, "nsubj", "nsubjpass"):
                 # never "The case involves X, ..., saying": the sayer or nobody
                 sayer = participle_sayer(ix, t, subj)
@@ -267,6 +273,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
             return None
     if speaker is not None and no_sayer(st.text, speaker):
         mute = True  # "This is how one explains that ...", "tradition has declared"
+    if speaker is not None and speaker.rule == "speaker.generic" and t.tag in ("VBZ", "VBP"):
+        mute = True  # "Any business that tips off X admits that ...": the writer's inference
     if mute or (lemma in _INFERENCE_VERBS and not can_speak(speaker)):
         speaker = None  # "The evidence suggests that ...": an inference, nobody's speech
         mute = True
@@ -434,6 +442,12 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
         or (t.dep == "advcl" and control in _OBJECT_CONTROL and ix.kids(t.i, "aux"))
     ):
         return obj[-1], False  # "prompting the principal to announce": the principal
+    if t.dep == "conj" and head.lemma.lower() in _CAUSATIVES and t.tag == "VB":
+        # "I had a minister come up and tell me ...": the minister tells, not "I"
+        done = [c for c in ix.kids(head.i, "ccomp", "xcomp") if c.i < t.i and c.tag == "VB"]
+        subj = [s for c in done for s in ix.kids(c.i, "nsubj")]
+        if subj:
+            return subj[-1], False
     if t.dep == "conj" or (t.dep in ("xcomp", "advcl") and head.pos in ("VERB", "AUX")):
         if t.dep == "advcl" and t.tag not in ("VBG", "VBN") and not ix.kids(t.i, "mark"):
             return _subject(st, head, depth + 1)

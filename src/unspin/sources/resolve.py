@@ -22,6 +22,7 @@ from unspin.sources.resolver import Known, Resolver
 from unspin.sources.speakers import PERSON_HEADS, Mention
 from unspin.sources.state import Event, RunState
 from unspin.sources.titles import TitleHolders, bare_title
+from unspin.sources.turns import Turns
 
 __all__ = ["entity_knowns", "link_hearsay", "resolve_speakers", "titled_names"]
 
@@ -51,6 +52,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
     told = {id(e.speaker) for e in events if e.speaker is not None and e.content is not None}
     done: set[int] = set()
     holders: TitleHolders | None = None
+    turns = Turns(st.text, st.knowns)
     for _, _, item in items:
         if isinstance(item, Known):
             resolver.add(resolver.canonical_known(item))
@@ -60,7 +62,9 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
         done.add(id(item))
         s = st.sentence_at(item.start)
         if item.kind == "pronoun":
-            if st.top_quote_index(item.start) is None:
+            if st.top_quote_index(item.start) is not None:
+                item.reason = f"pronoun {item.head_word} inside a quotation: not resolved"
+            elif not turns.resolve_first_person(item):  # "JP: ... I said": JP's person
                 chosen = resolver.pronoun(item, s)
                 if chosen is not None:
                     who = chosen.name or '"' + _short(st.text[chosen.start : chosen.end]) + '"'
@@ -72,8 +76,6 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                         resolver.add(replace(chosen, start=item.start, end=item.end,
                                              is_subject=True, sentence=s,
                                              main_subject=item.main_subject))  # fmt: skip
-            else:
-                item.reason = f"pronoun {item.head_word} inside a quotation: not resolved"
         elif item.kind == "name":
             resolver.canonical(item)
             title = bare_title(item)

@@ -15,7 +15,8 @@ from unspin.sources.lexicon import (
     PRONOUNS,
     REPRESENTATIVE_NOUNS,
 )
-from unspin.sources.speakers import Mention, acronym
+from unspin.sources.roles import role_head
+from unspin.sources.speakers import PERSON_HEADS, Mention, acronym
 
 __all__ = ["Known", "Resolver"]
 
@@ -211,13 +212,18 @@ class Resolver:
 
     def _full_name(self, pos: int, surname: str) -> Known | None:
         """The last person named before ``pos`` with two or more words, the last of which
-        is ``surname`` ("Ann Lund" for "Lund")."""
+        is ``surname`` ("Ann Lund" for "Lund"); else the one person named before with
+        ``surname`` as the first of two or more words ("Ann Lund" for "Ann", when no other
+        Ann is named)."""
         target = surname.lower()
-        for k in reversed(self.before(pos)):
+        people = [k for k in self.before(pos) if k.entity_type == "person"]
+        for k in reversed(people):
             kw = k.name.split()
-            if k.entity_type == "person" and len(kw) >= 2 and kw[-1].lower() == target:
+            if len(kw) >= 2 and kw[-1].lower() == target:
                 return k
-        return None
+        first = [k for k in people if len(k.name.split()) >= 2]
+        first = [k for k in first if k.name.split()[0].lower() == target]
+        return first[-1] if len({k.name for k in first}) == 1 else None
 
     def surname_noun(self, m: Mention, text: str) -> bool:
         """ "Schneider told ...", "King said": a capitalised word the tagger took for a
@@ -240,7 +246,8 @@ class Resolver:
         m.resolved_from = "alias"
         m.rule = "speaker.alias"
         m.antecedent = (k.start, k.end)
-        m.role = m.role or k.role
+        if not m.role or (k.role and _position(k.role) and not _position(m.role)):
+            m.role = k.role  # "Ana Roe, founder of X ... Roe, an avowed anarchist": founder
         m.score = min(m.score, 0.85)
         m.entity_type = k.entity_type if k.entity_type in _SOURCE_OF else "organisation"
         m.source_type = _SOURCE_OF.get(m.entity_type, "named_organisation")
@@ -353,6 +360,12 @@ class Resolver:
         if want in ("male", "female") and chosen.name:
             self.gender.setdefault(chosen.name, want)
         return chosen
+
+
+def _position(role: str) -> bool:
+    """A role headed by a title or a person noun of the lexicon ("founder of X", "the
+    mayor"), not a description the writer gives ("avowed anarchist")."""
+    return role_head(role.split(";")[0]) in PERSON_HEADS
 
 
 def _key(k: Known) -> tuple[str, int]:

@@ -222,6 +222,14 @@ def split_person_name(words: list[str]) -> tuple[list[str], list[str], str | Non
     words = strip_the(words)
     titles: list[str] = []
     gender: str | None = None
+    if (
+        len(words) >= 4
+        and words[1].lower() in TITLE_WORDS
+        and words[0].lower() not in TITLE_WORDS | set(HONORIFICS)
+        and all(w[:1].isupper() for w in words)
+    ):
+        titles.append(words[0])  # "English Cardinal Ana Maria Roe": a word before the title
+        words = words[1:]
     while len(words) > 1:
         low = words[0].lower()
         if low in HONORIFICS and low not in TITLE_HONORIFICS:
