@@ -86,6 +86,7 @@ def test_no_actor_when_the_deed_is_only_taken_away(run: Run, text: str) -> None:
         ("The mayor and his aides, who met on Monday, signed it.", ["The mayor and his aides"]),
         ("Not the guard, but the clerk, caused the fire.", ["the clerk"]),
         ("Lund, not Vik, signed the order.", ["Lund"]),
+        ("Neither the guard nor the clerk caused the fire.", ["Neither the guard nor the clerk"]),
     ],
 )
 def test_frame_actors_keep_coordination_and_drop_the_ruled_out(

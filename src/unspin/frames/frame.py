@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from unspin.frames.actors import actors as _actors
 from unspin.frames.date_scanner import DateMatch
 from unspin.frames.lexicon import PEOPLE_NOUNS, REPORTING
 from unspin.frames.places import places_in
@@ -344,135 +345,6 @@ def _modality(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, str
     if last.endswith("?"):
         return "question", "?"
     return "asserted", None
-
-
-# -- actors and places ---------------------------------------------------------------------
-
-
-def _phrase(parsed: Parsed, head: Token) -> str:
-    """A noun phrase: the head with its left modifiers (their whole subtrees: "The Pope's
-    claim") and the compound or flat names right after it."""
-    start, end = _phrase_span(parsed, head)
-    return parsed.text[start:end]
-
-
-def _phrase_span(parsed: Parsed, head: Token) -> tuple[int, int]:
-    toks = parsed.tokens
-    start = head.start
-    for c in _children(parsed, head):
-        if c.i < head.i and c.dep in _LEFT_MODIFIERS:
-            start = min(start, parsed.subtree_span(c.i)[0])
-    hi = head.i
-    while hi + 1 < len(toks) and toks[hi + 1].head == head.i and toks[hi + 1].dep in _NAME_PARTS:
-        hi += 1
-    return start, toks[hi].end
-
-
-_LEFT_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod"})
-_NAME_PARTS = frozenset({"compound", "flat"})
-#: Subjects that stand for something said before, not an actor ("This was ...").
-_NOT_ACTORS = frozenset({"it", "this", "that", "these", "those", "there", "which", "what"})
-#: Subject heads that are amounts, not actors ("84% of people had no power").
-_AMOUNTS = frozenset({"%", "percent", "per cent", "percentage", "share", "number", "majority"})
-
-
-#: Nouns for the news itself ("This news comes a day after ..."): with a demonstrative,
-#: a phrase about the text's own story, not an actor.
-_DISCOURSE_NOUNS = frozenset(
-    {"news", "development", "developments", "story", "revelation", "revelations", "latest"}
-    | {"update", "episode", "incident", "situation", "move", "announcement", "article"}
-)
-_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
-
-
-def _is_actor(parsed: Parsed, head: Token) -> bool:
-    if head.lower in _NOT_ACTORS or head.lower in _AMOUNTS or head.pos == "NUM":
-        return False
-    if head.lower in _DISCOURSE_NOUNS and any(
-        c.dep == "det" and c.lower in _DEMONSTRATIVES for c in _children(parsed, head)
-    ):
-        return False
-    return not _phrase(parsed, head)[:1].isdigit()
-
-
-#: Nouns that frame what follows "is" ("The fact is that ...", "The problem is ...").
-_FRAMING_NOUNS = frozenset(
-    {"fact", "truth", "point", "problem", "reality", "question", "issue", "thing", "trouble"}
-    | {"irony", "answer", "reason", "result", "bottom", "upshot", "catch", "danger"}
-)
-
-
-def _ruled_out(parsed: Parsed, subject: Token) -> bool:
-    """A subject the sentence rules out ("Not the guard, but the clerk, ...", "Neither
-    ... nor"); "not only X but also Y" rules no one out."""
-    k = next((c for c in _children(parsed, subject) if c.lower in ("not", "neither")), None)
-    return k is not None and k.i < subject.i and parsed.tokens[k.i + 1].lower != "only"
-
-
-def _framing(verb: Token, subject: Token) -> bool:
-    """``subject`` frames the clause after "is" ("The fact is that ..."): no actor."""
-    return verb.lemma == "be" and subject.lower in _FRAMING_NOUNS
-
-
-def _actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
-    """Who does or says the main thing: the reporting verb's or the predicate's subject,
-    the agent of a passive, or the source of "according to"."""
-    out: list[str] = []
-    for c, start in _hyphen_joined(parsed, _children(parsed, verb)):
-        ruled_out = _framing(verb, c) or _ruled_out(parsed, c)  # "The fact is", "Not X but Y"
-        if c.dep == "nsubj" and _is_actor(parsed, c) and not ruled_out:
-            phrase = parsed.text[start : _phrase_span(parsed, c)[1]]
-            out.append(phrase + _joined_name(parsed, c))
-        elif c.dep == "agent":
-            out.extend(_phrase(parsed, o) for o in _children(parsed, c) if o.dep == "pobj")
-    if not out:
-        toks = parsed.tokens[sentence.first : sentence.last]
-        for t in toks:
-            if t.lower == "according" and t.i + 1 < len(parsed.tokens):
-                to = parsed.tokens[t.i + 1]
-                out.extend(_phrase(parsed, o) for o in _children(parsed, to) if o.dep == "pobj")
-                break
-    return tuple(dict.fromkeys(out))
-
-
-def _hyphen_joined(parsed: Parsed, kids: list[Token]) -> list[tuple[Token, int]]:
-    """The children, each with where its phrase starts (a subject's: others keep their own
-    start, unused); subjects that the parser cut at a hyphen ("Her ex-husband" read as
-    three subjects "Her ex", "-", "husband") are one, the last piece, whose phrase
-    starts where the first piece's does."""
-    out: list[tuple[Token, int]] = []
-    for c in kids:
-        if out:
-            prev, prev_start = out[-1]
-            if (
-                c.dep == prev.dep == "nsubj"
-                and c.i == prev.i + 1
-                and prev.end == c.start
-                and (prev.text in "-‐–" or c.text in "-‐–")
-            ):
-                out[-1] = (c, prev_start)
-                continue
-        out.append((c, _phrase_span(parsed, c)[0] if c.dep == "nsubj" else c.start))
-    return out
-
-
-def _joined_name(parsed: Parsed, head: Token) -> str:
-    """The rest of a subject joined by "and"/"or" ("Lund and Vik signed", "The police and
-    the army"; "Harbor and Coast Patrol (HCP)" was the actor "Harbor"): to the end of the
-    last conjunct's phrase (of a proper noun's proper-noun conjunct: its whole subtree)."""
-    conj = next((c for c in _children(parsed, head) if c.dep == "conj"), None)
-    if conj is None or conj.pos not in ("PROPN", "NOUN", "PRON"):
-        return ""
-    chain, last = [head, conj], conj
-    while (nxt := next((c for c in _children(parsed, last) if c.dep == "conj"), None)) is not None:
-        chain, last = [*chain, nxt], nxt
-    ccs = [c for t in chain for c in _children(parsed, t) if c.dep == "cc"]
-    if not ccs or any(c.lower not in ("and", "or", "&") for c in ccs) or ccs[0].i < head.i:
-        return ""
-    names = head.pos == conj.pos == "PROPN"
-    end = parsed.subtree_span(conj.i)[1] if names else _phrase_span(parsed, last)[1]
-    tail = parsed.text[_phrase_span(parsed, head)[1] : end]
-    return tail.rstrip(" ,;:-—–") if tail.count("(") == tail.count(")") else tail[: tail.find(" (")]
 
 
 # -- quantities and dates --------------------------------------------------------------------
