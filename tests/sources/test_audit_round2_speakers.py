@@ -52,6 +52,14 @@ def test_a_first_name_is_the_one_person_named_with_it(run: Run) -> None:
     )
     (s,) = a.by_kind("speaker")
     assert s.attributes["name"] == "Tomas"  # two men called Tomas: no guess
+    # the full name inside a quotation just before counts too
+    a = sources(
+        run,
+        "Ann Lund wrote in her complaint: “Tomas Varga came to my office at night. Tomas "
+        "threatened that he would close the port.”",
+    )
+    found = {f.text: f.attributes["name"] for f in a.by_kind("speaker")}
+    assert found["Tomas"] == "Tomas Varga"
 
 
 def test_a_description_does_not_replace_the_position_named_before(run: Run) -> None:

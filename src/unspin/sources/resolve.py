@@ -78,6 +78,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                                              main_subject=item.main_subject))  # fmt: skip
         elif item.kind == "name":
             resolver.canonical(item)
+            resolver.first_name(item, _people_near(st, item.start, s))
             title = bare_title(item)
             if title is not None:
                 holders = holders or TitleHolders([*st.knowns, *mentions])
@@ -91,6 +92,17 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
     for e in events:
         if e.speaker is not None and _proverbial_they(st, e):
             e.speaker = None
+
+
+def _people_near(st: RunState, pos: int, s: int) -> list[Known]:
+    """The people the recogniser names (also inside quotations) from two sentences before
+    sentence ``s`` up to ``pos``."""
+    lo = st.sent_starts[max(0, s - 2)] if st.sent_starts else 0
+    return [
+        Known(e.start, e.end, e.text, "person", "named_person", False, st.sentence_at(pos), None)
+        for e in st.parsed.entities_in(lo, pos)
+        if e.label == "PERSON"
+    ]
 
 
 def _proverbial_they(st: RunState, e: Event) -> bool:

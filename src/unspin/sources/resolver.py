@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from unspin.sources.lexicon import (
@@ -212,18 +213,25 @@ class Resolver:
 
     def _full_name(self, pos: int, surname: str) -> Known | None:
         """The last person named before ``pos`` with two or more words, the last of which
-        is ``surname`` ("Ann Lund" for "Lund"); else the one person named before with
-        ``surname`` as the first of two or more words ("Ann Lund" for "Ann", when no other
-        Ann is named)."""
+        is ``surname`` ("Ann Lund" for "Lund")."""
         target = surname.lower()
-        people = [k for k in self.before(pos) if k.entity_type == "person"]
-        for k in reversed(people):
+        for k in reversed(self.before(pos)):
             kw = k.name.split()
-            if len(kw) >= 2 and kw[-1].lower() == target:
+            if k.entity_type == "person" and len(kw) >= 2 and kw[-1].lower() == target:
                 return k
-        first = [k for k in people if len(k.name.split()) >= 2]
-        first = [k for k in first if k.name.split()[0].lower() == target]
-        return first[-1] if len({k.name for k in first}) == 1 else None
+        return None
+
+    def first_name(self, m: Mention, people: Iterable[Known]) -> None:
+        """A lone name ("Ann") for the one person of ``people`` (those named just before
+        it, inside quotations too) whose full name starts with it ("Ann Lund")."""
+        if m.kind != "name" or m.resolved_from or m.entity_type != "person" or not m.name:
+            return
+        if len(m.name.split()) != 1:
+            return
+        found = {k.name: k for k in people if len(k.name.split()) >= 2}
+        found = {n: k for n, k in found.items() if n.split()[0] == m.name}
+        if len(found) == 1:
+            self._alias(m, next(iter(found.values())))
 
     def surname_noun(self, m: Mention, text: str) -> bool:
         """ "Schneider told ...", "King said": a capitalised word the tagger took for a
@@ -365,7 +373,7 @@ class Resolver:
 def _position(role: str) -> bool:
     """A role headed by a title or a person noun of the lexicon ("founder of X", "the
     mayor"), not a description the writer gives ("avowed anarchist")."""
-    return role_head(role.split(";")[0]) in PERSON_HEADS
+    return any(role_head(part) in PERSON_HEADS for part in role.split(";"))
 
 
 def _key(k: Known) -> tuple[str, int]:
