@@ -66,3 +66,22 @@ def test_a_digit_joined_to_a_letter_is_no_quantity(backbone: Backbone) -> None:
     dates = find_dates(text, parsed, date(2025, 5, 14))
     quantities = find_quantities(text, parsed, [(d.start, d.end) for d in dates])
     assert [text[q.start : q.end] for q in quantities] == ["40 students"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a number after a reference word is a paragraph, page or canon, not an amount
+        ("The rules (see the guidelines, n. 84) let 300 members vote.", ["300 members"]),
+        ("Under canon 915 and para. 12, 40 people were barred.", ["40 people"]),
+        ("The clause is in § 4 and paragraph 9 of the deal.", []),
+        ("Clause 7 lets 12 workers strike.", ["12 workers"]),
+        # not a reference word: the count stays
+        ("In 84 cases the board said no.", ["84 cases"]),
+    ],
+)
+def test_no_amount_after_a_reference_word(backbone: Backbone, text: str, want: list[str]) -> None:
+    parsed = backbone.parse(text)
+    dates = find_dates(text, parsed, date(2025, 5, 14))
+    quantities = find_quantities(text, parsed, [(d.start, d.end) for d in dates])
+    assert [text[q.start : q.end] for q in quantities] == want

@@ -168,8 +168,11 @@ AGE = re.compile(r"-year-old\b|\s+years?\s+old\b", re.I)
 TIME_NOUNS = frozenset(
     _words("second minute hour day week fortnight month year decade century night morning weekend")
 )
+#: A number after these is a reference, not an amount ("No. 5", "n. 84", "para. 3", "§ 2").
 SKIP_BEFORE = re.compile(
-    r"(?:\bNo\.?|#|\bnumber|\bpage|\bp\.|\bRoute|\bchapter|\bsection)\s*$", re.I
+    r"(?:\bNo\.?|#|\bnumber|\bpage|\bp\.|\bpp\.|\bnn?\.|\bpara(?:graph)?\.?|§|"
+    r"\bclause|\bcanon|\bverse|\bRoute|\bchapter|\bsection)\s*$",
+    re.I,
 )
 NAME_ENTS = frozenset(("PERSON", "ORG", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT"))
 #: Words that end a name made of a number and a capitalised plural ("the 10,000 Women
