@@ -108,6 +108,10 @@ def test_a_present_verb_joined_to_a_past_content_is_the_reporters(run: Run) -> N
     )
     (f,) = attributions(a)
     assert f.text == "he was treated unfairly by the court"
+    # a copula goes on with the content's own subject
+    a = sources(run, "Some bishops claim that his resignation was forced and so isn’t valid.")
+    (f,) = attributions(a)
+    assert f.text == "his resignation was forced and so isn’t valid"
 
 
 def test_a_generic_subject_that_admits_reports_nothing(run: Run) -> None:

@@ -189,6 +189,7 @@ def _reporters_verb(st: RunState, t: Token, c: Token, d: Token) -> bool:
     past = c.tag == "VBD" or any(a.tag == "VBD" for a in ix.kids(c.i, "aux", "auxpass"))
     return (
         d.dep == "conj"
+        and d.pos == "VERB"  # not "was coerced and so isn't valid": the same subject's
         and d.tag in _PRESENT
         and past
         and present

@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from unspin.sources.lexicon import (
     PRONOUNS,
     REPRESENTATIVE_NOUNS,
+    TITLE_WORDS,
 )
 from unspin.sources.roles import role_head
-from unspin.sources.speakers import PERSON_HEADS, Mention, acronym
+from unspin.sources.speakers import PERSON_HEADS, Mention, acronym, split_person_name
 
 __all__ = ["Known", "Resolver"]
 
@@ -226,10 +227,10 @@ class Resolver:
         it, inside quotations too) whose full name starts with it ("Ann Lund")."""
         if m.kind != "name" or m.resolved_from or m.entity_type != "person" or not m.name:
             return
-        if len(m.name.split()) != 1:
-            return
-        found = {k.name: k for k in people if len(k.name.split()) >= 2}
-        found = {n: k for n, k in found.items() if n.split()[0] == m.name}
+        if len(m.name.split()) != 1 or m.name.lower() in TITLE_WORDS:
+            return  # "Archbishop" is no first name
+        found = {k.name: k for k in people if len(split_person_name(k.name.split())[0]) >= 2}
+        found = {n: k for n, k in found.items() if split_person_name(n.split())[0][0] == m.name}
         if len(found) == 1:
             self._alias(m, next(iter(found.values())))
 
