@@ -23,6 +23,9 @@ from unspin.pipeline import Pipeline
     [
         "Kim Roe, who wrote the book “Black Rivers of the Northern Plains,” said the dam was old.",
         "The site ran a story, “Council Admits To Hiding 2019 Flood Reports,” on Monday.",
+        # "the author of" names a work too (a gate article's book was a quotation)
+        "Ana Vik, the author of “Salt Roads of the Eastern Coast,” said trade fell.",
+        "Its co-author of “The Long Night,” Ben Roe, spoke first.",
     ],
 )
 def test_a_title_in_quotation_marks_is_not_a_quotation(run: Run, text: str) -> None:

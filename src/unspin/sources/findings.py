@@ -23,7 +23,8 @@ _SENT_BREAK = re.compile(r"[.!?]\s+(?=[\"'“‘«]?[A-Z])")
 #: A work named right before a quotation: what follows is its title ("the book "...,"").
 _TITLE_BEFORE = re.compile(
     r"\b(?:book|novel|article|story|headline|film|movie|song|album|report|essay|column|"
-    r"op-ed|piece|poem|series|documentary|paper|study|titled|entitled)[,:]?\s*$",
+    r"op-ed|piece|poem|series|documentary|paper|study|titled|entitled|"
+    r"(?:author|co-?author|writer|editor|director|producer|composer) of)[,:]?\s*$",
     re.IGNORECASE,
 )
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
