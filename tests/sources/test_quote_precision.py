@@ -55,3 +55,24 @@ def test_a_weak_partial_quote_is_left_out_and_counted_unless_all_candidates(
     found, weak = run_with(all_candidates=True)
     assert found == ["“search”", "“It was wrong,”"] and weak == 0
     assert run_with(min_quote_score=0.0)[0] == found
+
+
+@pytest.mark.slow
+def test_a_nested_quote_without_a_speaker_of_its_own_shows_only_among_candidates(
+    backbone: Backbone,
+) -> None:
+    # a gate article's interviewee imagined others saying '...': the inner words were
+    # listed as an unattributed quotation beside the outer one that holds them
+    text = "“Clerks will copy it, [saying] ‘If the mayor can do it, why not me?’” Kim Roe said."
+
+    def run_with(**options: object) -> list[tuple[str, str]]:
+        sources = analyzer_class("sources")(**options)
+        pipeline = Pipeline(Config(analyzers=("sources",)), backbone=backbone, analyzers=[sources])
+        return [(f.text, f.label) for f in pipeline.analyze(Document(text)).by_kind("quote")]
+
+    outer = (text[: text.index("”") + 1], "named_person")
+    assert run_with() == [outer]
+    assert run_with(all_candidates=True) == [
+        outer,
+        ("‘If the mayor can do it, why not me?’", "unattributed"),
+    ]

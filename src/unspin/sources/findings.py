@@ -160,7 +160,11 @@ def quote_finding(
         score = base * 0.75
     score = min(score, frag_cap)
     options = st.a.options
-    if frag_flag and score < options.min_quote_score and not options.all_candidates:
+    # a quotation inside another with no speaker of its own (a hypothetical "[who will
+    # say] '...'" in an interviewee's words) adds nothing the outer quotation does not show
+    unheard = link.how == "nested" and speaker is None
+    too_weak = frag_flag and score < options.min_quote_score
+    if (too_weak or unheard) and not options.all_candidates:
         st.weak_quotes += 1
         return None
     verb = e.lemma if e is not None and link.how in ("after", "before", "contained") else None
