@@ -144,6 +144,12 @@ def test_an_inserted_source_and_cue_are_not_content(run: Run) -> None:
     assert [text[p0:p1] for p0, p1 in att.attributes["pieces"]] == ["The plan", "would fail"]
     (content,) = findings_extraction(text, [att]).spans["content"]
     assert content.text(text) == "The plan would fail"
+    # the cue's own object belongs to the insertion too (a gate article's "Some of these
+    # norms, X told <outlet>, give ..." kept the source inside the content)
+    text = "Some of these rules, Maria Lund told Radio Nord, give too much away."
+    (att,) = sources(run, text).by_kind("attribution")
+    pieces = [text[p0:p1] for p0, p1 in att.attributes["pieces"]]
+    assert pieces == ["Some of these rules", "give too much away"]
 
 
 def test_a_pronoun_takes_the_agent_named_before_it_in_its_own_sentence(run: Run) -> None:

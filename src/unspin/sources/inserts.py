@@ -26,6 +26,7 @@ def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
         lo, hi = min(e.cue[0], e.speaker.start), max(e.cue[1], e.speaker.end)
         if not c0 < lo or not hi < c1:
             continue
+        hi = _cue_tail(st, e, hi, c1)
         left = st.text[c0:lo].rstrip()
         right = st.text[hi:c1].lstrip()
         if not left or not right or left[-1] not in _EDGES or right[0] not in _EDGES:
@@ -43,6 +44,29 @@ def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
             e.content = after
         else:
             e.pieces = [before, after]
+
+
+def _cue_tail(st: RunState, e: Event, hi: int, c1: int) -> int:
+    """Where the insertion ends: past the cue's own words up to the next comma or dash
+    ("Lund told reporters on Monday," / "he said in an interview,"), when every word there
+    belongs to the cue's phrase and none is a verb; else ``hi``."""
+    if not st.has_parse:
+        return hi
+    edge = min((i for i in (st.text.find(c, hi, c1) for c in _EDGES) if i >= 0), default=-1)
+    cue = st.parsed.token_at(e.cue[0])
+    if edge < 0 or cue is None or not st.text[hi:edge].strip():
+        return hi
+    lo_cue, hi_cue = st.parsed.subtree_span(cue)
+    tail = st.parsed.tokens_in(hi, edge)
+    if (
+        tail
+        and len(tail) <= 8
+        and all(
+            lo_cue <= t.start and t.end <= hi_cue and t.pos not in ("VERB", "AUX") for t in tail
+        )
+    ):
+        return edge
+    return hi
 
 
 def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
