@@ -130,7 +130,9 @@ def _list_run_on(st: RunState, hi: int) -> int:
     k = item + 2
     while k < last and k - item <= 8 and (toks[k].pos in _NOMINAL or toks[k].text == ","):
         k += 1
-    if toks[k].lower not in ("and", "or") or toks[k + 1].pos not in _NOMINAL | {"ADJ", "DET"}:
+    if k >= last or toks[k].lower not in ("and", "or"):
+        return hi  # no "and"/"or" before the sentence's last word: no list run on
+    if toks[k + 1].pos not in _NOMINAL | {"ADJ", "DET"}:
         return hi
     if any(t.lower in VERB_FORMS and t.pos == "VERB" for t in toks[k : last + 1]):
         return hi  # another statement follows
