@@ -37,6 +37,7 @@ from audit_rematch import gate_articles
 from precision_audit import (
     PTC_ARTICLES,
     SKIP_EXTRA,
+    chunks,
     export_tree,
     git,
     kind_order,
@@ -66,21 +67,16 @@ def choose_articles(which: str, limit: int | None) -> tuple[list[str], set[str]]
 def items_at(commit: str, articles: Sequence[str], gate: set[str], jobs: int) -> list[Any]:
     """The audited items the default report of ``commit`` shows on ``articles``."""
     tree = export_tree(commit)
-    mine = [a for a in articles if a in gate]
-    rest = [a for a in articles if a not in gate]
-    work: list[tuple[list[str], tuple[str, ...]]] = [(part, ()) for part in _split(mine, jobs)]
-    work += [(part, SKIP_EXTRA) for part in _split(rest, jobs)]
-    run_articles(tree, [(p, s) for p, s in work if p])
+    parts: list[tuple[list[str], tuple[str, ...]]] = [
+        ([a for a in articles if a in gate], ()),  # every analyzer
+        ([a for a in articles if a not in gate], SKIP_EXTRA),  # as the audit runs them
+    ]
+    run_articles(tree, [(c, skip) for part, skip in parts for c in chunks(part, max(1, jobs))])
     out: list[Any] = []
-    parts: tuple[tuple[list[str], tuple[str, ...]], ...] = ((mine, ()), (rest, SKIP_EXTRA))
     for part, skip in parts:
         for article, analysis in zip(part, load_analyses(tree, part, skip), strict=True):
             out.extend(pool_items(analysis, article))
     return out
-
-
-def _split(articles: Sequence[str], n: int) -> list[list[str]]:
-    return [list(articles[k::n]) for k in range(max(1, n))]
 
 
 def _keyed(items: Sequence[Mapping[str, Any]]) -> dict[Key, Mapping[str, Any]]:
