@@ -24,6 +24,12 @@ stratified sample of ``--per-kind`` findings of every audited kind:
   run on them (it would only make findings that are never audited; no other analyzer
   reads them). An analyzer failure on an article is listed in the notes.
 
+``--fresh META...`` draws a fresh round (round 3 on): no gate article (and so no
+technique kind: the techniques model is audited on the gate alone) and none of the
+articles the earlier samples named by their ``.meta.json`` read, so the sources,
+certainty, claims and frames findings are judged on articles nobody has read while
+fixing what earlier rounds found.
+
 Audited kinds: ``quote``, ``speaker`` (speaker findings other than anonymous ones),
 ``anonymous`` (speaker and attribution findings whose source type is anonymous),
 ``attribution`` (the other attribution findings: reported content and its source, as the
@@ -644,19 +650,36 @@ def further_needed(
     return out
 
 
+def read_before(metas: Sequence[Path]) -> list[str]:
+    """The articles earlier samples read (their ``.meta.json``: gate and further ones)."""
+    seen: list[str] = []
+    for path in metas:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        seen += [*meta["gate_articles"], *meta["extra_articles"]]
+    return seen
+
+
+def further_order(every: Sequence[str], excluded: Iterable[str], seed: int) -> list[str]:
+    """The further articles, those not ``excluded``, in the seed's order."""
+    extra = sorted(set(every) - set(excluded))
+    random.Random(f"{seed}:articles").shuffle(extra)
+    return extra
+
+
 def sample_command(args: argparse.Namespace) -> int:
     commit = git("rev-parse", args.at)
     tree = export_tree(commit)
     print(f"commit {commit}, cache {tree.parent}", file=sys.stderr)
-    gate = json.loads((tree / GATE).read_text())["articles"]
     every = sorted(p.stem.removeprefix("article") for p in PTC_ARTICLES.glob("article*.txt"))
-    extra = sorted(set(every) - set(gate))
-    random.Random(f"{args.seed}:articles").shuffle(extra)
-    extra = extra[: args.max_extra]
+    gate = json.loads((tree / GATE).read_text())["articles"]
+    seen = read_before(args.fresh)
+    extra = further_order(every, [*gate, *seen], args.seed)[: args.max_extra]
+    if args.fresh:  # a fresh round: no gate article (so no technique kind), none read before
+        gate = []
 
     # the gate articles (every kind) and a first run of further ones, side by side
     read = min(args.first_extra, len(extra))
-    gate_parts = chunks(gate, max(1, args.jobs // 4))  # ~1/4 of the work: 25 of ~145
+    gate_parts = chunks(gate, max(1, args.jobs // 4)) if gate else []  # ~1/4: 25 of ~145
     parts = chunks(extra[:read], max(1, args.jobs - len(gate_parts)))
     run_articles(tree, [*((p, ()) for p in gate_parts), *((p, SKIP_EXTRA) for p in parts)])
     items: list[dict[str, Any]] = []
@@ -695,7 +718,7 @@ def sample_command(args: argparse.Namespace) -> int:
     used_extra = extra[: max(used.values(), default=0)]
 
     pool = Counter(i["kind"] for i in items)
-    kinds = [*FIXED_KINDS, *techniques]
+    kinds = [*FIXED_KINDS, *techniques]  # no technique kind in a fresh round
     notes = [
         f"{k}: only {pool[k]} candidates (all taken)" for k in kinds if pool[k] < args.per_kind
     ] + sorted(set(failures))
@@ -710,6 +733,7 @@ def sample_command(args: argparse.Namespace) -> int:
         "per_kind": args.per_kind,
         "command": " ".join(["python bench/precision_audit.py", *sys.argv[1:]]),
         "gate_articles": gate,
+        "excluded_samples": [str(p) for p in args.fresh],
         "extra_articles": used_extra,
         "extra_articles_per_kind": used,
         "techniques": techniques,
@@ -1008,6 +1032,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("--first-extra", type=int, default=140, help="further articles read at once")
     s.add_argument("--batch", type=int, default=20, help="further articles read after those")
     s.add_argument("--max-extra", type=int, default=346, help="at most this many non-gate articles")
+    s.add_argument(
+        "--fresh",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="META",
+        help="a fresh round: skip the gate articles (no technique kind) and every article "
+        "these earlier samples' .meta.json read",
+    )
     w = sub.add_parser("show", help="print items for a reader")
     w.add_argument("--reader", choices=("A", "B"), required=True)
     w.add_argument("--kind", required=True)

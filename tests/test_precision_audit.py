@@ -297,6 +297,18 @@ def test_further_articles_are_the_shortest_prefix_that_fills_each_kind() -> None
     assert pa.chunks(["a"], 3) == [["a"]]
 
 
+def test_a_fresh_round_leaves_out_every_article_read_before(tmp_path: Path) -> None:
+    meta = tmp_path / "sample.meta.json"
+    meta.write_text(json.dumps({"gate_articles": ["g1"], "extra_articles": ["a3", "a1"]}))
+    seen = pa.read_before([meta])
+    assert sorted(seen) == ["a1", "a3", "g1"]
+    every = ["a1", "a2", "a3", "a4", "a5", "g1"]
+    order = pa.further_order(every, seen, seed=14)
+    assert sorted(order) == ["a2", "a4", "a5"]
+    assert order == pa.further_order(every[::-1], seen, seed=14)  # seeded, not input order
+    assert pa.read_before([]) == []
+
+
 def test_top_techniques_by_count_then_name() -> None:
     items = [{"kind": f"technique:{t}"} for t in "AABBBCDDE"] + [{"kind": "quote"}] * 9
     assert pa.top_techniques(items, 3) == ["technique:B", "technique:A", "technique:D"]
