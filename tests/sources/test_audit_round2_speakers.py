@@ -223,3 +223,17 @@ def test_a_list_the_parse_broke_after_its_first_item_stays_in_the_content() -> N
     ]  # fmt: skip
     (f,) = attributions(_analyse(rows))
     assert f.text == "police seized 40 AK-47, AR-15 and G3 rifles Moreno sent to the port"
+
+
+def test_a_group_the_speaker_belongs_to_is_no_role(run: Run) -> None:
+    # round 3 (a fresh sample): a religion in apposition was shown as a speaker's role
+    a = sources(
+        run,
+        "The minister compared Ivo Marek, a Catholic, to a puppet master. "
+        "Marek said the minister was wrong.",
+    )
+    roles = {f.text: f.attributes.get("role") for f in a.by_kind("speaker")}
+    assert roles == {"Marek": None}
+    a = sources(run, "Ivo Marek, the mayor of Westby, said the port would close.")
+    (s,) = a.by_kind("speaker")
+    assert s.attributes["role"] == "mayor of Westby"  # a position stays a role

@@ -83,6 +83,7 @@ def named_mention(
                 left_text
                 and not plural  # "told reporters Bacon": not Bacon's role
                 and (left_role[-1].pos in ("NOUN", "PROPN") or is_role_phrase(left_text))
+                and not _identity(ix, left_role[-1].i)
             ):
                 role_left = left_text
                 evaluative = not premodifier_role(left_role)  # "Islamic apologist H. R. Castell"
@@ -106,7 +107,7 @@ def named_mention(
                 if toks[a_lo].text.isupper() and toks[a_lo].text.isalpha() and label != "PERSON":
                     acronym_of = toks[a_lo].text  # "the Authority (NFA)": an organisation
                 continue  # "Lund, 54," / "the Authority (NFA)": an age or an acronym
-            if is_role_phrase(span_text(parsed, a_lo, a_hi)):
+            if is_role_phrase(span_text(parsed, a_lo, a_hi)) and not _identity(ix, c.i):
                 role_right = span_text(parsed, a_lo, a_hi)
             break
     outlet_cue = outlet_name_cue(words)
@@ -265,3 +266,11 @@ def named_mention(
         plural=entity_type == "group",
         reason=reason,
     )
+
+
+def _identity(ix: ParseIndex, i: int) -> bool:
+    """True when token ``i``, heading a phrase next to a name, names a group the person
+    belongs to (NER NORP: a nationality, a religion, a party: "Soros, a Jew,", "Democrat
+    Ann Lund"): who they are, not a role they hold."""
+    ent = ix.entity_at(i)
+    return ent is not None and ent.label == "NORP"
