@@ -24,11 +24,14 @@ stratified sample of ``--per-kind`` findings of every audited kind:
   run on them (it would only make findings that are never audited; no other analyzer
   reads them). An analyzer failure on an article is listed in the notes.
 
-``--fresh META...`` draws a fresh round (round 3 on): no gate article (and so no
+``--fresh PATH...`` draws a fresh round (round 3 on): no gate article (and so no
 technique kind: the techniques model is audited on the gate alone) and none of the
-articles the earlier samples named by their ``.meta.json`` read, so the sources,
-certainty, claims and frames findings are judged on articles nobody has read while
-fixing what earlier rounds found.
+articles earlier samples read (a ``.meta.json``: every article that draw analysed; a
+sample ``.jsonl``: the articles of its items, the ones readers saw and fixes were made
+on), so the sources, certainty, claims and frames findings are judged on articles nobody
+has read while fixing what earlier rounds found. ``--spread K`` makes each kind read
+further articles until at least K of them have a candidate of it, so no kind comes from
+two or three articles only.
 
 Audited kinds: ``quote``, ``speaker`` (speaker findings other than anonymous ones),
 ``anonymous`` (speaker and attribution findings whose source type is anonymous),
@@ -632,28 +635,35 @@ def chunks(articles: Sequence[str], n: int) -> list[list[str]]:
 
 
 def further_needed(
-    base: Counter[str], extra: Sequence[Counter[str]], per_kind: int
+    base: Counter[str], extra: Sequence[Counter[str]], per_kind: int, spread: int = 0
 ) -> dict[str, int | None]:
     """For every kind of :data:`FIXED_KINDS`, the fewest further articles (a prefix of
-    ``extra``) after which it has ``per_kind`` candidates; ``None`` if these do not
-    suffice."""
+    ``extra``) after which it has ``per_kind`` candidates from at least ``spread``
+    further articles; ``None`` if these do not suffice."""
     out: dict[str, int | None] = {}
     for kind in FIXED_KINDS:
         total = base[kind]
-        out[kind] = 0 if total >= per_kind else None
+        out[kind] = 0 if total >= per_kind and spread == 0 else None
+        having = 0
         for n, counts in enumerate(extra, 1):
             if out[kind] is not None:
                 break
             total += counts[kind]
-            if total >= per_kind:
+            having += counts[kind] > 0
+            if total >= per_kind and having >= spread:
                 out[kind] = n
     return out
 
 
-def read_before(metas: Sequence[Path]) -> list[str]:
-    """The articles earlier samples read (their ``.meta.json``: gate and further ones)."""
+def read_before(paths: Sequence[Path]) -> list[str]:
+    """The articles earlier samples read: from a ``.meta.json``, its gate and further
+    articles; from a sample's ``.jsonl``, the articles its items come from (the ones
+    readers saw and fixes were made on)."""
     seen: list[str] = []
-    for path in metas:
+    for path in paths:
+        if path.suffix == ".jsonl":
+            seen += sorted({row["article"] for row in read_jsonl(path)})
+            continue
         meta = json.loads(path.read_text(encoding="utf-8"))
         seen += [*meta["gate_articles"], *meta["extra_articles"]]
     return seen
@@ -703,7 +713,7 @@ def sample_command(args: argparse.Namespace) -> int:
         for article, analysis in zip(extra[len(further) : read], analyses, strict=True):
             further.append([i for i in pooled(article, analysis) if i["kind"] in FIXED_KINDS])
         needed = further_needed(
-            base, [Counter(i["kind"] for i in f) for f in further], args.per_kind
+            base, [Counter(i["kind"] for i in f) for f in further], args.per_kind, args.spread
         )
         if None not in needed.values() or read >= len(extra):
             break
@@ -731,6 +741,7 @@ def sample_command(args: argparse.Namespace) -> int:
         "src_tree": git("rev-parse", f"{commit}:src"),
         "seed": args.seed,
         "per_kind": args.per_kind,
+        "spread": args.spread,
         "command": " ".join(["python bench/precision_audit.py", *sys.argv[1:]]),
         "gate_articles": gate,
         "excluded_samples": [str(p) for p in args.fresh],
@@ -1037,9 +1048,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=Path,
         nargs="+",
         default=[],
-        metavar="META",
+        metavar="PATH",
         help="a fresh round: skip the gate articles (no technique kind) and every article "
-        "these earlier samples' .meta.json read",
+        "these earlier samples read (a .meta.json: all it read; a sample .jsonl: its items')",
+    )
+    s.add_argument(
+        "--spread",
+        type=int,
+        default=0,
+        help="each kind takes further articles until at least this many of them have one",
     )
     w = sub.add_parser("show", help="print items for a reader")
     w.add_argument("--reader", choices=("A", "B"), required=True)

@@ -307,6 +307,17 @@ def test_a_fresh_round_leaves_out_every_article_read_before(tmp_path: Path) -> N
     assert sorted(order) == ["a2", "a4", "a5"]
     assert order == pa.further_order(every[::-1], seen, seed=14)  # seeded, not input order
     assert pa.read_before([]) == []
+    items = tmp_path / "sample.jsonl"
+    items.write_text('{"id": "quote/01", "article": "a4"}\n{"id": "quote/02", "article": "a4"}\n')
+    assert pa.read_before([meta, items]) == ["g1", "a3", "a1", "a4"]  # a sample: its items'
+
+
+def test_spread_takes_articles_until_enough_of_them_have_the_kind() -> None:
+    base: Counter[str] = Counter()
+    extra = [Counter(quote=30), Counter(quote=12), Counter(), Counter(quote=1)]
+    assert pa.further_needed(base, extra, 40)["quote"] == 2
+    assert pa.further_needed(base, extra, 40, spread=3)["quote"] == 4
+    assert pa.further_needed(base, extra[:3], 40, spread=3)["quote"] is None
 
 
 def test_top_techniques_by_count_then_name() -> None:
