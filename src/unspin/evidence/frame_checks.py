@@ -424,11 +424,12 @@ def _share(units: Sequence[tuple[int, bool | None]], clause: int | None = None) 
 
 def _same_sense(lemma: str, claim: SentenceReading, passage: SentenceReading) -> str:
     """The passage's word of the same sense as the claim's predicate ("rejected" for
-    "turned down", "blamed" for "pointed to", "the closure" for "shut";
-    :func:`~unspin.evidence.synonyms.sense_matches`), else ""."""
+    "turned down", "the closure" for "shut", "re-elected" for "won re-election"), else ""."""
     mine = {lemma} | {p for p in claim.phrasal if p.split(" ", 1)[0] == lemma}
     theirs = frozenset(passage.forms.values()) | passage.doing | passage.phrasal
-    return sense_matches({lemma: mine}, theirs).get(lemma, "")
+    made = {verb for support, verb in claim.nominal if support == lemma}  # said as a verb
+    found = sense_matches({lemma: mine}, theirs) or sense_matches({lemma: made}, passage.doing)
+    return found.get(lemma, "")
 
 
 def _check_sentence(

@@ -7,8 +7,9 @@ and sites with their kind word ("Wexmoor Town Hall"), negated verbs, phrasal ver
 down", "point to"), words set aside ("rather than X"), a falsity word ("Reports that X are
 false"), the verb each figure and date hangs from and whether a figure is given as a
 comparison ("up from 583"), each name's kind noun ("The CB-214 results": results) and the
-nouns said with a bare "the"; a capitalised plural opening the sentence ("Inspectors
-praised ...") is a common noun, not a name, and "took place" says only that it happened."""
+nouns said with a bare "the", the verb a support verb says with a noun made of it ("won
+re-election": elect); a capitalised plural opening the sentence ("Inspectors praised ...")
+is a common noun, not a name, and "took place" says only that it happened."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.evidence.opposites import VERBS_ONLY
+from unspin.evidence.synonyms import bases
 from unspin.nlp import Parsed, Token
 
 __all__ = [
@@ -102,6 +104,9 @@ class SentenceReading:
     definite: frozenset[str] = frozenset()
     #: verbs that say no more than "happen" with their bare object ("took place"): light
     idioms: frozenset[str] = frozenset()
+    #: a support verb with a noun made of a verb as its object, as (support verb, that
+    #: verb): "won re-election" (win, elect), "gave approval" (give, approve)
+    nominal: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -303,6 +308,28 @@ def _idioms(tokens: Sequence[Token]) -> set[int]:
     return out
 
 
+#: Verbs that with a noun made of a verb as object say that verb ("won re-election": was
+#: re-elected; "gave approval": approved; "carried out an inspection": inspected).
+SUPPORT_VERBS = frozenset(
+    str.split("""win make take give get gain secure receive reach hold conduct carry undergo""")
+)
+
+
+def _nominal(tokens: Sequence[Token]) -> frozenset[tuple[str, str]]:
+    """Each support verb with the verbs its object noun may be made of ("won re-election":
+    (win, elect); "gave approval": (give, approve); "won a prize": none)."""
+    by_i = {t.i: t for t in tokens}
+    out: set[tuple[str, str]] = set()
+    for t in tokens:
+        verb = by_i.get(t.head)
+        if t.pos != "NOUN" or t.dep != "dobj" or verb is None or verb.i == t.i:
+            continue
+        if verb.pos == "VERB" and verb.lemma.lower() in SUPPORT_VERBS and WORD.fullmatch(t.text):
+            noun = t.lemma.lower()
+            out |= {(verb.lemma.lower(), b) for b in bases(noun) - {noun}}
+    return frozenset(out)
+
+
 def _capitalised_plural(token: Token, tokens: Sequence[Token]) -> bool:
     """A plural common noun that a small tagger reads as a name only because it opens the
     sentence ("Inspectors praised ...", "Residents said ..."): the first word, one word, a
@@ -434,6 +461,7 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         located=located,
         kinds=kinds,
         idioms=frozenset(by_i[i].lemma.lower() for i in idioms if by_i[i].pos == "VERB"),
+        nominal=_nominal(tokens),
         definite=definite,
         modifiers=frozenset(modifiers),
         baselines=tuple(_baseline(tokens, int(q["start"])) for q in frame.get("quantities") or ()),
