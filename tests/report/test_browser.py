@@ -20,6 +20,8 @@ import pytest
 from tests.browser import chromium_path, launch_browser
 from unspin.model import Analysis, Document, Explanation, Finding
 from unspin.report import render_html, write_report
+from unspin.report.audited import audit_for
+from unspin.report.highlight import default_layer, layers_for
 
 
 @pytest.fixture(scope="module")
@@ -107,15 +109,12 @@ def test_hostile_text_executes_nothing_in_any_layer(page: Any, analysis: Analysi
 
 @pytest.mark.browser
 def test_one_layer_is_shown_at_a_time(page: Any, analysis: Analysis) -> None:
-    # check-worthy claims are audited over 0.8 and come first in the switch
-    worthy = next(
-        i
-        for i, f in enumerate(analysis.findings)
-        if f.kind == "claim" and f.attributes["checkworthy"]
-    )
-    assert _shown(page, f'#text mark[data-f~="{worthy}"]')
-    for kind in ("quote", "hedge", "date", "quantity", "technique"):
-        assert not _shown(page, f'#text mark[data-kind="{kind}"]'), kind
+    # the report opens on the first layer of the switch audited at the floor or above
+    first = default_layer(layers_for(analysis.kinds))
+    assert first is not None
+    for kind in ("claim", "quote", "hedge", "date", "quantity", "technique"):
+        shown = _shown(page, f'#text mark[data-kind="{kind}"]')
+        assert shown == (kind == first.kind), kind
     hedge = _switch_to(page, "hedge")
     assert _shown(page, '#text mark[data-kind="hedge"]')
     assert not _shown(page, '#text mark[data-kind="quantity"]')
@@ -144,17 +143,20 @@ def test_every_kind_can_be_shown(page: Any, analysis: Analysis) -> None:
 
 
 @pytest.mark.browser
-def test_experimental_layers_start_switched_off(page: Any) -> None:
+def test_experimental_layers_start_switched_off(page: Any, analysis: Analysis) -> None:
     hedge = page.locator("fieldset.switch label", has_text="hedge")
     assert "(experimental)" in hedge.inner_text()
     assert "audited precision" in (hedge.get_attribute("title") or "")
     assert not hedge.locator("input").is_checked()
     assert not _shown(page, '#text mark[data-kind="hedge"]')
-    quantity = page.locator("fieldset.switch label", has_text="quantity")
-    assert "(experimental)" not in quantity.inner_text()
-    claims = page.locator("fieldset.switch label", has_text="check-worthy claim")
-    assert "(experimental)" not in claims.inner_text()
-    assert claims.locator("input").is_checked()
+    for kind, text in (("quantity", "quantity"), ("date", "date"), ("claim", "check-worthy claim")):
+        audit = audit_for(kind)
+        assert audit is not None
+        label = page.locator("fieldset.switch label", has_text=text).first
+        assert ("(experimental)" in label.inner_text()) == audit.experimental, kind
+        first = default_layer(layers_for(analysis.kinds))
+        assert first is not None
+        assert label.locator("input").is_checked() == (kind == first.kind), kind
 
 
 @pytest.mark.browser
@@ -204,6 +206,7 @@ def _nested() -> Analysis:
 def test_click_and_enter_open_the_innermost_finding(browser: Any, tmp_path: Path) -> None:
     pg = _open(browser, render_html(_nested()), tmp_path)
     try:
+        _switch_to(pg, "quantity")  # on, whether or not its layer is experimental
         pg.click("#text mark.on >> text=million")
         card = pg.locator("#details-body .card").inner_text()
         assert "rule-4 million" in card and "rule-4 million litres" not in card

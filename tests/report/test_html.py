@@ -15,6 +15,7 @@ import pytest
 
 from unspin.model import Analysis, Document, Explanation, Finding
 from unspin.report import TEMPLATE_DIR, asset, render_html, report_context
+from unspin.report.audited import audit_for
 from unspin.report.html import safe_href
 
 VOID = {"meta", "input", "br", "img", "hr", "link", "wbr", "source", "area", "col", "embed"}
@@ -226,25 +227,31 @@ def test_unknown_kind_renders_with_fallback_colour(hostile_html: str, page: Page
 
 def test_checkworthy_claims_open_the_report(page: Page, analysis: Analysis) -> None:
     radios = _radios(page)
+    audit = audit_for("claim")
+    assert audit is not None
+    opens = not audit.experimental
     claim_layers: dict[str, bool] = {}
     for m in page.marks:
         if m["data-kind"] == "claim":
             f = analysis.findings[int(m["data-f"].split()[0])]
             worthy = bool(f.attributes["checkworthy"])
             claim_layers[m["data-layer"]] = worthy
-            assert ("on" in m["class"].split()) is worthy
+            # check-worthy claims come first in the switch: the report opens on them when
+            # they are audited at the floor or above (unspin.report.audited); other claims
+            # are never shown by default
+            assert ("on" in m["class"].split()) is (worthy and opens)
     assert len(claim_layers) == 2  # check-worthy and other claims are separate layers
     for layer, worthy in claim_layers.items():
-        # check-worthy claims are audited over 0.8 (unspin.report.audited) and first in
-        # the switch, so the report opens on them; other claims are never shown by default
-        assert ("checked" in radios[layer]) is worthy
+        assert ("checked" in radios[layer]) is (worthy and opens)
 
 
 def test_experimental_layers_say_why_they_are_off(hostile_html: str) -> None:
     switch = hostile_html[hostile_html.index('<fieldset class="switch') :]
     switch = switch[: switch.index("</fieldset>")]
     assert "hedge (experimental)" in switch
-    assert "audited precision 0.78 (31 of 40" in switch
+    hedge = audit_for("hedge")
+    assert hedge is not None and hedge.experimental
+    assert f"audited precision {hedge.precision:.2f} ({hedge.correct} of {hedge.judged}" in switch
     assert "date (experimental)" not in switch
     assert "date" in switch
 
