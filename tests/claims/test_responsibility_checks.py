@@ -1,8 +1,9 @@
 """Responsibility readings the sentence does not claim, and the actor it does name
 (precision audit, round 2): negation and denial, a person's own conduct, routine work,
 a time in the event slot, blame on those who allowed a deed, a cleft that gives the deed
-to someone else, and an actor that carries the party it rules out. Fixtures written for
-this file."""
+to someone else, and an actor that carries the party it rules out; round 3: a slot that
+names no one or nothing, a deed in a clause the sentence does not assert. Fixtures
+written for this file."""
 
 from __future__ import annotations
 
@@ -32,6 +33,17 @@ def _claim(run: Run, text: str) -> Finding:
         "The clerk is responsible for his actions.",
         "Border officers carry out targeted operations daily across the country.",
         "The officials were allowed to commit the crime.",
+        # a deed the sentence says was not done
+        "The clerk has committed no crime.",
+        "The minister was told that the clerk had committed no crime.",
+        "Nobody carried out the raid on the depot.",
+        "No one ordered the attack on the depot, the guard said.",
+        # a deed in a clause the sentence does not assert
+        "Two towns passed rules that let the police take guns from a man before he has "
+        "committed any crime.",
+        "If the clerk commits a crime, he will be fired.",
+        "The court will decide whether the clerk ordered the raid.",
+        "The police took his gun without him committing any crime.",
     ],
 )
 def test_no_responsibility_the_sentence_does_not_claim(run: Run, text: str) -> None:
@@ -85,6 +97,18 @@ def test_no_responsibility_the_sentence_does_not_claim(run: Run, text: str) -> N
         (
             "The council did not deny that its staff carried out the raid.",
             "its staff",
+            "the raid",
+        ),
+        # a "before" clause or gerund in a past narration tells the deed
+        ("The clerk committed the theft before he left town.", "The clerk", "the theft"),
+        (
+            "The clerk was fired before anyone learned that he had committed the theft.",
+            "he",
+            "the theft",
+        ),
+        (
+            "Ana spoke to the press, before making the claim that the guards carried out the raid.",
+            "the guards",
             "the raid",
         ),
     ],

@@ -10,7 +10,11 @@ no responsibility type rather than a wrong actor):
 * :func:`own_conduct`: the event is the actor's own conduct ("not responsible for his
   actions": a finding on capacity, not on who did something);
 * :func:`habitual`: a routine description ("officers carry out operations daily");
-* :func:`time_phrase`: the slot the parse offers is a time ("for decades").
+* :func:`time_phrase`: the slot the parse offers is a time ("for decades");
+* :func:`no_one`: a slot names no one or nothing ("committed no crime", "nobody
+  carried out the raid");
+* :func:`unasserted`: the cue sits in a clause the sentence does not assert ("if he
+  orders it", "before the man has committed any crime", "whether she ordered it").
 
 and where the sentence names a different actor, which one:
 
@@ -36,11 +40,13 @@ __all__ = [
     "cleft_rebuttal",
     "enabler",
     "habitual",
+    "no_one",
     "own_conduct",
     "rebuttal",
     "ruled_out",
     "ruled_out_actor",
     "time_phrase",
+    "unasserted",
 ]
 
 #: Verbs whose clause says the deed was not done by whom it names.
@@ -77,6 +83,12 @@ _ADDITIVE = frozenset(("too", "also", "well", "again"))
 _PRO_OBJECTS = frozenset(("it", "so", "that", "this"))
 #: Words that open a party the sentence rules out after the actor ("X, rather than Y").
 _RULED_OUT_OPENERS = frozenset(("not", "rather", "instead", "nor"))
+#: Words that name no one or nothing, and determiners that make a noun do so ("no crime").
+_NONE_WORDS = frozenset(("nobody", "nothing", "none", "noone", "neither"))
+_NONE_DETS = frozenset(("no", "neither"))
+#: Subordinators of a clause the sentence does not assert ("if he orders it", "unless",
+#: "whether she ordered it", "before the man has committed any crime").
+_UNASSERTED_MARKS = frozenset(("if", "unless", "whether", "lest", "before"))
 
 
 def _children(parsed: Parsed, i: int, *deps: str) -> list[Token]:
@@ -125,6 +137,37 @@ def habitual(parsed: Parsed, cue: Token, event: Token) -> bool:
         return False
     near = [*parsed.children(cue.i), *parsed.children(event.i)]
     return any(c.lower in ROUTINE_WORDS for c in near)
+
+
+def no_one(parsed: Parsed, slot: Token) -> bool:
+    """The slot names no one or nothing: "committed no crime", "nobody carried out the
+    raid", "no one ordered it", "none of them"."""
+    if slot.lower in _NONE_WORDS:
+        return True
+    return any(c.dep == "det" and c.lower in _NONE_DETS for c in parsed.children(slot.i))
+
+
+def unasserted(parsed: Parsed, cue: Token, event: Token) -> bool:
+    """The cue sits in a clause (its own or one above it) that the sentence does not
+    assert: a condition ("if he orders the raid", "unless", "whether"), a gerund after
+    "without", or a "before" clause that is not a past narration ("before the man has
+    committed any crime", "before committing any crime"; "before he committed the theft,
+    he ..." and "before making the claim that ..." tell that it was done)."""
+    any_ = any(d.dep == "det" and d.lower == "any" for d in parsed.children(event.i))
+    t = cue if cue.pos in ("VERB", "AUX") else parsed.tokens[cue.head]
+    for _ in range(8):
+        for c in parsed.children(t.i):
+            if c.dep != "mark" or c.lower not in _UNASSERTED_MARKS:
+                continue
+            if c.lower != "before" or t.tag != "VBD" or any_:
+                return True
+        head = parsed.tokens[t.head]
+        if t.dep == "pcomp" and (head.lower == "without" or (head.lower == "before" and any_)):
+            return True
+        if head.i == t.i:
+            return False
+        t = head
+    return False
 
 
 def time_phrase(token: Token) -> bool:

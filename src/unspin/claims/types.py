@@ -35,11 +35,13 @@ from unspin.claims.responsibility import (
     cleft_rebuttal,
     enabler,
     habitual,
+    no_one,
     own_conduct,
     rebuttal,
     ruled_out,
     ruled_out_actor,
     time_phrase,
+    unasserted,
 )
 from unspin.frames.spans import SpanIndex
 from unspin.model import JSON, Finding
@@ -304,6 +306,9 @@ def _checked_slots(
         or own_conduct(parsed, event)
         or habitual(parsed, cue, event)
         or time_phrase(event)
+        or no_one(parsed, event)  # "committed no crime"
+        or no_one(parsed, actor)  # "nobody carried out the raid"
+        or unasserted(parsed, cue, event)  # "if he orders it", "before he has committed any"
     ):
         return None
     actor = instead or actor
