@@ -1,7 +1,8 @@
 """Figures and dates of a claim against a passage's (:mod:`unspin.evidence.frame_checks`):
 each claim figure (date) is compared with the passage's that hang from the same verb or
 one of its sense, else those of the clause that states the claim's, else all of them;
-alike, different, or neither (a later figure of that verb, or only the comparison's).
+alike, different, or neither (a later figure of that verb; the comparison's figure, "from
+six days a week to five", when the claim's differs from it and the passage gives no other).
 """
 
 from __future__ import annotations
@@ -145,6 +146,10 @@ def slot_units(
                 result, check = False, said[0][1]
             else:
                 result, check = None, None
+        mine = k < len(mine_marks) and mine_marks[k]
+        if result is False and not mine and all(j < len(marks) and marks[j] for j, _ in said):
+            # only the comparison's figure ("cut from six days a week to five"): another time
+            result, check = None, None
         out.append((clause, result))
         if check is not None and not check.agrees and differed is None:
             differed = check
