@@ -2,8 +2,8 @@
 (precision audit, round 2): negation and denial, a person's own conduct, routine work,
 a time in the event slot, blame on those who allowed a deed, a cleft that gives the deed
 to someone else, and an actor that carries the party it rules out; round 3: a slot that
-names no one or nothing, a deed in a clause the sentence does not assert. Fixtures
-written for this file."""
+names no one or nothing, a deed in a clause the sentence does not assert, an event that
+is only a pronoun. Fixtures written for this file."""
 
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ def _claim(run: Run, text: str) -> Finding:
         "If the clerk commits a crime, he will be fired.",
         "The court will decide whether the clerk ordered the raid.",
         "The police took his gun without him committing any crime.",
+        # an event that is only a pronoun ("that") tells a reader nothing
+        "He spoke of the land grabs that are orchestrated by the city council and the water board.",
+        "Talk about the atrocities that they have perpetrated might hurt the talks.",
     ],
 )
 def test_no_responsibility_the_sentence_does_not_claim(run: Run, text: str) -> None:
@@ -98,6 +101,12 @@ def test_no_responsibility_the_sentence_does_not_claim(run: Run, text: str) -> N
             "The council did not deny that its staff carried out the raid.",
             "its staff",
             "the raid",
+        ),
+        # "all of this" names the deed, unlike a bare "that"
+        (
+            "The guard said the clerks were responsible for all of this damage to the depot.",
+            "the clerks",
+            "all of this damage to the depot",
         ),
         # a "before" clause or gerund in a past narration tells the deed
         ("The clerk committed the theft before he left town.", "The clerk", "the theft"),

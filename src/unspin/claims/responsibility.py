@@ -11,6 +11,8 @@ no responsibility type rather than a wrong actor):
   actions": a finding on capacity, not on who did something);
 * :func:`habitual`: a routine description ("officers carry out operations daily");
 * :func:`time_phrase`: the slot the parse offers is a time ("for decades");
+* :func:`bare_pronoun`: the event is a bare pronoun ("the raids that they carried out"
+  offers "that"): nothing here resolves it, so no event to show;
 * :func:`no_one`: a slot names no one or nothing ("committed no crime", "nobody
   carried out the raid");
 * :func:`unasserted`: the cue sits in a clause the sentence does not assert ("if he
@@ -37,6 +39,7 @@ from unspin.nlp import Parsed, Sentence, Token
 
 __all__ = [
     "actor_end",
+    "bare_pronoun",
     "cleft_rebuttal",
     "enabler",
     "habitual",
@@ -83,6 +86,11 @@ _ADDITIVE = frozenset(("too", "also", "well", "again"))
 _PRO_OBJECTS = frozenset(("it", "so", "that", "this"))
 #: Words that open a party the sentence rules out after the actor ("X, rather than Y").
 _RULED_OUT_OPENERS = frozenset(("not", "rather", "instead", "nor"))
+#: Pronouns that stand for a deed named elsewhere ("ordered that", "did this"; not "all",
+#: "all of this filth": that one names it).
+_BARE_WORDS = frozenset(
+    ("it", "this", "that", "these", "those", "which", "what", "whom", "them", "so")
+)
 #: Words that name no one or nothing, and determiners that make a noun do so ("no crime").
 _NONE_WORDS = frozenset(("nobody", "nothing", "none", "noone", "neither"))
 _NONE_DETS = frozenset(("no", "neither"))
@@ -137,6 +145,12 @@ def habitual(parsed: Parsed, cue: Token, event: Token) -> bool:
         return False
     near = [*parsed.children(cue.i), *parsed.children(event.i)]
     return any(c.lower in ROUTINE_WORDS for c in near)
+
+
+def bare_pronoun(token: Token) -> bool:
+    """The slot is a pronoun standing alone ("that", "which", "it", "them"): what it
+    stands for is elsewhere, and an event shown as "that" tells a reader nothing."""
+    return token.lower in _BARE_WORDS
 
 
 def no_one(parsed: Parsed, slot: Token) -> bool:

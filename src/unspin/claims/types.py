@@ -32,6 +32,7 @@ from unspin.claims.lexicon import (
 )
 from unspin.claims.responsibility import (
     actor_end,
+    bare_pronoun,
     cleft_rebuttal,
     enabler,
     habitual,
@@ -282,6 +283,8 @@ def _responsibility(parsed: Parsed, toks: Sequence[Token], sentence: Sentence, s
         else:
             continue
         if actor is None or event is None or actor.lower in ("it", "this", "that", "which", "who"):
+            continue
+        if bare_pronoun(event):  # "the raids that they carried out": the event is "that"
             continue
         slots = _checked_slots(parsed, sentence, t, actor, event)
         if slots is None:
