@@ -285,9 +285,9 @@ class _QuantityScanner:
             if sm:
                 sc = sm["scale"].lower()
                 glued = not sm["sp"]
-                if sc in ("m", "k", "b") and not (currency and glued):
+                if sc in ("m", "k", "b", "mm") and not (currency and glued):
                     sm = None  # "5m" without a currency sign is five metres
-                elif sc in ("mn", "bn", "tn") and not glued and not currency:
+                elif sc in ("mn", "bn", "tn", "mln", "bln") and not glued and not currency:
                     sm = None
             if sm:
                 factor = SCALES_W[sm["scale"].lower()]

@@ -24,7 +24,8 @@ TENS_W = {
 }  # fmt: skip
 SCALES_W = {
     "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mn": 1e6, "bn": 1e9, "tn": 1e12, "m": 1e6, "k": 1e3, "b": 1e9,
+    "mn": 1e6, "bn": 1e9, "tn": 1e12, "m": 1e6, "k": 1e3, "b": 1e9, "mm": 1e6, "mln": 1e6,
+    "bln": 1e9,
 }  # fmt: skip
 DENOMS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
@@ -107,7 +108,8 @@ QUALIFIER_KIND = {
     "as much as": "at_most",
 }  # fmt: skip  # everything else: at_least
 SCALE_AFTER = re.compile(
-    r"(?P<sp>\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|tn|m|k|b)\b", re.I
+    r"(?P<sp>\s*)(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|mm|m|k|b)\b",
+    re.I,
 )
 RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|\bto\b)\s*(?P<max>{DIGITS})(?![\w,.]\d)", re.I)
 PERCENT = re.compile(
