@@ -308,6 +308,10 @@ def _idioms(tokens: Sequence[Token]) -> set[int]:
     return out
 
 
+#: Adverbs that a small tagger gives a phrasal verb's particle as ("are going up 5 per
+#: cent": advmod): right after their verb they are its particle.
+_PARTICLES = frozenset(str.split("up down out off back over away"))
+
 #: Verbs that with a noun made of a verb as object say that verb ("won re-election": was
 #: re-elected; "gave approval": approved; "carried out an inspection": inspected).
 SUPPORT_VERBS = frozenset(
@@ -478,7 +482,11 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
             f"{by_i[t.head].lemma.lower()} {t.lower}"
             for t in tokens
             if t.head in by_i
-            and (t.dep == "prt" or (t.dep == "prep" and by_i[t.head].pos == "VERB"))
+            and (
+                t.dep == "prt"
+                or (t.dep == "prep" and by_i[t.head].pos == "VERB")
+                or (t.dep == "advmod" and t.lower in _PARTICLES and t.i == t.head + 1)
+            )
         ),
         date_baselines=tuple(
             any(a <= int(d["start"]) < b for a, b in compared) for d in frame.get("dates") or ()
