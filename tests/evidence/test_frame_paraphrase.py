@@ -80,6 +80,23 @@ def dated(backbone: Backbone, text: str) -> Reading:
             "Bus fares in Marton are going up 5 per cent.",
             "supports",
         ),
+        # a relative date that resolves to the passage's day is that date ...
+        (
+            "The Selby council leader quit on Monday.",
+            "The leader of the Selby council resigned on Monday.",
+            "supports",
+        ),
+        (
+            "The Selby council leader quit on Monday.",
+            "The leader of the Selby council resigned on 6 May 2024.",
+            "supports",
+        ),
+        # ... another day is not said to differ (a weekday may be last week's or next)
+        (
+            "The Selby council leader quit on Monday.",
+            "The leader of the Selby council resigned on Tuesday.",
+            "neutral",
+        ),
     ],
 )
 def test_one_passage_against_one_claim(

@@ -128,6 +128,14 @@ def slot_units(
             ]
             if not any(c.agrees for _, c in said):
                 said = []  # a bare number that is not the claim's says nothing against it
+        if not said and slot == "dates" and item.get("iso"):
+            # a relative date ("on Monday", "last year") is compared by nothing else; one
+            # that resolves to the passage's day or year is that date (never a different one)
+            said = [
+                (j, SlotCheck("dates", True, str(item.get("text")), str(other.get("text"))))
+                for j, other in pool
+                if other.get("iso") == item.get("iso")
+            ]
         values = {j: other.get("value") for j, other in pool}
         if slot == "quantities" and any(
             c.agrees and _exact(item.get("value"), values.get(j)) for j, c in said
