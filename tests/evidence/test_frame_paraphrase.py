@@ -80,6 +80,22 @@ def dated(backbone: Backbone, text: str) -> Reading:
             "Bus fares in Marton are going up 5 per cent.",
             "supports",
         ),
+        # what one side does to a thing and what the thing does: "cut X" / "X fell"
+        (
+            "The drug cut deaths by 30 per cent in the Marton study.",
+            "In the Marton study, deaths fell by 30 per cent among patients given the drug.",
+            "supports",
+        ),
+        (
+            "The Selby council raised parking charges by 10 per cent.",
+            "Parking charges in Selby rose by 10 per cent after a council vote.",
+            "supports",
+        ),
+        (
+            "The Selby council raised parking charges by 10 per cent.",
+            "Parking charges in Selby fell by 10 per cent after a council vote.",
+            "refutes",
+        ),
         # a relative date that resolves to the passage's day is that date ...
         (
             "The Selby council leader quit on Monday.",

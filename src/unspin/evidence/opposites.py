@@ -15,7 +15,7 @@ ANTONYMS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     for a, b in (
         ("rise", "fall drop decline decrease cut shrink"),
         ("increase", "fall drop decline decrease cut reduce lower freeze"),
-        ("raise", "cut lower reduce freeze"),
+        ("raise", "cut lower reduce freeze fall drop"),
         ("grow", "shrink decline fall"),
         ("gain", "lose loss"),
         ("win", "lose"),
