@@ -33,6 +33,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from unspin.frames.lexicon import PEOPLE_NOUNS
+from unspin.frames.quantity_context import (
+    noun_after,
+)
 from unspin.frames.quantity_patterns import (
     ABOUT_TOPIC_VERBS,
     ABOUT_VERBS,
@@ -391,24 +394,14 @@ class _QuantityScanner:
         k = self.parsed.token_at(om.end())
         if k is None:
             return label, None, score, end
-        toks = self.parsed.tokens
-        j = k
-        while (
-            j + 1 < len(toks)
-            and j - k < 3
-            and (toks[j].pos == "ADJ" or (toks[j].dep in ("amod", "compound") and toks[j].head > j))
-        ):
-            j += 1  # "dozens of armed men", "millions of manufacturing jobs"
-        if j < len(toks) and toks[j].pos == "NOUN":
-            lemma = toks[j].lemma.lower()
+        # "dozens of armed men", "millions of manufacturing jobs", "tens of millions of
+        # Dutch and Belgian voters"
+        noun = noun_after(self.parsed, k, reach=5)
+        if noun is not None:
+            lemma = noun.lemma.lower()
             if lemma in TIME_NOUNS:
                 return label, None, score, end
-            return (
-                "count",
-                ("people" if lemma in ("person", "people") else lemma),
-                0.75,
-                toks[j].end,
-            )
+            return "count", ("people" if lemma in ("person", "people") else lemma), 0.75, noun.end
         return label, None, score, end
 
     def _singular_after(self, noun_end: int) -> bool:

@@ -36,7 +36,8 @@ DENOMS = {
 VAGUE = {
     "dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2000.0,
     "tens of thousands": 20000.0, "hundreds of thousands": 200000.0, "millions": 2e6,
-    "billions": 2e9,
+    "tens of millions": 2e7, "hundreds of millions": 2e8, "billions": 2e9,
+    "tens of billions": 2e10, "hundreds of billions": 2e11,
 }  # fmt: skip
 
 UNIT_WORDS = "|".join(sorted(UNITS_W, key=len, reverse=True))
@@ -57,8 +58,8 @@ CORE = re.compile(
   | (?P<halfof>\bhalf(?=\s+(?:of|the)\b))
   | (?P<half>\bhalf\s+an?\s+(?:million|billion|trillion|thousand|dozen)\b)
   | (?P<dozen>\b(?:an?|one)\s+dozen\b)
-  | (?P<vague>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds
-                 |thousands|millions|billions)\b(?=\s+(?:of\b|more\b|[a-z])))
+  | (?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores
+                 |hundreds|thousands|millions|billions)\b(?=\s+(?:of\b|more\b|[a-z])))
   | (?P<digits>{DIGITS_START}(?:{DIGITS}))
   | (?P<words>\b{WORDS}\b)
     """,
