@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from unspin.frames.lexicon import PEOPLE_NOUNS
 from unspin.frames.quantity_context import (
     noun_after,
+    plus_after,
 )
 from unspin.frames.quantity_patterns import (
     ABOUT_TOPIC_VERBS,
@@ -300,9 +301,18 @@ class _QuantityScanner:
                 end = sm.end()
             elif end < len(text) and text[end].isalpha() and not MEASURE_ABBR_RE.match(text, end):
                 return None  # "21st", "5G", "3D"
+            plus_end, plus_noun = plus_after(self.parsed, text, end, currency is not None)
+            if plus_end > end and qualifier is None:
+                qualifier, approximate, end = "at_least", True, plus_end  # "4,000 plus"
+                if plus_noun is not None and not currency:
+                    lemma = plus_noun.lemma.lower()
+                    if lemma in TIME_NOUNS:
+                        return None  # "20-plus years": a duration, left to the dates
+                    unit = "people" if lemma in ("person", "people") else lemma
+                    label, score, end = "count", 0.85, plus_noun.end
         if currency:
             label, unit, score = "money", currency, 0.95
-        else:
+        elif label != "count":
             label, unit, score, end = self._unit(end, label, unit, score)
         if label == "other" and unit is None:
             age = AGE.match(text, end)

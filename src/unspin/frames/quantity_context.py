@@ -2,15 +2,20 @@
 it is no quantity (precision audit, round 3):
 
 - the noun a number counts past modifiers and "and" ("tens of millions of Dutch and
-  Belgian voters"): :func:`noun_after`.
+  Belgian voters"): :func:`noun_after`;
+- "plus" after a figure, a lower bound ("4,000 plus UN relief staff", "500-plus
+  employees"): :func:`plus_after`.
 """
 
 from __future__ import annotations
+
+import re
 
 from unspin.nlp import Parsed, Token
 
 __all__ = [
     "noun_after",
+    "plus_after",
 ]
 
 
@@ -40,3 +45,27 @@ def noun_after(parsed: Parsed, k: int, reach: int = 3) -> Token | None:
             break
         j += 1
     return toks[j] if j < len(toks) and toks[j].pos == "NOUN" else None
+
+
+#: "plus" right after a figure: "4,000 plus", "500-plus".
+_PLUS = re.compile(r"(?:-|[ \t]+)plus\b", re.I)
+
+
+def plus_after(parsed: Parsed, text: str, end: int, money: bool) -> tuple[int, Token | None]:
+    """After a figure ending at ``end``, "plus" that makes it a lower bound ("4,000 plus UN
+    relief staff", "500-plus staff", "$2 billion plus."): the end of "plus" and the plural
+    noun it counts (None when punctuation or the end follows); ``(end, None)`` when
+    "plus" adds something ("$50 plus tax", "two plus two") or is not there."""
+    m = _PLUS.match(text, end)
+    if m is None:
+        return end, None
+    k = parsed.token_at(m.end() - 1)
+    toks = parsed.tokens
+    if k is None or k + 1 >= len(toks) or toks[k + 1].pos == "PUNCT":
+        return m.end(), None
+    if money and m.group()[0] != "-":
+        return end, None  # "$50 plus tax": a charge on top, no bound
+    noun = noun_after(parsed, k + 1, reach=4)
+    if noun is None or noun.tag not in ("NNS", "NNPS"):
+        return end, None
+    return m.end(), noun
