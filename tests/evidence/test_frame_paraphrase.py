@@ -113,6 +113,19 @@ def dated(backbone: Backbone, text: str) -> Reading:
             "The leader of the Selby council resigned on Tuesday.",
             "neutral",
         ),
+        # a verb that ends what its complement says negates it ...
+        ("The Selby mill makes cloth.", "The Selby mill stopped making cloth in 2020.", "refutes"),
+        (
+            "The Selby plant operates at night.",
+            "The Selby plant has ceased to operate at night.",
+            "refutes",
+        ),
+        # ... not a purpose ("stopped to pick up")
+        (
+            "The Selby bus stopped to pick up children.",
+            "The Selby bus picked up children.",
+            "neutral",
+        ),
     ],
 )
 def test_one_passage_against_one_claim(

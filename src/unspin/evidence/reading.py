@@ -3,13 +3,14 @@
 words (lemmas compared on their first five letters, a final "e" dropped: :func:`word_key`)
 with the clause each stands in, names by their distinctive words (codes such as "CB-214"
 too), places, the names that stand in a place phrase ("in Carden"), the names of buildings
-and sites with their kind word ("Wexmoor Town Hall"), negated verbs, phrasal verbs ("turn
-down", "point to"), words set aside ("rather than X"), a falsity word ("Reports that X are
-false"), the verb each figure and date hangs from and whether a figure is given as a
-comparison ("up from 583"), each name's kind noun ("The CB-214 results": results) and the
-nouns said with a bare "the", the verb a support verb says with a noun made of it ("won
-re-election": elect); a capitalised plural opening the sentence ("Inspectors praised ...")
-is a common noun, not a name, and "took place" says only that it happened."""
+and sites with their kind word ("Wexmoor Town Hall"), negated verbs (also those stopped:
+"stopped making cloth"), phrasal verbs ("turn down", "point to"), words set aside ("rather
+than X"), a falsity word ("Reports that X are false"), the verb each figure and date hangs
+from and whether a figure is given as a comparison ("up from 583"), each name's kind noun
+("The CB-214 results": results) and the nouns said with a bare "the", the verb a support
+verb says with a noun made of it ("won re-election": elect); a capitalised plural opening
+the sentence ("Inspectors praised ...") is a common noun, not a name, and "took place"
+says only that it happened."""
 
 from __future__ import annotations
 
@@ -244,6 +245,25 @@ def _thwarted(tokens: Sequence[Token]) -> frozenset[str]:
     return frozenset(out)
 
 
+#: Verbs that end what their complement says: "stopped making cloth" (no longer makes it),
+#: "ceased to operate"; "stopped to talk" (a purpose) is not.
+_CEASING = frozenset(("stop", "cease", "quit"))
+
+
+def _ceased(tokens: Sequence[Token]) -> frozenset[str]:
+    """The verbs a sentence says were stopped ("stopped making cloth": make): negated."""
+    by_i = {t.i: t for t in tokens}
+    out: set[str] = set()
+    for t in tokens:
+        verb = by_i.get(t.head)
+        if t.dep != "xcomp" or t.pos != "VERB" or verb is None or verb.i == t.i:
+            continue
+        to = any(a.head == t.i and a.dep == "aux" and a.lower == "to" for a in tokens)
+        if verb.lemma.lower() in _CEASING and (verb.lemma.lower() == "cease" or not to):
+            out.add(t.lemma.lower())
+    return frozenset(out)
+
+
 def _baseline(tokens: Sequence[Token], start: int) -> bool:
     """Whether the quantity at ``start`` is given as a comparison: in a phrase opened by
     "from", "than", "versus" or "compared with / to" ("up from 583", "compared with an
@@ -454,7 +474,7 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         tuple(handles),
         frozenset(places) & flat,
         frozenset(lemmas),
-        frozenset(negated | _thwarted(tokens)),
+        frozenset(negated | _thwarted(tokens) | _ceased(tokens)),
         _denied(tokens),
         forms,
         frozenset(doing),
