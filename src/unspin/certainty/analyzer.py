@@ -37,11 +37,21 @@ Ambiguity handling
     0.3 and are not reported under the default ``min_score`` (0.5); "may have"/"might
     have" + participle (epistemic) score highest. "could" counts only before "have" or
     "be", not in "could not be published / be using" (ability, prohibition); "couldn't
-    be sure" is one hedge. "I believe" of a conviction ("did what I believe was right",
-    "I believe in") is no hedge. A booster word that is a sentence by itself (a bare
-    "Obviously.") and a hedge word alone as a question ("Maybe?" as a poll answer)
-    score 0.4; a bare "Perhaps." still hedges. "clearly", "plainly"
-    and "surely" after the verb they modify are manner adverbs ("he spoke clearly",
+    be sure" is one hedge; nor in "neither could immediately be reached", "anything that
+    could not be rigorously checked" (a negated passive, adverbs between, the negation on
+    the subject). Modals that mark no doubt of the writer's score 0.3
+    (:mod:`.modality`): a statute's clause ("(a) ... an alien may be arrested", "except
+    as provided in subsection (c) ... may"), a legal measure a rule lets be renewed ("the
+    order lasts a year but may be renewed"), a counterfactual ("if it had ..., it might
+    have"), a proposition weighed ("the idea that he could have ..."), a standard's
+    wording ("cause to believe that he may ..."), an imagined speech ("he might explain to
+    us that"), and a concession whose "but" joins the predicate ("could be funny but
+    still offensive"). A hedge in a heading line that a colon introduces ("See the video
+    here:") titles a linked work and scores 0.4. "I believe" of a conviction ("did what
+    I believe was right", "I believe in") is no hedge. A booster word that is a sentence
+    by itself (a bare "Obviously.") and a hedge word alone as a question ("Maybe?" as a
+    poll answer) score 0.4; a bare "Perhaps." still hedges. "clearly", "plainly" and
+    "surely" after the verb they modify are manner adverbs ("he spoke clearly",
     "slowly but surely", and after a verb of saying even before "that": "it must be said
     clearly that") and do not fire; a negated booster ("not clearly") does not fire.
     "The truth is" boosts only as a lead-in ("the truth is (that) we lost"), not as a
@@ -59,7 +69,17 @@ Ambiguity handling
     expert who is the subject of a reporting verb within the next six sentences; "the
     report" (one known document) is not vague either. No claim is pinned on a group that
     "can" believe, on a crowd that "finds" without a clause ("many are finding life too
-    hard"), nor on the writer's own "I've often said".
+    hard"), nor on the writer's own "I've often said". Groups that only seem unnamed
+    score 0.3 (:mod:`.bodies`): a named body's spokesperson ("a Justice Department
+    spokesperson", "a police spokesperson" after "<City> police said"); its officials
+    when on its record ("in a statement", or of the body itself: "told CNN the department
+    could not comment", "that its work ..."), unless the sentence keeps them anonymous
+    ("senior", "on condition of anonymity"); a one-word kind of body ("Iranian",
+    "Archdiocesan") names none. Plural experts beside a titled researcher the text names
+    in the next or the five previous sentences ("Physicist Jane Roe and colleagues"); a
+    crowd in a situation ("when people say ..."); officials who "agree to" act; and a
+    crowd's belief that a named source describes ("the book shows that some of them
+    believed ...").
 
 Summary
 -------
@@ -72,12 +92,14 @@ r <= 0.35 -> ``"hedged"``, else ``"balanced"``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.certainty.cues import Cue, caps_cues, dedupe, phrase_cues, token_cues
+from unspin.certainty.modality import heading_line
 from unspin.certainty.vague import vague_cues
 from unspin.model import Explanation, Finding
+from unspin.nlp import Parsed
 from unspin.options import option
 
 __all__ = ["CertaintyAnalyzer"]
@@ -100,7 +122,7 @@ class CertaintyOptions:
 class CertaintyAnalyzer(Analyzer[CertaintyOptions]):
     """Hedges, boosters and vague attributions as spans (see the module docstring)."""
 
-    version = "0.2.0"
+    version = "0.3.0"
     requires = ("parse",)
     produces = ("hedge", "booster", "vague_attribution")
     languages = ("en",)
@@ -113,7 +135,7 @@ class CertaintyAnalyzer(Analyzer[CertaintyOptions]):
         cues.extend(phrase_cues(ctx.text, parsed))
         cues.extend(vague_cues(parsed))
         cues.extend(caps_cues(parsed))
-        kept = dedupe(cues)
+        kept = [_titled(parsed, c) for c in dedupe(cues)]
         if not self.options.all_candidates:
             kept = [c for c in kept if c.score >= self.options.min_score]
         findings = [self._finding(ctx, c) for c in kept]
@@ -132,6 +154,14 @@ class CertaintyAnalyzer(Analyzer[CertaintyOptions]):
                 rule=c.rule, cues=(" ".join(covered.split()),), detail=c.detail
             ),
         )
+
+
+def _titled(parsed: Parsed, c: Cue) -> Cue:
+    """A hedge in a heading line that a colon introduces names a linked work's title."""
+    if c.kind != "hedge" or c.score <= 0.4 or not heading_line(parsed, c.start):
+        return c
+    detail = "Inside the title of a linked work (a line a colon introduces): it names, not claims."
+    return replace(c, score=0.4, detail=detail)
 
 
 # ----------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from unspin.certainty.lexicon import (
     SAYING_VERBS,
     SHORT_EMPHASIS,
 )
+from unspin.certainty.modality import ability, non_epistemic
 from unspin.nlp import Parsed, Token
 from unspin.segment import BODY
 
@@ -166,6 +167,8 @@ def _modal(parsed: Parsed, t: Token) -> Cue | None:
             return None  # "couldn't be sure": the phrase is the hedge, not the modal
         elif be and negated and nxt2 is not None and nxt2.tag in ("VBN", "VBG"):
             return None  # "could not be published", "could not be using": ability, leave
+        elif be and ability(parsed, t):
+            return None  # "neither could immediately be reached": ability, leave
         elif be:
             score = 0.6
         else:
@@ -177,8 +180,11 @@ def _modal(parsed: Parsed, t: Token) -> Cue | None:
     else:
         score = 0.75 if low == "might" else 0.6
     what = "a possibility, not a fact"
+    other = non_epistemic(parsed, t, perfect)
     if low in ("may", "might") and _permission(parsed, t, nxt2 if be else None):
         score, what = 0.3, "possibly permission (or liability) rather than doubt"
+    elif other is not None:
+        score, what = 0.3, other
     elif _concessive(parsed, t):
         score, what = 0.3, "a concession ('strange as it may sound') rather than doubt"
     elif _indirect_question(parsed, t):
@@ -235,6 +241,8 @@ def _contrast_after(parsed: Parsed, t: Token) -> bool:
     verbs = [head]
     if head.dep in ("ccomp", "conj") and head.head > head.i:  # "however" parsed as the root's
         verbs.append(parsed.tokens[head.head])
+    # "could be funny but still offensive": the contrast joins the predicate after "be"
+    verbs += [c for c in parsed.children(head.i) if c.dep in ("acomp", "attr") and c.i > t.i]
     return any(
         c.i > t.i and CONTRASTS.get(c.lower) == c.dep  # not the adverb "yet" ("not done yet")
         for v in verbs

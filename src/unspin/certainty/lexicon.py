@@ -82,6 +82,29 @@ SAYING_VERBS = frozenset(
 DEONTIC_PREDICATES = frozenset(
     _words("subject liable eligible entitled exempt punishable permitted allowed required")
 )
+#: Words of legal drafting: a modal after them in its clause states what a statute allows.
+LEGAL_MARKERS = frozenset(
+    _words("subsection subparagraph pursuant hereby herein thereof hereunder")
+)
+#: Legal measures that a rule lets be renewed or revoked ("the order may be renewed").
+LEGAL_INSTRUMENTS = frozenset(
+    _words(
+        "order warrant injunction licence license permit visa lease contract sentence "
+        "probation parole confiscation seizure detention subpoena exemption waiver"
+    )
+)
+#: What a rule lets be done to a legal measure (not "lifted": a decision that may come).
+LEGAL_PROCEDURES = frozenset(
+    _words("renew extend revoke appeal waive rescind reinstate terminate amend commute")
+)
+#: Nouns whose "that" clause is a proposition the text weighs ("the idea that ...").
+PROPOSITION_NOUNS = frozenset(
+    _words("idea notion suggestion theory premise hypothesis assertion myth fantasy pretence")
+)
+#: Verbs of reaching someone: "could never be reached" is ability.
+REACH_VERBS = frozenset(_words("reach contact locate find"))
+#: Verbs of speech: "he might explain to us that ..." imagines what someone would say.
+SPEECH_VERBS = frozenset(_words("explain say tell argue insist assure reply respond answer"))
 #: Conjunctions whose clause concedes a point ("while he may be a fan, ...").
 CONCESSIVE_MARKS = frozenset(_words("while whilst although though"))
 #: Words of contrast that override a point a modal grants ("he may be a fan, but ..."),
@@ -224,6 +247,29 @@ ATTR_VERBS = frozenset(
         "say believe think claim argue suggest warn agree contend insist note estimate fear "
         "predict tell report show find indicate maintain allege consider feel speculate worry "
         "assert reckon acknowledge confirm reveal concede point"
+    )
+)
+#: Nouns of an organisation: "<City> police", "the Justice Department", "the company".
+ORG_NOUNS = frozenset(
+    _words(
+        "department ministry police company agency office commission committee council bureau "
+        "embassy firm board authority corporation organisation organization league union "
+        "institute association foundation"
+    )
+)
+#: Speakers for a body: a named body's spokesperson speaks on its record.
+SPOKESPEOPLE = frozenset(_words("spokesperson spokesman spokeswoman"))
+#: Words that keep a speaker anonymous, whatever body is named.
+ANONYMITY = frozenset(
+    _words("anonymity anonymous unnamed unidentified authorized authorised background senior")
+)
+#: Professions that, beside a name, identify a researcher ("Physicist Jane Roe").
+RESEARCH_TITLES = frozenset(
+    _words(
+        "physicist chemist biologist astronomer astrophysicist geologist psychologist "
+        "sociologist climatologist meteorologist oceanographer ecologist geneticist "
+        "neuroscientist virologist immunologist economist professor researcher scientist "
+        "epidemiologist historian"
     )
 )
 #: A name with one of these before it is an expert's ("Dr Jane Roe", "Professor Roe").

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from unspin.certainty.bodies import not_vague
 from unspin.certainty.cues import Cue
 from unspin.certainty.lexicon import (
     ANAPHORIC_DETS,
@@ -227,6 +228,8 @@ def _vague_cue(
     if familiar:
         score = max(score, 0.9) if not post_named or group == "vague_source" else score
         group = "vague_source"
+    elif (why := not_vague(parsed, t, group, verb)) is not None:
+        score, detail = min(score, 0.3), why
     # span: the noun phrase (with "familiar with ..."/"close to ..." modifiers), plus the verb
     lo = min([t.i, *(_subtree_lo(parsed, c.i) for c in pre)])
     hi = t.i

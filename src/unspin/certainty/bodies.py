@@ -1,0 +1,204 @@
+"""Groups that a vague attribution only seems to leave unnamed: a named body speaking
+through its spokesperson or its officials on its own record, a research team the text
+names a few sentences away, a crowd inside a situation ("when people say ...") and a
+crowd's belief that another, named source describes. The vague cue of :mod:`.vague` asks
+:func:`not_vague` before it reports (rules documented in :mod:`unspin.certainty.analyzer`)."""
+
+from __future__ import annotations
+
+from unspin.certainty.lexicon import (
+    ANONYMITY,
+    ATTR_VERBS,
+    EXPERT_TITLES,
+    GROUPS,
+    NAME_ENTS,
+    ORG_NOUNS,
+    RESEARCH_TITLES,
+    SPOKESPEOPLE,
+    VAGUE_DETS,
+)
+from unspin.nlp import Parsed, Token
+
+__all__ = ["not_vague"]
+
+_SELF = frozenset(("its", "our", "we", "us"))
+_PLACES = frozenset(("GPE", "NORP", "LOC"))
+_BELIEF = frozenset(("believe", "think", "feel", "fear", "worry", "consider"))
+
+
+def not_vague(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str | None:
+    """Why the group ``t`` (subject of ``verb``, if any) is no unnamed source, or None."""
+    low = t.lemma.lower()
+    if group == "vague_source" and low in (*SPOKESPEOPLE, "official") and not _anonymous(parsed, t):
+        body = _named_body(parsed, t)
+        if body is not None and (low in SPOKESPEOPLE or _on_record(parsed, verb, body)):
+            return "A named body speaking on its own record, not an unnamed source."
+    if group == "vague_expert" and t.tag == "NNS" and _researchers_named(parsed, t):
+        return "Researchers the text names nearby (a titled researcher and colleagues)."
+    if verb is None:
+        return None
+    if verb.dep == "advcl" and any(
+        c.lower in ("when", "whenever") and c.dep in ("advmod", "mark")
+        for c in parsed.children(verb.i)
+    ):
+        return "A situation ('when people say ...'), not a claim pinned on a group."
+    if verb.lemma == "agree" and _to_infinitive(parsed, verb):
+        return "Agreeing to an action, not a claim."
+    if group == "vague_crowd" and verb.lemma in _BELIEF and _described(parsed, t, verb):
+        return "A group's belief that a named source describes, not a claim pinned on it."
+    return None
+
+
+def _anonymous(parsed: Parsed, t: Token) -> bool:
+    sentence = parsed.sentence_of(t.start)
+    if sentence is None:
+        return False
+    return any(w.lower in ANONYMITY for w in parsed.sentence_tokens(sentence))
+
+
+def _named_body(parsed: Parsed, t: Token) -> list[str] | None:
+    """The words naming the body in the noun phrase before ``t``: an acronym ("ADL
+    official"), an organisation noun with a name before it ("Justice Department
+    spokesperson", "<City> police officials"), or a bare organisation noun that a sentence
+    just before names ("<City> police said ... a police spokesperson said"). A one-word
+    name with neither ("Archdiocesan", "Iranian") names a kind of body, not which."""
+    toks = parsed.tokens
+    words: list[Token] = []
+    j = t.i - 1
+    while j >= 0 and toks[j].tag in ("NNP", "NNPS", "NN", "NNS") and toks[j].dep != "nsubj":
+        words.insert(0, toks[j])
+        j -= 1
+    if not words:
+        return None
+    names = [w for w in words if w.tag in ("NNP", "NNPS") or w.ent_type in NAME_ENTS]
+    acronym = any(
+        w.text.isupper() and len(w.text) >= 2 and w.text.isalpha() and w.ent_type not in _PLACES
+        for w in names
+    )  # "ADL", "APCO"; not "US", "UK": a country is no body that speaks on record
+    org = [w for w in words if w.lemma.lower() in ORG_NOUNS]
+    if acronym or (org and any(w.i < org[-1].i for w in names)):
+        return [w.lower for w in words]
+    if org and not names and _named_before(parsed, t, org[-1].lower):
+        return [w.lower for w in words]
+    return None
+
+
+def _named_before(parsed: Parsed, t: Token, noun: str, window: int = 3) -> bool:
+    here = parsed.sentence_of(t.start)
+    if here is None:
+        return False
+    k = parsed.sentences.index(here)
+    for sentence in parsed.sentences[max(0, k - window) : k]:
+        toks = parsed.sentence_tokens(sentence)
+        for i, w in enumerate(toks):
+            if w.lower == noun and i > 0 and toks[i - 1].tag in ("NNP", "NNPS"):
+                return True
+    return False
+
+
+def _on_record(parsed: Parsed, verb: Token | None, body: list[str]) -> bool:
+    """The officials speak for the body: "in a statement", or of the body itself in what
+    they say ("told reporters the department could not comment", "that its work ...")."""
+    if verb is None:
+        return False
+    toks = parsed.tokens
+    for c in parsed.children(verb.i):
+        if (
+            c.dep == "prep"
+            and c.lower == "in"
+            and any(g.lemma.lower() == "statement" for g in parsed.children(c.i))
+        ):
+            return True
+    for c in parsed.children(verb.i):
+        if c.dep not in ("ccomp", "parataxis"):
+            continue
+        s, e = parsed.subtree_span(c.i)
+        lo, hi = parsed.token_at(s), parsed.token_at(e - 1)
+        if lo is None or hi is None:
+            continue
+        for j in range(lo, hi + 1):
+            w = toks[j]
+            if w.lower in _SELF or (w.lower in body and w.text.isupper()):
+                return True  # "its work", "we", the acronym itself
+            if w.lemma.lower() in ORG_NOUNS and j > 0 and toks[j - 1].lower == "the":
+                return True  # "the department could not comment"
+    return False
+
+
+def _researchers_named(parsed: Parsed, t: Token, before: int = 5, after: int = 1) -> bool:
+    """'Scientists say ...' beside 'Physicist Jane Roe and two colleagues ...' (or after
+    it): the text names the team, a titled researcher with colleagues, unless the group
+    is set apart ("other scientists"). One named expert is no team: "an analyst, Jane
+    Roe, said ... Analysts say ..." stays vague."""
+    if any(c.dep in ("det", "amod") and c.lower in VAGUE_DETS for c in parsed.children(t.i)):
+        return False
+    here = parsed.sentence_of(t.start)
+    if here is None:
+        return False
+    k = parsed.sentences.index(here)
+    for sentence in parsed.sentences[max(0, k - before) : k + 1 + after]:
+        if sentence is here:
+            continue
+        for w in parsed.sentence_tokens(sentence):
+            if w.ent_type != "PERSON" or parsed.tokens[w.head].ent_type == "PERSON":
+                continue  # the name's head word
+            lo, _ = _name_span(parsed, w)
+            around = [parsed.tokens[j] for j in range(max(0, lo - 1), w.i + 1)]
+            titled = any(a.lower.rstrip(".") in RESEARCH_TITLES | EXPERT_TITLES for a in around)
+            if titled and _with_team(parsed, w):
+                return True
+    return False
+
+
+def _name_span(parsed: Parsed, w: Token) -> tuple[int, int]:
+    lo = w.i
+    while lo > 0 and parsed.tokens[lo - 1].dep == "compound" and parsed.tokens[lo - 1].head == w.i:
+        lo -= 1
+    return lo, w.i
+
+
+def _with_team(parsed: Parsed, name: Token) -> bool:
+    """'Jane Roe and colleagues', '... and two of her colleagues', 'Roe and her team'."""
+    for c in parsed.children(name.i):
+        if c.dep != "conj":
+            continue
+        if c.tag == "NNS" or c.lemma.lower() in ("team", "group"):
+            return True
+        if c.tag == "CD" and any(
+            g.tag == "NNS"
+            for p in parsed.children(c.i)
+            if p.lower == "of"
+            for g in parsed.children(p.i)
+        ):
+            return True
+    return False
+
+
+def _to_infinitive(parsed: Parsed, verb: Token) -> bool:
+    kids = parsed.children(verb.i)
+    if any(c.dep == "ccomp" for c in kids):
+        return False
+    return any(
+        c.dep == "xcomp" and any(g.lower == "to" for g in parsed.children(c.i)) for c in kids
+    )
+
+
+def _described(parsed: Parsed, t: Token, verb: Token) -> bool:
+    """'The book shows that in every age some of them believed ...': the crowd's belief
+    is the content of a claim whose subject names its source (a reporting verb up the
+    tree, its subject a noun that is no vague group itself)."""
+    if verb.dep == "ROOT":
+        return False
+    cur = verb
+    for _ in range(4):
+        if cur.dep == "ROOT":
+            break
+        cur = parsed.tokens[cur.head]
+        if cur.pos != "VERB" or cur.lemma not in ATTR_VERBS:
+            continue
+        subj = [c for c in parsed.children(cur.i) if c.dep in ("nsubj", "nsubjpass")]
+        return any(
+            s.pos in ("NOUN", "PROPN") and s.i != t.i and s.lemma.lower() not in GROUPS
+            for s in subj
+        )
+    return False
