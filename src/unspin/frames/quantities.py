@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from unspin.frames.lexicon import PEOPLE_NOUNS
 from unspin.frames.quantity_context import (
     noun_after,
+    numeral_in_name,
     plus_after,
 )
 from unspin.frames.quantity_patterns import (
@@ -235,6 +236,8 @@ class _QuantityScanner:
                 tok.tag != "CD" and tok.lower not in ("a", "an") and not percent_after
             ):
                 return None  # "one of them", "no one": not a number ("Sixty percent" is)
+            if numeral_in_name(self.parsed, start, end):
+                return None  # "the Cobalt One deal": a name, no count
             value = words_to_number(core)
         elif kind == "frac":
             num_word, den = re.split(r"[\s-]+", core.lower())

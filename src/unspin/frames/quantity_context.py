@@ -4,7 +4,9 @@ it is no quantity (precision audit, round 3):
 - the noun a number counts past modifiers and "and" ("tens of millions of Dutch and
   Belgian voters"): :func:`noun_after`;
 - "plus" after a figure, a lower bound ("4,000 plus UN relief staff", "500-plus
-  employees"): :func:`plus_after`.
+  employees"): :func:`plus_after`;
+- a numeral word inside a capitalised name ("the Cobalt One deal", "the Big Three
+  carmakers"): :func:`numeral_in_name`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from unspin.nlp import Parsed, Token
 
 __all__ = [
     "noun_after",
+    "numeral_in_name",
     "plus_after",
 ]
 
@@ -69,3 +72,27 @@ def plus_after(parsed: Parsed, text: str, end: int, money: bool) -> tuple[int, T
     if noun is None or noun.tag not in ("NNS", "NNPS"):
         return end, None
     return m.end(), noun
+
+
+def _title_word(t: Token) -> bool:
+    return t.text.isalpha() and t.text[0].isupper() and not t.text.isupper()
+
+
+def numeral_in_name(parsed: Parsed, start: int, end: int) -> bool:
+    """The capitalised numeral word at ``start:end`` continues a name: a capitalised word
+    that is not the first of its sentence (or is a proper noun) stands right before it,
+    and a lowercase word or a punctuation mark follows ("the Cobalt One deal", "at
+    Ward Seven, they"). A title-case headline ("Police Arrest Two Men") keeps its
+    count: there the next word is capitalised too."""
+    k, j = parsed.token_at(start), parsed.token_at(end - 1)
+    if k is None or j is None or k == 0 or not parsed.tokens[k].text[:1].isupper():
+        return False
+    toks = parsed.tokens
+    before = toks[k - 1]
+    sentence = parsed.sentence_of(start)
+    if sentence is None or sentence.first >= k or not _title_word(before):
+        return False
+    if before.i == sentence.first and before.pos != "PROPN":
+        return False  # "Only Two ...": a capitalised first word, no name
+    after = toks[j + 1] if j + 1 < len(toks) else None
+    return after is None or not _title_word(after)
