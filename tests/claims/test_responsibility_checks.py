@@ -3,7 +3,8 @@
 a time in the event slot, blame on those who allowed a deed, a cleft that gives the deed
 to someone else, and an actor that carries the party it rules out; round 3: a slot that
 names no one or nothing, a deed in a clause the sentence does not assert, an event that
-is only a pronoun. Fixtures written for this file."""
+is only a pronoun, an order's complement, "no one is more responsible than Y", an event
+ending on a conjunction. Fixtures written for this file."""
 
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ def _claim(run: Run, text: str) -> Finding:
         # an event that is only a pronoun ("that") tells a reader nothing
         "He spoke of the land grabs that are orchestrated by the city council and the water board.",
         "Talk about the atrocities that they have perpetrated might hurt the talks.",
+        # a comparison with no one to compare
+        "Nobody is more responsible for the failures of the decade.",
     ],
 )
 def test_no_responsibility_the_sentence_does_not_claim(run: Run, text: str) -> None:
@@ -107,6 +110,43 @@ def test_no_responsibility_the_sentence_does_not_claim(run: Run, text: str) -> N
             "The guard said the clerks were responsible for all of this damage to the depot.",
             "the clerks",
             "all of this damage to the depot",
+        ),
+        # an order of someone to do something: the event is the order, not its object
+        (
+            "A judge in Ohio has ordered the government to hold new hearings before "
+            "releasing the prisoners, saying the law protects them.",
+            "A judge in Ohio",
+            "ordered the government to hold new hearings before releasing the prisoners",
+        ),
+        (
+            "The mayor had ordered the documents released by the port office and the city council.",
+            "The mayor",
+            "ordered the documents released by the port office and the city council",
+        ),
+        (
+            "The leader incited his followers to attack the depot.",
+            "The leader",
+            "incited his followers to attack the depot",
+        ),
+        (
+            "The general ordered the bombing of the depot.",
+            "The general",
+            "the bombing of the depot",
+        ),
+        # "no one is more responsible than Y": Y is, and the event stops before "than"
+        (
+            "Yet no two people are more responsible for the blunders of the decade than Ana "
+            "and Bo.",
+            "Ana and Bo",
+            "the blunders of the decade",
+        ),
+        ("No one is more to blame for the floods than the council.", "the council", "the floods"),
+        # an event does not end on a conjunction whose second half the parse put elsewhere
+        (
+            "Ana said the mayor was blamed for the leaks released by the Board of Ports (BP) "
+            "and the Water Office “[o]n behalf of the town.”",
+            "the mayor",
+            "the leaks released by the Board of Ports (BP)",
         ),
         # a "before" clause or gerund in a past narration tells the deed
         ("The clerk committed the theft before he left town.", "The clerk", "the theft"),

@@ -29,18 +29,25 @@ and where the sentence names a different actor, which one:
 * :func:`ruled_out_actor`: "Not X but Y ordered it" gives it to Y, "Neither X nor Y
   ordered it" to no one;
 * :func:`actor_end`: "rogue guards, not the ruling family, carried out ...": the actor
-  stops before the party the sentence rules out ("X, rather than Y", "X, and not Y").
+  stops before the party the sentence rules out ("X, rather than Y", "X, and not Y");
+* :func:`than_actor`: "no one is more responsible for X than Y" gives X to Y.
+
+and where the deed is more than the verb's object:
+
+* :func:`directive_end`: "ordered the agency to hold hearings", "ordered the files
+  released": the event is the order with its complement, not "the agency".
 """
 
 from __future__ import annotations
 
-from unspin.claims.lexicon import RESP_VERBS
+from unspin.claims.lexicon import EVENT_NOUNS, RESP_VERBS
 from unspin.nlp import Parsed, Sentence, Token
 
 __all__ = [
     "actor_end",
     "bare_pronoun",
     "cleft_rebuttal",
+    "directive_end",
     "enabler",
     "habitual",
     "no_one",
@@ -48,6 +55,7 @@ __all__ = [
     "rebuttal",
     "ruled_out",
     "ruled_out_actor",
+    "than_actor",
     "time_phrase",
     "unasserted",
 ]
@@ -91,6 +99,11 @@ _RULED_OUT_OPENERS = frozenset(("not", "rather", "instead", "nor"))
 _BARE_WORDS = frozenset(
     ("it", "this", "that", "these", "those", "which", "what", "whom", "them", "so")
 )
+#: Verbs whose object is told to do the deed ("ordered the agency to hold hearings").
+_DIRECTIVE_VERBS = frozenset(("order", "incite"))
+#: Endings of a noun that names a deed itself ("ordered the declassification to show
+#: ...": a purpose, not a complement).
+_DEED_ENDINGS = ("ing", "tion", "sion")
 #: Words that name no one or nothing, and determiners that make a noun do so ("no crime").
 _NONE_WORDS = frozenset(("nobody", "nothing", "none", "noone", "neither"))
 _NONE_DETS = frozenset(("no", "neither"))
@@ -305,3 +318,50 @@ def actor_end(parsed: Parsed, actor: Token, end: int) -> int:
     while cut < end and len(toks) > 1 and (toks[-1].pos == "PUNCT" or toks[-1].dep == "cc"):
         toks = toks[:-1]  # "the clerk, and" -> "the clerk"
     return toks[-1].end if cut < end and toks else cut
+
+
+def than_actor(parsed: Parsed, sentence: Sentence, cue: Token, actor: Token) -> Token | None:
+    """For an actor that names no one set against a comparison ("no two people are more
+    responsible for the failures than X and Y", "nobody is more to blame for it than X"):
+    the "than" whose object is the one the sentence makes responsible. None otherwise."""
+    if not no_one(parsed, actor):
+        return None
+    near = [*parsed.children(cue.i), *parsed.children(cue.head)]
+    if not any(c.lower in ("more", "most") for c in near):
+        return None
+    for t in parsed.sentence_tokens(sentence):
+        if t.i > cue.i and t.lower == "than" and _children(parsed, t.i, "pobj"):
+            return t
+    return None
+
+
+def directive_end(parsed: Parsed, cue: Token, event: Token) -> int | None:
+    """Where the event ends when the cue directs its object to the deed ("ordered the
+    agency to hold hearings", "ordered the files released by the office and the
+    council", "incited his followers to attack the depot", "incited the crowd to
+    violence"): after the complement and every object, so the event (from the cue) is
+    the order itself. None when the object is the deed ("ordered the raid"; in "ordered
+    the declassification to show ..." the clause is a purpose)."""
+    if cue.lemma.lower() not in _DIRECTIVE_VERBS or event.dep != "dobj" or event.head != cue.i:
+        return None
+    if event.lemma.lower() in EVENT_NOUNS or event.lemma.lower().endswith(_DEED_ENDINGS):
+        return None
+    done = [
+        c
+        for c in parsed.children(cue.i)
+        if c.i > event.i
+        and (
+            c.dep in ("xcomp", "oprd")
+            or (c.dep == "advcl" and _to_clause(parsed, c))
+            or (c.dep == "prep" and c.lower == "to")  # "incited the crowd to violence"
+        )
+    ]
+    done += [c for c in parsed.children(event.i) if c.dep == "acl" and c.tag == "VBN"]
+    if not done:
+        return None
+    objects = [c for c in parsed.children(cue.i) if c.dep == "dobj"]
+    return max(parsed.subtree_span(c.i)[1] for c in [*done, *objects])
+
+
+def _to_clause(parsed: Parsed, verb: Token) -> bool:
+    return any(a.lower == "to" for a in _children(parsed, verb.i, "aux"))

@@ -34,6 +34,7 @@ from unspin.claims.responsibility import (
     actor_end,
     bare_pronoun,
     cleft_rebuttal,
+    directive_end,
     enabler,
     habitual,
     no_one,
@@ -41,6 +42,7 @@ from unspin.claims.responsibility import (
     rebuttal,
     ruled_out,
     ruled_out_actor,
+    than_actor,
     time_phrase,
     unasserted,
 )
@@ -303,6 +305,9 @@ def _checked_slots(
     :mod:`unspin.claims.responsibility`; None when the sentence does not claim it."""
     denied, other = rebuttal(parsed, sentence, cue, actor, event)  # "..., but Y did it"
     excluded, instead = ruled_out_actor(parsed, actor)  # "Not X but Y did it"
+    than = than_actor(parsed, sentence, cue, actor)  # "no one is more to blame than Y"
+    if than is not None:
+        actor = _child(parsed, than.i, "pobj") or actor
     if (
         ((denied or ruled_out(parsed, cue)) and other is None)
         or (excluded and instead is None)
@@ -316,6 +321,11 @@ def _checked_slots(
         return None
     actor = instead or actor
     event_slot = _span(parsed, event.i, sentence)
+    ordered = directive_end(parsed, cue, event)
+    if than is not None and than.start < int(event_slot["end"]):  # "... than X and Y"
+        event_slot = _chars(parsed, int(event_slot["start"]), than.start) or event_slot
+    elif ordered is not None:  # "ordered the agency to hold hearings"
+        event_slot = _chars(parsed, cue.start, min(ordered, sentence.end)) or event_slot
     enabled = enabler(parsed, cue)
     if enabled is not None:  # "the officials allowed him to commit the crime"
         by, verb = enabled
@@ -341,7 +351,20 @@ def _checked_slots(
     cut = actor_end(parsed, actor, min(int(actor_slot["end"]), actor_stop))
     if cut != int(actor_slot["end"]):  # "rogue guards, not the ruling family"
         actor_slot = _chars(parsed, int(actor_slot["start"]), cut) or actor_slot
-    return actor_slot, event_slot
+    return _whole(parsed, actor_slot), _whole(parsed, event_slot)
+
+
+def _whole(parsed: Parsed, slot: dict[str, JSON]) -> dict[str, JSON]:
+    """The slot without a dangling conjunction at its end ("the files released by the
+    office (TO) and", where the parse took the second conjunct elsewhere)."""
+    toks = list(parsed.tokens_in(int(slot["start"]), int(slot["end"])))
+    if len(toks) < 2 or toks[-1].dep != "cc":
+        return slot
+    toks.pop()
+    while len(toks) > 1 and toks[-1].lower in (",", ";", "-", "–", "—"):
+        toks.pop()
+    s, e = toks[0].start, toks[-1].end
+    return {"text": parsed.text[s:e], "start": s, "end": e}
 
 
 def _eventish(t: Token) -> bool:
