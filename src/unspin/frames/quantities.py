@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from unspin.frames.lexicon import PEOPLE_NOUNS
 from unspin.frames.quantity_context import (
+    contrastive_one,
     noun_after,
     numeral_in_name,
     plus_after,
@@ -236,8 +237,10 @@ class _QuantityScanner:
                 tok.tag != "CD" and tok.lower not in ("a", "an") and not percent_after
             ):
                 return None  # "one of them", "no one": not a number ("Sixty percent" is)
-            if numeral_in_name(self.parsed, start, end):
-                return None  # "the Cobalt One deal": a name, no count
+            if numeral_in_name(self.parsed, start, end) or (
+                core.lower() == "one" and contrastive_one(self.parsed, text, start, end)
+            ):
+                return None  # "the Cobalt One deal"; "in one letter ... in another"
             value = words_to_number(core)
         elif kind == "frac":
             num_word, den = re.split(r"[\s-]+", core.lower())

@@ -6,7 +6,9 @@ it is no quantity (precision audit, round 3):
 - "plus" after a figure, a lower bound ("4,000 plus UN relief staff", "500-plus
   employees"): :func:`plus_after`;
 - a numeral word inside a capitalised name ("the Cobalt One deal", "the Big Three
-  carmakers"): :func:`numeral_in_name`.
+  carmakers"): :func:`numeral_in_name`;
+- "one" set against "another" or "the other" alone or with the same noun ("in one
+  letter ... in another"): a determiner, no count: :func:`contrastive_one`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from unspin.nlp import Parsed, Token
 
 __all__ = [
+    "contrastive_one",
     "noun_after",
     "numeral_in_name",
     "plus_after",
@@ -96,3 +99,46 @@ def numeral_in_name(parsed: Parsed, start: int, end: int) -> bool:
         return False  # "Only Two ...": a capitalised first word, no name
     after = toks[j + 1] if j + 1 < len(toks) else None
     return after is None or not _title_word(after)
+
+
+#: Words "one" is set against: "one ... another", "one ... the other" ("another 20"
+#: adds to a count: "one man died and another 20 were hurt").
+_OTHER = re.compile(
+    r"\b(?:another|the\s+other)\b(?!\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|"
+    r"ten|dozen|hundred|thousand|few|several)\b))",
+    re.I,
+)
+#: Words that make "one" a count whatever follows: "only one", "more than one", "only
+#: one hearing and one appeal".
+_COUNT_BEFORE = re.compile(
+    r"\b(?:only|just|exactly|merely|than|least|not)\s+(?:one\s+[\w-]+\s+(?:and|or)\s+)?$",
+    re.I,
+)
+
+
+def contrastive_one(parsed: Parsed, text: str, start: int, end: int) -> bool:
+    """ "one" at ``start:end`` is set against "another" or "the other" later in its
+    sentence or the next, standing alone or before the same noun ("in one letter she
+    wrote ... In another, ...", "on the one hand ... on the other hand", "one form or
+    another"): a determiner picking one of several, no count. "one bottle ... another
+    guest" (another noun) and "only one hearing" stay counts."""
+    if _COUNT_BEFORE.search(text[max(0, start - 40) : start]):
+        return False
+    toks = parsed.tokens
+    j = parsed.token_at(end - 1)
+    sentence = parsed.sentence_of(end - 1)
+    if j is None or sentence is None or j + 1 >= len(toks):
+        return False
+    ours = noun_after(parsed, j + 1)
+    until = sentence.end
+    later = parsed.sentences_in(sentence.end, len(text))
+    if later:
+        until = later[0].end
+    for m in _OTHER.finditer(text, end, until):
+        k = parsed.token_at(m.end() - 1)
+        if k is None or k + 1 >= len(toks):
+            continue
+        theirs = noun_after(parsed, k + 1)
+        if theirs is None or (ours is not None and theirs.lemma.lower() == ours.lemma.lower()):
+            return True
+    return False
