@@ -14,9 +14,10 @@ from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Token
 from unspin.sources.clause_edges import RECIPIENT_VERBS, past_recipient
 from unspin.sources.lexicon import VERB_FORMS, VerbInfo
+from unspin.sources.parse_index import ParseIndex
 from unspin.sources.state import RunState
 
-__all__ = ["next_line_statement", "person_object", "reported_content"]
+__all__ = ["next_line_statement", "person_object", "reported_content", "withholding"]
 
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
 #: Verbs whose noun object is a thing taken, not a proposition ("claimed the title"); a
@@ -25,6 +26,20 @@ _TAKING_VERBS = frozenset({"claim"})
 #: Relative pronouns: a clause's word before its verb of saying ("which he said ...");
 #: not "what", whose clause is what was said ("what Lund said was true").
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+#: Prepositions before a noun whose clause is another's words ("responding to comments
+#: that ...", "asked about reports that ..."), not the medium of the verb's own speech.
+_OTHERS_WORDS = frozenset({"to", "about", "of", "over", "against", "regarding", "concerning"})
+#: Nouns of what others said, whose "that" clause is their content ("comments that ...").
+_SPEECH_NOUNS = frozenset(
+    """
+    comment comments remark remarks claim claims report reports allegation allegations
+    suggestion suggestions assertion assertions statement statements accusation accusations
+    charge charges rumour rumours rumor rumors speculation criticism criticisms argument
+    arguments assurance assurances warning warnings
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
+#: Object pronouns: "denied him bail" (a clause's "subject" that is an object).
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 
 
 def reported_content(
@@ -62,8 +77,12 @@ def reported_content(
             for o in ix.kids(p.i, "pobj")
         ]
     if not comps:
-        # "said in a statement that ...": spaCy hangs the clause on the noun
+        # "said in a statement that ...": spaCy hangs the clause on the noun; not
+        # "responding to comments from Y that ...", "commented about claims that ...":
+        # a clause of what the noun says, somebody else's words
         for p in ix.kids(t.i, "prep"):
+            if p.lower in _OTHERS_WORDS and any(_owned(ix, o) for o in ix.kids(p.i, "pobj")):
+                continue
             for o in ix.kids(p.i, "pobj"):
                 for c in ix.kids(o.i, "relcl", "acl", "ccomp"):
                     if any(m.dep == "mark" and m.lower == "that" for m in ix.kids(c.i)):
@@ -72,6 +91,8 @@ def reported_content(
         after = [c for c in comps if c.i > t.i]
         c = after[0] if after else comps[-1]
         lo, hi = ix.subtree(c.i)
+        if _others_words_before(ix, t, lo):
+            return None, as_object  # "responding to comments from Y that ...": Y's words
         if c.i == lo and c.lower in VERB_FORMS:
             return None, as_object  # a misparse: another verb of saying is not reported content
         if c.i > t.i and lo < t.i and toks[lo].lower in _RELATIVE_PRONOUNS:
@@ -82,14 +103,19 @@ def reported_content(
             lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
         # "X said A, while Y said B": Y's clause is not part of X's content
         for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
-            if d.i > c.i and (_has_own_speech(st, d.i) or _reporters_verb(st, t, c, d)):
+            if d.i <= c.i:
+                continue
+            if _has_own_speech(st, d.i) or _reporters_verb(st, t, c, d):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)
+            else:
+                hi = min(hi, _relative_speech_cut(st, d.i) - 1)
         dashes = [k for k in range(lo + 1, hi) if toks[k].text in ("--", "—", "–")]
         if len(dashes) == 1 and any(
             toks[k].lower in ("whom", "which") for k in range(dashes[0] + 1, hi + 1)
         ):
             hi = dashes[0] - 1  # "... in the area -- a number of whom ...": the writer's aside
         hi = _list_run_on(st, hi)
+        hi = _broken_coordination(st, lo, hi)
         while hi > lo and (
             toks[hi].dep in ("cc", "mark", "punct") or toks[hi].lower in ("while", "but")
         ):
@@ -174,9 +200,13 @@ def next_line_statement(st: RunState, t: Token) -> tuple[int, int] | None:
     hi = len(text) if hi < 0 else hi
     if lo >= hi or text[lo] in "\"“'‘«»>—–-":
         return None  # a quotation is linked as a quotation
+    if not any(k.tag in _FINITE_TAGS for k in st.parsed.tokens if lo <= k.start and k.end <= hi):
+        return None  # "wrote an analysis:\nThe seizure of guns.": a heading, no statement
     return st.trim_chars(lo, hi)
 
 
+#: Finite verb tags (and modals): a line with one states something.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Present-tense tags: "alleges", "is alleging" (through its auxiliary).
 _PRESENT = frozenset({"VBZ", "VBP"})
 
@@ -199,12 +229,109 @@ def _reporters_verb(st: RunState, t: Token, c: Token, d: Token) -> bool:
     )
 
 
-def _has_own_speech(st: RunState, i: int) -> bool:
-    """True when the subtree of token ``i`` holds a verb of saying with its own subject."""
-    assert st.ix is not None
-    ix = st.ix
-    lo, hi = ix.subtree(i)
-    for t in st.parsed.tokens[lo : hi + 1]:
-        if t.pos == "VERB" and t.lower in VERB_FORMS and ix.kids(t.i, "nsubj"):
+#: Dependencies that chain clauses (not a relative clause inside a noun phrase).
+_CLAUSE_CHAIN = ("conj", "ccomp", "advcl", "parataxis", "xcomp")
+
+
+def _others_words_before(ix: ParseIndex, t: Token, lo: int) -> bool:
+    """Whether the clause starting at token ``lo`` comes right after a noun of others'
+    words with their own author that ``t`` is about ("responding to comments from Y
+    that ..."): the parser hung the noun's clause on the verb."""
+    for p in ix.kids(t.i, "prep"):
+        if p.lower not in _OTHERS_WORDS or not t.i < p.i < lo:
+            continue
+        if any(_owned(ix, o) and ix.subtree(p.i)[1] < lo for o in ix.kids(p.i, "pobj")):
             return True
     return False
+
+
+def _owned(ix: ParseIndex, o: Token) -> bool:
+    """A noun of words with their own author: "comments from Y", "remarks by Y", "Y's
+    claims" (a clause after it is Y's, not what the verb's subject said; "responded to
+    reports that ..." keeps its clause)."""
+    if o.lower not in _SPEECH_NOUNS:
+        return False
+    if any(c.dep == "poss" and c.pos != "PRON" for c in ix.kids(o.i)):
+        return True
+    return any(p.lower in ("from", "by") and ix.kids(p.i, "pobj") for p in ix.kids(o.i, "prep"))
+
+
+def _has_own_speech(st: RunState, i: int) -> bool:
+    """True when token ``i``, or a clause chained to it (not one inside a noun phrase:
+    "collected gifts, payments that both firms denied had any influence"), is a verb of
+    saying with its own subject ("X said A, while Y said B")."""
+    assert st.ix is not None
+    ix = st.ix
+    todo = [st.parsed.tokens[i]]
+    while todo:
+        t = todo.pop()
+        if t.pos == "VERB" and t.lower in VERB_FORMS and ix.kids(t.i, "nsubj"):
+            return True
+        todo.extend(ix.kids(t.i, *_CLAUSE_CHAIN))
+    return False
+
+
+def _relative_speech_cut(st: RunState, i: int) -> int:
+    """Where the clause of token ``i`` stops being the reported content when a relative
+    clause inside it has a verb of saying of its own ("... to defeat Y, who he blasted as
+    a bully": another statement): the first token of that relative clause, or of the
+    noun phrase it hangs on when that stands in apposition after a comma ("..., payments
+    that both firms denied had any influence"); past the subtree when there is none."""
+    assert st.ix is not None
+    ix = st.ix
+    toks = st.parsed.tokens
+    lo, hi = ix.subtree(i)
+    for t in toks[lo : hi + 1]:
+        if not (t.pos == "VERB" and t.lower in VERB_FORMS and ix.kids(t.i, "nsubj")):
+            continue
+        r = t
+        while r.dep not in ("relcl", "acl") and r.head != r.i and r.i != i:
+            r = toks[r.head]
+        if r.dep not in ("relcl", "acl") or r.i == i:
+            continue
+        cut = ix.subtree(r.i)[0]
+        noun = toks[r.head]
+        n_lo = ix.subtree(noun.i)[0]
+        if noun.dep in ("appos", "conj", "npadvmod") and n_lo > 0 and toks[n_lo - 1].text == ",":
+            cut = n_lo
+        return cut
+    return hi + 1
+
+
+def withholding(ix: ParseIndex, t: Token) -> bool:
+    """ "deny" as to withhold: with a recipient ("denied rights to everyone", "denied the
+    workers their pay") or a clause whose subject is an object pronoun ("denied him
+    bail"), not a claim disputed."""
+    if ix.kids(t.i, "dative"):
+        return True
+    return any(
+        s.lower in _OBJECT_PRONOUNS for c in ix.kids(t.i, "ccomp") for s in ix.kids(c.i, "nsubj")
+    )
+
+
+def _broken_coordination(st: RunState, lo: int, hi: int) -> int:
+    """Where a content ending at token ``hi`` ends when it stops on a coordinator whose
+    second half the parser hung elsewhere ("... during the race as well as helped him
+    recover the money": "as well as" inside the content, "helped" joined to the verb of
+    saying): the end of that second half, a verb hung outside the content that starts
+    right after the coordinator and has no subject of its own; else ``hi``."""
+    assert st.ix is not None
+    ix = st.ix
+    toks = st.parsed.tokens
+    k = hi
+    while k > lo and toks[k].dep == "punct":
+        k -= 1
+    if toks[k].dep != "cc" or k + 1 >= len(toks):
+        return hi
+    if any(c.dep == "conj" and c.i > k for c in ix.kids(toks[k].head)):
+        return hi  # the coordinator has its second half inside the content
+    nxt = toks[k + 1]
+    if (
+        nxt.dep not in ("conj", "ccomp")
+        or nxt.pos != "VERB"
+        or lo <= nxt.head <= hi
+        or ix.kids(nxt.i, "nsubj", "nsubjpass")
+        or nxt.lower in VERB_FORMS
+    ):
+        return hi
+    return ix.subtree(nxt.i)[1]

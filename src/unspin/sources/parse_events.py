@@ -13,7 +13,12 @@ import re
 from unspin.nlp import Token
 from unspin.sources.asides import aside_subject, subject_after_dash
 from unspin.sources.clause_edges import juxtaposed_subject, quoted_clause
-from unspin.sources.contents import next_line_statement, person_object, reported_content
+from unspin.sources.contents import (
+    next_line_statement,
+    person_object,
+    reported_content,
+    withholding,
+)
 from unspin.sources.lexicon import (
     CLAUSE_VERBS,
     COMMITMENT_VERBS,
@@ -25,7 +30,16 @@ from unspin.sources.lexicon import (
     VERBS,
 )
 from unspin.sources.mentions import mention_from_token
-from unspin.sources.sayers import can_speak, headline_sayer, no_sayer, participle_sayer
+from unspin.sources.sayers import (
+    can_speak,
+    headline_sayer,
+    nearer_clause_subject,
+    no_sayer,
+    participle_sayer,
+    pcomp_governor,
+    prevented,
+    writer_voice,
+)
 from unspin.sources.speakers import Mention
 from unspin.sources.state import DETS_BEFORE, Event, RunState
 
@@ -219,6 +233,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         return None
     if ix.kids(t.i, "neg") or asked(st, t) or _hypothetical(st, t):
         return None
+    if lemma == "deny" and withholding(ix, t):
+        return None  # "denied rights to everyone", "denied him bail": withheld, not disputed
     if lemma in CLAUSE_VERBS and not quoted_clause(ix, t):
         return None  # "ruled out a run", "ruled that the law ...": no quoted clause, no speech
     if lemma in COMMITMENT_VERBS and not quoted_clause(ix, t, "xcomp"):
@@ -248,6 +264,12 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         score = 0.85
     else:
         subj, passive = _subject(st, t, 0)
+        if t.dep == "conj" and ix.kids(t.i, "auxpass") and not ix.kids(t.i, "nsubjpass"):
+            # "X witnessed ... but was asked by Y to ...": X was asked; the agent asks
+            agents = [o for a in ix.kids(t.i, "agent") for o in ix.kids(a.i, "pobj")]
+            if not agents:
+                return None
+            subj, passive = None, True
         if subj is None and not passive:
             subj = subject_after_dash(ix, t)  # "As reported in X—a book—Y told Z, ..."
         if passive:
@@ -273,6 +295,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
             return None
     if speaker is not None and no_sayer(st.text, speaker):
         mute = True  # "This is how one explains that ...", "tradition has declared"
+    if speaker is not None and writer_voice(ix, t, speaker, st.top_quote_index(t.start)):
+        mute = True  # "I tell you this: ...": the writer asserting, not a source reported
     if speaker is not None and speaker.rule == "speaker.generic" and t.tag in ("VBZ", "VBP"):
         mute = True  # "Any business that tips off X admits that ...": the writer's inference
     if mute or (lemma in _INFERENCE_VERBS and not can_speak(speaker)):
@@ -373,6 +397,8 @@ def _hypothetical(st: RunState, t: Token) -> bool:
         c.lower in _NARRATIVE_ADVERBS for c in ix.kids(t.i, "advmod")
     ):
         return True  # "said the panel would issue ...": not yet; "would later say": told
+    if prevented(ix, t):
+        return True  # "kept the client from disclosing what he knew": never said
     if not any(c.lower == "to" for c in ix.kids(t.i, "aux")) or t.dep == "ROOT":
         return False
     return (
@@ -383,14 +409,9 @@ def _hypothetical(st: RunState, t: Token) -> bool:
 
 
 def _as_saying_carrier(st: RunState, t: Token) -> Token | None:
-    toks = st.parsed.tokens
-    if t.dep != "pcomp" or t.head == t.i:
-        return None
-    as_tok = toks[t.head]
-    if as_tok.lower != "as" or as_tok.head == as_tok.i:
-        return None
-    carrier = toks[as_tok.head]
-    if VERB_FORMS.get(carrier.lower) in _HEARSAY_CARRIERS:
+    assert st.ix is not None
+    carrier = pcomp_governor(st.ix, t, "as")
+    if carrier is not None and VERB_FORMS.get(carrier.lower) in _HEARSAY_CARRIERS:
         return carrier
     return None
 
@@ -435,6 +456,12 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
     if depth >= 3 or t.head == t.i:
         return None, False
     head = toks[t.head]
+    if (
+        t.dep == "xcomp"
+        and head.lemma.lower() == "be"
+        and any(c.lower == "to" for c in ix.kids(t.i, "aux"))
+    ):
+        return None, False  # "it is safe to say that ...": the writer's comment, no sayer
     obj = [c for c in ix.kids(head.i, "dobj") if c.i < t.i and c.pos in ("NOUN", "PROPN")]
     control = head.lemma.lower()
     if obj and (
@@ -448,6 +475,9 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
         subj = [s for c in done for s in ix.kids(c.i, "nsubj")]
         if subj:
             return subj[-1], False
+    nearer = nearer_clause_subject(ix, t)
+    if nearer is not None:
+        return nearer, False  # "X smiled when Y spoke and said ...": Y said it
     if t.dep == "conj" or (t.dep in ("xcomp", "advcl") and head.pos in ("VERB", "AUX")):
         if t.dep == "advcl" and t.tag not in ("VBG", "VBN") and not ix.kids(t.i, "mark"):
             return _subject(st, head, depth + 1)

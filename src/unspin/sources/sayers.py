@@ -13,6 +13,8 @@ a subject is nobody at all (the impersonal "one", an abstract noun: "tradition h
 
 from __future__ import annotations
 
+import re
+
 from unspin.nlp import Token
 from unspin.sources.lexicon import POSSESSIVE_DETS
 from unspin.sources.mentions import mention_from_token
@@ -27,10 +29,26 @@ from unspin.sources.speakers import (
     noun_reason,
 )
 
-__all__ = ["can_speak", "headline_sayer", "no_sayer", "participle_sayer"]
+__all__ = [
+    "can_speak",
+    "headline_sayer",
+    "nearer_clause_subject",
+    "no_sayer",
+    "participle_sayer",
+    "pcomp_governor",
+    "prevented",
+    "writer_voice",
+]
 
 #: Finite verb tags: a clause of its own with a subject that acts.
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: The writer's own person: "I tell you", "we note".
+_WRITER = frozenset({"i", "we"})
+#: Words opening a clause of time, the one a following "and said" may go on with.
+_TIME_OPENERS = frozenset({"when", "as", "after", "before", "while", "once", "whenever"})
+_PRESENT_BE = frozenset({"am", "'m", "’m", "are", "'re", "’re"})
+#: A line opened by a speaker's label ("Ana Roe: I tell you ..."): a turn, not the writer.
+_TURN_LABEL = re.compile(r"[ \t]*[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}:[ \t]")
 _RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
 
 
@@ -62,6 +80,69 @@ def no_sayer(text: str, m: Mention) -> str | None:
     if before and before[-1].lower() in POSSESSIVE_DETS | {"the", "a", "an", "this", "that"}:
         return None
     return f'an abstract noun ("{words[0]}"), not a person'
+
+
+def writer_voice(ix: ParseIndex, verb: Token, m: Mention, in_quote: int | None) -> bool:
+    """Whether ``verb``, said by ``m``, is the writer speaking now ("I tell you this: ...",
+    "we note that ..."): a first person ("I", "we") in the present tense, outside a
+    quotation and outside a labelled turn of a transcript. What the writer asserts is no
+    content reported from a source; "as I wrote last year" (past) still reports."""
+    text = ix.parsed.text
+    if in_quote is not None or m.kind != "pronoun" or text[m.start : m.end].lower() not in _WRITER:
+        return False
+    present = verb.tag == "VBP" or (
+        verb.tag == "VBG" and any(a.lower in _PRESENT_BE for a in ix.kids(verb.i, "aux"))
+    )
+    if not present:
+        return False
+    line = text.rfind("\n", 0, m.start) + 1
+    return _TURN_LABEL.match(text, line) is None
+
+
+def pcomp_governor(ix: ParseIndex, verb: Token, word: str) -> Token | None:
+    """What the preposition ``word`` before the clause of ``verb`` hangs on ("kept him
+    from disclosing": "kept"; "quoted X as saying": "quoted"), or ``None``."""
+    toks = ix.parsed.tokens
+    if verb.dep != "pcomp" or verb.head == verb.i:
+        return None
+    prep = toks[verb.head]
+    if prep.lower != word or prep.head == prep.i:
+        return None
+    return toks[prep.head]
+
+
+def prevented(ix: ParseIndex, verb: Token) -> bool:
+    """Speech something kept from happening: the verb after a "from" that hangs on a verb
+    or an adjective ("kept the client from disclosing ...", "prevents him from revealing
+    ...", "barred from saying"); not "apart from saying", "far from saying" (adverbs)."""
+    governor = pcomp_governor(ix, verb, "from")
+    return governor is not None and governor.pos in ("VERB", "AUX", "ADJ")
+
+
+def nearer_clause_subject(ix: ParseIndex, verb: Token) -> Token | None:
+    """The sayer of a verb joined by "and" to a clause the parser took as the main one
+    though a subordinate clause stands between them ("X looked happy when Y made a
+    remark and said ...": "said" goes with the nearer "made", Y's): the subject of that
+    clause's verb when it has the same tense, its own subject and ends right before the
+    "and" (no comma: "X smiled when Y spoke, and said ..." is X's). Else ``None``."""
+    toks = ix.parsed.tokens
+    if verb.dep != "conj" or verb.head == verb.i or verb.tag not in _FINITE:
+        return None
+    head = toks[verb.head]
+    cc = [c for c in ix.kids(head.i, "cc") if c.i < verb.i]
+    if not cc or cc[-1].i != verb.i - 1 or cc[-1].lower != "and":
+        return None
+    for k in range(verb.i - 2, head.i, -1):
+        v = toks[k]
+        if v.pos != "VERB" or v.tag != verb.tag or v.dep != "advcl":
+            continue
+        subj = ix.kids(v.i, "nsubj")
+        if not subj or ix.subtree(v.i)[1] != verb.i - 2:
+            return None
+        if not any(m.lower in _TIME_OPENERS and m.i < subj[0].i for m in ix.kids(v.i)):
+            return None  # no "when", "as", "after" opening it ("if" asks: "ask if X did")
+        return subj[0] if subj[0].lower not in _RELATIVE_SUBJECTS else None
+    return None
 
 
 def participle_sayer(ix: ParseIndex, verb: Token, subj: Token) -> Token | None:
