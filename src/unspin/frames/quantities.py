@@ -38,6 +38,7 @@ from unspin.frames.quantity_context import (
     noun_after,
     numeral_in_name,
     plus_after,
+    short_year,
 )
 from unspin.frames.quantity_patterns import (
     ABOUT_TOPIC_VERBS,
@@ -227,6 +228,8 @@ class _QuantityScanner:
                 return None  # "3-D", "2-D printer": a name, not an amount
             if SKIP_BEFORE.search(text[max(0, start - 10) : start]):
                 return None
+            if short_year(text, start, end):
+                return None  # "Jo Lin, MA '21,": a class year
             if re.match(r"[:/]\d|\.\d", text[end : end + 2]):
                 return None  # times and numeric dates are not quantities
             value = _number(core)

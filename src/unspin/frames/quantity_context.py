@@ -8,7 +8,9 @@ it is no quantity (precision audit, round 3):
 - a numeral word inside a capitalised name ("the Cobalt One deal", "the Big Three
   carmakers"): :func:`numeral_in_name`;
 - "one" set against "another" or "the other" alone or with the same noun ("in one
-  letter ... in another"): a determiner, no count: :func:`contrastive_one`.
+  letter ... in another"): a determiner, no count: :func:`contrastive_one`;
+- a class year after an abbreviation ("Jo Lin, MA '21,", "the Class of '98"):
+  :func:`short_year`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ __all__ = [
     "noun_after",
     "numeral_in_name",
     "plus_after",
+    "short_year",
 ]
 
 
@@ -142,3 +145,17 @@ def contrastive_one(parsed: Parsed, text: str, start: int, end: int) -> bool:
         if theirs is None or (ours is not None and theirs.lemma.lower() == ours.lemma.lower()):
             return True
     return False
+
+
+#: An apostrophe (straight or curly) that stands for a century: "'22", "’98".
+_APOSTROPHE = "'\u2018\u2019"
+#: Before a class year: a capitalised abbreviation ("CC", "M.A.") or "class of" / "of".
+_YEAR_BEFORE = re.compile(r"(?:\b[A-Z](?:[A-Z]|\.[A-Z]){1,4}\.?|\b[Cc]lass\s+of|\bof)\s*$")
+
+
+def short_year(text: str, start: int, end: int) -> bool:
+    """The two digits at ``start:end`` follow an apostrophe and a capitalised
+    abbreviation or "(class) of": a class year ("Ann Roe, BA '19,"), no quantity."""
+    if end - start != 2 or start == 0 or text[start - 1] not in _APOSTROPHE:
+        return False
+    return bool(_YEAR_BEFORE.search(text[max(0, start - 16) : start - 1]))
