@@ -4,7 +4,8 @@ a time in the event slot, blame on those who allowed a deed, a cleft that gives 
 to someone else, and an actor that carries the party it rules out; round 3: a slot that
 names no one or nothing, a deed in a clause the sentence does not assert, an event that
 is only a pronoun, an order's complement, "no one is more responsible than Y", an event
-ending on a conjunction. Fixtures written for this file."""
+ending on a conjunction, the act of blaming judged with no one doing it. Fixtures
+written for this file."""
 
 from __future__ import annotations
 
@@ -50,6 +51,9 @@ def _claim(run: Run, text: str) -> Finding:
         "Talk about the atrocities that they have perpetrated might hurt the talks.",
         # a comparison with no one to compare
         "Nobody is more responsible for the failures of the decade.",
+        # the act of blaming judged, with no one doing it
+        "Blaming the farmers for the hunger they suffered for so long is offensive.",
+        "Accusing the mayor of fraud was a mistake.",
     ],
 )
 def test_no_responsibility_the_sentence_does_not_claim(run: Run, text: str) -> None:
@@ -110,6 +114,12 @@ def test_no_responsibility_the_sentence_does_not_claim(run: Run, text: str) -> N
             "The guard said the clerks were responsible for all of this damage to the depot.",
             "the clerks",
             "all of this damage to the depot",
+        ),
+        # blame that someone's record holds is still blame
+        (
+            "His record includes blaming the farmers for the floods.",
+            "the farmers",
+            "the floods",
         ),
         # an order of someone to do something: the event is the order, not its object
         (

@@ -11,6 +11,8 @@ no responsibility type rather than a wrong actor):
   actions": a finding on capacity, not on who did something);
 * :func:`habitual`: a routine description ("officers carry out operations daily");
 * :func:`time_phrase`: the slot the parse offers is a time ("for decades");
+* :func:`generic_act`: the cue is the act a sentence judges, with no one doing it
+  ("Blaming the farmers for the floods is offensive", "it is wrong to blame X for Y");
 * :func:`bare_pronoun`: the event is a bare pronoun ("the raids that they carried out"
   offers "that"): nothing here resolves it, so no event to show;
 * :func:`no_one`: a slot names no one or nothing ("committed no crime", "nobody
@@ -49,6 +51,7 @@ __all__ = [
     "cleft_rebuttal",
     "directive_end",
     "enabler",
+    "generic_act",
     "habitual",
     "no_one",
     "own_conduct",
@@ -158,6 +161,24 @@ def habitual(parsed: Parsed, cue: Token, event: Token) -> bool:
         return False
     near = [*parsed.children(cue.i), *parsed.children(event.i)]
     return any(c.lower in ROUTINE_WORDS for c in near)
+
+
+def generic_act(parsed: Parsed, cue: Token) -> bool:
+    """The cue is a gerund or infinitive with no subject of its own that a sentence
+    judges ("Blaming the farmers for the floods is offensive", "To accuse them of it is
+    unfair", "It is wrong to blame the farmers for the floods"): a statement about the
+    act, not that anyone did it or that its object is to blame. A subjectless gerund
+    that someone's record or words hold ("his remarks include blaming X for Y") is not
+    judged so and keeps its reading."""
+    if cue.pos != "VERB" or _children(parsed, cue.i, "nsubj", "nsubjpass", "poss"):
+        return False
+    be = parsed.tokens[cue.head]
+    judged = bool(_children(parsed, be.i, "acomp", "attr"))
+    if cue.dep in ("csubj", "csubjpass"):
+        return judged
+    expletive = any(c.lower == "it" for c in _children(parsed, be.i, "nsubj"))
+    to = any(a.lower == "to" for a in _children(parsed, cue.i, "aux"))
+    return cue.dep in ("xcomp", "ccomp") and to and expletive and judged and be.lemma == "be"
 
 
 def bare_pronoun(token: Token) -> bool:

@@ -36,6 +36,7 @@ from unspin.claims.responsibility import (
     cleft_rebuttal,
     directive_end,
     enabler,
+    generic_act,
     habitual,
     no_one,
     own_conduct,
@@ -317,6 +318,7 @@ def _checked_slots(
         or no_one(parsed, event)  # "committed no crime"
         or no_one(parsed, actor)  # "nobody carried out the raid"
         or unasserted(parsed, cue, event)  # "if he orders it", "before he has committed any"
+        or generic_act(parsed, cue)  # "Blaming the farmers for the floods is offensive"
     ):
         return None
     actor = instead or actor
