@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from unspin.frames.lexicon import PEOPLE_NOUNS
 from unspin.frames.quantity_context import (
     contrastive_one,
+    legal_part,
+    list_marker,
     noun_after,
     numeral_in_name,
     plus_after,
@@ -228,8 +230,8 @@ class _QuantityScanner:
                 return None  # "3-D", "2-D printer": a name, not an amount
             if SKIP_BEFORE.search(text[max(0, start - 10) : start]):
                 return None
-            if short_year(text, start, end):
-                return None  # "Jo Lin, MA '21,": a class year
+            if short_year(text, start, end) or list_marker(text, start, end):
+                return None  # "Jo Lin, MA '21,", "the officer—(1) may ..."
             if re.match(r"[:/]\d|\.\d", text[end : end + 2]):
                 return None  # times and numeric dates are not quantities
             value = _number(core)
@@ -335,6 +337,8 @@ class _QuantityScanner:
             label, unit, score, end = self._of_noun(end, label, score)
         if unit is None and label == "other" and _in_name(self.parsed, m.start(), end):
             return None  # "the 10,000 Women programme": a name, no count of women
+        if unit is None and kind == "digits" and legal_part(text, m.start(), m.end()):
+            return None  # "Title 8 of the Code": a part of a legal text, no amount
         if unit is None and label == "other":
             noun_end, noun = self._counted_noun(m.end() if kind != "digits" else end)
             if noun == "__time__":

@@ -10,7 +10,9 @@ it is no quantity (precision audit, round 3):
 - "one" set against "another" or "the other" alone or with the same noun ("in one
   letter ... in another"): a determiner, no count: :func:`contrastive_one`;
 - a class year after an abbreviation ("Jo Lin, MA '21,", "the Class of '98"):
-  :func:`short_year`.
+  :func:`short_year`;
+- a list marker ("the officer—(1) may ...; (2) ...") and the number of a part of a
+  legal text ("Title 8 of the Code", "Part 3"): :func:`list_marker`, :func:`legal_part`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from unspin.nlp import Parsed, Token
 
 __all__ = [
     "contrastive_one",
+    "legal_part",
+    "list_marker",
     "noun_after",
     "numeral_in_name",
     "plus_after",
@@ -159,3 +163,32 @@ def short_year(text: str, start: int, end: int) -> bool:
     if end - start != 2 or start == 0 or text[start - 1] not in _APOSTROPHE:
         return False
     return bool(_YEAR_BEFORE.search(text[max(0, start - 16) : start - 1]))
+
+
+#: A list marker: "(1)" after a line start, a dash, a colon, a semicolon, a comma or
+#: "and"/"or" ("the officer—(1) may ...; (2) may ...").
+_MARKER_BEFORE = re.compile(r"(?:^|[\u2014\u2013:;,]|\b(?:and|or))[ \t]*\($", re.M)
+#: A part of a legal text: "Title 8", "Part 3" (capitalised words before the number)
+#: or "8 of the United States Code", "230 of the Decency Act" (a capitalised code after).
+_PART_BEFORE = re.compile(r"\b(?:Title|Article|Part|Subsection|Subtitle)\s*$")
+_PART_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){0,6}"
+    r"(?:Code|Act|Constitution|Treaty|Convention|Charter|Statutes?|Regulations?|Rules|"
+    r"Directive|Covenant|Protocol)\b(?!['\u2019]s)"  # "40 of the Act's rules" counts rules
+)
+
+
+def list_marker(text: str, start: int, end: int) -> bool:
+    """The number at ``start:end`` is a list marker in brackets: "(1)" after a dash,
+    a colon, a semicolon, a comma, "and"/"or" or at the start of a line."""
+    if end - start > 2 or text[end : end + 1] != ")":
+        return False
+    return bool(_MARKER_BEFORE.search(text[max(0, start - 8) : start]))
+
+
+def legal_part(text: str, start: int, end: int) -> bool:
+    """The number names a part of a legal text: "Title 8", "Article 5", "8 of the
+    United States Code"."""
+    return bool(_PART_BEFORE.search(text[max(0, start - 12) : start])) or bool(
+        _PART_AFTER.match(text, end)
+    )
