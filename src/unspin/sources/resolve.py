@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from itertools import accumulate
 
+from unspin.nlp import Token
 from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.nearby import resolve_nearby
@@ -47,7 +48,9 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
         if j + 1 < len(covered) and covered[j + 1][0] < k.end:
             continue
         items.append((k.start, 0, k))
-    items.extend((m.start, 1, m) for m in _subject_antecedents(st, covered))
+    silent = _subject_antecedents(st, covered)
+    items.extend((m.start, 1, m) for m in silent)
+    unheard = {id(m) for m in silent}
     items.sort(key=lambda x: (x[0], x[1]))
     told = {id(e.speaker) for e in events if e.speaker is not None and e.content is not None}
     done: set[int] = set()
@@ -65,7 +68,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
             if st.top_quote_index(item.start) is not None:
                 item.reason = f"pronoun {item.head_word} inside a quotation: not resolved"
             elif not turns.resolve_first_person(item):  # "JP: ... I said": JP's person
-                chosen = resolver.pronoun(item, s)
+                chosen = resolver.pronoun(item, s, learn=id(item) not in unheard)
                 if chosen is not None:
                     who = chosen.name or '"' + _short(st.text[chosen.start : chosen.end]) + '"'
                     where = _distance(s - chosen.sentence)
@@ -75,15 +78,19 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                         # that he admired Mr. Berg, though he said ..." stays with He
                         resolver.add(replace(chosen, start=item.start, end=item.end,
                                              is_subject=True, sentence=s,
-                                             main_subject=item.main_subject))  # fmt: skip
+                                             main_subject=item.main_subject,
+                                             gender=_carried_gender(item, chosen)))  # fmt: skip
         elif item.kind == "name":
             resolver.canonical(item)
-            resolver.first_name(item, _people_near(st, item.start, s))
+            if not item.resolved_from:
+                resolver.first_name(item, _people_near(st, item.start, s))
+            if not item.resolved_from:
+                resolver.full_name_run(item, _proper_runs(st, item.start))
             title = bare_title(item)
             if title is not None:
                 holders = holders or TitleHolders([*st.knowns, *mentions])
                 holders.resolve(item, title)
-        elif not resolver.surname_noun(item, st.text[item.start : item.end]):
+        elif not resolver.surname_noun(item, st.text[item.start : item.end], st.knowns):
             resolver.definite_noun(item)
         if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
             # a speaker inside a quotation is no antecedent outside it (as for entities)
@@ -92,6 +99,66 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
     for e in events:
         if e.speaker is not None and _proverbial_they(st, e):
             e.speaker = None
+    events[:] = [e for e in events if not _writers_own(st, e)]
+
+
+def _writers_own(st: RunState, e: Event) -> bool:
+    """ "I tell you this ...", "if we denied rights to ...": an unnamed writer's I or we
+    (no author, no interview turn) with a verb in the present or under "if" is the
+    writer's own assertion or a hypothesis, nobody's reported speech ("I told her that
+    ..." stays: the writer reports a remark)."""
+    m = e.speaker
+    if m is None or m.kind != "pronoun" or m.rule != "speaker.first-person":
+        return False
+    if e.in_quote is not None or e.token is None or st.ix is None:
+        return False
+    verb = st.parsed.tokens[e.token]
+    marks = {c.lower for c in st.ix.kids(e.token, "mark")}
+    return verb.tag == "VBP" or bool(marks & {"if", "unless"})
+
+
+#: The gender a he or she gives the antecedent it carries on: a later "she" never takes
+#: an unnamed person a "he" stood for.
+_GENDER = {"he": "male", "she": "female"}
+
+
+def _carried_gender(m: Mention, chosen: Known) -> str | None:
+    """The gender of the antecedent a resolved he or she carries on: the pronoun's for an
+    unnamed person (a name's gender is learnt only from a speaker, in the resolver)."""
+    return chosen.gender if chosen.name else _GENDER.get(m.head_word, chosen.gender)
+
+
+def _proper_runs(st: RunState, pos: int) -> list[Known]:
+    """Runs of two or three capitalised proper nouns on one line before ``pos``, outside
+    quotations and outside the recogniser's organisations and places ("For Ann Lund,
+    ...", a name the recogniser missed): people a later surname may stand for."""
+    toks = st.parsed.tokens
+    out: list[Known] = []
+    k = 0
+    while k < len(toks) and toks[k].start < pos:
+        if not _name_word(toks[k]):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(toks) and toks[j + 1].start < pos and _name_word(toks[j + 1]):
+            j += 1
+        if 1 <= j - k <= 2:
+            start, end = toks[k].start, toks[j].end
+            other = st.parsed.entities_in(start, end)
+            if (
+                "\n" not in st.text[start:end]
+                and not any(e.label not in ("PERSON", "") for e in other)
+                and st.top_quote_index(start) is None
+            ):
+                name = st.text[start:end]
+                out.append(Known(start, end, name, "person", "named_person", False,
+                                 st.sentence_at(start), None))  # fmt: skip
+        k = j + 1
+    return out
+
+
+def _name_word(t: Token) -> bool:
+    return t.pos == "PROPN" and t.text[:1].isupper() and t.text.isalpha()
 
 
 def _people_near(st: RunState, pos: int, s: int) -> list[Known]:

@@ -234,13 +234,46 @@ class Resolver:
         if len(found) == 1:
             self._alias(m, next(iter(found.values())))
 
-    def surname_noun(self, m: Mention, text: str) -> bool:
+    def full_name_run(self, m: Mention, runs: Iterable[Known]) -> None:
+        """A lone surname ("Lund said") for the one full name before it that ends with it
+        among ``runs`` (proper nouns the recogniser did not take for a name: "For Ann
+        Lund, ..."); a title before the name is no first name."""
+        if m.kind != "name" or m.resolved_from or m.entity_type != "person" or not m.name:
+            return
+        words = m.name.split()
+        if len(words) != 1 or m.name.lower() in TITLE_WORDS:
+            return
+        found: dict[str, Known] = {}
+        for k in runs:
+            name_words = split_person_name(k.name.split())[0]
+            if len(name_words) >= 2 and name_words[-1] == words[0]:
+                found[" ".join(name_words)] = replace(k, name=" ".join(name_words))
+        if len(found) == 1:
+            self._alias(m, next(iter(found.values())))
+
+    def surname_noun(self, m: Mention, text: str, later: Iterable[Known] = ()) -> bool:
         """ "Schneider told ...", "King said": a capitalised word the tagger took for a
-        common noun is the surname of a person named before (sets the alias)."""
+        common noun is the surname of a person named before (sets the alias), else of the
+        one person of ``later`` (the text's named people) named with it after it."""
         if m.rule not in ("speaker.unnamed-person", "speaker.unknown-noun"):
             return False
         if not text[:1].isupper() or not text.isalpha():
             return False
+        after = {
+            k.name: k
+            for k in later
+            if k.start > m.start and k.entity_type == "person" and len(k.name.split()) >= 2
+            and k.name.split()[-1] == text
+        }  # fmt: skip
+        if len(after) == 1 and not any(
+            k.entity_type == "person" and k.name.split()[-1:] == [text]
+            for k in self.before(m.start)
+        ):
+            k = next(iter(after.values()))
+            m.kind = "name"
+            self._alias(m, k)
+            m.reason = f"a surname: the same as {k.name}, named later"
+            return True
         for k in reversed(self.before(m.start)):
             kw = k.name.split()
             if k.entity_type == "person" and len(kw) >= 2 and kw[-1] == text:
@@ -272,13 +305,13 @@ class Resolver:
         ):
             # nearest first; a title ("the pope") reaches back past the last 30 entities
             # of a long text to the one person named with it
+            own = _own_words(m)
             for i in range(bisect_left(self._starts, m.start) - 1, -1, -1):
                 k = self.known[i]
                 if k.entity_type != "person" or not k.name:
                     continue  # the cheap test first: this scan may cover a long text
-                said = f"{k.role or ''} {k.name}"
                 initials = "".join(w[0] for w in (k.role or "").split() if w[:1].isupper())
-                if head in said.lower().split() or (
+                if _same_title(head, k.role or "", k.name, own) or (
                     len(head) >= 2 and initials.endswith(head.upper())
                 ):  # "the IG": the "DOJ Inspector General" named before
                     m.name, m.role = k.name, k.role
@@ -308,10 +341,13 @@ class Resolver:
 
     # -- pronouns ------------------------------------------------------------------
 
-    def pronoun(self, m: Mention, sentence: int) -> Known | None:
+    def pronoun(self, m: Mention, sentence: int, *, learn: bool = True) -> Known | None:
         """Resolve a pronoun speaker to the nearest compatible antecedent (returned), or
         leave it ``unresolved``: he/she need a person, it an organisation, outlet,
-        government or document, they a group or a body; within three sentences."""
+        government or document, they a group or a body; within three sentences.
+        ``learn``: a he or she resolved to a name gives the name its gender (not for a
+        pronoun that is no speaker: "Lund added her client said what he saw" is no
+        evidence that Lund is a man)."""
         low = m.head_word
         want = PRONOUNS.get(low)
         m.resolved_from = "pronoun"
@@ -366,9 +402,50 @@ class Resolver:
         m.score = 0.75 if not rivals else 0.5
         if want in ("male", "female") and chosen.name and self.gender.get(chosen.name) == want:
             m.score = 0.8 if not rivals else 0.65
-        if want in ("male", "female") and chosen.name:
+        if want in ("male", "female") and chosen.name and learn:
             self.gender.setdefault(chosen.name, want)
         return chosen
+
+
+#: Short forms of titles ("Sgt. Ann Lund" is "the sergeant").
+_TITLE_SHORT = {
+    "sgt": "sergeant", "lt": "lieutenant", "col": "colonel", "gen": "general",
+    "capt": "captain", "cpl": "corporal", "det": "detective", "insp": "inspector",
+    "sen": "senator", "rep": "representative", "gov": "governor", "prof": "professor",
+    "supt": "superintendent", "atty": "attorney", "dr": "doctor", "rev": "reverend",
+}  # fmt: skip
+#: Words for one profession ("the lawyer" is the attorney named before).
+_SAME_JOB = (
+    frozenset({"lawyer", "attorney", "counsel", "counselor", "counsellor", "barrister",
+               "solicitor", "advocate"}),
+    frozenset({"doctor", "physician"}),
+)  # fmt: skip
+
+
+def _same_title(head: str, role: str, name: str, own: set[str]) -> bool:
+    """True when ``head`` ("sergeant", "lawyer") is a word of a person's ``role`` or
+    ``name``, or of the role in a short form ("Sgt.") or as another word for the same job
+    ("attorney"); for those two, the description's ``own`` words ("civil" of "the civil
+    lawyer") must fit the role or name too (by their first three letters)."""
+    words = [w.strip(",;:()") for w in f"{role} {name}".lower().split()]
+    if head in words:
+        # "Harbor Informant" from a headline is no name of "the informant": the noun at
+        # the end of a name is no role ("Ann Baker" is not "the baker")
+        named = name.lower().split()
+        return not (named[-1:] == [head] and head not in role.lower())
+    bare = [w.strip(",;:()").rstrip(".") for w in role.lower().split()]
+    roles = {_TITLE_SHORT.get(w, w) for w in bare}
+    if head not in roles and not any(head in job and roles & job for job in _SAME_JOB):
+        return False
+    return all(any(o[:3] == w[:3] for w in words if len(w) >= 3) for o in own)
+
+
+def _own_words(m: Mention) -> set[str]:
+    """The words of an unnamed person's description but its head and small words ("civil"
+    of "the civil lawyer")."""
+    small = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "of", "for"}
+    words = {w.strip(",;:()").lower() for w in (m.role or "").split()}
+    return {w for w in words if len(w) >= 3 and w not in small and w != m.head_word}
 
 
 def _position(role: str) -> bool:
