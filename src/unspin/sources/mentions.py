@@ -63,6 +63,8 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     low = h.lower
     if not any(ch.isalnum() for ch in h.text):
         return None
+    if cue is not None and _described_claimant(ix, h, cue):
+        return None  # "on the testimony of one person claiming ...": no one reported
     if cue is not None and heading_above(parsed.text, h.start, toks[cue].start):
         # a head on a heading line above the verb: the speaker is the phrase on the verb's line
         return _on_cue_line(ix, h, cue, person_hint)
@@ -116,6 +118,23 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     if ent is not None:
         return named_mention(ix, h, ent, sub, person_hint)
     return _noun_mention(ix, h, sub)
+
+
+#: Determiners of someone described, not reported: "one person", "any neighbour".
+_SOMEONE = frozenset({"a", "an", "one", "any", "only", "single", "some"})
+
+
+def _described_claimant(ix: ParseIndex, h: Token, cue: int) -> bool:
+    """ "the testimony of only one person claiming that ...": a participle of saying on
+    an indefinite noun after "of" describes what someone might claim (a rule, a
+    hypothesis), it reports no one."""
+    toks = ix.parsed.tokens
+    v = toks[cue]
+    if v.dep != "acl" or v.head != h.i or v.tag != "VBG" or h.dep != "pobj":
+        return False
+    if toks[h.head].lower != "of":
+        return False
+    return any(c.lower in _SOMEONE for c in ix.kids(h.i) if c.i < h.i)
 
 
 #: Words inside a proper name of several parts ("Customs and Border Protection").
@@ -192,6 +211,10 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     lo, hi = trimmed
     while lo < h.i and toks[lo].dep == "advmod" and toks[lo].head == h.i:
         lo += 1  # "Even the attorney": the adverb is not part of the speaker
+    if hi > h.i and toks[hi].lower in _CUT_ENDS and toks[hi].tag != "POS":
+        return None  # "No specifics except to [say]": a phrase cut mid-way, no speaker
+    if toks[hi].lower in ("other", "another") and toks[hi].pos == "ADJ":
+        return None  # "many other [states]": the parse lost the noun
     if h.lower in _SPEECH_NOUNS:  # "according to remarks from a senior official": the official
         for o in (
             o
@@ -220,8 +243,13 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
                     owner = _owner(ix, o)
             if owner is not None:
                 break
-    if owner is None and h.lower in OFFICIAL_NOUNS:  # "Pentagon officials", "ICE officials"
+    if owner is None and h.lower in OFFICIAL_NOUNS | REPRESENTATIVE_NOUNS:
+        # "Pentagon officials", "a Justice Department spokesperson"
         props = [c for c in ix.kids(h.i, "compound", "nmod") if c.i < h.i and c.pos == "PROPN"]
+        before = _name_before(ix, lo, h)
+        if not props and before is not None:
+            props, lo = [before], before.i  # the parser cut the name off
+            words = [t.text for t in toks[lo : hi + 1]]
         owner = _owner(ix, props[-1]) if props else None
     # "the chairwoman, Ingrid Holm,": the name in apposition is the speaker (also after an
     # "of" phrase: "the foreign secretary of Norvia, Ida Lind")
@@ -246,7 +274,7 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
                 while role_lo < h.i and toks[role_lo].lower in DETS:
                     role_lo += 1
                 head_role = role_text(span_text(parsed, role_lo, max(role_lo, role_hi)))
-                named.role = "; ".join(r for r in (head_role, named.role) if r) or None
+                named.role = _joined_roles(head_role, named.role)
                 named.gender = named.gender or gender_of(words)
                 named.is_subject = h.dep.startswith("nsubj")
                 return named
@@ -254,6 +282,8 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     media_mod = any(c.lower in MEDIA_MODIFIERS for c in compounds)
     head = h.lower if h.pos != "PROPN" else h.lemma.lower()
     source_type, rule, score, cues = classify_words(words, head)
+    if rule == "speaker.thing":
+        return None  # "an administrative error revealed ...": no one speaks
     if media_mod and head in MEDIA_NOUNS | {"agency", "service", "site", "website", "outlet"}:
         source_type, rule, score, cues = "media_outlet", "speaker.media-outlet", 0.8, [head]
     reason = noun_reason(rule, cues)
@@ -342,6 +372,43 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         pointing=pointing,
         reason=reason,
     )
+
+
+#: Last words of a phrase cut before its end ("No specifics except to [say]").
+_CUT_ENDS = frozenset({"to", "except", "but", "than", "of", "for", "and", "or", "with"})
+
+#: Dependencies a proper noun right before "officials" has when the parser cut it off
+#: the phrase ("APCO officials told": "APCO" an interjection of the verb).
+_CUT_OFF = frozenset({"intj", "npadvmod", "dep", "nmod", "compound"})
+
+
+def _name_before(ix: ParseIndex, lo: int, h: Token) -> Token | None:
+    """The proper noun right before the phrase starting at ``lo`` (headed by ``h``) that
+    the parser attached elsewhere though it modifies ``h``: a one-word name on the same
+    line, attached to ``h``'s head or to ``h``."""
+    toks = ix.parsed.tokens
+    if lo != h.i or lo == 0:
+        return None  # only a bare head ("officials told"), nothing of its own before it
+    t = toks[lo - 1]
+    if t.pos != "PROPN" or t.dep not in _CUT_OFF or t.head not in (h.i, h.head):
+        return None
+    if ix.kids(t.i) or "\n" in ix.parsed.text[t.end : h.start]:
+        return None
+    return t
+
+
+def _joined_roles(*roles: str | None) -> str | None:
+    """Roles joined with "; ", each part once: a part inside another is left out ("the
+    chairwoman, Ingrid Holm,": "chairwoman" from the head noun and from the apposition)."""
+    parts = [p.strip() for r in roles if r for p in r.split(";") if p.strip()]
+    kept = [
+        p
+        for k, p in enumerate(parts)
+        if not any(
+            p.lower() in q.lower() and (p != q or j < k) for j, q in enumerate(parts) if j != k
+        )
+    ]
+    return "; ".join(kept) or None
 
 
 def _owner(ix: ParseIndex, t: Token) -> Mention | None:

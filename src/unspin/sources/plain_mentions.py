@@ -47,6 +47,12 @@ _NOT_NAMES = frozenset(
 )
 
 
+#: Last words of a phrase cut before its end: no speaker ends with them.
+_CUT_ENDS = frozenset(
+    {"to", "except", "but", "than", "of", "for", "and", "or", "with", "other", "another"}
+)
+
+
 def mention_from_span(text: str, start: int, end: int, *, side: str = "end") -> Mention | None:
     """Classify the phrase ``text[start:end]`` without a parse (FakeBackbone, fallbacks).
 
@@ -82,6 +88,8 @@ def mention_from_span(text: str, start: int, end: int, *, side: str = "end") -> 
             plural=low in ("they", "we"),
             reason=f"pronoun {low}",
         )
+    if len(words) > 1 and words[-1].lower() in _CUT_ENDS:
+        return None  # "No specifics except to [say]", "many other": a phrase cut mid-way
     bare = strip_the(words)
     if len(bare) == 1 and (
         bare[0].lower() in _NOT_NAMES or bare[0].lower().endswith(("ing", "ly"))

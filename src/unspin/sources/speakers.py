@@ -373,6 +373,13 @@ TITLE_ACRONYMS = frozenset({"PM", "DA", "MP", "VP", "CEO", "CFO", "COO", "CTO", 
 TITLE_ACRONYMS |= {"IG", "AG", "DG"}  # inspector, attorney, director general
 
 
+#: Written or filmed works a writer cites ("the article", "background from X").
+_WORK_NOUNS = frozenset(
+    """
+    article articles piece pieces column columns essay essays op-ed op-eds blogs background
+    investigations research documentary documentaries newsletter newsletters
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
 #: Determiners of a generic statement ("any business", "every company", "no lawyer").
 _GENERIC_QUANTIFIERS = frozenset({"any", "every", "each", "no"})
 #: Determiners of an organisation left unnamed ("a company", "some businesses").
@@ -414,6 +421,8 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
         return "media_outlet", "speaker.media-outlet", 0.8, [head]
     if head in DOCUMENT_NOUNS:
         return "document", "speaker.document", 0.85, [head]
+    if head in _WORK_NOUNS:  # "Lund's latest article, claiming ...": a written work
+        return "document", "speaker.work", 0.7, [head]
     if head in _POST_NOUNS:
         return "social_media", "speaker.social-media", 0.6, [head]
     if head in SOCIAL_NOUNS:  # "a message", "a video": social media only with a platform
@@ -441,10 +450,34 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
     if len(bare) == 1 and bare[0].isalpha() and bare[0].isupper() and len(bare[0]) > 6:
         # "GAZETTE COMMENT:", a label in capitals: a name, never an unnamed "-ant" person
         return "named_organisation", "speaker.capitals-name", 0.55, [bare[0]]
+    if _thing_word(head):
+        # "an administrative error revealed", "an agreement that prevents him from
+        # revealing": a thing, nobody's words
+        return "unattributed", "speaker.thing", 0.3, [head]
     if head.endswith(_PERSON_SUFFIXES) and len(head) > 4:
         # "backbencher", "lobbyist", "strategists": most likely an unnamed person
         return "anonymous", "speaker.unnamed-person", 0.6, [head]
     return "anonymous", "speaker.unknown-noun", 0.4, [head]
+
+
+#: Endings of nouns for things or acts, never people, though they end like a person's
+#: ("agreement", "statement").
+_THING_SUFFIXES = ("ment", "ments")
+#: Common nouns for things that end like a person's ("error", "sector", "number").
+_THING_NOUNS = frozenset(
+    """
+    error errors terror horror sector sectors factor factors number numbers matter matters
+    center centers centre centres border borders power powers water waters mirror mirrors
+    humor color colors behavior behaviors favor favors labor honor tremor vigor vapor event
+    events content contents incident incidents element elements percent component components
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
+
+
+def _thing_word(head: str) -> bool:
+    """A head noun for a thing or an act that only ends like a person's ("agreement",
+    "error"): no unnamed person."""
+    return head.endswith(_THING_SUFFIXES) or head in _THING_NOUNS
 
 
 #: Words that count officials one by one ("two officials"): individuals, not a body's voice.
@@ -477,6 +510,7 @@ _RULE_REASONS = {
     "speaker.vague": "vague source noun",
     "speaker.social-media": "lexicon: social-media post",
     "speaker.document": "lexicon: document or publication",
+    "speaker.work": "a written or filmed work",
     "speaker.work-title": "the title of a work",
     "speaker.media-outlet": "lexicon: outlet",
     "speaker.unnamed-person": "unnamed person",
@@ -485,6 +519,7 @@ _RULE_REASONS = {
     "speaker.organisation": "lexicon: organisation",
     "speaker.unnamed-organisation": "an organisation left unnamed",
     "speaker.generic": "a generic subject, nobody's testimony",
+    "speaker.thing": "a thing or an act, nobody who speaks",
     "speaker.track-record": "a person's record: evidence about them, not a source",
     "speaker.unknown-noun": "common noun not in the lexicon, taken as an unnamed source",
 }
