@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from unspin.nlp import Entity, Token
+from unspin.nlp import Entity, Parsed, Token
 from unspin.sources.lexicon import (
     HONORIFICS,
     MEDIA_MODIFIERS,
@@ -155,6 +155,9 @@ def named_mention(
         or (len(bare) == 1 and bare[0].lower() in TITLE_WORDS | set(HONORIFICS))
         or (bool(role_right) and org_cue is None and role_head(role_right) in PERSON_HEADS)
     )
+    if not person_hint and len(bare) == 1 and not bare[0].isupper():
+        # "Holt said" where the text calls Holt "Vice President Holt" elsewhere
+        person_hint = _titled_elsewhere(ix, bare[0])
     the_before = not role_left and (
         (ent.first > 0 and toks[ent.first - 1].lower == "the") or words[0].lower() == "the"
     )
@@ -192,6 +195,11 @@ def named_mention(
     elif label in ("WORK_OF_ART", "LAW") and not person_hint:
         source_type, entity_type, rule = "document", "document", "speaker.document"
         reason, score = f"NER {label}", 0.75
+    elif (family := _family(ix, bare, the_before or words[0].lower() == "the")) is not None:
+        # "the Vasks denied ...": a family, people, never an organisation
+        source_type, entity_type, rule = "group", "group", "speaker.family"
+        reason, score = f"a family: the people named {family}", 0.75
+        cues.append(family)
     elif platform is not None and not person_hint:
         source_type, entity_type, rule = _ORGANISATION
         reason, score = f"lexicon: platform ({platform}), a company", 0.75
@@ -234,7 +242,8 @@ def named_mention(
     if role_left and not role_right and entity_type == "person":
         gender = gender or gender_of(role_left.split())
     role_left = "" if evaluative else role_left  # a description of the name, no role
-    role = "; ".join(r for r in (role_text(role_left), role_text(role_right)) if r) or None
+    parts = (_appositive_of(ix, h) if entity_type == "person" else None, role_left, role_right)
+    role = "; ".join(r for r in (role_text(p) for p in parts if p) if r) or None
     start = toks[anchor_lo].start
     end = toks[ent.last - 1].end
     if h.i >= ent.last and entity_type == "outlet":
@@ -266,6 +275,57 @@ def named_mention(
         plural=entity_type == "group",
         reason=reason,
     )
+
+
+def _appositive_of(ix: ParseIndex, h: Token) -> str | None:
+    """The person noun a name stands in apposition to ("hired an attorney, Ann Lund,":
+    "attorney"), with the words that modify it before it ("civil attorney")."""
+    toks = ix.parsed.tokens
+    if h.dep != "appos" or h.head >= h.i:
+        return None
+    n = toks[h.head]
+    if n.pos != "NOUN" or n.lower not in PERSON_HEADS:
+        return None
+    mods = [c.i for c in ix.kids(n.i, "amod", "compound") if c.i < n.i]
+    return span_text(ix.parsed, min(mods, default=n.i), n.i)
+
+
+def _titled_elsewhere(ix: ParseIndex, word: str) -> bool:
+    """True when the text gives ``word`` a person's title or honorific somewhere
+    ("Vice President Holt", "Mrs. Holt"): a person's surname, whatever the recogniser
+    says of it alone."""
+    parsed = ix.parsed
+    memo = _TITLED[0]  # read once: another thread may replace it
+    if memo is None or memo[0] is not parsed:
+        toks = parsed.tokens
+        titles = (PERSON_HEADS & TITLE_WORDS) | set(HONORIFICS)
+        memo = (
+            parsed,
+            frozenset(
+                t.text
+                for t in toks[1:]
+                if toks[t.i - 1].text[:1].isupper() and toks[t.i - 1].lower in titles
+            ),
+        )
+        _TITLED[0] = memo
+    return word in memo[1]
+
+
+#: The words the last text read gives a title (its parse, the words): one pass a text.
+_TITLED: list[tuple[Parsed, frozenset[str]] | None] = [None]
+
+
+def _family(ix: ParseIndex, bare: list[str], the: bool) -> str | None:
+    """The surname when ``bare`` after "the" is a surname in the plural ("the Vasks")
+    of a person the text names in full ("Ivo Vask"): a family."""
+    if not the or len(bare) != 1 or not bare[0].endswith("s") or not bare[0][:1].isupper():
+        return None
+    one = bare[0][:-1]
+    toks = ix.parsed.tokens
+    for t in toks[1:]:
+        if t.text in (one, one[:-1]) and t.pos == "PROPN" and toks[t.i - 1].pos == "PROPN":
+            return t.text  # after a first name ("Ivo Vask"); "the Joneses": "es" dropped
+    return None
 
 
 def _identity(ix: ParseIndex, i: int) -> bool:
