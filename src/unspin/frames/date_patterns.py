@@ -1,8 +1,11 @@
-"""The word tables and patterns that :mod:`unspin.frames.dates` matches dates with."""
+"""The word tables and patterns that :mod:`unspin.frames.dates` matches dates with, and
+:func:`weekday_in_name`, which rules out a weekday that opens a name ("the Sunday Times")."""
 
 from __future__ import annotations
 
 import re
+
+from unspin.nlp import Parsed
 
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -224,3 +227,33 @@ RELATIVE_HINT = re.compile(
     r"now|today|yesterday|tomorrow)\b",
     re.I,
 )
+
+#: A weekday, a capitalised part of the day and a capitalised word that is not a function
+#: word, then a lowercase word or a mark: a title ("Sunday Morning Futures host").
+_WEEKDAY_TITLE = re.compile(
+    r"[ \t]+(?:Night|Morning|Afternoon|Evening)[ \t]+"
+    r"(?!(?:In|On|At|The|And|Of|For|To|With|From|By|An?|As)\b)[A-Z][a-z]+"
+    r"(?=[ \t]*(?:[a-z]|[^\w\s]|$))"
+)
+
+
+def weekday_in_name(parsed: Parsed, start: int, end: int, bare: bool) -> bool:
+    """The weekday at ``start:end`` opens a name, not a date: a capitalised part of the
+    day and a capitalised word follow in running text ("Monday Night Football fans"), or,
+    when no word of time ("on", "last", ...) stands before it (``bare``), the parser puts
+    it and the capitalised word after it in one name that is not a date ("the Sunday
+    Times", a newspaper). "On Sunday Ann Lee said" keeps its date."""
+    if _WEEKDAY_TITLE.match(parsed.text, end):
+        return True
+    k = parsed.token_at(start)
+    if not bare or k is None or k + 1 >= len(parsed.tokens):
+        return False
+    day, nxt = parsed.tokens[k], parsed.tokens[k + 1]
+    return (
+        day.ent_type not in ("", "DATE", "TIME")
+        and nxt.ent_type == day.ent_type
+        and nxt.text.isalpha()
+        and nxt.text.istitle()
+        and nxt.lower not in MONTHS
+        and nxt.lower not in WEEKDAYS
+    )

@@ -30,7 +30,14 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from unspin.frames.date_patterns import ENTITY_SKIP, PATTERNS, PUB_RE, RELATIVE_HINT, TIME_WORD
+from unspin.frames.date_patterns import (
+    ENTITY_SKIP,
+    PATTERNS,
+    PUB_RE,
+    RELATIVE_HINT,
+    TIME_WORD,
+    weekday_in_name,
+)
 from unspin.frames.date_scanner import DateMatch, DateScanner
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.nlp import Parsed
@@ -112,6 +119,11 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
     candidates: list[DateMatch] = []
     for name, pattern in PATTERNS:
         for m in pattern.finditer(text):
+            if name == "relweekday" and weekday_in_name(
+                parsed, m.start("wd"), m.end("wd"), bare=m["mod"] is None
+            ):
+                scanner.vetoed.append((m.start("wd"), m.end("wd")))  # "the Sunday Times"
+                continue
             found = scanner.handle(name, m)
             if (
                 found is not None
