@@ -276,7 +276,7 @@ def _relative_speech_cut(st: RunState, i: int) -> int:
     clause inside it has a verb of saying of its own ("... to defeat Y, who he blasted as
     a bully": another statement): the first token of that relative clause, or of the
     noun phrase it hangs on when that stands in apposition after a comma ("..., payments
-    that both firms denied had any influence"); past the subtree when there is none."""
+    that both firms denied had any influence"); past the last token when there is none."""
     assert st.ix is not None
     ix = st.ix
     toks = st.parsed.tokens
@@ -295,7 +295,7 @@ def _relative_speech_cut(st: RunState, i: int) -> int:
         if noun.dep in ("appos", "conj", "npadvmod") and n_lo > 0 and toks[n_lo - 1].text == ",":
             cut = n_lo
         return cut
-    return hi + 1
+    return len(toks)
 
 
 def withholding(ix: ParseIndex, t: Token) -> bool:
