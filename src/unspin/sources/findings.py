@@ -28,6 +28,15 @@ _TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+#: The most words of a quoted title after a word naming a work ("the book ... entitled").
+_LONG_TITLE = 24
+#: The most words of a quoted phrase with no speaker and no verb read as a term.
+_MAX_TERM_WORDS = 8
+#: How quoted words modify the noun after them ('"green zone" laws').
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+#: One stressed function word ('"only"', '"not"') is emphasis, not a partial quotation.
+_FUNCTION_POS = frozenset({"ADV", "ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "AUX"})
 
 _STYLE_WORDS = {
     "straight-double": "straight double quotation marks",
@@ -142,7 +151,7 @@ def quote_finding(
             shortness = "drop"
     if shortness == "title":
         return None  # a quoted title ("Northern Lights") is not a quotation
-    if shortness == "drop":
+    if shortness == "drop" or (shortness == "short" and _names_a_kind(st, q, link.how)):
         st.scare_quotes += 1
         return None
     # the speaker's own type: a person who tweets stays a person (``medium`` says where)
@@ -163,8 +172,8 @@ def quote_finding(
     # a quotation inside another with no speaker of its own (a hypothetical "[who will
     # say] '...'" in an interviewee's words) adds nothing the outer quotation does not show
     unheard = link.how == "nested" and speaker is None
-    too_weak = frag_flag and score < options.min_quote_score
-    if (too_weak or unheard) and not options.all_candidates:
+    too_weak = frag_flag and (score < options.min_quote_score or _doubtful_fragment(st, q, speaker))
+    if (too_weak or unheard or _unsourced(st, q, link, words)) and not options.all_candidates:
         st.weak_quotes += 1
         return None
     verb = e.lemma if e is not None and link.how in ("after", "before", "contained") else None
@@ -248,12 +257,15 @@ def _shortness(
     if q.is_block:
         return None
     end = inner.rstrip()
+    named = _TITLE_BEFORE.search(st.text[max(0, q.start - 30) : q.start]) is not None
     if _is_title(words, inner) and (
-        not end.endswith((",", ".", "!", "?"))
-        or (end.endswith(",") and how != "after")
-        or _TITLE_BEFORE.search(st.text[max(0, q.start - 30) : q.start])
+        not end.endswith((",", ".", "!", "?")) or (end.endswith(",") and how != "after") or named
     ):
         return "title"
+    if named and _is_title(words, end.rstrip(".!?"), _LONG_TITLE):
+        return "title"  # 'the book I wrote entitled "Keep the Farm: Why We Stay."'
+    if how is None and _is_term(st, q, inner, words):
+        return "drop"
     if len(words) > st.max_scare:
         return None
     stripped = inner.strip()
@@ -267,6 +279,68 @@ def _shortness(
     if any(before.endswith(prefix) for prefix in SCARE_PREFIXES):
         return "drop"
     return "short"
+
+
+def _is_term(st: RunState, q: QuoteSpan, inner: str, words: list[str]) -> bool:
+    """A few quoted words no speaker is tied to, with no verb and not opening a sentence of
+    their own: a term, a name or a standard the writer names ('an order known as an
+    "emergency rent decree"', 'shown by "a balance of likelihoods"'), not someone's words."""
+    if not st.has_parse or len(words) > _MAX_TERM_WORDS:
+        return False
+    stripped = inner.strip()
+    if stripped[:1].isupper() and stripped[-1:] in ".!?…":
+        return False  # a sentence of its own: "Never again!"
+    if not st.text[st.sentence_start(q.start) : q.start].strip(" \t\n>—–-(["):
+        return False  # opening the sentence: words set out, not a term inside it
+    return not _has_verb(st, q.inner_start, q.inner_end)
+
+
+def _names_a_kind(st: RunState, q: QuoteSpan, how: str | None) -> bool:
+    """Quoted words that modify the noun right after the closing mark ('passing "green
+    zone" laws', 'the "clear proof" standard'): a term naming a kind of thing; unless a
+    verb of saying governs them right before ('Lund promised to add "mental health"
+    rules'): its speaker may have used them."""
+    if not st.has_parse or how == "before":
+        return False
+    toks = st.parsed.tokens
+    inside = [t for t in st.parsed.tokens_in(q.inner_start, q.inner_end) if t.pos != "PUNCT"]
+    idx = {t.i for t in inside}
+    roots = [t for t in inside if t.head not in idx]
+    if len(roots) != 1 or roots[0].dep not in _MODIFIER_DEPS:
+        return False
+    head = toks[roots[0].head]
+    return (
+        head.pos in ("NOUN", "PROPN")
+        and head.start >= q.end
+        and not st.text[q.end : head.start].strip()
+    )
+
+
+def _doubtful_fragment(st: RunState, q: QuoteSpan, speaker: Mention | None) -> bool:
+    """A partial quotation not worth showing: its speaker is an unresolved third-person
+    pronoun or no source at all ('It just says he was "tired."'), or it is one function
+    word the writer stresses ('the fines "only" apply')."""
+    if speaker is None or speaker.source_type == "unattributed":
+        return True
+    if speaker.kind == "pronoun" and speaker.source_type == "unresolved":
+        return speaker.head_word not in _FIRST_PERSON  # "I called it ...": the writer
+    if not st.has_parse:
+        return False
+    inside = [t for t in st.parsed.tokens_in(q.inner_start, q.inner_end) if t.pos != "PUNCT"]
+    return len(inside) == 1 and inside[0].pos in _FUNCTION_POS
+
+
+def _unsourced(st: RunState, q: QuoteSpan, link: QuoteLink, words: list[str]) -> bool:
+    """A quotation tied to nobody that opens its line, or one holding only another
+    quotation and that one's reporting clause ("'Or, Ann, wait,' Lund replied."): a
+    passage quoted from a text (a report, a column) whose source the writer gives in
+    its own words. "No source" would be a guess; the quotation is not shown by default."""
+    if link.how == "passage":
+        return True
+    if link.speaker is not None or link.how is not None or q.is_block or len(words) <= 3:
+        return False
+    line = st.text.rfind("\n", 0, q.start) + 1
+    return not st.text[line : q.start].strip(" \t>")
 
 
 def _has_verb(st: RunState, start: int, end: int) -> bool:
@@ -366,9 +440,9 @@ def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> 
     )
 
 
-def _is_title(words: list[str], inner: str) -> bool:
+def _is_title(words: list[str], inner: str, most: int = 8) -> bool:
     """ "Northern Lights" / "The Long Night": a title in quotes, not a quotation."""
-    if len(words) < 2 or len(words) > 8 or TERMINATOR.search(inner.strip()[-1:] or ""):
+    if len(words) < 2 or len(words) > most or TERMINATOR.search(inner.strip()[-1:] or ""):
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "by"}
     small |= {"about", "from", "into", "over", "under", "against", "between", "without"}

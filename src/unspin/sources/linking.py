@@ -48,6 +48,9 @@ _MENTION_JOIN = re.compile(
 _CLOSE_PUNCT = set(",?!—–-…:;")
 _SIGNATURE = re.compile(r"(?:^|\n)[ \t>]*[—–-]{1,2}\s*(?P<who>[^\n]{2,120})\s*\Z")
 _HANDLE = re.compile(r"@\w{2,}")
+_OPENERS = frozenset("\"“„‟«'‘‚‹")
+#: The most words a quoted reporting clause has besides its speaker's quotation.
+_MAX_TAG_WORDS = 6
 
 
 @dataclass
@@ -67,7 +70,7 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
     links: dict[int, QuoteLink] = {}
     outside = [e for e in events if e.in_quote is None and e.construction != "reportedly"]
     starts = [e.cue[0] for e in outside]
-    last_by_para: dict[int, QuoteLink] = {}
+    last_by_para: dict[int, tuple[QuoteSpan, QuoteLink]] = {}
     last_end: dict[int, int] = {}  # where the paragraph's last linked quotation ends
     # the last speech in each paragraph: (position, speaker, outer, medium)
     last_para_speaker: dict[int, tuple[int, Mention, Mention | None, str | None]] = {}
@@ -91,19 +94,27 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
         hi = bisect_right(starts, q.end + 400)
         link = _agent_before_colon(st, q, _link_one(st, q, outside[lo:hi]))
         p = st.paragraph_at(q.start)
+        if link.speaker is None and _tagged_passage(st, k, quotes, events):
+            links[k] = QuoteLink(None, "passage", 1.0)
+            continue
         if link.event is None and q.is_block:
             link = _link_block(st, q, outside)
         if link.event is None and link.speaker is None:
             link = _link_dash(st, q, link)
         if link.event is None and link.speaker is None:
-            prev = last_by_para.get(p)
+            prev_q, prev = last_by_para.get(p, (None, None))
             # carried over only to the sentence of the last quotation or the next one
             # (a paragraph may be a whole article written one sentence per line)
             gap = st.sentence_at(q.start) - st.sentence_at(last_end.get(p, -1))
             # into the next sentence only a quotation that opens it: one woven into the
             # writer's own clause there ("a gang member whose "..."") is not carried over
             near = gap == 0 or (gap == 1 and _opens_sentence(st, q))
-            if prev is not None and prev.speaker is not None and near:
+            if (
+                prev is not None
+                and prev.speaker is not None
+                and near
+                and _same_level(st, prev_q, q)
+            ):
                 link = QuoteLink(
                     prev.event, "continuation", 0.75, prev.speaker, prev.outer, prev.medium
                 )
@@ -118,10 +129,49 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
             link = _link_colon(st, q, link)
         links[k] = link
         if link.speaker is not None:
-            last_by_para[p] = link
+            last_by_para[p] = (q, link)
             last_end[p] = q.end - 1
             note(q.end - 1, link.speaker, link.outer, link.medium)
     return links
+
+
+def _same_level(st: RunState, prev: QuoteSpan | None, q: QuoteSpan) -> bool:
+    """Whether ``q`` may carry on ``prev``'s speaker: not when ``prev`` opened right after a
+    mark of the other kind that nothing closed ('"'We must wait,' said Lt. Ann Berg' in a
+    quoted report) and ``q`` is in that outer kind of mark: the report's words again,
+    not the officer's."""
+    if prev is None:
+        return True
+    before = st.text[prev.start - 1 : prev.start]
+    if not before or before not in _OPENERS or _family(before) == _family(prev.open_mark):
+        return True
+    return _family(q.open_mark) == _family(prev.open_mark)
+
+
+def _family(mark: str) -> str:
+    return "single" if mark in "'‘’‚‹›" else "double"
+
+
+def _tagged_passage(st: RunState, k: int, quotes: list[QuoteSpan], events: list[Event]) -> bool:
+    """Quotation ``k`` holds only another quotation and that one's reporting clause
+    ("'Or, Ann, wait,' Lund replied." quoted from a column): its words are the inner
+    speaker's, reported by a text; no speaker is carried over to it."""
+    q = quotes[k]
+    kids = [c for c in quotes[k + 1 :] if c.parent == k]
+    if not kids:
+        return False
+    rest = st.text[q.inner_start : q.inner_end]
+    for c in reversed(kids):
+        a, b = c.start - q.inner_start, c.end - q.inner_start
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    if len(WORDS.findall(rest)) > _MAX_TAG_WORDS:
+        return False
+    return any(
+        e.speaker is not None
+        and q.inner_start <= e.cue[0] < q.inner_end
+        and not any(c.start <= e.cue[0] < c.end for c in kids)
+        for e in events
+    )
 
 
 def _opens_sentence(st: RunState, q: QuoteSpan) -> bool:
