@@ -331,16 +331,21 @@ def _doubtful_fragment(st: RunState, q: QuoteSpan, speaker: Mention | None) -> b
 
 
 def _unsourced(st: RunState, q: QuoteSpan, link: QuoteLink, words: list[str]) -> bool:
-    """A quotation tied to nobody that opens its line, or one holding only another
-    quotation and that one's reporting clause ("'Or, Ann, wait,' Lund replied."): a
-    passage quoted from a text (a report, a column) whose source the writer gives in
-    its own words. "No source" would be a guess; the quotation is not shown by default."""
+    """A quotation tied to nobody that opens a line inside a paragraph of lines, or one
+    holding only another quotation and that one's reporting clause ("'Or, Ann, wait,'
+    Lund replied."): a passage quoted from a text (a report, a column) whose source the
+    writer gives in its own words. "No source" would be a guess; the quotation is not
+    shown by default. A quotation that is a paragraph of its own (an epigraph) stays."""
     if link.how == "passage":
         return True
     if link.speaker is not None or link.how is not None or q.is_block or len(words) <= 3:
         return False
     line = st.text.rfind("\n", 0, q.start) + 1
-    return not st.text[line : q.start].strip(" \t>")
+    if st.text[line : q.start].strip(" \t>"):
+        return False
+    # a line of a block of lines, not a paragraph of its own (an epigraph, a pull quote)
+    lo, hi = st.paragraphs[st.paragraph_at(q.start)] if st.paragraphs else (0, len(st.text))
+    return "\n" in st.text[lo:hi].strip()
 
 
 def _has_verb(st: RunState, start: int, end: int) -> bool:
