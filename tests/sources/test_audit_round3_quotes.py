@@ -103,3 +103,14 @@ def test_an_unsourced_phrase_with_a_verb_in_the_sentence_stays(run: Run) -> None
         'our world." It failed.'
     )
     assert quoted(run, text) == [(None, '"end tyranny in our world."', "unattributed")]
+
+
+def test_a_quotation_on_its_own_line_after_a_colon_is_the_subjects(run: Run) -> None:
+    text = _TITLE + (
+        "As for the vote, Senator Ana Lund has some harsh words for those who are backing "
+        "the plan on party lines:\n"
+        "\u201cWhen the harbor closes, it will be too late for others to join me.\u201d\n"
+        "Below is a video of the hearing."
+    )
+    found = quoted(run, text)
+    assert [(s, label) for s, _, label in found] == [("Senator Ana Lund", "named_person")]

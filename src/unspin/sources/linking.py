@@ -381,6 +381,19 @@ def _colon_before(text: str, q: QuoteSpan) -> int | None:
     return k if k >= 0 and text[k] == ":" else None
 
 
+def _colon_line_before(st: RunState, q: QuoteSpan) -> int | None:
+    """The colon ending the line before quotation ``q`` when ``q`` opens its own line
+    ('Lund had harsh words for them:' / '"We are finished."'), if any."""
+    text = st.text
+    line = text.rfind("\n", 0, q.start) + 1
+    if line == 0 or text[line : q.start].strip(" \t>"):
+        return None
+    k = line - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k if k >= 0 and text[k] == ":" else None
+
+
 def _tokens_before(st: RunState, colon: int) -> list[Token]:
     """The tokens of the colon's sentence before it."""
     sentence = st.parsed.sentences[st.sentence_at(colon)]
@@ -392,6 +405,9 @@ def _link_colon(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
     as expressed by Paul Roe in his Handbook: "..."': the agent's words."""
     text = st.text
     colon = _colon_before(text, q)
+    own_line = colon is None
+    if own_line:
+        colon = _colon_line_before(st, q)
     if colon is None:
         return link
     m: Mention | None = None
@@ -402,7 +418,7 @@ def _link_colon(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
         subjects = [t for t in before if t.dep == "nsubj" and t.pos in ("PROPN", "NOUN")]
         if m is None and subjects:
             m = mention_from_token(st.ix, subjects[0])
-    if m is None:
+    if m is None and not own_line:
         label_start = max(text.rfind("\n", 0, colon) + 1, st.sentence_start(colon))
         if 1 <= len(text[label_start:colon].split()) <= 6:
             m = mention_from_span(text, label_start, colon)
