@@ -19,7 +19,7 @@ from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.nearby import resolve_nearby
 from unspin.sources.plain_mentions import mention_from_span
-from unspin.sources.resolver import Known, Resolver
+from unspin.sources.resolver import Known, Resolver, first_name, full_name_run
 from unspin.sources.speakers import PERSON_HEADS, Mention
 from unspin.sources.state import Event, RunState
 from unspin.sources.titles import TitleHolders, bare_title
@@ -83,9 +83,9 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
         elif item.kind == "name":
             resolver.canonical(item)
             if not item.resolved_from:
-                resolver.first_name(item, _people_near(st, item.start, s))
+                first_name(item, _people_near(st, item.start, s))
             if not item.resolved_from:
-                resolver.full_name_run(item, _proper_runs(st, item.start))
+                full_name_run(item, _proper_runs(st, item.start))
             title = bare_title(item)
             if title is not None:
                 holders = holders or TitleHolders([*st.knowns, *mentions])

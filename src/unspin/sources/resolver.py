@@ -20,7 +20,7 @@ from unspin.sources.lexicon import (
 from unspin.sources.roles import role_head
 from unspin.sources.speakers import PERSON_HEADS, Mention, acronym, split_person_name
 
-__all__ = ["Known", "Resolver"]
+__all__ = ["Known", "Resolver", "alias", "first_name", "full_name_run"]
 
 _UNNAMED_PEOPLE = frozenset({"speaker.unnamed-person", "speaker.anonymous"})
 #: Rules of common nouns that may stand for a person named elsewhere ("the bishop").
@@ -189,13 +189,13 @@ class Resolver:
             # takes a lone surname for an organisation) gives way to the earlier person
             k = self._full_name(m.start, words[0])
             if k is not None:
-                self._alias(m, k)
+                alias(m, k)
                 return
         bodies = ("organisation", "outlet", "government")
         if m.entity_type in bodies and len(words) == 1 and words[0].isupper():
             for k in reversed(self.before(m.start)):
                 if k.entity_type in bodies and acronym(k.name.split()) == words[0]:
-                    self._alias(m, k)
+                    alias(m, k)
                     return
 
     def canonical_known(self, k: Known) -> Known:
@@ -222,35 +222,6 @@ class Resolver:
                 return k
         return None
 
-    def first_name(self, m: Mention, people: Iterable[Known]) -> None:
-        """A lone name ("Ann") for the one person of ``people`` (those named just before
-        it, inside quotations too) whose full name starts with it ("Ann Lund")."""
-        if m.kind != "name" or m.resolved_from or m.entity_type != "person" or not m.name:
-            return
-        if len(m.name.split()) != 1 or m.name.lower() in TITLE_WORDS:
-            return  # "Archbishop" is no first name
-        found = {k.name: k for k in people if len(split_person_name(k.name.split())[0]) >= 2}
-        found = {n: k for n, k in found.items() if split_person_name(n.split())[0][0] == m.name}
-        if len(found) == 1:
-            self._alias(m, next(iter(found.values())))
-
-    def full_name_run(self, m: Mention, runs: Iterable[Known]) -> None:
-        """A lone surname ("Lund said") for the one full name before it that ends with it
-        among ``runs`` (proper nouns the recogniser did not take for a name: "For Ann
-        Lund, ..."); a title before the name is no first name."""
-        if m.kind != "name" or m.resolved_from or m.entity_type != "person" or not m.name:
-            return
-        words = m.name.split()
-        if len(words) != 1 or m.name.lower() in TITLE_WORDS:
-            return
-        found: dict[str, Known] = {}
-        for k in runs:
-            name_words = split_person_name(k.name.split())[0]
-            if len(name_words) >= 2 and name_words[-1] == words[0]:
-                found[" ".join(name_words)] = replace(k, name=" ".join(name_words))
-        if len(found) == 1:
-            self._alias(m, next(iter(found.values())))
-
     def surname_noun(self, m: Mention, text: str, later: Iterable[Known] = ()) -> bool:
         """ "Schneider told ...", "King said": a capitalised word the tagger took for a
         common noun is the surname of a person named before (sets the alias), else of the
@@ -271,29 +242,17 @@ class Resolver:
         ):
             k = next(iter(after.values()))
             m.kind = "name"
-            self._alias(m, k)
+            alias(m, k)
             m.reason = f"a surname: the same as {k.name}, named later"
             return True
         for k in reversed(self.before(m.start)):
             kw = k.name.split()
             if k.entity_type == "person" and len(kw) >= 2 and kw[-1] == text:
                 m.kind = "name"
-                self._alias(m, k)
+                alias(m, k)
                 m.reason = f"a surname: the same as {k.name}"
                 return True
         return False
-
-    def _alias(self, m: Mention, k: Known) -> None:
-        m.name = k.name
-        m.resolved_from = "alias"
-        m.rule = "speaker.alias"
-        m.antecedent = (k.start, k.end)
-        if not m.role or (k.role and _position(k.role) and not _position(m.role)):
-            m.role = k.role  # "Ana Roe, founder of X ... Roe, an avowed anarchist": founder
-        m.score = min(m.score, 0.85)
-        m.entity_type = k.entity_type if k.entity_type in _SOURCE_OF else "organisation"
-        m.source_type = _SOURCE_OF.get(m.entity_type, "named_organisation")
-        m.reason = f"{m.reason}; the same as {k.name}" if m.reason else f"the same as {k.name}"
 
     def definite_noun(self, m: Mention) -> None:
         """ "the spokeswoman" / "the authority": the named holder of that role or name."""
@@ -420,6 +379,51 @@ _SAME_JOB = (
                "solicitor", "advocate"}),
     frozenset({"doctor", "physician"}),
 )  # fmt: skip
+
+
+def alias(m: Mention, k: Known) -> None:
+    """``m`` names the same source as ``k`` (a surname, a first name, an acronym)."""
+    m.name = k.name
+    m.resolved_from = "alias"
+    m.rule = "speaker.alias"
+    m.antecedent = (k.start, k.end)
+    if not m.role or (k.role and _position(k.role) and not _position(m.role)):
+        m.role = k.role  # "Ana Roe, founder of X ... Roe, an avowed anarchist": founder
+    m.score = min(m.score, 0.85)
+    m.entity_type = k.entity_type if k.entity_type in _SOURCE_OF else "organisation"
+    m.source_type = _SOURCE_OF.get(m.entity_type, "named_organisation")
+    m.reason = f"{m.reason}; the same as {k.name}" if m.reason else f"the same as {k.name}"
+
+
+def first_name(m: Mention, people: Iterable[Known]) -> None:
+    """A lone name ("Ann") for the one person of ``people`` (those named just before
+    it, inside quotations too) whose full name starts with it ("Ann Lund")."""
+    if m.kind != "name" or m.resolved_from or m.entity_type != "person" or not m.name:
+        return
+    if len(m.name.split()) != 1 or m.name.lower() in TITLE_WORDS:
+        return  # "Archbishop" is no first name
+    found = {k.name: k for k in people if len(split_person_name(k.name.split())[0]) >= 2}
+    found = {n: k for n, k in found.items() if split_person_name(n.split())[0][0] == m.name}
+    if len(found) == 1:
+        alias(m, next(iter(found.values())))
+
+
+def full_name_run(m: Mention, runs: Iterable[Known]) -> None:
+    """A lone surname ("Lund said") for the one full name before it that ends with it
+    among ``runs`` (proper nouns the recogniser did not take for a name: "For Ann
+    Lund, ..."); a title before the name is no first name."""
+    if m.kind != "name" or m.resolved_from or m.entity_type != "person" or not m.name:
+        return
+    words = m.name.split()
+    if len(words) != 1 or m.name.lower() in TITLE_WORDS:
+        return
+    found: dict[str, Known] = {}
+    for k in runs:
+        name_words = split_person_name(k.name.split())[0]
+        if len(name_words) >= 2 and name_words[-1] == words[0]:
+            found[" ".join(name_words)] = replace(k, name=" ".join(name_words))
+    if len(found) == 1:
+        alias(m, next(iter(found.values())))
 
 
 def _same_title(head: str, role: str, name: str, own: set[str]) -> bool:
