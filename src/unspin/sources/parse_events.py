@@ -266,9 +266,6 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         subj, passive = _subject(st, t, 0)
         if t.dep == "conj" and ix.kids(t.i, "auxpass") and not ix.kids(t.i, "nsubjpass"):
             # "X witnessed ... but was asked by Y to ...": X was asked; the agent asks
-            agents = [o for a in ix.kids(t.i, "agent") for o in ix.kids(a.i, "pobj")]
-            if not agents:
-                return None
             subj, passive = None, True
         if subj is None and not passive:
             subj = subject_after_dash(ix, t)  # "As reported in X—a book—Y told Z, ..."
