@@ -4,7 +4,7 @@ The figures come from the precision audit under ``bench/`` (``bench/precision_au
 a seeded sample of the default report's findings on PTC articles, judged in context by
 reader A). Each layer takes the latest round that audited it: the technique layer round
 2 (``bench/audit/round2/``, the 25 gate articles the techniques model never trained on),
-every other layer round 3 (``bench/audit/round3/``, articles nobody had read while fixing
+every other layer round 4 (``bench/audit/round4/``, articles nobody had read while fixing
 the rules). ``python bench/precision_audit.py score --sample bench/audit/<round>/sample.jsonl``
 prints them; ``tests/report/test_audited.py`` recomputes them from the committed
 judgements, so this table cannot drift from the audit.
@@ -36,7 +36,7 @@ MIN_PRECISION = 0.8
 
 #: Per audit round (its folder under ``bench/audit/``): the commit whose default pipeline
 #: produced its sample.
-AUDIT_ROUNDS: dict[str, str] = {"round2": "42b3029", "round3": "c2adfed"}
+AUDIT_ROUNDS: dict[str, str] = {"round2": "42b3029", "round3": "c2adfed", "round4": "58381f2"}
 
 
 @dataclass(frozen=True)
@@ -90,16 +90,16 @@ LAYER_KINDS: dict[str, tuple[str, ...]] = {
 #: Per layer: reader A's correct and judged counts over :data:`LAYER_KINDS`, in the
 #: latest round that audited the layer.
 AUDITED: dict[str, Audit] = {
-    "claim": Audit(30, 40, "round3"),
-    "quote": Audit(19, 40, "round3"),
-    "speaker": Audit(24, 40, "round3"),
-    "anonymous": Audit(16, 40, "round3"),
-    "attribution": Audit(26, 40, "round3"),
-    "vague_attribution": Audit(27, 40, "round3"),
-    "hedge": Audit(27, 40, "round3"),
-    "booster": Audit(38, 40, "round3"),
-    "quantity": Audit(23, 40, "round3"),
-    "date": Audit(39, 40, "round3"),
+    "claim": Audit(25, 40, "round4"),
+    "quote": Audit(21, 40, "round4"),
+    "speaker": Audit(23, 40, "round4"),
+    "anonymous": Audit(22, 40, "round4"),
+    "attribution": Audit(26, 40, "round4"),
+    "vague_attribution": Audit(34, 40, "round4"),
+    "hedge": Audit(31, 40, "round4"),
+    "booster": Audit(38, 40, "round4"),
+    "quantity": Audit(27, 40, "round4"),
+    "date": Audit(38, 40, "round4"),
     "technique": Audit(47, 91, "round2"),
 }
 
