@@ -1009,6 +1009,21 @@ def judge_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def split_at(
+    sample: Sequence[Mapping[str, Any]], a: Mapping[str, Mapping[str, str]], kind: str, at: float
+) -> str:
+    """Reader A's precision of one kind's items scored at or over ``at`` and under it: does
+    the finding's own score tell right from wrong (a display floor to try on a new round)?"""
+    sides = {True: [0, 0], False: [0, 0]}
+    for row in sample:
+        if row["kind"] == kind and row["id"] in a:
+            side = sides[row["score"] >= at]
+            side[0] += a[row["id"]]["verdict"] == "correct"
+            side[1] += 1
+    (hc, hn), (lc, ln) = sides[True], sides[False]
+    return f"{kind}: score >= {at}: {hc} of {hn} right; under {at}: {lc} of {ln} right"
+
+
 def score_command(args: argparse.Namespace) -> int:
     sample = read_jsonl(args.sample)
     ids = {r["id"] for r in sample}
@@ -1019,6 +1034,11 @@ def score_command(args: argparse.Namespace) -> int:
     a = check_judgments(read_jsonl(a_path), ids, str(a_path)) if a_path.is_file() else {}
     b = check_judgments(read_jsonl(b_path), ids, str(b_path)) if b_path.is_file() else {}
     result = score(sample, a, b)
+    for spec in args.split_at:
+        kind, _, at = spec.partition("=")
+        print(split_at(sample, a, kind, float(at)))
+    if args.split_at:
+        return 0
     if args.json:
         print(json.dumps(result, indent=1))
     else:
@@ -1070,6 +1090,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     c = sub.add_parser("score", help="precision per kind and reader agreement")
     c.add_argument("--sample", type=Path, default=SAMPLE)
     c.add_argument("--json", action="store_true")
+    c.add_argument(
+        "--split-at",
+        action="append",
+        default=[],
+        metavar="KIND=SCORE",
+        help="instead of the table: reader A's precision of KIND at or over SCORE and under it",
+    )
     z = sub.add_parser("analyze", help=argparse.SUPPRESS)
     z.add_argument("--out", type=Path, required=True)
     z.add_argument("--skip", action="append", default=[])

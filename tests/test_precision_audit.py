@@ -450,3 +450,20 @@ def test_rematch_precision_counts_judged_items_only() -> None:
     assert out["kept"] == {"correct": 1, "missing": 1} and out["gone"] == {"missing": 1}
     assert out["kept_precision"] == 1.0
     assert rematch.survivors(sample, {}, current)["hedge"]["kept_precision"] is None
+
+
+def test_split_at_counts_right_items_over_and_under_a_score() -> None:
+    sample = [
+        {"id": "hedge/01", "kind": "hedge", "score": 0.9},
+        {"id": "hedge/02", "kind": "hedge", "score": 0.6},
+        {"id": "hedge/03", "kind": "hedge", "score": 0.8},
+        {"id": "date/01", "kind": "date", "score": 0.9},
+    ]
+    a = {
+        "hedge/01": {"verdict": "correct"},
+        "hedge/02": {"verdict": "wrong"},
+        "hedge/03": {"verdict": "unsure"},
+        "date/01": {"verdict": "correct"},
+    }
+    line = pa.split_at(sample, a, "hedge", 0.8)
+    assert line == "hedge: score >= 0.8: 1 of 2 right; under 0.8: 0 of 1 right"
