@@ -92,8 +92,8 @@ def test_may_modal_versus_may_the_month(run: Run) -> None:
 
 
 @pytest.mark.slow
-def test_permission_may_scores_low(run: Run) -> None:
-    a = run("You may enter the hall now. The dam might fail.", "certainty")
+def test_permission_may_scores_low(backbone: Backbone) -> None:
+    a = modals(backbone, "You may enter the hall now. The dam might fail.")
     assert texts(a, "hedge") == ["might"]  # permission is under the default min_score
     assert one(a, "hedge", "might").score >= 0.7
 
@@ -105,6 +105,25 @@ def candidates(backbone: Backbone, text: str) -> Analysis:
         analyzers=[CertaintyAnalyzer(all_candidates=True)],
     )
     return pipe.analyze(Document(text))
+
+
+def modals(backbone: Backbone, text: str) -> Analysis:
+    """Every hedge over ``min_score``, the modals under the display floor too: the tests
+    of how a modal is scored."""
+    pipe = Pipeline(
+        load_config(analyzers=["certainty"]),
+        backbone=backbone,
+        analyzers=[CertaintyAnalyzer(min_hedge_score=0.5)],
+    )
+    return pipe.analyze(Document(text))
+
+
+@pytest.mark.slow
+def test_modal_hedges_are_under_the_display_floor_by_default(run: Run, backbone: Backbone) -> None:
+    text = "The dam might fail. Reportedly, the mayor knew."
+    assert texts(run(text, "certainty"), "hedge") == ["Reportedly"]
+    assert texts(modals(backbone, text), "hedge") == ["might", "Reportedly"]
+    assert texts(candidates(backbone, text), "hedge") == ["might", "Reportedly"]
 
 
 @pytest.mark.slow
@@ -131,20 +150,20 @@ def test_modals_that_do_not_doubt_score_low_and_show_only_as_candidates(
 
 
 @pytest.mark.slow
-def test_could_of_ability_is_not_a_hedge_but_could_have_is(run: Run) -> None:
-    a = run(
-        "She could not attend the meeting. The fire could have been set deliberately.", "certainty"
+def test_could_of_ability_is_not_a_hedge_but_could_have_is(backbone: Backbone) -> None:
+    a = modals(
+        backbone, "She could not attend the meeting. The fire could have been set deliberately."
     )
     assert texts(a, "hedge") == ["could have"]
 
 
 @pytest.mark.slow
-def test_negated_could_be_of_an_action_is_ability_or_prohibition(run: Run) -> None:
-    a = run(
+def test_negated_could_be_of_an_action_is_ability_or_prohibition(backbone: Backbone) -> None:
+    a = modals(
+        backbone,
         "The judge ruled that the map could not be published. "
         "She told me that I could not be using that word in the hall. "
         "The figure could be higher. That might not be a precise parallel, but it helps.",
-        "certainty",
     )
     assert texts(a, "hedge") == ["could", "might"]
     could = a.document.text.index("could be higher")
@@ -152,19 +171,19 @@ def test_negated_could_be_of_an_action_is_ability_or_prohibition(run: Run) -> No
 
 
 @pytest.mark.slow
-def test_could_not_be_sure_is_one_hedge_not_the_modal_alone(run: Run) -> None:
-    a = run("He said the leak began in May, though he couldn't be sure.", "certainty")
+def test_could_not_be_sure_is_one_hedge_not_the_modal_alone(backbone: Backbone) -> None:
+    a = modals(backbone, "He said the leak began in May, though he couldn't be sure.")
     (hedge,) = a.by_kind("hedge")
     assert hedge.text == "couldn't be sure"
     assert hedge.label == "epistemic_adjective"
 
 
 @pytest.mark.slow
-def test_i_believe_of_conviction_is_not_a_hedge(run: Run) -> None:
-    a = run(
+def test_i_believe_of_conviction_is_not_a_hedge(backbone: Backbone) -> None:
+    a = modals(
+        backbone,
         "I did what I believe was right for the town. We believe in second chances. "
         "I think the plan failed. She saw what I believe to be a forged letter.",
-        "certainty",
     )
     assert texts(a, "hedge") == ["I think", "I believe"]
 
@@ -186,11 +205,11 @@ def test_a_word_standing_alone_as_a_sentence_qualifies_nothing(
 
 
 @pytest.mark.slow
-def test_probability_and_uncertainty_phrases_are_hedges(run: Run) -> None:
-    a = run(
+def test_probability_and_uncertainty_phrases_are_hedges(backbone: Backbone) -> None:
+    a = modals(
+        backbone,
         "The dam is likely to fail. It is unclear whether the mayor knew. "
         "It is not clear that he lied.",
-        "certainty",
     )
     assert texts(a, "hedge") == ["is likely to", "It is unclear whether", "It is not clear that"]
     assert a.by_kind("booster") == []  # "not clear" must not read as "it is clear that"
