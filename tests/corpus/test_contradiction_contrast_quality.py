@@ -3,10 +3,14 @@
 ``python bench/contradiction_contrast.py --details`` prints the same figures: all 34
 articles ingested into one corpus store and linked through the command line, so any link
 between statements of different labelled pairs counts against precision. Measured
-(conflicts: precision 1.000 of 26 links, recall 0.867 of 30 pairs; updates: precision
+(conflicts: precision 1.000 of 25 links, recall 0.833 of 30 pairs; updates: precision
 0.938 of 16 links, recall 0.682 of 22 pairs; no unrelated pair linked); the floors sit
 0.01-0.02 under (the issue's targets are 0.90 / 0.70), and at most one unrelated pair may
-be linked. The gate fails, never skips, when the set is missing or a score drops. About
+be linked. The conflicts' recall floor went from 0.85 to 0.82 when the default report
+stopped showing short quotations with neither a speaker nor a verb (round 3 of the
+precision audit: mostly terms and titles): pair x014's '"six years of tireless
+service."' after "thanked her for" is such a quotation, so its speaker conflict is no
+longer linked (0.867 before). The gate fails, never skips, when the set is missing or a score drops. About
 a minute (the articles are analysed with the real models).
 """
 
@@ -24,7 +28,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 DATA = Path(__file__).resolve().parents[1] / "data" / "contradictions"
 FLOORS = {
     ("conflicts", "precision"): 0.98,
-    ("conflicts", "recall"): 0.85,
+    ("conflicts", "recall"): 0.82,
     ("updates", "precision"): 0.92,
     ("updates", "recall"): 0.66,
 }
