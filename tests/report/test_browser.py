@@ -144,12 +144,13 @@ def test_every_kind_can_be_shown(page: Any, analysis: Analysis) -> None:
 
 @pytest.mark.browser
 def test_experimental_layers_start_switched_off(page: Any, analysis: Analysis) -> None:
-    hedge = page.locator("fieldset.switch label", has_text="hedge")
-    assert "(experimental)" in hedge.inner_text()
-    assert "audited precision" in (hedge.get_attribute("title") or "")
-    assert not hedge.locator("input").is_checked()
-    assert not _shown(page, '#text mark[data-kind="hedge"]')
-    for kind, text in (("quantity", "quantity"), ("date", "date"), ("claim", "check-worthy claim")):
+    quote = page.locator("fieldset.switch label", has_text="quote")
+    assert "(experimental)" in quote.inner_text()
+    assert "audited precision" in (quote.get_attribute("title") or "")
+    assert not quote.locator("input").is_checked()
+    assert not _shown(page, '#text mark[data-kind="quote"]')
+    kinds = (("quantity", "quantity"), ("date", "date"), ("hedge", "hedge"))
+    for kind, text in (*kinds, ("claim", "check-worthy claim")):
         audit = audit_for(kind)
         assert audit is not None
         label = page.locator("fieldset.switch label", has_text=text).first

@@ -248,10 +248,10 @@ def test_checkworthy_claims_open_the_report(page: Page, analysis: Analysis) -> N
 def test_experimental_layers_say_why_they_are_off(hostile_html: str) -> None:
     switch = hostile_html[hostile_html.index('<fieldset class="switch') :]
     switch = switch[: switch.index("</fieldset>")]
-    assert "hedge (experimental)" in switch
-    hedge = audit_for("hedge")
-    assert hedge is not None and hedge.experimental
-    assert f"audited precision {hedge.precision:.2f} ({hedge.correct} of {hedge.judged}" in switch
+    assert "quote (experimental)" in switch
+    quote = audit_for("quote")
+    assert quote is not None and quote.experimental
+    assert f"audited precision {quote.precision:.2f} ({quote.correct} of {quote.judged}" in switch
     assert "date (experimental)" not in switch
     assert "date" in switch
 
