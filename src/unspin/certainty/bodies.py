@@ -74,7 +74,7 @@ def _named_body(parsed: Parsed, t: Token) -> list[str] | None:
     acronym = any(
         w.text.isupper() and len(w.text) >= 2 and w.text.isalpha() and w.ent_type not in _PLACES
         for w in names
-    )  # "ADL", "APCO"; not "US", "UK": a country is no body that speaks on record
+    )  # "NFA", "KVX"; not "US", "UK": a country is no body that speaks on record
     org = [w for w in words if w.lemma.lower() in ORG_NOUNS]
     if acronym or (org and any(w.i < org[-1].i for w in names)):
         return [w.lower for w in words]

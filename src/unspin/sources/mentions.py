@@ -378,7 +378,7 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
 _CUT_ENDS = frozenset({"to", "except", "but", "than", "of", "for", "and", "or", "with"})
 
 #: Dependencies a proper noun right before "officials" has when the parser cut it off
-#: the phrase ("APCO officials told": "APCO" an interjection of the verb).
+#: the phrase ("KVX officials told": "KVX" an interjection of the verb).
 _CUT_OFF = frozenset({"intj", "npadvmod", "dep", "nmod", "compound"})
 
 

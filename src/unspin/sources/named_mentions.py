@@ -330,7 +330,7 @@ def _family(ix: ParseIndex, bare: list[str], the: bool) -> str | None:
 
 def _identity(ix: ParseIndex, i: int) -> bool:
     """True when token ``i``, heading a phrase next to a name, names a group the person
-    belongs to (NER NORP: a nationality, a religion, a party: "Soros, a Jew,", "Democrat
+    belongs to (NER NORP: a nationality, a religion, a party: "Marek, a Catholic,", "Democrat
     Ann Lund"): who they are, not a role they hold."""
     ent = ix.entity_at(i)
     return ent is not None and ent.label == "NORP"
