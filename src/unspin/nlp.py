@@ -143,10 +143,13 @@ class Parsed:
 
     def sentence_of(self, char: int) -> Sentence | None:
         """The sentence containing character ``char``."""
+        k = self.sentence_index(char)
+        return None if k is None else self.sentences[k]
+
+    def sentence_index(self, char: int) -> int | None:
+        """Index in ``sentences`` of the sentence containing character ``char``."""
         k = bisect_right(self._sentence_starts, char) - 1
-        if k >= 0 and char < self.sentences[k].end:
-            return self.sentences[k]
-        return None
+        return k if k >= 0 and char < self.sentences[k].end else None
 
     def sentences_in(self, start: int, end: int) -> tuple[Sentence, ...]:
         """The sentences overlapping ``[start, end)``."""

@@ -84,10 +84,9 @@ def _named_body(parsed: Parsed, t: Token) -> list[str] | None:
 
 
 def _named_before(parsed: Parsed, t: Token, noun: str, window: int = 3) -> bool:
-    here = parsed.sentence_of(t.start)
-    if here is None:
+    k = parsed.sentence_index(t.start)
+    if k is None:
         return False
-    k = parsed.sentences.index(here)
     for sentence in parsed.sentences[max(0, k - window) : k]:
         toks = parsed.sentence_tokens(sentence)
         for i, w in enumerate(toks):
@@ -132,13 +131,13 @@ def _researchers_named(parsed: Parsed, t: Token, before: int = 5, after: int = 1
     Roe, said ... Analysts say ..." stays vague."""
     if any(c.dep in ("det", "amod") and c.lower in VAGUE_DETS for c in parsed.children(t.i)):
         return False
-    here = parsed.sentence_of(t.start)
-    if here is None:
+    k = parsed.sentence_index(t.start)
+    if k is None:
         return False
-    k = parsed.sentences.index(here)
-    for sentence in parsed.sentences[max(0, k - before) : k + 1 + after]:
-        if sentence is here:
+    for j in range(max(0, k - before), min(len(parsed.sentences), k + 1 + after)):
+        if j == k:
             continue
+        sentence = parsed.sentences[j]
         for w in parsed.sentence_tokens(sentence):
             if w.ent_type != "PERSON" or parsed.tokens[w.head].ent_type == "PERSON":
                 continue  # the name's head word

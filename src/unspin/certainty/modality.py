@@ -71,13 +71,11 @@ def non_epistemic(parsed: Parsed, t: Token, perfect: bool) -> str | None:
 def heading_line(parsed: Parsed, start: int) -> bool:
     """The cue sits in a heading line that a colon introduces ("See the video here:"):
     the title of a linked video or article, naming it, not stating a claim."""
-    sentence = parsed.sentence_of(start)
-    if sentence is None or sentence.block != "heading":
-        return False
-    k = parsed.sentences.index(sentence)
-    if k == 0:
-        return False
-    return parsed.text[: sentence.start].rstrip().endswith(":")
+    k = parsed.sentence_index(start)
+    if not k or parsed.sentences[k].block != "heading":
+        return False  # no sentence, the first one, or no heading
+    before, here = parsed.sentences[k - 1], parsed.sentences[k]
+    return parsed.text[before.start : here.start].rstrip().endswith(":")
 
 
 def _legal_register(parsed: Parsed, t: Token) -> bool:

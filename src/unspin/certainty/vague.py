@@ -123,10 +123,9 @@ def _named_later(parsed: Parsed, t: Token, window: int = 6) -> bool:
     """'..., a scientist has warned.' and, a few sentences on, 'Dr Jane Roe told ...': a
     lead that names one expert later, as the subject of a reporting verb, with a title
     or an expert noun beside the name."""
-    here = parsed.sentence_of(t.start)
-    if here is None:
+    k = parsed.sentence_index(t.start)
+    if k is None:
         return False
-    k = parsed.sentences.index(here)
     for sentence in parsed.sentences[k + 1 : k + 1 + window]:
         for n in parsed.sentence_tokens(sentence):
             if n.ent_type != "PERSON" or n.dep != "nsubj":

@@ -288,12 +288,12 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
 
     @staticmethod
     def _claim_reading(ctx: Context, claim: Finding) -> Reading:
-        sentence = ctx.parsed.sentence_of(claim.start)
-        if sentence is None:
+        k = ctx.parsed.sentence_index(claim.start)
+        if k is None:
             return Reading(())
+        sentence = ctx.parsed.sentences[k]
         frame = claim.attributes.get("frame")
         if not isinstance(frame, dict):
-            k = ctx.parsed.sentences.index(sentence)
             published = parse_published(ctx.document.published)
             frame = sentence_frames(ctx.parsed, published)[k].to_json(ctx.parsed.text)
         tokens = ctx.parsed.tokens[sentence.first : sentence.last]
