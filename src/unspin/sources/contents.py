@@ -200,7 +200,8 @@ def next_line_statement(st: RunState, t: Token) -> tuple[int, int] | None:
     hi = len(text) if hi < 0 else hi
     if lo >= hi or text[lo] in "\"“'‘«»>—–-":
         return None  # a quotation is linked as a quotation
-    if not any(k.tag in _FINITE_TAGS for k in st.parsed.tokens if lo <= k.start and k.end <= hi):
+    line = st.parsed.tokens_in(lo, hi)  # not a scan of every token of the text
+    if not any(k.tag in _FINITE_TAGS for k in line if lo <= k.start and k.end <= hi):
         return None  # "wrote an analysis:\nThe seizure of guns.": a heading, no statement
     return st.trim_chars(lo, hi)
 

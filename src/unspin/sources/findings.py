@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from unspin.model import JSON, Explanation, Finding, Relation
+from unspin.nlp import Token
 from unspin.sources.lexicon import SCARE_PREFIXES
-from unspin.sources.linking import QuoteLink
+from unspin.sources.linking import QuoteLink, opens_sentence
 from unspin.sources.quotes import QuoteSpan
 from unspin.sources.speakers import TYPE_WORDS, Mention, noun_reason
 from unspin.sources.state import DETS_BEFORE, LAST_WORD, TERMINATOR, WORDS, Event, RunState
@@ -290,7 +291,7 @@ def _is_term(st: RunState, q: QuoteSpan, inner: str, words: list[str]) -> bool:
     stripped = inner.strip()
     if stripped[:1].isupper() and stripped[-1:] in ".!?…":
         return False  # a sentence of its own: "Never again!"
-    if not st.text[st.sentence_start(q.start) : q.start].strip(" \t\n>—–-(["):
+    if opens_sentence(st, q):
         return False  # opening the sentence: words set out, not a term inside it
     return not _has_verb(st, q.inner_start, q.inner_end)
 
@@ -303,7 +304,7 @@ def _names_a_kind(st: RunState, q: QuoteSpan, how: str | None) -> bool:
     if not st.has_parse or how == "before":
         return False
     toks = st.parsed.tokens
-    inside = [t for t in st.parsed.tokens_in(q.inner_start, q.inner_end) if t.pos != "PUNCT"]
+    inside = _inner_words(st, q)
     idx = {t.i for t in inside}
     roots = [t for t in inside if t.head not in idx]
     if len(roots) != 1 or roots[0].dep not in _MODIFIER_DEPS:
@@ -326,8 +327,13 @@ def _doubtful_fragment(st: RunState, q: QuoteSpan, speaker: Mention | None) -> b
         return speaker.head_word not in _FIRST_PERSON  # "I called it ...": the writer
     if not st.has_parse:
         return False
-    inside = [t for t in st.parsed.tokens_in(q.inner_start, q.inner_end) if t.pos != "PUNCT"]
+    inside = _inner_words(st, q)
     return len(inside) == 1 and inside[0].pos in _FUNCTION_POS
+
+
+def _inner_words(st: RunState, q: QuoteSpan) -> list[Token]:
+    """The tokens inside the quotation marks, punctuation left out."""
+    return [t for t in st.parsed.tokens_in(q.inner_start, q.inner_end) if t.pos != "PUNCT"]
 
 
 def _unsourced(st: RunState, q: QuoteSpan, link: QuoteLink, words: list[str]) -> bool:

@@ -23,7 +23,7 @@ from unspin.sources.roles import is_role_phrase
 from unspin.sources.speakers import Mention
 from unspin.sources.state import TERMINATOR, WORDS, Event, RunState, plain_role
 
-__all__ = ["QuoteLink", "link_quotes"]
+__all__ = ["QuoteLink", "link_quotes", "opens_sentence"]
 
 _DASH_SIGNATURE = re.compile(
     r"[ \t]*(?:[—–]\s*|--?[ \t]*(?=[A-Z]))(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
@@ -108,7 +108,7 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
             gap = st.sentence_at(q.start) - st.sentence_at(last_end.get(p, -1))
             # into the next sentence only a quotation that opens it: one woven into the
             # writer's own clause there ("a gang member whose "..."") is not carried over
-            near = gap == 0 or (gap == 1 and _opens_sentence(st, q))
+            near = gap == 0 or (gap == 1 and opens_sentence(st, q))
             if (
                 prev is not None
                 and prev.speaker is not None
@@ -174,7 +174,8 @@ def _tagged_passage(st: RunState, k: int, quotes: list[QuoteSpan], events: list[
     )
 
 
-def _opens_sentence(st: RunState, q: QuoteSpan) -> bool:
+def opens_sentence(st: RunState, q: QuoteSpan) -> bool:
+    """Whether quotation ``q`` opens its sentence (nothing but marks before it there)."""
     lo = st.sentence_start(q.start)
     return not st.text[lo : q.start].strip(" \t\n>—–-([")
 
