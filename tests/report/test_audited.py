@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 from unspin.model import Analysis, Document, Explanation, Finding
-from unspin.report.audited import AUDIT_ROUNDS, AUDITED, LAYER_KINDS, MIN_PRECISION, audit_for
+from unspin.report.audited import (
+    AUDIT_ROUNDS,
+    AUDITED,
+    LAYER_KINDS,
+    MIN_PRECISION,
+    SCORE_FLOORS,
+    audit_for,
+    score_range,
+)
 from unspin.report.highlight import layer_key, layers_for
 from unspin.report.markdown import render_markdown
 
@@ -20,22 +27,50 @@ def _rows(folder: str, name: str) -> list[dict[str, str]]:
 
 
 def test_table_is_the_audit_of_reader_a() -> None:
-    judged: Counter[tuple[str, str]] = Counter()
-    correct: Counter[tuple[str, str]] = Counter()
+    items: list[tuple[str, str, float, bool]] = []  # round, kind, score, judged right
     for folder, commit in AUDIT_ROUNDS.items():
-        kind = {r["id"]: r["kind"] for r in _rows(folder, "sample.jsonl")}
+        sample = {r["id"]: r for r in _rows(folder, "sample.jsonl")}
         assert json.loads((AUDIT / folder / "sample.meta.json").read_text())["commit"].startswith(
             commit
         )
         for r in _rows(folder, "judgments-A.jsonl"):
-            judged[folder, kind[r["id"]]] += 1
-            correct[folder, kind[r["id"]]] += r["verdict"] == "correct"
+            item = sample[r["id"]]
+            items.append((folder, item["kind"], item["score"], r["verdict"] == "correct"))
     assert set(AUDITED) == set(LAYER_KINDS)
     for layer, kinds in LAYER_KINDS.items():
         audit = AUDITED[layer]
-        n = sum(judged[r, k] for r in audit.rounds for k in kinds)
-        assert audit.judged == n > 0, layer
-        assert audit.correct == sum(correct[r, k] for r in audit.rounds for k in kinds), layer
+        low, high = score_range(layer)
+        mine = [ok for f, k, s, ok in items if f in audit.rounds and k in kinds and low <= s < high]
+        assert audit.judged == len(mine) > 0, layer
+        assert audit.correct == sum(mine), layer
+
+
+def test_a_floored_kind_splits_at_its_floor() -> None:
+    doc = Document("Ana Vik said the port closed. Lund said it rained.")
+
+    def attribution(score: float) -> Finding:
+        return Finding.anchored(
+            doc, 13, 28, kind="attribution", label="named_person", score=score, analyzer="t",
+            analyzer_version="1", explanation=Explanation(rule="t"),
+        )  # fmt: skip
+
+    floor = SCORE_FLOORS["attribution"]
+    assert layer_key(attribution(floor), 0.5) == "attribution"
+    assert layer_key(attribution(floor - 0.01), 0.5) == "attribution:weak"
+    layers = layers_for({"attribution", "attribution:weak"})
+    assert layers["attribution"].style.shown  # audited over the floor: 0.8 or more
+    weak = layers["attribution:weak"]
+    assert not weak.style.shown and weak.kind == "attribution"
+    assert weak.style.name == "weaker attribution (experimental)"
+    md = render_markdown(Analysis(doc, (attribution(0.9), attribution(0.5))))
+    over, under = audit_for("attribution"), audit_for("attribution:weak")
+    assert over is not None and under is not None
+    row = (
+        f"| attribution | 2 | 1 scored 0.78 or more: {over.precision:.2f} ({over.correct}/"
+        f"{over.judged}); 1 under: {under.precision:.2f} ({under.correct}/{under.judged}), "
+        "experimental |"
+    )
+    assert row in md
 
 
 def test_each_layer_ends_with_the_latest_round_that_audited_it() -> None:
@@ -49,12 +84,12 @@ def test_each_layer_ends_with_the_latest_round_that_audited_it() -> None:
 
 
 def test_layers_under_the_floor_are_off_and_say_why() -> None:
-    layers = layers_for({"hedge", "quote", "date", "anonymous", "mystery"})
-    quote = audit_for("quote")
-    assert quote is not None and quote.precision < MIN_PRECISION
-    assert not layers["quote"].style.shown
-    assert layers["quote"].style.name == "quote (experimental)"
-    assert "audited precision 0.59" in layers["quote"].style.description
+    layers = layers_for({"hedge", "speaker", "date", "anonymous", "mystery"})
+    speaker = audit_for("speaker")
+    assert speaker is not None and speaker.precision < MIN_PRECISION
+    assert not layers["speaker"].style.shown
+    assert layers["speaker"].style.name == "speaker (experimental)"
+    assert "audited precision 0.56" in layers["speaker"].style.description
     assert not layers["anonymous"].style.shown  # 0.40: off, apart from named speakers
     for shown in ("date", "hedge"):  # at the floor or above
         assert layers[shown].style.shown and "experimental" not in layers[shown].style.name

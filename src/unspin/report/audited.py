@@ -15,6 +15,12 @@ judgements, so it cannot drift from the audit.
 A layer whose audited precision is under :data:`MIN_PRECISION`, or that was not
 audited, is *experimental*: the HTML report lists its findings but leaves its
 highlights switched off until the reader turns them on, and says why.
+
+Some kinds are split by their own score (:data:`SCORE_FLOORS`): the rules' scores of
+attributions and quotations separated right from wrong in the audit, so findings at or
+over the floor are one layer and those under it another (``attribution:weak``,
+``quote:weak``), each with its own audit. A floor was chosen on round 4 and checked on
+round 5, whose articles it was not chosen on.
 """
 
 from __future__ import annotations
@@ -26,9 +32,13 @@ __all__ = [
     "AUDIT_ROUNDS",
     "LAYER_KINDS",
     "MIN_PRECISION",
+    "SCORE_FLOORS",
     "UNAUDITED",
+    "WEAK",
     "Audit",
     "audit_for",
+    "score_range",
+    "weak_layer",
 ]
 
 #: Kinds of the default pipeline that the precision audit did not sample: experimental.
@@ -36,6 +46,31 @@ UNAUDITED: frozenset[str] = frozenset()
 
 #: A layer is shown by default only at or above this audited precision.
 MIN_PRECISION = 0.8
+
+#: Kinds whose findings under this score form a layer of their own (:func:`weak_layer`).
+#: Chosen on audit round 4, checked on round 5: attributions at or over 0.78 were right 24
+#: of 27 and 16 of 19 times, under it 2 of 13 and 4 of 21; quotations 6 of 8 and 11 of 13
+#: over, 15 of 32 and 15 of 27 under.
+SCORE_FLOORS: dict[str, float] = {"attribution": 0.78, "quote": 0.78}
+
+#: Suffix of the layer of a kind's findings under its floor.
+WEAK = ":weak"
+
+
+def weak_layer(kind: str) -> str:
+    """The layer key of ``kind``'s findings under its :data:`SCORE_FLOORS` floor."""
+    return kind + WEAK
+
+
+def score_range(layer: str) -> tuple[float, float]:
+    """The scores ``[low, high)`` of the findings a layer holds: a floored kind's layer
+    starts at its floor, its weak layer ends there; every other layer takes all."""
+    if layer.endswith(WEAK) and layer[: -len(WEAK)] in SCORE_FLOORS:
+        return (float("-inf"), SCORE_FLOORS[layer[: -len(WEAK)]])
+    if layer in SCORE_FLOORS:
+        return (SCORE_FLOORS[layer], float("inf"))
+    return (float("-inf"), float("inf"))
+
 
 #: Per audit round (its folder under ``bench/audit/``): the commit whose default pipeline
 #: produced its sample.
@@ -78,9 +113,11 @@ class Audit:
 LAYER_KINDS: dict[str, tuple[str, ...]] = {
     "claim": ("claim",),
     "quote": ("quote",),
+    "quote:weak": ("quote",),
     "speaker": ("speaker",),
     "anonymous": ("anonymous",),
     "attribution": ("attribution",),
+    "attribution:weak": ("attribution",),
     "vague_attribution": ("vague_attribution",),
     "hedge": ("hedge",),
     "booster": ("booster",),
@@ -98,14 +135,18 @@ LAYER_KINDS: dict[str, tuple[str, ...]] = {
 #: The two fresh rounds whose commits differ only in the hedge display floor.
 _FRESH = ("round4", "round5")
 
-#: Per layer: reader A's correct and judged counts over :data:`LAYER_KINDS`, in the
-#: latest round that audited the layer (pooled with the one before, see above).
+#: Per layer: reader A's correct and judged counts over :data:`LAYER_KINDS` (within the
+#: layer's :func:`score_range`), in the latest round that audited the layer (pooled with
+#: the one before, see above; a floored layer: the round after the one its floor was
+#: chosen on).
 AUDITED: dict[str, Audit] = {
     "claim": Audit(49, 80, _FRESH),
-    "quote": Audit(47, 80, _FRESH),
+    "quote": Audit(11, 13, ("round5",)),
+    "quote:weak": Audit(15, 27, ("round5",)),
     "speaker": Audit(45, 80, _FRESH),
     "anonymous": Audit(48, 80, _FRESH),
-    "attribution": Audit(46, 80, _FRESH),
+    "attribution": Audit(16, 19, ("round5",)),
+    "attribution:weak": Audit(4, 21, ("round5",)),
     "vague_attribution": Audit(48, 56, _FRESH),
     "hedge": Audit(37, 40, ("round5",)),
     "booster": Audit(73, 80, _FRESH),

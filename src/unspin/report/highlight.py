@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from unspin.model import Analysis, Finding
-from unspin.report.audited import UNAUDITED, audit_for
+from unspin.report.audited import SCORE_FLOORS, UNAUDITED, audit_for, weak_layer
 from unspin.report.common import CLAIM_KIND, is_checkworthy, one_line
 from unspin.report.htmlkit import esc
 
@@ -75,7 +75,15 @@ KIND_STYLES: dict[str, LayerStyle] = {
     ),
     "technique": LayerStyle("technique", "hl-technique", "a persuasion technique"),
     "attribution": LayerStyle("attribution", "hl-attribution", "content reported from a source"),
+    weak_layer("attribution"): LayerStyle(
+        "weaker attribution",
+        "hl-attribution",
+        f"reported content scored under {SCORE_FLOORS['attribution']:.2f}",
+    ),
     "quote": LayerStyle("quote", "hl-quote", "a direct quotation"),
+    weak_layer("quote"): LayerStyle(
+        "weaker quote", "hl-quote", f"a quotation scored under {SCORE_FLOORS['quote']:.2f}"
+    ),
     "speaker": LayerStyle("speaker", "hl-speaker", "who is quoted or cited"),
     ANONYMOUS: LayerStyle(
         "anonymous source", "hl-speaker", "a source the text does not name, and what it said"
@@ -100,6 +108,8 @@ SWITCH_ORDER = (
     "speaker",
     "attribution",
     ANONYMOUS,
+    weak_layer("quote"),
+    weak_layer("attribution"),
     "vague_attribution",
     "technique",
     "hedge",
@@ -112,6 +122,9 @@ SWITCH_ORDER = (
 #: highest-scoring one is the highlight (its label in ``data-label``) and the others are
 #: listed after it (tooltip, and the details a click shows); never stacked.
 ONE_WINNER = frozenset({"technique"})
+
+#: The kind of each weak layer (its findings scored under the kind's floor).
+_WEAK_KINDS = {weak_layer(kind): kind for kind in SCORE_FLOORS}
 
 #: Where unknown kinds go in the nesting order (after this known layer).
 _UNKNOWN_AFTER = "technique"
@@ -142,12 +155,17 @@ class Layer:
 
 
 def layer_key(f: Finding, threshold: float) -> str:
-    """The layer of a finding: its kind, :data:`CLAIM_OTHER` for a claim below ``threshold``
-    or :data:`ANONYMOUS` for a speaker or attribution whose source is anonymous."""
+    """The layer of a finding: its kind, :data:`CLAIM_OTHER` for a claim below ``threshold``,
+    :data:`ANONYMOUS` for a speaker or attribution whose source is anonymous, or the weak
+    layer of a kind with a score floor (:data:`unspin.report.audited.SCORE_FLOORS`) for a
+    finding scored under it."""
     if f.kind == CLAIM_KIND and not is_checkworthy(f, threshold):
         return CLAIM_OTHER
     if f.kind in _SOURCE_KINDS and f.label == ANONYMOUS:
         return ANONYMOUS
+    floor = SCORE_FLOORS.get(f.kind)
+    if floor is not None and f.score < floor:
+        return weak_layer(f.kind)
     return f.kind
 
 
@@ -166,7 +184,7 @@ def layers_for(keys: Collection[str]) -> dict[str, Layer]:
         if style is None:
             colour = FALLBACK_COLOURS[unknown.index(key) % len(FALLBACK_COLOURS)]
             style = LayerStyle(key, colour, "a kind this report version does not know")
-        kind = CLAIM_KIND if key == CLAIM_OTHER else key
+        kind = CLAIM_KIND if key == CLAIM_OTHER else _WEAK_KINDS.get(key, key)
         out[key] = Layer(i, key, kind, _audited_style(key, style))
     return out
 

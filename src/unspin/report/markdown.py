@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from unspin.model import Analysis
-from unspin.report.audited import UNAUDITED, audit_for
+from unspin.report.audited import SCORE_FLOORS, UNAUDITED, audit_for, weak_layer
 from unspin.report.common import (
     CLAIM_KIND,
     checkworthy_claims,
@@ -122,7 +122,7 @@ def render_markdown(
         lines.append(
             md_table(
                 ["Kind", "Count", "Audited precision"],
-                [[md_escape(k), str(n), _audited(k)] for k, n in kinds.items()],
+                [[md_escape(k), str(n), _audited_split(k, n, analysis)] for k, n in kinds.items()],
                 right=[1],
             )
         )
@@ -132,6 +132,18 @@ def render_markdown(
     lines += render_sections(sections, ctx, BLOCKS, "markdown")
     lines += render_sections(sections, ctx, APPENDIX, "markdown")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _audited_split(kind: str, count: int, analysis: Analysis) -> str:
+    """:func:`_audited`, per side of the kind's score floor when it has one."""
+    floor = SCORE_FLOORS.get(kind)
+    if floor is None:
+        return _audited(kind)
+    over = sum(1 for f in analysis.findings if f.kind == kind and f.score >= floor)
+    return (
+        f"{over} scored {floor:.2f} or more: {_audited(kind)}; "
+        f"{count - over} under: {_audited(weak_layer(kind))}"
+    )
 
 
 def _audited(kind: str) -> str:
