@@ -26,18 +26,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from precision_audit import (
+from audit_articles import (
     GATE,
     ROOT,
-    SAMPLE,
     SKIP_EXTRA,
     export_tree,
-    kind_order,
     load_analyses,
-    pool_items,
     read_jsonl,
     run_articles,
 )
+from audit_draw import kind_order, pool_items
+from precision_audit import SAMPLE
 
 
 def gate_articles() -> set[str]:

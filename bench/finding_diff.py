@@ -33,20 +33,20 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from audit_rematch import gate_articles
-from precision_audit import (
+from audit_articles import (
     PTC_ARTICLES,
     SKIP_EXTRA,
+    article_text,
     chunks,
+    corpus_articles,
     export_tree,
     git,
-    kind_order,
     load_analyses,
     marked,
-    pool_items,
-    ptc_text,
     run_articles,
 )
+from audit_draw import kind_order, pool_items
+from audit_rematch import gate_articles
 
 Key = tuple[str, str, int, int, str]  # article, kind, start, end, label
 
@@ -54,7 +54,7 @@ Key = tuple[str, str, int, int, str]  # article, kind, start, end, label
 def choose_articles(which: str, limit: int | None) -> tuple[list[str], set[str]]:
     """The articles to run (name order) and which of them are gate articles."""
     gate = gate_articles()
-    every = sorted(p.stem.removeprefix("article") for p in PTC_ARTICLES.glob("article*.txt"))
+    every = corpus_articles("ptc")
     if which == "gate":
         chosen = sorted(gate)
     elif which == "train":
@@ -107,7 +107,7 @@ def compare(
 
 
 def _words(articles: Sequence[str]) -> int:
-    return sum(len(ptc_text(a).split()) for a in articles)
+    return sum(len(article_text(a).split()) for a in articles)
 
 
 def table(result: Mapping[str, Mapping[str, Sequence[Any]]], words: int) -> str:
@@ -127,7 +127,7 @@ def table(result: Mapping[str, Mapping[str, Sequence[Any]]], words: int) -> str:
 
 
 def _context(item: Mapping[str, Any]) -> str:
-    return marked(ptc_text(item["article"]), item["start"], item["end"])
+    return marked(article_text(item["article"]), item["start"], item["end"])
 
 
 def show(result: Mapping[str, Mapping[str, Sequence[Any]]], n: int) -> str:
