@@ -388,7 +388,8 @@ def test_institutional_and_anaphoric_groups_score_lower(run: Run) -> None:
     )
     scores = {f.text: f.score for f in a.by_kind("vague_attribution")}
     assert scores["Velmoran officials said"] <= 0.55
-    assert scores["The experts believe"] <= 0.55
+    # "the experts" the text has named before: under the default floor since round 4
+    assert scores.get("The experts believe", 0.0) <= 0.55
 
 
 @pytest.mark.slow

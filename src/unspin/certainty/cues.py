@@ -11,14 +11,18 @@ from dataclasses import dataclass, replace
 
 from unspin.certainty.lexicon import (
     BOOSTER_WORDS,
+    CAPS_FURNITURE,
+    CAPS_FURNITURE_FILLERS,
     CAPS_TOKEN,
     COMMON_WORDS,
+    CONCEDING,
     CONCESSIVE_MARKS,
     CONTRASTS,
     DEFINED_ACRONYM,
     DEONTIC_PREDICATES,
     ENGLISH_ENDING,
     HEDGE_ADJ_NEEDS_AMOD,
+    HEDGE_MANNER_PRONE,
     HEDGE_WORDS,
     MANNER_PRONE,
     NAME_ENTS,
@@ -28,6 +32,7 @@ from unspin.certainty.lexicon import (
     SHORT_EMPHASIS,
 )
 from unspin.certainty.modality import ability, non_epistemic
+from unspin.certainty.readings import asking, conceding, manner_of_degree
 from unspin.nlp import Parsed, Token
 from unspin.segment import BODY
 
@@ -106,6 +111,12 @@ def _hedge_word(parsed: Parsed, t: Token) -> Cue | None:
     label, score = HEDGE_WORDS[t.lower]
     if t.lower in HEDGE_ADJ_NEEDS_AMOD and parsed.has_parse and t.dep not in ("amod", "compound"):
         return None  # "he was suspected of fraud", "it is apparent": not a pre-noun hedge
+    if t.lower in HEDGE_MANNER_PRONE and parsed.has_parse:
+        head = parsed.tokens[t.head]
+        if head.pos == "VERB" and head.lemma in SAYING_VERBS:
+            return None  # "he plausibly told me": how it was told, not a doubt
+    if parsed.has_parse and asking(parsed, t):
+        score = min(score, 0.3)  # "What could conceivably be the reason ...?": a question
     return Cue(
         t.start, t.end, "hedge", label, score, "hedge.lexicon",
         f"'{t.text}' marks the statement as unconfirmed or uncertain.",
@@ -130,6 +141,10 @@ def _booster_word(parsed: Parsed, t: Token) -> Cue | None:
                 return None  # "he spoke clearly", "it must be said clearly that": manner
         if t.dep == "conj":
             return None
+        if manner_of_degree(parsed, t, prev, head):
+            return None
+        if t.lower in CONCEDING and conceding(parsed, t):
+            score = min(score, 0.3)  # "Certainly, ... But ...": a concession, not insistence
     if label == "intensifier" and parsed.has_parse:
         head = parsed.tokens[t.head]
         if head.pos not in ("ADJ", "VERB", "ADV", "AUX", "NOUN") and t.dep != "advmod":
@@ -387,7 +402,7 @@ def caps_cues(parsed: Parsed) -> list[Cue]:
     if len(caps) > 0.4 * len(words) and len(words) > 8:
         log.debug("text mostly in capitals; all-caps emphasis not reported")
         return []
-    defined = set(DEFINED_ACRONYM.findall(parsed.text))
+    defined = set(DEFINED_ACRONYM.findall(parsed.text)) | _initialisms(parsed.text)
     out: list[Cue] = []
     run: list[Token] = []
 
@@ -407,6 +422,46 @@ def caps_cues(parsed: Parsed) -> list[Cue]:
             flush()
     flush()
     return out
+
+
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+|of|the|for|and|on|in|to")
+_LINKING = frozenset(("of", "the", "for", "and", "on", "in", "to"))
+
+
+def _initialisms(text: str) -> set[str]:
+    """The initials of the capitalised names in the text ("The Regional Water Authority"
+    -> "RWA", "Office of the Budget" -> "OB" or "OTB"): a capital word spelling them out
+    is that name's acronym, even when it is an English word too."""
+    out: set[str] = set()
+    run: list[str] = []
+
+    def flush() -> None:
+        while run and run[-1] in _LINKING:
+            run.pop()
+        for k, first in enumerate(run):  # each tail from a capital word: a name's start
+            tail = run[k:]
+            if first[0].isupper() and sum(w[0].isupper() for w in tail) >= 2:
+                out.add("".join(w[0] for w in tail if w[0].isupper()))
+                out.add("".join(w[0].upper() for w in tail))
+        run.clear()
+
+    for m in re.finditer(r"[A-Za-z]+|[^A-Za-z\s]", text):
+        w = m.group()
+        if _TITLE_WORD.fullmatch(w) and (run or w[0].isupper()):
+            run.append(w)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _furniture(run: list[Token]) -> bool:
+    """The capitals are a link's words or a document's keyword ("HERE", "BUY NOW",
+    "WHEREAS"): page furniture or form, not emphasis."""
+    words = [t.text.lower() for t in run]
+    return any(w in CAPS_FURNITURE for w in words) and all(
+        w in CAPS_FURNITURE or w in CAPS_FURNITURE_FILLERS for w in words
+    )
 
 
 def _adjacent(parsed: Parsed, a: Token, b: Token) -> bool:
@@ -443,7 +498,7 @@ def _caps_run(parsed: Parsed, run: list[Token], defined: set[str], total_words: 
     while classes and classes[-1] == "acronym":
         classes.pop()
         run = run[:-1]
-    if not run:
+    if not run or _furniture(run):
         return None
     strong = classes.count("emphasis")
     weak = classes.count("unknown")

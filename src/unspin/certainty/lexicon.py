@@ -73,6 +73,21 @@ BOOSTER_WORDS: dict[str, tuple[str, float]] = {
 }
 #: Adverbs that are manner adverbs when they follow the verb they modify.
 MANNER_PRONE = frozenset(("clearly", "plainly", "surely", "certainly", "evidently"))
+#: What "clearly"/"plainly" before them tells how well it is seen, read or set out
+#: ("clearly identifiable", "clearly marked", "plainly worded"), not how sure it is.
+PERCEPTIBLE = frozenset(
+    _words(
+        "identifiable visible audible recognizable recognisable distinguishable discernible "
+        "noticeable legible readable marked labeled labelled defined delineated outlined "
+        "described explained stated worded written printed displayed signposted articulated"
+    )
+)
+#: Degree words that make an adverb gradable, so a manner ("the most clearly seen").
+COMPARATIVES = frozenset(_words("more most less least"))
+#: Hedge adverbs that, on a verb of saying, tell how it was said ("plausibly told").
+HEDGE_MANNER_PRONE = frozenset(("plausibly",))
+#: Certainty adverbs that open a concession when a contrast follows ("Certainly, ... But").
+CONCEDING = frozenset(("certainly", "surely"))
 NEGATORS = frozenset(("not", "n't", "never", "hardly", "scarcely"))
 #: Verbs of saying: "clearly" after them is how something is said ("said clearly that").
 SAYING_VERBS = frozenset(
@@ -249,6 +264,10 @@ ATTR_VERBS = frozenset(
         "assert reckon acknowledge confirm reveal concede point"
     )
 )
+#: Verbs whose passive subject receives a message ("people were told to stay home").
+ADDRESSED_VERBS = frozenset(
+    _words("tell ask warn advise urge instruct order remind inform assure direct")
+)
 #: Nouns of an organisation: "<City> police", "the Justice Department", "the company".
 ORG_NOUNS = frozenset(
     _words(
@@ -305,4 +324,11 @@ COMMON_WORDS = frozenset(
     """.lower()
     )
 )
+#: Capitals that are page furniture or a document's form, not emphasis: a link's words
+#: ("HERE", "CLICK HERE", "BUY NOW") and a resolution's keywords ("WHEREAS", "RESOLVED").
+CAPS_FURNITURE = frozenset(
+    _words("here click tap subscribe donate download buy login whereas resolved hereby")
+)
+#: Words that go with furniture in capitals ("READ MORE HERE", "BUY NOW").
+CAPS_FURNITURE_FILLERS = frozenset(_words("now more read today free it"))
 SHORT_EMPHASIS = frozenset(_words("not no never all must yes lie lies now only ever war big bad"))

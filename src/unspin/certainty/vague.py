@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from unspin.certainty.bodies import not_vague
 from unspin.certainty.cues import Cue
 from unspin.certainty.lexicon import (
+    ADDRESSED_VERBS,
     ANAPHORIC_DETS,
     ATTR_VERBS,
     EXPERT_TITLES,
@@ -44,7 +45,12 @@ def vague_cues(parsed: Parsed) -> Iterator[Cue]:
         familiar = t.lemma.lower() in ("people", "person", "source") and any(
             c.lower in ("familiar", "close", "briefed") for c in parsed.children(t.i)
         )
-        if via_verb and (_object_only(parsed, head) or _no_claim(parsed, head, group)):
+        if via_verb and (
+            _object_only(parsed, head)
+            or _no_claim(parsed, head, group)
+            or _addressed(t, head)
+            or _share_of(parsed, t, head)
+        ):
             via_verb = False  # "many claiming liberal credentials", "people can believe it"
         if not (via_according or via_verb or familiar):
             continue
@@ -73,6 +79,24 @@ def _object_only(parsed: Parsed, verb: Token) -> bool:
         return False
     deps = {c.dep for c in parsed.children(verb.i)}
     return "dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis"}
+
+
+def _addressed(t: Token, verb: Token) -> bool:
+    """'People have been told not to gather', 'residents were warned to leave': the group
+    receives the message, it carries no claim."""
+    return t.dep == "nsubjpass" and verb.lemma in ADDRESSED_VERBS
+
+
+def _share_of(parsed: Parsed, t: Token, verb: Token) -> bool:
+    """'... were some of the other gunmen reported that night': a quantifier over a group
+    ("some of the ...") whose verb says nothing (no clause, no object) counts members of
+    the group; it credits no claim to them (the parser's subject is often a mis-read)."""
+    if t.lower not in ("some", "many", "most", "few", "several"):
+        return False
+    if not any(c.dep == "prep" and c.lower == "of" for c in parsed.children(t.i)):
+        return False
+    deps = {c.dep for c in parsed.children(verb.i)}
+    return not deps & {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "advcl", "prep"}
 
 
 def _no_claim(parsed: Parsed, verb: Token, group: str) -> bool:
@@ -219,9 +243,16 @@ def _vague_cue(
     one_expert = group == "vague_expert" and t.tag == "NN" and dets & {"a", "an", "one"}
     if one_expert and _named_later(parsed, t):
         return None  # "a scientist has warned" in a lead that names her below
+    experts = group == "vague_expert" and t.tag == "NNS" and not dets
+    if experts and _named_later(parsed, t, window=1):
+        return None  # "Experts warn ..." and the next sentence names the one who does
     if dets & ANAPHORIC_DETS and not familiar:
         score = min(score, 0.5)
         detail = "A group introduced earlier or only loosely identified; check who it is."
+        if group in ("vague_expert", "vague_research") and verb is not None:
+            # "the researchers say", "the reports showed": the study or team the text
+            # has named already (a source's "the source said" stays: it is still unnamed)
+            score = min(score, 0.4)
     elif group == "vague_crowd" and t.lower == "people" and not dets & VAGUE_DETS and not familiar:
         score = min(score, 0.6)
     if familiar:

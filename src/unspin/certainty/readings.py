@@ -1,0 +1,65 @@
+"""Readings that take a hedge or booster word out of the writer's commitment: "clearly"
+telling how clear a thing is ("clearly identifiable"), a certainty adverb that concedes
+("Certainly, ... But ..."), a hedge in a direct wh-question. :mod:`.cues` asks them."""
+
+from __future__ import annotations
+
+from unspin.certainty.lexicon import COMPARATIVES, PERCEPTIBLE
+from unspin.nlp import Parsed, Token
+
+__all__ = ["asking", "conceding", "manner_of_degree"]
+
+
+def _next(parsed: Parsed, t: Token) -> Token | None:
+    return parsed.tokens[t.i + 1] if t.i + 1 < len(parsed.tokens) else None
+
+
+def asking(parsed: Parsed, t: Token) -> bool:
+    """The adverb sits in the main clause of a direct wh-question ("What could conceivably
+    be the reason ...?", "Why would anyone possibly ...?"): the sentence asks (or presses
+    a point), it holds back no claim of the writer's."""
+    sentence = parsed.sentence_of(t.start)
+    if sentence is None:
+        return False
+    words = [w for w in parsed.sentence_tokens(sentence) if w.pos not in ("SPACE", "PUNCT")]
+    toks = parsed.sentence_tokens(sentence)
+    if not words or not any(w.text == "?" for w in toks[-2:]):
+        return False
+    if words[0].lower not in ("what", "who", "why", "how", "where", "when", "which"):
+        return False
+    return parsed.tokens[t.head].dep == "ROOT"
+
+
+def manner_of_degree(parsed: Parsed, t: Token, prev: Token | None, head: Token) -> bool:
+    """'The most clearly identifiable', 'clearly marked', 'has not been clearly outlined':
+    graded, on a word of being seen or set out, or under a negation before it, the
+    adverb tells how clear something is, not how sure the writer is ("it was clearly
+    not a letter" keeps its booster: the negation comes after)."""
+    if prev is not None and prev.lower in COMPARATIVES:
+        return True
+    nxt = _next(parsed, t)
+    if nxt is not None and nxt.lower in PERCEPTIBLE:
+        return True  # "clearly visible", "plainly worded"
+    if head.i > t.i and head.pos in ("ADJ", "VERB") and head.lower in PERCEPTIBLE:
+        return True
+    return head.i > t.i and any(c.dep == "neg" and c.i < t.i for c in parsed.children(head.i))
+
+
+def conceding(parsed: Parsed, t: Token) -> bool:
+    """'Certainly, some facts were secret. But ...': the adverb opens its sentence, set
+    off by a comma, and the next sentence (or a later clause of this one) opens with a
+    contrast: it grants a point ("admittedly") before the writer turns against it."""
+    nxt = _next(parsed, t)
+    k = parsed.sentence_index(t.start)
+    if nxt is None or nxt.text != "," or k is None:
+        return False
+    sentence = parsed.sentences[k]
+    words = [w for w in parsed.sentence_tokens(sentence) if w.pos != "SPACE"]
+    if not words or words[0].i != t.i:
+        return False
+    if any(w.lower in ("but", "yet") and w.dep == "cc" for w in words):
+        return True
+    if k + 1 >= len(parsed.sentences):
+        return False
+    after = [w for w in parsed.sentence_tokens(parsed.sentences[k + 1]) if w.pos != "SPACE"]
+    return bool(after) and after[0].lower in ("but", "yet", "however", "still")
