@@ -63,7 +63,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<mon>{_MONTH})(?![\w])(?:,?\s+(?P<year>\d{{4}})\b)?"
         ),
     ),
-    ("my", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
+    (
+        # "March 2016", "March of 2016", and "March, 2016" before a punctuation mark
+        # ("In March, 2000 troops" counts troops)
+        "my",
+        re.compile(
+            rf"\b(?P<mon>{_MONTH})(?:\s+(?:of\s+)?(?P<year>\d{{4}})\b|,[ \t]*"
+            r"(?P<cyear>1[6-9]\d\d|20\d\d)(?=[ \t]*[,.;:)]|[ \t]*$))",
+            re.M,
+        ),
+    ),
     (
         "month",
         re.compile(
@@ -164,7 +173,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "duration",
         re.compile(
             rf"(?<![\w.,])(?P<n>{_NUMW}|an?|half\s+an?)[\s-](?P<unit>{_UNIT})\b"
-            r"(?!-old|\s+old|\s+ago|\s+(?:later|earlier|before|after)\b)",
+            r"(?!-old|\s+old|\s+ago|\s+(?:later|earlier|before|after|of\s+age)\b)",
             re.I,
         ),
     ),
@@ -212,7 +221,7 @@ PAIR_TIME_BEFORE = re.compile(
 
 ENTITY_SKIP = re.compile(
     r"^(?:annual|annually|daily|weekly|monthly|yearly|quarterly|\d+|the\s+day|a\s+day|"
-    r"one\s+day|some\s+day|the\s+year|the\s+years?)$|year-old|years?\s+old|-year\b",
+    r"one\s+day|some\s+day|the\s+year|the\s+years?)$|year-old|years?\s+(?:old|of\s+age)|-year\b",
     re.I,
 )
 TIME_WORD = re.compile(

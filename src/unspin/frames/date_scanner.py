@@ -378,7 +378,7 @@ class DateScanner:
         if not self._month_ok(m):
             return None
         month = MONTHS[m["mon"].rstrip(".").lower()]
-        iso = f"{int(m['year']):04d}-{month:02d}"
+        iso = f"{int(m['year'] or m['cyear']):04d}-{month:02d}"
         return DateMatch(m.start(), m.end(), "date", iso, "month", False, "date.month-year", 0.95)
 
     def _h_month(self, m: re.Match[str]) -> DateMatch | None:

@@ -140,10 +140,29 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
         chosen.append(c)
         taken.update(range(c.start, c.end))
     chosen.sort(key=lambda d: d.start)
+    chosen = [d for d in chosen if not _promotion(text, parsed, d)]
     chosen = _merge_datetimes(text, chosen)
     ruled_out = SpanIndex([*web_list, *scanner.vetoed])
     extra = [d for d in _entity_dates(parsed, chosen) if not ruled_out.overlaps(d.start, d.end)]
     return sorted(chosen + extra, key=lambda d: d.start)
+
+
+#: A line that sells a newsletter or a sign-up: "Get the digest in your inbox".
+_PROMOTION = re.compile(r"\b(?:inbox|newsletter|subscribe|sign[ -]?up|e-?mail)\b", re.I)
+
+
+def _promotion(text: str, parsed: Parsed, d: DateMatch) -> bool:
+    """A relative word ("today", "yesterday's news") in an imperative sentence on a line
+    that sells a newsletter ("Get the news today in your inbox"): boilerplate, no time
+    of the story."""
+    if d.rule != "date.relative-word":
+        return False
+    line_end = text.find("\n", d.end)
+    line = text[text.rfind("\n", 0, d.start) + 1 : line_end if line_end >= 0 else len(text)]
+    sentence = parsed.sentence_of(d.start)
+    if sentence is None or not _PROMOTION.search(line):
+        return False
+    return parsed.tokens[sentence.first].tag == "VB"
 
 
 def _entity_dates(parsed: Parsed, chosen: Sequence[DateMatch]) -> list[DateMatch]:
