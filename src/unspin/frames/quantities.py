@@ -74,6 +74,7 @@ from unspin.frames.quantity_patterns import (
     VAGUE,
     YEAR,
 )
+from unspin.frames.quantity_refs import bare_reference, generic_one
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Parsed, Token
@@ -351,9 +352,11 @@ class _QuantityScanner:
                 return None  # "zero tolerance", "the 2015 appointment": no count
             if noun:
                 label, unit, score, end = "count", noun, 0.85, noun_end
+        if kind == "words" and value == 1 and generic_one(text, m.start(), unit):
+            return None  # "at one point", "one thing", "in this one case": no count
         if label == "other" and unit is None:
-            if kind == "digits" and value_max is None and YEAR.fullmatch(core):
-                return None  # a bare year
+            if kind == "digits" and bare_reference(text, m.start(), m.end(), end, value):
+                return None  # "[1]", "1 – She ...", "pp. 52-53", "105 to 73", "AL 303", 1595
             if kind == "words" and value < 10:
                 return None  # "two of them": too small to matter, too often not a claim
             tok = self._token(m.start())

@@ -157,11 +157,19 @@ _APOSTROPHE = "'\u2018\u2019"
 _YEAR_BEFORE = re.compile(r"(?:\b[A-Z](?:[A-Z]|\.[A-Z]){1,4}\.?|\b[Cc]lass\s+of|\bof)\s*$")
 
 
+#: A day or a month before a short year: "Sept. 28 '17", "March '98".
+_DATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)[ \t]$"
+)
+
+
 def short_year(text: str, start: int, end: int) -> bool:
     """The two digits at ``start:end`` follow an apostrophe and a capitalised
     abbreviation or "(class) of": a class year ("Ann Roe, BA '19,"), no quantity."""
     if end - start != 2 or start == 0 or text[start - 1] not in _APOSTROPHE:
         return False
+    if _DATE_BEFORE.search(text, max(0, start - 12), start - 1):
+        return True  # "a Sept. 28 '17 article", "in March '98": the year of a date
     return bool(_YEAR_BEFORE.search(text[max(0, start - 16) : start - 1]))
 
 

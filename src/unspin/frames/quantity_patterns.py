@@ -77,7 +77,8 @@ CURRENCY_SIGNS = {
     "RS": "INR", "RS.": "INR",
 }  # fmt: skip
 QUALIFIER = re.compile(
-    r"\b(?P<q>about|around|approximately|roughly|some|an\s+estimated|estimated|circa|"
+    r"\b(?P<q>about|around|approximately|roughly|some|an\s+estimated|estimated|circa|maybe|"
+    r"perhaps|possibly|"
     r"nearly|almost|close\s+to|just\s+under|under|less\s+than|fewer\s+than|up\s+to|at\s+most|"
     r"no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|more\s+than|over|at\s+least|upwards\s+of|"
     r"in\s+excess\s+of|just\s+over|well\s+over|no\s+fewer\s+than|no\s+less\s+than|exceeding)"
@@ -103,6 +104,7 @@ ABOUT_TOPIC_VERBS = frozenset(_words("write read learn"))
 QUALIFIER_KIND = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
     "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
+    "maybe": "about", "perhaps": "about", "possibly": "about",
     "nearly": "at_most", "almost": "at_most", "close to": "at_most", "just under": "at_most",
     "under": "at_most", "less than": "at_most", "fewer than": "at_most", "up to": "at_most",
     "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
@@ -165,7 +167,7 @@ MEASURE_WORD_RE = re.compile(
     re.I,
 )
 OF = re.compile(r"\s+of\s+(?=\w)", re.I)
-AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
+AGED = re.compile(r"\b(?:aged|age\s+of|at\s+age)\s+$", re.IGNORECASE)
 YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 AGE = re.compile(r"-year-old\b|\s+years?\s+old\b", re.I)
 TIME_NOUNS = frozenset(

@@ -1,0 +1,127 @@
+"""Bare numbers that are no quantity (precision audit, rounds 4 and 5): what
+:mod:`unspin.frames.quantities` drops when a number stands with no unit and no counted
+noun.
+
+- a footnote marker in square brackets ("[1]"): :func:`footnote_marker`;
+- the number of an item at the start of a line ("1 – She ...", "2. The ..."):
+  :func:`line_item`;
+- the second half of a pair whose first half was no quantity ("pp. 52-53"), and a
+  descending pair, a vote tally or a score ("voted down 105 to 73", "won 52-48"):
+  :func:`pair_part`;
+- a paragraph number after a capitalised abbreviation of a document ("AL 303", "CCC
+  2358"): :func:`abbreviation_reference`;
+- a year, or a range of years, written without a comma ("painted in 1595", "(1378-1417)"):
+  :func:`year_like`;
+- "one" before a noun of no countable thing ("at one point", "one thing", "of one mind",
+  "one bit") or after a demonstrative ("in this one case"): :func:`generic_one`.
+
+:func:`bare_reference` tries the bare-number tests together.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "abbreviation_reference",
+    "bare_reference",
+    "footnote_marker",
+    "generic_one",
+    "line_item",
+    "pair_part",
+    "year_like",
+]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+#: A list number opening a line, then a dash, a full stop or a bracket and a word.
+_ITEM_AFTER = re.compile(r"[ \t]*[-\u2013\u2014.)][ \t]+(?=[^\W\d_]|[\"'\u201c\u2018])")
+#: The first half of a pair before the number: "52-", "105 to ".
+_PAIR_BEFORE = re.compile(r"\d[ \t]*(?:[-\u2013]|\bto\b)[ \t]*$", re.I)
+#: The second half of a pair after the number: "-48", " to 73".
+_PAIR_AFTER = re.compile(r"[ \t]*(?:[-\u2013]|\bto\b)[ \t]*(?P<n>\d[\d,]*)(?![\d.])", re.I)
+#: A capitalised abbreviation right before the number ("AL 303").
+_ABBREVIATION = re.compile(r"(?<![\w.])(?P<a>[A-Z]{2,5})[ \t]+$")
+#: Capitalised words that are no abbreviation of a document ("the toll IS 218").
+_CAPS_WORDS = frozenset(
+    _words("IS ARE WAS WERE BE HAS HAVE HAD OF TO AT BY IN ON AS OR AND THE FOR FROM WITH")
+    + _words("ALL NOW JUST ONLY OVER UP NEARLY ABOUT SOME TOP HITS REACHES NEW")
+)
+_YEAR = re.compile(r"1\d\d\d|20\d\d")
+#: Nouns "one" picks no countable thing with: "at one point", "one thing", "of one mind",
+#: "not one bit", "only one possible explanation", "one way or another".
+_GENERIC_NOUNS = frozenset(
+    _words(
+        "thing point mind bit way sense side hand moment respect matter question issue reason "
+        "explanation possibility option answer word kind sort type aspect example instance "
+        "part piece area front terrain voice"
+    )
+)
+#: A demonstrative before "one": "in this one case", "that one time", "the one thing".
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that|the)\s+$", re.I)
+
+
+def footnote_marker(text: str, start: int, end: int) -> bool:
+    """The number at ``start:end`` stands alone in square brackets: "[1]"."""
+    return text[start - 1 : start] == "[" and text[end : end + 1] == "]"
+
+
+def line_item(text: str, start: int, end: int) -> bool:
+    """The number at ``start:end`` opens its line and a dash, a full stop or a bracket
+    follows before a word: "1 – She served ...", "2. The ..."."""
+    if end - start > 3:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    return bool(_ITEM_AFTER.match(text, end))
+
+
+def pair_part(text: str, start: int, end: int, value: float) -> bool:
+    """The number at ``start:end`` ends a pair whose first half was no quantity (else the
+    range would have taken both: "pp. 52-53"), or starts a descending pair, a tally or a
+    score ("105 to 73", "52-48")."""
+    if _PAIR_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    m = _PAIR_AFTER.match(text, end)
+    return m is not None and float(m["n"].replace(",", "")) < value
+
+
+def abbreviation_reference(text: str, start: int) -> bool:
+    """A capitalised abbreviation stands right before the number: the paragraph of a
+    document ("AL 303", "CCC 2358"), not an amount."""
+    m = _ABBREVIATION.search(text, max(0, start - 8), start)
+    return m is not None and m["a"] not in _CAPS_WORDS
+
+
+def year_like(core: str, max_core: str | None) -> bool:
+    """The digits, and the upper end of their range if any, read as years: four digits
+    without a comma from 1000 to 2099 ("1595", "1378-1417")."""
+    if not _YEAR.fullmatch(core):
+        return False
+    return max_core is None or bool(_YEAR.fullmatch(max_core))
+
+
+def generic_one(text: str, start: int, unit: str | None) -> bool:
+    """ "one" at ``start`` counts a noun of no countable thing ("at one point", "one other
+    thing", "of one mind") or follows a demonstrative ("in this one case"): no count."""
+    if unit is not None and unit.lower() in _GENERIC_NOUNS:
+        return True
+    return bool(_DEMONSTRATIVE.search(text, max(0, start - 6), start))
+
+
+def bare_reference(text: str, start: int, core_end: int, end: int, value: float) -> bool:
+    """The digits at ``start:core_end`` (with the range they open up to ``end``) stand
+    with no unit and are no amount: a footnote marker, a list item, a part of a pair, a
+    paragraph of a document or a year."""
+    if footnote_marker(text, start, core_end) or line_item(text, start, core_end):
+        return True
+    if abbreviation_reference(text, start):
+        return True
+    if end == core_end and pair_part(text, start, core_end, value):
+        return True
+    upper = re.search(r"\d[\d,]*$", text[core_end:end]) if end > core_end else None
+    return year_like(text[start:core_end], upper.group() if upper else None)
