@@ -85,12 +85,21 @@ def rematch(anchor: Mapping[str, Any], text: str, hint: int = 0) -> tuple[int, i
 # -- findings to audit items --------------------------------------------------------------
 
 
-def audit_kinds(f: Mapping[str, Any]) -> list[str]:
+def audit_kinds(f: Mapping[str, Any], floors: Mapping[str, float] | None = None) -> list[str]:
     """The audited kinds a finding (``Finding.to_dict()``) belongs to, if the default report
-    shows it."""
+    shows it. ``floors``: per audited kind, the score under which the report puts the
+    finding in the kind's experimental "weak" layer (``unspin.report.audited.SCORE_FLOORS``);
+    such a finding is then no item (the round audits the layer the report may show)."""
     kind, label, attrs = f["kind"], f["label"], f.get("attributes") or {}
     if attrs.get("shown") is False or attrs.get("candidate") is True:
         return []  # findings kept out of the default report
+    kinds = _audit_kinds(kind, label, attrs)
+    if floors:
+        kinds = [k for k in kinds if float(f["score"]) >= floors.get(k, float("-inf"))]
+    return kinds
+
+
+def _audit_kinds(kind: str, label: str, attrs: Mapping[str, Any]) -> list[str]:
     if kind == "quote":
         return ["quote"]
     if kind == "speaker":
@@ -195,14 +204,17 @@ def _speaker(sp: Mapping[str, Any], text: str) -> dict[str, Any]:
     return out
 
 
-def pool_items(analysis: Mapping[str, Any], article: str) -> list[dict[str, Any]]:
-    """Every audited item of one analysis (``Analysis.to_dict()``), without article text."""
+def pool_items(
+    analysis: Mapping[str, Any], article: str, floors: Mapping[str, float] | None = None
+) -> list[dict[str, Any]]:
+    """Every audited item of one analysis (``Analysis.to_dict()``), without article text
+    (``floors``: see :func:`audit_kinds`)."""
     text = analysis["document"]["text"]
     findings = analysis["findings"]
     by_id = {f["id"]: f for f in findings}
     items = []
     for f in findings:
-        for kind in audit_kinds(f):
+        for kind in audit_kinds(f, floors):
             items.append(
                 {
                     "article": article,

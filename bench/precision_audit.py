@@ -49,6 +49,12 @@ technique kind. The id names the corpus, so ``show``, ``text``, ``audit_rematch.
 ``--fresh`` never mistakes one corpus's article for the other's; the meta records
 ``corpus``.
 
+``--over-floors`` (round 6 on): the report splits some kinds at a score floor
+(``unspin.report.audited.SCORE_FLOORS``: attributions and quotations at 0.78), showing
+those under it only in an experimental "weak" layer; with this flag such a kind is drawn
+from the findings at or over its floor only, so the round judges the layer the report may
+highlight by default. The meta records ``floors``.
+
 The work is split over ``audit_articles.py`` (the corpora, the pipeline run over them, an
 item shown in its text) and ``audit_draw.py`` (audit items, anchors, the draw, scoring).
 
@@ -139,6 +145,8 @@ from audit_draw import (
     write_rows,
 )
 
+from unspin.report.audited import SCORE_FLOORS
+
 AUDIT = ROOT / "bench" / "audit"
 SAMPLE = AUDIT / "sample.jsonl"
 
@@ -148,6 +156,7 @@ def sample_command(args: argparse.Namespace) -> int:
     tree = export_tree(commit)
     print(f"commit {commit}, cache {tree.parent}", file=sys.stderr)
     corpora = list(dict.fromkeys(args.corpus))
+    floors = dict(SCORE_FLOORS) if args.over_floors else {}
     gate = json.loads((tree / GATE).read_text())["articles"]
     seen = read_before(args.fresh)
     extra = corpora_order(corpora, [*gate, *seen], args.seed)[: args.max_extra]
@@ -167,7 +176,7 @@ def sample_command(args: argparse.Namespace) -> int:
             f"article {article}: {f['analyzer']} failed: {f['error']}: {f['message']}"
             for f in analysis.get("failures") or ()
         )
-        return pool_items(analysis, article)
+        return pool_items(analysis, article, floors)
 
     for article, analysis in zip(gate, load_analyses(tree, gate), strict=True):
         items += pooled(article, analysis)
@@ -210,6 +219,7 @@ def sample_command(args: argparse.Namespace) -> int:
         "corpus": corpora,
         "per_kind": args.per_kind,
         "spread": args.spread,
+        "floors": floors,
         "command": " ".join(["python bench/precision_audit.py", *sys.argv[1:]]),
         "gate_articles": gate,
         "excluded_samples": [str(p) for p in args.fresh],
@@ -341,6 +351,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=["ptc"],
         help="where the further articles come from: PTC train articles, FNC-1 bodies of "
         "at least 1,200 characters, or both (corpus after corpus, each in the seed's order)",
+    )
+    s.add_argument(
+        "--over-floors",
+        action="store_true",
+        help="a kind the report splits at a score floor (unspin.report.audited.SCORE_FLOORS) "
+        "is drawn from findings at or over it only: the layer the report may show",
     )
     s.add_argument(
         "--spread",

@@ -138,6 +138,17 @@ def test_audit_kinds_follow_what_the_report_shows() -> None:
     assert ad.audit_kinds(_finding("technique", "Doubt", 0, 5, shown=False)) == []
 
 
+def test_a_floored_kind_is_drawn_over_its_floor_only() -> None:
+    floors = {"attribution": 0.78, "quote": 0.78}
+    weak = {**_finding("attribution", "named_person", 0, 5), "score": 0.7}
+    assert ad.audit_kinds(weak) == ["attribution"]  # rounds 1-5: every score
+    assert ad.audit_kinds(weak, floors) == []
+    assert ad.audit_kinds({**weak, "score": 0.78}, floors) == ["attribution"]
+    # an anonymous source is its own layer, with no floor
+    anonymous = {**_finding("attribution", "anonymous", 0, 5), "score": 0.5}
+    assert ad.audit_kinds(anonymous, floors) == ["anonymous"]
+
+
 def test_pool_items_store_offsets_and_hashes_but_no_article_text() -> None:
     name = TEXT.index("Ana Vik")
     sp = _finding("speaker", "named_person", name, name + 7, name="Ana Vik", role="mayor")
