@@ -13,11 +13,24 @@ from __future__ import annotations
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Token
 from unspin.sources.clause_edges import RECIPIENT_VERBS, past_recipient
-from unspin.sources.lexicon import VERB_FORMS, VerbInfo
+from unspin.sources.lexicon import (
+    ENTRANT_NOUNS,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PERSON_NOUNS,
+    VERB_FORMS,
+    VerbInfo,
+)
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.state import RunState
 
-__all__ = ["next_line_statement", "person_object", "reported_content", "withholding"]
+__all__ = [
+    "letting_in",
+    "next_line_statement",
+    "person_object",
+    "reported_content",
+    "withholding",
+]
 
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
 #: Verbs whose noun object is a thing taken, not a proposition ("claimed the title"); a
@@ -308,6 +321,50 @@ def withholding(ix: ParseIndex, t: Token) -> bool:
     return any(
         s.lower in _OBJECT_PRONOUNS for c in ix.kids(t.i, "ccomp") for s in ix.kids(c.i, "nsubj")
     )
+
+
+#: Heads of a quantity whose people follow "of" ("thousands of refugees").
+_QUANTITY_HEADS = frozenset(
+    """
+    hundred thousand million dozen score number lot group wave flood influx handful
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", *_OBJECT_PRONOUNS})
+#: Agent-noun endings of people ("jihadists", "Christians", "migrants", "attendees").
+_PEOPLE_ENDINGS = ("ists", "ians", "ants", "ees")
+
+
+def _people(ix: ParseIndex, t: Token) -> bool:
+    """A noun of people: a person, an unnamed person or group ("two preachers", "its
+    proponents", "thousands of refugees"), a nationality or group name."""
+    low = t.lemma.lower()
+    if t.pos == "NUM" or low in _QUANTITY_HEADS:
+        return any(_people(ix, o) for p in ix.kids(t.i, "prep") for o in ix.kids(p.i, "pobj"))
+    if person_object(t) or t.ent_type in ("PERSON", "NORP") or low in _PERSONAL_PRONOUNS:
+        return True
+    for w in (low, t.lower, t.lower.removesuffix("s")):  # "Preachers" in a title
+        if w in PERSON_NOUNS or w in ENTRANT_NOUNS or w in MALE_WORDS or w in FEMALE_WORDS:
+            return True
+    return t.tag == "NNS" and t.lower.endswith(_PEOPLE_ENDINGS)
+
+
+def letting_in(ix: ParseIndex, t: Token) -> bool:
+    """ "admit" as to allow entry, not a concession: people as its object or passive
+    subject ("admits jihadists", "refugees were admitted"), or a place they enter ("admitted
+    him into the country", "admit them to the sacraments"); "admitted to the affair" (no
+    object) and "admitted the affair to his wife" (a person told) stay concessions."""
+    objs = ix.kids(t.i, "dobj", "nsubjpass")
+    if any(_people(ix, o) for o in objs):
+        return True
+    if not objs and any(c.lemma == t.lemma and letting_in(ix, c) for c in ix.kids(t.i, "conj")):
+        return True  # "has never admitted and will never admit migrants": a shared object
+    for p in ix.kids(t.i, "prep"):
+        if p.lower == "into":
+            return True
+        places = ix.kids(p.i, "pobj")  # not a stranded "to" ("what they admit to")
+        if p.lower == "to" and objs and places and not any(_people(ix, o) for o in places):
+            return True
+    return False
 
 
 def _broken_coordination(st: RunState, lo: int, hi: int) -> int:

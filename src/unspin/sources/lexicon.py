@@ -34,6 +34,7 @@ __all__ = [
     "CLAUSE_VERBS",
     "COMMITMENT_VERBS",
     "DOCUMENT_NOUNS",
+    "ENTRANT_NOUNS",
     "EVENT_NAME_WORDS",
     "FEMALE_WORDS",
     "GOVERNMENT_NAME_WORDS",
@@ -149,6 +150,21 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
         confidants associate associates insider whistleblower whistleblowers operative
         operatives envoy envoys delegate delegates mp mps senator senators candidate
         candidates judge judges
+        """
+    )
+)
+
+#: People let in somewhere: the object of "admit" as to allow entry ("admitted thousands of
+#: refugees", "admits preachers"), beside the unnamed people of :data:`PERSON_NOUNS`.
+ENTRANT_NOUNS: Final[frozenset[str]] = frozenset(
+    _words(
+        """
+        refugee migrant immigrant emigrant asylum-seeker seeker patient applicant visitor
+        guest foreigner preacher cleric imam priest fighter terrorist extremist militant child
+        children kid boy girl couple family adult newcomer convert believer prisoner inmate
+        player proponent adherent follower pupil recruit trainee entrant alien national
+        citizen traveller traveler tourist passenger pilgrim settler sinner adulterer nobody
+        anybody anyone everyone everybody
         """
     )
 )

@@ -14,6 +14,7 @@ from unspin.nlp import Token
 from unspin.sources.asides import aside_subject, subject_after_dash
 from unspin.sources.clause_edges import juxtaposed_subject, quoted_clause
 from unspin.sources.contents import (
+    letting_in,
     next_line_statement,
     person_object,
     reported_content,
@@ -89,6 +90,13 @@ _SUBJECT_CONTROL |= {"happen", "seem", "appear", "tend", "continue", "begin", "s
 _OBJECT_CONTROL = frozenset({"prompt", "ask", "urge", "force", "lead", "push", "press"})
 _OBJECT_CONTROL |= {"pressure", "encourage", "compel", "order", "invite", "tell", "get"}
 _REFUSALS = frozenset({"decline", "refuse", "fail", "forbid"})
+#: Aversions (by form: the tagger's lemma of "hates" may be "hat"): "hates to admit a
+#: mistake" tells a habit, not something said.
+_AVERSIONS = frozenset(
+    """
+    hate hates hated dislike dislikes disliked loathe loathes loathed detest detests detested
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
 #: Verbs whose subject may be evidence rather than a source ("the evidence suggests").
 _INFERENCE_VERBS = frozenset({"suggest", "show", "indicate"})
 _HEARSAY_CARRIERS = frozenset({"quote", "cite", "report", "describe"})
@@ -235,12 +243,14 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         return None
     if lemma == "deny" and withholding(ix, t):
         return None  # "denied rights to everyone", "denied him bail": withheld, not disputed
+    if lemma == "admit" and letting_in(ix, t):
+        return None  # "admitted thousands of refugees": let in, not conceded
     if lemma in CLAUSE_VERBS and not quoted_clause(ix, t):
         return None  # "ruled out a run", "ruled that the law ...": no quoted clause, no speech
     if lemma in COMMITMENT_VERBS and not quoted_clause(ix, t, "xcomp"):
         return None  # "promised to act": speech only with a quotation ('promised to "act"')
-    if t.dep == "xcomp" and toks[t.head].lemma in _REFUSALS:
-        return None  # "declined to say"
+    if t.dep == "xcomp" and (toks[t.head].lemma in _REFUSALS or toks[t.head].lower in _AVERSIONS):
+        return None  # "declined to say", "hates to admit"
     # "X quoted Y as saying": the carrier verb is handled from "saying"
     if lemma in ("quote", "cite") and any(
         p.lower == "as" and ix.kids(p.i, "pcomp") for p in ix.kids(t.i, "prep")
@@ -375,6 +385,8 @@ def unreal_cues(st: RunState) -> set[tuple[int, int]]:
         lemma = VERB_FORMS.get(t.lower) or SOURCE_VERB_FORMS.get(t.lower)
         if lemma is not None and t.pos == "VERB" and (asked(st, t) or _hypothetical(st, t)):
             out.add((t.start, t.end))
+        elif lemma == "admit" and t.pos == "VERB" and letting_in(st.ix, t):
+            out.add((t.start, t.end))  # let in: no speech for the patterns either
     return out
 
 
