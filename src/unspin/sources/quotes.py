@@ -279,6 +279,7 @@ def _unclosed(family: str, text: str, opener: _Mark, end: int, paras: int) -> li
     before = text[: opener.pos].rstrip(" \t>")
     starts_para = not before or before.endswith("\n")
     after_colon = before.endswith(":")
+    end = _line_end(text, opener.pos + 1, end)
     inner = text[opener.pos + 1 : end]
     if not (starts_para or after_colon) or len(_WORD_RE.findall(inner)) < 4:
         return []
@@ -295,6 +296,20 @@ def _unclosed(family: str, text: str, opener: _Mark, end: int, paras: int) -> li
             paragraphs=paras,
         )
     ]
+
+
+_SENTENCE_LINE_END = re.compile(r"[.!?…]['’\"”)]?[ \t]*\n")
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    """Where a quotation never closed stops inside a paragraph of lines: at the first line
+    that ends a sentence and is not followed by a line re-opening the quotation. Its
+    mark was lost; the lines after it are the writer's again, not more of its words."""
+    for m in _SENTENCE_LINE_END.finditer(text, start, end):
+        nxt = text[m.end() : end].lstrip()
+        if nxt and nxt[0] not in _PARA_OPENERS:
+            return m.start() + len(m.group().rstrip())
+    return end
 
 
 # ----------------------------------------------------------------------------------------
