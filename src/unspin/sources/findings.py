@@ -24,9 +24,14 @@ _SENT_BREAK = re.compile(r"[.!?]\s+(?=[\"'“‘«]?[A-Z])")
 #: A work named right before a quotation: what follows is its title ("the book "...,"").
 _TITLE_BEFORE = re.compile(
     r"\b(?:book|novel|article|story|headline|film|movie|song|album|report|essay|column|"
-    r"op-ed|piece|poem|series|documentary|paper|study|titled|entitled|"
+    r"op-ed|piece|poem|series|documentary|paper|study|titled|entitled|headlined|concerning|"
     r"(?:author|co-?author|writer|editor|director|producer|composer) of)[,:]?\s*$",
     re.IGNORECASE,
+)
+#: A clause before a colon that proposes words rather than reports them ("a simpler
+#: question to ask would be this:", "one might reply:").
+_HYPOTHETICAL_INTRO = re.compile(
+    r"\b(?:would|could|might|should)\b[^.!?:\n]{0,40}:\s*$", re.IGNORECASE
 )
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 #: The most words of a quoted title after a word naming a work ("the book ... entitled").
@@ -36,6 +41,9 @@ _MAX_TERM_WORDS = 8
 #: How quoted words modify the noun after them ('"green zone" laws').
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+#: Pronouns standing for a thing, not for someone whose words a fragment could be.
+_THING_PRONOUNS = frozenset({"it", "this", "that"})
+_QUOTE_CHARS = frozenset("\"“”‘’«»'")
 #: One stressed function word ('"only"', '"not"') is emphasis, not a partial quotation.
 _FUNCTION_POS = frozenset({"ADV", "ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "AUX"})
 
@@ -319,10 +327,18 @@ def _names_a_kind(st: RunState, q: QuoteSpan, how: str | None) -> bool:
 
 def _doubtful_fragment(st: RunState, q: QuoteSpan, speaker: Mention | None) -> bool:
     """A partial quotation not worth showing: its speaker is an unresolved third-person
-    pronoun or no source at all ('It just says he was "tired."'), or it is one function
-    word the writer stresses ('the fines "only" apply')."""
-    if speaker is None or speaker.source_type == "unattributed":
+    pronoun or no source at all ('It just says he was "tired."'), an anonymous or
+    unresolved description, a pronoun standing for a thing, a span holding a quotation
+    mark (a piece of a headline), or it is one function word the writer stresses ('the
+    fines "only" apply'). A word woven into the sentence is the writer's own, or a term,
+    unless a source the text names took it up."""
+    if speaker is None or speaker.source_type in ("unattributed", "anonymous"):
         return True
+    if speaker.source_type == "unresolved" and speaker.kind != "pronoun":
+        return True  # "As the modern world turned, it seemed "out of step"": no one's words
+    thing = speaker.kind == "pronoun" and speaker.head_word.lower() in _THING_PRONOUNS
+    if thing or _QUOTE_CHARS & set(st.text[speaker.start : speaker.end]):
+        return True  # "It suggests "immunity."", a speaker cut out of a quoted headline
     if speaker.kind == "pronoun" and speaker.source_type == "unresolved":
         return speaker.head_word not in _FIRST_PERSON  # "I called it ...": the writer
     if not st.has_parse:
@@ -341,11 +357,15 @@ def _unsourced(st: RunState, q: QuoteSpan, link: QuoteLink, words: list[str]) ->
     holding only another quotation and that one's reporting clause ("'Or, Ann, wait,'
     Lund replied."): a passage quoted from a text (a report, a column) whose source the
     writer gives in its own words. "No source" would be a guess; the quotation is not
-    shown by default. A quotation that is a paragraph of its own (an epigraph) stays."""
+    shown by default. A quotation that is a paragraph of its own (an epigraph) stays. So is
+    one after a colon whose clause proposes words nobody said ('A simpler question would
+    be this: "..."')."""
     if link.how == "passage":
         return True
     if link.speaker is not None or link.how is not None or q.is_block or len(words) <= 3:
         return False
+    if _HYPOTHETICAL_INTRO.search(st.text[st.sentence_start(q.start) : q.start]):
+        return True  # 'A better question would be this: "..."': words nobody said
     line = st.text.rfind("\n", 0, q.start) + 1
     if st.text[line : q.start].strip(" \t>"):
         return False
