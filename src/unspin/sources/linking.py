@@ -417,7 +417,13 @@ def _link_colon(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
         agent = _expressed_by(st, before)
         m = mention_from_token(st.ix, agent) if agent is not None else None
         subjects = [t for t in before if t.dep == "nsubj" and t.pos in ("PROPN", "NOUN")]
-        if m is None and subjects:
+        if m is None and subjects and st.parsed.tokens[subjects[0].head].lemma.lower() in _RECEIVE:
+            # 'Lund received this reply from Park:': the sender's words, not the subject's
+            sender = _sender(st, before, subjects[0].head)
+            if sender is None:
+                return link
+            m = mention_from_token(st.ix, sender)
+        elif m is None and subjects:
             m = mention_from_token(st.ix, subjects[0])
     if m is None and not own_line:
         label_start = max(text.rfind("\n", 0, colon) + 1, st.sentence_start(colon))
@@ -426,6 +432,26 @@ def _link_colon(st: RunState, q: QuoteSpan, link: QuoteLink) -> QuoteLink:
     if m is None or m.kind == "pronoun" or m.rule == "speaker.unknown-noun":
         return link
     return QuoteLink(None, "colon", 0.6, _resolved(st, m), None, None)
+
+
+#: Verbs whose subject is handed the words a colon then introduces, not their author.
+_RECEIVE = frozenset(("receive", "get", "obtain"))
+
+
+def _sender(st: RunState, before: list[Token], verb: int) -> Token | None:
+    """The name or noun after "from" tied to the receiving ``verb`` or to its object
+    ("received the following response from Park"), else None."""
+    toks = st.parsed.tokens
+    for t in before:
+        if t.dep != "pobj" or t.pos not in ("PROPN", "NOUN") or t.i < verb:
+            continue
+        prep = toks[t.head]
+        if prep.lower != "from":
+            continue
+        host = toks[prep.head]
+        if prep.head == verb or (host.head == verb and host.dep in ("dobj", "obj")):
+            return t
+    return None
 
 
 def _resolved(st: RunState, m: Mention) -> Mention:
