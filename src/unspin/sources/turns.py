@@ -21,7 +21,11 @@ from unspin.sources.speakers import Mention
 __all__ = ["Turns"]
 
 #: A label at the start of a line: up to four capitalised words (or initials) and a colon.
-_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+\S")
+#: Initials may run into the turn with no space ("JP:I think").
+_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:(?P<label>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+\S"
+    r"|(?P<initials>[A-Z]{2,4}):(?=[A-Z“\"]))"
+)
 _INITIALS = re.compile(r"[A-Z]{2,4}")
 #: The fewest labelled lines, and distinct labels, that make a text a dialogue.
 _MIN_LINES, _MIN_LABELS = 3, 2
@@ -40,8 +44,9 @@ class Turns:
 
     def __init__(self, text: str, people: Iterable[Known]) -> None:
         found = [
-            _Turn(m.start("label"), m.group("label"), (m.start("label"), m.end("label")))
+            _Turn(m.start(g), m.group(g), (m.start(g), m.end(g)))
             for m in _LABEL.finditer(text)
+            for g in ("label" if m.group("label") else "initials",)
         ]
         dialogue = len(found) >= _MIN_LINES and len({t.label for t in found}) >= _MIN_LABELS
         self.turns = found if dialogue else []
