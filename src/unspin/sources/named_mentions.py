@@ -9,6 +9,7 @@ it names: a person, an organisation, an outlet, a government, a group, a documen
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from unspin.nlp import Entity, Parsed, Token
 from unspin.sources.lexicon import (
@@ -24,6 +25,7 @@ from unspin.sources.roles import is_role_phrase, role_head, role_organisation, r
 from unspin.sources.speakers import (
     DETS,
     PERSON_HEADS,
+    SCRIPTURES,
     TITLE_HONORIFICS,
     Mention,
     event_name_cue,
@@ -54,6 +56,7 @@ def named_mention(
     parsed = ix.parsed
     toks = parsed.tokens
     ent = ix.with_first_name(ent)  # "Ana" + PERSON "Pell": a first name the tagger left out
+    ent = _without_verb(parsed, ent)  # "As Pope Leo XIII explained": the name ends at XIII
     words = ent.text.split()
     # left modifiers outside the entity: "ministry spokeswoman Maria Lund"
     role_left, evaluative = "", False
@@ -107,6 +110,9 @@ def named_mention(
                 if toks[a_lo].text.isupper() and toks[a_lo].text.isalpha() and label != "PERSON":
                     acronym_of = toks[a_lo].text  # "the Authority (NFA)": an organisation
                 continue  # "Lund, 54," / "the Authority (NFA)": an age or an acronym
+            named = ix.entity_at(c.i)
+            if c.pos == "PROPN" and named is not None and named.label == "PERSON":
+                break  # "Trump ..., Jared Kushner": another person's name, no role
             if is_role_phrase(span_text(parsed, a_lo, a_hi)) and not _identity(ix, c.i):
                 role_right = span_text(parsed, a_lo, a_hi)
             break
@@ -136,6 +142,8 @@ def named_mention(
     bare = strip_the(words)
     name_words = bare
     reference = reference_name_cue(words)
+    if reference in SCRIPTURES and label in ("WORK_OF_ART", "LAW"):
+        reference = None  # typed a document below, by the recogniser's label
     government = government_name_cue(words)
     group = group_name_cue(words)
     platform = platform_name(words)
@@ -158,18 +166,35 @@ def named_mention(
     if not person_hint and len(bare) == 1 and not bare[0].isupper():
         # "Holt said" where the text calls Holt "Vice President Holt" elsewhere
         person_hint = _titled_elsewhere(ix, bare[0])
+    if outlet_cue is None and not person_hint and len(bare) == 1 and not role_right:
+        # "Harbinger reports:", "as Harbinger News reported": a one-word name that only
+        # ever reports, with no first name anywhere in the text, is a publication's
+        outlet_cue = _reporting_name(parsed, bare[0])
     the_before = not role_left and (
         (ent.first > 0 and toks[ent.first - 1].lower == "the") or words[0].lower() == "the"
     )
     ner = f"NER {label}" if label else ""
     role_org = role_organisation(role_right)
-    if reference is not None and not (label == "PERSON" and person_hint):
+    some = _quantified_people(toks, lo, ent)
+    if some is not None:
+        # "several Muslims explained": some people of a named kind, no one named
+        source_type, entity_type, rule = "anonymous", None, "speaker.unnamed-person"
+        reason, score = f"a quantifier ({some}) before a plural name: people left unnamed", 0.6
+        name_words, role_left, role_right = [], "", ""
+    elif reference is not None and not (label == "PERSON" and person_hint):
         source_type, entity_type, rule = "document", "document", "speaker.document"
         reason, score = f"lexicon: reference work ({reference})", 0.85
         cues.append(reference)
-    elif (outlet_cue is not None and label != "PERSON") or (outlet_cue in OUTLET_WORDS):
+    elif (
+        (outlet_cue is not None and label != "PERSON")
+        or (outlet_cue in OUTLET_WORDS)
+        or outlet_cue == _REPORTS
+    ):
         source_type, entity_type, rule = "media_outlet", "outlet", "speaker.media-outlet"
         reason, score = f"lexicon: outlet ({outlet_cue})", 0.85
+        if outlet_cue == _REPORTS:
+            reason = "a one-word name that reports, never with a first name: a publication"
+            score = 0.75
         cues.append(outlet_cue or "")
     elif role_org is not None and not person_hint:
         # "Americo, the life insurance company, said": the apposition says what it is
@@ -261,7 +286,7 @@ def named_mention(
         start,
         end,
         source_type,
-        name=" ".join(name_words) or ent.text,
+        name=(" ".join(name_words) or ent.text) if some is None else None,
         role=role,
         kind="name",
         entity_type=entity_type,
@@ -272,9 +297,45 @@ def named_mention(
         is_subject=h.dep.startswith("nsubj"),
         head_word=h.lower,
         affiliation=affiliation,
-        plural=entity_type == "group",
+        plural=entity_type == "group" or some is not None,
         reason=reason,
     )
+
+
+#: Words that count some people of a kind ("several Muslims", "many Catholics").
+_PEOPLE_QUANTIFIERS = frozenset(
+    {
+        "several", "many", "some", "few", "most", "numerous", "countless", "various",
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+    }
+)  # fmt: skip
+
+
+def _quantified_people(toks: Sequence[Token], lo: int, ent: Entity) -> str | None:
+    """The quantifier right before a plural one-word name ("several Muslims"), if any."""
+    if ent.last - ent.first != 1 or ent.first == 0 or ent.label not in ("", "PERSON", "NORP"):
+        return None
+    t = toks[ent.first]
+    q = toks[ent.first - 1]
+    if t.tag != "NNPS" and not (t.text.endswith("s") and t.text[:1].isupper()):
+        return None
+    if q.lower in _PEOPLE_QUANTIFIERS and (q.i >= lo or q.head == t.i):
+        return q.lower
+    return None
+
+
+def _without_verb(parsed: Parsed, ent: Entity) -> Entity:
+    """The entity without a lowercase verb the recogniser took in at its end ("Pope Leo
+    XIII explained"): the reporting verb, never part of a name."""
+    toks = parsed.tokens
+    last = ent.last - 1
+    if ent.last - ent.first < 2 or last >= len(toks):
+        return ent
+    t = toks[last]
+    if not (t.pos in ("VERB", "AUX") and t.tag.startswith("VB") and t.text.islower()):
+        return ent
+    end = toks[last - 1].end
+    return Entity(ent.start, end, ent.label, parsed.text[ent.start : end], ent.first, last)
 
 
 def _appositive_of(ix: ParseIndex, h: Token) -> str | None:
@@ -286,7 +347,8 @@ def _appositive_of(ix: ParseIndex, h: Token) -> str | None:
     n = toks[h.head]
     if n.pos != "NOUN" or n.lower not in PERSON_HEADS:
         return None
-    mods = [c.i for c in ix.kids(n.i, "amod", "compound") if c.i < n.i]
+    # with the modifiers' own ("free speech activists": "free" modifies "speech")
+    mods = [ix.subtree(c.i)[0] for c in ix.kids(n.i, "amod", "compound") if c.i < n.i]
     return span_text(ix.parsed, min(mods, default=n.i), n.i)
 
 
@@ -309,6 +371,30 @@ def _titled_elsewhere(ix: ParseIndex, word: str) -> bool:
         )
         _TITLED[0] = memo
     return word in memo[1]
+
+
+#: The cue :func:`_reporting_name` gives: the name reports, or is an outlet's elsewhere.
+_REPORTS = "reports"
+
+
+def _reporting_name(parsed: Parsed, word: str) -> str | None:
+    """``_REPORTS`` when the text has ``word`` report ("Harbinger reported", "a Harbinger
+    report"), or as a website or a news name ("Harbinger.com", "Harbinger News"), and
+    never with a capitalised word before it that could be a first name: a publication."""
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    w = re.escape(word)
+    text = parsed.text
+    cue = re.compile(
+        rf"\b{w}(?:\.com\b| News\b| reports\b| reported\b|[’']s report(?:ing|s)?\b| report\b)"
+    )
+    if cue.search(text) is None:
+        return None
+    if re.search(
+        rf"\b(?!(?:The|A|As|In|On|At|By|To|For|From|And|But)\b)[A-Z][a-z]+\.? {w}\b", text
+    ):
+        return None  # "Lena Harbinger": a person's name somewhere in the text
+    return _REPORTS
 
 
 #: The words the last text read gives a title (its parse, the words): one pass a text.

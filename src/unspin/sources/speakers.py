@@ -51,6 +51,7 @@ __all__ = [
     "NAMED_TYPES",
     "PERSON_HEADS",
     "PLURAL_PRONOUN_HEADS",
+    "SCRIPTURES",
     "SMALL_WORDS",
     "SOURCE_TYPES",
     "TITLE_ACRONYMS",
@@ -298,12 +299,21 @@ def government_name_cue(words: list[str]) -> str | None:
     return None
 
 
+#: Holy books and scripture quoted as saying something: a document, never a body.
+SCRIPTURES = frozenset(
+    {
+        "bible", "scripture", "scriptures", "koran", "quran", "qur'an", "qur’an", "torah",
+        "talmud", "gospel", "gospels", "psalms", "vedas", "upanishads", "catechism",
+    }
+)  # fmt: skip
+
+
 def reference_name_cue(words: list[str]) -> str | None:
     """The word that makes a proper name a reference work's ("Dictionary", "Wikipedia") or
     a work's title ("the Epistle of James"), if any."""
     low = [w.lower().strip(".,") for w in strip_the(words)]
     for w in low:
-        if w in REFERENCE_WORKS or w in REFERENCE_NAME_WORDS:
+        if w in REFERENCE_WORKS or w in REFERENCE_NAME_WORDS or w in SCRIPTURES:
             return w
         if w.endswith(("'s", "’s")) and w[:-2] in REFERENCE_WORKS:
             return w[:-2]
