@@ -193,7 +193,9 @@ def _without_cue(ix: ParseIndex, h: Token, sub: tuple[int, int], cue: int) -> tu
 
 _RELATIVE = ("which", "whom", "whose")  # a speaker starts after one: "some of which X say"
 #: Nouns for someone's words: "remarks from X" are X's.
-_SPEECH_NOUNS = frozenset({"remarks", "comments", "words", "testimony", "quotes"})
+_SPEECH_NOUNS = frozenset(
+    {"remarks", "remark", "comments", "comment", "words", "testimony", "quotes", "quote"}
+)
 
 
 def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | None:
@@ -352,7 +354,7 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         described = [t for t in toks[lo : hi + 1] if t.dep not in ("det", "nummod", "punct")]
         if len(described) >= 2 or (described and head in TITLE_WORDS):
             role = role_text(span_text(parsed, described[0].i, described[-1].i))
-    return Mention(
+    m = Mention(
         toks[lo].start,
         toks[hi].end,
         source_type,
@@ -372,6 +374,32 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         pointing=pointing,
         reason=reason,
     )
+    called = _called(ix, h) if pointing and source_type == "anonymous" else None
+    if called is not None:
+        # "remember Lund as the student politician who told ...": Lund
+        m.name, m.source_type, m.entity_type = called.text, "named_person", "person"
+        m.resolved_from, m.antecedent = "alias", (called.start, called.end)
+        m.rule, m.score = "speaker.role-alias", min(m.score, 0.65)
+        m.reason = f'the same clause calls {called.text} "{span_text(parsed, lo, hi)}"'
+    return m
+
+
+def _called(ix: ParseIndex, h: Token) -> Entity | None:
+    """The person a clause names as what ``h`` describes: "remember Lund as the [h]",
+    "Lund is the [h]"; None when it names no one there."""
+    toks = ix.parsed.tokens
+    if h.dep == "pobj" and toks[h.head].lower == "as":
+        verb = toks[toks[h.head].head]
+        named = ix.kids(verb.i, "dobj", "nsubjpass")
+    elif h.dep == "attr" and toks[h.head].lemma == "be":
+        named = ix.kids(h.head, "nsubj")
+    else:
+        return None
+    for t in named:
+        ent = ix.entity_at(t.i)
+        if t.pos == "PROPN" and ent is not None and ent.label == "PERSON":
+            return ent
+    return None
 
 
 #: Last words of a phrase cut before its end ("No specifics except to [say]").
