@@ -20,7 +20,7 @@ from unspin.sources.mentions import mention_from_token
 from unspin.sources.nearby import resolve_nearby
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.resolver import Known, Resolver, first_name, full_name_run
-from unspin.sources.speakers import PERSON_HEADS, Mention
+from unspin.sources.speakers import PERSON_HEADS, Mention, org_name_cue
 from unspin.sources.state import Event, RunState
 from unspin.sources.titles import TitleHolders, bare_title
 from unspin.sources.turns import Turns
@@ -92,6 +92,8 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 holders.resolve(item, title)
         elif not resolver.surname_noun(item, st.text[item.start : item.end], st.knowns):
             resolver.definite_noun(item)
+            if not item.resolved_from:
+                _body_named_near(st, item, s)
         if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
             # a speaker inside a quotation is no antecedent outside it (as for entities)
             resolver.add_mention(item, s, spoke=id(item) in told)
@@ -170,6 +172,52 @@ def _people_near(st: RunState, pos: int, s: int) -> list[Known]:
         for e in st.parsed.entities_in(lo, pos)
         if e.label == "PERSON"
     ]
+
+
+#: Generic nouns for a body ("the group wrote"): the one organisation just named.
+_BODY_NOUNS = frozenset(
+    {
+        "group", "organization", "organisation", "association", "coalition", "alliance",
+        "charity", "foundation", "institute", "union", "society", "federation", "league",
+        "nonprofit", "firm", "company",
+    }
+)  # fmt: skip
+
+
+#: Labels the recogniser gives some organisations' names ("Conference of ..." as a title).
+_BODY_LABELS = frozenset({"WORK_OF_ART", "FAC"})
+
+
+def _body_named_near(st: RunState, m: Mention, s: int) -> None:
+    """ "the group" / "the organization" as a speaker: the one organisation the same
+    sentence (a quotation included) or the one before names before it; left as it is
+    when none or two different ones are named there."""
+    if not (
+        m.kind == "noun"
+        and m.definite
+        and m.rule == "speaker.organisation"
+        and m.head_word in _BODY_NOUNS
+        and len(st.text[m.start : m.end].split()) == 2
+    ):
+        return
+    names: dict[str, tuple[int, int]] = {}
+    for e in st.parsed.entities:
+        if e.end > m.start or st.sentence_at(e.start) < s - 1:
+            continue
+        words = [w for w in e.text.split() if w.lower() != "the"]
+        if e.label != "ORG" and not (e.label in _BODY_LABELS and org_name_cue(words)):
+            continue  # "The Harbour Council of Towns" read as a title: an organisation still
+        if len(words) < 2 or not all(w[:1].isupper() or w.islower() for w in words):
+            continue
+        names[" ".join(words)] = (e.start, e.end)
+    if len(names) != 1:
+        return
+    ((name, span),) = names.items()
+    m.name = name
+    m.resolved_from, m.antecedent = "alias", span
+    m.score = 0.65
+    m.rule = "speaker.name-alias"
+    m.reason = f"the {m.head_word} named just before: {name}"
 
 
 def _proverbial_they(st: RunState, e: Event) -> bool:
