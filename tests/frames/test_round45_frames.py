@@ -69,6 +69,7 @@ def test_bare_numbers_that_are_no_quantity(
         # kept: counts of things
         ("Only one bridge is open.", [("one bridge", 1.0, "bridge")]),
         ("The clerk wrote one letter to the mayor.", [("one letter", 1.0, "letter")]),
+        ("The rules allow one question per reporter.", [("one question", 1.0, "question")]),
     ],
 )
 def test_one_in_idioms(

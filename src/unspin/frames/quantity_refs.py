@@ -55,7 +55,7 @@ _YEAR = re.compile(r"1\d\d\d|20\d\d")
 #: "not one bit", "only one possible explanation", "one way or another".
 _GENERIC_NOUNS = frozenset(
     _words(
-        "thing point mind bit way sense side hand moment respect matter question issue reason "
+        "thing point mind bit way sense side hand moment respect matter reason "
         "explanation possibility option answer word kind sort type aspect example instance "
         "part piece area front terrain voice"
     )
