@@ -98,10 +98,9 @@ def test_hedge_in_a_wh_question_or_of_manner(backbone: Backbone) -> None:
     [
         # the group receives an instruction
         "Local people have also been told not to hold their harvest festival this year.",
-        # the team or reports the text has named already
+        # the team the text has named already
         "This shift could happen again, though the researchers say it will have little "
         "effect on the overall trend.",
-        "The reports from each district showed that many of the rules were in place.",
         # a quantifier over a group, no claim
         "One can imagine that the gunmen were actually some of the many other shooters "
         "reported that night.",
@@ -121,6 +120,7 @@ def test_groups_that_carry_no_unnamed_claim(backbone: Backbone, text: str) -> No
         "And, according to the latest reports, the police are still looking for a motive.",
         "The agent was suspended for a week, the source said.",
         "Experts warn that it is too soon to relax.",
+        "Then the reports suggested there were several gunmen in the hotel.",
     ],
 )
 def test_vague_groups_that_stay(backbone: Backbone, text: str) -> None:

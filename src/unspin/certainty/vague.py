@@ -249,9 +249,9 @@ def _vague_cue(
     if dets & ANAPHORIC_DETS and not familiar:
         score = min(score, 0.5)
         detail = "A group introduced earlier or only loosely identified; check who it is."
-        if group in ("vague_expert", "vague_research") and verb is not None:
-            # "the researchers say", "the reports showed": the study or team the text
-            # has named already (a source's "the source said" stays: it is still unnamed)
+        if group == "vague_expert" and verb is not None:
+            # "the researchers say": the team the text has named already ("the source
+            # said" stays, still unnamed; so does "the reports suggested": news reports)
             score = min(score, 0.4)
     elif group == "vague_crowd" and t.lower == "people" and not dets & VAGUE_DETS and not familiar:
         score = min(score, 0.6)
