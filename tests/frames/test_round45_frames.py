@@ -87,6 +87,11 @@ def test_maybe_and_age_of(backbone: Backbone) -> None:
         ("maybe 100 people", "about"),
         ("maybe 70 percent", "about"),
     ]
+    text = "The bill raises the age limit from 18 to 21 years of age."
+    got = find_quantities(text, backbone.parse(text))
+    assert [(text[q.start : q.end], q.value, q.value_max, q.unit) for q in got] == [
+        ("18 to 21 years of age", 18.0, 21.0, "years_old")
+    ]
     text = "The painter, who died in 2014 at the age of 94, left no will."
     parsed = backbone.parse(text)
     dates = find_dates(text, parsed, None)

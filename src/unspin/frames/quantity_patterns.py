@@ -169,7 +169,7 @@ MEASURE_WORD_RE = re.compile(
 OF = re.compile(r"\s+of\s+(?=\w)", re.I)
 AGED = re.compile(r"\b(?:aged|age\s+of|at\s+age)\s+$", re.IGNORECASE)
 YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
-AGE = re.compile(r"-year-old\b|\s+years?\s+old\b", re.I)
+AGE = re.compile(r"-year-old\b|\s+years?\s+(?:old|of\s+age)\b", re.I)
 TIME_NOUNS = frozenset(
     _words("second minute hour day week fortnight month year decade century night morning weekend")
 )
