@@ -101,6 +101,10 @@ def test_hedge_in_a_wh_question_or_of_manner(backbone: Backbone) -> None:
         # the team the text has named already
         "This shift could happen again, though the researchers say it will have little "
         "effect on the overall trend.",
+        # research the next sentence names
+        "The cycles repeat every decade, but new research suggests a colder phase is on "
+        "the way. The study, which was published in the Journal of Solar Physics, was led "
+        "by the physicist Jane Roe.",
         # a quantifier over a group, no claim
         "One can imagine that the gunmen were actually some of the many other shooters "
         "reported that night.",
@@ -121,6 +125,7 @@ def test_groups_that_carry_no_unnamed_claim(backbone: Backbone, text: str) -> No
         "The agent was suspended for a week, the source said.",
         "Experts warn that it is too soon to relax.",
         "Then the reports suggested there were several gunmen in the hotel.",
+        "New research suggests a colder phase is on the way. The winters will be long.",
     ],
 )
 def test_vague_groups_that_stay(backbone: Backbone, text: str) -> None:

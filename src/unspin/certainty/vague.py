@@ -167,6 +167,22 @@ def _named_later(parsed: Parsed, t: Token, window: int = 6) -> bool:
     return False
 
 
+def _study_named_next(parsed: Parsed, t: Token) -> bool:
+    """'New research suggests ...' and the next sentence is about "the study" (its
+    subject), naming a person or a body: where it was published or who led it."""
+    k = parsed.sentence_index(t.start)
+    if k is None or k + 1 >= len(parsed.sentences):
+        return False
+    words = parsed.sentence_tokens(parsed.sentences[k + 1])
+    about = any(
+        w.dep in ("nsubj", "nsubjpass")
+        and w.lemma.lower() in PUBLICATIONS
+        and any(c.dep == "det" and c.lower in ("the", "this") for c in parsed.children(w.i))
+        for w in words
+    )
+    return about and any(w.ent_type in ("PERSON", "ORG", "WORK_OF_ART") for w in words)
+
+
 def _group_of(t: Token) -> str | None:
     low = t.lower
     if low in (
@@ -243,6 +259,8 @@ def _vague_cue(
     one_expert = group == "vague_expert" and t.tag == "NN" and dets & {"a", "an", "one"}
     if one_expert and _named_later(parsed, t):
         return None  # "a scientist has warned" in a lead that names her below
+    if group == "vague_research" and not dets & ANAPHORIC_DETS and _study_named_next(parsed, t):
+        return None  # "new research suggests ..." and then "The study, in <Journal>, ..."
     experts = group == "vague_expert" and t.tag == "NNS" and not dets
     if experts and _named_later(parsed, t, window=1):
         return None  # "Experts warn ..." and the next sentence names the one who does
