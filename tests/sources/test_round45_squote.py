@@ -76,3 +76,23 @@ def test_the_i_of_a_turn_whose_label_has_no_space_is_the_interviewees(run: Run) 
     a = sources(run, text)
     q = [f for f in a.by_kind("quote") if "wait a while" in f.text]
     assert q and q[0].attributes["speaker"] == "Tom Reed", q
+
+
+def test_a_quotation_closed_by_a_mark_of_another_kind_keeps_its_lines(run: Run) -> None:
+    text = (
+        "Harbor Pilot Cleared\n\n"
+        "\u201cThe board treated me fairly in the end,\u201d Mara Lund said.\n"
+        "\u201cThe new rules noticed that my record was clean and that I did nothing wrong.\n"
+        'And I think we are back where we started at the harbor."\n'
+        "The board wrote on Friday that the fines were dropped.\n"
+    )
+    found = quoted(run, text)
+    assert len(found) == 2 and found[1][1].endswith('harbor."'), found
+
+
+def test_a_woven_word_of_a_possessive_document_is_still_shown(run: Run) -> None:
+    text = (
+        "The harbor board\u2019s new report says the pilots were \u201coverworked\u201d all year."
+    )
+    found = quoted(run, text)
+    assert [f[1] for f in found] == ["\u201coverworked\u201d"], found

@@ -43,7 +43,8 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 #: Pronouns standing for a thing, not for someone whose words a fragment could be.
 _THING_PRONOUNS = frozenset({"it", "this", "that"})
-_QUOTE_CHARS = frozenset("\"“”‘’«»'")
+#: Marks that are never an apostrophe ("Lee’s" holds one; a cut headline "A ‘B" another).
+_QUOTE_CHARS = frozenset('"“”‘«»')
 #: One stressed function word ('"only"', '"not"') is emphasis, not a partial quotation.
 _FUNCTION_POS = frozenset({"ADV", "ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "AUX"})
 

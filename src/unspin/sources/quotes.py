@@ -299,15 +299,24 @@ def _unclosed(family: str, text: str, opener: _Mark, end: int, paras: int) -> li
 
 
 _SENTENCE_LINE_END = re.compile(r"[.!?…]['’\"”)]?[ \t]*\n")
+#: A line ending in a closing mark, and a mark opening a quotation.
+_CLOSED_LINE = re.compile(r"[.!?…,][\"”»][ \t]*(?:\n|\Z)")
+_OPENER = re.compile(r"[“«„]|(?:^|(?<=[\s:(]))\"", re.M)
 
 
 def _line_end(text: str, start: int, end: int) -> int:
     """Where a quotation never closed stops inside a paragraph of lines: at the first line
     that ends a sentence and is not followed by a line re-opening the quotation. Its
-    mark was lost; the lines after it are the writer's again, not more of its words."""
+    mark was lost; the lines after it are the writer's again, not more of its words.
+    Unless a later line ends in a closing mark of another kind with no quotation opened
+    before it ('"We won.\nWe are back."'): the quotation closes there."""
     for m in _SENTENCE_LINE_END.finditer(text, start, end):
         nxt = text[m.end() : end].lstrip()
         if nxt and nxt[0] not in _PARA_OPENERS:
+            closer = _CLOSED_LINE.search(text, m.end(), end)
+            if closer is not None and not _OPENER.search(text, m.end(), closer.start()):
+                # closed at a later line's end by a mark of another kind
+                return closer.start() + len(closer.group().rstrip())
             return m.start() + len(m.group().rstrip())
     return end
 
