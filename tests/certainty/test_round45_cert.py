@@ -51,9 +51,10 @@ def test_capitals_that_are_no_emphasis(backbone: Backbone, text: str) -> None:
 def test_capitals_for_emphasis_stay(backbone: Backbone) -> None:
     text = (
         "The mayor said the plan was NOT a tax. You should be OUTRAGED at the council. "
-        "Please make sure to FOLLOW the author on the site."
+        "Please make sure to FOLLOW the author on the site. The Diocese of New York "
+        "accepts penitents of ANY kind."
     )
-    assert _shown(backbone, text, "booster") == ["NOT", "OUTRAGED", "FOLLOW"]
+    assert _shown(backbone, text, "booster") == ["NOT", "OUTRAGED", "FOLLOW", "ANY"]
 
 
 @pytest.mark.parametrize(

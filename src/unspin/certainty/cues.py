@@ -430,7 +430,7 @@ _LINKING = frozenset(("of", "the", "for", "and", "on", "in", "to"))
 
 def _initialisms(text: str) -> set[str]:
     """The initials of the capitalised names in the text ("The Regional Water Authority"
-    -> "RWA", "Office of the Budget" -> "OB" or "OTB"): a capital word spelling them out
+    -> "RWA", "Office of the Budget" -> "OTB"): a capital word spelling them out
     is that name's acronym, even when it is an English word too."""
     out: set[str] = set()
     run: list[str] = []
@@ -441,7 +441,8 @@ def _initialisms(text: str) -> set[str]:
         for k, first in enumerate(run):  # each tail from a capital word: a name's start
             tail = run[k:]
             if first[0].isupper() and sum(w[0].isupper() for w in tail) >= 2:
-                out.add("".join(w[0] for w in tail if w[0].isupper()))
+                # every word's initial: "of" skipped would make "Archdiocese of New
+                # York" spell the emphatic "ANY"
                 out.add("".join(w[0].upper() for w in tail))
         run.clear()
 
