@@ -145,8 +145,6 @@ from audit_draw import (
     write_rows,
 )
 
-from unspin.report.audited import SCORE_FLOORS
-
 AUDIT = ROOT / "bench" / "audit"
 SAMPLE = AUDIT / "sample.jsonl"
 
@@ -156,7 +154,11 @@ def sample_command(args: argparse.Namespace) -> int:
     tree = export_tree(commit)
     print(f"commit {commit}, cache {tree.parent}", file=sys.stderr)
     corpora = list(dict.fromkeys(args.corpus))
-    floors = dict(SCORE_FLOORS) if args.over_floors else {}
+    floors: dict[str, float] = {}
+    if args.over_floors:  # imported here: `analyze` runs under another commit's tree
+        from unspin.report.audited import SCORE_FLOORS
+
+        floors = dict(SCORE_FLOORS)
     gate = json.loads((tree / GATE).read_text())["articles"]
     seen = read_before(args.fresh)
     extra = corpora_order(corpora, [*gate, *seen], args.seed)[: args.max_extra]
