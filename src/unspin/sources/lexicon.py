@@ -61,6 +61,7 @@ __all__ = [
     "SOCIAL_NOUNS",
     "SOURCE_VERBS",
     "SOURCE_VERB_FORMS",
+    "STANDARD_NOUNS",
     "TITLE_WORDS",
     "VAGUE_SOURCE_NOUNS",
     "VERBS",
@@ -165,6 +166,18 @@ ENTRANT_NOUNS: Final[frozenset[str]] = frozenset(
         player proponent adherent follower pupil recruit trainee entrant alien national
         citizen traveller traveler tourist passenger pilgrim settler sinner adulterer nobody
         anybody anyone everyone everybody
+        """
+    )
+)
+
+#: Standards something is done by: after "according to", in keeping with them, no source.
+STANDARD_NOUNS: Final[frozenset[str]] = frozenset(
+    _words(
+        """
+        plan plans notion notions idea ideas nature rule rules principle principles custom
+        customs will wish wishes design designs schedule script logic standard standards
+        procedure procedures protocol protocols instruction instructions taste tastes
+        conscience preference preferences whim whims need needs merit merits
         """
     )
 )

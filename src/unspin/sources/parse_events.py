@@ -27,18 +27,21 @@ from unspin.sources.lexicon import (
     SOCIAL_NOUNS,
     SOURCE_VERB_FORMS,
     SOURCE_VERBS,
+    STANDARD_NOUNS,
     VERB_FORMS,
     VERBS,
 )
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.sayers import (
     can_speak,
+    figurative_tell,
     headline_sayer,
     nearer_clause_subject,
     no_sayer,
     participle_sayer,
     pcomp_governor,
     prevented,
+    writer_idiom,
     writer_voice,
 )
 from unspin.sources.speakers import Mention
@@ -76,8 +79,18 @@ _MEDIUM_NOUNS = frozenset(
         "filing",
     }
 )
+#: Verbs a document confirms a thing by ("the original text confirms the accuracy of ..."):
+#: with a noun phrase for content, evidence the writer cites, not a statement reported.
+_EVIDENTIAL = frozenset({"confirm", "refute", "prove", "disprove", "contradict"})
 #: Auxiliaries of speech that has not happened ("may declare"; "would" below).
-_HYPOTHETICAL = frozenset({"may", "might", "could", "should"})
+_HYPOTHETICAL = frozenset({"may", "might", "could", "should", "shall"})
+#: Marks of a clause of what is only imagined ("as though someone had told me", "if
+#: anyone claims ...").
+_IMAGINED_MARKS = frozenset({"if", "unless"})
+#: Indefinite people: in the present tense ("someone claims that ..."), anyone at all.
+_ANYONE = frozenset({"someone", "somebody", "anyone", "anybody"})
+#: Verbs of what evidence shows ("the facts refute ...", "pictures revealed ..."): speech
+#: only from a subject that can speak.
 #: Adverbs that make "would" tell what happened ("she would later say ...").
 _NARRATIVE_ADVERBS = frozenset({"later", "often", "always", "once", "repeatedly", "then"})
 #: Modifiers that make a "post" a publication's ("a blog post", "a newsletter post").
@@ -99,6 +112,7 @@ _AVERSIONS = frozenset(
 )
 #: Verbs whose subject may be evidence rather than a source ("the evidence suggests").
 _INFERENCE_VERBS = frozenset({"suggest", "show", "indicate"})
+_INFERENCE_VERBS |= {"refute", "disprove", "prove", "contradict", "reveal", "confirm"}
 _HEARSAY_CARRIERS = frozenset({"quote", "cite", "report", "describe"})
 #: Verbs whose clause of a bare infinitive has its own subject ("had a minister come").
 _CAUSATIVES = frozenset({"have", "make", "let", "see", "hear", "watch", "help"})
@@ -185,6 +199,8 @@ def _according_event(st: RunState, t: Token) -> Event | None:
     speaker = mention_from_token(ix, objs[0])
     if speaker is not None and no_sayer(st.text, speaker):
         return None  # "according to tradition": a standard followed, not a source
+    if objs[0].lemma.lower() in STANDARD_NOUNS:
+        return None  # "according to the plan", "according to his notion of mercy": in keeping
     lo, hi = ix.subtree(t.i)
     lo = min(lo, t.i)
     hi = max(hi, ix.subtree(to.i)[1])
@@ -239,7 +255,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         c.lower == PARTICLE_VERBS[lemma] for c in ix.kids(t.i, "prt")
     ):
         return None
-    if ix.kids(t.i, "neg") or asked(st, t) or _hypothetical(st, t):
+    if ix.kids(t.i, "neg") or asked(st, t) or _hypothetical(st, t) or writer_idiom(ix, t):
         return None
     if lemma == "deny" and withholding(ix, t):
         return None  # "denied rights to everyone", "denied him bail": withheld, not disputed
@@ -304,8 +320,14 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         mute = True  # "This is how one explains that ...", "tradition has declared"
     if speaker is not None and writer_voice(ix, t, speaker, st.top_quote_index(t.start)):
         mute = True  # "I tell you this: ...": the writer asserting, not a source reported
-    if speaker is not None and speaker.rule == "speaker.generic" and t.tag in ("VBZ", "VBP"):
+    if (
+        speaker is not None
+        and (speaker.rule == "speaker.generic" or st.text[speaker.start : speaker.end] in _ANYONE)
+        and t.tag in ("VBZ", "VBP")
+    ):
         mute = True  # "Any business that tips off X admits that ...": the writer's inference
+    if speaker is not None and figurative_tell(ix, t, lemma, speaker):
+        mute = True  # "it tells us how power works": what a fact shows, nobody's words
     if mute or (lemma in _INFERENCE_VERBS and not can_speak(speaker)):
         speaker = None  # "The evidence suggests that ...": an inference, nobody's speech
         mute = True
@@ -320,6 +342,10 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     )
     if content is None and not info.quote_only and construction != "passive":
         content = next_line_statement(st, t)
+    if as_object and lemma in _EVIDENTIAL and speaker and speaker.source_type == "document":
+        content = None  # "the original text confirms the accuracy of ...": evidence
+    if as_object and lemma == "deny" and any(c.lower == "will" for c in ix.kids(t.i, "aux")):
+        content = None  # "the world will deny its God": a prophecy of rejection, no claim
     if mute:
         content = None
     if as_object:
@@ -408,6 +434,9 @@ def _hypothetical(st: RunState, t: Token) -> bool:
         return True  # "said the panel would issue ...": not yet; "would later say": told
     if prevented(ix, t):
         return True  # "kept the client from disclosing what he knew": never said
+    marks = [m.lower for v in verbs for m in ix.kids(v.i, "mark")]
+    if any(m in _IMAGINED_MARKS for m in marks) or ("as" in marks and "though" in marks):
+        return True  # "as though someone had told me", "if anyone claims": imagined
     if not any(c.lower == "to" for c in ix.kids(t.i, "aux")) or t.dep == "ROOT":
         return False
     return (

@@ -8,7 +8,9 @@ nearest finite clause before it when that one can speak, else nobody.
 tagger read as one noun phrase ("Governor Signs Statement On Tax Law, Says ...": the
 governor). :func:`can_speak` tells a mention that can say something from a noun the
 lexicon does not know as a source ("the case", "the evidence"); :func:`no_sayer` says why
-a subject is nobody at all (the impersonal "one", an abstract noun: "tradition holds").
+a subject is nobody at all (the impersonal "one", an abstract noun: "tradition holds");
+:func:`writer_idiom` and :func:`figurative_tell` tell the writer's own idioms ("it goes
+without saying", "it tells us") from speech reported.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ from unspin.sources.speakers import (
 
 __all__ = [
     "can_speak",
+    "figurative_tell",
     "headline_sayer",
     "nearer_clause_subject",
     "no_sayer",
     "participle_sayer",
     "pcomp_governor",
     "prevented",
+    "writer_idiom",
     "writer_voice",
 ]
 
@@ -221,3 +225,24 @@ def _headline_subject(text: str, start: int, end: int) -> Mention | None:
             reason=noun_reason(rule, cues),
         )
     return mention_from_span(text, start, end)
+
+
+def writer_idiom(ix: ParseIndex, t: Token) -> bool:
+    """The writer's own idiom, no speech reported: "it goes without saying that ...", "it
+    must be noted that ...", "(shall we say)" ("shall" is hypothetical speech)."""
+    head = ix.parsed.tokens[t.head]
+    if t.dep == "pcomp" and head.lower == "without":
+        return True
+    return any(c.lower == "it" for c in ix.kids(t.i, "nsubjpass")) and any(
+        c.lower == "must" for c in ix.kids(t.i, "aux")
+    )
+
+
+def figurative_tell(ix: ParseIndex, t: Token, lemma: str, speaker: Mention) -> bool:
+    """ "it tells us ...", "this tells you ...": a thing or a fact in the present tense
+    showing the writer and the reader something, nobody's words."""
+    if lemma != "tell" or t.tag not in ("VBZ", "VBP"):
+        return False
+    if ix.parsed.text[speaker.start : speaker.end].lower() not in ("it", "this", "that"):
+        return False
+    return any(o.lower in ("us", "you") for o in ix.kids(t.i, "dobj", "dative"))
