@@ -29,8 +29,6 @@ def test_a_woven_word_of_a_description_or_a_thing_is_no_partial_quotation(run: R
         "As the wider public kept moving on, so too does the club seem more \u201cout of step\u201d"
         " and in need of change.",
         "The pier is crowded. It suggests another word and that is \u201cchaos.\u201d",
-        "On Monday the port chief posted photos of guards as well as the fences and gates"
-        " citing the reports about plans to \u201crush\u201d the gate.",
     )
     for text in texts:
         assert quoted(run, text) == [], text

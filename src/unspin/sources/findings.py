@@ -328,12 +328,12 @@ def _names_a_kind(st: RunState, q: QuoteSpan, how: str | None) -> bool:
 
 def _doubtful_fragment(st: RunState, q: QuoteSpan, speaker: Mention | None) -> bool:
     """A partial quotation not worth showing: its speaker is an unresolved third-person
-    pronoun or no source at all ('It just says he was "tired."'), an anonymous or
-    unresolved description, a pronoun standing for a thing, a span holding a quotation
+    pronoun or no source at all ('It just says he was "tired."'), an unresolved
+    description, a pronoun standing for a thing, a span holding a quotation
     mark (a piece of a headline), or it is one function word the writer stresses ('the
     fines "only" apply'). A word woven into the sentence is the writer's own, or a term,
     unless a source the text names took it up."""
-    if speaker is None or speaker.source_type in ("unattributed", "anonymous"):
+    if speaker is None or speaker.source_type == "unattributed":
         return True
     if speaker.source_type == "unresolved" and speaker.kind != "pronoun":
         return True  # "As the modern world turned, it seemed "out of step"": no one's words

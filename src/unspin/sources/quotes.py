@@ -301,6 +301,8 @@ def _unclosed(family: str, text: str, opener: _Mark, end: int, paras: int) -> li
 _SENTENCE_LINE_END = re.compile(r"[.!?…]['’\"”)]?[ \t]*\n")
 #: A line ending in a closing mark, and a mark opening a quotation.
 _CLOSED_LINE = re.compile(r"[.!?…,][\"”»][ \t]*(?:\n|\Z)")
+#: How far past its paragraph a quotation's late closing mark is looked for.
+_CLOSE_REACH = 600
 _OPENER = re.compile(r"[“«„]|(?:^|(?<=[\s:(]))\"", re.M)
 
 
@@ -313,10 +315,11 @@ def _line_end(text: str, start: int, end: int) -> int:
     for m in _SENTENCE_LINE_END.finditer(text, start, end):
         nxt = text[m.end() : end].lstrip()
         if nxt and nxt[0] not in _PARA_OPENERS:
-            closer = _CLOSED_LINE.search(text, m.end(), end)
+            closer = _CLOSED_LINE.search(text, m.end(), min(len(text), end + _CLOSE_REACH))
             if closer is not None and not _OPENER.search(text, m.end(), closer.start()):
-                # closed at a later line's end by a mark of another kind
-                return closer.start() + len(closer.group().rstrip())
+                # closed at a later line's end (by a mark of another kind, or in a later
+                # paragraph that did not re-open it)
+                return min(end, closer.start() + len(closer.group().rstrip()))
             return m.start() + len(m.group().rstrip())
     return end
 
