@@ -169,7 +169,8 @@ def _named_later(parsed: Parsed, t: Token, window: int = 6) -> bool:
 
 def _study_named_next(parsed: Parsed, t: Token) -> bool:
     """'New research suggests ...' and the next sentence is about "the study" (its
-    subject), naming a person or a body: where it was published or who led it."""
+    subject), naming a person or a body after "in" or "by": where it was published or
+    who led it ("the report said <Name> went ..." names no author)."""
     k = parsed.sentence_index(t.start)
     if k is None or k + 1 >= len(parsed.sentences):
         return False
@@ -180,7 +181,15 @@ def _study_named_next(parsed: Parsed, t: Token) -> bool:
         and any(c.dep == "det" and c.lower in ("the", "this") for c in parsed.children(w.i))
         for w in words
     )
-    return about and any(w.ent_type in ("PERSON", "ORG", "WORK_OF_ART") for w in words)
+    toks = parsed.tokens
+    return (
+        about
+        and any(  # "published in <Journal>", "led by <Name>", not "said <Name>"
+            w.ent_type in ("PERSON", "ORG", "WORK_OF_ART")
+            and any(p.lower in ("by", "in") for p in toks[max(0, w.i - 3) : w.i])
+            for w in words
+        )
+    )
 
 
 def _group_of(t: Token) -> str | None:
