@@ -34,19 +34,27 @@ def test_scripture_is_a_document(run: Run) -> None:
         assert s.label == "document", book
 
 
-def test_a_one_word_name_that_reports_is_a_publication(run: Run) -> None:
+def test_a_one_word_name_the_text_calls_news_is_a_publication(run: Run) -> None:
     a = sources(
-        run, "Several of the claims are not valid, Zandervoort reports. The court rules in May."
+        run,
+        "Several of the claims are not valid, Zandervoort reports. Last week, Zandervoort "
+        "News reported on the court.",
     )
     s = _speaker(a, "Zandervoort")
     assert s.label == "media_outlet"
+
+
+def test_a_one_word_name_that_only_reports_stays_a_person(run: Run) -> None:
+    # reporters report too: "reports" alone is no cue
+    a = sources(run, "Several of the claims are not valid, Zandervoort reports.")
+    assert _speaker(a, "Zandervoort").label == "named_person"
 
 
 def test_a_one_word_name_with_a_first_name_elsewhere_stays_a_person(run: Run) -> None:
     a = sources(
         run,
         "Officers met Lena Zandervoort on Monday. Several of the claims are not valid, "
-        "Zandervoort reported.",
+        "Zandervoort reported. Zandervoort News printed it.",
     )
     s = _speaker(a, "Zandervoort")
     assert s.label == "named_person"

@@ -167,8 +167,8 @@ def named_mention(
         # "Holt said" where the text calls Holt "Vice President Holt" elsewhere
         person_hint = _titled_elsewhere(ix, bare[0])
     if outlet_cue is None and not person_hint and len(bare) == 1 and not role_right:
-        # "Harbinger reports:", "as Harbinger News reported": a one-word name that only
-        # ever reports, with no first name anywhere in the text, is a publication's
+        # "Harbinger reports" where the text says "Harbinger News" and never gives
+        # Harbinger a first name: a publication
         outlet_cue = _reporting_name(parsed, bare[0])
     the_before = not role_left and (
         (ent.first > 0 and toks[ent.first - 1].lower == "the") or words[0].lower() == "the"
@@ -193,7 +193,7 @@ def named_mention(
         source_type, entity_type, rule = "media_outlet", "outlet", "speaker.media-outlet"
         reason, score = f"lexicon: outlet ({outlet_cue})", 0.85
         if outlet_cue == _REPORTS:
-            reason = "a one-word name that reports, never with a first name: a publication"
+            reason = "a one-word name the text gives as a news name or website: a publication"
             score = 0.75
         cues.append(outlet_cue or "")
     elif role_org is not None and not person_hint:
@@ -373,21 +373,19 @@ def _titled_elsewhere(ix: ParseIndex, word: str) -> bool:
     return word in memo[1]
 
 
-#: The cue :func:`_reporting_name` gives: the name reports, or is an outlet's elsewhere.
-_REPORTS = "reports"
+#: The cue :func:`_reporting_name` gives: the text names the word as a publication.
+_REPORTS = "news"
 
 
 def _reporting_name(parsed: Parsed, word: str) -> str | None:
-    """``_REPORTS`` when the text has ``word`` report ("Harbinger reported", "a Harbinger
-    report"), or as a website or a news name ("Harbinger.com", "Harbinger News"), and
-    never with a capitalised word before it that could be a first name: a publication."""
+    """``_REPORTS`` when the text gives ``word`` as a news name or a website ("Harbinger
+    News", "Harbinger.com") and never with a capitalised word before it that could be a
+    first name: a publication. "Harbinger reported" alone is no cue: reporters report."""
     if not word[:1].isupper() or not word.isalpha():
         return None
     w = re.escape(word)
     text = parsed.text
-    cue = re.compile(
-        rf"\b{w}(?:\.com\b| News\b| reports\b| reported\b|[’']s report(?:ing|s)?\b| report\b)"
-    )
+    cue = re.compile(rf"\b{w}(?:\.com\b| News\b)")
     if cue.search(text) is None:
         return None
     if re.search(
