@@ -79,9 +79,6 @@ _MEDIUM_NOUNS = frozenset(
         "filing",
     }
 )
-#: Verbs a document confirms a thing by ("the original text confirms the accuracy of ..."):
-#: with a noun phrase for content, evidence the writer cites, not a statement reported.
-_EVIDENTIAL = frozenset({"confirm", "refute", "prove", "disprove", "contradict"})
 #: Auxiliaries of speech that has not happened ("may declare"; "would" below).
 _HYPOTHETICAL = frozenset({"may", "might", "could", "should", "shall"})
 #: Marks of a clause of what is only imagined ("as though someone had told me", "if
@@ -112,7 +109,7 @@ _AVERSIONS = frozenset(
 )
 #: Verbs whose subject may be evidence rather than a source ("the evidence suggests").
 _INFERENCE_VERBS = frozenset({"suggest", "show", "indicate"})
-_INFERENCE_VERBS |= {"refute", "disprove", "prove", "contradict", "reveal", "confirm"}
+_INFERENCE_VERBS |= {"refute", "disprove", "prove"}
 _HEARSAY_CARRIERS = frozenset({"quote", "cite", "report", "describe"})
 #: Verbs whose clause of a bare infinitive has its own subject ("had a minister come").
 _CAUSATIVES = frozenset({"have", "make", "let", "see", "hear", "watch", "help"})
@@ -342,8 +339,6 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     )
     if content is None and not info.quote_only and construction != "passive":
         content = next_line_statement(st, t)
-    if as_object and lemma in _EVIDENTIAL and speaker and speaker.source_type == "document":
-        content = None  # "the original text confirms the accuracy of ...": evidence
     if as_object and lemma == "deny" and any(c.lower == "will" for c in ix.kids(t.i, "aux")):
         content = None  # "the world will deny its God": a prophecy of rejection, no claim
     if mute:
