@@ -50,7 +50,8 @@ technique kind. The id names the corpus, so ``show``, ``text``, ``audit_rematch.
 ``corpus``.
 
 ``--over-floors`` (round 6 on): the report splits some kinds at a score floor
-(``unspin.report.audited.SCORE_FLOORS``: attributions and quotations at 0.78), showing
+(``unspin.report.audited.SCORE_FLOORS``: attributions and quotations at 0.78, from
+round 7 quantities at 0.6 and vague attributions at 0.7), showing
 those under it only in an experimental "weak" layer; with this flag such a kind is drawn
 from the findings at or over its floor only, so the round judges the layer the report may
 highlight by default. The meta records ``floors``.
@@ -156,9 +157,10 @@ def sample_command(args: argparse.Namespace) -> int:
     corpora = list(dict.fromkeys(args.corpus))
     floors: dict[str, float] = {}
     if args.over_floors:  # imported here: `analyze` runs under another commit's tree
-        from unspin.report.audited import SCORE_FLOORS
+        from unspin.report.audited import LAYER_KINDS, SCORE_FLOORS
 
-        floors = dict(SCORE_FLOORS)
+        # by audited kind: the "quantity" layer is the kind "number"
+        floors = {k: SCORE_FLOORS[layer] for layer in SCORE_FLOORS for k in LAYER_KINDS[layer]}
     gate = json.loads((tree / GATE).read_text())["articles"]
     seen = read_before(args.fresh)
     extra = corpora_order(corpora, [*gate, *seen], args.seed)[: args.max_extra]

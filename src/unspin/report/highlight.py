@@ -91,9 +91,19 @@ KIND_STYLES: dict[str, LayerStyle] = {
     "vague_attribution": LayerStyle(
         "vague attribution", "hl-vague-attribution", "a source nobody can check"
     ),
+    weak_layer("vague_attribution"): LayerStyle(
+        "weaker vague attribution",
+        "hl-vague-attribution",
+        f"a vague source scored under {SCORE_FLOORS['vague_attribution']:.2f}",
+    ),
     "hedge": LayerStyle("hedge", "hl-hedge", "a word that weakens a claim"),
     "booster": LayerStyle("booster", "hl-booster", "a word that strengthens a claim"),
     "quantity": LayerStyle("quantity", "hl-quantity", "a number with its unit"),
+    weak_layer("quantity"): LayerStyle(
+        "bare number",
+        "hl-quantity",
+        f"a number scored under {SCORE_FLOORS['quantity']:.2f}: no counted thing found",
+    ),
     "date": LayerStyle("date", "hl-date", "a date or time"),
 }
 
@@ -116,6 +126,8 @@ SWITCH_ORDER = (
     "booster",
     "quantity",
     "date",
+    weak_layer("vague_attribution"),
+    weak_layer("quantity"),
 )
 
 #: Layers whose mark names one winner: where findings of such a layer overlap, the
