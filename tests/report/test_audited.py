@@ -127,3 +127,18 @@ def test_markdown_names_each_kinds_audited_precision() -> None:
         a = audit_for(kind)
         assert a is not None and not a.experimental
         assert f"| {kind} | 1 | {a.precision:.2f} ({a.correct}/{a.judged}) |" in md
+
+
+def test_the_claims_section_states_the_audit_of_the_flag() -> None:
+    doc = Document("The port handled 4 million tonnes in 2023.")
+    claim = Finding.anchored(
+        doc, 0, len(doc.text), kind="claim", label="numeric", score=0.9, analyzer="claims",
+        analyzer_version="1", explanation=Explanation(rule="t"),
+        attributes={"checkworthy": True},
+    )  # fmt: skip
+    audit = audit_for("claim")
+    assert audit is not None
+    md = render_markdown(Analysis(doc, (claim,)))
+    note = f"In the precision audit {audit.correct} of {audit.judged} flagged sentences"
+    assert note in md
+    assert ("Experimental: under 0.8." in md) is audit.experimental

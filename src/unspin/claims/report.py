@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.model import Analysis, Finding
+from unspin.report.audited import audit_for
 from unspin.report.common import (
     CLAIM_KIND,
     checkworthy_claims,
@@ -412,11 +413,24 @@ def _claims_list(ctx: ReportContext, limit: int = 20) -> str:
         f"{len(analysis.by_kind(CLAIM_KIND))} sentences). A fact-check "
         "match means a fact-checker reviewed the same claim; the rating is the publisher's, "
         "as published. A verdict cites the evidence passages it rests on; without them the "
-        "claim is <em>not verified</em>.</p>"
+        f"claim is <em>not verified</em>.{esc(_audit_note())}</p>"
         '<table class="grid claims"><thead><tr><th class="num">#</th><th>claim</th>'
         '<th class="num">check-worthiness</th><th>published fact-checks</th>'
         "<th>verdict</th></tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>{more}</section>"
+    )
+
+
+def _audit_note() -> str:
+    """How often the precision audit found a flagged sentence worth checking (a leading
+    space; empty when the claims were not audited)."""
+    audit = audit_for(CLAIM_KIND)
+    if audit is None:
+        return ""
+    status = " Experimental: under 0.8." if audit.experimental else ""
+    return (
+        f" In the precision audit {audit.correct} of {audit.judged} flagged sentences were "
+        f"judged worth checking ({audit.precision:.2f}).{status}"
     )
 
 
@@ -467,7 +481,8 @@ class ClaimsSection(Section):
                 "",
                 f"{len(top)} of {len(claims)} sentences are check-worthy "
                 f"(threshold {fmt_num(claim_threshold(analysis))}), ranked by score: the "
-                "calibrated probability that the sentence states a fact worth checking.",
+                "calibrated probability that the sentence states a fact worth checking."
+                + _audit_note(),
                 "",
             ]
             by_claim = {r.id: r for r in claim_rows(analysis)}
