@@ -68,7 +68,7 @@ KIND_STYLES: dict[str, LayerStyle] = {
         "check-worthy claim", "hl-claim", "a sentence whose claim is worth checking"
     ),
     CLAIM_OTHER: LayerStyle(
-        "other claim",
+        "claim below threshold",
         "hl-claim-other",
         "a sentence below the check-worthiness threshold",
         shown=False,
