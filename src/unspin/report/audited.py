@@ -47,11 +47,11 @@ MIN_PRECISION = 0.8
 #: Kinds whose findings under this score form a layer of their own (:func:`weak_layer`).
 #: Attributions and quotations: chosen on audit round 4, checked on round 5 (attributions
 #: at or over 0.78 right 24 of 27 and 16 of 19 times, under it 2 of 13 and 4 of 21;
-#: quotations 6 of 8 and 11 of 13 over, 15 of 32 and 15 of 27 under), then round 6 (over:
-#: 32 of 40 each). Quantities at 0.6 (a bare number with no counted thing scores 0.5:
-#: right 6 of 12 and 0 of 11 times in rounds 4 and 5, 0 of 8 in round 6) and vague
-#: attributions at 0.7 (under it 7 of 11, 5 of 5, 9 of 17; over 27 of 29, 9 of 11, 19 of
-#: 23): set after round 6, checked on round 7.
+#: quotations 6 of 8 and 11 of 13 over, 15 of 32 and 15 of 27 under); over the floor in
+#: rounds 6 and 7, attributions 32 and 28 of 40, quotations 32 and 33 of 40. Quantities
+#: at 0.6 (a bare number with no counted thing scores 0.5: right 6 of 12 and 0 of 11 times
+#: in rounds 4 and 5, 0 of 8 in round 6) and vague attributions at 0.7 were set after round
+#: 6 and checked on round 7: 29 and 31 of 40 over them.
 SCORE_FLOORS: dict[str, float] = {
     "attribution": 0.78,
     "quote": 0.78,
@@ -86,6 +86,7 @@ AUDIT_ROUNDS: dict[str, str] = {
     "round4": "58381f2",
     "round5": "e395f56",
     "round6": "628f498",
+    "round7": "14d84e1",
 }
 
 
@@ -142,24 +143,28 @@ LAYER_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 #: Per layer: reader A's correct and judged counts over :data:`LAYER_KINDS` (within the
-#: layer's :func:`score_range`), in the latest round that audited the layer: round 6 for
-#: every layer it drew (``--over-floors``: the layers over a floor), round 5 for the weak
-#: layers of attributions and quotations, round 2 for the techniques.
+#: layer's :func:`score_range`), pooled over every fresh round since the layer's findings
+#: last changed, and for a floored layer only over rounds after the one its floor was
+#: chosen on: rounds 6 and 7 (628f498 and 14d84e1 differ only in the report's layers) for
+#: speakers, anonymous sources, hedges, boosters, dates and the layers over the 0.78 floors;
+#: rounds 4 to 7 for the check-worthy claims (the model and the flag did not change); round
+#: 7 for the layers over the floors set after round 6; for the weak layers, the latest
+#: round that drew under the floor; round 2 for the techniques.
 AUDITED: dict[str, Audit] = {
-    "claim": Audit(31, 40, ("round6",)),
-    "quote": Audit(32, 40, ("round6",)),
+    "claim": Audit(114, 160, ("round4", "round5", "round6", "round7")),
+    "quote": Audit(65, 80, ("round6", "round7")),
     "quote:weak": Audit(15, 27, ("round5",)),
-    "speaker": Audit(30, 40, ("round6",)),
-    "anonymous": Audit(27, 40, ("round6",)),
-    "attribution": Audit(32, 40, ("round6",)),
+    "speaker": Audit(58, 80, ("round6", "round7")),
+    "anonymous": Audit(51, 80, ("round6", "round7")),
+    "attribution": Audit(60, 80, ("round6", "round7")),
     "attribution:weak": Audit(4, 21, ("round5",)),
-    "vague_attribution": Audit(19, 23, ("round6",)),
+    "vague_attribution": Audit(31, 40, ("round7",)),
     "vague_attribution:weak": Audit(9, 17, ("round6",)),
-    "hedge": Audit(34, 40, ("round6",)),
-    "booster": Audit(35, 40, ("round6",)),
-    "quantity": Audit(30, 32, ("round6",)),
+    "hedge": Audit(71, 80, ("round6", "round7")),
+    "booster": Audit(72, 80, ("round6", "round7")),
+    "quantity": Audit(29, 40, ("round7",)),
     "quantity:weak": Audit(0, 8, ("round6",)),
-    "date": Audit(38, 40, ("round6",)),
+    "date": Audit(75, 80, ("round6", "round7")),
     "technique": Audit(47, 91, ("round2",)),
 }
 
