@@ -17,6 +17,7 @@ from unspin.certainty.lexicon import (
     SPOKESPEOPLE,
     VAGUE_DETS,
 )
+from unspin.certainty.unclaimed import unclaimed
 from unspin.nlp import Parsed, Token
 
 __all__ = ["not_vague"]
@@ -29,6 +30,8 @@ _BELIEF = frozenset(("believe", "think", "feel", "fear", "worry", "consider"))
 def not_vague(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str | None:
     """Why the group ``t`` (subject of ``verb``, if any) is no unnamed source, or None."""
     low = t.lemma.lower()
+    if (why := unclaimed(parsed, t, group, verb)) is not None:
+        return why
     if group == "vague_source" and low in (*SPOKESPEOPLE, "official") and not _anonymous(parsed, t):
         body = _named_body(parsed, t)
         if body is not None and (low in SPOKESPEOPLE or _on_record(parsed, verb, body)):

@@ -31,6 +31,7 @@ from unspin.certainty.lexicon import (
     SAYING_VERBS,
     SHORT_EMPHASIS,
 )
+from unspin.certainty.literal import caps_label, caps_name, degree_pair, informing, published
 from unspin.certainty.modality import ability, non_epistemic
 from unspin.certainty.readings import asking, conceding, manner_of_degree
 from unspin.nlp import Parsed, Token
@@ -125,6 +126,8 @@ def _hedge_word(parsed: Parsed, t: Token) -> Cue | None:
 
 def _booster_word(parsed: Parsed, t: Token) -> Cue | None:
     label, score = BOOSTER_WORDS[t.lower]
+    if label == "intensifier" and degree_pair(parsed.text, t.start, t.end):
+        return None  # "severely damaged and totally destroyed": a degree, not emphasis
     prev = _prev_word(parsed, t)
     if prev is not None and prev.lower in NEGATORS:
         return None  # "not clearly", "not necessarily": negated certainty is no booster
@@ -350,6 +353,10 @@ def phrase_cues(text: str, parsed: Parsed | None = None) -> Iterator[Cue]:
                 continue
             if kind == "vague_attribution" and _first_person(text, m.start()):
                 continue  # "I've often said": the writer's own word, no unnamed crowd
+            if label == "appearance" and published(text, m.end()):
+                continue  # "it appeared on a website": published, no impression
+            if label == "common_knowledge" and informing(text, m.start()):
+                continue  # "letting everyone know": informing
             yield Cue(m.start(), m.end(), kind, label, score, rule, detail)
 
 
@@ -407,7 +414,7 @@ def caps_cues(parsed: Parsed) -> list[Cue]:
     run: list[Token] = []
 
     def flush() -> None:
-        if run:
+        if run and not caps_label(parsed.text, run[0].start, run[-1].end):
             cue = _caps_run(parsed, run, defined, len(words))
             if cue is not None:
                 out.append(cue)
@@ -499,7 +506,7 @@ def _caps_run(parsed: Parsed, run: list[Token], defined: set[str], total_words: 
     while classes and classes[-1] == "acronym":
         classes.pop()
         run = run[:-1]
-    if not run or _furniture(run):
+    if not run or _furniture(run) or caps_name(parsed, run[0], run[-1]):
         return None
     strong = classes.count("emphasis")
     weak = classes.count("unknown")

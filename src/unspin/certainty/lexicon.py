@@ -327,7 +327,7 @@ COMMON_WORDS = frozenset(
 #: Capitals that are page furniture or a document's form, not emphasis: a link's words
 #: ("HERE", "CLICK HERE", "BUY NOW") and a resolution's keywords ("WHEREAS", "RESOLVED").
 CAPS_FURNITURE = frozenset(
-    _words("here click tap subscribe donate download buy login whereas resolved hereby")
+    _words("here click tap subscribe donate download buy login whereas resolved hereby related")
 )
 #: Words that go with furniture in capitals ("READ MORE HERE", "BUY NOW").
 CAPS_FURNITURE_FILLERS = frozenset(_words("now more read today free it"))

@@ -18,6 +18,7 @@ from unspin.certainty.lexicon import (
     REACH_VERBS,
     SPEECH_VERBS,
 )
+from unspin.certainty.literal import example_kind
 from unspin.nlp import Parsed, Token
 
 __all__ = ["ability", "heading_line", "non_epistemic"]
@@ -65,6 +66,8 @@ def non_epistemic(parsed: Parsed, t: Token, perfect: bool) -> str | None:
         return "part of a standard's wording ('cause to believe that ... may')"
     if t.lower in ("might", "could") and _imagined_speech(parsed, verb):
         return "a speech imagined for the reader ('he might explain to us'), not a doubt"
+    if example_kind(parsed, t):
+        return "what can happen to a kind in an example ('for example, a person might')"
     return None
 
 

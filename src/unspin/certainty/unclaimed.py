@@ -1,0 +1,78 @@
+"""Groups that carry no claim after all, or are named a sentence or two on: a negated
+source ("no official has confirmed"), a crowd that is the subject of a passive ("five
+people are confirmed to have ..."), a crowd thinking about a thing rather than holding a
+view, a view a crowd may not hold ("many may not feel ..."), one analyst or official
+the next sentences name with an affiliation, and reports an outlet the next sentence
+names reported. :func:`.bodies.not_vague` asks :func:`unclaimed` before it answers."""
+
+from __future__ import annotations
+
+from unspin.certainty.lexicon import ATTR_VERBS, NAME_ENTS
+from unspin.nlp import Parsed, Token
+
+__all__ = ["unclaimed"]
+
+_CLAUSES = frozenset(("ccomp", "xcomp", "parataxis"))
+_ABOUT = frozenset(("about", "of", "over"))
+#: Source or expert nouns one person holds ("an official", "one analyst").
+_ONE = frozenset(("a", "an", "one"))
+
+
+def unclaimed(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str | None:
+    """Why the group ``t`` (subject of ``verb``, if any) carries no unnamed claim."""
+    kids = parsed.children(t.i)
+    if any(c.dep == "det" and c.lower == "no" for c in kids):
+        return "A negation ('no official has confirmed'): no claim is pinned on anyone."
+    if group == "vague_crowd" and t.dep == "nsubjpass":
+        return "The group is what a passive verb reports on, not the source of a claim."
+    if verb is not None:
+        vkids = parsed.children(verb.i)
+        clause = any(c.dep in _CLAUSES for c in vkids)
+        if not clause and any(c.dep == "prep" and c.lower in _ABOUT for c in vkids):
+            return "A group thinking about a thing, not holding a view."
+        if any(c.dep == "aux" and c.lower in ("may", "might") for c in vkids) and any(
+            c.dep == "neg" for c in vkids
+        ):
+            return "A view the group may not hold, not a claim pinned on it."
+    dets = {c.lower for c in kids if c.dep in ("det", "nummod")}
+    if t.tag == "NN" and dets & _ONE and _named_next(parsed, t, window=2):
+        return "The source is named, with an affiliation, a sentence or two on."
+    if group == "vague_research" and t.lemma.lower() == "report" and _outlet_next(parsed, t):
+        return "The report's outlet is named in the next sentence."
+    return None
+
+
+def _next_sentences(parsed: Parsed, t: Token, window: int) -> list[Token]:
+    k = parsed.sentence_index(t.start)
+    if k is None:
+        return []
+    return [n for s in parsed.sentences[k + 1 : k + 1 + window] for n in parsed.sentence_tokens(s)]
+
+
+def _named_next(parsed: Parsed, t: Token, window: int) -> bool:
+    """A person named, with an affiliation or a description beside the name, as the
+    subject of a reporting verb in the next sentences ("Jane Roe of <Firm> expects",
+    '"...," said Jane Roe, who is part of <Body>')."""
+    toks = parsed.tokens
+    for n in _next_sentences(parsed, t, window):
+        if n.ent_type != "PERSON" or n.dep != "nsubj" or toks[n.head].lemma not in ATTR_VERBS:
+            continue
+        s, e = parsed.subtree_span(n.i)
+        lo, hi = parsed.token_at(s), parsed.token_at(e - 1)
+        if lo is None or hi is None:
+            continue
+        beside = [w for w in toks[lo : hi + 1] if w.ent_type != "PERSON"]
+        if any(w.ent_type in NAME_ENTS or w.pos == "PROPN" for w in beside):
+            return True
+    return False
+
+
+def _outlet_next(parsed: Parsed, t: Token) -> bool:
+    """'Reports indicate ...' and the next sentence's subject, a name, "reported"."""
+    toks = parsed.tokens
+    return any(
+        n.dep == "nsubj"
+        and (n.pos == "PROPN" or n.ent_type in NAME_ENTS)
+        and toks[n.head].lemma == "report"
+        for n in _next_sentences(parsed, t, 1)
+    )
