@@ -141,6 +141,9 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
         taken.update(range(c.start, c.end))
     chosen.sort(key=lambda d: d.start)
     chosen = [d for d in chosen if not _promotion(text, parsed, d)]
+    names = [d for d in chosen if _not_a_day(text, d)]
+    scanner.vetoed.extend((d.start, d.end) for d in names)
+    chosen = [d for d in chosen if d not in names]
     chosen = _merge_datetimes(text, chosen)
     ruled_out = SpanIndex([*web_list, *scanner.vetoed])
     extra = [d for d in _entity_dates(parsed, chosen) if not ruled_out.overlaps(d.start, d.end)]
@@ -163,6 +166,30 @@ def _promotion(text: str, parsed: Parsed, d: DateMatch) -> bool:
     if sentence is None or not _PROMOTION.search(line):
         return False
     return parsed.tokens[sentence.first].tag == "VB"
+
+
+#: "<Network>'s Today show", "told Today": a programme's name, not a day.
+_PROGRAMME_BEFORE = re.compile(r"(?:['’]s|\bthe|\btold)\s+$")
+_PROGRAMME_AFTER = re.compile(r"\s+(?:show|programme|program|podcast)\b", re.I)
+#: "the trend of today", "the youth of today": the present age, no day.
+_NOWADAYS = re.compile(r"\bthe\s+[a-z]+\s+of\s+$")
+
+
+def _not_a_day(text: str, d: DateMatch) -> bool:
+    """'Today' capitalised inside a sentence as a programme's name ("NBC's Today show")
+    and "today" after "the <noun> of" (the present age): no day of the story."""
+    if d.rule != "date.relative-word" or text[d.start : d.end].lower() != "today":
+        return False
+    before = text[max(0, d.start - 24) : d.start]
+    after = text[d.end : d.end + 16]
+    inside = before.strip() and not re.search(r"[.!?\"“:]\s*$", before)
+    if (
+        text[d.start] == "T"
+        and inside
+        and (_PROGRAMME_BEFORE.search(before) or _PROGRAMME_AFTER.match(after))
+    ):
+        return True
+    return bool(_NOWADAYS.search(before)) and not re.match(r"\s*['’]s\b", after)
 
 
 def _entity_dates(parsed: Parsed, chosen: Sequence[DateMatch]) -> list[DateMatch]:

@@ -465,6 +465,8 @@ class _QuantityScanner:
                 for b in between
             ):
                 continue
+            while t.dep == "compound" and toks[t.head].pos == "NOUN" and 0 < t.head - t.i <= 2:
+                t = toks[t.head]  # "8 menu items" counts items
             lemma = t.lemma.lower()
             if lemma in TIME_NOUNS:
                 return end, "__time__"

@@ -151,7 +151,7 @@ MEASURE_WORDS = {
     "square miles": "mi2", "square metres": "m2", "square meters": "m2",
     "degrees celsius": "°C", "degrees fahrenheit": "°F", "degrees": "degrees",
     "megawatts": "MW", "gigawatts": "GW", "kilowatts": "kW", "calories": "kcal",
-    "pounds": "lb", "ounces": "oz", "knots": "kn",
+    "calorie": "kcal", "kcal": "kcal", "cal": "kcal", "pounds": "lb", "ounces": "oz", "knots": "kn",
 }  # fmt: skip
 MEASURE_ABBR_RE = re.compile(
     r"(?P<sp>\s?)(?P<u>"
