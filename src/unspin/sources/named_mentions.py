@@ -57,6 +57,7 @@ def named_mention(
     toks = parsed.tokens
     ent = ix.with_first_name(ent)  # "Ana" + PERSON "Pell": a first name the tagger left out
     ent = _without_verb(parsed, ent)  # "As Pope Leo XIII explained": the name ends at XIII
+    ent = _past_abbreviation(ix, ent)  # "said Det. Ann Lund": the name after the title
     words = ent.text.split()
     # left modifiers outside the entity: "ministry spokeswoman Maria Lund"
     role_left, evaluative = "", False
@@ -336,6 +337,32 @@ def _without_verb(parsed: Parsed, ent: Entity) -> Entity:
         return ent
     end = toks[last - 1].end
     return Entity(ent.start, end, ent.label, parsed.text[ent.start : end], ent.first, last)
+
+
+def _past_abbreviation(ix: ParseIndex, ent: Entity) -> Entity:
+    """An entity that is only a short abbreviated title ("Det" of "Det. Ann Lund"), the
+    full stop read as a sentence end, run on to the person's name after it."""
+    toks = ix.parsed.tokens
+    k = ent.first
+    if ent.last - k != 1 or k + 2 >= len(toks):
+        return ent
+    word, stop, nxt = toks[k], toks[k + 1], toks[k + 2]
+    if not (
+        word.text.isalpha()
+        and word.text[:1].isupper()
+        and 2 <= len(word.text) <= 4
+        and stop.text == "."
+        and stop.start == word.end
+        and nxt.start == stop.end + 1
+    ):
+        return ent
+    person = ix.entity_at(nxt.i)
+    if person is None or person.label != "PERSON" or person.first != nxt.i:
+        return ent
+    if person.last - person.first < 2:
+        return ent  # a first name and a surname after the title, or no run-on
+    text = ix.parsed.text[ent.start : person.end]
+    return Entity(ent.start, person.end, "PERSON", text, ent.first, person.last)
 
 
 def _appositive_of(ix: ParseIndex, h: Token) -> str | None:

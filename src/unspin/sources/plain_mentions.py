@@ -136,7 +136,7 @@ def mention_from_span(text: str, start: int, end: int, *, side: str = "end") -> 
             "named_person",
             name=" ".join(name_words),
             kind="name",
-            role=" ".join(titles) or None,
+            role=role_text(" ".join(titles)) if titles else None,
             entity_type="person",
             score=0.7,
             rule="speaker.named-person",

@@ -106,7 +106,13 @@ def role_text(words: str) -> str | None:
         return None  # "in Argentina before he became Pope": a clause, not a role
     if len(parts) > _ROLE_WORDS or (len(parts) == 1 and parts[0].startswith("(")):
         return None  # a role is a short phrase; a long one is a misparsed clause
+    if parts and all(p.lower().rstrip(".") in _BARE_HONORIFICS for p in parts):
+        return None  # "Dr", "Mr": a form of address, not a function
     return " ".join(parts) or None
+
+
+#: Honorifics that are a form of address, never a role ("Dr" says no function).
+_BARE_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "sir", "dame"})
 
 
 _ROLE_WORDS = 14

@@ -218,6 +218,10 @@ def strip_the(words: list[str]) -> list[str]:
     return words
 
 
+#: A short capitalised abbreviation with its full stop ("Det.", "Insp."), before a name.
+_ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{1,4}\.")
+
+
 def split_person_name(words: list[str]) -> tuple[list[str], list[str], str | None]:
     """``(name words, title words, gender from an honorific)`` for a person's name."""
     words = strip_the(words)
@@ -233,7 +237,9 @@ def split_person_name(words: list[str]) -> tuple[list[str], list[str], str | Non
         words = words[1:]
     while len(words) > 1:
         low = words[0].lower()
-        if low in HONORIFICS and low not in TITLE_HONORIFICS:
+        if _ABBREVIATED_TITLE.fullmatch(words[0]) and len(words) >= 3 and low not in HONORIFICS:
+            titles.append(words[0])  # "Det. Ann Lund": an abbreviated title
+        elif low in HONORIFICS and low not in TITLE_HONORIFICS:
             gender = HONORIFICS[low] or gender
         elif (low in TITLE_WORDS or low in TITLE_HONORIFICS) and words[0][:1].isupper():
             titles.append(words[0])

@@ -1,0 +1,37 @@
+"""Wrong speakers of audit round 6 (bench/audit/round6), each reproduced on an invented
+fixture: a name cut at an abbreviated title's full stop ("Det. Ann Lund" read as "Det")
+and a bare honorific ("Dr") given as the speaker's role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.sources.test_round45_sspk import _speaker
+from tests.sources.test_sources import sources
+from unspin.model import Analysis
+
+Run = Callable[..., Analysis]
+
+
+def test_an_abbreviated_title_does_not_cut_the_name(run: Run) -> None:
+    a = sources(
+        run,
+        'There was a statement from the police. "The house was clean and we found '
+        'nothing," said Det. Ann Lund, of the Westby Police Department.',
+    )
+    s = _speaker(a, "Det. Ann Lund")
+    assert s.label == "named_person"
+    assert s.attributes["name"] == "Ann Lund"
+
+
+def test_a_bare_honorific_is_no_role(run: Run) -> None:
+    a = sources(
+        run,
+        "The panel has three judges, including Dr. Omar Vessel. Vessel said that the panel "
+        "is only advisory. He said that it would meet monthly.",
+    )
+    for text in ("Vessel", "He"):
+        s = _speaker(a, text)
+        assert s.attributes["name"] == "Omar Vessel"
+        assert s.attributes.get("role") is None, s.attributes.get("role")
