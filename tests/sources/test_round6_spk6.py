@@ -1,6 +1,8 @@
 """Wrong speakers of audit round 6 (bench/audit/round6), each reproduced on an invented
-fixture: a name cut at an abbreviated title's full stop ("Det. Ann Lund" read as "Det")
-and a bare honorific ("Dr") given as the speaker's role.
+fixture: a name cut at an abbreviated title's full stop ("Det. Ann Lund" read as "Det"),
+a bare honorific ("Dr") given as the speaker's role, a company name ending in "'s" cut to
+a surname, and a definite description ("the collective", "the 26-year-old") left
+unresolved after the one name the sentence before gives it.
 """
 
 from __future__ import annotations
@@ -35,3 +37,16 @@ def test_a_bare_honorific_is_no_role(run: Run) -> None:
         s = _speaker(a, text)
         assert s.attributes["name"] == "Omar Vessel"
         assert s.attributes.get("role") is None, s.attributes.get("role")
+
+
+def test_a_company_name_keeps_its_s(run: Run) -> None:
+    a = sources(run, "Brantford’s has just announced that it will close 8 stores next year.")
+    s = _speaker(a, "Brantford’s")
+    assert s.label == "named_organisation"
+    assert s.attributes["name"] == "Brantford’s"
+
+
+def test_a_possessor_still_loses_its_s(run: Run) -> None:
+    a = sources(run, "Brantford's spokesman said that it will close 8 stores next year.")
+    s = _speaker(a, "Brantford's spokesman")
+    assert s.attributes.get("name") != "Brantford's"

@@ -141,6 +141,13 @@ def named_mention(
     cues: list[str] = []
     gender: str | None = None
     bare = strip_the(words)
+    if (
+        bare
+        and words[-1].endswith(("'s", "’s"))
+        and ent.first <= h.i < ent.last
+        and h.dep.startswith("nsubj")
+    ):
+        bare = [*bare[:-1], words[-1]]  # "Brantford's has announced": the name owns the s
     name_words = bare
     reference = reference_name_cue(words)
     if reference in SCRIPTURES and label in ("WORK_OF_ART", "LAW"):
