@@ -465,8 +465,9 @@ class _QuantityScanner:
                 for b in between
             ):
                 continue
-            while t.dep == "compound" and toks[t.head].pos == "NOUN" and 0 < t.head - t.i <= 2:
-                t = toks[t.head]  # "8 menu items" counts items
+            head = toks[t.head]
+            if t.dep == "compound" and head.tag == "NNS" and 0 < head.i - t.i <= 2:
+                t = head  # "8 menu items" counts items ("an eight-page letter" pages)
             lemma = t.lemma.lower()
             if lemma in TIME_NOUNS:
                 return end, "__time__"
