@@ -50,3 +50,33 @@ def test_a_possessor_still_loses_its_s(run: Run) -> None:
     a = sources(run, "Brantford's spokesman said that it will close 8 stores next year.")
     s = _speaker(a, "Brantford's spokesman")
     assert s.attributes.get("name") != "Brantford's"
+
+
+def test_the_collective_is_the_collective_named_just_before(run: Run) -> None:
+    a = sources(
+        run,
+        "Explosions were heard, the Westby Collective reported. The collective said there "
+        "were no injuries.",
+    )
+    s = _speaker(a, "The collective")
+    assert s.label == "named_organisation"
+    assert s.attributes["name"] == "Westby Collective"
+
+
+def test_an_age_is_the_one_person_named_just_before(run: Run) -> None:
+    a = sources(
+        run,
+        "Sarah Miller, of Westby, had been working abroad, according to her hometown "
+        "newspaper. The 26-year-old told the paper that she was drawn to help.",
+    )
+    s = _speaker(a, "The 26-year-old")
+    assert s.label == "named_person"
+    assert s.attributes["name"] == "Sarah Miller"
+
+
+def test_an_age_after_two_people_stays_unresolved(run: Run) -> None:
+    for first in ("Sarah Miller", "Berit Holm"):
+        a = sources(
+            run, f"{first} met Anna Vik in Oslo. The 26-year-old said that she was drawn to help."
+        )
+        assert _speaker(a, "The 26-year-old").label == "unresolved", first

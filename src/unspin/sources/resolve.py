@@ -9,6 +9,7 @@ outer speaker.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
@@ -94,6 +95,8 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
             resolver.definite_noun(item)
             if not item.resolved_from:
                 _body_named_near(st, item, s)
+            if not item.resolved_from and item.rule == "speaker.definite-unresolved":
+                _described_named_near(st, resolver, item, s)
         if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
             # a speaker inside a quotation is no antecedent outside it (as for entities)
             resolver.add_mention(item, s, spoke=id(item) in told)
@@ -217,6 +220,47 @@ def _body_named_near(st: RunState, m: Mention, s: int) -> None:
     m.resolved_from, m.antecedent = "alias", span
     m.score = 0.65
     m.rule = "speaker.name-alias"
+    m.reason = f"the {m.head_word} named just before: {name}"
+
+
+#: "the 26-year-old": a definite description by age alone.
+_AGE_RE = re.compile(r"(?i)the\s+\d{1,3}-year-old")
+
+
+def _described_named_near(st: RunState, resolver: Resolver, m: Mention, s: int) -> None:
+    """A definite description left unresolved whose referent the same sentence or the one
+    before names alone: "the collective" after the one name ending in "Collective", "the
+    26-year-old" after the one person named there. Left as it is when none or two
+    different ones are named there."""
+    text = st.text[m.start : m.end]
+    age = bool(_AGE_RE.fullmatch(text))
+    if not age and len(text.split()) != 2:
+        return
+    names: dict[str, Known] = {}
+    people: set[str] = set()
+    for k in resolver.before(m.start):
+        if k.sentence < s - 1 or not k.name or k.end > m.start:
+            continue
+        words = k.name.split()
+        if k.entity_type == "person" or (age and k.is_subject):
+            people.add(words[-1])  # a subject the tagger took for a body may be a person
+            if age and k.entity_type == "person":
+                names[k.name] = k
+        elif not age and len(words) >= 2 and words[-1].lower() == m.head_word:
+            names[k.name] = k
+    if age and len(people) != 1:
+        return  # two people named there: which is the 26-year-old?
+    if age and len(names) > 1:
+        longest = max(names, key=lambda n: len(n.split()))
+        if all(longest.split()[-1] == n.split()[-1] for n in names):
+            names = {longest: names[longest]}  # "Ann Lund" and "Lund": one person
+    if len(names) != 1:
+        return
+    ((name, k),) = names.items()
+    m.name, m.entity_type, m.source_type = name, k.entity_type, k.source_type
+    m.rule = "speaker.role-alias" if age else "speaker.name-alias"
+    m.resolved_from, m.antecedent = "alias", (k.start, k.end)
+    m.score = 0.6
     m.reason = f"the {m.head_word} named just before: {name}"
 
 
