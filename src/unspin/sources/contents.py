@@ -129,11 +129,13 @@ def reported_content(
             hi = dashes[0] - 1  # "... in the area -- a number of whom ...": the writer's aside
         hi = _list_run_on(st, hi)
         hi = _broken_coordination(st, lo, hi)
+        hi = _split_word_end(st, hi)
+        hi = _writers_tail(st, lo, hi)
         while hi > lo and (
             toks[hi].dep in ("cc", "mark", "punct") or toks[hi].lower in ("while", "but")
         ):
             hi -= 1
-        return st.token_span(lo, hi), as_object
+        return _whole_first_word(st, st.token_span(lo, hi)), as_object
     if t.dep == "parataxis" and t.head != t.i:
         h_lo, h_hi = ix.subtree(t.head)
         v_lo, v_hi = ix.subtree(t.i)
@@ -149,6 +151,72 @@ def reported_content(
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
+
+
+def _split_word_end(st: RunState, hi: int) -> int:
+    """Where a content ending at token ``hi`` ends when the parse split a hyphenated word
+    there ("does co-ordinate with ...": "co" as the clause's head, "-ordinate" hung on the
+    verb of saying): past the rest of the word and the words that hang on it; else ``hi``."""
+    assert st.ix is not None
+    toks = st.parsed.tokens
+    last = st.parsed.sentences[st.ix.sentence_of[hi]].last - 1
+    while (
+        hi + 2 <= last
+        and toks[hi].ws == ""
+        and toks[hi + 1].text == "-"
+        and toks[hi + 1].ws == ""
+        and toks[hi].text[-1:].isalnum()
+        and toks[hi + 2].text[:1].isalnum()
+    ):
+        hi = max(hi + 2, st.ix.subtree(hi + 2)[1])
+    return hi
+
+
+#: Gerunds after "without" that say what the speaker left out ("said X without specifying
+#: when"): the writer's remark on the statement, not part of it.
+_LEFT_OUT = frozenset(
+    """
+    specifying elaborating detailing disclosing explaining identifying
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
+
+
+def _writers_tail(st: RunState, lo: int, hi: int) -> int:
+    """Where a content ``[lo, hi]`` ends before the writer's own remark on it: "without
+    specifying a date" (what the speaker left out) or ", although it sounds like ..." (the
+    writer's impression of what was said); else ``hi``."""
+    toks = st.parsed.tokens
+    for k in range(lo + 2, hi):
+        low = toks[k].lower
+        if low == "without" and toks[k + 1].lower in _LEFT_OUT:
+            return k - 1
+        if (
+            low in ("although", "though", "but")
+            and toks[k - 1].text == ","
+            and k + 2 <= hi
+            and toks[k + 1].lower == "it"
+            and toks[k + 2].lemma.lower() == "sound"
+        ):
+            return k - 1
+    return hi
+
+
+def _whole_first_word(st: RunState, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` without a cut inside its first word: a content trimmed past "U.S.-" (read
+    as a dateline) or starting at "led" of "U.S.-led" starts at the whole word again."""
+    if span is None:
+        return None
+    text = st.text
+    start, end = span
+    k = start
+    if k >= 2 and text[k - 1] == "-" and text[k - 2] not in " \t\n-" and text[k].isalnum():
+        k -= 1
+        while k > 0 and not text[k - 1].isspace() and text[k - 1] not in "\"“‘'«(,;:—–":
+            k -= 1
+        head = text[k : start - 1]
+        if head.isalpha() and head.isupper() and len(head) > 3:
+            return span  # "LONDON-The ...": a dateline after all
+    return (k, end)
 
 
 def _list_run_on(st: RunState, hi: int) -> int:
@@ -270,6 +338,17 @@ def _owned(ix: ParseIndex, o: Token) -> bool:
     return any(p.lower in ("from", "by") and ix.kids(p.i, "pobj") for p in ix.kids(o.i, "prep"))
 
 
+#: Verbs of saying only with a clause: "had found a rug" is no finding of anyone's.
+_CLAUSE_ONLY = frozenset({"find"})
+
+
+def _finding_clause(ix: ParseIndex, t: Token) -> bool:
+    """Whether ``t`` has a clause of what was found ("found that ..."), not a thing found
+    ("found what they took for a rug")."""
+    toks = ix.parsed.tokens
+    return any(toks[ix.subtree(c.i)[0]].lower != "what" for c in ix.kids(t.i, "ccomp"))
+
+
 def _has_own_speech(st: RunState, i: int) -> bool:
     """True when token ``i``, or a clause chained to it (not one inside a noun phrase:
     "collected gifts, payments that both firms denied had any influence"), is a verb of
@@ -279,7 +358,12 @@ def _has_own_speech(st: RunState, i: int) -> bool:
     todo = [st.parsed.tokens[i]]
     while todo:
         t = todo.pop()
-        if t.pos == "VERB" and t.lower in VERB_FORMS and ix.kids(t.i, "nsubj"):
+        if (
+            t.pos == "VERB"
+            and t.lower in VERB_FORMS
+            and ix.kids(t.i, "nsubj")
+            and (VERB_FORMS[t.lower] not in _CLAUSE_ONLY or _finding_clause(ix, t))
+        ):
             return True
         todo.extend(ix.kids(t.i, *_CLAUSE_CHAIN))
     return False
