@@ -5,7 +5,9 @@ attached to the clause's subject ("told reporters Vale had ...": "reporters" as 
 compound of "Vale"), so the content starts at the subject's own phrase;
 :func:`juxtaposed_subject` finds the speaker of a reduced relative clause ("a claim Ann's
 lawyer said would ...") that the parser hung on the clause's head noun;
-:func:`quoted_clause` tells a clause that opens with a quotation ("ruled that, “...”").
+:func:`quoted_clause` tells a clause that opens with a quotation ("ruled that, “...”");
+:func:`noun_reading` tells a noun the parser made a verb of saying ("The phone reveal
+back in May was big").
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ from __future__ import annotations
 from unspin.nlp import Token
 from unspin.sources.parse_index import ParseIndex
 
-__all__ = ["RECIPIENT_VERBS", "juxtaposed_subject", "past_recipient", "quoted_clause"]
+__all__ = [
+    "RECIPIENT_VERBS",
+    "juxtaposed_subject",
+    "noun_reading",
+    "past_recipient",
+    "quoted_clause",
+]
 
 #: Verbs of saying whose object is the person told ("told reporters X had ...").
 RECIPIENT_VERBS = frozenset({"tell", "inform", "warn", "caution", "assure", "remind", "promise"})
@@ -88,3 +96,18 @@ def quoted_clause(ix: ParseIndex, verb: Token, dep: str = "ccomp") -> bool:
         if toks[lo].text in ('"', "“", "``"):
             return True
     return False
+
+
+def noun_reading(ix: ParseIndex, t: Token) -> bool:
+    """A base form with a singular noun right before it as its subject and a clause hung
+    on it that has no subject of its own ("The phone reveal back in May was big"): the
+    parser made a verb of a noun ("the reveal") and of the sentence's own verb its clause."""
+    if t.tag not in ("VBP", "VB") or t.lower != t.lemma.lower() or ix.kids(t.i, "aux", "auxpass"):
+        return False
+    subj = ix.kids(t.i, "nsubj")
+    if len(subj) != 1 or subj[0].tag not in ("NN", "NNP") or subj[0].i != t.i - 1:
+        return False
+    return any(
+        c.i > t.i and c.tag in ("VBD", "VBZ") and not ix.kids(c.i, "nsubj", "nsubjpass", "expl")
+        for c in ix.kids(t.i, "ccomp", "conj")
+    )

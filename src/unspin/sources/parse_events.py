@@ -12,7 +12,7 @@ import re
 
 from unspin.nlp import Token
 from unspin.sources.asides import aside_subject, subject_after_dash
-from unspin.sources.clause_edges import juxtaposed_subject, quoted_clause
+from unspin.sources.clause_edges import juxtaposed_subject, noun_reading, quoted_clause
 from unspin.sources.contents import (
     letting_in,
     next_line_statement,
@@ -248,6 +248,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         and not ix.kids(t.i, "nsubj", "nsubjpass", "ccomp")
     ):
         return None  # "the said property"
+    if noun_reading(ix, t):
+        return None  # "The phone reveal last May was big": a launch event, not a verb
     if lemma in PARTICLE_VERBS and not any(
         c.lower == PARTICLE_VERBS[lemma] for c in ix.kids(t.i, "prt")
     ):
@@ -519,7 +521,18 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
         return head, False
     if t.dep == "pcomp" and head.pos == "ADP" and head.head != head.i:
         # "..., Lund said, before adding that ..."
-        return _subject(st, toks[head.head], depth + 1)
+        up = toks[head.head]
+        if (
+            head.lower == "by"
+            and up.dep == "acl"
+            and any(m.lower == "that" for m in ix.kids(up.i, "mark"))
+        ):
+            # "addressed the reports that X could be ... by saying": the reports' clause
+            # is others' words; the one who addressed them is saying it
+            noun = toks[up.head]
+            if noun.dep == "dobj" and noun.head != noun.i:
+                up = toks[noun.head]
+        return _subject(st, up, depth + 1)
     return None, False
 
 
