@@ -2,7 +2,8 @@
 fixture: a name cut at an abbreviated title's full stop ("Det. Ann Lund" read as "Det"),
 a bare honorific ("Dr") given as the speaker's role, a company name ending in "'s" cut to
 a surname, and a definite description ("the collective", "the 26-year-old") left
-unresolved after the one name the sentence before gives it.
+unresolved after the one name the sentence before gives it, and a one-word camel-case
+outlet name ("WestbyOnline") typed a person or a plain organisation.
 """
 
 from __future__ import annotations
@@ -80,3 +81,17 @@ def test_an_age_after_two_people_stays_unresolved(run: Run) -> None:
             run, f"{first} met Anna Vik in Oslo. The 26-year-old said that she was drawn to help."
         )
         assert _speaker(a, "The 26-year-old").label == "unresolved", first
+
+
+def test_a_camel_case_name_ending_in_an_outlet_word_is_an_outlet(run: Run) -> None:
+    a = sources(
+        run, "Since then, all seven girls have reportedly dropped out, UK WestbyOnline reported."
+    )
+    assert _speaker(a, "UK WestbyOnline").label == "media_outlet"
+    a = sources(run, "The date was revealed by HarborDaily, which adds that it is questionable.")
+    assert _speaker(a, "HarborDaily").label == "media_outlet"
+
+
+def test_a_surname_with_a_prefix_is_no_outlet(run: Run) -> None:
+    a = sources(run, '"We will sell more," said Anna McPost, the chief of the firm.')
+    assert _speaker(a, "Anna McPost").label == "named_person"

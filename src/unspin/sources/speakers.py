@@ -277,7 +277,26 @@ def outlet_name_cue(words: list[str]) -> str | None:
         return low[-1]
     if len(low) >= 2 and low[0] in OUTLET_FIRST_WORDS:
         return low[0]
+    for w in words:
+        parts: list[str] = _CAMEL_PARTS.findall(w)
+        if (
+            len(parts) >= 2
+            and "".join(parts) == w
+            and len(parts[0]) >= 4  # not a surname's prefix ("McPost", "LeDaily")
+            and parts[-1].lower() in _CAMEL_OUTLET_TAILS
+        ):
+            return parts[-1].lower()  # "WestbyOnline", "HarborDaily": one word, an outlet's
     return None
+
+
+#: The parts of a word written in camel case ("Westby" + "Online").
+_CAMEL_PARTS = re.compile(r"[A-Z][a-z]+")
+#: Outlet words that end a camel-case name as its last part (not "Star" or "Record",
+#: which end a company's or a product's as well).
+_CAMEL_OUTLET_TAILS = frozenset(
+    {"online", "daily", "news", "times", "post", "media", "wire", "press", "today"}
+    | {"weekly", "radio", "gazette", "herald", "journal", "tribune", "reporter"}
+)
 
 
 def org_name_cue(words: list[str]) -> str | None:
