@@ -3,7 +3,8 @@ fixture: a name cut at an abbreviated title's full stop ("Det. Ann Lund" read as
 a bare honorific ("Dr") given as the speaker's role, a company name ending in "'s" cut to
 a surname, and a definite description ("the collective", "the 26-year-old") left
 unresolved after the one name the sentence before gives it, and a one-word camel-case
-outlet name ("WestbyOnline") typed a person or a plain organisation.
+outlet name ("WestbyOnline") typed a person or a plain organisation, and a person's name
+after a first-person quotation typed a document.
 """
 
 from __future__ import annotations
@@ -95,3 +96,17 @@ def test_a_camel_case_name_ending_in_an_outlet_word_is_an_outlet(run: Run) -> No
 def test_a_surname_with_a_prefix_is_no_outlet(run: Run) -> None:
     a = sources(run, '"We will sell more," said Anna McPost, the chief of the firm.')
     assert _speaker(a, "Anna McPost").label == "named_person"
+
+
+def test_a_name_after_a_first_person_quotation_is_a_person(run: Run) -> None:
+    a = sources(
+        run,
+        'Residents did not see anything strange. "I was sitting on my porch and I saw '
+        'nothing. We thought it was a bomb," Jorge Valbuena told The Associated Press.',
+    )
+    assert _speaker(a, "Jorge Valbuena").label == "named_person"
+
+
+def test_a_country_after_a_plural_quotation_stays_a_government(run: Run) -> None:
+    a = sources(run, '"We will not pay," New Zealand told the summit.')
+    assert _speaker(a, "New Zealand").label == "government"

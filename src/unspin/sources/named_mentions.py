@@ -171,6 +171,14 @@ def named_mention(
         or (len(bare) == 1 and bare[0].lower() in TITLE_WORDS | set(HONORIFICS))
         or (bool(role_right) and org_cue is None and role_head(role_right) in PERSON_HEADS)
     )
+    if (
+        not person_hint
+        and label in ("GPE", "WORK_OF_ART", "LAW", "NORP")
+        and len(bare) >= 2
+        and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in bare)
+        and _first_person_quote_before(parsed.text, ent.start)
+    ):
+        person_hint = True  # '"I saw nothing," Jorge Vale told ...': a person says "I"
     if not person_hint and len(bare) == 1 and not bare[0].isupper():
         # "Holt said" where the text calls Holt "Vice President Holt" elsewhere
         person_hint = _titled_elsewhere(ix, bare[0])
@@ -344,6 +352,23 @@ def _without_verb(parsed: Parsed, ent: Entity) -> Entity:
         return ent
     end = toks[last - 1].end
     return Entity(ent.start, end, ent.label, parsed.text[ent.start : end], ent.first, last)
+
+
+_CLOSE_BEFORE = re.compile(r"[,.!?]\s*[\"”]\s*\Z")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|me|my)\b")
+
+
+def _first_person_quote_before(text: str, pos: int) -> bool:
+    """True when a quotation closes right before ``pos`` and speaks in the first person
+    singular ("I", "my"): its speaker is a person."""
+    before = text[max(0, pos - 4) : pos]
+    if not _CLOSE_BEFORE.search(before):
+        return False
+    close = max(text.rfind('"', 0, pos), text.rfind("”", 0, pos))
+    opening = max(text.rfind('"', 0, close), text.rfind("“", 0, close))
+    if opening < 0 or close - opening > 1000:
+        return False
+    return bool(_FIRST_PERSON.search(text[opening + 1 : close]))
 
 
 def _past_abbreviation(ix: ParseIndex, ent: Entity) -> Entity:
