@@ -4,7 +4,8 @@ a bare honorific ("Dr") given as the speaker's role, a company name ending in "'
 a surname, and a definite description ("the collective", "the 26-year-old") left
 unresolved after the one name the sentence before gives it, and a one-word camel-case
 outlet name ("WestbyOnline") typed a person or a plain organisation, and a person's name
-after a first-person quotation typed a document.
+after a first-person quotation typed a document; and an outlet that relays a content
+clause's words ('he added that ... "...," reports the agency') given as their speaker.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tests.sources.test_round45_sspk import _speaker
-from tests.sources.test_sources import sources
+from tests.sources.test_sources import only, sources, speaker_of
 from unspin.model import Analysis
 
 Run = Callable[..., Analysis]
@@ -110,3 +111,21 @@ def test_a_name_after_a_first_person_quotation_is_a_person(run: Run) -> None:
 def test_a_country_after_a_plural_quotation_stays_a_government(run: Run) -> None:
     a = sources(run, '"We will not pay," New Zealand told the summit.')
     assert _speaker(a, "New Zealand").label == "government"
+
+
+def test_an_outlet_after_the_words_of_a_content_clause_only_relays_them(run: Run) -> None:
+    a = sources(
+        run,
+        'Karl Ostby threatened the town. He added that the movement could "close every '
+        'road in the city," reports the Northern Press Agency.',
+    )
+    q = only(a.by_kind("quote"))
+    assert speaker_of(a, q).attributes["name"] == "Karl Ostby"
+    relay = [a.get(i).text for i in q.related("quoted_by")]
+    assert relay == ["the Northern Press Agency"]
+
+
+def test_an_outlet_after_a_quotation_of_its_own_speaks(run: Run) -> None:
+    a = sources(run, 'It is quiet. "Every road is closed," reports the Northern Press Agency.')
+    q = only(a.by_kind("quote"))
+    assert speaker_of(a, q).attributes["name"] == "Northern Press Agency"

@@ -251,8 +251,30 @@ def _link_one(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
     if best is None:
         return QuoteLink(None, None, 1.0)
     e, how = best[2], best[3]
+    if how == "after" and e.lemma == "report" and e.outer is None:
+        said = _content_holder(events, q, e)
+        if said is not None:
+            # 'He added that they could "...," reports the Agency': the words are his; the
+            # outlet after them only relays them
+            return QuoteLink(said, "contained", 0.8, said.speaker, e.speaker, said.medium)
     factor = {"after": 0.95, "before": 0.9, "contained": 0.8}[how]
     return QuoteLink(e, how, factor, e.speaker, e.outer, e.medium)
+
+
+def _content_holder(events: list[Event], q: QuoteSpan, relay: Event) -> Event | None:
+    """The speech event of the same sentence before ``q`` whose content clause holds it."""
+    for e in events:
+        if (
+            e is not relay
+            and e.speaker is not None
+            and e.content is not None
+            and e.sentence == relay.sentence
+            and e.cue[1] <= q.start
+            and e.content[0] <= q.start
+            and q.end <= e.content[1] + 2
+        ):
+            return e
+    return None
 
 
 def _after_aside(st: RunState, e: Event, q: QuoteSpan) -> bool:
