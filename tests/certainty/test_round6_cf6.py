@@ -94,6 +94,11 @@ def test_hidden(backbone: Backbone, text: str, kind: str) -> None:
         ("As everyone knows, the bridge is old.", "booster"),
         ("Some may argue that the tax is unfair.", "vague_attribution"),
         (
+            '"Everything depends on the council now," said a local party official. "We '
+            'have run out of options," said Jane Roe, a fellow at the Harbor Institute.',
+            "vague_attribution",
+        ),
+        (
             "Sales of the new phone will grow slowly at first, one analyst believes. The "
             "mayor said the road will reopen soon.",
             "vague_attribution",

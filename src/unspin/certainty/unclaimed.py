@@ -2,7 +2,7 @@
 source ("no official has confirmed"), a crowd that is the subject of a passive ("five
 people are confirmed to have ..."), a crowd thinking about a thing rather than holding a
 view, a view a crowd may not hold ("many may not feel ..."), one analyst or official
-the next sentences name with an affiliation, and reports an outlet the next sentence
+the next sentence names with an affiliation, and reports an outlet the next sentence
 names reported. :func:`.bodies.not_vague` asks :func:`unclaimed` before it answers."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def unclaimed(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str |
         ):
             return "A view the group may not hold, not a claim pinned on it."
     dets = {c.lower for c in kids if c.dep in ("det", "nummod")}
-    if t.tag == "NN" and dets & _ONE and _named_next(parsed, t, window=2):
+    if t.tag == "NN" and dets & _ONE and not _quoted(parsed, t) and _named_next(parsed, t, 1):
         return "The source is named, with an affiliation, a sentence or two on."
     if group == "vague_research" and t.lemma.lower() == "report" and _outlet_next(parsed, t):
         return "The report's outlet is named in the next sentence."
@@ -47,6 +47,15 @@ def _next_sentences(parsed: Parsed, t: Token, window: int) -> list[Token]:
     if k is None:
         return []
     return [n for s in parsed.sentences[k + 1 : k + 1 + window] for n in parsed.sentence_tokens(s)]
+
+
+def _quoted(parsed: Parsed, t: Token) -> bool:
+    """The group's sentence quotes it: the unnamed voice has words of its own, and a
+    name in the next sentence is as likely another voice."""
+    sentence = parsed.sentence_of(t.start)
+    if sentence is None:
+        return False
+    return any(q in parsed.text[sentence.start : sentence.end] for q in '"“”')
 
 
 def _named_next(parsed: Parsed, t: Token, window: int) -> bool:
