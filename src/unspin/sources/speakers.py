@@ -237,7 +237,12 @@ def split_person_name(words: list[str]) -> tuple[list[str], list[str], str | Non
         words = words[1:]
     while len(words) > 1:
         low = words[0].lower()
-        if _ABBREVIATED_TITLE.fullmatch(words[0]) and len(words) >= 3 and low not in HONORIFICS:
+        if (
+            _ABBREVIATED_TITLE.fullmatch(words[0])
+            and len(words) >= 3
+            and low not in HONORIFICS
+            and low != "st."  # "St. Thomas Aquinas": part of a saint's name
+        ):
             titles.append(words[0])  # "Det. Ann Lund": an abbreviated title
         elif low in HONORIFICS and low not in TITLE_HONORIFICS:
             gender = HONORIFICS[low] or gender
