@@ -93,6 +93,7 @@ def test_hidden(backbone: Backbone, text: str, kind: str) -> None:
         ("The damage was totally unacceptable to the residents.", "booster"),
         ("As everyone knows, the bridge is old.", "booster"),
         ("Some may argue that the tax is unfair.", "vague_attribution"),
+        ("Many people will think of this plan as a fantasy.", "vague_attribution"),
         (
             '"Everything depends on the council now," said a local party official. "We '
             'have run out of options," said Jane Roe, a fellow at the Harbor Institute.',

@@ -13,7 +13,7 @@ from unspin.nlp import Parsed, Token
 __all__ = ["unclaimed"]
 
 _CLAUSES = frozenset(("ccomp", "xcomp", "parataxis"))
-_ABOUT = frozenset(("about", "of", "over"))
+_ABOUT = frozenset(("about", "over"))
 #: Source or expert nouns one person holds ("an official", "one analyst").
 _ONE = frozenset(("a", "an", "one"))
 
@@ -28,7 +28,8 @@ def unclaimed(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str |
     if verb is not None:
         vkids = parsed.children(verb.i)
         clause = any(c.dep in _CLAUSES for c in vkids)
-        if not clause and any(c.dep == "prep" and c.lower in _ABOUT for c in vkids):
+        preps = {c.lower for c in vkids if c.dep == "prep"}
+        if not clause and preps & _ABOUT and "as" not in preps:
             return "A group thinking about a thing, not holding a view."
         if any(c.dep == "aux" and c.lower in ("may", "might") for c in vkids) and any(
             c.dep == "neg" for c in vkids
