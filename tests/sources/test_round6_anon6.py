@@ -100,3 +100,26 @@ def test_a_thing_found_is_part_of_the_content(run: Run) -> None:
 def test_a_finding_of_its_own_is_still_cut_off(run: Run) -> None:
     text = "The police said the road was closed, while the court found that it was open."
     assert _contents(sources(run, text))[0] == "the road was closed"
+
+
+def test_alleged_as_an_adjective_on_links_reports_nothing(run: Run) -> None:
+    text = (
+        "Lund is said to know a former suspect who fled abroad in 2006 and has alleged "
+        "links to the funding of a militant group."
+    )
+    a = sources(run, text)
+    assert [f for f in attributions(a) if f.attributes.get("verb") == "allege"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The lawsuit has alleged that the firm hid losses from investors.",
+            "the firm hid losses from investors",
+        ),
+        ("The lawsuit has alleged fraud by the firm's managers.", "fraud by the firm's managers"),
+    ],
+)
+def test_alleged_as_a_verb_is_still_reported(run: Run, text: str, content: str) -> None:
+    assert _contents(sources(run, text)) == [content]

@@ -7,7 +7,8 @@ compound of "Vale"), so the content starts at the subject's own phrase;
 lawyer said would ...") that the parser hung on the clause's head noun;
 :func:`quoted_clause` tells a clause that opens with a quotation ("ruled that, “...”");
 :func:`noun_reading` tells a noun the parser made a verb of saying ("The phone reveal
-back in May was big").
+back in May was big"), :func:`participle_before_noun` a participle the parser made a
+verb of saying ("who has alleged links to ...").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ __all__ = [
     "RECIPIENT_VERBS",
     "juxtaposed_subject",
     "noun_reading",
+    "participle_before_noun",
     "past_recipient",
     "quoted_clause",
 ]
@@ -110,4 +112,22 @@ def noun_reading(ix: ParseIndex, t: Token) -> bool:
     return any(
         c.i > t.i and c.tag in ("VBD", "VBZ") and not ix.kids(c.i, "nsubj", "nsubjpass", "expl")
         for c in ix.kids(t.i, "ccomp", "conj")
+    )
+
+
+def participle_before_noun(ix: ParseIndex, t: Token) -> bool:
+    """ "who fled in 2006 and has alleged links to X": a past participle after "has" right
+    before a bare plural noun joined to another by "to" or "with" is an adjective on the
+    noun (links that are alleged), not the verb of one who alleges links."""
+    toks = ix.parsed.tokens
+    if t.tag != "VBN" or not any(a.lemma.lower() == "have" for a in ix.kids(t.i, "aux")):
+        return False
+    if t.i + 1 >= len(toks) or ix.kids(t.i, "ccomp", "xcomp"):
+        return False
+    obj = toks[t.i + 1]
+    return (
+        obj.dep == "dobj"
+        and obj.head == t.i
+        and obj.tag == "NNS"
+        and any(p.lower in ("to", "with") and p.i == obj.i + 1 for p in ix.kids(obj.i, "prep"))
     )

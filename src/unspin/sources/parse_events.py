@@ -12,7 +12,12 @@ import re
 
 from unspin.nlp import Token
 from unspin.sources.asides import aside_subject, subject_after_dash
-from unspin.sources.clause_edges import juxtaposed_subject, noun_reading, quoted_clause
+from unspin.sources.clause_edges import (
+    juxtaposed_subject,
+    noun_reading,
+    participle_before_noun,
+    quoted_clause,
+)
 from unspin.sources.contents import (
     letting_in,
     next_line_statement,
@@ -248,8 +253,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         and not ix.kids(t.i, "nsubj", "nsubjpass", "ccomp")
     ):
         return None  # "the said property"
-    if noun_reading(ix, t):
-        return None  # "The phone reveal last May was big": a launch event, not a verb
+    if noun_reading(ix, t) or participle_before_noun(ix, t):
+        return None  # "The phone reveal last May was big", "has alleged links to": no verb
     if lemma in PARTICLE_VERBS and not any(
         c.lower == PARTICLE_VERBS[lemma] for c in ix.kids(t.i, "prt")
     ):
