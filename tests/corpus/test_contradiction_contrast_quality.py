@@ -10,8 +10,8 @@ be linked. The conflicts' recall floor went from 0.85 to 0.82 when the default r
 stopped showing short quotations with neither a speaker nor a verb (round 3 of the
 precision audit: mostly terms and titles): pair x014's '"six years of tireless
 service."' after "thanked her for" is such a quotation, so its speaker conflict is no
-longer linked (0.867 before). The gate fails, never skips, when the set is missing or a score drops. About
-a minute (the articles are analysed with the real models).
+longer linked (0.867 before). The gate fails, never skips, when the set is missing or a
+score drops. About a minute (the articles are analysed with the real models).
 """
 
 from __future__ import annotations
