@@ -355,8 +355,8 @@ class _QuantityScanner:
         if kind == "words" and value == 1 and generic_one(text, m.start(), unit):
             return None  # "at one point", "one thing", "in this one case": no count
         if label == "other" and unit is None:
-            if kind == "digits" and bare_reference(text, m.start(), m.end(), end, value):
-                return None  # "[1]", "1 – She ...", "pp. 52-53", "105 to 73", "AL 303", 1595
+            if kind == "digits" and bare_reference(text, m.start(), m.end(), end):
+                return None  # "[1]", "1 – She ...", "pp. 52-53", "AL 303", 1595
             if kind == "words" and value < 10:
                 return None  # "two of them": too small to matter, too often not a claim
             tok = self._token(m.start())

@@ -5,9 +5,8 @@ noun.
 - a footnote marker in square brackets ("[1]"): :func:`footnote_marker`;
 - the number of an item at the start of a line ("1 – She ...", "2. The ..."):
   :func:`line_item`;
-- the second half of a pair whose first half was no quantity ("pp. 52-53"), and a
-  descending pair, a vote tally or a score ("voted down 105 to 73", "won 52-48"):
-  :func:`pair_part`;
+- the second half of a pair whose first half was no quantity ("pp. 52-53"):
+  :func:`pair_part` (a vote tally, "voted 7 to 2", stays: a count worth checking);
 - a paragraph number after a capitalised abbreviation of a document ("AL 303", "CCC
   2358"): :func:`abbreviation_reference`;
 - a year, or a range of years, written without a comma ("painted in 1595", "(1378-1417)"):
@@ -42,7 +41,6 @@ _ITEM_AFTER = re.compile(r"[ \t]*[-\u2013\u2014.)][ \t]+(?=[^\W\d_]|[\"'\u201c\u
 #: The first half of a pair before the number: "52-", "105 to ".
 _PAIR_BEFORE = re.compile(r"\d[ \t]*(?:[-\u2013]|\bto\b)[ \t]*$", re.I)
 #: The second half of a pair after the number: "-48", " to 73".
-_PAIR_AFTER = re.compile(r"[ \t]*(?:[-\u2013]|\bto\b)[ \t]*(?P<n>\d[\d,]*)(?![\d.])", re.I)
 #: A capitalised abbreviation right before the number ("AL 303").
 _ABBREVIATION = re.compile(r"(?<![\w.])(?P<a>[A-Z]{2,5})[ \t]+$")
 #: Capitalised words that are no abbreviation of a document ("the toll IS 218").
@@ -80,14 +78,10 @@ def line_item(text: str, start: int, end: int) -> bool:
     return bool(_ITEM_AFTER.match(text, end))
 
 
-def pair_part(text: str, start: int, end: int, value: float) -> bool:
+def pair_part(text: str, start: int) -> bool:
     """The number at ``start:end`` ends a pair whose first half was no quantity (else the
-    range would have taken both: "pp. 52-53"), or starts a descending pair, a tally or a
-    score ("105 to 73", "52-48")."""
-    if _PAIR_BEFORE.search(text, max(0, start - 12), start):
-        return True
-    m = _PAIR_AFTER.match(text, end)
-    return m is not None and float(m["n"].replace(",", "")) < value
+    range would have taken both: "pp. 52-53")."""
+    return _PAIR_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def abbreviation_reference(text: str, start: int) -> bool:
@@ -113,7 +107,7 @@ def generic_one(text: str, start: int, unit: str | None) -> bool:
     return bool(_DEMONSTRATIVE.search(text, max(0, start - 6), start))
 
 
-def bare_reference(text: str, start: int, core_end: int, end: int, value: float) -> bool:
+def bare_reference(text: str, start: int, core_end: int, end: int) -> bool:
     """The digits at ``start:core_end`` (with the range they open up to ``end``) stand
     with no unit and are no amount: a footnote marker, a list item, a part of a pair, a
     paragraph of a document or a year."""
@@ -121,7 +115,7 @@ def bare_reference(text: str, start: int, core_end: int, end: int, value: float)
         return True
     if abbreviation_reference(text, start):
         return True
-    if end == core_end and pair_part(text, start, core_end, value):
+    if end == core_end and pair_part(text, start):
         return True
     upper = re.search(r"\d[\d,]*$", text[core_end:end]) if end > core_end else None
     return year_like(text[start:core_end], upper.group() if upper else None)
