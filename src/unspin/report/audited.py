@@ -35,6 +35,7 @@ __all__ = [
     "Audit",
     "audit_for",
     "score_range",
+    "weak_kind",
     "weak_layer",
 ]
 
@@ -68,11 +69,19 @@ def weak_layer(kind: str) -> str:
     return kind + WEAK
 
 
+def weak_kind(layer: str) -> str | None:
+    """The floored kind whose weak layer ``layer`` is (:func:`weak_layer` undone), else
+    ``None``."""
+    kind = layer.removesuffix(WEAK)
+    return kind if kind != layer and kind in SCORE_FLOORS else None
+
+
 def score_range(layer: str) -> tuple[float, float]:
     """The scores ``[low, high)`` of the findings a layer holds: a floored kind's layer
     starts at its floor, its weak layer ends there; every other layer takes all."""
-    if layer.endswith(WEAK) and layer[: -len(WEAK)] in SCORE_FLOORS:
-        return (float("-inf"), SCORE_FLOORS[layer[: -len(WEAK)]])
+    kind = weak_kind(layer)
+    if kind is not None:
+        return (float("-inf"), SCORE_FLOORS[kind])
     if layer in SCORE_FLOORS:
         return (SCORE_FLOORS[layer], float("inf"))
     return (float("-inf"), float("inf"))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from unspin.model import Analysis, Finding
-from unspin.report.audited import SCORE_FLOORS, UNAUDITED, audit_for, weak_layer
+from unspin.report.audited import SCORE_FLOORS, UNAUDITED, audit_for, weak_kind, weak_layer
 from unspin.report.common import CLAIM_KIND, is_checkworthy, one_line
 from unspin.report.htmlkit import esc
 
@@ -135,9 +135,6 @@ SWITCH_ORDER = (
 #: listed after it (tooltip, and the details a click shows); never stacked.
 ONE_WINNER = frozenset({"technique"})
 
-#: The kind of each weak layer (its findings scored under the kind's floor).
-_WEAK_KINDS = {weak_layer(kind): kind for kind in SCORE_FLOORS}
-
 #: Where unknown kinds go in the nesting order (after this known layer).
 _UNKNOWN_AFTER = "technique"
 
@@ -196,7 +193,7 @@ def layers_for(keys: Collection[str]) -> dict[str, Layer]:
         if style is None:
             colour = FALLBACK_COLOURS[unknown.index(key) % len(FALLBACK_COLOURS)]
             style = LayerStyle(key, colour, "a kind this report version does not know")
-        kind = CLAIM_KIND if key == CLAIM_OTHER else _WEAK_KINDS.get(key, key)
+        kind = CLAIM_KIND if key == CLAIM_OTHER else (weak_kind(key) or key)
         out[key] = Layer(i, key, kind, _audited_style(key, style))
     return out
 
