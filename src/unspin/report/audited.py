@@ -52,7 +52,8 @@ MIN_PRECISION = 0.8
 #: rounds 6 and 7, attributions 32 and 28 of 40, quotations 32 and 33 of 40. Quantities
 #: at 0.6 (a bare number with no counted thing scores 0.5: right 6 of 12 and 0 of 11 times
 #: in rounds 4 and 5, 0 of 8 in round 6) and vague attributions at 0.7 were set after round
-#: 6 and checked on round 7: 29 and 31 of 40 over them.
+#: 6 and checked on round 7: 29 and 31 of 40 over them. Round 8, over every floor:
+#: attributions and quotations 35 of 40, vague attributions 33, quantities 34.
 SCORE_FLOORS: dict[str, float] = {
     "attribution": 0.78,
     "quote": 0.78,
@@ -96,6 +97,7 @@ AUDIT_ROUNDS: dict[str, str] = {
     "round5": "e395f56",
     "round6": "628f498",
     "round7": "14d84e1",
+    "round8": "a7766da",
 }
 
 
@@ -154,26 +156,26 @@ LAYER_KINDS: dict[str, tuple[str, ...]] = {
 #: Per layer: reader A's correct and judged counts over :data:`LAYER_KINDS` (within the
 #: layer's :func:`score_range`), pooled over every fresh round since the layer's findings
 #: last changed, and for a floored layer only over rounds after the one its floor was
-#: chosen on: rounds 6 and 7 (628f498 and 14d84e1 differ only in the report's layers) for
-#: speakers, anonymous sources, hedges, boosters, dates and the layers over the 0.78 floors;
-#: rounds 4 to 7 for the check-worthy claims (the model and the flag did not change); round
-#: 7 for the layers over the floors set after round 6; for the weak layers, the latest
-#: round that drew under the floor; round 2 for the techniques.
+#: chosen on: round 8 for every layer the fixes made after round 7 was drawn changed
+#: (quotations, speakers, anonymous sources, attributions, vague attributions, hedges,
+#: boosters, quantities, dates); rounds 4 to 8 for the check-worthy claims (the model and
+#: the flag did not change); for the weak layers, the latest round that drew under the
+#: floor; round 2 for the techniques.
 AUDITED: dict[str, Audit] = {
-    "claim": Audit(114, 160, ("round4", "round5", "round6", "round7")),
-    "quote": Audit(65, 80, ("round6", "round7")),
+    "claim": Audit(150, 200, ("round4", "round5", "round6", "round7", "round8")),
+    "quote": Audit(35, 40, ("round8",)),
     "quote:weak": Audit(15, 27, ("round5",)),
-    "speaker": Audit(58, 80, ("round6", "round7")),
-    "anonymous": Audit(51, 80, ("round6", "round7")),
-    "attribution": Audit(60, 80, ("round6", "round7")),
+    "speaker": Audit(31, 40, ("round8",)),
+    "anonymous": Audit(23, 40, ("round8",)),
+    "attribution": Audit(35, 40, ("round8",)),
     "attribution:weak": Audit(4, 21, ("round5",)),
-    "vague_attribution": Audit(31, 40, ("round7",)),
+    "vague_attribution": Audit(33, 40, ("round8",)),
     "vague_attribution:weak": Audit(9, 17, ("round6",)),
-    "hedge": Audit(71, 80, ("round6", "round7")),
-    "booster": Audit(72, 80, ("round6", "round7")),
-    "quantity": Audit(29, 40, ("round7",)),
+    "hedge": Audit(39, 40, ("round8",)),
+    "booster": Audit(33, 40, ("round8",)),
+    "quantity": Audit(34, 40, ("round8",)),
     "quantity:weak": Audit(0, 8, ("round6",)),
-    "date": Audit(75, 80, ("round6", "round7")),
+    "date": Audit(40, 40, ("round8",)),
     "technique": Audit(47, 91, ("round2",)),
 }
 
