@@ -45,12 +45,12 @@ from unspin.sources.sayers import (
     no_sayer,
     participle_sayer,
     pcomp_governor,
-    prevented,
     writer_idiom,
     writer_voice,
 )
 from unspin.sources.speakers import Mention
 from unspin.sources.state import DETS_BEFORE, Event, RunState
+from unspin.sources.unreal import asked, hypothetical, unreal_cues
 
 __all__ = ["asked", "parse_events", "unreal_cues"]
 
@@ -84,17 +84,10 @@ _MEDIUM_NOUNS = frozenset(
         "filing",
     }
 )
-#: Auxiliaries of speech that has not happened ("may declare"; "would" below).
-_HYPOTHETICAL = frozenset({"may", "might", "could", "should", "shall"})
-#: Marks of a clause of what is only imagined ("as though someone had told me", "if
-#: anyone claims ...").
-_IMAGINED_MARKS = frozenset({"if", "unless"})
 #: Indefinite people: in the present tense ("someone claims that ..."), anyone at all.
 _ANYONE = frozenset({"someone", "somebody", "anyone", "anybody"})
 #: Verbs of what evidence shows ("the facts refute ...", "pictures revealed ..."): speech
 #: only from a subject that can speak.
-#: Adverbs that make "would" tell what happened ("she would later say ...").
-_NARRATIVE_ADVERBS = frozenset({"later", "often", "always", "once", "repeatedly", "then"})
 #: Modifiers that make a "post" a publication's ("a blog post", "a newsletter post").
 _PUBLICATION_MODIFIERS = frozenset({"blog", "website", "web", "newsletter", "substack"})
 #: Verbs whose subject, not object, does the infinitive ("promised voters to ...").
@@ -259,7 +252,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         c.lower == PARTICLE_VERBS[lemma] for c in ix.kids(t.i, "prt")
     ):
         return None
-    if ix.kids(t.i, "neg") or asked(st, t) or _hypothetical(st, t) or writer_idiom(ix, t):
+    if ix.kids(t.i, "neg") or asked(st, t) or hypothetical(st, t) or writer_idiom(ix, t):
         return None
     if lemma == "deny" and withholding(ix, t):
         return None  # "denied rights to everyone", "denied him bail": withheld, not disputed
@@ -388,64 +381,6 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     if any(c.lower in ("would", "could", "might", "may") for c in ix.kids(t.i, "aux")):
         e.score *= 0.6
     return e
-
-
-def asked(st: RunState, t: Token) -> bool:
-    """A question, not a report: an auxiliary before the verb's subject and a question mark
-    ending the clause ("will the Senate confirm one who ...?", "did she say that ...?")."""
-    assert st.ix is not None
-    ix = st.ix
-    aux = ix.kids(t.i, "aux", "auxpass")
-    subj = ix.kids(t.i, "nsubj", "nsubjpass")
-    if not aux or not subj or not aux[0].i < subj[0].i < t.i:
-        return False
-    sent = st.parsed.sentences[ix.sentence_of[t.i]]
-    stop = re.search(r"[.?!]", st.parsed.text[t.end : sent.end])
-    return stop is not None and stop.group() == "?"
-
-
-def unreal_cues(st: RunState) -> set[tuple[int, int]]:
-    """The verbs of saying the parse shows as speech that has not happened (or a
-    question): the patterns must not take them as reporting events either."""
-    assert st.ix is not None
-    out = set()
-    for t in st.parsed.tokens:
-        lemma = VERB_FORMS.get(t.lower) or SOURCE_VERB_FORMS.get(t.lower)
-        if lemma is not None and t.pos == "VERB" and (asked(st, t) or _hypothetical(st, t)):
-            out.add((t.start, t.end))
-        elif lemma == "admit" and t.pos == "VERB" and letting_in(st.ix, t):
-            out.add((t.start, t.end))  # let in: no speech for the patterns either
-    return out
-
-
-def _hypothetical(st: RunState, t: Token) -> bool:
-    """Speech that has not happened: under "may", "might", "could", "should" or "would"
-    (also through the verb it is conjoined with or hangs on: "may come forward one day and
-    declare ...", "would issue a subpoena ... to testify"), or
-    an infinitive naming what a noun is for ("a subpoena for X to testify", "the right to
-    say")."""
-    assert st.ix is not None
-    ix = st.ix
-    inherits = t.dep in ("conj", "advcl", "xcomp") and t.tag == "VB"  # "... and declare"
-    verbs = [t, st.parsed.tokens[t.head]] if inherits else [t]
-    if any(c.lower in _HYPOTHETICAL for v in verbs for c in ix.kids(v.i, "aux")):
-        return True
-    if any(c.lower == "would" for v in verbs for c in ix.kids(v.i, "aux")) and not any(
-        c.lower in _NARRATIVE_ADVERBS for c in ix.kids(t.i, "advmod")
-    ):
-        return True  # "said the panel would issue ...": not yet; "would later say": told
-    if prevented(ix, t):
-        return True  # "kept the client from disclosing what he knew": never said
-    marks = [m.lower for v in verbs for m in ix.kids(v.i, "mark")]
-    if any(m in _IMAGINED_MARKS for m in marks) or ("as" in marks and "though" in marks):
-        return True  # "as though someone had told me", "if anyone claims": imagined
-    if not any(c.lower == "to" for c in ix.kids(t.i, "aux")) or t.dep == "ROOT":
-        return False
-    return (
-        t.dep in ("acl", "relcl")
-        or st.parsed.tokens[t.head].pos in ("NOUN", "PROPN")
-        or any(c.lower == "for" for c in ix.kids(t.i, "mark"))  # "for X to testify"
-    )
 
 
 def _as_saying_carrier(st: RunState, t: Token) -> Token | None:
