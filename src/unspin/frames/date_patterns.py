@@ -53,6 +53,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "mdy",
         re.compile(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<day>{_DAY})\b"
+            # the last day of a range: "November 10-13, 2012"
+            rf"(?:[-\u2013](?P<day2>{_DAY})\b(?=,?\s+\d{{4}}\b))?"
             rf"(?!\s*(?:%|percent|per\s+cent|[:.]\d))(?:,?\s+(?P<year>\d{{4}})\b)?"
         ),
     ),
@@ -79,6 +81,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|"
             r"[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f)\s+)?"
             rf"(?P<mon>{_MONTH_FULL})\b"
+            # "May of this year": the month of a year named relative to the publication
+            r"(?:\s+of\s+(?P<rel>this|last|next)\s+year\b)?"
         ),
     ),
     (

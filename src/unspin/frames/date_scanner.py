@@ -338,11 +338,14 @@ class DateScanner:
             return None
         month = MONTHS[m["mon"].rstrip(".").lower()]
         day = int(re.sub(r"\D", "", m["day"]))
+        last = m.groupdict().get("day2")  # "November 10-13, 2012": a range of days
         if m["year"]:
             d = _safe_date(int(m["year"]), month, day)
+            d2 = _safe_date(int(m["year"]), month, int(re.sub(r"\D", "", last or "0")))
             if d is None:
                 return None
-            return DateMatch(m.start(), m.end(), "date", d.isoformat(), "day", False, rule, 0.95)
+            days = f"{d}/{d2}" if d2 is not None and d2 > d else d.isoformat()
+            return DateMatch(m.start(), m.end(), "date", days, "day", False, rule, 0.95)
         if _safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 passes
             return None
         d = _safe_date(self.pub.year, month, day) if self.pub else None
@@ -391,6 +394,10 @@ class DateScanner:
         if not self._month_ok(m):
             return None
         month = MONTHS[m["mon"].lower()]
+        if m["rel"] and self.pub:  # "May of this year"
+            year = self.pub.year + {"last": -1, "next": 1}.get(m["rel"], 0)
+            rel_iso = f"{year:04d}-{month:02d}"
+            return self._rel(m.start("mon"), m.end(), "date.relative-month", rel_iso, "month", 0.85)
         start = (
             m.start("mon")
             if mod not in ("last", "next", "this", "early", "late", "mid")
