@@ -45,8 +45,11 @@ from unspin.frames.quantity_context import (
 from unspin.frames.quantity_patterns import (
     ABOUT_TOPIC_VERBS,
     ABOUT_VERBS,
+    ADJECTIVE_AGE,
     AGE,
     AGED,
+    BETWEEN,
+    BETWEEN_AND,
     CORE,
     CURRENCY_PREFIX,
     CURRENCY_SIGNS,
@@ -74,7 +77,7 @@ from unspin.frames.quantity_patterns import (
     VAGUE,
     YEAR,
 )
-from unspin.frames.quantity_refs import bare_reference, generic_one
+from unspin.frames.quantity_refs import any_one, bare_reference, generic_one, scheme_term
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Parsed, Token
@@ -244,9 +247,10 @@ class _QuantityScanner:
             ):
                 return None  # "one of them", "no one": not a number ("Sixty percent" is)
             if numeral_in_name(self.parsed, start, end) or (
-                core.lower() == "one" and contrastive_one(self.parsed, text, start, end)
+                core.lower() == "one"
+                and (any_one(text, start) or contrastive_one(self.parsed, text, start, end))
             ):
-                return None  # "the Cobalt One deal"; "in one letter ... in another"
+                return None  # "the Cobalt One deal"; "in one letter ... in another"; "any one"
             value = words_to_number(core)
         elif kind == "frac":
             num_word, den = re.split(r"[\s-]+", core.lower())
@@ -289,10 +293,15 @@ class _QuantityScanner:
             qualifier = QUALIFIER_KIND.get(q, "at_least")
             approximate = True
             start -= len(qm.group())
+            if q == "some" and ADJECTIVE_AGE.match(text, end):
+                # "some 17-year-old girls": "some" picks the girls, no approximation
+                qualifier, approximate, start = None, False, start + len(qm.group())
 
         # -- rightwards: range, scale, unit ----------------------------------------------
         if kind == "digits":
             rm = RANGE_AFTER.match(text, end)
+            if rm is None and BETWEEN.search(text, max(0, start - 9), start):
+                rm = BETWEEN_AND.match(text, end)  # "between 1,200 and 1,400 calls"
             if rm and not re.match(r"[:/]\d", text[rm.end() : rm.end() + 2]):
                 hi = _number(rm["max"])
                 if hi > value:
@@ -354,6 +363,8 @@ class _QuantityScanner:
                 label, unit, score, end = "count", noun, 0.85, noun_end
         if kind == "words" and value == 1 and generic_one(text, m.start(), unit):
             return None  # "at one point", "one thing", "in this one case": no count
+        if kind == "words" and unit is not None and scheme_term(text, m.end(), end):
+            return None  # "a two-state solution", "a one-child policy": a fixed term
         if label == "other" and unit is None:
             if kind == "digits" and bare_reference(text, m.start(), m.end(), end):
                 return None  # "[1]", "1 – She ...", "pp. 52-53", "AL 303", 1595
@@ -450,6 +461,10 @@ class _QuantityScanner:
         candidates: list[Token] = []
         if num.head != num.i and 0 < num.head - num.i <= 3:
             candidates.append(toks[num.head])
+        elif _far_head(parsed, num):
+            # "26 weapon manufacturing and storage facilities", "a dozen Dutch and
+            # Belgian bases": the plural the number modifies, past nouns and "and"
+            candidates.append(toks[num.head])
         if k + 1 < len(toks):
             candidates.append(toks[k + 1])
         for t in candidates:
@@ -458,7 +473,7 @@ class _QuantityScanner:
             if t.pos != "NOUN" and not (t.pos == "PROPN" and t.ent_type == "NORP"):
                 continue
             between = toks[k + 1 : t.i]
-            if any(
+            if t.i - k <= 3 and any(  # a far head passed _far_head's test
                 b.pos in ("PUNCT", "VERB", "ADP", "CCONJ", "DET")
                 and b.tag != "HYPH"
                 and not (b.pos == "VERB" and b.dep == "amod")  # "85 scheduled flights"
@@ -475,6 +490,20 @@ class _QuantityScanner:
                 lemma = "people"
             return t.end, lemma
         return _after_models(self.parsed, k, end)
+
+
+def _far_head(parsed: Parsed, num: Token) -> bool:
+    """The number modifies a plural noun four to six words on, and only nouns,
+    adjectives, nationalities, hyphens and "and"/"or" stand between."""
+    toks = parsed.tokens
+    if num.dep != "nummod" or not 3 < num.head - num.i <= 6:
+        return False
+    if toks[num.head].tag not in ("NNS", "NNPS"):
+        return False
+    return all(
+        b.pos in ("NOUN", "ADJ", "CCONJ") or b.tag == "HYPH" or b.ent_type == "NORP"
+        for b in toks[num.i + 1 : num.head]
+    )
 
 
 def _preposition(parsed: Parsed, char: int) -> bool:

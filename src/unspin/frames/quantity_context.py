@@ -39,6 +39,8 @@ def _modifier(toks: tuple[Token, ...], j: int) -> bool:
     t = toks[j]
     if t.pos == "ADJ" or (t.dep in ("amod", "compound") and t.head > j):
         return True
+    if t.tag == "HYPH" and 0 < j < len(toks) - 1:  # "long-range rocket launchers"
+        return True
     return t.pos == "PROPN" and t.ent_type in ("GPE", "NORP")
 
 

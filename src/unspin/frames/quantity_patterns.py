@@ -114,6 +114,9 @@ SCALE_AFTER = re.compile(
     r"(?P<sp>\s*)(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|mm|m|k|b)\b",
     re.I,
 )
+#: "between" before the lower end of a range whose upper end follows "and".
+BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+BETWEEN_AND = re.compile(rf"\s+and\s+(?P<max>{DIGITS})(?![\w,.]\d)", re.I)
 RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|\bto\b)\s*(?P<max>{DIGITS})(?![\w,.]\d)", re.I)
 PERCENT = re.compile(
     r"(?P<u>\s?%|\s+percent\b|\s+per\s+cent\b|\s+percentage\s+points?\b|\s+points?\b)", re.I
@@ -169,6 +172,8 @@ MEASURE_WORD_RE = re.compile(
 OF = re.compile(r"\s+of\s+(?=\w)", re.I)
 AGED = re.compile(r"\b(?:aged|age\s+of|at\s+age)\s+$", re.IGNORECASE)
 YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
+#: An age as an adjective before a noun: "17-year-old girls".
+ADJECTIVE_AGE = re.compile(r"-year-old\s+[a-z]")
 AGE = re.compile(r"-year-old\b|\s+years?\s+(?:old|of\s+age)\b", re.I)
 TIME_NOUNS = frozenset(
     _words("second minute hour day week fortnight month year decade century night morning weekend")

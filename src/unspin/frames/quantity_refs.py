@@ -12,7 +12,11 @@ noun.
 - a year, or a range of years, written without a comma ("painted in 1595", "(1378-1417)"):
   :func:`year_like`;
 - "one" before a noun of no countable thing ("at one point", "one thing", "of one mind",
-  "one bit") or after a demonstrative ("in this one case"): :func:`generic_one`.
+  "one bit") or after a demonstrative ("in this one case"): :func:`generic_one`;
+- "any one" ("not to blame any one group"): any single, no count: :func:`any_one`;
+- a number word joined to a noun that names a kind of scheme ("a two-state solution",
+  "a one-child policy", "a two-tier justice system"): a fixed term, no count:
+  :func:`scheme_term` (round 7).
 
 :func:`bare_reference` tries the bare-number tests together.
 """
@@ -23,11 +27,13 @@ import re
 
 __all__ = [
     "abbreviation_reference",
+    "any_one",
     "bare_reference",
     "footnote_marker",
     "generic_one",
     "line_item",
     "pair_part",
+    "scheme_term",
     "year_like",
 ]
 
@@ -60,6 +66,34 @@ _GENERIC_NOUNS = frozenset(
 )
 #: A demonstrative before "one": "in this one case", "that one time", "the one thing".
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|the)\s+$", re.I)
+
+
+#: "any" right before "one": any single one ("any one group"), no count.
+_ANY = re.compile(r"\bany\s+$", re.I)
+#: After "<number>-<noun>", the noun of a scheme the compound names, one word (a noun
+#: before it) or a second compound set beside it ("one-state, not two-state, solution")
+#: allowed between: "two-state solution", "one-child policy", "two-tier justice system".
+_SCHEME_AFTER = re.compile(
+    r"(?:,?\s+(?:or|and|not|nor|but\s+not|rather\s+than)\s+[a-z]+-[a-z]+)?"
+    r"[\s,\u201c\u201d\u2018\u2019\"']+(?:[a-z]+\s+)?(?:solutions?|polic(?:y|ies)|systems?|model|"
+    r"approach|doctrine|principle|formula|framework|arrangement|rule|structure|"
+    r"strategy|setup|regime)\b"
+)
+
+
+def any_one(text: str, start: int) -> bool:
+    """ "one" at ``start`` follows "any": any single one ("not to blame any one group"),
+    no count."""
+    return _ANY.search(text, max(0, start - 6), start) is not None
+
+
+def scheme_term(text: str, core_end: int, end: int) -> bool:
+    """The number word ending at ``core_end`` is joined by a hyphen to the noun ending at
+    ``end``, and a noun of a scheme follows: a fixed term naming the scheme ("a two-state
+    solution", "a one-child policy"), no count. "an eight-page letter" counts pages."""
+    if text[core_end : core_end + 1] != "-" or end <= core_end + 1:
+        return False
+    return _SCHEME_AFTER.match(text, end) is not None
 
 
 def footnote_marker(text: str, start: int, end: int) -> bool:
