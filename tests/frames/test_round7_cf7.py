@@ -94,3 +94,12 @@ def test_range_values(backbone: Backbone) -> None:
 def test_dates(backbone: Backbone, text: str, want: tuple[str, str]) -> None:
     got = [(text[d.start : d.end], d.iso) for d in find_dates(text, backbone.parse(text), PUB)]
     assert want in got
+
+
+def test_month_of_this_year_unpublished(backbone: Backbone) -> None:
+    text = "In May of this year, the firm cut jobs."
+    got = [
+        (text[d.start : d.end], d.label, d.iso)
+        for d in find_dates(text, backbone.parse(text), None)
+    ]
+    assert got == [("May of this year", "relative", None)]

@@ -394,9 +394,9 @@ class DateScanner:
         if not self._month_ok(m):
             return None
         month = MONTHS[m["mon"].lower()]
-        if m["rel"] and self.pub:  # "May of this year"
-            year = self.pub.year + {"last": -1, "next": 1}.get(m["rel"], 0)
-            rel_iso = f"{year:04d}-{month:02d}"
+        if m["rel"]:  # "May of this year"
+            year = self.pub.year + {"last": -1, "next": 1}.get(m["rel"], 0) if self.pub else 0
+            rel_iso = f"{year:04d}-{month:02d}" if self.pub else None
             return self._rel(m.start("mon"), m.end(), "date.relative-month", rel_iso, "month", 0.85)
         start = (
             m.start("mon")
