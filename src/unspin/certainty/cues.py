@@ -31,7 +31,15 @@ from unspin.certainty.lexicon import (
     SAYING_VERBS,
     SHORT_EMPHASIS,
 )
-from unspin.certainty.literal import caps_label, caps_name, degree_pair, informing, published
+from unspin.certainty.literal import (
+    caps_label,
+    caps_name,
+    degree_pair,
+    informing,
+    name_after_acronym,
+    published,
+    utmost_possibly,
+)
 from unspin.certainty.modality import ability, non_epistemic
 from unspin.certainty.readings import asking, conceding, manner_of_degree
 from unspin.nlp import Parsed, Token
@@ -112,6 +120,8 @@ def _hedge_word(parsed: Parsed, t: Token) -> Cue | None:
     label, score = HEDGE_WORDS[t.lower]
     if t.lower in HEDGE_ADJ_NEEDS_AMOD and parsed.has_parse and t.dep not in ("amod", "compound"):
         return None  # "he was suspected of fraud", "it is apparent": not a pre-noun hedge
+    if t.lower == "possibly" and utmost_possibly(parsed, t):
+        return None  # "could not possibly happen", "as good as it could possibly be"
     if t.lower in HEDGE_MANNER_PRONE and parsed.has_parse:
         head = parsed.tokens[t.head]
         if head.pos == "VERB" and head.lemma in SAYING_VERBS:
@@ -131,6 +141,8 @@ def _booster_word(parsed: Parsed, t: Token) -> Cue | None:
     prev = _prev_word(parsed, t)
     if prev is not None and prev.lower in NEGATORS:
         return None  # "not clearly", "not necessarily": negated certainty is no booster
+    if prev is not None and prev.lower in ("almost", "nearly"):
+        return None  # "almost certainly": a high likelihood, no certainty insisted on
     if t.lower in MANNER_PRONE and parsed.has_parse:
         if prev is not None and prev.lower in ("but", "and") and t.lower == "surely":
             return None  # "slowly but surely"
@@ -500,6 +512,7 @@ def _caps_class(t: Token, defined: set[str]) -> str:
 def _caps_run(parsed: Parsed, run: list[Token], defined: set[str], total_words: int) -> Cue | None:
     classes = [_caps_class(t, defined) for t in run]
     # trim acronyms at the edges: "the FBI" is not emphasis, "FBI LIED" is from LIED on
+    after_acronym = bool(classes) and classes[0] == "acronym"
     while classes and classes[0] == "acronym":
         classes.pop(0)
         run = run[1:]
@@ -508,6 +521,8 @@ def _caps_run(parsed: Parsed, run: list[Token], defined: set[str], total_words: 
         run = run[:-1]
     if not run or _furniture(run) or caps_name(parsed, run[0], run[-1]):
         return None
+    if after_acronym and len(run) == 1 and name_after_acronym(parsed.text, run[0].end):
+        return None  # "USA TODAY/Ipsos Poll": an outlet's name
     strong = classes.count("emphasis")
     weak = classes.count("unknown")
     if len(run) >= 2 and strong >= 1:
@@ -527,9 +542,13 @@ def _caps_run(parsed: Parsed, run: list[Token], defined: set[str], total_words: 
         sent_words = [
             t for t in parsed.sentence_tokens(sentence) if any(ch.isalpha() for ch in t.text)
         ]
-        if sent_words and sent_words[0].start == run[0].start:
+        if sent_words and (
+            sent_words[0].start == run[0].start
+            or all(CAPS_TOKEN.match(t.text) or t.text in ("A", "I") for t in sent_words)
+        ):
             # capitals opening a sentence: a dateline ("ROME -") or a newspaper lead-in
-            # style as often as emphasis (precision audit: 6 of 7 capital runs were layout)
+            # style as often as emphasis (precision audit: 6 of 7 capital runs were layout);
+            # so is a piece of a sentence all in capitals ("THIS BAR IS A SAFE SPACE")
             return None
         if (
             len(sent_words) >= 4

@@ -3,7 +3,10 @@ before they report: "it appeared" that means was published ("it appeared on a we
 a modal of a kind's possibility in an example ("for example, a person might be born
 ..."), capitals that label a link ("SEE ALSO:") or name a programme ("told TODAY"), an
 intensifier that grades damage beside another degree ("severely damaged and totally
-destroyed") and "letting everyone know" (informing, not an appeal to what all know)."""
+destroyed") and "letting everyone know" (informing, not an appeal to what all know).
+Round 7: "could not possibly" (impossibility insisted on) and "as ... as it could
+possibly be" (the utmost degree) hold nothing back; capitals after an acronym that
+run on into a name ("USA TODAY/Ipsos Poll") name an outlet."""
 
 from __future__ import annotations
 
@@ -17,7 +20,9 @@ __all__ = [
     "degree_pair",
     "example_kind",
     "informing",
+    "name_after_acronym",
     "published",
+    "utmost_possibly",
 ]
 
 #: What follows "it appeared" when it was published or shown: a place or a clause's end.
@@ -96,3 +101,35 @@ def informing(text: str, start: int) -> bool:
     to what everyone knows."""
     before = text[max(0, start - 16) : start]
     return bool(re.search(r"\b(?:let|lets|letting|make|makes|making)\s+$", before, re.I))
+
+
+#: Modals before a negation that "possibly" makes emphatic: "could not possibly happen".
+_MODALS = frozenset(("can", "could", "ca", "would", "wo"))
+_NEGATED = frozenset(("not", "n't", "never"))
+#: An equative before the modal: "as inclusive as any place could possibly be".
+_EQUATIVE = re.compile(r"\bas\s+(?:[\w-]+\s+){1,2}as\b[^.;!?]*$", re.I)
+
+
+def utmost_possibly(parsed: Parsed, t: Token) -> bool:
+    """ "possibly" after a negated modal ("could not possibly happen", "can't possibly
+    know": impossibility insisted on) or after a modal that closes an equative ("as
+    inclusive as any bar could possibly be": the utmost degree): no doubt held back."""
+    toks = parsed.tokens
+    prev = toks[t.i - 1] if t.i > 0 else None
+    if prev is None:
+        return False
+    before = toks[t.i - 2] if t.i > 1 else None
+    if prev.lower in _NEGATED and before is not None and before.lower in _MODALS:
+        return True
+    if prev.lower not in _MODALS:
+        return False
+    sentence = parsed.sentence_of(t.start)
+    start = sentence.start if sentence is not None else max(0, prev.start - 120)
+    return _EQUATIVE.search(parsed.text, start, prev.start) is not None
+
+
+def name_after_acronym(text: str, end: int) -> bool:
+    """One capital word after an acronym ("USA TODAY") that runs on, with a slash or a
+    capitalised word, into a longer name ("USA TODAY/Ipsos Poll"): an outlet's name.
+    "the FBI LIED to the court" stays emphasis."""
+    return re.match(r"/[A-Z]|[ \t]+[A-Z][a-z]", text[end : end + 3]) is not None
