@@ -141,7 +141,7 @@ def _booster_word(parsed: Parsed, t: Token) -> Cue | None:
     prev = _prev_word(parsed, t)
     if prev is not None and prev.lower in NEGATORS:
         return None  # "not clearly", "not necessarily": negated certainty is no booster
-    if prev is not None and prev.lower in ("almost", "nearly"):
+    if label != "intensifier" and prev is not None and prev.lower in ("almost", "nearly"):
         return None  # "almost certainly": a high likelihood, no certainty insisted on
     if t.lower in MANNER_PRONE and parsed.has_parse:
         if prev is not None and prev.lower in ("but", "and") and t.lower == "surely":
