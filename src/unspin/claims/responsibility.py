@@ -16,9 +16,11 @@ no responsibility type rather than a wrong actor):
 * :func:`bare_pronoun`: the event is a bare pronoun ("the raids that they carried out"
   offers "that"): nothing here resolves it, so no event to show;
 * :func:`no_one`: a slot names no one or nothing ("committed no crime", "nobody
-  carried out the raid");
+  carried out the raid", "unknown attackers carried out the raid");
 * :func:`unasserted`: the cue sits in a clause the sentence does not assert ("if he
-  orders it", "before the man has committed any crime", "whether she ordered it").
+  orders it", "before the man has committed any crime", "whether she ordered it"), or
+  its verb takes a modal of a deed not done ("fears that militants could carry out an
+  attack"; "may have carried out" still tells a deed).
 
 and where the sentence names a different actor, which one:
 
@@ -31,7 +33,8 @@ and where the sentence names a different actor, which one:
 * :func:`ruled_out_actor`: "Not X but Y ordered it" gives it to Y, "Neither X nor Y
   ordered it" to no one;
 * :func:`actor_end`: "rogue guards, not the ruling family, carried out ...": the actor
-  stops before the party the sentence rules out ("X, rather than Y", "X, and not Y");
+  stops before the party the sentence rules out ("X, rather than Y", "X, and not Y"),
+  and runs on through a hyphen the parse cut a name at ("al-Shabab", not "al");
 * :func:`than_actor`: "no one is more responsible for X than Y" gives X to Y.
 
 and where the deed is more than the verb's object:
@@ -110,6 +113,8 @@ _DEED_ENDINGS = ("ing", "tion", "sion")
 #: Words that name no one or nothing, and determiners that make a noun do so ("no crime").
 _NONE_WORDS = frozenset(("nobody", "nothing", "none", "noone", "neither"))
 _NONE_DETS = frozenset(("no", "neither"))
+#: Adjectives that leave a doer unknown: "unknown parties carried out air strikes".
+_UNKNOWN_ADJS = frozenset(("unknown", "unidentified"))
 #: Subordinators of a clause the sentence does not assert ("if he orders it", "unless",
 #: "whether she ordered it", "before the man has committed any crime").
 _UNASSERTED_MARKS = frozenset(("if", "unless", "whether", "lest", "before"))
@@ -192,7 +197,11 @@ def no_one(parsed: Parsed, slot: Token) -> bool:
     raid", "no one ordered it", "none of them"."""
     if slot.lower in _NONE_WORDS:
         return True
-    return any(c.dep == "det" and c.lower in _NONE_DETS for c in parsed.children(slot.i))
+    return any(
+        (c.dep == "det" and c.lower in _NONE_DETS)
+        or (c.dep == "amod" and c.lower in _UNKNOWN_ADJS)  # "unknown parties"
+        for c in parsed.children(slot.i)
+    )
 
 
 def unasserted(parsed: Parsed, cue: Token, event: Token) -> bool:
@@ -201,6 +210,10 @@ def unasserted(parsed: Parsed, cue: Token, event: Token) -> bool:
     "without", or a "before" clause that is not a past narration ("before the man has
     committed any crime", "before committing any crime"; "before he committed the theft,
     he ..." and "before making the claim that ..." tell that it was done)."""
+    if cue.pos == "VERB" and cue.lemma.lower() != "be":
+        aux = _children(parsed, cue.i, "aux", "auxpass")
+        if any(a.tag == "MD" for a in aux) and not any(a.lemma.lower() == "have" for a in aux):
+            return True  # "militants could carry out an attack": a deed not done
     any_ = any(d.dep == "det" and d.lower == "any" for d in parsed.children(event.i))
     t = cue if cue.pos in ("VERB", "AUX") else parsed.tokens[cue.head]
     for _ in range(8):
@@ -338,7 +351,21 @@ def actor_end(parsed: Parsed, actor: Token, end: int) -> int:
         return parsed.subtree_span(more[0].i)[1] if more else end
     while cut < end and len(toks) > 1 and (toks[-1].pos == "PUNCT" or toks[-1].dep == "cc"):
         toks = toks[:-1]  # "the clerk, and" -> "the clerk"
-    return toks[-1].end if cut < end and toks else cut
+    if cut < end:
+        return toks[-1].end if toks else cut
+    return _hyphen_end(parsed, cut)
+
+
+def _hyphen_end(parsed: Parsed, end: int) -> int:
+    """``end`` moved past a hyphen and the word glued to it ("al" -> "al-Shabab"): the
+    parse made the pieces of one hyphenated name three siblings."""
+    text = parsed.text
+    while text[end : end + 1] == "-":
+        k = parsed.token_at(end + 1)
+        if k is None or parsed.tokens[k].start != end + 1 or not text[end + 1].isalpha():
+            break
+        end = parsed.tokens[k].end
+    return end
 
 
 def than_actor(parsed: Parsed, sentence: Sentence, cue: Token, actor: Token) -> Token | None:
