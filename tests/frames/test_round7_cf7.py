@@ -2,7 +2,8 @@
 two-state solution"), "any one", "some" before an age adjective, a range opened by
 "between", the counted plural past nouns and "and" ("26 weapon manufacturing and storage
 facilities", "a dozen Dutch and Belgian bases", "dozens of long-range launchers"), a day
-range with its year ("November 10-13, 2012") and "May of this year". Fixtures written for
+range with its year ("November 10-13, 2012"), "May of this year", a model number
+("the Zenphone 6") and an age range after "aged between". Fixtures written for
 this file."""
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def _quantities(backbone: Backbone, text: str) -> list[tuple[str, str | None, st
         "The country kept its one-child policy for decades.",
         "The court runs a two-tier justice system for the rich.",
         "We must not blame any one group or any one region for this.",
+        "The firm unveiled the Zenphone 6 and Zenphone 6 Plus at the event.",
+        "The office still runs Fenestra 10 on every desk.",
     ],
 )
 def test_no_count(backbone: Backbone, text: str) -> None:
@@ -50,6 +53,8 @@ def test_no_count(backbone: Backbone, text: str) -> None:
             ("17-year-old", "years_old", None),
         ),
         ("Some 300 people marched in the town.", ("Some 300 people", "people", "about")),
+        ("Girls aged between 13 and 15 were asked.", ("13 and 15", "years_old", None)),
+        ("The bill passed the Senate 52 to 48 on Monday.", ("52", None, None)),
         (
             "We handle between 1,200 and 1,400 calls per month.",
             ("1,200 and 1,400 calls", "call", None),

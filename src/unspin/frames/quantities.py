@@ -77,7 +77,13 @@ from unspin.frames.quantity_patterns import (
     VAGUE,
     YEAR,
 )
-from unspin.frames.quantity_refs import any_one, bare_reference, generic_one, scheme_term
+from unspin.frames.quantity_refs import (
+    any_one,
+    bare_reference,
+    generic_one,
+    model_number,
+    scheme_term,
+)
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Parsed, Token
@@ -339,7 +345,7 @@ class _QuantityScanner:
             age = AGE.match(text, end)
             if age:
                 label, unit, score, end = "age", "years_old", 0.8, age.end()
-            elif AGED.search(text[max(0, start - 8) : start]) or (
+            elif AGED.search(text[max(0, start - 16) : start]) or (
                 kind == "digits" and _apposed_age(text, self.parsed, start, end, value)
             ):
                 label, unit, score = "age", "years_old", 0.8  # "aged 66", "Ann Roe, 62,"
@@ -371,8 +377,8 @@ class _QuantityScanner:
             if kind == "words" and value < 10:
                 return None  # "two of them": too small to matter, too often not a claim
             tok = self._token(m.start())
-            if tok is not None and tok.ent_type in NAME_ENTS:
-                return None  # a number inside a name ("Route 66", "Apollo 11")
+            if tok is not None and (tok.ent_type in NAME_ENTS or model_number(self.parsed, tok)):
+                return None  # a number inside a name ("Route 66", "Apollo 11", "Zenphone 6")
             if kind == "dozen":
                 score = 0.7
         if not all(

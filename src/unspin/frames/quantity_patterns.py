@@ -170,7 +170,7 @@ MEASURE_WORD_RE = re.compile(
     re.I,
 )
 OF = re.compile(r"\s+of\s+(?=\w)", re.I)
-AGED = re.compile(r"\b(?:aged|age\s+of|at\s+age)\s+$", re.IGNORECASE)
+AGED = re.compile(r"\b(?:aged|age\s+of|at\s+age)\s+(?:between\s+)?$", re.IGNORECASE)
 YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 #: An age as an adjective before a noun: "17-year-old girls".
 ADJECTIVE_AGE = re.compile(r"-year-old\s+[a-z]")

@@ -16,7 +16,9 @@ noun.
 - "any one" ("not to blame any one group"): any single, no count: :func:`any_one`;
 - a number word joined to a noun that names a kind of scheme ("a two-state solution",
   "a one-child policy", "a two-tier justice system"): a fixed term, no count:
-  :func:`scheme_term` (round 7).
+  :func:`scheme_term` (round 7);
+- a bare number right after a proper noun inside the sentence ("unveiled the Zenphone 6",
+  "runs Fenestra 10"): a model's number, part of the name: :func:`model_number`.
 
 :func:`bare_reference` tries the bare-number tests together.
 """
@@ -25,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from unspin.nlp import Parsed, Token
+
 __all__ = [
     "abbreviation_reference",
     "any_one",
@@ -32,6 +36,7 @@ __all__ = [
     "footnote_marker",
     "generic_one",
     "line_item",
+    "model_number",
     "pair_part",
     "scheme_term",
     "year_like",
@@ -47,6 +52,7 @@ _ITEM_AFTER = re.compile(r"[ \t]*[-\u2013\u2014.)][ \t]+(?=[^\W\d_]|[\"'\u201c\u
 #: The first half of a pair before the number: "52-", "105 to ".
 _PAIR_BEFORE = re.compile(r"\d[ \t]*(?:[-\u2013]|\bto\b)[ \t]*$", re.I)
 #: The second half of a pair after the number: "-48", " to 73".
+_PAIR_AFTER = re.compile(r"[ \t]*(?:[-\u2013]|\bto\b)[ \t]*\d", re.I)
 #: A capitalised abbreviation right before the number ("AL 303").
 _ABBREVIATION = re.compile(r"(?<![\w.])(?P<a>[A-Z]{2,5})[ \t]+$")
 #: Capitalised words that are no abbreviation of a document ("the toll IS 218").
@@ -94,6 +100,21 @@ def scheme_term(text: str, core_end: int, end: int) -> bool:
     if text[core_end : core_end + 1] != "-" or end <= core_end + 1:
         return False
     return _SCHEME_AFTER.match(text, end) is not None
+
+
+def model_number(parsed: Parsed, tok: Token) -> bool:
+    """The bare number ``tok`` follows a proper noun, one space before it, that does
+    not open its sentence ("unveiled the Zenphone 6"): a model's number, part of a name.
+    A tally stays ("the Senate 52 to 48")."""
+    if tok.i == 0:
+        return False
+    prev = parsed.tokens[tok.i - 1]
+    if prev.pos != "PROPN" or parsed.text[prev.end : tok.start] != " ":
+        return False
+    if _PAIR_AFTER.match(parsed.text, tok.end):
+        return False  # "the Senate 52 to 48": a vote tally, a count worth checking
+    sentence = parsed.sentence_of(prev.start)
+    return sentence is None or sentence.start < prev.start
 
 
 def footnote_marker(text: str, start: int, end: int) -> bool:
