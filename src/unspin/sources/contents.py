@@ -135,6 +135,7 @@ def reported_content(
             toks[hi].dep in ("cc", "mark", "punct") or toks[hi].lower in ("while", "but")
         ):
             hi -= 1
+        hi = _closing_quote(st, lo, hi)
         return _whole_first_word(st, st.token_span(lo, hi)), as_object
     if t.dep == "parataxis" and t.head != t.i:
         h_lo, h_hi = ix.subtree(t.head)
@@ -183,12 +184,22 @@ _LEFT_OUT = frozenset(
 
 def _writers_tail(st: RunState, lo: int, hi: int) -> int:
     """Where a content ``[lo, hi]`` ends before the writer's own remark on it: "without
-    specifying a date" (what the speaker left out) or ", although it sounds like ..." (the
-    writer's impression of what was said); else ``hi``."""
+    specifying a date" (what the speaker left out), ", although it sounds like ..." (the
+    writer's impression of what was said), ", before then defending ..." (what the speaker
+    did next) or ", according to court documents" (where the writer found the statement);
+    else ``hi``."""
     toks = st.parsed.tokens
     for k in range(lo + 2, hi):
         low = toks[k].lower
         if low == "without" and toks[k + 1].lower in _LEFT_OUT:
+            return k - 1
+        after_comma = toks[k - 1].text == "," or (
+            toks[k - 1].pos == "PUNCT" and toks[k - 2].text == ","
+        )  # '... a "misnomer," before ...'
+        if after_comma and low == "according" and toks[k + 1].lower == "to":
+            return k - 1
+        nxt = k + 2 if toks[k + 1].lower == "then" else k + 1
+        if after_comma and low in ("before", "after") and nxt <= hi and toks[nxt].tag == "VBG":
             return k - 1
         if (
             low in ("although", "though", "but")
@@ -198,6 +209,19 @@ def _writers_tail(st: RunState, lo: int, hi: int) -> int:
             and toks[k + 2].lemma.lower() == "sound"
         ):
             return k - 1
+    return hi
+
+
+def _closing_quote(st: RunState, lo: int, hi: int) -> int:
+    """``hi``, or the closing quotation mark right after it when the content opens a
+    quotation it would leave open ('a "misnomer," before ...': 'a "misnomer"')."""
+    toks = st.parsed.tokens
+    k = hi + 2 if hi + 2 < len(toks) and toks[hi + 1].text == "," else hi + 1
+    if k >= len(toks) or toks[k].text not in ('"', "”"):
+        return hi
+    inner = st.text[toks[lo].start : toks[hi].end]
+    if inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”"):
+        return k  # the comma inside the marks with it: 'a "misnomer,"'
     return hi
 
 

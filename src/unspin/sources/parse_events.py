@@ -37,6 +37,7 @@ from unspin.sources.lexicon import (
     VERBS,
 )
 from unspin.sources.mentions import mention_from_token
+from unspin.sources.not_speech import INFERENCE_VERBS, answered, inferred
 from unspin.sources.sayers import (
     can_speak,
     figurative_tell,
@@ -86,8 +87,6 @@ _MEDIUM_NOUNS = frozenset(
 )
 #: Indefinite people: in the present tense ("someone claims that ..."), anyone at all.
 _ANYONE = frozenset({"someone", "somebody", "anyone", "anybody"})
-#: Verbs of what evidence shows ("the facts refute ...", "pictures revealed ..."): speech
-#: only from a subject that can speak.
 #: Modifiers that make a "post" a publication's ("a blog post", "a newsletter post").
 _PUBLICATION_MODIFIERS = frozenset({"blog", "website", "web", "newsletter", "substack"})
 #: Verbs whose subject, not object, does the infinitive ("promised voters to ...").
@@ -105,9 +104,6 @@ _AVERSIONS = frozenset(
     hate hates hated dislike dislikes disliked loathe loathes loathed detest detests detested
     """.split()  # noqa: SIM905 - a word list reads better as one string
 )
-#: Verbs whose subject may be evidence rather than a source ("the evidence suggests").
-_INFERENCE_VERBS = frozenset({"suggest", "show", "indicate"})
-_INFERENCE_VERBS |= {"refute", "disprove", "prove"}
 _HEARSAY_CARRIERS = frozenset({"quote", "cite", "report", "describe"})
 #: Verbs whose clause of a bare infinitive has its own subject ("had a minister come").
 _CAUSATIVES = frozenset({"have", "make", "let", "see", "hear", "watch", "help"})
@@ -180,7 +176,30 @@ def parse_events(st: RunState) -> list[Event]:
                 cues=[t.text],
             )
         )
-    return events
+    return _relays(events)
+
+
+def _relays(events: list[Event]) -> list[Event]:
+    """An "according to" source whose content holds a verb of saying with its own speaker
+    ("Lund said she ..., according to court documents") relays that speaker's words: the
+    verb's event carries the content, the documents as its relay (``outer``)."""
+    dropped: set[int] = set()
+    for n, a in enumerate(events):
+        if a.construction != "according-to" or a.content is None or a.speaker is None:
+            continue
+        for v in events:
+            if (
+                v.construction == "verb"
+                and v.sentence == a.sentence
+                and v.speaker is not None
+                and v.content is not None
+                and a.content[0] <= v.cue[0] < a.content[1]
+                and v.content[1] <= a.cue[0]
+            ):
+                v.outer = v.outer or a.speaker
+                dropped.add(n)
+                break
+    return [e for n, e in enumerate(events) if n not in dropped]
 
 
 def _according_event(st: RunState, t: Token) -> Event | None:
@@ -256,6 +275,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         return None
     if lemma == "deny" and withholding(ix, t):
         return None  # "denied rights to everyone", "denied him bail": withheld, not disputed
+    if answered(st, t):
+        return None  # "she said no and that was it": a refusal, nothing reported
     if lemma == "admit" and letting_in(ix, t):
         return None  # "admitted thousands of refugees": let in, not conceded
     if lemma in CLAUSE_VERBS and not quoted_clause(ix, t):
@@ -325,7 +346,9 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         mute = True  # "Any business that tips off X admits that ...": the writer's inference
     if speaker is not None and figurative_tell(ix, t, lemma, speaker):
         mute = True  # "it tells us how power works": what a fact shows, nobody's words
-    if mute or (lemma in _INFERENCE_VERBS and not can_speak(speaker)):
+    if inferred(st, t, lemma, speaker):
+        mute = True  # "..., suggesting that ...": what the fact implies; "a check confirmed"
+    if mute or (lemma in INFERENCE_VERBS and not can_speak(speaker)):
         speaker = None  # "The evidence suggests that ...": an inference, nobody's speech
         mute = True
     if info.doc_only and (

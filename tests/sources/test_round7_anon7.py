@@ -1,0 +1,96 @@
+"""Audit round 7 (PTC train articles and FNC-1 news bodies): inferences and findings read
+as speech, content spans that run on past the claim. Invented fixtures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.sources.test_sources import attributions, only, sources, speaker_of
+from unspin.model import Analysis
+
+Run = Callable[..., Analysis]
+
+
+def _contents(a: Analysis) -> list[str]:
+    return [f.text for f in attributions(a)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials now suspect that one of the men has made contact with old associates, "
+        "suggesting that he may be planning a return.",
+        "Officers stopped the truck. A records check confirmed the truck had been stolen.",
+        "This is the seventh video the group has released in a series revealing secrets "
+        "and lies from campaigns.",
+    ],
+)
+def test_an_inference_or_a_finding_is_no_speech(run: Run, text: str) -> None:
+    a = sources(run, text)
+    assert _contents(a) == []
+    assert a.by_kind("speaker") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "He wrote to the board, suggesting that the plan be dropped.",
+            "the plan be dropped",
+        ),
+        ("The bishops confirmed that the meeting would go ahead.", "the meeting would go ahead"),
+        ("The report revealed that the mayor had lied.", "the mayor had lied"),
+        ("A spokesman confirmed the deal had been signed.", "the deal had been signed"),
+    ],
+)
+def test_speech_of_a_source_is_kept(run: Run, text: str, content: str) -> None:
+    assert _contents(sources(run, text)) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'He claims the phrase is a "misnomer," before then defending the time limits.',
+            'the phrase is a "misnomer,"',
+        ),
+        ("She said the plan would fail, after meeting the board.", "the plan would fail"),
+        (
+            "He said he would leave before talking to the press.",
+            "he would leave before talking to the press",
+        ),
+    ],
+)
+def test_content_stops_before_what_the_speaker_did_next(run: Run, text: str, content: str) -> None:
+    assert _contents(sources(run, text)) == [content]
+
+
+def test_a_trailing_according_to_relays_the_speaker(run: Run) -> None:
+    a = sources(
+        run,
+        "When she was arrested, Smith said she confused the house for her own and shot "
+        "him, according to court documents.",
+    )
+    f = only(attributions(a))
+    assert f.text == "she confused the house for her own and shot him"
+    assert speaker_of(a, f).text == "Smith"
+    assert [a.get(i).text for i in f.related("quoted_by")] == ["court documents"]
+
+
+def test_a_leading_according_to_keeps_its_own_attribution(run: Run) -> None:
+    a = sources(run, "According to the report, officials said the bridge was unsafe.")
+    assert _contents(a) == ["officials said the bridge was unsafe", "the bridge was unsafe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mary said no and that was it.", None),
+        ("She said yes to the offer.", None),
+        ("He said no evidence was found.", "no evidence was found"),
+    ],
+)
+def test_an_answer_is_no_statement(run: Run, text: str, content: str | None) -> None:
+    assert _contents(sources(run, text)) == ([content] if content else [])
