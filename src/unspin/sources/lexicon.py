@@ -31,6 +31,7 @@ def _words(text: str) -> list[str]:
 
 __all__ = [
     "ANONYMITY_RE",
+    "CIVIL_NAME_WORDS",
     "CLAUSE_VERBS",
     "COMMITMENT_VERBS",
     "DOCUMENT_NOUNS",
@@ -280,6 +281,17 @@ ORG_NAME_WORDS: Final[frozenset[str]] = frozenset(
         college academy league bureau directorate secretariat tribunal agency's holdings
         partners industries airlines airline systems technologies labs laboratories society
         network movement front church
+        """
+    )
+)
+
+#: Last words of a name for a body of citizens, not of the state, even where the recogniser
+#: calls the whole name a place ("the local Green Party", "Westby Farmers' Union").
+CIVIL_NAME_WORDS: Final[frozenset[str]] = frozenset(
+    _words(
+        """
+        party parties union coalition alliance movement front league federation association
+        club society church foundation institute company bank
         """
     )
 )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from unspin.nlp import Entity, Parsed, Token
 from unspin.sources.lexicon import (
+    CIVIL_NAME_WORDS,
     HONORIFICS,
     MEDIA_MODIFIERS,
     MEDIA_NOUNS,
@@ -58,6 +59,13 @@ def named_mention(
     ent = ix.with_first_name(ent)  # "Ana" + PERSON "Pell": a first name the tagger left out
     ent = _without_verb(parsed, ent)  # "As Pope Leo XIII explained": the name ends at XIII
     ent = _past_abbreviation(ix, ent)  # "said Det. Ann Lund": the name after the title
+    titled = _titled_person(ix, h, ent)
+    if titled is not None:
+        # "Bay County Supervisor of Elections Mark Dahl said": the title's holder speaks
+        m = named_mention(ix, toks[titled.last - 1], titled, sub, True)
+        m.is_subject, m.head_word = h.dep.startswith("nsubj"), h.lower
+        m.role = m.role or role_text(span_text(parsed, sub[0], titled.first - 1))
+        return m
     words = ent.text.split()
     # left modifiers outside the entity: "ministry spokeswoman Maria Lund"
     role_left, evaluative = "", False
@@ -138,6 +146,8 @@ def named_mention(
             )
         ):
             outlet_cue = role_words[-1]
+    left_outlet = _outlet_before(toks[lo : ent.first]) if lo < ent.first else None
+    outlet_cue = outlet_cue or left_outlet  # "NBC affiliate KXYZ"
     cues: list[str] = []
     gender: str | None = None
     bare = strip_the(words)
@@ -204,6 +214,7 @@ def named_mention(
     elif (
         (outlet_cue is not None and label != "PERSON")
         or (outlet_cue in OUTLET_WORDS)
+        or (left_outlet is not None and not person_hint)
         or outlet_cue == _REPORTS
     ):
         source_type, entity_type, rule = "media_outlet", "outlet", "speaker.media-outlet"
@@ -226,7 +237,7 @@ def named_mention(
         source_type, entity_type, rule = "government", "government", "speaker.government"
         reason, score = f"lexicon: government ({government})", 0.85
         cues.append(government)
-    elif label == "GPE" and not person_hint:
+    elif label == "GPE" and not person_hint and not _civil(bare):
         source_type, entity_type, rule = "government", "government", "speaker.government"
         reason, score = "NER GPE (a country, state or city speaks through its government)", 0.8
     elif ((label == "NORP" and org_cue is None) or group is not None) and not person_hint:
@@ -289,6 +300,16 @@ def named_mention(
     end = toks[ent.last - 1].end
     if h.i >= ent.last and entity_type == "outlet":
         end = h.end  # "the Daily Harbor newspaper"
+    plural = entity_type == "group" or some is not None
+    last = _coordinated(ix, ent, sub) if entity_type in ("person", "organisation") else None
+    if last is not None:
+        # "Ann Lund and Bo Vik wrote", "Westby Customs and Border Guard said": every name
+        # of the list speaks; several people are one group of named people
+        end = toks[last].end
+        name_words = parsed.text[toks[ent.first].start : end].split()
+        if entity_type == "person":
+            entity_type, role, gender, plural = "group", None, None, True
+            reason = f"{reason}; names joined by 'and': several people".lstrip("; ")
     affiliation: str | None = None
     if entity_type == "person":
         # "Peter Vasko of the Norvian Fisheries Authority"
@@ -313,7 +334,7 @@ def named_mention(
         is_subject=h.dep.startswith("nsubj"),
         head_word=h.lower,
         affiliation=affiliation,
-        plural=entity_type == "group" or some is not None,
+        plural=plural,
         reason=reason,
     )
 
@@ -404,8 +425,8 @@ def _appositive_of(ix: ParseIndex, h: Token) -> str | None:
     if h.dep != "appos" or h.head >= h.i:
         return None
     n = toks[h.head]
-    if n.pos != "NOUN" or n.lower not in PERSON_HEADS:
-        return None
+    if n.pos != "NOUN" or n.lower not in PERSON_HEADS or n.tag == "NNS":
+        return None  # "two Muslim women, Ann Lund and Eva Holm,": no one's role alone
     # with the modifiers' own ("free speech activists": "free" modifies "speech")
     mods = [ix.subtree(c.i)[0] for c in ix.kids(n.i, "amod", "compound") if c.i < n.i]
     return span_text(ix.parsed, min(mods, default=n.i), n.i)
@@ -456,6 +477,69 @@ def _reporting_name(parsed: Parsed, word: str) -> str | None:
 
 #: The words the last text read gives a title (its parse, the words): one pass a text.
 _TITLED: list[tuple[Parsed, frozenset[str]] | None] = [None]
+
+
+def _titled_person(ix: ParseIndex, h: Token, ent: Entity) -> Entity | None:
+    """The person named right after a title that the parse made the head ("Bay County
+    Supervisor of Elections Mark Dahl": "Supervisor" with "Mark Dahl" in apposition, no
+    comma between), if any."""
+    toks = ix.parsed.tokens
+    if ent.label == "PERSON" or not (h.lower in PERSON_HEADS or h.lower.endswith(("or", "er"))):
+        return None
+    for c in ix.kids(h.i, "appos"):
+        person = ix.entity_at(c.i)
+        if (
+            person is not None
+            and person.label == "PERSON"
+            and person.first > h.i
+            and person.last - 1 == c.i
+            and not any(t.pos == "PUNCT" for t in toks[h.i + 1 : person.first])
+        ):
+            return person
+    return None
+
+
+def _outlet_before(left: Sequence[Token]) -> str | None:
+    """A media noun among the words right before a name ("the station KXYZ", "NBC
+    affiliate KXYZ", "the newspaper Westby Post"): the name is an outlet's."""
+    low = [t.lower for t in left if t.pos != "PUNCT"]
+    if not low:
+        return None
+    if low[-1] in MEDIA_NOUNS and low[-1] not in ("agency", "press", "media", "journal", "wire"):
+        return low[-1]  # not "newspaper columnist Ann Lund": a media noun right before it
+    if low[-1] == "affiliate" and set(low) & (OUTLET_WORDS | MEDIA_MODIFIERS):
+        return "affiliate"
+    return None
+
+
+def _coordinated(ix: ParseIndex, ent: Entity, sub: tuple[int, int]) -> int | None:
+    """The last token of the names joined to ``ent`` by "and" ("Ann Lund[, Bo Vik] and
+    Eva Holm"), when every one is a run of capitalised proper nouns inside the speaker's
+    phrase that the parse hangs on the list (conjunct or apposition); ``None`` else."""
+    toks = ix.parsed.tokens
+    j, last = ent.last, None
+    while j <= sub[1]:
+        k = j + 1 if toks[j].text == "," else j
+        joined = k <= sub[1] and toks[k].lower in ("and", "&")
+        k += joined
+        r = k
+        while r <= sub[1] and toks[r].pos == "PROPN" and toks[r].text[:1].isupper():
+            r += 1
+        if k == j or r == k or not any(toks[x].dep in ("conj", "appos") for x in range(k, r)):
+            return None
+        single = ix.entity_at(k)
+        if r - k < 2 and (single is None or single.label != "PERSON"):
+            return None  # a lone word ("and Sons"): no one's full name
+        last, j = r - 1, r
+        if joined:
+            return last
+    return None
+
+
+def _civil(bare: list[str]) -> bool:
+    """A name ending in a word for a body of citizens ("the local Green Party"): an
+    organisation, though the recogniser calls it a place."""
+    return len(bare) >= 2 and bare[-1].lower().strip(".,") in CIVIL_NAME_WORDS
 
 
 def _family(ix: ParseIndex, bare: list[str], the: bool) -> str | None:
