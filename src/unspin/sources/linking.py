@@ -251,11 +251,12 @@ def _link_one(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
     if best is None:
         return QuoteLink(None, None, 1.0)
     e, how = best[2], best[3]
-    if how == "after" and e.lemma == "report" and e.outer is None:
-        said = _content_holder(events, q, e)
+    if how == "after" and (e.lemma == "report" or e.construction == "according-to"):
+        said = _content_holder(events, q, e) if e.outer is None else None
         if said is not None:
-            # 'He added that they could "...," reports the Agency': the words are his; the
-            # outlet after them only relays them
+            # 'He added that they could "...," reports the Agency', 'She told them that
+            # "...," according to KXYZ': the words are the clause speaker's; the source
+            # after them only relays them
             return QuoteLink(said, "contained", 0.8, said.speaker, e.speaker, said.medium)
     factor = {"after": 0.95, "before": 0.9, "contained": 0.8}[how]
     return QuoteLink(e, how, factor, e.speaker, e.outer, e.medium)
