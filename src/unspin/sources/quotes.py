@@ -231,6 +231,17 @@ def _pair_family(
                 if m.weak_close:
                     weak = weak or m
                     continue
+                curly = _curly_closer(text, pending, m) if family == "straight-double" else None
+                if curly is not None:
+                    # '"We will vote,” Lund said. “...”': opened straight, closed curly;
+                    # the straight mark further on is another quotation's
+                    out.append(_span(family, pending, curly, pending_paras))
+                    last = text.rfind("“", curly.pos, m.pos)
+                    if not m.can_open and "”" not in text[last : m.pos]:
+                        # '... “We are watching," Ann Lund said': opened curly, closed straight
+                        out.append(_span(family, _Mark(last, "“", True, False), m, 1))
+                    pending, weak = (m, None) if m.can_open else (None, None)
+                    continue
                 out.append(_span(family, pending, m, pending_paras))
                 pending, weak = None, None
             elif m.can_open:
@@ -247,6 +258,23 @@ def _pair_family(
             out.extend(_unclosed(family, text, pending, hi, pending_paras))
             pending = None
     return out
+
+
+def _curly_closer(text: str, opener: _Mark, closer: _Mark) -> _Mark | None:
+    """A curly closing mark that closes a straight opening one before ``closer`` does
+    ('"We will vote,” Lund said. “If not, we won't.” ... "'): the first curly double
+    mark inside, a closer by its place (after a word or punctuation, before a space) with
+    a curly opening mark after it, so a second quotation starts there."""
+    for found in _FAMILY_RE["curly-double"].finditer(text, opener.pos + 1, closer.pos):
+        i = found.start()
+        if text[i] != "”":
+            return None
+        if text[i - 1].isspace() or not _right_is_boundary(text, i, closer.pos):
+            return None
+        if "“" not in text[i + 1 : closer.pos]:
+            return None
+        return _Mark(i, "”", False, True)
+    return None
 
 
 def _block_content_start(text: str, lo: int, hi: int, blocks: list[tuple[int, int, int]]) -> int:
