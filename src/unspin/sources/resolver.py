@@ -202,8 +202,8 @@ class Resolver:
         """A lone surname entity ("Lund did not answer") under the full name of the person
         named before with it, so a pronoun resolved to it names one person, one source."""
         words = k.name.split()
-        if len(words) != 1 or k.entity_type not in ("person", "organisation"):
-            return k
+        if len(words) != 1 or k.entity_type not in ("person", "organisation", "government"):
+            return k  # a surname the recogniser took for a place is a person's too
         if k.entity_type != "person" and words[0].isupper():
             return k  # an acronym
         c = self._full_name(k.start, words[0])
