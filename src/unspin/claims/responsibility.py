@@ -20,7 +20,8 @@ no responsibility type rather than a wrong actor):
 * :func:`unasserted`: the cue sits in a clause the sentence does not assert ("if he
   orders it", "before the man has committed any crime", "whether she ordered it"), or
   its verb takes a modal of a deed not done ("fears that militants could carry out an
-  attack"; "may have carried out" still tells a deed).
+  attack"; "may have carried out" still tells a deed), or a check that failed says it
+  ("was unable to verify that she was responsible for the post").
 
 and where the sentence names a different actor, which one:
 
@@ -115,6 +116,8 @@ _NONE_WORDS = frozenset(("nobody", "nothing", "none", "noone", "neither"))
 _NONE_DETS = frozenset(("no", "neither"))
 #: Adjectives that leave a doer unknown: "unknown parties carried out air strikes".
 _UNKNOWN_ADJS = frozenset(("unknown", "unidentified"))
+#: Verbs that check a claim: "could not verify that she was responsible" asserts nothing.
+_CHECK_VERBS = frozenset(("verify", "confirm", "establish", "prove", "corroborate"))
 #: Subordinators of a clause the sentence does not assert ("if he orders it", "unless",
 #: "whether she ordered it", "before the man has committed any crime").
 _UNASSERTED_MARKS = frozenset(("if", "unless", "whether", "lest", "before"))
@@ -153,7 +156,11 @@ def ruled_out(parsed: Parsed, cue: Token) -> bool:
 
 def own_conduct(parsed: Parsed, event: Token) -> bool:
     """The event is the actor's own conduct named by a possessive pronoun ("his
-    actions", "their behaviour"): accountability in general, not a deed pinned on them."""
+    actions", "their behaviour"): accountability in general, not a deed pinned on them;
+    or what the actor is called ("accused him of being a liar": a name for him, no
+    deed; "accused of being behind the attack" keeps its deed)."""
+    if event.lemma.lower() == "be" and _children(parsed, event.i, "attr", "acomp"):
+        return not _children(parsed, event.i, "prep")
     return event.lemma.lower() in CONDUCT_NOUNS and any(
         c.pos == "PRON" for c in _children(parsed, event.i, "poss")
     )
@@ -217,6 +224,8 @@ def unasserted(parsed: Parsed, cue: Token, event: Token) -> bool:
     any_ = any(d.dep == "det" and d.lower == "any" for d in parsed.children(event.i))
     t = cue if cue.pos in ("VERB", "AUX") else parsed.tokens[cue.head]
     for _ in range(8):
+        if _unverified(parsed, t):
+            return True
         for c in parsed.children(t.i):
             if c.dep != "mark" or c.lower not in _UNASSERTED_MARKS:
                 continue
@@ -229,6 +238,19 @@ def unasserted(parsed: Parsed, cue: Token, event: Token) -> bool:
             return False
         t = head
     return False
+
+
+def _unverified(parsed: Parsed, verb: Token) -> bool:
+    """``verb`` checks a claim and the sentence says it could not ("was unable to verify
+    that she was responsible", "could not confirm that they carried it out")."""
+    if verb.lemma.lower() not in _CHECK_VERBS:
+        return False
+    head = parsed.tokens[verb.head]
+    unable = verb.dep == "xcomp" and (
+        head.lemma.lower() in ("unable", "fail")
+        or (head.lemma.lower() == "able" and _negated(parsed, head.head))
+    )
+    return _negated(parsed, verb.i) or unable
 
 
 def time_phrase(token: Token) -> bool:
