@@ -94,3 +94,39 @@ def test_a_leading_according_to_keeps_its_own_attribution(run: Run) -> None:
 )
 def test_an_answer_is_no_statement(run: Run, text: str, content: str | None) -> None:
     assert _contents(sources(run, text)) == ([content] if content else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "relay"),
+    [
+        ("Reuters cited a spokesman saying the plant was closed.", "a spokesman", "Reuters"),
+        ("The paper quoted the minister as saying the plan was dead.", "the minister", "The paper"),
+    ],
+)
+def test_quoted_saying_credits_the_inner_speaker(
+    run: Run, text: str, speaker: str, relay: str
+) -> None:
+    a = sources(run, text)
+    f = only(attributions(a))
+    assert speaker_of(a, f).text == speaker
+    assert [a.get(i).text for i in f.related("quoted_by")] == [relay]
+
+
+def test_quoted_him_saying_is_not_the_relays_own_statement(run: Run) -> None:
+    a = sources(run, "The agency quoted him saying that talks would resume.")
+    f = only(attributions(a))
+    assert f.related("speaker") == []
+    assert [a.get(i).text for i in f.related("quoted_by")] == ["The agency"]
+
+
+def test_a_threatened_place_is_no_statement(run: Run) -> None:
+    a = sources(
+        run,
+        "In the northwest, Ruritania has sent its allies to attack Dorval and President Jan "
+        "Oster has threatened Kelby, 80 miles to the east, where U.S. troops mix with the "
+        "local defenders and U.S. generals were visible last week.",
+    )
+    assert _contents(a) == []
+    assert _contents(sources(run, "The union threatened that workers would strike.")) == [
+        "workers would strike"
+    ]

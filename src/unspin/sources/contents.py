@@ -108,6 +108,8 @@ def reported_content(
             return None, as_object  # "responding to comments from Y that ...": Y's words
         if c.i == lo and c.lower in VERB_FORMS:
             return None, as_object  # a misparse: another verb of saying is not reported content
+        if info.lemma == "threaten" and c.dep == "ccomp" and not _marks_clause(toks[lo]):
+            return None, as_object  # "threatened the town, where ... were": a thing menaced
         if c.i > t.i and lo < t.i and toks[lo].lower in _RELATIVE_PRONOUNS:
             lo = t.i + 1  # "letters, which she said she kept": not "which she said"
         if lo < hi and toks[lo].lower in _CONTENT_MARKS and _marks_clause(toks[lo]):

@@ -302,7 +302,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     if carrier is not None:
         construction = "as-saying"
         inner_tok, outer_tok = _carrier_roles(st, carrier)
-        speaker = mention_from_token(ix, inner_tok) if inner_tok is not None else None
+        speaker = mention_from_token(ix, inner_tok, cue=t.i) if inner_tok else None
         outer = mention_from_token(ix, outer_tok) if outer_tok is not None else None
         cues = [carrier.text, "as", t.text]
         score = 0.85
@@ -409,6 +409,15 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
 def _as_saying_carrier(st: RunState, t: Token) -> Token | None:
     assert st.ix is not None
     carrier = pcomp_governor(st.ix, t, "as")
+    if carrier is None and t.tag == "VBG" and t.head != t.i:
+        # "quoted him saying ...", "cited a spokesman saying ...": no "as"
+        head = st.parsed.tokens[t.head]
+        if t.dep == "xcomp" and st.ix.kids(head.i, "dobj"):
+            carrier = head
+        elif t.dep == "acl" and head.dep == "dobj" and head.head != head.i:
+            carrier = st.parsed.tokens[head.head]
+        if carrier is not None and VERB_FORMS.get(carrier.lower) not in ("quote", "cite"):
+            carrier = None
     if carrier is not None and VERB_FORMS.get(carrier.lower) in _HEARSAY_CARRIERS:
         return carrier
     return None
