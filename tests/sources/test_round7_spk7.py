@@ -126,3 +126,14 @@ def test_a_plural_noun_before_two_names_is_no_role(run: Run) -> None:
     assert _speaker(a, "Lund").attributes.get("role") is None
     a = sources(run, "The firm hired an attorney, Ann Lund, who said that the case was weak.")
     assert _speaker(a, "Ann Lund").attributes["role"] == "attorney"
+
+
+def test_a_surname_after_co_authors_is_one_of_them(run: Run) -> None:
+    a = sources(
+        run,
+        "Free speech activists Anna Lund and Berit Holm were banned. Lund said later that "
+        "the ban was unfair.",
+    )
+    s = _speaker(a, "Lund")
+    assert s.attributes["name"] == "Anna Lund"
+    assert s.attributes["role"] == "Free speech activists"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from unspin.nlp import Entity, Parsed, Token
 from unspin.sources.lexicon import (
@@ -301,15 +302,6 @@ def named_mention(
     if h.i >= ent.last and entity_type == "outlet":
         end = h.end  # "the Daily Harbor newspaper"
     plural = entity_type == "group" or some is not None
-    last = _coordinated(ix, ent, sub) if entity_type in ("person", "organisation") else None
-    if last is not None:
-        # "Ann Lund and Bo Vik wrote", "Westby Customs and Border Guard said": every name
-        # of the list speaks; several people are one group of named people
-        end = toks[last].end
-        name_words = parsed.text[toks[ent.first].start : end].split()
-        if entity_type == "person":
-            entity_type, role, gender, plural = "group", None, None, True
-            reason = f"{reason}; names joined by 'and': several people".lstrip("; ")
     affiliation: str | None = None
     if entity_type == "person":
         # "Peter Vasko of the Norvian Fisheries Authority"
@@ -319,7 +311,7 @@ def named_mention(
                     org = ix.entity_at(o.i)
                     if org is not None and org.label in _ORG_LABELS - {"GPE", "LOC"}:
                         affiliation = " ".join(strip_the(org.text.split()))
-    return Mention(
+    m = Mention(
         start,
         end,
         source_type,
@@ -337,6 +329,18 @@ def named_mention(
         plural=plural,
         reason=reason,
     )
+    last = _coordinated(ix, ent, sub) if entity_type in ("person", "organisation") else None
+    if last is None:
+        return m
+    # "Ann Lund and Bo Vik wrote", "Westby Customs and Border Guard said": every name of
+    # the list speaks; several people are one group of named people
+    wide = replace(m, end=toks[last].end, single=m)
+    wide.name = parsed.text[toks[ent.first].start : wide.end]
+    if entity_type == "person":
+        wide.entity_type, wide.gender, wide.plural = "group", None, True
+        wide.role = role if role_left.endswith("s") and role == role_text(role_left) else None
+        wide.reason = f"{reason}; names joined by 'and': several people".lstrip("; ")
+    return wide
 
 
 #: Words that count some people of a kind ("several Muslims", "many Catholics").
@@ -418,6 +422,10 @@ def _past_abbreviation(ix: ParseIndex, ent: Entity) -> Entity:
     return Entity(ent.start, person.end, "PERSON", text, ent.first, person.last)
 
 
+#: Nouns for people as such ("two Muslim women"): what a name is, never its role.
+_BARE_PEOPLE = frozenset({"women", "men", "people", "persons", "girls", "boys"})
+
+
 def _appositive_of(ix: ParseIndex, h: Token) -> str | None:
     """The person noun a name stands in apposition to ("hired an attorney, Ann Lund,":
     "attorney"), with the words that modify it before it ("civil attorney")."""
@@ -425,8 +433,8 @@ def _appositive_of(ix: ParseIndex, h: Token) -> str | None:
     if h.dep != "appos" or h.head >= h.i:
         return None
     n = toks[h.head]
-    if n.pos != "NOUN" or n.lower not in PERSON_HEADS or n.tag == "NNS":
-        return None  # "two Muslim women, Ann Lund and Eva Holm,": no one's role alone
+    if n.pos != "NOUN" or n.lower not in PERSON_HEADS or n.lower in _BARE_PEOPLE:
+        return None  # "two Muslim women, Ann Lund and Eva Holm,": who they are, no role
     # with the modifiers' own ("free speech activists": "free" modifies "speech")
     mods = [ix.subtree(c.i)[0] for c in ix.kids(n.i, "amod", "compound") if c.i < n.i]
     return span_text(ix.parsed, min(mods, default=n.i), n.i)

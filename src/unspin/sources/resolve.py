@@ -355,6 +355,7 @@ def entity_knowns(st: RunState) -> Iterable[Known]:
             ):
                 continue  # "Russian officials", "the FBI director": a modifier, not a referent
             m = mention_from_token(st.ix, root)
+            m = m.single or m if m is not None else None  # "Ann Lund and Bo Vik": Ann Lund
             is_subject = root.dep.startswith("nsubj")
             main = is_subject and toks[root.head].dep == "ROOT"
         else:
@@ -393,6 +394,7 @@ def titled_names(st: RunState) -> Iterable[Known]:
         if st.top_quote_index(t.start) is not None:
             continue
         m = mention_from_token(ix, t, person_hint=True)
+        m = m.single or m if m is not None else None
         if m is None or not m.name or m.entity_type != "person":
             continue
         is_subject = t.dep.startswith("nsubj")

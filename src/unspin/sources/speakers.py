@@ -197,6 +197,9 @@ class Mention:
     reason: str = ""
     #: the subject of its sentence's main clause
     main_subject: bool = False
+    #: a list of names joined by "and" ("Ann Lund and Bo Vik wrote"): its first name alone,
+    #: the antecedent a later surname or pronoun may stand for
+    single: Mention | None = None
 
     @property
     def key(self) -> tuple[int, int]:
