@@ -130,3 +130,63 @@ def test_a_threatened_place_is_no_statement(run: Run) -> None:
     assert _contents(sources(run, "The union threatened that workers would strike.")) == [
         "workers would strike"
     ]
+
+
+def _vague(run: Run, text: str) -> list[tuple[str, float]]:
+    a = run(text, "certainty")
+    return [(f.text, f.score) for f in a.by_kind("vague_attribution")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Hale saw it on Saturday. Experts said they believed the aircraft was an unarmed "
+        "drone. Aaron Stein, an associate fellow with the Halden Institute think tank, said "
+        "it could be identified by its tail.",
+        "The change was done to promote inclusivity, campus officials said in interviews "
+        "with The Campus Fix. Leigh Royster, director of Elon's Inclusive Wellbeing Office, "
+        "said in an email that the term is outdated.",
+    ],
+)
+def test_a_group_one_of_whom_the_next_sentence_names_is_no_vague_source(
+    run: Run, text: str
+) -> None:
+    assert _vague(run, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Jane Roe, the director of the bureau, said in September that officials believed "
+            "they had succeeded.",
+            "officials believed",
+        ),
+        (
+            "The Interior Ministry's transport department said it is investigating the breach. "
+            'According to the Mirror, a spokesman said: "We are looking into the matter."',
+            "a spokesman said",
+        ),
+        (
+            "He was rushed to Halden General Hospital, where doctors battled to save his life. "
+            "Although doctors feared that he would have suffered brain damage, he woke up.",
+            "doctors feared",
+        ),
+    ],
+)
+def test_a_group_the_text_places_is_not_shown(run: Run, text: str, cue: str) -> None:
+    found = _vague(run, text)
+    assert [c for c, _ in found] == [cue]
+    assert all(score < 0.7 for _, score in found)  # under the report's floor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experts say the drug works. Jane Roe said she was not sure.",
+        "Analysts say the market will fall. Some analysts disagree.",
+        "Officials said the road was closed. The mayor's office did not respond.",
+    ],
+)
+def test_unnamed_groups_stay_vague(run: Run, text: str) -> None:
+    assert [score >= 0.7 for _, score in _vague(run, text)] == [True]

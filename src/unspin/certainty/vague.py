@@ -16,6 +16,7 @@ from unspin.certainty.lexicon import (
     GROUPS,
     NAME_ENTS,
     PUBLICATIONS,
+    SPOKESPEOPLE,
     VAGUE_DETS,
 )
 from unspin.nlp import Parsed, Token
@@ -273,6 +274,21 @@ def _vague_cue(
     experts = group == "vague_expert" and t.tag == "NNS" and not dets
     if experts and _named_later(parsed, t, window=1):
         return None  # "Experts warn ..." and the next sentence names the one who does
+    plural = t.tag == "NNS" and not dets & (VAGUE_DETS | {"some", "many", "other"})
+    if (
+        plural
+        and group in ("vague_expert", "vague_source")
+        and not familiar
+        and _named_next(parsed, t)
+    ):
+        return None  # "Experts said ... ." then "Jane Roe, a fellow at <Body>, said ..."
+    if verb is not None and not familiar and _within_named_speech(parsed, verb):
+        score = min(score, 0.5)  # "<Name> said that officials believed ...": on his record
+    elif not familiar and (
+        (plural and not dets and _same_group_before(parsed, t))
+        or (t.lemma.lower() in SPOKESPEOPLE and dets <= {"a", "an"} and _body_before(parsed, t))
+    ):
+        score = min(score, 0.5)  # "doctors battled ... . Doctors feared": the same group
     if dets & ANAPHORIC_DETS and not familiar:
         score = min(score, 0.5)
         detail = "A group introduced earlier or only loosely identified; check who it is."
@@ -313,6 +329,72 @@ def _vague_cue(
     elif group == "vague_research" and any(c.dep == "compound" for c in pre):
         score = min(score, 0.7)  # "a police report": the kind of source is known, not which
     return Cue(start, end, "vague_attribution", group, score, "vague.parse", detail)
+
+
+def _named_next(parsed: Parsed, t: Token) -> bool:
+    """The next sentence (the group's own quoting nothing) opens on a person named with an
+    affiliation or a description as the subject of a reporting verb: "Experts said ... .
+    Jane Roe, an associate fellow with <Body>, said ...", "..., officials said. Jane Roe,
+    director of <Office>, said ..." (one of them, named)."""
+    k = parsed.sentence_index(t.start)
+    if k is None or k + 1 >= len(parsed.sentences):
+        return False
+    sentence = parsed.sentences[k]
+    if any(q in parsed.text[sentence.start : sentence.end] for q in '"“”'):
+        return False
+    toks = parsed.tokens
+    for n in parsed.sentence_tokens(parsed.sentences[k + 1]):
+        if n.ent_type != "PERSON" or n.dep != "nsubj" or toks[n.head].lemma not in ATTR_VERBS:
+            continue
+        appos = [c for c in parsed.children(n.i) if c.dep == "appos" and c.pos == "NOUN"]
+        for a in appos:
+            lo, hi = _subtree_tokens(parsed, a.i)
+            if any(w.ent_type in NAME_ENTS or w.pos == "PROPN" for w in toks[lo : hi + 1]):
+                return True
+    return False
+
+
+def _within_named_speech(parsed: Parsed, verb: Token) -> bool:
+    """The group's verb sits in the clause a named source reports ("<Name>, the director,
+    said in May that officials believed ..."): the named source vouches for it."""
+    toks = parsed.tokens
+    v = verb
+    for _ in range(3):
+        if v.dep not in ("ccomp", "conj") or v.head == v.i:
+            return False
+        v = toks[v.head]
+        if v.lemma in ATTR_VERBS and v.pos == "VERB":
+            return any(
+                c.dep == "nsubj" and c.ent_type in ("PERSON", "ORG") for c in parsed.children(v.i)
+            )
+    return False
+
+
+def _same_group_before(parsed: Parsed, t: Token) -> bool:
+    """The same bare plural noun in the sentence before ("as doctors battled to save him
+    ... . Although doctors feared ..."): the group the story follows, not a source."""
+    k = parsed.sentence_index(t.start)
+    if k is None or k == 0:
+        return False
+    return any(
+        w.lower == t.lower and w.tag == "NNS"
+        for w in parsed.sentence_tokens(parsed.sentences[k - 1])
+    )
+
+
+def _body_before(parsed: Parsed, t: Token) -> bool:
+    """A named organisation speaks in the sentence before ("<Body> said it is ... . A
+    spokesman said: ..."): its spokesman."""
+    k = parsed.sentence_index(t.start)
+    if k is None or k == 0:
+        return False
+    toks = parsed.tokens
+    for w in parsed.sentence_tokens(parsed.sentences[k - 1]):
+        if w.dep == "nsubj" and toks[w.head].lemma in ATTR_VERBS:
+            lo, hi = _subtree_tokens(parsed, w.i)
+            if any(x.ent_type == "ORG" for x in toks[lo : hi + 1]):
+                return True
+    return False
 
 
 def _subtree_tokens(parsed: Parsed, i: int) -> tuple[int, int]:
