@@ -190,3 +190,13 @@ def test_a_group_the_text_places_is_not_shown(run: Run, text: str, cue: str) -> 
 )
 def test_unnamed_groups_stay_vague(run: Run, text: str) -> None:
     assert [score >= 0.7 for _, score in _vague(run, text)] == [True]
+
+
+def test_a_preposition_before_a_gerund_is_no_speaker(run: Run) -> None:
+    a = sources(
+        run,
+        "It is no surprise that the site's editor, and host of 'The Hour,' was suspended "
+        "from the network for 30 days yesterday, on September 11, after posting his "
+        "article, '9 Steps to Win.' He believed that the article was urgent.",
+    )
+    assert "after" not in [f.text for f in a.by_kind("speaker")]

@@ -52,6 +52,15 @@ _DEFINES = re.compile(
 _QUOTE_AHEAD = re.compile(r"[^.!?\"“«]{0,80}?[:,]?\s*[\"“«‘']")
 
 
+#: Prepositions and conjunctions before a gerund ("after posting", "while saying"): the
+#: word before the verb is no speaker.
+_LINKERS = frozenset(
+    """
+    after before while since upon by without despite when then and or but for with
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
+
+
 def pattern_events(st: RunState, quote_links_only: bool = False) -> list[Event]:
     """Reporting events found by patterns (only those next to a quotation with
     ``quote_links_only``)."""
@@ -123,6 +132,8 @@ def _regex_verb_event(
                 speaker = _merge_appos(speaker, other, sm.group("who"), sm.group("appos"))
             if speaker is not None and speaker.rule == "speaker.unknown-noun":
                 speaker = None
+            if speaker is not None and text[speaker.start : speaker.end].lower() in _LINKERS:
+                speaker = None  # "suspended ... after posting ...": a preposition, nobody
             if speaker is not None and _holds_cue_verb(text[speaker.start : speaker.end]):
                 speaker = None  # "people who say ... argue": a speaker never holds a cue verb
     if speaker is None:
