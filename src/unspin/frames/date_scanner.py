@@ -249,6 +249,14 @@ def _ent_at(parsed: Parsed, char: int) -> str:
     return parsed.tokens[k].ent_type if k is not None else ""
 
 
+def _month_ok(parsed: Parsed, m: re.Match[str]) -> bool:
+    """False for "may" the modal and for months that are people's names."""
+    pos = m.start("mon")
+    if m["mon"] == "May" and _tag_at(parsed, pos) == "MD":
+        return False
+    return _ent_at(parsed, pos) not in ("PERSON", "ORG")
+
+
 def _noun_march(parsed: Parsed, char: int) -> bool:
     """A bare "March" that has its own determiner ("a March on City Hall"), or is a
     verb's object that a preposition of way follows ("resumes March to the Capital"):
@@ -326,15 +334,8 @@ class DateScanner:
             return DateMatch(m.start(), m.end(), "datetime", iso, gran, False, "date.iso", 0.97)
         return DateMatch(m.start(), m.end(), "date", d.isoformat(), "day", False, "date.iso", 0.97)
 
-    def _month_ok(self, m: re.Match[str]) -> bool:
-        """False for "may" the modal and for months that are people's names."""
-        pos = m.start("mon")
-        if m["mon"] == "May" and _tag_at(self.parsed, pos) == "MD":
-            return False
-        return _ent_at(self.parsed, pos) not in ("PERSON", "ORG")
-
     def _day_month(self, m: re.Match[str], rule: str) -> DateMatch | None:
-        if not self._month_ok(m):
+        if not _month_ok(self.parsed, m):
             return None
         month = MONTHS[m["mon"].rstrip(".").lower()]
         day = int(re.sub(r"\D", "", m["day"]))
@@ -378,7 +379,7 @@ class DateScanner:
         return self._day_month(m, "date.day-month")
 
     def _h_my(self, m: re.Match[str]) -> DateMatch | None:
-        if not self._month_ok(m):
+        if not _month_ok(self.parsed, m):
             return None
         month = MONTHS[m["mon"].rstrip(".").lower()]
         iso = f"{int(m['year'] or m['cyear']):04d}-{month:02d}"
@@ -391,7 +392,7 @@ class DateScanner:
         if m["mon"] == "March" and not mod and _noun_march(self.parsed, m.start("mon")):
             self.vetoed.append((m.start("mon"), m.end()))
             return None  # "Caravan Resumes March to Border": the walk, not the month
-        if not self._month_ok(m):
+        if not _month_ok(self.parsed, m):
             return None
         month = MONTHS[m["mon"].lower()]
         if m["rel"]:  # "May of this year"

@@ -340,7 +340,7 @@ class _QuantityScanner:
         if currency:
             label, unit, score = "money", currency, 0.95
         elif label != "count":
-            label, unit, score, end = self._unit(end, label, unit, score)
+            label, unit, score, end = _unit(text, end, label, unit, score)
         if label == "other" and unit is None:
             age = AGE.match(text, end)
             if age:
@@ -390,40 +390,6 @@ class _QuantityScanner:
             start, end, label, float(value), unit, approximate, qualifier, rule, score,
             float(value_max) if value_max is not None else None,
         )  # fmt: skip
-
-    def _unit(
-        self, end: int, label: str, unit: str | None, score: float
-    ) -> tuple[str, str | None, float, int]:
-        text = self.text
-        pm = PERCENT.match(text, end)
-        if pm:
-            u = " ".join(pm["u"].lower().split())
-            if u.startswith("point"):
-                # "points" alone only counts after a percentage in the same clause
-                if not re.search(r"%|percent|per cent", text[max(0, end - 80) : end], re.I):
-                    pm = None
-                else:
-                    return "percent", "percentage_points", 0.9, pm.end()
-            if pm:
-                unit = "percentage_points" if "point" in u else "%"
-                return "percent", unit, 0.95, pm.end()
-        cw = CURRENCY_WORD.match(text, end)
-        if cw:
-            u = " ".join(cw["u"].split())
-            code = CURRENCY_WORD_CODES.get(u.lower(), u.upper())
-            return "money", code, 0.9, cw.end()
-        ma = MEASURE_ABBR_RE.match(text, end)
-        if ma:
-            return "measure", MEASURE_ABBR[ma["u"]], 0.9, ma.end()
-        mw = MEASURE_WORD_RE.match(text, end)
-        if mw:
-            u = " ".join(mw["u"].lower().split())
-            if u == "pounds" and re.search(
-                r"(?:million|billion|bn|m)\s*$", text[max(0, end - 10) : end]
-            ):
-                return "money", "GBP", 0.8, mw.end()
-            return "measure", MEASURE_WORDS[u], 0.9, mw.end()
-        return label, unit, score, end
 
     def _of_noun(self, end: int, label: str, score: float) -> tuple[str, str | None, float, int]:
         """ "dozens of protesters", "millions of dollars": what a vague magnitude counts."""
@@ -510,6 +476,40 @@ def _far_head(parsed: Parsed, num: Token) -> bool:
         b.pos in ("NOUN", "ADJ", "CCONJ") or b.tag == "HYPH" or b.ent_type == "NORP"
         for b in toks[num.i + 1 : num.head]
     )
+
+
+def _unit(
+    text: str, end: int, label: str, unit: str | None, score: float
+) -> tuple[str, str | None, float, int]:
+    pm = PERCENT.match(text, end)
+    if pm:
+        u = " ".join(pm["u"].lower().split())
+        if u.startswith("point"):
+            # "points" alone only counts after a percentage in the same clause
+            if not re.search(r"%|percent|per cent", text[max(0, end - 80) : end], re.I):
+                pm = None
+            else:
+                return "percent", "percentage_points", 0.9, pm.end()
+        if pm:
+            unit = "percentage_points" if "point" in u else "%"
+            return "percent", unit, 0.95, pm.end()
+    cw = CURRENCY_WORD.match(text, end)
+    if cw:
+        u = " ".join(cw["u"].split())
+        code = CURRENCY_WORD_CODES.get(u.lower(), u.upper())
+        return "money", code, 0.9, cw.end()
+    ma = MEASURE_ABBR_RE.match(text, end)
+    if ma:
+        return "measure", MEASURE_ABBR[ma["u"]], 0.9, ma.end()
+    mw = MEASURE_WORD_RE.match(text, end)
+    if mw:
+        u = " ".join(mw["u"].lower().split())
+        if u == "pounds" and re.search(
+            r"(?:million|billion|bn|m)\s*$", text[max(0, end - 10) : end]
+        ):
+            return "money", "GBP", 0.8, mw.end()
+        return "measure", MEASURE_WORDS[u], 0.9, mw.end()
+    return label, unit, score, end
 
 
 def _preposition(parsed: Parsed, char: int) -> bool:
