@@ -200,3 +200,13 @@ def test_a_preposition_before_a_gerund_is_no_speaker(run: Run) -> None:
         "article, '9 Steps to Win.' He believed that the article was urgent.",
     )
     assert "after" not in [f.text for f in a.by_kind("speaker")]
+
+
+def test_a_group_of_a_named_kind_keeps_its_low_score(run: Run) -> None:
+    found = _vague(
+        run,
+        "It published photos of the site. American officials said they were looking into "
+        "the report. Jane Roe, the spokeswoman for the Halden Security Council, said the "
+        "office had seen no evidence.",
+    )
+    assert [(c, s < 0.7) for c, s in found] == [("American officials said", True)]

@@ -279,6 +279,7 @@ def _vague_cue(
         plural
         and group in ("vague_expert", "vague_source")
         and not familiar
+        and not pre_named  # "American officials said ...": a kind, not one of them, named
         and _named_next(parsed, t)
     ):
         return None  # "Experts said ... ." then "Jane Roe, a fellow at <Body>, said ..."
