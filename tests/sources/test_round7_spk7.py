@@ -137,3 +137,8 @@ def test_a_surname_after_co_authors_is_one_of_them(run: Run) -> None:
     s = _speaker(a, "Lund")
     assert s.attributes["name"] == "Anna Lund"
     assert s.attributes["role"] == "Free speech activists"
+
+
+def test_an_affiliate_with_a_call_sign_is_an_outlet(run: Run) -> None:
+    a = sources(run, "The road is closed until Monday, according to ABC affiliate WXYZ.")
+    assert _speaker(a, "ABC affiliate WXYZ").label == "media_outlet"

@@ -147,7 +147,7 @@ def named_mention(
             )
         ):
             outlet_cue = role_words[-1]
-    left_outlet = _outlet_before(toks[lo : ent.first]) if lo < ent.first else None
+    left_outlet = _outlet_before(toks[lo : ent.first], ent.text) if lo < ent.first else None
     outlet_cue = outlet_cue or left_outlet  # "NBC affiliate KXYZ"
     cues: list[str] = []
     gender: str | None = None
@@ -507,7 +507,7 @@ def _titled_person(ix: ParseIndex, h: Token, ent: Entity) -> Entity | None:
     return None
 
 
-def _outlet_before(left: Sequence[Token]) -> str | None:
+def _outlet_before(left: Sequence[Token], name: str) -> str | None:
     """A media noun among the words right before a name ("the station KXYZ", "NBC
     affiliate KXYZ", "the newspaper Westby Post"): the name is an outlet's."""
     low = [t.lower for t in left if t.pos != "PUNCT"]
@@ -515,9 +515,15 @@ def _outlet_before(left: Sequence[Token]) -> str | None:
         return None
     if low[-1] in MEDIA_NOUNS and low[-1] not in ("agency", "press", "media", "journal", "wire"):
         return low[-1]  # not "newspaper columnist Ann Lund": a media noun right before it
-    if low[-1] == "affiliate" and set(low) & (OUTLET_WORDS | MEDIA_MODIFIERS):
-        return "affiliate"
+    if low[-1] == "affiliate" and (
+        set(low) & (OUTLET_WORDS | MEDIA_MODIFIERS) or _CALL_SIGN.fullmatch(name)
+    ):
+        return "affiliate"  # "NBC affiliate KXYZ", "ABC affiliate WXYZ": a station
     return None
+
+
+#: A North American broadcaster's call sign ("KXYZ", "WXYZ-TV").
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
 
 
 def _coordinated(ix: ParseIndex, ent: Entity, sub: tuple[int, int]) -> int | None:
