@@ -37,6 +37,8 @@ def _quantities(backbone: Backbone, text: str) -> list[tuple[str, str | None, st
         "We must not blame any one group or any one region for this.",
         "The firm unveiled the Zenphone 6 and Zenphone 6 Plus at the event.",
         "The office still runs Fenestra 10 on every desk.",
+        "Work appears to have taken place at one or more such sites in the past.",
+        "They let him go home without even one grand-jury summons.",
     ],
 )
 def test_no_count(backbone: Backbone, text: str) -> None:

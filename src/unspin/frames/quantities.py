@@ -465,17 +465,17 @@ class _QuantityScanner:
 
 
 def _far_head(parsed: Parsed, num: Token) -> bool:
-    """The number modifies a plural noun four to six words on, and only nouns,
-    adjectives, nationalities, hyphens and "and"/"or" stand between."""
+    """The number (not "one") modifies a plural noun four to six words on, and only
+    nouns, adjectives, nationalities, hyphens and "and" stand between."""
     toks = parsed.tokens
-    if num.dep != "nummod" or not 3 < num.head - num.i <= 6:
-        return False
+    if num.dep != "nummod" or not 3 < num.head - num.i <= 6 or num.lower == "one":
+        return False  # "without even one grand-jury summons": no count worth checking
     if toks[num.head].tag not in ("NNS", "NNPS"):
         return False
     return all(
-        b.pos in ("NOUN", "ADJ", "CCONJ") or b.tag == "HYPH" or b.ent_type == "NORP"
+        b.pos in ("NOUN", "ADJ") or b.lower == "and" or b.tag == "HYPH" or b.ent_type == "NORP"
         for b in toks[num.i + 1 : num.head]
-    )
+    )  # "one or more such sites": no count either
 
 
 def _unit(
