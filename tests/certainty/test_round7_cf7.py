@@ -58,6 +58,11 @@ def test_not_shown(backbone: Backbone, text: str, kind: str) -> None:
     [
         ("It could possibly rain tomorrow.", "hedge", "possibly"),
         ("The talks might possibly resume next week.", "hedge", "possibly"),
+        (
+            "She met the police as well as two clerks who could possibly testify.",
+            "hedge",
+            "possibly",
+        ),
         ("The deal certainly would not have passed.", "booster", "certainly"),
         ("The mayor said the FBI NEVER came back.", "booster", "NEVER"),
         ("The owners say this bar is ALWAYS open to everyone.", "booster", "ALWAYS"),

@@ -107,7 +107,7 @@ def informing(text: str, start: int) -> bool:
 _MODALS = frozenset(("can", "could", "ca", "would", "wo"))
 _NEGATED = frozenset(("not", "n't", "never"))
 #: An equative before the modal: "as inclusive as any place could possibly be".
-_EQUATIVE = re.compile(r"\bas\s+(?:[\w-]+\s+){1,2}as\b[^.;!?]*$", re.I)
+_EQUATIVE = re.compile(r"\bas\s+(?!well\s)(?:[\w-]+\s+){1,2}as\b[^.;!?]*$", re.I)
 
 
 def utmost_possibly(parsed: Parsed, t: Token) -> bool:
