@@ -210,3 +210,32 @@ def test_a_group_of_a_named_kind_keeps_its_low_score(run: Run) -> None:
         "office had seen no evidence.",
     )
     assert [(c, s < 0.7) for c, s in found] == [("American officials said", True)]
+
+
+def test_a_free_relative_is_the_writers_description(run: Run) -> None:
+    a = sources(run, "In the studio, Lemon said what is clearly not only rude but utterly insane.")
+    assert _contents(a) == []
+    assert _contents(sources(run, "Lemon said that the plan was insane.")) == [
+        "the plan was insane"
+    ]
+
+
+def test_according_to_inside_the_sentence_keeps_the_claim(run: Run) -> None:
+    a = sources(
+        run,
+        "She chose to compare social media use in the US to Canada. The professor, "
+        'according to the Daily Harbor, failed Arnolds because "Canada is a continent; not '
+        'a country," which is incorrect.',
+    )
+    assert all("failed Arnolds" in c for c in _contents(a))
+    assert _contents(a)
+
+
+def test_both_is_a_pronoun_not_an_unnamed_group(run: Run) -> None:
+    a = sources(
+        run,
+        "Both women are college professors. Both claim to have reluctantly been drawn into "
+        "the fight.",
+    )
+    f = only(attributions(a))
+    assert speaker_of(a, f).label != "anonymous"

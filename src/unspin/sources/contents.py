@@ -108,6 +108,8 @@ def reported_content(
             return None, as_object  # "responding to comments from Y that ...": Y's words
         if c.i == lo and c.lower in VERB_FORMS:
             return None, as_object  # a misparse: another verb of saying is not reported content
+        if _described(st, lo, t):
+            return None, as_object  # "said what is clearly insane": the writer's description
         if info.lemma == "threaten" and c.dep == "ccomp" and not _marks_clause(toks[lo]):
             return None, as_object  # "threatened the town, where ... were": a thing menaced
         if c.i > t.i and lo < t.i and toks[lo].lower in _RELATIVE_PRONOUNS:
@@ -212,6 +214,19 @@ def _writers_tail(st: RunState, lo: int, hi: int) -> int:
         ):
             return k - 1
     return hi
+
+
+def _described(st: RunState, lo: int, t: Token) -> bool:
+    """The content is "what is ..." right after the verb: the writer's judgement of what
+    was said ("said what is clearly insane"), not its words; "said what the plan would
+    cost" tells what she said."""
+    w = st.parsed.tokens[lo]
+    return (
+        lo == t.i + 1
+        and w.lower == "what"
+        and w.dep == "nsubj"
+        and st.parsed.tokens[w.head].lemma == "be"
+    )
 
 
 def _closing_quote(st: RunState, lo: int, hi: int) -> int:

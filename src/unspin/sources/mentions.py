@@ -68,7 +68,9 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     if cue is not None and heading_above(parsed.text, h.start, toks[cue].start):
         # a head on a heading line above the verb: the speaker is the phrase on the verb's line
         return _on_cue_line(ix, h, cue, person_hint)
-    if low in PRONOUNS and h.pos == "PRON":
+    both = low == "both" and h.pos in ("PRON", "DET") and not ix.kids(h.i, "prep")
+    if (low in PRONOUNS and h.pos == "PRON") or (both and h.dep.startswith("nsubj")):
+        # "Both claim ...": the two the text has just named, a pronoun, not an unnamed group
         return Mention(
             h.start,
             h.end,
@@ -76,7 +78,7 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
             kind="pronoun",
             head_word=low,
             rule="speaker.pronoun",
-            plural=low in ("they", "we"),
+            plural=low in ("they", "we", "both"),
             is_subject=h.dep.startswith("nsubj"),
             reason=f"pronoun {low}",
         )

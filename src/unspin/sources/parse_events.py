@@ -215,9 +215,8 @@ def _according_event(st: RunState, t: Token) -> Event | None:
         return None  # "according to tradition": a standard followed, not a source
     if objs[0].lemma.lower() in STANDARD_NOUNS:
         return None  # "according to the plan", "according to his notion of mercy": in keeping
-    lo, hi = ix.subtree(t.i)
-    lo = min(lo, t.i)
-    hi = max(hi, ix.subtree(to.i)[1])
+    lo = min(ix.subtree(t.i)[0], t.i)
+    hi = max(t.i + 1, ix.subtree(to.i)[1])  # not the clause a misparse hangs on "according"
     s = ix.sentence_of[t.i]
     sent = st.parsed.sentences[s]
     p_start, p_end = toks[lo].start, toks[hi].end
