@@ -239,3 +239,21 @@ def test_both_is_a_pronoun_not_an_unnamed_group(run: Run) -> None:
     )
     f = only(attributions(a))
     assert speaker_of(a, f).label != "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "U.S.-led planes hit the town on Friday, according to activists.",
+            "U.S.-led planes hit the town on Friday",
+        ),
+        ("WESTBY - The council said the road was closed.", "the road was closed"),
+        (
+            "WESTBY - Road closed on Friday, according to the council.",
+            "Road closed on Friday",
+        ),
+    ],
+)
+def test_a_hyphenated_capital_word_is_no_dateline(run: Run, text: str, content: str) -> None:
+    assert _contents(sources(run, text)) == [content]
