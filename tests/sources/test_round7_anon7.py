@@ -257,3 +257,17 @@ def test_both_is_a_pronoun_not_an_unnamed_group(run: Run) -> None:
 )
 def test_a_hyphenated_capital_word_is_no_dateline(run: Run, text: str, content: str) -> None:
     assert _contents(sources(run, text)) == [content]
+
+
+def test_a_report_whose_outlet_the_next_sentence_names_is_not_shown(run: Run) -> None:
+    found = dict(
+        _vague(
+            run,
+            "Harbor has been testing platinum for future watches, according to a new report. "
+            "Sources told the Wall Street Journal that Harbor has been studying platinum.",
+        )
+    )
+    assert found["according to a new report"] < 0.7
+    assert found["Sources told"] >= 0.7
+    found = dict(_vague(run, "The drug works, according to a new report. Critics disagree."))
+    assert found["according to a new report"] >= 0.7

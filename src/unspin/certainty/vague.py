@@ -283,6 +283,8 @@ def _vague_cue(
         and _named_next(parsed, t)
     ):
         return None  # "Experts said ... ." then "Jane Roe, a fellow at <Body>, said ..."
+    if group == "vague_research" and t.lemma.lower() == "report" and _told_outlet_next(parsed, t):
+        score = min(score, 0.5)  # "..., according to a new report. Sources told <Outlet>"
     if verb is not None and not familiar and _within_named_speech(parsed, verb):
         score = min(score, 0.5)  # "<Name> said that officials believed ...": on his record
     elif not familiar and (
@@ -368,6 +370,21 @@ def _within_named_speech(parsed: Parsed, verb: Token) -> bool:
             return any(
                 c.dep == "nsubj" and c.ent_type in ("PERSON", "ORG") for c in parsed.children(v.i)
             )
+    return False
+
+
+def _told_outlet_next(parsed: Parsed, t: Token) -> bool:
+    """The next sentence tells whose report it is: its reporting verb has a named outlet as
+    the one told ("Sources told <Outlet> that ...")."""
+    k = parsed.sentence_index(t.start)
+    if k is None or k + 1 >= len(parsed.sentences):
+        return False
+    toks = parsed.tokens
+    for w in parsed.sentence_tokens(parsed.sentences[k + 1]):
+        if w.dep in ("dobj", "dative") and toks[w.head].lemma == "tell":
+            lo, hi = _subtree_tokens(parsed, w.i)
+            if any(x.ent_type in ("ORG", "WORK_OF_ART") for x in toks[lo : hi + 1]):
+                return True
     return False
 
 
