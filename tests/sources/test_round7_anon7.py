@@ -271,3 +271,19 @@ def test_a_report_whose_outlet_the_next_sentence_names_is_not_shown(run: Run) ->
     assert found["Sources told"] >= 0.7
     found = dict(_vague(run, "The drug works, according to a new report. Critics disagree."))
     assert found["according to a new report"] >= 0.7
+
+
+def test_an_official_whose_quoted_words_a_named_person_says_later_is_not_shown(
+    run: Run,
+) -> None:
+    found = dict(
+        _vague(
+            run,
+            'But an official says it would be "irresponsible" to name the dead\n'
+            "A mass grave was found near the town. State Attorney General Jan Oster said "
+            'there was a link. However, Oster said it would be "irresponsible" to say so.',
+        )
+    )
+    assert found["an official says"] < 0.7
+    found = dict(_vague(run, 'An official said the plan was "dead on arrival." The mayor agreed.'))
+    assert found["An official said"] >= 0.7

@@ -4,6 +4,7 @@ in :mod:`unspin.certainty.analyzer`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from unspin.certainty.bodies import not_vague
@@ -285,6 +286,10 @@ def _vague_cue(
         return None  # "Experts said ... ." then "Jane Roe, a fellow at <Body>, said ..."
     if group == "vague_research" and t.lemma.lower() == "report" and _told_outlet_next(parsed, t):
         score = min(score, 0.5)  # "..., according to a new report. Sources told <Outlet>"
+    if not familiar and _quoted_again(parsed, t):
+        score = min(
+            score, 0.5
+        )  # 'an official says it is "unwise"' and later '<Name> said "unwise"'
     if verb is not None and not familiar and _within_named_speech(parsed, verb):
         score = min(score, 0.5)  # "<Name> said that officials believed ...": on his record
     elif not familiar and (
@@ -385,6 +390,35 @@ def _told_outlet_next(parsed: Parsed, t: Token) -> bool:
             lo, hi = _subtree_tokens(parsed, w.i)
             if any(x.ent_type in ("ORG", "WORK_OF_ART") for x in toks[lo : hi + 1]):
                 return True
+    return False
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”]{3,80})[\"”]")
+
+
+def _quoted_again(parsed: Parsed, t: Token) -> bool:
+    """The words the group's sentence quotes come back in quotation marks later, in a
+    sentence with a named person ('an official says it would be "unwise"', then '<Name>
+    said it would be "unwise"'): the source is named after all."""
+    sentence = parsed.sentence_of(t.start)
+    if sentence is None:
+        return False
+    text = parsed.text
+    words = {
+        m.group(1).strip(" ,.").lower()
+        for m in _QUOTED.finditer(text, sentence.start, sentence.end)
+    }
+    words.discard("")
+    if not words:
+        return False
+    k = parsed.sentence_index(t.start)
+    assert k is not None
+    for later in parsed.sentences[k + 1 :]:
+        quoted = {
+            m.group(1).strip(" ,.").lower() for m in _QUOTED.finditer(text, later.start, later.end)
+        }
+        if words & quoted and any(w.ent_type == "PERSON" for w in parsed.sentence_tokens(later)):
+            return True
     return False
 
 
