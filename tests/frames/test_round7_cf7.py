@@ -58,6 +58,10 @@ def test_no_count(backbone: Backbone, text: str) -> None:
         ("Girls aged between 13 and 15 were asked.", ("13 and 15", "years_old", None)),
         ("The bill passed the Senate 52 to 48 on Monday.", ("52", None, None)),
         (
+            "The court fined the Islamic Republic billions as a result.",
+            ("billions", None, "at_least"),
+        ),
+        (
             "We handle between 1,200 and 1,400 calls per month.",
             ("1,200 and 1,400 calls", "call", None),
         ),

@@ -377,7 +377,9 @@ class _QuantityScanner:
             if kind == "words" and value < 10:
                 return None  # "two of them": too small to matter, too often not a claim
             tok = self._token(m.start())
-            if tok is not None and (tok.ent_type in NAME_ENTS or model_number(self.parsed, tok)):
+            if tok is not None and (
+                tok.ent_type in NAME_ENTS or (kind == "digits" and model_number(self.parsed, tok))
+            ):
                 return None  # a number inside a name ("Route 66", "Apollo 11", "Zenphone 6")
             if kind == "dozen":
                 score = 0.7
