@@ -2,8 +2,7 @@
 feared or possible attack: "fears that militants could carry out an attack"), for a
 deed whose doers the sentence calls unknown ("unknown parties carried out the
 strikes"), and an actor the parse cut at a hyphen ("al-Jabal" shown as "al"); round 6:
-a deed a failed check leaves open ("was unable to verify that she was responsible") and
-what someone is called ("accusing him of being a liar").
+a deed a failed check leaves open ("was unable to verify that she was responsible").
 Fixtures written for this file."""
 
 from __future__ import annotations
@@ -34,10 +33,9 @@ def _claim(run: Run, text: str) -> Finding:
         "chemical attacks.",
         "Earlier this month, unknown parties carried out air strikes on the port.",
         "Unidentified gunmen carried out the raid on the depot, the police said.",
-        # round 6: a check that failed, and a name the actor is called
+        # round 6: a check that failed
         "The paper was unable to verify that the clerk herself was responsible for the post.",
         "The agency could not confirm that the guards carried out the raid.",
-        "She wrote on his car, accusing him of being a liar and a cheat.",
     ],
 )
 def test_no_responsibility(run: Run, text: str) -> None:
@@ -68,6 +66,12 @@ def test_no_responsibility(run: Run, text: str) -> None:
             "The paper was able to verify that the clerk was responsible for the post.",
             "the clerk",
             "the post",
+        ),
+        # what someone is accused of being stays (judged right in rounds 2 and 6)
+        (
+            "The firm is accused of being an agent of a foreign power.",
+            "The firm",
+            "being an agent of a foreign power",
         ),
         (
             "The mayor was accused of being behind the attack on the depot.",

@@ -156,11 +156,7 @@ def ruled_out(parsed: Parsed, cue: Token) -> bool:
 
 def own_conduct(parsed: Parsed, event: Token) -> bool:
     """The event is the actor's own conduct named by a possessive pronoun ("his
-    actions", "their behaviour"): accountability in general, not a deed pinned on them;
-    or what the actor is called ("accused him of being a liar": a name for him, no
-    deed; "accused of being behind the attack" keeps its deed)."""
-    if event.lemma.lower() == "be" and _children(parsed, event.i, "attr", "acomp"):
-        return not _children(parsed, event.i, "prep")
+    actions", "their behaviour"): accountability in general, not a deed pinned on them."""
     return event.lemma.lower() in CONDUCT_NOUNS and any(
         c.pos == "PRON" for c in _children(parsed, event.i, "poss")
     )
