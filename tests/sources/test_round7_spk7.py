@@ -142,3 +142,16 @@ def test_a_surname_after_co_authors_is_one_of_them(run: Run) -> None:
 def test_an_affiliate_with_a_call_sign_is_an_outlet(run: Run) -> None:
     a = sources(run, "The road is closed until Monday, according to ABC affiliate WXYZ.")
     assert _speaker(a, "ABC affiliate WXYZ").label == "media_outlet"
+
+
+def test_a_title_with_a_body_word_names_a_person(run: Run) -> None:
+    a = sources(
+        run,
+        "After the protests, Police Chief U. Ann Hall gave explanations last week. She told a "
+        'town hall that "the laws prohibit me from taking action," according to NBC affiliate '
+        "KXYZ.",
+    )
+    q = only(a.by_kind("quote"))
+    assert speaker_of(a, q).attributes["name"] == "U. Ann Hall"
+    a = sources(run, "The Westby Police Department said the road was closed.")
+    assert _speaker(a, "The Westby Police Department").label != "named_person"

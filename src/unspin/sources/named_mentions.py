@@ -168,6 +168,8 @@ def named_mention(
     platform = platform_name(words)
     event = "EVENT" if label == "EVENT" else event_name_cue(words, label == "PERSON")
     _, own_titles, own_gender = split_person_name(words)
+    if org_cue is not None and org_cue in own_titles[:-1]:
+        org_cue = None  # "Police Chief Ann Lund": the body's word is part of her title
     if org_cue is None:
         # "St. Thomas Aquinas", "O’Malley": a saint or an Irish surname, though NER says ORG
         saint = len(bare) >= 2 and bare[0].lower() in ("st.", "st", "saint") and label != "GPE"
