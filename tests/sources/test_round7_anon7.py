@@ -287,3 +287,21 @@ def test_an_official_whose_quoted_words_a_named_person_says_later_is_not_shown(
     assert found["an official says"] < 0.7
     found = dict(_vague(run, 'An official said the plan was "dead on arrival." The mayor agreed.'))
     assert found["An official said"] >= 0.7
+
+
+def test_according_to_unnamed_people_keeps_their_hearsay(run: Run) -> None:
+    a = sources(
+        run,
+        "Harbor partner Dina Lund has told some colleagues that she is leaning against "
+        "leaving the firm, according to two people familiar with the matter.",
+    )
+    assert any(f.text.startswith("Harbor partner Dina Lund has told") for f in attributions(a))
+
+
+def test_a_placed_group_stays_vague_beside_another_bodys_named_voice(run: Run) -> None:
+    found = _vague(
+        run,
+        "Officials at the hospital say patients run away because they fear needles. Jean "
+        "Manhes, the deputy representative of Unicef, told the Irish Times they were afraid.",
+    )
+    assert [c for c, _ in found] == ["Officials"]

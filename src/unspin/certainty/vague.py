@@ -281,6 +281,7 @@ def _vague_cue(
         and group in ("vague_expert", "vague_source")
         and not familiar
         and not pre_named  # "American officials said ...": a kind, not one of them, named
+        and not post  # "officials at the hospital say ...": placed; another body's voice next
         and _named_next(parsed, t)
     ):
         return None  # "Experts said ... ." then "Jane Roe, a fellow at <Body>, said ..."

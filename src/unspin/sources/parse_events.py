@@ -182,11 +182,14 @@ def parse_events(st: RunState) -> list[Event]:
 def _relays(events: list[Event]) -> list[Event]:
     """An "according to" source whose content holds a verb of saying with its own speaker
     ("Lund said she ..., according to court documents") relays that speaker's words: the
-    verb's event carries the content, the documents as its relay (``outer``)."""
+    verb's event carries the content, the documents as its relay (``outer``). Unnamed
+    people keep their own attribution: the whole report is their hearsay."""
     dropped: set[int] = set()
     for n, a in enumerate(events):
         if a.construction != "according-to" or a.content is None or a.speaker is None:
             continue
+        if a.speaker.source_type == "anonymous":
+            continue  # "X has told colleagues ..., according to two people familiar": theirs
         for v in events:
             if (
                 v.construction == "verb"
