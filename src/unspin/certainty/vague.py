@@ -418,7 +418,10 @@ def _quoted_again(parsed: Parsed, t: Token) -> bool:
         quoted = {
             m.group(1).strip(" ,.").lower() for m in _QUOTED.finditer(text, later.start, later.end)
         }
-        if words & quoted and any(w.ent_type == "PERSON" for w in parsed.sentence_tokens(later)):
+        if words & quoted and any(
+            w.ent_type == "PERSON" or (w.pos == "PROPN" and w.dep == "nsubj")
+            for w in parsed.sentence_tokens(later)
+        ):  # "However, Oster said ...": a surname the recogniser may miss
             return True
     return False
 
