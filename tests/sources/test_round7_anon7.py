@@ -305,3 +305,17 @@ def test_a_placed_group_stays_vague_beside_another_bodys_named_voice(run: Run) -
         "Manhes, the deputy representative of Unicef, told the Irish Times they were afraid.",
     )
     assert [c for c, _ in found] == ["Officials"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Daily Harbor reported in March that the firm was weighing such a move, but "
+        "sources confirmed that it is a definite go. The firm is prepping a new attack at a "
+        "time when its service is gaining ground, sources said.",
+        "ICE officials caught 232 people in the sweep but said that hundreds more escaped. "
+        "But on Tuesday, officials said that three of them had since been arrested.",
+    ],
+)
+def test_the_same_unnamed_voice_again_stays_vague(run: Run, text: str) -> None:
+    assert all(score >= 0.7 for _, score in _vague(run, text))

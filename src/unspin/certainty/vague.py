@@ -368,8 +368,9 @@ def _within_named_speech(parsed: Parsed, verb: Token) -> bool:
     said in May that officials believed ..."): the named source vouches for it."""
     toks = parsed.tokens
     v = verb
-    for _ in range(3):
-        if v.dep not in ("ccomp", "conj") or v.head == v.i:
+    for step in range(3):
+        # "<X> reported A, but sources confirmed B": a conjunct of the verb, not its clause
+        if v.dep not in (("ccomp",) if step == 0 else ("ccomp", "conj")) or v.head == v.i:
             return False
         v = toks[v.head]
         if v.lemma in ATTR_VERBS and v.pos == "VERB":
@@ -427,15 +428,21 @@ def _quoted_again(parsed: Parsed, t: Token) -> bool:
 
 
 def _same_group_before(parsed: Parsed, t: Token) -> bool:
-    """The same bare plural noun in the sentence before ("as doctors battled to save him
-    ... . Although doctors feared ..."): the group the story follows, not a source."""
+    """The same bare plural noun in the sentence before, doing something other than
+    speaking ("as doctors battled to save him ... . Although doctors feared ..."): the
+    group the story follows, not a source. Not after "sources confirmed ..." (the same
+    unnamed voice again) or "ICE officials caught ..." (the body named there)."""
     k = parsed.sentence_index(t.start)
     if k is None or k == 0:
         return False
-    return any(
-        w.lower == t.lower and w.tag == "NNS"
-        for w in parsed.sentence_tokens(parsed.sentences[k - 1])
-    )
+    toks = parsed.tokens
+    for w in parsed.sentence_tokens(parsed.sentences[k - 1]):
+        if w.lower != t.lower or w.tag != "NNS" or any(True for _ in parsed.children(w.i)):
+            continue
+        verbs = [toks[w.head]] + [c for c in parsed.children(w.head) if c.dep == "conj"]
+        if not any(v.lemma in ATTR_VERBS for v in verbs):
+            return True
+    return False
 
 
 def _body_before(parsed: Parsed, t: Token) -> bool:
