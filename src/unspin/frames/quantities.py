@@ -369,8 +369,8 @@ class _QuantityScanner:
                 label, unit, score, end = "count", noun, 0.85, noun_end
         if kind == "words" and value == 1 and generic_one(text, m.start(), unit):
             return None  # "at one point", "one thing", "in this one case": no count
-        if kind == "words" and unit is not None and scheme_term(text, m.end(), end):
-            return None  # "a two-state solution", "a one-child policy": a fixed term
+        if unit is not None and scheme_term(text, m.end(), end, words=kind == "words"):
+            return None  # "a two-state solution", "a four-star general": a fixed term
         if label == "other" and unit is None:
             if kind == "digits" and bare_reference(text, m.start(), m.end(), end):
                 return None  # "[1]", "1 – She ...", "pp. 52-53", "AL 303", 1595

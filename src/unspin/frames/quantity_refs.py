@@ -13,10 +13,14 @@ noun.
   :func:`year_like`;
 - "one" before a noun of no countable thing ("at one point", "one thing", "of one mind",
   "one bit") or after a demonstrative ("in this one case"): :func:`generic_one`;
+- "one" before a person who stands for an unnamed individual ("one friend said",
+  "according to one reader", "one user suggested"): "a" or "a certain", no count, unless
+  a count word comes first ("only one witness"): :func:`generic_one` (round 8);
 - "any one" ("not to blame any one group"): any single, no count: :func:`any_one`;
 - a number word joined to a noun that names a kind of scheme ("a two-state solution",
   "a one-child policy", "a two-tier justice system"): a fixed term, no count:
-  :func:`scheme_term` (round 7);
+  :func:`scheme_term` (round 7), or to "star" ("a four-star general", "a five-star
+  hotel"): a rank or a rating, no count of stars (round 8);
 - a bare number right after a proper noun inside the sentence ("unveiled the Zenphone 6",
   "runs Fenestra 10"): a model's number, part of the name: :func:`model_number`.
 
@@ -67,9 +71,20 @@ _GENERIC_NOUNS = frozenset(
     _words(
         "thing point mind bit way sense side hand moment respect matter reason "
         "explanation possibility option answer word kind sort type aspect example instance "
-        "part piece area front terrain voice"
+        "part piece area front terrain voice problem clue catch"
     )
 )
+#: Persons "one" introduces as "a certain" unnamed individual ("one friend said",
+#: "one user suggested", "according to one reader"), no head count.
+_INDIVIDUALS = frozenset(
+    _words(
+        "friend user commenter commentator reader viewer listener neighbour neighbor "
+        "witness onlooker observer passerby passer-by follower fan insider acquaintance "
+        "relative colleague source poster blogger critic tweeter"
+    )
+)
+#: A count word before "one" that makes it a count: "only one witness", "not one".
+_COUNT_WORD = re.compile(r"\b(?:only|just|exactly|merely|than|least|not|single)\s+$", re.I)
 #: A demonstrative before "one": "in this one case", "that one time", "the one thing".
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|the)\s+$", re.I)
 
@@ -93,13 +108,17 @@ def any_one(text: str, start: int) -> bool:
     return _ANY.search(text, max(0, start - 6), start) is not None
 
 
-def scheme_term(text: str, core_end: int, end: int) -> bool:
-    """The number word ending at ``core_end`` is joined by a hyphen to the noun ending at
-    ``end``, and a noun of a scheme follows: a fixed term naming the scheme ("a two-state
-    solution", "a one-child policy"), no count. "an eight-page letter" counts pages."""
+def scheme_term(text: str, core_end: int, end: int, words: bool = True) -> bool:
+    """The number ending at ``core_end`` is joined by a hyphen to the noun ending at
+    ``end``, and a noun of a scheme follows (a number word): a fixed term naming the
+    scheme ("a two-state solution", "a one-child policy"), or the noun is "star": a rank
+    or a rating ("a four-star general", "a 5-star hotel"); no count. "an eight-page
+    letter" counts pages."""
     if text[core_end : core_end + 1] != "-" or end <= core_end + 1:
         return False
-    return _SCHEME_AFTER.match(text, end) is not None
+    if text[core_end + 1 : end].lower() in ("star", "stars"):
+        return True
+    return words and _SCHEME_AFTER.match(text, end) is not None
 
 
 def model_number(parsed: Parsed, tok: Token) -> bool:
@@ -156,9 +175,12 @@ def year_like(core: str, max_core: str | None) -> bool:
 
 def generic_one(text: str, start: int, unit: str | None) -> bool:
     """ "one" at ``start`` counts a noun of no countable thing ("at one point", "one other
-    thing", "of one mind") or follows a demonstrative ("in this one case"): no count."""
+    thing", "of one mind"), introduces an unnamed individual ("one friend said") or
+    follows a demonstrative ("in this one case"): no count."""
     if unit is not None and unit.lower() in _GENERIC_NOUNS:
         return True
+    if unit is not None and unit.lower() in _INDIVIDUALS:
+        return not _COUNT_WORD.search(text, max(0, start - 12), start)
     return bool(_DEMONSTRATIVE.search(text, max(0, start - 6), start))
 
 
