@@ -34,9 +34,12 @@ from unspin.certainty.lexicon import (
 from unspin.certainty.literal import (
     caps_label,
     caps_name,
+    conceding_course,
     degree_pair,
     informing,
     name_after_acronym,
+    named_agent,
+    press_label,
     published,
     utmost_possibly,
 )
@@ -361,10 +364,14 @@ def phrase_cues(text: str, parsed: Parsed | None = None) -> Iterator[Cue]:
                     continue  # the "there is no doubt" pattern covers it
             if label == "emphatic_phrase" and _literal_subject(text, parsed, m.end()):
                 continue
+            if label == "emphatic_phrase" and conceding_course(text, m.start(), m.end()):
+                continue  # "Of course, this is only speculation": a caveat conceded
             if label == "personal_hedge" and _conviction(text, m.start(), m.end()):
                 continue
             if kind == "vague_attribution" and _first_person(text, m.start()):
                 continue  # "I've often said": the writer's own word, no unnamed crowd
+            if label == "reporting_hedge" and named_agent(text, m.end()):
+                continue  # "it was said decades ago by Ann Lund": the speaker named
             if label == "appearance" and published(text, m.end()):
                 continue  # "it appeared on a website": published, no impression
             if label == "common_knowledge" and informing(text, m.start()):
@@ -521,6 +528,8 @@ def _caps_run(parsed: Parsed, run: list[Token], defined: set[str], total_words: 
         run = run[:-1]
     if not run or _furniture(run) or caps_name(parsed, run[0], run[-1]):
         return None
+    if press_label([t.text for t in run]):
+        return None  # "BREAKING:", "EXCLUSIVE MUST CREDIT": the item's label
     if after_acronym and len(run) == 1 and name_after_acronym(parsed.text, run[0].end):
         return None  # "USA TODAY/Ipsos Poll": an outlet's name
     strong = classes.count("emphasis")

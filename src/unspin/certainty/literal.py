@@ -6,7 +6,11 @@ intensifier that grades damage beside another degree ("severely damaged and tota
 destroyed") and "letting everyone know" (informing, not an appeal to what all know).
 Round 7: "could not possibly" (impossibility insisted on) and "as ... as it could
 possibly be" (the utmost degree) hold nothing back; capitals after an acronym that
-run on into a name ("USA TODAY/Ipsos Poll") name an outlet."""
+run on into a name ("USA TODAY/Ipsos Poll") name an outlet. Round 8: "of course" that
+concedes a caveat ("Of course, this is only speculation", "That presumes, of course,
+that ...", "Of course, X may well ...") insists on nothing; capitals that are all words
+of a press label ("BREAKING:", "EXCLUSIVE MUST CREDIT") mark the kind of item; "it was
+said ... by <Name>" is a passive with its speaker named, no hedge."""
 
 from __future__ import annotations
 
@@ -17,10 +21,13 @@ from unspin.nlp import Parsed, Token
 __all__ = [
     "caps_label",
     "caps_name",
+    "conceding_course",
     "degree_pair",
     "example_kind",
     "informing",
     "name_after_acronym",
+    "named_agent",
+    "press_label",
     "published",
     "utmost_possibly",
 ]
@@ -133,3 +140,66 @@ def name_after_acronym(text: str, end: int) -> bool:
     capitalised word, into a longer name ("USA TODAY/Ipsos Poll"): an outlet's name.
     "the FBI LIED to the court" stays emphasis."""
     return re.match(r"/[A-Z]|[ \t]+[A-Z][a-z]", text[end : end + 3]) is not None
+
+
+#: Words of a caveat in the sentence "of course" opens: the statement is a guess or a
+#: leak ("Of course, this is only speculation"), or a possibility conceded ("may well").
+_CAVEAT = re.compile(
+    r"\b(?:speculation|speculative|conjecture|guesswork|rumou?rs?|leaks?|leaked|"
+    r"unconfirmed|unverified|hypothetical|(?:may|might|could)\s+well)\b",
+    re.I,
+)
+#: A verb of presupposing right before ", of course,": "That presumes, of course, that".
+_PRESUPPOSE = re.compile(r"\b(?:presumes?|presupposes?|assumes?|supposes?)\s*,\s*$", re.I)
+
+
+def conceding_course(text: str, start: int, end: int) -> bool:
+    """ "of course" at ``start:end`` concedes a caveat rather than insisting on a fact:
+    its sentence calls the statement a guess or a leak or grants a possibility ("Of
+    course, this is only speculation", "Of course, such figures may well ..."), or it
+    follows a verb of presupposing ("That presumes, of course, that ..."). "That lineup,
+    of course, includes ..." (a fact presented as obvious) stays a booster."""
+    if not text[start:end].lower().startswith("of"):
+        return False
+    if _PRESUPPOSE.search(text, max(0, start - 24), start):
+        return True
+    cut = max(text.rfind(c, 0, start) for c in ".!?\n")
+    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i != -1]
+    return _CAVEAT.search(text, cut + 1, min(stops) if stops else len(text)) is not None
+
+
+#: The labels news items and posts carry in capitals: "BREAKING:", "EXCLUSIVE", "MUST
+#: CREDIT", "UPDATE:", "READ MORE"; a run of them ("EXCLUSIVE MUST CREDIT").
+_LABEL = (
+    r"(?:breaking(?:\s+news)?|exclusive|must\s+credit|updated?|developing(?:\s+story)?|"
+    r"news\s+alert|read\s+more)"
+)
+_PRESS_LABEL = re.compile(rf"{_LABEL}(?:\s+{_LABEL})*", re.I)
+
+
+def press_label(words: list[str]) -> bool:
+    """A run in capitals that is a press label or a run of them ("BREAKING:", "EXCLUSIVE
+    MUST CREDIT", "UPDATE"): it tells the kind of item, it puts no stress on a claim
+    ("you MUST see this" stays emphasis)."""
+    return _PRESS_LABEL.fullmatch(" ".join(words)) is not None
+
+
+#: "by" and a capitalised name before the clause ends: "it was said years ago by Ann Lund".
+_BY_NAME = re.compile(r"[^.;:!?,\n]{0,40}?\bby\s+(?:the\s+)?(?P<n>[A-Z][\w'\u2019.-]*)")
+#: Capitalised words after "by" that name a time, no speaker ("by Monday").
+_TIMES = frozenset(
+    re.findall(
+        r"\w+",
+        "monday tuesday wednesday thursday friday saturday sunday january february march "
+        "april may june july august september october november december",
+    )
+)
+
+
+def named_agent(text: str, end: int) -> bool:
+    """The passive of saying that ends at ``end`` ("it was said") names its speaker in a
+    "by" phrase before the clause ends ("it was said decades ago by Ann Lund"): a report
+    with its source, not one the writer keeps at a distance. "It is said that ..." and "it
+    was said by some" stay hedges."""
+    m = _BY_NAME.match(text, end)
+    return m is not None and m["n"].lower() not in _TIMES
