@@ -21,7 +21,10 @@ no responsibility type rather than a wrong actor):
   orders it", "before the man has committed any crime", "whether she ordered it"), or
   its verb takes a modal of a deed not done ("fears that militants could carry out an
   attack"; "may have carried out" still tells a deed), or a check that failed says it
-  ("was unable to verify that she was responsible for the post").
+  ("was unable to verify that she was responsible for the post"), or its subject is
+  anyone at all ("any citizen who swore allegiance could have committed an offence": a
+  rule of law, no deed pinned on someone), or "responsible for" names a duty ("became
+  responsible for guarding prisoners", "is responsible for running the unit").
 
 and where the sentence names a different actor, which one:
 
@@ -121,6 +124,17 @@ _CHECK_VERBS = frozenset(("verify", "confirm", "establish", "prove", "corroborat
 #: Subordinators of a clause the sentence does not assert ("if he orders it", "unless",
 #: "whether she ordered it", "before the man has committed any crime").
 _UNASSERTED_MARKS = frozenset(("if", "unless", "whether", "lest", "before"))
+#: Words of a subject that is anyone at all: "any citizen who ...", "anyone who ...".
+_ANYONE = frozenset(("any", "anyone", "anybody", "whoever", "every", "everyone"))
+#: Verbs of a duty a person is "responsible for" ("responsible for guarding prisoners"),
+#: no deed done; and the verbs that give the duty ("became responsible for").
+_DUTY_VERBS = frozenset(
+    (
+        "guard", "oversee", "manage", "run", "supervise", "maintain", "protect", "monitor",
+        "coordinate", "handle", "ensure", "organise", "organize", "administer", "police",
+        "train", "recruit", "lead", "direct", "look", "keep", "secure", "care",
+    )
+)  # fmt: skip
 
 
 def _children(parsed: Parsed, i: int, *deps: str) -> list[Token]:
@@ -217,6 +231,8 @@ def unasserted(parsed: Parsed, cue: Token, event: Token) -> bool:
         aux = _children(parsed, cue.i, "aux", "auxpass")
         if any(a.tag == "MD" for a in aux) and not any(a.lemma.lower() == "have" for a in aux):
             return True  # "militants could carry out an attack": a deed not done
+    if _anyone(parsed, cue) or _duty(parsed, cue, event):
+        return True  # "any citizen who ... could have committed"; "responsible for guarding"
     any_ = any(d.dep == "det" and d.lower == "any" for d in parsed.children(event.i))
     t = cue if cue.pos in ("VERB", "AUX") else parsed.tokens[cue.head]
     for _ in range(8):
@@ -234,6 +250,29 @@ def unasserted(parsed: Parsed, cue: Token, event: Token) -> bool:
             return False
         t = head
     return False
+
+
+def _anyone(parsed: Parsed, cue: Token) -> bool:
+    """The subject of the cue's verb is anyone at all ("any citizen who swore allegiance
+    could have committed an offence", "anyone who ordered it"): a rule, no one named."""
+    verb = cue if cue.pos in ("VERB", "AUX") else parsed.tokens[cue.head]
+    for s in _children(parsed, verb.i, "nsubj", "nsubjpass"):
+        if s.lower in _ANYONE or any(
+            d.dep == "det" and d.lower in _ANYONE for d in parsed.children(s.i)
+        ):
+            return True
+    return False
+
+
+def _duty(parsed: Parsed, cue: Token, event: Token) -> bool:
+    """ "responsible for" names a duty: its event is a gerund of a duty ("responsible for
+    guarding prisoners") or the person became responsible ("became responsible for the
+    prisoners"); "responsible for killing" keeps its deed."""
+    if cue.lower not in ("responsible", "responsibility"):
+        return False
+    if event.tag == "VBG" and event.lemma.lower() in _DUTY_VERBS:
+        return True
+    return parsed.tokens[cue.head].lemma.lower() == "become"
 
 
 def _unverified(parsed: Parsed, verb: Token) -> bool:
