@@ -1,6 +1,7 @@
 """Round 8 of the precision audit: responsibility for a deed the subject of which is
 anyone at all ("any citizen who ... could have committed an offence": a rule of law)
-and for a duty ("became responsible for guarding prisoners"). Deeds keep their reading.
+and for a duty ("became responsible for guarding prisoners"); a "whose" clause's deed
+is not pinned on the person the clause hangs on. Deeds keep their reading.
 Fixtures written for this file."""
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ pytestmark = pytest.mark.slow
         "He is believed to have gone to the border in 2012, where he became responsible "
         "for guarding prisoners for the militia.",
         "The colonel was responsible for running the base at the time of the strike.",
+        "Acme Media chief Ann Lund, whose billion-dollar company was accused of underpaying "
+        "its staff this year, spent $300,000 on dinner last month.",
     ],
 )
 def test_no_responsibility(run: Run, text: str) -> None:

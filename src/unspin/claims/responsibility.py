@@ -24,7 +24,10 @@ no responsibility type rather than a wrong actor):
   ("was unable to verify that she was responsible for the post"), or its subject is
   anyone at all ("any citizen who swore allegiance could have committed an offence": a
   rule of law, no deed pinned on someone), or "responsible for" names a duty ("became
-  responsible for guarding prisoners", "is responsible for running the unit").
+  responsible for guarding prisoners", "is responsible for running the unit"), or the
+  cue's clause is a "whose" clause with its own subject ("Lund, whose company was
+  accused of underpaying staff, ...": the company is accused, not the person the clause
+  hangs on; no actor rather than the wrong one).
 
 and where the sentence names a different actor, which one:
 
@@ -231,7 +234,7 @@ def unasserted(parsed: Parsed, cue: Token, event: Token) -> bool:
         aux = _children(parsed, cue.i, "aux", "auxpass")
         if any(a.tag == "MD" for a in aux) and not any(a.lemma.lower() == "have" for a in aux):
             return True  # "militants could carry out an attack": a deed not done
-    if _anyone(parsed, cue) or _duty(parsed, cue, event):
+    if _anyone(parsed, cue) or _duty(parsed, cue, event) or _whose_clause(parsed, cue):
         return True  # "any citizen who ... could have committed"; "responsible for guarding"
     any_ = any(d.dep == "det" and d.lower == "any" for d in parsed.children(event.i))
     t = cue if cue.pos in ("VERB", "AUX") else parsed.tokens[cue.head]
@@ -262,6 +265,20 @@ def _anyone(parsed: Parsed, cue: Token) -> bool:
         ):
             return True
     return False
+
+
+def _whose_clause(parsed: Parsed, cue: Token) -> bool:
+    """The cue's verb heads a relative clause whose subject a "whose" owns ("Lund, whose
+    company was accused of underpaying staff"): the subject is the company, and the
+    person the clause hangs on is not the one accused."""
+    verb = cue if cue.pos in ("VERB", "AUX") else parsed.tokens[cue.head]
+    if verb.dep != "relcl":
+        return False
+    return any(
+        d.dep == "poss" and d.lower == "whose"
+        for s in _children(parsed, verb.i, "nsubj", "nsubjpass")
+        for d in parsed.children(s.i)
+    )
 
 
 def _duty(parsed: Parsed, cue: Token, event: Token) -> bool:
