@@ -21,6 +21,8 @@ pytestmark = pytest.mark.slow
         "He is believed to have gone to the border in 2012, where he became responsible "
         "for guarding prisoners for the militia.",
         "The colonel was responsible for running the base at the time of the strike.",
+        "Acme Media CEO and co-founder Ann Lund, whose billion-dollar company was accused of "
+        "underpaying its employees this year, spent $300,000 on dinner at a hotel.",
         "Acme Media chief Ann Lund, whose billion-dollar company was accused of underpaying "
         "its staff this year, spent $300,000 on dinner last month.",
     ],

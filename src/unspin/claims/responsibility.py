@@ -270,10 +270,9 @@ def _anyone(parsed: Parsed, cue: Token) -> bool:
 def _whose_clause(parsed: Parsed, cue: Token) -> bool:
     """The cue's verb heads a relative clause whose subject a "whose" owns ("Lund, whose
     company was accused of underpaying staff"): the subject is the company, and the
-    person the clause hangs on is not the one accused."""
+    person the clause hangs on is not the one accused. The parse may make the clause's
+    verb the root, the person a second subject: a subject owned by "whose" tells it."""
     verb = cue if cue.pos in ("VERB", "AUX") else parsed.tokens[cue.head]
-    if verb.dep != "relcl":
-        return False
     return any(
         d.dep == "poss" and d.lower == "whose"
         for s in _children(parsed, verb.i, "nsubj", "nsubjpass")
