@@ -53,7 +53,8 @@ MIN_PRECISION = 0.8
 #: at 0.6 (a bare number with no counted thing scores 0.5: right 6 of 12 and 0 of 11 times
 #: in rounds 4 and 5, 0 of 8 in round 6) and vague attributions at 0.7 were set after round
 #: 6 and checked on round 7: 29 and 31 of 40 over them. Round 8, over every floor:
-#: attributions and quotations 35 of 40, vague attributions 33, quantities 34.
+#: attributions and quotations 35 of 40, vague attributions 33, quantities 34; round 9:
+#: attributions 31, quotations 37, vague attributions 32, quantities 31.
 SCORE_FLOORS: dict[str, float] = {
     "attribution": 0.78,
     "quote": 0.78,
@@ -98,6 +99,7 @@ AUDIT_ROUNDS: dict[str, str] = {
     "round6": "628f498",
     "round7": "14d84e1",
     "round8": "a7766da",
+    "round9": "b71f215",
 }
 
 
@@ -156,26 +158,26 @@ LAYER_KINDS: dict[str, tuple[str, ...]] = {
 #: Per layer: reader A's correct and judged counts over :data:`LAYER_KINDS` (within the
 #: layer's :func:`score_range`), pooled over every fresh round since the layer's findings
 #: last changed, and for a floored layer only over rounds after the one its floor was
-#: chosen on: round 8 for every layer the fixes made after round 7 was drawn changed
+#: chosen on: round 9 for every layer the fixes made after round 8 was drawn changed
 #: (quotations, speakers, anonymous sources, attributions, vague attributions, hedges,
-#: boosters, quantities, dates); rounds 4 to 8 for the check-worthy claims (the model and
+#: boosters, quantities, dates); rounds 4 to 9 for the check-worthy claims (the model and
 #: the flag did not change); for the weak layers, the latest round that drew under the
 #: floor; round 2 for the techniques.
 AUDITED: dict[str, Audit] = {
-    "claim": Audit(150, 200, ("round4", "round5", "round6", "round7", "round8")),
-    "quote": Audit(35, 40, ("round8",)),
+    "claim": Audit(183, 240, ("round4", "round5", "round6", "round7", "round8", "round9")),
+    "quote": Audit(37, 40, ("round9",)),
     "quote:weak": Audit(15, 27, ("round5",)),
-    "speaker": Audit(31, 40, ("round8",)),
-    "anonymous": Audit(23, 40, ("round8",)),
-    "attribution": Audit(35, 40, ("round8",)),
+    "speaker": Audit(23, 40, ("round9",)),
+    "anonymous": Audit(29, 40, ("round9",)),
+    "attribution": Audit(31, 40, ("round9",)),
     "attribution:weak": Audit(4, 21, ("round5",)),
-    "vague_attribution": Audit(33, 40, ("round8",)),
+    "vague_attribution": Audit(32, 40, ("round9",)),
     "vague_attribution:weak": Audit(9, 17, ("round6",)),
-    "hedge": Audit(39, 40, ("round8",)),
-    "booster": Audit(33, 40, ("round8",)),
-    "quantity": Audit(34, 40, ("round8",)),
+    "hedge": Audit(36, 40, ("round9",)),
+    "booster": Audit(36, 40, ("round9",)),
+    "quantity": Audit(31, 40, ("round9",)),
     "quantity:weak": Audit(0, 8, ("round6",)),
-    "date": Audit(40, 40, ("round8",)),
+    "date": Audit(35, 40, ("round9",)),
     "technique": Audit(47, 91, ("round2",)),
 }
 
