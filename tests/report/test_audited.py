@@ -97,8 +97,12 @@ def test_layers_under_the_floor_are_off_and_say_why() -> None:
     assert layers["speaker"].style.name == "speaker (experimental)"
     assert f"audited precision {speaker.precision:.2f}" in layers["speaker"].style.description
     assert not layers["anonymous"].style.shown  # off, apart from named speakers
+    assert "highlighted only when you pick it" in layers["speaker"].style.description
     for shown in ("date", "hedge"):  # at the floor or above
         assert layers[shown].style.shown and "experimental" not in layers[shown].style.name
+        # one layer is highlighted at a time: the legend never promises all are "shown"
+        assert "may be the layer highlighted" in layers[shown].style.description
+        assert "shown by default" not in layers[shown].style.description
     assert layers["mystery"].style.shown  # kinds outside the default pipeline: unchanged
 
 

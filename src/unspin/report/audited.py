@@ -120,7 +120,11 @@ class Audit:
         return self.precision < MIN_PRECISION
 
     def describe(self) -> str:
-        status = "experimental, off by default" if self.experimental else "shown by default"
+        status = (
+            "experimental: highlighted only when you pick it"
+            if self.experimental
+            else "meets the 0.8 bar: may be the layer highlighted when the report opens"
+        )
         rounds = " + ".join(r.replace("round", "round ") for r in self.rounds)
         return (
             f"audited precision {self.precision:.2f} ({self.correct} of {self.judged} "

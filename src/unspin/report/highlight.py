@@ -70,7 +70,8 @@ KIND_STYLES: dict[str, LayerStyle] = {
     CLAIM_OTHER: LayerStyle(
         "claim below threshold",
         "hl-claim-other",
-        "a sentence below the check-worthiness threshold",
+        "a sentence below the check-worthiness threshold (not a claim the report vouches"
+        " for; highlighted only when you pick it)",
         shown=False,
     ),
     "technique": LayerStyle("technique", "hl-technique", "a persuasion technique"),
@@ -213,7 +214,11 @@ def _audited_style(key: str, style: LayerStyle) -> LayerStyle:
         return replace(style, description=f"{style.description}; {audit.describe()}")
     if audit is None and key not in UNAUDITED:
         return style
-    why = audit.describe() if audit is not None else "not audited yet; experimental, off by default"
+    why = (
+        audit.describe()
+        if audit is not None
+        else "not audited yet; experimental: highlighted only when you pick it"
+    )
     return replace(
         style,
         name=f"{style.name} (experimental)",
