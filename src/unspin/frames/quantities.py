@@ -39,6 +39,7 @@ from unspin.frames.quantity_context import (
     list_marker,
     noun_after,
     numeral_in_name,
+    plural_in_name,
     plus_after,
     short_year,
 )
@@ -61,7 +62,6 @@ from unspin.frames.quantity_patterns import (
     MEASURE_WORD_RE,
     MEASURE_WORDS,
     NAME_ENTS,
-    NAME_HEADS,
     OF,
     PERCENT,
     PREPOSITIONS,
@@ -351,7 +351,7 @@ class _QuantityScanner:
                 label, unit, score = "age", "years_old", 0.8  # "aged 66", "Ann Roe, 62,"
         if unit is None and label == "other" and kind in ("vague", "dozen", "half"):
             label, unit, score, end = self._of_noun(end, label, score)
-        if unit is None and label == "other" and _in_name(self.parsed, m.start(), end):
+        if unit is None and label == "other" and plural_in_name(self.parsed, m.start(), end):
             return None  # "the 10,000 Women programme": a name, no count of women
         if unit is None and kind == "digits" and legal_part(text, m.start(), m.end()):
             return None  # "Title 8 of the Code": a part of a legal text, no amount
@@ -539,30 +539,6 @@ def _preposition(parsed: Parsed, char: int) -> bool:
         and (lemma in ABOUT_VERBS or (lemma in ABOUT_TOPIC_VERBS and people))
         and noun.head == verb.i
         and noun.dep in ("dobj", "pobj", "attr", "npadvmod")
-    )
-
-
-def _in_name(parsed: Parsed, start: int, end: int) -> bool:
-    """The number runs into a capitalised plural in running text that a name's head
-    follows ("paid by the bank's 10,000 Women scheme"): part of a name. Not in a
-    title-case headline (the word before the number is capitalised too), nor before a
-    nationality ("300 Syrians"), nor without a head or a possessive before it ("20
-    Marines were hurt")."""
-    toks = parsed.tokens
-    k, j = parsed.token_at(start), parsed.token_at(end - 1)
-    if k is None or j is None or k == 0 or j + 2 >= len(toks):
-        return False
-    before, after, head = toks[k - 1], toks[j + 1], toks[j + 2]
-    named = head.lower in NAME_HEADS or (head.text[:1].isupper() and head.text.isalpha())
-    if not (named or before.tag == "POS"):  # "paid by Ann Lee's 10,000 Women and ..."
-        return False
-    return (
-        (before.text[:1].islower() or before.tag == "POS")
-        and after.text.isalpha()
-        and after.text[0].isupper()
-        and not after.text.isupper()
-        and after.ent_type != "NORP"
-        and (after.tag in ("NNS", "NNPS") or after.lower in PEOPLE_NOUNS)
     )
 
 

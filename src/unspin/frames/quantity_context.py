@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from unspin.frames.lexicon import PEOPLE_NOUNS
+from unspin.frames.quantity_patterns import NAME_HEADS
 from unspin.nlp import Parsed, Token
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "list_marker",
     "noun_after",
     "numeral_in_name",
+    "plural_in_name",
     "plus_after",
     "short_year",
 ]
@@ -201,4 +204,28 @@ def legal_part(text: str, start: int, end: int) -> bool:
     United States Code"."""
     return bool(_PART_BEFORE.search(text[max(0, start - 12) : start])) or bool(
         _PART_AFTER.match(text, end)
+    )
+
+
+def plural_in_name(parsed: Parsed, start: int, end: int) -> bool:
+    """The number runs into a capitalised plural in running text that a name's head
+    follows ("paid by the bank's 10,000 Women scheme"): part of a name. Not in a
+    title-case headline (the word before the number is capitalised too), nor before a
+    nationality ("300 Syrians"), nor without a head or a possessive before it ("20
+    Marines were hurt")."""
+    toks = parsed.tokens
+    k, j = parsed.token_at(start), parsed.token_at(end - 1)
+    if k is None or j is None or k == 0 or j + 2 >= len(toks):
+        return False
+    before, after, head = toks[k - 1], toks[j + 1], toks[j + 2]
+    named = head.lower in NAME_HEADS or (head.text[:1].isupper() and head.text.isalpha())
+    if not (named or before.tag == "POS"):  # "paid by Ann Lee's 10,000 Women and ..."
+        return False
+    return (
+        (before.text[:1].islower() or before.tag == "POS")
+        and after.text.isalpha()
+        and after.text[0].isupper()
+        and not after.text.isupper()
+        and after.ent_type != "NORP"
+        and (after.tag in ("NNS", "NNPS") or after.lower in PEOPLE_NOUNS)
     )
