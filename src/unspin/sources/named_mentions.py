@@ -97,6 +97,7 @@ def named_mention(
                 and not plural  # "told reporters Bacon": not Bacon's role
                 and (left_role[-1].pos in ("NOUN", "PROPN") or is_role_phrase(left_text))
                 and not _identity(ix, left_role[-1].i)
+                and not _place_only(ix, left_role)
             ):
                 role_left = left_text
                 evaluative = not premodifier_role(left_role)  # "Islamic apologist H. R. Castell"
@@ -569,6 +570,13 @@ def _family(ix: ParseIndex, bare: list[str], the: bool) -> str | None:
         if t.text in (one, one[:-1]) and t.pos == "PROPN" and toks[t.i - 1].pos == "PROPN":
             return t.text  # after a first name ("Ivo Vask"); "the Joneses": "es" dropped
     return None
+
+
+def _place_only(ix: ParseIndex, words: list[Token]) -> bool:
+    """True when ``words`` before a name are a place name alone ("in Westby Mr Holm"):
+    where the person is, not a function they hold."""
+    ents = {ix.entity_at(t.i) for t in words}
+    return len(ents) == 1 and all(e is not None and e.label in ("GPE", "LOC") for e in ents)
 
 
 def _identity(ix: ParseIndex, i: int) -> bool:

@@ -86,7 +86,9 @@ def is_role_phrase(phrase: str) -> bool:
 #: A sentence break, not after an abbreviation ("a spokeswoman for Mr. Vik").
 _SENTENCE_CUT = re.compile(
     r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
-    r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<![A-Z])\.\s+(?=[A-Z])"
+    r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<![A-Z])"
+    r"(?<!\bMaj)(?<!\bCapt)(?<!\bSgt)(?<!\bAdm)(?<!\bCpl)(?<!\bBrig)(?<!\bCmdr)(?<!\bSupt)"
+    r"(?<!\bInsp)(?<!\bDet)(?<!\bPvt)(?<!\bCdr)(?<!\bLieut)\.\s+(?=[A-Z])"
 )
 #: A relative clause inside an apposition: the role ends before it ("an anarchist who ...").
 _RELATIVE_CUT = re.compile(r",?\s+(?:who|whom|whose|which)\s.*$", re.S)
@@ -108,6 +110,9 @@ def role_text(words: str) -> str | None:
         return None  # a role is a short phrase; a long one is a misparsed clause
     if parts and all(p.lower().rstrip(".") in _BARE_HONORIFICS for p in parts):
         return None  # "Dr", "Mr": a form of address, not a function
+    low = [p.lower().strip(",;:") for p in parts]
+    if len(low) == 3 and low[1] == "of" and low[2] in _PARTITIVE_PRONOUNS:
+        return None  # "One of them", "some of us": who among a group, not a function
     return " ".join(parts) or None
 
 
@@ -116,6 +121,9 @@ _BARE_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "sir", "dam
 
 
 _ROLE_WORDS = 14
+
+#: Pronouns after "of" that make a phrase a bare partitive ("one of them", "two of us").
+_PARTITIVE_PRONOUNS = frozenset({"them", "us", "you", "these", "those", "theirs", "ours"})
 
 
 #: Words that make a phrase a clause rather than a role ("before he became ...").
