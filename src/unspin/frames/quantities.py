@@ -82,7 +82,9 @@ from unspin.frames.quantity_refs import (
     bare_reference,
     generic_one,
     model_number,
+    scale_adjective,
     scheme_term,
+    version_number,
 )
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS
@@ -238,8 +240,8 @@ class _QuantityScanner:
                 return None  # "COVID-19", "F-16"
             if re.match(r"-[A-Za-z](?![a-z])", text[end : end + 3]):
                 return None  # "3-D", "2-D printer": a name, not an amount
-            if SKIP_BEFORE.search(text[max(0, start - 10) : start]):
-                return None
+            if SKIP_BEFORE.search(text[max(0, start - 10) : start]) or version_number(text, start):
+                return None  # "No. 5"; "version 2 users", "iOS 8 backups": a version's number
             if short_year(text, start, end) or list_marker(text, start, end):
                 return None  # "Jo Lin, MA '21,", "the officer—(1) may ..."
             if re.match(r"[:/]\d|\.\d", text[end : end + 2]):
@@ -252,11 +254,15 @@ class _QuantityScanner:
                 tok.tag != "CD" and tok.lower not in ("a", "an") and not percent_after
             ):
                 return None  # "one of them", "no one": not a number ("Sixty percent" is)
-            if numeral_in_name(self.parsed, start, end) or (
-                core.lower() == "one"
-                and (any_one(text, start) or contrastive_one(self.parsed, text, start, end))
+            if (
+                numeral_in_name(self.parsed, start, end)
+                or scale_adjective(text, start, end)
+                or (
+                    core.lower() == "one"
+                    and (any_one(text, start) or contrastive_one(self.parsed, text, start, end))
+                )
             ):
-                return None  # "the Cobalt One deal"; "in one letter ... in another"; "any one"
+                return None  # "the Cobalt One deal"; "million dollar deals"; "any one"
             value = words_to_number(core)
         elif kind == "frac":
             num_word, den = re.split(r"[\s-]+", core.lower())

@@ -22,7 +22,12 @@ noun.
   :func:`scheme_term` (round 7), or to "star" ("a four-star general", "a five-star
   hotel"): a rank or a rating, no count of stars (round 8);
 - a bare number right after a proper noun inside the sentence ("unveiled the Zenphone 6",
-  "runs Fenestra 10"): a model's number, part of the name: :func:`model_number`.
+  "runs Fenestra 10"): a model's number, part of the name: :func:`model_number`;
+- a number after "version" or after a product name written in mixed case with a lower
+  first letter ("version 2 users", "the eReader 3 owners"): a version or a model, even
+  with a noun after it, no count: :func:`version_number` (round 9);
+- a bare scale word joined to "dollar" before a noun ("million dollar deals"): an
+  adjective for lucrative, no count of the noun: :func:`scale_adjective` (round 9).
 
 :func:`bare_reference` tries the bare-number tests together.
 """
@@ -42,7 +47,9 @@ __all__ = [
     "line_item",
     "model_number",
     "pair_part",
+    "scale_adjective",
     "scheme_term",
+    "version_number",
     "year_like",
 ]
 
@@ -53,6 +60,10 @@ def _words(text: str) -> tuple[str, ...]:
 
 #: A list number opening a line, then a dash, a full stop or a bracket and a word.
 _ITEM_AFTER = re.compile(r"[ \t]*[-\u2013\u2014.)][ \t]+(?=[^\W\d_]|[\"'\u201c\u2018])")
+#: "version" or a mixed-case product name with a lower first letter right before the number.
+_VERSION_BEFORE = re.compile(r"(?<![\w'-])(?:[Vv]ersion|[a-z]+[A-Z][A-Za-z]*)[ \t]$")
+#: "dollar" used as an adjective before a noun, after a bare scale word.
+_DOLLAR_ADJECTIVE = re.compile(r"[ \t-]+dollar[ \t]+[a-z]")
 #: The first half of a pair before the number: "52-", "105 to ".
 _PAIR_BEFORE = re.compile(r"\d[ \t]*(?:[-\u2013]|\bto\b)[ \t]*$", re.I)
 #: The second half of a pair after the number: "-48", " to 73".
@@ -134,6 +145,22 @@ def model_number(parsed: Parsed, tok: Token) -> bool:
         return False  # "the Senate 52 to 48": a vote tally, a count worth checking
     sentence = parsed.sentence_of(prev.start)
     return sentence is None or sentence.start < prev.start
+
+
+def version_number(text: str, start: int) -> bool:
+    """The number at ``start`` follows "version" or a product name in mixed case with a
+    lower first letter, one space before it ("version 2 users", "the eReader 3 owners"):
+    the number of a version or a model, no count of what follows."""
+    return _VERSION_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+def scale_adjective(text: str, start: int, end: int) -> bool:
+    """The number word at ``start:end`` is a bare scale word ("million", no number and no
+    "a" before it) joined to a singular "dollar" before a noun ("million dollar deals"): an
+    adjective for lucrative, no count of the noun and no sum."""
+    if text[start:end].lower() not in ("hundred", "thousand", "million", "billion", "trillion"):
+        return False
+    return _DOLLAR_ADJECTIVE.match(text, end) is not None
 
 
 def footnote_marker(text: str, start: int, end: int) -> bool:
