@@ -124,6 +124,8 @@ def named_mention(
             named = ix.entity_at(c.i)
             if c.pos == "PROPN" and named is not None and named.label == "PERSON":
                 break  # "Trump ..., Jared Kushner": another person's name, no role
+            if a_hi + 1 < len(toks) and toks[a_hi + 1].pos in ("VERB", "AUX"):
+                break  # "the Project, women and men made up ...": a clause's subject
             if is_role_phrase(span_text(parsed, a_lo, a_hi)) and not _identity(ix, c.i):
                 role_right = span_text(parsed, a_lo, a_hi)
             break
