@@ -1,7 +1,10 @@
-"""Wrong speaker roles of audit round 9 (bench/audit/round9), each reproduced on an invented
+"""Wrong speakers and roles of audit round 9 (bench/audit/round9), each reproduced on an invented
 fixture: a partitive ("One of them, Ann Lund,") shown as the role, a rank abbreviation
 ("Maj. Gen.") cut at its full stop, a place before an honorific ("in Oslo Mr Lund")
-shown as the role.
+shown as the role, and the subject of a clause after a body's name ("According to the
+Westby Project, women and men made up ...") taken for its apposition; and a pronoun
+subject of reported words ("X announced it knew ... but said ...") taken for the sayer of
+the verb the parse joined to them.
 """
 
 from __future__ import annotations
@@ -45,3 +48,25 @@ def test_a_place_before_an_honorific_is_no_role(run: Run) -> None:
     )
     for f in a.by_kind("speaker"):
         assert f.attributes.get("role") != "Oslo", f.attributes
+
+
+def test_a_clause_subject_after_a_body_is_no_role(run: Run) -> None:
+    a = sources(
+        run,
+        "According to the Westby Research Project, blacks and Hispanics represented 86% of "
+        "those fined in the city.",
+    )
+    s = [f for f in a.by_kind("speaker") if "Project" in f.text]
+    assert s, [(f.text, f.attributes) for f in a.by_kind("speaker")]
+    assert s[0].attributes.get("role") is None, s[0].attributes
+
+
+def test_a_pronoun_inside_the_reported_words_is_not_the_sayer(run: Run) -> None:
+    a = sources(
+        run,
+        "Westby's army announced months ago it knew the location of the boats but said it "
+        "would not launch an operation to recover them.",
+    )
+    texts = [f.text for f in a.by_kind("speaker")]
+    assert "it" not in texts, texts
+    assert "Westby's army" in texts, texts

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from unspin.lexicon import VERB_FORMS
 from unspin.nlp import Token
 from unspin.sources.lexicon import POSSESSIVE_DETS
 from unspin.sources.mentions import mention_from_token
@@ -133,6 +134,9 @@ def nearer_clause_subject(ix: ParseIndex, verb: Token) -> Token | None:
     if verb.dep != "conj" or verb.head == verb.i or verb.tag not in _FINITE:
         return None
     head = toks[verb.head]
+    outer = _outer_sayer(ix, verb, head)
+    if outer is not None:
+        return outer
     cc = [c for c in ix.kids(head.i, "cc") if c.i < verb.i]
     if not cc or cc[-1].i != verb.i - 1 or cc[-1].lower != "and":
         return None
@@ -147,6 +151,28 @@ def nearer_clause_subject(ix: ParseIndex, verb: Token) -> Token | None:
             return None  # no "when", "as", "after" opening it ("if" asks: "ask if X did")
         return subj[0] if subj[0].lower not in _RELATIVE_SUBJECTS else None
     return None
+
+
+def _outer_sayer(ix: ParseIndex, verb: Token, head: Token) -> Token | None:
+    """The sayer of a verb the parse joined to a reported clause whose subject is a
+    pronoun ("X announced it knew ... but said ...": "said" goes with "announced", X's;
+    the pronoun inside the reported words stands for X anyway): the subject of the verb of
+    saying above that clause when it has the same tense; else ``None``."""
+    toks = ix.parsed.tokens
+    if head.dep != "ccomp" or head.head == head.i:
+        return None
+    own = ix.kids(head.i, "nsubj")
+    if not own or own[0].lower not in _CLAUSE_PRONOUNS:
+        return None
+    above = toks[head.head]
+    if above.tag != verb.tag or VERB_FORMS.get(above.lower) is None:
+        return None
+    subj = ix.kids(above.i, "nsubj")
+    return subj[0] if subj and subj[0].lower not in _RELATIVE_SUBJECTS else None
+
+
+#: Pronouns that, as the subject of a reported clause, stand for its sayer ("X said it ...").
+_CLAUSE_PRONOUNS = frozenset({"it", "he", "she", "they"})
 
 
 def participle_sayer(ix: ParseIndex, verb: Token, subj: Token) -> Token | None:
