@@ -4,7 +4,8 @@ fixture: a partitive ("One of them, Ann Lund,") shown as the role, a rank abbrev
 shown as the role, and the subject of a clause after a body's name ("According to the
 Westby Project, women and men made up ...") taken for its apposition; and a pronoun
 subject of reported words ("X announced it knew ... but said ...") taken for the sayer of
-the verb the parse joined to them.
+the verb the parse joined to them; and the writer's own "we will admit that ..." taken
+for a source.
 """
 
 from __future__ import annotations
@@ -70,3 +71,13 @@ def test_a_pronoun_inside_the_reported_words_is_not_the_sayer(run: Run) -> None:
     texts = [f.text for f in a.by_kind("speaker")]
     assert "it" not in texts, texts
     assert "Westby's army" in texts, texts
+
+
+def test_the_writers_we_with_a_modal_is_no_source(run: Run) -> None:
+    a = sources(
+        run,
+        "Autumn is overrated. But we will begrudgingly admit that the one season we miss "
+        "is autumn.",
+    )
+    assert not a.by_kind("speaker"), [f.text for f in a.by_kind("speaker")]
+    assert not a.by_kind("attribution"), [f.text for f in a.by_kind("attribution")]

@@ -89,15 +89,18 @@ def no_sayer(text: str, m: Mention) -> str | None:
 
 def writer_voice(ix: ParseIndex, verb: Token, m: Mention, in_quote: int | None) -> bool:
     """Whether ``verb``, said by ``m``, is the writer speaking now ("I tell you this: ...",
-    "we note that ..."): a first person ("I", "we") in the present tense, outside a
-    quotation and outside a labelled turn of a transcript. What the writer asserts is no
+    "we note that ...", "we will admit that ..."): a first person ("I", "we") in the
+    present tense or with a modal, outside a quotation and outside a labelled turn of a
+    transcript. What the writer asserts is no
     content reported from a source; "as I wrote last year" (past) still reports."""
     text = ix.parsed.text
     if in_quote is not None or m.kind != "pronoun" or text[m.start : m.end].lower() not in _WRITER:
         return False
-    present = verb.tag == "VBP" or (
-        verb.tag == "VBG" and any(a.lower in _PRESENT_BE for a in ix.kids(verb.i, "aux"))
-    )
+    present = (
+        verb.tag == "VBP"
+        or (verb.tag == "VBG" and any(a.lower in _PRESENT_BE for a in ix.kids(verb.i, "aux")))
+        or (verb.tag == "VB" and any(a.tag == "MD" for a in ix.kids(verb.i, "aux")))
+    )  # "we note", "I am telling you", "we will admit", "I must say"
     if not present:
         return False
     line = text.rfind("\n", 0, m.start) + 1
