@@ -41,3 +41,20 @@ def test_no_count(backbone: Backbone, text: str) -> None:
 )
 def test_count_kept(backbone: Backbone, text: str, want: tuple[str, str]) -> None:
     assert want in _quantities(backbone, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The dog is around two to three years old.", (2.0, 3.0, "years_old")),
+        ("Five to ten people were hurt in the crash.", (5.0, 10.0, "people")),
+    ],
+)
+def test_word_range(backbone: Backbone, text: str, want: tuple[float, float, str]) -> None:
+    got = [(q.value, q.value_max, q.unit) for q in find_quantities(text, backbone.parse(text))]
+    assert want in got
+
+
+def test_word_change_no_range(backbone: Backbone) -> None:
+    text = "Prices rose from two to three dollars."
+    assert all(q.value_max is None for q in find_quantities(text, backbone.parse(text)))

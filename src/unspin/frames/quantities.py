@@ -75,6 +75,7 @@ from unspin.frames.quantity_patterns import (
     TIME_NOUNS,
     UNITS_W,
     VAGUE,
+    WORD_RANGE,
     YEAR,
 )
 from unspin.frames.quantity_refs import (
@@ -343,6 +344,11 @@ class _QuantityScanner:
                         return None  # "20-plus years": a duration, left to the dates
                     unit = "people" if lemma in ("person", "people") else lemma
                     label, score, end = "count", 0.85, plus_noun.end
+        elif kind == "words" and not re.search(r"\bfrom\s+$", text[max(0, start - 6) : start]):
+            wm = WORD_RANGE.match(text, end)  # "two to three years old" ("from two to": a change)
+            top = words_to_number(wm["max"]) if wm else None
+            if wm and top is not None and top > value:
+                value_max, end = top, wm.end()
         if currency:
             label, unit, score = "money", currency, 0.95
         elif label != "count":
@@ -362,7 +368,9 @@ class _QuantityScanner:
         if unit is None and kind == "digits" and legal_part(text, m.start(), m.end()):
             return None  # "Title 8 of the Code": a part of a legal text, no amount
         if unit is None and label == "other":
-            noun_end, noun = self._counted_noun(m.end() if kind != "digits" else end)
+            noun_end, noun = self._counted_noun(
+                m.end() if kind != "digits" and value_max is None else end
+            )
             if noun == "__time__":
                 return None  # "three years": a duration, left to the date extractor
             if (

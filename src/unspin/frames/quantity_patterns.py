@@ -118,6 +118,13 @@ SCALE_AFTER = re.compile(
 BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 BETWEEN_AND = re.compile(rf"\s+and\s+(?P<max>{DIGITS})(?![\w,.]\d)", re.I)
 RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|\bto\b)\s*(?P<max>{DIGITS})(?![\w,.]\d)", re.I)
+#: The top of a range of number words: "two to three years old" (no scale word after the
+#: top: "two to three million people" is left as it was).
+WORD_RANGE = re.compile(
+    r"\s+(?:to|-|–)\s+(?P<max>[a-z]+)\b(?![\s-]+(?:hundred|thousand|million|billion|"
+    r"trillion|dozen|and|or)\b)(?!-)",
+    re.I,
+)
 PERCENT = re.compile(
     r"(?P<u>\s?%|\s+percent\b|\s+per\s+cent\b|\s+percentage\s+points?\b|\s+points?\b)", re.I
 )
