@@ -167,7 +167,13 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str, float], ...] = (
         "hedge", "epistemic_adjective", 0.7,
     ),
     (
-        re.compile(r"\bit\s+(?:appears|appeared|seems|seemed|would\s+seem|would\s+appear)\b", _I),
+        # not a likeness ("It seems like something out of a film", "like a scene from")
+        re.compile(
+            r"\bit\s+(?:appears|appeared|seems|seemed|would\s+seem|would\s+appear)\b"
+            r"(?!\s+like\s+(?:something|someone|somebody|(?:a|an)\s+(?:\w+\s+)?"
+            r"(?:scene|episode|plot|page|chapter))\s+(?:straight\s+)?(?:out\s+of|from)\b)",
+            _I,
+        ),
         "hedge", "appearance", 0.85,
     ),
     (
