@@ -81,3 +81,14 @@ def test_the_writers_we_with_a_modal_is_no_source(run: Run) -> None:
     )
     assert not a.by_kind("speaker"), [f.text for f in a.by_kind("speaker")]
     assert not a.by_kind("attribution"), [f.text for f in a.by_kind("attribution")]
+
+
+def test_a_role_with_a_relative_clause_keeps_its_role(run: Run) -> None:
+    a = sources(
+        run,
+        "The only lawyer she could afford was Karl Vikberg, a business attorney who was fined "
+        "in 2010 for helping tenants obtain permits by setting them up with fake leases. "
+        "Vikberg said the case was weak.",
+    )
+    roles = {f.attributes.get("role") for f in a.by_kind("speaker")}
+    assert "business attorney" in roles, roles

@@ -23,7 +23,14 @@ from unspin.sources.lexicon import (
     TITLE_WORDS,
 )
 from unspin.sources.parse_index import ParseIndex, span_text
-from unspin.sources.roles import is_role_phrase, role_head, role_organisation, role_text
+from unspin.sources.roles import (
+    is_role_phrase,
+    place_only,
+    role_head,
+    role_organisation,
+    role_text,
+    verb_above_next,
+)
 from unspin.sources.speakers import (
     DETS,
     PERSON_HEADS,
@@ -97,7 +104,7 @@ def named_mention(
                 and not plural  # "told reporters Bacon": not Bacon's role
                 and (left_role[-1].pos in ("NOUN", "PROPN") or is_role_phrase(left_text))
                 and not _identity(ix, left_role[-1].i)
-                and not _place_only(ix, left_role)
+                and not place_only(ix, left_role)
             ):
                 role_left = left_text
                 evaluative = not premodifier_role(left_role)  # "Islamic apologist H. R. Castell"
@@ -124,7 +131,7 @@ def named_mention(
             named = ix.entity_at(c.i)
             if c.pos == "PROPN" and named is not None and named.label == "PERSON":
                 break  # "Trump ..., Jared Kushner": another person's name, no role
-            if a_hi + 1 < len(toks) and toks[a_hi + 1].pos in ("VERB", "AUX"):
+            if verb_above_next(ix, c.i, a_hi):
                 break  # "the Project, women and men made up ...": a clause's subject
             if is_role_phrase(span_text(parsed, a_lo, a_hi)) and not _identity(ix, c.i):
                 role_right = span_text(parsed, a_lo, a_hi)
@@ -572,13 +579,6 @@ def _family(ix: ParseIndex, bare: list[str], the: bool) -> str | None:
         if t.text in (one, one[:-1]) and t.pos == "PROPN" and toks[t.i - 1].pos == "PROPN":
             return t.text  # after a first name ("Ivo Vask"); "the Joneses": "es" dropped
     return None
-
-
-def _place_only(ix: ParseIndex, words: list[Token]) -> bool:
-    """True when ``words`` before a name are a place name alone ("in Westby Mr Holm"):
-    where the person is, not a function they hold."""
-    ents = {ix.entity_at(t.i) for t in words}
-    return len(ents) == 1 and all(e is not None and e.label in ("GPE", "LOC") for e in ents)
 
 
 def _identity(ix: ParseIndex, i: int) -> bool:

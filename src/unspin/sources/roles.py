@@ -8,10 +8,19 @@ from __future__ import annotations
 
 import re
 
+from unspin.nlp import Token
 from unspin.sources.lexicon import PERSON_NOUNS, _words
+from unspin.sources.parse_index import ParseIndex
 from unspin.sources.speakers import DETS, PERSON_HEADS
 
-__all__ = ["is_role_phrase", "role_head", "role_organisation", "role_text"]
+__all__ = [
+    "is_role_phrase",
+    "place_only",
+    "role_head",
+    "role_organisation",
+    "role_text",
+    "verb_above_next",
+]
 
 
 #: Nouns that, heading an apposition, say a name is a company or another non-state body.
@@ -130,3 +139,27 @@ _PARTITIVE_PRONOUNS = frozenset({"them", "us", "you", "these", "those", "theirs"
 _CLAUSE_WORDS = frozenset(
     {"he", "she", "they", "it", "we", "i", "became", "become", "was", "were", "is", "are"}
 )
+
+
+def verb_above_next(ix: ParseIndex, i: int, hi: int) -> bool:
+    """True when the token right after an apposition ending at ``hi`` is a verb that
+    governs the apposition's head ``i`` ("the Project, women and men represented ..."):
+    the parse hung a clause's subject on the name before it."""
+    toks = ix.parsed.tokens
+    nxt = hi + 1
+    if nxt >= len(toks) or toks[nxt].pos not in ("VERB", "AUX"):
+        return False
+    for _ in range(40):
+        if i == nxt:
+            return True
+        if toks[i].head == i:
+            return False
+        i = toks[i].head
+    return False
+
+
+def place_only(ix: ParseIndex, words: list[Token]) -> bool:
+    """True when ``words`` before a name are a place name alone ("in Oslo Mr Holm"):
+    where the person is, not a function they hold."""
+    ents = {ix.entity_at(t.i) for t in words}
+    return len(ents) == 1 and all(e is not None and e.label in ("GPE", "LOC") for e in ents)
