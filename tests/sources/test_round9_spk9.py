@@ -92,3 +92,13 @@ def test_a_role_with_a_relative_clause_keeps_its_role(run: Run) -> None:
     )
     roles = {f.attributes.get("role") for f in a.by_kind("speaker")}
     assert "business attorney" in roles, roles
+
+
+def test_a_role_before_a_left_out_comma_stays(run: Run) -> None:
+    a = sources(
+        run,
+        '"We do not take it out on children," Karl Vikberg, secretary of the Westby Green '
+        "Party told the station.",
+    )
+    s = _speaker(a, "Karl Vikberg")
+    assert s.attributes.get("role") == "secretary of the Westby Green Party", s.attributes

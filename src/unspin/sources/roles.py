@@ -143,12 +143,14 @@ _CLAUSE_WORDS = frozenset(
 
 def verb_above_next(ix: ParseIndex, i: int, hi: int) -> bool:
     """True when the token right after an apposition ending at ``hi`` is a verb that
-    governs the apposition's head ``i`` ("the Project, women and men represented ..."):
-    the parse hung a clause's subject on the name before it."""
+    governs the apposition's head ``i``, a bare plural ("the Project, women and men
+    represented ..."): the parse hung a clause's subject on the name before it."""
     toks = ix.parsed.tokens
     nxt = hi + 1
     if nxt >= len(toks) or toks[nxt].pos not in ("VERB", "AUX"):
         return False
+    if toks[i].tag not in ("NNS", "NNPS") or ix.kids(i, "det"):
+        return False  # "Ann Lund, secretary of the party told ...": a comma left out
     for _ in range(40):
         if i == nxt:
             return True
