@@ -41,7 +41,7 @@ and where the sentence names a different actor, which one:
   ordered it" to no one;
 * :func:`actor_end`: "rogue guards, not the ruling family, carried out ...": the actor
   stops before the party the sentence rules out ("X, rather than Y", "X, and not Y"),
-  and runs on through a hyphen the parse cut a name at ("al-Shabab", not "al");
+  and runs on through a hyphen the parse cut a name at ("al-Tarek", not "al");
 * :func:`than_actor`: "no one is more responsible for X than Y" gives X to Y.
 
 and where the deed is more than the verb's object:
@@ -430,7 +430,7 @@ def actor_end(parsed: Parsed, actor: Token, end: int) -> int:
 
 
 def _hyphen_end(parsed: Parsed, end: int) -> int:
-    """``end`` moved past a hyphen and the word glued to it ("al" -> "al-Shabab"): the
+    """``end`` moved past a hyphen and the word glued to it ("al" -> "al-Tarek"): the
     parse made the pieces of one hyphenated name three siblings."""
     text = parsed.text
     while text[end : end + 1] == "-":

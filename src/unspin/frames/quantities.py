@@ -242,7 +242,7 @@ class _QuantityScanner:
             if re.match(r"-[A-Za-z](?![a-z])", text[end : end + 3]):
                 return None  # "3-D", "2-D printer": a name, not an amount
             if SKIP_BEFORE.search(text[max(0, start - 10) : start]) or version_number(text, start):
-                return None  # "No. 5"; "version 2 users", "iOS 8 backups": a version's number
+                return None  # "No. 5"; "version 2 users", "zOS 8 backups": a version's number
             if short_year(text, start, end) or list_marker(text, start, end):
                 return None  # "Jo Lin, MA '21,", "the officer—(1) may ..."
             if re.match(r"[:/]\d|\.\d", text[end : end + 2]):
