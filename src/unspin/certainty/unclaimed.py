@@ -10,7 +10,7 @@ from __future__ import annotations
 from unspin.certainty.lexicon import ATTR_VERBS, NAME_ENTS
 from unspin.nlp import Parsed, Token
 
-__all__ = ["unclaimed"]
+__all__ = ["next_sentences", "quotes_itself", "unclaimed"]
 
 _CLAUSES = frozenset(("ccomp", "xcomp", "parataxis"))
 _ABOUT = frozenset(("about", "over"))
@@ -36,21 +36,22 @@ def unclaimed(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str |
         ):
             return "A view the group may not hold, not a claim pinned on it."
     dets = {c.lower for c in kids if c.dep in ("det", "nummod")}
-    if t.tag == "NN" and dets & _ONE and not _quoted(parsed, t) and _named_next(parsed, t, 1):
+    if t.tag == "NN" and dets & _ONE and not quotes_itself(parsed, t) and _named_next(parsed, t, 1):
         return "The source is named, with an affiliation, a sentence or two on."
     if group == "vague_research" and t.lemma.lower() == "report" and _outlet_next(parsed, t):
         return "The report's outlet is named in the next sentence."
     return None
 
 
-def _next_sentences(parsed: Parsed, t: Token, window: int) -> list[Token]:
+def next_sentences(parsed: Parsed, t: Token, window: int) -> list[Token]:
+    """The tokens of the ``window`` sentences after ``t``'s."""
     k = parsed.sentence_index(t.start)
     if k is None:
         return []
     return [n for s in parsed.sentences[k + 1 : k + 1 + window] for n in parsed.sentence_tokens(s)]
 
 
-def _quoted(parsed: Parsed, t: Token) -> bool:
+def quotes_itself(parsed: Parsed, t: Token) -> bool:
     """The group's sentence quotes it: the unnamed voice has words of its own, and a
     name in the next sentence is as likely another voice."""
     sentence = parsed.sentence_of(t.start)
@@ -64,7 +65,7 @@ def _named_next(parsed: Parsed, t: Token, window: int) -> bool:
     subject of a reporting verb in the next sentences ("Jane Roe of <Firm> expects",
     '"...," said Jane Roe, who is part of <Body>')."""
     toks = parsed.tokens
-    for n in _next_sentences(parsed, t, window):
+    for n in next_sentences(parsed, t, window):
         if n.ent_type != "PERSON" or n.dep != "nsubj" or toks[n.head].lemma not in ATTR_VERBS:
             continue
         s, e = parsed.subtree_span(n.i)
@@ -84,5 +85,5 @@ def _outlet_next(parsed: Parsed, t: Token) -> bool:
         n.dep == "nsubj"
         and (n.pos == "PROPN" or n.ent_type in NAME_ENTS)
         and toks[n.head].lemma == "report"
-        for n in _next_sentences(parsed, t, 1)
+        for n in next_sentences(parsed, t, 1)
     )

@@ -20,6 +20,7 @@ from unspin.certainty.lexicon import (
     SPOKESPEOPLE,
     VAGUE_DETS,
 )
+from unspin.certainty.unclaimed import next_sentences, quotes_itself
 from unspin.nlp import Parsed, Token
 
 __all__ = ["vague_cues"]
@@ -345,14 +346,10 @@ def _named_next(parsed: Parsed, t: Token) -> bool:
     affiliation or a description as the subject of a reporting verb: "Experts said ... .
     Jane Roe, an associate fellow with <Body>, said ...", "..., officials said. Jane Roe,
     director of <Office>, said ..." (one of them, named)."""
-    k = parsed.sentence_index(t.start)
-    if k is None or k + 1 >= len(parsed.sentences):
-        return False
-    sentence = parsed.sentences[k]
-    if any(q in parsed.text[sentence.start : sentence.end] for q in '"“”'):
+    if quotes_itself(parsed, t):
         return False
     toks = parsed.tokens
-    for n in parsed.sentence_tokens(parsed.sentences[k + 1]):
+    for n in next_sentences(parsed, t, 1):
         if n.ent_type != "PERSON" or n.dep != "nsubj" or toks[n.head].lemma not in ATTR_VERBS:
             continue
         appos = [c for c in parsed.children(n.i) if c.dep == "appos" and c.pos == "NOUN"]
@@ -383,11 +380,8 @@ def _within_named_speech(parsed: Parsed, verb: Token) -> bool:
 def _told_outlet_next(parsed: Parsed, t: Token) -> bool:
     """The next sentence tells whose report it is: its reporting verb has a named outlet as
     the one told ("Sources told <Outlet> that ...")."""
-    k = parsed.sentence_index(t.start)
-    if k is None or k + 1 >= len(parsed.sentences):
-        return False
     toks = parsed.tokens
-    for w in parsed.sentence_tokens(parsed.sentences[k + 1]):
+    for w in next_sentences(parsed, t, 1):
         if w.dep in ("dobj", "dative") and toks[w.head].lemma == "tell":
             lo, hi = _subtree_tokens(parsed, w.i)
             if any(x.ent_type in ("ORG", "WORK_OF_ART") for x in toks[lo : hi + 1]):
