@@ -79,13 +79,14 @@ def _read_fnc1(path: Path) -> dict[str, str]:
     return bodies
 
 
-def corpus_articles(corpus: str) -> list[str]:
+def corpus_articles(corpus: str, fnc1_min_chars: int = FNC1_MIN_CHARS) -> list[str]:
     """The article ids of a corpus that a sample draws from, sorted: every PTC train
-    article; the FNC-1 bodies of at least :data:`FNC1_MIN_CHARS` characters."""
+    article; the FNC-1 bodies of at least ``fnc1_min_chars`` characters (default
+    :data:`FNC1_MIN_CHARS`)."""
     if corpus == "ptc":
         return sorted(p.stem.removeprefix("article") for p in PTC_ARTICLES.glob("article*.txt"))
     if corpus == "fnc1":
-        return sorted(a for a, text in fnc1_bodies().items() if len(text) >= FNC1_MIN_CHARS)
+        return sorted(a for a, text in fnc1_bodies().items() if len(text) >= fnc1_min_chars)
     raise SystemExit(f"unknown corpus {corpus!r}; one of {', '.join(CORPORA)}")
 
 
@@ -145,11 +146,20 @@ def further_order(every: Sequence[str], excluded: Iterable[str], seed: int) -> l
     return extra
 
 
-def corpora_order(corpora: Sequence[str], excluded: Iterable[str], seed: int) -> list[str]:
+def corpora_order(
+    corpora: Sequence[str],
+    excluded: Iterable[str],
+    seed: int,
+    fnc1_min_chars: int = FNC1_MIN_CHARS,
+) -> list[str]:
     """The further articles of ``corpora``, corpus after corpus in the order given, each in
     the seed's order (:func:`further_order`; for ``["ptc"]`` the order rounds 1 to 5 used)."""
     seen = set(excluded)
-    return [a for corpus in corpora for a in further_order(corpus_articles(corpus), seen, seed)]
+    return [
+        a
+        for corpus in corpora
+        for a in further_order(corpus_articles(corpus, fnc1_min_chars), seen, seed)
+    ]
 
 
 # -- running the default pipeline of one commit --------------------------------------------

@@ -39,7 +39,9 @@ two or three articles only.
 PTC's train articles, or the news bodies of FNC-1 (``../shared/data/fnc1/
 train_bodies.csv``: article id ``fnc1-<Body ID>``, the text the ``articleBody`` field
 exactly as the CSV holds it, analysed as a plain-text document; only bodies of at least
-1,200 characters, news articles rather than stubs: 1,237 of the 1,683), or both, corpus
+1,200 characters, news articles rather than stubs: 1,237 of the 1,683; rounds 6-9 read
+them all, so round 10 on draws from ``--fnc1-min-chars 600``: the 318 bodies of 600 to
+1,199 characters, short news items, are the unread ones), or both, corpus
 after corpus in the order given, each in the seed's order (``--corpus ptc fnc1``: the
 PTC articles left first, then FNC-1). No shipped model trained on FNC-1 bodies except
 the stance models, which the default report does not run. The gate articles (and so the
@@ -114,6 +116,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from audit_articles import (
     CORPORA,
+    FNC1_MIN_CHARS,
     GATE,
     GUIDE,
     ROOT,
@@ -163,7 +166,8 @@ def sample_command(args: argparse.Namespace) -> int:
         floors = {k: SCORE_FLOORS[layer] for layer in SCORE_FLOORS for k in LAYER_KINDS[layer]}
     gate = json.loads((tree / GATE).read_text())["articles"]
     seen = read_before(args.fresh)
-    extra = corpora_order(corpora, [*gate, *seen], args.seed)[: args.max_extra]
+    extra = corpora_order(corpora, [*gate, *seen], args.seed, args.fnc1_min_chars)
+    extra = extra[: args.max_extra]
     if args.fresh or "ptc" not in corpora:  # no gate article, so no technique kind
         gate = []
 
@@ -221,6 +225,7 @@ def sample_command(args: argparse.Namespace) -> int:
         "src_tree": git("rev-parse", f"{commit}:src"),
         "seed": args.seed,
         "corpus": corpora,
+        "fnc1_min_chars": args.fnc1_min_chars,
         "per_kind": args.per_kind,
         "spread": args.spread,
         "floors": floors,
@@ -354,7 +359,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=CORPORA,
         default=["ptc"],
         help="where the further articles come from: PTC train articles, FNC-1 bodies of "
-        "at least 1,200 characters, or both (corpus after corpus, each in the seed's order)",
+        "at least --fnc1-min-chars characters, or both (corpus after corpus, each in the "
+        "seed's order)",
+    )
+    s.add_argument(
+        "--fnc1-min-chars",
+        type=int,
+        default=FNC1_MIN_CHARS,
+        help=f"the shortest FNC-1 body drawn from (default {FNC1_MIN_CHARS}; rounds 6-9 "
+        "read every body of that length, so a fresh FNC-1 round needs a lower one)",
     )
     s.add_argument(
         "--over-floors",

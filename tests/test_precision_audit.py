@@ -527,6 +527,9 @@ def test_fnc1_bodies_are_namespaced_exact_and_long_enough(
     assert both[:1] == ["111"] and sorted(both[1:]) == ["fnc1-40", "fnc1-7"]
     assert aa.corpora_order(["ptc"], [], seed=3) == aa.further_order(["111", "222"], [], 3)
     assert aa.corpora_order(["fnc1"], ["fnc1-7"], seed=3) == ["fnc1-40"]
+    # a lower floor reaches the shorter bodies (a fresh round after the long ones are read)
+    assert aa.corpus_articles("fnc1", fnc1_min_chars=1199) == ["fnc1-3", "fnc1-40", "fnc1-7"]
+    assert aa.corpora_order(["fnc1"], ["fnc1-7", "fnc1-40"], 3, fnc1_min_chars=99) == ["fnc1-3"]
     # a reader finds the text again: show marks the span in an FNC-1 body, text prints it
     start = LONG.index('"fees"')
     row = {
