@@ -89,3 +89,20 @@ RESP_VERBS = frozenset(
         "perpetrate instigate incite bankroll commit plot"
     )
 )
+#: Parts of the body: not a party that can be answerable for a deed ("his small nose was
+#: to blame for his failed marriage" pins nothing on anyone). Words that also name a
+#: person or a group ("head", "hand", "arm", "body", "wing", "organ") are left out.
+BODY_PARTS = frozenset(
+    _words(
+        "penis genital genitals testicle breast nose ear leg foot feet toe finger thumb knee "
+        "stomach belly bladder bowel liver kidney lung brain hair skin tooth teeth hip neck "
+        "chest thigh ankle wrist elbow lip tongue jaw skull spine bone muscle buttock"
+    )
+)
+#: Nouns of a stretch of time: not a doer ("the historic moment could be behind the move").
+TIME_NOUNS = frozenset(
+    _words(
+        "moment time day week month year decade century era period occasion hour minute "
+        "night morning evening afternoon season"
+    )
+)

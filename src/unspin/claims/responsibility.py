@@ -15,6 +15,11 @@ no responsibility type rather than a wrong actor):
   ("Blaming the farmers for the floods is offensive", "it is wrong to blame X for Y");
 * :func:`bare_pronoun`: the event is a bare pronoun ("the raids that they carried out"
   offers "that"): nothing here resolves it, so no event to show;
+* :func:`not_agent`: the actor is a part of the body or a stretch of time ("his small
+  nose was to blame for his failed marriage", "the historic moment could be behind the
+  move"): nothing that can be answerable for a deed;
+* :func:`fragment`: the event is a clause cut at a preposition whose object the parse
+  left out ("the man she is accused of sleeping with" offers "sleeping with");
 * :func:`no_one`: a slot names no one or nothing ("committed no crime", "nobody
   carried out the raid", "unknown attackers carried out the raid");
 * :func:`unasserted`: the cue sits in a clause the sentence does not assert ("if he
@@ -52,7 +57,7 @@ and where the deed is more than the verb's object:
 
 from __future__ import annotations
 
-from unspin.claims.lexicon import EVENT_NOUNS, RESP_VERBS
+from unspin.claims.lexicon import BODY_PARTS, EVENT_NOUNS, RESP_VERBS, TIME_NOUNS
 from unspin.nlp import Parsed, Sentence, Token
 
 __all__ = [
@@ -61,9 +66,11 @@ __all__ = [
     "cleft_rebuttal",
     "directive_end",
     "enabler",
+    "fragment",
     "generic_act",
     "habitual",
     "no_one",
+    "not_agent",
     "own_conduct",
     "rebuttal",
     "ruled_out",
@@ -210,6 +217,25 @@ def bare_pronoun(token: Token) -> bool:
     """The slot is a pronoun standing alone ("that", "which", "it", "them"): what it
     stands for is elsewhere, and an event shown as "that" tells a reader nothing."""
     return token.lower in _BARE_WORDS
+
+
+def not_agent(actor: Token) -> bool:
+    """The actor is a part of the body ("his small nose", "his short legs") or a stretch of
+    time ("the historic moment", "that day"): no one is made answerable for the deed."""
+    return actor.pos == "NOUN" and actor.lemma.lower() in BODY_PARTS | TIME_NOUNS
+
+
+def fragment(parsed: Parsed, event: Token) -> bool:
+    """The event ends in a preposition with no object of its own ("sleeping with", from
+    "the man she is accused of sleeping with"): the rest of the deed is the noun the
+    clause hangs on, elsewhere, and the slot shows a cut piece."""
+    last = max(parsed.tokens_in(*parsed.subtree_span(event.i)), key=lambda t: t.i, default=None)
+    return (
+        last is not None
+        and last.dep == "prep"
+        and last.head == event.i
+        and not _children(parsed, last.i, "pobj", "pcomp")
+    )
 
 
 def no_one(parsed: Parsed, slot: Token) -> bool:

@@ -36,9 +36,11 @@ from unspin.claims.responsibility import (
     cleft_rebuttal,
     directive_end,
     enabler,
+    fragment,
     generic_act,
     habitual,
     no_one,
+    not_agent,
     own_conduct,
     rebuttal,
     ruled_out,
@@ -317,6 +319,8 @@ def _checked_slots(
         or time_phrase(event)
         or no_one(parsed, event)  # "committed no crime"
         or no_one(parsed, actor)  # "nobody carried out the raid"
+        or not_agent(actor)  # "his small nose was to blame for ..."
+        or fragment(parsed, event)  # "accused of sleeping with" (the object elsewhere)
         or unasserted(parsed, cue, event)  # "if he orders it", "before he has committed any"
         or generic_act(parsed, cue)  # "Blaming the farmers for the floods is offensive"
     ):
