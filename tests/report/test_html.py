@@ -421,7 +421,8 @@ def test_source_table(hostile_html: str) -> None:
         for r in rows[1:]
     ]
     edda = next(c for c in cells if c[0] == "Edda Pilkvist")
-    assert edda[1:4] == ["named_person", "Mayor", "1"]
+    assert edda[1:4] == ["person", "Mayor", "1"]
+    assert '<td title="a named person">person</td>' in table.group(0)
     assert "will probably reopen by March" in edda[4]
     jon = next(c for c in cells if "Rask" in c[0])
     assert jon[0] == "Jon &quot;Pipe|Man&quot; Rask" and jon[2] == "&lt;b&gt;reader&lt;/b&gt;"
@@ -551,3 +552,10 @@ def test_hostile_document_built_by_hand() -> None:
 
 def test_render_is_deterministic(make: Callable[..., Analysis]) -> None:
     assert render_html(make(failing=False)) == render_html(make(failing=False))
+
+
+def test_panel_labels_read_as_words(hostile_html: str) -> None:
+    # the panel shows a label as words ("named person"); the JSON keeps "named_person"
+    labels = re.findall(r'<span class="lbl">(.*?)</span>', hostile_html)
+    assert "named person" in labels
+    assert not [label for label in labels if "_" in label]

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from unspin.model import Finding
 from unspin.report.common import one_line
 
-__all__ = ["esc", "finding_button", "safe_href"]
+__all__ = ["esc", "finding_button", "label_words", "safe_href"]
 
 _CONTROL_RE = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
@@ -46,12 +46,18 @@ def safe_href(url: str | None, *, allow_relative: bool = False) -> str | None:
     return None
 
 
+def label_words(label: str) -> str:
+    """A finding's label as a reader sees it: "named_person" -> "named person",
+    "Loaded_Language" -> "Loaded Language" (JSON keeps the label itself)."""
+    return label.replace("_", " ")
+
+
 def finding_button(i: int, f: Finding, extra: str = "") -> str:
     """A button that selects finding number ``i`` (its position in the analysis)."""
     snippet = one_line(f.text, 90) or "(empty span)"
     return (
         f'<button type="button" class="fi" data-fi="{i}">'
-        f'<span class="lbl">{esc(f.label)}</span>{extra} '
+        f'<span class="lbl">{esc(label_words(f.label))}</span>{extra} '
         f'<span class="snip">{esc(snippet)}</span> '
         f'<span class="score">{f.score:.2f}</span></button>'
     )

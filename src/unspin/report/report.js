@@ -36,6 +36,11 @@
       return s.length > n ? s.slice(0, n - 1) + "\u2026" : s;
     }
 
+    // a label as words: "named_person" -> "named person" (the data keeps the label)
+    function words(label) {
+      return String(label).replace(/_/g, " ");
+    }
+
     function isIndex(i) {
       return typeof i === "number" && i >= 0 && i < findings.length && Math.floor(i) === i;
     }
@@ -149,7 +154,7 @@
       sw.setAttribute("aria-hidden", "true");
       h.appendChild(sw);
       h.appendChild(el("span", "kind", f.kind));
-      h.appendChild(document.createTextNode(" \u00b7 " + f.label + " "));
+      h.appendChild(document.createTextNode(" \u00b7 " + words(f.label) + " "));
       h.appendChild(el("span", "score", "score " + Number(f.score).toFixed(2)));
       box.appendChild(h);
       box.appendChild(el("blockquote", "", shorten(f.text, MAX_QUOTE)));
@@ -214,7 +219,7 @@
         indices.slice(1).forEach(function (i) {
           var li = el("li");
           var t = findings[i];
-          li.appendChild(findingButton(i, "link", t.label + ": " + shorten(t.text, 80)));
+          li.appendChild(findingButton(i, "link", words(t.label) + ": " + shorten(t.text, 80)));
           ul.appendChild(li);
         });
         also.appendChild(ul);

@@ -40,7 +40,7 @@ from unspin.report.highlight import (
     layers_for,
     render_text,
 )
-from unspin.report.htmlkit import safe_href
+from unspin.report.htmlkit import label_words, safe_href
 from unspin.report.htmlparts import strip_chips, summary_tables
 from unspin.report.sections import (
     APPENDIX,
@@ -185,7 +185,7 @@ def report_context(
             "findings": [
                 {
                     "index": i,
-                    "label": findings[i].label,
+                    "label": label_words(findings[i].label),
                     "snippet": one_line(findings[i].text, _SNIPPET) or "(empty span)",
                     "score": f"{findings[i].score:.2f}",
                     "start": findings[i].start,

@@ -15,8 +15,30 @@ from unspin.report.common import number, one_line, share_anonymous, summary
 from unspin.report.htmlkit import esc
 from unspin.report.markdown import md_escape, md_table
 from unspin.report.sections import ReportContext, Section
+from unspin.sources.speakers import TYPE_WORDS
 
-__all__ = ["SECTIONS", "SourceRow", "SourcesSection", "source_rows"]
+__all__ = ["SECTIONS", "TYPE_SHORT", "SourceRow", "SourcesSection", "source_rows", "type_word"]
+
+#: The source type as the table's "Type" column says it (the full sentence, ``TYPE_WORDS``,
+#: is its tooltip); JSON keeps the machine label (``named_person``).
+TYPE_SHORT = {
+    "named_person": "person",
+    "named_organisation": "organisation",
+    "government": "government",
+    "media_outlet": "media outlet",
+    "group": "group",
+    "document": "document",
+    "anonymous": "anonymous",
+    "social_media": "social media",
+    "unresolved": "unresolved",
+    "unattributed": "no source",
+}
+
+
+def type_word(source_type: str) -> str:
+    """A source type in words for a reader ("named_person" -> "person"); an unknown label
+    (from a plugin) with its underscores as spaces."""
+    return TYPE_SHORT.get(source_type, source_type.replace("_", " "))
 
 
 @dataclass
@@ -102,7 +124,9 @@ class SourcesSection(Section):
                     f'data-fi="{index[r.first.id]}">{example}</button>'
                 )
             body.append(
-                f"<tr><td>{esc(r.speaker)}</td><td>{esc(r.type)}</td><td>{esc(r.role) or '—'}</td>"
+                f"<tr><td>{esc(r.speaker)}</td>"
+                f'<td title="{esc(TYPE_WORDS.get(r.type, r.type))}">{esc(type_word(r.type))}</td>'
+                f"<td>{esc(r.role) or '—'}</td>"
                 f'<td class="num">{r.count}</td><td>{example}</td></tr>'
             )
         return (
@@ -128,7 +152,7 @@ class SourcesSection(Section):
                         (
                             [
                                 md_escape(r.speaker),
-                                md_escape(r.type),
+                                md_escape(type_word(r.type)),
                                 md_escape(r.role) or "—",
                                 str(r.count),
                                 md_escape(r.example, 120) or "—",
