@@ -44,10 +44,14 @@ def test_a_one_word_name_the_text_calls_news_is_a_publication(run: Run) -> None:
     assert s.label == "media_outlet"
 
 
-def test_a_one_word_name_that_only_reports_stays_a_person(run: Run) -> None:
-    # reporters report too: "reports" alone is no cue
+def test_a_one_word_name_that_only_reports_is_no_person(run: Run) -> None:
+    # "reports" alone is no outlet cue, but with no first name, title, person's role or
+    # "he"/"she" anywhere a one-word name is no person either (round 9 judged websites
+    # and brands typed so wrong): an organisation, saying why
     a = sources(run, "Several of the claims are not valid, Zandervoort reports.")
-    assert _speaker(a, "Zandervoort").label == "named_person"
+    s = _speaker(a, "Zandervoort")
+    assert s.label == "named_organisation"
+    assert "no person evidence" in str(s.attributes["type_reason"])
 
 
 def test_a_one_word_name_with_a_first_name_elsewhere_stays_a_person(run: Run) -> None:

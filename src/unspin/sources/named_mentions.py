@@ -22,6 +22,14 @@ from unspin.sources.lexicon import (
     OUTLET_WORDS,
     TITLE_WORDS,
 )
+from unspin.sources.one_word_names import (
+    ONE_WORD_ORGANISATION,
+    REPORTS,
+    WEBSITE,
+    person_evidence,
+    reporting_name,
+    titled_elsewhere,
+)
 from unspin.sources.parse_index import ParseIndex, span_text
 from unspin.sources.roles import (
     is_role_phrase,
@@ -204,15 +212,16 @@ def named_mention(
         person_hint = True  # '"I saw nothing," Jorge Vale told ...': a person says "I"
     if not person_hint and len(bare) == 1 and not bare[0].isupper():
         # "Holt said" where the text calls Holt "Vice President Holt" elsewhere
-        person_hint = _titled_elsewhere(ix, bare[0])
+        person_hint = titled_elsewhere(ix, bare[0])
     if outlet_cue is None and not person_hint and len(bare) == 1 and not role_right:
         # "Harbinger reports" where the text says "Harbinger News" and never gives
         # Harbinger a first name: a publication
-        outlet_cue = _reporting_name(parsed, bare[0])
+        outlet_cue = reporting_name(parsed, bare[0])
     the_before = not role_left and (
         (ent.first > 0 and toks[ent.first - 1].lower == "the") or words[0].lower() == "the"
     )
     ner = f"NER {label}" if label else ""
+    one_word = re.sub(r"['’]s\Z", "", bare[0]) if len(bare) == 1 and not role_left else ""
     role_org = role_organisation(role_right)
     some = _quantified_people(toks, lo, ent)
     if some is not None:
@@ -228,11 +237,11 @@ def named_mention(
         (outlet_cue is not None and label != "PERSON")
         or (outlet_cue in OUTLET_WORDS)
         or (left_outlet is not None and not person_hint)
-        or outlet_cue == _REPORTS
+        or outlet_cue == REPORTS
     ):
         source_type, entity_type, rule = "media_outlet", "outlet", "speaker.media-outlet"
         reason, score = f"lexicon: outlet ({outlet_cue})", 0.85
-        if outlet_cue == _REPORTS:
+        if outlet_cue == REPORTS:
             reason = "a one-word name the text gives as a news name or website: a publication"
             score = 0.75
         cues.append(outlet_cue or "")
@@ -283,6 +292,14 @@ def named_mention(
         else:
             reason = '"the" before a name: not a person'
             score = 0.6
+    elif one_word and not person_hint and not person_evidence(ix, one_word):
+        # "Plovix reports", "harassed by QX7": one proper noun the text never gives a
+        # first name, a title, a person's role or "he"/"she": a website, brand or agency
+        # as likely as a person, so no person
+        source_type, entity_type, rule = _ORGANISATION
+        reason, score = ONE_WORD_ORGANISATION, 0.6
+        if WEBSITE.fullmatch(one_word):
+            reason = f"a website's name ({one_word}): {ONE_WORD_ORGANISATION}"
     else:
         name_words, titles, gender = split_person_name(words)
         if titles:
@@ -450,53 +467,6 @@ def _appositive_of(ix: ParseIndex, h: Token) -> str | None:
     # with the modifiers' own ("free speech activists": "free" modifies "speech")
     mods = [ix.subtree(c.i)[0] for c in ix.kids(n.i, "amod", "compound") if c.i < n.i]
     return span_text(ix.parsed, min(mods, default=n.i), n.i)
-
-
-def _titled_elsewhere(ix: ParseIndex, word: str) -> bool:
-    """True when the text gives ``word`` a person's title or honorific somewhere
-    ("Vice President Holt", "Mrs. Holt"): a person's surname, whatever the recogniser
-    says of it alone."""
-    parsed = ix.parsed
-    memo = _TITLED[0]  # read once: another thread may replace it
-    if memo is None or memo[0] is not parsed:
-        toks = parsed.tokens
-        titles = (PERSON_HEADS & TITLE_WORDS) | set(HONORIFICS)
-        memo = (
-            parsed,
-            frozenset(
-                t.text
-                for t in toks[1:]
-                if toks[t.i - 1].text[:1].isupper() and toks[t.i - 1].lower in titles
-            ),
-        )
-        _TITLED[0] = memo
-    return word in memo[1]
-
-
-#: The cue :func:`_reporting_name` gives: the text names the word as a publication.
-_REPORTS = "news"
-
-
-def _reporting_name(parsed: Parsed, word: str) -> str | None:
-    """``_REPORTS`` when the text gives ``word`` as a news name or a website ("Harbinger
-    News", "Harbinger.com") and never with a capitalised word before it that could be a
-    first name: a publication. "Harbinger reported" alone is no cue: reporters report."""
-    if not word[:1].isupper() or not word.isalpha():
-        return None
-    w = re.escape(word)
-    text = parsed.text
-    cue = re.compile(rf"\b{w}(?:\.com\b| News\b)")
-    if cue.search(text) is None:
-        return None
-    if re.search(
-        rf"\b(?!(?:The|A|As|In|On|At|By|To|For|From|And|But)\b)[A-Z][a-z]+\.? {w}\b", text
-    ):
-        return None  # "Lena Harbinger": a person's name somewhere in the text
-    return _REPORTS
-
-
-#: The words the last text read gives a title (its parse, the words): one pass a text.
-_TITLED: list[tuple[Parsed, frozenset[str]] | None] = [None]
 
 
 def _titled_person(ix: ParseIndex, h: Token, ent: Entity) -> Entity | None:

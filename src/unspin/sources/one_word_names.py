@@ -1,0 +1,144 @@
+"""What the text says of a one-word name ("Zandervoort said"): a person's name, a
+publication's, or a body's.
+
+A single proper noun is a person's name only when the text gives the person away: a first
+name or a full name with it somewhere ("Lena Zandervoort"), a title or honorific
+("Mrs. Zandervoort"), or "he"/"she" taking it up. Without any of that it is as likely a
+website, a brand or an agency, which :func:`~unspin.sources.named_mentions.named_mention`
+then types from its other evidence or as an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unspin.nlp import Parsed
+from unspin.sources.lexicon import HONORIFICS, TITLE_WORDS
+from unspin.sources.parse_index import ParseIndex
+from unspin.sources.speakers import PERSON_HEADS
+
+__all__ = [
+    "ONE_WORD_ORGANISATION",
+    "REPORTS",
+    "WEBSITE",
+    "person_evidence",
+    "reporting_name",
+    "titled_elsewhere",
+]
+
+#: The reason given a one-word name typed an organisation for want of a person.
+ONE_WORD_ORGANISATION = "one-word name, no person evidence in the text"
+
+#: A website's name ("Plovix.com", "Plovix.co.uk"): a publication or a company, no person.
+WEBSITE = re.compile(r"[A-Za-z][\w-]*\.(?:com|net|org|co\.uk|co|io|info|tv)", re.IGNORECASE)
+
+#: Capitalised words that may stand before a name without being a first name.
+_NOT_FIRST_NAMES = frozenset(
+    {
+        "the", "a", "an", "as", "in", "on", "at", "by", "to", "for", "from", "and", "but",
+        "or", "via", "per", "with", "of", "if", "when", "while", "so", "yet", "both",
+    }
+)  # fmt: skip
+
+#: Pronouns that give a person away when they take up a name.
+_PERSONAL = frozenset({"he", "she"})
+
+
+def titled_elsewhere(ix: ParseIndex, word: str) -> bool:
+    """True when the text gives ``word`` a person's title or honorific somewhere
+    ("Vice President Holt", "Mrs. Holt"): a person's surname, whatever the recogniser
+    says of it alone."""
+    parsed = ix.parsed
+    memo = _TITLED[0]  # read once: another thread may replace it
+    if memo is None or memo[0] is not parsed:
+        toks = parsed.tokens
+        titles = (PERSON_HEADS & TITLE_WORDS) | set(HONORIFICS)
+        memo = (
+            parsed,
+            frozenset(
+                t.text
+                for t in toks[1:]
+                if toks[t.i - 1].text[:1].isupper() and toks[t.i - 1].lower in titles
+            ),
+        )
+        _TITLED[0] = memo
+    return word in memo[1]
+
+
+#: The cue :func:`reporting_name` gives: the text names the word as a publication.
+REPORTS = "news"
+
+
+def reporting_name(parsed: Parsed, word: str) -> str | None:
+    """``REPORTS`` when the text gives ``word`` as a news name or a website ("Harbinger
+    News", "Harbinger.com") and never with a capitalised word before it that could be a
+    first name: a publication. "Harbinger reported" alone is no cue: reporters report."""
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    w = re.escape(word)
+    text = parsed.text
+    cue = re.compile(rf"\b{w}(?:\.com\b| News\b)")
+    if cue.search(text) is None:
+        return None
+    if re.search(
+        rf"\b(?!(?:The|A|As|In|On|At|By|To|For|From|And|But)\b)[A-Z][a-z]+\.? {w}\b", text
+    ):
+        return None  # "Lena Harbinger": a person's name somewhere in the text
+    return REPORTS
+
+
+#: The words the last text read gives a title (its parse, the words): one pass a text.
+_TITLED: list[tuple[Parsed, frozenset[str]] | None] = [None]
+
+
+def person_evidence(ix: ParseIndex, word: str) -> bool:
+    """True when the text shows the one-word name ``word`` is a person's: it is part of a
+    longer person's name somewhere ("Lena Zandervoort", "Zandervoort" of "Lena
+    Zandervoort"), or "he"/"she" takes it up as the next person spoken of."""
+    return _in_longer_name(ix, word) or _taken_up_by_pronoun(ix, word)
+
+
+def _in_longer_name(ix: ParseIndex, word: str) -> bool:
+    parsed = ix.parsed
+    for e in parsed.entities:
+        inside = any(t.text == word for t in parsed.tokens[e.first : e.last])
+        if e.label == "PERSON" and e.last - e.first >= 2 and inside:
+            return True
+    toks = parsed.tokens
+    for t in toks:
+        if t.text != word:
+            continue
+        for a, b in ((t.i - 1, t.i), (t.i, t.i + 1)):
+            if a < 0 or b >= len(toks):
+                continue
+            p, q = toks[a], toks[b]
+            if not all(x.pos == "PROPN" and x.text[:1].isupper() for x in (p, q)):
+                continue
+            if not (p.text.isalpha() and q.text.isalpha()) or p.lower in _NOT_FIRST_NAMES:
+                continue
+            ents = [e for e in (ix.entity_at(p.i), ix.entity_at(q.i)) if e is not None]
+            if ents and all(e.label == "PERSON" for e in ents):
+                return True  # a person's name over the pair: a first name and a surname
+    return False
+
+
+def _taken_up_by_pronoun(ix: ParseIndex, word: str) -> bool:
+    """ "Holmgaard said ... He added": a subject "he"/"she" in the name's sentence or the
+    next with no other person (a person's name, a person noun as subject) between."""
+    parsed = ix.parsed
+    toks = parsed.tokens
+    sents = parsed.sentences
+    for t in toks:
+        if t.text != word:
+            continue
+        k = ix.sentence_of[t.i]
+        stop = sents[min(k + 1, len(sents) - 1)].last
+        for u in toks[t.i + 1 : stop]:
+            if u.lower in _PERSONAL and u.pos == "PRON" and u.dep.startswith("nsubj"):
+                return True
+            e = ix.entity_at(u.i)
+            if e is not None and e.label == "PERSON" and word not in e.text.split():
+                break
+            if u.lower in PERSON_HEADS and u.dep.startswith("nsubj"):
+                break
+    return False
