@@ -436,6 +436,10 @@ def test_summary_strip(hostile_html: str) -> None:
     assert "anonymous sources 33%" in text
     assert "certainty balance +0.00" in text
     assert "technique 2" not in text  # the counts by kind are in the layer switch
+    # every figure says what it counts (a tooltip)
+    chips = re.findall(r'<li class="chip[^"]*"( title="[^"]+")?>', strip.group(0))
+    assert chips and all(chips), chips
+    assert 'title="Share of the quotations and reported statements whose source' in strip.group(0)
     switch = re.search(r'<fieldset class="switch.*?</fieldset>', hostile_html, re.S)
     assert switch is not None
     options = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", switch.group(0)))

@@ -25,8 +25,33 @@ from unspin.report.sections import Chip
 __all__ = ["strip_chips", "summary_tables"]
 
 
+#: What each figure of the summary strip counts (its tooltip).
+CHIP_TITLES = {
+    "words": "Words in the text.",
+    "check-worthy claims": (
+        "Sentences flagged check-worthy / sentences scored (the Claims section gives the "
+        "threshold and the audited precision)."
+    ),
+    "anonymous sources": (
+        "Share of the quotations and reported statements whose source is not named."
+    ),
+    "hedges": "Words and phrases that hold a claim back (may, reportedly, allegedly).",
+    "boosters": "Words and phrases that push a claim's certainty (clearly, undeniably).",
+    "certainty balance": (
+        "Boosters against hedges, over the cues scoring 0.5 or more: sparse under 3 of "
+        "them; assertive when boosters are 65% or more; hedged at 35% or less; else "
+        "balanced."
+    ),
+    "techniques per 1,000 words": (
+        "Persuasion-technique spans in this report, per 1,000 words of the text."
+    ),
+    "failures": "Analyzers that failed on this text: see Analyzer summaries.",
+}
+
+
 def _chip(label: str, value: str | Markup, cls: str = "", swatch: str = "") -> dict[str, Any]:
-    return {"label": label, "value": value, "cls": cls, "swatch": swatch}
+    title = CHIP_TITLES.get(label, "")
+    return {"label": label, "value": value, "cls": cls, "swatch": swatch, "title": title}
 
 
 def strip_chips(analysis: Analysis, extra: Sequence[Chip] = ()) -> list[dict[str, Any]]:
