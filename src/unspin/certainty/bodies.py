@@ -24,6 +24,8 @@ __all__ = ["not_vague"]
 
 _SELF = frozenset(("its", "our", "we", "us"))
 _PLACES = frozenset(("GPE", "NORP", "LOC"))
+#: Bodies a bare noun identifies in a story ("the government", "the police").
+_BODY_KINDS = ORG_NOUNS | frozenset(("government", "family", "campaign", "military", "army"))
 _BELIEF = frozenset(("believe", "think", "feel", "fear", "worry", "consider"))
 
 
@@ -36,6 +38,10 @@ def not_vague(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str |
         body = _named_body(parsed, t)
         if body is not None and (low in SPOKESPEOPLE or _on_record(parsed, verb, body)):
             return "A named body speaking on its own record, not an unnamed source."
+    if group == "vague_source" and low in SPOKESPEOPLE and _body_kind(parsed, t):
+        return "The spokesperson of a body the text makes plain, speaking on its record."
+    if group == "vague_source" and t.tag == "NNS" and _body_spoke_before(parsed, t):
+        return "Officials of a body the text names speaking before, on its record."
     if group == "vague_expert" and t.tag == "NNS" and _researchers_named(parsed, t):
         return "Researchers the text names nearby (a titled researcher and colleagues)."
     if verb is None:
@@ -95,6 +101,41 @@ def _named_before(parsed: Parsed, t: Token, noun: str, window: int = 3) -> bool:
         for i, w in enumerate(toks):
             if w.lower == noun and i > 0 and toks[i - 1].tag in ("NNP", "NNPS"):
                 return True
+    return False
+
+
+def _body_kind(parsed: Parsed, t: Token) -> bool:
+    """'A government spokeswoman said', 'a police spokesman', 'a family spokesperson': the
+    voice of the one body of that kind the story is about, on its record (not "an
+    unnamed spokesman", nor a kind of body by an adjective, "a regional spokesman")."""
+    kids = parsed.children(t.i)
+    if any(c.lower in ANONYMITY for c in kids):
+        return False
+    return any(
+        c.dep == "compound" and c.i == t.i - 1 and c.lemma.lower() in _BODY_KINDS for c in kids
+    )
+
+
+def _body_spoke_before(parsed: Parsed, t: Token) -> bool:
+    """'<Norvian Intelligence Service> told lawmakers ... . Intelligence officials also told
+    lawmakers ...': the plural's noun modifier is a word of a named body that earlier was
+    the subject of a reporting verb; the officials are that body's."""
+    toks = parsed.tokens
+    mods = {
+        c.lower
+        for c in parsed.children(t.i)
+        if c.dep == "compound" and c.pos in ("NOUN", "PROPN") and c.ent_type not in _PLACES
+    }
+    if not mods or any(c.dep == "det" or c.lower in ANONYMITY for c in parsed.children(t.i)):
+        return False
+    for w in toks[: t.i]:
+        if w.lower not in mods or w.ent_type != "ORG" or w.start >= t.start:
+            continue
+        h = w
+        while h.dep in ("compound", "poss", "amod") and h.head != h.i:
+            h = toks[h.head]
+        if h.dep == "nsubj" and h.ent_type == "ORG" and toks[h.head].lemma in ATTR_VERBS:
+            return True
     return False
 
 

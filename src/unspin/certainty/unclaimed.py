@@ -7,6 +7,8 @@ names reported. :func:`.bodies.not_vague` asks :func:`unclaimed` before it answe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from unspin.certainty.lexicon import ATTR_VERBS, NAME_ENTS
 from unspin.nlp import Parsed, Token
 
@@ -16,6 +18,8 @@ _CLAUSES = frozenset(("ccomp", "xcomp", "parataxis"))
 _ABOUT = frozenset(("about", "over"))
 #: Source or expert nouns one person holds ("an official", "one analyst").
 _ONE = frozenset(("a", "an", "one"))
+#: Participles that name who holds a document ("a memo obtained by <Outlet>").
+_GOT = frozenset(("obtain", "publish", "see", "acquire", "leak", "release", "broadcast"))
 
 
 def unclaimed(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str | None:
@@ -79,11 +83,27 @@ def _named_next(parsed: Parsed, t: Token, window: int) -> bool:
 
 
 def _outlet_next(parsed: Parsed, t: Token) -> bool:
-    """'Reports indicate ...' and the next sentence's subject, a name, "reported"."""
+    """'Reports indicate ...' and a sentence or two on a name "reports" (its subject), or
+    the next sentence names who obtained or published the document ("A document obtained
+    by <Outlet> contains ...")."""
     toks = parsed.tokens
-    return any(
+    if any(
         n.dep == "nsubj"
         and (n.pos == "PROPN" or n.ent_type in NAME_ENTS)
         and toks[n.head].lemma == "report"
-        for n in next_sentences(parsed, t, 1)
-    )
+        for n in next_sentences(parsed, t, 2)
+    ):
+        return True
+    for n in next_sentences(parsed, t, 1):
+        if n.dep != "agent" or toks[n.head].lemma not in _GOT or toks[n.head].dep != "acl":
+            continue
+        for a in parsed.children(n.i):
+            s, e = parsed.subtree_span(a.i)
+            lo, hi = parsed.token_at(s), parsed.token_at(e - 1)
+            if lo is not None and hi is not None and _names(toks[lo : hi + 1]):
+                return True
+    return False
+
+
+def _names(words: Sequence[Token]) -> bool:
+    return any(w.pos == "PROPN" or w.ent_type in NAME_ENTS for w in words)

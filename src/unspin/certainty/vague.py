@@ -352,8 +352,13 @@ def _named_next(parsed: Parsed, t: Token) -> bool:
     for n in next_sentences(parsed, t, 1):
         if n.ent_type != "PERSON" or n.dep != "nsubj" or toks[n.head].lemma not in ATTR_VERBS:
             continue
-        appos = [c for c in parsed.children(n.i) if c.dep == "appos" and c.pos == "NOUN"]
-        for a in appos:
+        beside = [
+            c
+            for c in parsed.children(n.i)
+            if (c.dep == "appos" and c.pos == "NOUN")
+            or (c.dep == "prep" and c.lower in ("from", "of", "at", "with"))
+        ]  # "Jane Roe, director of <Office>, said", "said Jane Roe from <Institute>"
+        for a in beside:
             lo, hi = _subtree_tokens(parsed, a.i)
             if any(w.ent_type in NAME_ENTS or w.pos == "PROPN" for w in toks[lo : hi + 1]):
                 return True
@@ -441,16 +446,21 @@ def _same_group_before(parsed: Parsed, t: Token) -> bool:
 
 def _body_before(parsed: Parsed, t: Token) -> bool:
     """A named organisation speaks in the sentence before ("<Body> said it is ... . A
-    spokesman said: ..."): its spokesman."""
+    spokesman said: ..."), or a named person or body is its main subject ("Lund did not
+    back down. '...,' a spokesperson said"): the spokesman of that one."""
     k = parsed.sentence_index(t.start)
     if k is None or k == 0:
         return False
     toks = parsed.tokens
     for w in parsed.sentence_tokens(parsed.sentences[k - 1]):
-        if w.dep == "nsubj" and toks[w.head].lemma in ATTR_VERBS:
-            lo, hi = _subtree_tokens(parsed, w.i)
-            if any(x.ent_type == "ORG" for x in toks[lo : hi + 1]):
-                return True
+        if w.dep != "nsubj":
+            continue
+        lo, hi = _subtree_tokens(parsed, w.i)
+        ents = {x.ent_type for x in toks[lo : hi + 1]}
+        if toks[w.head].lemma in ATTR_VERBS and "ORG" in ents:
+            return True
+        if toks[w.head].dep == "ROOT" and (w.ent_type in ("PERSON", "ORG") or w.pos == "PROPN"):
+            return True
     return False
 
 
