@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from unspin.certainty.lexicon import (
+    ALMOST_OR_MORE,
     BOOSTER_WORDS,
     CAPS_FURNITURE,
     CAPS_FURNITURE_FILLERS,
@@ -39,12 +40,13 @@ from unspin.certainty.literal import (
     informing,
     name_after_acronym,
     named_agent,
+    opening_caps,
     press_label,
     published,
     utmost_possibly,
 )
 from unspin.certainty.modality import ability, non_epistemic
-from unspin.certainty.readings import asking, conceding, manner_of_degree
+from unspin.certainty.readings import asking, conceding, manner_of_degree, not_held_back
 from unspin.nlp import Parsed, Token
 from unspin.segment import BODY
 
@@ -125,6 +127,8 @@ def _hedge_word(parsed: Parsed, t: Token) -> Cue | None:
         return None  # "he was suspected of fraud", "it is apparent": not a pre-noun hedge
     if t.lower == "possibly" and utmost_possibly(parsed, t):
         return None  # "could not possibly happen", "as good as it could possibly be"
+    if parsed.has_parse and not_held_back(parsed, t):
+        return None  # "a seemingly endless stream", "unsourced, unverified and false"
     if t.lower in HEDGE_MANNER_PRONE and parsed.has_parse:
         head = parsed.tokens[t.head]
         if head.pos == "VERB" and head.lemma in SAYING_VERBS:
@@ -144,8 +148,8 @@ def _booster_word(parsed: Parsed, t: Token) -> Cue | None:
     prev = _prev_word(parsed, t)
     if prev is not None and prev.lower in NEGATORS:
         return None  # "not clearly", "not necessarily": negated certainty is no booster
-    if label != "intensifier" and prev is not None and prev.lower in ("almost", "nearly"):
-        return None  # "almost certainly": a high likelihood, no certainty insisted on
+    if label != "intensifier" and prev is not None and prev.lower in ALMOST_OR_MORE:
+        return None  # "almost certainly", "reports more definitely": no insisting of ours
     if t.lower in MANNER_PRONE and parsed.has_parse:
         if prev is not None and prev.lower in ("but", "and") and t.lower == "surely":
             return None  # "slowly but surely"
@@ -437,7 +441,7 @@ def caps_cues(parsed: Parsed) -> list[Cue]:
             cue = _caps_run(parsed, run, defined, len(words))
             if cue is not None:
                 out.append(cue)
-            run.clear()
+        run.clear()  # a label's run too: kept, it ran on into capitals later in the line
 
     for t in toks:
         if CAPS_TOKEN.match(t.text):
@@ -552,7 +556,7 @@ def _caps_run(parsed: Parsed, run: list[Token], defined: set[str], total_words: 
             t for t in parsed.sentence_tokens(sentence) if any(ch.isalpha() for ch in t.text)
         ]
         if sent_words and (
-            sent_words[0].start == run[0].start
+            opening_caps(parsed, sent_words, run[0])
             or all(CAPS_TOKEN.match(t.text) or t.text in ("A", "I") for t in sent_words)
         ):
             # capitals opening a sentence: a dateline ("ROME -") or a newspaper lead-in

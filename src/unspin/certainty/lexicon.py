@@ -86,6 +86,24 @@ PERCEPTIBLE = frozenset(
 COMPARATIVES = frozenset(_words("more most less least"))
 #: Hedge adverbs that, on a verb of saying, tell how it was said ("plausibly told").
 HEDGE_MANNER_PRONE = frozenset(("plausibly",))
+#: Adjectives that "seemingly" exaggerates in a stock phrase ("a seemingly endless
+#: stream"): hyperbole, nothing held back.
+ENDLESS = frozenset(
+    _words("endless unending never-ending infinite limitless boundless bottomless countless")
+    + _words("innumerable inexhaustible interminable")
+)
+#: Adjectives of harmlessness a "seemingly" before a noun sets up to be overturned ("a
+#: seemingly harmless obstacle: stairs"): an ironic contrast, not a doubt.
+HARMLESS = frozenset(_words("innocent innocuous harmless benign mundane trivial unremarkable"))
+#: Words calling a claim false, beside which "unverified" is one more charge of a denial
+#: ("unsourced, unverified and ridiculous"), not a doubt held back.
+DENIALS = frozenset(
+    _words("false untrue baseless unfounded groundless ridiculous absurd fabricated bogus")
+    + _words("unsourced inaccurate wrong fake lies nonsense")
+)
+#: Words before a certainty adverb that take its insistence away: a high likelihood
+#: ("almost certainly") or a comparison of how firmly another put it ("more definitely").
+ALMOST_OR_MORE = frozenset(_words("almost nearly more less"))
 #: Certainty adverbs that open a concession when a contrast follows ("Certainly, ... But").
 CONCEDING = frozenset(("certainly", "surely"))
 NEGATORS = frozenset(("not", "n't", "never", "hardly", "scarcely"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from unspin.nlp import Parsed, Token
+from unspin.segment import BODY
 
 __all__ = [
     "caps_label",
@@ -27,6 +28,7 @@ __all__ = [
     "informing",
     "name_after_acronym",
     "named_agent",
+    "opening_caps",
     "press_label",
     "published",
     "utmost_possibly",
@@ -46,6 +48,12 @@ _DEGREE_AFTER = re.compile(r"^\s+[\w-]+\s*,?\s+(?:and|or)\s+" + _DEGREES + r"\b"
 _EXAMPLE = re.compile(r"\b(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
 #: The verbs whose object in capitals is an outlet or programme ("told TODAY").
 _TOLD = frozenset(("told", "tell", "tells", "telling"))
+#: Verbs whose "on" + capitals is a programme ("said on TODAY", "appeared on NIGHTLINE").
+_ON_AIR = frozenset(
+    ("said", "says", "spoke", "speaking", "told", "appeared", "appearing", "interview", "admitted")
+)
+#: A label in capitals opening a line, ending in a colon: "SEE ALSO:", "READ MORE:".
+_LINK_LABEL = re.compile(r"[ \t]*[A-Z]{2,}(?:\s+[A-Z]{2,})*\s*:")
 #: Nouns after capitals that name a programme or publication ("the TODAY show").
 _PROGRAMME_NOUNS = frozenset(
     ("show", "programme", "program", "magazine", "newspaper", "podcast", "channel", "app")
@@ -79,17 +87,33 @@ def example_kind(parsed: Parsed, t: Token) -> bool:
 
 def caps_label(text: str, start: int, end: int) -> bool:
     """Capitals opening a line and ending in a colon ("SEE ALSO:", "FROM EARLIER:"): a
-    link's label, page furniture."""
+    link's label, page furniture; so are capitals in the title-case headline such a label
+    opens ("SEE ALSO: Fans Find The REAL Reason Behind The Delay")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(re.match(r"\s*:", text[end:]))
+    if not text[line_start:start].strip() and re.match(r"\s*:", text[end:]):
+        return True
+    label = _LINK_LABEL.match(text, line_start)
+    if label is None or label.end() > start:
+        return False
+    line_end = text.find("\n", end)
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", text[label.end() : line_end % (len(text) + 1)])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def caps_name(parsed: Parsed, first: Token, last: Token) -> bool:
-    """Capitals that name a programme or outlet: the object of "told" ("told TODAY"),
-    after a possessive ("<Network>'s TODAY") or before "show"/"magazine"."""
+    """Capitals that name a programme or outlet: the object of "told" ("told TODAY") or of
+    "on" after a verb of saying or appearing ("said on TODAY"), after a possessive
+    ("<Network>'s TODAY") or before "show"/"magazine"."""
     toks = parsed.tokens
     prev = toks[first.i - 1] if first.i > 0 else None
     if prev is not None and (prev.lower in _TOLD or prev.lower in ("'s", "’s")):
+        return True
+    if (
+        prev is not None
+        and prev.lower == "on"
+        and first.i > 1
+        and toks[first.i - 2].lower in _ON_AIR
+    ):
         return True
     nxt = toks[last.i + 1] if last.i + 1 < len(toks) else None
     return nxt is not None and nxt.lower in _PROGRAMME_NOUNS
@@ -203,3 +227,18 @@ def named_agent(text: str, end: int) -> bool:
     was said by some" stay hedges."""
     m = _BY_NAME.match(text, end)
     return m is not None and m["n"].lower() not in _TIMES
+
+
+def opening_caps(parsed: Parsed, words: list[Token], first: Token) -> bool:
+    """Capitals that open their sentence (``words``, its words): a dateline ("ROME -") or
+    a newspaper lead-in as often as emphasis; so is a capital word after the article that
+    opens the text's first sentence ("A MYSTERIOUS blast shook ...": house style)."""
+    if words[0].start == first.start:
+        return True
+    if len(words) < 2 or words[1].start != first.start or words[0].lower not in _ARTICLES:
+        return False
+    opening = next((s for s in parsed.sentences if s.block in BODY), None)
+    return opening is not None and opening.start <= words[0].start < opening.end
+
+
+_ARTICLES = frozenset(("a", "an", "the"))

@@ -4,10 +4,10 @@ telling how clear a thing is ("clearly identifiable"), a certainty adverb that c
 
 from __future__ import annotations
 
-from unspin.certainty.lexicon import COMPARATIVES, PERCEPTIBLE
+from unspin.certainty.lexicon import COMPARATIVES, DENIALS, ENDLESS, HARMLESS, PERCEPTIBLE
 from unspin.nlp import Parsed, Token
 
-__all__ = ["asking", "conceding", "manner_of_degree"]
+__all__ = ["asking", "conceding", "manner_of_degree", "not_held_back"]
 
 
 def _next(parsed: Parsed, t: Token) -> Token | None:
@@ -63,3 +63,27 @@ def conceding(parsed: Parsed, t: Token) -> bool:
         return False
     after = [w for w in parsed.sentence_tokens(parsed.sentences[k + 1]) if w.pos != "SPACE"]
     return bool(after) and after[0].lower in ("but", "yet", "however", "still")
+
+
+def not_held_back(parsed: Parsed, t: Token) -> bool:
+    """The hedge word holds nothing back here: "seemingly" in the stock hyperbole "a
+    seemingly endless stream"; "seemingly" on an adjective of harmlessness before a noun,
+    set up to be overturned ("a seemingly harmless obstacle: stairs"); "unverified" or
+    "unconfirmed" listed beside words that call a claim false ("unsourced, unverified and
+    ridiculous": one more charge of a denial). "He was seemingly unaware" stays a hedge."""
+    nxt = _next(parsed, t)
+    if t.lower == "seemingly" and nxt is not None:
+        if nxt.lower in ENDLESS:
+            return True
+        return nxt.lower in HARMLESS and nxt.dep == "amod"
+    if t.lower not in ("unverified", "unconfirmed"):
+        return False
+    top = t
+    while top.dep == "conj" and top.head != top.i:
+        top = parsed.tokens[top.head]
+    group, todo = [top], [top]
+    while todo:  # the words coordinated with the top one, however deep the "and" chain
+        kids = [c for c in parsed.children(todo.pop().i) if c.dep == "conj"]
+        group += kids
+        todo += kids
+    return any(w.lower in DENIALS for w in group if w.i != t.i)
