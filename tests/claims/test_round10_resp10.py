@@ -58,3 +58,61 @@ def test_responsibility_kept(run: Run, text: str, actor: str, event: str) -> Non
     assert "responsibility" in c.attributes["types"]
     assert c.attributes["actor"]["text"] == actor
     assert c.attributes["event"]["text"] == event
+
+
+# -- claims that carry nothing to check (round 9 claim/17 /34, round 8 claim/14, round 7
+# claim/10, round 6 claim/30): not check-worthy whatever the score; a sentence that also
+# tells something keeps its score.
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "Disclosure: Ann Lund is an investor in this paper through her company Lund Capital.",
+            "a note about the article itself",
+        ),
+        (
+            "Correction: An earlier version of this story said the first post came from a "
+            "state broadcaster.",
+            "a note about the article itself",
+        ),
+        (
+            "One of them, Ann Lund, said it was not yet clear if the rock burned up completely "
+            "or if it had been blasted into the soil.",
+            "only that something is not known",
+        ),
+        ("It did not say where the raids occurred.", "only that something is not known"),
+        (
+            "It is unclear whether the men were armed when police shot them in the market.",
+            "only that something is not known",
+        ),
+        (
+            "A spokesman for the college didn't immediately respond to our request for comment "
+            "on the lawsuit.",
+            "a request for comment not answered",
+        ),
+    ],
+)
+def test_nothing_to_check(run: Run, text: str, why: str) -> None:
+    c = _claim(run, text)
+    assert c.attributes["checkworthy"] is False
+    assert c.attributes["nothing_to_check"] == why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm declined to comment on the report that it paid $2 million to the senator.",
+        "The firm declined to comment on the report, but said it paid $2 million to the "
+        "senator in 2014.",
+        "It is clear that the men were armed when police shot them in the market on Friday.",
+        "Police said the soldiers did not return fire during the attack on the base.",
+        "The ministry did not say where the $5 million in aid had gone, but the audit found "
+        "that $2 million was spent on cars.",
+    ],
+)
+def test_something_to_check(run: Run, text: str) -> None:
+    c = _claim(run, text)
+    assert "nothing_to_check" not in c.attributes
+    assert c.attributes["checkworthy"] is (c.score >= 0.65)

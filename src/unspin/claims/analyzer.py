@@ -25,7 +25,9 @@ Findings
     attributes: ``types`` (every type that applies), ``checkworthiness``,
     ``checkworthy`` (score >= option ``threshold``), ``features`` ({feature:
     contribution to the logit}, bias and, for the model, ``sentence_embedding``
-    included, so the sum is visible), ``actor``/``event`` slots for
+    included, so the sum is visible), ``nothing_to_check`` (only where a rule of
+    :func:`nothing_to_check` says the sentence carries nothing to check: then
+    ``checkworthy`` is false whatever the score), ``actor``/``event`` slots for
     responsibility and ``cause``/``effect`` slots for causal claims ({"text", "start",
     "end"}, when the parse yields them), ``frame`` (the claim's slots: predicate,
     polarity and its cues, modality, actors, places, quantities with what each counts,
@@ -66,7 +68,16 @@ from numpy.typing import NDArray
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.claims.head import DEFAULT_HEAD, WEIGHTS, CheckworthinessHead
-from unspin.claims.lexicon import ENTITY_LABELS
+from unspin.claims.lexicon import (
+    ENTITY_LABELS,
+    NO_REPLY_VERBS,
+    NOTE_LABEL_RE,
+    OPEN_ADJS,
+    OPEN_NEGATED_ADJS,
+    OPEN_NEGATED_VERBS,
+    QUESTION_OPENERS,
+    REPORTING,
+)
 from unspin.claims.types import TYPE_PRIORITY, is_shouting, quote_spans, sentence_features
 from unspin.errors import ModelError
 from unspin.frames.dates import DateMatch, find_dates, parse_published
@@ -74,11 +85,18 @@ from unspin.frames.frame import claim_frame, with_frame
 from unspin.frames.quantities import QuantityMatch, find_quantities
 from unspin.frames.spans import SpanIndex
 from unspin.model import JSON, Explanation, Finding, Relation
-from unspin.nlp import Sentence
+from unspin.nlp import Parsed, Sentence, Token
 from unspin.options import option
 from unspin.segment import BODY
 
-__all__ = ["DEFAULT_HEAD", "TYPE_PRIORITY", "WEIGHTS", "CheckworthinessHead", "ClaimsAnalyzer"]
+__all__ = [
+    "DEFAULT_HEAD",
+    "TYPE_PRIORITY",
+    "WEIGHTS",
+    "CheckworthinessHead",
+    "ClaimsAnalyzer",
+    "nothing_to_check",
+]
 
 log = logging.getLogger(__name__)
 
@@ -295,13 +313,16 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
             (kv for kv in contributions.items() if kv[0] != "bias"), key=lambda kv: -abs(kv[1])
         )[:4]
         why = ", ".join(f"{k} {v:+.2f}" for k, v in top) or "no features"
+        empty = nothing_to_check(ctx.parsed, sentence, s_text)
         attrs: dict[str, JSON] = {
             "types": types,
             "checkworthiness": score,
-            "checkworthy": score >= self.threshold,
+            "checkworthy": score >= self.threshold and empty is None,
             "features": contributions,
             **st.slots,
         }
+        if empty is not None:
+            attrs["nothing_to_check"] = empty
         relations = [Relation(f.kind, f.id) for f in inside]
         if head is not None and embedding is not None:
             words = ", ".join(f"'{g}' {v:+.2f}" for g, v in top_words[:3])
@@ -339,3 +360,93 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
             ctx, sentence.start, sentence.end, kind="claim", label=label, score=score,
             explanation=explanation, attributes=attrs, relations=relations,
         )  # fmt: skip
+
+
+# -- sentences that carry nothing to check ---------------------------------------------
+
+
+def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | None:
+    """Why the sentence carries nothing to check, whatever the model scores it; None when
+    no rule says so. A note about the article itself ("Disclosure: ...", "Correction:
+    ..."); a reply not given ("did not immediately respond to a request for comment",
+    "declined to comment"); a sentence that only says something is not known ("it is
+    unclear whether the men were armed", "he said it was not yet clear if ...", "it did
+    not say where the raids took place"). A sentence with a second clause of its own
+    ("..., but said it would cooperate") keeps its score."""
+    if NOTE_LABEL_RE.match(s_text):
+        return "a note about the article itself"
+    if not parsed.has_parse:
+        return None
+    root = next((t for t in parsed.sentence_tokens(sentence) if t.dep == "ROOT"), None)
+    if root is None or _more_clauses(parsed, root):
+        return None
+    if _no_reply(parsed, sentence, root):
+        return "a request for comment not answered"
+    if _open_question(parsed, root):
+        return "only that something is not known"
+    if root.pos == "VERB" and root.lemma.lower() in REPORTING:  # "he said it was unclear ..."
+        clauses = [c for c in parsed.children(root.i) if c.dep == "ccomp"]
+        one = clauses[0] if len(clauses) == 1 else None
+        if one is not None and not _more_clauses(parsed, one) and _open_question(parsed, one):
+            return "only that something is not known"
+    return None
+
+
+def _negated(parsed: Parsed, t: Token) -> bool:
+    return any(c.dep == "neg" for c in parsed.children(t.i))
+
+
+def _more_clauses(parsed: Parsed, verb: Token) -> bool:
+    return any(
+        (c.dep == "conj" and c.pos in ("VERB", "AUX")) or c.dep == "parataxis"
+        for c in parsed.children(verb.i)
+    )
+
+
+def _no_reply(parsed: Parsed, sentence: Sentence, root: Token) -> bool:
+    """The sentence only says a reply was not given: "did not (immediately) respond to a
+    request for comment", "could not be reached for comment", "did not return calls",
+    "declined to comment"; not one that tells what the request was about in a clause."""
+    lemma = root.lemma.lower()
+    if root.pos != "VERB" or lemma not in NO_REPLY_VERBS:
+        return False
+    kids = parsed.children(root.i)
+    said = {root.i, *(c.i for c in kids if c.dep == "xcomp")}
+    if any(t.pos == "VERB" and t.i not in said for t in parsed.sentence_tokens(sentence)):
+        return False  # "declined to comment on the report that it paid ...": a claim told
+    if lemma in ("decline", "refuse"):
+        return any(c.dep == "xcomp" and c.lemma.lower() in ("comment", "respond") for c in kids)
+    if not _negated(parsed, root):
+        return False
+    if lemma == "return":
+        return any(c.dep == "dobj" and c.lemma.lower() in ("call", "message") for c in kids)
+    return any(t.lemma.lower() == "comment" for t in parsed.sentence_tokens(sentence))
+
+
+def _open_question(parsed: Parsed, pred: Token) -> bool:
+    """``pred`` says a question is open: "it is unclear whether ...", "it was not clear
+    if ...", "it did not say where ...": an adjective of not knowing (or "clear",
+    "known" negated) or a verb of telling negated, with an indirect question."""
+    lemma = pred.lemma.lower()
+    heads = [pred]
+    if lemma in ("be", "remain", "seem"):
+        adjs = [c for c in parsed.children(pred.i) if c.dep == "acomp"]
+        open_ = [
+            a
+            for a in adjs
+            if a.lower in OPEN_ADJS
+            or (a.lower in OPEN_NEGATED_ADJS and (_negated(parsed, pred) or _negated(parsed, a)))
+        ]
+        if not open_:
+            return False
+        heads += open_
+    elif not (lemma in OPEN_NEGATED_VERBS and _negated(parsed, pred)):
+        return False
+    for h in heads:
+        for c in parsed.children(h.i):
+            if c.dep not in ("ccomp", "advcl", "csubj"):
+                continue
+            first = parsed.token_at(parsed.subtree_span(c.i)[0])
+            if first is not None and parsed.tokens[first].lower in QUESTION_OPENERS:
+                return True
+    return False

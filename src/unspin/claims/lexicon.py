@@ -106,3 +106,20 @@ TIME_NOUNS = frozenset(
         "night morning evening afternoon season"
     )
 )
+#: A note about the article itself that opens a sentence ("Disclosure: ...", "Correction:
+#: an earlier version of this story said ...", "Editor's note: ..."): nothing to check.
+NOTE_LABEL_RE = re.compile(
+    r"^\W*(?:full\s+)?(?:disclosure|correction|clarification|editor[’']?s\s+note)\s*:", re.I
+)
+#: Verbs of a reply not given ("did not immediately respond to a request for comment",
+#: "declined to comment", "could not be reached for comment") ...
+NO_REPLY_VERBS = frozenset(_words("respond reply return reach comment decline refuse"))
+#: ... and the words that make it a request for comment.
+COMMENT_WORDS = frozenset(_words("comment comments request requests call calls message"))
+#: Predicates that leave a question open: "it is unclear whether ...", "it was not yet
+#: clear if ..." (negated), and verbs of telling negated: "it did not say where ...".
+OPEN_ADJS = frozenset(_words("unclear unknown uncertain"))
+OPEN_NEGATED_ADJS = frozenset(_words("clear known certain"))
+OPEN_NEGATED_VERBS = frozenset(_words("say disclose specify reveal explain elaborate"))
+#: Words that open an indirect question ("whether the men were armed", "where it was").
+QUESTION_OPENERS = frozenset(_words("if whether where when why how what who which"))
