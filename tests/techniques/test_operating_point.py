@@ -14,7 +14,7 @@ from unspin.nlp import Backbone
 from unspin.pipeline import Pipeline
 from unspin.report import render_html, render_markdown
 from unspin.techniques.analyzer import DEFAULT_THRESHOLD, TechniquesAnalyzer
-from unspin.techniques.report import operating_point_line
+from unspin.techniques.report import audit_line, operating_point_line
 from unspin.techniques.tagger import DEFAULT_DIR
 
 needs_model = pytest.mark.skipif(
@@ -101,6 +101,10 @@ def test_reports_state_the_operating_point(fake_backbone: Backbone) -> None:
     assert "the number beside a span is its mean probability" in line
     assert line in render_markdown(at)
     assert line in render_html(at)  # no characters to escape in it
+    # beside it, what readers judged of the shown spans (the audit counts a technique too)
+    audit = audit_line()
+    assert "readers judged 47 of 91 shown spans right" in audit and "Experimental" in audit
+    assert f"{line} {audit}" in render_markdown(at) and audit in render_html(at)
 
 
 @needs_model

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from unspin.model import Analysis, Finding
+from unspin.report.audited import audit_for
 from unspin.report.common import count_words, fmt_num
 from unspin.report.htmlkit import esc, finding_button
 from unspin.report.markdown import md_escape, md_table
@@ -20,6 +21,7 @@ from unspin.report.sections import Chip, ReportContext, Section
 __all__ = [
     "SECTIONS",
     "TechniquesSection",
+    "audit_line",
     "count_techniques",
     "operating_point_line",
     "technique_counts",
@@ -88,6 +90,21 @@ _NUMBERS = (
 )
 
 
+def audit_line() -> str:
+    """The readers' judgement beside the cross-validated figures, which differ in what
+    they count (span overlap with the annotated spans, against a reader's "is this span this
+    technique?"); empty when the techniques were not audited."""
+    audit = audit_for(KIND)
+    if audit is None:
+        return ""
+    status = " Experimental: under 0.8." if audit.experimental else ""
+    return (
+        "The span precision above counts overlap with the annotated spans; in the precision "
+        f"audit readers judged {audit.correct} of {audit.judged} shown spans right, technique "
+        f"included ({audit.precision:.2f}).{status}"
+    )
+
+
 def _measured(cv: Mapping[str, Any]) -> str:
     on = f" on {cv['on']}" if cv.get("on") else ""
     return (
@@ -131,7 +148,7 @@ class TechniquesSection(Section):
             f"{esc(fmt_num(t['per_1000_words']))} per 1,000 words. A span is a prompt to read "
             "closely, not a verdict.</p>"
             + (
-                f'<p class="hint op">{esc(line)}</p>'
+                f'<p class="hint op">{esc(line)} {esc(audit_line())}</p>'
                 if (line := operating_point_line(ctx.analysis))
                 else ""
             )
@@ -160,7 +177,11 @@ class TechniquesSection(Section):
             "",
             f"{t['total']} span(s) in {t['words']} words: "
             f"{fmt_num(t['per_1000_words'])} per 1,000 words.",
-            *(["", line] if (line := operating_point_line(ctx.analysis)) else []),
+            *(
+                ["", f"{line} {audit_line()}"]
+                if (line := operating_point_line(ctx.analysis))
+                else []
+            ),
             "",
             table,
             "",
