@@ -61,8 +61,8 @@ def test_responsibility_kept(run: Run, text: str, actor: str, event: str) -> Non
 
 
 # -- claims that carry nothing to check (round 9 claim/17 /34, round 8 claim/14, round 7
-# claim/10, round 6 claim/30): not check-worthy whatever the score; a sentence that also
-# tells something keeps its score.
+# claim/10, round 6 claim/30, round 4 claim/17): not check-worthy whatever the score; a
+# sentence that also tells something keeps its score.
 
 
 @pytest.mark.parametrize(
@@ -92,6 +92,11 @@ def test_responsibility_kept(run: Run, text: str, actor: str, event: str) -> Non
             "on the lawsuit.",
             "a request for comment not answered",
         ),
+        (
+            "Although he is still in a foreign embassy, his right of passage out of it should "
+            "be guaranteed by the government.",
+            "what should be, not what is",
+        ),
     ],
 )
 def test_nothing_to_check(run: Run, text: str, why: str) -> None:
@@ -108,6 +113,8 @@ def test_nothing_to_check(run: Run, text: str, why: str) -> None:
         "senator in 2014.",
         "It is clear that the men were armed when police shot them in the market on Friday.",
         "Police said the soldiers did not return fire during the attack on the base.",
+        "It should be noted that the letter was signed by the cardinal, not by the pope.",
+        "The council should have approved the plan in 2012, but it voted it down.",
         "The ministry did not say where the $5 million in aid had gone, but the audit found "
         "that $2 million was spent on cars.",
     ],

@@ -70,6 +70,7 @@ from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.claims.head import DEFAULT_HEAD, WEIGHTS, CheckworthinessHead
 from unspin.claims.lexicon import (
     ENTITY_LABELS,
+    LEAD_IN_VERBS,
     NO_REPLY_VERBS,
     NOTE_LABEL_RE,
     OPEN_ADJS,
@@ -371,7 +372,8 @@ def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | N
     ..."); a reply not given ("did not immediately respond to a request for comment",
     "declined to comment"); a sentence that only says something is not known ("it is
     unclear whether the men were armed", "he said it was not yet clear if ...", "it did
-    not say where the raids took place"). A sentence with a second clause of its own
+    not say where the raids took place"); a main clause that says what should be ("his
+    passage should be guaranteed"). A sentence with a second clause of its own
     ("..., but said it would cooperate") keeps its score."""
     if NOTE_LABEL_RE.match(s_text):
         return "a note about the article itself"
@@ -382,14 +384,25 @@ def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | N
         return None
     if _no_reply(parsed, sentence, root):
         return "a request for comment not answered"
-    if _open_question(parsed, root):
-        return "only that something is not known"
+    preds = [root]
     if root.pos == "VERB" and root.lemma.lower() in REPORTING:  # "he said it was unclear ..."
         clauses = [c for c in parsed.children(root.i) if c.dep == "ccomp"]
-        one = clauses[0] if len(clauses) == 1 else None
-        if one is not None and not _more_clauses(parsed, one) and _open_question(parsed, one):
-            return "only that something is not known"
+        if len(clauses) == 1 and not _more_clauses(parsed, clauses[0]):
+            preds.append(clauses[0])
+    if any(_open_question(parsed, p) for p in preds):
+        return "only that something is not known"
+    if any(_recommends(parsed, p) for p in preds):
+        return "what should be, not what is"
     return None
+
+
+def _recommends(parsed: Parsed, pred: Token) -> bool:
+    """The main clause says what should be ("his passage should be guaranteed by the
+    state", "the board ought to resign"): a view, nothing to check; "it should be noted
+    that ..." only leads to what is told."""
+    if pred.lemma.lower() in LEAD_IN_VERBS:
+        return False
+    return any(c.dep == "aux" and c.lower in ("should", "ought") for c in parsed.children(pred.i))
 
 
 def _negated(parsed: Parsed, t: Token) -> bool:

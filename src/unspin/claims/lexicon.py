@@ -123,3 +123,5 @@ OPEN_NEGATED_ADJS = frozenset(_words("clear known certain"))
 OPEN_NEGATED_VERBS = frozenset(_words("say disclose specify reveal explain elaborate"))
 #: Words that open an indirect question ("whether the men were armed", "where it was").
 QUESTION_OPENERS = frozenset(_words("if whether where when why how what who which"))
+#: Verbs of "it should be noted that ...": a lead-in to what is told, not a view.
+LEAD_IN_VERBS = frozenset(_words("note say point remember stress emphasize emphasise add mention"))
