@@ -92,7 +92,7 @@ def test_text_output(db: Path) -> None:
     result = unspin("corpus", "timeline", "--db", db)
     assert result.returncode == 0, result.stderr
     assert "conflicting dates: 2025-06-12" in result.stdout
-    assert '"Saturday" (relative)' in result.stdout
+    assert '"Saturday" (unresolved)' in result.stdout
 
 
 def test_the_timeline_of_a_set_of_sentences(db: Path) -> None:

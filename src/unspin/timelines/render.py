@@ -59,7 +59,7 @@ def csv_rows(timeline: Timeline) -> Iterator[dict[str, JSON]]:
 
 def _when(event: TimelineEvent) -> str:
     if event.iso is None:
-        return f'"{event.first.date_text}" (relative)'
+        return f'"{event.first.date_text}" (unresolved)'
     return f"{event.iso} ({event.precision})"
 
 

@@ -23,7 +23,7 @@ def _timeline(ctx: ReportContext) -> Timeline:
 
 def _when(iso: str | None, precision: str, text: str) -> str:
     if iso is None:
-        return f"“{text}” (relative)"
+        return f"“{text}” (unresolved)"
     return iso if precision == "day" else f"{iso} ({precision})"
 
 
@@ -54,7 +54,7 @@ class TimelineSection(Section):
                 )
                 rows.append(
                     f"<tr><td>{esc(_when(e.iso, e.precision, m.date_text))}</td>"
-                    f"<td>“{esc(m.date_text)}” → {esc(m.iso or 'relative')}{esc(how)}{flag}</td>"
+                    f"<td>“{esc(m.date_text)}” → {esc(m.iso or 'unresolved')}{esc(how)}{flag}</td>"
                     f"<td>{what}</td></tr>"
                 )
         return (
@@ -81,7 +81,7 @@ class TimelineSection(Section):
                 how = f", from the {m.resolved_against}" if m.resolved_against else ""
                 lines.append(
                     f"  - “{md_escape(m.date_text)}” (characters {m.start}-{m.end}) → "
-                    f"{md_escape(m.iso or 'relative')}{md_escape(how)}"
+                    f"{md_escape(m.iso or 'unresolved')}{md_escape(how)}"
                 )
         lines.append("")
         return "\n".join(lines)

@@ -116,7 +116,7 @@ def render_svg(timeline: Timeline, *, title: str = "Timeline") -> str:
     if timeline.undated:
         y += 8
         body.append(f'<text x="20" y="{y}" font-size="12" font-weight="bold" fill="{_MUTED}">'
-                    "Not dated (relative, nothing to resolve them against)</text>")  # fmt: skip
+                    "Not dated (unresolved: nothing in the text anchors them)</text>")  # fmt: skip
         y += ROW
         for e in timeline.undated:
             drawn, h = _row(e, y, f"“{_short(e.first.date_text, 18)}”")
