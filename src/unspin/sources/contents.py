@@ -118,6 +118,7 @@ def reported_content(
             lo += 1  # one mark: in "mention that if X, Y" the "if" is part of what was said
         if info.lemma in RECIPIENT_VERBS and lo == t.i + 1:
             lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
+        hi = _stranded_predicate(st, t, c, hi)
         # "X said A, while Y said B": Y's clause is not part of X's content
         for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
             if d.i <= c.i:
@@ -156,6 +157,26 @@ def reported_content(
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
+
+
+def _stranded_predicate(st: RunState, t: Token, c: Token, hi: int) -> int:
+    """Where a content ``[.., hi]`` read from the clause ``c`` ends when the parse hung
+    that clause's own predicate on the verb of saying: "reporting that anybody trying to
+    reset it could lose ..." ("could lose" a conjunct of "reporting") or "say its main flaw
+    is that ..." ("is" a second clause of "say"). A verb of ``t`` right after the content,
+    with no subject, comma or conjunction of its own, is the rest of the clause."""
+    assert st.ix is not None
+    ix = st.ix
+    toks = st.parsed.tokens
+    if hi + 1 >= len(toks) or toks[hi + 1].pos in ("PUNCT", "CCONJ") or toks[hi + 1].dep == "cc":
+        return hi
+    for d in ix.kids(t.i, "conj", "ccomp"):
+        if d.i <= c.i or d.pos not in ("VERB", "AUX") or ix.subtree(d.i)[0] != hi + 1:
+            continue
+        if ix.kids(d.i, "nsubj", "nsubjpass", "expl", "csubj", "cc"):
+            continue
+        return ix.subtree(d.i)[1]
+    return hi
 
 
 def _split_word_end(st: RunState, hi: int) -> int:

@@ -1,0 +1,40 @@
+"""Reported contents and relays judged wrong in audit round 9 (bench/audit/round9), each
+reproduced on an invented fixture: a content cut at its subject when the parser hung the
+clause's predicate on the verb of saying, a relay chain read upside down ("X said Y, the
+agency reported"), "find out" with an indirect question taken for a statement, and a verb
+of saying said again ("say X ... and say that ...") given the reported clause's subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.sources.test_sources import attributions, sources
+from unspin.model import Analysis
+
+Run = Callable[..., Analysis]
+
+
+def _content(a: Analysis, verb: str) -> list[str]:
+    return [f.text for f in attributions(a) if f.attributes.get("verb") == verb]
+
+
+def test_a_content_keeps_its_predicate_after_a_participle_subject(run: Run) -> None:
+    a = sources(
+        run,
+        "This week, some readers are reporting that anybody trying to open the settings on "
+        "their phone could lose all of their saved files.",
+    )
+    assert _content(a, "report") == [
+        "anybody trying to open the settings on their phone could lose all of their saved files"
+    ]
+
+
+def test_a_content_keeps_its_predicate_after_a_copula(run: Run) -> None:
+    a = sources(
+        run,
+        "Critics say it\u2019s main flaw is that it pits the council against renters, who "
+        "end up being the chief targets of the plan.",
+    )
+    (c,) = _content(a, "say")
+    assert c.startswith("it\u2019s main flaw is that it pits the council"), c
