@@ -38,3 +38,25 @@ def test_a_content_keeps_its_predicate_after_a_copula(run: Run) -> None:
     )
     (c,) = _content(a, "say")
     assert c.startswith("it\u2019s main flaw is that it pits the council"), c
+
+
+def test_a_trailing_relay_passes_the_speaker_on(run: Run) -> None:
+    a = sources(
+        run,
+        "But Westby Defense Ministry spokesman Maj. Gen. Karl Vikberg said the hostages' "
+        "release was still under negotiation, the Daily Wire reported.",
+    )
+    (said,) = [f for f in attributions(a) if f.attributes.get("verb") == "say"]
+    assert said.text == "the hostages' release was still under negotiation"
+    assert said.attributes.get("speaker") == "Karl Vikberg"
+    assert said.attributes.get("via") == "Daily Wire"
+    (reported,) = [f for f in attributions(a) if f.attributes.get("verb") == "report"]
+    assert reported.attributes.get("via") is None
+    assert reported.text.endswith("said the hostages' release was still under negotiation")
+
+
+def test_a_trailing_relay_after_a_plain_subject(run: Run) -> None:
+    a = sources(run, "The mayor said the bridge would reopen in May, the Westby Post reported.")
+    (said,) = [f for f in attributions(a) if f.attributes.get("verb") == "say"]
+    assert said.text == "the bridge would reopen in May"
+    assert said.attributes.get("via") == "Westby Post"

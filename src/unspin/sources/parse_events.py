@@ -38,6 +38,7 @@ from unspin.sources.lexicon import (
 )
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.not_speech import INFERENCE_VERBS, answered, inferred
+from unspin.sources.relays import relays
 from unspin.sources.sayers import (
     can_speak,
     figurative_tell,
@@ -176,33 +177,7 @@ def parse_events(st: RunState) -> list[Event]:
                 cues=[t.text],
             )
         )
-    return _relays(events)
-
-
-def _relays(events: list[Event]) -> list[Event]:
-    """An "according to" source whose content holds a verb of saying with its own speaker
-    ("Lund said she ..., according to court documents") relays that speaker's words: the
-    verb's event carries the content, the documents as its relay (``outer``). Unnamed
-    people keep their own attribution: the whole report is their hearsay."""
-    dropped: set[int] = set()
-    for n, a in enumerate(events):
-        if a.construction != "according-to" or a.content is None or a.speaker is None:
-            continue
-        if a.speaker.source_type == "anonymous":
-            continue  # "X has told colleagues ..., according to two people familiar": theirs
-        for v in events:
-            if (
-                v.construction == "verb"
-                and v.sentence == a.sentence
-                and v.speaker is not None
-                and v.content is not None
-                and a.content[0] <= v.cue[0] < a.content[1]
-                and v.content[1] <= a.cue[0]
-            ):
-                v.outer = v.outer or a.speaker
-                dropped.add(n)
-                break
-    return [e for n, e in enumerate(events) if n not in dropped]
+    return relays(events)
 
 
 def _according_event(st: RunState, t: Token) -> Event | None:
