@@ -324,6 +324,9 @@ GROUPS = {
 
 
 def main() -> None:
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(__doc__)
+        return
     wanted = sys.argv[1:] or list(GROUPS)
     unknown = [w for w in wanted if w not in GROUPS]
     if unknown:

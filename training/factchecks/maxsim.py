@@ -289,8 +289,16 @@ def timing() -> None:
         print(f"{name}: {1000 * cpu / len(qids):.0f} ms CPU, {1000 * wall / len(qids):.0f} ms wall")
 
 
+MODES = ("cache", "cv", "robust", "seeds", "timing")
+
+
 def main() -> None:
     what = sys.argv[1] if len(sys.argv) > 1 else "cv"
+    if what in ("-h", "--help"):
+        print(__doc__)
+        return
+    if what not in MODES or len(sys.argv) > 2:
+        raise SystemExit(f"usage: maxsim.py [{'|'.join(MODES)}] (one mode; --help for more)")
     t0 = time.perf_counter()
     if what == "seeds":
         seeds()
