@@ -60,3 +60,12 @@ def test_a_trailing_relay_after_a_plain_subject(run: Run) -> None:
     (said,) = [f for f in attributions(a) if f.attributes.get("verb") == "say"]
     assert said.text == "the bridge would reopen in May"
     assert said.attributes.get("via") == "Westby Post"
+
+
+def test_find_out_with_a_question_reports_nothing(run: Run) -> None:
+    a = sources(
+        run,
+        "We know, however, that Norvik quietly met with the regulator in 2013 to find out "
+        "which products would come under its rules.",
+    )
+    assert not _content(a, "find")

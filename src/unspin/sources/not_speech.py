@@ -1,6 +1,7 @@
 """Verbs of saying that report no speech: an answer given ("said no"), an inference from
-a fact ("..., suggesting that ...") and what a thing turned up ("a records check
-confirmed ..."). :mod:`.parse_events` asks these before it makes an event."""
+a fact ("..., suggesting that ..."), what a thing turned up ("a records check
+confirmed ...") and what one sought to learn ("met them to find out which ...").
+:mod:`.parse_events` asks these before it makes an event."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from unspin.sources.lexicon import SOURCE_VERB_FORMS, VERB_FORMS
 from unspin.sources.speakers import Mention
 from unspin.sources.state import RunState
 
-__all__ = ["FINDING_VERBS", "INFERENCE_VERBS", "answered", "inferred"]
+__all__ = ["FINDING_VERBS", "INFERENCE_VERBS", "answered", "inferred", "learning"]
 
 #: Verbs whose subject may be evidence rather than a source ("the evidence suggests").
 INFERENCE_VERBS = frozenset({"suggest", "show", "indicate"})
@@ -51,3 +52,28 @@ def inferred(st: RunState, t: Token, lemma: str, speaker: Mention | None) -> boo
     if not words[-1].islower():
         return False  # "the IG confirmed": an acronym names a body
     return not speaker.plural or words[0].lower() in ("a", "an", "one")  # "a series"
+
+
+#: Verbs that may tell of learning rather than of a statement ("to find out ...").
+_LEARNING_VERBS = frozenset({"find"})
+#: Words that open an indirect question ("find which features ...").
+_QUESTION_WORDS = frozenset({"which", "what", "who", "whom", "whose", "how", "why", "when"})
+_QUESTION_WORDS |= {"where", "whether", "if"}
+
+
+def learning(st: RunState, t: Token, lemma: str) -> bool:
+    """A verb of finding that tells of learning, not of a statement: "find out" ("met the
+    regulator to find out which ...") or "find" before an indirect question ("to find
+    whether it works"): what the subject sought or learnt, nothing it said."""
+    if lemma not in _LEARNING_VERBS:
+        return False
+    assert st.ix is not None
+    ix = st.ix
+    if any(c.lower == "out" for c in ix.kids(t.i, "prt")):
+        return True
+    toks = st.parsed.tokens
+    for c in ix.kids(t.i, "ccomp", "xcomp"):
+        lo = ix.subtree(c.i)[0]
+        if lo > t.i and toks[lo].lower in _QUESTION_WORDS:
+            return True
+    return False

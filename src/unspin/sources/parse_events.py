@@ -37,7 +37,7 @@ from unspin.sources.lexicon import (
     VERBS,
 )
 from unspin.sources.mentions import mention_from_token
-from unspin.sources.not_speech import INFERENCE_VERBS, answered, inferred
+from unspin.sources.not_speech import INFERENCE_VERBS, answered, inferred, learning
 from unspin.sources.relays import relays
 from unspin.sources.sayers import (
     can_speak,
@@ -254,6 +254,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         return None  # "denied rights to everyone", "denied him bail": withheld, not disputed
     if answered(st, t):
         return None  # "she said no and that was it": a refusal, nothing reported
+    if learning(st, t, lemma):
+        return None  # "met the regulator to find out which ...": sought, not said
     if lemma == "admit" and letting_in(ix, t):
         return None  # "admitted thousands of refugees": let in, not conceded
     if lemma in CLAUSE_VERBS and not quoted_clause(ix, t):
