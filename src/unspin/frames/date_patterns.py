@@ -81,8 +81,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|"
             r"[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f)\s+)?"
             rf"(?P<mon>{_MONTH_FULL})\b"
-            # "May of this year": the month of a year named relative to the publication
-            r"(?:\s+of\s+(?P<rel>this|last|next)\s+year\b)?"
+            # "May (of) this year": the month of a year named relative to the publication
+            r"(?:\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b)?"
         ),
     ),
     (

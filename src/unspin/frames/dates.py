@@ -141,7 +141,7 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
         taken.update(range(c.start, c.end))
     chosen.sort(key=lambda d: d.start)
     chosen = [d for d in chosen if not _promotion(text, parsed, d)]
-    names = [d for d in chosen if _not_a_day(text, d)]
+    names = [d for d in chosen if _not_a_day(text, d) or _designation(text, d)]
     scanner.vetoed.extend((d.start, d.end) for d in names)
     chosen = [d for d in chosen if d not in names]
     chosen = _merge_datetimes(text, chosen)
@@ -190,6 +190,28 @@ def _not_a_day(text: str, d: DateMatch) -> bool:
     ):
         return True
     return bool(_NOWADAYS.search(before)) and not re.match(r"\s*['’]s\b", after)
+
+
+#: One to three capitals (digits may follow) after a year and then no capitalised word: a
+#: catalogue designation ("the rock 2019 KT", "dubbed '2004 MN4'").
+_DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}\d{0,3}(?![\w.-])(?!\s+[A-Z])")
+#: Capitals after a year that are a place or body, not a designation ("the 2014 US vote").
+_INITIALISMS = frozenset(("US", "UK", "EU", "UN", "NY", "LA", "DC", "TV", "AD", "BC", "AM", "PM"))
+#: A preposition right before a year: "in 2014", "since 2019": a date.
+_YEAR_PREPOSITION = re.compile(
+    r"\b(?:in|since|by|from|until|till|of|during|before|after)\s+$", re.I
+)
+
+
+def _designation(text: str, d: DateMatch) -> bool:
+    """A bare year followed by a code of capitals, no preposition before it ("the rock
+    2019 KT"): the digits belong to a catalogue name, no date."""
+    if d.rule != "date.year" or d.end - d.start != 4:
+        return False
+    m = _DESIGNATION_AFTER.match(text, d.end)
+    if m is None or m.group().strip().rstrip("0123456789") in _INITIALISMS:
+        return False
+    return not _YEAR_PREPOSITION.search(text, max(0, d.start - 8), d.start)
 
 
 def _entity_dates(parsed: Parsed, chosen: Sequence[DateMatch]) -> list[DateMatch]:

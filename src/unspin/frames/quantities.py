@@ -78,6 +78,7 @@ from unspin.frames.quantity_patterns import (
     WORD_RANGE,
     YEAR,
 )
+from unspin.frames.quantity_rates import in_context
 from unspin.frames.quantity_refs import (
     any_one,
     bare_reference,
@@ -585,4 +586,4 @@ def find_quantities(
 ) -> list[QuantityMatch]:
     """Every quantity in ``text`` outside the ``exclude`` spans (dates) and web addresses,
     in text order."""
-    return _QuantityScanner(text, parsed, exclude).scan()
+    return [in_context(text, q) for q in _QuantityScanner(text, parsed, exclude).scan()]

@@ -208,7 +208,25 @@ def generic_one(text: str, start: int, unit: str | None) -> bool:
         return True
     if unit is not None and unit.lower() in _INDIVIDUALS:
         return not _COUNT_WORD.search(text, max(0, start - 12), start)
+    if unit is not None and _a_certain(text, start, unit):
+        return True
     return bool(_DEMONSTRATIVE.search(text, max(0, start - 6), start))
+
+
+def _a_certain(text: str, start: int, unit: str) -> bool:
+    """ "One" opens its sentence and the text then takes the thing up again with "the"
+    ("One update stopped the calls, and the firm pulled the update"): "a certain" one,
+    no count."""
+    if text[start : start + 4] != "One " or not _SENTENCE_END.search(
+        text, max(0, start - 4), start
+    ):
+        return False
+    again = re.compile(rf"\bthe\s+{re.escape(unit)}\b", re.I)
+    return again.search(text, start + 4, start + 300) is not None
+
+
+#: What ends the sentence before a capital "One": a full stop, a line break, the start.
+_SENTENCE_END = re.compile(r"(?:^|[.!?\n][\"'\u201d\u2019)]?\s*)$")
 
 
 def bare_reference(text: str, start: int, core_end: int, end: int) -> bool:
