@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.sources.test_sources import attributions, sources
+from tests.sources.test_sources import attributions, sources, speaker_of
 from unspin.model import Analysis
 
 Run = Callable[..., Analysis]
@@ -69,3 +69,16 @@ def test_find_out_with_a_question_reports_nothing(run: Run) -> None:
         "which products would come under its rules.",
     )
     assert not _content(a, "find")
+
+
+def test_a_verb_of_saying_said_again_keeps_its_sayers(run: Run) -> None:
+    a = sources(
+        run,
+        "Aside from the likeness, old friends say Lund has a distinctive laugh and say that "
+        "many people in the town knew what she was doing.",
+    )
+    found = {f.text: speaker_of(a, f).text for f in attributions(a)}
+    assert found == {
+        "Lund has a distinctive laugh": "old friends",
+        "many people in the town knew what she was doing": "old friends",
+    }

@@ -8,7 +8,8 @@ lawyer said would ...") that the parser hung on the clause's head noun;
 :func:`quoted_clause` tells a clause that opens with a quotation ("ruled that, “...”");
 :func:`noun_reading` tells a noun the parser made a verb of saying ("The phone reveal
 back in May was big"), :func:`participle_before_noun` a participle the parser made a
-verb of saying ("who has alleged links to ...").
+verb of saying ("who has alleged links to ..."); :func:`repeated_verb` tells a verb of
+saying said again ("say X and say that ...") that the parser joined to the reported clause.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = [
     "participle_before_noun",
     "past_recipient",
     "quoted_clause",
+    "repeated_verb",
 ]
 
 #: Verbs of saying whose object is the person told ("told reporters X had ...").
@@ -130,4 +132,20 @@ def participle_before_noun(ix: ParseIndex, t: Token) -> bool:
         and obj.head == t.i
         and obj.tag == "NNS"
         and any(p.lower in ("to", "with") and p.i == obj.i + 1 for p in ix.kids(obj.i, "prep"))
+    )
+
+
+def repeated_verb(ix: ParseIndex, verb: Token, clause: Token, d: Token) -> bool:
+    """ "friends say Ann has a laugh and say that ...": the verb of saying ``verb`` said
+    again (``d``, the same lemma) with no subject, in another form than the reported
+    clause's verb (``clause``, "has") it was joined to by the parser, goes on with the
+    reporting clause: the same sayers say it again, not the clause's subject."""
+    return (
+        d.dep == "conj"
+        and d.head == clause.i
+        and clause.head == verb.i
+        and d.i > clause.i
+        and d.lemma.lower() == verb.lemma.lower()
+        and d.tag != clause.tag
+        and not ix.kids(d.i, "nsubj", "nsubjpass", "expl")
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Token
-from unspin.sources.clause_edges import RECIPIENT_VERBS, past_recipient
+from unspin.sources.clause_edges import RECIPIENT_VERBS, past_recipient, repeated_verb
 from unspin.sources.lexicon import (
     ENTRANT_NOUNS,
     FEMALE_WORDS,
@@ -123,7 +123,11 @@ def reported_content(
         for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
             if d.i <= c.i:
                 continue
-            if _has_own_speech(st, d.i) or _reporters_verb(st, t, c, d):
+            if (
+                _has_own_speech(st, d.i)
+                or _reporters_verb(st, t, c, d)
+                or repeated_verb(ix, t, c, d)
+            ):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)
             else:
                 hi = min(hi, _relative_speech_cut(st, d.i) - 1)

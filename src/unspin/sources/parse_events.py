@@ -17,6 +17,7 @@ from unspin.sources.clause_edges import (
     noun_reading,
     participle_before_noun,
     quoted_clause,
+    repeated_verb,
 )
 from unspin.sources.contents import (
     letting_in,
@@ -461,6 +462,8 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
         subj = [s for c in done for s in ix.kids(c.i, "nsubj")]
         if subj:
             return subj[-1], False
+    if t.dep == "conj" and head.dep == "ccomp" and repeated_verb(ix, toks[head.head], head, t):
+        return _subject(st, toks[head.head], depth + 1)  # "say X has ... and say that ..."
     nearer = nearer_clause_subject(ix, t)
     if nearer is not None:
         return nearer, False  # "X smiled when Y spoke and said ...": Y said it
