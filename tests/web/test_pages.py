@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from unspin.web.pages.common import Pager
 from unspin.web.pages.links import context_parts
+from unspin.web.state import make_templates
 
 HTML = {"Accept": "text/html"}
 
@@ -105,3 +106,10 @@ def test_links_page_compares_new_documents(seeded_client: TestClient) -> None:
     assert "Compared 3 documents" in page
     again = seeded_client.post("/links/compare", data={"view": "quotes"}, follow_redirects=False)
     assert "compared=0" in again.headers["location"]
+
+
+def test_labels_read_as_words_in_pages() -> None:
+    # badges and narrative counts show "named person", not the JSON label "named_person"
+    env = make_templates().env
+    assert env.from_string("{{ k | words }}").render(k="named_person") == "named person"
+    assert env.from_string("{{ k | words }}").render(k="<b>_x") == "&lt;b&gt; x"

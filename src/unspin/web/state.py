@@ -42,6 +42,8 @@ def make_templates() -> Jinja2Templates:
         autoescape=True,
         undefined=jinja2.ChainableUndefined,
     )
+    # a label as a reader reads it: "named_person" -> "named person" (data keeps the label)
+    env.filters["words"] = lambda label: str(label).replace("_", " ")
     return Jinja2Templates(env=env, context_processors=[csrf_context])
 
 
