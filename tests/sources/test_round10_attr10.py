@@ -82,3 +82,10 @@ def test_a_verb_of_saying_said_again_keeps_its_sayers(run: Run) -> None:
         "Lund has a distinctive laugh": "old friends",
         "many people in the town knew what she was doing": "old friends",
     }
+
+
+def test_according_to_before_a_title_broken_over_a_line(run: Run) -> None:
+    a = sources(run, "According to the Westby Herald, Gov.\nKarl Lund signed the bill on Friday.")
+    (f,) = attributions(a)
+    assert f.attributes.get("speaker") == "Westby Herald"
+    assert f.text == "Gov.\nKarl Lund signed the bill on Friday"

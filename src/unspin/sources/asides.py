@@ -1,6 +1,6 @@
 """Reporting clauses set into another clause by commas or dashes, read from the parse.
 
-Two shapes where the parse loses the speaker or the reach of a verb of saying:
+Shapes where the parse loses the speaker or the reach of a verb of saying:
 
 - an aside: "X, whose record, the League wrote last year, is "a byword for greed," ...":
   the reporting clause sits between two commas (or dashes) inside a sentence that goes
@@ -9,7 +9,10 @@ Two shapes where the parse loses the speaker or the reach of a verb of saying:
   it reports (:func:`aside_subject`, :func:`aside_span`);
 - a subject after a dash-enclosed apposition: "As reported in X—a new book on the
   papacy—Cardinal Y told a journalist, "..."": the parser hangs the subject on the
-  apposition and leaves the verb without one (:func:`subject_after_dash`).
+  apposition and leaves the verb without one (:func:`subject_after_dash`);
+- a subject after an "according to" source and a comma: "According to the Herald, Gov.
+  Ann Lund signed ...": the parser joins both into one phrase and leaves the verb
+  without a subject (:func:`source_before_subject`).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 from unspin.nlp import Token
 from unspin.sources.parse_index import ParseIndex
 
-__all__ = ["aside_span", "aside_subject", "subject_after_dash"]
+__all__ = ["aside_span", "aside_subject", "source_before_subject", "subject_after_dash"]
 
 _MARKS = frozenset({",", "—", "–", "--"})
 _DASHES = frozenset({"—", "–", "--"})
@@ -101,3 +104,22 @@ def subject_after_dash(ix: ParseIndex, t: Token) -> Token | None:
     if j == run or (j < t.i and toks[j].lower not in _RELATIVES and toks[j].text != ","):
         return None
     return toks[j - 1]
+
+
+def source_before_subject(ix: ParseIndex, obj: Token, verb: Token) -> Token | None:
+    """ "According to the Herald, Gov.\\nAnn Lund signed ...": the parse may join the
+    source and the clause's subject into one phrase ("Herald" a modifier of "Lund").
+    When the verb that "according to" hangs on has no subject of its own and comes after
+    the phrase, and a comma splits the phrase, the source is the noun before the comma
+    (returned) and the words after it the verb's subject; else None."""
+    toks = ix.parsed.tokens
+    lo, hi = ix.subtree(obj.i)
+    if verb.i <= hi or verb.pos not in ("VERB", "AUX") or ix.kids(verb.i, "nsubj", "nsubjpass"):
+        return None
+    commas = [k for k in range(lo + 1, obj.i) if toks[k].text == ","]
+    if len(commas) != 1:
+        return None
+    for c in ix.kids(obj.i):
+        if c.pos in ("PROPN", "NOUN") and ix.subtree(c.i)[1] == commas[0] - 1:
+            return c
+    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from unspin.nlp import Token
-from unspin.sources.asides import aside_subject, subject_after_dash
+from unspin.sources.asides import aside_subject, source_before_subject, subject_after_dash
 from unspin.sources.clause_edges import (
     juxtaposed_subject,
     noun_reading,
@@ -189,13 +189,16 @@ def _according_event(st: RunState, t: Token) -> Event | None:
     objs = ix.kids(to.i, "pobj")
     if not objs:
         return None
-    speaker = mention_from_token(ix, objs[0])
+    source = source_before_subject(ix, objs[0], toks[t.head])  # "the Herald, Gov. Lund"
+    speaker = mention_from_token(ix, source or objs[0])
     if speaker is not None and no_sayer(st.text, speaker):
         return None  # "according to tradition": a standard followed, not a source
     if objs[0].lemma.lower() in STANDARD_NOUNS:
         return None  # "according to the plan", "according to his notion of mercy": in keeping
     lo = min(ix.subtree(t.i)[0], t.i)
     hi = max(t.i + 1, ix.subtree(to.i)[1])  # not the clause a misparse hangs on "according"
+    if source is not None:
+        hi = ix.subtree(source.i)[1]
     s = ix.sentence_of[t.i]
     sent = st.parsed.sentences[s]
     p_start, p_end = toks[lo].start, toks[hi].end
