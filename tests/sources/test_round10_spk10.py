@@ -70,3 +70,24 @@ def test_a_one_word_name_with_a_persons_role_stays_a_person(run: Run) -> None:
 def test_a_one_word_name_with_an_honorific_elsewhere_stays_a_person(run: Run) -> None:
     a = sources(run, "Mrs. Holmgaard spoke on Monday. Holmgaard said the plan would fail.")
     assert _speaker(a, "Holmgaard").label == "named_person"
+
+
+def test_a_he_after_the_name_as_no_subject_is_no_person_evidence(run: Run) -> None:
+    a = sources(
+        run,
+        "The men allege they were harassed by QX7, who warned them they were on a watch "
+        "list. He alleges that officers took his phone.",
+    )
+    assert _speaker(a, "QX7").label == "named_organisation"
+
+
+def test_a_surname_shape_alone_is_no_person_evidence(run: Run) -> None:
+    a = sources(run, "MacPlovix reports that many users of its forums have lost their files.")
+    assert _speaker(a, "MacPlovix").label == "named_organisation"
+
+
+def test_a_surname_shape_with_a_first_name_elsewhere_stays_a_person(run: Run) -> None:
+    a = sources(
+        run, "Officers met Ivo MacPlovix on Monday. MacPlovix said the claims are not valid."
+    )
+    assert _speaker(a, "MacPlovix").label == "named_person"

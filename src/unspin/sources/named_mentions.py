@@ -169,6 +169,7 @@ def named_mention(
     outlet_cue = outlet_cue or left_outlet  # "NBC affiliate KXYZ"
     cues: list[str] = []
     gender: str | None = None
+    surname_shape = False
     bare = strip_the(words)
     if (
         bare
@@ -192,7 +193,8 @@ def named_mention(
         # "St. Thomas Aquinas", "O’Malley": a saint or an Irish surname, though NER says ORG
         saint = len(bare) >= 2 and bare[0].lower() in ("st.", "st", "saint") and label != "GPE"
         irish = [w for w in words if w.lower() not in DETS]  # not "McDonald’s"
-        person_hint = person_hint or saint or bool(IRISH_SCOTTISH.fullmatch(" ".join(irish)))
+        person_hint = person_hint or saint
+        surname_shape = bool(IRISH_SCOTTISH.fullmatch(" ".join(irish)))
     # "Justice Ministry", "Interior Ministry": a title word inside an institution's name
     institution = bool(bare) and bare[-1].lower() in ORG_NAME_WORDS
     person_hint = (
@@ -202,6 +204,8 @@ def named_mention(
         or (len(bare) == 1 and bare[0].lower() in TITLE_WORDS | set(HONORIFICS))
         or (bool(role_right) and org_cue is None and role_head(role_right) in PERSON_HEADS)
     )
+    shape_only = surname_shape and not person_hint  # "MacKay" alone: a surname's shape only
+    person_hint = person_hint or surname_shape
     if (
         not person_hint
         and label in ("GPE", "WORK_OF_ART", "LAW", "NORP")
@@ -292,7 +296,11 @@ def named_mention(
         else:
             reason = '"the" before a name: not a person'
             score = 0.6
-    elif one_word and not person_hint and not person_evidence(ix, one_word):
+    elif (
+        one_word
+        and (not person_hint or (shape_only and not titled_elsewhere(ix, one_word)))
+        and not person_evidence(ix, one_word)
+    ):
         # "Plovix reports", "harassed by QX7": one proper noun the text never gives a
         # first name, a title, a person's role or "he"/"she": a website, brand or agency
         # as likely as a person, so no person

@@ -119,18 +119,21 @@ def _in_longer_name(ix: ParseIndex, word: str) -> bool:
             ents = [e for e in (ix.entity_at(p.i), ix.entity_at(q.i)) if e is not None]
             if ents and all(e.label == "PERSON" for e in ents):
                 return True  # a person's name over the pair: a first name and a surname
+            if not ents and q is t and p.dep == "compound" and p.head == t.i:
+                return True  # "For Ann Jarvik, ...": a full name the recogniser missed
     return False
 
 
 def _taken_up_by_pronoun(ix: ParseIndex, word: str) -> bool:
-    """ "Holmgaard said ... He added": a subject "he"/"she" in the name's sentence or the
-    next with no other person (a person's name, a person noun as subject) between."""
+    """ "Holmgaard said ... He added": a subject "he"/"she" in the sentence of the name as
+    a subject or the next, with no other person (a person's name, a person noun as
+    subject) between."""
     parsed = ix.parsed
     toks = parsed.tokens
     sents = parsed.sentences
     for t in toks:
-        if t.text != word:
-            continue
+        if t.text != word or not t.dep.startswith("nsubj"):
+            continue  # "supplied by QX7. He alleges": a "he" takes up a subject
         k = ix.sentence_of[t.i]
         stop = sents[min(k + 1, len(sents) - 1)].last
         for u in toks[t.i + 1 : stop]:
