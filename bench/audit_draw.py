@@ -85,17 +85,24 @@ def rematch(anchor: Mapping[str, Any], text: str, hint: int = 0) -> tuple[int, i
 # -- findings to audit items --------------------------------------------------------------
 
 
-def audit_kinds(f: Mapping[str, Any], floors: Mapping[str, float] | None = None) -> list[str]:
+def audit_kinds(
+    f: Mapping[str, Any], floors: Mapping[str, float] | None = None, under: bool = False
+) -> list[str]:
     """The audited kinds a finding (``Finding.to_dict()``) belongs to, if the default report
     shows it. ``floors``: per audited kind, the score under which the report puts the
     finding in the kind's experimental "weak" layer (``unspin.report.audited.SCORE_FLOORS``);
-    such a finding is then no item (the round audits the layer the report may show)."""
+    such a finding is then no item (the round audits the layer the report may show).
+    ``under``: the other way round, only the weak layers: a floored kind's findings under
+    its floor, and no other kind."""
     kind, label, attrs = f["kind"], f["label"], f.get("attributes") or {}
     if attrs.get("shown") is False or attrs.get("candidate") is True:
         return []  # findings kept out of the default report
     kinds = _audit_kinds(kind, label, attrs)
-    if floors:
-        kinds = [k for k in kinds if float(f["score"]) >= floors.get(k, float("-inf"))]
+    score = float(f["score"])
+    if floors and under:
+        kinds = [k for k in kinds if k in floors and score < floors[k]]
+    elif floors:
+        kinds = [k for k in kinds if score >= floors.get(k, float("-inf"))]
     return kinds
 
 
@@ -205,16 +212,19 @@ def _speaker(sp: Mapping[str, Any], text: str) -> dict[str, Any]:
 
 
 def pool_items(
-    analysis: Mapping[str, Any], article: str, floors: Mapping[str, float] | None = None
+    analysis: Mapping[str, Any],
+    article: str,
+    floors: Mapping[str, float] | None = None,
+    under: bool = False,
 ) -> list[dict[str, Any]]:
     """Every audited item of one analysis (``Analysis.to_dict()``), without article text
-    (``floors``: see :func:`audit_kinds`)."""
+    (``floors``, ``under``: see :func:`audit_kinds`)."""
     text = analysis["document"]["text"]
     findings = analysis["findings"]
     by_id = {f["id"]: f for f in findings}
     items = []
     for f in findings:
-        for kind in audit_kinds(f, floors):
+        for kind in audit_kinds(f, floors, under):
             items.append(
                 {
                     "article": article,
@@ -311,13 +321,17 @@ def write_rows(path: Path, rows: Iterable[Mapping[str, Any]], extra: Mapping[str
 
 
 def further_needed(
-    base: Counter[str], extra: Sequence[Counter[str]], per_kind: int, spread: int = 0
+    base: Counter[str],
+    extra: Sequence[Counter[str]],
+    per_kind: int,
+    spread: int = 0,
+    kinds: Sequence[str] = FIXED_KINDS,
 ) -> dict[str, int | None]:
-    """For every kind of :data:`FIXED_KINDS`, the fewest further articles (a prefix of
-    ``extra``) after which it has ``per_kind`` candidates from at least ``spread``
-    further articles; ``None`` if these do not suffice."""
+    """For every kind of ``kinds`` (default :data:`FIXED_KINDS`), the fewest further
+    articles (a prefix of ``extra``) after which it has ``per_kind`` candidates from at
+    least ``spread`` further articles; ``None`` if these do not suffice."""
     out: dict[str, int | None] = {}
-    for kind in FIXED_KINDS:
+    for kind in kinds:
         total = base[kind]
         out[kind] = 0 if total >= per_kind and spread == 0 else None
         having = 0

@@ -56,7 +56,10 @@ technique kind. The id names the corpus, so ``show``, ``text``, ``audit_rematch.
 round 7 quantities at 0.6 and vague attributions at 0.7), showing
 those under it only in an experimental "weak" layer; with this flag such a kind is drawn
 from the findings at or over its floor only, so the round judges the layer the report may
-highlight by default. The meta records ``floors``.
+highlight by default. The meta records ``floors``. ``--under-floors`` (round 11 on) draws
+the other side: only the floored kinds, from their findings under the floor, the weak
+layers the report shows only when picked (a round of its own, on articles the
+``--over-floors`` round beside it did not read); the meta records ``under_floors``.
 
 The work is split over ``audit_articles.py`` (the corpora, the pipeline run over them, an
 item shown in its text) and ``audit_draw.py`` (audit items, anchors, the draw, scoring).
@@ -154,16 +157,20 @@ SAMPLE = AUDIT / "sample.jsonl"
 
 
 def sample_command(args: argparse.Namespace) -> int:
+    if args.over_floors and args.under_floors:
+        raise SystemExit("--over-floors and --under-floors draw different layers: give one")
     commit = git("rev-parse", args.at)
     tree = export_tree(commit)
     print(f"commit {commit}, cache {tree.parent}", file=sys.stderr)
     corpora = list(dict.fromkeys(args.corpus))
     floors: dict[str, float] = {}
-    if args.over_floors:  # imported here: `analyze` runs under another commit's tree
+    if args.over_floors or args.under_floors:  # imported here: `analyze` runs elsewhere
         from unspin.report.audited import LAYER_KINDS, SCORE_FLOORS
 
         # by audited kind: the "quantity" layer is the kind "number"
         floors = {k: SCORE_FLOORS[layer] for layer in SCORE_FLOORS for k in LAYER_KINDS[layer]}
+    # the kinds drawn: every fixed kind, or with --under-floors the floored ones only
+    wanted = [k for k in FIXED_KINDS if k in floors] if args.under_floors else list(FIXED_KINDS)
     gate = json.loads((tree / GATE).read_text())["articles"]
     seen = read_before(args.fresh)
     extra = corpora_order(corpora, [*gate, *seen], args.seed, args.fnc1_min_chars)
@@ -184,7 +191,7 @@ def sample_command(args: argparse.Namespace) -> int:
             f"article {article}: {f['analyzer']} failed: {f['error']}: {f['message']}"
             for f in analysis.get("failures") or ()
         )
-        return pool_items(analysis, article, floors)
+        return pool_items(analysis, article, floors, args.under_floors)
 
     for article, analysis in zip(gate, load_analyses(tree, gate), strict=True):
         items += pooled(article, analysis)
@@ -195,10 +202,9 @@ def sample_command(args: argparse.Namespace) -> int:
     while True:
         analyses = load_analyses(tree, extra[len(further) : read], SKIP_EXTRA)
         for article, analysis in zip(extra[len(further) : read], analyses, strict=True):
-            further.append([i for i in pooled(article, analysis) if i["kind"] in FIXED_KINDS])
-        needed = further_needed(
-            base, [Counter(i["kind"] for i in f) for f in further], args.per_kind, args.spread
-        )
+            further.append([i for i in pooled(article, analysis) if i["kind"] in wanted])
+        counts = [Counter(i["kind"] for i in f) for f in further]
+        needed = further_needed(base, counts, args.per_kind, args.spread, wanted)
         if None not in needed.values() or read >= len(extra):
             break
         more = extra[read : read + args.batch]
@@ -212,7 +218,7 @@ def sample_command(args: argparse.Namespace) -> int:
     used_extra = extra[: max(used.values(), default=0)]
 
     pool = Counter(i["kind"] for i in items)
-    kinds = [*FIXED_KINDS, *techniques]  # no technique kind in a fresh round
+    kinds = [*wanted, *techniques]  # no technique kind in a fresh round
     notes = [
         f"{k}: only {pool[k]} candidates (all taken)" for k in kinds if pool[k] < args.per_kind
     ] + sorted(set(failures))
@@ -229,6 +235,7 @@ def sample_command(args: argparse.Namespace) -> int:
         "per_kind": args.per_kind,
         "spread": args.spread,
         "floors": floors,
+        "under_floors": args.under_floors,
         "command": " ".join(["python bench/precision_audit.py", *sys.argv[1:]]),
         "gate_articles": gate,
         "excluded_samples": [str(p) for p in args.fresh],
@@ -374,6 +381,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="a kind the report splits at a score floor (unspin.report.audited.SCORE_FLOORS) "
         "is drawn from findings at or over it only: the layer the report may show",
+    )
+    s.add_argument(
+        "--under-floors",
+        action="store_true",
+        help="the weak layers instead: only the floored kinds, from their findings under "
+        "the floor (a round of its own beside an --over-floors one)",
     )
     s.add_argument(
         "--spread",

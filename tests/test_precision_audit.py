@@ -147,6 +147,13 @@ def test_a_floored_kind_is_drawn_over_its_floor_only() -> None:
     # an anonymous source is its own layer, with no floor
     anonymous = {**_finding("attribution", "anonymous", 0, 5), "score": 0.5}
     assert ad.audit_kinds(anonymous, floors) == ["anonymous"]
+    # --under-floors: the weak layers only, and no kind without a floor
+    assert ad.audit_kinds(weak, floors, under=True) == ["attribution"]
+    assert ad.audit_kinds({**weak, "score": 0.78}, floors, under=True) == []
+    assert ad.audit_kinds(anonymous, floors, under=True) == []
+    extra = [Counter(attribution=25, hedge=40), Counter(attribution=20)]
+    needed = ad.further_needed(Counter(), extra, 40, kinds=["attribution"])
+    assert needed == {"attribution": 2}  # the hedge (not drawn) asks for no article
 
 
 def test_pool_items_store_offsets_and_hashes_but_no_article_text() -> None:

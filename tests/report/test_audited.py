@@ -78,8 +78,10 @@ def test_a_floored_kind_splits_at_its_floor() -> None:
 
 
 def test_each_layer_ends_with_the_latest_round_that_audited_it() -> None:
+    numbers = [int(folder.removeprefix("round")) for folder in AUDIT_ROUNDS]
+    assert numbers == sorted(numbers)  # AUDIT_ROUNDS lists the rounds in order
     latest: dict[str, str] = {}
-    for folder in sorted(AUDIT_ROUNDS):  # round2 < round3 < ...
+    for folder in AUDIT_ROUNDS:  # in order: round2, round3, ..., round9, round10
         items = [(r["kind"], r["score"]) for r in _rows(folder, "sample.jsonl")]
         for layer, layer_kinds in LAYER_KINDS.items():
             low, high = score_range(layer)
