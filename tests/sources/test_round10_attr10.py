@@ -84,6 +84,16 @@ def test_a_verb_of_saying_said_again_keeps_its_sayers(run: Run) -> None:
     }
 
 
+def test_a_participle_clause_is_not_part_of_the_sayer(run: Run) -> None:
+    a = sources(
+        run,
+        'The note, asking readers to look past old habits, says: "The wish to read is '
+        'equally strong in all children."',
+    )
+    (q,) = a.by_kind("quote")
+    assert speaker_of(a, q).text == "The note"
+
+
 def test_according_to_before_a_title_broken_over_a_line(run: Run) -> None:
     a = sources(run, "According to the Westby Herald, Gov.\nKarl Lund signed the bill on Friday.")
     (f,) = attributions(a)

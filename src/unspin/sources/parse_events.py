@@ -48,6 +48,7 @@ from unspin.sources.sayers import (
     no_sayer,
     participle_sayer,
     pcomp_governor,
+    with_no_participle,
     writer_idiom,
     writer_voice,
 )
@@ -312,6 +313,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
             speaker = headline_sayer(ix, t, subj) or mention_from_token(ix, subj, cue=t.i)
             if speaker is None:
                 return None  # "That said, ...", "This says a lot"
+            speaker = with_no_participle(ix, subj, speaker)  # "The note, calling for ..., says"
             subj_lo = toks[ix.subtree(subj.i)[0]].start
             if subj.i < t.i and t.start - subj_lo < 200 and not mute:
                 subject_start = subj_lo

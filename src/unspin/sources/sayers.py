@@ -10,12 +10,14 @@ governor). :func:`can_speak` tells a mention that can say something from a noun 
 lexicon does not know as a source ("the case", "the evidence"); :func:`no_sayer` says why
 a subject is nobody at all (the impersonal "one", an abstract noun: "tradition holds");
 :func:`writer_idiom` and :func:`figurative_tell` tell the writer's own idioms ("it goes
-without saying", "it tells us") from speech reported.
+without saying", "it tells us") from speech reported. :func:`with_no_participle` cuts a
+participle clause set off by commas out of a sayer ("The note, calling for ..., says").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from unspin.lexicon import VERB_FORMS
 from unspin.nlp import Token
@@ -41,6 +43,7 @@ __all__ = [
     "participle_sayer",
     "pcomp_governor",
     "prevented",
+    "with_no_participle",
     "writer_idiom",
     "writer_voice",
 ]
@@ -275,3 +278,21 @@ def figurative_tell(ix: ParseIndex, t: Token, lemma: str, speaker: Mention) -> b
     if ix.parsed.text[speaker.start : speaker.end].lower() not in ("it", "this", "that"):
         return False
     return any(o.lower in ("us", "you") for o in ix.kids(t.i, "dobj", "dative"))
+
+
+def with_no_participle(ix: ParseIndex, subj: Token, speaker: Mention) -> Mention:
+    """``speaker`` without a participle clause set off by a comma after its head noun
+    ("The note, calling for parents to ..., says"): the clause describes the sayer, it is
+    not part of who speaks."""
+    toks = ix.parsed.tokens
+    for c in ix.kids(subj.i, "acl"):
+        k = ix.subtree(c.i)[0] - 1
+        if (
+            c.i > subj.i
+            and c.tag in ("VBG", "VBN")
+            and k > subj.i - 1
+            and toks[k].text == ","
+            and speaker.start < toks[k].start < speaker.end
+        ):
+            return replace(speaker, end=toks[k - 1].end)
+    return speaker
