@@ -55,6 +55,12 @@ def resolve_nearby(st: RunState, speakers: list[Mention]) -> None:
         s = st.sentence_at(m.start)
         head = m.head_word.lower()
         said = _content_words(st.text[m.start : m.end]) - {head}
+        counted = _counted_named_next(st, st.text[m.start : m.end].split()[0].lower(), s)
+        if counted:  # "two men from Westby say ... . Ali Karim and Omar Said allege ..."
+            m.source_type, m.rule = "unresolved", "speaker.named-next"
+            m.score = min(m.score, 0.4)
+            m.reason = f"the next sentence opens on as many people, named: {', '.join(counted)}"
+            continue
         if m.plural:
             _plural_named_next(st, m, said, people, speakers)
             continue
@@ -125,6 +131,28 @@ def _plural_named_next(
         m.source_type, m.rule = "unresolved", "speaker.named-next"
         m.score = min(m.score, 0.4)
         m.reason = f"people of that description are named after it: {', '.join(names)}"
+
+
+#: Small counts of people a text goes on to name one by one.
+_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def _counted_named_next(st: RunState, first: str, s: int) -> list[str]:
+    """ "two men from Westby say ..." and the next sentence opens on two named people
+    ("Ali Karim and Omar Said, both in their 20s, allege ..."): the names of the counted
+    people, or [] (another count, or the next sentence not opening on a name)."""
+    n = _COUNTS.get(first)
+    if n is None:
+        return []
+    names = [
+        k
+        for k in st.knowns
+        if k.entity_type == "person" and k.name and st.sentence_at(k.start) == s + 1
+    ]
+    if not names or st.text[st.sentence_start(names[0].start) : names[0].start].strip():
+        return []
+    distinct = list(dict.fromkeys(k.name for k in names))
+    return distinct if len(distinct) == n else []
 
 
 #: An apposition after a name up to a relative clause: "Ann Lund, a professor of law
