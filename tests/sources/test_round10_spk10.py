@@ -91,3 +91,31 @@ def test_a_surname_shape_with_a_first_name_elsewhere_stays_a_person(run: Run) ->
         run, "Officers met Ivo MacPlovix on Monday. MacPlovix said the claims are not valid."
     )
     assert _speaker(a, "MacPlovix").label == "named_person"
+
+
+def test_the_company_is_the_one_word_company_named_just_before(run: Run) -> None:
+    a = sources(
+        run,
+        "It is only a joke. Brindel has come forward and said that they never made it. "
+        '"We can\'t claim this one," the company said in a statement.',
+    )
+    s = _speaker(a, "the company")
+    assert s.attributes["name"] == "Brindel"
+
+
+def test_the_company_stays_unnamed_between_two_one_word_companies(run: Run) -> None:
+    a = sources(
+        run,
+        "Brindel and Plovix have come forward and denied it. "
+        '"We can\'t claim this one," the company said in a statement.',
+    )
+    assert _speaker(a, "the company").attributes["name"] != "Brindel"
+
+
+def test_the_official_site_of_a_body_is_a_document(run: Run) -> None:
+    a = sources(
+        run,
+        "Customers were angry. According to the official Plovix site, the drive can be "
+        'used to "store all your files."',
+    )
+    assert _speaker(a, "the official Plovix site").label == "document"

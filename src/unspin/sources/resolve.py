@@ -94,7 +94,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
         elif not resolver.surname_noun(item, st.text[item.start : item.end], st.knowns):
             resolver.definite_noun(item)
             if not item.resolved_from:
-                _body_named_near(st, item, s)
+                _body_named_near(st, resolver, item, s)
             if not item.resolved_from and item.rule == "speaker.definite-unresolved":
                 _described_named_near(st, resolver, item, s)
         if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
@@ -191,7 +191,7 @@ _BODY_NOUNS = frozenset(
 _BODY_LABELS = frozenset({"WORK_OF_ART", "FAC"})
 
 
-def _body_named_near(st: RunState, m: Mention, s: int) -> None:
+def _body_named_near(st: RunState, resolver: Resolver, m: Mention, s: int) -> None:
     """ "the group" / "the organization" as a speaker: the one organisation the same
     sentence (a quotation included) or the one before names before it; left as it is
     when none or two different ones are named there."""
@@ -213,6 +213,14 @@ def _body_named_near(st: RunState, m: Mention, s: int) -> None:
         if len(words) < 2 or not all(w[:1].isupper() or w.islower() for w in words):
             continue
         names[" ".join(words)] = (e.start, e.end)
+    for k in resolver.before(m.start):
+        # a one-word body the recogniser did not call one ("Brindel said ..."): known as
+        # an organisation from its typing
+        one = k.name.split()
+        if k.entity_type == "organisation" and len(one) == 1 and k.sentence >= s - 1:
+            seen = any(one[0] in n.split() for n in names)  # "Acme" of "Acme Corp"
+            if k.end <= m.start and one[0][:1].isupper() and not seen:
+                names[one[0]] = (k.start, k.end)
     if len(names) != 1:
         return
     ((name, span),) = names.items()

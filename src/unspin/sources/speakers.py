@@ -411,6 +411,9 @@ def gender_of(words: list[str]) -> str | None:
 #: Social-media nouns that name a post even without a platform ("a widely shared post").
 _POST_NOUNS = frozenset({"post", "posts", "tweet", "tweets", "thread", "reel", "reels"})
 
+#: Words that make a "site" a body's website: "the official site", "its own site".
+_SITE_OWNERS = frozenset({"official", "own", "web", "company", "corporate"})
+
 #: Acronyms of a person's title ("the AG said"), not of an organisation.
 TITLE_ACRONYMS = frozenset({"PM", "DA", "MP", "VP", "CEO", "CFO", "COO", "CTO", "GM", "SG"})
 TITLE_ACRONYMS |= {"IG", "AG", "DG"}  # inspector, attorney, director general
@@ -464,6 +467,11 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
         return "media_outlet", "speaker.media-outlet", 0.8, [head]
     if head in DOCUMENT_NOUNS:
         return "document", "speaker.document", 0.85, [head]
+    if head in ("site", "sites") and (
+        set(low_words) & _SITE_OWNERS or any(w[:1].isupper() for w in words[1:-1])
+    ):
+        # "the official Plovix site", "the firm's own site": a body's website, not a place
+        return "document", "speaker.document", 0.75, [head]
     if head in _WORK_NOUNS:  # "Lund's latest article, claiming ...": a written work
         return "document", "speaker.work", 0.7, [head]
     if head in _POST_NOUNS:
