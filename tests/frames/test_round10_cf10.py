@@ -60,6 +60,8 @@ def test_dates(backbone: Backbone, text: str, want: tuple[str, str]) -> None:
             ("$1.99", "dollar"),
         ),
         ("The pair sell the song on the US store for $1.99.", ("$1.99", "USD")),
+        ("A Canadian chain opened in Texas, selling pies for $4.", ("$4", "USD")),
+        ("Under the Harbour Act, a fine of $500 applies.", ("$500", "USD")),
         ("The Canadian firm paid US$5 for each share.", ("US$5", "USD")),
         ("The clerk wrote one letter to the mayor. He was angry.", ("one letter", "letter")),
     ],
