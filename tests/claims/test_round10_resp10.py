@@ -93,6 +93,11 @@ def test_responsibility_kept(run: Run, text: str, actor: str, event: str) -> Non
             "a request for comment not answered",
         ),
         (
+            "The agency did not immediately return a request for comment on Friday.",
+            "a request for comment not answered",
+        ),
+        ("The lawyer did not return calls.", "a request for comment not answered"),
+        (
             "Although he is still in a foreign embassy, his right of passage out of it should "
             "be guaranteed by the government.",
             "what should be, not what is",

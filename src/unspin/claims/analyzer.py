@@ -431,9 +431,11 @@ def _no_reply(parsed: Parsed, sentence: Sentence, root: Token) -> bool:
         return any(c.dep == "xcomp" and c.lemma.lower() in ("comment", "respond") for c in kids)
     if not _negated(parsed, root):
         return False
-    if lemma == "return":
-        return any(c.dep == "dobj" and c.lemma.lower() in ("call", "message") for c in kids)
-    return any(t.lemma.lower() == "comment" for t in parsed.sentence_tokens(sentence))
+    if any(t.lemma.lower() == "comment" for t in parsed.sentence_tokens(sentence)):
+        return True
+    return lemma == "return" and any(
+        c.dep == "dobj" and c.lemma.lower() in ("call", "message", "email") for c in kids
+    )
 
 
 def _open_question(parsed: Parsed, pred: Token) -> bool:
