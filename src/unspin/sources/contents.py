@@ -174,6 +174,8 @@ def _stranded_predicate(st: RunState, t: Token, c: Token, hi: int) -> int:
     toks = st.parsed.tokens
     if hi + 1 >= len(toks) or toks[hi + 1].pos in ("PUNCT", "CCONJ") or toks[hi + 1].dep == "cc":
         return hi
+    if toks[hi].ws == "" or not toks[hi + 1].text[:1].isalnum():
+        return hi  # "had re-entered": a word split at its hyphen, not a clause stranded
     for d in ix.kids(t.i, "conj", "ccomp"):
         if d.i <= c.i or d.pos not in ("VERB", "AUX") or ix.subtree(d.i)[0] != hi + 1:
             continue
