@@ -28,5 +28,8 @@ def test_the_agent_wins_over_a_reporting_verb_before_it(run: Run) -> None:
 
 
 def test_a_passive_verb_of_another_sense_leaves_the_subject_speaking(run: Run) -> None:
-    a = sources(run, 'Vale was blunt about the plan, which was approved by the council: "We quit."')
-    assert said(a) == [("Vale", '"We quit."', "named_person")]
+    # a full name: a lone one-word name with no person evidence is typed an organisation
+    a = sources(
+        run, 'Ann Vale was blunt about the plan, which was approved by the council: "We quit."'
+    )
+    assert said(a) == [("Ann Vale", '"We quit."', "named_person")]

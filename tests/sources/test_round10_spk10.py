@@ -119,3 +119,18 @@ def test_the_official_site_of_a_body_is_a_document(run: Run) -> None:
         'used to "store all your files."',
     )
     assert _speaker(a, "the official Plovix site").label == "document"
+
+
+def test_a_name_the_text_calls_a_site_is_a_publication(run: Run) -> None:
+    a = sources(
+        run,
+        "The site Tattle Hound, which debunks rumours about stars, was among the first to "
+        "expose the fakery. “The awful hoax comes from the jerks behind the fake page,” "
+        "Tattle Hound wrote.",
+    )
+    assert _speaker(a, "Tattle Hound").label == "media_outlet"
+
+
+def test_a_name_in_apposition_to_a_website_is_a_publication(run: Run) -> None:
+    a = sources(run, "The gossip website Tattle Hound said the photo was fake.")
+    assert _speaker(a, "Tattle Hound").label == "media_outlet"

@@ -28,6 +28,7 @@ from unspin.sources.one_word_names import (
     WEBSITE,
     person_evidence,
     reporting_name,
+    site_named,
     titled_elsewhere,
 )
 from unspin.sources.parse_index import ParseIndex, span_text
@@ -166,6 +167,8 @@ def named_mention(
         ):
             outlet_cue = role_words[-1]
     left_outlet = _outlet_before(toks[lo : ent.first], ent.text) if lo < ent.first else None
+    # "Tattle Hound wrote" where the text says "the site Tattle Hound": a website
+    left_outlet = left_outlet or site_named(parsed, " ".join(strip_the(words)))
     outlet_cue = outlet_cue or left_outlet  # "NBC affiliate KXYZ"
     cues: list[str] = []
     gender: str | None = None

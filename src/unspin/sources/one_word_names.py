@@ -20,9 +20,11 @@ from unspin.sources.speakers import PERSON_HEADS
 __all__ = [
     "ONE_WORD_ORGANISATION",
     "REPORTS",
+    "SITE_NOUNS",
     "WEBSITE",
     "person_evidence",
     "reporting_name",
+    "site_named",
     "titled_elsewhere",
 ]
 
@@ -145,3 +147,17 @@ def _taken_up_by_pronoun(ix: ParseIndex, word: str) -> bool:
             if u.lower in PERSON_HEADS and u.dep.startswith("nsubj"):
                 break
     return False
+
+
+#: Nouns for a website that name the site after them ("the site Tattle Hound").
+SITE_NOUNS = frozenset({"site", "website", "blog"})
+
+
+def site_named(parsed: Parsed, name: str) -> str | None:
+    """The website noun when the text names ``name`` as a website somewhere ("the site
+    Tattle Hound", "the gossip website Tattle Hound"): the name is a publication's."""
+    if not name[:1].isupper():
+        return None
+    nouns = "|".join(sorted(SITE_NOUNS))
+    found = re.search(rf"\b({nouns}),? {re.escape(name)}\b", parsed.text)
+    return found.group(1) if found else None
