@@ -1,8 +1,11 @@
 """Reported contents and relays judged wrong in audit round 9 (bench/audit/round9), each
 reproduced on an invented fixture: a content cut at its subject when the parser hung the
 clause's predicate on the verb of saying, a relay chain read upside down ("X said Y, the
-agency reported"), "find out" with an indirect question taken for a statement, and a verb
-of saying said again ("say X ... and say that ...") given the reported clause's subject.
+agency reported"), "find out" with an indirect question taken for a statement, a verb of
+saying said again ("say X ... and say that ...") given the reported clause's subject, a
+participle clause kept in the sayer ("The note, asking ..., says"), and an "according to"
+source run together with the clause's subject ("the Herald, Gov.\nAnn Lund", "the
+Project, blacks and Hispanics represented ...").
 """
 
 from __future__ import annotations
@@ -99,3 +102,16 @@ def test_according_to_before_a_title_broken_over_a_line(run: Run) -> None:
     (f,) = attributions(a)
     assert f.attributes.get("speaker") == "Westby Herald"
     assert f.text == "Gov.\nKarl Lund signed the bill on Friday"
+
+
+def test_according_to_before_a_subject_read_as_its_apposition(run: Run) -> None:
+    a = sources(
+        run,
+        "According to the Cannabis Arrest Research Project, blacks and Hispanics represented "
+        "86% of those arrested for marijuana possession in the city.",
+    )
+    (f,) = attributions(a)
+    assert f.text.startswith("blacks and Hispanics represented 86%"), f.text
+    s = speaker_of(a, f)
+    assert s.text == "the Cannabis Arrest Research Project"
+    assert s.attributes.get("role") is None

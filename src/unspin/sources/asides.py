@@ -106,20 +106,26 @@ def subject_after_dash(ix: ParseIndex, t: Token) -> Token | None:
     return toks[j - 1]
 
 
-def source_before_subject(ix: ParseIndex, obj: Token, verb: Token) -> Token | None:
-    """ "According to the Herald, Gov.\\nAnn Lund signed ...": the parse may join the
-    source and the clause's subject into one phrase ("Herald" a modifier of "Lund").
+def source_before_subject(ix: ParseIndex, obj: Token, verb: Token) -> tuple[Token, int] | None:
+    """ "According to the Herald, Gov.\\nAnn Lund signed ...", "According to the Project,
+    women and men made up ...": the parse may join the source and the clause's subject
+    into one phrase ("Herald" a modifier of "Lund", "women" an apposition of "Project").
     When the verb that "according to" hangs on has no subject of its own and comes after
-    the phrase, and a comma splits the phrase, the source is the noun before the comma
-    (returned) and the words after it the verb's subject; else None."""
+    the phrase, and one comma splits the phrase, the source is the part before the comma
+    (its head token and last token, returned) and the words after it the verb's subject;
+    else None."""
     toks = ix.parsed.tokens
     lo, hi = ix.subtree(obj.i)
     if verb.i <= hi or verb.pos not in ("VERB", "AUX") or ix.kids(verb.i, "nsubj", "nsubjpass"):
         return None
-    commas = [k for k in range(lo + 1, obj.i) if toks[k].text == ","]
+    commas = [k for k in range(lo + 1, hi) if toks[k].text == ","]
     if len(commas) != 1:
         return None
+    k = commas[0]
+    if k > obj.i:
+        after = [c for c in ix.kids(obj.i, "appos") if ix.subtree(c.i) == (k + 1, hi)]
+        return (obj, k - 1) if after and verb.i == hi + 1 else None
     for c in ix.kids(obj.i):
-        if c.pos in ("PROPN", "NOUN") and ix.subtree(c.i)[1] == commas[0] - 1:
-            return c
+        if c.pos in ("PROPN", "NOUN") and ix.subtree(c.i)[1] == k - 1:
+            return c, k - 1
     return None

@@ -9,6 +9,7 @@ told to; "citing" re-assigns the speaker and "reportedly" marks a sentence with 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from unspin.nlp import Token
 from unspin.sources.asides import aside_subject, source_before_subject, subject_after_dash
@@ -191,7 +192,9 @@ def _according_event(st: RunState, t: Token) -> Event | None:
     if not objs:
         return None
     source = source_before_subject(ix, objs[0], toks[t.head])  # "the Herald, Gov. Lund"
-    speaker = mention_from_token(ix, source or objs[0])
+    speaker = mention_from_token(ix, source[0] if source else objs[0])
+    if speaker is not None and source is not None and speaker.end > toks[source[1]].end:
+        speaker = replace(speaker, end=toks[source[1]].end, role=None)  # no subject as role
     if speaker is not None and no_sayer(st.text, speaker):
         return None  # "according to tradition": a standard followed, not a source
     if objs[0].lemma.lower() in STANDARD_NOUNS:
@@ -199,7 +202,7 @@ def _according_event(st: RunState, t: Token) -> Event | None:
     lo = min(ix.subtree(t.i)[0], t.i)
     hi = max(t.i + 1, ix.subtree(to.i)[1])  # not the clause a misparse hangs on "according"
     if source is not None:
-        hi = ix.subtree(source.i)[1]
+        hi = source[1]
     s = ix.sentence_of[t.i]
     sent = st.parsed.sentences[s]
     p_start, p_end = toks[lo].start, toks[hi].end
