@@ -70,3 +70,12 @@ def test_they_after_a_subject_group_is_kept(run: Run) -> None:
     assert _antecedent(a, "They") == "The Green Party"
     a = sources(run, "Rescue workers searched the river on Friday. They said the water was high.")
     assert _antecedent(a, "They") == "Rescue workers"
+
+
+def test_counted_sources_stay_anonymous_before_other_names(run: Run) -> None:
+    a = sources(
+        run,
+        "Two separate council sources have confirmed that Ann Lund and Jens Holm leaked the "
+        "memo.\n\nKarl Berg said this about Ann Lund: she is careful.",
+    )
+    assert _speaker(a, "Two separate council sources").label == "anonymous"

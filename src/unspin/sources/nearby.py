@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from unspin.sources.lexicon import OFFICIAL_NOUNS
 from unspin.sources.resolver import Known
@@ -135,12 +136,15 @@ def _plural_named_next(
 
 #: Small counts of people a text goes on to name one by one.
 _COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+#: What stands between the names of a coordinated subject: "A and B", "A, B and C".
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
 def _counted_named_next(st: RunState, first: str, s: int) -> list[str]:
     """ "two men from Westby say ..." and the next sentence opens on two named people
-    ("Ali Karim and Omar Said, both in their 20s, allege ..."): the names of the counted
-    people, or [] (another count, or the next sentence not opening on a name)."""
+    joined ("Ali Karim and Omar Said, both in their 20s, allege ..."): the names of the
+    counted people, or [] (another count, the next sentence not opening on as many names
+    joined by commas or "and")."""
     n = _COUNTS.get(first)
     if n is None:
         return []
@@ -151,8 +155,13 @@ def _counted_named_next(st: RunState, first: str, s: int) -> list[str]:
     ]
     if not names or st.text[st.sentence_start(names[0].start) : names[0].start].strip():
         return []
-    distinct = list(dict.fromkeys(k.name for k in names))
-    return distinct if len(distinct) == n else []
+    first_n = sorted({(k.start, k.end, k.name) for k in names})[:n]
+    if len({name for _, _, name in first_n}) != n:
+        return []
+    gaps = [st.text[a[1] : b[0]] for a, b in pairwise(first_n)]
+    if not all(_JOINED.fullmatch(g) for g in gaps):
+        return []  # "Ann Lund said this about Jens Holm": not the two, joined
+    return [name for _, _, name in first_n]
 
 
 #: An apposition after a name up to a relative clause: "Ann Lund, a professor of law
