@@ -134,3 +134,12 @@ def test_a_name_the_text_calls_a_site_is_a_publication(run: Run) -> None:
 def test_a_name_in_apposition_to_a_website_is_a_publication(run: Run) -> None:
     a = sources(run, "The gossip website Tattle Hound said the photo was fake.")
     assert _speaker(a, "Tattle Hound").label == "media_outlet"
+
+
+def test_a_surname_after_initials_elsewhere_stays_a_person(run: Run) -> None:
+    a = sources(
+        run,
+        "The board forced out K.T.\nMcVessel from her post. McVessel had written that "
+        "“the plan will fail.”",
+    )
+    assert _speaker(a, "McVessel").label == "named_person"

@@ -42,6 +42,9 @@ _NOT_FIRST_NAMES = frozenset(
     }
 )  # fmt: skip
 
+#: A first name given by its initials ("K.T.", "J.", "A. J.").
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
 #: Pronouns that give a person away when they take up a name.
 _PERSONAL = frozenset({"he", "she"})
 
@@ -110,6 +113,13 @@ def _in_longer_name(ix: ParseIndex, word: str) -> bool:
     for t in toks:
         if t.text != word:
             continue
+        j = t.i - 1
+        while j > 0 and toks[j].pos == "SPACE":
+            j -= 1  # a line break between the initials and the surname
+        if j >= 0 and _INITIALS.fullmatch(toks[j].text):
+            e = ix.entity_at(j)
+            if e is None or e.label == "PERSON":
+                return True  # "K.T. McFarland": initials for the first name
         for a, b in ((t.i - 1, t.i), (t.i, t.i + 1)):
             if a < 0 or b >= len(toks):
                 continue
