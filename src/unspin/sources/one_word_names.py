@@ -117,8 +117,8 @@ def _in_longer_name(ix: ParseIndex, word: str) -> bool:
         while j > 0 and toks[j].pos == "SPACE":
             j -= 1  # a line break between the initials and the surname
         if j >= 0 and _INITIALS.fullmatch(toks[j].text):
-            e = ix.entity_at(j)
-            if e is None or e.label == "PERSON":
+            initials = ix.entity_at(j)
+            if initials is None or initials.label == "PERSON":
                 return True  # "K.T. McFarland": initials for the first name
         for a, b in ((t.i - 1, t.i), (t.i, t.i + 1)):
             if a < 0 or b >= len(toks):
