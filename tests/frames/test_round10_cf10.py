@@ -30,7 +30,7 @@ def _quantities(backbone: Backbone, text: str) -> list[tuple[str, str | None]]:
     "text",
     [
         'Scientists think it was part of the small rock dubbed "2019 KT," which passed by.',
-        "Officials said the rock 2019 KT would pass about 40,000 kilometres away.",
+        "Officials said the rock 2019 KT, at its closest, would pass 40,000 kilometres away.",
     ],
 )
 def test_designation_no_year(backbone: Backbone, text: str) -> None:
@@ -42,6 +42,7 @@ def test_designation_no_year(backbone: Backbone, text: str) -> None:
     [
         ("He moved in 2014 to Paris.", ("2014", "2014")),
         ("The 2014 US vote was close.", ("2014", "2014")),
+        ("This is the rule in the 1983 CIC canon 751.", ("1983", "1983")),
         ("The video was posted online in March this year.", ("March this year", "2015-03")),
         ("Two men went on a safari in May last year.", ("May last year", "2014-05")),
     ],

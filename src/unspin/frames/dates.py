@@ -192,20 +192,24 @@ def _not_a_day(text: str, d: DateMatch) -> bool:
     return bool(_NOWADAYS.search(before)) and not re.match(r"\s*['’]s\b", after)
 
 
-#: One to three capitals (digits may follow) after a year and then no capitalised word: a
-#: catalogue designation ("the rock 2019 KT", "dubbed '2004 MN4'").
-_DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}\d{0,3}(?![\w.-])(?!\s+[A-Z])")
+#: One to three capitals (digits may follow) after a year, then a comma, a full stop, a
+#: bracket or a quote: a catalogue designation ("the rock 2019 KT, ...", "dubbed '2004
+#: MN4'"); "the 1983 CIC canon" goes on into its noun.
+_DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}\d{0,3}(?=[,.;:)\"'\u201d\u2019]|$)")
 #: Capitals after a year that are a place or body, not a designation ("the 2014 US vote").
 _INITIALISMS = frozenset(("US", "UK", "EU", "UN", "NY", "LA", "DC", "TV", "AD", "BC", "AM", "PM"))
-#: A preposition right before a year: "in 2014", "since 2019": a date.
+#: A preposition or determiner right before a year: "in 2014", "since 2019", "the 1983
+#: code": a date, or a year that dates the noun.
 _YEAR_PREPOSITION = re.compile(
-    r"\b(?:in|since|by|from|until|till|of|during|before|after)\s+$", re.I
+    r"\b(?:in|since|by|from|until|till|of|during|before|after|the|a|an|its|his|her|their)\s+$",
+    re.I,
 )
 
 
 def _designation(text: str, d: DateMatch) -> bool:
-    """A bare year followed by a code of capitals, no preposition before it ("the rock
-    2019 KT"): the digits belong to a catalogue name, no date."""
+    """A bare year followed by a code of capitals that ends there, no preposition or
+    determiner before it ("the rock 2019 KT,"): the digits belong to a catalogue name,
+    no date."""
     if d.rule != "date.year" or d.end - d.start != 4:
         return False
     m = _DESIGNATION_AFTER.match(text, d.end)
