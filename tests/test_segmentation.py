@@ -202,6 +202,16 @@ CASES: list[tuple[str, str, Expected]] = [
         ["Stop! the crowd shouted."],
     ),
     (
+        "camel-case-name-opens-a-sentence",
+        "He found no copy of the files. iCloud keeps no trash folder, he said.",
+        ["He found no copy of the files.", "iCloud keeps no trash folder, he said."],
+    ),
+    (
+        "camel-case-name-after-an-abbreviation",
+        "Some phones, e.g. iPhones, lock after ten tries.",
+        ["Some phones, e.g. iPhones, lock after ten tries."],
+    ),
+    (
         "question-then-answer",
         "Why now? Because the money ran out.",
         ["Why now?", "Because the money ran out."],

@@ -412,6 +412,10 @@ def can_start(text: str, p: int, lo: int, hi: int) -> bool:
     return start_strength(text, p, lo, hi) > 0
 
 
+#: A name written in lower then upper case ("iCloud", "eBay"): it may open a sentence.
+_CAMEL = re.compile(r"[a-z]{1,3}[A-Z]")
+
+
 def start_strength(text: str, p: int, lo: int, hi: int) -> int:
     """0 where a sentence cannot start at ``p`` inside the body block ``[lo, hi)``, 2
     where one surely starts (after "!", "?" or an ellipsis, or "a.m." that ends a
@@ -421,8 +425,9 @@ def start_strength(text: str, p: int, lo: int, hi: int) -> int:
     if not _blank(text[p - 1]) or p >= hi:
         return 0
     nxt = _word_at(text, p, hi).lstrip("\"'“‘([")
-    if text[p].islower() or nxt[:1].islower() or _closing(text, p, lo):
-        return 0
+    lower = text[p].islower() or nxt[:1].islower()
+    if (lower and not _CAMEL.match(nxt)) or _closing(text, p, lo):
+        return 0  # a lower-case word goes on the sentence, unless a name ("iCloud", "eBay")
     core, closed = _word_before(text, lo, p)
     if not core or core[-1] not in ".!?…":
         return 0
