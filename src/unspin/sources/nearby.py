@@ -136,8 +136,11 @@ def _plural_named_next(
 
 #: Small counts of people a text goes on to name one by one.
 _COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
-#: What stands between the names of a coordinated subject: "A and B", "A, B and C".
-_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+#: What stands between the names of a coordinated subject: "A and B", "A, B and C"; the
+#: second may open on words the recogniser left out of its name ("and Ali bin Said").
+_JOINED = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:[A-Z][\w'’-]*|bin|ibn|al|de|van|von)\s+){0,3}"
+)
 
 
 def _counted_named_next(st: RunState, first: str, s: int) -> list[str]:
