@@ -143,3 +143,13 @@ def test_a_surname_after_initials_elsewhere_stays_a_person(run: Run) -> None:
         "“the plan will fail.”",
     )
     assert _speaker(a, "McVessel").label == "named_person"
+
+
+def test_a_surname_after_an_honorific_across_a_line_stays_a_person(run: Run) -> None:
+    a = sources(run, "The criticism has been sharp. Fr.\nVesselov wrote that the plan will fail.")
+    assert _speaker(a, "Vesselov").label == "named_person"
+
+
+def test_a_name_that_speaks_of_itself_in_the_first_person_stays_a_person(run: Run) -> None:
+    a = sources(run, "“I saw nothing in the hall,” Vesselov said.")
+    assert _speaker(a, "Vesselov").label == "named_person"

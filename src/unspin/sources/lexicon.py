@@ -94,6 +94,8 @@ HONORIFICS: Final[dict[str, str]] = {
     "mx.": "",
     "dr": "",
     "dr.": "",
+    "fr": "male",
+    "fr.": "male",
     "prof": "",
     "prof.": "",
     "professor": "",

@@ -303,6 +303,7 @@ def named_mention(
         one_word
         and (not person_hint or (shape_only and not titled_elsewhere(ix, one_word)))
         and not person_evidence(ix, one_word)
+        and not _first_person_quote_before(parsed.text, ent.start)  # '"I quit," Vale said'
     ):
         # "Plovix reports", "harassed by QX7": one proper noun the text never gives a
         # first name, a title, a person's role or "he"/"she": a website, brand or agency

@@ -58,14 +58,15 @@ def titled_elsewhere(ix: ParseIndex, word: str) -> bool:
     if memo is None or memo[0] is not parsed:
         toks = parsed.tokens
         titles = (PERSON_HEADS & TITLE_WORDS) | set(HONORIFICS)
-        memo = (
-            parsed,
-            frozenset(
-                t.text
-                for t in toks[1:]
-                if toks[t.i - 1].text[:1].isupper() and toks[t.i - 1].lower in titles
-            ),
-        )
+        words = [t for t in toks if t.pos != "SPACE"]  # "Fr.\nHunwicke": across a line
+        named: set[str] = set()
+        for k in range(1, len(words)):
+            p = words[k - 1]
+            if p.text == "." and k >= 2 and words[k - 2].end == p.start:
+                p = words[k - 2]  # "Fr" "." read apart
+            if p.text[:1].isupper() and p.lower in titles:
+                named.add(words[k].text)
+        memo = (parsed, frozenset(named))
         _TITLED[0] = memo
     return word in memo[1]
 
@@ -100,7 +101,14 @@ def person_evidence(ix: ParseIndex, word: str) -> bool:
     """True when the text shows the one-word name ``word`` is a person's: it is part of a
     longer person's name somewhere ("Lena Zandervoort", "Zandervoort" of "Lena
     Zandervoort"), or "he"/"she" takes it up as the next person spoken of."""
-    return _in_longer_name(ix, word) or _taken_up_by_pronoun(ix, word)
+    return (
+        _in_longer_name(ix, word)
+        or _taken_up_by_pronoun(ix, word)
+        or any(  # "what God himself is asking": a person's own self
+            t.text == word and u.lower in ("himself", "herself")
+            for t, u in zip(ix.parsed.tokens, ix.parsed.tokens[1:], strict=False)
+        )
+    )
 
 
 def _in_longer_name(ix: ParseIndex, word: str) -> bool:
