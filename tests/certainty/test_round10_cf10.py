@@ -32,6 +32,7 @@ def test_no_hedge(backbone: Backbone, text: str) -> None:
     ("text", "word"),
     [
         ("The suspect was seemingly unaware of the cameras in the hall.", "seemingly"),
+        ("A seemingly innocent man was held for ten years.", "seemingly"),
         ("The reports of a second blast remain unverified.", "unverified"),
         ("Police cited unconfirmed reports of a second attacker.", "unconfirmed"),
     ],

@@ -4,6 +4,8 @@ telling how clear a thing is ("clearly identifiable"), a certainty adverb that c
 
 from __future__ import annotations
 
+import re
+
 from unspin.certainty.lexicon import COMPARATIVES, DENIALS, ENDLESS, HARMLESS, PERCEPTIBLE
 from unspin.nlp import Parsed, Token
 
@@ -68,14 +70,15 @@ def conceding(parsed: Parsed, t: Token) -> bool:
 def not_held_back(parsed: Parsed, t: Token) -> bool:
     """The hedge word holds nothing back here: "seemingly" in the stock hyperbole "a
     seemingly endless stream"; "seemingly" on an adjective of harmlessness before a noun,
-    set up to be overturned ("a seemingly harmless obstacle: stairs"); "unverified" or
-    "unconfirmed" listed beside words that call a claim false ("unsourced, unverified and
-    ridiculous": one more charge of a denial). "He was seemingly unaware" stays a hedge."""
+    set up to be overturned by a contrast or a colon in its sentence ("a seemingly harmless
+    obstacle: stairs"); "unverified" or "unconfirmed" listed beside words that call a
+    claim false ("unsourced, unverified and ridiculous": one more charge of a denial). "He
+    was seemingly unaware" and "a seemingly innocent man was held" stay hedges."""
     nxt = _next(parsed, t)
     if t.lower == "seemingly" and nxt is not None:
         if nxt.lower in ENDLESS:
             return True
-        return nxt.lower in HARMLESS and nxt.dep == "amod"
+        return nxt.lower in HARMLESS and nxt.dep == "amod" and _overturned(parsed, t)
     if t.lower not in ("unverified", "unconfirmed"):
         return False
     top = t
@@ -87,3 +90,18 @@ def not_held_back(parsed: Parsed, t: Token) -> bool:
         group += kids
         todo += kids
     return any(w.lower in DENIALS for w in group if w.i != t.i)
+
+
+#: What overturns a harmless look in the sentence: a contrast, what it "turned out" to be,
+#: or a colon or dash that names the thing ("a seemingly harmless obstacle: stairs").
+_OVERTURN = re.compile(
+    r"\b(?:but|yet|although|though|however|actually|in\s+fact|turn(?:s|ed)?\s+out)\b|[:\u2014\u2013]",
+    re.I,
+)
+
+
+def _overturned(parsed: Parsed, t: Token) -> bool:
+    sentence = parsed.sentence_of(t.start)
+    if sentence is None:
+        return False
+    return _OVERTURN.search(parsed.text, sentence.start, sentence.end) is not None
