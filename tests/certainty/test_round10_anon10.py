@@ -56,6 +56,13 @@ def test_source_made_plain(backbone: Backbone, text: str) -> None:
         ("An unnamed spokesman said the deal was off.", "spokesman"),
         ("The deal collapsed on Friday. A spokesman said the talks would not resume.", "spokesman"),
         ("Scientists said the lake was drying. The rains were late this year.", "Scientists"),
+        (
+            "The storm matters because it is the first time one has been seen fading.\n\n"
+            "It also upsets all that scientists thought they knew about how such storms form "
+            'and fade.\n\n"We may be watching the end of this vortex, and it is not what the '
+            'models led us to expect," said Jane H. Roe of the University of Westby.',
+            "scientists",
+        ),
     ],
 )
 def test_unnamed_source_kept(backbone: Backbone, text: str, cue: str) -> None:

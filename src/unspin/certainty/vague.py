@@ -25,6 +25,8 @@ from unspin.nlp import Parsed, Token
 
 __all__ = ["vague_cues"]
 
+_BELIEFS = frozenset(("think", "believe", "feel", "fear", "worry", "consider", "expect", "hope"))
+
 
 def vague_cues(parsed: Parsed) -> Iterator[Cue]:
     """Claims pinned on an unnamed group ("experts say", "according to sources")."""
@@ -349,6 +351,9 @@ def _named_next(parsed: Parsed, t: Token) -> bool:
     if quotes_itself(parsed, t):
         return False
     toks = parsed.tokens
+    # "scientists said ... . Jane Roe from <Institute> said": one of them; not after what
+    # a field "thought" (a belief of many, one named expert no member of it)
+    spoke = toks[t.head].lemma not in _BELIEFS
     for n in next_sentences(parsed, t, 1):
         if n.ent_type != "PERSON" or n.dep != "nsubj" or toks[n.head].lemma not in ATTR_VERBS:
             continue
@@ -356,7 +361,7 @@ def _named_next(parsed: Parsed, t: Token) -> bool:
             c
             for c in parsed.children(n.i)
             if (c.dep == "appos" and c.pos == "NOUN")
-            or (c.dep == "prep" and c.lower in ("from", "of", "at", "with"))
+            or (c.dep == "prep" and c.lower in ("from", "of", "at", "with") and spoke)
         ]  # "Jane Roe, director of <Office>, said", "said Jane Roe from <Institute>"
         for a in beside:
             lo, hi = _subtree_tokens(parsed, a.i)
