@@ -345,13 +345,6 @@ class Resolver:
         # the nearest sentence holding a candidate; its subject if it has one
         nearest_sentence = candidates[0].sentence
         pool = [k for k in candidates if k.sentence == nearest_sentence]
-        if want == "plural":
-            pool = _plural_pool(pool, candidates, sentence)
-            if not pool:
-                m.source_type = "unresolved"
-                m.score, m.rule = 0.35, "speaker.pronoun-unresolved"
-                m.reason = f"pronoun {low}: no group before it that is a subject or a speaker"
-                return None
         if not any(k.main_subject and k.spoke for k in pool):
             # "A spoke with B, who said that ... . He said ...": the one who told goes on
             pool = [k for k in pool if k.spoke and k.entity_type == "person"] or pool
@@ -371,21 +364,6 @@ class Resolver:
         if want in ("male", "female") and chosen.name and learn:
             self.gender.setdefault(chosen.name, want)
         return chosen
-
-
-def _plural_pool(pool: list[Known], candidates: list[Known], sentence: int) -> list[Known]:
-    """The groups a "they" who says something may stand for. Groups in its own sentence
-    that say nothing yield to a group that spoke in the sentence before ("..., sources
-    said. Persons caught would still be fined, they said": the sources, not the persons
-    their words are about). A nearest sentence with no group as a subject or a speaker
-    ("threatened by members of the forces ... they say", "competes with <Firm> ... after
-    they complained") gives none: a "they" whose group the text does not make plain is
-    left unresolved rather than pinned on a group that is only an object."""
-    if pool[0].sentence == sentence and not any(k.spoke for k in pool):
-        spoke = [k for k in candidates if k.sentence == sentence - 1 and k.spoke]
-        if spoke:
-            return spoke
-    return [k for k in pool if k.is_subject or k.spoke]
 
 
 #: Short forms of titles ("Sgt. Ann Lund" is "the sergeant").
