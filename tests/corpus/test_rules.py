@@ -134,6 +134,13 @@ def test_updates_need_a_cue_or_a_later_reference_date() -> None:
         "contradiction:quantity.different-values"
     )
     assert kind(q(2e6, nouns=fine, **paid), q(3e6, doc="d2", nouns=("fine",), **paid)) == ("none")
+    # dollars of an unstated currency and an hourly wage are money too
+    for unit in ("dollar", "USD/hour"):
+        pay = {**paid, "unit": unit, "unit_class": unit}
+        assert kind(q(9, nouns=fine, **pay), q(12, doc="d2", nouns=("fine",), **pay)) == "none"
+        assert kind(q(9, nouns=fine, **pay), q(12, doc="d2", nouns=fine, **pay)) == (
+            "contradiction:quantity.different-values"
+        )
 
 
 def test_part_and_total() -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -248,6 +249,11 @@ def _shown(s: QuantitySlot) -> str:
     return f"{qual}{v}"
 
 
+#: A money unit: a currency code, dollars of an unstated currency, or either per a time
+#: base ("USD", "dollar", "USD/hour").
+_MONEY_RE = re.compile(r"(?:[A-Z]{3}|dollar)(?:/\w+)?")
+
+
 def _same_thing(a: QuantitySlot, b: QuantitySlot) -> str | None:
     """What both figures count, when they count the same thing: people to whom the same
     thing happened ("killed", "displaced"), the same counted noun ("fire engines"), or
@@ -269,7 +275,7 @@ def _same_thing(a: QuantitySlot, b: QuantitySlot) -> str | None:
             return None  # "a 100-page report" and "a one-page letter": pages of what?
         return f"{a.noun} ({', '.join(around[:2])})"
     shared = sorted(set(a.nouns) & set(b.nouns))
-    money = a.unit_class.isupper() and len(a.unit_class) == 3  # a currency code
+    money = _MONEY_RE.fullmatch(a.unit_class) is not None
     if len(shared) < (2 if money else 1):
         return None  # two costs, two distances: of what?
     return f"{a.unit_class} of {', '.join(shared[:3])}"
