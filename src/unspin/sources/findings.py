@@ -14,6 +14,7 @@ from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.nlp import Token
 from unspin.sources.lexicon import SCARE_PREFIXES
 from unspin.sources.linking import QuoteLink, opens_sentence
+from unspin.sources.quote_titles import not_words
 from unspin.sources.quotes import QuoteSpan
 from unspin.sources.speakers import TYPE_WORDS, Mention, noun_reason
 from unspin.sources.state import DETS_BEFORE, LAST_WORD, TERMINATOR, WORDS, Event, RunState
@@ -263,7 +264,9 @@ def _shortness(
 
     A title-case phrase is a title ("Northern Lights"), also with the comma that American
     style puts inside the marks ('his book "The Long Night," published ...'), unless a
-    speaker is named right after it ('"We Will Win," she said')."""
+    speaker is named right after it ('"We Will Win," she said'); see also :func:`not_words`."""
+    if not_words(st, q, inner, words, how):
+        return "title"
     if q.is_block:
         return None
     end = inner.rstrip()

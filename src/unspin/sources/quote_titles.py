@@ -1,0 +1,95 @@
+"""Quoted words that are no one's words: a title, a name or a phrase the writer talks about.
+
+:func:`not_words` tells :mod:`.findings` that a quotation is a title given after a word
+that names one ('headlined "..."', 'bears the title: "..."', in any case), a title-case
+work closing the writer's sentence after a preposition ('the set of "Stars: The
+Return."'), a title-case name set after the noun it names ('the movement "Friends of the
+River," Ali Karim said'), a follow line under a byline ('>> Follow Ann Lund on Twitter')
+or a quoted noun phrase that is the subject of what the writer says of it ('"Frogs in the
+pond" may sound like a song title'). Each is dropped like a quoted title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unspin.sources.linking import opens_sentence
+from unspin.sources.quotes import QuoteSpan
+from unspin.sources.state import LAST_WORD, RunState
+
+__all__ = ["not_words"]
+
+#: A word that gives the title of what follows ('headlined "..."', 'the title: "..."').
+_GIVES_TITLE = re.compile(
+    r"\b(?:titled|entitled|headlined|captioned|title|headline|caption)[,:]?\s*$", re.IGNORECASE
+)
+#: The most words of a title given after such a word.
+_LONG_TITLE = 24
+#: Small words a title-case title keeps in lower case.
+_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"})
+_SMALL |= {"by", "about", "from", "into", "over", "under", "against", "between", "without"}
+_SMALL |= {"v", "vs"}
+#: Prepositions before a work named at the end of a sentence ('the set of "...".').
+_PREPOSITIONS = frozenset({"of", "in", "on", "from", "for", "at", "into", "about", "with"})
+#: A call to follow someone on a named service, under a byline.
+_FOLLOW_LINE = re.compile(
+    r"^[\s>»]*(?:[Ff]ollow|[Ss]ubscribe to)\b[^.!?\n]{0,80}\bon\s+[A-Z][\w.]*\W*$"
+)
+#: The most words of a quoted noun phrase read as the subject the writer talks about.
+_MAX_SUBJECT_WORDS = 8
+
+
+def not_words(st: RunState, q: QuoteSpan, inner: str, words: list[str], how: str | None) -> bool:
+    """Whether quotation ``q`` (``inner`` its text, ``words`` its words, ``how`` how it was
+    tied to a speaker) is a title, a name or a phrase talked about, not a quotation."""
+    if _FOLLOW_LINE.match(inner.strip()):
+        return True
+    if q.is_block:
+        return False
+    before = st.text[max(0, q.start - 30) : q.start]
+    if _GIVES_TITLE.search(before) and len(words) <= _LONG_TITLE:
+        return True
+    end = inner.rstrip()
+    if _title_case(words):
+        prev = LAST_WORD.search(before)
+        after = st.text[q.end : q.end + 1]
+        closing = end.endswith(".") and (not after or after.isspace())
+        if closing and prev is not None and prev.group(1).lower() in _PREPOSITIONS:
+            return True  # 'stolen from the set of "Stars v. Moons: Dawn of the Tide."'
+        if end.endswith(",") and how == "after" and _after_noun(st, q):
+            return True  # 'the movement "Friends of the River," Ali Karim said'
+    return how is None and _talked_about(st, q, words)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Two or more words, each capitalised, a number or a small word, the first capitalised."""
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
+
+
+def _after_noun(st: RunState, q: QuoteSpan) -> bool:
+    """Whether ``q`` follows a noun right before its opening mark, inside its sentence."""
+    if not st.has_parse or opens_sentence(st, q):
+        return False
+    k = st.parsed.token_at(q.start - 2) if q.start >= 2 else None
+    if k is None:
+        return False
+    t = st.parsed.tokens[k]
+    return t.end == q.start - 1 and t.pos in ("NOUN", "PROPN")
+
+
+def _talked_about(st: RunState, q: QuoteSpan, words: list[str]) -> bool:
+    """A quoted noun phrase no speaker is tied to, with no verb, that is the subject of
+    the writer's clause after it ('"Frogs in the pond" may sound like a song title')."""
+    if not st.has_parse or len(words) > _MAX_SUBJECT_WORDS:
+        return False
+    inside = [t for t in st.parsed.tokens_in(q.inner_start, q.inner_end) if t.pos != "PUNCT"]
+    if not inside or any(t.pos in ("VERB", "AUX") for t in inside):
+        return False
+    idx = {t.i for t in inside}
+    roots = [t for t in inside if t.head not in idx]
+    if len(roots) != 1 or roots[0].dep not in ("nsubj", "nsubjpass"):
+        return False
+    head = st.parsed.tokens[roots[0].head]
+    return head.start >= q.end and head.pos in ("VERB", "AUX")

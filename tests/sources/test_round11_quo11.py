@@ -1,0 +1,83 @@
+"""Rounds 10 and 11 of the precision audit, quotations that are no one's words: a title
+given after a word that names one ('headlined "..."', 'bears the title: "..."'), a
+title-case work name closing a sentence ('the set of "Stars: The Return."'), a quoted
+name set after the noun it names ('the party "Friends of the River," whose leader
+said'), a follow line under a byline and a quoted phrase that is the subject of what the
+writer says of it. Fixtures written for this file; the near misses keep their quotation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.sources.test_sources import quotes, sources
+from unspin.model import Analysis
+
+Run = Callable[..., Analysis]
+
+
+def _quoted(a: Analysis) -> list[str]:
+    text = a.document.text
+    return [text[f.start : f.end] for f in quotes(a)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The wire story on Friday headlined "Rebel chief killed in air strike" was '
+        "withdrawn and no new story will be issued.",
+        "A story, headlined: “Questions raised over the flood footage”, appears on the website.",
+        "The clip, released by a local channel, bears the title: “Weapons dropped by "
+        "planes fell in areas held by the rebels.”",
+    ],
+)
+def test_a_title_after_a_word_naming_it_is_no_quotation(run: Run, text: str) -> None:
+    assert _quoted(sources(run, text)) == []
+
+
+def test_a_title_case_work_closing_a_sentence_is_no_quotation(run: Run) -> None:
+    a = sources(
+        run,
+        "A recent report from a fan site stated that the car had been stolen from the "
+        'set of "Stars v. Moons: Dawn of the Tide."\n\nThe story turned out to be fake.',
+    )
+    assert _quoted(a) == []
+
+
+def test_a_quoted_name_after_the_noun_it_names_is_no_quotation(run: Run) -> None:
+    a = sources(
+        run,
+        'The leader of the movement "Friends of the River," Ali Karim said that the '
+        "next stop would be the northern province.",
+    )
+    assert _quoted(a) == []
+
+
+def test_a_follow_line_is_no_quotation(run: Run) -> None:
+    a = sources(
+        run, "The mayor said the road would reopen.\n\n>> Follow Ann Lund (@annlund) on Twitter"
+    )
+    assert _quoted(a) == []
+
+
+def test_a_quoted_phrase_the_writer_describes_is_no_quotation(run: Run) -> None:
+    a = sources(
+        run,
+        'LONDON — "Frogs in the king\'s pond" may sound like an odd song title, but '
+        "it is actually a fact.\n\nFrogs have been found in the pond of the palace.",
+    )
+    assert _quoted(a) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('"We Will Win," Ali Karim said after the vote.', '"We Will Win,"'),
+        ("The mayor told reporters: “The road will reopen on Monday.”", None),
+        ('Ann Lund said the plan was "a disaster for the town."', None),
+    ],
+)
+def test_real_quotations_are_kept(run: Run, text: str, quoted: str | None) -> None:
+    got = _quoted(sources(run, text))
+    assert len(got) == 1, got
