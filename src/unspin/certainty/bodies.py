@@ -40,6 +40,8 @@ def not_vague(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str |
             return "A named body speaking on its own record, not an unnamed source."
     if group == "vague_source" and low in SPOKESPEOPLE and _body_kind(parsed, t):
         return "The spokesperson of a body the text makes plain, speaking on its record."
+    if group == "vague_source" and low in SPOKESPEOPLE and _speaks_for(parsed, t):
+        return "The spokesperson of a body the text names, speaking on its record."
     if group == "vague_source" and t.tag == "NNS" and _body_spoke_before(parsed, t):
         return "Officials of a body the text names speaking before, on its record."
     if group == "vague_expert" and t.tag == "NNS" and _researchers_named(parsed, t):
@@ -114,6 +116,60 @@ def _body_kind(parsed: Parsed, t: Token) -> bool:
     return any(
         c.dep == "compound" and c.i == t.i - 1 and c.lemma.lower() in _BODY_KINDS for c in kids
     )
+
+
+def _speaks_for(parsed: Parsed, t: Token, back: int = 2) -> bool:
+    """The spokesperson ``t`` speaks for a body the text names: "a spokeswoman for <Name>",
+    "a spokesman for the ministry", "a <Name> spokesperson" where the name stands elsewhere
+    in the text too (a body the story is about; a one-off adjective-like word, "an
+    Archdiocesan spokesman", names a kind of body, not which), or "the spokesperson said"
+    after such a spokesperson a sentence or two before."""
+    kids = parsed.children(t.i)
+    if any(c.lower in ANONYMITY for c in kids):
+        return False
+    for c in kids:
+        if c.dep != "prep" or c.lower not in ("for", "of"):
+            continue
+        for g in parsed.children(c.i):
+            if g.dep != "pobj":
+                continue
+            if g.pos == "PROPN" or g.ent_type in NAME_ENTS:
+                return True
+            dets = {d.lower for d in parsed.children(g.i) if d.dep in ("det", "poss")}
+            if g.lemma.lower() in _BODY_KINDS and dets & {"the", "its", "their"}:
+                return True
+    mods = [c for c in kids if c.i < t.i and c.dep not in ("det", "punct")]
+    if len(mods) == 1 and _named_elsewhere(parsed, mods[0], t):
+        return True
+    if back and not mods and any(c.dep == "det" and c.lower == "the" for c in kids):
+        return _spokesperson_before(parsed, t, back)
+    return False
+
+
+def _named_elsewhere(parsed: Parsed, m: Token, t: Token) -> bool:
+    """A one-word proper name before the spokesperson that the text uses again alone."""
+    if m.dep != "compound" or m.tag not in ("NNP", "NNPS") or m.ent_type in _PLACES:
+        return False
+    if m.i != t.i - 1 or parsed.children(m.i):
+        return False
+    return any(w.lower == m.lower and w.i != m.i and w.head != t.i for w in parsed.tokens)
+
+
+def _spokesperson_before(parsed: Parsed, t: Token, back: int) -> bool:
+    """'A <Name> spokesperson told ... . "...," the spokesperson said': the definite one
+    is the named body's spokesperson of a sentence or two before."""
+    k = parsed.sentence_index(t.start)
+    if k is None:
+        return False
+    for sentence in parsed.sentences[max(0, k - back) : k + 1]:
+        for w in parsed.sentence_tokens(sentence):
+            if w.i >= t.i or w.lemma.lower() not in SPOKESPEOPLE:
+                continue
+            if _body_kind(parsed, w) or _named_body(parsed, w) is not None:
+                return True
+            if _speaks_for(parsed, w, back=0):
+                return True
+    return False
 
 
 def _body_spoke_before(parsed: Parsed, t: Token) -> bool:

@@ -1,0 +1,71 @@
+"""Round 11 of the precision audit, vague attributions to a spokesperson of a body the
+text names: "a spokeswoman for <Name>", "a spokesman for the ministry", "a <Name>
+spokesperson" where the text names that body elsewhere too, and "the spokesperson said"
+after such a one. The readers judged these an identified, on-record source. Fixtures
+written for this file; the near misses keep their finding."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.certainty.analyzer import CertaintyAnalyzer
+from unspin.config import load_config
+from unspin.model import Document
+from unspin.nlp import Backbone
+from unspin.pipeline import Pipeline
+
+pytestmark = pytest.mark.slow
+
+#: The analyzer's default ``min_score``: what the report can show at all.
+_SHOWN = 0.5
+
+
+def _shown(backbone: Backbone, text: str) -> list[str]:
+    pipe = Pipeline(
+        load_config(analyzers=["certainty"]),
+        backbone=backbone,
+        analyzers=[CertaintyAnalyzer(all_candidates=True)],
+    )
+    found = pipe.analyze(Document(text)).by_kind("vague_attribution")
+    return [f.text for f in found if f.score >= _SHOWN]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emails to the maker did not yield an answer. A spokeswoman for Orvel Labs said she "
+        "could not say whether the company was developing it.",
+        "The minister is in touch with local authorities, a spokesman for the foreign "
+        "ministry said on Sunday.",
+        'A spokesman for Halden Castle confirmed the find. "There are many plants in the '
+        'garden," he said.',
+        'Kelso makes soap. "We love it when people try new things," a Kelso spokesperson '
+        "told the Westby Herald.",
+        "Kelso did not make it. A Kelso spokesperson told the Westby Herald that the product "
+        'is not real. "We never made it," the spokesperson said.',
+        "Norvia is trying to confirm reports, a foreign ministry spokesman said on Sunday. "
+        '"We are pursuing all channels," the spokesman said in a statement.',
+    ],
+)
+def test_spokesperson_of_named_body(backbone: Backbone, text: str) -> None:
+    assert not _shown(backbone, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Wuerl had to cancel an appearance, as an Archdiocesan spokesman now confirms.",
+            "spokesman",
+        ),
+        ("The deal collapsed on Friday. A spokesman said the talks would not resume.", "spokesman"),
+        ("An unnamed spokesman for Orvel Labs said the deal was off.", "spokesman"),
+        (
+            "The talks failed. A spokesman said they would not resume. "
+            '"We are done," the spokesman said.',
+            "the spokesman",
+        ),
+    ],
+)
+def test_unnamed_spokesperson_kept(backbone: Backbone, text: str, cue: str) -> None:
+    assert any(cue.lower() in s.lower() for s in _shown(backbone, text))
