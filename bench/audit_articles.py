@@ -1,7 +1,7 @@
 """The articles of the precision audit (``bench/precision_audit.py``): where they come
 from, the default pipeline of one commit run over them, and a span shown in its text.
 
-Two corpora, told apart by the article id:
+Three corpora, told apart by the article id:
 
 - ``ptc``: PTC's ``train-articles`` in ``../shared/data/ptc/``; the id is the number of
   ``article<ID>.txt`` (``"111111111"``), as in every sample since round 1;
@@ -9,10 +9,16 @@ Two corpora, told apart by the article id:
   ``Body ID`` and ``articleBody``); the id is ``fnc1-<Body ID>`` and the text the
   ``articleBody`` field exactly as the CSV holds it (newlines kept), analysed as a
   plain-text document. Only bodies of at least :data:`FNC1_MIN_CHARS` characters are
-  drawn from (news articles, not the stubs and one-paragraph snippets among them).
+  drawn from (news articles, not the stubs and one-paragraph snippets among them);
+- ``polnear``: PolNeAR's *train* articles (``../shared/data/polnear/train/text/``, 2016
+  US election news from seven publishers); the id is ``polnear-<file stem>``. Its dev
+  split is never read. The default pipeline's attribution rules were compared with the
+  train annotations in aggregate (``bench/attribution.py``, F1 by publisher), but no one
+  read these articles' reports while fixing, and no shipped model trained on them (the
+  learned extractor, which did, is off by default).
 
 Since the id names its corpus, :func:`article_text` finds any sample item's text again
-(``show``, ``audit_rematch.py``, ``finding_diff.py``), and PTC and FNC-1 ids never collide
+(``show``, ``audit_rematch.py``, ``finding_diff.py``), and the corpora's ids never collide
 in ``--fresh`` or in the analysis cache.
 """
 
@@ -39,9 +45,11 @@ DATA = ROOT.parent / "shared" / "data"
 PTC_ARTICLES = DATA / "ptc" / "train-articles"
 FNC1_BODIES = DATA / "fnc1" / "train_bodies.csv"
 FNC1_PREFIX = "fnc1-"
+POLNEAR_TEXTS = DATA / "polnear" / "train" / "text"
+POLNEAR_PREFIX = "polnear-"
 #: The shortest FNC-1 body drawn from (characters of ``articleBody``).
 FNC1_MIN_CHARS = 1200
-CORPORA = ("ptc", "fnc1")
+CORPORA = ("ptc", "fnc1", "polnear")
 CACHE = Path(tempfile.gettempdir()) / "precision-audit"
 GATE = "training/techniques/gate.json"
 #: Not run on the further articles: their technique findings are never audited (the
@@ -55,8 +63,11 @@ WORKER = Path(__file__).resolve().with_name("precision_audit.py")
 
 
 def corpus_of(article: str) -> str:
-    """The corpus an article id belongs to (``fnc1-`` ids are FNC-1's, the rest PTC's)."""
-    return "fnc1" if article.startswith(FNC1_PREFIX) else "ptc"
+    """The corpus an article id belongs to (``fnc1-`` ids are FNC-1's, ``polnear-`` ids
+    PolNeAR's, the rest PTC's)."""
+    if article.startswith(FNC1_PREFIX):
+        return "fnc1"
+    return "polnear" if article.startswith(POLNEAR_PREFIX) else "ptc"
 
 
 def fnc1_bodies(path: Path | None = None) -> dict[str, str]:
@@ -87,6 +98,8 @@ def corpus_articles(corpus: str, fnc1_min_chars: int = FNC1_MIN_CHARS) -> list[s
         return sorted(p.stem.removeprefix("article") for p in PTC_ARTICLES.glob("article*.txt"))
     if corpus == "fnc1":
         return sorted(a for a, text in fnc1_bodies().items() if len(text) >= fnc1_min_chars)
+    if corpus == "polnear":
+        return sorted(POLNEAR_PREFIX + p.stem for p in POLNEAR_TEXTS.glob("*.txt"))
     raise SystemExit(f"unknown corpus {corpus!r}; one of {', '.join(CORPORA)}")
 
 
@@ -98,9 +111,14 @@ def ptc_text(article: str) -> str:
 
 
 def article_text(article: str) -> str:
-    """The text of a sample's article, PTC's or FNC-1's (by its id)."""
+    """The text of a sample's article, PTC's, FNC-1's or PolNeAR's (by its id)."""
     if corpus_of(article) == "ptc":
         return ptc_text(article)
+    if corpus_of(article) == "polnear":
+        path = POLNEAR_TEXTS / f"{article.removeprefix(POLNEAR_PREFIX)}.txt"
+        if not path.is_file():
+            raise SystemExit(f"missing PolNeAR article {path} (the audit reads ../shared/data)")
+        return path.read_text(encoding="utf-8")
     bodies = fnc1_bodies()
     if article not in bodies:
         raise SystemExit(f"no FNC-1 body {article.removeprefix(FNC1_PREFIX)} in {FNC1_BODIES}")
@@ -111,6 +129,8 @@ def article_source(article: str) -> str:
     """Where an article comes from, as the analysed document's ``source``."""
     if corpus_of(article) == "ptc":
         return f"ptc/article{article}.txt"
+    if corpus_of(article) == "polnear":
+        return f"polnear/train/text/{article.removeprefix(POLNEAR_PREFIX)}.txt"
     return f"fnc1/train_bodies.csv#{article.removeprefix(FNC1_PREFIX)}"
 
 

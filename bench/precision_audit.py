@@ -366,8 +366,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=CORPORA,
         default=["ptc"],
         help="where the further articles come from: PTC train articles, FNC-1 bodies of "
-        "at least --fnc1-min-chars characters, or both (corpus after corpus, each in the "
-        "seed's order)",
+        "at least --fnc1-min-chars characters, PolNeAR train articles, or several (corpus "
+        "after corpus, each in the seed's order)",
     )
     s.add_argument(
         "--fnc1-min-chars",

@@ -561,3 +561,21 @@ def test_fnc1_bodies_are_namespaced_exact_and_long_enough(
     assert "article fnc1-7, characters" in out and '⟦"fees"⟧' in out and "re-matched" not in out
     assert pa.main(["text", "fnc1-12"]) == 0
     assert capsys.readouterr().out == bodies["12"]
+
+
+def test_polnear_train_articles_are_a_corpus_of_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = tmp_path / "polnear" / "train" / "text"
+    texts.mkdir(parents=True)
+    for stem in ("paper_2016-01-02_a-story", "post_2016-03-04_b-story"):
+        (texts / f"{stem}.txt").write_text(f"Invented article {stem}.\n", encoding="utf-8")
+    monkeypatch.setattr(aa, "POLNEAR_TEXTS", texts)
+    ids = aa.corpus_articles("polnear")
+    assert ids == ["polnear-paper_2016-01-02_a-story", "polnear-post_2016-03-04_b-story"]
+    assert aa.corpus_of(ids[0]) == "polnear" and aa.corpus_of("fnc1-7") == "fnc1"
+    assert aa.article_text(ids[1]) == "Invented article post_2016-03-04_b-story.\n"
+    assert aa.article_source(ids[0]) == "polnear/train/text/paper_2016-01-02_a-story.txt"
+    assert aa.corpora_order(["polnear"], [ids[0]], seed=3) == [ids[1]]
+    with pytest.raises(SystemExit, match="missing PolNeAR article"):
+        aa.article_text("polnear-nothing")
