@@ -27,7 +27,9 @@ noun.
   first letter ("version 2 users", "the eReader 3 owners"): a version or a model, even
   with a noun after it, no count: :func:`version_number` (round 9);
 - a bare scale word joined to "dollar" before a noun ("million dollar deals"): an
-  adjective for lucrative, no count of the noun: :func:`scale_adjective` (round 9).
+  adjective for lucrative, no count of the noun: :func:`scale_adjective` (round 9);
+- a stamp, a phone number, a numbered floor or channel, an address, a model's number or
+  an id on its own line: :func:`unspin.frames.quantity_ids.identifier_number` (round 11).
 
 :func:`bare_reference` tries the bare-number tests together.
 """
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 import re
 
+from unspin.frames.quantity_ids import identifier_number
 from unspin.nlp import Parsed, Token
 
 __all__ = [
@@ -235,6 +238,8 @@ def bare_reference(text: str, start: int, core_end: int, end: int) -> bool:
     paragraph of a document or a year."""
     if footnote_marker(text, start, core_end) or line_item(text, start, core_end):
         return True
+    if identifier_number(text, start, core_end, end):
+        return True  # a stamp, a phone number, a floor, an address, a model's number
     if abbreviation_reference(text, start):
         return True
     if end == core_end and pair_part(text, start):
