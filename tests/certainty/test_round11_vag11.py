@@ -69,3 +69,35 @@ def test_spokesperson_of_named_body(backbone: Backbone, text: str) -> None:
 )
 def test_unnamed_spokesperson_kept(backbone: Backbone, text: str, cue: str) -> None:
     assert any(cue.lower() in s.lower() for s in _shown(backbone, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The magazine has a rat problem, reports the Westby Post. The offices are infested "
+        "with rodents, according to a report.",
+        "A recording of the crash is being studied by police, according to a report.\n\n"
+        "News that a recording had surfaced was revealed on KVX, although the network said "
+        "it had not confirmed it.",
+        "Now, a new report suggests that the steel version will start at $500.\n\n"
+        "The report comes from sources at Orvel via the Norvian website Kvix.",
+    ],
+)
+def test_one_report_named_beside(backbone: Backbone, text: str) -> None:
+    assert not _shown(backbone, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The offices are infested with rodents, according to a report. The staff were told "
+        "to stay home.",
+        "The offices are infested with rodents, according to a report. News of it was "
+        "revealed on Tuesday in Westby.",
+        "The offices are infested with rodents, according to an unverified report. The "
+        "report comes from sources at Orvel.",
+        "Reports say the offices are infested. News of it was revealed on KVX.",
+    ],
+)
+def test_unnamed_report_kept(backbone: Backbone, text: str) -> None:
+    assert _shown(backbone, text)

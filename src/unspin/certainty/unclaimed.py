@@ -2,8 +2,8 @@
 source ("no official has confirmed"), a crowd that is the subject of a passive ("five
 people are confirmed to have ..."), a crowd thinking about a thing rather than holding a
 view, a view a crowd may not hold ("many may not feel ..."), one analyst or official
-the next sentence names with an affiliation, and reports an outlet the next sentence
-names reported. :func:`.bodies.not_vague` asks :func:`unclaimed` before it answers."""
+the next sentence names with an affiliation, reports an outlet the next sentence
+names reported, and one report whose outlet the sentence before or after names. :func:`.bodies.not_vague` asks :func:`unclaimed` before it answers."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ _ABOUT = frozenset(("about", "over"))
 _ONE = frozenset(("a", "an", "one"))
 #: Participles that name who holds a document ("a memo obtained by <Outlet>").
 _GOT = frozenset(("obtain", "publish", "see", "acquire", "leak", "release", "broadcast"))
+#: Verbs that say where a piece of news came out ("revealed on <Outlet>").
+_CAME_OUT = frozenset(("reveal", "report", "publish", "broadcast", "air", "break", "carry"))
+#: Prepositions before who carried or gave a report ("comes from ... via <Outlet>").
+_FROM = frozenset(("by", "from", "via", "in", "at"))
+#: Words that leave even one report unknown ("an unverified report").
+_PLACES = frozenset(("GPE", "LOC", "NORP"))
+_NOT_NAMES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
+_UNCHECKED = frozenset(("unverified", "unconfirmed", "unsourced", "anonymous", "unnamed"))
 
 
 def unclaimed(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str | None:
@@ -44,6 +52,8 @@ def unclaimed(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str |
         return "The source is named, with an affiliation, a sentence or two on."
     if group == "vague_research" and t.lemma.lower() == "report" and _outlet_next(parsed, t):
         return "The report's outlet is named in the next sentence."
+    if group == "vague_research" and t.lemma.lower() == "report" and _one_report_named(parsed, t):
+        return "One report whose outlet the text names just before or after."
     return None
 
 
@@ -103,6 +113,57 @@ def _outlet_next(parsed: Parsed, t: Token) -> bool:
             if lo is not None and hi is not None and _names(toks[lo : hi + 1]):
                 return True
     return False
+
+
+def _one_report_named(parsed: Parsed, t: Token) -> bool:
+    """'..., reports <Outlet>. ..., according to a report.': one report ("a report", "a new
+    report"), whose outlet the sentence before names as the subject of "report", or the
+    next sentence says where it came out ("News of it was revealed on <Outlet>", "The
+    report comes from sources at <Body> via <Outlet>"). Plural reports stay vague."""
+    kids = parsed.children(t.i)
+    if t.tag != "NN" or not any(c.dep == "det" and c.lower in _ONE for c in kids):
+        return False
+    if any(c.lower in _UNCHECKED for c in kids):
+        return False
+    toks = parsed.tokens
+    k = parsed.sentence_index(t.start)
+    if k is None:
+        return False
+    if k > 0:
+        for n in parsed.sentence_tokens(parsed.sentences[k - 1]):
+            if n.dep == "nsubj" and _name(n) and toks[n.head].lemma == "report":
+                return True
+    if k + 1 >= len(parsed.sentences):
+        return False
+    words = parsed.sentence_tokens(parsed.sentences[k + 1])
+    for w in words:
+        if w.dep != "ROOT":
+            continue
+        subj = [c for c in parsed.children(w.i) if c.dep in ("nsubj", "nsubjpass")]
+        about = any(
+            s.lemma.lower() in ("report", "story")
+            and any(c.dep == "det" and c.lower in ("the", "this") for c in parsed.children(s.i))
+            for s in subj
+        )
+        for p in parsed.children(w.i):
+            if p.dep != "prep" or not ((about and p.lower in _FROM) or w.lemma in _CAME_OUT):
+                continue
+            if p.lower not in _FROM | {"on"}:
+                continue
+            lo, hi = _span(parsed, p)
+            if any(_name(x) and x.ent_type not in _PLACES for x in toks[lo : hi + 1]):
+                return True
+    return False
+
+
+def _span(parsed: Parsed, w: Token) -> tuple[int, int]:
+    s, e = parsed.subtree_span(w.i)
+    lo, hi = parsed.token_at(s), parsed.token_at(e - 1)
+    return (w.i if lo is None else lo), (w.i if hi is None else hi)
+
+
+def _name(w: Token) -> bool:
+    return (w.pos == "PROPN" and w.ent_type not in _NOT_NAMES) or w.ent_type in NAME_ENTS
 
 
 def _names(words: Sequence[Token]) -> bool:
