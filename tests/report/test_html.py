@@ -425,6 +425,7 @@ def test_source_table(hostile_html: str) -> None:
     assert '<td title="a named person">person</td>' in table.group(0)
     assert "will probably reopen by March" in edda[4]
     jon = next(c for c in cells if "Rask" in c[0])
+    assert jon[3] == "1 (1 weaker)"  # its one statement scored under the floor
     assert jon[0] == "Jon &quot;Pipe|Man&quot; Rask" and jon[2] == "&lt;b&gt;reader&lt;/b&gt;"
 
 

@@ -66,7 +66,7 @@ def test_tables_keep_their_columns_despite_pipes(analysis: Analysis) -> None:
         r'Jon "Pipe\|Man" Rask',
         "person",  # the type in words, not the JSON label named_person
         r"\<b\>reader\</b\>",
-        "1",
+        "1 (1 weaker)",  # scored 0.7, under the 0.78 floor of its kind
         "the toll was unfair",
     ]
     assert rows["Edda Pilkvist"][2:4] == ["Mayor", "1"]

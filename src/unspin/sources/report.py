@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from unspin.model import Analysis, Finding
+from unspin.report.audited import SCORE_FLOORS
 from unspin.report.common import number, one_line, share_anonymous, summary
 from unspin.report.htmlkit import esc
 from unspin.report.markdown import md_escape, md_table
@@ -35,6 +36,12 @@ TYPE_SHORT = {
 }
 
 
+_WEAKER_TITLE = (
+    ' title="weaker: scored under the floor of its kind; experimental, highlighted only in '
+    'the weaker layers"'
+)
+
+
 def type_word(source_type: str) -> str:
     """A source type in words for a reader ("named_person" -> "person"); an unknown label
     (from a plugin) with its underscores as spaces."""
@@ -51,6 +58,13 @@ class SourceRow:
     count: int
     example: str
     first: Finding | None
+    #: Of ``count``, the statements scored under their kind's floor: the report's
+    #: experimental "weaker" layers (``unspin.report.audited.SCORE_FLOORS``).
+    weaker: int = 0
+
+    def count_text(self) -> str:
+        """The count as the table shows it: "3", or "3 (1 weaker)"."""
+        return f"{self.count} ({self.weaker} weaker)" if self.weaker else str(self.count)
 
 
 def _str_attr(finding: Finding, key: str) -> str:
@@ -85,6 +99,7 @@ def source_rows(analysis: Analysis) -> list[SourceRow]:
         if row is None:
             row = rows[key] = SourceRow(name or "(unnamed)", key[1], "", 0, "", f)
         row.count += 1
+        row.weaker += f.score < SCORE_FLOORS.get(f.kind, float("-inf"))
         row.role = row.role or _str_attr(f, "role")
         if not row.example or (row.first is not None and _rank(f) > _rank(row.first)):
             row.example = one_line(f.text, 200)
@@ -127,7 +142,8 @@ class SourcesSection(Section):
                 f"<tr><td>{esc(r.speaker)}</td>"
                 f'<td title="{esc(TYPE_WORDS.get(r.type, r.type))}">{esc(type_word(r.type))}</td>'
                 f"<td>{esc(r.role) or '—'}</td>"
-                f'<td class="num">{r.count}</td><td>{example}</td></tr>'
+                f'<td class="num"{_WEAKER_TITLE if r.weaker else ""}>{r.count_text()}</td>'
+                f"<td>{example}</td></tr>"
             )
         return (
             '<section id="sources" class="block"><h2>Sources</h2>'
@@ -154,7 +170,7 @@ class SourcesSection(Section):
                                 md_escape(r.speaker),
                                 md_escape(type_word(r.type)),
                                 md_escape(r.role) or "—",
-                                str(r.count),
+                                r.count_text(),
                                 md_escape(r.example, 120) or "—",
                             ]
                             for r in rows
