@@ -81,3 +81,37 @@ def test_a_quoted_phrase_the_writer_describes_is_no_quotation(run: Run) -> None:
 def test_real_quotations_are_kept(run: Run, text: str, quoted: str | None) -> None:
     got = _quoted(sources(run, text))
     assert len(got) == 1, got
+
+
+def _speaker_text(a: Analysis, quoted: str) -> str | None:
+    f = next(f for f in quotes(a) if quoted in f.text)
+    ids = f.related("speaker")
+    return a.get(ids[0]).text if ids else None
+
+
+def test_a_quotation_heard_from_someone_is_theirs(run: Run) -> None:
+    a = sources(
+        run,
+        "“That’s a pretty good day’s work” for just one meal, Holm said.\n\n“All I did was "
+        "deliver the food,” Rob can be heard saying in this video.",
+    )
+    assert _speaker_text(a, "All I did") == "Rob"
+
+
+def test_more_words_after_a_connective_lead_keep_their_speaker(run: Run) -> None:
+    a = sources(
+        run,
+        'Karim told the Westby Post earlier this year: "It\'s not a biopic." Okay! So, that '
+        "sets it apart from the other one. But also: \"It's not the story of his life—it's "
+        'something much different."',
+    )
+    assert _speaker_text(a, "not the story") == "Karim"
+
+
+def test_a_connective_lead_after_another_speaker_is_not_carried_over(run: Run) -> None:
+    a = sources(
+        run,
+        'Karim told the Westby Post earlier this year: "It\'s not a biopic." Lund said she '
+        "disagreed. But also: \"It's not the story of his life—it's something much different.\"",
+    )
+    assert _speaker_text(a, "not the story") != "Karim"

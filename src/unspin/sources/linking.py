@@ -49,6 +49,8 @@ _CLOSE_PUNCT = set(",?!—–-…:;")
 _SIGNATURE = re.compile(r"(?:^|\n)[ \t>]*[—–-]{1,2}\s*(?P<who>[^\n]{2,120})\s*\Z")
 _HANDLE = re.compile(r"@\w{2,}")
 _OPENERS = frozenset("\"“„‟«'‘‚‹")
+#: A lead of connectives alone before a colon ("But also: "...""): more of the same words.
+_CONNECTIVE_LEAD = re.compile(r"(?:(?:and|but|plus|also|yet|then|again|too)\b[\s,]*)+:\s*", re.I)
 #: The most words a quoted reporting clause has besides its speaker's quotation.
 _MAX_TAG_WORDS = 6
 
@@ -109,6 +111,12 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
             # into the next sentence only a quotation that opens it: one woven into the
             # writer's own clause there ("a gang member whose "..."") is not carried over
             near = gap == 0 or (gap == 1 and opens_sentence(st, q))
+            if not near and prev_q is not None and _connective_lead(st, q):
+                # 'Lund told us: "...". So that is new. But also: "...".': her words again,
+                # unless someone else spoke between them
+                near = not any(
+                    e.speaker is not None and prev_q.end <= e.cue[0] < q.start for e in outside
+                )
             if (
                 prev is not None
                 and prev.speaker is not None
@@ -178,6 +186,11 @@ def opens_sentence(st: RunState, q: QuoteSpan) -> bool:
     """Whether quotation ``q`` opens its sentence (nothing but marks before it there)."""
     lo = st.sentence_start(q.start)
     return not st.text[lo : q.start].strip(" \t\n>—–-([")
+
+
+def _connective_lead(st: RunState, q: QuoteSpan) -> bool:
+    """Whether only connectives and a colon stand before ``q`` in its sentence ("But also:")."""
+    return _CONNECTIVE_LEAD.fullmatch(st.text[st.sentence_start(q.start) : q.start]) is not None
 
 
 def _ends_paragraph_speech(
