@@ -101,3 +101,22 @@ def test_one_report_named_beside(backbone: Backbone, text: str) -> None:
 )
 def test_unnamed_report_kept(backbone: Backbone, text: str) -> None:
     assert _shown(backbone, text)
+
+
+def test_officials_of_named_body_on_record(backbone: Backbone) -> None:
+    text = (
+        "Reports swirled on Wednesday. Norvian Health Organization officials said they have "
+        "not confirmed the cases, but the organization has offered help."
+    )
+    assert not _shown(backbone, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ICE officials said the men were arrested again. The agency did not comment.",
+        "Yemeni officials said the raid was joint, but the ministry did not comment.",
+    ],
+)
+def test_officials_kept(backbone: Backbone, text: str) -> None:
+    assert _shown(backbone, text)

@@ -6,6 +6,8 @@ crowd's belief that another, named source describes. The vague cue of :mod:`.vag
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from unspin.certainty.lexicon import (
     ANONYMITY,
     ATTR_VERBS,
@@ -197,7 +199,8 @@ def _body_spoke_before(parsed: Parsed, t: Token) -> bool:
 
 def _on_record(parsed: Parsed, verb: Token | None, body: list[str]) -> bool:
     """The officials speak for the body: "in a statement", or of the body itself in what
-    they say ("told reporters the department could not comment", "that its work ...")."""
+    they say ("told reporters the department could not comment", "that its work ...") or
+    in the rest of the sentence ("..., but the organization has offered help")."""
     if verb is None:
         return False
     toks = parsed.tokens
@@ -221,7 +224,12 @@ def _on_record(parsed: Parsed, verb: Token | None, body: list[str]) -> bool:
                 return True  # "its work", "we", the acronym itself
             if w.lemma.lower() in ORG_NOUNS and j > 0 and toks[j - 1].lower == "the":
                 return True  # "the department could not comment"
-    return False
+    sentence = parsed.sentence_of(verb.start)
+    words = parsed.sentence_tokens(sentence) if sentence is not None else []
+    return any(  # "<Name> Organization officials said ..., but the organization has ..."
+        w.i > verb.i and w.lower in body and w.lemma.lower() in ORG_NOUNS and p.lower == "the"
+        for p, w in pairwise(words)
+    )
 
 
 def _researchers_named(parsed: Parsed, t: Token, before: int = 5, after: int = 1) -> bool:
