@@ -40,6 +40,7 @@ from unspin.certainty.literal import (
     informing,
     name_after_acronym,
     named_agent,
+    noun_initialism,
     opening_caps,
     press_label,
     published,
@@ -511,6 +512,8 @@ def _caps_class(t: Token, defined: set[str]) -> str:
         return "emphasis" if letters >= 3 or low in SHORT_EMPHASIS else "function"
     if letters <= 4:
         return "acronym"
+    if noun_initialism(t):
+        return "acronym"  # "AMOLED panels"
     if ENGLISH_ENDING.search(word):
         return "emphasis"
     if t.pos in ("VERB", "AUX", "ADJ", "ADV", "PART", "DET", "PRON", "ADP", "CCONJ", "SCONJ"):

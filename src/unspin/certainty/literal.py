@@ -28,6 +28,7 @@ __all__ = [
     "informing",
     "name_after_acronym",
     "named_agent",
+    "noun_initialism",
     "opening_caps",
     "press_label",
     "published",
@@ -85,6 +86,18 @@ def example_kind(parsed: Parsed, t: Token) -> bool:
     return False
 
 
+#: The notices that warn of what a link or a video holds: "WARNING:", "SPOILER ALERT:".
+_WARNING = re.compile(
+    r"(?:(?:content|trigger|spoiler)\s+)?(?:warning|caution|alert|spoilers?|nsfw)", re.I
+)
+
+
+def noun_initialism(t: Token) -> bool:
+    """A capital word ending like an English past tense that is a noun before a noun
+    ("AMOLED panels"): an initialism, not a shouted verb ("they LIED")."""
+    return t.text.endswith("ED") and t.pos == "NOUN" and t.dep == "compound"
+
+
 def caps_label(text: str, start: int, end: int) -> bool:
     """Capitals opening a line and ending in a colon ("SEE ALSO:", "FROM EARLIER:"): a
     link's label, page furniture; so are capitals in the title-case headline such a label
@@ -92,6 +105,8 @@ def caps_label(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and re.match(r"\s*:", text[end:]):
         return True
+    if _WARNING.fullmatch(text[start:end]) and re.match(r"\s*:", text[end:]):
+        return True  # "(WARNING: strong language)": a notice before a link, no stress
     label = _LINK_LABEL.match(text, line_start)
     if label is None or label.end() > start:
         return False
@@ -107,6 +122,11 @@ def caps_name(parsed: Parsed, first: Token, last: Token) -> bool:
     toks = parsed.tokens
     prev = toks[first.i - 1] if first.i > 0 else None
     if prev is not None and (prev.lower in _TOLD or prev.lower in ("'s", "’s")):
+        return True
+    k = first.i - 1  # "tells 8 News NOW": the last word of an outlet's name after "told"
+    while k >= 0 and first.i - k <= 3 and re.fullmatch(r"\d+|[A-Z][a-z]+", toks[k].text):
+        k -= 1
+    if k < first.i - 1 and k >= 0 and toks[k].lower in _TOLD:
         return True
     if (
         prev is not None
