@@ -120,3 +120,32 @@ def test_officials_of_named_body_on_record(backbone: Backbone) -> None:
 )
 def test_officials_kept(backbone: Backbone, text: str) -> None:
     assert _shown(backbone, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was taken to hospital, where doctors quickly told her she was pregnant.",
+        "Hours later, a friend drove him to the hospital. Doctors told him he had milk in "
+        "his lungs.",
+        "This is one of many videos out there. Some others show a second car with a camera "
+        "on the roof.",
+        "Goldfish can live for 20 years, with some reported to thrive into their 30s.",
+        "Westby city officials are considering issuing tickets for small amounts of the drug.",
+    ],
+)
+def test_group_carries_no_claim(backbone: Backbone, text: str) -> None:
+    assert not _shown(backbone, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors told reporters that he had milk in his lungs.",
+        "Some have said that the video was fake.",
+        "Officials are considering whether the rules were broken.",
+        "Some experts consider the risk low.",
+    ],
+)
+def test_group_claim_kept(backbone: Backbone, text: str) -> None:
+    assert _shown(backbone, text)

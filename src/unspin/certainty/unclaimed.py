@@ -1,9 +1,11 @@
 """Groups that carry no claim after all, or are named a sentence or two on: a negated
 source ("no official has confirmed"), a crowd that is the subject of a passive ("five
 people are confirmed to have ..."), a crowd thinking about a thing rather than holding a
-view, a view a crowd may not hold ("many may not feel ..."), one analyst or official
-the next sentence names with an affiliation, reports an outlet the next sentence
-names reported, and one report whose outlet the sentence before or after names. :func:`.bodies.not_vague` asks :func:`unclaimed` before it answers."""
+view, a view a crowd may not hold ("many may not feel ..."), experts telling one person
+in the story, things that show something, a group weighing an action, one analyst or
+official the next sentence names with an affiliation, reports an outlet the next
+sentence names reported, and one report whose outlet the sentence before or after names.
+:func:`.bodies.not_vague` asks :func:`unclaimed` before it answers."""
 
 from __future__ import annotations
 
@@ -24,10 +26,16 @@ _GOT = frozenset(("obtain", "publish", "see", "acquire", "leak", "release", "bro
 _CAME_OUT = frozenset(("reveal", "report", "publish", "broadcast", "air", "break", "carry"))
 #: Prepositions before who carried or gave a report ("comes from ... via <Outlet>").
 _FROM = frozenset(("by", "from", "via", "in", "at"))
-#: Words that leave even one report unknown ("an unverified report").
 _PLACES = frozenset(("GPE", "LOC", "NORP"))
 _NOT_NAMES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
+#: Words that leave even one report unknown ("an unverified report").
 _UNCHECKED = frozenset(("unverified", "unconfirmed", "unsourced", "anonymous", "unnamed"))
+#: The one person a narrated exchange is with ("doctors told her she was ...").
+_ONE_PERSON = frozenset(("her", "him", "me"))
+#: Verbs of what a thing shows, not of what a crowd says ("some others show a car").
+_SHOWING = frozenset(("show", "depict", "feature"))
+#: Verbs of weighing an action ("officials are considering issuing tickets").
+_WEIGHING = frozenset(("consider", "weigh", "discuss", "debate", "plan"))
 
 
 def unclaimed(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str | None:
@@ -37,6 +45,8 @@ def unclaimed(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str |
         return "A negation ('no official has confirmed'): no claim is pinned on anyone."
     if group == "vague_crowd" and t.dep == "nsubjpass":
         return "The group is what a passive verb reports on, not the source of a claim."
+    if verb is not None and (why := _no_claim(parsed, group, verb)) is not None:
+        return why
     if verb is not None:
         vkids = parsed.children(verb.i)
         clause = any(c.dep in _CLAUSES for c in vkids)
@@ -54,6 +64,28 @@ def unclaimed(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str |
         return "The report's outlet is named in the next sentence."
     if group == "vague_research" and t.lemma.lower() == "report" and _one_report_named(parsed, t):
         return "One report whose outlet the text names just before or after."
+    return None
+
+
+def _no_claim(parsed: Parsed, group: str, verb: Token) -> str | None:
+    """Verbs that put no claim on the group: experts telling one person in the story
+    ("doctors told her she was ..."), a crowd of things that shows something, the group
+    a passive participle reports on ("with some reported to ..."), and a group weighing
+    an action ("officials are considering issuing ...")."""
+    vkids = parsed.children(verb.i)
+    clause = any(c.dep in _CLAUSES for c in vkids)
+    told = any(c.dep in ("dobj", "dative") and c.lower in _ONE_PERSON for c in vkids)
+    if group == "vague_expert" and verb.lemma == "tell" and told:
+        return "Experts telling a person in the story, not a claim pinned on them."
+    if group == "vague_crowd" and verb.lemma in _SHOWING and not clause:
+        return "Things that show something, not a crowd carrying a claim."
+    have = any(c.dep == "aux" and c.lemma == "have" for c in vkids)
+    if group == "vague_crowd" and verb.tag == "VBN" and verb.dep in ("advcl", "acl") and not have:
+        return "The group is what a passive participle reports on, not a source."
+    gerund = any(c.dep == "xcomp" and c.tag == "VBG" for c in vkids)
+    said = any(c.dep in ("ccomp", "parataxis") for c in vkids)
+    if verb.lemma in _WEIGHING and gerund and not said:
+        return "A group weighing an action, not a claim pinned on it."
     return None
 
 
