@@ -167,6 +167,10 @@ def named_mention(
         ):
             outlet_cue = role_words[-1]
     left_outlet = _outlet_before(toks[lo : ent.first], ent.text) if lo < ent.first else None
+    if left_outlet is None and h.dep == "appos" and h.head < ent.first:
+        # "according to the Italian newspaper, Westby Post": the name stands beside an outlet
+        n = ix.parsed.tokens[h.head]
+        left_outlet = _outlet_before(toks[ix.subtree(n.i)[0] : n.i + 1], ent.text)
     # "Tattle Hound wrote" where the text says "the site Tattle Hound": a website
     left_outlet = left_outlet or site_named(parsed, " ".join(strip_the(words)))
     outlet_cue = outlet_cue or left_outlet  # "NBC affiliate KXYZ"
@@ -507,7 +511,10 @@ def _outlet_before(left: Sequence[Token], name: str) -> str | None:
     low = [t.lower for t in left if t.pos != "PUNCT"]
     if not low:
         return None
-    if low[-1] in MEDIA_NOUNS and low[-1] not in ("agency", "press", "media", "journal", "wire"):
+    if low[-1] in MEDIA_NOUNS and (
+        low[-1] not in ("agency", "press", "media", "journal", "wire")
+        or set(low[:-1]) & MEDIA_MODIFIERS  # "news agency Westpress"
+    ):
         return low[-1]  # not "newspaper columnist Ann Lund": a media noun right before it
     if low[-1] == "affiliate" and (
         set(low) & (OUTLET_WORDS | MEDIA_MODIFIERS) or _CALL_SIGN.fullmatch(name)
