@@ -89,6 +89,9 @@ def named_mention(
     honorific_gender: str | None = None
     anchor_lo = ent.first
     lo = ix.hyphen_joined(sub[0], sub[0])[0]  # "Co-founder Ines Varga"
+    commas = [t.i for t in toks[lo : ent.first] if t.text == ","]
+    if commas and toks[commas[-1] + 1 : ent.first]:
+        lo = commas[-1] + 1  # "two sons and a daughter, minister Ann Lund": a list before her
     if lo < ent.first:
         left = [t for t in toks[lo : ent.first] if t.dep not in ("punct",)]
         glued = {t.i for t in left if t.i + 1 < ent.first and ix.hyphen_joined(t.i, t.i)[1] > t.i}
