@@ -149,3 +149,29 @@ def test_group_carries_no_claim(backbone: Backbone, text: str) -> None:
 )
 def test_group_claim_kept(backbone: Backbone, text: str) -> None:
     assert _shown(backbone, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The patient is a man, and hospital officials now say he is not being treated for "
+        "the virus.\n\nOrvel Midwest assistant vice president Jane Roe said that the patient "
+        "does not have symptoms.",
+        "The Westby Health Department is monitoring the patient. At this point, health "
+        "officials are saying the virus is unlikely.\n\nSpokesman Jon Roe said it is "
+        "extremely unlikely that the patient has it.",
+    ],
+)
+def test_officials_titled_next(backbone: Backbone, text: str) -> None:
+    assert not _shown(backbone, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the road is closed. Jane Roe said she was late.",
+        "Officials said the road is closed. President Jane Roe said she was late.",
+    ],
+)
+def test_officials_untitled_next_kept(backbone: Backbone, text: str) -> None:
+    assert _shown(backbone, text)

@@ -367,7 +367,20 @@ def _named_next(parsed: Parsed, t: Token) -> bool:
             lo, hi = _subtree_tokens(parsed, a.i)
             if any(w.ent_type in NAME_ENTS or w.pos == "PROPN" for w in toks[lo : hi + 1]):
                 return True
+        if _titled(parsed, n):
+            return True
     return False
+
+
+def _titled(parsed: Parsed, n: Token) -> bool:
+    """The name's own title says whose it is: "<Body> vice president Jane Roe said" (a
+    name before a title noun) or "Spokesman Jon Roe said" (the body's voice); not a bare
+    rank ("President Jane Roe")."""
+    pre = [w for w in parsed.tokens[_subtree_lo(parsed, n.i) : n.i] if w.ent_type != "PERSON"]
+    if any(w.lemma.lower() in SPOKESPEOPLE for w in pre):
+        return True
+    nouns = [w.i for w in pre if w.tag == "NN"]
+    return bool(nouns) and any(w.tag in ("NNP", "NNPS") and w.i < nouns[0] for w in pre)
 
 
 def _within_named_speech(parsed: Parsed, verb: Token) -> bool:
