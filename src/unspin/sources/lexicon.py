@@ -43,6 +43,7 @@ __all__ = [
     "GOVERNMENT_SEATS",
     "GROUP_NOUNS",
     "HONORIFICS",
+    "JOB_NOUNS",
     "MALE_WORDS",
     "MEDIA_NOUNS",
     "OFFICIAL_NOUNS",
@@ -154,6 +155,20 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
         confidants associate associates insider whistleblower whistleblowers operative
         operatives envoy envoys delegate delegates mp mps senator senators candidate
         candidates judge judges
+        """
+    )
+)
+
+#: Jobs and parts a story gives capitalised before a full name ("Vet Ann Lund said",
+#: "Witness Bo Vik, 33, said"): a description of the person, no part of the name.
+JOB_NOUNS: Final[frozenset[str]] = frozenset(
+    _words(
+        """
+        vet veterinarian witness eyewitness bystander onlooker passenger nurse surgeon
+        dentist pharmacist paramedic firefighter midwife doctor teacher lecturer student
+        farmer engineer lawyer attorney scientist researcher economist analyst expert
+        activist resident neighbour neighbor owner landlord shopkeeper photographer
+        architect therapist psychologist psychiatrist pathologist coroner victim survivor
         """
     )
 )

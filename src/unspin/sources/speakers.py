@@ -24,6 +24,7 @@ from unspin.sources.lexicon import (
     GOVERNMENT_SEATS,
     GROUP_NOUNS,
     HONORIFICS,
+    JOB_NOUNS,
     MALE_WORDS,
     MEDIA_MODIFIERS,
     MEDIA_NOUNS,
@@ -251,6 +252,8 @@ def split_person_name(words: list[str]) -> tuple[list[str], list[str], str | Non
             gender = HONORIFICS[low] or gender
         elif (low in TITLE_WORDS or low in TITLE_HONORIFICS) and words[0][:1].isupper():
             titles.append(words[0])
+        elif low in JOB_NOUNS and len(words) >= 3 and all(w[:1].isupper() for w in words):
+            titles.append(words[0])  # "Vet Ann Lund": her job, no part of her name
         else:
             break
         words = words[1:]
