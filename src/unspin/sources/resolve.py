@@ -16,6 +16,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from unspin.nlp import Token
+from unspin.sources.introduced import introduced_near
 from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.nearby import resolve_nearby
@@ -97,6 +98,8 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 _body_named_near(st, resolver, item, s)
             if not item.resolved_from and item.rule == "speaker.definite-unresolved":
                 _described_named_near(st, resolver, item, s)
+            if not item.resolved_from:
+                introduced_near(st, item, s)  # "A nun fell ill. Now the nun says"
         if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
             # a speaker inside a quotation is no antecedent outside it (as for entities)
             resolver.add_mention(item, s, spoke=id(item) in told)

@@ -1,0 +1,59 @@
+"""A definite description of someone the text has just introduced without a name ("A
+nun fell ill. Now the nun says ..."): the same unnamed person, an anonymous source,
+not a description nobody can place."""
+
+from __future__ import annotations
+
+from unspin.sources.lexicon import (
+    DOCUMENT_NOUNS,
+    GOVERNMENT_NOUNS,
+    GROUP_NOUNS,
+    MEDIA_NOUNS,
+    ORG_NOUNS,
+    SOCIAL_NOUNS,
+)
+from unspin.sources.speakers import Mention
+from unspin.sources.state import RunState
+
+__all__ = ["introduced_near"]
+
+#: Heads of no person: a body, an outlet, a site or a text ("a site called X ... the site").
+_NOT_PEOPLE = (
+    DOCUMENT_NOUNS | GOVERNMENT_NOUNS | GROUP_NOUNS | MEDIA_NOUNS | ORG_NOUNS | SOCIAL_NOUNS
+) | {"site", "sites", "website", "websites", "blog", "page", "account"}
+
+#: Indefinite determiners that introduce someone new ("a nun", "an employee").
+_INDEFINITE = frozenset({"a", "an"})
+
+
+def introduced_near(st: RunState, m: Mention, s: int) -> None:
+    """``m`` ("the nun") left unresolved becomes the anonymous person a single indefinite
+    phrase with the same head noun ("a South American nun") introduced in the same
+    sentence before it or in the one before; left as it is when none, when the text
+    introduced more than one before it, or when a name stands beside the phrase ("a
+    nun, Ann Lund,")."""
+    if st.ix is None or m.rule != "speaker.definite-unresolved" or m.plural or not m.head_word:
+        return
+    if m.head_word in _NOT_PEOPLE:
+        return  # "a site called Plonkwiz ... the site": no unnamed person
+    toks = st.parsed.tokens
+    lo = st.sent_starts[max(0, s - 1)] if st.sent_starts else 0
+    found = []
+    for t in toks:
+        if t.end > m.start or t.pos != "NOUN":
+            continue
+        if t.lower != m.head_word and t.lemma.lower() != m.head_word:
+            continue
+        dets = {c.lower for c in st.ix.kids(t.i, "det")}
+        if not dets & _INDEFINITE:
+            continue
+        if any(c.pos == "PROPN" for c in st.ix.kids(t.i, "appos")) or any(
+            c.lower in ("called", "named") for c in st.ix.kids(t.i, "acl")
+        ):
+            return  # "a nun, Ann Lund,", "a nun called Ann": named, not unnamed
+        found.append(t)
+    if len(found) != 1 or found[0].start < lo:
+        return  # "a guard and a nun ... a second nun ... the nun": which one?
+    m.source_type, m.entity_type = "anonymous", "person"
+    m.rule, m.score = "speaker.unnamed-person", 0.6
+    m.reason = f"the {m.head_word} introduced just before without a name: an unnamed person"
