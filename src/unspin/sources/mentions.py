@@ -122,6 +122,10 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     return _noun_mention(ix, h, sub)
 
 
+#: Plural body nouns that stand for officials in general ("authorities said"), no body.
+_OFFICIALDOM = frozenset({"authorities"})
+
+
 #: Determiners of someone described, not reported: "one person", "any neighbour".
 _SOMEONE = frozenset({"a", "an", "one", "any", "only", "single", "some"})
 
@@ -290,6 +294,15 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         return None  # "an administrative error revealed ...": no one speaks
     if media_mod and head in MEDIA_NOUNS | {"agency", "service", "site", "website", "outlet"}:
         source_type, rule, score, cues = "media_outlet", "speaker.media-outlet", 0.8, [head]
+    if (
+        head in _OFFICIALDOM
+        and owner is None
+        and toks[lo].lower not in DETS
+        and not any(t.pos == "PROPN" or ix.entity_at(t.i) is not None for t in toks[lo : hi + 1])
+    ):
+        # "who authorities said was armed", "local authorities said": officials nobody
+        # names, no body of that name
+        source_type, rule, score, cues = "anonymous", "speaker.unnamed-person", 0.6, [head]
     reason = noun_reason(rule, cues)
     name: str | None = None
     role: str | None = None
