@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from unspin.nlp import Parsed
-from unspin.sources.lexicon import HONORIFICS, TITLE_WORDS
+from unspin.nlp import Parsed, Token
+from unspin.sources.lexicon import HONORIFICS, ORG_NAME_WORDS, TITLE_WORDS
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.speakers import PERSON_HEADS
 
@@ -66,9 +66,26 @@ def titled_elsewhere(ix: ParseIndex, word: str) -> bool:
                 p = words[k - 2]  # "Fr" "." read apart
             if p.text[:1].isupper() and p.lower in titles:
                 named.add(words[k].text)
+                named.add(_surname_after(words, k))  # "MP Ali al-Badri": Badri too
         memo = (parsed, frozenset(named))
         _TITLED[0] = memo
     return word in memo[1]
+
+
+#: Lower-case particles inside a full name ("Ali al-Badri", "Ann van Dyke").
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di", "du"})
+
+
+def _surname_after(words: list[Token], k: int) -> str:
+    """The last capitalised word of the full name that starts at ``words[k]`` ("Ali
+    al-Badri": "Badri"), at most four words on."""
+    last = words[k].text
+    for t in words[k + 1 : k + 6]:
+        if t.text[:1].isupper() and t.text.isalpha() and t.lower not in ORG_NAME_WORDS:
+            last = t.text
+        elif t.text != "-" and t.lower not in _PARTICLES:
+            break
+    return last
 
 
 #: The cue :func:`reporting_name` gives: the text names the word as a publication.
