@@ -98,10 +98,20 @@ def test_the_surname_of_a_titled_full_name_is_a_person(run: Run) -> None:
     assert _speaker(a, "Badri").label == "named_person"
 
 
-def test_the_site_just_introduced_is_no_unnamed_person(run: Run) -> None:
+def test_the_site_just_named_by_called_is_that_outlet(run: Run) -> None:
     a = sources(
         run,
         "A site called Plonkwiz is reporting that the director asked for an earlier date.\n\n"
         "According to the site, the director had said it himself at an awards dinner.",
     )
-    assert _speaker(a, "the site").label != "anonymous"
+    s = _speaker(a, "the site")
+    assert (s.label, s.attributes["name"]) == ("media_outlet", "Plonkwiz")
+
+
+def test_the_site_after_two_called_sites_stays_unresolved(run: Run) -> None:
+    a = sources(
+        run,
+        "A site called Plonkwiz and a site called Drabble report that the date moved. "
+        "According to the site, the director said it himself.",
+    )
+    assert _speaker(a, "the site").label == "unresolved"

@@ -15,7 +15,7 @@ from unspin.sources.lexicon import (
 from unspin.sources.speakers import Mention
 from unspin.sources.state import RunState
 
-__all__ = ["introduced_near"]
+__all__ = ["called_outlet_near", "introduced_near"]
 
 #: Heads of no person: a body, an outlet, a site or a text ("a site called X ... the site").
 _NOT_PEOPLE = (
@@ -57,3 +57,38 @@ def introduced_near(st: RunState, m: Mention, s: int) -> None:
     m.source_type, m.entity_type = "anonymous", "person"
     m.rule, m.score = "speaker.unnamed-person", 0.6
     m.reason = f"the {m.head_word} introduced just before without a name: an unnamed person"
+
+
+#: Heads of an outlet a text may name by "called" ("a site called Plonkwiz").
+_OUTLET_HEADS = frozenset({"site", "website", "blog", "newspaper", "paper", "magazine"})
+
+
+def called_outlet_near(st: RunState, m: Mention, s: int) -> None:
+    """``m`` ("the site") left unresolved is the one outlet of that head noun the same
+    sentence or the one before named by "called" or "named" ("A site called Plonkwiz is
+    reporting ... According to the site"): that outlet. Left as it is when none, or more
+    than one, is named so."""
+    if st.ix is None or m.rule != "speaker.definite-unresolved" or m.plural:
+        return
+    if m.head_word not in _OUTLET_HEADS:
+        return
+    toks = st.parsed.tokens
+    lo = st.sent_starts[max(0, s - 1)] if st.sent_starts else 0
+    names: dict[str, tuple[int, int]] = {}
+    heads = [t for t in toks if t.start >= lo and t.end <= m.start and t.lower == m.head_word]
+    if len(heads) != 1:
+        return  # "a site called X and a site called Y ... the site": which one?
+    for c in st.ix.kids(heads[0].i, "acl"):
+        if c.lower not in ("called", "named"):
+            continue
+        for o in st.ix.kids(c.i, "oprd", "dobj", "attr", "xcomp"):
+            if o.pos == "PROPN":  # the name's own words: "Plonk Wiz", no conjunct
+                a = min((k.i for k in st.ix.kids(o.i, "compound") if k.i < o.i), default=o.i)
+                names[st.text[toks[a].start : o.end]] = (toks[a].start, o.end)
+    if len(names) != 1:
+        return
+    ((name, span),) = names.items()
+    m.name, m.source_type, m.entity_type = name, "media_outlet", "outlet"
+    m.rule, m.score = "speaker.name-alias", 0.6
+    m.resolved_from, m.antecedent = "alias", span
+    m.reason = f"the {m.head_word} named just before: {name}"

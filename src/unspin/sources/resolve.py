@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from unspin.nlp import Token
-from unspin.sources.introduced import introduced_near
+from unspin.sources.introduced import called_outlet_near, introduced_near
 from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.nearby import resolve_nearby
@@ -100,6 +100,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 _described_named_near(st, resolver, item, s)
             if not item.resolved_from:
                 introduced_near(st, item, s)  # "A nun fell ill. Now the nun says"
+                called_outlet_near(st, item, s)  # "A site called X ... the site says"
         if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
             # a speaker inside a quotation is no antecedent outside it (as for entities)
             resolver.add_mention(item, s, spoke=id(item) in told)
