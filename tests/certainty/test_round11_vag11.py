@@ -175,3 +175,11 @@ def test_officials_titled_next(backbone: Backbone, text: str) -> None:
 )
 def test_officials_untitled_next_kept(backbone: Backbone, text: str) -> None:
     assert _shown(backbone, text)
+
+
+def test_sources_before_named_spokesperson_kept(backbone: Backbone) -> None:
+    text = (
+        "Orvel was mum on the battery, but sources say it lasts about a day.\n\n"
+        "Orvel spokeswoman Ann Lund told the Westby Herald it should last the day."
+    )
+    assert _shown(backbone, text)

@@ -367,8 +367,8 @@ def _named_next(parsed: Parsed, t: Token) -> bool:
             lo, hi = _subtree_tokens(parsed, a.i)
             if any(w.ent_type in NAME_ENTS or w.pos == "PROPN" for w in toks[lo : hi + 1]):
                 return True
-        if _titled(parsed, n):
-            return True
+        if t.lemma.lower() != "source" and _titled(parsed, n):
+            return True  # "sources say" stay: a named spokesperson after is another voice
     return False
 
 
