@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.sources.test_sources import quotes, sources
+from tests.sources.test_sources import attributions, quotes, sources
 from unspin.model import Analysis
 
 Run = Callable[..., Analysis]
@@ -115,3 +115,45 @@ def test_a_connective_lead_after_another_speaker_is_not_carried_over(run: Run) -
         "disagreed. But also: \"It's not the story of his life—it's something much different.\"",
     )
     assert _speaker_text(a, "not the story") != "Karim"
+
+
+def _contents(a: Analysis) -> list[str]:
+    return [f.text for f in attributions(a)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lund will star in the new film. The director Ali Karim confirmed the decision "
+        "in an interview on Friday.",
+        "A spokesman for the palace confirmed the find.",
+    ],
+)
+def test_a_pointer_object_is_no_content(run: Run, text: str) -> None:
+    assert _contents(sources(run, text)) == []
+
+
+def test_neither_confirming_nor_denying_is_no_denial(run: Run) -> None:
+    a = sources(
+        run,
+        "So far, the company is playing it cool, neither confirming nor denying the "
+        "existence of a new product.",
+    )
+    assert _contents(a) == []
+
+
+def test_what_a_recording_shows_is_no_claim(run: Run) -> None:
+    a = sources(run, "The video shows a man rifling through the boxes, which hold tools.")
+    assert _contents(a) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The ministry denied the allegations of torture in the prison.", "allegations"),
+        ("The report shows that the firm lost money last year.", "the firm lost money"),
+        ("The company denied the existence of a new product.", "the existence"),
+    ],
+)
+def test_claims_stay(run: Run, text: str, content: str) -> None:
+    assert any(content in c for c in _contents(sources(run, text)))

@@ -10,7 +10,15 @@ from unspin.sources.lexicon import SOURCE_VERB_FORMS, VERB_FORMS
 from unspin.sources.speakers import Mention
 from unspin.sources.state import RunState
 
-__all__ = ["FINDING_VERBS", "INFERENCE_VERBS", "answered", "inferred", "learning"]
+__all__ = [
+    "FINDING_VERBS",
+    "INFERENCE_VERBS",
+    "answered",
+    "depicted",
+    "inferred",
+    "learning",
+    "undecided",
+]
 
 #: Verbs whose subject may be evidence rather than a source ("the evidence suggests").
 INFERENCE_VERBS = frozenset({"suggest", "show", "indicate"})
@@ -77,3 +85,24 @@ def learning(st: RunState, t: Token, lemma: str) -> bool:
         if lo > t.i and toks[lo].lower in _QUESTION_WORDS:
             return True
     return False
+
+
+#: Things that record a scene: what one "shows" is the writer's account of it, no claim.
+_RECORDINGS = frozenset({"video", "footage", "photo", "photograph", "image", "picture", "clip"})
+_RECORDINGS |= {"film", "recording", "tape", "screenshot", "camera", "livestream", "videos"}
+_RECORDINGS |= {"photos", "images", "pictures", "clips"}
+#: Verbs of showing.
+_SHOWING = frozenset({"show"})
+
+
+def depicted(lemma: str, speaker: Mention | None) -> bool:
+    """What a recording shows ("The video shows a man running"): the writer's own
+    account of a scene, not a claim the recording reports."""
+    return lemma in _SHOWING and speaker is not None and speaker.head_word.lower() in _RECORDINGS
+
+
+def undecided(st: RunState, t: Token) -> bool:
+    """ "neither confirming nor denying the report": a verb of saying in a "neither ...
+    nor" pair tells that nothing was said either way."""
+    toks = st.parsed.tokens
+    return t.i > 0 and toks[t.i - 1].lower in ("neither", "nor")

@@ -39,7 +39,14 @@ from unspin.sources.lexicon import (
     VERBS,
 )
 from unspin.sources.mentions import mention_from_token
-from unspin.sources.not_speech import INFERENCE_VERBS, answered, inferred, learning
+from unspin.sources.not_speech import (
+    INFERENCE_VERBS,
+    answered,
+    depicted,
+    inferred,
+    learning,
+    undecided,
+)
 from unspin.sources.relays import relays
 from unspin.sources.sayers import (
     can_speak,
@@ -334,6 +341,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         mute = True  # "Any business that tips off X admits that ...": the writer's inference
     if speaker is not None and figurative_tell(ix, t, lemma, speaker):
         mute = True  # "it tells us how power works": what a fact shows, nobody's words
+    if depicted(lemma, speaker) or undecided(st, t):
+        mute = True  # "The video shows ...", "neither confirming nor denying ..."
     if inferred(st, t, lemma, speaker):
         mute = True  # "..., suggesting that ...": what the fact implies; "a check confirmed"
     if mute or (lemma in INFERENCE_VERBS and not can_speak(speaker)):
@@ -354,6 +363,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         content = None  # "the world will deny its God": a prophecy of rejection, no claim
     if mute:
         content = None
+    if as_object and content is not None and _pointer(st, content):
+        content = None  # "confirmed the decision": what was confirmed is said elsewhere
     if as_object:
         score = min(score, 0.65)  # "denied the report": a noun phrase, not a proposition
     if construction == "passive" and content is None:
@@ -392,6 +403,23 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     if any(c.lower in ("would", "could", "might", "may") for c in ix.kids(t.i, "aux")):
         e.score *= 0.6
     return e
+
+
+#: Determiners of a noun phrase that points back to what the text said before.
+_POINTING = frozenset({"the", "this", "that", "these", "those"})
+#: Words opening where or when something was said ("in an interview", "on Friday").
+_WHERE_WHEN = frozenset({"in", "at", "during", "via", "through", "today", "yesterday"})
+_WHERE_WHEN |= {"earlier", "later", "last", "this", "on"}
+
+
+def _pointer(st: RunState, content: tuple[int, int]) -> bool:
+    """Whether an object ``content`` is only a pointer: a determiner and one noun ("the
+    decision", "the find"), no claim of its own to show."""
+    words = st.text[content[0] : content[1]].split()
+    if len(words) < 2 or words[0].lower() not in _POINTING or not words[1].isalpha():
+        return False
+    # "the decision in an interview today": where or when it was confirmed, no claim
+    return len(words) == 2 or words[2].lower() in _WHERE_WHEN
 
 
 def _as_saying_carrier(st: RunState, t: Token) -> Token | None:
