@@ -1,14 +1,17 @@
 """Round 11 of the precision audit, judged wrong: bare numbers that label or name
 something and count nothing (a date-time stamp split into ranges, phone numbers and
 their pieces, floors, a channel, a street address, a day in a glued date heading, a
-model's grade, an id alone on its line). The near misses keep their reading.
+model's grade, an id alone on its line); round 10: a season cut from the year it
+narrows ("Spring of 2015" read as 2015). The near misses keep their reading.
 Fixtures written for this file."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from unspin.frames import find_quantities
+from unspin.frames import find_dates, find_quantities
 from unspin.nlp import Backbone
 
 pytestmark = pytest.mark.slow
@@ -51,3 +54,16 @@ def test_identifiers_no_quantity(backbone: Backbone, text: str, gone: tuple[str,
 )
 def test_near_misses_keep_quantity(backbone: Backbone, text: str, kept: str) -> None:
     assert any(s.startswith(kept) for s in _spans(backbone, text)), _spans(backbone, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "grain"),
+    [
+        ("The launch may slip until Spring of 2016, sources said.", "Spring of 2016", "season"),
+        ("The road opens in the winter 2017 at the earliest.", "winter 2017", "season"),
+        ("The road opens in early 2017 at the earliest.", "2017", "year"),
+    ],
+)
+def test_season_kept(backbone: Backbone, text: str, span: str, grain: str) -> None:
+    found = find_dates(text, backbone.parse(text), date(2015, 6, 1))
+    assert [(text[d.start : d.end], d.granularity) for d in found] == [(span, grain)]

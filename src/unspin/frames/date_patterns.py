@@ -270,3 +270,8 @@ def weekday_in_name(parsed: Parsed, start: int, end: int, bare: bool) -> bool:
         and nxt.lower not in MONTHS
         and nxt.lower not in WEEKDAYS
     )
+
+
+#: A season right before a year ("Spring of 2015", "in the summer 2016"): part of the
+#: date, which it narrows to a season of the year.
+SEASON_BEFORE = re.compile(r"\b(?:spring|summer|autumn|fall|winter)(?:\s+of)?\s+$", re.I)

@@ -15,6 +15,7 @@ from unspin.frames.date_patterns import (
     MONTHS,
     NOT_DURATION_BEFORE,
     PAIR_TIME_BEFORE,
+    SEASON_BEFORE,
     SMALL_NUMBERS,
     SPACED_PAIR,
     UNIT_CODE,
@@ -465,6 +466,7 @@ class DateScanner:
             )
             if nxt is not None and nxt.tag == "NNS" and ent != "DATE":
                 return None  # "1999 people": a count
+        grain = "year"
         if pre and pre != "the":
             score, start = 0.9, pos
         elif ent == "DATE":
@@ -473,7 +475,9 @@ class DateScanner:
             score, start = 0.7, pos
         else:
             return None
-        return DateMatch(start, m.end(), "date", m["year"], "year", False, "date.year", score)
+        if season := SEASON_BEFORE.search(self.text, max(0, pos - 14), pos):
+            start, grain = season.start(), "season"  # "Spring of 2015": the season kept
+        return DateMatch(start, m.end(), "date", m["year"], grain, False, "date.year", score)
 
     def _h_century(self, m: re.Match[str]) -> DateMatch | None:
         n = int(m["n"])
