@@ -157,3 +157,13 @@ def test_what_a_recording_shows_is_no_claim(run: Run) -> None:
 )
 def test_claims_stay(run: Run, text: str, content: str) -> None:
     assert any(content in c for c in _contents(sources(run, text)))
+
+
+def test_a_story_published_claiming_is_the_source(run: Run) -> None:
+    a = sources(
+        run,
+        "A fake news story was published at a fake website this week claiming that the "
+        "actor was found dead at his home.",
+    )
+    f = next(f for f in attributions(a) if "found dead" in f.text)
+    assert f.label != "unattributed"

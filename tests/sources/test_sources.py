@@ -372,9 +372,9 @@ def test_dateline_is_not_part_of_the_reported_content(run: Run) -> None:
 
 @pytest.mark.slow
 def test_denying_a_noun_phrase_scores_lower_than_a_reported_clause(run: Run) -> None:
-    text = "Tomas Varga denied the report. Tomas Varga denied that he had resigned."
+    text = "Tomas Varga denied the report of his exit. Tomas Varga denied that he had resigned."
     noun, clause = attributions(sources(run, text))
-    assert noun.text == "the report"
+    assert noun.text == "the report of his exit"
     assert clause.text == "he had resigned"
     assert noun.score < clause.score
 

@@ -218,10 +218,11 @@ def test_near_misses_produce_no_attribution(run: Run, text: str) -> None:
 
 @pytest.mark.slow
 def test_a_person_confirmed_in_office_is_no_reported_content(run: Run) -> None:
-    """ "The Senate confirmed Ann Roe" reports nothing; "confirmed the figures" does."""
+    """ "The Senate confirmed Ann Roe" reports nothing; "confirmed the new figures" does
+    (a bare "the figures" only points back: see test_round11_quo11)."""
     a = sources(run, "The Senate confirmed Ann Roe as a judge, aides said.")
     assert [f.attributes["verb"] for f in attributions(a)] == ["say"]
-    a = sources(run, "Aides said the ministry confirmed the figures.")
+    a = sources(run, "Aides said the ministry confirmed the new figures.")
     assert {f.attributes["verb"] for f in attributions(a)} == {"say", "confirm"}
 
 

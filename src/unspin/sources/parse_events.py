@@ -503,10 +503,12 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
     nearer = nearer_clause_subject(ix, t)
     if nearer is not None:
         return nearer, False  # "X smiled when Y spoke and said ...": Y said it
-    if t.dep == "xcomp" and t.tag == "VBG" and not ix.kids(head.i, "agent"):
+    if t.dep in ("xcomp", "advcl") and t.tag == "VBG" and not ix.kids(head.i, "agent"):
         heard = ix.kids(head.i, "nsubjpass")
         if heard:
-            return heard[0], False  # "Rob can be heard saying ...": Rob says it
+            # "Rob can be heard saying ...": Rob says it; "a story was published claiming
+            # that ...": the story claims it
+            return heard[0], False
     if t.dep == "conj" or (t.dep in ("xcomp", "advcl") and head.pos in ("VERB", "AUX")):
         if t.dep == "advcl" and t.tag not in ("VBG", "VBN") and not ix.kids(t.i, "mark"):
             return _subject(st, head, depth + 1)

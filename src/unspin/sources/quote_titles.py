@@ -91,5 +91,8 @@ def _talked_about(st: RunState, q: QuoteSpan, words: list[str]) -> bool:
     roots = [t for t in inside if t.head not in idx]
     if len(roots) != 1 or roots[0].dep not in ("nsubj", "nsubjpass"):
         return False
+    before = st.parsed.tokens_in(max(0, q.start - 60), q.start)
+    if any(t.head == roots[0].i and t.pos != "PUNCT" for t in before):
+        return False  # 'the "experts" who wrote it', 'the so-called "reform"': a scare quote
     head = st.parsed.tokens[roots[0].head]
     return head.start >= q.end and head.pos in ("VERB", "AUX")
