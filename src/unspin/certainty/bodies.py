@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from unspin.certainty.identified import identified
 from unspin.certainty.lexicon import (
     ANONYMITY,
     ATTR_VERBS,
@@ -35,6 +36,8 @@ def not_vague(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str |
     """Why the group ``t`` (subject of ``verb``, if any) is no unnamed source, or None."""
     low = t.lemma.lower()
     if (why := unclaimed(parsed, t, group, verb)) is not None:
+        return why
+    if (why := identified(parsed, t, group, verb)) is not None:
         return why
     if group == "vague_source" and low in (*SPOKESPEOPLE, "official") and not _anonymous(parsed, t):
         body = _named_body(parsed, t)

@@ -37,6 +37,7 @@ from unspin.certainty.literal import (
     caps_name,
     conceding_course,
     degree_pair,
+    failing,
     informing,
     name_after_acronym,
     named_agent,
@@ -329,8 +330,8 @@ def _appearance(parsed: Parsed, t: Token) -> Cue | None:
     if nxt is None:
         return None
     prev = _prev_word(parsed, t)
-    if prev is not None and prev.lower == "it":
-        return None  # covered by the "it appears" phrase
+    if (prev is not None and prev.lower == "it") or failing(parsed, t):
+        return None  # "it appears" is the phrase's; "can't seem to win": a failure, no doubt
     if nxt.lower == "to" and nxt.tag == "TO":
         end, score = nxt.end, 0.85
     elif nxt.lower == "that":

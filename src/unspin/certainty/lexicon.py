@@ -185,9 +185,10 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str, float], ...] = (
         "hedge", "epistemic_adjective", 0.7,
     ),
     (
-        # not a likeness ("It seems like something out of a film", "like a scene from")
+        # not a likeness ("It seems like something out of a film", "like a scene from"),
+        # nor a comparison with the look of a thing ("steeper than it appears")
         re.compile(
-            r"\bit\s+(?:appears|appeared|seems|seemed|would\s+seem|would\s+appear)\b"
+            r"(?<!\bthan\s)\bit\s+(?:appears|appeared|seems|seemed|would\s+seem|would\s+appear)\b"
             r"(?!\s+like\s+(?:something|someone|somebody|(?:a|an)\s+(?:\w+\s+)?"
             r"(?:scene|episode|plot|page|chapter))\s+(?:straight\s+)?(?:out\s+of|from)\b)",
             _I,
@@ -240,7 +241,8 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str, float], ...] = (
     (
         re.compile(
             r"\b(?:widely|commonly|generally|often|frequently)\s+(?:believed|thought|held|reported|"
-            r"said|claimed|accepted|assumed|rumou?red)\b",
+            r"said|claimed|assumed|rumou?red|accepted(?!\s+(?:[\w-]+\s+){0,2}"
+            r"(?:principles|standards|rules|practices?)\b))\b",
             _I,
         ),
         "vague_attribution", "vague_crowd", 0.8,
@@ -318,7 +320,7 @@ RESEARCH_TITLES = frozenset(
 #: A name with one of these before it is an expert's ("Dr Jane Roe", "Professor Roe").
 EXPERT_TITLES = frozenset(_words("dr doctor prof professor lecturer"))
 #: A cited publication names the source ("reported in a study in <Journal>").
-PUBLICATIONS = frozenset(_words("study journal paper article report survey review"))
+PUBLICATIONS = frozenset(_words("study journal paper article report survey review poll"))
 VAGUE_DETS = frozenset(_words("many some most several numerous various a an one other few certain"))
 ANAPHORIC_DETS = frozenset(_words("the these those this that his her their its our"))
 NAME_ENTS = frozenset(("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"))

@@ -10,7 +10,10 @@ run on into a name ("USA TODAY/Ipsos Poll") name an outlet. Round 8: "of course"
 concedes a caveat ("Of course, this is only speculation", "That presumes, of course,
 that ...", "Of course, X may well ...") insists on nothing; capitals that are all words
 of a press label ("BREAKING:", "EXCLUSIVE MUST CREDIT") mark the kind of item; "it was
-said ... by <Name>" is a passive with its speaker named, no hedge."""
+said ... by <Name>" is a passive with its speaker named, no hedge. Round 12: capitals of
+a section heading that opens a line and runs on after a dash ("RED TOWNS OUTNUMBER BLUE
+TOWNS - <Name>: ...") are layout; "told KTX TONIGHT" names an outlet; "can't seem to"
+is an idiom of failing, no impression."""
 
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ __all__ = [
     "conceding_course",
     "degree_pair",
     "example_kind",
+    "failing",
     "informing",
     "name_after_acronym",
     "named_agent",
@@ -98,15 +102,31 @@ def noun_initialism(t: Token) -> bool:
     return t.text.endswith("ED") and t.pos == "NOUN" and t.dep == "compound"
 
 
+#: A word of a heading in capitals: quoted, possessive, with a comma or "!" after it.
+_HEAD_WORD = r"[\"'\u2018\u201c]?[A-Z0-9][A-Z0-9'\u2019&./-]*[\"'\u2019\u201d]?[,!?]?"
+#: Two or more words in capitals that open a line and end at a dash or a colon, the text
+#: running on after it: a newsletter's section heading ("RED TOWNS OUTNUMBER BLUE TOWNS -
+#: Jane Roe: ...", "MONDAY'S 'ODDITIES' - Links to ...").
+_HEADING = re.compile(
+    rf"[ \t]*{_HEAD_WORD}(?:[ \t]+{_HEAD_WORD})+(?=[ \t]+[-\u2013\u2014][ \t]|[ \t]*:)"
+)
+
+
 def caps_label(text: str, start: int, end: int) -> bool:
     """Capitals opening a line and ending in a colon ("SEE ALSO:", "FROM EARLIER:"): a
     link's label, page furniture; so are capitals in the title-case headline such a label
-    opens ("SEE ALSO: Fans Find The REAL Reason Behind The Delay")."""
+    opens ("SEE ALSO: Fans Find The REAL Reason Behind The Delay") and capitals inside a
+    section heading that opens a line and runs on after a dash or a colon ("OHIO POLLS
+    NOT WRONG, JUST TOO EARLY - Jane Roe: ..."): the newsletter's layout, all of it in
+    capitals, not a stressed word."""
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and re.match(r"\s*:", text[end:]):
         return True
     if _WARNING.fullmatch(text[start:end]) and re.match(r"\s*:", text[end:]):
         return True  # "(WARNING: strong language)": a notice before a link, no stress
+    heading = _HEADING.match(text, line_start)
+    if heading is not None and heading.end() >= end:
+        return True  # "OHIO POLLS NOT WRONG, JUST EARLY - Jane Roe: ...": a section heading
     label = _LINK_LABEL.match(text, line_start)
     if label is None or label.end() > start:
         return False
@@ -116,7 +136,8 @@ def caps_label(text: str, start: int, end: int) -> bool:
 
 
 def caps_name(parsed: Parsed, first: Token, last: Token) -> bool:
-    """Capitals that name a programme or outlet: the object of "told" ("told TODAY") or of
+    """Capitals that name a programme or outlet: the object of "told" ("told TODAY", "told
+    KTX TONIGHT": an acronym and a word, the outlet's name) or of
     "on" after a verb of saying or appearing ("said on TODAY"), after a possessive
     ("<Network>'s TODAY") or before "show"/"magazine"."""
     toks = parsed.tokens
@@ -124,7 +145,7 @@ def caps_name(parsed: Parsed, first: Token, last: Token) -> bool:
     if prev is not None and (prev.lower in _TOLD or prev.lower in ("'s", "’s")):
         return True
     k = first.i - 1  # "tells 8 News NOW": the last word of an outlet's name after "told"
-    while k >= 0 and first.i - k <= 3 and re.fullmatch(r"\d+|[A-Z][a-z]+", toks[k].text):
+    while k >= 0 and first.i - k <= 3 and re.fullmatch(r"\d+|[A-Z][a-z]+|[A-Z]{2,5}", toks[k].text):
         k -= 1
     if k < first.i - 1 and k >= 0 and toks[k].lower in _TOLD:
         return True
@@ -247,6 +268,20 @@ def named_agent(text: str, end: int) -> bool:
     was said by some" stay hedges."""
     m = _BY_NAME.match(text, end)
     return m is not None and m["n"].lower() not in _TIMES
+
+
+#: Modals of ability before a negation: "can't seem to", "cannot seem to", "couldn't".
+_ABLE = frozenset(("can", "ca", "could", "cannot"))
+
+
+def failing(parsed: Parsed, t: Token) -> bool:
+    """ "seem" after a negated modal of ability ("he just can't seem to win", "they could
+    never seem to agree"): an idiom of trying and failing, stated as a fact, no doubt of
+    the writer's. "He doesn't seem to care" stays an impression."""
+    toks = parsed.tokens
+    if t.i < 2 or toks[t.i - 1].lower not in ("n't", "not", "never", "n’t"):
+        return False
+    return toks[t.i - 2].lower in _ABLE
 
 
 def opening_caps(parsed: Parsed, words: list[Token], first: Token) -> bool:

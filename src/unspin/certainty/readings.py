@@ -18,8 +18,10 @@ def _next(parsed: Parsed, t: Token) -> Token | None:
 
 def asking(parsed: Parsed, t: Token) -> bool:
     """The adverb sits in the main clause of a direct wh-question ("What could conceivably
-    be the reason ...?", "Why would anyone possibly ...?"): the sentence asks (or presses
-    a point), it holds back no claim of the writer's."""
+    be the reason ...?", "Why would anyone possibly ...?"), or "maybe"/"perhaps" opens a
+    direct question ("Maybe let some of them stay if they sign up?": an interviewer's
+    suggestion): the sentence asks (or presses a point), it holds back no claim of the
+    writer's."""
     sentence = parsed.sentence_of(t.start)
     if sentence is None:
         return False
@@ -27,6 +29,8 @@ def asking(parsed: Parsed, t: Token) -> bool:
     toks = parsed.sentence_tokens(sentence)
     if not words or not any(w.text == "?" for w in toks[-2:]):
         return False
+    if words[0].i == t.i and t.lower in ("maybe", "perhaps"):
+        return True  # "Maybe let some of them stay?": an option put forward in a question
     if words[0].lower not in ("what", "who", "why", "how", "where", "when", "which"):
         return False
     return parsed.tokens[t.head].dep == "ROOT"
@@ -36,8 +40,12 @@ def manner_of_degree(parsed: Parsed, t: Token, prev: Token | None, head: Token) 
     """'The most clearly identifiable', 'clearly marked', 'has not been clearly outlined':
     graded, on a word of being seen or set out, or under a negation before it, the
     adverb tells how clear something is, not how sure the writer is ("it was clearly
-    not a letter" keeps its booster: the negation comes after)."""
+    not a letter" keeps its booster: the negation comes after). So it does in the
+    condition of an "if" or "unless" clause ("unless doing so is necessary and is clearly
+    cheaper"): a standard to meet, nothing the writer insists on."""
     if prev is not None and prev.lower in COMPARATIVES:
+        return True
+    if _condition(parsed, t):
         return True
     nxt = _next(parsed, t)
     if nxt is not None and nxt.lower in PERCEPTIBLE:
@@ -45,6 +53,22 @@ def manner_of_degree(parsed: Parsed, t: Token, prev: Token | None, head: Token) 
     if head.i > t.i and head.pos in ("ADJ", "VERB") and head.lower in PERCEPTIBLE:
         return True
     return head.i > t.i and any(c.dep == "neg" and c.i < t.i for c in parsed.children(head.i))
+
+
+def _condition(parsed: Parsed, t: Token) -> bool:
+    """The adverb's clause (or one it is joined to by "and") is opened by "if" or "unless"
+    ("unless it is necessary and is clearly cheaper", "if the ruling is clearly wrong");
+    not "even if" or "as if" (a fact granted, a likeness)."""
+    cur = parsed.tokens[t.head]
+    for _ in range(4):
+        for c in parsed.children(cur.i):
+            if c.dep == "mark" and c.lower in ("if", "unless") and c.i < t.i:
+                before = parsed.tokens[c.i - 1].lower if c.i > 0 else ""
+                return before not in ("even", "as")
+        if cur.dep not in ("conj", "acomp", "xcomp", "attr") or cur.head == cur.i:
+            return False
+        cur = parsed.tokens[cur.head]
+    return False
 
 
 def conceding(parsed: Parsed, t: Token) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from unspin.certainty.bodies import not_vague
 from unspin.certainty.cues import Cue
+from unspin.certainty.identified import QUANTIFIERS
 from unspin.certainty.lexicon import (
     ADDRESSED_VERBS,
     ANAPHORIC_DETS,
@@ -318,8 +319,9 @@ def _vague_cue(
     # span: the noun phrase (with "familiar with ..."/"close to ..." modifiers), plus the verb
     lo = min([t.i, *(_subtree_lo(parsed, c.i) for c in pre)])
     hi = t.i
+    crowd = t.lower in QUANTIFIERS  # "few on either side of the debate think": the group
     for c in post:
-        if c.lower in ("familiar", "close", "briefed") or (familiar and c.dep == "prep"):
+        if c.lower in ("familiar", "close", "briefed") or ((familiar or crowd) and c.dep == "prep"):
             _, h = _subtree_tokens(parsed, c.i)
             if h - t.i <= 8:
                 hi = max(hi, h)
