@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from unspin.frames.date_indefinite import indefinite_unit
 from unspin.frames.date_patterns import (
     ENTITY_SKIP,
     PATTERNS,
@@ -123,6 +124,9 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
                 parsed, m.start("wd"), m.end("wd"), bare=m["mod"] is None
             ):
                 scanner.vetoed.append((m.start("wd"), m.end("wd")))  # "the Sunday Times"
+                continue
+            if name == "duration" and indefinite_unit(text, m.start(), m.end()):
+                scanner.vetoed.append((m.start(), m.end()))  # "in a year when ...": no length
                 continue
             found = scanner.handle(name, m)
             if (

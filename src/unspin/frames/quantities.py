@@ -88,6 +88,7 @@ from unspin.frames.quantity_refs import (
     scheme_term,
     version_number,
 )
+from unspin.frames.quantity_shares import open_bound, ratio_shares
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Parsed, Token
@@ -382,7 +383,7 @@ class _QuantityScanner:
                 return None  # "zero tolerance", "the 2015 appointment": no count
             if noun:
                 label, unit, score, end = "count", noun, 0.85, noun_end
-        if kind == "words" and value == 1 and generic_one(text, m.start(), unit):
+        if kind == "words" and value == 1 and generic_one(text, m.start(), unit, self.parsed):
             return None  # "at one point", "one thing", "in this one case": no count
         if unit is not None and scheme_term(text, m.end(), end, words=kind == "words"):
             return None  # "a two-state solution", "a four-star general": a fixed term
@@ -586,4 +587,9 @@ def find_quantities(
 ) -> list[QuantityMatch]:
     """Every quantity in ``text`` outside the ``exclude`` spans (dates) and web addresses,
     in text order."""
-    return [in_context(text, q) for q in _QuantityScanner(text, parsed, exclude).scan()]
+    dates = SpanIndex(exclude)
+    shares = [QuantityMatch(a, b, "other", v, "fraction", q is not None, q, "quantity.ratio", 0.8)
+              for a, b, v, q in ratio_shares(text) if not dates.overlaps(a, b)]  # fmt: skip
+    found = _QuantityScanner(text, parsed, [*exclude, *((s.start, s.end) for s in shares)]).scan()
+    found = [open_bound(text, in_context(text, q)) for q in found]
+    return sorted([*shares, *found], key=lambda q: q.start)

@@ -15,7 +15,10 @@ noun.
   "one bit") or after a demonstrative ("in this one case"): :func:`generic_one`;
 - "one" before a person who stands for an unnamed individual ("one friend said",
   "according to one reader", "one user suggested"): "a" or "a certain", no count, unless
-  a count word comes first ("only one witness"): :func:`generic_one` (round 8);
+  a count word comes first ("only one witness"): :func:`generic_one` (round 8); of any
+  noun before a verb of saying, and a specimen whose figure the clause gives ("one
+  petition gathered 40,000 names"): :func:`unspin.frames.quantity_one.indefinite_one`
+  (round 12);
 - "any one" ("not to blame any one group"): any single, no count: :func:`any_one`;
 - a number word joined to a noun that names a kind of scheme ("a two-state solution",
   "a one-child policy", "a two-tier justice system"): a fixed term, no count:
@@ -39,6 +42,7 @@ from __future__ import annotations
 import re
 
 from unspin.frames.quantity_ids import identifier_number
+from unspin.frames.quantity_one import indefinite_one
 from unspin.nlp import Parsed, Token
 
 __all__ = [
@@ -203,10 +207,13 @@ def year_like(core: str, max_core: str | None) -> bool:
     return max_core is None or bool(_YEAR.fullmatch(max_core))
 
 
-def generic_one(text: str, start: int, unit: str | None) -> bool:
+def generic_one(text: str, start: int, unit: str | None, parsed: Parsed | None = None) -> bool:
     """ "one" at ``start`` counts a noun of no countable thing ("at one point", "one other
-    thing", "of one mind"), introduces an unnamed individual ("one friend said") or
-    follows a demonstrative ("in this one case"): no count."""
+    thing", "of one mind"), introduces an unnamed individual ("one friend said", "one
+    activist tweeted") or a specimen whose own figure the clause gives ("one petition
+    gathered 40,000 names"), or follows a demonstrative ("in this one case"): no count."""
+    if parsed is not None and indefinite_one(parsed, start):
+        return True
     if unit is not None and unit.lower() in _GENERIC_NOUNS:
         return True
     if unit is not None and unit.lower() in _INDIVIDUALS:

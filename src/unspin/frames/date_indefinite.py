@@ -1,0 +1,31 @@
+"""An indefinite unit of time that names no length (precision audit, round 12).
+
+"in a year when anger is high", "on a day when ...", "in a week in which ...": "a" and a
+unit of time, after "in", "on", "at" or "during" and before a relative "when", "where",
+"that" or "in which", pick some year (often the current one), not a duration of one.
+"for a year when she was young", "will reopen in a year" and "within a year" stay
+durations.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["indefinite_unit"]
+
+#: "in", "on", "at" or "during" right before the article.
+_BEFORE = re.compile(r"\b(?:in|on|at|during)\s+$", re.I)
+#: A relative word right after the unit.
+_AFTER = re.compile(r"\s+(?:when|where|that|(?:in|during)\s+which)\b", re.I)
+#: "a" or "an" and a unit: the only form this reads.
+_ARTICLE_UNIT = re.compile(r"an?\s+\w+", re.I)
+
+
+def indefinite_unit(text: str, start: int, end: int) -> bool:
+    """The duration at ``start:end`` is "a <unit>" after "in"/"on"/"at"/"during" and
+    before a relative word: some unit of time, no length."""
+    if not _ARTICLE_UNIT.fullmatch(text, start, end):
+        return False
+    if not _BEFORE.search(text, max(0, start - 10), start):
+        return False
+    return _AFTER.match(text, end) is not None
