@@ -153,6 +153,32 @@ def _headline_like(line: str, words: int, ends: str = ".,;:…") -> bool:
     return any(c.isalpha() for c in line)
 
 
+#: A section label in capitals that a text's converter closed with a full stop
+#: ("ABSTRACT.", "LETTERS.", "TOP STORIES.").
+_CAPS_LABEL = re.compile(r"[A-Z][A-Z0-9 &'’-]{0,40}[A-Z]\.")
+
+
+def _stopped_title(text: str, line: str, after: tuple[int, int] | None) -> bool:
+    """A first line that a converter closed with a full stop is the title ("Council votes
+    to close bridge.") when more tells it: its words are capitalised as in a title, or
+    the next unit opens with a place's dateline ("PARIS (AP) —": a dateline opens the
+    body) or is a section label in capitals ("ABSTRACT."). A short first sentence of a
+    body ("The bridge closed.") has none of these and stays a paragraph."""
+    if after is None or not line.endswith(".") or line.endswith(".."):
+        return False
+    if not _headline_like(line[:-1], 25):
+        return False
+    words = [w.lstrip("\"“‘'(") for w in line[:-1].split()]
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    if len(long) >= 3 and all(w[0].isupper() for w in long):
+        return True
+    s, e = after
+    dateline = _DATELINE.match(text, s, e)
+    if dateline is not None and not dateline.group().endswith(":"):
+        return True
+    return _CAPS_LABEL.fullmatch(text, s, e) is not None
+
+
 def _names_only(words: str) -> bool:
     """Every word capitalised, a number or a small word of a byline ("of", "staff")."""
     return all(
@@ -328,6 +354,9 @@ def find_blocks(text: str) -> tuple[Block, ...]:
     for k, (s, e, several, forced) in enumerate(cut):
         line = text[s:e]
         kind = forced or ("paragraph" if several or len(units) == 1 else _kind(line, k == 0))
+        after = (cut[1][0], cut[1][1]) if k == 0 and len(cut) > 1 else None
+        if kind == "paragraph" and not forced and not several and _stopped_title(text, line, after):
+            kind = "title"  # "Council votes to close bridge." before "PARIS (AP) — ..."
         if kind == "paragraph" and not seen_body:
             m = _DATELINE.match(text, s, e)
             if m:

@@ -380,6 +380,8 @@ def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | N
     if not parsed.has_parse:
         return None
     root = next((t for t in parsed.sentence_tokens(sentence) if t.dep == "ROOT"), None)
+    if root is not None and _poll_method(parsed, root):
+        return "how a poll was taken"
     if root is None or _more_clauses(parsed, root):
         return None
     if _no_reply(parsed, sentence, root):
@@ -394,6 +396,36 @@ def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | N
     if any(_recommends(parsed, p) for p in preds):
         return "what should be, not what is"
     return None
+
+
+#: Nouns of a poll, and the verbs of taking one ("the survey was conducted by ...").
+_POLL_NOUNS = frozenset(("poll", "survey", "sample", "interview", "questionnaire"))
+_POLL_VERBS = frozenset(("conduct", "take", "carry", "field", "administer"))
+
+
+def _poll_method(parsed: Parsed, root: Token) -> bool:
+    """Every clause of the sentence only tells how a poll was taken: "The survey was
+    conducted for the paper by X among voters leaving 30 precincts", "The poll of 1,012
+    adults has a margin of error of plus or minus 3 points", "The poll was conducted Jan.
+    5-8 and has a margin of error of 4 points": a routine note that goes with the poll's
+    figures, which are told (and checked) elsewhere; "the survey found that ..." keeps
+    its score."""
+    clauses = [root, *(c for c in parsed.children(root.i) if c.dep == "conj" and c.pos == "VERB")]
+    return all(_poll_clause(parsed, v) for v in clauses)
+
+
+def _poll_clause(parsed: Parsed, verb: Token) -> bool:
+    kids = parsed.children(verb.i)
+    lemma = verb.lemma.lower()
+    subjects = [c for c in kids if c.dep in ("nsubj", "nsubjpass")]
+    poll = any(c.lemma.lower() in _POLL_NOUNS for c in subjects)
+    if lemma in _POLL_VERBS and any(c.dep == "auxpass" for c in kids):
+        out = lemma != "carry" or any(c.dep == "prt" and c.lower == "out" for c in kids)
+        return out and (poll or (verb.dep == "conj" and not subjects))
+    if lemma in ("have", "carry"):
+        margin = any(c.dep == "dobj" and c.lemma.lower() == "margin" for c in kids)
+        return margin and (poll or not subjects or subjects[0].lower == "it")
+    return lemma == "be" and any(c.lemma.lower() == "margin" for c in subjects)
 
 
 def _recommends(parsed: Parsed, pred: Token) -> bool:

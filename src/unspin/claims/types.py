@@ -49,6 +49,7 @@ from unspin.claims.responsibility import (
     time_phrase,
     unasserted,
 )
+from unspin.claims.responsibility_limits import comparison_end, duty, no_evidence, own_funding
 from unspin.frames.spans import SpanIndex
 from unspin.model import JSON, Finding
 from unspin.nlp import Parsed, Sentence, Token
@@ -323,11 +324,17 @@ def _checked_slots(
         or fragment(parsed, event)  # "accused of sleeping with" (the object elsewhere)
         or unasserted(parsed, cue, event)  # "if he orders it", "before he has committed any"
         or generic_act(parsed, cue)  # "Blaming the farmers for the floods is offensive"
+        or duty(parsed, cue, event)  # "responsible for the security of", "would be ..."
+        or no_evidence(parsed, cue)  # "no evidence that X was behind it"
+        or own_funding(parsed, cue, event)  # "self-funding his campaign"
     ):
         return None
     actor = instead or actor
     event_slot = _span(parsed, event.i, sentence)
     ordered = directive_end(parsed, cue, event)
+    compared = comparison_end(parsed, event)  # "its reporting more than his own ..."
+    if compared is not None and compared < int(event_slot["end"]):
+        event_slot = _chars(parsed, int(event_slot["start"]), compared) or event_slot
     if than is not None and than.start < int(event_slot["end"]):  # "... than X and Y"
         event_slot = _chars(parsed, int(event_slot["start"]), than.start) or event_slot
     elif ordered is not None:  # "ordered the agency to hold hearings"
