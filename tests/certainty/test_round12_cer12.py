@@ -130,6 +130,8 @@ def test_hedge_kept(backbone: Backbone, text: str, cue: str) -> None:
         "showed Roe ahead by two points.",
         "Despite the call to abandon Roe, he still remains at the top of the pack with 24.6 "
         "percent, according to a recent poll by TrackPollsNow. Only time will tell.",
+        "He leads the pack with 24.6 percent, according to a recent poll by\u00a0PollCentral. "
+        "Only time will tell.",
         "The firm said it was still losing money under generally accepted accounting rules.",
         "Jane Roe, Jon Doe and Ann Lund are running for the Westland seat. In interviews, the "
         "candidates set out their plans.\n\nThe Republican candidates would also seek to "

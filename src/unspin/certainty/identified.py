@@ -72,15 +72,12 @@ def _party_named(parsed: Parsed, t: Token, window: int = 2) -> bool:
 
 def _credited_after(parsed: Parsed, t: Token) -> bool:
     """'..., according to a recent poll by <Name>': "by" or "from" and a name follow the
-    research noun, though the parser hung them elsewhere."""
-    toks = parsed.tokens
-    j = t.i + 1
-    if j + 1 >= len(toks) or toks[j].lower not in ("by", "from"):
+    research noun, though the parser hung them elsewhere (or a no-break space split them)."""
+    words = [w for w in parsed.tokens[t.i + 1 : t.i + 6] if w.text.strip()]
+    if len(words) < 2 or words[0].lower not in ("by", "from"):
         return False
-    j += 1
-    if toks[j].lower == "the" and j + 1 < len(toks):
-        j += 1
-    w = toks[j]  # a capitalised word there is a name, whatever the tagger made of it
+    w = words[2] if words[1].lower == "the" and len(words) > 2 else words[1]
+    # a capitalised word there is a name, whatever the tagger made of it
     return _name(w) or (w.text[:1].isupper() and w.ent_type not in _NOT_NAMES)
 
 
