@@ -1,7 +1,8 @@
 """Round 12 of the precision audit: a note on how a poll was taken read as a claim to
 check (claim/03, /04); "responsible for" naming a charge, not a deed (responsibility/18,
 /39); a deed the sentence says there is no evidence of (responsibility/10, /11); the
-payer's own spending read as a deed (responsibility/14); an event that swallowed a
+payer's own spending or the funding of no deed read as a deed (responsibility/14, /21);
+an accusation about what a group is made of (responsibility/07); an event that swallowed a
 comparison (responsibility/09). Deeds and poll findings keep their reading. Fixtures
 written for this file."""
 
@@ -57,6 +58,12 @@ def test_poll_findings_keep_their_score(run: Run, text: str) -> None:
         # the payer's own spending
         "Lee nearly doubled the rent his campaign pays in July, when he was self-funding his "
         "campaign.",
+        '"Because we fund schools in this country mostly through local taxes, we start with '
+        'large gaps," Lee said.',
+        "The senator sponsored the legislation in 2014.",
+        # what a group is made of (responsibility/07)
+        'Lee then accused the crowd, which is chosen by the party, of consisting of "donors '
+        'and special interests".',
     ],
 )
 def test_no_responsibility(run: Run, text: str) -> None:
@@ -88,6 +95,11 @@ def test_no_responsibility(run: Run, text: str) -> None:
             "own campaign for spreading false information.",
             "the network",
             "its reporting",
+        ),
+        (
+            "The emirate funded the attacks on the embassy, officials said.",
+            "The emirate",
+            "the attacks on the embassy",
         ),
         (
             "The minister was accused of funding the riots in the capital.",

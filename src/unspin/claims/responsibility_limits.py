@@ -9,7 +9,10 @@
   ("did not provide evidence that X was behind the hack", "there is little evidence
   that X was behind it", "saw no proof that ...");
 * :func:`own_funding`: a verb of paying whose object is the actor's own ("was
-  self-funding his campaign", "financed her own race"): spending, no deed pinned;
+  self-funding his campaign", "financed her own race") or names no deed ("we fund
+  education", "sponsored the legislation"): spending, no deed pinned;
+* :func:`make_up`: an accusation about what a group is made of ("accused the audience
+  of consisting of donors"), no deed;
 * :func:`comparison_end`: where the event stops before a comparison it carries
   ("blamed the network for its reporting more than his own campaign for ..." ->
   "its reporting").
@@ -17,9 +20,10 @@
 
 from __future__ import annotations
 
+from unspin.claims.lexicon import EVENT_NOUNS
 from unspin.nlp import Parsed, Token
 
-__all__ = ["comparison_end", "duty", "no_evidence", "own_funding"]
+__all__ = ["comparison_end", "duty", "make_up", "no_evidence", "own_funding"]
 
 #: Nouns of a field someone is in charge of ("responsible for the security of ...").
 DUTY_NOUNS = frozenset(
@@ -42,6 +46,8 @@ _EVIDENCE = frozenset(("evidence", "proof", "sign", "indication"))
 _NONE = frozenset(("no", "little", "scant", "scarce", "insufficient"))
 #: Verbs of paying for something.
 _PAY_VERBS = frozenset(("fund", "finance", "bankroll", "sponsor"))
+#: Verbs of what a group is made of ("accused the audience of consisting of donors").
+_MAKE_UP = frozenset(("consist", "comprise", "contain"))
 #: Adverbs that open a comparison after the event ("more than", "rather than").
 _COMPARE = frozenset(("more", "rather", "less"))
 
@@ -86,13 +92,23 @@ def no_evidence(parsed: Parsed, cue: Token) -> bool:
 
 def own_funding(parsed: Parsed, cue: Token, event: Token) -> bool:
     """A verb of paying whose object is the payer's own ("self-funding his campaign",
-    "financed her own race"): spending, not a deed pinned on anyone."""
+    "financed her own race") or no deed named in :data:`EVENT_NOUNS` ("we fund
+    education", "sponsored the legislation": a noun ending like a deed is not one here):
+    spending, not a deed pinned on anyone. "funded the riots" keeps its reading."""
     if cue.lemma.lower() not in _PAY_VERBS:
         return False
+    if event.lemma.lower() not in EVENT_NOUNS:
+        return True
     kids = parsed.children(event.i)
     own = any(c.dep == "poss" and c.pos == "PRON" for c in kids)
     own = own or any(c.dep == "amod" and c.lower == "own" for c in kids)
     return own or any(c.lower == "self" for c in parsed.children(cue.i))
+
+
+def make_up(parsed: Parsed, cue: Token, event: Token) -> bool:
+    """An accusation about what a group is made of ("accused the audience of consisting
+    of donors"): a description, not a deed."""
+    return cue.lemma.lower() == "accuse" and event.lemma.lower() in _MAKE_UP
 
 
 def comparison_end(parsed: Parsed, event: Token) -> int | None:

@@ -49,7 +49,13 @@ from unspin.claims.responsibility import (
     time_phrase,
     unasserted,
 )
-from unspin.claims.responsibility_limits import comparison_end, duty, no_evidence, own_funding
+from unspin.claims.responsibility_limits import (
+    comparison_end,
+    duty,
+    make_up,
+    no_evidence,
+    own_funding,
+)
 from unspin.frames.spans import SpanIndex
 from unspin.model import JSON, Finding
 from unspin.nlp import Parsed, Sentence, Token
@@ -326,7 +332,8 @@ def _checked_slots(
         or generic_act(parsed, cue)  # "Blaming the farmers for the floods is offensive"
         or duty(parsed, cue, event)  # "responsible for the security of", "would be ..."
         or no_evidence(parsed, cue)  # "no evidence that X was behind it"
-        or own_funding(parsed, cue, event)  # "self-funding his campaign"
+        or own_funding(parsed, cue, event)  # "self-funding his campaign", "fund education"
+        or make_up(parsed, cue, event)  # "accused the audience of consisting of donors"
     ):
         return None
     actor = instead or actor
