@@ -160,18 +160,14 @@ _CAPS_LABEL = re.compile(r"[A-Z][A-Z0-9 &'’-]{0,40}[A-Z]\.")
 
 def _stopped_title(text: str, line: str, after: tuple[int, int] | None) -> bool:
     """A first line that a converter closed with a full stop is the title ("Council votes
-    to close bridge.") when more tells it: its words are capitalised as in a title, or
-    the next unit opens with a place's dateline ("PARIS (AP) —": a dateline opens the
-    body) or is a section label in capitals ("ABSTRACT."). A short first sentence of a
-    body ("The bridge closed.") has none of these and stays a paragraph."""
+    to close bridge.") when the next unit tells it: it opens with a place's dateline
+    ("PARIS (AP) —": a dateline opens the body) or is a section label in capitals
+    ("ABSTRACT."). A short first sentence of a body ("The bridge closed.") stays a
+    paragraph."""
     if after is None or not line.endswith(".") or line.endswith(".."):
         return False
     if not _headline_like(line[:-1], 25):
         return False
-    words = [w.lstrip("\"“‘'(") for w in line[:-1].split()]
-    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
-    if len(long) >= 3 and all(w[0].isupper() for w in long):
-        return True
     s, e = after
     dateline = _DATELINE.match(text, s, e)
     if dateline is not None and not dateline.group().endswith(":"):
