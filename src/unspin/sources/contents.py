@@ -13,6 +13,16 @@ from __future__ import annotations
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Token
 from unspin.sources.clause_edges import RECIPIENT_VERBS, past_recipient, repeated_verb
+from unspin.sources.content_cuts import (
+    content_clause,
+    coordinated_sayer_cut,
+    quote_run_on,
+    saying_cut,
+    second_that_clause,
+    split_clause_end,
+    tally_end,
+    writers_lead,
+)
 from unspin.sources.lexicon import (
     ENTRANT_NOUNS,
     FEMALE_WORDS,
@@ -59,6 +69,13 @@ def reported_content(
     st: RunState, t: Token, info: VerbInfo, construction: str
 ) -> tuple[tuple[int, int] | None, bool]:
     """The reported content of the verb ``t``, and whether it is a direct object."""
+    span, as_object = _reported_content(st, t, info, construction)
+    return quote_run_on(st, writers_lead(st, span, t.start), t.start), as_object
+
+
+def _reported_content(
+    st: RunState, t: Token, info: VerbInfo, construction: str
+) -> tuple[tuple[int, int] | None, bool]:
     assert st.ix is not None
     ix = st.ix
     toks = st.parsed.tokens
@@ -101,9 +118,12 @@ def reported_content(
                     if any(m.dep == "mark" and m.lower == "that" for m in ix.kids(c.i)):
                         comps = [c]
     if comps:
-        after = [c for c in comps if c.i > t.i]
-        c = after[0] if after else comps[-1]
+        c = content_clause(ix, t, comps)
         lo, hi = ix.subtree(c.i)
+        if c.i > t.i:
+            hi = split_clause_end(ix, t, c, hi)
+        if as_object and c.i > t.i:
+            hi = tally_end(ix, t, hi)
         if _others_words_before(ix, t, lo):
             return None, as_object  # "responding to comments from Y that ...": Y's words
         if c.i == lo and c.lower in VERB_FORMS:
@@ -127,7 +147,7 @@ def reported_content(
                 _has_own_speech(st, d.i)
                 or _reporters_verb(st, t, c, d)
                 or repeated_verb(ix, t, c, d)
-            ):
+            ) and not second_that_clause(ix, c, d):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)
             else:
                 hi = min(hi, _relative_speech_cut(st, d.i) - 1)
@@ -137,6 +157,8 @@ def reported_content(
         ):
             hi = dashes[0] - 1  # "... in the area -- a number of whom ...": the writer's aside
         hi = _list_run_on(st, hi)
+        hi = saying_cut(ix, lo, hi)
+        hi = coordinated_sayer_cut(ix, lo, hi)
         hi = _broken_coordination(st, lo, hi)
         hi = _split_word_end(st, hi)
         hi = _writers_tail(st, lo, hi)

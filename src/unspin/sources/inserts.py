@@ -8,6 +8,7 @@ finding spans both, its ``pieces`` attribute holds them, as for the learned extr
 
 from __future__ import annotations
 
+from unspin.sources.posts import name_post_authors
 from unspin.sources.state import Event, RunState
 
 __all__ = ["cut_inserted_sources"]
@@ -18,7 +19,10 @@ _JOINERS = frozenset({"CCONJ", "SCONJ", "PUNCT"})
 
 
 def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
-    """Take every event's own speaker and cue out of its content (see the module)."""
+    """Take every event's own speaker and cue out of its content (see the module); first
+    name the author of an embedded post its unnamed-sounding speaker introduced
+    (:func:`name_post_authors`: this is the first step over resolved speakers)."""
+    name_post_authors(st, events)
     for e in events:
         if e.content is None or e.speaker is None:
             continue

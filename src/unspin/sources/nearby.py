@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from unspin.lexicon import ORG_NOUNS
 from unspin.sources.lexicon import OFFICIAL_NOUNS
 from unspin.sources.resolver import Known
 from unspin.sources.speakers import Mention
@@ -49,6 +50,8 @@ def resolve_nearby(st: RunState, speakers: list[Mention]) -> None:
     deputy minister") is unresolved."""
     people = _people(st, speakers)
     for m in speakers:
+        if m.rule == "speaker.unnamed-organisation" and m.source_type == "anonymous":
+            _body_named_next(st, m, speakers)
         if m.source_type != "anonymous" or m.kind != "noun" or m.rule not in _UNNAMED:
             continue
         if not m.head_word or st.top_quote_index(m.start) is not None:
@@ -101,6 +104,38 @@ def resolve_nearby(st: RunState, speakers: list[Mention]) -> None:
                     f"an unnamed {head}; the next sentence opens with a named speaker, "
                     f"{nxt.name}, who may be the same person"
                 )
+
+
+def _body_named_next(st: RunState, m: Mention, speakers: list[Mention]) -> None:
+    """ "A large farmers' group says ..." and the next sentence opens on a named
+    organisation that speaks, or on a speaker whose role names one ("The Farmers Union
+    President Ann Lund says ..."): the group is most likely that body, so the speaker
+    is unresolved, not an anonymous source. A plural ("some companies say") is left."""
+    if m.kind != "noun" or m.plural or st.top_quote_index(m.start) is not None:
+        return
+    s = st.sentence_at(m.start)
+    for o in speakers:
+        if o is m or st.sentence_at(o.start) != s + 1 or not o.name:
+            continue
+        lead = st.text[st.sentence_start(o.start) : o.start].strip().lower()
+        if lead not in ("", "the"):
+            continue
+        if o.source_type == "named_organisation":
+            body = o.name
+        elif o.source_type == "named_person" and o.role and _names_a_body(o.role):
+            body = o.role
+        else:
+            continue
+        m.source_type, m.rule = "unresolved", "speaker.named-next"
+        m.score = min(m.score, 0.5)
+        m.reason = f"an unnamed organisation; the next sentence opens on a named one: {body}"
+        return
+
+
+def _names_a_body(role: str) -> bool:
+    """Whether a role names an organisation: a capitalised organisation noun in it
+    ("Farmers Union National President"), not a bare title ("a union leader")."""
+    return any(w[:1].isupper() and w.lower() in ORG_NOUNS for w in role.split())
 
 
 def _plural_named_next(

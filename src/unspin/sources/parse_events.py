@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from unspin.nlp import Token
+from unspin.sources.alleged import alleged_by
 from unspin.sources.asides import aside_subject, source_before_subject, subject_after_dash
 from unspin.sources.clause_edges import (
     juxtaposed_subject,
@@ -47,6 +48,7 @@ from unspin.sources.not_speech import (
     learning,
     undecided,
 )
+from unspin.sources.polls import poll_class
 from unspin.sources.relays import relays
 from unspin.sources.sayers import (
     can_speak,
@@ -54,6 +56,7 @@ from unspin.sources.sayers import (
     headline_sayer,
     nearer_clause_subject,
     no_sayer,
+    outer_sayer,
     participle_sayer,
     pcomp_governor,
     with_no_participle,
@@ -147,6 +150,7 @@ def parse_events(st: RunState) -> list[Event]:
             continue
         e = _verb_event(st, t, lemma)
         if e is not None:
+            alleged_by(ix, t, e)  # "a claim, made by X, that she told Y that ...": X's
             events.append(e)
             by_token[t.i] = e
     for t in citing:
@@ -267,8 +271,8 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         return None
     if lemma == "deny" and withholding(ix, t):
         return None  # "denied rights to everyone", "denied him bail": withheld, not disputed
-    if answered(st, t):
-        return None  # "she said no and that was it": a refusal, nothing reported
+    if answered(st, t) or poll_class(ix, t):
+        return None  # "she said no and that was it"; "leads by 6 in 10 voters who say X"
     if learning(st, t, lemma):
         return None  # "met the regulator to find out which ...": sought, not said
     if lemma == "admit" and letting_in(ix, t):
@@ -318,7 +322,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
             subj = aside_subject(ix, t, subj)  # "whose name, the League wrote, is ..."
             if t.tag == "VBG" and t.dep == "advcl" and not ix.kids(t.i, "nsubj", "nsubjpass"):
                 # never "The case involves X, ..., saying": the sayer or nobody
-                sayer = participle_sayer(ix, t, subj)
+                sayer = outer_sayer(ix, t) or participle_sayer(ix, t, subj)
                 mute, subj = sayer is None, sayer or subj
             speaker = headline_sayer(ix, t, subj) or mention_from_token(ix, subj, cue=t.i)
             if speaker is None:

@@ -40,6 +40,7 @@ __all__ = [
     "headline_sayer",
     "nearer_clause_subject",
     "no_sayer",
+    "outer_sayer",
     "participle_sayer",
     "pcomp_governor",
     "prevented",
@@ -205,6 +206,29 @@ def participle_sayer(ix: ParseIndex, verb: Token, subj: Token) -> Token | None:
             break  # back at the clause of ``subj``: no clause between them
         return own if can_speak(mention_from_token(ix, own)) else None
     return subj if m is not None and m.plural else None
+
+
+def outer_sayer(ix: ParseIndex, verb: Token) -> Token | None:
+    """The subject of the verb of saying whose content clause holds the participle
+    ``verb`` set off by a comma ("X said Lund must choose, saying, '...'": X, not Lund):
+    the participle is the first speaker's next act of speech wherever the parse hangs
+    it. ``None`` when no such verb stands above it."""
+    toks = ix.parsed.tokens
+    if verb.tag != "VBG" or verb.dep != "advcl" or verb.i == 0 or toks[verb.i - 1].text != ",":
+        return None
+    t, through_content = verb, False
+    for _ in range(8):
+        if t.head == t.i:
+            return None
+        through_content = through_content or t.dep == "ccomp"
+        up = toks[t.head]
+        if through_content and up.pos == "VERB" and up.lower in VERB_FORMS:
+            subj = next(iter(ix.kids(up.i, "nsubj")), None)
+            return subj if subj is not None and subj.i < verb.i else None
+        if t.dep not in ("advcl", "xcomp", "ccomp", "conj", "relcl"):
+            return None
+        t = up
+    return None
 
 
 def headline_sayer(ix: ParseIndex, verb: Token, subj: Token) -> Mention | None:

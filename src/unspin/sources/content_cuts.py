@@ -1,0 +1,195 @@
+"""Edges of a reported content that the parse draws wrong, fixed on the characters.
+
+:func:`writers_lead`: "Not every case was alike. ''In the first case there was no
+campaign,'' said Lund": a parse that hangs the writer's sentence before a quotation on
+the quotation's verb gives Lund the writer's words too; the content starts at the
+quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from unspin.nlp import Token
+from unspin.sources.lexicon import VERB_FORMS
+from unspin.sources.parse_index import ParseIndex
+from unspin.sources.state import RunState
+
+__all__ = [
+    "content_clause",
+    "coordinated_sayer_cut",
+    "quote_run_on",
+    "saying_cut",
+    "second_that_clause",
+    "split_clause_end",
+    "tally_end",
+    "writers_lead",
+]
+
+_SENTENCE_ENDS = (".", "!", "?")
+#: The end of a writer's sentence: a full stop after a lower-case word (not "Mr.",
+#: "Jan.", "U.S."), a question or exclamation mark.
+_SENTENCE_END = re.compile(r"(?:[a-z]{3}\.|[!?])[\"”’']?$")
+_SENTENCE_GAP = re.compile(r"[a-z]{3}[.!?]\s")
+
+
+def writers_lead(st: RunState, span: tuple[int, int] | None, cue: int) -> tuple[int, int] | None:
+    """``span`` without the writer's sentence(s) before the quotation it ends in, or
+    before the quotation right before its verb (at ``cue``): "X. ''Y,'' said Z" gives Y,
+    not "X. Y" nor X; a content that runs into a quotation within one sentence ('the
+    plan is "a disaster," Lund said') is kept whole."""
+    if span is None or span[1] > cue:
+        return span
+    k = st.top_quote_index(max(span[0], span[1] - 1))
+    if k is None:  # "X. ''Y,'' said Z" with the content X alone
+        k = bisect_right(st.top_quote_starts, cue) - 1
+        if k < 0 or st.top_quotes[k].start < span[1]:
+            return span
+        if _SENTENCE_GAP.search(st.text, st.top_quotes[k].end, cue):
+            return span  # the quotation is not the verb's own
+    q = st.top_quotes[k]
+    if q.start <= span[0] or q.inner_start >= q.inner_end:
+        return span
+    lead = st.text[span[0] : q.start].rstrip(" \n'\"`‘“")  # "''" may open with half a mark
+    if not _SENTENCE_END.search(lead):
+        return span
+    end = q.inner_end if span[1] <= q.inner_start else min(span[1], q.inner_end)
+    return st.trim_chars(q.inner_start, end) or span
+
+
+def second_that_clause(ix: ParseIndex, c: Token, d: Token) -> bool:
+    """Whether ``d``, a clause coordinated with the content clause ``c``, opens on its
+    own "that" as ``c`` does ("said that A but that B"): B is said too, not the start of
+    another speaker's clause ("said that A, and Lund said that B": "said" has no "that")."""
+    return d.dep == "conj" and _that_marked(ix, c) and _that_marked(ix, d)
+
+
+def _that_marked(ix: ParseIndex, v: Token) -> bool:
+    lo = ix.subtree(v.i)[0]
+    return any(m.lower == "that" and m.i == lo for m in ix.kids(v.i, "mark"))
+
+
+def saying_cut(ix: ParseIndex, lo: int, hi: int) -> int:
+    """The last token of the content ``[lo, hi]`` before a participle of saying set off
+    by a comma, with no subject of its own (", saying, ..."); ``hi`` when there is none."""
+    toks = ix.parsed.tokens
+    for k in range(lo + 2, hi + 1):
+        v = toks[k]
+        if (
+            v.tag == "VBG"
+            and v.dep in ("advcl", "xcomp", "conj")
+            and v.lower in VERB_FORMS
+            and toks[k - 1].text == ","
+            and not ix.kids(v.i, "nsubj", "nsubjpass")
+        ):
+            return k - 2
+    return hi
+
+
+def quote_run_on(st: RunState, span: tuple[int, int] | None, cue: int) -> tuple[int, int] | None:
+    """``span`` run on past a full stop inside a quotation it opened (see the module)."""
+    if span is None or cue > span[0]:
+        return span
+    k = st.top_quote_index(span[1] - 1)
+    if k is None:
+        return span
+    q = st.top_quotes[k]
+    if q.start < span[0] or not q.closed or q.paragraphs > 1:
+        return span
+    inside = st.text[span[1] : q.inner_end]
+    if not inside.lstrip("\"”’'").startswith(_SENTENCE_ENDS) or "\n" in inside:
+        return span  # the content stops inside the quotation for another reason
+    sentences = st.parsed.sentences
+    last = st.sentence_at(q.end - 1)
+    if last == st.sentence_at(span[0]) or last >= len(sentences):
+        return span
+    end = sentences[last].end
+    if "\n" in st.text[q.end : end] or _speech_between(st, q.end, end):
+        end = q.end
+    return st.trim_chars(span[0], end) or span
+
+
+def _speech_between(st: RunState, lo: int, hi: int) -> bool:
+    return any(
+        t.pos == "VERB" and t.lower in VERB_FORMS and lo <= t.start < hi for t in st.parsed.tokens
+    )
+
+
+#: Parts of speech of a subject phrase before its verb of saying ("more than 4 in 10").
+_SUBJECT_POS = frozenset({"NUM", "ADJ", "NOUN", "PROPN", "DET", "ADP", "PRON", "ADV", "PUNCT"})
+
+
+def coordinated_sayer_cut(ix: ParseIndex, lo: int, hi: int) -> int:
+    """The last token of the content ``[lo, hi]`` before ", and <subject> said ..." (see
+    the module); ``hi`` when there is none."""
+    toks = ix.parsed.tokens
+    for j in range(lo + 2, hi):
+        if not (toks[j].text == ";" or (toks[j].text == "," and toks[j + 1].lower == "and")):
+            continue
+        first = j + 2 if toks[j + 1].lower == "and" else j + 1
+        for k in range(first + 1, min(hi, first + 8) + 1):
+            w = toks[k]
+            if w.lower in VERB_FORMS and w.tag in ("VBD", "VBZ", "VBP") and w.dep != "ROOT":
+                return j - 1
+            if w.pos not in _SUBJECT_POS or w.text in (",", ";"):
+                break
+    return hi
+
+
+def split_clause_end(ix: ParseIndex, verb: Token, c: Token, hi: int) -> int:
+    """The end of the content clause ``c`` of ``verb`` (ending at ``hi``) run on over the
+    verb's next clauses of the same kind that follow it at once, past a comma at most
+    (see the module); ``hi`` when none does."""
+    toks = ix.parsed.tokens
+    for d in ix.kids(verb.i, c.dep):
+        if d.i <= c.i:
+            continue
+        d_lo, d_hi = ix.subtree(d.i)
+        gap = range(hi + 1, d_lo)
+        if any(toks[k].text != "," for k in gap) or len(gap) > 1:
+            break
+        if any(m.dep == "mark" for m in ix.kids(d.i)) or _speech_inside(ix, d_lo, d_hi):
+            break
+        hi = d_hi
+    return hi
+
+
+def _speech_inside(ix: ParseIndex, lo: int, hi: int) -> bool:
+    return any(t.lower in VERB_FORMS and t.pos == "VERB" for t in ix.parsed.tokens[lo : hi + 1])
+
+
+def tally_end(ix: ParseIndex, verb: Token, hi: int) -> int:
+    """The end of an object content ending at ``hi`` run on over a tally's elliptic
+    items (see the module), without a trailing ", a result which ..."; ``hi`` else."""
+    toks = ix.parsed.tokens
+    if toks[hi].pos == "NUM" and toks[hi].dep in ("appos", "conj") and hi + 1 < len(toks):
+        nxt = toks[hi + 1]
+        if nxt.dep == "prep" and nxt.head == verb.i:
+            hi = ix.subtree(nxt.i)[1]
+    for k in range(verb.i + 1, hi):
+        w = toks[k]
+        if (
+            w.text == ","
+            and toks[k + 1].lower in ("a", "an", "the")
+            and any(
+                n.dep == "appos" and ix.subtree(n.i)[0] == k + 1 and ix.kids(n.i, "relcl")
+                for n in toks[k + 1 : hi + 1]
+            )
+        ):
+            return k - 1
+    return hi
+
+
+def content_clause(ix: ParseIndex, verb: Token, comps: list[Token]) -> Token:
+    """Which of the verb's content clauses ``comps`` is its content: the first after it,
+    unless that one only follows the verb's own subject set after it while another
+    stands before the verb (see the module); the last one when none follows."""
+    after = [c for c in comps if c.i > verb.i]
+    if not after:
+        return comps[-1]
+    before = [c for c in comps if c.i < verb.i]
+    subjects = [s for s in ix.kids(verb.i, "nsubj") if s.i > verb.i]
+    if before and subjects and ix.subtree(after[0].i)[0] > subjects[0].i:
+        return before[-1]
+    return after[0]
