@@ -111,6 +111,7 @@ def test_no_hedge(backbone: Backbone, text: str) -> None:
         ("She seems to win over the voters in the north.", "seems to"),
         ("She doesn't seem to care about the voters.", "seem to"),
         ("Maybe he will stay in the race after all.", "Maybe"),
+        ("We can only hope. Maybe the outcry will convince the maker to sell it?", "Maybe"),
         ("It appears the ridge is steeper than the maps show.", "It appears"),
     ],
 )

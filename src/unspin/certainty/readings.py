@@ -19,9 +19,9 @@ def _next(parsed: Parsed, t: Token) -> Token | None:
 def asking(parsed: Parsed, t: Token) -> bool:
     """The adverb sits in the main clause of a direct wh-question ("What could conceivably
     be the reason ...?", "Why would anyone possibly ...?"), or "maybe"/"perhaps" opens a
-    direct question ("Maybe let some of them stay if they sign up?": an interviewer's
-    suggestion): the sentence asks (or presses a point), it holds back no claim of the
-    writer's."""
+    direct question with no subject ("Maybe let some of them stay if they sign up?": an
+    interviewer's suggestion): the sentence asks (or presses a point), it holds back no
+    claim of the writer's."""
     sentence = parsed.sentence_of(t.start)
     if sentence is None:
         return False
@@ -30,7 +30,10 @@ def asking(parsed: Parsed, t: Token) -> bool:
     if not words or not any(w.text == "?" for w in toks[-2:]):
         return False
     if words[0].i == t.i and t.lower in ("maybe", "perhaps"):
-        return True  # "Maybe let some of them stay?": an option put forward in a question
+        # "Maybe let some of them stay?": an option put forward, no subject; "Maybe the
+        # outcry will convince them?" still hedges a guess
+        head = parsed.tokens[t.head]
+        return not any(c.dep in ("nsubj", "nsubjpass", "expl") for c in parsed.children(head.i))
     if words[0].lower not in ("what", "who", "why", "how", "where", "when", "which"):
         return False
     return parsed.tokens[t.head].dep == "ROOT"
