@@ -75,6 +75,7 @@ def test_ratio_is_a_share(
     [
         ("The firm hired 5 in 2015 and 8 later.", "5"),
         ("Crews fixed 3 in 10 days.", "3"),
+        ("The bank sold Zorvian One in three separate deals.", "One"),
     ],
 )
 def test_not_a_ratio(backbone: Backbone, text: str, span: str) -> None:

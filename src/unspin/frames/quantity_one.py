@@ -5,7 +5,7 @@
   any noun (round 8 listed a few nouns of persons only);
 - "one" before the subject of a clause that gives a figure of its own in its object
   ("one petition has gathered 40,000 names", "one survey found 60 percent ..."): a
-  specimen the figure is told of, not a count.
+  specimen the figure is told of, not a count (a year, a date or a time is no figure).
 
 A count word before "one" ("only one senator said"), a number set beside it ("one
 doctor and two nurses said") or a figure in a clause of its own ("one person was
@@ -47,8 +47,9 @@ def indefinite_one(parsed: Parsed, start: int) -> bool:
     if noun.dep not in ("nsubj", "nsubjpass") or noun.head == noun.i:
         return False
     verb = toks[noun.head]
-    if verb.pos in ("VERB", "AUX") and verb.lemma.lower() in VERBS:
-        return True  # "one activist tweeted", "one pastor said"
+    info = VERBS.get(verb.lemma.lower())
+    if verb.pos in ("VERB", "AUX") and info is not None and not info.doc_only:
+        return True  # "one activist tweeted", "one pastor said" ("one voter showed up" not)
     return _figure_in_object(parsed, verb)
 
 
@@ -86,6 +87,16 @@ def _figure_in_object(parsed: Parsed, verb: Token) -> bool:
     for obj in toks:
         if obj.head != verb.i or obj.i == verb.i or obj.dep not in _OBJECTS:
             continue
-        if any(t.tag == "CD" and t.text[:1].isdigit() for t in _subtree(parsed, obj)):
+        if any(_figure(t) for t in _subtree(parsed, obj)):
             return True
     return False
+
+
+def _figure(tok: Token) -> bool:
+    """A number in digits that is no year, date or time ("40,000", not "2007", "June 23")."""
+    if tok.tag != "CD" or not tok.text[:1].isdigit() or tok.ent_type in ("DATE", "TIME"):
+        return False
+    return not _YEAR.fullmatch(tok.text)
+
+
+_YEAR = re.compile(r"1\d{3}|20\d{2}")

@@ -3,7 +3,8 @@
 - "6 in 10 white men", "one in four adults", "1 in 1,000": a share (value 0.6, 0.25,
   0.001, unit ``fraction``, like "two-thirds"), not a count of the 10, four or 1,000
   that follow "in"; a qualifier before it ("about 6 in 10") is kept. A number of time
-  units after the second number ("3 in 10 days") or a year ("5 in 2015") is no ratio:
+  units after the second number ("3 in 10 days"), a year ("5 in 2015") or a number word
+  ending a name ("the Cobalt One in three deals") is no ratio:
   :func:`ratio_shares`;
 - "45 and older", "12 and under", "$20 or more": the bound is open, the span takes it
   in and the qualifier says which way (``at_least`` / ``at_most``); a bare number before
@@ -45,6 +46,10 @@ _NOT_AFTER = re.compile(
 )
 
 
+#: A capitalised word right before a capitalised number word, in the same sentence.
+_NAME_BEFORE = re.compile(r"(?<![.!?][ \t])\b[A-Z][\w-]*[ \t]+$")
+
+
 def _value(word: str) -> float:
     w = " ".join(word.lower().split())
     return _WORD_DENOMS[w] if w in _WORD_DENOMS else float(w.replace(",", ""))
@@ -60,6 +65,8 @@ def ratio_shares(text: str) -> list[tuple[int, int, float, str | None]]:
             continue
         if 1000 <= d <= 2100 and "," not in m["d"]:
             continue  # "5 in 2015": a year
+        if m["n"][0].isupper() and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "the Cobalt One in three deals": the number ends a name
         start, qualifier = m.start(), None
         qm = QUALIFIER.search(text, max(0, start - 24), start)
         if qm is not None:
