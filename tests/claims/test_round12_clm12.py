@@ -2,7 +2,8 @@
 check (claim/03, /04); "responsible for" naming a charge, not a deed (responsibility/18,
 /39); a deed the sentence says there is no evidence of (responsibility/10, /11); the
 payer's own spending or the funding of no deed read as a deed (responsibility/14, /21);
-an accusation about what a group is made of (responsibility/07); an event that swallowed a
+an accusation about what a group is made of (responsibility/07); an event cut to a
+possessor (responsibility/23, in a body sentence); an event that swallowed a
 comparison (responsibility/09). Deeds and poll findings keep their reading. Fixtures
 written for this file."""
 
@@ -61,6 +62,8 @@ def test_poll_findings_keep_their_score(run: Run, text: str) -> None:
         '"Because we fund schools in this country mostly through local taxes, we start with '
         'large gaps," Lee said.',
         "The senator sponsored the legislation in 2014.",
+        # an event cut to a possessor (responsibility/23)
+        "The governor blamed the media for Lee's 'Vik founded the gang' flap on Tuesday.",
         # what a group is made of (responsibility/07)
         'Lee then accused the crowd, which is chosen by the party, of consisting of "donors '
         'and special interests".',
@@ -95,6 +98,11 @@ def test_no_responsibility(run: Run, text: str) -> None:
             "own campaign for spreading false information.",
             "the network",
             "its reporting",
+        ),
+        (
+            "The governor blamed the media for the leak of Lee's letter.",
+            "the media",
+            "the leak of Lee's letter",
         ),
         (
             "The emirate funded the attacks on the embassy, officials said.",

@@ -13,6 +13,8 @@
   education", "sponsored the legislation"): spending, no deed pinned;
 * :func:`make_up`: an accusation about what a group is made of ("accused the audience
   of consisting of donors"), no deed;
+* :func:`possessor`: the event is a possessor cut from what it owns ("blamed the media
+  for Lee's 'Vik founded the gang' flap" offers "Lee's");
 * :func:`comparison_end`: where the event stops before a comparison it carries
   ("blamed the network for its reporting more than his own campaign for ..." ->
   "its reporting").
@@ -23,7 +25,7 @@ from __future__ import annotations
 from unspin.claims.lexicon import EVENT_NOUNS
 from unspin.nlp import Parsed, Token
 
-__all__ = ["comparison_end", "duty", "make_up", "no_evidence", "own_funding"]
+__all__ = ["comparison_end", "duty", "make_up", "no_evidence", "own_funding", "possessor"]
 
 #: Nouns of a field someone is in charge of ("responsible for the security of ...").
 DUTY_NOUNS = frozenset(
@@ -109,6 +111,13 @@ def make_up(parsed: Parsed, cue: Token, event: Token) -> bool:
     """An accusation about what a group is made of ("accused the audience of consisting
     of donors"): a description, not a deed."""
     return cue.lemma.lower() == "accuse" and event.lemma.lower() in _MAKE_UP
+
+
+def possessor(parsed: Parsed, event: Token) -> bool:
+    """The event is a possessor cut from what it owns ("blamed the media for Lee's 'Vik
+    founded the gang' flap" offers "Lee's": the parse took the quoted words and the
+    noun elsewhere): no deed to show."""
+    return any(c.dep == "case" and c.lower in ("'s", "’s", "'") for c in parsed.children(event.i))
 
 
 def comparison_end(parsed: Parsed, event: Token) -> int | None:

@@ -55,6 +55,7 @@ from unspin.claims.responsibility_limits import (
     make_up,
     no_evidence,
     own_funding,
+    possessor,
 )
 from unspin.frames.spans import SpanIndex
 from unspin.model import JSON, Finding
@@ -334,6 +335,7 @@ def _checked_slots(
         or no_evidence(parsed, cue)  # "no evidence that X was behind it"
         or own_funding(parsed, cue, event)  # "self-funding his campaign", "fund education"
         or make_up(parsed, cue, event)  # "accused the audience of consisting of donors"
+        or possessor(parsed, event)  # "blamed the media for Lee's 'quoted words' flap"
     ):
         return None
     actor = instead or actor
