@@ -145,12 +145,16 @@ def split_clause_end(ix: ParseIndex, verb: Token, c: Token, hi: int) -> int:
     for d in ix.kids(verb.i, c.dep):
         if d.i <= c.i:
             continue
+        if not d.text[:1].isalnum():
+            break  # "co - ordinate": a word split by the tokenizer, not a clause
         d_lo, d_hi = ix.subtree(d.i)
         gap = range(hi + 1, d_lo)
         if any(toks[k].text != "," for k in gap) or len(gap) > 1:
             break
         if any(m.dep == "mark" for m in ix.kids(d.i)) or _speech_inside(ix, d_lo, d_hi):
             break
+        if toks[d_lo].tag in ("WDT", "WP", "WP$", "WRB"):
+            break  # ", which may have helped ...": the writer's comment on the content
         hi = d_hi
     return hi
 
