@@ -37,6 +37,20 @@ def test_without_a_publication_date_relative_dates_stay_relative(
     assert [e.first.date_text for e in timeline.undated] == ["Saturday"]
 
 
+def test_without_a_publication_date_a_datelines_date_stands_for_it(
+    run: Callable[..., Analysis],
+) -> None:
+    a = run(
+        "TALLOWMERE, June 20, 2025 (Wire) - The rowing club held its summer race on Saturday.",
+        "sources",
+        "claims",
+        "timelines",
+    )
+    saturday = {e.date_text: e for e in document_events(a)}["Saturday"]
+    assert (saturday.iso, saturday.precision) == ("2025-06-14", "day")
+    assert saturday.resolved_against == "the dateline's date"
+
+
 def test_mentions_merge_across_documents_and_conflicting_dates_are_flagged(
     analyses: dict[str, Analysis],
 ) -> None:

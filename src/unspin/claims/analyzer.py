@@ -41,9 +41,10 @@ Findings
 ``date``
     label ``date`` | ``time`` | ``datetime`` | ``relative`` | ``duration``; attributes
     ``iso`` (ISO 8601 or None), ``resolved_relative_to`` (the publication date when it
-    was needed to resolve the expression; for a month and day in a text without one, the
-    words of the date told before whose year it took, rule ``...year-before``; else
-    None), ``granularity`` and
+    was needed to resolve the expression; in a text without one whose dateline or byline
+    gives a whole date, that date, with ``reference`` "dateline"; for a month and day in a
+    text with neither, the words of the date told before whose year it took, rule
+    ``...year-before``; else None), ``granularity`` and
     ``ambiguous`` (e.g. "05/03/2024"). See :mod:`._dates`.
 
 Quotation: a sentence overlapping a ``quote`` finding of an earlier analyzer (the
@@ -81,7 +82,7 @@ from unspin.claims.lexicon import (
 )
 from unspin.claims.types import TYPE_PRIORITY, is_shouting, quote_spans, sentence_features
 from unspin.errors import ModelError
-from unspin.frames.dates import DateMatch, find_dates, parse_published
+from unspin.frames.dates import DateMatch, dateline_date, find_dates, parse_published
 from unspin.frames.frame import claim_frame, with_frame
 from unspin.frames.quantities import QuantityMatch, find_quantities
 from unspin.frames.spans import SpanIndex
@@ -154,9 +155,12 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
         text, parsed = ctx.text, ctx.parsed
         published = parse_published(ctx.document.published)
         dates = find_dates(text, parsed, published)
+        dated = dateline_date(parsed, dates) if published is None else None
+        if dated is not None:  # no publication date: the dateline's date stands for it
+            dates = find_dates(text, parsed, dated)
         quantities = find_quantities(text, parsed, [(d.start, d.end) for d in dates])
         shown = [d for d in dates if self.options.entity_dates or d.rule != "date.entity"]
-        date_findings = [self._date_finding(ctx, d) for d in shown]
+        date_findings = [self._date_finding(ctx, d, dated is not None) for d in shown]
         qty_findings = [self._quantity_finding(ctx, q) for q in quantities]
 
         quotes = SpanIndex(quote_spans(ctx))
@@ -251,7 +255,9 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
             attributes=attrs,
         )  # fmt: skip
 
-    def _date_finding(self, ctx: Context, d: DateMatch) -> Finding:
+    def _date_finding(self, ctx: Context, d: DateMatch, dateline: bool = False) -> Finding:
+        """``dateline``: the text has no publication date, and relative dates were
+        resolved against the date its dateline gives."""
         attrs: dict[str, JSON] = {
             "iso": d.iso,
             "resolved_relative_to": d.relative_to,
@@ -260,8 +266,11 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
         }
         if d.timezone:
             attrs["timezone"] = d.timezone
+        if dateline and d.relative_to:
+            attrs["reference"] = "dateline"
         if d.iso:
-            how = f" relative to the publication date {d.relative_to}" if d.relative_to else ""
+            against = "the dateline's date" if dateline else "the publication date"
+            how = f" relative to {against} {d.relative_to}" if d.relative_to else ""
             if d.rule.endswith(".year-before"):  # no publication date: a year told before
                 how = f", its year taken from the date told before it, {d.relative_to!r}"
             detail = f"A {d.label} expression, resolved to {d.iso}{how}."

@@ -43,7 +43,7 @@ from unspin.frames.date_scanner import DateMatch, DateScanner
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.nlp import Parsed
 
-__all__ = ["DateMatch", "find_dates", "parse_published"]
+__all__ = ["DateMatch", "dateline_date", "find_dates", "parse_published"]
 
 
 def parse_published(value: str | None) -> date | None:
@@ -57,6 +57,27 @@ def parse_published(value: str | None) -> date | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+#: Blocks at the top of a text that may give its date, and how many sentences from the
+#: top one may stand.
+_DATED_BLOCKS = frozenset({"dateline", "byline"})
+_TOP_SENTENCES = 8
+
+
+def dateline_date(parsed: Parsed, dates: Sequence[DateMatch]) -> date | None:
+    """The full calendar date a dateline or byline near the top of ``parsed`` gives
+    ("WASHINGTON, February 12, 2018 (Reuters) -", "By Ann Roe | 12 March 2024"), from
+    ``dates`` found there without a publication date: the text's own date, for a text
+    whose publication date is unknown; ``None`` when no such block gives a whole date."""
+    tops = [s for s in parsed.sentences[:_TOP_SENTENCES] if s.block in _DATED_BLOCKS]
+    for d in dates:
+        whole = (d.label == "date" and d.granularity == "day") or d.label == "datetime"
+        if not whole or d.relative or d.rule.endswith(".year-before"):
+            continue  # a month, a year, "Monday" or a date whose year was told before
+        if d.iso and any(s.start <= d.start and d.end <= s.end for s in tops):
+            return parse_published(d.iso)
+    return None
 
 
 def _merge_datetimes(text: str, found: list[DateMatch]) -> list[DateMatch]:

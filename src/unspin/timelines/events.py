@@ -126,7 +126,9 @@ def events_in(
             if _is_time_only(iso):
                 continue  # "at 3 p.m." alone: a time, not a date
             relative = bool(d.get("relative"))
-            against = f"publication {published[:10]}" if relative and iso and published else None
+            against = None
+            if relative and iso:  # no publication date: the claims read the dateline's
+                against = f"publication {published[:10]}" if published else "the dateline's date"
             found.append((int(d["start"]), int(d["end"]), iso, relative, against))
         taken = [(s, e) for s, e, *_ in found]
         for off in after_event(text, claim.start, claim.end):
