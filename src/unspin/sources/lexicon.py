@@ -154,7 +154,8 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
         participants veteran veterans individual individuals figure figures confidant
         confidants associate associates insider whistleblower whistleblowers operative
         operatives envoy envoys delegate delegates mp mps senator senators candidate
-        candidates judge judges
+        candidates judge judges host hosts anchor anchors presenter presenters commentator
+        commentators pundit pundits columnist columnists moderator moderators
         """
     )
 )

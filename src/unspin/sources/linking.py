@@ -42,6 +42,15 @@ _MENTION_CUE = re.compile(
     r"|\b(?:used|uses|using|employed|employs|employing))\s*,?\s*\Z",
     re.I,
 )
+#: A question's or a form's topic before a quoted phrase ('a question on the "X"'):
+#: the wording of the question, not of whoever answers it.
+_TOPIC_CUE = re.compile(
+    r"\b(?:question|questions|query|queries|item|topic|section|heading|category)\s+"
+    r"(?:on|about|regarding|concerning|titled|entitled|headed)\s+(?:the\s+)?\Z",
+    re.I,
+)
+#: The most words of a quoted topic.
+_TOPIC_WORDS = 8
 _MENTION_JOIN = re.compile(
     r"\s*,?\s*(?:and|or|nor|rather than|instead of|not|over|for)?\s*\Z", re.I
 )
@@ -333,10 +342,12 @@ def _mentioned(st: RunState, q: QuoteSpan, prev_mention: QuoteSpan | None) -> bo
     the reporting verb around it says who observed the wording, not who wrote it."""
     inner = st.text[q.inner_start : q.inner_end].strip(" ,.")
     words = WORDS.findall(inner)
-    if not words or len(words) > min(3, st.max_scare):
-        return False
     lo = st.sentence_start(q.start)
     before = st.text[max(lo, q.start - 80) : q.start]
+    if words and len(words) <= _TOPIC_WORDS and _TOPIC_CUE.search(before):
+        return True  # 'To a question on the "privatization of jobs," Lund said': the topic
+    if not words or len(words) > min(3, st.max_scare):
+        return False
     if prev_mention is not None and prev_mention.end >= lo:
         gap = st.text[prev_mention.end : q.start]
         if len(gap) <= 14 and _MENTION_JOIN.fullmatch(gap):

@@ -69,6 +69,11 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
         # a head on a heading line above the verb: the speaker is the phrase on the verb's line
         return _on_cue_line(ix, h, cue, person_hint)
     both = low == "both" and h.pos in ("PRON", "DET") and not ix.kids(h.i, "prep")
+    if both and h.dep.startswith("nsubj"):
+        # "Party figures - whose ... - both suggested": the noun before is the speaker
+        nouns = [c for c in ix.kids(h.head, "nsubj") if c.i < h.i and c.pos in ("NOUN", "PROPN")]
+        if nouns:
+            return _mention(ix, nouns[-1], person_hint, cue)
     if (low in PRONOUNS and h.pos == "PRON") or (both and h.dep.startswith("nsubj")):
         # "Both claim ...": the two the text has just named, a pronoun, not an unnamed group
         return Mention(
@@ -217,6 +222,8 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     if trimmed is None:
         return None
     lo, hi = trimmed
+    dash = next((t.i for t in toks[h.i + 1 : hi + 1] if t.text in ("—", "–", "--")), None)
+    hi = hi if dash is None else dash - 1  # "figures — whose party ... —": an aside
     while lo < h.i and toks[lo].dep == "advmod" and toks[lo].head == h.i:
         lo += 1  # "Even the attorney": the adverb is not part of the speaker
     if hi > h.i and toks[hi].lower in _CUT_ENDS and toks[hi].tag != "POS":

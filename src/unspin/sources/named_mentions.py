@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from unspin.nlp import Entity, Parsed, Token
+from unspin.sources.full_names import full_name_cue, owned_person, person_surname
 from unspin.sources.lexicon import (
     CIVIL_NAME_WORDS,
     HONORIFICS,
@@ -82,6 +83,11 @@ def named_mention(
         m = named_mention(ix, toks[titled.last - 1], titled, sub, True)
         m.is_subject, m.head_word = h.dep.startswith("nsubj"), h.lower
         m.role = m.role or role_text(span_text(parsed, sub[0], titled.first - 1))
+        return m
+    owned = owned_person(ix, ent)  # "Metro News' Rory Vantage": the outlet's person
+    if owned is not None and owned[0].first <= h.i < owned[0].last:
+        m = named_mention(ix, h, owned[0], (owned[0].first, sub[1]), True)
+        m.affiliation = m.affiliation or " ".join(strip_the(owned[1].split()))
         return m
     words = ent.text.split()
     # left modifiers outside the entity: "ministry spokeswoman Maria Lund"
@@ -226,7 +232,8 @@ def named_mention(
         person_hint = True  # '"I saw nothing," Jorge Vale told ...': a person says "I"
     if not person_hint and len(bare) == 1 and not bare[0].isupper():
         # "Holt said" where the text calls Holt "Vice President Holt" elsewhere
-        person_hint = titled_elsewhere(ix, bare[0])
+        person_hint = titled_elsewhere(ix, bare[0]) or person_surname(ix, bare[0])
+    person_hint = person_hint or full_name_cue(ix, ent.first, ent.last - 1)
     if outlet_cue is None and not person_hint and len(bare) == 1 and not role_right:
         # "Harbinger reports" where the text says "Harbinger News" and never gives
         # Harbinger a first name: a publication

@@ -16,10 +16,13 @@ from dataclasses import replace
 from itertools import accumulate
 
 from unspin.nlp import Token
+from unspin.sources.answers import the_one_asked
+from unspin.sources.counted import counted_named_before
 from unspin.sources.introduced import called_outlet_near, introduced_near
 from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.nearby import resolve_nearby
+from unspin.sources.parse_index import ParseIndex
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.resolver import Known, Resolver, first_name, full_name_run
 from unspin.sources.speakers import PERSON_HEADS, Mention, org_name_cue
@@ -55,6 +58,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
     unheard = {id(m) for m in silent}
     items.sort(key=lambda x: (x[0], x[1]))
     told = {id(e.speaker) for e in events if e.speaker is not None and e.content is not None}
+    lemmas = {id(e.speaker): e.lemma for e in events if e.speaker is not None}
     done: set[int] = set()
     holders: TitleHolders | None = None
     turns = Turns(st.text, st.knowns)
@@ -71,6 +75,11 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 item.reason = f"pronoun {item.head_word} inside a quotation: not resolved"
             elif not turns.resolve_first_person(item):  # "JP: ... I said": JP's person
                 chosen = resolver.pronoun(item, s, learn=id(item) not in unheard)
+                asked = chosen and the_one_asked(st, resolver, item, chosen, lemmas.get(id(item)))
+                if asked:  # "A reporter asked Lund ... She replied": Lund answers
+                    item.name, item.role = asked.name or asked.speaks_for or None, asked.role
+                    item.source_type, item.entity_type = asked.source_type, asked.entity_type
+                    item.antecedent, item.score, chosen = (asked.start, asked.end), 0.65, asked
                 if chosen is not None:
                     who = chosen.name or '"' + _short(st.text[chosen.start : chosen.end]) + '"'
                     where = _distance(s - chosen.sentence)
@@ -93,11 +102,19 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 holders = holders or TitleHolders([*st.knowns, *mentions])
                 holders.resolve(item, title)
         elif not resolver.surname_noun(item, st.text[item.start : item.end], st.knowns):
+            before = (item.source_type, item.rule)
             resolver.definite_noun(item)
+            if item.rule == "speaker.definite-unresolved" and _listed_kinds(st, item):
+                # "the families, friends and officials said": unnamed people of several
+                # kinds, nobody the text could have named
+                item.source_type, item.rule = before[0], "speaker.unnamed-person"
+                item.reason = "several kinds of unnamed people listed together"
             if not item.resolved_from:
                 _body_named_near(st, resolver, item, s)
             if not item.resolved_from and item.rule == "speaker.definite-unresolved":
                 _described_named_near(st, resolver, item, s)
+            if not item.resolved_from and item.rule == "speaker.definite-unresolved":
+                counted_named_before(st, resolver, item, s)  # "A and B ... The two say"
             if not item.resolved_from:
                 introduced_near(st, item, s)  # "A nun fell ill. Now the nun says"
                 called_outlet_near(st, item, s)  # "A site called X ... the site says"
@@ -328,6 +345,8 @@ def _subject_antecedents(st: RunState, covered: list[tuple[int, int]]) -> list[M
                 continue
             if t.lower not in PERSON_NOUNS and t.lower not in PERSON_HEADS:
                 continue  # only a known kind of person ("spokesman", "officials", "the nominee")
+            if _generic_subject(ix, t):
+                continue  # "he agreed that a governor should ...": any governor, no one
         elif t.pos != "PRON" or t.lower not in ("he", "she"):
             continue
         j = bisect_right(starts, t.start) - 1
@@ -341,6 +360,32 @@ def _subject_antecedents(st: RunState, covered: list[tuple[int, int]]) -> list[M
         ):
             out.append(m)
     return out
+
+
+#: A list of nouns for people: "the families, friends and officials".
+_LISTED = re.compile(r"\w+s,\s+(?:[\w-]+\s+){0,2}?\w+s,?\s+and\s+(?:[\w-]+\s+){0,2}\w+s\Z")
+
+
+def _listed_kinds(st: RunState, m: Mention) -> bool:
+    """``m`` lists three or more plural kinds of people ("the families, friends and
+    ministry officials"): a group described, never one referent."""
+    return m.plural and _LISTED.search(st.text[m.start : m.end]) is not None
+
+
+#: Modal verbs that make an indefinite subject anyone of its kind ("a governor should").
+_MODALS = frozenset({"should", "must", "would", "could", "might", "may", "can", "ought"})
+
+
+def _generic_subject(ix: ParseIndex, t: Token) -> bool:
+    """ "... agreed that a governor should make clear ...": an indefinite singular subject
+    of a modal verb in a subordinate clause is anyone of its kind, nobody a later "he"
+    stands for."""
+    if not any(c.lower in ("a", "an") for c in ix.kids(t.i, "det")):
+        return False
+    verb = ix.parsed.tokens[t.head]
+    if verb.dep not in ("ccomp", "advcl", "relcl", "xcomp", "acl"):
+        return False
+    return any(c.lower in _MODALS for c in ix.kids(verb.i, "aux"))
 
 
 def entity_knowns(st: RunState) -> Iterable[Known]:

@@ -433,6 +433,11 @@ _WORK_NOUNS = frozenset(
 _GENERIC_QUANTIFIERS = frozenset({"any", "every", "each", "no"})
 #: Determiners of an organisation left unnamed ("a company", "some businesses").
 _INDEFINITE = frozenset({"a", "an", "some", "several", "many", "one", "two", "three"})
+#: Words that make "figures" people, not numbers ("establishment figures", "party figures").
+_PEOPLE_FIGURES = frozenset(
+    {"establishment", "public", "political", "party", "senior", "leading", "prominent"}
+    | {"opposition", "religious", "influential", "republican", "democratic", "labour", "tory"}
+)
 
 
 def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[str]]:
@@ -468,6 +473,8 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
         return "social_media", "speaker.social-media", 0.85, cues
     if head in ("website", "websites", "site", "sites") and set(low_words) & MEDIA_MODIFIERS:
         return "media_outlet", "speaker.media-outlet", 0.8, [head]
+    if head in ("figure", "figures") and set(low_words) & _PEOPLE_FIGURES:
+        return "anonymous", "speaker.unnamed-person", 0.75, [head]  # "party figures"
     if head in DOCUMENT_NOUNS:
         return "document", "speaker.document", 0.85, [head]
     if head in ("site", "sites") and (

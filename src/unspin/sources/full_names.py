@@ -1,0 +1,101 @@
+"""A person's full name the recogniser took for a body's or a place's, and the surname
+that takes it up later.
+
+"Metro News' Rory Vantage" (one entity, read as an organisation) names a person of the
+outlet: the owner before the possessive, the person after it (:func:`owned_person`).
+"Channel Nine host Rory Vantage", "with Metro News' Rory Vantage": the text gives
+"Vantage" as the surname of a person's full name, so "Vantage said" later is that
+person, whatever the recogniser says of the one word (:func:`person_surname`).
+"""
+
+from __future__ import annotations
+
+from unspin.nlp import Entity, Token
+from unspin.sources.lexicon import (
+    EVENT_NAME_WORDS,
+    HONORIFICS,
+    MEDIA_NOUNS,
+    ORG_NAME_WORDS,
+    OUTLET_WORDS,
+)
+from unspin.sources.parse_index import ParseIndex
+from unspin.sources.speakers import PERSON_HEADS
+
+__all__ = ["full_name_cue", "owned_person", "person_surname"]
+
+#: The possessive marks a tagger splits off an owner's name ("News’", "CNN's").
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+#: Capitalised words that are no first name, whatever stands around them.
+_NO_FIRST = frozenset({"the", "a", "an", "of", "and", "for", "in", "on", "at", "new"})
+
+#: Words that make a capitalised run a body's or a thing's name, not a person's.
+_NOT_NAME = ORG_NAME_WORDS | OUTLET_WORDS | MEDIA_NOUNS | EVENT_NAME_WORDS
+
+
+def _name_word(t: Token) -> bool:
+    """A word a person's name can be made of: capitalised, alphabetic, a proper noun."""
+    return (
+        t.pos == "PROPN"
+        and t.text.isalpha()
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and t.lower not in _NOT_NAME
+    )
+
+
+def _full_name_at(toks: tuple[Token, ...] | list[Token], lo: int, hi: int) -> bool:
+    """``toks[lo : hi + 1]`` is two or three name words, the first no article."""
+    run = toks[lo : hi + 1]
+    return 2 <= len(run) <= 3 and all(_name_word(t) for t in run) and run[0].lower not in _NO_FIRST
+
+
+def owned_person(ix: ParseIndex, ent: Entity) -> tuple[Entity, str] | None:
+    """The person named after an owner's possessive inside ``ent`` ("Metro News' Rory
+    Vantage": Rory Vantage) and the owner ("Metro News"), when ``ent`` is no person's
+    name and ends with a full name of two or three words; else ``None``."""
+    if ent.label == "PERSON":
+        return None
+    toks = ix.parsed.tokens
+    marks = [k for k in range(ent.first + 1, ent.last - 1) if toks[k].lower in _POSSESSIVE]
+    if not marks:
+        return None
+    k = marks[-1]
+    lo, hi = k + 1, ent.last - 1
+    if not _full_name_at(toks, lo, hi):
+        return None
+    if not toks[k - 1].text[:1].isupper():
+        return None  # "the country's Ann Lund": no owner's name
+    owner = ix.parsed.text[toks[ent.first].start : toks[k - 1].end]
+    text = ix.parsed.text[toks[lo].start : toks[hi].end]
+    return Entity(toks[lo].start, toks[hi].end, "PERSON", text, lo, hi + 1), owner
+
+
+def full_name_cue(ix: ParseIndex, lo: int, hi: int) -> bool:
+    """True when ``tokens[lo : hi + 1]`` is a full name of two or three words right after
+    a person noun or honorific ("host Rory Vantage", "Mrs. Ada Brill") or an owner's
+    possessive ("Metro News' Rory Vantage"): a person's name, whatever its entity label."""
+    toks = ix.parsed.tokens
+    if lo < 1 or hi + 1 > len(toks) or not _full_name_at(toks, lo, hi):
+        return False
+    if hi + 1 < len(toks) and _name_word(toks[hi + 1]):
+        return False  # "Rory Vantage Capital": a longer name
+    before = toks[lo - 1]
+    if before.lower in _POSSESSIVE:
+        return lo >= 2 and toks[lo - 2].text[:1].isupper()  # "Metro News' Rory Vantage"
+    if before.pos == "NOUN" and before.lower in PERSON_HEADS:
+        return True  # "Channel Nine host Rory Vantage"
+    return before.lower.rstrip(".") in HONORIFICS  # "Mrs. Ada Brill"
+
+
+def person_surname(ix: ParseIndex, word: str) -> bool:
+    """True when the text gives ``word`` as the last word of a person's full name that
+    the recogniser may have typed a body (see :func:`full_name_cue`)."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    return any(
+        full_name_cue(ix, lo, t.i)
+        for t in ix.parsed.tokens
+        if t.text == word
+        for lo in (t.i - 1, t.i - 2)
+    )
