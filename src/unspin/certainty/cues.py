@@ -148,8 +148,8 @@ def _booster_word(parsed: Parsed, t: Token) -> Cue | None:
     if label == "intensifier" and degree_pair(parsed.text, t.start, t.end):
         return None  # "severely damaged and totally destroyed": a degree, not emphasis
     prev = _prev_word(parsed, t)
-    if prev is not None and prev.lower in NEGATORS:
-        return None  # "not clearly", "not necessarily": negated certainty is no booster
+    if prev is not None and prev.lower.replace("\u2019", "'") in NEGATORS:
+        return None  # "not clearly", "wouldn't truly": negated certainty is no booster
     if label != "intensifier" and prev is not None and prev.lower in ALMOST_OR_MORE:
         return None  # "almost certainly", "reports more definitely": no insisting of ours
     if t.lower in MANNER_PRONE and parsed.has_parse:

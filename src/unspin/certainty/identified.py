@@ -9,6 +9,7 @@ quantifier over a group the text has introduced and whose members it quotes by n
 from __future__ import annotations
 
 from unspin.certainty.lexicon import ANONYMITY, ATTR_VERBS, NAME_ENTS, SPOKESPEOPLE
+from unspin.certainty.sourced import sourced
 from unspin.nlp import Parsed, Token
 
 __all__ = ["QUANTIFIERS", "identified"]
@@ -23,6 +24,8 @@ _NOT_PERSONS = _NOT_NAMES | frozenset(("GPE", "NORP", "LOC", "FAC"))
 
 def identified(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str | None:
     """Why the group ``t`` (subject of ``verb``, if any) is identified in the text."""
+    if (why := sourced(parsed, t, group, verb)) is not None:
+        return why
     low = t.lemma.lower()
     if group == "vague_source" and low in SPOKESPEOPLE and _party_named(parsed, t):
         return "The spokesperson of a party the text names nearby, on its record."

@@ -156,8 +156,34 @@ def caps_name(parsed: Parsed, first: Token, last: Token) -> bool:
         and toks[first.i - 2].lower in _ON_AIR
     ):
         return True
+    if _CREDIT_LINE.match(parsed.text, parsed.text.rfind("\n", 0, first.start) + 1):
+        return True  # "Contributing: Jane Roe and Jon Doe, DAILY NEWS": the outlet's name
+    if first.i == last.i and _plural_acronym(parsed, first):
+        return True  # "former Army RANGERS Jon Doe": a unit's name in capitals
     nxt = toks[last.i + 1] if last.i + 1 < len(toks) else None
     return nxt is not None and nxt.lower in _PROGRAMME_NOUNS
+
+
+#: A line of credits: "Contributing: ...", "Additional reporting by ...", "Compiled by ...".
+_CREDIT_LINE = re.compile(
+    r"[ \t]*(?:Contribut(?:ing|ors?|ed\s+by)|(?:Additional\s+)?[Rr]eporting\s+by"
+    r"|(?:Compiled|Written|Edited)\s+by)\b"
+)
+
+
+def _plural_acronym(parsed: Parsed, t: Token) -> bool:
+    """A capital plural noun right after a capitalised proper noun and before a name or
+    the end of the phrase ("Navy SEALS", "Army RANGERS Jon Doe"): the plural of a unit's
+    acronym or name, not a shouted word ("Roe LOVES it": a verb after a person)."""
+    if not t.text.endswith("S") or t.i == 0:
+        return False
+    prev = parsed.tokens[t.i - 1]
+    if not re.fullmatch(r"[A-Z][a-z]+", prev.text) or prev.pos != "PROPN":
+        return False
+    if t.pos not in ("NOUN", "PROPN") and prev.ent_type != "ORG":
+        return False  # the tagger reads "Army RANGERS" as a verb after a body's name
+    gap = parsed.text[prev.end : t.start]
+    return gap == " " and prev.start > (parsed.sentence_of(t.start) or t).start
 
 
 def degree_pair(text: str, start: int, end: int) -> bool:
@@ -169,10 +195,19 @@ def degree_pair(text: str, start: int, end: int) -> bool:
 
 
 def informing(text: str, start: int) -> bool:
-    """'letting everyone know', 'to make everybody know': telling people, not an appeal
-    to what everyone knows."""
-    before = text[max(0, start - 16) : start]
-    return bool(re.search(r"\b(?:let|lets|letting|make|makes|making)\s+$", before, re.I))
+    """'letting everyone know', 'to make everybody know', 'make (damn) sure everyone
+    knows', 'ensure that everyone knows': telling people, not an appeal to what everyone
+    knows."""
+    before = text[max(0, start - 40) : start]
+    return bool(_INFORMING.search(before))
+
+
+_INFORMING = re.compile(
+    r"(?:\b(?:let|lets|letting|make|makes|making)"
+    r"|\b(?:make|makes|making|made)\s+(?:\w+\s+)?(?:sure|certain)(?:\s+that)?"
+    r"|\b(?:ensure|ensures|ensuring|ensured)(?:\s+that)?)\s+$",
+    re.I,
+)
 
 
 #: Modals before a negation that "possibly" makes emphatic: "could not possibly happen".

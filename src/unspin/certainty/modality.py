@@ -60,6 +60,8 @@ def non_epistemic(parsed: Parsed, t: Token, perfect: bool) -> str | None:
         return "what a rule allows a legal measure, not a doubt"
     if perfect and _conditional(parsed, verb):
         return "a counterfactual ('if ... might have'), not a doubt about a fact"
+    if perfect and _path_not_taken(parsed, t):
+        return "a course that was open and not taken ('might have ...; instead ...')"
     if _proposition(parsed, verb):
         return "a proposition the text discusses ('the idea that ... could'), not a doubt"
     if _standard(parsed, verb):
@@ -146,6 +148,27 @@ def _conditional(parsed: Parsed, verb: Token) -> bool:
         subj = [k.i for k in kids if k.dep in ("nsubj", "nsubjpass")]
         if had and subj and had[0] < subj[0]:
             return True  # inverted: "had it been inspected, ..."
+    return False
+
+
+def _path_not_taken(parsed: Parsed, t: Token) -> bool:
+    """'The country might have pushed back ..., perhaps by ... . It might have tried ... .
+    What it did, instead, was ...': a perfect "might"/"could" whose sentence or one of the
+    next two says what was done "instead" (a word of its own, not "instead of"): an option
+    the text sets against what happened, not a doubt about what happened."""
+    if t.lower not in ("might", "could"):
+        return False
+    k = parsed.sentence_index(t.start)
+    if k is None:
+        return False
+    toks = parsed.tokens
+    for sentence in parsed.sentences[k : k + 3]:
+        for w in parsed.sentence_tokens(sentence):
+            if w.lower != "instead" or w.start < t.start:
+                continue
+            nxt = toks[w.i + 1] if w.i + 1 < len(toks) else None
+            if nxt is None or nxt.lower != "of":
+                return True
     return False
 
 

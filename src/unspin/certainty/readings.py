@@ -101,6 +101,8 @@ def not_held_back(parsed: Parsed, t: Token) -> bool:
     obstacle: stairs"); "unverified" or "unconfirmed" listed beside words that call a
     claim false ("unsourced, unverified and ridiculous": one more charge of a denial). "He
     was seemingly unaware" and "a seemingly innocent man was held" stay hedges."""
+    if t.lower in ("maybe", "perhaps") and _advice(parsed, t):
+        return True
     nxt = _next(parsed, t)
     if t.lower == "seemingly" and nxt is not None:
         if nxt.lower in ENDLESS:
@@ -117,6 +119,19 @@ def not_held_back(parsed: Parsed, t: Token) -> bool:
         group += kids
         todo += kids
     return any(w.lower in DENIALS for w in group if w.i != t.i)
+
+
+def _advice(parsed: Parsed, t: Token) -> bool:
+    """'We told her that maybe she should run for a smaller seat': "maybe" on a clause of
+    "should"/"ought to" softens a piece of advice, it holds back no claim ("maybe it
+    should have been seen coming" is a claim of the writer's and stays)."""
+    head = parsed.tokens[t.head]
+    if t.dep != "advmod" or head.pos not in ("VERB", "AUX"):
+        return False
+    kids = parsed.children(head.i)
+    if any(c.lower == "have" and c.dep == "aux" for c in kids):
+        return False  # "should have": a judgement of the past
+    return any(c.dep == "aux" and c.lower in ("should", "ought") for c in kids)
 
 
 #: What overturns a harmless look in the sentence: a contrast, what it "turned out" to be,

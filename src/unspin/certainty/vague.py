@@ -21,6 +21,7 @@ from unspin.certainty.lexicon import (
     SPOKESPEOPLE,
     VAGUE_DETS,
 )
+from unspin.certainty.sourced import knowing
 from unspin.certainty.unclaimed import next_sentences, quotes_itself
 from unspin.nlp import Parsed, Token
 
@@ -48,9 +49,7 @@ def vague_cues(parsed: Parsed) -> Iterator[Cue]:
         via_verb = (
             t.dep in ("nsubj", "nsubjpass") and head.lemma in ATTR_VERBS and head.pos == "VERB"
         )
-        familiar = t.lemma.lower() in ("people", "person", "source") and any(
-            c.lower in ("familiar", "close", "briefed") for c in parsed.children(t.i)
-        )
+        familiar = knowing(parsed, t)  # "people familiar with ...": anonymous sources
         if via_verb and (
             _object_only(parsed, head)
             or _no_claim(parsed, head, group)
