@@ -2,8 +2,8 @@
 markers, list item numbers, page ranges, paragraph numbers after an abbreviation, years
 written without a comma, "one" in idioms, a dropped "maybe", an age after "at the age
 of"; a month split from its year by a comma, an age limit read as a duration, newsletter
-boilerplate read as a time. A vote tally stays a bare count (the report shows it in its
-weak layer). Fixtures written for this file."""
+boilerplate read as a time. A vote tally stays a count: since round 13 one finding of
+both sides (unit "tally"). Fixtures written for this file."""
 
 from __future__ import annotations
 
@@ -33,13 +33,13 @@ def _quantities(backbone: Backbone, text: str) -> list[tuple[str, float, str | N
                 ("three things", 3.0, "thing"),
             ],
         ),
-        # page ranges; tallies stay bare counts (the report shows them in its weak layer)
+        # page ranges; a tally is one finding of both sides (round 13)
         ("The letter is quoted in the memoir (London, 1901, pp. 248-250).", []),
         (
             "The motion failed, 105 to 73, with 12 abstaining.",
-            [("105", 105.0, None), ("12 abstaining", 12.0, "abstaining")],
+            [("105 to 73", 105.0, "tally"), ("12 abstaining", 12.0, "abstaining")],
         ),
-        ("The bill passed 52-48 in the chamber.", [("52", 52.0, None)]),
+        ("The bill passed 52-48 in the chamber.", [("52-48", 52.0, "tally")]),
         # a paragraph number after an abbreviation, years written without a comma
         ("The letter, in CCL 303, teaches patience.", []),
         ('"Boats at Dawn", an oil by the old master, 1595.', []),

@@ -56,7 +56,7 @@ def test_no_count(backbone: Backbone, text: str) -> None:
         ),
         ("Some 300 people marched in the town.", ("Some 300 people", "people", "about")),
         ("Girls aged between 13 and 15 were asked.", ("13 and 15", "years_old", None)),
-        ("The bill passed the Senate 52 to 48 on Monday.", ("52", None, None)),
+        ("The bill passed the Senate 52 to 48 on Monday.", ("52 to 48", "tally", None)),
         (
             "The court fined the Islamic Republic billions as a result.",
             ("billions", None, "at_least"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from unspin.frames.quantity_mixed import MIXED_NUMBER
 from unspin.nlp import Parsed
 
 MONTHS: dict[str, int] = {
@@ -176,7 +177,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "duration",
         re.compile(
-            rf"(?<![\w.,])(?P<n>{_NUMW}|an?|half\s+an?)[\s-](?P<unit>{_UNIT})\b"
+            rf"(?<![\w.,])(?P<n>{MIXED_NUMBER}|{_NUMW}|an?|half\s+an?)(?:[ \t]+|[\s-])"
+            rf"(?P<unit>{_UNIT})\b"
             r"(?!-old|\s+old|\s+ago|\s+(?:later|earlier|before|after|of\s+age)\b)",
             re.I,
         ),

@@ -23,6 +23,7 @@ from unspin.frames.date_patterns import (
     YEAR_DATE_RE,
     YEAR_DATE_REACH,
 )
+from unspin.frames.quantity_mixed import mixed_value
 from unspin.nlp import Parsed
 
 __all__ = ["DateMatch", "DateScanner"]
@@ -75,7 +76,7 @@ def _small_number(word: str) -> float | None:
     try:
         return float(w)
     except ValueError:
-        return None
+        return mixed_value(w)  # "4 1/2", "4½"
 
 
 def _fmt_num(n: float) -> str:

@@ -34,7 +34,9 @@ from dataclasses import dataclass
 
 from unspin.frames.lexicon import PEOPLE_NOUNS
 from unspin.frames.quantity_context import (
+    after_models,
     contrastive_one,
+    joined_plural,
     legal_part,
     list_marker,
     noun_after,
@@ -43,6 +45,8 @@ from unspin.frames.quantity_context import (
     plus_after,
     short_year,
 )
+from unspin.frames.quantity_mixed import mixed_fraction
+from unspin.frames.quantity_pairs import dimensions, markup_spans, tallies
 from unspin.frames.quantity_patterns import (
     ABOUT_TOPIC_VERBS,
     ABOUT_VERBS,
@@ -92,9 +96,6 @@ from unspin.frames.quantity_shares import open_bound, ratio_shares
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Parsed, Token
-
-#: A model name in a list before the counted noun: "AK-47", "F-35", "G3", "MQ-9".
-_MODEL = re.compile(r"(?=[A-Za-z-]*\d)[A-Z][A-Za-z]*-?\d+[A-Za-z]*|[A-Z]{2,}(?:-[A-Z0-9]+)?")
 
 #: Figures from this size up are not quantities (a digit string, not a count or amount).
 _TOO_LARGE = 1e18
@@ -250,6 +251,8 @@ class _QuantityScanner:
             if re.match(r"[:/]\d|\.\d", text[end : end + 2]):
                 return None  # times and numeric dates are not quantities
             value = _number(core)
+            if core.isdigit() and (mixed := mixed_fraction(text, end)):
+                value, end = value + mixed[0], mixed[1]  # "4 1/2", "3½-year-old"
         elif kind == "words":
             tok = self._token(start)
             percent_after = re.match(r"\s+(?:per\s?cent|percent)\b", text[end : end + 12], re.I)
@@ -423,7 +426,7 @@ class _QuantityScanner:
             return label, None, score, end
         # "dozens of armed men", "millions of manufacturing jobs", "tens of millions of
         # Dutch and Belgian voters"
-        noun = noun_after(self.parsed, k, reach=5)
+        noun = noun_after(self.parsed, k, reach=5, proper=True)  # "of House Democrats"
         if noun is not None:
             lemma = noun.lemma.lower()
             if lemma in TIME_NOUNS:
@@ -448,6 +451,9 @@ class _QuantityScanner:
             return end, None
         num = parsed.tokens[k]
         toks = parsed.tokens
+        nxt, adj = (toks[k + 1], toks[k + 2]) if k + 2 < len(toks) else (num, num)
+        if nxt.tag == "NN" and adj.tag == "JJ" and nxt.dep != "compound" and num.lower != "one":
+            return end, None  # "the two post separate photos": a verb tagged a noun, no count
         candidates: list[Token] = []
         if num.head != num.i and 0 < num.head - num.i <= 3:
             candidates.append(toks[num.head])
@@ -478,8 +484,9 @@ class _QuantityScanner:
                 return end, "__time__"
             if lemma in ("person", "people"):
                 lemma = "people"
-            return t.end, lemma
-        return _after_models(self.parsed, k, end)
+            both = joined_plural(parsed, t)  # "121 adults and children": both counted
+            return (both.end, f"{lemma} and {both.lemma.lower()}") if both else (t.end, lemma)
+        return after_models(self.parsed, k, end)
 
 
 def _far_head(parsed: Parsed, num: Token) -> bool:
@@ -558,28 +565,12 @@ def _preposition(parsed: Parsed, char: int) -> bool:
     )
 
 
-def _after_models(parsed: Parsed, k: int, end: int) -> tuple[int, str | None]:
-    """The noun after a list of model names the parser misreads ("40 M-16 and AK-47
-    rifles", "12 F-35, F-16 or A-10 jets"): names with digits or capitals, joined by
-    commas and "and"/"or", then a plural noun (even one tagged as a verb)."""
-    toks = parsed.tokens
-    j, names = k + 1, 0
-    while j < len(toks) and j - k <= 8:
-        t = toks[j]
-        if _MODEL.fullmatch(t.text):
-            names += 1
-        elif not (names and (t.text in (",", "/") or t.lower in ("and", "or"))):
-            break
-        j += 1
-    if not names or j >= len(toks) or toks[j - 1].pos in ("PUNCT", "CCONJ"):
-        return end, None
-    t = toks[j]
-    if not (t.text.isalpha() and t.text.islower()):
-        return end, None
-    if not (t.pos == "NOUN" or (t.tag == "VBZ" and t.text.endswith("s"))):
-        return end, None
-    lemma = t.lemma.lower()
-    return (end, "__time__") if lemma in TIME_NOUNS else (t.end, lemma)
+def pairs(text: str, dates: SpanIndex) -> list[QuantityMatch]:
+    """Tallies and dimensions (:mod:`unspin.frames.quantity_pairs`) outside ``dates``."""
+    out = [QuantityMatch(a, b, "count", x, "tally", False, None, "quantity.tally", s, y)
+           for a, b, x, y, s in tallies(text) if not dates.overlaps(a, b)]  # fmt: skip
+    return out + [QuantityMatch(a, b, "measure", x, u, False, None, "quantity.dimension", 0.9)
+                  for a, b, x, u in dimensions(text) if not dates.overlaps(a, b)]  # fmt: skip
 
 
 def find_quantities(
@@ -590,6 +581,8 @@ def find_quantities(
     dates = SpanIndex(exclude)
     shares = [QuantityMatch(a, b, "other", v, "fraction", q is not None, q, "quantity.ratio", 0.8)
               for a, b, v, q in ratio_shares(text) if not dates.overlaps(a, b)]  # fmt: skip
-    found = _QuantityScanner(text, parsed, [*exclude, *((s.start, s.end) for s in shares)]).scan()
+    shares += pairs(text, dates)  # "voted 7-2", "a 9-by-12-inch flyer"
+    spans = [*exclude, *markup_spans(text), *((s.start, s.end) for s in shares)]
+    found = _QuantityScanner(text, parsed, spans).scan()
     found = [open_bound(text, in_context(text, q)) for q in found]
     return sorted([*shares, *found], key=lambda q: q.start)

@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 
 from unspin.frames.lexicon import PEOPLE_NOUNS
-from unspin.frames.quantity_patterns import NAME_HEADS
+from unspin.frames.quantity_patterns import NAME_HEADS, TIME_NOUNS
 from unspin.nlp import Parsed, Token
 
 __all__ = [
+    "after_models",
     "contrastive_one",
+    "joined_plural",
     "legal_part",
     "list_marker",
     "noun_after",
@@ -47,9 +49,10 @@ def _modifier(toks: tuple[Token, ...], j: int) -> bool:
     return t.pos == "PROPN" and t.ent_type in ("GPE", "NORP")
 
 
-def noun_after(parsed: Parsed, k: int, reach: int = 3) -> Token | None:
+def noun_after(parsed: Parsed, k: int, reach: int = 3, proper: bool = False) -> Token | None:
     """The noun at or after token ``k`` past up to ``reach`` modifiers and the "and",
-    "or" or comma between two of them, or None."""
+    "or" or comma between two of them, or None; with ``proper``, a plural proper noun or
+    a nationality too ("thousands of Zorbians", "dozens of House Democrats")."""
     toks = parsed.tokens
     j = k
     while j + 1 < len(toks) and j - k < reach:
@@ -62,7 +65,30 @@ def noun_after(parsed: Parsed, k: int, reach: int = 3) -> Token | None:
         if not (between or _modifier(toks, j)):
             break
         j += 1
-    return toks[j] if j < len(toks) and toks[j].pos == "NOUN" else None
+    if j < len(toks) and toks[j].pos == "NOUN":
+        return toks[j]
+    if not proper:
+        return None
+    for t in (toks[j], toks[j - 1]) if j > k else (toks[j],):  # a plural name
+        if t.pos == "PROPN" and t.text.endswith("s") and t.ent_type not in ("GPE", "LOC"):
+            plural = t.tag == "NNPS" or t.ent_type == "NORP"
+            if plural or (t.dep == "pobj" and toks[t.head].lower == "of"):
+                return t
+    return None
+
+
+def joined_plural(parsed: Parsed, noun: Token) -> Token | None:
+    """A bare plural joined to the counted ``noun`` by "and"/"or" right after it, which
+    the number counts too ("121 adults and children"); None when it has a determiner, a
+    number or an owner of its own ("45 adults and their children", "and two children")."""
+    toks = parsed.tokens
+    if noun.i + 2 >= len(toks) or toks[noun.i + 1].lower not in ("and", "or"):
+        return None
+    c = toks[noun.i + 2]
+    if c.dep != "conj" or c.head != noun.i or c.tag != "NNS" or not c.text.isalpha():
+        return None
+    own = any(t.head == c.i and t.dep in ("det", "nummod", "poss") for t in toks)
+    return None if own or c.lemma.lower() in TIME_NOUNS else c
 
 
 #: "plus" right after a figure: "4,000 plus", "500-plus".
@@ -229,3 +255,31 @@ def plural_in_name(parsed: Parsed, start: int, end: int) -> bool:
         and after.ent_type != "NORP"
         and (after.tag in ("NNS", "NNPS") or after.lower in PEOPLE_NOUNS)
     )
+
+
+#: A model name in a list before the counted noun: "AK-47", "F-35", "G3", "MQ-9".
+_MODEL = re.compile(r"(?=[A-Za-z-]*\d)[A-Z][A-Za-z]*-?\d+[A-Za-z]*|[A-Z]{2,}(?:-[A-Z0-9]+)?")
+
+
+def after_models(parsed: Parsed, k: int, end: int) -> tuple[int, str | None]:
+    """The noun after a list of model names the parser misreads ("40 M-16 and AK-47
+    rifles", "12 F-35, F-16 or A-10 jets"): names with digits or capitals, joined by
+    commas and "and"/"or", then a plural noun (even one tagged as a verb)."""
+    toks = parsed.tokens
+    j, names = k + 1, 0
+    while j < len(toks) and j - k <= 8:
+        t = toks[j]
+        if _MODEL.fullmatch(t.text):
+            names += 1
+        elif not (names and (t.text in (",", "/") or t.lower in ("and", "or"))):
+            break
+        j += 1
+    if not names or j >= len(toks) or toks[j - 1].pos in ("PUNCT", "CCONJ"):
+        return end, None
+    t = toks[j]
+    if not (t.text.isalpha() and t.text.islower()):
+        return end, None
+    if not (t.pos == "NOUN" or (t.tag == "VBZ" and t.text.endswith("s"))):
+        return end, None
+    lemma = t.lemma.lower()
+    return (end, "__time__") if lemma in TIME_NOUNS else (t.end, lemma)

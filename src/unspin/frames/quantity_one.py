@@ -7,6 +7,11 @@
   ("one petition has gathered 40,000 names", "one survey found 60 percent ..."): a
   specimen the figure is told of, not a count (a year, a date or a time is no figure).
 
+- "one" before the subject of "be" whose complement is a name or a clause ("one city
+  lawyer involved was Jan Smit", "one reason is that ..."), or before a noun of a means
+  with "to" and a gerund ("one key to winning the race will be turnout"): it picks out
+  a specimen, no count (round 13).
+
 A count word before "one" ("only one senator said"), a number set beside it ("one
 doctor and two nurses said") or a figure in a clause of its own ("one person was
 killed and three were injured") keep the count.
@@ -44,13 +49,37 @@ def indefinite_one(parsed: Parsed, start: int) -> bool:
         return False  # "one doctor and two nurses said": a count
     if noun.dep == "pobj" and _according_to(parsed, noun):
         return True
+    if _means_to(parsed, noun):
+        return True  # "one key to winning the race"
     if noun.dep not in ("nsubj", "nsubjpass") or noun.head == noun.i:
         return False
     verb = toks[noun.head]
     info = VERBS.get(verb.lemma.lower())
     if verb.pos in ("VERB", "AUX") and info is not None and not info.doc_only:
         return True  # "one activist tweeted", "one pastor said" ("one voter showed up" not)
+    if verb.lemma == "be" and noun.dep == "nsubj" and _names_or_clause(parsed, verb):
+        return True  # "one lawyer involved was Jan Smit", "one reason is that ..."
     return _figure_in_object(parsed, verb)
+
+
+def _means_to(parsed: Parsed, noun: Token) -> bool:
+    """``noun`` takes "to" and a gerund: "one key to winning", "one step to ending"."""
+    toks = parsed.tokens
+    return any(
+        p.head == noun.i and p.lower == "to" and p.dep == "prep"
+        and any(g.head == p.i and g.tag == "VBG" and g.dep == "pcomp" for g in toks)
+        for p in toks[noun.i + 1 : noun.i + 2]
+    )  # fmt: skip
+
+
+def _names_or_clause(parsed: Parsed, verb: Token) -> bool:
+    """ "be" says who or what the subject is: a name ("was Jan Smit") or a clause ("is
+    that the budget fell")."""
+    return any(
+        t.head == verb.i and t.i != verb.i
+        and ((t.dep == "attr" and t.pos == "PROPN") or t.dep in ("ccomp", "csubj"))
+        for t in parsed.tokens
+    )  # fmt: skip
 
 
 def _according_to(parsed: Parsed, noun: Token) -> bool:
