@@ -191,3 +191,30 @@ def test_people_with_knowledge_are_anonymous_sources(backbone: Backbone) -> None
 )
 def test_unnamed_spokesman_or_aide_stays(backbone: Backbone, text: str) -> None:
     assert _shown(backbone, text, "vague_attribution")
+
+
+def test_subtitle_poll_named_in_body(backbone: Backbone) -> None:
+    text = (
+        "Bleak outlook for the mayor;\nChances of the mayor winning are small, according "
+        "to poll.\n\nIt was years ago that the mayor said it was impossible.\n\nVoters have "
+        "changed since then.\n\nA Daily Ledger/Halden University poll found Roe ahead."
+    )
+    assert not _shown(backbone, text, "vague_attribution")
+
+
+def test_span_leaves_the_aside_before(backbone: Backbone) -> None:
+    text = (
+        "While some friends say he would look better if he ate the odd pie - an old "
+        "treat - others say he has never been healthier."
+    )
+    assert "others say" in _shown(backbone, text, "vague_attribution")
+
+
+def test_group_inside_quotation_of_named_teller(backbone: Backbone) -> None:
+    text = (
+        "She dismissed efforts by some members to stress their differences.\n\n"
+        "\"The people who stand up and say, 'She wrote that one line about a mayor I hated, "
+        "but I'll still vote for her' -- that's as good as backing everything she backs,\" "
+        "Lund said."
+    )
+    assert not _shown(backbone, text, "vague_attribution")

@@ -173,7 +173,7 @@ _CREDIT_LINE = re.compile(
 
 def _plural_acronym(parsed: Parsed, t: Token) -> bool:
     """A capital plural noun right after a capitalised proper noun and before a name or
-    the end of the phrase ("Navy SEALS", "Army RANGERS Jon Doe"): the plural of a unit's
+    the end of the phrase ("Army RANGERS Jon Doe", "Coast Guard DIVERS"): the plural of a unit's
     acronym or name, not a shouted word ("Roe LOVES it": a verb after a person)."""
     if not t.text.endswith("S") or t.i == 0:
         return False

@@ -152,10 +152,10 @@ def _conditional(parsed: Parsed, verb: Token) -> bool:
 
 
 def _path_not_taken(parsed: Parsed, t: Token) -> bool:
-    """'The country might have pushed back ..., perhaps by ... . It might have tried ... .
-    What it did, instead, was ...': a perfect "might"/"could" whose sentence or one of the
-    next two says what was done "instead" (a word of its own, not "instead of"): an option
-    the text sets against what happened, not a doubt about what happened."""
+    """'The town might have built a second bridge ... . It chose instead to widen the
+    old one': a perfect "might"/"could" whose sentence or one of the next two says what
+    was done "instead" (a word of its own, not "instead of"): an option the text sets
+    against what happened, not a doubt about what happened."""
     if t.lower not in ("might", "could"):
         return False
     k = parsed.sentence_index(t.start)

@@ -40,6 +40,8 @@ def sourced(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str | N
         c.dep == "mark" and c.lower in ("if", "unless") for c in parsed.children(verb.i)
     ):
         return "A condition ('if people think ...'), not a claim pinned on a group."
+    if verb is not None and _across_quote(parsed, t, verb):
+        return "Words inside a quotation the parser tied to the teller's verb outside it."
     if group == "vague_research" and t.lower in _POLLS and _poll_named(parsed, t):
         return "The poll is named nearby (its pollster or outlet)."
     if group == "vague_research" and low == "report" and "pool" in compounds:
@@ -51,6 +53,21 @@ def sourced(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str | N
     if low in _ROLES and t.tag == "NN" and _named_before(parsed, t, verb):
         return "The role of a person the text has just named."
     return None
+
+
+def _across_quote(parsed: Parsed, t: Token, verb: Token) -> bool:
+    """'"The people who stand up and said ... -- that's as good as ...," Roe told a
+    reporter': the group opens a quotation that closes before the verb it was parsed as
+    the subject of; the named teller speaks, the group (talked about) claims nothing."""
+    sentence = parsed.sentence_of(t.start)
+    if sentence is None or verb.i < t.i:
+        return False
+    text = parsed.text
+    before, between = text[sentence.start : t.start], text[t.end : verb.start]
+    if "\u201c" in before or "\u201d" in between:
+        opened = before.count("\u201c") > before.count("\u201d")
+        return opened and "\u201d" in between
+    return before.count('"') % 2 == 1 and '"' in between
 
 
 def _name(w: Token) -> bool:
@@ -70,7 +87,8 @@ def _poll_named(parsed: Parsed, t: Token) -> bool:
     tail = parsed.text[sentence.end : line_end if line_end >= 0 else len(parsed.text)]
     if _TAG.match(tail) or _TAG.search(parsed.text, t.end, sentence.end):
         return True
-    heading = sentence.block not in BODY or k == 0
+    # a headline's or its subtitle's poll: all before the first blank line, or no body
+    heading = sentence.block not in BODY or k == 0 or "\n\n" not in parsed.text[: t.start]
     sentences = parsed.sentences[k + 1 :] if heading else parsed.sentences[k + 1 : k + 3]
     if heading:
         sentences = sentences[:40]

@@ -316,7 +316,7 @@ def _vague_cue(
     elif (why := not_vague(parsed, t, group, verb)) is not None:
         score, detail = min(score, 0.3), why
     # span: the noun phrase (with "familiar with ..."/"close to ..." modifiers), plus the verb
-    lo = min([t.i, *(_subtree_lo(parsed, c.i) for c in pre)])
+    lo = min([t.i, *(_subtree_lo(parsed, c.i) for c in pre if not _dashed(parsed, c, t))])
     hi = t.i
     crowd = t.lower in QUANTIFIERS  # "few on either side of the debate think": the group
     for c in post:
@@ -481,6 +481,15 @@ def _body_before(parsed: Parsed, t: Token) -> bool:
         if toks[w.head].dep == "ROOT" and (w.ent_type in ("PERSON", "ORG") or w.pos == "PROPN"):
             return True
     return False
+
+
+def _dashed(parsed: Parsed, c: Token, t: Token) -> bool:
+    """A dash between the modifier and its noun: the parser's misreading of an
+    aside that ends just before ("... the odd pie - an old treat - others say")."""
+    return any(
+        w.pos == "PUNCT" and w.text in ("-", "\u2013", "\u2014", "--")
+        for w in parsed.tokens[c.i + 1 : t.i]
+    )
 
 
 def _subtree_tokens(parsed: Parsed, i: int) -> tuple[int, int]:
