@@ -138,3 +138,18 @@ def test_no_count(backbone: Backbone, text: str) -> None:
 )
 def test_counts_kept(backbone: Backbone, text: str, kept: str) -> None:
     assert kept in _found(backbone, text), _found(backbone, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He carried a 30-30 rifle into the woods.",
+        "The rumour came from 9 to 5 Mac this week.",
+        "The store is open 24-7 now.",
+        "She paid until March 17 — 12 days after he left.",
+    ],
+)
+def test_no_tally(backbone: Backbone, text: str) -> None:
+    parsed = backbone.parse(text)
+    dates = [(d.start, d.end) for d in find_dates(text, parsed, date(2016, 5, 1))]
+    assert all(q.unit != "tally" for q in find_quantities(text, parsed, dates))

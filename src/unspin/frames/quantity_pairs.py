@@ -6,7 +6,8 @@ in markup that count nothing.
   ``value_max`` the second, unit ``tally`` (:func:`tallies`). Only a pair whose second
   figure is no larger than the first is a tally, unless a word of voting or deciding
   stands by it ("rejected 45-54"); a word of voting or deciding makes it sure (0.8), a
-  bare descending pair stays in the weak layer (0.5). A change ("fell from 40 to 30"),
+  bare descending pair stays in the weak layer (0.5), a bare tie or a pair before a
+  capitalised word ("a 30-30 rifle", "9 to 5 Mac") is none. A change ("fell from 40 to 30"),
   a run of three figures ("14-3-2016"), a unit after it ("52-48 percent") and "24-7"
   are no tally;
 - a dimension ("a 9-by-12-inch flyer", "6 by 8 feet"): one measure, value the first
@@ -25,8 +26,8 @@ __all__ = ["dimensions", "markup_spans", "tallies"]
 
 _SIDE = r"\d{1,3}(?:,\d{3})+|\d{1,4}"
 _TALLY = re.compile(
-    rf"(?<![\w.,:/$£€%-])(?P<a>{_SIDE})"
-    rf"(?P<sep>[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+|-to-)(?P<b>{_SIDE})"
+    rf"(?<![\w.,:/$£€%'’-])(?P<a>{_SIDE})"
+    rf"(?P<sep>[ \t]*[-–][ \t]*|—|[ \t]+to[ \t]+|-to-)(?P<b>{_SIDE})"
     r"(?![\w.,:/]\d|[ \t]*[-–/][ \t]*\d|\w|[ \t]*%|-year|[ \t]*[ap]\.?m\b)"
 )
 #: A word of voting, deciding or winning before the pair: "voted 7-2", "confirmed 92 to 0".
@@ -34,7 +35,7 @@ _TALLY_BEFORE = re.compile(
     r"\b(?:vot(?:e|es|ed|ing)|ballot(?:s|ed)?|confirm(?:s|ed)?|approv(?:e|es|ed)|"
     r"pass(?:es|ed)?|reject(?:s|ed)?|defeat(?:s|ed)?|uph[eo]ld|rul(?:es|ed)|"
     r"decid(?:es|ed)|split|margin|tally|won|wins?|beat(?:s|en)?|lost|los(?:e|es)|"
-    r"led|leads?|score[sd]?|favou?r|against|fail(?:s|ed))\b[^.;:!?\n]{0,12}$",
+    r"led|leads?|score[sd]?|favou?r|against|fail(?:s|ed))\b[^.;:!?\n]{0,30}$",
     re.I,
 )
 #: A noun of voting or deciding right after the pair: "a 41-9 vote", "a 5-4 decision".
@@ -49,6 +50,7 @@ _ENDS = re.compile(
     r"[ \t]*(?:[,.;:)]|$)|[ \t]+(?:in|on|for|against|with|and|at|by|over|after|before|"
     r"last|this|to|the|when|as)\b"
 )
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 _FROM = re.compile(r"\b(?:from|between|ages?|aged|pp?\.|pages?|chapters?|verses?)[ \t]*$", re.I)
 _UNIT_AFTER = re.compile(
     r"[ \t-]*(?:per\s?cent|percent|percentage|points?\b(?![ \t]+(?:win|victory|lead)))", re.I
@@ -76,6 +78,8 @@ def tallies(text: str) -> list[tuple[int, int, float, float, float]]:
         sure = after is not None or _TALLY_BEFORE.search(text, max(0, start - 40), start)
         if b > a and not (after or (sure and _ENDS.match(text, end))):
             continue  # "300-400 people", "won 3-5 seats": a range
+        if not sure and (a == b or _NAME_AFTER.match(text, end)):
+            continue  # "a 30-30 rifle", "9 to 5 Mac": a model or a name, no vote
         if after is not None:
             end = after.end()
         out.append((start, end, a, b, 0.8 if sure else 0.5))
