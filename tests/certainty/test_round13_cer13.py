@@ -218,3 +218,8 @@ def test_group_inside_quotation_of_named_teller(backbone: Backbone) -> None:
         "Lund said."
     )
     assert not _shown(backbone, text, "vague_attribution")
+
+
+def test_hyphenated_modifier_stays_in_span(backbone: Backbone) -> None:
+    text = "A well-placed source told the Ledger that the envoy was sent home."
+    assert "A well-placed source told" in _shown(backbone, text, "vague_attribution")

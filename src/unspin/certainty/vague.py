@@ -484,10 +484,15 @@ def _body_before(parsed: Parsed, t: Token) -> bool:
 
 
 def _dashed(parsed: Parsed, c: Token, t: Token) -> bool:
-    """A dash between the modifier and its noun: the parser's misreading of an
-    aside that ends just before ("... the odd pie - an old treat - others say")."""
+    """A dash set off by spaces between the modifier and its noun: the parser's misreading
+    of an aside that ends just before ("... the odd pie - an old treat - others say"); a
+    hyphen inside a word ("a well-placed source") is none."""
+    text = parsed.text
     return any(
-        w.pos == "PUNCT" and w.text in ("-", "\u2013", "\u2014", "--")
+        w.pos == "PUNCT"
+        and w.text in ("-", "\u2013", "\u2014", "--")
+        and text[w.start - 1 : w.start].isspace()
+        and text[w.end : w.end + 1].isspace()
         for w in parsed.tokens[c.i + 1 : t.i]
     )
 
