@@ -32,7 +32,10 @@ from unspin.sources.one_word_names import (
     site_named,
     titled_elsewhere,
 )
+from unspin.sources.outlet_shapes import outlet_shape
 from unspin.sources.parse_index import ParseIndex, span_text
+from unspin.sources.quantified import quantified_people
+from unspin.sources.ranks import past_rank, rank_role
 from unspin.sources.roles import (
     is_role_phrase,
     place_only,
@@ -77,6 +80,10 @@ def named_mention(
     ent = ix.with_first_name(ent)  # "Ana" + PERSON "Pell": a first name the tagger left out
     ent = _without_verb(parsed, ent)  # "As Pope Leo XIII explained": the name ends at XIII
     ent = _past_abbreviation(ix, ent)  # "said Det. Ann Lund": the name after the title
+    if (ranked := past_rank(ix, ent)) is not None:  # "Army Capt. Ann Lund": her rank
+        m = named_mention(ix, toks[ranked.last - 1], ranked, (sub[0], ranked.last - 1), True)
+        m.is_subject = m.is_subject or h.dep.startswith("nsubj")
+        return rank_role(m, span_text(parsed, ent.first, ranked.first - 1))
     titled = _titled_person(ix, h, ent)
     if titled is not None:
         # "Bay County Supervisor of Elections Mark Dahl said": the title's holder speaks
@@ -154,7 +161,7 @@ def named_mention(
             if is_role_phrase(span_text(parsed, a_lo, a_hi)) and not _identity(ix, c.i):
                 role_right = span_text(parsed, a_lo, a_hi)
             break
-    outlet_cue = outlet_name_cue(words)
+    outlet_cue = outlet_name_cue(words) or outlet_shape(words)  # "KXYZ-TV", "Sun-Times"
     org_cue = org_name_cue(strip_the(words)) or acronym_of
     if org_cue is None and label != "PERSON" and "and" in words[1:-1]:
         org_cue = "and"  # a name of two parts joined by "and" is no person's
@@ -244,11 +251,11 @@ def named_mention(
     ner = f"NER {label}" if label else ""
     one_word = re.sub(r"['’]s\Z", "", bare[0]) if len(bare) == 1 and not role_left else ""
     role_org = role_organisation(role_right)
-    some = _quantified_people(toks, lo, ent)
+    some = quantified_people(toks, lo, ent)
     if some is not None:
         # "several Muslims explained": some people of a named kind, no one named
         source_type, entity_type, rule = "anonymous", None, "speaker.unnamed-person"
-        reason, score = f"a quantifier ({some}) before a plural name: people left unnamed", 0.6
+        reason, score = f"a quantifier ({some}) before a kind of people: left unnamed", 0.6
         name_words, role_left, role_right = [], "", ""
     elif reference is not None and not (label == "PERSON" and person_hint):
         source_type, entity_type, rule = "document", "document", "speaker.document"
@@ -396,28 +403,6 @@ def named_mention(
         wide.role = role if role_left.endswith("s") and role == role_text(role_left) else None
         wide.reason = f"{reason}; names joined by 'and': several people".lstrip("; ")
     return wide
-
-
-#: Words that count some people of a kind ("several Muslims", "many Catholics").
-_PEOPLE_QUANTIFIERS = frozenset(
-    {
-        "several", "many", "some", "few", "most", "numerous", "countless", "various",
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
-    }
-)  # fmt: skip
-
-
-def _quantified_people(toks: Sequence[Token], lo: int, ent: Entity) -> str | None:
-    """The quantifier right before a plural one-word name ("several Muslims"), if any."""
-    if ent.last - ent.first != 1 or ent.first == 0 or ent.label not in ("", "PERSON", "NORP"):
-        return None
-    t = toks[ent.first]
-    q = toks[ent.first - 1]
-    if t.tag != "NNPS" and not (t.text.endswith("s") and t.text[:1].isupper()):
-        return None
-    if q.lower in _PEOPLE_QUANTIFIERS and (q.i >= lo or q.head == t.i):
-        return q.lower
-    return None
 
 
 def _without_verb(parsed: Parsed, ent: Entity) -> Entity:

@@ -187,7 +187,13 @@ class Resolver:
         if len(words) == 1 and not (m.entity_type != "person" and words[0].isupper()):
             # a surname ("Lund") maps to the full name; the recogniser's label (it often
             # takes a lone surname for an organisation) gives way to the earlier person
-            k = self._full_name(m.start, words[0])
+            k = self._full_name(m.start, words[0], m.gender)
+            if k is not None:
+                alias(m, k)
+                return
+        if len(words) in (2, 3) and words[0].lower() in SURNAME_PARTICLES:
+            # "Le Vark" of "Marine Le Vark": a surname with its particle
+            k = self._full_name(m.start, m.name, m.gender)
             if k is not None:
                 alias(m, k)
                 return
@@ -206,21 +212,32 @@ class Resolver:
             return k  # a surname the recogniser took for a place is a person's too
         if k.entity_type != "person" and words[0].isupper():
             return k  # an acronym
-        c = self._full_name(k.start, words[0])
+        c = self._full_name(k.start, words[0], k.gender)
         if c is None:
             return k
         return replace(k, name=c.name, entity_type="person", source_type="named_person",
                        role=k.role or c.role)  # fmt: skip
 
-    def _full_name(self, pos: int, surname: str) -> Known | None:
-        """The last person named before ``pos`` with two or more words, the last of which
-        is ``surname`` ("Ann Lund" for "Lund")."""
-        target = surname.lower()
-        for k in reversed(self.before(pos)):
-            kw = k.name.split()
-            if k.entity_type == "person" and len(kw) >= 2 and kw[-1].lower() == target:
-                return k
-        return None
+    def _full_name(self, pos: int, surname: str, gender: str | None = None) -> Known | None:
+        """The person named before ``pos`` with two or more words, the last of which is
+        ``surname`` ("Ann Lund" for "Lund"). Of two such people ("Ann Lund", then her
+        husband "Bo Lund") the one of the mention's ``gender`` ("Mr. Lund"), else the one
+        named first: the text calls its main person by surname, a relative named after
+        it by full name (its latest mention of the chosen person is given)."""
+        target = surname.lower().split()
+        n = len(target)
+        latest: dict[str, Known] = {}  # by first name, in the order first named
+        for k in self.before(pos):
+            kw = k.name.lower().split()
+            if k.entity_type == "person" and len(kw) > max(n, 1) and kw[-n:] == target:
+                latest[kw[0]] = k
+        if not latest:
+            return None
+        people = list(latest.values())
+        if gender in ("male", "female"):
+            fit = [k for k in people if self.gender.get(k.name) in (None, gender)]
+            people = fit or people
+        return people[0]
 
     def surname_noun(self, m: Mention, text: str, later: Iterable[Known] = ()) -> bool:
         """ "Schneider told ...", "King said": a capitalised word the tagger took for a
@@ -245,13 +262,12 @@ class Resolver:
             alias(m, k)
             m.reason = f"a surname: the same as {k.name}, named later"
             return True
-        for k in reversed(self.before(m.start)):
-            kw = k.name.split()
-            if k.entity_type == "person" and len(kw) >= 2 and kw[-1] == text:
-                m.kind = "name"
-                alias(m, k)
-                m.reason = f"a surname: the same as {k.name}"
-                return True
+        c = self._full_name(m.start, text, m.gender)
+        if c is not None and c.name.split()[-1] == text:
+            m.kind = "name"
+            alias(m, c)
+            m.reason = f"a surname: the same as {c.name}"
+            return True
         return False
 
     def definite_noun(self, m: Mention) -> None:
@@ -292,6 +308,23 @@ class Resolver:
                     m.rule = "speaker.name-alias"
                     m.reason = f"the {head} named earlier: {k.name}"
                     return
+        if m.source_type == "named_organisation" and (m.name or "").lower() in _BODY_NOUNS:
+            # "Mothers United issued a statement ... the group said": the body just named
+            o = _nearest_known(self.before(m.start), m.start, "organisation")
+            if o is not None and len(o.name.split()) >= 2:
+                m.name, m.resolved_from, m.antecedent = o.name, "alias", (o.start, o.end)
+                m.score, m.rule = 0.7, "speaker.name-alias"
+                m.reason = f"the {head} named earlier: {o.name}"
+                return
+        if m.source_type == "media_outlet" and not m.name and not m.plural:
+            # "told Metro News ... according to the news outlet": the outlet just named
+            o = _nearest_known(self.before(m.start), m.start, "outlet")
+            if o is not None:
+                m.name, m.entity_type = o.name, "outlet"
+                m.resolved_from, m.antecedent = "alias", (o.start, o.end)
+                m.score, m.rule = 0.7, "speaker.name-alias"
+                m.reason = f"the {head} named earlier: {o.name}"
+                return
         if m.source_type == "anonymous" and m.pointing and m.rule in _PERSON_LIKE:
             # "the pope", "the three bishops", "this nominee": someone identifiable that
             # the text does not tie to a name here; not an anonymous source
@@ -366,6 +399,11 @@ class Resolver:
         return chosen
 
 
+#: Particles that begin a surname of two or three words ("Le Vark", "van der Berg").
+SURNAME_PARTICLES = frozenset(
+    {"le", "la", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den",
+     "al", "al-", "el", "bin", "ben", "ibn", "abu", "ter", "ten", "dos", "das"}
+)  # fmt: skip
 #: Short forms of titles ("Sgt. Ann Lund" is "the sergeant").
 _TITLE_SHORT = {
     "sgt": "sergeant", "lt": "lieutenant", "col": "colonel", "gen": "general",
@@ -450,6 +488,20 @@ def _own_words(m: Mention) -> set[str]:
     small = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "of", "for"}
     words = {w.strip(",;:()").lower() for w in (m.role or "").split()}
     return {w for w in words if len(w) >= 3 and w not in small and w != m.head_word}
+
+
+#: A body's generic name as the recogniser gives it ("the group").
+_BODY_NOUNS = frozenset({"the group", "the organization", "the organisation"})
+
+
+def _nearest_known(before: list[Known], pos: int, kind: str) -> Known | None:
+    """The one source of ``kind`` ("outlet") named within 400 characters before ``pos``;
+    None when two of that kind are named there (which one is meant is not told)."""
+    near = [k for k in before[-30:] if k.start >= pos - 400 and k.entity_type == kind]
+    names = {k.name for k in near if k.name}
+    if len(names) != 1 or len(names) != len({k.name for k in near}):
+        return None
+    return near[-1]
 
 
 def _position(role: str) -> bool:

@@ -285,10 +285,14 @@ def _headline_subject(text: str, start: int, end: int) -> Mention | None:
 
 def writer_idiom(ix: ParseIndex, t: Token) -> bool:
     """The writer's own idiom, no speech reported: "it goes without saying that ...", "it
-    must be noted that ...", "(shall we say)" ("shall" is hypothetical speech)."""
-    head = ix.parsed.tokens[t.head]
+    must be noted that ...", "(shall we say)" ("shall" is hypothetical speech), "all
+    told, ..." (a sum: all counted)."""
+    toks = ix.parsed.tokens
+    head = toks[t.head]
     if t.dep == "pcomp" and head.lower == "without":
         return True
+    if t.lower == "told" and 0 < t.i < len(toks) - 1 and toks[t.i - 1].lower == "all":
+        return toks[t.i + 1].text == "," and (t.i < 2 or toks[t.i - 2].pos == "PUNCT")
     return any(c.lower == "it" for c in ix.kids(t.i, "nsubjpass")) and any(
         c.lower == "must" for c in ix.kids(t.i, "aux")
     )
