@@ -241,3 +241,16 @@ def test_slots_round_trip_through_json() -> None:
         slot_from_dict({"kind": "mystery"})
     with pytest.raises(SchemaError):
         slot_from_dict({"kind": "quantity", "doc_id": "x"})
+
+
+def test_tallies_compare_both_sides() -> None:
+    """'7-2' is a vote of seven to two, not a range from two to seven: another split of
+    the same vote conflicts, the same split restates it."""
+
+    def tally(a: float, b: float, doc: str = "d1") -> QuantitySlot:
+        return q(a, value_max=b, unit="tally", predicate="vote", predicate_text="voted", doc=doc)
+
+    assert kind(tally(7, 2), tally(6, 3, doc="d2")) == "contradiction:quantity.different-values"
+    assert kind(tally(7, 2), tally(7, 2, doc="d2")) == "restatement:quantity.same-value"
+    link = compare_slots(tally(7, 2), tally(6, 3, doc="d2"))
+    assert link is not None and "7-2" in link.explanation.detail

@@ -245,6 +245,10 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
         unit = f" {q.unit}" if q.unit else ""
         qual = f" ({q.qualifier.replace('_', ' ')})" if q.qualifier else ""
         shown = f"{q.value:,.4f}".rstrip("0").rstrip(".")
+        if q.unit == "tally" and q.value_max is not None:  # "7-2": both sides of a vote
+            shown += "-" + f"{q.value_max:,.4f}".rstrip("0").rstrip(".")
+        elif q.value_max is not None:
+            shown += " to " + f"{q.value_max:,.4f}".rstrip("0").rstrip(".")
         return self.finding(
             ctx, q.start, q.end, kind="quantity", label=q.label, score=q.score,
             explanation=Explanation(

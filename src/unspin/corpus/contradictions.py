@@ -239,10 +239,17 @@ def _rounds_to(exact: QuantitySlot, rounded: QuantitySlot) -> bool:
     return float(q) * step == rounded.value
 
 
+def _tally(s: QuantitySlot) -> bool:
+    """A vote tally or a court split ("7-2"): ``value`` and ``value_max`` are its two
+    sides, not the ends of a range."""
+    return s.unit == "tally" and s.value_max is not None
+
+
 def _shown(s: QuantitySlot) -> str:
     v = f"{s.value:,.4f}".rstrip("0").rstrip(".")
     if s.value_max is not None:
-        v += "–" + f"{s.value_max:,.4f}".rstrip("0").rstrip(".")
+        dash = "-" if _tally(s) else "–"
+        v += dash + f"{s.value_max:,.4f}".rstrip("0").rstrip(".")
     qual = {"about": "about ", "at_least": "at least ", "at_most": "at most "}.get(
         s.qualifier or "", ""
     )
@@ -364,7 +371,7 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
         if u.update and not o.update and not (u.dated and o.dated):
             return link("update", "update-cue",
                         f"{_shown(u)} is given as an update ({u.update!r})")  # fmt: skip
-    if ia[0] <= ib[1] and ib[0] <= ia[1]:
+    if ia[0] <= ib[1] and ib[0] <= ia[1] and not (_tally(a) or _tally(b)):
         quals = {a.qualifier, b.qualifier} - {None}
         rule = (
             "approximate" if "about" in quals
