@@ -20,7 +20,7 @@ _FAMILY = (
     "Rep. Oskar Vellam faced new questions on Tuesday about his campaign for the Senate.\n\n"
     "His former wife, Lena Vellam, filed a complaint against him last year, and his "
     "fiancee Mira Vellam is now running for his seat.\n\n"
-    '"She is going to win," Vellam said at a meeting in March.\n\n'
+    '"She will take the seat," Vellam said at a meeting in March.\n\n'
     "Vellam argued that the caucus should back her instead of his adviser."
 )
 
@@ -49,8 +49,8 @@ def test_a_shortened_rank_before_a_name_is_no_organisation(run: Run) -> None:
     a = sources(
         run,
         "Several veterans shared their worries about the race.\n\n"
-        "“I really do not know how a better man did not run,” said Air Force 1st Lt. "
-        "Ena Dorsk. “I was hoping for another.”",
+        "“Nobody on the ballot speaks for us,” said Air Force 1st Lt. Ena Dorsk. "
+        "“We deserve better.”",
     )
     quotes = a.by_kind("quote")
     assert quotes
@@ -62,9 +62,9 @@ def test_a_shortened_rank_before_a_name_is_no_organisation(run: Run) -> None:
 def test_a_call_sign_and_a_hyphenated_paper_name_are_outlets(run: Run) -> None:
     a = sources(
         run,
-        "In Seattle, marchers carried white roses, KXOR-TV reported, while in Chicago the "
-        "parade began with a moment of silence, the Harbor Sun-Times reported.\n\n"
-        "In Chicago, organizers added 160 guards along the route, the Sun-Times reported.",
+        "In Westby, walkers carried candles, KXOR-TV reported, while in Dunmore the "
+        "festival opened with a prayer, the Harbor Sun-Times reported.\n\n"
+        "In Dunmore, the city hired 80 more stewards for the route, the Sun-Times reported.",
     )
     for text in ("KXOR-TV", "the Harbor Sun-Times", "the Sun-Times"):
         found = _speakers(a, text)
@@ -75,12 +75,11 @@ def test_a_call_sign_and_a_hyphenated_paper_name_are_outlets(run: Run) -> None:
 def test_a_surname_with_a_particle_is_the_person_named_in_full(run: Run) -> None:
     a = sources(
         run,
-        "PARIS (Wire) - France’s far-right party leader Marine Le Vark said on Wednesday "
-        "she would back Bell.\n\n"
-        "While her party thrives on anti-immigration sentiment, she has been more careful "
-        "in her speeches than Bell has been.\n\n"
-        "“As far as France’s best interest is concerned it’s, ‘Everything but Ana Rask’,” "
-        "Le Vark told Metro News in an interview when asked which candidate she would back.",
+        "PARIS (Wire) - Party leader Marine Le Vark said on Wednesday she would back Bell."
+        "\n\nHer party has grown fast, and she has been more careful in her speeches than "
+        "Bell.\n\n"
+        "“For my country, anyone but Ana Rask is fine,” Le Vark told Metro News in an "
+        "interview when asked whom she preferred.",
     )
     found = _speakers(a, "Le Vark")
     assert len(found) == 1, [(f.text, f.label) for f in a.by_kind("speaker")]
@@ -91,25 +90,24 @@ def test_a_surname_with_a_particle_is_the_person_named_in_full(run: Run) -> None
 def test_one_member_of_a_party_is_anonymous_and_who_takes_him_up(run: Run) -> None:
     a = sources(
         run,
-        "Members peppered the aide with questions about the raids, the people said. "
-        '"It was not a convincing argument," said one Democrat familiar with the '
-        'discussion, who added that the White House seemed "rattled" by the opposition.',
+        "Lawmakers pressed the envoy with questions about the new levy, the people said. "
+        '"He did not persuade anyone," said one Republican familiar with the meeting, who '
+        'added that the ministry looked "nervous" about the revolt.',
     )
-    found = _speakers(a, "one Democrat")
+    found = _speakers(a, "one Republican")
     assert len(found) == 1, [(f.text, f.label) for f in a.by_kind("speaker")]
     assert found[0].label == "anonymous"
-    assert not _speakers(a, "the discussion")
-    added = [f for f in a.by_kind("attribution") if f.text.startswith("the White House")]
+    assert not _speakers(a, "the meeting")
+    added = [f for f in a.by_kind("attribution") if f.text.startswith("the ministry")]
     assert added and added[0].label == "anonymous"
 
 
 def test_the_news_outlet_is_the_outlet_named_just_before(run: Run) -> None:
     a = sources(
         run,
-        "“The agents are under a lot of pressure,” an intelligence source told Metro News.\n\n"
-        "The rule can be applied “when people make false statements that cost agents "
-        "time,” according to the news outlet. The rule even covers statements not made "
-        "under oath.",
+        "“The staff feel squeezed,” a source in the agency told Metro News.\n\n"
+        "The law applies “whenever someone misleads investigators and wastes their "
+        "time,” according to the news outlet. It even covers remarks made without an oath.",
     )
     found = _speakers(a, "the news outlet")
     assert len(found) == 1, [(f.text, f.label) for f in a.by_kind("speaker")]
@@ -119,10 +117,9 @@ def test_the_news_outlet_is_the_outlet_named_just_before(run: Run) -> None:
 def test_the_group_is_the_body_named_just_before(run: Run) -> None:
     a = sources(
         run,
-        'The Harbor Tenants Union issued a statement saying it took the step "because of '
-        'the unsafe conditions created by the police."\n\n'
-        '"For us, the march this year meant a choice between two threats," the group said '
-        "in a statement.",
+        'The Harbor Tenants Union issued a statement saying it left the parade "because '
+        'the route was not safe for our members."\n\n'
+        '"We would rather walk on our own than walk afraid," the group said in a statement.',
     )
     found = _speakers(a, "the group")
     assert len(found) == 1, [(f.text, f.label) for f in a.by_kind("speaker")]
@@ -132,8 +129,18 @@ def test_the_group_is_the_body_named_just_before(run: Run) -> None:
 def test_all_told_is_a_sum_not_speech(run: Run) -> None:
     a = sources(
         run,
-        "The plan covers parents of citizens and the expansion of a program for children. "
-        "All told, up to 5 million people could be eligible for the programs.",
+        "The bill covers farm workers and the renewal of a grant for students. "
+        "All told, about 300,000 people may qualify.",
     )
     assert not _speakers(a, "All")
     assert not a.by_kind("attribution")
+
+
+def test_a_speaker_span_never_starts_at_the_ranks_full_stop(run: Run) -> None:
+    a = sources(
+        run,
+        "“None of them knows the navy,” said Army Capt. Christian Vark, who said he "
+        "would back neither Bell nor Rask.",
+    )
+    assert not [f for f in a.by_kind("speaker") if f.text.startswith(".")]
+    assert any(f.attributes.get("name") == "Christian Vark" for f in a.by_kind("speaker"))

@@ -108,7 +108,11 @@ def named_mention(
     if lo < ent.first:
         left = [t for t in toks[lo : ent.first] if t.dep not in ("punct",)]
         glued = {t.i for t in left if t.i + 1 < ent.first and ix.hyphen_joined(t.i, t.i)[1] > t.i}
-        while left and (left[0].lower in DETS or left[0].dep in ("det", "poss", "case")):
+        while left and (
+            left[0].lower in DETS
+            or left[0].dep in ("det", "poss", "case")
+            or not any(ch.isalnum() for ch in left[0].text)  # "Capt. Ann Lund": no "."
+        ):
             left = left[1:]
         honorific = [t for t in left if t.lower in HONORIFICS and t.lower not in TITLE_HONORIFICS]
         if honorific:
