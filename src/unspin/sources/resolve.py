@@ -24,7 +24,7 @@ from unspin.sources.mentions import mention_from_token
 from unspin.sources.nearby import resolve_nearby
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.plain_mentions import mention_from_span
-from unspin.sources.resolver import Known, Resolver, first_name, full_name_run
+from unspin.sources.resolver import Known, Resolver, first_name, full_name_run, surname_noun
 from unspin.sources.speakers import PERSON_HEADS, Mention, org_name_cue
 from unspin.sources.state import Event, RunState
 from unspin.sources.titles import TitleHolders, bare_title
@@ -101,7 +101,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
             if title is not None:
                 holders = holders or TitleHolders([*st.knowns, *mentions])
                 holders.resolve(item, title)
-        elif not resolver.surname_noun(item, st.text[item.start : item.end], st.knowns):
+        elif not surname_noun(resolver, item, st.text[item.start : item.end], st.knowns):
             before = (item.source_type, item.rule)
             resolver.definite_noun(item)
             if item.rule == "speaker.definite-unresolved" and _listed_kinds(st, item):

@@ -20,7 +20,15 @@ from unspin.sources.lexicon import (
 from unspin.sources.roles import role_head
 from unspin.sources.speakers import PERSON_HEADS, Mention, acronym, split_person_name
 
-__all__ = ["Known", "Resolver", "alias", "first_name", "full_name_run"]
+__all__ = [
+    "Known",
+    "Resolver",
+    "alias",
+    "first_name",
+    "full_name_before",
+    "full_name_run",
+    "surname_noun",
+]
 
 _UNNAMED_PEOPLE = frozenset({"speaker.unnamed-person", "speaker.anonymous"})
 #: Rules of common nouns that may stand for a person named elsewhere ("the bishop").
@@ -187,13 +195,13 @@ class Resolver:
         if len(words) == 1 and not (m.entity_type != "person" and words[0].isupper()):
             # a surname ("Lund") maps to the full name; the recogniser's label (it often
             # takes a lone surname for an organisation) gives way to the earlier person
-            k = self._full_name(m.start, words[0], m.gender)
+            k = full_name_before(self, m.start, words[0], m.gender)
             if k is not None:
                 alias(m, k)
                 return
         if len(words) in (2, 3) and words[0].lower() in SURNAME_PARTICLES:
             # "Le Vark" of "Marine Le Vark": a surname with its particle
-            k = self._full_name(m.start, m.name, m.gender)
+            k = full_name_before(self, m.start, m.name, m.gender)
             if k is not None:
                 alias(m, k)
                 return
@@ -212,63 +220,11 @@ class Resolver:
             return k  # a surname the recogniser took for a place is a person's too
         if k.entity_type != "person" and words[0].isupper():
             return k  # an acronym
-        c = self._full_name(k.start, words[0], k.gender)
+        c = full_name_before(self, k.start, words[0], k.gender)
         if c is None:
             return k
         return replace(k, name=c.name, entity_type="person", source_type="named_person",
                        role=k.role or c.role)  # fmt: skip
-
-    def _full_name(self, pos: int, surname: str, gender: str | None = None) -> Known | None:
-        """The person named before ``pos`` with two or more words, the last of which is
-        ``surname`` ("Ann Lund" for "Lund"). Of two such people ("Ann Lund", then her
-        husband "Bo Lund") the one of the mention's ``gender`` ("Mr. Lund"), else the one
-        named first: the text calls its main person by surname, a relative named after
-        it by full name (its latest mention of the chosen person is given)."""
-        target = surname.lower().split()
-        n = len(target)
-        latest: dict[str, Known] = {}  # by first name, in the order first named
-        for k in self.before(pos):
-            kw = k.name.lower().split()
-            if k.entity_type == "person" and len(kw) > max(n, 1) and kw[-n:] == target:
-                latest[kw[0]] = k
-        if not latest:
-            return None
-        people = list(latest.values())
-        if gender in ("male", "female"):
-            fit = [k for k in people if self.gender.get(k.name) in (None, gender)]
-            people = fit or people
-        return people[0]
-
-    def surname_noun(self, m: Mention, text: str, later: Iterable[Known] = ()) -> bool:
-        """ "Schneider told ...", "King said": a capitalised word the tagger took for a
-        common noun is the surname of a person named before (sets the alias), else of the
-        one person of ``later`` (the text's named people) named with it after it."""
-        if m.rule not in ("speaker.unnamed-person", "speaker.unknown-noun"):
-            return False
-        if not text[:1].isupper() or not text.isalpha():
-            return False
-        after = {
-            k.name: k
-            for k in later
-            if k.start > m.start and k.entity_type == "person" and len(k.name.split()) >= 2
-            and k.name.split()[-1] == text
-        }  # fmt: skip
-        if len(after) == 1 and not any(
-            k.entity_type == "person" and k.name.split()[-1:] == [text]
-            for k in self.before(m.start)
-        ):
-            k = next(iter(after.values()))
-            m.kind = "name"
-            alias(m, k)
-            m.reason = f"a surname: the same as {k.name}, named later"
-            return True
-        c = self._full_name(m.start, text, m.gender)
-        if c is not None and c.name.split()[-1] == text:
-            m.kind = "name"
-            alias(m, c)
-            m.reason = f"a surname: the same as {c.name}"
-            return True
-        return False
 
     def definite_noun(self, m: Mention) -> None:
         """ "the spokeswoman" / "the authority": the named holder of that role or name."""
@@ -417,6 +373,61 @@ _SAME_JOB = (
                "solicitor", "advocate"}),
     frozenset({"doctor", "physician"}),
 )  # fmt: skip
+
+
+def full_name_before(
+    r: Resolver, pos: int, surname: str, gender: str | None = None
+) -> Known | None:
+    """The person named before ``pos`` with two or more words, the last of which is
+    ``surname`` ("Ann Lund" for "Lund"). Of two such people ("Ann Lund", then her
+    husband "Bo Lund") the one of the mention's ``gender`` ("Mr. Lund"), else the one
+    named first: the text calls its main person by surname, a relative named after
+    it by full name (its latest mention of the chosen person is given)."""
+    target = surname.lower().split()
+    n = len(target)
+    latest: dict[str, Known] = {}  # by first name, in the order first named
+    for k in r.before(pos):
+        kw = k.name.lower().split()
+        if k.entity_type == "person" and len(kw) > max(n, 1) and kw[-n:] == target:
+            latest[kw[0]] = k
+    if not latest:
+        return None
+    people = list(latest.values())
+    if gender in ("male", "female"):
+        fit = [k for k in people if r.gender.get(k.name) in (None, gender)]
+        people = fit or people
+    return people[0]
+
+
+def surname_noun(r: Resolver, m: Mention, text: str, later: Iterable[Known] = ()) -> bool:
+    """ "Schneider told ...", "King said": a capitalised word the tagger took for a
+    common noun is the surname of a person named before (sets the alias), else of the
+    one person of ``later`` (the text's named people) named with it after it."""
+    if m.rule not in ("speaker.unnamed-person", "speaker.unknown-noun"):
+        return False
+    if not text[:1].isupper() or not text.isalpha():
+        return False
+    after = {
+        k.name: k
+        for k in later
+        if k.start > m.start and k.entity_type == "person" and len(k.name.split()) >= 2
+        and k.name.split()[-1] == text
+    }  # fmt: skip
+    if len(after) == 1 and not any(
+        k.entity_type == "person" and k.name.split()[-1:] == [text] for k in r.before(m.start)
+    ):
+        k = next(iter(after.values()))
+        m.kind = "name"
+        alias(m, k)
+        m.reason = f"a surname: the same as {k.name}, named later"
+        return True
+    c = full_name_before(r, m.start, text, m.gender)
+    if c is not None and c.name.split()[-1] == text:
+        m.kind = "name"
+        alias(m, c)
+        m.reason = f"a surname: the same as {c.name}"
+        return True
+    return False
 
 
 def alias(m: Mention, k: Known) -> None:
