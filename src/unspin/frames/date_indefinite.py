@@ -4,14 +4,15 @@
 unit of time, after "in", "on", "at" or "during" and before a relative "when", "where",
 "that" or "in which", pick some year (often the current one), not a duration of one.
 "for a year when she was young", "will reopen in a year" and "within a year" stay
-durations.
+durations. A number and a capitalised unit that quotation marks enclose whole ('a "60
+Hours" appearance', gate-article reading) is a title, no duration either.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["indefinite_unit"]
+__all__ = ["indefinite_unit", "quoted_title"]
 
 #: "in", "on", "at" or "during" right before the article.
 _BEFORE = re.compile(r"\b(?:in|on|at|during)\s+$", re.I)
@@ -29,3 +30,19 @@ def indefinite_unit(text: str, start: int, end: int) -> bool:
     if not _BEFORE.search(text, max(0, start - 10), start):
         return False
     return _AFTER.match(text, end) is not None
+
+
+#: Opening and closing quotation marks.
+_OPENING = frozenset("\"“‘'")
+_CLOSING = frozenset("\"”’'")
+
+
+def quoted_title(text: str, start: int, end: int) -> bool:
+    """The duration at ``start:end`` is all that a pair of quotation marks holds and its
+    unit is capitalised ('a "60 Hours" appearance'): the title of a show or a work."""
+    if start == 0 or end >= len(text):
+        return False
+    if text[start - 1] not in _OPENING or text[end] not in _CLOSING:
+        return False
+    unit = text[start:end].split()[-1]
+    return unit[:1].isupper()

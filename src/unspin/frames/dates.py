@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from unspin.frames.date_indefinite import indefinite_unit
+from unspin.frames.date_indefinite import indefinite_unit, quoted_title
 from unspin.frames.date_patterns import (
     ENTITY_SKIP,
     PATTERNS,
@@ -146,7 +146,9 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
             ):
                 scanner.vetoed.append((m.start("wd"), m.end("wd")))  # "the Sunday Times"
                 continue
-            if name == "duration" and indefinite_unit(text, m.start(), m.end()):
+            if name == "duration" and (
+                indefinite_unit(text, m.start(), m.end()) or quoted_title(text, m.start(), m.end())
+            ):
                 scanner.vetoed.append((m.start(), m.end()))  # "in a year when ...": no length
                 continue
             found = scanner.handle(name, m)
