@@ -144,11 +144,11 @@ def test_every_kind_can_be_shown(page: Any, analysis: Analysis) -> None:
 
 @pytest.mark.browser
 def test_experimental_layers_start_switched_off(page: Any, analysis: Analysis) -> None:
-    vague = page.locator("fieldset.switch label", has_text="vague attribution")
-    assert "(experimental)" in vague.inner_text()
-    assert "audited precision" in (vague.get_attribute("title") or "")
-    assert not vague.locator("input").is_checked()
-    assert not _shown(page, '#text mark[data-kind="vague_attribution"]')
+    booster = page.locator("fieldset.switch label", has_text="booster")
+    assert "(experimental)" in booster.inner_text()
+    assert "audited precision" in (booster.get_attribute("title") or "")
+    assert not booster.locator("input").is_checked()
+    assert not _shown(page, '#text mark[data-kind="booster"]')
     # the fixture's one named attribution scores 0.7: under the floor, in the weak layer
     weak = page.locator("fieldset.switch label", has_text="weaker attribution")
     assert "(experimental)" in weak.inner_text() and not weak.locator("input").is_checked()

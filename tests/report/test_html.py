@@ -248,10 +248,11 @@ def test_checkworthy_claims_open_the_report(page: Page, analysis: Analysis) -> N
 def test_experimental_layers_say_why_they_are_off(hostile_html: str) -> None:
     switch = hostile_html[hostile_html.index('<fieldset class="switch') :]
     switch = switch[: switch.index("</fieldset>")]
-    assert "vague attribution (experimental)" in switch
-    vague = audit_for("vague_attribution")
-    assert vague is not None and vague.experimental
-    assert f"audited precision {vague.precision:.2f} ({vague.correct} of {vague.judged}" in switch
+    assert "booster (experimental)" in switch
+    booster = audit_for("booster")
+    assert booster is not None and booster.experimental
+    why = f"audited precision {booster.precision:.2f} ({booster.correct} of {booster.judged}"
+    assert why in switch
     assert "date (experimental)" not in switch
     assert "date" in switch
 
