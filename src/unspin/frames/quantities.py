@@ -45,6 +45,12 @@ from unspin.frames.quantity_context import (
     plus_after,
     short_year,
 )
+from unspin.frames.quantity_figures import (
+    age_bound,
+    decade_something,
+    figure_of_speech,
+    glued_in_word,
+)
 from unspin.frames.quantity_mixed import mixed_fraction
 from unspin.frames.quantity_pairs import dimensions, markup_spans, tallies
 from unspin.frames.quantity_patterns import (
@@ -61,13 +67,9 @@ from unspin.frames.quantity_patterns import (
     CURRENCY_WORD,
     CURRENCY_WORD_CODES,
     DENOMS,
-    MEASURE_ABBR,
     MEASURE_ABBR_RE,
-    MEASURE_WORD_RE,
-    MEASURE_WORDS,
     NAME_ENTS,
     OF,
-    PERCENT,
     PREPOSITIONS,
     QUALIFIER,
     QUALIFIER_KIND,
@@ -93,8 +95,9 @@ from unspin.frames.quantity_refs import (
     version_number,
 )
 from unspin.frames.quantity_shares import open_bound, ratio_shares
+from unspin.frames.quantity_units import unit_after
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
-from unspin.lexicon import TITLE_WORDS
+from unspin.lexicon import TITLE_WORDS, VERBS
 from unspin.nlp import Parsed, Token
 
 #: Figures from this size up are not quantities (a digit string, not a count or amount).
@@ -238,6 +241,8 @@ class _QuantityScanner:
         score = 0.5
         value_max: float | None = None
         rule = f"quantity.{kind}"
+        if figure_of_speech(text, start, end):
+            return None  # "settling scores", "worth a thousand words": no count
 
         if kind == "digits":
             if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
@@ -248,6 +253,8 @@ class _QuantityScanner:
                 return None  # "No. 5"; "version 2 users", "zOS 8 backups": a version's number
             if short_year(text, start, end) or list_marker(text, start, end):
                 return None  # "Jo Lin, MA '21,", "the officer—(1) may ..."
+            if glued_in_word(text, start):
+                return None  # a broken encoding's debris inside a name
             if re.match(r"[:/]\d|\.\d", text[end : end + 2]):
                 return None  # times and numeric dates are not quantities
             value = _number(core)
@@ -324,6 +331,9 @@ class _QuantityScanner:
                 hi = _number(rm["max"])
                 if hi > value:
                     value_max, end = hi, rm.end()
+            if (decade := decade_something(text, end, value)) is not None:
+                value_max, end, approximate, qualifier = value + 9, decade, True, "about"
+                label, unit, score = "age", "years_old", 0.8  # "40-something": the forties
             sm = SCALE_AFTER.match(text, end)
             if sm:
                 sc = sm["scale"].lower()
@@ -357,7 +367,7 @@ class _QuantityScanner:
         if currency:
             label, unit, score = "money", currency, 0.95
         elif label != "count":
-            label, unit, score, end = _unit(text, end, label, unit, score)
+            label, unit, score, end = unit_after(text, end, label, unit, score)
         if label == "other" and unit is None:
             age = AGE.match(text, end)
             if age:
@@ -367,7 +377,7 @@ class _QuantityScanner:
             ):
                 label, unit, score = "age", "years_old", 0.8  # "aged 66", "Ann Roe, 62,"
         if unit is None and label == "other" and kind in ("vague", "dozen", "half"):
-            label, unit, score, end = self._of_noun(end, label, score)
+            label, unit, score, end = _of_noun(text, self.parsed, end, label, score)
         if unit is None and label == "other" and plural_in_name(self.parsed, m.start(), end):
             return None  # "the 10,000 Women programme": a name, no count of women
         if unit is None and kind == "digits" and legal_part(text, m.start(), m.end()):
@@ -381,9 +391,9 @@ class _QuantityScanner:
             if (
                 noun
                 and self._singular_after(noun_end)
-                and (value == 0 or (kind == "digits" and YEAR.fullmatch(core)))
+                and (value == 0 or (kind == "digits" and self._name_number(core, m.start())))
             ):
-                return None  # "zero tolerance", "the 2015 appointment": no count
+                return None  # "zero tolerance", "the 2015 appointment", "the Ginbot 9 movement"
             if noun:
                 label, unit, score, end = "count", noun, 0.85, noun_end
         if kind == "words" and value == 1 and generic_one(text, m.start(), unit, self.parsed):
@@ -412,27 +422,9 @@ class _QuantityScanner:
             float(value_max) if value_max is not None else None,
         )  # fmt: skip
 
-    def _of_noun(self, end: int, label: str, score: float) -> tuple[str, str | None, float, int]:
-        """ "dozens of protesters", "millions of dollars": what a vague magnitude counts."""
-        om = OF.match(self.text, end)
-        if om is None:
-            return label, None, score, end
-        cw = CURRENCY_WORD.match(self.text, om.end() - 1)
-        if cw:
-            u = " ".join(cw["u"].split())
-            return "money", CURRENCY_WORD_CODES.get(u.lower(), u.upper()), 0.8, cw.end()
-        k = self.parsed.token_at(om.end())
-        if k is None:
-            return label, None, score, end
-        # "dozens of armed men", "millions of manufacturing jobs", "tens of millions of
-        # Dutch and Belgian voters"
-        noun = noun_after(self.parsed, k, reach=5, proper=True)  # "of House Democrats"
-        if noun is not None:
-            lemma = noun.lemma.lower()
-            if lemma in TIME_NOUNS:
-                return label, None, score, end
-            return "count", ("people" if lemma in ("person", "people") else lemma), 0.75, noun.end
-        return label, None, score, end
+    def _name_number(self, core: str, start: int) -> bool:
+        tok = self._token(start)  # a year, or a number after a name ("the Ginbot 9 movement")
+        return bool(YEAR.fullmatch(core)) or (tok is not None and model_number(self.parsed, tok))
 
     def _singular_after(self, noun_end: int) -> bool:
         """Whether the counted noun ending at ``noun_end`` is singular and not joined to the
@@ -452,7 +444,13 @@ class _QuantityScanner:
         num = parsed.tokens[k]
         toks = parsed.tokens
         nxt, adj = (toks[k + 1], toks[k + 2]) if k + 2 < len(toks) else (num, num)
-        if nxt.tag == "NN" and adj.tag == "JJ" and nxt.dep != "compound" and num.lower != "one":
+        said = nxt.lower in VERBS and adj.pos not in ("NOUN", "PROPN")  # "the two write."
+        if (
+            nxt.tag == "NN"
+            and (adj.tag == "JJ" or said)
+            and nxt.dep != "compound"
+            and num.lower != "one"
+        ):
             return end, None  # "the two post separate photos": a verb tagged a noun, no count
         candidates: list[Token] = []
         if num.head != num.i and 0 < num.head - num.i <= 3:
@@ -464,8 +462,8 @@ class _QuantityScanner:
         if k + 1 < len(toks):
             candidates.append(toks[k + 1])
         for t in candidates:
-            if not t.text.replace("-", "").isalpha():
-                continue
+            if not t.text.replace("-", "").isalpha() or t.lower in ("total", "overall"):
+                continue  # "of 54 total": in all, no noun counted
             if t.pos != "NOUN" and not (t.pos == "PROPN" and t.ent_type == "NORP"):
                 continue
             between = toks[k + 1 : t.i]
@@ -489,6 +487,31 @@ class _QuantityScanner:
         return after_models(self.parsed, k, end)
 
 
+def _of_noun(
+    text: str, parsed: Parsed, end: int, label: str, score: float
+) -> tuple[str, str | None, float, int]:
+    """ "dozens of protesters", "millions of dollars": what a vague magnitude counts."""
+    om = OF.match(text, end)
+    if om is None:
+        return label, None, score, end
+    cw = CURRENCY_WORD.match(text, om.end() - 1)
+    if cw:
+        u = " ".join(cw["u"].split())
+        return "money", CURRENCY_WORD_CODES.get(u.lower(), u.upper()), 0.8, cw.end()
+    k = parsed.token_at(om.end())
+    if k is None:
+        return label, None, score, end
+    # "dozens of armed men", "millions of manufacturing jobs", "tens of millions of
+    # Dutch and Belgian voters"
+    noun = noun_after(parsed, k, reach=5, proper=True)  # "of House Democrats"
+    if noun is not None:
+        lemma = noun.lemma.lower()
+        if lemma in TIME_NOUNS:
+            return label, None, score, end
+        return "count", ("people" if lemma in ("person", "people") else lemma), 0.75, noun.end
+    return label, None, score, end
+
+
 def _far_head(parsed: Parsed, num: Token) -> bool:
     """The number (not "one") modifies a plural noun four to six words on, and only
     nouns, adjectives, nationalities, hyphens and "and" stand between."""
@@ -498,43 +521,13 @@ def _far_head(parsed: Parsed, num: Token) -> bool:
     if toks[num.head].tag not in ("NNS", "NNPS"):
         return False
     return all(
-        b.pos in ("NOUN", "ADJ") or b.lower == "and" or b.tag == "HYPH" or b.ent_type == "NORP"
+        b.pos in ("NOUN", "ADJ")
+        or b.lower == "and"
+        or b.tag == "HYPH"
+        or b.ent_type == "NORP"
+        or (b.pos == "VERB" and b.dep == "amod")  # "300 work-related files"
         for b in toks[num.i + 1 : num.head]
     )  # "one or more such sites": no count either
-
-
-def _unit(
-    text: str, end: int, label: str, unit: str | None, score: float
-) -> tuple[str, str | None, float, int]:
-    pm = PERCENT.match(text, end)
-    if pm:
-        u = " ".join(pm["u"].lower().split())
-        if u.startswith("point"):
-            # "points" alone only counts after a percentage in the same clause
-            if not re.search(r"%|percent|per cent", text[max(0, end - 80) : end], re.I):
-                pm = None
-            else:
-                return "percent", "percentage_points", 0.9, pm.end()
-        if pm:
-            unit = "percentage_points" if "point" in u else "%"
-            return "percent", unit, 0.95, pm.end()
-    cw = CURRENCY_WORD.match(text, end)
-    if cw:
-        u = " ".join(cw["u"].split())
-        code = CURRENCY_WORD_CODES.get(u.lower(), u.upper())
-        return "money", code, 0.9, cw.end()
-    ma = MEASURE_ABBR_RE.match(text, end)
-    if ma:
-        return "measure", MEASURE_ABBR[ma["u"]], 0.9, ma.end()
-    mw = MEASURE_WORD_RE.match(text, end)
-    if mw:
-        u = " ".join(mw["u"].lower().split())
-        if u == "pounds" and re.search(
-            r"(?:million|billion|bn|m)\s*$", text[max(0, end - 10) : end]
-        ):
-            return "money", "GBP", 0.8, mw.end()
-        return "measure", MEASURE_WORDS[u], 0.9, mw.end()
-    return label, unit, score, end
 
 
 def _preposition(parsed: Parsed, char: int) -> bool:
@@ -549,7 +542,7 @@ def _preposition(parsed: Parsed, char: int) -> bool:
     if t is None or t.lower not in PREPOSITIONS:
         return False
     if t.dep == "prep":
-        return True
+        return not age_bound(parsed, t.i)  # "voters under 30": the bound of an age group
     toks = parsed.tokens
     if t.lower != "about" or t.i == 0 or t.i + 1 >= len(toks):
         return False

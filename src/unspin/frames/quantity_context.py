@@ -46,6 +46,8 @@ def _modifier(toks: tuple[Token, ...], j: int) -> bool:
         return True
     if t.tag == "HYPH" and 0 < j < len(toks) - 1:  # "long-range rocket launchers"
         return True
+    if j + 2 < len(toks) and toks[j + 1].tag == "HYPH" and toks[j + 1].start == t.end:
+        return toks[j + 2].start == toks[j + 1].end  # "work-related files": a compound
     return t.pos == "PROPN" and t.ent_type in ("GPE", "NORP")
 
 
@@ -194,13 +196,26 @@ _DATE_BEFORE = re.compile(
 )
 
 
+#: A short year standing alone: an apostrophe after a space or a bracket before it, and
+#: after it no percent sign or word and no closing single quote in the phrase ("in '08."
+#: is a year; "a '50 percent' cut" and "'12' of them" are quoted figures).
+_ALONE_BEFORE = re.compile(r"(?:^|[\s(\[\u201c\"])\Z")
+_QUOTED_AFTER = re.compile(
+    r"[ \t]*(?:%|per[ \t]*cent|[\w\s,-]{0,30}?['\u2019](?![A-Za-z\d]))", re.I
+)
+
+
 def short_year(text: str, start: int, end: int) -> bool:
     """The two digits at ``start:end`` follow an apostrophe and a capitalised
-    abbreviation or "(class) of": a class year ("Ann Roe, BA '19,"), no quantity."""
+    abbreviation or "(class) of": a class year ("Ann Roe, BA '19,"), no quantity; so do
+    two digits after an apostrophe that stands alone ("Obama in '08"), which are a year
+    unless a closing quote or "percent" follows."""
     if end - start != 2 or start == 0 or text[start - 1] not in _APOSTROPHE:
         return False
     if _DATE_BEFORE.search(text, max(0, start - 12), start - 1):
         return True  # "a Sept. 28 '17 article", "in March '98": the year of a date
+    if _ALONE_BEFORE.search(text, max(0, start - 2), start - 1):
+        return not _QUOTED_AFTER.match(text, end)  # "won in '08": a year, no count
     return bool(_YEAR_BEFORE.search(text[max(0, start - 16) : start - 1]))
 
 
@@ -217,12 +232,32 @@ _PART_AFTER = re.compile(
 )
 
 
+#: A bare list marker "1)" (no opening bracket) after what may open a list item.
+_BARE_BEFORE = re.compile(r"(?:^|[\u2014\u2013:;,\"\u201c]|\b(?:and|or))[ \t]*\Z", re.M)
+
+
 def list_marker(text: str, start: int, end: int) -> bool:
     """The number at ``start:end`` is a list marker in brackets: "(1)" after a dash,
-    a colon, a semicolon, a comma, "and"/"or" or at the start of a line."""
+    a colon, a semicolon, a comma, "and"/"or" or at the start of a line; or a bare "1)"
+    there, outside brackets, with the marker before or after it in the list within 600
+    characters ("two reasons: 1) it is cheap, and 2) it works")."""
     if end - start > 2 or text[end : end + 1] != ")":
         return False
-    return bool(_MARKER_BEFORE.search(text[max(0, start - 8) : start]))
+    if _MARKER_BEFORE.search(text[max(0, start - 8) : start]):
+        return True
+    if not _BARE_BEFORE.search(text, max(0, start - 8), start) or _open_bracket(text, start):
+        return False
+    n = int(text[start:end])
+    sibling = re.compile(rf"(?<![\w(.,]){n - 1 if n > 1 else n + 1}\)[ \t]")
+    if n > 1:
+        return sibling.search(text, max(0, start - 600), start) is not None
+    return sibling.search(text, end, end + 600) is not None
+
+
+def _open_bracket(text: str, start: int) -> bool:
+    """A "(" opened and not closed in the 200 characters before ``start``."""
+    before = text[max(0, start - 200) : start]
+    return before.rfind("(") > before.rfind(")")
 
 
 def legal_part(text: str, start: int, end: int) -> bool:
