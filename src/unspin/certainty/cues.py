@@ -36,8 +36,8 @@ from unspin.certainty.literal import (
     caps_label,
     caps_name,
     conceding_course,
-    degree_pair,
     failing,
+    grading,
     informing,
     name_after_acronym,
     named_agent,
@@ -145,8 +145,8 @@ def _hedge_word(parsed: Parsed, t: Token) -> Cue | None:
 
 def _booster_word(parsed: Parsed, t: Token) -> Cue | None:
     label, score = BOOSTER_WORDS[t.lower]
-    if label == "intensifier" and degree_pair(parsed.text, t.start, t.end):
-        return None  # "severely damaged and totally destroyed": a degree, not emphasis
+    if label == "intensifier" and grading(parsed, t):
+        return None  # "severely damaged and totally destroyed", "the first truly free vote"
     prev = _prev_word(parsed, t)
     if prev is not None and prev.lower.replace("\u2019", "'") in NEGATORS:
         return None  # "not clearly", "wouldn't truly": negated certainty is no booster

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from unspin.certainty.capnames import proper_caps
 from unspin.nlp import Parsed, Token
 from unspin.segment import BODY
 
@@ -29,11 +30,13 @@ __all__ = [
     "degree_pair",
     "example_kind",
     "failing",
+    "grading",
     "informing",
     "name_after_acronym",
     "named_agent",
     "noun_initialism",
     "opening_caps",
+    "ordinal_kind",
     "press_label",
     "published",
     "utmost_possibly",
@@ -161,7 +164,9 @@ def caps_name(parsed: Parsed, first: Token, last: Token) -> bool:
     if first.i == last.i and _plural_acronym(parsed, first):
         return True  # "former Army RANGERS Jon Doe": a unit's name in capitals
     nxt = toks[last.i + 1] if last.i + 1 < len(toks) else None
-    return nxt is not None and nxt.lower in _PROGRAMME_NOUNS
+    if nxt is not None and nxt.lower in _PROGRAMME_NOUNS:
+        return True
+    return proper_caps(parsed, first, last)  # round 15: a name in capitals
 
 
 #: A line of credits: "Contributing: ...", "Additional reporting by ...", "Compiled by ...".
@@ -228,11 +233,34 @@ def utmost_possibly(parsed: Parsed, t: Token) -> bool:
     before = toks[t.i - 2] if t.i > 1 else None
     if prev.lower in _NEGATED and before is not None and before.lower in _MODALS:
         return True
+    if _utmost_ellipsis(parsed, t):
+        return True
     if prev.lower not in _MODALS:
         return False
     sentence = parsed.sentence_of(t.start)
     start = sentence.start if sentence is not None else max(0, prev.start - 120)
     return _EQUATIVE.search(parsed.text, start, prev.start) is not None
+
+
+#: Words before the subject of "<subject> possibly can" that make it the utmost extent.
+_UTMOST_OPENERS = frozenset(("as", "everything", "all", "whatever", "anything", "what"))
+
+
+def _utmost_ellipsis(parsed: Parsed, t: Token) -> bool:
+    """ "as far as she possibly can", "everything they possibly could": "possibly" before
+    a modal whose verb is left out closes an equative or a free relative, the utmost
+    extent one is able to, no doubt held back (round 15). "He possibly could win" and
+    a bare "Could he? He possibly could." stay hedges."""
+    toks = parsed.tokens
+    if t.i < 2 or t.i + 1 >= len(toks) or toks[t.i + 1].lower not in _MODALS:
+        return False
+    after = toks[t.i + 2] if t.i + 2 < len(toks) else None
+    if after is not None and after.pos in ("VERB", "AUX", "ADV", "PART"):
+        return False  # "possibly can win": the verb is there
+    subject, opener = toks[t.i - 1], toks[t.i - 2]
+    if subject.pos not in ("PRON", "PROPN", "NOUN"):
+        return False
+    return opener.lower in _UTMOST_OPENERS
 
 
 def name_after_acronym(text: str, end: int) -> bool:
@@ -299,10 +327,23 @@ _TIMES = frozenset(
 def named_agent(text: str, end: int) -> bool:
     """The passive of saying that ends at ``end`` ("it was said") names its speaker in a
     "by" phrase before the clause ends ("it was said decades ago by Ann Lund"): a report
-    with its source, not one the writer keeps at a distance. "It is said that ..." and "it
-    was said by some" stay hedges."""
+    with its source, not one the writer keeps at a distance; so does an outlet named as
+    where it ran ("it was reported on KVR's evening show that", round 15). "It is said
+    that ...", "it was said by some" and "it was reported on Monday's broadcast" stay
+    hedges."""
     m = _BY_NAME.match(text, end)
+    if m is not None and m["n"].lower() not in _TIMES:
+        return True
+    m = _ON_OUTLET.match(text, end)
     return m is not None and m["n"].lower() not in _TIMES
+
+
+#: "on" and a capitalised outlet before the clause ends, as its possessive or before a
+#: programme noun: "it was reported live on May 2nd. 2010 on KVR's evening show that".
+_ON_OUTLET = re.compile(
+    r"(?:[^.;:!?,\n]|(?<=\d(?:st|nd|rd|th))\.){0,60}?\b(?:on|in)\s+(?:the\s+)?"
+    r"(?P<n>[A-Z][\w.-]*)(?:['\u2019]s\b|\s+(?:show|programme|program|broadcast|newscast))"
+)
 
 
 #: Modals of ability before a negation: "can't seem to", "cannot seem to", "couldn't".
@@ -332,3 +373,31 @@ def opening_caps(parsed: Parsed, words: list[Token], first: Token) -> bool:
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
+
+
+#: Ordinals that open a class its adverb restricts: "the first truly free vote".
+_ORDINALS = frozenset(("first", "second", "third", "last", "next"))
+#: Adverbs that separate the genuine from the nominal after an ordinal.
+_GENUINE = frozenset(("truly", "really", "genuinely", "fully"))
+
+
+def ordinal_kind(parsed: Parsed, t: Token) -> bool:
+    """ "the first truly contested primary", "the first truly multiparty vote": after an
+    ordinal, the adverb of an adjective before its noun picks out the genuine kind from
+    nominal ones (drop it and the claim changes), no emphasis (round 15). "a truly
+    great vote" and "the only themes truly capable of ..." stay intensifiers."""
+    toks = parsed.tokens
+    if t.lower not in _GENUINE or t.i == 0 or toks[t.i - 1].lower not in _ORDINALS:
+        return False
+    if t.i + 1 >= len(toks):
+        return False
+    adj = toks[t.i + 1]
+    if adj.pos not in ("ADJ", "VERB", "NOUN", "PROPN") or adj.i >= adj.head:
+        return False
+    return toks[adj.head].pos in ("NOUN", "PROPN") and adj.head - adj.i <= 2
+
+
+def grading(parsed: Parsed, t: Token) -> bool:
+    """The intensifier ``t`` grades or restricts rather than amplifies: a degree beside
+    another (:func:`degree_pair`) or the genuine kind after an ordinal (:func:`ordinal_kind`)."""
+    return degree_pair(parsed.text, t.start, t.end) or ordinal_kind(parsed, t)
