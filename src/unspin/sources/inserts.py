@@ -8,6 +8,7 @@ finding spans both, its ``pieces`` attribute holds them, as for the learned extr
 
 from __future__ import annotations
 
+from unspin.sources.named_unknowns import set_right_unknown_nouns
 from unspin.sources.posts import name_post_authors
 from unspin.sources.state import Event, RunState
 
@@ -21,8 +22,10 @@ _JOINERS = frozenset({"CCONJ", "SCONJ", "PUNCT"})
 def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
     """Take every event's own speaker and cue out of its content (see the module); first
     name the author of an embedded post its unnamed-sounding speaker introduced
-    (:func:`name_post_authors`: this is the first step over resolved speakers)."""
+    (:func:`name_post_authors`: this is the first step over resolved speakers), and set
+    right the unnamed-sounding speakers the text names (:func:`set_right_unknown_nouns`)."""
     name_post_authors(st, events)
+    set_right_unknown_nouns(st, events)
     for e in events:
         if e.content is None or e.speaker is None:
             continue

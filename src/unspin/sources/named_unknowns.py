@@ -1,0 +1,92 @@
+"""Speakers taken for unnamed sources that the text names, or that are no sources at all.
+
+The lexicon reads a common noun it does not know as an unnamed source
+(``speaker.unknown-noun``). Over resolved speakers, some of those are set right:
+
+* a single capitalised word that is the surname of a person the text gave in full before
+  ("Rep. Ann Vik ... Vik said"): that person, named;
+* a web address ("the website TradeHub.com said"): a named site, the company behind it;
+* an advertisement ("One Farm League ad argues"): a document, whose sponsor the text names;
+* pictures ("five old photos telling ..."): things, nobody who speaks;
+* the things a speaker cited as reasons ("he said, citing the low prices"): no source of
+  the words, which stay the speaker's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unspin.sources.speakers import Mention
+from unspin.sources.state import Event, RunState
+
+__all__ = ["set_right_unknown_nouns"]
+
+_UNKNOWN = "speaker.unknown-noun"
+#: A web address used as a name: "TradeHub.com", "news-site.org".
+_DOMAIN = re.compile(
+    r"\b[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|info|io|co)\b"
+)
+#: Head nouns of an advertisement: a document its sponsor put out.
+_AD_NOUNS = frozenset(
+    {"ad", "ads", "advert", "adverts", "advertisement", "advertisements", "commercial"}
+    | {"commercials", "mailer", "mailers", "flyer", "flyers", "billboard", "billboards"}
+)
+#: Head nouns of pictures: things shown, nobody who speaks.
+_PICTURE_NOUNS = frozenset(
+    {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image"}
+    | {"images", "snapshot", "snapshots", "selfie", "selfies"}
+)
+
+
+def set_right_unknown_nouns(st: RunState, events: list[Event]) -> None:
+    """Retype or drop the unknown-noun speakers of ``events`` the module lists."""
+    for e in events:
+        m = e.speaker
+        if m is None or m.rule != _UNKNOWN:
+            continue
+        if e.construction == "citing" and e.outer is not None:
+            # "he said, citing the low prices": the reasons cited speak for nobody
+            e.speaker, e.outer, e.construction = e.outer, None, "verb"
+            continue
+        words = st.text[m.start : m.end]
+        head = m.head_word.lower()
+        site = next((w for w in _DOMAIN.findall(words) if w.lower() == head), None)
+        if site is not None:  # "the website TradeHub.com"
+            _retype(
+                m, "named_organisation", "speaker.web-address", 0.6, "a web address: a named site"
+            )
+            m.name, m.entity_type, m.kind = site, "organisation", "name"
+        elif head in _AD_NOUNS:
+            _retype(m, "document", "speaker.advertisement", 0.6, "an advertisement: a document")
+        elif head in _PICTURE_NOUNS:
+            _retype(m, "unattributed", "speaker.thing", 0.3, "pictures: a thing, nobody who speaks")
+        else:
+            _surname(st, events, m, words)
+
+
+def _retype(m: Mention, source_type: str, rule: str, score: float, reason: str) -> None:
+    m.source_type, m.rule, m.score, m.reason = source_type, rule, score, reason
+
+
+def _surname(st: RunState, events: list[Event], m: Mention, word: str) -> None:
+    """A capitalised word that is the last word of the full name of one person the text
+    named before (an entity, or a speaker named inside a quotation): that person."""
+    if not word.isalpha() or not word[:1].isupper() or word.isupper():
+        return
+    people = [(k.name, k.start, k.end) for k in st.knowns if k.entity_type == "person"]
+    for e in events:
+        s = e.speaker
+        if s is not None and s.kind == "name" and s.source_type == "named_person" and s.name:
+            people.append((s.name, s.start, s.end))
+    names: dict[str, tuple[int, int]] = {}
+    for name, start, end in people:
+        parts = name.split()
+        if end <= m.start and len(parts) >= 2 and parts[-1] == word:
+            names.setdefault(name, (start, end))
+    if len(names) != 1:
+        return  # nobody, or two people of that surname
+    name, span = next(iter(names.items()))
+    m.name, m.source_type, m.entity_type, m.kind = name, "named_person", "person", "name"
+    m.resolved_from, m.antecedent = "alias", span
+    m.rule, m.score = "speaker.surname-earlier", 0.75
+    m.reason = f"the surname of {name}, named earlier"
