@@ -11,9 +11,10 @@ from __future__ import annotations
 import pytest
 
 from unspin.certainty.analyzer import CertaintyAnalyzer
+from unspin.certainty.nearby import nearby
 from unspin.config import load_config
 from unspin.model import Document
-from unspin.nlp import Backbone
+from unspin.nlp import Backbone, Parsed, Sentence, Token
 from unspin.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
@@ -132,3 +133,102 @@ def test_possibly_of_the_utmost_extent_is_no_hedge(backbone: Backbone, text: str
 def test_possibly_before_a_modal_stays_hedge(backbone: Backbone) -> None:
     text = "Could he win? He possibly could. Officials said the plan possibly could fail."
     assert _shown(backbone, text, "hedge") == ["possibly", "possibly"]
+
+
+# -- vague attributions --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a poll named later in the sentence, or in its own noun phrase
+        "In addition to the mayor, two council members have said they will not back the "
+        "plan.\n\nEarly polls show voters in the area resoundingly rejecting the plan: A "
+        "Harlow College poll this month found the mayor about even statewide, but losing "
+        "a band of counties.",
+        # members named in the sentence
+        "Security officials - including Agency Director Jon Pell and Deputy Director Ann "
+        "Vos - have long argued that the network is at risk.",
+        # the spokesperson of a principal the text names
+        "Senator Dana Voss will skip the summit. Citing other duties, the former "
+        "senator's spokeswoman told reporters that Voss plans to stay home.",
+        "Former governor Ned Arlo will not attend the gala. Arlo has stayed away all year. "
+        '"Governor Arlo has no plans to attend the gala," a spokesman said Thursday.',
+        # a group that has not said anything
+        "The county has five delegates. Two others have not said who they would vote for.",
+        # the one told
+        "Mayor Lena Brandt has voiced frustration, recently telling one person close to "
+        "her that she is puzzled by the council.",
+        # an effect on people, a comparison with what was expected, remembering
+        '"I would be firm," Brandt said. "Frankly, that will make people think, because '
+        'they may not care much about their lives, but they do care about their families."',
+        '"It is going to be a lot closer than people ever believed it could be," he said.',
+        "As they weigh the contest, Brandt supporters think warmly back to 2010.",
+    ],
+)
+def test_vague_source_named_or_no_claim(backbone: Backbone, text: str) -> None:
+    assert not _shown(backbone, text, "vague_attribution")
+
+
+def test_these_people_are_the_insiders(backbone: Backbone) -> None:
+    text = (
+        "People familiar with her thinking say she now doubts the plan. Ms. Brandt, "
+        "these people said, would be open to other measures."
+    )
+    labels = {label for _, label, _ in _found(backbone, text, "vague_attribution")}
+    assert labels == {"vague_source"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Experts say the bridge is unsafe, and the city has not acted.", "Experts say"),
+        ("The photo caused some to speculate that it was a note.", "some to speculate"),
+        ("He has gotten less credit than aides say he deserves.", "aides say"),
+        ("Polls show voters rejecting the plan, and the mayor is worried.", "Polls show"),
+        ("A spokesman said the fire was set on purpose.", "A spokesman said"),
+    ],
+)
+def test_unnamed_source_stays_vague(backbone: Backbone, text: str, cue: str) -> None:
+    assert cue in _shown(backbone, text, "vague_attribution")
+
+
+def _hand_parsed(rows: list[tuple[str, str, str, int, str]]) -> Parsed:
+    """A parse written by hand (text, pos, dep, head, entity), words one space apart."""
+    tokens, start = [], 0
+    for i, (word, pos, dep, head, ent) in enumerate(rows):
+        tokens.append(
+            Token(i, start, start + len(word), word, word.lower(), pos, pos, dep, head, ent, " ")
+        )
+        start += len(word) + 1
+    text = " ".join(r[0] for r in rows)
+    return Parsed(text, tuple(tokens), (Sentence(0, len(text), 0, len(tokens)),), ())
+
+
+def test_poll_named_in_a_split_noun_phrase() -> None:
+    # the parser hangs the pollster's words under another noun ("nmod"), not the poll
+    parsed = _hand_parsed(
+        [
+            ("According", "VERB", "prep", 9, ""),
+            ("to", "ADP", "prep", 0, ""),
+            ("an", "DET", "det", 7, ""),
+            ("online", "ADJ", "amod", 7, ""),
+            ("Harlow", "PROPN", "compound", 5, "ORG"),
+            ("College/Valley", "PROPN", "nmod", 7, "ORG"),
+            ("Courier", "PROPN", "pobj", 5, "ORG"),
+            ("poll", "NOUN", "pobj", 1, ""),
+            (",", "PUNCT", "punct", 9, ""),
+            ("rivals", "NOUN", "ROOT", 9, ""),
+        ]
+    )
+    assert nearby(parsed, parsed.tokens[7], "vague_research", None) is not None
+    # a place names no pollster: "an online Norland poll" stays vague
+    place = _hand_parsed(
+        [
+            ("an", "DET", "det", 2, ""),
+            ("online", "ADJ", "amod", 2, ""),
+            ("Norland", "PROPN", "compound", 3, "GPE"),
+            ("poll", "NOUN", "ROOT", 3, ""),
+        ]
+    )
+    assert nearby(place, place.tokens[3], "vague_research", None) is None

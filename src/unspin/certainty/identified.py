@@ -9,6 +9,7 @@ quantifier over a group the text has introduced and whose members it quotes by n
 from __future__ import annotations
 
 from unspin.certainty.lexicon import ANONYMITY, ATTR_VERBS, NAME_ENTS, SPOKESPEOPLE
+from unspin.certainty.nearby import nearby
 from unspin.certainty.sourced import sourced
 from unspin.nlp import Parsed, Token
 
@@ -33,7 +34,7 @@ def identified(parsed: Parsed, t: Token, group: str, verb: Token | None) -> str 
         return "The research is credited to a named author or body right after."
     if group == "vague_crowd" and t.lower in QUANTIFIERS and _members_quoted(parsed, t):
         return "Members of a group the text introduces and quotes by name, not a crowd."
-    return None
+    return nearby(parsed, t, group, verb)  # rounds 15 and 16
 
 
 def _name(w: Token) -> bool:

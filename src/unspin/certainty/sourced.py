@@ -26,6 +26,8 @@ _DATA = frozenset(("benchmark", "reference", "data", "census"))
 _ROLES = frozenset(("aide", "adviser", "advisor", "strategist", "official", "staffer"))
 #: Words after "people"/"sources" that make them insiders: "familiar with", "close to".
 KNOWING = frozenset(("familiar", "close", "briefed"))
+#: Determiners of "the people said" that point back to the insiders named before.
+_BACK = frozenset(("the", "these", "those"))
 _NOT_NAMES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _TAG = re.compile(r"[ \t]*\[[A-Z][^\]\n]{1,40}\]")
@@ -171,7 +173,8 @@ def _named_before(parsed: Parsed, t: Token, verb: Token | None) -> bool:
 def knowing(parsed: Parsed, t: Token) -> bool:
     """People (or sources) who know of a matter, anonymous sources, not an opinion crowd:
     "people familiar with ...", "people with knowledge of ...", and "the people said"
-    after such people in the three sentences before (the same ones)."""
+    after such people in the three sentences before (the same ones; "these people said" too,
+    round 16)."""
     if t.lemma.lower() not in ("people", "person", "source"):
         return False
     if _knowing_here(parsed, t):
@@ -180,9 +183,9 @@ def knowing(parsed: Parsed, t: Token) -> bool:
         t.lower != "people"
         or t.dep != "nsubj"
         or parsed.tokens[t.head].lemma not in ATTR_VERBS
-        or not any(c.dep == "det" and c.lower == "the" for c in parsed.children(t.i))
+        or not any(c.dep == "det" and c.lower in _BACK for c in parsed.children(t.i))
     ):
-        return False  # "the people said" (speaking), not "the people in the room"
+        return False  # "the/these people said" (speaking), not "the people in the room"
     k = parsed.sentence_index(t.start)
     if k is None:
         return False

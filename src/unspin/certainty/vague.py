@@ -21,6 +21,7 @@ from unspin.certainty.lexicon import (
     SPOKESPEOPLE,
     VAGUE_DETS,
 )
+from unspin.certainty.nearby import hearer
 from unspin.certainty.sourced import knowing
 from unspin.certainty.unclaimed import next_sentences, quotes_itself
 from unspin.nlp import Parsed, Token
@@ -49,7 +50,8 @@ def vague_cues(parsed: Parsed) -> Iterator[Cue]:
         via_verb = (
             t.dep in ("nsubj", "nsubjpass") and head.lemma in ATTR_VERBS and head.pos == "VERB"
         )
-        familiar = knowing(parsed, t)  # "people familiar with ...": anonymous sources
+        # "people familiar with ...": anonymous sources, unless they are the ones told
+        familiar = knowing(parsed, t) and not hearer(parsed, t)
         if via_verb and (
             _object_only(parsed, head)
             or _no_claim(parsed, head, group)
