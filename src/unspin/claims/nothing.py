@@ -1,7 +1,8 @@
 """Sentences that carry nothing to check, whatever the check-worthiness model scores them
 (:func:`nothing_to_check`, asked by :class:`unspin.claims.analyzer.ClaimsAnalyzer` for
 each sentence): notes about the article, unanswered requests for comment, what is not
-known, what should be, how a poll was taken."""
+known, what should be, how a poll was taken; a main clause that only holds a view, a
+belief or an intention (:mod:`unspin.claims.opinion_cues`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from unspin.claims.lexicon import (
     QUESTION_OPENERS,
     REPORTING,
 )
+from unspin.claims.opinion_cues import opinion_only
 from unspin.nlp import Parsed, Sentence, Token
 
 __all__ = ["nothing_to_check"]
@@ -49,6 +51,10 @@ def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | N
         return "only that something is not known"
     if any(_recommends(parsed, p) for p in preds):
         return "what should be, not what is"
+    for p in preds:  # "tells itself that ...", "blasted them for being sore losers"
+        why = opinion_only(parsed, p)
+        if why is not None:
+            return why
     return None
 
 

@@ -30,6 +30,7 @@ from unspin.claims.lexicon import (
     SUBJECTIVE,
     UNIVERSAL_RE,
 )
+from unspin.claims.pronoun_actor import resolved_actor
 from unspin.claims.responsibility import (
     actor_end,
     bare_pronoun,
@@ -57,6 +58,7 @@ from unspin.claims.responsibility_limits import (
     own_funding,
     possessor,
 )
+from unspin.claims.responsibility_round15 import contrast_end, portion_of_field, self_inflicted
 from unspin.frames.spans import SpanIndex
 from unspin.model import JSON, Finding
 from unspin.nlp import Parsed, Sentence, Token
@@ -336,6 +338,8 @@ def _checked_slots(
         or own_funding(parsed, cue, event)  # "self-funding his campaign", "fund education"
         or make_up(parsed, cue, event)  # "accused the audience of consisting of donors"
         or possessor(parsed, event)  # "blamed the media for Lee's 'quoted words' flap"
+        or portion_of_field(parsed, cue, event)  # "responsible for a bit of the policy"
+        or self_inflicted(parsed, event)  # "blaming others for his self-inflicted wounds"
     ):
         return None
     actor = instead or actor
@@ -344,6 +348,9 @@ def _checked_slots(
     compared = comparison_end(parsed, event)  # "its reporting more than his own ..."
     if compared is not None and compared < int(event_slot["end"]):
         event_slot = _chars(parsed, int(event_slot["start"]), compared) or event_slot
+    contrasted = contrast_end(parsed, event, int(event_slot["end"]))  # "..., while Y says"
+    if contrasted is not None:
+        event_slot = _chars(parsed, int(event_slot["start"]), contrasted) or event_slot
     if than is not None and than.start < int(event_slot["end"]):  # "... than X and Y"
         event_slot = _chars(parsed, int(event_slot["start"]), than.start) or event_slot
     elif ordered is not None:  # "ordered the agency to hold hearings"
@@ -373,7 +380,8 @@ def _checked_slots(
     cut = actor_end(parsed, actor, min(int(actor_slot["end"]), actor_stop))
     if cut != int(actor_slot["end"]):  # "rogue guards, not the ruling family"
         actor_slot = _chars(parsed, int(actor_slot["start"]), cut) or actor_slot
-    return _whole(parsed, actor_slot), _whole(parsed, event_slot)
+    actor_slot = resolved_actor(parsed, sentence, actor, _whole(parsed, actor_slot))  # "he"
+    return actor_slot, _whole(parsed, event_slot)
 
 
 def _whole(parsed: Parsed, slot: dict[str, JSON]) -> dict[str, JSON]:
