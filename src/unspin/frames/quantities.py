@@ -445,6 +445,7 @@ class _QuantityScanner:
         toks = parsed.tokens
         nxt, adj = (toks[k + 1], toks[k + 2]) if k + 2 < len(toks) else (num, num)
         said = nxt.lower in VERBS and adj.pos not in ("NOUN", "PROPN")  # "the two write."
+        said = said and k > 0 and toks[k - 1].lower in ("the", "these", "those", "all")
         if (
             nxt.tag == "NN"
             and (adj.tag == "JJ" or said)
@@ -523,7 +524,7 @@ def _far_head(parsed: Parsed, num: Token) -> bool:
     return all(
         b.pos in ("NOUN", "ADJ")
         or b.lower == "and"
-        or b.tag == "HYPH"
+        or (b.tag == "HYPH" and parsed.text[b.start - 1] != " ")  # no dash: "children - citizens"
         or b.ent_type == "NORP"
         or (b.pos == "VERB" and b.dep == "amod")  # "300 work-related files"
         for b in toks[num.i + 1 : num.head]
