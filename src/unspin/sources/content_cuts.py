@@ -24,6 +24,7 @@ __all__ = [
     "second_that_clause",
     "split_clause_end",
     "tally_end",
+    "topic_only",
     "writers_lead",
 ]
 
@@ -197,3 +198,26 @@ def content_clause(ix: ParseIndex, verb: Token, comps: list[Token]) -> Token:
     if before and subjects and ix.subtree(after[0].i)[0] > subjects[0].i:
         return before[-1]
     return after[0]
+
+
+#: Verbs of recalling whose "what" clause is only the topic of the recollection
+#: ("recalled what it was like to ..."): no claim reported.
+_RECALL_VERBS = frozenset({"recall", "remember", "recount", "reminisce", "describe"})
+#: Verbs whose wh-clause, under a participle that tells what a statement was for, is its
+#: topic ("a statement explaining why he is speaking").
+_TOPIC_VERBS = _RECALL_VERBS | {"explain", "discuss", "detail", "address"}
+#: Words that open such a clause.
+_TOPIC_WORDS = frozenset({"what", "why", "how", "whether"})
+
+
+def topic_only(ix: ParseIndex, lemma: str, verb: Token, lo: int) -> bool:
+    """The content right after ``verb`` is a wh-clause that names only what the speech was
+    about ("recalled what it was like to be a student", "a statement explaining why he
+    is speaking"): not what was said. "Explained why the plan failed" as a clause's own
+    verb tells what was said."""
+    toks = ix.parsed.tokens
+    if lo != verb.i + 1 or toks[lo].lower not in _TOPIC_WORDS or lemma not in _TOPIC_VERBS:
+        return False
+    if verb.tag == "VBG" and verb.dep in ("acl", "advcl", "xcomp"):
+        return True
+    return lemma in _RECALL_VERBS and toks[lo].lower == "what"

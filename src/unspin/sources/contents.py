@@ -21,6 +21,7 @@ from unspin.sources.content_cuts import (
     second_that_clause,
     split_clause_end,
     tally_end,
+    topic_only,
     writers_lead,
 )
 from unspin.sources.lexicon import (
@@ -128,8 +129,8 @@ def _reported_content(
             return None, as_object  # "responding to comments from Y that ...": Y's words
         if c.i == lo and c.lower in VERB_FORMS:
             return None, as_object  # a misparse: another verb of saying is not reported content
-        if _described(st, lo, t):
-            return None, as_object  # "said what is clearly insane": the writer's description
+        if _described(st, lo, t) or topic_only(ix, info.lemma, t, lo):
+            return None, as_object  # "said what is clearly insane", "recalled what it was like"
         if info.lemma == "threaten" and c.dep == "ccomp" and not _marks_clause(toks[lo]):
             return None, as_object  # "threatened the town, where ... were": a thing menaced
         if c.i > t.i and lo < t.i and toks[lo].lower in _RELATIVE_PRONOUNS:

@@ -29,6 +29,18 @@ _TITLE_BEFORE = re.compile(
     r"(?:author|co-?author|writer|editor|director|producer|composer) of)[,:]?\s*$",
     re.IGNORECASE,
 )
+#: A passive naming phrase right before a few quoted words ('had been called the',
+#: 'known as', 'dubbed'): the words are a name given to something, nobody's statement.
+_NAMED_AS = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:(?:often|widely|commonly|also|now|"
+    r"sometimes)\s+)?(?:called|dubbed|termed|nicknamed|labell?ed|branded)|known\s+as|"
+    r"referred\s+to\s+as)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+#: A participle clause right after a closing mark (', citing a case').
+_PARTICIPLE_AFTER = re.compile(r"[\s,]*[a-z]+ing\b")
+#: The agent after a passive ('was called a "liar" by her rivals': their word).
+_BY_AGENT = re.compile(r"\s*by\b", re.IGNORECASE)
 #: A clause before a colon that proposes words rather than reports them ("a simpler
 #: question to ask would be this:", "one might reply:").
 _HYPOTHETICAL_INTRO = re.compile(
@@ -147,15 +159,20 @@ def quote_finding(
     if not words:
         return None
     shortness = _shortness(st, q, inner, words, link.how)
-    speaker = link.speaker
+    speaker, outer = link.speaker, link.outer
     e = link.event
+    if e is not None and e.construction == "citing" and outer is not None and speaker is e.speaker:
+        # '"...," wrote Ann Lund, citing aides': the quoted words are the writer's own
+        # text; those she cites are her sources, not the speakers of her sentences
+        speaker, outer = outer, None
     frag_flag = False
     frag_cap = 1.0
     if shortness == "short":
         if link.how in ("before", "contained") and speaker is not None:
             # a partial quotation woven into the writer's sentence
             frag_flag = True
-            prev = LAST_WORD.search(st.text[max(0, q.start - 30) : q.start])
+            # past a doubled opening mark ("a ''classroom''" read as 'classroom')
+            prev = LAST_WORD.search(st.text[max(0, q.start - 30) : q.start].rstrip("'‘\"“"))
             weak = prev is not None and prev.group(1).lower() in DETS_BEFORE | _POSSESSIVES
             frag_cap = 0.45 if weak else 0.6
         elif link.how != "after":
@@ -192,8 +209,8 @@ def quote_finding(
     relations: list[Relation] = []
     if speaker is not None:
         relations.append(Relation("speaker", speaker_finding(st, speaker).id))
-    if link.outer is not None and link.outer is not speaker and not link.outer.addressee:
-        relations.append(Relation("quoted_by", speaker_finding(st, link.outer).id))
+    if outer is not None and outer is not speaker and not outer.addressee:
+        relations.append(Relation("quoted_by", speaker_finding(st, outer).id))
     elif link.how == "nested" and q.parent is not None and q.parent in done:
         relations.append(Relation("quoted_by", done[q.parent].id))
     multi = q.paragraphs > 1 or bool(_SENT_BREAK.search(inner.strip()))
@@ -212,7 +229,7 @@ def quote_finding(
         "nested": q.parent is not None,
         "speaker_link": link.how,
         "medium": link.medium,
-        "via": link.outer.name if link.outer is not None else None,
+        "via": outer.name if outer is not None else None,
     }
     cues = [q.open_mark + q.close_mark]
     if e is not None and verb is not None:
@@ -269,6 +286,9 @@ def _shortness(
         return "title"
     if q.is_block:
         return None
+    named_as = _NAMED_AS.search(st.text[max(0, q.start - 40) : q.start])
+    if named_as and len(words) <= st.max_scare and not _BY_AGENT.match(st.text, q.end):
+        return "drop"  # 'what had been called the "Spring Week"': a name, nobody's words
     end = inner.rstrip()
     named = _TITLE_BEFORE.search(st.text[max(0, q.start - 30) : q.start]) is not None
     if _is_title(words, inner) and (
@@ -404,6 +424,8 @@ def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> 
         inter = min(q.end, c1) - max(q.start, c0)
         if inter >= 0.8 * clen:
             return None  # the quotation itself carries it
+        if q.start <= c0 <= q.inner_start + 1 and _PARTICIPLE_AFTER.match(text, q.end, c1):
+            return None  # 'argue that “X," citing a case': the quotation is what they argue
     speaker = e.speaker
     if speaker is None and not _has_verb(st, c0, c1):
         return None  # "refute such a declaration": no source, no clause, nothing reported

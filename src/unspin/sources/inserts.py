@@ -8,13 +8,20 @@ finding spans both, its ``pieces`` attribute holds them, as for the learned extr
 
 from __future__ import annotations
 
+import re
+
+from unspin.sources.contrast_tails import take_in_contrast_tails
+from unspin.sources.has_said import has_said_speakers
 from unspin.sources.named_unknowns import set_right_unknown_nouns
 from unspin.sources.posts import name_post_authors
 from unspin.sources.state import Event, RunState
+from unspin.sources.writer_notes import cut_writers_notes
 
 __all__ = ["cut_inserted_sources"]
 
 _EDGES = ",—–"
+#: A phrase the writer sets against the content ("despite ...", "even though ...").
+_CONTRAST = re.compile(r"(?:despite|in spite of|even though|although|though)\b", re.I)
 #: Parts of speech that only join a clause on ("because", "and", "so").
 _JOINERS = frozenset({"CCONJ", "SCONJ", "PUNCT"})
 
@@ -23,9 +30,15 @@ def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
     """Take every event's own speaker and cue out of its content (see the module); first
     name the author of an embedded post its unnamed-sounding speaker introduced
     (:func:`name_post_authors`: this is the first step over resolved speakers), and set
-    right the unnamed-sounding speakers the text names (:func:`set_right_unknown_nouns`)."""
+    right the unnamed-sounding speakers the text names (:func:`set_right_unknown_nouns`,
+    :func:`has_said_speakers`) and
+    run a denial on over its ", but ..." tail (:func:`take_in_contrast_tails`); the
+    writer's own notes are taken out of contents (:func:`cut_writers_notes`)."""
     name_post_authors(st, events)
     set_right_unknown_nouns(st, events)
+    has_said_speakers(st, events)
+    take_in_contrast_tails(st, events)
+    cut_writers_notes(st, events)
     for e in events:
         if e.content is None or e.speaker is None:
             continue
@@ -36,11 +49,17 @@ def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
         hi = _cue_tail(st, e, hi, c1)
         left = st.text[c0:lo].rstrip()
         right = st.text[hi:c1].lstrip()
+        if right.startswith("- "):
+            right = "–" + right[1:]  # a spaced hyphen typed for a dash
         if not left or not right or left[-1] not in _EDGES or right[0] not in _EDGES:
             continue  # not set off by commas or dashes: a clause of its own, not an aside
         before = _strip(st.text, c0, c0 + len(left) - 1)
         after = _strip(st.text, c1 - len(right) + 1, c1)
         if before[0] >= before[1] or after[0] >= after[1]:
+            continue
+        if _CONTRAST.match(st.text, after[0]):
+            # "X leads, according to a poll - despite losing in May": the writer's contrast
+            e.content = before
             continue
         joiner = st.has_parse and all(
             t.pos in _JOINERS or t.dep in ("cc", "mark")

@@ -8,6 +8,8 @@ The lexicon reads a common noun it does not know as an unnamed source
 * a web address ("the website TradeHub.com said"): a named site, the company behind it;
 * an advertisement ("One Farm League ad argues"): a document, whose sponsor the text names;
 * pictures ("five old photos telling ..."): things, nobody who speaks;
+* a counted set of organisations whose members a later sentence lists ("Eleven groups
+  are asking ..." ... "The other groups that signed are A, B, C and D"): named ones;
 * the things a speaker cited as reasons ("he said, citing the low prices"): no source of
   the words, which stay the speaker's own.
 """
@@ -37,6 +39,24 @@ _PICTURE_NOUNS = frozenset(
     | {"images", "snapshot", "snapshots", "selfie", "selfies"}
 )
 
+#: Plural heads of a set of bodies ("eleven groups").
+_BODY_PLURALS = frozenset({"organizations", "organisations", "groups", "coalitions"})
+#: A later sentence that lists the bodies by name: "The other groups that signed the
+#: letter are A, B, C ...".
+_LISTED = re.compile(
+    r"\b(?:groups|organi[sz]ations|coalitions)\b[^.!?\n]{0,80}?\b(?:are|were|include|included)"
+    r"\s+(?P<names>[A-Z](?:[^.!?\n]|\.(?=\S)){10,})"
+)
+
+
+def _listed_later(st: RunState, pos: int) -> bool:
+    """A later sentence lists three names or more of the set ("... are A, B, C and D")."""
+    for hit in _LISTED.finditer(st.text, pos):
+        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", hit.group("names"))
+        if sum(1 for w in items if w[:1].isupper()) >= 3:
+            return True
+    return False
+
 
 def set_right_unknown_nouns(st: RunState, events: list[Event]) -> None:
     """Retype or drop the unknown-noun speakers of ``events`` the module lists."""
@@ -60,6 +80,9 @@ def set_right_unknown_nouns(st: RunState, events: list[Event]) -> None:
             _retype(m, "document", "speaker.advertisement", 0.6, "an advertisement: a document")
         elif head in _PICTURE_NOUNS:
             _retype(m, "unattributed", "speaker.thing", 0.3, "pictures: a thing, nobody who speaks")
+        elif head in _BODY_PLURALS and _listed_later(st, m.end):
+            why = "organisations the text lists by name later"
+            _retype(m, "named_organisation", "speaker.listed-later", 0.6, why)
         else:
             _surname(st, events, m, words)
 

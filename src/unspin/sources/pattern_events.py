@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from unspin.sources.as_put import as_puts_it
 from unspin.sources.lexicon import PARTICLE_VERBS, SOURCE_VERBS, VERB_FORMS, VERBS
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.roles import is_role_phrase
@@ -78,6 +79,7 @@ def pattern_events(st: RunState, quote_links_only: bool = False) -> list[Event]:
         e = _definition(st, m)
         if e is not None:
             events.append(e)
+    events.extend(as_puts_it(st))
     if not quote_links_only:
         for m in _ACCORDING_RE.finditer(text):
             e = _regex_according(st, m)

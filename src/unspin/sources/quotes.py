@@ -253,11 +253,33 @@ def _pair_family(
         if pending is not None and weak is not None:
             out.append(_span(family, pending, weak, pending_paras))
             pending = None
+        straight = _straight_closer(text, pending, hi) if family == "curly-double" else None
+        if straight is not None and pending is not None:
+            # '... argue that “there is a rule," citing a "case."': closed straight
+            out.append(_span(family, pending, straight, pending_paras))
+            pending = None
         nxt = paragraphs[k + 1][0] if k + 1 < len(paragraphs) else None
         if pending is not None and (nxt is None or text[nxt] not in _PARA_OPENERS):
             out.extend(_unclosed(family, text, pending, hi, pending_paras))
             pending = None
     return out
+
+
+def _straight_closer(text: str, opener: _Mark | None, hi: int) -> _Mark | None:
+    """A straight double mark that closes a curly opening mark left open at the end of
+    its paragraph: the first one after the opener in closing position (after a word or
+    punctuation, before a space or punctuation), when the paragraph holds an odd number
+    of straight marks after the opener (one of them has no straight mate)."""
+    if opener is None or opener.char != "“":
+        return None
+    marks = [i for i in range(opener.pos + 1, hi) if text[i] == '"']
+    if len(marks) % 2 == 0 or "”" in text[opener.pos : hi]:
+        return None
+    for i in marks:
+        if not text[i - 1].isspace() and _right_is_boundary(text, i, hi):
+            return _Mark(i, '"', False, True)
+        return None  # the first straight mark opens: no closer of the curly one
+    return None
 
 
 def _curly_closer(text: str, opener: _Mark, closer: _Mark) -> _Mark | None:
@@ -403,6 +425,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 continue
             if any(_crosses(q.start, q.end, a.start, a.end) for a in accepted):
                 continue
+            if any((q.start, q.end) == (a.start, a.end) for a in accepted):
+                continue  # a mixed pair ('“..."') both families found
             accepted.append(q)
     for b_start, b_end, paras in blocks:
         # a block whose whole content is one quotation is one quotation: the block

@@ -10,16 +10,26 @@ import re
 from unspin.nlp import Token
 from unspin.sources.contents import letting_in
 from unspin.sources.lexicon import SOURCE_VERB_FORMS, VERB_FORMS
+from unspin.sources.parse_index import ParseIndex
 from unspin.sources.sayers import prevented
 from unspin.sources.state import RunState
 
-__all__ = ["asked", "hypothetical", "unreal_cues"]
+__all__ = ["asked", "hypothetical", "planned", "unreal_cues"]
 
 #: Auxiliaries of speech that has not happened ("may declare"; "would" below).
 _HYPOTHETICAL = frozenset({"may", "might", "could", "should", "shall"})
 #: Marks of a clause of what is only imagined ("as though someone had told me", "if
 #: anyone claims ...").
 _IMAGINED_MARKS = frozenset({"if", "unless"})
+
+#: Verbs of weighing or planning an act to come ("considering announcing", "plans to
+#: declare"): the speech under them has not happened.
+_PLANNING = frozenset({"consider", "plan", "intend", "weigh", "contemplate", "mull", "expect"})
+_PLANNING |= {"prepare", "hope", "want", "aim"}
+#: Adverbs that make an act of saying the writer's reading of conduct ("essentially
+#: conceding that ...", "in effect admitting"): nothing was said.
+_READING_ADVERBS = frozenset({"essentially", "effectively", "implicitly", "tacitly"})
+_READING_ADVERBS |= {"basically", "virtually"}
 
 #: Adverbs that make "would" tell what happened ("she would later say ...").
 _NARRATIVE_ADVERBS = frozenset({"later", "often", "always", "once", "repeatedly", "then"})
@@ -71,6 +81,8 @@ def hypothetical(st: RunState, t: Token) -> bool:
         return True  # "said the panel would issue ...": not yet; "would later say": told
     if prevented(ix, t):
         return True  # "kept the client from disclosing what he knew": never said
+    if planned(ix, t) or _inferred_act(ix, t):
+        return True  # "considering announcing that ...", "essentially conceding that ..."
     marks = [m.lower for v in verbs for m in ix.kids(v.i, "mark")]
     if any(m in _IMAGINED_MARKS for m in marks) or ("as" in marks and "though" in marks):
         return True  # "as though someone had told me", "if anyone claims": imagined
@@ -80,4 +92,25 @@ def hypothetical(st: RunState, t: Token) -> bool:
         t.dep in ("acl", "relcl")
         or st.parsed.tokens[t.head].pos in ("NOUN", "PROPN")
         or any(c.lower == "for" for c in ix.kids(t.i, "mark"))  # "for X to testify"
+    )
+
+
+def planned(ix: ParseIndex, t: Token) -> bool:
+    """A verb of saying under a verb of weighing or planning it ("has been considering
+    announcing that ...", "plans to declare"): speech not made yet."""
+    if t.dep not in ("xcomp", "ccomp") or t.head == t.i:
+        return False
+    head = ix.parsed.tokens[t.head]
+    return head.lemma.lower() in _PLANNING and head.pos in ("VERB", "AUX")
+
+
+def _inferred_act(ix: ParseIndex, t: Token) -> bool:
+    """A participle of saying the writer reads into someone's conduct ("..., essentially
+    conceding that ...", "in effect admitting"): an inference, no words said."""
+    if t.tag != "VBG":
+        return False
+    toks = ix.parsed.tokens
+    before = " ".join(toks[k].lower for k in range(max(0, t.i - 2), t.i))
+    return any(toks[k].lower in _READING_ADVERBS for k in range(max(0, t.i - 2), t.i)) or (
+        before == "in effect"
     )

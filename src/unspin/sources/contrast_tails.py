@@ -1,0 +1,52 @@
+"""The second half of a "not A, but B" contrast that the parse hung outside the content.
+
+"The paper quoted an aide as saying that Vik was not opposed by Lund, but by the board":
+what the aide said is the whole contrast; the content read from the clause stops after
+"Lund" when the parse hangs "but by the board" on the verb of saying. A content that
+denies something and is followed by ", but" and a phrase with no verb of its own, up to
+the end of the sentence, runs on to that end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unspin.sources.state import Event, RunState
+
+__all__ = ["take_in_contrast_tails"]
+
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
+_BUT = re.compile(r"\s*,?\s*but\s+(?:rather\s+|instead\s+)?", re.I)
+#: The longest tail taken in, in characters.
+_MOST = 80
+
+
+def take_in_contrast_tails(st: RunState, events: list[Event]) -> None:
+    """Run a negated content on over its ", but B" tail (see the module)."""
+    if not st.has_parse:
+        return
+    for e in events:
+        if e.content is None or e.pieces or e.in_quote is not None:
+            continue
+        c0, c1 = e.content
+        if e.cue[0] >= c0 or not _NEGATION.search(st.text, c0, c1):
+            continue  # only a content after its cue, and one that denies something
+        but = _BUT.match(st.text, c1)
+        if but is None:
+            continue
+        end = _sentence_end(st, c1)
+        tail = st.text[but.end() : end].rstrip(" .!?\"'”’")
+        if not tail or len(tail) > _MOST or "\n" in tail:
+            continue
+        tail_end = but.end() + len(tail)
+        toks = st.parsed.tokens_in(but.end(), tail_end)
+        if not toks or any(t.pos in ("VERB", "AUX") for t in toks):
+            continue  # a clause of its own: "but Lund said ...", "but it failed"
+        e.content = (c0, tail_end)
+
+
+def _sentence_end(st: RunState, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends."""
+    k = st.sentence_at(pos)
+    sentences = st.parsed.sentences
+    return sentences[k].end if sentences else len(st.text)
