@@ -15,6 +15,7 @@ from unspin.model import Analysis, Finding
 from unspin.sources.named_unknowns import set_right_unknown_nouns
 from unspin.sources.speakers import Mention
 from unspin.sources.state import Event, RunState
+from unspin.sources.writer_notes import cut_writers_notes
 
 Run = Callable[..., Analysis]
 
@@ -254,6 +255,26 @@ def test_a_clefts_that_clause_is_not_what_was_announced(run: Run) -> None:
         "reported it.",
     )
     assert not [f for f in attributions(a) if f.text.startswith("the press")]
+
+
+def test_a_that_clause_after_an_inserted_sayer_stays_the_sayers(run: Run) -> None:
+    a = sources(
+        run,
+        "It's clear, Lund said in a statement on Monday, that the plan has failed.",
+    )
+    assert [f for f in attributions(a) if f.text.endswith("the plan has failed")]
+
+
+def test_a_reporting_clause_after_doubled_single_marks_is_no_content() -> None:
+    # the article's parse read "' said Mr. Vikander, who ..." as what "they say" said
+    text = "''Sometimes they say, 'Yeah, go home,''' said Mr. Vikander, who was born in Oslo."
+    c0 = text.index("' said")
+    e = Event(
+        (15, 18), "say", "say", None, None, (c0, len(text) - 1), "verb", 0.6, 0, (10, 18), (0, 80)
+    )
+    st = SimpleNamespace(text=text, has_parse=False, sentence_start=lambda pos: 0)
+    cut_writers_notes(cast(RunState, st), [e])
+    assert e.content is None
 
 
 def only_quote(a: Analysis, words: str) -> Finding:

@@ -10,6 +10,9 @@
 * The "that" clause of a cleft sentence ("It was hours after the police announced his
   name that the press reported it"): the focus of the writer's sentence, not what the
   verb of saying in the middle reported.
+* A "content" that opens with a verb of saying after a stray quotation mark ("' said
+  Mr. Lund, who was born ..."): the reporting clause itself, misread where the marks
+  are doubled single ones.
 * An aside set off by a dash and opening with "which" at the end of a content ("... a
   speech in the novel - which, to be clear, is fiction"): the writer's comment.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from unspin.sources.lexicon import VERB_FORMS
 from unspin.sources.state import Event, RunState
 
 __all__ = ["cut_writers_notes"]
@@ -26,10 +30,13 @@ __all__ = ["cut_writers_notes"]
 _CONCESSIVE_LEAD = re.compile(
     r"[^,;:.!?]{1,60},\s+(?:though|although|even\s+though|even\s+as|while)\s", re.IGNORECASE
 )
+#: Quotation marks and the word after them.
+_MARKS_THEN_VERB = re.compile(r"[\s'’\"”]*['’\"”]\s*(\w+)")
 #: A cleft sentence's opening ("That's ...", "It was ...").
 _CLEFT = re.compile(r"\W*(?:It|That)(?:['’]s|\s+is|\s+was)\b")
-#: The words between a verb of saying and a cleft's "that" clause: an object and more.
-_CLEFT_GAP = re.compile(r"\s*(?:\S+\s+){3,}that\s+")
+#: The words between a verb of saying and a cleft's "that" clause: an object and more,
+#: with no comma ("It's clear, Lund said in a statement, that ..." is Lund's clause).
+_CLEFT_GAP = re.compile(r"\s*(?:[^\s,;:]+\s+){3,}that\s+")
 #: A dash aside opening with "which" that runs to the content's end.
 _DASH_WHICH = re.compile(r"\s+[-—–]{1,2}\s+which\b[^-—–]*$")
 #: Finite verb tags.
@@ -41,7 +48,7 @@ def cut_writers_notes(st: RunState, events: list[Event]) -> None:
     for e in events:
         if e.content is None or e.pieces:
             continue
-        if _restates_source(st, e) or _cleft_focus(st, e):
+        if _restates_source(st, e) or _cleft_focus(st, e) or _reporting_clause(st, e):
             e.content = None
             continue
         aside = _DASH_WHICH.search(st.text, *e.content)
@@ -63,6 +70,13 @@ def _restates_source(st: RunState, e: Event) -> bool:
         return False
     opening = st.text[e.content[0] : e.content[1]].split()[: len(words)]
     return [w.lower() for w in opening] == [w.lower() for w in words]
+
+
+def _reporting_clause(st: RunState, e: Event) -> bool:
+    """The content is quotation marks and then the reporting verb ("' said Mr. Lund")."""
+    assert e.content is not None
+    hit = _MARKS_THEN_VERB.match(st.text, e.content[0], e.content[1])
+    return hit is not None and hit.group(1).lower() in VERB_FORMS
 
 
 def _cleft_focus(st: RunState, e: Event) -> bool:
