@@ -210,7 +210,8 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
         """
         report reports study studies statement statements document documents memo memos
         memorandum letter letters filing filings record records data figures survey surveys
-        poll polls analysis analyses paper papers indictment complaint lawsuit ruling
+        poll polls analysis analyses paper papers indictment complaint lawsuit lawsuits ruling
+        suit suits
         judgment judgement verdict transcript transcripts release communique communiqué
         email emails e-mail e-mails minutes audit assessment dossier file files cable cables
         notice order decree draft findings investigation inquiry review testimony affidavit
@@ -283,6 +284,8 @@ OUTLET_FIRST_WORDS: Final[frozenset[str]] = frozenset({"daily", "weekly", "radio
 #: Any word inside a name that makes it an outlet ("Norvian News Agency").
 OUTLET_WORDS: Final[frozenset[str]] = frozenset(
     {"news", "tv", "television", "radio", "broadcasting", "newspaper", "gazette", "herald"}
+    # a programme's name ("Westby Edition", "the Harbor Podcast"): an outlet, no person
+    | {"edition", "podcast", "newscast"}
     # broadcasters known by their letters ("NBC Bay Area", "RT")
     | {"nbc", "cbs", "cnn", "bbc", "msnbc", "pbs", "npr", "cnbc", "itv", "rt"}
 )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from unspin.nlp import Entity, Parsed, Token
+from unspin.sources.descriptions import is_description
 from unspin.sources.full_names import full_name_cue, owned_person, person_surname
 from unspin.sources.lexicon import (
     CIVIL_NAME_WORDS,
@@ -44,6 +45,7 @@ from unspin.sources.roles import (
     role_text,
     verb_above_next,
 )
+from unspin.sources.short_outlets import short_outlet
 from unspin.sources.speakers import (
     DETS,
     PERSON_HEADS,
@@ -61,7 +63,7 @@ from unspin.sources.speakers import (
     split_person_name,
     strip_the,
 )
-from unspin.sources.titles import premodifier_role
+from unspin.sources.titles import party_titled, premodifier_role
 
 __all__ = ["IRISH_SCOTTISH", "named_mention"]
 
@@ -176,7 +178,7 @@ def named_mention(
         if c.lower in MEDIA_NOUNS and (c.lower not in ("agency", "press") or role_right):
             outlet_cue = outlet_cue or c.lower
     if role_right and outlet_cue is None:
-        role_words = role_right.lower().split()
+        role_words = re.split(r"\s(?:that|which|who)\s", role_right.lower())[0].split()
         if (
             role_words
             and role_words[-1] in MEDIA_NOUNS
@@ -214,6 +216,7 @@ def named_mention(
     platform = platform_name(words)
     event = "EVENT" if label == "EVENT" else event_name_cue(words, label == "PERSON")
     _, own_titles, own_gender = split_person_name(words)
+    own_titles = own_titles or party_titled(words)  # "GOP Rep Lund": a person
     if org_cue is not None and org_cue in own_titles[:-1]:
         org_cue = None  # "Police Chief Ann Lund": the body's word is part of her title
     if org_cue is None:
@@ -248,7 +251,7 @@ def named_mention(
     if outlet_cue is None and not person_hint and len(bare) == 1 and not role_right:
         # "Harbinger reports" where the text says "Harbinger News" and never gives
         # Harbinger a first name: a publication
-        outlet_cue = reporting_name(parsed, bare[0])
+        outlet_cue = reporting_name(parsed, bare[0]) or short_outlet(parsed, ent, bare[0])
     the_before = not role_left and (
         (ent.first > 0 and toks[ent.first - 1].lower == "the") or words[0].lower() == "the"
     )
@@ -339,6 +342,8 @@ def named_mention(
             reason = f"a website's name ({one_word}): {ONE_WORD_ORGANISATION}"
     else:
         name_words, titles, gender = split_person_name(words)
+        if not titles and party_titled(words):
+            name_words, titles = strip_the(words)[2:], party_titled(words)
         if titles:
             role_left = " ".join([role_left, *titles]).strip()
         source_type, entity_type, rule = "named_person", "person", "speaker.named-person"
@@ -362,7 +367,8 @@ def named_mention(
         gender = gender or gender_of(role_left.split())
     role_left = "" if evaluative else role_left  # a description of the name, no role
     parts = (_appositive_of(ix, h) if entity_type == "person" else None, role_left, role_right)
-    role = "; ".join(r for r in (role_text(p) for p in parts if p) if r) or None
+    roles = (role_text(p) for p in parts if p)  # never the writer's description of them
+    role = "; ".join(r for r in roles if r and not is_description(r)) or None
     start = toks[anchor_lo].start
     end = toks[ent.last - 1].end
     if h.i >= ent.last and entity_type == "outlet":

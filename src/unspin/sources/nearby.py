@@ -17,6 +17,7 @@ from itertools import pairwise
 from unspin.lexicon import ORG_NOUNS
 from unspin.sources.lexicon import OFFICIAL_NOUNS
 from unspin.sources.resolver import Known
+from unspin.sources.rivals import rival_words
 from unspin.sources.speakers import Mention
 from unspin.sources.state import RunState
 
@@ -230,6 +231,8 @@ def _agrees(said: set[str], known: set[str]) -> bool:
     lawyer for the plaintiffs"."""
     if not said:
         return True
+    if rival_words(said, known):
+        return False  # "a district judge" is not "Circuit Judge Lund": another court
     return any(a[:3] == b[:3] for a in said for b in known if len(a) >= 3 and len(b) >= 3)
 
 

@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from unspin.nlp import Token
 from unspin.sources.answers import the_one_asked
+from unspin.sources.continued import continued_speaker
 from unspin.sources.counted import counted_named_before
 from unspin.sources.introduced import called_outlet_near, introduced_near
 from unspin.sources.lexicon import PERSON_NOUNS
@@ -25,6 +26,8 @@ from unspin.sources.nearby import resolve_nearby
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.resolver import Known, Resolver, first_name, full_name_run, surname_noun
+from unspin.sources.role_groups import role_group_before
+from unspin.sources.self_speakers import self_speakers
 from unspin.sources.speakers import PERSON_HEADS, Mention, org_name_cue
 from unspin.sources.state import Event, RunState
 from unspin.sources.titles import TitleHolders, bare_title
@@ -74,7 +77,8 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
             if st.top_quote_index(item.start) is not None:
                 item.reason = f"pronoun {item.head_word} inside a quotation: not resolved"
             elif not turns.resolve_first_person(item):  # "JP: ... I said": JP's person
-                chosen = resolver.pronoun(item, s, learn=id(item) not in unheard)
+                bar = self_speakers(st.text, events, item)  # "I know why he left": not I
+                chosen = resolver.pronoun(item, s, learn=id(item) not in unheard, bar=bar)
                 asked = chosen and the_one_asked(st, resolver, item, chosen, lemmas.get(id(item)))
                 if asked:  # "A reporter asked Lund ... She replied": Lund answers
                     item.name, item.role = asked.name or asked.speaks_for or None, asked.role
@@ -115,6 +119,10 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 _described_named_near(st, resolver, item, s)
             if not item.resolved_from and item.rule == "speaker.definite-unresolved":
                 counted_named_before(st, resolver, item, s)  # "A and B ... The two say"
+            if not item.resolved_from and item.rule == "speaker.definite-unresolved":
+                role_group_before(st, resolver, item, s)  # "A and B ... the chairmen say"
+            if not item.resolved_from:  # "Lund told the paper ... The candidate added"
+                continued_speaker(st, events, item, lemmas.get(id(item)))
             if not item.resolved_from:
                 introduced_near(st, item, s)  # "A nun fell ill. Now the nun says"
                 called_outlet_near(st, item, s)  # "A site called X ... the site says"

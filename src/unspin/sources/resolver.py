@@ -164,6 +164,12 @@ class Resolver:
                 )
             )
             return
+        if m.source_type == "document" and m.kind == "noun" and not m.name and m.definite:
+            # "The lawsuit contends ... It goes on": the thing just spoken of, unnamed, is
+            # what a later "it" stands for, never a place named further back
+            self.add(Known(m.start, m.end, "", "document", "document", m.is_subject, sentence,
+                           None, main_subject=m.main_subject, spoke=spoke))  # fmt: skip
+            return
         if m.name and m.entity_type in _ANTECEDENT_TYPES:
             self.add(
                 Known(
@@ -289,13 +295,16 @@ class Resolver:
 
     # -- pronouns ------------------------------------------------------------------
 
-    def pronoun(self, m: Mention, sentence: int, *, learn: bool = True) -> Known | None:
+    def pronoun(
+        self, m: Mention, sentence: int, *, learn: bool = True, bar: frozenset[str] = frozenset()
+    ) -> Known | None:
         """Resolve a pronoun speaker to the nearest compatible antecedent (returned), or
         leave it ``unresolved``: he/she need a person, it an organisation, outlet,
         government or document, they a group or a body; within three sentences.
         ``learn``: a he or she resolved to a name gives the name its gender (not for a
         pronoun that is no speaker: "Lund added her client said what he saw" is no
-        evidence that Lund is a man)."""
+        evidence that Lund is a man). ``bar``: names the pronoun cannot stand for (one who
+        says "I" in the same words: "Lund told me. I know why he left" is not Lund)."""
         low = m.head_word
         want = PRONOUNS.get(low)
         m.resolved_from = "pronoun"
@@ -317,7 +326,7 @@ class Resolver:
                 break
             if k.entity_type == "crowd":
                 crowds.add(k.sentence)
-            if k.entity_type not in allowed:
+            if k.entity_type not in allowed or (k.name and k.name in bar):
                 continue
             if want in ("male", "female"):
                 g = self.gender.get(k.name) if k.name else k.gender

@@ -10,7 +10,7 @@ from unspin.nlp import Token
 from unspin.sources.resolver import Known
 from unspin.sources.speakers import PERSON_HEADS, Mention, strip_the
 
-__all__ = ["TitleHolders", "bare_title", "premodifier_role"]
+__all__ = ["TitleHolders", "bare_title", "party_titled", "premodifier_role"]
 
 #: Title words that are no title alone ("former", "state", "party").
 _NOT_ALONE = frozenset(
@@ -28,6 +28,26 @@ def premodifier_role(left: list[Token]) -> bool:
     description ("Islamic apologist H. R. Castell")."""
     head = left[-1]
     return head.pos == "PROPN" or head.lower in PERSON_HEADS or head.lemma.lower() in PERSON_HEADS
+
+
+#: Party words that stand before an office in a headline ("GOP Rep Lund").
+_PARTY_WORDS = frozenset({"gop", "democratic", "democrat", "dem", "republican", "labour", "tory"})
+#: Offices a party word and a surname frame, written with or without a point ("Rep").
+_OFFICES = frozenset(
+    {"rep", "sen", "gov", "senator", "congressman", "congresswoman", "representative"}
+    | {"governor", "lawmaker", "mayor", "delegate", "assemblyman", "assemblywoman"}
+)
+
+
+def party_titled(words: list[str]) -> list[str]:
+    """The party word and office of a three-word name "GOP Rep Lund" (a headline's way
+    with a person: no point after the office), else no words: a person, no body."""
+    bare = strip_the(words)
+    if len(bare) != 3 or not bare[2][:1].isupper() or not bare[2][1:].replace("'", "").isalpha():
+        return []
+    if bare[0].lower() in _PARTY_WORDS and bare[1].lower().rstrip(".") in _OFFICES:
+        return bare[:2]
+    return []
 
 
 def bare_title(m: Mention) -> str | None:
