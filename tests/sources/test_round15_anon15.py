@@ -281,3 +281,12 @@ def only_quote(a: Analysis, words: str) -> Finding:
     found = [q for q in quotes(a) if words in q.text]
     assert len(found) == 1, [q.text for q in quotes(a)]
     return found[0]
+
+
+def test_a_word_a_passive_calls_something_is_still_a_partial_quotation() -> None:
+    from unspin.sources.findings import _AS_WORD, _NAMED_AS
+
+    hit = _NAMED_AS.search("The plan was called ")
+    assert hit is not None and not hit.group("det") and not _AS_WORD.search(hit.group(0))
+    hit = _NAMED_AS.search("the week is known as ")
+    assert hit is not None and _AS_WORD.search(hit.group(0))

@@ -34,9 +34,10 @@ _TITLE_BEFORE = re.compile(
 _NAMED_AS = re.compile(
     r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:(?:often|widely|commonly|also|now|"
     r"sometimes)\s+)?(?:called|dubbed|termed|nicknamed|labell?ed|branded)|known\s+as|"
-    r"referred\s+to\s+as)\s+(?:the\s+|a\s+|an\s+)?$",
+    r"referred\s+to\s+as)\s+(?P<det>the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
+_AS_WORD = re.compile(r"\bas\b", re.IGNORECASE)
 #: A participle clause right after a closing mark (', citing a case').
 _PARTICIPLE_AFTER = re.compile(r"[\s,]*[a-z]+ing\b")
 #: The agent after a passive ('was called a "liar" by her rivals': their word).
@@ -287,7 +288,10 @@ def _shortness(
     if q.is_block:
         return None
     named_as = _NAMED_AS.search(st.text[max(0, q.start - 40) : q.start])
-    if named_as and len(words) <= st.max_scare and not _BY_AGENT.match(st.text, q.end):
+    naming = named_as is not None and (
+        named_as.group("det") or _AS_WORD.search(named_as.group(0)) or words[0][:1].isupper()
+    )  # 'was called "unfair"' is an unnamed judge's word, 'was called the "Spring Week"' a name
+    if naming and len(words) <= st.max_scare and not _BY_AGENT.match(st.text, q.end):
         return "drop"  # 'what had been called the "Spring Week"': a name, nobody's words
     end = inner.rstrip()
     named = _TITLE_BEFORE.search(st.text[max(0, q.start - 30) : q.start]) is not None
