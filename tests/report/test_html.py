@@ -251,7 +251,7 @@ def test_experimental_layers_say_why_they_are_off(hostile_html: str) -> None:
     assert "booster (experimental)" in switch
     booster = audit_for("booster")
     assert booster is not None and booster.experimental
-    why = f"audited precision {booster.precision:.2f} ({booster.correct} of {booster.judged}"
+    why = f"audited precision {booster.figure} ({booster.correct} of {booster.judged}"
     assert why in switch
     assert "date (experimental)" not in switch
     assert "date" in switch

@@ -430,7 +430,7 @@ def _audit_note() -> str:
     status = " Experimental: under 0.8." if audit.experimental else ""
     return (
         f" In the precision audit {audit.correct} of {audit.judged} flagged sentences were "
-        f"judged worth checking ({audit.precision:.2f}).{status}"
+        f"judged worth checking ({audit.figure}).{status}"
     )
 
 

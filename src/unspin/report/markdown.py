@@ -152,7 +152,7 @@ def _audited(kind: str) -> str:
     audit = audit_for(kind)
     if audit is None:
         return "experimental (not audited)" if kind in UNAUDITED else "—"
-    text = f"{audit.precision:.2f} ({audit.correct}/{audit.judged})"
+    text = f"{audit.figure} ({audit.correct}/{audit.judged})"
     return f"{text}, experimental" if audit.experimental else text
 
 
