@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from unspin.frames.date_indefinite import indefinite_unit, quoted_title
+from unspin.frames.date_ordinals import ordinal_series, possessive_year
 from unspin.frames.date_patterns import (
     ENTITY_SKIP,
     PATTERNS,
@@ -145,6 +146,11 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
                 parsed, m.start("wd"), m.end("wd"), bare=m["mod"] is None
             ):
                 scanner.vetoed.append((m.start("wd"), m.end("wd")))  # "the Sunday Times"
+                continue
+            if name == "decade" and possessive_year(text, m.start(), m.end()):
+                continue  # "2000's Blue Harbor": the year, read by the year pattern
+            if name == "dayonly" and ordinal_series(text, parsed, m.end()):
+                scanner.vetoed.append((m.start(), m.end()))  # "the 31st and 32nd floors"
                 continue
             if name == "duration" and (
                 indefinite_unit(text, m.start(), m.end()) or quoted_title(text, m.start(), m.end())

@@ -52,6 +52,7 @@ from unspin.frames.quantity_figures import (
     glued_in_word,
 )
 from unspin.frames.quantity_mixed import mixed_fraction
+from unspin.frames.quantity_names import recheck
 from unspin.frames.quantity_pairs import dimensions, markup_spans, tallies
 from unspin.frames.quantity_patterns import (
     ABOUT_TOPIC_VERBS,
@@ -579,4 +580,5 @@ def find_quantities(
     spans = [*exclude, *markup_spans(text), *((s.start, s.end) for s in shares)]
     found = _QuantityScanner(text, parsed, spans).scan()
     found = [open_bound(text, in_context(text, q)) for q in found]
+    found = [r for q in found if (r := recheck(text, parsed, q)) is not None]
     return sorted([*shares, *found], key=lambda q: q.start)
