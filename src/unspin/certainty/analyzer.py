@@ -82,6 +82,10 @@ Ambiguity handling
     crowd in a situation ("when people say ..."); officials who "agree to" act; and a
     crowd's belief that a named source describes ("the book shows that some of them
     believed ...").
+    Cues that hold back, boost or attribute no claim score 0.3 (:mod:`.asides`): a modal
+    in "anyone who may have seen ..." (an appeal), "perhaps"/"maybe" offering options in
+    a rhetorical question, the last plain word of a phrase in capitals read as names, a
+    teller's own doctors in his story, and a spokesperson of a named body by its short name.
 
 Summary
 -------
@@ -97,6 +101,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
+from unspin.certainty.asides import aside
 from unspin.certainty.cues import Cue, caps_cues, dedupe, phrase_cues, token_cues
 from unspin.certainty.modality import heading_line
 from unspin.certainty.vague import vague_cues
@@ -145,7 +150,7 @@ class CertaintyAnalyzer(Analyzer[CertaintyOptions]):
         cues.extend(phrase_cues(ctx.text, parsed))
         cues.extend(vague_cues(parsed))
         cues.extend(caps_cues(parsed))
-        kept = [_titled(parsed, c) for c in dedupe(cues)]
+        kept = [aside(parsed, _titled(parsed, c)) for c in dedupe(cues)]
         if not self.options.all_candidates:
             floor = {"hedge": max(self.options.min_score, self.options.min_hedge_score)}
             kept = [c for c in kept if c.score >= floor.get(c.kind, self.options.min_score)]
