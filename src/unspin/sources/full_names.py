@@ -52,10 +52,9 @@ def _full_name_at(toks: tuple[Token, ...] | list[Token], lo: int, hi: int) -> bo
 
 def owned_person(ix: ParseIndex, ent: Entity) -> tuple[Entity, str] | None:
     """The person named after an owner's possessive inside ``ent`` ("Metro News' Rory
-    Vantage": Rory Vantage) and the owner ("Metro News"), when ``ent`` is no person's
-    name and ends with a full name of two or three words; else ``None``."""
-    if ent.label == "PERSON":
-        return None
+    Vantage": Rory Vantage) and the owner ("Metro News"), when ``ent`` ends with a full
+    name of two or three words; else ``None``. A person's name holds no possessive: the
+    recogniser's PERSON "Harborpost's Tim Norell" is Tim Norell of Harborpost."""
     toks = ix.parsed.tokens
     marks = [k for k in range(ent.first + 1, ent.last - 1) if toks[k].lower in _POSSESSIVE]
     if not marks:

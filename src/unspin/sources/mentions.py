@@ -20,6 +20,7 @@ from unspin.sources.lexicon import (
     TITLE_WORDS,
 )
 from unspin.sources.named_mentions import IRISH_SCOTTISH, named_mention
+from unspin.sources.national import national_only
 from unspin.sources.parse_index import ParseIndex, generic_name, span_text
 from unspin.sources.roles import role_text
 from unspin.sources.speakers import (
@@ -310,7 +311,12 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         # "who authorities said was armed", "local authorities said": officials nobody
         # names, no body of that name
         source_type, rule, score, cues = "anonymous", "speaker.unnamed-person", 0.6, [head]
+    elif head in _OFFICIALDOM and owner is None and national_only(ix, lo, h.i):
+        # "Peruvian authorities say": a country's officials, a government left unnamed
+        source_type, rule, score, cues = "government", "speaker.government", 0.65, [head]
     reason = noun_reason(rule, cues)
+    if rule == "speaker.government" and head in _OFFICIALDOM:
+        reason = "a country's authorities: its government, left unnamed"
     name: str | None = None
     role: str | None = None
     entity_type: str | None = None
@@ -367,7 +373,7 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
         entity_type, name = "organisation", cues[0]
     elif source_type in ("government", "group"):
         entity_type = source_type
-        name = generic_name(toks[lo : hi + 1], h)
+        name = None if head in _OFFICIALDOM else generic_name(toks[lo : hi + 1], h)
     pointing = toks[lo].lower in ("the", "this", "that", "these", "those")
     definite = pointing or any(c.dep == "poss" for c in ix.kids(h.i))
     gender = gender_of(words)

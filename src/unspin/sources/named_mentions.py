@@ -37,6 +37,7 @@ from unspin.sources.outlet_shapes import outlet_shape
 from unspin.sources.parse_index import ParseIndex, span_text
 from unspin.sources.quantified import quantified_people
 from unspin.sources.ranks import past_rank, rank_role
+from unspin.sources.reporting_outlets import REPORTING, reporting_outlet
 from unspin.sources.roles import (
     is_role_phrase,
     place_only,
@@ -251,7 +252,11 @@ def named_mention(
     if outlet_cue is None and not person_hint and len(bare) == 1 and not role_right:
         # "Harbinger reports" where the text says "Harbinger News" and never gives
         # Harbinger a first name: a publication
-        outlet_cue = reporting_name(parsed, bare[0]) or short_outlet(parsed, ent, bare[0])
+        outlet_cue = (
+            reporting_name(parsed, bare[0])
+            or short_outlet(parsed, ent, bare[0])
+            or reporting_outlet(ix, bare[0])  # "Harbinger is today reporting that ..."
+        )
     the_before = not role_left and (
         (ent.first > 0 and toks[ent.first - 1].lower == "the") or words[0].lower() == "the"
     )
@@ -272,12 +277,15 @@ def named_mention(
         (outlet_cue is not None and label != "PERSON")
         or (outlet_cue in OUTLET_WORDS)
         or (left_outlet is not None and not person_hint)
-        or outlet_cue == REPORTS
+        or outlet_cue in (REPORTS, REPORTING)
     ):
         source_type, entity_type, rule = "media_outlet", "outlet", "speaker.media-outlet"
         reason, score = f"lexicon: outlet ({outlet_cue})", 0.85
         if outlet_cue == REPORTS:
             reason = "a one-word name the text gives as a news name or website: a publication"
+            score = 0.75
+        elif outlet_cue == REPORTING:
+            reason = "a one-word name the text shows reporting news: a publication"
             score = 0.75
         cues.append(outlet_cue or "")
     elif role_org is not None and not person_hint:

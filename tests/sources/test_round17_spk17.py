@@ -1,0 +1,55 @@
+"""Speaker errors of audit rounds 17 and 18 (bench/audit/round17, round18), each reproduced
+on an invented fixture: an outlet typed an organisation, a possessive outlet kept in a
+person's name, a country's authorities typed a named organisation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.sources.test_sources import sources
+from unspin.model import Analysis, Finding
+
+Run = Callable[..., Analysis]
+
+
+def _speakers(a: Analysis, text: str) -> list[Finding]:
+    return [f for f in a.by_kind("speaker") if f.text == text]
+
+
+def _rows(a: Analysis) -> list[tuple[str, str, object, object]]:
+    return [
+        (f.text, f.label, f.attributes.get("name"), f.attributes.get("affiliation"))
+        for f in a.by_kind("speaker")
+    ]
+
+
+def test_a_one_word_name_reporting_news_is_an_outlet(run: Run) -> None:
+    a = sources(
+        run,
+        "After weeks of talk, Harbinger is today reporting that Ann Lund will join the "
+        "cast.\n\nHarbinger also says that Bo Vik will direct.",
+    )
+    found = _speakers(a, "Harbinger")
+    assert len(found) == 2, _rows(a)
+    assert all(f.label == "media_outlet" for f in found), _rows(a)
+
+
+def test_an_outlets_possessive_is_no_part_of_the_name(run: Run) -> None:
+    a = sources(
+        run,
+        "According to early reports, rebels seized the town. Ledgerly\u2019s Blake Hounsom "
+        "was one the first to report the news on Twitter, saying the group would hold it.",
+    )
+    (f,) = [f for f in a.by_kind("speaker") if "Hounsom" in f.text]
+    assert f.attributes.get("name") == "Blake Hounsom", _rows(a)
+    assert f.attributes.get("affiliation") == "Ledgerly", _rows(a)
+
+
+def test_a_countrys_authorities_are_its_government_unnamed(run: Run) -> None:
+    a = sources(
+        run,
+        "Peruvian authorities say remains found in a grave are not those of the miners.",
+    )
+    (f,) = _speakers(a, "Peruvian authorities")
+    assert f.label == "government", _rows(a)
+    assert not f.attributes.get("name"), _rows(a)
