@@ -53,3 +53,38 @@ def test_a_countrys_authorities_are_its_government_unnamed(run: Run) -> None:
     (f,) = _speakers(a, "Peruvian authorities")
     assert f.label == "government", _rows(a)
     assert not f.attributes.get("name"), _rows(a)
+
+
+def test_the_website_is_the_site_named_two_sentences_before(run: Run) -> None:
+    a = sources(
+        run,
+        "The story ran on the website HarborReport.net, which is a satire news site.\n\n"
+        "The story claimed the town was closed. The website also said roads were blocked.",
+    )
+    (f,) = _speakers(a, "The website")
+    assert f.label == "media_outlet", _rows(a)
+    assert f.attributes.get("name") == "HarborReport.net", _rows(a)
+
+
+def test_the_man_is_the_man_introduced_two_sentences_before(run: Run) -> None:
+    a = sources(
+        run,
+        "Bo Vik gave a poor man $50 and followed him to the store.\n\n"
+        "He bought bread for others.\n\n"
+        'The man told Vik: "Money cannot buy this."',
+    )
+    (f,) = _speakers(a, "The man")
+    assert f.label == "anonymous", _rows(a)
+
+
+def test_they_in_a_relative_clause_are_the_subject_of_the_sentence(run: Run) -> None:
+    a = sources(
+        run,
+        'In a video titled "A Message", Grey Wolf rebels beheaded a man that they say is '
+        "a Norvian spy.",
+    )
+    (f,) = _speakers(a, "they")
+    assert f.label != "unresolved", _rows(a)
+    lo, hi = f.attributes.get("antecedent_start"), f.attributes.get("antecedent_end")
+    assert isinstance(lo, int) and isinstance(hi, int), _rows(a)
+    assert a.document.text[lo:hi].endswith("rebels"), _rows(a)

@@ -4,6 +4,8 @@ not a description nobody can place."""
 
 from __future__ import annotations
 
+import re
+
 from unspin.sources.lexicon import (
     DOCUMENT_NOUNS,
     GOVERNMENT_NOUNS,
@@ -15,7 +17,7 @@ from unspin.sources.lexicon import (
 from unspin.sources.speakers import Mention
 from unspin.sources.state import RunState
 
-__all__ = ["called_outlet_near", "introduced_near"]
+__all__ = ["called_outlet_near", "introduced_near", "site_named_before"]
 
 #: Heads of no person: a body, an outlet, a site or a text ("a site called X ... the site").
 _NOT_PEOPLE = (
@@ -31,13 +33,14 @@ def introduced_near(st: RunState, m: Mention, s: int) -> None:
     phrase with the same head noun ("a South American nun") introduced in the same
     sentence before it or in the one before; left as it is when none, when the text
     introduced more than one before it, or when a name stands beside the phrase ("a
-    nun, Ann Lund,")."""
+    nun, Ann Lund,"). Two sentences back are as near: "He paid a man. He followed him.
+    The man said" (the one man the text introduced before)."""
     if st.ix is None or m.rule != "speaker.definite-unresolved" or m.plural or not m.head_word:
         return
     if m.head_word in _NOT_PEOPLE:
         return  # "a site called Plonkwiz ... the site": no unnamed person
     toks = st.parsed.tokens
-    lo = st.sent_starts[max(0, s - 1)] if st.sent_starts else 0
+    lo = st.sent_starts[max(0, s - 2)] if st.sent_starts else 0
     found = []
     for t in toks:
         if t.end > m.start or t.pos != "NOUN":
@@ -85,6 +88,37 @@ def called_outlet_near(st: RunState, m: Mention, s: int) -> None:
             if o.pos == "PROPN":  # the name's own words: "Plonk Wiz", no conjunct
                 a = min((k.i for k in st.ix.kids(o.i, "compound") if k.i < o.i), default=o.i)
                 names[st.text[toks[a].start : o.end]] = (toks[a].start, o.end)
+    if len(names) != 1:
+        return
+    ((name, span),) = names.items()
+    m.name, m.source_type, m.entity_type = name, "media_outlet", "outlet"
+    m.rule, m.score = "speaker.name-alias", 0.6
+    m.resolved_from, m.antecedent = "alias", span
+    m.reason = f"the {m.head_word} named just before: {name}"
+
+
+#: A web address ("HarborReport.net"): a site's own name.
+_ADDRESS = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|info|co|news|tv)")
+
+
+def site_named_before(st: RunState, m: Mention, s: int) -> None:
+    """``m`` ("the website"), a definite site with no name of its own, is the one site the
+    text named right after the same head noun in this sentence or the two before ("the
+    website HarborReport.net"): that outlet. Left as it is when none, or more than one,
+    is named so."""
+    if m.plural or m.head_word not in ("website", "site") or m.name or m.affiliation:
+        return
+    if not m.pointing or m.source_type not in ("document", "unresolved"):
+        return
+    toks = st.parsed.tokens
+    lo = st.sent_starts[max(0, s - 2)] if st.sent_starts else 0
+    names: dict[str, tuple[int, int]] = {}
+    for t in toks[:-1]:
+        if t.start < lo or t.end > m.start or t.lower != m.head_word:
+            continue
+        n = toks[t.i + 1]
+        if _ADDRESS.fullmatch(n.text):
+            names[n.text] = (n.start, n.end)
     if len(names) != 1:
         return
     ((name, span),) = names.items()

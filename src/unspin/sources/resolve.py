@@ -19,12 +19,13 @@ from unspin.nlp import Token
 from unspin.sources.answers import the_one_asked
 from unspin.sources.continued import continued_speaker
 from unspin.sources.counted import counted_named_before
-from unspin.sources.introduced import called_outlet_near, introduced_near
+from unspin.sources.introduced import called_outlet_near, introduced_near, site_named_before
 from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.nearby import resolve_nearby
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.plain_mentions import mention_from_span
+from unspin.sources.relative_they import relative_they
 from unspin.sources.resolver import Known, Resolver, first_name, full_name_run, surname_noun
 from unspin.sources.role_groups import role_group_before
 from unspin.sources.self_speakers import self_speakers
@@ -84,6 +85,8 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                     item.name, item.role = asked.name or asked.speaks_for or None, asked.role
                     item.source_type, item.entity_type = asked.source_type, asked.entity_type
                     item.antecedent, item.score, chosen = (asked.start, asked.end), 0.65, asked
+                if chosen is None:
+                    relative_they(st, item)  # "Rebels seized a man that they say is"
                 if chosen is not None:
                     who = chosen.name or '"' + _short(st.text[chosen.start : chosen.end]) + '"'
                     where = _distance(s - chosen.sentence)
@@ -126,6 +129,8 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
             if not item.resolved_from:
                 introduced_near(st, item, s)  # "A nun fell ill. Now the nun says"
                 called_outlet_near(st, item, s)  # "A site called X ... the site says"
+            if not item.resolved_from:
+                site_named_before(st, item, s)  # "the website X.net ... The website said"
         if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
             # a speaker inside a quotation is no antecedent outside it (as for entities)
             resolver.add_mention(item, s, spoke=id(item) in told)
