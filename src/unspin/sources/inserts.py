@@ -12,6 +12,8 @@ import re
 
 from unspin.sources.contrast_tails import take_in_contrast_tails
 from unspin.sources.has_said import has_said_speakers
+from unspin.sources.hedged_clauses import scope_reportedly
+from unspin.sources.later_named import name_later_named
 from unspin.sources.named_unknowns import set_right_unknown_nouns
 from unspin.sources.posts import name_post_authors
 from unspin.sources.state import Event, RunState
@@ -24,6 +26,8 @@ _EDGES = ",—–"
 _CONTRAST = re.compile(r"(?:despite|in spite of|even though|although|though)\b", re.I)
 #: Parts of speech that only join a clause on ("because", "and", "so").
 _JOINERS = frozenset({"CCONJ", "SCONJ", "PUNCT"})
+#: The most words after a source that closes its content ("... on Monday").
+_TAIL_WORDS = 4
 
 
 def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
@@ -31,11 +35,13 @@ def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
     name the author of an embedded post its unnamed-sounding speaker introduced
     (:func:`name_post_authors`: this is the first step over resolved speakers), and set
     right the unnamed-sounding speakers the text names (:func:`set_right_unknown_nouns`,
-    :func:`has_said_speakers`) and
+    :func:`name_later_named`, :func:`has_said_speakers`) and
     run a denial on over its ", but ..." tail (:func:`take_in_contrast_tails`); the
     writer's own notes are taken out of contents (:func:`cut_writers_notes`)."""
     name_post_authors(st, events)
     set_right_unknown_nouns(st, events)
+    name_later_named(st, events)
+    scope_reportedly(st, events)
     has_said_speakers(st, events)
     take_in_contrast_tails(st, events)
     cut_writers_notes(st, events)
@@ -44,6 +50,8 @@ def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
             continue
         c0, c1 = e.content
         lo, hi = min(e.cue[0], e.speaker.start), max(e.cue[1], e.speaker.end)
+        if c0 < lo and hi <= c1 and _closing_source(st, e, c0, lo, hi, c1):
+            continue
         if not c0 < lo or not hi < c1:
             continue
         hi = _cue_tail(st, e, hi, c1)
@@ -70,6 +78,26 @@ def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
             e.content = after
         else:
             e.pieces = [before, after]
+
+
+def _closing_source(st: RunState, e: Event, c0: int, lo: int, hi: int, c1: int) -> bool:
+    """Whether the source and cue close the content after a comma or dash, with at most a
+    few verbless words after them ("..., according to several reports on Monday."); the
+    content is then cut before them."""
+    left = st.text[c0:lo].rstrip()
+    if not left or left[-1] not in _EDGES:
+        return False
+    if hi < c1:
+        tail = st.text[hi:c1]
+        if len(tail.split()) > _TAIL_WORDS or any(c in tail for c in _EDGES + ".;:"):
+            return False
+        if st.has_parse and any(t.pos in ("VERB", "AUX") for t in st.parsed.tokens_in(hi, c1)):
+            return False
+    before = _strip(st.text, c0, c0 + len(left) - 1)
+    if before[0] >= before[1]:
+        return False
+    e.content = before
+    return True
 
 
 def _cue_tail(st: RunState, e: Event, hi: int, c1: int) -> int:

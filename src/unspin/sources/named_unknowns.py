@@ -10,6 +10,8 @@ The lexicon reads a common noun it does not know as an unnamed source
 * pictures ("five old photos telling ..."): things, nobody who speaks;
 * a counted set of organisations whose members a later sentence lists ("Eleven groups
   are asking ..." ... "The other groups that signed are A, B, C and D"): named ones;
+* grounds for doubt ("there are reasons not to trust reporting that ..."): no source at
+  all; the event is dropped;
 * the things a speaker cited as reasons ("he said, citing the low prices"): no source of
   the words, which stay the speaker's own.
 """
@@ -38,6 +40,9 @@ _PICTURE_NOUNS = frozenset(
     {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image"}
     | {"images", "snapshot", "snapshots", "selfie", "selfies"}
 )
+#: Head nouns of grounds for a stance ("reasons not to trust ..."): nobody who speaks.
+_GROUND_NOUNS = frozenset({"reason", "reasons", "ground", "grounds", "cause", "causes"})
+_GROUND_NOUNS |= {"doubt", "doubts"}
 
 #: Plural heads of a set of bodies ("eleven groups").
 _BODY_PLURALS = frozenset({"organizations", "organisations", "groups", "coalitions"})
@@ -60,6 +65,7 @@ def _listed_later(st: RunState, pos: int) -> bool:
 
 def set_right_unknown_nouns(st: RunState, events: list[Event]) -> None:
     """Retype or drop the unknown-noun speakers of ``events`` the module lists."""
+    events[:] = [e for e in events if not _grounds(st, e)]
     for e in events:
         m = e.speaker
         if m is None or m.rule != _UNKNOWN:
@@ -85,6 +91,15 @@ def set_right_unknown_nouns(st: RunState, events: list[Event]) -> None:
             _retype(m, "named_organisation", "speaker.listed-later", 0.6, why)
         else:
             _surname(st, events, m, words)
+
+
+def _grounds(st: RunState, e: Event) -> bool:
+    """An event whose unknown-noun speaker is grounds for a stance followed by its
+    infinitive ("reasons not to trust reporting that ..."): no act of reporting."""
+    m = e.speaker
+    if m is None or m.rule != _UNKNOWN or m.head_word.lower() not in _GROUND_NOUNS:
+        return False
+    return re.match(r"\s+(?:not\s+)?to\s+\w+", st.text[m.end : m.end + 30]) is not None
 
 
 def _retype(m: Mention, source_type: str, rule: str, score: float, reason: str) -> None:

@@ -6,7 +6,8 @@ work closing the writer's sentence after a preposition ('the set of "Stars: The
 Return."'), a title-case name set after the noun it names ('the movement "Friends of the
 River," Ali Karim said'), a follow line under a byline ('>> Follow Ann Lund on Twitter')
 or a quoted noun phrase that is the subject of what the writer says of it ('"Frogs in the
-pond" may sound like a song title'). Each is dropped like a quoted title.
+pond" may sound like a song title'), or one of the labels of :mod:`.quoted_labels`. Each
+is dropped like a quoted title.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from unspin.sources.linking import opens_sentence
+from unspin.sources.quoted_labels import quoted_label
 from unspin.sources.quotes import QuoteSpan
 from unspin.sources.state import LAST_WORD, RunState
 
@@ -46,6 +48,8 @@ def not_words(st: RunState, q: QuoteSpan, inner: str, words: list[str], how: str
         return True
     if q.is_block:
         return False
+    if quoted_label(st, q, inner, words):
+        return True  # a work's title, a listed item, a word held at a distance, a nickname
     before = st.text[max(0, q.start - 30) : q.start]
     if _GIVES_TITLE.search(before) and len(words) <= _LONG_TITLE:
         return True

@@ -42,7 +42,9 @@ TERMINATOR = re.compile(r"[.!?]")
 #: Words before a verb form that make it an adjective ("the said property").
 DETS_BEFORE = frozenset({"the", "a", "an", "this", "that", "these", "those", "said", "aforesaid"})
 
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’/-]{2,40}?(?:\s*\([^)]{1,30}\))?\s*[—–-]+\s*(?![a-z])")
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .,'’/-]{2,40}?(?:\s*\([^)]{1,30}\))?|\([A-Z][^)]{1,30}\))\s*[—–-]+\s*(?![a-z])"
+)
 _MATE = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
 
 

@@ -1,0 +1,116 @@
+"""Unnamed-sounding speakers that the text names: in the next sentence, or inside the
+speaker's own words.
+
+* "A local man claims he found ... Thirty-year-old Ann Lund's husband Bo Vik says ...":
+  a lone person introduced with "a"/"an" in one sentence, whose story the next sentence
+  goes on with a named person as its first speaker, is that person (named later);
+* "According to Kenyan Member of Parliament Ravi al-Tomar, ...": a role written in
+  capitals before a full name is a named person, the name being the capitalised words
+  after the role's last word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unspin.sources.lexicon import (
+    GOVERNMENT_NOUNS,
+    JOB_NOUNS,
+    OFFICIAL_NOUNS,
+    PERSON_NOUNS,
+    REPRESENTATIVE_NOUNS,
+)
+from unspin.sources.speakers import Mention
+from unspin.sources.state import Event, RunState
+
+__all__ = ["name_later_named"]
+
+#: Heads of a lone person the story introduces ("a local man", "an Irish woman").
+_LONE_HEADS = frozenset(
+    {"man", "woman", "boy", "girl", "teen", "teenager", "mother", "father", "grandmother"}
+    | {"grandfather", "student", "pensioner", "mum", "mom", "dad", "husband", "wife"}
+)
+_GENDER = {"man": "m", "boy": "m", "father": "m", "grandfather": "m", "dad": "m"}
+_GENDER |= {"husband": "m", "woman": "f", "girl": "f", "mother": "f", "grandmother": "f"}
+_GENDER |= {"mum": "f", "mom": "f", "wife": "f"}
+#: The most characters before the named speaker in the next sentence ("Twenty-one-year-old").
+_LEAD = 40
+#: Role and institution words a name never holds ("Member of Parliament").
+_ROLE_WORDS = PERSON_NOUNS | JOB_NOUNS | OFFICIAL_NOUNS | REPRESENTATIVE_NOUNS | GOVERNMENT_NOUNS
+_ROLE_WORDS |= {"parliament", "congress", "assembly", "senate", "council", "house", "deputy"}
+_ROLE_WORDS |= {"secretary", "president", "chairman", "chairwoman", "chief", "head"}
+#: A word of a name: capitalised, or a lower-case particle joined to one ("al-Tomar").
+_NAME_WORD = re.compile(
+    r"[A-Z][\w’'.-]*|(?:al|el|bin|ibn|abu|van|von|de|da|del|di|le|la)-[A-Z][\w’'-]*"
+)
+_WORD = re.compile(r"\S+")
+
+
+def name_later_named(st: RunState, events: list[Event]) -> None:
+    """Name the unnamed-sounding speakers of ``events`` the module lists."""
+    for e in events:
+        m = e.speaker
+        if m is None or m.source_type != "anonymous" or m.kind == "pronoun":
+            continue
+        if not _named_inside(st, m):
+            _named_next(st, events, e, m)
+
+
+def _named_inside(st: RunState, m: Mention) -> bool:
+    """A capitalised role before a full name ("Kenyan Member of Parliament Ravi Tomar")."""
+    words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(st.text, m.start, m.end)]
+    if len(words) < 3 or words[0][2].lower() in ("a", "an", "the", "some", "several"):
+        return False
+    k = len(words)
+    while k > 0 and _NAME_WORD.fullmatch(words[k - 1][2].strip(",")) and not _role(words[k - 1]):
+        k -= 1
+    name = words[k:]
+    if len(name) < 2 or k == 0 or not _role(words[k - 1]):
+        return False
+    m.name = st.text[name[0][0] : name[-1][1]].rstrip(",")
+    m.role = st.text[words[0][0] : words[k - 1][1]]
+    m.source_type, m.entity_type, m.kind = "named_person", "person", "name"
+    m.rule, m.score = "speaker.named-person", 0.75
+    m.reason = "a full name after a role written in capitals"
+    return True
+
+
+def _role(word: tuple[int, int, str]) -> bool:
+    return word[2].lower().strip(",") in _ROLE_WORDS
+
+
+def _named_next(st: RunState, events: list[Event], e: Event, m: Mention) -> None:
+    """A lone person the story introduces, named as the next sentence's first speaker."""
+    words = st.text[m.start : m.end].split()
+    if len(words) < 2 or words[0].lower() not in ("a", "an"):
+        return
+    head = m.head_word.lower() or words[-1].lower()
+    if head not in _LONE_HEADS or st.sentence_at(m.start) != st.sentence_at(e.cue[0]):
+        return
+    nxt = st.sentence_at(m.start) + 1
+    if nxt >= len(st.sent_starts) or st.paragraph_at(st.sent_starts[nxt]) != st.paragraph_at(
+        m.start
+    ):
+        return
+    later = [
+        o.speaker
+        for o in events
+        if o.speaker is not None and st.sentence_at(o.cue[0]) == nxt and o.in_quote is None
+    ]
+    if not later:
+        return
+    first = min(later, key=lambda s: s.start)
+    if (
+        first.source_type != "named_person"
+        or first.kind != "name"
+        or not first.name
+        or first.start - st.sent_starts[nxt] > _LEAD
+    ):
+        return
+    gender = _GENDER.get(head)
+    if gender and first.gender and first.gender[:1].lower() != gender:
+        return
+    m.name, m.source_type, m.entity_type, m.kind = first.name, "named_person", "person", "name"
+    m.resolved_from, m.antecedent = "alias", (first.start, first.end)
+    m.rule, m.score = "speaker.named-next", 0.7
+    m.reason = f"the person the next sentence names, {first.name}"
