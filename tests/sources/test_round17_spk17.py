@@ -8,6 +8,9 @@ from collections.abc import Callable
 
 from tests.sources.test_sources import sources
 from unspin.model import Analysis, Finding
+from unspin.nlp import Backbone
+from unspin.sources.full_names import person_surname
+from unspin.sources.parse_index import ParseIndex
 
 Run = Callable[..., Analysis]
 
@@ -88,3 +91,20 @@ def test_they_in_a_relative_clause_are_the_subject_of_the_sentence(run: Run) -> 
     lo, hi = f.attributes.get("antecedent_start"), f.attributes.get("antecedent_end")
     assert isinstance(lo, int) and isinstance(hi, int), _rows(a)
     assert a.document.text[lo:hi].endswith("rebels"), _rows(a)
+
+
+def test_a_stations_number_and_last_word_are_part_of_its_name(run: Run) -> None:
+    a = sources(run, "Ann Lund was hurt in a fall at her home, 5 News Now is reporting.")
+    (f,) = [f for f in a.by_kind("speaker") if "News" in f.text]
+    assert f.text == "5 News Now", _rows(a)
+    assert f.label == "media_outlet" and f.attributes.get("name") == "5 News Now", _rows(a)
+
+
+def test_a_news_reader_before_a_full_name_makes_it_a_persons(backbone: Backbone) -> None:
+    # the recogniser may type "Lena Harwood" a body here; the role word says a person
+    parsed = backbone.parse(
+        "In a clip, NBC Nightly news reader Lena Harwood cuts to Vik for the forecast."
+    )
+    assert person_surname(ParseIndex(parsed), "Harwood")
+    parsed = backbone.parse("In a clip, the newscaster Lena Harwood cuts to Vik.")
+    assert person_surname(ParseIndex(parsed), "Harwood")

@@ -29,6 +29,11 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Capitalised words that are no first name, whatever stands around them.
 _NO_FIRST = frozenset({"the", "a", "an", "of", "and", "for", "in", "on", "at", "new"})
 
+#: Nouns for the people who present the news on air ("newsreader Rory Vantage").
+_NEWS_PEOPLE = frozenset(
+    {"newsreader", "newscaster", "presenter", "anchorman", "anchorwoman", "newsman", "newswoman"}
+)
+
 #: Words that make a capitalised run a body's or a thing's name, not a person's.
 _NOT_NAME = ORG_NAME_WORDS | OUTLET_WORDS | MEDIA_NOUNS | EVENT_NAME_WORDS
 
@@ -84,6 +89,10 @@ def full_name_cue(ix: ParseIndex, lo: int, hi: int) -> bool:
         return lo >= 2 and toks[lo - 2].text[:1].isupper()  # "Metro News' Rory Vantage"
     if before.pos == "NOUN" and before.lower in PERSON_HEADS:
         return True  # "Channel Nine host Rory Vantage"
+    if before.lower in _NEWS_PEOPLE or (
+        before.lower == "reader" and lo >= 2 and toks[lo - 2].lower == "news"
+    ):
+        return True  # "Nightly news reader Rory Vantage", "newscaster Rory Vantage"
     return before.lower.rstrip(".") in HONORIFICS  # "Mrs. Ada Brill"
 
 

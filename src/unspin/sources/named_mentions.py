@@ -64,6 +64,7 @@ from unspin.sources.speakers import (
     split_person_name,
     strip_the,
 )
+from unspin.sources.station_names import station_span
 from unspin.sources.titles import party_titled, premodifier_role
 
 __all__ = ["IRISH_SCOTTISH", "named_mention"]
@@ -381,6 +382,9 @@ def named_mention(
     end = toks[ent.last - 1].end
     if h.i >= ent.last and entity_type == "outlet":
         end = h.end  # "the Daily Harbor newspaper"
+    if entity_type == "outlet" and (station := station_span(ix, anchor_lo, ent.last)):
+        start, end = toks[station[0]].start, max(end, toks[station[1] - 1].end)  # "5 News Now"
+        name_words = parsed.text[start:end].split()
     plural = entity_type == "group" or some is not None
     affiliation: str | None = None
     if entity_type == "person":
