@@ -108,3 +108,27 @@ def test_a_news_reader_before_a_full_name_makes_it_a_persons(backbone: Backbone)
     assert person_surname(ParseIndex(parsed), "Harwood")
     parsed = backbone.parse("In a clip, the newscaster Lena Harwood cuts to Vik.")
     assert person_surname(ParseIndex(parsed), "Harwood")
+
+
+def test_who_after_a_students_university_is_the_student(run: Run) -> None:
+    a = sources(
+        run,
+        "Meet 19-year-old Ann Lund, a first-year student at Westby Valley University who "
+        "claims she sang on the record.",
+    )
+    assert not _speakers(a, "Westby Valley University"), _rows(a)
+    (f,) = _speakers(a, "Ann Lund")
+    assert f.label == "named_person", _rows(a)
+
+
+def test_the_realtors_are_the_realtors_counted_before(run: Run) -> None:
+    a = sources(
+        run,
+        "A cook in Westby got a surprise last week.\nBo, the cook, thought he was bringing "
+        "food to a guest, but he was led to a hall where 150 Lakeway Homes realtors were "
+        "holding their meeting.\nThey gave him a tip of $900.\nBo was stunned.\n"
+        "The realtors said they wanted to help someone.",
+    )
+    (f,) = _speakers(a, "The realtors")
+    assert f.label == "anonymous", _rows(a)
+    assert "Lakeway Homes" in (f.attributes.get("role") or ""), _rows(a)

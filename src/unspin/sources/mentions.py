@@ -39,6 +39,7 @@ from unspin.sources.speakers import (
     officials_of,
     strip_the,
 )
+from unspin.sources.who_relatives import person_before_who
 
 __all__ = ["ParseIndex", "mention_from_token", "span_text"]
 
@@ -52,6 +53,7 @@ def mention_from_token(
 ) -> Mention | None:
     """The speaker mention headed by token ``h`` (a subject, agent or object of "to");
     ``cue`` is the reporting verb's token, never part of the mention."""
+    h = person_before_who(ix, h, cue) or h  # "a student at Westby University who claims"
     m = _mention(ix, h, person_hint, cue)
     if m is not None:
         m.main_subject = h.dep.startswith("nsubj") and ix.parsed.tokens[h.head].dep == "ROOT"

@@ -19,6 +19,7 @@ from unspin.nlp import Token
 from unspin.sources.answers import the_one_asked
 from unspin.sources.continued import continued_speaker
 from unspin.sources.counted import counted_named_before
+from unspin.sources.counted_people import counted_people_near
 from unspin.sources.introduced import called_outlet_near, introduced_near, site_named_before
 from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
@@ -128,6 +129,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 continued_speaker(st, events, item, lemmas.get(id(item)))
             if not item.resolved_from:
                 introduced_near(st, item, s)  # "A nun fell ill. Now the nun says"
+                counted_people_near(st, item, s)  # "200 Lakeway realtors ... the realtors"
                 called_outlet_near(st, item, s)  # "A site called X ... the site says"
             if not item.resolved_from:
                 site_named_before(st, item, s)  # "the website X.net ... The website said"
