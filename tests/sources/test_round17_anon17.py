@@ -103,6 +103,8 @@ def test_a_nickname_after_known_as_is_no_quotation(run: Run) -> None:
         'rock the hall for the old sailors" ... died early Monday.',
     )
     assert not quotes(a)
+    a = sources(run, 'Tom Vik, the drummer best know as "the man with the golden sticks," died.')
+    assert not quotes(a)
 
 
 def test_a_word_held_at_a_distance_after_been_is_no_quotation(run: Run) -> None:

@@ -4,9 +4,10 @@
   ('based on the biography of the late builder, "Harbor Light."');
 * one item of a list of three short quoted items or more ('a list of "rent," "car
   loans," and "school fees"');
-* one past participle set off after "be", "been" or "being" ('cases have been "recorded"'): the
-  writer's distance from the word, not a quotation;
-* a nickname after "known as" or "nicknamed" ('the singer best known as "the ...."').
+* one past participle set off after "be", "been" or "being" ('cases have been
+  "recorded"'): the writer's distance from the word, not a quotation;
+* a nickname after "known as" (or "best know as", as typed) or "nicknamed" ('the singer
+  best known as "the ...."').
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ _LIST_GLUE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?$")
 _BE = re.compile(r"\b(?:be|been|being)\s*$", re.IGNORECASE)
 #: Words that give a nickname.
 _NICKNAMED = re.compile(
-    r"\b(?:known\s+as|nicknamed|dubbed\s+himself|dubbed\s+herself)\s*$", re.IGNORECASE
+    r"(?:\b(?:(?:best|better|also|widely|commonly)\s+known?|known)\s+as"
+    r"|\bnicknamed|\bdubbed\s+(?:himself|herself))\s*$",
+    re.IGNORECASE,
 )
 
 
