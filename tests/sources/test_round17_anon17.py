@@ -33,6 +33,23 @@ def test_a_lone_person_named_in_the_next_sentence_is_that_person(run: Run) -> No
     assert s.attributes["name"] == "Mary Kettleby"
 
 
+def test_an_official_in_the_next_sentence_is_someone_else(run: Run) -> None:
+    a = sources(
+        run,
+        "A local woman said she heard three shots near the mill. Sheriff Tom Vik said "
+        "deputies arrived within minutes.",
+    )
+    f = next(f for f in attributions(a) if "three shots" in f.text)
+    assert speaker_of(a, f).label == "anonymous"
+    a = sources(
+        run,
+        "A local woman said she heard three shots near the mill. Tom Vik said he saw "
+        "deputies arrive within minutes.",
+    )
+    f = next(f for f in attributions(a) if "three shots" in f.text)
+    assert speaker_of(a, f).label == "anonymous"
+
+
 def test_a_capitalised_role_before_a_full_name_is_a_named_person(run: Run) -> None:
     a = sources(
         run,

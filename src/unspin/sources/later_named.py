@@ -3,7 +3,8 @@ speaker's own words.
 
 * "A local man claims he found ... Thirty-year-old Ann Lund's husband Bo Vik says ...":
   a lone person introduced with "a"/"an" in one sentence, whose story the next sentence
-  goes on with a named person as its first speaker, is that person (named later);
+  goes on with a person named there for the first time as its first speaker (no role
+  before the name but an age), is that person (named later);
 * "According to Kenyan Member of Parliament Ravi al-Tomar, ...": a role written in
   capitals before a full name is a named person, the name being the capitalised words
   after the role's last word.
@@ -44,6 +45,8 @@ _NAME_WORD = re.compile(
     r"[A-Z][\w’'.-]*|(?:al|el|bin|ibn|abu|van|von|de|da|del|di|le|la)-[A-Z][\w’'-]*"
 )
 _WORD = re.compile(r"\S+")
+#: A description of age, the one role that may stand before the name ("Thirty-year-old").
+_AGE = re.compile(r"\d|year-old|years? old|aged", re.IGNORECASE)
 
 
 def name_later_named(st: RunState, events: list[Event]) -> None:
@@ -107,10 +110,26 @@ def _named_next(st: RunState, events: list[Event], e: Event, m: Mention) -> None
         or first.start - st.sent_starts[nxt] > _LEAD
     ):
         return
+    if first.role and not _AGE.search(first.role):
+        return  # "Sheriff Tom Vik said": an official, someone else
+    surname = first.name.split()[-1]
+    if re.search(rf"\b{re.escape(surname)}\b", st.text[: first.start]):
+        return  # named before: a person the story already had, not the one it introduces
     gender = _GENDER.get(head)
     if gender and first.gender and first.gender[:1].lower() != gender:
         return
+    end = st.sent_starts[nxt + 1] if nxt + 1 < len(st.sent_starts) else len(st.text)
+    if gender and not _own_pronoun(st, first.end, end, gender):
+        return  # "A woman said ... Tom Vik said the road was shut": nothing ties them
     m.name, m.source_type, m.entity_type, m.kind = first.name, "named_person", "person", "name"
     m.resolved_from, m.antecedent = "alias", (first.start, first.end)
     m.rule, m.score = "speaker.named-next", 0.7
     m.reason = f"the person the next sentence names, {first.name}"
+
+
+def _own_pronoun(st: RunState, lo: int, hi: int, gender: str) -> bool:
+    """Whether the words after the named speaker speak of him or her with the lone
+    person's gender, and never with the other ("says he was on holiday")."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", st.text[lo:hi])}
+    own, other = ({"he", "his", "him"}, {"she", "her"})[:: 1 if gender == "m" else -1]
+    return bool(words & own) and not words & other
