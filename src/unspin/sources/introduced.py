@@ -91,10 +91,7 @@ def called_outlet_near(st: RunState, m: Mention, s: int) -> None:
     if len(names) != 1:
         return
     ((name, span),) = names.items()
-    m.name, m.source_type, m.entity_type = name, "media_outlet", "outlet"
-    m.rule, m.score = "speaker.name-alias", 0.6
-    m.resolved_from, m.antecedent = "alias", span
-    m.reason = f"the {m.head_word} named just before: {name}"
+    _outlet_named_before(m, name, span)
 
 
 #: A web address ("HarborReport.net"): a site's own name.
@@ -122,6 +119,11 @@ def site_named_before(st: RunState, m: Mention, s: int) -> None:
     if len(names) != 1:
         return
     ((name, span),) = names.items()
+    _outlet_named_before(m, name, span)
+
+
+def _outlet_named_before(m: Mention, name: str, span: tuple[int, int]) -> None:
+    """``m`` is the outlet ``name`` the text named just before, at ``span``."""
     m.name, m.source_type, m.entity_type = name, "media_outlet", "outlet"
     m.rule, m.score = "speaker.name-alias", 0.6
     m.resolved_from, m.antecedent = "alias", span
