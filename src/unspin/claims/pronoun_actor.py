@@ -188,8 +188,8 @@ def _clause(parsed: Parsed, t: Token) -> Token:
 
 
 def _misread(parsed: Parsed, t: Token) -> bool:
-    """A one-word name the tagger took for an organisation here ("Trump insisted") that
-    it reads as a person's surname elsewhere in the text ("Donald Trump")."""
+    """A one-word name the tagger took for an organisation here ("Lund insisted") that
+    it reads as a person's surname elsewhere in the text ("Ana Lund")."""
     if t.ent_type != "ORG" or not t.text.istitle():
         return False
     home = [e for e in parsed.entities if e.first <= t.i < e.last]

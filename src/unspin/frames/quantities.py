@@ -394,7 +394,7 @@ class _QuantityScanner:
                 and self._singular_after(noun_end)
                 and (value == 0 or (kind == "digits" and self._name_number(core, m.start())))
             ):
-                return None  # "zero tolerance", "the 2015 appointment", "the Ginbot 9 movement"
+                return None  # "zero tolerance", "the 2015 appointment", "the Marlo 9 movement"
             if noun:
                 label, unit, score, end = "count", noun, 0.85, noun_end
         if kind == "words" and value == 1 and generic_one(text, m.start(), unit, self.parsed):
@@ -424,7 +424,7 @@ class _QuantityScanner:
         )  # fmt: skip
 
     def _name_number(self, core: str, start: int) -> bool:
-        tok = self._token(start)  # a year, or a number after a name ("the Ginbot 9 movement")
+        tok = self._token(start)  # a year, or a number after a name ("the Marlo 9 movement")
         return bool(YEAR.fullmatch(core)) or (tok is not None and model_number(self.parsed, tok))
 
     def _singular_after(self, noun_end: int) -> bool:

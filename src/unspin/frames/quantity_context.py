@@ -208,7 +208,7 @@ _QUOTED_AFTER = re.compile(
 def short_year(text: str, start: int, end: int) -> bool:
     """The two digits at ``start:end`` follow an apostrophe and a capitalised
     abbreviation or "(class) of": a class year ("Ann Roe, BA '19,"), no quantity; so do
-    two digits after an apostrophe that stands alone ("Obama in '08"), which are a year
+    two digits after an apostrophe that stands alone ("Vik in '08"), which are a year
     unless a closing quote or "percent" follows."""
     if end - start != 2 or start == 0 or text[start - 1] not in _APOSTROPHE:
         return False
