@@ -194,7 +194,7 @@ def _misread(parsed: Parsed, t: Token) -> bool:
         return False
     home = [e for e in parsed.entities if e.first <= t.i < e.last]
     if any(e.last - e.first > 1 for e in home):
-        return False  # "Tesla Motors": a name of more words
+        return False  # "Harbor Motors": a name of more words
     return any(e.label == "PERSON" and e.text.split()[-1] == t.text for e in parsed.entities)
 
 
