@@ -92,3 +92,30 @@ def test_mark_a_finding_and_rate_a_claim(
     assert page.evaluate("window.__pwned") is None
     assert errors == []
     context.close()
+
+
+def test_a_name_typed_before_the_reviews_load_is_kept(
+    browser: Any, live_server: str, seeded_settings: ServeSettings
+) -> None:
+    """The stored reviews arrive after the reader began typing a name (a slow server): the
+    name box keeps what was typed, and setting it works (it once cleared the box)."""
+    with unspin_app.opened_store(seeded_settings.db) as store:
+        doc_id = next(iter(store.iter_analyses())).document.id
+    context = browser.new_context()
+    page = context.new_page()
+    held: list[Any] = []
+
+    def hold(route: Any) -> None:  # the GET of the stored reviews waits until a name is typed
+        held.append(route)
+
+    page.route("**/api/v1/documents/*/reviews", hold)
+    page.goto(f"{live_server}/documents/{doc_id}")
+    page.fill("#review [data-review-name] input", "Ana Ruiz")
+    while not held:
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    page.wait_for_load_state("networkidle")
+    assert page.input_value("#review [data-review-name] input") == "Ana Ruiz"
+    page.click("#review [data-review-name] button")
+    assert page.text_content("#review [data-review-who] strong") == "Ana Ruiz"
+    context.close()

@@ -79,7 +79,6 @@
       who.hidden = !name;
       who.querySelector("strong").textContent = name;
       who.querySelector("[data-review-rename]").hidden = Boolean(loginName);
-      if (!name) { nameForm.querySelector("input").value = ""; }
     }
 
     nameForm.addEventListener("submit", function (ev) {
@@ -96,6 +95,8 @@
     who.querySelector("[data-review-rename]").addEventListener("click", function () {
       try { window.localStorage.removeItem(KEY); } catch (e) { /* private mode */ }
       showName();
+      // cleared here only: the reviews' late arrival must not wipe a name being typed
+      nameForm.querySelector("input").value = "";
       nameForm.querySelector("input").focus();
     });
 
