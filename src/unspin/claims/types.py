@@ -58,7 +58,7 @@ from unspin.claims.responsibility_limits import (
     own_funding,
     possessor,
 )
-from unspin.claims.responsibility_round15 import contrast_end, portion_of_field, self_inflicted
+from unspin.claims.responsibility_scope import contrast_end, portion_of_field, self_inflicted
 from unspin.frames.spans import SpanIndex
 from unspin.model import JSON, Finding
 from unspin.nlp import Parsed, Sentence, Token

@@ -1,5 +1,6 @@
-"""More checks on a responsibility reading (round 15 of the precision audit), beside
-:mod:`unspin.claims.responsibility` and :mod:`unspin.claims.responsibility_limits`:
+"""Where a responsibility reading stops, and whether it is one (round 15 of the precision
+audit found these), beside :mod:`unspin.claims.responsibility` and
+:mod:`unspin.claims.responsibility_limits`:
 
 * :func:`contrast_end`: where the event stops before a clause that sets the other side
   against it ("accuses Berg of smearing her while Berg suggests she is ...": the
