@@ -29,7 +29,10 @@ Findings
     :func:`nothing_to_check` says the sentence carries nothing to check: then
     ``checkworthy`` is false whatever the score), ``actor``/``event`` slots for
     responsibility and ``cause``/``effect`` slots for causal claims ({"text", "start",
-    "end"}, when the parse yields them), ``frame`` (the claim's slots: predicate,
+    "end"}, when the parse yields them; an actor that is a personal pronoun is the person
+    it stands for, with ``"pronoun"`` its own slot and ``"resolved"`` how, or keeps its
+    span with ``"resolved": None``: :mod:`unspin.claims.pronoun_actor`), ``frame`` (the
+    claim's slots: predicate,
     polarity and its cues, modality, actors, places, quantities with what each counts,
     dates resolved against the publication date; :mod:`unspin.frames.frame`).
     relations: ``("quantity", id)`` and ``("date", id)`` for what the sentence contains.
