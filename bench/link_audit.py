@@ -5,6 +5,7 @@
     python bench/link_audit.py show --sample PATH --reader A|B --kind KIND [--start i --count n]
     python bench/link_audit.py judge --sample PATH --reader A|B < lines  # "ID VERDICT REASON"
     python bench/link_audit.py score --sample PATH [--json]
+    python bench/link_audit.py text ARTICLE   # an article's text as stored, for a reader
 
 The team's contrast set (``tests/data/contradictions``) is short, clean and written for
 the rules; real news is neither. ``sample`` ingests whole real corpora into one store
@@ -19,8 +20,9 @@ over documents in a seeded order, a blind quarter marked for a second reader:
   one another; no dates or outlets in the data).
 
 The stores are kept in ``--work`` (default ``$TMPDIR/link-audit``), one per corpus and
-commit, so ``show`` reads the link's explanation and both sides from them; the sample
-itself holds no article text, only ids, offsets and hashes (``bench/audit_draw.py``'s
+source tree, so ``show`` reads the link's explanation and both sides from them; the sample
+itself holds no article text, only ids, offsets into the text as stored (line endings
+unified, NFC, stripped: ``text`` prints it) and hashes (``bench/audit_draw.py``'s
 anchors), the link's kind, rule and score.
 
 A reader answers for each link whether a fact-checker would accept it as labelled (the
@@ -129,7 +131,11 @@ def head_commit() -> str:
 
 
 def store_path(work: Path, corpus: str, commit: str) -> Path:
-    return work / f"{corpus}-{commit[:12]}" / "corpus.db"
+    """Where a corpus's store is kept: one per source tree (``src/`` at ``commit``)."""
+    tree = subprocess.run(
+        ["git", "rev-parse", f"{commit}:src"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return work / f"{corpus}-{tree[:12]}" / "corpus.db"
 
 
 def build(corpus: str, db: Path) -> None:
@@ -168,6 +174,14 @@ def _side(side: Any, article: str, text: str) -> dict[str, Any]:
     }
 
 
+def stored_text(raw: str) -> str:
+    """An article's text as a store holds it (line endings unified, NFC, stripped): what
+    offsets and anchors refer to."""
+    from unspin.ingest.decode import normalise_text
+
+    return normalise_text(raw).strip()
+
+
 def link_items(db: Path, corpus: str, commit: str) -> Iterator[dict[str, Any]]:
     """Every stored link of ``db`` as an audit item (no article text). The store names a
     document by the hash of its text (``unspin.model.content_id``); the item by its
@@ -178,7 +192,8 @@ def link_items(db: Path, corpus: str, commit: str) -> Iterator[dict[str, Any]]:
 
     articles: dict[str, tuple[str, str]] = {}
     for doc in DOCUMENTS[corpus]():
-        articles.setdefault(content_id(doc["text"]), (doc["id"], doc["text"]))
+        text = stored_text(doc["text"])
+        articles.setdefault(content_id(text), (doc["id"], text))
     checked: set[str] = set()
     with open_store(f"sqlite:///{db}") as store:
         for link in iter_corpus_links(store):
@@ -316,8 +331,13 @@ def show_command(args: argparse.Namespace) -> int:
         for name in ("a", "b"):
             art = row[name]["article"]
             if art not in texts:
-                texts[art] = article_text(art)
+                texts[art] = stored_text(article_text(art))
         print(show_item(row, texts, links.get(row["link"]), args.around))
+    return 0
+
+
+def text_command(args: argparse.Namespace) -> int:
+    print(stored_text(article_text(args.article)))
     return 0
 
 
@@ -329,6 +349,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sp.add_argument("--per-kind", type=int, default=40)
     sp.add_argument("--corpus", nargs="+", choices=CORPORA, default=list(CORPORA))
     sp.add_argument("--out", type=Path, required=True)
+    sub.add_parser("text", help="an article's text as stored").add_argument("article")
     for name in ("show", "judge", "score"):
         p = sub.add_parser(name)
         p.add_argument("--sample", type=Path, required=True)
@@ -352,6 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "show": show_command,
         "judge": judge_command,
         "score": score_command,
+        "text": text_command,
     }
     return run[args.command](args)
 
