@@ -6,6 +6,7 @@
     python bench/link_audit.py judge --sample PATH --reader A|B < lines  # "ID VERDICT REASON"
     python bench/link_audit.py score --sample PATH [--json]
     python bench/link_audit.py text ARTICLE   # an article's text as stored, for a reader
+    python bench/link_audit.py rematch --sample PATH [--ids]   # after a fix: judged links kept?
 
 The team's contrast set (``tests/data/contradictions``) is short, clean and written for
 the rules; real news is neither. ``sample`` ingests whole real corpora into one store
@@ -83,9 +84,11 @@ GUIDE = {
     "quote_drift": "Are both spans the same quotation (the same words of the same "
     "utterance), and is what the link says differs (wording, speaker or occasion) "
     "really different? Wrong when they are different quotations, or nothing differs.",
-    "propagation": "Is one passage a copy or near-copy of the other (the same sentences, "
-    "lightly edited), so that one outlet took it from the other or both from one "
-    "source? Wrong when they only share a topic or a few phrases.",
+    "propagation": "Is one passage a copy or near-copy of the other (the same news "
+    "sentences, lightly edited), so that one outlet took it from the other or both from "
+    "one source? Wrong when they only share a topic or a few phrases, or when the passage "
+    "is site furniture an outlet repeats in its own pages (an editor's note, a newsletter "
+    "header, a video or subscription notice): that is no propagation of content.",
 }
 
 
@@ -336,6 +339,66 @@ def show_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _key(kind: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[Any, ...]:
+    ends = sorted(((a["article"], a["start"], a["end"]), (b["article"], b["start"], b["end"])))
+    return (kind, *ends)
+
+
+def rematch_command(args: argparse.Namespace) -> int:
+    """Relink copies of the sample's stores with the code of the working tree (the stored
+    analyses are kept: a change to an analyzer needs a new sample) and say, per kind,
+    which judged links are still made, and how many links there are now."""
+    import shutil
+
+    sample = read_jsonl(args.sample)
+    verdicts = {}
+    path = args.sample.with_name("judgments-A.jsonl")
+    if path.is_file():
+        verdicts = {r["id"]: r["verdict"] for r in read_jsonl(path)}
+    now: set[tuple[Any, ...]] = set()
+    for corpus, commit in sorted({(r["corpus"], r["commit"]) for r in sample}):
+        db = store_path(args.work, corpus, commit)
+        if not db.is_file():
+            raise SystemExit(f"{db} is gone: rerun `sample` at {commit[:12]} to rebuild it")
+        copy = args.work / f"{corpus}-relink" / "corpus.db"
+        shutil.rmtree(copy.parent, ignore_errors=True)
+        copy.parent.mkdir(parents=True)
+        copy_db(db, copy)
+        from unspin.corpus.store_adapter import link_store
+        from unspin.store import open_store
+
+        with open_store(f"sqlite:///{copy}") as store:
+            run = link_store(store, rebuild=True)
+        print(f"{corpus}: relinked with the working tree: {run.links}")
+        now |= {_key(i["kind"], i["a"], i["b"]) for i in link_items(copy, corpus, commit)}
+    kinds = sorted({r["kind"] for r in sample}, key=KIND_ORDER.index)
+    for kind in kinds:
+        rows = [r for r in sample if r["kind"] == kind]
+        tally: dict[str, list[str]] = {}
+        for r in rows:
+            kept = _key(kind, r["a"], r["b"]) in now
+            tally.setdefault(
+                f"{verdicts.get(r['id'], 'unjudged')} {'kept' if kept else 'gone'}", []
+            ).append(r["id"])
+        print(f"{kind}: " + "; ".join(f"{k} {len(v)}" for k, v in sorted(tally.items())))
+        if args.ids:
+            for k, v in sorted(tally.items()):
+                print(f"   {k}: {' '.join(v)}")
+    return 0
+
+
+def copy_db(src: Path, dst: Path) -> None:
+    """Copy an SQLite database consistently (its WAL included)."""
+    import sqlite3
+
+    a, b = sqlite3.connect(f"file:{src}?mode=ro", uri=True), sqlite3.connect(dst)
+    try:
+        a.backup(b)
+    finally:
+        a.close()
+        b.close()
+
+
 def text_command(args: argparse.Namespace) -> int:
     print(stored_text(article_text(args.article)))
     return 0
@@ -350,6 +413,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sp.add_argument("--corpus", nargs="+", choices=CORPORA, default=list(CORPORA))
     sp.add_argument("--out", type=Path, required=True)
     sub.add_parser("text", help="an article's text as stored").add_argument("article")
+    rm = sub.add_parser("rematch", help="relink with the working tree; judged links kept?")
+    rm.add_argument("--sample", type=Path, required=True)
+    rm.add_argument("--ids", action="store_true", help="list the item ids of each tally")
     for name in ("show", "judge", "score"):
         p = sub.add_parser(name)
         p.add_argument("--sample", type=Path, required=True)
@@ -374,6 +440,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "judge": judge_command,
         "score": score_command,
         "text": text_command,
+        "rematch": rematch_command,
     }
     return run[args.command](args)
 
