@@ -13,7 +13,9 @@ comes first. Each later appearance is linked to the earliest one it matches dire
 the link is a ``quote_drift`` when the wording drifted or the speaker or the occasion
 differs (a quotation repeated word for word, by the same speaker, on the same occasion
 is not linked). Wording is ``identical`` (ratio >= 97), ``partial`` (one quotes a part of
-the other) or ``drifted`` (similar, but altered).
+the other) or ``drifted`` (similar, but altered); two wordings that compare so are one
+quotation only with the evidence of :func:`unspin.corpus.quote_evidence.same_utterance`
+(a stock phrase shared by two remarks is not one quotation drifted).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any
 from unspin.corpus._fuzzy import LshIndex, fuzz, shingles, when_key
 from unspin.corpus.context import doc_names, story
 from unspin.corpus.model import Link, Side
+from unspin.corpus.quote_evidence import disjoint_dates, same_speaker, same_utterance
 from unspin.corpus.words import (
     OCCASION_NOUNS,
     Word,
@@ -233,7 +236,8 @@ PARAPHRASE_SAME_DAY = 40.0
 
 
 def relate(a: QuoteMention, b: QuoteMention) -> tuple[str, float] | None:
-    """How two mentions relate: :func:`compare_wording` for two quotations, and also
+    """How two mentions relate: :func:`compare_wording` for two quotations that are one
+    utterance (:func:`~unspin.corpus.quote_evidence.same_utterance`), and also
     ``paraphrased`` (the same speaker's remark in one story in other words sharing a
     content word, similar enough: :data:`PARAPHRASE`, or :data:`PARAPHRASE_SAME_DAY`
     when both were said on the same named day) and ``reported`` (reported speech and a
@@ -248,7 +252,11 @@ def relate(a: QuoteMention, b: QuoteMention) -> tuple[str, float] | None:
         return None
     got = compare_wording(a.norm, b.norm)
     if got is not None:
-        return got
+        one = same_utterance(
+            a.text, a.norm, a.words, b.text, b.norm, b.words,
+            wording=got[0], speakers=_same_speaker(a.speaker, b.speaker),
+        )  # fmt: skip
+        return got if one else None
     if not _same_speaker(a.speaker, b.speaker) or _disjoint_dates(a.dates, b.dates):
         return None
     shared = set(a.words) & set(b.words)
@@ -295,21 +303,25 @@ def compare_wording(a: str, b: str) -> tuple[str, float] | None:
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool | None:
-    if not a or not b:
-        return None  # unknown on one side: nothing to compare
-    ta, tb = set(norm_name(a).split()), set(norm_name(b).split())
-    return ta <= tb or tb <= ta
+    return same_speaker(a, b)  # None when either is not a resolved name
 
 
 def _disjoint_dates(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    if not a or not b:
-        return False
-    return not any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+    return disjoint_dates(a, b)
 
 
 def _disjoint(a: Iterable[str], b: Iterable[str]) -> bool:
     sa, sb = {norm_name(x) for x in a}, {norm_name(x) for x in b}
     return bool(sa) and bool(sb) and not sa & sb
+
+
+#: Setting words that name an audience, not an occasion ("press" conference, release
+#: or interview): no evidence of a different occasion.
+_AUDIENCE = frozenset(("press",))
+
+
+def _setting(settings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(s for s in settings if s not in _AUDIENCE)
 
 
 def _drift_link(first: QuoteMention, later_: QuoteMention, wording: str, sim: float) -> Link | None:
@@ -337,7 +349,7 @@ def _drift_link(first: QuoteMention, later_: QuoteMention, wording: str, sim: fl
     occasion = [
         what for what, x, y in (
             ("date", first.dates, later_.dates), ("place", first.places, later_.places),
-            ("setting", first.settings, later_.settings),
+            ("setting", _setting(first.settings), _setting(later_.settings)),
         )
         if (_disjoint_dates(x, y) if what == "date" else _disjoint(x, y))
     ]  # fmt: skip
