@@ -239,6 +239,25 @@ def draw(items: Sequence[Mapping[str, Any]], per_kind: int, seed: int) -> list[d
     return rows
 
 
+def recorded(argv: Sequence[str]) -> list[str]:
+    """The command's arguments as the meta file records them: no ``--work`` (a cache
+    location), paths under the repository relative to it."""
+    out: list[str] = []
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+            continue
+        if a == "--work":
+            skip = True
+            continue
+        if a.startswith("--work="):
+            continue
+        p = Path(a)
+        out.append(str(p.relative_to(ROOT)) if p.is_absolute() and p.is_relative_to(ROOT) else a)
+    return out
+
+
 def sample_command(args: argparse.Namespace) -> int:
     commit = head_commit()
     items: list[dict[str, Any]] = []
@@ -254,9 +273,10 @@ def sample_command(args: argparse.Namespace) -> int:
     args.out.write_text(
         "".join(json.dumps(r, sort_keys=True) + "\n" for r in rows), encoding="utf-8"
     )
+    command = "python bench/link_audit.py " + " ".join(recorded(args.argv))
     meta = {
         "commit": commit, "seed": args.seed, "per_kind": args.per_kind, "corpora": args.corpus,
-        "links_found": pools, "command": "python bench/link_audit.py " + " ".join(args.argv),
+        "links_found": pools, "command": command,
         "items": {k: sum(r["kind"] == k for r in rows) for k in KIND_ORDER},
     }  # fmt: skip
     args.out.with_suffix(".meta.json").write_text(
