@@ -7,6 +7,8 @@ someone else. Invented quotations and names throughout.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from unspin.corpus import QuoteIndex, QuoteMention
@@ -209,3 +211,30 @@ def test_a_part_of_one_statement_on_one_day_is_not_drift() -> None:
     c = mention("d3", full.split(" No one")[0], "Mika Penn", "2024-05-23",
                 dates=("2024-W21",))  # fmt: skip
     assert links(a, b) == [] and links(a, c) == []
+
+
+# -- reported speech -------------------------------------------------------------
+
+
+def reported(doc: str, text: str, speaker: str, published: str = "2024-05-02") -> QuoteMention:
+    return replace(mention(doc, text, speaker, published), reported=True)
+
+
+def test_two_writers_summaries_sharing_words_are_not_one_quotation() -> None:
+    a = reported(
+        "d1",
+        "the board's harbour committee gave Velm its civic shield in the early 1990s partly "
+        "to honour his ability to raise money",
+        "Hana Ostry",
+    )
+    b = reported(
+        "d2",
+        "the board is not a political committee and will raise no money for Velm",
+        "Oren Galt",
+        "2024-05-03",
+    )
+    assert relate(a, b) is None
+    # reported speech against a quotation by someone else still shows the speaker
+    q = mention("d3", "Our agenda this year is water, roads and jobs.", "Anil Dasko")
+    r = reported("d4", "the agenda would focus on water, roads and jobs", "Lucia Brent")
+    assert relate(q, r) is not None

@@ -241,8 +241,11 @@ def relate(a: QuoteMention, b: QuoteMention) -> tuple[str, float] | None:
     ``paraphrased`` (the same speaker's remark in one story in other words sharing a
     content word, similar enough: :data:`PARAPHRASE`, or :data:`PARAPHRASE_SAME_DAY`
     when both were said on the same named day) and ``reported`` (reported speech and a
-    quotation, or two reported, sharing four content words and three quarters of the
-    shorter's: only a different speaker is linked)."""
+    quotation sharing four content words and three quarters of the shorter's: only a
+    different speaker is linked; two reported statements are two writers' wordings, no
+    evidence of one quotation)."""
+    if a.reported and b.reported:
+        return None
     if a.reported or b.reported:
         shared = set(a.words) & set(b.words)
         short = min(len(a.words), len(b.words))
