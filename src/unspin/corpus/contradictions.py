@@ -7,7 +7,9 @@ also call directly on candidate pairs it fetched by key.
 Two slots are about the same thing when they share a predicate and a counted unit
 (quantities), a predicate (dates) or a full name (roles); across documents they must
 also share a name-like word of their sentences, and neither may name a kind of event
-the other lacks ("fire" vs "flood"). Values are then compared:
+the other lacks ("fire" vs "flood"), and be close enough in time and precise enough to be
+one count, one event's date or place (:mod:`unspin.corpus.same_event`). Values are then
+compared:
 
 * quantities that can both hold are ``compatible``: a part and its total (a narrower
   counted noun, or "including", "of whom"), an approximate or bounded value and a value
@@ -17,7 +19,8 @@ the other lacks ("fire" vs "flood"). Values are then compared:
 * dates: a coarser date containing the other is ``compatible``; different days are a
   ``contradiction``;
 * roles: different roles of one person ``differ`` (both can be true at different times);
-  a role contained in the other ("minister" and "interior minister") is not linked.
+  a role contained in the other ("minister" and "interior minister"), the same role
+  abbreviated ("Sen." / "senator") or no role at all ("then") is not linked.
 
 Identical values are agreement and are not linked. A link's score is the confidence that
 both spans fill the same slot (shared names and event kinds raise it, dates resolved
@@ -43,6 +46,13 @@ from unspin.corpus.model import (
     QuantitySlot,
     RoleSlot,
     Slot,
+)
+from unspin.corpus.roles import distinct_roles
+from unspin.corpus.same_event import (
+    counts_comparable,
+    dates_comparable,
+    places_comparable,
+    update_comparable,
 )
 from unspin.corpus.words import GENERIC_PERSON_UNITS, days_apart, later, norm_name, stem
 from unspin.frames import SlotCheck, describe_checks
@@ -319,6 +329,9 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
     shared, events, why = m
     if a.unit_class in _SHARES and not _own_names(a) & _own_names(b):
         return None  # "a third" and "half": shares of what? the sentences must say
+    same = a.value == b.value and a.value_max == b.value_max
+    if not counts_comparable(a, b, shared, restating=same):
+        return None  # two documents: far apart in time, or one frequent name only
     score = _confidence(a, b, shared, events)
     preds = " / ".join(dict.fromkeys(x for x in (a.predicate_text.lower(),
                                                  b.predicate_text.lower()) if x))  # fmt: skip
@@ -362,6 +375,8 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
     if a.value == b.value and a.value_max == b.value_max:
         return link("restatement", "same-value", "the same figure: a restatement", ())
     if when != 0:
+        if not update_comparable(a, b):
+            return None  # a figure of 2008 and one of 2016: two counts, no update
         new, old = (b, a) if when > 0 else (a, b)
         trend = "higher" if new.value > old.value else "lower"
         return link("update", "later-count",
@@ -419,6 +434,8 @@ def _dates(a: DateSlot, b: DateSlot) -> Link | None:
     if m is None or (a.doc_id != b.doc_id and m[2].startswith("one story")):
         return None  # a date conflict needs a name of the statements themselves
     shared, events, why = m
+    if not dates_comparable(a, b, shared):
+        return None  # "Friday" here, "Tuesday" there, a month apart: two events
     score = _confidence(a, b, shared, events) - (0.1 if a.relative or b.relative else 0.0)
     what = " ".join(x for x in (a.subject, a.predicate_text.lower()) if x)
     slot = {
@@ -541,6 +558,8 @@ def _places(a: PlaceSlot, b: PlaceSlot) -> Link | None:
     if m is None:
         return None
     shared, _, why = m
+    if not places_comparable(a, b, shared):
+        return None
     score = _confidence(a, b, shared, events)
     what = ", ".join(events) or ", ".join(sorted(set(a.nouns) & set(b.nouns))[:3])
     slot = {
@@ -563,18 +582,11 @@ def _places(a: PlaceSlot, b: PlaceSlot) -> Link | None:
 # -- roles -----------------------------------------------------------------------------
 
 
-def _role_words(role: str) -> frozenset[str]:
-    skip = {"the", "a", "an", "of", "its", "their", "his", "her"}
-    return frozenset(w for w in (norm_name(x) for x in role.replace("-", " ").split())
-                     if w not in skip)  # fmt: skip
-
-
 def _roles(a: RoleSlot, b: RoleSlot) -> Link | None:
     if norm_name(a.name) != norm_name(b.name):
         return None
-    wa, wb = _role_words(a.role), _role_words(b.role)
-    if not wa or not wb or wa <= wb or wb <= wa:
-        return None  # the same role, or one names it more fully
+    if not distinct_roles(a.name, a.role, a.text, b.role, b.text):
+        return None  # the same role, one abbreviated, or no role at all ("then", a clause)
     score = 0.75 if a.doc_id == b.doc_id else 0.65
     slot = {"person": a.name, "role": f"{a.role} / {b.role}"}
     return _link(

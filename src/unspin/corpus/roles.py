@@ -15,7 +15,7 @@ from unspin.corpus.words import norm_name, word_set, words
 from unspin.lexicon import TITLE_WORDS
 from unspin.model import Finding
 
-__all__ = ["role_slots"]
+__all__ = ["distinct_roles", "role_heads", "role_slots"]
 
 _ROLE_MODIFIERS = word_set(
     "former acting interim then ex outgoing incoming deputy vice chief senior junior "
@@ -112,3 +112,75 @@ def _appositions(text: str) -> list[tuple[int, int, str, str]]:
         if len(name_words) >= 2:
             out.append((m.start(), m.end(), " ".join(name_words), m["role"]))
     return out
+
+
+#: Abbreviations and synonyms of role heads, to the word a role is compared by.
+_HEAD_FORMS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "sec": "secretary",
+    "secy": "secretary", "pres": "president", "atty": "attorney", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+    "dr": "doctor", "rev": "reverend", "spokeswoman": "spokesman", "spokesperson": "spokesman",
+    "chairwoman": "chairman", "chair": "chairman", "councilman": "councillor",
+    "councilwoman": "councillor", "advisor": "adviser", "strategist": "adviser",
+    "aide": "adviser", "contender": "candidate", "nominee": "candidate",
+}  # fmt: skip
+#: Words of a role that say what the person is (beside the title words).
+_HEADS = (TITLE_WORDS | word_set(
+    "candidate nominee contender adviser advisor strategist aide host anchor pollster "
+    "manager executive head member founder owner"
+)) - word_set(
+    "foreign defence defense finance interior health education trade energy environment "
+    "home state deputy acting former opposition party then-minister"
+)  # fmt: skip
+#: Words before a head that make it another role ("deputy minister", "interior minister").
+_QUALIFIERS = word_set(
+    "foreign defence defense finance interior health justice education trade energy "
+    "environment home deputy vice assistant associate"
+)
+#: A role segment longer than this is a clause, not a role.
+_ROLE_WORDS = 6
+
+
+def _head(word: str) -> str | None:
+    word = word.removeprefix("then-").removeprefix("ex-")
+    for form in (word, word[:-1] if word.endswith("s") else word):
+        form = _HEAD_FORMS.get(form, form)
+        if form in _HEADS or f"{form}." in _HEADS:
+            return _HEAD_FORMS.get(form.rstrip("."), form.rstrip("."))
+    return None
+
+
+def role_heads(role: str) -> frozenset[str]:
+    """What a role says the person is, as comparable words: "Ohio Gov." and "governor of
+    Ohio" give {governor}; a clause, a bare "former" or "then" give nothing."""
+    heads: set[str] = set()
+    role = re.sub(r"(?i)\bpress secretary\b", "spokesman", role)
+    for part in role.split(";"):
+        for segment in part.split(","):
+            ws = [norm_name(w).strip(".") for w in re.findall(r"[\w.’'-]+", segment)]
+            found = {
+                f"{ws[i - 1]} {h}" if i and ws[i - 1] in _QUALIFIERS else h
+                for i, h in enumerate(map(_head, ws))
+                if h
+            } or ({"deputy"} if "deputy" in ws else set())
+            if len(ws) <= _ROLE_WORDS:
+                heads |= found
+            if found or len(ws) >= 4:
+                break  # the role is said; what follows describes something else
+    return frozenset(heads)
+
+
+def distinct_roles(name: str, role_a: str, text_a: str, role_b: str, text_b: str) -> bool:
+    """Two roles of one person worth a link: each names what the person is, neither is
+    the other abbreviated or restated ("Sen." / "senator"), and both spans name the
+    person (a role credited to "he" is no evidence)."""
+    last = norm_name(name).split()[-1:]
+    for text in (text_a, text_b):
+        if not last or last[0] not in {
+            norm_name(w).strip(".") for w in re.findall(r"[\w’'.-]+", text)
+        }:
+            return False
+    ha, hb = role_heads(role_a), role_heads(role_b)
+    return bool(ha and hb) and not any(
+        x == y or x.endswith(f" {y}") or y.endswith(f" {x}") for x in ha for y in hb
+    )  # "minister" and "interior minister": one names the role more fully

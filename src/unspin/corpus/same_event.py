@@ -1,0 +1,141 @@
+"""How much evidence two statements of two documents give that they fill one slot.
+
+A name shared by two sentences ("both name Harrowmere") is enough in a small corpus of
+one town's news; in a corpus of a year's political news one candidate's name is in most
+documents, and two figures, dates or places beside it are usually about different polls,
+contests and events. Across documents a link therefore also needs the statements to be
+close in time and precise:
+
+* **counts** (:func:`counts_comparable`): both documents published at most
+  :data:`NEAR_DAYS` days apart (:data:`ONE_NAME_DAYS` when a single name is all they share),
+  both figures dated to a day, and shares of a whole (percentages, points, fractions)
+  only when the sentences share at least :data:`SHARE_NAMES` names of their own and were
+  published within :data:`STORY_DAYS` days (51 percent of one poll's respondents and 8
+  percent of another poll's Democrats are not one count);
+* **updates** (:func:`update_comparable`): the two figures dated to a day and at most
+  :data:`UPDATE_DAYS` days apart (a 2008 margin and a 2016 margin are two contests);
+* **event dates** (:func:`dates_comparable`): published within the same windows as
+  counts, both dated to a day unless one date contains the other, at most one of them a
+  day named without a number ("Friday" in one report and "Tuesday" in another are
+  usually two events: a candidate holds a rally every Tuesday);
+* **restatements** (equal figures): no time window, but no share of a whole without the
+  names above, no magnitude ("millions of"), and a figure under :data:`SMALL` ("two
+  states") only with more than one shared name or in one story;
+* **places** (:func:`places_comparable`): published within :data:`STORY_DAYS` days.
+
+Within one document none of this applies (the callers' own rules do). A document whose
+publication date is unknown needs :data:`SHARE_NAMES` shared names instead of the time
+window.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from unspin.corpus.context import STORY_DAYS
+from unspin.corpus.model import DateSlot, PlaceSlot, QuantitySlot, Slot
+from unspin.corpus.words import days_apart
+
+__all__ = [
+    "NEAR_DAYS",
+    "ONE_NAME_DAYS",
+    "SHARE_NAMES",
+    "SHARE_UNITS",
+    "SMALL",
+    "UPDATE_DAYS",
+    "counts_comparable",
+    "dates_comparable",
+    "places_comparable",
+    "update_comparable",
+]
+
+#: Two documents published further apart than this are not compared on a count.
+NEAR_DAYS = 14
+#: ... nor on a count or a date when one shared name is all that links them.
+ONE_NAME_DAYS = 7
+#: Two figures dated further apart than this are not one figure updated.
+UPDATE_DAYS = 14
+#: Shares of a whole need this many shared names of the sentences themselves.
+SHARE_NAMES = 2
+#: Units that are shares of a whole or differences of shares.
+SHARE_UNITS = frozenset(("%", "percent", "fraction", "percentage_point", "point"))
+#: Equal figures under this value agree by chance across documents ("two states") unless
+#: the sentences share more than one name.
+SMALL = 10
+_MAGNITUDE = re.compile(
+    r"(?i)(?:some\s+|many\s+)?(?:dozens|hundreds|thousands|millions|billions)\b"
+)
+
+
+def _day(iso: str | None) -> bool:
+    """Dated to a day ("2016-03-15"), not a month or a year."""
+    return bool(iso) and len(iso or "") >= 10
+
+
+def _within(a: Slot, b: Slot, days: int, shared: Sequence[str]) -> bool:
+    apart = days_apart(a.published, b.published)
+    if apart is None:
+        return len(shared) >= SHARE_NAMES
+    return apart <= days
+
+
+def _vague(s: QuantitySlot) -> bool:
+    """A magnitude, not a figure: "millions of", "hundreds of", "dozens of"."""
+    return _MAGNITUDE.match(s.text) is not None
+
+
+def _own(s: Slot) -> set[str]:
+    return {w for x in s.anchors for w in x.lower().split()}
+
+
+def counts_comparable(
+    a: QuantitySlot, b: QuantitySlot, shared: Sequence[str], *, restating: bool = False
+) -> bool:
+    """Whether two figures of two documents can be one count (see the module docstring);
+    always true within one document. ``restating``: the two figures are equal, and a
+    restatement needs no time window, only a figure that does not agree by chance."""
+    if a.doc_id == b.doc_id:
+        return True
+    if _vague(a) or _vague(b):
+        return False  # "millions of immigrants": no figure to compare
+    share = a.unit_class in SHARE_UNITS or (a.unit or "").lower() in SHARE_UNITS
+    if share and not (len(_own(a) & _own(b)) >= SHARE_NAMES and _within(a, b, STORY_DAYS, shared)):
+        return False  # "more than half" of whom, in which poll?
+    if restating:  # "two states" and "two states" a month apart: chance
+        return a.value >= SMALL or len(shared) >= SHARE_NAMES or _within(a, b, STORY_DAYS, ())
+    if not _within(a, b, NEAR_DAYS if len(shared) > 1 else ONE_NAME_DAYS, shared):
+        return False
+    return _day(a.as_of) and _day(b.as_of)  # "in 2012" and a figure of this week
+
+
+def update_comparable(a: QuantitySlot, b: QuantitySlot) -> bool:
+    """Whether two figures dated differently can be one figure updated."""
+    if not (_day(a.as_of) and _day(b.as_of)):
+        return False
+    apart = days_apart(a.as_of, b.as_of)
+    return apart is not None and apart <= UPDATE_DAYS
+
+
+def dates_comparable(a: DateSlot, b: DateSlot, shared: Sequence[str]) -> bool:
+    """Whether two dates of two documents can date one event."""
+    if a.doc_id == b.doc_id:
+        return True
+    if not _within(a, b, NEAR_DAYS if len(shared) > 1 else ONE_NAME_DAYS, shared):
+        return False
+    if not (a.iso.startswith(b.iso) or b.iso.startswith(a.iso)) and not (
+        _day(a.iso) and _day(b.iso)
+    ):
+        return False  # "in January" and "on Wednesday": no conflict of one event's day
+    return not (_vague_day(a) and _vague_day(b))
+
+
+def _vague_day(s: DateSlot) -> bool:
+    """A day named without a number ("Friday", "Tuesday night"), resolved against the
+    publication date."""
+    return s.relative and not any(c.isdigit() for c in s.text)
+
+
+def places_comparable(a: PlaceSlot, b: PlaceSlot, shared: Sequence[str]) -> bool:
+    """Whether two places of two documents can locate one event."""
+    return a.doc_id == b.doc_id or _within(a, b, STORY_DAYS, shared)
