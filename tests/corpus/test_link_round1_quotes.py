@@ -13,7 +13,7 @@ import pytest
 
 from unspin.corpus import QuoteIndex, QuoteMention
 from unspin.corpus.quote_evidence import disjoint_dates, resolved_speaker, same_speaker
-from unspin.corpus.quotes import relate
+from unspin.corpus.quotes import _count_speakers, relate
 from unspin.corpus.words import content_words, normalise_quote, words
 
 
@@ -238,3 +238,35 @@ def test_two_writers_summaries_sharing_words_are_not_one_quotation() -> None:
     q = mention("d3", "Our agenda this year is water, roads and jobs.", "Anil Dasko")
     r = reported("d4", "the agenda would focus on water, roads and jobs", "Lucia Brent")
     assert relate(q, r) is not None
+
+
+# -- paraphrases -----------------------------------------------------------------------
+
+
+def in_story(m: QuoteMention, quotes: int = 1) -> QuoteMention:
+    """``m`` in a document naming the same people as the other (one story), its speaker
+    quoted ``quotes`` times there."""
+    return replace(m, context=("halden", "marrow", "quarry"), speaker_quotes=quotes)
+
+
+def test_one_of_several_remarks_is_not_a_paraphrase_of_another() -> None:
+    a = mention("d1", "No, I meant that she founded the whole scheme.", "Rob Tallis")
+    b = mention("d2", "But she founded it, absolutely, she founded it.", "Rob Tallis", "2024-05-02")
+    # each the speaker's only quotation: one remark told two ways
+    got = relate(in_story(a), in_story(b))
+    assert got is not None and got[0] == "paraphrased"
+    # the speaker quoted many times in one of them: two of his remarks, not one
+    assert relate(in_story(a, 2), in_story(b, 6)) is None
+    assert relate(in_story(a), in_story(b, 3)) is None
+
+
+def test_quotations_count_their_speakers_quotations() -> None:
+    ms = _count_speakers(
+        [
+            mention("d1", "We will open the quarry road by the end of the month.", "Rob Tallis"),
+            mention("d1", "Nobody in this valley wants the quarry to close down.", "Tallis"),
+            mention("d1", "The quarry road will stay shut until the spring thaw.", "Ilse Marrow"),
+            mention("d1", "Some people will say anything at all to stop it.", None),
+        ]
+    )
+    assert [m.speaker_quotes for m in ms] == [2, 2, 1, 1]

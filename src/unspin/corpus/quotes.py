@@ -22,14 +22,20 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from unspin.corpus._fuzzy import LshIndex, fuzz, shingles, when_key
 from unspin.corpus.context import doc_names, story
 from unspin.corpus.model import Link, Side
-from unspin.corpus.quote_evidence import disjoint_dates, same_speaker, same_utterance
+from unspin.corpus.quote_evidence import (
+    disjoint_dates,
+    resolved_speaker,
+    same_speaker,
+    same_utterance,
+)
 from unspin.corpus.words import (
     OCCASION_NOUNS,
     Word,
@@ -87,6 +93,8 @@ class QuoteMention:
     context: tuple[str, ...] = field(default=(), kw_only=True)
     #: content-word stems of the quotation
     words: tuple[str, ...] = field(default=(), kw_only=True)
+    #: how many quotations of at least ``min_words`` words its speaker has in the document
+    speaker_quotes: int = field(default=1, kw_only=True)
 
     @property
     def uid(self) -> str:
@@ -199,7 +207,19 @@ def quote_mentions(analysis: Analysis, *, min_words: int = 5) -> list[QuoteMenti
                 context=names, words=tuple(sorted(content_words(words(q.text)))),
             )
         )  # fmt: skip
-    return out
+    return _count_speakers(out)
+
+
+def _count_speakers(mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Each quotation with the number of quotations its (resolved) speaker has here."""
+    keys = [resolved_speaker(m.speaker) for m in mentions]
+    surnames = Counter(
+        k.split()[-1] for k, m in zip(keys, mentions, strict=True) if k and not m.reported
+    )
+    return [
+        replace(m, speaker_quotes=surnames[k.split()[-1]]) if k and not m.reported else m
+        for k, m in zip(keys, mentions, strict=True)
+    ]
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
@@ -239,11 +259,11 @@ def relate(a: QuoteMention, b: QuoteMention) -> tuple[str, float] | None:
     """How two mentions relate: :func:`compare_wording` for two quotations that are one
     utterance (:func:`~unspin.corpus.quote_evidence.same_utterance`), and also
     ``paraphrased`` (the same speaker's remark in one story in other words sharing a
-    content word, similar enough: :data:`PARAPHRASE`, or :data:`PARAPHRASE_SAME_DAY`
-    when both were said on the same named day) and ``reported`` (reported speech and a
-    quotation sharing four content words and three quarters of the shorter's: only a
-    different speaker is linked; two reported statements are two writers' wordings, no
-    evidence of one quotation)."""
+    content word, the speaker's only quotation in each document, similar enough:
+    :data:`PARAPHRASE`, or :data:`PARAPHRASE_SAME_DAY` when both were said on the same
+    named day) and ``reported`` (reported speech and a quotation sharing four content
+    words and three quarters of the shorter's: only a different speaker is linked; two
+    reported statements are two writers' wordings, no evidence of one quotation)."""
     if a.reported and b.reported:
         return None
     if a.reported or b.reported:
@@ -262,6 +282,8 @@ def relate(a: QuoteMention, b: QuoteMention) -> tuple[str, float] | None:
         return got if one else None
     if not _same_speaker(a.speaker, b.speaker) or _disjoint_dates(a.dates, b.dates):
         return None
+    if a.speaker_quotes > 1 or b.speaker_quotes > 1:
+        return None  # one of several remarks of the speaker: no sign it is the other one
     shared = set(a.words) & set(b.words)
     if not shared or story(a, b, exclude=[a.speaker or "", b.speaker or ""]) is None:
         return None
