@@ -117,7 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     db, stored = ingest_set(documents, work)
     links = []
     for command in ("contradictions", "quotes"):
-        for link in json.loads(_cli(["corpus", command, "--db", db, "-f", "json"]) or "[]"):
+        listed = _cli(["corpus", command, "--db", db, "-f", "json", "--experimental"])
+        for link in json.loads(listed or "[]"):
             for side in ("a", "b"):
                 link[side]["doc"] = stored.get(link[side]["doc_id"], "?")
             link["command"] = command

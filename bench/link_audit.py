@@ -141,8 +141,10 @@ def store_path(work: Path, corpus: str, commit: str) -> Path:
     return work / f"{corpus}-{tree[:12]}" / "corpus.db"
 
 
-def build(corpus: str, db: Path) -> None:
-    """Ingest a corpus into ``db`` (resumes: stored documents are skipped) and link it."""
+def build(corpus: str, db: Path, analyses: Path | None = None) -> None:
+    """Ingest a corpus into ``db`` (resumes: stored documents are skipped) and link it.
+    ``analyses``: a store of the corpus built at another source tree whose analyzers are
+    the same (only the linker changed): copied and linked again instead of ingested."""
     from unspin.app import ingest_paths
     from unspin.corpus.store_adapter import link_store
     from unspin.store import open_store
@@ -150,6 +152,16 @@ def build(corpus: str, db: Path) -> None:
     db.parent.mkdir(parents=True, exist_ok=True)
     done = db.with_name("linked")
     if done.is_file():
+        return
+    if analyses is not None:
+        if not analyses.with_name("linked").is_file():
+            raise SystemExit(f"{analyses} is no linked store of {corpus}")
+        copy_db(analyses, db)
+        with open_store(f"sqlite:///{db}") as store:
+            run = link_store(store, rebuild=True)
+        note = {"analyses_from": analyses.parent.name, "links": run.links}
+        done.write_text(json.dumps(note) + "\n", encoding="utf-8")
+        print(f"{corpus}: analyses of {analyses.parent.name} linked again: {run.links}")
         return
     src = db.with_name("documents.jsonl")
     docs = DOCUMENTS[corpus]()
@@ -264,7 +276,10 @@ def sample_command(args: argparse.Namespace) -> int:
     pools: dict[str, dict[str, int]] = {}
     for corpus in args.corpus:
         db = store_path(args.work, corpus, commit)
-        build(corpus, db)
+        reuse = None
+        if args.analyses_from:
+            reuse = args.work / f"{corpus}-{args.analyses_from[:12]}" / "corpus.db"
+        build(corpus, db, reuse)
         found = list(link_items(db, corpus, commit))
         pools[corpus] = {k: sum(i["kind"] == k for i in found) for k in KIND_ORDER}
         items += found
@@ -278,6 +293,7 @@ def sample_command(args: argparse.Namespace) -> int:
         "commit": commit, "seed": args.seed, "per_kind": args.per_kind, "corpora": args.corpus,
         "links_found": pools, "command": command,
         "items": {k: sum(r["kind"] == k for r in rows) for k in KIND_ORDER},
+        "analyses_from": args.analyses_from,
     }  # fmt: skip
     args.out.with_suffix(".meta.json").write_text(
         json.dumps(meta, indent=1) + "\n", encoding="utf-8"
@@ -432,6 +448,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sp.add_argument("--per-kind", type=int, default=40)
     sp.add_argument("--corpus", nargs="+", choices=CORPORA, default=list(CORPORA))
     sp.add_argument("--out", type=Path, required=True)
+    sp.add_argument(
+        "--analyses-from",
+        metavar="TREE",
+        help="reuse the analyses of the store built at source tree TREE (`git rev-parse "
+        "REV:src`) when only the linker changed since: copied and linked again",
+    )
     sub.add_parser("text", help="an article's text as stored").add_argument("article")
     rm = sub.add_parser("rematch", help="relink with the working tree; judged links kept?")
     rm.add_argument("--sample", type=Path, required=True)

@@ -14,14 +14,17 @@ import pytest
 from tests.narratives.corpus import ARTICLES, write_feed
 from unspin import app
 from unspin.cli import main
+from unspin.corpus.audited import is_experimental
 
 #: A sixth fire article, counting the injured differently from the first.
 COUNT = "Five workers were hurt in the fire at the Velmar chemical plant on Tuesday."
 
 
-def _watch(db: Path, source: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+def _watch(
+    db: Path, source: Path, capsys: pytest.CaptureFixture[str], *extra: str
+) -> dict[str, Any]:
     capsys.readouterr()
-    args = ["corpus", "watch", str(source), "--db", str(db), "--once", "-f", "json"]
+    args = ["corpus", "watch", str(source), "--db", str(db), "--once", "-f", "json", *extra]
     assert main([*args, "--analyzers", "claims"]) == 0
     out: dict[str, Any] = json.loads(capsys.readouterr().out)
     return out
@@ -42,7 +45,7 @@ def test_a_feed_in_two_cycles(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         )
         f.write("\n")
         f.write('{"text": "A line still being wri')  # incomplete: waits for its end
-    second = _watch(db, feed, capsys)
+    second = _watch(db, feed, capsys, "--experimental")
     assert second["documents"] == 6
     growing = {n["name"] for n in second["growing"]}
     assert any("caused the" in name for name in growing), second["growing"]
@@ -55,8 +58,12 @@ def test_a_feed_in_two_cycles(tmp_path: Path, capsys: pytest.CaptureFixture[str]
             "three workers",
             "five workers",
         }
-    latest = app.latest_changes(db).to_dict()  # what the web page shows
+    latest = app.latest_changes(db, experimental=True).to_dict()  # what the web page shows
     assert latest["documents"] == 6 and latest["contradictions"] == conflicts
+    if is_experimental("contradiction"):  # by default an experimental kind is not reported
+        default = app.latest_changes(db).to_dict()
+        assert default["contradictions"] == [] and default["contradictions_left_out"]
+        assert "contradictions not reported (experimental" in app.latest_changes(db).render()
     assert latest["growing"] == second["growing"]
     assert _watch(db, feed, capsys)["documents"] == 0  # nothing new since
 

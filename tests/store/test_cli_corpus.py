@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.corpus.articles import FLOOD, PROPAGATION, QUOTES, SELF_CONTRADICTING, Article
+from unspin.corpus.audited import LINK_AUDITED, is_experimental
 from unspin.model import Analysis
 from unspin.store import open_store
 
@@ -40,6 +41,12 @@ def corpus(
     )
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc
+
+
+def listing(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``unspin corpus <listing or report> ... --experimental``: every link kind, whatever
+    its precision audited on real news (these tests check the linker and the listing)."""
+    return corpus(*args, "--experimental")
 
 
 @pytest.fixture(scope="module")
@@ -194,13 +201,13 @@ def test_contradictions_list_both_sides_the_slot_and_why(
     linked: tuple[Path, dict[str, str]],
 ) -> None:
     db, ids = linked
-    text = corpus("contradictions", "--db", db, "--kind", "contradiction")
+    text = listing("contradictions", "--db", db, "--kind", "contradiction")
     assert text.returncode == 0, text.stderr
     assert "The floods in Marvale killed [65] people" in text.stdout  # the sentence, span marked
     assert "[62] people were killed" in text.stdout
     assert "slot: entity Marvale; event flood; quantity die (killed); unit person" in text.stdout
     assert "why: Same slot in two documents" in text.stdout
-    rows = _jsonl(corpus("contradictions", "--db", db, "-f", "jsonl"))
+    rows = _jsonl(listing("contradictions", "--db", db, "-f", "jsonl"))
     kinds = [r["kind"] for r in rows]
     assert (
         {"contradiction", "compatible", "update"}
@@ -235,45 +242,45 @@ def test_contradiction_filters_and_formats(
     linked: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
     db, ids = linked
-    updates = _jsonl(corpus("contradictions", "--db", db, "--kind", "update", "-f", "jsonl"))
+    updates = _jsonl(listing("contradictions", "--db", db, "--kind", "update", "-f", "jsonl"))
     assert updates and {r["kind"] for r in updates} == {"update"}
     mine = _jsonl(
-        corpus("contradictions", "--db", db, "--document", ids["selfcheck"], "-f", "jsonl")
+        listing("contradictions", "--db", db, "--document", ids["selfcheck"], "-f", "jsonl")
     )
     assert mine and all(r["a"]["doc_id"] == r["b"]["doc_id"] == ids["selfcheck"] for r in mine)
     assert {r["kind"] for r in mine} == {"contradiction", "compatible"}
-    strong = _jsonl(corpus("contradictions", "--db", db, "--min-score", "0.8", "-f", "jsonl"))
+    strong = _jsonl(listing("contradictions", "--db", db, "--min-score", "0.8", "-f", "jsonl"))
     assert strong and all(r["score"] >= 0.8 for r in strong)
-    assert len(_jsonl(corpus("contradictions", "--db", db, "-n", "2", "-f", "jsonl"))) == 2
+    assert len(_jsonl(listing("contradictions", "--db", db, "-n", "2", "-f", "jsonl"))) == 2
     out = tmp_path / "c.csv"
-    written = corpus("contradictions", "--db", db, "-f", "csv", "-o", out)
+    written = listing("contradictions", "--db", db, "-f", "csv", "-o", out)
     assert written.returncode == 0 and "wrote" in written.stderr and written.stdout == ""
     rows = list(csv.DictReader(out.read_text("utf-8").splitlines()))
-    assert len(rows) == len(_jsonl(corpus("contradictions", "--db", db, "-f", "jsonl")))
+    assert len(rows) == len(_jsonl(listing("contradictions", "--db", db, "-f", "jsonl")))
     first = rows[0]
     assert first["kind"] == "contradiction" and first["unit"] == "person"
     assert first["a_text"] and first["b_document"] and first["explanation"] and first["rule"]
-    array = json.loads(corpus("contradictions", "--db", db, "-f", "json", "-n", "3").stdout)
+    array = json.loads(listing("contradictions", "--db", db, "-f", "json", "-n", "3").stdout)
     assert len(array) == 3 and array[0]["kind"] == "contradiction"
 
 
 def test_quotes_and_propagation(linked: tuple[Path, dict[str, str]]) -> None:
     db, ids = linked
-    drift = _jsonl(corpus("quotes", "--db", db, "-f", "jsonl"))
+    drift = _jsonl(listing("quotes", "--db", db, "-f", "jsonl"))
     later = {r["b"]["doc_id"]: r for r in drift}
     assert set(later) == {ids["reworded"], ids["misattributed"]}  # not the faithful copy
     assert all(r["a"]["doc_id"] == ids["first"] for r in drift)  # linked to the first appearance
     assert later[ids["reworded"]]["differs"] == ["wording", "occasion"]
     assert later[ids["misattributed"]]["slot"]["similarity"] == "100"
-    speaker = _jsonl(corpus("quotes", "--db", db, "--drift", "speaker", "-f", "jsonl"))
+    speaker = _jsonl(listing("quotes", "--db", db, "--drift", "speaker", "-f", "jsonl"))
     assert [r["b"]["doc_id"] for r in speaker] == [ids["misattributed"]]
-    copies = _jsonl(corpus("propagation", "--db", db, "-f", "jsonl"))
+    copies = _jsonl(listing("propagation", "--db", db, "-f", "jsonl"))
     assert {r["b"]["doc_id"] for r in copies} == {ids["copyfull"], ids["copyone"]}
     assert all(r["a"]["published"] < r["b"]["published"] for r in copies)  # earlier side first
     from_wire = {r["b"]["doc_id"] for r in copies if r["a"]["doc_id"] == ids["wire"]}
     assert from_wire == {ids["copyfull"], ids["copyone"]}  # the first appearance is visible
     assert ids["ownwords"] not in {r["b"]["doc_id"] for r in copies}
-    text = corpus("propagation", "--db", db).stdout
+    text = listing("propagation", "--db", db).stdout
     assert "first seen in wireservice.example" in text
 
 
@@ -283,13 +290,13 @@ def test_link_is_incremental_and_rebuild_recomputes(
     db, _ = linked
     copy = tmp_path / "copy.db"
     shutil.copy(db, copy)
-    before = len(_jsonl(corpus("contradictions", "--db", copy, "-f", "jsonl")))
+    before = len(_jsonl(listing("contradictions", "--db", copy, "-f", "jsonl")))
     nothing = corpus("link", "--db", copy)
     assert nothing.returncode == 0 and "new document" not in nothing.stderr
     assert "every document is linked already" in nothing.stderr
     rebuilt = corpus("link", "--db", copy, "--rebuild", "--what", "contradictions")
     assert "linked 17 new document(s)" in rebuilt.stderr
-    assert len(_jsonl(corpus("contradictions", "--db", copy, "-f", "jsonl"))) == before
+    assert len(_jsonl(listing("contradictions", "--db", copy, "-f", "jsonl"))) == before
 
 
 def test_link_commands_fail_in_one_line(
@@ -314,22 +321,22 @@ def test_no_link_reads_only_what_is_stored(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     articles = _write_articles(tmp_path / "a.jsonl", FLOOD[:2])
     assert corpus("ingest", articles, "--db", db, "--analyzers", "sources,claims").returncode == 0
-    unread = corpus("contradictions", "--db", db, "--no-link")
+    unread = listing("contradictions", "--db", db, "--no-link")
     assert unread.stdout == "" and "no contradictions links" in unread.stderr
-    read = corpus("contradictions", "--db", db)  # links the two documents first
+    read = listing("contradictions", "--db", db)  # links the two documents first
     assert "linked 2 new document(s)" in read.stderr and "[65]" in read.stdout
 
 
 def test_reports_link_to_each_other(linked: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     db, ids = linked
     out = tmp_path / "reports"
-    one = corpus("report", ids["harbour"], "--db", db, "-o", out, "-f", "html,md,json")
+    one = listing("report", ids["harbour"], "--db", db, "-o", out, "-f", "html,md,json")
     assert one.returncode == 0, one.stderr
     (page,) = out.glob("*.html")
     html = page.read_text("utf-8")
     assert '<section id="corpus"' in html and "Contradictions (" in html
     assert "<a href=" not in html.split('<section id="corpus"')[1].split("</section>")[0]
-    with_linked = corpus("report", ids["harbour"], "--linked", "--db", db, "-o", out)
+    with_linked = listing("report", ids["harbour"], "--linked", "--db", db, "-o", out)
     assert with_linked.returncode == 0, with_linked.stderr
     html = page.read_text("utf-8")
     section = html.split('<section id="corpus"')[1].split("</section>")[0]
@@ -343,5 +350,53 @@ def test_reports_link_to_each_other(linked: tuple[Path, dict[str, str]], tmp_pat
     assert "## Across the corpus" in md and "### Contradictions" in md
     side = json.loads(next(out.glob("*.corpus.json")).read_text("utf-8"))
     assert side["doc_id"] == ids["harbour"] and side["counts"]["contradiction"] >= 2
-    every = corpus("report", "--all", "--db", db, "-o", tmp_path / "all")
+    every = listing("report", "--all", "--db", db, "-o", tmp_path / "all")
     assert "wrote 17 report file(s)" in every.stderr
+
+
+# -- link kinds audited under 0.8 on real news (unspin.corpus.audited) ---------------------
+
+
+def _kinds(result: subprocess.CompletedProcess[str]) -> list[str]:
+    assert result.returncode == 0, result.stderr
+    rows: list[dict[str, Any]] = [json.loads(line) for line in result.stdout.splitlines()]
+    return [r["kind"] for r in rows]
+
+
+@pytest.mark.parametrize("view", ["contradictions", "quotes", "propagation"])
+def test_a_listing_leaves_experimental_kinds_out_and_names_them(
+    linked: tuple[Path, dict[str, str]], view: str
+) -> None:
+    db, _ = linked
+    every = _kinds(listing(view, "--db", db, "-f", "jsonl"))
+    assert every, f"the fixtures make {view} links"
+    default = corpus(view, "--db", db, "-f", "jsonl")
+    assert _kinds(default) == [k for k in every if not is_experimental(k)]
+    hidden = sorted({k for k in every if is_experimental(k)})
+    for kind in hidden:
+        figure = LINK_AUDITED[kind].figure
+        assert f"{kind} ({figure})" in default.stderr
+    if hidden:
+        assert "--experimental lists them" in default.stderr
+
+
+def test_a_kind_named_is_listed_whatever_its_audit(linked: tuple[Path, dict[str, str]]) -> None:
+    db, _ = linked
+    every = _kinds(listing("contradictions", "--db", db, "-f", "jsonl"))
+    named = _kinds(corpus("contradictions", "--db", db, "--kind", "update", "-f", "jsonl"))
+    assert named == [k for k in every if k == "update"] and named
+
+
+def test_a_report_counts_what_it_leaves_out(
+    linked: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    db, ids = linked
+    shown, every = tmp_path / "default", tmp_path / "every"
+    assert corpus("report", ids["harbour"], "--db", db, "-o", shown, "-f", "json").returncode == 0
+    assert listing("report", ids["harbour"], "--db", db, "-o", every, "-f", "json").returncode == 0
+    (default,) = (json.loads(p.read_text("utf-8")) for p in shown.glob("*.corpus.json"))
+    (full,) = (json.loads(p.read_text("utf-8")) for p in every.glob("*.corpus.json"))
+    kinds = [e["kind"] for e in full["entries"]]
+    assert [e["kind"] for e in default["entries"]] == [k for k in kinds if not is_experimental(k)]
+    left = {k: kinds.count(k) for k in kinds if is_experimental(k)}
+    assert default["left_out"] == left and full["left_out"] == {}

@@ -21,6 +21,7 @@ from tests.browser import launch_browser
 from tests.web.conftest import free_port, serve_live
 
 from unspin import app as unspin_app
+from unspin.corpus.audited import is_experimental
 from unspin.web import ServeSettings, create_app
 
 pytestmark = pytest.mark.browser
@@ -264,10 +265,10 @@ def linked_server(seeded_settings: ServeSettings, tmp_path: Path) -> Iterator[st
 def test_links_show_titles_dates_and_outlets(browser: Any, linked_server: str) -> None:
     page = Page(browser, linked_server)
     try:
-        page.goto("/links?view=quotes")
+        page.goto("/links?view=quotes&experimental=1")  # quote drift: audited under 0.8
         assert page.pg.locator("article.pair").count() == 0
         page.pg.get_by_role("button", name="Compare new documents").click()
-        page.pg.wait_for_url("**compared=4**")
+        page.pg.wait_for_url("**compared=4**experimental=1**")
         pair = page.pg.locator("article.pair").first
         text = pair.inner_text()
         for shown in ("Council approves the river bridge repairs", DRIFTED["title"]):
@@ -280,6 +281,14 @@ def test_links_show_titles_dates_and_outlets(browser: Any, linked_server: str) -
         assert "Council approves the river bridge repairs" in links.inner_text()
         assert "This document" in links.inner_text()
         page.assert_inert()
+        if is_experimental("quote_drift"):  # the default listing names what it leaves out
+            page.goto("/links?view=quotes")
+            assert page.pg.locator("article.pair").count() == 0
+            note = page.pg.get_by_role("note").inner_text()
+            assert "Not listed" in note and "quote_drift: audited precision" in note
+            page.pg.get_by_role("link", name="List them too").click()
+            page.pg.wait_for_url("**experimental=1**")
+            assert page.pg.locator("article.pair").count() >= 1
     finally:
         page.close()
 

@@ -74,6 +74,7 @@ if TYPE_CHECKING:
         ReportResult,
         link_corpus,
         list_links,
+        shown_kinds,
         write_corpus_reports,
     )
     from unspin.app.meta import (
@@ -114,6 +115,7 @@ if TYPE_CHECKING:
     from unspin.app.watch import WatchReport, latest_changes
     from unspin.app.watch import watch as watch_corpus
     from unspin.config import Config
+    from unspin.corpus.audited import describe_link_audit, render_left_out
     from unspin.corpus.store_adapter import LinkRun
     from unspin.corpus.views import COLUMNS as LINK_COLUMNS
     from unspin.corpus.views import link_row, render_link, render_run
@@ -204,6 +206,7 @@ __all__ = [
     "corpus_facets",
     "corpus_stats",
     "default_config_text",
+    "describe_link_audit",
     "document_analysis",
     "document_from_bytes",
     "document_from_text",
@@ -239,6 +242,7 @@ __all__ = [
     "render_errors",
     "render_hits",
     "render_ingest",
+    "render_left_out",
     "render_link",
     "render_narratives",
     "render_outlet",
@@ -252,6 +256,7 @@ __all__ = [
     "search_evidence",
     "search_factchecks",
     "search_sentences",
+    "shown_kinds",
     "store_document",
     "stories_json",
     "version",
@@ -315,6 +320,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "list_claims": ("unspin.app.claims", "list_claims"),
     "list_links": ("unspin.app.links", "list_links"),
     "load_pipeline": ("unspin.app.pipelines", "load_pipeline"),
+    "shown_kinds": ("unspin.app.links", "shown_kinds"),
     "may_hold_several": ("unspin.app.analyze", "may_hold_several"),
     "opened_store": ("unspin.app.corpus", "opened_store"),
     "pipeline_config": ("unspin.app.pipelines", "pipeline_config"),
@@ -323,6 +329,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "render_ingest": ("unspin.store.render", "render_ingest"),
     "render_link": ("unspin.corpus.views", "render_link"),
     "render_run": ("unspin.corpus.views", "render_run"),
+    "render_left_out": ("unspin.corpus.audited", "render_left_out"),
+    "describe_link_audit": ("unspin.corpus.audited", "describe_link_audit"),
     "render_stats": ("unspin.store.render", "render_stats"),
     "search_corpus": ("unspin.app.corpus", "search_corpus"),
     "search_evidence": ("unspin.app.evidence", "search_evidence"),

@@ -17,7 +17,7 @@ from typing import Any
 
 from unspin.app.batching import BatchedBackbone
 from unspin.app.corpus import opened_store
-from unspin.app.links import VIEW_KINDS
+from unspin.app.links import VIEW_KINDS, shown_kinds
 from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.app.readers import reading
 from unspin.config import Config
@@ -249,13 +249,19 @@ def list_link_rows(
     min_score: float = 0.0,
     limit: int = 20,
     offset: int = 0,
+    experimental: bool = False,
 ) -> Page[LinkRow]:
     """One page of the stored links of a view (``contradictions``: the slot comparisons,
     or only ``kinds`` of them; ``quotes``: drifted quotes; ``propagation``), touching
-    ``document`` if given, with both documents' titles, outlets and dates. Links are
-    read as stored: run ``link_corpus`` (``unspin corpus link``) to compare new ones."""
+    ``document`` if given, with both documents' titles, outlets and dates. Without
+    ``kinds``, the experimental kinds (audited on real news under 0.8) are left out unless
+    ``experimental`` (:func:`~unspin.app.links.shown_kinds`). Links are read as stored:
+    run ``link_corpus`` (``unspin corpus link``) to compare new ones."""
     allowed = VIEW_KINDS[view]
-    wanted = [k for k in kinds if k in allowed] if kinds else list(allowed)
+    asked = [k for k in kinds if k in allowed] if kinds else None
+    wanted = list(shown_kinds(view, asked, experimental)[0])
+    if not wanted:
+        return Page([], 0, limit, offset)
     with reading(db) as store:
         page = page_links(
             store, wanted, document_id=document, min_score=min_score, limit=limit, offset=offset

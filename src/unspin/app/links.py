@@ -12,7 +12,9 @@ from pathlib import Path
 from unspin.app.corpus import checked_document, opened_store
 from unspin.app.progress import Progress, ProgressEvent, notify
 from unspin.app.ray_engine import check_engine, ray_map, ray_session
-from unspin.corpus.model import Link, Side
+from unspin.corpus.audited import default_kinds
+from unspin.corpus.model import LINK_KINDS, Link, Side
+from unspin.corpus.report import DocumentReport
 from unspin.corpus.sharding import Mapper
 from unspin.corpus.store_adapter import ALL, LinkRun, iter_corpus_links, link_store, store_report
 from unspin.corpus.views import in_context
@@ -32,6 +34,7 @@ __all__ = [
     "ReportResult",
     "link_corpus",
     "list_links",
+    "shown_kinds",
     "write_corpus_reports",
 ]
 
@@ -120,6 +123,21 @@ class LinkListing:
     #: The link run made first (None with ``link=False``), and the store's URL.
     run: LinkRun | None
     url: str
+    #: The view's kinds left out because they are experimental (:mod:`unspin.corpus.audited`).
+    left_out: tuple[str, ...] = ()
+
+
+def shown_kinds(
+    view: str, kinds: Iterable[str] | None = None, experimental: bool = False
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(kinds listed, kinds left out) of a view: the kinds asked for as asked; else the
+    view's kinds whose audited precision on real news meets the bar, every one with
+    ``experimental``."""
+    if kinds:
+        return tuple(dict.fromkeys(kinds)), ()
+    every = VIEW_KINDS[view]
+    shown = every if experimental else default_kinds(every)
+    return shown, tuple(k for k in every if k not in shown)
 
 
 @contextlib.contextmanager
@@ -134,11 +152,13 @@ def list_links(
     limit: int | None = None,
     link: bool = True,
     on_progress: Progress | None = None,
+    experimental: bool = False,
 ) -> Iterator[LinkListing]:
     """The ``view`` links (contradictions, quotes, propagation) of the store, filtered,
     while the store is open. With ``link`` the documents not compared yet are compared
-    first (only for this view's comparison)."""
-    wanted = list(dict.fromkeys(kinds or VIEW_KINDS[view]))
+    first (only for this view's comparison). Without ``kinds``, the view's experimental
+    kinds (audited on real news under 0.8) are left out unless ``experimental``."""
+    wanted, left_out = shown_kinds(view, kinds, experimental)
     drifts = set(drift)
     with opened_store(db) as store:
 
@@ -158,6 +178,8 @@ def list_links(
 
         def links() -> Iterator[Link]:
             count = 0
+            if not wanted:
+                return
             for found in iter_corpus_links(store, wanted, document_id=checked):
                 if found.score < min_score or (drifts and not drifts & set(found.differs)):
                     continue
@@ -166,7 +188,7 @@ def list_links(
                 count += 1
                 yield found
 
-        yield LinkListing(links(), context, run, store.url)
+        yield LinkListing(links(), context, run, store.url, left_out)
 
 
 @dataclass(frozen=True)
@@ -188,9 +210,11 @@ def write_corpus_reports(
     linked: bool = False,
     link: bool = True,
     on_progress: Progress | None = None,
+    experimental: bool = False,
 ) -> ReportResult:
     """Write one report per stored document (``ids``, or ``every`` one) with a section
-    listing its corpus links, linking to the other documents' reports in ``output``."""
+    listing its corpus links, linking to the other documents' reports in ``output``; the
+    experimental link kinds only counted, unless ``experimental``."""
     if bool(ids) == bool(every):
         raise ConfigError("give document ids or --all (not both)")
     formats = list(dict.fromkeys(formats or ["html"]))
@@ -199,6 +223,11 @@ def write_corpus_reports(
     except OSError as exc:
         raise ConfigError(f"cannot create output folder {output}: {exc}") from None
     written = 0
+    listed = set(LINK_KINDS if experimental else default_kinds(LINK_KINDS))
+
+    def report_of(store: Store, doc_id: str) -> DocumentReport:
+        return store_report(store, doc_id).only(listed)
+
     with opened_store(db) as store:
         wanted_ids = list(dict.fromkeys(ids))
         for doc_id in wanted_ids:
@@ -206,7 +235,7 @@ def write_corpus_reports(
         run = _link_pending(store, on_progress=on_progress) if link else None
         if linked:
             for doc_id in list(wanted_ids):
-                wanted_ids.extend(store_report(store, doc_id).other_documents)
+                wanted_ids.extend(report_of(store, doc_id).other_documents)
             wanted_ids = list(dict.fromkeys(wanted_ids))
         wanted = None if every else set(wanted_ids)
         names: dict[tuple[str, str], str] = {}
@@ -225,7 +254,7 @@ def write_corpus_reports(
             store.iter_analyses() if every else map(store.get_analysis, wanted_ids)
         )
         for analysis in analyses:
-            corpus = store_report(store, analysis.document.id)
+            corpus = report_of(store, analysis.document.id)
             for fmt in formats:
                 links = {
                     other: name(other, fmt)

@@ -29,6 +29,7 @@ from typing import Any
 from unspin.app.corpus import ingest_paths, opened_store
 from unspin.app.links import link_corpus
 from unspin.app.pipelines import ConfigSource
+from unspin.corpus.audited import is_experimental
 from unspin.errors import ConfigError
 from unspin.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES
 from unspin.narratives import NarrativeTable, Params, stories, update
@@ -50,6 +51,9 @@ class WatchReport:
     new_narratives: list[dict[str, Any]] = field(default_factory=list)
     growing: list[dict[str, Any]] = field(default_factory=list)
     contradictions: list[dict[str, Any]] = field(default_factory=list)
+    #: True when contradictions were not looked for: an experimental link kind (its
+    #: precision audited on real news is under 0.8) and ``experimental`` not asked for.
+    contradictions_left_out: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,13 +64,19 @@ class WatchReport:
             "new_narratives": self.new_narratives,
             "growing": self.growing,
             "contradictions": self.contradictions,
+            "contradictions_left_out": self.contradictions_left_out,
         }
 
     def render(self) -> str:
         lines = [
             f"{self.source}: {len(self.inputs)} new input(s), {self.documents} new document(s), "
             f"{len(self.new_narratives)} new narrative(s), {len(self.growing)} fast-growing, "
-            f"{len(self.contradictions)} new contradiction(s)"
+            + (
+                "contradictions not reported (experimental: audited precision on real news "
+                "under 0.8; --experimental reports them)"
+                if self.contradictions_left_out
+                else f"{len(self.contradictions)} new contradiction(s)"
+            )
         ]
         for n in self.new_narratives:
             lines.append(f"  new narrative {n['id']} (story {n['story']}): “{n['name']}”")
@@ -138,7 +148,12 @@ def _narrative_rows(table: NarrativeTable, run: int) -> tuple[list[Any], list[An
     return fresh, growing
 
 
-def _contradictions(store: Any, documents: list[str]) -> list[dict[str, Any]]:
+def _contradictions(
+    store: Any, documents: list[str], report: WatchReport, experimental: bool
+) -> list[dict[str, Any]]:
+    if is_experimental("contradiction") and not experimental:
+        report.contradictions_left_out = True
+        return []
     out: dict[tuple[str, ...], dict[str, Any]] = {}
     for doc in documents:
         for link in store.iter_links("contradiction", document_id=doc):
@@ -164,8 +179,11 @@ def watch_once(
     config: ConfigSource = None,
     *,
     params: Params | None = None,
+    experimental: bool = False,
 ) -> WatchReport:
-    """One cycle over ``source`` (a folder or a JSON Lines feed); see the module doc."""
+    """One cycle over ``source`` (a folder or a JSON Lines feed); see the module doc.
+    Contradictions are reported only while their link kind meets the 0.8 bar on real
+    news (:mod:`unspin.corpus.audited`), or with ``experimental``."""
     path = Path(source)
     if not path.exists():
         raise ConfigError(f"{path} does not exist", hint="watch a folder or a .jsonl feed")
@@ -205,12 +223,12 @@ def watch_once(
         if run.documents:
             table = store.repository(NarrativeTable)
             report.new_narratives, report.growing = _narrative_rows(table, run.run)
-            report.contradictions = _contradictions(store, run.document_ids)
+            report.contradictions = _contradictions(store, run.document_ids, report, experimental)
         store.set_meta(_key(path), json.dumps(state, sort_keys=True))
     return report
 
 
-def latest_changes(db: str | Path | None) -> WatchReport:
+def latest_changes(db: str | Path | None, *, experimental: bool = False) -> WatchReport:
     """What the store's latest clustering run added (by ``corpus watch``, ``corpus
     narratives`` or the web page): its documents, new and fast-growing narratives, the
     contradictions touching its documents."""
@@ -222,7 +240,7 @@ def latest_changes(db: str | Path | None) -> WatchReport:
             documents = table.run_documents(run)
             report.documents = len(documents)
             report.new_narratives, report.growing = _narrative_rows(table, run)
-            report.contradictions = _contradictions(store, documents)
+            report.contradictions = _contradictions(store, documents, report, experimental)
         return report
 
 
@@ -235,12 +253,13 @@ def watch(
     on_report: Callable[[WatchReport], None],
     cycles: int | None = None,
     params: Params | None = None,
+    experimental: bool = False,
 ) -> None:
     """Run :func:`watch_once` every ``interval`` seconds (``cycles`` times, or until
     interrupted), passing each report to ``on_report``."""
     done = 0
     while cycles is None or done < cycles:
-        on_report(watch_once(db, source, config, params=params))
+        on_report(watch_once(db, source, config, params=params, experimental=experimental))
         done += 1
         if cycles is None or done < cycles:
             time.sleep(interval)

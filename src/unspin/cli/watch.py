@@ -40,6 +40,11 @@ def add_watch_command(commands: Commands) -> None:
         "-f", "--format", choices=("text", "json"), default="text",
         help="text, or one JSON object per cycle (JSON Lines)",
     )  # fmt: skip
+    w.add_argument(
+        "--experimental", action="store_true",
+        help="also report new contradictions while that link kind's precision audited on "
+        "real news is under 0.8 (left out by default)",
+    )  # fmt: skip
     w.set_defaults(func=cmd_corpus_watch)
 
 
@@ -60,6 +65,7 @@ def cmd_corpus_watch(args: argparse.Namespace) -> int:
             interval=args.interval,
             on_report=show,
             cycles=1 if args.once else None,
+            experimental=args.experimental,
         )
     except KeyboardInterrupt:
         echo("unspin: stopped watching; what was ingested is kept", err=True)

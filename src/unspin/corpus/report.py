@@ -10,8 +10,9 @@ Markdown reports when the caller passes one (``corpus=``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from unspin.corpus._fuzzy import when_key
 from unspin.corpus.model import LINK_KINDS, Link, Side
@@ -27,6 +28,7 @@ __all__ = [
     "DocumentReport",
     "ReportEntry",
     "document_report",
+    "left_out_note",
     "other_title",
 ]
 
@@ -72,10 +74,22 @@ class ReportEntry:
 
 @dataclass(frozen=True)
 class DocumentReport:
-    """The corpus links of one document, most consequential kinds first."""
+    """The corpus links of one document, most consequential kinds first.
+
+    ``left_out``: links of kinds a caller chose not to show (:meth:`only`), counted by
+    kind, so the section can say what it does not list."""
 
     doc_id: str
     entries: tuple[ReportEntry, ...]
+    left_out: Mapping[str, int] = field(default_factory=dict)
+
+    def only(self, kinds: Collection[str]) -> DocumentReport:
+        """The same report with the entries of ``kinds`` only; the others counted in
+        :attr:`left_out`."""
+        kept = tuple(e for e in self.entries if e.link.kind in kinds)
+        dropped = Counter(e.link.kind for e in self.entries if e.link.kind not in kinds)
+        dropped.update(self.left_out)
+        return DocumentReport(self.doc_id, kept, dict(dropped))
 
     @property
     def other_documents(self) -> tuple[str, ...]:
@@ -99,6 +113,7 @@ class DocumentReport:
             "counts": self.counts(),
             "other_documents": list(self.other_documents),
             "entries": [e.to_dict() for e in self.entries],
+            "left_out": dict(self.left_out),
         }
 
 
@@ -140,6 +155,19 @@ _POSITION = {
 }
 
 
+def left_out_note(report: DocumentReport) -> str:
+    """One sentence on the links a report leaves out (empty when none)."""
+    if not report.left_out:
+        return ""
+    counts = ", ".join(
+        f"{n} {CORPUS_TITLES.get(k, k).lower()}" for k, n in sorted(report.left_out.items())
+    )
+    return (
+        f"Not listed: {counts}: link kinds whose precision audited on real news is under "
+        "0.8 (experimental; `unspin corpus report --experimental` lists them)."
+    )
+
+
 #: Slot fields shown with the explanation: why one event, and which slots agreed.
 _OWN = {"same_event": "same event", "checks": "slots"}
 
@@ -160,14 +188,20 @@ def _titles(ctx: ReportContext) -> Mapping[str, str]:
 def _html(report: DocumentReport, links: Mapping[str, str], titles: Mapping[str, str]) -> str:
     """The links involving this document (see :mod:`unspin.corpus.report`), each with the
     other document's report linked by its title when ``links`` has it."""
-    if not report.entries:
+    if not report.entries and not report.left_out:
         return ""
     counts = ", ".join(f"{n} {CORPUS_TITLES.get(k, k).lower()}" for k, n in report.counts().items())
+    left = left_out_note(report)
     parts = [
         '<section id="corpus" class="block"><h2>Across the corpus</h2>'
-        f"<p>{esc(counts)}. A link joins a span of this document and a span of another "
-        "(or of this one) and says what they were matched on; it never says which side "
-        "is right.</p>"
+        + (
+            f"<p>{esc(counts)}. A link joins a span of this document and a span of another "
+            "(or of this one) and says what they were matched on; it never says which side "
+            "is right.</p>"
+            if report.entries
+            else ""
+        )
+        + (f'<p class="note">{esc(left)}</p>' if left else "")
     ]
     for kind, entries in report.by_kind().items():
         rows = []
@@ -209,9 +243,12 @@ def _markdown(
     report: DocumentReport, links: Mapping[str, str], titles: Mapping[str, str]
 ) -> list[str]:
     """The section "Across the corpus": one table per link kind."""
-    if not report.entries:
+    if not report.entries and not report.left_out:
         return []
     out = ["## Across the corpus", ""]
+    left = left_out_note(report)
+    if left:
+        out += [md_escape(left), ""]
     for kind, entries in report.by_kind().items():
         out += [f"### {CORPUS_TITLES.get(kind, kind)} ({len(entries)})", ""]
         rows = []
@@ -250,7 +287,7 @@ class CorpusSection(Section):
 
     def applies(self, ctx: ReportContext) -> bool:
         report = ctx.extras.get("corpus")
-        return isinstance(report, DocumentReport) and bool(report.entries)
+        return isinstance(report, DocumentReport) and bool(report.entries or report.left_out)
 
     def html(self, ctx: ReportContext) -> str:
         return _html(ctx.extras["corpus"], ctx.links, _titles(ctx))

@@ -37,9 +37,17 @@ def list_links(
         str | None, Query(max_length=128, description="links touching this document")
     ] = None,
     min_score: Annotated[float, Query(ge=0.0, le=1.0, description="lowest score")] = 0.0,
+    experimental: Annotated[
+        bool,
+        Query(
+            description="without kind: also the link kinds whose precision audited on real "
+            "news is under 0.8 (left out by default)"
+        ),
+    ] = False,
 ) -> dict[str, Any]:
     """The stored links of a view (run ``unspin corpus link`` or an ingest job to compare
-    new documents), in the order found."""
+    new documents), in the order found; without ``kind``, the experimental kinds only
+    with ``experimental``."""
     db = db_of(request)
     for value in kind or ():
         check_choice("kind", value, unspin_app.VIEW_KINDS[view])
@@ -53,5 +61,6 @@ def list_links(
         min_score=min_score,
         limit=page.limit,
         offset=page.offset,
+        experimental=experimental,
     )
     return page_out(found, [row.to_dict() for row in found.items])

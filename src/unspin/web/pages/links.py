@@ -48,11 +48,17 @@ def links(
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
     compared: Annotated[int | None, Query(ge=0)] = None,
     found: Annotated[int | None, Query(ge=0)] = None,
+    experimental: bool = False,
 ) -> HTMLResponse:
     """One page of a link listing (``compared``/``found``: what the last comparison
-    run from this page did)."""
+    run from this page did); without a kind, the experimental kinds only with
+    ``experimental``."""
     params: dict[str, str] = {"view": view, "kind": kind}
+    if experimental:
+        params["experimental"] = "1"
+    left_out = unspin_app.shown_kinds(view, [kind] if kind else None, experimental)[1]
     values: dict[str, Any] = {
+        "left_out": [unspin_app.describe_link_audit(k) for k in left_out],
         "params": params,
         "compared": compared,
         "found": found,
@@ -68,6 +74,7 @@ def links(
             kinds=[kind] if kind else None,
             limit=PAGE_SIZE,
             offset=offset,
+            experimental=experimental,
         )
     except UnspinError as exc:  # no store yet, or one that cannot be read
         values["error"] = str(exc)
@@ -79,12 +86,15 @@ def links(
 
 @router.post("/links/compare", response_class=RedirectResponse)
 async def compare(
-    request: Request, view: Annotated[View, Form()] = "contradictions"
+    request: Request,
+    view: Annotated[View, Form()] = "contradictions",
+    experimental: Annotated[bool, Form()] = False,
 ) -> RedirectResponse:
     """Compare the stored documents not compared yet (incremental, on the analysis
     worker after the waiting analyses), then show the listing with what was found."""
     db = db_of(request)
     future = get_queue(request).submit_job(lambda: unspin_app.link_corpus(db))
     result = await asyncio.wrap_future(future)
-    query = urlencode({"view": view, "compared": result.run.documents, "found": result.run.total})
+    found = {"view": view, "compared": result.run.documents, "found": result.run.total}
+    query = urlencode({**found, **({"experimental": 1} if experimental else {})})
     return RedirectResponse(f"/links?{query}", status_code=303)

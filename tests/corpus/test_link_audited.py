@@ -1,0 +1,67 @@
+"""The link kinds' audited precision matches the committed link audit, and decides what is
+listed by default."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from unspin.corpus import audited
+from unspin.corpus.audited import (
+    LINK_AUDIT_ROUNDS,
+    LINK_AUDITED,
+    default_kinds,
+    describe_link_audit,
+    is_experimental,
+    render_left_out,
+)
+from unspin.corpus.model import LINK_KINDS
+from unspin.report.audited import MIN_PRECISION, Audit
+
+AUDIT = Path(__file__).resolve().parents[2] / "bench" / "link_audit"
+
+
+def _rows(folder: str, name: str) -> list[dict[str, str]]:
+    lines = (AUDIT / folder / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_table_is_the_audit_of_reader_a() -> None:
+    verdicts: list[tuple[str, str, bool]] = []  # round, kind, judged right
+    for folder, commit in LINK_AUDIT_ROUNDS.items():
+        meta = json.loads((AUDIT / folder / "sample.meta.json").read_text(encoding="utf-8"))
+        assert meta["commit"].startswith(commit)
+        kinds = {r["id"]: r["kind"] for r in _rows(folder, "sample.jsonl")}
+        verdicts += [
+            (folder, kinds[r["id"]], r["verdict"] == "correct")
+            for r in _rows(folder, "judgments-A.jsonl")
+        ]
+    assert set(LINK_AUDITED) <= set(LINK_KINDS)
+    for kind, audit in LINK_AUDITED.items():
+        mine = [ok for f, k, ok in verdicts if f in audit.rounds and k == kind]
+        assert audit.judged == len(mine) > 0, kind
+        assert audit.correct == sum(mine), kind
+
+
+def test_kinds_under_the_bar_or_unaudited_are_experimental(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table = {"propagation": Audit(36, 40, ("round9",)), "update": Audit(31, 40, ("round9",))}
+    monkeypatch.setattr(audited, "LINK_AUDITED", table)
+    assert not is_experimental("propagation")  # 0.90
+    assert is_experimental("update")  # 0.775 (shown "0.78", under the bar)
+    assert is_experimental("quote_drift")  # not audited
+    assert default_kinds(["update", "propagation", "quote_drift"]) == ("propagation",)
+    assert "audited precision 0.90 on real news (36 of 40" in describe_link_audit("propagation")
+    assert "listed by default" in describe_link_audit("propagation")
+    assert "experimental: listed only when asked for" in describe_link_audit("update")
+    assert "not audited" in describe_link_audit("quote_drift")
+    note = render_left_out(["update", "quote_drift"])
+    assert "update (0.78), quote_drift (not audited)" in note and "--experimental" in note
+
+
+def test_the_committed_table_follows_the_bar() -> None:
+    for kind, audit in LINK_AUDITED.items():
+        assert is_experimental(kind) == (audit.precision < MIN_PRECISION), kind
