@@ -3,6 +3,7 @@ documents is weak evidence when the whole corpus names it. Invented names throug
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from unspin.corpus import DateSlot, QuantitySlot, RoleSlot, compare_slots
@@ -157,6 +158,36 @@ def test_weekdays_of_two_reports_are_two_events() -> None:
     assert compare_slots(c, month) is None  # "since May" and "June 14": of which day?
     within = date("d4", "2024-06-04", "June", "2024-06", True, granularity="month")
     assert (link := compare_slots(c, within)) is not None and link.kind == "compatible"
+
+
+def test_a_weekday_against_a_written_date_and_a_month_name_are_no_evidence() -> None:
+    """ "Wednesday" in one report and "Jan. 30" in another: two events of a campaign; two
+    sentences naming "Feb." share a month, not a name."""
+    a = date("d1", "2024-01-28", "Wednesday", "2024-01-24", True)
+    b = date("d2", "2024-01-30", "Jan. 30", "2024-01-30", False)
+    assert compare_slots(a, b) is None
+    c = date("d1", "2024-02-18", "Feb. 11", "2024-02-11", False, anchors=("Feb", "Ruskin"))
+    d = date("d2", "2024-02-19", "Feb. 16", "2024-02-16", False, anchors=("Feb", "Oda"))
+    assert compare_slots(c, d) is None
+
+
+def test_one_story_without_a_verb_is_no_count() -> None:
+    """Two live reports of one night list "214 delegates at stake" and "107 delegates at
+    stake": their documents tell one story, the sentences share no name and say nothing
+    happened to the delegates."""
+
+    def stake(doc: str, text: str, value: float, verb: str) -> QuantitySlot:
+        return count(doc, "2024-03-15", text, value, unit="delegates", unit_class="delegate",
+                     noun="delegate", predicate="stak", predicate_text=verb, anchors=(),
+                     nouns=("delegate", "stak"))  # fmt: skip
+
+    ctx = ("orlev", "tessin", "marlow", "voss")
+    a = replace(stake("d1", "214 delegates", 214, ""), context=ctx, lead=("orlev",))
+    b = replace(stake("d2", "107 delegates", 107, ""), context=ctx, lead=("tessin",))
+    assert compare_slots(a, b) is None
+    a2 = replace(a, predicate_text="displaced", predicate="displace")
+    b2 = replace(b, predicate_text="displaced", predicate="displace")
+    assert (link := compare_slots(a2, b2)) is not None and link.kind == "contradiction"
 
 
 def place(doc: str, published: str, name: str) -> PlaceSlot:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from unspin.corpus.words import anchors_in, days_apart, norm_name, words
+from unspin.corpus.words import CALENDAR_WORDS, anchors_in, days_apart, norm_name, words
 from unspin.model import Analysis
 
 __all__ = ["STORY_DAYS", "STORY_NAMES", "DocNames", "doc_names", "shared_names", "story"]
@@ -72,12 +72,13 @@ def doc_names(
 
 
 def _keys(names: Iterable[str]) -> set[str]:
-    return {w for n in names for w in norm_name(n).split()}
+    """Name words, lower-cased; days and months ("Feb.") are no names."""
+    return {w for n in names for w in norm_name(n).split()} - CALENDAR_WORDS
 
 
 def sentence_names(s: _Located) -> set[str]:
     """The name words a statement is about: its sentence's, else its lead's."""
-    return _keys(s.anchors) or set(s.lead)
+    return _keys(s.anchors) or set(s.lead) - CALENDAR_WORDS
 
 
 def _shown(keys: Iterable[str], *slots: _Located) -> list[str]:
@@ -100,5 +101,5 @@ def story(a: _Located, b: _Located, exclude: Iterable[str] = ()) -> list[str] | 
     apart = days_apart(a.published, b.published)
     if apart is None or apart > STORY_DAYS:
         return None
-    shared = (set(a.context) & set(b.context)) - _keys(exclude)
+    shared = (set(a.context) & set(b.context)) - _keys(exclude) - CALENDAR_WORDS
     return _shown(shared, a, b) if len(shared) >= STORY_NAMES else None

@@ -330,7 +330,7 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
     if a.unit_class in _SHARES and not _own_names(a) & _own_names(b):
         return None  # "a third" and "half": shares of what? the sentences must say
     same = a.value == b.value and a.value_max == b.value_max
-    if not counts_comparable(a, b, shared, restating=same):
+    if not counts_comparable(a, b, shared, restating=same, told=why.startswith("one story")):
         return None  # two documents: far apart in time, or one frequent name only
     score = _confidence(a, b, shared, events)
     preds = " / ".join(dict.fromkeys(x for x in (a.predicate_text.lower(),

@@ -15,9 +15,12 @@ close in time and precise:
 * **updates** (:func:`update_comparable`): the two figures dated to a day and at most
   :data:`UPDATE_DAYS` days apart (a 2008 margin and a 2016 margin are two contests);
 * **event dates** (:func:`dates_comparable`): published within the same windows as
-  counts, both dated to a day unless one date contains the other, at most one of them a
-  day named without a number ("Friday" in one report and "Tuesday" in another are
-  usually two events: a candidate holds a rally every Tuesday);
+  counts, both dated to a day unless one date contains the other, neither of them a day
+  named without a number ("Friday" in one report and "Tuesday" or "Jan. 30" in another
+  are usually two events: a candidate holds a rally every Tuesday);
+* **one story** (the sentences share no name, their documents do): a sentence says what
+  happened to the counted things (a verb: "displaced", "joined"), not only "214 delegates
+  at stake" beside "107 delegates at stake";
 * **restatements** (equal figures): no time window, but no share of a whole without the
   names above, no magnitude ("millions of"), and a figure under :data:`SMALL` ("two
   states") only with more than one shared name or in one story;
@@ -90,13 +93,21 @@ def _own(s: Slot) -> set[str]:
 
 
 def counts_comparable(
-    a: QuantitySlot, b: QuantitySlot, shared: Sequence[str], *, restating: bool = False
+    a: QuantitySlot,
+    b: QuantitySlot,
+    shared: Sequence[str],
+    *,
+    restating: bool = False,
+    told: bool = False,
 ) -> bool:
     """Whether two figures of two documents can be one count (see the module docstring);
     always true within one document. ``restating``: the two figures are equal, and a
-    restatement needs no time window, only a figure that does not agree by chance."""
+    restatement needs no time window, only a figure that does not agree by chance.
+    ``told``: the sentences share no name and only their documents tell one story."""
     if a.doc_id == b.doc_id:
         return True
+    if told and not (a.predicate_text or b.predicate_text):
+        return False  # "214 delegates" and "107 delegates" of one night: what happened?
     if _vague(a) or _vague(b):
         return False  # "millions of immigrants": no figure to compare
     share = a.unit_class in SHARE_UNITS or (a.unit or "").lower() in SHARE_UNITS
@@ -127,13 +138,13 @@ def dates_comparable(a: DateSlot, b: DateSlot, shared: Sequence[str]) -> bool:
         _day(a.iso) and _day(b.iso)
     ):
         return False  # "in January" and "on Wednesday": no conflict of one event's day
-    return not (_vague_day(a) and _vague_day(b))
+    return not (_vague_day(a) or _vague_day(b))
 
 
 def _vague_day(s: DateSlot) -> bool:
     """A day named without a number ("Friday", "Tuesday night"), resolved against the
     publication date."""
-    return s.relative and not any(c.isdigit() for c in s.text)
+    return s.relative and _day(s.iso) and not any(c.isdigit() for c in s.text)
 
 
 def places_comparable(a: PlaceSlot, b: PlaceSlot, shared: Sequence[str]) -> bool:

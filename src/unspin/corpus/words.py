@@ -18,6 +18,7 @@ from unspin.lexicon import ORG_NOUNS, TITLE_WORDS, VERB_FORMS
 from unspin.model import Analysis
 
 __all__ = [
+    "CALENDAR_WORDS",
     "EVENT_NOUNS",
     "GENERIC_PERSON_UNITS",
     "OCCASION_NOUNS",
@@ -103,12 +104,19 @@ STOPWORDS: frozenset[str] = word_set(
     """
 )
 
+#: Days and months, written out or abbreviated ("Feb", "Sept"): capitalised, never names.
+CALENDAR_WORDS: frozenset[str] = word_set(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow
+    mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct
+    nov dec
+    """
+)
 #: Capitalised words that are not names: days, months, titles and generic nouns.
 _NOT_NAMES: frozenset[str] = (
     word_set(
         """
-        monday tuesday wednesday thursday friday saturday sunday january february march april
-        may june july august september october november december today yesterday tomorrow
         mr mrs ms dr st north south east west northern southern eastern western central
         national international federal regional local city state province county district
         region river bay lake mount island islands street road avenue square bridge airport
@@ -116,6 +124,7 @@ _NOT_NAMES: frozenset[str] = (
         government council court army navy police party
         """
     )
+    | CALENDAR_WORDS
     | STOPWORDS
     | TITLE_WORDS
     | ORG_NOUNS
