@@ -277,6 +277,10 @@ def test_links_show_titles_dates_and_outlets(browser: Any, linked_server: str) -
         assert "reopen in June" in pair.locator("mark").last.inner_text()
         pair.get_by_role("link", name=DRIFTED["title"]).click()
         page.pg.wait_for_url("**/documents/**")
+        if is_experimental("quote_drift"):  # the document page names it, and lists it on demand
+            assert "Not listed: quote_drift" in page.pg.locator(".doc-links").inner_text()
+            page.pg.get_by_role("link", name="List them").first.click()
+            page.pg.wait_for_url("**experimental=1**")
         links = page.pg.locator(".doc-links")
         assert "Council approves the river bridge repairs" in links.inner_text()
         assert "This document" in links.inner_text()

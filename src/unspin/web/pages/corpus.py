@@ -101,16 +101,23 @@ def corpus(
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document(request: Request, doc_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
-    """One stored document: its report and its links to other documents."""
+def document(
+    request: Request, doc_id: Annotated[str, Path(max_length=200)], experimental: bool = False
+) -> HTMLResponse:
+    """One stored document: its report and its links to other documents (the link kinds
+    audited on real news under 0.8 only with ``experimental``)."""
     db = db_of(request)
     analysis = unspin_app.document_analysis(db, doc_id)
     if analysis is None:
         raise Problem(404, "Document not found", "the store holds no document with this id")
+    views = ("contradictions", "quotes")
     links = {
-        view: unspin_app.list_link_rows(db, view, document=doc_id, limit=LINKS_SHOWN)
-        for view in ("contradictions", "quotes")
+        view: unspin_app.list_link_rows(
+            db, view, document=doc_id, limit=LINKS_SHOWN, experimental=experimental
+        )
+        for view in views
     }
+    left_out = {view: unspin_app.shown_kinds(view, None, experimental)[1] for view in views}
     titles = {
         end.document_id: end.title
         for page in links.values()
@@ -123,6 +130,8 @@ def document(request: Request, doc_id: Annotated[str, Path(max_length=200)]) -> 
         "report.html",
         active="corpus",
         doc_links=links,
+        links_left_out=left_out,
+        experimental=experimental,
         this_document=doc_id,
         parts=context_parts,
         **report_values(analysis, titles),
