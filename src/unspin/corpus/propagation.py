@@ -5,9 +5,12 @@ honestly; a quotation's drift is :mod:`unspin.corpus.quotes`' business): those w
 least ``min_words`` such words are normalised and indexed with MinHash LSH over word
 trigrams; candidate pairs in different documents are scored with rapidfuzz's ratio, and
 pairs at or above ``min_similarity`` (0..100) are kept. Consecutive matching sentences
-of two documents are merged into one passage. Each ``propagation`` link puts the
-earlier publication on side ``a``, so the first appearance is visible; undated
-documents come last.
+of two documents are merged into one passage. Site furniture is left out
+(:mod:`unspin.corpus.passage_furniture`): a sentence with no content (a header ending in
+a colon, a headline) is no passage, and two documents sharing a single sentence are
+linked only across outlets and when that sentence is not repeated in many documents.
+Each ``propagation`` link puts the earlier publication on side ``a``, so the first
+appearance is visible; undated documents come last.
 """
 
 from __future__ import annotations
@@ -19,11 +22,19 @@ from dataclasses import dataclass, fields
 
 from unspin.corpus._fuzzy import LshIndex, fuzz, shingles, when_key
 from unspin.corpus.model import Link, Side
+from unspin.corpus.passage_furniture import keep_pair, no_content
 from unspin.corpus.words import normalise_quote, sentence_spans, words
 from unspin.errors import SchemaError
 from unspin.model import JSON, Analysis, Explanation
 
-__all__ = ["Passage", "PassageIndex", "find_propagation", "passage_link", "passages"]
+__all__ = [
+    "Passage",
+    "PassageIndex",
+    "find_propagation",
+    "passage_link",
+    "passages",
+    "shared_count",
+]
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +67,7 @@ class Passage:
 def passages(analysis: Analysis, *, min_words: int = 12) -> list[Passage]:
     """The sentences of a document worth comparing: their words outside quotations
     (which :mod:`unspin.corpus.quotes` follows) normalised, when there are at least
-    ``min_words`` of them."""
+    ``min_words`` of them and it says something (:func:`no_content`)."""
     doc = analysis.document
     quotes = [(f.start, f.end) for f in analysis.by_kind("quote")]
     out: list[Passage] = []
@@ -65,7 +76,7 @@ def passages(analysis: Analysis, *, min_words: int = 12) -> list[Passage]:
         own = [
             w.text for w in words(doc.text, s, e) if not any(a <= w.start < b for a, b in quotes)
         ]
-        if len(own) < min_words:
+        if len(own) < min_words or no_content(doc.text[s:e], own):
             continue
         tail = doc.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
         out.append(
@@ -118,7 +129,18 @@ class PassageIndex:
     def links(self) -> list[Link]:
         """One ``propagation`` link per run of consecutive matching sentences."""
         out: list[Link] = []
+        holders: dict[tuple[str, int], set[str]] = defaultdict(set)
         for (dx, dy), matches in self._pairs.items():
+            for i, j, _ in matches:
+                holders[(dx, i)].add(dy)
+                holders[(dy, j)].add(dx)
+        outlet = {doc: p.outlet for (doc, _), p in self._by_key.items()}
+        for (dx, dy), matches in self._pairs.items():
+            i, j = matches[0][:2]
+            docs = {dx, dy} | holders[(dx, i)] | holders[(dy, j)]
+            if not keep_pair(shared_count(matches), (outlet[dx], outlet[dy]),
+                             ((d, outlet[d]) for d in docs)):  # fmt: skip
+                continue
             for run in _runs(sorted(matches)):
                 out.append(passage_link(self._by_key, dx, dy, run))
         out.sort(key=lambda lk: (when_key(lk.a.published), lk.a.doc_id, lk.a.start,
@@ -173,6 +195,22 @@ def passage_link(
         slot={"sentences": str(n), "similarity": f"{sim:.0f}",
               "outlets": " / ".join(dict.fromkeys(o for o in (a.outlet, b.outlet) if o))},
     )  # fmt: skip
+
+
+def shared_count(matches: Iterable[tuple[int, int, float]]) -> int:
+    """How many sentences two documents share, from their (i, j, similarity) matches:
+    the groups of sentences matching one another (a sentence a document repeats, matched
+    by each repetition in the other, is one)."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def root(x: tuple[int, int]) -> tuple[int, int]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for i, j, _ in matches:
+        parent[root((0, i))] = root((1, j))
+    return len({root(x) for x in list(parent)})
 
 
 def _runs(matches: list[tuple[int, int, float]]) -> list[list[tuple[int, int, float]]]:

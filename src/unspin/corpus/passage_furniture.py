@@ -1,0 +1,70 @@
+"""Site furniture: text an outlet repeats in its own pages, which no one propagates.
+
+A propagation link says that one document took a passage from another (or both from one
+source). On real news most verbatim repeats of a single sentence are not that but site
+furniture: an editor's note appended to many articles, a video or subscription notice,
+a list of links to other stories, the standing intro line of a daily digest, a section
+header, a contributor's bio line, a stock sentence a live blog repeats night after
+night. Three general cues tell them apart, none naming an outlet or a topic:
+
+* :func:`no_content`: a sentence that says nothing is no passage: a header or an intro
+  line ending in a colon, a headline or a list of headlines (title case throughout);
+* :func:`keep_pair`: two documents that share a single sentence are linked only when
+  they come from different outlets (a single sentence in two of one outlet's articles
+  is its own furniture or background at most; a republished or revised article shares
+  many sentences) and when that sentence is no furniture: it is not found in
+  ``OUTLET_FURNITURE`` documents of one outlet nor ``CORPUS_FURNITURE`` documents in all
+  (the document frequency of the sentence, near-copies counted). Two documents sharing
+  ``MIN_SHARED`` sentences or more are linked whatever those sentences are.
+
+The counts are those known when a pair is linked: in a store linked document by
+document, the documents indexed so far (a link already stored while the sentence was
+still rare stays; the pairs of one outlet never depend on it, as they need
+``MIN_SHARED`` sentences); in :class:`unspin.corpus.propagation.PassageIndex`, all the
+documents added.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+__all__ = ["CORPUS_FURNITURE", "MIN_SHARED", "OUTLET_FURNITURE", "keep_pair", "no_content"]
+
+#: A pair of documents sharing this many sentences is a republication or a copy.
+MIN_SHARED = 2
+#: A sentence in this many documents of one outlet is that outlet's furniture.
+OUTLET_FURNITURE = 3
+#: A sentence in this many documents of the corpus is furniture.
+CORPUS_FURNITURE = 5
+
+
+def no_content(text: str, own: Sequence[str]) -> bool:
+    """Whether a sentence (its text and its words outside quotations) is a header, an
+    intro line ending in a colon, or a headline or list of headlines in title case."""
+    if text.rstrip().rstrip("\"'”’»)").endswith(":"):
+        return True
+    lower = sum(1 for w in own if w[:1].islower())
+    alpha = sum(1 for w in own if w[:1].isalpha())
+    return alpha >= 8 and lower <= 1
+
+
+def keep_pair(
+    shared: int,
+    outlets: tuple[str | None, str | None],
+    holders: Iterable[tuple[str, str | None]],
+) -> bool:
+    """Whether two documents sharing ``shared`` sentences (near-copies) are linked as a
+    propagation. ``outlets`` are the two documents' outlets; ``holders`` the documents
+    known to hold the shared sentence (document id, outlet; the pair's own included),
+    read when ``shared`` is one (see the module docstring)."""
+    if shared >= MIN_SHARED:
+        return True
+    a, b = outlets
+    if a is not None and a == b:
+        return False
+    docs = dict(holders)
+    if len(docs) >= CORPUS_FURNITURE:
+        return False
+    per_outlet = Counter(o for o in docs.values() if o is not None)
+    return not per_outlet or max(per_outlet.values()) < OUTLET_FURNITURE
