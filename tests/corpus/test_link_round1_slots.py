@@ -72,9 +72,14 @@ def test_two_polls_naming_one_candidate_are_not_one_count() -> None:
     a = share("d1", "2024-06-26", "51 percent", 51, ("Marlow", "Tessin"))
     b = share("d2", "2024-06-27", "8 percent", 8, ("Marlow",))
     assert compare_slots(a, b) is None
-    b_same_day_same_poll = share("d2", "2024-06-26", "48 percent", 48, ("Marlow", "Tessin"))
-    link = compare_slots(a, b_same_day_same_poll)
-    assert link is not None and link.kind == "contradiction"
+    same_poll = replace(
+        share("d2", "2024-06-26", "48 percent", 48, ("Marlow", "Tessin", "Orlev")),
+        predicate_text="said",
+    )
+    poll = replace(a, anchors=("Marlow", "Tessin", "Orlev"), predicate_text="said")
+    assert (link := compare_slots(poll, same_poll)) is not None
+    assert link.kind == "contradiction"
+    assert compare_slots(replace(poll, predicate_text=""), same_poll) is None  # doing what?
 
 
 def test_counts_of_documents_weeks_apart_are_not_compared() -> None:
@@ -254,3 +259,36 @@ def test_equivalent_or_empty_roles_are_not_linked() -> None:
     a, b = role("d1", "Mayor Ilse Maran", name, "Mayor"), role("d2", "Ms. Maran", name, "senator")
     assert distinct_roles(name, a.role, a.text, b.role, b.text)
     assert (link := compare_slots(a, b)) is not None and link.kind == "compatible"
+
+
+def test_small_counts_of_things_are_no_update_but_outcomes_are() -> None:
+    """ "Six states" vote one week and "five states" the next: two sets of contests, not a
+    count updated; two missing, then one missing, is one count updated."""
+    six = count(
+        "d1",
+        "2024-03-01",
+        "six states",
+        6,
+        unit="states",
+        unit_class="state",
+        noun="state",
+        predicate="vot",
+        predicate_text="vote",
+        as_of="2024-03-01",
+    )
+    five = count(
+        "d2",
+        "2024-03-08",
+        "five states",
+        5,
+        unit="states",
+        unit_class="state",
+        noun="state",
+        predicate="vot",
+        predicate_text="vote",
+        as_of="2024-03-08",
+    )
+    assert compare_slots(six, five) is None
+    two = count("d1", "2024-05-04", "two people", 2, predicate="missing", as_of="2024-05-04")
+    one = count("d2", "2024-05-05", "one person", 1, predicate="missing", as_of="2024-05-05")
+    assert (link := compare_slots(two, one)) is not None and link.kind == "update"

@@ -49,6 +49,7 @@ from unspin.corpus.model import (
 )
 from unspin.corpus.roles import distinct_roles
 from unspin.corpus.same_event import (
+    OUTCOMES,
     counts_comparable,
     dates_comparable,
     places_comparable,
@@ -58,7 +59,7 @@ from unspin.corpus.words import GENERIC_PERSON_UNITS, days_apart, later, norm_na
 from unspin.frames import SlotCheck, describe_checks
 from unspin.model import Explanation
 
-__all__ = ["compare_slots", "find_contradictions", "group_slots"]
+__all__ = ["OUTCOMES", "compare_slots", "find_contradictions", "group_slots"]
 
 log = logging.getLogger(__name__)
 
@@ -298,10 +299,6 @@ def _same_thing(a: QuantitySlot, b: QuantitySlot) -> str | None:
     return f"{a.unit_class} of {', '.join(shared[:3])}"
 
 
-#: Outcome classes counted in people (the slot extractor's lexicon).
-OUTCOMES = frozenset(
-    ("die", "injure", "casualty", "arrest", "missing", "displace", "rescue", "charge", "strike")
-)
 _SHARES = frozenset(("%", "percent", "fraction", "percentage_point"))
 
 

@@ -9,9 +9,10 @@ close in time and precise:
 * **counts** (:func:`counts_comparable`): both documents published at most
   :data:`NEAR_DAYS` days apart (:data:`ONE_NAME_DAYS` when a single name is all they share),
   both figures dated to a day, and shares of a whole (percentages, points, fractions)
-  only when the sentences share at least :data:`SHARE_NAMES` names of their own and were
-  published within :data:`STORY_DAYS` days (51 percent of one poll's respondents and 8
-  percent of another poll's Democrats are not one count);
+  only when the sentences share at least :data:`SHARE_OWN_NAMES` names of their own, both
+  say what was done and were published within :data:`STORY_DAYS` days (51 percent of one
+  poll's respondents and 8 percent of another poll's Democrats are not one count); two
+  figures under :data:`SMALL` only for an outcome (:data:`OUTCOMES`: "two missing");
 * **updates** (:func:`update_comparable`): the two figures dated to a day and at most
   :data:`UPDATE_DAYS` days apart (a 2008 margin and a 2016 margin are two contests);
 * **event dates** (:func:`dates_comparable`): published within the same windows as
@@ -43,7 +44,9 @@ from unspin.corpus.words import days_apart
 __all__ = [
     "NEAR_DAYS",
     "ONE_NAME_DAYS",
+    "OUTCOMES",
     "SHARE_NAMES",
+    "SHARE_OWN_NAMES",
     "SHARE_UNITS",
     "SMALL",
     "UPDATE_DAYS",
@@ -53,6 +56,10 @@ __all__ = [
     "update_comparable",
 ]
 
+#: Outcome classes counted in people (the slot extractor's lexicon).
+OUTCOMES = frozenset(
+    ("die", "injure", "casualty", "arrest", "missing", "displace", "rescue", "charge", "strike")
+)
 #: Two documents published further apart than this are not compared on a count.
 NEAR_DAYS = 14
 #: ... nor on a count or a date when one shared name is all that links them.
@@ -61,6 +68,8 @@ ONE_NAME_DAYS = 7
 UPDATE_DAYS = 14
 #: Shares of a whole need this many shared names of the sentences themselves.
 SHARE_NAMES = 2
+#: Shares of a whole across documents need this many names of the sentences themselves.
+SHARE_OWN_NAMES = 3
 #: Units that are shares of a whole or differences of shares.
 SHARE_UNITS = frozenset(("%", "percent", "fraction", "percentage_point", "point"))
 #: Equal figures under this value agree by chance across documents ("two states") unless
@@ -111,10 +120,17 @@ def counts_comparable(
     if _vague(a) or _vague(b):
         return False  # "millions of immigrants": no figure to compare
     share = a.unit_class in SHARE_UNITS or (a.unit or "").lower() in SHARE_UNITS
-    if share and not (len(_own(a) & _own(b)) >= SHARE_NAMES and _within(a, b, STORY_DAYS, shared)):
-        return False  # "more than half" of whom, in which poll?
+    if share and not (
+        len(_own(a) & _own(b)) >= SHARE_OWN_NAMES
+        and _within(a, b, STORY_DAYS, shared)
+        and a.predicate_text
+        and b.predicate_text
+    ):
+        return False  # "more than half" of whom, doing what, in which poll?
     if restating:  # "two states" and "two states" a month apart: chance
         return a.value >= SMALL or len(shared) >= SHARE_NAMES or _within(a, b, STORY_DAYS, ())
+    if max(a.value, b.value) < SMALL and a.predicate not in OUTCOMES and a.unit != "tally":
+        return False  # "six states" then "five states": states of what?
     if not _within(a, b, NEAR_DAYS if len(shared) > 1 else ONE_NAME_DAYS, shared):
         return False
     return _day(a.as_of) and _day(b.as_of)  # "in 2012" and a figure of this week
