@@ -292,3 +292,17 @@ def test_small_counts_of_things_are_no_update_but_outcomes_are() -> None:
     two = count("d1", "2024-05-04", "two people", 2, predicate="missing", as_of="2024-05-04")
     one = count("d2", "2024-05-05", "one person", 1, predicate="missing", as_of="2024-05-05")
     assert (link := compare_slots(two, one)) is not None and link.kind == "update"
+
+
+def test_a_bare_title_word_is_a_fragment_not_a_role() -> None:
+    """ "Secretary" cut from "Secretary of State", "President" of a wish ("President Maran
+    would..."), "Leader" cut from "Majority Leader": no role to compare."""
+    for bare in ("Secretary", "President", "former president", "Leader", "chief"):
+        assert role_heads(bare) == frozenset(), bare
+    assert role_heads("Vice President") >= {"vice president"}
+    name = "Ilse Maran"
+    a, b = (
+        role("d1", "Senator Ilse Maran", name, "Senator"),
+        role("d2", "President Ilse Maran", name, "President"),
+    )
+    assert compare_slots(a, b) is None

@@ -137,6 +137,10 @@ _QUALIFIERS = word_set(
     "foreign defence defense finance interior health justice education trade energy "
     "environment home deputy vice assistant associate"
 )
+#: Title words that alone are a fragment of a longer title ("Secretary [of State]",
+#: "[press] secretary", "[Majority] Leader") or a title someone is only wished or called.
+_FRAGMENTS = word_set("secretary president chief leader director chair head member officer")
+_TIME_MODIFIERS = word_set("former then ex acting interim outgoing incoming")
 #: A role segment longer than this is a clause, not a role.
 _ROLE_WORDS = 6
 
@@ -154,6 +158,9 @@ def role_heads(role: str) -> frozenset[str]:
     """What a role says the person is, as comparable words: "Ohio Gov." and "governor of
     Ohio" give {governor}; a clause, a bare "former" or "then" give nothing."""
     heads: set[str] = set()
+    bare = [w for w in norm_name(role).split() if w not in _TIME_MODIFIERS]
+    if len(bare) == 1 and bare[0].strip(".") in _FRAGMENTS:
+        return frozenset()  # "Secretary" of "Secretary of State", "President" of a wish
     role = re.sub(r"(?i)\bpress secretary\b", "spokesman", role)
     for part in role.split(";"):
         for segment in part.split(","):
