@@ -149,6 +149,18 @@ def test_one_word_changed_in_a_long_remark_is_drift() -> None:
     assert links(a, b) == [("d1", "d2", ("wording",))]
 
 
+def test_one_detail_changed_in_a_short_remark_of_one_speaker_is_drift() -> None:
+    a = mention("d1", "The ferry will sail again in May.", "Nora Vell")
+    b = mention("d2", "The ferry will sail again in June.", "Nora Vell", "2024-05-09")
+    assert links(a, b) == [("d1", "d2", ("wording",))]
+    other = mention("d3", "The ferry will sail again in June.", "Osk Dune", "2024-05-09")
+    assert links(a, other) == []  # the altered words from someone else: two quotations
+    short = mention("d4", "We will win in June.", "Nora Vell", "2024-05-09")
+    assert links(mention("d5", "We will win in May.", "Nora Vell"), short) == []  # a slogan
+    two_places = mention("d6", "A ferry will sail again in June.", "Nora Vell", "2024-05-09")
+    assert links(a, two_places) == []  # changed in two places: not one remark altered
+
+
 def test_the_same_words_given_to_someone_else_stay_a_speaker_conflict() -> None:
     a = mention("d1", "Six years of tireless service.", "Tomas Ekhart")
     b = mention("d2", "Six years of tireless service.", "Colm Redding", "2024-05-03")

@@ -13,7 +13,10 @@ shortened or credited to someone else. :func:`same_utterance` asks for that evid
   speaker with altered words is two quotations), no name put in the place of another
   ("a big fan of Ada" vs "a big fan of Ivo Brandt"), and either a shared run of six words
   holding three content words, or nearly the same whole wording (similarity
-  :data:`NEAR_IDENTICAL` in order or sorted) over seven words sharing three content words.
+  :data:`NEAR_IDENTICAL` in order or sorted) over seven words sharing three content words,
+  or, from one named speaker, the same words but one or two in one place
+  (:func:`one_place_changed`: "will reopen in May" and "will reopen in June" are one
+  remark with its detail altered, the drift a fact-checker looks for).
 
 :func:`resolved_speaker` says which speaker strings are names (a speaker "At Boca
 West" or "Kerrow told the agency of the plan" is not resolved), :func:`same_speaker`
@@ -33,9 +36,11 @@ from unspin.corpus.words import STOPWORDS, content_words, norm_name, words
 from unspin.lexicon import TITLE_WORDS
 
 __all__ = [
+    "CHANGED_MIN_WORDS",
     "NEAR_IDENTICAL",
     "disjoint_dates",
     "name_swapped",
+    "one_place_changed",
     "resolved_speaker",
     "same_speaker",
     "same_utterance",
@@ -175,6 +180,24 @@ def shared_run(a_norm: str, b_norm: str) -> tuple[int, int]:
     return m.size, len(content_words(words(run)))
 
 
+#: A quotation this many words long (or longer) can be one remark with a detail changed.
+CHANGED_MIN_WORDS = 6
+
+
+def one_place_changed(a_norm: str, b_norm: str) -> bool:
+    """Whether two wordings of :data:`CHANGED_MIN_WORDS` words or more are the same but
+    for one or two words replaced in one place."""
+    ta, tb = a_norm.split(), b_norm.split()
+    if min(len(ta), len(tb)) < CHANGED_MIN_WORDS:
+        return False
+    ops = [op for op in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()]
+    changed = [op for op in ops if op[0] != "equal"]
+    if len(changed) != 1 or changed[0][0] != "replace":
+        return False
+    _, i1, i2, j1, j2 = changed[0]
+    return i2 - i1 <= 2 and j2 - j1 <= 2
+
+
 def same_utterance(
     a_text: str,
     a_norm: str,
@@ -198,6 +221,8 @@ def same_utterance(
         return len(short_words) >= (4 if speakers is False else 3)
     if speakers is False:
         return False  # altered words credited to someone else: two quotations
+    if speakers is True and one_place_changed(a_norm, b_norm):
+        return True
     size, content = shared_run(a_norm, b_norm)
     if size >= RUN_WORDS and content >= RUN_CONTENT:
         return True

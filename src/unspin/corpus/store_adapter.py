@@ -82,7 +82,10 @@ log = logging.getLogger(__name__)
 #: What every item written by this version holds in its JSON, per comparison: a store
 #: whose items lack it was indexed by an older extractor (other keys, fewer fields), and
 #: the next link run re-extracts that comparison's index and links from the analyses.
-CURRENT: dict[str, str] = {"contradictions": f'"format": {SLOT_FORMAT}', "quotes": '"words":'}
+CURRENT: dict[str, str] = {
+    "contradictions": f'"format": {SLOT_FORMAT}',
+    "quotes": '"speaker_quotes":',
+}
 
 # A batch is written early when it holds this many links or candidate items.
 _MAX_BATCH_LINKS = 5_000
