@@ -306,3 +306,12 @@ def test_a_bare_title_word_is_a_fragment_not_a_role() -> None:
         role("d2", "President Ilse Maran", name, "President"),
     )
     assert compare_slots(a, b) is None
+
+
+def test_an_adjective_or_a_day_after_in_is_no_place() -> None:
+    """ "in the Democratic primary", "on Super Tuesday": read as places after "in"/"on",
+    they are a party's adjective and a day, and locate nothing."""
+    a = place("d1", "2024-03-03", "Kell Road")
+    for name in ("Democratic", "Super Tuesday", "Orlev's April"):
+        other = replace(place("d2", "2024-03-03", "Amber Street"), place=name)
+        assert compare_slots(a, other) is None, name

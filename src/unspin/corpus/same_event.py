@@ -25,7 +25,9 @@ close in time and precise:
 * **restatements** (equal figures): no time window, but no share of a whole without the
   names above, no magnitude ("millions of"), and a figure under :data:`SMALL` ("two
   states") only with more than one shared name or in one story;
-* **places** (:func:`places_comparable`): published within :data:`STORY_DAYS` days.
+* **places** (:func:`places_comparable`): places, not an adjective or a day read after
+  "in" ("in Democratic primaries", "on Super Tuesday"), published within
+  :data:`STORY_DAYS` days.
 
 Within one document none of this applies (the callers' own rules do). A document whose
 publication date is unknown needs :data:`SHARE_NAMES` shared names instead of the time
@@ -39,7 +41,7 @@ from collections.abc import Sequence
 
 from unspin.corpus.context import STORY_DAYS
 from unspin.corpus.model import DateSlot, PlaceSlot, QuantitySlot, Slot
-from unspin.corpus.words import days_apart
+from unspin.corpus.words import CALENDAR_WORDS, days_apart
 
 __all__ = [
     "NEAR_DAYS",
@@ -78,6 +80,10 @@ SMALL = 10
 _MAGNITUDE = re.compile(
     r"(?i)(?:some\s+|many\s+)?(?:dozens|hundreds|thousands|millions|billions)\b"
 )
+
+
+#: A single capitalised word of an adjective's form ("Democratic", "Republican", "Chinese").
+_ADJECTIVE = re.compile(r"(?:ic|ican|ese|ish)$")
 
 
 def _day(iso: str | None) -> bool:
@@ -164,5 +170,14 @@ def _vague_day(s: DateSlot) -> bool:
 
 
 def places_comparable(a: PlaceSlot, b: PlaceSlot, shared: Sequence[str]) -> bool:
-    """Whether two places of two documents can locate one event."""
+    """Whether two places can locate one event: both are places (not "Democratic",
+    "French" or "Super Tuesday" read after "in" or "on"), and two documents' places
+    were published within one story's days."""
+    if _not_a_place(a.place) or _not_a_place(b.place):
+        return False
     return a.doc_id == b.doc_id or _within(a, b, STORY_DAYS, shared)
+
+
+def _not_a_place(name: str) -> bool:
+    ws = [w.strip(".,’'s").lower() for w in name.split()]
+    return bool(set(ws) & CALENDAR_WORDS) or (len(ws) == 1 and _ADJECTIVE.search(ws[0]) is not None)
