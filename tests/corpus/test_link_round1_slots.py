@@ -315,3 +315,15 @@ def test_an_adjective_or_a_day_after_in_is_no_place() -> None:
     for name in ("Democratic", "Super Tuesday", "Orlev's April"):
         other = replace(place("d2", "2024-03-03", "Amber Street"), place=name)
         assert compare_slots(a, other) is None, name
+
+
+def test_figures_of_different_magnitude_are_different_counts() -> None:
+    """66 delegates of one state and 691 of five, on one night: not one count given twice;
+    a toll of 12 a day after 260 injured is not its update."""
+    few = count("d1", "2024-03-15", "66 delegates", 66)
+    many = count("d2", "2024-03-15", "691 delegates", 691)
+    assert compare_slots(few, many) is None
+    later = count("d2", "2024-03-17", "250 people", 250, as_of="2024-03-17")
+    assert compare_slots(few, later) is None
+    close = count("d2", "2024-03-15", "70 people", 70)
+    assert (link := compare_slots(few, close)) is not None and link.kind == "contradiction"

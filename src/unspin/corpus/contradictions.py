@@ -53,6 +53,7 @@ from unspin.corpus.same_event import (
     counts_comparable,
     dates_comparable,
     places_comparable,
+    same_magnitude,
     update_comparable,
 )
 from unspin.corpus.words import GENERIC_PERSON_UNITS, days_apart, later, norm_name, stem
@@ -371,6 +372,8 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
     ia, ib = _interval(a), _interval(b)
     if a.value == b.value and a.value_max == b.value_max:
         return link("restatement", "same-value", "the same figure: a restatement", ())
+    if not same_magnitude(a, b):
+        return None  # 66 delegates of one state, 691 of five: two counts, not one
     if when != 0:
         if not update_comparable(a, b):
             return None  # a figure of 2008 and one of 2016: two counts, no update

@@ -13,6 +13,8 @@ close in time and precise:
   say what was done and were published within :data:`STORY_DAYS` days (51 percent of one
   poll's respondents and 8 percent of another poll's Democrats are not one count); two
   figures under :data:`SMALL` only for an outcome (:data:`OUTCOMES`: "two missing");
+* **rival or updated counts** (:func:`same_magnitude`): within a factor of
+  :data:`MAGNITUDE` of each other;
 * **updates** (:func:`update_comparable`): the two figures dated to a day and at most
   :data:`UPDATE_DAYS` days apart (a 2008 margin and a 2016 margin are two contests);
 * **event dates** (:func:`dates_comparable`): published within the same windows as
@@ -44,6 +46,7 @@ from unspin.corpus.model import DateSlot, PlaceSlot, QuantitySlot, Slot
 from unspin.corpus.words import CALENDAR_WORDS, days_apart
 
 __all__ = [
+    "MAGNITUDE",
     "NEAR_DAYS",
     "ONE_NAME_DAYS",
     "OUTCOMES",
@@ -55,6 +58,7 @@ __all__ = [
     "counts_comparable",
     "dates_comparable",
     "places_comparable",
+    "same_magnitude",
     "update_comparable",
 ]
 
@@ -66,6 +70,8 @@ OUTCOMES = frozenset(
 NEAR_DAYS = 14
 #: ... nor on a count or a date when one shared name is all that links them.
 ONE_NAME_DAYS = 7
+#: Two figures of two documents further apart than this factor are different counts.
+MAGNITUDE = 3.0
 #: Two figures dated further apart than this are not one figure updated.
 UPDATE_DAYS = 14
 #: Shares of a whole need this many shared names of the sentences themselves.
@@ -140,6 +146,16 @@ def counts_comparable(
     if not _within(a, b, NEAR_DAYS if len(shared) > 1 else ONE_NAME_DAYS, shared):
         return False
     return _day(a.as_of) and _day(b.as_of)  # "in 2012" and a figure of this week
+
+
+def same_magnitude(a: QuantitySlot, b: QuantitySlot) -> bool:
+    """Whether two figures of two documents are close enough to be one count given twice
+    or updated: within a factor of :data:`MAGNITUDE` (66 delegates of one state and 691
+    of five states, 12 and 260, $1 million and $167 million are different counts)."""
+    if a.doc_id == b.doc_id or a.unit == "tally":
+        return True
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return lo > 0 and hi / lo <= MAGNITUDE
 
 
 def update_comparable(a: QuantitySlot, b: QuantitySlot) -> bool:
