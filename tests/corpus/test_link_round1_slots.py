@@ -327,3 +327,13 @@ def test_figures_of_different_magnitude_are_different_counts() -> None:
     assert compare_slots(few, later) is None
     close = count("d2", "2024-03-15", "70 people", 70)
     assert (link := compare_slots(few, close)) is not None and link.kind == "contradiction"
+
+
+def test_an_update_is_days_not_weeks_later() -> None:
+    """Delegates at stake on one voting day and on another two weeks later: two counts."""
+    names = ("Orlev", "Tessin")
+    a = count("d1", "2024-05-02", "nine people", 9, as_of="2024-05-01", anchors=names)
+    b = count("d2", "2024-05-14", "12 people", 12, as_of="2024-05-14", anchors=names)
+    assert compare_slots(a, b) is None
+    c = count("d2", "2024-05-09", "12 people", 12, as_of="2024-05-09", anchors=names)
+    assert (link := compare_slots(a, c)) is not None and link.kind == "update"

@@ -73,7 +73,7 @@ ONE_NAME_DAYS = 7
 #: Two figures of two documents further apart than this factor are different counts.
 MAGNITUDE = 3.0
 #: Two figures dated further apart than this are not one figure updated.
-UPDATE_DAYS = 14
+UPDATE_DAYS = 10
 #: Shares of a whole need this many shared names of the sentences themselves.
 SHARE_NAMES = 2
 #: Shares of a whole across documents need this many names of the sentences themselves.
