@@ -6,6 +6,7 @@ one-line errors; Ray leaves no process behind."""
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections import Counter
@@ -99,15 +100,17 @@ def test_a_ray_ingest_stores_what_a_plain_ingest_stores(ray_cluster: None, tmp_p
 
 
 def _wire_copies(folder: Path) -> Path:
-    """Six invented reports of one fire: differing tolls, copied sentences."""
+    """Six invented reports of one fire, published the same day (a count is compared
+    across documents only when both are dated): differing tolls, copied sentences."""
     folder.mkdir()
     for i in range(1, 7):
-        (folder / f"r{i}.txt").write_text(
+        text = (
             f"Report {i} from the coast.\n\nThe mayor said {10 * i} people were killed in "
             "the fire in Harbourville on Monday, officials said.\n\nThe fire started in a "
-            "warehouse near the old port and spread quickly through the narrow streets.\n",
-            encoding="utf-8",
+            "warehouse near the old port and spread quickly through the narrow streets.\n"
         )
+        row = {"text": text, "published": "2025-03-04", "url": f"https://coast.example/r{i}"}
+        (folder / f"r{i}.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
     return folder
 
 
