@@ -136,3 +136,18 @@ def test_the_markdown_section_escapes_and_links() -> None:
         )
         == 0
     )
+
+
+def test_a_report_of_some_kinds_counts_the_others_and_says_so() -> None:
+    analysis, report = _hostile_report()
+    shown = report.only({"propagation"})
+    assert shown.entries == () and shown.left_out == {"contradiction": 1}
+    assert shown.only({"propagation"}).left_out == {"contradiction": 1}  # counted once
+    assert report.only({"contradiction"}) == DocumentReport(report.doc_id, report.entries, {})
+    assert shown.to_dict()["left_out"] == {"contradiction": 1}
+    page = render_html(analysis, corpus=shown)
+    section = page.split('<section id="corpus"')[1].split("</section>")[0]
+    assert "Not listed: contradictions (1): link kinds whose precision audited" in section
+    assert "<table" not in section  # nothing listed, only the note
+    md = render_markdown(analysis, corpus=shown).split("## Across the corpus")[1]
+    assert "Not listed: contradictions (1)" in md and "--experimental" in md

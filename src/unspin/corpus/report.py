@@ -160,11 +160,11 @@ def left_out_note(report: DocumentReport) -> str:
     if not report.left_out:
         return ""
     counts = ", ".join(
-        f"{n} {CORPUS_TITLES.get(k, k).lower()}" for k, n in sorted(report.left_out.items())
+        f"{CORPUS_TITLES.get(k, k).lower()} ({n})" for k, n in sorted(report.left_out.items())
     )
     return (
         f"Not listed: {counts}: link kinds whose precision audited on real news is under "
-        "0.8 (experimental; `unspin corpus report --experimental` lists them)."
+        "0.8 (experimental; unspin corpus report --experimental lists them)."
     )
 
 
