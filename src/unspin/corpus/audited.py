@@ -37,19 +37,26 @@ __all__ = [
 #: Link audit rounds: folder under ``bench/link_audit/`` -> the commit its sample was drawn at.
 LINK_AUDIT_ROUNDS: dict[str, str] = {
     "round1": "c6ba586",
+    "round2": "dc18002",
 }
 
-#: Per link kind: reader A's correct and judged counts in the latest round. Round 1 (840
-#: PolNeAR train articles, the linker before any fix made from real news): every kind
-#: under the bar, most of them far under it (two polls, two primaries or two quotations
-#: sharing a name or a stock phrase taken for one slot).
+#: Per link kind: reader A's correct and judged counts in the latest round that made links
+#: of the kind. Round 1 (840 PolNeAR train articles, the linker before any fix made from
+#: real news): every kind under the bar, most far under it (two polls, two primaries or
+#: two quotations sharing a name or a stock phrase taken for one slot). Round 2 (FNC-1's
+#: train bodies, undated, never read while fixing round 1's classes; the linker after
+#: those fixes): restatements, compatible values and propagated passages meet the bar;
+#: contradictions (names, outlets and holidays taken for places, a country and the region
+#: holding it) and quote drift (one speaker under two spellings, a spokesman and his
+#: office) do not. Round 2 made no update (an update needs figures dated to a day), so
+#: updates keep round 1's figure; no round made a ``differs`` link.
 LINK_AUDITED: dict[str, Audit] = {
-    "contradiction": Audit(0, 40, ("round1",)),
-    "compatible": Audit(27, 40, ("round1",)),
+    "contradiction": Audit(0, 40, ("round2",)),
+    "compatible": Audit(34, 40, ("round2",)),
     "update": Audit(2, 40, ("round1",)),
-    "restatement": Audit(21, 40, ("round1",)),
-    "quote_drift": Audit(4, 40, ("round1",)),
-    "propagation": Audit(11, 40, ("round1",)),
+    "restatement": Audit(35, 40, ("round2",)),
+    "quote_drift": Audit(13, 40, ("round2",)),
+    "propagation": Audit(40, 40, ("round2",)),
 }
 
 
