@@ -77,6 +77,14 @@ def test_agreement_is_a_restatement() -> None:
     link = compare_slots(q(62), q(62, doc="d2"))
     assert link is not None and not link.differs
     assert link.slot["checks"] == "agree: counted, date, number"
+    assert "62 (as of 2024-03-05) vs 62 (as of 2024-03-05)" in link.explanation.detail
+    # undated figures (no date in the text, no publication date): said so, no date agreed
+    undated = compare_slots(
+        q(30, published=None, as_of=None, anchors=("Harrowmere", "Quay")),
+        q(30, doc="d2", published=None, as_of=None, anchors=("Harrowmere", "Quay")),
+    )
+    assert undated is not None and undated.slot["checks"] == "agree: counted, number"
+    assert "30 (undated) vs 30 (undated)" in undated.explanation.detail
     # the same figure for another event is nothing
     assert kind(q(62), q(62, doc="d2", anchors=("Dorvin",))) == "none"
 

@@ -342,15 +342,16 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
         "same_event": why,
     }
     head = (
-        f"Same slot {_where(a, b)} (count: {thing}; {why}): {_shown(a)} (as of {a.as_of}) vs "
-        f"{_shown(b)} (as of {b.as_of})"
+        f"Same slot {_where(a, b)} (count: {thing}; {why}): {_shown(a)} "
+        f"({'as of ' + a.as_of if a.as_of else 'undated'}) vs {_shown(b)} "
+        f"({'as of ' + b.as_of if b.as_of else 'undated'})"
     )
     when = later(b.as_of, a.as_of)
 
     def link(kind: str, rule: str, text: str, differs: Sequence[str] = ("value",)) -> Link:
         checks = _checks(
             ("counted", True, thing, thing),
-            ("date", when == 0, a.as_of or "?", b.as_of or "?"),
+            *([("date", when == 0, a.as_of or "?", b.as_of or "?")] if a.as_of or b.as_of else []),
             ("number", "value" not in differs, _shown(a), _shown(b)),
         )
         return _link(kind, a, b, score, f"quantity.{rule}", f"{head}; {text}.",
