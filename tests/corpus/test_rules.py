@@ -85,6 +85,12 @@ def test_agreement_is_a_restatement() -> None:
     )
     assert undated is not None and undated.slot["checks"] == "agree: counted, number"
     assert "30 (undated) vs 30 (undated)" in undated.explanation.detail
+    half = compare_slots(
+        q(30, published=None, as_of=None, anchors=("Harrowmere", "Quay")),
+        q(30, doc="d2", published=None, as_of="2024-03", anchors=("Harrowmere", "Quay")),
+    )
+    assert half is not None and half.slot["checks"] == "agree: counted, number"
+    assert half.slot["date"] == "- / 2024-03"
     # the same figure for another event is nothing
     assert kind(q(62), q(62, doc="d2", anchors=("Dorvin",))) == "none"
 

@@ -338,7 +338,7 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
         "event": ", ".join(events),
         "quantity": f"{thing}" + (f" ({preds})" if preds else ""),
         "unit": a.unit_class if a.unit_class != "none" else "",
-        "date": f"{a.as_of} / {b.as_of}" if a.as_of != b.as_of else (a.as_of or ""),
+        "date": f"{a.as_of or '-'} / {b.as_of or '-'}" if a.as_of != b.as_of else (a.as_of or ""),
         "same_event": why,
     }
     head = (
@@ -351,7 +351,7 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
     def link(kind: str, rule: str, text: str, differs: Sequence[str] = ("value",)) -> Link:
         checks = _checks(
             ("counted", True, thing, thing),
-            *([("date", when == 0, a.as_of or "?", b.as_of or "?")] if a.as_of or b.as_of else []),
+            *([("date", when == 0, a.as_of, b.as_of)] if a.as_of and b.as_of else []),
             ("number", "value" not in differs, _shown(a), _shown(b)),
         )
         return _link(kind, a, b, score, f"quantity.{rule}", f"{head}; {text}.",
