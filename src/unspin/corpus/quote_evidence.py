@@ -33,14 +33,17 @@ from datetime import date, timedelta
 
 from unspin.corpus._fuzzy import fuzz
 from unspin.corpus.words import STOPWORDS, content_words, norm_name, words
-from unspin.lexicon import TITLE_WORDS
+from unspin.lexicon import ORG_NOUNS, TITLE_WORDS
 
 __all__ = [
     "CHANGED_MIN_WORDS",
+    "HONORIFICS",
     "NEAR_IDENTICAL",
     "disjoint_dates",
+    "excerpts_only",
     "name_swapped",
     "one_place_changed",
+    "organisation",
     "resolved_speaker",
     "same_speaker",
     "same_utterance",
@@ -93,13 +96,87 @@ def resolved_speaker(name: str | None) -> str | None:
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:
-    """True when one name's words are among the other's ("Kerrow", "Dana Kerrow"),
-    False for two different names, None when either is not a resolved name."""
+    """True when one name's words are among the other's ("Kerrow", "Dana Kerrow"), or
+    the two are one person written two ways (a spelling variant or transliteration of
+    one surname with compatible given names, "Mr" or "Ms" plus the surname); False for
+    two different persons' names, at least one of them written in full; None when either
+    is not a resolved name, names an organisation (a body and the person speaking for it
+    are no change of speaker) or both are bare one-word names that do not match."""
     ka, kb = resolved_speaker(a), resolved_speaker(b)
     if ka is None or kb is None:
         return None
-    ta, tb = set(ka.split()), set(kb.split())
-    return ta <= tb or tb <= ta
+    if ka == kb:
+        return True
+    if organisation(a or "") or organisation(b or ""):
+        return None
+    ta, tb = _person(ka), _person(kb)
+    if not ta or not tb:
+        return None
+    if set(ta) <= set(tb) or set(tb) <= set(ta):
+        return True
+    if _similar(ta[-1], tb[-1]) and _given_compatible(ta[:-1], tb[:-1]):
+        return True
+    if len(ta) == 1 and len(tb) == 1:
+        return None  # two bare words: a title or an outlet is as likely as a person
+    return False
+
+
+#: Honorifics and courtesy titles before a surname ("Ms Vell", "Mr. Orwin").
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam", "madame", "mme", "mlle",
+     "monsieur", "herr", "frau", "senor", "señor"}
+)  # fmt: skip
+#: Words that make a speaker a body or a publication, besides the generic institutions.
+_BODY_WORDS = ORG_NOUNS | frozenset(
+    {"house", "times", "post", "mirror", "news", "press", "telegraph", "guardian", "journal",
+     "herald", "tribune", "gazette", "chronicle", "magazine", "network", "channel",
+     "television", "radio", "tv", "daily", "weekly", "service", "services", "office",
+     "agency", "inc", "ltd", "corp", "llc", "society"}
+)  # fmt: skip
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def organisation(name: str) -> bool:
+    """True when ``name`` reads as a body or a publication, not a person: an acronym
+    ("DHS"), a word run together with inner capitals ("NewsDotNet"), or an institution
+    or publication word ("Metropolitan Police", "Sunday Herald")."""
+    for tok in name.split():
+        bare = tok.strip(".,;:'’()")
+        if len(bare) >= 2 and bare.isupper() and bare.isalpha():
+            return True
+        if len(_CAMEL.findall(bare)) >= 2:
+            return True
+        if bare.lower() in _BODY_WORDS:
+            return True
+    return False
+
+
+def _person(key: str) -> list[str]:
+    """A resolved name's words after any honorific or title before it ("bewildered ms
+    vell" -> ["vell"]), punctuation and initials left out of the given names."""
+    toks = [t.strip(".,;:()") for t in key.split()]
+    toks = [t for t in toks if t]
+    cut = max((i + 1 for i, t in enumerate(toks[:-1]) if t in HONORIFICS or _title(t)), default=0)
+    return toks[cut:]
+
+
+def _similar(x: str, y: str) -> bool:
+    """One surname spelt two ways: the same first letter and close in spelling."""
+    if x == y:
+        return True
+    return x[:1] == y[:1] and min(len(x), len(y)) >= 3 and float(fuzz().ratio(x, y)) >= 80
+
+
+def _given_compatible(ga: list[str], gb: list[str]) -> bool:
+    """Given names that can be one person's: either missing, or each first given name
+    of one matching the other's by initial or close spelling ("Naser", "Nasser S.")."""
+    fa = [g for g in ga if len(g) > 1 and g not in _PARTICLES]
+    fb = [g for g in gb if len(g) > 1 and g not in _PARTICLES]
+    if not fa or not fb:
+        ia, ib = {g[:1] for g in ga}, {g[:1] for g in gb}
+        return not ia or not ib or bool(ia & ib)
+    x, y = fa[0], fb[0]
+    return x[:1] == y[:1] and float(fuzz().ratio(x, y)) >= 75
 
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -231,3 +308,54 @@ def same_utterance(
     length = min(len(a_norm.split()), len(b_norm.split()))
     shared = set(a_words) & set(b_words)
     return near >= NEAR_IDENTICAL and length >= 7 and len(shared) >= 3
+
+
+#: Words each side needs at a differing end for two different continuations of one shared
+#: passage ("... the town was closed. It lies near X" vs "... the town was closed. That is
+#: false"), not a word or two altered at the edge of one quotation.
+CONTINUATION_WORDS = 5
+
+
+def _spelling(x: list[str], y: list[str]) -> bool:
+    """One word spelt two ways ("realised", "realized"), not another word ("like",
+    "unlike"): the same first letter, lengths within one, close in spelling."""
+    if len(x) != 1 or len(y) != 1:
+        return False
+    u, v = x[0], y[0]
+    return u[:1] == v[:1] and abs(len(u) - len(v)) <= 1 and float(fuzz().ratio(u, v)) >= 80
+
+
+def excerpts_only(a_norm: str, b_norm: str) -> bool:
+    """True when two normalised quotations differ only at their ends: one starts or
+    stops earlier (an excerpt, cut at other words), or each runs on into a different
+    passage of at least :data:`CONTINUATION_WORDS` words, with no word changed inside the
+    shared passage but a spelling variant. Such a pair is no drift of wording."""
+    a, b = a_norm.split(), b_norm.split()
+    ops: list[list[int | str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "replace" and _spelling(a[i1:i2], b[j1:j2]):
+            tag = "equal"
+        if ops and (ops[-1][0] == "equal") == (tag == "equal"):
+            ops[-1][2], ops[-1][4] = i2, j2  # one run with the one before
+            continue
+        ops.append([tag, i1, i2, j1, j2])
+    merged: list[list[int | str]] = []
+    for op in ops:  # a one-word run between two changes is part of one change
+        if (
+            len(merged) >= 2 and merged[-1][0] == "equal" and op[0] != "equal"
+            and int(merged[-1][2]) - int(merged[-1][1]) == 1
+        ):  # fmt: skip
+            merged.pop()
+            merged[-1][0], merged[-1][2], merged[-1][4] = "replace", op[2], op[4]
+            continue
+        merged.append(op)
+    changed = [op for op in merged if op[0] != "equal"]
+    if not changed or not any(op[0] == "equal" for op in merged):
+        return False
+    for op in changed:
+        if op is not merged[0] and op is not merged[-1]:
+            return False  # a change inside the shared passage
+        na, nb = int(op[2]) - int(op[1]), int(op[4]) - int(op[3])
+        if na and nb and min(na, nb) < CONTINUATION_WORDS:
+            return False  # a word or two altered at the edge
+    return True

@@ -32,6 +32,7 @@ from unspin.corpus.context import doc_names, story
 from unspin.corpus.model import Link, Side
 from unspin.corpus.quote_evidence import (
     disjoint_dates,
+    excerpts_only,
     resolved_speaker,
     same_speaker,
     same_utterance,
@@ -318,13 +319,17 @@ def compare_wording(a: str, b: str) -> tuple[str, float] | None:
     partial = float(f.partial_ratio(short, long_))
     if partial >= 97 and len(short) <= 0.9 * len(long_):
         return ("partial", partial)
+    drifted: tuple[str, float] | None = None
     if max(ratio, float(f.token_sort_ratio(a, b))) >= 75:
-        return ("drifted", ratio)
-    shared = set(a.split()) & set(b.split())
-    token_set = float(f.token_set_ratio(a, b))
-    if token_set >= 85 and len(shared) >= 5:
-        return ("drifted", token_set)
-    return None
+        drifted = ("drifted", ratio)
+    else:
+        shared = set(a.split()) & set(b.split())
+        token_set = float(f.token_set_ratio(a, b))
+        if token_set >= 85 and len(shared) >= 5:
+            drifted = ("drifted", token_set)
+    if drifted is not None and excerpts_only(a, b):
+        return ("partial", drifted[1])  # cut at other words: an excerpt, not a misquote
+    return drifted
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool | None:
@@ -349,6 +354,20 @@ def _setting(settings: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(s for s in settings if s not in _AUDIENCE)
 
 
+def _occasion_differs(a: QuoteMention, b: QuoteMention) -> list[str]:
+    """What of the occasion differs: dates that cannot overlap; places, unless both name
+    one kind of setting (one video or statement described from two places: "posted near
+    Lyndon", "a plea to the group in the Varan valley"); settings only beside a date or
+    a place (an address and a video statement can be one recording)."""
+    sa, sb = _setting(a.settings), _setting(b.settings)
+    out = ["date"] if _disjoint_dates(a.dates, b.dates) else []
+    if _disjoint(a.places, b.places) and not set(sa) & set(sb):
+        out.append("place")
+    if out and _disjoint(sa, sb):
+        out.append("setting")
+    return out
+
+
 def _drift_link(first: QuoteMention, later_: QuoteMention, wording: str, sim: float) -> Link | None:
     differs: list[str] = []
     notes: list[str] = []
@@ -371,13 +390,7 @@ def _drift_link(first: QuoteMention, later_: QuoteMention, wording: str, sim: fl
         notes.append(f"the speaker differs: {first.speaker} vs {later_.speaker}")
     if wording == "reported" and same is not False:
         return None  # reported speech is the writer's wording: only the speaker can differ
-    occasion = [
-        what for what, x, y in (
-            ("date", first.dates, later_.dates), ("place", first.places, later_.places),
-            ("setting", _setting(first.settings), _setting(later_.settings)),
-        )
-        if (_disjoint_dates(x, y) if what == "date" else _disjoint(x, y))
-    ]  # fmt: skip
+    occasion = _occasion_differs(first, later_)
     if occasion:
         differs.append("occasion")
         notes.append(
