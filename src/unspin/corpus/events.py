@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from unspin.corpus.model import PlaceSlot, PropositionSlot, Slot
+from unspin.corpus.place_evidence import head_marker, locative
 from unspin.corpus.words import content_words, norm_name, stem, word_set
 
 __all__ = ["ANTONYMS", "PLACE_TYPES", "event_slots"]
@@ -157,11 +158,17 @@ def _places(doc: Any, sent: Any) -> list[PlaceSlot]:
         return []  # where a quotation was said is its occasion (quote drift compares it)
     names = {a.key for a in sent.anchors}
     located: list[tuple[int, int, str]] = []
+    heads: dict[int, str] = {}
     for m in _LOCATED.finditer(text, sent.start, sent.end):
         name = m.group(1).strip().rstrip(".,;:")
         keys = {norm_name(w) for w in name.replace("St.", "").split()}
         if not keys & names or any(q.start <= m.start() < q.end for q in doc.quotes):
             continue  # a day, a month, a title, or inside a quotation
+        if not locative(text, sent.start, m.start(), m.start(1), m.start(1) + len(name)):
+            continue  # a source, a title, part of a name, the object of another word
+        head = head_marker(text, sent.start, m.start())
+        if head:
+            heads[m.start(1)] = head
         located.append((m.start(1), m.start(1) + len(name), name))
     if not located:
         return []
@@ -176,7 +183,8 @@ def _places(doc: Any, sent: Any) -> list[PlaceSlot]:
             PlaceSlot(
                 **doc.base("", start, end, sent, doc.keys("l", sent)),
                 place=name, place_type=_place_type(name), event=events,
-                iso=_days(dates, start), others=others, nouns=nouns,
+                iso=_days(dates, start), others=others,
+                nouns=tuple(sorted({*nouns, heads[start]})) if start in heads else nouns,
             )
         )  # fmt: skip
     return out

@@ -1,0 +1,75 @@
+"""Place links on real news (link audit round 2): a name after "in", "at" or "to" is a
+place only when the text uses it as one, and two towns or countries locate one event only
+when the same word governs both. Invented names throughout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from unspin.corpus import compare_slots
+from unspin.corpus.model import PlaceSlot
+from unspin.corpus.place_evidence import head_marker, holiday, locative
+
+
+def _read(sentence: str, name: str, prep: str) -> bool:
+    at = sentence.index(name)
+    return locative(sentence, 0, sentence.rindex(prep, 0, at), at, at + len(name))
+
+
+def test_a_source_a_title_or_a_word_s_object_is_no_place() -> None:
+    cases = [
+        ("According to Brenholt, the courier was seized near the border.", "Brenholt", "to"),
+        ('The group released a clip titled "A Warning to Dalmoria," on Tuesday.', "Dalmoria", "to"),
+        ("His uncle was charged over a link to Oskar Venn and the raid.", "Oskar", "to"),
+        ("She converted to Velism in her twenties.", "Velism", "to"),
+        ("Fighters of the Northern Front in Kessaly and Orvan struck again.", "Kessaly", "in"),
+        ("He was tied to Amir bin Sadek in court papers.", "Amir", "to"),
+        ("The story ran in Tarvik news site on Monday.", "Tarvik", "in"),
+    ]
+    for sentence, name, prep in cases:
+        assert not _read(sentence, name, prep), sentence
+
+
+def test_where_someone_went_or_something_happened_is_a_place() -> None:
+    cases = [
+        ("The injured were taken to Harlow General Hospital.", "Harlow", "to"),
+        ("She was extradited to Dalmoria in 2011.", "Dalmoria", "to"),
+        ("The courier was seized in Kessaly on Friday.", "Kessaly", "in"),
+        ("A fire broke out at Osk Mills on Dock Lane.", "Dock", "on"),
+    ]
+    for sentence, name, prep in cases:
+        assert _read(sentence, name, prep), sentence
+    assert holiday("Founders Day") and not holiday("Kessaly")
+
+
+def _place(doc: str, name: str, sentence: str) -> PlaceSlot:
+    at = sentence.index(name)
+    prep = sentence.rindex(" ", 0, at - 1) + 1
+    head = head_marker(sentence, 0, prep)
+    base: dict[str, Any] = {
+        "doc_id": doc, "finding_id": f"f-{doc}", "start": 100, "end": 100 + len(name),
+        "text": name, "sentence_start": 90, "sentence_end": 220, "published": "2024-03-03",
+        "outlet": None, "keys": (), "anchors": ("Venn", name), "events": (),
+    }  # fmt: skip
+    nouns = ("courier", "border", "seized", *((head,) if head else ()))
+    return PlaceSlot(**base, place=name, place_type="place", event=("arrest",),
+                     iso="2024-03-02", others=(), nouns=nouns)  # fmt: skip
+
+
+def test_two_facts_about_one_person_are_not_one_event_s_place() -> None:
+    """Born in one town, grew up in another; seized in one country, tried in another."""
+    born = _place("d1", "Kessaly", "Venn was born in Kessaly in 1990.")
+    grew = _place("d2", "Orvan", "Venn grew up in Orvan in 1990.")
+    assert compare_slots(born, grew) is None
+    tried = _place("d2", "Orvan", "Venn awaits trial in Orvan over the 2024 raid.")
+    seized = _place("d1", "Kessaly", "Venn was seized in Kessaly over the 2024 raid.")
+    assert compare_slots(seized, tried) is None
+
+
+def test_one_event_held_in_two_towns_is_still_a_conflict() -> None:
+    a = _place("d1", "Kessaly", "The summit will take place in Kessaly on March 2.")
+    b = _place("d2", "Orvan", "The summit will be held in Orvan on March 2.")
+    assert (link := compare_slots(a, b)) is not None and link.kind == "contradiction"
+    c = _place("d2", "Orvan", "Venn was seized in Orvan on March 2.")
+    d = _place("d1", "Kessaly", "Venn was seized in Kessaly on March 2.")
+    assert (link := compare_slots(c, d)) is not None and link.kind == "contradiction"
