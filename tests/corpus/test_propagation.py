@@ -88,3 +88,15 @@ def test_same_outlet_is_said(analyse: Analyse) -> None:
     assert lk.a.doc_id == docs["wire"].document.id
     assert lk.slot["outlets"] == "wireservice.example"
     assert "both from the same outlet" in lk.explanation.detail
+
+
+def test_a_passage_of_documents_without_outlets_never_names_their_ids(analyse: Analyse) -> None:
+    text = (
+        "The lighthouse on Corra Point was switched off on Tuesday after ninety years. "
+        "The keepers' cottage will become a small museum run by the harbour trust."
+    )
+    docs = analyse([Article("one", "", "", text), Article("two", "", "", "Coast news. " + text)])
+    (link,) = find_propagation(list(docs.values()))
+    for d in docs.values():
+        assert d.document.id not in link.explanation.detail
+    assert "in one document and another" in link.explanation.detail

@@ -171,8 +171,8 @@ def passage_link(
     sim = sum(r[2] for r in run) / len(run)
     verbatim = all(r[2] >= 99.5 for r in run)
     n = len(run)
-    first = f"{a.outlet or a.doc_id}" + (f" ({a.published})" if a.published else "")
-    then = f"{b.outlet or b.doc_id}" + (f" ({b.published})" if b.published else "")
+    first = f"{a.outlet or 'one document'}" + (f" ({a.published})" if a.published else "")
+    then = f"{b.outlet or 'another'}" + (f" ({b.published})" if b.published else "")
     same_outlet = bool(a.outlet) and a.outlet == b.outlet
     detail = (
         f"{n} sentence{'s' if n > 1 else ''} {'verbatim' if verbatim else 'near-identical'} "
