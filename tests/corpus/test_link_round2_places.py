@@ -8,7 +8,7 @@ from typing import Any
 
 from unspin.corpus import compare_slots
 from unspin.corpus.model import PlaceSlot
-from unspin.corpus.place_evidence import head_marker, holiday, locative
+from unspin.corpus.place_evidence import head_marker, holiday, locative, one_spelling, part_cue
 
 
 def _read(sentence: str, name: str, prep: str) -> bool:
@@ -73,3 +73,18 @@ def test_one_event_held_in_two_towns_is_still_a_conflict() -> None:
     c = _place("d2", "Orvan", "Venn was seized in Orvan on March 2.")
     d = _place("d1", "Kessaly", "Venn was seized in Kessaly on March 2.")
     assert (link := compare_slots(c, d)) is not None and link.kind == "contradiction"
+
+
+def test_two_spellings_of_one_district_agree() -> None:
+    a = _place("d1", "KelDara", "Venn was seized in KelDara on March 2.")
+    b = _place("d2", "Kel Darah", "Venn was seized in Kel Darah on March 2.")
+    assert compare_slots(a, b) is None
+    assert one_spelling("Kel Dara", "KelDarah") and not one_spelling("Kessaly", "Orvan")
+
+
+def test_a_figure_for_one_place_of_several_is_a_part_of_the_total() -> None:
+    """29 raids on two countries, then 17 of them in one country and 12 in the other."""
+    for lead in ("The action in Kessaly included ", "In Orvan, "):
+        assert part_cue(lead + "17 raids", 0, len(lead)) is not None, lead
+    for lead in ("The allies staged ", "In 2012, ", "Police said "):
+        assert part_cue(lead + "17 raids", 0, len(lead)) is None, lead

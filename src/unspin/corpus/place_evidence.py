@@ -11,6 +11,9 @@ place (link audit round 2, FNC-1):
   "in") nor the start of a person's name ("X bin Y");
 * not a modifier of a common noun naming an outlet or a body ("the X news site").
 
+A figure that a sentence gives for one place among several ("in X, 12 strikes"; "the action in
+X included 17 strikes") is a part of a total given for all of them (:func:`part_cue`).
+
 Two bare names (towns, countries, regions) then locate one event only when the same word
 governs both ("born in X" and "grew up in Y" are two facts; "bombings in X" and "a trial in
 Y" too): the word just before the preposition, kept as a marker among the slot's nouns
@@ -25,7 +28,15 @@ from collections.abc import Iterable
 
 from unspin.corpus.words import stem, word_set
 
-__all__ = ["HEAD_PREFIX", "head_marker", "holiday", "locative", "same_head"]
+__all__ = [
+    "HEAD_PREFIX",
+    "head_marker",
+    "holiday",
+    "locative",
+    "one_spelling",
+    "part_cue",
+    "same_head",
+]
 
 #: Prefix of the marker of the word governing a place, kept among a place slot's nouns.
 HEAD_PREFIX = "@"
@@ -113,3 +124,36 @@ def holiday(name: str) -> bool:
     """A named day, not a place ("on Remembrance Day", "on New Year's Eve")."""
     last = name.split()[-1].lower() if name.split() else ""
     return last in ("day", "eve", "week", "weekend")
+
+
+def _squashed(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalpha())
+
+
+def one_spelling(a: str, b: str) -> bool:
+    """Two spellings of one name ("Kel Dara" and "KelDarah"): equal without spaces, or,
+    when as long as a town's name, apart by at most two letters changed, added or dropped."""
+    x, y = _squashed(a), _squashed(b)
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 2:
+        return False
+    prev = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        cur = [i]
+        for j, cy in enumerate(y, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (cx != cy)))
+        prev = cur
+    return prev[-1] <= 2
+
+
+_PART_CUES = re.compile(
+    r"(?:\b(?:included|includes|include|comprised|comprising)\W+(?:\w+\W+){0,3}"
+    r"|^\W*(?:In|At|Near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s*(?:\w+\W+){0,3})$"
+)
+
+
+def part_cue(text: str, sent_start: int, at: int) -> re.Match[str] | None:
+    """The cue making the figure at ``at`` one part of a total: "included" just before
+    it, or a place opening its sentence ("In X, 12 strikes hit ...")."""
+    return _PART_CUES.search(text[sent_start:at])

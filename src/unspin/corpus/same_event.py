@@ -43,7 +43,7 @@ from collections.abc import Sequence
 
 from unspin.corpus.context import STORY_DAYS
 from unspin.corpus.model import DateSlot, PlaceSlot, QuantitySlot, Slot
-from unspin.corpus.place_evidence import holiday, same_head
+from unspin.corpus.place_evidence import holiday, one_spelling, same_head
 from unspin.corpus.words import CALENDAR_WORDS, days_apart
 
 __all__ = [
@@ -192,6 +192,8 @@ def places_comparable(a: PlaceSlot, b: PlaceSlot, shared: Sequence[str]) -> bool
     were published within one story's days."""
     if _not_a_place(a.place) or _not_a_place(b.place):
         return False
+    if one_spelling(a.place, b.place):
+        return False  # one place spelled twice
     if a.place_type == "place" and not same_head(a.nouns, b.nouns):
         return False  # "born in X", "grew up in Y": two facts, or one place inside the other
     return a.doc_id == b.doc_id or _within(a, b, STORY_DAYS, shared)

@@ -34,6 +34,7 @@ from typing import Any
 from unspin.corpus.context import doc_names
 from unspin.corpus.events import event_slots
 from unspin.corpus.model import DateSlot, QuantitySlot, Slot
+from unspin.corpus.place_evidence import part_cue
 from unspin.corpus.roles import role_slots
 from unspin.corpus.words import (
     GENERIC_PERSON_UNITS,
@@ -445,7 +446,9 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
         unit_class = "none"
     lo, hi = _clause(doc.text, sent, f.start, f.end)
     before = doc.text[lo : f.start]
-    part = _PART_RE.search(doc.text[sent.start : f.start])
+    part = _PART_RE.search(doc.text[sent.start : f.start]) or part_cue(
+        doc.text, sent.start, f.start
+    )
     update = _UPDATE_RE.search(before) or _UPDATE_RE.search(doc.text, f.end, hi)
     qualifier = attrs.get("qualifier")
     value_max = attrs.get("value_max")
