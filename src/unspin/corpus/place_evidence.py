@@ -18,7 +18,8 @@ Two bare names (towns, countries, regions) then locate one event only when the s
 governs both ("born in X" and "grew up in Y" are two facts; "bombings in X" and "a trial in
 Y" too): the word just before the preposition, kept as a marker among the slot's nouns
 (:func:`head_marker`). Whether one place lies inside the other (a city and its country) is
-not known offline, so different heads are never read as one event.
+not known offline, so different heads are never read as one event, and a place that the
+other document also names somewhere (its region, its city) is no conflict (:func:`named_in`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from unspin.corpus.words import stem, word_set
+from unspin.corpus.words import norm_name, stem, word_set
 
 __all__ = [
     "HEAD_PREFIX",
@@ -157,3 +158,9 @@ def part_cue(text: str, sent_start: int, at: int) -> re.Match[str] | None:
     """The cue making the figure at ``at`` one part of a total: "included" just before
     it, or a place opening its sentence ("In X, 12 strikes hit ...")."""
     return _PART_CUES.search(text[sent_start:at])
+
+
+def named_in(place: str, context: Iterable[str]) -> bool:
+    """Whether every word of ``place`` is among a document's name keys."""
+    words = set(norm_name(place).split())
+    return bool(words) and words <= set(context)

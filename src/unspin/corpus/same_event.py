@@ -43,7 +43,7 @@ from collections.abc import Sequence
 
 from unspin.corpus.context import STORY_DAYS
 from unspin.corpus.model import DateSlot, PlaceSlot, QuantitySlot, Slot
-from unspin.corpus.place_evidence import holiday, one_spelling, same_head
+from unspin.corpus.place_evidence import holiday, named_in, one_spelling, same_head
 from unspin.corpus.words import CALENDAR_WORDS, days_apart
 
 __all__ = [
@@ -196,6 +196,8 @@ def places_comparable(a: PlaceSlot, b: PlaceSlot, shared: Sequence[str]) -> bool
         return False  # one place spelled twice
     if a.place_type == "place" and not same_head(a.nouns, b.nouns):
         return False  # "born in X", "grew up in Y": two facts, or one place inside the other
+    if a.place_type == "place" and (named_in(a.place, b.context) or named_in(b.place, a.context)):
+        return False  # the other document names this place too: maybe one inside the other
     return a.doc_id == b.doc_id or _within(a, b, STORY_DAYS, shared)
 
 
