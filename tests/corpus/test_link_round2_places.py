@@ -9,7 +9,14 @@ from typing import Any
 
 from unspin.corpus import compare_slots
 from unspin.corpus.model import PlaceSlot
-from unspin.corpus.place_evidence import head_marker, holiday, locative, one_spelling, part_cue
+from unspin.corpus.place_evidence import (
+    head_marker,
+    holiday,
+    locative,
+    months_apart,
+    one_spelling,
+    part_cue,
+)
 
 
 def _read(sentence: str, name: str, prep: str) -> bool:
@@ -99,3 +106,9 @@ def test_a_place_the_other_report_names_too_may_lie_inside_it() -> None:
     assert compare_slots(a, b) is not None
     b_names_a = replace(b, context=("kessaly", "orvan", "venn"))
     assert compare_slots(a, b_names_a) is None
+
+
+def test_one_kind_of_event_months_apart_is_two_events() -> None:
+    """Charged in one February, charged again years later: two charges, not one misdated."""
+    assert months_apart("2004-02", "2011-12") == 94
+    assert months_apart("2024-06-14", "2024-06-21") == 0 and months_apart("2012", "2013") == 0

@@ -164,3 +164,16 @@ def named_in(place: str, context: Iterable[str]) -> bool:
     """Whether every word of ``place`` is among a document's name keys."""
     words = set(norm_name(place).split())
     return bool(words) and words <= set(context)
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+
+
+def months_apart(a: str, b: str) -> int:
+    """How many months lie between two ISO dates that both name a month (0 otherwise):
+    a span that one event dated twice does not have (a dated event, not a place, but the
+    same question: one event, or two of one kind)."""
+    ma, mb = _MONTH.match(a), _MONTH.match(b)
+    if not (ma and mb):
+        return 0
+    return abs((int(ma[1]) * 12 + int(ma[2])) - (int(mb[1]) * 12 + int(mb[2])))

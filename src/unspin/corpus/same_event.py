@@ -43,7 +43,7 @@ from collections.abc import Sequence
 
 from unspin.corpus.context import STORY_DAYS
 from unspin.corpus.model import DateSlot, PlaceSlot, QuantitySlot, Slot
-from unspin.corpus.place_evidence import holiday, named_in, one_spelling, same_head
+from unspin.corpus.place_evidence import holiday, months_apart, named_in, one_spelling, same_head
 from unspin.corpus.words import CALENDAR_WORDS, days_apart
 
 __all__ = [
@@ -169,6 +169,8 @@ def update_comparable(a: QuantitySlot, b: QuantitySlot) -> bool:
 
 def dates_comparable(a: DateSlot, b: DateSlot, shared: Sequence[str]) -> bool:
     """Whether two dates of two documents can date one event."""
+    if months_apart(a.iso, b.iso) > 2:
+        return False  # "charged in February 2004", "charged in December 2011": two events
     if a.doc_id == b.doc_id:
         return True
     if not _within(a, b, NEAR_DAYS if len(shared) > 1 else ONE_NAME_DAYS, shared):
