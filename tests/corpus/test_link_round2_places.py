@@ -94,7 +94,7 @@ def test_a_figure_for_one_place_of_several_is_a_part_of_the_total() -> None:
     """29 raids on two countries, then 17 of them in one country and 12 in the other."""
     for lead in ("The action in Kessaly included ", "In Orvan, "):
         assert part_cue(lead + "17 raids", 0, len(lead)) is not None, lead
-    for lead in ("The allies staged ", "In 2012, ", "Police said "):
+    for lead in ("The allies staged ", "In 2012, ", "Police said ", "The new model will include "):
         assert part_cue(lead + "17 raids", 0, len(lead)) is None, lead
 
 

@@ -149,14 +149,16 @@ def one_spelling(a: str, b: str) -> bool:
 
 
 _PART_CUES = re.compile(
-    r"(?:\b(?:included|includes|include|comprised|comprising)\W+(?:\w+\W+){0,3}"
+    r"(?:\b(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*[^.;]{0,40}?\b(?:included|includes)\W+"
+    r"(?:\w+\W+){0,3}"
     r"|^\W*(?:In|At|Near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s*(?:\w+\W+){0,3})$"
 )
 
 
 def part_cue(text: str, sent_start: int, at: int) -> re.Match[str] | None:
-    """The cue making the figure at ``at`` one part of a total: "included" just before
-    it, or a place opening its sentence ("In X, 12 strikes hit ...")."""
+    """The cue making the figure at ``at`` one part of a total: what happened at one place
+    "included" it ("the action in X included 17 strikes"), or a place opening its sentence
+    ("In X, 12 strikes hit ...")."""
     return _PART_CUES.search(text[sent_start:at])
 
 
