@@ -81,6 +81,9 @@ def test_one_event_held_in_two_towns_is_still_a_conflict() -> None:
     c = _place("d2", "Orvan", "Venn was seized in Orvan on March 2.")
     d = _place("d1", "Kessaly", "Venn was seized in Kessaly on March 2.")
     assert (link := compare_slots(c, d)) is not None and link.kind == "contradiction"
+    plain = compare_slots(replace(c, event=()), replace(d, event=()))  # matched on nouns
+    assert plain is not None and plain.slot["event"] == "border, courier, seized"
+    assert "@" not in plain.explanation.detail  # the governing-word markers are no words
 
 
 def test_two_spellings_of_one_district_agree() -> None:

@@ -54,6 +54,7 @@ from unspin.corpus.same_event import (
     dates_comparable,
     places_comparable,
     same_magnitude,
+    shared_nouns,
     update_comparable,
 )
 from unspin.corpus.words import GENERIC_PERSON_UNITS, days_apart, later, norm_name, stem
@@ -562,7 +563,7 @@ def _places(a: PlaceSlot, b: PlaceSlot) -> Link | None:
     if not places_comparable(a, b, shared):
         return None
     score = _confidence(a, b, shared, events)
-    what = ", ".join(events) or ", ".join(sorted(set(a.nouns) & set(b.nouns))[:3])
+    what = ", ".join(events) or ", ".join(shared_nouns(a.nouns, b.nouns)[:3])
     slot = {
         "entity": ", ".join(shared),
         "event": what,

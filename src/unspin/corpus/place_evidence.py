@@ -37,6 +37,7 @@ __all__ = [
     "one_spelling",
     "part_cue",
     "same_head",
+    "shared_nouns",
 ]
 
 #: Prefix of the marker of the word governing a place, kept among a place slot's nouns.
@@ -113,6 +114,12 @@ def head_marker(text: str, sent_start: int, prep_start: int) -> str | None:
 
 def _heads(nouns: Iterable[str]) -> set[str]:
     return {n for n in nouns if n.startswith(HEAD_PREFIX)}
+
+
+def shared_nouns(a: Iterable[str], b: Iterable[str]) -> list[str]:
+    """The nouns two place slots share, as a reader sees them: without the governing-word
+    markers (:data:`HEAD_PREFIX`), sorted."""
+    return sorted(n for n in set(a) & set(b) if not n.startswith(HEAD_PREFIX))
 
 
 def same_head(a: Iterable[str], b: Iterable[str]) -> bool:

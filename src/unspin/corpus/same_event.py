@@ -43,7 +43,14 @@ from collections.abc import Sequence
 
 from unspin.corpus.context import STORY_DAYS
 from unspin.corpus.model import DateSlot, PlaceSlot, QuantitySlot, Slot
-from unspin.corpus.place_evidence import holiday, months_apart, named_in, one_spelling, same_head
+from unspin.corpus.place_evidence import (
+    holiday,
+    months_apart,
+    named_in,
+    one_spelling,
+    same_head,
+    shared_nouns,
+)
 from unspin.corpus.words import CALENDAR_WORDS, days_apart
 
 __all__ = [
@@ -60,6 +67,7 @@ __all__ = [
     "dates_comparable",
     "places_comparable",
     "same_magnitude",
+    "shared_nouns",
     "update_comparable",
 ]
 
