@@ -148,12 +148,17 @@ def _narrative_rows(table: NarrativeTable, run: int) -> tuple[list[Any], list[An
     return fresh, growing
 
 
-def _contradictions(
-    store: Any, documents: list[str], report: WatchReport, experimental: bool
-) -> list[dict[str, Any]]:
-    if is_experimental("contradiction") and not experimental:
-        report.contradictions_left_out = True
-        return []
+def _add_contradictions(
+    report: WatchReport, store: Any, documents: list[str], experimental: bool
+) -> None:
+    """The new contradictions touching ``documents``, unless their link kind is
+    experimental and ``experimental`` was not asked for (then only said to be left out)."""
+    report.contradictions_left_out = is_experimental("contradiction") and not experimental
+    if not report.contradictions_left_out:
+        report.contradictions = _contradictions(store, documents)
+
+
+def _contradictions(store: Any, documents: list[str]) -> list[dict[str, Any]]:
     out: dict[tuple[str, ...], dict[str, Any]] = {}
     for doc in documents:
         for link in store.iter_links("contradiction", document_id=doc):
@@ -223,7 +228,7 @@ def watch_once(
         if run.documents:
             table = store.repository(NarrativeTable)
             report.new_narratives, report.growing = _narrative_rows(table, run.run)
-            report.contradictions = _contradictions(store, run.document_ids, report, experimental)
+            _add_contradictions(report, store, run.document_ids, experimental)
         store.set_meta(_key(path), json.dumps(state, sort_keys=True))
     return report
 
@@ -240,7 +245,7 @@ def latest_changes(db: str | Path | None, *, experimental: bool = False) -> Watc
             documents = table.run_documents(run)
             report.documents = len(documents)
             report.new_narratives, report.growing = _narrative_rows(table, run)
-            report.contradictions = _contradictions(store, documents, report, experimental)
+            _add_contradictions(report, store, documents, experimental)
         return report
 
 
