@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from unspin.frames.date_patterns import MONTHS, WEEKDAYS
 from unspin.lexicon import ORG_NOUNS, TITLE_WORDS, VERB_FORMS
 from unspin.model import Analysis
 
@@ -104,14 +105,13 @@ STOPWORDS: frozenset[str] = word_set(
     """
 )
 
-#: Days and months, written out or abbreviated ("Feb", "Sept"): capitalised, never names.
-CALENDAR_WORDS: frozenset[str] = word_set(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today yesterday tomorrow
-    mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct
-    nov dec
-    """
+#: Days and months, written out or abbreviated ("Feb", "Sept"): capitalised, never names
+#: (the date tables of :mod:`unspin.frames.date_patterns`, with short weekdays and the
+#: days named relative to today).
+CALENDAR_WORDS: frozenset[str] = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | word_set("today yesterday tomorrow mon tue tues wed thu thur thurs fri sat sun")
 )
 #: Capitalised words that are not names: days, months, titles and generic nouns.
 _NOT_NAMES: frozenset[str] = (
