@@ -11,34 +11,10 @@ from dataclasses import replace
 
 import pytest
 
-from unspin.corpus import QuoteIndex, QuoteMention
+from tests.corpus.mentions import links, mention
+from unspin.corpus import QuoteMention
 from unspin.corpus.quote_evidence import disjoint_dates, resolved_speaker, same_speaker
 from unspin.corpus.quotes import _count_speakers, relate
-from unspin.corpus.words import content_words, normalise_quote, words
-
-
-def mention(
-    doc: str,
-    text: str,
-    speaker: str | None,
-    published: str = "2024-05-02",
-    *,
-    dates: tuple[str, ...] = (),
-    settings: tuple[str, ...] = (),
-) -> QuoteMention:
-    return QuoteMention(
-        doc_id=doc, finding_id=f"quote-{doc}", start=0, end=len(text), text=text,
-        norm=normalise_quote(text), speaker=speaker, published=published, outlet=doc,
-        sentence_start=0, sentence_end=len(text), dates=dates, places=(), settings=settings,
-        words=tuple(sorted(content_words(words(text)))),
-    )  # fmt: skip
-
-
-def links(*mentions: QuoteMention) -> list[tuple[str, str, tuple[str, ...]]]:
-    index = QuoteIndex()
-    index.add_mentions(mentions)
-    return [(lk.a.doc_id, lk.b.doc_id, lk.differs) for lk in index.links()]
-
 
 # -- two quotations sharing a stock phrase ---------------------------------------------
 

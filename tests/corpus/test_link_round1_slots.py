@@ -110,28 +110,12 @@ def test_magnitudes_and_small_figures_are_no_restatement() -> None:
     half_a = share("d1", "2024-05-02", "more than half", 0.5, ("Marlow",))
     half_b = share("d2", "2024-05-02", "more than half", 0.5, ("Marlow",))
     assert compare_slots(half_a, half_b) is None  # half of whom?
-    big_a = count(
-        "d1",
-        "2024-01-10",
-        "$275 million",
-        275e6,
-        unit="USD",
-        unit_class="USD",
-        nouns=("bridge", "plan"),
-        predicate="",
-        anchors=("Orlev",),
-    )
-    big_b = count(
-        "d2",
-        "2024-05-10",
-        "$275 million",
-        275e6,
-        unit="USD",
-        unit_class="USD",
-        nouns=("bridge", "plan"),
-        predicate="",
-        anchors=("Orlev",),
-    )
+    plan: dict[str, Any] = {
+        "unit": "USD", "unit_class": "USD", "nouns": ("bridge", "plan"), "predicate": "",
+        "anchors": ("Orlev",),
+    }  # fmt: skip
+    big_a = count("d1", "2024-01-10", "$275 million", 275e6, **plan)
+    big_b = count("d2", "2024-05-10", "$275 million", 275e6, **plan)
     assert (link := compare_slots(big_a, big_b)) is not None and link.kind == "restatement"
 
 

@@ -9,34 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from unspin.corpus import QuoteIndex, QuoteMention
+from tests.corpus.mentions import links, mention
 from unspin.corpus.quote_evidence import excerpts_only, organisation, same_speaker
 from unspin.corpus.quotes import compare_wording
-from unspin.corpus.words import content_words, normalise_quote, words
-
-
-def mention(
-    doc: str,
-    text: str,
-    speaker: str | None,
-    published: str = "2024-05-02",
-    *,
-    places: tuple[str, ...] = (),
-    settings: tuple[str, ...] = (),
-) -> QuoteMention:
-    return QuoteMention(
-        doc_id=doc, finding_id=f"quote-{doc}", start=0, end=len(text), text=text,
-        norm=normalise_quote(text), speaker=speaker, published=published, outlet=doc,
-        sentence_start=0, sentence_end=len(text), dates=(), places=places, settings=settings,
-        words=tuple(sorted(content_words(words(text)))),
-    )  # fmt: skip
-
-
-def links(*mentions: QuoteMention) -> list[tuple[str, str, tuple[str, ...]]]:
-    index = QuoteIndex()
-    index.add_mentions(mentions)
-    return [(lk.a.doc_id, lk.b.doc_id, lk.differs) for lk in index.links()]
-
+from unspin.corpus.words import normalise_quote
 
 SAID = "The lanterns on the old quay were lit again after nine dark winters."
 
