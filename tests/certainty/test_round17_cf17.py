@@ -10,26 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from unspin.certainty.analyzer import CertaintyAnalyzer
-from unspin.config import load_config
-from unspin.model import Document
+from tests.certainty.shown import shown as _shown
 from unspin.nlp import Backbone
-from unspin.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
-
-#: The analyzer's default ``min_score``, and the hedges' ``min_hedge_score``.
-_SHOWN = {"booster": 0.5, "vague_attribution": 0.5, "hedge": 0.8}
-
-
-def _shown(backbone: Backbone, text: str, kind: str) -> list[str]:
-    pipe = Pipeline(
-        load_config(analyzers=["certainty"]),
-        backbone=backbone,
-        analyzers=[CertaintyAnalyzer(all_candidates=True)],
-    )
-    found = pipe.analyze(Document(text)).by_kind(kind)
-    return [f.text for f in found if f.score >= _SHOWN[kind]]
 
 
 @pytest.mark.parametrize(
