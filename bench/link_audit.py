@@ -1,7 +1,7 @@
 """Precision of corpus links on real news: a seeded sample of links, judged by readers.
 
     python bench/link_audit.py sample --seed 1 --per-kind 40 --out DIR/sample.jsonl
-        [--corpus polnear fnc1] [--work DIR]
+        [--corpus polnear fnc1 ptc] [--work DIR]
     python bench/link_audit.py show --sample PATH --reader A|B --kind KIND [--start i --count n]
     python bench/link_audit.py judge --sample PATH --reader A|B < lines  # "ID VERDICT REASON"
     python bench/link_audit.py score --sample PATH [--json]
@@ -18,7 +18,10 @@ over documents in a seeded order, a blind quarter marked for a second reader:
 - ``polnear``: PolNeAR's 840 train articles (US political news, 2015-2016, seven
   outlets, with their publication dates and outlets; the dev split is never read);
 - ``fnc1``: FNC-1's 1,683 train bodies (news about 191 stories, many outlets copying
-  one another; no dates or outlets in the data).
+  one another; no dates or outlets in the data);
+- ``ptc``: PTC's 371 train articles (news and opinion of 2017-2019 from outlets of every
+  leaning, title on the first line, one sentence a line; no dates or outlets in the data;
+  the article id is the file's number, as in the findings audit).
 
 The stores are kept in ``--work`` (default ``$TMPDIR/link-audit``), one per corpus and
 source tree, so ``show`` reads the link's explanation and both sides from them; the sample
@@ -51,7 +54,9 @@ from audit_articles import (
     POLNEAR_PREFIX,
     POLNEAR_TEXTS,
     article_text,
+    corpus_articles,
     fnc1_bodies,
+    ptc_text,
     read_jsonl,
 )
 from audit_draw import blind_ids, draw_kind, make_anchor
@@ -60,7 +65,7 @@ from precision_audit import judge_command, score_command
 from unspin.corpus.model import LINK_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ("polnear", "fnc1")
+CORPORA = ("polnear", "fnc1", "ptc")
 WORK = Path(tempfile.gettempdir()) / "link-audit"
 #: Link kinds in the order the sample lists them.
 KIND_ORDER = LINK_KINDS
@@ -117,7 +122,11 @@ def fnc1_documents() -> list[dict[str, Any]]:
     return [{"id": a, "text": t} for a, t in sorted(fnc1_bodies().items())]
 
 
-DOCUMENTS = {"polnear": polnear_documents, "fnc1": fnc1_documents}
+def ptc_documents() -> list[dict[str, Any]]:
+    return [{"id": a, "text": ptc_text(a)} for a in corpus_articles("ptc")]
+
+
+DOCUMENTS = {"polnear": polnear_documents, "fnc1": fnc1_documents, "ptc": ptc_documents}
 
 
 def head_commit() -> str:
@@ -200,7 +209,8 @@ def stored_text(raw: str) -> str:
 def link_items(db: Path, corpus: str, commit: str) -> Iterator[dict[str, Any]]:
     """Every stored link of ``db`` as an audit item (no article text). The store names a
     document by the hash of its text (``unspin.model.content_id``); the item by its
-    article id (``polnear-<file stem>``, ``fnc1-<Body ID>``; the first of equal texts)."""
+    article id (``polnear-<file stem>``, ``fnc1-<Body ID>``, PTC's number; the first of
+    equal texts)."""
     from unspin.corpus.store_adapter import iter_corpus_links
     from unspin.model import content_id
     from unspin.store import open_store
