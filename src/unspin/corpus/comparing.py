@@ -23,8 +23,14 @@ from typing import Any
 from unspin.corpus._fuzzy import BandHasher, fuzz, shingles, when_key
 from unspin.corpus.contradictions import compare_slots, find_contradictions
 from unspin.corpus.model import Link, slot_from_dict
-from unspin.corpus.passage_furniture import keep_pair
-from unspin.corpus.propagation import Passage, _runs, passage_link, passages, shared_count
+from unspin.corpus.passage_furniture import corpus_furniture, keep_pair
+from unspin.corpus.propagation import (
+    Passage,
+    content_runs,
+    passage_link,
+    passages,
+    shared_count,
+)
 from unspin.corpus.quotes import QuoteMention, _drift_link, mention_keys, quote_mentions, relate
 from unspin.corpus.slots import extract_slots
 from unspin.model import Analysis
@@ -158,28 +164,35 @@ def passage_links(
 ) -> list[Link]:
     """The propagation links of document ``doc_id`` from its passage matches (its
     passage, an earlier one, their similarity), to the ``max_sources`` earliest documents;
-    site furniture is left out (:func:`unspin.corpus.passage_furniture.keep_pair`, with the
-    documents indexed so far that hold a sentence)."""
+    site furniture is left out (:func:`unspin.corpus.passage_furniture.corpus_furniture`
+    and ``keep_pair``, with the documents indexed so far that hold a sentence)."""
     pairs: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
     by_key: dict[tuple[str, int], Passage] = {}
     holders: dict[int, dict[str, str | None]] = defaultdict(dict)
+    topic: dict[str, tuple[str, ...]] = {}
     for new, other, sim in matches:
         pairs[other.doc_id].append((other.index, new.index, sim))
         by_key[(doc_id, new.index)] = new
         by_key[(other.doc_id, other.index)] = other
         holders[new.index][doc_id] = new.outlet
         holders[new.index][other.doc_id] = other.outlet
-    for d in list(pairs):
-        mine = by_key[(doc_id, pairs[d][0][1])]
-        if not keep_pair(shared_count(pairs[d]), (by_key[(d, pairs[d][0][0])].outlet, mine.outlet),
-                         holders[mine.index].items()):  # fmt: skip
-            del pairs[d]
-    sources = sorted(pairs, key=lambda d: (when_key(by_key[(d, pairs[d][0][0])].published), d))
+        topic[doc_id], topic[other.doc_id] = new.topic, other.topic
+
+    def furniture(m: tuple[int, int, float]) -> bool:
+        return corpus_furniture(by_key[(doc_id, m[1])].norm,
+                                [topic[d] for d in holders[m[1]]])  # fmt: skip
+
+    runs: dict[str, list[list[tuple[int, int, float]]]] = {}
+    for d, found in pairs.items():
+        runs[d] = content_runs(found, furniture)
+        kept = [m for run in runs[d] for m in run]
+        if not kept or not keep_pair(shared_count(kept), (by_key[(d, kept[0][0])].outlet,
+                                     by_key[(doc_id, kept[0][1])].outlet),
+                                     holders[kept[0][1]].items()):  # fmt: skip
+            del runs[d]
+    sources = sorted(runs, key=lambda d: (when_key(by_key[(d, pairs[d][0][0])].published), d))
     if len(sources) > max_sources:
         log.info("%s repeats passages of %d documents; linking the %d earliest",
                  doc_id, len(sources), max_sources)  # fmt: skip
-    return [
-        passage_link(by_key, doc, doc_id, run)
-        for doc in sources[:max_sources]
-        for run in _runs(sorted(pairs[doc]))
-    ]
+    return [passage_link(by_key, doc, doc_id, run) for doc in sources[:max_sources]
+            for run in runs[doc]]  # fmt: skip

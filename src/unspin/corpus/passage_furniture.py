@@ -15,7 +15,15 @@ night. Three general cues tell them apart, none naming an outlet or a topic:
   many sentences) and when that sentence is no furniture: it is not found in
   ``OUTLET_FURNITURE`` documents of one outlet nor ``CORPUS_FURNITURE`` documents in all
   (the document frequency of the sentence, near-copies counted). Two documents sharing
-  ``MIN_SHARED`` sentences or more are linked whatever those sentences are.
+  ``MIN_SHARED`` sentences or more are linked, once their furniture runs are left out;
+* :func:`corpus_furniture`: a block of site furniture (a signup form, a terms-of-use
+  line, a poll widget, a standing bio) is shared whole by pages on every subject; a wire
+  story copied by many outlets is shared by pages on one story. A sentence held by
+  ``CORPUS_FURNITURE`` documents or more is furniture unless its holders are one story:
+  a name among the topic words (:func:`topic_words`: the names a document repeats most)
+  of ``STORY_SHARE`` of them, not counting the sentence's own words. A run of matching
+  sentences holding one such sentence is furniture whole (the form's rarer line naming
+  the site goes with it); the pair is judged on the sentences left.
 
 The counts are those known when a pair is linked: in a store linked document by
 document, the documents indexed so far (a link already stored while the sentence was
@@ -29,7 +37,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-__all__ = ["CORPUS_FURNITURE", "MIN_SHARED", "OUTLET_FURNITURE", "keep_pair", "no_content"]
+from unspin.corpus.words import norm_name, proper_words, words
+
+__all__ = [
+    "CORPUS_FURNITURE",
+    "MIN_SHARED",
+    "OUTLET_FURNITURE",
+    "STORY_SHARE",
+    "TOPIC_WORDS",
+    "corpus_furniture",
+    "keep_pair",
+    "no_content",
+    "topic_words",
+]
 
 #: A pair of documents sharing this many sentences is a republication or a copy.
 MIN_SHARED = 2
@@ -37,6 +57,10 @@ MIN_SHARED = 2
 OUTLET_FURNITURE = 3
 #: A sentence in this many documents of the corpus is furniture.
 CORPUS_FURNITURE = 5
+#: A document's topic words: this many names, the most repeated first.
+TOPIC_WORDS = 10
+#: Holders of a sentence are one story when this share of them has one topic word.
+STORY_SHARE = 0.6
 
 
 def no_content(text: str, own: Sequence[str]) -> bool:
@@ -68,3 +92,24 @@ def keep_pair(
         return False
     per_outlet = Counter(o for o in docs.values() if o is not None)
     return not per_outlet or max(per_outlet.values()) < OUTLET_FURNITURE
+
+
+def topic_words(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+    """What a document is about, as its ``TOPIC_WORDS`` names (lower-cased words the
+    document writes capitalised inside sentences: :func:`~unspin.corpus.words.proper_words`)
+    most repeated, ties in order of first appearance."""
+    names = proper_words(text, spans)
+    counts = Counter(k for k in (norm_name(w.text) for w in words(text)) if k in names)
+    return tuple(w for w, _ in counts.most_common(TOPIC_WORDS))
+
+
+def corpus_furniture(norm: str, topics: Sequence[Sequence[str]]) -> bool:
+    """Whether a sentence (``norm``, normalised) held by documents whose topic words are
+    ``topics`` (one entry per document, the pair's included) is site furniture: held by
+    ``CORPUS_FURNITURE`` documents or more, no topic word outside the sentence's own
+    words being held by ``STORY_SHARE`` of them (see the module docstring)."""
+    if len(topics) < CORPUS_FURNITURE:
+        return False
+    own = set(norm.split())
+    counts = Counter(w for t in topics for w in set(t) if w not in own)
+    return not counts or max(counts.values()) < STORY_SHARE * len(topics)

@@ -7,8 +7,11 @@ trigrams; candidate pairs in different documents are scored with rapidfuzz's rat
 pairs at or above ``min_similarity`` (0..100) are kept. Consecutive matching sentences
 of two documents are merged into one passage. Site furniture is left out
 (:mod:`unspin.corpus.passage_furniture`): a sentence with no content (a header ending in
-a colon, a headline) is no passage, and two documents sharing a single sentence are
-linked only across outlets and when that sentence is not repeated in many documents.
+a colon, a headline) is no passage; a run holding a sentence that many documents on
+unrelated topics hold (a signup form, a terms-of-use line) is left out whole, each
+passage carrying its document's topic words for that; and two documents sharing a single
+sentence are linked only across outlets and when that sentence is not repeated in many
+documents.
 Each ``propagation`` link puts the earlier publication on side ``a``, so the first
 appearance is visible; undated documents come last.
 """
@@ -17,19 +20,21 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from unspin.corpus._fuzzy import LshIndex, fuzz, shingles, when_key
 from unspin.corpus.model import Link, Side
-from unspin.corpus.passage_furniture import keep_pair, no_content
+from unspin.corpus.passage_furniture import corpus_furniture, keep_pair, no_content, topic_words
 from unspin.corpus.words import normalise_quote, sentence_spans, words
 from unspin.errors import SchemaError
 from unspin.model import JSON, Analysis, Explanation
 
 __all__ = [
+    "BLOCK_GAP",
     "Passage",
     "PassageIndex",
+    "content_runs",
     "find_propagation",
     "passage_link",
     "passages",
@@ -37,6 +42,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+#: Sentences between a run and a furniture run for both to be one block of furniture.
+BLOCK_GAP = 2
 
 
 @dataclass(frozen=True)
@@ -52,14 +60,23 @@ class Passage:
     published: str | None
     outlet: str | None
     tail: str = ""  # the text between this sentence and the next (usually spacing)
+    topic: tuple[str, ...] = ()  # the document's topic words (passage_furniture.topic_words)
 
     def to_dict(self) -> dict[str, JSON]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        out: dict[str, JSON] = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["topic"] = list(self.topic)
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, JSON]) -> Passage:
+        """A passage from :meth:`to_dict`'s JSON; one written before topic words has none."""
+        got = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        topic = got.get("topic", [])
+        if not isinstance(topic, list) or not all(isinstance(w, str) for w in topic):
+            raise SchemaError(f"invalid passage: topic {topic!r}")
+        got["topic"] = tuple(topic)
         try:
-            return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+            return cls(**got)
         except TypeError as exc:
             raise SchemaError(f"invalid passage: {exc}") from exc
 
@@ -72,6 +89,7 @@ def passages(analysis: Analysis, *, min_words: int = 12) -> list[Passage]:
     quotes = [(f.start, f.end) for f in analysis.by_kind("quote")]
     out: list[Passage] = []
     spans = sentence_spans(analysis)
+    topic = topic_words(doc.text, spans)
     for k, (s, e) in enumerate(spans):
         own = [
             w.text for w in words(doc.text, s, e) if not any(a <= w.start < b for a, b in quotes)
@@ -81,7 +99,7 @@ def passages(analysis: Analysis, *, min_words: int = 12) -> list[Passage]:
         tail = doc.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
         out.append(
             Passage(doc.id, k, s, e, doc.text[s:e], normalise_quote(" ".join(own)),
-                    doc.published, doc.outlet, tail)
+                    doc.published, doc.outlet, tail, topic)
         )  # fmt: skip
     return out
 
@@ -135,13 +153,22 @@ class PassageIndex:
                 holders[(dx, i)].add(dy)
                 holders[(dy, j)].add(dx)
         outlet = {doc: p.outlet for (doc, _), p in self._by_key.items()}
+        topic = {doc: p.topic for (doc, _), p in self._by_key.items()}
         for (dx, dy), matches in self._pairs.items():
-            i, j = matches[0][:2]
-            docs = {dx, dy} | holders[(dx, i)] | holders[(dy, j)]
-            if not keep_pair(shared_count(matches), (outlet[dx], outlet[dy]),
-                             ((d, outlet[d]) for d in docs)):  # fmt: skip
+
+            def holding(m: tuple[int, int, float], dx: str = dx, dy: str = dy) -> set[str]:
+                return {dx, dy} | holders[(dx, m[0])] | holders[(dy, m[1])]
+
+            def furniture(m: tuple[int, int, float], dx: str = dx) -> bool:
+                return corpus_furniture(self._by_key[(dx, m[0])].norm,
+                                        [topic[d] for d in holding(m)])  # fmt: skip
+
+            runs = content_runs(matches, furniture)
+            kept = [m for run in runs for m in run]
+            if not kept or not keep_pair(shared_count(kept), (outlet[dx], outlet[dy]),
+                                         ((d, outlet[d]) for d in holding(kept[0]))):  # fmt: skip
                 continue
-            for run in _runs(sorted(matches)):
+            for run in runs:
                 out.append(passage_link(self._by_key, dx, dy, run))
         out.sort(key=lambda lk: (when_key(lk.a.published), lk.a.doc_id, lk.a.start,
                                  lk.b.doc_id))  # fmt: skip
@@ -211,6 +238,31 @@ def shared_count(matches: Iterable[tuple[int, int, float]]) -> int:
     for i, j, _ in matches:
         parent[root((0, i))] = root((1, j))
     return len({root(x) for x in list(parent)})
+
+
+def content_runs(
+    matches: Iterable[tuple[int, int, float]], furniture: Callable[[tuple[int, int, float]], bool]
+) -> list[list[tuple[int, int, float]]]:
+    """The runs of two documents' matches (:func:`_runs`) outside site furniture: a run
+    holding a match ``furniture`` says is furniture is left out whole, and so is a run
+    at most ``BLOCK_GAP`` sentences from a left-out run in both documents (the rest of a
+    widget: a poll's question above its answers and its form)."""
+    runs = _runs(sorted(matches))
+    out = [not any(furniture(m) for m in run) for run in runs]
+    grown = True
+    while grown:  # a block grows by its neighbours
+        grown = False
+        for k, run in enumerate(runs):
+            if out[k] and any(not out[o] and _near(run, runs[o]) for o in range(len(runs))):
+                out[k], grown = False, True
+    return [run for run, keep in zip(runs, out, strict=True) if keep]
+
+
+def _near(r: list[tuple[int, int, float]], s: list[tuple[int, int, float]]) -> bool:
+    """Whether two runs are at most ``BLOCK_GAP`` sentences apart in both documents."""
+    return all(
+        max(r[0][side] - s[-1][side], s[0][side] - r[-1][side]) <= BLOCK_GAP + 1 for side in (0, 1)
+    )
 
 
 def _runs(matches: list[tuple[int, int, float]]) -> list[list[tuple[int, int, float]]]:

@@ -11,7 +11,8 @@
         report = store_report(store, doc_id)       # the links one document's report shows
 
 **Stores indexed by an older unspin** (slots of an older
-:data:`~unspin.corpus.model.SLOT_FORMAT`, quotations without their content words) are
+:data:`~unspin.corpus.model.SLOT_FORMAT`, quotations without their content words, passages
+without their document's topic words) are
 re-extracted on the next link run, comparison by comparison (:data:`CURRENT`): the
 analyses are in the store, so nothing is lost.
 
@@ -85,6 +86,7 @@ log = logging.getLogger(__name__)
 CURRENT: dict[str, str] = {
     "contradictions": f'"format": {SLOT_FORMAT}',
     "quotes": '"speaker_quotes":',
+    "propagation": '"topic":',
 }
 
 # A batch is written early when it holds this many links or candidate items.
