@@ -18,7 +18,7 @@ from unspin.corpus.audited import (
     render_left_out,
 )
 from unspin.corpus.model import LINK_KINDS
-from unspin.report.audited import MIN_PRECISION, Audit
+from unspin.report.audited import MIN_JUDGED, MIN_PRECISION, Audit
 
 AUDIT = Path(__file__).resolve().parents[2] / "bench" / "link_audit"
 
@@ -43,6 +43,23 @@ def test_table_is_the_audit_of_reader_a() -> None:
         mine = [ok for f, k, ok in verdicts if f in audit.rounds and k == kind]
         assert audit.judged == len(mine) > 0, kind
         assert audit.correct == sum(mine), kind
+
+
+def test_each_kind_takes_its_latest_rounds_until_forty_are_judged() -> None:
+    judged: dict[tuple[str, str], int] = {}  # (round, kind) -> links judged by reader A
+    for folder in LINK_AUDIT_ROUNDS:
+        kinds = {r["id"]: r["kind"] for r in _rows(folder, "sample.jsonl")}
+        for r in _rows(folder, "judgments-A.jsonl"):
+            key = (folder, kinds[r["id"]])
+            judged[key] = judged.get(key, 0) + 1
+    for kind, audit in LINK_AUDITED.items():
+        want: list[str] = []
+        for folder in reversed(list(LINK_AUDIT_ROUNDS)):  # newest first
+            if sum(judged.get((f, kind), 0) for f in want) >= MIN_JUDGED:
+                break
+            if judged.get((folder, kind)):
+                want.append(folder)
+        assert audit.rounds == tuple(want), kind
 
 
 def test_kinds_under_the_bar_or_unaudited_are_experimental(
