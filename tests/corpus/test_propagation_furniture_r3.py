@@ -144,19 +144,14 @@ def test_copies_of_one_wire_story_stay_linked() -> None:
 
 
 def test_corpus_furniture() -> None:
-    norm = normalise_quote(SIGNUP[1].lower())
     unrelated = [topic(names) for names, _ in TOPICS]
-    assert corpus_furniture(norm, unrelated)
-    assert not corpus_furniture(norm, unrelated[:4])  # rare: no furniture by count
+    assert corpus_furniture(unrelated)
+    assert not corpus_furniture(unrelated[:4])  # rare: no furniture by count
     story = [topic((*WIRE_NAMES, *names)) for names, _ in TOPICS]
-    assert not corpus_furniture(norm, story)
-    assert corpus_furniture(norm, [()] * 6)  # nothing known of the documents: furniture
-    # a name the sentence itself holds says nothing of the documents' topic
-    named = normalise_quote("The Kaldera miners and Stoll Minerals of Brannoch signed the form.")
-    assert corpus_furniture(named, story)
-    # one story: a name held by three in five of the documents at least
-    assert not corpus_furniture(norm, [topic(WIRE_NAMES)] * 4 + unrelated[4:])
-    assert corpus_furniture(norm, [topic(WIRE_NAMES)] * 3 + unrelated[3:])
+    assert not corpus_furniture(story)
+    assert corpus_furniture([()] * 6)  # nothing known of the documents: furniture
+    # a site's pages on one subject for a while, one on another: the site's furniture
+    assert corpus_furniture([topic(WIRE_NAMES)] * 5 + unrelated[5:])
 
 
 def test_topic_words_are_the_names_a_document_repeats_most() -> None:

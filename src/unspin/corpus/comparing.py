@@ -179,8 +179,7 @@ def passage_links(
         topic[doc_id], topic[other.doc_id] = new.topic, other.topic
 
     def furniture(m: tuple[int, int, float]) -> bool:
-        return corpus_furniture(by_key[(doc_id, m[1])].norm,
-                                [topic[d] for d in holders[m[1]]])  # fmt: skip
+        return corpus_furniture([topic[d] for d in holders[m[1]]])
 
     runs: dict[str, list[list[tuple[int, int, float]]]] = {}
     for d, found in pairs.items():

@@ -21,7 +21,7 @@ night. Three general cues tell them apart, none naming an outlet or a topic:
   story copied by many outlets is shared by pages on one story. A sentence held by
   ``CORPUS_FURNITURE`` documents or more is furniture unless its holders are one story:
   a name among the topic words (:func:`topic_words`: the names a document repeats most)
-  of ``STORY_SHARE`` of them, not counting the sentence's own words. A run of matching
+  of ``STORY_SHARE`` of them (every one). A run of matching
   sentences holding one such sentence is furniture whole (the form's rarer line naming
   the site goes with it); the pair is judged on the sentences left.
 
@@ -59,8 +59,10 @@ OUTLET_FURNITURE = 3
 CORPUS_FURNITURE = 5
 #: A document's topic words: this many names, the most repeated first.
 TOPIC_WORDS = 10
-#: Holders of a sentence are one story when this share of them has one topic word.
-STORY_SHARE = 0.6
+#: Holders of a sentence are one story when this share of them has one topic word (all:
+#: pages of one site on one subject for a while hold its furniture too, and a store
+#: linked document by document judges on the holders so far).
+STORY_SHARE = 1.0
 
 
 def no_content(text: str, own: Sequence[str]) -> bool:
@@ -103,13 +105,12 @@ def topic_words(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
     return tuple(w for w, _ in counts.most_common(TOPIC_WORDS))
 
 
-def corpus_furniture(norm: str, topics: Sequence[Sequence[str]]) -> bool:
-    """Whether a sentence (``norm``, normalised) held by documents whose topic words are
-    ``topics`` (one entry per document, the pair's included) is site furniture: held by
-    ``CORPUS_FURNITURE`` documents or more, no topic word outside the sentence's own
-    words being held by ``STORY_SHARE`` of them (see the module docstring)."""
+def corpus_furniture(topics: Sequence[Sequence[str]]) -> bool:
+    """Whether a sentence held by documents whose topic words are ``topics`` (one entry
+    per document, the pair's included) is site furniture: held by ``CORPUS_FURNITURE``
+    documents or more, no topic word being held by ``STORY_SHARE`` of them (see the
+    module docstring)."""
     if len(topics) < CORPUS_FURNITURE:
         return False
-    own = set(norm.split())
-    counts = Counter(w for t in topics for w in set(t) if w not in own)
+    counts = Counter(w for t in topics for w in set(t))
     return not counts or max(counts.values()) < STORY_SHARE * len(topics)

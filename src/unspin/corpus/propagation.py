@@ -159,9 +159,8 @@ class PassageIndex:
             def holding(m: tuple[int, int, float], dx: str = dx, dy: str = dy) -> set[str]:
                 return {dx, dy} | holders[(dx, m[0])] | holders[(dy, m[1])]
 
-            def furniture(m: tuple[int, int, float], dx: str = dx) -> bool:
-                return corpus_furniture(self._by_key[(dx, m[0])].norm,
-                                        [topic[d] for d in holding(m)])  # fmt: skip
+            def furniture(m: tuple[int, int, float]) -> bool:
+                return corpus_furniture([topic[d] for d in holding(m)])
 
             runs = content_runs(matches, furniture)
             kept = [m for run in runs for m in run]
