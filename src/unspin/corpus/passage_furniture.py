@@ -5,7 +5,7 @@ source). On real news most verbatim repeats of a single sentence are not that bu
 furniture: an editor's note appended to many articles, a video or subscription notice,
 a list of links to other stories, the standing intro line of a daily digest, a section
 header, a contributor's bio line, a stock sentence a live blog repeats night after
-night. Three general cues tell them apart, none naming an outlet or a topic:
+night. General cues tell them apart, none naming an outlet or a topic:
 
 * :func:`no_content`: a sentence that says nothing is no passage: a header or an intro
   line ending in a colon, a headline or a list of headlines (title case throughout);
@@ -17,13 +17,15 @@ night. Three general cues tell them apart, none naming an outlet or a topic:
   (the document frequency of the sentence, near-copies counted). Two documents sharing
   ``MIN_SHARED`` sentences or more are linked, once their furniture runs are left out;
 * :func:`corpus_furniture`: a block of site furniture (a signup form, a terms-of-use
-  line, a poll widget, a standing bio) is shared whole by pages on every subject; a wire
-  story copied by many outlets is shared by pages on one story. A sentence held by
+  line, a poll widget) is shared whole by pages on every subject; a wire story copied
+  by many outlets is shared by pages on one story. A sentence held by
   ``CORPUS_FURNITURE`` documents or more is furniture unless its holders are one story:
   a name among the topic words (:func:`topic_words`: the names a document repeats most)
-  of ``STORY_SHARE`` of them (every one). A run of matching
-  sentences holding one such sentence is furniture whole (the form's rarer line naming
-  the site goes with it); the pair is judged on the sentences left.
+  of ``STORY_SHARE`` of them (every one: a site's pages on one subject for a while hold
+  its furniture too). A run of matching sentences holding one such sentence is furniture
+  whole, with the runs next to it (:func:`unspin.corpus.propagation.content_runs`: the
+  form's rarer line naming the site, a poll's question); the pair is judged on the
+  sentences left.
 
 The counts are those known when a pair is linked: in a store linked document by
 document, the documents indexed so far (a link already stored while the sentence was
