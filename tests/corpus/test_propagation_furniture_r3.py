@@ -5,12 +5,13 @@ outlets of one story is. Invented names, sites and texts throughout."""
 
 from __future__ import annotations
 
-from unspin.corpus import Link, PassageIndex
+from unspin.corpus import Link, PassageIndex, passages
 from unspin.corpus.comparing import passage_links
 from unspin.corpus.passage_furniture import corpus_furniture, topic_words
 from unspin.corpus.propagation import Passage
 from unspin.corpus.store_adapter import CURRENT
 from unspin.corpus.words import normalise_quote
+from unspin.model import Analysis, Document
 
 SIGNUP = [
     "Email This field is for validation purposes and should be left unchanged today.",
@@ -175,3 +176,10 @@ def test_old_passages_read_and_stores_are_re_extracted() -> None:
     again = Passage.from_dict(new.to_dict())
     assert again == new and again.topic == ("kaldera", "stoll")
     assert CURRENT["propagation"] == '"topic":'
+
+
+def test_passages_carry_their_document_s_topic_words() -> None:
+    last = "Officials in Kaldera thanked the crews of Brannoch and of Stoll Minerals."
+    got = passages(Analysis(Document(" ".join([*WIRE, last]), id="k")))
+    assert len(got) == 4
+    assert {p.topic for p in got} == {("kaldera", "stoll", "minerals", "brannoch")}
