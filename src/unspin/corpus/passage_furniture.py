@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from unspin.corpus.words import CALENDAR_WORDS, norm_name, proper_words, words
+from unspin.corpus.words import norm_name, proper_words, words
 
 __all__ = [
     "CORPUS_FURNITURE",
@@ -101,9 +101,9 @@ def keep_pair(
 def topic_words(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
     """What a document is about, as its ``TOPIC_WORDS`` names (lower-cased words the
     document writes capitalised inside sentences: :func:`~unspin.corpus.words.proper_words`)
-    most repeated, ties in order of first appearance; month and weekday names say when,
-    not what."""
-    names = proper_words(text, spans) - CALENDAR_WORDS
+    most repeated, ties in order of first appearance (a weekday or a month a story's
+    copies all name counts: wire copies of one story may share no other name)."""
+    names = proper_words(text, spans)
     counts = Counter(k for k in (norm_name(w.text) for w in words(text)) if k in names)
     return tuple(w for w, _ in counts.most_common(TOPIC_WORDS))
 
