@@ -20,6 +20,7 @@ quotation only with the evidence of :func:`unspin.corpus.quote_evidence.same_utt
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from collections import Counter
@@ -37,6 +38,7 @@ from unspin.corpus.quote_evidence import (
     same_speaker,
     same_utterance,
 )
+from unspin.corpus.quote_speakers import credit, lead_in, speakers_differ
 from unspin.corpus.words import (
     OCCASION_NOUNS,
     Word,
@@ -52,7 +54,6 @@ from unspin.corpus.words import (
     words,
 )
 from unspin.errors import SchemaError
-from unspin.lexicon import TITLE_WORDS
 from unspin.model import JSON, Analysis, Explanation
 
 __all__ = [
@@ -96,6 +97,12 @@ class QuoteMention:
     words: tuple[str, ...] = field(default=(), kw_only=True)
     #: how many quotations of at least ``min_words`` words its speaker has in the document
     speaker_quotes: int = field(default=1, kw_only=True)
+    #: how the speaker was found (:data:`unspin.corpus.quote_speakers.CREDITS`): only
+    #: ``named`` and ``pronoun`` credits can tell two speakers apart
+    credit: str = field(default="named", kw_only=True)
+    #: for a pronoun credit, the narration before the quotation (its sentence and the one
+    #: before, :func:`~unspin.corpus.quote_speakers.lead_in`)
+    lead_in: str = field(default="", kw_only=True)
 
     @property
     def uid(self) -> str:
@@ -180,11 +187,8 @@ def quote_mentions(analysis: Analysis, *, min_words: int = 5) -> list[QuoteMenti
         if len(norm.split()) < min_words:
             continue
         s, e = sentence_of(spans, q.start, q.end)
-        speaker = q.attributes.get("speaker")
-        if not isinstance(speaker, str):
-            linked = [speakers[t] for t in q.related("speaker") if t in speakers]
-            name = linked[0].attributes.get("name") if linked else None
-            speaker = name if isinstance(name, str) else _named_before(text, s, q.start)
+        speaker, how = credit(text, q, speakers, s)
+        told = _narration(text, spans, s, q.start) if how == "pronoun" else ""
         outside = [*quote_spans, *speaker_spans]
         iso = sorted({
             str(d.attributes["iso"])[:10] for d in dates
@@ -205,10 +209,18 @@ def quote_mentions(analysis: Analysis, *, min_words: int = 5) -> list[QuoteMenti
                 outlet=analysis.document.outlet, sentence_start=s, sentence_end=e,
                 dates=tuple(iso), places=tuple(dict.fromkeys(places)),
                 settings=tuple(dict.fromkeys(settings)), reported=q.kind == "attribution",
-                context=names, words=tuple(sorted(content_words(words(q.text)))),
+                context=names, words=tuple(sorted(content_words(words(q.text)))), credit=how,
+                lead_in=told,
             )
         )  # fmt: skip
     return _count_speakers(out)
+
+
+def _narration(text: str, spans: list[tuple[int, int]], s: int, start: int) -> str:
+    """The narration before a quotation starting at ``start`` in the sentence starting
+    at ``s``: from the sentence before it, normalised and cut to its last words."""
+    before = max((a for a, _ in spans if a < s), default=s)
+    return lead_in(normalise_quote(text[before:start]))
 
 
 def _count_speakers(mentions: list[QuoteMention]) -> list[QuoteMention]:
@@ -221,22 +233,6 @@ def _count_speakers(mentions: list[QuoteMention]) -> list[QuoteMention]:
         replace(m, speaker_quotes=surnames[k.split()[-1]]) if k and not m.reported else m
         for k, m in zip(keys, mentions, strict=True)
     ]
-
-
-_NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
-
-
-def _named_before(text: str, start: int, end: int) -> str | None:
-    """The first full name (two or more capitalised words, titles dropped) in the
-    sentence before a quotation the analyzer left without a speaker: "Mayor Ada
-    Thorncliff said: ..." gives "Ada Thorncliff"."""
-    for m in _NAME_RUN.finditer(text, start, end):
-        ws = m.group().split()
-        titles = [i for i, w in enumerate(ws) if w.lower() in TITLE_WORDS]
-        name = ws[titles[-1] + 1 :] if titles else ws
-        if len(name) >= 2:
-            return " ".join(name)
-    return None
 
 
 def mention_keys(m: QuoteMention) -> tuple[str, ...]:
@@ -264,17 +260,21 @@ def relate(a: QuoteMention, b: QuoteMention) -> tuple[str, float] | None:
     :data:`PARAPHRASE`, or :data:`PARAPHRASE_SAME_DAY` when both were said on the same
     named day) and ``reported`` (reported speech and a quotation sharing four content
     words and three quarters of the shorter's: only a different speaker is linked; two
-    reported statements are two writers' wordings, no evidence of one quotation)."""
+    reported statements are two writers' wordings, no evidence of one quotation). An
+    editor's bracketed insertion ("gave him [Vell] the keys") is no drift of the
+    speaker's words (:func:`unbracketed`)."""
     if a.reported and b.reported:
         return None
     if a.reported or b.reported:
         shared = set(a.words) & set(b.words)
         short = min(len(a.words), len(b.words))
         enough = bool(short) and len(shared) >= 4 and len(shared) >= 0.75 * short
-        if enough and _same_speaker(a.speaker, b.speaker) is False:
+        if enough and _speakers(a, b) is False:
             return ("reported", 100.0 * len(shared) / short)
         return None
     got = compare_wording(a.norm, b.norm)
+    if got is not None and got[0] == "drifted":
+        got = unbracketed(a.text, b.text) or got
     if got is not None:
         one = same_utterance(
             a.text, a.norm, a.words, b.text, b.norm, b.words,
@@ -308,6 +308,32 @@ def _located(ws: list[Word], start: int) -> bool:
     return bool(prev) and prev[-1] in _LOCATIVE
 
 
+#: A bracketed insertion standing as words of its own ("him [Vell] the", "[the] keys"),
+#: not a letter an editor changed inside a word ("[a]t").
+_INSERTED = re.compile(r"(?<![\w\]])\[[^\[\]\n]{1,60}\](?![\w\[])")
+_MARK = "bracketedbyeditor"
+
+
+def unbracketed(a_text: str, b_text: str) -> tuple[str, float] | None:
+    """How two quotations compare without the words an editor added in brackets beside
+    the speaker's own ("gave him [Vell] the keys" and "gave him the keys"), when that
+    leaves one the same as the other or a part of it ("identical" or "partial"); else
+    None. A bracket standing in place of words the other has ("gave [Vell] the keys"
+    against "gave him the keys") is a drift of wording: None."""
+    if "[" not in a_text and "[" not in b_text:
+        return None
+    ta = normalise_quote(_INSERTED.sub(f" {_MARK} ", a_text)).split()
+    tb = normalise_quote(_INSERTED.sub(f" {_MARK} ", b_text)).split()
+    ops = difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
+    for op, i1, i2, j1, j2 in ops:
+        if op == "replace" and (_MARK in ta[i1:i2] or _MARK in tb[j1:j2]):
+            return None  # the bracket stands where the other has words
+    na = " ".join(t for t in ta if t != _MARK)
+    nb = " ".join(t for t in tb if t != _MARK)
+    got = compare_wording(na, nb)
+    return got if got is not None and got[0] != "drifted" else None
+
+
 def compare_wording(a: str, b: str) -> tuple[str, float] | None:
     """How two normalised quotations relate: ("identical" | "partial" | "drifted",
     similarity 0..100), or ``None`` when they are not the same quotation."""
@@ -334,6 +360,19 @@ def compare_wording(a: str, b: str) -> tuple[str, float] | None:
 
 def _same_speaker(a: str | None, b: str | None) -> bool | None:
     return same_speaker(a, b)  # None when either is not a resolved name
+
+
+def _speakers(a: QuoteMention, b: QuoteMention) -> bool | None:
+    """:func:`same_speaker` of two mentions, for saying the speaker differs: None for two
+    names that differ when the credits cannot tell two speakers apart (a guess, the one
+    a spokesperson speaks for, two pronouns after one narration:
+    :func:`~unspin.corpus.quote_speakers.speakers_differ`). Whether two wordings are one
+    utterance still reads the names as they are (altered words credited to two names
+    are two quotations, however the names were found)."""
+    same = same_speaker(a.speaker, b.speaker)
+    if same is False and not speakers_differ(a.credit, b.credit, a.lead_in, b.lead_in):
+        return None
+    return same
 
 
 def _disjoint_dates(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -384,7 +423,7 @@ def _drift_link(first: QuoteMention, later_: QuoteMention, wording: str, sim: fl
         notes.append("one quotes a part of the other")
     elif wording == "reported":
         notes.append("one is reported speech with the same content words")
-    same = _same_speaker(first.speaker, later_.speaker)
+    same = _speakers(first, later_)
     if same is False:
         differs.append("speaker")
         notes.append(f"the speaker differs: {first.speaker} vs {later_.speaker}")

@@ -2,7 +2,9 @@
 
 The ``speaker`` findings of the sources analyzer, and appositions ("Interior Minister
 Ana Vell", "Ana Vell, a former deputy,"). Two roles of one person can both hold: they are
-linked as ``compatible``, never as a conflict.
+linked as ``compatible``, never as a conflict. A spokesperson's title is not the role of
+the one spoken for ("a spokesman for Ana Vell"), and the office someone runs for is not
+theirs ("candidate for governor Ana Vell").
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ import re
 from typing import Any
 
 from unspin.corpus.model import RoleSlot
-from unspin.corpus.words import norm_name, word_set, words
+from unspin.corpus.words import Word, norm_name, word_set, words
 from unspin.lexicon import TITLE_WORDS
 from unspin.model import Finding
 
-__all__ = ["distinct_roles", "role_heads", "role_slots"]
+__all__ = ["distinct_roles", "one_mention", "role_heads", "role_slots"]
 
 _ROLE_MODIFIERS = word_set(
     "former acting interim then ex outgoing incoming deputy vice chief senior junior "
@@ -46,11 +48,29 @@ def role_slots(doc: Any) -> list[RoleSlot]:
 
     for f in doc.analysis.by_kind("speaker"):
         name, role = f.attributes.get("name"), f.attributes.get("role")
+        if f.explanation.rule in _SPOKEN_FOR:
+            continue  # "a spokesman for Ana Vell": the spokesman's title, not Vell's role
         if isinstance(name, str) and isinstance(role, str):
             add(f, f.start, f.end, name, role, "speaker")
     for start, end, name, role in _appositions(doc.text):
         add(None, start, end, name, role, "apposition")
     return out
+
+
+#: Rules of the sources analyzer that credit a spokesperson's or officials' words to the
+#: one they speak for, with the spokesperson's title as the role.
+_SPOKEN_FOR = frozenset(("speaker.representative", "speaker.officials"))
+#: Words before "for" that make the title after it an office sought, not held.
+_CANDIDACY = word_set(
+    "candidate candidates nominee nominees contender contenders hopeful hopefuls running run "
+    "runs ran bid campaign campaigning race"
+)
+
+
+def _sought(ws: list[Word], p: int) -> bool:
+    """Whether the title starting at word ``p`` is an office sought ("candidate for
+    governor Ana Vell", "the nominee for Mayor Ana Vell"), not one held."""
+    return p >= 2 and ws[p - 1].lower == "for" and ws[p - 2].lower in _CANDIDACY
 
 
 def _role_key(role: str) -> str:
@@ -96,7 +116,7 @@ def _appositions(text: str) -> list[tuple[int, int, str, str]]:
             ):
                 p -= 1
         role_end = run[last].end if titles else ws[k - 1].end
-        if len(name) >= 2 and (titles or p < k):
+        if len(name) >= 2 and (titles or p < k) and not _sought(ws, p):
             role = text[ws[p].start : role_end]
             out.append((ws[p].start, name[-1].end, text[name[0].start : name[-1].end], role))
         k = j + 1
@@ -191,3 +211,10 @@ def distinct_roles(name: str, role_a: str, text_a: str, role_b: str, text_b: str
     return bool(ha and hb) and not any(
         x == y or x.endswith(f" {y}") or y.endswith(f" {x}") for x in ha for y in hb
     )  # "minister" and "interior minister": one names the role more fully
+
+
+def one_mention(a: RoleSlot, b: RoleSlot) -> bool:
+    """Whether two role slots are one mention read twice: one document, overlapping
+    spans ("Cardinal Ana Vell" inside "Cardinal Ana Vell, the archbishop of X"). The
+    two roles of one mention are one statement, no pair of statements to link."""
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
