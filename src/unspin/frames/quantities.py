@@ -246,8 +246,9 @@ class _QuantityScanner:
             return None  # "settling scores", "worth a thousand words": no count
 
         if kind == "digits":
-            if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
-                return None  # "COVID-19", "F-16"
+            glued = start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+            if glued and text[max(0, start - 4) : start].lower() != "mid-":
+                return None  # "COVID-19", "F-16" (not "in her mid-30s")
             if re.match(r"-[A-Za-z](?![a-z])", text[end : end + 3]):
                 return None  # "3-D", "2-D printer": a name, not an amount
             if SKIP_BEFORE.search(text[max(0, start - 10) : start]) or version_number(text, start):
@@ -326,13 +327,13 @@ class _QuantityScanner:
         # -- rightwards: range, scale, unit ----------------------------------------------
         if kind == "digits":
             rm = RANGE_AFTER.match(text, end)
-            if rm is None and BETWEEN.search(text, max(0, start - 9), start):
+            if rm is None and BETWEEN.search(text, max(0, start - 22), start):
                 rm = BETWEEN_AND.match(text, end)  # "between 1,200 and 1,400 calls"
             if rm and not re.match(r"[:/]\d", text[rm.end() : rm.end() + 2]):
                 hi = _number(rm["max"])
                 if hi > value:
                     value_max, end = hi, rm.end()
-            if (decade := decade_something(text, end, value)) is not None:
+            if (decade := decade_something(text, end, value, start)) is not None:
                 value_max, end, approximate, qualifier = value + 9, decade, True, "about"
                 label, unit, score = "age", "years_old", 0.8  # "40-something": the forties
             sm = SCALE_AFTER.match(text, end)
@@ -373,7 +374,7 @@ class _QuantityScanner:
             age = AGE.match(text, end)
             if age:
                 label, unit, score, end = "age", "years_old", 0.8, age.end()
-            elif AGED.search(text[max(0, start - 16) : start]) or (
+            elif (AGED.search(text, max(0, start - 28), start) and not self._plural_next(end)) or (
                 kind == "digits" and _apposed_age(text, self.parsed, start, end, value)
             ):
                 label, unit, score = "age", "years_old", 0.8  # "aged 66", "Ann Roe, 62,"
@@ -435,6 +436,15 @@ class _QuantityScanner:
             return False
         t = self.parsed.tokens[k]
         return t.tag == "NN" and "-" not in self.text[max(0, t.start - 2) : t.start]
+
+    def _plural_next(self, end: int) -> bool:
+        """A plural noun, not of time, follows the number ending at ``end``: what it
+        counts ("the ages of 12 suspects"), so no age."""
+        k = self.parsed.token_at(end - 1)
+        nxt = (
+            self.parsed.tokens[k + 1] if k is not None and k + 1 < len(self.parsed.tokens) else None
+        )
+        return nxt is not None and nxt.tag == "NNS" and nxt.lemma.lower() not in TIME_NOUNS
 
     def _counted_noun(self, end: int) -> tuple[int, str | None]:
         """The noun a number counts ("62 people", "3,000 armed soldiers"), from the parse."""

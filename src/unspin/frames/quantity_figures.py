@@ -7,7 +7,8 @@ rounds 15 and 16): what :mod:`unspin.frames.quantities` asks before it keeps a n
 - a figure of speech: "settling scores" (old grudges, no vague count), "worth a
   thousand words" (a proverb, no count of words): :func:`figure_of_speech`;
 - a decade of age: "40-something" is an age from 40 to 49, the span taking in
-  "-something": :func:`decade_something`;
+  "-something", and so is a decade of someone's life, "in her 40's", "in their early
+  40s" (link audit round 3): :func:`decade_something`;
 - an open group by age after a noun of people: "voters under 30", "those over 45": the
   bound is the number's qualifier, not a preposition: :func:`age_bound`.
 """
@@ -63,14 +64,22 @@ def figure_of_speech(text: str, start: int, end: int) -> bool:
 
 
 _SOMETHING = re.compile(r"-something\b", re.I)
+#: Before a decade of someone's life: "in her", "in their early", "in his mid-".
+_LIFE_BEFORE = re.compile(
+    r"\bin\s+(?:his|her|their|its|my|your|our)\s+(?:(?:early|mid|late)(?:\s+|-))?$", re.I
+)
+_LIFE_PLURAL = re.compile(r"['’]?s\b")
 
 
-def decade_something(text: str, end: int, value: float) -> int | None:
+def decade_something(text: str, end: int, value: float, start: int | None = None) -> int | None:
     """Where "-something" after a round number of tens ends ("40-something": an age in
-    the forties), or None."""
+    the forties), or, given the number's ``start``, where the plural of a decade of
+    someone's life ends ("in her 40's", "in their early 40s"); or None."""
     if not (10 <= value <= 90 and value % 10 == 0):
         return None
     m = _SOMETHING.match(text, end)
+    if m is None and start is not None and _LIFE_BEFORE.search(text, max(0, start - 24), start):
+        m = _LIFE_PLURAL.match(text, end)
     return m.end() if m else None
 
 

@@ -114,8 +114,9 @@ SCALE_AFTER = re.compile(
     r"(?P<sp>\s*)(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|mm|m|k|b)\b",
     re.I,
 )
-#: "between" before the lower end of a range whose upper end follows "and".
-BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+#: "between" before the lower end of a range whose upper end follows "and" ("between
+#: 1,200 and 1,400 calls", "between the ages of 20 and 53").
+BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages?\s+of\s+)?$", re.I)
 BETWEEN_AND = re.compile(rf"\s+and\s+(?P<max>{DIGITS})(?![\w,.]\d)", re.I)
 RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|\bto\b)\s*(?P<max>{DIGITS})(?![\w,.]\d)", re.I)
 #: The top of a range of number words: "two to three years old" (no scale word after the
@@ -177,7 +178,13 @@ MEASURE_WORD_RE = re.compile(
     re.I,
 )
 OF = re.compile(r"\s+of\s+(?=\w)", re.I)
-AGED = re.compile(r"\b(?:aged|age\s+of|at\s+age)\s+(?:between\s+)?$", re.IGNORECASE)
+#: Before an age or an age range: "aged 19 to 45", "between the ages of 20 and 53",
+#: "ages 19 to 45", "ages ranging 18-61", "ranging in age from 18 to 62".
+AGED = re.compile(
+    r"\b(?:aged|ages?\s+of|at\s+age|ages(?:\s+ranging(?:\s+from)?)?"
+    r"|rang(?:e|es|ing)\s+in\s+age\s+from)\s+(?:between\s+)?$",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 #: An age as an adjective before a noun: "17-year-old girls".
 ADJECTIVE_AGE = re.compile(r"-year-old\s+[a-z]")
