@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from unspin.corpus.breakdowns import opening_part
 from unspin.corpus.words import norm_name, stem, word_set
 
 __all__ = [
@@ -164,9 +165,10 @@ _PART_CUES = re.compile(
 
 def part_cue(text: str, sent_start: int, at: int) -> re.Match[str] | None:
     """The cue making the figure at ``at`` one part of a total: what happened at one place
-    "included" it ("the action in X included 17 strikes"), or a place opening its sentence
-    ("In X, 12 strikes hit ...")."""
-    return _PART_CUES.search(text[sent_start:at])
+    "included" it ("the action in X included 17 strikes"), a place opening its sentence
+    ("In X, 12 strikes hit ..."), or a total opening it ("Of the 145 arrested, 86 ...":
+    :func:`~unspin.corpus.breakdowns.opening_part`)."""
+    return _PART_CUES.search(text[sent_start:at]) or opening_part(text, sent_start, at)
 
 
 def named_in(place: str, context: Iterable[str]) -> bool:

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from unspin.corpus.breakdowns import distinct_parts, times_unknown
 from unspin.corpus.context import STORY_DAYS
 from unspin.corpus.model import DateSlot, PlaceSlot, QuantitySlot, Slot
 from unspin.corpus.place_evidence import (
@@ -131,11 +132,14 @@ def counts_comparable(
     told: bool = False,
 ) -> bool:
     """Whether two figures of two documents can be one count (see the module docstring);
-    always true within one document. ``restating``: the two figures are equal, and a
-    restatement needs no time window, only a figure that does not agree by chance.
+    within one document, unless both are parts of a total or their times are unknown to
+    be one (:mod:`unspin.corpus.breakdowns`). ``restating``: the two figures are equal,
+    and a restatement needs no time window, only a figure that does not agree by chance.
     ``told``: the sentences share no name and only their documents tell one story."""
-    if a.doc_id == b.doc_id:
-        return True
+    if distinct_parts(a, b):
+        return False  # "Of the 145, 86 had convictions" and "10 were women": two subgroups
+    if a.doc_id == b.doc_id:  # "in May 2017" and an undated figure: which time is whose?
+        return restating or not times_unknown(a, b)
     if told and not (a.predicate_text or b.predicate_text):
         return False  # "214 delegates" and "107 delegates" of one night: what happened?
     if _vague(a) or _vague(b):

@@ -31,6 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from unspin.corpus.breakdowns import age_figure, governing_word, list_item, update_cue
 from unspin.corpus.context import doc_names
 from unspin.corpus.events import event_slots
 from unspin.corpus.model import DateSlot, QuantitySlot, Slot
@@ -320,6 +321,9 @@ def _generic_predicate(w: Word) -> str | None:
     return None
 
 
+_VERBS = (_lexicon_verb, _generic_predicate)  # what a figure's own verb may say
+
+
 def _phrase_predicate(text: str, lo: int, hi: int, at: int) -> tuple[str, str] | None:
     """A predicate class named by a phrase in ``text[lo:hi]`` ("walked out"), nearest
     to ``at``."""
@@ -340,6 +344,9 @@ def _predicate(text: str, sent: _Sentence, f: Finding, unit: str | None) -> tupl
     phrase = _phrase_predicate(text, lo, hi, f.start)
     if phrase:
         return phrase
+    verb = governing_word(sent.words, text, (f.start, f.end), (lo, hi), _VERBS, _NOUN_FORMS)
+    if verb:  # "infected more than 680 others", "66 were infected": what the figure's verb says
+        return verb[1], verb[0].text
     for a, b, ok in (
         (lo, hi, _lexicon_predicate),
         (sent.start, sent.end, _lexicon_predicate),
@@ -362,25 +369,23 @@ def _iso(d: Finding) -> str | None:
 def _as_of(doc: _Doc, sent: _Sentence, f: Finding) -> tuple[str | None, bool]:
     """The date a figure refers to and whether the text gives it: a date in the figure's
     own clause; else a date of its sentence that is not another figure's ("rose to 12 on
-    Friday"; not "said on Thursday"); else the publication date."""
+    Friday"; not "said on Thursday"); else the publication date. A date the text gives
+    but nothing resolves ("last year" with no publication date) gives ``(None, True)``."""
     own = _clause(doc.text, sent, f.start, f.end)
     others = [
         _clause(doc.text, sent, q.start, q.end)
         for q in doc.quantities
         if q.id != f.id and sent.start <= q.start < sent.end
     ]
-    sentence_wide: str | None = None
+    sentence_wide: list[str | None] = []
     for d in sent.dates:
-        iso = _iso(d)
-        if iso is None or doc.said_on(sent, d):
+        if d.label == "duration" or doc.said_on(sent, d):
             continue
         if own[0] <= d.start < own[1]:
-            return iso, True
-        if sentence_wide is None and not any(lo <= d.start < hi for lo, hi in others):
-            sentence_wide = iso
-    if sentence_wide is not None:
-        return sentence_wide, True
-    return doc.doc.published, False
+            return _iso(d), True
+        if not sentence_wide and not any(lo <= d.start < hi for lo, hi in others):
+            sentence_wide.append(_iso(d))
+    return (sentence_wide[0], True) if sentence_wide else (doc.doc.published, False)
 
 
 _FROM_COUNTS = {"killed": "die", "injured": "injure", "arrested": "arrest"}
@@ -417,6 +422,10 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
     counts = str(fq.get("counts") or "other")
     if counts == "age" or unit == "years_old" or (unit is None and _apposed(doc.text, f)):
         return None  # an age says who someone is, not what happened
+    if unit is None and age_figure(doc.text, f.start, f.end, float(value)):
+        return None  # "between the ages of 20 and 53", "in her 50's": an age too
+    if list_item(doc.text, sent.start, sent.end, f.start, f.end):
+        return None  # "Alder (9), Birch (4)": one part of a breakdown, no rival of the total
     if unit in ("other", "others") and fq.get("unit") == "people":
         unit = "people"  # "eleven others"
     pred = _predicate(doc.text, sent, f, unit)
@@ -445,11 +454,10 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
     else:
         unit_class = "none"
     lo, hi = _clause(doc.text, sent, f.start, f.end)
-    before = doc.text[lo : f.start]
     part = _PART_RE.search(doc.text[sent.start : f.start]) or part_cue(
         doc.text, sent.start, f.start
     )
-    update = _UPDATE_RE.search(before) or _UPDATE_RE.search(doc.text, f.end, hi)
+    update = update_cue(_UPDATE_RE, doc.text, (f.start, f.end), (lo, hi))
     qualifier = attrs.get("qualifier")
     value_max = attrs.get("value_max")
     if unit_class == "person" or not (specific or f.label in ("money", "measure")):
@@ -518,16 +526,12 @@ def _not_after(sent: _Sentence) -> Callable[[Word], str | None]:
     return ok
 
 
-def _in_quote(doc: _Doc, at: int) -> bool:
-    return any(q.start <= at < q.end for q in doc.quotes)
-
-
 def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
     iso = f.attributes.get("iso")
     if f.label not in ("date", "datetime", "relative") or not isinstance(iso, str):
         return None
     m = _DATE_ISO.match(iso)
-    if not m or _in_quote(doc, f.start):
+    if not m or any(q.start <= f.start < q.end for q in doc.quotes):
         return None  # unresolved, or a date inside a quotation (a forecast, a promise)
     day = m.group(1)
     sent = doc.sentence(f.start)
