@@ -1,7 +1,7 @@
-"""Segmentation cases of blocks (titles, headings, bylines, datelines, captions, list items,
-paragraphs and lines) for ``tests/test_segmentation.py``: short texts written for it and
-the exact sentences expected, each with the kind of its block (a plain string is a
-paragraph sentence)."""
+"""Segmentation cases of blocks (titles, headings, bylines, datelines, captions, page
+furniture, list items, paragraphs and lines) for ``tests/test_segmentation.py``: short
+texts written for it and the exact sentences expected, each with the kind of its block (a
+plain string is a paragraph sentence)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ def B(s: str) -> tuple[str, str]:
 
 def C(s: str) -> tuple[str, str]:
     return ("caption", s)
+
+
+def F(s: str) -> tuple[str, str]:
+    return ("furniture", s)
 
 
 def L(s: str) -> tuple[str, str]:
@@ -148,7 +152,7 @@ BLOCK_CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
-        "a-shop-widget-is-a-caption-and-the-sentence-after-it-is-body",
+        "a-shop-widget-is-furniture-and-the-sentence-after-it-is-body",
         "Talks stall\nThe unions walked out.\n"
         "Harbour Tales: A Hist... Ann Lee Best Price: $2.75 Buy New $7.00 (as of 12:00 EDT - "
         "Details) The port stayed shut.\n"
@@ -158,13 +162,13 @@ BLOCK_CASES: list[tuple[str, str, Expected]] = [
         [
             T("Talks stall"),
             "The unions walked out.",
-            C(
+            F(
                 "Harbour Tales: A Hist... Ann Lee Best Price: $2.75 Buy New $7.00 "
                 "(as of 12:00 EDT - Details)"
             ),
             "The port stayed shut.",
             "It never happened.\u201d",
-            C(
+            F(
                 "Tide Charts: Vol... Ravi Patel Best Price: $1.49 Buy New $3.70 "
                 "(as of 06:30 EDT - Details)"
             ),
@@ -211,14 +215,14 @@ BLOCK_CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
-        "a-share-bar-is-a-caption",
+        "a-share-bar-is-furniture",
         "Talks stall\nThe unions walked out.\n665 SHARES Facebook Twitter\n2.3k shares\n"
         "Shares fell 3 per cent.",
         [
             T("Talks stall"),
             "The unions walked out.",
-            C("665 SHARES Facebook Twitter"),
-            C("2.3k shares"),
+            F("665 SHARES Facebook Twitter"),
+            F("2.3k shares"),
             "Shares fell 3 per cent.",
         ],
     ),

@@ -3,7 +3,8 @@
 A text is first cut into *blocks* (:func:`find_blocks`): the title, headings, datelines,
 bylines (a cited work's line, '"Title," by Ann Lee, The Post, June 8:', and a copyright
 notice are ones too),
-captions, list items (without their marker) and paragraphs. A block never
+captions (an embedded post's signature is one), page furniture (a share bar, a shop
+widget), list items (without their marker) and paragraphs. A block never
 shares a sentence with another block, and only body blocks (:data:`BODY`: paragraphs and
 list items) are split into sentences; every other block is one sentence of its own kind.
 One paragraph per line is honoured, unless the text is hard-wrapped (many lines go on in
@@ -42,8 +43,12 @@ __all__ = [
     "start_strength",
 ]
 
-#: Every block kind; a sentence carries the kind of its block.
-BLOCK_KINDS = ("title", "heading", "dateline", "byline", "caption", "list_item", "paragraph")
+#: Every block kind; a sentence carries the kind of its block. ``furniture`` is what a
+#: scraped page leaves in the text and no one wrote as the article: a share bar, a shop
+#: widget (no quantity or date is read in it).
+BLOCK_KINDS = (
+    "title", "heading", "dateline", "byline", "caption", "furniture", "list_item", "paragraph",
+)  # fmt: skip
 #: The blocks that make the article's body (split into sentences, read as claims).
 BODY = frozenset({"paragraph", "list_item"})
 
@@ -228,7 +233,7 @@ def _kind(line: str, first: bool) -> str:
     if _LIST_ITEM.match(line):
         return "list_item"
     if _SHARE_BAR.fullmatch(line):
-        return "caption"
+        return "furniture"
     if _byline(line) or _citation(line) or _copyright(line):
         return "byline"
     if _CAPTION_HEAD.match(line) or _CAPTION_TAIL.search(line):
@@ -261,17 +266,18 @@ _POST = re.compile(
 _LINE_SENTENCE_END = re.compile(r"(?<!\.)[.!?](?!\.)[\"”’')\]]*[ \t]+")
 
 
-def _widgets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _widgets(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The shop widgets and embedded posts' signatures in a line. A shop widget reaches
     back to the end of the last sentence before it on the line (or the line's start),
     over the product's title; a post's signature is only the signature: the post's text
-    is what the post says (a document that is one post keeps its sentence)."""
+    is what the post says (a document that is one post keeps its sentence). Each with its
+    block kind: ``furniture`` for a shop widget, ``caption`` for a signature."""
     found = sorted(
         (m.start(), m.end(), rx is _SHOP)
         for rx in (_SHOP, _POST)
         for m in rx.finditer(text, start, end)
     )
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, str]] = []
     for ms, me, shop in found:
         if out and ms < out[-1][1]:
             continue
@@ -280,22 +286,22 @@ def _widgets(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = ms
         if shop:  # the product's title reaches back to the sentence before
             s = max([floor, *(m.end() for m in _LINE_SENTENCE_END.finditer(text, floor, ms))])
-        out.append((_past_blanks(text, s, me), me))
+        out.append((_past_blanks(text, s, me), me, "furniture" if shop else "caption"))
     return out
 
 
 def _cut_widgets(text: str, units: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool, str]]:
-    """The units with each widget (:func:`_widgets`) made a caption unit of its own and
+    """The units with each widget (:func:`_widgets`) made a unit of its own (its kind) and
     the words before and after it paragraphs of their own (running text the widget was
     glued into); a unit without a widget keeps the kind "" (to be decided)."""
     out: list[tuple[int, int, bool, str]] = []
     for s, e, several in units:
         pos, rest = s, ""
-        for ws, we in _widgets(text, s, e):
+        for ws, we, kind in _widgets(text, s, e):
             before = text[pos:ws].rstrip()
             if before:
                 out.append((pos, pos + len(before), several, "paragraph"))
-            out.append((ws, we, False, "caption"))
+            out.append((ws, we, False, kind))
             pos, rest = _past_blanks(text, we, e), "paragraph"
         if pos < e:
             out.append((pos, e, several, rest))

@@ -152,7 +152,12 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
         dated = dateline_date(parsed, dates) if published is None else None
         if dated is not None:  # no publication date: the dateline's date stands for it
             dates = find_dates(text, parsed, dated)
-        quantities = find_quantities(text, parsed, [(d.start, d.end) for d in dates])
+        # page furniture (a share bar, a shop widget) states no quantity or date
+        furniture = [(s.start, s.end) for s in parsed.sentences if s.block == "furniture"]
+        if furniture:
+            page = SpanIndex(furniture)
+            dates = [d for d in dates if not page.overlaps(d.start, d.end)]
+        quantities = find_quantities(text, parsed, [*((d.start, d.end) for d in dates), *furniture])
         shown = [d for d in dates if self.options.entity_dates or d.rule != "date.entity"]
         date_findings = [self._date_finding(ctx, d, dated is not None) for d in shown]
         qty_findings = [self._quantity_finding(ctx, q) for q in quantities]
