@@ -2,11 +2,12 @@
 
 A speaker drift needs both sides to credit the words to the person speaking: a heading
 on its own line before a colon, a name cut from an organisation's name in the sentence
-before, the person a spokeswoman speaks for, or one "he said" after the same narration
-resolved to two people are no different speaker; an editor's bracket beside the
-speaker's words is no drift. Role links: a spokesman's title is not the role of the one
-he speaks for, the office someone runs for is not theirs, and one mention read twice is
-no pair. Invented quotations and names throughout.
+before, the person a spokeswoman speaks for, a "he said" resolved to someone named two
+sentences back, or one "he said" after the same narration resolved to two people are no
+different speaker; an editor's bracket beside the speaker's words is no drift. Role
+links: a spokesman's title is not the role of the one he speaks for, the office someone
+runs for is not theirs, and one mention read twice is no pair. Invented quotations and
+names throughout.
 """
 
 from __future__ import annotations
@@ -156,9 +157,20 @@ def test_a_named_speaker_against_a_pronoun_can_differ() -> None:
     b = mention("d2", SAID, "Tam Rusk", "2024-05-03")
     assert links(a, b) == [("d1", "d2", ("speaker",))]
     text = f"Tam Rusk left the quay. {LINE} he said."
-    he = ("he", "speaker.pronoun", {"name": "Tam Rusk", "resolved_from": "pronoun"})
+    he = ("he", "speaker.pronoun",
+          {"name": "Tam Rusk", "resolved_from": "pronoun", "antecedent_start": 0})  # fmt: skip
     m = only(analysed(text, LINE, {"speaker": "Tam Rusk", "verb": "say"}, he))
     assert (m.credit, m.lead_in) == ("pronoun", "tam rusk left the quay")
+
+
+def test_a_pronoun_resolved_beyond_the_sentence_before_is_a_guess() -> None:
+    text = f"Tam Rusk left the quay. The lawsuit is due in May. {LINE} he said."
+    he = ("he", "speaker.pronoun",
+          {"name": "Tam Rusk", "resolved_from": "pronoun", "antecedent_start": 0})  # fmt: skip
+    m = only(analysed(text, LINE, {"speaker": "Tam Rusk", "verb": "say"}, he))
+    assert (m.speaker, m.credit) == ("Tam Rusk", "guess")
+    other = mention("d2", LINE, "Ida Brenn", "2024-05-09")
+    assert links(replace(m, published="2024-05-02"), other) == []
 
 
 # -- an editor's bracket ---------------------------------------------------------------

@@ -5,13 +5,15 @@ to the person speaking, as a fact-checker reads the text, not to the sources ana
 best guess. :func:`credit` says how a quotation's speaker was found:
 
 * ``named``: named at the quotation ("Ida Brenn said", "Brenn said" after her full name);
-* ``pronoun``: a "he said" resolved to a person named before it. Two texts telling the
+* ``pronoun``: a "he said" resolved to a person named in its sentence or the one before
+  (further back it is a ``guess``: the text moved on to others). Two texts telling the
   quotation with the same narration before it ("..., the mayor said. “...,” he said.")
   credit it to the same person whoever the analyzer resolved each pronoun to: two
   pronoun credits differ only after different narrations (:func:`same_narration`);
-* ``guess``: no speaker from the analyzer; the first full name in the sentence before the
-  quotation ("Mayor Ada Vell said: ...", but as often a part of an organisation's name,
-  "the Office of the Director of Harbour Safety", or a place, "the Lennox Bay fire");
+* ``guess``: a pronoun resolved further back, or no speaker from the analyzer and the
+  first full name in the sentence before the quotation ("Mayor Ada Vell said: ...", but
+  as often a part of an organisation's name, "the Office of the Director of Harbour
+  Safety", or a place, "the Lennox Bay fire");
 * ``principal``: the person or body a spokesperson or officials speak for ("an Ada Vell
   spokeswoman", "a spokesman for Ada Vell"): the voice of the spokesperson named
   elsewhere, not another speaker;
@@ -74,10 +76,16 @@ def same_narration(a: str, b: str) -> bool:
 
 
 def credit(
-    text: str, quote: Finding, speakers: Mapping[str, Finding], sentence_start: int
+    text: str,
+    quote: Finding,
+    speakers: Mapping[str, Finding],
+    sentence_start: int,
+    reach: int | None = None,
 ) -> tuple[str | None, str]:
     """The speaker of ``quote`` (a ``quote`` or ``attribution`` finding) and how it was
-    found (:data:`CREDITS`); ``speakers``: the document's ``speaker`` findings by id."""
+    found (:data:`CREDITS`); ``speakers``: the document's ``speaker`` findings by id;
+    ``reach``: where the sentence before the quotation's starts (a pronoun resolved to
+    a name before it is a guess)."""
     linked = [speakers[t] for t in quote.related("speaker") if t in speakers]
     found = linked[0] if linked else None
     name = quote.attributes.get("speaker")
@@ -92,6 +100,9 @@ def credit(
     if found.explanation.rule in _SPOKEN_FOR:
         return name, "principal"
     if found.attributes.get("resolved_from") == "pronoun":
+        named_at = found.attributes.get("antecedent_start")
+        if reach is not None and isinstance(named_at, int) and named_at < reach:
+            return name, "guess"  # named two sentences or more before: the analyzer's reach
         return name, "pronoun"
     return name, "named"
 

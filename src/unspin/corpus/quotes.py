@@ -187,8 +187,9 @@ def quote_mentions(analysis: Analysis, *, min_words: int = 5) -> list[QuoteMenti
         if len(norm.split()) < min_words:
             continue
         s, e = sentence_of(spans, q.start, q.end)
-        speaker, how = credit(text, q, speakers, s)
-        told = _narration(text, spans, s, q.start) if how == "pronoun" else ""
+        before = max((a for a, _ in spans if a < s), default=s)  # the sentence before
+        speaker, how = credit(text, q, speakers, s, before)
+        told = lead_in(normalise_quote(text[before : q.start])) if how == "pronoun" else ""
         outside = [*quote_spans, *speaker_spans]
         iso = sorted({
             str(d.attributes["iso"])[:10] for d in dates
@@ -214,13 +215,6 @@ def quote_mentions(analysis: Analysis, *, min_words: int = 5) -> list[QuoteMenti
             )
         )  # fmt: skip
     return _count_speakers(out)
-
-
-def _narration(text: str, spans: list[tuple[int, int]], s: int, start: int) -> str:
-    """The narration before a quotation starting at ``start`` in the sentence starting
-    at ``s``: from the sentence before it, normalised and cut to its last words."""
-    before = max((a for a, _ in spans if a < s), default=s)
-    return lead_in(normalise_quote(text[before:start]))
 
 
 def _count_speakers(mentions: list[QuoteMention]) -> list[QuoteMention]:
