@@ -19,7 +19,13 @@ from typing import Any
 import pytest
 
 from tests.corpus.mentions import links, mention
-from unspin.corpus import QuoteMention, RoleSlot, extract_slots, quote_mentions
+from unspin.corpus import (
+    QuoteMention,
+    RoleSlot,
+    extract_slots,
+    find_contradictions,
+    quote_mentions,
+)
 from unspin.corpus.quote_speakers import speakers_differ
 from unspin.corpus.quotes import unbracketed
 from unspin.corpus.roles import _appositions, one_mention
@@ -246,6 +252,10 @@ def test_one_mention_read_twice_is_no_pair() -> None:
     assert one_mention(a, b)
     elsewhere = replace(b, doc_id="other")
     assert not one_mention(a, elsewhere)
+    # the linker makes no role link of the one mention, but links it to another document
+    assert [lk for lk in find_contradictions(slots) if lk.kind == "compatible"] == []
+    other = replace(b, doc_id="other", published="2024-05-02")
+    assert [lk.kind for lk in find_contradictions([a, other])] == ["compatible"]
 
 
 # -- the same credits from the real analyzers ------------------------------------------

@@ -47,7 +47,7 @@ from unspin.corpus.model import (
     RoleSlot,
     Slot,
 )
-from unspin.corpus.roles import distinct_roles
+from unspin.corpus.roles import distinct_roles, one_mention
 from unspin.corpus.same_event import (
     OUTCOMES,
     counts_comparable,
@@ -585,8 +585,8 @@ def _places(a: PlaceSlot, b: PlaceSlot) -> Link | None:
 
 
 def _roles(a: RoleSlot, b: RoleSlot) -> Link | None:
-    if norm_name(a.name) != norm_name(b.name):
-        return None
+    if norm_name(a.name) != norm_name(b.name) or one_mention(a, b):
+        return None  # another person, or one mention read twice
     if not distinct_roles(a.name, a.role, a.text, b.role, b.text):
         return None  # the same role, one abbreviated, or no role at all ("then", a clause)
     score = 0.75 if a.doc_id == b.doc_id else 0.65
