@@ -52,7 +52,7 @@ from unspin.frames.quantity_figures import (
     glued_in_word,
 )
 from unspin.frames.quantity_mixed import mixed_fraction
-from unspin.frames.quantity_names import recheck
+from unspin.frames.quantity_names import named_one, recheck
 from unspin.frames.quantity_pairs import dimensions, markup_spans, tallies
 from unspin.frames.quantity_patterns import (
     ABOUT_TOPIC_VERBS,
@@ -374,9 +374,9 @@ class _QuantityScanner:
             age = AGE.match(text, end)
             if age:
                 label, unit, score, end = "age", "years_old", 0.8, age.end()
-            elif (AGED.search(text, max(0, start - 28), start) and not self._plural_next(end)) or (
-                kind == "digits" and _apposed_age(text, self.parsed, start, end, value)
-            ):
+            elif (
+                AGED.search(text, max(0, start - 28), start) and not _plural_next(self.parsed, end)
+            ) or (kind == "digits" and _apposed_age(text, self.parsed, start, end, value)):
                 label, unit, score = "age", "years_old", 0.8  # "aged 66", "Ann Roe, 62,"
         if unit is None and label == "other" and kind in ("vague", "dozen", "half"):
             label, unit, score, end = _of_noun(text, self.parsed, end, label, score)
@@ -393,9 +393,13 @@ class _QuantityScanner:
             if (
                 noun
                 and self._singular_after(noun_end)
-                and (value == 0 or (kind == "digits" and self._name_number(core, m.start())))
+                and (
+                    value == 0
+                    or (kind == "digits" and self._name_number(core, m.start()))
+                    or (value > 1 and named_one(text, self.parsed, m.start(), m.end(), noun_end))
+                )
             ):
-                return None  # "zero tolerance", "the 2015 appointment", "the Marlo 9 movement"
+                return None  # "zero tolerance", "the 2015 appointment", "a 911 call"
             if noun:
                 label, unit, score, end = "count", noun, 0.85, noun_end
         if kind == "words" and value == 1 and generic_one(text, m.start(), unit, self.parsed):
@@ -436,15 +440,6 @@ class _QuantityScanner:
             return False
         t = self.parsed.tokens[k]
         return t.tag == "NN" and "-" not in self.text[max(0, t.start - 2) : t.start]
-
-    def _plural_next(self, end: int) -> bool:
-        """A plural noun, not of time, follows the number ending at ``end``: what it
-        counts ("the ages of 12 suspects"), so no age."""
-        k = self.parsed.token_at(end - 1)
-        nxt = (
-            self.parsed.tokens[k + 1] if k is not None and k + 1 < len(self.parsed.tokens) else None
-        )
-        return nxt is not None and nxt.tag == "NNS" and nxt.lemma.lower() not in TIME_NOUNS
 
     def _counted_noun(self, end: int) -> tuple[int, str | None]:
         """The noun a number counts ("62 people", "3,000 armed soldiers"), from the parse."""
@@ -497,6 +492,14 @@ class _QuantityScanner:
             both = joined_plural(parsed, t)  # "121 adults and children": both counted
             return (both.end, f"{lemma} and {both.lemma.lower()}") if both else (t.end, lemma)
         return after_models(self.parsed, k, end)
+
+
+def _plural_next(parsed: Parsed, end: int) -> bool:
+    """A plural noun, not of time, follows the number ending at ``end``: what it counts
+    ("the ages of 12 suspects"), so no age."""
+    k = parsed.token_at(end - 1)
+    nxt = parsed.tokens[k + 1] if k is not None and k + 1 < len(parsed.tokens) else None
+    return nxt is not None and nxt.tag == "NNS" and nxt.lemma.lower() not in TIME_NOUNS
 
 
 def _of_noun(

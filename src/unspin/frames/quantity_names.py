@@ -5,7 +5,9 @@ rounds 17 and 18), checked on each quantity the scanner built:
 - a clock time read as a count of "am" ("around 3 AM"): a time, no quantity;
 - a number that starts a run of capitalised words, a station's or a building's name
   ("6 News Tonight", "3 Harbor Trade Tower"), outside a headline in capitals;
-- a phone number after a verb of contacting and "on"/"at" ("call Sgt Pike on 101").
+- a phone number after a verb of contacting and "on"/"at" ("call Sgt Pike on 101");
+- a bare number between "a" and the singular noun it heads, which names one thing ("a
+  911 call", "a 737 jet"; :func:`named_one`, asked by the scanner).
 
 :func:`recheck` applies them: ``None`` drops the quantity, otherwise it comes back.
 """
@@ -20,7 +22,7 @@ from unspin.nlp import Parsed
 if TYPE_CHECKING:
     from unspin.frames.quantities import QuantityMatch
 
-__all__ = ["recheck"]
+__all__ = ["named_one", "recheck"]
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: "of" and a capitalised street name after an address block.
@@ -36,6 +38,22 @@ _CONTACT_BEFORE = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: An indefinite article right before a number.
+_INDEFINITE = re.compile(r"\b[Aa]n?\s+$")
+
+
+def named_one(text: str, parsed: Parsed, start: int, end: int, noun_end: int) -> bool:
+    """Whether the bare number ``[start, end)`` between an indefinite article and the
+    singular noun ending at ``noun_end`` names one thing ("a 911 call", "a 737 jet"): the
+    noun comes right after the number and heads the phrase ("a 100 person crowd" counts
+    people)."""
+    if not text[start:end].strip().isdigit() or not _INDEFINITE.search(text, 0, start):
+        return False
+    k, first = parsed.token_at(noun_end - 1), parsed.token_at(start)
+    if k is None or first is None or k != first + 1:
+        return False
+    tokens = parsed.tokens
+    return k + 1 >= len(tokens) or not tokens[k + 1].tag.startswith("NN")
 
 
 def _headline(text: str, start: int) -> bool:
