@@ -3,8 +3,9 @@ default.
 
 The figures come from the link audit under ``bench/`` (``bench/link_audit.py``): whole real
 corpora (PolNeAR's 840 train articles, FNC-1's 1,683 train bodies, PTC's 371 train
-articles) ingested into one store each and linked with the default settings, a seeded sample of every link kind, each link
-judged in context by reader A (a blind quarter by reader B; ``bench/link_audit/<round>/``).
+articles) ingested into one store each and linked with the default settings, a seeded
+sample of every link kind, each link judged in context by reader A (a blind quarter by
+reader B; ``bench/link_audit/<round>/``).
 ``python bench/link_audit.py score --sample bench/link_audit/<round>/sample.jsonl`` prints
 a round; ``tests/corpus/test_link_audited.py`` recomputes the table from the committed
 judgements, so it cannot drift from the audit.
