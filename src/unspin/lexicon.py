@@ -3,7 +3,9 @@
 Generic vocabulary only (verbs of saying, titles people hold, kinds of institution); no
 real person, outlet or event is named. The sources analyzer builds its speaker and cue
 lexicon on these; the corpus comparisons use the titles, organisation nouns and verb
-forms to find roles and reporting clauses in stored text.
+forms to find roles and reporting clauses in stored text. Two marks of the sources
+analyzer's speaker findings that the corpus reads (features do not import each other)
+are named here too: :data:`SPOKEN_FOR_RULES` and :data:`BARE_NAME_REASON`.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "BARE_NAME_REASON",
     "ORG_NOUNS",
     "PARTICLE_VERBS",
+    "SPOKEN_FOR_RULES",
     "TITLE_WORDS",
     "VERBS",
     "VERB_FORMS",
@@ -248,3 +252,12 @@ ORG_NOUNS: Final[frozenset[str]] = frozenset(
         """
     )
 )
+
+#: The rules of a speaker finding that credits a spokesperson's or officials' words to the
+#: one they speak for, with the spokesperson's title as its role ("a spokesman for Ana
+#: Vell"): the voice of another, not a second speaker, and not the role of the one spoken for.
+SPOKEN_FOR_RULES: Final[frozenset[str]] = frozenset(("speaker.representative", "speaker.officials"))
+
+#: The ``type_reason`` of a speaker that nothing but its capitals made a person (no title,
+#: no entity type): as often a heading before a colon as a name.
+BARE_NAME_REASON: Final[str] = "capitalised name, taken as a person"

@@ -30,7 +30,7 @@ import re
 from collections.abc import Mapping
 
 from unspin.corpus._fuzzy import fuzz
-from unspin.lexicon import TITLE_WORDS
+from unspin.lexicon import BARE_NAME_REASON, SPOKEN_FOR_RULES, TITLE_WORDS
 from unspin.model import Finding
 
 __all__ = ["CREDITS", "credit", "lead_in", "named_before", "same_narration", "speakers_differ"]
@@ -39,10 +39,6 @@ __all__ = ["CREDITS", "credit", "lead_in", "named_before", "same_narration", "sp
 CREDITS = ("named", "pronoun", "guess", "principal", "label")
 #: Credits that can stand for a different speaker.
 _TELLING = frozenset(("named", "pronoun"))
-#: Rules of the sources analyzer that name the one spoken for, not the one speaking.
-_SPOKEN_FOR = frozenset(("speaker.representative", "speaker.officials"))
-#: The analyzer's reason for a capitalised name it had no other evidence for.
-_BARE_CAPITALS = "capitalised name, taken as a person"
 
 
 def speakers_differ(a: str, b: str, a_lead: str = "", b_lead: str = "") -> bool:
@@ -97,7 +93,7 @@ def credit(
         return name, "named"
     if _label(text, quote, found, speakers):
         return None, "label"
-    if found.explanation.rule in _SPOKEN_FOR:
+    if found.explanation.rule in SPOKEN_FOR_RULES:
         return name, "principal"
     if found.attributes.get("resolved_from") == "pronoun":
         named_at = found.attributes.get("antecedent_start")
@@ -113,7 +109,7 @@ def _label(text: str, quote: Finding, found: Finding, speakers: Mapping[str, Fin
     speaker of the text sharing a word of it."""
     if quote.attributes.get("verb") or found.attributes.get("resolved_from"):
         return False
-    if found.attributes.get("type_reason") != _BARE_CAPITALS:
+    if found.attributes.get("type_reason") != BARE_NAME_REASON:
         return False
     line = text.rfind("\n", 0, found.start) + 1
     if text[line : found.start].strip() or not text[found.end :].lstrip().startswith(":"):
@@ -122,7 +118,7 @@ def _label(text: str, quote: Finding, found: Finding, speakers: Mapping[str, Fin
     for other in speakers.values():
         if other.id == found.id or not isinstance(other.attributes.get("name"), str):
             continue
-        if other.attributes.get("type_reason") == _BARE_CAPITALS:
+        if other.attributes.get("type_reason") == BARE_NAME_REASON:
             continue  # another heading
         if own & set(str(other.attributes["name"]).lower().split()):
             return False

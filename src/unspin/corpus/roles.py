@@ -14,7 +14,7 @@ from typing import Any
 
 from unspin.corpus.model import RoleSlot
 from unspin.corpus.words import Word, norm_name, word_set, words
-from unspin.lexicon import TITLE_WORDS
+from unspin.lexicon import SPOKEN_FOR_RULES, TITLE_WORDS
 from unspin.model import Finding
 
 __all__ = ["distinct_roles", "one_mention", "role_heads", "role_slots"]
@@ -48,7 +48,7 @@ def role_slots(doc: Any) -> list[RoleSlot]:
 
     for f in doc.analysis.by_kind("speaker"):
         name, role = f.attributes.get("name"), f.attributes.get("role")
-        if f.explanation.rule in _SPOKEN_FOR:
+        if f.explanation.rule in SPOKEN_FOR_RULES:
             continue  # "a spokesman for Ana Vell": the spokesman's title, not Vell's role
         if isinstance(name, str) and isinstance(role, str):
             add(f, f.start, f.end, name, role, "speaker")
@@ -57,9 +57,6 @@ def role_slots(doc: Any) -> list[RoleSlot]:
     return out
 
 
-#: Rules of the sources analyzer that credit a spokesperson's or officials' words to the
-#: one they speak for, with the spokesperson's title as the role.
-_SPOKEN_FOR = frozenset(("speaker.representative", "speaker.officials"))
 #: Words before "for" that make the title after it an office sought, not held.
 _CANDIDACY = word_set(
     "candidate candidates nominee nominees contender contenders hopeful hopefuls running run "

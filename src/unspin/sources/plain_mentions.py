@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from unspin.lexicon import BARE_NAME_REASON
 from unspin.sources.lexicon import (
     HONORIFICS,
     PRONOUNS,
@@ -141,9 +142,7 @@ def mention_from_span(text: str, start: int, end: int, *, side: str = "end") -> 
             score=0.7,
             rule="speaker.named-person",
             gender=gender,
-            reason="title before the name"
-            if titles or gender
-            else "capitalised name, taken as a person",
+            reason="title before the name" if titles or gender else BARE_NAME_REASON,
         )
     # a role before a name: "ministry spokeswoman Maria Lund"
     m = re.search(r"(?:\b[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)+$", stripped)
