@@ -23,14 +23,8 @@ from typing import Any
 from unspin.corpus._fuzzy import BandHasher, fuzz, shingles, when_key
 from unspin.corpus.contradictions import compare_slots, find_contradictions
 from unspin.corpus.model import Link, slot_from_dict
-from unspin.corpus.passage_furniture import corpus_furniture, keep_pair
-from unspin.corpus.propagation import (
-    Passage,
-    content_runs,
-    passage_link,
-    passages,
-    shared_count,
-)
+from unspin.corpus.passage_furniture import corpus_furniture
+from unspin.corpus.propagation import Passage, linked_runs, passage_link, passages
 from unspin.corpus.quotes import QuoteMention, _drift_link, mention_keys, quote_mentions, relate
 from unspin.corpus.slots import extract_slots
 from unspin.model import Analysis
@@ -183,12 +177,9 @@ def passage_links(
 
     runs: dict[str, list[list[tuple[int, int, float]]]] = {}
     for d, found in pairs.items():
-        runs[d] = content_runs(found, furniture)
-        kept = [m for run in runs[d] for m in run]
-        if not kept or not keep_pair(shared_count(kept), (by_key[(d, kept[0][0])].outlet,
-                                     by_key[(doc_id, kept[0][1])].outlet),
-                                     holders[kept[0][1]].items()):  # fmt: skip
-            del runs[d]
+        outlets = (by_key[(d, found[0][0])].outlet, by_key[(doc_id, found[0][1])].outlet)
+        if got := linked_runs(found, furniture, outlets, lambda m: holders[m[1]].items()):
+            runs[d] = got
     sources = sorted(runs, key=lambda d: (when_key(by_key[(d, pairs[d][0][0])].published), d))
     if len(sources) > max_sources:
         log.info("%s repeats passages of %d documents; linking the %d earliest",

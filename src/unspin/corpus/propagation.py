@@ -36,6 +36,7 @@ __all__ = [
     "PassageIndex",
     "content_runs",
     "find_propagation",
+    "linked_runs",
     "passage_link",
     "passages",
     "shared_count",
@@ -162,11 +163,8 @@ class PassageIndex:
             def furniture(m: tuple[int, int, float]) -> bool:
                 return corpus_furniture([topic[d] for d in holding(m)])
 
-            runs = content_runs(matches, furniture)
-            kept = [m for run in runs for m in run]
-            if not kept or not keep_pair(shared_count(kept), (outlet[dx], outlet[dy]),
-                                         ((d, outlet[d]) for d in holding(kept[0]))):  # fmt: skip
-                continue
+            runs = linked_runs(matches, furniture, (outlet[dx], outlet[dy]),
+                               lambda m: ((d, outlet[d]) for d in holding(m)))  # fmt: skip
             for run in runs:
                 out.append(passage_link(self._by_key, dx, dy, run))
         out.sort(key=lambda lk: (when_key(lk.a.published), lk.a.doc_id, lk.a.start,
@@ -255,6 +253,23 @@ def content_runs(
             if out[k] and any(not out[o] and _near(run, runs[o]) for o in range(len(runs))):
                 out[k], grown = False, True
     return [run for run, keep in zip(runs, out, strict=True) if keep]
+
+
+def linked_runs(
+    matches: Iterable[tuple[int, int, float]],
+    furniture: Callable[[tuple[int, int, float]], bool],
+    outlets: tuple[str | None, str | None],
+    holders: Callable[[tuple[int, int, float]], Iterable[tuple[str, str | None]]],
+) -> list[list[tuple[int, int, float]]]:
+    """The runs two documents' matches are linked by: their :func:`content_runs`, when
+    what is left passes :func:`~unspin.corpus.passage_furniture.keep_pair` (``outlets``:
+    the two documents'; ``holders``: the documents holding a match's sentence); else none.
+    Both the in-memory index and a store linked document by document decide this way."""
+    runs = content_runs(matches, furniture)
+    kept = [m for run in runs for m in run]
+    if not kept or not keep_pair(shared_count(kept), outlets, holders(kept[0])):
+        return []
+    return runs
 
 
 def _near(r: list[tuple[int, int, float]], s: list[tuple[int, int, float]]) -> bool:
