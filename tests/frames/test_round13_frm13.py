@@ -13,21 +13,11 @@ from datetime import date
 
 import pytest
 
+from tests.frames.found import quantities
 from unspin.frames import find_dates, find_quantities
 from unspin.nlp import Backbone
 
 pytestmark = pytest.mark.slow
-
-Found = dict[str, tuple[str, float, float | None, str | None]]
-
-
-def _found(backbone: Backbone, text: str) -> Found:
-    parsed = backbone.parse(text)
-    dates = find_dates(text, parsed, date(2016, 5, 1))
-    return {
-        text[q.start : q.end]: (q.label, q.value, q.value_max, q.unit)
-        for q in find_quantities(text, parsed, [(d.start, d.end) for d in dates])
-    }
 
 
 def test_post_id_in_markup_no_quantity(backbone: Backbone) -> None:
@@ -35,7 +25,7 @@ def test_post_id_in_markup_no_quantity(backbone: Backbone) -> None:
         'The post drew fire.\n\n<post id="747112233445566778" author="@jobee" '
         'datetime="2016-06-28">The mayor talks https://t.co/abc — Jo Bee June 28, 2016</post>.'
     )
-    assert _found(backbone, text) == {}
+    assert quantities(backbone, text) == {}
 
 
 @pytest.mark.parametrize(
@@ -52,7 +42,7 @@ def test_post_id_in_markup_no_quantity(backbone: Backbone) -> None:
 def test_tally_is_one_finding(
     backbone: Backbone, text: str, span: str, first: float, second: float
 ) -> None:
-    found = _found(backbone, text)
+    found = quantities(backbone, text)
     assert found[span] == ("count", first, second, "tally"), found
 
 
@@ -68,7 +58,7 @@ def test_tally_is_one_finding(
 def test_changes_and_ranges_are_no_tally(
     backbone: Backbone, text: str, span: str, value: float, top: float | None, unit: str | None
 ) -> None:
-    found = _found(backbone, text)
+    found = quantities(backbone, text)
     assert found[span][1:] == (value, top, unit), found
 
 
@@ -96,7 +86,7 @@ def test_changes_and_ranges_are_no_tally(
 def test_whole_quantity(
     backbone: Backbone, text: str, span: str, label: str, value: float, unit: str
 ) -> None:
-    found = _found(backbone, text)
+    found = quantities(backbone, text)
     assert span in found, found
     got = found[span]
     assert (got[0], got[1], got[3]) == (label, value, unit)
@@ -124,7 +114,7 @@ def test_mixed_duration(backbone: Backbone, text: str, span: str) -> None:
     ],
 )
 def test_no_count(backbone: Backbone, text: str) -> None:
-    assert _found(backbone, text) == {}
+    assert quantities(backbone, text) == {}
 
 
 @pytest.mark.parametrize(
@@ -137,7 +127,7 @@ def test_no_count(backbone: Backbone, text: str) -> None:
     ],
 )
 def test_counts_kept(backbone: Backbone, text: str, kept: str) -> None:
-    assert kept in _found(backbone, text), _found(backbone, text)
+    assert kept in quantities(backbone, text), quantities(backbone, text)
 
 
 @pytest.mark.parametrize(

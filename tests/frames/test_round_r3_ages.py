@@ -7,25 +7,12 @@ written for this file."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from unspin.frames import find_dates, find_quantities
+from tests.frames.found import quantities
 from unspin.nlp import Backbone
 
 pytestmark = pytest.mark.slow
-
-Found = dict[str, tuple[str, float, float | None, str | None]]
-
-
-def _found(backbone: Backbone, text: str) -> Found:
-    parsed = backbone.parse(text)
-    dates = find_dates(text, parsed, date(2016, 5, 1))
-    return {
-        text[q.start : q.end]: (q.label, q.value, q.value_max, q.unit)
-        for q in find_quantities(text, parsed, [(d.start, d.end) for d in dates])
-    }
 
 
 @pytest.mark.parametrize(
@@ -43,7 +30,7 @@ def _found(backbone: Backbone, text: str) -> Found:
 def test_an_age_range_is_an_age_with_both_ends(
     backbone: Backbone, text: str, span: str, low: float, high: float | None
 ) -> None:
-    found = _found(backbone, text)
+    found = quantities(backbone, text)
     assert found.get(span) == ("age", low, high, "years_old"), found
     others = {k: v for k, v in found.items() if v[0] != "age"}
     assert not any(k in span or span in k for k in others), found
@@ -60,7 +47,7 @@ def test_an_age_range_is_an_age_with_both_ends(
     ],
 )
 def test_a_decade_of_life_is_an_age(backbone: Backbone, text: str, span: str, low: float) -> None:
-    found = _found(backbone, text)
+    found = quantities(backbone, text)
     assert found.get(span) == ("age", low, low + 9, "years_old"), found
     assert not any(v[0] != "age" and v[1] == low for v in found.values()), found
 
@@ -78,10 +65,10 @@ def test_a_decade_of_life_is_an_age(backbone: Backbone, text: str, span: str, lo
 def test_a_count_near_an_age_word_stays_a_count(
     backbone: Backbone, text: str, span: str, label: str
 ) -> None:
-    found = _found(backbone, text)
+    found = quantities(backbone, text)
     assert found.get(span, ("",))[0] == label, found
 
 
 def test_a_temperature_in_the_fifties_is_no_age(backbone: Backbone) -> None:
-    found = _found(backbone, "Temperatures in the 50's are expected on Friday.")
+    found = quantities(backbone, "Temperatures in the 50's are expected on Friday.")
     assert all(v[0] != "age" for v in found.values()), found
