@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tests.corpus.passages import store_links
 from unspin.corpus import Link, PassageIndex
-from unspin.corpus.comparing import passage_links
 from unspin.corpus.passage_furniture import keep_pair, no_content
 from unspin.corpus.propagation import Passage
 from unspin.corpus.words import normalise_quote
@@ -51,16 +51,6 @@ def docs_with(
         ]
         for k in range(n)
     ]  # fmt: skip
-
-
-def store_links(docs: list[list[Passage]]) -> list[Link]:
-    """The links a store linked document by document makes (earlier documents only)."""
-    out: list[Link] = []
-    for k, doc in enumerate(docs):
-        earlier = [p for d in docs[:k] for p in d]
-        matches = [(p, q, 100.0) for p in doc for q in earlier if p.norm == q.norm]
-        out += passage_links(doc[0].doc_id, matches, 10)
-    return out
 
 
 def test_a_note_an_outlet_appends_to_its_articles_is_not_propagation() -> None:

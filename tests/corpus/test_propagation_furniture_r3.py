@@ -5,8 +5,8 @@ outlets of one story is. Invented names, sites and texts throughout."""
 
 from __future__ import annotations
 
+from tests.corpus.passages import store_links
 from unspin.corpus import Link, PassageIndex, passages
-from unspin.corpus.comparing import passage_links
 from unspin.corpus.passage_furniture import corpus_furniture, topic_words
 from unspin.corpus.propagation import Passage
 from unspin.corpus.store_adapter import CURRENT
@@ -54,16 +54,6 @@ def linked(docs: list[list[Passage]]) -> list[Link]:
     index = PassageIndex()
     index.add_passages(p for d in docs for p in d)
     return index.links()
-
-
-def store_links(docs: list[list[Passage]]) -> list[Link]:
-    """The links a store linked document by document makes (earlier documents only)."""
-    out: list[Link] = []
-    for k, doc in enumerate(docs):
-        earlier = [p for d in docs[:k] for p in d]
-        matches = [(p, q, 100.0) for p in doc for q in earlier if p.norm == q.norm]
-        out += passage_links(doc[0].doc_id, matches, 10)
-    return out
 
 
 def with_signup(k: int, names: tuple[str, ...], own: str, *extra: str) -> list[Passage]:
