@@ -4,6 +4,7 @@ listed by default."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -28,16 +29,23 @@ def _rows(folder: str, name: str) -> list[dict[str, str]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def test_table_is_the_audit_of_reader_a() -> None:
-    verdicts: list[tuple[str, str, bool]] = []  # round, kind, judged right
-    for folder, commit in LINK_AUDIT_ROUNDS.items():
-        meta = json.loads((AUDIT / folder / "sample.meta.json").read_text(encoding="utf-8"))
-        assert meta["commit"].startswith(commit)
+def _verdicts() -> list[tuple[str, str, bool]]:
+    """Reader A's verdicts of every committed round: (round, link kind, judged right)."""
+    out: list[tuple[str, str, bool]] = []
+    for folder in LINK_AUDIT_ROUNDS:
         kinds = {r["id"]: r["kind"] for r in _rows(folder, "sample.jsonl")}
-        verdicts += [
+        out += [
             (folder, kinds[r["id"]], r["verdict"] == "correct")
             for r in _rows(folder, "judgments-A.jsonl")
         ]
+    return out
+
+
+def test_table_is_the_audit_of_reader_a() -> None:
+    for folder, commit in LINK_AUDIT_ROUNDS.items():
+        meta = json.loads((AUDIT / folder / "sample.meta.json").read_text(encoding="utf-8"))
+        assert meta["commit"].startswith(commit)
+    verdicts = _verdicts()
     assert set(LINK_AUDITED) <= set(LINK_KINDS)
     for kind, audit in LINK_AUDITED.items():
         mine = [ok for f, k, ok in verdicts if f in audit.rounds and k == kind]
@@ -46,18 +54,13 @@ def test_table_is_the_audit_of_reader_a() -> None:
 
 
 def test_each_kind_takes_its_latest_rounds_until_forty_are_judged() -> None:
-    judged: dict[tuple[str, str], int] = {}  # (round, kind) -> links judged by reader A
-    for folder in LINK_AUDIT_ROUNDS:
-        kinds = {r["id"]: r["kind"] for r in _rows(folder, "sample.jsonl")}
-        for r in _rows(folder, "judgments-A.jsonl"):
-            key = (folder, kinds[r["id"]])
-            judged[key] = judged.get(key, 0) + 1
+    judged = Counter((f, k) for f, k, _ in _verdicts())  # (round, kind) -> links judged
     for kind, audit in LINK_AUDITED.items():
         want: list[str] = []
         for folder in reversed(list(LINK_AUDIT_ROUNDS)):  # newest first
-            if sum(judged.get((f, kind), 0) for f in want) >= MIN_JUDGED:
+            if sum(judged[(f, kind)] for f in want) >= MIN_JUDGED:
                 break
-            if judged.get((folder, kind)):
+            if judged[(folder, kind)]:
                 want.append(folder)
         assert audit.rounds == tuple(want), kind
 
