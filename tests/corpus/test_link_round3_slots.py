@@ -15,8 +15,8 @@ from tests.corpus.test_link_round1_slots import count
 from unspin.corpus import QuantitySlot, compare_slots, extract_slots, find_contradictions
 from unspin.corpus.breakdowns import (
     age_figure,
+    breakdown_item,
     governing_word,
-    list_item,
     opening_part,
     update_cue,
 )
@@ -79,13 +79,13 @@ def test_infections_are_no_deaths_and_a_cue_of_another_clause_no_update(
 def test_a_name_and_a_number_in_parentheses_in_a_list_is_one_part() -> None:
     text = "Arrests were made in these towns: Alder (12), Birch (9) and Cove (6)."
     at = text.index("9")
-    assert list_item(text, 0, len(text), at, at + 1)
+    assert breakdown_item(text, 0, len(text), at, at + 1)
     one = "Arrests were made in one town, Alder (12), on Friday."
     at = one.index("12")
-    assert not list_item(one, 0, len(one), at, at + 2)  # a single item: no breakdown
+    assert not breakdown_item(one, 0, len(one), at, at + 2)  # a single item: no breakdown
     note = "The board (5) met; the vote was 7 (of 9) in favour, 2 (of 9) against."
     at = note.index("7")
-    assert not list_item(note, 0, len(note), at, at + 1)  # "7 (of 9)": no item
+    assert not breakdown_item(note, 0, len(note), at, at + 1)  # "7 (of 9)": no item
 
 
 def test_a_sentence_opening_on_its_total_makes_its_figures_parts() -> None:

@@ -6,7 +6,7 @@ update cue or a date says nothing about a figure (link audit round 3, PTC train)
 - A number in parentheses right after a word, in a sentence listing two or more such
   items ("arrests in these towns: Alder (9), Birch (4) and Cove (1)"), is one part of a
   breakdown: it is no rival of the total nor of another part, and gets no slot
-  (:func:`list_item`).
+  (:func:`breakdown_item`).
 - A sentence opening on a total ("Of the 145 arrested, 86 had ...; 39 were ...", "Of the
   total arrests 135 were men") makes every later figure of the sentence a part of that
   total (:func:`opening_part`); two parts naming no common counted noun are two
@@ -36,9 +36,9 @@ from unspin.frames.quantity_patterns import AGED
 
 __all__ = [
     "age_figure",
+    "breakdown_item",
     "distinct_parts",
     "governing_word",
-    "list_item",
     "opening_part",
     "times_unknown",
     "update_cue",
@@ -74,7 +74,7 @@ def age_figure(text: str, start: int, end: int, value: float) -> bool:
     )
 
 
-def list_item(text: str, sent_start: int, sent_end: int, start: int, end: int) -> bool:
+def breakdown_item(text: str, sent_start: int, sent_end: int, start: int, end: int) -> bool:
     """The figure ``text[start:end]`` is one "Name (N)" item of a sentence that lists
     two or more."""
     if not (_OPEN.search(text, max(sent_start, start - 60), start) and _CLOSE.match(text, end)):

@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from unspin.corpus.breakdowns import age_figure, governing_word, list_item, update_cue
+from unspin.corpus.breakdowns import age_figure, breakdown_item, governing_word, update_cue
 from unspin.corpus.context import doc_names
 from unspin.corpus.events import event_slots
 from unspin.corpus.model import DateSlot, QuantitySlot, Slot
@@ -424,7 +424,7 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
         return None  # an age says who someone is, not what happened
     if unit is None and age_figure(doc.text, f.start, f.end, float(value)):
         return None  # "between the ages of 20 and 53", "in her 50's": an age too
-    if list_item(doc.text, sent.start, sent.end, f.start, f.end):
+    if breakdown_item(doc.text, sent.start, sent.end, f.start, f.end):
         return None  # "Alder (9), Birch (4)": one part of a breakdown, no rival of the total
     if unit in ("other", "others") and fq.get("unit") == "people":
         unit = "people"  # "eleven others"
