@@ -14,8 +14,9 @@ compared:
 * quantities that can both hold are ``compatible``: a part and its total (a narrower
   counted noun, or "including", "of whom"), an approximate or bounded value and a value
   within its reach ("about 60" and 62, "more than 60" and 65), a rounded and an exact
-  figure ("1,200" and 1,187); a figure given as an update ("rose to", "now") or a larger
-  count dated later is an ``update``; anything else is a ``contradiction``;
+  figure ("1,200" and 1,187; the value arithmetic is :mod:`unspin.corpus.quantity_values`);
+  a figure given as an update ("rose to", "now") or a larger count dated later is an
+  ``update``; anything else is a ``contradiction``;
 * dates: a coarser date containing the other is ``compatible``; different days are a
   ``contradiction``;
 * roles: different roles of one person ``differ`` (both can be true at different times);
@@ -30,11 +31,8 @@ against a publication date lower it); its kind says how the values relate.
 from __future__ import annotations
 
 import logging
-import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
 
 from unspin.corpus.context import shared_names, story
 from unspin.corpus.events import ANTONYMS
@@ -47,6 +45,15 @@ from unspin.corpus.model import (
     RoleSlot,
     Slot,
 )
+from unspin.corpus.quantity_values import (
+    SHARES,
+    generic_people,
+    interval,
+    is_tally,
+    rounds_to,
+    same_thing,
+    shown,
+)
 from unspin.corpus.roles import distinct_roles, one_mention
 from unspin.corpus.same_event import (
     OUTCOMES,
@@ -57,7 +64,7 @@ from unspin.corpus.same_event import (
     shared_nouns,
     update_comparable,
 )
-from unspin.corpus.words import GENERIC_PERSON_UNITS, days_apart, later, norm_name, stem
+from unspin.corpus.words import days_apart, later, norm_name
 from unspin.frames import SlotCheck, describe_checks
 from unspin.model import Explanation
 
@@ -219,102 +226,12 @@ def _where(a: Slot, b: Slot) -> str:
 # -- quantities ------------------------------------------------------------------------
 
 
-def _step(v: float) -> float:
-    """The rounding step a written value shows: 60 -> 10, 1200 -> 100, 4.5 -> 0.1."""
-    if v == 0 or not math.isfinite(v):
-        return 1.0
-    exp = Decimal(repr(abs(v))).normalize().as_tuple().exponent
-    return 10.0 ** int(exp) if isinstance(exp, int) else 1.0
-
-
-def _interval(s: QuantitySlot) -> tuple[float, float]:
-    v = s.value
-    if s.value_max is not None:
-        return (min(v, s.value_max), max(v, s.value_max))
-    if s.qualifier == "about":
-        tol = max(0.1 * abs(v), _step(v) / 2)
-        return (v - tol, v + tol)
-    if s.qualifier == "at_least":
-        return (v, math.inf)
-    if s.qualifier == "at_most":
-        return (-math.inf if v < 0 else 0.0, v)
-    return (v, v)
-
-
-def _rounds_to(exact: QuantitySlot, rounded: QuantitySlot) -> bool:
-    """``rounded`` is ``exact`` written with fewer figures (steps of 100 or more)."""
-    step = _step(rounded.value)
-    if step < 100 or step <= _step(exact.value) or exact.qualifier or rounded.qualifier:
-        return False
-    q = (Decimal(repr(exact.value)) / Decimal(repr(step))).quantize(
-        Decimal(1), rounding=ROUND_HALF_UP
-    )
-    return float(q) * step == rounded.value
-
-
-def _tally(s: QuantitySlot) -> bool:
-    """A vote tally or a court split ("7-2"): ``value`` and ``value_max`` are its two
-    sides, not the ends of a range."""
-    return s.unit == "tally" and s.value_max is not None
-
-
-def _shown(s: QuantitySlot) -> str:
-    v = f"{s.value:,.4f}".rstrip("0").rstrip(".")
-    if s.value_max is not None:
-        dash = "-" if _tally(s) else "–"
-        v += dash + f"{s.value_max:,.4f}".rstrip("0").rstrip(".")
-    qual = {"about": "about ", "at_least": "at least ", "at_most": "at most "}.get(
-        s.qualifier or "", ""
-    )
-    return f"{qual}{v}"
-
-
-#: A money unit: a currency code, dollars of an unstated currency, or either per a time
-#: base ("USD", "dollar", "USD/hour").
-_MONEY_RE = re.compile(r"(?:[A-Z]{3}|dollar)(?:/\w+)?")
-
-
-def _same_thing(a: QuantitySlot, b: QuantitySlot) -> str | None:
-    """What both figures count, when they count the same thing: people to whom the same
-    thing happened ("killed", "displaced"), the same counted noun ("fire engines"), or
-    the same currency or measure of the same thing ("the contract", "the water")."""
-    if a.unit_class != b.unit_class:
-        return None
-    if a.unit_class in ("person", "none"):
-        if not a.predicate or a.predicate != b.predicate:
-            return None
-        if a.noun and b.noun and a.noun != b.noun:
-            return None  # "12 children" and "30 soldiers": different things counted
-        return a.predicate
-    if a.noun or b.noun:
-        if a.noun != b.noun:
-            return None
-        noun = stem(a.noun or "")
-        around = sorted((set(a.nouns) & set(b.nouns)) - {noun})
-        if not around:
-            return None  # "a 100-page report" and "a one-page letter": pages of what?
-        return f"{a.noun} ({', '.join(around[:2])})"
-    shared = sorted(set(a.nouns) & set(b.nouns))
-    money = _MONEY_RE.fullmatch(a.unit_class) is not None
-    if len(shared) < (2 if money else 1):
-        return None  # two costs, two distances: of what?
-    return f"{a.unit_class} of {', '.join(shared[:3])}"
-
-
-_SHARES = frozenset(("%", "percent", "fraction", "percentage_point"))
-
-
 def _own_names(s: Slot) -> set[str]:
     return {w for x in s.anchors for w in norm_name(x).split()}
 
 
-def _generic(s: QuantitySlot) -> bool:
-    """Counted as "people" in so many words: a narrower noun elsewhere is a part of it."""
-    return s.unit_class == "person" and (s.unit or "").lower() in GENERIC_PERSON_UNITS
-
-
 def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
-    thing = _same_thing(a, b)
+    thing = same_thing(a, b)
     if thing is None:
         return None
     if a.doc_id == b.doc_id and not (
@@ -326,7 +243,7 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
     if m is None:
         return None
     shared, events, why = m
-    if a.unit_class in _SHARES and not _own_names(a) & _own_names(b):
+    if a.unit_class in SHARES and not _own_names(a) & _own_names(b):
         return None  # "a third" and "half": shares of what? the sentences must say
     same = a.value == b.value and a.value_max == b.value_max
     if not counts_comparable(a, b, shared, restating=same, told=why.startswith("one story")):
@@ -343,8 +260,8 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
         "same_event": why,
     }
     head = (
-        f"Same slot {_where(a, b)} (count: {thing}; {why}): {_shown(a)} "
-        f"({'as of ' + a.as_of if a.as_of else 'undated'}) vs {_shown(b)} "
+        f"Same slot {_where(a, b)} (count: {thing}; {why}): {shown(a)} "
+        f"({'as of ' + a.as_of if a.as_of else 'undated'}) vs {shown(b)} "
         f"({'as of ' + b.as_of if b.as_of else 'undated'})"
     )
     when = later(b.as_of, a.as_of)
@@ -353,25 +270,25 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
         checks = _checks(
             ("counted", True, thing, thing),
             *([("date", when == 0, a.as_of, b.as_of)] if a.as_of and b.as_of else []),
-            ("number", "value" not in differs, _shown(a), _shown(b)),
+            ("number", "value" not in differs, shown(a), shown(b)),
         )
         return _link(kind, a, b, score, f"quantity.{rule}", f"{head}; {text}.",
                      {**slot, "checks": checks}, differs)  # fmt: skip
 
-    a_part = bool(a.part) or (bool(a.noun) and not b.noun and _generic(b))
-    b_part = bool(b.part) or (bool(b.noun) and not a.noun and _generic(a))
+    a_part = bool(a.part) or (bool(a.noun) and not b.noun and generic_people(b))
+    b_part = bool(b.part) or (bool(b.noun) and not a.noun and generic_people(a))
     if a_part != b_part:
         part, total = (a, b) if a_part else (b, a)
         cue = part.part or f"the narrower noun {part.noun!r}"
-        if _interval(part)[0] <= _interval(total)[1]:
+        if interval(part)[0] <= interval(total)[1]:
             return link(
                 "compatible",
                 "part-of-total",
-                f"{_shown(part)} is a part of the total ({cue}), not a rival figure",
+                f"{shown(part)} is a part of the total ({cue}), not a rival figure",
             )
         return link("contradiction", "part-exceeds-total",
                     f"the part ({cue}) is larger than the total")  # fmt: skip
-    ia, ib = _interval(a), _interval(b)
+    ia, ib = interval(a), interval(b)
     if a.value == b.value and a.value_max == b.value_max:
         return link("restatement", "same-value", "the same figure: a restatement", ())
     if not same_magnitude(a, b):
@@ -387,8 +304,8 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
     for u, o in ((b, a), (a, b)):
         if u.update and not o.update and not (u.dated and o.dated):
             return link("update", "update-cue",
-                        f"{_shown(u)} is given as an update ({u.update!r})")  # fmt: skip
-    if ia[0] <= ib[1] and ib[0] <= ia[1] and not (_tally(a) or _tally(b)):
+                        f"{shown(u)} is given as an update ({u.update!r})")  # fmt: skip
+    if ia[0] <= ib[1] and ib[0] <= ia[1] and not (is_tally(a) or is_tally(b)):
         quals = {a.qualifier, b.qualifier} - {None}
         rule = (
             "approximate" if "about" in quals
@@ -396,7 +313,7 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
         )  # fmt: skip
         return link("compatible", rule, "the values overlap once the qualifier or range is "
                     "taken into account", ())  # fmt: skip
-    if _rounds_to(a, b) or _rounds_to(b, a):
+    if rounds_to(a, b) or rounds_to(b, a):
         return link("compatible", "rounding", "one figure is the other rounded", ())
     return link("contradiction", "different-values",
                 "the values differ for the same date and no qualifier, rounding, part-of cue "
