@@ -20,7 +20,7 @@ from unspin.corpus.breakdowns import (
     opening_part,
     update_cue,
 )
-from unspin.corpus.slots import _UPDATE_RE
+from unspin.corpus.predicates import UPDATE_RE
 from unspin.corpus.words import words
 from unspin.model import Analysis
 
@@ -133,10 +133,10 @@ def test_an_update_cue_of_another_clause_is_no_cue() -> None:
     text = "Officials are now warning that the fever, which has killed more than 40, spreads."
     at = text.index("more than 40")
     span = (at, at + len("more than 40"))
-    assert update_cue(_UPDATE_RE, text, span, (0, len(text))) is None
+    assert update_cue(UPDATE_RE, text, span, (0, len(text))) is None
     text = "The ministry now says 17 people have died."
     at = text.index("17 people")
-    assert update_cue(_UPDATE_RE, text, (at, at + 9), (0, len(text))) is not None
+    assert update_cue(UPDATE_RE, text, (at, at + 9), (0, len(text))) is not None
 
 
 def test_a_figure_dated_in_the_text_and_an_undated_one_are_no_conflict() -> None:

@@ -5,10 +5,10 @@
 
 * :class:`~unspin.corpus.model.QuantitySlot` for each ``quantity`` finding tied to
   something that happened: the predicate ("die" for killed/died/death toll, "arrest",
-  "pay", ... from a small generic lexicon, or the stem of the nearest past-tense verb
-  such as "destroy"), what is counted (``unit_class``: "person", a currency, a unit, a
-  noun), qualifiers ("about", "more than"), a part-of cue ("including 12 children") and
-  an update cue ("rose to", "now");
+  "pay", ... from a small generic lexicon, :mod:`unspin.corpus.predicates`, or the stem
+  of the nearest past-tense verb such as "destroy"), what is counted (``unit_class``:
+  "person", a currency, a unit, a noun), qualifiers ("about", "more than"), a part-of cue
+  ("including 12 children") and an update cue ("rose to", "now");
 * :class:`~unspin.corpus.model.DateSlot` for each resolved date that dates an event
   (the nearest verb), not the act of saying ("said on Monday" is skipped);
 * :class:`~unspin.corpus.model.RoleSlot` for each full name given with a role: the
@@ -36,6 +36,20 @@ from unspin.corpus.context import doc_names
 from unspin.corpus.events import event_slots
 from unspin.corpus.model import DateSlot, QuantitySlot, Slot
 from unspin.corpus.place_evidence import part_cue
+from unspin.corpus.predicates import (
+    LIGHT_VERBS,
+    NOT_EVENTS,
+    NOUN_FORMS,
+    PERSON_PREDICATES,
+    PREDICATES,
+    UPDATE_RE,
+    generic_predicate,
+    lexicon_predicate,
+    lexicon_verb,
+    phrase_predicate,
+    subject_word,
+    verbish,
+)
 from unspin.corpus.roles import role_slots
 from unspin.corpus.words import (
     GENERIC_PERSON_UNITS,
@@ -60,43 +74,6 @@ __all__ = ["PREDICATES", "extract_slots"]
 log = logging.getLogger(__name__)
 
 
-def _lex(table: dict[str, str]) -> dict[str, str]:
-    return {form: cls for cls, forms in table.items() for form in forms.split()}
-
-
-#: Word form -> predicate class. Generic verbs and nouns of counting outcomes; anything
-#: else falls back to the stem of the nearest past-tense verb.
-PREDICATES: dict[str, str] = _lex(
-    {
-        "die": "kill killed killing kills die died dies dying dead death deaths fatality "
-        "fatalities toll lives perish perished perishing slain drowned",
-        "injure": "injure injured injuring injures injury injuries wound wounded wounding "
-        "wounds hurt",
-        "casualty": "casualty casualties",
-        "arrest": "arrest arrested arresting arrests detain detained detaining detention "
-        "detentions custody",
-        "missing": "missing unaccounted",
-        "displace": "displace displaced evacuate evacuated evacuation evacuations homeless "
-        "flee fled",
-        "rescue": "rescue rescued rescuing",
-        "charge": "charge charged charges indict indicted indictment",
-        "pay": "pay paid paying pays payment payments fine fined fines spend spent spending "
-        "cost costs costing award awarded compensation donate donated donation",
-        "vote": "vote votes voted ballot ballots",
-        "strike": "strike strikes striking striker strikers walkout walkouts",
-    }
-)
-#: Lexicon entries that are nouns: they name a count, not an event a date could date.
-_NOUN_FORMS = word_set(
-    """death deaths fatality fatalities toll lives injury injuries wounds casualty casualties
-    arrests detention detentions custody evacuation evacuations charges indictment payment
-    payments fines costs compensation donation votes ballot ballots strike strikes striker
-    strikers walkout walkouts"""
-)
-#: Predicates whose counts are people even when no noun says so ("the toll rose to 70").
-_PERSON_PREDICATES = frozenset(
-    ("die", "injure", "casualty", "arrest", "missing", "displace", "rescue", "charge", "strike")
-)
 #: Counted nouns that are people (besides the generic "people").
 _PERSON_UNITS = GENERIC_PERSON_UNITS | word_set(
     """child children adult adults civilian civilians soldier soldiers resident residents
@@ -107,17 +84,6 @@ _PERSON_UNITS = GENERIC_PERSON_UNITS | word_set(
     babies infant infants journalist journalists employee employees member members crew
     villager villagers citizen citizens voter voters"""
 )
-_NOT_PREDICATES = word_set(
-    """based used called named aged expected estimated believed feared thought considered
-    concerned involved needed related located scheduled planned supposed alleged reported
-    confirmed announced recorded listed added included excluded compared"""
-)
-_UPDATE_RE = re.compile(
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|grown|reached|"
-    r"revised|updated|now|latest|new\s+toll|raised|lowered|fell\s+to|dropped\s+to|up\s+from|"
-    r"down\s+from|has\s+since)\b",
-    re.I,
-)
 _PART_RE = re.compile(
     r"\b(?:including|of\s+whom|of\s+them|among\s+them|among\s+whom|of\s+which|among\s+those|"
     r"among\s+the\s+\w+)\W+(?:\w+\W+){0,3}$",
@@ -126,28 +92,6 @@ _PART_RE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _DATE_ISO = re.compile(r"^(\d{4}-\d{2}(?:-\d{2})?)(?:T.*)?$")
 
-#: Phrases that name a predicate class in more than one word.
-_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bwalk(?:ed|s|ing)?\s+out\b", re.I), "strike"),
-    (
-        re.compile(
-            r"\b(?:forced|driven|moved|fled|evacuated)\s+(?:out\s+)?(?:of|from)\s+"
-            r"(?:their|his|her|the)?\s*homes?\b",
-            re.I,
-        ),
-        "displace",
-    ),
-)
-#: Verbs that only say an event is scheduled or takes place: the event is their subject.
-LIGHT_VERBS = word_set(
-    "take hold plan schedule due open begin start happen occur place held planned "
-    "scheduled opened begun started"
-)
-#: Predicates that date no event ("there *are* unknowns on Sunday").
-_NOT_EVENTS = word_set(
-    "be have do seem appear become remain look feel want need know think believe see use "
-    "give put keep let try get make come go say"
-)
 #: At most this many name keys per slot (its sentence's names first, then the lead's).
 _MAX_KEYS = 8
 _SAYING_RE = re.compile(r"\b(?:said|says|told|announced|added|reported|confirmed)\s+(?:on\s+)?$")
@@ -299,41 +243,7 @@ def _nearest(
     return (best[1], best[2]) if best else None
 
 
-def _lexicon_predicate(w: Word) -> str | None:
-    return PREDICATES.get(w.lower)
-
-
-def _lexicon_verb(w: Word) -> str | None:
-    return None if w.lower in _NOUN_FORMS else _lexicon_predicate(w)
-
-
-def _generic_predicate(w: Word) -> str | None:
-    low = w.lower
-    if (
-        len(low) > 4
-        and low.endswith("ed")
-        and w.text[:1].islower()
-        and low not in _NOT_PREDICATES
-        and not is_reporting(low)
-        and not _UPDATE_RE.fullmatch(low)
-    ):
-        return stem(low)
-    return None
-
-
-_VERBS = (_lexicon_verb, _generic_predicate)  # what a figure's own verb may say
-
-
-def _phrase_predicate(text: str, lo: int, hi: int, at: int) -> tuple[str, str] | None:
-    """A predicate class named by a phrase in ``text[lo:hi]`` ("walked out"), nearest
-    to ``at``."""
-    best: tuple[int, str, str] | None = None
-    for pattern, cls in _PHRASES:
-        for m in pattern.finditer(text, lo, hi):
-            dist = abs(m.start() - at)
-            if best is None or dist < best[0]:
-                best = (dist, cls, m.group())
-    return (best[1], best[2]) if best else None
+_VERBS = (lexicon_verb, generic_predicate)  # what a figure's own verb may say
 
 
 def _predicate(text: str, sent: _Sentence, f: Finding, unit: str | None) -> tuple[str, str] | None:
@@ -341,16 +251,16 @@ def _predicate(text: str, sent: _Sentence, f: Finding, unit: str | None) -> tupl
     if unit and unit.lower() in PREDICATES:  # "62 deaths", "14 arrests"
         return PREDICATES[unit.lower()], unit
     lo, hi = _clause(text, sent, f.start, f.end)
-    phrase = _phrase_predicate(text, lo, hi, f.start)
+    phrase = phrase_predicate(text, lo, hi, f.start)
     if phrase:
         return phrase
-    verb = governing_word(sent.words, text, (f.start, f.end), (lo, hi), _VERBS, _NOUN_FORMS)
+    verb = governing_word(sent.words, text, (f.start, f.end), (lo, hi), _VERBS, NOUN_FORMS)
     if verb:  # "infected more than 680 others", "66 were infected": what the figure's verb says
         return verb[1], verb[0].text
     for a, b, ok in (
-        (lo, hi, _lexicon_predicate),
-        (sent.start, sent.end, _lexicon_predicate),
-        (lo, hi, _generic_predicate),
+        (lo, hi, lexicon_predicate),
+        (sent.start, sent.end, lexicon_predicate),
+        (lo, hi, generic_predicate),
     ):
         hit = _nearest(sent.words, f.start, f.end, a, b, ok)
         if hit:
@@ -449,7 +359,7 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
     elif unit_low:
         unit_class = unit_low
         noun = unit_low
-    elif predicate in _PERSON_PREDICATES:
+    elif predicate in PERSON_PREDICATES:
         unit_class = "person"
     else:
         unit_class = "none"
@@ -457,7 +367,7 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
     part = _PART_RE.search(doc.text[sent.start : f.start]) or part_cue(
         doc.text, sent.start, f.start
     )
-    update = update_cue(_UPDATE_RE, doc.text, (f.start, f.end), (lo, hi))
+    update = update_cue(UPDATE_RE, doc.text, (f.start, f.end), (lo, hi))
     qualifier = attrs.get("qualifier")
     value_max = attrs.get("value_max")
     if unit_class == "person" or not (specific or f.label in ("money", "measure")):
@@ -488,40 +398,16 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
 # -- dates ------------------------------------------------------------------------------
 
 
-def _verbish(w: Word) -> str | None:
-    """A verb of an event or of saying: what a date attaches to."""
-    if is_reporting(w.lower) and w.text[:1].islower():
-        return "say"
-    if w.lower in _NOUN_FORMS:
-        return None
-    return _lexicon_predicate(w) or _generic_predicate(w)
-
-
-def _subject_word(w: Word) -> str | None:
-    """A content word: what a dated verb is about ("the bridge collapsed", "Brackenford
-    Academy will reopen")."""
-    low = w.lower
-    if (
-        low not in STOPWORDS
-        and low not in PREDICATES
-        and low not in LIGHT_VERBS
-        and not low.isdigit()
-        and not _UPDATE_RE.fullmatch(low)
-    ):
-        return low
-    return None
-
-
 _PREPOSITION_WORDS = word_set("in at on of for from to with by near into over under")
 
 
 def _not_after(sent: _Sentence) -> Callable[[Word], str | None]:
-    """:func:`_subject_word`, skipping the object of a preposition ("the bridge in
-    Marvale collapsed": the bridge)."""
+    """:func:`~unspin.corpus.predicates.subject_word`, skipping the object of a
+    preposition ("the bridge in Marvale collapsed": the bridge)."""
     before = {w.start: p.lower for p, w in zip(sent.words, sent.words[1:], strict=False)}
 
     def ok(w: Word) -> str | None:
-        return None if before.get(w.start) in _PREPOSITION_WORDS else _subject_word(w)
+        return None if before.get(w.start) in _PREPOSITION_WORDS else subject_word(w)
 
     return ok
 
@@ -536,19 +422,19 @@ def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
     day = m.group(1)
     sent = doc.sentence(f.start)
     lo, hi = _clause(doc.text, sent, f.start, f.end)
-    hit = _nearest(sent.words, f.start, f.end, lo, hi, _verbish)
+    hit = _nearest(sent.words, f.start, f.end, lo, hi, verbish)
     if hit is not None and hit[1] == "say":
         return None  # the date of a statement, not of an event
-    if _UPDATE_RE.search(doc.text, lo, hi) or re.search(
+    if UPDATE_RE.search(doc.text, lo, hi) or re.search(
         r"\bby\s+$", doc.text[max(lo, f.start - 4) : f.start], re.I
     ):
         return None  # "rose to 70 on Tuesday", "by Monday": the date of a count
     framed_ = sent.frame.get("predicate")
     if hit is None and not (isinstance(framed_, str) and framed_):
-        hit = _nearest(sent.words, f.start, f.end, sent.start, sent.end, _verbish)
+        hit = _nearest(sent.words, f.start, f.end, sent.start, sent.end, verbish)
         if hit is not None and hit[1] == "say":
             return None
-    lexical = _nearest(sent.words, f.start, f.end, lo, hi, _lexicon_verb)
+    lexical = _nearest(sent.words, f.start, f.end, lo, hi, lexicon_verb)
     framed = sent.frame.get("predicate")
     verb: Word | None
     if lexical is not None:
@@ -566,7 +452,7 @@ def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
         verb, predicate = hit
     else:
         return None  # nothing dated
-    if predicate in _NOT_EVENTS or f.text.lower() in ("today", "tonight", "now"):
+    if predicate in NOT_EVENTS or f.text.lower() in ("today", "tonight", "now"):
         return None  # "there are ...", "today is ...": no event to date
     light = predicate in LIGHT_VERBS or (isinstance(framed, str) and framed in LIGHT_VERBS
                                         and lexical is None)  # fmt: skip
@@ -588,7 +474,7 @@ def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
         light=light,
         once=(
             sent.frame.get("modality") == "future"
-            or predicate in _PERSON_PREDICATES
+            or predicate in PERSON_PREDICATES
             or bool(subject and subject[0].text[:1].islower())  # "the bridge collapsed"
         ),
         nouns=tuple(sorted(nouns - {predicate})),
