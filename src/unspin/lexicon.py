@@ -2,8 +2,8 @@
 
 Generic vocabulary only (verbs of saying, titles people hold, kinds of institution); no
 real person, outlet or event is named. The sources analyzer builds its speaker and cue
-lexicon on these; the corpus comparisons use the titles, organisation nouns and verb
-forms to find roles and reporting clauses in stored text. Two marks of the sources
+lexicon on these; the corpus comparisons use the titles, honorifics, organisation nouns
+and verb forms to find roles, names and reporting clauses in stored text. Two marks of the sources
 analyzer's speaker findings that the corpus reads (features do not import each other)
 are named here too: :data:`SPOKEN_FOR_RULES` and :data:`BARE_NAME_REASON`.
 """
@@ -14,6 +14,7 @@ from typing import Final
 
 __all__ = [
     "BARE_NAME_REASON",
+    "HONORIFICS",
     "ORG_NOUNS",
     "PARTICLE_VERBS",
     "SPOKEN_FOR_RULES",
@@ -236,6 +237,26 @@ TITLE_WORDS: Final[frozenset[str]] = frozenset(
         """
     )
 )
+
+#: Honorifics and courtesy titles before a name ("Mrs. Berg", "Dr Lund", "Herr Vogt"),
+#: lower-cased with and without the full stop, mapped to the gender they tell ("" for
+#: none). The sources analyzer strips them from speaker names, the claims analyzer reads
+#: a pronoun's antecedent by their gender, the corpus compares the surnames after them.
+HONORIFICS: Final[dict[str, str]] = {
+    **dict.fromkeys(
+        ("mr", "mr.", "sir", "fr", "fr.", "monsieur", "herr", "senor", "señor"), "male"
+    ),
+    **dict.fromkeys(
+        ("ms", "ms.", "mrs", "mrs.", "miss", "dame", "madam", "madame", "mme", "mme.", "mlle",
+         "mlle.", "frau"),
+        "female",
+    ),
+    **dict.fromkeys(
+        ("mx", "mx.", "dr", "dr.", "prof", "prof.", "professor", "excellency", "eminence",
+         "holiness"),
+        "",
+    ),
+}  # fmt: skip
 
 #: Generic institutions: "the ministry said", "police said".
 ORG_NOUNS: Final[frozenset[str]] = frozenset(

@@ -102,6 +102,14 @@ def test_a_pronoun_that_cannot_be_resolved_is_left_unresolved(run: Run, text: st
     assert actor["pronoun"]["text"] == actor["text"]
 
 
+def test_a_courtesy_honorific_tells_the_gender(run: Run) -> None:
+    # "Herr" is the kernel's honorific table's: no "she", so not the subject before
+    text = "Herr Vogt met Mrs. Ortiz in May. She was blamed for the leak."
+    actor = _last_claim(run, text).attributes["actor"]
+    assert actor["text"] == "Ortiz"
+    assert actor["pronoun"]["text"] == "She"
+
+
 def test_a_name_in_the_sentence_before(run: Run) -> None:
     text = "Anna Lund spoke in Ohio on Monday. She said she was responsible for the raid."
     actor = _last_claim(run, text).attributes["actor"]

@@ -460,3 +460,12 @@ def test_a_speaker_inside_a_relative_clause_starts_after_the_relative_word(run: 
         "The bank made a series of transfers, some of which federal auditors say broke the rules.",
     )
     assert [f.text for f in a.by_kind("speaker")] == ["federal auditors"]
+
+
+def test_a_courtesy_honorific_is_no_part_of_the_name(run: Run) -> None:
+    # "Herr" is in the kernel's one honorific table (unspin.lexicon.HONORIFICS)
+    a = sources(run, '"The vote was fair," Herr Jonas Vogt said on Monday.')
+    found = [f for f in a.by_kind("speaker") if "Vogt" in f.text]
+    assert len(found) == 1, [f.text for f in a.by_kind("speaker")]
+    assert found[0].label == "named_person"
+    assert found[0].attributes["name"] == "Jonas Vogt"

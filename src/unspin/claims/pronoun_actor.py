@@ -28,6 +28,7 @@ clause when the pronoun is its object ("Berg accused him": not Berg).
 
 from __future__ import annotations
 
+from unspin.lexicon import HONORIFICS
 from unspin.model import JSON
 from unspin.nlp import Parsed, Sentence, Token
 
@@ -42,11 +43,6 @@ PRONOUNS = {
     "they": "plural",
     "them": "plural",
 }
-#: Honorifics that tell a person's gender ("Mr. Berg", "Mrs. Berg").
-HONORIFICS = {
-    "mr": "male", "mr.": "male", "sir": "male", "mrs": "female", "mrs.": "female",
-    "ms": "female", "ms.": "female", "miss": "female", "madam": "female", "dame": "female",
-}  # fmt: skip
 #: Common nouns of a person ("the Romanian hacker"): the head of an antecedent that is no
 #: name; gendered ones say which pronoun fits.
 PERSON_NOUNS = frozenset(
@@ -245,7 +241,8 @@ def _person(parsed: Parsed, t: Token, want: str) -> tuple[int, int] | None:
     if t.pos == "PROPN":
         if any(c.dep == "det" for c in kids):
             return None  # "the E.P.R.P.", "the Derg"
-        gender = next((HONORIFICS[c.lower] for c in kids if c.lower in HONORIFICS), None)
+        # an honorific that tells a gender ("Mr. Berg"); "Dr" tells none
+        gender = next((HONORIFICS[c.lower] for c in kids if HONORIFICS.get(c.lower)), None)
         if gender is not None and gender != want:
             return None
         home = parsed.sentence_of(t.start)

@@ -33,11 +33,10 @@ from datetime import date, timedelta
 
 from unspin.corpus._fuzzy import fuzz
 from unspin.corpus.words import STOPWORDS, content_words, norm_name, words
-from unspin.lexicon import ORG_NOUNS, TITLE_WORDS
+from unspin.lexicon import HONORIFICS, ORG_NOUNS, TITLE_WORDS
 
 __all__ = [
     "CHANGED_MIN_WORDS",
-    "HONORIFICS",
     "NEAR_IDENTICAL",
     "disjoint_dates",
     "excerpts_only",
@@ -121,11 +120,6 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
     return False
 
 
-#: Honorifics and courtesy titles before a surname ("Ms Vell", "Mr. Orwin").
-HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam", "madame", "mme", "mlle",
-     "monsieur", "herr", "frau", "senor", "señor"}
-)  # fmt: skip
 #: Words that make a speaker a body or a publication, besides the generic institutions.
 _BODY_WORDS = ORG_NOUNS | frozenset(
     {"house", "times", "post", "mirror", "news", "press", "telegraph", "guardian", "journal",

@@ -1,7 +1,7 @@
 """Word lists for the sources analyzer: reporting verbs, speaker nouns and cue phrases.
 
-The reporting verbs, titles and organisation nouns are shared English word lists kept in
-:mod:`unspin.lexicon` and re-exported here.
+The reporting verbs, titles, honorifics and organisation nouns are shared English word
+lists kept in :mod:`unspin.lexicon` and re-exported here.
 
 Everything here is generic English vocabulary (verbs of saying, kinds of people,
 institutions, documents and media); no real person, outlet or event is named. The only
@@ -16,6 +16,7 @@ import re
 from typing import Final
 
 from unspin.lexicon import (
+    HONORIFICS,
     ORG_NOUNS,
     PARTICLE_VERBS,
     TITLE_WORDS,
@@ -79,30 +80,6 @@ PRONOUNS: Final[dict[str, str]] = {
     "it": "thing",
     "i": "first",
     "we": "first",
-}
-
-HONORIFICS: Final[dict[str, str]] = {
-    "mr": "male",
-    "mr.": "male",
-    "sir": "male",
-    "ms": "female",
-    "ms.": "female",
-    "mrs": "female",
-    "mrs.": "female",
-    "miss": "female",
-    "dame": "female",
-    "mx": "",
-    "mx.": "",
-    "dr": "",
-    "dr.": "",
-    "fr": "male",
-    "fr.": "male",
-    "prof": "",
-    "prof.": "",
-    "professor": "",
-    "excellency": "",
-    "eminence": "",
-    "holiness": "",
 }
 
 #: Heads that speak *for* somebody: "a spokeswoman for the ministry" is the ministry.
