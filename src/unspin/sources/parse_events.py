@@ -49,7 +49,7 @@ from unspin.sources.not_speech import (
     undecided,
 )
 from unspin.sources.polls import poll_class
-from unspin.sources.relatives import who_antecedent
+from unspin.sources.relatives import relative_antecedent
 from unspin.sources.relays import relays
 from unspin.sources.sayers import (
     can_speak,
@@ -471,7 +471,7 @@ def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
         if c.lower in ("who", "which", "that") and t.dep == "relcl" and t.head != t.i:
             if c.lower == "which" and person_object(toks[t.head]):
                 return _thing_above(st, toks[t.head]), False
-            return who_antecedent(ix, toks[t.head]), False  # "Lund, who added: ..."
+            return relative_antecedent(ix, toks[t.head], c.lower), False  # "Lund, who ..."
         if c.lower == "who" and c.i > 0:
             # "spoke with Cruz as well, who said": a misattached relative clause belongs to
             # the noun right before its "who"
