@@ -203,6 +203,9 @@ def content_clause(ix: ParseIndex, verb: Token, comps: list[Token]) -> Token:
 #: Verbs of recalling whose "what" clause is only the topic of the recollection
 #: ("recalled what it was like to ..."): no claim reported.
 _RECALL_VERBS = frozenset({"recall", "remember", "recount", "reminisce", "describe"})
+#: Verbs of disclosing whose "what" clause names the thing disclosed ("revealed what the
+#: agency spent"): a free relative, no claim reported ("revealed that ..." reports one).
+_DISCLOSURE_VERBS = frozenset({"reveal", "disclose"})
 #: Verbs whose wh-clause, under a participle that tells what a statement was for, is its
 #: topic ("a statement explaining why he is speaking").
 _TOPIC_VERBS = _RECALL_VERBS | {"explain", "discuss", "detail", "address"}
@@ -213,10 +216,15 @@ _TOPIC_WORDS = frozenset({"what", "why", "how", "whether"})
 def topic_only(ix: ParseIndex, lemma: str, verb: Token, lo: int) -> bool:
     """The content right after ``verb`` is a wh-clause that names only what the speech was
     about ("recalled what it was like to be a student", "a statement explaining why he
-    is speaking"): not what was said. "Explained why the plan failed" as a clause's own
+    is speaking") or what was disclosed ("revealed what the agency spent"): not what was
+    said. "Explained why the plan failed" as a clause's own
     verb tells what was said."""
     toks = ix.parsed.tokens
-    if lo != verb.i + 1 or toks[lo].lower not in _TOPIC_WORDS or lemma not in _TOPIC_VERBS:
+    if lo != verb.i + 1 or toks[lo].lower not in _TOPIC_WORDS:
+        return False
+    if lemma in _DISCLOSURE_VERBS:
+        return toks[lo].lower == "what"
+    if lemma not in _TOPIC_VERBS:
         return False
     if verb.tag == "VBG" and verb.dep in ("acl", "advcl", "xcomp"):
         return True

@@ -147,6 +147,7 @@ def _reported_content(
             if (
                 _has_own_speech(st, d.i)
                 or _reporters_verb(st, t, c, d)
+                or _after_expletive(ix, c, d)
                 or repeated_verb(ix, t, c, d)
             ) and not second_that_clause(ix, c, d):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)
@@ -399,6 +400,18 @@ def _reporters_verb(st: RunState, t: Token, c: Token, d: Token) -> bool:
         and past
         and present
         and not ix.kids(d.i, "nsubj", "nsubjpass")
+    )
+
+
+def _after_expletive(ix: ParseIndex, c: Token, d: Token) -> bool:
+    """ "X said there was doubt about it, and sent the case to court": a verb with no
+    subject of its own joined to a clause whose subject is an expletive "there" cannot
+    share that subject; it goes on with the reporting clause, not with what was said."""
+    return (
+        d.dep == "conj"
+        and d.pos == "VERB"
+        and bool(ix.kids(c.i, "expl"))
+        and not ix.kids(d.i, "nsubj", "nsubjpass", "expl")
     )
 
 

@@ -39,6 +39,8 @@ _FOLLOW_LINE = re.compile(
 )
 #: The most words of a quoted noun phrase read as the subject the writer talks about.
 _MAX_SUBJECT_WORDS = 8
+#: The most words of a quoted topic in a phrase that opens a sentence ("As for "intent,"").
+_MAX_TOPIC_WORDS = 3
 
 
 def not_words(st: RunState, q: QuoteSpan, inner: str, words: list[str], how: str | None) -> bool:
@@ -62,7 +64,26 @@ def not_words(st: RunState, q: QuoteSpan, inner: str, words: list[str], how: str
             return True  # 'stolen from the set of "Stars v. Moons: Dawn of the Tide."'
         if end.endswith(",") and how == "after" and _after_noun(st, q):
             return True  # 'the movement "Friends of the River," Ali Karim said'
+    if how == "after" and end.endswith(",") and _fronted_topic(st, q, words):
+        return True  # 'As for her "intent," Lund said ...': what she is asked about
     return how is None and _talked_about(st, q, words)
+
+
+def _fronted_topic(st: RunState, q: QuoteSpan, words: list[str]) -> bool:
+    """A quoted noun or two that closes a prepositional phrase opening its sentence, before
+    any verb ('As for the question of her "intent," Lund said ...', 'On "fairness," ...'):
+    the topic the speaker named after it talks about, not the speaker's words."""
+    if not st.has_parse or len(words) > _MAX_TOPIC_WORDS or opens_sentence(st, q):
+        return False
+    inside = [t for t in st.parsed.tokens_in(q.inner_start, q.inner_end) if t.pos != "PUNCT"]
+    if not inside or any(t.pos in ("VERB", "AUX") for t in inside):
+        return False
+    idx = {t.i for t in inside}
+    roots = [t for t in inside if t.head not in idx]
+    if len(roots) != 1 or roots[0].dep != "pobj":
+        return False
+    before = st.parsed.tokens_in(st.sentence_start(q.start), q.start)
+    return bool(before) and not any(t.pos in ("VERB", "AUX") for t in before)
 
 
 def _title_case(words: list[str]) -> bool:
