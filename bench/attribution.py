@@ -8,9 +8,10 @@ text of the split; its ``quote`` and ``attribution`` findings are the predicted 
 the ``speaker`` each links to their sources (a relation per pair) and the reporting word
 of each its cue (:func:`unspin.sources.polnear.findings_extraction`; a learned content's
 ``pieces`` are its span, a quotation ``part_of`` a learned content is no content of its
-own). The default extractor is the learned one (``--option extractor=rules``: the rules
-alone); the pipeline then computes the word-piece states it reads. The gold is the
-first annotator file of each text (alphabetically); a discontinuous span is one span.
+own). The default extractor is the analyzer's default, the rules; with ``--option
+extractor=learned`` the pipeline also computes the word-piece states the tagger reads.
+The gold is the first annotator file of each text (alphabetically); a discontinuous span
+is one span.
 A predicted span matches a gold one at word-token Jaccard >= 0.5 ("strict") or when they
 share a character ("overlap"); a relation matches when both its spans match; matching is
 one-to-one (:func:`unspin.sources.polnear.score`).
