@@ -4,7 +4,9 @@
 claim; a verb joined to a reported "there was ..." clause with no subject of its own
 ("said there was doubt ..., and sent the case to court") is the speaker's act, not part
 of what was said; a quoted word closing a phrase that opens the sentence ("As for her
-"intent," X said ...") is the topic X talks about, not X's words."""
+"intent," X said ...") is the topic X talks about, not X's words; a content clause whose
+subject the parser made the verb's object ("argued her actions ... don't match") starts
+at that subject."""
 
 from __future__ import annotations
 
@@ -91,3 +93,18 @@ def test_a_quoted_topic_in_a_fronted_phrase_is_no_quotation(run: Run, text: str)
 )
 def test_a_quotation_before_its_speaker_stays_a_quotation(run: Run, text: str, quote: str) -> None:
     assert _quotes(run, text) == [quote]
+
+
+def test_a_subject_parsed_as_the_verbs_object_opens_the_content(run: Run) -> None:
+    # the parser makes "her actions in some cases" the object of "argued"
+    text = (
+        "While she has condemned fraud, some have argued her actions in some cases "
+        "don\u2019t match her tough stances on fraud."
+    )
+    assert _contents(run, text) == [
+        "her actions in some cases don\u2019t match her tough stances on fraud"
+    ]
+
+
+def test_a_recipient_of_told_stays_out_of_the_content(run: Run) -> None:
+    assert _contents(run, "Ana Lund told reporters the plan had failed.") == ["the plan had failed"]

@@ -2,7 +2,9 @@
 
 :func:`past_recipient` drops the recipient of a verb such as "told" that the parser
 attached to the clause's subject ("told reporters Vale had ...": "reporters" as a
-compound of "Vale"), so the content starts at the subject's own phrase;
+compound of "Vale"), so the content starts at the subject's own phrase, and
+:func:`object_as_subject` takes back a subject the parser made the verb's object ("argued
+her actions don't match ...");
 :func:`juxtaposed_subject` finds the speaker of a reduced relative clause ("a claim Ann's
 lawyer said would ...") that the parser hung on the clause's head noun;
 :func:`quoted_clause` tells a clause that opens with a quotation ("ruled that, “...”");
@@ -21,6 +23,7 @@ __all__ = [
     "RECIPIENT_VERBS",
     "juxtaposed_subject",
     "noun_reading",
+    "object_as_subject",
     "participle_before_noun",
     "past_recipient",
     "quoted_clause",
@@ -29,6 +32,24 @@ __all__ = [
 
 #: Verbs of saying whose object is the person told ("told reporters X had ...").
 RECIPIENT_VERBS = frozenset({"tell", "inform", "warn", "caution", "assure", "remind", "promise"})
+
+
+def object_as_subject(ix: ParseIndex, verb: Token, lemma: str, clause: Token, lo: int) -> int:
+    """Where the content clause ``clause`` (its subtree starting at ``lo``) starts, when the
+    parse made its subject the object of the verb of saying ``verb`` (lemma ``lemma``):
+    "some have argued [her actions in some cases] [don't match her stances]". A clause
+    with no subject of its own right after a noun object of a verb that names no
+    recipient (not "told reporters ...") takes that object as its subject; ``lo``
+    otherwise."""
+    if clause.dep != "ccomp" or clause.i < verb.i or lemma in RECIPIENT_VERBS:
+        return lo
+    if ix.kids(clause.i, "nsubj", "nsubjpass", "csubj", "expl"):
+        return lo
+    for o in ix.kids(verb.i, "dobj"):
+        o_lo, o_hi = ix.subtree(o.i)
+        if verb.i < o_lo and o_hi == lo - 1 and o.pos in ("NOUN", "PROPN"):
+            return o_lo
+    return lo
 
 
 def past_recipient(ix: ParseIndex, clause: int, lo: int) -> int:

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Token
-from unspin.sources.clause_edges import RECIPIENT_VERBS, past_recipient, repeated_verb
+from unspin.sources.clause_edges import (
+    RECIPIENT_VERBS,
+    object_as_subject,
+    past_recipient,
+    repeated_verb,
+)
 from unspin.sources.content_cuts import (
     content_clause,
     coordinated_sayer_cut,
@@ -139,6 +144,7 @@ def _reported_content(
             lo += 1  # one mark: in "mention that if X, Y" the "if" is part of what was said
         if info.lemma in RECIPIENT_VERBS and lo == t.i + 1:
             lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
+        lo = object_as_subject(ix, t, info.lemma, c, lo)  # "argued her acts don't match"
         hi = _stranded_predicate(st, t, c, hi)
         # "X said A, while Y said B": Y's clause is not part of X's content
         for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
