@@ -30,8 +30,8 @@ POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 # Measured on dev on 2026-12-03 with `python bench/attribution.py --split dev
 # [--option extractor=learned]` (strict). The rules (the default): content P 0.668 R 0.462
 # F1 0.547; source P 0.798 R 0.434 F1 0.562; relation P 0.566 R 0.382 F1 0.456. The learned
-# extractor (artifacts/MODEL_CARD.md): content P 0.800 R 0.632 F1 0.706; source P 0.865
-# R 0.626 F1 0.727; relation P 0.702 R 0.542 F1 0.612.
+# extractor, retrained with 2 epochs on 2026-12-05 (artifacts/MODEL_CARD.md): content P
+# 0.820 R 0.638 F1 0.718; source P 0.887 R 0.649 F1 0.749; relation P 0.741 R 0.575 F1 0.647.
 FLOORS = {
     "rules": {
         ("content", "f1"): 0.53,
@@ -41,11 +41,11 @@ FLOORS = {
         ("relation", "f1"): 0.44,
     },
     "learned": {
-        ("content", "f1"): 0.69,
-        ("content", "precision"): 0.785,
-        ("source", "f1"): 0.71,
-        ("source", "precision"): 0.85,
-        ("relation", "f1"): 0.595,
+        ("content", "f1"): 0.70,
+        ("content", "precision"): 0.805,
+        ("source", "f1"): 0.73,
+        ("source", "precision"): 0.87,
+        ("relation", "f1"): 0.63,
     },
 }
 
