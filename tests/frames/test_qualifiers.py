@@ -22,6 +22,15 @@ from unspin.nlp import Backbone
         ("About 40 people were hurt.", [("About 40 people", "about")]),
         ("Police said some 300 people had gathered.", [("some 300 people", "about")]),
         ("Over 200 people fled the valley.", [("Over 200 people", "at_least")]),
+        # read in a gate report: "something like 800,000 documents" was an exact count
+        (
+            "They released something like 800,000 documents.",
+            [("something like 800,000 documents", "about")],
+        ),
+        (
+            "The fire destroyed in the region of 300 homes.",
+            [("in the region of 300 homes", "about")],
+        ),
     ],
 )
 def test_a_preposition_is_no_qualifier(

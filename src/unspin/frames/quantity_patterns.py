@@ -78,7 +78,7 @@ CURRENCY_SIGNS = {
 }  # fmt: skip
 QUALIFIER = re.compile(
     r"\b(?P<q>about|around|approximately|roughly|some|an\s+estimated|estimated|circa|maybe|"
-    r"perhaps|possibly|"
+    r"perhaps|possibly|something\s+like|on\s+the\s+order\s+of|in\s+the\s+region\s+of|"
     r"nearly|almost|close\s+to|just\s+under|under|less\s+than|fewer\s+than|up\s+to|at\s+most|"
     r"no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|more\s+than|over|at\s+least|upwards\s+of|"
     r"in\s+excess\s+of|just\s+over|well\s+over|no\s+fewer\s+than|no\s+less\s+than|exceeding)"
@@ -104,7 +104,8 @@ ABOUT_TOPIC_VERBS = frozenset(_words("write read learn"))
 QUALIFIER_KIND = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
     "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
-    "maybe": "about", "perhaps": "about", "possibly": "about",
+    "maybe": "about", "perhaps": "about", "possibly": "about", "something like": "about",
+    "on the order of": "about", "in the region of": "about",
     "nearly": "at_most", "almost": "at_most", "close to": "at_most", "just under": "at_most",
     "under": "at_most", "less than": "at_most", "fewer than": "at_most", "up to": "at_most",
     "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
