@@ -237,3 +237,27 @@ def test_a_group_the_speaker_belongs_to_is_no_role(run: Run) -> None:
     a = sources(run, "Ivo Marek, the mayor of Westby, said the port would close.")
     (s,) = a.by_kind("speaker")
     assert s.attributes["role"] == "mayor of Westby"  # a position stays a role
+
+
+def test_a_participle_the_parse_joined_to_a_there_clause_stays_reported() -> None:
+    # "There were two tests — one involving maps and another asking pupils to draw, Ana
+    # Lund told the Courier.": the parse joins "asking" to "were" (a gate report, session
+    # 23); a participle is no act of the speaker, so the list stays whole (a finite verb
+    # there is: "said there was doubt, and sent the case to court")
+    rows: list[Row] = [
+        ("There", "PRON", "EX", "expl", 1, ""), ("were", "VERB", "VBD", "ccomp", 17, ""),
+        ("two", "NUM", "CD", "nummod", 3, ""), ("tests", "NOUN", "NNS", "attr", 1, ""),
+        ("—", "PUNCT", ":", "punct", 3, ""), ("one", "NUM", "CD", "appos", 3, ""),
+        ("involving", "VERB", "VBG", "acl", 5, ""), ("maps", "NOUN", "NNS", "dobj", 6, ""),
+        ("and", "CCONJ", "CC", "cc", 7, ""), ("another", "DET", "DT", "det", 9, ""),
+        ("asking", "VERB", "VBG", "conj", 1, ""), ("pupils", "NOUN", "NNS", "dobj", 10, ""),
+        ("to", "PART", "TO", "aux", 13, ""), ("draw", "VERB", "VB", "xcomp", 10, ""),
+        (",", "PUNCT", ",", "punct", 17, ""), ("Ana", "PROPN", "NNP", "compound", 16, "PERSON"),
+        ("Lund", "PROPN", "NNP", "nsubj", 17, "PERSON"), ("told", "VERB", "VBD", "ROOT", 17, ""),
+        ("the", "DET", "DT", "det", 19, ""), ("Courier", "PROPN", "NNP", "dobj", 17, "ORG"),
+        (".", "PUNCT", ".", "punct", 17, ""),
+    ]  # fmt: skip
+    a = _analyse(rows)
+    assert [f.text for f in attributions(a)] == [
+        "There were two tests — one involving maps and another asking pupils to draw"
+    ]

@@ -416,6 +416,7 @@ def _after_expletive(ix: ParseIndex, c: Token, d: Token) -> bool:
     return (
         d.dep == "conj"
         and d.pos == "VERB"
+        and d.tag in ("VBD", "VBZ", "VBP")  # finite: "one involving X and another asking Y"
         and bool(ix.kids(c.i, "expl"))
         and not ix.kids(d.i, "nsubj", "nsubjpass", "expl")
     )
