@@ -445,3 +445,12 @@ def test_runs_on_the_fake_backbone(fake_backbone: Backbone) -> None:
     # no real embeddings: the hand-set baseline scores the claims
     assert a.summaries["claims"]["model"] == "baseline"
     assert {c.explanation.rule for c in a.by_kind("claim")} == {"claims.baseline-linear"}
+
+
+def test_explanations_read_as_english(run: Run) -> None:
+    # a gate report said "A age quantity, normalised to 54 years_old."
+    a = run("The prime minister, 54, spoke for 18 minutes on Monday.")
+    details = {f.text: f.explanation.detail for f in a.findings if f.kind in ("quantity", "date")}
+    assert details["54"] == "An age quantity, normalised to 54 years old."
+    assert details["18 minutes"].startswith("A duration expression")
+    assert only(a, "quantity").attributes["unit"] == "years_old"  # the data keeps its unit

@@ -241,7 +241,7 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
         }
         if q.value_max is not None:
             attrs["value_max"] = q.value_max
-        unit = f" {q.unit}" if q.unit else ""
+        unit = f" {q.unit.replace('_', ' ')}" if q.unit else ""  # "54 years old"
         qual = f" ({q.qualifier.replace('_', ' ')})" if q.qualifier else ""
         shown = f"{q.value:,.4f}".rstrip("0").rstrip(".")
         if q.unit == "tally" and q.value_max is not None:  # "7-2": both sides of a vote
@@ -253,7 +253,7 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
             explanation=Explanation(
                 rule=q.rule,
                 cues=(ctx.text[q.start : q.end],),
-                detail=f"A {q.label} quantity, normalised to {shown}{unit}{qual}.",
+                detail=f"{_a(q.label)} {q.label} quantity, normalised to {shown}{unit}{qual}.",
             ),
             attributes=attrs,
         )  # fmt: skip
@@ -276,16 +276,16 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
             how = f" relative to {against} {d.relative_to}" if d.relative_to else ""
             if d.rule.endswith(".year-before"):  # no publication date: a year told before
                 how = f", its year taken from the date told before it, {d.relative_to!r}"
-            detail = f"A {d.label} expression, resolved to {d.iso}{how}."
+            detail = f"{_a(d.label)} {d.label} expression, resolved to {d.iso}{how}."
         elif d.ambiguous:
             detail = "A numeric date whose day and month order cannot be told apart."
         elif d.needs_publication:
             detail = (
-                f"A {d.label} expression; it resolves only against a publication date, "
+                f"{_a(d.label)} {d.label} expression; it resolves only against a publication date, "
                 "which is unknown."
             )
         else:
-            detail = f"A {d.label} expression that could not be normalised."
+            detail = f"{_a(d.label)} {d.label} expression that could not be normalised."
         return self.finding(
             ctx, d.start, d.end, kind="date", label=d.label, score=d.score,
             explanation=Explanation(rule=d.rule, cues=(ctx.text[d.start : d.end],), detail=detail),
@@ -373,3 +373,8 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
             ctx, sentence.start, sentence.end, kind="claim", label=label, score=score,
             explanation=explanation, attributes=attrs, relations=relations,
         )  # fmt: skip
+
+
+def _a(word: str) -> str:
+    """The indefinite article before ``word`` in an explanation ("An age quantity")."""
+    return "An" if word[:1].lower() in "aeiou" else "A"
