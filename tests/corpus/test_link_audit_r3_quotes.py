@@ -28,7 +28,7 @@ from unspin.corpus import (
 )
 from unspin.corpus.quote_speakers import speakers_differ
 from unspin.corpus.quotes import unbracketed
-from unspin.corpus.roles import _appositions, one_mention
+from unspin.corpus.roles import appositions, one_mention
 from unspin.model import Analysis, Document, Explanation, Finding, Relation
 
 SAID = "The lanterns on the old quay would all be lit again after nine dark winters."
@@ -236,8 +236,8 @@ def test_the_office_someone_runs_for_is_not_their_role() -> None:
         "Westmark Democratic candidate for governor Ilse Maran spoke on Monday.",
         "The party's nominee for Mayor Ilse Maran spoke on Monday.",
     ):
-        assert [r for r in _appositions(text) if r[2] == "Ilse Maran"] == [], text
-    assert _appositions("A spokesman for Governor Ilse Maran spoke.")[0][2:] == (
+        assert [r for r in appositions(text) if r[2] == "Ilse Maran"] == [], text
+    assert appositions("A spokesman for Governor Ilse Maran spoke.")[0][2:] == (
         "Ilse Maran",
         "Governor",
     )

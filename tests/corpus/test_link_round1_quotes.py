@@ -14,7 +14,7 @@ import pytest
 from tests.corpus.mentions import links, mention
 from unspin.corpus import QuoteMention
 from unspin.corpus.quote_evidence import disjoint_dates, resolved_speaker, same_speaker
-from unspin.corpus.quotes import _count_speakers, relate
+from unspin.corpus.quotes import count_speakers, relate
 
 # -- two quotations sharing a stock phrase ---------------------------------------------
 
@@ -249,7 +249,7 @@ def test_one_of_several_remarks_is_not_a_paraphrase_of_another() -> None:
 
 
 def test_quotations_count_their_speakers_quotations() -> None:
-    ms = _count_speakers(
+    ms = count_speakers(
         [
             mention("d1", "We will open the quarry road by the end of the month.", "Rob Tallis"),
             mention("d1", "Nobody in this valley wants the quarry to close down.", "Tallis"),

@@ -209,7 +209,7 @@ def test_an_ensemble_averages_its_taggers_and_projects_their_inputs(tmp_path: Pa
 
     import torch
 
-    from unspin.techniques.tagger import TechniquesModel, _tag, build_tagger
+    from unspin.techniques.tagger import TechniquesModel, build_tagger, tag_pieces
 
     torch.manual_seed(0)
     rng = np.random.default_rng(0)
@@ -239,7 +239,7 @@ def test_an_ensemble_averages_its_taggers_and_projects_their_inputs(tmp_path: Pa
     raw.eval()
     small.eval()
     projected = (((x - mean) / std) @ w).astype(np.float32)
-    expected = (_tag(raw, states, x) + _tag(small, states, projected)) / 2
+    expected = (tag_pieces(raw, states, x) + tag_pieces(small, states, projected)) / 2
     got = model.inside_probability(states, x)
     assert np.allclose(got, expected, atol=1e-3)
-    assert not np.allclose(got, _tag(raw, states, x), atol=1e-3)
+    assert not np.allclose(got, tag_pieces(raw, states, x), atol=1e-3)

@@ -61,6 +61,7 @@ __all__ = [
     "QuoteIndex",
     "QuoteMention",
     "compare_wording",
+    "count_speakers",
     "find_quote_drift",
     "mention_keys",
     "quote_clusters",
@@ -214,10 +215,10 @@ def quote_mentions(analysis: Analysis, *, min_words: int = 5) -> list[QuoteMenti
                 lead_in=told,
             )
         )  # fmt: skip
-    return _count_speakers(out)
+    return count_speakers(out)
 
 
-def _count_speakers(mentions: list[QuoteMention]) -> list[QuoteMention]:
+def count_speakers(mentions: list[QuoteMention]) -> list[QuoteMention]:
     """Each quotation with the number of quotations its (resolved) speaker has here."""
     keys = [resolved_speaker(m.speaker) for m in mentions]
     surnames = Counter(

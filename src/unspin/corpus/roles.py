@@ -17,7 +17,7 @@ from unspin.corpus.words import Word, norm_name, word_set, words
 from unspin.lexicon import SPOKEN_FOR_RULES, TITLE_WORDS
 from unspin.model import Finding
 
-__all__ = ["distinct_roles", "one_mention", "role_heads", "role_slots"]
+__all__ = ["appositions", "distinct_roles", "one_mention", "role_heads", "role_slots"]
 
 _ROLE_MODIFIERS = word_set(
     "former acting interim then ex outgoing incoming deputy vice chief senior junior "
@@ -52,7 +52,7 @@ def role_slots(doc: Any) -> list[RoleSlot]:
             continue  # "a spokesman for Ana Vell": the spokesman's title, not Vell's role
         if isinstance(name, str) and isinstance(role, str):
             add(f, f.start, f.end, name, role, "speaker")
-    for start, end, name, role in _appositions(doc.text):
+    for start, end, name, role in appositions(doc.text):
         add(None, start, end, name, role, "apposition")
     return out
 
@@ -79,7 +79,7 @@ def _role_key(role: str) -> str:
 _PREPOSITIONS = word_set("of for at in to from with on over under")
 
 
-def _appositions(text: str) -> list[tuple[int, int, str, str]]:
+def appositions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, role) for "Title Name Name" ("Interior Minister Ana Vell",
     "former deputy Ana Vell") and "Name Name, a role," ("Ana Vell, the mayor of X,")."""
     out: list[tuple[int, int, str, str]] = []

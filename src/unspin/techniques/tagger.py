@@ -130,7 +130,7 @@ class TechniquesModel:
             key = id(member.projection)
             if key not in projected:
                 projected[key] = member.inputs(inputs)
-            p_in += _tag(member.tagger, states, projected[key])
+            p_in += tag_pieces(member.tagger, states, projected[key])
         return p_in / len(self.taggers)
 
     def technique_probabilities(
@@ -141,7 +141,7 @@ class TechniquesModel:
         return self.head.probabilities(features, texts)
 
 
-def _tag(tagger: Any, states: TokenStates, inputs: NDArray[Any]) -> NDArray[Any]:
+def tag_pieces(tagger: Any, states: TokenStates, inputs: NDArray[Any]) -> NDArray[Any]:
     """One tagger's P(B) + P(I) per piece, segments batched and packed."""
     import torch
     from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
