@@ -444,3 +444,40 @@ def test_the_checker_passes_a_clean_tree_and_counts_lines() -> None:
     big["unspin/big.py"] = f"class Big:\n{body}    z = 3\n" + "y = 2\n" * MAX_MODULE_LINES
     assert long_modules(big) == [f"unspin/big.py: {MAX_MODULE_LINES + MAX_CLASS_LINES + 1} lines"]
     assert long_classes(big) == [f"unspin/big.py: class Big (line 1): {MAX_CLASS_LINES + 1} lines"]
+
+
+def private_imports_of_the_package(path: str, text: str) -> list[str]:
+    """Each ``from unspin.x import _y`` or import of a private ``unspin`` module in the
+    source ``text`` (a test, a benchmark or a training script), as ``path: line n``."""
+
+    def private(name: str) -> bool:
+        return name.startswith("_") and not _is_dunder(name)
+
+    found = []
+    for node in ast.walk(ast.parse(text, filename=path)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == ROOT:
+            parts = (node.module or "").split(".")
+            if any(private(p) for p in parts) or any(private(a.name) for a in node.names):
+                found.append(f"{path}: line {node.lineno}")
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                parts = a.name.split(".")
+                if parts[0] == ROOT and any(private(p) for p in parts):
+                    found.append(f"{path}: line {node.lineno}")
+    return found
+
+
+def test_tests_benchmarks_and_training_import_no_private_name() -> None:
+    repo = Path(__file__).resolve().parents[1]
+    found = [
+        hit
+        for folder in ("tests", "bench", "training")
+        for path in sorted((repo / folder).rglob("*.py"))
+        for hit in private_imports_of_the_package(
+            str(path.relative_to(repo)), path.read_text(encoding="utf-8")
+        )
+    ]
+    _fail_on("private names of unspin imported outside it (make them public)", found, "imports")
+    assert private_imports_of_the_package("t.py", "from unspin.sources._x import y\n")
+    assert private_imports_of_the_package("t.py", "from unspin.corpus.roles import _a, b\n")
+    assert not private_imports_of_the_package("t.py", "from unspin import __version__\n")

@@ -12,7 +12,7 @@ import pytest
 from tests.sources.test_round45_sspk import _speaker
 from tests.sources.test_sources import sources
 from unspin.model import Analysis
-from unspin.sources.nearby import _JOINED
+from unspin.sources.nearby import NAMES_JOINED
 
 Run = Callable[..., Analysis]
 
@@ -76,4 +76,4 @@ def test_counted_sources_stay_anonymous_before_other_names(run: Run) -> None:
 )
 def test_names_joined_as_one_subject(gap: str, joined: bool) -> None:
     # the second name may open on words the recogniser left out of it
-    assert bool(_JOINED.fullmatch(gap)) is joined
+    assert bool(NAMES_JOINED.fullmatch(gap)) is joined

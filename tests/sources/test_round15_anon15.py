@@ -284,9 +284,9 @@ def only_quote(a: Analysis, words: str) -> Finding:
 
 
 def test_a_word_a_passive_calls_something_is_still_a_partial_quotation() -> None:
-    from unspin.sources.findings import _AS_WORD, _NAMED_AS
+    from unspin.sources.findings import AS_WORD, NAMED_AS
 
-    hit = _NAMED_AS.search("The plan was called ")
-    assert hit is not None and not hit.group("det") and not _AS_WORD.search(hit.group(0))
-    hit = _NAMED_AS.search("the week is known as ")
-    assert hit is not None and _AS_WORD.search(hit.group(0))
+    hit = NAMED_AS.search("The plan was called ")
+    assert hit is not None and not hit.group("det") and not AS_WORD.search(hit.group(0))
+    hit = NAMED_AS.search("the week is known as ")
+    assert hit is not None and AS_WORD.search(hit.group(0))

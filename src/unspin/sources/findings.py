@@ -19,7 +19,14 @@ from unspin.sources.quotes import QuoteSpan
 from unspin.sources.speakers import TYPE_WORDS, Mention, noun_reason
 from unspin.sources.state import DETS_BEFORE, LAST_WORD, TERMINATOR, WORDS, Event, RunState
 
-__all__ = ["attribution_finding", "quote_finding", "shown_role", "speaker_finding"]
+__all__ = [
+    "AS_WORD",
+    "NAMED_AS",
+    "attribution_finding",
+    "quote_finding",
+    "shown_role",
+    "speaker_finding",
+]
 
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[\"'“‘«]?[A-Z])")
 #: A work named right before a quotation: what follows is its title ("the book "...,"").
@@ -31,13 +38,14 @@ _TITLE_BEFORE = re.compile(
 )
 #: A passive naming phrase right before a few quoted words ('had been called the',
 #: 'known as', 'dubbed'): the words are a name given to something, nobody's statement.
-_NAMED_AS = re.compile(
+NAMED_AS = re.compile(
     r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:(?:often|widely|commonly|also|now|"
     r"sometimes)\s+)?(?:called|dubbed|termed|nicknamed|labell?ed|branded)|known\s+as|"
     r"referred\s+to\s+as)\s+(?P<det>the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
-_AS_WORD = re.compile(r"\bas\b", re.IGNORECASE)
+#: "as" in such a phrase ("known as"): what follows is a name, even without an article.
+AS_WORD = re.compile(r"\bas\b", re.IGNORECASE)
 #: A participle clause right after a closing mark (', citing a case').
 _PARTICIPLE_AFTER = re.compile(r"[\s,]*[a-z]+ing\b")
 #: The agent after a passive ('was called a "liar" by her rivals': their word).
@@ -287,9 +295,9 @@ def _shortness(
         return "title"
     if q.is_block:
         return None
-    named_as = _NAMED_AS.search(st.text[max(0, q.start - 40) : q.start])
+    named_as = NAMED_AS.search(st.text[max(0, q.start - 40) : q.start])
     naming = named_as is not None and (
-        named_as.group("det") or _AS_WORD.search(named_as.group(0)) or words[0][:1].isupper()
+        named_as.group("det") or AS_WORD.search(named_as.group(0)) or words[0][:1].isupper()
     )  # 'was called "unfair"' is an unnamed judge's word, 'was called the "Spring Week"' a name
     if naming and len(words) <= st.max_scare and not _BY_AGENT.match(st.text, q.end):
         return "drop"  # 'what had been called the "Spring Week"': a name, nobody's words

@@ -21,7 +21,7 @@ from unspin.sources.rivals import rival_words
 from unspin.sources.speakers import Mention
 from unspin.sources.state import RunState
 
-__all__ = ["resolve_nearby"]
+__all__ = ["NAMES_JOINED", "resolve_nearby"]
 
 #: How many sentences before or after a description its named holder may stand.
 REACH = 3
@@ -174,7 +174,7 @@ def _plural_named_next(
 _COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 #: What stands between the names of a coordinated subject: "A and B", "A, B and C"; the
 #: second may open on words the recogniser left out of its name ("and Ali bin Said").
-_JOINED = re.compile(
+NAMES_JOINED = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:[A-Z][\w'’-]*|bin|ibn|al|de|van|von)\s+){0,3}"
 )
 
@@ -198,7 +198,7 @@ def _counted_named_next(st: RunState, first: str, s: int) -> list[str]:
     if len({name for _, _, name in first_n}) != n:
         return []
     gaps = [st.text[a[1] : b[0]] for a, b in pairwise(first_n)]
-    if not all(_JOINED.fullmatch(g) for g in gaps):
+    if not all(NAMES_JOINED.fullmatch(g) for g in gaps):
         return []  # "Ann Lund said this about Jens Holm": not the two, joined
     return [name for _, _, name in first_n]
 
