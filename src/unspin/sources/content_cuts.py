@@ -217,8 +217,7 @@ def topic_only(ix: ParseIndex, lemma: str, verb: Token, lo: int) -> bool:
     """The content right after ``verb`` is a wh-clause that names only what the speech was
     about ("recalled what it was like to be a student", "a statement explaining why he
     is speaking") or what was disclosed ("revealed what the agency spent"): not what was
-    said. "Explained why the plan failed" as a clause's own
-    verb tells what was said."""
+    said. "Explained why the plan failed" as a clause's own verb tells what was said."""
     toks = ix.parsed.tokens
     if lo != verb.i + 1 or toks[lo].lower not in _TOPIC_WORDS:
         return False

@@ -410,8 +410,8 @@ def _reporters_verb(st: RunState, t: Token, c: Token, d: Token) -> bool:
 
 
 def _after_expletive(ix: ParseIndex, c: Token, d: Token) -> bool:
-    """ "X said there was doubt about it, and sent the case to court": a verb with no
-    subject of its own joined to a clause whose subject is an expletive "there" cannot
+    """ "X said there was doubt about it, and sent the case to court": a finite verb with
+    no subject of its own joined to a clause whose subject is an expletive "there" cannot
     share that subject; it goes on with the reporting clause, not with what was said."""
     return (
         d.dep == "conj"
