@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from unspin.nlp import Token
 from unspin.sources.linking import opens_sentence
 from unspin.sources.quoted_labels import quoted_label
 from unspin.sources.quotes import QuoteSpan
@@ -75,15 +76,22 @@ def _fronted_topic(st: RunState, q: QuoteSpan, words: list[str]) -> bool:
     the topic the speaker named after it talks about, not the speaker's words."""
     if not st.has_parse or len(words) > _MAX_TOPIC_WORDS or opens_sentence(st, q):
         return False
-    inside = [t for t in st.parsed.tokens_in(q.inner_start, q.inner_end) if t.pos != "PUNCT"]
-    if not inside or any(t.pos in ("VERB", "AUX") for t in inside):
-        return False
-    idx = {t.i for t in inside}
-    roots = [t for t in inside if t.head not in idx]
-    if len(roots) != 1 or roots[0].dep != "pobj":
+    root = _phrase_root(st, q)
+    if root is None or root.dep != "pobj":
         return False
     before = st.parsed.tokens_in(st.sentence_start(q.start), q.start)
     return bool(before) and not any(t.pos in ("VERB", "AUX") for t in before)
+
+
+def _phrase_root(st: RunState, q: QuoteSpan) -> Token | None:
+    """The one token heading the words inside ``q`` when they are a phrase with no verb
+    (a noun phrase the sentence uses: its subject, a preposition's object), else None."""
+    inside = [t for t in st.parsed.tokens_in(q.inner_start, q.inner_end) if t.pos != "PUNCT"]
+    if not inside or any(t.pos in ("VERB", "AUX") for t in inside):
+        return None
+    idx = {t.i for t in inside}
+    roots = [t for t in inside if t.head not in idx]
+    return roots[0] if len(roots) == 1 else None
 
 
 def _title_case(words: list[str]) -> bool:
@@ -109,15 +117,11 @@ def _talked_about(st: RunState, q: QuoteSpan, words: list[str]) -> bool:
     the writer's clause after it ('"Frogs in the pond" may sound like a song title')."""
     if not st.has_parse or len(words) > _MAX_SUBJECT_WORDS:
         return False
-    inside = [t for t in st.parsed.tokens_in(q.inner_start, q.inner_end) if t.pos != "PUNCT"]
-    if not inside or any(t.pos in ("VERB", "AUX") for t in inside):
-        return False
-    idx = {t.i for t in inside}
-    roots = [t for t in inside if t.head not in idx]
-    if len(roots) != 1 or roots[0].dep not in ("nsubj", "nsubjpass"):
+    root = _phrase_root(st, q)
+    if root is None or root.dep not in ("nsubj", "nsubjpass"):
         return False
     before = st.parsed.tokens_in(max(0, q.start - 60), q.start)
-    if any(t.head == roots[0].i and t.pos != "PUNCT" for t in before):
+    if any(t.head == root.i and t.pos != "PUNCT" for t in before):
         return False  # 'the "experts" who wrote it', 'the so-called "reform"': a scare quote
-    head = st.parsed.tokens[roots[0].head]
+    head = st.parsed.tokens[root.head]
     return head.start >= q.end and head.pos in ("VERB", "AUX")
