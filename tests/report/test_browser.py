@@ -236,6 +236,56 @@ def test_click_and_enter_open_the_innermost_finding(browser: Any, tmp_path: Path
         pg.close()
 
 
+def _long_and_short() -> Analysis:
+    """Filler paragraphs, then a quotation taller than the window, then a short one."""
+    filler = "".join(f"Paragraph {i} says nothing of note here.\n\n" for i in range(60))
+    long_quote = '"' + " ".join(f"Line {i} of a very long statement." for i in range(90)) + '"'
+    short = 'Bo Ek said "no."\n\n'
+    text = filler + "Ada Brun said " + long_quote + "\n\n" + filler + short + filler
+    doc = Document(text)
+
+    def q(needle: str) -> Finding:
+        s = text.index(needle)
+        return Finding.anchored(
+            doc, s, s + len(needle), kind="quote", label="direct", score=0.9,
+            analyzer="hand", analyzer_version="1", explanation=Explanation("rule-quote"),
+        )  # fmt: skip
+
+    return Analysis(doc, (q(long_quote), q('"no."')))
+
+
+_SETTLED = """async (i) => {
+  let last = -1;
+  for (let k = 0; k < 60; k++) {
+    await new Promise(r => setTimeout(r, 50));
+    if (window.scrollY === last) break;
+    last = window.scrollY;
+  }
+  const bar = document.querySelector('.unspin-report .layers').getBoundingClientRect();
+  const m = document.querySelectorAll(`#text mark[data-f~="${i}"]`);
+  const r0 = m[0].getBoundingClientRect(), r1 = m[m.length - 1].getBoundingClientRect();
+  return {bar: bar.bottom, top: r0.top, bottom: r1.bottom, h: window.innerHeight};
+}"""
+
+
+@pytest.mark.browser
+def test_a_finding_scrolled_to_is_never_under_the_layer_switch(
+    browser: Any, tmp_path: Path
+) -> None:
+    pg = _open(browser, render_html(_long_and_short()), tmp_path)
+    try:
+        _switch_to(pg, "quote")
+        for index in (0, 1, 0):
+            pg.click(f'#findings .fi[data-fi="{index}"]')
+            box = pg.evaluate(_SETTLED, index)
+            assert box["top"] >= box["bar"], box  # its first line below the sticky switch
+            assert box["top"] < box["h"]  # and on screen
+            if index == 1:  # a short one is centred, wholly shown
+                assert box["bottom"] <= box["h"] and box["top"] > box["h"] / 4, box
+    finally:
+        pg.close()
+
+
 @pytest.mark.browser
 def test_focus_is_visible_and_the_skip_link_comes_first(page: Any) -> None:
     page.keyboard.press("Tab")

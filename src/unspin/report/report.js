@@ -235,7 +235,12 @@
         if (group) { group.open = true; }
       });
       if (scroll && marks.length) {
-        marks[0].scrollIntoView({ behavior: "smooth", block: "center" });
+        /* centred when it fits below the sticky layer switch; a longer finding opens
+           at its first line, just below the switch (scroll-margin-top in the CSS) */
+        var top = marks[0].getBoundingClientRect().top;
+        var bottom = marks[marks.length - 1].getBoundingClientRect().bottom;
+        var room = window.innerHeight - (layers ? layers.offsetHeight : 0);
+        marks[0].scrollIntoView({ behavior: "smooth", block: bottom - top > room * 0.8 ? "start" : "center" });
         flash(marks);
       }
       var panel = document.getElementById("panel");
