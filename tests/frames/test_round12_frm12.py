@@ -60,6 +60,7 @@ def test_counted_one_kept(backbone: Backbone, text: str, kept: str) -> None:
         ("He won 3 in 10 voters who call themselves liberal.", "3 in 10", 0.3, None),
         ("Nearly one in four adults has no savings.", "Nearly one in four", 0.25, "at_most"),
         ("The risk is 1 in 1,000 for most patients.", "1 in 1,000", 0.001, None),
+        ("One in Four Renters Fall Behind on Rent", "One in Four", 0.25, None),  # a title
     ],
 )
 def test_ratio_is_a_share(
@@ -76,6 +77,7 @@ def test_ratio_is_a_share(
         ("The firm hired 5 in 2015 and 8 later.", "5"),
         ("Crews fixed 3 in 10 days.", "3"),
         ("The bank sold Zorvian One in three separate deals.", "One"),
+        ("Kay Lund, who founded Two in Ten, a parents' group, spoke.", "Two"),
     ],
 )
 def test_not_a_ratio(backbone: Backbone, text: str, span: str) -> None:

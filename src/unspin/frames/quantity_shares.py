@@ -4,7 +4,8 @@
   0.001, unit ``fraction``, like "two-thirds"), not a count of the 10, four or 1,000
   that follow "in"; a qualifier before it ("about 6 in 10") is kept. A number of time
   units after the second number ("3 in 10 days"), a year ("5 in 2015") or a number word
-  ending a name ("the Cobalt One in three deals") is no ratio:
+  ending a name ("the Cobalt One in three deals"), or two capitalised number words after a
+  lower-case word ("who founded One in Four") is no ratio:
   :func:`ratio_shares`;
 - "45 and older", "12 and under", "$20 or more": the bound is open, the span takes it
   in and the qualifier says which way (``at_least`` / ``at_most``); a bare number before
@@ -48,6 +49,8 @@ _NOT_AFTER = re.compile(
 
 #: A capitalised word right before a capitalised number word, in the same sentence.
 _NAME_BEFORE = re.compile(r"(?<![.!?][ \t])\b[A-Z][\w-]*[ \t]+$")
+#: A lower-case word right before the ratio, on its line: running text, not a title.
+_RUNNING = re.compile(r"\b[a-z][\w'’-]*,?[ \t]+$")
 
 
 def _value(word: str) -> float:
@@ -67,6 +70,9 @@ def ratio_shares(text: str) -> list[tuple[int, int, float, str | None]]:
             continue  # "5 in 2015": a year
         if m["n"][0].isupper() and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "the Cobalt One in three deals": the number ends a name
+        titled = m["n"][0].isupper() and m["d"][0].isupper()
+        if titled and _RUNNING.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "who founded One in Four, the group": a name in running text
         start, qualifier = m.start(), None
         qm = QUALIFIER.search(text, max(0, start - 24), start)
         if qm is not None:
