@@ -14,9 +14,10 @@ from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.nlp import Token
 from unspin.sources.lexicon import SCARE_PREFIXES
 from unspin.sources.linking import QuoteLink, opens_sentence
+from unspin.sources.noun_types import noun_reason
 from unspin.sources.quote_titles import not_words
 from unspin.sources.quotes import QuoteSpan
-from unspin.sources.speakers import TYPE_WORDS, Mention, noun_reason
+from unspin.sources.speakers import TYPE_WORDS, Mention
 from unspin.sources.state import DETS_BEFORE, LAST_WORD, TERMINATOR, WORDS, Event, RunState
 
 __all__ = [

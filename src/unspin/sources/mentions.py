@@ -21,6 +21,7 @@ from unspin.sources.lexicon import (
 )
 from unspin.sources.named_mentions import IRISH_SCOTTISH, named_mention
 from unspin.sources.national import national_only
+from unspin.sources.noun_types import TITLE_ACRONYMS, classify_words, noun_reason, officials_of
 from unspin.sources.parse_index import ParseIndex, generic_name, span_text
 from unspin.sources.roles import role_text
 from unspin.sources.speakers import (
@@ -28,15 +29,11 @@ from unspin.sources.speakers import (
     DETS,
     PERSON_HEADS,
     PLURAL_PRONOUN_HEADS,
-    TITLE_ACRONYMS,
     Mention,
-    classify_words,
     gender_of,
     heading_above,
     is_plural,
     line_of,
-    noun_reason,
-    officials_of,
     strip_the,
 )
 from unspin.sources.who_relatives import person_before_who

@@ -14,19 +14,18 @@ from unspin.sources.lexicon import (
     HONORIFICS,
     PRONOUNS,
 )
+from unspin.sources.noun_types import classify_words, noun_reason
 from unspin.sources.roles import role_text
 from unspin.sources.speakers import (
     COMMON_SOURCE_NOUNS,
     DETS,
     SMALL_WORDS,
     Mention,
-    classify_words,
     event_name_cue,
     gender_of,
     government_name_cue,
     group_name_cue,
     is_plural,
-    noun_reason,
     org_name_cue,
     outlet_name_cue,
     platform_name,

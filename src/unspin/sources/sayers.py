@@ -23,15 +23,14 @@ from unspin.lexicon import VERB_FORMS
 from unspin.nlp import Token
 from unspin.sources.lexicon import POSSESSIVE_DETS
 from unspin.sources.mentions import mention_from_token
+from unspin.sources.noun_types import classify_words, noun_reason
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.roles import role_text
 from unspin.sources.speakers import (
     PERSON_HEADS,
     Mention,
-    classify_words,
     gender_of,
-    noun_reason,
 )
 
 __all__ = [

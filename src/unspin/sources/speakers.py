@@ -3,9 +3,11 @@
 A :class:`Mention` is one noun phrase (or pronoun) that says or writes something. This
 module holds the mention record and the word-level classification shared by both ways
 of finding mentions (:mod:`~unspin.sources.mentions` from the dependency parse,
-:mod:`~unspin.sources.plain_mentions` from plain words): source types (:data:`SOURCE_TYPES`,
-each with the reason it was given), roles and titles told apart from names, genders and
-plurals (role phrases in :mod:`~unspin.sources.roles`). Later references are resolved in
+:mod:`~unspin.sources.plain_mentions` from plain words): source types (:data:`SOURCE_TYPES`;
+those of unnamed noun phrases, each with the reason it was given, in
+:mod:`~unspin.sources.noun_types`), roles and titles told apart from names, the words that
+make a name an outlet's, an organisation's or a body's, genders and plurals (role phrases in
+:mod:`~unspin.sources.roles`). Later references are resolved in
 :mod:`~unspin.sources.resolver`.
 """
 
@@ -15,20 +17,16 @@ import re
 from dataclasses import dataclass, field
 
 from unspin.sources.lexicon import (
-    ANONYMITY_RE,
     DOCUMENT_NOUNS,
     EVENT_NAME_WORDS,
     FEMALE_WORDS,
     GOVERNMENT_NAME_WORDS,
-    GOVERNMENT_NOUNS,
     GOVERNMENT_SEATS,
     GROUP_NOUNS,
     HONORIFICS,
     JOB_NOUNS,
     MALE_WORDS,
-    MEDIA_MODIFIERS,
     MEDIA_NOUNS,
-    OFFICIAL_NOUNS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
     OUTLET_FIRST_WORDS,
@@ -36,7 +34,6 @@ from unspin.sources.lexicon import (
     OUTLET_WORDS,
     PERSON_NOUNS,
     PLATFORMS,
-    POSSESSIVE_DETS,
     REFERENCE_NAME_WORDS,
     REFERENCE_WORKS,
     REPRESENTATIVE_NOUNS,
@@ -55,12 +52,10 @@ __all__ = [
     "SCRIPTURES",
     "SMALL_WORDS",
     "SOURCE_TYPES",
-    "TITLE_ACRONYMS",
     "TITLE_HONORIFICS",
     "TYPE_WORDS",
     "Mention",
     "acronym",
-    "classify_words",
     "event_name_cue",
     "gender_of",
     "government_name_cue",
@@ -68,8 +63,6 @@ __all__ = [
     "heading_above",
     "is_plural",
     "line_of",
-    "noun_reason",
-    "officials_of",
     "org_name_cue",
     "outlet_name_cue",
     "platform_name",
@@ -110,11 +103,6 @@ NAMED_TYPES = frozenset({"named_person", "named_organisation", "media_outlet", "
 DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*|\d[\w.,]*")
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "la", "du", "von", "van", "der", "&"})
-_PLATFORM_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(PLATFORMS, key=len, reverse=True)) + r"|social media|"
-    r"social network|(?:her|his|their|its) (?:official )?(?:account|channel|page|feed))\b|@\w{2,}",
-    re.I,
-)
 PERSON_HEADS = (TITLE_WORDS | PERSON_NOUNS | REPRESENTATIVE_NOUNS | {"ig", "ag", "dg"}) - {
     "state",
     "home",
@@ -137,26 +125,6 @@ PERSON_HEADS = (TITLE_WORDS | PERSON_NOUNS | REPRESENTATIVE_NOUNS | {"ig", "ag",
     "vice",
     "prime",
 }
-_PERSON_SUFFIXES = (
-    "er",
-    "ers",
-    "or",
-    "ors",
-    "ist",
-    "ists",
-    "ian",
-    "ians",
-    "ant",
-    "ants",
-    "ent",
-    "ents",
-    "man",
-    "men",
-    "woman",
-    "women",
-    "ee",
-    "ees",
-)
 TITLE_HONORIFICS = frozenset({"dr", "dr.", "prof", "prof.", "professor"})
 PLURAL_PRONOUN_HEADS = frozenset({"many", "some", "others", "several", "few", "both", "all"})
 
@@ -405,192 +373,6 @@ def gender_of(words: list[str]) -> str | None:
         if low in MALE_WORDS:
             return "male"
     return None
-
-
-# ----------------------------------------------------------------------------------------
-# Classification of common-noun phrases
-
-
-#: Social-media nouns that name a post even without a platform ("a widely shared post").
-_POST_NOUNS = frozenset({"post", "posts", "tweet", "tweets", "thread", "reel", "reels"})
-
-#: Words that make a "site" a body's website: "the official site", "its own site".
-_SITE_OWNERS = frozenset({"official", "own", "web", "company", "corporate"})
-
-#: Acronyms of a person's title ("the AG said"), not of an organisation.
-TITLE_ACRONYMS = frozenset({"PM", "DA", "MP", "VP", "CEO", "CFO", "COO", "CTO", "GM", "SG"})
-TITLE_ACRONYMS |= {"IG", "AG", "DG"}  # inspector, attorney, director general
-
-
-#: Written or filmed works a writer cites ("the article", "background from X").
-_WORK_NOUNS = frozenset(
-    """
-    article articles piece pieces column columns essay essays op-ed op-eds blogs background
-    investigations research documentary documentaries newsletter newsletters
-    """.split()  # noqa: SIM905 - a word list reads better as one string
-)
-#: Determiners of a generic statement ("any business", "every company", "no lawyer").
-_GENERIC_QUANTIFIERS = frozenset({"any", "every", "each", "no"})
-#: Determiners of an organisation left unnamed ("a company", "some businesses").
-_INDEFINITE = frozenset({"a", "an", "some", "several", "many", "one", "two", "three"})
-#: Words that make "figures" people, not numbers ("establishment figures", "party figures").
-_PEOPLE_FIGURES = frozenset(
-    {"establishment", "public", "political", "party", "senior", "leading", "prominent"}
-    | {"opposition", "religious", "influential", "republican", "democratic", "labour", "tory"}
-)
-
-
-def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[str]]:
-    """``(source_type, rule, score, cues)`` for an unnamed noun phrase with head ``head``."""
-    text = " ".join(words)
-    low_words = [w.lower() for w in words]
-    anon = ANONYMITY_RE.search(text)
-    head = head.lower()
-    if anon:
-        return "anonymous", "speaker.anonymous", 0.9, [anon.group(0)]
-    if low_words and low_words[0] in _GENERIC_QUANTIFIERS and len(words) > 1:
-        # "Any business that ... admits", "No lawyer will tell you": nobody's testimony
-        return "unattributed", "speaker.generic", 0.6, [words[0]]
-    if head == "record" and low_words[0] in POSSESSIVE_DETS:  # "his record indicates"
-        return "unattributed", "speaker.track-record", 0.5, [" ".join(words)]
-    bare = strip_the(words)
-    if (
-        len(bare) == 1
-        and bare[0].isalpha()
-        and bare[0].isupper()
-        and 2 <= len(bare[0]) <= 6
-        and bare[0] not in TITLE_ACRONYMS
-    ):
-        return "named_organisation", "speaker.acronym", 0.6, [bare[0]]
-    title = work_title_cue(words)
-    if title is not None:  # "the Word of God": a work cited, not a rumour
-        return "document", "speaker.work-title", 0.75, [title]
-    if head in VAGUE_SOURCE_NOUNS:
-        return "unattributed", "speaker.vague", 0.6, [head]
-    platform = _PLATFORM_RE.search(text)
-    if head in SOCIAL_NOUNS and (platform or head in ("tweet", "tweets", "post", "posts")):
-        cues = [head] + ([platform.group(0)] if platform else [])
-        return "social_media", "speaker.social-media", 0.85, cues
-    if head in ("website", "websites", "site", "sites") and set(low_words) & MEDIA_MODIFIERS:
-        return "media_outlet", "speaker.media-outlet", 0.8, [head]
-    if head in ("figure", "figures") and set(low_words) & _PEOPLE_FIGURES:
-        return "anonymous", "speaker.unnamed-person", 0.75, [head]  # "party figures"
-    if head in DOCUMENT_NOUNS:
-        return "document", "speaker.document", 0.85, [head]
-    if head in ("site", "sites") and (
-        set(low_words) & _SITE_OWNERS or any(w[:1].isupper() for w in words[1:-1])
-    ):
-        # "the official Plovix site", "the firm's own site": a body's website, not a place
-        return "document", "speaker.document", 0.75, [head]
-    if head in _WORK_NOUNS:  # "Lund's latest article, claiming ...": a written work
-        return "document", "speaker.work", 0.7, [head]
-    if head in _POST_NOUNS:
-        return "social_media", "speaker.social-media", 0.6, [head]
-    if head in SOCIAL_NOUNS:  # "a message", "a video": social media only with a platform
-        return "document", "speaker.document", 0.6, [head]
-    if head in MEDIA_NOUNS:
-        if head in ("agency", "wire", "media", "press", "journal") and not (
-            set(low_words) & MEDIA_MODIFIERS
-        ):
-            return "named_organisation", "speaker.organisation", 0.55, [head]
-        return "media_outlet", "speaker.media-outlet", 0.8, [head]
-    if head in PERSON_NOUNS:
-        return "anonymous", "speaker.unnamed-person", 0.75, [head]
-    if head in GOVERNMENT_NOUNS or " ".join(strip_the(low_words)) in GOVERNMENT_SEATS:
-        return "government", "speaker.government", 0.7, [head]
-    group = group_name_cue(words)
-    if group is not None:
-        return "group", "speaker.group", 0.7, [group]
-    if head in ORG_NOUNS:
-        if low_words[0] in _INDEFINITE:
-            # "a company said", "some businesses say": an organisation left unnamed
-            return "anonymous", "speaker.unnamed-organisation", 0.6, [head]
-        return "named_organisation", "speaker.organisation", 0.65, [head]
-    if head in PLURAL_PRONOUN_HEADS or head in ("someone", "somebody", "everyone", "everybody"):
-        return "anonymous", "speaker.unnamed-person", 0.55, [head]
-    if len(bare) == 1 and bare[0].isalpha() and bare[0].isupper() and len(bare[0]) > 6:
-        # "GAZETTE COMMENT:", a label in capitals: a name, never an unnamed "-ant" person
-        return "named_organisation", "speaker.capitals-name", 0.55, [bare[0]]
-    if _thing_word(head):
-        # "an administrative error revealed", "an agreement that prevents him from
-        # revealing": a thing, nobody's words
-        return "unattributed", "speaker.thing", 0.3, [head]
-    if head.endswith(_PERSON_SUFFIXES) and len(head) > 4:
-        # "backbencher", "lobbyist", "strategists": most likely an unnamed person
-        return "anonymous", "speaker.unnamed-person", 0.6, [head]
-    return "anonymous", "speaker.unknown-noun", 0.4, [head]
-
-
-#: Endings of nouns for things or acts, never people, though they end like a person's
-#: ("agreement", "statement").
-_THING_SUFFIXES = ("ment", "ments")
-#: Common nouns for things that end like a person's ("error", "sector", "number").
-_THING_NOUNS = frozenset(
-    """
-    error errors terror horror sector sectors factor factors number numbers matter matters
-    center centers centre centres border borders power powers water waters mirror mirrors
-    humor color colors behavior behaviors favor favors labor honor tremor vigor vapor event
-    events content contents incident incidents element elements percent component components
-    """.split()  # noqa: SIM905 - a word list reads better as one string
-)
-
-
-def _thing_word(head: str) -> bool:
-    """A head noun for a thing or an act that only ends like a person's ("agreement",
-    "error"): no unnamed person."""
-    return head.endswith(_THING_SUFFIXES) or head in _THING_NOUNS
-
-
-#: Words that count officials one by one ("two officials"): individuals, not a body's voice.
-_COUNTING = frozenset({"a", "an", "one", "two", "three", "four", "several", "some", "few"})
-_COUNTING |= {"many", "other", "another", "various", "numerous", "multiple"}
-
-
-def officials_of(owner: Mention | None, head: str, words: list[str]) -> tuple[str, str, str] | None:
-    """``(source_type, rule, reason)`` when ``words`` (headed by ``head``) are the officials
-    of a named body speaking as that body ("Pentagon officials", "officials of the Harbor
-    Authority"): the body's type. ``None`` for officials counted one by one ("two
-    officials", "a Pentagon official": unnamed individuals, anonymous) or of no named body
-    ("officials at the port")."""
-    if owner is None or owner.kind != "name" or not owner.name or head not in OFFICIAL_NOUNS:
-        return None
-    if owner.source_type not in ("named_organisation", "government", "media_outlet"):
-        return None
-    low = {w.lower() for w in words}
-    if not is_plural(head) or low & _COUNTING or any(w[:1].isdigit() for w in words):
-        return None
-    why = f"{head} of {owner.name}, a named {owner.entity_type or 'organisation'}"
-    return owner.source_type, "speaker.officials", f"{why}: its institutional voice"
-
-
-_RULE_REASONS = {
-    "speaker.anonymous": "anonymity cue",
-    "speaker.acronym": "an acronym: a named organisation",
-    "speaker.capitals-name": "a word in capitals the lexicon does not know: a name",
-    "speaker.definite-unresolved": "a definite description that names no one the text named before",
-    "speaker.vague": "vague source noun",
-    "speaker.social-media": "lexicon: social-media post",
-    "speaker.document": "lexicon: document or publication",
-    "speaker.work": "a written or filmed work",
-    "speaker.work-title": "the title of a work",
-    "speaker.media-outlet": "lexicon: outlet",
-    "speaker.unnamed-person": "unnamed person",
-    "speaker.government": "lexicon: government",
-    "speaker.group": "lexicon: political or social group",
-    "speaker.organisation": "lexicon: organisation",
-    "speaker.unnamed-organisation": "an organisation left unnamed",
-    "speaker.generic": "a generic subject, nobody's testimony",
-    "speaker.thing": "a thing or an act, nobody who speaks",
-    "speaker.track-record": "a person's record: evidence about them, not a source",
-    "speaker.unknown-noun": "common noun not in the lexicon, taken as an unnamed source",
-}
-
-
-def noun_reason(rule: str, cues: list[str]) -> str:
-    """Why a common-noun phrase has its source type ("lexicon: outlet (newspaper)")."""
-    base = _RULE_REASONS.get(rule, "")
-    cue = next((c for c in cues if c), None)
-    return f"{base} ({cue})" if base and cue else base
 
 
 def is_plural(head_word: str) -> bool:
