@@ -9,9 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from unspin.frames.date_context import future_at, year_before
 from unspin.frames.date_patterns import (
     DURATION_CONTEXT,
-    FUTURE_RE,
     MONTHS,
     NOT_DURATION_BEFORE,
     PAIR_TIME_BEFORE,
@@ -20,8 +20,6 @@ from unspin.frames.date_patterns import (
     SPACED_PAIR,
     UNIT_CODE,
     WEEKDAYS,
-    YEAR_DATE_RE,
-    YEAR_DATE_REACH,
 )
 from unspin.frames.quantity_mixed import mixed_value
 from unspin.nlp import Parsed
@@ -187,60 +185,6 @@ def _ago_iso(p: date, k: int, unit: str, gran: str) -> tuple[str | None, str]:
     return None, gran
 
 
-#: Auxiliaries that put a clause in the future ("wo" is "won't" split by the tokenizer).
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
-#: Verbs whose complement is in the future ("due to", "set to", "expected to").
-_FUTURE_HEADS = frozenset({"go", "schedule", "expect", "set", "due", "plan", "intend"})
-
-
-#: Dependents that open a clause: a date before them belongs to the verb above the clause.
-_CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
-
-
-def _future_clause(parsed: Parsed, k: int) -> bool:
-    """Whether the clause of token ``k`` speaks of the future: the verb it hangs on has
-    "will", "would", "shall" or "'ll", or is what someone is "going", "due", "scheduled",
-    "expected" or "set" to do."""
-    toks = parsed.tokens
-    t = toks[k]
-    for _ in range(6):  # up to the verb the date phrase hangs on
-        if t.pos in ("VERB", "AUX") or t.head == t.i:
-            break
-        t = toks[t.head]
-    if t.dep == "ccomp" and t.head != t.i and toks[t.head].i < k:
-        # "said on Friday (that) it will close": a date before the subject or "that"
-        # of a reported clause is the reporting verb's, whatever the parser hung it on
-        opens = [c.i for c in parsed.children(t.i) if c.dep in _CLAUSE_OPENERS]
-        if opens and k < min(opens):
-            t = toks[t.head]
-    for _ in range(3):  # "is expected to vote on Thursday": the verb above counts too
-        if any(
-            c.dep in ("aux", "auxpass") and c.lower in _FUTURE_AUX for c in parsed.children(t.i)
-        ):
-            return True
-        if t.dep != "xcomp" or t.head == t.i:
-            return False
-        t = toks[t.head]
-        if t.lemma.lower() in _FUTURE_HEADS:
-            return True
-    return False
-
-
-def _year_before(text: str, at: int, month: int) -> tuple[int, str] | None:
-    """The year of the last date before ``at`` that states one ("Jan. 16, 2017" before
-    "Jan. 17"), within :data:`YEAR_DATE_REACH` characters, and that date's words; a month
-    more than half a year before the told one is in the next year ("Dec. 30, 2016" then
-    "Jan. 2")."""
-    found = None
-    for m in YEAR_DATE_RE.finditer(text, max(0, at - YEAR_DATE_REACH), at):
-        found = m
-    if found is None:
-        return None
-    year = int(found["year"] or found["year2"])
-    told = MONTHS[(found["mon"] or found["mon2"]).rstrip(".").lower()]
-    return (year + 1 if month < told - 6 else year), found.group()
-
-
 def _tag_at(parsed: Parsed, char: int) -> str:
     k = parsed.token_at(char)
     return parsed.tokens[k].tag if k is not None else ""
@@ -271,21 +215,6 @@ def _noun_march(parsed: Parsed, char: int) -> bool:
     return (toks[k].dep == "dobj" and way) or any(
         c.dep in ("det", "poss") for c in parsed.children(k)
     )
-
-
-def _future_at(text: str, parsed: Parsed, char: int) -> bool:
-    """Whether the clause of the expression at ``char`` speaks of the future
-    (:func:`_future_clause`); without a parse, any future word in its sentence."""
-    k = parsed.token_at(char)
-    if parsed.has_parse and k is not None:
-        return _future_clause(parsed, k)
-    sentence = parsed.sentence_of(char)
-    around = (
-        text[sentence.start : sentence.end]
-        if sentence is not None
-        else text[max(0, char - 200) : char + 200]
-    )
-    return bool(FUTURE_RE.search(around))
 
 
 def _score_pair(text: str, start: int, end: int) -> bool:
@@ -356,10 +285,10 @@ class DateScanner:
             d is not None
             and self.pub is not None
             and d < self.pub
-            and _future_at(self.text, self.parsed, m.start())
+            and future_at(self.text, self.parsed, m.start())
         ):
             d = _safe_date(self.pub.year + 1, month, day)  # "will rise from January 1"
-        if self.pub is None and (told := _year_before(self.text, m.start(), month)) is not None:
+        if self.pub is None and (told := year_before(self.text, m.start(), month)) is not None:
             year, anchor = told
             d = _safe_date(year, month, day)
             if d is not None:
@@ -538,7 +467,7 @@ class DateScanner:
         start = m.start() if mod in ("last", "next", "this", "coming", "past") else m.start("wd")
         iso: str | None = None
         if self.pub:
-            future = mod not in ("last", "past", "next", "this", "coming") and _future_at(
+            future = mod not in ("last", "past", "next", "this", "coming") and future_at(
                 self.text, self.parsed, m.start()
             )
             iso = _weekday_date(self.pub, wd, mod, future).isoformat()
@@ -553,7 +482,7 @@ class DateScanner:
         iso: str | None = None
         if self.pub:
             found = _day_of_month(
-                self.pub, int(m["day"]), _future_at(self.text, self.parsed, m.start("the"))
+                self.pub, int(m["day"]), future_at(self.text, self.parsed, m.start("the"))
             )
             iso = found.isoformat() if found else None
         return self._rel(m.start("the"), m.end(), "date.day-of-month", iso, "day", 0.75)

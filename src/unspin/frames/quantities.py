@@ -39,24 +39,21 @@ from unspin.frames.quantity_context import (
     joined_plural,
     legal_part,
     list_marker,
-    noun_after,
     numeral_in_name,
     plural_in_name,
     plus_after,
     short_year,
 )
 from unspin.frames.quantity_figures import (
-    age_bound,
     decade_something,
     figure_of_speech,
     glued_in_word,
 )
 from unspin.frames.quantity_mixed import mixed_fraction
 from unspin.frames.quantity_names import named_one, recheck
+from unspin.frames.quantity_neighbours import far_head, of_noun, plural_next, preposition_before
 from unspin.frames.quantity_pairs import dimensions, markup_spans, tallies
 from unspin.frames.quantity_patterns import (
-    ABOUT_TOPIC_VERBS,
-    ABOUT_VERBS,
     ADJECTIVE_AGE,
     AGE,
     AGED,
@@ -65,13 +62,9 @@ from unspin.frames.quantity_patterns import (
     CORE,
     CURRENCY_PREFIX,
     CURRENCY_SIGNS,
-    CURRENCY_WORD,
-    CURRENCY_WORD_CODES,
     DENOMS,
     MEASURE_ABBR_RE,
     NAME_ENTS,
-    OF,
-    PREPOSITIONS,
     QUALIFIER,
     QUALIFIER_KIND,
     RANGE_AFTER,
@@ -315,7 +308,7 @@ class _QuantityScanner:
             currency = CURRENCY_SIGNS.get(sign.upper(), sign.upper())
             start -= len(cm.group())
         qm = QUALIFIER.search(text[max(0, start - 24) : start])
-        if qm and kind != "vague" and not _preposition(self.parsed, start - len(qm.group())):
+        if qm and kind != "vague" and not preposition_before(self.parsed, start - len(qm.group())):
             q = " ".join(qm["q"].lower().split())
             qualifier = QUALIFIER_KIND.get(q, "at_least")
             approximate = True
@@ -375,11 +368,11 @@ class _QuantityScanner:
             if age:
                 label, unit, score, end = "age", "years_old", 0.8, age.end()
             elif (
-                AGED.search(text, max(0, start - 28), start) and not _plural_next(self.parsed, end)
+                AGED.search(text, max(0, start - 28), start) and not plural_next(self.parsed, end)
             ) or (kind == "digits" and _apposed_age(text, self.parsed, start, end, value)):
                 label, unit, score = "age", "years_old", 0.8  # "aged 66", "Ann Roe, 62,"
         if unit is None and label == "other" and kind in ("vague", "dozen", "half"):
-            label, unit, score, end = _of_noun(text, self.parsed, end, label, score)
+            label, unit, score, end = of_noun(text, self.parsed, end, label, score)
         if unit is None and label == "other" and plural_in_name(self.parsed, m.start(), end):
             return None  # "the 10,000 Women programme": a name, no count of women
         if unit is None and kind == "digits" and legal_part(text, m.start(), m.end()):
@@ -462,7 +455,7 @@ class _QuantityScanner:
         candidates: list[Token] = []
         if num.head != num.i and 0 < num.head - num.i <= 3:
             candidates.append(toks[num.head])
-        elif _far_head(parsed, num):
+        elif far_head(parsed, num):
             # "26 weapon manufacturing and storage facilities", "a dozen Dutch and
             # Belgian bases": the plural the number modifies, past nouns and "and"
             candidates.append(toks[num.head])
@@ -474,7 +467,7 @@ class _QuantityScanner:
             if t.pos != "NOUN" and not (t.pos == "PROPN" and t.ent_type == "NORP"):
                 continue
             between = toks[k + 1 : t.i]
-            if t.i - k <= 3 and any(  # a far head passed _far_head's test
+            if t.i - k <= 3 and any(  # a far head passed far_head's test
                 b.pos in ("PUNCT", "VERB", "ADP", "CCONJ", "DET")
                 and b.tag != "HYPH"
                 and not (b.pos == "VERB" and b.dep == "amod")  # "85 scheduled flights"
@@ -492,85 +485,6 @@ class _QuantityScanner:
             both = joined_plural(parsed, t)  # "121 adults and children": both counted
             return (both.end, f"{lemma} and {both.lemma.lower()}") if both else (t.end, lemma)
         return after_models(self.parsed, k, end)
-
-
-def _plural_next(parsed: Parsed, end: int) -> bool:
-    """A plural noun, not of time, follows the number ending at ``end``: what it counts
-    ("the ages of 12 suspects"), so no age."""
-    k = parsed.token_at(end - 1)
-    nxt = parsed.tokens[k + 1] if k is not None and k + 1 < len(parsed.tokens) else None
-    return nxt is not None and nxt.tag == "NNS" and nxt.lemma.lower() not in TIME_NOUNS
-
-
-def _of_noun(
-    text: str, parsed: Parsed, end: int, label: str, score: float
-) -> tuple[str, str | None, float, int]:
-    """ "dozens of protesters", "millions of dollars": what a vague magnitude counts."""
-    om = OF.match(text, end)
-    if om is None:
-        return label, None, score, end
-    cw = CURRENCY_WORD.match(text, om.end() - 1)
-    if cw:
-        u = " ".join(cw["u"].split())
-        return "money", CURRENCY_WORD_CODES.get(u.lower(), u.upper()), 0.8, cw.end()
-    k = parsed.token_at(om.end())
-    if k is None:
-        return label, None, score, end
-    # "dozens of armed men", "millions of manufacturing jobs", "tens of millions of
-    # Dutch and Belgian voters"
-    noun = noun_after(parsed, k, reach=5, proper=True)  # "of House Democrats"
-    if noun is not None:
-        lemma = noun.lemma.lower()
-        if lemma in TIME_NOUNS:
-            return label, None, score, end
-        return "count", ("people" if lemma in ("person", "people") else lemma), 0.75, noun.end
-    return label, None, score, end
-
-
-def _far_head(parsed: Parsed, num: Token) -> bool:
-    """The number (not "one") modifies a plural noun four to six words on, and only
-    nouns, adjectives, nationalities, hyphens and "and" stand between."""
-    toks = parsed.tokens
-    if num.dep != "nummod" or not 3 < num.head - num.i <= 6 or num.lower == "one":
-        return False  # "without even one grand-jury summons": no count worth checking
-    if toks[num.head].tag not in ("NNS", "NNPS"):
-        return False
-    return all(
-        b.pos in ("NOUN", "ADJ")
-        or b.lower == "and"
-        or (b.tag == "HYPH" and parsed.text[b.start - 1] != " ")  # no dash: "children - citizens"
-        or b.ent_type == "NORP"
-        or (b.pos == "VERB" and b.dep == "amod")  # "300 work-related files"
-        for b in toks[num.i + 1 : num.head]
-    )  # "one or more such sites": no count either
-
-
-def _preposition(parsed: Parsed, char: int) -> bool:
-    """The word at ``char`` heads a prepositional phrase ("curious about two agents",
-    "ruled over two seats"): no qualifier of the number. So does "about" right after a
-    verb of speaking or thinking whose object the counted noun is ("testified about
-    three bishops"; "said about 40 people died" keeps its approximation), or after a
-    verb of writing or reading before a count of people ("wrote about three women";
-    "wrote about 300 letters" and "sold about 40 cars" keep theirs)."""
-    k = parsed.token_at(char)
-    t = parsed.tokens[k] if k is not None else None
-    if t is None or t.lower not in PREPOSITIONS:
-        return False
-    if t.dep == "prep":
-        return not age_bound(parsed, t.i)  # "voters under 30": the bound of an age group
-    toks = parsed.tokens
-    if t.lower != "about" or t.i == 0 or t.i + 1 >= len(toks):
-        return False
-    verb = toks[t.i - 1]
-    noun = toks[toks[t.i + 1].head]
-    lemma = verb.lemma.lower()
-    people = noun.lower in PEOPLE_NOUNS or noun.ent_type == "NORP"
-    return (
-        verb.pos == "VERB"
-        and (lemma in ABOUT_VERBS or (lemma in ABOUT_TOPIC_VERBS and people))
-        and noun.head == verb.i
-        and noun.dep in ("dobj", "pobj", "attr", "npadvmod")
-    )
 
 
 def pairs(text: str, dates: SpanIndex) -> list[QuantityMatch]:

@@ -1,0 +1,79 @@
+"""What the words around a date expression tell the date scanner
+(:mod:`unspin.frames.date_scanner`): whether its clause speaks of the future, and the year
+an earlier date in the text stated."""
+
+from __future__ import annotations
+
+from unspin.frames.date_patterns import FUTURE_RE, MONTHS, YEAR_DATE_RE, YEAR_DATE_REACH
+from unspin.nlp import Parsed
+
+__all__ = ["future_at", "future_clause", "year_before"]
+
+
+#: Auxiliaries that put a clause in the future ("wo" is "won't" split by the tokenizer).
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
+
+#: Verbs whose complement is in the future ("due to", "set to", "expected to").
+_FUTURE_HEADS = frozenset({"go", "schedule", "expect", "set", "due", "plan", "intend"})
+
+#: Dependents that open a clause: a date before them belongs to the verb above the clause.
+_CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
+
+
+def future_clause(parsed: Parsed, k: int) -> bool:
+    """Whether the clause of token ``k`` speaks of the future: the verb it hangs on has
+    "will", "would", "shall" or "'ll", or is what someone is "going", "due", "scheduled",
+    "expected" or "set" to do."""
+    toks = parsed.tokens
+    t = toks[k]
+    for _ in range(6):  # up to the verb the date phrase hangs on
+        if t.pos in ("VERB", "AUX") or t.head == t.i:
+            break
+        t = toks[t.head]
+    if t.dep == "ccomp" and t.head != t.i and toks[t.head].i < k:
+        # "said on Friday (that) it will close": a date before the subject or "that"
+        # of a reported clause is the reporting verb's, whatever the parser hung it on
+        opens = [c.i for c in parsed.children(t.i) if c.dep in _CLAUSE_OPENERS]
+        if opens and k < min(opens):
+            t = toks[t.head]
+    for _ in range(3):  # "is expected to vote on Thursday": the verb above counts too
+        if any(
+            c.dep in ("aux", "auxpass") and c.lower in _FUTURE_AUX for c in parsed.children(t.i)
+        ):
+            return True
+        if t.dep != "xcomp" or t.head == t.i:
+            return False
+        t = toks[t.head]
+        if t.lemma.lower() in _FUTURE_HEADS:
+            return True
+    return False
+
+
+def year_before(text: str, at: int, month: int) -> tuple[int, str] | None:
+    """The year of the last date before ``at`` that states one ("Jan. 16, 2017" before
+    "Jan. 17"), within :data:`YEAR_DATE_REACH` characters, and that date's words; a month
+    more than half a year before the told one is in the next year ("Dec. 30, 2016" then
+    "Jan. 2")."""
+    found = None
+    for m in YEAR_DATE_RE.finditer(text, max(0, at - YEAR_DATE_REACH), at):
+        found = m
+    if found is None:
+        return None
+    year = int(found["year"] or found["year2"])
+    told = MONTHS[(found["mon"] or found["mon2"]).rstrip(".").lower()]
+    return (year + 1 if month < told - 6 else year), found.group()
+
+
+def future_at(text: str, parsed: Parsed, char: int) -> bool:
+    """Whether the clause of the expression at ``char`` speaks of the future
+    (:func:`future_clause`); without a parse, any future word in its sentence."""
+    k = parsed.token_at(char)
+    if parsed.has_parse and k is not None:
+        return future_clause(parsed, k)
+    sentence = parsed.sentence_of(char)
+    around = (
+        text[sentence.start : sentence.end]
+        if sentence is not None
+        else text[max(0, char - 200) : char + 200]
+    )
+    return bool(FUTURE_RE.search(around))
