@@ -140,7 +140,8 @@ def test_jsonl_errors_carry_line_numbers_and_the_rest_goes_on() -> None:
         "Document",
     ]
     assert str(items[1]).endswith(
-        "mixed.jsonl:2: malformed JSON line (Expecting property name enclosed in double quotes)"
+        "mixed.jsonl:2: malformed JSON line (Expecting property name enclosed in double quotes "
+        "at column 21)"
     )
     assert "mixed.jsonl:3" in str(items[2])
     assert "no string field 'text'" in str(items[3])

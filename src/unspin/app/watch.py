@@ -4,9 +4,10 @@ cluster it, report new narratives, fast-growing ones and new contradictions.
 A cycle (:func:`watch_once`) finds the inputs it has not seen: in a folder, the files
 (of the kinds ``corpus ingest`` reads) that are new or changed since the last cycle (size
 and modification time); in a JSON Lines feed, the complete lines appended since the last
-cycle (a feed that shrank was replaced: read again from its start). What it saw is kept
-in the store's ``meta`` table (``watch:<absolute path>``), so a later cycle, in this
-process or another, goes on from there. It ingests them, compares the new documents with
+cycle (a feed that shrank was replaced: read again from its start), each document and
+error named as a line of the feed (``feed.jsonl:7``, counted from its start). What it saw
+is kept in the store's ``meta`` table (``watch:<absolute path>``), so a later cycle, in
+this process or another, goes on from there. It ingests them, compares the new documents with
 the stored ones (contradictions and the other comparisons, :func:`unspin.app.link_corpus`)
 and places them in stories and narratives (:func:`unspin.narratives.update`), then
 reports what the cycle added. :func:`watch` repeats cycles every ``interval`` seconds.
@@ -17,22 +18,25 @@ claims and at least as many as it had before (it at least doubled).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from unspin.app.corpus import ingest_paths, opened_store
 from unspin.app.links import link_corpus
-from unspin.app.pipelines import ConfigSource
+from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.corpus.audited import is_experimental
-from unspin.errors import ConfigError
-from unspin.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES
+from unspin.errors import ConfigError, EmptyInputError, InputError
+from unspin.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, load_path
+from unspin.model import Document
 from unspin.narratives import NarrativeTable, Params, stories, update
+from unspin.store import IngestReport, ingest
 
 __all__ = ["GROWING_MIN", "WatchReport", "latest_changes", "watch", "watch_once"]
 
@@ -117,16 +121,76 @@ def _folder_inputs(source: Path, seen: dict[str, Any]) -> tuple[list[Path], dict
     return new, {"files": {**seen, **now}}
 
 
-def _feed_lines(source: Path, seen: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
+def _lines_before(f: Any, offset: int) -> int:
+    """The lines in the first ``offset`` bytes of ``f`` (a feed seen by a version that kept
+    only the offset)."""
+    count, left = 0, offset
+    while left > 0:
+        chunk = f.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        count += chunk.count(b"\n")
+        left -= len(chunk)
+    return count
+
+
+def _feed_lines(source: Path, seen: dict[str, Any]) -> tuple[bytes, int, dict[str, Any]]:
+    """The complete lines appended since the last cycle, how many lines came before them,
+    and the state to keep."""
     offset = int(seen.get("offset", 0))
+    before = seen.get("lines")
     size = source.stat().st_size
     if size < offset:  # replaced by a shorter file: read again
-        offset = 0
+        offset, before = 0, 0
     with source.open("rb") as f:
+        if before is None:
+            before = _lines_before(f, offset)
         f.seek(offset)
         data = f.read()
     complete = data[: data.rfind(b"\n") + 1]  # a line still being written waits
-    return complete, {"offset": offset + len(complete)}
+    lines = int(before) + complete.count(b"\n")
+    return complete, int(before), {"offset": offset + len(complete), "lines": lines}
+
+
+def _as_feed_lines(
+    loaded: Iterable[Document | InputError], copy: str, feed: Path, before: int
+) -> Iterator[Document | InputError]:
+    """What was read from ``copy`` (the feed's new lines), each document and error named
+    as the feed's own line (``feed.jsonl:N``, N counted from the feed's start) instead of
+    the temporary copy's, which is gone after the cycle."""
+    prefix = f"{copy}:"
+
+    def named(source: str | None) -> str:
+        if source and source.startswith(prefix) and source[len(prefix) :].isdigit():
+            return f"{feed}:{before + int(source[len(prefix) :])}"
+        return str(feed)
+
+    for item in loaded:
+        if isinstance(item, Document):
+            yield dataclasses.replace(item, source=named(item.source))
+        elif isinstance(item, EmptyInputError) and item.source == copy:
+            continue  # only blank lines were appended: nothing to read
+        else:
+            said = f"{item.source}: "
+            message = item.message[len(said) :] if item.message.startswith(said) else item.message
+            yield type(item)(message, source=named(item.source), hint=item.hint)
+
+
+def _ingest_feed(
+    db: str | Path | None, data: bytes, feed: Path, before: int, config: ConfigSource
+) -> IngestReport:
+    """Ingest the feed's new lines ``data`` (read from a temporary copy, named as the
+    feed's lines)."""
+    pipeline = load_pipeline(config)
+    fd, copy = tempfile.mkstemp(suffix=".jsonl")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        loaded = load_path(copy, max_bytes=pipeline.config.max_bytes)
+        with opened_store(db, create=True) as store:
+            return ingest(store, _as_feed_lines(loaded, copy, feed, before), pipeline=pipeline)
+    finally:
+        os.unlink(copy)
 
 
 def _narrative_rows(table: NarrativeTable, run: int) -> tuple[list[Any], list[Any]]:
@@ -148,12 +212,14 @@ def _narrative_rows(table: NarrativeTable, run: int) -> tuple[list[Any], list[An
     return fresh, growing
 
 
-def _add_contradictions(
-    report: WatchReport, store: Any, documents: list[str], experimental: bool
-) -> None:
-    """The new contradictions touching ``documents``, unless their link kind is
-    experimental and ``experimental`` was not asked for (then only said to be left out)."""
-    report.contradictions_left_out = is_experimental("contradiction") and not experimental
+def _left_out(experimental: bool) -> bool:
+    """Whether contradictions go unreported: their link kind is experimental and
+    ``experimental`` was not asked for (said so even in a cycle that added nothing)."""
+    return is_experimental("contradiction") and not experimental
+
+
+def _add_contradictions(report: WatchReport, store: Any, documents: list[str]) -> None:
+    """The new contradictions touching ``documents``, unless the report leaves them out."""
     if not report.contradictions_left_out:
         report.contradictions = _contradictions(store, documents)
 
@@ -198,37 +264,29 @@ def watch_once(
     with opened_store(db, create=True) as store:
         raw = store.get_meta(_key(path))
     seen: dict[str, Any] = json.loads(raw) if raw else {}
-    tmp: str | None = None
-    try:
-        if path.is_dir():
-            files, state = _folder_inputs(path, seen.get("files", {}))
-            inputs: list[str | Path] = list(files)
-            report.inputs = [str(p) for p in files]
-        else:
-            data, state = _feed_lines(path, seen)
-            inputs = []
-            if data:
-                fd, tmp = tempfile.mkstemp(suffix=".jsonl")
-                with os.fdopen(fd, "wb") as f:
-                    f.write(data)
-                inputs = [tmp]
-                lines = data.count(b"\n")
-                report.inputs = [f"{path} ({lines} line(s))"]
-        if inputs:
-            result = ingest_paths(db, inputs, config)
-            report.errors = [str(e) for e in result.report.input_errors]
-            report.errors += [str(e) for e in result.report.analyzer_failures]
-    finally:
-        if tmp is not None:
-            os.unlink(tmp)
+    ingested: IngestReport | None = None
+    if path.is_dir():
+        files, state = _folder_inputs(path, seen.get("files", {}))
+        report.inputs = [str(p) for p in files]
+        if files:
+            ingested = ingest_paths(db, list(files), config).report
+    else:
+        data, before, state = _feed_lines(path, seen)
+        if data:
+            report.inputs = [f"{path} (lines {before + 1}-{state['lines']})"]
+            ingested = _ingest_feed(db, data, path, before, config)
+    if ingested is not None:
+        report.errors = [str(e) for e in ingested.input_errors]
+        report.errors += [str(e) for e in ingested.analyzer_failures]
     link_corpus(db, what=["contradictions"])
     with opened_store(db) as store:
         run = update(store, params)
         report.documents = run.documents
+        report.contradictions_left_out = _left_out(experimental)
         if run.documents:
             table = store.repository(NarrativeTable)
             report.new_narratives, report.growing = _narrative_rows(table, run.run)
-            _add_contradictions(report, store, run.document_ids, experimental)
+            _add_contradictions(report, store, run.document_ids)
         store.set_meta(_key(path), json.dumps(state, sort_keys=True))
     return report
 
@@ -241,11 +299,12 @@ def latest_changes(db: str | Path | None, *, experimental: bool = False) -> Watc
         table = store.repository(NarrativeTable)
         run = table.last_run()
         report = WatchReport(f"run {run}" if run else "no run yet")
+        report.contradictions_left_out = _left_out(experimental)
         if run:
             documents = table.run_documents(run)
             report.documents = len(documents)
             report.new_narratives, report.growing = _narrative_rows(table, run)
-            _add_contradictions(report, store, documents, experimental)
+            _add_contradictions(report, store, documents)
         return report
 
 

@@ -9,6 +9,7 @@ from unspin import app
 from unspin.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_PARTIAL,
     Commands,
     db_option,
     echo,
@@ -31,7 +32,10 @@ def add_watch_command(commands: Commands) -> None:
     w.add_argument("source", metavar="DIR|FEED.jsonl")
     db_option(w)
     pipeline_options(w)
-    w.add_argument("--once", action="store_true", help="one cycle, then exit")
+    w.add_argument(
+        "--once", action="store_true",
+        help="one cycle, then exit (exit code 1 when an input could not be stored)",
+    )  # fmt: skip
     w.add_argument(
         "--interval", type=float, default=60.0, metavar="S",
         help="seconds between cycles (default 60)",
@@ -51,7 +55,11 @@ def add_watch_command(commands: Commands) -> None:
 def cmd_corpus_watch(args: argparse.Namespace) -> int:
     config = pipeline_config(args)
 
+    failed = False
+
     def show(report: app.WatchReport) -> None:
+        nonlocal failed
+        failed = failed or bool(report.errors)
         if args.format == "json":
             echo(json.dumps(report.to_dict(), ensure_ascii=False))
         else:
@@ -70,4 +78,4 @@ def cmd_corpus_watch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         echo("unspin: stopped watching; what was ingested is kept", err=True)
         return EXIT_INTERRUPTED
-    return EXIT_OK
+    return EXIT_PARTIAL if failed else EXIT_OK

@@ -199,7 +199,8 @@ def _load_jsonl(stream: IO[bytes], *, source: str | None, max_bytes: int) -> Ite
             yield MalformedRecordError(
                 "record has no string field 'text'",
                 source=where,
-                hint='each line needs {"text": "..."} plus optional title, url, author, published',
+                hint='each line needs {"text": "..."} plus optional title, url, outlet, author, '
+                "published",
             )
             continue
         try:

@@ -100,7 +100,8 @@ def parse_record(line: Line, where: str, max_bytes: int) -> dict[str, Any] | Inp
     except UnicodeDecodeError:
         return MalformedRecordError("record is not UTF-8", source=where)
     except json.JSONDecodeError as exc:
-        return MalformedRecordError(f"malformed JSON line ({exc.msg})", source=where)
+        column = f"column {exc.pos + 1}" if exc.msg.endswith(" at") else f"at column {exc.pos + 1}"
+        return MalformedRecordError(f"malformed JSON line ({exc.msg} {column})", source=where)
     except RecursionError:
         return MalformedRecordError("JSON nested too deeply", source=where)
     if not isinstance(record, dict):
