@@ -20,7 +20,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -170,7 +170,10 @@ class SQLiteAccess(SQLAccess):
             while batch := cursor.fetchmany(256):
                 yield from batch
         finally:
-            cursor.close()
+            # A stream left unfinished (its reader stopped: `| head`) is closed when it is
+            # collected, maybe after the store: its cursor then has nothing left to free.
+            with suppress(self._db.ProgrammingError):
+                cursor.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
