@@ -3,7 +3,8 @@
 :func:`reported_content` finds what a verb reports: its clause (past "that" and past a
 recipient of "told"), the object of verbs such as "denied", the clause a parser hung on
 a noun ("said in a statement that ..."), or the clause a parenthetical "said" interrupts;
-another speaker's clause is cut off. :func:`next_line_statement` takes the unquoted line
+another speaker's clause is cut off, and an end the parse drew wrong is mended
+(:mod:`~unspin.sources.content_ends`). :func:`next_line_statement` takes the unquoted line
 after "said in a statement Tuesday,". :func:`person_object` tells a person as a verb's
 object ("confirmed Ann Roe"), which reports nothing.
 """
@@ -28,6 +29,15 @@ from unspin.sources.content_cuts import (
     tally_end,
     topic_only,
     writers_lead,
+)
+from unspin.sources.content_ends import (
+    broken_coordination,
+    closing_quote,
+    list_run_on,
+    split_word_end,
+    stranded_predicate,
+    whole_first_word,
+    writers_tail,
 )
 from unspin.sources.lexicon import (
     ENTRANT_NOUNS,
@@ -145,7 +155,7 @@ def _reported_content(
         if info.lemma in RECIPIENT_VERBS and lo == t.i + 1:
             lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
         lo = object_as_subject(ix, t, info.lemma, c, lo)  # "argued her acts don't match"
-        hi = _stranded_predicate(st, t, c, hi)
+        hi = stranded_predicate(st, t, c, hi)
         # "X said A, while Y said B": Y's clause is not part of X's content
         for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
             if d.i <= c.i:
@@ -164,18 +174,18 @@ def _reported_content(
             toks[k].lower in ("whom", "which") for k in range(dashes[0] + 1, hi + 1)
         ):
             hi = dashes[0] - 1  # "... in the area -- a number of whom ...": the writer's aside
-        hi = _list_run_on(st, hi)
+        hi = list_run_on(st, hi)
         hi = saying_cut(ix, lo, hi)
         hi = coordinated_sayer_cut(ix, lo, hi)
-        hi = _broken_coordination(st, lo, hi)
-        hi = _split_word_end(st, hi)
-        hi = _writers_tail(st, lo, hi)
+        hi = broken_coordination(st, lo, hi)
+        hi = split_word_end(st, hi)
+        hi = writers_tail(st, lo, hi)
         while hi > lo and (
             toks[hi].dep in ("cc", "mark", "punct") or toks[hi].lower in ("while", "but")
         ):
             hi -= 1
-        hi = _closing_quote(st, lo, hi)
-        return _whole_first_word(st, st.token_span(lo, hi)), as_object
+        hi = closing_quote(st, lo, hi)
+        return whole_first_word(st, st.token_span(lo, hi)), as_object
     if t.dep == "parataxis" and t.head != t.i:
         h_lo, h_hi = ix.subtree(t.head)
         v_lo, v_hi = ix.subtree(t.i)
@@ -190,89 +200,6 @@ def _reported_content(
     return None, as_object
 
 
-_NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
-
-
-def _stranded_predicate(st: RunState, t: Token, c: Token, hi: int) -> int:
-    """Where a content ``[.., hi]`` read from the clause ``c`` ends when the parse hung
-    that clause's own predicate on the verb of saying: "reporting that anybody trying to
-    reset it could lose ..." ("could lose" a conjunct of "reporting") or "say its main flaw
-    is that ..." ("is" a second clause of "say"). A verb of ``t`` right after the content,
-    with no subject, comma or conjunction of its own, is the rest of the clause."""
-    assert st.ix is not None
-    ix = st.ix
-    toks = st.parsed.tokens
-    if hi + 1 >= len(toks) or toks[hi + 1].pos in ("PUNCT", "CCONJ") or toks[hi + 1].dep == "cc":
-        return hi
-    if toks[hi].ws == "" or not toks[hi + 1].text[:1].isalnum():
-        return hi  # "had re-entered": a word split at its hyphen, not a clause stranded
-    for d in ix.kids(t.i, "conj", "ccomp"):
-        if d.i <= c.i or d.pos not in ("VERB", "AUX") or ix.subtree(d.i)[0] != hi + 1:
-            continue
-        if ix.kids(d.i, "nsubj", "nsubjpass", "expl", "csubj", "cc"):
-            continue
-        return ix.subtree(d.i)[1]
-    return hi
-
-
-def _split_word_end(st: RunState, hi: int) -> int:
-    """Where a content ending at token ``hi`` ends when the parse split a hyphenated word
-    there ("does co-ordinate with ...": "co" as the clause's head, "-ordinate" hung on the
-    verb of saying): past the rest of the word and the words that hang on it; else ``hi``."""
-    assert st.ix is not None
-    toks = st.parsed.tokens
-    last = st.parsed.sentences[st.ix.sentence_of[hi]].last - 1
-    while (
-        hi + 2 <= last
-        and toks[hi].ws == ""
-        and toks[hi + 1].text == "-"
-        and toks[hi + 1].ws == ""
-        and toks[hi].text[-1:].isalnum()
-        and toks[hi + 2].text[:1].isalnum()
-    ):
-        hi = max(hi + 2, st.ix.subtree(hi + 2)[1])
-    return hi
-
-
-#: Gerunds after "without" that say what the speaker left out ("said X without specifying
-#: when"): the writer's remark on the statement, not part of it.
-_LEFT_OUT = frozenset(
-    """
-    specifying elaborating detailing disclosing explaining identifying
-    """.split()  # noqa: SIM905 - a word list reads better as one string
-)
-
-
-def _writers_tail(st: RunState, lo: int, hi: int) -> int:
-    """Where a content ``[lo, hi]`` ends before the writer's own remark on it: "without
-    specifying a date" (what the speaker left out), ", although it sounds like ..." (the
-    writer's impression of what was said), ", before then defending ..." (what the speaker
-    did next) or ", according to court documents" (where the writer found the statement);
-    else ``hi``."""
-    toks = st.parsed.tokens
-    for k in range(lo + 2, hi):
-        low = toks[k].lower
-        if low == "without" and toks[k + 1].lower in _LEFT_OUT:
-            return k - 1
-        after_comma = toks[k - 1].text == "," or (
-            toks[k - 1].pos == "PUNCT" and toks[k - 2].text == ","
-        )  # '... a "misnomer," before ...'
-        if after_comma and low == "according" and toks[k + 1].lower == "to":
-            return k - 1
-        nxt = k + 2 if toks[k + 1].lower == "then" else k + 1
-        if after_comma and low in ("before", "after") and nxt <= hi and toks[nxt].tag == "VBG":
-            return k - 1
-        if (
-            low in ("although", "though", "but")
-            and toks[k - 1].text == ","
-            and k + 2 <= hi
-            and toks[k + 1].lower == "it"
-            and toks[k + 2].lemma.lower() == "sound"
-        ):
-            return k - 1
-    return hi
-
-
 def _described(st: RunState, lo: int, t: Token) -> bool:
     """The content is "what is ..." right after the verb: the writer's judgement of what
     was said ("said what is clearly insane"), not its words; "said what the plan would
@@ -284,66 +211,6 @@ def _described(st: RunState, lo: int, t: Token) -> bool:
         and w.dep == "nsubj"
         and st.parsed.tokens[w.head].lemma == "be"
     )
-
-
-def _closing_quote(st: RunState, lo: int, hi: int) -> int:
-    """``hi``, or the closing quotation mark right after it when the content opens a
-    quotation it would leave open ('a "misnomer," before ...': 'a "misnomer"')."""
-    toks = st.parsed.tokens
-    k = hi + 2 if hi + 2 < len(toks) and toks[hi + 1].text == "," else hi + 1
-    if k >= len(toks) or toks[k].text not in ('"', "”"):
-        return hi
-    inner = st.text[toks[lo].start : toks[hi].end]
-    if inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”"):
-        return k  # the comma inside the marks with it: 'a "misnomer,"'
-    return hi
-
-
-def _whole_first_word(st: RunState, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """``span`` without a cut inside its first word: a content trimmed past "U.S.-" (read
-    as a dateline) or starting at "led" of "U.S.-led" starts at the whole word again."""
-    if span is None:
-        return None
-    text = st.text
-    start, end = span
-    k = start
-    if k >= 2 and text[k - 1] == "-" and text[k - 2] not in " \t\n-" and text[k].isalnum():
-        k -= 1
-        while k > 0 and not text[k - 1].isspace() and text[k - 1] not in "\"“‘'«(,;:—–":
-            k -= 1
-        head = text[k : start - 1]
-        if head.isalpha() and head.isupper() and len(head) > 3:
-            return span  # "LONDON-The ...": a dateline after all
-    return (k, end)
-
-
-def _list_run_on(st: RunState, hi: int) -> int:
-    """Where a content ending at token ``hi`` ends when it stops after the first item of a
-    list the parse broke off ("police seized 60 AK-47, AR-10 and G3 rifles X had sent to
-    ..."): the end of the sentence, when the next items (like the first, up to "and" or
-    "or") follow a comma and no verb of saying comes after; else ``hi``."""
-    assert st.ix is not None
-    toks = st.parsed.tokens
-    last = st.parsed.sentences[st.ix.sentence_of[hi]].last - 1
-    item = hi - 1 if toks[hi].text == "," else hi  # the subtree may end on the comma
-    first = toks[item]
-    if first.pos not in _NOMINAL or item + 3 > last or toks[item + 1].text != ",":
-        return hi
-    nxt = toks[item + 2]
-    if nxt.pos != first.pos or nxt.ent_type != first.ent_type:
-        return hi  # not another item of the same kind
-    k = item + 2
-    while k < last and k - item <= 8 and (toks[k].pos in _NOMINAL or toks[k].text == ","):
-        k += 1
-    if k >= last or toks[k].lower not in ("and", "or"):
-        return hi  # no "and"/"or" before the sentence's last word: no list run on
-    if toks[k + 1].pos not in _NOMINAL | {"ADJ", "DET"}:
-        return hi
-    if any(t.lower in VERB_FORMS and t.pos == "VERB" for t in toks[k : last + 1]):
-        return hi  # another statement follows
-    while last > k and toks[last].pos in ("PUNCT", "SPACE"):
-        last -= 1
-    return last
 
 
 def _marks_clause(t: Token) -> bool:
@@ -560,31 +427,3 @@ def letting_in(ix: ParseIndex, t: Token) -> bool:
         if p.lower == "to" and objs and places and not any(_people(ix, o) for o in places):
             return True
     return False
-
-
-def _broken_coordination(st: RunState, lo: int, hi: int) -> int:
-    """Where a content ending at token ``hi`` ends when it stops on a coordinator whose
-    second half the parser hung elsewhere ("... during the race as well as helped him
-    recover the money": "as well as" inside the content, "helped" joined to the verb of
-    saying): the end of that second half, a verb hung outside the content that starts
-    right after the coordinator and has no subject of its own; else ``hi``."""
-    assert st.ix is not None
-    ix = st.ix
-    toks = st.parsed.tokens
-    k = hi
-    while k > lo and toks[k].dep == "punct":
-        k -= 1
-    if toks[k].dep != "cc" or k + 1 >= len(toks):
-        return hi
-    if any(c.dep == "conj" and c.i > k for c in ix.kids(toks[k].head)):
-        return hi  # the coordinator has its second half inside the content
-    nxt = toks[k + 1]
-    if (
-        nxt.dep not in ("conj", "ccomp")
-        or nxt.pos != "VERB"
-        or lo <= nxt.head <= hi
-        or ix.kids(nxt.i, "nsubj", "nsubjpass")
-        or nxt.lower in VERB_FORMS
-    ):
-        return hi
-    return ix.subtree(nxt.i)[1]
