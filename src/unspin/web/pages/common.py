@@ -70,6 +70,16 @@ class Pager:
         return self._link(self.offset + self.limit) if more else None
 
     @property
+    def past_end(self) -> bool:
+        """Whether this page starts after the last item (an old link, an offset typed by
+        hand): its listing is not empty, the page is."""
+        return self.shown == 0 and self.offset > 0 and (self.total is None or self.total > 0)
+
+    @property
+    def first_page(self) -> str:
+        return self._link(0)
+
+    @property
     def first(self) -> int:
         return self.offset + 1 if self.shown else 0
 
