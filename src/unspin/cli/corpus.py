@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from unspin import app
@@ -41,20 +42,41 @@ from unspin.cli.timelines import add_timeline_command
 from unspin.cli.watch import add_watch_command
 
 
+def known(values: str, what: str) -> Callable[[str], str]:
+    """An argparse type: one of the values ``app.<values>`` names (looked up when the option
+    is given, so that building the parser imports nothing more), which a misspelt filter
+    would otherwise match nothing with."""
+
+    def parse(value: str) -> str:
+        allowed: tuple[str, ...] = getattr(app, values)
+        if value not in allowed:
+            raise argparse.ArgumentTypeError(
+                f"unknown {what} {value!r}; choose from {', '.join(allowed)}"
+            )
+        return value
+
+    return parse
+
+
 def filter_options(p: argparse.ArgumentParser, *, sentences: bool) -> None:
     p.add_argument("--outlet", metavar="NAME", help="only documents from this outlet")
     p.add_argument("--since", type=iso_date, metavar="DATE", help="published on or after DATE")
     p.add_argument("--until", type=iso_date, metavar="DATE", help="published on or before DATE")
-    p.add_argument("--kind", metavar="KIND", help="with a finding of this kind (quote, claim, ...)")
+    p.add_argument(
+        "--kind", type=known("FINDING_KINDS", "finding kind"), metavar="KIND",
+        help="with a finding of this kind (quote, claim, ...)",
+    )  # fmt: skip
     p.add_argument("--language", metavar="CODE", help="only documents in this language (de, ...)")
     if sentences:
-        p.add_argument("--technique", metavar="NAME", help="with a finding of this technique")
         p.add_argument(
-            "--source-type",
-            metavar="TYPE",
+            "--technique", type=known("TECHNIQUES", "technique"), metavar="NAME",
+            help="with a finding of this technique (Loaded_Language, Doubt, ...)",
+        )  # fmt: skip
+        p.add_argument(
+            "--source-type", type=known("SOURCE_TYPES", "source type"), metavar="TYPE",
             help="citing this source type (named_person, government, group, document, "
             "anonymous, unresolved, ...)",
-        )
+        )  # fmt: skip
         p.add_argument("--speaker", metavar="NAME", help="citing this speaker (case-insensitive)")
         p.add_argument(
             "--checkworthy", action="store_true", help="only check-worthy claim sentences"
