@@ -121,6 +121,21 @@ def test_unusable_texts_are_problems(client: TestClient) -> None:
     problem(client.post("/api/v1/analyze/file", data={"title": "no file"}), 422)
 
 
+def test_a_publication_date_that_cannot_be_read_is_a_problem(client: TestClient) -> None:
+    # dropped without a word, it left 'on Tuesday' resolved against nothing
+    for path, request in (
+        ("/api/v1/analyze", {"json": {"text": TEXT, "published": "yesterday"}}),
+        (
+            "/api/v1/analyze/file",
+            {"files": {"file": ("fees.txt", TEXT.encode())}, "data": {"published": "yesterday"}},
+        ),
+    ):
+        detail = problem(client.post(path, **request), 422)["detail"]
+        assert "published" in detail and "'yesterday'" in detail and "2025-03-04" in detail
+    dated = client.post("/api/v1/analyze", json={"text": TEXT, "published": "2025-03-04"})
+    assert dated.status_code == 200 and dated.json()["document"]["published"] == "2025-03-04"
+
+
 def test_huge_bodies_are_413_problems(tmp_path: Path) -> None:
     db = str(tmp_path / "w.db")
     settings = ServeSettings(db=db, backbone="fake", allowed_hosts=("testserver",), max_body=4096)

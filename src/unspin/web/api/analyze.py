@@ -11,6 +11,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
 from unspin import app as unspin_app
+from unspin.errors import InputError
 from unspin.web.api.models import PROBLEMS, AnalysisOut, AnalyzeRequest, ProblemOut
 from unspin.web.api.params import db_of
 from unspin.web.api.uploads import read_upload
@@ -31,6 +32,18 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
     **PROBLEMS,
 }
 _STORE = Query(description="also store the document (analysed once; a stored text is kept)")
+
+
+def _dated(document: unspin_app.Document, published: str | None) -> unspin_app.Document:
+    """``document``, refused when the publication date it was given could not be read
+    (dropping it would resolve 'on Tuesday' against nothing, with no word said)."""
+    if published and published.strip() and document.published is None:
+        raise InputError(
+            f"published: cannot read {published!r} as a date",
+            source=document.source,
+            hint="give an ISO 8601 date such as 2025-03-04",
+        )
+    return document
 
 
 async def _analyze(request: Request, document: unspin_app.Document, store: bool) -> JSONResponse:
@@ -57,7 +70,7 @@ async def analyze_text(
     meta = body.model_dump(exclude={"text"}, exclude_none=True)
     max_bytes = get_state(request).config.max_bytes
     document = unspin_app.document_from_text(body.text, max_bytes=max_bytes, source="api", **meta)
-    return await _analyze(request, document, store)
+    return await _analyze(request, _dated(document, body.published), store)
 
 
 @router.post("/file", response_class=JSONResponse, responses={**_RESPONSES, 201: _RESPONSES[200]})
@@ -81,4 +94,4 @@ async def analyze_file(
     document = unspin_app.document_from_bytes(
         data, file.filename or "upload.txt", max_bytes=max_bytes, **meta
     )
-    return await _analyze(request, document, store)
+    return await _analyze(request, _dated(document, published), store)

@@ -186,7 +186,9 @@ class AnalyzeRequest(BaseModel):
     outlet: str | None = Field(None, max_length=200)
     author: str | None = Field(None, max_length=500)
     published: str | None = Field(
-        None, max_length=64, description="publication date, ISO 8601 (YYYY-MM-DD)"
+        None,
+        max_length=64,
+        description="publication date, ISO 8601 (YYYY-MM-DD); 422 when it cannot be read",
     )
     language: str | None = Field(None, pattern=r"^[A-Za-z]{2,3}$")
 
