@@ -1,7 +1,9 @@
 """ "4,000 plus troops" and "500-plus staff" give a lower bound and keep what they count;
 "plus" that adds ("$50 plus tax", "two plus two") changes nothing (precision audit,
-round 3: a figure, "plus" and a noun of staff was the bare figure). Fixtures written for
-this file."""
+round 3: a figure, "plus" and a noun of staff was the bare figure). "-plus" glued to a
+figure, in digits or words, bounds it whatever follows, and a singular noun before the
+head counts ("a two-million-plus member union": at least two million members; it was an
+exact 2,000,000 with no unit). Fixtures written for this file."""
 
 from __future__ import annotations
 
@@ -35,6 +37,15 @@ Want = list[tuple[str, str, float, str | None, str | None]]
             [("$2 million plus", "money", 2e6, "USD", "at_least")],
         ),
         ("Two plus two is four, she said.", []),
+        (
+            "She leads a two-million-plus member union.",
+            [("two-million-plus member", "count", 2e6, "member", "at_least")],
+        ),
+        (
+            "He joined the 10,000-plus member guild.",
+            [("10,000-plus member", "count", 10000.0, "member", "at_least")],
+        ),
+        ("There are 300-plus of them.", [("300-plus", "other", 300.0, None, "at_least")]),
     ],
 )
 def test_plus_after_a_figure(backbone: Backbone, text: str, want: Want) -> None:

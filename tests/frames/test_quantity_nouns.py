@@ -41,7 +41,7 @@ Want = list[tuple[str, str, float, str | None, str | None]]
         # ... but a capitalised plural no name's head follows is what is counted
         (
             "The attack wounded 20 Marines near the base.",
-            [("20 Marines", "count", 20.0, "marines", None)],
+            [("20 Marines", "count", 20.0, "marine", None)],
         ),
         # ... in running text; a title-case headline and a nationality still count
         (

@@ -36,6 +36,7 @@ from unspin.frames.lexicon import PEOPLE_NOUNS
 from unspin.frames.quantity_context import (
     after_models,
     contrastive_one,
+    counted_unit,
     joined_plural,
     legal_part,
     list_marker,
@@ -345,20 +346,22 @@ class _QuantityScanner:
                 end = sm.end()
             elif end < len(text) and text[end].isalpha() and not MEASURE_ABBR_RE.match(text, end):
                 return None  # "21st", "5G", "3D"
-            plus_end, plus_noun = plus_after(self.parsed, text, end, currency is not None)
-            if plus_end > end and qualifier is None:
-                qualifier, approximate, end = "at_least", True, plus_end  # "4,000 plus"
-                if plus_noun is not None and not currency:
-                    lemma = plus_noun.lemma.lower()
-                    if lemma in TIME_NOUNS:
-                        return None  # "20-plus years": a duration, left to the dates
-                    unit = "people" if lemma in ("person", "people") else lemma
-                    label, score, end = "count", 0.85, plus_noun.end
         elif kind == "words" and not re.search(r"\bfrom\s+$", text[max(0, start - 6) : start]):
             wm = WORD_RANGE.match(text, end)  # "two to three years old" ("from two to": a change)
             top = words_to_number(wm["max"]) if wm else None
             if wm and top is not None and top > value:
                 value_max, end = top, wm.end()
+        plus_end, plus_noun = (
+            plus_after(self.parsed, text, end, currency is not None)
+            if kind in ("digits", "words") and qualifier is None
+            else (end, None)
+        )
+        if plus_end > end:  # "4,000 plus", "two-million-plus"
+            qualifier, approximate, end = "at_least", True, plus_end
+            if plus_noun is not None and not currency:
+                if plus_noun.lemma.lower() in TIME_NOUNS:
+                    return None  # "20-plus years": a duration, left to the dates
+                unit, label, score, end = counted_unit(plus_noun), "count", 0.85, plus_noun.end
         if currency:
             label, unit, score = "money", currency, 0.95
         elif label != "count":
@@ -477,13 +480,11 @@ class _QuantityScanner:
             head = toks[t.head]
             if t.dep == "compound" and head.tag == "NNS" and 0 < head.i - t.i <= 2:
                 t = head  # "8 menu items" counts items ("an eight-page letter" pages)
-            lemma = t.lemma.lower()
-            if lemma in TIME_NOUNS:
+            if t.lemma.lower() in TIME_NOUNS:
                 return end, "__time__"
-            if lemma in ("person", "people"):
-                lemma = "people"
+            unit = counted_unit(t)
             both = joined_plural(parsed, t)  # "121 adults and children": both counted
-            return (both.end, f"{lemma} and {both.lemma.lower()}") if both else (t.end, lemma)
+            return (both.end, f"{unit} and {counted_unit(both)}") if both else (t.end, unit)
         return after_models(self.parsed, k, end)
 
 

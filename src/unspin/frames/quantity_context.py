@@ -26,6 +26,7 @@ from unspin.nlp import Parsed, Token
 __all__ = [
     "after_models",
     "contrastive_one",
+    "counted_unit",
     "joined_plural",
     "legal_part",
     "list_marker",
@@ -93,6 +94,21 @@ def joined_plural(parsed: Parsed, noun: Token) -> Token | None:
     return None if own or c.lemma.lower() in TIME_NOUNS else c
 
 
+def counted_unit(t: Token) -> str:
+    """The unit of a counted noun: its lemma, lower-cased; "people" for "person" and
+    "people"; the singular of a plural name, which the lemmatiser leaves plural ("16
+    Republicans" and "16 republicans" count "republican", as "16 senators" count
+    "senator")."""
+    lemma = t.lemma.lower()
+    if lemma in ("person", "people"):
+        return "people"
+    if t.pos != "PROPN" or lemma != t.lower or len(lemma) < 4 or lemma.endswith("ss"):
+        return lemma
+    if lemma.endswith("ies"):
+        return lemma[:-3] + "y"  # "Tories"
+    return lemma[:-1] if lemma.endswith("s") else lemma  # "Republicans", "Israelis"
+
+
 #: "plus" right after a figure: "4,000 plus", "500-plus".
 _PLUS = re.compile(r"(?:-|[ \t]+)plus\b", re.I)
 
@@ -112,9 +128,16 @@ def plus_after(parsed: Parsed, text: str, end: int, money: bool) -> tuple[int, T
     if money and m.group()[0] != "-":
         return end, None  # "$50 plus tax": a charge on top, no bound
     noun = noun_after(parsed, k + 1, reach=4)
-    if noun is None or noun.tag not in ("NNS", "NNPS"):
+    if noun is not None and noun.tag in ("NNS", "NNPS"):
+        return m.end(), noun
+    if m.group()[0] != "-":
         return end, None
-    return m.end(), noun
+    # "-plus" glued to the figure bounds it whatever follows; a singular noun before the
+    # head counts ("a 10,000-plus member union" counts members, as "an eight-page
+    # letter" counts pages)
+    first = toks[k + 1]
+    counted = first.tag == "NN" and first.dep == "compound" and first.head > first.i
+    return m.end(), first if counted and toks[first.head].pos == "NOUN" else None
 
 
 def _title_word(t: Token) -> bool:

@@ -6,7 +6,7 @@ preposition before it that is no qualifier ("curious about two agents")."""
 from __future__ import annotations
 
 from unspin.frames.lexicon import PEOPLE_NOUNS
-from unspin.frames.quantity_context import noun_after
+from unspin.frames.quantity_context import counted_unit, noun_after
 from unspin.frames.quantity_figures import age_bound
 from unspin.frames.quantity_patterns import (
     ABOUT_TOPIC_VERBS,
@@ -48,10 +48,9 @@ def of_noun(
     # Dutch and Belgian voters"
     noun = noun_after(parsed, k, reach=5, proper=True)  # "of House Democrats"
     if noun is not None:
-        lemma = noun.lemma.lower()
-        if lemma in TIME_NOUNS:
+        if noun.lemma.lower() in TIME_NOUNS:
             return label, None, score, end
-        return "count", ("people" if lemma in ("person", "people") else lemma), 0.75, noun.end
+        return "count", counted_unit(noun), 0.75, noun.end
     return label, None, score, end
 
 
