@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from unspin.app.corpus import opened_store
-from unspin.app.timelines import compact_timeline, narrative_timelines
+from unspin.app.timelines import UnknownNarrativeError, compact_timeline, narrative_timelines
 from unspin.narratives import (
     ClusterRun,
     NarrativeTable,
@@ -64,10 +64,13 @@ def list_narratives(
 ) -> NarrativeListing:
     """The stories and narratives of ``db``, after clustering its new documents (unless
     ``cluster`` is false: then only what earlier runs placed). Stories and narratives the
-    clustering run made are marked new."""
+    clustering run made are marked new. Raises :class:`UnknownNarrativeError` for a
+    ``story`` the store has no story of (as ``corpus timeline --story`` does)."""
     with opened_store(db) as store:
         run = update(store, params, rebuild=rebuild) if cluster else None
         table = store.repository(NarrativeTable)
+        if story is not None and not table.story_documents(story):
+            raise UnknownNarrativeError(f"no story {story} in {store.url}")
         since = None if run is None else run.run - 1
         found = stories(
             table, period=period, min_documents=min_documents, story=story, since_run=since

@@ -11,8 +11,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from unspin import app as unspin_app
-from unspin.web.api.models import PROBLEMS, PageOut
-from unspin.web.api.params import Paging, db_of, paging
+from unspin.app.timelines import UnknownNarrativeError
+from unspin.web.api.models import NOT_FOUND, PageOut
+from unspin.web.api.params import Paging, db_of, not_found, paging
 
 __all__ = [
     "NarrativeClaimOut",
@@ -92,7 +93,7 @@ class StoryPageOut(PageOut[StoryOut]):
     waiting: int = Field(description="stored documents not clustered yet")
 
 
-@router.get("", response_model=StoryPageOut, responses=PROBLEMS)
+@router.get("", response_model=StoryPageOut, responses=NOT_FOUND)
 def list_stories(
     request: Request,
     page: Annotated[Paging, Depends(paging)],
@@ -102,9 +103,12 @@ def list_stories(
 ) -> dict[str, Any]:
     """Stories of at least ``min_documents`` documents, largest first, each with its
     documents and its narratives (growth per ``period``)."""
-    listing = unspin_app.list_narratives(
-        db_of(request), cluster=False, period=period, min_documents=min_documents, story=story
-    )
+    try:
+        listing = unspin_app.list_narratives(
+            db_of(request), cluster=False, period=period, min_documents=min_documents, story=story
+        )
+    except UnknownNarrativeError:
+        raise not_found("story", str(story)) from None
     stories = listing.to_list()
     end = page.offset + page.limit
     return {
