@@ -215,8 +215,13 @@ def write_corpus_reports(
     """Write one report per stored document (``ids``, or ``every`` one) with a section
     listing its corpus links, linking to the other documents' reports in ``output``; the
     experimental link kinds only counted, unless ``experimental``."""
-    if bool(ids) == bool(every):
-        raise ConfigError("give document ids or --all (not both)")
+    if ids and every:
+        raise ConfigError("give document ids or --all, not both")
+    if not ids and not every:
+        raise ConfigError(
+            "give the ids of the documents to report on, or --all",
+            hint="'unspin corpus search' and 'corpus export' show documents' ids",
+        )
     formats = list(dict.fromkeys(formats or ["html"]))
     try:
         output.mkdir(parents=True, exist_ok=True)
