@@ -1,7 +1,9 @@
 """A corpus page opened past the end of its listing (an old link, an offset typed by hand)
 says so and links the first page; it said the store held nothing ("No documents", "No
 stories yet", "No stored document names its outlet yet"). A filter that matches nothing
-says to clear the filters, not to ingest articles. The seeded store of tests/web."""
+says to clear the filters, not to ingest articles; a link listing whose stored links are
+all of experimental kinds left out does not say none is stored. The seeded store of
+tests/web."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from unspin import app as unspin_app
+from unspin.corpus.audited import is_experimental
 from unspin.web import ServeSettings
 
 PAGE = {"accept": "text/html"}
@@ -80,3 +83,7 @@ def test_links_past_the_end(
     page = seeded_client.get("/links?view=propagation&experimental=1&offset=980", headers=PAGE)
     assert "No links on this page" in page.text
     assert "No links of this kind stored" not in page.text
+    if is_experimental("propagation"):  # stored, but left out by default: not "none stored"
+        default = seeded_client.get("/links?view=propagation", headers=PAGE)
+        assert "No links of the kinds listed here" in default.text
+        assert "No links of this kind stored" not in default.text
