@@ -27,7 +27,15 @@ from unspin.sources.nearby import resolve_nearby
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.relative_they import relative_they
-from unspin.sources.resolver import Known, Resolver, first_name, full_name_run, surname_noun
+from unspin.sources.resolver import (
+    Known,
+    Resolver,
+    first_name,
+    full_name_run,
+    surname_noun,
+    unresolved_pronoun,
+)
+from unspin.sources.rival_subject import rival_subject
 from unspin.sources.role_groups import role_group_before
 from unspin.sources.self_speakers import self_speakers
 from unspin.sources.speakers import PERSON_HEADS, Mention, org_name_cue
@@ -81,6 +89,14 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
             elif not turns.resolve_first_person(item):  # "JP: ... I said": JP's person
                 bar = self_speakers(st.text, events, item)  # "I know why he left": not I
                 chosen = resolver.pronoun(item, s, learn=id(item) not in unheard, bar=bar)
+                rival = rival_subject(st, chosen) if chosen and item.head_word == "they" else None
+                if chosen is not None and rival is not None:
+                    # "Sociologists talk of what citizens are told by the elites. They
+                    # warn": the elites, or the main clause's own subject? Not guessed.
+                    who = chosen.name or _short(st.text[chosen.start : chosen.end])
+                    why = f'"{_short(rival)}" (the main subject there) or "{who}"; not guessed'
+                    unresolved_pronoun(item, f"pronoun they: {why}")
+                    chosen = None
                 asked = chosen and the_one_asked(st, resolver, item, chosen, lemmas.get(id(item)))
                 if asked:  # "A reporter asked Lund ... She replied": Lund answers
                     item.name, item.role = asked.name or asked.speaks_for or None, asked.role

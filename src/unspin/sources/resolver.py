@@ -28,6 +28,7 @@ __all__ = [
     "full_name_before",
     "full_name_run",
     "surname_noun",
+    "unresolved_pronoun",
 ]
 
 _UNNAMED_PEOPLE = frozenset({"speaker.unnamed-person", "speaker.anonymous"})
@@ -336,9 +337,7 @@ class Resolver:
         if want == "plural" and candidates and candidates[0].sentence in crowds:
             candidates = []  # "58,000 soldiers died killing rebels. They say ...": nobody
         if not candidates:
-            m.source_type = "unresolved"
-            m.score, m.rule = 0.35, "speaker.pronoun-unresolved"
-            m.reason = f"pronoun {low}: no compatible named mention before it"
+            unresolved_pronoun(m, f"pronoun {low}: no compatible named mention before it")
             return None
         # the nearest sentence holding a candidate; its subject if it has one
         nearest_sentence = candidates[0].sentence
@@ -362,6 +361,14 @@ class Resolver:
         if want in ("male", "female") and chosen.name and learn:
             self.gender.setdefault(chosen.name, want)
         return chosen
+
+
+def unresolved_pronoun(m: Mention, reason: str) -> None:
+    """Mark the pronoun speaker ``m`` unresolved, saying ``reason``."""
+    m.name = m.role = m.entity_type = None
+    m.antecedent = None
+    m.source_type = "unresolved"
+    m.score, m.rule, m.reason = 0.35, "speaker.pronoun-unresolved", reason
 
 
 #: Particles that begin a surname of two or three words ("Le Vark", "van der Berg").
