@@ -228,6 +228,7 @@ TITLE_WORDS: Final[frozenset[str]] = frozenset(
         ambassador envoy commissioner chairman chairwoman chair director ceo cfo coo cto
         founder councillor councilman councilwoman alderman deputy mp mep sheriff pastor
         reverend rev. father parson vicar priest bishop archbishop cardinal pope patriarch
+        nuncio legate monsignor msgr.
         rabbi imam ayatollah sheikh emir sultan emperor empress king queen prince princess lord
         lady baron baroness count countess duke duchess speaker leader spokesman spokeswoman
         spokesperson coach professor dr dr. doctor attorney prosecutor lawyer economist
