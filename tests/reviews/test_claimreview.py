@@ -112,6 +112,8 @@ def test_a_reviewer_without_ratings_exports_nothing(
     captured = capsys.readouterr()
     assert json.loads(captured.out) == []
     assert "exported 0 claim reviews by Cy" in captured.err
+    # a misspelt name is not left to look like a reviewer who rated nothing: who did rate
+    assert "Cy rated no claim in this store (claims were rated by: Ana Desk, Bo)" in captured.err
 
 
 def test_the_reviewer_is_required(

@@ -45,10 +45,12 @@ def label_config_path(tasks: Path) -> Path:
 
 @dataclass(frozen=True)
 class ExportCount:
-    """What an export wrote: documents and findings (claim reviews for ClaimReview)."""
+    """What an export wrote: documents and findings (claim reviews for ClaimReview; then
+    ``raters`` also names everyone who rated a claim in the store)."""
 
     documents: int
     findings: int
+    raters: tuple[str, ...] = ()
 
 
 @contextlib.contextmanager
@@ -137,7 +139,9 @@ def export_claimreviews(
     documents: set[str] = set()
     with opened_store(db) as store:
         by_doc: dict[str, list[Rating]] = {}
+        raters: set[str] = set()
         for rating in store.repository(ReviewTable).ratings():
+            raters.add(rating.reviewer)
             if rating.reviewer.casefold() == organization.casefold():
                 by_doc.setdefault(rating.document_id, []).append(rating)
         for doc_id, ratings in by_doc.items():
@@ -152,4 +156,4 @@ def export_claimreviews(
                     documents.add(doc_id)
     with _writing(out), _stream(out) as fh:
         count = write_claimreviews(fh, reviews)
-    return ExportCount(len(documents), count)
+    return ExportCount(len(documents), count, tuple(sorted(raters, key=str.casefold)))

@@ -52,6 +52,17 @@ def cmd_standard_export(args: argparse.Namespace, filters: app.Filters) -> int:
             raise ConfigError("-f claimreview exports ratings: --label and --document do not apply")
         count = app.export_claimreviews(args.db, args.output, reviewer=args.reviewer)
         echo(f"exported {count.findings:,} claim reviews by {args.reviewer}", err=True)
+        if not count.findings:
+            echo(
+                f"unspin: {args.reviewer} rated no claim in this store ("
+                + (
+                    f"claims were rated by: {', '.join(count.raters)}"
+                    if count.raters
+                    else "rate claims on a stored document's page in 'unspin serve'"
+                )
+                + ")",
+                err=True,
+            )
         return EXIT_OK
     if args.reviewer is not None:
         raise ConfigError("--reviewer applies to -f claimreview only")
