@@ -7,7 +7,8 @@ import contextlib
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.app.progress import Progress, ProgressEvent, notify
 from unspin.app.workers import check_workers, process_in_workers
-from unspin.errors import InputError
+from unspin.errors import InputError, UnsupportedInputError
 from unspin.files import write_atomic
 from unspin.ingest import JSONL_SUFFIXES, iter_documents, load_text
 from unspin.language import skipped_line
@@ -85,7 +86,9 @@ def analyze_paths(
         errors.append(error)
         log.debug("input error: %s", error)
 
-    documents = iter_documents(inputs, on_error=on_error, max_bytes=pipeline.config.max_bytes)
+    documents = iter_documents(
+        _local(inputs, on_error), on_error=on_error, max_bytes=pipeline.config.max_bytes
+    )
     run = AnalyzeRun(iter(()), errors)
 
     def outcomes() -> Iterator[Analysis | InputError]:
@@ -122,6 +125,25 @@ def analyze_paths(
 
     run.analyses = analyses()
     return run
+
+
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+
+
+def _local(inputs: Iterable[Input], on_error: Callable[[InputError], None]) -> Iterator[Input]:
+    """``inputs`` without the web addresses (no file by that name): each is an error
+    saying unspin reads no URL (it said "https:/host/page: no such file or directory")."""
+    for item in inputs:
+        if isinstance(item, str) and _URL.match(item) and not os.path.exists(item):
+            on_error(
+                UnsupportedInputError(
+                    "a web address: unspin fetches nothing from the network",
+                    source=item,
+                    hint="save the page first, e.g. with curl -o page.html URL, and give that file",
+                )
+            )
+            continue
+        yield item
 
 
 def may_hold_several(path: str) -> bool:

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from unspin.app.corpus import opened_store
+from unspin.app.pipelines import open_existing_store
 from unspin.config import load_config
+from unspin.errors import StoreMismatchError
 from unspin.evidence import AddReport, EvidenceIndex, RetrievedPassage
-from unspin.pipeline import make_backbone
+from unspin.pipeline import backbone_for_encoder, encoder_hint, encoder_name, make_backbone
 from unspin.store import Store
 
 __all__ = ["EvidenceAdd", "add_evidence", "search_evidence"]
@@ -58,6 +60,21 @@ def search_evidence(
     backbone: str | None = None,
     limit: int = 5,
 ) -> list[RetrievedPassage]:
-    """The stored passages ranked for ``claim`` (keyword and embedding rankings fused)."""
-    with opened_store(db) as store:
-        return _index(store, config, backbone).search(claim, limit=limit)
+    """The stored passages ranked for ``claim`` (keyword and embedding rankings fused),
+    the claim embedded by the store's encoder (``backbone`` must be the one that made the
+    store's embeddings: another one's similarities would mean nothing)."""
+    hint = "add evidence to it first: 'unspin evidence add PATH... --db URL'"
+    with open_existing_store(db, hint=hint) as store:
+        settings = load_config(config, **({"backbone": backbone} if backbone else {}))
+        stored = store.encoder
+        if backbone is None or stored is None:
+            encoder = backbone_for_encoder(stored, settings)
+        else:
+            encoder = make_backbone(settings)
+        if stored is not None and encoder_name(encoder) != stored:
+            raise StoreMismatchError(
+                f"{store.url} holds embeddings from {stored!r}, not {encoder_name(encoder)!r}; "
+                "a claim embedded by another encoder cannot be compared with them",
+                hint=encoder_hint(stored),
+            )
+        return EvidenceIndex(store, encoder).search(claim, limit=limit)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from unspin.app.corpus import opened_store
+from unspin.app.pipelines import open_existing_store
 from unspin.config import load_config
 from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.stored import ImportReport, import_factchecks
@@ -50,7 +51,8 @@ def search_factchecks(
     db: str | Path | None, query: str, *, limit: int = 10
 ) -> list[tuple[ClaimReview, float]]:
     """Full-text search over the claims and headlines of the imported fact-checks."""
-    with opened_store(db) as store:
+    hint = "import fact-checks into it first: 'unspin factchecks import FILE... --db URL'"
+    with open_existing_store(db, hint=hint) as store:
         found: list[tuple[ClaimReview, float]] = store.repository(FactCheckTable).search(
             query, limit
         )

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from unspin.analyzer import analyzer_class
 from unspin.config import Config, load_config
-from unspin.errors import ConfigError
+from unspin.errors import ConfigError, StoreError
 from unspin.options import option_docs
 from unspin.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from unspin.store import Store
 
 __all__ = [
     "ConfigSource",
     "load_pipeline",
+    "open_existing_store",
     "pipeline_config",
     "with_operating_point",
     "with_store",
@@ -25,6 +29,12 @@ __all__ = [
 ConfigSource = Config | str | Path | Mapping[str, Any] | None
 
 _PIPELINES: dict[Config, Pipeline] = {}
+
+#: What to do about a missing store that the claims of articles are to be checked against.
+STORE_FOR_CLAIMS = (
+    "import fact-checks or add evidence to it first: 'unspin factchecks import FILE... "
+    "--db URL', 'unspin evidence add PATH... --db URL'"
+)
 
 
 def load_pipeline(config: ConfigSource = None) -> Pipeline:
@@ -83,7 +93,8 @@ def with_operating_point(
 
 
 def with_store(config: Config, url: str | None) -> Config:
-    """The config with ``db = url`` for every configured analyzer that reads a store."""
+    """The config with ``db = url`` for every configured analyzer that reads a store,
+    which must exist (checked here: else every document would fail on it)."""
     if not url:
         return config
     options = {k: dict(v) for k, v in config.analyzer_options.items()}
@@ -93,6 +104,23 @@ def with_store(config: Config, url: str | None) -> Config:
             "--db: none of the configured analyzers reads a store",
             hint="add factchecks to [pipeline] analyzers or --analyzers",
         )
+    with open_existing_store(url, hint=STORE_FOR_CLAIMS):
+        pass  # a store no analyzer can open fails once, before any text is read
     for name in readers:
         options.setdefault(name, {})["db"] = url
     return config.replace(analyzer_options=options)
+
+
+def open_existing_store(url: str | Path | None, *, hint: str) -> Store:
+    """The store at ``url`` (None: ``$UNSPIN_DB``, else ``unspin.db``), creating none: a
+    missing one is a :class:`StoreError` whose hint (``hint``) says how to make it for
+    the command at hand."""
+    from unspin.store import open_store  # the store's modules load only when asked for
+    from unspin.store.records import not_found
+
+    try:
+        return open_store(url, create=False)
+    except StoreError as exc:
+        if exc.hint != not_found("").hint:
+            raise
+        raise StoreError(exc.message, hint=hint) from None

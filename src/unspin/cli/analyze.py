@@ -81,7 +81,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     several = len(args.paths) > 1 or any(app.may_hold_several(p) for p in args.paths)
     rows: list[dict[str, Any]] = []
     written: list[Path] = []
-    stdout_html = 0
+    stdout_html: list[str] = []  # printed after the run: a second one is a usage error
     taken: set[str] = set()
     unwritten: list[str] = []
     last: app.Analysis | None = None
@@ -98,10 +98,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 elif fmt == "md":
                     echo(render_markdown(analysis))
                 else:
-                    stdout_html += 1
-                    if stdout_html > 1:
+                    if stdout_html:
                         raise ConfigError("several HTML reports need --output DIR")
-                    echo(render_html(analysis))
+                    stdout_html.append(render_html(analysis))
             else:
                 for fmt in formats:
                     try:
@@ -112,6 +111,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                             f"{source}: cannot write the {fmt} report: {exc.strerror or exc}"
                         )
 
+    for page in stdout_html:
+        echo(page)
     if not args.quiet and (several or not to_stdout):
         if len(rows) == 1 and last is not None and not to_stdout:
             echo(render_markdown(last))

@@ -153,6 +153,29 @@ def score(value: str) -> float:
     return number
 
 
+def analyzer_names(value: str) -> str:
+    """An argparse type: a comma-separated list that names at least one analyzer (an
+    empty one would run none and report nothing, with exit code 0)."""
+    if not any(name.strip() for name in value.split(",")):
+        raise argparse.ArgumentTypeError(
+            "names no analyzer (give comma-separated names such as sources,claims; "
+            "'unspin analyzers' lists them)"
+        )
+    return value
+
+
+def language_code(value: str) -> str:
+    """An argparse type: an ISO 639-1 code (two letters, a region after it allowed:
+    ``en``, ``de-AT``). A three-letter code such as ``eng`` would read as a language
+    other than English and skip every English-only analyzer."""
+    primary = value.strip().replace("_", "-").split("-")[0]
+    if len(primary) != 2 or not primary.isascii() or not primary.isalpha():
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO 639-1 code (two letters, such as en or de)"
+        )
+    return value
+
+
 def choices(allowed: Sequence[str], what: str) -> Callable[[str], list[str]]:
     """An argparse type: comma-separated values, each one of ``allowed``."""
 
@@ -204,13 +227,17 @@ def pipeline_options(p: argparse.ArgumentParser) -> None:
     """The options that configure the analysis, shared by analyze and corpus ingest."""
     p.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
     p.add_argument(
-        "--analyzers", metavar="NAMES", help="comma-separated analyzers to run (overrides config)"
+        "--analyzers",
+        type=analyzer_names,
+        metavar="NAMES",
+        help="comma-separated analyzers to run (overrides config)",
     )
     p.add_argument(
         "--backbone", choices=("spacy", "fake"), help="NLP backbone ('fake': no models, rules only)"
     )
     p.add_argument(
         "--language",
+        type=language_code,
         metavar="CODE",
         help="the documents' language as an ISO 639-1 code (e.g. en, de), instead of "
         "detecting each one's; English-only analyzers skip other languages",
