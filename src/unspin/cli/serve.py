@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import socket
 from pathlib import Path
 
 from unspin.cli.common import (
@@ -23,7 +24,7 @@ from unspin.cli.common import (
 )
 from unspin.errors import ConfigError, MissingExtraError
 
-__all__ = ["add_serve_command", "cmd_serve", "read_token"]
+__all__ = ["add_serve_command", "check_address", "cmd_serve", "read_token"]
 
 TOKEN_ENV = "UNSPIN_TOKEN"
 
@@ -97,11 +98,27 @@ def _log_with_request_ids(filter_: logging.Filter) -> None:
         web.setLevel(logging.INFO)
 
 
+def check_address(host: str, port: int) -> None:
+    """A one-line :class:`ConfigError` when ``host:port`` cannot be listened on (another
+    server holds it, or a port the user may not open), before the models load: uvicorn
+    says so only after, in its own words, and exits 3, the code of a missing model."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                hint="another server may hold it: choose another --port",
+            ) from None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise ConfigError(f"--port {args.port}: not a port number (1-65535)")
     from unspin.web import ServeSettings, create_app
-    from unspin.web.security import RequestIdFilter
+    from unspin.web.security import RequestIdFilter, check_settings
 
     try:
         import uvicorn
@@ -118,6 +135,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         queue_size=args.queue_size,
         allowed_hosts=tuple(args.allow_host),
     )
+    check_settings(settings)  # the token first: it is what a non-loopback host lacks
+    check_address(args.host, args.port)
     _log_with_request_ids(RequestIdFilter())
     app = create_app(settings)
     shown = f"[{args.host}]" if ":" in args.host else args.host
