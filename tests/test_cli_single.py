@@ -126,3 +126,30 @@ def test_a_web_address_is_named_whole_and_the_rest_is_analysed(tmp_path: Path) -
     assert json.loads(result.stdout)["document"]["source"] == str(path)
     line = next(x for x in result.stderr.splitlines() if "news.example" in x)
     assert "https://news.example/budget: a web address" in line and "curl -o" in line
+
+
+def test_evidence_add_names_a_bad_input_as_analyze_does(tmp_path: Path) -> None:
+    # the lines read "unspin: empty.txt: EmptyInputError: empty input"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    good = tmp_path / "minutes.txt"
+    good.write_text("The council approved the budget on February 25.\n", encoding="utf-8")
+    db = tmp_path / "ev.db"
+    result = unspin("evidence", "add", good, empty, "--db", db, "--backbone", "fake")
+    assert result.returncode == 1
+    assert f"unspin: {empty}: empty input" in result.stderr.splitlines()
+    assert "Error" not in result.stderr
+    nothing = unspin("evidence", "search", "", "--db", db, "--backbone", "fake")
+    assert nothing.returncode == 0 and nothing.stdout == ""
+    assert nothing.stderr.strip() == "unspin: no passages"
+
+
+def test_a_config_running_no_analyzer_is_a_usage_error(tmp_path: Path) -> None:
+    # [pipeline] analyzers = [] answered every document with an empty report, exit 0
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    config = tmp_path / "none.toml"
+    config.write_text("[pipeline]\nanalyzers = []\n", encoding="utf-8")
+    result = unspin("analyze", path, "--config", config, "-f", "json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"{config}: [pipeline] analyzers names no analyzer" in result.stderr

@@ -70,7 +70,14 @@ def pipeline_config(
         overrides["language"] = language
     if max_bytes:
         overrides["max_bytes"] = max_bytes
-    config = with_store(load_config(path, **overrides), db)
+    loaded = load_config(path, **overrides)
+    if not loaded.analyzers:  # it would answer every document with an empty report
+        raise ConfigError(
+            f"{path or 'the configuration'}: [pipeline] analyzers names no analyzer",
+            hint='name at least one, e.g. analyzers = ["sources", "claims"]; '
+            "'unspin analyzers' lists them",
+        )
+    config = with_store(loaded, db)
     return with_operating_point(config, techniques_threshold, all_candidates)
 
 

@@ -82,8 +82,8 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
             f"{result.passages} passage(s)",
             err=True,
         )
-    for error in report.errors:
-        echo(f"unspin: {error}", err=True)
+    for error in report.errors:  # as analyze names them: no exception class
+        echo(f"unspin: {error.source}: {error.message}", err=True)
     return EXIT_PARTIAL if report.errors else EXIT_OK
 
 
@@ -107,4 +107,6 @@ def cmd_evidence_search(args: argparse.Namespace) -> int:
         span = f"{p.document_id} [{p.start}:{p.end}]"
         echo(f"{n:>2}. {h.score:.4f} cos {h.similarity:.3f}  {span}  {where}")
         echo(f"    {' '.join(p.text.split())}")
+    if not hits:
+        echo("unspin: no passages", err=True)
     return EXIT_OK
