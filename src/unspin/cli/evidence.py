@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from unspin import app
 from unspin.cli.common import (
@@ -58,7 +59,13 @@ def add_evidence_commands(sub: Commands) -> None:
     )
     s.add_argument("claim", metavar="CLAIM")
     db_option(s)
-    config_backbone_options(s)
+    s.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
+    s.add_argument(
+        "--backbone",
+        choices=("spacy", "fake"),
+        help="encoder of the claim (default: the one the store's passages were embedded "
+        "with; another one is refused)",
+    )
     limit_option(s, 5, "passages")
     s.add_argument("-f", "--format", choices=("text", "json"), default="text")
     s.set_defaults(func=cmd_evidence_search)
