@@ -1,9 +1,10 @@
 """Reporting events from the dependency parse: verbs of saying, "according to", hearsay.
 
 :func:`parse_events` finds every verb of saying with its speaker (subject, passive agent
-or the inner source of "X quoted Y as saying"), its reported content (the clause, or the
-object of verbs such as "denied"), the medium ("wrote on Facebook") and an outlet it was
-told to; "citing" re-assigns the speaker and "reportedly" marks a sentence with no source.
+or the inner source of "X quoted Y as saying": :mod:`~unspin.sources.verb_subjects`),
+its reported content (the clause, or the object of verbs such as "denied"), the medium
+("wrote on Facebook") and an outlet it was told to; "citing" re-assigns the speaker and
+"reportedly" marks a sentence with no source.
 """
 
 from __future__ import annotations
@@ -19,12 +20,10 @@ from unspin.sources.clause_edges import (
     noun_reading,
     participle_before_noun,
     quoted_clause,
-    repeated_verb,
 )
 from unspin.sources.contents import (
     letting_in,
     next_line_statement,
-    person_object,
     reported_content,
     withholding,
 )
@@ -49,17 +48,14 @@ from unspin.sources.not_speech import (
     undecided,
 )
 from unspin.sources.polls import poll_class
-from unspin.sources.relatives import relative_antecedent
 from unspin.sources.relays import relays
 from unspin.sources.sayers import (
     can_speak,
     figurative_tell,
     headline_sayer,
-    nearer_clause_subject,
     no_sayer,
     outer_sayer,
     participle_sayer,
-    pcomp_governor,
     with_no_participle,
     writer_idiom,
     writer_voice,
@@ -67,6 +63,7 @@ from unspin.sources.sayers import (
 from unspin.sources.speakers import Mention
 from unspin.sources.state import DETS_BEFORE, Event, RunState
 from unspin.sources.unreal import asked, hypothetical, unreal_cues
+from unspin.sources.verb_subjects import as_saying_carrier, carrier_roles, verb_subject
 
 __all__ = ["asked", "parse_events", "unreal_cues"]
 
@@ -104,13 +101,6 @@ _MEDIUM_NOUNS = frozenset(
 _ANYONE = frozenset({"someone", "somebody", "anyone", "anybody"})
 #: Modifiers that make a "post" a publication's ("a blog post", "a newsletter post").
 _PUBLICATION_MODIFIERS = frozenset({"blog", "website", "web", "newsletter", "substack"})
-#: Verbs whose subject, not object, does the infinitive ("promised voters to ...").
-_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
-#: Raising verbs: "the lawyer happened to mention ...": the lawyer mentioned it.
-_SUBJECT_CONTROL |= {"happen", "seem", "appear", "tend", "continue", "begin", "start"}
-#: Verbs whose object does the infinitive ("prompting the principal to announce ...").
-_OBJECT_CONTROL = frozenset({"prompt", "ask", "urge", "force", "lead", "push", "press"})
-_OBJECT_CONTROL |= {"pressure", "encourage", "compel", "order", "invite", "tell", "get"}
 _REFUSALS = frozenset({"decline", "refuse", "fail", "forbid"})
 #: Aversions (by form: the tagger's lemma of "hates" may be "hat"): "hates to admit a
 #: mistake" tells a habit, not something said.
@@ -119,9 +109,6 @@ _AVERSIONS = frozenset(
     hate hates hated dislike dislikes disliked loathe loathes loathed detest detests detested
     """.split()  # noqa: SIM905 - a word list reads better as one string
 )
-_HEARSAY_CARRIERS = frozenset({"quote", "cite", "report", "describe"})
-#: Verbs whose clause of a bare infinitive has its own subject ("had a minister come").
-_CAUSATIVES = frozenset({"have", "make", "let", "see", "hear", "watch", "help"})
 
 
 def parse_events(st: RunState) -> list[Event]:
@@ -297,16 +284,16 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     score = 0.9
     subject_start: int | None = None
     mute = False  # a verb of saying with no sayer: no finding, nor one from the patterns
-    carrier = _as_saying_carrier(st, t)
+    carrier = as_saying_carrier(st, t)
     if carrier is not None:
         construction = "as-saying"
-        inner_tok, outer_tok = _carrier_roles(st, carrier)
+        inner_tok, outer_tok = carrier_roles(st, carrier)
         speaker = mention_from_token(ix, inner_tok, cue=t.i) if inner_tok else None
         outer = mention_from_token(ix, outer_tok) if outer_tok is not None else None
         cues = [carrier.text, "as", t.text]
         score = 0.85
     else:
-        subj, passive = _subject(st, t, 0)
+        subj, passive = verb_subject(st, t, 0)
         if t.dep == "conj" and ix.kids(t.i, "auxpass") and not ix.kids(t.i, "nsubjpass"):
             # "X witnessed ... but was asked by Y to ...": X was asked; the agent asks
             subj, passive = None, True
@@ -425,129 +412,6 @@ def _pointer(st: RunState, content: tuple[int, int]) -> bool:
         return False
     # "the decision in an interview today": where or when it was confirmed, no claim
     return len(words) == 2 or words[2].lower() in _WHERE_WHEN
-
-
-def _as_saying_carrier(st: RunState, t: Token) -> Token | None:
-    assert st.ix is not None
-    carrier = pcomp_governor(st.ix, t, "as")
-    if carrier is None and t.tag == "VBG" and t.head != t.i:
-        # "quoted him saying ...", "cited a spokesman saying ...": no "as"
-        head = st.parsed.tokens[t.head]
-        if t.dep == "xcomp" and st.ix.kids(head.i, "dobj"):
-            carrier = head
-        elif t.dep == "acl" and head.dep == "dobj" and head.head != head.i:
-            carrier = st.parsed.tokens[head.head]
-        if carrier is not None and VERB_FORMS.get(carrier.lower) not in ("quote", "cite"):
-            carrier = None
-    if carrier is not None and VERB_FORMS.get(carrier.lower) in _HEARSAY_CARRIERS:
-        return carrier
-    return None
-
-
-def _carrier_roles(st: RunState, carrier: Token) -> tuple[Token | None, Token | None]:
-    assert st.ix is not None
-    ix = st.ix
-    inner = next(iter(ix.kids(carrier.i, "dobj", "nsubjpass")), None)
-    outer = next(iter(ix.kids(carrier.i, "nsubj")), None)
-    if outer is None:
-        outer = next((o for a in ix.kids(carrier.i, "agent") for o in ix.kids(a.i, "pobj")), None)
-    return inner, outer
-
-
-def _subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool]:
-    assert st.ix is not None
-    ix = st.ix
-    toks = st.parsed.tokens
-    # two subjects is a misparse ("the Agency (IAEA) Director General Amano admitted"):
-    # the one nearest before the verb is its subject
-    kids = ix.kids(t.i, "nsubj", "nsubjpass", "csubj")
-    if len(kids) > 1 and t.dep == "parataxis":
-        # "The plan, said Lund, would fail": the subject right after an inserted verb is
-        # its own; the one before belongs to the clause it interrupts
-        kids = [c for c in kids if ix.subtree(c.i)[0] == t.i + 1] or kids
-    for c in sorted(kids, key=lambda c: (c.i > t.i, abs(t.i - c.i))):
-        if not any(ch.isalnum() for ch in c.text):
-            continue  # a quotation mark the tagger took for a noun
-        if c.lower in ("who", "which", "that") and t.dep == "relcl" and t.head != t.i:
-            if c.lower == "which" and person_object(toks[t.head]):
-                return _thing_above(st, toks[t.head]), False
-            return relative_antecedent(ix, toks[t.head], c.lower), False  # "Lund, who ..."
-        if c.lower == "who" and c.i > 0:
-            # "spoke with Cruz as well, who said": a misattached relative clause belongs to
-            # the noun right before its "who"
-            j = c.i - 1
-            while j > 0 and toks[j].pos in ("PUNCT", "ADV"):
-                j -= 1
-            if toks[j].pos in ("PROPN", "NOUN"):
-                return toks[j], False
-        return c, c.dep == "nsubjpass"
-    if depth >= 3 or t.head == t.i:
-        return None, False
-    head = toks[t.head]
-    if (
-        t.dep == "xcomp"
-        and head.lemma.lower() == "be"
-        and any(c.lower == "to" for c in ix.kids(t.i, "aux"))
-    ):
-        return None, False  # "it is safe to say that ...": the writer's comment, no sayer
-    obj = [c for c in ix.kids(head.i, "dobj") if c.i < t.i and c.pos in ("NOUN", "PROPN")]
-    control = head.lemma.lower()
-    if obj and (
-        (t.dep == "xcomp" and control not in _SUBJECT_CONTROL)
-        or (t.dep == "advcl" and control in _OBJECT_CONTROL and ix.kids(t.i, "aux"))
-    ):
-        return obj[-1], False  # "prompting the principal to announce": the principal
-    if t.dep == "conj" and head.lemma.lower() in _CAUSATIVES and t.tag == "VB":
-        # "I had a minister come up and tell me ...": the minister tells, not "I"
-        done = [c for c in ix.kids(head.i, "ccomp", "xcomp") if c.i < t.i and c.tag == "VB"]
-        subj = [s for c in done for s in ix.kids(c.i, "nsubj")]
-        if subj:
-            return subj[-1], False
-    if t.dep == "conj" and head.dep == "ccomp" and repeated_verb(ix, toks[head.head], head, t):
-        return _subject(st, toks[head.head], depth + 1)  # "say X has ... and say that ..."
-    nearer = nearer_clause_subject(ix, t)
-    if nearer is not None:
-        return nearer, False  # "X smiled when Y spoke and said ...": Y said it
-    if t.dep in ("xcomp", "advcl") and t.tag == "VBG" and not ix.kids(head.i, "agent"):
-        heard = ix.kids(head.i, "nsubjpass")
-        if heard:
-            # "Rob can be heard saying ...": Rob says it; "a story was published claiming
-            # that ...": the story claims it
-            return heard[0], False
-    if t.dep == "conj" or (t.dep in ("xcomp", "advcl") and head.pos in ("VERB", "AUX")):
-        if t.dep == "advcl" and t.tag not in ("VBG", "VBN") and not ix.kids(t.i, "mark"):
-            return _subject(st, head, depth + 1)
-        return _subject(st, head, depth + 1)
-    if t.dep in ("relcl", "acl") and head.pos in ("NOUN", "PROPN", "PRON"):
-        return head, False
-    if t.dep == "pcomp" and head.pos == "ADP" and head.head != head.i:
-        # "..., Lund said, before adding that ..."
-        up = toks[head.head]
-        if (
-            head.lower == "by"
-            and up.dep == "acl"
-            and any(m.lower == "that" for m in ix.kids(up.i, "mark"))
-        ):
-            # "addressed the reports that X could be ... by saying": the reports' clause
-            # is others' words; the one who addressed them is saying it
-            noun = toks[up.head]
-            if noun.dep == "dobj" and noun.head != noun.i:
-                up = toks[noun.head]
-        return _subject(st, up, depth + 1)
-    return None, False
-
-
-def _thing_above(st: RunState, t: Token) -> Token | None:
-    """The noun a misattached "which" clause belongs to: "which" is never a person ("a
-    release tweeted by Ana Roe, the mayor, which noted ...": the release), else none."""
-    toks = st.parsed.tokens
-    for _ in range(4):
-        if t.head == t.i:
-            return None
-        t = toks[t.head]
-        if t.pos == "NOUN" and not person_object(t):
-            return t
-    return None
 
 
 def _medium(st: RunState, t: Token) -> tuple[str | None, str | None]:
