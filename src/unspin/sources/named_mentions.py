@@ -3,7 +3,8 @@
 :func:`named_mention` (called by :func:`~unspin.sources.mentions.mention_from_token`)
 builds the :class:`~unspin.sources.speakers.Mention` of a name with the role around it
 ("ministry spokeswoman Maria Lund", "Lund, the ministry's spokeswoman") and decides what
-it names: a person, an organisation, an outlet, a government, a group, a document.
+it names: a person, an organisation, an outlet, a government, a group, a document. A name
+the recogniser or the parse cut wrong is mended first (:mod:`~unspin.sources.name_spans`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from unspin.nlp import Entity, Parsed, Token
+from unspin.nlp import Entity, Token
 from unspin.sources.descriptions import is_description
 from unspin.sources.full_names import full_name_cue, owned_person, person_surname
 from unspin.sources.lexicon import (
@@ -23,6 +24,12 @@ from unspin.sources.lexicon import (
     ORG_NAME_WORDS,
     OUTLET_WORDS,
     TITLE_WORDS,
+)
+from unspin.sources.name_spans import (
+    coordinated_end,
+    past_abbreviation,
+    titled_person,
+    without_verb,
 )
 from unspin.sources.one_word_names import (
     ONE_WORD_ORGANISATION,
@@ -82,13 +89,13 @@ def named_mention(
     parsed = ix.parsed
     toks = parsed.tokens
     ent = ix.with_first_name(ent)  # "Ana" + PERSON "Pell": a first name the tagger left out
-    ent = _without_verb(parsed, ent)  # "As Pope Leo XIII explained": the name ends at XIII
-    ent = _past_abbreviation(ix, ent)  # "said Det. Ann Lund": the name after the title
+    ent = without_verb(parsed, ent)  # "As Pope Leo XIII explained": the name ends at XIII
+    ent = past_abbreviation(ix, ent)  # "said Det. Ann Lund": the name after the title
     if (ranked := past_rank(ix, ent)) is not None:  # "Army Capt. Ann Lund": her rank
         m = named_mention(ix, toks[ranked.last - 1], ranked, (sub[0], ranked.last - 1), True)
         m.is_subject = m.is_subject or h.dep.startswith("nsubj")
         return rank_role(m, span_text(parsed, ent.first, ranked.first - 1))
-    titled = _titled_person(ix, h, ent)
+    titled = titled_person(ix, h, ent)
     if titled is not None:
         # "Bay County Supervisor of Elections Mark Dahl said": the title's holder speaks
         m = named_mention(ix, toks[titled.last - 1], titled, sub, True)
@@ -413,7 +420,7 @@ def named_mention(
         plural=plural,
         reason=reason,
     )
-    last = _coordinated(ix, ent, sub) if entity_type in ("person", "organisation") else None
+    last = coordinated_end(ix, ent, sub) if entity_type in ("person", "organisation") else None
     if last is None:
         return m
     # "Ann Lund and Bo Vik wrote", "Westby Customs and Border Guard said": every name of
@@ -425,20 +432,6 @@ def named_mention(
         wide.role = role if role_left.endswith("s") and role == role_text(role_left) else None
         wide.reason = f"{reason}; names joined by 'and': several people".lstrip("; ")
     return wide
-
-
-def _without_verb(parsed: Parsed, ent: Entity) -> Entity:
-    """The entity without a lowercase verb the recogniser took in at its end ("Pope Leo
-    XIII explained"): the reporting verb, never part of a name."""
-    toks = parsed.tokens
-    last = ent.last - 1
-    if ent.last - ent.first < 2 or last >= len(toks):
-        return ent
-    t = toks[last]
-    if not (t.pos in ("VERB", "AUX") and t.tag.startswith("VB") and t.text.islower()):
-        return ent
-    end = toks[last - 1].end
-    return Entity(ent.start, end, ent.label, parsed.text[ent.start : end], ent.first, last)
 
 
 _CLOSE_BEFORE = re.compile(r"[,.!?]\s*[\"”]\s*\Z")
@@ -458,32 +451,6 @@ def _first_person_quote_before(text: str, pos: int) -> bool:
     return bool(_FIRST_PERSON.search(text[opening + 1 : close]))
 
 
-def _past_abbreviation(ix: ParseIndex, ent: Entity) -> Entity:
-    """An entity that is only a short abbreviated title ("Det" of "Det. Ann Lund"), the
-    full stop read as a sentence end, run on to the person's name after it."""
-    toks = ix.parsed.tokens
-    k = ent.first
-    if ent.last - k != 1 or k + 2 >= len(toks):
-        return ent
-    word, stop, nxt = toks[k], toks[k + 1], toks[k + 2]
-    if not (
-        word.text.isalpha()
-        and word.text[:1].isupper()
-        and 2 <= len(word.text) <= 4
-        and stop.text == "."
-        and stop.start == word.end
-        and nxt.start == stop.end + 1
-    ):
-        return ent
-    person = ix.entity_at(nxt.i)
-    if person is None or person.label != "PERSON" or person.first != nxt.i:
-        return ent
-    if person.last - person.first < 2:
-        return ent  # a first name and a surname after the title, or no run-on
-    text = ix.parsed.text[ent.start : person.end]
-    return Entity(ent.start, person.end, "PERSON", text, ent.first, person.last)
-
-
 #: Nouns for people as such ("two Muslim women"): what a name is, never its role.
 _BARE_PEOPLE = frozenset({"women", "men", "people", "persons", "girls", "boys"})
 
@@ -500,26 +467,6 @@ def _appositive_of(ix: ParseIndex, h: Token) -> str | None:
     # with the modifiers' own ("free speech activists": "free" modifies "speech")
     mods = [ix.subtree(c.i)[0] for c in ix.kids(n.i, "amod", "compound") if c.i < n.i]
     return span_text(ix.parsed, min(mods, default=n.i), n.i)
-
-
-def _titled_person(ix: ParseIndex, h: Token, ent: Entity) -> Entity | None:
-    """The person named right after a title that the parse made the head ("Bay County
-    Supervisor of Elections Mark Dahl": "Supervisor" with "Mark Dahl" in apposition, no
-    comma between), if any."""
-    toks = ix.parsed.tokens
-    if ent.label == "PERSON" or not (h.lower in PERSON_HEADS or h.lower.endswith(("or", "er"))):
-        return None
-    for c in ix.kids(h.i, "appos"):
-        person = ix.entity_at(c.i)
-        if (
-            person is not None
-            and person.label == "PERSON"
-            and person.first > h.i
-            and person.last - 1 == c.i
-            and not any(t.pos == "PUNCT" for t in toks[h.i + 1 : person.first])
-        ):
-            return person
-    return None
 
 
 def _outlet_before(left: Sequence[Token], name: str) -> str | None:
@@ -542,30 +489,6 @@ def _outlet_before(left: Sequence[Token], name: str) -> str | None:
 
 #: A North American broadcaster's call sign ("KXYZ", "WXYZ-TV").
 _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
-
-
-def _coordinated(ix: ParseIndex, ent: Entity, sub: tuple[int, int]) -> int | None:
-    """The last token of the names joined to ``ent`` by "and" ("Ann Lund[, Bo Vik] and
-    Eva Holm"), when every one is a run of capitalised proper nouns inside the speaker's
-    phrase that the parse hangs on the list (conjunct or apposition); ``None`` else."""
-    toks = ix.parsed.tokens
-    j, last = ent.last, None
-    while j <= sub[1]:
-        k = j + 1 if toks[j].text == "," else j
-        joined = k <= sub[1] and toks[k].lower in ("and", "&")
-        k += joined
-        r = k
-        while r <= sub[1] and toks[r].pos == "PROPN" and toks[r].text[:1].isupper():
-            r += 1
-        if k == j or r == k or not any(toks[x].dep in ("conj", "appos") for x in range(k, r)):
-            return None
-        single = ix.entity_at(k)
-        if r - k < 2 and (single is None or single.label != "PERSON"):
-            return None  # a lone word ("and Sons"): no one's full name
-        last, j = r - 1, r
-        if joined:
-            return last
-    return None
 
 
 def _civil(bare: list[str]) -> bool:
