@@ -102,7 +102,8 @@ from dataclasses import dataclass, replace
 
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.certainty.asides import aside
-from unspin.certainty.cues import Cue, caps_cues, dedupe, phrase_cues, token_cues
+from unspin.certainty.caps import caps_cues
+from unspin.certainty.cues import Cue, dedupe, phrase_cues, token_cues
 from unspin.certainty.modality import heading_line
 from unspin.certainty.vague import vague_cues
 from unspin.model import Explanation, Finding

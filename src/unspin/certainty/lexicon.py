@@ -1,5 +1,6 @@
 """The word lists and set phrases of the ``certainty`` analyzer (:mod:`.analyzer`, where
-the labels and scores are documented; the rules that use them are in :mod:`.cues`)."""
+the labels and scores are documented; the rules that use them are in :mod:`.cues` and
+:mod:`.caps`)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ of a press label ("BREAKING:", "EXCLUSIVE MUST CREDIT") mark the kind of item; "
 said ... by <Name>" is a passive with its speaker named, no hedge. Round 12: capitals of
 a section heading that opens a line and runs on after a dash ("RED TOWNS OUTNUMBER BLUE
 TOWNS - <Name>: ...") are layout; "told KTX TONIGHT" names an outlet; "can't seem to"
-is an idiom of failing, no impression."""
+is an idiom of failing, no impression. The readings of capitals are asked by
+:mod:`.caps`."""
 
 from __future__ import annotations
 
