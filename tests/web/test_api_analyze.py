@@ -132,8 +132,12 @@ def test_a_publication_date_that_cannot_be_read_is_a_problem(client: TestClient)
     ):
         detail = problem(client.post(path, **request), 422)["detail"]
         assert "published" in detail and "'yesterday'" in detail and "2025-03-04" in detail
+    # a bare number was read as a day of the current month
+    problem(client.post("/api/v1/analyze", json={"text": TEXT, "published": "5"}), 422)
     dated = client.post("/api/v1/analyze", json={"text": TEXT, "published": "2025-03-04"})
     assert dated.status_code == 200 and dated.json()["document"]["published"] == "2025-03-04"
+    stamped = {"text": TEXT, "published": "2025-03-04T10:00:00Z"}
+    assert client.post("/api/v1/analyze", json=stamped).status_code == 200
 
 
 def test_huge_bodies_are_413_problems(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ schema of ``unspin schema``), analysed by the server's one analysis worker; with
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
@@ -34,10 +35,19 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 _STORE = Query(description="also store the document (analysed once; a stored text is kept)")
 
 
+def _iso(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
 def _dated(document: unspin_app.Document, published: str | None) -> unspin_app.Document:
-    """``document``, refused when the publication date it was given could not be read
-    (dropping it would resolve 'on Tuesday' against nothing, with no word said)."""
-    if published and published.strip() and document.published is None:
+    """``document``, refused when the publication date it was given is not ISO 8601:
+    dropped, it left 'on Tuesday' resolved against nothing, with no word said; read
+    loosely, "5" was the 5th of this month."""
+    if published and published.strip() and not _iso(published):
         raise InputError(
             f"published: cannot read {published!r} as a date",
             source=document.source,
