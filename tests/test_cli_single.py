@@ -153,3 +153,17 @@ def test_a_config_running_no_analyzer_is_a_usage_error(tmp_path: Path) -> None:
     result = unspin("analyze", path, "--config", config, "-f", "json")
     assert result.returncode == 2 and result.stdout == ""
     assert f"{config}: [pipeline] analyzers names no analyzer" in result.stderr
+
+
+def test_claims_says_why_a_german_text_has_none(tmp_path: Path) -> None:
+    # "0 claim(s)" and nothing else: analyze said the claims analyzer skipped the language
+    path = tmp_path / "de.txt"
+    path.write_text(
+        "Der Stadtrat hat am Dienstag mit sieben zu zwei Stimmen einen neuen Haushalt "
+        "beschlossen. Die Bibliotheken bekommen weniger Geld, sagte die Stadträtin.\n",
+        encoding="utf-8",
+    )
+    result = unspin("claims", path, "--backbone", "fake")
+    assert result.returncode == 0, result.stderr
+    assert f"unspin: {path} is in German (de): skipped" in result.stderr
+    assert "--language en to force" in result.stderr

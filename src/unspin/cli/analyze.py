@@ -14,6 +14,7 @@ from unspin.cli.common import (
     WITH_EPILOG,
     Commands,
     echo,
+    language_notes,
     paths_argument,
     pipeline_config,
     pipeline_options,
@@ -120,8 +121,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             echo(_summary_table(rows), err=to_stdout)
         if written:
             echo(f"wrote {len(written)} report file(s) to {args.output}", err=to_stdout)
-    for line in run.languages:
-        echo(f"unspin: {line} (--language en to force)", err=True)
+    language_notes(run)
     if run.errors or run.failures or unwritten:
         echo(
             f"unspin: {len(run.errors)} input(s) could not be read, "

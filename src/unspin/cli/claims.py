@@ -15,6 +15,7 @@ from unspin.cli.common import (
     WITH_EPILOG,
     Commands,
     echo,
+    language_notes,
     paths_argument,
     pipeline_config,
     pipeline_options,
@@ -76,6 +77,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
             if run.count > 1:
                 echo()
             echo(_claims_table(doc.title or doc.source or doc.id, rows))
+    language_notes(run)  # "0 claim(s)" of a German text said nothing of why
     for e in run.errors:
         echo(f"unspin: {e}", err=True)
     for message in run.failures:

@@ -96,6 +96,12 @@ def echo(text: str = "", *, err: bool = False) -> None:
     stream.write(printable(text) + "\n")
 
 
+def language_notes(run: app.AnalyzeRun) -> None:
+    """One stderr line per document an English-only analyzer skipped for its language."""
+    for line in run.languages:
+        echo(f"unspin: {line} (--language en to force)", err=True)
+
+
 def group(sub: Commands, name: str, dest: str, metavar: str = "COMMAND", **kwargs: Any) -> Commands:
     """A command with sub-commands (``unspin corpus ...``); alone, it prints its help."""
     parser = sub.add_parser(name, **kwargs)
