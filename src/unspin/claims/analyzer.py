@@ -47,7 +47,9 @@ Findings
     was needed to resolve the expression; in a text without one whose dateline or byline
     gives a whole date, that date, with ``reference`` "dateline"; for a month and day in a
     text with neither, the words of the date told before whose year it took, rule
-    ``...year-before``; else None), ``granularity`` and
+    ``...year-before``; for a month and day whose own clause states a year, or after a
+    sentence that opens with one ("In 2015 ..."), that year's words, rule
+    ``...year-clause`` or ``...year-scene``; else None), ``granularity`` and
     ``ambiguous`` (e.g. "05/03/2024"). See :mod:`._dates`.
 
 Quotation: a sentence overlapping a ``quote`` finding of an earlier analyzer (the
@@ -276,6 +278,9 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
             how = f" relative to {against} {d.relative_to}" if d.relative_to else ""
             if d.rule.endswith(".year-before"):  # no publication date: a year told before
                 how = f", its year taken from the date told before it, {d.relative_to!r}"
+            elif d.rule.endswith((".year-clause", ".year-scene")):  # a year told around it
+                where = "in its own clause" if d.rule.endswith("clause") else "setting the scene"
+                how = f", its year taken from {d.relative_to!r}, told {where}"
             detail = f"{_a(d.label)} {d.label} expression, resolved to {d.iso}{how}."
         elif d.ambiguous:
             detail = "A numeric date whose day and month order cannot be told apart."

@@ -1,13 +1,15 @@
 """What the words around a date expression tell the date scanner
-(:mod:`unspin.frames.date_scanner`): whether its clause speaks of the future, and the year
-an earlier date in the text stated."""
+(:mod:`unspin.frames.date_scanner`): whether its clause speaks of the future or tells of
+the past, and the year an earlier date in the text stated."""
 
 from __future__ import annotations
+
+import re
 
 from unspin.frames.date_patterns import FUTURE_RE, MONTHS, YEAR_DATE_RE, YEAR_DATE_REACH
 from unspin.nlp import Parsed
 
-__all__ = ["future_at", "future_clause", "year_before"]
+__all__ = ["future_at", "future_clause", "past_at", "verb_above", "year_before"]
 
 
 #: Auxiliaries that put a clause in the future ("wo" is "won't" split by the tokenizer).
@@ -20,16 +22,23 @@ _FUTURE_HEADS = frozenset({"go", "schedule", "expect", "set", "due", "plan", "in
 _CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 
 
+def verb_above(parsed: Parsed, k: int, reach: int = 6) -> int:
+    """The verb (else the root, or the word ``reach`` heads up) token ``k`` hangs on."""
+    toks = parsed.tokens
+    t = toks[k]
+    for _ in range(reach):
+        if t.pos in ("VERB", "AUX") or t.head == t.i:
+            break
+        t = toks[t.head]
+    return t.i
+
+
 def future_clause(parsed: Parsed, k: int) -> bool:
     """Whether the clause of token ``k`` speaks of the future: the verb it hangs on has
     "will", "would", "shall" or "'ll", or is what someone is "going", "due", "scheduled",
     "expected" or "set" to do."""
     toks = parsed.tokens
-    t = toks[k]
-    for _ in range(6):  # up to the verb the date phrase hangs on
-        if t.pos in ("VERB", "AUX") or t.head == t.i:
-            break
-        t = toks[t.head]
+    t = toks[verb_above(parsed, k)]
     if t.dep == "ccomp" and t.head != t.i and toks[t.head].i < k:
         # "said on Friday (that) it will close": a date before the subject or "that"
         # of a reported clause is the reporting verb's, whatever the parser hung it on
@@ -77,3 +86,44 @@ def future_at(text: str, parsed: Parsed, char: int) -> bool:
         else text[max(0, char - 200) : char + 200]
     )
     return bool(FUTURE_RE.search(around))
+
+
+#: Words before a day that may put it after the time of the telling, whatever the tense
+#: ("adjourned the case until June 3", "was set for June 3").
+_AHEAD_BEFORE = re.compile(r"\b(?:until|till|through|by|before|to|for)\s+(?:the\s+)?$", re.I)
+
+
+def past_at(text: str, parsed: Parsed, start: int, end: int) -> bool:
+    """Whether the date expression at ``start:end`` tells of the past: it hangs on a
+    verb itself (its object after "on" or "in", or a bare time phrase), not on a noun
+    ("the June 7 primary", "the caucuses on Feb. 1" may lie ahead of a past verb), and
+    that verb is in the past tense (or has a past auxiliary: "was held"), with no modal,
+    no "if" and nothing planned or due ("was scheduled for"); "until", "by" or "for"
+    before the expression also may put it ahead. Without a parse, False."""
+    if not parsed.has_parse or _AHEAD_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    inside = [t for t in parsed.tokens if start <= t.start < end]
+    heads = [t for t in inside if not start <= parsed.tokens[t.head].start < end or t.head == t.i]
+    if len(heads) != 1:
+        return False
+    toks = parsed.tokens
+    t = heads[0]
+    if t.dep == "pobj" and toks[t.head].lower in ("on", "in") and toks[t.head].dep == "prep":
+        verb = toks[toks[t.head].head]
+    elif t.dep in ("npadvmod", "tmod"):
+        verb = toks[t.head]
+    else:
+        return False
+    if verb.pos not in ("VERB", "AUX") or verb.lemma.lower() in _FUTURE_HEADS:
+        return False
+    if future_clause(parsed, t.i):
+        return False
+    below = parsed.children(verb.i)
+    first = verb
+    while first.dep == "conj" and first.head != first.i:  # "may backfire and cost ...":
+        first = toks[first.head]  # the first verb's modal is the second's too
+    shared = below if first is verb else [*below, *parsed.children(first.i)]
+    if any(c.tag == "MD" or (c.dep == "mark" and c.lower in ("if", "unless")) for c in shared):
+        return False
+    aux = [c for c in below if c.dep in ("aux", "auxpass")]
+    return verb.tag == "VBD" or any(c.tag == "VBD" for c in aux)

@@ -56,7 +56,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<day>{_DAY})\b"
             # the last day of a range: "November 10-13, 2012"
             rf"(?:[-\u2013](?P<day2>{_DAY})\b(?=,?\s+\d{{4}}\b))?"
-            rf"(?!\s*(?:%|percent|per\s+cent|[:.]\d))(?:,?\s+(?P<year>\d{{4}})\b)?"
+            rf"(?!\s*(?:%|percent|per\s+cent|[:.]\d))"
+            # "June 5, 2017", and "June 5 of 2017" with a year of this era
+            rf"(?:(?:,?\s+|\s+of\s+(?=(?:1[6-9]|20)\d\d\b))(?P<year>\d{{4}})\b)?"
         ),
     ),
     (

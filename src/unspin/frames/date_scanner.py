@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from unspin.frames.date_context import future_at, year_before
+from unspin.frames.date_context import future_at, past_at, year_before
 from unspin.frames.date_patterns import (
     DURATION_CONTEXT,
     MONTHS,
@@ -281,13 +281,11 @@ class DateScanner:
         if _safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 passes
             return None
         d = _safe_date(self.pub.year, month, day) if self.pub else None
-        if (
-            d is not None
-            and self.pub is not None
-            and d < self.pub
-            and future_at(self.text, self.parsed, m.start())
-        ):
-            d = _safe_date(self.pub.year + 1, month, day)  # "will rise from January 1"
+        if d is not None and self.pub is not None:
+            if d < self.pub and future_at(self.text, self.parsed, m.start()):
+                d = _safe_date(self.pub.year + 1, month, day)  # "will rise from January 1"
+            elif d > self.pub and past_at(self.text, self.parsed, m.start(), m.end()):
+                d = _safe_date(self.pub.year - 1, month, day)  # "sold it on June 3": gone by
         if self.pub is None and (told := year_before(self.text, m.start(), month)) is not None:
             year, anchor = told
             d = _safe_date(year, month, day)

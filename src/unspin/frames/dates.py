@@ -9,7 +9,10 @@ small set of precompiled patterns (tried together, longest match wins) and retur
   "March 2024", "in 2019") resolve on their own;
 * year-less dates ("March 5", "in March") and relative ones ("yesterday", "on Monday",
   "last week", "two days ago", "this year") resolve only against the publication date;
-  without one their ``iso`` is ``None``;
+  without one their ``iso`` is ``None``; but a month and day take a year stated in their
+  own clause ("on June 5 ... in the year 2017") or one that opens the sentence before as
+  the scene of a past-tense telling ("In 2015 ... On June 3 ... sold"), whatever the
+  publication date (:mod:`.date_anchors`);
 * numeric dates like "05/03/2024" resolve only when the order is unambiguous (one part
   above 12); "05.03.2024" (dots) is read day-first, as it is written where dots are used;
 * durations ("for three years", "a 10-year plan") become ISO durations ("P3Y").
@@ -17,7 +20,9 @@ small set of precompiled patterns (tried together, longest match wins) and retur
 Conventions for relative dates, all relative to the publication date P:
 "on Monday" is the latest Monday on or before P, or the next one after P when its clause
 is in the future tense ("will", "would", "is due to" ...); a year-less "January 1" is in
-P's year, or the next year when it has passed and the clause is in the future tense;
+P's year, or the next year when it has passed and the clause is in the future tense, or
+the year before when it is still ahead and the past-tense verb it hangs on tells it
+("was held on June 3"; not "the June 7 primary", "adjourned until June 3");
 "last Monday" is strictly before P, "next Monday" strictly after; "last March" is the
 latest March before P's month; "in March" is March of P's year; "last week" is the ISO
 week before P's; "the past week" is the interval from P minus one week to P; "a week ago"
@@ -30,6 +35,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from unspin.frames.date_anchors import anchor_years
 from unspin.frames.date_indefinite import indefinite_unit, quoted_title
 from unspin.frames.date_ordinals import ordinal_series, possessive_year
 from unspin.frames.date_patterns import (
@@ -74,8 +80,8 @@ def dateline_date(parsed: Parsed, dates: Sequence[DateMatch]) -> date | None:
     tops = [s for s in parsed.sentences[:_TOP_SENTENCES] if s.block in _DATED_BLOCKS]
     for d in dates:
         whole = (d.label == "date" and d.granularity == "day") or d.label == "datetime"
-        if not whole or d.relative or d.rule.endswith(".year-before"):
-            continue  # a month, a year, "Monday" or a date whose year was told before
+        if not whole or d.relative or ".year-" in d.rule:
+            continue  # a month, a year, "Monday" or a date whose year was told elsewhere
         if d.iso and any(s.start <= d.start and d.end <= s.end for s in tops):
             return parse_published(d.iso)
     return None
@@ -177,7 +183,7 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
     names = [d for d in chosen if _not_a_day(text, d) or _designation(text, d)]
     scanner.vetoed.extend((d.start, d.end) for d in names)
     chosen = [d for d in chosen if d not in names]
-    chosen = _merge_datetimes(text, chosen)
+    chosen = _merge_datetimes(text, anchor_years(text, parsed, chosen))
     ruled_out = SpanIndex([*web_list, *scanner.vetoed])
     extra = [d for d in _entity_dates(parsed, chosen) if not ruled_out.overlaps(d.start, d.end)]
     return sorted(chosen + extra, key=lambda d: d.start)
