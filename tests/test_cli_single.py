@@ -167,3 +167,17 @@ def test_claims_says_why_a_german_text_has_none(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"unspin: {path} is in German (de): skipped" in result.stderr
     assert "--language en to force" in result.stderr
+
+
+def test_a_clean_run_leaves_no_earlier_error_log(tmp_path: Path) -> None:
+    # errors.jsonl of an earlier run stayed beside the new reports, as if they had failed
+    out = tmp_path / "reports"
+    empty, good = tmp_path / "empty.txt", tmp_path / "good.txt"
+    empty.write_text("", encoding="utf-8")
+    good.write_text(ARTICLE, encoding="utf-8")
+    failed = unspin("analyze", empty, "-o", out, "-q")
+    assert failed.returncode == 1 and (out / "errors.jsonl").is_file()
+    clean = unspin("analyze", good, "-o", out, "-q")
+    assert clean.returncode == 0, clean.stderr
+    assert not (out / "errors.jsonl").exists()
+    assert len(list(out.glob("good-*.json"))) == 1

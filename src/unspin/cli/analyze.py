@@ -139,6 +139,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             except OSError as exc:
                 echo(f"unspin: cannot write errors.jsonl: {exc.strerror or exc}", err=True)
         return EXIT_PARTIAL
+    if args.output is not None:  # the log of an earlier run would read as this one's
+        try:
+            (args.output / "errors.jsonl").unlink(missing_ok=True)
+        except OSError as exc:
+            echo(f"unspin: cannot remove the old errors.jsonl: {exc.strerror or exc}", err=True)
     if not rows:
         echo("unspin: no documents to analyse", err=True)
         return EXIT_PARTIAL
