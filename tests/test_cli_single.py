@@ -181,3 +181,21 @@ def test_a_clean_run_leaves_no_earlier_error_log(tmp_path: Path) -> None:
     assert clean.returncode == 0, clean.stderr
     assert not (out / "errors.jsonl").exists()
     assert len(list(out.glob("good-*.json"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (("--analyzers", "sources", "--techniques-threshold", "0.3"), "--techniques-threshold"),
+        (("--analyzers", "claims", "--all-candidates"), "--all-candidates"),
+    ],
+)
+def test_an_option_for_an_analyzer_that_does_not_run_is_refused(
+    tmp_path: Path, options: tuple[str, ...], said: str
+) -> None:
+    # it was accepted and changed nothing: the user read the default findings as theirs
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = unspin("analyze", path, *options, "-f", "json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"unspin: error: {said}:" in result.stderr and "techniques" in result.stderr

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from unspin.analyzer import analyzer_class
+from unspin.analyzer import analyzer_class, available_analyzers
 from unspin.config import Config, load_config
 from unspin.errors import ConfigError, StoreError
 from unspin.options import option_docs
@@ -81,6 +81,10 @@ def pipeline_config(
     return with_operating_point(config, techniques_threshold, all_candidates)
 
 
+def _hides_weak(name: str) -> bool:
+    return "all_candidates" in option_docs(analyzer_class(name).Options)
+
+
 def with_operating_point(
     config: Config, techniques_threshold: float | None, all_candidates: bool
 ) -> Config:
@@ -90,12 +94,24 @@ def with_operating_point(
     if techniques_threshold is None and not all_candidates:
         return config
     options = {k: dict(v) for k, v in config.analyzer_options.items()}
+    running = ", ".join(config.analyzers)
     if techniques_threshold is not None:
+        if "techniques" not in config.analyzers:  # it would change nothing, silently
+            raise ConfigError(
+                f"--techniques-threshold: the techniques analyzer does not run ({running})",
+                hint="add techniques to --analyzers or [pipeline] analyzers",
+            )
         options.setdefault("techniques", {})["threshold"] = techniques_threshold
     if all_candidates:
-        for name in config.analyzers:
-            if "all_candidates" in option_docs(analyzer_class(name).Options):
-                options.setdefault(name, {})["all_candidates"] = True
+        hiding = [name for name in config.analyzers if _hides_weak(name)]
+        if not hiding:
+            those = ", ".join(n for n in available_analyzers() if _hides_weak(n))
+            raise ConfigError(
+                f"--all-candidates: none of the analyzers that run ({running}) hides weak findings",
+                hint=f"it shows more of {those}",
+            )
+        for name in hiding:
+            options.setdefault(name, {})["all_candidates"] = True
     return config.replace(analyzer_options=options)
 
 
