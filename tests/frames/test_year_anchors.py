@@ -52,8 +52,10 @@ def test_a_year_told_with_the_day_is_its_year(
         # a past-tense day after publication is of the year before
         ("The vote was held on June 3.", "June 3", "2017-06-03"),
         ("On May 8 he said the sanctions were lifted in 2015.", "May 8", "2017-05-08"),
-        # a year in another clause, or one that sets no scene, tells nothing of the day
+        # a year in another clause, one that dates a noun or one that sets no scene tells
+        # nothing of the day
         ("The plant closed in 2015. On June 3 the owners sold it.", "June 3", "2017-06-03"),
+        ("On June 5 he cited a 2012 report on the plant.", "June 5", "2017-06-05"),
         # a day ahead stays in the publication year
         ("In 2015 the plant closed. On June 3 the owners will sell it.", "June 3",
          "2018-06-03"),

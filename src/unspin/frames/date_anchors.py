@@ -2,9 +2,10 @@
 dates :func:`unspin.frames.dates.find_dates` chose (before the publication date or a
 date told before, which the scanner tried first):
 
-* a year stated in the day's own clause, nearest first ("on June 5 ... in the year
-  2017", "died on Jan. 18, in the year of our Lord 2018"); a year in another clause of
-  the sentence ("said on May 8 that it was lifted in 2015") tells nothing of the day;
+* a year stated in the day's own clause as its time ("in 2017", or a whole date), nearest
+  first ("on June 5 ... in the year 2017", "died on Jan. 18, in the year of our Lord
+  2018"); a year in another clause ("said on May 8 that it was lifted in 2015") or one
+  that dates a noun ("on June 5 he cited a 2012 report") tells nothing of the day;
 * a year that opens the day's sentence or the one before, as a scene for a past-tense
   telling ("In 2015 the plant closed. On June 3 the owners sold it."): June 3 of 2015,
   not of the year of publication.
@@ -29,6 +30,11 @@ _DAY_RULES = {"date.month-day": "mdy", "date.day-month": "dmy"}
 _PATTERN = dict(PATTERNS)
 #: A date's whole ISO value with a year: "2015", "2015-03", "2015-03-05".
 _STATED_ISO = re.compile(r"(\d{4})(?:-\d\d){0,2}")
+#: Words before a year that make it the time of the clause ("in 2017", "in the year of our
+#: Lord 2018", "of 2017"), not a noun's ("cited a 2012 report", "in the 2003 film").
+_TIME_OF_CLAUSE = re.compile(
+    r"\b(?:in|of|during)\s+(?:the\s+year\s+(?:of\s+\w+\s+\w+\s+)?)?$", re.I
+)
 #: What may open a sentence before a year that sets its scene: "In 2015", "In March 2015",
 #: "In the year 2015" (after an opening quote or bracket).
 _SCENE_OPENER = re.compile(r"[\W_]*In\s+(?:the\s+year\s+)?(?:early\s+|late\s+|mid-?)?$")
@@ -72,6 +78,7 @@ def _anchor(
         and _stated_year(text, a) is not None
         and verb is not None
         and _clause_verb(parsed, a.start) == verb
+        and (a.granularity == "day" or _TIME_OF_CLAUSE.search(text, max(0, a.start - 40), a.start))
     ]
     if same:
         return min(same, key=lambda a: abs(a.start - d.start)), "clause"
