@@ -95,6 +95,7 @@ def test_an_uploaded_file_is_read_as_the_command_line_reads_it(client: TestClien
         {"text": ["a"]},
         {"text": "ok", "colour": "red"},
         {"text": "ok", "language": "english"},
+        {"text": "ok", "language": "eng"},  # read as not English: every analyzer skipped
         {"text": "ok", "title": "t" * 2000},
     ],
 )
@@ -119,6 +120,8 @@ def test_unusable_texts_are_problems(client: TestClient) -> None:
     )
     problem(client.post("/api/v1/analyze/file", files={"file": ("e.txt", b"")}), 422)
     problem(client.post("/api/v1/analyze/file", data={"title": "no file"}), 422)
+    eng = {"file": ("fees.txt", TEXT.encode())}
+    problem(client.post("/api/v1/analyze/file", files=eng, data={"language": "eng"}), 422)
 
 
 def test_a_publication_date_that_cannot_be_read_is_a_problem(client: TestClient) -> None:

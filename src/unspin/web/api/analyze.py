@@ -13,7 +13,14 @@ from fastapi.responses import JSONResponse
 
 from unspin import app as unspin_app
 from unspin.errors import InputError
-from unspin.web.api.models import PROBLEMS, AnalysisOut, AnalyzeRequest, ProblemOut
+from unspin.web.api.models import (
+    LANGUAGE_CODE,
+    LANGUAGE_HELP,
+    PROBLEMS,
+    AnalysisOut,
+    AnalyzeRequest,
+    ProblemOut,
+)
 from unspin.web.api.params import db_of
 from unspin.web.api.uploads import read_upload
 from unspin.web.queue import get_queue
@@ -92,7 +99,7 @@ async def analyze_file(
     outlet: Annotated[str | None, Form(max_length=200)] = None,
     author: Annotated[str | None, Form(max_length=500)] = None,
     published: Annotated[str | None, Form(max_length=64)] = None,
-    language: Annotated[str | None, Form(pattern=r"^[A-Za-z]{2,3}$")] = None,
+    language: Annotated[str | None, Form(pattern=LANGUAGE_CODE, description=LANGUAGE_HELP)] = None,
     store: Annotated[bool, _STORE] = False,
 ) -> JSONResponse:
     """Analyse an uploaded file (its first document), read as the command line reads

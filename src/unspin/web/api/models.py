@@ -8,6 +8,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "LANGUAGE_CODE",
+    "LANGUAGE_HELP",
     "AnalysisOut",
     "AnalyzeRequest",
     "DocumentDetail",
@@ -171,6 +173,12 @@ class FacetsOut(BaseModel):
     findings_by_kind: dict[str, int]
 
 
+#: The language of a document to analyse: two letters (a three-letter "eng" would read as
+#: a language other than English and skip every English-only analyzer).
+LANGUAGE_CODE = r"^[A-Za-z]{2}$"
+LANGUAGE_HELP = "ISO 639-1 code, two letters (en, de): the text is analysed as this language"
+
+
 class AnalyzeRequest(BaseModel):
     """A pasted article and what is known about it."""
 
@@ -190,7 +198,7 @@ class AnalyzeRequest(BaseModel):
         max_length=64,
         description="publication date, ISO 8601 (YYYY-MM-DD); 422 when it cannot be read",
     )
-    language: str | None = Field(None, pattern=r"^[A-Za-z]{2,3}$")
+    language: str | None = Field(None, pattern=LANGUAGE_CODE, description=LANGUAGE_HELP)
 
 
 class HitFindingOut(BaseModel):
