@@ -1,6 +1,10 @@
 """Wrong speakers found reading PTC articles' reports (session 24), each reproduced on
 an invented fixture: "the Nuncio" is a church title, a person whose name the text does
-not give, not an organisation."""
+not give, not an organisation; the same pronoun again in one sentence goes on with the
+person it stood for ("First he said that Hale had to be heard; then he attacked her"),
+never with the subject of what he said; those a verb of saying addresses as "them" are
+not the ones telling ("got Berg and Ross to join by telling them ...": the one who got
+them)."""
 
 from __future__ import annotations
 
@@ -16,3 +20,43 @@ def test_a_church_title_after_the_is_a_person_unnamed(run: Run, title: str) -> N
     assert [f.label for f in speakers] == ["unresolved"], [(f.text, f.label) for f in speakers]
     assert speakers[0].attributes.get("entity_type") == "person"
     assert speakers[0].attributes.get("role") == title
+
+
+def test_the_same_pronoun_again_in_a_sentence_keeps_its_person(run: Run) -> None:
+    text = (
+        "Meanwhile, President Tom Vance's behavior has been as erratic as ever.\n"
+        "First he said that Hale had to be heard; then he attacked her in terms that were "
+        "a slur on all women, and he also blamed the Senate for not voting before she came "
+        "forward.\nBy Wednesday, he was saying that the bill would die."
+    )
+    speakers = sources(run, text).by_kind("speaker")
+    assert [(f.text, f.attributes.get("name")) for f in speakers] == [
+        ("he", "Tom Vance"),
+        ("he", "Tom Vance"),  # not Hale, the one he said had to be heard
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mayor Ann Lund got Tom Berg and Sen. Kay Ross to join the panel by telling "
+            "them that the bridge could collapse.",
+            "Mayor Ann Lund",
+        ),
+        (
+            "Ann Lund persuaded the two senators to vote by telling them the plant was safe.",
+            "Ann Lund",
+        ),
+        # "them" cannot be the one senator: he tells others
+        (
+            "Ann Lund got Sen. Tom Berg to join the panel by telling them that the bridge "
+            "could collapse.",
+            "Sen. Tom Berg",
+        ),
+    ],
+)
+def test_those_told_as_them_are_not_the_teller(run: Run, text: str, speaker: str) -> None:
+    analysis = sources(run, text)
+    assert [f.text for f in analysis.by_kind("speaker")] == [speaker]
+    assert len(analysis.by_kind("attribution")) == 1

@@ -33,6 +33,7 @@ from unspin.sources.resolver import (
     first_name,
     full_name_run,
     surname_noun,
+    take_known,
     unresolved_pronoun,
 )
 from unspin.sources.rival_subject import rival_subject
@@ -75,6 +76,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
     done: set[int] = set()
     holders: TitleHolders | None = None
     turns = Turns(st.text, st.knowns)
+    said_before: dict[tuple[int, str], Known] = {}  # (sentence, pronoun): its first referent
     for _, _, item in items:
         if isinstance(item, Known):
             resolver.add(resolver.canonical_known(item))
@@ -97,11 +99,18 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                     why = f'"{_short(rival)}" (the main subject there) or "{who}"; not guessed'
                     unresolved_pronoun(item, f"pronoun they: {why}")
                     chosen = None
+                first = said_before.get((s, item.head_word))
+                if chosen is not None and first is not None and _continues(chosen, first):
+                    # "First he said that Ann had to be heard; then he attacked her": the
+                    # same pronoun again in one sentence goes on with the same person,
+                    # not with a subject of what the first one said
+                    chosen = take_known(item, first)
+                if chosen is not None:
+                    said_before.setdefault((s, item.head_word), chosen)
                 asked = chosen and the_one_asked(st, resolver, item, chosen, lemmas.get(id(item)))
                 if asked:  # "A reporter asked Lund ... She replied": Lund answers
-                    item.name, item.role = asked.name or asked.speaks_for or None, asked.role
-                    item.source_type, item.entity_type = asked.source_type, asked.entity_type
-                    item.antecedent, item.score, chosen = (asked.start, asked.end), 0.65, asked
+                    chosen = take_known(item, asked)
+                    item.score = 0.65
                 if chosen is None:
                     relative_they(st, item)  # "Rebels seized a man that they say is"
                 if chosen is not None:
@@ -350,6 +359,13 @@ def _short(text: str, limit: int = 60) -> str:
 _NOT_PEOPLE = frozenset(
     {"one", "many", "some", "several", "others", "someone", "somebody", "figure", "figures"}
 )
+
+
+def _continues(chosen: Known, first: Known) -> bool:
+    """Whether a pronoun resolved to ``chosen`` should rather go on with ``first``, the
+    referent of the same pronoun earlier in its sentence: ``chosen`` is someone else and
+    no main-clause subject (a subject inside what the first one said, or an object)."""
+    return not chosen.main_subject and (chosen.name or chosen.start) != (first.name or first.start)
 
 
 def _subject_antecedents(st: RunState, covered: list[tuple[int, int]]) -> list[Mention]:

@@ -28,6 +28,7 @@ __all__ = [
     "full_name_before",
     "full_name_run",
     "surname_noun",
+    "take_known",
     "unresolved_pronoun",
 ]
 
@@ -361,6 +362,15 @@ class Resolver:
         if want in ("male", "female") and chosen.name and learn:
             self.gender.setdefault(chosen.name, want)
         return chosen
+
+
+def take_known(m: Mention, k: Known) -> Known:
+    """Give the speaker ``m`` the referent ``k`` (its name, role, types and antecedent);
+    returns ``k``."""
+    m.name, m.role = k.name or k.speaks_for or None, k.role
+    m.source_type, m.entity_type = k.source_type, k.entity_type
+    m.antecedent = (k.start, k.end)
+    return k
 
 
 def unresolved_pronoun(m: Mention, reason: str) -> None:

@@ -15,6 +15,7 @@ from unspin.nlp import Token
 from unspin.sources.clause_edges import repeated_verb
 from unspin.sources.contents import person_object
 from unspin.sources.lexicon import VERB_FORMS
+from unspin.sources.object_control import past_bound_object
 from unspin.sources.relatives import relative_antecedent
 from unspin.sources.sayers import nearer_clause_subject, pcomp_governor
 from unspin.sources.state import RunState
@@ -129,7 +130,7 @@ def verb_subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool
     if t.dep == "conj" or (t.dep in ("xcomp", "advcl") and head.pos in ("VERB", "AUX")):
         if t.dep == "advcl" and t.tag not in ("VBG", "VBN") and not ix.kids(t.i, "mark"):
             return verb_subject(st, head, depth + 1)
-        return verb_subject(st, head, depth + 1)
+        return verb_subject(st, past_bound_object(ix, t, head), depth + 1)
     if t.dep in ("relcl", "acl") and head.pos in ("NOUN", "PROPN", "PRON"):
         return head, False
     if t.dep == "pcomp" and head.pos == "ADP" and head.head != head.i:
@@ -145,7 +146,8 @@ def verb_subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool
             noun = toks[up.head]
             if noun.dep == "dobj" and noun.head != noun.i:
                 up = toks[noun.head]
-        return verb_subject(st, up, depth + 1)
+        # "got A to join by telling them": those told are not the one telling
+        return verb_subject(st, past_bound_object(ix, t, up), depth + 1)
     return None, False
 
 
