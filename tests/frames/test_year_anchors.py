@@ -76,3 +76,14 @@ def test_the_claims_finding_names_the_year_it_took(run: Callable[..., Analysis])
     d = next(f for f in run(text, "claims").by_kind("date") if f.text == "June 5")
     assert (d.attributes["iso"], d.attributes["resolved_relative_to"]) == ("2017-06-05", "2017")
     assert "its year taken from '2017', told in its own clause" in d.explanation.detail
+
+
+@pytest.mark.slow
+def test_a_year_told_in_a_dated_text_is_not_the_datelines(run: Callable[..., Analysis]) -> None:
+    text = (
+        "LONDON, February 12, 2018 (Reuters) - The council met on Monday.\n\n"
+        "On June 5 the council voted, in the year 2017, to close the school."
+    )
+    d = next(f for f in run(text, "claims").by_kind("date") if f.text == "June 5")
+    assert d.attributes["iso"] == "2017-06-05"
+    assert "reference" not in d.attributes

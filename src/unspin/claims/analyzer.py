@@ -271,7 +271,7 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
         }
         if d.timezone:
             attrs["timezone"] = d.timezone
-        if dateline and d.relative_to:
+        if dateline and d.relative_to and ".year-" not in d.rule:  # not a year told in the text
             attrs["reference"] = "dateline"
         if d.iso:
             against = "the dateline's date" if dateline else "the publication date"
