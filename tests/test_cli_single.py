@@ -56,7 +56,15 @@ def test_a_three_letter_language_code_is_refused(tmp_path: Path) -> None:
     path.write_text(ARTICLE, encoding="utf-8")
     result = unspin("analyze", path, "--language", "eng", "-f", "json")
     assert result.returncode == 2 and result.stdout == ""
-    assert "'eng' is not an ISO 639-1 code" in result.stderr
+    assert "'eng' is not an ISO 639-1 language code" in result.stderr
+    config = tmp_path / "eng.toml"
+    config.write_text('[pipeline]\nlanguage = "eng"\n', encoding="utf-8")
+    configured = unspin("analyze", path, "--config", config, "-f", "json")
+    assert configured.returncode == 2 and configured.stdout == ""
+    assert (
+        f"{config}: [pipeline] language: 'eng' is not an ISO 639-1 language code"
+        in configured.stderr
+    )
     regional = unspin("analyze", path, "--language", "en-GB", "-f", "json")
     assert regional.returncode == 0, regional.stderr
     assert json.loads(regional.stdout)["findings"]

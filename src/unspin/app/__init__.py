@@ -92,7 +92,13 @@ if TYPE_CHECKING:
         stories_json,
     )
     from unspin.app.outlets import outlet_profiles
-    from unspin.app.pipelines import ConfigSource, load_pipeline, pipeline_config, with_store
+    from unspin.app.pipelines import (
+        ConfigSource,
+        check_language_code,
+        load_pipeline,
+        pipeline_config,
+        with_store,
+    )
     from unspin.app.progress import Progress, ProgressEvent
     from unspin.app.reviews import (
         DocumentReviews,
@@ -200,6 +206,7 @@ __all__ = [
     "analysis_schema",
     "analyze_input",
     "analyze_paths",
+    "check_language_code",
     "checked_document",
     "cluster_narratives",
     "corpus_errors",
@@ -304,6 +311,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "analyze_input": ("unspin.app.analyze", "analyze_input"),
     "analyze_paths": ("unspin.app.analyze", "analyze_paths"),
     "write_error_log": ("unspin.app.analyze", "write_error_log"),
+    "check_language_code": ("unspin.app.pipelines", "check_language_code"),
     "checked_document": ("unspin.app.corpus", "checked_document"),
     "corpus_errors": ("unspin.app.corpus", "corpus_errors"),
     "corpus_stats": ("unspin.app.corpus", "corpus_stats"),

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ConfigSource",
+    "check_language_code",
     "load_pipeline",
     "open_existing_store",
     "pipeline_config",
@@ -77,8 +78,22 @@ def pipeline_config(
             hint='name at least one, e.g. analyzers = ["sources", "claims"]; '
             "'unspin analyzers' lists them",
         )
+    if loaded.language:
+        check_language_code(loaded.language, f"{path}: [pipeline] language" if path else "")
     config = with_store(loaded, db)
     return with_operating_point(config, techniques_threshold, all_candidates)
+
+
+def check_language_code(code: str, where: str = "") -> None:
+    """A :class:`ConfigError` unless ``code`` is an ISO 639-1 code (two letters, a region
+    after it allowed: ``en``, ``de-AT``): a three-letter ``eng`` would read as a language
+    other than English and skip every English-only analyzer."""
+    primary = code.strip().replace("_", "-").split("-")[0]
+    if len(primary) != 2 or not primary.isascii() or not primary.isalpha():
+        raise ConfigError(
+            f"{where + ': ' if where else ''}{code!r} is not an ISO 639-1 language code "
+            "(two letters, such as en or de)"
+        )
 
 
 def _hides_weak(name: str) -> bool:

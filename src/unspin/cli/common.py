@@ -171,14 +171,11 @@ def analyzer_names(value: str) -> str:
 
 
 def language_code(value: str) -> str:
-    """An argparse type: an ISO 639-1 code (two letters, a region after it allowed:
-    ``en``, ``de-AT``). A three-letter code such as ``eng`` would read as a language
-    other than English and skip every English-only analyzer."""
-    primary = value.strip().replace("_", "-").split("-")[0]
-    if len(primary) != 2 or not primary.isascii() or not primary.isalpha():
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not an ISO 639-1 code (two letters, such as en or de)"
-        )
+    """An argparse type: an ISO 639-1 code (:func:`unspin.app.check_language_code`)."""
+    try:
+        app.check_language_code(value)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     return value
 
 
