@@ -309,7 +309,7 @@ def test_link_commands_fail_in_one_line(
         (("quotes", "--db", db, "--drift", "tone"), "unknown drift 'tone'"),
         (("contradictions", "--db", db, "--min-score", "2"), "between 0 and 1"),
         (("link", "--db", db, "--what", "telepathy"), "unknown comparison"),
-        (("report", "--db", db, "-o", tmp_path), "document ids or --all"),
+        (("report", "--db", db, "-o", tmp_path), "documents to report on, or --all"),
         (("quotes", "--db", tmp_path / "none.db"), "no unspin store"),
     ):
         result = corpus(*args)
