@@ -60,3 +60,27 @@ def test_those_told_as_them_are_not_the_teller(run: Run, text: str, speaker: str
     analysis = sources(run, text)
     assert [f.text for f in analysis.by_kind("speaker")] == [speaker]
     assert len(analysis.by_kind("attribution")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another person's attorney is not the Attorney General named before
+        "Attorney General Tom Sessions denied any link. The informant was paid at a dinner, "
+        "where Campbell’s attorney says they thanked him for his service.",
+        "Attorney General Tom Sessions denied any link. Later the attorney said the case "
+        "was closed.",
+    ],
+)
+def test_an_attorney_is_no_attorney_general_nor_another_ones(run: Run, text: str) -> None:
+    speakers = sources(run, text).by_kind("speaker")
+    assert [f.attributes.get("name") for f in speakers if f.start > 40] == [None]
+
+
+def test_an_attorney_named_as_the_possessors_is_that_person(run: Run) -> None:
+    text = (
+        "Ann Lund, Campbell's attorney, was at the dinner. Campbell's attorney says they "
+        "thanked him for his service."
+    )
+    speakers = sources(run, text).by_kind("speaker")
+    assert [f.attributes.get("name") for f in speakers if f.start > 40] == ["Ann Lund"]

@@ -511,7 +511,13 @@ def _same_title(head: str, role: str, name: str, own: set[str]) -> bool:
         # "Harbor Informant" from a headline is no name of "the informant": the noun at
         # the end of a name is no role ("Ann Baker" is not "the baker")
         named = name.lower().split()
-        return not (named[-1:] == [head] and head not in role.lower())
+        if named[-1:] == [head] and head not in role.lower():
+            return False
+        if f"{head} general" in role.lower():
+            return False  # "the attorney" is no Attorney General, "the surgeon" no Surgeon General
+        # "Campbell's attorney" is Campbell's, not an attorney of anyone else named
+        owners = [o[:-2] for o in own if o.endswith(("'s", "\u2019s"))]
+        return all(any(o[:3] == w[:3] for w in words if len(w) >= 3) for o in owners)
     bare = [w.strip(",;:()").rstrip(".") for w in role.lower().split()]
     roles = {_TITLE_SHORT.get(w, w) for w in bare}
     if head not in roles and not any(head in job and roles & job for job in _SAME_JOB):
