@@ -1,9 +1,9 @@
 """Checks on a responsibility reading before the ``claims`` analyzer shows it.
 
-:func:`unspin.claims.types._responsibility` finds a cue ("carried out", "responsible
-for", "blamed ... for", "accused ... of") with an actor and an event; these rules, read
-off the parse, say when that reading is not what the sentence claims (precision first:
-no responsibility type rather than a wrong actor):
+:func:`~unspin.claims.responsibility_reading.responsibility_reading` finds a cue
+("carried out", "responsible for", "blamed ... for", "accused ... of") with an actor and
+an event; these rules, read off the parse, say when that reading is not what the sentence
+claims (precision first: no responsibility type rather than a wrong actor):
 
 * :func:`ruled_out`: the sentence negates or denies it ("could not have carried out the
   raid", "denied that its staff carried out the raid", "was not responsible for");

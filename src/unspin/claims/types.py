@@ -2,12 +2,13 @@
 
 Used by the ``claims`` analyzer (:mod:`unspin.claims.analyzer`, where the types and
 features are documented); the word lists are in :mod:`unspin.claims.lexicon`, the
-feature weights in :mod:`unspin.claims.head`.
+feature weights in :mod:`unspin.claims.head`, the responsibility reading in
+:mod:`unspin.claims.responsibility_reading` and the token slots the rules share in
+:mod:`unspin.claims.slot_spans`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,47 +19,16 @@ from unspin.claims.lexicon import (
     CAUSAL_CONNECTIVE_RE,
     CAUSAL_VERBS,
     CHANGE_VERBS,
-    EVENT_NOUNS,
     EVIDENCE_SUBJECTS,
-    MISLEMMAS,
     OPINION_RE,
     PREDICTION_RE,
     QUOTE_SPANS,
     REPORTING,
-    RESP_VERBS,
-    RESP_VERBS_ANY,
     SUBJECTIVE,
     UNIVERSAL_RE,
 )
-from unspin.claims.pronoun_actor import resolved_actor
-from unspin.claims.responsibility import (
-    actor_end,
-    bare_pronoun,
-    cleft_rebuttal,
-    directive_end,
-    enabler,
-    fragment,
-    generic_act,
-    habitual,
-    no_one,
-    not_agent,
-    own_conduct,
-    rebuttal,
-    ruled_out,
-    ruled_out_actor,
-    than_actor,
-    time_phrase,
-    unasserted,
-)
-from unspin.claims.responsibility_limits import (
-    comparison_end,
-    duty,
-    make_up,
-    no_evidence,
-    own_funding,
-    possessor,
-)
-from unspin.claims.responsibility_scope import contrast_end, portion_of_field, self_inflicted
+from unspin.claims.responsibility_reading import responsibility_reading
+from unspin.claims.slot_spans import char_slot, child, prep_object, token_slot
 from unspin.frames.spans import SpanIndex
 from unspin.model import JSON, Finding
 from unspin.nlp import Parsed, Sentence, Token
@@ -126,7 +96,12 @@ def sentence_features(
     if quotes.overlaps(sentence.start, sentence.end):
         st.types.add("quotation")
         st.add("quotation")
-    _responsibility(parsed, toks, sentence, st)
+    found = responsibility_reading(parsed, toks, sentence)
+    if found is not None:
+        st.types.add("responsibility")
+        st.add("responsibility", cue=found[0])
+        st.slots.setdefault("actor", found[1])
+        st.slots.setdefault("event", found[2])
     _causal(parsed, toks, sentence, s_text, st)
     _prediction(toks, s_text, st)
     _style(parsed, toks, s_text, qties, st)
@@ -189,222 +164,6 @@ def _reporting(
                 return
 
 
-def _span(parsed: Parsed, i: int, sentence: Sentence, skip_first: bool = False) -> dict[str, JSON]:
-    """The subtree of token ``i`` as a slot, clipped to the sentence, trimmed of punctuation."""
-    s, e = parsed.subtree_span(i)
-    s, e = max(s, sentence.start), min(e, sentence.end)
-    text = parsed.text
-    toks = parsed.tokens_in(s, e)
-    if skip_first and toks:
-        toks = toks[1:]
-    while toks and (toks[0].pos == "PUNCT" or toks[0].lower in ("that", "because")):
-        toks = toks[1:]
-    while toks and toks[-1].pos == "PUNCT":
-        toks = toks[:-1]
-    if not toks:
-        return {"text": text[s:e], "start": s, "end": e}
-    s, e = toks[0].start, toks[-1].end
-    return {"text": text[s:e], "start": s, "end": e}
-
-
-def _chars(parsed: Parsed, s: int, e: int) -> dict[str, JSON] | None:
-    toks = [t for t in parsed.tokens_in(s, e) if t.pos != "PUNCT"]
-    if not toks:
-        return None
-    s, e = toks[0].start, toks[-1].end
-    return {"text": parsed.text[s:e], "start": s, "end": e}
-
-
-def _child(parsed: Parsed, i: int, *deps: str, lower: str | None = None) -> Token | None:
-    for c in parsed.children(i):
-        if c.dep in deps and (lower is None or c.lower == lower):
-            return c
-    return None
-
-
-def _pobj(parsed: Parsed, i: int, prep: str) -> Token | None:
-    """The object of token ``i``'s preposition ``prep``; not a time ("For decades, the
-    ministry has blamed X for killing ..." -> "killing ...")."""
-    for p in parsed.children(i):
-        if p.dep in ("prep", "agent", "dative") and p.lower == prep:
-            obj = _child(parsed, p.i, "pobj", "pcomp")
-            if obj is not None and not time_phrase(obj):
-                return obj
-    return None
-
-
-def _responsibility(parsed: Parsed, toks: Sequence[Token], sentence: Sentence, st: Slots) -> None:
-    if not parsed.has_parse:
-        return
-    for t in toks:
-        lemma = (
-            MISLEMMAS.get(t.lemma.lower(), t.lemma.lower()) if t.pos == "VERB" else t.lemma.lower()
-        )
-        actor: Token | None = None
-        event: Token | None = None
-        cue = t.text
-        head = parsed.tokens[t.head]
-        if lemma == "behind" and t.dep == "prep" and head.lemma.lower() == "be":
-            actor = _child(parsed, head.i, "nsubj")
-            event = _child(parsed, t.i, "pobj")
-            if event is not None and not _eventish(event):
-                continue  # "the garden is behind the house": a place, not a deed
-            cue = f"{head.text} behind"
-        elif lemma == "responsible" and t.pos == "ADJ":
-            event = _pobj(parsed, t.i, "for")
-            verb = head if t.dep in ("acomp", "oprd") else None
-            if verb is not None:
-                actor = _child(parsed, verb.i, "nsubj", "nsubjpass")
-            cue = "responsible for"
-        elif lemma == "responsibility" and head.lemma.lower() in (
-            "claim",
-            "take",
-            "accept",
-            "bear",
-            "admit",
-        ):
-            actor = _child(parsed, head.i, "nsubj")
-            event = _pobj(parsed, t.i, "for") or _pobj(parsed, head.i, "for")
-            cue = f"{head.text} responsibility"
-        elif lemma == "blame" and t.pos == "VERB":
-            if _child(parsed, t.i, "auxpass") is not None:
-                on = _pobj(parsed, t.i, "on")
-                if on is not None:  # "Y was blamed on X"
-                    actor, event = on, _child(parsed, t.i, "nsubjpass")
-                else:  # "X was blamed for Y"
-                    actor, event = _child(parsed, t.i, "nsubjpass"), _pobj(parsed, t.i, "for")
-            elif _child(parsed, t.i, "aux", lower="to") is not None and head.lemma.lower() == "be":
-                actor, event = _child(parsed, head.i, "nsubj"), _pobj(parsed, t.i, "for")
-            else:  # "A blamed X for Y"
-                actor, event = _child(parsed, t.i, "dobj"), _pobj(parsed, t.i, "for")
-        elif lemma == "accuse" and t.pos == "VERB":
-            if _child(parsed, t.i, "auxpass") is not None:
-                actor = _child(parsed, t.i, "nsubjpass")
-            else:
-                actor = _child(parsed, t.i, "dobj")
-            event = _pobj(parsed, t.i, "of")
-        elif t.pos == "VERB" and lemma in RESP_VERBS:
-            if lemma == "carry" and _child(parsed, t.i, "prt", lower="out") is None:
-                continue
-            if _child(parsed, t.i, "auxpass") is not None:
-                actor = _pobj(parsed, t.i, "by")
-                event = _child(parsed, t.i, "nsubjpass")
-            else:
-                actor = _child(parsed, t.i, "nsubj")
-                event = _child(parsed, t.i, "dobj")
-            if event is not None and lemma not in RESP_VERBS_ANY and not _eventish(event):
-                continue  # "staged a play", "funded the school"
-            cue = f"{t.text} out" if lemma == "carry" else t.text
-        else:
-            continue
-        if actor is None or event is None or actor.lower in ("it", "this", "that", "which", "who"):
-            continue
-        if bare_pronoun(event):  # "the raids that they carried out": the event is "that"
-            continue
-        slots = _checked_slots(parsed, sentence, t, actor, event)
-        if slots is None:
-            continue
-        st.types.add("responsibility")
-        st.add("responsibility", cue=cue)
-        st.slots.setdefault("actor", slots[0])
-        st.slots.setdefault("event", slots[1])
-        return
-
-
-def _checked_slots(
-    parsed: Parsed, sentence: Sentence, cue: Token, actor: Token, event: Token
-) -> tuple[dict[str, JSON], dict[str, JSON]] | None:
-    """The actor and event slots of a responsibility reading after the checks of
-    :mod:`unspin.claims.responsibility`; None when the sentence does not claim it."""
-    denied, other = rebuttal(parsed, sentence, cue, actor, event)  # "..., but Y did it"
-    excluded, instead = ruled_out_actor(parsed, actor)  # "Not X but Y did it"
-    than = than_actor(parsed, sentence, cue, actor)  # "no one is more to blame than Y"
-    if than is not None:
-        actor = _child(parsed, than.i, "pobj") or actor
-    if (
-        ((denied or ruled_out(parsed, cue)) and other is None)
-        or (excluded and instead is None)
-        or own_conduct(parsed, event)
-        or habitual(parsed, cue, event)
-        or time_phrase(event)
-        or no_one(parsed, event)  # "committed no crime"
-        or no_one(parsed, actor)  # "nobody carried out the raid"
-        or not_agent(actor)  # "his small nose was to blame for ..."
-        or fragment(parsed, event)  # "accused of sleeping with" (the object elsewhere)
-        or unasserted(parsed, cue, event)  # "if he orders it", "before he has committed any"
-        or generic_act(parsed, cue)  # "Blaming the farmers for the floods is offensive"
-        or duty(parsed, cue, event)  # "responsible for the security of", "would be ..."
-        or no_evidence(parsed, cue)  # "no evidence that X was behind it"
-        or own_funding(parsed, cue, event)  # "self-funding his campaign", "fund education"
-        or make_up(parsed, cue, event)  # "accused the audience of consisting of donors"
-        or possessor(parsed, event)  # "blamed the media for Lee's 'quoted words' flap"
-        or portion_of_field(parsed, cue, event)  # "responsible for a bit of the policy"
-        or self_inflicted(parsed, event)  # "blaming others for his self-inflicted wounds"
-    ):
-        return None
-    actor = instead or actor
-    event_slot = _span(parsed, event.i, sentence)
-    ordered = directive_end(parsed, cue, event)
-    compared = comparison_end(parsed, event)  # "its reporting more than his own ..."
-    if compared is not None and compared < int(event_slot["end"]):
-        event_slot = _chars(parsed, int(event_slot["start"]), compared) or event_slot
-    contrasted = contrast_end(parsed, event, int(event_slot["end"]))  # "..., while Y says"
-    if contrasted is not None:
-        event_slot = _chars(parsed, int(event_slot["start"]), contrasted) or event_slot
-    if than is not None and than.start < int(event_slot["end"]):  # "... than X and Y"
-        event_slot = _chars(parsed, int(event_slot["start"]), than.start) or event_slot
-    elif ordered is not None:  # "ordered the agency to hold hearings"
-        event_slot = _chars(parsed, cue.start, min(ordered, sentence.end)) or event_slot
-    enabled = enabler(parsed, cue)
-    if enabled is not None:  # "the officials allowed him to commit the crime"
-        by, verb = enabled
-        if by is None or ruled_out(parsed, verb):
-            return None
-        actor = by
-        got = _chars(parsed, verb.start, min(parsed.subtree_span(cue.i)[1], sentence.end))
-        event_slot = got or event_slot
-    actor_stop = sentence.end
-    cleft = cleft_rebuttal(parsed, sentence, event)
-    if cleft is not None:  # "X was accused of softening it ... it was Y who softened it"
-        actor, rel, verb = cleft
-        got = _chars(parsed, rel.end, min(parsed.subtree_span(verb.i)[1], sentence.end))
-        event_slot = got or event_slot
-        actor_stop = rel.start
-    elif other is not None:  # "X was blamed for the leak, but Y leaked the file"
-        actor, verb = other
-        if verb.lemma.lower() != "do":
-            got = _chars(parsed, verb.start, min(parsed.subtree_span(verb.i)[1], sentence.end))
-            event_slot = got or event_slot
-        actor_stop = verb.start
-    actor_slot = _span(parsed, actor.i, sentence)
-    cut = actor_end(parsed, actor, min(int(actor_slot["end"]), actor_stop))
-    if cut != int(actor_slot["end"]):  # "rogue guards, not the ruling family"
-        actor_slot = _chars(parsed, int(actor_slot["start"]), cut) or actor_slot
-    actor_slot = resolved_actor(parsed, sentence, actor, _whole(parsed, actor_slot))  # "he"
-    return actor_slot, _whole(parsed, event_slot)
-
-
-def _whole(parsed: Parsed, slot: dict[str, JSON]) -> dict[str, JSON]:
-    """The slot without a dangling conjunction at its end ("the files released by the
-    office (TO) and", where the parse took the second conjunct elsewhere)."""
-    toks = list(parsed.tokens_in(int(slot["start"]), int(slot["end"])))
-    if len(toks) < 2 or toks[-1].dep != "cc":
-        return slot
-    toks.pop()
-    while len(toks) > 1 and toks[-1].lower in (",", ";", "-", "–", "—"):
-        toks.pop()
-    s, e = toks[0].start, toks[-1].end
-    return {"text": parsed.text[s:e], "start": s, "end": e}
-
-
-def _eventish(t: Token) -> bool:
-    """A noun naming a deed or an event ("the bombing", "the leak"), not a thing or place."""
-    lemma = t.lemma.lower()
-    return lemma in EVENT_NOUNS or (
-        t.pos == "NOUN" and bool(re.search(r"(?:ing|tion|sion|ment|age|ure)$", lemma))
-    )
-
-
 def _causal(
     parsed: Parsed, toks: Sequence[Token], sentence: Sentence, s_text: str, st: Slots
 ) -> None:
@@ -426,41 +185,41 @@ def _causal_token(parsed: Parsed, t: Token, sentence: Sentence, st: Slots) -> bo
     effect: Token | None = None
     cue = t.text
     if t.pos == "VERB" and lemma in CAUSAL_VERBS | {"lead", "result", "contribute"}:
-        passive = _child(parsed, t.i, "auxpass") is not None
+        passive = child(parsed, t.i, "auxpass") is not None
         if lemma in ("lead", "contribute"):
-            if _child(parsed, t.i, "dobj") is not None:
+            if child(parsed, t.i, "dobj") is not None:
                 return False  # "she led the team to victory": guiding, not causing
-            effect, cause = _pobj(parsed, t.i, "to"), _child(parsed, t.i, "nsubj")
+            effect, cause = prep_object(parsed, t.i, "to"), child(parsed, t.i, "nsubj")
             cue = f"{t.text} to"
         elif lemma == "result":
-            if (o := _pobj(parsed, t.i, "in")) is not None:
-                effect, cause = o, _child(parsed, t.i, "nsubj")
+            if (o := prep_object(parsed, t.i, "in")) is not None:
+                effect, cause = o, child(parsed, t.i, "nsubj")
                 cue = f"{t.text} in"
-            elif (o := _pobj(parsed, t.i, "from")) is not None:
-                cause, effect = o, _child(parsed, t.i, "nsubj")
+            elif (o := prep_object(parsed, t.i, "from")) is not None:
+                cause, effect = o, child(parsed, t.i, "nsubj")
                 cue = f"{t.text} from"
         elif passive:
-            cause, effect = _pobj(parsed, t.i, "by"), _child(parsed, t.i, "nsubjpass")
+            cause, effect = prep_object(parsed, t.i, "by"), child(parsed, t.i, "nsubjpass")
         else:
-            cause, effect = _child(parsed, t.i, "nsubj"), _child(parsed, t.i, "dobj", "ccomp")
+            cause, effect = child(parsed, t.i, "nsubj"), child(parsed, t.i, "dobj", "ccomp")
         if lemma in ("produce", "create") and (cause is None or cause.pos == "PRON"):
             return False
         if cause is None or effect is None:
             return False
         st.add("causal", cue=cue)
-        st.slots.setdefault("cause", _span(parsed, cause.i, sentence))
-        st.slots.setdefault("effect", _span(parsed, effect.i, sentence))
-        xcomp = _child(parsed, t.i, "xcomp")  # "caused prices to rise"
+        st.slots.setdefault("cause", token_slot(parsed, cause.i, sentence))
+        st.slots.setdefault("effect", token_slot(parsed, effect.i, sentence))
+        xcomp = child(parsed, t.i, "xcomp")  # "caused prices to rise"
         if xcomp is not None and "effect" in st.slots:
             eff = st.slots["effect"]
             end = max(int(eff["end"]), parsed.subtree_span(xcomp.i)[1])
-            got = _chars(parsed, int(eff["start"]), min(end, sentence.end))
+            got = char_slot(parsed, int(eff["start"]), min(end, sentence.end))
             if got:
                 st.slots["effect"] = got
         return True
     if t.lower == "because" and t.dep == "mark":
         clause = parsed.tokens[t.head]
-        cause_slot = _span(parsed, clause.i, sentence)
+        cause_slot = token_slot(parsed, clause.i, sentence)
         effect_slot = _rest(
             parsed, sentence, int(cause_slot["start"]) - len("because "), int(cause_slot["end"])
         )
@@ -479,10 +238,10 @@ def _causal_token(parsed: Parsed, t: Token, sentence: Sentence, st: Slots) -> bo
     ):  # "no thanks to the mayor": in spite of her
         pair = (t, nxt)
     if pair is not None:
-        obj = _child(parsed, pair[1].i, "pobj") or _child(parsed, pair[0].i, "pobj")
+        obj = child(parsed, pair[1].i, "pobj") or child(parsed, pair[0].i, "pobj")
         if obj is None:
             return False
-        cause_slot = _span(parsed, obj.i, sentence)
+        cause_slot = token_slot(parsed, obj.i, sentence)
         effect_slot = _rest(parsed, sentence, pair[0].start, int(cause_slot["end"]))
         st.add("causal", cue=f"{pair[0].text} {pair[1].text}")
         st.slots.setdefault("cause", cause_slot)
@@ -510,8 +269,8 @@ def _rest(
     parsed: Parsed, sentence: Sentence, cut_start: int, cut_end: int
 ) -> dict[str, JSON] | None:
     """The part of the sentence outside ``[cut_start, cut_end)``: the other side of a connective."""
-    before = _chars(parsed, sentence.start, max(sentence.start, cut_start))
-    after = _chars(parsed, cut_end, sentence.end)
+    before = char_slot(parsed, sentence.start, max(sentence.start, cut_start))
+    after = char_slot(parsed, cut_end, sentence.end)
     if before and (
         not after
         or int(before["end"]) - int(before["start"]) >= int(after["end"]) - int(after["start"])
