@@ -15,6 +15,7 @@ as published. unspin itself never rules on a claim.
 
 from __future__ import annotations
 
+from unspin.factchecks.files import iter_claimreviews, load_claimreviews
 from unspin.factchecks.match import (
     FEATURES,
     Candidate,
@@ -30,8 +31,6 @@ from unspin.factchecks.match import (
 from unspin.factchecks.model import ClaimReview, ClaimReviewError
 from unspin.factchecks.parse import (
     CSV_COLUMNS,
-    iter_claimreviews,
-    load_claimreviews,
     parse_csv,
     parse_html,
     parse_jsonld,

@@ -54,10 +54,10 @@ from numpy.typing import NDArray
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.cache import Once
 from unspin.errors import ModelError
+from unspin.factchecks.files import load_claimreviews
 from unspin.factchecks.framecheck import ClaimSide, FrameChecks, FrameReader, read_side
 from unspin.factchecks.match import FactCheckIndex, FactCheckMatch, FactCheckMatcher
 from unspin.factchecks.model import ClaimReview
-from unspin.factchecks.parse import load_claimreviews
 from unspin.frames import describe_checks, parse_published, sentence_frames
 from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.options import option

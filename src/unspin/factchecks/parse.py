@@ -1,6 +1,7 @@
 """Read published fact-checks into :class:`ClaimReview` records.
 
-Three shapes are understood, from files, directories or strings:
+Three shapes are understood, in strings here (files and directories are read by
+:mod:`unspin.factchecks.files`):
 
 * **schema.org ClaimReview in JSON-LD**, as fact-check pages embed it
   (``<script type="application/ld+json">`` blocks in HTML) or as ``.json``/``.jsonld``
@@ -15,8 +16,8 @@ Three shapes are understood, from files, directories or strings:
 * **CSV** (or TSV) with a header row; see :data:`CSV_COLUMNS` for the columns and the
   names they may also go by. ``claim`` is required.
 
-Loaders *yield* a :class:`ClaimReviewError` (one line, naming the file and the record)
-for each input or record that cannot be read, and go on with the rest.
+Parsers *yield* a :class:`ClaimReviewError` (one line, naming the source and the record)
+for each record that cannot be read, and go on with the rest.
 """
 
 from __future__ import annotations
@@ -24,29 +25,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-from unspin.errors import InputError
 from unspin.factchecks.model import ClaimReview, ClaimReviewError
 
 __all__ = [
     "CSV_COLUMNS",
-    "SUFFIXES",
-    "iter_claimreviews",
-    "load_claimreviews",
+    "Loaded",
     "parse_api_json",
     "parse_csv",
     "parse_html",
     "parse_jsonld",
     "parse_text",
 ]
-
-log = logging.getLogger(__name__)
 
 Loaded = ClaimReview | ClaimReviewError
 
@@ -71,13 +65,6 @@ _CSV_ALIASES = {
     for name, aliases in CSV_COLUMNS.items()
     for alias in (name, *aliases)
 }
-
-HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml", ".shtml"))
-JSON_SUFFIXES = frozenset((".json", ".jsonld"))
-JSONL_SUFFIXES = frozenset((".jsonl", ".ndjson"))
-CSV_SUFFIXES = frozenset((".csv", ".tsv"))
-#: File suffixes read when a directory is walked.
-SUFFIXES = HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
 
 _LD_SCRIPT = re.compile(
     r"<script\b[^>]*\btype\s*=\s*['\"]?\s*application/ld\+json\b[^>]*>(?P<body>.*?)</script\s*>",
@@ -497,92 +484,3 @@ def parse_text(
         yield from parse_csv(text, source=source, delimiter="\t" if kind == "tsv" else None)
     else:
         raise ValueError(f"unknown fact-check input kind {kind!r}")
-
-
-# ----------------------------------------------------------------------------------------
-# files and directories
-
-
-def _kind_of(path: Path) -> str | None:
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in JSON_SUFFIXES:
-        return "json"
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix == ".tsv":
-        return "tsv"
-    if suffix == ".csv":
-        return "csv"
-    return None
-
-
-def _read(path: Path, max_bytes: int) -> str:
-    from unspin.ingest.decode import decode_bytes
-
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ClaimReviewError(
-                f"{size:,} bytes is over the {max_bytes:,}-byte limit", source=source
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ClaimReviewError(f"cannot read: {exc.strerror or exc}", source=source) from exc
-    if not data.strip():
-        raise ClaimReviewError("empty file", source=source)
-    try:
-        return decode_bytes(data, source=source)
-    except InputError as exc:
-        raise ClaimReviewError(exc.message.split(": ", 1)[-1], source=source) from exc
-
-
-def iter_claimreviews(
-    paths: Path | str | Iterable[Path | str], *, max_bytes: int = 200_000_000
-) -> Iterator[Loaded]:
-    """Every ClaimReview in the given files and directories (walked recursively, hidden
-    files skipped, suffixes :data:`SUFFIXES`), and one error per unreadable input."""
-    items = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    for item in items:
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            for p in files:
-                yield from _iter_file(p, max_bytes)
-        elif path.is_file():
-            yield from _iter_file(path, max_bytes)
-        else:
-            yield ClaimReviewError("no such file or directory", source=str(path))
-
-
-def _iter_file(path: Path, max_bytes: int) -> Iterator[Loaded]:
-    try:
-        text = _read(path, max_bytes)
-    except ClaimReviewError as exc:
-        yield exc
-        return
-    yield from parse_text(text, kind=_kind_of(path), source=str(path))
-
-
-def load_claimreviews(
-    paths: Path | str | Iterable[Path | str],
-) -> tuple[list[ClaimReview], list[ClaimReviewError]]:
-    """All ClaimReviews in ``paths`` (duplicates by :attr:`ClaimReview.id` dropped) and the
-    errors met on the way."""
-    reviews: dict[str, ClaimReview] = {}
-    errors: list[ClaimReviewError] = []
-    for item in iter_claimreviews(paths):
-        if isinstance(item, ClaimReviewError):
-            log.debug("%s", item)
-            errors.append(item)
-        else:
-            reviews.setdefault(item.id, item)
-    return list(reviews.values()), errors

@@ -37,9 +37,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from unspin.errors import ClaimReviewError, StoreMismatchError
+from unspin.factchecks.files import iter_claimreviews
 from unspin.factchecks.match import Embedder, FactCheckIndex
 from unspin.factchecks.model import ClaimReview
-from unspin.factchecks.parse import iter_claimreviews
 from unspin.factchecks.tables import FactCheckTable
 from unspin.pipeline import encoder_name
 
