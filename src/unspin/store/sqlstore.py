@@ -26,9 +26,13 @@ from unspin.store.rows import DocumentRows, FindingRow, SentenceRow
 from unspin.store.schema import migrate
 from unspin.store.sql import chunks, marks, now
 
-__all__ = ["FINDING_COLUMNS", "NewSentence", "SQLStore"]
+__all__ = ["FINDING_COLUMNS", "NO_OUTLET", "NewSentence", "SQLStore"]
 
 log = logging.getLogger(__name__)
+
+#: The outlet name statistics give the documents stored without one; as an outlet filter
+#: it selects them.
+NO_OUTLET = "(none)"
 
 
 #: The columns a :class:`StoredFinding` is read from (findings ``f``, documents ``d``).
@@ -120,9 +124,13 @@ class SQLStore(Store):
         return out
 
     def _outlet_id(self, name: str) -> int:
-        """The id of an outlet name; -1 (matching nothing) if the store has none such."""
+        """The id of an outlet name; for ``(none)``, the name statistics give documents
+        stored without an outlet, 0 (theirs) unless an outlet has that name; -1 (matching
+        nothing) if the store has none such."""
         value = self.sql.one("SELECT id FROM outlets WHERE name = ?", (name,))
-        return -1 if value is None else int(value)
+        if value is None:
+            return 0 if name == NO_OUTLET else -1
+        return int(value)
 
     # -- writing -----------------------------------------------------------------------
 
@@ -287,7 +295,7 @@ class SQLStore(Store):
         by_kind = self.sql.all("SELECT kind, count(*) FROM findings GROUP BY kind ORDER BY kind")
         limit = f" LIMIT {int(top_outlets)}" if top_outlets else ""
         outlets = self.sql.all(
-            "SELECT coalesce(o.name, '(none)'), count(*) FROM documents d "
+            f"SELECT coalesce(o.name, '{NO_OUTLET}'), count(*) FROM documents d "
             "LEFT JOIN outlets o ON o.id = d.outlet_id GROUP BY 1 ORDER BY 2 DESC, 1" + limit
         )
         return StoreStats(
