@@ -3,7 +3,8 @@
 round 3: a figure, "plus" and a noun of staff was the bare figure). "-plus" glued to a
 figure, in digits or words, bounds it whatever follows, and a singular noun before the
 head counts ("a two-million-plus member union": at least two million members; it was an
-exact 2,000,000 with no unit). Fixtures written for this file."""
+exact 2,000,000 with no unit); a scale word after it scales the figure ("$20-plus
+trillion" was $20). Fixtures written for this file."""
 
 from __future__ import annotations
 
@@ -46,6 +47,14 @@ Want = list[tuple[str, str, float, str | None, str | None]]
             [("10,000-plus member", "count", 10000.0, "member", "at_least")],
         ),
         ("There are 300-plus of them.", [("300-plus", "other", 300.0, None, "at_least")]),
+        (
+            "They passed a $20-plus trillion budget.",
+            [("$20-plus trillion", "money", 20e12, "USD", "at_least")],
+        ),
+        (
+            "The show drew 30-plus million viewers.",
+            [("30-plus million viewers", "count", 30e6, "viewer", "at_least")],
+        ),
     ],
 )
 def test_plus_after_a_figure(backbone: Backbone, text: str, want: Want) -> None:

@@ -95,6 +95,8 @@ from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS, VERBS
 from unspin.nlp import Parsed, Token
 
+#: Scale words that may follow "-plus" ("$20-plus trillion"; "20-plus m" is no scale).
+_SCALE_WORDS = frozenset(("thousand", "million", "billion", "trillion"))
 #: Figures from this size up are not quantities (a digit string, not a count or amount).
 _TOO_LARGE = 1e18
 
@@ -357,7 +359,10 @@ class _QuantityScanner:
             else (end, None)
         )
         if plus_end > end:  # "4,000 plus", "two-million-plus"
-            qualifier, approximate, end = "at_least", True, plus_end
+            bare, (qualifier, approximate, end) = end == m.end(), ("at_least", True, plus_end)
+            big = SCALE_AFTER.match(text, end) if kind == "digits" and bare else None
+            if big and big["sp"] and big["scale"].lower() in _SCALE_WORDS:  # "$20-plus trillion"
+                value, end = value * SCALES_W[big["scale"].lower()], big.end()
             if plus_noun is not None and not currency:
                 if plus_noun.lemma.lower() in TIME_NOUNS:
                     return None  # "20-plus years": a duration, left to the dates
