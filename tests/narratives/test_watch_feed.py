@@ -1,7 +1,8 @@
 """``unspin corpus watch FEED.jsonl`` names what it read as lines of the feed, counted from
 its start (not as lines of the temporary copy a cycle reads), says in every cycle that
 contradictions are left out while their kind is experimental, and ``--once`` exits 1 when
-an input could not be stored. Invented records; the fake backbone."""
+an input could not be stored; an ``--interval`` that is no wait is a usage error (-5 was a
+traceback after the first cycle). Invented records; the fake backbone."""
 
 from __future__ import annotations
 
@@ -77,3 +78,18 @@ def test_a_cycle_that_adds_nothing_still_says_contradictions_are_left_out(
         assert "contradictions not reported (experimental" in out
         assert "new contradiction(s)" not in out
     assert app.latest_changes(db).contradictions_left_out
+
+
+@pytest.mark.parametrize("interval", ["-5", "0", "nan"])
+def test_an_interval_that_is_no_wait_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], interval: str
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    args = ["corpus", "watch", str(folder), "--db", str(tmp_path / "corpus.db"),
+            "--interval", interval, "--backbone", "fake"]  # fmt: skip
+    with pytest.raises(SystemExit) as exited:  # argparse's usage error, before any cycle
+        main(args)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--interval: must be a number of seconds above 0" in err

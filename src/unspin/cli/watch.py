@@ -18,6 +18,17 @@ from unspin.cli.common import (
 )
 
 
+def seconds(value: str) -> float:
+    """An argparse type: a number of seconds above 0 (a wait between cycles)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError("must be a number of seconds above 0")
+    return number
+
+
 def add_watch_command(commands: Commands) -> None:
     w = commands.add_parser(
         "watch",
@@ -37,7 +48,7 @@ def add_watch_command(commands: Commands) -> None:
         help="one cycle, then exit (exit code 1 when an input could not be stored)",
     )  # fmt: skip
     w.add_argument(
-        "--interval", type=float, default=60.0, metavar="S",
+        "--interval", type=seconds, default=60.0, metavar="S",
         help="seconds between cycles (default 60)",
     )  # fmt: skip
     w.add_argument(
