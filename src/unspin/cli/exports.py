@@ -82,4 +82,16 @@ def cmd_standard_export(args: argparse.Namespace, filters: app.Filters) -> int:
     )
     if fmt == "labelstudio" and args.output is not None:
         echo(f"labeling configuration: {app.label_config_path(args.output)}", err=True)
+    if args.label is not None and not count.findings:
+        kind = args.label in app.FINDING_KINDS
+        echo(
+            f"unspin: no finding with the label {args.label!r} was exported"
+            + (
+                f" ({args.label!r} is a kind: use --kind; a label is what follows the kind, "
+                "as in quote:named_person)"
+                if kind
+                else " (labels are what follows the kind, as in quote:named_person)"
+            ),
+            err=True,
+        )
     return EXIT_OK
