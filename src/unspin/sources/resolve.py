@@ -460,8 +460,11 @@ def entity_knowns(st: RunState) -> Iterable[Known]:
                 continue  # "Russian officials", "the FBI director": a modifier, not a referent
             m = mention_from_token(st.ix, root)
             m = m.single or m if m is not None else None  # "Ann Lund and Bo Vik": Ann Lund
-            is_subject = root.dep.startswith("nsubj")
-            main = is_subject and toks[root.head].dep == "ROOT"
+            subject = root
+            if root.dep == "appos" and toks[root.head].dep.startswith("nsubj"):
+                subject = toks[root.head]  # "The photographer Ann Lund, who ..., knew"
+            is_subject = subject.dep.startswith("nsubj")
+            main = is_subject and toks[subject.head].dep == "ROOT"
         else:
             m = mention_from_span(st.text, e.start, e.end)
             is_subject = bool(sents) and not st.text[sents[s].start : e.start].strip()
