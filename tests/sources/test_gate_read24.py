@@ -84,3 +84,25 @@ def test_an_attorney_named_as_the_possessors_is_that_person(run: Run) -> None:
     )
     speakers = sources(run, text).by_kind("speaker")
     assert [f.attributes.get("name") for f in speakers if f.start > 40] == ["Ann Lund"]
+
+
+def test_a_name_in_apposition_to_the_subject_is_a_subject_for_a_pronoun(run: Run) -> None:
+    text = (
+        "The veteran photographer Omar Kane, who took this photo of candidate Tom Berg and "
+        "radical preacher Louis Vane, knew this would impact the election: he said so."
+    )
+    (he,) = [f for f in sources(run, text).by_kind("speaker") if f.text == "he"]
+    assert he.attributes.get("name") == "Omar Kane"  # not the last man named, in his clause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remember this: after the vote, Vale claimed victory.",
+        "Tom Vale was held in the city jail. Keep in mind something important: After he "
+        "was arrested, Vale claimed his innocence.",
+    ],
+)
+def test_the_writers_word_to_the_reader_before_a_colon_is_no_content(run: Run, text: str) -> None:
+    contents = [f.text for f in sources(run, text).by_kind("attribution")]
+    assert not any(c.startswith(("Remember", "Keep")) for c in contents), contents

@@ -142,6 +142,8 @@ def _reported_content(
             hi = tally_end(ix, t, hi)
         if _others_words_before(ix, t, lo):
             return None, as_object  # "responding to comments from Y that ...": Y's words
+        if c.i < t.i and _to_the_reader(ix, c, t):
+            return None, as_object  # "Remember this: ... Vale claimed": the writer's
         if c.i == lo and c.lower in VERB_FORMS:
             return None, as_object  # a misparse: another verb of saying is not reported content
         if _described(st, lo, t) or topic_only(ix, info.lemma, t, lo):
@@ -211,6 +213,17 @@ def _described(st: RunState, lo: int, t: Token) -> bool:
         and w.dep == "nsubj"
         and st.parsed.tokens[w.head].lemma == "be"
     )
+
+
+def _to_the_reader(ix: ParseIndex, c: Token, t: Token) -> bool:
+    """Whether the clause ``c`` before the verb of saying ``t`` is the writer's word to
+    the reader, closed by a colon ("Keep in mind something important: ... X claimed"): a
+    bare imperative with no subject of its own, never what X said."""
+    if c.tag != "VB" or ix.kids(c.i, "nsubj", "nsubjpass", "aux"):
+        return False
+    lo, hi = ix.subtree(c.i)
+    toks = ix.parsed.tokens
+    return lo == c.i and any(toks[j].text == ":" for j in range(hi + 1, t.i))
 
 
 def _marks_clause(t: Token) -> bool:
