@@ -23,7 +23,7 @@ from unspin.app.readers import reading
 from unspin.config import Config
 from unspin.corpus.model import Link, Side
 from unspin.corpus.store_adapter import from_store_link
-from unspin.corpus.views import in_context
+from unspin.corpus.views import in_context, readable_slot
 from unspin.errors import BinaryInputError, InputError
 from unspin.evidence import EvidenceIndex, RetrievedPassage
 from unspin.ingest import DEFAULT_MAX_BYTES, load_bytes, load_text
@@ -290,14 +290,18 @@ def _row(link: Link, documents: dict[str, DocumentSummary], texts: dict[str, str
             finding_id=side.finding_id,
         )
 
+    a, b = end(link.a), end(link.b)
+    slot, detail = readable_slot(
+        link.slot, link.explanation.detail, [a.context or a.text, b.context or b.text]
+    )
     return LinkRow(
         id=link.id,
         kind=link.kind,
         score=link.score,
-        explanation=link.explanation.detail or link.explanation.rule,
-        a=end(link.a),
-        b=end(link.b),
-        slot=dict(link.slot),
+        explanation=detail or link.explanation.rule,
+        a=a,
+        b=b,
+        slot=slot,
         differs=tuple(link.differs),
     )
 

@@ -11,13 +11,22 @@ the rule, what differs and the explanation.
 
 from __future__ import annotations
 
+import re
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from unspin.corpus.model import Link, Side
 from unspin.corpus.store_adapter import LinkRun
 
-__all__ = ["COLUMNS", "SLOT_FIELDS", "in_context", "link_row", "render_link", "render_run"]
+__all__ = [
+    "COLUMNS",
+    "SLOT_FIELDS",
+    "in_context",
+    "link_row",
+    "readable_slot",
+    "render_link",
+    "render_run",
+]
 
 #: The slot fields each view shows, in order.
 SLOT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -104,6 +113,44 @@ def _side(label: str, side: Side, width: int, context: Callable[[Side], str | No
 _OWN_LINES = {"same_event": "same event", "checks": "slots"}
 
 
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: The slot fields whose words may be stems the matching uses ("warehous", "fir").
+_STEMMED = ("event", "quantity")
+
+
+def _readable(value: str, words: set[str]) -> str:
+    """``value`` with each word that its sides do not write in full replaced by the
+    shortest word of theirs it begins ("warehous" -> "warehouse"); others kept."""
+
+    def one(m: re.Match[str]) -> str:
+        low = m.group(0).lower()
+        if low in words:
+            return m.group(0)
+        # a stem lost a final e ("warehous", "fir", "injur") or its y ("compani"); a
+        # word in its own right ("flood" of "floods") is kept
+        heads = (low + "e", low[:-1] + "y") if low.endswith("i") else (low + "e",)
+        longer = [w for w in words if w.startswith(heads) and len(w) <= len(low) + 4]
+        return min(longer, key=lambda w: (len(w), w)) if longer else m.group(0)
+
+    return _WORD.sub(one, value)
+
+
+def readable_slot(
+    slot: Mapping[str, str], explanation: str, contexts: Sequence[str | None]
+) -> tuple[dict[str, str], str]:
+    """The slot and explanation of a link as a reader sees them: the stems its matching
+    compared ("event warehous killed", "event fir") written as the words of the two
+    sides' ``contexts`` (their sentences) that they stand for."""
+    words = {w.lower() for c in contexts if c for w in _WORD.findall(c)}
+    out = dict(slot)
+    for key in _STEMMED:
+        raw = out.get(key)
+        if raw:
+            out[key] = _readable(raw, words)
+            explanation = explanation.replace(f"({raw};", f"({out[key]};")
+    return out, explanation
+
+
 def _slot(slot: Mapping[str, str], view: str) -> str:
     parts = [f"{k} {slot[k]}" for k in SLOT_FIELDS[view] if slot.get(k) and k not in _OWN_LINES]
     return "; ".join(parts)
@@ -125,15 +172,15 @@ def render_link(
         _side("A", link.a, width, context),
         _side("B", link.b, width, context),
     ]
-    slot = _slot(link.slot, view)
+    sides = [context(link.a) or link.a.text, context(link.b) or link.b.text]
+    shown, detail = readable_slot(link.slot, link.explanation.detail, sides)
+    slot = _slot(shown, view)
     if slot:
         lines.append(f"  slot: {_one_line(slot, width)}")
     for key, label in _OWN_LINES.items():
-        if link.slot.get(key):
-            lines.append(f"  {label}: {_one_line(link.slot[key], width)}")
-    why = textwrap.fill(
-        link.explanation.detail, width=width, initial_indent="  why: ", subsequent_indent="       "
-    )
+        if shown.get(key):
+            lines.append(f"  {label}: {_one_line(shown[key], width)}")
+    why = textwrap.fill(detail, width=width, initial_indent="  why: ", subsequent_indent="       ")
     lines.append(why)
     return "\n".join(lines)
 
