@@ -9,11 +9,21 @@ import re
 from unspin.frames.date_patterns import FUTURE_RE, MONTHS, YEAR_DATE_RE, YEAR_DATE_REACH
 from unspin.nlp import Parsed
 
-__all__ = ["future_at", "future_clause", "past_at", "verb_above", "year_before"]
+__all__ = [
+    "PLAIN_FUTURE_AUX",
+    "future_at",
+    "future_clause",
+    "past_at",
+    "verb_above",
+    "year_before",
+]
 
 
 #: Auxiliaries that put a clause in the future ("wo" is "won't" split by the tokenizer).
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
+#: The same without "would", which is as often the future of a past telling ("said the
+#: boy would not face charges over the crash in February": last February).
+PLAIN_FUTURE_AUX = _FUTURE_AUX - {"would"}
 
 #: Verbs whose complement is in the future ("due to", "set to", "expected to").
 _FUTURE_HEADS = frozenset({"go", "schedule", "expect", "set", "due", "plan", "intend"})
@@ -33,7 +43,7 @@ def verb_above(parsed: Parsed, k: int, reach: int = 6) -> int:
     return t.i
 
 
-def future_clause(parsed: Parsed, k: int) -> bool:
+def future_clause(parsed: Parsed, k: int, auxes: frozenset[str] = _FUTURE_AUX) -> bool:
     """Whether the clause of token ``k`` speaks of the future: the verb it hangs on has
     "will", "would", "shall" or "'ll", or is what someone is "going", "due", "scheduled",
     "expected" or "set" to do."""
@@ -46,9 +56,7 @@ def future_clause(parsed: Parsed, k: int) -> bool:
         if opens and k < min(opens):
             t = toks[t.head]
     for _ in range(3):  # "is expected to vote on Thursday": the verb above counts too
-        if any(
-            c.dep in ("aux", "auxpass") and c.lower in _FUTURE_AUX for c in parsed.children(t.i)
-        ):
+        if any(c.dep in ("aux", "auxpass") and c.lower in auxes for c in parsed.children(t.i)):
             return True
         if t.dep != "xcomp" or t.head == t.i:
             return False
@@ -73,12 +81,13 @@ def year_before(text: str, at: int, month: int) -> tuple[int, str] | None:
     return (year + 1 if month < told - 6 else year), found.group()
 
 
-def future_at(text: str, parsed: Parsed, char: int) -> bool:
+def future_at(text: str, parsed: Parsed, char: int, auxes: frozenset[str] = _FUTURE_AUX) -> bool:
     """Whether the clause of the expression at ``char`` speaks of the future
-    (:func:`future_clause`); without a parse, any future word in its sentence."""
+    (:func:`future_clause`, with the future auxiliaries ``auxes``); without a parse, any
+    future word in its sentence."""
     k = parsed.token_at(char)
     if parsed.has_parse and k is not None:
-        return future_clause(parsed, k)
+        return future_clause(parsed, k, auxes)
     sentence = parsed.sentence_of(char)
     around = (
         text[sentence.start : sentence.end]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from unspin.frames.date_context import future_at, past_at, year_before
+from unspin.frames.date_context import PLAIN_FUTURE_AUX, future_at, past_at, year_before
 from unspin.frames.date_patterns import (
     DURATION_CONTEXT,
     MONTHS,
@@ -339,7 +339,13 @@ class DateScanner:
                 iso = f"{_relative_month_year(self.pub, month, mod):04d}-{month:02d}"
             return self._rel(start, m.end(), "date.relative-month", iso, "month", 0.85)
         if self.pub:
-            iso = f"{self.pub.year:04d}-{month:02d}"
+            year = self.pub.year
+            will = future_at(self.text, self.parsed, m.start("mon"), PLAIN_FUTURE_AUX)
+            if month < self.pub.month and will:
+                year += 1  # "will reopen in January", told in November: the next January
+            elif month > self.pub.month and past_at(self.text, self.parsed, start, m.end()):
+                year -= 1  # "was held in December", told in November: the last December
+            iso = f"{year:04d}-{month:02d}"
         return DateMatch(
             start, m.end(), "date", iso, "month", False, "date.month", 0.8,
             relative_to=self.pub_iso if iso else None, needs_publication=True,

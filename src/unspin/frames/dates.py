@@ -24,7 +24,9 @@ P's year, or the next year when it has passed and the clause is in the future te
 the year before when it is still ahead and the past-tense verb it hangs on tells it
 ("was held on June 3"; not "the June 7 primary", "adjourned until June 3");
 "last Monday" is strictly before P, "next Monday" strictly after; "last March" is the
-latest March before P's month; "in March" is March of P's year; "last week" is the ISO
+latest March before P's month; "in March" is March of P's year, the next year's when it
+has passed and the clause is in the future tense ("will reopen in January"), the year
+before's when it is still ahead and a past-tense verb tells it; "last week" is the ISO
 week before P's; "the past week" is the interval from P minus one week to P; "a week ago"
 and "two weeks ago" count days back, as "two days ago" does (P minus 7 or 14 days).
 """
