@@ -66,3 +66,19 @@ def run(backbone: Backbone) -> Callable[..., Analysis]:
         return analysis
 
     return _run
+
+
+#: One invented article for corpus command tests: a quotation, a named speaker, a date.
+PIER = '"The pier will reopen in June," said harbour master Ines Moll on Monday.\n'
+
+
+@pytest.fixture()
+def pier_db(tmp_path: Path) -> Path:
+    """A SQLite store holding :data:`PIER`, ingested with the fake backbone."""
+    from unspin.cli import main
+
+    store, article = tmp_path / "corpus.db", tmp_path / "pier.txt"
+    article.write_text(PIER, encoding="utf-8")
+    args = ["corpus", "ingest", str(article), "--db", str(store), "--backbone", "fake", "-q"]
+    assert main(args) == 0
+    return store

@@ -11,16 +11,10 @@ import pytest
 
 from unspin.cli import main
 
-TEXT = '"The pier will reopen in June," said harbour master Ines Moll on Monday.\n'
-
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    store, article = tmp_path / "corpus.db", tmp_path / "pier.txt"
-    article.write_text(TEXT, encoding="utf-8")
-    args = ["corpus", "ingest", str(article), "--db", str(store), "--backbone", "fake", "-q"]
-    assert main(args) == 0
-    return store
+def db(pier_db: Path) -> Path:
+    return pier_db
 
 
 @pytest.mark.parametrize(
