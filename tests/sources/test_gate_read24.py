@@ -106,3 +106,10 @@ def test_a_name_in_apposition_to_the_subject_is_a_subject_for_a_pronoun(run: Run
 def test_the_writers_word_to_the_reader_before_a_colon_is_no_content(run: Run, text: str) -> None:
     contents = [f.text for f in sources(run, text).by_kind("attribution")]
     assert not any(c.startswith(("Remember", "Keep")) for c in contents), contents
+
+
+def test_a_stray_article_and_noun_before_a_plural_speaker_are_left_out(run: Run) -> None:
+    text = "The mayor cut the budget, a move critics called \"reckless\"."
+    assert [f.text for f in sources(run, text).by_kind("speaker")] == ["critics"]
+    kept = sources(run, "A few critics said the cut was reckless.").by_kind("speaker")
+    assert [f.text for f in kept] == ["A few critics"]

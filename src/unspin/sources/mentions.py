@@ -122,9 +122,26 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
         sub = (max(sub[0], ix.subtree(c.i)[0]), sub[1])
     if cue is not None and sub[0] <= cue <= sub[1]:
         sub = _without_cue(ix, h, sub, cue)
+    sub = _past_stray_article(toks, h, sub)  # "a move critics called": critics
     if ent is not None:
         return named_mention(ix, h, ent, sub, person_hint)
     return _noun_mention(ix, h, sub)
+
+
+def _past_stray_article(
+    toks: tuple[Token, ...] | list[Token], h: Token, sub: tuple[int, int]
+) -> tuple[int, int]:
+    """``sub`` without an article and singular nouns the parse hung on a plural head
+    ("..., a move critics called 'reckless'": the move is the writer's noun, of a
+    relative clause the parse did not see; "a" never goes with "critics")."""
+    lo, hi = sub
+    first = toks[lo]
+    if h.tag not in ("NNS", "NNPS") or first.lower not in ("a", "an") or first.head != h.i:
+        return sub
+    j = lo + 1
+    while j < h.i and toks[j].dep == "compound" and toks[j].tag == "NN":
+        j += 1
+    return (j, hi) if j > lo + 1 else sub
 
 
 #: Plural body nouns that stand for officials in general ("authorities said"), no body.
