@@ -109,7 +109,7 @@ def test_the_writers_word_to_the_reader_before_a_colon_is_no_content(run: Run, t
 
 
 def test_a_stray_article_and_noun_before_a_plural_speaker_are_left_out(run: Run) -> None:
-    text = "The mayor cut the budget, a move critics called \"reckless\"."
+    text = 'The mayor cut the budget, a move critics called "reckless".'
     assert [f.text for f in sources(run, text).by_kind("speaker")] == ["critics"]
     kept = sources(run, "A few critics said the cut was reckless.").by_kind("speaker")
     assert [f.text for f in kept] == ["A few critics"]
