@@ -128,6 +128,22 @@ def _weekday_date(pub: date, wd: int, mod: str, future: bool) -> date:
     return pub - timedelta(days=back)
 
 
+def _month_year(
+    text: str, parsed: Parsed, pub: date, month: int, span: tuple[int, int, int]
+) -> int:
+    """The year of a month told without one (``span``: where its name starts, where its
+    words start, "early March", and where they end): the publication year,
+    the next one when the month has passed and its clause is about the future ("will
+    reopen in January", told in November), the one before when it is still ahead and a
+    past-tense verb tells it ("was held in December", told in November)."""
+    name, start, end = span
+    if month < pub.month and future_at(text, parsed, name, PLAIN_FUTURE_AUX):
+        return pub.year + 1
+    if month > pub.month and past_at(text, parsed, start, end):
+        return pub.year - 1
+    return pub.year
+
+
 def _day_of_month(pub: date, day: int, future: bool) -> date | None:
     """The date of "on the <day>th" published on ``pub``: the latest such day on or before
     ``pub``, or the first on or after it when the clause is in the future tense (as "on
@@ -339,12 +355,8 @@ class DateScanner:
                 iso = f"{_relative_month_year(self.pub, month, mod):04d}-{month:02d}"
             return self._rel(start, m.end(), "date.relative-month", iso, "month", 0.85)
         if self.pub:
-            year = self.pub.year
-            will = future_at(self.text, self.parsed, m.start("mon"), PLAIN_FUTURE_AUX)
-            if month < self.pub.month and will:
-                year += 1  # "will reopen in January", told in November: the next January
-            elif month > self.pub.month and past_at(self.text, self.parsed, start, m.end()):
-                year -= 1  # "was held in December", told in November: the last December
+            span = (m.start("mon"), start, m.end())
+            year = _month_year(self.text, self.parsed, self.pub, month, span)
             iso = f"{year:04d}-{month:02d}"
         return DateMatch(
             start, m.end(), "date", iso, "month", False, "date.month", 0.8,
