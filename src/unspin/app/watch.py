@@ -18,12 +18,9 @@ claims and at least as many as it had before (it at least doubled).
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import os
-import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,9 +29,8 @@ from unspin.app.corpus import ingest_paths, opened_store
 from unspin.app.links import link_corpus
 from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.corpus.audited import is_experimental
-from unspin.errors import ConfigError, EmptyInputError, InputError
-from unspin.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, load_path
-from unspin.model import Document
+from unspin.errors import ConfigError
+from unspin.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, load_feed_lines
 from unspin.narratives import NarrativeTable, Params, stories, update
 from unspin.store import IngestReport, ingest
 
@@ -152,45 +148,16 @@ def _feed_lines(source: Path, seen: dict[str, Any]) -> tuple[bytes, int, dict[st
     return complete, int(before), {"offset": offset + len(complete), "lines": lines}
 
 
-def _as_feed_lines(
-    loaded: Iterable[Document | InputError], copy: str, feed: Path, before: int
-) -> Iterator[Document | InputError]:
-    """What was read from ``copy`` (the feed's new lines), each document and error named
-    as the feed's own line (``feed.jsonl:N``, N counted from the feed's start) instead of
-    the temporary copy's, which is gone after the cycle."""
-    prefix = f"{copy}:"
-
-    def named(source: str | None) -> str:
-        if source and source.startswith(prefix) and source[len(prefix) :].isdigit():
-            return f"{feed}:{before + int(source[len(prefix) :])}"
-        return str(feed)
-
-    for item in loaded:
-        if isinstance(item, Document):
-            yield dataclasses.replace(item, source=named(item.source))
-        elif isinstance(item, EmptyInputError) and item.source == copy:
-            continue  # only blank lines were appended: nothing to read
-        else:
-            said = f"{item.source}: "
-            message = item.message[len(said) :] if item.message.startswith(said) else item.message
-            yield type(item)(message, source=named(item.source), hint=item.hint)
-
-
 def _ingest_feed(
     db: str | Path | None, data: bytes, feed: Path, before: int, config: ConfigSource
 ) -> IngestReport:
-    """Ingest the feed's new lines ``data`` (read from a temporary copy, named as the
-    feed's lines)."""
+    """Ingest the feed's new lines ``data``, each document and error named as the feed's
+    line (``feed.jsonl:N``, N counted from the feed's start)."""
     pipeline = load_pipeline(config)
-    fd, copy = tempfile.mkstemp(suffix=".jsonl")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        loaded = load_path(copy, max_bytes=pipeline.config.max_bytes)
-        with opened_store(db, create=True) as store:
-            return ingest(store, _as_feed_lines(loaded, copy, feed, before), pipeline=pipeline)
-    finally:
-        os.unlink(copy)
+    max_bytes = pipeline.config.max_bytes
+    loaded = load_feed_lines(data, source=str(feed), first=before + 1, max_bytes=max_bytes)
+    with opened_store(db, create=True) as store:
+        return ingest(store, loaded, pipeline=pipeline)
 
 
 def _narrative_rows(table: NarrativeTable, run: int) -> tuple[list[Any], list[Any]]:

@@ -36,6 +36,7 @@ __all__ = [
     "TEXT_SUFFIXES",
     "iter_documents",
     "load_bytes",
+    "load_feed_lines",
     "load_path",
     "load_paths",
     "load_stream",
@@ -182,9 +183,11 @@ def load_bytes(
         yield exc
 
 
-def _load_jsonl(stream: IO[bytes], *, source: str | None, max_bytes: int) -> Iterator[Loaded]:
+def _load_jsonl(
+    stream: IO[bytes], *, source: str | None, max_bytes: int, first: int = 1
+) -> Iterator[Loaded]:
     seen_any = False
-    for line in bounded_lines(stream, max_bytes):
+    for line in bounded_lines(stream, max_bytes, first):
         where = f"{source}:{line.number}" if source else f"line {line.number}"
         if line.data is not None and not line.data.strip():
             continue
@@ -209,6 +212,16 @@ def _load_jsonl(stream: IO[bytes], *, source: str | None, max_bytes: int) -> Ite
             yield exc
     if not seen_any:
         yield EmptyInputError("no records", source=source)
+
+
+def load_feed_lines(
+    data: bytes, *, source: str, first: int, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Loaded]:
+    """The documents of ``data``, complete JSON Lines appended to the feed ``source``,
+    each named as the feed's line (``feed.jsonl:7``, counting from ``first``); blank lines
+    alone give nothing."""
+    loaded = _load_jsonl(io.BytesIO(data), source=source, max_bytes=max_bytes, first=first)
+    yield from (x for x in loaded if not isinstance(x, EmptyInputError) or x.source != source)
 
 
 def load_stream(

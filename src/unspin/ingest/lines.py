@@ -30,10 +30,11 @@ class Line:
     size: int
 
 
-def bounded_lines(stream: IO[bytes], max_bytes: int) -> Iterator[Line]:
-    """The lines of ``stream``, each read with at most ``max_bytes + 1`` bytes in memory; a
-    longer line is skipped to its end and reported with ``data=None``."""
-    number = 0
+def bounded_lines(stream: IO[bytes], max_bytes: int, first: int = 1) -> Iterator[Line]:
+    """The lines of ``stream``, numbered from ``first``, each read with at most
+    ``max_bytes + 1`` bytes in memory; a longer line is skipped to its end and reported
+    with ``data=None``."""
+    number = first - 1
     while True:
         raw = stream.readline(max_bytes + 1)
         if not raw:
