@@ -32,6 +32,7 @@ from unspin.sources.resolver import (
     Resolver,
     first_name,
     full_name_run,
+    referent,
     surname_noun,
     take_known,
     unresolved_pronoun,
@@ -365,7 +366,7 @@ def _continues(chosen: Known, first: Known) -> bool:
     """Whether a pronoun resolved to ``chosen`` should rather go on with ``first``, the
     referent of the same pronoun earlier in its sentence: ``chosen`` is someone else and
     no main-clause subject (a subject inside what the first one said, or an object)."""
-    return not chosen.main_subject and (chosen.name or chosen.start) != (first.name or first.start)
+    return not chosen.main_subject and referent(chosen) != referent(first)
 
 
 def _subject_antecedents(st: RunState, covered: list[tuple[int, int]]) -> list[Mention]:

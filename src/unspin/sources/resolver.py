@@ -27,6 +27,7 @@ __all__ = [
     "first_name",
     "full_name_before",
     "full_name_run",
+    "referent",
     "surname_noun",
     "take_known",
     "unresolved_pronoun",
@@ -350,12 +351,9 @@ class Resolver:
             (k for k in pool if k.main_subject),
             next((k for k in pool if k.is_subject), pool[0]),
         )
-        rivals = {_key(k) for k in candidates if sentence - k.sentence <= 1} - {_key(chosen)}
-        m.name = chosen.name or chosen.speaks_for or None
-        m.source_type = chosen.source_type
-        m.entity_type = chosen.entity_type
-        m.antecedent = (chosen.start, chosen.end)
-        m.role = chosen.role
+        near = {referent(k) for k in candidates if sentence - k.sentence <= 1}
+        rivals = near - {referent(chosen)}
+        take_known(m, chosen)
         m.score = 0.75 if not rivals else 0.5
         if want in ("male", "female") and chosen.name and self.gender.get(chosen.name) == want:
             m.score = 0.8 if not rivals else 0.65
@@ -553,6 +551,6 @@ def _position(role: str) -> bool:
     return any(role_head(part) in PERSON_HEADS for part in role.split(";"))
 
 
-def _key(k: Known) -> tuple[str, int]:
+def referent(k: Known) -> tuple[str, int]:
     """Who a candidate is: its name, or its position when unnamed."""
     return (k.name, -1) if k.name else ("", k.start)
