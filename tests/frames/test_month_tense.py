@@ -30,6 +30,9 @@ PUBLISHED = date(2026, 11, 12)
         ("The bridge will reopen in December.", "December", "2026-12"),
         ("Police said the boy would not face charges over the crash in February.", "February",
          "2026-02"),
+        # a month after a noun that something ahead modifies is that noun's, not the verb's
+        ("She was not hopeful about the looming showdown in December.", "December", "2026-12"),
+        ("Aides were busy with the planned vote in December.", "December", "2026-12"),
     ],
 )  # fmt: skip
 def test_a_month_takes_its_year_from_the_tense(

@@ -28,6 +28,14 @@ PLAIN_FUTURE_AUX = _FUTURE_AUX - {"would"}
 #: Verbs whose complement is in the future ("due to", "set to", "expected to").
 _FUTURE_HEADS = frozenset({"go", "schedule", "expect", "set", "due", "plan", "intend"})
 
+#: Modifiers of a noun that put what it names ahead of the telling ("the looming showdown",
+#: "the planned vote"): a date right after that noun may be its, not the past verb's.
+_AHEAD_MODIFIERS = frozenset(
+    {"loom", "looming", "upcoming", "coming", "forthcoming", "impending", "planned",
+     "plan", "scheduled", "schedule", "expected", "expect", "proposed", "propose",
+     "anticipated", "anticipate", "pending", "next"}
+)  # fmt: skip
+
 #: Dependents that open a clause: a date before them belongs to the verb above the clause.
 _CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 
@@ -97,6 +105,22 @@ def future_at(text: str, parsed: Parsed, char: int, auxes: frozenset[str] = _FUT
     return bool(FUTURE_RE.search(around))
 
 
+def _ahead_noun_before(parsed: Parsed, prep: int) -> bool:
+    """Whether the word before the preposition ``prep`` is a noun that something ahead
+    modifies ("about the looming showdown in July": the showdown's July, wherever the
+    parser hung "in July")."""
+    if prep == 0:
+        return False
+    noun = parsed.tokens[prep - 1]
+    if noun.pos not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        c.dep in ("amod", "compound") and c.i < noun.i
+        and (c.lemma.lower() in _AHEAD_MODIFIERS or c.lower in _AHEAD_MODIFIERS)
+        for c in parsed.children(noun.i)
+    )  # fmt: skip
+
+
 #: Words before a day that may put it after the time of the telling, whatever the tense
 #: ("adjourned the case until June 3", "was set for June 3").
 _AHEAD_BEFORE = re.compile(r"\b(?:until|till|through|by|before|to|for)\s+(?:the\s+)?$", re.I)
@@ -118,6 +142,8 @@ def past_at(text: str, parsed: Parsed, start: int, end: int) -> bool:
     toks = parsed.tokens
     t = heads[0]
     if t.dep == "pobj" and toks[t.head].lower in ("on", "in") and toks[t.head].dep == "prep":
+        if _ahead_noun_before(parsed, t.head):
+            return False
         verb = toks[toks[t.head].head]
     elif t.dep in ("npadvmod", "tmod"):
         verb = toks[t.head]
