@@ -52,6 +52,26 @@ def _fallback_text(tree: Any) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
+def _drop_year_guess(html: str, meta: dict[str, str], source: str | None) -> None:
+    """Keep a 1 January date only when the page's markup gives it: the page search that
+    trafilatura runs last makes a bare year (a copyright footer's "(c) 2025", any year in
+    the text) 1 January of that year, and a copyright year is no publication date."""
+    from datetime import date
+
+    from htmldate import find_date
+    from lxml import html as lxml_html
+
+    found = find_date(
+        lxml_html.document_fromstring(html),
+        extensive_search=False,
+        original_date=True,
+        max_date=date.today().isoformat(),
+    )
+    if found != meta["date"]:
+        log.debug("%s: %s is a year alone, not a publication date", source, meta["date"])
+        del meta["date"]
+
+
 def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str, str]]:
     """Return the main text of an HTML page and its metadata (title, author, date, url, outlet)."""
     try:
@@ -84,6 +104,8 @@ def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str
         ):
             if value:
                 meta[key] = str(value)
+    if meta.get("date", "").endswith("-01-01"):
+        _drop_year_guess(html, meta, source)
     if len(text.strip()) < 40:
         fallback = _fallback_text(lxml_html.document_fromstring(html))
         if len(fallback.strip()) > len(text.strip()):
