@@ -199,7 +199,7 @@ def test_the_markdown_report_lists_matches_and_verdicts(analysis: Analysis) -> N
     fees = next(i for i, line in enumerate(lines) if line.startswith("1. Harbour fees"))
     assert lines[fees].endswith(
         "verdict: supported (experimental: verdicts were right for "
-        "0.36 of the team's 180 contrast claims (bench/verdict\\_contrast.py)))"
+        "0.839 of the team's 180 contrast claims (bench/verdict\\_contrast.py)))"
     )
     assert lines[fees + 1].startswith(
         "   - evidence [Port \\<i\\>statistics\\</i\\> 2023](https://stats.example/port) "
@@ -212,3 +212,17 @@ def test_the_markdown_report_lists_matches_and_verdicts(analysis: Analysis) -> N
     assert "](https://checkers.example/velmora-dam) rated “False” (2024-02-03)" in lines[dam + 1]
     assert "<b>" not in lines[dam + 1]
     assert "javascript:" not in md
+
+
+def test_the_verdict_caution_quotes_the_accuracy_the_readme_reports() -> None:
+    """The caution next to a verdict gives the contrast-set accuracy of the rule that made
+    it: the README's figure, not the baseline's before the slot rule (0.36)."""
+    from pathlib import Path
+
+    from unspin.claims.report import VERDICT_CAUTION, VERDICT_CONTRAST_ACCURACY
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `verdicts` |"))
+    [figure] = re.findall(r"contrast-set accuracy (\d\.\d+)", row)
+    assert float(figure) == VERDICT_CONTRAST_ACCURACY
+    assert f"right for {figure} of the team's 180 contrast claims" in VERDICT_CAUTION
