@@ -24,6 +24,7 @@ from unspin.errors import (
     MalformedRecordError,
     UnsupportedInputError,
 )
+from unspin.ingest.dates import read_date
 from unspin.ingest.decode import decode_bytes, normalise_text
 from unspin.ingest.html import declared_charset, html_to_text, looks_like_html
 from unspin.ingest.lines import bounded_lines, parse_record, surrogate_in
@@ -62,8 +63,9 @@ _DATE_FIELDS = ("published", "date", "publication_date", "published_at")
 Loaded = Document | InputError
 
 
-def _normalise_date(value: Any) -> str | None:
-    """An ISO 8601 date (or date-time) string, or None when it cannot be read."""
+def _normalise_date(value: Any, field: str, source: str | None) -> str | None:
+    """An ISO 8601 date (or date-time) string, or None (with a warning naming ``source``
+    and ``field``) when it cannot be read as a whole calendar day."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -71,16 +73,16 @@ def _normalise_date(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value).strip()
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            from dateutil import parser as dateparser
-
-            parsed = dateparser.parse(text)
-        except (ImportError, ValueError, OverflowError):
-            log.warning("ignoring unreadable publication date %r", text)
-            return None
+    parsed = read_date(text)
+    if parsed is None:
+        log.warning(
+            "%s: ignoring the unreadable publication date %r in field %r (not a whole "
+            "calendar day; write it as 2024-03-05)",
+            source or "input",
+            text,
+            field,
+        )
+        return None
     if parsed.hour == parsed.minute == parsed.second == 0 and ":" not in text:
         return parsed.date().isoformat()
     return parsed.isoformat()
@@ -95,14 +97,14 @@ def _document(text: str, meta: Mapping[str, Any], source: str | None) -> Documen
             f"the text holds an unpaired surrogate at character {at} (U+{ord(text[at]):04X})",
             source=source,
         )
-    published = next((meta[k] for k in _DATE_FIELDS if meta.get(k)), None)
+    field = next((k for k in _DATE_FIELDS if meta.get(k)), None)
     return Document(
         text=text,
         title=_str_or_none(meta.get("title")),
         url=_str_or_none(meta.get("url")),
         outlet=_str_or_none(meta.get("outlet")),
         author=_author(meta.get("author")),
-        published=_normalise_date(published),
+        published=_normalise_date(meta[field], field, source) if field else None,
         language=_str_or_none(meta.get("language") or meta.get("lang")) or "en",
         source=source,
     )
