@@ -59,3 +59,31 @@ def test_search_on_a_missing_store_is_a_one_line_error(
     assert code == 2
     err = capsys.readouterr().err
     assert err.startswith("unspin: error:") and len(err.strip().splitlines()) == 1
+
+
+def test_verdicts_over_a_store_without_evidence_say_so_and_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A store that holds fact-checks but no evidence passages: every claim is not
+    verified because there is nothing to read, not because no passage was similar; the
+    log says so once, and each verdict says how to add evidence."""
+    db = str(tmp_path / "checks.db")
+    checks = tmp_path / "checks.csv"
+    checks.write_text("claim,rating\nThe Carrow ferry carries 900 people.,False\n", "utf-8")
+    assert main(["factchecks", "import", str(checks), "--db", db, "--backbone", "fake"]) == 0
+    capsys.readouterr()
+    code = main(
+        ["analyze", str(FIXTURES / "article.txt"), "--analyzers", "claims,verdicts",
+         "--db", db, "--backbone", "fake", "-f", "json"]
+    )  # fmt: skip
+    assert code == 0
+    out, err = capsys.readouterr()
+    verdicts = [f for f in json.loads(out)["findings"] if f["kind"] == "verdict"]
+    assert verdicts and all(f["label"] == "not verified" for f in verdicts)
+    for f in verdicts:
+        detail = f["explanation"]["detail"]
+        assert f"the evidence store {db} holds no passages" in detail
+        assert f"unspin evidence add PATH... --db {db}" in detail
+        assert "similar enough" not in detail
+    warnings = [r for r in caplog.records if "holds no passages" in r.getMessage()]
+    assert len(warnings) == 1 and "Traceback" not in err

@@ -151,6 +151,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         self._model: StanceModel | None = None
         self._reader: PassageReader | None = None
         self._matcher: WordMatcher | None = None
+        self._warned: set[str] = set()
 
     @classmethod
     def with_index(cls, index: EvidenceIndex, **options: Any) -> VerdictsAnalyzer:
@@ -195,12 +196,17 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         counts = dict.fromkeys(VERDICTS, 0)
         findings = []
         vectors = self._claim_vectors(ctx, claims) if index is not None else None
+        empty: bool | None = None  # whether the store holds no passage, asked once
         for k, claim in enumerate(claims):
             if index is None or vectors is None:
                 found: list[RetrievedPassage] = []
             else:
                 found = self._retrieve(index, claim.text, vectors[k])
-            finding = self._verdict(ctx, claim, vectors, k, found, stored=index is not None)
+            if not found and index is not None and empty is None:
+                empty = self._empty(index)
+            finding = self._verdict(
+                ctx, claim, vectors, k, found, missing=self._why_none(index, empty)
+            )
             counts[str(finding.attributes["verdict"])] += 1
             findings.append(finding)
         summary: dict[str, JSON] = {
@@ -210,6 +216,40 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
             "model": self._model.label if self._model is not None else None,
         }
         return AnalyzerResult(tuple(findings), summary)
+
+    def _why_none(self, index: EvidenceIndex | None, empty: bool | None) -> str:
+        """Why a claim may have no passage: no store, a store without passages, or none
+        similar enough; with what to do about the first two."""
+        if index is None:
+            return (
+                "no evidence store is configured (give the verdicts analyzer one: option "
+                "db, or analyze --db URL)"
+            )
+        if empty:
+            url = index.store.url
+            return (
+                f"the evidence store {url} holds no passages (add trusted documents with "
+                f"'unspin evidence add PATH... --db {url}')"
+            )
+        return (
+            f"no stored passage is similar enough to the claim (cosine >= {self.min_similarity:g})"
+        )
+
+    def _empty(self, index: EvidenceIndex) -> bool:
+        """Whether the evidence store holds no passage (said once per store in the log:
+        every claim will be not verified, and not for want of a similar passage)."""
+        if index.counts()[1]:
+            return False
+        url = index.store.url
+        if url not in self._warned:
+            self._warned.add(url)
+            log.warning(
+                "the evidence store %s holds no passages, so every claim is not verified: "
+                "add trusted documents with 'unspin evidence add PATH... --db %s'",
+                url,
+                url,
+            )
+        return True
 
     @staticmethod
     def _claim_vectors(ctx: Context, claims: Sequence[Finding]) -> NDArray[Any] | None:
@@ -307,8 +347,9 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         k: int,
         found: Sequence[RetrievedPassage],
         *,
-        stored: bool,
+        missing: str,
     ) -> Finding:
+        """The claim's verdict finding; ``missing`` says why ``found`` may be empty."""
         stances = self._stances(claim, vectors, k, found)
         checks: list[PassageCheck] = []
         if self.options.rule == "frames":
@@ -331,12 +372,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         ]
         score = _score(agg, [c.about for c in checks] or [s.score for s in stances])
         if not found:
-            detail = (
-                "no evidence store is configured"
-                if not stored
-                else f"no stored passage is similar enough to the claim "
-                f"(cosine >= {self.min_similarity:g})"
-            ) + "; the claim is not verified"
+            detail = f"{missing}; the claim is not verified"
         elif agg.verdict != "not verified":
             cited = "; ".join(_cite(found[i], stances, checks, i) for i in agg.counted)
             detail = f"{detail} (of {len(found)} passages retrieved). Cited: {cited}"
