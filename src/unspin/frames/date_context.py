@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-from unspin.frames.date_patterns import FUTURE_RE, MONTHS, YEAR_DATE_RE, YEAR_DATE_REACH
+from unspin.frames.date_patterns import (
+    DAY_YEAR_RE,
+    FUTURE_RE,
+    MONTHS,
+    YEAR_DATE_RE,
+    YEAR_DATE_REACH,
+)
 from unspin.nlp import Parsed
 
 __all__ = [
@@ -14,6 +20,7 @@ __all__ = [
     "future_at",
     "future_clause",
     "past_at",
+    "same_day_before",
     "verb_above",
     "year_before",
 ]
@@ -87,6 +94,21 @@ def year_before(text: str, at: int, month: int) -> tuple[int, str] | None:
     year = int(found["year"] or found["year2"])
     told = MONTHS[(found["mon"] or found["mon2"]).rstrip(".").lower()]
     return (year + 1 if month < told - 6 else year), found.group()
+
+
+def same_day_before(text: str, at: int, month: int, day: int) -> tuple[int, str] | None:
+    """The year of the last date before ``at`` that states the same day and month with a
+    year ("Sept. 11, 2001" before "after the Sept. 11 attacks"), and that date's words: a
+    text that names a day with its year and then without means the same day."""
+    found = None
+    for m in DAY_YEAR_RE.finditer(text, 0, at):
+        mon = (m["mon"] or m["mon2"]).rstrip(".").lower()
+        told_day = int(re.sub(r"\D", "", m["day"] or m["day2"]))
+        if MONTHS.get(mon) == month and told_day == day:
+            found = m
+    if found is None:
+        return None
+    return int(found["year"] or found["year2"]), found.group()
 
 
 def future_at(text: str, parsed: Parsed, char: int, auxes: frozenset[str] = _FUTURE_AUX) -> bool:

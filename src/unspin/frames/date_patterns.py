@@ -125,7 +125,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "time12",
         re.compile(
-            r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.|[ap]\.m\b|[ap]m\b)"
+            r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.|[ap]\.m\b|[ap]m\b|[AP]\.M\.|[AP]M\b)"
             r"(?:\s+(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time))?"
         ),
     ),
@@ -196,6 +196,12 @@ PUB_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 YEAR_DATE_RE = re.compile(
     rf"\b(?P<mon>{_MONTH})\s+(?:{_DAY},?\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b"
     rf"|\b{_DAY}\s+(?:of\s+)?(?P<mon2>{_MONTH})\s+(?P<year2>(?:1[6-9]|20)\d\d)\b"
+)
+#: A day with its month and year ("Sept. 11, 2001", "11 September 2001"): the year a later
+#: "Sept. 11" of the same text takes.
+DAY_YEAR_RE = re.compile(
+    rf"\b(?P<mon>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>(?:1[6-9]|20)\d\d)\b"
+    rf"|\b(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH})\s+(?P<year2>(?:1[6-9]|20)\d\d)\b"
 )
 #: How far back (characters) a year is looked for.
 YEAR_DATE_REACH = 1500

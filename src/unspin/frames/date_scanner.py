@@ -9,7 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from unspin.frames.date_context import PLAIN_FUTURE_AUX, future_at, past_at, year_before
+from unspin.frames.date_context import (
+    PLAIN_FUTURE_AUX,
+    future_at,
+    past_at,
+    same_day_before,
+    year_before,
+)
 from unspin.frames.date_patterns import (
     DURATION_CONTEXT,
     MONTHS,
@@ -241,6 +247,48 @@ def _score_pair(text: str, start: int, end: int) -> bool:
     )
 
 
+def _yearless_day(
+    text: str,
+    parsed: Parsed,
+    pub: date | None,
+    m: re.Match[str],
+    month_day: tuple[int, int],
+    rule: str,
+) -> DateMatch:
+    """A day told with its month and no year: the year it was told with before in the text
+    ("Sept. 11, 2001", then "the Sept. 11 attacks"), else the publication year moved by the
+    tense of its clause, else, with no publication date, the year of a date told before."""
+    month, day = month_day
+    pub_iso = pub.isoformat() if pub else None
+    if (same := same_day_before(text, m.start(), month, day)) is not None:
+        d = _safe_date(same[0], month, day)
+        if d is not None:
+            return DateMatch(
+                m.start(), m.end(), "date", d.isoformat(), "day", False,
+                f"{rule}.same-day", 0.85, relative_to=same[1],
+            )  # fmt: skip
+    d = _safe_date(pub.year, month, day) if pub else None
+    if d is not None and pub is not None:
+        if d < pub and future_at(text, parsed, m.start()):
+            d = _safe_date(pub.year + 1, month, day)  # "will rise from January 1"
+        elif d > pub and past_at(text, parsed, m.start(), m.end()):
+            d = _safe_date(pub.year - 1, month, day)  # "sold it on June 3": gone by
+    if pub is None and (told := year_before(text, m.start(), month)) is not None:
+        year, anchor = told
+        d = _safe_date(year, month, day)
+        if d is not None:
+            return DateMatch(
+                m.start(), m.end(), "date", d.isoformat(), "day", False,
+                f"{rule}.year-before", 0.8, relative_to=anchor,
+            )  # fmt: skip
+    iso = d.isoformat() if d else None
+    rel = pub_iso if iso else None
+    return DateMatch(
+        m.start(), m.end(), "date", iso, "day", False, rule, 0.9,
+        relative_to=rel, needs_publication=True,
+    )  # fmt: skip
+
+
 class DateScanner:
     """Matches every pattern over one text and turns each match into a DateMatch."""
 
@@ -296,26 +344,7 @@ class DateScanner:
             return DateMatch(m.start(), m.end(), "date", days, "day", False, rule, 0.95)
         if _safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 passes
             return None
-        d = _safe_date(self.pub.year, month, day) if self.pub else None
-        if d is not None and self.pub is not None:
-            if d < self.pub and future_at(self.text, self.parsed, m.start()):
-                d = _safe_date(self.pub.year + 1, month, day)  # "will rise from January 1"
-            elif d > self.pub and past_at(self.text, self.parsed, m.start(), m.end()):
-                d = _safe_date(self.pub.year - 1, month, day)  # "sold it on June 3": gone by
-        if self.pub is None and (told := year_before(self.text, m.start(), month)) is not None:
-            year, anchor = told
-            d = _safe_date(year, month, day)
-            if d is not None:
-                return DateMatch(
-                    m.start(), m.end(), "date", d.isoformat(), "day", False,
-                    f"{rule}.year-before", 0.8, relative_to=anchor,
-                )  # fmt: skip
-        iso = d.isoformat() if d else None
-        rel = self.pub_iso if iso else None
-        return DateMatch(
-            m.start(), m.end(), "date", iso, "day", False, rule, 0.9,
-            relative_to=rel, needs_publication=True,
-        )  # fmt: skip
+        return _yearless_day(self.text, self.parsed, self.pub, m, (month, day), rule)
 
     def _h_mdy(self, m: re.Match[str]) -> DateMatch | None:
         return self._day_month(m, "date.month-day")
