@@ -117,7 +117,7 @@ def test_any_text_analyses_with_anchored_findings_fake_backbone(text: str) -> No
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=400), st.sampled_from(["", ".txt", ".md", ".html", ".jsonl"]))
+@given(st.binary(max_size=400), st.sampled_from(["", ".txt", ".md", ".html", ".jsonl", ".json"]))
 def test_any_bytes_load_as_documents_or_input_errors(data: bytes, suffix: str) -> None:
     for item in load_bytes(data, source="fuzz", suffix=suffix, max_bytes=300):
         assert isinstance(item, (Document, InputError))

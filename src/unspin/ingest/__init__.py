@@ -8,6 +8,7 @@ file or line and the caller decides how to report it.
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import sys
@@ -27,7 +28,7 @@ from unspin.errors import (
 from unspin.ingest.dates import read_date
 from unspin.ingest.decode import decode_bytes, normalise_text
 from unspin.ingest.html import declared_charset, html_to_text, looks_like_html
-from unspin.ingest.lines import bounded_lines, parse_record, surrogate_in
+from unspin.ingest.lines import bounded_lines, parse_record, surrogate_field, surrogate_in
 from unspin.ingest.markdown import markdown_to_text
 from unspin.model import Document
 
@@ -51,6 +52,8 @@ DEFAULT_MAX_BYTES = 5_000_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
+#: One JSON object, the fields of one JSON Lines record (read when named, not walked).
+JSON_SUFFIXES = {".json"}
 PLAIN_SUFFIXES = {".txt", ".text", ""}
 #: Suffixes picked up when walking a directory.
 TEXT_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | JSONL_SUFFIXES | PLAIN_SUFFIXES
@@ -174,6 +177,9 @@ def load_bytes(
         if kind == "jsonl":
             yield from _load_jsonl(io.BytesIO(data), source=source, max_bytes=max_bytes)
             return
+        if suffix in JSON_SUFFIXES:
+            yield _load_json(text, source)
+            return
         if kind == "html":
             body, meta = html_to_text(text, source=source)
         elif kind == "markdown":
@@ -183,6 +189,46 @@ def load_bytes(
         yield _document(body, meta, source)
     except InputError as exc:
         yield exc
+
+
+def _record_document(record: Mapping[str, Any], where: str | None, holder: str) -> Loaded:
+    """The document of one JSON record (a JSON Lines line, a ``.json`` file's object)."""
+    field = next((f for f in _TEXT_FIELDS if f in record), None)
+    text = record.get(field) if field else None
+    if not isinstance(text, str):
+        return MalformedRecordError(
+            "record has no string field 'text'",
+            source=where,
+            hint=f'{holder} needs {{"text": "..."}} plus optional title, url, outlet, author, '
+            "published",
+        )
+    try:
+        return _document(normalise_text(text).strip("\n"), record, where)
+    except InputError as exc:
+        return exc
+
+
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number"}
+
+
+def _load_json(text: str, source: str | None) -> Loaded:
+    """The one document of a ``.json`` file: an object with the fields of a JSON line."""
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return MalformedRecordError(
+            f"not JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", source=source
+        )
+    except RecursionError:
+        return MalformedRecordError("JSON nested too deeply", source=source)
+    if not isinstance(record, dict):
+        return MalformedRecordError(
+            f"a .json input is one JSON object, not {_JSON_KINDS.get(type(record), 'a value')}",
+            source=source,
+            hint='{"text": "..."} plus optional title, url, outlet, author, published; '
+            "several documents go in a .jsonl file, one per line",
+        )
+    return surrogate_field(record, source) or _record_document(record, source, "a .json input")
 
 
 def _load_jsonl(
@@ -198,20 +244,7 @@ def _load_jsonl(
         if isinstance(record, InputError):
             yield record
             continue
-        field = next((f for f in _TEXT_FIELDS if f in record), None)
-        text = record.get(field) if field else None
-        if not isinstance(text, str):
-            yield MalformedRecordError(
-                "record has no string field 'text'",
-                source=where,
-                hint='each line needs {"text": "..."} plus optional title, url, outlet, author, '
-                "published",
-            )
-            continue
-        try:
-            yield _document(normalise_text(text).strip("\n"), record, where)
-        except InputError as exc:
-            yield exc
+        yield _record_document(record, where, "each line")
     if not seen_any:
         yield EmptyInputError("no records", source=source)
 

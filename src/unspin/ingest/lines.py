@@ -10,7 +10,7 @@ from typing import IO, Any
 
 from unspin.errors import InputError, InputTooLargeError, MalformedRecordError
 
-__all__ = ["Line", "bounded_lines", "parse_record", "surrogate_in"]
+__all__ = ["Line", "bounded_lines", "parse_record", "surrogate_field", "surrogate_in"]
 
 #: The piece read at a time while skipping the rest of an oversized line.
 _CHUNK = 1 << 20
@@ -107,6 +107,12 @@ def parse_record(line: Line, where: str, max_bytes: int) -> dict[str, Any] | Inp
         return MalformedRecordError("JSON nested too deeply", source=where)
     if not isinstance(record, dict):
         return MalformedRecordError("record is not a JSON object", source=where)
+    return surrogate_field(record, where) or record
+
+
+def surrogate_field(record: dict[str, Any], where: str | None) -> InputError | None:
+    """The error of a field of ``record`` holding an unpaired surrogate escape (``"\\ud800"``,
+    valid JSON but no text), else None."""
     for key, value in record.items():
         at = surrogate_in(value) if isinstance(value, str) else None
         if at is not None:
@@ -115,4 +121,4 @@ def parse_record(line: Line, where: str, max_bytes: int) -> dict[str, Any] | Inp
                 f"(U+{ord(value[at]):04X}), which is not text",
                 source=where,
             )
-    return record
+    return None
