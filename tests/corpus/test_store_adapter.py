@@ -24,6 +24,7 @@ from unspin.corpus import (
     find_propagation,
     find_quote_drift,
 )
+from unspin.corpus.model import SLOT_FORMAT
 from unspin.corpus.store_adapter import (
     from_store_link,
     iter_corpus_links,
@@ -170,8 +171,8 @@ def test_an_index_written_by_an_older_extractor_is_re_extracted(
         before = {lk.id for lk in iter_corpus_links(store)}
         # what an older unspin wrote: slots of an older format, other keys
         store.sql.execute(
-            "UPDATE corpus_items SET payload = REPLACE(payload, '\"format\": 2', '\"format\": 1') "
-            "WHERE space = 'slot'"
+            "UPDATE corpus_items SET payload = REPLACE(payload, "
+            f"'\"format\": {SLOT_FORMAT}', '\"format\": 1') WHERE space = 'slot'"
         )
         store.sql.execute("UPDATE corpus_keys SET key = 'old|' || key WHERE space = 'slot'")
         again = link_store(store)

@@ -16,7 +16,8 @@ compared:
   within its reach ("about 60" and 62, "more than 60" and 65), a rounded and an exact
   figure ("1,200" and 1,187; the value arithmetic is :mod:`unspin.corpus.quantity_values`);
   a figure given as an update ("rose to", "now") or a larger count dated later is an
-  ``update``; anything else is a ``contradiction``;
+  ``update``, unless neither text dates its figure and two different sources give them
+  (:mod:`unspin.corpus.figure_sources`); anything else is a ``contradiction``;
 * dates: a coarser date containing the other is ``compatible``; different days are a
   ``contradiction``;
 * roles: different roles of one person ``differ`` (both can be true at different times);
@@ -36,6 +37,7 @@ from collections.abc import Iterable, Sequence
 
 from unspin.corpus.context import shared_names, story
 from unspin.corpus.events import ANTONYMS
+from unspin.corpus.figure_sources import shown_source, sources_differ
 from unspin.corpus.model import (
     DateSlot,
     Link,
@@ -265,6 +267,11 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
         f"({'as of ' + b.as_of if b.as_of else 'undated'})"
     )
     when = later(b.as_of, a.as_of)
+    # two sources, neither figure dated by its text: the publication days order nothing
+    rivals = (
+        when != 0 and not (a.dated or b.dated) and a.doc_id != b.doc_id
+        and sources_differ(a.source, b.source)
+    )  # fmt: skip
 
     def link(kind: str, rule: str, text: str, differs: Sequence[str] = ("value",)) -> Link:
         checks = _checks(
@@ -293,7 +300,7 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
         return link("restatement", "same-value", "the same figure: a restatement", ())
     if not same_magnitude(a, b):
         return None  # 66 delegates of one state, 691 of five: two counts, not one
-    if when != 0:
+    if when != 0 and not rivals:
         if not update_comparable(a, b):
             return None  # a figure of 2008 and one of 2016: two counts, no update
         new, old = (b, a) if when > 0 else (a, b)
@@ -315,6 +322,11 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
                     "taken into account", ())  # fmt: skip
     if rounds_to(a, b) or rounds_to(b, a):
         return link("compatible", "rounding", "one figure is the other rounded", ())
+    if rivals:
+        return link("contradiction", "sources-differ",
+                    f"two sources give different figures ({shown_source(a.source)}, "
+                    f"{shown_source(b.source)}) and neither "
+                    "text dates its figure: a conflict between sources, not an update")  # fmt: skip
     return link("contradiction", "different-values",
                 "the values differ for the same date and no qualifier, rounding, part-of cue "
                 "or update explains it")  # fmt: skip

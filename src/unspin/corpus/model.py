@@ -37,7 +37,7 @@ __all__ = [
 
 #: The version of the slot extractor's output: a store holding slots of another version
 #: re-extracts them (``unspin.corpus.store_adapter.CURRENT``).
-SLOT_FORMAT = 2
+SLOT_FORMAT = 3
 
 #: What a link says about its two spans.
 #: ``contradiction``: the same slot with values that cannot both hold;
@@ -224,6 +224,9 @@ class QuantitySlot(_SlotBase):
     dated: bool = field(default=False, kw_only=True)  # as_of comes from the text
     counts: str = field(default="other", kw_only=True)  # the frame's counted class
     nouns: tuple[str, ...] = field(default=(), kw_only=True)  # content-word stems near it
+    #: who the text credits the figure to ("noun:union", "name:brenmark steel"),
+    #: :mod:`unspin.corpus.figure_sources`
+    source: str | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from typing import Any
 from unspin.corpus.breakdowns import age_figure, breakdown_item, governing_word, update_cue
 from unspin.corpus.context import doc_names
 from unspin.corpus.events import event_slots
+from unspin.corpus.figure_sources import figure_source
 from unspin.corpus.model import DateSlot, QuantitySlot, Slot
 from unspin.corpus.place_evidence import part_cue
 from unspin.corpus.predicates import (
@@ -122,6 +123,8 @@ class _Doc:
         self.dates = analysis.by_kind("date")
         self.quantities = analysis.by_kind("quantity")
         self.quotes = analysis.by_kind("quote")
+        self.attributions = analysis.by_kind("attribution")
+        self.speaker_findings = analysis.by_kind("speaker")
         self.names = doc_names(analysis, self.spans, self.proper)
         self.frames: dict[int, dict[str, Any]] = {}
         for c in analysis.by_kind("claim"):
@@ -392,6 +395,9 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
         part=" ".join(part.group().split()[:3]) if part else None,
         update=" ".join(update.group().split()) if update else None,
         as_of=as_of,
+        source=figure_source(
+            doc.attributions, doc.speaker_findings, (sent.start, sent.end), f.start
+        ),
     )
 
 
