@@ -123,3 +123,19 @@ def test_updates_bounds_and_report_dates_are_not_conflicts(run: Callable[..., An
     assert [d for d, _ in conflict.dates] == ["2025-06-20", "2025-06-27"]
     rose = next(e for e in timeline.events if any(m.date_text == "Saturday" for m in e.mentions))
     assert len(rose.mentions) == 1  # the toll rising is not the collapse
+
+
+def test_the_day_something_was_said_dates_the_saying(run: Callable[..., Analysis]) -> None:
+    # the only date of the sentence follows "said on": it is when the company spoke, not
+    # when the plant closes, and what it dates reads as the saying, without the negation
+    # of what was said
+    text = (
+        "The Brenmark plant in Osterby will close with the loss of 400 jobs, the company "
+        "said on Thursday. Union leaders said on Friday that the closure was never discussed."
+    )
+    events = document_events(run(text, "sources", "claims", published="2026-11-14"))
+    by_text = {e.date_text: e for e in events}
+    thursday, friday = by_text["Thursday"], by_text["Friday"]
+    assert thursday.reported and thursday.predicate == "say", thursday
+    assert thursday.what == "the company: say"
+    assert friday.reported and friday.polarity == "positive" and friday.predicate == "say"

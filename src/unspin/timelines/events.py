@@ -138,6 +138,7 @@ def events_in(
             found.append((off.start, off.end, iso, True, against))
         for start, end, iso, relative, against in sorted(found):
             span = interval(iso)
+            said = _said_verb(text, start)
             out.append(
                 DatedEvent(
                     document_id=document_id,
@@ -152,13 +153,13 @@ def events_in(
                     precision=span.precision if span else "relative",
                     relative=relative,
                     bound=_is_bound(text, start, end),
-                    reported=len(found) > 1
-                    and bool(_REPORTED.search(text[max(0, start - 40) : start])),
+                    reported=said is not None,
                     resolved_against=against if span else None,
-                    predicate=_str(frame.get("predicate")),
+                    # the day it was said dates the saying, not what was said
+                    predicate=said or _str(frame.get("predicate")),
                     actors=tuple(str(a) for a in frame.get("actors") or ()),
-                    polarity=str(frame.get("polarity") or "positive"),
-                    modality=str(frame.get("modality") or "asserted"),
+                    polarity="positive" if said else str(frame.get("polarity") or "positive"),
+                    modality="asserted" if said else str(frame.get("modality") or "asserted"),
                     **meta,
                 )
             )
@@ -174,10 +175,24 @@ _BOUND_START = re.compile(r"(?:by|until|till|before|since|as of)\b", re.IGNORECA
 
 #: A reporting verb just before a date ("said on Monday", "told reporters on Friday").
 _REPORTED = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|added|stated|wrote)"
-    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    r"\b(?P<verb>said|says|told|announced|confirmed|reported|added|stated|wrote)"
+    r"(?:\s+(?!on\b)\w+)?\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
+_SAID_LEMMA = {
+    "said": "say", "says": "say", "told": "tell", "announced": "announce",
+    "confirmed": "confirm", "reported": "report", "added": "add", "stated": "state",
+    "wrote": "write",
+}  # fmt: skip
+
+
+def _said_verb(text: str, start: int) -> str | None:
+    """The reporting verb (its lemma) the date at ``start`` follows ("the company said on
+    Thursday": "say"): that date is when it was said, not when what was said happens."""
+    m = _REPORTED.search(text[max(0, start - 40) : start])
+    if m is None:
+        return None
+    return _SAID_LEMMA[m["verb"].lower()]
 
 
 def _is_bound(text: str, start: int, end: int) -> bool:
