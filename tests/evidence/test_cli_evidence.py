@@ -87,3 +87,32 @@ def test_verdicts_over_a_store_without_evidence_say_so_and_what_to_do(
         assert "similar enough" not in detail
     warnings = [r for r in caplog.records if "holds no passages" in r.getMessage()]
     assert len(warnings) == 1 and "Traceback" not in err
+
+
+def test_searches_of_a_store_that_holds_none_say_so_and_how_to_add(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'unspin factchecks search' on a store of evidence only (and 'evidence search' on one
+    of fact-checks only) says the store holds none and the command that adds them; a
+    search that finds nothing among stored ones says how many it searched."""
+    db = str(tmp_path / "evidence.db")
+    assert main(["evidence", "add", str(EVIDENCE), "--db", db, "--backbone", "fake", "-q"]) == 0
+    capsys.readouterr()
+    assert main(["factchecks", "search", "ferry tickets", "--db", db]) == 0
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"unspin: {db} holds no fact-checks: add some with "
+        f"'unspin factchecks import FILE... --db {db}'"
+    )
+    checks = tmp_path / "checks.csv"
+    checks.write_text("claim,rating\nThe Carrow ferry carries 900 people.,False\n", "utf-8")
+    other = str(tmp_path / "checks.db")
+    assert main(["factchecks", "import", str(checks), "--db", other, "--backbone", "fake"]) == 0
+    assert main(["factchecks", "search", "zebra", "--db", other]) == 0
+    assert capsys.readouterr().err.strip().endswith("unspin: no results (1 fact-check(s) searched)")
+    assert main(["evidence", "search", "ferry", "--db", other, "--backbone", "fake"]) == 0
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"unspin: {other} holds no evidence passages: add some with "
+        f"'unspin evidence add PATH... --db {other}'"
+    )

@@ -4,9 +4,11 @@ ids are 404 pages, the paste form analyses and redirects, article text is escape
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from unspin import app as unspin_app
 from unspin.web.pages.common import Pager
 from unspin.web.pages.links import context_parts
 from unspin.web.state import make_templates
@@ -113,3 +115,23 @@ def test_labels_read_as_words_in_pages() -> None:
     env = make_templates().env
     assert env.from_string("{{ k | words }}").render(k="named_person") == "named person"
     assert env.from_string("{{ k | words }}").render(k="<b>_x") == "&lt;b&gt; x"
+
+
+def test_a_store_without_fact_checks_or_evidence_says_so_and_how_to_add_them(
+    seeded_client: TestClient, tmp_path: Path
+) -> None:
+    """A search of a store that holds no fact-checks (evidence passages) says the store
+    holds none, not only that nothing matches; once some are added, the notice goes."""
+    for page, words in [("/factchecks", "no fact-checks"), ("/evidence", "no evidence passages")]:
+        text = seeded_client.get(f"{page}?q=bridge", headers=HTML).text
+        assert f"This store holds {words} yet" in text, page
+    db = str(seeded_client.app.state.unspin.db)  # type: ignore[attr-defined]
+    checks = tmp_path / "checks.csv"
+    checks.write_text("claim,rating\nThe bridge was closed for rust.,False\n", "utf-8")
+    assert unspin_app.import_factcheck_files(db, [checks], backbone="fake").report.ok
+    evidence = tmp_path / "notice.txt"
+    evidence.write_text("Engineers closed the bridge in May after finding rust.\n", "utf-8")
+    assert unspin_app.add_evidence(db, [evidence], backbone="fake").report.added == 1
+    for page in ("/factchecks", "/evidence"):
+        text = seeded_client.get(f"{page}?q=bridge", headers=HTML).text
+        assert "This store holds no" not in text, page

@@ -58,6 +58,7 @@ __all__ = [
     "SOURCE_TYPES",
     "TECHNIQUES",
     "CorpusFacets",
+    "HeldKnowledge",
     "LinkEnd",
     "LinkRow",
     "corpus_facets",
@@ -66,6 +67,7 @@ __all__ = [
     "document_from_text",
     "find_evidence",
     "get_document",
+    "held_knowledge",
     "list_documents",
     "list_findings",
     "list_link_rows",
@@ -193,6 +195,27 @@ def find_evidence(
     with reading(db) as store:
         backbone = _query_backbone(store.encoder, config)
         return EvidenceIndex(store, backbone).search(claim, limit=limit)
+
+
+@dataclass(frozen=True)
+class HeldKnowledge:
+    """What a store holds to check claims against: its URL, its fact-checks and its
+    evidence passages (so a search that finds nothing can say whether there was anything
+    to search)."""
+
+    url: str
+    factchecks: int
+    passages: int
+
+
+def held_knowledge(db: str | Path | None) -> HeldKnowledge:
+    """How many fact-checks and evidence passages the store at ``db`` holds."""
+    from unspin.evidence.tables import EvidenceTable
+    from unspin.factchecks.tables import FactCheckTable
+
+    with reading(db) as store:
+        passages = store.repository(EvidenceTable).counts()[1]
+        return HeldKnowledge(store.url, store.repository(FactCheckTable).count(), passages)
 
 
 @dataclass(frozen=True)

@@ -383,3 +383,23 @@ def engine_options(p: argparse.ArgumentParser, workers_help: str) -> None:
         metavar="ADDR",
         help="with --engine ray: the Ray cluster to connect to (default: start a local one)",
     )
+
+
+#: What a store holds to check claims against (counted, and none), and the command that
+#: adds it.
+_KNOWLEDGE = {
+    "factchecks": ("fact-check(s)", "fact-checks", "unspin factchecks import FILE..."),
+    "passages": ("evidence passage(s)", "evidence passages", "unspin evidence add PATH..."),
+}
+
+
+def nothing_found(db: str | None, what: str) -> str:
+    """What a search of the store's ``what`` (``factchecks``, ``passages``) that found
+    nothing says: no match among how many it holds, or that it holds none and how to add
+    them."""
+    held = app.held_knowledge(db)
+    count = held.factchecks if what == "factchecks" else held.passages
+    counted, name, command = _KNOWLEDGE[what]
+    if count:
+        return f"no results ({count:,} {counted} searched)"
+    return f"{held.url} holds no {name}: add some with '{command} --db {held.url}'"

@@ -19,6 +19,7 @@ from unspin.cli.common import (
     group,
     limit_option,
     max_bytes_option,
+    nothing_found,
     paths_argument,
 )
 
@@ -115,5 +116,5 @@ def cmd_evidence_search(args: argparse.Namespace) -> int:
         echo(f"{n:>2}. {h.score:.4f} cos {h.similarity:.3f}  {span}  {where}")
         echo(f"    {' '.join(p.text.split())}")
     if not hits:
-        echo("unspin: no passages", err=True)
+        echo(f"unspin: {nothing_found(args.db, 'passages')}", err=True)
     return EXIT_OK

@@ -15,6 +15,7 @@ from unspin.cli.common import (
     echo,
     group,
     limit_option,
+    nothing_found,
 )
 
 
@@ -90,5 +91,5 @@ def cmd_factchecks_search(args: argparse.Namespace) -> int:
             if review.url:
                 echo(f"          {review.url}")
     if not found:
-        echo("unspin: no results", err=True)
+        echo(f"unspin: {nothing_found(args.db, 'factchecks')}", err=True)
     return EXIT_OK

@@ -28,6 +28,8 @@ def factchecks(request: Request, q: Annotated[str, Query(max_length=500)] = "") 
     try:
         if q.strip():
             values["results"] = unspin_app.search_factchecks(db_of(request), q, limit=LIMIT)
+        if not values["results"]:
+            values["held"] = unspin_app.held_knowledge(db_of(request))
     except UnspinError as exc:
         values["error"] = str(exc)
     return render(request, "factchecks.html", active="factchecks", **values)
@@ -42,6 +44,8 @@ def evidence(request: Request, q: Annotated[str, Query(max_length=500)] = "") ->
             values["results"] = unspin_app.find_evidence(
                 db_of(request), q, config=get_state(request).config, limit=LIMIT
             )
+        if not values["results"]:
+            values["held"] = unspin_app.held_knowledge(db_of(request))
     except UnspinError as exc:
         values["error"] = str(exc)
     return render(request, "evidence.html", active="evidence", **values)
