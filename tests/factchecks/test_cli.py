@@ -111,3 +111,22 @@ def test_a_missing_store_is_a_one_line_error(tmp_path: Path, article: Path) -> N
     result = unspin("claims", article, "--db", tmp_path / "none.db", *PIPE)
     assert result.returncode != 0
     assert "no unspin store" in result.stderr
+
+
+def test_analyze_with_a_store_holding_no_fact_checks_says_so(tmp_path: Path, article: Path) -> None:
+    """A store of evidence only, given to the factchecks analyzer: the log and the summary
+    say it holds no fact-checks and how to import some, not a silent empty match list."""
+    evidence = tmp_path / "notice.txt"
+    evidence.write_text("The Velmora dam holds two billion litres of water.\n", "utf-8")
+    store = tmp_path / "evidence.db"
+    added = unspin("evidence", "add", evidence, "--db", store, "--backbone", "fake", "-q")
+    assert added.returncode == 0, added.stderr
+    result = unspin("analyze", article, "--db", store, "-f", "json", *PIPE)
+    assert result.returncode == 0, result.stderr
+    said = f"the store {store} holds no fact-checks, so no claim is matched: import some with "
+    said += f"'unspin factchecks import FILE... --db {store}'"
+    assert [line for line in result.stderr.splitlines() if "holds no" in line] == [
+        f"unspin: WARNING: {said}"
+    ]
+    analysis = Analysis.from_json(result.stdout)
+    assert analysis.summaries["factchecks"]["note"] == said

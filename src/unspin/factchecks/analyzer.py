@@ -204,6 +204,8 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
                 backbone = backbone_for_encoder(store.encoder)
             index, embed = index_from_store(store, reviews, backbone=backbone)
             log.info("indexed %d fact-checks from %s", len(index), self.options.db)
+            if not len(index):
+                log.warning("%s", _none_held(store.url))
             return FactCheckMatcher(index, embed=embed)
         index = FactCheckIndex(reviews, embed=ctx.services.backbone.embed)
         log.info("indexed %d fact-checks", len(index))
@@ -244,13 +246,16 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
             for claim, matches in zip(claims, results, strict=True)
             if matches
         ]
+        loaded = len(getattr(matcher.source, "reviews", ()))
         summary: dict[str, JSON] = {
-            "factchecks_loaded": len(getattr(matcher.source, "reviews", ())),
+            "factchecks_loaded": loaded,
             "claims_matched": sum(f.label == "match" for f in findings),
             "claims_related_only": sum(f.label == "related" for f in findings),
             "claims_checked": len(claims),
             "min_score": self.min_score,
         }
+        if not loaded and self._uses_store and not self.options.path:
+            summary["note"] = _none_held(ctx.services.store(self.options.db).url)
         return AnalyzerResult(tuple(findings), summary)
 
     @staticmethod
@@ -334,3 +339,11 @@ _readers: Once[str, FrameReader] = Once()
 
 def matcher_name(matcher: FactCheckMatcher | None) -> str | None:
     return None if matcher is None else matcher.model.label
+
+
+def _none_held(url: str) -> str:
+    """What a store holding no fact-checks means, and what to do."""
+    return (
+        f"the store {url} holds no fact-checks, so no claim is matched: import some with "
+        f"'unspin factchecks import FILE... --db {url}'"
+    )
