@@ -89,8 +89,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bwalk(?:ed|s|ing)?\s+out\b", re.I), "strike"),
     (
         re.compile(
-            r"\b(?:forced|driven|moved|fled|evacuated)\s+(?:out\s+)?(?:of|from)\s+"
-            r"(?:their|his|her|the)?\s*homes?\b",
+            r"\b(?:forced|driven|moved|fled|evacuated)\s+(?:[\w,.-]+\s+){0,3}?(?:out\s+)?"
+            r"(?:of|from)\s+(?:their|his|her|the)?\s*homes?\b",
             re.I,
         ),
         "displace",

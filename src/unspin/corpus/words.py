@@ -308,9 +308,23 @@ _EVENT_SYNONYMS: dict[str, str] = {
 }
 
 
+#: Nouns after "fire" that make it a body, not an event ("the fire service said").
+_FIRE_BODIES = word_set(
+    "service services department brigade brigades chief station authority officials officer "
+    "officers marshal"
+)
+
+
 def event_nouns_in(ws: Iterable[Word]) -> frozenset[str]:
-    """Stems of the generic event kinds named among ``ws`` (synonyms as one kind)."""
-    return frozenset(_EVENT_SYNONYMS.get(s, s) for w in ws if (s := stem(w.text)) in EVENT_NOUNS)
+    """Stems of the generic event kinds named among ``ws`` (synonyms as one kind); "fire"
+    naming a body ("the fire service", "fire officials") is none: it is at floods too."""
+    ws = list(ws)
+    return frozenset(
+        _EVENT_SYNONYMS.get(s, s)
+        for w, after in zip(ws, [*ws[1:], None], strict=True)
+        if (s := stem(w.text)) in EVENT_NOUNS
+        and not (w.lower == "fire" and after is not None and after.lower in _FIRE_BODIES)
+    )
 
 
 #: Words that say nothing about what a statement is about.
