@@ -22,8 +22,9 @@ class ClaimReview:
     API) and ``publisher_site`` its domain; ``rating`` the textual verdict as published
     ("False", "Mostly true", "Pants on fire"), never re-interpreted; ``rating_value``,
     ``best_rating`` and ``worst_rating`` the numeric scale when the publisher gives one
-    (see :attr:`rating_score`); ``review_date`` and ``claim_date`` ISO dates when they can
-    be read (else the text as given); ``url`` the review; ``title`` its headline;
+    (see :attr:`rating_score`); ``review_date`` and ``claim_date`` ISO dates (an import
+    refuses a record whose date names no whole day; a store imported before may hold the
+    text as given); ``url`` the review (http or https when imported); ``title`` its headline;
     ``language`` a language code. ``id`` is derived from the URL and the claim, so the
     same review imported twice has the same id.
     """

@@ -27,10 +27,11 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from unspin.factchecks.model import ClaimReview, ClaimReviewError
+from unspin.ingest.dates import read_date
 
 __all__ = [
     "CSV_COLUMNS",
@@ -105,25 +106,27 @@ def _number(value: Any) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
-def _date(value: Any) -> str | None:
-    """An ISO date (``YYYY-MM-DD``) when the value reads as a date, else the text as given."""
+def _date(value: Any, name: str) -> str | None:
+    """The ISO date (``YYYY-MM-DD``) of a whole calendar day, None when absent; a value
+    that names no whole day ("5", "March", "soon") is a ValueError naming field ``name``."""
     text = _text(value)
     if not text:
         return None
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
-    except ValueError:
-        pass
+    found = read_date(text)
+    if found is not None:
+        return found.date().isoformat()
     try:
         return date.fromisoformat(text[:10]).isoformat()
     except ValueError:
-        pass
-    try:
-        from dateutil import parser as dateparser
+        raise ValueError(f"{name} {text!r} is not a date (write it as 2024-03-05)") from None
 
-        return str(dateparser.parse(text).date().isoformat())
-    except (ImportError, ValueError, OverflowError):
-        return text
+
+def _url(value: Any) -> str | None:
+    """The review's address, None when absent; one that is not http(s) is a ValueError."""
+    text = _text(value)
+    if text and not text.casefold().startswith(("http://", "https://")):
+        raise ValueError(f"url {text!r} is not an http:// or https:// address")
+    return text
 
 
 def _site(url: str | None) -> str | None:
@@ -201,7 +204,7 @@ def _review_from_ld(
     rating = _deref(node.get("reviewRating"), ids)
     rating = rating if isinstance(rating, Mapping) else {"alternateName": rating}
     claimant = _deref(item.get("author"), ids) or _deref(item.get("creator"), ids)
-    url = _text(node.get("url")) or _text(node.get("@id") if _is_url(node.get("@id")) else None)
+    url = _url(node.get("url")) or _text(node.get("@id") if _is_url(node.get("@id")) else None)
     publisher_url = _text(author.get("url")) or _text(author.get("sameAs"))
     language = node.get("inLanguage") or item.get("inLanguage")
     if isinstance(language, Mapping):
@@ -215,9 +218,11 @@ def _review_from_ld(
         rating_value=_number(rating.get("ratingValue")),
         best_rating=_number(rating.get("bestRating")),
         worst_rating=_number(rating.get("worstRating")),
-        review_date=_date(node.get("datePublished") or node.get("dateCreated")),
+        review_date=_date(node.get("datePublished") or node.get("dateCreated"), "datePublished"),
         claimant=_text(claimant),
-        claim_date=_date(item.get("datePublished") or item.get("dateCreated")),
+        claim_date=_date(
+            item.get("datePublished") or item.get("dateCreated"), "itemReviewed datePublished"
+        ),
         title=_text(node.get("headline")) or _text(node.get("name")),
         language=_text(language),
         source=source,
@@ -268,18 +273,18 @@ def _from_api_claim(
             continue
         publisher = review.get("publisher")
         publisher = publisher if isinstance(publisher, Mapping) else {"name": publisher}
-        url = _text(review.get("url"))
         site = _text(publisher.get("site"))
         try:
+            url = _url(review.get("url"))
             yield ClaimReview(
                 claim=text,
                 url=url,
                 publisher=_text(publisher.get("name")),
                 publisher_site=(_site(site) if site and "." in site else site) or _site(url),
                 rating=_text(review.get("textualRating")),
-                review_date=_date(review.get("reviewDate")),
+                review_date=_date(review.get("reviewDate"), "reviewDate"),
                 claimant=_text(claim.get("claimant")),
-                claim_date=_date(claim.get("claimDate")),
+                claim_date=_date(claim.get("claimDate"), "claimDate"),
                 title=_text(review.get("title")),
                 language=_text(review.get("languageCode")),
                 source=source,
@@ -396,6 +401,7 @@ def parse_csv(
         delimiter = "\t" if first.count("\t") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = _csv_header(reader.fieldnames or ())
+    column = {name: name for name in CSV_COLUMNS} | {v: k for k, v in header.items()}
     if "claim" not in header.values():
         yield ClaimReviewError(
             "CSV without a claim column",
@@ -424,17 +430,23 @@ def parse_csv(
             if bad:
                 yield ClaimReviewError(bad, source=where)
                 continue
-            url = _text(values.get("url"))
             site = _text(values.get("publisher_site"))
+            try:
+                url = _url(values.get("url"))
+                review_date = _date(values.get("review_date"), column["review_date"])
+                claim_date = _date(values.get("claim_date"), column["claim_date"])
+            except ValueError as exc:
+                yield ClaimReviewError(str(exc), source=where)
+                continue
             yield ClaimReview(
                 claim=values["claim"],
                 url=url,
                 publisher=_text(values.get("publisher")),
                 publisher_site=(_site(site) if site else None) or _site(url),
                 rating=_text(values.get("rating")),
-                review_date=_date(values.get("review_date")),
+                review_date=review_date,
                 claimant=_text(values.get("claimant")),
-                claim_date=_date(values.get("claim_date")),
+                claim_date=claim_date,
                 title=_text(values.get("title")),
                 language=_text(values.get("language")),
                 source=source,
