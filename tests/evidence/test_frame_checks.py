@@ -289,6 +289,19 @@ def test_one_passage_against_one_claim(
             "supports",
             "agree: polarity, number",
         ),
+        (
+            # April dates the rise, which the claim leaves undated; March is the closure's
+            "The council closed the pool in March and raised parking fees by 5 per cent.",
+            "The council raised parking fees by 5 per cent in April.",
+            "neutral",
+            "agree: number",
+        ),
+        (
+            "The pool shut in 2019 and the council raised parking fees by 5 per cent.",
+            "The council raised parking fees by 5 per cent in 2021.",
+            "neutral",
+            "agree: number",
+        ),
     ],
 )
 def test_figures_and_dates_are_matched_to_their_own_event(

@@ -34,6 +34,27 @@ def _aligned(claim: SentenceReading, passage: SentenceReading, clause: int) -> i
     return max(score, key=lambda c: score[c])
 
 
+def _elsewhere(
+    claim: SentenceReading,
+    passage: SentenceReading,
+    clause: int,
+    verb: str,
+    their_verbs: tuple[str, ...],
+    j: int,
+) -> bool:
+    """The passage's date ``j`` hangs from a verb the claim says in another clause than
+    its date's (``clause``, ``verb``): it dates that other event. "closed the pool in March
+    and raised parking fees by 5 per cent" against "raised parking fees ... in April":
+    April is the rise's, March the closure's."""
+    theirs = their_verbs[j] if j < len(their_verbs) else ""
+    if not theirs:
+        return False
+    return any(
+        c != clause and w != verb and _same_verb(w, theirs, claim, passage)
+        for w, c in claim.words.items()
+    )
+
+
 def _exact(x: Any, y: Any) -> bool:
     """Two figures are the same value (not one rounding the other)."""
     try:
@@ -109,6 +130,15 @@ def slot_units(
             for j, other in enumerate(theirs)
             if where is None or (j < len(their_clauses) and their_clauses[j] == where)
         ]
+        if slot == "dates" and pool:
+            pool = [
+                (j, other)
+                for j, other in pool
+                if not _elsewhere(claim, passage, clause, verb, their_verbs, j)
+            ]
+            if not pool:  # every date of the passage dates another event of the claim
+                out.append((clause, None))
+                continue
         pool = [(j, other) for j, other in pool or enumerate(theirs) if other]
         said = [
             (j, c)
