@@ -226,3 +226,16 @@ def test_the_verdict_caution_quotes_the_accuracy_the_readme_reports() -> None:
     [figure] = re.findall(r"contrast-set accuracy (\d\.\d+)", row)
     assert float(figure) == VERDICT_CONTRAST_ACCURACY
     assert f"right for {figure} of the team's 180 contrast claims" in VERDICT_CAUTION
+
+
+def test_the_layer_switch_knows_fact_checks_and_verdicts(analysis: Analysis) -> None:
+    """The built-in analyzers' fact-check and verdict findings are named layers of the
+    report (the verdict one says it is experimental), not 'a kind this report version
+    does not know'."""
+    html = render_html(analysis)
+    labels = re.findall(r'<label class="opt" title="([^"]*)">.*?</span>([^<]*)<span', html)
+    names = {name.strip(): title for title, name in labels}
+    assert "fact-check" in names and "verdict" in names, names
+    assert "does not know" not in html
+    assert names["verdict"].startswith("a claim weighed against your evidence")
+    assert "experimental" in names["verdict"]

@@ -75,6 +75,18 @@ KIND_STYLES: dict[str, LayerStyle] = {
         shown=False,
     ),
     "technique": LayerStyle("technique", "hl-technique", "a persuasion technique"),
+    "factcheck": LayerStyle(
+        "fact-check",
+        "hl-factcheck",
+        "a claim a published fact-check reviewed (its rating as published), or a related one",
+    ),
+    "verdict": LayerStyle(
+        "verdict",
+        "hl-verdict",
+        "a claim weighed against your evidence passages: supported, refuted, mixed or not "
+        "verified, citing them; experimental: under the accuracy target on the team's "
+        "contrast set",
+    ),
     "attribution": LayerStyle("attribution", "hl-attribution", "content reported from a source"),
     weak_layer("attribution"): LayerStyle(
         "weaker attribution",
