@@ -18,6 +18,8 @@ The tree::
     ├── ModelError                  a model could not be loaded
     ├── MissingExtraError           an optional dependency is not installed
     ├── SchemaError                 JSON that does not follow the analysis schema
+    ├── NotFoundError               an id or name the store holds nothing under (exit code 1)
+    │   └── UnknownDocumentError    a document id (also a StoreError)
     └── StoreError                  a corpus store cannot be opened, migrated, read or written
         └── StoreMismatchError      the store's embeddings come from another encoder
 
@@ -38,11 +40,13 @@ __all__ = [
     "MalformedRecordError",
     "MissingExtraError",
     "ModelError",
+    "NotFoundError",
     "PipelineError",
     "SchemaError",
     "StoreError",
     "StoreMismatchError",
     "UnknownAnalyzerError",
+    "UnknownDocumentError",
     "UnspinError",
     "UnsupportedInputError",
 ]
@@ -144,3 +148,12 @@ class StoreError(UnspinError):
 
 class StoreMismatchError(StoreError):
     """Sentence embeddings from one encoder cannot be searched or mixed with another's."""
+
+
+class NotFoundError(UnspinError):
+    """An id or name (a document, story, narrative, outlet) the store holds nothing under:
+    on the command line, exit code 1 as for an input that cannot be read."""
+
+
+class UnknownDocumentError(NotFoundError, StoreError):
+    """No stored document has this id (a :class:`StoreError` too, as it was raised before)."""

@@ -303,8 +303,10 @@ def test_link_commands_fail_in_one_line(
     linked: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
     db, _ = linked
+    unknown = corpus("contradictions", "--db", db, "--document", "nope")
+    assert unknown.returncode == 1, unknown.stderr  # not found: exit 1, as a story or outlet
+    assert unknown.stderr.strip() == f"unspin: error: no document 'nope' in {db}"
     for args, message in (
-        (("contradictions", "--db", db, "--document", "nope"), "no document 'nope'"),
         (("contradictions", "--db", db, "--kind", "bogus"), "unknown kind 'bogus'"),
         (("quotes", "--db", db, "--drift", "tone"), "unknown drift 'tone'"),
         (("contradictions", "--db", db, "--min-score", "2"), "between 0 and 1"),

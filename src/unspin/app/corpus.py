@@ -12,7 +12,7 @@ from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.app.progress import Progress, ProgressEvent, notify
 from unspin.app.ray_engine import check_engine, process_on_ray, ray_session
 from unspin.app.workers import Outcome, process_in_workers
-from unspin.errors import StoreError
+from unspin.errors import UnknownDocumentError
 from unspin.model import Document
 from unspin.pipeline import backbone_for_encoder
 from unspin.store import (
@@ -53,9 +53,9 @@ def opened_store(db: str | Path | None, *, create: bool = False) -> Iterator[Sto
 
 
 def checked_document(store: Store, doc_id: str | None) -> str | None:
-    """``doc_id`` when the store holds it (or it is None); else a StoreError."""
+    """``doc_id`` when the store holds it (or it is None); else an UnknownDocumentError."""
     if doc_id is not None and not store.has_document(doc_id):
-        raise StoreError(f"no document {doc_id!r} in {store.url}")
+        raise UnknownDocumentError(f"no document {doc_id!r} in {store.url}")
     return doc_id
 
 

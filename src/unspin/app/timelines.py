@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from unspin.app.readers import reading
-from unspin.errors import ConfigError, StoreError, UnspinError
+from unspin.errors import ConfigError, NotFoundError, UnknownDocumentError
 from unspin.files import csv_safe
 from unspin.model import JSON, Analysis
 from unspin.narratives import NarrativeTable
@@ -99,7 +99,7 @@ def corpus_timeline(
     """The timeline of the stored documents: all of them (matching ``filters``), one
     (``document``), a set (``documents``), or the sentences overlapping ``spans``
     (``(document id, start, end)``: a narrative's claims, say). Raises
-    :class:`~unspin.errors.StoreError` for a document the store does not hold."""
+    :class:`~unspin.errors.UnknownDocumentError` for a document the store does not hold."""
     chosen = [document] if document else (list(documents) if documents is not None else None)
     span_list = list(spans) if spans is not None else None
     if chosen is None and span_list is not None:
@@ -112,11 +112,11 @@ def corpus_timeline(
             try:
                 analyses.append(store.get_analysis(doc_id))
             except KeyError:
-                raise StoreError(f"no document {doc_id!r} in {store.url}") from None
+                raise UnknownDocumentError(f"no document {doc_id!r} in {store.url}") from None
         return timeline_of(analyses, span_list)
 
 
-class UnknownNarrativeError(UnspinError):
+class UnknownNarrativeError(NotFoundError):
     """No narrative (or story) of this id in the store."""
 
 

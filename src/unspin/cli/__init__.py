@@ -6,7 +6,8 @@ Exit codes (also in ``unspin --help`` and the README):
 ====  ===========================================================================
 0     every input was read and every analyzer ran
 1     some inputs could not be read, or an analyzer failed on some document
-      (everything else was still analysed and written)
+      (everything else was still analysed and written); or an id or name the store
+      holds nothing under (a document, story, narrative or outlet)
 2     usage or configuration error (unknown option, bad config file, bad pipeline)
 3     environment error (a model or an optional package is missing)
 130   interrupted (reports already written are kept)
@@ -50,6 +51,7 @@ from unspin.errors import (
     ConfigError,
     MissingExtraError,
     ModelError,
+    NotFoundError,
     PipelineError,
     StoreError,
     UnspinError,
@@ -108,6 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
+    except NotFoundError as exc:  # before StoreError: an unknown document id is both
+        echo(f"unspin: error: {exc}", err=True)
+        return EXIT_PARTIAL
     except (ConfigError, PipelineError, StoreError) as exc:
         echo(f"unspin: error: {exc}", err=True)
         return EXIT_USAGE

@@ -32,7 +32,8 @@ FORMATS = ("json", "html", "md")
 EPILOG = """\
 exit codes:
   0    every input was read and every analyzer ran
-  1    some inputs could not be read, or an analyzer failed on some document
+  1    some inputs could not be read, or an analyzer failed on some document;
+       or an id or name the store holds nothing under (document, story, outlet)
   2    usage or configuration error
   3    a model or an optional package is missing
   130  interrupted (reports already written are kept)

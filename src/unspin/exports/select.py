@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
-from unspin.errors import StoreError
+from unspin.errors import UnknownDocumentError
 from unspin.model import Document, Finding
 from unspin.store import Filters, Store
 
@@ -46,7 +46,9 @@ def annotated(store: Store, selection: Selection) -> Generator[Annotated, None, 
         try:
             analyses = iter([store.get_analysis(selection.document)])
         except KeyError:
-            raise StoreError(f"no document {selection.document!r} in {store.url}") from None
+            raise UnknownDocumentError(
+                f"no document {selection.document!r} in {store.url}"
+            ) from None
     else:
         analyses = store.iter_analyses(selection.filters)
     for analysis in analyses:

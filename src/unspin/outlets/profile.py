@@ -45,7 +45,7 @@ from urllib.parse import urlsplit
 import numpy as np
 from numpy.typing import NDArray
 
-from unspin.errors import UnspinError
+from unspin.errors import NotFoundError
 from unspin.outlets.counts import (
     ANONYMOUS_TYPES,
     NARRATIVE_TABLES,
@@ -83,7 +83,7 @@ SMALL_SAMPLE = 10
 CONFIDENCE = 0.95
 
 
-class UnknownOutletError(UnspinError):
+class UnknownOutletError(NotFoundError):
     """No stored document has this outlet."""
 
 

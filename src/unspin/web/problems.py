@@ -28,6 +28,7 @@ from unspin.errors import (
     InputTooLargeError,
     MissingExtraError,
     ModelError,
+    NotFoundError,
     PipelineError,
     StoreError,
     UnspinError,
@@ -142,6 +143,8 @@ def _html_page(body: Mapping[str, Any]) -> str:
 
 def unspin_status(exc: UnspinError) -> int:
     """The HTTP status of one of unspin's own errors."""
+    if isinstance(exc, NotFoundError):
+        return 404
     if isinstance(exc, InputTooLargeError):
         return 413
     if isinstance(exc, InputError):
@@ -154,6 +157,8 @@ def unspin_status(exc: UnspinError) -> int:
 
 
 def _titled(exc: UnspinError) -> str:
+    if isinstance(exc, NotFoundError):
+        return "Not found"
     if isinstance(exc, InputError):
         return "Unusable input"
     if isinstance(exc, StoreError):
