@@ -21,7 +21,7 @@ from unspin.sources.lexicon import (
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.speakers import PERSON_HEADS
 
-__all__ = ["full_name_cue", "owned_person", "person_surname"]
+__all__ = ["full_name_cue", "owned_person", "person_surname", "title_holder"]
 
 #: The possessive marks a tagger splits off an owner's name ("News’", "CNN's").
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -73,6 +73,43 @@ def owned_person(ix: ParseIndex, ent: Entity) -> tuple[Entity, str] | None:
     owner = ix.parsed.text[toks[ent.first].start : toks[k - 1].end]
     text = ix.parsed.text[toks[lo].start : toks[hi].end]
     return Entity(toks[lo].start, toks[hi].end, "PERSON", text, lo, hi + 1), owner
+
+
+#: Entity labels of a body or a place a title is held to ("Ambassador to Norvia").
+_BODY_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP"})
+
+
+def _acronym(t: Token) -> bool:
+    return t.text.isalpha() and t.text.isupper() and len(t.text) >= 2
+
+
+def title_holder(ix: ParseIndex, title: int) -> Entity | None:
+    """The person named after a capitalised title held to a body or a place ("Ambassador
+    to the UN Kay Rowe", "Envoy to Norvia Tom Pell"): the full name of two or three words
+    right after the body's acronym or recognised name, even where the recogniser ran the
+    body and the name together into one organisation; ``None`` else. A title held to a
+    person ("Adviser to the President Tom Pell") is someone else's: no holder."""
+    toks = ix.parsed.tokens
+    t = toks[title]
+    if not (t.text[:1].isupper() and t.lower in PERSON_HEADS) or title + 3 >= len(toks):
+        return None
+    if toks[title + 1].lower != "to":
+        return None
+    j = title + 2 + (toks[title + 2].lower == "the")
+    k = j
+    while k < len(toks) and _acronym(toks[k]):
+        k += 1  # "the UN", "the OSCE"
+    if k == j and (body := ix.entity_at(j)) is not None and body.label in _BODY_LABELS:
+        k = body.last  # "Norvia", "the European Union"
+    if k == j:
+        return None
+    for hi in (k + 2, k + 1):
+        if hi < len(toks) and _full_name_at(toks, k, hi):
+            if hi + 1 < len(toks) and _name_word(toks[hi + 1]):
+                continue  # "Kay Rowe Foundation": a longer name
+            text = ix.parsed.text[toks[k].start : toks[hi].end]
+            return Entity(toks[k].start, toks[hi].end, "PERSON", text, k, hi + 1)
+    return None
 
 
 def full_name_cue(ix: ParseIndex, lo: int, hi: int) -> bool:

@@ -11,10 +11,11 @@ the names joined to one by "and" ("Ann Lund and Bo Vik").
 from __future__ import annotations
 
 from unspin.nlp import Entity, Parsed, Token
+from unspin.sources.full_names import title_holder
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.speakers import PERSON_HEADS
 
-__all__ = ["coordinated_end", "past_abbreviation", "titled_person", "without_verb"]
+__all__ = ["coordinated_end", "held_title", "past_abbreviation", "titled_person", "without_verb"]
 
 
 def without_verb(parsed: Parsed, ent: Entity) -> Entity:
@@ -60,9 +61,17 @@ def past_abbreviation(ix: ParseIndex, ent: Entity) -> Entity:
 def titled_person(ix: ParseIndex, h: Token, ent: Entity) -> Entity | None:
     """The person named right after a title that the parse made the head ("Bay County
     Supervisor of Elections Mark Dahl": "Supervisor" with "Mark Dahl" in apposition, no
-    comma between), if any."""
+    comma between; "Ambassador to the UN Kay Rowe": the title held to a body, see
+    :func:`~unspin.sources.full_names.title_holder`), if any."""
     toks = ix.parsed.tokens
-    if ent.label == "PERSON" or not (h.lower in PERSON_HEADS or h.lower.endswith(("or", "er"))):
+    if ent.label == "PERSON":
+        return None
+    if ent.first >= 2 and toks[ent.first - 1].lower == "to":
+        # "Ambassador to the UN Kay Rowe told": one organisation to the recogniser
+        held = title_holder(ix, ent.first - 2)
+        if held is not None and held.first <= h.i < held.last:
+            return held
+    if not (h.lower in PERSON_HEADS or h.lower.endswith(("or", "er"))):
         return None
     for c in ix.kids(h.i, "appos"):
         person = ix.entity_at(c.i)
@@ -74,6 +83,16 @@ def titled_person(ix: ParseIndex, h: Token, ent: Entity) -> Entity | None:
             and not any(t.pos == "PUNCT" for t in toks[h.i + 1 : person.first])
         ):
             return person
+    return title_holder(ix, h.i)  # "US Ambassador to the UN Kay Rowe, ..., told"
+
+
+def held_title(ix: ParseIndex, ent: Entity) -> int | None:
+    """The token of the title a recognised person holds to a body or a place named before
+    the name ("Ambassador" of "Ambassador to the United Nations Kay Rowe"), if any."""
+    for title in range(ent.first - 3, max(ent.first - 8, -1), -1):
+        held = title_holder(ix, title)
+        if held is not None and (held.first, held.last) == (ent.first, ent.last):
+            return title
     return None
 
 

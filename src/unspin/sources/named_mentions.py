@@ -27,6 +27,7 @@ from unspin.sources.lexicon import (
 )
 from unspin.sources.name_spans import (
     coordinated_end,
+    held_title,
     past_abbreviation,
     titled_person,
     without_verb,
@@ -151,6 +152,10 @@ def named_mention(
                 person_hint = person_hint or left_role[-1].lower in PERSON_HEADS
             if role_left or proper or not left_role:
                 anchor_lo = left[0].i
+        title = held_title(ix, ent) if not role_left and ent.label == "PERSON" else None
+        if title is not None and lo <= title:
+            # "US Ambassador to Norvia Kay Rowe": her title, held to the body before her name
+            role_left, anchor_lo, person_hint = span_text(parsed, lo, ent.first - 1), lo, True
     role_right = ""
     label = ent.label
     acronym_of: str | None = None
