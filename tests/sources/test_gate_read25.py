@@ -3,7 +3,8 @@ invented fixture:
 
 - a title held to a body ("US Ambassador to the UN Kay Rowe") is the title of the person
   named after the body, even where the recogniser runs the body and the name together
-  into one organisation ("the UN Kay Rowe").
+  into one organisation ("the UN Kay Rowe");
+- a name made of acronyms only ("NOVA LRX reports") is no person, so no "he" after it.
 """
 
 from __future__ import annotations
@@ -47,3 +48,19 @@ def test_a_title_held_to_a_body_is_the_named_persons(
         (name, role)
     ]
     assert speakers[0].attributes.get("entity_type") == "person"
+
+
+def test_a_name_of_acronyms_only_is_no_person(run: Run) -> None:
+    text = (
+        "It will replace the old craft.\n"
+        "NOVA LRX reports that the light is dimming. He said it was the lowest this year."
+    )
+    speakers = sources(run, text).by_kind("speaker")
+    assert [f.text for f in speakers] == ["NOVA LRX", "He"]
+    assert speakers[0].attributes.get("entity_type") == "organisation"
+    assert speakers[1].label == "unresolved"  # "he" stands for no organisation
+
+
+def test_a_headline_in_capitals_still_names_a_person(run: Run) -> None:
+    speakers = sources(run, "TOM BERG SAYS THE PLANT WILL CLOSE").by_kind("speaker")
+    assert [f.attributes.get("entity_type") for f in speakers] == ["person"]

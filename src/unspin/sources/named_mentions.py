@@ -348,6 +348,10 @@ def named_mention(
         else:
             reason = '"the" before a name: not a person'
             score = 0.6
+    elif not person_hint and label != "PERSON" and _acronyms_only(ix, bare, ent):
+        # "NOVA LRX reports": capitals only, no given name, in a sentence not all in capitals
+        source_type, entity_type, rule = _ORGANISATION
+        reason, score = "a name of acronyms only, no given name: not a person", 0.6
     elif (
         one_word
         and (not person_hint or (shape_only and not titled_elsewhere(ix, one_word)))
@@ -494,6 +498,15 @@ def _outlet_before(left: Sequence[Token], name: str) -> str | None:
 
 #: A North American broadcaster's call sign ("KXYZ", "WXYZ-TV").
 _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
+
+
+def _acronyms_only(ix: ParseIndex, bare: list[str], ent: Entity) -> bool:
+    """``bare`` is two or more words in capitals ("NOVA LRX"), in a sentence that has words
+    in small letters (not a headline set all in capitals, where any name is)."""
+    if len(bare) < 2 or not all(w.isupper() for w in bare):
+        return False
+    sentence = ix.parsed.sentences[ix.sentence_of[ent.first]]
+    return any(t.text.islower() for t in ix.parsed.tokens[sentence.first : sentence.last])
 
 
 def _civil(bare: list[str]) -> bool:
