@@ -4,7 +4,9 @@ invented fixture:
 - a title held to a body ("US Ambassador to the UN Kay Rowe") is the title of the person
   named after the body, even where the recogniser runs the body and the name together
   into one organisation ("the UN Kay Rowe");
-- a name made of acronyms only ("NOVA LRX reports") is no person, so no "he" after it.
+- a name made of acronyms only ("NOVA LRX reports") is no person, so no "he" after it;
+- a saint the recogniser missed ("the holy Father's [St. Oswin'] death, he ...") is a
+  person the pronoun after it may stand for, like a name after any other title.
 """
 
 from __future__ import annotations
@@ -64,3 +66,14 @@ def test_a_name_of_acronyms_only_is_no_person(run: Run) -> None:
 def test_a_headline_in_capitals_still_names_a_person(run: Run) -> None:
     speakers = sources(run, "TOM BERG SAYS THE PLANT WILL CLOSE").by_kind("speaker")
     assert [f.attributes.get("entity_type") for f in speakers] == ["person"]
+
+
+def test_a_saint_named_in_the_sentence_is_the_pronouns_referent(run: Run) -> None:
+    text = (
+        "This one pertains to a prophecy by Saint Oswin of Lorvia about a future occupant "
+        "of the Chair of Peter:\n\n"
+        "A short time before the holy Father’s [St. Oswin’] death, he called together his "
+        "children and warned them of the coming troubles:"
+    )
+    speakers = sources(run, text).by_kind("speaker")
+    assert [(f.text, f.attributes.get("name")) for f in speakers] == [("he", "St. Oswin")]

@@ -486,10 +486,15 @@ def entity_knowns(st: RunState) -> Iterable[Known]:
         )
 
 
+#: Words before a name that make it a person's: titles, person nouns, a saint's "St.".
+_NAMING = PERSON_HEADS | {"st.", "saint"}
+
+
 def titled_names(st: RunState) -> Iterable[Known]:
-    """Proper nouns the recogniser left out that a title or person noun names as a person
-    ("by the pastor Oelkers"): antecedents like the entities, so a pronoun after them in
-    the same sentence never skips back to a name before."""
+    """Proper nouns the recogniser left out that a title, a saint's "St." or a person noun
+    names as a person ("by the pastor Oelkers", "St. Oswin"): antecedents like the
+    entities, so a pronoun after them in the same sentence never skips back to a name
+    before."""
     if st.ix is None:
         return
     ix = st.ix
@@ -497,7 +502,7 @@ def titled_names(st: RunState) -> Iterable[Known]:
     for t in toks:
         if t.pos != "PROPN" or t.dep == "compound" or ix.entity_at(t.i) is not None:
             continue
-        if not any(c.lower in PERSON_HEADS for c in ix.kids(t.i, "compound", "appos")):
+        if not any(c.lower in _NAMING for c in ix.kids(t.i, "compound", "appos")):
             continue
         if st.top_quote_index(t.start) is not None:
             continue
