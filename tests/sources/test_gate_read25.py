@@ -6,7 +6,11 @@ invented fixture:
   into one organisation ("the UN Kay Rowe");
 - a name made of acronyms only ("NOVA LRX reports") is no person, so no "he" after it;
 - a saint the recogniser missed ("the holy Father's [St. Oswin'] death, he ...") is a
-  person the pronoun after it may stand for, like a name after any other title.
+  person the pronoun after it may stand for, like a name after any other title;
+- "Mr."/"Ms." with a surname two people named in full share is never the one known to be
+  of the other gender; of those left, the one known to be of its gender, else the one named
+  last (the person just introduced): a careful reader takes "Mr. Vask" right after "the
+  photographer Ed Vask" for Ed Vask, not for the Tom Vask of an earlier decade.
 """
 
 from __future__ import annotations
@@ -77,3 +81,33 @@ def test_a_saint_named_in_the_sentence_is_the_pronouns_referent(run: Run) -> Non
     )
     speakers = sources(run, text).by_kind("speaker")
     assert [(f.text, f.attributes.get("name")) for f in speakers] == [("he", "St. Oswin")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        # the one just introduced, not the namesake of an earlier decade
+        (
+            "Tom Vask founded the group in 1931. The photographer Ed Vask took the picture "
+            "in 2005. Mr. Vask said he kept it hidden for years.",
+            "Mr. Vask",
+            "Ed Vask",
+        ),
+        (
+            "John Berg opened the plant in May. Mary Berg, his sister, ran the mill. "
+            "Ms. Berg said the mill was closing.",
+            "Ms. Berg",
+            "Mary Berg",
+        ),
+        # the one the text gave as a woman, though her husband is named after her
+        (
+            "Ms. Ann Lund opened the plant in May. Her husband, Bo Lund, ran the mill. "
+            "Ms. Lund said the mill was closing.",
+            "Ms. Lund",
+            "Ann Lund",
+        ),
+    ],
+)
+def test_an_honorific_surname_shared_by_two(run: Run, text: str, speaker: str, name: str) -> None:
+    speakers = [f for f in sources(run, text).by_kind("speaker") if f.text == speaker]
+    assert [f.attributes.get("name") for f in speakers] == [name]

@@ -404,9 +404,12 @@ def full_name_before(
 ) -> Known | None:
     """The person named before ``pos`` with two or more words, the last of which is
     ``surname`` ("Ann Lund" for "Lund"). Of two such people ("Ann Lund", then her
-    husband "Bo Lund") the one of the mention's ``gender`` ("Mr. Lund"), else the one
-    named first: the text calls its main person by surname, a relative named after
-    it by full name (its latest mention of the chosen person is given)."""
+    husband "Bo Lund") a bare surname is the one named first: the text calls its main
+    person by surname, a relative named after it by full name. A surname with a gendered
+    honorific ("Mr. Lund": ``gender``) is never one known to be of the other gender; it
+    is the one known to be of its gender, and of two or more left alike the one named
+    last: a paper that writes "Mr." for everyone takes up the person it has just
+    introduced (its latest mention of the chosen person is given)."""
     target = surname.lower().split()
     n = len(target)
     latest: dict[str, Known] = {}  # by first name, in the order first named
@@ -419,7 +422,10 @@ def full_name_before(
     people = list(latest.values())
     if gender in ("male", "female"):
         fit = [k for k in people if r.gender.get(k.name) in (None, gender)]
-        people = fit or people
+        known = [k for k in fit if r.gender.get(k.name) == gender]
+        if len(known) != 1 and len(fit) > 1:
+            return max(fit, key=lambda k: k.start)
+        people = known or fit or people
     return people[0]
 
 
