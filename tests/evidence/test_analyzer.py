@@ -90,6 +90,17 @@ def test_supported_refuted_and_not_verified(store_url: str, backbone: Backbone) 
     assert unverifiable.score == 0.0
     summary = analysis.summaries["verdicts"]
     assert summary["supported"] >= 1 and summary["refuted"] >= 1
+    # every passage looked at names its document as a cited one does (a report shows it
+    # by title, never as an untitled document)
+    cited = {(p["document_id"], p["start"]): p for f in (supported, refuted) for p in
+             f.attributes["passages"]}  # fmt: skip
+    looked = [c for f in (supported, refuted, unverifiable) for c in f.attributes["checked"]]
+    assert looked and all("title" in c and (c["source"] or c["url"]) for c in looked)
+    assert "Millbrook council minutes, March 2023" in {c["title"] for c in looked}
+    for c in looked:
+        p = cited.get((c["document_id"], c["start"]))
+        if p is not None:
+            assert (c["title"], c["source"], c["url"]) == (p["title"], p["source"], p["url"])
 
 
 @pytest.mark.slow

@@ -24,8 +24,8 @@ Findings
     ``reason`` ("number differs"), ``agreement`` (one line: which slots agreed and which
     differed), ``checks`` (each slot with both values) and ``coverage``; with a stance
     model ``probabilities``; ``retrieval_score`` (reciprocal-rank fusion), ``similarity``;
-    ``checked``: every retrieved passage with its stance, reason, agreement line,
-    coverage, about and similarity (frame rule); ``retrieved``, ``support_weight``,
+    ``checked``: every retrieved passage with its document (as a cited one), stance,
+    reason, agreement line, coverage, about and similarity (frame rule); ``retrieved``, ``support_weight``,
     ``refute_weight``. score: for supported / refuted / mixed, the share of the counted
     weight on the larger side times the mean weight of the counted passages; 0 for
     ``not verified``. relations: ``("claim", claim_id)``.
@@ -400,10 +400,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
                 "retrieved": len(found),
                 "checked": [
                     {
-                        "document_id": h.passage.document_id,
-                        "start": h.passage.start,
-                        "end": h.passage.end,
-                        "text": h.passage.text,
+                        **h.passage.citation(),  # its document by title, as the cited ones
                         "stance": c.stance,
                         "reason": c.reason,
                         "agreement": c.line,
