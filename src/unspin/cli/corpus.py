@@ -172,9 +172,9 @@ def add_corpus_commands(sub: Commands) -> Commands:
     e.add_argument(
         "--what",
         choices=("documents", "findings", "reviews"),
-        default="documents",
-        help="documents, findings, or reviews (every review mark and claim rating with its "
-        "anchoring in the current analysis; the filters do not apply)",
+        help="documents (the default of jsonl and csv), findings (what the standard formats "
+        "export), or reviews (every review mark and claim rating with its anchoring in the "
+        "current analysis; the filters do not apply)",
     )
     e.add_argument(
         "-o",
@@ -276,12 +276,13 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
         return cmd_standard_export(args, filters(args))
     reject_standard_options(args)
     out = sys.stdout if args.output is None else args.output
-    if args.what == "reviews":
+    what = args.what or "documents"
+    if what == "reviews":
         count = app.export_reviews(args.db, out, fmt=args.format)
         echo(f"exported {count:,} review marks and ratings", err=True)
         return EXIT_OK
-    count = app.export_corpus(args.db, out, fmt=args.format, what=args.what, filters=filters(args))
-    echo(f"exported {count:,} {args.what}", err=True)
+    count = app.export_corpus(args.db, out, fmt=args.format, what=what, filters=filters(args))
+    echo(f"exported {count:,} {what}", err=True)
     return EXIT_OK
 
 

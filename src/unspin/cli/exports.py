@@ -47,6 +47,12 @@ def reject_standard_options(args: argparse.Namespace) -> None:
 def cmd_standard_export(args: argparse.Namespace, filters: app.Filters) -> int:
     """``corpus export`` in a standard format, with the filters of ``corpus export``."""
     fmt = args.format
+    exported = "a reviewer's claim ratings" if fmt == "claimreview" else "findings"
+    if args.what == "documents" or (args.what == "reviews" and fmt != "claimreview"):
+        raise ConfigError(
+            f"-f {fmt} exports {exported}, not {args.what}: leave --what out "
+            f"({args.what} go out as -f jsonl or csv)"
+        )
     if fmt == "claimreview":
         if args.label is not None or args.document is not None:
             raise ConfigError("-f claimreview exports ratings: --label and --document do not apply")
@@ -66,8 +72,6 @@ def cmd_standard_export(args: argparse.Namespace, filters: app.Filters) -> int:
         return EXIT_OK
     if args.reviewer is not None:
         raise ConfigError("--reviewer applies to -f claimreview only")
-    if args.what == "reviews":
-        raise ConfigError(f"-f {fmt} exports findings: use --what findings")
     count = app.export_findings_as(
         args.db,
         args.output,
