@@ -25,10 +25,10 @@ Findings
     differed), ``checks`` (each slot with both values) and ``coverage``; with a stance
     model ``probabilities``; ``retrieval_score`` (reciprocal-rank fusion), ``similarity``;
     ``checked``: every retrieved passage with its document (as a cited one), stance,
-    reason, agreement line, coverage, about and similarity (frame rule); ``retrieved``, ``support_weight``,
-    ``refute_weight``. score: for supported / refuted / mixed, the share of the counted
-    weight on the larger side times the mean weight of the counted passages; 0 for
-    ``not verified``. relations: ``("claim", claim_id)``.
+    reason, agreement line, coverage, about and similarity (frame rule); ``retrieved``,
+    ``support_weight``, ``refute_weight``. score: for supported / refuted / mixed, the
+    share of the counted weight on the larger side times the mean weight of the counted
+    passages; 0 for ``not verified``. relations: ``("claim", claim_id)``.
 
 Without an evidence store (option ``db`` empty), or when no passage passes the
 thresholds, every check-worthy claim gets ``not verified`` with no passages: unspin
