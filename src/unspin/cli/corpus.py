@@ -276,13 +276,14 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
         return cmd_standard_export(args, filters(args))
     reject_standard_options(args)
     out = sys.stdout if args.output is None else args.output
-    what = args.what or "documents"
-    if what == "reviews":
+    if args.what is None:
+        args.what = "documents"
+    if args.what == "reviews":
         count = app.export_reviews(args.db, out, fmt=args.format)
         echo(f"exported {count:,} review marks and ratings", err=True)
         return EXIT_OK
-    count = app.export_corpus(args.db, out, fmt=args.format, what=what, filters=filters(args))
-    echo(f"exported {count:,} {what}", err=True)
+    count = app.export_corpus(args.db, out, fmt=args.format, what=args.what, filters=filters(args))
+    echo(f"exported {count:,} {args.what}", err=True)
     return EXIT_OK
 
 
