@@ -5,8 +5,8 @@ invented fixture:
   named after the body, even where the recogniser runs the body and the name together
   into one organisation ("the UN Kay Rowe");
 - a name made of acronyms only ("NOVA LRX reports") is no person, so no "he" after it;
-- a saint the recogniser missed ("the holy Father's [St. Oswin'] death, he ...") is a
-  person the pronoun after it may stand for, like a name after any other title;
+- a saint the recogniser missed ("before the old abbot's [St. Oswin's] funeral, he ...")
+  is a person the pronoun after it may stand for, like a name after any other title;
 - "Mr."/"Ms." with a surname two people named in full share is never the one known to be
   of the other gender; of those left, the one known to be of its gender, else the one named
   last (the person just introduced): a careful reader takes "Mr. Vask" right after "the
@@ -24,8 +24,8 @@ from tests.sources.test_sources import Run, sources
     ("text", "name", "role"),
     [
         (
-            "US Ambassador to the UN Kay Rowe, the most outspoken critic of the deal, told "
-            "WBC that the vote was a mistake.",
+            "US Ambassador to the UN Kay Rowe, a critic of the fishing pact, told WBC that "
+            "the vote was a mistake.",
             "Kay Rowe",
             "US Ambassador to the UN",
         ),
@@ -58,7 +58,7 @@ def test_a_title_held_to_a_body_is_the_named_persons(
 
 def test_a_name_of_acronyms_only_is_no_person(run: Run) -> None:
     text = (
-        "It will replace the old craft.\n"
+        "The probe takes over from an older one.\n"
         "NOVA LRX reports that the light is dimming. He said it was the lowest this year."
     )
     speakers = sources(run, text).by_kind("speaker")
@@ -74,10 +74,10 @@ def test_a_headline_in_capitals_still_names_a_person(run: Run) -> None:
 
 def test_a_saint_named_in_the_sentence_is_the_pronouns_referent(run: Run) -> None:
     text = (
-        "This one pertains to a prophecy by Saint Oswin of Lorvia about a future occupant "
-        "of the Chair of Peter:\n\n"
-        "A short time before the holy Father’s [St. Oswin’] death, he called together his "
-        "children and warned them of the coming troubles:"
+        "Our parish letter tells of a vision by Saint Oswin of Lorvia about the Chair of "
+        "Peter.\n\n"
+        "Some days before the old abbot’s [St. Oswin’s] funeral, he gathered the monks and "
+        "told them that hard years would come."
     )
     speakers = sources(run, text).by_kind("speaker")
     assert [(f.text, f.attributes.get("name")) for f in speakers] == [("he", "St. Oswin")]
