@@ -125,3 +125,16 @@ def test_the_reviewer_is_required(
         "unspin: error: -f claimreview exports one reviewer's own ratings: name them with "
         "--reviewer ORG"
     )
+
+
+def test_a_reviewer_name_that_is_no_name_is_a_usage_error(
+    db: tuple[Path, Document], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A --reviewer the review loop could never have stored ('<b>Ana</b>') is a bad option
+    value: one line naming the option, exit 2, as a missing --reviewer is."""
+    assert _export(db[0], "--reviewer", "<b>Ana</b>") == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        "unspin: error: --reviewer '<b>Ana</b>': the reviewer name may hold letters, digits, "
+        "spaces and . _ - @ ' only"
+    )

@@ -21,7 +21,7 @@ from unspin.exports.parquet import write_parquet
 from unspin.exports.webannotation import write_webannotation
 from unspin.files import write_atomic
 from unspin.model import Document
-from unspin.reviews import Rating, ReviewTable, check_reviewer, review_states
+from unspin.reviews import Rating, ReviewError, ReviewTable, check_reviewer, review_states
 from unspin.reviews.claimreview import claim_review, write_claimreviews
 from unspin.store import Filters
 
@@ -134,7 +134,10 @@ def export_claimreviews(
         raise ConfigError(
             "-f claimreview exports one reviewer's own ratings: name them with --reviewer ORG"
         )
-    organization = check_reviewer(reviewer)
+    try:
+        organization = check_reviewer(reviewer)
+    except ReviewError as exc:  # an option's value: a usage error, as a missing one is
+        raise ConfigError(f"--reviewer {reviewer!r}: {exc.message}") from None
     reviews = []
     documents: set[str] = set()
     with opened_store(db) as store:
