@@ -10,7 +10,8 @@ invented fixture:
 - "Mr."/"Ms." with a surname two people named in full share is never the one known to be
   of the other gender; of those left, the one known to be of its gender, else the one named
   last (the person just introduced): a careful reader takes "Mr. Vask" right after "the
-  photographer Ed Vask" for Ed Vask, not for the Tom Vask of an earlier decade.
+  photographer Ed Vask" for Ed Vask, not for the Tom Vask of an earlier decade;
+- reported content that opens at a quotation mark keeps the mark, as a quotation does.
 """
 
 from __future__ import annotations
@@ -111,3 +112,15 @@ def test_a_saint_named_in_the_sentence_is_the_pronouns_referent(run: Run) -> Non
 def test_an_honorific_surname_shared_by_two(run: Run, text: str, speaker: str, name: str) -> None:
     speakers = [f for f in sources(run, text).by_kind("speaker") if f.text == speaker]
     assert [f.attributes.get("name") for f in speakers] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The owner said "we are closed" on Monday.', '"we are closed" on Monday'),
+        ("The owner said “we are closed” on Monday.", "“we are closed” on Monday"),
+        ('The owner said that "we are closed" on Monday.', '"we are closed" on Monday'),
+    ],
+)
+def test_content_opening_at_a_quotation_mark_keeps_it(run: Run, text: str, content: str) -> None:
+    assert [f.text for f in sources(run, text).by_kind("attribution")] == [content]

@@ -20,6 +20,7 @@ __all__ = [
     "broken_coordination",
     "closing_quote",
     "list_run_on",
+    "opening_quote",
     "split_word_end",
     "stranded_predicate",
     "whole_first_word",
@@ -121,6 +122,20 @@ def closing_quote(st: RunState, lo: int, hi: int) -> int:
     if inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”"):
         return k  # the comma inside the marks with it: 'a "misnomer,"'
     return hi
+
+
+def opening_quote(st: RunState, lo: int, hi: int) -> int:
+    """``lo``, or the opening quotation mark right before it when the content closes a
+    quotation it would leave unopened ('said "we are closed" on Monday': the content
+    is '"we are closed" on Monday', marks and all, as the parse hangs the opening mark
+    on the verb)."""
+    toks = st.parsed.tokens
+    if lo == 0 or toks[lo - 1].text not in ('"', "“"):
+        return lo
+    inner = st.text[toks[lo].start : toks[hi].end]
+    if inner.count('"') % 2 == 1 or inner.count("”") > inner.count("“"):
+        return lo - 1
+    return lo
 
 
 def whole_first_word(st: RunState, span: tuple[int, int] | None) -> tuple[int, int] | None:

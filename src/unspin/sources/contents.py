@@ -34,6 +34,7 @@ from unspin.sources.content_ends import (
     broken_coordination,
     closing_quote,
     list_run_on,
+    opening_quote,
     split_word_end,
     stranded_predicate,
     whole_first_word,
@@ -187,6 +188,7 @@ def _reported_content(
         ):
             hi -= 1
         hi = closing_quote(st, lo, hi)
+        lo = opening_quote(st, lo, hi)
         return whole_first_word(st, st.token_span(lo, hi)), as_object
     if t.dep == "parataxis" and t.head != t.i:
         h_lo, h_hi = ix.subtree(t.head)
