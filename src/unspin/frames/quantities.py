@@ -90,6 +90,7 @@ from unspin.frames.quantity_refs import (
     version_number,
 )
 from unspin.frames.quantity_shares import open_bound, ratio_shares
+from unspin.frames.quantity_sources import unnamed_sources
 from unspin.frames.quantity_units import unit_after
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS, VERBS
@@ -514,4 +515,5 @@ def find_quantities(
     found = _QuantityScanner(text, parsed, spans).scan()
     found = [open_bound(text, in_context(text, q)) for q in found]
     found = [r for q in found if (r := recheck(text, parsed, q)) is not None]
+    found = [q for q in found if not unnamed_sources(parsed, q)]  # "two people familiar"
     return sorted([*shares, *found], key=lambda q: q.start)
