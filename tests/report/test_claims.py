@@ -239,3 +239,15 @@ def test_the_layer_switch_knows_fact_checks_and_verdicts(analysis: Analysis) -> 
     assert "does not know" not in html
     assert names["verdict"].startswith("a claim weighed against your evidence")
     assert "experimental" in names["verdict"]
+
+
+def test_a_claim_under_the_threshold_is_never_shown_at_it() -> None:
+    """A score the flag passed over (0.4966 under 0.5) reads 0.49 (the score the claims
+    table of 'unspin claims' and the claims panel show), not 0.50 next to "-" or "below
+    threshold"; a flagged one keeps its rounding."""
+    under = _finding(FERRY, "claim", "numeric", 0.4966, {"checkworthy": False})
+    over = _finding(FEES, "claim", "numeric", 0.5049, {"checkworthy": True})
+    low = _finding(WINTER, "claim", "opinion", 0.29, {"checkworthy": False})
+    rows = claim_rows(Analysis(DOC, findings=(under, over, low)))
+    shown = [(r.text, r.score_text) for r in rows]
+    assert shown == [(FEES, "0.50"), (FERRY, "0.49"), (WINTER, "0.29")]

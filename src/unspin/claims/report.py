@@ -15,6 +15,7 @@ by their kinds only; this module imports neither feature.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -145,6 +146,13 @@ class ClaimRow:
     frame: Mapping[str, Any] | None = field(default=None, hash=False)
     #: fact-checks of a related claim whose frame differs (each with ``differs``)
     related: tuple[ClaimMatch, ...] = ()
+
+    @property
+    def score_text(self) -> str:
+        """The score with two decimals, rounded down for a claim under the threshold: a
+        0.6455 the 0.65 flag passed over reads 0.64, never the threshold it missed."""
+        shown = self.score if self.checkworthy else math.floor(round(self.score * 100, 6)) / 100
+        return f"{shown:.2f}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -403,7 +411,7 @@ def _claims_list(ctx: ReportContext, limit: int = 20) -> str:
         body.append(
             f'<tr><td class="num">{rank}</td><td>{text}<span class="types">{esc(r.type)} · '
             f"{cw}</span>{frame}</td>"
-            f'<td class="num">{r.score:.2f}</td><td>{_claim_matches(r)}</td>'
+            f'<td class="num">{r.score_text}</td><td>{_claim_matches(r)}</td>'
             f"<td>{_claim_verdict(r)}</td></tr>"
         )
     checkworthy = sum(1 for r in rows if r.checkworthy)

@@ -94,7 +94,7 @@ def _claims_table(title: str, rows: Sequence[app.ClaimRow]) -> str:
         text = " ".join(r.text.split())
         text = text if len(text) <= 90 else text[:87] + "..."
         cw = "yes" if r.checkworthy else "-"
-        lines.append(f"{rank:>3} {r.score:>5.2f} {cw:>3}  {r.verdict:<13} {text}")
+        lines.append(f"{rank:>3} {r.score_text:>5} {cw:>3}  {r.verdict:<13} {text}")
         for m in r.matches:
             rating = f"“{m.rating}”" if m.rating else "no rating"
             sim = "" if m.similarity is None else f", similarity {m.similarity:.2f}"
