@@ -116,3 +116,26 @@ def test_searches_of_a_store_that_holds_none_say_so_and_how_to_add(
         f"unspin: {other} holds no evidence passages: add some with "
         f"'unspin evidence add PATH... --db {other}'"
     )
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_claims_as_json_cite_the_passages_of_a_verdict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """'unspin claims -f json|jsonl' with the verdicts analyzer writes each cited passage
+    with its slot checks (it was a TypeError traceback: the checks were read-only
+    mappings that JSON could not write)."""
+    db = str(tmp_path / "evidence.db")
+    assert main(["evidence", "add", str(EVIDENCE), "--db", db, "--backbone", "fake", "-q"]) == 0
+    capsys.readouterr()
+    code = main(
+        ["claims", str(FIXTURES / "article.txt"), "--analyzers", "claims,verdicts", "--db", db,
+         "--backbone", "fake", "-f", fmt]
+    )  # fmt: skip
+    assert code == 0
+    out = capsys.readouterr().out
+    claims = json.loads(out)["claims"] if fmt == "json" else [json.loads(x) for x in out.splitlines()]
+    [cited] = [c for c in claims if c["verdict"] == "supported"]
+    [passage] = cited["passages"]
+    assert "4 million euros" in passage["text"] and passage["stance"] == "supports"
+    assert isinstance(passage["checks"], list) and passage["checks"]

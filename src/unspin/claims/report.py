@@ -167,7 +167,7 @@ class ClaimRow:
             "verdict": self.verdict,
             "verdict_score": self.verdict_score,
             "verdict_detail": self.verdict_detail,
-            "passages": [dict(p) for p in self.passages],
+            "passages": [_plain(p) for p in self.passages],
             "frame": _plain(self.frame),
             "related": [m.to_dict() for m in self.related],
         }
