@@ -134,7 +134,8 @@ def test_claims_as_json_cite_the_passages_of_a_verdict(
     )  # fmt: skip
     assert code == 0
     out = capsys.readouterr().out
-    claims = json.loads(out)["claims"] if fmt == "json" else [json.loads(x) for x in out.splitlines()]
+    lines = [json.loads(x) for x in out.splitlines()] if fmt == "jsonl" else []
+    claims = json.loads(out)["claims"] if fmt == "json" else lines
     [cited] = [c for c in claims if c["verdict"] == "supported"]
     [passage] = cited["passages"]
     assert "4 million euros" in passage["text"] and passage["stance"] == "supports"
