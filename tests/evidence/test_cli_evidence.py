@@ -140,3 +140,26 @@ def test_claims_as_json_cite_the_passages_of_a_verdict(
     [passage] = cited["passages"]
     assert "4 million euros" in passage["text"] and passage["stance"] == "supports"
     assert isinstance(passage["checks"], list) and passage["checks"]
+
+
+def test_a_claim_the_verdicts_analyzer_skipped_is_not_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A claim under the check-worthiness threshold was never weighed: 'unspin claims'
+    says "not checked" and how to weigh it, not "not verified" as if the evidence had
+    been read; without the verdicts analyzer every claim stays "not verified"."""
+    db = str(tmp_path / "evidence.db")
+    assert main(["evidence", "add", str(EVIDENCE), "--db", db, "--backbone", "fake", "-q"]) == 0
+    capsys.readouterr()
+    article = str(FIXTURES / "article.txt")
+    args = ["--db", db, "--backbone", "fake", "-f", "json"]
+    assert main(["claims", article, "--analyzers", "claims,verdicts", *args]) == 0
+    claims = json.loads(capsys.readouterr().out)["claims"]
+    skipped = [c for c in claims if not c["checkworthy"]]
+    assert skipped and all(c["verdict"] == "not checked" for c in skipped)
+    assert all("checkworthy_only = false" in c["verdict_detail"] for c in skipped)
+    weighed = [c for c in claims if c["checkworthy"]]
+    assert {c["verdict"] for c in weighed} == {"supported", "not verified"}
+    assert main(["claims", article, "--analyzers", "claims,factchecks", *args]) == 0
+    claims = json.loads(capsys.readouterr().out)["claims"]
+    assert {c["verdict"] for c in claims} == {"not verified"}

@@ -35,6 +35,8 @@ from unspin.report.sections import ReportContext, Section
 
 __all__ = [
     "CSV_COLUMNS",
+    "NOT_CHECKED",
+    "NOT_CHECKED_DETAIL",
     "NOT_VERIFIED",
     "SECTIONS",
     "VERDICT_CAUTION",
@@ -50,6 +52,16 @@ __all__ = [
 
 #: The verdict of a claim no evidence was weighed for.
 NOT_VERIFIED = "not verified"
+
+#: The verdict of a claim the verdicts analyzer ran past: under the check-worthiness
+#: threshold, it was never looked up (``checkworthy_only``).
+NOT_CHECKED = "not checked"
+
+#: Why a claim is :data:`NOT_CHECKED`, and how to check it anyway.
+NOT_CHECKED_DETAIL = (
+    "under the check-worthiness threshold: the verdicts analyzer weighs check-worthy claims "
+    "only (set [analyzers.verdicts] checkworthy_only = false to weigh every claim)"
+)
 
 #: Columns of ``unspin claims --format csv`` (matches and passages flattened).
 CSV_COLUMNS = (
@@ -262,6 +274,7 @@ def claim_rows(analysis: Analysis, *, checkworthy_only: bool = False) -> list[Cl
     findings = analysis.findings
     factchecks = _related(findings, "factcheck")
     verdicts = _related(findings, "verdict")
+    weighed = "verdicts" in analysis.summaries  # it ran: a claim without a verdict was skipped
     rows = []
     for c in findings:
         if c.kind != "claim":
@@ -270,7 +283,7 @@ def claim_rows(analysis: Analysis, *, checkworthy_only: bool = False) -> list[Cl
         if checkworthy_only and not checkworthy:
             continue
         v = verdicts.get(c.id)
-        verdict = NOT_VERIFIED
+        verdict = NOT_CHECKED if weighed and v is None and not checkworthy else NOT_VERIFIED
         passages: tuple[Mapping[str, Any], ...] = ()
         if v is not None:
             verdict = _str(v.attributes.get("verdict")) or v.label or NOT_VERIFIED
@@ -292,7 +305,11 @@ def claim_rows(analysis: Analysis, *, checkworthy_only: bool = False) -> list[Cl
                 related=_related_matches(factchecks.get(c.id)),
                 verdict=verdict,
                 verdict_score=None if v is None or verdict == NOT_VERIFIED else v.score,
-                verdict_detail=None if v is None else v.explanation.detail,
+                verdict_detail=(
+                    (NOT_CHECKED_DETAIL if verdict == NOT_CHECKED else None)
+                    if v is None
+                    else v.explanation.detail
+                ),
                 passages=passages,
                 frame=frame if isinstance(frame := c.attributes.get("frame"), Mapping) else None,
             )
