@@ -15,7 +15,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from unspin.corpus.model import QuantitySlot
-from unspin.corpus.predicates import PREDICATES
+from unspin.corpus.predicates import PERSON_PREDICATES
 from unspin.corpus.words import GENERIC_PERSON_UNITS, stem
 
 __all__ = ["SHARES", "generic_people", "interval", "is_tally", "rounds_to", "same_thing", "shown"]
@@ -78,10 +78,6 @@ def shown(s: QuantitySlot) -> str:
 _MONEY_RE = re.compile(r"(?:[A-Z]{3}|dollar)(?:/\w+)?")
 
 
-#: The predicate classes of the lexicon ("displace" for evacuated, fled, forced from homes).
-_CLASSES = frozenset(PREDICATES.values())
-
-
 def same_thing(a: QuantitySlot, b: QuantitySlot) -> str | None:
     """What both figures count, when they count the same thing: people to whom the same
     thing happened ("killed", "displaced"), the same counted noun ("fire engines"), or
@@ -99,7 +95,7 @@ def same_thing(a: QuantitySlot, b: QuantitySlot) -> str | None:
             return None
         written = {stem(x.lower()) for x in (a.noun, a.unit, b.unit) if x}  # "family"
         around = sorted((set(a.nouns) & set(b.nouns)) - written)
-        if not around and a.predicate == b.predicate and a.predicate in _CLASSES:
+        if not around and a.predicate == b.predicate and a.predicate in PERSON_PREDICATES:
             around = [a.predicate]  # "forced 340 families from their homes", "evacuated"
         if not around:
             return None  # "a 100-page report" and "a one-page letter": pages of what?
