@@ -281,8 +281,9 @@ def db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
         metavar="URL",
-        help="the store: a file path, sqlite:///PATH or postgresql://... (default: "
-        "$UNSPIN_DB, else unspin.db here)",
+        help="the store: a file path, sqlite:///PATH (relative; an absolute path takes four "
+        "slashes, sqlite:////srv/c.db) or postgresql://... (default: $UNSPIN_DB, else "
+        "unspin.db here)",
     )
 
 

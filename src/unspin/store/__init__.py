@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from unspin.errors import ConfigError
+from unspin.errors import ConfigError, StoreError
 from unspin.pipeline import encoder_name
 from unspin.store.base import SearchMode, Store
 from unspin.store.export import ExportFormat, ExportWhat
@@ -97,6 +97,19 @@ def default_url() -> str:
     return os.environ.get(ENV_VAR) or DEFAULT_DB
 
 
+def _refuse_three_slashes(path: str, create: bool) -> None:
+    """A StoreError saying how to write an absolute path when ``sqlite:///PATH`` names no
+    store here but ``/PATH`` is one (``sqlite:///tmp/c.db`` for /tmp/c.db)."""
+    if create or Path(path).is_absolute() or Path(path).exists():
+        return
+    if Path("/" + path).is_file():
+        raise StoreError(
+            f"no unspin store at {path}",
+            hint=f"sqlite:/// takes a path relative to the current folder; for /{path} "
+            f"write sqlite:////{path} (four slashes) or the path alone",
+        )
+
+
 def open_store(url: str | Path | None = None, *, create: bool = True) -> Store:
     """Open (and migrate) a store: a path or ``sqlite:///path`` for SQLite,
     ``postgresql://...`` for PostgreSQL. With ``create=False`` a SQLite file that does
@@ -112,6 +125,7 @@ def open_store(url: str | Path | None = None, *, create: bool = True) -> Store:
         text = text[len("sqlite:///") :] or ""
         if not text:
             raise ConfigError("the SQLite URL names no file")
+        _refuse_three_slashes(text, create)
     elif "://" in text:
         scheme = text.split("://", 1)[0]
         raise ConfigError(
