@@ -163,3 +163,28 @@ def test_a_claim_the_verdicts_analyzer_skipped_is_not_checked(
     assert main(["claims", article, "--analyzers", "claims,factchecks", *args]) == 0
     claims = json.loads(capsys.readouterr().out)["claims"]
     assert {c["verdict"] for c in claims} == {"not verified"}
+
+
+def test_the_claims_table_shows_each_cited_passage_and_why_none_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fact-checker reads in the table which passage a verdict rests on (its document,
+    offsets, stance and reason, its words), not a count of them, and why a claim is not
+    verified (what was looked at) or not checked."""
+    db = str(tmp_path / "evidence.db")
+    assert main(["evidence", "add", str(EVIDENCE), "--db", db, "--backbone", "fake", "-q"]) == 0
+    capsys.readouterr()
+    code = main(
+        ["claims", str(FIXTURES / "article.txt"), "--analyzers", "claims,verdicts", "--db", db,
+         "--backbone", "fake"]
+    )  # fmt: skip
+    assert code == 0
+    lines = capsys.readouterr().out.splitlines()
+    supported = next(i for i, line in enumerate(lines) if " supported " in line)
+    cited = lines[supported + 1].strip()
+    assert cited.startswith("evidence: Millbrook council minutes, March 2023 (chars ")
+    assert "supports (covers the claim): The Millbrook town council approved" in cited
+    for label in ("not verified", "not checked"):
+        row = next(i for i, line in enumerate(lines) if f" {label} " in line)
+        assert lines[row + 1].strip().startswith("why: "), lines[row : row + 2]
+    assert not any("cited passage(s)" in line for line in lines)

@@ -212,6 +212,11 @@ def test_the_markdown_report_lists_matches_and_verdicts(analysis: Analysis) -> N
     assert "](https://checkers.example/velmora-dam) rated “False” (2024-02-03)" in lines[dam + 1]
     assert "<b>" not in lines[dam + 1]
     assert "javascript:" not in md
+    # a verdict that cites nothing says why (its explanation: what was looked at)
+    assert "   - verdict: why" in lines[dam + 1 : dam + 5]
+    html = render_html(analysis)
+    badge = '<span class="verdict v-not-verified">not verified</span>'
+    assert f'{badge} <span class="types">(why)' in html
 
 
 def test_the_verdict_caution_quotes_the_accuracy_the_readme_reports() -> None:

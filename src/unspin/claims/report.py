@@ -369,8 +369,9 @@ VERDICT_CAUTION = (
 def _claim_verdict(row: ClaimRow) -> str:
     cls = row.verdict.replace(" ", "-")
     badge = f'<span class="verdict v-{esc(cls)}">{esc(row.verdict)}</span>'
-    if not row.passages:
-        return badge
+    if not row.passages:  # why none: what was looked at, or what to do
+        why = row.verdict_detail
+        return f'{badge} <span class="types">({esc(one_line(why, 240))})</span>' if why else badge
     badge += f' <span class="types">({esc(VERDICT_CAUTION)})</span>'
     cited = []
     for p in row.passages:
@@ -482,6 +483,8 @@ def _claim_details(row: ClaimRow | None) -> list[str]:
     for m in row.related:
         who = md_link(md_escape(m.publisher or "a fact-checker"), m.url)
         out.append(f"   - fact-check of a related claim: {who}: {md_escape(m.differs or '')}")
+    if not row.passages and row.verdict_detail:
+        out.append(f"   - verdict: {md_escape(row.verdict_detail, 240)}")
     for p in row.passages:
         url = p.get("url") if isinstance(p.get("url"), str) else None
         out.append(

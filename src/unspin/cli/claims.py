@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from unspin import app
+from unspin.claims.report import passage_at, passage_title
 from unspin.cli.common import (
     EXIT_OK,
     EXIT_PARTIAL,
@@ -21,6 +22,7 @@ from unspin.cli.common import (
     pipeline_options,
 )
 from unspin.report import csv_safe
+from unspin.report.common import one_line
 
 
 def add_claims_command(sub: Commands) -> None:
@@ -104,6 +106,12 @@ def _claims_table(title: str, rows: Sequence[app.ClaimRow]) -> str:
         for m in r.related:
             who = m.publisher or "?"
             lines.append(f"{'':>14}fact-check of a related claim: {who}: {m.differs}")
-        if r.passages:
-            lines.append(f"{'':>14}evidence: {len(r.passages)} cited passage(s)")
+        for p in r.passages:  # each with where it stands and why it counted
+            why = f" ({p['reason']})" if isinstance(p.get("reason"), str) else ""
+            lines.append(
+                f"{'':>14}evidence: {passage_title(p)} ({passage_at(p)}) "
+                f"{p.get('stance', '')}{why}: {one_line(str(p.get('text', '')), 120)}"
+            )
+        if not r.passages and r.verdict_detail:
+            lines.append(f"{'':>14}why: {one_line(r.verdict_detail, 240)}")
     return "\n".join(lines)
