@@ -17,6 +17,7 @@ from unspin.factchecks.framecheck import (
     differs_line,
     read_side,
 )
+from unspin.frames import describe_checks
 from unspin.nlp import Parsed, SpacyBackbone
 
 
@@ -51,6 +52,26 @@ def test_another_year_differs_but_another_day_of_the_same_year_agrees(
     claim = "The bridge collapsed in March 2016."
     assert verdicts(backbone, "The bridge collapsed in March 2012.", claim)["date"] is False
     assert verdicts(backbone, "The bridge collapsed on 3 March 2016.", claim)["date"] is True
+
+
+def test_two_days_of_one_year_agree_only_in_the_year_and_say_so(
+    backbone: SpacyBackbone,
+) -> None:
+    """At the default year level another day of the year does not veto a match, but the
+    check says only the year agrees ("agree: year"), never "agree: date" for 31 January
+    against 31 March."""
+    checks = check_sides(
+        side(backbone, "Halvard Mills will shut its Orrin plant on 31 January 2027."),
+        side(backbone, "Halvard Mills will shut its Orrin plant on 31 March 2027."),
+    )
+    [year] = [c for c in checks if c.slot in ("date", "year")]
+    assert (year.slot, year.agrees, year.a, year.b) == (
+        "year",
+        True,
+        "31 January 2027",
+        "31 March 2027",
+    )
+    assert "date" not in describe_checks(checks)
 
 
 def test_an_inserted_negation_differs(backbone: SpacyBackbone) -> None:

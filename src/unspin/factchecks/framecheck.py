@@ -13,8 +13,9 @@ slot and does not state the fact-check's value anywhere.
   (:func:`unspin.frames.compare.same_value`, round figures within 5 %);
 * **date**: resolved dates; with ``date_level="year"`` (the default) only their years are
   compared (an article dated by its publication and a fact-check dated by the event often
-  give different days of one story); with ``"day"`` the whole date (containment, as
-  :func:`unspin.frames.compare_frames`);
+  give different days of one story), and two dates that agree only in their year are
+  reported as the slot ``year``, not ``date``; with ``"day"`` the whole date (containment,
+  as :func:`unspin.frames.compare_frames`);
 * **polarity**: the polarity of the article sentence that shares most content words with
   the fact-check against that of the fact-check's sentence, only when they share at
   least ``min_overlap`` content words (2; a rebuttal worded otherwise is not compared);
@@ -265,10 +266,15 @@ def _date(a: ClaimSide, b: ClaimSide, level: str) -> SlotCheck | None:
         return None
     for x, tx in da:
         for y, ty in db:
-            if level == "year":
-                x, y = x[:4], y[:4]
             if x.startswith(y) or y.startswith(x):
                 return SlotCheck("date", True, tx, ty)
+    if level == "year":
+        for x, tx in da:
+            for y, ty in db:
+                if x[:4] == y[:4]:
+                    # only the year agrees ("31 January 2027" / "31 March 2027"): said so,
+                    # not "agree: date"
+                    return SlotCheck("year", True, tx, ty)
     return SlotCheck("date", False, da[0][1], db[0][1])
 
 
