@@ -11,7 +11,9 @@ invented fixture:
   of the other gender; of those left, the one known to be of its gender, else the one named
   last (the person just introduced): a careful reader takes "Mr. Vask" right after "the
   photographer Ed Vask" for Ed Vask, not for the Tom Vask of an earlier decade;
-- reported content that opens at a quotation mark keeps the mark, as a quotation does.
+- reported content that opens at a quotation mark keeps the mark, as a quotation does, and
+  content that closes one after a stop ('was "closed for good."') keeps the stop and the
+  mark.
 """
 
 from __future__ import annotations
@@ -124,3 +126,10 @@ def test_an_honorific_surname_shared_by_two(run: Run, text: str, speaker: str, n
 )
 def test_content_opening_at_a_quotation_mark_keeps_it(run: Run, text: str, content: str) -> None:
     assert [f.text for f in sources(run, text).by_kind("attribution")] == [content]
+
+
+def test_content_closing_a_quotation_keeps_the_stop_and_the_mark(run: Run) -> None:
+    text = 'The owner said the shop was "closed for good." Then he left.'
+    assert [f.text for f in sources(run, text).by_kind("attribution")] == [
+        'the shop was "closed for good."'
+    ]

@@ -115,12 +115,13 @@ def closing_quote(st: RunState, lo: int, hi: int) -> int:
     """``hi``, or the closing quotation mark right after it when the content opens a
     quotation it would leave open ('a "misnomer," before ...': 'a "misnomer"')."""
     toks = st.parsed.tokens
-    k = hi + 2 if hi + 2 < len(toks) and toks[hi + 1].text == "," else hi + 1
+    inside = hi + 2 < len(toks) and toks[hi + 1].text in (",", ".", "!", "?")
+    k = hi + 2 if inside else hi + 1  # 'a "misnomer,"', 'was "tired."': the mark after
     if k >= len(toks) or toks[k].text not in ('"', "”"):
         return hi
     inner = st.text[toks[lo].start : toks[hi].end]
     if inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”"):
-        return k  # the comma inside the marks with it: 'a "misnomer,"'
+        return k  # the comma or stop inside the marks with it: 'a "misnomer,"'
     return hi
 
 
