@@ -13,7 +13,9 @@ invented fixture:
   photographer Ed Vask" for Ed Vask, not for the Tom Vask of an earlier decade;
 - reported content that opens at a quotation mark keeps the mark, as a quotation does, and
   content that closes one after a stop ('was "closed for good."') keeps the stop and the
-  mark.
+  mark;
+- a short quotation in small letters that holds a clause of its own and ends the sentence
+  ('said "we are closed."') is a quotation, not a few words woven into the writer's.
 """
 
 from __future__ import annotations
@@ -126,6 +128,17 @@ def test_an_honorific_surname_shared_by_two(run: Run, text: str, speaker: str, n
 )
 def test_content_opening_at_a_quotation_mark_keeps_it(run: Run, text: str, content: str) -> None:
     assert [f.text for f in sources(run, text).by_kind("attribution")] == [content]
+
+
+def test_a_short_lowercase_sentence_quoted_whole_is_a_quotation(run: Run) -> None:
+    analysis = sources(run, 'The owner said "we are closed."')
+    assert [f.text for f in analysis.by_kind("quote")] == ['"we are closed."']
+    assert [f.text for f in analysis.by_kind("speaker")] == ["The owner"]
+
+
+def test_a_quoted_phrase_without_a_clause_stays_no_quotation(run: Run) -> None:
+    analysis = sources(run, 'The police chief called the raid "a total disaster."')
+    assert analysis.by_kind("quote") == []
 
 
 def test_content_closing_a_quotation_keeps_the_stop_and_the_mark(run: Run) -> None:

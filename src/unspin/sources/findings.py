@@ -321,10 +321,23 @@ def _shortness(
     utterance = bool(stripped) and stripped[-1] in ".!?…" and stripped[0].isupper()
     if utterance and (len(words) > 1 or opens):
         return None
+    if stripped[-1:] in (".", "!", "?", "…") and _own_clause(st, q):
+        return None  # 'said "we are closed."': a whole sentence of the speaker's, lowercase
     before = st.text[max(0, q.start - 40) : q.start].lower().rstrip()
     if any(before.endswith(prefix) for prefix in SCARE_PREFIXES):
         return "drop"
     return "short"
+
+
+def _own_clause(st: RunState, q: QuoteSpan) -> bool:
+    """The quotation holds a clause of its own: a subject and the verb it hangs on both
+    inside the marks ("we are closed"), not a word or a phrase of the writer's sentence."""
+    inside = {t.i for t in _inner_words(st, q)}
+    toks = st.parsed.tokens
+    return st.has_parse and any(
+        toks[i].dep in ("nsubj", "nsubjpass") and toks[i].head in inside and toks[i].head != i
+        for i in inside
+    )
 
 
 def _is_term(st: RunState, q: QuoteSpan, inner: str, words: list[str]) -> bool:
