@@ -53,6 +53,9 @@ def test_families_forced_out_and_households_evacuated_are_one_count(analyse: Ana
     assert same_thing(forced, evacuated) is not None
     voted = [replace(s, predicate="vote") for s in (forced, evacuated)]
     assert same_thing(*voted) is None
+    # nor for small figures: "charged with one count of fraud" / "one count of bribery"
+    small = [replace(s, value=1.0) for s in (forced, evacuated)]
+    assert same_thing(*small) is None
 
 
 @pytest.mark.parametrize(

@@ -410,7 +410,8 @@ def _propositions(a: PropositionSlot, b: PropositionSlot) -> Link | None:
         return None
     told = story(a, b)
     shared = sorted(_own_names(a) & _own_names(b))
-    if told is None or not shared:
+    denied = _never(a, b)
+    if told is None or not (shared or denied):
         return None  # polarity conflicts need one story and a name of both sentences
     if a.predicate_text.lower() in ANTONYMS and not set(a.nouns) & set(b.nouns):
         return None  # "failed missile tests" and "passed resolutions": passed what?
@@ -418,19 +419,22 @@ def _propositions(a: PropositionSlot, b: PropositionSlot) -> Link | None:
     if who_a and who_b and not who_a & who_b:
         return None  # "the campaign did not respond" and "Biden responded": two actors
     undated = not (a.iso and b.iso)
-    if undated and (a.doc_id == b.doc_id or a.published != b.published):
+    if undated and not denied and (a.doc_id == b.doc_id or a.published != b.published):
         return None  # undated: only two reports of one day, in one story
     score = min(0.9, 0.55 + 0.1 * min(3, len(shared)))
     why = (
         f"{'in one document' if a.doc_id == b.doc_id else 'one story'}, both naming "
         f"{', '.join(shared)}" + (f", on {a.iso or b.iso}" if a.iso or b.iso else "")
+        if shared
+        else f"one story ({', '.join(told)}); one says the {a.subject} "
+        f"{a.predicate_text.lower()} ({', '.join(denied)}), the other that it never did"
     )
 
     def said(s: PropositionSlot) -> str:
         return ("yes" if s.positive else "no") + (f" ({', '.join(s.cues)})" if s.cues else "")
 
     slot = {
-        "entity": ", ".join(shared),
+        "entity": ", ".join(shared) or f"the {a.subject}",
         "event": a.predicate,
         "date": a.iso or b.iso or "",
         "polarity": f"{said(a)} / {said(b)}",
@@ -445,6 +449,19 @@ def _propositions(a: PropositionSlot, b: PropositionSlot) -> Link | None:
         f"{b.predicate_text!r}: {said(b)})."
     )
     return _link("contradiction", a, b, score, "polarity.opposite", detail, slot, ("polarity",))
+
+
+def _never(a: PropositionSlot, b: PropositionSlot) -> list[str]:
+    """What one side says was never done and the other says was done, by one subject
+    written alike ("the state had offered a loan" / "the state never offered any loan"):
+    the shared words of the two sentences, or none. "Never" denies it at any time, so no
+    day or name of the sentences is needed; two documents only."""
+    negative = b if a.positive else a
+    if a.doc_id == b.doc_id or not a.subject or a.subject != b.subject:
+        return []
+    if "never" not in (c.lower() for c in negative.cues):
+        return []
+    return sorted(set(a.nouns) & set(b.nouns) - {a.predicate, a.subject, "never"})
 
 
 def _actor_names(actors: Sequence[str]) -> set[str]:

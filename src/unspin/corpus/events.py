@@ -23,11 +23,12 @@ proposition.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from unspin.corpus.model import PlaceSlot, PropositionSlot, Slot
 from unspin.corpus.place_evidence import head_marker, locative
-from unspin.corpus.words import content_words, norm_name, stem, word_set
+from unspin.corpus.words import Word, content_words, norm_name, stem, word_set
 
 __all__ = ["ANTONYMS", "PLACE_TYPES", "event_slots"]
 
@@ -106,9 +107,13 @@ def _propositions(doc: Any, sent: Any) -> list[PropositionSlot]:
     found: list[tuple[int, int, str, str, bool, tuple[str, ...]]] = []
     actors = tuple(str(x) for x in frame.get("actors") or ())
     owners: dict[int, tuple[str, ...]] = {}
+    subjects: dict[int, str] = {}
     predicate = frame.get("predicate")
     if isinstance(predicate, str) and predicate.lower() not in _LIGHT:
         verb = next((w for w in sent.words if stem(w.text) == stem(predicate)), None)
+        subject = _subject(sent.words, verb) if verb else None
+        if verb and subject:
+            subjects[verb.start] = subject
         cues = tuple(str(c) for c in frame.get("negation_cues") or ())
         lo, hi = (verb.start, verb.end) if verb else (sent.start, sent.end)
         quoted = any(q.start <= lo < q.end for q in doc.quotes)
@@ -135,10 +140,31 @@ def _propositions(doc: Any, sent: Any) -> list[PropositionSlot]:
                 **doc.base("", lo, hi, sent, doc.keys(f"p|{pred}", sent)),
                 predicate=pred, predicate_text=shown, positive=positive, cues=cues,
                 iso=_days(dates, lo), nouns=objects.get(lo, nouns),
-                actors=owners.get(lo, actors),
+                actors=owners.get(lo, actors), subject=subjects.get(lo),
             )
         )  # fmt: skip
     return out
+
+
+#: Words between a subject and its verb ("the state *had never* offered").
+_BETWEEN = word_set("had has have did does do was were is are been never not also already")
+_DETERMINERS = word_set("the a an its their his her")
+
+
+def _subject(ws: Sequence[Word], verb: Word) -> str | None:
+    """The common noun that is the verb's subject ("the *state* never offered"), lower-cased:
+    the word before the verb and its auxiliaries, after a determiner; names are left to
+    the sentence's names."""
+    k = next((i for i, w in enumerate(ws) if w.start == verb.start), 0)
+    j = k - 1
+    while j >= 0 and ws[j].lower in _BETWEEN:
+        j -= 1
+    if j < 1 or ws[j - 1].lower not in _DETERMINERS:
+        return None
+    w = ws[j]
+    if not w.text.isalpha() or not w.text.islower() or len(w.text) < 3:
+        return None
+    return w.lower
 
 
 def _place_type(name: str) -> str:

@@ -276,6 +276,8 @@ class PropositionSlot(_SlotBase):
     #: who does it: the frame's actors ("Helena Varga"), or the possessor of a
     #: nominalisation ("Varga's resignation")
     actors: tuple[str, ...] = field(default=(), kw_only=True)
+    #: the common noun doing it ("the *state* never offered"), lower-cased
+    subject: str | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)

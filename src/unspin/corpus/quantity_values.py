@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from unspin.corpus.model import QuantitySlot
 from unspin.corpus.predicates import PERSON_PREDICATES
+from unspin.corpus.same_event import SMALL
 from unspin.corpus.words import GENERIC_PERSON_UNITS, stem
 
 __all__ = ["SHARES", "generic_people", "interval", "is_tally", "rounds_to", "same_thing", "shown"]
@@ -95,7 +96,12 @@ def same_thing(a: QuantitySlot, b: QuantitySlot) -> str | None:
             return None
         written = {stem(x.lower()) for x in (a.noun, a.unit, b.unit) if x}  # "family"
         around = sorted((set(a.nouns) & set(b.nouns)) - written)
-        if not around and a.predicate == b.predicate and a.predicate in PERSON_PREDICATES:
+        if (
+            not around
+            and a.predicate == b.predicate
+            and a.predicate in PERSON_PREDICATES
+            and min(a.value, b.value) >= SMALL
+        ):
             around = [a.predicate]  # "forced 340 families from their homes", "evacuated"
         if not around:
             return None  # "a 100-page report" and "a one-page letter": pages of what?
