@@ -58,6 +58,22 @@ def verb_above(parsed: Parsed, k: int, reach: int = 6) -> int:
     return t.i
 
 
+def _joined_participle(parsed: Parsed, k: int) -> bool:
+    """Whether token ``k`` is an "-ing" form with no subject and no conjunction of its own
+    hung on a verb ("will close ... starting Monday", "will speak, opening the session on
+    Friday"): what it tells happens when its verb's does, so it has that verb's tense
+    ("after ... balloting" tells of another time)."""
+    toks = parsed.tokens
+    t = toks[k]
+    return (
+        t.tag == "VBG"
+        and t.dep in ("prep", "advcl")
+        and t.head != t.i
+        and toks[t.head].pos in ("VERB", "AUX")
+        and not any(c.dep in ("nsubj", "nsubjpass", "mark") for c in parsed.children(k))
+    )
+
+
 def future_clause(parsed: Parsed, k: int, auxes: frozenset[str] = _FUTURE_AUX) -> bool:
     """Whether the clause of token ``k`` speaks of the future: the verb it hangs on has
     "will", "would", "shall" or "'ll", or is what someone is "going", "due", "scheduled",
@@ -73,6 +89,9 @@ def future_clause(parsed: Parsed, k: int, auxes: frozenset[str] = _FUTURE_AUX) -
     for _ in range(3):  # "is expected to vote on Thursday": the verb above counts too
         if any(c.dep in ("aux", "auxpass") and c.lower in auxes for c in parsed.children(t.i)):
             return True
+        if _joined_participle(parsed, t.i):
+            t = toks[t.head]  # "will close for six weeks starting Monday": close's tense
+            continue
         if t.dep != "xcomp" or t.head == t.i:
             return False
         t = toks[t.head]
@@ -111,13 +130,34 @@ def same_day_before(text: str, at: int, month: int, day: int) -> tuple[int, str]
     return int(found["year"] or found["year2"]), found.group()
 
 
+#: Words before a date that end a span at it ("could wait until Tuesday").
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?$", re.I)
+#: Modals of what may yet happen ("will" and "would" are :data:`_FUTURE_AUX`'s to weigh).
+_MAY_MODALS = frozenset({"can", "could", "may", "might", "must", "should", "ca"})
+
+
+def _may_last_until(text: str, parsed: Parsed, k: int) -> bool:
+    """Whether token ``k`` opens a date that ends what a modal says may yet last or wait
+    ("some areas could wait until Tuesday", "may stay shut until Friday"): that date is
+    ahead; with "have" ("could have waited until Tuesday") it is not."""
+    at = parsed.tokens[k].start
+    opens = parsed.tokens[k].lower in ("until", "till", "before")  # "until Tuesday" matched whole
+    if not opens and not _UNTIL_BEFORE.search(text, max(0, at - 12), at):
+        return False
+    below = parsed.children(verb_above(parsed, k))
+    return any(c.dep == "aux" and c.lower in _MAY_MODALS for c in below) and not any(
+        c.dep == "aux" and c.lemma.lower() == "have" for c in below
+    )
+
+
 def future_at(text: str, parsed: Parsed, char: int, auxes: frozenset[str] = _FUTURE_AUX) -> bool:
     """Whether the clause of the expression at ``char`` speaks of the future
-    (:func:`future_clause`, with the future auxiliaries ``auxes``); without a parse, any
+    (:func:`future_clause`, with the future auxiliaries ``auxes``), or a modal's span
+    ends at it ("could wait until Tuesday"); without a parse, any
     future word in its sentence."""
     k = parsed.token_at(char)
     if parsed.has_parse and k is not None:
-        return future_clause(parsed, k, auxes)
+        return future_clause(parsed, k, auxes) or _may_last_until(text, parsed, k)
     sentence = parsed.sentence_of(char)
     around = (
         text[sentence.start : sentence.end]
