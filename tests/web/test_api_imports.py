@@ -77,3 +77,20 @@ def test_imports_need_the_csrf_token(seeded_client: TestClient) -> None:
         problem(seeded_client.post("/api/v1/analyze", json={"text": "Some text."}), 403)
     finally:
         seeded_client.headers["X-CSRF-Token"] = token
+
+
+def test_an_analysis_matches_the_fact_checks_imported_into_the_servers_store(
+    seeded_client: TestClient,
+) -> None:
+    """Fact-checks imported on the workbench's Fact-checks page (its API) are matched by
+    the workbench's next analysis: before, the server's analyses read no store, and an
+    import reached them only after a restart with a config naming that store."""
+    text = {"text": "Officials said the river bridge repairs cost 40 million dollars."}
+    before = seeded_client.post("/api/v1/analyze", json=text).json()
+    assert before["summaries"]["factchecks"]["factchecks_loaded"] == 0
+    files = {"files": ("review.json", json.dumps(REVIEW).encode(), "application/json")}
+    assert seeded_client.post("/api/v1/factchecks", files=files).json()["added"] == 1
+    after = seeded_client.post("/api/v1/analyze", json=text).json()
+    assert after["summaries"]["factchecks"]["factchecks_loaded"] == 1
+    [match] = [f for f in after["findings"] if f["kind"] == "factcheck"]
+    assert match["attributes"]["url"] == REVIEW["url"]

@@ -65,7 +65,12 @@ if TYPE_CHECKING:
         export_findings_as,
         label_config_path,
     )
-    from unspin.app.factchecks import FactcheckImport, import_factcheck_files, search_factchecks
+    from unspin.app.factchecks import (
+        FactcheckImport,
+        import_factcheck_files,
+        reread_factchecks,
+        search_factchecks,
+    )
     from unspin.app.links import (
         COMPARISONS,
         CONTRADICTION_KINDS,
@@ -99,6 +104,7 @@ if TYPE_CHECKING:
         check_language_code,
         load_pipeline,
         pipeline_config,
+        with_own_store,
         with_store,
     )
     from unspin.app.progress import Progress, ProgressEvent
@@ -261,6 +267,7 @@ __all__ = [
     "render_review_summary",
     "render_run",
     "render_stats",
+    "reread_factchecks",
     "review_orphans",
     "review_summary",
     "search_corpus",
@@ -272,6 +279,7 @@ __all__ = [
     "stories_json",
     "version",
     "watch_corpus",
+    "with_own_store",
     "with_store",
     "write_corpus_reports",
     "write_error_log",
@@ -347,8 +355,10 @@ _WHERE: dict[str, tuple[str, str]] = {
     "search_corpus": ("unspin.app.corpus", "search_corpus"),
     "search_evidence": ("unspin.app.evidence", "search_evidence"),
     "search_factchecks": ("unspin.app.factchecks", "search_factchecks"),
+    "reread_factchecks": ("unspin.app.factchecks", "reread_factchecks"),
     "version": ("unspin.app.meta", "version"),
     "with_store": ("unspin.app.pipelines", "with_store"),
+    "with_own_store": ("unspin.app.pipelines", "with_own_store"),
     "write_corpus_reports": ("unspin.app.links", "write_corpus_reports"),
     "DocumentReviews": ("unspin.app.reviews", "DocumentReviews"),
     "ReviewSummary": ("unspin.app.reviews", "ReviewSummary"),

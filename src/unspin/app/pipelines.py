@@ -22,6 +22,7 @@ __all__ = [
     "open_existing_store",
     "pipeline_config",
     "with_operating_point",
+    "with_own_store",
     "with_store",
 ]
 
@@ -146,6 +147,20 @@ def with_store(config: Config, url: str | None) -> Config:
         pass  # a store no analyzer can open fails once, before any text is read
     for name in readers:
         options.setdefault(name, {})["db"] = url
+    return config.replace(analyzer_options=options)
+
+
+def with_own_store(config: Config, url: str) -> Config:
+    """The config with ``db = url`` for every configured analyzer that reads a store and
+    was given nothing to read (neither ``db`` nor ``path``): a server's analyses match the
+    fact-checks (and weigh the evidence) imported into its own store."""
+    options = {k: dict(v) for k, v in config.analyzer_options.items()}
+    for name in config.analyzers:
+        given = options.get(name, {})
+        if "db" in option_docs(analyzer_class(name).Options) and not (
+            given.get("db") or given.get("path")
+        ):
+            options.setdefault(name, {})["db"] = url
     return config.replace(analyzer_options=options)
 
 

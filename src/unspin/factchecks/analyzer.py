@@ -181,6 +181,14 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
         analyzer.__dict__.pop("requires", None)
         return analyzer
 
+    def forget(self) -> None:
+        """Read the store again on the next analysis (fact-checks were imported into it
+        since); a matcher given to :meth:`with_matcher` or fact-checks read from files
+        stay."""
+        if self._uses_store:
+            self._matcher = None
+            self._loaded = Once()
+
     def _matcher_for(self, ctx: Context) -> FactCheckMatcher:
         """The matcher given to :meth:`with_matcher`, or the one built on first use."""
         if self._matcher is None:

@@ -45,11 +45,15 @@ async def import_factchecks(
     state = get_state(request)
     db, settings = db_of(request), state.settings
     async with saved_uploads(files, state.config.max_bytes) as folder:
-        future = get_queue(request).submit(
-            lambda: unspin_app.import_factcheck_files(
+
+        def run() -> Any:
+            done = unspin_app.import_factcheck_files(
                 db, [folder], backbone=settings.backbone, config=settings.config
             )
-        )
+            unspin_app.reread_factchecks(state.config)  # the next analysis matches them
+            return done
+
+        future = get_queue(request).submit(run)
         result = await asyncio.wrap_future(future)
     report = result.report
     return {
