@@ -211,8 +211,9 @@ def _record_document(record: Mapping[str, Any], where: str | None, holder: str) 
 _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number"}
 
 
-def _load_json(text: str, source: str | None) -> Loaded:
-    """The one document of a ``.json`` file: an object with the fields of a JSON line."""
+def _load_json(text: str, source: str | None, holder: str = "a .json input") -> Loaded:
+    """The one document of a ``.json`` file (or of stdin holding one object over several
+    lines): an object with the fields of a JSON line."""
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -228,7 +229,7 @@ def _load_json(text: str, source: str | None) -> Loaded:
             hint='{"text": "..."} plus optional title, url, outlet, author, published; '
             "several documents go in a .jsonl file, one per line",
         )
-    return surrogate_field(record, source) or _record_document(record, source, "a .json input")
+    return surrogate_field(record, source) or _record_document(record, source, holder)
 
 
 def _load_jsonl(
@@ -270,11 +271,26 @@ def load_stream(
         )
         return
     if data.lstrip().startswith(b"{"):
+        whole = _one_object(data) if len(data) <= max_bytes else None
+        if whole is not None:  # one object over several lines, as a .json file holds
+            yield _load_json(whole, source, "a JSON object on stdin")
+            return
         # JSON Lines: what was read, then the rest of the stream line by line (bounded).
         head = io.BufferedReader(_Chained(data, stream))
         yield from _load_jsonl(head, source=source, max_bytes=max_bytes)
         return
     yield from load_bytes(data, source=source, max_bytes=max_bytes)
+
+
+def _one_object(data: bytes) -> str | None:
+    """The whole input's text when it is one JSON object over several lines (a single
+    line is read as JSON Lines, as before); else ``None``."""
+    try:
+        text = data.decode("utf-8-sig").strip()
+        record = json.loads(text) if "\n" in text else None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    return text if isinstance(record, dict) else None
 
 
 class _Chained(io.RawIOBase):
