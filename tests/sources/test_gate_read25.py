@@ -4,7 +4,9 @@ invented fixture:
 - a title held to a body ("US Ambassador to the UN Kay Rowe") is the title of the person
   named after the body, even where the recogniser runs the body and the name together
   into one organisation ("the UN Kay Rowe");
-- a name made of acronyms only ("NOVA LRX reports") is no person, so no "he" after it;
+- a name made of acronyms only ("NOVA LRX reports") is no person, so no "he" after it,
+  and the person named after an outlet's possessive ("The Daily Lantern's Joe Pike"), even
+  where the recogniser reads the whole as a title, is one a "he" may stand for;
 - a saint the recogniser missed ("before the old abbot's [St. Oswin's] funeral, he ...")
   is a person the pronoun after it may stand for, like a name after any other title;
 - "Mr."/"Ms." with a surname two people named in full share is never the one known to be
@@ -146,3 +148,15 @@ def test_content_closing_a_quotation_keeps_the_stop_and_the_mark(run: Run) -> No
     assert [f.text for f in sources(run, text).by_kind("attribution")] == [
         'the shop was "closed for good."'
     ]
+
+
+def test_a_person_named_after_an_outlets_possessive_is_an_antecedent(run: Run) -> None:
+    # the recogniser reads "The Daily Lantern’s Joe Pike" as a title; he is its person
+    text = (
+        "The craft will launch soon.\n"
+        "The Daily Lantern’s Joe Pike breaks it down for those who don’t follow the sun’s "
+        "changes.\n"
+        "He says there is a link between the sun and the weather."
+    )
+    speakers = sources(run, text).by_kind("speaker")
+    assert [(f.text, f.attributes.get("name")) for f in speakers] == [("He", "Joe Pike")]

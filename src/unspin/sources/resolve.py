@@ -20,6 +20,7 @@ from unspin.sources.answers import the_one_asked
 from unspin.sources.continued import continued_speaker
 from unspin.sources.counted import counted_named_before
 from unspin.sources.counted_people import counted_people_near
+from unspin.sources.full_names import owned_person
 from unspin.sources.introduced import called_outlet_near, introduced_near, site_named_before
 from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
@@ -441,8 +442,9 @@ def entity_knowns(st: RunState) -> Iterable[Known]:
     toks = st.parsed.tokens
     sents = st.parsed.sentences
     for e in st.parsed.entities:
-        if st.has_parse and e.label not in ("PERSON", "ORG", "GPE", "NORP"):
-            continue
+        named = e.label in ("PERSON", "ORG", "GPE", "NORP")
+        if st.has_parse and not named and (st.ix is None or owned_person(st.ix, e) is None):
+            continue  # but "The Daily Harbor’s Joe Lund" read as a title is Joe Lund
         if st.top_quote_index(e.start) is not None:
             continue
         s = st.sentence_at(e.start)
