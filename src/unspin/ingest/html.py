@@ -36,6 +36,28 @@ def _mark_blockquotes(tree: Any) -> None:
             p.text = "> " + (p.text or "").lstrip()
 
 
+_WORDS = re.compile(r"[^\W_]+")
+#: Fewest words a block quote repeats of the text around it to be a pull quote.
+_PULL_QUOTE_WORDS = 4
+
+
+def _drop_pull_quotes(text: str, source: str | None) -> str:
+    """Leave out block-quote paragraphs (``> `` lines) whose words the rest of the text
+    says in the same order: a pull quote repeats the article's own words as page design,
+    and read twice it is a second quotation with no speaker near it (or the wrong one)."""
+    paragraphs = [
+        (p, p.startswith("> "), " ".join(_WORDS.findall(p.lower()))) for p in text.split("\n\n")
+    ]
+    rest = f" {' '.join(words for _, quoted, words in paragraphs if not quoted)} "
+    kept = []
+    for p, quoted, words in paragraphs:
+        if quoted and words.count(" ") + 1 >= _PULL_QUOTE_WORDS and f" {words} " in rest:
+            log.debug("%s: pull quote left out: %s", source, p[:60])
+            continue
+        kept.append(p)
+    return "\n\n".join(kept)
+
+
 def _fallback_text(tree: Any) -> str:
     """Paragraph text of the page without scripts, navigation, headers, footers and forms."""
     for bad in tree.xpath(
@@ -119,4 +141,4 @@ def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str
         text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
     if not text.strip():
         raise EmptyInputError("no article text found in the HTML", source=source)
-    return text, meta
+    return _drop_pull_quotes(text, source), meta
