@@ -34,11 +34,15 @@ def _mark_blockquotes(tree: Any) -> None:
         paras = [p for p in bq.iter("p")] or [bq]
         for p in paras:
             p.text = "> " + (p.text or "").lstrip()
+            if p is not bq and p.getparent() is bq and (p.tail or "").strip():
+                p.tail = "\n> " + p.tail.lstrip()
 
 
 _WORDS = re.compile(r"[^\W_]+")
 #: Fewest words a block quote repeats of the text around it to be a pull quote.
 _PULL_QUOTE_WORDS = 4
+#: A block quote's line that signs it with a dash ("> — Ann Lee (@annlee) May 2, 2026").
+_SIGNED = re.compile(r"> *[—–-]")
 
 
 def _drop_pull_quotes(text: str, source: str | None) -> str:
@@ -50,8 +54,12 @@ def _drop_pull_quotes(text: str, source: str | None) -> str:
     ]
     rest = f" {' '.join(words for _, quoted, words in paragraphs if not quoted)} "
     kept = []
+    dropped = False
     for p, quoted, words in paragraphs:
-        if quoted and words.count(" ") + 1 >= _PULL_QUOTE_WORDS and f" {words} " in rest:
+        if quoted and dropped and _SIGNED.match(p):
+            continue  # the pull quote's signature ("> — Ann Lee")
+        dropped = quoted and words.count(" ") + 1 >= _PULL_QUOTE_WORDS and f" {words} " in rest
+        if dropped:
             log.debug("%s: pull quote left out: %s", source, p[:60])
             continue
         kept.append(p)
