@@ -326,6 +326,21 @@ def _cut_at_abbreviation(text: str, unit: tuple[int, int, bool], s: int, e: int)
     return text[end - 1] == "." and start_strength(text, s, start, e) == 0
 
 
+#: A section label, one word in capitals, above a headline ("OPINION", "ANALYSIS"); two
+#: words may be a headline over its subheading ("STORM HITS" / "Thousands without power").
+_KICKER = re.compile(r"[A-Z][A-Z&'’-]+")
+
+
+def _kicker(text: str, cut: Sequence[tuple[int, int, bool, str]]) -> bool:
+    """Whether the first unit is a section label in capitals over a line that is a title
+    itself: the headline is that line, the label a heading."""
+    if len(cut) < 3 or cut[0][2] or cut[1][2] or cut[0][3] or cut[1][3]:
+        return False
+    return bool(_KICKER.fullmatch(text, cut[0][0], cut[0][1])) and (
+        _kind(text[cut[1][0] : cut[1][1]], True) == "title"
+    )
+
+
 def find_blocks(text: str) -> tuple[Block, ...]:
     """The blocks of ``text`` in order (see the module docstring)."""
     lines = _lines(text)
@@ -353,9 +368,10 @@ def find_blocks(text: str) -> tuple[Block, ...]:
     seen_body = False
     # a one-unit text is one post or line as it is (a post's signature is part of it)
     cut = _cut_widgets(text, units) if len(units) > 1 else [(*u, "") for u in units]
+    title_at = 1 if _kicker(text, cut) else 0  # "OPINION" above the headline: a label
     for k, (s, e, several, forced) in enumerate(cut):
         line = text[s:e]
-        kind = forced or ("paragraph" if several or len(units) == 1 else _kind(line, k == 0))
+        kind = forced or ("paragraph" if several or len(units) == 1 else _kind(line, k == title_at))
         after = (cut[1][0], cut[1][1]) if k == 0 and len(cut) > 1 else None
         if kind == "paragraph" and not forced and not several and _stopped_title(text, line, after):
             kind = "title"  # "Council votes to close bridge." before "PARIS (AP) — ..."
