@@ -244,6 +244,8 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
         if q.value_max is not None:
             attrs["value_max"] = q.value_max
         unit = f" {q.unit.replace('_', ' ')}" if q.unit else ""  # "54 years old"
+        if q.unit == "people" and q.value == 1 and q.value_max is None:
+            unit = " person"  # "one person": the unit names people, one is a person
         qual = f" ({q.qualifier.replace('_', ' ')})" if q.qualifier else ""
         shown = f"{q.value:,.4f}".rstrip("0").rstrip(".")
         if q.unit == "tally" and q.value_max is not None:  # "7-2": both sides of a vote
