@@ -1,8 +1,10 @@
-"""The store core's schema (migrations 1 and 2), the runner that applies it together
+"""The store core's schema (migrations 1, 2 and 8), the runner that applies it together
 with the features' tables, and the features' repositories.
 
 Version 1: ``meta``, ``outlets``, ``documents``, ``findings``, ``sentences`` with their
-keyword and vector indexes, ``sentence_tags``, ``errors``. Version 2: ``links``. A
+keyword and vector indexes, ``sentence_tags``, ``errors``. Version 2: ``links``. Version
+8: documents' URL domain and whether their input named the outlet
+(:mod:`unspin.store.outlet_names`). A
 feature adds its tables as ``MIGRATIONS`` of its ``tables`` module, listed in
 :data:`unspin.features.BUILTIN_FEATURES` (fact-checks: 3, evidence: 4, the corpus
 comparison index: 5). :func:`migrate` applies every migration a store lacks, by version
@@ -20,6 +22,7 @@ import logging
 from unspin.errors import StoreError
 from unspin.features import feature_modules
 from unspin.nlp import EMBEDDING_DIM
+from unspin.store.outlet_names import MIGRATION as OUTLET_DOMAINS
 from unspin.store.rows import SKETCH_BITS
 from unspin.store.sql import Migration, SQLAccess, now
 
@@ -147,6 +150,7 @@ CORE_MIGRATIONS = (
         _SQLITE_2,
         _POSTGRES_2,
     ),
+    OUTLET_DOMAINS,
 )
 
 

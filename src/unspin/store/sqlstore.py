@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from unspin.store.base import Store
+from unspin.store.outlet_names import backfill, document_domain, settle
 from unspin.store.records import (
     ErrorRecord,
     Filters,
@@ -72,6 +73,7 @@ class SQLStore(Store):
     def _migrate(self) -> None:
         """Apply the migrations this store lacks (the core's and the features')."""
         migrate(self.sql, self.url)
+        backfill(self.sql)
 
     def _rankings(
         self,
@@ -175,7 +177,7 @@ class SQLStore(Store):
         self.sql.executemany(
             "INSERT INTO documents (key, id, title, url, outlet_id, author, published, day, "
             "language, source, text, analysis, sentences, findings, failures, embedded, "
-            f"ingested_at) VALUES ({marks(17)})",
+            f"ingested_at, domain, named, given_outlet_id) VALUES ({marks(20)})",
             doc_rows,
         )
         self.sql.executemany(
@@ -186,6 +188,7 @@ class SQLStore(Store):
         )
         self._insert_sentences(sentences)
         self.sql.executemany("INSERT INTO sentence_tags (tag, sentence) VALUES (?, ?)", tags)
+        settle(self.sql, (document_domain(d.document)[0] for d in docs))  # one name per site
         sources = sorted({d.document.source for d in docs if d.document.source})
         for chunk in chunks(sources):
             # an input that failed before and is stored now is no longer an error
@@ -367,6 +370,8 @@ def _document_row(key: int, d: DocumentRows, outlet_id: int, stamp: str) -> tupl
         d.failures,
         sum(1 for s in d.sentences if s.embedding is not None),
         stamp,
+        *document_domain(doc),
+        outlet_id,
     )
 
 
