@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ingest.pages import page_document
 from unspin.analyzer import analyzer_class
 from unspin.config import load_config
-from unspin.ingest import load_bytes
 from unspin.model import Document
 from unspin.nlp import Backbone
 from unspin.pipeline import Pipeline
@@ -30,9 +30,7 @@ def _text(body: str) -> str:
         f"river.</p>{body}<p>The river fell again by the evening, the council said.</p>"
         "</article></body></html>"
     )
-    (doc,) = list(load_bytes(page.encode(), source="flood.html", suffix=".html"))
-    assert isinstance(doc, Document), doc
-    return doc.text
+    return page_document(page, "flood.html").text
 
 
 def test_the_signature_after_a_post_stays_in_its_block_quote() -> None:

@@ -5,8 +5,7 @@ something the text does not is kept (found by a newsroom-analyst trial)."""
 
 from __future__ import annotations
 
-from unspin.ingest import load_bytes
-from unspin.model import Document
+from tests.ingest.pages import page_document
 
 _PAGE = (
     "<!doctype html><html><head><title>Pier repairs</title></head><body><article>"
@@ -21,10 +20,7 @@ _PAGE = (
 
 
 def _text(quote: str) -> str:
-    data = _PAGE.format(quote=quote).encode()
-    (doc,) = list(load_bytes(data, source="pier.html", suffix=".html"))
-    assert isinstance(doc, Document), doc
-    return doc.text
+    return page_document(_PAGE.format(quote=quote), "pier.html").text
 
 
 def test_a_block_quote_repeating_the_text_is_left_out() -> None:

@@ -66,6 +66,22 @@ def _drop_pull_quotes(text: str, source: str | None) -> str:
     return "\n\n".join(kept)
 
 
+def _with_headline(tree: Any, text: str, title: str | None) -> str:
+    """``text`` opening with the page's headline, an ``<h1>`` that says the page's title,
+    where the extraction left it out (a live blog's posts taken without the headline over
+    them); a title no ``<h1>`` shows is no text of the page."""
+    if not title:
+        return text
+    wanted = " ".join(title.split()).casefold()
+    for h1 in tree.iter("h1"):
+        headline = " ".join(h1.text_content().split())
+        if headline.casefold() == wanted:
+            if headline not in " ".join(text[: len(headline) * 4].split()):
+                return f"{headline}\n\n{text}"
+            break
+    return text
+
+
 def _fallback_text(tree: Any) -> str:
     """Paragraph text of the page without scripts, navigation, headers, footers and forms."""
     for bad in tree.xpath(
@@ -147,6 +163,7 @@ def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str
     else:
         # trafilatura's plain text puts one paragraph per line: make paragraphs visible
         text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+        text = _with_headline(tree, text, meta.get("title"))
     if not text.strip():
         raise EmptyInputError("no article text found in the HTML", source=source)
     return _drop_pull_quotes(text, source), meta
