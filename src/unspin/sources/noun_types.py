@@ -62,6 +62,9 @@ _PERSON_SUFFIXES = (
     "women",
     "ee",
     "ees",
+    "person",
+    "persons",
+    "people",
 )
 
 
