@@ -27,6 +27,7 @@ from torch import nn
 from unspin.cache import Once, per_path
 from unspin.errors import ModelError
 from unspin.nlp import EMBEDDING_DIM, TokenStates
+from unspin.threads import one_torch_thread
 
 __all__ = ["INPUT_LAYER", "TopLayers", "TopLayersModule", "segment_batches"]
 
@@ -210,7 +211,7 @@ class TopLayers:
         out = np.zeros((len(states.starts), EMBEDDING_DIM), np.float32)
         if INPUT_LAYER not in states.layers or not len(states.starts):
             return out
-        with torch.inference_mode():
+        with torch.inference_mode(), one_torch_thread():
             for batch, x, mask in segment_batches(states, batch_size):
                 y = self.module(torch.from_numpy(x), torch.from_numpy(mask)).numpy()
                 for r, s in enumerate(batch):

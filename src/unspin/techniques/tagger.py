@@ -19,6 +19,7 @@ from unspin.cache import Once
 from unspin.errors import MissingExtraError, ModelError
 from unspin.nlp import TokenStates
 from unspin.techniques.head import TechniqueHead
+from unspin.threads import one_torch_thread
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "artifacts"
 HIDDEN = 128
@@ -148,7 +149,7 @@ def tag_pieces(tagger: Any, states: TokenStates, inputs: NDArray[Any]) -> NDArra
 
     p_in = np.zeros(len(inputs), np.float32)
     segs = states.segments.tolist()
-    with torch.inference_mode():
+    with torch.inference_mode(), one_torch_thread():
         for b in range(0, len(segs), 64):
             batch = segs[b : b + 64]
             lengths = [e - s for s, e in batch]
