@@ -51,6 +51,25 @@ def test_two_sources_undated_figures_conflict(analyse: Analyse) -> None:
     assert "company" in lk.explanation.detail and "union" in lk.explanation.detail
 
 
+UNION_HIGHER = Article(
+    "fs-union-higher",
+    "b.example",
+    "2025-06-11",
+    "Kestrel Foods will cut 550 jobs at its Danby bakery, the union said.",
+)
+
+
+def test_a_higher_figure_from_another_source_later_is_an_update(analyse: Analyse) -> None:
+    # a count that rises from one source to the next is the usual course of a toll; only
+    # a later figure that falls sets the sources against each other
+    (lk,) = [
+        lk
+        for lk in _links(analyse, COMPANY, UNION_HIGHER)
+        if {lk.a.text, lk.b.text} <= {"400 jobs", "550 jobs"}
+    ]
+    assert (lk.kind, lk.explanation.rule) == ("update", "quantity.later-count")
+
+
 def test_one_source_a_day_later_is_an_update(analyse: Analyse) -> None:
     (lk,) = _jobs(_links(analyse, COMPANY, COMPANY_AGAIN))
     assert (lk.kind, lk.explanation.rule) == ("update", "quantity.later-count")

@@ -267,10 +267,13 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
         f"({'as of ' + b.as_of if b.as_of else 'undated'})"
     )
     when = later(b.as_of, a.as_of)
-    # two sources, neither figure dated by its text: the publication days order nothing
+    # two sources, neither figure dated by its text, the later one lower: the publication
+    # days order nothing (a toll that rises from one source to another is the usual
+    # course of a count; one that falls is a conflict between them)
+    later_lower = (b.value < a.value) if when > 0 else (a.value < b.value)
     rivals = (
         when != 0 and not (a.dated or b.dated) and a.doc_id != b.doc_id
-        and sources_differ(a.source, b.source)
+        and later_lower and sources_differ(a.source, b.source)
     )  # fmt: skip
 
     def link(kind: str, rule: str, text: str, differs: Sequence[str] = ("value",)) -> Link:
