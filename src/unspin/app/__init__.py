@@ -128,6 +128,7 @@ if TYPE_CHECKING:
     )
     from unspin.app.watch import WatchReport, latest_changes
     from unspin.app.watch import watch as watch_corpus
+    from unspin.claims.report import passage_at, passage_title
     from unspin.config import Config
     from unspin.corpus.audited import describe_link_audit, render_left_out
     from unspin.corpus.store_adapter import LinkRun
@@ -149,6 +150,7 @@ if TYPE_CHECKING:
         StoredFinding,
         StoreStats,
     )
+    from unspin.store import default_url as default_store_url
     from unspin.store.render import render_errors, render_hits, render_ingest, render_stats
 
 __all__ = [
@@ -222,6 +224,7 @@ __all__ = [
     "corpus_facets",
     "corpus_stats",
     "default_config_text",
+    "default_store_url",
     "describe_link_audit",
     "document_analysis",
     "document_from_bytes",
@@ -255,6 +258,8 @@ __all__ = [
     "opened_store",
     "outlet_profiles",
     "outlet_rate_rows",
+    "passage_at",
+    "passage_title",
     "pipeline_config",
     "render_errors",
     "render_hits",
@@ -419,6 +424,9 @@ _WHERE: dict[str, tuple[str, str]] = {
     "outlet_rate_rows": ("unspin.outlets.render", "rate_rows"),
     "render_outlet": ("unspin.outlets.render", "render_outlet"),
     "render_outlets": ("unspin.outlets.render", "render_outlets"),
+    "default_store_url": ("unspin.store", "default_url"),
+    "passage_at": ("unspin.claims.report", "passage_at"),
+    "passage_title": ("unspin.claims.report", "passage_title"),
 }
 
 

@@ -9,7 +9,6 @@ import sys
 from collections.abc import Sequence
 
 from unspin import app
-from unspin.claims.report import passage_at, passage_title
 from unspin.cli.common import (
     EXIT_OK,
     EXIT_PARTIAL,
@@ -109,7 +108,7 @@ def _claims_table(title: str, rows: Sequence[app.ClaimRow]) -> str:
         for p in r.passages:  # each with where it stands and why it counted
             why = f" ({p['reason']})" if isinstance(p.get("reason"), str) else ""
             lines.append(
-                f"{'':>14}evidence: {passage_title(p)} ({passage_at(p)}) "
+                f"{'':>14}evidence: {app.passage_title(p)} ({app.passage_at(p)}) "
                 f"{p.get('stance', '')}{why}: {one_line(str(p.get('text', '')), 120)}"
             )
         if not r.passages and r.verdict_detail:

@@ -130,6 +130,47 @@ class VerdictsOptions:
         return None
 
 
+def _why_none(index: EvidenceIndex | None, empty: bool | None, min_similarity: float) -> str:
+    """Why a claim may have no passage: no store, a store without passages, or none
+    similar enough; with what to do about the first two."""
+    if index is None:
+        return (
+            "no evidence store is configured (give the verdicts analyzer one: option "
+            "db, or analyze --db URL)"
+        )
+    if empty:
+        url = index.store.url
+        return (
+            f"the evidence store {url} holds no passages (add trusted documents with "
+            f"'unspin evidence add PATH... --db {url}')"
+        )
+    return f"no stored passage is similar enough to the claim (cosine >= {min_similarity:g})"
+
+
+def _claim_vectors(ctx: Context, claims: Sequence[Finding]) -> NDArray[Any] | None:
+    """The backbone's embedding of each claim's sentence (claims are sentences)."""
+    if ctx.embeddings is None or not claims:
+        return None
+    starts = {s.start: k for k, s in enumerate(ctx.parsed.sentences)}
+    rows = [starts.get(c.start) for c in claims]
+    if any(r is None for r in rows):
+        raise ModelError("a claim does not start at a sentence of the parse")
+    return np.asarray(ctx.embeddings, dtype=np.float32)[[int(r) for r in rows if r is not None]]
+
+
+def _claim_reading(ctx: Context, claim: Finding) -> Reading:
+    k = ctx.parsed.sentence_index(claim.start)
+    if k is None:
+        return Reading(())
+    sentence = ctx.parsed.sentences[k]
+    frame = claim.attributes.get("frame")
+    if not isinstance(frame, dict):
+        published = parse_published(ctx.document.published)
+        frame = sentence_frames(ctx.parsed, published)[k].to_json(ctx.parsed.text)
+    tokens = ctx.parsed.tokens[sentence.first : sentence.last]
+    return Reading((read_sentence(tokens, frame),))
+
+
 @register("verdicts")
 class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
     """Evidence-backed verdicts on check-worthy claims (never without cited passages)."""
@@ -195,7 +236,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
         index = self._index_for(ctx) if claims else None
         counts = dict.fromkeys(VERDICTS, 0)
         findings = []
-        vectors = self._claim_vectors(ctx, claims) if index is not None else None
+        vectors = _claim_vectors(ctx, claims) if index is not None else None
         empty: bool | None = None  # whether the store holds no passage, asked once
         for k, claim in enumerate(claims):
             if index is None or vectors is None:
@@ -205,7 +246,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
             if not found and index is not None and empty is None:
                 empty = self._empty(index)
             finding = self._verdict(
-                ctx, claim, vectors, k, found, missing=self._why_none(index, empty)
+                ctx, claim, vectors, k, found, missing=_why_none(index, empty, self.min_similarity)
             )
             counts[str(finding.attributes["verdict"])] += 1
             findings.append(finding)
@@ -216,24 +257,6 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
             "model": self._model.label if self._model is not None else None,
         }
         return AnalyzerResult(tuple(findings), summary)
-
-    def _why_none(self, index: EvidenceIndex | None, empty: bool | None) -> str:
-        """Why a claim may have no passage: no store, a store without passages, or none
-        similar enough; with what to do about the first two."""
-        if index is None:
-            return (
-                "no evidence store is configured (give the verdicts analyzer one: option "
-                "db, or analyze --db URL)"
-            )
-        if empty:
-            url = index.store.url
-            return (
-                f"the evidence store {url} holds no passages (add trusted documents with "
-                f"'unspin evidence add PATH... --db {url}')"
-            )
-        return (
-            f"no stored passage is similar enough to the claim (cosine >= {self.min_similarity:g})"
-        )
 
     def _empty(self, index: EvidenceIndex) -> bool:
         """Whether the evidence store holds no passage (said once per store in the log:
@@ -250,17 +273,6 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
                 url,
             )
         return True
-
-    @staticmethod
-    def _claim_vectors(ctx: Context, claims: Sequence[Finding]) -> NDArray[Any] | None:
-        """The backbone's embedding of each claim's sentence (claims are sentences)."""
-        if ctx.embeddings is None or not claims:
-            return None
-        starts = {s.start: k for k, s in enumerate(ctx.parsed.sentences)}
-        rows = [starts.get(c.start) for c in claims]
-        if any(r is None for r in rows):
-            raise ModelError("a claim does not start at a sentence of the parse")
-        return np.asarray(ctx.embeddings, dtype=np.float32)[[int(r) for r in rows if r is not None]]
 
     def _retrieve(
         self, index: EvidenceIndex, text: str, vector: NDArray[Any]
@@ -309,7 +321,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
             self._reader = PassageReader(ctx.services.backbone)
             self._matcher = WordMatcher(ctx.services.backbone)
         readings = self._reader.read([h.passage for h in found])
-        mine = self._claim_reading(ctx, claim)
+        mine = _claim_reading(ctx, claim)
         if self._matcher is not None and self.options.synonyms:
             self._matcher.prepare(
                 [w for r in (mine, *readings) for s in r.sentences for w in s.forms.values()]
@@ -325,19 +337,6 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
             )
             for i, (hit, reading) in enumerate(zip(found, readings, strict=True))
         ]
-
-    @staticmethod
-    def _claim_reading(ctx: Context, claim: Finding) -> Reading:
-        k = ctx.parsed.sentence_index(claim.start)
-        if k is None:
-            return Reading(())
-        sentence = ctx.parsed.sentences[k]
-        frame = claim.attributes.get("frame")
-        if not isinstance(frame, dict):
-            published = parse_published(ctx.document.published)
-            frame = sentence_frames(ctx.parsed, published)[k].to_json(ctx.parsed.text)
-        tokens = ctx.parsed.tokens[sentence.first : sentence.last]
-        return Reading((read_sentence(tokens, frame),))
 
     def _verdict(
         self,

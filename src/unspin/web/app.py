@@ -62,7 +62,6 @@ def build_app(settings: ServeSettings) -> FastAPI:
     and pipeline loaded now, the analysis worker started and warmed up (:func:`warm_up`:
     the first request does not pay for the models), security and error handling
     installed, routers and static files mounted."""
-    from unspin.store import default_url
     from unspin.web import api, auth, pages, problems, security
     from unspin.web.api import jobs as jobs_api
     from unspin.web.jobs import JobRegistry
@@ -73,7 +72,7 @@ def build_app(settings: ServeSettings) -> FastAPI:
         pass  # the store exists (migrated) before the first request, or the error is now
     config = unspin_app.pipeline_config(settings.config, backbone=settings.backbone)
     # analyses match the fact-checks imported into this store, unless told what to read
-    config = unspin_app.with_own_store(config, settings.db or default_url())
+    config = unspin_app.with_own_store(config, settings.db or unspin_app.default_store_url())
     unspin_app.load_pipeline(config)
     state = WebState(settings, config, make_templates())
     queue = AnalysisQueue(config, queue_size=settings.queue_size)
