@@ -149,7 +149,7 @@ def test_evidence_add_names_a_bad_input_as_analyze_does(tmp_path: Path) -> None:
     assert "Error" not in result.stderr
     nothing = unspin("evidence", "search", "", "--db", db, "--backbone", "fake")
     assert nothing.returncode == 0 and nothing.stdout == ""
-    assert nothing.stderr.strip() == "unspin: no passages"
+    assert nothing.stderr.strip() == "unspin: no results (1 evidence passage(s) searched)"
 
 
 def test_a_config_running_no_analyzer_is_a_usage_error(tmp_path: Path) -> None:
