@@ -22,7 +22,7 @@ def add_outlets_command(commands: Commands) -> None:
         "quotations from anonymous or unresolved sources, hedges and boosters per 1,000 "
         "words, check-worthy claims and claims matching fact-checks per document (by "
         "rating), narratives carried, and published ratings with their source and year. "
-        "Each rate has a 95%% bootstrap interval over the outlet's documents (seeded: the "
+        "Each rate has a 95 % bootstrap interval over the outlet's documents (seeded: the "
         "same store gives the same intervals) and the corpus average beside it; outlets "
         "with under 10 documents are flagged. With NAME: that outlet in detail.",
     )
