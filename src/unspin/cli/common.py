@@ -143,6 +143,14 @@ def positive_int(value: str) -> int:
     return number
 
 
+def search_text(value: str) -> str:
+    """A search query or claim with words in it (an empty one would match nothing, or
+    everything, without a word of why)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("is empty: give the words to search for")
+    return value
+
+
 def iso_date(value: str) -> str:
     try:
         return date.fromisoformat(value).isoformat()

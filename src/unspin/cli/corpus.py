@@ -27,6 +27,7 @@ from unspin.cli.common import (
     pipeline_options,
     progress_bar,
     progress_options,
+    search_text,
     wants_progress,
 )
 from unspin.cli.exports import (
@@ -132,7 +133,7 @@ def add_corpus_commands(sub: Commands) -> Commands:
         description="Rank stored sentences by keyword relevance and embedding similarity, "
         "fused by reciprocal rank fusion; filters narrow both rankings.",
     )
-    s.add_argument("query", metavar="QUERY")
+    s.add_argument("query", metavar="QUERY", type=search_text)
     db_option(s)
     filter_options(s, sentences=True)
     limit_option(s, 10, "results")

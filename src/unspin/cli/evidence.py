@@ -21,6 +21,7 @@ from unspin.cli.common import (
     max_bytes_option,
     nothing_found,
     paths_argument,
+    search_text,
 )
 
 
@@ -58,7 +59,7 @@ def add_evidence_commands(sub: Commands) -> None:
         description="Rank stored evidence passages for a claim: keyword and embedding "
         "rankings fused by reciprocal rank fusion, with the cosine similarity of each.",
     )
-    s.add_argument("claim", metavar="CLAIM")
+    s.add_argument("claim", metavar="CLAIM", type=search_text)
     db_option(s)
     s.add_argument("-c", "--config", type=Path, metavar="FILE", help="a TOML config file")
     s.add_argument(

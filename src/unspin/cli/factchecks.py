@@ -16,6 +16,7 @@ from unspin.cli.common import (
     group,
     limit_option,
     nothing_found,
+    search_text,
 )
 
 
@@ -54,7 +55,7 @@ def add_factcheck_commands(sub: Commands) -> None:
         help="keyword search over the imported fact-checks",
         description="Full-text search over the claims and headlines of imported fact-checks.",
     )
-    s.add_argument("query", metavar="QUERY")
+    s.add_argument("query", metavar="QUERY", type=search_text)
     db_option(s)
     limit_option(s, 10, "results")
     s.add_argument("-f", "--format", choices=("text", "json"), default="text")
