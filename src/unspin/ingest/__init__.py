@@ -211,9 +211,8 @@ def _record_document(record: Mapping[str, Any], where: str | None, holder: str) 
 _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number"}
 
 
-def _load_json(text: str, source: str | None, holder: str = "a .json input") -> Loaded:
-    """The one document of a ``.json`` file (or of stdin holding one object over several
-    lines): an object with the fields of a JSON line."""
+def _load_json(text: str, source: str | None) -> Loaded:
+    """The one document of a ``.json`` file: an object with the fields of a JSON line."""
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -222,6 +221,12 @@ def _load_json(text: str, source: str | None, holder: str = "a .json input") -> 
         )
     except RecursionError:
         return MalformedRecordError("JSON nested too deeply", source=source)
+    return _json_document(record, source, "a .json input")
+
+
+def _json_document(record: Any, source: str | None, holder: str) -> Loaded:
+    """The document of a parsed ``.json`` input (a file, or stdin holding one object over
+    several lines): an object with the fields of a JSON line."""
     if not isinstance(record, dict):
         return MalformedRecordError(
             f"a .json input is one JSON object, not {_JSON_KINDS.get(type(record), 'a value')}",
@@ -273,7 +278,7 @@ def load_stream(
     if data.lstrip().startswith(b"{"):
         whole = _one_object(data) if len(data) <= max_bytes else None
         if whole is not None:  # one object over several lines, as a .json file holds
-            yield _load_json(whole, source, "a JSON object on stdin")
+            yield _json_document(whole, source, "a JSON object on stdin")
             return
         # JSON Lines: what was read, then the rest of the stream line by line (bounded).
         head = io.BufferedReader(_Chained(data, stream))
@@ -282,15 +287,15 @@ def load_stream(
     yield from load_bytes(data, source=source, max_bytes=max_bytes)
 
 
-def _one_object(data: bytes) -> str | None:
-    """The whole input's text when it is one JSON object over several lines (a single
+def _one_object(data: bytes) -> dict[str, Any] | None:
+    """The whole input, parsed, when it is one JSON object over several lines (a single
     line is read as JSON Lines, as before); else ``None``."""
     try:
         text = data.decode("utf-8-sig").strip()
         record = json.loads(text) if "\n" in text else None
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
-    return text if isinstance(record, dict) else None
+    return record if isinstance(record, dict) else None
 
 
 class _Chained(io.RawIOBase):
