@@ -261,7 +261,7 @@ class VerdictsAnalyzer(Analyzer[VerdictsOptions]):
     def _empty(self, index: EvidenceIndex) -> bool:
         """Whether the evidence store holds no passage (said once per store in the log:
         every claim will be not verified, and not for want of a similar passage)."""
-        if index.counts()[1]:
+        if index.holds_passages():  # asked for every document: no count of the store
             return False
         url = index.store.url
         if url not in self._warned:

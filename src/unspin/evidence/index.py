@@ -215,6 +215,10 @@ class EvidenceIndex:
         """How many evidence documents and passages the store holds."""
         return self.table.counts()
 
+    def holds_passages(self) -> bool:
+        """Whether the store holds any passage."""
+        return self.table.holds_passages()
+
     def search(
         self, query: str, *, limit: int = 5, vector: NDArray[Any] | None = None
     ) -> list[RetrievedPassage]:

@@ -145,6 +145,10 @@ class EvidenceTable:
 
     # -- reading -----------------------------------------------------------------------
 
+    def holds_passages(self) -> bool:
+        """Whether the store holds any passage (one row looked at, not all counted)."""
+        return bool(self.sql.one("SELECT EXISTS (SELECT 1 FROM evidence_passages)"))
+
     def counts(self) -> tuple[int, int]:
         """How many evidence documents and passages the store holds."""
         docs, passages = self.sql.all(
