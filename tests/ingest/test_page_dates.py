@@ -41,3 +41,30 @@ def test_a_first_of_january_the_markup_gives_is_kept() -> None:
 def test_a_dated_page_keeps_its_date_beside_the_copyright_footer() -> None:
     head = '<meta property="article:published_time" content="2024-03-05">'
     assert _published(_page(head, "© 2025 Example Media")) == "2024-03-05"
+
+
+def _dated_in_text(line: str, footer: str = "(c) 2025") -> bytes:
+    """A page whose only date is ``line`` of its visible text, under the headline."""
+    return _page("", footer).replace(b"</h1>", f"</h1><p>{line}</p>".encode(), 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published January 1, 2026",
+        "By Ann Lee, January 1, 2026",
+        "Jan. 1, 2026 at 9:30 a.m.",
+        "Thursday 1 January 2026 10.02 GMT",
+        "Posted 2026-01-01",
+    ],
+)
+def test_a_first_of_january_the_visible_text_writes_out_is_kept(line: str) -> None:
+    """A New Year's Day page dated only in its text keeps the day its text gives."""
+    assert _published(_dated_in_text(line)) == "2026-01-01"
+
+
+@pytest.mark.parametrize("line", ["Posted Jan 1", "Updated 1 January", "Budget 2025"])
+def test_a_first_of_january_without_its_year_in_the_text_is_still_dropped(line: str) -> None:
+    """The year of a day written without one comes from elsewhere on the page (the
+    copyright footer): 1 January 2025 is then still a guess."""
+    assert _published(_dated_in_text(line)) is None
