@@ -5,31 +5,13 @@ still no text of the page (found by a newsroom-analyst trial)."""
 
 from __future__ import annotations
 
-from tests.ingest.pages import page_document
+from tests.ingest.pages import live_blog, page_document
 from unspin.model import Document
 from unspin.segment import find_blocks
 
-_POSTS = "".join(
-    f'<div class="post"><p class="time">{t} GMT</p><p>{p}</p></div>'
-    for t, p in [
-        (
-            "16:10",
-            "The ferry company said sailings would resume once the wind drops below gale force.",
-        ),
-        ("15:45", "Harbour staff moved three small boats to the inner basin as the tide rose."),
-        ("15:02", "The coastguard said no vessel had reported trouble in the strait so far today."),
-    ]
-)
-
 
 def _doc(h1: str) -> Document:
-    page = (
-        "<!doctype html><html><head><title>Gale live: ferries halted | The Kell Post</title>"
-        '<meta property="og:title" content="Gale live: ferries halted"></head><body>'
-        f'<main><article class="live">{h1}<p class="byline">By Ada Roe</p>{_POSTS}'
-        "</article></main></body></html>"
-    )
-    return page_document(page, "gale.html")
+    return page_document(live_blog(h1), "gale.html")
 
 
 def test_the_headline_left_out_opens_the_text_as_its_title() -> None:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from unspin.errors import EmptyInputError, InputError, MissingExtraError
+from unspin.ingest.summary_list import with_summary_list
 
 __all__ = ["html_to_text", "looks_like_html"]
 
@@ -191,6 +192,7 @@ def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str
         # trafilatura's plain text puts one paragraph per line: make paragraphs visible
         text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
         text = _with_headline(tree, text, meta.get("title"))
+        text = with_summary_list(lxml_html.document_fromstring(html), text, source)
     if not text.strip():
         raise EmptyInputError("no article text found in the HTML", source=source)
     return _drop_pull_quotes(text, source), meta
