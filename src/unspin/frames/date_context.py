@@ -21,6 +21,7 @@ __all__ = [
     "future_clause",
     "past_at",
     "same_day_before",
+    "scheduled_at",
     "verb_above",
     "year_before",
 ]
@@ -188,6 +189,73 @@ def _ahead_noun_before(parsed: Parsed, prep: int) -> bool:
 _AHEAD_BEFORE = re.compile(r"\b(?:until|till|through|by|before|to|for)\s+(?:the\s+)?$", re.I)
 
 
+def _date_verb(parsed: Parsed, start: int, end: int) -> tuple[int, int] | None:
+    """The head token of the date expression at ``start:end`` and the verb it hangs on
+    itself (as the object of "on" or "in", or as a bare time phrase), or None when it
+    hangs on a noun ("the June 7 primary", "the caucuses on Feb. 1", "the looming
+    showdown in July") or on nothing one can tell."""
+    inside = [t for t in parsed.tokens if start <= t.start < end]
+    heads = [t for t in inside if not start <= parsed.tokens[t.head].start < end or t.head == t.i]
+    if len(heads) != 1:
+        return None
+    toks = parsed.tokens
+    t = heads[0]
+    if t.dep == "pobj" and toks[t.head].lower in ("on", "in") and toks[t.head].dep == "prep":
+        if _ahead_noun_before(parsed, t.head):
+            return None
+        verb = toks[toks[t.head].head]
+    elif t.dep in ("npadvmod", "tmod"):
+        verb = toks[t.head]
+    else:
+        return None
+    if verb.pos not in ("VERB", "AUX"):
+        return None
+    return t.i, verb.i
+
+
+#: Verbs of a planned event, which the simple present puts ahead ("the museum reopens in
+#: March", "takes office in January"); a verb of a state or a comparison in the present
+#: ("the figure follows 292,000 in June", "lags its target") tells of a past date as often.
+_SCHEDULED_VERBS = frozenset(
+    {"open", "reopen", "close", "shut", "start", "begin", "end", "finish", "conclude",
+     "launch", "resume", "expire", "lapse", "take", "vote", "meet", "convene", "visit",
+     "arrive", "leave", "depart", "retire", "return", "debut", "premiere", "air", "host",
+     "hold", "stage", "rule", "decide", "graduate"}
+)  # fmt: skip
+
+#: Words that make a present-tense clause habitual ("every March the fair opens").
+_HABITUAL = re.compile(r"\b(?:every|each|usually|typically|always|often|annually)\b", re.I)
+
+
+def scheduled_at(text: str, parsed: Parsed, start: int, end: int) -> bool:
+    """Whether the date expression at ``start:end`` dates an event that a verb in the
+    simple present schedules ("the plan closes three libraries in March", "the museum
+    reopens on March 3", "the vote is in March"): it hangs on that verb itself (see
+    :func:`past_at`), which has no auxiliary and is a verb of a planned event or a bare
+    "is"/"are" with no other complement, in a clause that says nothing habitual. Without
+    a parse, False."""
+    if not parsed.has_parse:
+        return False
+    found = _date_verb(parsed, start, end)
+    if found is None:
+        return False
+    verb = parsed.tokens[found[1]]
+    if verb.tag not in ("VBZ", "VBP"):
+        return False
+    below = parsed.children(verb.i)
+    if any(c.dep in ("aux", "auxpass", "neg") or c.tag == "MD" for c in below):
+        return False
+    if verb.lemma.lower() == "be":
+        if any(c.dep in ("acomp", "attr", "advmod", "ccomp", "xcomp") for c in below):
+            return False
+    elif verb.lemma.lower() not in _SCHEDULED_VERBS:
+        return False
+    sentence = parsed.sentence_of(start)
+    if sentence is None:
+        return False
+    return not _HABITUAL.search(text, sentence.start, sentence.end)
+
+
 def past_at(text: str, parsed: Parsed, start: int, end: int) -> bool:
     """Whether the date expression at ``start:end`` tells of the past: it hangs on a
     verb itself (its object after "on" or "in", or a bare time phrase), not on a noun
@@ -197,21 +265,12 @@ def past_at(text: str, parsed: Parsed, start: int, end: int) -> bool:
     before the expression also may put it ahead. Without a parse, False."""
     if not parsed.has_parse or _AHEAD_BEFORE.search(text, max(0, start - 12), start):
         return False
-    inside = [t for t in parsed.tokens if start <= t.start < end]
-    heads = [t for t in inside if not start <= parsed.tokens[t.head].start < end or t.head == t.i]
-    if len(heads) != 1:
+    found = _date_verb(parsed, start, end)
+    if found is None:
         return False
     toks = parsed.tokens
-    t = heads[0]
-    if t.dep == "pobj" and toks[t.head].lower in ("on", "in") and toks[t.head].dep == "prep":
-        if _ahead_noun_before(parsed, t.head):
-            return False
-        verb = toks[toks[t.head].head]
-    elif t.dep in ("npadvmod", "tmod"):
-        verb = toks[t.head]
-    else:
-        return False
-    if verb.pos not in ("VERB", "AUX") or verb.lemma.lower() in _FUTURE_HEADS:
+    t, verb = toks[found[0]], toks[found[1]]
+    if verb.lemma.lower() in _FUTURE_HEADS:
         return False
     if future_clause(parsed, t.i):
         return False

@@ -33,6 +33,9 @@ _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+#: A year of two digits after an apostrophe ("Sept. 28 '17", "March '09"), not a decade
+#: ("the '90s"): 19xx from 50 on, else 20xx, as a numeric date's two-digit year.
+_SHORT_YEAR = r"['’](?P<ayear>\d\d)\b(?!['’]?s\b)"
 _NUMW = (
     r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
@@ -58,14 +61,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:[-\u2013](?P<day2>{_DAY})\b(?=,?\s+\d{{4}}\b))?"
             rf"(?!\s*(?:%|percent|per\s+cent|[:.]\d))"
             # "June 5, 2017", and "June 5 of 2017" with a year of this era
-            rf"(?:(?:,?\s+|\s+of\s+(?=(?:1[6-9]|20)\d\d\b))(?P<year>\d{{4}})\b)?"
+            rf"(?:(?:,?\s+|\s+of\s+(?=(?:1[6-9]|20)\d\d\b))(?P<year>\d{{4}})\b"
+            # and "Sept. 28 '17", a year of two digits after an apostrophe
+            rf"|,?\s+{_SHORT_YEAR})?"
         ),
     ),
     (
         "dmy",
         re.compile(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?"
-            rf"(?P<mon>{_MONTH})(?![\w])(?:,?\s+(?P<year>\d{{4}})\b)?"
+            rf"(?P<mon>{_MONTH})(?![\w])(?:,?\s+(?P<year>\d{{4}})\b|,?\s+{_SHORT_YEAR})?"
         ),
     ),
     (
@@ -73,7 +78,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # ("In March, 2000 troops" counts troops)
         "my",
         re.compile(
-            rf"\b(?P<mon>{_MONTH})(?:\s+(?:of\s+)?(?P<year>\d{{4}})\b|,[ \t]*"
+            rf"\b(?P<mon>{_MONTH})(?:\s+(?:of\s+)?(?P<year>\d{{4}})\b|\s+{_SHORT_YEAR}|,[ \t]*"
             r"(?P<cyear>1[6-9]\d\d|20\d\d)(?=[ \t]*[,.;:)]|[ \t]*$))",
             re.M,
         ),

@@ -14,6 +14,7 @@ from unspin.frames.date_context import (
     future_at,
     past_at,
     same_day_before,
+    scheduled_at,
     year_before,
 )
 from unspin.frames.date_patterns import (
@@ -97,6 +98,20 @@ def _shift_months(d: date, months: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
+def _told_year(m: re.Match[str]) -> int | None:
+    """The year a month or day states: four digits, or two after an apostrophe ("Sept. 28
+    '17"), 19xx from 50 on and 20xx below, as a numeric date's two-digit year."""
+    found = m.groupdict()
+    if found.get("year") or found.get("cyear"):
+        return int(found.get("year") or found["cyear"])
+    return _century(int(found["ayear"])) if found.get("ayear") else None
+
+
+def _century(y: int) -> int:
+    """The year of a two-digit year: 19xx from 50 on, else 20xx."""
+    return y + (2000 if y < 50 else 1900)
+
+
 def _relative_month_year(pub: date, month: int, mod: str) -> int:
     """The year of "last/next/this <month>" published on ``pub``."""
     year = pub.year
@@ -134,17 +149,26 @@ def _weekday_date(pub: date, wd: int, mod: str, future: bool) -> date:
     return pub - timedelta(days=back)
 
 
+#: How far before the publication a day told in the simple present of a planned event
+#: must lie to be next year's: a day just passed ("reopens on March 3", told on March 10)
+#: is as often a headline's present of what happened.
+_PRESENT_REACH = timedelta(days=45)
+
+
 def _month_year(
     text: str, parsed: Parsed, pub: date, month: int, span: tuple[int, int, int]
 ) -> int:
     """The year of a month told without one (``span``: where its name starts, where its
     words start, "early March", and where they end): the publication year,
     the next one when the month has passed and its clause is about the future ("will
-    reopen in January", told in November), the one before when it is still ahead and a
-    past-tense verb tells it ("was held in December", told in November)."""
+    reopen in January", told in November) or a verb in the simple present plans it two
+    months back or more ("closes three libraries in March"), the one before when it is
+    still ahead and a past-tense verb tells it ("was held in December", told in November)."""
     name, start, end = span
     if month < pub.month and future_at(text, parsed, name, PLAIN_FUTURE_AUX):
         return pub.year + 1
+    if month < pub.month - 1 and scheduled_at(text, parsed, start, end):
+        return pub.year + 1  # "closes three libraries in March", told in November
     if month > pub.month and past_at(text, parsed, start, end):
         return pub.year - 1
     return pub.year
@@ -271,6 +295,8 @@ def _yearless_day(
     if d is not None and pub is not None:
         if d < pub and future_at(text, parsed, m.start()):
             d = _safe_date(pub.year + 1, month, day)  # "will rise from January 1"
+        elif d < pub - _PRESENT_REACH and scheduled_at(text, parsed, m.start(), m.end()):
+            d = _safe_date(pub.year + 1, month, day)  # "reopens on March 3", told in June
         elif d > pub and past_at(text, parsed, m.start(), m.end()):
             d = _safe_date(pub.year - 1, month, day)  # "sold it on June 3": gone by
     if pub is None and (told := year_before(text, m.start(), month)) is not None:
@@ -335,9 +361,9 @@ class DateScanner:
         month = MONTHS[m["mon"].rstrip(".").lower()]
         day = int(re.sub(r"\D", "", m["day"]))
         last = m.groupdict().get("day2")  # "November 10-13, 2012": a range of days
-        if m["year"]:
-            d = _safe_date(int(m["year"]), month, day)
-            d2 = _safe_date(int(m["year"]), month, int(re.sub(r"\D", "", last or "0")))
+        if (year := _told_year(m)) is not None:
+            d = _safe_date(year, month, day)
+            d2 = _safe_date(year, month, int(re.sub(r"\D", "", last or "0")))
             if d is None:
                 return None
             days = f"{d}/{d2}" if d2 is not None and d2 > d else d.isoformat()
@@ -356,7 +382,7 @@ class DateScanner:
         if not _month_ok(self.parsed, m):
             return None
         month = MONTHS[m["mon"].rstrip(".").lower()]
-        iso = f"{int(m['year'] or m['cyear']):04d}-{month:02d}"
+        iso = f"{_told_year(m) or 0:04d}-{month:02d}"
         return DateMatch(m.start(), m.end(), "date", iso, "month", False, "date.month-year", 0.95)
 
     def _h_month(self, m: re.Match[str]) -> DateMatch | None:
@@ -394,9 +420,7 @@ class DateScanner:
 
     def _h_numeric(self, m: re.Match[str]) -> DateMatch | None:
         a, b = int(m["a"]), int(m["b"])
-        y = int(m["y"])
-        if len(m["y"]) == 2:
-            y += 2000 if y < 50 else 1900
+        y = int(m["y"]) if len(m["y"]) == 4 else _century(int(m["y"]))
         order = _day_month_order(a, b, m["sep"])
         if order is None:
             if a > 12 or b > 12 or a == 0 or b == 0:
