@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import numpy as np
 import pytest
@@ -100,3 +101,32 @@ def test_windowed_sentences_and_embeddings_match_the_whole_text() -> None:
     assert a.sentences == b.sentences
     assert a.embeddings is not None and b.embeddings is not None
     assert np.allclose(a.embeddings, b.embeddings)
+
+
+def _spans(value: object) -> list[dict[str, Any]]:
+    """Every ``{"start", "end", "text"}`` object in a JSON value."""
+    if isinstance(value, dict):
+        own = [value] if isinstance(value.get("start"), int) and "text" in value else []
+        return own + [s for v in value.values() for s in _spans(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _spans(v)]
+    return []
+
+
+def test_a_windowed_timeline_is_the_whole_texts_with_offsets_on_the_whole_text() -> None:
+    # the dated sentences all lie after the first window, which holds none
+    parts = [
+        f"Councillor Lindqvist{i} spoke at the harbour hall about the quay." for i in range(40)
+    ]
+    parts += [f"The council spent {i} million crowns on repairs in {1960 + i}." for i in range(40)]
+    doc = Document(text="\n\n".join(parts))
+    analyzers = "sources,claims,timelines"
+    whole = Pipeline(load_config(backbone="fake", analyzers=analyzers, window_chars=0))
+    windowed = Pipeline(
+        load_config(backbone="fake", analyzers=analyzers, window_chars=3000, window_overlap=600)
+    )
+    a, b = whole.analyze(doc).to_dict(), windowed.analyze(doc).to_dict()
+    assert b["summaries"]["windows"]["count"] > 1
+    spans = _spans(b["summaries"]["timelines"])
+    assert spans and all(doc.text[s["start"] : s["end"]] == s["text"] for s in spans)
+    assert b["summaries"]["timelines"] == a["summaries"]["timelines"]  # no event lost

@@ -268,7 +268,25 @@ class Pipeline:
             results.append(WindowResult(done.analysis, done.sentences, done.embeddings))
         log.info("%s: %d characters analysed in %d windows", doc.id, len(doc.text), len(plan))
         merged = merge(doc, plan, results)
-        return Processed(merged.analysis, merged.sentences, merged.embeddings)
+        analysis = self._findings_summaries(merged.analysis)
+        return Processed(analysis, merged.sentences, merged.embeddings)
+
+    def _findings_summaries(self, analysis: Analysis) -> Analysis:
+        """A windowed analysis whose summaries of analyzers that read findings alone and
+        add none (the timeline) are computed again on the merged findings: merged from the
+        windows', such a summary held offsets inside each window and lost items."""
+        summaries = dict(analysis.summaries)
+        parsed = Parsed(analysis.document.text, (), (), (), has_parse=False, model="none")
+        ctx = Context(analysis.document, parsed, analysis.findings, services=self.services)
+        for analyzer in self.analyzers:
+            reads_text = set(analyzer.requires) & set(BACKBONE_PRODUCES)
+            if analyzer.name not in summaries or analyzer.produces or reads_text:
+                continue
+            try:
+                summaries[analyzer.name] = analyzer.run(ctx).summary
+            except Exception as exc:  # keep the windows' merged summary
+                log.warning("analyzer %s failed on %s: %s", analyzer.name, ctx.document.id, exc)
+        return dataclasses.replace(analysis, summaries=summaries)
 
     def _parse(self, text: str) -> Parsed | Exception:
         """The backbone's parse of ``text``, or the exception it raised (recorded as the

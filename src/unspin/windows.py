@@ -17,7 +17,9 @@ Summaries are merged as estimates: each window's counts are scaled to the share 
 that is its core and added up, rates are means weighted by core length, ranked lists
 (items with a ``count``) are merged by item and re-ranked, other lists are concatenated
 without repeats, and other values come from the first window; the merged summaries name
-the windows under ``"windows"``.
+the windows under ``"windows"``. Offsets in the summaries are moved onto the whole text
+as the attributes' are; the pipeline computes again, on the merged findings, the summaries
+of analyzers that read findings alone (the timeline).
 """
 
 from __future__ import annotations
@@ -216,7 +218,8 @@ def merge(
         for f in result.analysis.findings:
             if window.core_start <= f.start + window.start < window.core_end:
                 kept.append(_shifted(f, window.start, text, result.analysis.document.text, ids))
-        summaries.append(_remap(dict(result.analysis.summaries), ids))
+        part = result.analysis.document.text
+        summaries.append(_offsets(_remap(dict(result.analysis.summaries), ids), window.start, part))
         failures.extend(x for x in result.analysis.failures if x not in failures)
         for i, (s, e) in enumerate(result.sentences):
             if window.core_start <= s + window.start < window.core_end:

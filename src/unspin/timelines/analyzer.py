@@ -13,10 +13,9 @@ finding; its summary (under ``"timelines"`` in the JSON output) is::
 
 ``date`` is a calendar ISO value (``YYYY``, ``YYYY-MM``, ``YYYY-Www``, ``YYYY-MM-DD`` or a
 range ``A/B``) or None for a date left relative; ``precision`` says which. A text long
-enough to be analysed in windows (``[pipeline] window_chars``) gets the windows' summaries
-merged as every summary is (:mod:`unspin.windows`: lists joined and cut to the longest
-window's, offsets inside each window), so there it is only a sketch: the report and
-``unspin corpus timeline`` recompute the whole text's timeline from the merged claims.
+enough to be analysed in windows (``[pipeline] window_chars``) gets its timeline computed
+again from the windows' merged claims (the pipeline does so for every analyzer that reads
+findings alone and adds none), so it is the whole text's, with offsets on the whole text.
 """
 
 from __future__ import annotations
