@@ -37,15 +37,20 @@ def test_without_a_publication_date_relative_dates_stay_relative(
     assert [e.first.date_text for e in timeline.undated] == ["Saturday"]
 
 
-def test_without_a_publication_date_a_datelines_date_stands_for_it(
-    run: Callable[..., Analysis],
-) -> None:
-    a = run(
+def _dateline_race(run: Callable[..., Analysis]) -> Analysis:
+    """A dated dateline, no publication date, and a weekday it resolves."""
+    return run(
         "TALLOWMERE, June 20, 2025 (Wire) - The rowing club held its summer race on Saturday.",
         "sources",
         "claims",
         "timelines",
     )
+
+
+def test_without_a_publication_date_a_datelines_date_stands_for_it(
+    run: Callable[..., Analysis],
+) -> None:
+    a = _dateline_race(run)
     saturday = {e.date_text: e for e in document_events(a)}["Saturday"]
     assert (saturday.iso, saturday.precision) == ("2025-06-14", "day")
     assert saturday.resolved_against == "the dateline's date"
@@ -139,3 +144,16 @@ def test_the_day_something_was_said_dates_the_saying(run: Callable[..., Analysis
     assert thursday.reported and thursday.predicate == "say", thursday
     assert thursday.what == "the company: say"
     assert friday.reported and friday.polarity == "positive" and friday.predicate == "say"
+
+
+def test_the_report_says_a_datelines_date_once_with_its_article(
+    run: Callable[..., Analysis],
+) -> None:
+    from html import unescape
+
+    from unspin.report import render_html, render_markdown
+
+    a = _dateline_race(run)
+    for page in (unescape(render_html(a)), render_markdown(a)):
+        assert "from the dateline's date" in page
+        assert "the the" not in page

@@ -48,7 +48,7 @@ class TimelineSection(Section):
                     if i is not None
                     else esc(m.sentence)
                 )
-                how = f" from the {m.resolved_against}" if m.resolved_against else ""
+                how = _against(" from", m.resolved_against)
                 flag = (
                     f' <strong class="warn">{esc(e.conflict_note)}</strong>' if e.conflict else ""
                 )
@@ -78,13 +78,21 @@ class TimelineSection(Section):
                 f"{md_escape(e.first.sentence, 160)}{flag}"
             )
             for m in e.mentions:
-                how = f", from the {m.resolved_against}" if m.resolved_against else ""
+                how = _against(", from", m.resolved_against)
                 lines.append(
                     f"  - “{md_escape(m.date_text)}” (characters {m.start}-{m.end}) → "
                     f"{md_escape(m.iso or 'unresolved')}{md_escape(how)}"
                 )
         lines.append("")
         return "\n".join(lines)
+
+
+def _against(lead: str, against: str | None) -> str:
+    """How a date was resolved: "from the publication 2025-06-06", "from the dateline's
+    date" (that value has its own article: not "from the the dateline's date")."""
+    if not against:
+        return ""
+    return f"{lead} {against}" if against.startswith("the ") else f"{lead} the {against}"
 
 
 SECTIONS = (TimelineSection(),)
