@@ -30,6 +30,7 @@ from unspin.ingest.decode import decode_bytes, normalise_text
 from unspin.ingest.html import declared_charset, html_to_text, looks_like_html
 from unspin.ingest.lines import bounded_lines, parse_record, surrogate_field, surrogate_in
 from unspin.ingest.markdown import markdown_to_text
+from unspin.ingest.plain import plain_meta
 from unspin.model import Document
 
 __all__ = [
@@ -185,7 +186,8 @@ def load_bytes(
         elif kind == "markdown":
             body, meta = markdown_to_text(text)
         else:
-            body, meta = text.strip("\n"), {}
+            body = text.strip("\n")
+            meta = plain_meta(body)
         yield _document(body, meta, source)
     except InputError as exc:
         yield exc
