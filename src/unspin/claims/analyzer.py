@@ -45,7 +45,9 @@ Findings
     label ``date`` | ``time`` | ``datetime`` | ``relative`` | ``duration``; attributes
     ``iso`` (ISO 8601 or None), ``resolved_relative_to`` (the publication date when it
     was needed to resolve the expression; in a text without one whose dateline or byline
-    gives a whole date, that date, with ``reference`` "dateline"; for a month and day in a
+    gives a whole date, that date, with ``reference`` "dateline"; in a live blog's post
+    under a timestamp that gives its day, that day, with ``reference`` "post"
+    (:mod:`unspin.frames.date_posts`); for a month and day in a
     text with neither, the words of the date told before whose year it took, rule
     ``...year-before``; for a month and day whose own clause states a year, or after a
     sentence that opens with one ("In 2015 ..."), that year's words, rule
@@ -161,7 +163,9 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
             dates = [d for d in dates if not page.overlaps(d.start, d.end)]
         quantities = find_quantities(text, parsed, [*((d.start, d.end) for d in dates), *furniture])
         shown = [d for d in dates if self.options.entity_dates or d.rule != "date.entity"]
-        date_findings = [self._date_finding(ctx, d, dated is not None) for d in shown]
+        told = dated or published
+        base = told.isoformat() if told else None
+        date_findings = [self._date_finding(ctx, d, dated is not None, base) for d in shown]
         qty_findings = [self._quantity_finding(ctx, q) for q in quantities]
 
         quotes = SpanIndex(quote_spans(ctx))
@@ -262,9 +266,12 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
             attributes=attrs,
         )  # fmt: skip
 
-    def _date_finding(self, ctx: Context, d: DateMatch, dateline: bool = False) -> Finding:
+    def _date_finding(
+        self, ctx: Context, d: DateMatch, dateline: bool = False, base: str | None = None
+    ) -> Finding:
         """``dateline``: the text has no publication date, and relative dates were
-        resolved against the date its dateline gives."""
+        resolved against the date its dateline gives; ``base``: the date (ISO) relative
+        dates were told from, unless a live blog's post gives its own day."""
         attrs: dict[str, JSON] = {
             "iso": d.iso,
             "resolved_relative_to": d.relative_to,
@@ -273,10 +280,14 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
         }
         if d.timezone:
             attrs["timezone"] = d.timezone
-        if dateline and d.relative_to and ".year-" not in d.rule:  # not a year told in the text
+        post = bool(d.relative_to) and d.relative_to != base and ".year-" not in d.rule
+        if post:  # told from the timestamp over its post (frames/date_posts.py)
+            attrs["reference"] = "post"
+        elif dateline and d.relative_to and ".year-" not in d.rule:  # not a year told in the text
             attrs["reference"] = "dateline"
         if d.iso:
             against = "the dateline's date" if dateline else "the publication date"
+            against = "its post's timestamp" if post else against
             how = f" relative to {against} {d.relative_to}" if d.relative_to else ""
             if d.rule.endswith(".year-before"):  # no publication date: a year told before
                 how = f", its year taken from the date told before it, {d.relative_to!r}"

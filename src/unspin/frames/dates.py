@@ -34,7 +34,7 @@ and "two weeks ago" count days back, as "two days ago" does (P minus 7 or 14 day
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from unspin.frames.date_anchors import anchor_years
@@ -48,6 +48,7 @@ from unspin.frames.date_patterns import (
     TIME_WORD,
     weekday_in_name,
 )
+from unspin.frames.date_posts import post_days
 from unspin.frames.date_scanner import DateMatch, DateScanner
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.nlp import Parsed
@@ -141,29 +142,51 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
     """Every date, time and duration expression in ``text``, in text order, non-overlapping.
 
     Spans spaCy marked DATE or TIME that no pattern covers are kept with ``iso=None``
-    and a low score (rule ``date.entity``), so nothing the parser saw is lost.
+    and a low score (rule ``date.entity``), so nothing the parser saw is lost. In a text
+    of dated posts (:mod:`.date_posts`) each post's relative dates are told from the day
+    of its timestamp.
     """
-    scanner = DateScanner(text, parsed, published)
+    found = _scan(text, parsed, lambda _: published)
+    day_at = post_days(text, parsed, found)
+    if day_at is None:
+        return found
+    return _scan(text, parsed, lambda offset: day_at(offset) or published)
+
+
+def _scan(text: str, parsed: Parsed, reference: Callable[[int], date | None]) -> list[DateMatch]:
+    """:func:`find_dates`, each match resolved against the day ``reference`` gives at its
+    start."""
+    vetoed: list[tuple[int, int]] = []
+    scanners: dict[date | None, DateScanner] = {}
+
+    def scanner_at(offset: int) -> DateScanner:
+        day = reference(offset)
+        if day not in scanners:
+            scanners[day] = DateScanner(text, parsed, day)
+            scanners[day].vetoed = vetoed
+        return scanners[day]
+
     # "example.com/2024/05/12/story" and "Proverbs 6:17" hold no date or time
     web_list = [*web_spans(text), *reference_spans(text)]
     web = SpanIndex(web_list)
     candidates: list[DateMatch] = []
     for name, pattern in PATTERNS:
         for m in pattern.finditer(text):
+            scanner = scanner_at(m.start())
             if name == "relweekday" and weekday_in_name(
                 parsed, m.start("wd"), m.end("wd"), bare=m["mod"] is None
             ):
-                scanner.vetoed.append((m.start("wd"), m.end("wd")))  # "the Sunday Times"
+                vetoed.append((m.start("wd"), m.end("wd")))  # "the Sunday Times"
                 continue
             if name == "decade" and possessive_year(text, m.start(), m.end()):
                 continue  # "2000's Blue Harbor": the year, read by the year pattern
             if name == "dayonly" and ordinal_series(text, parsed, m.end()):
-                scanner.vetoed.append((m.start(), m.end()))  # "the 31st and 32nd floors"
+                vetoed.append((m.start(), m.end()))  # "the 31st and 32nd floors"
                 continue
             if name == "duration" and (
                 indefinite_unit(text, m.start(), m.end()) or quoted_title(text, m.start(), m.end())
             ):
-                scanner.vetoed.append((m.start(), m.end()))  # "in a year when ...": no length
+                vetoed.append((m.start(), m.end()))  # "in a year when ...": no length
                 continue
             found = scanner.handle(name, m)
             if (
@@ -183,10 +206,10 @@ def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMa
     chosen.sort(key=lambda d: d.start)
     chosen = [d for d in chosen if not _promotion(text, parsed, d)]
     names = [d for d in chosen if _not_a_day(text, d) or _designation(text, d)]
-    scanner.vetoed.extend((d.start, d.end) for d in names)
+    vetoed.extend((d.start, d.end) for d in names)
     chosen = [d for d in chosen if d not in names]
     chosen = _merge_datetimes(text, anchor_years(text, parsed, chosen))
-    ruled_out = SpanIndex([*web_list, *scanner.vetoed])
+    ruled_out = SpanIndex([*web_list, *vetoed])
     extra = [d for d in _entity_dates(parsed, chosen) if not ruled_out.overlaps(d.start, d.end)]
     return sorted(chosen + extra, key=lambda d: d.start)
 
