@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from unspin.errors import EmptyInputError, InputError, MissingExtraError
+from unspin.ingest.inline_pieces import join_inline_pieces
 from unspin.ingest.summary_list import with_summary_list
 
 __all__ = ["html_to_text", "looks_like_html"]
@@ -190,7 +191,8 @@ def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str
                 meta["title"] = " ".join(titles[0].split())
     else:
         # trafilatura's plain text puts one paragraph per line: make paragraphs visible
-        text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        text = "\n\n".join(join_inline_pieces(lxml_html.document_fromstring(html), lines))
         text = _with_headline(tree, text, meta.get("title"))
         text = with_summary_list(lxml_html.document_fromstring(html), text, source)
     if not text.strip():
