@@ -4,14 +4,15 @@ trafilatura's baseline extractor, which it falls back on for a short or oddly bu
 (a forum post, a pasted comment, markup left unclosed), puts every inline element on a
 line of its own: ``<p>The mayor said <b>the bridge</b> will open.</p>`` comes out as three
 lines, and so as three paragraphs. :func:`join_inline_pieces` joins consecutive lines
-whose text, one space apart (or none), lies inside one stretch of a block of the page: a
-block element with no block inside it, cut at its ``<br>`` line breaks, so that a line
-break the page writes stays one. A line that is a whole stretch on its own is left alone,
-as every line of trafilatura's usual output is.
+whose text, one space apart (or none), lies inside one stretch of the page's text: a run
+between the starts and ends of block elements, cut at ``<br>``s and a ``<pre>`` block's
+line ends, so that a line break the page writes stays one. A line that is a whole stretch
+on its own is left alone, as every line of trafilatura's usual output is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["join_inline_pieces"]
@@ -61,34 +62,60 @@ _BLOCKS = frozenset(
         "ul",
     }
 )
-_BREAK = "\ufdd0"  # a noncharacter: no page writes it
+_HIDDEN = frozenset({"script", "style", "noscript", "template"})
 
 
 def _stretches(tree: Any) -> list[str]:
-    """The page's stretches of text, in page order: each block with no block inside it,
-    cut at its ``<br>``s (and a preformatted block at its line ends), its whitespace made
-    single spaces. ``tree`` is changed."""
-    for hidden in tree.xpath("//script|//style|//noscript|//template"):
-        if hidden.getparent() is not None:
-            hidden.getparent().remove(hidden)
-    for br in tree.iter("br"):
-        br.tail = _BREAK + (br.tail or "")
+    """The page's stretches of text, in page order: the runs of text between the starts
+    and ends of block elements and ``<br>``s (and a preformatted block's line ends),
+    scripts and styles left out, whitespace made single spaces."""
+    from lxml import etree
+
     out: list[str] = []
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag not in _BLOCKS:
+    run: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(run).split())
+        if text:
+            out.append(text)
+        run.clear()
+
+    hidden = pre = 0
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            hidden += tag in _HIDDEN
+            pre += tag == "pre"
+            if tag in _BLOCKS or tag == "br":
+                flush()
+            if tag and not hidden and el.text:
+                _add(run, el.text, pre > 0, flush)
             continue
-        if any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()):
-            continue
-        text = el.text_content()
-        if el.tag == "pre" or any(a.tag == "pre" for a in el.iterancestors()):
-            text = text.replace("\n", _BREAK)  # preformatted: its lines are lines
-        out.extend(" ".join(part.split()) for part in text.split(_BREAK))
-    return [s for s in out if s]
+        hidden -= tag in _HIDDEN
+        pre -= tag == "pre"
+        if tag in _BLOCKS:
+            flush()
+        if not hidden and el.tail:
+            _add(run, el.tail, pre > 0, flush)
+    flush()
+    return out
+
+
+def _add(run: list[str], text: str, pre: bool, flush: Callable[[], None]) -> None:
+    """``text`` onto the current run; in a preformatted block each line ends one."""
+    if not pre:
+        run.append(text)
+        return
+    first, *rest = text.split("\n")
+    run.append(first)
+    for line in rest:
+        flush()
+        run.append(line)
 
 
 def join_inline_pieces(tree: Any, lines: list[str]) -> list[str]:
     """``lines`` (an extraction of the page ``tree``, stripped, none empty) with the
-    pieces of one stretch of text joined into one line. ``tree`` is changed."""
+    pieces of one stretch of text joined into one line."""
     stretches = _stretches(tree)
     whole = set(stretches)
     out: list[str] = []
