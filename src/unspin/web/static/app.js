@@ -83,7 +83,12 @@
       return body.detail || body.title || ("HTTP " + response.status);
     } catch (e) {
       var doc = new DOMParser().parseFromString(text, "text/html");
-      var alert = doc.querySelector('[role="alert"], main p, p');
+      // the first alert with words (a form's empty result slot comes after the page's
+      // alert), else the page's first paragraph: one selector list would take whichever
+      // comes first in the page, the page's introduction above the alert
+      var alerts = Array.prototype.filter.call(doc.querySelectorAll('[role="alert"]'),
+        function (el) { return el.textContent.trim(); });
+      var alert = alerts[0] || doc.querySelector("main p") || doc.querySelector("p");
       return (alert && alert.textContent.trim()) || ("HTTP " + response.status);
     }
   }
