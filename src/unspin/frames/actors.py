@@ -32,6 +32,9 @@ def _phrase_span(parsed: Parsed, head: Token) -> tuple[int, int]:
     hi = head.i
     while hi + 1 < len(toks) and toks[hi + 1].head == head.i and toks[hi + 1].dep in _NAME_PARTS:
         hi += 1
+    after = toks[hi + 1] if hi + 1 < len(toks) else None
+    if head.lower in _PARTS and after is not None and after.lower == "of" and after.head == head.i:
+        return start, parsed.subtree_span(after.i)[1]  # "The whole of the region", not "The whole"
     return start, toks[hi].end
 
 
@@ -39,6 +42,12 @@ _LEFT_MODIFIERS = frozenset(
     {"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "preconj"}
 )
 _NAME_PARTS = frozenset({"compound", "flat"})
+#: Heads that name a part of what their "of" phrase names: the phrase is the actor
+#: ("The whole of the region", "Most of the staff", "The rest of the board").
+_PARTS = frozenset(
+    {"whole", "rest", "most", "all", "part", "half", "remainder", "bulk", "many", "some"}
+    | {"each", "both", "several", "few"}
+)
 #: Subjects that stand for something said before, not an actor ("This was ...").
 _NOT_ACTORS = frozenset({"it", "this", "that", "these", "those", "there", "which", "what"})
 #: Subject heads that are amounts, not actors ("84% of people had no power").
@@ -91,12 +100,15 @@ def actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
     """Who does or says the main thing: the reporting verb's or the predicate's subject,
     the agent of a passive, or the source of "according to"."""
     out: list[str] = []
-    for c, start in _hyphen_joined(parsed, _children(parsed, verb)):
+    kids = _children(parsed, verb)
+    active = any(c.dep == "nsubj" for c in kids)
+    for c, start in _hyphen_joined(parsed, kids):
         ruled_out = _framing(verb, c) or _ruled_out(parsed, c)  # "The fact is", "Not X but Y"
+        ruled_out = ruled_out or _line_label(parsed, c, kids, sentence)
         if c.dep == "nsubj" and _is_actor(parsed, c) and not ruled_out:
             phrase = parsed.text[start : _phrase_span(parsed, c)[1]]
             out.append(phrase + _joined_name(parsed, c))
-        elif c.dep == "agent":
+        elif c.dep == "agent" and not active:  # "had played by the rules": no passive's agent
             out.extend(_phrase(parsed, o) for o in _children(parsed, c) if o.dep == "pobj")
     if not out:
         toks = parsed.tokens[sentence.first : sentence.last]
@@ -106,6 +118,25 @@ def actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
                 out.extend(_phrase(parsed, o) for o in _children(parsed, to) if o.dep == "pobj")
                 break
     return tuple(dict.fromkeys(out))
+
+
+def _line_label(parsed: Parsed, subject: Token, kids: list[Token], sentence: Sentence) -> bool:
+    """``subject`` is the label opening a line of a transcript, cut off by its colon ("DB:
+    Even the lawyer for the paper happened to mention ..."), which the parser made a
+    second subject of the verb: the speaker of the line, not an actor of its claim."""
+    if subject.dep != "nsubj":
+        return False
+    toks = parsed.tokens
+    first = next((t for t in toks[sentence.first : sentence.last] if t.text.strip()), None)
+    start, end = _phrase_span(parsed, subject)
+    colon = next((t for t in toks[subject.i + 1 : sentence.last] if t.start >= end), None)
+    return (
+        first is not None
+        and start == first.start
+        and colon is not None
+        and colon.text == ":"
+        and any(c.dep == "nsubj" and c.i > colon.i for c in kids)
+    )
 
 
 def _hyphen_joined(parsed: Parsed, kids: list[Token]) -> list[tuple[Token, int]]:

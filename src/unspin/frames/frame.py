@@ -220,7 +220,7 @@ def _proposition(parsed: Parsed, root: Token) -> tuple[Token, Token | None, list
     for _ in range(3):  # "police said the minister denied that ..." goes two levels down
         lemma = head.lemma.lower()
         kids = _children(parsed, head)
-        comp = next((c for c in kids if c.dep == "ccomp"), None)
+        comp = _clause(parsed, [c for c in kids if c.dep == "ccomp"])
         xcomp = next((c for c in kids if c.dep == "xcomp" and c.pos in ("VERB", "AUX")), None)
         if lemma in _REPORTING | _DENIAL_VERBS and comp is not None and not _question(parsed, comp):
             if lemma in _DENIAL_VERBS:
@@ -258,6 +258,23 @@ def _proposition(parsed: Parsed, root: Token) -> tuple[Token, Token | None, list
                     flips.append(first.text)
             break
     return _finite(parsed, head), report, flips
+
+
+def _clause(parsed: Parsed, comps: list[Token]) -> Token | None:
+    """The clause a verb of saying reports: its first clause, unless that is a participle
+    with no auxiliary, which heads no clause ("say the man considered to be the leader was
+    arrested": the parser hangs "was arrested" beside "considered" or under it); then the
+    first finite clause beside or under it."""
+    if not comps or _finite_clause(parsed, comps[0]):
+        return next(iter(comps), None)
+    later = [*comps[1:], *(k for k in _children(parsed, comps[0]) if k.dep == "ccomp")]
+    return next((c for c in later if _finite_clause(parsed, c)), comps[0])
+
+
+def _finite_clause(parsed: Parsed, verb: Token) -> bool:
+    return verb.tag in ("VBD", "VBZ", "VBP", "MD") or any(
+        k.dep in ("aux", "auxpass") for k in _children(parsed, verb)
+    )
 
 
 _WH_ADVERBS = frozenset({"how", "why", "whether", "if", "when", "where"})
