@@ -292,3 +292,14 @@ def test_frequencies_and_ages_are_not_durations(run: Run) -> None:
     age = only(a, "quantity")
     assert age.text == "45-year-old"
     assert age.attributes["unit"] == "years_old"
+
+
+@pytest.mark.slow
+def test_a_month_and_day_in_the_year_after_the_one_told_before_says_so(run: Run) -> None:
+    text = "The firm sold the mill on Nov. 1, 2016. The court took the case on April 14."
+    d = {d.text: d for d in run(text, "claims").by_kind("date")}["April 14"]
+    assert d.attributes["iso"] == "2017-04-14"
+    assert "the first such day after the date told before it, 'Nov. 1, 2016'" in (
+        d.explanation.detail
+    )
+    assert "its year taken from" not in d.explanation.detail

@@ -291,6 +291,8 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
             how = f" relative to {against} {d.relative_to}" if d.relative_to else ""
             if d.rule.endswith(".year-before"):  # no publication date: a year told before
                 how = f", its year taken from the date told before it, {d.relative_to!r}"
+                if d.relative_to and d.iso[:4] not in d.relative_to:  # "Nov. 1, 2016" then
+                    how = f", the first such day after the date told before it, {d.relative_to!r}"
             elif d.rule.endswith((".year-clause", ".year-scene")):  # a year told around it
                 where = "in its own clause" if d.rule.endswith("clause") else "setting the scene"
                 how = f", its year taken from {d.relative_to!r}, told {where}"
