@@ -171,7 +171,8 @@ def _summary_table(rows: list[dict[str, Any]]) -> str:
     lines = [header, "-" * len(header)]
     for r in rows:
         name = r["name"] if len(r["name"]) <= 40 else r["name"][:37] + "..."
-        anon = "-" if r["anonymous"] is None else f"{r['anonymous']:.0%}"
+        # no statement: no share of anonymous ones (the profile says 0.0 for none)
+        anon = "-" if r["anonymous"] is None or not r["quotes"] else f"{r['anonymous']:.0%}"
         lines.append(
             f"{name:<40} {r['quotes']:>6} {anon:>5} {r['hedges']:>5} {r['boosters']:>5} "
             f"{r['checkworthy']:>6}"
