@@ -16,6 +16,7 @@ from unspin.nlp import Token
 from unspin.sources.clause_edges import (
     RECIPIENT_VERBS,
     object_as_subject,
+    past_after_auxiliary,
     past_recipient,
     repeated_verb,
 )
@@ -168,6 +169,7 @@ def _reported_content(
                 or _reporters_verb(st, t, c, d)
                 or _after_expletive(ix, c, d)
                 or repeated_verb(ix, t, c, d)
+                or past_after_auxiliary(ix, t, c, d)
             ) and not second_that_clause(ix, c, d):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)
             else:

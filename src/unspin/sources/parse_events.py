@@ -204,19 +204,20 @@ def _according_event(st: RunState, t: Token) -> Event | None:
         hi = source[1]
     s = ix.sentence_of[t.i]
     sent = st.parsed.sentences[s]
+    s_lo, s_hi = _in_brackets(st.text, sent.start, sent.end)
     p_start, p_end = toks[lo].start, toks[hi].end
     if (
-        sent.start + 1 < p_start
-        and p_end < st.trim_end(sent.start, sent.end) - 1
-        and st.text[sent.start : p_start].rstrip()[-1:] not in (",", "(", "—", "–", "-")
+        s_lo + 1 < p_start
+        and p_end < st.trim_end(s_lo, s_hi) - 1
+        and st.text[s_lo:p_start].rstrip()[-1:] not in (",", "(", "—", "–", "-")
     ):
         return None  # "love them according to the charter, ...": in keeping with, no source
-    if p_start <= sent.start + 1:
-        content = st.trim_chars(p_end, sent.end)
-    elif p_end >= st.trim_end(sent.start, sent.end) - 1:
-        content = st.trim_chars(sent.start, p_start)
+    if p_start <= s_lo + 1:
+        content = st.trim_chars(p_end, s_hi)
+    elif p_end >= st.trim_end(s_lo, s_hi) - 1:
+        content = st.trim_chars(s_lo, p_start)
     else:
-        content = st.trim_chars(sent.start, sent.end)
+        content = st.trim_chars(s_lo, s_hi)
     e = Event(
         (t.start, to.end),
         "according to",
@@ -233,6 +234,21 @@ def _according_event(st: RunState, t: Token) -> Event | None:
         cues=["according to"],
     )
     return e
+
+
+def _in_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """A sentence's edges inside the brackets that enclose it whole ("(X knew Y, according
+    to court papers.)"): the "according to" phrase ends that sentence, not the bracket."""
+    lo, hi = start, end
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    if text[hi - 2 : hi] == ").":
+        hi -= 1  # "(X knew Y, according to court papers)."
+    if hi - lo > 2 and text[lo] == "(" and text[hi - 1] == ")" and ")" not in text[lo + 1 : hi - 1]:
+        return lo + 1, hi - 1
+    return start, end
 
 
 def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:

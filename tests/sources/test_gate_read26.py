@@ -1,0 +1,58 @@
+"""Reported contents found wrong reading PTC articles' reports (session 26), each
+reproduced on an invented fixture:
+
+- a sentence in brackets that ends on its "according to" phrase ("(X knew Y, according to
+  court papers.)") reports what comes before the phrase, not the whole bracket with the
+  phrase and its source;
+- a past-tense verb joined to a reported clause whose verb is bare after an auxiliary
+  ("said the names did not match, and put him on the stand") is the sayer's act, not
+  part of what was said.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sources.test_sources import Run, sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lund owed Vik nothing. (Lund knew Vik well enough to lend him money, according to "
+        "court papers filed by Vik.) The loan was never repaid.",
+        "Lund owed Vik nothing. (Lund knew Vik well enough to lend him money, according to "
+        "court papers filed by Vik). The loan was never repaid.",
+    ],
+)
+def test_according_to_ending_a_sentence_in_brackets(run: Run, text: str) -> None:
+    (a,) = [f for f in sources(run, text).by_kind("attribution") if "money" in f.text]
+    assert a.text == "Lund knew Vik well enough to lend him money"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a past-tense verb cannot share the reported clause's auxiliary: the sayer's act
+        (
+            "Hadley said two signatures from Vik on the loan papers did not match, and put "
+            "a defiant Vik on the witness stand.",
+            "two signatures from Vik on the loan papers did not match",
+        ),
+        (
+            "Harbor police told the paper the department could not comment on the case, and "
+            "referred questions to the ministry.",
+            "the department could not comment on the case",
+        ),
+        # a verb that shares the auxiliary stays in what was said
+        (
+            "Hadley said the firm would not close the plant and move its staff.",
+            "the firm would not close the plant and move its staff",
+        ),
+    ],
+)
+def test_a_past_verb_after_a_reported_auxiliary_is_the_sayers(
+    run: Run, text: str, content: str
+) -> None:
+    (a,) = sources(run, text).by_kind("attribution")
+    assert a.text == content
