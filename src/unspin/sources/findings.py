@@ -15,7 +15,7 @@ from unspin.nlp import Token
 from unspin.sources.lexicon import SCARE_PREFIXES
 from unspin.sources.linking import QuoteLink, opens_sentence
 from unspin.sources.noun_types import noun_reason
-from unspin.sources.quote_titles import not_words
+from unspin.sources.quote_titles import case_words, not_words
 from unspin.sources.quotes import QuoteSpan
 from unspin.sources.speakers import TYPE_WORDS, Mention
 from unspin.sources.state import DETS_BEFORE, LAST_WORD, TERMINATOR, WORDS, Event, RunState
@@ -292,6 +292,7 @@ def _shortness(
     A title-case phrase is a title ("Northern Lights"), also with the comma that American
     style puts inside the marks ('his book "The Long Night," published ...'), unless a
     speaker is named right after it ('"We Will Win," she said'); see also :func:`not_words`."""
+    words = case_words(st, q, words)  # a line in capitals: no title case
     if not_words(st, q, inner, words, how):
         return "title"
     if q.is_block:

@@ -9,6 +9,9 @@ come from :func:`~unspin.sources.named_mentions.named_mention`.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from unspin.nlp import Entity, Token
 from unspin.sources.lexicon import (
     EVENT_NAME_WORDS,
@@ -43,6 +46,12 @@ __all__ = ["ParseIndex", "mention_from_token", "span_text"]
 _NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "LOC", "LAW", "EVENT"}
 )
+#: Unicode categories of emoji and their modifiers and joiners.
+_PICTOGRAPH = frozenset({"So", "Sk", "Cf", "Mn", "Me", "Co"})
+#: A social-media account's handle: "@JaneDoe_99", "@kell.police".
+_HANDLE = re.compile(r"@\w(?:[\w.]*\w)?")
+#: A web address: a scheme, "www." or a path after a domain ("example.org/page").
+_WEB_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 
 
 def mention_from_token(
@@ -63,6 +72,23 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     low = h.lower
     if not any(ch.isalnum() for ch in h.text):
         return None
+    if _WEB_ADDRESS.fullmatch(h.text):
+        # an address is nobody; "https://... but @DrSmith replied": the name joined to it
+        joined = ix.kids(h.i, "conj")
+        return _mention(ix, joined[0], person_hint, cue) if joined else None
+    if _HANDLE.fullmatch(h.text):
+        return Mention(
+            h.start,
+            h.end,
+            "social_media",
+            name=h.text,
+            kind="name",
+            head_word=low,
+            rule="speaker.handle",
+            score=0.75,
+            is_subject=h.dep.startswith("nsubj"),
+            reason="a social-media account's handle",
+        )
     if cue is not None and _described_claimant(ix, h, cue):
         return None  # "on the testimony of one person claiming ...": no one reported
     if cue is not None and heading_above(parsed.text, h.start, toks[cue].start):
@@ -123,6 +149,7 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     if cue is not None and sub[0] <= cue <= sub[1]:
         sub = _without_cue(ix, h, sub, cue)
     sub = _past_stray_article(toks, h, sub)  # "a move critics called": critics
+    sub = _past_symbols(toks, h, sub)  # "🤡🤡 Experts say": the experts
     if ent is not None:
         return named_mention(ix, h, ent, sub, person_hint)
     return _noun_mention(ix, h, sub)
@@ -150,6 +177,22 @@ _OFFICIALDOM = frozenset({"authorities"})
 
 #: Determiners of someone described, not reported: "one person", "any neighbour".
 _SOMEONE = frozenset({"a", "an", "one", "any", "only", "single", "some"})
+
+
+def _symbol(t: Token) -> bool:
+    """A token of pictographs alone: emoji (with their joiners and modifiers), signs such
+    as "©"; not currency or mathematical signs."""
+    return all(unicodedata.category(ch) in _PICTOGRAPH for ch in t.text)
+
+
+def _past_symbols(toks: tuple[Token, ...], h: Token, sub: tuple[int, int]) -> tuple[int, int]:
+    """``sub`` without the symbol tokens at its ends (emoji the parser tied to the head)."""
+    lo, hi = sub
+    while lo < h.i and _symbol(toks[lo]):
+        lo += 1
+    while hi > h.i and _symbol(toks[hi]):
+        hi -= 1
+    return lo, hi
 
 
 def _described_claimant(ix: ParseIndex, h: Token, cue: int) -> bool:

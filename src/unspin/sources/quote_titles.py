@@ -20,7 +20,7 @@ from unspin.sources.quoted_labels import quoted_label
 from unspin.sources.quotes import QuoteSpan
 from unspin.sources.state import LAST_WORD, RunState
 
-__all__ = ["not_words"]
+__all__ = ["case_words", "not_words"]
 
 #: A word that gives the title of what follows ('headlined "..."', 'the title: "..."').
 _GIVES_TITLE = re.compile(
@@ -42,6 +42,10 @@ _FOLLOW_LINE = re.compile(
 _MAX_SUBJECT_WORDS = 8
 #: The most words of a quoted topic in a phrase that opens a sentence ("As for "intent,"").
 _MAX_TOPIC_WORDS = 3
+
+
+#: Letters outside the marks that make a line in capitals a shouted one, not an acronym.
+_SHOUTED_LETTERS = 12
 
 
 def not_words(st: RunState, q: QuoteSpan, inner: str, words: list[str], how: str | None) -> bool:
@@ -68,6 +72,19 @@ def not_words(st: RunState, q: QuoteSpan, inner: str, words: list[str], how: str
     if how == "after" and end.endswith(",") and _fronted_topic(st, q, words):
         return True  # 'As for her "intent," Lund said ...': what she is asked about
     return how is None and _talked_about(st, q, words)
+
+
+def case_words(st: RunState, q: QuoteSpan, words: list[str]) -> list[str]:
+    """``words`` as their capitals are read for a title: in lower case when the line
+    around quotation ``q`` is in capitals too (a rant, a headline), where capitals say
+    nothing of a title ('SENATOR DOLAN SAID "WE WILL NEVER RAISE TAXES"')."""
+    lo = st.text.rfind("\n", 0, q.start) + 1
+    hi = st.text.find("\n", q.end)
+    around = st.text[lo : q.start] + st.text[q.end : hi if hi >= 0 else len(st.text)]
+    letters = [c for c in around if c.isalpha()]
+    if len(letters) < _SHOUTED_LETTERS or any(c.islower() for c in letters):
+        return words
+    return [w.lower() for w in words]
 
 
 def _fronted_topic(st: RunState, q: QuoteSpan, words: list[str]) -> bool:

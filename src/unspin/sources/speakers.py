@@ -94,7 +94,7 @@ TYPE_WORDS = {
     "group": "a group of people named collectively (a party's members, a political camp)",
     "document": "a document or publication (a report, a dictionary, a website)",
     "anonymous": "an unnamed source",
-    "social_media": "a social-media post",
+    "social_media": "a social-media post or account",
     "unresolved": "a pronoun or a definite description whose referent is not found",
     "unattributed": "no identifiable source",
 }
