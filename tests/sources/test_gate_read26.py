@@ -6,7 +6,9 @@ reproduced on an invented fixture:
   phrase and its source;
 - a past-tense verb joined to a reported clause whose verb is bare after an auxiliary
   ("said the names did not match, and put him on the stand") is the sayer's act, not
-  part of what was said.
+  part of what was said;
+- a content opening with "not only" keeps its "but" half, a clause of the same statement
+  ("said not only is it known that A, but it is also known that B").
 """
 
 from __future__ import annotations
@@ -56,3 +58,20 @@ def test_a_past_verb_after_a_reported_auxiliary_is_the_sayers(
 ) -> None:
     (a,) = sources(run, text).by_kind("attribution")
     assert a.text == content
+
+
+def test_not_only_keeps_its_but_half(run: Run) -> None:
+    text = (
+        "Vik said that not only is it now known that the mayor received a letter from one of "
+        "the tenants, but it is also now known that he was “told from the start that this "
+        "was a bad plan.”"
+    )
+    (a,) = sources(run, text).by_kind("attribution")
+    assert a.text.startswith("not only is it now known")
+    assert a.text.endswith(
+        "but it is also now known that he was “told from the start that this was a bad plan.”"
+    )
+    # a "but" half with its own verb of saying is another statement
+    other = "Vik said that not only did the mayor get the letter, but Lund said he read it."
+    contents = {f.text for f in sources(run, other).by_kind("attribution")}
+    assert "not only did the mayor get the letter" in contents

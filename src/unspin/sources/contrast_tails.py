@@ -4,21 +4,28 @@
 what the aide said is the whole contrast; the content read from the clause stops after
 "Lund" when the parse hangs "but by the board" on the verb of saying. A content that
 denies something and is followed by ", but" and a phrase with no verb of its own, up to
-the end of the sentence, runs on to that end.
+the end of the sentence, runs on to that end; after "not only" ("not only is it known
+that A, but it is also known that B") the tail may be a clause of its own, not one with a
+verb of saying.
 """
 
 from __future__ import annotations
 
 import re
 
+from unspin.nlp import Token
+from unspin.sources.lexicon import VERB_FORMS
 from unspin.sources.state import Event, RunState
 
 __all__ = ["take_in_contrast_tails"]
 
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
 _BUT = re.compile(r"\s*,?\s*but\s+(?:rather\s+|instead\s+)?", re.I)
-#: The longest tail taken in, in characters.
+#: The longest tail taken in, in characters; after "not only", whose "but" half is a
+#: clause of the same statement ("not only is it known that A, but it is also known that B").
 _MOST = 80
+_MOST_PAIRED = 300
+_NOT_ONLY = re.compile(r"\s*not\s+only\b", re.I)
 
 
 def take_in_contrast_tails(st: RunState, events: list[Event]) -> None:
@@ -36,13 +43,29 @@ def take_in_contrast_tails(st: RunState, events: list[Event]) -> None:
             continue
         end = _sentence_end(st, c1)
         tail = st.text[but.end() : end].rstrip(" .!?\"'”’")
-        if not tail or len(tail) > _MOST or "\n" in tail:
+        paired = _NOT_ONLY.match(st.text, c0) is not None  # "not only A, but (also) B"
+        if not tail or len(tail) > (_MOST_PAIRED if paired else _MOST) or "\n" in tail:
             continue
         tail_end = but.end() + len(tail)
         toks = st.parsed.tokens_in(but.end(), tail_end)
-        if not toks or any(t.pos in ("VERB", "AUX") for t in toks):
+        if not toks or any(t.pos in ("VERB", "AUX") and (not paired or _says(st, t)) for t in toks):
             continue  # a clause of its own: "but Lund said ...", "but it failed"
-        e.content = (c0, tail_end)
+        e.content = (c0, _closing_mark(st.text, c0, tail_end, end))
+
+
+def _says(st: RunState, t: Token) -> bool:
+    """``t`` is a verb of saying with a subject of its own ("but Lund said ..."), not a
+    passive one ("but he was told ...")."""
+    return t.lower in VERB_FORMS and st.ix is not None and bool(st.ix.kids(t.i, "nsubj"))
+
+
+def _closing_mark(text: str, start: int, end: int, limit: int) -> int:
+    """``end``, or past the closing quotation mark (and the stop before it) of a quotation
+    the content ``[start, end)`` opens and leaves open ('that he was “told ... decision.”')."""
+    if text.count("“", start, end) <= text.count("”", start, end):
+        return end
+    close = text.find("”", end, limit)
+    return close + 1 if close >= 0 and not text[end:close].strip(" .!?") else end
 
 
 def _sentence_end(st: RunState, pos: int) -> int:
