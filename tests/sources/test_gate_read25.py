@@ -10,9 +10,10 @@ invented fixture:
 - a saint the recogniser missed ("before the old abbot's [St. Oswin's] funeral, he ...")
   is a person the pronoun after it may stand for, like a name after any other title;
 - "Mr."/"Ms." with a surname two people named in full share is never the one known to be
-  of the other gender; of those left, the one known to be of its gender, else the one named
-  last (the person just introduced): a careful reader takes "Mr. Vask" right after "the
-  photographer Ed Vask" for Ed Vask, not for the Tom Vask of an earlier decade;
+  of the other gender; of those left, the one known to be of its gender, else the one
+  named in its own sentence: a careful reader takes "Mr. Vask" in the sentence of "the
+  photographer Ed Vask" for Ed Vask, not for the Tom Vask of an earlier decade (session
+  26: no longer the one named last in any sentence, see test_sp26_namesakes);
 - reported content that opens at a quotation mark keeps the mark, as a quotation does, and
   content that closes one after a stop ('was "closed for good."') keeps the stop and the
   mark;
@@ -93,10 +94,10 @@ def test_a_saint_named_in_the_sentence_is_the_pronouns_referent(run: Run) -> Non
 @pytest.mark.parametrize(
     ("text", "speaker", "name"),
     [
-        # the one just introduced, not the namesake of an earlier decade
+        # the one named in its sentence, not the namesake of an earlier decade
         (
             "Tom Vask founded the group in 1931. The photographer Ed Vask took the picture "
-            "in 2005. Mr. Vask said he kept it hidden for years.",
+            "in 2005, and Mr. Vask said he kept it hidden for years.",
             "Mr. Vask",
             "Ed Vask",
         ),

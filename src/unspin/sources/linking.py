@@ -507,7 +507,7 @@ def _resolved(st: RunState, m: Mention) -> Mention:
     for k in st.knowns:
         if k.start < m.start:
             resolver.add(k)
-    resolver.canonical(m)
+    resolver.canonical(m, st.sentence_at(m.start))
     return m
 
 

@@ -33,6 +33,7 @@ from unspin.sources.resolver import (
     Resolver,
     first_name,
     full_name_run,
+    namesakes,
     referent,
     surname_noun,
     take_known,
@@ -127,10 +128,12 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                                              main_subject=item.main_subject,
                                              gender=_carried_gender(item, chosen)))  # fmt: skip
         elif item.kind == "name":
-            resolver.canonical(item)
+            resolver.canonical(item, s)
             if not item.resolved_from:
                 first_name(item, _people_near(st, item.start, s))
-            if not item.resolved_from:
+            if not item.resolved_from and not (
+                item.gender and namesakes(resolver, item.start, item.name or "")
+            ):  # "Mr. Berg" that the people named Berg before are not: none of them
                 full_name_run(item, _proper_runs(st, item.start))
             title = bare_title(item)
             if title is not None:

@@ -27,6 +27,7 @@ __all__ = [
     "first_name",
     "full_name_before",
     "full_name_run",
+    "namesakes",
     "referent",
     "surname_noun",
     "take_known",
@@ -196,21 +197,26 @@ class Resolver:
 
     # -- names ---------------------------------------------------------------------
 
-    def canonical(self, m: Mention) -> None:
-        """Map a surname or acronym to the full name seen earlier (sets ``resolved_from``)."""
+    def canonical(self, m: Mention, sentence: int | None = None) -> None:
+        """Map a surname or acronym to the full name seen earlier (sets ``resolved_from``);
+        ``sentence``: the mention's (see :func:`full_name_before`)."""
         if not m.name or m.kind != "name":
             return
         words = m.name.split()
         if len(words) == 1 and not (m.entity_type != "person" and words[0].isupper()):
             # a surname ("Lund") maps to the full name; the recogniser's label (it often
             # takes a lone surname for an organisation) gives way to the earlier person
-            k = full_name_before(self, m.start, words[0], m.gender)
+            k = full_name_before(self, m.start, words[0], m.gender, sentence)
             if k is not None:
                 alias(m, k)
                 return
+            if len(namesakes(self, m.start, words[0])) >= 2 and m.gender:
+                # "John Berg ... Mary Berg ... Mr. Berg": which of them is not told
+                why = f"two people named {words[0]} before; the honorific does not tell which"
+                m.reason = f"{m.reason}; {why}" if m.reason else why
         if len(words) in (2, 3) and words[0].lower() in SURNAME_PARTICLES:
             # "Le Vark" of "Marine Le Vark": a surname with its particle
-            k = full_name_before(self, m.start, m.name, m.gender)
+            k = full_name_before(self, m.start, m.name, m.gender, sentence)
             if k is not None:
                 alias(m, k)
                 return
@@ -229,7 +235,7 @@ class Resolver:
             return k  # a surname the recogniser took for a place is a person's too
         if k.entity_type != "person" and words[0].isupper():
             return k  # an acronym
-        c = full_name_before(self, k.start, words[0], k.gender)
+        c = full_name_before(self, k.start, words[0], k.gender, k.sentence)
         if c is None:
             return k
         return replace(k, name=c.name, entity_type="person", source_type="named_person",
@@ -400,16 +406,34 @@ _SAME_JOB = (
 
 
 def full_name_before(
-    r: Resolver, pos: int, surname: str, gender: str | None = None
+    r: Resolver, pos: int, surname: str, gender: str | None = None, sentence: int | None = None
 ) -> Known | None:
     """The person named before ``pos`` with two or more words, the last of which is
     ``surname`` ("Ann Lund" for "Lund"). Of two such people ("Ann Lund", then her
     husband "Bo Lund") a bare surname is the one named first: the text calls its main
     person by surname, a relative named after it by full name. A surname with a gendered
-    honorific ("Mr. Lund": ``gender``) is never one known to be of the other gender; it
-    is the one known to be of its gender, and of two or more left alike the one named
-    last: a paper that writes "Mr." for everyone takes up the person it has just
-    introduced (its latest mention of the chosen person is given)."""
+    honorific ("Mr. Lund": ``gender``) is never one known to be of the other gender (None
+    when every one is); it is the one known to be of its gender, else the one left, and
+    None when two or more are left alike, unless one of them is named in the same
+    ``sentence`` ("the photographer Ed Vask took it, and Mr. Vask said"): without a list
+    of first names the honorific cannot tell "John Berg" from "Mary Berg" (its latest
+    mention of the chosen person is given)."""
+    people = namesakes(r, pos, surname)
+    if not people:
+        return None
+    if gender in ("male", "female"):
+        fit = [k for k in people if r.gender.get(k.name) in (None, gender)]
+        known = [k for k in fit if r.gender.get(k.name) == gender]
+        if len(known) == 1 or len(fit) == 1:
+            return (known or fit)[0]
+        here = [k for k in fit if sentence is not None and k.sentence == sentence]
+        return here[0] if len(here) == 1 else None
+    return people[0]
+
+
+def namesakes(r: Resolver, pos: int, surname: str) -> list[Known]:
+    """The people named before ``pos`` in two or more words ending with ``surname``, one
+    each (its latest mention), in the order first named."""
     target = surname.lower().split()
     n = len(target)
     latest: dict[str, Known] = {}  # by first name, in the order first named
@@ -417,16 +441,7 @@ def full_name_before(
         kw = k.name.lower().split()
         if k.entity_type == "person" and len(kw) > max(n, 1) and kw[-n:] == target:
             latest[kw[0]] = k
-    if not latest:
-        return None
-    people = list(latest.values())
-    if gender in ("male", "female"):
-        fit = [k for k in people if r.gender.get(k.name) in (None, gender)]
-        known = [k for k in fit if r.gender.get(k.name) == gender]
-        if len(known) != 1 and len(fit) > 1:
-            return max(fit, key=lambda k: k.start)
-        people = known or fit or people
-    return people[0]
+    return list(latest.values())
 
 
 def surname_noun(r: Resolver, m: Mention, text: str, later: Iterable[Known] = ()) -> bool:
