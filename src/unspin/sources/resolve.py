@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from unspin.nlp import Token
 from unspin.sources.answers import the_one_asked
+from unspin.sources.body_kinds import BODY_NOUNS, body_fits
 from unspin.sources.continued import continued_speaker
 from unspin.sources.counted import counted_named_before
 from unspin.sources.counted_people import counted_people_near
@@ -243,29 +244,20 @@ def _people_near(st: RunState, pos: int, s: int) -> list[Known]:
     ]
 
 
-#: Generic nouns for a body ("the group wrote"): the one organisation just named.
-_BODY_NOUNS = frozenset(
-    {
-        "group", "organization", "organisation", "association", "coalition", "alliance",
-        "charity", "foundation", "institute", "union", "society", "federation", "league",
-        "nonprofit", "firm", "company",
-    }
-)  # fmt: skip
-
-
 #: Labels the recogniser gives some organisations' names ("Conference of ..." as a title).
 _BODY_LABELS = frozenset({"WORK_OF_ART", "FAC"})
 
 
 def _body_named_near(st: RunState, resolver: Resolver, m: Mention, s: int) -> None:
     """ "the group" / "the organization" as a speaker: the one organisation the same
-    sentence (a quotation included) or the one before names before it; left as it is
-    when none or two different ones are named there."""
+    sentence (a quotation included) or the one before names before it that the noun may
+    call so ("the union" a union, "the company" no union: :func:`body_fits`); left as it
+    is when none or two different ones are named there."""
     if not (
         m.kind == "noun"
         and m.definite
         and m.rule == "speaker.organisation"
-        and m.head_word in _BODY_NOUNS
+        and m.head_word in BODY_NOUNS
         and len(st.text[m.start : m.end].split()) == 2
     ):
         return
@@ -287,8 +279,10 @@ def _body_named_near(st: RunState, resolver: Resolver, m: Mention, s: int) -> No
             seen = any(one[0] in n.split() for n in names)  # "Acme" of "Acme Corp"
             if k.end <= m.start and one[0][:1].isupper() and not seen:
                 names[one[0]] = (k.start, k.end)
+    described = {k.start: k.role for k in resolver.before(m.start) if k.role}
+    names = {n: sp for n, sp in names.items() if body_fits(m.head_word, n, described.get(sp[0]))}
     if len(names) != 1:
-        return
+        return  # "Brenmark Steel ... the union said": no union named, the union unnamed
     ((name, span),) = names.items()
     m.name = name
     m.resolved_from, m.antecedent = "alias", span
