@@ -183,3 +183,104 @@ def test_a_store_split_before_the_rule_is_joined_when_opened(
     # the next unspin to open the store (here `corpus stats`) joins the site
     assert _outlets(store_url) == {"Example Gazette": 4, "(none)": 1}
     assert _everywhere(store_url)[SITE + "a"] == {"Example Gazette"}
+
+
+def _search_outlets(db: str, outlet: str) -> set[str]:
+    """The outlets of the documents ``corpus search --outlet OUTLET`` finds."""
+    result = corpus("search", "fares library lanes", "--db", db, "-f", "json", "--outlet", outlet)
+    assert result.returncode == 0, result.stderr
+    return {json.loads(line)["outlet"] for line in result.stdout.splitlines()}
+
+
+@pytest.mark.parametrize(
+    "given", ["example-gazette.test", "www.Example-Gazette.test", SITE + "a", "Example Gazette"]
+)
+def test_a_joined_sites_domain_finds_the_outlet_it_is_stored_under(
+    store_url: str, tmp_path: Path, given: str
+) -> None:
+    _ingest(store_url, _bare(tmp_path), _named(tmp_path))
+    assert _search_outlets(store_url, given) == {"Example Gazette"}
+    profile = corpus("outlets", given, "--db", store_url, "-f", "json")
+    assert profile.returncode == 0, profile.stderr
+    assert [p["name"] for p in json.loads(profile.stdout)["outlets"]] == ["Example Gazette"]
+
+
+def test_a_domain_under_two_names_finds_all_its_documents_by_domain_alone(
+    store_url: str, tmp_path: Path
+) -> None:
+    _ingest(store_url, _named(tmp_path), _named(tmp_path, "Gazette Courier", 2), _bare(tmp_path))
+    assert _search_outlets(store_url, "example-gazette.test") == {
+        "example-gazette.test",
+        "Example-Gazette.test",
+    }
+    assert _search_outlets(store_url, "Gazette Courier") == set()  # no such words in it
+    unknown = corpus("search", "fares", "--db", store_url, "--outlet", "other-site.test")
+    assert unknown.returncode == 0 and unknown.stdout == ""
+
+
+_COPIED = (
+    "The harbour authority said the new breakwater would protect two hundred moored boats "
+    "from winter storms. Engineers expect the concrete blocks to settle over the next three "
+    "years, according to the published survey of the seabed."
+)
+
+
+def test_links_made_before_a_site_is_joined_show_its_outlet_as_it_is_now(
+    store_url: str, tmp_path: Path
+) -> None:
+    first = _jsonl(
+        tmp_path / "first.jsonl",
+        {"text": _COPIED, "url": SITE + "breakwater", "published": "2026-03-01"},
+        {
+            "text": "Reprinted. " + _COPIED,
+            "url": "https://lantern.test/breakwater",
+            "outlet": "Daily Lantern",
+            "published": "2026-03-02",
+        },
+    )
+    _ingest(store_url, first)
+    linked = corpus("link", "--db", store_url)
+    assert linked.returncode == 0, linked.stderr
+    _ingest(store_url, _named(tmp_path))  # the site's name arrives: the first one moves
+    rows = corpus("propagation", "--db", store_url, "-f", "jsonl", "--experimental")
+    assert rows.returncode == 0, rows.stderr
+    (link,) = [json.loads(line) for line in rows.stdout.splitlines()]
+    assert (link["a"]["outlet"], link["b"]["outlet"]) == ("Example Gazette", "Daily Lantern")
+    assert link["slot"]["outlets"] == "Example Gazette / Daily Lantern"
+    assert "example-gazette.test" not in link["explanation"]["detail"]
+    assert "first seen in Example Gazette (2026-03-01)" in link["explanation"]["detail"]
+    text = corpus("propagation", "--db", store_url, "--experimental").stdout
+    assert "Example Gazette" in text and "example-gazette.test" not in text
+
+
+def test_a_page_indexed_before_its_site_was_joined_is_compared_as_that_sites(
+    store_url: str, tmp_path: Path
+) -> None:
+    """One sentence two pages of one site share is the site's own (a tagline, a standing
+    line), not a copy: the page indexed under the domain is compared under the site's
+    name once it has moved, so no propagation link joins the two."""
+    motto = (
+        "Every story in this newsletter is checked by two editors before it is sent to "
+        "readers across the valley."
+    )
+    bare = _jsonl(
+        tmp_path / "bare-motto.jsonl",
+        {
+            "text": "The ferry timetable changes on Monday for the winter months. " + motto,
+            "url": SITE + "ferry",
+            "published": "2026-03-01",
+        },
+    )
+    named = tmp_path / "named-motto.md"
+    named.write_text(
+        f"---\ntitle: Library hours\nurl: {SITE}library\noutlet: Example Gazette\n"
+        f"published: 2026-03-02\n---\n\nThe library opens on Sundays from April. {motto}\n",
+        encoding="utf-8",
+    )
+    for path in (bare, named):
+        _ingest(store_url, path)
+        linked = corpus("link", "--db", store_url)
+        assert linked.returncode == 0, linked.stderr
+    rows = corpus("propagation", "--db", store_url, "-f", "jsonl", "--experimental")
+    assert rows.returncode == 0, rows.stderr
+    assert rows.stdout == ""

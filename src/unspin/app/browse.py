@@ -22,7 +22,7 @@ from unspin.app.pipelines import ConfigSource, load_pipeline
 from unspin.app.readers import reading
 from unspin.config import Config
 from unspin.corpus.model import Link, Side
-from unspin.corpus.store_adapter import from_store_link
+from unspin.corpus.store_adapter import current_outlets, from_store_link
 from unspin.corpus.views import in_context, readable_slot
 from unspin.errors import BinaryInputError, InputError
 from unspin.evidence import EvidenceIndex, RetrievedPassage
@@ -289,7 +289,9 @@ def list_link_rows(
         page = page_links(
             store, wanted, document_id=document, min_score=min_score, limit=limit, offset=offset
         )
-        links = [link for link in map(from_store_link, page.items) if link is not None]
+        links = current_outlets(
+            store, [link for link in map(from_store_link, page.items) if link is not None]
+        )
         ids = {side.doc_id for link in links for side in (link.a, link.b)}
         documents = documents_by_id(store, ids)
         texts = document_texts(store, ids)

@@ -14,8 +14,9 @@ which side is right.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import Any, ClassVar, TypeAlias
 
@@ -128,6 +129,23 @@ class Link:
     @property
     def doc_ids(self) -> tuple[str, str]:
         return (self.a.doc_id, self.b.doc_id)
+
+    def with_outlets(self, outlets: Mapping[str, str | None]) -> Link:
+        """This link with each side under the outlet ``outlets`` gives its document (the
+        one it is stored under now, which a site's name joining its domain changes after
+        the link was made); the names its explanation and ``outlets`` slot give follow."""
+        a, b = (replace(s, outlet=outlets.get(s.doc_id, s.outlet)) for s in (self.a, self.b))
+        if (a.outlet, b.outlet) == (self.a.outlet, self.b.outlet):
+            return self
+        detail = self.explanation.detail
+        for old, new in ((self.a.outlet, a.outlet), (self.b.outlet, b.outlet)):
+            if detail and old and new and old != new:
+                detail = re.sub(rf"(?<![\w.-]){re.escape(old)}(?![\w-])", new, detail)
+        slot = dict(self.slot)
+        if "outlets" in slot:
+            slot["outlets"] = " / ".join(dict.fromkeys(o for o in (a.outlet, b.outlet) if o))
+        explanation = replace(self.explanation, detail=detail)
+        return replace(self, a=a, b=b, slot=slot, explanation=explanation)
 
     def to_dict(self) -> dict[str, JSON]:
         return {

@@ -41,7 +41,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -62,7 +62,7 @@ from unspin.corpus.sharding import Mapper, link_sharded
 from unspin.corpus.tables import CorpusIndexTable, CorpusItem
 from unspin.errors import SchemaError
 from unspin.model import Analysis
-from unspin.store import StoredLink
+from unspin.store import StoredLink, documents_by_id
 
 if TYPE_CHECKING:
     from unspin.store import Store
@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ALL",
     "LinkRun",
+    "current_outlets",
     "from_store_link",
     "iter_corpus_links",
     "link_store",
@@ -329,10 +330,30 @@ def iter_corpus_links(
     :data:`~unspin.corpus.model.LINK_KINDS`), each kind in the order found, optionally
     only those touching one document."""
     for kind in kinds or LINK_KINDS:
+        batch: list[Link] = []
         for record in store.iter_links(kind, document_id=document_id):
             link = from_store_link(record)
             if link is not None:
-                yield link
+                batch.append(link)
+            if len(batch) >= _OUTLET_BATCH:
+                yield from current_outlets(store, batch)
+                batch = []
+        yield from current_outlets(store, batch)
+
+
+#: Links read at a time when their documents' current outlets are looked up.
+_OUTLET_BATCH = 500
+
+
+def current_outlets(store: Store, links: Sequence[Link]) -> list[Link]:
+    """``links`` with each side under the outlet its document is stored under now (a link
+    keeps the outlets of when it was made; documents of a site move to the name one of
+    them gives, :mod:`unspin.store.outlet_names`)."""
+    if not links:
+        return []
+    ids = {side.doc_id for link in links for side in (link.a, link.b)}
+    outlets = {doc_id: doc.outlet for doc_id, doc in documents_by_id(store, ids).items()}
+    return [link.with_outlets(outlets) for link in links]
 
 
 def store_links(store: Store, doc_id: str, kind: str | None = None) -> Iterator[Link]:

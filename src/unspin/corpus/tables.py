@@ -11,6 +11,7 @@ same transaction. What goes in them is :mod:`unspin.corpus.store_adapter`'s.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from unspin.store import StoredLink
 from unspin.store.links import add_links
 from unspin.store.sql import Migration, SQLAccess, now
 
-__all__ = ["MIGRATIONS", "CorpusIndexTable", "CorpusItem"]
+__all__ = ["MIGRATIONS", "CorpusIndexTable", "CorpusItem", "current_outlet"]
 
 #: The corpus comparison index: migration 5 of every store.
 MIGRATIONS = (
@@ -66,6 +67,20 @@ class CorpusItem:
     payload: str
 
 
+def current_outlet(payload: str, outlet: str | None) -> str:
+    """An item's JSON ``payload`` with its ``outlet`` the one given: the outlet its
+    document is stored under now, which differs from the one it was indexed with when a
+    site's documents were joined under its name since (so two pages of one site are not
+    compared as two outlets' pages); unchanged when it is the same."""
+    if f'"outlet": {json.dumps(outlet, ensure_ascii=False)}' in payload:
+        return payload
+    data = json.loads(payload)
+    if not isinstance(data, dict) or data.get("outlet", outlet) == outlet:
+        return payload
+    data["outlet"] = outlet
+    return json.dumps(data, ensure_ascii=False)
+
+
 class CorpusIndexTable:
     """The corpus comparison index of one store (``store.repository(...)``)."""
 
@@ -89,12 +104,15 @@ class CorpusIndexTable:
         self, space: str, key: str, limit: int, *, newest: bool = True
     ) -> list[tuple[int, str, str]]:
         """(item id, document id, payload) of the ``limit`` newest (or oldest) items
-        indexed under ``key`` in ``space``."""
+        indexed under ``key`` in ``space``, each under the outlet its document is stored
+        under now (:func:`current_outlet`)."""
         return [
-            (int(item), str(doc), str(payload))
-            for item, doc, payload in self.sql.all(
-                "SELECT i.id, i.document_id, i.payload FROM corpus_keys k "
-                "JOIN corpus_items i ON i.id = k.item WHERE k.space = ? AND k.key = ? "
+            (int(item), str(doc), current_outlet(str(payload), outlet) if stored else str(payload))
+            for item, doc, payload, stored, outlet in self.sql.all(
+                "SELECT i.id, i.document_id, i.payload, d.key IS NOT NULL, o.name "
+                "FROM corpus_keys k JOIN corpus_items i ON i.id = k.item "
+                "LEFT JOIN documents d ON d.id = i.document_id "
+                "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE k.space = ? AND k.key = ? "
                 f"ORDER BY k.item {'DESC' if newest else 'ASC'} LIMIT ?",
                 (space, key, limit),
             )

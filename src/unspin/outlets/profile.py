@@ -56,6 +56,7 @@ from unspin.outlets.counts import (
     read_counts,
 )
 from unspin.outlets.ratings import DomainMatch, OutletRatings, normalise_host
+from unspin.store.outlet_names import site_domain
 from unspin.store.sql import SQLAccess
 
 __all__ = [
@@ -314,7 +315,7 @@ def outlet_profiles(
     counts = read_counts(sql)
     sizes = Counter(o for o in counts.outlets if o)
     if name is not None:
-        wanted = name if name in sizes else _by_case(name, sizes)
+        wanted = name if name in sizes else _by_case(name, sizes) or _by_site(name, counts)
         if wanted is None:
             known = ", ".join(sorted(sizes)[:10]) or "none"
             raise UnknownOutletError(
@@ -380,6 +381,19 @@ def outlet_profiles(
         seed=seed,
         notes=tuple(notes),
     )
+
+
+def _by_site(name: str, counts: DocumentCounts) -> str | None:
+    """The one outlet the documents of the site ``name`` names (its domain or a URL of
+    it) are stored under: a site whose documents took the name one of them gives
+    (:mod:`unspin.store.outlet_names`) is found by its domain too."""
+    domain = site_domain(name)
+    found = {
+        outlet
+        for outlet, url in zip(counts.outlets, counts.urls, strict=True)
+        if outlet and domain and site_domain(url or "") == domain
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _by_case(name: str, outlets: Iterable[str]) -> str | None:

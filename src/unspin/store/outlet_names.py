@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from unspin.model import Document, domain_of
 from unspin.store.sql import Migration, SQLAccess, chunks, marks
 
-__all__ = ["MIGRATION", "backfill", "document_domain", "settle"]
+__all__ = ["MIGRATION", "backfill", "document_domain", "filter_outlets", "settle", "site_domain"]
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,29 @@ def document_domain(doc: Document) -> tuple[str, int]:
     outlet is no more than a host name of its URL: the domain, or a domain above it as
     an HTML page's host name may give) columns."""
     return _columns(doc.url, doc.outlet)
+
+
+def site_domain(name: str) -> str | None:
+    """The domain ``name`` gives when it is a host name or URL (``www.Example.test``,
+    ``https://example.test/news``) as ``documents.domain`` keeps it; ``None`` for an
+    outlet's name ("Example Gazette")."""
+    text = name.strip()
+    if not text or any(c.isspace() for c in text) or "." not in text:
+        return None
+    return domain_of(text)
+
+
+def filter_outlets(sql: SQLAccess, name: str, named: int) -> list[int]:
+    """The outlet ids an ``--outlet`` filter ``name`` selects: ``named``, the id of the
+    outlet of that name (-1 when there is none), and, when ``name`` is a site's domain
+    (``example-gazette.test``, a URL of it), the outlets its documents are stored under:
+    a site joined under its name is found by its domain too."""
+    ids = {named}
+    domain = site_domain(name)
+    if domain:
+        rows = sql.all("SELECT DISTINCT outlet_id FROM documents WHERE domain = ?", (domain,))
+        ids |= {int(i) for (i,) in rows}
+    return sorted(ids - {-1}) if len(ids) > 1 else sorted(ids)
 
 
 def _columns(url: str | None, outlet: str | None) -> tuple[str, int]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from unspin.store.base import Store
-from unspin.store.outlet_names import backfill, document_domain, settle
+from unspin.store.outlet_names import backfill, document_domain, filter_outlets, settle
 from unspin.store.records import (
     ErrorRecord,
     Filters,
@@ -205,8 +205,12 @@ class SQLStore(Store):
         where: list[str] = []
         params: list[Any] = []
         if filters.outlet is not None:
-            where.append(f"{prefix}outlet_id = ?")
-            params.append(self._outlet_id(filters.outlet))
+            ids = filter_outlets(self.sql, filters.outlet, self._outlet_id(filters.outlet))
+            # one id as "=": the vector index's metadata filter in older sqlite-vec
+            where.append(
+                f"{prefix}outlet_id " + ("= ?" if len(ids) == 1 else f"IN ({marks(len(ids))})")
+            )
+            params.extend(ids)
         lo, hi = filters.days
         if lo is not None:
             where.append(f"{prefix}day >= ?")
