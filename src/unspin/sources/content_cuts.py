@@ -19,6 +19,7 @@ from unspin.sources.state import RunState
 __all__ = [
     "content_clause",
     "coordinated_sayer_cut",
+    "past_quotation",
     "quote_run_on",
     "saying_cut",
     "second_that_clause",
@@ -158,6 +159,28 @@ def split_clause_end(ix: ParseIndex, verb: Token, c: Token, hi: int) -> int:
             break  # ", which may have helped ...": the writer's comment on the content
         hi = d_hi
     return hi
+
+
+def past_quotation(st: RunState, lo: int, c: Token, d: Token) -> bool:
+    """True when the clause ``d`` joined by "and" or "but" to the content clause ``c``
+    begins after the closing mark of a quotation that opens the content at token ``lo``
+    and holds ``c`` whole, and is no quotation itself: 'said "we are closed" and left, but
+    "back soon" was written on the door': the writer goes on after the quoted clause ("and
+    left", "but ... was written"), which the parse hangs on it; in 'said "we are closed"
+    and "go home"' both are said, in 'said that "the plan" can fail' the content goes on."""
+    assert st.ix is not None
+    toks = st.parsed.tokens
+    k = st.top_quote_index(toks[lo].start)
+    if k is None or not st.top_quotes[k].closed or d.dep != "conj":
+        return False
+    q = st.top_quotes[k]
+    if toks[lo].start > q.start + 1 or not q.inner_start <= c.start < q.inner_end:
+        return False  # the content does not open the quotation, or its verb is outside
+    d_lo, d_hi = st.ix.subtree(d.i)
+    if toks[d_lo].start < q.end or _that_marked(st.ix, d):
+        return False  # 'said "we are closed" and that no job would go': said too
+    j = st.top_quote_index(toks[d_lo].start)
+    return j is None or st.top_quotes[j].end < toks[d_hi].end
 
 
 def _speech_inside(ix: ParseIndex, lo: int, hi: int) -> bool:

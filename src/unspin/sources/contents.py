@@ -23,6 +23,7 @@ from unspin.sources.clause_edges import (
 from unspin.sources.content_cuts import (
     content_clause,
     coordinated_sayer_cut,
+    past_quotation,
     quote_run_on,
     saying_cut,
     second_that_clause,
@@ -169,6 +170,7 @@ def _reported_content(
                 or _reporters_verb(st, t, c, d)
                 or _after_expletive(ix, c, d)
                 or repeated_verb(ix, t, c, d)
+                or past_quotation(st, lo, c, d)
                 or past_after_auxiliary(ix, t, c, d)
             ) and not second_that_clause(ix, c, d):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)

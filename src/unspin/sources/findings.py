@@ -175,6 +175,8 @@ def quote_finding(
         # '"...," wrote Ann Lund, citing aides': the quoted words are the writer's own
         # text; those she cites are her sources, not the speakers of her sentences
         speaker, outer = outer, None
+    if shortness == "short" and _said_clause(st, q, e):
+        shortness = None  # 'said "we are closed" and left': a clause said whole, no fragment
     frag_flag = False
     frag_cap = 1.0
     if shortness == "short":
@@ -338,6 +340,18 @@ def _own_clause(st: RunState, q: QuoteSpan) -> bool:
     return st.has_parse and any(
         toks[i].dep in ("nsubj", "nsubjpass") and toks[i].head in inside and toks[i].head != i
         for i in inside
+    )
+
+
+def _said_clause(st: RunState, q: QuoteSpan, e: Event | None) -> bool:
+    """The quotation opens right after its verb of saying and holds a clause of its own
+    ('she said "we are closed" and left'): the words said, not a few woven into the
+    writer's sentence."""
+    if e is None or e.token is None or not st.has_parse:
+        return False
+    verb = st.parsed.tokens[e.token]
+    return (
+        verb.end <= q.start and not st.text[verb.end : q.start].strip(" ,:") and _own_clause(st, q)
     )
 
 
