@@ -165,6 +165,7 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
         self.top = c.top
         self._matcher: FactCheckMatcher | None = None
         self._loaded: Once[str, FactCheckMatcher] = Once()
+        self._state: tuple[int, int] | None = None  # the store's fact-checks when read
         self._uses_store = bool(c.db)
         self._configured = bool(c.path) or self._uses_store
         if not self._configured or self._uses_store:
@@ -190,10 +191,22 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
             self._loaded = Once()
 
     def _matcher_for(self, ctx: Context) -> FactCheckMatcher:
-        """The matcher given to :meth:`with_matcher`, or the one built on first use."""
+        """The matcher given to :meth:`with_matcher`, or the one built on first use and
+        built again when the store's fact-checks changed since (an import by another
+        process, such as ``unspin factchecks import`` while ``unspin serve`` runs)."""
+        known = self._state if self._uses_store and self._matcher is not None else None
+        if known is not None and self._store_state(ctx) != known:
+            log.info("fact-checks were imported into %s: reading them again", self.options.db)
+            self.forget()
         if self._matcher is None:
             self._matcher = self._loaded.get("matcher", lambda: self._load(ctx))
         return self._matcher
+
+    def _store_state(self, ctx: Context) -> tuple[int, int]:
+        from unspin.factchecks.tables import FactCheckTable
+
+        table: FactCheckTable = ctx.services.store(self.options.db).repository(FactCheckTable)
+        return table.state()
 
     def _load(self, ctx: Context) -> FactCheckMatcher:
         paths = self.options.path
@@ -207,6 +220,7 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
             from unspin.pipeline import backbone_for_encoder, encoder_name
 
             store = ctx.services.store(self.options.db)
+            self._state = self._store_state(ctx)  # before reading: a later import rereads
             backbone = ctx.services.backbone  # the pipeline's, unless the store has another
             if store.encoder not in (None, encoder_name(backbone)):
                 backbone = backbone_for_encoder(store.encoder)

@@ -172,6 +172,13 @@ class FactCheckTable:
         """How many reviews are stored."""
         return int(self.sql.one("SELECT count(*) FROM factchecks"))
 
+    def state(self) -> tuple[int, int]:
+        """How many reviews are stored and the last one's key: reviews are only added,
+        each under a larger key, so an import by any process since changes it (one
+        cheap query, for a long-running reader to tell its copy is behind)."""
+        count, last = self.sql.all("SELECT count(*), coalesce(max(key), 0) FROM factchecks")[0]
+        return int(count), int(last)
+
     def iter(self, *, embeddings: bool = True) -> Iterator[StoredFactCheck]:
         """Every stored review in import order, streamed (with its embeddings unless
         ``embeddings`` is false)."""
