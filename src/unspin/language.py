@@ -9,7 +9,9 @@ Precision first: a text too short to tell (fewer than :data:`MIN_LETTERS` letter
 trigram models misread single sentences, one short English sentence came out Norwegian at
 0.97) or one whose best language scores under :data:`MIN_CONFIDENCE` is ``und``
 (undetermined), which :func:`reads` treats as readable by every analyzer, so no analyzer
-is skipped on a guess.
+is skipped on a guess. A text the detector scores as another language whose sections are
+in English more than in any other language (a post that switches languages) is English,
+with the share of its letters in English as confidence.
 """
 
 from __future__ import annotations
@@ -160,4 +162,22 @@ def detect(text: str) -> Language:
     if float(best.value) < MIN_CONFIDENCE:
         return Language(UNDETERMINED, language_name(UNDETERMINED), float(best.value))
     code = best.language.iso_code_639_1.name.lower()
+    if code != "en" and (share := _english_share(sample)) > 0.0:
+        return Language("en", language_name("en"), share)
     return Language(code, language_name(code), float(best.value))
+
+
+def _english_share(sample: str) -> float:
+    """The share of ``sample``'s letters in English sections when English is the language
+    of more of them than any other (a post switching languages, which the detector scores
+    whole as one of its other languages), else 0.0."""
+    letters: dict[str, int] = {}
+    for section in detector().detect_multiple_languages_of(sample):
+        code = section.language.iso_code_639_1.name.lower()
+        part = sample[section.start_index : section.end_index]
+        letters[code] = letters.get(code, 0) + sum(ch.isalpha() for ch in part)
+    total = sum(letters.values())
+    english = letters.pop("en", 0)
+    if not total or english <= max(letters.values(), default=0):
+        return 0.0
+    return round(english / total, 4)

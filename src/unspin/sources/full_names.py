@@ -17,6 +17,7 @@ from unspin.sources.lexicon import (
     MEDIA_NOUNS,
     ORG_NAME_WORDS,
     OUTLET_WORDS,
+    TITLE_WORDS,
 )
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.speakers import PERSON_HEADS
@@ -79,6 +80,11 @@ def owned_person(ix: ParseIndex, ent: Entity) -> tuple[Entity, str] | None:
 _BODY_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP"})
 
 
+def _office_word(t: Token) -> bool:
+    """A capitalised title after "to the" ("the President", "the Prime Minister")."""
+    return t.text[:1].isupper() and t.lower in TITLE_WORDS
+
+
 def _acronym(t: Token) -> bool:
     return t.text.isalpha() and t.text.isupper() and len(t.text) >= 2
 
@@ -87,8 +93,10 @@ def title_holder(ix: ParseIndex, title: int) -> Entity | None:
     """The person named after a capitalised title held to a body or a place ("Ambassador
     to the UN Kay Rowe", "Envoy to Norvia Tom Pell"): the full name of two or three words
     right after the body's acronym or recognised name, even where the recogniser ran the
-    body and the name together into one organisation; ``None`` else. A title held to a
-    person ("Adviser to the President Tom Pell") is someone else's: no holder."""
+    body and the name together into one organisation; ``None`` else. A title held to an
+    office after "the" ("Senior Adviser to the President Tom Pell", the form of official
+    titles) is the named one's too; one held to a person ("Adviser to President Tom
+    Pell") is someone else's: no holder."""
     toks = ix.parsed.tokens
     t = toks[title]
     if not (t.text[:1].isupper() and t.lower in PERSON_HEADS) or title + 3 >= len(toks):
@@ -101,6 +109,9 @@ def title_holder(ix: ParseIndex, title: int) -> Entity | None:
         k += 1  # "the UN", "the OSCE"
     if k == j and (body := ix.entity_at(j)) is not None and body.label in _BODY_LABELS:
         k = body.last  # "Norvia", "the European Union"
+    if k == j and toks[j - 1].lower == "the":
+        while k < len(toks) and _office_word(toks[k]):
+            k += 1  # "Adviser to the President Tom Pell": an office; Tom Pell the adviser
     if k == j:
         return None
     for hi in (k + 2, k + 1):
