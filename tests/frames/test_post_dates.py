@@ -91,3 +91,24 @@ def test_a_saved_live_blog_page_dates_each_post(fake_backbone: Backbone) -> None
     doc = page_document(page)
     assert doc.published == "2026-11-09"
     assert _relative(fake_backbone, doc.text) == {"yesterday": ("2026-11-09", "2026-11-10")}
+
+
+def test_a_day_heading_over_clock_times_dates_the_posts_under_it(
+    fake_backbone: Backbone,
+) -> None:
+    """A blog that gives the day once, over its posts' clock times: the day line and the
+    time line under it are two blocks, not one datetime across the blank line."""
+    text = (
+        "Gale live: ferries halted\n\n"
+        "Tuesday 10 November 2026\n\n"
+        "08:15 GMT\n\n"
+        "The ferry company said yesterday that the harbour wall had cracked.\n\n"
+        "Monday 9 November 2026\n\n"
+        "21:40 GMT\n\n"
+        "The coastguard said no vessel had reported trouble in the strait."
+    )
+    found = find_dates(text, fake_backbone.parse(text), PUBLISHED)
+    spans = {text[d.start : d.end]: d.label for d in found}
+    assert spans["Tuesday 10 November 2026"] == "date"
+    assert spans["08:15 GMT"] == "time"
+    assert _relative(fake_backbone, text) == {"yesterday": ("2026-11-09", "2026-11-10")}

@@ -90,8 +90,14 @@ def dateline_date(parsed: Parsed, dates: Sequence[DateMatch]) -> date | None:
     return None
 
 
+#: A blank line: a day over it and a clock time under it are two blocks (a live blog's
+#: day heading and its first post's time), not one datetime.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _merge_datetimes(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """Join "March 5, 2024 at 3 p.m." (and "3 p.m. on March 5") into one datetime."""
+    """Join "March 5, 2024 at 3 p.m." (and "3 p.m. on March 5") into one datetime, never
+    across a blank line."""
     out: list[DateMatch] = []
     i = 0
     while i < len(found):
@@ -100,14 +106,17 @@ def _merge_datetimes(text: str, found: list[DateMatch]) -> list[DateMatch]:
             b = found[i + 1]
             gap = text[a.end : b.start]
             pair = None
+            one_block = not _BLANK_LINE.search(gap)
             if (
-                a.granularity == "day"
+                one_block
+                and a.granularity == "day"
                 and b.label == "time"
                 and re.fullmatch(r",?\s*(?:at\s+)?", gap)
             ):
                 pair = (a, b)
             elif (
-                a.label == "time"
+                one_block
+                and a.label == "time"
                 and b.granularity == "day"
                 and re.fullmatch(r",?\s*(?:on\s+)?", gap)
             ):
