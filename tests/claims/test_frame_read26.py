@@ -1,6 +1,7 @@
 """Claim frames found wrong reading gate reports (session 26): a transcript line's label
-is no actor, nor the object of an active verb's "by", a part's "of" phrase stays with it,
-and the clause a verb of saying reports is its finite one. Fixtures written for this file."""
+is no actor, nor the object of an active verb's "by", nor what a copula says its subject
+is; a part's "of" phrase stays with it, and the clause a verb of saying reports is its
+finite one. Fixtures written for this file."""
 
 from __future__ import annotations
 
@@ -46,6 +47,13 @@ _DIALOGUE = (
             ["The whole of the region"],
         ),
         ("Most of the staff walked out on Monday.", "staff", ["Most of the staff"]),
+        # what a copula says its subject is, read as a second subject, is no actor
+        (
+            "The only lawyer she could afford, she claimed, was Michael Hadley, a business "
+            "attorney who was fined in 2010.",
+            "lawyer",
+            ["The only lawyer"],
+        ),
     ],
 )
 def test_frame_actors(run: Run, text: str, sentence: str, actors: list[str]) -> None:

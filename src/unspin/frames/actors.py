@@ -104,7 +104,9 @@ def actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
     active = any(c.dep == "nsubj" for c in kids)
     for c, start in _hyphen_joined(parsed, kids):
         ruled_out = _framing(verb, c) or _ruled_out(parsed, c)  # "The fact is", "Not X but Y"
-        ruled_out = ruled_out or _line_label(parsed, c, kids, sentence)
+        ruled_out = (
+            ruled_out or _line_label(parsed, c, kids, sentence) or _complement(verb, c, kids)
+        )
         if c.dep == "nsubj" and _is_actor(parsed, c) and not ruled_out:
             phrase = parsed.text[start : _phrase_span(parsed, c)[1]]
             out.append(phrase + _joined_name(parsed, c))
@@ -118,6 +120,18 @@ def actors(parsed: Parsed, verb: Token, sentence: Sentence) -> tuple[str, ...]:
                 out.extend(_phrase(parsed, o) for o in _children(parsed, to) if o.dep == "pobj")
                 break
     return tuple(dict.fromkeys(out))
+
+
+def _complement(verb: Token, subject: Token, kids: list[Token]) -> bool:
+    """``subject`` is what a copula says its subject is, which the parser made a second
+    subject after the verb ("The only lawyer she could afford was Ann Roe": Ann Roe is
+    no actor of the claim, the lawyer is)."""
+    return (
+        verb.lemma == "be"
+        and subject.dep == "nsubj"
+        and subject.i > verb.i
+        and any(c.dep == "nsubj" and c.i < verb.i for c in kids)
+    )
 
 
 def _line_label(parsed: Parsed, subject: Token, kids: list[Token], sentence: Sentence) -> bool:
