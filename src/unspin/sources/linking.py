@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from unspin.nlp import Token
 from unspin.sources.asides import aside_span
+from unspin.sources.lexicon import VERB_FORMS
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.quotes import QuoteSpan
@@ -131,6 +132,7 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
                 and prev.speaker is not None
                 and near
                 and _same_level(st, prev_q, q)
+                and not _quoted_subject(st, q, prev.event)
             ):
                 link = QuoteLink(
                     prev.event, "continuation", 0.75, prev.speaker, prev.outer, prev.medium
@@ -150,6 +152,28 @@ def link_quotes(st: RunState, quotes: list[QuoteSpan], events: list[Event]) -> d
             last_end[p] = q.end - 1
             note(q.end - 1, link.speaker, link.outer, link.medium)
     return links
+
+
+def _quoted_subject(st: RunState, q: QuoteSpan, said: Event | None) -> bool:
+    """'... and left, but "back soon" was written on the door': a quotation right before
+    a finite verb that is no verb of saying is that verb's subject, words named as a
+    thing (written, chanted, a slogan), not more of the last speaker's; unless it lies in
+    what the last speaker is reported to have said (``said``'s content: 'told X that
+    it would not work, as a "large array" would be needed')."""
+    if not st.has_parse:
+        return False
+    content = said.content if said is not None else None
+    if content is not None and content[0] <= q.start and q.end <= content[1]:
+        return False
+    after = [t for t in st.parsed.tokens_in(q.end, q.end + 30) if t.start >= q.end]
+    if not after or st.text[q.end : after[0].start].strip():
+        return False
+    t = after[0]
+    return t.pos in ("AUX", "VERB") and t.tag in _FINITE and t.lower not in VERB_FORMS
+
+
+#: Tags of a finite verb ("was", "became", "is").
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _same_level(st: RunState, prev: QuoteSpan | None, q: QuoteSpan) -> bool:
