@@ -70,3 +70,24 @@ def test_capitals_in_a_sentence_in_lower_case_still_make_a_title(
 ) -> None:
     analysis = run('Lund said the film "The Long Night Of The Soul" was her best work.', "sources")
     assert not analysis.by_kind("quote")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["#BREAKING Officials say the dam will hold.", "#KellFloods officials said the dam held."],
+)
+def test_a_hashtag_before_a_speaker_is_no_part_of_it(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    (speaker,) = _speakers(run(text, "sources"))
+    assert speaker.text.lower() == "officials"
+    assert speaker.label == "anonymous"
+
+
+@pytest.mark.slow
+def test_a_handle_with_a_title_before_it_is_the_person(run: Callable[..., Analysis]) -> None:
+    # a person who posts is a person: the title is the text's evidence
+    (speaker,) = _speakers(run("Senator @marklund said the plant will close in May.", "sources"))
+    assert speaker.text == "Senator @marklund"
+    assert speaker.label == "named_person"

@@ -9,10 +9,7 @@ come from :func:`~unspin.sources.named_mentions.named_mention`.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-from unspin.nlp import Entity, Token
+from unspin.nlp import Entity, Parsed, Token
 from unspin.sources.lexicon import (
     EVENT_NAME_WORDS,
     MEDIA_MODIFIERS,
@@ -26,6 +23,13 @@ from unspin.sources.named_mentions import IRISH_SCOTTISH, named_mention
 from unspin.sources.national import national_only
 from unspin.sources.noun_types import TITLE_ACRONYMS, classify_words, noun_reason, officials_of
 from unspin.sources.parse_index import ParseIndex, generic_name, span_text
+from unspin.sources.post_marks import (
+    in_hashtag,
+    is_handle,
+    is_web_address,
+    past_hashtags,
+    past_symbols,
+)
 from unspin.sources.roles import role_text
 from unspin.sources.speakers import (
     COMMON_SOURCE_NOUNS,
@@ -43,15 +47,13 @@ from unspin.sources.who_relatives import person_before_who
 
 __all__ = ["ParseIndex", "mention_from_token", "span_text"]
 
+#: Source types a handle keeps when the text gives evidence for them (the recogniser's
+#: person, a title before it: "FB COO @sandberg"); any other reading of a handle, a guess
+#: from one word, makes it the account.
+_EVIDENT_TYPES = frozenset({"named_person", "government", "media_outlet"})
 _NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "LOC", "LAW", "EVENT"}
 )
-#: Unicode categories of emoji and their modifiers and joiners.
-_PICTOGRAPH = frozenset({"So", "Sk", "Cf", "Mn", "Me", "Co"})
-#: A social-media account's handle: "@JaneDoe_99", "@kell.police".
-_HANDLE = re.compile(r"@\w(?:[\w.]*\w)?")
-#: A web address: a scheme, "www." or a path after a domain ("example.org/page").
-_WEB_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 
 
 def mention_from_token(
@@ -61,9 +63,28 @@ def mention_from_token(
     ``cue`` is the reporting verb's token, never part of the mention."""
     h = person_before_who(ix, h, cue) or h  # "a student at Westby University who claims"
     m = _mention(ix, h, person_hint, cue)
+    if is_handle(h.text) and (m is None or m.source_type not in _EVIDENT_TYPES):
+        m = _handle_mention(h)
     if m is not None:
         m.main_subject = h.dep.startswith("nsubj") and ix.parsed.tokens[h.head].dep == "ROOT"
     return m
+
+
+def _handle_mention(h: Token) -> Mention:
+    """An account's handle that speaks itself ("@JaneDoe_99 said"): a social-media source
+    named by the handle."""
+    return Mention(
+        h.start,
+        h.end,
+        "social_media",
+        name=h.text,
+        kind="name",
+        head_word=h.lower,
+        rule="speaker.handle",
+        score=0.75,
+        is_subject=h.dep.startswith("nsubj"),
+        reason="a social-media account's handle",
+    )
 
 
 def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Mention | None:
@@ -72,23 +93,10 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     low = h.lower
     if not any(ch.isalnum() for ch in h.text):
         return None
-    if _WEB_ADDRESS.fullmatch(h.text):
+    if is_web_address(h.text):
         # an address is nobody; "https://... but @DrSmith replied": the name joined to it
         joined = ix.kids(h.i, "conj")
         return _mention(ix, joined[0], person_hint, cue) if joined else None
-    if _HANDLE.fullmatch(h.text):
-        return Mention(
-            h.start,
-            h.end,
-            "social_media",
-            name=h.text,
-            kind="name",
-            head_word=low,
-            rule="speaker.handle",
-            score=0.75,
-            is_subject=h.dep.startswith("nsubj"),
-            reason="a social-media account's handle",
-        )
     if cue is not None and _described_claimant(ix, h, cue):
         return None  # "on the testimony of one person claiming ...": no one reported
     if cue is not None and heading_above(parsed.text, h.start, toks[cue].start):
@@ -139,6 +147,9 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
         while hi + 1 < len(toks) and toks[hi + 1].pos == "PROPN" and toks[hi + 1].head == h.i:
             hi += 1
         ent = Entity(toks[lo].start, toks[hi].end, "", span_text(parsed, lo, hi), lo, hi + 1)
+    if ent is not None and (first := past_hashtags(toks, ent.first, h.i)) > ent.first:
+        # "#BREAKING Officials say": the tag is no part of the name
+        ent = None if first >= ent.last else _entity_from(parsed, ent, first)
     if ent is not None and "\n" in ent.text:
         # an entity run across a heading line: keep the part on the head's line
         lo, hi = ix.on_line(h.i, ent.first, ent.last - 1)
@@ -149,7 +160,8 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     if cue is not None and sub[0] <= cue <= sub[1]:
         sub = _without_cue(ix, h, sub, cue)
     sub = _past_stray_article(toks, h, sub)  # "a move critics called": critics
-    sub = _past_symbols(toks, h, sub)  # "🤡🤡 Experts say": the experts
+    sub = past_symbols(toks, h, sub)  # "🤡🤡 Experts say": the experts
+    sub = (past_hashtags(toks, sub[0], h.i), sub[1])  # "#KellFloods officials said"
     if ent is not None:
         return named_mention(ix, h, ent, sub, person_hint)
     return _noun_mention(ix, h, sub)
@@ -179,20 +191,11 @@ _OFFICIALDOM = frozenset({"authorities"})
 _SOMEONE = frozenset({"a", "an", "one", "any", "only", "single", "some"})
 
 
-def _symbol(t: Token) -> bool:
-    """A token of pictographs alone: emoji (with their joiners and modifiers), signs such
-    as "©"; not currency or mathematical signs."""
-    return all(unicodedata.category(ch) in _PICTOGRAPH for ch in t.text)
-
-
-def _past_symbols(toks: tuple[Token, ...], h: Token, sub: tuple[int, int]) -> tuple[int, int]:
-    """``sub`` without the symbol tokens at its ends (emoji the parser tied to the head)."""
-    lo, hi = sub
-    while lo < h.i and _symbol(toks[lo]):
-        lo += 1
-    while hi > h.i and _symbol(toks[hi]):
-        hi -= 1
-    return lo, hi
+def _entity_from(parsed: Parsed, ent: Entity, first: int) -> Entity:
+    """``ent`` from its token ``first`` on."""
+    toks = parsed.tokens
+    text = span_text(parsed, first, ent.last - 1)
+    return Entity(toks[first].start, ent.end, ent.label, text, first, ent.last)
 
 
 def _described_claimant(ix: ParseIndex, h: Token, cue: int) -> bool:
@@ -321,7 +324,9 @@ def _noun_mention(ix: ParseIndex, h: Token, sub: tuple[int, int]) -> Mention | N
     if owner is None and h.lower in OFFICIAL_NOUNS | REPRESENTATIVE_NOUNS:
         # "Pentagon officials", "a Justice Department spokesperson"
         props = [c for c in ix.kids(h.i, "compound", "nmod") if c.i < h.i and c.pos == "PROPN"]
+        props = [c for c in props if not in_hashtag(toks, c.i)]  # "#KellFloods officials"
         before = _name_before(ix, lo, h)
+        before = None if before is None or in_hashtag(toks, before.i) else before
         if not props and before is not None:
             props, lo = [before], before.i  # the parser cut the name off
             words = [t.text for t in toks[lo : hi + 1]]
