@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -267,10 +268,16 @@ def load_feed_lines(
     yield from (x for x in loaded if not isinstance(x, EmptyInputError) or x.source != source)
 
 
+#: Piped input that opens as Markdown: front matter, or a "# " heading ("#BREAKING", a
+#: hashtag, is no heading).
+_MARKDOWN_OPENING = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:---[ \t]*\r?\n|#{1,6}[ \t]+\S)")
+
+
 def load_stream(
     stream: IO[bytes], *, source: str = "<stdin>", max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Loaded]:
-    """Documents from a byte stream (stdin): text, Markdown-less plain text, HTML or JSON Lines."""
+    """Documents from a byte stream (stdin): plain text, Markdown (when it opens with front
+    matter or a "# " heading), HTML or JSON Lines."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes and not data.lstrip().startswith(b"{"):
         yield InputTooLargeError(
@@ -286,7 +293,8 @@ def load_stream(
         head = io.BufferedReader(_Chained(data, stream))
         yield from _load_jsonl(head, source=source, max_bytes=max_bytes)
         return
-    yield from load_bytes(data, source=source, max_bytes=max_bytes)
+    suffix = ".md" if _MARKDOWN_OPENING.match(data) else ""
+    yield from load_bytes(data, source=source, suffix=suffix, max_bytes=max_bytes)
 
 
 def _one_object(data: bytes) -> dict[str, Any] | None:
