@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from unspin.errors import ModelError
-from unspin.nlp import Backbone, SpacyBackbone, TokenStates, load_spacy
+from unspin.nlp import Backbone, SpacyBackbone, TokenStates, for_parser, load_spacy
 
 
 @pytest.mark.slow
@@ -152,3 +152,25 @@ def test_fake_token_states_are_deterministic_and_shaped() -> None:
     pieces = [(s, e) for s, e in zip(a.starts, a.ends, strict=True) if s >= 0]
     assert all(TEXT[s:e].strip() == TEXT[s:e] and e > s for s, e in pieces)
     assert FakeBackbone().token_states([], []).layers[6].shape == (0, 384)
+
+
+@pytest.mark.slow
+def test_the_parser_reads_an_apostrophe_inside_a_small_word_as_a_typewriter_one(
+    backbone: Backbone,
+) -> None:
+    """The model took "’s" for a verb ("honoring people’s right to know, was ..."); the
+    parse keeps the text's own characters, and one after a capitalised word is read as
+    written ("St. Oswin’s" is no place)."""
+    text = (
+        "When he first put up the site, he wrote that the whole idea of openness, honoring "
+        "people’s right to know, was the central aim of the website."
+    )
+    parsed = backbone.parse(text)
+    assert parsed.text == text
+    assert all(text[t.start : t.end] == t.text for t in parsed.tokens)
+    s = next(t for t in parsed.tokens if t.text == "’s")
+    assert (s.tag, s.lemma) == ("POS", "’s")
+    wrote = next(t for t in parsed.tokens if t.text == "wrote")
+    was = next(t for t in parsed.tokens if t.text == "was")
+    assert was.head == wrote.i  # the clause's verb is "was", what was written
+    assert for_parser("people’s and St. Oswin’s") == "people's and St. Oswin’s"

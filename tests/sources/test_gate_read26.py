@@ -8,7 +8,10 @@ reproduced on an invented fixture:
   ("said the names did not match, and put him on the stand") is the sayer's act, not
   part of what was said;
 - a content opening with "not only" keeps its "but" half, a clause of the same statement
-  ("said not only is it known that A, but it is also known that B").
+  ("said not only is it known that A, but it is also known that B");
+- a possessive written with a typographic apostrophe after a word in small letters
+  ("people’s right") is read by the parser as one written with a typewriter one; the
+  model took "’s" for the clause's verb and the content stopped before the clause's verb.
 """
 
 from __future__ import annotations
@@ -75,3 +78,16 @@ def test_not_only_keeps_its_but_half(run: Run) -> None:
     other = "Vik said that not only did the mayor get the letter, but Lund said he read it."
     contents = {f.text for f in sources(run, other).by_kind("attribution")}
     assert "not only did the mayor get the letter" in contents
+
+
+def test_a_possessive_with_a_typographic_apostrophe_does_not_cut_the_content(run: Run) -> None:
+    text = (
+        "Lund is a very principled man.\n"
+        "When he first put up the site, he wrote that the whole idea of openness, honoring "
+        "people’s right to know, was the central aim of the website."
+    )
+    (a,) = sources(run, text).by_kind("attribution")
+    assert a.text == (
+        "the whole idea of openness, honoring people’s right to know, was the central aim of "
+        "the website"
+    )
