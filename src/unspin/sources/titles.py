@@ -51,14 +51,24 @@ def party_titled(words: list[str]) -> list[str]:
 
 
 def bare_title(m: Mention) -> str | None:
-    """The title when a name mention is only a title ("Pope", "the President")."""
+    """The title when a name mention is only a title ("Pope", "the President"), or a
+    rank before a person noun ("Senior Adviser", "Chief Strategist": no name either)."""
     if m.kind != "name" or not m.name or m.resolved_from:
         return None
     words = strip_the(m.name.split())
     low = [w.lower() for w in words]
+    if len(low) >= 2 and all(w in _RANKS for w in low[:-1]) and low[-1] in PERSON_HEADS:
+        return " ".join(words)
     if not low or any(w not in TITLE_WORDS for w in low) or low[-1] in _NOT_ALONE:
         return None
     return " ".join(words)
+
+
+#: Words of rank before a person noun in a title ("Senior Adviser", "Chief Economist").
+_RANKS = frozenset(
+    {"senior", "chief", "special", "deputy", "assistant", "principal", "associate", "lead",
+     "executive", "acting", "top"}
+)  # fmt: skip
 
 
 class TitleHolders:
