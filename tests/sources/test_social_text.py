@@ -91,3 +91,22 @@ def test_a_handle_with_a_title_before_it_is_the_person(run: Callable[..., Analys
     (speaker,) = _speakers(run("Senator @marklund said the plant will close in May.", "sources"))
     assert speaker.text == "Senator @marklund"
     assert speaker.label == "named_person"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Officials say the dam will hold \U0001f64f\U0001f64f", "the dam will hold"),
+        (
+            "Experts say the river will rise by Friday \U0001f30a\U0001f30a #ClimateCrisis #WakeUp",
+            "the river will rise by Friday",
+        ),
+        ("Officials say the plan is a #disaster", "the plan is a #disaster"),
+    ],
+)
+def test_emoji_closing_what_was_said_are_no_part_of_it(
+    run: Callable[..., Analysis], text: str, said: str
+) -> None:
+    (attribution,) = run(text, "sources").by_kind("attribution")
+    assert attribution.text == said

@@ -15,6 +15,7 @@ from unspin.nlp import Token
 from unspin.sources.lexicon import SCARE_PREFIXES
 from unspin.sources.linking import QuoteLink, opens_sentence
 from unspin.sources.noun_types import noun_reason
+from unspin.sources.post_marks import before_emoji_tail
 from unspin.sources.quote_titles import case_words, not_words
 from unspin.sources.quotes import QuoteSpan
 from unspin.sources.speakers import TYPE_WORDS, Mention
@@ -451,6 +452,7 @@ def attribution_finding(st: RunState, e: Event, links: dict[int, QuoteLink]) -> 
         return None
     text = st.text
     c0, c1 = e.content
+    c1 = before_emoji_tail(text, c0, c1)  # "by Friday 🌊🌊 #WakeUp": the poster's reaction
     clen = max(1, c1 - c0)
     if e.in_quote is not None:
         parent = st.quote_index(e.in_quote)

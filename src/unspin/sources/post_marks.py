@@ -14,7 +14,14 @@ import unicodedata
 
 from unspin.nlp import Token
 
-__all__ = ["in_hashtag", "is_handle", "is_web_address", "past_hashtags", "past_symbols"]
+__all__ = [
+    "before_emoji_tail",
+    "in_hashtag",
+    "is_handle",
+    "is_web_address",
+    "past_hashtags",
+    "past_symbols",
+]
 
 #: Unicode categories of emoji and their modifiers and joiners.
 _PICTOGRAPH = frozenset({"So", "Sk", "Cf", "Mn", "Me", "Co"})
@@ -63,3 +70,24 @@ def past_hashtags(toks: tuple[Token, ...], lo: int, limit: int) -> int:
     while lo < limit and (toks[lo].text == "#" or in_hashtag(toks, lo)):
         lo += 1
     return lo
+
+
+def _pictographs(word: str) -> bool:
+    return all(unicodedata.category(ch) in _PICTOGRAPH for ch in word)
+
+
+def before_emoji_tail(text: str, start: int, end: int) -> int:
+    """The end of ``text[start:end]`` before the emoji that close it, and the hashtags
+    after them ("the river will rise by Friday 🌊🌊 #ClimateCrisis"): the poster's
+    reaction and tags, not what was said. A hashtag with no emoji before it ("a
+    #disaster") may be a word of the statement and stays."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    cut = None
+    for at, word in reversed(words):
+        if _pictographs(word):
+            cut = at
+        elif not (word.startswith("#") and len(word) > 1):
+            break
+    if cut is None or not text[start : start + cut].strip():
+        return end
+    return start + len(text[start : start + cut].rstrip())
