@@ -41,7 +41,8 @@ def test_a_web_address_is_no_speaker_and_the_name_joined_to_it_is(
         "https://example.invalid/path?x=1&y=2 but @DrSmith replied that 95% of trials passed."
     )
     analysis = run(text, "sources")
-    assert [s.text for s in _speakers(analysis)] == ["@JaneDoe_99", "@DrSmith"]
+    speakers = [(s.text, s.label) for s in _speakers(analysis)]
+    assert speakers == [("@JaneDoe_99", "social_media"), ("@DrSmith", "social_media")]
     assert not any("://" in f.text for f in analysis.by_kind("speaker", "attribution"))
 
 

@@ -96,7 +96,9 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     if is_web_address(h.text):
         # an address is nobody; "https://... but @DrSmith replied": the name joined to it
         joined = ix.kids(h.i, "conj")
-        return _mention(ix, joined[0], person_hint, cue) if joined else None
+        return (
+            mention_from_token(ix, joined[0], person_hint=person_hint, cue=cue) if joined else None
+        )
     if cue is not None and _described_claimant(ix, h, cue):
         return None  # "on the testimony of one person claiming ...": no one reported
     if cue is not None and heading_above(parsed.text, h.start, toks[cue].start):
