@@ -68,6 +68,35 @@ def test_paste_analyses_escapes_and_redirects(seeded_client: TestClient) -> None
     assert empty.status_code == 422
 
 
+def test_an_upload_of_several_records_is_refused_not_cut_to_its_first(
+    seeded_client: TestClient,
+) -> None:
+    lines = [
+        '{"text": "The council said the bridge will reopen in May."}',
+        '{"text": "Officials said the ferry will run until then."}',
+    ]
+    several = seeded_client.post(
+        "/analyse",
+        files={"file": ("feed.jsonl", "\n".join(lines).encode(), "application/jsonl")},
+        follow_redirects=False,
+    )
+    assert several.status_code == 422
+    assert "feed.jsonl: the file holds more than one document" in several.text
+    assert "Jobs page" in several.text
+    one = seeded_client.post(
+        "/analyse",
+        files={"file": ("one.jsonl", lines[0].encode(), "application/jsonl")},
+        follow_redirects=False,
+    )
+    assert one.status_code == 303
+    # the API reads a JSON Lines file's first record, as documented
+    first = seeded_client.post(
+        "/api/v1/analyze/file", files={"file": ("feed.jsonl", "\n".join(lines).encode())}
+    )
+    assert first.status_code == 200
+    assert "reopen in May" in first.json()["document"]["text"]
+
+
 def test_a_form_post_without_its_csrf_token_is_refused(seeded_client: TestClient) -> None:
     seeded_client.headers.pop("X-CSRF-Token")
     response = seeded_client.post("/analyse", data={"text": "Some text."})

@@ -389,21 +389,40 @@ def document_from_text(
 
 
 def document_from_bytes(
-    data: bytes, filename: str, *, max_bytes: int | None = None, **meta: Any
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int | None = None,
+    only_one: bool = False,
+    **meta: Any,
 ) -> Document:
     """The first document of an uploaded file's bytes (text, Markdown, HTML or JSON
     Lines by the name's suffix and the content), read by the CLI's loaders; ``meta``
-    overrides what the file says. Raises :class:`~unspin.errors.InputError`."""
+    overrides what the file says. With ``only_one``, a file holding more than one
+    document (JSON Lines) is refused rather than read for its first: a page that shows
+    one report must not drop the rest unsaid. Raises :class:`~unspin.errors.InputError`."""
     limit = max_bytes or DEFAULT_MAX_BYTES
     name = Path(filename).name or "upload"
     given = _metadata(meta)
+    first: Document | None = None
     for loaded in load_bytes(data, source=name, suffix=Path(name).suffix.lower(), max_bytes=limit):
         if isinstance(loaded, InputError):
             raise loaded
+        if first is not None:
+            raise InputError(
+                "the file holds more than one document and this analyses one",
+                source=name,
+                hint="add them all as a job on the Jobs page or with POST /api/v1/jobs, "
+                "or upload a file of one record",
+            )
         found = {k: getattr(loaded, k) for k in METADATA_FIELDS}
         merged = {k: v for k, v in {**found, **given}.items() if v is not None}
-        return load_text(loaded.text, max_bytes=limit, source=name, **merged)
-    raise InputError("the file holds no document", source=name)
+        first = load_text(loaded.text, max_bytes=limit, source=name, **merged)
+        if not only_one:
+            return first
+    if first is None:
+        raise InputError("the file holds no document", source=name)
+    return first
 
 
 def store_document(

@@ -74,7 +74,9 @@ async def _document(
     the pasted text; never a path."""
     if upload is not None and upload.filename:
         data = await upload.read()
-        document: unspin_app.Document = unspin_app.document_from_bytes(data, upload.filename)
+        document: unspin_app.Document = unspin_app.document_from_bytes(
+            data, upload.filename, only_one=True
+        )
         return document
     document = unspin_app.document_from_text(text, title=title.strip(), url=url.strip())
     return document
