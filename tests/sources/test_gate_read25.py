@@ -13,7 +13,7 @@ invented fixture:
   of the other gender; of those left, the one known to be of its gender, else the one
   named in its own sentence: a careful reader takes "Mr. Vask" in the sentence of "the
   photographer Ed Vask" for Ed Vask, not for the Tom Vask of an earlier decade (session
-  26: no longer the one named last in any sentence, see test_sp26_namesakes);
+  26: no longer the one named last in any sentence, see test_namesakes);
 - reported content that opens at a quotation mark keeps the mark, as a quotation does, and
   content that closes one after a stop ('was "closed for good."') keeps the stop and the
   mark;
