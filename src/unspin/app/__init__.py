@@ -65,12 +65,7 @@ if TYPE_CHECKING:
         export_findings_as,
         label_config_path,
     )
-    from unspin.app.factchecks import (
-        FactcheckImport,
-        import_factcheck_files,
-        reread_factchecks,
-        search_factchecks,
-    )
+    from unspin.app.factchecks import FactcheckImport, import_factcheck_files, search_factchecks
     from unspin.app.links import (
         COMPARISONS,
         CONTRADICTION_KINDS,
@@ -272,7 +267,6 @@ __all__ = [
     "render_review_summary",
     "render_run",
     "render_stats",
-    "reread_factchecks",
     "review_orphans",
     "review_summary",
     "search_corpus",
@@ -360,7 +354,6 @@ _WHERE: dict[str, tuple[str, str]] = {
     "search_corpus": ("unspin.app.corpus", "search_corpus"),
     "search_evidence": ("unspin.app.evidence", "search_evidence"),
     "search_factchecks": ("unspin.app.factchecks", "search_factchecks"),
-    "reread_factchecks": ("unspin.app.factchecks", "reread_factchecks"),
     "version": ("unspin.app.meta", "version"),
     "with_store": ("unspin.app.pipelines", "with_store"),
     "with_own_store": ("unspin.app.pipelines", "with_own_store"),

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from unspin.app.corpus import opened_store
-from unspin.app.pipelines import load_pipeline, open_existing_store
-from unspin.config import Config, load_config
+from unspin.app.pipelines import open_existing_store
+from unspin.config import load_config
 from unspin.factchecks.model import ClaimReview
 from unspin.factchecks.stored import ImportReport, import_factchecks
 from unspin.factchecks.tables import FactCheckTable
 from unspin.pipeline import backbone_for_encoder, make_backbone
 
-__all__ = ["FactcheckImport", "import_factcheck_files", "reread_factchecks", "search_factchecks"]
+__all__ = ["FactcheckImport", "import_factcheck_files", "search_factchecks"]
 
 
 @dataclass(frozen=True)
@@ -57,13 +57,3 @@ def search_factchecks(
             query, limit
         )
         return found
-
-
-def reread_factchecks(config: Config) -> None:
-    """Have the pipeline of ``config`` read its store's fact-checks again on its next
-    analysis (after an import into that store: a server's analyses see them at once)."""
-    from unspin.factchecks.analyzer import FactChecksAnalyzer
-
-    for analyzer in load_pipeline(config).analyzers:
-        if isinstance(analyzer, FactChecksAnalyzer):
-            analyzer.forget()
