@@ -192,9 +192,11 @@ def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str
     else:
         # trafilatura's plain text puts one paragraph per line: make paragraphs visible
         lines = [line.strip() for line in text.split("\n") if line.strip()]
-        text = "\n\n".join(join_inline_pieces(lxml_html.document_fromstring(html), lines))
+        # trafilatura cleaned ``tree``: the page as written, read (not changed) by both
+        pristine = lxml_html.document_fromstring(html)
+        text = "\n\n".join(join_inline_pieces(pristine, lines))
         text = _with_headline(tree, text, meta.get("title"))
-        text = with_summary_list(lxml_html.document_fromstring(html), text, source)
+        text = with_summary_list(pristine, text, source)
     if not text.strip():
         raise EmptyInputError("no article text found in the HTML", source=source)
     return _drop_pull_quotes(text, source), meta
