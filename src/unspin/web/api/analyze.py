@@ -106,9 +106,15 @@ async def analyze_file(
     files; the form fields override the metadata the file carries."""
     max_bytes = get_state(request).config.max_bytes
     data = await read_upload(file, max_bytes)
-    meta = {"title": title, "url": url, "outlet": outlet, "author": author}
-    meta |= {"published": published, "language": language}
     document = unspin_app.document_from_bytes(
-        data, file.filename or "upload.txt", max_bytes=max_bytes, **meta
+        data,
+        file.filename or "upload.txt",
+        max_bytes=max_bytes,
+        title=title,
+        url=url,
+        outlet=outlet,
+        author=author,
+        published=published,
+        language=language,
     )
     return await _analyze(request, _dated(document, published), store)
