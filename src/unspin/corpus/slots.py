@@ -93,8 +93,6 @@ _PART_RE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _DATE_ISO = re.compile(r"^(\d{4}-\d{2}(?:-\d{2})?)(?:T.*)?$")
 
-#: Counted nouns that count one thing ("families" forced from their homes are households).
-_SAME_UNITS = {"family": "household"}
 #: At most this many name keys per slot (its sentence's names first, then the lead's).
 _MAX_KEYS = 8
 _SAYING_RE = re.compile(r"\b(?:said|says|told|announced|added|reported|confirmed)\s+(?:on\s+)?$")
@@ -347,7 +345,6 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
     if pred is None and counts in _FROM_COUNTS:
         pred = (_FROM_COUNTS[counts], str(fq.get("cue") or counts))
     unit_low = unit.lower() if unit else None
-    unit_low = _SAME_UNITS.get(unit_low or "", unit_low)  # "340 families", "410 households"
     specific = bool(unit_low) and not (
         unit_low in _PERSON_UNITS or unit_low in PREDICATES or f.label in ("money", "percent",
                                                                             "measure")
