@@ -68,3 +68,57 @@ def test_a_first_of_january_without_its_year_in_the_text_is_still_dropped(line: 
     """The year of a day written without one comes from elsewhere on the page (the
     copyright footer): 1 January 2025 is then still a guess."""
     assert _published(_dated_in_text(line)) is None
+
+
+_COPYRIGHT = "Copyright 2025 Riverside Gazette. All rights reserved."
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("By Ann Lee, Jan. 1, 2026 at 9:30 a.m.", "2026-01-01"),
+        ("By Ann Lee, Mar. 5, 2026 at 9:30 a.m.", "2026-03-05"),
+        ("Updated: Mar. 5, 2026 9:30 AM", "2026-03-05"),
+        ("<span>By Ann Lee</span> <time>Sept. 8, 2026</time>", "2026-09-08"),
+        ("Sat. Mar. 7, 2026, 9:30 AM ET", "2026-03-07"),
+    ],
+)
+@pytest.mark.parametrize("footer", [_COPYRIGHT, ""])
+def test_the_day_a_byline_writes_out_dates_the_page(line: str, day: str, footer: str) -> None:
+    """The day a byline gives beats a copyright year, and dates a page the date finder
+    reads nothing from ("Mar. 5, 2026"): it was dropped as a year guess, or missing."""
+    assert _published(_dated_in_text(line, footer)) == day
+
+
+def test_a_byline_gives_the_first_published_day_over_the_updated_one() -> None:
+    lines = b"</h1><p>Updated Mar. 9, 2026</p><p>Published Mar. 2, 2026</p>"
+    assert _published(_page("", _COPYRIGHT).replace(b"</h1>", lines, 1)) == "2026-03-02"
+
+
+def test_the_markup_date_wins_over_the_byline_and_the_copyright_year() -> None:
+    head = '<meta property="article:published_time" content="2024-03-05">'
+    page = _page(head, _COPYRIGHT).replace(b"</h1>", b"</h1><p>By Ann Lee, Mar. 5, 2026</p>", 1)
+    assert _published(page) == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    "line", ["The council first met on Mar. 5, 2019 to discuss it.", "Since Mar. 5, 2019"]
+)
+def test_a_day_the_article_mentions_does_not_date_the_page(line: str) -> None:
+    assert _published(_dated_in_text(line, _COPYRIGHT)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Ann Lee, Jan. 1, 2026 at 9:30 a.m.", "Ann Lee"),
+        ("By Ann Lee and Tom Pell, March 5, 2026", "Ann Lee; Tom Pell"),
+        ("By Ann Lee | Updated Mar. 5, 2026", "Ann Lee"),
+    ],
+)
+def test_a_byline_s_date_is_no_author(line: str, author: str) -> None:
+    """The extractor splits a byline at its commas and took its day for a second name."""
+    page = _dated_in_text(line).replace(b"<p>By", b'<p class="byline">By', 1)
+    (doc,) = list(load_bytes(page, source="page.html", suffix=".html"))
+    assert isinstance(doc, Document), doc
+    assert doc.author == author

@@ -8,6 +8,7 @@ from typing import Any
 
 from unspin.errors import EmptyInputError, InputError, MissingExtraError
 from unspin.ingest.inline_pieces import join_inline_pieces
+from unspin.ingest.page_dates import author_without_dates, settle_page_date
 from unspin.ingest.summary_list import with_summary_list
 
 __all__ = ["html_to_text", "looks_like_html"]
@@ -100,53 +101,6 @@ def _fallback_text(tree: Any) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def _first_of_january_pattern(year: str) -> re.Pattern[str]:
-    """1 January ``year`` written out as a whole day: "January 1, 2026", "Jan. 1st 2026",
-    "1 January 2026", "2026-01-01", "01/01/2026" (day and month read either way)."""
-    jan = r"jan(?:uary|\.)?"
-    return re.compile(
-        rf"\b(?:{jan}\s+0?1(?:st)?,?|0?1(?:st)?\s+(?:of\s+)?{jan},?)\s+{year}\b"
-        rf"|\b{year}[-/.]0?1[-/.]0?1\b|\b0?1[-/.]0?1[-/.]{year}\b",
-        re.I,
-    )
-
-
-def _visible_text(tree: Any) -> str:
-    """The words a reader sees on the page: no scripts, styles or templates."""
-    for hidden in tree.xpath("//script|//style|//noscript|//template"):
-        if hidden.getparent() is not None:
-            hidden.getparent().remove(hidden)
-    return " ".join(" ".join(tree.itertext()).split())
-
-
-def _drop_year_guess(html: str, meta: dict[str, str], source: str | None) -> None:
-    """Keep a 1 January date only when the page gives that whole day: the page search that
-    trafilatura runs last makes a bare year (a copyright footer's "(c) 2025", any year in
-    the text, a "Posted Jan 1" whose year is taken from elsewhere) 1 January of that year,
-    and a year alone is no publication date. The day is given when the page's markup says
-    it (what htmldate finds without searching the text) or when its visible text writes
-    out 1 January with that year ("Published January 1, 2026", "2026-01-01"): a real New
-    Year's Day page dated only in its text keeps its date."""
-    from datetime import date
-
-    from htmldate import find_date
-    from lxml import html as lxml_html
-
-    found = find_date(
-        lxml_html.document_fromstring(html),
-        extensive_search=False,
-        original_date=True,
-        max_date=date.today().isoformat(),
-    )
-    if found == meta["date"]:
-        return
-    year = meta["date"][:4]
-    if _first_of_january_pattern(year).search(_visible_text(lxml_html.document_fromstring(html))):
-        return
-    log.debug("%s: %s is a year alone, not a publication date", source, meta["date"])
-    del meta["date"]
-
-
 def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str, str]]:
     """Return the main text of an HTML page and its metadata (title, author, date, url, outlet)."""
     try:
@@ -179,8 +133,11 @@ def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str
         ):
             if value:
                 meta[key] = str(value)
-    if meta.get("date", "").endswith("-01-01"):
-        _drop_year_guess(html, meta, source)
+        author = author_without_dates(meta.pop("author", ""))
+        if author:
+            meta["author"] = author
+    if meta.get("date", "-01-01").endswith("-01-01"):
+        settle_page_date(html, meta, source)
     if len(text.strip()) < 40:
         fallback = _fallback_text(lxml_html.document_fromstring(html))
         if len(fallback.strip()) > len(text.strip()):
