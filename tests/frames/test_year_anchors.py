@@ -37,6 +37,10 @@ def _dates(backbone: Backbone, text: str, published: date | None) -> dict[str, s
         ("The vote on June 5 of 2017 was close.", "June 5 of 2017", "2017-06-05"),
         # a year that sets the scene of the sentence before
         ("In 2015 the plant closed. On June 3 the owners sold it.", "June 3", "2015-06-03"),
+        # a year that names the occasion the clause happened at
+        ("He gave the speech at the 2015 awards on Feb. 4.", "Feb. 4", "2015-02-04"),
+        ("She spoke at the Harbour Film Awards (2015) event on Feb. 4 in Tessby.", "Feb. 4",
+         "2015-02-04"),
     ],
 )  # fmt: skip
 def test_a_year_told_with_the_day_is_its_year(
@@ -56,6 +60,7 @@ def test_a_year_told_with_the_day_is_its_year(
         # nothing of the day
         ("The plant closed in 2015. On June 3 the owners sold it.", "June 3", "2017-06-03"),
         ("On June 5 he cited a 2012 report on the plant.", "June 5", "2017-06-05"),
+        ("On June 5 he appeared in the 2012 film about the plant.", "June 5", "2017-06-05"),
         # a day ahead stays in the publication year
         ("In 2015 the plant closed. On June 3 the owners will sell it.", "June 3",
          "2018-06-03"),

@@ -4,8 +4,10 @@ date told before, which the scanner tried first):
 
 * a year stated in the day's own clause as its time ("in 2017", or a whole date), nearest
   first ("on June 5 ... in the year 2017", "died on Jan. 18, in the year of our Lord
-  2018"); a year in another clause ("said on May 8 that it was lifted in 2015") or one
-  that dates a noun ("on June 5 he cited a 2012 report") tells nothing of the day;
+  2018"), or one that names the occasion the clause happened at ("gave a speech at the
+  2015 awards on Feb. 4", "during the Games (2012) on June 5"); a year in another clause
+  ("said on May 8 that it was lifted in 2015") or one that dates another noun ("on June 5
+  he cited a 2012 report", "in the 2003 film") tells nothing of the day;
 * a year that opens the day's sentence or the one before, as a scene for a past-tense
   telling ("In 2015 the plant closed. On June 3 the owners sold it."): June 3 of 2015,
   not of the year of publication.
@@ -56,6 +58,27 @@ def _stated_year(text: str, d: DateMatch) -> int | None:
     return int(m.group(1)) if m else None
 
 
+#: Prepositions whose object is the occasion a clause happened at ("at the 2015 awards").
+_OCCASION = frozenset({"at", "during"})
+
+
+def _names_occasion(parsed: Parsed, char: int) -> bool:
+    """Whether the year at ``char`` dates the occasion of its clause: it modifies the
+    object of "at" or "during" ("at the 2015 awards", "at the Awards (2015) event")."""
+    k = parsed.token_at(char)
+    if k is None or not parsed.has_parse:
+        return False
+    year = parsed.tokens[k]
+    if year.dep not in {"nummod", "appos", "compound", "amod"} or year.head == k:
+        return False
+    noun = parsed.tokens[year.head]
+    for _ in range(3):  # "the Awards (2015) event": the year on a name in apposition
+        if noun.dep not in {"appos", "compound"} or noun.head == noun.i:
+            break
+        noun = parsed.tokens[noun.head]
+    return noun.dep == "pobj" and parsed.tokens[noun.head].lower in _OCCASION
+
+
 def _clause_verb(parsed: Parsed, char: int) -> int | None:
     """The verb (else the root) the word at ``char`` hangs on."""
     k = parsed.token_at(char)
@@ -78,7 +101,11 @@ def _anchor(
         and _stated_year(text, a) is not None
         and verb is not None
         and _clause_verb(parsed, a.start) == verb
-        and (a.granularity == "day" or _TIME_OF_CLAUSE.search(text, max(0, a.start - 40), a.start))
+        and (
+            a.granularity == "day"
+            or _TIME_OF_CLAUSE.search(text, max(0, a.start - 40), a.start)
+            or _names_occasion(parsed, a.start)
+        )
     ]
     if same:
         return min(same, key=lambda a: abs(a.start - d.start)), "clause"
