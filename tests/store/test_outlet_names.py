@@ -284,3 +284,43 @@ def test_a_page_indexed_before_its_site_was_joined_is_compared_as_that_sites(
     rows = corpus("propagation", "--db", store_url, "-f", "jsonl", "--experimental")
     assert rows.returncode == 0, rows.stderr
     assert rows.stdout == ""
+
+
+def test_a_link_made_before_a_site_is_joined_goes_when_its_pages_become_one_outlets(
+    store_url: str, tmp_path: Path
+) -> None:
+    """One sentence two outlets' pages share was a propagation link; once the first
+    page's site is joined under the name the second page gives, the two are one outlet's
+    pages and the shared line is its own: the next `corpus link` drops the link (it
+    stayed until `corpus link --rebuild`)."""
+    motto = (
+        "Every story in this newsletter is checked by two editors before it is sent to "
+        "readers across the valley."
+    )
+    pages = _jsonl(
+        tmp_path / "pages.jsonl",
+        {
+            "text": "The ferry timetable changes on Monday for the winter months. " + motto,
+            "url": SITE + "ferry",
+            "published": "2026-03-01",
+        },
+        {
+            "text": "The library opens on Sundays from April. " + motto,
+            "url": "https://archive.gazette-mirror.test/library",
+            "outlet": "Example Gazette",
+            "published": "2026-03-02",
+        },
+    )
+
+    def propagation() -> list[dict[str, Any]]:
+        linked = corpus("link", "--db", store_url)
+        assert linked.returncode == 0, linked.stderr
+        rows = corpus("propagation", "--db", store_url, "-f", "jsonl", "--experimental")
+        assert rows.returncode == 0, rows.stderr
+        return [json.loads(line) for line in rows.stdout.splitlines()]
+
+    _ingest(store_url, pages)
+    (link,) = propagation()  # two outlets then: the domain and Example Gazette
+    assert link["a"]["outlet"] == "example-gazette.test"
+    _ingest(store_url, _named(tmp_path))  # the site's name arrives: the first page moves
+    assert propagation() == []

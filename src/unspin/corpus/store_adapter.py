@@ -282,6 +282,11 @@ def link_store(
             log.warning("re-extracting the %s index of %s (written by an older unspin)",
                         "/".join(old), store.url)  # fmt: skip
             table.clear([SPACES[n] for n in old], [k for n in old for k in KINDS[n]])
+        if "propagation" in wanted and (moved := table.moved(SPACES["propagation"])):
+            # passages are linked by outlet (one shared sentence only across outlets, an
+            # outlet's own furniture): a document whose outlet changed is linked again
+            log.info("relinking the passages of %d document(s) whose outlet changed", len(moved))
+            table.forget(moved, SPACES["propagation"], KINDS["propagation"])
     todo: dict[str, list[str]] = {}
     for name in names:
         for doc_id in table.pending(SPACES[name]):

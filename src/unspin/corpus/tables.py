@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from unspin.store import StoredLink
 from unspin.store.links import add_links
-from unspin.store.sql import Migration, SQLAccess, now
+from unspin.store.sql import Migration, SQLAccess, chunks, marks, now
 
 __all__ = ["MIGRATIONS", "CorpusIndexTable", "CorpusItem", "current_outlet"]
 
@@ -67,16 +67,23 @@ class CorpusItem:
     payload: str
 
 
+def _indexed_outlet(payload: str, outlet: str | None) -> bool:
+    """Whether an item's JSON ``payload`` holds ``outlet`` (an item without an outlet
+    field holds any)."""
+    if f'"outlet": {json.dumps(outlet, ensure_ascii=False)}' in payload:
+        return True
+    data = json.loads(payload)
+    return not isinstance(data, dict) or data.get("outlet", outlet) == outlet
+
+
 def current_outlet(payload: str, outlet: str | None) -> str:
     """An item's JSON ``payload`` with its ``outlet`` the one given: the outlet its
     document is stored under now, which differs from the one it was indexed with when a
     site's documents were joined under its name since (so two pages of one site are not
     compared as two outlets' pages); unchanged when it is the same."""
-    if f'"outlet": {json.dumps(outlet, ensure_ascii=False)}' in payload:
+    if _indexed_outlet(payload, outlet):
         return payload
     data = json.loads(payload)
-    if not isinstance(data, dict) or data.get("outlet", outlet) == outlet:
-        return payload
     data["outlet"] = outlet
     return json.dumps(data, ensure_ascii=False)
 
@@ -156,6 +163,45 @@ class CorpusIndexTable:
             (space, f"%{marker}%"),
         )
         return row is not None
+
+    def moved(self, space: str) -> list[str]:
+        """Ids of the documents indexed in ``space`` under another outlet than the one
+        they are stored under now (a site's pages joined under its name since): one item
+        of each document is read."""
+        return [
+            str(doc)
+            for doc, payload, outlet in self.sql.stream(
+                "SELECT i.document_id, i.payload, o.name FROM corpus_items i "
+                "JOIN documents d ON d.id = i.document_id "
+                "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE i.id IN "
+                "(SELECT MIN(id) FROM corpus_items WHERE space = ? GROUP BY document_id)",
+                (space,),
+            )
+            if not _indexed_outlet(str(payload), outlet)
+        ]
+
+    def forget(self, doc_ids: Sequence[str], space: str, link_kinds: Sequence[str]) -> None:
+        """Take ``doc_ids`` out of the index ``space`` and delete their links of
+        ``link_kinds`` (either side), so the next run links them again (one transaction)."""
+        with self.sql.transaction():
+            for part in chunks(doc_ids):
+                ids, inside = tuple(part), marks(len(part))
+                self.sql.execute(
+                    "DELETE FROM corpus_keys WHERE space = ? AND item IN (SELECT id FROM "
+                    f"corpus_items WHERE space = ? AND document_id IN ({inside}))",
+                    (space, space, *ids),
+                )
+                for table in ("corpus_items", "corpus_indexed"):
+                    self.sql.execute(
+                        f"DELETE FROM {table} WHERE space = ? AND document_id IN ({inside})",
+                        (space, *ids),
+                    )
+                for kind in link_kinds:
+                    self.sql.execute(
+                        f"DELETE FROM links WHERE kind = ? AND (source_document IN ({inside}) "
+                        f"OR target_document IN ({inside}))",
+                        (kind, *ids, *ids),
+                    )
 
     def clear(self, spaces: Sequence[str], link_kinds: Sequence[str]) -> None:
         """Empty the index of ``spaces`` and delete the links of ``link_kinds`` (one
