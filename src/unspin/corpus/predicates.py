@@ -18,12 +18,15 @@ import re
 from unspin.corpus.words import STOPWORDS, Word, is_reporting, stem, word_set
 
 __all__ = [
+    "DIMENSIONS",
+    "DIMENSION_CLASSES",
     "LIGHT_VERBS",
     "NOT_EVENTS",
     "NOUN_FORMS",
     "PERSON_PREDICATES",
     "PREDICATES",
     "UPDATE_RE",
+    "dimension_predicate",
     "generic_predicate",
     "lexicon_predicate",
     "lexicon_verb",
@@ -167,4 +170,37 @@ def subject_word(w: Word) -> str | None:
         and not UPDATE_RE.fullmatch(low)
     ):
         return low
+    return None
+
+
+#: What a measure measures, by the adjective after it ("2.4 metres high") or the noun
+#: before it ("a depth of 1.2 metres"): the measure's predicate class.
+DIMENSIONS: dict[str, str] = _lex(
+    {
+        "height": "high tall height",
+        "depth": "deep depth",
+        "length": "long length",
+        "width": "wide broad width",
+        "thickness": "thick thickness",
+    }
+)
+#: The dimension classes ("height", "depth", ...).
+DIMENSION_CLASSES = frozenset(DIMENSIONS.values())
+_DIMENSION_AFTER = re.compile(r"[\s-]*([a-z]+)\b", re.I)
+_DIMENSION_BEFORE = re.compile(
+    r"\b([a-z]+)\s+of\s+(?:(?:about|around|nearly|almost|some|up\s+to|more\s+than|over)\s+)?$",
+    re.I,
+)
+
+
+def dimension_predicate(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(dimension class, the word as written) of the measure at ``text[start:end]``: the
+    adjective right after it ("3 metres high", "a 3-metre-high wall") or the noun of
+    "a depth of" right before it; ``None`` when neither names a dimension."""
+    after = _DIMENSION_AFTER.match(text, end)
+    if after and after.group(1).lower() in DIMENSIONS:
+        return DIMENSIONS[after.group(1).lower()], after.group(1)
+    before = _DIMENSION_BEFORE.search(text[max(0, start - 40) : start])
+    if before and before.group(1).lower() in DIMENSIONS:
+        return DIMENSIONS[before.group(1).lower()], before.group(1)
     return None

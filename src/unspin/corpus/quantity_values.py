@@ -15,7 +15,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from unspin.corpus.model import QuantitySlot
-from unspin.corpus.predicates import PERSON_PREDICATES
+from unspin.corpus.predicates import DIMENSION_CLASSES, DIMENSIONS, PERSON_PREDICATES
 from unspin.corpus.same_event import SMALL
 from unspin.corpus.words import GENERIC_PERSON_UNITS, stem
 
@@ -79,6 +79,9 @@ def shown(s: QuantitySlot) -> str:
 _MONEY_RE = re.compile(r"(?:[A-Z]{3}|dollar)(?:/\w+)?")
 
 
+_DIMENSION_WORDS = frozenset(stem(w) for w in DIMENSIONS)
+
+
 def same_thing(a: QuantitySlot, b: QuantitySlot) -> str | None:
     """What both figures count, when they count the same thing: people to whom the same
     thing happened ("killed", "displaced"), the same counted noun ("fire engines"), or
@@ -106,7 +109,12 @@ def same_thing(a: QuantitySlot, b: QuantitySlot) -> str | None:
         if not around:
             return None  # "a 100-page report" and "a one-page letter": pages of what?
         return f"{a.noun} ({', '.join(around[:2])})"
-    shared = sorted(set(a.nouns) & set(b.nouns))
+    if len({a.predicate, b.predicate} & DIMENSION_CLASSES) == 2:
+        return None  # "2.4 metres high" and "3 metres long": two dimensions
+    # the figures' own words ("metres") and the dimension ("high") say nothing of what
+    # is measured: "a sea wall 3 metres high" and "a bridge 3 metres high" share no thing
+    own = {stem(w.lower()) for w in f"{a.text} {b.text}".split()} | _DIMENSION_WORDS
+    shared = sorted((set(a.nouns) & set(b.nouns)) - own)
     money = _MONEY_RE.fullmatch(a.unit_class) is not None
     if len(shared) < (2 if money else 1):
         return None  # two costs, two distances: of what?

@@ -12,7 +12,8 @@ close in time and precise:
   only when the sentences share at least :data:`SHARE_OWN_NAMES` names of their own, both
   say what was done and were published within :data:`STORY_DAYS` days (51 percent of one
   poll's respondents and 8 percent of another poll's Democrats are not one count); two
-  figures under :data:`SMALL` only for an outcome (:data:`OUTCOMES`: "two missing");
+  figures under :data:`SMALL` only for an outcome (:data:`OUTCOMES`: "two missing") or a
+  dimension of one thing ("2.4 metres high" and "3 metres high", of one sea wall);
 * **rival or updated counts** (:func:`same_magnitude`): within a factor of
   :data:`MAGNITUDE` of each other;
 * **updates** (:func:`update_comparable`): the two figures dated to a day and at most
@@ -52,6 +53,7 @@ from unspin.corpus.place_evidence import (
     same_head,
     shared_nouns,
 )
+from unspin.corpus.predicates import DIMENSION_CLASSES
 from unspin.corpus.words import CALENDAR_WORDS, days_apart
 
 __all__ = [
@@ -154,7 +156,12 @@ def counts_comparable(
         return False  # "more than half" of whom, doing what, in which poll?
     if restating:  # "two states" and "two states" a month apart: chance
         return a.value >= SMALL or len(shared) >= SHARE_NAMES or _within(a, b, STORY_DAYS, ())
-    if max(a.value, b.value) < SMALL and a.predicate not in OUTCOMES and a.unit != "tally":
+    if (
+        max(a.value, b.value) < SMALL
+        and a.predicate not in OUTCOMES
+        and a.predicate not in DIMENSION_CLASSES  # "2.4 metres high": the height of a thing
+        and a.unit != "tally"
+    ):
         return False  # "six states" then "five states": states of what?
     if not _within(a, b, NEAR_DAYS if len(shared) > 1 else ONE_NAME_DAYS, shared):
         return False

@@ -44,6 +44,7 @@ from unspin.corpus.predicates import (
     PERSON_PREDICATES,
     PREDICATES,
     UPDATE_RE,
+    dimension_predicate,
     generic_predicate,
     lexicon_predicate,
     lexicon_verb,
@@ -341,7 +342,8 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
         return None  # "Alder (9), Birch (4)": one part of a breakdown, no rival of the total
     if unit in ("other", "others") and fq.get("unit") == "people":
         unit = "people"  # "eleven others"
-    pred = _predicate(doc.text, sent, f, unit)
+    pred = dimension_predicate(doc.text, f.start, f.end) if f.label == "measure" else None
+    pred = pred or _predicate(doc.text, sent, f, unit)  # "2.4 metres high": what it measures
     if pred is None and counts in _FROM_COUNTS:
         pred = (_FROM_COUNTS[counts], str(fq.get("cue") or counts))
     unit_low = unit.lower() if unit else None
