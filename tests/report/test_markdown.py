@@ -55,13 +55,17 @@ def test_no_raw_html_survives(analysis: Analysis) -> None:
 def test_tables_keep_their_columns_despite_pipes(analysis: Analysis) -> None:
     md = render_markdown(analysis)
     tables = _tables(md)
-    assert len(tables) == 3  # counts by kind, sources, techniques
+    # counts by kind, sources, sources from weaker findings only, techniques
+    assert len(tables) == 4
     for table in tables:
         width = len(_cells(table[0]))
         assert all(len(_cells(line)) == width for line in table), table
-    sources = tables[1]
+    sources, weaker = tables[1], tables[2]
     assert _cells(sources[0]) == ["Speaker", "Type", "Role", "Count", "Example"]
     rows = {(_cells(r)[0]): _cells(r) for r in sources[2:]}
+    assert r'Jon "Pipe\|Man" Rask' not in rows  # listed apart: all its statements weaker
+    assert "Speakers from weaker findings only (experimental):" in md
+    rows = {(_cells(r)[0]): _cells(r) for r in weaker[2:]}
     assert rows[r'Jon "Pipe\|Man" Rask'] == [
         r'Jon "Pipe\|Man" Rask',
         "person",  # the type in words, not the JSON label named_person
@@ -69,6 +73,7 @@ def test_tables_keep_their_columns_despite_pipes(analysis: Analysis) -> None:
         "1 (1 weaker)",  # scored 0.7, under the 0.78 floor of its kind
         "the toll was unfair",
     ]
+    rows = {(_cells(r)[0]): _cells(r) for r in sources[2:]}
     assert rows["Edda Pilkvist"][2:4] == ["Mayor", "1"]
 
 

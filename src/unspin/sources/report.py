@@ -18,7 +18,15 @@ from unspin.report.markdown import md_escape, md_table
 from unspin.report.sections import ReportContext, Section
 from unspin.sources.speakers import TYPE_WORDS
 
-__all__ = ["SECTIONS", "TYPE_SHORT", "SourceRow", "SourcesSection", "source_rows", "type_word"]
+__all__ = [
+    "SECTIONS",
+    "TYPE_SHORT",
+    "SourceRow",
+    "SourcesSection",
+    "source_rows",
+    "split_weaker",
+    "type_word",
+]
 
 #: The source type as the table's "Type" column says it (the full sentence, ``TYPE_WORDS``,
 #: is its tooltip); JSON keeps the machine label (``named_person``).
@@ -129,28 +137,17 @@ class SourcesSection(Section):
         rows = source_rows(ctx.analysis)
         if not rows:
             return ""
-        index = ctx.index
-        body = []
-        for r in rows:
-            example = esc(r.example) if r.example else "—"
-            if r.first is not None and r.first.id in index:
-                example = (
-                    f'<button type="button" class="fi quote-link" '
-                    f'data-fi="{index[r.first.id]}">{example}</button>'
-                )
-            body.append(
-                f"<tr><td>{esc(r.speaker)}</td>"
-                f'<td title="{esc(TYPE_WORDS.get(r.type, r.type))}">{esc(type_word(r.type))}</td>'
-                f"<td>{esc(r.role) or '—'}</td>"
-                f'<td class="num"{_WEAKER_TITLE if r.weaker else ""}>{r.count_text()}</td>'
-                f"<td>{example}</td></tr>"
+        shown, weaker = split_weaker(rows)
+        more = ""
+        if weaker:
+            more = (
+                '<details class="weaker-sources"><summary>'
+                f"{len(weaker)} more {'speaker' if len(weaker) == 1 else 'speakers'}, "
+                "from weaker findings only (experimental)</summary>"
+                f"{_table_html(weaker, ctx.index)}</details>"
             )
-        return (
-            '<section id="sources" class="block"><h2>Sources</h2>'
-            '<table class="sources"><thead><tr><th>Speaker</th><th>Type</th><th>Role</th>'
-            '<th class="num">Count</th><th>Example</th></tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table></section>"
-        )
+        table = _table_html(shown, ctx.index) if shown else ""
+        return f'<section id="sources" class="block"><h2>Sources</h2>{table}{more}</section>'
 
     def markdown(self, ctx: ReportContext) -> str:
         analysis = ctx.analysis
@@ -161,27 +158,71 @@ class SourcesSection(Section):
             share = share_anonymous(analysis)
             if share is not None:
                 lines += [f"Anonymous sources: {share * 100:.0f}%", ""]
-            if rows:
-                lines.append(
-                    md_table(
-                        ["Speaker", "Type", "Role", "Count", "Example"],
-                        (
-                            [
-                                md_escape(r.speaker),
-                                md_escape(type_word(r.type)),
-                                md_escape(r.role) or "—",
-                                r.count_text(),
-                                md_escape(r.example, 120) or "—",
-                            ]
-                            for r in rows
-                        ),
-                        right=[3],
-                    )
-                )
-            else:
+            shown, weaker = split_weaker(rows)
+            if shown:
+                lines.append(_table_markdown(shown))
+            if weaker:
+                if shown:
+                    lines.append("")
+                lines += ["Speakers from weaker findings only (experimental):", ""]
+                lines.append(_table_markdown(weaker))
+            if not rows:
                 lines.append("No quoted or reported sources.")
             lines.append("")
         return "\n".join(lines)
+
+
+def split_weaker(rows: list[SourceRow]) -> tuple[list[SourceRow], list[SourceRow]]:
+    """The rows with a statement at or above its kind's floor, and those whose every
+    statement is weaker (shown apart, behind an explicit choice: a speaker known only from
+    findings under the floor is often no speaker at all, a page's teaser label)."""
+    return (
+        [r for r in rows if r.weaker < r.count or r.first is None],
+        [r for r in rows if r.weaker >= r.count and r.first is not None],
+    )
+
+
+_HEAD = ["Speaker", "Type", "Role", "Count", "Example"]
+
+
+def _table_html(rows: list[SourceRow], index: Mapping[str, int]) -> str:
+    body = []
+    for r in rows:
+        example = esc(r.example) if r.example else "—"
+        if r.first is not None and r.first.id in index:
+            example = (
+                f'<button type="button" class="fi quote-link" '
+                f'data-fi="{index[r.first.id]}">{example}</button>'
+            )
+        body.append(
+            f"<tr><td>{esc(r.speaker)}</td>"
+            f'<td title="{esc(TYPE_WORDS.get(r.type, r.type))}">{esc(type_word(r.type))}</td>'
+            f"<td>{esc(r.role) or '—'}</td>"
+            f'<td class="num"{_WEAKER_TITLE if r.weaker else ""}>{r.count_text()}</td>'
+            f"<td>{example}</td></tr>"
+        )
+    head = "".join(f'<th class="num">{h}</th>' if h == "Count" else f"<th>{h}</th>" for h in _HEAD)
+    return (
+        f'<table class="sources"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def _table_markdown(rows: list[SourceRow]) -> str:
+    return md_table(
+        _HEAD,
+        (
+            [
+                md_escape(r.speaker),
+                md_escape(type_word(r.type)),
+                md_escape(r.role) or "—",
+                r.count_text(),
+                md_escape(r.example, 120) or "—",
+            ]
+            for r in rows
+        ),
+        right=[3],
+    )
 
 
 SECTIONS = (SourcesSection(),)
