@@ -28,6 +28,7 @@ from unspin.errors import DependencyError, MissingExtraError, UnspinError
 from unspin.language import UNDETERMINED, Language, detect, given, reads
 from unspin.model import Analysis, AnalyzerFailure, AnalyzerRun, Document, Finding
 from unspin.nlp import Backbone, FakeBackbone, Parsed, SpacyBackbone, TokenStates
+from unspin.visible import visible
 from unspin.windows import WindowResult, merge, plan_windows
 
 __all__ = [
@@ -242,6 +243,21 @@ class Pipeline:
             yield from self._run_batch(batch, embed_sentences)
 
     def _run_batch(self, docs: list[Document], embed: bool) -> Iterator[Processed]:
+        """``docs`` analysed as a reader sees them (:mod:`unspin.visible`: a text with
+        invisible characters or stacked marks without them), offsets on their own text."""
+        views = [visible(d.text) for d in docs]
+        read = [
+            d if v is None else dataclasses.replace(d, text=v.text)
+            for d, v in zip(docs, views, strict=True)
+        ]
+        for doc, view, done in zip(docs, views, self._run_read(read, embed), strict=True):
+            if view is None:
+                yield done
+            else:
+                analysis, sentences = view.restore(doc, done.analysis, done.sentences)
+                yield Processed(self._findings_summaries(analysis), sentences, done.embeddings)
+
+    def _run_read(self, docs: list[Document], embed: bool) -> Iterator[Processed]:
         size, overlap = self.config.window_chars, self.config.window_overlap
         if any(size and len(d.text) > size for d in docs):
             for doc in docs:
@@ -272,9 +288,10 @@ class Pipeline:
         return Processed(analysis, merged.sentences, merged.embeddings)
 
     def _findings_summaries(self, analysis: Analysis) -> Analysis:
-        """A windowed analysis whose summaries of analyzers that read findings alone and
-        add none (the timeline) are computed again on the merged findings: merged from the
-        windows', such a summary held offsets inside each window and lost items."""
+        """A windowed analysis (or one of a text's visible characters, moved back onto it)
+        whose summaries of analyzers that read findings alone and add none (the timeline)
+        are computed again on the merged findings: merged from the windows', such a summary
+        held offsets inside each window and lost items."""
         summaries = dict(analysis.summaries)
         parsed = Parsed(analysis.document.text, (), (), (), has_parse=False, model="none")
         ctx = Context(analysis.document, parsed, analysis.findings, services=self.services)

@@ -25,7 +25,7 @@ of analyzers that read findings alone (the timeline).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +34,17 @@ from numpy.typing import NDArray
 
 from unspin.model import Analysis, AnalyzerFailure, Document, Finding, Relation
 
-__all__ = ["Window", "WindowResult", "merge", "plan_windows"]
+__all__ = [
+    "Move",
+    "Window",
+    "WindowResult",
+    "merge",
+    "moved",
+    "moved_finding",
+    "moved_ids",
+    "plan_windows",
+    "remapped",
+]
 
 #: Breaks to cut at, best first.
 _BREAKS = ("\n\n", "\n", ". ", "? ", "! ", " ")
@@ -91,47 +101,82 @@ def plan_windows(text: str, size: int, overlap: int) -> list[Window]:
     return [Window(s, e, cores[i], cores[i + 1]) for i, (s, e) in enumerate(spans)]
 
 
-def _remap(value: Any, ids: Mapping[str, str]) -> Any:
+def remapped(value: Any, ids: Mapping[str, str]) -> Any:
+    """``value`` with every string that is a key of ``ids`` replaced by its value."""
     if isinstance(value, str):
         return ids.get(value, value)
     if isinstance(value, Mapping):
-        return {k: _remap(v, ids) for k, v in value.items()}
+        return {k: remapped(v, ids) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_remap(v, ids) for v in value]
+        return [remapped(v, ids) for v in value]
     return value
 
 
-def _offsets(value: Any, offset: int, part: str) -> Any:
-    """``value`` with the document offsets it holds moved by ``offset``: objects
-    ``{"start", "end", "text"}`` whose text is ``part[start:end]``, and pairs of keys
-    ``x_start``/``x_end`` (the two conventions of finding attributes)."""
+#: Where a span of one text lies in another: ``move(start, end) -> (start, end)``.
+Move = Callable[[int, int], tuple[int, int]]
+
+
+def moved(value: Any, move: Move, part: str, whole: str) -> Any:
+    """``value`` with the offsets into ``part`` it holds moved into ``whole`` by
+    ``move``: objects ``{"start", "end", "text"}`` whose text is ``part[start:end]`` (the
+    text becomes the moved span's), pairs of keys ``x_start``/``x_end`` and ``pieces``,
+    a list of ``[start, end]`` pairs (the conventions of finding attributes)."""
     if isinstance(value, Mapping):
-        out = {k: _offsets(v, offset, part) for k, v in value.items()}
+        out = {k: moved(v, move, part, whole) for k, v in value.items()}
         s, e = value.get("start"), value.get("end")
         if type(s) is int and type(e) is int and value.get("text") == part[s:e]:
-            out["start"], out["end"] = s + offset, e + offset
+            out["start"], out["end"] = move(s, e)
+            out["text"] = whole[out["start"] : out["end"]]
+        pieces = value.get("pieces")
+        if isinstance(pieces, list) and all(_pair(p, len(part)) for p in pieces):
+            out["pieces"] = [list(move(p[0], p[1])) for p in pieces]
         for key in value:
             if key.endswith("_start") and f"{key[:-6]}_end" in value:
                 s, e = value[key], value[f"{key[:-6]}_end"]
                 if type(s) is int and type(e) is int and 0 <= s <= e <= len(part):
-                    out[key], out[f"{key[:-6]}_end"] = s + offset, e + offset
+                    out[key], out[f"{key[:-6]}_end"] = move(s, e)
         return out
     if isinstance(value, (list, tuple)):
-        return [_offsets(v, offset, part) for v in value]
+        return [moved(v, move, part, whole) for v in value]
     return value
 
 
-def _shifted(f: Finding, offset: int, text: str, part: str, ids: Mapping[str, str]) -> Finding:
-    start, end = f.start + offset, f.end + offset
+def _pair(value: Any, limit: int) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(type(x) is int for x in value)
+        and 0 <= value[0] <= value[1] <= limit
+    )
+
+
+def moved_ids(findings: Sequence[Finding], move: Move) -> dict[str, str]:
+    """The ids ``findings`` take once their offsets are moved by ``move``."""
+    return {
+        f.id: Finding.make_id(f.analyzer, f.kind, f.label, *move(f.start, f.end)) for f in findings
+    }
+
+
+def moved_finding(f: Finding, move: Move, part: str, whole: str, ids: Mapping[str, str]) -> Finding:
+    """``f``, found on ``part``, on ``whole``: offsets moved by ``move``, its id and the
+    ids it names as ``ids`` says."""
+    start, end = move(f.start, f.end)
     return dataclasses.replace(
         f,
         id=ids[f.id],
         start=start,
         end=end,
-        text=text[start:end],
-        attributes=_offsets(_remap(f.attributes, ids), offset, part),
+        text=whole[start:end],
+        attributes=moved(remapped(f.attributes, ids), move, part, whole),
         relations=tuple(Relation(r.role, ids.get(r.target, r.target)) for r in f.relations),
     )
+
+
+def _shift(offset: int) -> Move:
+    def move(start: int, end: int) -> tuple[int, int]:
+        return start + offset, end + offset
+
+    return move
 
 
 def _ranked(lists: Sequence[list[Any]]) -> list[Any]:
@@ -209,17 +254,13 @@ def merge(
     sentences: list[tuple[int, int]] = []
     rows: list[NDArray[Any]] = []
     for window, result in zip(windows, results, strict=True):
-        ids = {
-            f.id: Finding.make_id(
-                f.analyzer, f.kind, f.label, f.start + window.start, f.end + window.start
-            )
-            for f in result.analysis.findings
-        }
+        part = result.analysis.document.text
+        move = _shift(window.start)
+        ids = moved_ids(result.analysis.findings, move)
         for f in result.analysis.findings:
             if window.core_start <= f.start + window.start < window.core_end:
-                kept.append(_shifted(f, window.start, text, result.analysis.document.text, ids))
-        part = result.analysis.document.text
-        summaries.append(_offsets(_remap(dict(result.analysis.summaries), ids), window.start, part))
+                kept.append(moved_finding(f, move, part, text, ids))
+        summaries.append(moved(remapped(dict(result.analysis.summaries), ids), move, part, text))
         failures.extend(x for x in result.analysis.failures if x not in failures)
         for i, (s, e) in enumerate(result.sentences):
             if window.core_start <= s + window.start < window.core_end:
