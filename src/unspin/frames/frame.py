@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from unspin.frames.actors import actors as _actors
 from unspin.frames.date_scanner import DateMatch
+from unspin.frames.date_titles import in_title
 from unspin.frames.lexicon import PEOPLE_NOUNS, REPORTING
 from unspin.frames.places import places_in
 from unspin.frames.quantities import QuantityMatch
@@ -169,7 +170,7 @@ def claim_frame(
     inside_q = [q for q in quantities if sentence.start <= q.start < sentence.end]
     inside_d = [d for d in dates if sentence.start <= d.start < sentence.end]
     counted = tuple(_elided(parsed.text, [_quantity(parsed, q) for q in inside_q]))
-    places, found_dates = places_in(parsed, sentence), tuple(_dates(inside_d))
+    places, found_dates = places_in(parsed, sentence), tuple(_dates(parsed.text, inside_d))
     if root is None:
         return Frame(None, "positive", (), "asserted", None, (), places, counted, found_dates)
     predicate, report, flips = _proposition(parsed, root)
@@ -475,9 +476,10 @@ def _durations(
     return out
 
 
-def _dates(dates: Sequence[DateMatch]) -> list[FrameDate]:
+def _dates(text: str, dates: Sequence[DateMatch]) -> list[FrameDate]:
+    """The claim's dates: no duration, and no year of a title ('the film 2012')."""
     return [
         FrameDate(d.start, d.end, d.iso, d.relative)
         for d in dates
-        if d.label != "duration" and d.rule != "date.entity"
+        if d.label != "duration" and d.rule != "date.entity" and not in_title(text, d.start, d.end)
     ]
