@@ -9,6 +9,7 @@ import re
 
 from unspin.nlp import Token
 from unspin.sources.contents import letting_in
+from unspin.sources.judged import judged_in_passive
 from unspin.sources.lexicon import SOURCE_VERB_FORMS, VERB_FORMS
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.sayers import prevented
@@ -60,6 +61,8 @@ def unreal_cues(st: RunState) -> set[tuple[int, int]]:
             out.add((t.start, t.end))
         elif lemma == "admit" and t.pos == "VERB" and letting_in(st.ix, t):
             out.add((t.start, t.end))  # let in: no speech for the patterns either
+        elif lemma is not None and t.pos == "VERB" and judged_in_passive(st, t):
+            out.add((t.start, t.end))  # "X slammed for 'Y'": X is judged, not the speaker
     return out
 
 

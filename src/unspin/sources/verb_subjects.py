@@ -14,6 +14,7 @@ from __future__ import annotations
 from unspin.nlp import Token
 from unspin.sources.clause_edges import repeated_verb
 from unspin.sources.contents import person_object
+from unspin.sources.judged import judged_in_passive
 from unspin.sources.lexicon import VERB_FORMS
 from unspin.sources.object_control import past_bound_object
 from unspin.sources.relatives import relative_antecedent
@@ -81,6 +82,8 @@ def verb_subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool
     for c in sorted(kids, key=lambda c: (c.i > t.i, abs(t.i - c.i))):
         if not any(ch.isalnum() for ch in c.text):
             continue  # a quotation mark the tagger took for a noun
+        if c.dep == "nsubj" and c.i < t.i and judged_in_passive(st, t):
+            return c, True  # "Councillor slammed for 'cheap stunt'": the one judged
         if c.lower in ("who", "which", "that") and t.dep == "relcl" and t.head != t.i:
             if c.lower == "which" and person_object(toks[t.head]):
                 return _thing_above(st, toks[t.head]), False
