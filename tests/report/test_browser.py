@@ -236,6 +236,31 @@ def test_click_and_enter_open_the_innermost_finding(browser: Any, tmp_path: Path
         pg.close()
 
 
+@pytest.mark.browser
+def test_a_mark_shows_its_findings_explanations_on_hover(browser: Any, tmp_path: Path) -> None:
+    pg = _open(browser, render_html(_nested()), tmp_path)
+    try:
+        _switch_to(pg, "quantity")
+        inner = pg.locator("#text mark.on >> text=million")
+        assert inner.get_attribute("title") is None  # written on hover, from the data
+        inner.hover()
+        assert inner.get_attribute("title") == (
+            "quantity · 4 · score 0.80\nrule: rule-4 million\n"
+            "quantity · 4 · score 0.90\nrule: rule-4 million litres of water"
+        )  # the innermost finding first, then the one around it
+        outer = pg.locator("#text mark.on >> text=litres of water")
+        outer.hover()
+        assert outer.get_attribute("title") == (
+            "quantity · 4 · score 0.90\nrule: rule-4 million litres of water"
+        )
+        pg.check('input[name="unspin-layer"][value=""]')  # no layer shown: no tooltip
+        assert pg.locator("#text [title]").count() == 0
+        pg.locator("#text mark >> text=million").hover()
+        assert pg.locator("#text [title]").count() == 0
+    finally:
+        pg.close()
+
+
 def _long_and_short() -> Analysis:
     """Filler paragraphs, then a quotation taller than the window, then a short one."""
     filler = "".join(f"Paragraph {i} says nothing of note here.\n\n" for i in range(60))

@@ -142,7 +142,27 @@ def test_marks_carry_kind_and_ids(page: Page, analysis: Analysis) -> None:
         idx = [int(i) for i in m["data-f"].split()]
         assert m["data-finding-ids"].split() == [analysis.findings[i].id for i in idx]
         assert {analysis.findings[i].kind for i in idx} == {m["data-kind"]}
-        assert m["title"]  # the explanation on hover
+        assert "title" not in m  # the script writes the explanations on hover, from the data
+
+
+def test_an_explanation_is_in_the_page_once_however_many_pieces_its_marks_are() -> None:
+    """A long finding cut by many short ones: its explanation is not repeated in each
+    piece of text its marks cover (a 200 KB text gave a 39 MB page of such repeats)."""
+    doc = Document("On Monday 4 people, on Tuesday 5 people and on Friday 9 people left the camp.")
+
+    def found(needle: str, kind: str, detail: str) -> Finding:
+        s = doc.text.index(needle)
+        return Finding.anchored(
+            doc, s, s + len(needle), kind=kind, label="x", score=0.9, analyzer="hand",
+            analyzer_version="1", explanation=Explanation("rule", detail=detail),
+        )  # fmt: skip
+
+    counts = [found(n, "quantity", f"count {n}") for n in ("4 people", "5 people", "9 people")]
+    claim = found(doc.text, "claim", "the-whole-sentence-explained")
+    html = render_html(Analysis(doc, (claim, *counts)))
+    marks = [m for m in Page(html).marks if m["data-kind"] == "claim"]
+    assert len(marks) == 7  # the claim's text is cut into seven pieces
+    assert html.count("the-whole-sentence-explained") == 1  # in the finding data only
 
 
 def test_crossing_spans_share_a_segment(page: Page, analysis: Analysis) -> None:

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from unspin.model import Analysis, Finding
 from unspin.report.audited import SCORE_FLOORS, UNAUDITED, audit_for, weak_kind, weak_layer
-from unspin.report.common import CLAIM_KIND, is_checkworthy, one_line
+from unspin.report.common import CLAIM_KIND, is_checkworthy
 from unspin.report.htmlkit import esc
 
 __all__ = [
@@ -36,7 +36,6 @@ __all__ = [
     "Layer",
     "LayerStyle",
     "default_layer",
-    "explain",
     "layer_key",
     "layers_for",
     "render_text",
@@ -151,8 +150,6 @@ ONE_WINNER = frozenset({"technique"})
 #: Where unknown kinds go in the nesting order (after this known layer).
 _UNKNOWN_AFTER = "technique"
 
-_TITLE_LIMIT = 400
-
 
 @dataclass(frozen=True)
 class Layer:
@@ -239,20 +236,6 @@ def _audited_style(key: str, style: LayerStyle) -> LayerStyle:
     )
 
 
-def explain(f: Finding) -> str:
-    """The plain-text explanation of one finding (for the ``title`` tooltip)."""
-    x = f.explanation
-    lines = [f"{f.kind} · {f.label} · score {f.score:.2f}", f"rule: {x.rule}"]
-    if x.cues:
-        lines.append("cues: " + ", ".join(x.cues))
-    if x.detail:
-        lines.append(x.detail)
-    if x.model:
-        conf = f" (confidence {x.confidence:.2f})" if x.confidence is not None else ""
-        lines.append(f"model: {x.model}{conf}")
-    return one_line(" | ".join(lines), _TITLE_LIMIT).replace(" | ", "\n")
-
-
 def _segments(
     text: str, findings: Sequence[Finding]
 ) -> Iterator[tuple[int, int, list[int], list[int]]]:
@@ -285,16 +268,17 @@ def _segments(
 def render_text(
     analysis: Analysis,
     layer_of: Sequence[Layer],
-    titles: Sequence[str],
     shown: Layer | None = None,
 ) -> str:
     """The document's text with every finding marked (``layer_of[i]``: finding i's layer;
-    ``titles[i]``: its tooltip; the marks of the layer ``shown`` get the class ``on``)."""
+    the marks of the layer ``shown`` get the class ``on``). A mark names its findings by
+    index (``data-f``); the report's script gives it their explanations as its tooltip when
+    the pointer comes over it, from the finding data, so a finding's explanation is in the
+    page once however many pieces of text its marks cut it into."""
     text = analysis.document.text
     findings = analysis.findings
     # escaped once per finding, not once per segment it covers
     ids = [esc(f.id) for f in findings]
-    tips = [esc(t) for t in titles]
     kinds = [esc(f.kind) for f in findings]
     on = shown.cls if shown is not None else None
     out: list[str] = []
@@ -304,8 +288,8 @@ def render_text(
             state = " on" if layer.cls == on else ""
             out.append(
                 f'<span class="anchor {layer.style.colour}{state}" data-f="{i}" '
-                f'data-layer="{layer.cls}" data-kind="{kinds[i]}" data-finding-ids="{ids[i]}" '
-                f'title="{tips[i]}"></span>'
+                f'data-layer="{layer.cls}" data-kind="{kinds[i]}" data-finding-ids="{ids[i]}">'
+                "</span>"
             )
         if a == b:
             continue
@@ -326,8 +310,7 @@ def render_text(
             out.append(
                 f'<mark class="m {layer.style.colour}{multi}{state}" data-layer="{layer.cls}" '
                 f'data-kind="{kinds[idx[0]]}"{label} data-f="{" ".join(map(str, idx))}" '
-                f'data-finding-ids="{" ".join(ids[i] for i in idx)}" '
-                f'title="{chr(10).join(tips[i] for i in idx)}">'
+                f'data-finding-ids="{" ".join(ids[i] for i in idx)}">'
             )
             closes += 1
         out.append(esc(text[a:b]))

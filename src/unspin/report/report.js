@@ -57,6 +57,7 @@
         n.classList.remove("on");
         n.removeAttribute("tabindex");
         n.removeAttribute("role");
+        n.removeAttribute("title");
       });
       var previous = null;
       if (current) {
@@ -263,6 +264,37 @@
       }
       return false;
     }
+
+    /* the tooltip of the innermost highlight under the pointer: the explanations of its
+       findings, written when the pointer comes over it (each is in the page once, in the
+       finding data, not in every piece of text its marks cut a finding into) */
+    var TIP_LIMIT = 400;
+    function tip(i) {
+      var f = findings[i];
+      var x = f.explanation || {};
+      var lines = [f.kind + " \u00b7 " + f.label + " \u00b7 score " + Number(f.score).toFixed(2),
+        "rule: " + x.rule];
+      if (x.cues && x.cues.length) { lines.push("cues: " + x.cues.join(", ")); }
+      if (x.detail) { lines.push(x.detail); }
+      if (x.model) {
+        var known = x.confidence !== null && x.confidence !== undefined;
+        lines.push("model: " + x.model + (known ? " (confidence " + Number(x.confidence).toFixed(2) + ")" : ""));
+      }
+      var flat = lines.join(" | ").trim().split(/\s+/).join(" ");
+      if (flat.length > TIP_LIMIT) { flat = flat.slice(0, TIP_LIMIT - 1).replace(/\s+$/, "") + "\u2026"; }
+      return flat.split(" | ").join("\n");
+    }
+
+    text.addEventListener("mouseover", function (ev) {
+      var n = ev.target && ev.target.closest ? ev.target.closest(".on[data-f]") : null;
+      if (!n || !text.contains(n) || n.hasAttribute("title")) { return; }
+      var tips = [];
+      n.getAttribute("data-f").split(" ").forEach(function (s) {
+        var i = Number(s);
+        if (isIndex(i)) { tips.push(tip(i)); }
+      });
+      n.setAttribute("title", tips.join("\n"));
+    });
 
     text.addEventListener("click", function (ev) { pick(ev.target); });
     text.addEventListener("keydown", function (ev) {

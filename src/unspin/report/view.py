@@ -35,7 +35,6 @@ from unspin.report.common import (
 from unspin.report.highlight import (
     Layer,
     default_layer,
-    explain,
     layer_key,
     layers_for,
     render_text,
@@ -225,7 +224,7 @@ def report_context(
         "sections": blocks,
         "layers": layer_rows,
         "default_layer": shown.cls if shown is not None else "",
-        "text_html": Markup(render_text(analysis, layer_of, [explain(f) for f in findings], shown)),
+        "text_html": Markup(render_text(analysis, layer_of, shown)),
         "summaries": [
             {"name": name, "html": Markup(summary_tables(value))}
             for name, value in analysis.summaries.items()
