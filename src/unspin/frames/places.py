@@ -6,14 +6,20 @@ the topic of a probe ("the Norvia probe"), a person (a title or first name befor
 name, or the name of a person elsewhere in the text) or what an apposition says is no place
 ("the youngest brother, Tarek, ..."; "Velco, the insurance company, ..."), wherever the
 name occurs in the text; a language ("translated into Urdu"); the subject of a verb of
-saying ("McFarland had written that ...").
+saying ("McFarland had written that ..."). A country's name before another noun says
+whose or about what the thing is ("the Russia probe cost ...", "U.S. forces"), unless
+that noun is a place ("U.S. soil"); a name at one end of a range whose other end is a
+person's ("from Eisenhower to Bush") is a person's; a name that ends in a word for a body
+("New Majority", "the Kremlin") is a place only after a preposition of place ("in the
+Kremlin").
 """
 
 from __future__ import annotations
 
 import re
 
-from unspin.lexicon import TITLE_WORDS, VERBS
+from unspin.frames.countries import is_country
+from unspin.lexicon import ORG_NOUNS, TITLE_WORDS, VERBS
 from unspin.nlp import Parsed, Sentence
 
 __all__ = ["places_in"]
@@ -21,7 +27,7 @@ __all__ = ["places_in"]
 
 def places_in(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
     """The place names of ``sentence`` (NER GPE, LOC, FAC) that say a place."""
-    persons = _not_places(parsed)
+    persons, person_tokens = _not_places(parsed)
     found = [
         e.text
         for e in parsed.entities
@@ -29,6 +35,7 @@ def places_in(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
         and sentence.start <= e.start < sentence.end
         and not _no_place(parsed, e.first, e.last)
         and not _a_person(parsed, e.first, e.text, persons)
+        and not _said_of(parsed, e.first, e.last, e.text, person_tokens)
     ]
     return tuple(dict.fromkeys(found))
 
@@ -102,20 +109,25 @@ _PLACE_NOUNS = frozenset(
 )
 
 
-#: The names of the last text read that are no places (:func:`_not_places`): the frames of
-#: one text are read sentence by sentence, and these depend on the whole text.
-_LAST: list[tuple[Parsed, frozenset[str]]] = []
+#: The names of the last text read that are no places and the tokens of its persons'
+#: names (:func:`_not_places`): the frames of one text are read sentence by sentence, and
+#: these depend on the whole text.
+_LAST: list[tuple[Parsed, frozenset[str], frozenset[int]]] = []
 
 
-def _not_places(parsed: Parsed) -> frozenset[str]:
+def _not_places(parsed: Parsed) -> tuple[frozenset[str], frozenset[int]]:
     """The names of ``parsed`` that are never places in it (:func:`_person_words`,
-    :func:`_apposed_no_place`), computed once per text."""
+    :func:`_apposed_no_place`) and the tokens of the persons' names it holds, computed
+    once per text."""
     last = _LAST[0] if _LAST else None  # one read: another thread may replace it
     if last is not None and last[0] is parsed:
-        return last[1]
+        return last[1], last[2]
     names = _person_words(parsed) | _apposed_no_place(parsed)
-    _LAST[:] = [(parsed, names)]
-    return names
+    tokens = frozenset(
+        i for e in parsed.entities if e.label == "PERSON" for i in range(e.first, e.last)
+    )
+    _LAST[:] = [(parsed, names, tokens)]
+    return names, tokens
 
 
 def _apposed_no_place(parsed: Parsed) -> frozenset[str]:
@@ -169,3 +181,98 @@ def _a_person(parsed: Parsed, first: int, text: str, persons: frozenset[str]) ->
             return True
         k -= 1  # a first name between ("Senator Ana Kansas")
     return k >= 0 and parsed.tokens[k].lower.rstrip(".") in TITLE_WORDS
+
+
+#: Nouns a country's name before them may say the place of ("U.S. soil", "the U.S.
+#: mainland"), beside the common nouns of places.
+_COUNTRY_PLACE_NOUNS = frozenset({"soil", "mainland", "territory", "territories", "port", "ports"})
+#: The last words of names of bodies ("New Majority", "Labour Party", "the Kremlin"):
+#: the organisation nouns, less those that end the names of places ("West Bank", "Soviet
+#: Union", "Islamic State" aside, "Ohio State" is a place).
+_BODY_WORDS = (ORG_NOUNS - _PLACE_NOUNS - {"bank", "union", "state", "palace", "embassy"}) | {
+    "majority",
+    "movement",
+    "front",
+    "caucus",
+    "network",
+    "society",
+    "fund",
+    "initiative",
+    "forum",
+    "trust",
+}
+#: Prepositions that put a claim at a place ("in the Kremlin", "at Harvard University").
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
+    | {"into", "toward", "towards", "beyond", "along", "on"}
+)
+
+
+def _said_of(
+    parsed: Parsed, first: int, last: int, text: str, person_tokens: frozenset[int]
+) -> bool:
+    """A place-labelled name that here says no place of the claim: a country's name before
+    a noun (:func:`_country_modifier`), a name a range joins to a person's
+    (:func:`_with_a_person`) or the name of a body that no preposition of place puts the
+    claim at."""
+    toks = parsed.tokens
+    head = next((t for t in toks[first:last] if not first <= t.head < last), None)
+    if head is None:
+        return False
+    if is_country(text) and _country_modifier(parsed, head.i, last):
+        return True
+    if _with_a_person(parsed, head.i, person_tokens):
+        return True
+    if text.split()[-1].lower() not in _BODY_WORDS:
+        return False
+    up = toks[head.head]
+    return not (head.dep == "pobj" and up.lower in _PLACE_PREPOSITIONS)
+
+
+def _country_modifier(parsed: Parsed, i: int, last: int) -> bool:
+    """The country's name whose head is token ``i`` (its last token ``last - 1``) modifies
+    the common noun after it ("the Russia probe", "U.S. forces"; also where the parser
+    made the name an object and the noun its sibling: "to prep Russia probe files")."""
+    toks = parsed.tokens
+    t = toks[i]
+    up = toks[t.head]
+    if t.dep in ("compound", "nmod", "amod") and up.i > i and up.pos == "NOUN":
+        noun = up
+    elif last < len(toks) and t.dep not in ("pobj", "poss", "conj", "appos"):
+        noun = toks[last]
+        if noun.pos != "NOUN" or not noun.text[:1].islower():
+            return False
+    else:
+        return False
+    lemma = noun.lemma.lower()
+    return lemma not in _PLACE_NOUNS and noun.lower not in _COUNTRY_PLACE_NOUNS
+
+
+def _with_a_person(parsed: Parsed, i: int, person_tokens: frozenset[int]) -> bool:
+    """The name whose head is token ``i`` is one end of a "from ... to" range whose other
+    end is a person's name ("from Eisenhower to Bush"): a person's name too. (A name
+    joined by "and" to a person's is not read so: the recogniser takes places in a list
+    for persons, "Athens (1,000), Bramwell (360) and ...".)"""
+    toks = parsed.tokens
+    t = toks[i]
+    if t.dep != "pobj" or t.head == i:
+        return False
+    prep = toks[t.head]
+    other = {"from": "to", "to": "from"}.get(prep.lower)
+    if other is None or prep.head == prep.i:
+        return False
+    return any(
+        p.lower == other
+        and any(
+            o.dep == "pobj" and _a_persons_name(parsed, o.i, person_tokens)
+            for o in parsed.children(p.i)
+        )
+        for p in parsed.children(prep.head)
+    )
+
+
+def _a_persons_name(parsed: Parsed, i: int, person_tokens: frozenset[int]) -> bool:
+    """Token ``i`` is a word of a person's name, or heads one ("Bush I")."""
+    return i in person_tokens or any(
+        c.dep == "compound" and c.i in person_tokens for c in parsed.children(i)
+    )
