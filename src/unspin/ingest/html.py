@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from unspin.errors import EmptyInputError, InputError, MissingExtraError
-from unspin.ingest.inline_pieces import join_inline_pieces
+from unspin.ingest.inline_pieces import join_inline_pieces, page_stretches, split_joined_blocks
 from unspin.ingest.page_dates import author_without_dates, settle_page_date
 from unspin.ingest.summary_list import with_summary_list
 
@@ -151,7 +151,9 @@ def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str
         lines = [line.strip() for line in text.split("\n") if line.strip()]
         # trafilatura cleaned ``tree``: the page as written, read (not changed) by both
         pristine = lxml_html.document_fromstring(html)
-        text = "\n\n".join(join_inline_pieces(pristine, lines))
+        stretches = page_stretches(pristine)
+        lines = split_joined_blocks(stretches, lines)
+        text = "\n\n".join(join_inline_pieces(stretches, lines))
         text = _with_headline(tree, text, meta.get("title"))
         text = with_summary_list(pristine, text, source)
     if not text.strip():
