@@ -1,6 +1,7 @@
 """What a relative pronoun takes up when the parse hangs it on the wrong noun: the person
 a "who" takes up when the parse hangs it on a thing ("one member familiar with the talks,
-who added ...": the member, not the talks; :func:`who_antecedent`), and the document a
+who added ...": the member, not the talks; "questioned residents at a lodge who claimed":
+the residents; :func:`who_antecedent`), and the document a
 "that" takes up when the parse hangs it on the person the document was sent to ("a letter
 from the ministry to Sen. Pell that contended ...": the letter; :func:`relative_antecedent`)."""
 
@@ -17,7 +18,8 @@ __all__ = ["relative_antecedent", "who_antecedent"]
 def who_antecedent(ix: ParseIndex, n: Token) -> Token:
     """``n``, or, when ``n`` is a common noun for no person nor group that a preposition
     governs ("familiar with the talks"), the person's word that phrase hangs on
-    ("member", "Democrat"), up over the preposition and an adjective."""
+    ("member", "Democrat"), up over the preposition and an adjective, or the person a
+    verb the phrase hangs on has as its object ("questioned residents at a lodge")."""
     toks = ix.parsed.tokens
     if n.pos != "NOUN" or n.lower in PERSON_HEADS or n.lower in GROUP_NOUNS:
         return n
@@ -29,6 +31,13 @@ def who_antecedent(ix: ParseIndex, n: Token) -> Token:
         up, steps = toks[up.head], steps + 1
     if up.pos == "PROPN" or (up.pos == "NOUN" and up.lower in PERSON_HEADS):
         return up
+    if up.pos == "VERB" and steps == 0:
+        # "questioned residents at a lodge who claimed ...": the phrase hangs on the verb,
+        # whose object before it is the person
+        prep = toks[n.head]
+        objs = [o for o in ix.kids(up.i, "dobj") if o.i < prep.i]
+        if objs and (objs[-1].pos == "PROPN" or objs[-1].lower in PERSON_HEADS):
+            return objs[-1]
     return n
 
 
