@@ -11,7 +11,9 @@ Findings
     reviewed claim), ``review_id``, ``rank_score`` and ``matches``: the best ``top``
     matches in the ranker's order, each with the same fields plus ``lexical_rank``,
     ``semantic_rank`` and ``contributions`` (the verifier's logit terms).
-    relations: ``("claim", id)``.
+    relations: ``("claim", id)``. A claim that reports a statement ("the minister said
+    that X") is matched on what it reports (:mod:`unspin.factchecks.reported`), and its
+    finding has ``matched_on``, those words.
     With ``check_frames`` (the default), each fact-check that would be shown is checked
     frame against frame (:mod:`unspin.factchecks.framecheck`; the claim's ``frame``
     attribute against the reviewed claim, parsed by the backbone on first use and kept
@@ -58,6 +60,7 @@ from unspin.factchecks.files import load_claimreviews
 from unspin.factchecks.framecheck import ClaimSide, FrameChecks, FrameReader, read_side
 from unspin.factchecks.match import FactCheckIndex, FactCheckMatch, FactCheckMatcher
 from unspin.factchecks.model import ClaimReview
+from unspin.factchecks.reported import reported_content
 from unspin.frames import describe_checks, parse_published, sentence_frames
 from unspin.model import JSON, Explanation, Finding, Relation
 from unspin.options import option
@@ -252,7 +255,8 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
         if not self._uses_store:
             starts = {s.start: k for k, s in enumerate(ctx.parsed.sentences)}
             embeddings = self._claim_embeddings(ctx, claims, starts)
-        texts = [c.text for c in claims]
+        texts = self._texts(ctx, claims)
+        embeddings = self._content_embeddings(ctx, claims, texts, embeddings)
         sides = None
         if self.options.check_frames and claims:
             if matcher.frames is None:
@@ -264,8 +268,8 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
             texts, embeddings, top=self.top, min_score=self.min_score, sides=sides
         )
         findings = [
-            self._finding(ctx, claim, matches)
-            for claim, matches in zip(claims, results, strict=True)
+            self._finding(ctx, claim, matches, text)
+            for claim, matches, text in zip(claims, results, texts, strict=True)
             if matches
         ]
         loaded = len(getattr(matcher.source, "reviews", ()))
@@ -293,6 +297,29 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
         return np.asarray(ctx.embeddings)[[int(r) for r in rows if r is not None]]
 
     @staticmethod
+    def _texts(ctx: Context, claims: Sequence[Finding]) -> list[str]:
+        """What each claim is matched on: what it reports, for a reported statement ("the
+        minister said that X": X), else its sentence."""
+        out = []
+        for c in claims:
+            span = reported_content(ctx.parsed, c.start, c.end)
+            out.append(ctx.parsed.text[span[0] : span[1]] if span else c.text)
+        return out
+
+    @staticmethod
+    def _content_embeddings(
+        ctx: Context, claims: Sequence[Finding], texts: Sequence[str], rows: NDArray[Any] | None
+    ) -> NDArray[Any] | None:
+        """The sentences' embeddings with those of reported claims replaced by their
+        content's (embedded by the backbone, as the fact-checks are)."""
+        changed = [k for k, (c, t) in enumerate(zip(claims, texts, strict=True)) if t != c.text]
+        if rows is None or not changed:
+            return rows
+        out = np.array(rows, copy=True)
+        out[changed] = ctx.services.backbone.embed([texts[k] for k in changed])
+        return out
+
+    @staticmethod
     def _sides(ctx: Context, claims: Sequence[Finding]) -> list[ClaimSide]:
         """The claims as the frame checks read them: each claim's ``frame`` attribute (the
         claims analyzer gives one), else the frame of its sentence, read once for the
@@ -315,7 +342,9 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
             out.append(read_side(parsed, published, span=(c.start, c.end), frames=listed))
         return out
 
-    def _finding(self, ctx: Context, claim: Finding, found: Sequence[FactCheckMatch]) -> Finding:
+    def _finding(
+        self, ctx: Context, claim: Finding, found: Sequence[FactCheckMatch], matched_on: str
+    ) -> Finding:
         matches = [m for m in found if not m.differs]
         related = [m for m in found if m.differs]
         best = (matches or related)[0]
@@ -324,6 +353,8 @@ class FactChecksAnalyzer(Analyzer[FactChecksOptions]):
             **{k: v for k, v in _match_dict(best).items() if k != "contributions"},
             "matches": [_match_dict(m) for m in matches],
         }
+        if matched_on != claim.text:
+            attrs["matched_on"] = matched_on  # what a reported claim reports
         if related:
             attrs["related"] = [_match_dict(m) for m in related]
         who = r.publisher or r.publisher_site or "A fact-checker"
