@@ -128,6 +128,10 @@ class Context:
     embeddings: NDArray[Any] | None = field(default=None, compare=False)
     token_states: TokenStates | None = field(default=None, compare=False)
     services: Services = field(default_factory=Services, compare=False, repr=False)
+    #: When the document is one window of a longer text (:mod:`unspin.windows`), up to a
+    #: window's length of the text before it (a live blog's last post timestamp above a
+    #: window that starts inside that post); empty for a document analysed whole.
+    preceding: str = field(default="", compare=False, repr=False)
 
     @property
     def text(self) -> str:

@@ -280,7 +280,8 @@ class Pipeline:
         results: list[WindowResult] = []
         for window in plan:
             part = dataclasses.replace(doc, text=doc.text[window.start : window.end])
-            done = self._run_one(part, self._parse(part.text), embed)
+            before = doc.text[max(0, window.start - size) : window.start]
+            done = self._run_one(part, self._parse(part.text), embed, before)
             results.append(WindowResult(done.analysis, done.sentences, done.embeddings))
         log.info("%s: %d characters analysed in %d windows", doc.id, len(doc.text), len(plan))
         merged = merge(doc, plan, results)
@@ -346,7 +347,11 @@ class Pipeline:
                 active.append(analyzer)
         return active, skipped
 
-    def _run_one(self, doc: Document, parsed: Parsed | Exception, embed: bool) -> Processed:
+    def _run_one(
+        self, doc: Document, parsed: Parsed | Exception, embed: bool, preceding: str = ""
+    ) -> Processed:
+        """``doc`` analysed by every analyzer that reads its language; ``preceding``, the
+        text before it when it is a window of a longer document (:attr:`Context.preceding`)."""
         lang = self.language(doc)
         if lang.code not in (UNDETERMINED, doc.language):
             doc = dataclasses.replace(doc, language=lang.code)
@@ -394,7 +399,9 @@ class Pipeline:
                 )
                 unavailable.update(analyzer.produces)
                 continue
-            ctx = Context(doc, parsed, tuple(findings), embeddings, states, self.services)
+            ctx = Context(
+                doc, parsed, tuple(findings), embeddings, states, self.services, preceding
+            )
             try:
                 result = analyzer.run(ctx)
                 ids = {f.id for f in findings}

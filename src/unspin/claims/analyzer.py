@@ -152,10 +152,10 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
     def run(self, ctx: Context) -> AnalyzerResult:
         text, parsed = ctx.text, ctx.parsed
         published = parse_published(ctx.document.published)
-        dates = find_dates(text, parsed, published)
+        dates = find_dates(text, parsed, published, ctx.preceding)
         dated = dateline_date(parsed, dates) if published is None else None
         if dated is not None:  # no publication date: the dateline's date stands for it
-            dates = find_dates(text, parsed, dated)
+            dates = find_dates(text, parsed, dated, ctx.preceding)
         # page furniture (a share bar, a shop widget) states no quantity or date
         furniture = [(s.start, s.end) for s in parsed.sentences if s.block == "furniture"]
         if furniture:

@@ -8,6 +8,10 @@ A timestamp is a sentence that is a line of its own and says nothing but one who
 needs two or more of them for its parts to be dated posts: a single date line at the top
 is the text's own date, which :func:`unspin.frames.dates.dateline_date` reads. Clock times
 alone ("14:20 GMT") date no post: the day they fall on is not told.
+
+A long text is read in windows (:mod:`unspin.windows`); one that starts inside a post has
+that post's timestamp in the text before it: :func:`last_timestamp` finds it there, and
+:func:`post_days` dates the window's text above its first timestamp by that day.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from unspin.frames.date_scanner import DateMatch
 from unspin.nlp import Parsed
 from unspin.segment import BODY
 
-__all__ = ["post_days"]
+__all__ = ["last_timestamp", "post_days"]
 
 #: Fewest timestamp lines for a text's parts to be dated posts.
 _MIN_POSTS = 2
@@ -72,16 +76,34 @@ def _timestamp(text: str, start: int, end: int, inside: Sequence[DateMatch]) -> 
     return days.pop()
 
 
+def last_timestamp(
+    before: str, read_line: Callable[[str], Sequence[DateMatch]], *, longest: int = 80
+) -> date | None:
+    """The day of the last timestamp line of ``before`` (the text above a window), a line
+    of at most ``longest`` characters holding a digit; ``read_line`` gives the dates of
+    one line."""
+    for line in reversed(before.split("\n")):
+        line = line.strip()
+        if not line or len(line) > longest or not any(c.isdigit() for c in line):
+            continue
+        day = _timestamp(line, 0, len(line), read_line(line))
+        if day is not None:
+            return day
+    return None
+
+
 def post_days(
-    text: str, parsed: Parsed, dates: Sequence[DateMatch]
+    text: str, parsed: Parsed, dates: Sequence[DateMatch], above: date | None = None
 ) -> Callable[[int], date | None] | None:
     """For a text of dated posts, the day over each offset (``None`` above the first
-    timestamp); ``None`` when ``text`` has fewer than two timestamp lines. ``dates`` are
-    the text's dates however resolved: a timestamp names its day whole."""
+    timestamp, or ``above``, the day of the last timestamp before the text when it is a
+    window of a longer one); ``None`` when ``text`` has fewer than two timestamp lines,
+    ``above`` counted as one. ``dates`` are the text's dates however resolved: a
+    timestamp names its day whole."""
     by_start = sorted(dates, key=lambda d: d.start)
     date_starts = [d.start for d in by_start]
-    starts: list[int] = []
-    days: list[date] = []
+    starts: list[int] = [] if above is None else [0]
+    days: list[date] = [] if above is None else [above]
     posts = 0  # timestamps with a post under them (not one of a "Published"/"Updated" pair)
     headed = False  # whether the last timestamp has a post under it yet
     for s in parsed.sentences:

@@ -48,7 +48,7 @@ from unspin.frames.date_patterns import (
     TIME_WORD,
     weekday_in_name,
 )
-from unspin.frames.date_posts import post_days
+from unspin.frames.date_posts import last_timestamp, post_days
 from unspin.frames.date_scanner import DateMatch, DateScanner
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.nlp import Parsed
@@ -147,19 +147,31 @@ def _merge_datetimes(text: str, found: list[DateMatch]) -> list[DateMatch]:
     return out
 
 
-def find_dates(text: str, parsed: Parsed, published: date | None) -> list[DateMatch]:
+def find_dates(
+    text: str, parsed: Parsed, published: date | None, before: str = ""
+) -> list[DateMatch]:
     """Every date, time and duration expression in ``text``, in text order, non-overlapping.
 
     Spans spaCy marked DATE or TIME that no pattern covers are kept with ``iso=None``
     and a low score (rule ``date.entity``), so nothing the parser saw is lost. In a text
     of dated posts (:mod:`.date_posts`) each post's relative dates are told from the day
-    of its timestamp.
+    of its timestamp; ``before`` is the text above ``text`` when it is a window of a
+    longer one, whose last timestamp dates the post the window starts in.
     """
     found = _scan(text, parsed, lambda _: published)
-    day_at = post_days(text, parsed, found)
+    above = last_timestamp(before, _line_dates) if before else None
+    day_at = post_days(text, parsed, found, above)
     if day_at is None:
         return found
     return _scan(text, parsed, lambda offset: day_at(offset) or published)
+
+
+def _line_dates(line: str) -> list[DateMatch]:
+    """The dates of one short line of text, read without a parse (the rule-based stand-in's
+    tokens): enough for a timestamp line, "10 November 2026 08:15 GMT"."""
+    from unspin.nlp import FakeBackbone
+
+    return _scan(line, FakeBackbone().parse(line), lambda _: None)
 
 
 def _scan(text: str, parsed: Parsed, reference: Callable[[int], date | None]) -> list[DateMatch]:
