@@ -105,16 +105,33 @@ def _blocks(tree: Any) -> Any:
         yield el
 
 
+def _short_blocks(tree: Any) -> Any:
+    """The short blocks (at most ``_BYLINE_CHARS`` characters) that hold a digit, in page
+    order, each with its text: an element whose own text has a digit, then each ancestor
+    while the text stays short ("<div>By Ann Lee <time>Mar. 5, 2026</time></div>");
+    only the elements near a digit are read, so a long page costs its length once."""
+    seen: set[Any] = set()
+    for el in _blocks(tree):
+        own = (el.text or "") + "".join(child.tail or "" for child in el)
+        if not any(c.isdigit() for c in own):
+            continue
+        node = el
+        while node is not None and isinstance(node.tag, str) and node not in seen:
+            seen.add(node)
+            text = " ".join(node.text_content().split())
+            if len(text) > _BYLINE_CHARS:
+                break
+            yield text
+            node = node.getparent()
+
+
 def byline_date(tree: Any) -> date | None:
     """The day the page's byline or dateline writes out, first published over updated;
     ``None`` when no short block of the article dates it (a day in a sentence of the
     article is an event's, not the page's)."""
     today = date.today()
     updated: date | None = None
-    for el in _blocks(tree):
-        text = " ".join(el.text_content().split())
-        if len(text) > _BYLINE_CHARS:
-            continue
+    for text in _short_blocks(tree):
         m = _WHOLE_DAY.search(text)
         if m is None or not _dates_the_page(text, m):
             continue
