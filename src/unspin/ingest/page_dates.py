@@ -27,6 +27,8 @@ _WHOLE_DAY = re.compile(
     rf"|{_YEAR.format('y3')}-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))\b",
     re.I,
 )
+#: A year, which every whole day above holds: blocks without one are not read further.
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 #: Words a byline opens with before its day ("By Ann Lee,", "Published", "Last updated:").
 _BYLINE_START = re.compile(
     r"(?:by|published|posted|updated|last\s+updated|first\s+published|modified|last\s+modified"
@@ -132,7 +134,7 @@ def byline_date(tree: Any) -> date | None:
     today = date.today()
     updated: date | None = None
     for text in _short_blocks(tree):
-        m = _WHOLE_DAY.search(text)
+        m = _WHOLE_DAY.search(text) if _A_YEAR.search(text) else None
         if m is None or not _dates_the_page(text, m):
             continue
         day = _day_of(m)
