@@ -122,3 +122,9 @@ def test_a_byline_s_date_is_no_author(line: str, author: str) -> None:
     (doc,) = list(load_bytes(page, source="page.html", suffix=".html"))
     assert isinstance(doc, Document), doc
     assert doc.author == author
+
+
+def test_the_byline_wins_over_a_day_an_article_sentence_tells() -> None:
+    """The date finder's text search took the day the article's first sentence tells."""
+    lines = b"</h1><p>By Ann Lee, Mar. 5, 2026</p><p>On February 3, 2026, the council met.</p>"
+    assert _published(_page("", "").replace(b"</h1>", lines, 1)) == "2026-03-05"

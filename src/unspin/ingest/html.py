@@ -136,8 +136,7 @@ def html_to_text(html: str, *, source: str | None = None) -> tuple[str, dict[str
         author = author_without_dates(meta.pop("author", ""))
         if author:
             meta["author"] = author
-    if meta.get("date", "-01-01").endswith("-01-01"):
-        settle_page_date(html, meta, source)
+    settle_page_date(html, meta, source)
     if len(text.strip()) < 40:
         fallback = _fallback_text(lxml_html.document_fromstring(html))
         if len(fallback.strip()) > len(text.strip()):

@@ -166,13 +166,14 @@ def _visible_text(tree: Any) -> str:
 
 
 def settle_page_date(html: str, meta: dict[str, str], source: str | None) -> None:
-    """Set ``meta["date"]`` to the page's publication date where trafilatura found none
-    or guessed 1 January of a year. A date the page's markup gives (what htmldate finds
-    without searching the text) stands. Otherwise the day the page's byline writes out
-    is its date; failing that, a 1 January stands only when the visible text writes out
-    that whole day ("Published January 1, 2026"), since a bare year (a copyright footer's
-    "(c) 2025", any year in the text, a "Posted Jan 1" whose year is taken from
-    elsewhere) is no publication date."""
+    """Set ``meta["date"]`` to the page's publication date, trafilatura's date (if any)
+    given. A date the page's markup gives (what htmldate finds without searching the
+    text) stands. Otherwise the day the page's byline writes out is its date: what the
+    text search found instead is a guess (a copyright footer's year, a day an article's
+    sentence tells). Failing a byline, a 1 January stands only when the visible text
+    writes out that whole day ("Published January 1, 2026"), since a bare year (a
+    copyright footer's "(c) 2025", any year in the text, a "Posted Jan 1" whose year is
+    taken from elsewhere) is no publication date; another guessed day stands."""
     from htmldate import find_date
     from lxml import html as lxml_html
 
@@ -192,7 +193,7 @@ def settle_page_date(html: str, meta: dict[str, str], source: str | None) -> Non
             log.debug("%s: the byline's %s dates the page (not %s)", source, byline, guess)
         meta["date"] = byline.isoformat()
         return
-    if guess is None:
+    if guess is None or not guess.endswith("-01-01"):
         return
     year = guess[:4]
     if _first_of_january_pattern(year).search(_visible_text(lxml_html.document_fromstring(html))):
