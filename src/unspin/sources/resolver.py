@@ -145,9 +145,14 @@ class Resolver:
                     main_subject=m.main_subject,
                 )
             )
-        if m.source_type == "anonymous" and m.kind == "noun" and m.rule in _UNNAMED_PEOPLE:
+        if m.kind == "noun" and (
+            (m.source_type == "anonymous" and m.rule in _UNNAMED_PEOPLE)
+            or (m.rule == "speaker.definite-unresolved" and m.plural)
+        ):
             # an unnamed "city spokesman" (or "officials") is an antecedent too: a pronoun
-            # after it never skips back to a name further away
+            # after it never skips back to a name further away; so is "the fighters", a
+            # plural definite description the text ties to no name ("They" after it is
+            # them; a singular one, "the lawmaker", is left: it is mostly someone named)
             kind = "group" if m.plural else "person"
             if kind == "group" and _CROWD_RE.search(m.role or ""):
                 # "more than 58,000 soldiers died": a count, not a voice for "they"; and a
