@@ -73,7 +73,7 @@ from unspin.sources.speakers import (
     strip_the,
 )
 from unspin.sources.station_names import station_span
-from unspin.sources.titles import party_titled, premodifier_role
+from unspin.sources.titles import party_titled, premodifier_role, title_phrase
 
 __all__ = ["IRISH_SCOTTISH", "named_mention"]
 
@@ -246,6 +246,7 @@ def named_mention(
         or (bool(own_titles) and not institution)
         or own_gender is not None
         or (len(bare) == 1 and bare[0].lower() in TITLE_WORDS | set(HONORIFICS))
+        or (len(bare) >= 2 and title_phrase(bare) is not None)  # "the Press Secretary"
         or (bool(role_right) and org_cue is None and role_head(role_right) in PERSON_HEADS)
     )
     shape_only = surname_shape and not person_hint  # "MacKay" alone: a surname's shape only
@@ -367,6 +368,8 @@ def named_mention(
             reason = f"a website's name ({one_word}): {ONE_WORD_ORGANISATION}"
     else:
         name_words, titles, gender = split_person_name(words)
+        if titles and gender is None and title_phrase(words) is not None:
+            name_words, titles = bare, []  # "the Chief Economist": one title, no name
         if not titles and party_titled(words):
             name_words, titles = strip_the(words)[2:], party_titled(words)
         if titles:
