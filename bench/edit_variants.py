@@ -1,7 +1,8 @@
 """Variants of CheckThat! tweets for ``bench/factcheck_edits.py``: a tweet read as an
 article claim (its closing signature date becomes the publication date), and one-slot
 edits generated from the training tweets (a number or date the gold claim states changed,
-"not" inserted or removed, a named agent swapped for another of its entity type)."""
+"not" inserted or removed, a named agent swapped for another of its entity type, the verb
+the gold claim states swapped for a verb of another sense)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from unspin.factchecks.framecheck import ClaimSide, read_side  # noqa: E402
+from unspin.factchecks.terms import terms  # noqa: E402
 from unspin.frames.compare import same_value  # noqa: E402
+from unspin.frames.senses import same_sense  # noqa: E402
 from unspin.nlp import Parsed  # noqa: E402
 
 _SIGNATURE = re.compile(r"(?<=\))\s*([A-Z][a-z]+ \d{1,2}, \d{4})\s*$")
@@ -130,19 +133,25 @@ def _edit_date(text: str, tweet: ClaimSide, claim: ClaimSide) -> Iterator[tuple[
                 return
 
 
-def _edit_polarity(
-    parsed: Parsed, tweet: ClaimSide, claim: ClaimSide
-) -> Iterator[tuple[int, int, str]]:
+def _closest_root(parsed: Parsed, tweet: ClaimSide, claim: ClaimSide) -> tuple[list[Any], Any]:
+    """The tokens and root of the tweet's sentence sharing most words with the claim (at
+    least 2; else no tokens and no root)."""
     best, shared = 0, -1
     for i, t in enumerate(tweet.terms):
         n = max((len(t & c) for c in claim.terms), default=0)
         if n > shared:
             best, shared = i, n
     if shared < 2 or best >= len(parsed.sentences):
-        return
+        return [], None
     s = parsed.sentences[best]
-    toks = parsed.tokens[s.first : s.last]
-    root = next((t for t in toks if t.dep == "ROOT"), None)
+    toks = list(parsed.tokens[s.first : s.last])
+    return toks, next((t for t in toks if t.dep == "ROOT"), None)
+
+
+def _edit_polarity(
+    parsed: Parsed, tweet: ClaimSide, claim: ClaimSide
+) -> Iterator[tuple[int, int, str]]:
+    toks, root = _closest_root(parsed, tweet, claim)
     if root is None or root.pos not in ("VERB", "AUX"):
         return
     # the proposition of "X said (that) Y" is Y
@@ -166,6 +175,67 @@ def _edit_polarity(
     elif root.tag in ("VBD", "VBZ", "VBP"):
         do = {"VBD": "did", "VBZ": "does", "VBP": "do"}[root.tag]
         yield root.start, root.end, f"{do} not {root.lemma.lower()}"
+
+
+#: Verbs of other senses a claim's verb is swapped for: past, third person, base, -ing.
+_OTHER_VERBS = {
+    "praise": ("praised", "praises", "praise", "praising"),
+    "criticize": ("criticized", "criticizes", "criticize", "criticizing"),
+    "deny": ("denied", "denies", "deny", "denying"),
+    "ban": ("banned", "bans", "ban", "banning"),
+    "fund": ("funded", "funds", "fund", "funding"),
+    "investigate": ("investigated", "investigates", "investigate", "investigating"),
+    "cancel": ("cancelled", "cancels", "cancel", "cancelling"),
+    "visit": ("visited", "visits", "visit", "visiting"),
+    "delay": ("delayed", "delays", "delay", "delaying"),
+    "approve": ("approved", "approves", "approve", "approving"),
+}
+_FORM = {"VBD": 0, "VBN": 0, "VBZ": 1, "VB": 2, "VBP": 2, "VBG": 3}
+_NOT_SWAPPED = frozenset(
+    [
+        "be",
+        "have",
+        "do",
+        "say",
+        "tell",
+        "state",
+        "claim",
+        "report",
+        "add",
+        "get",
+        "make",
+        "go",
+        "come",
+    ]
+)
+
+
+def _edit_predicate(
+    parsed: Parsed, tweet: ClaimSide, claim: ClaimSide, rng: random.Random
+) -> Iterator[tuple[int, int, str]]:
+    """The main verb of the tweet's sentence closest to the claim, when the claim uses it
+    too, swapped for a verb of another sense in the same form."""
+    toks, root = _closest_root(parsed, tweet, claim)
+    if root is None:
+        return
+    comp = next((t for t in toks if t.head == root.i and t.dep == "ccomp"), None)
+    if comp is not None and comp.pos == "VERB":
+        root = comp  # the proposition of "X said (that) Y" is Y
+    lemma = root.lemma.lower()
+    claimed = frozenset().union(*claim.terms) if claim.terms else frozenset()
+    if (
+        root.pos != "VERB"
+        or root.tag not in _FORM
+        or lemma in _NOT_SWAPPED
+        or not set(terms(root.text)) & claimed
+    ):
+        return
+    options = sorted(
+        v for v in _OTHER_VERBS
+        if v != lemma and not same_sense(v, lemma) and not set(terms(v)) & claimed
+    )  # fmt: skip
+    if options:
+        yield root.start, root.end, _OTHER_VERBS[rng.choice(options)][_FORM[root.tag]]
 
 
 def _edit_actor(
@@ -200,8 +270,9 @@ def generated_edits(
 ) -> list[Variant]:
     """One edit per slot per training tweet, where the tweet states that slot as its gold
     claim does (a number or date of equal value, a sentence sharing words, a shared name)."""
-    # v2: Variant lives in this module now, so older pickles would not load
-    path = cache / f"train-edits-v2-{digest(list(qids))}.pkl"
+    # v2: Variant lives in this module now, so older pickles would not load; v3: and
+    # predicate edits
+    path = cache / f"train-edits-v3-{digest(list(qids))}.pkl"
     if path.exists():
         return list(pickle.loads(path.read_bytes()))
     rng = random.Random(13)
@@ -224,6 +295,7 @@ def generated_edits(
             "date": _edit_date(text, tweet, claim),
             "polarity": _edit_polarity(p, tweet, claim),
             "actor": _edit_actor(p, tweet, claim, pool, rng),
+            "predicate": _edit_predicate(p, tweet, claim, rng),
         }
         for slot, edits in makers.items():
             for start, end, new in edits:

@@ -82,7 +82,7 @@ CACHE = Path(
         "UNSPIN_BENCH_CACHE", Path.home() / ".cache" / "unspin" / "bench" / "claim-retrieval"
     )
 )
-SLOTS = ("polarity", "number", "date", "actor")
+SLOTS = ("polarity", "number", "date", "actor", "predicate")
 TOP = 3  # matches shown per claim (the analyzer's default)
 KEEP = 10  # ranked candidates kept per tweet
 #: Targets of issue #13 point 4.
@@ -544,12 +544,16 @@ def main() -> None:
         report["cv"] = cross_validate(ev, tweets, edits)
     shipped = Setting(DEFAULT_MIN_SCORE, DEFAULT_FRAME_CHECKS)
     report["shipped"] = {"setting": shipped.label(), **ev.metrics(shipped, tweets, controls, edits)}
+    no_predicate = tuple(s for s in DEFAULT_FRAME_CHECKS.slots if s != "predicate")
+    before = Setting(DEFAULT_MIN_SCORE, replace(DEFAULT_FRAME_CHECKS, slots=no_predicate))
+    report["shipped_without_predicate"] = ev.metrics(before, tweets, controls, edits)
     plain = Setting(DEFAULT_MIN_SCORE, replace(DEFAULT_FRAME_CHECKS, slots=()))
     report["no_frame_checks"] = ev.metrics(plain, tweets, controls, edits)
     print(f"MAP@5 {report['MAP@5']:.4f}")
     print(f"shipped ({shipped.label()}):\n  {_fmt(report['shipped'])}")
     print(f"  edits not shown by slot: {report['shipped']['edits_not_shown_by_slot']}")
     print(f"  shown {report['shipped']['shown']:.3f}")
+    print(f"shipped less the predicate check:\n  {_fmt(report['shipped_without_predicate'])}")
     print(f"without frame checks (same threshold):\n  {_fmt(report['no_frame_checks'])}")
     if args.errors:
         for e in edits:

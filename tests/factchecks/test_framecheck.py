@@ -149,7 +149,7 @@ def test_the_matcher_marks_a_fact_check_that_differs(backbone: SpacyBackbone) ->
     assert changed and changed[0].differs is not None
     assert changed[0].differs == (
         "related, but differs: number: fact-check says $4 million (money), article says "
-        "$9 million (money) (agree: polarity; differ: number)"
+        "$9 million (money) (agree: polarity, predicate; differ: number)"
     )
     # without sides, nothing is checked (as before)
     plain = matcher.match(texts, top=3, min_score=0.0)
@@ -244,3 +244,44 @@ def test_a_claim_without_a_frame_attribute_is_read_from_its_sentence(
 
     assert slots(without) == slots(with_frames)
     assert without[1].frames[0]["quantities"][0]["counts"] == "money"
+
+
+SIGNED = "Governor Ann Holt signed the housing bill."
+
+
+@pytest.mark.parametrize(
+    ("article", "factcheck"),
+    [
+        ("Ann Holt vetoed the housing bill on Friday.", SIGNED),
+        ("Ann Holt read the housing bill on Friday.", "Ann Holt did not sign the housing bill."),
+    ],
+)  # fmt: skip
+def test_another_action_on_the_same_thing_differs(
+    backbone: SpacyBackbone, article: str, factcheck: str
+) -> None:
+    checks = check_sides(side(backbone, article), side(backbone, factcheck))
+    (predicate,) = [c for c in checks if c.slot == "predicate"]
+    assert not predicate.agrees and predicate.b == "sign"
+    line = differs_line(checks)
+    assert line is not None and "predicate: fact-check says sign, article says " in line
+
+
+@pytest.mark.parametrize(
+    ("article", "factcheck"),
+    [
+        # a verb of the same sense, phrasal or not; a form of the same verb
+        ("Ann Holt turned down the housing bill.", "Ann Holt rejected the housing bill."),
+        ("Ann Holt has signed the housing bill into law.", SIGNED),
+        # the article uses the fact-check's verb too: not certainly another action
+        ("Ann Holt read the housing bill and signed it.", SIGNED),
+        # a verb of saying or being tells no action to compare
+        ("Ann Holt is the author of the housing bill.", SIGNED),
+        # done to another thing; two verbs whose wordings the sense list does not know
+        ("Ann Holt vetoed the housing budget.", SIGNED),
+        ("Ann Holt read the housing bill.", "Ann Holt drafted the housing bill."),
+    ],
+)  # fmt: skip
+def test_one_action_in_other_words_does_not_differ(
+    backbone: SpacyBackbone, article: str, factcheck: str
+) -> None:
+    assert verdicts(backbone, article, factcheck).get("predicate", True) is True

@@ -20,7 +20,7 @@ Findings
     for the process): ``matches`` hold only those whose frames agree, each with
     ``checks`` (the slots compared, both values) and ``frame_check`` (which slots agreed
     and which differed, in one line); ``related`` the fact-checks whose number, date,
-    polarity or actor differs, each with ``differs``: "related, but differs: fact-check
+    polarity, predicate or actor differs, each with ``differs``: "related, but differs: fact-check
     says X, article says Y". A claim with related fact-checks only gets a finding
     labelled ``related`` (no match is shown for it).
 
@@ -74,7 +74,7 @@ __all__ = ["DEFAULT_FRAME_CHECKS", "DEFAULT_MIN_SCORE", "FactChecksAnalyzer"]
 #: polarity compared over sentences sharing >= 2 content words, actors by named agents.
 DEFAULT_MIN_SCORE = 0.2
 DEFAULT_FRAME_CHECKS = FrameChecks(
-    slots=("polarity", "number", "date", "actor"),
+    slots=("polarity", "predicate", "number", "date", "actor"),
     date_level="year",
     min_overlap=2,
     actor_mode="entity_all",
@@ -140,7 +140,7 @@ class FactChecksOptions:
     check_frames: bool = option(
         True,
         "Show a fact-check as a match only when its frame agrees with the claim's: one whose\n"
-        "number, date, polarity or actor differs is listed as related, not matched.",
+        "number, date, polarity, actor or predicate differs is listed as related, not matched.",
     )
 
     def check(self) -> str | None:

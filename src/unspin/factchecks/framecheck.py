@@ -19,6 +19,14 @@ slot and does not state the fact-check's value anywhere.
 * **polarity**: the polarity of the article sentence that shares most content words with
   the fact-check against that of the fact-check's sentence, only when they share at
   least ``min_overlap`` content words (2; a rebuttal worded otherwise is not compared);
+* **predicate**: the verbs of the two sentences compared for polarity (with their
+  particle: "turned down"), only when that tells another action for certain: both are
+  done to the same thing (object, or subject of a passive), both are verbs of an action
+  (not "be", "have", "say" or a general verb such as "make"), neither is the same verb,
+  a verb of its sense (:mod:`unspin.frames.senses`: "turned down" / "rejected") or a
+  form of the other, one at least is a verb whose wordings that list knows, and neither
+  text uses the other's verb anywhere ("X vetoed the bill" / "X signed the bill": veto
+  against sign);
 * **actor** (``actor_mode="entity_all"``, the default): the named agents (people,
   organisations, @handles): the slot differs when none of the fact-check's is mentioned
   anywhere in the article while the article's sentence closest to the fact-check names
@@ -55,6 +63,7 @@ from unspin.frames.compare import (
     same_value,
 )
 from unspin.frames.frame import claim_frame
+from unspin.frames.senses import GENERAL_VERBS, bases, has_senses, same_sense
 from unspin.nlp import Parsed
 
 __all__ = [
@@ -68,7 +77,7 @@ __all__ = [
 ]
 
 #: The slots whose difference stops a fact-check being shown as a match (CV on train).
-DEFAULT_SLOTS: tuple[str, ...] = ("polarity", "number", "date", "actor")
+DEFAULT_SLOTS: tuple[str, ...] = ("polarity", "predicate", "number", "date", "actor")
 
 
 #: Words that are capitalised but name no one.
@@ -96,6 +105,8 @@ class ClaimSide:
     names: tuple[frozenset[str], ...]
     words: frozenset[str]
     entities: tuple[tuple[Entity, ...], ...] = ()
+    #: each frame's predicate with its particle ("turn down") and what it is done to
+    verbs: tuple[tuple[str, str], ...] = ()
 
 
 def _word(text: str) -> str:
@@ -173,6 +184,24 @@ def _actor_names(parsed: Parsed, start: int, end: int, frame: Frame) -> frozense
     return frozenset(out)
 
 
+def _verb(parsed: Parsed, start: int, end: int, frame: Frame) -> tuple[str, str]:
+    """The frame's predicate with the particle its verb takes in the sentence ("turned
+    down": turn down) and the lemma of what it is done to (its object, or the subject of
+    a passive: "the bill was vetoed"); ``""`` for what the frame or the parse lacks."""
+    pred = str(frame.get("predicate") or "").lower()
+    toks = parsed.tokens_in(start, end)
+    verb = next((t for t in toks if t.lemma.lower() == pred and t.pos in ("VERB", "AUX")), None)
+    if not pred or verb is None:
+        return pred, ""
+    kids = [t for t in toks if t.head == verb.i and t.i != verb.i]
+    particle = next((t for t in kids if t.dep == "prt"), None)
+    thing = next((t for t in kids if t.dep in ("dobj", "nsubjpass")), None)
+    return (
+        f"{pred} {particle.lower}" if particle is not None else pred,
+        thing.lemma.lower() if thing is not None else "",
+    )
+
+
 def read_side(
     parsed: Parsed,
     published: date | None = None,
@@ -202,6 +231,9 @@ def read_side(
         ),
         words=frozenset(_text_words(text)),
         entities=tuple(_entities(parsed, s.start, s.end) for s in sentences),
+        verbs=tuple(
+            _verb(parsed, s.start, s.end, f) for s, f in zip(sentences, frames, strict=True)
+        ),
     )
 
 
@@ -234,6 +266,68 @@ def _polarity(
     if pa not in ("positive", "negative") or pb not in ("positive", "negative"):
         return None
     return SlotCheck("polarity", pa == pb, polarity_text(fa), polarity_text(fb))
+
+
+#: Verbs that tell no action of their own: being, having, saying, general verbs.
+_NO_ACTION = GENERAL_VERBS | _split(
+    "be have do say tell state claim report add want try need can will would could should "
+    "may might must let seem become remain keep begin start continue give see know think "
+    "believe call show look feel"
+)
+
+
+def _side_verb(side: ClaimSide, i: int) -> tuple[str, str]:
+    if i < len(side.verbs) and side.verbs[i][0]:
+        return side.verbs[i]
+    return (
+        (str(side.frames[i].get("predicate") or "").lower(), "")
+        if i < len(side.frames)
+        else ("", "")
+    )
+
+
+def _one_action(x: str, y: str) -> bool:
+    """The same verb, a verb of its sense, or a form of it ("turn" / "turn down",
+    "approval" / "approve")."""
+    hx, hy = x.split()[0], y.split()[0]
+    return (
+        x == y
+        or hx == hy
+        or same_sense(x, y)
+        or same_sense(hx, hy)
+        or bool(bases(hx) & bases(hy))
+        or hx.startswith(hy)
+        or hy.startswith(hx)
+    )
+
+
+def _uses(side: ClaimSide, verb: str) -> bool:
+    """Whether a word of ``side`` is a form of ``verb`` ("banned", "denies": ban, deny)."""
+    head = verb.split()[0]
+    root = head[:-1] if len(head) > 3 and head[-1] in "ey" else head
+    return any(w.startswith(root) for w in side.words)
+
+
+def _predicate(a: ClaimSide, b: ClaimSide, min_overlap: int) -> SlotCheck | None:
+    """The verbs of the aligned sentences: agree when they tell one action; differ only
+    when they certainly tell two (see the module docstring); else not compared."""
+    if not a.frames or not b.frames:
+        return None
+    i, j, shared = _aligned(a, b)
+    if shared < min_overlap:
+        return None
+    (va, oa), (vb, ob) = _side_verb(a, i), _side_verb(b, j)
+    if not va or not vb:
+        return None
+    if _one_action(va, vb):
+        return SlotCheck("predicate", True, va, vb)
+    if va.split()[0] in _NO_ACTION or vb.split()[0] in _NO_ACTION:
+        return None  # being, having, saying, a general verb: no action to compare
+    if not (has_senses(va) or has_senses(vb)) or not oa or oa != ob:
+        return None  # neither verb's wordings known to the list, or done to two things
+    if _uses(a, vb) or _uses(b, va):
+        return None  # one text uses the other's verb too ("read the bill and signed it")
+    return SlotCheck("predicate", False, va, vb)
 
 
 def _quantities(side: ClaimSide) -> list[Frame]:
@@ -341,9 +435,10 @@ def check_sides(
     same_predicate: bool = False,
 ) -> list[SlotCheck]:
     """The checks of every slot both sides fill (``a``: the article's, ``b``: the
-    fact-check's), in the order polarity, number, date, actor."""
+    fact-check's), in the order polarity, predicate, number, date, actor."""
     checks = [
         _polarity(article, factcheck, min_overlap, same_predicate),
+        _predicate(article, factcheck, min_overlap),
         _number(article, factcheck),
         _date(article, factcheck, date_level),
         _actor(article, factcheck, actor_mode),

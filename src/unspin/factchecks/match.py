@@ -233,7 +233,7 @@ class FactCheckMatcher:
     With ``frames`` (a :class:`FrameReader` over the backbone's parser) and the claims'
     sides given to :meth:`match`, every fact-check that would be shown is checked frame
     against frame (``frame_checks``, :mod:`unspin.factchecks.framecheck`): one whose
-    number, date, polarity or actor differs comes back with ``differs`` set (related, not
+    number, date, polarity, predicate or actor differs comes back with ``differs`` set (related, not
     a match).
     """
 

@@ -23,6 +23,7 @@ from unspin.sources.clause_edges import (
 from unspin.sources.content_cuts import (
     content_clause,
     coordinated_sayer_cut,
+    past_embedded_quotation,
     past_quotation,
     quote_run_on,
     saying_cut,
@@ -33,6 +34,7 @@ from unspin.sources.content_cuts import (
     writers_lead,
 )
 from unspin.sources.content_ends import (
+    across_quotes,
     broken_coordination,
     closing_quote,
     list_run_on,
@@ -171,6 +173,7 @@ def _reported_content(
                 or _after_expletive(ix, c, d)
                 or repeated_verb(ix, t, c, d)
                 or past_quotation(st, lo, c, d)
+                or past_embedded_quotation(st, t, c, d)
                 or past_after_auxiliary(ix, t, c, d)
             ) and not second_that_clause(ix, c, d):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)
@@ -193,6 +196,7 @@ def _reported_content(
             hi -= 1
         hi = closing_quote(st, lo, hi)
         lo = opening_quote(st, lo, hi)
+        lo, hi = across_quotes(st, lo, hi)
         return whole_first_word(st, st.token_span(lo, hi)), as_object
     if t.dep == "parataxis" and t.head != t.i:
         h_lo, h_hi = ix.subtree(t.head)

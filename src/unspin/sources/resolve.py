@@ -21,6 +21,7 @@ from unspin.sources.body_kinds import BODY_NOUNS, body_fits
 from unspin.sources.continued import continued_speaker
 from unspin.sources.counted import counted_named_before
 from unspin.sources.counted_people import counted_people_near
+from unspin.sources.fronted import fronted_names
 from unspin.sources.full_names import owned_person
 from unspin.sources.introduced import called_outlet_near, introduced_near, site_named_before
 from unspin.sources.lexicon import PERSON_NOUNS
@@ -94,6 +95,8 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 item.reason = f"pronoun {item.head_word} inside a quotation: not resolved"
             elif not turns.resolve_first_person(item):  # "JP: ... I said": JP's person
                 bar = self_speakers(st.text, events, item)  # "I know why he left": not I
+                # "Asked about Clinton's vote, she replied": not Clinton
+                bar |= fronted_names(st, item, resolver.before(item.start))
                 chosen = resolver.pronoun(item, s, learn=id(item) not in unheard, bar=bar)
                 rival = rival_subject(st, chosen) if chosen and item.head_word == "they" else None
                 if chosen is not None and rival is not None:
