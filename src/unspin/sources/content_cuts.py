@@ -19,6 +19,7 @@ from unspin.sources.state import RunState
 __all__ = [
     "content_clause",
     "coordinated_sayer_cut",
+    "past_embedded_quotation",
     "past_quotation",
     "quote_run_on",
     "saying_cut",
@@ -181,6 +182,28 @@ def past_quotation(st: RunState, lo: int, c: Token, d: Token) -> bool:
         return False  # 'said "we are closed" and that no job would go': said too
     j = st.top_quote_index(toks[d_lo].start)
     return j is None or st.top_quotes[j].end < toks[d_hi].end
+
+
+def past_embedded_quotation(st: RunState, verb: Token, c: Token, d: Token) -> bool:
+    """True when ``d``, a past-tense verb with no subject or auxiliary of its own joined by
+    the parser to the content clause ``c``, begins after the closing mark of a quotation
+    inside the content that holds ``c``'s verb, the verb of saying (``verb``) in the past
+    and ``c`` not: 'She said the mill "is closed for good" and walked out': "walked out"
+    is the sayer's own act, as in :func:`past_quotation` where the quotation opens the
+    content ('said the mill "closed" and ...', both in the past, may go on saying)."""
+    assert st.ix is not None
+    ix, toks = st.ix, st.parsed.tokens
+    if d.dep != "conj" or d.tag != "VBD" or verb.tag != "VBD" or not d.i > c.i > verb.i:
+        return False
+    if c.tag == "VBD" or any(a.tag == "VBD" for a in ix.kids(c.i, "aux", "auxpass")):
+        return False
+    if ix.kids(d.i, "nsubj", "nsubjpass", "expl", "aux") or _that_marked(ix, d):
+        return False
+    k = st.top_quote_index(c.start)
+    if k is None:
+        return False
+    q = st.top_quotes[k]
+    return q.closed and q.start >= verb.end and toks[ix.subtree(d.i)[0]].start >= q.end
 
 
 def _speech_inside(ix: ParseIndex, lo: int, hi: int) -> bool:

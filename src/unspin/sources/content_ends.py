@@ -17,6 +17,7 @@ from unspin.sources.lexicon import VERB_FORMS
 from unspin.sources.state import RunState
 
 __all__ = [
+    "across_quotes",
     "broken_coordination",
     "closing_quote",
     "list_run_on",
@@ -137,6 +138,28 @@ def opening_quote(st: RunState, lo: int, hi: int) -> int:
     if inner.count('"') % 2 == 1 or inner.count("”") > inner.count("“"):
         return lo - 1
     return lo
+
+
+def across_quotes(st: RunState, lo: int, hi: int) -> tuple[int, int]:
+    """``(lo, hi)``, or both quotation marks of a content that opens right inside one
+    quotation and ends right inside another ('said "we are tired" and "we want to go
+    home"': the content runs from the first opening mark to the last closing one, as
+    PolNeAR marks such a content; the marks' count is even, so :func:`opening_quote` and
+    :func:`closing_quote` keep it cut inside both)."""
+    toks = st.parsed.tokens
+    first, last = st.top_quote_index(toks[lo].start), st.top_quote_index(toks[hi].end - 1)
+    if first is None or last is None or first == last:
+        return lo, hi
+    q1, q2 = st.top_quotes[first], st.top_quotes[last]
+    if not q2.closed or st.text[q1.inner_start : toks[lo].start].strip():
+        return lo, hi  # the content opens after the quotation's first words
+    if st.text[toks[hi].end : q2.inner_end].strip(" ,.!?"):
+        return lo, hi  # it ends before the quotation's last words
+    opening = st.parsed.tokens_in(q1.start, q1.inner_start)
+    closing = st.parsed.tokens_in(q2.inner_end, q2.end)
+    if not opening or not closing:
+        return lo, hi
+    return opening[0].i, closing[-1].i
 
 
 def whole_first_word(st: RunState, span: tuple[int, int] | None) -> tuple[int, int] | None:
