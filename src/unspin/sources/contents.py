@@ -53,6 +53,7 @@ from unspin.sources.lexicon import (
     VerbInfo,
 )
 from unspin.sources.parse_index import ParseIndex
+from unspin.sources.run_ons import run_on_clause
 from unspin.sources.state import RunState
 
 __all__ = [
@@ -190,6 +191,7 @@ def _reported_content(
         hi = broken_coordination(st, lo, hi)
         hi = split_word_end(st, hi)
         hi = writers_tail(st, lo, hi)
+        hi = run_on_clause(st, lo, hi)
         while hi > lo and (
             toks[hi].dep in ("cc", "mark", "punct") or toks[hi].lower in ("while", "but")
         ):
