@@ -6,12 +6,15 @@ what the aide said is the whole contrast; the content read from the clause stops
 denies something and is followed by ", but" and a phrase with no verb of its own, up to
 the end of the sentence, runs on to that end; after "not only" ("not only is it known
 that A, but it is also known that B") the tail may be a clause of its own, not one with a
-verb of saying.
+verb of saying. So may the tail of a content opening with "first" when it has a modal of
+the content's own ("said that first the plant would close, but the staff would be paid"):
+the speaker's sequence; "first A, but the staff were paid" is the writer's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from unspin.nlp import Token
 from unspin.sources.lexicon import VERB_FORMS
@@ -25,7 +28,8 @@ _BUT = re.compile(r"\s*,?\s*but\s+(?:rather\s+|instead\s+)?", re.I)
 #: clause of the same statement ("not only is it known that A, but it is also known that B").
 _MOST = 80
 _MOST_PAIRED = 300
-_NOT_ONLY = re.compile(r"\s*not\s+only\b", re.I)
+_NOT_ONLY = re.compile(r"\s*not\s+(?:only|just|merely|simply)\b", re.I)
+_FIRST = re.compile(r"\s*(?:at\s+)?first\b", re.I)
 
 
 def take_in_contrast_tails(st: RunState, events: list[Event]) -> None:
@@ -36,7 +40,8 @@ def take_in_contrast_tails(st: RunState, events: list[Event]) -> None:
         if e.content is None or e.pieces or e.in_quote is not None:
             continue
         c0, c1 = e.content
-        if e.cue[0] >= c0 or not _NEGATION.search(st.text, c0, c1):
+        first = _FIRST.match(st.text, c0) is not None  # "first A, but B" with B's modal
+        if e.cue[0] >= c0 or not (first or _NEGATION.search(st.text, c0, c1)):
             continue  # only a content after its cue, and one that denies something
         but = _BUT.match(st.text, c1)
         if but is None:
@@ -48,9 +53,17 @@ def take_in_contrast_tails(st: RunState, events: list[Event]) -> None:
             continue
         tail_end = but.end() + len(tail)
         toks = st.parsed.tokens_in(but.end(), tail_end)
+        if first and not paired:
+            paired = _modals(toks) & _modals(st.parsed.tokens_in(c0, c1)) != set()
+            if not paired and not _NEGATION.search(st.text, c0, c1):
+                continue
         if not toks or any(t.pos in ("VERB", "AUX") and (not paired or _says(st, t)) for t in toks):
             continue  # a clause of its own: "but Lund said ...", "but it failed"
         e.content = (c0, _closing_mark(st.text, c0, tail_end, end))
+
+
+def _modals(toks: Sequence[Token]) -> set[str]:
+    return {t.lower for t in toks if t.tag == "MD"}
 
 
 def _says(st: RunState, t: Token) -> bool:
