@@ -211,12 +211,13 @@ def _pair_family(
     out: list[QuoteSpan] = []
     pending: _Mark | None = None  # an opener carried over paragraphs
     pending_paras = 0
+    wrapped = False  # the quotation pending runs on over a line break, not a paragraph
     for k, (lo, hi) in enumerate(paragraphs):
         content_lo = _block_content_start(text, lo, hi, blocks)
         marks = _marks(family, text, content_lo, hi)
         weak: _Mark | None = None
         first_opener_consumed = False
-        if pending is not None:
+        if pending is not None and not wrapped:
             # the convention: a quotation re-opens at each new paragraph it runs into
             if marks and marks[0].pos == content_lo and marks[0].can_open:
                 first_opener_consumed = True
@@ -258,11 +259,30 @@ def _pair_family(
             # '... argue that “there is a rule," citing a "case."': closed straight
             out.append(_span(family, pending, straight, pending_paras))
             pending = None
-        nxt = paragraphs[k + 1][0] if k + 1 < len(paragraphs) else None
-        if pending is not None and (nxt is None or text[nxt] not in _PARA_OPENERS):
+        nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+        wrapped = (
+            pending is not None and nxt is not None and _wrapped(family, text, pending, hi, nxt)
+        )
+        if wrapped:
+            continue
+        if pending is not None and (nxt is None or text[nxt[0]] not in _PARA_OPENERS):
             out.extend(_unclosed(family, text, pending, hi, pending_paras))
             pending = None
     return out
+
+
+def _wrapped(family: str, text: str, opener: _Mark, hi: int, nxt: tuple[int, int]) -> bool:
+    """True when the quotation ``opener`` opened runs on over the line break after ``hi``
+    to a closing mark on the next line, a paragraph of a text with no blank lines: the
+    line stops mid-sentence (no stop, colon or mark at its end), the next line opens with
+    no mark and its first mark of the family closes the quotation ('"... money and\ntime
+    we lack," she said'). A paragraph of a quotation of several opens with a mark."""
+    if text[hi - 1] in ".!?…:;\"”’'»" or text[hi : nxt[0]].count("\n") != 1:
+        return False
+    if text[nxt[0]] in _PARA_OPENERS:
+        return False
+    marks = _marks(family, text, nxt[0], nxt[1])
+    return bool(marks) and _closes(family, opener, marks[0]) and not marks[0].weak_close
 
 
 def _straight_closer(text: str, opener: _Mark | None, hi: int) -> _Mark | None:
