@@ -207,6 +207,10 @@ def named_mention(
         # "according to the Italian newspaper, Westby Post": the name stands beside an outlet
         n = ix.parsed.tokens[h.head]
         left_outlet = _outlet_before(toks[ix.subtree(n.i)[0] : n.i + 1], ent.text)
+    if left_outlet is None and lo > 0 and toks[lo].lower == "the" and toks[lo - 1].pos == "NOUN":
+        # "South Korean newspaper The Chosun Ilbo": a name with its own article right
+        # after a media noun the parse gave a subject of its own
+        left_outlet = _outlet_before(toks[lo - 1 : lo], ent.text)
     # "Tattle Hound wrote" where the text says "the site Tattle Hound": a website
     left_outlet = left_outlet or site_named(parsed, " ".join(strip_the(words)))
     outlet_cue = outlet_cue or left_outlet  # "NBC affiliate KXYZ"

@@ -292,9 +292,13 @@ class Resolver:
                 m.score, m.rule = 0.7, "speaker.name-alias"
                 m.reason = f"the {head} named earlier: {o.name}"
                 return
-        if m.source_type == "media_outlet" and not m.name and not m.plural:
-            # "told Metro News ... according to the news outlet": the outlet just named
+        paper = m.source_type == "document" and head == "paper" and not m.name
+        if (m.source_type == "media_outlet" or paper) and not m.name and not m.plural:
+            # "told Metro News ... according to the news outlet": the outlet just named;
+            # "the newspaper The Daily Harbor reported ... The paper said": the newspaper
             o = _nearest_known(self.before(m.start), m.start, "outlet")
+            if o is not None and paper:
+                m.source_type = "media_outlet"
             if o is not None:
                 m.name, m.entity_type = o.name, "outlet"
                 m.resolved_from, m.antecedent = "alias", (o.start, o.end)
