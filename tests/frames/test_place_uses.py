@@ -29,6 +29,7 @@ def _places(run: Run, text: str) -> list[str]:
         ("Two US bloggers were banned from entering the UK.", ["UK"]),
         ("No attack on U.S. soil was likely, officials said.", ["U.S."]),
         ("He lived in Russia decades ago.", ["Russia"]),
+        ("Two agents were hurt during the Syria strikes, the report said.", ["Syria"]),
     ],
 )
 def test_a_country_before_a_noun_is_no_place(run: Run, text: str, places: list[str]) -> None:

@@ -232,7 +232,9 @@ def _said_of(
 def _country_modifier(parsed: Parsed, i: int, last: int) -> bool:
     """The country's name whose head is token ``i`` (its last token ``last - 1``) modifies
     the common noun after it ("the Russia probe", "U.S. forces"; also where the parser
-    made the name an object and the noun its sibling: "to prep Russia probe files")."""
+    made the name an object and the noun its sibling: "to prep Russia probe files"), and
+    no locative preposition puts the claim in what that noun names ("in the Chile
+    operation" says where, as "in Chile" does)."""
     toks = parsed.tokens
     t = toks[i]
     up = toks[t.head]
@@ -245,7 +247,16 @@ def _country_modifier(parsed: Parsed, i: int, last: int) -> bool:
     else:
         return False
     lemma = noun.lemma.lower()
-    return lemma not in _PLACE_NOUNS and noun.lower not in _COUNTRY_PLACE_NOUNS
+    if lemma in _PLACE_NOUNS or noun.lower in _COUNTRY_PLACE_NOUNS:
+        return False
+    while noun.dep in ("compound", "amod", "nmod") and noun.head > noun.i:
+        noun = toks[noun.head]  # up to the head of the noun phrase
+    return not (noun.dep == "pobj" and toks[noun.head].lower in _LOCATIVE)
+
+
+#: Prepositions that put a claim inside what their object names ("in the Chile operation",
+#: "during the Iraq war").
+_LOCATIVE = frozenset({"in", "at", "during", "inside", "within", "throughout"})
 
 
 def _with_a_person(parsed: Parsed, i: int, person_tokens: frozenset[int]) -> bool:
