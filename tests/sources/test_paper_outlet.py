@@ -26,6 +26,18 @@ def test_the_paper_is_the_newspaper_named_before(run: Run) -> None:
     assert found[-1] == ("The paper", "media_outlet", "Harbour Ledger"), found
 
 
+def test_the_paper_a_few_paragraphs_on(run: Run) -> None:
+    filler = " ".join(
+        f"The harbour wall on the east side of the bay was rebuilt in stage {n} of the plan."
+        for n in range(1, 7)
+    )
+    text = (
+        "On Tuesday, the regional newspaper The Harbour Ledger reported that the mayor was "
+        f"in hospital.\n\n{filler}\n\nThe paper said that he was still there."
+    )
+    assert _speakers(run, text)[-1] == ("The paper", "media_outlet", "Harbour Ledger")
+
+
 def test_a_paper_with_no_newspaper_before_stays_a_document(run: Run) -> None:
     text = "The study by Ann Lee was published on Monday. The paper said that costs rose."
     assert ("The paper", "document", None) in _speakers(run, text)

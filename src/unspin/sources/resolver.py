@@ -296,7 +296,8 @@ class Resolver:
         if (m.source_type == "media_outlet" or paper) and not m.name and not m.plural:
             # "told Metro News ... according to the news outlet": the outlet just named;
             # "the newspaper The Daily Harbor reported ... The paper said": the newspaper
-            o = _nearest_known(self.before(m.start), m.start, "outlet")
+            # (the paper goes on being the one newspaper of the story a few paragraphs on)
+            o = _nearest_known(self.before(m.start), m.start, "outlet", 1500 if paper else 400)
             if o is not None and paper:
                 m.source_type = "media_outlet"
             if o is not None:
@@ -565,10 +566,10 @@ def _own_words(m: Mention) -> set[str]:
 _BODY_NOUNS = frozenset({"the group", "the organization", "the organisation"})
 
 
-def _nearest_known(before: list[Known], pos: int, kind: str) -> Known | None:
-    """The one source of ``kind`` ("outlet") named within 400 characters before ``pos``;
-    None when two of that kind are named there (which one is meant is not told)."""
-    near = [k for k in before[-30:] if k.start >= pos - 400 and k.entity_type == kind]
+def _nearest_known(before: list[Known], pos: int, kind: str, reach: int = 400) -> Known | None:
+    """The one source of ``kind`` ("outlet") named within ``reach`` characters before
+    ``pos``; None when two of that kind are named there (which one is meant is not told)."""
+    near = [k for k in before[-30:] if k.start >= pos - reach and k.entity_type == kind]
     names = {k.name for k in near if k.name}
     if len(names) != 1 or len(names) != len({k.name for k in near}):
         return None
