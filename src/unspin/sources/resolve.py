@@ -72,9 +72,11 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
         if j + 1 < len(covered) and covered[j + 1][0] < k.end:
             continue
         items.append((k.start, 0, k))
-    silent = _subject_antecedents(st, covered)
+    said = [e.content for e in events if e.content is not None]
+    silent = _subject_antecedents(st, covered, said)
     items.extend((m.start, 1, m) for m in silent)
     unheard = {id(m) for m in silent}
+    bodies = {id(m) for m in silent if m.kind == "noun" and m.rule in _BODY_RULES}
     items.sort(key=lambda x: (x[0], x[1]))
     told = {id(e.speaker) for e in events if e.speaker is not None and e.content is not None}
     lemmas = {id(e.speaker): e.lemma for e in events if e.speaker is not None}
@@ -167,7 +169,12 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 called_outlet_near(st, item, s)  # "A site called X ... the site says"
             if not item.resolved_from:
                 site_named_before(st, item, s)  # "the website X.net ... The website said"
-        if item.kind != "pronoun" and st.top_quote_index(item.start) is None:
+        if id(item) in bodies and not item.resolved_from:
+            # "The ministry published ...": what "it" may stand for, unnamed; no name a
+            # later "the ministry" or "Lund's campaign" would take up
+            kind = item.entity_type or "organisation"
+            resolver.add(Known(item.start, item.end, "", kind, item.source_type, False, s, None))
+        elif item.kind != "pronoun" and st.top_quote_index(item.start) is None:
             # a speaker inside a quotation is no antecedent outside it (as for entities)
             resolver.add_mention(item, s, spoke=id(item) in told)
     resolve_nearby(st, mentions)
@@ -370,7 +377,13 @@ def _continues(chosen: Known, first: Known) -> bool:
     return not chosen.main_subject and referent(chosen) != referent(first)
 
 
-def _subject_antecedents(st: RunState, covered: list[tuple[int, int]]) -> list[Mention]:
+#: How a body noun the lexicon knows is typed ("the ministry", "the agency").
+_BODY_RULES = frozenset({"speaker.organisation", "speaker.government"})
+
+
+def _subject_antecedents(
+    st: RunState, covered: list[tuple[int, int]], said: list[tuple[int, int]]
+) -> list[Mention]:
     """Subjects no speaker mention holds, outside quotations, that a later pronoun may
     stand for (not speakers themselves: no findings):
 
@@ -378,7 +391,10 @@ def _subject_antecedents(st: RunState, covered: list[tuple[int, int]]) -> list[M
       skips back past them to a name further away;
     - the pronouns he and she ("He reaffirmed ..."), resolved in turn like a speaker's
       pronoun, so a later pronoun of the same chain follows them instead of a name they
-      mention.
+      mention;
+    - a body the lexicon knows, one, after "the" ("The ministry published a statement. It
+      called the move ..."): what a later "it" stands for, unnamed; not
+      one in what somebody said ("The team will look into it, it said": the speaker's).
     """
     if st.ix is None:
         return []
@@ -389,12 +405,13 @@ def _subject_antecedents(st: RunState, covered: list[tuple[int, int]]) -> list[M
     for t in st.parsed.tokens:
         if not t.dep.startswith("nsubj"):
             continue
+        person = t.lower in PERSON_NOUNS or t.lower in PERSON_HEADS
         if t.pos == "NOUN":
             if ix.entity_at(t.i) is not None or t.lower in _NOT_PEOPLE:
                 continue
-            if t.lower not in PERSON_NOUNS and t.lower not in PERSON_HEADS:
-                continue  # only a known kind of person ("spokesman", "officials", "the nominee")
-            if _generic_subject(ix, t):
+            if not person and t.tag != "NN":
+                continue  # only a known kind of person ("spokesman", "the nominee") or body
+            if person and _generic_subject(ix, t):
                 continue  # "he agreed that a governor should ...": any governor, no one
         elif t.pos != "PRON" or t.lower not in ("he", "she"):
             continue
@@ -404,11 +421,27 @@ def _subject_antecedents(st: RunState, covered: list[tuple[int, int]]) -> list[M
         m = mention_from_token(ix, t)
         if m is None:
             continue
-        if (m.kind == "noun" and m.rule == "speaker.unnamed-person") or (
+        if t.pos == "NOUN" and not person:
+            if _body_subject(ix, t, m, said):
+                # preferred to no other mention of its sentence: "The council met the
+                # Greens. They said" stays with the Greens
+                m.is_subject = m.main_subject = False
+                out.append(m)
+        elif (m.kind == "noun" and m.rule == "speaker.unnamed-person") or (
             t.pos == "PRON" and m.kind == "pronoun"
         ):
             out.append(m)
     return out
+
+
+def _body_subject(ix: ParseIndex, t: Token, m: Mention, said: list[tuple[int, int]]) -> bool:
+    """ "The ministry published ...": a body the lexicon knows after "the" (not "his
+    campaign", someone's), outside what somebody said."""
+    if m.kind != "noun" or m.rule not in _BODY_RULES:
+        return False
+    if any(a <= t.start < b for a, b in said):
+        return False
+    return any(d.lower == "the" for d in ix.kids(t.i, "det"))
 
 
 #: A list of nouns for people: "the families, friends and officials".
