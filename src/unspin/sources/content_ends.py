@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from unspin.nlp import Token
 from unspin.sources.lexicon import VERB_FORMS
+from unspin.sources.parse_index import ParseIndex
 from unspin.sources.state import RunState
 
 __all__ = [
@@ -52,6 +53,73 @@ def stranded_predicate(st: RunState, t: Token, c: Token, hi: int) -> int:
             continue
         return ix.subtree(d.i)[1]
     return hi
+
+
+def parallel_predicate(st: RunState, t: Token, c: Token, hi: int) -> int:
+    """Where a content ``[.., hi]`` read from the clause ``c`` ends when the parse hung a
+    second predicate of that clause on the verb of saying ``t``: 'reported that Kim was "not
+    feeling well," and was suffering from ...' ("was suffering" a conjunct of "reported").
+    A conjunct of ``t`` after the content, joined by "and" (not "but": 'told them he was
+    trained, but was admitted anyway' is the writer's) with no subject of its own, whose
+    auxiliaries and form are the content verb's ("was feeling" / "was
+    suffering") and not the verb of saying's, is the rest of the clause; else ``hi``."""
+    assert st.ix is not None
+    ix = st.ix
+    toks = st.parsed.tokens
+    aux = [a.lower for a in ix.kids(c.i, "aux", "auxpass")]
+    if not aux or [a.lower for a in ix.kids(t.i, "aux", "auxpass")] == aux:
+        return hi
+    for d in ix.kids(t.i, "conj"):
+        d_lo, d_hi = ix.subtree(d.i)
+        if d.i <= c.i or d_hi <= hi or d.tag != c.tag:
+            continue
+        gap = toks[hi + 1 : d_lo]
+        if not any(g.lower == "and" for g in gap) or any(
+            g.pos not in ("PUNCT", "CCONJ") for g in gap
+        ):
+            continue
+        if ix.kids(d.i, "nsubj", "nsubjpass", "expl", "csubj"):
+            continue
+        if [a.lower for a in ix.kids(d.i, "aux", "auxpass")] == aux:
+            return d_hi
+    return hi
+
+
+_SINGULAR = frozenset({"is", "was", "has", "does"})
+_PLURAL = frozenset({"are", "were", "have", "do"})
+
+
+def _number(ix: ParseIndex, v: Token) -> str | None:
+    """The number of the subject of the verb ``v``: its own subject's, by tag or pronoun."""
+    subj = ix.kids(v.i, "nsubj", "nsubjpass")
+    if not subj:
+        return None
+    s = subj[0]
+    if s.lower in ("they", "we") or s.tag in ("NNS", "NNPS"):
+        return "plural"
+    if s.lower in ("he", "she", "it") or s.tag in ("NN", "NNP"):
+        return "singular"
+    return None
+
+
+def sayers_number_cut(ix: ParseIndex, t: Token, c: Token, d: Token) -> bool:
+    """True when ``d``, a conjunct of the content clause ``c`` with no subject of its own,
+    has an auxiliary whose number is not that of ``c``'s subject but is that of the sayer
+    (``t``'s subject): 'Officials said the bridge was closing and were told to leave':
+    "were told" is the officials', the sayers' own act."""
+    if d.dep != "conj" or ix.kids(d.i, "nsubj", "nsubjpass", "expl"):
+        return False
+    d_lo = ix.subtree(d.i)[0]
+    if d_lo == 0 or ix.parsed.tokens[d_lo - 1].lower != "and":
+        return False  # "and were told": not a verb the parse joined across a clause
+    first = next(iter(sorted(ix.kids(d.i, "aux", "auxpass"), key=lambda a: a.i)), None)
+    if first is None:
+        return False
+    number = (
+        "singular" if first.lower in _SINGULAR else "plural" if first.lower in _PLURAL else None
+    )
+    theirs, sayers = _number(ix, c), _number(ix, t)
+    return number is not None and theirs is not None and number != theirs and number == sayers
 
 
 def split_word_end(st: RunState, hi: int) -> int:

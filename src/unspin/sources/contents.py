@@ -39,6 +39,8 @@ from unspin.sources.content_ends import (
     closing_quote,
     list_run_on,
     opening_quote,
+    parallel_predicate,
+    sayers_number_cut,
     split_word_end,
     stranded_predicate,
     whole_first_word,
@@ -164,6 +166,7 @@ def _reported_content(
             lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
         lo = object_as_subject(ix, t, info.lemma, c, lo)  # "argued her acts don't match"
         hi = stranded_predicate(st, t, c, hi)
+        hi = parallel_predicate(st, t, c, hi)  # 'was "not feeling well," and was suffering'
         # "X said A, while Y said B": Y's clause is not part of X's content
         for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
             if d.i <= c.i:
@@ -176,6 +179,7 @@ def _reported_content(
                 or past_quotation(st, lo, c, d)
                 or past_embedded_quotation(st, t, c, d)
                 or past_after_auxiliary(ix, t, c, d)
+                or sayers_number_cut(ix, t, c, d)
             ) and not second_that_clause(ix, c, d):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)
             else:
