@@ -1,11 +1,14 @@
 """A definite description of someone the text has just introduced without a name ("A
 nun fell ill. Now the nun says ..."): the same unnamed person, an anonymous source,
-not a description nobody can place."""
+not a description nobody can place; or, when a news lede names that person in the very
+next sentence ("A scholar issued a ruling. Ali Marzouk said ...  the scholar said"), the
+person so named."""
 
 from __future__ import annotations
 
 import re
 
+from unspin.nlp import Token
 from unspin.sources.lexicon import (
     DOCUMENT_NOUNS,
     GOVERNMENT_NOUNS,
@@ -14,6 +17,7 @@ from unspin.sources.lexicon import (
     ORG_NOUNS,
     SOCIAL_NOUNS,
 )
+from unspin.sources.resolver import Known
 from unspin.sources.speakers import Mention
 from unspin.sources.state import RunState
 
@@ -57,6 +61,17 @@ def introduced_near(st: RunState, m: Mention, s: int) -> None:
         found.append(t)
     if len(found) != 1 or found[0].start < lo:
         return  # "a guard and a nun ... a second nun ... the nun": which one?
+    named = _named_next(st, found[0], m)
+    if named is not None:
+        m.name, m.role = named.name, m.role or m.head_word
+        m.source_type, m.entity_type = "named_person", "person"
+        m.resolved_from, m.antecedent = "alias", (named.start, named.end)
+        m.rule, m.score = "speaker.introduced-named", 0.6
+        m.reason = (
+            f"the {m.head_word} introduced just before without a name, then named in the "
+            f"next sentence: {named.name}"
+        )
+        return
     m.source_type, m.entity_type = "anonymous", "person"
     m.rule, m.score = "speaker.unnamed-person", 0.6
     m.reason = f"the {m.head_word} introduced just before without a name: an unnamed person"
@@ -128,3 +143,20 @@ def _outlet_named_before(m: Mention, name: str, span: tuple[int, int]) -> None:
     m.rule, m.score = "speaker.name-alias", 0.6
     m.resolved_from, m.antecedent = "alias", span
     m.reason = f"the {m.head_word} named just before: {name}"
+
+
+def _named_next(st: RunState, phrase: Token, m: Mention) -> Known | None:
+    """The person a news lede names in the sentence right after introducing them without
+    a name ("A prominent scholar issued a ruling. Ann Lund said ... , the scholar said"):
+    the one person named between the phrase and ``m``, for the first time in the text,
+    as a subject, with no role of their own; None otherwise."""
+    s = st.sentence_at(phrase.start)
+    people = [k for k in st.knowns if k.entity_type == "person" and phrase.end <= k.start < m.start]
+    if len({k.name for k in people}) != 1:
+        return None
+    k = people[0]
+    if st.sentence_at(k.start) != s + 1 or k.role or not k.is_subject:
+        return None
+    if any(o.name == k.name and o.start < phrase.start for o in st.knowns):
+        return None  # named before: not the one the lede introduced
+    return k
