@@ -60,7 +60,8 @@ def test_round_trip_through_bratly(
         assert remaining == []
         total += len(entities)
     assert total == FINDINGS
-    assert split == 1  # the fourth article's claim across a line break: two fragments
+    # the fourth article's claim and quotation across a line break: two fragments each
+    assert split == 2
 
 
 def test_a_label_filter_and_one_document(db: Path, tmp_path: Path) -> None:
