@@ -1,6 +1,6 @@
 """A pronoun subject after a fronted participial clause is not a name inside that clause
 (session 27, on invented fixtures; read on a PolNeAR train text): in "Asked about her vote
-in the event that Lund faces Pell, she replied" the one asked replies, not Lund, who was
+whether Lund would beat Pell in the vote, she replied" the one asked replies, not Lund, who was
 the nearest woman named. With no name in the clause the pronoun resolves as before.
 """
 
@@ -16,7 +16,7 @@ def _quote_speaker(run: Run, text: str) -> object:
 def test_a_name_inside_the_fronted_clause_is_not_the_pronoun(run: Run) -> None:
     text = (
         'Ann Berg, a singer, is not sure she can vote for Mary Lund. "It is a concern," '
-        "Berg told a radio station. Asked about her own vote in the event that Lund faces "
+        "Berg told a radio station. Asked whether Lund would beat Tom Pell in the vote, she "
         'Tom Pell, she replied: "I do not know."'
     )
     assert _quote_speaker(run, text) == "Ann Berg"

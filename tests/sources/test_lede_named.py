@@ -1,6 +1,6 @@
 """A definite description of someone a lede introduced without a name and named in the
 very next sentence is that person (session 27, on invented fixtures; read on a real news
-body, where "the scholar" was an anonymous source though the text named him). A person
+body, where such a description was an anonymous source though the text named him). A person
 named with a role of their own is someone else, and the description stays unnamed.
 """
 
@@ -16,11 +16,11 @@ def _speaker(run: Run, text: str, words: str) -> tuple[str, object]:
 
 def test_the_description_is_the_person_named_next(run: Run) -> None:
     text = (
-        "A prominent religious scholar in the kingdom has issued a ruling against building "
-        "snowmen. Ali Marzouk said people must not build any snowmen, according to Harbour "
-        "News. Making snow models of ships was acceptable, the scholar said."
+        "A senior harbour engineer has issued a warning against swimming near the pier. Ali "
+        "Marzouk said people must keep off the slipway, according to Harbour News. Fishing "
+        "from the steps was still safe, the engineer said."
     )
-    assert _speaker(run, text, "the scholar") == ("named_person", "Ali Marzouk")
+    assert _speaker(run, text, "the engineer") == ("named_person", "Ali Marzouk")
 
 
 def test_someone_named_with_a_role_is_someone_else(run: Run) -> None:

@@ -1,7 +1,7 @@
 """ "The paper" after a newspaper is named is that newspaper, and a name with its own
 article right after a media noun is an outlet's (session 27, on invented fixtures; read
-on a real news body, where "the paper" was typed a document with no name and "South
-Korean newspaper The Chosun Ilbo" an organisation). A paper with no newspaper named
+on a real news body, where "the paper" was typed a document with no name and "weekly
+newspaper The Harbour Ledger" an organisation). A paper with no newspaper named
 before stays a document.
 """
 

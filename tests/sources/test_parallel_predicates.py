@@ -1,8 +1,8 @@
 """Where a reported content ends when a second predicate follows it (session 27, on
 invented fixtures; read on a real news body): a predicate joined by "and" whose
 auxiliary and form are the content verb's belongs to the content, though the parse hung
-it on the verb of saying ('reported that Kim was "not feeling well," and was suffering
-...'); one whose auxiliary agrees in number with the sayer and not with the content's
+it on the verb of saying ('reported that the captain was "resting at home," and was
+recovering ...'); one whose auxiliary agrees in number with the sayer and not with the content's
 subject is the sayer's own act ("Officials said the bridge was closing and were told to
 leave"). "But" keeps a writer's comment out ("he was trained, but was admitted anyway").
 """
@@ -20,10 +20,10 @@ def _contents(run: Run, text: str) -> list[str]:
 
 def test_a_parallel_predicate_stays_in_the_content(run: Run) -> None:
     text = (
-        'Harbour TV reported that Kim was "not feeling well," and was suffering from an '
-        '"uncomfortable physical condition."'
+        'Ferry Radio reported that the captain was "resting at home," and was recovering '
+        'from a "minor back injury."'
     )
-    assert _contents(run, text)[0].endswith('suffering from an "uncomfortable physical condition."')
+    assert _contents(run, text)[0].endswith('recovering from a "minor back injury."')
 
 
 @pytest.mark.parametrize(

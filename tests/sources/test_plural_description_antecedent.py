@@ -1,5 +1,5 @@
 """A plural definite description the text ties to no name is what a "they" right after it
-stands for (session 27, on invented fixtures; read on a real news body): in "The fighters
+stands for (session 27, on invented fixtures; read on a real news body): in "The volunteers
 noted ... They also said ..." the pronoun took an unnamed group two sentences back. A
 singular description ("the lawmaker") is left as it was: a "he" after it mostly goes on
 to the person named before.
@@ -12,13 +12,13 @@ from tests.sources.test_sources import Run, sources
 
 def test_they_takes_up_the_plural_description_just_before(run: Run) -> None:
     text = (
-        "Close friends and supporters voiced concern on her page. The fighters noted that "
-        'she was not in the city. They also said "it is mere propaganda".'
+        "Neighbours and friends posted their worries online. The volunteers noted that "
+        'she was not on the boat. They also said "it is pure invention".'
     )
     quote = sources(run, text).by_kind("quote")[0]
     assert quote.attributes["source_type"] == "unresolved"
-    assert "The fighters" in quote.explanation.detail
-    assert "Close friends" not in quote.explanation.detail
+    assert "The volunteers" in quote.explanation.detail
+    assert "Neighbours" not in quote.explanation.detail
 
 
 def test_a_singular_description_still_lets_he_go_on_to_the_name(run: Run) -> None:

@@ -1,6 +1,6 @@
 """The person a "who" clause takes up when the phrase it hangs on is the verb's (session 27,
-on invented fixtures): in "they questioned residents at a lodge who claimed to have seen
-it" the parse hangs "who claimed" on "lodge", and the lodge was the source; the residents
+on invented fixtures): in "they questioned fishermen at a cafe who claimed to have heard
+it" the parse hangs "who claimed" on "cafe", and the cafe was the source; the fishermen
 are, being the verb's object before the phrase. A phrase on a person stays as it was.
 """
 
@@ -14,9 +14,9 @@ def _speakers(run: Run, text: str) -> list[str]:
 
 
 def test_who_takes_up_the_verbs_object_before_the_phrase(run: Run) -> None:
-    text = "Hikers questioned residents at a mountainside lodge who claimed to have seen it."
+    text = "Rangers questioned fishermen at a riverside cafe who claimed to have heard it."
     found = _speakers(run, text)
-    assert "residents" in found and "a mountainside lodge" not in found, found
+    assert "fishermen" in found and "a riverside cafe" not in found, found
 
 
 def test_who_on_a_person_in_the_phrase_is_unchanged(run: Run) -> None:

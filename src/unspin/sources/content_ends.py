@@ -57,12 +57,13 @@ def stranded_predicate(st: RunState, t: Token, c: Token, hi: int) -> int:
 
 def parallel_predicate(st: RunState, t: Token, c: Token, hi: int) -> int:
     """Where a content ``[.., hi]`` read from the clause ``c`` ends when the parse hung a
-    second predicate of that clause on the verb of saying ``t``: 'reported that Kim was "not
-    feeling well," and was suffering from ...' ("was suffering" a conjunct of "reported").
+    second predicate of that clause on the verb of saying ``t``: 'reported that the captain
+    was "resting at home," and was recovering from ...' ("was recovering" a conjunct of
+    "reported").
     A conjunct of ``t`` after the content, joined by "and" (not "but": 'told them he was
     trained, but was admitted anyway' is the writer's) with no subject of its own, whose
-    auxiliaries and form are the content verb's ("was feeling" / "was
-    suffering") and not the verb of saying's, is the rest of the clause; else ``hi``."""
+    auxiliaries and form are the content verb's ("was resting" / "was
+    recovering") and not the verb of saying's, is the rest of the clause; else ``hi``."""
     assert st.ix is not None
     ix = st.ix
     toks = st.parsed.tokens

@@ -166,7 +166,7 @@ def _reported_content(
             lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
         lo = object_as_subject(ix, t, info.lemma, c, lo)  # "argued her acts don't match"
         hi = stranded_predicate(st, t, c, hi)
-        hi = parallel_predicate(st, t, c, hi)  # 'was "not feeling well," and was suffering'
+        hi = parallel_predicate(st, t, c, hi)  # 'was "resting at home," and was recovering'
         # "X said A, while Y said B": Y's clause is not part of X's content
         for d in ix.kids(c.i, "advcl", "conj", "parataxis"):
             if d.i <= c.i:

@@ -1,5 +1,5 @@
 """Names a pronoun cannot stand for because they lie inside the participial clause fronted
-before it: "Asked about her vote in the event that Clinton faces Trump, she replied ...".
+before it: "Asked whether Lund would win the vote, she replied ...".
 The fronted clause's understood subject is the pronoun's own referent (the one asked), so
 a name inside it (what she was asked about) is not what "she" stands for; the pronoun goes
 on to whom the text was telling of before.

@@ -1,7 +1,7 @@
 """A definite description of someone the text has just introduced without a name ("A
 nun fell ill. Now the nun says ..."): the same unnamed person, an anonymous source,
 not a description nobody can place; or, when a news lede names that person in the very
-next sentence ("A scholar issued a ruling. Ali Marzouk said ...  the scholar said"), the
+next sentence ("An engineer issued a warning. Ali Marzouk said ... the engineer said"), the
 person so named."""
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ def _outlet_named_before(m: Mention, name: str, span: tuple[int, int]) -> None:
 
 def _named_next(st: RunState, phrase: Token, m: Mention) -> Known | None:
     """The person a news lede names in the sentence right after introducing them without
-    a name ("A prominent scholar issued a ruling. Ann Lund said ... , the scholar said"):
+    a name ("A senior engineer issued a warning. Ann Lund said ... , the engineer said"):
     the one person named between the phrase and ``m``, for the first time in the text,
     as a subject, with no role of their own; None otherwise."""
     s = st.sentence_at(phrase.start)

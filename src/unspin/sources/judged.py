@@ -1,5 +1,5 @@
 """Verbs of judging someone in a headline's reduced passive: "Councillor slammed for
-'cheap stunt'", "Mayor accused of 'cover-up'". The parse reads the participle as an
+'empty gesture'", "Mayor accused of 'cover-up'". The parse reads the participle as an
 active verb with the one judged as its subject; who judges is not said, so the subject
 is no speaker and the quoted words have no source the sentence gives."""
 
@@ -11,7 +11,7 @@ from unspin.sources.state import RunState
 __all__ = ["judged_in_passive"]
 
 #: Verbs of judging someone, with the preposition of the reason, that a headline puts in a
-#: reduced passive: "Councillor slammed for 'cheap stunt'", "Mayor accused of 'cover-up'"
+#: reduced passive: "Councillor slammed for 'empty gesture'", "Mayor accused of 'cover-up'"
 #: (the councillor is judged; who judges is not said).
 _JUDGED_FOR = {
     **dict.fromkeys(

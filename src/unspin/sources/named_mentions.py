@@ -208,7 +208,7 @@ def named_mention(
         n = ix.parsed.tokens[h.head]
         left_outlet = _outlet_before(toks[ix.subtree(n.i)[0] : n.i + 1], ent.text)
     if left_outlet is None and lo > 0 and toks[lo].lower == "the" and toks[lo - 1].pos == "NOUN":
-        # "South Korean newspaper The Chosun Ilbo": a name with its own article right
+        # "weekly newspaper The Harbour Ledger": a name with its own article right
         # after a media noun the parse gave a subject of its own
         left_outlet = _outlet_before(toks[lo - 1 : lo], ent.text)
     # "Tattle Hound wrote" where the text says "the site Tattle Hound": a website

@@ -1,6 +1,6 @@
 """What a relative pronoun takes up when the parse hangs it on the wrong noun: the person
 a "who" takes up when the parse hangs it on a thing ("one member familiar with the talks,
-who added ...": the member, not the talks; "questioned residents at a lodge who claimed":
+who added ...": the member, not the talks; "questioned fishermen at a cafe who claimed":
 the residents; :func:`who_antecedent`), and the document a
 "that" takes up when the parse hangs it on the person the document was sent to ("a letter
 from the ministry to Sen. Pell that contended ...": the letter; :func:`relative_antecedent`)."""
@@ -19,7 +19,7 @@ def who_antecedent(ix: ParseIndex, n: Token) -> Token:
     """``n``, or, when ``n`` is a common noun for no person nor group that a preposition
     governs ("familiar with the talks"), the person's word that phrase hangs on
     ("member", "Democrat"), up over the preposition and an adjective, or the person a
-    verb the phrase hangs on has as its object ("questioned residents at a lodge")."""
+    verb the phrase hangs on has as its object ("questioned fishermen at a cafe")."""
     toks = ix.parsed.tokens
     if n.pos != "NOUN" or n.lower in PERSON_HEADS or n.lower in GROUP_NOUNS:
         return n
@@ -32,7 +32,7 @@ def who_antecedent(ix: ParseIndex, n: Token) -> Token:
     if up.pos == "PROPN" or (up.pos == "NOUN" and up.lower in PERSON_HEADS):
         return up
     if up.pos == "VERB" and steps == 0:
-        # "questioned residents at a lodge who claimed ...": the phrase hangs on the verb,
+        # "questioned fishermen at a cafe who claimed ...": the phrase hangs on the verb,
         # whose object before it is the person
         prep = toks[n.head]
         objs = [o for o in ix.kids(up.i, "dobj") if o.i < prep.i]

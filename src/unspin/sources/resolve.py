@@ -97,7 +97,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 item.reason = f"pronoun {item.head_word} inside a quotation: not resolved"
             elif not turns.resolve_first_person(item):  # "JP: ... I said": JP's person
                 bar = self_speakers(st.text, events, item)  # "I know why he left": not I
-                # "Asked about Clinton's vote, she replied": not Clinton
+                # "Asked whether Lund would win, she replied": not Lund
                 bar |= fronted_names(st, item, resolver.before(item.start))
                 chosen = resolver.pronoun(item, s, learn=id(item) not in unheard, bar=bar)
                 rival = rival_subject(st, chosen) if chosen and item.head_word == "they" else None

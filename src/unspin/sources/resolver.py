@@ -150,7 +150,7 @@ class Resolver:
             or (m.rule == "speaker.definite-unresolved" and m.plural)
         ):
             # an unnamed "city spokesman" (or "officials") is an antecedent too: a pronoun
-            # after it never skips back to a name further away; so is "the fighters", a
+            # after it never skips back to a name further away; so is "the volunteers", a
             # plural definite description the text ties to no name ("They" after it is
             # them; a singular one, "the lawmaker", is left: it is mostly someone named)
             kind = "group" if m.plural else "person"

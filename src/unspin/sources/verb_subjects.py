@@ -83,7 +83,7 @@ def verb_subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool
         if not any(ch.isalnum() for ch in c.text):
             continue  # a quotation mark the tagger took for a noun
         if c.dep == "nsubj" and c.i < t.i and judged_in_passive(st, t):
-            return c, True  # "Councillor slammed for 'cheap stunt'": the one judged
+            return c, True  # "Councillor slammed for 'empty gesture'": the one judged
         if c.lower in ("who", "which", "that") and t.dep == "relcl" and t.head != t.i:
             if c.lower == "which" and person_object(toks[t.head]):
                 return _thing_above(st, toks[t.head]), False
