@@ -113,7 +113,7 @@ def sayers_number_cut(ix: ParseIndex, t: Token, c: Token, d: Token) -> bool:
     d_lo = ix.subtree(d.i)[0]
     if d_lo == 0 or ix.parsed.tokens[d_lo - 1].lower != "and":
         return False  # "and were told": not a verb the parse joined across a clause
-    first = next(iter(sorted(ix.kids(d.i, "aux", "auxpass"), key=lambda a: a.i)), None)
+    first = min(ix.kids(d.i, "aux", "auxpass"), key=lambda a: a.i, default=None)
     if first is None:
         return False
     number = (

@@ -292,7 +292,7 @@ class Resolver:
                 m.score, m.rule = 0.7, "speaker.name-alias"
                 m.reason = f"the {head} named earlier: {o.name}"
                 return
-        paper = m.source_type == "document" and head == "paper" and not m.name
+        paper = m.source_type == "document" and head == "paper"
         if (m.source_type == "media_outlet" or paper) and not m.name and not m.plural:
             # "told Metro News ... according to the news outlet": the outlet just named;
             # "the newspaper The Daily Harbor reported ... The paper said": the newspaper
