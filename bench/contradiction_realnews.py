@@ -1,11 +1,12 @@
 """Contradiction links on real news with no labels: how many, of which rule (a check of
 false positives beside the team's contrast set, whose articles are short and clean).
 
-    python bench/contradiction_realnews.py [--data ../shared/data/polnear] [--split dev]
+    python bench/contradiction_realnews.py [--data ../shared/data/polnear] [--split train]
         [--limit 84] [--work DIR] [--show]
 
-Ingests the PolNeAR articles of one split (political news of September-October 2016 from
-seven outlets, with their publication dates) into one corpus store, links contradictions
+Ingests the first ``--limit`` PolNeAR train articles (political news of 2015-2016 from
+seven outlets, with their publication dates) into one corpus store (the held-out splits,
+dev and test, are refused: no one reads them), links contradictions
 and quotations, and prints the links by kind and rule; ``--show`` prints each
 contradiction and quote-drift link with both sentences. Among such articles real
 contradictions between statements are rare, so nearly every conflict link is worth
@@ -50,7 +51,7 @@ def documents(data: Path, split: str, limit: int) -> list[dict[str, str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--split", default="dev")
+    ap.add_argument("--split", default="train", choices=("train",))
     ap.add_argument("--limit", type=int, default=84)
     ap.add_argument("--work", type=Path, default=None, help="where the store goes (default: temp)")
     ap.add_argument("--show", action="store_true")
