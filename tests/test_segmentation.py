@@ -11,7 +11,7 @@ from itertools import pairwise
 
 import pytest
 
-from tests.segmentation_blocks import BLOCK_CASES, Expected, T
+from tests.segmentation_blocks import BLOCK_CASES, Expected, H, T
 from unspin.nlp import Backbone, FakeBackbone
 from unspin.segment import BLOCK_KINDS, find_blocks, rule_spans
 
@@ -122,6 +122,20 @@ CASES: list[tuple[str, str, Expected]] = [
             "He met Mr.\nLund there.",
             "It was built in the U.S.",
             "Critics said so.",
+        ],
+    ),
+    (
+        "a-line-cut-after-an-article-or-possessive-goes-on",
+        "Ferry returns\nMayor Pilkvist said she had written to the ferry owners over the\n"
+        "Easter weekend and to their\nBoard of directors.\nThe harbour reopens in May.\n"
+        "Rates went up\nThe council blamed fuel costs.",
+        [
+            T("Ferry returns"),
+            "Mayor Pilkvist said she had written to the ferry owners over the\n"
+            "Easter weekend and to their\nBoard of directors.",
+            "The harbour reopens in May.",
+            H("Rates went up"),
+            "The council blamed fuel costs.",
         ],
     ),
     (

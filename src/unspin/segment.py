@@ -318,12 +318,22 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return lower >= 2 and lower >= 0.3 * breaks
 
 
-def _cut_at_abbreviation(text: str, unit: tuple[int, int, bool], s: int, e: int) -> bool:
-    """A line break right after an abbreviation or an initial that cannot end a sentence
-    there ("U.S.\nAmbassador", "H.\nR. Castell", "Mr.\nLund"): a scraped text cut
-    inside a sentence, not a new paragraph."""
+#: Words a line of running text cannot stop on: an article or a possessive waits for its
+#: noun.
+_WAITS_FOR_NOUN = _words("the a an its their his her our my your whose")
+_LAST_WORD = re.compile(r"(?<![\w'’-])([a-z]+)$")
+
+
+def _cut_mid_sentence(text: str, unit: tuple[int, int, bool], s: int, e: int) -> bool:
+    """A line break where a sentence cannot end: after an abbreviation or an initial
+    ("U.S.\nAmbassador Lund", "H.\nR. Castell", "Mr.\nLund") or after an article or a
+    possessive ("over the\nInternet"): a scraped text cut inside a sentence."""
     start, end, _ = unit
-    return text[end - 1] == "." and start_strength(text, s, start, e) == 0
+    if text[end - 1] == ".":
+        return start_strength(text, s, start, e) == 0
+    last = _LAST_WORD.search(text, start, end)
+    item = text[s] == ">" or _LIST_ITEM.match(text, s) is not None
+    return last is not None and last.group(1) in _WAITS_FOR_NOUN and not item
 
 
 #: A section label, one word in capitals, above a headline ("OPINION", "ANALYSIS"); two
@@ -357,8 +367,8 @@ def find_blocks(text: str) -> tuple[Block, ...]:
             or text[s] == ">"
             or (not wrapped and not text[s].islower())
         )
-        if starts_unit and not prev_blank and units and _cut_at_abbreviation(text, units[-1], s, e):
-            starts_unit = False  # "... outgoing U.S.\nAmbassador Lund", "H.\nR. Castell"
+        if starts_unit and not prev_blank and units and _cut_mid_sentence(text, units[-1], s, e):
+            starts_unit = False  # "... outgoing U.S.\nAmbassador Lund", "... over the\nInternet"
         if starts_unit or not units:
             units.append((s, e, False))
         else:
