@@ -128,3 +128,21 @@ def test_the_byline_wins_over_a_day_an_article_sentence_tells() -> None:
     """The date finder's text search took the day the article's first sentence tells."""
     lines = b"</h1><p>By Ann Lee, Mar. 5, 2026</p><p>On February 3, 2026, the council met.</p>"
     assert _published(_page("", "").replace(b"</h1>", lines, 1)) == "2026-03-05"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On February 3, 2026, the council met in the old hall to debate the plan for the harbour.",
+        "The ferry owners wrote to the council on 3 February 2026, asking for a new pier.",
+    ],
+)
+def test_a_day_an_article_sentence_tells_is_no_publication_date(line: str) -> None:
+    """With no byline and no date in the markup, the date finder's text search took the
+    day the article's first sentence tells for the page's (and every relative date of
+    the article resolved against it)."""
+    assert _published(_dated_in_text(line, "")) is None
+
+
+def test_a_day_alone_under_the_headline_still_dates_the_page() -> None:
+    assert _published(_dated_in_text("March 5, 2019", "")) == "2019-03-05"

@@ -157,6 +157,17 @@ def _first_of_january_pattern(year: str) -> re.Pattern[str]:
     )
 
 
+def _told_in_text(guess: str, visible: str) -> bool:
+    """Whether the day ``guess`` is written out in the page's text. Called when no byline
+    or dateline dates the page: the day is then one the article tells ("On February 3,
+    2026, the council met"), which the date finder's text search took for the page's."""
+    for m in _WHOLE_DAY.finditer(visible):
+        day = _day_of(m)
+        if day is not None and day.isoformat() == guess:
+            return True
+    return False
+
+
 def _visible_text(tree: Any) -> str:
     """The words a reader sees on the page: no scripts, styles or templates."""
     for hidden in tree.xpath("//script|//style|//noscript|//template"):
@@ -193,10 +204,16 @@ def settle_page_date(html: str, meta: dict[str, str], source: str | None) -> Non
             log.debug("%s: the byline's %s dates the page (not %s)", source, byline, guess)
         meta["date"] = byline.isoformat()
         return
-    if guess is None or not guess.endswith("-01-01"):
+    if guess is None:
         return
-    year = guess[:4]
-    if _first_of_january_pattern(year).search(_visible_text(lxml_html.document_fromstring(html))):
+    visible = _visible_text(lxml_html.document_fromstring(html))
+    if _told_in_text(guess, visible):
+        log.debug("%s: %s is a day the article's text tells, not its date", source, guess)
+        del meta["date"]
+        return
+    if not guess.endswith("-01-01"):
+        return
+    if _first_of_january_pattern(guess[:4]).search(visible):
         return
     log.debug("%s: %s is a year alone, not a publication date", source, guess)
     del meta["date"]
