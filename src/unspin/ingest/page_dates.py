@@ -184,7 +184,8 @@ def settle_page_date(html: str, meta: dict[str, str], source: str | None) -> Non
     sentence tells). Failing a byline, a 1 January stands only when the visible text
     writes out that whole day ("Published January 1, 2026"), since a bare year (a
     copyright footer's "(c) 2025", any year in the text, a "Posted Jan 1" whose year is
-    taken from elsewhere) is no publication date; another guessed day stands."""
+    taken from elsewhere) is no publication date. A guessed day the text writes out
+    elsewhere is a day the article tells, not its date; another guessed day stands."""
     from htmldate import find_date
     from lxml import html as lxml_html
 
