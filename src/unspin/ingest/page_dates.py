@@ -181,11 +181,12 @@ def settle_page_date(html: str, meta: dict[str, str], source: str | None) -> Non
     given. A date the page's markup gives (what htmldate finds without searching the
     text) stands. Otherwise the day the page's byline writes out is its date: what the
     text search found instead is a guess (a copyright footer's year, a day an article's
-    sentence tells). Failing a byline, a 1 January stands only when the visible text
-    writes out that whole day ("Published January 1, 2026"), since a bare year (a
-    copyright footer's "(c) 2025", any year in the text, a "Posted Jan 1" whose year is
-    taken from elsewhere) is no publication date. A guessed day the text writes out
-    elsewhere is a day the article tells, not its date; another guessed day stands."""
+    sentence tells). Failing a byline, a guessed day the visible text writes out in words
+    ("On February 3, 2026, the council met") is a day the article tells, and is dropped;
+    a 1 January stands only when the text gives that whole day otherwise ("01/01/2026"),
+    since a bare year (a copyright footer's "(c) 2025", any year in the text, a "Posted
+    Jan 1" whose year is taken from elsewhere) is no publication date; another guessed
+    day stands."""
     from htmldate import find_date
     from lxml import html as lxml_html
 
