@@ -21,6 +21,7 @@ from unspin.techniques.analyzer import (
     classify_spans,
     cues,
     detect,
+    repeat,
 )
 from unspin.techniques.evaluate import classify_techniques
 from unspin.techniques.tagger import DEFAULT_DIR
@@ -160,7 +161,8 @@ def test_cues_name_the_patterns_in_a_span() -> None:
     first = TEXT.index("Corrupt elites")
     second = TEXT.index("Corrupt elites", first + 1)
     found = cues(TEXT, second, second + len("Corrupt elites"))
-    assert f"also occurs at offset {first}" in found
+    assert "also occurs earlier in the text" in found
+    assert "also occurs later in the text" in cues(TEXT, first, first + len("Corrupt elites"))
     assert "loaded: corrupt" in found and "loaded: elites" in found
     slogan = TEXT.index("Make the city")
     found = cues(TEXT, slogan, len(TEXT))
@@ -243,3 +245,37 @@ def test_an_ensemble_averages_its_taggers_and_projects_their_inputs(tmp_path: Pa
     got = model.inside_probability(states, x)
     assert np.allclose(got, expected, atol=1e-3)
     assert not np.allclose(got, tag_pieces(raw, states, x), atol=1e-3)
+
+
+def test_a_repeat_is_found_case_aside_on_the_text_itself() -> None:
+    # a dotted capital I lower-cases to two characters: offsets of a lower-cased copy
+    # would point one character off
+    text = "\u0130stanbul Weekly: Harbour fees rise. Then harbour fees rise again."
+    first = text.index("Harbour fees")
+    second = text.index("harbour fees")
+    assert repeat(text, first, first + len("Harbour fees rise")) == (second, second + 17)
+    assert text[second : second + 17].lower() == "harbour fees rise"
+    assert repeat(text, first, first + len("Harbour")) is None  # one word is no repeat
+
+
+@needs_model
+def test_a_repeat_is_shown_at_document_offsets(fake_backbone: Backbone) -> None:
+    # a zero-width space before the text: the pipeline analyses the text without it, so an
+    # offset computed there would be one short of the document's
+    text = (
+        "\u200bThe toll bridge is a disgrace. Councillor Edda Pilkvist spoke at noon. "
+        "The toll bridge is a disgrace."
+    )
+    config = load_config(
+        {"analyzers": {"techniques": {"all_candidates": True, "span_low": 0.0, "span_high": 0.0}}},
+        analyzers=["techniques"],
+    )
+    analysis = Pipeline(config, backbone=fake_backbone).analyze(Document(text))
+    assert not analysis.failures, analysis.failures
+    repeats = [f for f in analysis.by_kind("technique") if "repeat" in f.attributes]
+    assert repeats
+    for f in repeats:
+        where = f.attributes["repeat"]
+        assert text[where["start"] : where["end"]] == where["text"]
+        assert where["text"].lower() == f.text.strip().lower()
+        assert "offset" not in f.explanation.detail

@@ -242,16 +242,29 @@ def snapped(
     return out
 
 
+def repeat(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where else in ``text`` a span of two or more words occurs (case aside): the first
+    other occurrence, as offsets into ``text`` itself, or None."""
+    needle = text[start:end].strip()
+    if len(_WORDS.findall(needle)) < 2:
+        return None
+    at = start + text[start:end].index(needle)
+    for m in re.finditer(re.escape(needle), text, re.IGNORECASE):
+        if m.start() != at:
+            return m.start(), m.end()
+    return None
+
+
 def cues(text: str, start: int, end: int) -> list[str]:
-    """The surface patterns found in a span: a reader's reasons, not the detector."""
+    """The surface patterns found in a span: a reader's reasons, not the detector. A
+    repeat is named by where it lies (earlier or later), never by an offset: the text a
+    window or the visible-text view analyses is not the document's, and the explanation's
+    words are not moved back; the finding's ``repeat`` attribute holds the offsets."""
     span = text[start:end]
     found = []
-    lower, needle = text.lower(), span.lower().strip()
-    if len(_WORDS.findall(needle)) >= 2:
-        for m in re.finditer(re.escape(needle), lower):
-            if m.start() != start:
-                found.append(f"also occurs at offset {m.start()}")
-                break
+    other = repeat(text, start, end)
+    if other is not None:
+        found.append(f"also occurs {'earlier' if other[0] < start else 'later'} in the text")
     if "!" in span or "!" in text[end : end + 2]:
         found.append("exclamation")
     words = _WORDS.findall(span)
@@ -388,9 +401,20 @@ class TechniquesAnalyzer(Analyzer[TechniquesOptions]):
                 confidence=round(t.score, 4),
             ),
             attributes={
+                **_repeat_attribute(ctx.text, t.start, t.end),
                 "span_score": round(t.span_score, 4),
                 "span_probability": round(t.span_probability, 4),
                 "technique_probability": round(t.technique_probability, 4),
                 "ranked": [[name, p] for name, p in t.ranked],
             },
         )
+
+
+def _repeat_attribute(text: str, start: int, end: int) -> dict[str, JSON]:
+    """``{"repeat": {"start", "end", "text"}}`` for a span found again elsewhere in the
+    text (the attribute convention whose offsets the pipeline moves onto the document's
+    own text), else nothing."""
+    other = repeat(text, start, end)
+    if other is None:
+        return {}
+    return {"repeat": {"start": other[0], "end": other[1], "text": text[other[0] : other[1]]}}
