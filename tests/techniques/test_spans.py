@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from unspin.nlp import Parsed, Sentence, Token
-from unspin.techniques.analyzer import TechniqueSpan, snapped
-from unspin.techniques.spans import merge_same, select, snap
+import numpy as np
+
+from unspin.nlp import FakeBackbone, Parsed, Sentence, Token
+from unspin.techniques.analyzer import TechniqueSpan, in_quotes, snapped
+from unspin.techniques.spans import merge_same, quote_marks, quote_parts, select, snap
 
 
 def _parsed(text: str, rows: list[tuple[str, str, str, int]]) -> Parsed:
@@ -120,3 +122,54 @@ def test_select_applies_the_threshold_unless_all_candidates() -> None:
     assert select(spans, 0.2) == [spans[1]]
     assert select(spans, 0.2, all_candidates=True) == spans
     assert select(spans, 0.0) == spans
+
+
+QUOTED = (
+    "The Harbour Ledger called the toll “a shameless grab” and ‘pure greed,” said Mayor "
+    'Edda Pilkvist, who\'s "tired of it" and of the councillors’ excuses.'
+)
+
+
+def _at(phrase: str, until: str) -> tuple[int, int]:
+    start = QUOTED.index(phrase)
+    return start, QUOTED.index(until) + len(until)
+
+
+def test_a_mark_whose_partner_sits_just_outside_takes_it_in() -> None:
+    start, end = _at("a shameless", "grab” and")
+    assert quote_marks(QUOTED, start, end) == [QUOTED.index("”")]
+    assert quote_parts(QUOTED, start, end) == [(QUOTED.index("“"), end)]
+    start, end = _at("tired", "it")  # a straight pair, the closing mark after the edge
+    assert [QUOTED[s:e] for s, e in quote_parts(QUOTED, start, end + 1)] == ['"tired of it"']
+
+
+def test_a_span_is_cut_at_a_mark_whose_partner_lies_further_out() -> None:
+    # the tagger ran out of one quotation, over the words between, into the next (whose
+    # mistyped closing mark, after a comma, it takes in)
+    start, end = _at("shameless", "pure greed")
+    assert [QUOTED[s:e] for s, e in quote_parts(QUOTED, start, end)] == [
+        "shameless grab",
+        "and ‘pure greed,”",
+    ]
+
+
+def test_paired_marks_and_apostrophes_cut_nothing() -> None:
+    start, end = _at("“a shameless", "grab”")
+    assert quote_marks(QUOTED, start, end) == []
+    assert quote_parts(QUOTED, start, end) == [(start, end)]
+    start, end = _at("Edda", "excuses")  # who's, "tired of it", councillors’
+    assert quote_parts(QUOTED, start, end) == [(start, end)]
+
+
+def test_the_part_kept_holds_the_taggers_best_piece() -> None:
+    text = "Critics called it “a shameless grab” and moved on."
+    states = FakeBackbone().token_states([text], [0])
+    start, end = text.index("shameless"), text.index("moved") + len("moved")
+    p_in = np.full(len(states.starts), 0.3, np.float32)
+    p_in[states.pieces_in(text.index("grab"), text.index("grab") + 4)] = 0.9
+    s, e, p = in_quotes(text, states, p_in, start, end, 0.4)
+    assert text[s:e] == "shameless grab" and 0.3 < p < 0.9
+    p_in[:] = 0.3
+    p_in[states.pieces_in(text.index("moved"), text.index("moved") + 5)] = 0.9
+    s, e, _ = in_quotes(text, states, p_in, start, end, 0.4)
+    assert text[s:e] == "and moved"

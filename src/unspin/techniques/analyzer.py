@@ -54,7 +54,7 @@ from unspin.options import option
 from unspin.techniques import features as feats
 from unspin.techniques.ptc import TECHNIQUES
 from unspin.techniques.report import count_techniques
-from unspin.techniques.spans import merge_same, select, snap
+from unspin.techniques.spans import merge_same, quote_parts, select, snap
 from unspin.techniques.tagger import TechniquesModel, load_model
 
 __all__ = [
@@ -193,7 +193,8 @@ def detect(
     trim = float(decode.get("trim", 0.0)) if span_trim is None else span_trim
     second = m.config["tc"]["second_label_min"] if second_label_min is None else second_label_min
     p_in = m.inside_probability(states, feats.si_inputs(states))
-    candidates = snapped(text, parsed, feats.decode(text, states, p_in, low, high, trim))
+    decoded = snapped(text, parsed, feats.decode(text, states, p_in, low, high, trim))
+    candidates = [in_quotes(text, states, p_in, s, e, p) for s, e, p in decoded]
     proba = classify_spans(text, states, [(s, e) for s, e, _ in candidates], m, parsed)
     out = []
     for (start, end, p_span), p in zip(candidates, proba, strict=True):
@@ -218,6 +219,21 @@ def peak_inside(
     score that ranked spans best for precision out of fold)."""
     idx = states.pieces_in(start, end)
     return float(p_in[idx].max()) if len(idx) else default
+
+
+def in_quotes(
+    text: str, states: TokenStates, p_in: NDArray[Any], start: int, end: int, p_span: float
+) -> tuple[int, int, float]:
+    """A decoded span cut at the quotation marks whose partner lies outside it
+    (:func:`unspin.techniques.spans.quote_parts`): the part holding the best piece, with
+    the mean P(inside) of its own pieces."""
+    parts = quote_parts(text, start, end)
+    if len(parts) == 1:
+        s, e = parts[0]
+        return s, e, p_span
+    s, e = max(parts, key=lambda se: peak_inside(states, p_in, se[0], se[1], 0.0))
+    idx = states.pieces_in(s, e)
+    return s, e, float(p_in[idx].mean()) if len(idx) else p_span
 
 
 def span_score(p_span: float, p_technique: float) -> float:

@@ -9,6 +9,11 @@ widen`). Here, with the backbone's parse:
   lies just outside the span ("the radical | left" becomes "radical left"), a compound
   or possessive, a verb's particle; never across a sentence end, at most
   :data:`MAX_SNAP_TOKENS` tokens per side;
+* :func:`quote_parts` fits a span to its quotations: it takes in the partner of a
+  quotation mark that sits just outside an edge (``harbour” fees`` becomes
+  ``“harbour” fees``) and cuts the span at a mark whose partner lies further out (a
+  span the tagger ran out of one quotation into the words around it); the analyzer
+  keeps the part that holds the tagger's best piece;
 * :func:`merge_same` joins overlapping spans of one technique into one (its score is the
   best of theirs);
 * :func:`select` keeps the spans at or above the operating point's threshold (all of them
@@ -27,7 +32,16 @@ from typing import Protocol, TypeVar
 
 from unspin.nlp import Parsed, Token
 
-__all__ = ["MAX_SNAP_TOKENS", "TIGHT_DEPS", "Scored", "merge_same", "select", "snap"]
+__all__ = [
+    "MAX_SNAP_TOKENS",
+    "TIGHT_DEPS",
+    "Scored",
+    "merge_same",
+    "quote_marks",
+    "quote_parts",
+    "select",
+    "snap",
+]
 
 #: Dependency relations that bind a word to its head inside one phrase.
 TIGHT_DEPS = frozenset(
@@ -37,6 +51,7 @@ TIGHT_DEPS = frozenset(
 MAX_SNAP_TOKENS = 3
 _JOINERS = "-'’"
 _TRIM = " \n\t.,:;"
+_EDGE = " ,.;:!?"
 
 
 def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
@@ -119,6 +134,80 @@ def snap(text: str, parsed: Parsed | None, start: int, end: int) -> tuple[int, i
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     return start, end
+
+
+def _paired(text: str, start: int, end: int) -> tuple[list[int], dict[int, int]]:
+    """The quotation marks of the paragraph of ``[start, end)`` and their partners, paired
+    in reading order (see :func:`quote_marks`)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    partner: dict[int, int] = {}
+    open_double: int | None = None
+    open_single: int | None = None
+    marks: list[int] = []
+    for i in range(lo, hi):
+        c = text[i]
+        before = text[i - 1] if i > lo else " "
+        after = text[i + 1] if i + 1 < hi else " "
+        if c == "“" or (c == '"' and open_double is None):
+            open_double = i
+        elif c in '”"':
+            if open_double is None and open_single is not None:  # ‘mistyped,”
+                open_double, open_single = open_single, None
+            if open_double is not None:
+                partner[open_double], partner[i] = i, open_double
+            open_double = None
+        elif c == "‘" and not before.isalnum():
+            open_single = i
+        elif c == "’" and open_single is not None and not after.isalnum():
+            partner[open_single], partner[i] = i, open_single
+            open_single = None
+        else:
+            continue
+        marks.append(i)
+    return marks, partner
+
+
+def quote_marks(text: str, start: int, end: int) -> list[int]:
+    """Offsets in ``[start, end)`` of the quotation marks whose partner is not in it: the
+    marks of the span's paragraph paired in reading order (a curly double or single
+    opening mark with the next closing one of its kind, or a ‘ with a ” when no double
+    mark is open, as mistyped; straight double marks by turns; a ’ closes only when a ‘
+    is open and no letter follows it, else it is an apostrophe); a mark left unpaired
+    counts too."""
+    marks, partner = _paired(text, start, end)
+    return [i for i in marks if start <= i < end and not start <= partner.get(i, -1) < end]
+
+
+def quote_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` fitted to its quotations: a mark whose partner sits just outside
+    an edge (nothing but spaces and ``.,;:!?`` between) takes the partner in (``harbour”
+    fees`` becomes ``“harbour” fees``); then the span is cut at the
+    :func:`quote_marks` left, into the parts between them that hold a word (trimmed of
+    spaces and ``.,:;``). The span itself when no mark is unpaired."""
+    marks, partner = _paired(text, start, end)
+    s0, e0 = start, end
+    for i in marks:
+        j = partner.get(i, -1)
+        if not s0 <= i < e0 or j < 0 or s0 <= j < e0:
+            continue
+        if j < s0 and not text[j + 1 : s0].strip(_EDGE):
+            start = min(start, j)
+        elif j >= e0 and not text[e0:j].strip(_EDGE):
+            end = max(end, j + 1)
+    cuts = [i for i in marks if start <= i < end and not start <= partner.get(i, -1) < end]
+    if not cuts:
+        return [(start, end)]
+    parts = []
+    for s, e in zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True):
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        if any(ch.isalnum() for ch in text[s:e]):
+            parts.append((s, e))
+    return parts or [(start, end)]
 
 
 class Scored(Protocol):
