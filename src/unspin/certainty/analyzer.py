@@ -26,7 +26,7 @@ Kinds and labels
     ``vague_expert``         experts believe, scientists warn, analysts say
     ``vague_source``         sources said, a senior official, people familiar with the matter
     ``vague_research``       studies show, research suggests, reports say
-    ``vague_rumour``         rumours suggest, rumour has it
+    ``vague_rumour``         rumours suggest, rumour has it, some rumours indicated
 
 Ambiguity handling
     "may"/"might" count only when spaCy tags them MD, so "May 5" (the month) never fires;

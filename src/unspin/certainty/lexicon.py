@@ -282,7 +282,9 @@ GROUPS: dict[str, str] = {
         _words("source insider official aide diplomat spokesperson spokesman spokeswoman person"),
         "vague_source",
     ),
-    **dict.fromkeys(_words("study research survey poll report rumour rumor"), "vague_research"),
+    **dict.fromkeys(_words("study research survey poll report"), "vague_research"),
+    # hearsay, not research: the label of the phrase rule's "rumours suggest"
+    **dict.fromkeys(_words("rumour rumor"), "vague_rumour"),
 }
 ATTR_VERBS = frozenset(
     _words(

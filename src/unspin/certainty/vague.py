@@ -61,7 +61,7 @@ def vague_cues(parsed: Parsed) -> Iterator[Cue]:
             via_verb = False  # "many claiming liberal credentials", "people can believe it"
         if not (via_according or via_verb or familiar):
             continue
-        if group == "vague_research" and via_verb and head.lemma not in (
+        if group in ("vague_research", "vague_rumour") and via_verb and head.lemma not in (
             "show", "suggest", "find", "indicate", "say", "claim", "reveal", "warn", "estimate",
         ):  # fmt: skip
             continue
@@ -108,13 +108,15 @@ def _share_of(parsed: Parsed, t: Token, verb: Token) -> bool:
 
 def _no_claim(parsed: Parsed, verb: Token, group: str) -> bool:
     """The group is free or able to hold a view, not holding one ("people can believe it
-    or not"), or goes through something ("many are finding life too hard", "some find it
-    hard to cope"): no claim is pinned on it. A crowd "finds" a claim only with a clause
-    ("many find that the rules changed"); experts and studies also find a thing ("a
-    link")."""
+    or not"), goes through something ("many are finding life too hard", "some find it
+    hard to cope") or turns up ("studies showed up"): no claim is pinned on it. A crowd
+    "finds" a claim only with a clause ("many find that the rules changed"); experts and
+    studies also find a thing ("a link")."""
     kids = parsed.children(verb.i)
     if any(c.dep == "aux" and c.lower in ("can", "ca", "could") for c in kids):
         return True
+    if verb.lemma == "show" and any(c.dep == "prt" and c.lower == "up" for c in kids):
+        return True  # "rumours showed up online": they appeared, and claimed nothing
     if verb.lemma != "find":
         return False
     if any(c.dep in ("ccomp", "xcomp", "oprd", "acomp") and c.pos == "ADJ" for c in kids):
@@ -241,6 +243,8 @@ def _vague_cue(
     post = [c for c in kids if c.i > t.i and c.dep in ("amod", "acl", "prep")]
     score = 0.85
     detail = "A claim attributed to an unnamed group, so a reader cannot check who said it."
+    if group == "vague_rumour":
+        detail = "A claim resting on rumour: no one is named who spreads or vouches for it."
     # anything named in the noun phrase makes the attribution (partly) checkable
     pre_named = any(
         toks[j].ent_type in NAME_ENTS or toks[j].pos == "PROPN"
