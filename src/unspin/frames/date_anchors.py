@@ -110,7 +110,8 @@ def _anchor(
     if same:
         return min(same, key=lambda a: abs(a.start - d.start)), "clause"
     k = parsed.sentences.index(sentence)
-    opens = [s.start for s in parsed.sentences[max(0, k - 1) : k + 1]]
+    # a headline sums up the whole story: its year sets no scene for the lines under it
+    opens = [s.start for s in parsed.sentences[max(0, k - 1) : k + 1] if s.block != "title"]
     scenes = [
         a
         for a in dates

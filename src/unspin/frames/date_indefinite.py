@@ -5,14 +5,18 @@ unit of time, after "in", "on", "at" or "during" and before a relative "when", "
 "that" or "in which", pick some year (often the current one), not a duration of one.
 "for a year when she was young", "will reopen in a year" and "within a year" stay
 durations. A number and a capitalised unit that quotation marks enclose whole ('a "60
-Hours" appearance', gate-article reading) is a title, no duration either.
+Hours" appearance', gate-article reading) is a title, no duration either; nor is one
+written in capitals inside a longer name the parser marks an event or a work ("the Three
+Days of Darkness", "the Six Day War").
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["indefinite_unit", "quoted_title"]
+from unspin.nlp import Parsed
+
+__all__ = ["indefinite_unit", "inside_name", "quoted_title"]
 
 #: "in", "on", "at" or "during" right before the article.
 _BEFORE = re.compile(r"\b(?:in|on|at|during)\s+$", re.I)
@@ -46,3 +50,23 @@ def quoted_title(text: str, start: int, end: int) -> bool:
         return False
     unit = text[start:end].split()[-1]
     return unit[:1].isupper()
+
+
+#: Entities whose name may hold a number and a unit of time.
+_NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "ORG", "FAC", "LAW", "PRODUCT"})
+
+
+def inside_name(text: str, parsed: Parsed, start: int, end: int) -> bool:
+    """The duration at ``start:end`` is written in capitals ("Three Days", "Six Day")
+    inside a longer event, work or organisation name ("the Three Days of Darkness", "the
+    Six Day War"): a word of the name, no length of time."""
+    words = text[start:end].replace("-", " ").split()
+    if not words or not all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return False
+    return any(
+        e.label in _NAME_LABELS
+        and e.start <= start
+        and end <= e.end
+        and e.end - e.start > end - start
+        for e in parsed.entities
+    )

@@ -114,7 +114,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\b(?P<pre>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Bb]efore|"
             r"[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hrough|[Tt]o|[Tt]he|[Ss]ummer|"
             r"[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\s+)?"
-            r"(?<![\w$£€.,-])(?P<year>1[6-9]\d\d|20\d\d)\b(?![,.]\d|\s*(?:%|percent|per\s+cent))"
+            r"(?<![\w$£€.,-])(?P<year>1[6-9]\d\d|20\d\d)"
+            # a year glued to the next sentence's first word by a lost space ("in 2014The
+            # council"): a year only after a preposition of time
+            r"(?:\b|(?(pre)(?=[A-Z][a-z])|(?!)))(?![,.]\d|\s*(?:%|percent|per\s+cent))"
         ),
     ),
     (
@@ -159,11 +162,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        # "on the 20th": a day of the month alone ("the 20th of May" is dmy, longer)
+        # "on the 20th": a day of the month alone ("the 20th of May" is dmy, longer); after
+        # a weekday its suffix may be left out ("Tuesday the 16")
         "dayonly",
         re.compile(
-            r"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Bb]efore|[Aa]fter)\s+"
-            r"(?P<the>the)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?![\w-])"
+            r"\b(?:(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Bb]efore|[Aa]fter)\s+"
+            rf"|(?P<wd>{_WEEKDAY}),?\s+)"
+            r"(?P<the>the)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?(wd)(?:st|nd|rd|th)?|(?:st|nd|rd|th))"
+            r"\b(?![\w-])"
         ),
     ),
     (

@@ -9,6 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from unspin.frames.date_calendar import (
+    ago_iso,
+    day_month_order,
+    day_of_month,
+    relative_month_year,
+    relative_unit_iso,
+    safe_date,
+    weekday_date,
+    weekday_fits,
+)
 from unspin.frames.date_context import (
     PLAIN_FUTURE_AUX,
     future_at,
@@ -54,13 +64,6 @@ class DateMatch:
     needs_publication: bool = False
 
 
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
 #: Words after the noun "march" that say where it goes ("resumes March to the border").
 _MARCH_WAY = frozenset(
     ("to", "on", "toward", "towards", "through", "across", "against", "from", "into")
@@ -88,16 +91,6 @@ def _fmt_num(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
-def _iso_week(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def _shift_months(d: date, months: int) -> tuple[int, int]:
-    total = d.year * 12 + d.month - 1 + months
-    return total // 12, total % 12 + 1
-
-
 def _told_year(m: re.Match[str]) -> int | None:
     """The year a month or day states: four digits, or two after an apostrophe ("Sept. 28
     '17"), 19xx from 50 on and 20xx below, as a numeric date's two-digit year."""
@@ -110,43 +103,6 @@ def _told_year(m: re.Match[str]) -> int | None:
 def _century(y: int) -> int:
     """The year of a two-digit year: 19xx from 50 on, else 20xx."""
     return y + (2000 if y < 50 else 1900)
-
-
-def _relative_month_year(pub: date, month: int, mod: str) -> int:
-    """The year of "last/next/this <month>" published on ``pub``."""
-    year = pub.year
-    if mod == "last":
-        year -= 1 if month >= pub.month else 0
-    elif mod == "next":
-        year += 1 if month <= pub.month else 0
-    return year
-
-
-def _day_month_order(a: int, b: int, sep: str) -> tuple[int, int] | None:
-    """(day, month) of the numeric date "a/b/y" or "a.b.y"; None when either order fits."""
-    if sep == "." or a > 12 >= b:
-        return a, b
-    if b > 12 >= a:
-        return b, a
-    if a == b:
-        return a, b
-    return None
-
-
-def _weekday_date(pub: date, wd: int, mod: str, future: bool) -> date:
-    """The date of "[last|next|this|on] <weekday>" published on ``pub`` (see the
-    conventions in :mod:`unspin.frames.dates`)."""
-    back = (pub.weekday() - wd) % 7
-    fwd = (wd - pub.weekday()) % 7
-    if mod in ("last", "past"):
-        return pub - timedelta(days=back or 7)
-    if mod == "next":
-        return pub + timedelta(days=fwd or 7)
-    if mod in ("this", "coming"):
-        return pub + timedelta(days=fwd)
-    if future:
-        return pub + timedelta(days=fwd or 7)
-    return pub - timedelta(days=back)
 
 
 #: How far before the publication a day told in the simple present of a planned event
@@ -172,63 +128,6 @@ def _month_year(
     if month > pub.month and past_at(text, parsed, start, end):
         return pub.year - 1
     return pub.year
-
-
-def _day_of_month(pub: date, day: int, future: bool) -> date | None:
-    """The date of "on the <day>th" published on ``pub``: the latest such day on or before
-    ``pub``, or the first on or after it when the clause is in the future tense (as "on
-    Monday" is resolved)."""
-    step = 1 if future else -1
-    for k in range(3):  # "the 31st" skips a month that has no 31st
-        y, mo = _shift_months(pub, step * k)
-        d = _safe_date(y, mo, day)
-        if d is not None and (d >= pub if future else d <= pub):
-            return d
-    return None
-
-
-def _relative_unit_iso(p: date, mod: str, unit: str, step: int) -> str | None:
-    """ISO of "last/next/this/past <week|weekend|month|year|decade>" published on ``p``."""
-    if mod == "past":
-        span = {"week": timedelta(days=7), "weekend": timedelta(days=7)}.get(unit)
-        if span is not None:
-            return f"{(p - span).isoformat()}/{p.isoformat()}"
-        if unit == "month":
-            y, mo = _shift_months(p, -1)
-            back = _safe_date(y, mo, min(p.day, 28)) or p
-            return f"{back.isoformat()}/{p.isoformat()}"
-        if unit == "year":
-            back = _safe_date(p.year - 1, p.month, min(p.day, 28)) or p
-            return f"{back.isoformat()}/{p.isoformat()}"
-        return None
-    if unit in ("week", "weekend"):
-        return _iso_week(p + timedelta(weeks=step))
-    if unit == "month":
-        y, mo = _shift_months(p, step)
-        return f"{y:04d}-{mo:02d}"
-    if unit == "year":
-        return f"{p.year + step:04d}"
-    if unit == "decade":
-        d0 = (p.year // 10 + step) * 10
-        return f"{d0:04d}/{d0 + 9:04d}"
-    return None
-
-
-def _ago_iso(p: date, k: int, unit: str, gran: str) -> tuple[str | None, str]:
-    """ISO and granularity of "<k> <unit>s ago" published on ``p``."""
-    if unit in ("second", "minute", "hour", "day"):
-        days = {"day": k}.get(unit, 0 if unit != "hour" else k // 24)
-        return (p - timedelta(days=days)).isoformat(), gran
-    if unit in ("week", "fortnight"):
-        # a count of days back, like "two days ago": "a week ago" is the day 7 days before
-        return (p - timedelta(weeks=k * (2 if unit == "fortnight" else 1))).isoformat(), "day"
-    if unit == "month":
-        y, mo = _shift_months(p, -k)
-        return f"{y:04d}-{mo:02d}", gran
-    if unit in ("year", "decade", "century"):
-        years = k * {"year": 1, "decade": 10, "century": 100}[unit]
-        return f"{p.year - years:04d}", "year"
-    return None, gran
 
 
 def _tag_at(parsed: Parsed, char: int) -> str:
@@ -285,23 +184,23 @@ def _yearless_day(
     month, day = month_day
     pub_iso = pub.isoformat() if pub else None
     if (same := same_day_before(text, m.start(), month, day)) is not None:
-        d = _safe_date(same[0], month, day)
+        d = safe_date(same[0], month, day)
         if d is not None:
             return DateMatch(
                 m.start(), m.end(), "date", d.isoformat(), "day", False,
                 f"{rule}.same-day", 0.85, relative_to=same[1],
             )  # fmt: skip
-    d = _safe_date(pub.year, month, day) if pub else None
+    d = safe_date(pub.year, month, day) if pub else None
     if d is not None and pub is not None:
         if d < pub and future_at(text, parsed, m.start()):
-            d = _safe_date(pub.year + 1, month, day)  # "will rise from January 1"
+            d = safe_date(pub.year + 1, month, day)  # "will rise from January 1"
         elif d < pub - _PRESENT_REACH and scheduled_at(text, parsed, m.start(), m.end()):
-            d = _safe_date(pub.year + 1, month, day)  # "reopens on March 3", told in June
+            d = safe_date(pub.year + 1, month, day)  # "reopens on March 3", told in June
         elif d > pub and past_at(text, parsed, m.start(), m.end()):
-            d = _safe_date(pub.year - 1, month, day)  # "sold it on June 3": gone by
+            d = safe_date(pub.year - 1, month, day)  # "sold it on June 3": gone by
     if pub is None and (told := year_before(text, m.start(), month)) is not None:
         year, anchor = told
-        d = _safe_date(year, month, day)
+        d = safe_date(year, month, day)
         if d is not None:
             return DateMatch(
                 m.start(), m.end(), "date", d.isoformat(), "day", False,
@@ -345,7 +244,7 @@ class DateScanner:
         return handler(m)
 
     def _h_iso(self, m: re.Match[str]) -> DateMatch | None:
-        d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if d is None:
             return None
         if m["H"]:
@@ -362,13 +261,13 @@ class DateScanner:
         day = int(re.sub(r"\D", "", m["day"]))
         last = m.groupdict().get("day2")  # "November 10-13, 2012": a range of days
         if (year := _told_year(m)) is not None:
-            d = _safe_date(year, month, day)
-            d2 = _safe_date(year, month, int(re.sub(r"\D", "", last or "0")))
+            d = safe_date(year, month, day)
+            d2 = safe_date(year, month, int(re.sub(r"\D", "", last or "0")))
             if d is None:
                 return None
             days = f"{d}/{d2}" if d2 is not None and d2 > d else d.isoformat()
             return DateMatch(m.start(), m.end(), "date", days, "day", False, rule, 0.95)
-        if _safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 passes
+        if safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 passes
             return None
         return _yearless_day(self.text, self.parsed, self.pub, m, (month, day), rule)
 
@@ -407,7 +306,7 @@ class DateScanner:
         iso: str | None = None
         if mod in ("last", "next", "this"):
             if self.pub:
-                iso = f"{_relative_month_year(self.pub, month, mod):04d}-{month:02d}"
+                iso = f"{relative_month_year(self.pub, month, mod):04d}-{month:02d}"
             return self._rel(start, m.end(), "date.relative-month", iso, "month", 0.85)
         if self.pub:
             span = (m.start("mon"), start, m.end())
@@ -421,7 +320,7 @@ class DateScanner:
     def _h_numeric(self, m: re.Match[str]) -> DateMatch | None:
         a, b = int(m["a"]), int(m["b"])
         y = int(m["y"]) if len(m["y"]) == 4 else _century(int(m["y"]))
-        order = _day_month_order(a, b, m["sep"])
+        order = day_month_order(a, b, m["sep"])
         if order is None:
             if a > 12 or b > 12 or a == 0 or b == 0:
                 return None  # not a date at all
@@ -429,7 +328,7 @@ class DateScanner:
                 m.start(), m.end(), "date", None, "day", False, "date.numeric", 0.6, ambiguous=True
             )
         day, month = order
-        d = _safe_date(y, month, day)
+        d = safe_date(y, month, day)
         if d is None:
             return None
         return DateMatch(
@@ -539,7 +438,7 @@ class DateScanner:
             future = mod not in ("last", "past", "next", "this", "coming") and future_at(
                 self.text, self.parsed, m.start()
             )
-            iso = _weekday_date(self.pub, wd, mod, future).isoformat()
+            iso = weekday_date(self.pub, wd, mod, future).isoformat()
         return self._rel(start, m.end(), "date.relative-weekday", iso, "day", 0.85)
 
     def _h_dayonly(self, m: re.Match[str]) -> DateMatch | None:
@@ -550,18 +449,20 @@ class DateScanner:
                 return None  # "on the 20th floor", "by the 3rd quarter": an ordinal
         iso: str | None = None
         if self.pub:
-            found = _day_of_month(
+            found = day_of_month(
                 self.pub, int(m["day"]), future_at(self.text, self.parsed, m.start("the"))
             )
-            iso = found.isoformat() if found else None
-        return self._rel(m.start("the"), m.end(), "date.day-of-month", iso, "day", 0.75)
+            # "Tuesday the 16": that day only when it falls on a Tuesday
+            iso = found.isoformat() if found and weekday_fits(found, m["wd"]) else None
+        start = m.start("wd") if m["wd"] else m.start("the")
+        return self._rel(start, m.end(), "date.day-of-month", iso, "day", 0.75)
 
     def _h_relunit(self, m: re.Match[str]) -> DateMatch | None:
         mod = m["mod"].lower()
         unit = m["unit"].lower()
         gran = "week" if unit == "weekend" else unit
         step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(mod, 0)
-        iso = _relative_unit_iso(self.pub, mod, unit, step) if self.pub is not None else None
+        iso = relative_unit_iso(self.pub, mod, unit, step) if self.pub is not None else None
         return self._rel(m.start(), m.end(), "date.relative-unit", iso, gran, 0.85)
 
     def _h_ago(self, m: re.Match[str]) -> DateMatch | None:
@@ -570,7 +471,7 @@ class DateScanner:
         gran = {"second": "day", "minute": "day", "hour": "day"}.get(unit, unit)
         iso: str | None = None
         if self.pub and n is not None and n == int(n):
-            iso, gran = _ago_iso(self.pub, int(n), unit, gran)
+            iso, gran = ago_iso(self.pub, int(n), unit, gran)
         score = 0.9 if n is not None else 0.6
         return self._rel(m.start(), m.end(), "date.ago", iso, gran, score)
 

@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from unspin.frames.date_anchors import anchor_years
-from unspin.frames.date_indefinite import indefinite_unit, quoted_title
+from unspin.frames.date_indefinite import indefinite_unit, inside_name, quoted_title
 from unspin.frames.date_ordinals import ordinal_series, possessive_year
 from unspin.frames.date_patterns import (
     ENTITY_SKIP,
@@ -205,7 +205,9 @@ def _scan(text: str, parsed: Parsed, reference: Callable[[int], date | None]) ->
                 vetoed.append((m.start(), m.end()))  # "the 31st and 32nd floors"
                 continue
             if name == "duration" and (
-                indefinite_unit(text, m.start(), m.end()) or quoted_title(text, m.start(), m.end())
+                indefinite_unit(text, m.start(), m.end())
+                or quoted_title(text, m.start(), m.end())
+                or inside_name(text, parsed, m.start(), m.end())
             ):
                 vetoed.append((m.start(), m.end()))  # "in a year when ...": no length
                 continue
