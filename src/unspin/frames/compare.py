@@ -7,7 +7,8 @@ that gives no date neither agrees nor differs with a dated claim). Rules:
 
 * **polarity**: ``positive`` against ``negative`` differs (the cues are shown);
 * **number**: quantities that count the same thing (``killed``, ``money`` in the same
-  currency, ``percent``, ...) are compared; the slot agrees when some pair of them holds
+  currency, ``percent``, a length, mass or volume in any unit: "150 cm" is "1.5 m",
+  :mod:`.units`) are compared; the slot agrees when some pair of them holds
   the same value (within :data:`TOLERANCE`, or within :data:`ROUND_TOLERANCE` when one of
   the two is a round figure such as "1,200" or "3 million") and differs when none does;
 * **date**: resolved dates (ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) agree when one
@@ -29,6 +30,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from unspin.frames.units import in_base_unit
 
 __all__ = [
     "ROUND_TOLERANCE",
@@ -195,15 +198,30 @@ def within_bound(q: Mapping[str, Any], value: float) -> bool:
     return same_value(bound, value)
 
 
+def _measured(q: Mapping[str, Any]) -> tuple[str, float]:
+    """A quantity's kind and value, a length, mass or volume in its dimension's base unit
+    whatever it counts ("150 cm" of rain, "other", and "1.5 m", a "distance", are one
+    length of 1.5 m)."""
+    value = float(q["value"])
+    base = in_base_unit(q.get("unit"), value)
+    if base is None:
+        return quantity_kind(q), value
+    return f"measure:{base[0]}", base[1]
+
+
 def _number(a: Mapping[str, Any], b: Mapping[str, Any], bounds: bool = False) -> SlotCheck | None:
     qa = [q for q in a.get("quantities") or () if q.get("value") is not None]
     qb = [q for q in b.get("quantities") or () if q.get("value") is not None]
-    pairs = [(x, y) for x in qa for y in qb if quantity_kind(x) == quantity_kind(y)]
+    pairs = [(x, y) for x in qa for y in qb if _measured(x)[0] == _measured(y)[0]]
     if not pairs:
         return None
     for x, y in pairs:
-        agree = within_bound(x, float(y["value"])) if bounds else None
-        if agree or (agree is None and same_value(float(x["value"]), float(y["value"]))):
+        (_, vx), (_, vy) = _measured(x), _measured(y)
+        raw_x, raw_y = float(x["value"]), float(y["value"])
+        # a bound is read in its own unit: the other side's value taken into it
+        in_x = vy * raw_x / vx if vx and (vx, vy) != (raw_x, raw_y) else raw_y
+        agree = within_bound(x, in_x) if bounds else None
+        if agree or (agree is None and same_value(vx, vy)):
             return SlotCheck("number", True, quantity_text(x), quantity_text(y))
     x, y = pairs[0]
     return SlotCheck("number", False, quantity_text(x), quantity_text(y))

@@ -92,6 +92,7 @@ from unspin.frames.quantity_refs import (
 from unspin.frames.quantity_shares import open_bound, ratio_shares
 from unspin.frames.quantity_sources import unnamed_sources
 from unspin.frames.quantity_units import unit_after
+from unspin.frames.quantity_vague import said_again, scaled_range, several_scale
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS, VERBS
 from unspin.nlp import Parsed, Token
@@ -276,6 +277,9 @@ class _QuantityScanner:
             ):
                 return None  # "the Cobalt One deal"; "million dollar deals"; "any one"
             value = words_to_number(core)
+            if value is not None and (several := several_scale(text, start, core, value)):
+                start, value = several  # "several hundred dollars": at least 200
+                approximate, qualifier, score, kind = True, "at_least", 0.7, "vague"
         elif kind == "frac":
             num_word, den = re.split(r"[\s-]+", core.lower())
             num = 1 if num_word in ("a", "one") else UNITS_W[num_word]
@@ -299,6 +303,7 @@ class _QuantityScanner:
         elif kind == "vague":
             value = VAGUE[" ".join(core.lower().split())]
             approximate, qualifier, score = True, "at_least", 0.7
+            end = said_again(text, core, end)  # "dozens upon dozens": one magnitude
         else:  # pragma: no cover - every group is handled above
             return None
         if value is None:
@@ -354,6 +359,8 @@ class _QuantityScanner:
             top = words_to_number(wm["max"]) if wm else None
             if wm and top is not None and top > value:
                 value_max, end = top, wm.end()
+            elif ranged := scaled_range(text, m.group(), end, value, words_to_number):
+                value, value_max, end = ranged  # "five to six million units"
         plus_end, plus_noun = (
             plus_after(self.parsed, text, end, currency is not None)
             if kind in ("digits", "words") and qualifier is None
@@ -394,7 +401,7 @@ class _QuantityScanner:
                 return None  # "three years": a duration, left to the date extractor
             if (
                 noun
-                and self._singular_after(noun_end)
+                and _singular_after(self.parsed, text, noun_end)
                 and (
                     value == 0
                     or (kind == "digits" and self._name_number(core, m.start()))
@@ -433,15 +440,6 @@ class _QuantityScanner:
     def _name_number(self, core: str, start: int) -> bool:
         tok = self._token(start)  # a year, or a number after a name ("the Marlo 9 movement")
         return bool(YEAR.fullmatch(core)) or (tok is not None and model_number(self.parsed, tok))
-
-    def _singular_after(self, noun_end: int) -> bool:
-        """Whether the counted noun ending at ``noun_end`` is singular and not joined to the
-        number by a hyphen ("eight-page letter" counts pages; "2015 appointment" does not)."""
-        k = self.parsed.token_at(noun_end - 1)
-        if k is None:
-            return False
-        t = self.parsed.tokens[k]
-        return t.tag == "NN" and "-" not in self.text[max(0, t.start - 2) : t.start]
 
     def _counted_noun(self, end: int) -> tuple[int, str | None]:
         """The noun a number counts ("62 people", "3,000 armed soldiers"), from the parse."""
@@ -492,6 +490,16 @@ class _QuantityScanner:
             both = joined_plural(parsed, t)  # "121 adults and children": both counted
             return (both.end, f"{unit} and {counted_unit(both)}") if both else (t.end, unit)
         return after_models(self.parsed, k, end)
+
+
+def _singular_after(parsed: Parsed, text: str, noun_end: int) -> bool:
+    """Whether the counted noun ending at ``noun_end`` is singular and not joined to the
+    number by a hyphen ("eight-page letter" counts pages; "2015 appointment" does not)."""
+    k = parsed.token_at(noun_end - 1)
+    if k is None:
+        return False
+    t = parsed.tokens[k]
+    return t.tag == "NN" and "-" not in text[max(0, t.start - 2) : t.start]
 
 
 def pairs(text: str, dates: SpanIndex) -> list[QuantityMatch]:

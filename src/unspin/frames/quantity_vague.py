@@ -1,0 +1,72 @@
+"""Vague and ranged number words, for :mod:`unspin.frames.quantities`: a vague magnitude
+said twice for weight ("dozens upon dozens"), a bare scale after "several" or "a few"
+("several hundred dollars": at least 200, not 100) and a range whose bottom borrows the
+top's scale ("five to six million units": 5 to 6 million, not 6 million)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from unspin.frames.quantity_patterns import SCALES_W, WORDS
+
+__all__ = ["said_again", "scaled_range", "several_scale"]
+
+#: A vague magnitude said again: "dozens upon dozens", "hundreds and hundreds".
+_AGAIN = re.compile(
+    r"\s+(?:upon|and|on|after)\s+(?P<word>(?:(?:tens|hundreds)\s+of\s+)?"
+    r"(?:dozens|scores|hundreds|thousands|millions|billions))\b",
+    re.I,
+)
+#: Words before a bare scale that make it vague: "several hundred", "a few thousand".
+_SEVERAL = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.I)
+_SCALES = ("hundred", "thousand", "million", "billion", "trillion")
+#: The top of a range that ends in a scale word: "to six million", "- 2 billion".
+_SCALED_TOP = re.compile(
+    rf"\s+(?:to|-|–)\s+(?P<max>{WORDS}|\d+(?:\.\d+)?\s+(?:{'|'.join(_SCALES)}))\b", re.I
+)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def said_again(text: str, core: str, end: int) -> int:
+    """The end of a vague magnitude ``core`` (ending at ``end``) said again after it
+    ("dozens upon dozens"); ``end`` when it is not."""
+    while (m := _AGAIN.match(text, end)) and _words(m["word"]) == _words(core):
+        end = m.end()  # "thousands and thousands and thousands"
+    return end
+
+
+def several_scale(text: str, start: int, core: str, value: float) -> tuple[int, float] | None:
+    """A number word ``core`` (value ``value``) that is a bare scale ("hundred",
+    "hundred thousand") after "several", "a few", "few" or "many": the start of those
+    words and the least the phrase allows (two of the scale, as "hundreds" is 200)."""
+    if core.split()[0].lower() not in _SCALES:
+        return None
+    m = _SEVERAL.search(text, max(0, start - 12), start)
+    return (m.start(), 2 * value) if m else None
+
+
+def scaled_range(
+    text: str, core: str, end: int, value: float, to_number: Callable[[str], float | None]
+) -> tuple[float, float, int] | None:
+    """A bare number word ``core`` (no scale, value under 1,000) at the bottom of a range
+    whose top ends in a scale ("five to six million"): the bottom at the top's scale, the
+    top (``to_number`` reads number words) and the end of the range."""
+    if value >= 1000 or any(w in _words(core) for w in _SCALES):
+        return None
+    m = _SCALED_TOP.match(text, end)
+    if m is None:
+        return None
+    top_text = _words(m["max"])
+    scale = top_text.split()[-1]
+    if scale not in _SCALES:
+        return None
+    head = top_text.rsplit(" ", 1)[0]
+    top = float(head) * SCALES_W[scale] if head[:1].isdigit() else to_number(top_text)
+    low = value * SCALES_W[scale]
+    if top is None or not low < top:
+        return None
+    return low, top, m.end()
