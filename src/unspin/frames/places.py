@@ -11,7 +11,8 @@ whose or about what the thing is ("the Russia probe cost ...", "U.S. forces"), u
 that noun is a place ("U.S. soil"); a name at one end of a range whose other end is a
 person's ("from Eisenhower to Bush") is a person's; a name that ends in a word for a body
 ("New Majority", "the Kremlin") is a place only after a preposition of place ("in the
-Kremlin").
+Kremlin"); a name whose head names an event or an age ("the Las Vegas Massacre", "the
+Middle Ages"), or an ordinal and a noun of no place ("the Fourth Estate"), is none.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def places_in(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
         if e.label in ("GPE", "LOC", "FAC")
         and sentence.start <= e.start < sentence.end
         and not _no_place(parsed, e.first, e.last)
+        and not _named_no_place(parsed, e.first, e.last)
         and not _a_person(parsed, e.first, e.text, persons)
         and not _said_of(parsed, e.first, e.last, e.text, person_tokens)
     ]
@@ -67,6 +69,40 @@ def _no_place(parsed: Parsed, first: int, last: int) -> bool:
         return True  # "Vikland said ...", "McFarland had written that ...": a speaker
     named = toks[up.head] if head.dep == "oprd" and up.lemma.lower() in _NAMING_VERBS else None
     return named is not None and named.pos == "NOUN" and named.lower not in _PLACE_NOUNS
+
+
+#: Head nouns of names of events and ages (and of an event's actor) the recogniser may
+#: take for places ("the Las Vegas Massacre", "the Middle Ages", "the Las Vegas Shooter").
+_EVENT_HEADS = frozenset(
+    {"massacre", "revolution", "recession", "war", "schism", "crisis", "shooting", "bombing"}
+    | {"attack", "ages", "era", "supper", "uprising", "riot", "riots", "genocide", "famine"}
+    | {"reformation", "renaissance", "shooter"}
+)
+_ORDINALS = frozenset(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+)
+#: Place nouns an ordinal names a place with ("the Fourth Ward", "the Third District").
+_ORDINAL_PLACES = frozenset({"ward", "avenue", "floor", "precinct", "arrondissement"})
+
+
+def _named_no_place(parsed: Parsed, first: int, last: int) -> bool:
+    """A place-labelled name that names an event or an age by its head noun ("the Las
+    Vegas Massacre", "the Middle Ages"), or an ordinal and a noun of no place ("the
+    Fourth Estate", "the Fifth Column"; "the Third District" is a place)."""
+    toks = parsed.tokens
+    head = next((t for t in toks[first:last] if not first <= t.head < last), None)
+    if head is None:
+        return False
+    lemma = head.lower
+    if lemma in _EVENT_HEADS:
+        return True
+    words = [t for t in toks[first:last] if t.lower != "the"]
+    return (
+        len(words) == 2
+        and words[0].lower in _ORDINALS
+        and words[0].text[:1].isupper()
+        and words[1].lower not in _PLACE_NOUNS | _ORDINAL_PLACES
+    )
 
 
 _LANGUAGE_NOUNS = frozenset({"language", "dialect", "tongue"})
