@@ -111,6 +111,14 @@ TIME_NOUNS = frozenset(
 NOTE_LABEL_RE = re.compile(
     r"^\W*(?:full\s+)?(?:disclosure|correction|clarification|editor[’']?s\s+note)\s*:", re.I
 )
+#: The label of a link, a video or a picture that opens a sentence ("See also: <another
+#: story's headline>", "Read more:", "Watch:", "Link to the full video:", "Photo: <credit
+#: or caption>", "Via: <site>"): page furniture, nothing to check.
+LINK_LABEL_RE = re.compile(
+    r"^\W*(?:links?(?:\s+to\b[^:\n]{0,40})?|read\s+more|see\s+also|related|watch|video|"
+    r"listen|image|photo|picture|h/t|hat\s+tip|via)\s*:\s*",
+    re.I,
+)
 #: Verbs of a reply not given ("did not immediately respond to a request for comment",
 #: "declined to comment", "could not be reached for comment") ...
 NO_REPLY_VERBS = frozenset(_words("respond reply return reach comment decline refuse"))

@@ -1,13 +1,14 @@
 """Sentences that carry nothing to check, whatever the check-worthiness model scores them
 (:func:`nothing_to_check`, asked by :class:`unspin.claims.analyzer.ClaimsAnalyzer` for
-each sentence): notes about the article, unanswered requests for comment, what is not
-known, what should be, how a poll was taken; a main clause that only holds a view, a
-belief or an intention (:mod:`unspin.claims.opinion_cues`)."""
+each sentence): notes about the article, labels of links and pictures, unanswered
+requests for comment, what is not known, what should be, how a poll was taken; a main
+clause that only holds a view, a belief or an intention (:mod:`unspin.claims.opinion_cues`)."""
 
 from __future__ import annotations
 
 from unspin.claims.lexicon import (
     LEAD_IN_VERBS,
+    LINK_LABEL_RE,
     NO_REPLY_VERBS,
     NOTE_LABEL_RE,
     OPEN_ADJS,
@@ -25,14 +26,19 @@ __all__ = ["nothing_to_check"]
 def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | None:
     """Why the sentence carries nothing to check, whatever the model scores it; None when
     no rule says so. A note about the article itself ("Disclosure: ...", "Correction:
-    ..."); a reply not given ("did not immediately respond to a request for comment",
-    "declined to comment"); a sentence that only says something is not known ("it is
+    ..."); the label of a link, a video or a picture ("See also: <a headline>", "Photo:
+    <a credit>"); a reply not given ("did not immediately respond to a request for
+    comment", "declined to comment"); a sentence that only says something is not known ("it is
     unclear whether the men were armed", "he said it was not yet clear if ...", "it did
     not say where the raids took place"); a main clause that says what should be ("his
     passage should be guaranteed"). A sentence with a second clause of its own
     ("..., but said it would cooperate") keeps its score."""
     if NOTE_LABEL_RE.match(s_text):
         return "a note about the article itself"
+    # the label may be cut off as a heading of its own, on the sentence's line
+    line = parsed.text[parsed.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+    if LINK_LABEL_RE.match(s_text) or LINK_LABEL_RE.fullmatch(line.rstrip() + " "):
+        return "the label of a link, a video or a picture"
     if not parsed.has_parse:
         return None
     root = next((t for t in parsed.sentence_tokens(sentence) if t.dep == "ROOT"), None)
