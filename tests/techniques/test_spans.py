@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pytest
 
 from unspin.nlp import FakeBackbone, Parsed, Sentence, Token
 from unspin.techniques.analyzer import TechniqueSpan, in_quotes, snapped
@@ -79,6 +80,72 @@ def test_snap_widens_to_whole_words_and_trims_boundary_punctuation() -> None:
     assert _text(snap(text, None, *_span(text, "called")), text) == "so-called"
     assert _text(snap(text, None, *_span(text, "don")), text) == "don't"
     assert _text(snap(text, None, *_span(text, " know.")), text) == "know"
+
+
+DANGLING = "Mayor Pilkvist says the crews are winning and the port will reopen."
+DANGLING_PARSED = _parsed(
+    DANGLING,
+    [
+        ("Mayor", "PROPN", "compound", 1),
+        ("Pilkvist", "PROPN", "nsubj", 2),
+        ("says", "VERB", "ROOT", 2),
+        ("the", "DET", "det", 4),
+        ("crews", "NOUN", "nsubj", 6),
+        ("are", "AUX", "aux", 6),
+        ("winning", "VERB", "ccomp", 2),
+        ("and", "CCONJ", "cc", 6),
+        ("the", "DET", "det", 9),
+        ("port", "NOUN", "nsubj", 11),
+        ("will", "AUX", "aux", 11),
+        ("reopen", "VERB", "conj", 6),
+        (".", "PUNCT", "punct", 2),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "snapped_to"),
+    [
+        ("the crews are", "the crews are winning"),  # an auxiliary takes in its verb
+        ("the port will", "the port will reopen"),
+        ("the crews are winning and", "the crews are winning"),  # a conjunction is dropped
+        ("Pilkvist says the", "Mayor Pilkvist says"),  # and so is a determiner
+    ],
+)
+def test_a_span_never_ends_on_a_function_word_cut_from_its_phrase(
+    phrase: str, snapped_to: str
+) -> None:
+    got = snap(DANGLING, DANGLING_PARSED, *_span(DANGLING, phrase))
+    assert _text(got, DANGLING) == snapped_to
+
+
+def test_a_particle_or_a_negation_ends_a_span() -> None:
+    text = "They stepped down, and I think not."
+    parsed = _parsed(
+        text,
+        [
+            ("They", "PRON", "nsubj", 1),
+            ("stepped", "VERB", "ROOT", 1),
+            ("down", "ADP", "prt", 1),
+            (",", "PUNCT", "punct", 1),
+            ("and", "CCONJ", "cc", 1),
+            ("I", "PRON", "nsubj", 6),
+            ("think", "VERB", "conj", 1),
+            ("not", "PART", "neg", 6),
+            (".", "PUNCT", "punct", 1),
+        ],
+    )
+    assert _text(snap(text, parsed, *_span(text, "They stepped down")), text) == (
+        "They stepped down"
+    )
+    assert _text(snap(text, parsed, *_span(text, "I think not")), text) == "I think not"
+    assert _text(snap(text, parsed, *_span(text, "stepped down, and")), text) == "stepped down"
+
+
+def test_a_preposition_cut_from_its_object_is_dropped() -> None:
+    assert _text(snap(TEXT, PARSED, *_span(TEXT, "blamed the radical left for"))) == (
+        "blamed the radical left"
+    )
 
 
 def test_snapped_candidates_that_meet_are_joined() -> None:

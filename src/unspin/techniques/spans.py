@@ -8,7 +8,9 @@ widen`). Here, with the backbone's parse:
   ("so-called", "don't") and to the tight phrase a boundary cuts: a modifier whose head
   lies just outside the span ("the radical | left" becomes "radical left"), a compound
   or possessive, a verb's particle; never across a sentence end, at most
-  :data:`MAX_SNAP_TOKENS` tokens per side;
+  :data:`MAX_SNAP_TOKENS` tokens per side; a span never ends on a function word cut from
+  what it belongs to (an auxiliary takes in its verb, a dangling preposition,
+  conjunction or determiner is dropped);
 * :func:`quote_parts` fits a span to its quotations: it takes in the partner of a
   quotation mark that sits just outside an edge (``harbour” fees`` becomes
   ``“harbour” fees``) and cuts the span at a mark whose partner lies further out (a
@@ -52,6 +54,9 @@ MAX_SNAP_TOKENS = 3
 _JOINERS = "-'’"
 _TRIM = " \n\t.,:;"
 _EDGE = " ,.;:!?"
+#: Parts of speech of a word that cannot end a phrase on its own.
+_FUNCTION = frozenset({"ADP", "AUX", "PART", "CCONJ", "SCONJ", "DET"})
+_LIST_PUNCT = frozenset({",", ";", ":", "-", "–", "—"})
 
 
 def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
@@ -97,6 +102,27 @@ def _sentence_of(parsed: Parsed, i: int) -> tuple[int, int]:
     return 0, len(parsed.tokens)
 
 
+def _dangling_end(parsed: Parsed, first: int, last: int, s_last: int) -> int:
+    """The last token of a span that ends on a function word cut from what it belongs
+    to: an auxiliary or an infinitive's "to" takes in its verb when it follows within
+    :data:`MAX_SNAP_TOKENS` tokens ("the crews are | winning", "the first to | speak");
+    else, and for a preposition, a conjunction or a determiner, the word is dropped
+    ("fees rose by |", "... and |"): on 25 gate articles taking in a preposition's
+    object too cost precision (0.6114 against 0.6141). A verb's particle ("stepped
+    down") and a negation ("I think not") end a phrase."""
+    tokens = parsed.tokens
+    while last > first and tokens[last].pos in _FUNCTION:
+        t = tokens[last]
+        if t.dep in ("prt", "neg") or (t.pos == "PART" and t.dep != "aux"):
+            break  # a verb's particle ("stepped down"), a negation ("I think not")
+        if t.pos in ("AUX", "PART") and last < t.head < s_last and t.head - last <= MAX_SNAP_TOKENS:
+            return t.head
+        last -= 1
+        while last > first and tokens[last].text in _LIST_PUNCT:
+            last -= 1
+    return last
+
+
 def snap(text: str, parsed: Parsed | None, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` widened to whole joined words and to the tight phrases its
     boundaries cut (see the module's docstring); boundary spaces and ``.,:;`` trimmed."""
@@ -127,7 +153,9 @@ def snap(text: str, parsed: Parsed | None, start: int, end: int) -> tuple[int, i
                     break
                 last += 1
                 moved += 1
-            start, end = min(start, tokens[first].start), max(end, tokens[last].end)
+            last = _dangling_end(parsed, first, last, s_last)
+            start = min(start, tokens[first].start)
+            end = tokens[last].end if last < words[-1].i else max(end, tokens[last].end)
             start, end = _word_edges(text, start, end)
     while start < end and text[start] in _TRIM:
         start += 1
