@@ -4,7 +4,8 @@ One shared reading of a claim sentence, for the report and for whatever compares
 (fact-check matching, stance, verdicts, contradictions): the *predicate* (the lemma of the
 main verb of the proposition: for "Police said that 12 people were killed", ``kill``),
 its *polarity*, *modality*, *actors*, *places*, *quantities* (with what each counts) and
-*dates* (resolved against the publication date by :mod:`.dates`, else left relative).
+*dates* (resolved against the publication date by :mod:`.dates`, else left relative;
+``main`` false for a date that hangs on the verb of another clause).
 Everything comes from the parse and the analyzer's own quantity and date matches; no
 model is involved, so every slot says which words decided it.
 
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from unspin.frames.actors import actors as _actors
+from unspin.frames.date_context import verb_above
 from unspin.frames.date_scanner import DateMatch
 from unspin.frames.date_titles import in_title
 from unspin.frames.lexicon import PEOPLE_NOUNS, REPORTING
@@ -107,6 +109,10 @@ class FrameDate:
     end: int
     iso: str | None
     relative: bool
+    #: False when the date hangs on the verb of another clause than the frame's predicate
+    #: ("originated in 2012, when the calendar would end on 21 December 2012": the second
+    #: date is the ending's, not the origin's)
+    main: bool = True
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,7 @@ class Frame:
                     "text": text[d.start : d.end],
                     "iso": d.iso,
                     "relative": d.relative,
+                    **({} if d.main else {"main": False}),
                 }
                 for d in self.dates
             ],
@@ -174,6 +181,8 @@ def claim_frame(
     if root is None:
         return Frame(None, "positive", (), "asserted", None, (), places, counted, found_dates)
     predicate, report, flips = _proposition(parsed, root)
+    heads = {root.i, predicate.i} | ({report.i} if report is not None else set())
+    found_dates = tuple(_in_clause(parsed, d, heads) for d in found_dates)
     flips.extend(_negations(parsed, predicate))
     modality, modal_cue = _modality(parsed, predicate, sentence)
     polarity = "negative" if len(flips) % 2 else "positive"
@@ -474,6 +483,15 @@ def _durations(
             continue
         out.append(FrameQuantity(d.start, d.end, value, unit, "duration"))
     return out
+
+
+def _in_clause(parsed: Parsed, d: FrameDate, heads: set[int]) -> FrameDate:
+    """``d``, ``main`` false when the verb it hangs on is none of ``heads`` (the root, the
+    predicate and the reporting verb of the frame)."""
+    k = parsed.token_at(d.start)
+    if k is None or not parsed.has_parse or verb_above(parsed, k, reach=10) in heads:
+        return d
+    return replace(d, main=False)
 
 
 def _dates(text: str, dates: Sequence[DateMatch]) -> list[FrameDate]:

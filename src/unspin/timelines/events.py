@@ -5,6 +5,9 @@ Every ``claim`` finding carries its sentence's frame (``attributes["frame"]``,
 sentence, resolved against the publication date where they could be. A *dated event* is
 one date of one claim sentence, with what the frame says happened (its predicate and
 actors) and where the date is written (its anchor: the offsets of the date expression).
+A date the frame marks as another clause's (``main`` false: "the item originated in 2012,
+when the calendar would end on 21 December 2012") takes neither the predicate nor the
+actors: the event is told by the words of its sentence up to the date.
 
 Dates the frames leave unresolved stay unresolved (``iso`` None, shown as written: "on
 Saturday" in a text without a publication date). Expressions relative to the event told
@@ -54,6 +57,9 @@ class DatedEvent:
     bound: bool = False
     #: "..., officials said on Monday": when it was said, beside the event's own date
     reported: bool = False
+    #: False for a date of another clause than the frame's predicate: no predicate, no
+    #: actors, and ``what`` is the sentence's words up to the date
+    own_clause: bool = True
 
     @property
     def interval(self) -> Interval | None:
@@ -62,12 +68,20 @@ class DatedEvent:
     @property
     def what(self) -> str:
         """ "Edwin Tarrow: say" (the frame's actors and predicate), or the sentence (at most
-        80 characters) when the frame names no actor or no predicate."""
+        80 characters) when the frame names no actor or no predicate, or the date is of
+        another clause (then the 80 characters that end with the date when it lies further
+        in)."""
         who = "; ".join(self.actors)
         negated = "not " if self.polarity == "negative" else ""
         if who and self.predicate:
             return f"{who}: {negated}{self.predicate}"
         text = " ".join(self.sentence.split())
+        upto = " ".join(self.sentence[: self.end - self.sentence_start].split())
+        if not self.own_clause and len(upto) > 80:
+            # a date of another clause, far into its sentence: the words that lead up to
+            # it ("… the calendar would end on 21 December 2012")
+            tail = upto[-79:]
+            return "…" + (tail.split(" ", 1)[1] if " " in tail[1:] else tail)
         return text if len(text) <= 80 else text[:79].rstrip() + "…"
 
     def to_dict(self) -> dict[str, JSON]:
@@ -119,7 +133,7 @@ def events_in(
         frame = claim.attributes.get("frame")
         if not isinstance(frame, Mapping):
             continue
-        found: list[tuple[int, int, str | None, bool, str | None]] = []
+        found: list[tuple[int, int, str | None, bool, str | None, bool]] = []
         for d in _frame_dates(frame):
             iso = d.get("iso")
             iso = str(iso) if iso else None
@@ -129,16 +143,22 @@ def events_in(
             against = None
             if relative and iso:  # no publication date: the claims read the dateline's
                 against = f"publication {published[:10]}" if published else "the dateline's date"
-            found.append((int(d["start"]), int(d["end"]), iso, relative, against))
+            own = d.get("main") is not False  # a date of another clause: not the predicate's
+            found.append((int(d["start"]), int(d["end"]), iso, relative, against, own))
         taken = [(s, e) for s, e, *_ in found]
         for off in after_event(text, claim.start, claim.end):
             if any(s < off.end and off.start < e for s, e in taken):
                 continue
             iso, against = _resolve_offset(out, found, off)
-            found.append((off.start, off.end, iso, True, against))
-        for start, end, iso, relative, against in sorted(found):
+            found.append((off.start, off.end, iso, True, against, True))
+        for start, end, iso, relative, against, own in sorted(found):
             span = interval(iso)
             said = _said_verb(text, start)
+            # the frame's predicate and actors only for a date of its own clause; another
+            # clause's date is told by its sentence ("... back in 2012, when the calendar
+            # would end on 21 December 2012": the origin is not dated 21 December)
+            what = said or (_str(frame.get("predicate")) if own else None)
+            actors = tuple(str(a) for a in frame.get("actors") or ()) if said or own else ()
             out.append(
                 DatedEvent(
                     document_id=document_id,
@@ -156,8 +176,9 @@ def events_in(
                     reported=said is not None,
                     resolved_against=against if span else None,
                     # the day it was said dates the saying, not what was said
-                    predicate=said or _str(frame.get("predicate")),
-                    actors=tuple(str(a) for a in frame.get("actors") or ()),
+                    predicate=what,
+                    actors=actors,
+                    own_clause=own or said is not None,
                     polarity="positive" if said else str(frame.get("polarity") or "positive"),
                     modality="asserted" if said else str(frame.get("modality") or "asserted"),
                     **meta,
@@ -208,13 +229,13 @@ def _str(value: Any) -> str | None:
 
 def _resolve_offset(
     before: Sequence[DatedEvent],
-    here: Sequence[tuple[int, int, str | None, bool, str | None]],
+    here: Sequence[tuple[int, int, str | None, bool, str | None, bool]],
     off: Any,
 ) -> tuple[str | None, str | None]:
     """``off`` resolved against the nearest earlier date precise enough (same sentence
     first, then earlier events); unresolved when that date is itself unresolved."""
     need = PRECISIONS.index(off.needs)
-    earlier = [(s, iso) for s, _, iso, _, _ in here if s < off.start]
+    earlier = [(s, iso) for s, _, iso, *_ in here if s < off.start]
     earlier.sort(reverse=True)
     candidates = [iso for _, iso in earlier] + [e.iso for e in reversed(before)]
     for iso in candidates:
