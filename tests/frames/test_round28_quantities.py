@@ -63,3 +63,19 @@ def test_lengths_masses_and_volumes_compare_across_units() -> None:
     assert _number(_frame("180 mm", 180.0, "mm", "other"), _frame("18 cm", 18.0, "cm")) is True
     # a length and a mass are never compared
     assert _number(_frame("3 m", 3.0, "m"), _frame("3 kg", 3.0, "kg", "other")) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Every sailor in Tessby should learn one truth: the sea wins.", {}),
+        ("Mayor Edda Pilkvist had one idea for the pier.", {}),
+        # a count of a thing stays one
+        ("The crew found one boat on the rocks.", {"one boat": ("count", 1.0, None, "boat")}),
+    ],
+)
+def test_one_with_an_abstract_noun_counts_nothing(
+    backbone: Backbone, text: str, want: dict
+) -> None:
+    assert quantities(backbone, text) == want

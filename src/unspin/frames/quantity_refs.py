@@ -84,12 +84,13 @@ _CAPS_WORDS = frozenset(
 )
 _YEAR = re.compile(r"1\d\d\d|20\d\d")
 #: Nouns "one" picks no countable thing with: "at one point", "one thing", "of one mind",
-#: "not one bit", "only one possible explanation", "one way or another".
+#: "not one bit", "only one possible explanation", "one way or another", "grasp one truth".
 _GENERIC_NOUNS = frozenset(
     _words(
         "thing point mind bit way sense side hand moment respect matter reason "
         "explanation possibility option answer word kind sort type aspect example instance "
-        "part piece area front terrain voice problem clue catch"
+        "part piece area front terrain voice problem clue catch truth lesson idea principle "
+        "purpose"
     )
 )
 #: Persons "one" introduces as "a certain" unnamed individual ("one friend said",
