@@ -1,8 +1,9 @@
 """Quantities session 28 found wrong: a vague magnitude said twice for weight ("dozens
 upon dozens") counted twice, a bare scale after "several" read as one of it ("several
 hundred dollars" as 100), a range whose bottom borrows the top's scale read as its top
-alone ("five to six million" as 6 million), and lengths, masses and volumes in two units
-never compared. Fixtures written for this file."""
+alone ("five to six million" as 6 million), "one truth" read as a count, "3.1M units"
+left out, and lengths, masses and volumes in two units never compared. Fixtures written
+for this file."""
 
 from __future__ import annotations
 
@@ -29,14 +30,26 @@ from unspin.nlp import Backbone
          {"five to six million bricks": ("count", 5e6, 6e6, "brick")}),
         ("The yard will build 5 to 6 million bricks.",
          {"5 to 6 million bricks": ("count", 5e6, 6e6, "brick")}),
-        # unchanged: a scale with its own number, "some hundred", a plain vague magnitude
+        # unchanged: a scale with its own number, a plain vague magnitude
         ("The yard will build two million bricks.",
          {"two million bricks": ("count", 2e6, None, "brick")}),
         ("Hundreds of boats filled the harbour.",
          {"Hundreds of boats": ("count", 200.0, None, "boat")}),
+        # "one" with an abstract noun counts nothing; "one boat" does
+        ("Every sailor in Tessby should learn one truth: the sea wins.", {}),
+        ("Mayor Edda Pilkvist had one idea for the pier.", {}),
+        ("The crew found one boat on the rocks.", {"one boat": ("count", 1.0, None, "boat")}),
+        # a capital scale glued to digits before a plural count; a brand, a resolution and
+        # a purity stay out; "5m" is five metres
+        ("Tessby Yards expects to sell 3.1M ferry tickets this year.",
+         {"3.1M ferry tickets": ("count", 3.1e6, None, "ticket")}),
+        ("The Harbour Ledger tells its 43.3K followers about the pier.",
+         {"43.3K followers": ("count", 43300.0, None, "follower")}),
+        ("The yard ordered 3M masks and 4K displays and a ring of 18K gold.", {}),
+        ("The wall is 5m high.", {"5m": ("measure", 5.0, None, "m")}),
     ],
 )  # fmt: skip
-def test_vague_and_ranged_number_words(backbone: Backbone, text: str, want: dict) -> None:
+def test_what_number_words_and_scales_are_worth(backbone: Backbone, text: str, want: dict) -> None:
     assert quantities(backbone, text) == want
 
 
@@ -63,19 +76,3 @@ def test_lengths_masses_and_volumes_compare_across_units() -> None:
     assert _number(_frame("180 mm", 180.0, "mm", "other"), _frame("18 cm", 18.0, "cm")) is True
     # a length and a mass are never compared
     assert _number(_frame("3 m", 3.0, "m"), _frame("3 kg", 3.0, "kg", "other")) is None
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [
-        ("Every sailor in Tessby should learn one truth: the sea wins.", {}),
-        ("Mayor Edda Pilkvist had one idea for the pier.", {}),
-        # a count of a thing stays one
-        ("The crew found one boat on the rocks.", {"one boat": ("count", 1.0, None, "boat")}),
-    ],
-)
-def test_one_with_an_abstract_noun_counts_nothing(
-    backbone: Backbone, text: str, want: dict
-) -> None:
-    assert quantities(backbone, text) == want

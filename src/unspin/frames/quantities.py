@@ -92,7 +92,7 @@ from unspin.frames.quantity_refs import (
 from unspin.frames.quantity_shares import open_bound, ratio_shares
 from unspin.frames.quantity_sources import unnamed_sources
 from unspin.frames.quantity_units import unit_after
-from unspin.frames.quantity_vague import said_again, scaled_range, several_scale
+from unspin.frames.quantity_vague import glued_scale, said_again, scaled_range, several_scale
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS, VERBS
 from unspin.nlp import Parsed, Token
@@ -343,7 +343,9 @@ class _QuantityScanner:
                 sc = sm["scale"].lower()
                 glued = not sm["sp"]
                 if sc in ("m", "k", "b", "mm") and not (currency and glued):
-                    sm = None  # "5m" without a currency sign is five metres
+                    # "5m" without a currency sign is five metres; "3.1M units" millions
+                    big = glued and glued_scale(self.parsed, core, start, sm["scale"], sm.end())
+                    sm = sm if big else None
                 elif sc in ("mn", "bn", "tn", "mln", "bln") and not glued and not currency:
                     sm = None
             if sm:

@@ -1,7 +1,8 @@
 """Vague and ranged number words, for :mod:`unspin.frames.quantities`: a vague magnitude
 said twice for weight ("dozens upon dozens"), a bare scale after "several" or "a few"
 ("several hundred dollars": at least 200, not 100) and a range whose bottom borrows the
-top's scale ("five to six million units": 5 to 6 million, not 6 million)."""
+top's scale ("five to six million units": 5 to 6 million, not 6 million); a capital "M",
+"B" or "K" glued to digits before a plural count ("3.1M watch units", "43.3K followers")."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import re
 from collections.abc import Callable
 
 from unspin.frames.quantity_patterns import SCALES_W, WORDS
+from unspin.nlp import Parsed
 
-__all__ = ["said_again", "scaled_range", "several_scale"]
+__all__ = ["glued_scale", "said_again", "scaled_range", "several_scale"]
 
 #: A vague magnitude said again: "dozens upon dozens", "hundreds and hundreds".
 _AGAIN = re.compile(
@@ -70,3 +72,30 @@ def scaled_range(
     if top is None or not low < top:
         return None
     return low, top, m.end()
+
+
+#: Entities a number with a capital letter glued to it may name ("3M", a company).
+_NAMES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def glued_scale(parsed: Parsed, core: str, start: int, scale: str, scale_end: int) -> bool:
+    """A capital "M", "B" or "K" glued to the digits ``core`` (at ``start``) that is a
+    scale: a plural count follows ("3.1M watch units", "43.3K followers"), the digits name
+    nothing and are a figure of 10 or more or a decimal one ("3M masks" are a brand's,
+    "4K displays" a resolution, "18K gold" a purity)."""
+    if scale not in ("M", "B", "K"):
+        return False
+    if "." not in core and float(core.replace(",", "")) < 10:
+        return False
+    here = parsed.token_at(start)
+    if here is not None and parsed.tokens[here].ent_type in _NAMES:
+        return False
+    k = parsed.token_at(scale_end + 1)
+    if k is None or not re.match(r"\s+[a-z]", parsed.text[scale_end : scale_end + 3]):
+        return False
+    noun = parsed.tokens[k]
+    for _ in range(3):  # "watch units", "social media impressions"
+        if noun.dep not in ("compound", "amod") or noun.head <= noun.i:
+            break
+        noun = parsed.tokens[noun.head]
+    return noun.tag == "NNS" or noun.lower == "people"
