@@ -238,7 +238,7 @@ def _vague_cue(
         c
         for c in kids
         if c.i < t.i
-        and c.dep in ("det", "amod", "compound", "nummod", "poss", "quantmod", "advmod")
+        and c.dep in ("det", "amod", "compound", "nummod", "poss", "quantmod", "advmod", "nmod")
     ]
     post = [c for c in kids if c.i > t.i and c.dep in ("amod", "acl", "prep")]
     score = 0.85
