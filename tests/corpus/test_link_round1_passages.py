@@ -13,9 +13,11 @@ from unspin.corpus.passage_furniture import keep_pair, no_content
 from unspin.corpus.propagation import Passage
 from unspin.corpus.words import normalise_quote
 
+#: A standing note an outlet appends to its articles (with no "Editor's note:" label,
+#: which makes a sentence no passage at all: tests/corpus/test_link_round3_editors_note.py).
 NOTE = (
-    "Editor's note: the governor of Elmshire has a long record of broken promises "
-    "and misleading claims about the harbour budget."
+    "As this site has reported, the governor of Elmshire has a long record of broken "
+    "promises and misleading claims about the harbour budget."
 )
 BIO = "Pella Varga, a professor of law at Norrow University, writes a weekly column for the Ledger."
 FILLER = [

@@ -8,7 +8,10 @@ header, a contributor's bio line, a stock sentence a live blog repeats night aft
 night. General cues tell them apart, none naming an outlet or a topic:
 
 * :func:`no_content`: a sentence that says nothing is no passage: a header or an intro
-  line ending in a colon, a headline or a list of headlines (title case throughout);
+  line ending in a colon, a headline or a list of headlines (title case throughout); nor
+  is an editor's (publisher's, author's) note, the outlet's own word to its readers
+  ("[Editor's note: pre-order the author's new book here.]"), however many pages repeat
+  it;
 * :func:`keep_pair`: two documents that share a single sentence are linked only when
   they come from different outlets (a single sentence in two of one outlet's articles
   is its own furniture or background at most; a republished or revised article shares
@@ -36,6 +39,7 @@ documents added.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -65,12 +69,18 @@ TOPIC_WORDS = 10
 #: pages of one site on one subject for a while hold its furniture too, and a store
 #: linked document by document judges on the holders so far).
 STORY_SHARE = 1.0
+#: An editor's, editors', publisher's or author's note, however bracketed: the outlet
+#: speaking to its readers about its own pages.
+_NOTE = re.compile(
+    r"(?i)\W*(?:editor|editors|publisher|author)(?:['’]s|s['’]|['’])?\s+note\s*[:.\-–—]"
+)
 
 
 def no_content(text: str, own: Sequence[str]) -> bool:
     """Whether a sentence (its text and its words outside quotations) is a header, an
-    intro line ending in a colon, or a headline or list of headlines in title case."""
-    if text.rstrip().rstrip("\"'”’»)").endswith(":"):
+    intro line ending in a colon, a headline or list of headlines in title case, or an
+    editor's note."""
+    if text.rstrip().rstrip("\"'”’»)").endswith(":") or _NOTE.match(text):
         return True
     lower = sum(1 for w in own if w[:1].islower())
     alpha = sum(1 for w in own if w[:1].isalpha())
