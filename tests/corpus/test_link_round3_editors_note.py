@@ -10,8 +10,8 @@ from unspin.corpus import find_propagation
 from unspin.corpus.passage_furniture import no_content
 
 NOTE = (
-    "[Editors' note: To learn why the Harbour Ledger was banned for a day, pre-order "
-    "Edda Pilkvist's new book on the quay strike: HERE."
+    "[Editor's note: Readers who want the whole story of the quay strike can order "
+    "Edda Pilkvist's book from the Harbour Ledger's shop.]"
 )
 
 

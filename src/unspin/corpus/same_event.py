@@ -27,7 +27,9 @@ close in time and precise:
   at stake" beside "107 delegates at stake";
 * **restatements** (equal figures): no time window, but no share of a whole without the
   names above, no magnitude ("millions of"), and a figure under :data:`SMALL` ("two
-  states") only with more than one shared name or in one story;
+  states") only with more than one name shared by the sentences themselves (a sentence
+  naming nothing, which its lead stands in for, may count anything: "three criteria" of
+  one column's ethics and of another's review of one pope) or in one story;
 * **places** (:func:`places_comparable`): places, not an adjective or a day read after
   "in" ("in Democratic primaries", "on Super Tuesday"), published within
   :data:`STORY_DAYS` days.
@@ -54,7 +56,7 @@ from unspin.corpus.place_evidence import (
     shared_nouns,
 )
 from unspin.corpus.predicates import DIMENSION_CLASSES
-from unspin.corpus.words import CALENDAR_WORDS, days_apart
+from unspin.corpus.words import CALENDAR_WORDS, days_apart, norm_name
 
 __all__ = [
     "MAGNITUDE",
@@ -125,6 +127,12 @@ def _own(s: Slot) -> set[str]:
     return {w for x in s.anchors for w in x.lower().split()}
 
 
+def _own_keys(s: Slot) -> set[str]:
+    """The name words of a statement's own sentence (not its lead's, which stands in for
+    a sentence naming nothing), as keys."""
+    return {w for x in s.anchors for w in norm_name(x).split()} - CALENDAR_WORDS
+
+
 def counts_comparable(
     a: QuantitySlot,
     b: QuantitySlot,
@@ -155,7 +163,11 @@ def counts_comparable(
     ):
         return False  # "more than half" of whom, doing what, in which poll?
     if restating:  # "two states" and "two states" a month apart: chance
-        return a.value >= SMALL or len(shared) >= SHARE_NAMES or _within(a, b, STORY_DAYS, ())
+        return (
+            a.value >= SMALL
+            or len(_own_keys(a) & _own_keys(b)) >= SHARE_NAMES
+            or _within(a, b, STORY_DAYS, ())
+        )
     if (
         max(a.value, b.value) < SMALL
         and a.predicate not in OUTCOMES
