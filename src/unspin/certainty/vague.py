@@ -29,6 +29,8 @@ from unspin.nlp import Parsed, Token
 __all__ = ["vague_cues"]
 
 _BELIEFS = frozenset(("think", "believe", "feel", "fear", "worry", "consider", "expect", "hope"))
+#: Entity types of a date or a number the parser may hang on a noun as ``nmod``.
+_WHEN = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL"))
 
 
 def vague_cues(parsed: Parsed) -> Iterator[Cue]:
@@ -238,7 +240,10 @@ def _vague_cue(
         c
         for c in kids
         if c.i < t.i
-        and c.dep in ("det", "amod", "compound", "nummod", "poss", "quantmod", "advmod", "nmod")
+        and (
+            c.dep in ("det", "amod", "compound", "nummod", "poss", "quantmod", "advmod")
+            or (c.dep == "nmod" and c.ent_type not in _WHEN)  # "U.S. officials", not "May 3"
+        )
     ]
     post = [c for c in kids if c.i > t.i and c.dep in ("amod", "acl", "prep")]
     score = 0.85
