@@ -47,3 +47,10 @@ def test_an_other_clauses_date_takes_neither_predicate_nor_actors(
     later = events["2019"]
     assert later.predicate is None
     assert later.what == "The plant closed in 2015 and reopened in 2019."
+
+
+@pytest.mark.slow
+def test_a_complements_date_is_its_verbs(backbone: Backbone) -> None:
+    text = "Tessby Yards began building the ferry about four years ago."
+    (frame,) = sentence_frames(backbone.parse(text))
+    assert [(text[d.start : d.end], d.main) for d in frame.dates] == [("four years ago", True)]

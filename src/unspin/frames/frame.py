@@ -487,11 +487,17 @@ def _durations(
 
 def _in_clause(parsed: Parsed, d: FrameDate, heads: set[int]) -> FrameDate:
     """``d``, ``main`` false when the verb it hangs on is none of ``heads`` (the root, the
-    predicate and the reporting verb of the frame)."""
+    predicate and the reporting verb of the frame), nor the complement of one ("began
+    developing the watch four years ago": the beginning's date)."""
     k = parsed.token_at(d.start)
-    if k is None or not parsed.has_parse or verb_above(parsed, k, reach=10) in heads:
+    if k is None or not parsed.has_parse:
         return d
-    return replace(d, main=False)
+    verb = parsed.tokens[verb_above(parsed, k, reach=10)]
+    for _ in range(3):
+        if verb.i in heads or verb.dep != "xcomp" or verb.head == verb.i:
+            break
+        verb = parsed.tokens[verb.head]
+    return d if verb.i in heads else replace(d, main=False)
 
 
 def _dates(text: str, dates: Sequence[DateMatch]) -> list[FrameDate]:
