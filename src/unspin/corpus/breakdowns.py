@@ -3,6 +3,9 @@ update cue or a date says nothing about a figure (link audit round 3, PTC train)
 
 - A bare number that the words around it make an age ("between the ages of 20 and
   53", "in her 50's") counts nothing (:func:`age_figure`).
+- A number of two or more written in digits right before a singular noun ("a 911 call",
+  "his 87 IQ") names or labels that thing, as a flight or route number does; it counts
+  nothing (:func:`number_name`).
 - A number in parentheses right after a word, in a sentence listing two or more such
   items ("arrests in these towns: Alder (9), Birch (4) and Cove (1)"), is one part of a
   breakdown: it is no rival of the total nor of another part, and gets no slot
@@ -39,6 +42,7 @@ __all__ = [
     "breakdown_item",
     "distinct_parts",
     "governing_word",
+    "number_name",
     "opening_part",
     "times_unknown",
     "update_cue",
@@ -61,6 +65,34 @@ _AUXILIARIES = word_set(
 _AGES_TOP = re.compile(r"\bages?\s+of\s+\d+\s+(?:and|to)\s+$", re.I)
 #: Words opening a relative clause between an update cue and a figure.
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)
+
+
+#: Plurals without a final "s", nouns that are their own plural ("300 clergy") and
+#: magnitudes ("2 million").
+_PLURAL_FORMS = word_set(
+    "people men women children folk feet teeth geese mice oxen lice dice criteria "
+    "phenomena data media bacteria alumni fungi cacti nuclei stimuli personnel staff "
+    "police clergy cattle livestock poultry sheep deer fish swine moose bison aircraft "
+    "spacecraft crew offspring faithful militia youth head kin infantry cavalry "
+    "hundred thousand million billion trillion dozen score"
+)
+#: A number written in digits, then one word: "911 call".
+_DIGITS_NOUN = re.compile(r"\d[\d,.]*\s+([^\W\d_]+)")
+
+
+def number_name(text: str, unit: str | None, value: float) -> bool:
+    """Whether a figure (its ``text`` and ``unit`` as written) is a number naming or
+    labelling a thing: written in digits, two or more, right before the singular noun it
+    is read as counting ("a 911 call", "the 11 Number"). A count of two or
+    more is written with a plural ("911 calls"); the singular says the number is a
+    name. Plurals without a final "s" ("300 clergy", "40 staff"), words in "-ing" ("12
+    abstaining") and abbreviations of one or two letters ("238,900 mi") are no such
+    noun."""
+    m = _DIGITS_NOUN.fullmatch(text.strip())
+    if m is None or value < 2 or not unit or m.group(1).lower() != unit.lower():
+        return False
+    noun = unit.lower()
+    return len(noun) >= 3 and not noun.endswith(("s", "ing")) and noun not in _PLURAL_FORMS
 
 
 def age_figure(text: str, start: int, end: int, value: float) -> bool:

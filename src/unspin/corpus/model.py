@@ -38,7 +38,7 @@ __all__ = [
 
 #: The version of the slot extractor's output: a store holding slots of another version
 #: re-extracts them (``unspin.corpus.store_adapter.CURRENT``).
-SLOT_FORMAT = 5
+SLOT_FORMAT = 6
 
 #: What a link says about its two spans.
 #: ``contradiction``: the same slot with values that cannot both hold;

@@ -28,8 +28,8 @@ close in time and precise:
 * **restatements** (equal figures): no time window, but no share of a whole without the
   names above, no magnitude ("millions of"), and a figure under :data:`SMALL` ("two
   states") only with more than one name shared by the sentences themselves (a sentence
-  naming nothing, which its lead stands in for, may count anything: "three criteria" of
-  one column's ethics and of another's review of one pope) or in one story;
+  naming nothing, which its lead stands in for, may count anything: "three tests" of
+  one column's berths and of another's review of one mayor) or in one story;
 * **places** (:func:`places_comparable`): places, not an adjective or a day read after
   "in" ("in Democratic primaries", "on Super Tuesday"), published within
   :data:`STORY_DAYS` days.

@@ -31,7 +31,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from unspin.corpus.breakdowns import age_figure, breakdown_item, governing_word, update_cue
+from unspin.corpus.breakdowns import (
+    age_figure,
+    breakdown_item,
+    governing_word,
+    number_name,
+    update_cue,
+)
 from unspin.corpus.context import doc_names
 from unspin.corpus.events import event_slots
 from unspin.corpus.figure_sources import figure_source
@@ -340,6 +346,8 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
         return None  # "between the ages of 20 and 53", "in her 50's": an age too
     if breakdown_item(doc.text, sent.start, sent.end, f.start, f.end):
         return None  # "Alder (9), Birch (4)": one part of a breakdown, no rival of the total
+    if f.label not in ("money", "percent", "measure") and number_name(f.text, unit, value):
+        return None  # "a 911 call": a number naming a thing counts nothing
     if unit in ("other", "others") and fq.get("unit") == "people":
         unit = "people"  # "eleven others"
     pred = dimension_predicate(doc.text, f.start, f.end) if f.label == "measure" else None
