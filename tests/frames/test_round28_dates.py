@@ -65,4 +65,6 @@ def test_days_in_the_name_of_an_event_are_no_duration(backbone: Backbone) -> Non
     text = "Pilgrims in Tessby still recall the Three Days of Darkness and the Six Day War."
     found = _dates(backbone, text, None)
     assert "Three Days" not in found and "Six Day" not in found
+    # a name the recogniser calls a date
+    assert _dates(backbone, "Fishermen in Tessby still speak of the Four Days of Rain.", None) == {}
     assert _dates(backbone, "The storm lasted three days.", None) == {"three days": "P3D"}

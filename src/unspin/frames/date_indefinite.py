@@ -6,8 +6,8 @@ unit of time, after "in", "on", "at" or "during" and before a relative "when", "
 "for a year when she was young", "will reopen in a year" and "within a year" stay
 durations. A number and a capitalised unit that quotation marks enclose whole ('a "60
 Hours" appearance', gate-article reading) is a title, no duration either; nor is one
-written in capitals inside a longer name the parser marks an event or a work ("the Three
-Days of Darkness", "the Six Day War").
+written in capitals inside a longer name the parser marks an event or a work, or after
+"the" and before more capitalised words ("the Three Days of Darkness", "the Six Day War").
 """
 
 from __future__ import annotations
@@ -52,6 +52,12 @@ def quoted_title(text: str, start: int, end: int) -> bool:
     return unit[:1].isupper()
 
 
+#: "the" right before a duration, and a capitalised word going on after it ("of
+#: Darkness", "War"): the duration opens a name.
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?[A-Z][a-z]|(?!(?:In|On|At|For|And|To|With|From|By|Of)\b)[A-Z][a-z])"
+)
 #: Entities whose name may hold a number and a unit of time.
 _NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "ORG", "FAC", "LAW", "PRODUCT"})
 
@@ -63,6 +69,8 @@ def inside_name(text: str, parsed: Parsed, start: int, end: int) -> bool:
     words = text[start:end].replace("-", " ").split()
     if not words or not all(w[:1].isupper() for w in words if w[:1].isalpha()):
         return False
+    if _THE_BEFORE.search(text, max(0, start - 6), start) and _NAME_GOES_ON.match(text, end):
+        return True  # "the Three Days of Darkness", whatever the recogniser calls it
     return any(
         e.label in _NAME_LABELS
         and e.start <= start

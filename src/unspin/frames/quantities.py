@@ -344,8 +344,8 @@ class _QuantityScanner:
                 glued = not sm["sp"]
                 if sc in ("m", "k", "b", "mm") and not (currency and glued):
                     # "5m" without a currency sign is five metres; "3.1M units" millions
-                    big = glued and glued_scale(self.parsed, core, start, sm["scale"], sm.end())
-                    sm = sm if big else None
+                    scaled = glued and glued_scale(self.parsed, core, start, sm["scale"], sm.end())
+                    sm = sm if scaled else None
                 elif sc in ("mn", "bn", "tn", "mln", "bln") and not glued and not currency:
                     sm = None
             if sm:
