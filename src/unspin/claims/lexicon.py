@@ -119,6 +119,12 @@ LINK_LABEL_RE = re.compile(
     r"listen|image|photo|picture|h/t|hat\s+tip|via)\s*:\s*",
     re.I,
 )
+#: A picture's credit that ends a line ("... following the shooting. Photo: Reuters"): the
+#: words before it on the line are the picture's caption.
+PHOTO_CREDIT_RE = re.compile(
+    r"[ \t]*[\(\[]?(?:photo|image|picture|pic|credit)[ \t]*:[ \t]*[^\n]{1,60}?[\)\]]?[ \t]*$",
+    re.I,
+)
 #: Verbs of a reply not given ("did not immediately respond to a request for comment",
 #: "declined to comment", "could not be reached for comment") ...
 NO_REPLY_VERBS = frozenset(_words("respond reply return reach comment decline refuse"))

@@ -14,31 +14,38 @@ from unspin.claims.lexicon import (
     OPEN_ADJS,
     OPEN_NEGATED_ADJS,
     OPEN_NEGATED_VERBS,
+    PHOTO_CREDIT_RE,
     QUESTION_OPENERS,
     REPORTING,
 )
 from unspin.claims.opinion_cues import opinion_only
 from unspin.nlp import Parsed, Sentence, Token
 
-__all__ = ["nothing_to_check"]
+__all__ = ["CAPTION_CHARS", "nothing_to_check"]
+
+#: The longest caption line a picture's credit can end (longer: a paragraph).
+CAPTION_CHARS = 300
 
 
 def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | None:
     """Why the sentence carries nothing to check, whatever the model scores it; None when
     no rule says so. A note about the article itself ("Disclosure: ...", "Correction:
     ..."); the label of a link, a video or a picture ("See also: <a headline>", "Photo:
-    <a credit>"); a reply not given ("did not immediately respond to a request for
-    comment", "declined to comment"); a sentence that only says something is not known ("it is
-    unclear whether the men were armed", "he said it was not yet clear if ...", "it did
-    not say where the raids took place"); a main clause that says what should be ("his
-    passage should be guaranteed"). A sentence with a second clause of its own
-    ("..., but said it would cooperate") keeps its score."""
+    <a credit>") and a picture's caption, a short line that a credit ends; a reply not
+    given ("did not immediately respond to a request for comment", "declined to
+    comment"); a sentence that only says something is not known ("it is unclear whether
+    the men were armed", "he said it was not yet clear if ...", "it did not say where
+    the raids took place"); a main clause that says what should be ("his passage should
+    be guaranteed"). A sentence with a second clause of its own ("..., but said it would
+    cooperate") keeps its score."""
     if NOTE_LABEL_RE.match(s_text):
         return "a note about the article itself"
     # the label may be cut off as a heading of its own, on the sentence's line
     line = parsed.text[parsed.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
     if LINK_LABEL_RE.match(s_text) or LINK_LABEL_RE.fullmatch(line.rstrip() + " "):
         return "the label of a link, a video or a picture"
+    if _captioned(parsed.text, sentence.start, sentence.end):
+        return "a picture's caption (its credit ends the line)"
     if not parsed.has_parse:
         return None
     root = next((t for t in parsed.sentence_tokens(sentence) if t.dep == "ROOT"), None)
@@ -62,6 +69,19 @@ def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | N
         if why is not None:
             return why
     return None
+
+
+def _captioned(text: str, start: int, end: int) -> bool:
+    """The sentence is on a short line (at most :data:`CAPTION_CHARS` characters before
+    the credit) that a picture's credit ends, after the end of a sentence: "Officers
+    take cover near the harbour. Photo: The Harbour Ledger"."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    credit = PHOTO_CREDIT_RE.search(text, end, hi)
+    if credit is None or credit.start() - lo > CAPTION_CHARS:
+        return False
+    return text[lo : credit.start()].rstrip().rstrip("\"”’')]").endswith((".", "!", "?"))
 
 
 #: Nouns of a poll, and the verbs of taking one ("the survey was conducted by ...").
