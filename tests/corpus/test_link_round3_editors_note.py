@@ -4,9 +4,8 @@ names, outlets and texts."""
 
 from __future__ import annotations
 
-from tests.corpus.articles import Article
 from tests.corpus.conftest import Analyse
-from unspin.corpus import find_propagation
+from tests.corpus.passages import shared_line_links
 from unspin.corpus.passage_furniture import no_content
 
 NOTE = (
@@ -23,10 +22,4 @@ def test_an_editors_note_is_no_passage() -> None:
 
 
 def test_two_pages_sharing_their_editors_note_are_no_propagation(analyse: Analyse) -> None:
-    ban = "The Harbour Ledger said its page was taken down for a day after a complaint."
-    strike = "The quay strike entered its third week as the two sides met again in Dunmere."
-    pages = [
-        Article("r3-ledger-ban", "ledger.example", "2024-05-02", f"{NOTE}\n\n{ban}"),
-        Article("r3-ledger-strike", "quaynews.example", "2024-05-03", f"{NOTE}\n\n{strike}"),
-    ]
-    assert find_propagation(analyse(pages).values()) == []
+    assert shared_line_links(analyse, "r3-note", lambda own: f"{NOTE}\n\n{own}") == []

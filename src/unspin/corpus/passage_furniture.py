@@ -12,6 +12,10 @@ night. General cues tell them apart, none naming an outlet or a topic:
   is an editor's (publisher's, author's) note, the outlet's own word to its readers
   ("[Editor's note: pre-order the author's new book here.]"), however many pages repeat
   it;
+* :func:`closing_bio`: a document's last sentence that says who someone named is
+  ("Ilse Varn (email her) is the editor of the Harbour Ledger.") is the writer's bio
+  line, or the closing "about us" line of a press release, that a site puts under its
+  pages: no passage;
 * :func:`keep_pair`: two documents that share a single sentence are linked only when
   they come from different outlets (a single sentence in two of one outlet's articles
   is its own furniture or background at most; a republished or revised article shares
@@ -51,6 +55,7 @@ __all__ = [
     "OUTLET_FURNITURE",
     "STORY_SHARE",
     "TOPIC_WORDS",
+    "closing_bio",
     "corpus_furniture",
     "keep_pair",
     "no_content",
@@ -85,6 +90,20 @@ def no_content(text: str, own: Sequence[str]) -> bool:
     lower = sum(1 for w in own if w[:1].islower())
     alpha = sum(1 for w in own if w[:1].isalpha())
     return alpha >= 8 and lower <= 1
+
+
+#: A name of two to four capitalised words or initials, an aside in brackets, then "is"
+#: and what the bearer is: "Ilse K. Varn (email her) is the editor of ...".
+_BIO = re.compile(
+    r"\W*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*\s*(?:\([^)]{0,40}\)\s*)?"
+    r"is\s+(?:(?:a|an|the)\b|[A-Z])"
+)
+
+
+def closing_bio(text: str) -> bool:
+    """Whether a document's last sentence is a bio line: a name, then what its bearer
+    is (see the module docstring)."""
+    return _BIO.match(text) is not None
 
 
 def keep_pair(

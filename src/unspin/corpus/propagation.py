@@ -25,7 +25,13 @@ from dataclasses import dataclass, fields
 
 from unspin.corpus._fuzzy import LshIndex, fuzz, shingles, when_key
 from unspin.corpus.model import Link, Side
-from unspin.corpus.passage_furniture import corpus_furniture, keep_pair, no_content, topic_words
+from unspin.corpus.passage_furniture import (
+    closing_bio,
+    corpus_furniture,
+    keep_pair,
+    no_content,
+    topic_words,
+)
 from unspin.corpus.words import normalise_quote, sentence_spans, words
 from unspin.errors import SchemaError
 from unspin.model import JSON, Analysis, Explanation
@@ -85,7 +91,8 @@ class Passage:
 def passages(analysis: Analysis, *, min_words: int = 12) -> list[Passage]:
     """The sentences of a document worth comparing: their words outside quotations
     (which :mod:`unspin.corpus.quotes` follows) normalised, when there are at least
-    ``min_words`` of them and it says something (:func:`no_content`)."""
+    ``min_words`` of them and it says something (:func:`no_content`; nor is a last
+    sentence that is a bio line, :func:`closing_bio`)."""
     doc = analysis.document
     quotes = [(f.start, f.end) for f in analysis.by_kind("quote")]
     out: list[Passage] = []
@@ -97,6 +104,8 @@ def passages(analysis: Analysis, *, min_words: int = 12) -> list[Passage]:
         ]
         if len(own) < min_words or no_content(doc.text[s:e], own):
             continue
+        if k == len(spans) - 1 and closing_bio(doc.text[s:e]):
+            continue  # the writer's bio line under the page
         tail = doc.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
         out.append(
             Passage(doc.id, k, s, e, doc.text[s:e], normalise_quote(" ".join(own)),
