@@ -12,7 +12,9 @@ that noun is a place ("U.S. soil"); a name at one end of a range whose other end
 person's ("from Eisenhower to Bush") is a person's; a name that ends in a word for a body
 ("New Majority", "the Kremlin") is a place only after a preposition of place ("in the
 Kremlin"); a name whose head names an event or an age ("the Las Vegas Massacre", "the
-Middle Ages"), or an ordinal and a noun of no place ("the Fourth Estate"), is none.
+Middle Ages"), or an ordinal and a noun of no place ("the Fourth Estate"), is none; so
+is a name on an event that a preposition of time makes the claim's time ("after the
+Chernobyl disaster", "since the Paris attacks").
 """
 
 from __future__ import annotations
@@ -257,12 +259,36 @@ def _said_of(
         return False
     if is_country(text) and _country_modifier(parsed, head.i, last):
         return True
-    if _with_a_person(parsed, head.i, person_tokens):
+    if _with_a_person(parsed, head.i, person_tokens) or _names_a_time(parsed, head.i):
         return True
     if text.split()[-1].lower() not in _BODY_WORDS:
         return False
     up = toks[head.head]
     return not (head.dep == "pobj" and up.lower in _PLACE_PREPOSITIONS)
+
+
+#: Nouns of events a place's name may name ("the Chernobyl disaster").
+_EVENT_NOUNS = _EVENT_HEADS | {"disaster", "accident", "explosion", "earthquake", "fire"}
+#: Prepositions that make an event a time ("after the Chernobyl disaster").
+_TIME_PREPOSITIONS = frozenset({"after", "before", "since", "following", "until", "till"})
+
+
+def _names_a_time(parsed: Parsed, i: int) -> bool:
+    """The name whose head is token ``i`` modifies a noun of an event that a preposition of
+    time makes the time of the claim ("after the Chernobyl nuclear disaster"): it names
+    the event, not a place of the claim."""
+    toks = parsed.tokens
+    t = toks[i]
+    if t.dep not in ("compound", "nmod", "amod") or t.head <= i:
+        return False
+    noun = toks[t.head]
+    while noun.dep in ("compound", "amod", "nmod") and noun.head > noun.i:
+        noun = toks[noun.head]  # "the Chernobyl nuclear disaster"
+    return (
+        noun.lemma.lower() in _EVENT_NOUNS
+        and noun.dep == "pobj"
+        and toks[noun.head].lower in _TIME_PREPOSITIONS
+    )
 
 
 def _country_modifier(parsed: Parsed, i: int, last: int) -> bool:
