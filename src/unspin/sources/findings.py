@@ -197,8 +197,12 @@ def quote_finding(
         return None
     # the speaker's own type: a person who tweets stays a person (``medium`` says where)
     source_type = speaker.source_type if speaker is not None else "unattributed"
-    base = 0.95 if q.closed else 0.45
-    if q.style in ("straight-single", "curly-single"):
+    # a quotation re-opened at each of its paragraphs follows the convention of one: its
+    # marks are no apostrophes, and one that stops at a paragraph's last sentence that the
+    # next paragraph (a caption, the writer's) did not re-open lost its closing mark there
+    several = q.paragraphs > 1
+    base = 0.95 if q.closed or (several and inner.rstrip()[-1:] in ".!?…") else 0.45
+    if q.style in ("straight-single", "curly-single") and not several:
         base -= 0.07
     if q.is_block:
         base = 0.85

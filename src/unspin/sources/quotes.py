@@ -225,8 +225,9 @@ def _pair_family(
             else:
                 out.extend(_unclosed(family, text, pending, paragraphs[k - 1][1], pending_paras))
                 pending = None
+        nested_end = -1
         for idx, m in enumerate(marks):
-            if idx == 0 and first_opener_consumed:
+            if (idx == 0 and first_opener_consumed) or idx <= nested_end:
                 continue
             if pending is not None and _closes(family, pending, m):
                 if m.weak_close:
@@ -246,6 +247,13 @@ def _pair_family(
                 out.append(_span(family, pending, m, pending_paras))
                 pending, weak = None, None
             elif m.can_open:
+                inner = _nested_close(family, marks, idx) if first_opener_consumed else None
+                if pending is not None and inner is not None:
+                    # "‘The fact that ‘Lund’ spoke ...": a quotation inside one that runs
+                    # over paragraphs in the same marks; the outer one goes on
+                    out.append(_span(family, m, marks[inner], 1))
+                    nested_end = inner
+                    continue
                 if pending is not None and weak is not None:
                     out.append(_span(family, pending, weak, pending_paras))
                 elif pending is not None and pending_paras > 1:
@@ -269,6 +277,19 @@ def _pair_family(
             out.extend(_unclosed(family, text, pending, hi, pending_paras))
             pending = None
     return out
+
+
+def _nested_close(family: str, marks: list[_Mark], idx: int) -> int | None:
+    """The index of the mark that closes the opener ``marks[idx]`` later in its paragraph
+    (not a weak one, "the boss’ office"); ``None`` when none does."""
+    return next(
+        (
+            j
+            for j in range(idx + 1, len(marks))
+            if _closes(family, marks[idx], marks[j]) and not marks[j].weak_close
+        ),
+        None,
+    )
 
 
 def _wrapped(family: str, text: str, opener: _Mark, hi: int, nxt: tuple[int, int]) -> bool:
