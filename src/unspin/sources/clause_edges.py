@@ -42,14 +42,20 @@ def object_as_subject(ix: ParseIndex, verb: Token, lemma: str, clause: Token, lo
     parse made its subject the object of the verb of saying ``verb`` (lemma ``lemma``):
     "some have argued [her actions in some cases] [don't match her stances]". A clause
     with no subject of its own right after a noun object of a verb that names no
-    recipient (not "told reporters ...") takes that object as its subject; ``lo``
-    otherwise."""
-    if clause.dep != "ccomp" or clause.i < verb.i or lemma in RECIPIENT_VERBS:
+    recipient (not "told reporters ...") takes that object as its subject, and so does
+    one after the recipient the parse found ("told the Ledger [the worst problem facing
+    them] [had to do with the tides]": the Ledger was told); ``lo`` otherwise."""
+    if clause.dep != "ccomp" or clause.i < verb.i:
         return lo
     if ix.kids(clause.i, "nsubj", "nsubjpass", "csubj", "expl"):
         return lo
+    told = [d.i for d in ix.kids(verb.i, "dative") if d.i > verb.i]
+    if lemma in RECIPIENT_VERBS and not told:
+        return lo
     for o in ix.kids(verb.i, "dobj"):
         o_lo, o_hi = ix.subtree(o.i)
+        if lemma in RECIPIENT_VERBS and not any(d < o_lo for d in told):
+            continue
         if verb.i < o_lo and o_hi == lo - 1 and o.pos in ("NOUN", "PROPN"):
             return o_lo
     return lo

@@ -15,7 +15,7 @@ from __future__ import annotations
 from unspin.nlp import Token
 from unspin.sources.lexicon import VERB_FORMS
 from unspin.sources.parse_index import ParseIndex
-from unspin.sources.state import RunState
+from unspin.sources.state import SINGLE_CLOSING, SINGLE_OPENING, RunState
 
 __all__ = [
     "across_quotes",
@@ -23,6 +23,7 @@ __all__ = [
     "closing_quote",
     "list_run_on",
     "opening_quote",
+    "sayers_next_saying",
     "split_word_end",
     "stranded_predicate",
     "whole_first_word",
@@ -123,6 +124,38 @@ def sayers_number_cut(ix: ParseIndex, t: Token, c: Token, d: Token) -> bool:
     return number is not None and theirs is not None and number != theirs and number == sayers
 
 
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "shall", "should", "must"})
+
+
+def sayers_next_saying(st: RunState, t: Token, c: Token, d: Token) -> bool:
+    """True when ``d``, a past-tense verb joined by "and" to a content clause ``c`` in the
+    present ("said the mill is closed and added that ...", "said she admires the crews
+    and called them ..."), is the sayer's own next act of saying: the verb of saying
+    ``t`` is in the past too, ``d`` has no subject or auxiliary of its own and is itself a
+    verb of saying, or takes a clause or a quotation; it is outside any quotation. A past
+    verb of another kind may be the content's ("said his brother is ill and lived with
+    them"), and a clause in the perfect may share its auxiliary ("has met them and
+    listened")."""
+    assert st.ix is not None
+    ix, toks = st.ix, st.parsed.tokens
+    if d.dep != "conj" or d.tag != "VBD" or t.tag != "VBD" or not d.i > c.i > t.i:
+        return False
+    if ix.kids(d.i, "nsubj", "nsubjpass", "expl", "csubj", "aux", "auxpass"):
+        return False
+    auxes = ix.kids(c.i, "aux", "auxpass")
+    present = (c.tag in ("VBZ", "VBP") and c.lemma.lower() != "have" and not auxes) or (
+        len(auxes) == 1 and auxes[0].dep == "auxpass" and auxes[0].lower in ("is", "are", "am")
+    )
+    modal = bool(auxes) and all(a.dep == "aux" and a.lower in _MODALS for a in auxes)
+    if not (present or modal):
+        return False
+    d_lo, d_hi = ix.subtree(d.i)
+    if toks[d_lo - 1].lower != "and" or st.top_quote_index(d.start) is not None:
+        return False
+    quoted = any(d.end <= q.start < toks[d_hi].end for q in st.top_quotes)
+    return d.lower in VERB_FORMS or bool(ix.kids(d.i, "ccomp")) or quoted
+
+
 def split_word_end(st: RunState, hi: int) -> int:
     """Where a content ending at token ``hi`` ends when the parse split a hyphenated word
     there ("does co-ordinate with ...": "co" as the clause's head, "-ordinate" hung on the
@@ -183,13 +216,25 @@ def writers_tail(st: RunState, lo: int, hi: int) -> int:
 
 def closing_quote(st: RunState, lo: int, hi: int) -> int:
     """``hi``, or the closing quotation mark right after it when the content opens a
-    quotation it would leave open ('a "misnomer," before ...': 'a "misnomer"')."""
+    quotation it would leave open ('a "misnomer," before ...': 'a "misnomer"'; "was
+    'rash'": "was 'rash'"), or the closing bracket of a bracket it opens ("the Trust
+    (known as OHT)")."""
     toks = st.parsed.tokens
+    inner = st.text[toks[lo].start : toks[hi].end]
+    if hi + 1 < len(toks) and toks[hi + 1].text == ")":
+        return hi + 1 if inner.count("(") > inner.count(")") else hi
     inside = hi + 2 < len(toks) and toks[hi + 1].text in (",", ".", "!", "?")
     k = hi + 2 if inside else hi + 1  # 'a "misnomer,"', 'was "tired."': the mark after
-    if k >= len(toks) or toks[k].text not in ('"', "”"):
+    if k >= len(toks) or toks[k].start != toks[k - 1].end:
         return hi
-    inner = st.text[toks[lo].start : toks[hi].end]
+    if toks[k].text in ("'", "’"):
+        opened = len(SINGLE_OPENING.findall(inner)) > len(SINGLE_CLOSING.findall(inner))
+        outer = st.top_quote_index(toks[k].start)
+        if outer is not None and st.top_quotes[outer].end > toks[k].end:
+            return hi  # a quotation inside a longer one the content runs on in
+        return k if opened else hi
+    if toks[k].text not in ('"', "”"):
+        return hi
     if inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”"):
         return k  # the comma or stop inside the marks with it: 'a "misnomer,"'
     return hi

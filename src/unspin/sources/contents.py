@@ -40,6 +40,7 @@ from unspin.sources.content_ends import (
     list_run_on,
     opening_quote,
     parallel_predicate,
+    sayers_next_saying,
     sayers_number_cut,
     split_word_end,
     stranded_predicate,
@@ -180,6 +181,7 @@ def _reported_content(
                 or past_embedded_quotation(st, t, c, d)
                 or past_after_auxiliary(ix, t, c, d)
                 or sayers_number_cut(ix, t, c, d)
+                or sayers_next_saying(st, t, c, d)  # "said X is Y and added that Z"
             ) and not second_that_clause(ix, c, d):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)
             else:

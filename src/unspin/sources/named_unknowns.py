@@ -5,6 +5,9 @@ The lexicon reads a common noun it does not know as an unnamed source
 
 * a single capitalised word that is the surname of a person the text gave in full before
   ("Rep. Ann Vik ... Vik said"): that person, named;
+* a single capitalised word the recogniser names an organisation elsewhere in the text
+  ("the latest app from Maple. Maple informs you ...", the common noun opening a
+  sentence): that organisation, named;
 * a web address ("the website TradeHub.com said"): a named site, the company behind it;
 * an advertisement ("One Farm League ad argues"): a document, whose sponsor the text names;
 * pictures ("five old photos telling ..."): things, nobody who speaks;
@@ -91,6 +94,8 @@ def set_right_unknown_nouns(st: RunState, events: list[Event]) -> None:
             _retype(m, "named_organisation", "speaker.listed-later", 0.6, why)
         else:
             _surname(st, events, m, words)
+            if m.rule == _UNKNOWN:
+                _named_body(st, m, words)
 
 
 def _grounds(st: RunState, e: Event) -> bool:
@@ -128,3 +133,19 @@ def _surname(st: RunState, events: list[Event], m: Mention, word: str) -> None:
     m.resolved_from, m.antecedent = "alias", span
     m.rule, m.score = "speaker.surname-earlier", 0.75
     m.reason = f"the surname of {name}, named earlier"
+
+
+def _named_body(st: RunState, m: Mention, word: str) -> None:
+    """A capitalised word that the recogniser reads as the whole name of an organisation
+    elsewhere in the text: that organisation (at a sentence's start the tagger may take a
+    company's name for the common noun it is spelled like)."""
+    if not word.isalpha() or not word[:1].isupper() or word.isupper():
+        return
+    if not any(
+        e.label == "ORG" and e.text == word and not m.start <= e.start < m.end
+        for e in st.parsed.entities
+    ):
+        return
+    _retype(m, "named_organisation", "speaker.named-elsewhere", 0.6,
+            f"{word}, the name of an organisation elsewhere in the text")  # fmt: skip
+    m.name, m.entity_type, m.kind = word, "organisation", "name"

@@ -128,6 +128,9 @@ def classify_words(words: list[str], head: str) -> tuple[str, str, float, list[s
     if head in SOCIAL_NOUNS and (platform or head in ("tweet", "tweets", "post", "posts")):
         cues = [head] + ([platform.group(0)] if platform else [])
         return "social_media", "speaker.social-media", 0.85, cues
+    if head in ("site", "sites") and platform is not None:
+        # "social media sites used by the group": platforms, not a news outlet's site
+        return "social_media", "speaker.social-media", 0.8, [head, platform.group(0)]
     if head in ("website", "websites", "site", "sites") and set(low_words) & MEDIA_MODIFIERS:
         return "media_outlet", "speaker.media-outlet", 0.8, [head]
     if head in ("figure", "figures") and set(low_words) & _PEOPLE_FIGURES:

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from unspin.nlp import Token
+from unspin.sources.according_edges import contrast_start, source_end
 from unspin.sources.alleged import alleged_by
 from unspin.sources.asides import aside_subject, source_before_subject, subject_after_dash
 from unspin.sources.clause_edges import (
@@ -37,6 +38,7 @@ from unspin.sources.lexicon import (
     STANDARD_NOUNS,
     VERB_FORMS,
     VERBS,
+    VerbInfo,
 )
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.not_speech import (
@@ -47,6 +49,7 @@ from unspin.sources.not_speech import (
     learning,
     undecided,
 )
+from unspin.sources.parse_index import ParseIndex
 from unspin.sources.polls import poll_class
 from unspin.sources.relays import relays
 from unspin.sources.sayers import (
@@ -202,10 +205,15 @@ def _according_event(st: RunState, t: Token) -> Event | None:
     hi = max(t.i + 1, ix.subtree(to.i)[1])  # not the clause a misparse hangs on "according"
     if source is not None:
         hi = source[1]
+    rel = source_end(ix, objs[0]) if source is None else None
+    if rel is not None and speaker is not None and speaker.end > toks[rel].end:
+        speaker = replace(speaker, end=toks[rel].end)  # "the report, which ...": the report
     s = ix.sentence_of[t.i]
     sent = st.parsed.sentences[s]
     s_lo, s_hi = _in_brackets(st.text, sent.start, sent.end)
     p_start, p_end = toks[lo].start, toks[hi].end
+    if rel is not None and p_start > s_lo + 1 and _closes_sentence(ix, t, sent.first, sent.last):
+        p_end = s_hi  # "..., according to the report, which it says ...": the report's clause
     if (
         s_lo + 1 < p_start
         and p_end < st.trim_end(s_lo, s_hi) - 1
@@ -215,7 +223,8 @@ def _according_event(st: RunState, t: Token) -> Event | None:
     if p_start <= s_lo + 1:
         content = st.trim_chars(p_end, s_hi)
     elif p_end >= st.trim_end(s_lo, s_hi) - 1:
-        content = st.trim_chars(s_lo, p_start)
+        first = contrast_start(ix, toks[t.head], sent.first)  # "..., though only 3% think X"
+        content = st.trim_chars(s_lo if first is None else toks[first].start, p_start)
     else:
         content = st.trim_chars(s_lo, s_hi)
     e = Event(
@@ -234,6 +243,18 @@ def _according_event(st: RunState, t: Token) -> Event | None:
         cues=["according to"],
     )
     return e
+
+
+def _closes_sentence(ix: ParseIndex, t: Token, first: int, last: int) -> bool:
+    """Whether the "according to" phrase at token ``t`` closes its sentence (tokens
+    ``[first, last)``): no word after it hangs on the sentence's main verb."""
+    toks = ix.parsed.tokens
+    root = next((k for k in range(first, last) if toks[k].head == k), None)
+    return (
+        root is not None
+        and root < t.i
+        and not any(c.i > t.i and c.dep != "punct" for c in ix.kids(root))
+    )
 
 
 def _in_brackets(text: str, start: int, end: int) -> tuple[int, int]:
@@ -362,10 +383,11 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         not in ("document", "named_organisation", "media_outlet", "government")
     ):
         return None
+    quote_only = info.quote_only and not _manner_that_clause(st, t, info)
     content, as_object = (
-        (None, False) if info.quote_only else reported_content(st, t, info, construction)
+        (None, False) if quote_only else reported_content(st, t, info, construction)
     )
-    if content is None and not info.quote_only and construction != "passive":
+    if content is None and not quote_only and construction != "passive":
         content = next_line_statement(st, t)
     if as_object and lemma == "deny" and any(c.lower == "will" for c in ix.kids(t.i, "aux")):
         content = None  # "the world will deny its God": a prophecy of rejection, no claim
@@ -403,7 +425,7 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         medium=medium,
         medium_cue=medium_cue,
         token=t.i,
-        quote_only=info.quote_only,
+        quote_only=quote_only,
         cues=cues,
     )
     if outer is None:
@@ -411,6 +433,17 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
     if any(c.lower in ("would", "could", "might", "may") for c in ix.kids(t.i, "aux")):
         e.score *= 0.6
     return e
+
+
+def _manner_that_clause(st: RunState, t: Token, info: VerbInfo) -> bool:
+    """A verb of saying in a manner that otherwise attributes only a quotation, with a
+    clause opened by "that" after it: "the skipper quipped that the ferry was late"
+    reports what was said, as '"...," she quipped' does."""
+    assert st.ix is not None
+    return info.verb_class == "emotive" and any(
+        c.i > t.i and any(m.lower == "that" for m in st.ix.kids(c.i, "mark"))
+        for c in st.ix.kids(t.i, "ccomp")
+    )
 
 
 #: Determiners of a noun phrase that points back to what the text said before.

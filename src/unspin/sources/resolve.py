@@ -46,6 +46,7 @@ from unspin.sources.role_groups import role_group_before
 from unspin.sources.self_speakers import self_speakers
 from unspin.sources.speakers import PERSON_HEADS, Mention, org_name_cue
 from unspin.sources.state import Event, RunState
+from unspin.sources.surname_subjects import surname_subjects
 from unspin.sources.titles import TitleHolders, bare_title
 from unspin.sources.turns import Turns
 
@@ -65,7 +66,8 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
         items.append((m.start, 1, m))
     covered = sorted((m.start, m.end) for m in mentions)
     covered_starts = [c[0] for c in covered]
-    for k in st.knowns:
+    lone = list(surname_subjects(st))  # "Lund has defended her choice": Ann Lund, if named
+    for k in [*st.knowns, *lone]:
         j = bisect_right(covered_starts, k.start) - 1
         if j >= 0 and covered[j][1] > k.start:
             continue  # inside a speaker mention, which carries more
@@ -86,7 +88,9 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
     said_before: dict[tuple[int, str], Known] = {}  # (sentence, pronoun): its first referent
     for _, _, item in items:
         if isinstance(item, Known):
-            resolver.add(resolver.canonical_known(item))
+            known = resolver.canonical_known(item)
+            if known is not item or all(item is not k for k in lone):
+                resolver.add(known)
             continue
         if id(item) in done:
             continue
@@ -98,7 +102,7 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
             elif not turns.resolve_first_person(item):  # "JP: ... I said": JP's person
                 bar = self_speakers(st.text, events, item)  # "I know why he left": not I
                 # "Asked whether Lund would win, she replied": not Lund
-                bar |= fronted_names(st, item, resolver.before(item.start))
+                bar |= fronted_names(st, item, resolver.before(item.start), events)
                 chosen = resolver.pronoun(item, s, learn=id(item) not in unheard, bar=bar)
                 rival = rival_subject(st, chosen) if chosen and item.head_word == "they" else None
                 if chosen is not None and rival is not None:

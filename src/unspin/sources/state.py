@@ -17,6 +17,7 @@ from typing import Any
 from unspin.analyzer import Analyzer, Context
 from unspin.model import Finding
 from unspin.nlp import Parsed
+from unspin.sources.adjective_subjects import with_adjective_subjects
 from unspin.sources.lexicon import VerbInfo
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.quotes import find_quotes, paragraph_spans
@@ -26,6 +27,8 @@ from unspin.sources.speakers import Mention
 __all__ = [
     "DETS_BEFORE",
     "LAST_WORD",
+    "SINGLE_CLOSING",
+    "SINGLE_OPENING",
     "TERMINATOR",
     "WORDS",
     "Event",
@@ -46,6 +49,14 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .,'’/-]{2,40}?(?:\s*\([^)]{1,30}\))?|\([A-Z][^)]{1,30}\))\s*[—–-]+\s*(?![a-z])"
 )
 _MATE = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
+
+#: A single mark opening a quotation (after a space or a bracket, before a word) and one
+#: closing it (after a word or a stop, before a space, a stop or the end; not the
+#: apostrophe of a plural's possessive before its noun, "the skippers' boats").
+SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–]))['‘](?=\w)")
+SINGLE_CLOSING = re.compile(
+    r"(?<=[\w.,!?])(?<![sSzZ])['’](?=$|[\s.,;:!?)])|(?<=[sSzZ])['’](?=$|[.,;:!?)]|\s+[^\w\s])"
+)
 
 
 @dataclass
@@ -83,9 +94,10 @@ class RunState:
         self.a = analyzer
         self.ctx = ctx
         self.text = ctx.text
-        self.parsed: Parsed = ctx.parsed
         self.has_parse = ctx.parsed.has_parse and bool(ctx.parsed.tokens)
-        self.ix = ParseIndex(ctx.parsed) if self.has_parse else None
+        # "the 22-year-old quipped": the adjective the parser hung on the verb is its subject
+        self.parsed: Parsed = with_adjective_subjects(ctx.parsed) if self.has_parse else ctx.parsed
+        self.ix = ParseIndex(self.parsed) if self.has_parse else None
         self.max_scare = max_scare
         self.top_n = top_n
         self.sent_starts = [s.start for s in self.parsed.sentences]
@@ -173,6 +185,9 @@ def plain_role(text: str) -> str | None:
 
 def _unbalanced_tail(span: str) -> bool:
     last = span[-1]
+    if last in "'’":
+        # apostrophes ("don't", "the skippers' boats") are no quotation marks
+        return len(SINGLE_CLOSING.findall(span)) > len(SINGLE_OPENING.findall(span))
     opener = {"”": "“", "’": "‘", "»": "«"}.get(last)
     if opener is not None:
         return span.count(opener) < span.count(last)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from unspin.nlp import Token
 from unspin.sources.clause_edges import repeated_verb
+from unspin.sources.content_ends import sayers_next_saying
 from unspin.sources.contents import person_object
 from unspin.sources.judged import judged_in_passive
 from unspin.sources.lexicon import VERB_FORMS
@@ -119,8 +120,11 @@ def verb_subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool
         subj = [s for c in done for s in ix.kids(c.i, "nsubj")]
         if subj:
             return subj[-1], False
-    if t.dep == "conj" and head.dep == "ccomp" and repeated_verb(ix, toks[head.head], head, t):
-        return verb_subject(st, toks[head.head], depth + 1)  # "say X has ... and say that ..."
+    if t.dep == "conj" and head.dep == "ccomp" and head.head != head.i:
+        sayer = toks[head.head]
+        if repeated_verb(ix, sayer, head, t) or sayers_next_saying(st, sayer, head, t):
+            # "say X has ... and say that ...", "said X is ... and added that ...": the sayer
+            return verb_subject(st, sayer, depth + 1)
     nearer = nearer_clause_subject(ix, t)
     if nearer is not None:
         return nearer, False  # "X smiled when Y spoke and said ...": Y said it
