@@ -7,11 +7,12 @@ STAMP  := $(VENV)/.installed-stamp
 .PHONY: install demo test test-fast lint typecheck bench bench-store chromium screenshot clean
 
 # torch is installed first, pinned to the CPU build, so that nothing pulls CUDA wheels.
-$(STAMP): pyproject.toml
+# constraints.txt holds the exact versions every README figure was measured with.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
