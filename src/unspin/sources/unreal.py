@@ -1,5 +1,6 @@
 """Speech that has not happened: a question ("did she say that ...?"), a verb of saying
-under "may"/"would", in an imagined clause ("if anyone claims ...") or naming what a noun
+under "may"/"would", in an imagined clause ("if anyone claims ..."), bidden of an
+indefinite pronoun ("Someone tell the mayor ...", :mod:`.bidden`) or naming what a noun
 is for ("the right to say"). :mod:`.parse_events` drops such verbs, and the patterns must
 not take them as reporting events either (:func:`unreal_cues`)."""
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 import re
 
 from unspin.nlp import Token
+from unspin.sources.bidden import bidden
 from unspin.sources.contents import letting_in
 from unspin.sources.judged import judged_in_passive
 from unspin.sources.lexicon import SOURCE_VERB_FORMS, VERB_FORMS
@@ -84,6 +86,8 @@ def hypothetical(st: RunState, t: Token) -> bool:
         return True  # "said the panel would issue ...": not yet; "would later say": told
     if prevented(ix, t):
         return True  # "kept the client from disclosing what he knew": never said
+    if bidden(ix, t):
+        return True  # "Someone tell the mayor that ...": asked for, not said
     if planned(ix, t) or _inferred_act(ix, t):
         return True  # "considering announcing that ...", "essentially conceding that ..."
     marks = [m.lower for v in verbs for m in ix.kids(v.i, "mark")]
