@@ -38,7 +38,10 @@ def introduced_near(st: RunState, m: Mention, s: int) -> None:
     sentence before it or in the one before; left as it is when none, when the text
     introduced more than one before it, or when a name stands beside the phrase ("a
     nun, Ann Lund,"). Two sentences back are as near: "He paid a man. He followed him.
-    The man said" (the one man the text introduced before)."""
+    The man said" (the one man the text introduced before). One introduced earlier still
+    ("a harbour source said ... A second source told the Ledger ... The source also
+    told it ...") leaves the nearest its referent only when that one is in this sentence
+    or the one just before."""
     if st.ix is None or m.rule != "speaker.definite-unresolved" or m.plural or not m.head_word:
         return
     if m.head_word in _NOT_PEOPLE:
@@ -59,9 +62,12 @@ def introduced_near(st: RunState, m: Mention, s: int) -> None:
         ):
             return  # "a nun, Ann Lund,", "a nun called Ann": named, not unnamed
         found.append(t)
-    if len(found) != 1 or found[0].start < lo:
+    near = [t for t in found if t.start >= lo]
+    if len(near) != 1:
         return  # "a guard and a nun ... a second nun ... the nun": which one?
-    named = _named_next(st, found[0], m)
+    if len(found) > 1 and st.sentence_at(near[0].start) < s - 1:
+        return  # another one before it: only the sentence just before makes it the one
+    named = _named_next(st, near[0], m)
     if named is not None:
         m.name, m.role = named.name, m.role or m.head_word
         m.source_type, m.entity_type = "named_person", "person"
