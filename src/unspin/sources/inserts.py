@@ -15,6 +15,7 @@ from unspin.sources.has_said import has_said_speakers
 from unspin.sources.hedged_clauses import scope_reportedly
 from unspin.sources.later_named import name_later_named
 from unspin.sources.named_unknowns import set_right_unknown_nouns
+from unspin.sources.owned_subjects import take_in_owned_subjects
 from unspin.sources.posts import name_post_authors
 from unspin.sources.state import Event, RunState
 from unspin.sources.writer_notes import cut_writers_notes
@@ -37,7 +38,9 @@ def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
     right the unnamed-sounding speakers the text names (:func:`set_right_unknown_nouns`,
     :func:`name_later_named`, :func:`has_said_speakers`) and
     run a denial on over its ", but ..." tail (:func:`take_in_contrast_tails`); the
-    writer's own notes are taken out of contents (:func:`cut_writers_notes`)."""
+    writer's own notes are taken out of contents (:func:`cut_writers_notes`), and a
+    subject the parse gave the recipient as owner is taken in
+    (:func:`take_in_owned_subjects`)."""
     name_post_authors(st, events)
     set_right_unknown_nouns(st, events)
     name_later_named(st, events)
@@ -45,6 +48,7 @@ def cut_inserted_sources(st: RunState, events: list[Event]) -> None:
     has_said_speakers(st, events)
     take_in_contrast_tails(st, events)
     cut_writers_notes(st, events)
+    take_in_owned_subjects(st, events)  # "told her KPTA would ...": from KPTA on
     for e in events:
         if e.content is None or e.speaker is None:
             continue
