@@ -14,6 +14,7 @@ from unspin.nlp import Entity, Token
 from unspin.sources.lexicon import (
     EVENT_NAME_WORDS,
     HONORIFICS,
+    JOB_NOUNS,
     MEDIA_NOUNS,
     ORG_NAME_WORDS,
     OUTLET_WORDS,
@@ -22,7 +23,7 @@ from unspin.sources.lexicon import (
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.speakers import PERSON_HEADS
 
-__all__ = ["full_name_cue", "owned_person", "person_surname", "title_holder"]
+__all__ = ["full_name_cue", "joined_surname", "owned_person", "person_surname", "title_holder"]
 
 #: The possessive marks a tagger splits off an owner's name ("News’", "CNN's").
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -125,7 +126,8 @@ def title_holder(ix: ParseIndex, title: int) -> Entity | None:
 
 def full_name_cue(ix: ParseIndex, lo: int, hi: int) -> bool:
     """True when ``tokens[lo : hi + 1]`` is a full name of two or three words right after
-    a person noun or honorific ("host Rory Vantage", "Mrs. Ada Brill") or an owner's
+    a person noun, a job or a student's year ("host Rory Vantage", "Sophomore Rory
+    Vantage") or an honorific ("Mrs. Ada Brill") or an owner's
     possessive ("Metro News' Rory Vantage"): a person's name, whatever its entity label."""
     toks = ix.parsed.tokens
     if lo < 1 or hi + 1 > len(toks) or not _full_name_at(toks, lo, hi):
@@ -137,6 +139,8 @@ def full_name_cue(ix: ParseIndex, lo: int, hi: int) -> bool:
         return lo >= 2 and toks[lo - 2].text[:1].isupper()  # "Metro News' Rory Vantage"
     if before.pos == "NOUN" and before.lower in PERSON_HEADS:
         return True  # "Channel Nine host Rory Vantage"
+    if before.pos in ("NOUN", "PROPN") and before.lower in JOB_NOUNS:
+        return True  # "Sophomore Rory Vantage" (a proper noun to the tagger, capitalised)
     if before.lower in _NEWS_PEOPLE or (
         before.lower == "reader" and lo >= 2 and toks[lo - 2].lower == "news"
     ):
@@ -155,3 +159,29 @@ def person_surname(ix: ParseIndex, word: str) -> bool:
         if t.text == word
         for lo in (t.i - 1, t.i - 2)
     )
+
+
+def joined_surname(ix: ParseIndex, word: str) -> bool:
+    """True when the text gives ``word`` as the last word of a full name of two words
+    joined by "and" or "or" to a person's full name the recogniser found ("Ann Lund and
+    Bo Vik prefer it. Lund said ...", with "Bo Vik" a PERSON): a person's surname, though
+    the recogniser gave the pair, and the word alone, another label."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    return any(t.text == word and _beside_person(ix, t.i - 1, t) for t in ix.parsed.tokens)
+
+
+def _beside_person(ix: ParseIndex, lo: int, t: Token) -> bool:
+    """``tokens[lo : t.i + 1]``, a full name of two words, is joined by "and" or "or" to
+    a person's full name the recogniser found (see :func:`joined_surname`)."""
+    toks = ix.parsed.tokens
+    if lo < 0 or not _full_name_at(toks, lo, t.i) or toks[lo].head != t.i:
+        return False
+    others = list(ix.kids(t.i, "conj"))
+    if t.dep == "conj" and t.head != t.i:
+        others.append(toks[t.head])
+    for o in others:
+        e = ix.entity_at(o.i)
+        if e is not None and e.label == "PERSON" and e.last - e.first >= 2:
+            return True
+    return False

@@ -138,7 +138,8 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
 )
 
 #: Jobs and parts a story gives capitalised before a full name ("Vet Ann Lund said",
-#: "Witness Bo Vik, 33, said"): a description of the person, no part of the name.
+#: "Witness Bo Vik, 33, said", a student's year: "Sophomore Ann Lund"): a description of
+#: the person, no part of the name.
 JOB_NOUNS: Final[frozenset[str]] = frozenset(
     _words(
         """
@@ -147,6 +148,7 @@ JOB_NOUNS: Final[frozenset[str]] = frozenset(
         farmer engineer lawyer attorney scientist researcher economist analyst expert
         activist resident neighbour neighbor owner landlord shopkeeper photographer
         architect therapist psychologist psychiatrist pathologist coroner victim survivor
+        freshman sophomore junior senior undergraduate
         """
     )
 )

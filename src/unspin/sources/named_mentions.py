@@ -15,7 +15,12 @@ from dataclasses import replace
 
 from unspin.nlp import Entity, Token
 from unspin.sources.descriptions import is_description
-from unspin.sources.full_names import full_name_cue, owned_person, person_surname
+from unspin.sources.full_names import (
+    full_name_cue,
+    joined_surname,
+    owned_person,
+    person_surname,
+)
 from unspin.sources.lexicon import (
     CIVIL_NAME_WORDS,
     HONORIFICS,
@@ -263,9 +268,12 @@ def named_mention(
         and _first_person_quote_before(parsed.text, ent.start)
     ):
         person_hint = True  # '"I saw nothing," Jorge Vale told ...': a person says "I"
+    surname_of = False  # the last word of a full name joined to a person's
     if not person_hint and len(bare) == 1 and not bare[0].isupper():
         # "Holt said" where the text calls Holt "Vice President Holt" elsewhere
         person_hint = titled_elsewhere(ix, bare[0]) or person_surname(ix, bare[0])
+        surname_of = not person_hint and joined_surname(ix, bare[0])  # "Ann Lund and Bo Vik"
+        person_hint = person_hint or surname_of
     person_hint = person_hint or full_name_cue(ix, ent.first, ent.last - 1)
     if outlet_cue is None and not person_hint and len(bare) == 1 and not role_right:
         # "Harbinger reports" where the text says "Harbinger News" and never gives
@@ -380,8 +388,12 @@ def named_mention(
             role_left = " ".join([role_left, *titles]).strip()
         source_type, entity_type, rule = "named_person", "person", "speaker.named-person"
         score = 0.9 if label == "PERSON" else 0.75 if person_hint else 0.6
+        if surname_of and label in _ORG_LABELS:
+            score = 0.85  # as a surname the recogniser took for a body scores resolved
         if label == "PERSON":
             reason = ner
+        elif surname_of:
+            reason = "the surname of a full name the text joins to another person's"
         elif person_hint:
             reason = "a title or honorific before the name or a role in apposition"
         else:
