@@ -7,7 +7,10 @@
 * one past participle set off after "be", "been" or "being" ('cases have been
   "recorded"'): the writer's distance from the word, not a quotation;
 * a nickname after "known as" (or "best know as", as typed) or "nicknamed" ('the singer
-  best known as "the ...."').
+  best known as "the ...."');
+* a word or two put in place of another quoted word the writer names as a word or says
+  is used, replaced or preferred ('uses the term "first-year" in place of "freshman,"',
+  'changed "fees" to "charges"'): both are words talked about, not anyone's words.
 """
 
 from __future__ import annotations
@@ -42,12 +45,27 @@ _NICKNAMED = re.compile(
     re.IGNORECASE,
 )
 
+#: A quoted word named as a word, or used, replaced or preferred, then what stands for it
+#: ('the term "first-year" in place of', 'replaced "fees" with'), right before a quotation.
+_SWAPPED = re.compile(
+    r"(?:\b(?:term|word|phrase|expression|label|name)s?\s+"
+    r"|\b(?:use[sd]?|using|replac(?:e[sd]?|ing)|swap(?:s|ped|ping)?|chang(?:e[sd]?|ing)"
+    r"|prefer(?:s|red|ring)?)\s+(?:the\s+)?)"
+    r"[\"“'‘][^\"“”'‘’\n]{1,40}[\"”'’]\s*,?\s+"
+    r"(?:in\s+place\s+of|instead\s+of|rather\s+than|to|for|with|over)\s*$",
+    re.IGNORECASE,
+)
+#: The most words of a quotation put in place of another.
+_SWAP_WORDS = 2
+
 
 def quoted_label(st: RunState, q: QuoteSpan, inner: str, words: list[str]) -> bool:
     """Whether quotation ``q`` is one of the labels the module lists."""
     before = st.text[max(0, q.start - 40) : q.start]
     if _NICKNAMED.search(before):
         return True
+    if len(words) <= _SWAP_WORDS and _SWAPPED.search(st.text[max(0, q.start - 100) : q.start]):
+        return True  # 'the term "first-year" in place of "freshman,"': a word talked about
     if len(words) == 1 and words[0].islower() and words[0].endswith("ed") and _BE.search(before):
         return True
     return _title(st, q, inner, words) or _listed(st, q)
