@@ -23,6 +23,8 @@ def test_a_number_naming_a_thing_counts_nothing() -> None:
         ("three criteria", "criteria", 3),  # a word
     ):
         assert not number_name(text, unit, value), text
+    # the first word of a compound: "the region's 99 winner-take-all delegates"
+    assert not number_name("99 winner", "winner", 99, "-take-all delegates")
 
 
 def test_a_911_call_gives_no_count_slot(analyse: Analyse) -> None:

@@ -80,16 +80,19 @@ _PLURAL_FORMS = word_set(
 _DIGITS_NOUN = re.compile(r"\d[\d,.]*\s+([^\W\d_]+)")
 
 
-def number_name(text: str, unit: str | None, value: float) -> bool:
+def number_name(text: str, unit: str | None, value: float, after: str = "") -> bool:
     """Whether a figure (its ``text`` and ``unit`` as written) is a number naming or
     labelling a thing: written in digits, two or more, right before the singular noun it
     is read as counting ("a 911 call", "the 11 Number"). A count of two or
     more is written with a plural ("911 calls"); the singular says the number is a
     name. Plurals without a final "s" ("300 clergy", "40 staff"), words in "-ing" ("12
     abstaining") and abbreviations of one or two letters ("238,900 mi") are no such
-    noun."""
+    noun, nor is the first word of a compound (``after``, the text after the figure,
+    opening on a hyphen: "its 99 winner-take-all delegates")."""
     m = _DIGITS_NOUN.fullmatch(text.strip())
     if m is None or value < 2 or not unit or m.group(1).lower() != unit.lower():
+        return False
+    if after.startswith(("-", "‐", "‑")):
         return False
     noun = unit.lower()
     return len(noun) >= 3 and not noun.endswith(("s", "ing")) and noun not in _PLURAL_FORMS

@@ -346,7 +346,9 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
         return None  # "between the ages of 20 and 53", "in her 50's": an age too
     if breakdown_item(doc.text, sent.start, sent.end, f.start, f.end):
         return None  # "Alder (9), Birch (4)": one part of a breakdown, no rival of the total
-    if f.label not in ("money", "percent", "measure") and number_name(f.text, unit, value):
+    if f.label not in ("money", "percent", "measure") and number_name(
+        f.text, unit, value, doc.text[f.end : f.end + 1]
+    ):
         return None  # "a 911 call": a number naming a thing counts nothing
     if unit in ("other", "others") and fq.get("unit") == "people":
         unit = "people"  # "eleven others"
