@@ -271,6 +271,27 @@ _WEEKDAY_TITLE = re.compile(
 )
 
 
+#: A capitalised word right after a weekday that may go on a name ("Sunday People").
+_NAME_WORD_AFTER = re.compile(
+    r"[ \t]+(?!(?:In|On|At|The|And|Of|For|To|With|From|By|An?|As|Morning|Afternoon|Evening"
+    r"|Night)\b)[A-Z][a-z]+\b"
+)
+#: What may stand before a weekday that opens a name: a determiner ("the Sunday Mirror"),
+#: or another name and "and" ("The Sunday Times and Sunday People").
+_NAME_BEFORE = re.compile(r"(?:\b[Tt]he|\b(?P<left>[A-Z][\w’'.]*)[ \t]+(?:and|or|&))[ \t]+$")
+
+
+def _coordinated_name(text: str, start: int, end: int) -> bool:
+    """A bare weekday with a determiner or a coordinated name before it and a capitalised
+    word after it: the first word of a name ("The Sunday Times and Sunday People named
+    him"), not a day ("Monday and Tuesday Lund said" keeps both days)."""
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or not _NAME_WORD_AFTER.match(text, end):
+        return False
+    left = (before["left"] or "").lower()
+    return left not in WEEKDAYS and left not in MONTHS
+
+
 def weekday_in_name(parsed: Parsed, start: int, end: int, bare: bool) -> bool:
     """The weekday at ``start:end`` opens a name, not a date: a capitalised part of the
     day and a capitalised word follow in running text ("Monday Night Football fans"), or,
@@ -278,6 +299,8 @@ def weekday_in_name(parsed: Parsed, start: int, end: int, bare: bool) -> bool:
     it and the capitalised word after it in one name that is not a date ("the Sunday
     Times", a newspaper). "On Sunday Ann Lee said" keeps its date."""
     if _WEEKDAY_TITLE.match(parsed.text, end):
+        return True
+    if bare and _coordinated_name(parsed.text, start, end):
         return True
     k = parsed.token_at(start)
     if not bare or k is None or k + 1 >= len(parsed.tokens):

@@ -170,6 +170,24 @@ def _score_pair(text: str, start: int, end: int) -> bool:
     )
 
 
+#: A run of three or more bare numbers joined by commas and "and" / "or".
+_NUMBER_LIST = re.compile(
+    r"\b\d+(?:(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)\d+\b){2,}"
+)
+_PLAIN_YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
+
+
+def _in_number_list(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``start:end`` is one of a list of three or more bare numbers
+    of which one is no year ("1200, 1300, 1600 and 1900 Harbour Road", street numbers):
+    the list's years are numbers of the same kind."""
+    lo = max(0, start - 80)
+    for m in _NUMBER_LIST.finditer(text, lo, min(len(text), end + 80)):
+        if m.start() <= start and end <= m.end():
+            return any(not _PLAIN_YEAR.fullmatch(n) for n in re.findall(r"\d+", m.group()))
+    return False
+
+
 def _yearless_day(
     text: str,
     parsed: Parsed,
@@ -354,6 +372,8 @@ class DateScanner:
             return None
         if _score_pair(self.text, m.start(), m.end()):
             return None  # "2019 - 40"
+        if not pre and _in_number_list(self.text, pos, m.end()):
+            return None  # "1300, 1600 and 1900 Harbour Road": street numbers
         after = self.text[m.end() : m.end() + 30]
         if re.match(r"\s*(?:people|persons|[a-z]+s\b)", after) and pre in ("", "the"):
             k = self.parsed.token_at(pos)

@@ -100,7 +100,7 @@ def dimensions(text: str) -> list[tuple[int, int, float, str]]:
         um = MEASURE_WORD_RE.match(text, m.end())
         if um is None:
             continue
-        unit = MEASURE_WORDS[" ".join(um["u"].lower().split())]
+        unit = MEASURE_WORDS[" ".join(re.split(r"[\s-]+", um["u"].lower()))]
         out.append((m.start(), um.end(), _value(m["a"]), f"{unit} by {m['b']} {unit}"))
     return out
 

@@ -47,7 +47,9 @@ SCALE_WORDS = "hundred|thousand|million|billion|trillion"
 WORD = rf"(?:(?:{TENS_WORDS})(?:-(?:{ONES}))?|{UNIT_WORDS}|{SCALE_WORDS})"
 AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
 WORDS = rf"(?:(?:an?|one)\s+(?=(?:{SCALE_WORDS})\b))?{WORD}(?:(?:{AND}|[\s-]+){WORD})*"
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Digits with thousands separators ("1,234,567"), in the Indian grouping of lakhs and
+#: crores too ("9,34,200" is 934,200), or none.
+DIGITS = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DIGITS_START = r"(?<![\w.,:/])"
 FRAC_NUM = rf"a|one|{ONES}"
 FRAC_DEN = "|".join(sorted(DENOMS, key=len, reverse=True))
@@ -159,8 +161,12 @@ MEASURE_WORDS = {
     "kilograms": "kg", "kilogrammes": "kg", "kilos": "kg", "grams": "g", "grammes": "g",
     "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "litres": "L", "liters": "L",
     "litre": "L", "liter": "L", "gallons": "gal", "barrels": "bbl", "barrel": "bbl",
-    "hectares": "ha", "acres": "acre", "square kilometres": "km2", "square kilometers": "km2",
-    "square miles": "mi2", "square metres": "m2", "square meters": "m2",
+    "hectares": "ha", "hectare": "ha", "acres": "acre", "acre": "acre",
+    "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2",
+    "square kilometer": "km2", "square miles": "mi2", "square mile": "mi2",
+    "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2",
+    "square feet": "ft2", "square foot": "ft2", "square yards": "yd2", "square yard": "yd2",
+    "sq ft": "ft2", "sq. ft.": "ft2", "sq. ft": "ft2",
     "degrees celsius": "°C", "degrees fahrenheit": "°F", "degrees": "degrees",
     "megawatts": "MW", "gigawatts": "GW", "kilowatts": "kW", "calories": "kcal",
     "calorie": "kcal", "kcal": "kcal", "cal": "kcal", "pounds": "lb", "ounces": "oz", "knots": "kn",
@@ -173,7 +179,7 @@ MEASURE_ABBR_RE = re.compile(
 MEASURE_WORD_RE = re.compile(
     r"(?P<sp>\s+|-)(?P<u>"
     + "|".join(
-        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(MEASURE_WORDS, key=len, reverse=True)
+        re.escape(u).replace(r"\ ", r"[\s-]+") for u in sorted(MEASURE_WORDS, key=len, reverse=True)
     )
     + r")\b",
     re.I,

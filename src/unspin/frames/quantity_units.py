@@ -47,7 +47,7 @@ def unit_after(
         return "measure", MEASURE_ABBR[ma["u"]], 0.9, ma.end()
     mw = MEASURE_WORD_RE.match(text, end)
     if mw:
-        u = " ".join(mw["u"].lower().split())
+        u = " ".join(re.split(r"[\s-]+", mw["u"].lower()))  # "square-foot": square foot
         if u == "pounds" and re.search(
             r"(?:million|billion|bn|m)\s*$", text[max(0, end - 10) : end]
         ):

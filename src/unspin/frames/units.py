@@ -21,6 +21,9 @@ _FACTORS: dict[str, tuple[str, float]] = {
     "Mt": ("mass", 1e9), "lb": ("mass", 0.45359237), "oz": ("mass", 0.028349523125),
     # volume, in litres
     "L": ("volume", 1.0), "ml": ("volume", 0.001), "gal": ("volume", 3.785411784),
+    # area, in square metres
+    "m2": ("area", 1.0), "km2": ("area", 1e6), "ha": ("area", 1e4), "acre": ("area", 4046.8564224),
+    "mi2": ("area", 2589988.110336), "ft2": ("area", 0.09290304), "yd2": ("area", 0.83612736),
 }  # fmt: skip
 
 
