@@ -1,8 +1,9 @@
 """Measures of one dimension in one unit, so that frames compare "150 cm" with "1.5 m".
 
 A quantity's ``unit`` is already normalised by :mod:`.quantities` ("centimetres" ->
-"cm", "kilos" -> "kg"); :func:`in_base_unit` gives the dimension of a length, mass or
-volume unit and the value in that dimension's base unit (metres, kilograms, litres).
+"cm", "kilos" -> "kg"); :func:`in_base_unit` gives the dimension of a length, mass,
+volume or area unit and the value in that dimension's base unit (metres, kilograms,
+litres, square metres).
 Other units (currencies, percentages, counted nouns, temperatures) have no base here.
 """
 
