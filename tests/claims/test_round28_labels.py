@@ -57,11 +57,9 @@ def test_a_line_a_pictures_credit_ends_is_a_caption(run: Run) -> None:
     caption = "a picture's caption (its credit ends the line)"
     assert why["Is the ferry line closing?"] == caption
     assert why["Not yet."] == caption
-    assert (
-        why[
-            "Officers take cover near the harbour after the blast at the depot that killed 3 people."
-        ]
-        == caption
+    blast = (
+        "Officers take cover near the harbour after the blast at the depot that killed 3 people."
     )
+    assert why[blast] == caption
     assert why["Harbour fees rose again on Monday, the council said."] is None
     assert why["Mayor Edda Pilkvist said 300 jobs were cut at the port in 2019."] is None
