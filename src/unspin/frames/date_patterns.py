@@ -262,19 +262,21 @@ RELATIVE_HINT = re.compile(
     re.I,
 )
 
+#: Function words that open capitalised words without making them a name's.
+_CAPITAL_FUNCTION_WORDS = "In|On|At|The|And|Of|For|To|With|From|By|An?|As"
+
 #: A weekday, a capitalised part of the day and a capitalised word that is not a function
 #: word, then a lowercase word or a mark: a title ("Sunday Morning Futures host").
 _WEEKDAY_TITLE = re.compile(
     r"[ \t]+(?:Night|Morning|Afternoon|Evening)[ \t]+"
-    r"(?!(?:In|On|At|The|And|Of|For|To|With|From|By|An?|As)\b)[A-Z][a-z]+"
+    rf"(?!(?:{_CAPITAL_FUNCTION_WORDS})\b)[A-Z][a-z]+"
     r"(?=[ \t]*(?:[a-z]|[^\w\s]|$))"
 )
 
 
 #: A capitalised word right after a weekday that may go on a name ("Sunday People").
 _NAME_WORD_AFTER = re.compile(
-    r"[ \t]+(?!(?:In|On|At|The|And|Of|For|To|With|From|By|An?|As|Morning|Afternoon|Evening"
-    r"|Night)\b)[A-Z][a-z]+\b"
+    rf"[ \t]+(?!(?:{_CAPITAL_FUNCTION_WORDS}|Morning|Afternoon|Evening|Night)\b)[A-Z][a-z]+\b"
 )
 #: What may stand before a weekday that opens a name: a determiner ("the Sunday Mirror"),
 #: or another name and "and" ("The Sunday Times and Sunday People").

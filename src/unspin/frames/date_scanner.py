@@ -39,6 +39,7 @@ from unspin.frames.date_patterns import (
     WEEKDAYS,
 )
 from unspin.frames.quantity_mixed import mixed_value
+from unspin.frames.quantity_patterns import YEAR
 from unspin.nlp import Parsed
 
 __all__ = ["DateMatch", "DateScanner"]
@@ -174,7 +175,6 @@ def _score_pair(text: str, start: int, end: int) -> bool:
 _NUMBER_LIST = re.compile(
     r"\b\d+(?:(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)\d+\b){2,}"
 )
-_PLAIN_YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 
 
 def _in_number_list(text: str, start: int, end: int) -> bool:
@@ -184,7 +184,7 @@ def _in_number_list(text: str, start: int, end: int) -> bool:
     lo = max(0, start - 80)
     for m in _NUMBER_LIST.finditer(text, lo, min(len(text), end + 80)):
         if m.start() <= start and end <= m.end():
-            return any(not _PLAIN_YEAR.fullmatch(n) for n in re.findall(r"\d+", m.group()))
+            return any(not YEAR.fullmatch(n) for n in re.findall(r"\d+", m.group()))
     return False
 
 

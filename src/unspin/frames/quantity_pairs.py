@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from unspin.frames.quantity_patterns import MEASURE_WORD_RE, MEASURE_WORDS
+from unspin.frames.quantity_patterns import MEASURE_WORD_RE, measure_word
 
 __all__ = ["dimensions", "markup_spans", "tallies"]
 
@@ -100,7 +100,7 @@ def dimensions(text: str) -> list[tuple[int, int, float, str]]:
         um = MEASURE_WORD_RE.match(text, m.end())
         if um is None:
             continue
-        unit = MEASURE_WORDS[" ".join(re.split(r"[\s-]+", um["u"].lower()))]
+        unit = measure_word(um["u"])
         out.append((m.start(), um.end(), _value(m["a"]), f"{unit} by {m['b']} {unit}"))
     return out
 

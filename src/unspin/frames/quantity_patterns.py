@@ -184,6 +184,14 @@ MEASURE_WORD_RE = re.compile(
     + r")\b",
     re.I,
 )
+
+
+def measure_word(matched: str) -> str:
+    """The canonical unit of a measure word :data:`MEASURE_WORD_RE` matched, its words
+    joined by any spaces or hyphens ("square-foot", "square  feet": ft2)."""
+    return MEASURE_WORDS[" ".join(re.split(r"[\s-]+", matched.lower()))]
+
+
 OF = re.compile(r"\s+of\s+(?=\w)", re.I)
 #: Before an age or an age range: "aged 19 to 45", "between the ages of 20 and 53",
 #: "ages 19 to 45", "ages ranging 18-61", "ranging in age from 18 to 62".

@@ -11,8 +11,8 @@ from unspin.frames.quantity_patterns import (
     MEASURE_ABBR,
     MEASURE_ABBR_RE,
     MEASURE_WORD_RE,
-    MEASURE_WORDS,
     PERCENT,
+    measure_word,
 )
 
 __all__ = ["unit_after"]
@@ -47,10 +47,10 @@ def unit_after(
         return "measure", MEASURE_ABBR[ma["u"]], 0.9, ma.end()
     mw = MEASURE_WORD_RE.match(text, end)
     if mw:
-        u = " ".join(re.split(r"[\s-]+", mw["u"].lower()))  # "square-foot": square foot
+        u = " ".join(mw["u"].lower().split())
         if u == "pounds" and re.search(
             r"(?:million|billion|bn|m)\s*$", text[max(0, end - 10) : end]
         ):
             return "money", "GBP", 0.8, mw.end()
-        return "measure", MEASURE_WORDS[u], 0.9, mw.end()
+        return "measure", measure_word(mw["u"]), 0.9, mw.end()
     return label, unit, score, end
