@@ -149,6 +149,32 @@ def test_anonymous_sources_are_a_layer_of_their_own() -> None:
     assert layer_key(finding("attribution", "named_person", 45, 54), 0.5) == "attribution"
 
 
+def test_weak_anonymous_sources_are_off_by_default() -> None:
+    """An unnamed source the rules scored under the anonymous floor (a common noun the
+    lexicon does not know, taken as a source at 0.4: 'A farmer who lost his barn ...') is
+    in a weaker layer of its own, experimental, so the report does not open on it."""
+    doc = Document("A farmer who lost his barn in the flood said the dam was late. Nurses said so.")
+
+    def speaker(start: int, end: int, score: float) -> Finding:
+        return Finding.anchored(
+            doc, start, end, kind="speaker", label="anonymous", score=score, analyzer="t",
+            analyzer_version="1", explanation=Explanation(rule="speaker.unknown-noun"),
+        )  # fmt: skip
+
+    floor = SCORE_FLOORS["anonymous"]
+    assert layer_key(speaker(0, 45, 0.4), 0.5) == "anonymous:weak"
+    assert layer_key(speaker(63, 69, floor), 0.5) == "anonymous"
+    layers = layers_for({"anonymous", "anonymous:weak"})
+    weak = layers["anonymous:weak"]
+    under = audit_for("anonymous:weak")
+    assert under is not None and under.experimental  # rounds 7-17 pooled: 0.42
+    assert not weak.style.shown and weak.kind == "anonymous"
+    assert weak.style.name == "weaker anonymous source (experimental)"
+    over = audit_for("anonymous")
+    assert over is not None and not over.experimental  # rounds 15 + 17: 0.90
+    assert layers["anonymous"].style.shown
+
+
 def test_markdown_names_each_kinds_audited_precision() -> None:
     doc = Document("Ana Vik said it rained on 3 May 2024.")
 

@@ -100,6 +100,12 @@ KIND_STYLES: dict[str, LayerStyle] = {
     ANONYMOUS: LayerStyle(
         "anonymous source", "hl-speaker", "a source the text does not name, and what it said"
     ),
+    weak_layer(ANONYMOUS): LayerStyle(
+        "weaker anonymous source",
+        "hl-speaker",
+        f"an unnamed source scored under {SCORE_FLOORS[ANONYMOUS]:.2f} (often a common noun "
+        "the lexicon does not know, or a source named elsewhere)",
+    ),
     "vague_attribution": LayerStyle(
         "vague attribution", "hl-vague-attribution", "a source nobody can check"
     ),
@@ -132,6 +138,7 @@ SWITCH_ORDER = (
     ANONYMOUS,
     weak_layer("quote"),
     weak_layer("attribution"),
+    weak_layer(ANONYMOUS),
     "vague_attribution",
     "technique",
     "hedge",
@@ -175,13 +182,13 @@ class Layer:
 
 def layer_key(f: Finding, threshold: float) -> str:
     """The layer of a finding: its kind, :data:`CLAIM_OTHER` for a claim below ``threshold``,
-    :data:`ANONYMOUS` for a speaker or attribution whose source is anonymous, or the weak
-    layer of a kind with a score floor (:data:`unspin.report.audited.SCORE_FLOORS`) for a
-    finding scored under it."""
+    :data:`ANONYMOUS` for a speaker or attribution whose source is anonymous (its weak layer
+    under the anonymous floor), or the weak layer of a kind with a score floor
+    (:data:`unspin.report.audited.SCORE_FLOORS`) for a finding scored under it."""
     if f.kind == CLAIM_KIND and not is_checkworthy(f, threshold):
         return CLAIM_OTHER
     if f.kind in _SOURCE_KINDS and f.label == ANONYMOUS:
-        return ANONYMOUS
+        return weak_layer(ANONYMOUS) if f.score < SCORE_FLOORS[ANONYMOUS] else ANONYMOUS
     floor = SCORE_FLOORS.get(f.kind)
     if floor is not None and f.score < floor:
         return weak_layer(f.kind)
