@@ -101,15 +101,31 @@ def future_clause(parsed: Parsed, k: int, auxes: frozenset[str] = _FUTURE_AUX) -
     return False
 
 
+#: Words that date by the day of the telling ("last week", "this month", "yesterday",
+#: "two days ago"): after one, the text tells of its present again, not of the time a
+#: year was stated for before it.
+_TELLING_NOW = re.compile(
+    r"\b(?:yesterday|today|tonight|(?:last|this|past)\s+(?:week(?:end)?|month|year|night)"
+    r"|(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)\b",
+    re.I,
+)
+
+
 def year_before(text: str, at: int, month: int) -> tuple[int, str] | None:
     """The year of the last date before ``at`` that states one ("Jan. 16, 2017" before
     "Jan. 17"), within :data:`YEAR_DATE_REACH` characters, and that date's words; a month
     more than half a year before the told one is in the next year ("Dec. 30, 2016" then
-    "Jan. 2")."""
+    "Jan. 2"). None when that date is a month and year, no day, and words that date by
+    the day of the telling come between (:data:`_TELLING_NOW`: "took over in December
+    2011. ... again last week, and has not been seen since September 3": this year's, not
+    2011's); a whole date is as often the dateline the text is told from ("ROME, Feb. 2,
+    2018 ... today ... a Jan. 15 interview")."""
     found = None
     for m in YEAR_DATE_RE.finditer(text, max(0, at - YEAR_DATE_REACH), at):
         found = m
     if found is None:
+        return None
+    if DAY_YEAR_RE.fullmatch(found.group()) is None and _TELLING_NOW.search(text, found.end(), at):
         return None
     year = int(found["year"] or found["year2"])
     told = MONTHS[(found["mon"] or found["mon2"]).rstrip(".").lower()]
