@@ -50,6 +50,7 @@ from unspin.frames.quantity_figures import (
     figure_of_speech,
     glued_in_word,
 )
+from unspin.frames.quantity_heights import primed_heights, with_inches
 from unspin.frames.quantity_mixed import mixed_fraction
 from unspin.frames.quantity_names import named_one, recheck
 from unspin.frames.quantity_neighbours import far_head, of_noun, plural_next, preposition_before
@@ -335,6 +336,7 @@ class _QuantityScanner:
                 hi = _number(rm["max"])
                 if hi > value:
                     value_max, end = hi, rm.end()
+                    approximate = approximate or bool(rm.groupdict().get("alt"))  # "2 or 3"
             if (decade := decade_something(text, end, value, start)) is not None:
                 value_max, end, approximate, qualifier = value + 9, decade, True, "about"
                 label, unit, score = "age", "years_old", 0.8  # "40-something": the forties
@@ -361,6 +363,7 @@ class _QuantityScanner:
             top = words_to_number(wm["max"]) if wm else None
             if wm and top is not None and top > value:
                 value_max, end = top, wm.end()
+                approximate = approximate or bool(wm["alt"])  # "two or three": about that
             elif ranged := scaled_range(text, m.group(), end, value, words_to_number):
                 value, value_max, end = ranged  # "five to six million units"
         plus_end, plus_noun = (
@@ -521,8 +524,10 @@ def find_quantities(
     shares = [QuantityMatch(a, b, "other", v, "fraction", q is not None, q, "quantity.ratio", 0.8)
               for a, b, v, q in ratio_shares(text) if not dates.overlaps(a, b)]  # fmt: skip
     shares += pairs(text, dates)  # "voted 7-2", "a 9-by-12-inch flyer"
+    shares += [QuantityMatch(a, b, "measure", v, "ft", False, None, "quantity.height", 0.9)
+               for a, b, v in primed_heights(text) if not dates.overlaps(a, b)]  # fmt: skip
     spans = [*exclude, *markup_spans(text), *((s.start, s.end) for s in shares)]
-    found = _QuantityScanner(text, parsed, spans).scan()
+    found = with_inches(text, parsed, _QuantityScanner(text, parsed, spans).scan())
     found = [open_bound(text, in_context(text, q)) for q in found]
     found = [r for q in found if (r := recheck(text, parsed, q)) is not None]
     found = [q for q in found if not unnamed_sources(parsed, q)]  # "two people familiar"

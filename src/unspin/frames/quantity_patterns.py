@@ -113,19 +113,26 @@ QUALIFIER_KIND = {
     "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
     "as much as": "at_most",
 }  # fmt: skip  # everything else: at_least
+#: A scale after a figure; a scale word may be hyphened to it ("a 1.7-million-square-foot
+#: campus").
 SCALE_AFTER = re.compile(
-    r"(?P<sp>\s*)(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|mm|m|k|b)\b",
+    r"(?P<sp>\s*|-(?=(?:hundred|thousand|million|billion|trillion)\b))(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|mm|m|k|b)\b",
     re.I,
 )
 #: "between" before the lower end of a range whose upper end follows "and" ("between
 #: 1,200 and 1,400 calls", "between the ages of 20 and 53").
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages?\s+of\s+)?$", re.I)
 BETWEEN_AND = re.compile(rf"\s+and\s+(?P<max>{DIGITS})(?![\w,.]\d)", re.I)
-RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|\bto\b)\s*(?P<max>{DIGITS})(?![\w,.]\d)", re.I)
-#: The top of a range of number words: "two to three years old" (no scale word after the
-#: top: "two to three million people" is left as it was).
+#: The top of a range of digits: "300-400", "70 to 80", and the alternative "2 or 3" (an
+#: approximation: ``sep`` is "or").
+RANGE_AFTER = re.compile(
+    rf"(?:\s*(?P<sep>-|–|—|\bto\b)\s*|\s+(?P<alt>or)\s+)(?P<max>{DIGITS})(?![\w,.]\d)", re.I
+)
+#: The top of a range of number words: "two to three years old", and the alternative "two
+#: or three neighbourhoods" (group ``alt``: an approximation); no scale word after the
+#: top: "two to three million people" is left as it was.
 WORD_RANGE = re.compile(
-    r"\s+(?:to|-|–)\s+(?P<max>[a-z]+)\b(?![\s-]+(?:hundred|thousand|million|billion|"
+    r"\s+(?:to|-|–|(?P<alt>or))\s+(?P<max>[a-z]+)\b(?![\s-]+(?:hundred|thousand|million|billion|"
     r"trillion|dozen|and|or)\b)(?!-)",
     re.I,
 )

@@ -106,6 +106,8 @@ _INDIVIDUALS = frozenset(
 _COUNT_WORD = re.compile(r"\b(?:only|just|exactly|merely|than|least|not|single)\s+$", re.I)
 #: A demonstrative before "one": "in this one case", "that one time", "the one thing".
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|the)\s+$", re.I)
+#: "one such" before a noun: an instance of the kind just told of, no count.
+_SUCH = re.compile(r"one\s+such\b", re.I)
 
 
 #: "any" right before "one": any single one ("any one group"), no count.
@@ -211,13 +213,15 @@ def year_like(core: str, max_core: str | None) -> bool:
 def generic_one(text: str, start: int, unit: str | None, parsed: Parsed | None = None) -> bool:
     """ "one" at ``start`` counts a noun of no countable thing ("at one point", "one other
     thing", "of one mind"), introduces an unnamed individual ("one friend said", "one
-    activist tweeted") or a specimen whose own figure the clause gives ("one petition
-    gathered 40,000 names"), or follows a demonstrative ("in this one case"): no count."""
+    activist tweeted"), an instance of a kind told of before ("one such fugitive") or a
+    specimen whose own figure the clause gives ("one petition gathered 40,000 names"), or
+    follows a demonstrative ("in this one case"): no count."""
     if parsed is not None and indefinite_one(parsed, start):
         return True
     if unit is not None and unit.lower() in _GENERIC_NOUNS:
         return True
-    if unit is not None and unit.lower() in _INDIVIDUALS:
+    if unit is not None and (unit.lower() in _INDIVIDUALS or _SUCH.match(text, start)):
+        # "one such fugitive": an instance of a kind just told of ("only one such case" counts)
         return not _COUNT_WORD.search(text, max(0, start - 12), start)
     if unit is not None and _a_certain(text, start, unit):
         return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from unspin.frames.lexicon import PEOPLE_NOUNS
 from unspin.frames.quantity_patterns import SCALES_W, WORDS
 from unspin.nlp import Parsed
 
@@ -74,6 +75,8 @@ def scaled_range(
     return low, top, m.end()
 
 
+#: People a firm's name may own ("3M employees"): no count after a small glued figure.
+_STAFF = frozenset(("employees", "workers", "staff", "members", "officers", "players", "fans"))
 #: Entities a number with a capital letter glued to it may name ("3M", a company).
 _NAMES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
 
@@ -82,11 +85,11 @@ def glued_scale(parsed: Parsed, core: str, start: int, scale: str, scale_end: in
     """A capital "M", "B" or "K" glued to the digits ``core`` (at ``start``) that is a
     scale: a plural count follows ("3.1M watch units", "43.3K followers"), the digits name
     nothing and are a figure of 10 or more or a decimal one ("3M masks" are a brand's,
-    "4K displays" a resolution, "18K gold" a purity)."""
+    "4K displays" a resolution, "18K gold" a purity), or a smaller figure counts people
+    ("1M people", "2M residents")."""
     if scale not in ("M", "B", "K"):
         return False
-    if "." not in core and float(core.replace(",", "")) < 10:
-        return False
+    small = "." not in core and float(core.replace(",", "")) < 10
     here = parsed.token_at(start)
     if here is not None and parsed.tokens[here].ent_type in _NAMES:
         return False
@@ -98,4 +101,6 @@ def glued_scale(parsed: Parsed, core: str, start: int, scale: str, scale_end: in
         if noun.dep not in ("compound", "amod") or noun.head <= noun.i:
             break
         noun = parsed.tokens[noun.head]
+    if small:  # "1M people", "2M residents"; "3M masks", "3M employees" stay a brand's
+        return noun.lower == "people" or (noun.lower in PEOPLE_NOUNS - _STAFF and noun.tag == "NNS")
     return noun.tag == "NNS" or noun.lower == "people"
