@@ -41,7 +41,17 @@ _NUMW = (
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
     r"fifty|sixty"
 )
-_UNIT = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)"
+#: Units of time, and their lower-case abbreviations ("10 yrs", "2 hrs", "45 mins").
+_UNIT = (
+    r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)"
+    r"|(?-i:yrs?|hrs?|mins?|secs?|wks?)"
+)
+#: Another month joined to the one before: "May and June", "May to July", "May-June".
+MONTH_JOINED = re.compile(
+    rf"[ \t]*(?:[-–]|[ \t](?:and|or|to|through|until))[ \t]*(?:{_MONTH_FULL})\b"
+)
+#: An abbreviated unit of time -> its unit.
+UNIT_ABBREVIATIONS = {"yr": "year", "hr": "hour", "min": "minute", "sec": "second", "wk": "week"}
 
 # Each pattern is (name, compiled regex); all are tried, overlaps keep the longest.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -87,7 +97,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "month",
         re.compile(
             r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|"
-            r"[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f)\s+)?"
+            r"[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f|[Bb]etween)\s+)?"
             rf"(?P<mon>{_MONTH_FULL})\b"
             # "May (of) this year": the month of a year named relative to the publication
             r"(?:\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b)?"
@@ -234,6 +244,13 @@ DURATION_CONTEXT = re.compile(
     re.I,
 )
 NOT_DURATION_BEFORE = re.compile(r"\b(?:per|once|twice|times|every)\s+$", re.I)
+#: The bottom of a range of durations right before its top: "70 to 80 hours", "70-80
+#: hours", "two or three days", "between 70 and 80 hours" ("from 70 to 80": a change).
+DURATION_BOTTOM = re.compile(
+    rf"(?<![\w.,-])(?P<from>[Ff]rom\s+)?(?P<between>[Bb]etween\s+)?(?P<lo>{_NUMW})"
+    r"(?:[ \t]*[-–][ \t]*|[ \t]+(?:to|or)[ \t]+|(?(between)[ \t]+and[ \t]+|(?!)))$",
+    re.I,
+)
 #: After a year: a spaced hyphen and a number of one to three digits ("2019 - 40", a score
 #: or two columns of a table), no date by itself; with a word of time before the year
 #: ("the war of 1914 - 18", "in 2019 - 20") it stays a range of years.

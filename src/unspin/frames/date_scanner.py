@@ -28,13 +28,16 @@ from unspin.frames.date_context import (
     year_before,
 )
 from unspin.frames.date_patterns import (
+    DURATION_BOTTOM,
     DURATION_CONTEXT,
+    MONTH_JOINED,
     MONTHS,
     NOT_DURATION_BEFORE,
     PAIR_TIME_BEFORE,
     SEASON_BEFORE,
     SMALL_NUMBERS,
     SPACED_PAIR,
+    UNIT_ABBREVIATIONS,
     UNIT_CODE,
     WEEKDAYS,
 )
@@ -75,7 +78,8 @@ def _unit_key(unit: str) -> str:
     u = unit.lower()
     if u.startswith("centur"):
         return "century"
-    return u[:-1] if u.endswith("s") else u
+    u = u[:-1] if u.endswith("s") else u
+    return UNIT_ABBREVIATIONS.get(u, u)  # "yrs": year
 
 
 def _small_number(word: str) -> float | None:
@@ -188,6 +192,21 @@ def _in_number_list(text: str, start: int, end: int) -> bool:
     return False
 
 
+#: A weekday written right before a day, in brackets or after a comma: "Sunday (Sept. 7".
+_WEEKDAY_BEFORE = re.compile(
+    rf"\b(?P<wd>{'|'.join(w.title() for w in WEEKDAYS)})[ \t]*[(,]?[ \t]*\Z"
+)
+
+
+def _weekday_by(text: str, m: re.Match[str]) -> str | None:
+    """The weekday the day matched by ``m`` is told with: its own ("Sunday, Sept. 7") or
+    one right before its brackets ("on Sunday (Sept. 7)")."""
+    if m.groupdict().get("wd"):
+        return str(m["wd"])
+    before = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 14), m.start())
+    return before["wd"] if before else None
+
+
 def _yearless_day(
     text: str,
     parsed: Parsed,
@@ -198,7 +217,8 @@ def _yearless_day(
 ) -> DateMatch:
     """A day told with its month and no year: the year it was told with before in the text
     ("Sept. 11, 2001", then "the Sept. 11 attacks"), else the publication year moved by the
-    tense of its clause, else, with no publication date, the year of a date told before."""
+    tense of its clause, else, with no publication date, the year of a date told before,
+    unless a weekday told with the day falls on another day in that year."""
     month, day = month_day
     pub_iso = pub.isoformat() if pub else None
     if (same := same_day_before(text, m.start(), month, day)) is not None:
@@ -219,6 +239,8 @@ def _yearless_day(
     if pub is None and (told := year_before(text, m.start(), month)) is not None:
         year, anchor = told
         d = safe_date(year, month, day)
+        if d is not None and not weekday_fits(d, _weekday_by(text, m)):
+            d = None  # "Sunday (Sept. 7)" after "September 2007": a Friday then, not this day
         if d is not None:
             return DateMatch(
                 m.start(), m.end(), "date", d.isoformat(), "day", False,
@@ -304,7 +326,7 @@ class DateScanner:
 
     def _h_month(self, m: re.Match[str]) -> DateMatch | None:
         mod = (m["mod"] or "").lower().rstrip("-")
-        if m["mon"] == "May" and not mod:
+        if m["mon"] == "May" and not mod and not MONTH_JOINED.match(self.text, m.end()):
             return None  # a bare capitalised "May" is too often the modal or a name
         if m["mon"] == "March" and not mod and _noun_march(self.parsed, m.start("mon")):
             self.vetoed.append((m.start("mon"), m.end()))
@@ -512,6 +534,13 @@ class DateScanner:
             return None  # "may come forward one day", "One day, she left": no duration
         code, is_time, mult = UNIT_CODE[unit]
         value = n * mult
-        iso = f"PT{_fmt_num(value)}{code}" if is_time else f"P{_fmt_num(value)}{code}"
+        prefix = "PT" if is_time else "P"
+        iso = f"{prefix}{_fmt_num(value)}{code}"
         score = 0.75 if vague_article else 0.85
-        return DateMatch(m.start(), m.end(), "duration", iso, unit, False, "date.duration", score)
+        start = m.start()
+        low = DURATION_BOTTOM.search(before) if not vague_article else None
+        if low and not low["from"] and (lo := _small_number(low["lo"])) is not None and lo < n:
+            # "70 to 80 hours", "two or three days": both ends, joined by a slash
+            start -= len(before) - low.start()
+            iso = f"{prefix}{_fmt_num(lo * mult)}{code}/{iso}"
+        return DateMatch(start, m.end(), "duration", iso, unit, False, "date.duration", score)

@@ -15,7 +15,9 @@ small set of precompiled patterns (tried together, longest match wins) and retur
   publication date (:mod:`.date_anchors`);
 * numeric dates like "05/03/2024" resolve only when the order is unambiguous (one part
   above 12); "05.03.2024" (dots) is read day-first, as it is written where dots are used;
-* durations ("for three years", "a 10-year plan") become ISO durations ("P3Y").
+* durations ("for three years", "a 10-year plan") become ISO durations ("P3Y"); a range
+  of them ("70 to 80 hours", "two or three days") its two ends joined by a slash
+  ("PT70H/PT80H"), never its top alone.
 
 Conventions for relative dates, all relative to the publication date P:
 "on Monday" is the latest Monday on or before P, or the next one after P when its clause
