@@ -2,8 +2,9 @@
 
 NER labels a name GPE, LOC or FAC; some of those say no place of the claim: a source
 ("according to KVX Bay Area"), the name given to a group ("a group called Centro Vecinal"),
-the topic of a probe ("the Norvia probe"), a person (a title or first name before the
-name, or the name of a person elsewhere in the text) or what an apposition says is no place
+the topic of a probe ("the Norvia probe"), the value of a rating ("a Buy rating"), a
+person (a title or first name before the name, or the name of a person elsewhere in the
+text) or what an apposition says is no place
 ("the youngest brother, Tarek, ..."; "Velco, the insurance company, ..."), wherever the
 name occurs in the text; a language ("translated into Urdu"); the subject of a verb of
 saying ("McFarland had written that ..."). A country's name before another noun says
@@ -49,13 +50,20 @@ _TOPIC_NOUNS = frozenset(
     {"probe", "probes", "investigation", "inquiry", "deal", "policy", "sanctions", "talks"}
     | {"scandal", "dossier", "hearing", "hearings", "question", "issue", "agreement", "accord"}
 )
+#: Nouns of a rating or grade a capitalised word before them gives the value of ("a Buy
+#: rating", "an Outperform recommendation"), no place.
+_RATING_NOUNS = frozenset(
+    {"rating", "ratings", "recommendation", "recommendations", "grade", "grades"}
+    | {"designation", "designations", "classification", "classifications"}
+)
 _NAMING_VERBS = frozenset({"call", "name", "dub", "label", "title"})
 
 
 def _no_place(parsed: Parsed, first: int, last: int) -> bool:
     """A place-labelled name that says no place: the source of "according to" ("according
     to KVX Bay Area"), the name of a thing that is no place ("a group called Centro
-    Vecinal"), or the topic of a probe or a deal ("the Norvia probe")."""
+    Vecinal"), the topic of a probe or a deal ("the Norvia probe") or the value of a
+    rating ("a Buy rating")."""
     toks = parsed.tokens
     head = next((t for t in toks[first:last] if not first <= t.head < last), None)
     if head is None or head.head == head.i:
@@ -63,7 +71,7 @@ def _no_place(parsed: Parsed, first: int, last: int) -> bool:
     up = toks[head.head]
     if head.dep == "pobj" and up.lower == "to" and up.i > 0 and toks[up.i - 1].lower == "according":
         return True
-    if head.dep in ("compound", "nmod") and up.lower in _TOPIC_NOUNS:
+    if head.dep in ("compound", "nmod") and up.lower in _TOPIC_NOUNS | _RATING_NOUNS:
         return True
     if _a_language(parsed, head.i):
         return True
