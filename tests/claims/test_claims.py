@@ -366,6 +366,17 @@ def test_prediction_and_the_noun_will(run: Run) -> None:
 
 
 @pytest.mark.slow
+def test_a_project_that_is_no_forecast(run: Run) -> None:
+    a = run(
+        "While she ran the Velmor Fund, it backed a river project that served three towns. "
+        "The water board projects that demand doubles by spring.",
+        "claims",
+    )
+    assert "prediction" not in claim_of(a, "While she ran").attributes["types"]
+    assert "prediction" in claim_of(a, "The water board").attributes["types"]
+
+
+@pytest.mark.slow
 def test_quotation_from_quote_marks_but_not_scare_quotes(run: Run) -> None:
     a = run(
         '"We have repaired every bridge in the district," the mayor said. '

@@ -289,10 +289,29 @@ def _prediction(toks: Sequence[Token], s_text: str, st: Slots) -> None:
             st.types.add("prediction")
             st.add("prediction", cue=t.text)
             return
-    m = PREDICTION_RE.search(s_text)
-    if m:
+    for m in PREDICTION_RE.finditer(s_text):
+        cue = m.group().lower()
+        if cue.startswith("project") and not cue.startswith("projection") and _noun_project(toks):
+            continue  # "a project that served ...": a noun, no forecast
         st.types.add("prediction")
         st.add("prediction", cue=m.group())
+        return
+
+
+#: Dependents only a noun takes: "a project", "her project", "a new project".
+_NOUN_DEPENDENTS = frozenset({"det", "poss", "amod", "nummod"})
+
+
+def _noun_project(toks: Sequence[Token]) -> bool:
+    """Whether "project" before "that" is the singular noun with its determiner, owner or
+    adjective ("a river project that served", "the women's project that"): the verb after
+    one subject is "projects". "Projects" is left a forecast, since the tagger takes even
+    the verb ("the agency projects that ...") for the plural noun."""
+    return any(
+        t.lower == "project"
+        and any(c.head == t.i != c.i and c.dep in _NOUN_DEPENDENTS for c in toks)
+        for t in toks
+    )
 
 
 def _style(
