@@ -111,12 +111,17 @@ def _share_of(parsed: Parsed, t: Token, verb: Token) -> bool:
 def _no_claim(parsed: Parsed, verb: Token, group: str) -> bool:
     """The group is free or able to hold a view, not holding one ("people can believe it
     or not"), goes through something ("many are finding life too hard", "some find it
-    hard to cope") or turns up ("studies showed up"): no claim is pinned on it. A crowd
-    "finds" a claim only with a clause ("many find that the rules changed"); experts and
-    studies also find a thing ("a link")."""
+    hard to cope", "everyone should feel welcome") or turns up ("studies showed up"): no
+    claim is pinned on it. A crowd "finds" a claim only with a clause ("many find that the
+    rules changed"); experts and studies also find a thing ("a link"). A crowd that
+    "feels" a state (an adjective or participle, no clause: "many feel safe", "some felt
+    betrayed") tells how it fares, not a view ("many feel the fees are too high", "many
+    feel like ...")."""
     kids = parsed.children(verb.i)
     if any(c.dep == "aux" and c.lower in ("can", "ca", "could") for c in kids):
         return True
+    if verb.lemma == "feel" and any(c.dep in ("acomp", "oprd") for c in kids):
+        return not any(c.dep in ("ccomp", "parataxis") or _as_if(parsed, c) for c in kids)
     if verb.lemma == "show" and any(c.dep == "prt" and c.lower == "up" for c in kids):
         return True  # "rumours showed up online": they appeared, and claimed nothing
     if verb.lemma != "find":
@@ -125,6 +130,14 @@ def _no_claim(parsed: Parsed, verb: Token, group: str) -> bool:
         return True
     return group == "vague_crowd" and not any(
         c.dep in ("ccomp", "xcomp") and c.pos in ("VERB", "AUX") for c in kids
+    )
+
+
+def _as_if(parsed: Parsed, clause: Token) -> bool:
+    """``clause`` is a view a feeling opens ("feel like ...", "feel as if / as though
+    ..."), not a clause of time or manner ("when the fees rose", "just as they are")."""
+    return clause.dep == "advcl" and any(
+        c.dep == "mark" and c.lower in ("like", "if", "though") for c in parsed.children(clause.i)
     )
 
 
