@@ -17,12 +17,20 @@ compared:
   figure ("1,200" and 1,187; the value arithmetic is :mod:`unspin.corpus.quantity_values`);
   a figure given as an update ("rose to", "now") or a larger count dated later is an
   ``update``, unless neither text dates its figure and two different sources give them
-  (:mod:`unspin.corpus.figure_sources`); anything else is a ``contradiction``;
-* dates: a coarser date containing the other is ``compatible``; different days are a
+  (:mod:`unspin.corpus.figure_sources`); anything else is a ``contradiction``. Figures
+  of two holders ("giving Harwick 99 delegates", "Okafor earned 175") or of two measures
+  ("a 214-delegate advantage" is a lead, not delegates) are not compared
+  (:mod:`unspin.corpus.holders`);
+* dates: a coarser date containing the other, or a range ("between Oct. 30 and Nov. 9")
+  and a date or month overlapping it, is ``compatible``; one text's weekday resolved to two
+  days is not linked (:mod:`unspin.corpus.date_ranges`); different days are a
   ``contradiction``;
 * roles: different roles of one person ``differ`` (both can be true at different times);
   a role contained in the other ("minister" and "interior minister"), the same role
   abbreviated ("Sen." / "senator") or no role at all ("then") is not linked.
+
+A reporter's request left unanswered ("did not respond to requests for comment") is no
+denial of a reply on the matter (:func:`unspin.corpus.events.unanswered`).
 
 Identical values are agreement and are not linked. A link's score is the confidence that
 both spans fill the same slot (shared names and event kinds raise it, dates resolved
@@ -36,8 +44,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from unspin.corpus.context import shared_names, story
-from unspin.corpus.events import ANTONYMS
+from unspin.corpus.date_ranges import one_weekday, overlap, span
+from unspin.corpus.events import ANTONYMS, unanswered
 from unspin.corpus.figure_sources import shown_source, sources_differ
+from unspin.corpus.holders import two_holders
 from unspin.corpus.model import (
     DateSlot,
     Link,
@@ -241,6 +251,8 @@ def _quantities(a: QuantitySlot, b: QuantitySlot) -> Link | None:
         and abs(a.sentence_start - b.sentence_start) <= NEARBY
     ):  # fmt: skip
         return None  # one article compares many figures; only nearby tolls and the like
+    if two_holders(a, b):
+        return None  # Harlan's 99 delegates and Okafor's 175: two holders, two counts
     m = _match(a, b)
     if m is None:
         return None
@@ -364,6 +376,8 @@ def _dates(a: DateSlot, b: DateSlot) -> Link | None:
     apart = days_apart(a.iso, b.iso)
     if apart is not None and apart > DATE_SPAN:
         return None  # years apart: two events
+    if one_weekday(a, b):
+        return None  # one text's "Tuesday" read as two days: the resolver's, not the writer's
     m = _match(a, b)
     if m is None or (a.doc_id != b.doc_id and m[2].startswith("one story")):
         return None  # a date conflict needs a name of the statements themselves
@@ -372,27 +386,33 @@ def _dates(a: DateSlot, b: DateSlot) -> Link | None:
         return None  # "Friday" here, "Tuesday" there, a month apart: two events
     score = _confidence(a, b, shared, events) - (0.1 if a.relative or b.relative else 0.0)
     what = " ".join(x for x in (a.subject, a.predicate_text.lower()) if x)
+    da, db = (f"{s.iso} to {s.until}" if s.until else s.iso for s in (a, b))
     slot = {
         "entity": ", ".join(shared),
         "event": what,
-        "date": f"{a.iso} / {b.iso}",
+        "date": f"{da} / {db}",
         "same_event": why,
     }
-    detail = f"Same event {_where(a, b)} ({what}; {why}) dated {a.iso} and {b.iso}"
+    detail = f"Same event {_where(a, b)} ({what}; {why}) dated {da} and {db}"
     if a.relative or b.relative:
         detail += " (a relative date was resolved against the publication date)"
-    if a.iso == b.iso:
-        slot["checks"] = _checks(("event", True, what, what), ("date", True, a.iso, b.iso))
+    if (a.iso, a.until) == (b.iso, b.until):
+        slot["checks"] = _checks(("event", True, what, what), ("date", True, da, db))
         return _link("restatement", a, b, score, "date.same-date",
                      f"{detail}; the same date: a restatement.", slot, ())  # fmt: skip
-    coarser = _contains(a.iso, b.iso)
+    ranged = bool(a.until or b.until)
+    coarser = not ranged and _contains(a.iso, b.iso)
+    within = ranged and overlap(span(a.iso, a.until), span(b.iso, b.until))
     slot["checks"] = _checks(
         ("event", True, what, " ".join(x for x in (b.subject, b.predicate_text.lower()) if x)),
-        ("date", coarser, a.iso, b.iso),
+        ("date", coarser or within, da, db),
     )
     if coarser:
         return _link("compatible", a, b, score, "date.coarser",
                      f"{detail}; the coarser date contains the other.", slot, ())  # fmt: skip
+    if within:
+        return _link("compatible", a, b, score, "date.within-range",
+                     f"{detail}; the range and the other date overlap.", slot, ())  # fmt: skip
     return _link("contradiction", a, b, score, "date.different-dates",
                  f"{detail}; the dates differ.", slot, ("date",))  # fmt: skip
 
@@ -407,6 +427,8 @@ def _compatible_days(x: str | None, y: str | None) -> bool:
 def _propositions(a: PropositionSlot, b: PropositionSlot) -> Link | None:
     if a.predicate != b.predicate or a.positive == b.positive:
         return None
+    if unanswered(a) or unanswered(b):
+        return None  # "did not respond to requests for comment": silence towards the outlet
     if not _compatible_days(a.iso, b.iso):
         return None  # resigned on one Monday, did not resign on another
     if a.events and b.events and not set(a.events) & set(b.events):

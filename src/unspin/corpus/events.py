@@ -30,7 +30,26 @@ from unspin.corpus.model import PlaceSlot, PropositionSlot, Slot
 from unspin.corpus.place_evidence import head_marker, locative
 from unspin.corpus.words import Word, content_words, norm_name, stem, word_set
 
-__all__ = ["ANTONYMS", "PLACE_TYPES", "event_slots"]
+__all__ = ["ANTONYMS", "PLACE_TYPES", "event_slots", "unanswered"]
+
+#: Verbs of answering, and what a reporter sends to be answered: "did not respond to
+#: requests for comment", "did not return calls", "did not reply to an email".
+_REPLIES = frozenset(stem(w) for w in word_set("respond reply answer return comment"))
+_REQUESTS = frozenset(
+    stem(w)
+    for w in word_set(
+        """request requests inquiry inquiries call calls email emails message messages
+        voicemail voicemails query queries"""
+    )
+)
+
+
+def unanswered(s: PropositionSlot) -> bool:
+    """A reporter's request left unanswered ("did not respond to requests for comment"):
+    the subject's silence towards the outlet, not a denial that it answered anything else
+    ("the campaign responded Friday, saying ..."), so no polarity conflict."""
+    return not s.positive and s.predicate in _REPLIES and bool(set(s.nouns) & _REQUESTS)
+
 
 #: Verb pairs of opposite outcome: (positive, negative) forms, read as one predicate.
 ANTONYMS: dict[str, tuple[str, bool]] = {

@@ -38,7 +38,7 @@ __all__ = [
 
 #: The version of the slot extractor's output: a store holding slots of another version
 #: re-extracts them (``unspin.corpus.store_adapter.CURRENT``).
-SLOT_FORMAT = 6
+SLOT_FORMAT = 7
 
 #: What a link says about its two spans.
 #: ``contradiction``: the same slot with values that cannot both hold;
@@ -245,6 +245,9 @@ class QuantitySlot(_SlotBase):
     #: who the text credits the figure to ("noun:union", "name:brenmark steel"),
     #: :mod:`unspin.corpus.figure_sources`
     source: str | None = field(default=None, kw_only=True)
+    #: the people its sentence names, not its source ("giving Harlan 99 delegates": harlan),
+    #: :mod:`unspin.corpus.holders`
+    people: tuple[str, ...] = field(default=(), kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -263,6 +266,8 @@ class DateSlot(_SlotBase):
     once: bool = field(default=False, kw_only=True)  # planned ("will reopen") or a one-off outcome
     nouns: tuple[str, ...] = field(default=(), kw_only=True)  # content-word stems of its clause
     places: tuple[str, ...] = field(default=(), kw_only=True)  # "in X", "at X" in its clause
+    #: the last day of the range this date opens ("between Oct. 30 and Nov. 9": 2015-11-09)
+    until: str | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)

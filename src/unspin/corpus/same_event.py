@@ -74,6 +74,7 @@ __all__ = [
     "same_magnitude",
     "shared_nouns",
     "update_comparable",
+    "vague_day",
 ]
 
 #: Outcome classes counted in people (the slot extractor's lexicon).
@@ -210,10 +211,10 @@ def dates_comparable(a: DateSlot, b: DateSlot, shared: Sequence[str]) -> bool:
         _day(a.iso) and _day(b.iso)
     ):
         return False  # "in January" and "on Wednesday": no conflict of one event's day
-    return not (_vague_day(a) or _vague_day(b))
+    return not (vague_day(a) or vague_day(b))
 
 
-def _vague_day(s: DateSlot) -> bool:
+def vague_day(s: DateSlot) -> bool:
     """A day named without a number ("Friday", "Tuesday night"), resolved against the
     publication date."""
     return s.relative and _day(s.iso) and not any(c.isdigit() for c in s.text)

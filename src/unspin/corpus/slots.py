@@ -39,8 +39,10 @@ from unspin.corpus.breakdowns import (
     update_cue,
 )
 from unspin.corpus.context import doc_names
+from unspin.corpus.date_ranges import range_end
 from unspin.corpus.events import event_slots
 from unspin.corpus.figure_sources import figure_source
+from unspin.corpus.holders import modified_noun, people_in, person_keys
 from unspin.corpus.model import DateSlot, QuantitySlot, Slot
 from unspin.corpus.place_evidence import part_cue
 from unspin.corpus.predicates import (
@@ -133,6 +135,7 @@ class _Doc:
         self.attributions = analysis.by_kind("attribution")
         self.speaker_findings = analysis.by_kind("speaker")
         self.names = doc_names(analysis, self.spans, self.proper)
+        self.persons = person_keys(self.speaker_findings)
         self.frames: dict[int, dict[str, Any]] = {}
         for c in analysis.by_kind("claim"):
             frame = c.attributes.get("frame")
@@ -378,6 +381,9 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
         unit_class = "person"
     else:
         unit_class = "none"
+    head = modified_noun(doc.text, f.start, f.end) if noun else None
+    if head:
+        noun = f"{noun} {head}"  # "a 214-delegate advantage": a lead, not delegates
     lo, hi = _clause(doc.text, sent, f.start, f.end)
     part = _PART_RE.search(doc.text[sent.start : f.start]) or part_cue(
         doc.text, sent.start, f.start
@@ -395,6 +401,7 @@ def _quantity_slot(doc: _Doc, f: Finding) -> QuantitySlot | None:
         **doc.base(f.id, f.start, f.end, sent, doc.keys(prefix, sent)),
         dated=dated,
         counts=counts,
+        people=people_in(sent.anchors, doc.persons),
         nouns=tuple(sorted(nouns)),
         value=float(value),
         value_max=float(value_max) if isinstance(value_max, (int, float)) else None,
@@ -439,6 +446,10 @@ def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
         return None  # unresolved, or a date inside a quotation (a forecast, a promise)
     day = m.group(1)
     sent = doc.sentence(f.start)
+    resolved = [(d.start, d.end, i) for d in sent.dates if (i := _iso(d)) is not None]
+    until, closes = range_end(doc.text, (sent.start, sent.end), resolved, f.start)
+    if closes:
+        return None  # "between Oct. 30 and Nov. 9": the last day of the range its first opens
     lo, hi = _clause(doc.text, sent, f.start, f.end)
     hit = _nearest(sent.words, f.start, f.end, lo, hi, verbish)
     if hit is not None and hit[1] == "say":
@@ -485,6 +496,7 @@ def _date_slot(doc: _Doc, f: Finding) -> DateSlot | None:
         **doc.base(f.id, f.start, f.end, sent, doc.keys("d", sent)),
         iso=day,
         granularity="day" if len(day) == 10 else "month",
+        until=until,
         predicate=predicate,
         predicate_text=verb.text if verb is not None else str(framed),
         subject=stem(subject[1]) if subject else None,
