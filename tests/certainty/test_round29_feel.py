@@ -1,4 +1,4 @@
-"""Session 29: a crowd that "feels" a state ("everybody should feel welcome", "many
+"""Session 29: a crowd that "feels" a state ("everybody should feel comfortable", "many
 voters felt betrayed") tells how it fares, not a view pinned on it; a crowd that feels a
 clause ("some people feel that the fees are too high", "many feel like ...") still
 carries an unnamed view. Fixtures written for this file."""
@@ -16,11 +16,11 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [
-        "“At the market hall, everybody should feel welcome, just as they are,” the "
+        "“At the market hall, everybody should feel comfortable, whoever they are,” the "
         "Harbour Ledger's editor wrote.",
         "Everyone should feel proud of the new toll bridge.",
         "Many felt betrayed by the port council.",
-        "Some people may often feel obliged to follow the ferry timetable.",
+        "Some people feel obliged to queue for the ferry each morning.",
     ],
 )
 def test_a_crowd_feeling_a_state_carries_no_claim(backbone: Backbone, text: str) -> None:

@@ -111,7 +111,7 @@ def _share_of(parsed: Parsed, t: Token, verb: Token) -> bool:
 def _no_claim(parsed: Parsed, verb: Token, group: str) -> bool:
     """The group is free or able to hold a view, not holding one ("people can believe it
     or not"), goes through something ("many are finding life too hard", "some find it
-    hard to cope", "everyone should feel welcome") or turns up ("studies showed up"): no
+    hard to cope", "everyone should feel safe") or turns up ("studies showed up"): no
     claim is pinned on it. A crowd "finds" a claim only with a clause ("many find that the
     rules changed"); experts and studies also find a thing ("a link"). A crowd that
     "feels" a state (an adjective or participle, no clause: "many feel safe", "some felt
