@@ -107,9 +107,11 @@ TIME_NOUNS = frozenset(
     )
 )
 #: A note about the article itself that opens a sentence ("Disclosure: ...", "Correction:
-#: an earlier version of this story said ...", "Editor's note: ..."): nothing to check.
+#: an earlier version of this story said ...", "Editor's note: ...", "Editors' note:",
+#: "Editor note:"): nothing to check.
 NOTE_LABEL_RE = re.compile(
-    r"^\W*(?:full\s+)?(?:disclosure|correction|clarification|editor[’']?s\s+note)\s*:", re.I
+    r"^\W*(?:full\s+)?(?:disclosure|correction|clarification|editors?(?:[’']s?)?\s+note)\s*:",
+    re.I,
 )
 #: The label of a link, a video or a picture that opens a sentence ("See also: <another
 #: story's headline>", "Read more:", "Watch:", "Link to the full video:", "Photo: <credit

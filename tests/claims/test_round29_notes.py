@@ -1,0 +1,34 @@
+"""Session 29: a note about the article is nothing to check however its label is spelled:
+"Editor's note:", "Editors' note:" (several editors), "Editor note:"; a sentence that
+only mentions an editor's note keeps its reading. Fixtures written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.test_round7_cf7 import Run, _claim
+
+pytestmark = pytest.mark.slow
+
+NOTE = "a note about the article itself"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Editors' note: To learn why the port council banned Mayor Edda Pilkvist in 2019, "
+        "pre-order her new book on the harbour fees: HERE.]",
+        "Editors’ note: This story was updated on May 4 to correct the ferry fares.",
+        "Editor note: The Harbour Ledger paid for the reporter's ferry ticket in 2021.",
+        "Editor’s Note: The harbour fees rose 40 percent in two years.",
+    ],
+)
+def test_an_editors_note_is_nothing_to_check(run: Run, text: str) -> None:
+    c = _claim(run, text)
+    assert c.attributes["checkworthy"] is False
+    assert c.attributes["nothing_to_check"] == NOTE
+
+
+def test_a_sentence_about_an_editors_note_keeps_its_reading(run: Run) -> None:
+    text = "The editors noted on May 4 that the harbour fees rose 40 percent in two years."
+    assert "nothing_to_check" not in _claim(run, text).attributes
