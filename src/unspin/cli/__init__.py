@@ -90,11 +90,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _own_or_error(record: logging.LogRecord) -> bool:
+    """Whether a log record is shown without ``-v``: unspin's own warnings, and only the
+    errors of the libraries it calls (the HTML extractor's "discarding data: None" on a
+    page with no article tells a reader nothing the one-line input error does not)."""
+    own = record.name == "unspin" or record.name.startswith("unspin.")
+    return own or record.levelno >= logging.ERROR
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     level = {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="unspin: %(levelname)s: %(message)s")
+    if not args.verbose:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_own_or_error)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
