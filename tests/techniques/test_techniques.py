@@ -171,6 +171,21 @@ def test_cues_name_the_patterns_in_a_span() -> None:
     assert cues(TEXT, TEXT.index("budget"), TEXT.index("budget") + 6) == []
 
 
+def test_lexicon_cues_are_named_only_for_their_own_techniques() -> None:
+    """A lexicon's words explain only the techniques it holds cues of: "but" and "all"
+    are no reasons for loaded language, "disaster" is one for any emotive technique."""
+    text = "The council's reckless plan is a disaster, but all of us will pay for it."
+    start, end = 0, len(text) - 1
+    every = cues(text, start, end)
+    assert {"whatabout: but", "bandwagon: all", "loaded: disaster"} <= set(every)
+    loaded = cues(text, start, end, "Loaded_Language")
+    assert [c for c in loaded if ":" in c] == ["fear: disaster", "loaded: disaster"]
+    assert "whatabout: but" in cues(text, start, end, "Whataboutism,Straw_Men,Red_Herring")
+    assert [c for c in cues(text, start, end, "Repetition") if ":" in c] == []
+    assert set(feats.LEXICON_TECHNIQUES) == set(feats.LEXICONS)
+    assert all(t in TECHNIQUES for v in feats.LEXICON_TECHNIQUES.values() for t in v)
+
+
 def test_decode_uses_hysteresis_and_whole_words() -> None:
     text = "Alpha beta gamma, delta. Epsilon zeta."
     states = FakeBackbone().token_states(["Alpha beta gamma, delta.", "Epsilon zeta."], [0, 25])

@@ -272,11 +272,13 @@ def repeat(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def cues(text: str, start: int, end: int) -> list[str]:
+def cues(text: str, start: int, end: int, technique: str | None = None) -> list[str]:
     """The surface patterns found in a span: a reader's reasons, not the detector. A
     repeat is named by where it lies (earlier or later), never by an offset: the text a
     window or the visible-text view analyses is not the document's, and the explanation's
-    words are not moved back; the finding's ``repeat`` attribute holds the offsets."""
+    words are not moved back; the finding's ``repeat`` attribute holds the offsets. With
+    ``technique``, a lexicon's words are named only where the lexicon is one of that
+    technique's (:data:`unspin.techniques.features.LEXICON_TECHNIQUES`)."""
     span = text[start:end]
     found = []
     other = repeat(text, start, end)
@@ -293,7 +295,8 @@ def cues(text: str, start: int, end: int) -> list[str]:
     if any(w.isupper() and len(w) > 1 for w in words):
         found.append("capitals")
     for lexicon, hits in feats.lexicon_words(span).items():
-        found += [f"{lexicon}: {w}" for w in hits]
+        if technique is None or technique in feats.LEXICON_TECHNIQUES[lexicon]:
+            found += [f"{lexicon}: {w}" for w in hits]
     return found
 
 
@@ -393,7 +396,7 @@ class TechniquesAnalyzer(Analyzer[TechniquesOptions]):
         return AnalyzerResult(tuple(findings), summary)
 
     def _finding(self, ctx: Context, t: TechniqueSpan) -> Finding:
-        found = cues(ctx.text, t.start, t.end)
+        found = cues(ctx.text, t.start, t.end, t.technique)
         ranked = ", ".join(f"{name} {p:.2f}" for name, p in t.ranked)
         detail = (
             f"{t.technique.replace('_', ' ')}: {DEFINITIONS[t.technique]}. Span score "

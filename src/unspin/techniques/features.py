@@ -70,6 +70,31 @@ _LEXICON_TEXT: dict[str, str] = {
 }
 #: Small hand-written cue lexicons (features and explanation cues, not detectors).
 LEXICONS: dict[str, tuple[str, ...]] = {k: tuple(v.split("|")) for k, v in _LEXICON_TEXT.items()}
+#: The techniques that work through emotive words.
+_EMOTIVE = frozenset(
+    (
+        "Loaded_Language",
+        "Name_Calling,Labeling",
+        "Exaggeration,Minimisation",
+        "Appeal_to_fear-prejudice",
+    )
+)
+#: The techniques whose cue words each lexicon holds: a span's explanation names a
+#: lexicon's words only for these ("but" is a cue of whataboutism, not of loaded
+#: language; the words of ``loaded`` and ``fear`` serve every emotive technique). The
+#: technique head reads every lexicon's count whatever the label.
+LEXICON_TECHNIQUES: dict[str, frozenset[str]] = {
+    "flag": frozenset(("Flag-Waving", "Slogans")),
+    "fear": _EMOTIVE,
+    "doubt": frozenset(("Doubt",)),
+    "authority": frozenset(("Appeal_to_Authority",)),
+    "bandwagon": frozenset(("Bandwagon,Reductio_ad_hitlerum",)),
+    "blackwhite": frozenset(("Black-and-White_Fallacy",)),
+    "causal": frozenset(("Causal_Oversimplification",)),
+    "cliche": frozenset(("Thought-terminating_Cliches",)),
+    "whatabout": frozenset(("Whataboutism,Straw_Men,Red_Herring",)),
+    "loaded": _EMOTIVE,
+}
 
 _STOP_WORDS = (
     "the a an and or of to in on for with at by from is are was were be been it this that "
