@@ -1,9 +1,11 @@
 """Quantities session 29 found wrong: an alternative of two numbers ("two or three
 streets") read as its top alone, a height in feet and inches ("six foot one") cut to its
 feet, cents counted as things, "one such" read as a count of one, a scale word hyphened
-to its figure ("1.7-million-square-foot") read as a bare million, and a small figure with
-a capital M before a count of people ("1M people") left out. Fixtures written for this
-file."""
+to its figure ("1.7-million-square-foot") read as a bare million, a small figure with
+a capital M before a count of people ("1M people") left out, a bare scale word read
+as one of it ("thousand will rise", "three-and-a-half thousand" as 1,000), and the
+numbers of a page's script in a markup comment read as quantities. Fixtures written for
+this file."""
 
 from __future__ import annotations
 
@@ -54,6 +56,16 @@ from unspin.nlp import Backbone
         ("The Harbour Ledger reaches roughly 1M people.",
          {"roughly 1M people": ("count", 1e6, None, "people")}),
         ("The yard bought 3M masks for 3M employees.", {}),
+        # a bare scale word with no number counts nothing; after a number and a half, or
+        # "a couple of", it scales them
+        ('The dockers\' motto, "Sink one, thousand will sail," is old.', {}),
+        ("Tessby has some three-and-a-half thousand boats.",
+         {"some three-and-a-half thousand boats": ("count", 3500.0, None, "boat")}),
+        ("The pier cost a couple of million dollars.",
+         {"a couple of million dollars": ("money", 2e6, None, "USD")}),
+        # a page's script left in a markup comment states nothing
+        ("The yard sold 40 boats. <!-- ad_width = 468; ad_height = 60; //-->",
+         {"40 boats": ("count", 40.0, None, "boat")}),
     ],
 )  # fmt: skip
 def test_alternatives_heights_cents_and_scales(backbone: Backbone, text: str, want: dict) -> None:

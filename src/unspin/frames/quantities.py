@@ -93,7 +93,14 @@ from unspin.frames.quantity_refs import (
 from unspin.frames.quantity_shares import open_bound, ratio_shares
 from unspin.frames.quantity_sources import unnamed_sources
 from unspin.frames.quantity_units import unit_after
-from unspin.frames.quantity_vague import glued_scale, said_again, scaled_range, several_scale
+from unspin.frames.quantity_vague import (
+    glued_scale,
+    half_scale,
+    lone_scale,
+    said_again,
+    scaled_range,
+    several_scale,
+)
 from unspin.frames.spans import SpanIndex, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS, VERBS
 from unspin.nlp import Parsed, Token
@@ -271,6 +278,7 @@ class _QuantityScanner:
             if (
                 numeral_in_name(self.parsed, start, end)
                 or scale_adjective(text, start, end)
+                or lone_scale(text, start, core)  # "Break one, thousand will rise"
                 or (
                     core.lower() == "one"
                     and (any_one(text, start) or contrastive_one(self.parsed, text, start, end))
@@ -281,6 +289,8 @@ class _QuantityScanner:
             if value is not None and (several := several_scale(text, start, core, value)):
                 start, value = several  # "several hundred dollars": at least 200
                 approximate, qualifier, score, kind = True, "at_least", 0.7, "vague"
+            elif value is not None and (half := half_scale(text, start, core, words_to_number)):
+                start, value = half  # "three-and-a-half thousand doctors": 3,500
         elif kind == "frac":
             num_word, den = re.split(r"[\s-]+", core.lower())
             num = 1 if num_word in ("a", "one") else UNITS_W[num_word]
@@ -334,9 +344,8 @@ class _QuantityScanner:
                 rm = BETWEEN_AND.match(text, end)  # "between 1,200 and 1,400 calls"
             if rm and not re.match(r"[:/]\d", text[rm.end() : rm.end() + 2]):
                 hi = _number(rm["max"])
-                if hi > value:
-                    value_max, end = hi, rm.end()
-                    approximate = approximate or bool(rm.groupdict().get("alt"))  # "2 or 3"
+                if hi > value:  # an alternative, "2 or 3", is approximate
+                    value_max, end, approximate = hi, rm.end(), approximate or bool(rm["alt"])
             if (decade := decade_something(text, end, value, start)) is not None:
                 value_max, end, approximate, qualifier = value + 9, decade, True, "about"
                 label, unit, score = "age", "years_old", 0.8  # "40-something": the forties
@@ -361,9 +370,8 @@ class _QuantityScanner:
         elif kind == "words" and not re.search(r"\bfrom\s+$", text[max(0, start - 6) : start]):
             wm = WORD_RANGE.match(text, end)  # "two to three years old" ("from two to": a change)
             top = words_to_number(wm["max"]) if wm else None
-            if wm and top is not None and top > value:
-                value_max, end = top, wm.end()
-                approximate = approximate or bool(wm["alt"])  # "two or three": about that
+            if wm and top is not None and top > value:  # "two or three": approximate
+                value_max, end, approximate = top, wm.end(), approximate or bool(wm["alt"])
             elif ranged := scaled_range(text, m.group(), end, value, words_to_number):
                 value, value_max, end = ranged  # "five to six million units"
         plus_end, plus_noun = (

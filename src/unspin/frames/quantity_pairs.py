@@ -12,8 +12,9 @@ in markup that count nothing.
   are no tally;
 - a dimension ("a 9-by-12-inch flyer", "6 by 8 feet"): one measure, value the first
   side, unit the measure by the second ("ft by 8 ft"), :func:`dimensions`;
-- a number inside a markup tag (``<post id="8123...">``) or a run of twelve or more
-  ungrouped digits (a post's or an image's id): :func:`markup_spans`, no quantity.
+- a number inside a markup tag (``<post id="8123...">``) or a markup comment (a page's
+  script, ``<!-- ad_width = 468; //-->``), or a run of twelve or more ungrouped digits (a
+  post's or an image's id): :func:`markup_spans`, no quantity.
 """
 
 from __future__ import annotations
@@ -105,9 +106,13 @@ def dimensions(text: str) -> list[tuple[int, int, float, str]]:
     return out
 
 
-#: A markup tag with attributes (``<post id="..." author="...">``), or a run of twelve or
-#: more digits with no separator.
-_MARKUP = re.compile(r"<[A-Za-z][\w:-]*(?:[ \t]+[\w:-]+=\"[^\"<>\n]*\")+[ \t]*/?>|(?<!\d)\d{12,}")
+#: A markup tag with attributes (``<post id="..." author="...">``), a markup comment (``<!--
+#: google_ad_width = 468; //-->``, a page's script left in its text), or a run of twelve
+#: or more digits with no separator.
+_MARKUP = re.compile(
+    r"<[A-Za-z][\w:-]*(?:[ \t]+[\w:-]+=\"[^\"<>\n]*\")+[ \t]*/?>|<!--.*?-->|(?<!\d)\d{12,}",
+    re.S,
+)
 
 
 def markup_spans(text: str) -> list[tuple[int, int]]:

@@ -122,7 +122,7 @@ SCALE_AFTER = re.compile(
 #: "between" before the lower end of a range whose upper end follows "and" ("between
 #: 1,200 and 1,400 calls", "between the ages of 20 and 53").
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages?\s+of\s+)?$", re.I)
-BETWEEN_AND = re.compile(rf"\s+and\s+(?P<max>{DIGITS})(?![\w,.]\d)", re.I)
+BETWEEN_AND = re.compile(rf"(?P<alt>)\s+and\s+(?P<max>{DIGITS})(?![\w,.]\d)", re.I)  # no "or"
 #: The top of a range of digits: "300-400", "70 to 80", and the alternative "2 or 3" (an
 #: approximation: ``sep`` is "or").
 RANGE_AFTER = re.compile(

@@ -1,8 +1,9 @@
 """Vague and ranged number words, for :mod:`unspin.frames.quantities`: a vague magnitude
 said twice for weight ("dozens upon dozens"), a bare scale after "several" or "a few"
-("several hundred dollars": at least 200, not 100) and a range whose bottom borrows the
-top's scale ("five to six million units": 5 to 6 million, not 6 million); a capital "M",
-"B" or "K" glued to digits before a plural count ("3.1M watch units", "43.3K followers")."""
+("several hundred dollars": at least 200, not 100) or after a number and a half ("two and
+a half thousand": 2,500), and a range whose bottom borrows the top's scale ("five to six
+million units": 5 to 6 million, not 6 million); a capital "M", "B" or "K" glued to digits
+before a plural count ("3.1M watch units", "43.3K followers")."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ from unspin.frames.lexicon import PEOPLE_NOUNS
 from unspin.frames.quantity_patterns import SCALES_W, WORDS
 from unspin.nlp import Parsed
 
-__all__ = ["glued_scale", "said_again", "scaled_range", "several_scale"]
+__all__ = [
+    "glued_scale",
+    "half_scale",
+    "lone_scale",
+    "said_again",
+    "scaled_range",
+    "several_scale",
+]
 
 #: A vague magnitude said again: "dozens upon dozens", "hundreds and hundreds".
 _AGAIN = re.compile(
@@ -21,8 +29,15 @@ _AGAIN = re.compile(
     r"(?:dozens|scores|hundreds|thousands|millions|billions))\b",
     re.I,
 )
-#: Words before a bare scale that make it vague: "several hundred", "a few thousand".
-_SEVERAL = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.I)
+#: Words before a bare scale that make it vague: "several hundred", "a few thousand", "a
+#: couple of billion".
+_SEVERAL = re.compile(r"\b(?:several|a\s+few|few|many|a\s+couple\s+of)\s+$", re.I)
+#: A number word and a half before a bare scale: "three-and-a-half thousand".
+_AND_A_HALF = re.compile(
+    r"\b(?P<n>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|\w+)"
+    r"[\s-]+and[\s-]+a[\s-]+half[\s-]+$",
+    re.I,
+)
 _SCALES = ("hundred", "thousand", "million", "billion", "trillion")
 #: The top of a range that ends in a scale word: "to six million", "- 2 billion".
 _SCALED_TOP = re.compile(
@@ -50,6 +65,29 @@ def several_scale(text: str, start: int, core: str, value: float) -> tuple[int, 
         return None
     m = _SEVERAL.search(text, max(0, start - 12), start)
     return (m.start(), 2 * value) if m else None
+
+
+def lone_scale(text: str, start: int, core: str) -> bool:
+    """A number word ``core`` at ``start`` that is a scale word alone ("thousand will
+    rise"): no "a", "one", number, "several" or number and a half before it says how many
+    of it."""
+    if core.lower() not in _SCALES:
+        return False
+    before = text[max(0, start - 40) : start]
+    return not (_SEVERAL.search(before) or _AND_A_HALF.search(before))
+
+
+def half_scale(
+    text: str, start: int, core: str, to_number: Callable[[str], float | None]
+) -> tuple[int, float] | None:
+    """A bare scale word ``core`` at ``start`` after a number word and a half ("two and a
+    half thousand", "three-and-a-half thousand"): the start of the number and its value
+    (``to_number`` reads number words)."""
+    scale = core.lower()
+    m = _AND_A_HALF.search(text, max(0, start - 40), start)
+    if scale not in _SCALES or m is None or (n := to_number(m["n"])) is None:
+        return None
+    return m.start(), (n + 0.5) * SCALES_W[scale]
 
 
 def scaled_range(
