@@ -1,4 +1,6 @@
-"""Places of a claim's frame: the place names of its sentence that say a place.
+"""Places of a claim's frame: the place names of its sentence that say a place (a name
+the recogniser cut in two after "and" or "of", "Bosnia and" and "Herzegovina", is read
+whole).
 
 NER labels a name GPE, LOC or FAC; some of those say no place of the claim: a source
 ("according to KVX Bay Area"), the name given to a group ("a group called Centro Vecinal"),
@@ -24,7 +26,7 @@ import re
 
 from unspin.frames.countries import is_country
 from unspin.lexicon import ORG_NOUNS, TITLE_WORDS, VERBS
-from unspin.nlp import Parsed, Sentence
+from unspin.nlp import Entity, Parsed, Sentence
 
 __all__ = ["places_in"]
 
@@ -34,15 +36,42 @@ def places_in(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
     persons, person_tokens = _not_places(parsed)
     found = [
         e.text
-        for e in parsed.entities
-        if e.label in ("GPE", "LOC", "FAC")
-        and sentence.start <= e.start < sentence.end
-        and not _no_place(parsed, e.first, e.last)
+        for e in _whole_names(parsed, sentence)
+        if not _no_place(parsed, e.first, e.last)
         and not _named_no_place(parsed, e.first, e.last)
         and not _a_person(parsed, e.first, e.text, persons)
         and not _said_of(parsed, e.first, e.last, e.text, person_tokens)
     ]
     return tuple(dict.fromkeys(found))
+
+
+#: Words a place's name the recogniser cut in two ends its first part with ("Bosnia and",
+#: then "Herzegovina").
+_CUT_AT = re.compile(r"\s(?:and|of|&)\Z")
+
+
+def _whole_names(parsed: Parsed, sentence: Sentence) -> list[Entity]:
+    """The place-labelled names of ``sentence``, a name the recogniser cut after "and" or
+    "of" joined again to the place-labelled name right after it ("the Bosnia and" and
+    "Herzegovina": "Bosnia and Herzegovina")."""
+    names = [
+        e
+        for e in parsed.entities
+        if e.label in ("GPE", "LOC", "FAC") and sentence.start <= e.start < sentence.end
+    ]
+    out: list[Entity] = []
+    for e in names:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _CUT_AT.search(last.text)
+            and not parsed.text[last.end : e.start].strip()
+        ):
+            text = parsed.text[last.start : e.end]
+            out[-1] = Entity(last.start, e.end, last.label, text, last.first, e.last)
+        else:
+            out.append(e)
+    return out
 
 
 #: Nouns a name before them gives the topic of, not the place ("the Norvia probe").
