@@ -121,6 +121,10 @@ LINK_LABEL_RE = re.compile(
     r"listen|image|photo|picture|h/t|hat\s+tip|via)\s*:\s*",
     re.I,
 )
+#: The end of a sentence that only leads in to what follows it ("<Outlet> reported the
+#: following:", "The statement reads as follows:"): what follows is told, and scored, on
+#: its own.
+LEAD_IN_END_RE = re.compile(r"\b(?:the\s+following|as\s+follows)\s*:\s*$", re.I)
 #: A picture's credit that ends a line ("... following the shooting. Photo: Reuters"): the
 #: words before it on the line are the picture's caption.
 PHOTO_CREDIT_RE = re.compile(

@@ -7,6 +7,7 @@ clause that only holds a view, a belief or an intention (:mod:`unspin.claims.opi
 from __future__ import annotations
 
 from unspin.claims.lexicon import (
+    LEAD_IN_END_RE,
     LEAD_IN_VERBS,
     LINK_LABEL_RE,
     NO_REPLY_VERBS,
@@ -36,8 +37,9 @@ def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | N
     comment"); a sentence that only says something is not known ("it is unclear whether
     the men were armed", "he said it was not yet clear if ...", "it did not say where
     the raids took place"); a main clause that says what should be ("his passage should
-    be guaranteed"). A sentence with a second clause of its own ("..., but said it would
-    cooperate") keeps its score."""
+    be guaranteed"); a lead-in to what follows ("<Outlet> reported the following:"). A
+    sentence with a second clause of its own ("..., but said it would cooperate") keeps
+    its score."""
     if NOTE_LABEL_RE.match(s_text):
         return "a note about the article itself"
     # the label may be cut off as a heading of its own, on the sentence's line
@@ -55,6 +57,11 @@ def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | N
         return None
     if _no_reply(parsed, sentence, root):
         return "a request for comment not answered"
+    if LEAD_IN_END_RE.search(s_text) and not any(  # "as follows" is a clause of its own
+        t.dep in ("ccomp", "advcl", "parataxis", "relcl") and t.lower != "follows"
+        for t in parsed.sentence_tokens(sentence)
+    ):
+        return "only a lead-in to what follows"
     preds = [root]
     if root.pos == "VERB" and root.lemma.lower() in REPORTING:  # "he said it was unclear ..."
         clauses = [c for c in parsed.children(root.i) if c.dep == "ccomp"]
