@@ -58,3 +58,15 @@ def test_a_lead_in_to_what_follows_is_nothing_to_check(run: Run, text: str) -> N
 )
 def test_a_claim_before_the_following_keeps_its_reading(run: Run, text: str) -> None:
     assert "nothing_to_check" not in _claim(run, text).attributes
+
+
+def test_a_note_says_why_it_is_not_flagged(run: Run) -> None:
+    """A sentence a rule leaves unflagged says so in its explanation: its score alone
+    would read as a flag in the report's tooltip."""
+    c = _claim(run, "As for the ferry fares, The Harbour Ledger reported the following:")
+    assert c.explanation is not None
+    assert c.explanation.detail.endswith(
+        "Not flagged whatever the score: only a lead-in to what follows."
+    )
+    plain = _claim(run, "Harbour fees rose 40 percent in 2021, the council said.")
+    assert plain.explanation is not None and "Not flagged" not in plain.explanation.detail

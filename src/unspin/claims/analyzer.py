@@ -69,7 +69,7 @@ import bisect
 import logging
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from numpy.typing import NDArray
@@ -388,6 +388,11 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
                     f"Check-worthiness {score:.2f} = logistic(sum of feature weights "
                     f"{z:+.2f}; bias {WEIGHTS['bias']:+.2f}; {why})."
                 ),
+            )
+        if empty is not None:  # the score alone would read as a flag it did not get
+            explanation = replace(
+                explanation,
+                detail=f"{explanation.detail} Not flagged whatever the score: {empty}.",
             )
         return self.finding(
             ctx, sentence.start, sentence.end, kind="claim", label=label, score=score,
