@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,8 @@ __all__ = [
 ConfigSource = Config | str | Path | Mapping[str, Any] | None
 
 _PIPELINES: dict[Config, Pipeline] = {}
+
+log = logging.getLogger(__name__)
 
 #: What to do about a missing store that the claims of articles are to be checked against.
 STORE_FOR_CLAIMS = (
@@ -143,11 +146,26 @@ def with_store(config: Config, url: str | None) -> Config:
             "--db: none of the configured analyzers reads a store",
             hint="add factchecks to [pipeline] analyzers or --analyzers",
         )
-    with open_existing_store(url, hint=STORE_FOR_CLAIMS):
-        pass  # a store no analyzer can open fails once, before any text is read
+    # a store no analyzer can open fails once, before any text is read
+    with open_existing_store(url, hint=STORE_FOR_CLAIMS) as store:
+        unweighed = "verdicts" not in config.analyzers and _holds_passages(store)
+    if unweighed:  # else every claim reads "not verified", evidence or not
+        log.warning(
+            "the store %s holds evidence passages, but the verdicts analyzer does not run, "
+            "so no claim is weighed against them: add it with --analyzers %s,verdicts (or "
+            "to [pipeline] analyzers in a config file)",
+            url,
+            ",".join(config.analyzers),
+        )
     for name in readers:
         options.setdefault(name, {})["db"] = url
     return config.replace(analyzer_options=options)
+
+
+def _holds_passages(store: Store) -> bool:
+    from unspin.evidence.tables import EvidenceTable  # the feature loads only when asked
+
+    return store.repository(EvidenceTable).holds_passages()
 
 
 def with_own_store(config: Config, url: str) -> Config:
