@@ -5,7 +5,11 @@ One shared reading of a claim sentence, for the report and for whatever compares
 main verb of the proposition: for "Police said that 12 people were killed", ``kill``),
 its *polarity*, *modality*, *actors*, *places*, *quantities* (with what each counts) and
 *dates* (resolved against the publication date by :mod:`.dates`, else left relative;
-``main`` false for a date that hangs on the verb of another clause).
+``main`` false for a date that hangs on the verb of another clause, ``said`` true for one
+that hangs on the verb of saying that reports the predicate). When a verb of saying, not
+itself negated, reports the predicate, ``report`` is its lemma and the actors are its
+subject, the speaker ("On Monday the ministry said eight soldiers were killed": actors
+"the ministry", report ``say``, the date ``said``).
 Everything comes from the parse and the analyzer's own quantity and date matches; no
 model is involved, so every slot says which words decided it.
 
@@ -113,6 +117,9 @@ class FrameDate:
     #: ("originated in 2012, when the calendar would end on 21 December 2012": the second
     #: date is the ending's, not the origin's)
     main: bool = True
+    #: True when the date hangs on the verb of saying that reports the predicate ("On
+    #: Monday the ministry said eight soldiers were killed": the day of the saying)
+    said: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,9 @@ class Frame:
     places: tuple[str, ...]
     quantities: tuple[FrameQuantity, ...]
     dates: tuple[FrameDate, ...]
+    #: The lemma of the verb of saying that reports the predicate ("the ministry said
+    #: eight soldiers were killed": "say"); the actors are then its subject, the speaker
+    report: str | None = None
 
     def to_json(self, text: str) -> dict[str, JSON]:
         """The frame as JSON, quantities and dates with their offsets and covered text."""
@@ -159,9 +169,11 @@ class Frame:
                     "iso": d.iso,
                     "relative": d.relative,
                     **({} if d.main else {"main": False}),
+                    **({"said": True} if d.said else {}),
                 }
                 for d in self.dates
             ],
+            **({"report": self.report} if self.report else {}),
         }
 
 
@@ -182,7 +194,12 @@ def claim_frame(
         return Frame(None, "positive", (), "asserted", None, (), places, counted, found_dates)
     predicate, report, flips = _proposition(parsed, root)
     heads = {root.i, predicate.i} | ({report.i} if report is not None else set())
-    found_dates = tuple(_in_clause(parsed, d, heads) for d in found_dates)
+    said_by = (  # a verb of saying other than the predicate, and not itself negated
+        report.i
+        if report is not None and report.i != predicate.i and not _negations(parsed, report)
+        else None
+    )
+    found_dates = tuple(_in_clause(parsed, d, heads, said_by) for d in found_dates)
     flips.extend(_negations(parsed, predicate))
     modality, modal_cue = _modality(parsed, predicate, sentence)
     polarity = "negative" if len(flips) % 2 else "positive"
@@ -197,6 +214,7 @@ def claim_frame(
         places=places,
         quantities=counted + tuple(_durations(inside_d, inside_q)),
         dates=found_dates,
+        report=report.lemma.lower() if said_by is not None and report is not None else None,
     )
 
 
@@ -485,10 +503,13 @@ def _durations(
     return out
 
 
-def _in_clause(parsed: Parsed, d: FrameDate, heads: set[int]) -> FrameDate:
+def _in_clause(
+    parsed: Parsed, d: FrameDate, heads: set[int], said_by: int | None = None
+) -> FrameDate:
     """``d``, ``main`` false when the verb it hangs on is none of ``heads`` (the root, the
     predicate and the reporting verb of the frame), nor the complement of one ("began
-    developing the watch four years ago": the beginning's date)."""
+    developing the watch four years ago": the beginning's date); ``said`` true when it
+    hangs on ``said_by``, the verb of saying that reports the predicate."""
     k = parsed.token_at(d.start)
     if k is None or not parsed.has_parse:
         return d
@@ -497,6 +518,8 @@ def _in_clause(parsed: Parsed, d: FrameDate, heads: set[int]) -> FrameDate:
         if verb.i in heads or verb.dep != "xcomp" or verb.head == verb.i:
             break
         verb = parsed.tokens[verb.head]
+    if verb.i == said_by:
+        return replace(d, said=True)
     return d if verb.i in heads else replace(d, main=False)
 
 

@@ -7,7 +7,12 @@ one date of one claim sentence, with what the frame says happened (its predicate
 actors) and where the date is written (its anchor: the offsets of the date expression).
 A date the frame marks as another clause's (``main`` false: "the item originated in 2012,
 when the calendar would end on 21 December 2012") takes neither the predicate nor the
-actors: the event is told by the words of its sentence up to the date.
+actors: the event is told by the words of its sentence up to the date. When a verb of
+saying reports the frame's predicate (the frame's ``report``: "the ministry said eight
+soldiers were killed on Wednesday"), its actors are the speaker's: a date of the saying
+(``said``: "on Monday the ministry said ...") is told "the ministry: say", a date of the
+predicate keeps the predicate but no actors (told by its sentence), never "the ministry:
+kill".
 
 Dates the frames leave unresolved stay unresolved (``iso`` None, shown as written: "on
 Saturday" in a text without a publication date). Expressions relative to the event told
@@ -133,7 +138,10 @@ def events_in(
         frame = claim.attributes.get("frame")
         if not isinstance(frame, Mapping):
             continue
-        found: list[tuple[int, int, str | None, bool, str | None, bool]] = []
+        # a reported predicate ("the ministry said eight soldiers were killed"): the actors
+        # are the speaker's, so they go with the saying only, never with the predicate
+        report = _str(frame.get("report"))
+        found: list[tuple[int, int, str | None, bool, str | None, bool, bool]] = []
         for d in _frame_dates(frame):
             iso = d.get("iso")
             iso = str(iso) if iso else None
@@ -144,21 +152,24 @@ def events_in(
             if relative and iso:  # no publication date: the claims read the dateline's
                 against = f"publication {published[:10]}" if published else "the dateline's date"
             own = d.get("main") is not False  # a date of another clause: not the predicate's
-            found.append((int(d["start"]), int(d["end"]), iso, relative, against, own))
+            on_report = d.get("said") is True  # the day of the saying
+            found.append((int(d["start"]), int(d["end"]), iso, relative, against, own, on_report))
         taken = [(s, e) for s, e, *_ in found]
         for off in after_event(text, claim.start, claim.end):
             if any(s < off.end and off.start < e for s, e in taken):
                 continue
             iso, against = _resolve_offset(out, found, off)
-            found.append((off.start, off.end, iso, True, against, True))
-        for start, end, iso, relative, against, own in sorted(found):
+            found.append((off.start, off.end, iso, True, against, True, False))
+        for start, end, iso, relative, against, own, on_report in sorted(found):
             span = interval(iso)
-            said = _said_verb(text, start)
+            said = _said_verb(text, start) or (report if on_report else None)
             # the frame's predicate and actors only for a date of its own clause; another
             # clause's date is told by its sentence ("... back in 2012, when the calendar
             # would end on 21 December 2012": the origin is not dated 21 December)
             what = said or (_str(frame.get("predicate")) if own else None)
-            actors = tuple(str(a) for a in frame.get("actors") or ()) if said or own else ()
+            # a reported predicate's actors are the speaker's: the saying's only
+            doers = said or (own and report is None)
+            actors = tuple(str(a) for a in frame.get("actors") or ()) if doers else ()
             out.append(
                 DatedEvent(
                     document_id=document_id,
@@ -229,7 +240,7 @@ def _str(value: Any) -> str | None:
 
 def _resolve_offset(
     before: Sequence[DatedEvent],
-    here: Sequence[tuple[int, int, str | None, bool, str | None, bool]],
+    here: Sequence[tuple[int, int, str | None, bool, str | None, bool, bool]],
     off: Any,
 ) -> tuple[str | None, str | None]:
     """``off`` resolved against the nearest earlier date precise enough (same sentence
