@@ -65,8 +65,8 @@ def test_a_note_says_why_it_is_not_flagged(run: Run) -> None:
     would read as a flag in the report's tooltip."""
     c = _claim(run, "As for the ferry fares, The Harbour Ledger reported the following:")
     assert c.explanation is not None
-    assert c.explanation.detail.endswith(
-        "Not flagged whatever the score: only a lead-in to what follows."
+    assert c.explanation.detail.startswith(
+        "Not flagged whatever the score: only a lead-in to what follows. Check-worthiness"
     )
     plain = _claim(run, "Harbour fees rose 40 percent in 2021, the council said.")
     assert plain.explanation is not None and "Not flagged" not in plain.explanation.detail

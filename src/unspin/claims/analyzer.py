@@ -389,10 +389,10 @@ class ClaimsAnalyzer(Analyzer[ClaimsOptions]):
                     f"{z:+.2f}; bias {WEIGHTS['bias']:+.2f}; {why})."
                 ),
             )
-        if empty is not None:  # the score alone would read as a flag it did not get
-            explanation = replace(
+        if empty is not None:  # the score alone would read as a flag; said first, as a
+            explanation = replace(  # tooltip shortens a long detail
                 explanation,
-                detail=f"{explanation.detail} Not flagged whatever the score: {empty}.",
+                detail=f"Not flagged whatever the score: {empty}. {explanation.detail}",
             )
         return self.finding(
             ctx, sentence.start, sentence.end, kind="claim", label=label, score=score,
