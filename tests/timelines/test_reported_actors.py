@@ -52,3 +52,13 @@ def test_a_negated_verb_of_saying_reports_nothing(backbone: Backbone) -> None:
     (frame,) = sentence_frames(backbone.parse(text))
     assert frame.report is None
     assert [d.said for d in frame.dates] == [False]
+
+
+@pytest.mark.slow
+def test_a_date_in_brackets_closes_its_bracket(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Some Tessby fishermen have speculated that the wreck may be a part of the old ferry "
+        "Marlin, which sank near the harbour mouth on Sunday (Sept. 7), the Ledger reported."
+    )
+    events = {e.date_text: e for e in document_events(run(text, "claims", "timelines"))}
+    assert events["Sept. 7"].what.endswith("on Sunday (Sept. 7)")

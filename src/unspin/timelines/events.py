@@ -81,7 +81,10 @@ class DatedEvent:
         if who and self.predicate:
             return f"{who}: {negated}{self.predicate}"
         text = " ".join(self.sentence.split())
-        upto = " ".join(self.sentence[: self.end - self.sentence_start].split())
+        cut = self.end - self.sentence_start
+        if self.sentence[cut : cut + 1] in (")", "]") and _unclosed(self.sentence[:cut]):
+            cut += 1  # "... on Sunday (Sept. 7)": the bracket the date opened in closes
+        upto = " ".join(self.sentence[:cut].split())
         if not self.own_clause and len(upto) > 80:
             # a date of another clause, far into its sentence: the words that lead up to
             # it ("… the calendar would end on 21 December 2012")
@@ -111,6 +114,11 @@ class DatedEvent:
             "outlet": self.outlet,
             "published": self.published,
         }  # fmt: skip
+
+
+def _unclosed(text: str) -> bool:
+    """``text`` opens a bracket it does not close ("flew by on Sunday (Sept. 7")."""
+    return text.count("(") > text.count(")") or text.count("[") > text.count("]")
 
 
 def _frame_dates(frame: Mapping[str, Any]) -> list[Mapping[str, Any]]:
