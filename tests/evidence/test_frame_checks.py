@@ -347,6 +347,21 @@ def test_the_rule_reads_the_facts() -> None:
     swapped = Facts(("name",), 0.6, 0.8, 0.8, True, False, True, True, light=True)
     assert decide(swapped)[0] == "neutral"  # "X is the highest" is not about Y
     assert decide(replace(swapped, light=False)) == ("refutes", "name differs")
+    # the opposite verb and its figure differ together: one telling of the same measure
+    opposite = Facts(("antonym", "number"), 0.5, 0.8, 0.6, True, True, True, True)
+    assert decide(opposite) == ("refutes", "antonym and number differ")
+    assert decide(replace(opposite, rest=0.4))[0] == "neutral"  # not about the claim
+    assert decide(Facts(("date", "number"), 0.5, 0.8, 0.6, True, True, True, True))[0] == (
+        "neutral"
+    )  # another time, another figure: maybe another measurement
+
+
+@pytest.mark.slow
+def test_the_opposite_verb_with_another_figure_refutes(spacy: Backbone) -> None:
+    claim = reading(spacy, "Unemployment in Westby rose to 6 percent in March 2024.")
+    evidence = reading(spacy, "Unemployment in Westby fell to 4.1 percent in March 2024.")
+    check = check_passage(claim, evidence)
+    assert (check.stance, check.reason) == ("refutes", "antonym and number differ"), check
 
 
 def test_verbs_of_one_sense() -> None:

@@ -398,6 +398,10 @@ def _check_sentence(
     return PassageCheck(stance, reason, tuple(checks), coverage, about, facts)
 
 
+#: Two slots that differ together as one refutation: the opposite verb and its figure.
+_OPPOSITE_WAY = frozenset({"antonym", "number"})
+
+
 def decide(facts: Facts) -> tuple[str, str]:
     """The passage's stance and its reason from the facts of one sentence."""
     differing = facts.differing
@@ -411,6 +415,10 @@ def decide(facts: Facts) -> tuple[str, str]:
     same_event = (facts.stated and not who) or not by_name
     if len(set(differing)) == 1 and facts.rest >= ABOUT_COVERAGE and same_event:
         return "refutes", f"{differing[0]} differs"
+    if set(differing) == _OPPOSITE_WAY and facts.rest >= ABOUT_COVERAGE:
+        # "fell to 4.1 percent" against "rose to 6 percent": the figure differs the way the
+        # opposite verb says, one telling of the same measure
+        return "refutes", "antonym and number differ"
     agreed = not differing and facts.named and facts.slots_said and facts.each_clause
     if agreed and facts.stated and facts.coverage >= SUPPORT_COVERAGE:
         return "supports", "covers the claim"
