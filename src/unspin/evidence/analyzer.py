@@ -12,7 +12,8 @@ Findings
     * ``rule = "frames"`` (the default): each passage is parsed by the pipeline's backbone
       (once per passage, cached), read into frames (:mod:`unspin.frames`) and checked
       against the claim's frame slot by slot (:mod:`unspin.evidence.frame_checks`: it
-      refutes when it is about the claim and one slot differs, supports when it states
+      refutes when it is about the claim and one slot differs (or the opposite verb with
+      its figure), supports when it states
       the claim and differs on none); :func:`~unspin.evidence.verdict.combine` makes the
       verdict;
     * ``rule = "stance"``: the stance model alone (min_stance, ratio;

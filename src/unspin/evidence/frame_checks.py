@@ -44,7 +44,9 @@ one stance with its reason:
 * **refutes** when exactly one kind of slot differs and the passage states at least
   :data:`ABOUT_COVERAGE` (half) of the rest of the claim alike; a differing name, actor or
   figure also needs the claim's predicate (or a verb of its sense) in the passage: the
-  same event; a swapped name or subject, a predicate other than "be", "have", "do";
+  same event; a swapped name or subject, a predicate other than "be", "have", "do"; or
+  when the opposite verb and the figure differ together ("fell to 4.1 percent" against
+  "rose to 6 percent"), with half of the rest stated alike;
 * **supports** when nothing differs, it names every name of the claim, states its
   predicate, figures and dates, half of each of its clauses, and at least
   :data:`SUPPORT_COVERAGE` (three in four) of its units ("covers the claim"), or at least
