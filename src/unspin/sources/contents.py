@@ -57,6 +57,7 @@ from unspin.sources.lexicon import (
 )
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.run_ons import run_on_clause
+from unspin.sources.sayers_acts import sayers_own_act
 from unspin.sources.state import RunState
 
 __all__ = [
@@ -68,6 +69,8 @@ __all__ = [
 ]
 
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
+#: Stops ending a sentence or clause (no quotation mark: one closes what was said).
+_STOPS = frozenset({".", ",", ";", ":", "!", "?"})
 #: Verbs whose noun object is a thing taken, not a proposition ("claimed the title"); a
 #: clause or an infinitive is still what they report ("claimed that ...", "claims to be").
 _TAKING_VERBS = frozenset({"claim"})
@@ -161,8 +164,15 @@ def _reported_content(
             return None, as_object  # "threatened the town, where ... were": a thing menaced
         if c.i > t.i and lo < t.i and toks[lo].lower in _RELATIVE_PRONOUNS:
             lo = t.i + 1  # "letters, which she said she kept": not "which she said"
-        if lo < hi and toks[lo].lower in _CONTENT_MARKS and _marks_clause(toks[lo]):
-            lo += 1  # one mark: in "mention that if X, Y" the "if" is part of what was said
+        if (
+            lo < hi
+            and toks[lo].lower in _CONTENT_MARKS
+            and _marks_clause(toks[lo])
+            and (toks[lo].lower != "if" or toks[lo].head == c.i)
+        ):
+            # one mark: in "mention that if X, Y" the "if" is part of what was said, and
+            # in "If X, Y, Lund said" the condition ("asked if X": the clause's own mark)
+            lo += 1
         if info.lemma in RECIPIENT_VERBS and lo == t.i + 1:
             lo = past_recipient(ix, c.i, lo)  # "told reporters Vale had ...": not "reporters"
         lo = object_as_subject(ix, t, info.lemma, c, lo)  # "argued her acts don't match"
@@ -182,6 +192,7 @@ def _reported_content(
                 or past_after_auxiliary(ix, t, c, d)
                 or sayers_number_cut(ix, t, c, d)
                 or sayers_next_saying(st, t, c, d)  # "said X is Y and added that Z"
+                or sayers_own_act(st, t, c, d)  # "said X will fail and left the hall"
             ) and not second_that_clause(ix, c, d):
                 hi = min(hi, ix.subtree(d.i)[0] - 1)
             else:
@@ -212,6 +223,8 @@ def _reported_content(
         subjects = {c.i > t.i for c in ix.kids(t.i, "nsubj")}
         if subjects == {False, True} and t.i > 0 and toks[t.i - 1].text == ",":
             v_lo = t.i  # "The plan, said Lund, would fail": "The plan" is the content's
+        while h_hi > v_hi and toks[h_hi].text in _STOPS:
+            h_hi -= 1  # '"The delays," Lund said, as the crowd cheered.': only the stop after
         if v_lo <= h_lo:
             return st.token_span(v_hi + 1, h_hi), as_object
         if v_hi >= h_hi:

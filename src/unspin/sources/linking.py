@@ -258,7 +258,7 @@ def _link_one(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
             gap = text[q.end : e.anchor[0]]
             if "\n" in gap:
                 continue  # never across a line or paragraph break
-            if len(gap) <= 4 and _GAP_AFTER.fullmatch(gap):
+            if len(gap) <= 4 and _GAP_AFTER.fullmatch(gap) and not _others(events, e, q):
                 if inner.endswith(".") and st.sentence_at(e.cue[0]) > st.sentence_at(q.end - 1):
                     continue  # '... "X." Senator Y asked Z ...': a new sentence, not a tag
                 if tail_ok or (
@@ -306,6 +306,23 @@ def _link_one(st: RunState, q: QuoteSpan, events: list[Event]) -> QuoteLink:
             return QuoteLink(said, "contained", 0.8, said.speaker, e.speaker, said.medium)
     factor = {"after": 0.95, "before": 0.9, "contained": 0.8}[how]
     return QuoteLink(e, how, factor, e.speaker, e.outer, e.medium)
+
+
+def _others(events: list[Event], e: Event, q: QuoteSpan) -> bool:
+    """``q`` stands between the speaker of ``e`` and its verb, and what holds it nearest is
+    another speaker's content ('Lund told us that Vask "may have broken the law" by calling
+    ...'): Lund's words, not Vask's ('Vask called him a "liar," saying ...' stays his)."""
+    if e.speaker is None or e.speaker.start >= q.start:
+        return False
+    spans = [
+        (o.content[1] - o.content[0], o.speaker.start)
+        for o in events
+        if o is not e
+        and o.speaker
+        and o.content
+        and o.content[0] <= q.start < q.end <= o.content[1] + 2
+    ]
+    return bool(spans) and min(spans)[1] != e.speaker.start
 
 
 def _content_holder(events: list[Event], q: QuoteSpan, relay: Event) -> Event | None:

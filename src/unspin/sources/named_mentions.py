@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from unspin.lexicon import VERB_FORMS
 from unspin.nlp import Entity, Token
 from unspin.sources.descriptions import is_description
 from unspin.sources.full_names import (
@@ -38,9 +39,11 @@ from unspin.sources.name_spans import (
     without_verb,
 )
 from unspin.sources.one_word_names import (
+    BARE_ORG_PERSON,
     ONE_WORD_ORGANISATION,
     REPORTS,
     WEBSITE,
+    body_evidence,
     person_evidence,
     reporting_name,
     site_named,
@@ -86,6 +89,8 @@ __all__ = ["IRISH_SCOTTISH", "named_mention"]
 IRISH_SCOTTISH = re.compile(r"(?:[A-Z][a-z]?[’'][A-Z]|Ma?c[A-Z])[a-z]+(?:-[A-Z][a-z]+)?")
 
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
+#: A capitalised word in small letters after its first ("Vask"; not "NASA", "BuzzFeed").
+_SURNAME_SHAPE = re.compile(r"[A-Z][a-z]+")
 _ORGANISATION = ("named_organisation", "organisation", "speaker.organisation")
 
 
@@ -289,6 +294,20 @@ def named_mention(
     ner = f"NER {label}" if label else ""
     one_word = re.sub(r"['’]s\Z", "", bare[0]) if len(bare) == 1 and not role_left else ""
     role_org = role_organisation(role_right)
+    # "Vask said ...": one capitalised word the recogniser calls an organisation with
+    # nothing else in the text showing a body (no organisation word, article, "according
+    # to", reporting): a person's surname as likely, so no organisation
+    bare_org = (
+        label == "ORG"
+        and _SURNAME_SHAPE.fullmatch(one_word) is not None
+        and org_cue is None
+        and outlet_cue is None
+        and not person_hint
+        and not the_before
+        and h.dep.startswith("nsubj")
+        and toks[h.head].lower in VERB_FORMS
+        and not body_evidence(ix, one_word)
+    )
     some = quantified_people(toks, lo, ent)
     if some is not None:
         # "several Muslims explained": some people of a named kind, no one named
@@ -347,7 +366,7 @@ def named_mention(
         source_type, entity_type, rule = _ORGANISATION
         reason, score = f"lexicon: platform ({platform}), a company", 0.75
     elif (
-        (label in _ORG_LABELS and not (person_hint and outlet_cue is None))
+        (label in _ORG_LABELS and not (person_hint and outlet_cue is None) and not bare_org)
         or org_cue
         or (label in ("", "PERSON", "PRODUCT") and the_before and not person_hint)
     ):
@@ -367,6 +386,7 @@ def named_mention(
         reason, score = "a name of acronyms only, no given name: not a person", 0.6
     elif (
         one_word
+        and not bare_org
         and (not person_hint or (shape_only and not titled_elsewhere(ix, one_word)))
         and not person_evidence(ix, one_word)
         and not _first_person_quote_before(parsed.text, ent.start)  # '"I quit," Vale said'
@@ -396,6 +416,8 @@ def named_mention(
             reason = "the surname of a full name the text joins to another person's"
         elif person_hint:
             reason = "a title or honorific before the name or a role in apposition"
+        elif bare_org:
+            reason = BARE_ORG_PERSON
         else:
             reason = "proper noun with no entity label, taken as a person"
     if entity_type != "person":

@@ -13,15 +13,17 @@ from __future__ import annotations
 import re
 
 from unspin.nlp import Parsed, Token
-from unspin.sources.lexicon import HONORIFICS, ORG_NAME_WORDS, TITLE_WORDS
+from unspin.sources.lexicon import HONORIFICS, MEDIA_NOUNS, ORG_NAME_WORDS, TITLE_WORDS
 from unspin.sources.parse_index import ParseIndex
 from unspin.sources.speakers import PERSON_HEADS
 
 __all__ = [
+    "BARE_ORG_PERSON",
     "ONE_WORD_ORGANISATION",
     "REPORTS",
     "SITE_NOUNS",
     "WEBSITE",
+    "body_evidence",
     "person_evidence",
     "reporting_name",
     "site_named",
@@ -196,3 +198,50 @@ def site_named(parsed: Parsed, name: str) -> str | None:
     nouns = "|".join(sorted(SITE_NOUNS))
     found = re.search(rf"\b({nouns}),? {re.escape(name)}\b", parsed.text)
     return found.group(1) if found else None
+
+
+#: The reason given a one-word name the recogniser calls an organisation and nothing in
+#: the text shows to be a body.
+BARE_ORG_PERSON = (
+    "one-word name before a verb of saying; no organisation word, article or other sign of"
+    " a body in the text, so a person's surname, whatever the recogniser's ORG label says"
+)
+#: Modifier dependencies: "the Westby campaign" is a person's campaign as often as not.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def body_evidence(ix: ParseIndex, word: str) -> bool:
+    """True when the text shows the one-word name ``word`` to be a body's or a
+    publication's, not a person's: somewhere it has an article before it, not as a
+    modifier ("the Vatican said", not "the Westby campaign"), it opens a longer name
+    ("Mandalay Bay", "Westby Motor"), it is a website's ("Westby.com"), a media noun
+    follows it ("Westby magazine"), "itself" takes it up, a text is "according to" it, or
+    it reports ("Westby reported that ...")."""
+    toks = ix.parsed.tokens
+    if re.search(rf"\b{re.escape(word)}\.(?:com|net|org|co)\b", ix.parsed.text):
+        return True
+    for t in toks:
+        if t.text != word:
+            continue
+        before = toks[t.i - 1].lower if t.i > 0 else ""
+        if before == "the" and t.dep not in _MODIFIER_DEPS:
+            return True
+        after = toks[t.i + 1] if t.i + 1 < len(toks) else None
+        if (
+            after is not None
+            and after.pos == "PROPN"
+            and after.text[:1].isupper()
+            and t.dep == "compound"
+            and t.head == after.i
+        ):
+            return True  # "Mandalay Bay": the first word of a longer name
+        if after is not None and after.lower in MEDIA_NOUNS and t.head == after.i:
+            return True  # "Westby magazine": a publication's name
+        if after is not None and after.lower == "itself":
+            return True
+        if before == "to" and t.i > 1 and toks[t.i - 2].lower == "according":
+            return True
+        head = toks[t.head]
+        if t.dep.startswith("nsubj") and head.lemma.lower() == "report":
+            return True
+    return False

@@ -364,7 +364,10 @@ def _verb_event(st: RunState, t: Token, lemma: str) -> Event | None:
         mute = True  # "I tell you this: ...": the writer asserting, not a source reported
     if (
         speaker is not None
-        and (speaker.rule == "speaker.generic" or st.text[speaker.start : speaker.end] in _ANYONE)
+        and (
+            speaker.rule == "speaker.generic"
+            or st.text[speaker.start : speaker.end].lower() in _ANYONE
+        )
         and t.tag in ("VBZ", "VBP")
     ):
         mute = True  # "Any business that tips off X admits that ...": the writer's inference

@@ -13,7 +13,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
-from itertools import accumulate
 
 from unspin.nlp import Token
 from unspin.sources.answers import the_one_asked
@@ -24,10 +23,8 @@ from unspin.sources.counted_people import counted_people_near
 from unspin.sources.fronted import fronted_names
 from unspin.sources.full_names import owned_person
 from unspin.sources.introduced import called_outlet_near, introduced_near, site_named_before
-from unspin.sources.lexicon import PERSON_NOUNS
 from unspin.sources.mentions import mention_from_token
 from unspin.sources.nearby import resolve_nearby
-from unspin.sources.parse_index import ParseIndex
 from unspin.sources.plain_mentions import mention_from_span
 from unspin.sources.relative_they import relative_they
 from unspin.sources.resolver import (
@@ -44,6 +41,7 @@ from unspin.sources.resolver import (
 from unspin.sources.rival_subject import rival_subject
 from unspin.sources.role_groups import role_group_before
 from unspin.sources.self_speakers import self_speakers
+from unspin.sources.silent_subjects import BODY_RULES, learn_gender, subject_antecedents
 from unspin.sources.speakers import PERSON_HEADS, Mention, org_name_cue
 from unspin.sources.state import Event, RunState
 from unspin.sources.surname_subjects import surname_subjects
@@ -75,10 +73,10 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
             continue
         items.append((k.start, 0, k))
     said = [e.content for e in events if e.content is not None]
-    silent = _subject_antecedents(st, covered, said)
+    silent = subject_antecedents(st, covered, said)
     items.extend((m.start, 1, m) for m in silent)
     unheard = {id(m) for m in silent}
-    bodies = {id(m) for m in silent if m.kind == "noun" and m.rule in _BODY_RULES}
+    bodies = {id(m) for m in silent if m.kind == "noun" and m.rule in BODY_RULES}
     items.sort(key=lambda x: (x[0], x[1]))
     told = {id(e.speaker) for e in events if e.speaker is not None and e.content is not None}
     lemmas = {id(e.speaker): e.lemma for e in events if e.speaker is not None}
@@ -124,6 +122,8 @@ def resolve_speakers(st: RunState, events: list[Event]) -> None:
                 if asked:  # "A reporter asked Lund ... She replied": Lund answers
                     chosen = take_known(item, asked)
                     item.score = 0.65
+                if id(item) in unheard:
+                    learn_gender(resolver, item, chosen, said, s)  # "He thanked the crews."
                 if chosen is None:
                     relative_they(st, item)  # "Rebels seized a man that they say is"
                 if chosen is not None:
@@ -368,84 +368,11 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-#: Person nouns too vague to be an antecedent ("this one", "many", "others").
-_NOT_PEOPLE = frozenset(
-    {"one", "many", "some", "several", "others", "someone", "somebody", "figure", "figures"}
-)
-
-
 def _continues(chosen: Known, first: Known) -> bool:
     """Whether a pronoun resolved to ``chosen`` should rather go on with ``first``, the
     referent of the same pronoun earlier in its sentence: ``chosen`` is someone else and
     no main-clause subject (a subject inside what the first one said, or an object)."""
     return not chosen.main_subject and referent(chosen) != referent(first)
-
-
-#: How a body noun the lexicon knows is typed ("the ministry", "the agency").
-_BODY_RULES = frozenset({"speaker.organisation", "speaker.government"})
-
-
-def _subject_antecedents(
-    st: RunState, covered: list[tuple[int, int]], said: list[tuple[int, int]]
-) -> list[Mention]:
-    """Subjects no speaker mention holds, outside quotations, that a later pronoun may
-    stand for (not speakers themselves: no findings):
-
-    - unnamed people ("A city spokesman declined ...", "the officer"), so a pronoun never
-      skips back past them to a name further away;
-    - the pronouns he and she ("He reaffirmed ..."), resolved in turn like a speaker's
-      pronoun, so a later pronoun of the same chain follows them instead of a name they
-      mention;
-    - a body the lexicon knows, one, after "the" ("The ministry published a statement. It
-      called the move ..."): what a later "it" stands for, unnamed; not
-      one in what somebody said ("The team will look into it, it said": the speaker's).
-    """
-    if st.ix is None:
-        return []
-    ix = st.ix
-    starts = [a for a, _ in covered]
-    reach = list(accumulate((b for _, b in covered), max))  # furthest end so far
-    out: list[Mention] = []
-    for t in st.parsed.tokens:
-        if not t.dep.startswith("nsubj"):
-            continue
-        person = t.lower in PERSON_NOUNS or t.lower in PERSON_HEADS
-        if t.pos == "NOUN":
-            if ix.entity_at(t.i) is not None or t.lower in _NOT_PEOPLE:
-                continue
-            if not person and t.tag != "NN":
-                continue  # only a known kind of person ("spokesman", "the nominee") or body
-            if person and _generic_subject(ix, t):
-                continue  # "he agreed that a governor should ...": any governor, no one
-        elif t.pos != "PRON" or t.lower not in ("he", "she"):
-            continue
-        j = bisect_right(starts, t.start) - 1
-        if (j >= 0 and reach[j] > t.start) or st.top_quote_index(t.start) is not None:
-            continue
-        m = mention_from_token(ix, t)
-        if m is None:
-            continue
-        if t.pos == "NOUN" and not person:
-            if _body_subject(ix, t, m, said):
-                # preferred to no other mention of its sentence: "The council met the
-                # Greens. They said" stays with the Greens
-                m.is_subject = m.main_subject = False
-                out.append(m)
-        elif (m.kind == "noun" and m.rule == "speaker.unnamed-person") or (
-            t.pos == "PRON" and m.kind == "pronoun"
-        ):
-            out.append(m)
-    return out
-
-
-def _body_subject(ix: ParseIndex, t: Token, m: Mention, said: list[tuple[int, int]]) -> bool:
-    """ "The ministry published ...": a body the lexicon knows after "the" (not "his
-    campaign", someone's), outside what somebody said."""
-    if m.kind != "noun" or m.rule not in _BODY_RULES:
-        return False
-    if any(a <= t.start < b for a, b in said):
-        return False
-    return any(d.lower == "the" for d in ix.kids(t.i, "det"))
 
 
 #: A list of nouns for people: "the families, friends and officials".
@@ -456,22 +383,6 @@ def _listed_kinds(st: RunState, m: Mention) -> bool:
     """``m`` lists three or more plural kinds of people ("the families, friends and
     ministry officials"): a group described, never one referent."""
     return m.plural and _LISTED.search(st.text[m.start : m.end]) is not None
-
-
-#: Modal verbs that make an indefinite subject anyone of its kind ("a governor should").
-_MODALS = frozenset({"should", "must", "would", "could", "might", "may", "can", "ought"})
-
-
-def _generic_subject(ix: ParseIndex, t: Token) -> bool:
-    """ "... agreed that a governor should make clear ...": an indefinite singular subject
-    of a modal verb in a subordinate clause is anyone of its kind, nobody a later "he"
-    stands for."""
-    if not any(c.lower in ("a", "an") for c in ix.kids(t.i, "det")):
-        return False
-    verb = ix.parsed.tokens[t.head]
-    if verb.dep not in ("ccomp", "advcl", "relcl", "xcomp", "acl"):
-        return False
-    return any(c.lower in _MODALS for c in ix.kids(verb.i, "aux"))
 
 
 def entity_knowns(st: RunState) -> Iterable[Known]:

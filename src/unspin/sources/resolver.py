@@ -17,6 +17,7 @@ from unspin.sources.lexicon import (
     REPRESENTATIVE_NOUNS,
     TITLE_WORDS,
 )
+from unspin.sources.one_word_names import BARE_ORG_PERSON
 from unspin.sources.roles import role_head
 from unspin.sources.speakers import PERSON_HEADS, Mention, acronym, split_person_name
 
@@ -493,7 +494,8 @@ def alias(m: Mention, k: Known) -> None:
     m.antecedent = (k.start, k.end)
     if not m.role or (k.role and _position(k.role) and not _position(m.role)):
         m.role = k.role  # "Ana Roe, founder of X ... Roe, an avowed anarchist": founder
-    m.score = min(m.score, 0.85)
+    # a bare name the recogniser called an organisation: its full name tells the person
+    m.score = 0.85 if m.reason == BARE_ORG_PERSON else min(m.score, 0.85)
     m.entity_type = k.entity_type if k.entity_type in _SOURCE_OF else "organisation"
     m.source_type = _SOURCE_OF.get(m.entity_type, "named_organisation")
     m.reason = f"{m.reason}; the same as {k.name}" if m.reason else f"the same as {k.name}"
