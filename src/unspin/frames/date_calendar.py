@@ -69,8 +69,8 @@ def weekday_date(pub: date, wd: int, mod: str, future: bool) -> date:
         return pub + timedelta(days=fwd or 7)
     if mod in ("this", "coming"):
         return pub + timedelta(days=fwd)
-    if future:
-        return pub + timedelta(days=fwd or 7)
+    if future:  # on or after P: "will hold a news conference late Tuesday", told on a Tuesday
+        return pub + timedelta(days=fwd)
     return pub - timedelta(days=back)
 
 

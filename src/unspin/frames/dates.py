@@ -20,11 +20,13 @@ small set of precompiled patterns (tried together, longest match wins) and retur
   ("PT70H/PT80H"), never its top alone.
 
 Conventions for relative dates, all relative to the publication date P:
-"on Monday" is the latest Monday on or before P, or the next one after P when its clause
-is in the future tense ("will", "would", "is due to" ...); a year-less "January 1" is in
-P's year, or the next year when it has passed and the clause is in the future tense, or
-the year before when it is still ahead and the past-tense verb it hangs on tells it
-("was held on June 3"; not "the June 7 primary", "adjourned until June 3");
+"on Monday" is the latest Monday on or before P, or the first one on or after P when its
+clause is in the future tense ("will", "would", "is due to" ...: "will speak late Tuesday",
+told on a Tuesday, is that day, as news style writes the day of publication); a
+year-less "January 1" is in P's year, or the next year when it has passed and the clause
+is in the future tense, or the year before when it is still ahead and the past-tense verb
+it hangs on tells it ("was held on June 3"; not "the June 7 primary", "adjourned until
+June 3");
 "last Monday" is strictly before P, "next Monday" strictly after; "last March" is the
 latest March before P's month; "in March" is March of P's year, the next year's when it
 has passed and the clause is in the future tense ("will reopen in January"), the year
