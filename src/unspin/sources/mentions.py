@@ -10,6 +10,7 @@ come from :func:`~unspin.sources.named_mentions.named_mention`.
 from __future__ import annotations
 
 from unspin.nlp import Entity, Parsed, Token
+from unspin.sources.apposed_names import apposed_name, role_named
 from unspin.sources.lexicon import (
     EVENT_NAME_WORDS,
     MEDIA_MODIFIERS,
@@ -19,7 +20,7 @@ from unspin.sources.lexicon import (
     REPRESENTATIVE_NOUNS,
     TITLE_WORDS,
 )
-from unspin.sources.named_mentions import IRISH_SCOTTISH, named_mention
+from unspin.sources.named_mentions import IRISH_SCOTTISH
 from unspin.sources.national import national_only
 from unspin.sources.noun_types import TITLE_ACRONYMS, classify_words, noun_reason, officials_of
 from unspin.sources.parse_index import ParseIndex, generic_name, span_text
@@ -165,8 +166,8 @@ def _mention(ix: ParseIndex, h: Token, person_hint: bool, cue: int | None) -> Me
     sub = past_symbols(toks, h, sub)  # "🤡🤡 Experts say": the experts
     sub = (past_hashtags(toks, sub[0], h.i), sub[1])  # "#KellFloods officials said"
     if ent is not None:
-        return named_mention(ix, h, ent, sub, person_hint)
-    return _noun_mention(ix, h, sub)
+        return apposed_name(ix, h, ent, sub, person_hint)  # named_mention, titles apart
+    return role_named(ix, h, sub) or _noun_mention(ix, h, sub)  # "Erin, Lund's niece"
 
 
 def _past_stray_article(
