@@ -14,6 +14,7 @@ from bisect import bisect_right
 from unspin.nlp import Token
 from unspin.sources.lexicon import VERB_FORMS
 from unspin.sources.parse_index import ParseIndex
+from unspin.sources.quoted_asides import dash_quotation, own_cue_cut
 from unspin.sources.state import RunState
 
 __all__ = [
@@ -41,7 +42,9 @@ def writers_lead(st: RunState, span: tuple[int, int] | None, cue: int) -> tuple[
     """``span`` without the writer's sentence(s) before the quotation it ends in, or
     before the quotation right before its verb (at ``cue``): "X. ''Y,'' said Z" gives Y,
     not "X. Y" nor X; a content that runs into a quotation within one sentence ('the
-    plan is "a disaster," Lund said') is kept whole."""
+    plan is "a disaster," Lund said') is kept whole. A content run over its own verb or
+    across a dash before a quotation is cut first (:mod:`~unspin.sources.quoted_asides`)."""
+    span = dash_quotation(st, own_cue_cut(st, span, cue), cue)
     if span is None or span[1] > cue:
         return span
     k = st.top_quote_index(max(span[0], span[1] - 1))
