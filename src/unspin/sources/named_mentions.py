@@ -300,6 +300,7 @@ def named_mention(
     bare_org = (
         label == "ORG"
         and _SURNAME_SHAPE.fullmatch(one_word) is not None
+        and not words[-1].endswith(("'s", "’s"))  # "Brantford’s has announced": a shop
         and org_cue is None
         and outlet_cue is None
         and not person_hint
