@@ -3,8 +3,9 @@
     python bench/sources_robustness.py [--ptc DIR] [--polnear DIR] [--limit N] [--threads 1]
 
 A pipeline with only the ``sources`` analyzer and the real spaCy backbone analyses every
-article of PTC's ``train-articles`` and every text of PolNeAR (``train``, ``dev`` and
-``annotator-training``, each ``<split>/text/*.txt``). The pipeline records an analyzer
+article of PTC's ``train-articles`` and every text of PolNeAR's ``train`` and
+``annotator-training`` splits (each ``<split>/text/*.txt``; never ``dev``, a held-out
+split no session is to look at). The pipeline records an analyzer
 that raises, a parse that fails and an analysis whose findings are not anchored in the
 text as failures of that document and goes on; a text the analyzer did not run on (no
 source profile) counts as a failure too. This script prints the texts, characters,
@@ -27,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-POLNEAR_SPLITS = ("train", "dev", "annotator-training")
+POLNEAR_SPLITS = ("train", "annotator-training")
 
 
 def ptc_files(root: Path) -> list[Path]:
