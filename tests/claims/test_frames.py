@@ -101,7 +101,9 @@ def test_an_elided_noun_is_shared_and_a_duration_is_a_quantity(run: Run) -> None
     [
         ("The plant will close on Friday.", "2024-01-10", "2024-01-12"),
         ("The plant closed on Friday.", "2024-01-10", "2024-01-05"),
-        ("The committee will vote on Wednesday.", "2024-01-10", "2024-01-17"),
+        # told on a Wednesday: that day, as news style names the day of publication
+        ("The committee will vote on Wednesday.", "2024-01-10", "2024-01-10"),
+        ("The committee will vote next Wednesday.", "2024-01-10", "2024-01-17"),
         ("The mayor said on Monday that fees would rise next year.", "2024-01-10", "2024-01-08"),
         ("Fares will rise from January 1, the authority said.", "2024-11-20", "2025-01-01"),
         ("The plant will close on Friday.", None, None),
