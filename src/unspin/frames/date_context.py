@@ -106,7 +106,7 @@ def future_clause(parsed: Parsed, k: int, auxes: frozenset[str] = _FUTURE_AUX) -
 #: year was stated for before it.
 _TELLING_NOW = re.compile(
     r"\b(?:yesterday|today|tonight|(?:last|this|past)\s+(?:week(?:end)?|month|year|night)"
-    r"|(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)\b",
+    r"|\w+\s+(?:days?|weeks?|months?|years?)\s+ago)\b",
     re.I,
 )
 
