@@ -105,6 +105,22 @@ def test_should_in_an_embedded_question_is_no_opinion(run: Run) -> None:
 
 
 @pytest.mark.slow
+def test_a_manner_adverb_is_no_opinion_marker(run: Run) -> None:
+    """"personally" and "frankly" tell a manner after a verb ("had personally delivered",
+    "spoke frankly about"); opening a sentence, set off by commas or as "quite frankly"
+    they give the writer's stance."""
+    for text, opinion in (
+        ("The clerk had personally delivered the ledger to the mayor.", False),
+        ("The mayor spoke frankly about the cuts at the meeting.", False),
+        ("Personally, the new ledger seems a waste of paper.", True),
+        ("The ledger was a waste of paper, quite frankly.", True),
+        ("The ledger is, frankly, a waste of paper.", True),
+    ):
+        c = only(run(text, "claims"), "claim")
+        assert ("opinion_marker" in c.attributes["features"]) is opinion, text
+
+
+@pytest.mark.slow
 def test_first_person_opinion_outweighs_a_plain_statement(run: Run) -> None:
     a = run("I think the council wasted the money. The council spent the money.", "claims")
     opinion = claim_of(a, "I think")

@@ -42,8 +42,12 @@ SUBJECTIVE = frozenset(
 OPINION_RE = re.compile(
     r"(?<![\w'’])(?:I|we|We)\s+(?:really\s+|honestly\s+|strongly\s+|firmly\s+|personally\s+)?"
     r"(?:think|believe|feel|reckon|suspect|guess|am\s+convinced|'m\s+convinced|am\s+sure|'m\s+sure)\b"
-    r"|\b(?:[Ii]n\s+(?:my|our)\s+(?:view|opinion|judge?ment|book)|[Tt]o\s+my\s+mind|[Pp]ersonally|"
-    r"[Ff]rankly|[Ii]f\s+you\s+ask\s+me|[Ii]t\s+seems\s+to\s+me|IMHO)\b"
+    r"|\b(?:[Ii]n\s+(?:my|our)\s+(?:view|opinion|judge?ment|book)|[Tt]o\s+my\s+mind|"
+    r"[Ii]f\s+you\s+ask\s+me|[Ii]t\s+seems\s+to\s+me|IMHO)\b"
+    # "Personally, I ...", "quite frankly", ", frankly,": the writer's stance; "he personally
+    # delivered the letter", "spoke frankly about" tell a manner, no opinion.
+    r"|\b(?:Personally|Frankly|quite\s+frankly|(?:personally|frankly)\s+speaking)\b"
+    r"|(?<=,\s)(?:personally|frankly)(?=\s*[,.])"
 )
 UNIVERSAL_RE = re.compile(
     r"\b(?:everyone|everybody|nobody|no\s+one|we\s+all|all\s+of\s+us)\s+"
