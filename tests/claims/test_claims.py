@@ -106,7 +106,7 @@ def test_should_in_an_embedded_question_is_no_opinion(run: Run) -> None:
 
 @pytest.mark.slow
 def test_a_manner_adverb_is_no_opinion_marker(run: Run) -> None:
-    """"personally" and "frankly" tell a manner after a verb ("had personally delivered",
+    """After a verb, "personally" and "frankly" tell a manner ("had personally delivered",
     "spoke frankly about"); opening a sentence, set off by commas or as "quite frankly"
     they give the writer's stance."""
     for text, opinion in (
