@@ -5,7 +5,20 @@ plain string is a paragraph sentence)."""
 
 from __future__ import annotations
 
+from unspin.nlp import Backbone
+from unspin.segment import BLOCK_KINDS
+
 Expected = list[str | tuple[str, str]]
+
+
+def sentences(backbone: Backbone, text: str) -> Expected:
+    """The sentences ``backbone`` finds in ``text``, as the cases write them."""
+    out: Expected = []
+    for s in backbone.parse(text).sentences:
+        assert s.block in BLOCK_KINDS
+        piece = text[s.start : s.end]
+        out.append(piece if s.block == "paragraph" else (s.block, piece))
+    return out
 
 
 def T(s: str) -> tuple[str, str]:

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from unspin.segment.furniture import _MONTH, _past_blanks, cut_widgets, page_line
+
 __all__ = [
     "BLOCK_KINDS",
     "BODY",
@@ -86,10 +88,6 @@ _CAPTION_TAIL = re.compile(
     r"\((?:[^()\n]*\b(?:Photo|Photos|Photograph|Image|Images|Getty|Shutterstock|Pool)\b[^()\n]*)\)"
     r"[ \t]*\Z"
 )
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"
 _MIXED_PLACE = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
 _REGION = r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){0,2})?"
@@ -118,13 +116,6 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 
 def _blank(ch: str) -> bool:
     return ch.isspace() or ch in _INVISIBLE
-
-
-def _past_blanks(text: str, i: int, end: int) -> int:
-    """The first position from ``i`` (before ``end``) that is not whitespace."""
-    while i < end and text[i].isspace():
-        i += 1
-    return i
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -188,6 +179,23 @@ def _names_only(words: str) -> bool:
     )
 
 
+#: A credit on a line of its own after a dash: who wrote or published the passage above
+#: it ("–The Harbour Ledger", "- Harbour Ledger staff", "— Ann Lee").
+_CREDIT = re.compile(r"(?:--|[-–—―])[ \t]*([A-Z][^\n]{0,80})")
+
+
+def _credit(text: str, cut: Sequence[tuple[int, int, bool, str]], k: int) -> bool:
+    """Whether the one-line unit ``cut[k]`` is a credit (:data:`_CREDIT`): a few words,
+    all names, not closed like a sentence nor by a dash ("— Live —"); an item of a list
+    ("- Harbour Ledger" beside "- Ferry Times") is none."""
+    s, e, several, _ = cut[k]
+    m = _CREDIT.fullmatch(text, s, e)
+    if several or m is None or text[e - 1] in ".!?:;,-–—―" or len(m[1].split()) > 8:
+        return False
+    items = (_LIST_ITEM.match(text, cut[j][0]) for j in (k - 1, k + 1) if 0 <= j < len(cut))
+    return _names_only(m[1]) and not any(items)
+
+
 def _byline(line: str) -> bool:
     if not _BYLINE.match(line) or line.rstrip(_CLOSERS)[-1] in ".!?:;" or len(line) > 120:
         return False
@@ -232,7 +240,7 @@ def _kind(line: str, first: bool) -> str:
     """The kind of a one-line unit (a paragraph of several lines is a paragraph)."""
     if _LIST_ITEM.match(line):
         return "list_item"
-    if _SHARE_BAR.fullmatch(line):
+    if _SHARE_BAR.fullmatch(line) or page_line(line):
         return "furniture"
     if _byline(line) or _citation(line) or _copyright(line):
         return "byline"
@@ -245,67 +253,6 @@ def _kind(line: str, first: bool) -> str:
     if _headline_like(line, 15, ".,;:…?!"):  # a question in the body is body
         return "heading"
     return "paragraph"
-
-
-#: A shop widget scraped with the page: a product's title (often cut with "..."), its
-#: author, then its prices ("No Place to Hi... Ann Lee Best Price: $1.49 Buy New $3.70
-#: (as of 06:30 EDT - Details)").
-_SHOP = re.compile(
-    r"(?:[^\n.!?\"”]{1,40}\.\.\.[ \t]+)?(?:[A-Z][\w.'’&-]*[ \t]+){0,8}"
-    r"(?:Best[ \t]+Price:?[ \t]*[$£€][ \t]?\d[\d.,]*[ \t]+)?"
-    r"Buy[ \t]+New:?[ \t]*[$£€][ \t]?\d[\d.,]*"
-    r"(?:[ \t]*\(as[ \t]+of[ \t][^()\n]{0,40}\))?"
-)
-#: The signature of an embedded post, after its text: its picture link, its author and
-#: handle, its date ("pic.twitter.com/Ab12 — Ann Lee (@annlee) November 2, 2018").
-_POST = re.compile(
-    r"(?:(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)[ \t]*)?[—–][ \t]*[^()\n—–]{1,60}"
-    rf"\(@\w{{1,15}}\)[ \t]+{_MONTH}[ \t]+\d{{1,2}},[ \t]*\d{{4}}"
-)
-#: A sentence's end inside a line (an ellipsis is none: "Hist... Ann Lee").
-_LINE_SENTENCE_END = re.compile(r"(?<!\.)[.!?](?!\.)[\"”’')\]]*[ \t]+")
-
-
-def _widgets(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The shop widgets and embedded posts' signatures in a line. A shop widget reaches
-    back to the end of the last sentence before it on the line (or the line's start),
-    over the product's title; a post's signature is only the signature: the post's text
-    is what the post says (a document that is one post keeps its sentence). Each with its
-    block kind: ``furniture`` for a shop widget, ``caption`` for a signature."""
-    found = sorted(
-        (m.start(), m.end(), rx is _SHOP)
-        for rx in (_SHOP, _POST)
-        for m in rx.finditer(text, start, end)
-    )
-    out: list[tuple[int, int, str]] = []
-    for ms, me, shop in found:
-        if out and ms < out[-1][1]:
-            continue
-        ms = _past_blanks(text, ms, me)
-        floor = out[-1][1] if out else start
-        s = ms
-        if shop:  # the product's title reaches back to the sentence before
-            s = max([floor, *(m.end() for m in _LINE_SENTENCE_END.finditer(text, floor, ms))])
-        out.append((_past_blanks(text, s, me), me, "furniture" if shop else "caption"))
-    return out
-
-
-def _cut_widgets(text: str, units: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool, str]]:
-    """The units with each widget (:func:`_widgets`) made a unit of its own (its kind) and
-    the words before and after it paragraphs of their own (running text the widget was
-    glued into); a unit without a widget keeps the kind "" (to be decided)."""
-    out: list[tuple[int, int, bool, str]] = []
-    for s, e, several in units:
-        pos, rest = s, ""
-        for ws, we, kind in _widgets(text, s, e):
-            before = text[pos:ws].rstrip()
-            if before:
-                out.append((pos, pos + len(before), several, "paragraph"))
-            out.append((ws, we, False, kind))
-            pos, rest = _past_blanks(text, we, e), "paragraph"
-        if pos < e:
-            out.append((pos, e, several, rest))
-    return out
 
 
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
@@ -377,7 +324,7 @@ def find_blocks(text: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     seen_body = False
     # a one-unit text is one post or line as it is (a post's signature is part of it)
-    cut = _cut_widgets(text, units) if len(units) > 1 else [(*u, "") for u in units]
+    cut = cut_widgets(text, units) if len(units) > 1 else [(*u, "") for u in units]
     title_at = 1 if _kicker(text, cut) else 0  # "OPINION" above the headline: a label
     for k, (s, e, several, forced) in enumerate(cut):
         line = text[s:e]
@@ -385,6 +332,8 @@ def find_blocks(text: str) -> tuple[Block, ...]:
         after = (cut[1][0], cut[1][1]) if k == 0 and len(cut) > 1 else None
         if kind == "paragraph" and not forced and not several and _stopped_title(text, line, after):
             kind = "title"  # "Council votes to close bridge." before "PARIS (AP) — ..."
+        if kind in BODY and not forced and len(units) > 1 and _credit(text, cut, k):
+            kind = "byline"  # "–The Harbour Ledger" under the passage it took
         if kind == "paragraph" and not seen_body:
             m = _DATELINE.match(text, s, e)
             if m:
