@@ -59,6 +59,7 @@ from unspin.sources.parse_index import ParseIndex
 from unspin.sources.run_ons import run_on_clause
 from unspin.sources.sayers_acts import sayers_own_act
 from unspin.sources.state import RunState
+from unspin.sources.verbless import verbless_fronted
 
 __all__ = [
     "letting_in",
@@ -158,6 +159,8 @@ def _reported_content(
             return None, as_object  # "Remember this: ... Vale claimed": the writer's
         if c.i == lo and c.lower in VERB_FORMS:
             return None, as_object  # a misparse: another verb of saying is not reported content
+        if verbless_fronted(ix, t, c, lo, hi):
+            return None, as_object  # "Not shy, Vell replied ...": how the sayer was
         if _described(st, lo, t) or topic_only(ix, info.lemma, t, lo):
             return None, as_object  # "said what is clearly insane", "recalled what it was like"
         if info.lemma == "threaten" and c.dep == "ccomp" and not _marks_clause(toks[lo]):
