@@ -37,7 +37,8 @@ def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | N
     comment"); a sentence that only says something is not known ("it is unclear whether
     the men were armed", "he said it was not yet clear if ...", "it did not say where
     the raids took place"); a main clause that says what should be ("his passage should
-    be guaranteed"); a lead-in to what follows ("<Outlet> reported the following:"). A
+    be guaranteed"); a lead-in to what follows ("<Outlet> reported the following:",
+    "<Outlet> reports:"). A
     sentence with a second clause of its own ("..., but said it would cooperate") keeps
     its score."""
     if NOTE_LABEL_RE.match(s_text):
@@ -62,6 +63,8 @@ def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | N
         for t in parsed.sentence_tokens(sentence)
     ):
         return "only a lead-in to what follows"
+    if _says_nothing_yet(parsed, root, s_text):
+        return "only a lead-in to what follows"
     preds = [root]
     if root.pos == "VERB" and root.lemma.lower() in REPORTING:  # "he said it was unclear ..."
         clauses = [c for c in parsed.children(root.i) if c.dep == "ccomp"]
@@ -76,6 +79,21 @@ def nothing_to_check(parsed: Parsed, sentence: Sentence, s_text: str) -> str | N
         if why is not None:
             return why
     return None
+
+
+#: What a verb of telling says in its own sentence: an object or a clause.
+_TOLD = frozenset(("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "advcl"))
+
+
+def _says_nothing_yet(parsed: Parsed, root: Token, s_text: str) -> bool:
+    """The sentence only names who tells what follows its colon ("First, the Harbour
+    Ledger reports:", "In a long letter, she writes:"): a verb of telling with nothing
+    told in the sentence itself; "The report found three flaws:" tells them."""
+    if not s_text.rstrip().endswith(":") or root.pos != "VERB":
+        return False
+    if root.lemma.lower() not in REPORTING:
+        return False
+    return not any(c.dep in _TOLD for c in parsed.children(root.i))
 
 
 def _captioned(text: str, start: int, end: int) -> bool:
