@@ -67,9 +67,13 @@ def past_recipient(ix: ParseIndex, clause: int, lo: int) -> int:
     common noun phrase ("reporters", "the court", "his staff", also after names modifying
     it: "Senate investigators") followed, before the clause's subject, by the start of
     another noun phrase (a name, a pronoun or a determiner) or by "that". Two noun
-    phrases in a row cannot be one subject; the first is who was told. ``lo`` when there
-    is no such phrase."""
+    phrases in a row cannot be one subject; the first is who was told. A recognised name
+    whose last word the parser made the clause's verb is a recipient too
+    (:func:`_named_recipient`). ``lo`` when there is no such phrase."""
     toks = ix.parsed.tokens
+    named = _named_recipient(ix, clause, lo)
+    if named is not None:
+        return named
     subj = next(iter(ix.kids(clause, "nsubj", "nsubjpass")), None)
     if subj is None or subj.i <= lo:
         return lo
@@ -87,6 +91,28 @@ def past_recipient(ix: ParseIndex, clause: int, lo: int) -> int:
     if toks[k].lower == "that" and toks[k].pos == "SCONJ":
         return k + 1  # "told Senate investigators that the firm had ...": past "that" too
     return lo
+
+
+#: Entity labels of a recipient's name ("told BBC Radio Kelby", "told Ann Lund").
+_RECIPIENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+
+
+def _named_recipient(ix: ParseIndex, clause: int, lo: int) -> int | None:
+    """Where the clause starts when the parser took the last word of a recipient's name
+    for the clause's verb ("told BBC Radio Kelby the vote was close": "Kelby" a verb,
+    the clause hung on it): the recognised name opens the content and holds its head,
+    and a clause of its own follows the name right after it; ``None`` else."""
+    toks = ix.parsed.tokens
+    ent = ix.entity_at(lo)
+    if ent is None or ent.first != lo or ent.label not in _RECIPIENT_LABELS:
+        return None
+    if not ent.first <= clause < ent.last:
+        return None
+    for c in ix.kids(clause, "ccomp"):
+        start = ix.subtree(c.i)[0]
+        if c.i >= ent.last and start == ent.last:
+            return start + (toks[start].lower == "that" and c.i > start)
+    return None
 
 
 def juxtaposed_subject(ix: ParseIndex, subj: Token, verb: Token) -> Token:

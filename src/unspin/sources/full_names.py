@@ -10,7 +10,9 @@ person, whatever the recogniser says of the one word (:func:`person_surname`).
 
 from __future__ import annotations
 
+from unspin.lexicon import VERB_FORMS
 from unspin.nlp import Entity, Token
+from unspin.sources.clause_edges import RECIPIENT_VERBS
 from unspin.sources.lexicon import (
     EVENT_NAME_WORDS,
     HONORIFICS,
@@ -21,9 +23,20 @@ from unspin.sources.lexicon import (
     TITLE_WORDS,
 )
 from unspin.sources.parse_index import ParseIndex
+from unspin.sources.roles import role_organisation
 from unspin.sources.speakers import PERSON_HEADS
 
-__all__ = ["full_name_cue", "joined_surname", "owned_person", "person_surname", "title_holder"]
+__all__ = [
+    "SPOKEN_FULL_NAME",
+    "full_name_cue",
+    "joined_surname",
+    "owned_person",
+    "person_surname",
+    "speaking_label",
+    "spoken_full_name",
+    "title_holder",
+    "told_someone",
+]
 
 #: The possessive marks a tagger splits off an owner's name ("News’", "CNN's").
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -185,3 +198,79 @@ def _beside_person(ix: ParseIndex, lo: int, t: Token) -> bool:
         if e is not None and e.label == "PERSON" and e.last - e.first >= 2:
             return True
     return False
+
+
+#: The reason given a full name the recogniser took for a work's, as a person.
+SPOKEN_FULL_NAME = (
+    "a full name (two or three capitalised names) as the subject of a verb of saying, "
+    "though the recogniser took it for a work's title: a work of art does not speak"
+)
+#: Verbs a publication or a record does as readily as a person: no sign of a speaker.
+_RECORD_VERBS = frozenset({"report", "publish", "show", "state", "read", "find", "list"})
+#: Quotation marks that set off a title ("the film “Edda Lund”").
+_TITLE_MARKS = frozenset("\"“”'‘’")
+
+
+def spoken_full_name(ix: ParseIndex, h: Token, ent: Entity) -> bool:
+    """True when ``ent``, a name the recogniser took for a work's ("Carly Dorne" as
+    WORK_OF_ART), has a person's full name's shape and speaks: two or three capitalised
+    proper nouns (no article, no body's or outlet's word, no colon, not in quotation
+    marks), no longer name after it, the subject ``h`` of a verb of saying that a record
+    does not do as well ("said", "told", not "reported", "shows"). A work of art does not
+    say; a person named in full does."""
+    toks = ix.parsed.tokens
+    lo, hi = ent.first, ent.last - 1
+    if not _full_name_at(toks, lo, hi) or not lo <= h.i <= hi:
+        return False
+    if hi + 1 < len(toks) and _name_word(toks[hi + 1]):
+        return False
+    text = ix.parsed.text
+    if (
+        text[ent.start - 1 : ent.start] in _TITLE_MARKS
+        or text[ent.end : ent.end + 1] in _TITLE_MARKS
+    ):
+        return False  # "“Edda Lund” says": a title set off by its marks
+    if lo > 0 and toks[lo - 1].lower == "the":
+        return False
+    lemma = VERB_FORMS.get(toks[h.head].lower)
+    return h.dep.startswith("nsubj") and lemma is not None and lemma not in _RECORD_VERBS
+
+
+def told_someone(ix: ParseIndex, h: Token) -> bool:
+    """True when ``h`` is the subject of a verb of telling ("told", "informed", "assured")
+    with the one told as its object after it ("told reporters", 'told "Morning Desk"'),
+    and nothing shows it a body: the clause told does not take it up as "it" or "its"
+    ("told the Ledger that it was cooperating"), and the text never puts its word before
+    a company noun ("the Whataburger chain")."""
+    toks = ix.parsed.tokens
+    if not h.dep.startswith("nsubj"):
+        return False
+    v = toks[h.head]
+    if VERB_FORMS.get(v.lower) not in RECIPIENT_VERBS:
+        return False
+    if not any(c.i > v.i for c in ix.kids(v.i, "dobj", "dative")):
+        return False
+    for c in ix.kids(v.i, "ccomp"):
+        for s in ix.kids(c.i, "nsubj", "nsubjpass"):
+            if s.lower == "it" or any(p.lower == "its" for p in ix.kids(s.i, "poss")):
+                return False
+    return not any(
+        t.text == h.text and t.dep == "compound" and role_organisation(toks[t.head].lower)
+        for t in toks
+    )
+
+
+def speaking_label(ix: ParseIndex, h: Token, ent: Entity) -> str:
+    """The recogniser's label of ``ent``, or none for a one-word name it took for a
+    work's title (or a law's) that tells someone something, outside quotation marks
+    ('Dorne told "Morning Desk" that ...', "Lund told Vogue ..."): a work tells nobody, so
+    what the name is must come from the rest of the text."""
+    if ent.label not in ("WORK_OF_ART", "LAW") or ent.last - ent.first != 1:
+        return ent.label
+    text = ix.parsed.text
+    if (
+        text[ent.start - 1 : ent.start] in _TITLE_MARKS
+        or text[ent.end : ent.end + 1] in _TITLE_MARKS
+    ):
+        return ent.label
+    return "" if told_someone(ix, h) else ent.label

@@ -2,7 +2,8 @@
 speaker's own words.
 
 * "A local man claims he found ... Thirty-year-old Ann Lund's husband Bo Vik says ...":
-  a lone person introduced with "a"/"an" in one sentence, whose story the next sentence
+  a lone person introduced with "a"/"an" (or a relative with "his"/"her": "..., his
+  sister has said. Ann Lund told ...") in one sentence, whose story the next sentence
   goes on with a person named there for the first time as its first speaker (no role
   before the name but an age), is that person (named later);
 * "According to Kenyan Member of Parliament Ravi al-Tomar, ...": a role written in
@@ -34,6 +35,12 @@ _LONE_HEADS = frozenset(
 _GENDER = {"man": "m", "boy": "m", "father": "m", "grandfather": "m", "dad": "m"}
 _GENDER |= {"husband": "m", "woman": "f", "girl": "f", "mother": "f", "grandmother": "f"}
 _GENDER |= {"mum": "f", "mom": "f", "wife": "f"}
+#: Kin nouns after an owner's "his", "her" or "their" ("his sister has said"), each with its
+#: gender: a relative the story names in the next sentence.
+_KIN = {"sister": "f", "brother": "m", "son": "m", "daughter": "f", "aunt": "f", "uncle": "m"}
+_KIN |= {"niece": "f", "nephew": "m", "mother": "f", "father": "m", "wife": "f", "husband": "m"}
+_KIN |= {"grandmother": "f", "grandfather": "m", "widow": "f", "widower": "m"}
+_OWNERS = frozenset({"his", "her", "their"})
 #: The most characters before the named speaker in the next sentence ("Twenty-one-year-old").
 _LEAD = 40
 #: Role and institution words a name never holds ("Member of Parliament").
@@ -83,12 +90,19 @@ def _role(word: tuple[int, int, str]) -> bool:
 
 
 def _named_next(st: RunState, events: list[Event], e: Event, m: Mention) -> None:
-    """A lone person the story introduces, named as the next sentence's first speaker."""
+    """A lone person the story introduces ("a local man", "his sister"), named as the next
+    sentence's first speaker."""
     words = st.text[m.start : m.end].split()
-    if len(words) < 2 or words[0].lower() not in ("a", "an"):
+    if len(words) < 2:
         return
     head = m.head_word.lower() or words[-1].lower()
-    if head not in _LONE_HEADS or st.sentence_at(m.start) != st.sentence_at(e.cue[0]):
+    if words[0].lower() in _OWNERS and len(words) == 2 and head in _KIN:
+        gender: str | None = _KIN[head]  # "..., his sister has said. Ann Lund told ..."
+    elif words[0].lower() in ("a", "an") and head in _LONE_HEADS:
+        gender = _GENDER.get(head)
+    else:
+        return
+    if st.sentence_at(m.start) != st.sentence_at(e.cue[0]):
         return
     nxt = st.sentence_at(m.start) + 1
     if nxt >= len(st.sent_starts) or st.paragraph_at(st.sent_starts[nxt]) != st.paragraph_at(
@@ -115,7 +129,6 @@ def _named_next(st: RunState, events: list[Event], e: Event, m: Mention) -> None
     surname = first.name.split()[-1]
     if re.search(rf"\b{re.escape(surname)}\b", st.text[: first.start]):
         return  # named before: a person the story already had, not the one it introduces
-    gender = _GENDER.get(head)
     if gender and first.gender and first.gender[:1].lower() != gender:
         return
     end = st.sent_starts[nxt + 1] if nxt + 1 < len(st.sent_starts) else len(st.text)

@@ -17,10 +17,14 @@ from unspin.lexicon import VERB_FORMS
 from unspin.nlp import Entity, Token
 from unspin.sources.descriptions import is_description
 from unspin.sources.full_names import (
+    SPOKEN_FULL_NAME,
     full_name_cue,
     joined_surname,
     owned_person,
     person_surname,
+    speaking_label,
+    spoken_full_name,
+    told_someone,
 )
 from unspin.sources.lexicon import (
     CIVIL_NAME_WORDS,
@@ -50,6 +54,7 @@ from unspin.sources.one_word_names import (
     titled_elsewhere,
 )
 from unspin.sources.outlet_shapes import outlet_shape
+from unspin.sources.paired_names import paired_surname
 from unspin.sources.parse_index import ParseIndex, span_text
 from unspin.sources.quantified import quantified_people
 from unspin.sources.ranks import past_rank, rank_role
@@ -57,6 +62,7 @@ from unspin.sources.reporting_outlets import REPORTING, reporting_outlet
 from unspin.sources.roles import (
     is_role_phrase,
     place_only,
+    quoted_apposition,
     role_head,
     role_organisation,
     role_text,
@@ -167,7 +173,7 @@ def named_mention(
             # "US Ambassador to Norvia Kay Rowe": her title, held to the body before her name
             role_left, anchor_lo, person_hint = span_text(parsed, lo, ent.first - 1), lo, True
     role_right = ""
-    label = ent.label
+    label = speaking_label(ix, h, ent)  # 'Dorne told "Morning Desk"': no work's title
     acronym_of: str | None = None
     name_heads = {ent.first + k for k in range(ent.last - ent.first)} | {h.i}
     for j in name_heads:
@@ -186,8 +192,8 @@ def named_mention(
             named = ix.entity_at(c.i)
             if c.pos == "PROPN" and named is not None and named.label == "PERSON":
                 break  # "Trump ..., Jared Kushner": another person's name, no role
-            if verb_above_next(ix, c.i, a_hi):
-                break  # "the Project, women and men made up ...": a clause's subject
+            if verb_above_next(ix, c.i, a_hi) or quoted_apposition(ix, a_lo):
+                break  # "the Project, women and men made up ...", 'Lund, "a true hero,"'
             if is_role_phrase(span_text(parsed, a_lo, a_hi)) and not _identity(ix, c.i):
                 role_right = span_text(parsed, a_lo, a_hi)
             break
@@ -273,6 +279,8 @@ def named_mention(
         and _first_person_quote_before(parsed.text, ent.start)
     ):
         person_hint = True  # '"I saw nothing," Jorge Vale told ...': a person says "I"
+    spoken = not person_hint and label == "WORK_OF_ART" and spoken_full_name(ix, h, ent)
+    person_hint = person_hint or spoken  # '"We won," Carly Dorne said': no work of art
     surname_of = False  # the last word of a full name joined to a person's
     if not person_hint and len(bare) == 1 and not bare[0].isupper():
         # "Holt said" where the text calls Holt "Vice President Holt" elsewhere
@@ -298,7 +306,7 @@ def named_mention(
     # nothing else in the text showing a body (no organisation word, article, "according
     # to", reporting): a person's surname as likely, so no organisation
     bare_org = (
-        label == "ORG"
+        (label == "ORG" or (label == "" and told_someone(ix, h)))  # 'Dorne told "Desk"'
         and _SURNAME_SHAPE.fullmatch(one_word) is not None
         and not words[-1].endswith(("'s", "’s"))  # "Brantford’s has announced": a shop
         and org_cue is None
@@ -415,6 +423,8 @@ def named_mention(
             reason = ner
         elif surname_of:
             reason = "the surname of a full name the text joins to another person's"
+        elif spoken:
+            reason = SPOKEN_FULL_NAME
         elif person_hint:
             reason = "a title or honorific before the name or a role in apposition"
         elif bare_org:
@@ -472,6 +482,8 @@ def named_mention(
         reason=reason,
     )
     last = coordinated_end(ix, ent, sub) if entity_type in ("person", "organisation") else None
+    if last is None and source_type == "named_person":
+        last = paired_surname(ix, h, ent.first, ent.last, sub[1])  # "Wilcox and Beruff"
     if last is None:
         return m
     # "Ann Lund and Bo Vik wrote", "Westby Customs and Border Guard said": every name of

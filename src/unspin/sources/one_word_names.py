@@ -204,7 +204,7 @@ def site_named(parsed: Parsed, name: str) -> str | None:
 #: the text shows to be a body.
 BARE_ORG_PERSON = (
     "one-word name before a verb of saying; no organisation word, article or other sign of"
-    " a body in the text, so a person's surname, whatever the recogniser's ORG label says"
+    " a body in the text, so a person's surname, whatever the recogniser's label says"
 )
 #: Modifier dependencies: "the Westby campaign" is a person's campaign as often as not.
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})

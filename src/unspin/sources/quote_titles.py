@@ -2,12 +2,13 @@
 
 :func:`not_words` tells :mod:`.findings` that a quotation is a title given after a word
 that names one ('headlined "..."', 'bears the title: "..."', in any case), a title-case
-work closing the writer's sentence after a preposition ('the set of "Stars: The
-Return."'), a title-case name set after the noun it names ('the movement "Friends of the
-River," Ali Karim said'), a follow line under a byline ('>> Follow Ann Lund on Twitter')
-or a quoted noun phrase that is the subject of what the writer says of it ('"Frogs in the
-pond" may sound like a song title'), or one of the labels of :mod:`.quoted_labels`. Each
-is dropped like a quoted title.
+work closing the writer's sentence or phrase after a preposition ('the set of "Stars: The
+Return."', 'appearing on "Morning Desk," Lund said'), a title-case name set after the
+noun it names ('the movement "Friends of the River," Ali Karim said'), a follow line
+under a byline ('>> Follow Ann Lund on Twitter') or a quoted noun phrase that is the
+subject of what the writer says of it ('"Frogs in the pond" may sound like a song
+title'), or one of the labels of :mod:`.quoted_labels`. Each is dropped like a quoted
+title.
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def not_words(st: RunState, q: QuoteSpan, inner: str, words: list[str], how: str
         closing = end.endswith(".") and (not after or after.isspace())
         if closing and prev is not None and prev.group(1).lower() in _PREPOSITIONS:
             return True  # 'stolen from the set of "Stars v. Moons: Dawn of the Tide."'
+        if end.endswith(",") and prev is not None and prev.group(1).lower() in _PREPOSITIONS:
+            return True  # 'Ann Lund, appearing on "Morning Desk," said': a show's name
         if end.endswith(",") and how == "after" and _after_noun(st, q):
             return True  # 'the movement "Friends of the River," Ali Karim said'
     if how == "after" and end.endswith(",") and _fronted_topic(st, q, words):

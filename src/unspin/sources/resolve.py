@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from unspin.nlp import Token
 from unspin.sources.answers import the_one_asked
+from unspin.sources.apposed_names import held_title_word
 from unspin.sources.body_kinds import BODY_NOUNS, body_fits
 from unspin.sources.continued import continued_speaker
 from unspin.sources.counted import counted_named_before
@@ -228,6 +229,8 @@ def _proper_runs(st: RunState, pos: int) -> list[Known]:
         j = k
         while j + 1 < len(toks) and toks[j + 1].start < pos and _name_word(toks[j + 1]):
             j += 1
+        if held_title_word(toks, k) is not None:
+            k += 1  # "Sgt at Arms Joren Tolland": "Arms" ends the title, no first name
         if 1 <= j - k <= 2:
             start, end = toks[k].start, toks[j].end
             other = st.parsed.entities_in(start, end)

@@ -16,6 +16,7 @@ from unspin.sources.speakers import DETS, PERSON_HEADS
 __all__ = [
     "is_role_phrase",
     "place_only",
+    "quoted_apposition",
     "role_head",
     "role_organisation",
     "role_text",
@@ -165,3 +166,16 @@ def place_only(ix: ParseIndex, words: list[Token]) -> bool:
     where the person is, not a function they hold."""
     ents = {ix.entity_at(t.i) for t in words}
     return len(ents) == 1 and all(e is not None and e.label in ("GPE", "LOC") for e in ents)
+
+
+#: Quotation marks that open a quoted phrase (the tagger's forms of them included).
+_OPENING_MARKS = frozenset({'"', "“", "‘", "'", "``", "«"})
+
+
+def quoted_apposition(ix: ParseIndex, lo: int) -> bool:
+    """True when the apposition starting at token ``lo`` opens inside quotation marks
+    ('Ann Lund, "the best mayor we ever had," ...', 'said Ann Lund, "a true leader"'):
+    someone's words about the name, praise or blame, not the writer's account of her
+    role."""
+    toks = ix.parsed.tokens
+    return lo > 0 and toks[lo - 1].text in _OPENING_MARKS and toks[lo - 1].end == toks[lo].start
