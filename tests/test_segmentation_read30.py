@@ -1,7 +1,8 @@
 """Session 30's reading of real pages: a page's "take our poll - story continues below"
 was glued to the sentence before it (a lower-case line goes on the paragraph) or to the
 poll's question after it, and the whole scored as a claim; labels such as
-"Advertisement", "Read more: ..." and "Related: ..." are page furniture too. A credit on a
+"Advertisement", "Read more: ..." and "Related: ..." are page furniture too, and so is a
+teaser of another article whose headline runs into its date in capitals. A credit on a
 line of its own after a dash ("–The Harbour Ledger") was read as a paragraph. Texts
 written for this file."""
 
@@ -68,6 +69,22 @@ CASES: list[tuple[str, str, Expected]] = [
             F("Related: Ferry fares rise again"),
             F("Story continues below the video."),
             "The vote is on Friday.",
+        ],
+    ),
+    (
+        "teasers-of-other-articles-run-into-their-dates-are-furniture",
+        "The council voted for the toll.\nRELATED COVERAGE\n\nMayor Edda Pilkvist at the "
+        "harbour in 2012.Ferry Union Threatens Strike Over TollSEPT. 2, 2014\nPort Council "
+        "Bans Night FerriesJULY 29, 2014\nThe vote ends on July 29, 2014, the clerk said.",
+        [
+            "The council voted for the toll.",
+            F("RELATED COVERAGE"),
+            F(
+                "Mayor Edda Pilkvist at the harbour in 2012.Ferry Union Threatens Strike Over "
+                "TollSEPT. 2, 2014"
+            ),
+            F("Port Council Bans Night FerriesJULY 29, 2014"),
+            "The vote ends on July 29, 2014, the clerk said.",
         ],
     ),
     (

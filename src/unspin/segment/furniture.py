@@ -68,10 +68,23 @@ _PAGE_LINE = re.compile(
 )
 
 
+#: The end of a teaser of another article that a scrape glued into a line: the teaser's
+#: headline run into its date in capitals ("... Bans Night FerriesJULY 29, 2014").
+_TEASER = re.compile(
+    r"(?<=[a-z’'”\")?!.])(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*\.?"
+    r"[ \t]+\d{1,2},[ \t]*\d{4}\Z"
+)
+
+
 def page_line(line: str) -> bool:
-    """Whether ``line`` (a unit of one line) is a page's label (:data:`_PAGE_LINE`) or a
-    page's "story continues below" alone."""
-    return _PAGE_LINE.fullmatch(line) is not None or _CONTINUES.fullmatch(line) is not None
+    """Whether ``line`` (a unit of one line) is a page's label (:data:`_PAGE_LINE`), a
+    page's "story continues below" alone, or ends with another article's teaser
+    (:data:`_TEASER`: the line is that teaser, or its picture's caption run into it)."""
+    return (
+        _PAGE_LINE.fullmatch(line) is not None
+        or _CONTINUES.fullmatch(line) is not None
+        or _TEASER.search(line) is not None
+    )
 
 
 #: A sentence's end inside a line (an ellipsis is none: "Hist... Ann Lee").
