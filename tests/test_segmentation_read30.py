@@ -3,7 +3,8 @@ was glued to the sentence before it (a lower-case line goes on the paragraph) or
 poll's question after it, and the whole scored as a claim; labels such as
 "Advertisement", "Read more: ..." and "Related: ..." are page furniture too, and so is a
 teaser of another article whose headline runs into its date in capitals. A credit on a
-line of its own after a dash ("–The Harbour Ledger") was read as a paragraph. Texts
+line of its own after a dash ("–The Harbour Ledger") or an agency's credits in
+parentheses ("(Reporting by ...; Editing by ...)") was read as a paragraph. Texts
 written for this file."""
 
 from __future__ import annotations
@@ -110,6 +111,15 @@ CASES: list[tuple[str, str, Expected]] = [
         "a-dash-led-credit-under-a-passage-is-a-byline",
         "The ferry runs hourly.\n- Harbour Ledger staff\nThe toll starts in May.",
         ["The ferry runs hourly.", B("- Harbour Ledger staff"), "The toll starts in May."],
+    ),
+    (
+        "an-agencys-credits-in-parentheses-are-a-byline",
+        "The ferry runs hourly, the port said.\n(Reporting by Edda Pilkvist; Editing by "
+        "Tomas Lind)",
+        [
+            "The ferry runs hourly, the port said.",
+            B("(Reporting by Edda Pilkvist; Editing by Tomas Lind)"),
+        ],
     ),
     (
         "a-list-of-names-stays-a-list",

@@ -1,8 +1,9 @@
 """Text structure and sentence boundaries, shared by every backbone.
 
 A text is first cut into *blocks* (:func:`find_blocks`): the title, headings, datelines,
-bylines (a cited work's line, '"Title," by Ann Lee, The Post, June 8:', and a copyright
-notice are ones too),
+bylines (a cited work's line, '"Title," by Ann Lee, The Post, June 8:', a copyright
+notice, an agency's "(Reporting by ...; Editing by ...)" and a credit after a dash,
+"–The Post", are ones too),
 captions (an embedded post's signature is one), page furniture (a share bar, a shop
 widget), list items (without their marker) and paragraphs. A block never
 shares a sentence with another block, and only body blocks (:data:`BODY`: paragraphs and
@@ -236,13 +237,22 @@ _SHARE_BAR = re.compile(
 )
 
 
+#: A news agency's credits in parentheses on a line of their own ("(Reporting by Ann Lee;
+#: Editing by Tom Roe)", "(Additional reporting by ...)").
+_AGENCY_CREDITS = re.compile(
+    r"\((?:additional[ \t]+)?(?:reporting|writing|editing|compiled|research|written)\b"
+    r"[^()\n]{0,250}?\bby\b[^()\n]*\)",
+    re.I,
+)
+
+
 def _kind(line: str, first: bool) -> str:
     """The kind of a one-line unit (a paragraph of several lines is a paragraph)."""
     if _LIST_ITEM.match(line):
         return "list_item"
     if _SHARE_BAR.fullmatch(line) or page_line(line):
         return "furniture"
-    if _byline(line) or _citation(line) or _copyright(line):
+    if _byline(line) or _citation(line) or _copyright(line) or _AGENCY_CREDITS.fullmatch(line):
         return "byline"
     if _CAPTION_HEAD.match(line) or _CAPTION_TAIL.search(line):
         return "caption"
