@@ -1,11 +1,13 @@
 """Evidence passages read once: parsed by the pipeline's backbone, their frames resolved
 against their document's date (:mod:`unspin.frames`) and read for the frame checks
-(:func:`unspin.evidence.frame_checks.read_parsed`), cached per passage."""
+(:func:`unspin.evidence.frame_checks.read_parsed`), cached per passage; a "ones" or "them"
+taking its noun from the sentence before is read with that noun (:mod:`.anaphora`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from unspin.evidence.anaphora import ANAPHORS, resolve
 from unspin.evidence.frame_checks import Reading, read_parsed
 from unspin.evidence.tables import EvidencePassage
 from unspin.frames import parse_published, sentence_frames
@@ -33,6 +35,9 @@ class PassageReader:
             for key, p, parsed in zip(
                 new, todo, self.backbone.parse_many([p.text for p in todo]), strict=True
             ):
+                if p.before and any(t.lower in ANAPHORS for t in parsed.tokens):
+                    said = resolve(self.backbone.parse(p.before), parsed)
+                    parsed = parsed if said is None else self.backbone.parse(said)
                 frames = [
                     f.to_json(parsed.text)
                     for f in sentence_frames(parsed, parse_published(p.published))

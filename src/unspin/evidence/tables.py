@@ -82,6 +82,8 @@ class EvidencePassage:
     end: int
     text: str
     published: str | None = None  # the document's publication date (ISO), if known
+    #: the text of its document right before it (the sentence before, for its anaphora)
+    before: str = ""
 
     def citation(self) -> dict[str, Any]:
         """Where the passage stands: its document, offsets and text, as a verdict cites it."""
@@ -217,11 +219,13 @@ class EvidenceTable:
         for chunk in chunks(list(ids)):
             for r in self.sql.all(
                 "SELECT p.id, d.id, d.title, d.source, d.url, p.idx, p.start_char, p.end_char, "
-                "p.text, p.embedding, d.published FROM evidence_passages p "
-                "JOIN evidence_documents d "
-                f"ON d.key = p.doc WHERE p.id IN ({marks(len(chunk))})",
+                "p.text, p.embedding, d.published, q.text, q.start_char FROM evidence_passages p "
+                "JOIN evidence_documents d ON d.key = p.doc LEFT JOIN evidence_passages q "
+                f"ON q.doc = p.doc AND q.idx = p.idx - 1 WHERE p.id IN ({marks(len(chunk))})",
                 chunk,
             ):
+                # the previous window up to this one's start: the sentence before it
+                cut = int(r[6]) - int(r[12]) if r[11] is not None else 0
                 out[int(r[0])] = (
                     EvidencePassage(
                         str(r[1]),
@@ -233,6 +237,7 @@ class EvidenceTable:
                         int(r[7]),
                         r[8],
                         None if r[10] is None else str(r[10]),
+                        str(r[11])[:cut] if cut > 0 else "",
                     ),
                     _as_vector(self.sql.vector_out(r[9])),
                 )
