@@ -122,6 +122,17 @@ CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
+        "an-agencys-credits-ending-the-last-paragraphs-line-are-a-byline",
+        "The ferry runs hourly.\nThe port said so. (Additional reporting by Edda Pilkvist; "
+        "Editing by Tomas Lind)\nThe vote is on Friday (reporting by the clerk).",
+        [
+            "The ferry runs hourly.",
+            "The port said so.",
+            B("(Additional reporting by Edda Pilkvist; Editing by Tomas Lind)"),
+            "The vote is on Friday (reporting by the clerk).",
+        ],
+    ),
+    (
         "a-list-of-names-stays-a-list",
         "Three towns signed:\n- North Vale\n- Harbour Ledge",
         ["Three towns signed:", ("list_item", "North Vale"), ("list_item", "Harbour Ledge")],

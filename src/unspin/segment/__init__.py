@@ -31,7 +31,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from unspin.segment.furniture import _MONTH, _past_blanks, cut_widgets, page_line
+from unspin.segment.furniture import (
+    _AGENCY_CREDITS,
+    _MONTH,
+    _past_blanks,
+    cut_widgets,
+    page_line,
+)
 
 __all__ = [
     "BLOCK_KINDS",
@@ -233,15 +239,6 @@ def _copyright(line: str) -> bool:
 _SHARE_BAR = re.compile(
     r"(?:\d[\d,.]*[kKmM]?[ \t]+)?shares?(?:[ \t]+(?:on[ \t]+)?(?:facebook|twitter|x|pinterest"
     r"|reddit|linkedin|whatsapp|telegram|email|e-mail|print|tweet|share|[|•·/]))*",
-    re.I,
-)
-
-
-#: A news agency's credits in parentheses on a line of their own ("(Reporting by Ann Lee;
-#: Editing by Tom Roe)", "(Additional reporting by ...)").
-_AGENCY_CREDITS = re.compile(
-    r"\((?:additional[ \t]+)?(?:reporting|writing|editing|compiled|research|written)\b"
-    r"[^()\n]{0,250}?\bby\b[^()\n]*\)",
     re.I,
 )
 

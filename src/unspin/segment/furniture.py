@@ -87,22 +87,39 @@ def page_line(line: str) -> bool:
     )
 
 
+#: A news agency's credits in parentheses ("(Reporting by Ann Lee; Editing by Tom Roe)",
+#: "(Additional reporting by ...)"): a byline, on a line of its own or ending the line of
+#: the last paragraph.
+_AGENCY_CREDITS = re.compile(
+    r"\((?:additional[ \t]+)?(?:reporting|writing|editing|compiled|research|written)\b"
+    r"[^()\n]{0,250}?\bby\b[^()\n]*\)",
+    re.I,
+)
+_CREDITS_AT_END = re.compile(
+    rf"(?<=[.!?\"”’)])[ \t]+(?P<c>{_AGENCY_CREDITS.pattern})[ \t]*$", re.I | re.M
+)
 #: A sentence's end inside a line (an ellipsis is none: "Hist... Ann Lee").
 _LINE_SENTENCE_END = re.compile(r"(?<!\.)[.!?](?!\.)[\"”’')\]]*[ \t]+")
 
 
 def _widgets(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The shop widgets, embedded posts' signatures and a page's "story continues below"
-    in a line. A shop widget reaches back to the end of the last sentence before it on
-    the line (or the line's start), over the product's title; a post's signature is only
-    the signature: the post's text is what the post says (a document that is one post
-    keeps its sentence). Each with its block kind: ``caption`` for a signature,
+    in a line, and an agency's credits that end it after a sentence. A shop widget
+    reaches back to the end of the last sentence before it on the line (or the line's
+    start), over the product's title; a post's signature is only the signature: the
+    post's text is what the post says (a document that is one post keeps its sentence).
+    Each with its block kind: ``caption`` for a signature, ``byline`` for credits,
     ``furniture`` for the others."""
-    found = sorted(
+    found = [
         (m.start(), m.end(), rx)
         for rx in (_SHOP, _POST, _CONTINUES)
         for m in rx.finditer(text, start, end)
-    )
+    ]
+    found += [
+        (m.start("c"), m.end("c"), _AGENCY_CREDITS)
+        for m in _CREDITS_AT_END.finditer(text, start, end)
+    ]
+    found.sort(key=lambda f: f[:2])
     out: list[tuple[int, int, str]] = []
     for ms, me, rx in found:
         if out and ms < out[-1][1]:
@@ -112,7 +129,8 @@ def _widgets(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         s = ms
         if rx is _SHOP:  # the product's title reaches back to the sentence before
             s = max([floor, *(m.end() for m in _LINE_SENTENCE_END.finditer(text, floor, ms))])
-        out.append((_past_blanks(text, s, me), me, "caption" if rx is _POST else "furniture"))
+        kind = "caption" if rx is _POST else "byline" if rx is _AGENCY_CREDITS else "furniture"
+        out.append((_past_blanks(text, s, me), me, kind))
     return out
 
 
