@@ -1,11 +1,11 @@
 """Session 30's reading of real pages: a page's "take our poll - story continues below"
 was glued to the sentence before it (a lower-case line goes on the paragraph) or to the
 poll's question after it, and the whole scored as a claim; labels such as
-"Advertisement", "Read more: ..." and "Related: ..." are page furniture too, and so is a
-teaser of another article whose headline runs into its date in capitals. A credit on a
-line of its own after a dash ("–The Harbour Ledger") or an agency's credits in
-parentheses ("(Reporting by ...; Editing by ...)") was read as a paragraph. Texts
-written for this file."""
+"Advertisement", "Read more: ...", "Related: ..." and the comments' widget ("12 comments")
+are page furniture too, and so is a teaser of another article whose headline runs into
+its date in capitals. A credit on a line of its own after a dash ("–The Harbour Ledger")
+or an agency's credits in parentheses ("(Reporting by ...; Editing by ...)") was read as
+a paragraph. Texts written for this file."""
 
 from __future__ import annotations
 
@@ -86,6 +86,18 @@ CASES: list[tuple[str, str, Expected]] = [
             ),
             F("Port Council Bans Night FerriesJULY 29, 2014"),
             "The vote ends on July 29, 2014, the clerk said.",
+        ],
+    ),
+    (
+        "the-comments-widget-is-furniture",
+        "The ferry runs hourly.\nAdd a comment\n12 comments\nSorry we are not currently "
+        "accepting comments on this article.\nReaders commented on the toll all week.",
+        [
+            "The ferry runs hourly.",
+            F("Add a comment"),
+            F("12 comments"),
+            F("Sorry we are not currently accepting comments on this article."),
+            "Readers commented on the toll all week.",
         ],
     ),
     (

@@ -54,8 +54,9 @@ _CONTINUES = re.compile(
     rf"[ \t]+(?:below(?:{_PAST})?|after{_PAST})(?![\w'’]|[ \t]+(?-i:[a-z]))[.:]?",
     re.I,
 )
-#: A line that is only a page's label: an advertisement's or a link's ("Advertisement",
-#: "Continue reading", "Read more: Harbour toll splits council", "Related stories").
+#: A line that is only a page's label: an advertisement's, a link's or the comments'
+#: ("Advertisement", "Continue reading", "Read more: Harbour toll splits council",
+#: "Related stories", "12 comments").
 _PAGE_LINE = re.compile(
     r"(?:advertisements?|sponsored(?:[ \t]+content)?|skip[ \t]+advert(?:isement)?"
     r"|continue[ \t]+reading(?:[ \t]+the[ \t]+main[ \t]+story)?"
@@ -63,7 +64,12 @@ _PAGE_LINE = re.compile(
     r"|(?:read[ \t]+more|read[ \t]+also|also[ \t]+read|see[ \t]+also"
     r"|you[ \t]+may[ \t]+also[ \t]+like|(?:related|recommended)"
     r"(?:[ \t]+(?:stories|articles|coverage|content|links?|reading|posts?))?)"
-    r"(?:[ \t]*:(?:[ \t]+[^\n]{1,200})?|[ \t]*(?:\.\.\.|…))?)",
+    r"(?:[ \t]*:(?:[ \t]+[^\n]{1,200})?|[ \t]*(?:\.\.\.|…))?"
+    # the comments' widget: "Add a comment", "12 comments", "Sorry we are not currently
+    # accepting comments on this article."
+    r"|add[ \t]+a[ \t]+comment|\d{1,6}[ \t]+comments?|comments[ \t]+are[ \t]+closed\.?"
+    r"|(?:sorry,?[ \t]+)?we[ \t]+are[ \t]+not[ \t]+(?:currently[ \t]+)?accepting[ \t]+comments"
+    r"(?:[ \t]+on[ \t]+this[ \t]+(?:article|story|post|page))?\.?)",
     re.I,
 )
 
