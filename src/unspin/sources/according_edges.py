@@ -5,7 +5,10 @@ to the harbour report, which was published on Friday": the report, not when it c
 out); :func:`contrast_start` starts the content of a closing "according to" at the clause
 it hangs on when that clause follows "though" or "although" ("Ferries need no permit,
 though only 3% of skippers think the bay is safe, according to a survey": the survey
-found the 3%, not the rule before it). Used by :mod:`~unspin.sources.parse_events`.
+found the 3%, not the rule before it); :func:`bracket_scope` keeps an "according to"
+inside brackets to what the brackets hold ("given its battery life (about a day,
+according to the maker), a reserve mode helps": the maker gave the day, not the rest).
+Used by :mod:`~unspin.sources.parse_events`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from unspin.nlp import Token
 from unspin.sources.parse_index import ParseIndex
 
-__all__ = ["contrast_start", "source_end"]
+__all__ = ["bracket_scope", "contrast_start", "source_end"]
 
 _CONTRAST_MARKS = frozenset({"though", "although"})
 
@@ -40,3 +43,15 @@ def contrast_start(ix: ParseIndex, head: Token, sentence_first: int) -> int | No
     if not marks or ix.subtree(head.i)[0] != marks[0].i or marks[0].i <= sentence_first + 1:
         return None
     return marks[0].i + 1
+
+
+def bracket_scope(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The edges of the brackets inside the sentence ``text[lo:hi]`` that enclose the
+    "according to" phrase ``text[start:end]``; ``(lo, hi)`` when none do."""
+    open_ = text.rfind("(", lo, start)
+    if open_ < 0 or ")" in text[open_ + 1 : start]:
+        return lo, hi
+    close = text.find(")", end, hi)
+    if close < 0 or "(" in text[end:close]:
+        return lo, hi
+    return open_ + 1, close

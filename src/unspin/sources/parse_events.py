@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from unspin.nlp import Token
-from unspin.sources.according_edges import contrast_start, source_end
+from unspin.sources.according_edges import bracket_scope, contrast_start, source_end
 from unspin.sources.alleged import alleged_by
 from unspin.sources.asides import aside_subject, source_before_subject, subject_after_dash
 from unspin.sources.clause_edges import (
@@ -212,6 +212,7 @@ def _according_event(st: RunState, t: Token) -> Event | None:
     sent = st.parsed.sentences[s]
     s_lo, s_hi = _in_brackets(st.text, sent.start, sent.end)
     p_start, p_end = toks[lo].start, toks[hi].end
+    s_lo, s_hi = bracket_scope(st.text, s_lo, s_hi, p_start, p_end)  # "(a day, according to X)"
     if rel is not None and p_start > s_lo + 1 and _closes_sentence(ix, t, sent.first, sent.last):
         p_end = s_hi  # "..., according to the report, which it says ...": the report's clause
     if (
