@@ -30,7 +30,7 @@ ROOT = "unspin"
 KERNEL = frozenset(
     {"errors", "model", "config", "options", "analyzer", "features", "pipeline", "nlp"}
     | {"lexicon", "files", "cache", "language", "segment", "adapters", "windows", "encoder"}
-    | {"threads", "visible"}
+    | {"threads", "visible", "lemmas"}
 )
 STORE_CORE, REPORT_CORE, INGEST = "store", "report", "ingest"
 INFRASTRUCTURE = frozenset({STORE_CORE, REPORT_CORE, INGEST, "frames", "exports"})

@@ -35,6 +35,7 @@ from unspin.encoder import (
     sentence_encoder,
 )
 from unspin.errors import MissingExtraError, ModelError
+from unspin.lemmas import VerbLemmas
 from unspin.segment import add_paragraph_breaks, find_blocks, rule_spans, sentence_spans
 
 __all__ = [
@@ -299,6 +300,8 @@ class Backbone(Protocol):
 
 
 _SPACY: Once[str, Any] = Once()
+#: The repair of unknown verbs' lemmas of each spaCy model (:mod:`unspin.lemmas`).
+_VERB_LEMMAS: Once[str, VerbLemmas] = Once()
 
 
 #: Installed package names that provide a model under another name.
@@ -431,13 +434,15 @@ class SpacyBackbone:
     def _convert(self, doc: Any, text: str) -> Parsed:
         """The parse of ``doc``, which the parser read as :func:`for_parser` wrote ``text``
         (the same length): tokens, entities and the text keep ``text``'s own characters."""
+        model = self.spacy_model
+        verbs = _VERB_LEMMAS.get(model, lambda: VerbLemmas(load_spacy(model)))
         tokens = tuple(
             Token(
                 i=t.i,
                 start=t.idx,
                 end=t.idx + len(t.text),
-                text=text[t.idx : t.idx + len(t.text)],
-                lemma=_lemma(text[t.idx : t.idx + len(t.text)], t.lemma_, t.pos_),
+                text=word,
+                lemma=verbs.repair(t.text, _lemma(word, t.lemma_, t.pos_), t.pos_),
                 pos=t.pos_,
                 tag=t.tag_,
                 dep=t.dep_,
@@ -446,6 +451,7 @@ class SpacyBackbone:
                 ws=t.whitespace_,
             )
             for t in doc
+            for word in (text[t.idx : t.idx + len(t.text)],)
         )
         proposed = []
         for s in doc.sents:
