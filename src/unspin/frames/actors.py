@@ -32,10 +32,27 @@ def _phrase_span(parsed: Parsed, head: Token) -> tuple[int, int]:
     hi = head.i
     while hi + 1 < len(toks) and toks[hi + 1].head == head.i and toks[hi + 1].dep in _NAME_PARTS:
         hi += 1
+    hi = _named_after(parsed, head, hi)
     after = toks[hi + 1] if hi + 1 < len(toks) else None
     if head.lower in _PARTS and after is not None and after.lower == "of" and after.head == head.i:
         return start, parsed.subtree_span(after.i)[1]  # "The whole of the region", not "The whole"
     return start, toks[hi].end
+
+
+def _named_after(parsed: Parsed, head: Token, hi: int) -> int:
+    """The last token of a person's name right after a common noun, with no comma between,
+    that the parser hung on it in apposition ("Local man Joren Vantage", "Harbour pilot
+    Edda Pilkvist"): the name belongs to the phrase; else ``hi``."""
+    toks = parsed.tokens
+    if head.tag != "NN" or head.lower in _FRAMING_NOUNS:
+        return hi  # "Democratic candidates Ann Roe and Al Lee", "The only thing Edda ..."
+    name = next((c for c in _children(parsed, head) if c.dep == "appos" and c.i > hi), None)
+    if name is None or not all(toks[k].ent_type == "PERSON" for k in range(hi + 1, name.i + 1)):
+        return hi
+    after = toks[name.i + 1] if name.i + 1 < len(toks) else None
+    if after is not None and after.text[:1].isupper():
+        return hi  # a name the recogniser cut short ("the website Harbour Up With That?")
+    return name.i
 
 
 _LEFT_MODIFIERS = frozenset(

@@ -54,7 +54,7 @@ from unspin.frames.date_patterns import (
 )
 from unspin.frames.date_posts import last_timestamp, post_days
 from unspin.frames.date_scanner import DateMatch, DateScanner
-from unspin.frames.spans import SpanIndex, reference_spans, web_spans
+from unspin.frames.spans import SpanIndex, notice_spans, reference_spans, web_spans
 from unspin.nlp import Parsed
 
 __all__ = ["DateMatch", "dateline_date", "find_dates", "parse_published"]
@@ -191,8 +191,8 @@ def _scan(text: str, parsed: Parsed, reference: Callable[[int], date | None]) ->
             scanners[day].vetoed = vetoed
         return scanners[day]
 
-    # "example.com/2024/05/12/story" and "Proverbs 6:17" hold no date or time
-    web_list = [*web_spans(text), *reference_spans(text)]
+    # "example.com/2024/05/12/story", "Proverbs 6:17" and "Copyright 2015" hold no date
+    web_list = [*web_spans(text), *reference_spans(text), *notice_spans(text)]
     web = SpanIndex(web_list)
     candidates: list[DateMatch] = []
     for name, pattern in PATTERNS:

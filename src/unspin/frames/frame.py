@@ -9,7 +9,9 @@ its *polarity*, *modality*, *actors*, *places*, *quantities* (with what each cou
 that hangs on the verb of saying that reports the predicate). When a verb of saying, not
 itself negated, reports the predicate, ``report`` is its lemma and the actors are its
 subject, the speaker ("On Monday the ministry said eight soldiers were killed": actors
-"the ministry", report ``say``, the date ``said``).
+"the ministry", report ``say``, the date ``said``). A verb of saying negated before it
+("did not say the plant would close", "nobody claimed that ...") is itself the predicate,
+negative: the clause it reports is not asserted, nor denied.
 Everything comes from the parse and the analyzer's own quantity and date matches; no
 model is involved, so every slot says which words decided it.
 
@@ -204,7 +206,7 @@ def claim_frame(
     modality, modal_cue = _modality(parsed, predicate, sentence)
     polarity = "negative" if len(flips) % 2 else "positive"
     return Frame(
-        predicate=_predicate(predicate),
+        predicate=_predicate(parsed, predicate, root),
         polarity=polarity,
         negation_cues=tuple(flips),
         modality=modality,
@@ -218,13 +220,20 @@ def claim_frame(
     )
 
 
-def _predicate(t: Token) -> str | None:
-    """The predicate's lemma; none for a name or a noun at the root, which is a verbless
-    line or a misparse ("Urgent notice: Harbor Raids in Velmora", a headline whose
-    verb was read as a noun), not a predicate."""
+def _predicate(parsed: Parsed, t: Token, root: Token) -> str | None:
+    """The predicate's lemma: a verb's, or an adjective's that a verb of finding or
+    saying reports ("found the clerk not guilty": ``guilty``, negative) or that has a
+    subject ("The pier was unsafe" parsed with the adjective at the root); none for any
+    other word, which is a verbless line or a misparse ("Urgent notice: Harbor Raids in
+    Velmora", a headline whose verb was read as a noun; "Perhaps.", "Of course not.",
+    "But all that ended ...", whose root the parser put on "all"), not a predicate."""
     if t.pos in ("VERB", "AUX"):
         return t.lemma.lower()
-    return None if t.pos in ("PROPN", "NOUN", "NUM", "PUNCT", "SYM", "X") else t.lemma
+    if t.pos == "ADJ" and (
+        t.i != root.i or any(c.dep.startswith("nsubj") for c in _children(parsed, t))
+    ):
+        return t.lemma.lower()
+    return None
 
 
 def with_frame(claim: Finding, frame: Frame, text: str) -> Finding:
@@ -251,13 +260,11 @@ def _proposition(parsed: Parsed, root: Token) -> tuple[Token, Token | None, list
         comp = _clause(parsed, [c for c in kids if c.dep == "ccomp"])
         xcomp = next((c for c in kids if c.dep == "xcomp" and c.pos in ("VERB", "AUX")), None)
         if lemma in _REPORTING | _DENIAL_VERBS and comp is not None and not _question(parsed, comp):
+            if lemma not in _DENIAL_VERBS and _unsaid(parsed, head):
+                break  # "did not say Y", "nobody claimed that Y": the saying is negated, not Y
             if lemma in _DENIAL_VERBS:
                 flips.append(head.text)
                 flips.extend(_negations(parsed, head))
-            else:  # "nobody claimed that ...": no one asserts it
-                flips.extend(
-                    c.text for c in kids if c.dep == "nsubj" and c.lower in _NEGATIVE_PRONOUNS
-                )
             report = report or head
             head = comp
         elif lemma in _FAILURE_VERBS and xcomp is not None:
@@ -286,6 +293,21 @@ def _proposition(parsed: Parsed, root: Token) -> tuple[Token, Token | None, list
                     flips.append(first.text)
             break
     return _finite(parsed, head), report, flips
+
+
+def _unsaid(parsed: Parsed, verb: Token) -> bool:
+    """The verb of saying ``verb`` is itself negated by a cue before it ("did not say",
+    "never claimed", "nobody said"; not "said without evidence that ...", nor "says not",
+    which negates what is said): the frame is the saying's, negative, and asserts nothing
+    of the clause it reports."""
+    toks = parsed.tokens
+    return any(
+        (c.dep == "neg" and not (c.i + 1 < len(toks) and toks[c.i + 1].lower == "only"))
+        or (c.dep == "advmod" and c.lower == "never")
+        or (c.dep == "nsubj" and _negative_argument(parsed, c) is not None)
+        for c in _children(parsed, verb)
+        if c.i < verb.i
+    )
 
 
 def _clause(parsed: Parsed, comps: list[Token]) -> Token | None:

@@ -17,7 +17,9 @@ person's ("from Eisenhower to Bush") is a person's; a name that ends in a word f
 Kremlin"); a name whose head names an event or an age ("the Las Vegas Massacre", "the
 Middle Ages"), or an ordinal and a noun of no place ("the Fourth Estate"), is none; so
 is a name on an event that a preposition of time makes the claim's time ("after the
-Chernobyl disaster", "since the Paris attacks").
+Chernobyl disaster", "since the Paris attacks"); nor is an office holder's state ("the
+Kansas Senator", "a Republican of Illinois") or a disease's name ("an outbreak of Ebola"),
+:mod:`.place_roles`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 
 from unspin.frames.countries import is_country
+from unspin.frames.place_roles import disease_name, in_a_title
 from unspin.lexicon import ORG_NOUNS, TITLE_WORDS, VERBS
 from unspin.nlp import Entity, Parsed, Sentence
 
@@ -41,6 +44,8 @@ def places_in(parsed: Parsed, sentence: Sentence) -> tuple[str, ...]:
         and not _named_no_place(parsed, e.first, e.last)
         and not _a_person(parsed, e.first, e.text, persons)
         and not _said_of(parsed, e.first, e.last, e.text, person_tokens)
+        and not in_a_title(parsed, e.first, e.last)
+        and not disease_name(parsed, e)
     ]
     return tuple(dict.fromkeys(found))
 

@@ -101,7 +101,7 @@ from unspin.frames.quantity_vague import (
     scaled_range,
     several_scale,
 )
-from unspin.frames.spans import SpanIndex, reference_spans, web_spans
+from unspin.frames.spans import SpanIndex, notice_spans, reference_spans, web_spans
 from unspin.lexicon import TITLE_WORDS, VERBS
 from unspin.nlp import Parsed, Token
 
@@ -203,13 +203,17 @@ def day_ranges(text: str, dates: Sequence[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+def _no_figures(text: str) -> list[tuple[int, int]]:
+    """Where no quantity is read: web addresses, chapter-and-verse references and
+    copyright notices ("(c) 2015 Ledger Media")."""
+    return [*web_spans(text), *reference_spans(text), *notice_spans(text)]
+
+
 class _QuantityScanner:
     def __init__(self, text: str, parsed: Parsed, exclude: Sequence[tuple[int, int]]) -> None:
         self.text = text
         self.parsed = parsed
-        self.exclude = SpanIndex(
-            [*exclude, *day_ranges(text, exclude), *web_spans(text), *reference_spans(text)]
-        )
+        self.exclude = SpanIndex([*exclude, *day_ranges(text, exclude), *_no_figures(text)])
 
     def _excluded(self, start: int, end: int) -> bool:
         return self.exclude.overlaps(start, end)

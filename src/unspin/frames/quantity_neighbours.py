@@ -84,7 +84,11 @@ def preposition_before(parsed: Parsed, char: int) -> bool:
     if t is None or t.lower not in PREPOSITIONS:
         return False
     if t.dep == "prep":
-        return not age_bound(parsed, t.i)  # "voters under 30": the bound of an age group
+        # "voters under 30": the bound of an age group; "said around three-and-a-half
+        # thousand people came": a "preposition" with no object is the number's qualifier
+        return not age_bound(parsed, t.i) and any(
+            c.dep in ("pobj", "pcomp") for c in parsed.children(t.i)
+        )
     toks = parsed.tokens
     if t.lower != "about" or t.i == 0 or t.i + 1 >= len(toks):
         return False

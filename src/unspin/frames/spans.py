@@ -1,7 +1,8 @@
 """A sorted index of character spans answering "does anything overlap [s, e)?" in O(log n),
 and the spans where no date or quantity is read: web addresses (URLs and e-mail
-addresses) and chapter-and-verse references ("Proverbs 6:17", "2 Corinthians 7:10",
-"Acts 17:6; 20:13")."""
+addresses), chapter-and-verse references ("Proverbs 6:17", "2 Corinthians 7:10",
+"Acts 17:6; 20:13") and the years of a copyright notice ("Copyright 2015", "© 2014-2016",
+"(c) 2015": the year of a right, no time of the story)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from itertools import accumulate
 
 from unspin.frames.date_patterns import MONTHS, WEEKDAYS
 
-__all__ = ["SpanIndex", "reference_spans", "web_spans"]
+__all__ = ["SpanIndex", "notice_spans", "reference_spans", "web_spans"]
 
 _TLD = r"(?:com|org|net|gov|edu|mil|int|info|biz|news|io|co|tv|uk|us|eu|de|fr|ru|cn|in|au|ca)"
 _WEB = re.compile(
@@ -68,6 +69,26 @@ def reference_spans(text: str) -> list[tuple[int, int]]:
             continue
         out.append((m.start(), m.end()))
     return out
+
+
+_YEARS = r"(?:1[89]|20)\d\d(?:\s*[-\u2013\u2014,/]\s*(?:(?:1[89]|20)\d\d|\d\d)(?!\d))*(?!\d)"
+#: A copyright mark ("Copyright", "©", "(c)", or "Copyright" with one of the signs) and
+#: the years after it.
+_NOTICE = re.compile(
+    rf"(?:\b(?:Copyright|COPYRIGHT)\b(?:\s*(?:\u00a9|\([cC]\)))?|\u00a9|(?P<c>\([cC]\)))\s*{_YEARS}"
+)
+#: A list marker before a "(c)": then "(c)" is the third item, not a copyright sign.
+_LIST_MARKER = re.compile(r"\([bB]\)")
+
+
+def notice_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of copyright notices' marks and years ("Copyright 2015", "© 2014-2016",
+    "(c) 2015"; a "(c)" after a "(b)" is a list's third item)."""
+    return [
+        (m.start(), m.end())
+        for m in _NOTICE.finditer(text)
+        if not (m["c"] and _LIST_MARKER.search(text, 0, m.start()))
+    ]
 
 
 class SpanIndex:
