@@ -27,7 +27,10 @@ the claim speaks):
   amendment to X was defeated" and "below the 2007 record" negate), number and date
   (above), **antonym** (the
   claim's verb, adjective or adverb against its opposite, :data:`ANTONYMS`; a verb only
-  when it is the predicate or the passage states the predicate), **name** / **place** (a
+  when it is the predicate or the passage states the predicate; praise of a thing the
+  passage judges badly, a difference of two sides they are alike in, a fee for a thing
+  given free: :mod:`.contrasts`; a claim's comparison, "more common in A than in B", is
+  one more unit, stated only by a passage that compares too), **name** / **place** (a
   name of the claim that neither the passage nor its title names while the passage names
   another of its kind: a code for a code, a name in a place phrase, "in Carden", for
   another in one, "at Tessby", not for "the River Ousel burst its banks"; names by their
@@ -67,6 +70,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from unspin.evidence.contrasts import contrast
 from unspin.evidence.figures import slot_units
 from unspin.evidence.opposites import ANTONYMS, OPPOSITES
 from unspin.evidence.reading import (
@@ -305,7 +309,9 @@ def _check_sentence(
     similarity: float | None = None,
 ) -> PassageCheck:
     seen = frozenset(passage.words) | passage.counted | title
-    antonym = _antonym(claim, passage)
+    antonym = _antonym(claim, passage) or contrast(
+        claim.contrasts, passage.contrasts, claim.lemmas, passage.lemmas
+    )
     actor = _actor(claim, passage)
     predicate = word_key(str(claim.frame.get("predicate") or ""))
     lemma = str(claim.frame.get("predicate") or "").lower()
@@ -340,8 +346,11 @@ def _check_sentence(
     name, missing = _names(claim, passage, title)
     gone = {w for n in missing for w in n}
     words = [(key, clause) for key, clause in claim.words.items()]
+    if claim.contrasts.compares and not passage.contrasts.than:
+        # "more common in A than in B" is one more thing to state: the comparison
+        words.append(("", words[0][1] if words else 0))
     units: list[tuple[int, bool | None]] = [
-        (clause, True if key in seen and key not in gone else None) for key, clause in words
+        (clause, True if key in seen and key and key not in gone else None) for key, clause in words
     ]
     checks: list[SlotCheck] = []
     for slot in ("quantities", "dates"):

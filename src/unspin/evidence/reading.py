@@ -9,8 +9,9 @@ than X"), a falsity word ("Reports that X are false"), the verb each figure and 
 from and whether a figure is given as a comparison ("up from 583"), each name's kind noun
 ("The CB-214 results": results) and the nouns said with a bare "the", the verb a support
 verb says with a noun made of it ("won re-election": elect); a capitalised plural opening
-the sentence ("Inspectors praised ...") is a common noun, not a name, and "took place"
-says only that it happened."""
+the sentence ("Inspectors praised ...") is a common noun, not a name, "took place" says
+only that it happened and "kept going" that it went on; the sentence's judgements,
+comparison, likeness and payments (:mod:`.contrasts`)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from unspin.evidence.contrasts import Contrasts, read_contrasts
 from unspin.evidence.opposites import VERBS_ONLY
 from unspin.evidence.synonyms import bases
 from unspin.nlp import Parsed, Token
@@ -108,6 +110,8 @@ class SentenceReading:
     #: a support verb with a noun made of a verb as its object, as (support verb, that
     #: verb): "won re-election" (win, elect), "gave approval" (give, approve)
     nominal: frozenset[tuple[str, str]] = frozenset()
+    #: its judgements, comparison, likeness and payments (:mod:`.contrasts`)
+    contrasts: Contrasts = field(default_factory=Contrasts)
 
 
 @dataclass(frozen=True)
@@ -315,7 +319,8 @@ _HAPPENED = frozenset((("take", "place"),))
 
 
 def _idioms(tokens: Sequence[Token]) -> set[int]:
-    """The token indices of the "took place" idioms of a sentence (verb and noun)."""
+    """The token indices of the "took place" idioms of a sentence (verb and noun) and of
+    "kept going" (verb and its complement: it went on)."""
     by_i = {t.i: t for t in tokens}
     with_det = {t.head for t in tokens if t.dep == "det"}
     out: set[int] = set()
@@ -324,6 +329,10 @@ def _idioms(tokens: Sequence[Token]) -> set[int]:
         if u.dep != "dobj" or u.i in with_det or verb is None:
             continue
         if (verb.lemma.lower(), u.lower) in _HAPPENED:
+            out |= {verb.i, u.i}
+    for u in tokens:  # "the routes it kept going": that they went on, no more
+        verb = by_i.get(u.head)
+        if u.dep == "xcomp" and u.lemma.lower() == "go" and verb and verb.lemma.lower() == "keep":
             out |= {verb.i, u.i}
     return out
 
@@ -486,6 +495,7 @@ def read_sentence(tokens: Sequence[Token], frame: Mapping[str, Any]) -> Sentence
         kinds=kinds,
         idioms=frozenset(by_i[i].lemma.lower() for i in idioms if by_i[i].pos == "VERB"),
         nominal=_nominal(tokens),
+        contrasts=read_contrasts(tokens),
         definite=definite,
         modifiers=frozenset(modifiers),
         baselines=tuple(_baseline(tokens, int(q["start"])) for q in frame.get("quantities") or ()),
