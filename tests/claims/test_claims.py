@@ -121,6 +121,20 @@ def test_a_manner_adverb_is_no_opinion_marker(run: Run) -> None:
 
 
 @pytest.mark.slow
+def test_a_quoted_question_and_who_asked_it_is_a_question(run: Run) -> None:
+    """A sentence that is only a quoted question and its asker states nothing to check,
+    even when the asker's tag ends it ("asked Vell (Ind.).")."""
+    for text, question in (
+        ("“Why would the council sell the pier at all?” asked Councillor Edda Vell (Ind.).", True),
+        ("“The council sold the pier in March,” said Councillor Edda Vell.", False),
+    ):
+        c = only(run(text, "claims"), "claim")
+        assert ("question" in c.attributes["features"]) is question, text
+        if question:
+            assert c.attributes["checkworthy"] is False, text
+
+
+@pytest.mark.slow
 def test_first_person_opinion_outweighs_a_plain_statement(run: Run) -> None:
     a = run("I think the council wasted the money. The council spent the money.", "claims")
     opinion = claim_of(a, "I think")

@@ -54,6 +54,9 @@ UNIVERSAL_RE = re.compile(
     r"(?:knows?|agrees?|believes?|sees?|understands?|can\s+see|wants?)\b",
     re.I,
 )
+#: A sentence that is a quoted question and who asked it ('"Why sell the pier?" asked
+#: Vell (Ind.).'): no other quotation after it.
+QUOTED_QUESTION_RE = re.compile(r'^\W{0,3}[“"«][^“”"«»]{3,}\?\s*[”"»][^“”"«»]*$')
 ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.I)
 PREDICTION_RE = re.compile(
     r"\b(?:going\s+to|(?:is|are|was|were)\s+(?:expected|set|poised|likely|due|projected|forecast)\s+to|"

@@ -23,6 +23,7 @@ from unspin.claims.lexicon import (
     OPINION_RE,
     PREDICTION_RE,
     QUOTE_SPANS,
+    QUOTED_QUESTION_RE,
     REPORTING,
     SUBJECTIVE,
     UNIVERSAL_RE,
@@ -345,8 +346,8 @@ def _style(
     m = UNIVERSAL_RE.search(s_text)
     if m:
         st.add("universal", cue=m.group())
-    if s_text.rstrip("\"'”’»)] ").endswith("?"):
-        st.add("question", cue="?")
+    if s_text.rstrip("\"'”’»)] ").endswith("?") or QUOTED_QUESTION_RE.match(s_text.strip()):
+        st.add("question", cue="?")  # or a quoted question and who asked it
     if len(words) < 5:
         st.add("short")
     if parsed.has_parse and words:
