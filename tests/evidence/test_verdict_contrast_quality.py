@@ -25,12 +25,13 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "verdicts"
 BENCH = ROOT / "bench" / "verdict_contrast.py"
 
-# Measured with `bench/verdict_contrast.py --json` (2026-12-06, session 29, with the opposite
-# verb and figure rule): accuracy 0.8389 (151 of 180; dev half 0.8876 of 89, check half
-# 0.7912 of 91), refuted claims called supported 0, right supported / refuted verdicts citing
-# a labelled passage 87 of 93 (on a fresh install before that rule: 0.8333, check 0.7802).
-ACCURACY_FLOOR = 0.82
-CHECK_HALF_FLOOR = 0.76
+# Measured with `bench/verdict_contrast.py --json` (2026-12-06, session 30, with the
+# judgement, likeness and payment contrasts): accuracy 0.8611 (155 of 180; dev half 0.9326
+# of 89, check half 0.7912 of 91), refuted claims called supported 0, right supported /
+# refuted verdicts citing a labelled passage 91 of 97 (session 29: 0.8389, check 0.7912; a
+# fresh install has given one development claim fewer than the machine a rule was made on).
+ACCURACY_FLOOR = 0.84
+CHECK_HALF_FLOOR = 0.77
 MOST_REFUTED_CALLED_SUPPORTED = 0
 
 pytestmark = pytest.mark.slow

@@ -198,8 +198,9 @@ def test_the_markdown_report_lists_matches_and_verdicts(analysis: Analysis) -> N
     lines = section.splitlines()
     fees = next(i for i, line in enumerate(lines) if line.startswith("1. Harbour fees"))
     assert lines[fees].endswith(
-        "verdict: supported (experimental: verdicts were right for "
-        "0.839 of the team's 180 contrast claims (bench/verdict\\_contrast.py)))"
+        "verdict: supported (experimental: verdicts were right for 0.861 of the team's "
+        "180 contrast claims, 0.791 of the half no rule was tuned on "
+        "(bench/verdict\\_contrast.py)))"
     )
     assert lines[fees + 1].startswith(
         "   - evidence [Port \\<i\\>statistics\\</i\\> 2023](https://stats.example/port) "
@@ -224,13 +225,20 @@ def test_the_verdict_caution_quotes_the_accuracy_the_readme_reports() -> None:
     it: the README's figure, not the baseline's before the slot rule (0.36)."""
     from pathlib import Path
 
-    from unspin.claims.report import VERDICT_CAUTION, VERDICT_CONTRAST_ACCURACY
+    from unspin.claims.report import (
+        VERDICT_CAUTION,
+        VERDICT_CHECK_HALF_ACCURACY,
+        VERDICT_CONTRAST_ACCURACY,
+    )
 
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if line.startswith("| `verdicts` |"))
     [figure] = re.findall(r"contrast-set accuracy (\d\.\d+)", row)
     assert float(figure) == VERDICT_CONTRAST_ACCURACY
     assert f"right for {figure} of the team's 180 contrast claims" in VERDICT_CAUTION
+    [half] = re.findall(r"(\d\.\d+) on the check half", row)
+    assert float(half) == VERDICT_CHECK_HALF_ACCURACY
+    assert f"{half} of the half no rule was tuned on" in VERDICT_CAUTION
 
 
 def test_the_layer_switch_knows_fact_checks_and_verdicts(analysis: Analysis) -> None:
