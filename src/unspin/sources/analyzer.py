@@ -59,6 +59,7 @@ from typing import Any, ClassVar, Literal
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.model import Finding
 from unspin.options import option
+from unspin.sources.content_cuts import quote_run_on
 from unspin.sources.findings import attribution_finding, quote_finding
 from unspin.sources.inserts import cut_inserted_sources
 from unspin.sources.learned_findings import learned_attributions
@@ -157,6 +158,9 @@ def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
     events.sort(key=lambda e: e.cue)
     for e in events:
         e.in_quote = st.top_quote_index(e.cue[0])
+        if e.construction == "according-to" and st.has_parse:
+            # 'According to X, Y got a note saying "Leave! Now"': on to the quotation's close
+            e.content = quote_run_on(st, e.content, e.cue[0])
     st.knowns = sorted([*entity_knowns(st), *titled_names(st)], key=lambda k: k.start)
     resolve_speakers(st, events)
     cut_inserted_sources(st, events)
