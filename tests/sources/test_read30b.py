@@ -25,3 +25,31 @@ def test_content_runs_to_the_close_of_a_quotation_split_at_an_exclamation(run: R
     contents = _contents(a)
     assert any("Sunday and Monday”" in c for c in contents), contents
     assert not any(c.endswith("Urgent notice") for c in contents), contents
+
+
+def test_the_same_description_carries_the_unnamed_person_further(run: Run) -> None:
+    # "a harbour official" -> "The official" -> (a sentence) -> "the official": one person
+    a = sources(
+        run,
+        "Meanwhile, a harbour official on Thursday told The Varn Ledger that the ferry was "
+        "not sailing. The official also noted that observers should not call the ferry new. "
+        "It is, however, the largest in the fleet. The ferry is a refitted cargo ship and "
+        "carries cars and trucks, the official added.",
+    )
+    last = [f for f in a.by_kind("speaker") if f.text == "the official"]
+    assert last and all(f.label == "anonymous" for f in last), [
+        (f.text, f.label) for f in a.by_kind("speaker")
+    ]
+
+
+def test_a_description_two_steps_from_another_introduction_stays_unplaced(run: Run) -> None:
+    # no singular "a guard" introduced it: the chain has nothing to read back to
+    a = sources(
+        run,
+        "The guard spoke to the Varn Ledger on Monday. The guard also noted that the gate "
+        "was shut. It is, however, the oldest in the town. The gate was built of oak, the "
+        "guard added.",
+    )
+    assert not [f for f in a.by_kind("speaker") if f.label == "anonymous"], [
+        (f.text, f.label) for f in a.by_kind("speaker")
+    ]

@@ -15,6 +15,7 @@ from unspin.sources.lexicon import (
     GROUP_NOUNS,
     MEDIA_NOUNS,
     ORG_NOUNS,
+    PERSON_NOUNS,
     SOCIAL_NOUNS,
 )
 from unspin.sources.resolver import Known
@@ -41,33 +42,27 @@ def introduced_near(st: RunState, m: Mention, s: int) -> None:
     The man said" (the one man the text introduced before). One introduced earlier still
     ("a harbour source said ... A second source told the Ledger ... The source also
     told it ...") leaves the nearest its referent only when that one is in this sentence
-    or the one just before."""
+    or the one just before. The same description in this sentence or the one before,
+    read back the same way, carries it further ("An aide told the Ledger ... The aide also
+    noted ... (a sentence) ..., the aide added": the one aide), up to three steps."""
     if st.ix is None or m.rule != "speaker.definite-unresolved" or m.plural or not m.head_word:
         return
     if m.head_word in _NOT_PEOPLE:
         return  # "a site called Plonkwiz ... the site": no unnamed person
-    toks = st.parsed.tokens
-    lo = st.sent_starts[max(0, s - 2)] if st.sent_starts else 0
-    found = []
-    for t in toks:
-        if t.end > m.start or t.pos != "NOUN":
-            continue
-        if t.lower != m.head_word and t.lemma.lower() != m.head_word:
-            continue
-        dets = {c.lower for c in st.ix.kids(t.i, "det")}
-        if not dets & _INDEFINITE:
-            continue
-        if any(c.pos == "PROPN" for c in st.ix.kids(t.i, "appos")) or any(
-            c.lower in ("called", "named") for c in st.ix.kids(t.i, "acl")
-        ):
-            return  # "a nun, Ann Lund,", "a nun called Ann": named, not unnamed
-        found.append(t)
-    near = [t for t in found if t.start >= lo]
-    if len(near) != 1:
-        return  # "a guard and a nun ... a second nun ... the nun": which one?
-    if len(found) > 1 and st.sentence_at(near[0].start) < s - 1:
-        return  # another one before it: only the sentence just before makes it the one
-    named = _named_next(st, near[0], m)
+    end, at = m.start, s
+    for _ in range(3):
+        phrase = _introduced_before(st, m.head_word, end, at)
+        if phrase is not None or m.head_word not in PERSON_NOUNS:
+            break  # a chain of "the ad" is no person's: only a noun of people is read back
+        # "An aide said ... The aide also said ... (a sentence) ..., the aide added": the
+        # same description just before, read back to the one phrase that introduced it
+        earlier = _definite_before(st, m.head_word, end, at)
+        if earlier is None:
+            return
+        end, at = earlier.start, st.sentence_at(earlier.start)
+    if not isinstance(phrase, Token):
+        return
+    named = _named_next(st, phrase, end)
     if named is not None:
         m.name, m.role = named.name, m.role or m.head_word
         m.source_type, m.entity_type = "named_person", "person"
@@ -151,13 +146,60 @@ def _outlet_named_before(m: Mention, name: str, span: tuple[int, int]) -> None:
     m.reason = f"the {m.head_word} named just before: {name}"
 
 
-def _named_next(st: RunState, phrase: Token, m: Mention) -> Known | None:
+def _introduced_before(st: RunState, head: str, end: int, s: int) -> Token | bool | None:
+    """The one indefinite phrase with head noun ``head`` ("a nun") that introduced someone
+    before ``end`` in sentence ``s`` or the two before it; ``False`` when a name stands
+    beside such a phrase or more than one could be the one, ``None`` when none is there."""
+    assert st.ix is not None
+    toks = st.parsed.tokens
+    lo = st.sent_starts[max(0, s - 2)] if st.sent_starts else 0
+    found = []
+    for t in toks:
+        if t.end > end or t.pos != "NOUN":
+            continue
+        if t.lower != head and t.lemma.lower() != head:
+            continue
+        dets = {c.lower for c in st.ix.kids(t.i, "det")}
+        if not dets & _INDEFINITE:
+            continue
+        if any(c.pos == "PROPN" for c in st.ix.kids(t.i, "appos")) or any(
+            c.lower in ("called", "named") for c in st.ix.kids(t.i, "acl")
+        ):
+            return False  # "a nun, Ann Lund,", "a nun called Ann": named, not unnamed
+        found.append(t)
+    near = [t for t in found if t.start >= lo]
+    if not near:
+        return None
+    if len(near) != 1:
+        return False  # "a guard and a nun ... a second nun ... the nun": which one?
+    if len(found) > 1 and st.sentence_at(near[0].start) < s - 1:
+        return False  # another one before it: only the sentence just before makes it the one
+    return near[0]
+
+
+def _definite_before(st: RunState, head: str, end: int, s: int) -> Token | None:
+    """The last singular "the ``head``" ("the aide") before ``end`` in sentence ``s`` or
+    the two before it, if any."""
+    assert st.ix is not None
+    lo = st.sent_starts[max(0, s - 2)] if st.sent_starts else 0
+    last = None
+    for t in st.parsed.tokens:
+        if t.start < lo or t.end > end or t.pos != "NOUN" or t.tag not in ("NN", "NNP"):
+            continue
+        if t.lower != head and t.lemma.lower() != head:
+            continue
+        if {c.lower for c in st.ix.kids(t.i, "det")} == {"the"}:
+            last = t
+    return last
+
+
+def _named_next(st: RunState, phrase: Token, end: int) -> Known | None:
     """The person a news lede names in the sentence right after introducing them without
     a name ("A senior engineer issued a warning. Ann Lund said ... , the engineer said"):
-    the one person named between the phrase and ``m``, for the first time in the text,
+    the one person named between the phrase and ``end``, for the first time in the text,
     as a subject, with no role of their own; None otherwise."""
     s = st.sentence_at(phrase.start)
-    people = [k for k in st.knowns if k.entity_type == "person" and phrase.end <= k.start < m.start]
+    people = [k for k in st.knowns if k.entity_type == "person" and phrase.end <= k.start < end]
     if len({k.name for k in people}) != 1:
         return None
     k = people[0]
