@@ -53,3 +53,15 @@ def test_a_description_two_steps_from_another_introduction_stays_unplaced(run: R
     assert not [f for f in a.by_kind("speaker") if f.label == "anonymous"], [
         (f.text, f.label) for f in a.by_kind("speaker")
     ]
+
+
+def test_a_verb_after_a_quoted_headline_takes_the_subject_before_it(run: Run) -> None:
+    # the name inside the quoted headline is no speaker of "claimed"
+    a = sources(
+        run,
+        "The hoax began on a fake page. The convincing — at a glance, anyway — story was "
+        "headlined, “Sources: Harbour Owls Frontman Edda Pilkvist Found Dead at Home,” and "
+        "claimed that the singer was found dead after police were called to her house.",
+    )
+    speakers = [f.text for f in a.by_kind("speaker")]
+    assert not any("Pilkvist" in s for s in speakers), speakers

@@ -125,6 +125,18 @@ def verb_subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool
         if repeated_verb(ix, sayer, head, t) or sayers_next_saying(st, sayer, head, t):
             # "say X has ... and say that ...", "said X is ... and added that ...": the sayer
             return verb_subject(st, sayer, depth + 1)
+    quoted = st.top_quote_index(head.start) if t.dep == "conj" else None
+    own = ix.kids(head.i, "nsubj", "nsubjpass")
+    if (
+        quoted is not None
+        and st.top_quote_index(t.start) != quoted
+        and own
+        and all(st.top_quote_index(c.start) == quoted for c in own)
+    ):
+        # the joined verb's subject is inside the quotation, the verb itself outside it
+        before = _before_quotation(st, head, st.top_quotes[quoted].start)
+        if before is not None:
+            return before, False
     nearer = nearer_clause_subject(ix, t)
     if nearer is not None:
         return nearer, False  # "X smiled when Y spoke and said ...": Y said it
@@ -156,6 +168,21 @@ def verb_subject(st: RunState, t: Token, depth: int) -> tuple[Token | None, bool
         # "got A to join by telling them": those told are not the one telling
         return verb_subject(st, past_bound_object(ix, t, up), depth + 1)
     return None, False
+
+
+def _before_quotation(st: RunState, head: Token, start: int) -> Token | None:
+    """The subject of a verb joined to a verb inside a quotation that opens at ``start``
+    while it stands outside it ('the page was headlined, "Mayor Found Dead," and claimed
+    that ...': the page claimed it, not the mayor): the subject of the clause before the
+    quotation that the parse hangs on that verb; None when there is none (the
+    verb is then read as before)."""
+    assert st.ix is not None
+    for c in reversed(st.ix.kids(head.i)):
+        if c.end <= start and c.pos in ("VERB", "AUX"):
+            subj = sorted(st.ix.kids(c.i, "nsubj", "nsubjpass"), key=lambda k: abs(c.i - k.i))
+            if subj:
+                return subj[0]  # two is a misparse: the one nearest the verb
+    return None
 
 
 def _thing_above(st: RunState, t: Token) -> Token | None:
