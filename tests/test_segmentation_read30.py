@@ -25,6 +25,17 @@ def B(s: str) -> tuple[str, str]:
 
 CASES: list[tuple[str, str, Expected]] = [
     (
+        "a-share-button-label-is-furniture",
+        "The ferry runs hourly.\n>Share this story on Facebook\nSHARE THIS ARTICLE\n"
+        "Share prices in Varn rose on Monday.",
+        [
+            "The ferry runs hourly.",
+            F(">Share this story on Facebook"),
+            F("SHARE THIS ARTICLE"),
+            "Share prices in Varn rose on Monday.",
+        ],
+    ),
+    (
         "a-poll-line-glued-below-a-sentence-is-furniture",
         "Mayor Edda Pilkvist opened the harbour bridge on Monday.\ntake our poll - story "
         "continues below\nThe bridge cost 40 million crowns.",

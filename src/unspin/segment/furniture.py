@@ -69,7 +69,11 @@ _PAGE_LINE = re.compile(
     # accepting comments on this article."
     r"|add[ \t]+a[ \t]+comment|\d{1,6}[ \t]+comments?|comments[ \t]+are[ \t]+closed\.?"
     r"|(?:sorry,?[ \t]+)?we[ \t]+are[ \t]+not[ \t]+(?:currently[ \t]+)?accepting[ \t]+comments"
-    r"(?:[ \t]+on[ \t]+this[ \t]+(?:article|story|post|page))?\.?)",
+    r"(?:[ \t]+on[ \t]+this[ \t]+(?:article|story|post|page))?\.?"
+    # a share button's label: "Share", "SHARE THIS ARTICLE", ">Share this story on Facebook"
+    r"|>?[ \t]*share(?:[ \t]+(?:this|the)[ \t]+(?:story|article|post|page|video))?"
+    r"(?:[ \t]+(?:on|via|with)[ \t]+(?:facebook|twitter|linkedin|whatsapp|e-?mail|reddit"
+    r"|pinterest|x))?[ \t]*:?)",
     re.I,
 )
 
