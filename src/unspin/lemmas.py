@@ -6,7 +6,8 @@ becomes "scapegoate", "texted" "texte", "rebranded" "rebrande". :class:`VerbLemm
 picks instead the candidate the lemmatizer's own tables know as a word of another part of
 speech ("scapegoat", "text", nouns), else drops an "e" after two consonants that no verb
 it knows ends in before a final "e" ("rebrand", "greenlight"; "-nge", "-rse", "-ble" ...
-keep theirs), a consonant doubled before the ending written once ("reblogged": "reblog"). A verb it knows, or one it lists as an exception, keeps the model's lemma.
+keep theirs), a consonant doubled before the ending written once ("reblogged": "reblog").
+A verb it knows, or one it lists as an exception, keeps the model's lemma.
 """
 
 from __future__ import annotations
