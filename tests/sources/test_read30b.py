@@ -65,3 +65,14 @@ def test_a_verb_after_a_quoted_headline_takes_the_subject_before_it(run: Run) ->
     )
     speakers = [f.text for f in a.by_kind("speaker")]
     assert not any("Pilkvist" in s for s in speakers), speakers
+
+
+def test_content_runs_to_the_close_of_a_quotation_broken_over_a_line(run: Run) -> None:
+    # a line break inside the quotation: still never ends just after its opening mark
+    a = sources(
+        run,
+        "According to emails, the Harbour League got a message saying “Urgent notice!\n"
+        "Raids in Varn Sunday and Monday” and “This comes from the Mayor.” Nobody replied.",
+    )
+    contents = _contents(a)
+    assert not any(c.endswith("Urgent notice") for c in contents), contents

@@ -59,6 +59,7 @@ from typing import Any, ClassVar, Literal
 from unspin.analyzer import Analyzer, AnalyzerResult, Context, register
 from unspin.model import Finding
 from unspin.options import option
+from unspin.sources.content_cuts import quote_left_open, quote_run_on
 from unspin.sources.findings import attribution_finding, quote_finding
 from unspin.sources.inserts import cut_inserted_sources
 from unspin.sources.learned_findings import learned_attributions
@@ -129,16 +130,13 @@ class SourcesAnalyzer(Analyzer[SourcesOptions]):
         return result
 
 
-#: Blocks that hold no speech: a byline's or a dateline's quoted title names a work, and
-#: page furniture (a poll, a teaser of another article, "Read more: ...") is no one's
-#: words in this article.
-_NO_SPEECH = frozenset({"byline", "dateline", "furniture"})
+#: Blocks that hold no speech: a byline's or a dateline's quoted title names a work.
+_NO_SPEECH = frozenset({"byline", "dateline"})
 
 
 def _no_speech(st: RunState, pos: int) -> bool:
-    """Whether ``pos`` lies in a byline, dateline or furniture block, where nothing is
-    said (the claims analyzer likewise reads only body blocks; titles and headings keep
-    speech)."""
+    """Whether ``pos`` lies in a byline or dateline block, where nothing is said (the
+    claims analyzer likewise reads only body blocks; titles and headings keep speech)."""
     sentences = st.parsed.sentences
     return bool(sentences) and sentences[st.sentence_at(pos)].block in _NO_SPEECH
 
@@ -156,14 +154,13 @@ def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
     if st.has_parse:
         covered = {e.cue for e in events} | unreal_cues(st)
         events.extend(e for e in pattern_events(st, quote_links_only=True) if e.cue not in covered)
-    events = [
-        e
-        for e in events  # nor what a lead-in's colon runs into: "X reports: <a poll>"
-        if not _no_speech(st, e.cue[0]) and not (e.content and _no_speech(st, e.content[0]))
-    ]
+    events = [e for e in events if not _no_speech(st, e.cue[0])]
     events.sort(key=lambda e: e.cue)
     for e in events:
         e.in_quote = st.top_quote_index(e.cue[0])
+        if e.construction == "according-to" and st.has_parse:
+            # 'According to X, Y got a note saying "Leave! Now"': on to the quotation's close
+            e.content = quote_left_open(st, quote_run_on(st, e.content, e.cue[0]))
     st.knowns = sorted([*entity_knowns(st), *titled_names(st)], key=lambda k: k.start)
     resolve_speakers(st, events)
     cut_inserted_sources(st, events)

@@ -22,6 +22,7 @@ __all__ = [
     "coordinated_sayer_cut",
     "past_embedded_quotation",
     "past_quotation",
+    "quote_left_open",
     "quote_run_on",
     "saying_cut",
     "second_that_clause",
@@ -114,6 +115,27 @@ def quote_run_on(st: RunState, span: tuple[int, int] | None, cue: int) -> tuple[
     if "\n" in st.text[q.end : end] or _speech_between(st, q.end, end):
         end = q.end
     return st.trim_chars(span[0], end) or span
+
+
+def quote_left_open(st: RunState, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span``, or ``span`` run to the close of a quotation it opened and would leave open
+    (a line break inside the quotation, where :func:`quote_run_on` stops: 'saying "Alert!
+    <line> Raids on Sunday"'); cut before the opening mark when that quotation runs over
+    paragraphs or never closes. A content never ends inside a quotation it opened."""
+    if span is None:
+        return span
+    k = st.top_quote_index(span[1] - 1)
+    if k is None:
+        j = st.text.rfind("“", span[0], span[1])
+        if j > span[0] and "”" not in st.text[j : span[1]]:
+            return st.trim_chars(span[0], j) or span  # a mark never closed: before it
+        return span
+    q = st.top_quotes[k]
+    if q.start < span[0] or q.end <= span[1]:
+        return span
+    if q.closed and q.paragraphs == 1:
+        return (span[0], q.end)
+    return st.trim_chars(span[0], q.start) or span
 
 
 def _speech_between(st: RunState, lo: int, hi: int) -> bool:
