@@ -130,13 +130,16 @@ class SourcesAnalyzer(Analyzer[SourcesOptions]):
         return result
 
 
-#: Blocks that hold no speech: a byline's or a dateline's quoted title names a work.
-_NO_SPEECH = frozenset({"byline", "dateline"})
+#: Blocks that hold no speech: a byline's or a dateline's quoted title names a work, and
+#: page furniture (a poll, a teaser of another article, "Read more: ...") is no one's
+#: words in this article.
+_NO_SPEECH = frozenset({"byline", "dateline", "furniture"})
 
 
 def _no_speech(st: RunState, pos: int) -> bool:
-    """Whether ``pos`` lies in a byline or dateline block, where nothing is said (the
-    claims analyzer likewise reads only body blocks; titles and headings keep speech)."""
+    """Whether ``pos`` lies in a byline, dateline or furniture block, where nothing is
+    said (the claims analyzer likewise reads only body blocks; titles and headings keep
+    speech)."""
     sentences = st.parsed.sentences
     return bool(sentences) and sentences[st.sentence_at(pos)].block in _NO_SPEECH
 
@@ -154,7 +157,11 @@ def _analyze(analyzer: SourcesAnalyzer, ctx: Context) -> AnalyzerResult:
     if st.has_parse:
         covered = {e.cue for e in events} | unreal_cues(st)
         events.extend(e for e in pattern_events(st, quote_links_only=True) if e.cue not in covered)
-    events = [e for e in events if not _no_speech(st, e.cue[0])]
+    events = [
+        e
+        for e in events  # nor what a lead-in's colon runs into: "X reports: <a poll>"
+        if not _no_speech(st, e.cue[0]) and not (e.content and _no_speech(st, e.content[0]))
+    ]
     events.sort(key=lambda e: e.cue)
     for e in events:
         e.in_quote = st.top_quote_index(e.cue[0])
