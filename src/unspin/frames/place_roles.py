@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from unspin.frames.per_text import PerText
 from unspin.lexicon import TITLE_WORDS
 from unspin.nlp import Entity, Parsed
 
@@ -111,28 +112,18 @@ _AFTER = re.compile(r"[\s-]+(?:virus|viruses|fever|vaccines?|infections?)\b", re
 #: Prepositions that put a name at a place even where the text names a disease by it.
 _AT = frozenset({"in", "at", "near", "inside", "outside", "within", "throughout", "across"})
 
-#: The disease names of the last text read (the frames of one text are read sentence by
-#: sentence).
-_LAST: list[tuple[Parsed, frozenset[str]]] = []
-
 
 def disease_name(parsed: Parsed, e: Entity) -> bool:
     """The place-labelled name ``e`` is one the text uses as a disease's somewhere, and no
     preposition of place puts it at a place here."""
-    last = _LAST[0] if _LAST else None  # one read: another thread may replace it
-    if last is not None and last[0] is parsed:
-        names = last[1]
-    else:
-        names = _disease_names(parsed)
-        _LAST[:] = [(parsed, names)]
-    if e.text not in names:
+    if e.text not in _disease_names(parsed):
         return False
     toks = parsed.tokens
     head = next((t for t in toks[e.first : e.last] if not e.first <= t.head < e.last), None)
     return not (head is not None and head.dep == "pobj" and toks[head.head].lower in _AT)
 
 
-def _disease_names(parsed: Parsed) -> frozenset[str]:
+def _diseases(parsed: Parsed) -> frozenset[str]:
     text = parsed.text
     return frozenset(
         e.text
@@ -140,3 +131,7 @@ def _disease_names(parsed: Parsed) -> frozenset[str]:
         if e.label in ("GPE", "LOC", "FAC")
         and (_BEFORE.search(text, max(0, e.start - 32), e.start) or _AFTER.match(text, e.end))
     )
+
+
+#: The disease names of a text, once per text.
+_disease_names = PerText(_diseases)

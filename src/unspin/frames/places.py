@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from unspin.frames.countries import is_country
+from unspin.frames.per_text import PerText
 from unspin.frames.place_roles import disease_name, in_a_title
 from unspin.lexicon import ORG_NOUNS, TITLE_WORDS, VERBS
 from unspin.nlp import Entity, Parsed, Sentence
@@ -189,25 +190,18 @@ _PLACE_NOUNS = frozenset(
 )
 
 
-#: The names of the last text read that are no places and the tokens of its persons'
-#: names (:func:`_not_places`): the frames of one text are read sentence by sentence, and
-#: these depend on the whole text.
-_LAST: list[tuple[Parsed, frozenset[str], frozenset[int]]] = []
-
-
-def _not_places(parsed: Parsed) -> tuple[frozenset[str], frozenset[int]]:
+def _no_places(parsed: Parsed) -> tuple[frozenset[str], frozenset[int]]:
     """The names of ``parsed`` that are never places in it (:func:`_person_words`,
-    :func:`_apposed_no_place`) and the tokens of the persons' names it holds, computed
-    once per text."""
-    last = _LAST[0] if _LAST else None  # one read: another thread may replace it
-    if last is not None and last[0] is parsed:
-        return last[1], last[2]
+    :func:`_apposed_no_place`) and the tokens of the persons' names it holds."""
     names = _person_words(parsed) | _apposed_no_place(parsed)
     tokens = frozenset(
         i for e in parsed.entities if e.label == "PERSON" for i in range(e.first, e.last)
     )
-    _LAST[:] = [(parsed, names, tokens)]
     return names, tokens
+
+
+#: :func:`_no_places`, once per text (they depend on the whole text).
+_not_places = PerText(_no_places)
 
 
 def _apposed_no_place(parsed: Parsed) -> frozenset[str]:
